@@ -1,0 +1,159 @@
+//! Bulk actions and how many candidates each may touch at once.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::DomainError;
+use crate::user::Role;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum BulkAction {
+    Email,
+    InviteToApply,
+    SubmitToJob,
+    AddToEvent,
+    DownloadResumes,
+    BulkText,
+    ManageTags,
+    AddToPipeline,
+    RemoveFromPipeline,
+    Export,
+    Subscribe,
+    Unsubscribe,
+    Purge,
+}
+
+impl BulkAction {
+    pub const ALL: [BulkAction; 13] = [
+        BulkAction::Email,
+        BulkAction::InviteToApply,
+        BulkAction::SubmitToJob,
+        BulkAction::AddToEvent,
+        BulkAction::DownloadResumes,
+        BulkAction::BulkText,
+        BulkAction::ManageTags,
+        BulkAction::AddToPipeline,
+        BulkAction::RemoveFromPipeline,
+        BulkAction::Export,
+        BulkAction::Subscribe,
+        BulkAction::Unsubscribe,
+        BulkAction::Purge,
+    ];
+
+    /// The most candidates one run of this action may touch.
+    pub const fn limit(self) -> u32 {
+        match self {
+            BulkAction::ManageTags
+            | BulkAction::AddToPipeline
+            | BulkAction::RemoveFromPipeline
+            | BulkAction::Export => 100_000,
+            BulkAction::Email
+            | BulkAction::InviteToApply
+            | BulkAction::SubmitToJob
+            | BulkAction::AddToEvent
+            | BulkAction::DownloadResumes
+            | BulkAction::BulkText
+            | BulkAction::Subscribe
+            | BulkAction::Unsubscribe
+            | BulkAction::Purge => 50,
+        }
+    }
+
+    pub const fn admin_only(self) -> bool {
+        matches!(self, BulkAction::Subscribe | BulkAction::Unsubscribe | BulkAction::Purge)
+    }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            BulkAction::Email => "Email",
+            BulkAction::InviteToApply => "Invite to Apply",
+            BulkAction::SubmitToJob => "Submit to Job",
+            BulkAction::AddToEvent => "Add to Event",
+            BulkAction::DownloadResumes => "Download Resumes",
+            BulkAction::BulkText => "Bulk Text",
+            BulkAction::ManageTags => "Manage Tags",
+            BulkAction::AddToPipeline => "Add to Pipeline",
+            BulkAction::RemoveFromPipeline => "Remove from Pipeline",
+            BulkAction::Export => "Export",
+            BulkAction::Subscribe => "Subscribe",
+            BulkAction::Unsubscribe => "Unsubscribe",
+            BulkAction::Purge => "Purge",
+        }
+    }
+
+    /// Whether `role` may run this action on `count` candidates; the error says why not.
+    pub fn check(self, role: Role, count: u64) -> Result<(), DomainError> {
+        if self.admin_only() && !role.is_admin() {
+            return Err(DomainError::forbidden(format!(
+                "{} is for recruiter admins only",
+                self.label()
+            )));
+        }
+        if count == 0 {
+            return Err(DomainError::invalid("selection", "no candidates are selected"));
+        }
+        if count > u64::from(self.limit()) {
+            return Err(DomainError::OverBulkLimit {
+                action: self.label().to_owned(),
+                limit: self.limit(),
+                requested: count,
+            });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_match_section_4() {
+        use BulkAction::*;
+        let expected = [
+            (Email, 50),
+            (InviteToApply, 50),
+            (SubmitToJob, 50),
+            (AddToEvent, 50),
+            (DownloadResumes, 50),
+            (BulkText, 50),
+            (ManageTags, 100_000),
+            (AddToPipeline, 100_000),
+            (RemoveFromPipeline, 100_000),
+            (Export, 100_000),
+            (Subscribe, 50),
+            (Unsubscribe, 50),
+            (Purge, 50),
+        ];
+        assert_eq!(expected.len(), BulkAction::ALL.len());
+        for (action, limit) in expected {
+            assert_eq!(action.limit(), limit, "{action:?}");
+            assert!(action.check(Role::RecruiterAdmin, u64::from(limit)).is_ok());
+            let over = action.check(Role::RecruiterAdmin, u64::from(limit) + 1).unwrap_err();
+            assert!(matches!(over, DomainError::OverBulkLimit { requested, .. } if requested == u64::from(limit) + 1));
+        }
+    }
+
+    #[test]
+    fn admin_only_actions_are_refused_to_recruiters_whatever_the_count() {
+        for action in BulkAction::ALL {
+            let result = action.check(Role::Recruiter, 1);
+            assert_eq!(result.is_err(), action.admin_only(), "{action:?}");
+        }
+        let err = BulkAction::Purge.check(Role::Recruiter, 1).unwrap_err();
+        assert_eq!(err.to_string(), "Purge is for recruiter admins only");
+    }
+
+    #[test]
+    fn empty_selection_is_an_error() {
+        assert!(BulkAction::ManageTags.check(Role::Recruiter, 0).is_err());
+    }
+
+    #[test]
+    fn over_limit_message_names_action_limit_and_count() {
+        let err = BulkAction::Email.check(Role::Recruiter, 51).unwrap_err();
+        assert_eq!(err.to_string(), "Email works on at most 50 candidates at once; 51 are selected");
+    }
+}

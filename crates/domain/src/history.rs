@@ -1,0 +1,116 @@
+//! History of material changes to a candidate's profile.
+//!
+//! Entries record the fields that changed with their values before and after, not whole
+//! snapshots: the profile "as it was right after" an entry is rebuilt by taking today's
+//! profile and undoing the later entries. That keeps history small at a million candidates
+//! and makes erasing a candidate's history one delete.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::Timestamp;
+use crate::candidate::{FieldValue, Profile};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum HistoryAction {
+    Insert,
+    Update,
+    Delete,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FieldChange {
+    pub from: FieldValue,
+    pub to: FieldValue,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HistoryEntry {
+    pub id: i64,
+    pub candidate_id: Uuid,
+    pub action: HistoryAction,
+    pub actor_email: String,
+    pub at: Timestamp,
+    pub changes: Vec<FieldChange>,
+}
+
+/// The profile as it was right after `entries[index]`, given today's profile and the entries
+/// oldest first.
+pub fn profile_after(current: &Profile, entries: &[HistoryEntry], index: usize) -> Profile {
+    let mut profile = current.clone();
+    for entry in entries.iter().skip(index + 1).rev() {
+        for change in entry.changes.iter().rev() {
+            profile.set(change.from.clone());
+        }
+    }
+    profile
+}
+
+/// The changes that turn `before` into `after`, field by field.
+pub fn diff(before: &Profile, after: &Profile) -> Vec<FieldChange> {
+    let mut changes: Vec<FieldChange> = after
+        .fields()
+        .into_iter()
+        .filter_map(|to| {
+            let from = before.get(&to);
+            (from != to).then_some(FieldChange { from, to })
+        })
+        .collect();
+    // Custom fields present before and gone after.
+    for (key, value) in &before.custom_fields {
+        if !after.custom_fields.contains_key(key) {
+            changes.push(FieldChange {
+                from: FieldValue::CustomField { key: key.clone(), value: Some(value.clone()) },
+                to: FieldValue::CustomField { key: key.clone(), value: None },
+            });
+        }
+    }
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(changes: Vec<FieldChange>) -> HistoryEntry {
+        HistoryEntry {
+            id: 0,
+            candidate_id: Uuid::nil(),
+            action: HistoryAction::Update,
+            actor_email: "a@example.com".into(),
+            at: chrono::Utc::now(),
+            changes,
+        }
+    }
+
+    #[test]
+    fn rebuilds_each_past_profile_by_undoing_later_changes() {
+        let v1 = Profile { first_name: "Ana".into(), last_name: "Souza".into(), ..Default::default() };
+        let mut v2 = v1.clone();
+        v2.current_title = "Engineer".into();
+        let mut v3 = v2.clone();
+        v3.current_title = "Staff Engineer".into();
+        v3.custom_fields.insert("visa".into(), "yes".into());
+        let entries = vec![entry(diff(&Profile::default(), &v1)), entry(diff(&v1, &v2)), entry(diff(&v2, &v3))];
+        assert_eq!(profile_after(&v3, &entries, 2), v3);
+        assert_eq!(profile_after(&v3, &entries, 1), v2);
+        assert_eq!(profile_after(&v3, &entries, 0), v1);
+    }
+
+    #[test]
+    fn diff_lists_only_changed_fields_including_removed_custom_fields() {
+        let mut a = Profile { first_name: "Ana".into(), ..Default::default() };
+        a.custom_fields.insert("visa".into(), "yes".into());
+        let mut b = a.clone();
+        b.first_name = "Anna".into();
+        b.custom_fields.clear();
+        let keys: Vec<String> = diff(&a, &b).iter().map(|c| c.to.key()).collect();
+        assert_eq!(keys, vec!["first_name", "custom:visa"]);
+        assert!(diff(&a, &a).is_empty());
+    }
+}

@@ -1,0 +1,274 @@
+//! The vocabulary of change. Every write a user makes is one of these: a named, serialisable
+//! intent that the desktop store and the server apply with the same rules.
+//!
+//! On the wire a mutation is `{"name": "tags.add", "args": {...}}`.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::bulk::BulkAction;
+use crate::candidate::{Profile, ProfileType};
+use crate::document::Document;
+use crate::event::Event;
+use crate::history::FieldChange;
+use crate::job::Job;
+use crate::permission::Capability;
+use crate::search::Selection;
+use crate::settings::{ColumnConfig, CustomFieldDef, HiredActions};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "name", content = "args")]
+#[ts(export)]
+pub enum Mutation {
+    /// A recruiter adds a candidate (Recruiter Generated + Recruiter Reviewed).
+    #[serde(rename = "candidate.create")]
+    CandidateCreate { candidate_id: Uuid, profile: Profile, profile_type: ProfileType },
+    /// Edit Profile: each change carries the value it started from, for conflict detection.
+    #[serde(rename = "candidate.update")]
+    CandidateUpdate { candidate_id: Uuid, changes: Vec<FieldChange> },
+    /// A recruiter opened the profile (Recruiter Reviewed).
+    #[serde(rename = "candidate.review")]
+    CandidateReview { candidate_id: Uuid },
+    /// Mark Ineligible / Mark Eligible.
+    #[serde(rename = "candidate.set_eligible")]
+    SetEligible { candidate_id: Uuid, eligible: bool },
+    /// Deactivate (no longer searchable) or reactivate.
+    #[serde(rename = "candidate.set_active")]
+    SetActive { candidate_id: Uuid, active: bool },
+    /// Subscribe / Unsubscribe from campaign emails.
+    #[serde(rename = "candidate.set_subscribed")]
+    SetSubscribed { selection: Selection, subscribed: bool },
+    /// Delete Candidate / Purge: permanent erasure of personal data.
+    #[serde(rename = "candidate.delete")]
+    CandidateDelete { selection: Selection },
+    /// Parse Resume: replaces the profile with what the resume gave.
+    #[serde(rename = "candidate.apply_resume")]
+    ApplyResume { candidate_id: Uuid, document_id: Uuid, profile: Profile },
+
+    #[serde(rename = "tags.add")]
+    TagsAdd { selection: Selection, tags: Vec<String> },
+    #[serde(rename = "tags.remove")]
+    TagsRemove { selection: Selection, tags: Vec<String> },
+    /// Adds a tag to the organisation's tags list.
+    #[serde(rename = "tag.define")]
+    TagDefine { name: String },
+    /// Removes a tag from the list and from every candidate.
+    #[serde(rename = "tag.delete")]
+    TagDelete { name: String },
+
+    #[serde(rename = "note.add")]
+    NoteAdd { note_id: Uuid, candidate_id: Uuid, body: String, private: bool },
+    #[serde(rename = "note.edit")]
+    NoteEdit { note_id: Uuid, body: String, private: bool },
+    #[serde(rename = "note.delete")]
+    NoteDelete { note_id: Uuid },
+
+    #[serde(rename = "pipeline.create")]
+    PipelineCreate { pipeline_id: Uuid, name: String, statuses: Vec<String>, private: bool },
+    /// Add to Pipeline at a workflow status (the pipeline's first when none is given).
+    #[serde(rename = "pipeline.add")]
+    PipelineAdd { selection: Selection, pipeline_id: Uuid, status: Option<String> },
+    #[serde(rename = "pipeline.remove")]
+    PipelineRemove { selection: Selection, pipeline_id: Uuid },
+    #[serde(rename = "pipeline.set_status")]
+    PipelineSetStatus { candidate_id: Uuid, pipeline_id: Uuid, status: String },
+
+    #[serde(rename = "event.create")]
+    EventCreate { event: Event },
+    /// Add to Event, marked attended or not.
+    #[serde(rename = "event.add")]
+    EventAdd { selection: Selection, event_id: Uuid, attended: bool },
+    /// Check-in at the door of a career fair.
+    #[serde(rename = "event.check_in")]
+    EventCheckIn { event_id: Uuid, candidate_id: Uuid },
+    #[serde(rename = "event.rate")]
+    EventRate { event_id: Uuid, candidate_id: Uuid, rating: u8 },
+
+    /// Email: one message per candidate, queued until the server sends it.
+    #[serde(rename = "email.send")]
+    EmailSend { send_id: Uuid, selection: Selection, subject: String, body: String },
+    #[serde(rename = "invite.send")]
+    InviteSend { send_id: Uuid, selection: Selection, job_id: Uuid, subject: String, body: String },
+    #[serde(rename = "text.send")]
+    TextSend { send_id: Uuid, selection: Selection, body: String },
+
+    #[serde(rename = "job.create")]
+    JobCreate { job: Job },
+    /// Submit to Job: creates an application per candidate.
+    #[serde(rename = "job.submit")]
+    JobSubmit { selection: Selection, job_id: Uuid },
+    #[serde(rename = "application.set_status")]
+    ApplicationSetStatus { job_id: Uuid, candidate_id: Uuid, bin: String, hiring_status: String },
+    #[serde(rename = "application.withdraw")]
+    ApplicationWithdraw { job_id: Uuid, candidate_id: Uuid },
+
+    #[serde(rename = "document.attach")]
+    DocumentAttach { document: Document },
+    #[serde(rename = "document.delete")]
+    DocumentDelete { document_id: Uuid },
+
+    #[serde(rename = "custom_field.define")]
+    CustomFieldDefine { field: CustomFieldDef },
+    #[serde(rename = "custom_field.delete")]
+    CustomFieldDelete { key: String },
+    #[serde(rename = "settings.set_columns")]
+    SetColumns { config: ColumnConfig },
+    #[serde(rename = "settings.set_hired_actions")]
+    SetHiredActions { actions: HiredActions },
+}
+
+impl Mutation {
+    /// The wire name, e.g. `tags.add`.
+    pub fn name(&self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.get("name").and_then(|n| n.as_str()).map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    /// What the user needs to be allowed to do for this mutation.
+    pub fn capability(&self) -> Capability {
+        use Mutation as M;
+        match self {
+            M::CandidateCreate { .. } => Capability::CreateCandidate,
+            M::CandidateUpdate { .. } => Capability::EditProfile,
+            M::CandidateReview { .. } => Capability::ViewCandidates,
+            M::SetEligible { .. } => Capability::MarkEligibility,
+            M::SetActive { .. } => Capability::Deactivate,
+            M::SetSubscribed { .. } => Capability::Subscribe,
+            M::CandidateDelete { .. } => Capability::DeleteCandidate,
+            M::ApplyResume { .. } => Capability::ParseResume,
+            M::TagsAdd { .. } | M::TagsRemove { .. } => Capability::ManageTags,
+            M::TagDefine { .. } | M::TagDelete { .. } => Capability::ManageTagList,
+            M::NoteAdd { .. } | M::NoteEdit { .. } | M::NoteDelete { .. } => Capability::WriteNotes,
+            M::PipelineCreate { .. } => Capability::ManagePipelines,
+            M::PipelineAdd { .. } | M::PipelineRemove { .. } | M::PipelineSetStatus { .. } => {
+                Capability::ManagePipelineMembers
+            }
+            M::EventCreate { .. } => Capability::CreateEvent,
+            M::EventAdd { .. } | M::EventCheckIn { .. } | M::EventRate { .. } => Capability::ManageEventMembers,
+            M::EmailSend { .. } => Capability::Email,
+            M::InviteSend { .. } => Capability::InviteToApply,
+            M::TextSend { .. } => Capability::BulkText,
+            M::JobCreate { .. } => Capability::ManageJobs,
+            M::JobSubmit { .. } => Capability::SubmitToJob,
+            M::ApplicationSetStatus { .. } | M::ApplicationWithdraw { .. } => Capability::ManageApplications,
+            M::DocumentAttach { .. } | M::DocumentDelete { .. } => Capability::ManageDocuments,
+            M::CustomFieldDefine { .. } | M::CustomFieldDelete { .. } => Capability::ManageCustomFields,
+            M::SetColumns { .. } => Capability::ConfigureColumns,
+            M::SetHiredActions { .. } => Capability::ManageHiredActions,
+        }
+    }
+
+    /// The bulk action whose limit applies, for mutations that take a selection.
+    pub fn bulk_action(&self) -> Option<BulkAction> {
+        use Mutation as M;
+        Some(match self {
+            M::SetSubscribed { subscribed: true, .. } => BulkAction::Subscribe,
+            M::SetSubscribed { subscribed: false, .. } => BulkAction::Unsubscribe,
+            M::CandidateDelete { .. } => BulkAction::Purge,
+            M::TagsAdd { .. } | M::TagsRemove { .. } => BulkAction::ManageTags,
+            M::PipelineAdd { .. } => BulkAction::AddToPipeline,
+            M::PipelineRemove { .. } => BulkAction::RemoveFromPipeline,
+            M::EventAdd { .. } => BulkAction::AddToEvent,
+            M::EmailSend { .. } => BulkAction::Email,
+            M::InviteSend { .. } => BulkAction::InviteToApply,
+            M::TextSend { .. } => BulkAction::BulkText,
+            M::JobSubmit { .. } => BulkAction::SubmitToJob,
+            _ => return None,
+        })
+    }
+
+    /// The candidates this mutation targets, when it takes a selection.
+    pub fn selection(&self) -> Option<&Selection> {
+        use Mutation as M;
+        match self {
+            M::SetSubscribed { selection, .. }
+            | M::CandidateDelete { selection }
+            | M::TagsAdd { selection, .. }
+            | M::TagsRemove { selection, .. }
+            | M::PipelineAdd { selection, .. }
+            | M::PipelineRemove { selection, .. }
+            | M::EventAdd { selection, .. }
+            | M::EmailSend { selection, .. }
+            | M::InviteSend { selection, .. }
+            | M::TextSend { selection, .. }
+            | M::JobSubmit { selection, .. } => Some(selection),
+            _ => None,
+        }
+    }
+
+    /// The same mutation aimed at `selection` (used to pin "all from this search" to ids).
+    pub fn with_selection(mut self, new: Selection) -> Self {
+        use Mutation as M;
+        match &mut self {
+            M::SetSubscribed { selection, .. }
+            | M::CandidateDelete { selection }
+            | M::TagsAdd { selection, .. }
+            | M::TagsRemove { selection, .. }
+            | M::PipelineAdd { selection, .. }
+            | M::PipelineRemove { selection, .. }
+            | M::EventAdd { selection, .. }
+            | M::EmailSend { selection, .. }
+            | M::InviteSend { selection, .. }
+            | M::TextSend { selection, .. }
+            | M::JobSubmit { selection, .. } => *selection = new,
+            _ => {}
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::SearchRequest;
+
+    #[test]
+    fn wire_format_is_name_and_args() {
+        let m = Mutation::TagsAdd { selection: Selection::ids([Uuid::nil()]), tags: vec!["Veteran".into()] };
+        let json = serde_json::to_value(&m).unwrap();
+        assert_eq!(json["name"], "tags.add");
+        assert_eq!(json["args"]["selection"]["kind"], "ids");
+        assert_eq!(m.name(), "tags.add");
+        let back: Mutation = serde_json::from_value(json).unwrap();
+        assert_eq!(back, m);
+    }
+
+    #[test]
+    fn unknown_mutation_names_are_refused() {
+        let err = serde_json::from_str::<Mutation>(r#"{"name":"candidate.teleport","args":{}}"#).unwrap_err();
+        assert!(err.to_string().contains("unknown variant `candidate.teleport`"), "{err}");
+    }
+
+    #[test]
+    fn selections_can_be_pinned_to_ids() {
+        let m = Mutation::PipelineAdd {
+            selection: Selection::Search { request: SearchRequest::default() },
+            pipeline_id: Uuid::nil(),
+            status: None,
+        };
+        assert_eq!(m.bulk_action(), Some(BulkAction::AddToPipeline));
+        let pinned = m.with_selection(Selection::ids([Uuid::from_u128(7)]));
+        assert_eq!(pinned.selection(), Some(&Selection::ids([Uuid::from_u128(7)])));
+    }
+
+    #[test]
+    fn admin_only_mutations_map_to_admin_only_capabilities() {
+        let nil = Uuid::nil();
+        let admin_only = [
+            Mutation::CandidateDelete { selection: Selection::ids([nil]) },
+            Mutation::SetActive { candidate_id: nil, active: false },
+            Mutation::SetSubscribed { selection: Selection::ids([nil]), subscribed: true },
+            Mutation::TagDefine { name: "x".into() },
+            Mutation::SetColumns { config: ColumnConfig::default() },
+            Mutation::SetHiredActions { actions: HiredActions::default() },
+            Mutation::CustomFieldDelete { key: "k".into() },
+        ];
+        for m in admin_only {
+            assert!(m.capability().admin_only(), "{}", m.name());
+        }
+        assert!(!Mutation::CandidateReview { candidate_id: nil }.capability().admin_only());
+    }
+}

@@ -1,0 +1,208 @@
+//! Who may do what. Both the desktop (to hide and refuse) and the server (to enforce) ask here.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::DomainError;
+use crate::user::User;
+
+/// Something a user may or may not do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Capability {
+    ViewCandidates,
+    CreateCandidate,
+    EditProfile,
+    ParseResume,
+    MarkEligibility,
+    Email,
+    InviteToApply,
+    BulkText,
+    SubmitToJob,
+    ManagePipelineMembers,
+    ManageEventMembers,
+    ManageTags,
+    WriteNotes,
+    ManageDocuments,
+    ManageApplications,
+    Export,
+    ViewTalentMatches,
+    CreateEvent,
+    // Recruiter admins only, from here on.
+    Subscribe,
+    Deactivate,
+    DeleteCandidate,
+    ConfigureColumns,
+    ManageTagList,
+    ManageCustomFields,
+    ManageHiredActions,
+    ManagePipelines,
+    ManageJobs,
+}
+
+impl Capability {
+    pub const fn admin_only(self) -> bool {
+        matches!(
+            self,
+            Capability::Subscribe
+                | Capability::Deactivate
+                | Capability::DeleteCandidate
+                | Capability::ConfigureColumns
+                | Capability::ManageTagList
+                | Capability::ManageCustomFields
+                | Capability::ManageHiredActions
+                | Capability::ManagePipelines
+                | Capability::ManageJobs
+        )
+    }
+
+    const fn describe(self) -> &'static str {
+        match self {
+            Capability::Subscribe => "subscribe or unsubscribe candidates",
+            Capability::Deactivate => "deactivate candidates",
+            Capability::DeleteCandidate => "delete candidates",
+            Capability::ConfigureColumns => "configure the results columns",
+            Capability::ManageTagList => "manage the tags list",
+            Capability::ManageCustomFields => "define custom fields",
+            Capability::ManageHiredActions => "set automated hired actions",
+            Capability::ManagePipelines => "create pipelines",
+            Capability::ManageJobs => "manage jobs",
+            Capability::SubmitToJob => "submit candidates to jobs",
+            _ => "do this",
+        }
+    }
+}
+
+/// Whether `user` may use `capability`; the error says why not.
+pub fn authorize(user: &User, capability: Capability) -> Result<(), DomainError> {
+    if capability.admin_only() && !user.role.is_admin() {
+        return Err(DomainError::forbidden(format!(
+            "only recruiter admins may {}",
+            capability.describe()
+        )));
+    }
+    if capability == Capability::SubmitToJob && user.ats_id.is_none() {
+        return Err(DomainError::forbidden(
+            "Submit to Job needs an ATS ID on your user; ask an admin to add it",
+        ));
+    }
+    Ok(())
+}
+
+/// Private notes are seen by their author and admins; public notes by everyone.
+pub fn may_see_note(user: &User, author_id: Uuid, private: bool) -> bool {
+    !private || user.id == author_id || user.role.is_admin()
+}
+
+/// Only the author and admins edit or delete a note.
+pub fn may_change_note(user: &User, author_id: Uuid) -> bool {
+    user.id == author_id || user.role.is_admin()
+}
+
+/// Admins see every message; a recruiter sees their own and those of campaigns they may access.
+pub fn may_see_message(user: &User, sender_id: Uuid, campaign_access: bool) -> bool {
+    user.role.is_admin() || user.id == sender_id || campaign_access
+}
+
+/// Pipelines are shared unless private; a private pipeline is seen by its owner and admins.
+pub fn may_see_pipeline(user: &User, owner_id: Option<Uuid>, private: bool) -> bool {
+    !private || user.role.is_admin() || owner_id == Some(user.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::user::Role;
+
+    fn user(role: Role, ats: bool) -> User {
+        User {
+            id: Uuid::from_u128(1),
+            email: "u@example.com".into(),
+            name: "U".into(),
+            role,
+            ats_id: ats.then(|| "R-1".into()),
+        }
+    }
+
+    #[test]
+    fn capabilities_by_role_case_by_case() {
+        use Capability::*;
+        // (capability, recruiter may, admin may)
+        let table = [
+            (ViewCandidates, true, true),
+            (CreateCandidate, true, true),
+            (EditProfile, true, true),
+            (ParseResume, true, true),
+            (MarkEligibility, true, true),
+            (Email, true, true),
+            (InviteToApply, true, true),
+            (BulkText, true, true),
+            (SubmitToJob, true, true),
+            (ManagePipelineMembers, true, true),
+            (ManageEventMembers, true, true),
+            (ManageTags, true, true),
+            (WriteNotes, true, true),
+            (ManageDocuments, true, true),
+            (ManageApplications, true, true),
+            (Export, true, true),
+            (ViewTalentMatches, true, true),
+            (CreateEvent, true, true),
+            (Subscribe, false, true),
+            (Deactivate, false, true),
+            (DeleteCandidate, false, true),
+            (ConfigureColumns, false, true),
+            (ManageTagList, false, true),
+            (ManageCustomFields, false, true),
+            (ManageHiredActions, false, true),
+            (ManagePipelines, false, true),
+            (ManageJobs, false, true),
+        ];
+        for (cap, recruiter, admin) in table {
+            assert_eq!(authorize(&user(Role::Recruiter, true), cap).is_ok(), recruiter, "recruiter {cap:?}");
+            assert_eq!(authorize(&user(Role::RecruiterAdmin, true), cap).is_ok(), admin, "admin {cap:?}");
+        }
+    }
+
+    #[test]
+    fn submit_to_job_needs_an_ats_id_whatever_the_role() {
+        for role in [Role::Recruiter, Role::RecruiterAdmin] {
+            let err = authorize(&user(role, false), Capability::SubmitToJob).unwrap_err();
+            assert!(err.to_string().contains("ATS ID"));
+        }
+    }
+
+    #[test]
+    fn notes_messages_and_pipelines_by_owner_and_role() {
+        let me = user(Role::Recruiter, false);
+        let admin = User { id: Uuid::from_u128(9), ..user(Role::RecruiterAdmin, false) };
+        let other = Uuid::from_u128(2);
+        // (viewer, author, private, may see, may change)
+        let notes = [
+            (&me, me.id, true, true, true),
+            (&me, other, false, true, false),
+            (&me, other, true, false, false),
+            (&admin, other, true, true, true),
+            (&admin, other, false, true, true),
+        ];
+        for (viewer, author, private, see, change) in notes {
+            assert_eq!(may_see_note(viewer, author, private), see);
+            assert_eq!(may_change_note(viewer, author), change);
+        }
+        assert!(may_see_message(&me, me.id, false));
+        assert!(!may_see_message(&me, other, false));
+        assert!(may_see_message(&me, other, true));
+        assert!(may_see_message(&admin, other, false));
+        assert!(may_see_pipeline(&me, Some(other), false));
+        assert!(!may_see_pipeline(&me, Some(other), true));
+        assert!(may_see_pipeline(&me, Some(me.id), true));
+        assert!(may_see_pipeline(&admin, Some(other), true));
+    }
+
+    #[test]
+    fn refusal_names_what_is_admin_only() {
+        let err = authorize(&user(Role::Recruiter, true), Capability::DeleteCandidate).unwrap_err();
+        assert_eq!(err.to_string(), "only recruiter admins may delete candidates");
+    }
+}

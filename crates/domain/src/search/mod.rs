@@ -1,0 +1,131 @@
+//! What a recruiter asks for on the Candidate Search page: keywords, filters, sort and page.
+//! The store turns a [`SearchRequest`] into SQL; the same request can name the target of a
+//! bulk action ("all N from this search").
+
+pub mod query;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::activity::{ActivityStatus, Engagement};
+use crate::candidate::ProfileType;
+use crate::event::Participation;
+
+pub use query::{Query, parse};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct SearchRequest {
+    /// Keywords with quoted phrases, AND / OR / NOT and parentheses (see [`query`]).
+    pub query: String,
+    pub filters: SearchFilters,
+    pub sort: SortOrder,
+}
+
+/// Filters combine with AND; the values inside one list combine with OR.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct SearchFilters {
+    /// Candidates with any of these tags.
+    pub tags: Vec<String>,
+    /// City, region or country starting with this text (case- and accent-insensitive).
+    pub location: Option<String>,
+    /// Candidates at any of these activity statuses.
+    pub activity: Vec<ActivityStatus>,
+    /// Candidates with any of these engagements.
+    pub engagements_any: Vec<Engagement>,
+    /// Candidates with none of these engagements.
+    pub engagements_none: Vec<Engagement>,
+    pub pipeline: Option<PipelineFilter>,
+    pub event: Option<EventFilter>,
+    pub job: Option<JobFilter>,
+    pub profile_types: Vec<ProfileType>,
+    /// The recruiter who owns the candidate.
+    pub recruiter: Option<Uuid>,
+    pub created: DateRange,
+    pub updated: DateRange,
+    pub eligible: Option<bool>,
+    /// Deactivated candidates are not searchable: None means active only. Admins may ask for
+    /// `Some(false)` to find deactivated ones.
+    pub active: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PipelineFilter {
+    pub pipeline_id: Uuid,
+    /// Only members at this workflow status.
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EventFilter {
+    pub event_id: Uuid,
+    pub participation: Participation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct JobFilter {
+    pub job_id: Uuid,
+    /// Only applications at this hiring status.
+    pub hiring_status: Option<String>,
+}
+
+/// Inclusive dates (`YYYY-MM-DD`), either end open.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct DateRange {
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+}
+
+impl DateRange {
+    pub fn is_open(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SortOrder {
+    /// Best keyword match first; most recently updated when there are no keywords.
+    #[default]
+    Relevance,
+    NameAsc,
+    NameDesc,
+    UpdatedDesc,
+    UpdatedAsc,
+}
+
+impl SortOrder {
+    pub const ALL: [SortOrder; 5] =
+        [SortOrder::Relevance, SortOrder::NameAsc, SortOrder::NameDesc, SortOrder::UpdatedDesc, SortOrder::UpdatedAsc];
+
+    pub fn parse(name: &str) -> Option<Self> {
+        serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+    }
+}
+
+/// Which candidates an action applies to: the ones ticked, or every result of a search.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum Selection {
+    Ids { ids: Vec<Uuid> },
+    /// "Select all N from this search". The store resolves it to ids when it applies the
+    /// mutation, and the outbox keeps the ids, so the server changes exactly those candidates.
+    Search { request: SearchRequest },
+}
+
+impl Selection {
+    pub fn ids(ids: impl IntoIterator<Item = Uuid>) -> Self {
+        Selection::Ids { ids: ids.into_iter().collect() }
+    }
+}

@@ -1,0 +1,147 @@
+//! Organisation-wide settings an admin controls: the results table's columns, custom fields,
+//! automated hired actions.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::DomainError;
+use crate::validation::{self, limits};
+
+/// A column of the candidate results table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Column {
+    Name,
+    Tags,
+    Location,
+    CurrentRole,
+    HighestEducation,
+    JobApps,
+    Activity,
+    Updated,
+}
+
+impl Column {
+    /// Name always shows: it is how a recruiter opens a profile.
+    pub const REQUIRED: Column = Column::Name;
+    pub const DEFAULT: [Column; 7] = [
+        Column::Name,
+        Column::Tags,
+        Column::Location,
+        Column::CurrentRole,
+        Column::HighestEducation,
+        Column::JobApps,
+        Column::Activity,
+    ];
+}
+
+/// Which columns show, in which order. Applies to every user of the organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ColumnConfig {
+    pub columns: Vec<Column>,
+}
+
+impl Default for ColumnConfig {
+    fn default() -> Self {
+        Self { columns: Column::DEFAULT.to_vec() }
+    }
+}
+
+impl ColumnConfig {
+    pub fn validated(self) -> Result<Self, DomainError> {
+        if !self.columns.contains(&Column::REQUIRED) {
+            return Err(DomainError::invalid("columns", "the Name column cannot be hidden"));
+        }
+        let mut seen = std::collections::HashSet::new();
+        if let Some(dup) = self.columns.iter().find(|c| !seen.insert(**c)) {
+            return Err(DomainError::invalid("columns", format!("{dup:?} is listed twice")));
+        }
+        Ok(self)
+    }
+}
+
+/// What happens automatically when a candidate is hired.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HiredActions {
+    pub unsubscribe: bool,
+    pub deactivate: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CustomFieldKind {
+    Text,
+    Number,
+    Date,
+    YesNo,
+}
+
+/// A field an admin adds to every profile's Additional Information.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CustomFieldDef {
+    /// Stable key used in profiles (`visa_status`).
+    pub key: String,
+    pub label: String,
+    pub kind: CustomFieldKind,
+}
+
+impl CustomFieldDef {
+    pub fn validated(self) -> Result<Self, DomainError> {
+        let key = validation::required("key", &self.key, 64)?;
+        if !key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+            return Err(DomainError::invalid("key", format!("\"{key}\" may use only a-z, 0-9 and _")));
+        }
+        let label = validation::required("label", &self.label, limits::SHORT_TEXT)?;
+        Ok(Self { key, label, kind: self.kind })
+    }
+
+    /// Checks a value typed into this field.
+    pub fn check_value(&self, value: &str) -> Result<(), DomainError> {
+        let field = format!("custom:{}", self.key);
+        let ok = match self.kind {
+            CustomFieldKind::Text => true,
+            CustomFieldKind::Number => value.trim().parse::<f64>().is_ok_and(f64::is_finite),
+            CustomFieldKind::Date => chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").is_ok(),
+            CustomFieldKind::YesNo => matches!(value.trim(), "yes" | "no"),
+        };
+        if ok {
+            Ok(())
+        } else {
+            let expected = match self.kind {
+                CustomFieldKind::Text => "text",
+                CustomFieldKind::Number => "a number",
+                CustomFieldKind::Date => "a date (YYYY-MM-DD)",
+                CustomFieldKind::YesNo => "yes or no",
+            };
+            Err(DomainError::invalid(field, format!("\"{value}\" is not {expected}")))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_config_keeps_name_and_refuses_repeats() {
+        assert!(ColumnConfig::default().validated().is_ok());
+        assert!(ColumnConfig { columns: vec![Column::Tags] }.validated().is_err());
+        assert!(ColumnConfig { columns: vec![Column::Name, Column::Tags, Column::Tags] }.validated().is_err());
+        assert!(ColumnConfig { columns: vec![Column::Activity, Column::Name] }.validated().is_ok());
+    }
+
+    #[test]
+    fn custom_field_values_follow_their_kind() {
+        let def = |kind| CustomFieldDef { key: "k".into(), label: "K".into(), kind };
+        assert!(def(CustomFieldKind::Number).check_value("12.5").is_ok());
+        assert!(def(CustomFieldKind::Number).check_value("twelve").is_err());
+        assert!(def(CustomFieldKind::Date).check_value("2026-02-30").is_err());
+        assert!(def(CustomFieldKind::YesNo).check_value("yes").is_ok());
+        assert!(CustomFieldDef { key: "Visa Status".into(), label: "Visa".into(), kind: CustomFieldKind::Text }.validated().is_err());
+    }
+}
