@@ -62,7 +62,10 @@ impl BulkAction {
     }
 
     pub const fn admin_only(self) -> bool {
-        matches!(self, BulkAction::Subscribe | BulkAction::Unsubscribe | BulkAction::Purge)
+        matches!(
+            self,
+            BulkAction::Subscribe | BulkAction::Unsubscribe | BulkAction::Purge
+        )
     }
 
     pub const fn label(self) -> &'static str {
@@ -92,7 +95,10 @@ impl BulkAction {
             )));
         }
         if count == 0 {
-            return Err(DomainError::invalid("selection", "no candidates are selected"));
+            return Err(DomainError::invalid(
+                "selection",
+                "no candidates are selected",
+            ));
         }
         if count > u64::from(self.limit()) {
             return Err(DomainError::OverBulkLimit {
@@ -131,8 +137,12 @@ mod tests {
         for (action, limit) in expected {
             assert_eq!(action.limit(), limit, "{action:?}");
             assert!(action.check(Role::RecruiterAdmin, u64::from(limit)).is_ok());
-            let over = action.check(Role::RecruiterAdmin, u64::from(limit) + 1).unwrap_err();
-            assert!(matches!(over, DomainError::OverBulkLimit { requested, .. } if requested == u64::from(limit) + 1));
+            let over = action
+                .check(Role::RecruiterAdmin, u64::from(limit) + 1)
+                .unwrap_err();
+            assert!(
+                matches!(over, DomainError::OverBulkLimit { requested, .. } if requested == u64::from(limit) + 1)
+            );
         }
     }
 
@@ -154,6 +164,9 @@ mod tests {
     #[test]
     fn over_limit_message_names_action_limit_and_count() {
         let err = BulkAction::Email.check(Role::Recruiter, 51).unwrap_err();
-        assert_eq!(err.to_string(), "Email works on at most 50 candidates at once; 51 are selected");
+        assert_eq!(
+            err.to_string(),
+            "Email works on at most 50 candidates at once; 51 are selected"
+        );
     }
 }

@@ -39,25 +39,45 @@ pub fn sanitize_name(name: &str) -> Result<String, DomainError> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
     let cleaned: String = base
         .chars()
-        .map(|c| if c.is_control() || "<>:\"|?*".contains(c) { '_' } else { c })
+        .map(|c| {
+            if c.is_control() || "<>:\"|?*".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.').to_owned();
     let cleaned = validation::line("name", &cleaned, limits::SHORT_TEXT)?;
     if cleaned.is_empty() {
-        return Err(DomainError::invalid("name", format!("\"{name}\" is not a usable file name")));
+        return Err(DomainError::invalid(
+            "name",
+            format!("\"{name}\" is not a usable file name"),
+        ));
     }
     Ok(cleaned)
 }
 
 /// Checks a document's hash and size.
 pub fn check_content(sha256: &str, size: u64) -> Result<(), DomainError> {
-    if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
-        return Err(DomainError::invalid("sha256", "is not 64 lowercase hex digits"));
+    if sha256.len() != 64
+        || !sha256
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    {
+        return Err(DomainError::invalid(
+            "sha256",
+            "is not 64 lowercase hex digits",
+        ));
     }
     if size > MAX_DOCUMENT_BYTES {
         return Err(DomainError::invalid(
             "size",
-            format!("the file is {:.1} MB; the limit is {} MB", size as f64 / 1_048_576.0, MAX_DOCUMENT_BYTES / 1_048_576),
+            format!(
+                "the file is {:.1} MB; the limit is {} MB",
+                size as f64 / 1_048_576.0,
+                MAX_DOCUMENT_BYTES / 1_048_576
+            ),
         ));
     }
     Ok(())
@@ -69,7 +89,10 @@ mod tests {
 
     #[test]
     fn names_lose_paths_and_reserved_characters() {
-        assert_eq!(sanitize_name("C:\\Users\\ana\\CV: final?.pdf").unwrap(), "CV_ final_.pdf");
+        assert_eq!(
+            sanitize_name("C:\\Users\\ana\\CV: final?.pdf").unwrap(),
+            "CV_ final_.pdf"
+        );
         assert_eq!(sanitize_name("../../etc/passwd").unwrap(), "passwd");
         assert_eq!(sanitize_name(".hidden.pdf").unwrap(), "hidden.pdf");
         assert!(sanitize_name("///").is_err());
@@ -80,7 +103,9 @@ mod tests {
         let hash = "a".repeat(64);
         assert!(check_content(&hash, 1000).is_ok());
         assert!(check_content("xyz", 1000).is_err());
-        let err = check_content(&hash, 30 * 1024 * 1024).unwrap_err().to_string();
+        let err = check_content(&hash, 30 * 1024 * 1024)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("30.0 MB; the limit is 25 MB"), "{err}");
     }
 }

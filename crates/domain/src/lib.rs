@@ -18,6 +18,7 @@ pub mod permission;
 pub mod pipeline;
 pub mod search;
 pub mod settings;
+pub mod skills;
 pub mod user;
 pub mod validation;
 

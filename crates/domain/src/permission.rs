@@ -160,8 +160,16 @@ mod tests {
             (ManageJobs, false, true),
         ];
         for (cap, recruiter, admin) in table {
-            assert_eq!(authorize(&user(Role::Recruiter, true), cap).is_ok(), recruiter, "recruiter {cap:?}");
-            assert_eq!(authorize(&user(Role::RecruiterAdmin, true), cap).is_ok(), admin, "admin {cap:?}");
+            assert_eq!(
+                authorize(&user(Role::Recruiter, true), cap).is_ok(),
+                recruiter,
+                "recruiter {cap:?}"
+            );
+            assert_eq!(
+                authorize(&user(Role::RecruiterAdmin, true), cap).is_ok(),
+                admin,
+                "admin {cap:?}"
+            );
         }
     }
 
@@ -176,7 +184,10 @@ mod tests {
     #[test]
     fn notes_messages_and_pipelines_by_owner_and_role() {
         let me = user(Role::Recruiter, false);
-        let admin = User { id: Uuid::from_u128(9), ..user(Role::RecruiterAdmin, false) };
+        let admin = User {
+            id: Uuid::from_u128(9),
+            ..user(Role::RecruiterAdmin, false)
+        };
         let other = Uuid::from_u128(2);
         // (viewer, author, private, may see, may change)
         let notes = [
@@ -203,6 +214,9 @@ mod tests {
     #[test]
     fn refusal_names_what_is_admin_only() {
         let err = authorize(&user(Role::Recruiter, true), Capability::DeleteCandidate).unwrap_err();
-        assert_eq!(err.to_string(), "only recruiter admins may delete candidates");
+        assert_eq!(
+            err.to_string(),
+            "only recruiter admins may delete candidates"
+        );
     }
 }

@@ -1,1 +1,98 @@
-//! placeholder
+//! The desktop's local SQLite cache.
+//!
+//! One [`Store`] owns one database file. Every write goes through [`Store::apply`], which
+//! validates a [`Mutation`], changes the tables, records history and appends to the outbox in
+//! one transaction. Reads return the view models the UI and the CLI show.
+
+mod apply;
+pub mod bulk_load;
+mod codec;
+mod error;
+mod migrations;
+pub mod search;
+mod tables;
+pub mod views;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::user::User;
+
+pub use apply::Applied;
+pub use error::{AppError, StoreError};
+pub use migrations::SCHEMA_VERSION;
+pub use tables::outbox::OutboxEntry;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Refuses a file that is not a Talentdesk database or was written by a newer version.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let path = path.as_ref().to_path_buf();
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StoreError::open(&path, e))?;
+        // Reading the header fails here on a file that is not SQLite at all.
+        conn.query_row("PRAGMA schema_version", [], |_| Ok(()))
+            .map_err(|e| StoreError::open(&path, e))?;
+        // Check before changing anything (WAL mode rewrites the header of a foreign file).
+        migrations::check(&conn, &path)?;
+        Self::configure(&conn).map_err(|e| StoreError::open(&path, e))?;
+        let mut store = Self { conn, path };
+        migrations::migrate(&mut store.conn)?;
+        Ok(store)
+    }
+
+    fn configure(conn: &Connection) -> rusqlite::Result<()> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = NORMAL;
+             PRAGMA foreign_keys = ON;
+             PRAGMA temp_store = MEMORY;
+             PRAGMA cache_size = -65536;
+             PRAGMA mmap_size = 268435456;",
+        )
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Applies `mutation` as `actor`: the one write path. See [`apply`].
+    pub fn apply(&mut self, actor: &User, mutation: Mutation) -> Result<Applied, StoreError> {
+        apply::apply(&mut self.conn, actor, mutation)
+    }
+
+    /// The user with this email, as signed in on this client.
+    pub fn user_by_email(&self, email: &str) -> Result<User, StoreError> {
+        tables::users::by_email(&self.conn, email)
+    }
+
+    pub fn users(&self) -> Result<Vec<User>, StoreError> {
+        tables::users::all(&self.conn)
+    }
+
+    /// Adds or replaces a user (users arrive from the server; the demo writes its own).
+    pub fn put_user(&mut self, user: &User) -> Result<(), StoreError> {
+        tables::users::put(&self.conn, user)
+    }
+
+    /// The id this client pushes its mutations under.
+    pub fn client_id(&mut self) -> Result<uuid::Uuid, StoreError> {
+        tables::client_state::client_id(&self.conn)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}

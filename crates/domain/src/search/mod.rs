@@ -105,8 +105,13 @@ pub enum SortOrder {
 }
 
 impl SortOrder {
-    pub const ALL: [SortOrder; 5] =
-        [SortOrder::Relevance, SortOrder::NameAsc, SortOrder::NameDesc, SortOrder::UpdatedDesc, SortOrder::UpdatedAsc];
+    pub const ALL: [SortOrder; 5] = [
+        SortOrder::Relevance,
+        SortOrder::NameAsc,
+        SortOrder::NameDesc,
+        SortOrder::UpdatedDesc,
+        SortOrder::UpdatedAsc,
+    ];
 
     pub fn parse(name: &str) -> Option<Self> {
         serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
@@ -118,14 +123,20 @@ impl SortOrder {
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
 pub enum Selection {
-    Ids { ids: Vec<Uuid> },
+    Ids {
+        ids: Vec<Uuid>,
+    },
     /// "Select all N from this search". The store resolves it to ids when it applies the
     /// mutation, and the outbox keeps the ids, so the server changes exactly those candidates.
-    Search { request: SearchRequest },
+    Search {
+        request: SearchRequest,
+    },
 }
 
 impl Selection {
     pub fn ids(ids: impl IntoIterator<Item = Uuid>) -> Self {
-        Selection::Ids { ids: ids.into_iter().collect() }
+        Selection::Ids {
+            ids: ids.into_iter().collect(),
+        }
     }
 }

@@ -1,0 +1,467 @@
+//! Benchmarks. Numbers go into BENCHMARKS.md with the date and the machine.
+//!
+//! `bench search` times a fixed mix of realistic searches; `bench bulk` times tagging 100,000
+//! candidates through the mutation path and opening 1,000 full profiles (on a copy of the
+//! database, so the original is not changed).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use clap::Subcommand;
+use serde::Serialize;
+use serde_json::json;
+use talentdesk_domain::activity::{ActivityStatus, Engagement};
+use talentdesk_domain::candidate::ProfileType;
+use talentdesk_domain::event::Participation;
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::search::{
+    DateRange, EventFilter, JobFilter, PipelineFilter, SearchFilters, SearchRequest, Selection,
+    SortOrder,
+};
+use talentdesk_store::Store;
+use talentdesk_store::search::PageRequest;
+
+#[derive(Subcommand)]
+pub enum Which {
+    /// A fixed mix of searches: p50 / p95 / max per query and overall.
+    Search {
+        #[arg(long)]
+        db: PathBuf,
+        /// Timed runs of each query (after one warm-up run).
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tagging 100,000 candidates and opening 1,000 profiles, on a copy of the database.
+    Bulk {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(which: Which) -> anyhow::Result<ExitCode> {
+    match which {
+        Which::Search { db, runs, json } => search(&db, runs.max(1), json),
+        Which::Bulk { db, json } => bulk(&db, json),
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    (d.as_secs_f64() * 1000.0 * 100.0).round() / 100.0
+}
+
+/// p50, p95 and max of some timings, in milliseconds.
+#[derive(Serialize)]
+struct Stats {
+    p50_ms: f64,
+    p95_ms: f64,
+    max_ms: f64,
+}
+
+impl Stats {
+    fn of(samples: &[Duration]) -> Self {
+        let mut s = samples.to_vec();
+        s.sort_unstable();
+        let at = |q: f64| s[((s.len() as f64 * q).ceil() as usize).clamp(1, s.len()) - 1];
+        Self {
+            p50_ms: ms(at(0.50)),
+            p95_ms: ms(at(0.95)),
+            max_ms: ms(*s.last().unwrap_or(&Duration::ZERO)),
+        }
+    }
+}
+
+struct Case {
+    name: &'static str,
+    request: SearchRequest,
+    /// Which page to time (1 = first); deeper pages follow the cursors there first.
+    page: usize,
+}
+
+fn q(query: &str) -> SearchRequest {
+    SearchRequest {
+        query: query.into(),
+        ..Default::default()
+    }
+}
+
+fn f(query: &str, filters: SearchFilters) -> SearchRequest {
+    SearchRequest {
+        query: query.into(),
+        filters,
+        ..Default::default()
+    }
+}
+
+fn cases(store: &Store) -> anyhow::Result<Vec<Case>> {
+    let admin = store
+        .users()?
+        .into_iter()
+        .find(|u| u.role.is_admin())
+        .context("no admin user: run `demo` first")?;
+    let pipeline = store
+        .pipelines(&admin)?
+        .into_iter()
+        .next()
+        .context("no pipelines: run `demo` first")?
+        .pipeline;
+    let event = store
+        .events()?
+        .into_iter()
+        .next()
+        .context("no events")?
+        .event;
+    let job = store.jobs()?.into_iter().next().context("no jobs")?;
+    let recruiter = store
+        .users()?
+        .into_iter()
+        .find(|u| !u.role.is_admin())
+        .context("no recruiter")?;
+    let none = SearchFilters::default;
+    let case = |name, request, page| Case {
+        name,
+        request,
+        page,
+    };
+    Ok(vec![
+        case("default first page", q(""), 1),
+        case("keyword java", q("java"), 1),
+        case("prefix kub", q("kub"), 1),
+        case("phrase \"data engineer\"", q("\"data engineer\""), 1),
+        case(
+            "boolean (python OR rust) AND kubernetes",
+            q("(python OR rust) AND kubernetes"),
+            1,
+        ),
+        case("NOT: engineer -senior", q("engineer -senior"), 1),
+        case("name with accents García", q("García"), 1),
+        case("skill c++", q("c++"), 1),
+        case("keyword that names a tag: veteran", q("veteran"), 1),
+        case(
+            "filter tag",
+            f(
+                "",
+                SearchFilters {
+                    tags: vec!["Military Veteran".into()],
+                    ..none()
+                },
+            ),
+            1,
+        ),
+        case(
+            "filter location Lisbon",
+            f(
+                "",
+                SearchFilters {
+                    location: Some("Lisbon".into()),
+                    ..none()
+                },
+            ),
+            1,
+        ),
+        case(
+            "filter activity contacted",
+            f(
+                "",
+                SearchFilters {
+                    activity: vec![ActivityStatus::Contacted],
+                    ..none()
+                },
+            ),
+            1,
+        ),
+        case(
+            "filter engagements any-of",
+            f(
+                "",
+                SearchFilters {
+                    engagements_any: vec![Engagement::SentInviteToApply, Engagement::Hired],
+                    ..none()
+                },
+            ),
+            1,
+        ),
+        case(
+            "filter engagements none-of",
+            f(
+                "",
+                SearchFilters {
+                    engagements_none: vec![Engagement::RecruiterReviewed],
+                    ..none()
+                },
+            ),
+            1,
+        ),
+        case(
+            "filter pipeline",
+            f(
+                "",
+                SearchFilters {
+                    pipeline: Some(PipelineFilter {
+                        pipeline_id: pipeline.id,
+                        status: None,
+                    }),
+                    ..none()
+                },
+            ),
+            1,
+        ),
+        case(
+            "filter event attended",
+            f(
+                "",
+                SearchFilters {
+                    event: Some(EventFilter {
+                        event_id: event.id,
+                        participation: Participation::Attended,
+                    }),
+                    ..none()
+                },
+            ),
+            1,
+        ),
+        case(
+            "filter job + hiring status",
+            f(
+                "",
+                SearchFilters {
+                    job: Some(JobFilter {
+                        job_id: job.id,
+                        hiring_status: Some("Interview".into()),
+                    }),
+                    ..none()
+                },
+            ),
+            1,
+        ),
+        case(
+            "filter profile type applicant",
+            f(
+                "",
+                SearchFilters {
+                    profile_types: vec![ProfileType::Applicant],
+                    ..none()
+                },
+            ),
+            1,
+        ),
+        case(
+            "filter recruiter",
+            f(
+                "",
+                SearchFilters {
+                    recruiter: Some(recruiter.id),
+                    ..none()
+                },
+            ),
+            1,
+        ),
+        case(
+            "filter created in 2025",
+            f(
+                "",
+                SearchFilters {
+                    created: DateRange {
+                        from: "2025-01-01".parse().ok(),
+                        to: "2025-12-31".parse().ok(),
+                    },
+                    ..none()
+                },
+            ),
+            1,
+        ),
+        case(
+            "filter ineligible",
+            f(
+                "",
+                SearchFilters {
+                    eligible: Some(false),
+                    ..none()
+                },
+            ),
+            1,
+        ),
+        case(
+            "combined: python + Berlin + reviewed",
+            f(
+                "python",
+                SearchFilters {
+                    location: Some("Berlin".into()),
+                    activity: vec![ActivityStatus::Reviewed],
+                    ..none()
+                },
+            ),
+            1,
+        ),
+        case(
+            "sort name ascending",
+            SearchRequest {
+                sort: SortOrder::NameAsc,
+                ..q("")
+            },
+            1,
+        ),
+        case(
+            "sort name descending + keyword",
+            SearchRequest {
+                sort: SortOrder::NameDesc,
+                ..q("engineer")
+            },
+            1,
+        ),
+        case(
+            "sort updated ascending",
+            SearchRequest {
+                sort: SortOrder::UpdatedAsc,
+                ..q("")
+            },
+            1,
+        ),
+        case("deep page 20: engineer by relevance", q("engineer"), 20),
+        case("deep page 50: default", q(""), 50),
+        case(
+            "deep page 20: name order + tag",
+            SearchRequest {
+                sort: SortOrder::NameAsc,
+                ..f(
+                    "",
+                    SearchFilters {
+                        tags: vec!["Referral".into()],
+                        ..none()
+                    },
+                )
+            },
+            20,
+        ),
+    ])
+}
+
+fn search(db: &PathBuf, runs: usize, json: bool) -> anyhow::Result<ExitCode> {
+    let store = Store::open(db)?;
+    let candidates = store.candidate_count()?;
+    let mut all = Vec::new();
+    let mut results = Vec::new();
+    for case in cases(&store)? {
+        let mut page = PageRequest::default();
+        for _ in 1..case.page {
+            page.after = store.search(&case.request, &page)?.next;
+        }
+        let total = store.search(&case.request, &page)?.total; // warm-up
+        let samples: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let started = Instant::now();
+                store
+                    .search(&case.request, &page)
+                    .map(|_| started.elapsed())
+            })
+            .collect::<Result<_, _>>()?;
+        all.extend_from_slice(&samples);
+        let stats = Stats::of(&samples);
+        if !json {
+            println!(
+                "{:<48} p50 {:>8.2} ms  p95 {:>8.2} ms  max {:>8.2} ms  ({total} results)",
+                case.name, stats.p50_ms, stats.p95_ms, stats.max_ms
+            );
+        }
+        results.push(json!({ "name": case.name, "total": total, "p50_ms": stats.p50_ms, "p95_ms": stats.p95_ms, "max_ms": stats.max_ms }));
+    }
+    let overall = Stats::of(&all);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(
+                &json!({ "candidates": candidates, "runs": runs, "queries": results, "overall": overall })
+            )?
+        );
+    } else {
+        println!(
+            "{:<48} p50 {:>8.2} ms  p95 {:>8.2} ms  max {:>8.2} ms",
+            "overall", overall.p50_ms, overall.p95_ms, overall.max_ms
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bulk(db: &PathBuf, json: bool) -> anyhow::Result<ExitCode> {
+    let source = Store::open(db)?;
+    let dir = tempfile_dir(db)?;
+    let copy = dir.join("bench-copy.db");
+    source.copy_to(&copy)?;
+    drop(source);
+    let outcome = bulk_on_copy(&copy);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", copy.display()));
+    }
+    let _ = std::fs::remove_dir(&dir);
+    let (tag_ms, profile) = outcome?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(
+                &json!({ "tag_100k_ms": tag_ms, "profile_p50_ms": profile.p50_ms, "profile_p95_ms": profile.p95_ms, "profile_max_ms": profile.max_ms })
+            )?
+        );
+    } else {
+        println!("tag 100,000 candidates: {tag_ms:.0} ms");
+        println!(
+            "open 1,000 profiles: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+            profile.p50_ms, profile.p95_ms, profile.max_ms
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A scratch folder beside the database (same disk, so the copy is realistic).
+fn tempfile_dir(db: &std::path::Path) -> anyhow::Result<PathBuf> {
+    let parent = db
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let dir = parent.join(format!(".talentdesk-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+fn bulk_on_copy(copy: &std::path::Path) -> anyhow::Result<(f64, Stats)> {
+    let mut store = Store::open(copy)?;
+    let admin = store
+        .users()?
+        .into_iter()
+        .find(|u| u.role.is_admin())
+        .context("no admin user")?;
+    let ids = store.candidate_ids(100_000)?;
+    store.apply(
+        &admin,
+        Mutation::TagDefine {
+            name: "Benchmark".into(),
+        },
+    )?;
+    let started = Instant::now();
+    store.apply(
+        &admin,
+        Mutation::TagsAdd {
+            selection: Selection::ids(ids.iter().copied()),
+            tags: vec!["Benchmark".into()],
+        },
+    )?;
+    let tag_ms = ms(started.elapsed());
+    let sample: Vec<uuid::Uuid> = ids
+        .iter()
+        .step_by((ids.len() / 1000).max(1))
+        .take(1000)
+        .copied()
+        .collect();
+    let timings = sample
+        .iter()
+        .map(|id| {
+            let started = Instant::now();
+            store.profile(&admin, *id).map(|_| started.elapsed())
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((tag_ms, Stats::of(&timings)))
+}

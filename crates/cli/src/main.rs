@@ -1,0 +1,89 @@
+//! talentdesk-cli: the Talentdesk crates without a window. Every write goes through the same
+//! `Store::apply` the desktop app uses.
+
+mod bench;
+mod commands;
+mod search_args;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "talentdesk-cli",
+    version,
+    about = "Talentdesk without the window: demo data, search, profiles, mutations, benchmarks"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Writes a deterministic demo data set into a new database.
+    Demo {
+        #[arg(long)]
+        candidates: u64,
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Searches candidates: keywords (AND / OR / NOT, "phrases", parentheses) and filters.
+    Search(search_args::SearchArgs),
+    /// Prints a candidate's full profile.
+    Show {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        id: uuid::Uuid,
+        /// See the profile as this user (default: the first admin).
+        #[arg(long = "as")]
+        as_user: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Applies mutations read as JSON lines from stdin, printing one JSON result per line.
+    Mutate {
+        #[arg(long)]
+        db: PathBuf,
+        /// The signed-in user's email.
+        #[arg(long = "as")]
+        as_user: String,
+    },
+    /// Benchmarks (see BENCHMARKS.md).
+    Bench {
+        #[command(subcommand)]
+        which: bench::Which,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Demo {
+            candidates,
+            db,
+            seed,
+        } => commands::demo(&db, candidates, seed),
+        Command::Search(args) => commands::search(&args),
+        Command::Show {
+            db,
+            id,
+            as_user,
+            json,
+        } => commands::show(&db, id, as_user.as_deref(), json),
+        Command::Mutate { db, as_user } => commands::mutate(&db, &as_user),
+        Command::Bench { which } => bench::run(which),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! Demo data: a realistic recruiting organisation with as many candidates as asked for, the
+//! same every time for the same seed. Written through the store's bulk-load path.
+
+mod org;
+mod people;
+mod words;
+
+use std::time::{Duration, Instant};
+
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use talentdesk_store::{Store, StoreError};
+
+pub use org::{Org, reference_time};
+
+/// The most candidates a demo holds.
+pub const MAX_CANDIDATES: u64 = 1_000_000;
+
+pub struct DemoOptions {
+    pub candidates: u64,
+    pub seed: u64,
+}
+
+pub struct DemoSummary {
+    pub candidates: u64,
+    pub admin_email: String,
+    pub recruiter_emails: Vec<String>,
+    pub elapsed: Duration,
+}
+
+/// Progress while generating: candidates written so far, or a phase name.
+pub enum Progress<'a> {
+    Candidates { done: u64, total: u64 },
+    Phase(&'a str),
+}
+
+/// Fills a new store with demo data.
+pub fn generate(
+    store: &mut Store,
+    options: &DemoOptions,
+    mut progress: impl FnMut(Progress),
+) -> Result<DemoSummary, StoreError> {
+    if options.candidates > MAX_CANDIDATES {
+        return Err(talentdesk_domain::DomainError::invalid(
+            "candidates",
+            format!(
+                "{} is more than the {MAX_CANDIDATES} a demo can hold",
+                options.candidates
+            ),
+        )
+        .into());
+    }
+    let started = Instant::now();
+    let now = reference_time();
+    let org = org::org(now);
+    let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
+    let mut load = store.bulk_load()?;
+    for user in org.users() {
+        load.user(user)?;
+    }
+    for p in &org.pipelines {
+        load.pipeline(p)?;
+    }
+    for e in &org.events {
+        load.event(e)?;
+    }
+    for j in &org.jobs {
+        load.job(j)?;
+    }
+    for t in &org.tags {
+        load.listed_tag(t)?;
+    }
+    for f in &org.custom_fields {
+        load.custom_field(f)?;
+    }
+    let step = (options.candidates / 100).max(1000);
+    for done in 0..options.candidates {
+        load.candidate(&people::candidate(&mut rng, &org, now))?;
+        if (done + 1) % step == 0 {
+            progress(Progress::Candidates {
+                done: done + 1,
+                total: options.candidates,
+            });
+        }
+    }
+    let candidates = load.finish(|phase| progress(Progress::Phase(phase)))?;
+    Ok(DemoSummary {
+        candidates,
+        admin_email: org.admin.email.clone(),
+        recruiter_emails: org.recruiters.iter().map(|u| u.email.clone()).collect(),
+        elapsed: started.elapsed(),
+    })
+}

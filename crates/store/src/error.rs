@@ -1,0 +1,79 @@
+//! Store errors: a domain rule said no, the file is not usable, or SQLite failed.
+
+use std::path::Path;
+
+use serde::Serialize;
+use talentdesk_domain::DomainError;
+use ts_rs::TS;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    #[error("{path} is not a Talentdesk database ({detail})")]
+    NotOurs { path: String, detail: String },
+    #[error(
+        "{path} was written by a newer Talentdesk (schema version {found}; this version understands up to {supported}); update Talentdesk to open it"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error("cannot open {path}: {source}")]
+    Open {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("stored data could not be read: {0}")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    pub(crate) fn open(path: &Path, source: rusqlite::Error) -> Self {
+        let path = path.display().to_string();
+        match source.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotOurs {
+                path,
+                detail: "the file is not an SQLite database".into(),
+            },
+            _ => StoreError::Open { path, source },
+        }
+    }
+
+    /// The error as the UI receives it.
+    pub fn to_app_error(&self) -> AppError {
+        match self {
+            StoreError::Domain(d) => AppError::Rule(d.clone()),
+            other => AppError::Storage {
+                message: other.to_string(),
+            },
+        }
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
+        StoreError::Corrupt(e.to_string())
+    }
+}
+
+/// What crosses to the UI when something fails: a rule with its field, or a storage problem.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "type", content = "error", rename_all = "snake_case")]
+#[ts(export)]
+pub enum AppError {
+    Rule(DomainError),
+    Storage { message: String },
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AppError::Rule(d) => d.fmt(f),
+            AppError::Storage { message } => f.write_str(message),
+        }
+    }
+}

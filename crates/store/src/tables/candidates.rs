@@ -1,0 +1,393 @@
+//! The `candidates` table, its wide twin `candidate_details`, and the keyword index entry of
+//! each candidate (re-indexed whenever searchable text changes).
+
+use std::collections::BTreeMap;
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+use talentdesk_domain::activity::{self, ActivityStatus, EngagementSet};
+use talentdesk_domain::candidate::{
+    Candidate, CommunicationMethod, Education, Employment, EmploymentType, JobLevel, Link,
+    Location, Profile,
+};
+use talentdesk_domain::{DomainError, Timestamp};
+use uuid::Uuid;
+
+use crate::StoreError;
+use crate::codec::{from_name, millis, name_key, time, uuid};
+
+/// The blocks of a profile kept as JSON in `candidate_details.details`: value objects that are
+/// shown and edited whole, never filtered on.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Details {
+    employment: Vec<Employment>,
+    education: Vec<Education>,
+    skills: Vec<String>,
+    links: Vec<Link>,
+    willing_to_relocate: Option<bool>,
+    desired_level: Option<JobLevel>,
+    employment_type: Option<EmploymentType>,
+    languages: Vec<String>,
+    preferred_communication: Option<CommunicationMethod>,
+    custom_fields: BTreeMap<String, String>,
+}
+
+impl Details {
+    fn of(p: &Profile) -> Self {
+        Self {
+            employment: p.employment.clone(),
+            education: p.education.clone(),
+            skills: p.skills.clone(),
+            links: p.links.clone(),
+            willing_to_relocate: p.willing_to_relocate,
+            desired_level: p.desired_level,
+            employment_type: p.employment_type,
+            languages: p.languages.clone(),
+            preferred_communication: p.preferred_communication,
+            custom_fields: p.custom_fields.clone(),
+        }
+    }
+}
+
+/// The searchable text of a profile's JSON blocks, one string per keyword-index column.
+pub(crate) struct SearchText {
+    pub experience: String,
+    pub skills: String,
+    pub education: String,
+}
+
+impl SearchText {
+    pub(crate) fn of(p: &Profile) -> Self {
+        let experience = p
+            .employment
+            .iter()
+            .flat_map(|e| [e.title.as_str(), e.employer.as_str()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let education = p
+            .education
+            .iter()
+            .flat_map(|e| [e.school.as_str(), e.degree.as_str(), e.major.as_str()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        Self {
+            experience,
+            skills: p.skills.join(" "),
+            education,
+        }
+    }
+}
+
+pub(crate) fn highest_education(p: &Profile) -> String {
+    p.highest_education()
+        .map(|e| format!("{}, {}", e.degree, e.school))
+        .unwrap_or_default()
+}
+
+/// Inserts a new candidate with its details; the caller indexes it (or builds the index later).
+pub(crate) fn insert(
+    conn: &Connection,
+    c: &Candidate,
+    resume_text: Option<&str>,
+) -> Result<i64, StoreError> {
+    let p = &c.profile;
+    conn.prepare_cached(
+        "INSERT INTO candidates (id, first_name, last_name, name_key, email, phone, city, region, country,
+             current_title, current_employer, highest_education, ats_id, person_folder, profile_type,
+             engagements, activity, eligible, active, subscribed, owner_id, has_resume,
+             created_at, updated_at, last_login_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
+             ?22, ?23, ?24, ?25)",
+    )?
+    .execute(params![
+        c.id.to_string(),
+        p.first_name,
+        p.last_name,
+        name_key(&p.first_name, &p.last_name),
+        p.email,
+        p.phone,
+        p.location.city,
+        p.location.region,
+        p.location.country,
+        p.current_title,
+        p.current_employer,
+        highest_education(p),
+        c.ats_id,
+        c.person_folder,
+        c.profile_type.code(),
+        c.engagements.0,
+        c.activity.code(),
+        c.eligible,
+        c.active,
+        c.subscribed,
+        c.owner_id.map(|u| u.to_string()),
+        resume_text.is_some(),
+        millis(c.created_at),
+        millis(c.updated_at),
+        c.last_login_at.map(millis),
+    ])?;
+    let cand = conn.last_insert_rowid();
+    let text = SearchText::of(p);
+    conn.prepare_cached(
+        "INSERT INTO candidate_details (cand, details, experience_text, skills_text, education_text, resume_text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![cand, serde_json::to_string(&Details::of(p))?, text.experience, text.skills, text.education, resume_text])?;
+    Ok(cand)
+}
+
+/// Replaces the material profile of `cand` and re-indexes it.
+pub(crate) fn write_profile(
+    conn: &Connection,
+    cand: i64,
+    p: &Profile,
+    at: Timestamp,
+) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "UPDATE candidates SET first_name = ?2, last_name = ?3, name_key = ?4, email = ?5, phone = ?6, city = ?7,
+             region = ?8, country = ?9, current_title = ?10, current_employer = ?11, highest_education = ?12,
+             updated_at = ?13
+         WHERE cand = ?1",
+    )?
+    .execute(params![
+        cand,
+        p.first_name,
+        p.last_name,
+        name_key(&p.first_name, &p.last_name),
+        p.email,
+        p.phone,
+        p.location.city,
+        p.location.region,
+        p.location.country,
+        p.current_title,
+        p.current_employer,
+        highest_education(p),
+        millis(at),
+    ])?;
+    let text = SearchText::of(p);
+    conn.prepare_cached(
+        "UPDATE candidate_details SET details = ?2, experience_text = ?3, skills_text = ?4, education_text = ?5
+         WHERE cand = ?1",
+    )?
+    .execute(params![cand, serde_json::to_string(&Details::of(p))?, text.experience, text.skills, text.education])?;
+    reindex(conn, cand)
+}
+
+/// Rebuilds the keyword-index entry of one candidate from `candidate_search_text`.
+pub(crate) fn reindex(conn: &Connection, cand: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM candidate_fts WHERE rowid = ?1")?
+        .execute([cand])?;
+    conn.prepare_cached(
+        "INSERT INTO candidate_fts (rowid, name, email, title, employer, location, skills, education, resume)
+         SELECT cand, name, email, title, employer, location, skills, education, resume
+         FROM candidate_search_text WHERE cand = ?1",
+    )?
+    .execute([cand])?;
+    Ok(())
+}
+
+/// Builds the whole keyword index in one pass (after a bulk load).
+pub(crate) fn index_all(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch(
+        "DELETE FROM candidate_fts;
+         INSERT INTO candidate_fts (rowid, name, email, title, employer, location, skills, education, resume)
+         SELECT cand, name, email, title, employer, location, skills, education, resume FROM candidate_search_text;
+         INSERT INTO candidate_fts (candidate_fts) VALUES ('optimize');",
+    )?;
+    Ok(())
+}
+
+/// The local row number of the candidate with this id.
+pub(crate) fn cand_of(conn: &Connection, id: Uuid) -> Result<i64, StoreError> {
+    conn.prepare_cached("SELECT cand FROM candidates WHERE id = ?1")?
+        .query_row([id.to_string()], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| DomainError::not_found("candidate", id).into())
+}
+
+/// Row numbers for many ids, in order; fails naming the first id that does not exist.
+pub(crate) fn cands_of(conn: &Connection, ids: &[Uuid]) -> Result<Vec<i64>, StoreError> {
+    ids.iter().map(|id| cand_of(conn, *id)).collect()
+}
+
+pub(crate) fn id_of(conn: &Connection, cand: i64) -> Result<Uuid, StoreError> {
+    let id: String = conn
+        .prepare_cached("SELECT id FROM candidates WHERE cand = ?1")?
+        .query_row([cand], |r| r.get(0))?;
+    uuid(&id)
+}
+
+const COLUMNS: &str = "c.id, c.first_name, c.last_name, c.email, c.phone, c.city, c.region, c.country,
+    c.current_title, c.current_employer, c.ats_id, c.person_folder, c.profile_type, c.engagements, c.activity,
+    c.eligible, c.active, c.subscribed, c.owner_id, c.created_at, c.updated_at, c.last_login_at, d.details";
+
+struct RawCandidate {
+    id: String,
+    first_name: String,
+    last_name: String,
+    email: Option<String>,
+    phone: Option<String>,
+    location: Location,
+    current_title: String,
+    current_employer: String,
+    ats_id: Option<String>,
+    person_folder: Option<String>,
+    profile_type: String,
+    engagements: u32,
+    activity: i64,
+    eligible: bool,
+    active: bool,
+    subscribed: bool,
+    owner_id: Option<String>,
+    created_at: i64,
+    updated_at: i64,
+    last_login_at: Option<i64>,
+    details: String,
+}
+
+fn raw(r: &Row) -> rusqlite::Result<RawCandidate> {
+    Ok(RawCandidate {
+        id: r.get(0)?,
+        first_name: r.get(1)?,
+        last_name: r.get(2)?,
+        email: r.get(3)?,
+        phone: r.get(4)?,
+        location: Location {
+            city: r.get(5)?,
+            region: r.get(6)?,
+            country: r.get(7)?,
+        },
+        current_title: r.get(8)?,
+        current_employer: r.get(9)?,
+        ats_id: r.get(10)?,
+        person_folder: r.get(11)?,
+        profile_type: r.get(12)?,
+        engagements: r.get(13)?,
+        activity: r.get(14)?,
+        eligible: r.get(15)?,
+        active: r.get(16)?,
+        subscribed: r.get(17)?,
+        owner_id: r.get(18)?,
+        created_at: r.get(19)?,
+        updated_at: r.get(20)?,
+        last_login_at: r.get(21)?,
+        details: r.get(22)?,
+    })
+}
+
+impl RawCandidate {
+    fn decode(self) -> Result<Candidate, StoreError> {
+        let d: Details = serde_json::from_str(&self.details)?;
+        Ok(Candidate {
+            id: uuid(&self.id)?,
+            profile: Profile {
+                first_name: self.first_name,
+                last_name: self.last_name,
+                email: self.email,
+                phone: self.phone,
+                location: self.location,
+                current_title: self.current_title,
+                current_employer: self.current_employer,
+                employment: d.employment,
+                education: d.education,
+                skills: d.skills,
+                links: d.links,
+                willing_to_relocate: d.willing_to_relocate,
+                desired_level: d.desired_level,
+                employment_type: d.employment_type,
+                languages: d.languages,
+                preferred_communication: d.preferred_communication,
+                custom_fields: d.custom_fields,
+            },
+            ats_id: self.ats_id,
+            person_folder: self.person_folder,
+            profile_type: from_name(&self.profile_type)?,
+            engagements: EngagementSet(self.engagements),
+            activity: ActivityStatus::from_code(self.activity).ok_or_else(|| {
+                StoreError::Corrupt(format!("unknown activity code {}", self.activity))
+            })?,
+            eligible: self.eligible,
+            active: self.active,
+            subscribed: self.subscribed,
+            owner_id: self.owner_id.as_deref().map(uuid).transpose()?,
+            created_at: time(self.created_at),
+            updated_at: time(self.updated_at),
+            last_login_at: self.last_login_at.map(time),
+        })
+    }
+}
+
+pub(crate) fn get(conn: &Connection, cand: i64) -> Result<Candidate, StoreError> {
+    let raw = conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM candidates c JOIN candidate_details d ON d.cand = c.cand WHERE c.cand = ?1"
+        ))?
+        .query_row([cand], raw)?;
+    raw.decode()
+}
+
+pub(crate) fn resume_text(conn: &Connection, cand: i64) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT resume_text FROM candidate_details WHERE cand = ?1")?
+        .query_row([cand], |r| r.get(0))?)
+}
+
+/// A yes/no flag of the candidate.
+#[derive(Clone, Copy)]
+pub(crate) enum Flag {
+    Eligible,
+    Active,
+    Subscribed,
+}
+
+pub(crate) fn set_flag(
+    conn: &Connection,
+    cand: i64,
+    flag: Flag,
+    value: bool,
+    at: Timestamp,
+) -> Result<(), StoreError> {
+    let column = match flag {
+        Flag::Eligible => "eligible",
+        Flag::Active => "active",
+        Flag::Subscribed => "subscribed",
+    };
+    conn.prepare_cached(&format!(
+        "UPDATE candidates SET {column} = ?2, updated_at = ?3 WHERE cand = ?1"
+    ))?
+    .execute(params![cand, value, millis(at)])?;
+    Ok(())
+}
+
+/// Recomputes the derived activity status from engagements and withdrawals.
+pub(crate) fn refresh_activity(conn: &Connection, cand: i64) -> Result<ActivityStatus, StoreError> {
+    let (mask, withdrawn): (u32, bool) = conn
+        .prepare_cached("SELECT engagements, withdrawn FROM candidates WHERE cand = ?1")?
+        .query_row([cand], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let status = activity::activity_status(EngagementSet(mask), withdrawn);
+    conn.prepare_cached("UPDATE candidates SET activity = ?2 WHERE cand = ?1")?
+        .execute(params![cand, status.code()])?;
+    Ok(status)
+}
+
+/// Recounts applications and whether the candidate withdrew, then the status.
+pub(crate) fn refresh_applications(conn: &Connection, cand: i64) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "UPDATE candidates SET
+             job_apps = (SELECT count(*) FROM applications WHERE cand = ?1),
+             withdrawn = coalesce((SELECT max(withdrawn) = 1 AND min(withdrawn) = 1 FROM applications WHERE cand = ?1), 0)
+         WHERE cand = ?1",
+    )?
+    .execute([cand])?;
+    refresh_activity(conn, cand).map(|_| ())
+}
+
+/// Removes the candidate and (by cascade) everything attached, and its keyword-index entry.
+pub(crate) fn delete(conn: &Connection, cand: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM candidate_fts WHERE rowid = ?1")?
+        .execute([cand])?;
+    conn.prepare_cached("DELETE FROM candidates WHERE cand = ?1")?
+        .execute([cand])?;
+    Ok(())
+}

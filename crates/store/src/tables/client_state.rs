@@ -1,0 +1,48 @@
+//! This client's identity: its id (the server numbers mutations per client) and the next
+//! outbox sequence number.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use uuid::Uuid;
+
+use crate::StoreError;
+use crate::codec::uuid;
+
+fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM client_state WHERE key = ?1",
+            [key],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+fn set(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO client_state (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+/// The id this client pushes under, created on first use.
+pub(crate) fn client_id(conn: &Connection) -> Result<Uuid, StoreError> {
+    match get(conn, "client_id")? {
+        Some(id) => uuid(&id),
+        None => {
+            let id = talentdesk_domain::new_id();
+            set(conn, "client_id", &id.to_string())?;
+            Ok(id)
+        }
+    }
+}
+
+/// Takes the next sequence number (1, 2, 3, ...). Never reused, even after the outbox drains.
+pub(crate) fn take_seq(conn: &Connection) -> Result<i64, StoreError> {
+    let next = get(conn, "next_seq")?.map_or(Ok(1), |s| {
+        s.parse::<i64>()
+            .map_err(|e| StoreError::Corrupt(e.to_string()))
+    })?;
+    set(conn, "next_seq", &(next + 1).to_string())?;
+    Ok(next)
+}

@@ -1,0 +1,178 @@
+//! Pipelines and their members.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use talentdesk_domain::pipeline::Pipeline;
+use talentdesk_domain::{DomainError, Timestamp};
+use uuid::Uuid;
+
+use crate::StoreError;
+use crate::codec::{millis, time, uuid};
+
+pub(crate) fn insert(conn: &Connection, p: &Pipeline) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO pipelines (id, name, statuses, owner_id, private) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        p.id.to_string(),
+        p.name,
+        serde_json::to_string(&p.statuses)?,
+        p.owner_id.map(|u| u.to_string()),
+        p.private
+    ])?;
+    Ok(())
+}
+
+type RawPipeline = (String, String, String, Option<String>, bool);
+
+fn decode((id, name, statuses, owner, private): RawPipeline) -> Result<Pipeline, StoreError> {
+    Ok(Pipeline {
+        id: uuid(&id)?,
+        name,
+        statuses: serde_json::from_str(&statuses)?,
+        owner_id: owner.as_deref().map(uuid).transpose()?,
+        private,
+    })
+}
+
+pub(crate) fn get(conn: &Connection, id: Uuid) -> Result<Pipeline, StoreError> {
+    let raw = conn
+        .prepare_cached(
+            "SELECT id, name, statuses, owner_id, private FROM pipelines WHERE id = ?1",
+        )?
+        .query_row([id.to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .optional()?
+        .ok_or_else(|| DomainError::not_found("pipeline", id))?;
+    decode(raw)
+}
+
+pub(crate) fn all(conn: &Connection) -> Result<Vec<Pipeline>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, statuses, owner_id, private FROM pipelines ORDER BY name",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<Result<Vec<RawPipeline>, _>>()?;
+    rows.into_iter().map(decode).collect()
+}
+
+/// Adds members at `status`; members already there keep their status. Returns how many joined.
+pub(crate) fn add(
+    conn: &Connection,
+    pipeline: Uuid,
+    cands: &[i64],
+    status: &str,
+    at: Timestamp,
+) -> Result<u64, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO pipeline_members (pipeline_id, cand, status, reviewed, added_at, status_at)
+         VALUES (?1, ?2, ?3, 0, ?4, ?4)",
+    )?;
+    let id = pipeline.to_string();
+    let mut added = 0;
+    for cand in cands {
+        added += stmt.execute(params![id, cand, status, millis(at)])? as u64;
+    }
+    Ok(added)
+}
+
+pub(crate) fn remove(conn: &Connection, pipeline: Uuid, cands: &[i64]) -> Result<u64, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("DELETE FROM pipeline_members WHERE pipeline_id = ?1 AND cand = ?2")?;
+    let id = pipeline.to_string();
+    let mut removed = 0;
+    for cand in cands {
+        removed += stmt.execute(params![id, cand])? as u64;
+    }
+    Ok(removed)
+}
+
+/// Moves a member to `status` (which also marks them reviewed in this pipeline).
+pub(crate) fn set_status(
+    conn: &Connection,
+    pipeline: Uuid,
+    cand: i64,
+    status: &str,
+    at: Timestamp,
+) -> Result<(), StoreError> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE pipeline_members SET status = ?3, reviewed = 1, status_at = ?4 WHERE pipeline_id = ?1 AND cand = ?2",
+        )?
+        .execute(params![pipeline.to_string(), cand, status, millis(at)])?;
+    if changed == 0 {
+        return Err(
+            DomainError::invalid("pipeline", "the candidate is not in this pipeline").into(),
+        );
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Membership {
+    pub pipeline_id: Uuid,
+    pub status: String,
+    pub reviewed: bool,
+    pub added_at: Timestamp,
+}
+
+pub(crate) fn of(conn: &Connection, cand: i64) -> Result<Vec<Membership>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT pipeline_id, status, reviewed, added_at FROM pipeline_members WHERE cand = ?1",
+    )?;
+    let rows = stmt
+        .query_map([cand], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get::<_, i64>(3)?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    rows.into_iter()
+        .map(|(p, status, reviewed, at)| {
+            Ok(Membership {
+                pipeline_id: uuid(&p)?,
+                status,
+                reviewed,
+                added_at: time(at),
+            })
+        })
+        .collect()
+}
+
+/// (unreviewed, reviewed) member counts.
+pub(crate) fn counts(conn: &Connection, pipeline: Uuid) -> Result<(u64, u64), StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FILTER (WHERE reviewed = 0), count(*) FILTER (WHERE reviewed = 1)
+             FROM pipeline_members WHERE pipeline_id = ?1",
+        )?
+        .query_row([pipeline.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
+/// One page of members on the Unreviewed (`reviewed = false`) or In Pipeline tab, by when they
+/// joined, newest first.
+pub(crate) fn members(
+    conn: &Connection,
+    pipeline: Uuid,
+    reviewed: bool,
+    limit: u32,
+    offset: u32,
+) -> Result<Vec<(i64, String, Timestamp)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT cand, status, added_at FROM pipeline_members WHERE pipeline_id = ?1 AND reviewed = ?2
+         ORDER BY added_at DESC, cand LIMIT ?3 OFFSET ?4",
+    )?;
+    let rows = stmt
+        .query_map(
+            params![pipeline.to_string(), reviewed, limit, offset],
+            |r| Ok((r.get(0)?, r.get(1)?, time(r.get(2)?))),
+        )?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}

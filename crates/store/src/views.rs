@@ -1,0 +1,489 @@
+//! What the screens show: result rows, the full profile with every tab, pipeline and event
+//! listings. Built from the tables for a given viewer (private notes, messages and pipelines
+//! follow the permission rules).
+
+use rusqlite::Connection;
+use serde::Serialize;
+use talentdesk_domain::Timestamp;
+use talentdesk_domain::activity::{ActivityStatus, Engagement};
+use talentdesk_domain::candidate::{Candidate, Profile};
+use talentdesk_domain::document::Document;
+use talentdesk_domain::event::Event;
+use talentdesk_domain::history::{self, HistoryEntry};
+use talentdesk_domain::job::{Application, Job};
+use talentdesk_domain::message::{Channel, Message};
+use talentdesk_domain::note::Note;
+use talentdesk_domain::permission;
+use talentdesk_domain::pipeline::Pipeline;
+use talentdesk_domain::settings::{ColumnConfig, CustomFieldDef, HiredActions};
+use talentdesk_domain::user::User;
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::codec::{time, uuid};
+use crate::search::{self, PageRequest, SearchPage};
+use crate::tables::{self, candidates, settings};
+use crate::{Store, StoreError};
+
+/// One row of the results table.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CandidateRow {
+    pub id: Uuid,
+    pub name: String,
+    pub has_resume: bool,
+    pub tags: Vec<String>,
+    pub location: String,
+    pub current_title: String,
+    pub current_employer: String,
+    pub highest_education: String,
+    pub job_apps: u32,
+    pub activity: ActivityStatus,
+    pub eligible: bool,
+    pub email: Option<String>,
+    pub updated_at: Timestamp,
+}
+
+/// Rows for these candidates, in the order given.
+pub(crate) fn rows_for(conn: &Connection, cands: &[i64]) -> Result<Vec<CandidateRow>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, first_name, last_name, has_resume, city, region, country, current_title, current_employer,
+             highest_education, job_apps, activity, eligible, email, updated_at
+         FROM candidates WHERE cand = ?1",
+    )?;
+    cands
+        .iter()
+        .map(|cand| {
+            let row = stmt.query_row([cand], |r| {
+                let location = [r.get::<_, String>(4)?, r.get(5)?, r.get(6)?]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                Ok((
+                    r.get::<_, String>(0)?,
+                    format!("{} {}", r.get::<_, String>(1)?, r.get::<_, String>(2)?),
+                    r.get(3)?,
+                    location,
+                    r.get(7)?,
+                    r.get(8)?,
+                    r.get(9)?,
+                    r.get(10)?,
+                    r.get::<_, i64>(11)?,
+                    r.get(12)?,
+                    r.get(13)?,
+                    r.get::<_, i64>(14)?,
+                ))
+            })?;
+            let (
+                id,
+                name,
+                has_resume,
+                location,
+                current_title,
+                current_employer,
+                highest_education,
+                job_apps,
+                activity,
+                eligible,
+                email,
+                updated,
+            ) = row;
+            Ok(CandidateRow {
+                id: uuid(&id)?,
+                name,
+                has_resume,
+                tags: tables::tags::of(conn, *cand)?,
+                location,
+                current_title,
+                current_employer,
+                highest_education,
+                job_apps,
+                activity: ActivityStatus::from_code(activity).unwrap_or(ActivityStatus::Unreviewed),
+                eligible,
+                email,
+                updated_at: time(updated),
+            })
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct EngagementAt {
+    pub engagement: Engagement,
+    pub at: Timestamp,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct NoteView {
+    pub note: Note,
+    pub author_name: String,
+    /// The viewer may edit or delete it (author or admin).
+    pub may_change: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct MessageView {
+    pub message: Message,
+    pub sender_name: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ApplicationView {
+    pub application: Application,
+    pub job_title: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct EventMembership {
+    pub event: Event,
+    pub registered: bool,
+    pub attended: bool,
+    pub rating: Option<u8>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PipelineMembership {
+    pub pipeline_id: Uuid,
+    pub pipeline_name: String,
+    pub status: String,
+    pub reviewed: bool,
+    pub added_at: Timestamp,
+}
+
+/// Everything the full profile shows, on every tab.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ProfileView {
+    pub candidate: Candidate,
+    pub has_resume: bool,
+    pub resume_text: Option<String>,
+    pub engagements: Vec<EngagementAt>,
+    pub tags: Vec<String>,
+    pub notes: Vec<NoteView>,
+    pub documents: Vec<Document>,
+    pub emails: Vec<MessageView>,
+    pub texts: Vec<MessageView>,
+    pub applications: Vec<ApplicationView>,
+    pub events: Vec<EventMembership>,
+    pub pipelines: Vec<PipelineMembership>,
+    /// Oldest first.
+    pub history: Vec<HistoryEntry>,
+    pub custom_fields: Vec<CustomFieldDef>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PipelineSummary {
+    pub pipeline: Pipeline,
+    #[ts(type = "number")]
+    pub unreviewed: u64,
+    #[ts(type = "number")]
+    pub in_pipeline: u64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PipelineMemberRow {
+    pub candidate: CandidateRow,
+    pub status: String,
+    pub added_at: Timestamp,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct EventSummary {
+    pub event: Event,
+    #[ts(type = "number")]
+    pub registered: u64,
+    #[ts(type = "number")]
+    pub attended: u64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct EventMemberRow {
+    pub candidate: CandidateRow,
+    pub registered: bool,
+    pub attended: bool,
+    pub rating: Option<u8>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct TagInfo {
+    pub name: String,
+    /// In the admin's tags list (usable by recruiters).
+    pub listed: bool,
+}
+
+fn user_name(conn: &Connection, id: Uuid) -> Result<String, StoreError> {
+    Ok(tables::users::by_id(conn, &id.to_string())?
+        .map_or_else(|| "Former user".to_owned(), |u| u.name))
+}
+
+impl Store {
+    pub fn search(
+        &self,
+        request: &talentdesk_domain::search::SearchRequest,
+        page: &PageRequest,
+    ) -> Result<SearchPage, StoreError> {
+        search::search(self.conn(), request, page)
+    }
+
+    /// The full profile of candidate `id` as `viewer` may see it.
+    pub fn profile(&self, viewer: &User, id: Uuid) -> Result<ProfileView, StoreError> {
+        let conn = self.conn();
+        let cand = candidates::cand_of(conn, id)?;
+        let candidate = candidates::get(conn, cand)?;
+        let resume_text = candidates::resume_text(conn, cand)?;
+        let notes = tables::notes::of(conn, cand)?
+            .into_iter()
+            .filter(|n| permission::may_see_note(viewer, n.author_id, n.private))
+            .map(|note| {
+                Ok(NoteView {
+                    author_name: user_name(conn, note.author_id)?,
+                    may_change: permission::may_change_note(viewer, note.author_id),
+                    note,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let (mut emails, mut texts) = (Vec::new(), Vec::new());
+        for message in tables::messages::of(conn, cand, id)? {
+            // Campaign messages are visible to everyone who may see the campaign; campaigns
+            // are shared within the organisation until campaign access exists.
+            if !permission::may_see_message(
+                viewer,
+                message.sender_id,
+                message.campaign_id.is_some(),
+            ) {
+                continue;
+            }
+            let view = MessageView {
+                sender_name: user_name(conn, message.sender_id)?,
+                message,
+            };
+            match view.message.channel {
+                Channel::Email => emails.push(view),
+                Channel::Text => texts.push(view),
+            }
+        }
+        let applications = tables::jobs::of(conn, cand, id)?
+            .into_iter()
+            .map(|application| {
+                Ok(ApplicationView {
+                    job_title: tables::jobs::get(conn, application.job_id)?.title,
+                    application,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let events = tables::events::of(conn, cand)?
+            .into_iter()
+            .map(|m| {
+                Ok(EventMembership {
+                    event: tables::events::get(conn, m.event_id)?,
+                    registered: m.registered,
+                    attended: m.attended,
+                    rating: m.rating,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let mut pipelines = Vec::new();
+        for m in tables::pipelines::of(conn, cand)? {
+            let p = tables::pipelines::get(conn, m.pipeline_id)?;
+            if permission::may_see_pipeline(viewer, p.owner_id, p.private) {
+                pipelines.push(PipelineMembership {
+                    pipeline_id: p.id,
+                    pipeline_name: p.name,
+                    status: m.status,
+                    reviewed: m.reviewed,
+                    added_at: m.added_at,
+                });
+            }
+        }
+        Ok(ProfileView {
+            has_resume: resume_text.is_some(),
+            resume_text,
+            engagements: tables::engagements::of(conn, cand)?
+                .into_iter()
+                .map(|(engagement, at)| EngagementAt { engagement, at })
+                .collect(),
+            tags: tables::tags::of(conn, cand)?,
+            notes,
+            documents: tables::documents::of(conn, cand, id)?,
+            emails,
+            texts,
+            applications,
+            events,
+            pipelines,
+            history: tables::history::of(conn, cand, id)?,
+            custom_fields: settings::custom_fields(conn)?,
+            candidate,
+        })
+    }
+
+    /// The profile as it was right after history entry `entry_id`.
+    pub fn profile_as_of(&self, id: Uuid, entry_id: i64) -> Result<Profile, StoreError> {
+        let conn = self.conn();
+        let cand = candidates::cand_of(conn, id)?;
+        let current = candidates::get(conn, cand)?.profile;
+        let entries = tables::history::of(conn, cand, id)?;
+        let index = entries
+            .iter()
+            .position(|e| e.id == entry_id)
+            .ok_or_else(|| talentdesk_domain::DomainError::not_found("history entry", entry_id))?;
+        Ok(history::profile_after(&current, &entries, index))
+    }
+
+    /// Pipelines `viewer` may see, with their member counts.
+    pub fn pipelines(&self, viewer: &User) -> Result<Vec<PipelineSummary>, StoreError> {
+        tables::pipelines::all(self.conn())?
+            .into_iter()
+            .filter(|p| permission::may_see_pipeline(viewer, p.owner_id, p.private))
+            .map(|pipeline| {
+                let (unreviewed, in_pipeline) =
+                    tables::pipelines::counts(self.conn(), pipeline.id)?;
+                Ok(PipelineSummary {
+                    pipeline,
+                    unreviewed,
+                    in_pipeline,
+                })
+            })
+            .collect()
+    }
+
+    /// One page of a pipeline's Unreviewed (`reviewed = false`) or In Pipeline tab.
+    pub fn pipeline_members(
+        &self,
+        viewer: &User,
+        pipeline_id: Uuid,
+        reviewed: bool,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<PipelineMemberRow>, StoreError> {
+        let conn = self.conn();
+        let p = tables::pipelines::get(conn, pipeline_id)?;
+        if !permission::may_see_pipeline(viewer, p.owner_id, p.private) {
+            return Err(
+                talentdesk_domain::DomainError::forbidden("this pipeline is private").into(),
+            );
+        }
+        let members = tables::pipelines::members(
+            conn,
+            pipeline_id,
+            reviewed,
+            limit.min(search::MAX_PAGE),
+            offset,
+        )?;
+        let rows = rows_for(conn, &members.iter().map(|m| m.0).collect::<Vec<_>>())?;
+        Ok(rows
+            .into_iter()
+            .zip(members)
+            .map(|(candidate, (_, status, added_at))| PipelineMemberRow {
+                candidate,
+                status,
+                added_at,
+            })
+            .collect())
+    }
+
+    pub fn events(&self) -> Result<Vec<EventSummary>, StoreError> {
+        tables::events::all(self.conn())?
+            .into_iter()
+            .map(|event| {
+                let (registered, attended) = tables::events::counts(self.conn(), event.id)?;
+                Ok(EventSummary {
+                    event,
+                    registered,
+                    attended,
+                })
+            })
+            .collect()
+    }
+
+    pub fn event_members(
+        &self,
+        event_id: Uuid,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<EventMemberRow>, StoreError> {
+        let conn = self.conn();
+        tables::events::get(conn, event_id)?;
+        let members = tables::events::members(conn, event_id, limit.min(search::MAX_PAGE), offset)?;
+        let rows = rows_for(conn, &members.iter().map(|m| m.0).collect::<Vec<_>>())?;
+        Ok(rows
+            .into_iter()
+            .zip(members)
+            .map(
+                |(candidate, (_, registered, attended, rating))| EventMemberRow {
+                    candidate,
+                    registered,
+                    attended,
+                    rating,
+                },
+            )
+            .collect())
+    }
+
+    pub fn jobs(&self) -> Result<Vec<Job>, StoreError> {
+        tables::jobs::all(self.conn())
+    }
+
+    pub fn tags(&self) -> Result<Vec<TagInfo>, StoreError> {
+        Ok(tables::tags::all(self.conn())?
+            .into_iter()
+            .map(|t| TagInfo {
+                name: t.name,
+                listed: t.listed,
+            })
+            .collect())
+    }
+
+    pub fn column_config(&self) -> Result<ColumnConfig, StoreError> {
+        settings::get(self.conn(), settings::COLUMNS)
+    }
+
+    pub fn hired_actions(&self) -> Result<HiredActions, StoreError> {
+        settings::get(self.conn(), settings::HIRED_ACTIONS)
+    }
+
+    pub fn custom_fields(&self) -> Result<Vec<CustomFieldDef>, StoreError> {
+        settings::custom_fields(self.conn())
+    }
+
+    /// Mutations waiting for the server, oldest first.
+    pub fn outbox(&self) -> Result<Vec<tables::outbox::OutboxEntry>, StoreError> {
+        tables::outbox::pending(self.conn())
+    }
+
+    /// The ids of the first `limit` candidates, oldest first.
+    pub fn candidate_ids(&self, limit: u32) -> Result<Vec<Uuid>, StoreError> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT id FROM candidates ORDER BY cand LIMIT ?1")?;
+        let ids = stmt
+            .query_map([limit], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        ids.iter().map(|id| uuid(id)).collect()
+    }
+
+    /// Writes a consistent copy of the whole database to `path` (which must not exist).
+    pub fn copy_to(&self, path: &std::path::Path) -> Result<(), StoreError> {
+        self.conn()
+            .execute("VACUUM INTO ?1", [path.display().to_string()])?;
+        Ok(())
+    }
+
+    /// How many candidates the store holds (active or not).
+    pub fn candidate_count(&self) -> Result<u64, StoreError> {
+        Ok(self
+            .conn()
+            .query_row("SELECT count(*) FROM candidates", [], |r| r.get(0))?)
+    }
+}
