@@ -75,7 +75,7 @@ pub fn generate(
     }
     let step = (options.candidates / 100).max(1000);
     for done in 0..options.candidates {
-        load.candidate(&people::candidate(&mut rng, &org, now))?;
+        load.candidate(&people::candidate(&mut rng, &org, now, done, options.candidates))?;
         if (done + 1) % step == 0 {
             progress(Progress::Candidates {
                 done: done + 1,

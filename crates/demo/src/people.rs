@@ -62,14 +62,21 @@ fn ym(t: Timestamp) -> String {
     format!("{:04}-{:02}", t.year(), t.month())
 }
 
-pub(crate) fn candidate(rng: &mut impl Rng, org: &Org, now: Timestamp) -> LoadCandidate {
+/// How far back the demo's candidate base goes.
+const HISTORY_YEARS: i64 = 6;
+
+/// The `index`-th of `total` candidates. Candidates join over the years in order (with some
+/// jitter), so ids and creation times rise together as they would in a real CRM.
+pub(crate) fn candidate(rng: &mut impl Rng, org: &Org, now: Timestamp, index: u64, total: u64) -> LoadCandidate {
     let w = words();
     let culture = w.cultures.choose(rng).expect("cultures");
     let first = *culture.given.choose(rng).expect("given names");
     let last = *culture.family.choose(rng).expect("family names");
     let place = w.places.choose(rng).expect("places");
     let family = w.families.choose(rng).expect("families");
-    let created_at = now - Duration::minutes(rng.random_range(60..(6 * 365 * 24 * 60)));
+    let span = HISTORY_YEARS * 365 * 24 * 60;
+    let age = span - (span as f64 * index as f64 / total.max(1) as f64) as i64;
+    let created_at = now - Duration::minutes((age + rng.random_range(0..60)).max(60));
     let updated_at =
         created_at + Duration::minutes(rng.random_range(0..=(now - created_at).num_minutes()));
 

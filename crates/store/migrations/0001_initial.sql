@@ -218,9 +218,10 @@ CREATE VIRTUAL TABLE candidate_fts USING fts5 (
     name, email, title, employer, location, skills, education, resume,
     content = '',
     contentless_delete = 1,
-    tokenize = "unicode61 remove_diacritics 2 tokenchars '+#'",
-    prefix = '2 3'
+    tokenize = "unicode61 remove_diacritics 2 tokenchars '+#'"
 );
+-- No prefix indexes: measured at 100,000 candidates they made the index 2.7x larger and its
+-- build 2.2x slower, while prefix queries stayed within a few milliseconds without them.
 
 -- What the keyword index holds for a candidate: the one definition used by single-profile
 -- re-indexing and by the bulk build after a load.
