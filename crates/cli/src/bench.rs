@@ -17,8 +17,7 @@ use talentdesk_domain::candidate::ProfileType;
 use talentdesk_domain::event::Participation;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::{
-    DateRange, EventFilter, JobFilter, PipelineFilter, SearchFilters, SearchRequest, Selection,
-    SortOrder,
+    DateRange, EventFilter, JobFilter, PipelineFilter, SearchFilters, SearchRequest, Selection, SortOrder,
 };
 use talentdesk_store::Store;
 use talentdesk_store::search::PageRequest;
@@ -68,11 +67,7 @@ impl Stats {
         let mut s = samples.to_vec();
         s.sort_unstable();
         let at = |q: f64| s[((s.len() as f64 * q).ceil() as usize).clamp(1, s.len()) - 1];
-        Self {
-            p50_ms: ms(at(0.50)),
-            p95_ms: ms(at(0.95)),
-            max_ms: ms(*s.last().unwrap_or(&Duration::ZERO)),
-        }
+        Self { p50_ms: ms(at(0.50)), p95_ms: ms(at(0.95)), max_ms: ms(*s.last().unwrap_or(&Duration::ZERO)) }
     }
 }
 
@@ -84,130 +79,53 @@ struct Case {
 }
 
 fn q(query: &str) -> SearchRequest {
-    SearchRequest {
-        query: query.into(),
-        ..Default::default()
-    }
+    SearchRequest { query: query.into(), ..Default::default() }
 }
 
 fn f(query: &str, filters: SearchFilters) -> SearchRequest {
-    SearchRequest {
-        query: query.into(),
-        filters,
-        ..Default::default()
-    }
+    SearchRequest { query: query.into(), filters, ..Default::default() }
 }
 
 fn cases(store: &Store) -> anyhow::Result<Vec<Case>> {
-    let admin = store
-        .users()?
-        .into_iter()
-        .find(|u| u.role.is_admin())
-        .context("no admin user: run `demo` first")?;
-    let pipeline = store
-        .pipelines(&admin)?
-        .into_iter()
-        .next()
-        .context("no pipelines: run `demo` first")?
-        .pipeline;
-    let event = store
-        .events()?
-        .into_iter()
-        .next()
-        .context("no events")?
-        .event;
+    let admin = store.users()?.into_iter().find(|u| u.role.is_admin()).context("no admin user: run `demo` first")?;
+    let pipeline = store.pipelines(&admin)?.into_iter().next().context("no pipelines: run `demo` first")?.pipeline;
+    let event = store.events()?.into_iter().next().context("no events")?.event;
     let job = store.jobs()?.into_iter().next().context("no jobs")?;
-    let recruiter = store
-        .users()?
-        .into_iter()
-        .find(|u| !u.role.is_admin())
-        .context("no recruiter")?;
+    let recruiter = store.users()?.into_iter().find(|u| !u.role.is_admin()).context("no recruiter")?;
     let none = SearchFilters::default;
-    let case = |name, request, page| Case {
-        name,
-        request,
-        page,
-    };
+    let case = |name, request, page| Case { name, request, page };
     Ok(vec![
         case("default first page", q(""), 1),
         case("keyword java", q("java"), 1),
         case("prefix kub", q("kub"), 1),
         case("phrase \"data engineer\"", q("\"data engineer\""), 1),
-        case(
-            "boolean (python OR rust) AND kubernetes",
-            q("(python OR rust) AND kubernetes"),
-            1,
-        ),
+        case("boolean (python OR rust) AND kubernetes", q("(python OR rust) AND kubernetes"), 1),
         case("NOT: engineer -senior", q("engineer -senior"), 1),
         case("name with accents García", q("García"), 1),
         case("skill c++", q("c++"), 1),
         case("keyword that names a tag: veteran", q("veteran"), 1),
-        case(
-            "filter tag",
-            f(
-                "",
-                SearchFilters {
-                    tags: vec!["Military Veteran".into()],
-                    ..none()
-                },
-            ),
-            1,
-        ),
-        case(
-            "filter location Lisbon",
-            f(
-                "",
-                SearchFilters {
-                    location: Some("Lisbon".into()),
-                    ..none()
-                },
-            ),
-            1,
-        ),
+        case("filter tag", f("", SearchFilters { tags: vec!["Military Veteran".into()], ..none() }), 1),
+        case("filter location Lisbon", f("", SearchFilters { location: Some("Lisbon".into()), ..none() }), 1),
         case(
             "filter activity contacted",
-            f(
-                "",
-                SearchFilters {
-                    activity: vec![ActivityStatus::Contacted],
-                    ..none()
-                },
-            ),
+            f("", SearchFilters { activity: vec![ActivityStatus::Contacted], ..none() }),
             1,
         ),
         case(
             "filter engagements any-of",
-            f(
-                "",
-                SearchFilters {
-                    engagements_any: vec![Engagement::SentInviteToApply, Engagement::Hired],
-                    ..none()
-                },
-            ),
+            f("", SearchFilters { engagements_any: vec![Engagement::SentInviteToApply, Engagement::Hired], ..none() }),
             1,
         ),
         case(
             "filter engagements none-of",
-            f(
-                "",
-                SearchFilters {
-                    engagements_none: vec![Engagement::RecruiterReviewed],
-                    ..none()
-                },
-            ),
+            f("", SearchFilters { engagements_none: vec![Engagement::RecruiterReviewed], ..none() }),
             1,
         ),
         case(
             "filter pipeline",
             f(
                 "",
-                SearchFilters {
-                    pipeline: Some(PipelineFilter {
-                        pipeline_id: pipeline.id,
-                        status: None,
-                    }),
-                    ..none()
-                },
+                SearchFilters { pipeline: Some(PipelineFilter { pipeline_id: pipeline.id, status: None }), ..none() },
             ),
             1,
         ),
@@ -216,10 +134,7 @@ fn cases(store: &Store) -> anyhow::Result<Vec<Case>> {
             f(
                 "",
                 SearchFilters {
-                    event: Some(EventFilter {
-                        event_id: event.id,
-                        participation: Participation::Attended,
-                    }),
+                    event: Some(EventFilter { event_id: event.id, participation: Participation::Attended }),
                     ..none()
                 },
             ),
@@ -230,10 +145,7 @@ fn cases(store: &Store) -> anyhow::Result<Vec<Case>> {
             f(
                 "",
                 SearchFilters {
-                    job: Some(JobFilter {
-                        job_id: job.id,
-                        hiring_status: Some("Interview".into()),
-                    }),
+                    job: Some(JobFilter { job_id: job.id, hiring_status: Some("Interview".into()) }),
                     ..none()
                 },
             ),
@@ -241,100 +153,40 @@ fn cases(store: &Store) -> anyhow::Result<Vec<Case>> {
         ),
         case(
             "filter profile type applicant",
-            f(
-                "",
-                SearchFilters {
-                    profile_types: vec![ProfileType::Applicant],
-                    ..none()
-                },
-            ),
+            f("", SearchFilters { profile_types: vec![ProfileType::Applicant], ..none() }),
             1,
         ),
-        case(
-            "filter recruiter",
-            f(
-                "",
-                SearchFilters {
-                    recruiter: Some(recruiter.id),
-                    ..none()
-                },
-            ),
-            1,
-        ),
+        case("filter recruiter", f("", SearchFilters { recruiter: Some(recruiter.id), ..none() }), 1),
         case(
             "filter created in 2025",
             f(
                 "",
                 SearchFilters {
-                    created: DateRange {
-                        from: "2025-01-01".parse().ok(),
-                        to: "2025-12-31".parse().ok(),
-                    },
+                    created: DateRange { from: "2025-01-01".parse().ok(), to: "2025-12-31".parse().ok() },
                     ..none()
                 },
             ),
             1,
         ),
-        case(
-            "filter ineligible",
-            f(
-                "",
-                SearchFilters {
-                    eligible: Some(false),
-                    ..none()
-                },
-            ),
-            1,
-        ),
+        case("filter ineligible", f("", SearchFilters { eligible: Some(false), ..none() }), 1),
         case(
             "combined: python + Berlin + reviewed",
             f(
                 "python",
-                SearchFilters {
-                    location: Some("Berlin".into()),
-                    activity: vec![ActivityStatus::Reviewed],
-                    ..none()
-                },
+                SearchFilters { location: Some("Berlin".into()), activity: vec![ActivityStatus::Reviewed], ..none() },
             ),
             1,
         ),
-        case(
-            "sort name ascending",
-            SearchRequest {
-                sort: SortOrder::NameAsc,
-                ..q("")
-            },
-            1,
-        ),
-        case(
-            "sort name descending + keyword",
-            SearchRequest {
-                sort: SortOrder::NameDesc,
-                ..q("engineer")
-            },
-            1,
-        ),
-        case(
-            "sort updated ascending",
-            SearchRequest {
-                sort: SortOrder::UpdatedAsc,
-                ..q("")
-            },
-            1,
-        ),
+        case("sort name ascending", SearchRequest { sort: SortOrder::NameAsc, ..q("") }, 1),
+        case("sort name descending + keyword", SearchRequest { sort: SortOrder::NameDesc, ..q("engineer") }, 1),
+        case("sort updated ascending", SearchRequest { sort: SortOrder::UpdatedAsc, ..q("") }, 1),
         case("deep page 20: engineer by relevance", q("engineer"), 20),
         case("deep page 50: default", q(""), 50),
         case(
             "deep page 20: name order + tag",
             SearchRequest {
                 sort: SortOrder::NameAsc,
-                ..f(
-                    "",
-                    SearchFilters {
-                        tags: vec!["Referral".into()],
-                        ..none()
-                    },
-                )
+                ..f("", SearchFilters { tags: vec!["Referral".into()], ..none() })
             },
             20,
         ),
@@ -355,9 +207,7 @@ fn search(db: &PathBuf, runs: usize, json: bool) -> anyhow::Result<ExitCode> {
         let samples: Vec<Duration> = (0..runs)
             .map(|_| {
                 let started = Instant::now();
-                store
-                    .search(&case.request, &page)
-                    .map(|_| started.elapsed())
+                store.search(&case.request, &page).map(|_| started.elapsed())
             })
             .collect::<Result<_, _>>()?;
         all.extend_from_slice(&samples);
@@ -418,10 +268,7 @@ fn bulk(db: &PathBuf, json: bool) -> anyhow::Result<ExitCode> {
 
 /// A scratch folder beside the database (same disk, so the copy is realistic).
 fn tempfile_dir(db: &std::path::Path) -> anyhow::Result<PathBuf> {
-    let parent = db
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
+    let parent = db.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
     let dir = parent.join(format!(".talentdesk-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     Ok(dir)
@@ -429,33 +276,16 @@ fn tempfile_dir(db: &std::path::Path) -> anyhow::Result<PathBuf> {
 
 fn bulk_on_copy(copy: &std::path::Path) -> anyhow::Result<(f64, Stats)> {
     let mut store = Store::open(copy)?;
-    let admin = store
-        .users()?
-        .into_iter()
-        .find(|u| u.role.is_admin())
-        .context("no admin user")?;
+    let admin = store.users()?.into_iter().find(|u| u.role.is_admin()).context("no admin user")?;
     let ids = store.candidate_ids(100_000)?;
-    store.apply(
-        &admin,
-        Mutation::TagDefine {
-            name: "Benchmark".into(),
-        },
-    )?;
+    store.apply(&admin, Mutation::TagDefine { name: "Benchmark".into() })?;
     let started = Instant::now();
     store.apply(
         &admin,
-        Mutation::TagsAdd {
-            selection: Selection::ids(ids.iter().copied()),
-            tags: vec!["Benchmark".into()],
-        },
+        Mutation::TagsAdd { selection: Selection::ids(ids.iter().copied()), tags: vec!["Benchmark".into()] },
     )?;
     let tag_ms = ms(started.elapsed());
-    let sample: Vec<uuid::Uuid> = ids
-        .iter()
-        .step_by((ids.len() / 1000).max(1))
-        .take(1000)
-        .copied()
-        .collect();
+    let sample: Vec<uuid::Uuid> = ids.iter().step_by((ids.len() / 1000).max(1)).take(1000).copied().collect();
     let timings = sample
         .iter()
         .map(|id| {

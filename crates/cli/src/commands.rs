@@ -17,18 +17,12 @@ use crate::search_args::SearchArgs;
 
 pub fn demo(db: &Path, candidates: u64, seed: u64) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(db)?;
-    let summary =
-        talentdesk_demo::generate(&mut store, &DemoOptions { candidates, seed }, |p| match p {
-            Progress::Candidates { done, total } => eprint!("\r{done} / {total} candidates"),
-            Progress::Phase(phase) => eprint!("\n{phase}..."),
-        })?;
+    let summary = talentdesk_demo::generate(&mut store, &DemoOptions { candidates, seed }, |p| match p {
+        Progress::Candidates { done, total } => eprint!("\r{done} / {total} candidates"),
+        Progress::Phase(phase) => eprint!("\n{phase}..."),
+    })?;
     eprintln!();
-    println!(
-        "Wrote {} candidates to {} in {:.1} s",
-        summary.candidates,
-        db.display(),
-        summary.elapsed.as_secs_f64()
-    );
+    println!("Wrote {} candidates to {} in {:.1} s", summary.candidates, db.display(), summary.elapsed.as_secs_f64());
     println!("Admin:      {}", summary.admin_email);
     for r in &summary.recruiter_emails {
         println!("Recruiter:  {r}");
@@ -39,13 +33,7 @@ pub fn demo(db: &Path, candidates: u64, seed: u64) -> anyhow::Result<ExitCode> {
 pub fn search(args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open(&args.db)?;
     let request = args.request(&store)?;
-    let page = store.search(
-        &request,
-        &PageRequest {
-            limit: args.limit,
-            after: args.after.clone(),
-        },
-    )?;
+    let page = store.search(&request, &PageRequest { limit: args.limit, after: args.after.clone() })?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&page)?);
         return Ok(ExitCode::SUCCESS);
@@ -57,14 +45,7 @@ pub fn search(args: &SearchArgs) -> anyhow::Result<ExitCode> {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(" at ");
-        println!(
-            "{}  {:<32} {:<40} {:<28} {}",
-            row.id,
-            row.name,
-            role,
-            row.location,
-            row.activity.label()
-        );
+        println!("{}  {:<32} {:<40} {:<28} {}", row.id, row.name, role, row.location, row.activity.label());
     }
     if let Some(next) = &page.next {
         println!("next page: --after '{next}'");
@@ -84,12 +65,7 @@ fn viewer(store: &Store, email: Option<&str>) -> anyhow::Result<User> {
     }
 }
 
-pub fn show(
-    db: &Path,
-    id: uuid::Uuid,
-    as_user: Option<&str>,
-    json: bool,
-) -> anyhow::Result<ExitCode> {
+pub fn show(db: &Path, id: uuid::Uuid, as_user: Option<&str>, json: bool) -> anyhow::Result<ExitCode> {
     let store = Store::open(db)?;
     let viewer = viewer(&store, as_user)?;
     let profile = store.profile(&viewer, id)?;
@@ -98,10 +74,7 @@ pub fn show(
     } else {
         let c = &profile.candidate;
         println!("{} — {}", c.profile.full_name(), c.activity.label());
-        println!(
-            "{} at {}",
-            c.profile.current_title, c.profile.current_employer
-        );
+        println!("{} at {}", c.profile.current_title, c.profile.current_employer);
         println!("{}", c.profile.location.display());
         println!(
             "{}",
@@ -120,9 +93,7 @@ pub fn show(
 /// One JSON line per input line: the outcome, or the error that left the store unchanged.
 pub fn mutate(db: &Path, as_user: &str) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(db)?;
-    let actor = store
-        .user_by_email(as_user)
-        .with_context(|| format!("--as {as_user}"))?;
+    let actor = store.user_by_email(as_user).with_context(|| format!("--as {as_user}"))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut failed = 0;
@@ -147,9 +118,5 @@ pub fn mutate(db: &Path, as_user: &str) -> anyhow::Result<ExitCode> {
         };
         writeln!(out, "{report}")?;
     }
-    Ok(if failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

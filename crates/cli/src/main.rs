@@ -64,18 +64,9 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Demo {
-            candidates,
-            db,
-            seed,
-        } => commands::demo(&db, candidates, seed),
+        Command::Demo { candidates, db, seed } => commands::demo(&db, candidates, seed),
         Command::Search(args) => commands::search(&args),
-        Command::Show {
-            db,
-            id,
-            as_user,
-            json,
-        } => commands::show(&db, id, as_user.as_deref(), json),
+        Command::Show { db, id, as_user, json } => commands::show(&db, id, as_user.as_deref(), json),
         Command::Mutate { db, as_user } => commands::mutate(&db, &as_user),
         Command::Bench { which } => bench::run(which),
     };

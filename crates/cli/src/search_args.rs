@@ -96,12 +96,7 @@ fn parse_each<T>(
 
 fn names<T: serde::Serialize>(all: &[T]) -> String {
     all.iter()
-        .map(|x| {
-            serde_json::to_value(x)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default()
-        })
+        .map(|x| serde_json::to_value(x).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -118,20 +113,11 @@ impl SearchArgs {
             }
         };
         let recruiter = match &self.recruiter {
-            Some(email) => Some(
-                store
-                    .user_by_email(email)
-                    .with_context(|| format!("--recruiter {email}"))?
-                    .id,
-            ),
+            Some(email) => Some(store.user_by_email(email).with_context(|| format!("--recruiter {email}"))?.id),
             None => None,
         };
         let Some(sort) = SortOrder::parse(&self.sort) else {
-            bail!(
-                "unknown sort \"{}\"; use one of: {}",
-                self.sort,
-                names(&SortOrder::ALL)
-            );
+            bail!("unknown sort \"{}\"; use one of: {}", self.sort, names(&SortOrder::ALL));
         };
         Ok(SearchRequest {
             query: self.query.clone(),
@@ -145,30 +131,18 @@ impl SearchArgs {
                     &names(&ActivityStatus::ALL),
                     ActivityStatus::parse,
                 )?,
-                engagements_any: parse_each(
-                    &self.engagements_any,
-                    "engagement",
-                    &engagement_names,
-                    Engagement::parse,
-                )?,
+                engagements_any: parse_each(&self.engagements_any, "engagement", &engagement_names, Engagement::parse)?,
                 engagements_none: parse_each(
                     &self.engagements_none,
                     "engagement",
                     &engagement_names,
                     Engagement::parse,
                 )?,
-                pipeline: self.pipeline.map(|pipeline_id| PipelineFilter {
-                    pipeline_id,
-                    status: self.pipeline_status.clone(),
-                }),
-                event: self.event.map(|event_id| EventFilter {
-                    event_id,
-                    participation,
-                }),
-                job: self.job.map(|job_id| JobFilter {
-                    job_id,
-                    hiring_status: self.hiring_status.clone(),
-                }),
+                pipeline: self
+                    .pipeline
+                    .map(|pipeline_id| PipelineFilter { pipeline_id, status: self.pipeline_status.clone() }),
+                event: self.event.map(|event_id| EventFilter { event_id, participation }),
+                job: self.job.map(|job_id| JobFilter { job_id, hiring_status: self.hiring_status.clone() }),
                 profile_types: parse_each(
                     &self.profile_types,
                     "profile type",
@@ -176,14 +150,8 @@ impl SearchArgs {
                     ProfileType::parse,
                 )?,
                 recruiter,
-                created: DateRange {
-                    from: self.created_from,
-                    to: self.created_to,
-                },
-                updated: DateRange {
-                    from: self.updated_from,
-                    to: self.updated_to,
-                },
+                created: DateRange { from: self.created_from, to: self.created_to },
+                updated: DateRange { from: self.updated_from, to: self.updated_to },
                 eligible: self.eligible,
                 active: self.inactive.then_some(false),
             },

@@ -43,10 +43,7 @@ pub fn generate(
     if options.candidates > MAX_CANDIDATES {
         return Err(talentdesk_domain::DomainError::invalid(
             "candidates",
-            format!(
-                "{} is more than the {MAX_CANDIDATES} a demo can hold",
-                options.candidates
-            ),
+            format!("{} is more than the {MAX_CANDIDATES} a demo can hold", options.candidates),
         )
         .into());
     }
@@ -77,10 +74,7 @@ pub fn generate(
     for done in 0..options.candidates {
         load.candidate(&people::candidate(&mut rng, &org, now, done, options.candidates))?;
         if (done + 1) % step == 0 {
-            progress(Progress::Candidates {
-                done: done + 1,
-                total: options.candidates,
-            });
+            progress(Progress::Candidates { done: done + 1, total: options.candidates });
         }
     }
     let candidates = load.finish(|phase| progress(Progress::Phase(phase)))?;

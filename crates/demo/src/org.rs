@@ -11,9 +11,7 @@ use uuid::Uuid;
 
 /// Demo ids are fixed so two runs give the same data: the kind of thing and its number.
 fn id(kind: u16, n: u16) -> Uuid {
-    Uuid::from_u128(
-        0x0190_0000_0000_7000_8000_0000_0000_0000 | (u128::from(kind) << 16) | u128::from(n),
-    )
+    Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0000 | (u128::from(kind) << 16) | u128::from(n))
 }
 
 pub struct Org {
@@ -44,45 +42,14 @@ fn user(n: u16, name: &str, email: &str, role: Role, ats: bool) -> User {
 }
 
 pub(crate) fn org(now: Timestamp) -> Org {
-    let admin = user(
-        1,
-        "Rita Okafor",
-        "rita.okafor@acme-talent.example",
-        Role::RecruiterAdmin,
-        true,
-    );
+    let admin = user(1, "Rita Okafor", "rita.okafor@acme-talent.example", Role::RecruiterAdmin, true);
     let recruiters = vec![
-        user(
-            2,
-            "Sam Lindqvist",
-            "sam.lindqvist@acme-talent.example",
-            Role::Recruiter,
-            true,
-        ),
-        user(
-            3,
-            "Priya Raman",
-            "priya.raman@acme-talent.example",
-            Role::Recruiter,
-            true,
-        ),
-        user(
-            4,
-            "Jonas Weber",
-            "jonas.weber@acme-talent.example",
-            Role::Recruiter,
-            false,
-        ),
+        user(2, "Sam Lindqvist", "sam.lindqvist@acme-talent.example", Role::Recruiter, true),
+        user(3, "Priya Raman", "priya.raman@acme-talent.example", Role::Recruiter, true),
+        user(4, "Jonas Weber", "jonas.weber@acme-talent.example", Role::Recruiter, false),
     ];
     let stages = |s: &[&str]| s.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
-    let standard = stages(&[
-        "Sourced",
-        "Contacted",
-        "Screening",
-        "Interviewing",
-        "Offer",
-        "Hired",
-    ]);
+    let standard = stages(&["Sourced", "Contacted", "Screening", "Interviewing", "Offer", "Hired"]);
     let pipelines = [
         ("Senior Backend Engineers", false),
         ("Data & ML Talent", false),
@@ -105,61 +72,16 @@ pub(crate) fn org(now: Timestamp) -> Org {
     .collect();
     let day = |d: i64| now - Duration::days(d);
     let events = [
-        (
-            "Lisbon Tech Career Fair",
-            EventCategory::CareerFair,
-            12,
-            "FIL, Lisboa",
-        ),
+        ("Lisbon Tech Career Fair", EventCategory::CareerFair, 12, "FIL, Lisboa"),
         ("Women in Data Meetup", EventCategory::Meetup, 30, "Berlin"),
-        (
-            "Campus Recruiting Day — TU München",
-            EventCategory::CareerFair,
-            45,
-            "München",
-        ),
-        (
-            "Cloud Security Summit",
-            EventCategory::Conference,
-            60,
-            "London",
-        ),
-        (
-            "Product Leaders Webinar",
-            EventCategory::Webinar,
-            75,
-            "Online",
-        ),
-        (
-            "Nursing Open House",
-            EventCategory::InfoSession,
-            90,
-            "Boston",
-        ),
-        (
-            "São Paulo Engineering Fair",
-            EventCategory::CareerFair,
-            120,
-            "São Paulo",
-        ),
-        (
-            "Bengaluru Hiring Drive",
-            EventCategory::CareerFair,
-            150,
-            "Bengaluru",
-        ),
-        (
-            "Veterans in Tech Info Session",
-            EventCategory::InfoSession,
-            200,
-            "Austin",
-        ),
-        (
-            "Spring Graduate Showcase",
-            EventCategory::CareerFair,
-            -20,
-            "Toronto",
-        ),
+        ("Campus Recruiting Day — TU München", EventCategory::CareerFair, 45, "München"),
+        ("Cloud Security Summit", EventCategory::Conference, 60, "London"),
+        ("Product Leaders Webinar", EventCategory::Webinar, 75, "Online"),
+        ("Nursing Open House", EventCategory::InfoSession, 90, "Boston"),
+        ("São Paulo Engineering Fair", EventCategory::CareerFair, 120, "São Paulo"),
+        ("Bengaluru Hiring Drive", EventCategory::CareerFair, 150, "Bengaluru"),
+        ("Veterans in Tech Info Session", EventCategory::InfoSession, 200, "Austin"),
+        ("Spring Graduate Showcase", EventCategory::CareerFair, -20, "Toronto"),
     ]
     .iter()
     .enumerate()
@@ -223,11 +145,7 @@ pub(crate) fn org(now: Timestamp) -> Org {
         "Do Not Contact",
     ];
     let custom_fields = vec![
-        CustomFieldDef {
-            key: "visa_status".into(),
-            label: "Visa status".into(),
-            kind: CustomFieldKind::Text,
-        },
+        CustomFieldDef { key: "visa_status".into(), label: "Visa status".into(), kind: CustomFieldKind::Text },
         CustomFieldDef {
             key: "notice_period_weeks".into(),
             label: "Notice period (weeks)".into(),
@@ -239,20 +157,10 @@ pub(crate) fn org(now: Timestamp) -> Org {
             kind: CustomFieldKind::YesNo,
         },
     ];
-    Org {
-        admin,
-        recruiters,
-        pipelines,
-        events,
-        jobs,
-        tags,
-        custom_fields,
-    }
+    Org { admin, recruiters, pipelines, events, jobs, tags, custom_fields }
 }
 
 /// The instant demo data is generated "as of": fixed, so the data is the same on every run.
 pub fn reference_time() -> Timestamp {
-    Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0)
-        .single()
-        .expect("valid date")
+    Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).single().expect("valid date")
 }

@@ -7,8 +7,8 @@ use talentdesk_domain::Timestamp;
 use talentdesk_domain::activity::{self, Engagement, EngagementSet};
 use talentdesk_domain::candidate::FieldValue;
 use talentdesk_domain::candidate::{
-    Candidate, CommunicationMethod, Education, Employment, EmploymentType, JobLevel, Link,
-    LinkKind, Location, Profile, ProfileType,
+    Candidate, CommunicationMethod, Education, Employment, EmploymentType, JobLevel, Link, LinkKind, Location, Profile,
+    ProfileType,
 };
 use talentdesk_domain::history::{FieldChange, HistoryAction};
 use talentdesk_domain::job::{ATS_BINS, Application, HIRING_STATUSES};
@@ -77,8 +77,7 @@ pub(crate) fn candidate(rng: &mut impl Rng, org: &Org, now: Timestamp, index: u6
     let span = HISTORY_YEARS * 365 * 24 * 60;
     let age = span - (span as f64 * index as f64 / total.max(1) as f64) as i64;
     let created_at = now - Duration::minutes((age + rng.random_range(0..60)).max(60));
-    let updated_at =
-        created_at + Duration::minutes(rng.random_range(0..=(now - created_at).num_minutes()));
+    let updated_at = created_at + Duration::minutes(rng.random_range(0..=(now - created_at).num_minutes()));
 
     let (employment, level) = career(rng, family, now);
     let current = employment.first().cloned().unwrap_or_default();
@@ -87,24 +86,13 @@ pub(crate) fn candidate(rng: &mut impl Rng, org: &Org, now: Timestamp, index: u6
         last_name: last.into(),
         email: chance(rng, 0.96).then(|| email(rng, first, last)),
         phone: chance(rng, 0.85).then(|| phone(rng, place.country)),
-        location: Location {
-            city: place.city.into(),
-            region: place.region.into(),
-            country: place.country.into(),
-        },
+        location: Location { city: place.city.into(), region: place.region.into(), country: place.country.into() },
         current_title: current.title.clone(),
-        current_employer: if current.current {
-            current.employer.clone()
-        } else {
-            String::new()
-        },
+        current_employer: if current.current { current.employer.clone() } else { String::new() },
         education: education(rng, level, now),
         skills: skills(rng, family),
         links: links(rng, first, last, family),
-        willing_to_relocate: [None, Some(true), Some(false)]
-            .choose(rng)
-            .copied()
-            .flatten(),
+        willing_to_relocate: [None, Some(true), Some(false)].choose(rng).copied().flatten(),
         desired_level: [
             None,
             Some(JobLevel::Mid),
@@ -126,10 +114,7 @@ pub(crate) fn candidate(rng: &mut impl Rng, org: &Org, now: Timestamp, index: u6
         .flatten(),
         languages: {
             let n = rng.random_range(1..=3);
-            LANGUAGES
-                .choose_multiple(rng, n)
-                .map(|s| (*s).to_owned())
-                .collect()
+            LANGUAGES.choose_multiple(rng, n).map(|s| (*s).to_owned()).collect()
         },
         preferred_communication: [
             None,
@@ -173,9 +158,7 @@ pub(crate) fn candidate(rng: &mut impl Rng, org: &Org, now: Timestamp, index: u6
     };
     let mut record = Activity::new(created_at, updated_at);
     match profile_type {
-        ProfileType::CandidateAuthenticated => {
-            record.engage(rng, Engagement::CandidateAuthenticated)
-        }
+        ProfileType::CandidateAuthenticated => record.engage(rng, Engagement::CandidateAuthenticated),
         ProfileType::RecruiterGenerated => {
             record.engage(rng, Engagement::RecruiterGenerated);
             record.engage(rng, Engagement::RecruiterReviewed);
@@ -194,8 +177,7 @@ pub(crate) fn candidate(rng: &mut impl Rng, org: &Org, now: Timestamp, index: u6
     let mut c = LoadCandidate {
         candidate: Candidate {
             id: id_at(rng, created_at),
-            ats_id: (profile_type == ProfileType::Applicant)
-                .then(|| format!("{}", rng.random_range(100_000..999_999))),
+            ats_id: (profile_type == ProfileType::Applicant).then(|| format!("{}", rng.random_range(100_000..999_999))),
             person_folder: (profile_type == ProfileType::Applicant).then(|| "Candidate".to_owned()),
             profile_type,
             engagements: EngagementSet::default(),
@@ -206,8 +188,7 @@ pub(crate) fn candidate(rng: &mut impl Rng, org: &Org, now: Timestamp, index: u6
             owner_id: owner,
             created_at,
             updated_at,
-            last_login_at: (profile_type == ProfileType::CandidateAuthenticated)
-                .then_some(updated_at),
+            last_login_at: (profile_type == ProfileType::CandidateAuthenticated).then_some(updated_at),
             profile,
         },
         resume_text: None,
@@ -226,11 +207,7 @@ pub(crate) fn candidate(rng: &mut impl Rng, org: &Org, now: Timestamp, index: u6
     memberships(rng, &mut c, org);
     if chance(rng, 0.2) {
         let n = rng.random_range(1..=3);
-        c.tags = org
-            .tags
-            .choose_multiple(rng, n)
-            .map(|s| (*s).to_owned())
-            .collect();
+        c.tags = org.tags.choose_multiple(rng, n).map(|s| (*s).to_owned()).collect();
     }
     if chance(rng, 0.1) {
         notes(rng, &mut c, org);
@@ -258,12 +235,7 @@ struct Activity {
 
 impl Activity {
     fn new(from: Timestamp, to: Timestamp) -> Self {
-        Self {
-            set: EngagementSet::default(),
-            at: Vec::new(),
-            from,
-            to,
-        }
+        Self { set: EngagementSet::default(), at: Vec::new(), from, to }
     }
 
     fn when(&self, rng: &mut impl Rng) -> Timestamp {
@@ -286,31 +258,15 @@ impl Activity {
 }
 
 fn email(rng: &mut impl Rng, first: &str, last: &str) -> String {
-    let domains = [
-        "example.com",
-        "mail.example",
-        "inbox.example.org",
-        "posteo.example",
-        "correo.example.es",
-    ];
+    let domains = ["example.com", "mail.example", "inbox.example.org", "posteo.example", "correo.example.es"];
     let domain = domains.choose(rng).expect("domains");
     // A few keep their accents: internationalised addresses are valid and must work.
     let (f, l) = if chance(rng, 0.02) {
-        (
-            first.to_lowercase().replace(' ', ""),
-            last.to_lowercase().replace(' ', ""),
-        )
+        (first.to_lowercase().replace(' ', ""), last.to_lowercase().replace(' ', ""))
     } else {
         (ascii(first), ascii(last))
     };
-    let (f, l) = (
-        if f.is_empty() {
-            "candidate".to_owned()
-        } else {
-            f
-        },
-        if l.is_empty() { "x".to_owned() } else { l },
-    );
+    let (f, l) = (if f.is_empty() { "candidate".to_owned() } else { f }, if l.is_empty() { "x".to_owned() } else { l });
     format!("{f}.{l}{}@{domain}", rng.random_range(1..100_000))
 }
 
@@ -327,12 +283,7 @@ fn phone(rng: &mut impl Rng, country: &str) -> String {
         "JP" => "+81",
         _ => "+31",
     };
-    format!(
-        "{code} {} {:03} {:04}",
-        rng.random_range(200..999),
-        rng.random_range(0..1000),
-        rng.random_range(0..10_000)
-    )
+    format!("{code} {} {:03} {:04}", rng.random_range(200..999), rng.random_range(0..1000), rng.random_range(0..10_000))
 }
 
 /// Jobs most recent first; the first may be current. Returns them and the seniority reached.
@@ -340,12 +291,7 @@ fn career(rng: &mut impl Rng, family: &Family, now: Timestamp) -> (Vec<Employmen
     let w = words();
     let jobs = rng.random_range(1..=4usize);
     let top = rng.random_range(0..family.titles.len());
-    let mut end = now
-        - Duration::days(if chance(rng, 0.8) {
-            0
-        } else {
-            rng.random_range(30..400)
-        });
+    let mut end = now - Duration::days(if chance(rng, 0.8) { 0 } else { rng.random_range(30..400) });
     let mut out = Vec::new();
     for i in 0..jobs {
         let level = top.saturating_sub(i);
@@ -354,11 +300,7 @@ fn career(rng: &mut impl Rng, family: &Family, now: Timestamp) -> (Vec<Employmen
             title: family.titles[level].to_owned(),
             employer: (*w.employers.choose(rng).expect("employers")).to_owned(),
             start: Some(ym(start)),
-            end: if i == 0 && end >= now - Duration::days(1) {
-                None
-            } else {
-                Some(ym(end))
-            },
+            end: if i == 0 && end >= now - Duration::days(1) { None } else { Some(ym(end)) },
             current: i == 0 && end >= now - Duration::days(1),
         });
         end = start - Duration::days(rng.random_range(0..120));
@@ -368,11 +310,7 @@ fn career(rng: &mut impl Rng, family: &Family, now: Timestamp) -> (Vec<Employmen
 
 fn education(rng: &mut impl Rng, level: usize, now: Timestamp) -> Vec<Education> {
     let w = words();
-    let degrees = if level >= 3 && chance(rng, 0.4) {
-        2
-    } else {
-        usize::from(chance(rng, 0.92))
-    };
+    let degrees = if level >= 3 && chance(rng, 0.4) { 2 } else { usize::from(chance(rng, 0.92)) };
     let mut end_year = now.year() - rng.random_range(2..25);
     let mut out = Vec::new();
     for i in 0..degrees {
@@ -430,40 +368,18 @@ fn skills(rng: &mut impl Rng, family: &Family) -> Vec<String> {
 }
 
 fn links(rng: &mut impl Rng, first: &str, last: &str, family: &Family) -> Vec<Link> {
-    let handle = format!(
-        "{}-{}-{}",
-        ascii(first),
-        ascii(last),
-        rng.random_range(10..9999)
-    );
+    let handle = format!("{}-{}-{}", ascii(first), ascii(last), rng.random_range(10..9999));
     let mut out = Vec::new();
     if chance(rng, 0.6) {
-        out.push(Link {
-            kind: LinkKind::LinkedIn,
-            url: format!("https://www.linkedin.com/in/{handle}"),
-        });
+        out.push(Link { kind: LinkKind::LinkedIn, url: format!("https://www.linkedin.com/in/{handle}") });
     }
-    if [
-        "Software",
-        "Frontend",
-        "Mobile",
-        "Data",
-        "Machine Learning",
-        "DevOps",
-    ]
-    .contains(&family.name)
+    if ["Software", "Frontend", "Mobile", "Data", "Machine Learning", "DevOps"].contains(&family.name)
         && chance(rng, 0.35)
     {
-        out.push(Link {
-            kind: LinkKind::GitHub,
-            url: format!("https://github.com/{handle}"),
-        });
+        out.push(Link { kind: LinkKind::GitHub, url: format!("https://github.com/{handle}") });
     }
     if family.name == "Design" && chance(rng, 0.5) {
-        out.push(Link {
-            kind: LinkKind::Portfolio,
-            url: format!("https://{handle}.portfolio.example"),
-        });
+        out.push(Link { kind: LinkKind::Portfolio, url: format!("https://{handle}.portfolio.example") });
     }
     out
 }
@@ -485,11 +401,7 @@ fn applications(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org, record: &m
             job_id: job.id,
             candidate_id: c.candidate.id,
             bin: (*ATS_BINS.choose(rng).expect("bins")).to_owned(),
-            hiring_status: if withdrawn {
-                "Withdrawn".into()
-            } else {
-                status.into()
-            },
+            hiring_status: if withdrawn { "Withdrawn".into() } else { status.into() },
             status_at: at,
             withdrawn,
         });
@@ -511,12 +423,7 @@ fn outreach(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org, record: &mut A
             _ => (
                 MessageKind::InviteToApply,
                 Engagement::SentInviteToApply,
-                org.jobs
-                    .iter()
-                    .filter(|j| j.open)
-                    .collect::<Vec<_>>()
-                    .choose(rng)
-                    .map(|j| (j.id, j.title.clone())),
+                org.jobs.iter().filter(|j| j.open).collect::<Vec<_>>().choose(rng).map(|j| (j.id, j.title.clone())),
             ),
         };
         record.engage_at(engagement, sent_at);
@@ -543,15 +450,11 @@ fn outreach(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org, record: &mut A
             ),
         };
         let later = |rng: &mut dyn rand::RngCore, p: f64, after: Timestamp| {
-            rng.random_bool(p)
-                .then(|| after + Duration::minutes(rng.random_range(1..5000)))
+            rng.random_bool(p).then(|| after + Duration::minutes(rng.random_range(1..5000)))
         };
         let bounced = later(rng, 0.03, sent_at);
-        let delivered = if bounced.is_some() {
-            None
-        } else {
-            Some(sent_at + Duration::seconds(rng.random_range(1..90)))
-        };
+        let delivered =
+            if bounced.is_some() { None } else { Some(sent_at + Duration::seconds(rng.random_range(1..90))) };
         let opened = delivered.and_then(|d| later(rng, 0.55, d));
         let clicked = opened.and_then(|o| later(rng, 0.3, o));
         c.messages.push(Message {
@@ -587,18 +490,9 @@ fn memberships(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org) {
             };
             let added_at = c.candidate.created_at
                 + Duration::minutes(
-                    rng.random_range(
-                        0..=(c.candidate.updated_at - c.candidate.created_at)
-                            .num_minutes()
-                            .max(0),
-                    ),
+                    rng.random_range(0..=(c.candidate.updated_at - c.candidate.created_at).num_minutes().max(0)),
                 );
-            c.pipelines.push(PipelineMember {
-                pipeline_id: p.id,
-                status,
-                reviewed,
-                added_at,
-            });
+            c.pipelines.push(PipelineMember { pipeline_id: p.id, status, reviewed, added_at });
         }
     }
     let attendee = c.candidate.profile_type == ProfileType::EventAttendee;
@@ -628,11 +522,7 @@ fn notes(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org) {
         let author = org.users().nth(rng.random_range(0..4)).expect("users");
         let at = c.candidate.created_at
             + Duration::minutes(
-                rng.random_range(
-                    0..=(c.candidate.updated_at - c.candidate.created_at)
-                        .num_minutes()
-                        .max(0),
-                ),
+                rng.random_range(0..=(c.candidate.updated_at - c.candidate.created_at).num_minutes().max(0)),
             );
         c.notes.push(Note {
             id: id_at(rng, at),
@@ -649,35 +539,16 @@ fn notes(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org) {
 /// Resume text as a parser would extract it from a one-column PDF.
 fn resume(p: &Profile) -> String {
     let mut out = format!("{}\n", p.full_name());
-    let contact: Vec<&str> = [p.email.as_deref(), p.phone.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    out.push_str(&format!(
-        "{} · {}\n\n",
-        p.location.display(),
-        contact.join(" · ")
-    ));
+    let contact: Vec<&str> = [p.email.as_deref(), p.phone.as_deref()].into_iter().flatten().collect();
+    out.push_str(&format!("{} · {}\n\n", p.location.display(), contact.join(" · ")));
     out.push_str("EXPERIENCE\n");
     for e in &p.employment {
         let end = e.end.clone().unwrap_or_else(|| "Present".into());
-        out.push_str(&format!(
-            "{} — {}, {} to {}\n",
-            e.title,
-            e.employer,
-            e.start.as_deref().unwrap_or(""),
-            end
-        ));
+        out.push_str(&format!("{} — {}, {} to {}\n", e.title, e.employer, e.start.as_deref().unwrap_or(""), end));
     }
     out.push_str("\nEDUCATION\n");
     for e in &p.education {
-        out.push_str(&format!(
-            "{}, {} in {} ({})\n",
-            e.school,
-            e.degree,
-            e.major,
-            e.end.as_deref().unwrap_or("")
-        ));
+        out.push_str(&format!("{}, {} in {} ({})\n", e.school, e.degree, e.major, e.end.as_deref().unwrap_or("")));
     }
     out.push_str(&format!("\nSKILLS\n{}\n", p.skills.join(", ")));
     out
@@ -687,11 +558,7 @@ fn resume(p: &Profile) -> String {
 /// now holds (so History can show the profile before and after).
 fn history(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org) {
     let creator = match c.candidate.owner_id {
-        Some(owner) => org
-            .users()
-            .find(|u| u.id == owner)
-            .map(|u| u.email.clone())
-            .unwrap_or_default(),
+        Some(owner) => org.users().find(|u| u.id == owner).map(|u| u.email.clone()).unwrap_or_default(),
         None => "career-site@acme-talent.example".to_owned(),
     };
     c.history.push(LoadHistory {

@@ -35,9 +35,7 @@ pub(crate) struct Words {
 }
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn fields(line: &'static str) -> Vec<&'static str> {
@@ -45,11 +43,7 @@ fn fields(line: &'static str) -> Vec<&'static str> {
 }
 
 fn list(field: &'static str) -> Vec<&'static str> {
-    field
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect()
+    field.split(',').map(str::trim).filter(|s| !s.is_empty()).collect()
 }
 
 pub(crate) fn words() -> &'static Words {
@@ -57,37 +51,21 @@ pub(crate) fn words() -> &'static Words {
     WORDS.get_or_init(|| Words {
         cultures: lines(include_str!("../../../assets/demo/names.txt"))
             .map(fields)
-            .map(|f| Culture {
-                given: list(f[1]),
-                family: list(f[2]),
-            })
+            .map(|f| Culture { given: list(f[1]), family: list(f[2]) })
             .collect(),
         places: lines(include_str!("../../../assets/demo/places.txt"))
             .map(fields)
-            .map(|f| Place {
-                city: f[0],
-                region: f[1],
-                country: f[2],
-            })
+            .map(|f| Place { city: f[0], region: f[1], country: f[2] })
             .collect(),
         families: lines(include_str!("../../../assets/demo/roles.txt"))
             .map(fields)
-            .map(|f| Family {
-                name: f[0],
-                titles: list(f[1]),
-                skill_categories: list(f[2]),
-            })
+            .map(|f| Family { name: f[0], titles: list(f[1]), skill_categories: list(f[2]) })
             .collect(),
         employers: lines(include_str!("../../../assets/demo/employers.txt")).collect(),
-        schools: lines(include_str!("../../../assets/demo/schools.txt"))
-            .map(|l| fields(l)[0])
-            .collect(),
+        schools: lines(include_str!("../../../assets/demo/schools.txt")).map(|l| fields(l)[0]).collect(),
         degrees: lines(include_str!("../../../assets/demo/degrees.txt"))
             .map(fields)
-            .map(|f| Degree {
-                name: f[0],
-                majors: list(f[1]),
-            })
+            .map(|f| Degree { name: f[0], majors: list(f[1]) })
             .collect(),
     })
 }
@@ -99,22 +77,13 @@ mod tests {
     #[test]
     fn every_list_parses_and_every_skill_category_exists() {
         let w = words();
-        assert!(
-            w.cultures.len() >= 12
-                && w.cultures
-                    .iter()
-                    .all(|c| c.given.len() >= 10 && c.family.len() >= 10)
-        );
+        assert!(w.cultures.len() >= 12 && w.cultures.iter().all(|c| c.given.len() >= 10 && c.family.len() >= 10));
         assert!(w.places.len() >= 50);
         assert!(w.employers.len() >= 40 && w.schools.len() >= 30);
         for f in &w.families {
             assert!(!f.titles.is_empty(), "{}", f.name);
             for c in &f.skill_categories {
-                assert!(
-                    talentdesk_domain::skills::in_category(c).next().is_some(),
-                    "{}: no skills in {c}",
-                    f.name
-                );
+                assert!(talentdesk_domain::skills::in_category(c).next().is_some(), "{}: no skills in {c}", f.name);
             }
         }
     }

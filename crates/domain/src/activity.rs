@@ -81,9 +81,7 @@ impl EngagementSet {
     }
 
     pub fn iter(self) -> impl Iterator<Item = Engagement> {
-        Engagement::ALL
-            .into_iter()
-            .filter(move |e| self.contains(*e))
+        Engagement::ALL.into_iter().filter(move |e| self.contains(*e))
     }
 }
 
@@ -133,11 +131,8 @@ impl ActivityStatus {
 }
 
 /// Engagements that count as the organisation reaching out to the candidate.
-const CONTACT: [Engagement; 3] = [
-    Engagement::SentDirectEmail,
-    Engagement::SentCampaignEmail,
-    Engagement::SentInviteToApply,
-];
+const CONTACT: [Engagement; 3] =
+    [Engagement::SentDirectEmail, Engagement::SentCampaignEmail, Engagement::SentInviteToApply];
 
 /// The activity status that follows from a candidate's engagements.
 ///
@@ -169,75 +164,21 @@ mod tests {
     fn status_follows_the_tiers_of_section_4() {
         let cases: &[(&[Engagement], bool, ActivityStatus, &str)] = &[
             (&[], false, Unreviewed, "nothing happened yet"),
-            (
-                &[CandidateAuthenticated],
-                false,
-                Unreviewed,
-                "signed up on the career site",
-            ),
-            (
-                &[CandidateAuthenticated, RecruiterReviewed],
-                false,
-                Reviewed,
-                "a recruiter opened the profile",
-            ),
-            (
-                &[RecruiterGenerated, RecruiterReviewed],
-                false,
-                Reviewed,
-                "created by a recruiter starts Reviewed",
-            ),
-            (
-                &[RecruiterReviewed, SentDirectEmail],
-                false,
-                Contacted,
-                "direct email",
-            ),
-            (
-                &[SentCampaignEmail],
-                false,
-                Contacted,
-                "campaign email, even unreviewed",
-            ),
-            (
-                &[RecruiterReviewed, SentInviteToApply],
-                false,
-                Contacted,
-                "invite to apply",
-            ),
-            (
-                &[SentDirectEmail, Hired],
-                false,
-                HIRED,
-                "hired outranks contacted",
-            ),
+            (&[CandidateAuthenticated], false, Unreviewed, "signed up on the career site"),
+            (&[CandidateAuthenticated, RecruiterReviewed], false, Reviewed, "a recruiter opened the profile"),
+            (&[RecruiterGenerated, RecruiterReviewed], false, Reviewed, "created by a recruiter starts Reviewed"),
+            (&[RecruiterReviewed, SentDirectEmail], false, Contacted, "direct email"),
+            (&[SentCampaignEmail], false, Contacted, "campaign email, even unreviewed"),
+            (&[RecruiterReviewed, SentInviteToApply], false, Contacted, "invite to apply"),
+            (&[SentDirectEmail, Hired], false, HIRED, "hired outranks contacted"),
             (&[Hired], true, HIRED, "hired outranks a withdrawal"),
-            (
-                &[SentDirectEmail],
-                true,
-                Disengaged,
-                "withdrew after being contacted",
-            ),
+            (&[SentDirectEmail], true, Disengaged, "withdrew after being contacted"),
             (&[], true, Disengaged, "withdrew before any review"),
-            (
-                &[CandidateOptIn],
-                false,
-                Unreviewed,
-                "opt-in does not move the tier",
-            ),
-            (
-                &[RecruiterReviewed, CandidateOptOut],
-                false,
-                Reviewed,
-                "opt-out does not move the tier",
-            ),
+            (&[CandidateOptIn], false, Unreviewed, "opt-in does not move the tier"),
+            (&[RecruiterReviewed, CandidateOptOut], false, Reviewed, "opt-out does not move the tier"),
         ];
         for (engagements, withdrawn, expected, why) in cases {
-            assert_eq!(
-                activity_status(EngagementSet::of(engagements), *withdrawn),
-                *expected,
-                "{why}"
-            );
+            assert_eq!(activity_status(EngagementSet::of(engagements), *withdrawn), *expected, "{why}");
         }
     }
 
@@ -258,9 +199,6 @@ mod tests {
         assert_eq!(Engagement::parse("hired"), Some(Hired));
         assert_eq!(Engagement::parse("fired"), None);
         assert_eq!(ActivityStatus::parse("contacted"), Some(Contacted));
-        assert_eq!(
-            ActivityStatus::from_code(Disengaged.code()),
-            Some(Disengaged)
-        );
+        assert_eq!(ActivityStatus::from_code(Disengaged.code()), Some(Disengaged));
     }
 }

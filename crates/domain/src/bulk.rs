@@ -62,10 +62,7 @@ impl BulkAction {
     }
 
     pub const fn admin_only(self) -> bool {
-        matches!(
-            self,
-            BulkAction::Subscribe | BulkAction::Unsubscribe | BulkAction::Purge
-        )
+        matches!(self, BulkAction::Subscribe | BulkAction::Unsubscribe | BulkAction::Purge)
     }
 
     pub const fn label(self) -> &'static str {
@@ -89,16 +86,10 @@ impl BulkAction {
     /// Whether `role` may run this action on `count` candidates; the error says why not.
     pub fn check(self, role: Role, count: u64) -> Result<(), DomainError> {
         if self.admin_only() && !role.is_admin() {
-            return Err(DomainError::forbidden(format!(
-                "{} is for recruiter admins only",
-                self.label()
-            )));
+            return Err(DomainError::forbidden(format!("{} is for recruiter admins only", self.label())));
         }
         if count == 0 {
-            return Err(DomainError::invalid(
-                "selection",
-                "no candidates are selected",
-            ));
+            return Err(DomainError::invalid("selection", "no candidates are selected"));
         }
         if count > u64::from(self.limit()) {
             return Err(DomainError::OverBulkLimit {
@@ -137,12 +128,8 @@ mod tests {
         for (action, limit) in expected {
             assert_eq!(action.limit(), limit, "{action:?}");
             assert!(action.check(Role::RecruiterAdmin, u64::from(limit)).is_ok());
-            let over = action
-                .check(Role::RecruiterAdmin, u64::from(limit) + 1)
-                .unwrap_err();
-            assert!(
-                matches!(over, DomainError::OverBulkLimit { requested, .. } if requested == u64::from(limit) + 1)
-            );
+            let over = action.check(Role::RecruiterAdmin, u64::from(limit) + 1).unwrap_err();
+            assert!(matches!(over, DomainError::OverBulkLimit { requested, .. } if requested == u64::from(limit) + 1));
         }
     }
 
@@ -164,9 +151,6 @@ mod tests {
     #[test]
     fn over_limit_message_names_action_limit_and_count() {
         let err = BulkAction::Email.check(Role::Recruiter, 51).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "Email works on at most 50 candidates at once; 51 are selected"
-        );
+        assert_eq!(err.to_string(), "Email works on at most 50 candidates at once; 51 are selected");
     }
 }

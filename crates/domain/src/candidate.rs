@@ -165,18 +165,13 @@ pub struct Profile {
 
 impl Profile {
     pub fn full_name(&self) -> String {
-        format!("{} {}", self.first_name, self.last_name)
-            .trim()
-            .to_owned()
+        format!("{} {}", self.first_name, self.last_name).trim().to_owned()
     }
 
     /// The highest degree, for the table's Highest Education column: the most recent entry
     /// with a degree, by end date.
     pub fn highest_education(&self) -> Option<&Education> {
-        self.education
-            .iter()
-            .filter(|e| !e.degree.is_empty())
-            .max_by(|a, b| a.end.cmp(&b.end))
+        self.education.iter().filter(|e| !e.degree.is_empty()).max_by(|a, b| a.end.cmp(&b.end))
     }
 
     /// Checks every field and returns the cleaned profile.
@@ -210,10 +205,7 @@ impl Profile {
         fields.extend(
             self.custom_fields
                 .iter()
-                .map(|(key, value)| FieldValue::CustomField {
-                    key: key.clone(),
-                    value: Some(value.clone()),
-                }),
+                .map(|(key, value)| FieldValue::CustomField { key: key.clone(), value: Some(value.clone()) }),
         );
         fields
     }
@@ -221,15 +213,10 @@ impl Profile {
     /// The current value of the field `like` names.
     pub fn get(&self, like: &FieldValue) -> FieldValue {
         match like {
-            FieldValue::CustomField { key, .. } => FieldValue::CustomField {
-                key: key.clone(),
-                value: self.custom_fields.get(key).cloned(),
-            },
-            _ => self
-                .fields()
-                .into_iter()
-                .find(|f| f.key() == like.key())
-                .expect("every built-in field is listed"),
+            FieldValue::CustomField { key, .. } => {
+                FieldValue::CustomField { key: key.clone(), value: self.custom_fields.get(key).cloned() }
+            }
+            _ => self.fields().into_iter().find(|f| f.key() == like.key()).expect("every built-in field is listed"),
         }
     }
 
@@ -251,10 +238,7 @@ impl Profile {
             FieldValue::EmploymentType(v) => self.employment_type = v,
             FieldValue::Languages(v) => self.languages = v,
             FieldValue::PreferredCommunication(v) => self.preferred_communication = v,
-            FieldValue::CustomField {
-                key,
-                value: Some(v),
-            } => {
+            FieldValue::CustomField { key, value: Some(v) } => {
                 self.custom_fields.insert(key, v);
             }
             FieldValue::CustomField { key, value: None } => {
@@ -304,9 +288,7 @@ impl FieldValue {
     pub fn validated(self) -> Result<Self, DomainError> {
         use FieldValue as F;
         let optional = |v: Option<String>, check: fn(&str) -> Result<String, DomainError>| {
-            v.filter(|s| !s.trim().is_empty())
-                .map(|s| check(&s))
-                .transpose()
+            v.filter(|s| !s.trim().is_empty()).map(|s| check(&s)).transpose()
         };
         Ok(match self {
             F::FirstName(v) => F::FirstName(validation::required("first_name", &v, limits::NAME)?),
@@ -318,48 +300,26 @@ impl FieldValue {
                 region: validation::line("region", &l.region, limits::SHORT_TEXT)?,
                 country: validation::line("country", &l.country, limits::SHORT_TEXT)?,
             }),
-            F::CurrentTitle(v) => {
-                F::CurrentTitle(validation::line("current_title", &v, limits::SHORT_TEXT)?)
-            }
-            F::CurrentEmployer(v) => F::CurrentEmployer(validation::line(
-                "current_employer",
-                &v,
-                limits::SHORT_TEXT,
-            )?),
+            F::CurrentTitle(v) => F::CurrentTitle(validation::line("current_title", &v, limits::SHORT_TEXT)?),
+            F::CurrentEmployer(v) => F::CurrentEmployer(validation::line("current_employer", &v, limits::SHORT_TEXT)?),
             F::Employment(list) => F::Employment(
-                bounded("employment", list)?
-                    .into_iter()
-                    .map(validated_employment)
-                    .collect::<Result<_, _>>()?,
+                bounded("employment", list)?.into_iter().map(validated_employment).collect::<Result<_, _>>()?,
             ),
             F::Education(list) => F::Education(
-                bounded("education", list)?
-                    .into_iter()
-                    .map(validated_education)
-                    .collect::<Result<_, _>>()?,
+                bounded("education", list)?.into_iter().map(validated_education).collect::<Result<_, _>>()?,
             ),
             F::Skills(list) => F::Skills(distinct("skills", list, limits::SHORT_TEXT)?),
             F::Links(list) => F::Links(
                 bounded("links", list)?
                     .into_iter()
-                    .map(|l| {
-                        Ok(Link {
-                            kind: l.kind,
-                            url: validation::url("links", &l.url)?,
-                        })
-                    })
+                    .map(|l| Ok(Link { kind: l.kind, url: validation::url("links", &l.url)? }))
                     .collect::<Result<_, DomainError>>()?,
             ),
             F::Languages(list) => F::Languages(distinct("languages", list, limits::SHORT_TEXT)?),
             F::CustomField { key, value } => {
                 let key = validation::required("custom_field", &key, limits::SHORT_TEXT)?;
-                let value = value
-                    .map(|v| validation::text(&format!("custom:{key}"), &v, limits::NOTE))
-                    .transpose()?;
-                F::CustomField {
-                    key,
-                    value: value.filter(|v| !v.is_empty()),
-                }
+                let value = value.map(|v| validation::text(&format!("custom:{key}"), &v, limits::NOTE)).transpose()?;
+                F::CustomField { key, value: value.filter(|v| !v.is_empty()) }
             }
             plain @ (F::WillingToRelocate(_)
             | F::DesiredLevel(_)
@@ -373,11 +333,7 @@ fn bounded<T>(field: &str, list: Vec<T>) -> Result<Vec<T>, DomainError> {
     if list.len() > limits::LIST_ITEMS {
         return Err(DomainError::invalid(
             field,
-            format!(
-                "has {} entries; the limit is {}",
-                list.len(),
-                limits::LIST_ITEMS
-            ),
+            format!("has {} entries; the limit is {}", list.len(), limits::LIST_ITEMS),
         ));
     }
     Ok(list)
@@ -397,49 +353,26 @@ fn distinct(field: &str, list: Vec<String>, max_chars: usize) -> Result<Vec<Stri
 }
 
 fn optional_date(field: &str, value: Option<String>) -> Result<Option<String>, DomainError> {
-    value
-        .filter(|v| !v.trim().is_empty())
-        .map(|v| validation::partial_date(field, &v))
-        .transpose()
+    value.filter(|v| !v.trim().is_empty()).map(|v| validation::partial_date(field, &v)).transpose()
 }
 
-fn check_order(
-    field: &str,
-    start: &Option<String>,
-    end: &Option<String>,
-) -> Result<(), DomainError> {
+fn check_order(field: &str, start: &Option<String>, end: &Option<String>) -> Result<(), DomainError> {
     match (start, end) {
-        (Some(s), Some(e)) if s > e => Err(DomainError::invalid(
-            field,
-            format!("ends ({e}) before it starts ({s})"),
-        )),
+        (Some(s), Some(e)) if s > e => Err(DomainError::invalid(field, format!("ends ({e}) before it starts ({s})"))),
         _ => Ok(()),
     }
 }
 
 fn validated_employment(e: Employment) -> Result<Employment, DomainError> {
     let start = optional_date("employment.start", e.start)?;
-    let end = if e.current {
-        None
-    } else {
-        optional_date("employment.end", e.end)?
-    };
+    let end = if e.current { None } else { optional_date("employment.end", e.end)? };
     check_order("employment", &start, &end)?;
     let title = validation::line("employment.title", &e.title, limits::SHORT_TEXT)?;
     let employer = validation::line("employment.employer", &e.employer, limits::SHORT_TEXT)?;
     if title.is_empty() && employer.is_empty() {
-        return Err(DomainError::invalid(
-            "employment",
-            "an entry needs a title or an employer",
-        ));
+        return Err(DomainError::invalid("employment", "an entry needs a title or an employer"));
     }
-    Ok(Employment {
-        title,
-        employer,
-        start,
-        end,
-        current: e.current,
-    })
+    Ok(Employment { title, employer, start, end, current: e.current })
 }
 
 fn validated_education(e: Education) -> Result<Education, DomainError> {
@@ -486,28 +419,14 @@ mod tests {
     use super::*;
 
     fn profile() -> Profile {
-        Profile {
-            first_name: "Ana".into(),
-            last_name: "Souza".into(),
-            ..Profile::default()
-        }
+        Profile { first_name: "Ana".into(), last_name: "Souza".into(), ..Profile::default() }
     }
 
     #[test]
     fn field_keys_are_snake_case_names() {
         assert_eq!(FieldValue::Email(None).key(), "email");
-        assert_eq!(
-            FieldValue::CurrentTitle(String::new()).key(),
-            "current_title"
-        );
-        assert_eq!(
-            FieldValue::CustomField {
-                key: "visa".into(),
-                value: None
-            }
-            .key(),
-            "custom:visa"
-        );
+        assert_eq!(FieldValue::CurrentTitle(String::new()).key(), "current_title");
+        assert_eq!(FieldValue::CustomField { key: "visa".into(), value: None }.key(), "custom:visa");
     }
 
     #[test]
@@ -519,10 +438,7 @@ mod tests {
         }
         p.set(FieldValue::Email(Some("ana@example.com".into())));
         assert_eq!(p.email.as_deref(), Some("ana@example.com"));
-        p.set(FieldValue::CustomField {
-            key: "visa".into(),
-            value: None,
-        });
+        p.set(FieldValue::CustomField { key: "visa".into(), value: None });
         assert!(p.custom_fields.is_empty());
     }
 
@@ -537,10 +453,7 @@ mod tests {
 
         let mut bad = profile();
         bad.first_name = " ".into();
-        assert_eq!(
-            bad.validated().unwrap_err().to_string(),
-            "first_name: is required"
-        );
+        assert_eq!(bad.validated().unwrap_err().to_string(), "first_name: is required");
 
         let mut bad = profile();
         bad.employment = vec![Employment {
@@ -549,35 +462,16 @@ mod tests {
             end: Some("2019".into()),
             ..Default::default()
         }];
-        assert!(
-            bad.validated()
-                .unwrap_err()
-                .to_string()
-                .contains("ends (2019) before it starts (2020)")
-        );
+        assert!(bad.validated().unwrap_err().to_string().contains("ends (2019) before it starts (2020)"));
     }
 
     #[test]
     fn highest_education_is_the_latest_degree() {
         let mut p = profile();
         p.education = vec![
-            Education {
-                school: "U1".into(),
-                degree: "BSc".into(),
-                end: Some("2012".into()),
-                ..Default::default()
-            },
-            Education {
-                school: "U2".into(),
-                degree: "MSc".into(),
-                end: Some("2015".into()),
-                ..Default::default()
-            },
-            Education {
-                school: "Bootcamp".into(),
-                end: Some("2018".into()),
-                ..Default::default()
-            },
+            Education { school: "U1".into(), degree: "BSc".into(), end: Some("2012".into()), ..Default::default() },
+            Education { school: "U2".into(), degree: "MSc".into(), end: Some("2015".into()), ..Default::default() },
+            Education { school: "Bootcamp".into(), end: Some("2018".into()), ..Default::default() },
         ];
         assert_eq!(p.highest_education().unwrap().degree, "MSc");
     }

@@ -37,38 +37,20 @@ pub struct Document {
 /// A file name made safe to show and to save: no path parts, no control or reserved characters.
 pub fn sanitize_name(name: &str) -> Result<String, DomainError> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = base
-        .chars()
-        .map(|c| {
-            if c.is_control() || "<>:\"|?*".contains(c) {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
+    let cleaned: String =
+        base.chars().map(|c| if c.is_control() || "<>:\"|?*".contains(c) { '_' } else { c }).collect();
     let cleaned = cleaned.trim().trim_start_matches('.').to_owned();
     let cleaned = validation::line("name", &cleaned, limits::SHORT_TEXT)?;
     if cleaned.is_empty() {
-        return Err(DomainError::invalid(
-            "name",
-            format!("\"{name}\" is not a usable file name"),
-        ));
+        return Err(DomainError::invalid("name", format!("\"{name}\" is not a usable file name")));
     }
     Ok(cleaned)
 }
 
 /// Checks a document's hash and size.
 pub fn check_content(sha256: &str, size: u64) -> Result<(), DomainError> {
-    if sha256.len() != 64
-        || !sha256
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-    {
-        return Err(DomainError::invalid(
-            "sha256",
-            "is not 64 lowercase hex digits",
-        ));
+    if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+        return Err(DomainError::invalid("sha256", "is not 64 lowercase hex digits"));
     }
     if size > MAX_DOCUMENT_BYTES {
         return Err(DomainError::invalid(
@@ -89,10 +71,7 @@ mod tests {
 
     #[test]
     fn names_lose_paths_and_reserved_characters() {
-        assert_eq!(
-            sanitize_name("C:\\Users\\ana\\CV: final?.pdf").unwrap(),
-            "CV_ final_.pdf"
-        );
+        assert_eq!(sanitize_name("C:\\Users\\ana\\CV: final?.pdf").unwrap(), "CV_ final_.pdf");
         assert_eq!(sanitize_name("../../etc/passwd").unwrap(), "passwd");
         assert_eq!(sanitize_name(".hidden.pdf").unwrap(), "hidden.pdf");
         assert!(sanitize_name("///").is_err());
@@ -103,9 +82,7 @@ mod tests {
         let hash = "a".repeat(64);
         assert!(check_content(&hash, 1000).is_ok());
         assert!(check_content("xyz", 1000).is_err());
-        let err = check_content(&hash, 30 * 1024 * 1024)
-            .unwrap_err()
-            .to_string();
+        let err = check_content(&hash, 30 * 1024 * 1024).unwrap_err().to_string();
         assert!(err.contains("30.0 MB; the limit is 25 MB"), "{err}");
     }
 }

@@ -16,11 +16,7 @@ pub enum DomainError {
     Forbidden { reason: String },
     /// A bulk action over its limit.
     #[error("{action} works on at most {limit} candidates at once; {requested} are selected")]
-    OverBulkLimit {
-        action: String,
-        limit: u32,
-        requested: u64,
-    },
+    OverBulkLimit { action: String, limit: u32, requested: u64 },
     /// Something the change refers to does not exist (or was deleted).
     #[error("{what} {id} does not exist")]
     NotFound { what: String, id: String },
@@ -31,22 +27,14 @@ pub enum DomainError {
 
 impl DomainError {
     pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
-        Self::Invalid {
-            field: field.into(),
-            reason: reason.into(),
-        }
+        Self::Invalid { field: field.into(), reason: reason.into() }
     }
 
     pub fn forbidden(reason: impl Into<String>) -> Self {
-        Self::Forbidden {
-            reason: reason.into(),
-        }
+        Self::Forbidden { reason: reason.into() }
     }
 
     pub fn not_found(what: impl Into<String>, id: impl ToString) -> Self {
-        Self::NotFound {
-            what: what.into(),
-            id: id.to_string(),
-        }
+        Self::NotFound { what: what.into(), id: id.to_string() }
     }
 }

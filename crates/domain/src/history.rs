@@ -65,14 +65,8 @@ pub fn diff(before: &Profile, after: &Profile) -> Vec<FieldChange> {
     for (key, value) in &before.custom_fields {
         if !after.custom_fields.contains_key(key) {
             changes.push(FieldChange {
-                from: FieldValue::CustomField {
-                    key: key.clone(),
-                    value: Some(value.clone()),
-                },
-                to: FieldValue::CustomField {
-                    key: key.clone(),
-                    value: None,
-                },
+                from: FieldValue::CustomField { key: key.clone(), value: Some(value.clone()) },
+                to: FieldValue::CustomField { key: key.clone(), value: None },
             });
         }
     }
@@ -96,21 +90,13 @@ mod tests {
 
     #[test]
     fn rebuilds_each_past_profile_by_undoing_later_changes() {
-        let v1 = Profile {
-            first_name: "Ana".into(),
-            last_name: "Souza".into(),
-            ..Default::default()
-        };
+        let v1 = Profile { first_name: "Ana".into(), last_name: "Souza".into(), ..Default::default() };
         let mut v2 = v1.clone();
         v2.current_title = "Engineer".into();
         let mut v3 = v2.clone();
         v3.current_title = "Staff Engineer".into();
         v3.custom_fields.insert("visa".into(), "yes".into());
-        let entries = vec![
-            entry(diff(&Profile::default(), &v1)),
-            entry(diff(&v1, &v2)),
-            entry(diff(&v2, &v3)),
-        ];
+        let entries = vec![entry(diff(&Profile::default(), &v1)), entry(diff(&v1, &v2)), entry(diff(&v2, &v3))];
         assert_eq!(profile_after(&v3, &entries, 2), v3);
         assert_eq!(profile_after(&v3, &entries, 1), v2);
         assert_eq!(profile_after(&v3, &entries, 0), v1);
@@ -118,10 +104,7 @@ mod tests {
 
     #[test]
     fn diff_lists_only_changed_fields_including_removed_custom_fields() {
-        let mut a = Profile {
-            first_name: "Ana".into(),
-            ..Default::default()
-        };
+        let mut a = Profile { first_name: "Ana".into(), ..Default::default() };
         a.custom_fields.insert("visa".into(), "yes".into());
         let mut b = a.clone();
         b.first_name = "Anna".into();

@@ -21,15 +21,8 @@ pub struct Job {
 pub const HIRED_STATUS: &str = "Hired";
 
 /// Hiring statuses an application moves through, as the ATS reports them.
-pub const HIRING_STATUSES: [&str; 7] = [
-    "New Submission",
-    "Reviewed",
-    "Phone Screen",
-    "Interview",
-    "Offer",
-    HIRED_STATUS,
-    "Rejected",
-];
+pub const HIRING_STATUSES: [&str; 7] =
+    ["New Submission", "Reviewed", "Phone Screen", "Interview", "Offer", HIRED_STATUS, "Rejected"];
 
 /// ATS bins (the folder an application sits in).
 pub const ATS_BINS: [&str; 4] = ["Submissions", "Screening", "Interviewing", "Offer"];

@@ -23,17 +23,10 @@ use crate::settings::{ColumnConfig, CustomFieldDef, HiredActions};
 pub enum Mutation {
     /// A recruiter adds a candidate (Recruiter Generated + Recruiter Reviewed).
     #[serde(rename = "candidate.create")]
-    CandidateCreate {
-        candidate_id: Uuid,
-        profile: Profile,
-        profile_type: ProfileType,
-    },
+    CandidateCreate { candidate_id: Uuid, profile: Profile, profile_type: ProfileType },
     /// Edit Profile: each change carries the value it started from, for conflict detection.
     #[serde(rename = "candidate.update")]
-    CandidateUpdate {
-        candidate_id: Uuid,
-        changes: Vec<FieldChange>,
-    },
+    CandidateUpdate { candidate_id: Uuid, changes: Vec<FieldChange> },
     /// A recruiter opened the profile (Recruiter Reviewed).
     #[serde(rename = "candidate.review")]
     CandidateReview { candidate_id: Uuid },
@@ -45,31 +38,18 @@ pub enum Mutation {
     SetActive { candidate_id: Uuid, active: bool },
     /// Subscribe / Unsubscribe from campaign emails.
     #[serde(rename = "candidate.set_subscribed")]
-    SetSubscribed {
-        selection: Selection,
-        subscribed: bool,
-    },
+    SetSubscribed { selection: Selection, subscribed: bool },
     /// Delete Candidate / Purge: permanent erasure of personal data.
     #[serde(rename = "candidate.delete")]
     CandidateDelete { selection: Selection },
     /// Parse Resume: replaces the profile with what the resume gave.
     #[serde(rename = "candidate.apply_resume")]
-    ApplyResume {
-        candidate_id: Uuid,
-        document_id: Uuid,
-        profile: Profile,
-    },
+    ApplyResume { candidate_id: Uuid, document_id: Uuid, profile: Profile },
 
     #[serde(rename = "tags.add")]
-    TagsAdd {
-        selection: Selection,
-        tags: Vec<String>,
-    },
+    TagsAdd { selection: Selection, tags: Vec<String> },
     #[serde(rename = "tags.remove")]
-    TagsRemove {
-        selection: Selection,
-        tags: Vec<String>,
-    },
+    TagsRemove { selection: Selection, tags: Vec<String> },
     /// Adds a tag to the organisation's tags list.
     #[serde(rename = "tag.define")]
     TagDefine { name: String },
@@ -78,88 +58,40 @@ pub enum Mutation {
     TagDelete { name: String },
 
     #[serde(rename = "note.add")]
-    NoteAdd {
-        note_id: Uuid,
-        candidate_id: Uuid,
-        body: String,
-        private: bool,
-    },
+    NoteAdd { note_id: Uuid, candidate_id: Uuid, body: String, private: bool },
     #[serde(rename = "note.edit")]
-    NoteEdit {
-        note_id: Uuid,
-        body: String,
-        private: bool,
-    },
+    NoteEdit { note_id: Uuid, body: String, private: bool },
     #[serde(rename = "note.delete")]
     NoteDelete { note_id: Uuid },
 
     #[serde(rename = "pipeline.create")]
-    PipelineCreate {
-        pipeline_id: Uuid,
-        name: String,
-        statuses: Vec<String>,
-        private: bool,
-    },
+    PipelineCreate { pipeline_id: Uuid, name: String, statuses: Vec<String>, private: bool },
     /// Add to Pipeline at a workflow status (the pipeline's first when none is given).
     #[serde(rename = "pipeline.add")]
-    PipelineAdd {
-        selection: Selection,
-        pipeline_id: Uuid,
-        status: Option<String>,
-    },
+    PipelineAdd { selection: Selection, pipeline_id: Uuid, status: Option<String> },
     #[serde(rename = "pipeline.remove")]
-    PipelineRemove {
-        selection: Selection,
-        pipeline_id: Uuid,
-    },
+    PipelineRemove { selection: Selection, pipeline_id: Uuid },
     #[serde(rename = "pipeline.set_status")]
-    PipelineSetStatus {
-        candidate_id: Uuid,
-        pipeline_id: Uuid,
-        status: String,
-    },
+    PipelineSetStatus { candidate_id: Uuid, pipeline_id: Uuid, status: String },
 
     #[serde(rename = "event.create")]
     EventCreate { event: Event },
     /// Add to Event, marked attended or not.
     #[serde(rename = "event.add")]
-    EventAdd {
-        selection: Selection,
-        event_id: Uuid,
-        attended: bool,
-    },
+    EventAdd { selection: Selection, event_id: Uuid, attended: bool },
     /// Check-in at the door of a career fair.
     #[serde(rename = "event.check_in")]
     EventCheckIn { event_id: Uuid, candidate_id: Uuid },
     #[serde(rename = "event.rate")]
-    EventRate {
-        event_id: Uuid,
-        candidate_id: Uuid,
-        rating: u8,
-    },
+    EventRate { event_id: Uuid, candidate_id: Uuid, rating: u8 },
 
     /// Email: one message per candidate, queued until the server sends it.
     #[serde(rename = "email.send")]
-    EmailSend {
-        send_id: Uuid,
-        selection: Selection,
-        subject: String,
-        body: String,
-    },
+    EmailSend { send_id: Uuid, selection: Selection, subject: String, body: String },
     #[serde(rename = "invite.send")]
-    InviteSend {
-        send_id: Uuid,
-        selection: Selection,
-        job_id: Uuid,
-        subject: String,
-        body: String,
-    },
+    InviteSend { send_id: Uuid, selection: Selection, job_id: Uuid, subject: String, body: String },
     #[serde(rename = "text.send")]
-    TextSend {
-        send_id: Uuid,
-        selection: Selection,
-        body: String,
-    },
+    TextSend { send_id: Uuid, selection: Selection, body: String },
 
     #[serde(rename = "job.create")]
     JobCreate { job: Job },
@@ -167,12 +99,7 @@ pub enum Mutation {
     #[serde(rename = "job.submit")]
     JobSubmit { selection: Selection, job_id: Uuid },
     #[serde(rename = "application.set_status")]
-    ApplicationSetStatus {
-        job_id: Uuid,
-        candidate_id: Uuid,
-        bin: String,
-        hiring_status: String,
-    },
+    ApplicationSetStatus { job_id: Uuid, candidate_id: Uuid, bin: String, hiring_status: String },
     #[serde(rename = "application.withdraw")]
     ApplicationWithdraw { job_id: Uuid, candidate_id: Uuid },
 
@@ -220,21 +147,15 @@ impl Mutation {
                 Capability::ManagePipelineMembers
             }
             M::EventCreate { .. } => Capability::CreateEvent,
-            M::EventAdd { .. } | M::EventCheckIn { .. } | M::EventRate { .. } => {
-                Capability::ManageEventMembers
-            }
+            M::EventAdd { .. } | M::EventCheckIn { .. } | M::EventRate { .. } => Capability::ManageEventMembers,
             M::EmailSend { .. } => Capability::Email,
             M::InviteSend { .. } => Capability::InviteToApply,
             M::TextSend { .. } => Capability::BulkText,
             M::JobCreate { .. } => Capability::ManageJobs,
             M::JobSubmit { .. } => Capability::SubmitToJob,
-            M::ApplicationSetStatus { .. } | M::ApplicationWithdraw { .. } => {
-                Capability::ManageApplications
-            }
+            M::ApplicationSetStatus { .. } | M::ApplicationWithdraw { .. } => Capability::ManageApplications,
             M::DocumentAttach { .. } | M::DocumentDelete { .. } => Capability::ManageDocuments,
-            M::CustomFieldDefine { .. } | M::CustomFieldDelete { .. } => {
-                Capability::ManageCustomFields
-            }
+            M::CustomFieldDefine { .. } | M::CustomFieldDelete { .. } => Capability::ManageCustomFields,
             M::SetColumns { .. } => Capability::ConfigureColumns,
             M::SetHiredActions { .. } => Capability::ManageHiredActions,
         }
@@ -244,12 +165,8 @@ impl Mutation {
     pub fn bulk_action(&self) -> Option<BulkAction> {
         use Mutation as M;
         Some(match self {
-            M::SetSubscribed {
-                subscribed: true, ..
-            } => BulkAction::Subscribe,
-            M::SetSubscribed {
-                subscribed: false, ..
-            } => BulkAction::Unsubscribe,
+            M::SetSubscribed { subscribed: true, .. } => BulkAction::Subscribe,
+            M::SetSubscribed { subscribed: false, .. } => BulkAction::Unsubscribe,
             M::CandidateDelete { .. } => BulkAction::Purge,
             M::TagsAdd { .. } | M::TagsRemove { .. } => BulkAction::ManageTags,
             M::PipelineAdd { .. } => BulkAction::AddToPipeline,
@@ -310,10 +227,7 @@ mod tests {
 
     #[test]
     fn wire_format_is_name_and_args() {
-        let m = Mutation::TagsAdd {
-            selection: Selection::ids([Uuid::nil()]),
-            tags: vec!["Veteran".into()],
-        };
+        let m = Mutation::TagsAdd { selection: Selection::ids([Uuid::nil()]), tags: vec!["Veteran".into()] };
         let json = serde_json::to_value(&m).unwrap();
         assert_eq!(json["name"], "tags.add");
         assert_eq!(json["args"]["selection"]["kind"], "ids");
@@ -324,63 +238,37 @@ mod tests {
 
     #[test]
     fn unknown_mutation_names_are_refused() {
-        let err = serde_json::from_str::<Mutation>(r#"{"name":"candidate.teleport","args":{}}"#)
-            .unwrap_err();
-        assert!(
-            err.to_string()
-                .contains("unknown variant `candidate.teleport`"),
-            "{err}"
-        );
+        let err = serde_json::from_str::<Mutation>(r#"{"name":"candidate.teleport","args":{}}"#).unwrap_err();
+        assert!(err.to_string().contains("unknown variant `candidate.teleport`"), "{err}");
     }
 
     #[test]
     fn selections_can_be_pinned_to_ids() {
         let m = Mutation::PipelineAdd {
-            selection: Selection::Search {
-                request: SearchRequest::default(),
-            },
+            selection: Selection::Search { request: SearchRequest::default() },
             pipeline_id: Uuid::nil(),
             status: None,
         };
         assert_eq!(m.bulk_action(), Some(BulkAction::AddToPipeline));
         let pinned = m.with_selection(Selection::ids([Uuid::from_u128(7)]));
-        assert_eq!(
-            pinned.selection(),
-            Some(&Selection::ids([Uuid::from_u128(7)]))
-        );
+        assert_eq!(pinned.selection(), Some(&Selection::ids([Uuid::from_u128(7)])));
     }
 
     #[test]
     fn admin_only_mutations_map_to_admin_only_capabilities() {
         let nil = Uuid::nil();
         let admin_only = [
-            Mutation::CandidateDelete {
-                selection: Selection::ids([nil]),
-            },
-            Mutation::SetActive {
-                candidate_id: nil,
-                active: false,
-            },
-            Mutation::SetSubscribed {
-                selection: Selection::ids([nil]),
-                subscribed: true,
-            },
+            Mutation::CandidateDelete { selection: Selection::ids([nil]) },
+            Mutation::SetActive { candidate_id: nil, active: false },
+            Mutation::SetSubscribed { selection: Selection::ids([nil]), subscribed: true },
             Mutation::TagDefine { name: "x".into() },
-            Mutation::SetColumns {
-                config: ColumnConfig::default(),
-            },
-            Mutation::SetHiredActions {
-                actions: HiredActions::default(),
-            },
+            Mutation::SetColumns { config: ColumnConfig::default() },
+            Mutation::SetHiredActions { actions: HiredActions::default() },
             Mutation::CustomFieldDelete { key: "k".into() },
         ];
         for m in admin_only {
             assert!(m.capability().admin_only(), "{}", m.name());
         }
-        assert!(
-            !Mutation::CandidateReview { candidate_id: nil }
-                .capability()
-                .admin_only()
-        );
+        assert!(!Mutation::CandidateReview { candidate_id: nil }.capability().admin_only());
     }
 }

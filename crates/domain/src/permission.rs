@@ -78,15 +78,10 @@ impl Capability {
 /// Whether `user` may use `capability`; the error says why not.
 pub fn authorize(user: &User, capability: Capability) -> Result<(), DomainError> {
     if capability.admin_only() && !user.role.is_admin() {
-        return Err(DomainError::forbidden(format!(
-            "only recruiter admins may {}",
-            capability.describe()
-        )));
+        return Err(DomainError::forbidden(format!("only recruiter admins may {}", capability.describe())));
     }
     if capability == Capability::SubmitToJob && user.ats_id.is_none() {
-        return Err(DomainError::forbidden(
-            "Submit to Job needs an ATS ID on your user; ask an admin to add it",
-        ));
+        return Err(DomainError::forbidden("Submit to Job needs an ATS ID on your user; ask an admin to add it"));
     }
     Ok(())
 }
@@ -160,16 +155,8 @@ mod tests {
             (ManageJobs, false, true),
         ];
         for (cap, recruiter, admin) in table {
-            assert_eq!(
-                authorize(&user(Role::Recruiter, true), cap).is_ok(),
-                recruiter,
-                "recruiter {cap:?}"
-            );
-            assert_eq!(
-                authorize(&user(Role::RecruiterAdmin, true), cap).is_ok(),
-                admin,
-                "admin {cap:?}"
-            );
+            assert_eq!(authorize(&user(Role::Recruiter, true), cap).is_ok(), recruiter, "recruiter {cap:?}");
+            assert_eq!(authorize(&user(Role::RecruiterAdmin, true), cap).is_ok(), admin, "admin {cap:?}");
         }
     }
 
@@ -184,10 +171,7 @@ mod tests {
     #[test]
     fn notes_messages_and_pipelines_by_owner_and_role() {
         let me = user(Role::Recruiter, false);
-        let admin = User {
-            id: Uuid::from_u128(9),
-            ..user(Role::RecruiterAdmin, false)
-        };
+        let admin = User { id: Uuid::from_u128(9), ..user(Role::RecruiterAdmin, false) };
         let other = Uuid::from_u128(2);
         // (viewer, author, private, may see, may change)
         let notes = [
@@ -214,9 +198,6 @@ mod tests {
     #[test]
     fn refusal_names_what_is_admin_only() {
         let err = authorize(&user(Role::Recruiter, true), Capability::DeleteCandidate).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "only recruiter admins may delete candidates"
-        );
+        assert_eq!(err.to_string(), "only recruiter admins may delete candidates");
     }
 }

@@ -27,34 +27,20 @@ impl Pipeline {
 
     /// `status` if this pipeline has it (case-insensitively, returning its spelling).
     pub fn status(&self, status: &str) -> Result<String, DomainError> {
-        self.statuses
-            .iter()
-            .find(|s| s.eq_ignore_ascii_case(status.trim()))
-            .cloned()
-            .ok_or_else(|| {
-                DomainError::invalid(
-                    "status",
-                    format!(
-                        "pipeline \"{}\" has no status \"{status}\"; it has: {}",
-                        self.name,
-                        self.statuses.join(", ")
-                    ),
-                )
-            })
+        self.statuses.iter().find(|s| s.eq_ignore_ascii_case(status.trim())).cloned().ok_or_else(|| {
+            DomainError::invalid(
+                "status",
+                format!("pipeline \"{}\" has no status \"{status}\"; it has: {}", self.name, self.statuses.join(", ")),
+            )
+        })
     }
 }
 
 /// Checks a new pipeline's name and statuses.
-pub fn validate_definition(
-    name: &str,
-    statuses: &[String],
-) -> Result<(String, Vec<String>), DomainError> {
+pub fn validate_definition(name: &str, statuses: &[String]) -> Result<(String, Vec<String>), DomainError> {
     let name = validation::required("name", name, limits::SHORT_TEXT)?;
     if statuses.is_empty() {
-        return Err(DomainError::invalid(
-            "statuses",
-            "a pipeline needs at least one workflow status",
-        ));
+        return Err(DomainError::invalid("statuses", "a pipeline needs at least one workflow status"));
     }
     let statuses = statuses
         .iter()

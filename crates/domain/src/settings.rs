@@ -45,26 +45,18 @@ pub struct ColumnConfig {
 
 impl Default for ColumnConfig {
     fn default() -> Self {
-        Self {
-            columns: Column::DEFAULT.to_vec(),
-        }
+        Self { columns: Column::DEFAULT.to_vec() }
     }
 }
 
 impl ColumnConfig {
     pub fn validated(self) -> Result<Self, DomainError> {
         if !self.columns.contains(&Column::REQUIRED) {
-            return Err(DomainError::invalid(
-                "columns",
-                "the Name column cannot be hidden",
-            ));
+            return Err(DomainError::invalid("columns", "the Name column cannot be hidden"));
         }
         let mut seen = std::collections::HashSet::new();
         if let Some(dup) = self.columns.iter().find(|c| !seen.insert(**c)) {
-            return Err(DomainError::invalid(
-                "columns",
-                format!("{dup:?} is listed twice"),
-            ));
+            return Err(DomainError::invalid("columns", format!("{dup:?} is listed twice")));
         }
         Ok(self)
     }
@@ -101,21 +93,11 @@ pub struct CustomFieldDef {
 impl CustomFieldDef {
     pub fn validated(self) -> Result<Self, DomainError> {
         let key = validation::required("key", &self.key, 64)?;
-        if !key
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-        {
-            return Err(DomainError::invalid(
-                "key",
-                format!("\"{key}\" may use only a-z, 0-9 and _"),
-            ));
+        if !key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+            return Err(DomainError::invalid("key", format!("\"{key}\" may use only a-z, 0-9 and _")));
         }
         let label = validation::required("label", &self.label, limits::SHORT_TEXT)?;
-        Ok(Self {
-            key,
-            label,
-            kind: self.kind,
-        })
+        Ok(Self { key, label, kind: self.kind })
     }
 
     /// Checks a value typed into this field.
@@ -124,9 +106,7 @@ impl CustomFieldDef {
         let ok = match self.kind {
             CustomFieldKind::Text => true,
             CustomFieldKind::Number => value.trim().parse::<f64>().is_ok_and(f64::is_finite),
-            CustomFieldKind::Date => {
-                chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").is_ok()
-            }
+            CustomFieldKind::Date => chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").is_ok(),
             CustomFieldKind::YesNo => matches!(value.trim(), "yes" | "no"),
         };
         if ok {
@@ -138,10 +118,7 @@ impl CustomFieldDef {
                 CustomFieldKind::Date => "a date (YYYY-MM-DD)",
                 CustomFieldKind::YesNo => "yes or no",
             };
-            Err(DomainError::invalid(
-                field,
-                format!("\"{value}\" is not {expected}"),
-            ))
+            Err(DomainError::invalid(field, format!("\"{value}\" is not {expected}")))
         }
     }
 }
@@ -153,52 +130,22 @@ mod tests {
     #[test]
     fn column_config_keeps_name_and_refuses_repeats() {
         assert!(ColumnConfig::default().validated().is_ok());
-        assert!(
-            ColumnConfig {
-                columns: vec![Column::Tags]
-            }
-            .validated()
-            .is_err()
-        );
-        assert!(
-            ColumnConfig {
-                columns: vec![Column::Name, Column::Tags, Column::Tags]
-            }
-            .validated()
-            .is_err()
-        );
-        assert!(
-            ColumnConfig {
-                columns: vec![Column::Activity, Column::Name]
-            }
-            .validated()
-            .is_ok()
-        );
+        assert!(ColumnConfig { columns: vec![Column::Tags] }.validated().is_err());
+        assert!(ColumnConfig { columns: vec![Column::Name, Column::Tags, Column::Tags] }.validated().is_err());
+        assert!(ColumnConfig { columns: vec![Column::Activity, Column::Name] }.validated().is_ok());
     }
 
     #[test]
     fn custom_field_values_follow_their_kind() {
-        let def = |kind| CustomFieldDef {
-            key: "k".into(),
-            label: "K".into(),
-            kind,
-        };
+        let def = |kind| CustomFieldDef { key: "k".into(), label: "K".into(), kind };
         assert!(def(CustomFieldKind::Number).check_value("12.5").is_ok());
         assert!(def(CustomFieldKind::Number).check_value("twelve").is_err());
-        assert!(
-            def(CustomFieldKind::Date)
-                .check_value("2026-02-30")
-                .is_err()
-        );
+        assert!(def(CustomFieldKind::Date).check_value("2026-02-30").is_err());
         assert!(def(CustomFieldKind::YesNo).check_value("yes").is_ok());
         assert!(
-            CustomFieldDef {
-                key: "Visa Status".into(),
-                label: "Visa".into(),
-                kind: CustomFieldKind::Text
-            }
-            .validated()
-            .is_err()
+            CustomFieldDef { key: "Visa Status".into(), label: "Visa".into(), kind: CustomFieldKind::Text }
+                .validated()
+                .is_err()
         );
     }
 }

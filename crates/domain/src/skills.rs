@@ -22,10 +22,7 @@ pub fn taxonomy() -> &'static [SkillTerm] {
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .filter_map(|l| l.split_once('\t'))
-            .map(|(category, name)| SkillTerm {
-                category: category.trim().to_owned(),
-                name: name.trim().to_owned(),
-            })
+            .map(|(category, name)| SkillTerm { category: category.trim().to_owned(), name: name.trim().to_owned() })
             .collect()
     })
 }
@@ -49,11 +46,6 @@ mod tests {
         names.dedup();
         assert_eq!(before, names.len(), "a skill is listed twice");
         assert!(terms.iter().any(|t| t.name == "C++"));
-        assert_eq!(
-            in_category("Cloud")
-                .filter(|t| t.name == "Kubernetes")
-                .count(),
-            1
-        );
+        assert_eq!(in_category("Cloud").filter(|t| t.name == "Kubernetes").count(), 1);
     }
 }

@@ -30,9 +30,7 @@ use uuid::Uuid;
 use crate::StoreError;
 use crate::search;
 use crate::tables::candidates::{self, Flag};
-use crate::tables::{
-    self, engagements, events, jobs, messages, notes, outbox, pipelines, settings, tags,
-};
+use crate::tables::{self, engagements, events, jobs, messages, notes, outbox, pipelines, settings, tags};
 
 /// The outcome of a mutation applied locally.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -47,36 +45,19 @@ pub struct Applied {
     pub affected: u64,
 }
 
-pub(crate) fn apply(
-    conn: &mut Connection,
-    actor: &User,
-    mutation: Mutation,
-) -> Result<Applied, StoreError> {
+pub(crate) fn apply(conn: &mut Connection, actor: &User, mutation: Mutation) -> Result<Applied, StoreError> {
     let tx = Transaction::new(conn, TransactionBehavior::Immediate)?;
     let now = chrono::Utc::now();
     permission::authorize(actor, mutation.capability())?;
     let (mutation, cands) = resolve_selection(&tx, actor, mutation)?;
-    let affected = Effects {
-        tx: &tx,
-        actor,
-        now,
-    }
-    .apply(&mutation, &cands)?;
+    let affected = Effects { tx: &tx, actor, now }.apply(&mutation, &cands)?;
     let seq = outbox::append(&tx, actor, &mutation, now)?;
     tx.commit()?;
-    Ok(Applied {
-        seq,
-        name: mutation.name(),
-        affected,
-    })
+    Ok(Applied { seq, name: mutation.name(), affected })
 }
 
 /// Pins "all from this search" to the ids it matches now, and checks the bulk limit.
-fn resolve_selection(
-    conn: &Connection,
-    actor: &User,
-    mutation: Mutation,
-) -> Result<(Mutation, Vec<i64>), StoreError> {
+fn resolve_selection(conn: &Connection, actor: &User, mutation: Mutation) -> Result<(Mutation, Vec<i64>), StoreError> {
     let (Some(selection), Some(action)) = (mutation.selection(), mutation.bulk_action()) else {
         return Ok((mutation, Vec::new()));
     };
@@ -87,9 +68,7 @@ fn resolve_selection(
             unique.sort_unstable();
             unique.dedup();
             if unique.len() != ids.len() {
-                return Err(
-                    DomainError::invalid("selection", "lists a candidate more than once").into(),
-                );
+                return Err(DomainError::invalid("selection", "lists a candidate more than once").into());
             }
             let cands = candidates::cands_of(conn, ids)?;
             Ok((mutation, cands))
@@ -98,10 +77,7 @@ fn resolve_selection(
             // Count first: an over-limit search is refused before it is materialised.
             action.check(actor.role, search::count_matching(conn, request)?)?;
             let cands = search::all_matching(conn, request)?;
-            let ids = cands
-                .iter()
-                .map(|c| candidates::id_of(conn, *c))
-                .collect::<Result<Vec<_>, _>>()?;
+            let ids = cands.iter().map(|c| candidates::id_of(conn, *c)).collect::<Result<Vec<_>, _>>()?;
             Ok((mutation.with_selection(Selection::Ids { ids }), cands))
         }
     }
@@ -119,20 +95,13 @@ impl Effects<'_> {
         use Mutation as M;
         let tx = self.tx;
         match mutation {
-            M::CandidateCreate {
-                candidate_id,
-                profile,
-                profile_type,
-            } => self.create(*candidate_id, profile, *profile_type),
-            M::CandidateUpdate {
-                candidate_id,
-                changes,
-            } => self.update(*candidate_id, changes),
-            M::ApplyResume {
-                candidate_id,
-                document_id,
-                profile,
-            } => self.apply_resume(*candidate_id, *document_id, profile),
+            M::CandidateCreate { candidate_id, profile, profile_type } => {
+                self.create(*candidate_id, profile, *profile_type)
+            }
+            M::CandidateUpdate { candidate_id, changes } => self.update(*candidate_id, changes),
+            M::ApplyResume { candidate_id, document_id, profile } => {
+                self.apply_resume(*candidate_id, *document_id, profile)
+            }
             M::CandidateReview { candidate_id } => {
                 engagements::record(
                     tx,
@@ -142,22 +111,12 @@ impl Effects<'_> {
                 )?;
                 Ok(1)
             }
-            M::SetEligible {
-                candidate_id,
-                eligible,
-            } => self.flag(
-                &[candidates::cand_of(tx, *candidate_id)?],
-                Flag::Eligible,
-                *eligible,
-            ),
-            M::SetActive {
-                candidate_id,
-                active,
-            } => self.flag(
-                &[candidates::cand_of(tx, *candidate_id)?],
-                Flag::Active,
-                *active,
-            ),
+            M::SetEligible { candidate_id, eligible } => {
+                self.flag(&[candidates::cand_of(tx, *candidate_id)?], Flag::Eligible, *eligible)
+            }
+            M::SetActive { candidate_id, active } => {
+                self.flag(&[candidates::cand_of(tx, *candidate_id)?], Flag::Active, *active)
+            }
             M::SetSubscribed { subscribed, .. } => self.flag(cands, Flag::Subscribed, *subscribed),
             M::CandidateDelete { .. } => {
                 for cand in cands {
@@ -168,14 +127,9 @@ impl Effects<'_> {
             M::TagsAdd { tags: names, .. } => {
                 let mut added = 0;
                 for name in checked_tags(names)? {
-                    let tag = tags::find(tx, &name)?
-                        .filter(|t| self.listed(*t).unwrap_or(false))
-                        .ok_or_else(|| {
-                            DomainError::invalid(
-                                "tags",
-                                format!("\"{name}\" is not in the tags list; an admin can add it"),
-                            )
-                        })?;
+                    let tag = tags::find(tx, &name)?.filter(|t| self.listed(*t).unwrap_or(false)).ok_or_else(|| {
+                        DomainError::invalid("tags", format!("\"{name}\" is not in the tags list; an admin can add it"))
+                    })?;
                     added += tags::add(tx, tag, cands)?;
                 }
                 Ok(added)
@@ -183,8 +137,7 @@ impl Effects<'_> {
             M::TagsRemove { tags: names, .. } => {
                 let mut removed = 0;
                 for name in checked_tags(names)? {
-                    let tag = tags::find(tx, &name)?
-                        .ok_or_else(|| DomainError::not_found("tag", &name))?;
+                    let tag = tags::find(tx, &name)?.ok_or_else(|| DomainError::not_found("tag", &name))?;
                     removed += tags::remove(tx, tag, cands)?;
                 }
                 Ok(removed)
@@ -196,17 +149,11 @@ impl Effects<'_> {
                 Ok(1)
             }
             M::TagDelete { name } => {
-                let tag = tags::find(tx, name.trim())?
-                    .ok_or_else(|| DomainError::not_found("tag", name))?;
+                let tag = tags::find(tx, name.trim())?.ok_or_else(|| DomainError::not_found("tag", name))?;
                 tags::delete(tx, tag)?;
                 Ok(1)
             }
-            M::NoteAdd {
-                note_id,
-                candidate_id,
-                body,
-                private,
-            } => {
+            M::NoteAdd { note_id, candidate_id, body, private } => {
                 let cand = candidates::cand_of(tx, *candidate_id)?;
                 let body = validation::required("note", body, limits::NOTE)?;
                 let note = Note {
@@ -221,19 +168,9 @@ impl Effects<'_> {
                 notes::insert(tx, &note, cand)?;
                 Ok(1)
             }
-            M::NoteEdit {
-                note_id,
-                body,
-                private,
-            } => {
+            M::NoteEdit { note_id, body, private } => {
                 self.own_note(*note_id)?;
-                notes::update(
-                    tx,
-                    *note_id,
-                    &validation::required("note", body, limits::NOTE)?,
-                    *private,
-                    self.now,
-                )?;
+                notes::update(tx, *note_id, &validation::required("note", body, limits::NOTE)?, *private, self.now)?;
                 Ok(1)
             }
             M::NoteDelete { note_id } => {
@@ -241,28 +178,13 @@ impl Effects<'_> {
                 notes::delete(tx, *note_id)?;
                 Ok(1)
             }
-            M::PipelineCreate {
-                pipeline_id,
-                name,
-                statuses,
-                private,
-            } => {
+            M::PipelineCreate { pipeline_id, name, statuses, private } => {
                 let (name, statuses) = pipeline::validate_definition(name, statuses)?;
-                let p = Pipeline {
-                    id: *pipeline_id,
-                    name,
-                    statuses,
-                    owner_id: Some(self.actor.id),
-                    private: *private,
-                };
+                let p = Pipeline { id: *pipeline_id, name, statuses, owner_id: Some(self.actor.id), private: *private };
                 pipelines::insert(tx, &p)?;
                 Ok(1)
             }
-            M::PipelineAdd {
-                pipeline_id,
-                status,
-                ..
-            } => {
+            M::PipelineAdd { pipeline_id, status, .. } => {
                 let p = self.visible_pipeline(*pipeline_id)?;
                 let status = match status {
                     Some(s) => p.status(s)?,
@@ -274,19 +196,9 @@ impl Effects<'_> {
                 let p = self.visible_pipeline(*pipeline_id)?;
                 pipelines::remove(tx, p.id, cands)
             }
-            M::PipelineSetStatus {
-                candidate_id,
-                pipeline_id,
-                status,
-            } => {
+            M::PipelineSetStatus { candidate_id, pipeline_id, status } => {
                 let p = self.visible_pipeline(*pipeline_id)?;
-                pipelines::set_status(
-                    tx,
-                    p.id,
-                    candidates::cand_of(tx, *candidate_id)?,
-                    &p.status(status)?,
-                    self.now,
-                )?;
+                pipelines::set_status(tx, p.id, candidates::cand_of(tx, *candidate_id)?, &p.status(status)?, self.now)?;
                 Ok(1)
             }
             M::EventCreate { event } => {
@@ -298,70 +210,29 @@ impl Effects<'_> {
                 events::insert(tx, &event)?;
                 Ok(1)
             }
-            M::EventAdd {
-                event_id, attended, ..
-            } => {
+            M::EventAdd { event_id, attended, .. } => {
                 events::get(tx, *event_id)?;
                 events::add(tx, *event_id, cands, *attended)
             }
-            M::EventCheckIn {
-                event_id,
-                candidate_id,
-            } => {
+            M::EventCheckIn { event_id, candidate_id } => {
                 events::get(tx, *event_id)?;
-                events::add(
-                    tx,
-                    *event_id,
-                    &[candidates::cand_of(tx, *candidate_id)?],
-                    true,
-                )
+                events::add(tx, *event_id, &[candidates::cand_of(tx, *candidate_id)?], true)
             }
-            M::EventRate {
-                event_id,
-                candidate_id,
-                rating,
-            } => {
-                events::rate(
-                    tx,
-                    *event_id,
-                    candidates::cand_of(tx, *candidate_id)?,
-                    validation::rating(*rating)?,
-                )?;
+            M::EventRate { event_id, candidate_id, rating } => {
+                events::rate(tx, *event_id, candidates::cand_of(tx, *candidate_id)?, validation::rating(*rating)?)?;
                 Ok(1)
             }
-            M::EmailSend {
-                send_id,
-                subject,
-                body,
-                ..
-            } => self.send(*send_id, cands, MessageKind::Direct, None, subject, body),
-            M::InviteSend {
-                send_id,
-                job_id,
-                subject,
-                body,
-                ..
-            } => {
+            M::EmailSend { send_id, subject, body, .. } => {
+                self.send(*send_id, cands, MessageKind::Direct, None, subject, body)
+            }
+            M::InviteSend { send_id, job_id, subject, body, .. } => {
                 let job = jobs::get(tx, *job_id)?;
                 if !job.open {
-                    return Err(DomainError::invalid(
-                        "job",
-                        format!("\"{}\" is closed", job.title),
-                    )
-                    .into());
+                    return Err(DomainError::invalid("job", format!("\"{}\" is closed", job.title)).into());
                 }
-                self.send(
-                    *send_id,
-                    cands,
-                    MessageKind::InviteToApply,
-                    Some(*job_id),
-                    subject,
-                    body,
-                )
+                self.send(*send_id, cands, MessageKind::InviteToApply, Some(*job_id), subject, body)
             }
-            M::TextSend { send_id, body, .. } => {
-                self.send(*send_id, cands, MessageKind::Text, None, "", body)
-            }
+            M::TextSend { send_id, body, .. } => self.send(*send_id, cands, MessageKind::Text, None, "", body),
             M::JobCreate { job } => {
                 let job = Job {
                     title: validation::required("title", &job.title, limits::SHORT_TEXT)?,
@@ -374,40 +245,22 @@ impl Effects<'_> {
             M::JobSubmit { job_id, .. } => {
                 let job = jobs::get(tx, *job_id)?;
                 if !job.open {
-                    return Err(DomainError::invalid(
-                        "job",
-                        format!("\"{}\" is closed", job.title),
-                    )
-                    .into());
+                    return Err(DomainError::invalid("job", format!("\"{}\" is closed", job.title)).into());
                 }
                 jobs::submit(tx, *job_id, cands, self.now)
             }
-            M::ApplicationSetStatus {
-                job_id,
-                candidate_id,
-                bin,
-                hiring_status,
-            } => self.set_application_status(*job_id, *candidate_id, bin, hiring_status),
-            M::ApplicationWithdraw {
-                job_id,
-                candidate_id,
-            } => {
-                jobs::withdraw(
-                    tx,
-                    *job_id,
-                    candidates::cand_of(tx, *candidate_id)?,
-                    self.now,
-                )?;
+            M::ApplicationSetStatus { job_id, candidate_id, bin, hiring_status } => {
+                self.set_application_status(*job_id, *candidate_id, bin, hiring_status)
+            }
+            M::ApplicationWithdraw { job_id, candidate_id } => {
+                jobs::withdraw(tx, *job_id, candidates::cand_of(tx, *candidate_id)?, self.now)?;
                 Ok(1)
             }
             M::DocumentAttach { document: d } => {
                 let cand = candidates::cand_of(tx, d.candidate_id)?;
                 document::check_content(&d.sha256, d.size)?;
-                let d = document::Document {
-                    name: document::sanitize_name(&d.name)?,
-                    uploaded_at: self.now,
-                    ..d.clone()
-                };
+                let d =
+                    document::Document { name: document::sanitize_name(&d.name)?, uploaded_at: self.now, ..d.clone() };
                 tables::documents::insert(tx, &d, cand)?;
                 Ok(1)
             }
@@ -436,25 +289,13 @@ impl Effects<'_> {
         }
     }
 
-    fn create(
-        &self,
-        id: Uuid,
-        profile: &Profile,
-        profile_type: ProfileType,
-    ) -> Result<u64, StoreError> {
+    fn create(&self, id: Uuid, profile: &Profile, profile_type: ProfileType) -> Result<u64, StoreError> {
         if candidates::cand_of(self.tx, id).is_ok() {
-            return Err(DomainError::invalid(
-                "candidate_id",
-                format!("candidate {id} already exists"),
-            )
-            .into());
+            return Err(DomainError::invalid("candidate_id", format!("candidate {id} already exists")).into());
         }
         let profile = self.checked_profile(profile.clone())?;
         // A recruiter looked at what they typed: Recruiter Generated and Recruiter Reviewed.
-        let engagements = EngagementSet::of(&[
-            Engagement::RecruiterGenerated,
-            Engagement::RecruiterReviewed,
-        ]);
+        let engagements = EngagementSet::of(&[Engagement::RecruiterGenerated, Engagement::RecruiterReviewed]);
         let candidate = Candidate {
             id,
             profile,
@@ -492,11 +333,7 @@ impl Effects<'_> {
             if change.from.key() != change.to.key() {
                 return Err(DomainError::invalid(
                     change.to.key(),
-                    format!(
-                        "a change from {} cannot set {}",
-                        change.from.key(),
-                        change.to.key()
-                    ),
+                    format!("a change from {} cannot set {}", change.from.key(), change.to.key()),
                 )
                 .into());
             }
@@ -507,33 +344,19 @@ impl Effects<'_> {
         self.replace_profile(cand, &before, after)
     }
 
-    fn apply_resume(
-        &self,
-        id: Uuid,
-        document_id: Uuid,
-        profile: &Profile,
-    ) -> Result<u64, StoreError> {
+    fn apply_resume(&self, id: Uuid, document_id: Uuid, profile: &Profile) -> Result<u64, StoreError> {
         let cand = candidates::cand_of(self.tx, id)?;
         let is_resume = tables::documents::of(self.tx, cand, id)?
             .iter()
             .any(|d| d.id == document_id && d.kind == DocumentKind::Resume);
         if !is_resume {
-            return Err(DomainError::invalid(
-                "document",
-                "Parse Resume needs one of this candidate's resumes",
-            )
-            .into());
+            return Err(DomainError::invalid("document", "Parse Resume needs one of this candidate's resumes").into());
         }
         let before = candidates::get(self.tx, cand)?.profile;
         self.replace_profile(cand, &before, profile.clone())
     }
 
-    fn replace_profile(
-        &self,
-        cand: i64,
-        before: &Profile,
-        after: Profile,
-    ) -> Result<u64, StoreError> {
+    fn replace_profile(&self, cand: i64, before: &Profile, after: Profile) -> Result<u64, StoreError> {
         let after = self.checked_profile(after)?;
         let changes = history::diff(before, &after);
         if changes.is_empty() {
@@ -550,22 +373,14 @@ impl Effects<'_> {
         let defs = settings::custom_fields(self.tx)?;
         for (key, value) in &profile.custom_fields {
             let def = defs.iter().find(|d| &d.key == key).ok_or_else(|| {
-                DomainError::invalid(
-                    format!("custom:{key}"),
-                    "is not a custom field; an admin defines custom fields",
-                )
+                DomainError::invalid(format!("custom:{key}"), "is not a custom field; an admin defines custom fields")
             })?;
             def.check_value(value)?;
         }
         Ok(profile)
     }
 
-    fn history(
-        &self,
-        cand: i64,
-        action: HistoryAction,
-        changes: &[FieldChange],
-    ) -> Result<(), StoreError> {
+    fn history(&self, cand: i64, action: HistoryAction, changes: &[FieldChange]) -> Result<(), StoreError> {
         tables::history::record(self.tx, cand, action, &self.actor.email, self.now, changes)
     }
 
@@ -583,9 +398,7 @@ impl Effects<'_> {
     fn own_note(&self, note_id: Uuid) -> Result<(), StoreError> {
         let note = notes::get(self.tx, note_id)?;
         if !permission::may_change_note(self.actor, note.author_id) {
-            return Err(
-                DomainError::forbidden("only the note's author and admins may change it").into(),
-            );
+            return Err(DomainError::forbidden("only the note's author and admins may change it").into());
         }
         Ok(())
     }
@@ -593,9 +406,7 @@ impl Effects<'_> {
     fn visible_pipeline(&self, id: Uuid) -> Result<Pipeline, StoreError> {
         let p = pipelines::get(self.tx, id)?;
         if !permission::may_see_pipeline(self.actor, p.owner_id, p.private) {
-            return Err(
-                DomainError::forbidden(format!("pipeline \"{}\" is private", p.name)).into(),
-            );
+            return Err(DomainError::forbidden(format!("pipeline \"{}\" is private", p.name)).into());
         }
         Ok(p)
     }
@@ -611,12 +422,9 @@ impl Effects<'_> {
         body: &str,
     ) -> Result<u64, StoreError> {
         let (channel, subject, body, engagement) = match kind {
-            MessageKind::Text => (
-                Channel::Text,
-                String::new(),
-                validation::required("body", body, limits::TEXT_MESSAGE)?,
-                None,
-            ),
+            MessageKind::Text => {
+                (Channel::Text, String::new(), validation::required("body", body, limits::TEXT_MESSAGE)?, None)
+            }
             MessageKind::InviteToApply => (
                 Channel::Email,
                 validation::required("subject", subject, limits::SUBJECT)?,
@@ -637,16 +445,10 @@ impl Effects<'_> {
                 Channel::Text => c.profile.phone.is_some(),
             };
             if !reachable {
-                let what = if channel == Channel::Email {
-                    "an email address"
-                } else {
-                    "a phone number"
-                };
-                return Err(DomainError::invalid(
-                    "selection",
-                    format!("{} has no {what}", c.profile.full_name()),
-                )
-                .into());
+                let what = if channel == Channel::Email { "email address" } else { "phone number" };
+                return Err(
+                    DomainError::invalid("selection", format!("{} has no {what}", c.profile.full_name())).into()
+                );
             }
             let message = Message {
                 send_id,
@@ -680,24 +482,13 @@ impl Effects<'_> {
         bin: &str,
         status: &str,
     ) -> Result<u64, StoreError> {
-        let status = HIRING_STATUSES
-            .iter()
-            .find(|s| s.eq_ignore_ascii_case(status.trim()))
-            .ok_or_else(|| {
-                DomainError::invalid(
-                    "hiring_status",
-                    format!("\"{status}\" is not one of: {}", HIRING_STATUSES.join(", ")),
-                )
-            })?;
+        let status = HIRING_STATUSES.iter().find(|s| s.eq_ignore_ascii_case(status.trim())).ok_or_else(|| {
+            DomainError::invalid("hiring_status", format!("\"{status}\" is not one of: {}", HIRING_STATUSES.join(", ")))
+        })?;
         let bin = ATS_BINS
             .iter()
             .find(|b| b.eq_ignore_ascii_case(bin.trim()))
-            .ok_or_else(|| {
-                DomainError::invalid(
-                    "bin",
-                    format!("\"{bin}\" is not one of: {}", ATS_BINS.join(", ")),
-                )
-            })?;
+            .ok_or_else(|| DomainError::invalid("bin", format!("\"{bin}\" is not one of: {}", ATS_BINS.join(", "))))?;
         let cand = candidates::cand_of(self.tx, candidate_id)?;
         jobs::set_status(self.tx, job_id, cand, bin, status, self.now)?;
         if *status == HIRED_STATUS {
@@ -719,8 +510,5 @@ fn checked_tags(names: &[String]) -> Result<Vec<String>, StoreError> {
     if names.is_empty() {
         return Err(DomainError::invalid("tags", "no tags are given").into());
     }
-    Ok(names
-        .iter()
-        .map(|n| validation::tag(n))
-        .collect::<Result<_, _>>()?)
+    Ok(names.iter().map(|n| validation::tag(n)).collect::<Result<_, _>>()?)
 }

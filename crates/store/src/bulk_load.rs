@@ -21,9 +21,7 @@ use talentdesk_domain::user::User;
 use uuid::Uuid;
 
 use crate::codec::{millis, name_of};
-use crate::tables::{
-    candidates, documents, events, jobs, messages, notes, pipelines, settings, tags, users,
-};
+use crate::tables::{candidates, documents, events, jobs, messages, notes, pipelines, settings, tags, users};
 use crate::{Store, StoreError};
 
 /// One candidate and everything attached to it.
@@ -101,18 +99,12 @@ impl Store {
         tx.execute_batch("PRAGMA journal_mode = MEMORY")?;
         tx.execute_batch("BEGIN IMMEDIATE")?;
         let dropped_indexes: Vec<String> = {
-            let mut stmt = tx.prepare(
-                "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
-            )?;
-            stmt.query_map([], |r| r.get(0))?
-                .collect::<Result<_, _>>()?
+            let mut stmt = tx.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")?;
+            stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
         };
         let names: Vec<String> = {
-            let mut stmt = tx.prepare(
-                "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
-            )?;
-            stmt.query_map([], |r| r.get(0))?
-                .collect::<Result<_, _>>()?
+            let mut stmt = tx.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")?;
+            stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
         };
         for name in names {
             tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
@@ -162,9 +154,7 @@ impl BulkLoad<'_> {
             };
             tags::add(tx, tag, &[cand])?;
         }
-        let mut stmt = tx.prepare_cached(
-            "INSERT OR REPLACE INTO engagements (cand, kind, at) VALUES (?1, ?2, ?3)",
-        )?;
+        let mut stmt = tx.prepare_cached("INSERT OR REPLACE INTO engagements (cand, kind, at) VALUES (?1, ?2, ?3)")?;
         for (e, at) in &c.engagements {
             stmt.execute(params![cand, name_of(e), millis(*at)])?;
         }
@@ -189,39 +179,27 @@ impl BulkLoad<'_> {
                 ])?;
             }
             let withdrawn = talentdesk_domain::job::withdrew(&c.applications);
-            tx.prepare_cached(
-                "UPDATE candidates SET job_apps = ?2, withdrawn = ?3 WHERE cand = ?1",
-            )?
-            .execute(params![cand, c.applications.len(), withdrawn])?;
+            tx.prepare_cached("UPDATE candidates SET job_apps = ?2, withdrawn = ?3 WHERE cand = ?1")?
+                .execute(params![cand, c.applications.len(), withdrawn])?;
         }
         let mut stmt = tx.prepare_cached(
             "INSERT INTO pipeline_members (pipeline_id, cand, status, reviewed, added_at, status_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
         )?;
         for p in &c.pipelines {
-            stmt.execute(params![
-                p.pipeline_id.to_string(),
-                cand,
-                p.status,
-                p.reviewed,
-                millis(p.added_at)
-            ])?;
+            stmt.execute(params![p.pipeline_id.to_string(), cand, p.status, p.reviewed, millis(p.added_at)])?;
         }
         let mut stmt = tx.prepare_cached(
             "INSERT INTO event_members (event_id, cand, registered, attended, rating) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
         for e in &c.events {
-            stmt.execute(params![
-                e.event_id.to_string(),
-                cand,
-                e.registered,
-                e.attended,
-                e.rating
-            ])?;
+            stmt.execute(params![e.event_id.to_string(), cand, e.registered, e.attended, e.rating])?;
         }
         for d in &c.documents {
             documents::insert(tx, d, cand)?;
         }
-        let mut stmt = tx.prepare_cached("INSERT INTO history (cand, action, actor_email, at, changes) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut stmt = tx.prepare_cached(
+            "INSERT INTO history (cand, action, actor_email, at, changes) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
         for h in &c.history {
             stmt.execute(params![
                 cand,

@@ -38,10 +38,7 @@ pub(crate) fn from_name<T: DeserializeOwned>(name: &str) -> Result<T, StoreError
 
 /// Lowercase, without accents: "Ñúñez" and "nunez" sort and match together.
 pub(crate) fn fold(text: &str) -> String {
-    text.nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .collect::<String>()
-        .to_lowercase()
+    text.nfkd().filter(|c| !is_combining_mark(*c)).collect::<String>().to_lowercase()
 }
 
 /// The key names sort by: family name, then given name.

@@ -15,16 +15,9 @@ pub enum StoreError {
     #[error(
         "{path} was written by a newer Talentdesk (schema version {found}; this version understands up to {supported}); update Talentdesk to open it"
     )]
-    TooNew {
-        path: String,
-        found: i64,
-        supported: i64,
-    },
+    TooNew { path: String, found: i64, supported: i64 },
     #[error("cannot open {path}: {source}")]
-    Open {
-        path: String,
-        source: rusqlite::Error,
-    },
+    Open { path: String, source: rusqlite::Error },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("stored data could not be read: {0}")]
@@ -35,10 +28,9 @@ impl StoreError {
     pub(crate) fn open(path: &Path, source: rusqlite::Error) -> Self {
         let path = path.display().to_string();
         match source.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotOurs {
-                path,
-                detail: "the file is not an SQLite database".into(),
-            },
+            Some(rusqlite::ErrorCode::NotADatabase) => {
+                StoreError::NotOurs { path, detail: "the file is not an SQLite database".into() }
+            }
             _ => StoreError::Open { path, source },
         }
     }
@@ -47,9 +39,7 @@ impl StoreError {
     pub fn to_app_error(&self) -> AppError {
         match self {
             StoreError::Domain(d) => AppError::Rule(d.clone()),
-            other => AppError::Storage {
-                message: other.to_string(),
-            },
+            other => AppError::Storage { message: other.to_string() },
         }
     }
 }

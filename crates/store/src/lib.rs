@@ -36,14 +36,11 @@ impl Store {
         let path = path.as_ref().to_path_buf();
         let conn = Connection::open_with_flags(
             &path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| StoreError::open(&path, e))?;
         // Reading the header fails here on a file that is not SQLite at all.
-        conn.query_row("PRAGMA schema_version", [], |_| Ok(()))
-            .map_err(|e| StoreError::open(&path, e))?;
+        conn.query_row("PRAGMA schema_version", [], |_| Ok(())).map_err(|e| StoreError::open(&path, e))?;
         // Check before changing anything (WAL mode rewrites the header of a foreign file).
         migrations::check(&conn, &path)?;
         Self::configure(&conn).map_err(|e| StoreError::open(&path, e))?;

@@ -22,11 +22,8 @@ pub(crate) fn check(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     let display = path.display().to_string();
     let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let has_tables: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table')",
-        [],
-        |r| r.get(0),
-    )?;
+    let has_tables: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table')", [], |r| r.get(0))?;
     if app_id != APPLICATION_ID && (app_id != 0 || has_tables) {
         return Err(StoreError::NotOurs {
             path: display,
@@ -38,11 +35,7 @@ pub(crate) fn check(conn: &Connection, path: &Path) -> Result<(), StoreError> {
         });
     }
     if version > SCHEMA_VERSION {
-        return Err(StoreError::TooNew {
-            path: display,
-            found: version,
-            supported: SCHEMA_VERSION,
-        });
+        return Err(StoreError::TooNew { path: display, found: version, supported: SCHEMA_VERSION });
     }
     Ok(())
 }
@@ -68,15 +61,9 @@ mod tests {
     fn a_new_file_gets_the_latest_schema() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path().join("t.db")).unwrap();
-        let v: i64 = store
-            .conn()
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
+        let v: i64 = store.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(v, SCHEMA_VERSION);
-        let mode: String = store
-            .conn()
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .unwrap();
+        let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
         assert_eq!(mode, "wal");
     }
 
@@ -90,18 +77,13 @@ mod tests {
                 for (i, sql) in MIGRATIONS.iter().enumerate().take(from as usize) {
                     let tx = conn.transaction().unwrap();
                     tx.execute_batch(sql).unwrap();
-                    tx.pragma_update(None, "application_id", APPLICATION_ID)
-                        .unwrap();
-                    tx.pragma_update(None, "user_version", i as i64 + 1)
-                        .unwrap();
+                    tx.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+                    tx.pragma_update(None, "user_version", i as i64 + 1).unwrap();
                     tx.commit().unwrap();
                 }
             }
             let store = Store::open(&path).unwrap();
-            let v: i64 = store
-                .conn()
-                .query_row("PRAGMA user_version", [], |r| r.get(0))
-                .unwrap();
+            let v: i64 = store.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
             assert_eq!(v, SCHEMA_VERSION, "from version {from}");
             // Reopening is a no-op.
             drop(store);
@@ -116,16 +98,13 @@ mod tests {
         drop(Store::open(&path).unwrap());
         {
             let conn = Connection::open(&path).unwrap();
-            conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
-                .unwrap();
+            conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
         }
         let err = Store::open(&path).err().unwrap();
         assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
         assert!(err.to_string().contains("newer Talentdesk"), "{err}");
         let conn = Connection::open(&path).unwrap();
-        let v: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
+        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(v, SCHEMA_VERSION + 1);
     }
 
@@ -135,24 +114,14 @@ mod tests {
         let path = dir.path().join("other.db");
         {
             let conn = Connection::open(&path).unwrap();
-            conn.execute_batch(
-                "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');",
-            )
-            .unwrap();
+            conn.execute_batch("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');").unwrap();
         }
         let err = Store::open(&path).err().unwrap();
-        assert!(
-            err.to_string().contains("is not a Talentdesk database"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("is not a Talentdesk database"), "{err}");
         let conn = Connection::open(&path).unwrap();
-        let n: i64 = conn
-            .query_row("SELECT count(*) FROM recipes", [], |r| r.get(0))
-            .unwrap();
+        let n: i64 = conn.query_row("SELECT count(*) FROM recipes", [], |r| r.get(0)).unwrap();
         assert_eq!(n, 1);
-        let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-            .unwrap();
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).unwrap();
         assert_eq!(tables, 1, "nothing was added to the other program's file");
     }
 
@@ -160,15 +129,10 @@ mod tests {
     fn a_file_that_is_not_sqlite_is_refused_and_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.txt");
-        let text =
-            "Shopping list: milk, eggs, and a very long line to pass the SQLite header size.\n"
-                .repeat(20);
+        let text = "Shopping list: milk, eggs, and a very long line to pass the SQLite header size.\n".repeat(20);
         std::fs::write(&path, &text).unwrap();
         let err = Store::open(&path).err().unwrap();
-        assert!(
-            err.to_string().contains("is not a Talentdesk database"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("is not a Talentdesk database"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     }
 }

@@ -224,8 +224,7 @@ pub struct TagInfo {
 }
 
 fn user_name(conn: &Connection, id: Uuid) -> Result<String, StoreError> {
-    Ok(tables::users::by_id(conn, &id.to_string())?
-        .map_or_else(|| "Former user".to_owned(), |u| u.name))
+    Ok(tables::users::by_id(conn, &id.to_string())?.map_or_else(|| "Former user".to_owned(), |u| u.name))
 }
 
 impl Store {
@@ -258,17 +257,10 @@ impl Store {
         for message in tables::messages::of(conn, cand, id)? {
             // Campaign messages are visible to everyone who may see the campaign; campaigns
             // are shared within the organisation until campaign access exists.
-            if !permission::may_see_message(
-                viewer,
-                message.sender_id,
-                message.campaign_id.is_some(),
-            ) {
+            if !permission::may_see_message(viewer, message.sender_id, message.campaign_id.is_some()) {
                 continue;
             }
-            let view = MessageView {
-                sender_name: user_name(conn, message.sender_id)?,
-                message,
-            };
+            let view = MessageView { sender_name: user_name(conn, message.sender_id)?, message };
             match view.message.channel {
                 Channel::Email => emails.push(view),
                 Channel::Text => texts.push(view),
@@ -277,10 +269,7 @@ impl Store {
         let applications = tables::jobs::of(conn, cand, id)?
             .into_iter()
             .map(|application| {
-                Ok(ApplicationView {
-                    job_title: tables::jobs::get(conn, application.job_id)?.title,
-                    application,
-                })
+                Ok(ApplicationView { job_title: tables::jobs::get(conn, application.job_id)?.title, application })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
         let events = tables::events::of(conn, cand)?
@@ -347,13 +336,8 @@ impl Store {
             .into_iter()
             .filter(|p| permission::may_see_pipeline(viewer, p.owner_id, p.private))
             .map(|pipeline| {
-                let (unreviewed, in_pipeline) =
-                    tables::pipelines::counts(self.conn(), pipeline.id)?;
-                Ok(PipelineSummary {
-                    pipeline,
-                    unreviewed,
-                    in_pipeline,
-                })
+                let (unreviewed, in_pipeline) = tables::pipelines::counts(self.conn(), pipeline.id)?;
+                Ok(PipelineSummary { pipeline, unreviewed, in_pipeline })
             })
             .collect()
     }
@@ -370,26 +354,14 @@ impl Store {
         let conn = self.conn();
         let p = tables::pipelines::get(conn, pipeline_id)?;
         if !permission::may_see_pipeline(viewer, p.owner_id, p.private) {
-            return Err(
-                talentdesk_domain::DomainError::forbidden("this pipeline is private").into(),
-            );
+            return Err(talentdesk_domain::DomainError::forbidden("this pipeline is private").into());
         }
-        let members = tables::pipelines::members(
-            conn,
-            pipeline_id,
-            reviewed,
-            limit.min(search::MAX_PAGE),
-            offset,
-        )?;
+        let members = tables::pipelines::members(conn, pipeline_id, reviewed, limit.min(search::MAX_PAGE), offset)?;
         let rows = rows_for(conn, &members.iter().map(|m| m.0).collect::<Vec<_>>())?;
         Ok(rows
             .into_iter()
             .zip(members)
-            .map(|(candidate, (_, status, added_at))| PipelineMemberRow {
-                candidate,
-                status,
-                added_at,
-            })
+            .map(|(candidate, (_, status, added_at))| PipelineMemberRow { candidate, status, added_at })
             .collect())
     }
 
@@ -398,21 +370,12 @@ impl Store {
             .into_iter()
             .map(|event| {
                 let (registered, attended) = tables::events::counts(self.conn(), event.id)?;
-                Ok(EventSummary {
-                    event,
-                    registered,
-                    attended,
-                })
+                Ok(EventSummary { event, registered, attended })
             })
             .collect()
     }
 
-    pub fn event_members(
-        &self,
-        event_id: Uuid,
-        limit: u32,
-        offset: u32,
-    ) -> Result<Vec<EventMemberRow>, StoreError> {
+    pub fn event_members(&self, event_id: Uuid, limit: u32, offset: u32) -> Result<Vec<EventMemberRow>, StoreError> {
         let conn = self.conn();
         tables::events::get(conn, event_id)?;
         let members = tables::events::members(conn, event_id, limit.min(search::MAX_PAGE), offset)?;
@@ -420,14 +383,12 @@ impl Store {
         Ok(rows
             .into_iter()
             .zip(members)
-            .map(
-                |(candidate, (_, registered, attended, rating))| EventMemberRow {
-                    candidate,
-                    registered,
-                    attended,
-                    rating,
-                },
-            )
+            .map(|(candidate, (_, registered, attended, rating))| EventMemberRow {
+                candidate,
+                registered,
+                attended,
+                rating,
+            })
             .collect())
     }
 
@@ -436,13 +397,7 @@ impl Store {
     }
 
     pub fn tags(&self) -> Result<Vec<TagInfo>, StoreError> {
-        Ok(tables::tags::all(self.conn())?
-            .into_iter()
-            .map(|t| TagInfo {
-                name: t.name,
-                listed: t.listed,
-            })
-            .collect())
+        Ok(tables::tags::all(self.conn())?.into_iter().map(|t| TagInfo { name: t.name, listed: t.listed }).collect())
     }
 
     pub fn column_config(&self) -> Result<ColumnConfig, StoreError> {
@@ -464,26 +419,19 @@ impl Store {
 
     /// The ids of the first `limit` candidates, oldest first.
     pub fn candidate_ids(&self, limit: u32) -> Result<Vec<Uuid>, StoreError> {
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT id FROM candidates ORDER BY cand LIMIT ?1")?;
-        let ids = stmt
-            .query_map([limit], |r| r.get::<_, String>(0))?
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut stmt = self.conn().prepare("SELECT id FROM candidates ORDER BY cand LIMIT ?1")?;
+        let ids = stmt.query_map([limit], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
         ids.iter().map(|id| uuid(id)).collect()
     }
 
     /// Writes a consistent copy of the whole database to `path` (which must not exist).
     pub fn copy_to(&self, path: &std::path::Path) -> Result<(), StoreError> {
-        self.conn()
-            .execute("VACUUM INTO ?1", [path.display().to_string()])?;
+        self.conn().execute("VACUUM INTO ?1", [path.display().to_string()])?;
         Ok(())
     }
 
     /// How many candidates the store holds (active or not).
     pub fn candidate_count(&self) -> Result<u64, StoreError> {
-        Ok(self
-            .conn()
-            .query_row("SELECT count(*) FROM candidates", [], |r| r.get(0))?)
+        Ok(self.conn().query_row("SELECT count(*) FROM candidates", [], |r| r.get(0))?)
     }
 }

@@ -105,13 +105,8 @@ pub enum SortOrder {
 }
 
 impl SortOrder {
-    pub const ALL: [SortOrder; 5] = [
-        SortOrder::Relevance,
-        SortOrder::NameAsc,
-        SortOrder::NameDesc,
-        SortOrder::UpdatedDesc,
-        SortOrder::UpdatedAsc,
-    ];
+    pub const ALL: [SortOrder; 5] =
+        [SortOrder::Relevance, SortOrder::NameAsc, SortOrder::NameDesc, SortOrder::UpdatedDesc, SortOrder::UpdatedAsc];
 
     pub fn parse(name: &str) -> Option<Self> {
         serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
@@ -135,8 +130,6 @@ pub enum Selection {
 
 impl Selection {
     pub fn ids(ids: impl IntoIterator<Item = Uuid>) -> Self {
-        Selection::Ids {
-            ids: ids.into_iter().collect(),
-        }
+        Selection::Ids { ids: ids.into_iter().collect() }
     }
 }

@@ -55,30 +55,17 @@ enum Token {
 /// Parses a query; `Ok(None)` when it holds no words at all (an empty search box).
 pub fn parse(input: &str) -> Result<Option<Query>, DomainError> {
     if input.chars().count() > MAX_QUERY_CHARS {
-        return Err(err(
-            format!("the query is longer than {MAX_QUERY_CHARS} characters"),
-            MAX_QUERY_CHARS,
-        ));
+        return Err(err(format!("the query is longer than {MAX_QUERY_CHARS} characters"), MAX_QUERY_CHARS));
     }
     let tokens = tokenize(input)?;
     if tokens.is_empty() {
         return Ok(None);
     }
-    let words = tokens
-        .iter()
-        .filter(|(t, _)| matches!(t, Token::Word(_) | Token::Quoted(_)))
-        .count();
+    let words = tokens.iter().filter(|(t, _)| matches!(t, Token::Word(_) | Token::Quoted(_))).count();
     if words > MAX_TERMS {
-        return Err(err(
-            format!("the query has {words} terms; the limit is {MAX_TERMS}"),
-            0,
-        ));
+        return Err(err(format!("the query has {words} terms; the limit is {MAX_TERMS}"), 0));
     }
-    let mut parser = Parser {
-        tokens,
-        at: 0,
-        end: input.chars().count(),
-    };
+    let mut parser = Parser { tokens, at: 0, end: input.chars().count() };
     let query = parser.or()?;
     match parser.peek() {
         None => Ok(Some(query)),
@@ -88,10 +75,7 @@ pub fn parse(input: &str) -> Result<Option<Query>, DomainError> {
 }
 
 fn err(message: impl Into<String>, position: usize) -> DomainError {
-    DomainError::Query {
-        message: message.into(),
-        position: position as u32,
-    }
+    DomainError::Query { message: message.into(), position: position as u32 }
 }
 
 fn tokenize(input: &str) -> Result<Vec<(Token, usize)>, DomainError> {
@@ -112,9 +96,7 @@ fn tokenize(input: &str) -> Result<Vec<(Token, usize)>, DomainError> {
             }
             '"' | '“' | '”' => {
                 let start = i;
-                let close = chars[i + 1..]
-                    .iter()
-                    .position(|c| matches!(c, '"' | '“' | '”'));
+                let close = chars[i + 1..].iter().position(|c| matches!(c, '"' | '“' | '”'));
                 let Some(len) = close else {
                     return Err(err("this quote is never closed", start));
                 };
@@ -131,9 +113,7 @@ fn tokenize(input: &str) -> Result<Vec<(Token, usize)>, DomainError> {
             }
             _ => {
                 let start = i;
-                while i < chars.len()
-                    && !chars[i].is_whitespace()
-                    && !matches!(chars[i], '(' | ')' | '"' | '“' | '”')
+                while i < chars.len() && !chars[i].is_whitespace() && !matches!(chars[i], '(' | ')' | '"' | '“' | '”')
                 {
                     i += 1;
                 }
@@ -198,18 +178,11 @@ impl Parser {
             }
             parts.push(self.and()?);
         }
-        Ok(if parts.len() == 1 {
-            parts.remove(0)
-        } else {
-            Query::Or(parts)
-        })
+        Ok(if parts.len() == 1 { parts.remove(0) } else { Query::Or(parts) })
     }
 
     fn at_operand_end(&self) -> bool {
-        matches!(
-            self.peek(),
-            None | Some((Token::Close | Token::Or | Token::And, _))
-        )
+        matches!(self.peek(), None | Some((Token::Close | Token::Or | Token::And, _)))
     }
 
     fn and(&mut self) -> Result<Query, DomainError> {
@@ -223,20 +196,13 @@ impl Parser {
                     }
                     parts.push(self.unary()?);
                 }
-                Some((
-                    Token::Word(_) | Token::Quoted(_) | Token::Open | Token::Not | Token::Minus,
-                    _,
-                )) => {
+                Some((Token::Word(_) | Token::Quoted(_) | Token::Open | Token::Not | Token::Minus, _)) => {
                     parts.push(self.unary()?);
                 }
                 _ => break,
             }
         }
-        Ok(if parts.len() == 1 {
-            parts.remove(0)
-        } else {
-            Query::And(parts)
-        })
+        Ok(if parts.len() == 1 { parts.remove(0) } else { Query::And(parts) })
     }
 
     fn unary(&mut self) -> Result<Query, DomainError> {
@@ -296,20 +262,11 @@ mod tests {
         assert_eq!(p("java OR python"), Or(vec![w("java"), w("python")]));
         assert_eq!(p("\"data engineer\""), Phrase("data engineer".into()));
         assert_eq!(p("“data engineer”"), Phrase("data engineer".into()));
-        assert_eq!(
-            p("java NOT python"),
-            And(vec![w("java"), Not(Box::new(w("python")))])
-        );
-        assert_eq!(
-            p("java -python"),
-            And(vec![w("java"), Not(Box::new(w("python")))])
-        );
+        assert_eq!(p("java NOT python"), And(vec![w("java"), Not(Box::new(w("python")))]));
+        assert_eq!(p("java -python"), And(vec![w("java"), Not(Box::new(w("python")))]));
         assert_eq!(
             p("(java OR kotlin) AND \"new york\""),
-            And(vec![
-                Or(vec![w("java"), w("kotlin")]),
-                Phrase("new york".into())
-            ])
+            And(vec![Or(vec![w("java"), w("kotlin")]), Phrase("new york".into())])
         );
         // AND binds tighter than OR.
         assert_eq!(p("a b OR c"), Or(vec![And(vec![w("a"), w("b")]), w("c")]));
@@ -335,10 +292,7 @@ mod tests {
             ("a (b OR ) c", "OR needs a term after it", 5),
         ] {
             match parse(q) {
-                Err(DomainError::Query {
-                    message: m,
-                    position: at,
-                }) => {
+                Err(DomainError::Query { message: m, position: at }) => {
                     assert!(m.contains(message), "{q}: {m}");
                     assert_eq!(at, position, "{q}");
                 }

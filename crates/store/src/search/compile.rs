@@ -36,12 +36,7 @@ impl Compiled {
     }
 
     pub fn conditions_with_fts(&self) -> String {
-        self.conditions
-            .iter()
-            .chain(&self.keyword_condition)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" AND ")
+        self.conditions.iter().chain(&self.keyword_condition).cloned().collect::<Vec<_>>().join(" AND ")
     }
 
     /// The filters alone; the caller matches `rank_match` against the index itself.
@@ -58,41 +53,26 @@ pub(crate) fn compile(conn: &Connection, request: &SearchRequest) -> Result<Comp
     let mut c = Compiled::default();
     let f = &request.filters;
 
-    c.conditions.push(format!(
-        "c.active = {}",
-        i32::from(f.active.unwrap_or(true))
-    ));
+    c.conditions.push(format!("c.active = {}", i32::from(f.active.unwrap_or(true))));
     keywords(conn, &mut c, &request.query, f.location.as_deref())?;
 
     if !f.tags.is_empty() {
         let ids = f
             .tags
             .iter()
-            .map(|name| {
-                tags::find(conn, name)?.ok_or_else(|| unknown("tags", format!("tag \"{name}\"")))
-            })
+            .map(|name| tags::find(conn, name)?.ok_or_else(|| unknown("tags", format!("tag \"{name}\""))))
             .collect::<Result<Vec<_>, _>>()?;
-        c.conditions.push(format!(
-            "c.cand IN (SELECT cand FROM candidate_tags WHERE tag IN ({}))",
-            join_ints(&ids)
-        ));
+        c.conditions.push(format!("c.cand IN (SELECT cand FROM candidate_tags WHERE tag IN ({}))", join_ints(&ids)));
     }
     if !f.activity.is_empty() {
         let codes: Vec<i64> = f.activity.iter().map(|s| s.code()).collect();
-        c.conditions
-            .push(format!("c.activity IN ({})", join_ints(&codes)));
+        c.conditions.push(format!("c.activity IN ({})", join_ints(&codes)));
     }
     if !f.engagements_any.is_empty() {
-        c.conditions.push(format!(
-            "(c.engagements & {}) != 0",
-            EngagementSet::of(&f.engagements_any).0
-        ));
+        c.conditions.push(format!("(c.engagements & {}) != 0", EngagementSet::of(&f.engagements_any).0));
     }
     if !f.engagements_none.is_empty() {
-        c.conditions.push(format!(
-            "(c.engagements & {}) = 0",
-            EngagementSet::of(&f.engagements_none).0
-        ));
+        c.conditions.push(format!("(c.engagements & {}) = 0", EngagementSet::of(&f.engagements_none).0));
     }
     if let Some(p) = &f.pipeline {
         let pipeline = pipelines::get(conn, p.pipeline_id)
@@ -102,32 +82,24 @@ pub(crate) fn compile(conn: &Connection, request: &SearchRequest) -> Result<Comp
             Some(s) => format!(" AND status = {}", c.bind(Value::Text(pipeline.status(s)?))),
             None => String::new(),
         };
-        c.conditions.push(format!(
-            "c.cand IN (SELECT cand FROM pipeline_members WHERE pipeline_id = {id}{status})"
-        ));
+        c.conditions.push(format!("c.cand IN (SELECT cand FROM pipeline_members WHERE pipeline_id = {id}{status})"));
     }
     if let Some(e) = &f.event {
-        events::get(conn, e.event_id)
-            .map_err(|_| unknown("event", format!("event {}", e.event_id)))?;
+        events::get(conn, e.event_id).map_err(|_| unknown("event", format!("event {}", e.event_id)))?;
         let id = c.bind(Value::Text(e.event_id.to_string()));
         let which = match e.participation {
             Participation::Registered => " AND registered = 1",
             Participation::Attended => " AND attended = 1",
             Participation::Any => "",
         };
-        c.conditions.push(format!(
-            "c.cand IN (SELECT cand FROM event_members WHERE event_id = {id}{which})"
-        ));
+        c.conditions.push(format!("c.cand IN (SELECT cand FROM event_members WHERE event_id = {id}{which})"));
     }
     if let Some(j) = &f.job {
         jobs::get(conn, j.job_id).map_err(|_| unknown("job", format!("job {}", j.job_id)))?;
         let id = c.bind(Value::Text(j.job_id.to_string()));
         let status = match &j.hiring_status {
             Some(s) => {
-                let known = HIRING_STATUSES
-                    .iter()
-                    .chain(&["Withdrawn"])
-                    .find(|k| k.eq_ignore_ascii_case(s.trim()));
+                let known = HIRING_STATUSES.iter().chain(&["Withdrawn"]).find(|k| k.eq_ignore_ascii_case(s.trim()));
                 let Some(known) = known else {
                     return Err(DomainError::invalid(
                         "hiring_status",
@@ -138,63 +110,38 @@ pub(crate) fn compile(conn: &Connection, request: &SearchRequest) -> Result<Comp
                     )
                     .into());
                 };
-                format!(
-                    " AND hiring_status = {}",
-                    c.bind(Value::Text((*known).to_owned()))
-                )
+                format!(" AND hiring_status = {}", c.bind(Value::Text((*known).to_owned())))
             }
             None => String::new(),
         };
-        c.conditions.push(format!(
-            "c.cand IN (SELECT cand FROM applications WHERE job_id = {id}{status})"
-        ));
+        c.conditions.push(format!("c.cand IN (SELECT cand FROM applications WHERE job_id = {id}{status})"));
     }
     if !f.profile_types.is_empty() {
-        let codes: Vec<String> = f
-            .profile_types
-            .iter()
-            .map(|t| format!("'{}'", t.code()))
-            .collect();
-        c.conditions
-            .push(format!("c.profile_type IN ({})", codes.join(", ")));
+        let codes: Vec<String> = f.profile_types.iter().map(|t| format!("'{}'", t.code())).collect();
+        c.conditions.push(format!("c.profile_type IN ({})", codes.join(", ")));
     }
     if let Some(r) = f.recruiter {
-        users::by_id(conn, &r.to_string())?
-            .ok_or_else(|| unknown("recruiter", format!("user {r}")))?;
+        users::by_id(conn, &r.to_string())?.ok_or_else(|| unknown("recruiter", format!("user {r}")))?;
         let id = c.bind(Value::Text(r.to_string()));
         c.conditions.push(format!("c.owner_id = {id}"));
     }
     date_range(&mut c, "created", "c.created_at", &f.created)?;
     date_range(&mut c, "updated", "c.updated_at", &f.updated)?;
     if let Some(eligible) = f.eligible {
-        c.conditions
-            .push(format!("c.eligible = {}", i32::from(eligible)));
+        c.conditions.push(format!("c.eligible = {}", i32::from(eligible)));
     }
     Ok(c)
 }
 
 fn join_ints(values: &[i64]) -> String {
-    values
-        .iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
+    values.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
 }
 
-fn date_range(
-    c: &mut Compiled,
-    field: &str,
-    column: &str,
-    range: &DateRange,
-) -> Result<(), StoreError> {
+fn date_range(c: &mut Compiled, field: &str, column: &str, range: &DateRange) -> Result<(), StoreError> {
     if let (Some(from), Some(to)) = (range.from, range.to)
         && from > to
     {
-        return Err(DomainError::invalid(
-            field,
-            format!("the range starts ({from}) after it ends ({to})"),
-        )
-        .into());
+        return Err(DomainError::invalid(field, format!("the range starts ({from}) after it ends ({to})")).into());
     }
     let start_ms = |d: NaiveDate| d.and_time(NaiveTime::MIN).and_utc().timestamp_millis();
     if let Some(from) = range.from {
@@ -220,21 +167,12 @@ fn location_expr(location: &str) -> Result<Option<String>, StoreError> {
         return Ok(None);
     }
     if !location.chars().any(char::is_alphanumeric) {
-        return Err(DomainError::invalid(
-            "location",
-            format!("\"{location}\" has no letters or digits"),
-        )
-        .into());
+        return Err(DomainError::invalid("location", format!("\"{location}\" has no letters or digits")).into());
     }
     Ok(Some(format!("location : {}*", literal(location))))
 }
 
-fn keywords(
-    conn: &Connection,
-    c: &mut Compiled,
-    query: &str,
-    location: Option<&str>,
-) -> Result<(), StoreError> {
+fn keywords(conn: &Connection, c: &mut Compiled, query: &str, location: Option<&str>) -> Result<(), StoreError> {
     let location = location.map(location_expr).transpose()?.flatten();
     let Some(query) = parse(query)? else {
         if let Some(loc) = location {
@@ -279,10 +217,7 @@ fn fts_expr(q: &Query, tagged: &dyn Fn(&Query) -> Vec<i64>) -> Option<String> {
         Query::Prefix(w) => tagged(q).is_empty().then(|| format!("{}*", literal(w))),
         Query::Phrase(p) => tagged(q).is_empty().then(|| literal(p)),
         Query::Or(parts) => {
-            let parts = parts
-                .iter()
-                .map(|p| fts_expr(p, tagged))
-                .collect::<Option<Vec<_>>>()?;
+            let parts = parts.iter().map(|p| fts_expr(p, tagged)).collect::<Option<Vec<_>>>()?;
             Some(format!("({})", parts.join(" OR ")))
         }
         Query::And(parts) => {
@@ -291,15 +226,10 @@ fn fts_expr(q: &Query, tagged: &dyn Fn(&Query) -> Vec<i64>) -> Option<String> {
             if positive.is_empty() {
                 return None;
             }
-            let positive = positive
-                .into_iter()
-                .map(|p| fts_expr(p, tagged))
-                .collect::<Option<Vec<_>>>()?;
+            let positive = positive.into_iter().map(|p| fts_expr(p, tagged)).collect::<Option<Vec<_>>>()?;
             let mut expr = format!("({})", positive.join(" AND "));
             for n in negative {
-                let Query::Not(inner) = n else {
-                    unreachable!("partitioned on Not")
-                };
+                let Query::Not(inner) = n else { unreachable!("partitioned on Not") };
                 expr = format!("({expr} NOT {})", fts_expr(inner, tagged)?);
             }
             Some(expr)
@@ -323,9 +253,7 @@ fn sql_expr(c: &mut Compiled, q: &Query, tagged: &dyn Fn(&Query) -> Vec<i64>) ->
             };
             let p = c.bind(Value::Text(text));
             let tag_ids = join_ints(&tagged(q));
-            format!(
-                "({FTS_IN} {p}) OR c.cand IN (SELECT cand FROM candidate_tags WHERE tag IN ({tag_ids})))"
-            )
+            format!("({FTS_IN} {p}) OR c.cand IN (SELECT cand FROM candidate_tags WHERE tag IN ({tag_ids})))")
         }
         Query::And(parts) => {
             let parts: Vec<String> = parts.iter().map(|p| sql_expr(c, p, tagged)).collect();

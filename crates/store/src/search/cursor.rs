@@ -13,11 +13,8 @@ pub(crate) enum Cursor {
 }
 
 pub(crate) fn mismatch() -> StoreError {
-    DomainError::invalid(
-        "after",
-        "this page cursor belongs to a different sort order; start from the first page",
-    )
-    .into()
+    DomainError::invalid("after", "this page cursor belongs to a different sort order; start from the first page")
+        .into()
 }
 
 impl Cursor {
@@ -30,31 +27,16 @@ impl Cursor {
     }
 
     pub(crate) fn parse(text: &str) -> Result<Self, StoreError> {
-        let bad = || {
-            StoreError::from(DomainError::invalid(
-                "after",
-                format!("\"{text}\" is not a page cursor"),
-            ))
-        };
+        let bad = || StoreError::from(DomainError::invalid("after", format!("\"{text}\" is not a page cursor")));
         let mut parts = text.splitn(3, ':');
-        let (Some(kind), Some(cand), Some(value)) = (parts.next(), parts.next(), parts.next())
-        else {
+        let (Some(kind), Some(cand), Some(value)) = (parts.next(), parts.next(), parts.next()) else {
             return Err(bad());
         };
         let cand: i64 = cand.parse().map_err(|_| bad())?;
         Ok(match kind {
-            "r" => Cursor::Rank {
-                rank: f64::from_bits(u64::from_str_radix(value, 16).map_err(|_| bad())?),
-                cand,
-            },
-            "n" => Cursor::Name {
-                key: value.to_owned(),
-                cand,
-            },
-            "u" => Cursor::Updated {
-                at: value.parse().map_err(|_| bad())?,
-                cand,
-            },
+            "r" => Cursor::Rank { rank: f64::from_bits(u64::from_str_radix(value, 16).map_err(|_| bad())?), cand },
+            "n" => Cursor::Name { key: value.to_owned(), cand },
+            "u" => Cursor::Updated { at: value.parse().map_err(|_| bad())?, cand },
             _ => return Err(bad()),
         })
     }
@@ -67,18 +49,9 @@ mod tests {
     #[test]
     fn cursors_round_trip_and_garbage_is_refused() {
         for c in [
-            Cursor::Rank {
-                rank: -3.25,
-                cand: 7,
-            },
-            Cursor::Name {
-                key: "souza\u{1f}ana:x".into(),
-                cand: 9,
-            },
-            Cursor::Updated {
-                at: 1_700_000_000_000,
-                cand: 1,
-            },
+            Cursor::Rank { rank: -3.25, cand: 7 },
+            Cursor::Name { key: "souza\u{1f}ana:x".into(), cand: 9 },
+            Cursor::Updated { at: 1_700_000_000_000, cand: 1 },
         ] {
             assert_eq!(Cursor::parse(&c.encode()).unwrap(), c);
         }

@@ -25,10 +25,7 @@ pub struct PageRequest {
 
 impl Default for PageRequest {
     fn default() -> Self {
-        Self {
-            limit: 50,
-            after: None,
-        }
+        Self { limit: 50, after: None }
     }
 }
 
@@ -46,11 +43,7 @@ pub struct SearchPage {
     pub next: Option<String>,
 }
 
-pub(crate) fn search(
-    conn: &Connection,
-    request: &SearchRequest,
-    page: &PageRequest,
-) -> Result<SearchPage, StoreError> {
+pub(crate) fn search(conn: &Connection, request: &SearchRequest, page: &PageRequest) -> Result<SearchPage, StoreError> {
     let compiled = compile::compile(conn, request)?;
     let limit = page.limit.clamp(1, MAX_PAGE);
     let after = page.after.as_deref().map(Cursor::parse).transpose()?;
@@ -58,16 +51,8 @@ pub(crate) fn search(
     let (cands, keys) = page_of(conn, &compiled, sort, after.as_ref(), limit + 1)?;
     let more = cands.len() > limit as usize;
     let shown = &cands[..cands.len().min(limit as usize)];
-    let next = if more {
-        shown.len().checked_sub(1).map(|i| keys[i].encode())
-    } else {
-        None
-    };
-    Ok(SearchPage {
-        rows: rows_for(conn, shown)?,
-        total: count(conn, &compiled)?,
-        next,
-    })
+    let next = if more { shown.len().checked_sub(1).map(|i| keys[i].encode()) } else { None };
+    Ok(SearchPage { rows: rows_for(conn, shown)?, total: count(conn, &compiled)?, next })
 }
 
 /// Relevance needs keywords; without them the freshest profiles come first.
@@ -78,41 +63,21 @@ fn effective_sort(sort: SortOrder, compiled: &Compiled) -> SortOrder {
     }
 }
 
-pub(crate) fn count_matching(
-    conn: &Connection,
-    request: &SearchRequest,
-) -> Result<u64, StoreError> {
+pub(crate) fn count_matching(conn: &Connection, request: &SearchRequest) -> Result<u64, StoreError> {
     count(conn, &compile::compile(conn, request)?)
 }
 
 /// Every candidate the search matches (their row numbers), for bulk actions.
-pub(crate) fn all_matching(
-    conn: &Connection,
-    request: &SearchRequest,
-) -> Result<Vec<i64>, StoreError> {
+pub(crate) fn all_matching(conn: &Connection, request: &SearchRequest) -> Result<Vec<i64>, StoreError> {
     let compiled = compile::compile(conn, request)?;
-    let sql = format!(
-        "SELECT c.cand FROM candidates c WHERE {} ORDER BY c.cand",
-        compiled.conditions_with_fts()
-    );
+    let sql = format!("SELECT c.cand FROM candidates c WHERE {} ORDER BY c.cand", compiled.conditions_with_fts());
     let mut stmt = conn.prepare(&sql)?;
-    Ok(stmt
-        .query_map(rusqlite::params_from_iter(compiled.params.iter()), |r| {
-            r.get(0)
-        })?
-        .collect::<Result<_, _>>()?)
+    Ok(stmt.query_map(rusqlite::params_from_iter(compiled.params.iter()), |r| r.get(0))?.collect::<Result<_, _>>()?)
 }
 
 fn count(conn: &Connection, compiled: &Compiled) -> Result<u64, StoreError> {
-    let sql = format!(
-        "SELECT count(*) FROM candidates c WHERE {}",
-        compiled.conditions_with_fts()
-    );
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row(rusqlite::params_from_iter(compiled.params.iter()), |r| {
-            r.get(0)
-        })?)
+    let sql = format!("SELECT count(*) FROM candidates c WHERE {}", compiled.conditions_with_fts());
+    Ok(conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(compiled.params.iter()), |r| r.get(0))?)
 }
 
 fn page_of(
@@ -128,10 +93,7 @@ fn page_of(
         format!("?{}", params.len())
     };
     let sql = if sort == SortOrder::Relevance {
-        let expr = compiled
-            .rank_match
-            .clone()
-            .expect("relevance is only used with keywords");
+        let expr = compiled.rank_match.clone().expect("relevance is only used with keywords");
         let m = bind(Value::Text(expr));
         let keyset = match after {
             Some(Cursor::Rank { rank, cand }) => {
@@ -152,11 +114,7 @@ fn page_of(
             SortOrder::UpdatedAsc => ("c.updated_at", false),
             _ => ("c.updated_at", true),
         };
-        let (op, dir) = if descending {
-            ("<", "DESC")
-        } else {
-            (">", "ASC")
-        };
+        let (op, dir) = if descending { ("<", "DESC") } else { (">", "ASC") };
         let keyset = match after {
             Some(Cursor::Name { key, cand }) if column == "c.name_key" => {
                 format!(
@@ -166,11 +124,7 @@ fn page_of(
                 )
             }
             Some(Cursor::Updated { at, cand }) if column == "c.updated_at" => {
-                format!(
-                    "AND ({column}, c.cand) {op} ({}, {})",
-                    bind(Value::Integer(*at)),
-                    bind(Value::Integer(*cand))
-                )
+                format!("AND ({column}, c.cand) {op} ({}, {})", bind(Value::Integer(*at)), bind(Value::Integer(*cand)))
             }
             Some(_) => return Err(cursor::mismatch()),
             None => String::new(),
@@ -186,18 +140,9 @@ fn page_of(
     while let Some(r) = rows.next()? {
         let cand: i64 = r.get(0)?;
         keys.push(match sort {
-            SortOrder::Relevance => Cursor::Rank {
-                rank: r.get(1)?,
-                cand,
-            },
-            SortOrder::NameAsc | SortOrder::NameDesc => Cursor::Name {
-                key: r.get(1)?,
-                cand,
-            },
-            _ => Cursor::Updated {
-                at: r.get(1)?,
-                cand,
-            },
+            SortOrder::Relevance => Cursor::Rank { rank: r.get(1)?, cand },
+            SortOrder::NameAsc | SortOrder::NameDesc => Cursor::Name { key: r.get(1)?, cand },
+            _ => Cursor::Updated { at: r.get(1)?, cand },
         });
         cands.push(cand);
     }

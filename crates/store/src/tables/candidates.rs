@@ -7,8 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use talentdesk_domain::activity::{self, ActivityStatus, EngagementSet};
 use talentdesk_domain::candidate::{
-    Candidate, CommunicationMethod, Education, Employment, EmploymentType, JobLevel, Link,
-    Location, Profile,
+    Candidate, CommunicationMethod, Education, Employment, EmploymentType, JobLevel, Link, Location, Profile,
 };
 use talentdesk_domain::{DomainError, Timestamp};
 use uuid::Uuid;
@@ -59,38 +58,24 @@ pub(crate) struct SearchText {
 
 impl SearchText {
     pub(crate) fn of(p: &Profile) -> Self {
-        let experience = p
-            .employment
-            .iter()
-            .flat_map(|e| [e.title.as_str(), e.employer.as_str()])
-            .collect::<Vec<_>>()
-            .join(" ");
+        let experience =
+            p.employment.iter().flat_map(|e| [e.title.as_str(), e.employer.as_str()]).collect::<Vec<_>>().join(" ");
         let education = p
             .education
             .iter()
             .flat_map(|e| [e.school.as_str(), e.degree.as_str(), e.major.as_str()])
             .collect::<Vec<_>>()
             .join(" ");
-        Self {
-            experience,
-            skills: p.skills.join(" "),
-            education,
-        }
+        Self { experience, skills: p.skills.join(" "), education }
     }
 }
 
 pub(crate) fn highest_education(p: &Profile) -> String {
-    p.highest_education()
-        .map(|e| format!("{}, {}", e.degree, e.school))
-        .unwrap_or_default()
+    p.highest_education().map(|e| format!("{}, {}", e.degree, e.school)).unwrap_or_default()
 }
 
 /// Inserts a new candidate with its details; the caller indexes it (or builds the index later).
-pub(crate) fn insert(
-    conn: &Connection,
-    c: &Candidate,
-    resume_text: Option<&str>,
-) -> Result<i64, StoreError> {
+pub(crate) fn insert(conn: &Connection, c: &Candidate, resume_text: Option<&str>) -> Result<i64, StoreError> {
     let p = &c.profile;
     conn.prepare_cached(
         "INSERT INTO candidates (id, first_name, last_name, name_key, email, phone, city, region, country,
@@ -133,17 +118,19 @@ pub(crate) fn insert(
         "INSERT INTO candidate_details (cand, details, experience_text, skills_text, education_text, resume_text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![cand, serde_json::to_string(&Details::of(p))?, text.experience, text.skills, text.education, resume_text])?;
+    .execute(params![
+        cand,
+        serde_json::to_string(&Details::of(p))?,
+        text.experience,
+        text.skills,
+        text.education,
+        resume_text
+    ])?;
     Ok(cand)
 }
 
 /// Replaces the material profile of `cand` and re-indexes it.
-pub(crate) fn write_profile(
-    conn: &Connection,
-    cand: i64,
-    p: &Profile,
-    at: Timestamp,
-) -> Result<(), StoreError> {
+pub(crate) fn write_profile(conn: &Connection, cand: i64, p: &Profile, at: Timestamp) -> Result<(), StoreError> {
     conn.prepare_cached(
         "UPDATE candidates SET first_name = ?2, last_name = ?3, name_key = ?4, email = ?5, phone = ?6, city = ?7,
              region = ?8, country = ?9, current_title = ?10, current_employer = ?11, highest_education = ?12,
@@ -170,14 +157,19 @@ pub(crate) fn write_profile(
         "UPDATE candidate_details SET details = ?2, experience_text = ?3, skills_text = ?4, education_text = ?5
          WHERE cand = ?1",
     )?
-    .execute(params![cand, serde_json::to_string(&Details::of(p))?, text.experience, text.skills, text.education])?;
+    .execute(params![
+        cand,
+        serde_json::to_string(&Details::of(p))?,
+        text.experience,
+        text.skills,
+        text.education
+    ])?;
     reindex(conn, cand)
 }
 
 /// Rebuilds the keyword-index entry of one candidate from `candidate_search_text`.
 pub(crate) fn reindex(conn: &Connection, cand: i64) -> Result<(), StoreError> {
-    conn.prepare_cached("DELETE FROM candidate_fts WHERE rowid = ?1")?
-        .execute([cand])?;
+    conn.prepare_cached("DELETE FROM candidate_fts WHERE rowid = ?1")?.execute([cand])?;
     conn.prepare_cached(
         "INSERT INTO candidate_fts (rowid, name, email, title, employer, location, skills, education, resume)
          SELECT cand, name, email, title, employer, location, skills, education, resume
@@ -215,9 +207,8 @@ pub(crate) fn cands_of(conn: &Connection, ids: &[Uuid]) -> Result<Vec<i64>, Stor
 }
 
 pub(crate) fn id_of(conn: &Connection, cand: i64) -> Result<Uuid, StoreError> {
-    let id: String = conn
-        .prepare_cached("SELECT id FROM candidates WHERE cand = ?1")?
-        .query_row([cand], |r| r.get(0))?;
+    let id: String =
+        conn.prepare_cached("SELECT id FROM candidates WHERE cand = ?1")?.query_row([cand], |r| r.get(0))?;
     uuid(&id)
 }
 
@@ -256,11 +247,7 @@ fn raw(r: &Row) -> rusqlite::Result<RawCandidate> {
         last_name: r.get(2)?,
         email: r.get(3)?,
         phone: r.get(4)?,
-        location: Location {
-            city: r.get(5)?,
-            region: r.get(6)?,
-            country: r.get(7)?,
-        },
+        location: Location { city: r.get(5)?, region: r.get(6)?, country: r.get(7)? },
         current_title: r.get(8)?,
         current_employer: r.get(9)?,
         ats_id: r.get(10)?,
@@ -307,9 +294,8 @@ impl RawCandidate {
             person_folder: self.person_folder,
             profile_type: from_name(&self.profile_type)?,
             engagements: EngagementSet(self.engagements),
-            activity: ActivityStatus::from_code(self.activity).ok_or_else(|| {
-                StoreError::Corrupt(format!("unknown activity code {}", self.activity))
-            })?,
+            activity: ActivityStatus::from_code(self.activity)
+                .ok_or_else(|| StoreError::Corrupt(format!("unknown activity code {}", self.activity)))?,
             eligible: self.eligible,
             active: self.active,
             subscribed: self.subscribed,
@@ -344,22 +330,14 @@ pub(crate) enum Flag {
     Subscribed,
 }
 
-pub(crate) fn set_flag(
-    conn: &Connection,
-    cand: i64,
-    flag: Flag,
-    value: bool,
-    at: Timestamp,
-) -> Result<(), StoreError> {
+pub(crate) fn set_flag(conn: &Connection, cand: i64, flag: Flag, value: bool, at: Timestamp) -> Result<(), StoreError> {
     let column = match flag {
         Flag::Eligible => "eligible",
         Flag::Active => "active",
         Flag::Subscribed => "subscribed",
     };
-    conn.prepare_cached(&format!(
-        "UPDATE candidates SET {column} = ?2, updated_at = ?3 WHERE cand = ?1"
-    ))?
-    .execute(params![cand, value, millis(at)])?;
+    conn.prepare_cached(&format!("UPDATE candidates SET {column} = ?2, updated_at = ?3 WHERE cand = ?1"))?
+        .execute(params![cand, value, millis(at)])?;
     Ok(())
 }
 
@@ -388,9 +366,7 @@ pub(crate) fn refresh_applications(conn: &Connection, cand: i64) -> Result<(), S
 
 /// Removes the candidate and (by cascade) everything attached, and its keyword-index entry.
 pub(crate) fn delete(conn: &Connection, cand: i64) -> Result<(), StoreError> {
-    conn.prepare_cached("DELETE FROM candidate_fts WHERE rowid = ?1")?
-        .execute([cand])?;
-    conn.prepare_cached("DELETE FROM candidates WHERE cand = ?1")?
-        .execute([cand])?;
+    conn.prepare_cached("DELETE FROM candidate_fts WHERE rowid = ?1")?.execute([cand])?;
+    conn.prepare_cached("DELETE FROM candidates WHERE cand = ?1")?.execute([cand])?;
     Ok(())
 }

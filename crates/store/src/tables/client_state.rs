@@ -8,13 +8,7 @@ use crate::StoreError;
 use crate::codec::uuid;
 
 fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
-    Ok(conn
-        .query_row(
-            "SELECT value FROM client_state WHERE key = ?1",
-            [key],
-            |r| r.get(0),
-        )
-        .optional()?)
+    Ok(conn.query_row("SELECT value FROM client_state WHERE key = ?1", [key], |r| r.get(0)).optional()?)
 }
 
 fn set(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
@@ -39,10 +33,8 @@ pub(crate) fn client_id(conn: &Connection) -> Result<Uuid, StoreError> {
 
 /// Takes the next sequence number (1, 2, 3, ...). Never reused, even after the outbox drains.
 pub(crate) fn take_seq(conn: &Connection) -> Result<i64, StoreError> {
-    let next = get(conn, "next_seq")?.map_or(Ok(1), |s| {
-        s.parse::<i64>()
-            .map_err(|e| StoreError::Corrupt(e.to_string()))
-    })?;
+    let next =
+        get(conn, "next_seq")?.map_or(Ok(1), |s| s.parse::<i64>().map_err(|e| StoreError::Corrupt(e.to_string())))?;
     set(conn, "next_seq", &(next + 1).to_string())?;
     Ok(next)
 }

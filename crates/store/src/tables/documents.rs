@@ -12,7 +12,15 @@ pub(crate) fn insert(conn: &Connection, d: &Document, cand: i64) -> Result<(), S
     conn.prepare_cached(
         "INSERT INTO documents (id, cand, name, kind, sha256, size, uploaded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![d.id.to_string(), cand, d.name, name_of(&d.kind), d.sha256, d.size, millis(d.uploaded_at)])?;
+    .execute(params![
+        d.id.to_string(),
+        cand,
+        d.name,
+        name_of(&d.kind),
+        d.sha256,
+        d.size,
+        millis(d.uploaded_at)
+    ])?;
     Ok(())
 }
 
@@ -23,29 +31,17 @@ pub(crate) fn delete(conn: &Connection, id: Uuid) -> Result<i64, StoreError> {
         .query_row([id.to_string()], |r| r.get(0))
         .optional()?
         .ok_or_else(|| DomainError::not_found("document", id))?;
-    conn.prepare_cached("DELETE FROM documents WHERE id = ?1")?
-        .execute([id.to_string()])?;
+    conn.prepare_cached("DELETE FROM documents WHERE id = ?1")?.execute([id.to_string()])?;
     Ok(cand)
 }
 
-pub(crate) fn of(
-    conn: &Connection,
-    cand: i64,
-    candidate_id: Uuid,
-) -> Result<Vec<Document>, StoreError> {
+pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec<Document>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, name, kind, sha256, size, uploaded_at FROM documents WHERE cand = ?1 ORDER BY uploaded_at DESC",
     )?;
     let rows = stmt
         .query_map([cand], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get(1)?,
-                r.get::<_, String>(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get::<_, i64>(5)?,
-            ))
+            Ok((r.get::<_, String>(0)?, r.get(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get(4)?, r.get::<_, i64>(5)?))
         })?
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter()

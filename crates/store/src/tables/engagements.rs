@@ -9,12 +9,7 @@ use crate::StoreError;
 use crate::codec::{from_name, millis, name_of, time};
 use crate::tables::candidates;
 
-pub(crate) fn record(
-    conn: &Connection,
-    cand: i64,
-    engagement: Engagement,
-    at: Timestamp,
-) -> Result<(), StoreError> {
+pub(crate) fn record(conn: &Connection, cand: i64, engagement: Engagement, at: Timestamp) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT INTO engagements (cand, kind, at) VALUES (?1, ?2, ?3)
          ON CONFLICT (cand, kind) DO UPDATE SET at = max(at, ?3)",
@@ -28,14 +23,9 @@ pub(crate) fn record(
 
 /// A candidate's engagements, most recent first.
 pub(crate) fn of(conn: &Connection, cand: i64) -> Result<Vec<(Engagement, Timestamp)>, StoreError> {
-    let mut stmt =
-        conn.prepare_cached("SELECT kind, at FROM engagements WHERE cand = ?1 ORDER BY at DESC")?;
+    let mut stmt = conn.prepare_cached("SELECT kind, at FROM engagements WHERE cand = ?1 ORDER BY at DESC")?;
     let rows = stmt
-        .query_map([cand], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-        })?
+        .query_map([cand], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
         .collect::<Result<Vec<_>, _>>()?;
-    rows.into_iter()
-        .map(|(kind, at)| Ok((from_name(&kind)?, time(at))))
-        .collect()
+    rows.into_iter().map(|(kind, at)| Ok((from_name(&kind)?, time(at)))).collect()
 }

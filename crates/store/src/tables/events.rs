@@ -9,62 +9,38 @@ use crate::StoreError;
 use crate::codec::{from_name, millis, name_of, time, uuid};
 
 pub(crate) fn insert(conn: &Connection, e: &Event) -> Result<(), StoreError> {
-    conn.prepare_cached(
-        "INSERT INTO events (id, name, category, starts_at, location) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![
-        e.id.to_string(),
-        e.name,
-        name_of(&e.category),
-        millis(e.starts_at),
-        e.location
-    ])?;
+    conn.prepare_cached("INSERT INTO events (id, name, category, starts_at, location) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![e.id.to_string(), e.name, name_of(&e.category), millis(e.starts_at), e.location])?;
     Ok(())
 }
 
 type RawEvent = (String, String, String, i64, String);
 
 fn decode((id, name, category, starts_at, location): RawEvent) -> Result<Event, StoreError> {
-    Ok(Event {
-        id: uuid(&id)?,
-        name,
-        category: from_name(&category)?,
-        starts_at: time(starts_at),
-        location,
-    })
+    Ok(Event { id: uuid(&id)?, name, category: from_name(&category)?, starts_at: time(starts_at), location })
 }
 
 pub(crate) fn get(conn: &Connection, id: Uuid) -> Result<Event, StoreError> {
     let raw = conn
         .prepare_cached("SELECT id, name, category, starts_at, location FROM events WHERE id = ?1")?
-        .query_row([id.to_string()], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })
+        .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         .optional()?
         .ok_or_else(|| DomainError::not_found("event", id))?;
     decode(raw)
 }
 
 pub(crate) fn all(conn: &Connection) -> Result<Vec<Event>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, name, category, starts_at, location FROM events ORDER BY starts_at DESC",
-    )?;
+    let mut stmt =
+        conn.prepare_cached("SELECT id, name, category, starts_at, location FROM events ORDER BY starts_at DESC")?;
     let rows = stmt
-        .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<Result<Vec<RawEvent>, _>>()?;
     rows.into_iter().map(decode).collect()
 }
 
 /// Adds candidates to an event; `attended` marks them as having come. Existing members keep
 /// their registration and gain attendance if `attended`.
-pub(crate) fn add(
-    conn: &Connection,
-    event: Uuid,
-    cands: &[i64],
-    attended: bool,
-) -> Result<u64, StoreError> {
+pub(crate) fn add(conn: &Connection, event: Uuid, cands: &[i64], attended: bool) -> Result<u64, StoreError> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO event_members (event_id, cand, registered, attended) VALUES (?1, ?2, 0, ?3)
          ON CONFLICT (event_id, cand) DO UPDATE SET attended = max(attended, ?3)",
@@ -77,19 +53,12 @@ pub(crate) fn add(
     Ok(n)
 }
 
-pub(crate) fn rate(
-    conn: &Connection,
-    event: Uuid,
-    cand: i64,
-    rating: u8,
-) -> Result<(), StoreError> {
+pub(crate) fn rate(conn: &Connection, event: Uuid, cand: i64, rating: u8) -> Result<(), StoreError> {
     let changed = conn
         .prepare_cached("UPDATE event_members SET rating = ?3 WHERE event_id = ?1 AND cand = ?2")?
         .execute(params![event.to_string(), cand, rating])?;
     if changed == 0 {
-        return Err(
-            DomainError::invalid("event", "the candidate is not on this event's list").into(),
-        );
+        return Err(DomainError::invalid("event", "the candidate is not on this event's list").into());
     }
     Ok(())
 }
@@ -103,23 +72,13 @@ pub(crate) struct Membership {
 }
 
 pub(crate) fn of(conn: &Connection, cand: i64) -> Result<Vec<Membership>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT event_id, registered, attended, rating FROM event_members WHERE cand = ?1",
-    )?;
+    let mut stmt =
+        conn.prepare_cached("SELECT event_id, registered, attended, rating FROM event_members WHERE cand = ?1")?;
     let rows = stmt
-        .query_map([cand], |r| {
-            Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })?
+        .query_map([cand], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter()
-        .map(|(e, registered, attended, rating)| {
-            Ok(Membership {
-                event_id: uuid(&e)?,
-                registered,
-                attended,
-                rating,
-            })
-        })
+        .map(|(e, registered, attended, rating)| Ok(Membership { event_id: uuid(&e)?, registered, attended, rating }))
         .collect()
 }
 
@@ -145,8 +104,6 @@ pub(crate) fn members(
          ORDER BY attended DESC, cand LIMIT ?2 OFFSET ?3",
     )?;
     Ok(stmt
-        .query_map(params![event.to_string(), limit, offset], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })?
+        .query_map(params![event.to_string(), limit, offset], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<Result<_, _>>()?)
 }

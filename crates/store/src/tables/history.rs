@@ -16,28 +16,15 @@ pub(crate) fn record(
     at: Timestamp,
     changes: &[FieldChange],
 ) -> Result<(), StoreError> {
-    conn.prepare_cached(
-        "INSERT INTO history (cand, action, actor_email, at, changes) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![
-        cand,
-        name_of(&action),
-        actor_email,
-        millis(at),
-        serde_json::to_string(changes)?
-    ])?;
+    conn.prepare_cached("INSERT INTO history (cand, action, actor_email, at, changes) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![cand, name_of(&action), actor_email, millis(at), serde_json::to_string(changes)?])?;
     Ok(())
 }
 
 /// A candidate's history, oldest first.
-pub(crate) fn of(
-    conn: &Connection,
-    cand: i64,
-    candidate_id: Uuid,
-) -> Result<Vec<HistoryEntry>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, action, actor_email, at, changes FROM history WHERE cand = ?1 ORDER BY id",
-    )?;
+pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec<HistoryEntry>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, action, actor_email, at, changes FROM history WHERE cand = ?1 ORDER BY id")?;
     let rows = stmt
         .query_map([cand], |r| {
             Ok((

@@ -10,61 +10,37 @@ use crate::codec::{millis, time, uuid};
 use crate::tables::candidates;
 
 pub(crate) fn insert(conn: &Connection, j: &Job) -> Result<(), StoreError> {
-    conn.prepare_cached(
-        "INSERT INTO jobs (id, title, location, ats_id, open) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![
-        j.id.to_string(),
-        j.title,
-        j.location,
-        j.ats_id,
-        j.open
-    ])?;
+    conn.prepare_cached("INSERT INTO jobs (id, title, location, ats_id, open) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![j.id.to_string(), j.title, j.location, j.ats_id, j.open])?;
     Ok(())
 }
 
 type RawJob = (String, String, String, Option<String>, bool);
 
 fn decode((id, title, location, ats_id, open): RawJob) -> Result<Job, StoreError> {
-    Ok(Job {
-        id: uuid(&id)?,
-        title,
-        location,
-        ats_id,
-        open,
-    })
+    Ok(Job { id: uuid(&id)?, title, location, ats_id, open })
 }
 
 pub(crate) fn get(conn: &Connection, id: Uuid) -> Result<Job, StoreError> {
     let raw = conn
         .prepare_cached("SELECT id, title, location, ats_id, open FROM jobs WHERE id = ?1")?
-        .query_row([id.to_string()], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })
+        .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         .optional()?
         .ok_or_else(|| DomainError::not_found("job", id))?;
     decode(raw)
 }
 
 pub(crate) fn all(conn: &Connection) -> Result<Vec<Job>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, title, location, ats_id, open FROM jobs ORDER BY open DESC, title",
-    )?;
+    let mut stmt =
+        conn.prepare_cached("SELECT id, title, location, ats_id, open FROM jobs ORDER BY open DESC, title")?;
     let rows = stmt
-        .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<Result<Vec<RawJob>, _>>()?;
     rows.into_iter().map(decode).collect()
 }
 
 /// Submits candidates to a job; candidates who already applied keep their application.
-pub(crate) fn submit(
-    conn: &Connection,
-    job: Uuid,
-    cands: &[i64],
-    at: Timestamp,
-) -> Result<u64, StoreError> {
+pub(crate) fn submit(conn: &Connection, job: Uuid, cands: &[i64], at: Timestamp) -> Result<u64, StoreError> {
     let mut stmt = conn.prepare_cached(
         "INSERT OR IGNORE INTO applications (job_id, cand, bin, hiring_status, status_at, withdrawn)
          VALUES (?1, ?2, 'Submissions', 'New Submission', ?3, 0)",
@@ -92,61 +68,33 @@ pub(crate) fn set_status(
         )?
         .execute(params![job.to_string(), cand, bin, status, millis(at)])?;
     if changed == 0 {
-        return Err(
-            DomainError::invalid("job", "the candidate has no application to this job").into(),
-        );
+        return Err(DomainError::invalid("job", "the candidate has no application to this job").into());
     }
     Ok(())
 }
 
-pub(crate) fn withdraw(
-    conn: &Connection,
-    job: Uuid,
-    cand: i64,
-    at: Timestamp,
-) -> Result<(), StoreError> {
+pub(crate) fn withdraw(conn: &Connection, job: Uuid, cand: i64, at: Timestamp) -> Result<(), StoreError> {
     let changed = conn
         .prepare_cached(
             "UPDATE applications SET withdrawn = 1, hiring_status = 'Withdrawn', status_at = ?3 WHERE job_id = ?1 AND cand = ?2",
         )?
         .execute(params![job.to_string(), cand, millis(at)])?;
     if changed == 0 {
-        return Err(
-            DomainError::invalid("job", "the candidate has no application to this job").into(),
-        );
+        return Err(DomainError::invalid("job", "the candidate has no application to this job").into());
     }
     candidates::refresh_applications(conn, cand)
 }
 
-pub(crate) fn of(
-    conn: &Connection,
-    cand: i64,
-    candidate_id: Uuid,
-) -> Result<Vec<Application>, StoreError> {
+pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec<Application>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT job_id, bin, hiring_status, status_at, withdrawn FROM applications WHERE cand = ?1 ORDER BY status_at DESC",
     )?;
     let rows = stmt
-        .query_map([cand], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get::<_, i64>(3)?,
-                r.get(4)?,
-            ))
-        })?
+        .query_map([cand], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get::<_, i64>(3)?, r.get(4)?)))?
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter()
         .map(|(job, bin, hiring_status, at, withdrawn)| {
-            Ok(Application {
-                job_id: uuid(&job)?,
-                candidate_id,
-                bin,
-                hiring_status,
-                status_at: time(at),
-                withdrawn,
-            })
+            Ok(Application { job_id: uuid(&job)?, candidate_id, bin, hiring_status, status_at: time(at), withdrawn })
         })
         .collect()
 }

@@ -34,11 +34,7 @@ pub(crate) fn insert(conn: &Connection, m: &Message, cand: i64) -> Result<(), St
 }
 
 /// A candidate's messages, newest first.
-pub(crate) fn of(
-    conn: &Connection,
-    cand: i64,
-    candidate_id: Uuid,
-) -> Result<Vec<Message>, StoreError> {
+pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec<Message>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT send_id, channel, kind, sender_id, campaign_id, job_id, subject, body, queued_at, sent_at,
              delivered_at, opened_at, clicked_at, bounced_at
@@ -48,13 +44,9 @@ pub(crate) fn of(
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let opt_id = |i: usize| -> Result<Option<Uuid>, StoreError> {
-            r.get::<_, Option<String>>(i)?
-                .as_deref()
-                .map(uuid)
-                .transpose()
+            r.get::<_, Option<String>>(i)?.as_deref().map(uuid).transpose()
         };
-        let opt_time =
-            |i: usize| -> rusqlite::Result<_> { Ok(r.get::<_, Option<i64>>(i)?.map(time)) };
+        let opt_time = |i: usize| -> rusqlite::Result<_> { Ok(r.get::<_, Option<i64>>(i)?.map(time)) };
         out.push(Message {
             send_id: uuid(&r.get::<_, String>(0)?)?,
             candidate_id,

@@ -25,30 +25,20 @@ pub(crate) fn insert(conn: &Connection, note: &Note, cand: i64) -> Result<(), St
     Ok(())
 }
 
-pub(crate) fn update(
-    conn: &Connection,
-    id: Uuid,
-    body: &str,
-    private: bool,
-    at: Timestamp,
-) -> Result<(), StoreError> {
+pub(crate) fn update(conn: &Connection, id: Uuid, body: &str, private: bool, at: Timestamp) -> Result<(), StoreError> {
     conn.prepare_cached("UPDATE notes SET body = ?2, private = ?3, updated_at = ?4 WHERE id = ?1")?
         .execute(params![id.to_string(), body, private, millis(at)])?;
     Ok(())
 }
 
 pub(crate) fn delete(conn: &Connection, id: Uuid) -> Result<(), StoreError> {
-    conn.prepare_cached("DELETE FROM notes WHERE id = ?1")?
-        .execute([id.to_string()])?;
+    conn.prepare_cached("DELETE FROM notes WHERE id = ?1")?.execute([id.to_string()])?;
     Ok(())
 }
 
 type RawNote = (String, i64, String, String, bool, i64, i64);
 
-fn decode(
-    conn: &Connection,
-    (id, cand, author, body, private, created, updated): RawNote,
-) -> Result<Note, StoreError> {
+fn decode(conn: &Connection, (id, cand, author, body, private, created, updated): RawNote) -> Result<Note, StoreError> {
     Ok(Note {
         id: uuid(&id)?,
         candidate_id: candidates::id_of(conn, cand)?,
@@ -66,15 +56,7 @@ pub(crate) fn get(conn: &Connection, id: Uuid) -> Result<Note, StoreError> {
     let raw = conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM notes WHERE id = ?1"))?
         .query_row([id.to_string()], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-            ))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
         })
         .optional()?
         .ok_or_else(|| DomainError::not_found("note", id))?;
@@ -83,21 +65,10 @@ pub(crate) fn get(conn: &Connection, id: Uuid) -> Result<Note, StoreError> {
 
 /// A candidate's notes, newest first.
 pub(crate) fn of(conn: &Connection, cand: i64) -> Result<Vec<Note>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM notes WHERE cand = ?1 ORDER BY created_at DESC"
-    ))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM notes WHERE cand = ?1 ORDER BY created_at DESC"))?;
     let rows = stmt
-        .query_map([cand], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-            ))
-        })?
+        .query_map([cand], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))?
         .collect::<Result<Vec<RawNote>, _>>()?;
     rows.into_iter().map(|raw| decode(conn, raw)).collect()
 }

@@ -9,10 +9,8 @@ use crate::StoreError;
 use crate::codec::{millis, time, uuid};
 
 pub(crate) fn insert(conn: &Connection, p: &Pipeline) -> Result<(), StoreError> {
-    conn.prepare_cached(
-        "INSERT INTO pipelines (id, name, statuses, owner_id, private) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![
+    conn.prepare_cached("INSERT INTO pipelines (id, name, statuses, owner_id, private) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![
         p.id.to_string(),
         p.name,
         serde_json::to_string(&p.statuses)?,
@@ -36,25 +34,17 @@ fn decode((id, name, statuses, owner, private): RawPipeline) -> Result<Pipeline,
 
 pub(crate) fn get(conn: &Connection, id: Uuid) -> Result<Pipeline, StoreError> {
     let raw = conn
-        .prepare_cached(
-            "SELECT id, name, statuses, owner_id, private FROM pipelines WHERE id = ?1",
-        )?
-        .query_row([id.to_string()], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })
+        .prepare_cached("SELECT id, name, statuses, owner_id, private FROM pipelines WHERE id = ?1")?
+        .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         .optional()?
         .ok_or_else(|| DomainError::not_found("pipeline", id))?;
     decode(raw)
 }
 
 pub(crate) fn all(conn: &Connection) -> Result<Vec<Pipeline>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, name, statuses, owner_id, private FROM pipelines ORDER BY name",
-    )?;
+    let mut stmt = conn.prepare_cached("SELECT id, name, statuses, owner_id, private FROM pipelines ORDER BY name")?;
     let rows = stmt
-        .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<Result<Vec<RawPipeline>, _>>()?;
     rows.into_iter().map(decode).collect()
 }
@@ -80,8 +70,7 @@ pub(crate) fn add(
 }
 
 pub(crate) fn remove(conn: &Connection, pipeline: Uuid, cands: &[i64]) -> Result<u64, StoreError> {
-    let mut stmt =
-        conn.prepare_cached("DELETE FROM pipeline_members WHERE pipeline_id = ?1 AND cand = ?2")?;
+    let mut stmt = conn.prepare_cached("DELETE FROM pipeline_members WHERE pipeline_id = ?1 AND cand = ?2")?;
     let id = pipeline.to_string();
     let mut removed = 0;
     for cand in cands {
@@ -104,9 +93,7 @@ pub(crate) fn set_status(
         )?
         .execute(params![pipeline.to_string(), cand, status, millis(at)])?;
     if changed == 0 {
-        return Err(
-            DomainError::invalid("pipeline", "the candidate is not in this pipeline").into(),
-        );
+        return Err(DomainError::invalid("pipeline", "the candidate is not in this pipeline").into());
     }
     Ok(())
 }
@@ -120,27 +107,14 @@ pub(crate) struct Membership {
 }
 
 pub(crate) fn of(conn: &Connection, cand: i64) -> Result<Vec<Membership>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT pipeline_id, status, reviewed, added_at FROM pipeline_members WHERE cand = ?1",
-    )?;
+    let mut stmt =
+        conn.prepare_cached("SELECT pipeline_id, status, reviewed, added_at FROM pipeline_members WHERE cand = ?1")?;
     let rows = stmt
-        .query_map([cand], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get::<_, i64>(3)?,
-            ))
-        })?
+        .query_map([cand], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get::<_, i64>(3)?)))?
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter()
         .map(|(p, status, reviewed, at)| {
-            Ok(Membership {
-                pipeline_id: uuid(&p)?,
-                status,
-                reviewed,
-                added_at: time(at),
-            })
+            Ok(Membership { pipeline_id: uuid(&p)?, status, reviewed, added_at: time(at) })
         })
         .collect()
 }
@@ -169,10 +143,9 @@ pub(crate) fn members(
          ORDER BY added_at DESC, cand LIMIT ?3 OFFSET ?4",
     )?;
     let rows = stmt
-        .query_map(
-            params![pipeline.to_string(), reviewed, limit, offset],
-            |r| Ok((r.get(0)?, r.get(1)?, time(r.get(2)?))),
-        )?
+        .query_map(params![pipeline.to_string(), reviewed, limit, offset], |r| {
+            Ok((r.get(0)?, r.get(1)?, time(r.get(2)?)))
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }

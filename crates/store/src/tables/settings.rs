@@ -11,23 +11,17 @@ use crate::codec::{from_name, name_of};
 pub(crate) const COLUMNS: &str = "columns";
 pub(crate) const HIRED_ACTIONS: &str = "hired_actions";
 
-pub(crate) fn get<T: DeserializeOwned + Default>(
-    conn: &Connection,
-    key: &str,
-) -> Result<T, StoreError> {
-    let value: Option<String> = conn
-        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-        .query_row([key], |r| r.get(0))
-        .optional()?;
-    Ok(value
-        .map(|v| serde_json::from_str(&v))
-        .transpose()?
-        .unwrap_or_default())
+pub(crate) fn get<T: DeserializeOwned + Default>(conn: &Connection, key: &str) -> Result<T, StoreError> {
+    let value: Option<String> =
+        conn.prepare_cached("SELECT value FROM settings WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?;
+    Ok(value.map(|v| serde_json::from_str(&v)).transpose()?.unwrap_or_default())
 }
 
 pub(crate) fn put<T: Serialize>(conn: &Connection, key: &str, value: &T) -> Result<(), StoreError> {
-    conn.prepare_cached("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2")?
-        .execute(params![key, serde_json::to_string(value)?])?;
+    conn.prepare_cached(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
+    )?
+    .execute(params![key, serde_json::to_string(value)?])?;
     Ok(())
 }
 
@@ -42,31 +36,13 @@ pub(crate) fn put_custom_field(conn: &Connection, def: &CustomFieldDef) -> Resul
 }
 
 pub(crate) fn delete_custom_field(conn: &Connection, key: &str) -> Result<bool, StoreError> {
-    Ok(conn
-        .prepare_cached("DELETE FROM custom_fields WHERE key = ?1")?
-        .execute([key])?
-        > 0)
+    Ok(conn.prepare_cached("DELETE FROM custom_fields WHERE key = ?1")?.execute([key])? > 0)
 }
 
 pub(crate) fn custom_fields(conn: &Connection) -> Result<Vec<CustomFieldDef>, StoreError> {
-    let mut stmt =
-        conn.prepare_cached("SELECT key, label, kind FROM custom_fields ORDER BY position")?;
+    let mut stmt = conn.prepare_cached("SELECT key, label, kind FROM custom_fields ORDER BY position")?;
     let rows = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?
         .collect::<Result<Vec<_>, _>>()?;
-    rows.into_iter()
-        .map(|(key, label, kind)| {
-            Ok(CustomFieldDef {
-                key,
-                label,
-                kind: from_name(&kind)?,
-            })
-        })
-        .collect()
+    rows.into_iter().map(|(key, label, kind)| Ok(CustomFieldDef { key, label, kind: from_name(&kind)? })).collect()
 }

@@ -10,35 +10,28 @@ pub(crate) fn ensure(conn: &Connection, name: &str) -> Result<i64, StoreError> {
     if let Some(id) = find(conn, name)? {
         return Ok(id);
     }
-    conn.prepare_cached("INSERT INTO tags (name) VALUES (?1)")?
-        .execute([name])?;
+    conn.prepare_cached("INSERT INTO tags (name) VALUES (?1)")?.execute([name])?;
     Ok(conn.last_insert_rowid())
 }
 
 pub(crate) fn find(conn: &Connection, name: &str) -> Result<Option<i64>, StoreError> {
-    Ok(conn
-        .prepare_cached("SELECT tag FROM tags WHERE name = ?1")?
-        .query_row([name], |r| r.get(0))
-        .optional()?)
+    Ok(conn.prepare_cached("SELECT tag FROM tags WHERE name = ?1")?.query_row([name], |r| r.get(0)).optional()?)
 }
 
 pub(crate) fn set_listed(conn: &Connection, tag: i64, listed: bool) -> Result<(), StoreError> {
-    conn.prepare_cached("UPDATE tags SET listed = ?2 WHERE tag = ?1")?
-        .execute(params![tag, listed])?;
+    conn.prepare_cached("UPDATE tags SET listed = ?2 WHERE tag = ?1")?.execute(params![tag, listed])?;
     Ok(())
 }
 
 /// Removes the tag everywhere.
 pub(crate) fn delete(conn: &Connection, tag: i64) -> Result<(), StoreError> {
-    conn.prepare_cached("DELETE FROM tags WHERE tag = ?1")?
-        .execute([tag])?;
+    conn.prepare_cached("DELETE FROM tags WHERE tag = ?1")?.execute([tag])?;
     Ok(())
 }
 
 /// Tags `cands` (already tagged ones are left as they are); returns how many were added.
 pub(crate) fn add(conn: &Connection, tag: i64, cands: &[i64]) -> Result<u64, StoreError> {
-    let mut stmt =
-        conn.prepare_cached("INSERT OR IGNORE INTO candidate_tags (tag, cand) VALUES (?1, ?2)")?;
+    let mut stmt = conn.prepare_cached("INSERT OR IGNORE INTO candidate_tags (tag, cand) VALUES (?1, ?2)")?;
     let mut added = 0;
     for cand in cands {
         added += stmt.execute(params![tag, cand])? as u64;
@@ -47,8 +40,7 @@ pub(crate) fn add(conn: &Connection, tag: i64, cands: &[i64]) -> Result<u64, Sto
 }
 
 pub(crate) fn remove(conn: &Connection, tag: i64, cands: &[i64]) -> Result<u64, StoreError> {
-    let mut stmt =
-        conn.prepare_cached("DELETE FROM candidate_tags WHERE tag = ?1 AND cand = ?2")?;
+    let mut stmt = conn.prepare_cached("DELETE FROM candidate_tags WHERE tag = ?1 AND cand = ?2")?;
     let mut removed = 0;
     for cand in cands {
         removed += stmt.execute(params![tag, cand])? as u64;
@@ -61,9 +53,7 @@ pub(crate) fn of(conn: &Connection, cand: i64) -> Result<Vec<String>, StoreError
     let mut stmt = conn.prepare_cached(
         "SELECT t.name FROM candidate_tags ct JOIN tags t ON t.tag = ct.tag WHERE ct.cand = ?1 ORDER BY t.name",
     )?;
-    Ok(stmt
-        .query_map([cand], |r| r.get(0))?
-        .collect::<Result<_, _>>()?)
+    Ok(stmt.query_map([cand], |r| r.get(0))?.collect::<Result<_, _>>()?)
 }
 
 #[derive(Debug, Clone)]
@@ -76,13 +66,7 @@ pub(crate) struct TagName {
 pub(crate) fn all(conn: &Connection) -> Result<Vec<TagName>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT tag, name, listed FROM tags ORDER BY name")?;
     Ok(stmt
-        .query_map([], |r| {
-            Ok(TagName {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                listed: r.get(2)?,
-            })
-        })?
+        .query_map([], |r| Ok(TagName { id: r.get(0)?, name: r.get(1)?, listed: r.get(2)? }))?
         .collect::<Result<_, _>>()?)
 }
 
@@ -96,8 +80,7 @@ pub(crate) fn matching(all: &[TagName], word: &str, phrase: bool) -> Vec<i64> {
             if phrase {
                 name.contains(&needle)
             } else {
-                name.split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#')
-                    .any(|w| w.starts_with(&needle))
+                name.split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#').any(|w| w.starts_with(&needle))
                     || name.starts_with(&needle)
             }
         })

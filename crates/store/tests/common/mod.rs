@@ -1,0 +1,93 @@
+//! A store in a temporary file with an admin and a recruiter, and helpers that write through
+//! the real mutation path.
+#![allow(dead_code)]
+
+use talentdesk_domain::candidate::{Location, Profile, ProfileType};
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::user::{Role, User};
+use talentdesk_store::Store;
+use uuid::Uuid;
+
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub store: Store,
+    pub admin: User,
+    pub recruiter: User,
+}
+
+pub fn user(n: u128, role: Role) -> User {
+    User {
+        id: Uuid::from_u128(n),
+        email: format!("user{n}@acme.example"),
+        name: format!("User {n}"),
+        role,
+        ats_id: Some(format!("R-{n}")),
+    }
+}
+
+pub fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("store.db")).unwrap();
+    let admin = user(1, Role::RecruiterAdmin);
+    let recruiter = user(2, Role::Recruiter);
+    store.put_user(&admin).unwrap();
+    store.put_user(&recruiter).unwrap();
+    Fixture { dir, store, admin, recruiter }
+}
+
+pub struct Person<'a> {
+    pub first: &'a str,
+    pub last: &'a str,
+    pub email: Option<&'a str>,
+    pub title: &'a str,
+    pub employer: &'a str,
+    pub city: &'a str,
+    pub country: &'a str,
+    pub skills: &'a [&'a str],
+}
+
+impl Default for Person<'_> {
+    fn default() -> Self {
+        Self { first: "Ana", last: "Souza", email: None, title: "", employer: "", city: "", country: "", skills: &[] }
+    }
+}
+
+pub fn profile(p: &Person) -> Profile {
+    Profile {
+        first_name: p.first.into(),
+        last_name: p.last.into(),
+        email: p.email.map(str::to_owned),
+        current_title: p.title.into(),
+        current_employer: p.employer.into(),
+        location: Location { city: p.city.into(), region: String::new(), country: p.country.into() },
+        skills: p.skills.iter().map(|s| (*s).to_owned()).collect(),
+        ..Profile::default()
+    }
+}
+
+impl Fixture {
+    pub fn create(&mut self, p: Person) -> Uuid {
+        let id = talentdesk_domain::new_id();
+        let recruiter = self.recruiter.clone();
+        self.store
+            .apply(
+                &recruiter,
+                Mutation::CandidateCreate {
+                    candidate_id: id,
+                    profile: profile(&p),
+                    profile_type: ProfileType::RecruiterGenerated,
+                },
+            )
+            .unwrap();
+        id
+    }
+
+    pub fn admin_applies(&mut self, m: Mutation) -> talentdesk_store::Applied {
+        let admin = self.admin.clone();
+        self.store.apply(&admin, m).unwrap()
+    }
+
+    pub fn define_tag(&mut self, name: &str) {
+        self.admin_applies(Mutation::TagDefine { name: name.into() });
+    }
+}

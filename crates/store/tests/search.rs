@@ -1,0 +1,365 @@
+//! Search as a recruiter uses it: keywords, Boolean logic, filters, sorting and pages.
+
+mod common;
+
+use std::collections::HashSet;
+
+use common::{Person, fixture};
+use talentdesk_domain::activity::{ActivityStatus, Engagement};
+use talentdesk_domain::event::{Event, EventCategory, Participation};
+use talentdesk_domain::job::Job;
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::new_id;
+use talentdesk_domain::search::{
+    DateRange, EventFilter, JobFilter, PipelineFilter, SearchFilters, SearchRequest, Selection, SortOrder,
+};
+use talentdesk_store::search::PageRequest;
+use talentdesk_store::{Store, StoreError};
+use uuid::Uuid;
+
+struct World {
+    f: common::Fixture,
+    ana: Uuid,
+    jose: Uuid,
+    mei: Uuid,
+    omar: Uuid,
+}
+
+fn world() -> World {
+    let mut f = fixture();
+    let ana = f.create(Person {
+        first: "Ana",
+        last: "Souza",
+        email: Some("ana.souza@example.com"),
+        title: "Senior Data Engineer",
+        employer: "Northwind",
+        city: "Lisbon",
+        country: "PT",
+        skills: &["Python", "Apache Spark", "SQL"],
+    });
+    let jose = f.create(Person {
+        first: "José",
+        last: "Núñez",
+        email: Some("jose@example.es"),
+        title: "Backend Engineer",
+        employer: "Contoso",
+        city: "Madrid",
+        country: "ES",
+        skills: &["Java", "Kotlin", "PostgreSQL"],
+    });
+    let mei = f.create(Person {
+        first: "Mei",
+        last: "Chen",
+        title: "Machine Learning Engineer",
+        employer: "Fabrikam",
+        city: "Berlin",
+        country: "DE",
+        skills: &["Python", "PyTorch", "C++"],
+        ..Default::default()
+    });
+    let omar = f.create(Person {
+        first: "Omar",
+        last: "Haddad",
+        title: "Product Designer",
+        employer: "Northwind",
+        city: "New York",
+        country: "US",
+        skills: &["Figma", "User Research"],
+        ..Default::default()
+    });
+    World { f, ana, jose, mei, omar }
+}
+
+fn ids(store: &Store, request: &SearchRequest) -> Vec<Uuid> {
+    store.search(request, &PageRequest { limit: 100, after: None }).unwrap().rows.iter().map(|r| r.id).collect()
+}
+
+fn set(v: &[Uuid]) -> HashSet<Uuid> {
+    v.iter().copied().collect()
+}
+
+fn q(query: &str) -> SearchRequest {
+    SearchRequest { query: query.into(), ..Default::default() }
+}
+
+fn with(filters: SearchFilters) -> SearchRequest {
+    SearchRequest { filters, ..Default::default() }
+}
+
+#[test]
+fn keywords_prefixes_phrases_and_boolean_logic() {
+    let w = world();
+    let s = &w.f.store;
+    let cases: Vec<(&str, Vec<Uuid>)> = vec![
+        ("python", vec![w.ana, w.mei]),
+        ("pyth", vec![w.ana, w.mei]),
+        ("engineer", vec![w.ana, w.jose, w.mei]),
+        ("\"data engineer\"", vec![w.ana]),
+        ("\"engineer data\"", vec![]),
+        ("python AND berlin", vec![w.mei]),
+        ("python berlin", vec![w.mei]),
+        ("kotlin OR figma", vec![w.jose, w.omar]),
+        ("engineer NOT python", vec![w.jose]),
+        ("engineer -python", vec![w.jose]),
+        ("(java OR pytorch) AND engineer", vec![w.jose, w.mei]),
+        ("NOT engineer", vec![w.omar]),
+        ("nunez", vec![w.jose]),
+        ("Núñez", vec![w.jose]),
+        ("c++", vec![w.mei]),
+        ("northwind", vec![w.ana, w.omar]),
+        ("ana.souza@example.com", vec![w.ana]),
+        ("\"new york\"", vec![w.omar]),
+        ("zzzz", vec![]),
+    ];
+    for (query, expected) in cases {
+        assert_eq!(set(&ids(s, &q(query))), set(&expected), "query {query:?}");
+    }
+}
+
+#[test]
+fn a_keyword_that_names_a_tag_finds_the_tagged_too() {
+    let mut w = world();
+    w.f.define_tag("Military Veteran");
+    w.f.admin_applies(Mutation::TagsAdd { selection: Selection::ids([w.omar]), tags: vec!["Military Veteran".into()] });
+    let s = &w.f.store;
+    assert_eq!(set(&ids(s, &q("veteran"))), set(&[w.omar]));
+    assert_eq!(set(&ids(s, &q("veteran OR kotlin"))), set(&[w.omar, w.jose]));
+    assert_eq!(set(&ids(s, &q("northwind -veteran"))), set(&[w.ana]));
+    assert_eq!(set(&ids(s, &q("\"military veteran\" designer"))), set(&[w.omar]));
+}
+
+#[test]
+fn every_filter_narrows_the_results() {
+    let mut w = world();
+    let admin = w.f.admin.clone();
+    let recruiter = w.f.recruiter.clone();
+    // Tags, pipeline, event, job, engagements, eligibility, activity.
+    w.f.define_tag("Referral");
+    w.f.admin_applies(Mutation::TagsAdd { selection: Selection::ids([w.ana, w.mei]), tags: vec!["Referral".into()] });
+    let pipeline = new_id();
+    w.f.admin_applies(Mutation::PipelineCreate {
+        pipeline_id: pipeline,
+        name: "Data".into(),
+        statuses: vec!["Sourced".into(), "Screening".into()],
+        private: false,
+    });
+    w.f.admin_applies(Mutation::PipelineAdd {
+        selection: Selection::ids([w.ana, w.jose]),
+        pipeline_id: pipeline,
+        status: None,
+    });
+    w.f.admin_applies(Mutation::PipelineSetStatus {
+        candidate_id: w.jose,
+        pipeline_id: pipeline,
+        status: "Screening".into(),
+    });
+    let event = Event {
+        id: new_id(),
+        name: "Lisbon Fair".into(),
+        category: EventCategory::CareerFair,
+        starts_at: chrono::Utc::now(),
+        location: "Lisbon".into(),
+    };
+    w.f.admin_applies(Mutation::EventCreate { event: event.clone() });
+    w.f.admin_applies(Mutation::EventAdd { selection: Selection::ids([w.mei]), event_id: event.id, attended: false });
+    w.f.admin_applies(Mutation::EventCheckIn { event_id: event.id, candidate_id: w.omar });
+    let job = Job { id: new_id(), title: "ML".into(), location: String::new(), ats_id: None, open: true };
+    w.f.admin_applies(Mutation::JobCreate { job: job.clone() });
+    w.f.admin_applies(Mutation::JobSubmit { selection: Selection::ids([w.mei, w.omar]), job_id: job.id });
+    w.f.admin_applies(Mutation::ApplicationSetStatus {
+        job_id: job.id,
+        candidate_id: w.mei,
+        bin: "Interviewing".into(),
+        hiring_status: "Interview".into(),
+    });
+    w.f.admin_applies(Mutation::EmailSend {
+        send_id: new_id(),
+        selection: Selection::ids([w.jose]),
+        subject: "Hi".into(),
+        body: "Hello".into(),
+    });
+    w.f.admin_applies(Mutation::SetEligible { candidate_id: w.omar, eligible: false });
+    let other = w.f.store.users().unwrap().into_iter().find(|u| u.id == admin.id).unwrap();
+    let s = &w.f.store;
+    let none = SearchFilters::default;
+    let cases: Vec<(&str, SearchFilters, Vec<Uuid>)> = vec![
+        ("tag", SearchFilters { tags: vec!["referral".into()], ..none() }, vec![w.ana, w.mei]),
+        ("location", SearchFilters { location: Some("lisb".into()), ..none() }, vec![w.ana]),
+        ("location by country", SearchFilters { location: Some("ES".into()), ..none() }, vec![w.jose]),
+        ("activity", SearchFilters { activity: vec![ActivityStatus::Contacted], ..none() }, vec![w.jose]),
+        (
+            "engagements any-of",
+            SearchFilters { engagements_any: vec![Engagement::SentDirectEmail, Engagement::Hired], ..none() },
+            vec![w.jose],
+        ),
+        (
+            "engagements none-of",
+            SearchFilters { engagements_none: vec![Engagement::SentDirectEmail], ..none() },
+            vec![w.ana, w.mei, w.omar],
+        ),
+        (
+            "pipeline",
+            SearchFilters { pipeline: Some(PipelineFilter { pipeline_id: pipeline, status: None }), ..none() },
+            vec![w.ana, w.jose],
+        ),
+        (
+            "pipeline status",
+            SearchFilters {
+                pipeline: Some(PipelineFilter { pipeline_id: pipeline, status: Some("screening".into()) }),
+                ..none()
+            },
+            vec![w.jose],
+        ),
+        (
+            "event attended",
+            SearchFilters {
+                event: Some(EventFilter { event_id: event.id, participation: Participation::Attended }),
+                ..none()
+            },
+            vec![w.omar],
+        ),
+        (
+            "event any",
+            SearchFilters {
+                event: Some(EventFilter { event_id: event.id, participation: Participation::Any }),
+                ..none()
+            },
+            vec![w.mei, w.omar],
+        ),
+        (
+            "job",
+            SearchFilters { job: Some(JobFilter { job_id: job.id, hiring_status: None }), ..none() },
+            vec![w.mei, w.omar],
+        ),
+        (
+            "job hiring status",
+            SearchFilters {
+                job: Some(JobFilter { job_id: job.id, hiring_status: Some("Interview".into()) }),
+                ..none()
+            },
+            vec![w.mei],
+        ),
+        (
+            "profile type",
+            SearchFilters { profile_types: vec![talentdesk_domain::candidate::ProfileType::Applicant], ..none() },
+            vec![],
+        ),
+        ("recruiter", SearchFilters { recruiter: Some(recruiter.id), ..none() }, vec![w.ana, w.jose, w.mei, w.omar]),
+        ("recruiter (none owned)", SearchFilters { recruiter: Some(other.id), ..none() }, vec![]),
+        (
+            "created today",
+            SearchFilters { created: DateRange { from: Some(chrono::Utc::now().date_naive()), to: None }, ..none() },
+            vec![w.ana, w.jose, w.mei, w.omar],
+        ),
+        (
+            "updated before 2020",
+            SearchFilters { updated: DateRange { from: None, to: "2019-12-31".parse().ok() }, ..none() },
+            vec![],
+        ),
+        ("ineligible", SearchFilters { eligible: Some(false), ..none() }, vec![w.omar]),
+        (
+            "combined: tag + keywordless location",
+            SearchFilters { tags: vec!["Referral".into()], location: Some("Berlin".into()), ..none() },
+            vec![w.mei],
+        ),
+    ];
+    for (name, filters, expected) in cases {
+        let got = ids(s, &with(filters));
+        assert_eq!(set(&got), set(&expected), "{name}");
+        let total = s.search(&with(SearchFilters::default()), &PageRequest::default()).unwrap().total;
+        assert!(total >= got.len() as u64);
+    }
+    // A filter and keywords together.
+    let request = SearchRequest {
+        query: "python".into(),
+        filters: SearchFilters { tags: vec!["Referral".into()], location: Some("berlin".into()), ..none() },
+        ..Default::default()
+    };
+    assert_eq!(ids(s, &request), vec![w.mei]);
+}
+
+#[test]
+fn sorting_by_name_updated_and_relevance() {
+    let w = world();
+    let s = &w.f.store;
+    let by = |sort| ids(s, &SearchRequest { sort, ..Default::default() });
+    // Family names: Chen, Haddad, Núñez, Souza (accents fold: Núñez sorts as nunez).
+    assert_eq!(by(SortOrder::NameAsc), vec![w.mei, w.omar, w.jose, w.ana]);
+    assert_eq!(by(SortOrder::NameDesc), vec![w.ana, w.jose, w.omar, w.mei]);
+    assert_eq!(by(SortOrder::UpdatedDesc), vec![w.omar, w.mei, w.jose, w.ana]);
+    assert_eq!(by(SortOrder::UpdatedAsc), vec![w.ana, w.jose, w.mei, w.omar]);
+    // A match in the name outranks a match in the employer.
+    let mut f = fixture();
+    let by_employer = f.create(Person { first: "Ann", last: "Lee", employer: "Souza Ventures", ..Default::default() });
+    let by_name = f.create(Person { first: "Rita", last: "Souza", ..Default::default() });
+    assert_eq!(ids(&f.store, &q("souza")), vec![by_name, by_employer]);
+}
+
+#[test]
+fn keyset_pages_visit_every_result_exactly_once() {
+    let mut f = fixture();
+    for i in 0..57 {
+        let last = format!("Zed{:02}", (i * 37) % 57);
+        f.create(Person { first: "Kim", last: &last, title: "Engineer", ..Default::default() });
+    }
+    for sort in SortOrder::ALL {
+        for query in ["", "engineer"] {
+            let request = SearchRequest { query: query.into(), sort, ..Default::default() };
+            let mut seen = Vec::new();
+            let mut page = PageRequest { limit: 10, after: None };
+            loop {
+                let result = f.store.search(&request, &page).unwrap();
+                assert_eq!(result.total, 57);
+                seen.extend(result.rows.iter().map(|r| r.id));
+                match result.next {
+                    Some(next) => page.after = Some(next),
+                    None => break,
+                }
+            }
+            assert_eq!(seen.len(), 57, "{sort:?} {query:?}");
+            assert_eq!(set(&seen).len(), 57, "{sort:?} {query:?}: a row came twice");
+        }
+    }
+}
+
+#[test]
+fn bad_queries_and_unknown_filter_values_get_clear_errors() {
+    let w = world();
+    let s = &w.f.store;
+    let err = |r: SearchRequest| -> String {
+        match s.search(&r, &PageRequest::default()) {
+            Err(StoreError::Domain(d)) => d.to_string(),
+            other => panic!("expected a clear error, got {other:?}"),
+        }
+    };
+    assert_eq!(err(q("(java OR")), "OR needs a term after it (at character 6)");
+    assert!(err(q("\"data engineer")).contains("never closed"));
+    let none = SearchFilters::default;
+    assert_eq!(err(with(SearchFilters { tags: vec!["Nope".into()], ..none() })), "tags: tag \"Nope\" does not exist");
+    let unknown = Uuid::from_u128(42);
+    assert!(
+        err(with(SearchFilters { pipeline: Some(PipelineFilter { pipeline_id: unknown, status: None }), ..none() }))
+            .contains("does not exist")
+    );
+    assert!(
+        err(with(SearchFilters {
+            event: Some(EventFilter { event_id: unknown, participation: Participation::Any }),
+            ..none()
+        }))
+        .contains("does not exist")
+    );
+    assert!(
+        err(with(SearchFilters { job: Some(JobFilter { job_id: unknown, hiring_status: None }), ..none() }))
+            .contains("does not exist")
+    );
+    assert!(
+        err(with(SearchFilters {
+            created: DateRange { from: "2025-02-01".parse().ok(), to: "2025-01-01".parse().ok() },
+            ..none()
+        }))
+        .contains("starts (2025-02-01) after it ends")
+    );
+    assert!(err(with(SearchFilters { location: Some("--".into()), ..none() })).contains("no letters or digits"));
+    let bad_cursor = s.search(&q(""), &PageRequest { limit: 10, after: Some("garbage".into()) }).unwrap_err();
+    assert!(bad_cursor.to_string().contains("is not a page cursor"));
+}
