@@ -1,0 +1,62 @@
+//! The commands the window may call. Each runs its store work off the UI thread and returns
+//! either the view model or an `AppError` the UI shows where it happened.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use talentdesk_domain::search::SearchRequest;
+use talentdesk_domain::settings::ColumnConfig;
+use talentdesk_domain::user::User;
+use talentdesk_store::search::{PageRequest, SearchPage};
+use talentdesk_store::{AppError, Store, StoreError};
+use tauri::State;
+use ts_rs::TS;
+
+use crate::state::AppState;
+
+/// What the shell shows about itself.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AppInfo {
+    #[ts(type = "string")]
+    pub db_path: PathBuf,
+    pub user: User,
+    #[ts(type = "number")]
+    pub candidates: u64,
+}
+
+/// Runs `work` with the store on a blocking thread, turning every failure into an `AppError`.
+async fn with_store<T: Send + 'static>(
+    state: &State<'_, AppState>,
+    work: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, AppError> {
+    let store = state.store.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut store = store.lock().map_err(|_| AppError::Storage {
+            message: "the store is unavailable after an earlier failure; restart Talentdesk".into(),
+        })?;
+        work(&mut store).map_err(|e| e.to_app_error())
+    })
+    .await
+    .map_err(|e| AppError::Storage { message: format!("the operation stopped unexpectedly: {e}") })?
+}
+
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
+    let (user, db_path) = (state.user.clone(), state.db_path.clone());
+    with_store(&state, move |store| Ok(AppInfo { candidates: store.candidate_count()?, user, db_path })).await
+}
+
+#[tauri::command]
+pub async fn search(
+    state: State<'_, AppState>,
+    request: SearchRequest,
+    page: PageRequest,
+) -> Result<SearchPage, AppError> {
+    with_store(&state, move |store| store.search(&request, &page)).await
+}
+
+#[tauri::command]
+pub async fn column_config(state: State<'_, AppState>) -> Result<ColumnConfig, AppError> {
+    with_store(&state, |store| store.column_config()).await
+}

@@ -1,0 +1,47 @@
+// Typed calls into the Tauri commands (src-tauri/src/commands.rs). The types are generated
+// from the Rust types (ui/src/lib/bindings); errors arrive as the generated AppError.
+import { invoke } from "@tauri-apps/api/core";
+import type { AppError } from "./bindings/AppError";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { ColumnConfig } from "./bindings/ColumnConfig";
+import type { PageRequest } from "./bindings/PageRequest";
+import type { SearchPage } from "./bindings/SearchPage";
+import type { SearchRequest } from "./bindings/SearchRequest";
+
+/** A failed command: the message says what happened in words a recruiter understands. */
+export class CommandError extends Error {
+  constructor(readonly error: AppError) {
+    super(describe(error));
+  }
+}
+
+export function describe(error: AppError): string {
+  if (error.type === "storage") return error.error.message;
+  const rule = error.error;
+  switch (rule.kind) {
+    case "invalid":
+      return `${rule.field}: ${rule.reason}`;
+    case "forbidden":
+      return rule.reason;
+    case "over_bulk_limit":
+      return `${rule.action} works on at most ${rule.limit} candidates at once; ${rule.requested} are selected`;
+    case "not_found":
+      return `${rule.what} ${rule.id} does not exist`;
+    case "query":
+      return `${rule.message} (at character ${rule.position})`;
+  }
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw new CommandError(e as AppError);
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>("app_info"),
+  search: (request: SearchRequest, page: PageRequest) => call<SearchPage>("search", { request, page }),
+  columnConfig: () => call<ColumnConfig>("column_config"),
+};

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { currentRole, formatDate, resultsLabel, tagCell } from "./format";
+
+describe("format", () => {
+  it("shows two tags and counts the rest", () => {
+    expect(tagCell(["Veteran", "Referral", "Bilingual", "Remote Only"])).toEqual({ chips: ["Veteran", "Referral"], more: 2 });
+    expect(tagCell(["Veteran"])).toEqual({ chips: ["Veteran"], more: 0 });
+    expect(tagCell([])).toEqual({ chips: [], more: 0 });
+  });
+
+  it("joins title and employer only when both are known", () => {
+    expect(currentRole("Data Engineer", "Northwind")).toBe("Data Engineer at Northwind");
+    expect(currentRole("Data Engineer", "")).toBe("Data Engineer");
+    expect(currentRole("", "Northwind")).toBe("Northwind");
+  });
+
+  it("labels result counts with the right plural and grouping", () => {
+    expect(resultsLabel(1)).toBe("1 result");
+    expect(resultsLabel(0)).toBe("0 results");
+    expect(resultsLabel(12408)).toMatch(/^12.408 results$/);
+  });
+
+  it("shows a bad date as nothing rather than 'Invalid Date'", () => {
+    expect(formatDate("not a date")).toBe("");
+    expect(formatDate("2026-11-03T10:00:00Z")).toMatch(/2026/);
+  });
+});
