@@ -180,6 +180,27 @@ impl Mutation {
         })
     }
 
+    /// The one candidate this mutation is about, when it is about one.
+    pub fn candidate_id(&self) -> Option<Uuid> {
+        use Mutation as M;
+        match self {
+            M::CandidateCreate { candidate_id, .. }
+            | M::CandidateUpdate { candidate_id, .. }
+            | M::CandidateReview { candidate_id }
+            | M::SetEligible { candidate_id, .. }
+            | M::SetActive { candidate_id, .. }
+            | M::ApplyResume { candidate_id, .. }
+            | M::NoteAdd { candidate_id, .. }
+            | M::PipelineSetStatus { candidate_id, .. }
+            | M::EventCheckIn { candidate_id, .. }
+            | M::EventRate { candidate_id, .. }
+            | M::ApplicationSetStatus { candidate_id, .. }
+            | M::ApplicationWithdraw { candidate_id, .. } => Some(*candidate_id),
+            M::DocumentAttach { document } => Some(document.candidate_id),
+            _ => None,
+        }
+    }
+
     /// The candidates this mutation targets, when it takes a selection.
     pub fn selection(&self) -> Option<&Selection> {
         use Mutation as M;

@@ -45,19 +45,33 @@ pub struct Applied {
     pub affected: u64,
 }
 
-pub(crate) fn apply(conn: &mut Connection, actor: &User, mutation: Mutation) -> Result<Applied, StoreError> {
+/// Applies `mutation` and returns the outcome with the candidates it touched (for search).
+pub(crate) fn apply(
+    conn: &mut Connection,
+    engine: &mut search::Engine,
+    actor: &User,
+    mutation: Mutation,
+) -> Result<(Applied, Vec<i64>), StoreError> {
     let tx = Transaction::new(conn, TransactionBehavior::Immediate)?;
     let now = chrono::Utc::now();
     permission::authorize(actor, mutation.capability())?;
-    let (mutation, cands) = resolve_selection(&tx, actor, mutation)?;
-    let affected = Effects { tx: &tx, actor, now }.apply(&mutation, &cands)?;
+    let (mutation, mut touched) = resolve_selection(&tx, engine, actor, mutation)?;
+    let affected = Effects { tx: &tx, actor, now }.apply(&mutation, &touched)?;
+    if let Some(id) = mutation.candidate_id() {
+        touched.extend(candidates::cand_of(&tx, id).ok());
+    }
     let seq = outbox::append(&tx, actor, &mutation, now)?;
     tx.commit()?;
-    Ok(Applied { seq, name: mutation.name(), affected })
+    Ok((Applied { seq, name: mutation.name(), affected }, touched))
 }
 
 /// Pins "all from this search" to the ids it matches now, and checks the bulk limit.
-fn resolve_selection(conn: &Connection, actor: &User, mutation: Mutation) -> Result<(Mutation, Vec<i64>), StoreError> {
+fn resolve_selection(
+    conn: &Connection,
+    engine: &mut search::Engine,
+    actor: &User,
+    mutation: Mutation,
+) -> Result<(Mutation, Vec<i64>), StoreError> {
     let (Some(selection), Some(action)) = (mutation.selection(), mutation.bulk_action()) else {
         return Ok((mutation, Vec::new()));
     };
@@ -75,8 +89,8 @@ fn resolve_selection(conn: &Connection, actor: &User, mutation: Mutation) -> Res
         }
         Selection::Search { request } => {
             // Count first: an over-limit search is refused before it is materialised.
-            action.check(actor.role, search::count_matching(conn, request)?)?;
-            let cands = search::all_matching(conn, request)?;
+            action.check(actor.role, engine.count(conn, request)?)?;
+            let cands = engine.all(conn, request)?;
             let ids = cands.iter().map(|c| candidates::id_of(conn, *c)).collect::<Result<Vec<_>, _>>()?;
             Ok((mutation.with_selection(Selection::Ids { ids }), cands))
         }

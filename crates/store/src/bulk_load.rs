@@ -92,6 +92,7 @@ impl Store {
             )
             .into());
         }
+        self.engine.get_mut().reset();
         let tx = &self.conn;
         // The file is new and empty: a crash mid-load loses nothing but the load itself, so the
         // rollback journal stays in memory instead of writing every page twice through the WAL.

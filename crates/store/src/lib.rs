@@ -27,6 +27,8 @@ pub use tables::outbox::OutboxEntry;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Search's in-memory side; behind a RefCell because reads fill its caches.
+    engine: std::cell::RefCell<search::Engine>,
 }
 
 impl Store {
@@ -44,7 +46,7 @@ impl Store {
         // Check before changing anything (WAL mode rewrites the header of a foreign file).
         migrations::check(&conn, &path)?;
         Self::configure(&conn).map_err(|e| StoreError::open(&path, e))?;
-        let mut store = Self { conn, path };
+        let mut store = Self { conn, path, engine: Default::default() };
         migrations::migrate(&mut store.conn)?;
         Ok(store)
     }
@@ -67,7 +69,19 @@ impl Store {
 
     /// Applies `mutation` as `actor`: the one write path. See [`apply`].
     pub fn apply(&mut self, actor: &User, mutation: Mutation) -> Result<Applied, StoreError> {
-        apply::apply(&mut self.conn, actor, mutation)
+        let engine = self.engine.get_mut();
+        let (applied, touched) = apply::apply(&mut self.conn, engine, actor, mutation)?;
+        // The change is committed; if refreshing search's facts fails, they reload next time.
+        if engine.after_write(&self.conn, &touched).is_err() {
+            engine.reset();
+        }
+        Ok(applied)
+    }
+
+    /// Forgets search's cached sets, so the next search reads from SQLite again (benchmarks
+    /// use it to time cold searches).
+    pub fn clear_search_cache(&self) {
+        self.engine.borrow_mut().clear_cache();
     }
 
     /// The user with this email, as signed in on this client.

@@ -233,7 +233,7 @@ impl Store {
         request: &talentdesk_domain::search::SearchRequest,
         page: &PageRequest,
     ) -> Result<SearchPage, StoreError> {
-        search::search(self.conn(), request, page)
+        self.engine.borrow_mut().search(self.conn(), request, page)
     }
 
     /// The full profile of candidate `id` as `viewer` may see it.

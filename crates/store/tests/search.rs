@@ -363,3 +363,44 @@ fn bad_queries_and_unknown_filter_values_get_clear_errors() {
     let bad_cursor = s.search(&q(""), &PageRequest { limit: 10, after: Some("garbage".into()) }).unwrap_err();
     assert!(bad_cursor.to_string().contains("is not a page cursor"));
 }
+
+#[test]
+fn results_follow_writes_made_after_a_search() {
+    let mut w = world();
+    let s = |w: &World, r: &SearchRequest| ids(&w.f.store, r);
+    let by_name = SearchRequest { sort: SortOrder::NameAsc, ..Default::default() };
+    assert_eq!(s(&w, &by_name), vec![w.mei, w.omar, w.jose, w.ana]);
+    // A new candidate appears, in name order, and in keyword results.
+    let bea = w.f.create(Person { first: "Bea", last: "Abreu", skills: &["Rust"], ..Default::default() });
+    assert_eq!(s(&w, &by_name), vec![bea, w.mei, w.omar, w.jose, w.ana]);
+    assert_eq!(s(&w, &q("rust")), vec![bea]);
+    // A renamed candidate moves; the most recently updated comes first.
+    w.f.admin_applies(Mutation::CandidateUpdate {
+        candidate_id: w.ana,
+        changes: vec![talentdesk_domain::history::FieldChange {
+            from: talentdesk_domain::candidate::FieldValue::LastName("Souza".into()),
+            to: talentdesk_domain::candidate::FieldValue::LastName("Aalto".into()),
+        }],
+    });
+    assert_eq!(s(&w, &by_name), vec![w.ana, bea, w.mei, w.omar, w.jose]);
+    assert_eq!(s(&w, &SearchRequest { sort: SortOrder::UpdatedDesc, ..Default::default() })[0], w.ana);
+    assert_eq!(s(&w, &q("aalto")), vec![w.ana]);
+    let old_name = SearchRequest { query: "souza".into(), sort: SortOrder::NameAsc, ..Default::default() };
+    assert_eq!(s(&w, &old_name), vec![w.ana], "only her email still says souza");
+    let page = w.f.store.search(&q("souza"), &PageRequest::default()).unwrap();
+    assert_eq!(page.rows[0].name, "Ana Aalto");
+    // Activity changes reach the filters; deactivated and deleted candidates leave.
+    w.f.admin_applies(Mutation::EmailSend {
+        send_id: new_id(),
+        selection: Selection::ids([w.ana]),
+        subject: "Hi".into(),
+        body: "Hello".into(),
+    });
+    let contacted = with(SearchFilters { activity: vec![ActivityStatus::Contacted], ..Default::default() });
+    assert_eq!(s(&w, &contacted), vec![w.ana]);
+    w.f.admin_applies(Mutation::SetActive { candidate_id: w.mei, active: false });
+    w.f.admin_applies(Mutation::CandidateDelete { selection: Selection::ids([w.omar]) });
+    assert_eq!(s(&w, &by_name), vec![w.ana, bea, w.jose]);
+    let inactive = with(SearchFilters { active: Some(false), ..Default::default() });
+    assert_eq!(s(&w, &inactive), vec![w.mei]);
+}

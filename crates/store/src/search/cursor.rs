@@ -7,9 +7,9 @@ use crate::StoreError;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Cursor {
-    Rank { rank: f64, cand: i64 },
-    Name { key: String, cand: i64 },
-    Updated { at: i64, cand: i64 },
+    Rank { score: u32, at: i64, cand: u32 },
+    Name { key: String, cand: u32 },
+    Updated { at: i64, cand: u32 },
 }
 
 pub(crate) fn mismatch() -> StoreError {
@@ -18,9 +18,15 @@ pub(crate) fn mismatch() -> StoreError {
 }
 
 impl Cursor {
+    pub(crate) fn cand(&self) -> u32 {
+        match self {
+            Cursor::Rank { cand, .. } | Cursor::Name { cand, .. } | Cursor::Updated { cand, .. } => *cand,
+        }
+    }
+
     pub(crate) fn encode(&self) -> String {
         match self {
-            Cursor::Rank { rank, cand } => format!("r:{cand}:{:x}", rank.to_bits()),
+            Cursor::Rank { score, at, cand } => format!("r:{cand}:{score}.{at}"),
             Cursor::Name { key, cand } => format!("n:{cand}:{key}"),
             Cursor::Updated { at, cand } => format!("u:{cand}:{at}"),
         }
@@ -32,9 +38,12 @@ impl Cursor {
         let (Some(kind), Some(cand), Some(value)) = (parts.next(), parts.next(), parts.next()) else {
             return Err(bad());
         };
-        let cand: i64 = cand.parse().map_err(|_| bad())?;
+        let cand: u32 = cand.parse().map_err(|_| bad())?;
         Ok(match kind {
-            "r" => Cursor::Rank { rank: f64::from_bits(u64::from_str_radix(value, 16).map_err(|_| bad())?), cand },
+            "r" => {
+                let (score, at) = value.split_once('.').ok_or_else(bad)?;
+                Cursor::Rank { score: score.parse().map_err(|_| bad())?, at: at.parse().map_err(|_| bad())?, cand }
+            }
             "n" => Cursor::Name { key: value.to_owned(), cand },
             "u" => Cursor::Updated { at: value.parse().map_err(|_| bad())?, cand },
             _ => return Err(bad()),
@@ -49,13 +58,13 @@ mod tests {
     #[test]
     fn cursors_round_trip_and_garbage_is_refused() {
         for c in [
-            Cursor::Rank { rank: -3.25, cand: 7 },
+            Cursor::Rank { score: 5, at: -3, cand: 7 },
             Cursor::Name { key: "souza\u{1f}ana:x".into(), cand: 9 },
             Cursor::Updated { at: 1_700_000_000_000, cand: 1 },
         ] {
             assert_eq!(Cursor::parse(&c.encode()).unwrap(), c);
         }
-        for bad in ["", "x", "u:1", "u:one:2", "q:1:2", "r:1:zz"] {
+        for bad in ["", "x", "u:1", "u:one:2", "q:1:2", "r:1:zz", "r:1:2", "u:-1:5"] {
             assert!(Cursor::parse(bad).is_err(), "{bad}");
         }
     }

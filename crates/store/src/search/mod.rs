@@ -1,18 +1,28 @@
 //! Candidate search: keywords, filters, sort, keyset pages and the total count.
+//!
+//! SQLite finds what keywords and memberships match (FTS5 and indexed tables); the rest runs in
+//! memory over Roaring bitmaps and the per-candidate [`facts`]: intersecting, testing each
+//! candidate, counting, ordering and paging. See BENCHMARKS.md for what that buys at a million
+//! candidates.
 
-mod compile;
+mod bitset;
 mod cursor;
+mod facts;
+mod plan;
+mod sets;
 
 use rusqlite::Connection;
-use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use talentdesk_domain::search::{SearchRequest, SortOrder};
 use ts_rs::TS;
 
 use crate::StoreError;
 use crate::views::{CandidateRow, rows_for};
-use compile::Compiled;
+use bitset::BitSet;
 use cursor::Cursor;
+use facts::Facts;
+use plan::Plan;
+use sets::SetCache;
 
 /// Which page of results to return.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -43,108 +53,185 @@ pub struct SearchPage {
     pub next: Option<String>,
 }
 
-pub(crate) fn search(conn: &Connection, request: &SearchRequest, page: &PageRequest) -> Result<SearchPage, StoreError> {
-    let compiled = compile::compile(conn, request)?;
-    let limit = page.limit.clamp(1, MAX_PAGE);
-    let after = page.after.as_deref().map(Cursor::parse).transpose()?;
-    let sort = effective_sort(request.sort, &compiled);
-    let (cands, keys) = page_of(conn, &compiled, sort, after.as_ref(), limit + 1)?;
-    let more = cands.len() > limit as usize;
-    let shown = &cands[..cands.len().min(limit as usize)];
-    let next = if more { shown.len().checked_sub(1).map(|i| keys[i].encode()) } else { None };
-    Ok(SearchPage { rows: rows_for(conn, shown)?, total: count(conn, &compiled)?, next })
+/// The in-memory side of search: facts loaded on first use, sets cached until the next write.
+#[derive(Default)]
+pub(crate) struct Engine {
+    facts: Option<Facts>,
+    cache: SetCache,
 }
 
-/// Relevance needs keywords; without them the freshest profiles come first.
-fn effective_sort(sort: SortOrder, compiled: &Compiled) -> SortOrder {
-    match sort {
-        SortOrder::Relevance if compiled.rank_match.is_none() => SortOrder::UpdatedDesc,
-        other => other,
+impl Engine {
+    fn facts(&mut self, conn: &Connection) -> Result<&Facts, StoreError> {
+        if self.facts.is_none() {
+            self.facts = Some(Facts::load(conn)?);
+        }
+        Ok(self.facts.as_ref().expect("just loaded"))
+    }
+
+    /// After a write: cached sets may be stale; these candidates' facts are.
+    pub(crate) fn after_write(&mut self, conn: &Connection, touched: &[i64]) -> Result<(), StoreError> {
+        self.cache.clear();
+        if let Some(facts) = &mut self.facts {
+            facts.refresh(conn, touched)?;
+        }
+        Ok(())
+    }
+
+    /// Forgets everything; the next search reloads.
+    pub(crate) fn reset(&mut self) {
+        self.facts = None;
+        self.cache.clear();
+    }
+
+    /// Drops cached sets (not the facts), so the next search fetches from SQLite again.
+    pub(crate) fn clear_cache(&mut self) {
+        self.cache.clear();
+    }
+
+    fn matching(&mut self, conn: &Connection, request: &SearchRequest) -> Result<(Plan, BitSet), StoreError> {
+        self.facts(conn)?;
+        let facts = self.facts.as_ref().expect("loaded above");
+        let plan = plan::plan(conn, facts, &mut self.cache, request)?;
+        let mut out = BitSet::with_capacity(facts.present.max().unwrap_or(0));
+        match plan.sets.split_first() {
+            Some((first, rest)) => first
+                .iter()
+                .filter(|c| rest.iter().all(|s| s.contains(*c)) && facts.present.contains(*c))
+                .filter(|c| plan.predicate.holds(facts.get(*c)))
+                .for_each(|c| out.insert(c)),
+            None => facts.present.iter().filter(|c| plan.predicate.holds(facts.get(*c))).for_each(|c| out.insert(c)),
+        }
+        Ok((plan, out))
+    }
+
+    pub(crate) fn search(
+        &mut self,
+        conn: &Connection,
+        request: &SearchRequest,
+        page: &PageRequest,
+    ) -> Result<SearchPage, StoreError> {
+        let limit = page.limit.clamp(1, MAX_PAGE) as usize;
+        let after = page.after.as_deref().map(Cursor::parse).transpose()?;
+        let (plan, matches) = self.matching(conn, request)?;
+        let facts = self.facts.as_ref().expect("loaded by matching");
+        let sort = match request.sort {
+            SortOrder::Relevance if plan.scorers.is_empty() => SortOrder::UpdatedDesc,
+            other => other,
+        };
+        let mut keys = match sort {
+            SortOrder::Relevance => by_relevance(facts, &plan, &matches, after.as_ref(), limit + 1)?,
+            SortOrder::NameAsc | SortOrder::NameDesc => {
+                by_name(facts, &matches, sort == SortOrder::NameDesc, after.as_ref(), limit + 1)?
+            }
+            SortOrder::UpdatedAsc | SortOrder::UpdatedDesc => {
+                by_updated(facts, &matches, sort == SortOrder::UpdatedDesc, after.as_ref(), limit + 1)?
+            }
+        };
+        let next = if keys.len() > limit {
+            keys.truncate(limit);
+            keys.last().map(Cursor::encode)
+        } else {
+            None
+        };
+        let cands: Vec<i64> = keys.iter().map(|k| i64::from(k.cand())).collect();
+        Ok(SearchPage { rows: rows_for(conn, &cands)?, total: matches.len(), next })
+    }
+
+    pub(crate) fn count(&mut self, conn: &Connection, request: &SearchRequest) -> Result<u64, StoreError> {
+        Ok(self.matching(conn, request)?.1.len())
+    }
+
+    /// Every candidate the search matches (their row numbers), for bulk actions.
+    pub(crate) fn all(&mut self, conn: &Connection, request: &SearchRequest) -> Result<Vec<i64>, StoreError> {
+        Ok(self.matching(conn, request)?.1.iter().map(i64::from).collect())
     }
 }
 
-pub(crate) fn count_matching(conn: &Connection, request: &SearchRequest) -> Result<u64, StoreError> {
-    count(conn, &compile::compile(conn, request)?)
-}
-
-/// Every candidate the search matches (their row numbers), for bulk actions.
-pub(crate) fn all_matching(conn: &Connection, request: &SearchRequest) -> Result<Vec<i64>, StoreError> {
-    let compiled = compile::compile(conn, request)?;
-    let sql = format!("SELECT c.cand FROM candidates c WHERE {} ORDER BY c.cand", compiled.conditions_with_fts());
-    let mut stmt = conn.prepare(&sql)?;
-    Ok(stmt.query_map(rusqlite::params_from_iter(compiled.params.iter()), |r| r.get(0))?.collect::<Result<_, _>>()?)
-}
-
-fn count(conn: &Connection, compiled: &Compiled) -> Result<u64, StoreError> {
-    let sql = format!("SELECT count(*) FROM candidates c WHERE {}", compiled.conditions_with_fts());
-    Ok(conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(compiled.params.iter()), |r| r.get(0))?)
-}
-
-fn page_of(
-    conn: &Connection,
-    compiled: &Compiled,
-    sort: SortOrder,
+fn by_updated(
+    facts: &Facts,
+    matches: &BitSet,
+    descending: bool,
     after: Option<&Cursor>,
-    limit: u32,
-) -> Result<(Vec<i64>, Vec<Cursor>), StoreError> {
-    let mut params: Vec<Value> = compiled.params.clone();
-    let mut bind = |v: Value| {
-        params.push(v);
-        format!("?{}", params.len())
+    take: usize,
+) -> Result<Vec<Cursor>, StoreError> {
+    let order = &facts.by_updated;
+    let key = |c: u32| (facts.get(c).updated, c);
+    let (start, end) = match after {
+        None => (0, order.len()),
+        Some(Cursor::Updated { at, cand }) => {
+            let split = |strict: bool| {
+                order.partition_point(|x| if strict { key(*x) < (*at, *cand) } else { key(*x) <= (*at, *cand) })
+            };
+            if descending { (0, split(true)) } else { (split(false), order.len()) }
+        }
+        Some(_) => return Err(cursor::mismatch()),
     };
-    let sql = if sort == SortOrder::Relevance {
-        let expr = compiled.rank_match.clone().expect("relevance is only used with keywords");
-        let m = bind(Value::Text(expr));
-        let keyset = match after {
-            Some(Cursor::Rank { rank, cand }) => {
-                let (r, c) = (bind(Value::Real(*rank)), bind(Value::Integer(*cand)));
-                format!("AND (f.rank > {r} OR (f.rank = {r} AND c.cand > {c}))")
-            }
-            _ => String::new(),
-        };
-        format!(
-            "SELECT c.cand, f.rank FROM candidate_fts f JOIN candidates c ON c.cand = f.rowid
-             WHERE candidate_fts MATCH {m} AND {} {keyset} ORDER BY f.rank, c.cand LIMIT {limit}",
-            compiled.conditions_without_fts()
-        )
+    let window = &order[start..end];
+    let pick = |c: &&u32| matches.contains(**c);
+    let cands: Vec<u32> = if descending {
+        window.iter().rev().filter(pick).take(take).copied().collect()
     } else {
-        let (column, descending) = match sort {
-            SortOrder::NameAsc => ("c.name_key", false),
-            SortOrder::NameDesc => ("c.name_key", true),
-            SortOrder::UpdatedAsc => ("c.updated_at", false),
-            _ => ("c.updated_at", true),
-        };
-        let (op, dir) = if descending { ("<", "DESC") } else { (">", "ASC") };
-        let keyset = match after {
-            Some(Cursor::Name { key, cand }) if column == "c.name_key" => {
-                format!(
-                    "AND ({column}, c.cand) {op} ({}, {})",
-                    bind(Value::Text(key.clone())),
-                    bind(Value::Integer(*cand))
-                )
-            }
-            Some(Cursor::Updated { at, cand }) if column == "c.updated_at" => {
-                format!("AND ({column}, c.cand) {op} ({}, {})", bind(Value::Integer(*at)), bind(Value::Integer(*cand)))
-            }
-            Some(_) => return Err(cursor::mismatch()),
-            None => String::new(),
-        };
-        format!(
-            "SELECT c.cand, {column} FROM candidates c WHERE {} {keyset} ORDER BY {column} {dir}, c.cand {dir} LIMIT {limit}",
-            compiled.conditions_with_fts()
-        )
+        window.iter().filter(pick).take(take).copied().collect()
     };
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
-    let (mut cands, mut keys) = (Vec::new(), Vec::new());
-    while let Some(r) = rows.next()? {
-        let cand: i64 = r.get(0)?;
-        keys.push(match sort {
-            SortOrder::Relevance => Cursor::Rank { rank: r.get(1)?, cand },
-            SortOrder::NameAsc | SortOrder::NameDesc => Cursor::Name { key: r.get(1)?, cand },
-            _ => Cursor::Updated { at: r.get(1)?, cand },
-        });
-        cands.push(cand);
+    Ok(cands.into_iter().map(|cand| Cursor::Updated { at: facts.get(cand).updated, cand }).collect())
+}
+
+fn by_name(
+    facts: &Facts,
+    matches: &BitSet,
+    descending: bool,
+    after: Option<&Cursor>,
+    take: usize,
+) -> Result<Vec<Cursor>, StoreError> {
+    let order = &facts.by_name;
+    let (start, end) = match after {
+        None => (0, order.len()),
+        Some(Cursor::Name { key, cand }) => {
+            let at = (key.as_str(), *cand);
+            let split = |strict: bool| {
+                order.partition_point(|x| {
+                    if strict { (facts.name_key(*x), *x) < at } else { (facts.name_key(*x), *x) <= at }
+                })
+            };
+            if descending { (0, split(true)) } else { (split(false), order.len()) }
+        }
+        Some(_) => return Err(cursor::mismatch()),
+    };
+    let window = &order[start..end];
+    let pick = |c: &&u32| matches.contains(**c);
+    let cands: Vec<u32> = if descending {
+        window.iter().rev().filter(pick).take(take).copied().collect()
+    } else {
+        window.iter().filter(pick).take(take).copied().collect()
+    };
+    Ok(cands.into_iter().map(|cand| Cursor::Name { key: facts.name_key(cand).to_owned(), cand }).collect())
+}
+
+/// Best matches first: keywords found in the name or email count double, then the most recently
+/// updated.
+fn by_relevance(
+    facts: &Facts,
+    plan: &Plan,
+    matches: &BitSet,
+    after: Option<&Cursor>,
+    take: usize,
+) -> Result<Vec<Cursor>, StoreError> {
+    let after = match after {
+        None => None,
+        Some(Cursor::Rank { score, at, cand }) => Some((*score, *at, *cand)),
+        Some(_) => return Err(cursor::mismatch()),
+    };
+    // Each keyword scores 2 where it matched the name or email, 1 where it matched elsewhere.
+    let score = |c: u32| -> u32 {
+        plan.scorers.iter().map(|m| u32::from(m.all.contains(c)) + u32::from(m.name.contains(c))).sum()
+    };
+    // Descending on every part of the key, so "after" means a smaller key.
+    let mut keyed: Vec<(u32, i64, u32)> =
+        matches.iter().map(|c| (score(c), facts.get(c).updated, c)).filter(|k| after.is_none_or(|a| *k < a)).collect();
+    if keyed.len() > take {
+        keyed.select_nth_unstable_by(take - 1, |a, b| b.cmp(a));
+        keyed.truncate(take);
     }
-    Ok((cands, keys))
+    keyed.sort_unstable_by(|a, b| b.cmp(a));
+    Ok(keyed.into_iter().map(|(score, at, cand)| Cursor::Rank { score, at, cand }).collect())
 }

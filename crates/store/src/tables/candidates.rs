@@ -169,13 +169,23 @@ pub(crate) fn write_profile(conn: &Connection, cand: i64, p: &Profile, at: Times
 
 /// Rebuilds the keyword-index entry of one candidate from `candidate_search_text`.
 pub(crate) fn reindex(conn: &Connection, cand: i64) -> Result<(), StoreError> {
-    conn.prepare_cached("DELETE FROM candidate_fts WHERE rowid = ?1")?.execute([cand])?;
+    unindex(conn, cand)?;
     conn.prepare_cached(
         "INSERT INTO candidate_fts (rowid, name, email, title, employer, location, skills, education, resume)
          SELECT cand, name, email, title, employer, location, skills, education, resume
          FROM candidate_search_text WHERE cand = ?1",
     )?
     .execute([cand])?;
+    conn.prepare_cached(
+        "INSERT INTO candidate_name_fts (rowid, name, email) SELECT cand, name, email FROM candidate_search_text WHERE cand = ?1",
+    )?
+    .execute([cand])?;
+    Ok(())
+}
+
+fn unindex(conn: &Connection, cand: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM candidate_fts WHERE rowid = ?1")?.execute([cand])?;
+    conn.prepare_cached("DELETE FROM candidate_name_fts WHERE rowid = ?1")?.execute([cand])?;
     Ok(())
 }
 
@@ -188,7 +198,10 @@ pub(crate) fn index_all(conn: &Connection) -> Result<(), StoreError> {
          INSERT INTO candidate_fts (rowid, name, email, title, employer, location, skills, education, resume)
          SELECT cand, name, email, title, employer, location, skills, education, resume FROM candidate_search_text;
          INSERT INTO candidate_fts (candidate_fts) VALUES ('optimize');
-         INSERT INTO candidate_fts (candidate_fts, rank) VALUES ('automerge', 4);",
+         INSERT INTO candidate_fts (candidate_fts, rank) VALUES ('automerge', 4);
+         DELETE FROM candidate_name_fts;
+         INSERT INTO candidate_name_fts (rowid, name, email) SELECT cand, name, email FROM candidate_search_text;
+         INSERT INTO candidate_name_fts (candidate_name_fts) VALUES ('optimize');",
     )?;
     Ok(())
 }
@@ -366,7 +379,7 @@ pub(crate) fn refresh_applications(conn: &Connection, cand: i64) -> Result<(), S
 
 /// Removes the candidate and (by cascade) everything attached, and its keyword-index entry.
 pub(crate) fn delete(conn: &Connection, cand: i64) -> Result<(), StoreError> {
-    conn.prepare_cached("DELETE FROM candidate_fts WHERE rowid = ?1")?.execute([cand])?;
+    unindex(conn, cand)?;
     conn.prepare_cached("DELETE FROM candidates WHERE cand = ?1")?.execute([cand])?;
     Ok(())
 }

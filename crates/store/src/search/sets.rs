@@ -1,0 +1,105 @@
+//! Sets of candidates (Roaring bitmaps of `cand`) that keywords and membership filters match,
+//! fetched from SQLite and cached until the next write.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use roaring::RoaringBitmap;
+use rusqlite::Connection;
+use rusqlite::types::Value;
+
+use crate::StoreError;
+
+/// The candidates a keyword matches anywhere, and those it matches by name or email (which
+/// ranks them first). The name index is a small table of its own, so asking it costs little.
+#[derive(Debug, Default)]
+pub(crate) struct Matches {
+    pub all: RoaringBitmap,
+    pub name: RoaringBitmap,
+}
+
+/// Sets computed since the last write, by a key naming what they hold.
+#[derive(Default)]
+pub(crate) struct SetCache {
+    matches: HashMap<String, Rc<Matches>>,
+    sets: HashMap<String, Rc<RoaringBitmap>>,
+}
+
+/// How many distinct sets to keep before starting over: enough for typing and paging.
+const CAPACITY: usize = 256;
+
+impl SetCache {
+    pub(crate) fn clear(&mut self) {
+        self.matches.clear();
+        self.sets.clear();
+    }
+
+    /// The candidates one keyword (an FTS5 phrase, possibly a prefix) matches, plus `extra`
+    /// (candidates with a tag the keyword names).
+    pub(crate) fn keyword(
+        &mut self,
+        conn: &Connection,
+        expr: &str,
+        extra: Option<Rc<RoaringBitmap>>,
+    ) -> Result<Rc<Matches>, StoreError> {
+        let key = format!("{expr}\u{1f}{}", extra.as_ref().map_or(0, |e| e.len()));
+        if let Some(hit) = self.matches.get(&key) {
+            return Ok(hit.clone());
+        }
+        let mut m = Matches { all: fts(conn, "candidate_fts", expr)?, name: fts(conn, "candidate_name_fts", expr)? };
+        if let Some(extra) = extra {
+            m.all |= extra.as_ref();
+        }
+        if self.matches.len() >= CAPACITY {
+            self.matches.clear();
+        }
+        let m = Rc::new(m);
+        self.matches.insert(key, m.clone());
+        Ok(m)
+    }
+
+    /// The candidates a query returns (one `cand` per row), cached under `key`.
+    pub(crate) fn query(
+        &mut self,
+        conn: &Connection,
+        key: String,
+        sql: &str,
+        params: &[Value],
+    ) -> Result<Rc<RoaringBitmap>, StoreError> {
+        if let Some(hit) = self.sets.get(&key) {
+            return Ok(hit.clone());
+        }
+        let mut set = RoaringBitmap::new();
+        let mut stmt = conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
+        while let Some(r) = rows.next()? {
+            set.insert(r.get::<_, i64>(0)? as u32);
+        }
+        if self.sets.len() >= CAPACITY {
+            self.sets.clear();
+        }
+        let set = Rc::new(set);
+        self.sets.insert(key, set.clone());
+        Ok(set)
+    }
+
+    /// The candidates an FTS5 expression matches, in any column.
+    pub(crate) fn fts_set(&mut self, conn: &Connection, expr: &str) -> Result<Rc<RoaringBitmap>, StoreError> {
+        self.query(
+            conn,
+            format!("fts\u{1f}{expr}"),
+            "SELECT rowid FROM candidate_fts WHERE candidate_fts MATCH ?1",
+            &[Value::Text(expr.to_owned())],
+        )
+    }
+}
+
+fn fts(conn: &Connection, table: &str, expr: &str) -> Result<RoaringBitmap, StoreError> {
+    let mut set = RoaringBitmap::new();
+    let mut stmt = conn.prepare_cached(&format!("SELECT rowid FROM {table} WHERE {table} MATCH ?1"))?;
+    let mut rows = stmt.query([expr])?;
+    while let Some(r) = rows.next()? {
+        set.insert(r.get::<_, i64>(0)? as u32);
+    }
+    Ok(set)
+}
