@@ -107,3 +107,13 @@ impl Store {
         &self.conn
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The app keeps the store behind a mutex shared with worker threads.
+    #[test]
+    fn a_store_can_move_between_threads() {
+        fn send<T: Send>() {}
+        send::<super::Store>();
+    }
+}

@@ -55,11 +55,10 @@ pub(crate) fn rows_for(conn: &Connection, cands: &[i64]) -> Result<Vec<Candidate
         .iter()
         .map(|cand| {
             let row = stmt.query_row([cand], |r| {
-                let location = [r.get::<_, String>(4)?, r.get(5)?, r.get(6)?]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                // The table's short form: "Lisbon, PT"; the region only when there is no city.
+                let (city, region, country): (String, String, String) = (r.get(4)?, r.get(5)?, r.get(6)?);
+                let place = if city.is_empty() { region } else { city };
+                let location = [place, country].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ");
                 Ok((
                     r.get::<_, String>(0)?,
                     format!("{} {}", r.get::<_, String>(1)?, r.get::<_, String>(2)?),

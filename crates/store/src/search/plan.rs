@@ -2,7 +2,7 @@
 //! (naming the one that does not exist), fetches the sets keywords and memberships match, and
 //! reduces the rest to a test on each candidate's [`Fact`].
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveTime};
 use roaring::RoaringBitmap;
@@ -51,11 +51,11 @@ impl Predicate {
 }
 
 /// A keyword that scores: its matches by tier.
-pub(crate) type Scorer = Rc<Matches>;
+pub(crate) type Scorer = Arc<Matches>;
 
 pub(crate) struct Plan {
     /// Candidates must be in every one of these sets.
-    pub sets: Vec<Rc<RoaringBitmap>>,
+    pub sets: Vec<Arc<RoaringBitmap>>,
     pub predicate: Predicate,
     /// The keywords a match is scored on (those not under a NOT); empty without keywords.
     pub scorers: Vec<Scorer>,
@@ -79,7 +79,7 @@ pub(crate) fn plan(
         let mut eval = Evaluator { conn, facts, cache, all_tags: &all_tags, scorers: Vec::new() };
         let set = eval.eval(&query, true)?;
         plan.scorers = eval.scorers;
-        plan.sets.push(Rc::new(set));
+        plan.sets.push(Arc::new(set));
     }
     if let Some(location) = f.location.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
         if !location.chars().any(char::is_alphanumeric) {
@@ -177,7 +177,7 @@ fn range(field: &str, range: &DateRange) -> Result<(i64, i64), StoreError> {
     Ok((range.from.map_or(i64::MIN, start_ms), range.to.map_or(i64::MAX, |to| start_ms(to.succ_opt().unwrap_or(to)))))
 }
 
-fn tagged(conn: &Connection, cache: &mut SetCache, tag_ids: &[i64]) -> Result<Rc<RoaringBitmap>, StoreError> {
+fn tagged(conn: &Connection, cache: &mut SetCache, tag_ids: &[i64]) -> Result<Arc<RoaringBitmap>, StoreError> {
     let list = tag_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
     cache.query(
         conn,

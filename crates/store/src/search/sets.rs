@@ -2,7 +2,7 @@
 //! fetched from SQLite and cached until the next write.
 
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use roaring::RoaringBitmap;
 use rusqlite::Connection;
@@ -21,8 +21,8 @@ pub(crate) struct Matches {
 /// Sets computed since the last write, by a key naming what they hold.
 #[derive(Default)]
 pub(crate) struct SetCache {
-    matches: HashMap<String, Rc<Matches>>,
-    sets: HashMap<String, Rc<RoaringBitmap>>,
+    matches: HashMap<String, Arc<Matches>>,
+    sets: HashMap<String, Arc<RoaringBitmap>>,
 }
 
 /// How many distinct sets to keep before starting over: enough for typing and paging.
@@ -40,8 +40,8 @@ impl SetCache {
         &mut self,
         conn: &Connection,
         expr: &str,
-        extra: Option<Rc<RoaringBitmap>>,
-    ) -> Result<Rc<Matches>, StoreError> {
+        extra: Option<Arc<RoaringBitmap>>,
+    ) -> Result<Arc<Matches>, StoreError> {
         let key = format!("{expr}\u{1f}{}", extra.as_ref().map_or(0, |e| e.len()));
         if let Some(hit) = self.matches.get(&key) {
             return Ok(hit.clone());
@@ -53,7 +53,7 @@ impl SetCache {
         if self.matches.len() >= CAPACITY {
             self.matches.clear();
         }
-        let m = Rc::new(m);
+        let m = Arc::new(m);
         self.matches.insert(key, m.clone());
         Ok(m)
     }
@@ -65,7 +65,7 @@ impl SetCache {
         key: String,
         sql: &str,
         params: &[Value],
-    ) -> Result<Rc<RoaringBitmap>, StoreError> {
+    ) -> Result<Arc<RoaringBitmap>, StoreError> {
         if let Some(hit) = self.sets.get(&key) {
             return Ok(hit.clone());
         }
@@ -78,13 +78,13 @@ impl SetCache {
         if self.sets.len() >= CAPACITY {
             self.sets.clear();
         }
-        let set = Rc::new(set);
+        let set = Arc::new(set);
         self.sets.insert(key, set.clone());
         Ok(set)
     }
 
     /// The candidates an FTS5 expression matches, in any column.
-    pub(crate) fn fts_set(&mut self, conn: &Connection, expr: &str) -> Result<Rc<RoaringBitmap>, StoreError> {
+    pub(crate) fn fts_set(&mut self, conn: &Connection, expr: &str) -> Result<Arc<RoaringBitmap>, StoreError> {
         self.query(
             conn,
             format!("fts\u{1f}{expr}"),

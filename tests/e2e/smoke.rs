@@ -1,0 +1,44 @@
+//! The real window, on a demo database: the shell shows what the store holds, and searching
+//! from the search box returns what the store returns.
+
+use talentdesk_demo::DemoOptions;
+use talentdesk_domain::search::SearchRequest;
+use talentdesk_e2e::Session;
+use talentdesk_store::Store;
+use talentdesk_store::search::PageRequest;
+
+#[test]
+fn the_window_shows_the_stores_candidates_and_searches_them() -> Result<(), String> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let db = dir.path().join("demo.db");
+    let mut store = Store::open(&db).map_err(|e| e.to_string())?;
+    talentdesk_demo::generate(&mut store, &DemoOptions { candidates: 300, seed: 7 }, |_| {})
+        .map_err(|e| e.to_string())?;
+    let everyone = store.search(&SearchRequest::default(), &PageRequest::default()).map_err(|e| e.to_string())?;
+    let python = SearchRequest { query: "python".into(), ..Default::default() };
+    let pythonistas = store.search(&python, &PageRequest::default()).map_err(|e| e.to_string())?;
+    assert!(pythonistas.total > 0 && pythonistas.total < everyone.total, "the demo has some Python people");
+    drop(store);
+
+    let session = Session::start(&["--db", db.to_str().ok_or("temp path is not UTF-8")?])?;
+    let expected = format!("{} results", everyone.total);
+    session.wait_for("the result count", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| *t == expected)))?;
+    let first = session.text("[data-testid=results] tbody tr td.name .name")?;
+    assert_eq!(first.as_deref(), Some(everyone.rows[0].name.as_str()), "the first row is the store's first result");
+    let path = session.screenshot("smoke-candidates")?;
+    eprintln!("screenshot: {}", path.display());
+
+    session.type_into("[data-testid=search-input]", "python")?;
+    let expected = format!("{} results", pythonistas.total);
+    session.wait_for("the count of the python search", |s| {
+        Ok(s.text("[data-testid=result-count]")?.filter(|t| *t == expected))
+    })?;
+    let first = session.text("[data-testid=results] tbody tr td.name .name")?;
+    assert_eq!(first.as_deref(), Some(pythonistas.rows[0].name.as_str()));
+
+    session.type_into("[data-testid=search-input]", "(python OR")?;
+    let error = session.wait_for("the query error", |s| Ok(s.text("#search-error")?.filter(|t| !t.is_empty())))?;
+    assert_eq!(error, "OR needs a term after it (at character 8)");
+    session.screenshot("smoke-query-error")?;
+    Ok(())
+}

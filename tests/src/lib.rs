@@ -1,0 +1,185 @@
+//! Driving the real Talentdesk window over WebDriver: starts `tauri-driver` (which starts
+//! WebKitWebDriver and the app), and offers the few WebDriver calls the tests need.
+//!
+//! One session at a time (tauri-driver's limit); the session and the driver are always torn
+//! down, also when a test fails.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use serde_json::{Value, json};
+
+pub type Result<T> = std::result::Result<T, String>;
+
+/// The workspace root (this crate lives in `tests/`).
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+}
+
+/// The built app: `TALENTDESK_APP`, or the debug binary in `target/`.
+pub fn app_binary() -> Result<PathBuf> {
+    let path = std::env::var_os("TALENTDESK_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target/debug/talentdesk"));
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(format!(
+            "the app is not built at {}; run `cargo build -p talentdesk-app` (scripts/test.sh does)",
+            path.display()
+        ))
+    }
+}
+
+fn tauri_driver() -> Result<PathBuf> {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
+        return Ok(PathBuf::from(p));
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    let candidates = [home.join(".cargo/bin/tauri-driver"), PathBuf::from("/usr/local/bin/tauri-driver")];
+    candidates.into_iter().find(|p| p.is_file()).ok_or_else(|| {
+        "tauri-driver is not installed; run `cargo install tauri-driver --locked` (scripts/test.sh does)".into()
+    })
+}
+
+fn free_port() -> Result<u16> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
+    listener.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
+}
+
+/// A running tauri-driver with one WebDriver session on the app.
+pub struct Session {
+    driver: Child,
+    base: String,
+    id: String,
+}
+
+impl Session {
+    /// Starts the driver and the app with `args`.
+    pub fn start(args: &[&str]) -> Result<Self> {
+        if std::env::var_os("DISPLAY").is_none() {
+            return Err("no DISPLAY: run the end-to-end tests under Xvfb (scripts/test.sh uses xvfb-run)".into());
+        }
+        let app = app_binary()?;
+        let (port, native) = (free_port()?, free_port()?);
+        let driver = Command::new(tauri_driver()?)
+            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| format!("cannot start tauri-driver: {e}"))?;
+        let base = format!("http://127.0.0.1:{port}");
+        let mut session = Session { driver, base, id: String::new() };
+        session.wait_for_driver()?;
+        let capabilities = json!({ "capabilities": { "alwaysMatch": { "tauri:options": {
+            "application": app.display().to_string(),
+            "args": args,
+        } } } });
+        let reply = session.post("/session", &capabilities)?;
+        session.id = reply["value"]["sessionId"].as_str().ok_or(format!("no session id in {reply}"))?.to_owned();
+        Ok(session)
+    }
+
+    fn wait_for_driver(&self) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if ureq::get(&format!("{}/status", self.base)).call().is_ok() {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Err("tauri-driver did not start within 20 s".into())
+    }
+
+    fn post(&self, path: &str, body: &Value) -> Result<Value> {
+        match ureq::post(&format!("{}{path}", self.base)).send_json(body.clone()) {
+            Ok(r) => r.into_json().map_err(|e| e.to_string()),
+            Err(ureq::Error::Status(code, r)) => {
+                Err(format!("POST {path}: {code} {}", r.into_string().unwrap_or_default()))
+            }
+            Err(e) => Err(format!("POST {path}: {e}")),
+        }
+    }
+
+    fn get(&self, path: &str) -> Result<Value> {
+        match ureq::get(&format!("{}{path}", self.base)).call() {
+            Ok(r) => r.into_json().map_err(|e| e.to_string()),
+            Err(ureq::Error::Status(code, r)) => {
+                Err(format!("GET {path}: {code} {}", r.into_string().unwrap_or_default()))
+            }
+            Err(e) => Err(format!("GET {path}: {e}")),
+        }
+    }
+
+    /// Runs `script` in the page and returns its value.
+    pub fn script(&self, script: &str, args: Value) -> Result<Value> {
+        let reply =
+            self.post(&format!("/session/{}/execute/sync", self.id), &json!({ "script": script, "args": args }))?;
+        Ok(reply["value"].clone())
+    }
+
+    /// The text of the first element matching `css`, if there is one.
+    pub fn text(&self, css: &str) -> Result<Option<String>> {
+        let value = self
+            .script("const e = document.querySelector(arguments[0]); return e ? e.innerText : null;", json!([css]))?;
+        Ok(value.as_str().map(str::to_owned))
+    }
+
+    /// Waits until `check` returns Some, or fails naming `what`.
+    pub fn wait_for<T>(&self, what: &str, mut check: impl FnMut(&Self) -> Result<Option<T>>) -> Result<T> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut last = Ok(None);
+        while Instant::now() < deadline {
+            last = check(self);
+            if let Ok(Some(v)) = last {
+                return Ok(v);
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Err(format!("timed out waiting for {what} (last: {:?})", last.map(|v| v.is_some())))
+    }
+
+    /// Types into the element matching `css` (replacing its value).
+    pub fn type_into(&self, css: &str, text: &str) -> Result<()> {
+        let found =
+            self.post(&format!("/session/{}/element", self.id), &json!({ "using": "css selector", "value": css }))?;
+        let element = found["value"]
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .ok_or(format!("no element {css}"))?
+            .to_owned();
+        self.post(&format!("/session/{}/element/{element}/clear", self.id), &json!({}))?;
+        self.post(&format!("/session/{}/element/{element}/value", self.id), &json!({ "text": text }))?;
+        Ok(())
+    }
+
+    /// Saves a PNG of the window into `tests/artifacts/NAME.png` (after two animation frames,
+    /// so the picture shows the latest state) and returns its path.
+    pub fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let settle = json!({ "script": "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", "args": [] });
+        self.post(&format!("/session/{}/execute/async", self.id), &settle)?;
+        let png = self.get(&format!("/session/{}/screenshot", self.id))?;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(png["value"].as_str().ok_or("no screenshot data")?)
+            .map_err(|e| e.to_string())?;
+        let dir = workspace().join("tests/artifacts");
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, bytes).map_err(|e| e.to_string())?;
+        Ok(path)
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if !self.id.is_empty() {
+            let _ = ureq::delete(&format!("{}/session/{}", self.base, self.id)).call();
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
