@@ -1,8 +1,46 @@
 #!/usr/bin/env bash
-# Runs every test that is wired up so far: formatting, Rust tests of the Tauri-free crates, UI
-# type check and unit tests. (The real-window smoke test in tests/ is not wired in yet.)
+# Runs every test: formatting, lints, the Rust tests, the generated TypeScript bindings being
+# current, the front end's type check and unit tests, then the real app window driven over
+# WebDriver under Xvfb. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/prerequisites.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "prerequisites"
+ensure_apt_packages
+ensure_ui_packages
+ensure_tauri_driver
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step "format"
 cargo fmt --all --check
-cargo test -p talentdesk-domain -p talentdesk-store -p talentdesk-demo -p talentdesk-cli
-cd ui && npm ci --no-audit --no-fund && npm run check && npm test
+
+step "front end build (the app embeds it)"
+build_ui
+
+step "clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust tests"
+rust_tests --workspace --exclude talentdesk-e2e
+
+step "generated TypeScript bindings are current"
+# The tests above regenerate ui/src/lib/bindings (ts-rs); a difference means a Rust type
+# changed without its bindings being committed.
+if [ -n "$(git status --porcelain -- ui/src/lib/bindings)" ]; then
+    git status --short -- ui/src/lib/bindings
+    echo "the TypeScript bindings are stale: run the tests and commit ui/src/lib/bindings" >&2
+    exit 1
+fi
+
+step "front end type check and unit tests"
+(cd ui && npm run check && npm test)
+
+step "the real window (WebDriver under Xvfb)"
+cargo build --locked -p talentdesk-app
+# One WebDriver session at a time: tauri-driver serves one.
+RUST_TEST_THREADS=1 NEXTEST_TEST_THREADS=1 xvfb-run -a -s "-screen 0 1440x900x24" bash -c \
+    "source scripts/prerequisites.sh && rust_tests -p talentdesk-e2e"
+

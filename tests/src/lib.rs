@@ -5,6 +5,7 @@
 //! down, also when a test fails.
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -69,6 +70,9 @@ impl Session {
             .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
+            // Its own process group, so teardown also reaches the WebKitWebDriver and the app
+            // it starts: an orphaned driver would keep the test's output pipe open forever.
+            .process_group(0)
             .spawn()
             .map_err(|e| format!("cannot start tauri-driver: {e}"))?;
         let base = format!("http://127.0.0.1:{port}");
@@ -179,7 +183,9 @@ impl Drop for Session {
         if !self.id.is_empty() {
             let _ = ureq::delete(&format!("{}/session/{}", self.base, self.id)).call();
         }
-        let _ = self.driver.kill();
+        // kill(1) rather than libc: the workspace forbids unsafe code.
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let _ = self.driver.wait();
     }
 }

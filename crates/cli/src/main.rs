@@ -33,7 +33,7 @@ enum Command {
         seed: u64,
     },
     /// Searches candidates: keywords (AND / OR / NOT, "phrases", parentheses) and filters.
-    Search(search_args::SearchArgs),
+    Search(Box<search_args::SearchArgs>),
     /// Prints a candidate's full profile.
     Show {
         #[arg(long)]

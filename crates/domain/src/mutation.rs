@@ -244,7 +244,6 @@ impl Mutation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::SearchRequest;
 
     #[test]
     fn wire_format_is_name_and_args() {
@@ -266,7 +265,7 @@ mod tests {
     #[test]
     fn selections_can_be_pinned_to_ids() {
         let m = Mutation::PipelineAdd {
-            selection: Selection::Search { request: SearchRequest::default() },
+            selection: Selection::Search { request: Box::default() },
             pipeline_id: Uuid::nil(),
             status: None,
         };

@@ -378,15 +378,15 @@ impl Store {
         let conn = self.conn();
         tables::events::get(conn, event_id)?;
         let members = tables::events::members(conn, event_id, limit.min(search::MAX_PAGE), offset)?;
-        let rows = rows_for(conn, &members.iter().map(|m| m.0).collect::<Vec<_>>())?;
+        let rows = rows_for(conn, &members.iter().map(|m| m.cand).collect::<Vec<_>>())?;
         Ok(rows
             .into_iter()
             .zip(members)
-            .map(|(candidate, (_, registered, attended, rating))| EventMemberRow {
+            .map(|(candidate, m)| EventMemberRow {
                 candidate,
-                registered,
-                attended,
-                rating,
+                registered: m.registered,
+                attended: m.attended,
+                rating: m.rating,
             })
             .collect())
     }

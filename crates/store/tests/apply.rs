@@ -284,7 +284,7 @@ fn all_from_a_search_is_pinned_to_ids_in_the_outbox() {
     f.define_tag("Systems");
     let search = SearchRequest { query: "rust".into(), ..Default::default() };
     let applied = f.admin_applies(Mutation::TagsAdd {
-        selection: Selection::Search { request: search },
+        selection: Selection::Search { request: Box::new(search) },
         tags: vec!["Systems".into()],
     });
     assert_eq!(applied.affected, 1);
@@ -312,7 +312,7 @@ fn a_search_selection_over_the_limit_is_refused() {
             &f.admin,
             Mutation::EmailSend {
                 send_id: new_id(),
-                selection: Selection::Search { request: SearchRequest::default() },
+                selection: Selection::Search { request: Box::default() },
                 subject: "S".into(),
                 body: "B".into(),
             },

@@ -124,7 +124,7 @@ pub enum Selection {
     /// "Select all N from this search". The store resolves it to ids when it applies the
     /// mutation, and the outbox keeps the ids, so the server changes exactly those candidates.
     Search {
-        request: SearchRequest,
+        request: Box<SearchRequest>,
     },
 }
 

@@ -92,18 +92,23 @@ pub(crate) fn counts(conn: &Connection, event: Uuid) -> Result<(u64, u64), Store
         .query_row([event.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?)
 }
 
-/// Everyone on the event's list: (cand, registered, attended, rating).
-pub(crate) fn members(
-    conn: &Connection,
-    event: Uuid,
-    limit: u32,
-    offset: u32,
-) -> Result<Vec<(i64, bool, bool, Option<u8>)>, StoreError> {
+/// One candidate on an event's list.
+pub(crate) struct Attendance {
+    pub cand: i64,
+    pub registered: bool,
+    pub attended: bool,
+    pub rating: Option<u8>,
+}
+
+/// Everyone on the event's list, those who came first.
+pub(crate) fn members(conn: &Connection, event: Uuid, limit: u32, offset: u32) -> Result<Vec<Attendance>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT cand, registered, attended, rating FROM event_members WHERE event_id = ?1
          ORDER BY attended DESC, cand LIMIT ?2 OFFSET ?3",
     )?;
     Ok(stmt
-        .query_map(params![event.to_string(), limit, offset], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .query_map(params![event.to_string(), limit, offset], |r| {
+            Ok(Attendance { cand: r.get(0)?, registered: r.get(1)?, attended: r.get(2)?, rating: r.get(3)? })
+        })?
         .collect::<Result<_, _>>()?)
 }
