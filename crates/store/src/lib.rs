@@ -11,6 +11,7 @@ mod error;
 mod migrations;
 pub mod search;
 mod tables;
+mod tokens;
 pub mod views;
 
 use std::path::{Path, PathBuf};
@@ -48,6 +49,7 @@ impl Store {
         Self::configure(&conn).map_err(|e| StoreError::open(&path, e))?;
         let mut store = Self { conn, path, engine: Default::default() };
         migrations::migrate(&mut store.conn)?;
+        search::FrequentTerms::fold_if_long(&store.conn)?;
         Ok(store)
     }
 
@@ -76,6 +78,16 @@ impl Store {
             engine.reset();
         }
         Ok(applied)
+    }
+
+    /// Rebuilds the keyword index's vocabulary and term bitmaps, giving a bitmap to every term
+    /// in at least `frequent_from` candidates (bulk loads use [`search::FREQUENT_TERM`]).
+    pub fn rebuild_term_index(&mut self, frequent_from: u64) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        tables::search_terms::rebuild(&tx, frequent_from)?;
+        tx.commit()?;
+        self.engine.get_mut().reset();
+        Ok(())
     }
 
     /// Forgets search's cached sets, so the next search reads from SQLite again (benchmarks

@@ -13,7 +13,12 @@ use crate::StoreError;
 pub const APPLICATION_ID: i64 = 0x5444_534B;
 
 /// Each entry upgrades from the version before it; the index + 1 is the version it produces.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("../migrations/0001_initial.sql"), include_str!("../migrations/0002_search_terms.sql")];
+
+/// Work a migration's SQL cannot do, run in its transaction: (version, step).
+const STEPS: &[(usize, fn(&Connection) -> Result<(), StoreError>)] =
+    &[(2, |conn| crate::tables::search_terms::rebuild(conn, crate::search::FREQUENT_TERM))];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -45,6 +50,9 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        for (_, step) in STEPS.iter().filter(|(version, _)| *version == index + 1) {
+            step(&tx)?;
+        }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;

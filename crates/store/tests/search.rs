@@ -6,7 +6,9 @@ use std::collections::HashSet;
 
 use common::{Person, fixture};
 use talentdesk_domain::activity::{ActivityStatus, Engagement};
+use talentdesk_domain::candidate::FieldValue;
 use talentdesk_domain::event::{Event, EventCategory, Participation};
+use talentdesk_domain::history::FieldChange;
 use talentdesk_domain::job::Job;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
@@ -88,8 +90,7 @@ fn with(filters: SearchFilters) -> SearchRequest {
 
 #[test]
 fn keywords_prefixes_phrases_and_boolean_logic() {
-    let w = world();
-    let s = &w.f.store;
+    let mut w = world();
     let cases: Vec<(&str, Vec<Uuid>)> = vec![
         ("python", vec![w.ana, w.mei]),
         ("pyth", vec![w.ana, w.mei]),
@@ -111,9 +112,56 @@ fn keywords_prefixes_phrases_and_boolean_logic() {
         ("\"new york\"", vec![w.omar]),
         ("zzzz", vec![]),
     ];
-    for (query, expected) in cases {
-        assert_eq!(set(&ids(s, &q(query))), set(&expected), "query {query:?}");
+    // Twice: with every term answered by FTS5, then with terms in two or more candidates
+    // answered by their bitmaps (the route frequent terms take at scale).
+    for frequent_from in [u64::MAX, 2] {
+        w.f.store.rebuild_term_index(frequent_from).unwrap();
+        for (query, expected) in &cases {
+            let found = set(&ids(&w.f.store, &q(query)));
+            assert_eq!(found, set(expected), "query {query:?}, bitmaps for terms in {frequent_from}+ candidates");
+        }
     }
+}
+
+/// The results of each query: by the term bitmaps kept up to date through edits, and from
+/// scratch (every term answered by FTS5).
+fn term_index_agrees_with_fts(store: &mut Store, queries: &[&str]) {
+    let kept: Vec<Vec<Uuid>> = queries.iter().map(|query| ids(store, &q(query))).collect();
+    store.rebuild_term_index(u64::MAX).unwrap();
+    for (query, kept) in queries.iter().zip(kept) {
+        assert_eq!(set(&kept), set(&ids(store, &q(query))), "query {query:?}");
+    }
+}
+
+#[test]
+fn term_bitmaps_follow_edits_erasures_and_reopening() {
+    let mut w = world();
+    let queries = ["engineer", "eng", "\"engineer\"", "python", "nurse", "nur", "northwind", "engineer -python"];
+    let retitle = |id: Uuid, from: &str, to: &str| Mutation::CandidateUpdate {
+        candidate_id: id,
+        changes: vec![FieldChange {
+            from: FieldValue::CurrentTitle(from.into()),
+            to: FieldValue::CurrentTitle(to.into()),
+        }],
+    };
+    w.f.store.rebuild_term_index(2).unwrap();
+    assert_eq!(set(&ids(&w.f.store, &q("engineer"))), set(&[w.ana, w.jose, w.mei]));
+
+    // While searching: an engineer becomes a nurse, a designer an engineer, one is erased.
+    w.f.admin_applies(retitle(w.jose, "Backend Engineer", "Night Nurse"));
+    w.f.admin_applies(retitle(w.omar, "Product Designer", "Platform Engineer"));
+    w.f.admin_applies(Mutation::CandidateDelete { selection: Selection::ids([w.mei]) });
+    let nurse = w.f.create(Person { first: "Ines", last: "Ferreira", title: "Nurse Engineer", ..Default::default() });
+    assert_eq!(set(&ids(&w.f.store, &q("engineer"))), set(&[w.ana, w.omar, nurse]));
+    term_index_agrees_with_fts(&mut w.f.store, &queries);
+
+    // Edits made since the bitmaps were written are caught up when the store is reopened.
+    w.f.store.rebuild_term_index(2).unwrap();
+    w.f.admin_applies(retitle(w.ana, "Senior Data Engineer", "Head Nurse"));
+    let path = w.f.store.path().to_path_buf();
+    let mut reopened = Store::open(&path).unwrap();
+    assert_eq!(set(&ids(&reopened, &q("nurse"))), set(&[w.ana, w.jose, nurse]));
+    term_index_agrees_with_fts(&mut reopened, &queries);
 }
 
 #[test]
@@ -403,4 +451,19 @@ fn results_follow_writes_made_after_a_search() {
     assert_eq!(s(&w, &by_name), vec![w.ana, bea, w.jose]);
     let inactive = with(SearchFilters { active: Some(false), ..Default::default() });
     assert_eq!(s(&w, &inactive), vec![w.mei]);
+}
+
+#[test]
+fn a_store_from_before_the_term_index_gets_one_when_opened() {
+    let w = world();
+    let path = w.f.store.path().to_path_buf();
+    drop(w.f.store);
+    {
+        // What schema version 1 looked like: no term index.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("DROP TABLE search_terms; DROP TABLE search_terms_log; PRAGMA user_version = 1;").unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(set(&ids(&store, &q("eng"))), set(&[w.ana, w.jose, w.mei]));
+    assert_eq!(set(&ids(&store, &q("north"))), set(&[w.ana, w.omar]));
 }

@@ -15,7 +15,8 @@ use talentdesk_domain::job::HIRING_STATUSES;
 use talentdesk_domain::search::{DateRange, Query, SearchRequest, parse};
 
 use super::facts::{Fact, Facts, profile_type_code};
-use super::sets::{Matches, SetCache};
+use super::sets::{Matches, SetCache, literal};
+use super::terms::FrequentTerms;
 use crate::StoreError;
 use crate::tables::{events, jobs, pipelines, tags, users};
 
@@ -68,6 +69,7 @@ fn unknown(filter: &str, value: impl std::fmt::Display) -> StoreError {
 pub(crate) fn plan(
     conn: &Connection,
     facts: &Facts,
+    terms: &FrequentTerms,
     cache: &mut SetCache,
     request: &SearchRequest,
 ) -> Result<Plan, StoreError> {
@@ -76,7 +78,7 @@ pub(crate) fn plan(
 
     if let Some(query) = parse(&request.query)? {
         let all_tags = tags::all(conn)?;
-        let mut eval = Evaluator { conn, facts, cache, all_tags: &all_tags, scorers: Vec::new() };
+        let mut eval = Evaluator { conn, facts, terms, cache, all_tags: &all_tags, scorers: Vec::new() };
         let set = eval.eval(&query, true)?;
         plan.scorers = eval.scorers;
         plan.sets.push(Arc::new(set));
@@ -187,14 +189,10 @@ fn tagged(conn: &Connection, cache: &mut SetCache, tag_ids: &[i64]) -> Result<Ar
     )
 }
 
-/// An FTS5 string literal: the text in double quotes, inner quotes doubled.
-fn literal(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
-}
-
 struct Evaluator<'a> {
     conn: &'a Connection,
     facts: &'a Facts,
+    terms: &'a FrequentTerms,
     cache: &'a mut SetCache,
     all_tags: &'a [tags::TagName],
     scorers: Vec<Scorer>,
@@ -205,13 +203,16 @@ impl Evaluator<'_> {
     fn eval(&mut self, q: &Query, positive: bool) -> Result<RoaringBitmap, StoreError> {
         Ok(match q {
             Query::Prefix(_) | Query::Phrase(_) => {
-                let (expr, tag_ids) = match q {
-                    Query::Prefix(w) => (format!("{}*", literal(w)), tags::matching(self.all_tags, w, false)),
-                    Query::Phrase(p) => (literal(p), tags::matching(self.all_tags, p, true)),
+                let (word, prefix) = match q {
+                    Query::Prefix(w) => (w, true),
+                    Query::Phrase(p) => (p, false),
                     _ => unreachable!("a leaf"),
                 };
+                let expr = if prefix { format!("{}*", literal(word)) } else { literal(word) };
+                let tag_ids = tags::matching(self.all_tags, word, !prefix);
                 let extra = if tag_ids.is_empty() { None } else { Some(tagged(self.conn, self.cache, &tag_ids)?) };
-                let matches = self.cache.keyword(self.conn, &expr, extra)?;
+                let (conn, terms) = (self.conn, self.terms);
+                let matches = self.cache.keyword(conn, &expr, extra, || terms.candidates(conn, word, prefix))?;
                 let all = matches.all.clone();
                 if positive {
                     self.scorers.push(matches);

@@ -34,19 +34,20 @@ impl SetCache {
         self.sets.clear();
     }
 
-    /// The candidates one keyword (an FTS5 phrase, possibly a prefix) matches, plus `extra`
-    /// (candidates with a tag the keyword names).
+    /// The candidates one keyword matches (`expr`, an FTS5 phrase, possibly a prefix): `all`
+    /// computes those it matches anywhere; `extra` adds candidates with a tag it names.
     pub(crate) fn keyword(
         &mut self,
         conn: &Connection,
         expr: &str,
         extra: Option<Arc<RoaringBitmap>>,
+        all: impl FnOnce() -> Result<RoaringBitmap, StoreError>,
     ) -> Result<Arc<Matches>, StoreError> {
         let key = format!("{expr}\u{1f}{}", extra.as_ref().map_or(0, |e| e.len()));
         if let Some(hit) = self.matches.get(&key) {
             return Ok(hit.clone());
         }
-        let mut m = Matches { all: fts(conn, "candidate_fts", expr)?, name: fts(conn, "candidate_name_fts", expr)? };
+        let mut m = Matches { all: all()?, name: fts(conn, "candidate_name_fts", expr)? };
         if let Some(extra) = extra {
             m.all |= extra.as_ref();
         }
@@ -94,7 +95,8 @@ impl SetCache {
     }
 }
 
-fn fts(conn: &Connection, table: &str, expr: &str) -> Result<RoaringBitmap, StoreError> {
+/// The candidates an FTS5 expression matches in `table`.
+pub(crate) fn fts(conn: &Connection, table: &str, expr: &str) -> Result<RoaringBitmap, StoreError> {
     let mut set = RoaringBitmap::new();
     let mut stmt = conn.prepare_cached(&format!("SELECT rowid FROM {table} WHERE {table} MATCH ?1"))?;
     let mut rows = stmt.query([expr])?;
@@ -102,4 +104,9 @@ fn fts(conn: &Connection, table: &str, expr: &str) -> Result<RoaringBitmap, Stor
         set.insert(r.get::<_, i64>(0)? as u32);
     }
     Ok(set)
+}
+
+/// An FTS5 string literal: the text in double quotes, inner quotes doubled.
+pub(crate) fn literal(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
 }

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::StoreError;
 use crate::codec::{from_name, millis, name_key, time, uuid};
+use crate::tables::search_terms;
 
 /// The blocks of a profile kept as JSON in `candidate_details.details`: value objects that are
 /// shown and edited whole, never filtered on.
@@ -169,7 +170,7 @@ pub(crate) fn write_profile(conn: &Connection, cand: i64, p: &Profile, at: Times
 
 /// Rebuilds the keyword-index entry of one candidate from `candidate_search_text`.
 pub(crate) fn reindex(conn: &Connection, cand: i64) -> Result<(), StoreError> {
-    unindex(conn, cand)?;
+    remove_from_fts(conn, cand)?;
     conn.prepare_cached(
         "INSERT INTO candidate_fts (rowid, name, email, title, employer, location, skills, education, resume)
          SELECT cand, name, email, title, employer, location, skills, education, resume
@@ -180,10 +181,15 @@ pub(crate) fn reindex(conn: &Connection, cand: i64) -> Result<(), StoreError> {
         "INSERT INTO candidate_name_fts (rowid, name, email) SELECT cand, name, email FROM candidate_search_text WHERE cand = ?1",
     )?
     .execute([cand])?;
-    Ok(())
+    search_terms::text_changed(conn, cand)
 }
 
 fn unindex(conn: &Connection, cand: i64) -> Result<(), StoreError> {
+    remove_from_fts(conn, cand)?;
+    search_terms::text_changed(conn, cand)
+}
+
+fn remove_from_fts(conn: &Connection, cand: i64) -> Result<(), StoreError> {
     conn.prepare_cached("DELETE FROM candidate_fts WHERE rowid = ?1")?.execute([cand])?;
     conn.prepare_cached("DELETE FROM candidate_name_fts WHERE rowid = ?1")?.execute([cand])?;
     Ok(())
@@ -203,7 +209,7 @@ pub(crate) fn index_all(conn: &Connection) -> Result<(), StoreError> {
          INSERT INTO candidate_name_fts (rowid, name, email) SELECT cand, name, email FROM candidate_search_text;
          INSERT INTO candidate_name_fts (candidate_name_fts) VALUES ('optimize');",
     )?;
-    Ok(())
+    search_terms::rebuild(conn, crate::search::FREQUENT_TERM)
 }
 
 /// The local row number of the candidate with this id.

@@ -11,6 +11,7 @@ pub(crate) mod messages;
 pub(crate) mod notes;
 pub(crate) mod outbox;
 pub(crate) mod pipelines;
+pub(crate) mod search_terms;
 pub(crate) mod settings;
 pub(crate) mod tags;
 pub(crate) mod users;

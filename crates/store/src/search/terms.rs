@@ -1,0 +1,95 @@
+//! Which candidates a keyword matches in the keyword index. Frequent terms answer from their
+//! bitmaps (`search_terms`), held in memory and kept exact: loaded as written, then brought up
+//! to date with every candidate logged since. A prefix becomes the exact terms it covers, the
+//! frequent ones from bitmaps, the rare ones from FTS5 in a few OR queries; FTS5's own prefix
+//! query would merge the doclists of every covered term, the slowest thing search could do.
+
+use std::collections::BTreeMap;
+
+use roaring::RoaringBitmap;
+use rusqlite::Connection;
+
+use super::sets::{fts, literal};
+use crate::tables::search_terms;
+use crate::{StoreError, tokens};
+
+/// More rare terms under one prefix than this (a prefix of a letter or two): FTS5's prefix
+/// query is then no slower than the term-by-term route.
+const MAX_RARE: usize = 2_000;
+/// Terms per FTS5 OR query.
+const OR_CHUNK: usize = 250;
+/// Log entries after which opening the store folds them into the stored bitmaps, so loading
+/// them stays quick.
+const FOLD_AFTER: i64 = 20_000;
+
+pub(crate) struct FrequentTerms {
+    sets: BTreeMap<String, RoaringBitmap>,
+    /// The last `search_terms_log` entry the sets include.
+    absorbed: i64,
+}
+
+impl FrequentTerms {
+    pub(crate) fn load(conn: &Connection) -> Result<Self, StoreError> {
+        let mut terms = Self { sets: search_terms::bitmaps(conn)?, absorbed: 0 };
+        terms.catch_up(conn)?;
+        Ok(terms)
+    }
+
+    /// Brings the sets up to date for the candidates logged since the last call.
+    pub(crate) fn catch_up(&mut self, conn: &Connection) -> Result<(), StoreError> {
+        let (cands, last) = search_terms::logged_since(conn, self.absorbed)?;
+        if cands.is_empty() {
+            return Ok(());
+        }
+        let changed: RoaringBitmap = cands.iter().map(|&c| c as u32).collect();
+        for set in self.sets.values_mut() {
+            *set -= &changed;
+        }
+        for (cand, terms) in tokens::of_candidates(conn, &cands)? {
+            for term in terms {
+                if let Some(set) = self.sets.get_mut(&term) {
+                    set.insert(cand as u32);
+                }
+            }
+        }
+        self.absorbed = last;
+        Ok(())
+    }
+
+    /// The candidates whose indexed text has `word` (as a whole term, or as the start of one
+    /// when `prefix`).
+    pub(crate) fn candidates(&self, conn: &Connection, word: &str, prefix: bool) -> Result<RoaringBitmap, StoreError> {
+        let expr = if prefix { format!("{}*", literal(word)) } else { literal(word) };
+        let terms = tokens::of_text(conn, word)?;
+        // Several terms ("node.js") make a phrase: FTS5 checks their positions.
+        let [term] = terms.as_slice() else { return fts(conn, "candidate_fts", &expr) };
+        if !prefix {
+            return match self.sets.get(term) {
+                Some(set) => Ok(set.clone()),
+                None => fts(conn, "candidate_fts", &expr),
+            };
+        }
+        let rare = search_terms::rare_with_prefix(conn, term, MAX_RARE + 1)?;
+        if rare.len() > MAX_RARE {
+            return fts(conn, "candidate_fts", &expr);
+        }
+        let mut out = RoaringBitmap::new();
+        for (_, set) in self.sets.range(term.clone()..).take_while(|(t, _)| t.starts_with(term.as_str())) {
+            out |= set;
+        }
+        for chunk in rare.chunks(OR_CHUNK) {
+            let any = chunk.iter().map(|t| literal(t)).collect::<Vec<_>>().join(" OR ");
+            out |= fts(conn, "candidate_fts", &any)?;
+        }
+        Ok(out)
+    }
+
+    /// Writes the sets back and empties the log, when the log has grown long.
+    pub(crate) fn fold_if_long(conn: &Connection) -> Result<(), StoreError> {
+        if search_terms::log_len(conn)? < FOLD_AFTER {
+            return Ok(());
+        }
+        let terms = Self::load(conn)?;
+        search_terms::fold(conn, &terms.sets, terms.absorbed)
+    }
+}

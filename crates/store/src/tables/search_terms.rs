@@ -1,0 +1,111 @@
+//! `search_terms` and `search_terms_log`: the keyword index's vocabulary, with the candidates
+//! of its frequent terms as bitmaps (see migrations/0002_search_terms.sql).
+
+use std::collections::BTreeMap;
+
+use roaring::RoaringBitmap;
+use rusqlite::{Connection, params};
+
+use crate::{StoreError, search, tokens};
+
+/// Rebuilds the vocabulary from the keyword index, with bitmaps for the terms in at least
+/// `frequent_from` candidates.
+pub(crate) fn rebuild(conn: &Connection, frequent_from: u64) -> Result<(), StoreError> {
+    conn.execute_batch(
+        "DELETE FROM search_terms;
+         DELETE FROM search_terms_log;
+         CREATE VIRTUAL TABLE IF NOT EXISTS temp.candidate_terms USING fts5vocab (main, candidate_fts, row);",
+    )?;
+    let mut frequent = Vec::new();
+    {
+        let mut insert = conn.prepare_cached("INSERT INTO search_terms (term) VALUES (?1)")?;
+        let mut vocabulary = conn.prepare("SELECT term, doc FROM temp.candidate_terms")?;
+        let mut rows = vocabulary.query([])?;
+        while let Some(r) = rows.next()? {
+            let term: String = r.get(0)?;
+            insert.execute([&term])?;
+            if r.get::<_, u64>(1)? >= frequent_from {
+                frequent.push(term);
+            }
+        }
+    }
+    conn.execute_batch("DROP TABLE temp.candidate_terms")?;
+    let mut update = conn.prepare_cached("UPDATE search_terms SET cands = ?2 WHERE term = ?1")?;
+    for term in frequent {
+        let cands = search::fts(conn, "candidate_fts", &search::literal(&term))?;
+        update.execute(params![term, serialize(&cands)?])?;
+    }
+    Ok(())
+}
+
+/// After `cand`'s indexed text changed (or was erased): adds its terms to the vocabulary and
+/// logs it, so the bitmaps are brought up to date for it.
+pub(crate) fn text_changed(conn: &Connection, cand: i64) -> Result<(), StoreError> {
+    let terms = tokens::of_candidates(conn, &[cand])?.remove(&cand).unwrap_or_default();
+    let mut insert = conn.prepare_cached("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)")?;
+    for term in terms {
+        insert.execute([term])?;
+    }
+    conn.prepare_cached("INSERT INTO search_terms_log (cand) VALUES (?1)")?.execute([cand])?;
+    Ok(())
+}
+
+/// The frequent terms' bitmaps as written (not yet brought up to date with the log).
+pub(crate) fn bitmaps(conn: &Connection) -> Result<BTreeMap<String, RoaringBitmap>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT term, cands FROM search_terms WHERE cands IS NOT NULL")?;
+    let mut rows = stmt.query([])?;
+    let mut out = BTreeMap::new();
+    while let Some(r) = rows.next()? {
+        let term: String = r.get(0)?;
+        let blob: Vec<u8> = r.get(1)?;
+        let set = RoaringBitmap::deserialize_from(blob.as_slice())
+            .map_err(|e| StoreError::Corrupt(format!("the bitmap of search term {term:?}: {e}")))?;
+        out.insert(term, set);
+    }
+    Ok(out)
+}
+
+/// Candidates logged after log entry `after`, and the last entry's id.
+pub(crate) fn logged_since(conn: &Connection, after: i64) -> Result<(Vec<i64>, i64), StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT id, cand FROM search_terms_log WHERE id > ?1 ORDER BY id")?;
+    let mut rows = stmt.query([after])?;
+    let (mut cands, mut last) = (Vec::new(), after);
+    while let Some(r) = rows.next()? {
+        last = r.get(0)?;
+        cands.push(r.get(1)?);
+    }
+    cands.sort_unstable();
+    cands.dedup();
+    Ok((cands, last))
+}
+
+/// How many log entries wait to be folded into the bitmaps.
+pub(crate) fn log_len(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.prepare_cached("SELECT count(*) FROM search_terms_log")?.query_row([], |r| r.get(0))?)
+}
+
+/// Writes up-to-date bitmaps and drops the log entries they include (up to `through`).
+pub(crate) fn fold(conn: &Connection, sets: &BTreeMap<String, RoaringBitmap>, through: i64) -> Result<(), StoreError> {
+    let mut update = conn.prepare_cached("UPDATE search_terms SET cands = ?2 WHERE term = ?1")?;
+    for (term, set) in sets {
+        update.execute(params![term, serialize(set)?])?;
+    }
+    conn.prepare_cached("DELETE FROM search_terms_log WHERE id <= ?1")?.execute([through])?;
+    Ok(())
+}
+
+/// Up to `limit` rare terms (no bitmap) starting with `prefix`.
+pub(crate) fn rare_with_prefix(conn: &Connection, prefix: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+    let end = format!("{prefix}{}", char::MAX);
+    let mut stmt = conn.prepare_cached(
+        "SELECT term FROM search_terms WHERE term >= ?1 AND term < ?2 AND cands IS NULL ORDER BY term LIMIT ?3",
+    )?;
+    let terms = stmt.query_map(params![prefix, end, limit as i64], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    Ok(terms)
+}
+
+fn serialize(set: &RoaringBitmap) -> Result<Vec<u8>, StoreError> {
+    let mut bytes = Vec::with_capacity(set.serialized_size());
+    set.serialize_into(&mut bytes).map_err(|e| StoreError::Corrupt(format!("serializing a bitmap: {e}")))?;
+    Ok(bytes)
+}
