@@ -16,9 +16,11 @@ pub const APPLICATION_ID: i64 = 0x5444_534B;
 const MIGRATIONS: &[&str] =
     &[include_str!("../migrations/0001_initial.sql"), include_str!("../migrations/0002_search_terms.sql")];
 
-/// Work a migration's SQL cannot do, run in its transaction: (version, step).
-const STEPS: &[(usize, fn(&Connection) -> Result<(), StoreError>)] =
-    &[(2, |conn| crate::tables::search_terms::rebuild(conn, crate::search::FREQUENT_TERM))];
+/// Work a migration's SQL cannot do, run in its transaction.
+type Step = fn(&Connection) -> Result<(), StoreError>;
+
+/// (the version a step belongs to, the step).
+const STEPS: &[(usize, Step)] = &[(2, |conn| crate::tables::search_terms::rebuild(conn, crate::search::FREQUENT_TERM))];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
