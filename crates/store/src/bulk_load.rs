@@ -21,7 +21,9 @@ use talentdesk_domain::user::User;
 use uuid::Uuid;
 
 use crate::codec::{millis, name_of};
-use crate::tables::{candidates, documents, events, jobs, messages, notes, pipelines, settings, tags, users};
+use crate::tables::{
+    candidates, documents, events, jobs, messages, notes, pipelines, search_terms, settings, tags, users,
+};
 use crate::{Store, StoreError};
 
 /// One candidate and everything attached to it.
@@ -222,8 +224,11 @@ impl BulkLoad<'_> {
         }
         progress("building the keyword index");
         candidates::index_all(self.tx)?;
+        progress("building the term index");
+        search_terms::rebuild(self.tx, crate::search::FREQUENT_TERM)?;
         // Statistics for the query planner from a sample: exact counts of a million rows would
         // take seconds and plan no better.
+        progress("analyzing");
         self.tx.execute_batch("PRAGMA analysis_limit = 1000; ANALYZE;")?;
         self.tx.execute_batch("COMMIT")?;
         self.finished = true;
