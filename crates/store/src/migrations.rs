@@ -13,8 +13,11 @@ use crate::StoreError;
 pub const APPLICATION_ID: i64 = 0x5444_534B;
 
 /// Each entry upgrades from the version before it; the index + 1 is the version it produces.
-const MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/0001_initial.sql"), include_str!("../migrations/0002_search_terms.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_search_terms.sql"),
+    include_str!("../migrations/0003_drop_search_indexes.sql"),
+];
 
 /// Work a migration's SQL cannot do, run in its transaction.
 type Step = fn(&Connection) -> Result<(), StoreError>;
