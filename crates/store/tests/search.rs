@@ -459,9 +459,18 @@ fn a_store_from_before_the_term_index_gets_one_when_opened() {
     let path = w.f.store.path().to_path_buf();
     drop(w.f.store);
     {
-        // What schema version 1 looked like: no term index.
+        // What schema version 1 looked like: no term index, the candidates' sort indexes.
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TABLE search_terms; DROP TABLE search_terms_log; PRAGMA user_version = 1;").unwrap();
+        conn.execute_batch(
+            "DROP TABLE search_terms; DROP TABLE search_terms_log;
+             CREATE INDEX candidates_updated ON candidates (updated_at);
+             CREATE INDEX candidates_name ON candidates (name_key);
+             CREATE INDEX candidates_activity ON candidates (activity, updated_at);
+             CREATE INDEX candidates_created ON candidates (created_at);
+             CREATE INDEX candidates_owner ON candidates (owner_id);
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
     }
     let store = Store::open(&path).unwrap();
     assert_eq!(set(&ids(&store, &q("eng"))), set(&[w.ana, w.jose, w.mei]));
