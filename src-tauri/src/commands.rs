@@ -4,13 +4,17 @@
 use std::path::PathBuf;
 
 use serde::Serialize;
+use talentdesk_domain::candidate::Profile;
+use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::SearchRequest;
 use talentdesk_domain::settings::ColumnConfig;
 use talentdesk_domain::user::User;
 use talentdesk_store::search::{PageRequest, SearchPage};
+use talentdesk_store::views::ProfileView;
 use talentdesk_store::{AppError, Store, StoreError};
 use tauri::State;
 use ts_rs::TS;
+use uuid::Uuid;
 
 use crate::state::AppState;
 
@@ -59,4 +63,29 @@ pub async fn search(
 #[tauri::command]
 pub async fn column_config(state: State<'_, AppState>) -> Result<ColumnConfig, AppError> {
     with_store(&state, |store| store.column_config()).await
+}
+
+/// A profile as the preview shows it: reading it records nothing.
+#[tauri::command]
+pub async fn profile(state: State<'_, AppState>, id: Uuid) -> Result<ProfileView, AppError> {
+    let user = state.user.clone();
+    with_store(&state, move |store| store.profile(&user, id)).await
+}
+
+/// Opens the full profile: records that the signed-in recruiter reviewed the candidate (the
+/// Recruiter Reviewed engagement, through a mutation like every write), then returns it.
+#[tauri::command]
+pub async fn open_profile(state: State<'_, AppState>, id: Uuid) -> Result<ProfileView, AppError> {
+    let user = state.user.clone();
+    with_store(&state, move |store| {
+        store.apply(&user, Mutation::CandidateReview { candidate_id: id })?;
+        store.profile(&user, id)
+    })
+    .await
+}
+
+/// The profile as it was right after one history entry.
+#[tauri::command]
+pub async fn profile_as_of(state: State<'_, AppState>, id: Uuid, entry: i64) -> Result<Profile, AppError> {
+    with_store(&state, move |store| store.profile_as_of(id, entry)).await
 }

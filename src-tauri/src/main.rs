@@ -16,7 +16,14 @@ fn main() {
             app.manage(state::AppState::open(options, &data_dir)?);
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![commands::app_info, commands::search, commands::column_config])
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::search,
+            commands::column_config,
+            commands::profile,
+            commands::open_profile,
+            commands::profile_as_of,
+        ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Talentdesk");
 }

@@ -51,6 +51,14 @@ fn free_port() -> Result<u16> {
     listener.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
 }
 
+/// WebDriver's codes for the keys that are not characters.
+pub mod keys {
+    pub const ENTER: &str = "\u{E007}";
+    pub const ESCAPE: &str = "\u{E00C}";
+    pub const ARROW_DOWN: &str = "\u{E015}";
+    pub const ARROW_UP: &str = "\u{E013}";
+}
+
 /// A running tauri-driver with one WebDriver session on the app.
 pub struct Session {
     driver: Child,
@@ -146,16 +154,38 @@ impl Session {
         Err(format!("timed out waiting for {what} (last: {:?})", last.map(|v| v.is_some())))
     }
 
-    /// Types into the element matching `css` (replacing its value).
-    pub fn type_into(&self, css: &str, text: &str) -> Result<()> {
+    /// The WebDriver id of the first element matching `css`.
+    fn element(&self, css: &str) -> Result<String> {
         let found =
             self.post(&format!("/session/{}/element", self.id), &json!({ "using": "css selector", "value": css }))?;
-        let element = found["value"]
+        found["value"]
             .as_object()
             .and_then(|o| o.values().next())
             .and_then(Value::as_str)
-            .ok_or(format!("no element {css}"))?
-            .to_owned();
+            .map(str::to_owned)
+            .ok_or(format!("no element {css}"))
+    }
+
+    /// Clicks the first element matching `css`, as a user would (WebDriver element click).
+    pub fn click(&self, css: &str) -> Result<()> {
+        let element = self.element(css)?;
+        self.post(&format!("/session/{}/element/{element}/click", self.id), &json!({}))?;
+        Ok(())
+    }
+
+    /// Presses and releases one key (a character, or a WebDriver key code such as
+    /// `keys::ENTER`) on whatever has focus.
+    pub fn press(&self, key: &str) -> Result<()> {
+        let actions = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": [
+            { "type": "keyDown", "value": key }, { "type": "keyUp", "value": key }
+        ] }] });
+        self.post(&format!("/session/{}/actions", self.id), &actions)?;
+        Ok(())
+    }
+
+    /// Types into the element matching `css` (replacing its value).
+    pub fn type_into(&self, css: &str, text: &str) -> Result<()> {
+        let element = self.element(css)?;
         self.post(&format!("/session/{}/element/{element}/clear", self.id), &json!({}))?;
         self.post(&format!("/session/{}/element/{element}/value", self.id), &json!({ "text": text }))?;
         Ok(())

@@ -31,6 +31,8 @@ pub struct FieldChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct HistoryEntry {
+    /// A local row number: well within the integers JavaScript holds exactly.
+    #[ts(type = "number")]
     pub id: i64,
     pub candidate_id: Uuid,
     pub action: HistoryAction,

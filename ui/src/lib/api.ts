@@ -5,6 +5,8 @@ import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { ColumnConfig } from "./bindings/ColumnConfig";
 import type { PageRequest } from "./bindings/PageRequest";
+import type { Profile } from "./bindings/Profile";
+import type { ProfileView } from "./bindings/ProfileView";
 import type { SearchPage } from "./bindings/SearchPage";
 import type { SearchRequest } from "./bindings/SearchRequest";
 
@@ -44,4 +46,14 @@ export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   search: (request: SearchRequest, page: PageRequest) => call<SearchPage>("search", { request, page }),
   columnConfig: () => call<ColumnConfig>("column_config"),
+  /** Reads a profile without recording anything (the preview). */
+  profile: (id: string) => call<ProfileView>("profile", { id }),
+  /** Opens the full profile: records the Recruiter Reviewed engagement. */
+  openProfile: (id: string) => call<ProfileView>("open_profile", { id }),
+  profileAsOf: (id: string, entry: number) => call<Profile>("profile_as_of", { id, entry }),
 };
+
+/** The message of any failure, for showing where it happened. */
+export function failureText(e: unknown): string {
+  return e instanceof CommandError ? e.message : String(e);
+}

@@ -2,4 +2,8 @@
 import type { FieldChange } from "./FieldChange";
 import type { HistoryAction } from "./HistoryAction";
 
-export type HistoryEntry = { id: bigint, candidate_id: string, action: HistoryAction, actor_email: string, at: string, changes: Array<FieldChange>, };
+export type HistoryEntry = { 
+/**
+ * A local row number: well within the integers JavaScript holds exactly.
+ */
+id: number, candidate_id: string, action: HistoryAction, actor_email: string, at: string, changes: Array<FieldChange>, };

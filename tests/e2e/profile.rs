@@ -1,0 +1,131 @@
+//! Preview and full profile in the real window: a click previews a row, Enter opens the
+//! profile (which records the review), every tab and sub-tab shows the store's data, History
+//! shows the profile as it was, Esc goes back to the search as it was left.
+
+use talentdesk_demo::DemoOptions;
+use talentdesk_domain::activity::Engagement;
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::search::{SearchFilters, SearchRequest};
+use talentdesk_e2e::{Session, keys};
+use talentdesk_store::Store;
+use talentdesk_store::search::PageRequest;
+use talentdesk_store::views::ProfileView;
+
+fn err(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+/// Whether on-screen text shows `words`; block headings are set in capitals, and innerText
+/// reports text as displayed.
+fn shows(text: &str, words: &str) -> bool {
+    text.to_lowercase().contains(&words.to_lowercase())
+}
+
+/// A candidate no recruiter has reviewed yet, with emails and work history: every tab has
+/// something to show.
+fn subject(store: &Store) -> Result<ProfileView, String> {
+    let admin = store.users().map_err(err)?.into_iter().find(|u| u.role.is_admin()).ok_or("no admin")?;
+    let request = SearchRequest {
+        filters: SearchFilters { engagements_none: vec![Engagement::RecruiterReviewed], ..Default::default() },
+        ..Default::default()
+    };
+    let page = store.search(&request, &PageRequest { limit: 500, after: None }).map_err(err)?;
+    for row in page.rows {
+        let view = store.profile(&admin, row.id).map_err(err)?;
+        let p = &view.candidate.profile;
+        if !view.emails.is_empty() && !p.employment.is_empty() && p.email.is_some() {
+            return Ok(view);
+        }
+    }
+    Err("the demo has no candidate with emails that no recruiter reviewed".into())
+}
+
+#[test]
+fn preview_open_every_tab_and_back() -> Result<(), String> {
+    let dir = tempfile::tempdir().map_err(err)?;
+    let db = dir.path().join("demo.db");
+    let mut store = Store::open(&db).map_err(err)?;
+    talentdesk_demo::generate(&mut store, &DemoOptions { candidates: 400, seed: 11 }, |_| {}).map_err(err)?;
+    let view = subject(&store)?;
+    let name = format!("{} {}", view.candidate.profile.first_name, view.candidate.profile.last_name);
+    let email = view.candidate.profile.email.clone().ok_or("no email")?;
+    drop(store);
+
+    let session = Session::start(&["--db", db.to_str().ok_or("temp path is not UTF-8")?])?;
+    session.wait_for("the first results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
+    session.type_into("[data-testid=search-input]", &format!("\"{email}\""))?;
+    session.wait_for("the candidate found by email", |s| {
+        Ok(s.text("[data-testid=result-count]")?.filter(|t| t == "1 result"))
+    })?;
+
+    // A click on the row previews it without leaving the page.
+    session.click("[data-testid=results] tbody tr td.location")?;
+    let preview = session.wait_for("the preview", |s| {
+        Ok(s.text("[data-testid=preview] [data-testid=profile-name]")?.filter(|t| !t.is_empty()))
+    })?;
+    assert_eq!(preview, name);
+    assert!(shows(&session.text("[data-testid=preview]")?.unwrap_or_default(), "Work history"));
+    session.screenshot("profile-preview")?;
+
+    // Enter opens the full profile (which records the review, checked below).
+    session.press(keys::ENTER)?;
+    let status = session.wait_for("the profile's status", |s| Ok(s.text("[data-testid=profile-status]")?))?;
+    assert!(status.contains("Contacted"), "emailed candidates are Contacted: {status}");
+    assert_eq!(session.text("[data-testid=profile-page] [data-testid=profile-name]")?.as_deref(), Some(name.as_str()));
+    let employer = &view.candidate.profile.employment[0].employer;
+    assert!(session.text("[data-testid=background-profile]")?.unwrap_or_default().contains(employer.as_str()));
+    session.screenshot("profile-background")?;
+
+    for (sub, expect) in [("additional", "Source"), ("activity", "Engagements"), ("pipelines", "Pipelines")] {
+        session.click(&format!("[data-testid=background-tabs] [data-tab={sub}]"))?;
+        let text = session.wait_for(sub, |s| Ok(s.text(&format!("[data-testid=background-{sub}]"))?))?;
+        assert!(shows(&text, expect), "Background > {sub} shows {expect:?}: {text}");
+        session.screenshot(&format!("profile-background-{sub}"))?;
+    }
+    let activity = {
+        session.click("[data-testid=background-tabs] [data-tab=activity]")?;
+        session.wait_for("activity", |s| Ok(s.text("[data-testid=background-activity]")?))?
+    };
+    assert!(activity.contains("Recruiter Reviewed"), "the review is listed among the engagements");
+
+    session.click("[data-testid=profile-tabs] [data-tab=documents]")?;
+    session.wait_for("documents", |s| Ok(s.text("[data-testid=documents]")?))?;
+    session.screenshot("profile-documents")?;
+
+    session.click("[data-testid=profile-tabs] [data-tab=messages]")?;
+    session.wait_for("emails", |s| Ok(s.text("[data-testid=messages-email]")?))?;
+    session.click("[data-testid=message-row]")?;
+    let subject = view.emails[0].message.subject.clone();
+    let shown = session.wait_for("the email preview", |s| {
+        Ok(s.text("[data-testid=message-preview]")?.filter(|t| t.contains("Delivered")))
+    })?;
+    assert!(shown.contains(subject.as_str()), "the preview shows the subject {subject:?}: {shown}");
+    session.screenshot("profile-messages")?;
+    session.click("[data-testid=message-tabs] [data-tab=text]")?;
+    session.wait_for("texts", |s| Ok(s.text("[data-testid=messages-text]")?))?;
+
+    session.click("[data-testid=profile-tabs] [data-tab=history]")?;
+    session.click("[data-testid=history-entry]")?;
+    let then = session.wait_for("the profile as it was", |s| {
+        Ok(s.text("[data-testid=history-profile]")?.filter(|t| t.contains("The profile right after this change")))
+    })?;
+    assert!(shows(&then, "Work history"), "{then}");
+    session.screenshot("profile-history")?;
+
+    // Esc goes back to the search as it was left.
+    session.press(keys::ESCAPE)?;
+    session.wait_for("the candidates page", |s| {
+        Ok(s.text("[data-testid=result-count]")?.filter(|t| t == "1 result"))
+    })?;
+    drop(session);
+
+    let store = Store::open(&db).map_err(err)?;
+    let reviews = store
+        .outbox()
+        .map_err(err)?
+        .into_iter()
+        .filter(|e| matches!(e.mutation, Mutation::CandidateReview { candidate_id } if candidate_id == view.candidate.id))
+        .count();
+    assert_eq!(reviews, 1, "one review waits to be pushed to the server");
+    Ok(())
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import type { Message } from "./bindings/Message";
+import { deliveryState, fileSize, period, place, yesNo } from "./profile";
+
+const message = (over: Partial<Message>): Message => ({
+  send_id: "s",
+  candidate_id: "c",
+  channel: "email",
+  kind: "direct",
+  sender_id: "u",
+  campaign_id: null,
+  job_id: null,
+  subject: "Hello",
+  body: "Hi",
+  queued_at: "2026-01-01T00:00:00Z",
+  sent_at: null,
+  delivered_at: null,
+  opened_at: null,
+  clicked_at: null,
+  bounced_at: null,
+  ...over,
+});
+
+describe("profile formatting", () => {
+  it("shows periods with whatever ends are known", () => {
+    expect(period("2019", "2021")).toBe("2019 – 2021");
+    expect(period("2019-04", null, true)).toBe("2019-04 – present");
+    expect(period("2019", null)).toBe("since 2019");
+    expect(period(null, "2020")).toBe("until 2020");
+    expect(period(null, null)).toBe("");
+  });
+
+  it("joins the known parts of a place", () => {
+    expect(place({ city: "Lisbon", region: "", country: "PT" })).toBe("Lisbon, PT");
+    expect(place({ city: " ", region: "", country: "" })).toBe("");
+  });
+
+  it("names the furthest delivery step, and a bounce over everything", () => {
+    expect(deliveryState(message({}))).toBe("Queued");
+    expect(deliveryState(message({ sent_at: "x", delivered_at: "y" }))).toBe("Delivered");
+    expect(deliveryState(message({ sent_at: "x", opened_at: "y", clicked_at: "z" }))).toBe("Clicked");
+    expect(deliveryState(message({ sent_at: "x", bounced_at: "y" }))).toBe("Bounced");
+  });
+
+  it("says yes, no, or that nothing was stated", () => {
+    expect([yesNo(true), yesNo(false), yesNo(null)]).toEqual(["Yes", "No", "Not stated"]);
+  });
+
+  it("shows file sizes in readable units", () => {
+    expect(fileSize(840)).toBe("840 B");
+    expect(fileSize(12_700)).toBe("12.4 KB");
+    expect(fileSize(3_250_000)).toBe("3.1 MB");
+  });
+});
