@@ -23,7 +23,7 @@ fn the_window_shows_the_stores_candidates_and_searches_them() -> Result<(), Stri
     let session = Session::start(&["--db", db.to_str().ok_or("temp path is not UTF-8")?])?;
     let expected = format!("{} results", everyone.total);
     session.wait_for("the result count", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| *t == expected)))?;
-    let first = session.text("[data-testid=results] tbody tr td.name .name")?;
+    let first = session.text("[data-testid=results] tbody tr td.name .open")?;
     assert_eq!(first.as_deref(), Some(everyone.rows[0].name.as_str()), "the first row is the store's first result");
     let path = session.screenshot("smoke-candidates")?;
     eprintln!("screenshot: {}", path.display());
@@ -33,7 +33,7 @@ fn the_window_shows_the_stores_candidates_and_searches_them() -> Result<(), Stri
     session.wait_for("the count of the python search", |s| {
         Ok(s.text("[data-testid=result-count]")?.filter(|t| *t == expected))
     })?;
-    let first = session.text("[data-testid=results] tbody tr td.name .name")?;
+    let first = session.text("[data-testid=results] tbody tr td.name .open")?;
     assert_eq!(first.as_deref(), Some(pythonistas.rows[0].name.as_str()));
 
     session.type_into("[data-testid=search-input]", "(python OR")?;
