@@ -10,7 +10,7 @@ use talentdesk_domain::search::SearchRequest;
 use talentdesk_domain::settings::ColumnConfig;
 use talentdesk_domain::user::User;
 use talentdesk_store::search::{PageRequest, SearchPage};
-use talentdesk_store::views::ProfileView;
+use talentdesk_store::views::{FilterChoices, ProfileView};
 use talentdesk_store::{AppError, Store, StoreError};
 use tauri::State;
 use ts_rs::TS;
@@ -63,6 +63,13 @@ pub async fn search(
 #[tauri::command]
 pub async fn column_config(state: State<'_, AppState>) -> Result<ColumnConfig, AppError> {
     with_store(&state, |store| store.column_config()).await
+}
+
+/// What the search panel offers to filter by.
+#[tauri::command]
+pub async fn filter_choices(state: State<'_, AppState>) -> Result<FilterChoices, AppError> {
+    let user = state.user.clone();
+    with_store(&state, move |store| store.filter_choices(&user)).await
 }
 
 /// A profile as the preview shows it: reading it records nothing.

@@ -69,7 +69,7 @@ fn preview_open_every_tab_and_back() -> Result<(), String> {
 
     // Enter opens the full profile (which records the review, checked below).
     session.press(keys::ENTER)?;
-    let status = session.wait_for("the profile's status", |s| Ok(s.text("[data-testid=profile-status]")?))?;
+    let status = session.wait_for("the profile's status", |s| s.text("[data-testid=profile-status]"))?;
     assert!(status.contains("Contacted"), "emailed candidates are Contacted: {status}");
     assert_eq!(session.text("[data-testid=profile-page] [data-testid=profile-name]")?.as_deref(), Some(name.as_str()));
     let employer = &view.candidate.profile.employment[0].employer;
@@ -78,22 +78,22 @@ fn preview_open_every_tab_and_back() -> Result<(), String> {
 
     for (sub, expect) in [("additional", "Source"), ("activity", "Engagements"), ("pipelines", "Pipelines")] {
         session.click(&format!("[data-testid=background-tabs] [data-tab={sub}]"))?;
-        let text = session.wait_for(sub, |s| Ok(s.text(&format!("[data-testid=background-{sub}]"))?))?;
+        let text = session.wait_for(sub, |s| s.text(&format!("[data-testid=background-{sub}]")))?;
         assert!(shows(&text, expect), "Background > {sub} shows {expect:?}: {text}");
         session.screenshot(&format!("profile-background-{sub}"))?;
     }
     let activity = {
         session.click("[data-testid=background-tabs] [data-tab=activity]")?;
-        session.wait_for("activity", |s| Ok(s.text("[data-testid=background-activity]")?))?
+        session.wait_for("activity", |s| s.text("[data-testid=background-activity]"))?
     };
     assert!(activity.contains("Recruiter Reviewed"), "the review is listed among the engagements");
 
     session.click("[data-testid=profile-tabs] [data-tab=documents]")?;
-    session.wait_for("documents", |s| Ok(s.text("[data-testid=documents]")?))?;
+    session.wait_for("documents", |s| s.text("[data-testid=documents]"))?;
     session.screenshot("profile-documents")?;
 
     session.click("[data-testid=profile-tabs] [data-tab=messages]")?;
-    session.wait_for("emails", |s| Ok(s.text("[data-testid=messages-email]")?))?;
+    session.wait_for("emails", |s| s.text("[data-testid=messages-email]"))?;
     session.click("[data-testid=message-row]")?;
     let subject = view.emails[0].message.subject.clone();
     let shown = session.wait_for("the email preview", |s| {
@@ -102,7 +102,7 @@ fn preview_open_every_tab_and_back() -> Result<(), String> {
     assert!(shown.contains(subject.as_str()), "the preview shows the subject {subject:?}: {shown}");
     session.screenshot("profile-messages")?;
     session.click("[data-testid=message-tabs] [data-tab=text]")?;
-    session.wait_for("texts", |s| Ok(s.text("[data-testid=messages-text]")?))?;
+    session.wait_for("texts", |s| s.text("[data-testid=messages-text]"))?;
 
     session.click("[data-testid=profile-tabs] [data-tab=history]")?;
     session.click("[data-testid=history-entry]")?;
@@ -114,9 +114,8 @@ fn preview_open_every_tab_and_back() -> Result<(), String> {
 
     // Esc goes back to the search as it was left.
     session.press(keys::ESCAPE)?;
-    session.wait_for("the candidates page", |s| {
-        Ok(s.text("[data-testid=result-count]")?.filter(|t| t == "1 result"))
-    })?;
+    session
+        .wait_for("the candidates page", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| t == "1 result")))?;
     drop(session);
 
     let store = Store::open(&db).map_err(err)?;
@@ -124,7 +123,9 @@ fn preview_open_every_tab_and_back() -> Result<(), String> {
         .outbox()
         .map_err(err)?
         .into_iter()
-        .filter(|e| matches!(e.mutation, Mutation::CandidateReview { candidate_id } if candidate_id == view.candidate.id))
+        .filter(
+            |e| matches!(e.mutation, Mutation::CandidateReview { candidate_id } if candidate_id == view.candidate.id),
+        )
         .count();
     assert_eq!(reviews, 1, "one review waits to be pushed to the server");
     Ok(())

@@ -2,7 +2,8 @@
 //! from the search box returns what the store returns.
 
 use talentdesk_demo::DemoOptions;
-use talentdesk_domain::search::SearchRequest;
+use talentdesk_domain::activity::{ActivityStatus, Engagement};
+use talentdesk_domain::search::{SearchFilters, SearchRequest};
 use talentdesk_e2e::Session;
 use talentdesk_store::Store;
 use talentdesk_store::search::PageRequest;
@@ -36,9 +37,30 @@ fn the_window_shows_the_stores_candidates_and_searches_them() -> Result<(), Stri
     let first = session.text("[data-testid=results] tbody tr td.name .open")?;
     assert_eq!(first.as_deref(), Some(pythonistas.rows[0].name.as_str()));
 
+    // Filters narrow the keyword search: activity Contacted, without a Recruiter Reviewed.
+    let filters = SearchFilters {
+        activity: vec![ActivityStatus::Contacted],
+        engagements_none: vec![Engagement::RecruiterReviewed],
+        ..Default::default()
+    };
+    let narrowed = SearchRequest { filters, ..python.clone() };
+    let narrowed = store_total(&db, &narrowed)?;
+    assert!(narrowed > 0 && narrowed < pythonistas.total, "the filters narrow the search to {narrowed}");
+    session.click("[data-testid=filter-activity-contacted]")?;
+    session.select("[data-testid=filter-engagement-recruiter_reviewed]", "lacks")?;
+    let expected = if narrowed == 1 { "1 result".to_owned() } else { format!("{narrowed} results") };
+    session.wait_for("the filtered count", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| *t == expected)))?;
+    session.screenshot("smoke-filters")?;
+
     session.type_into("[data-testid=search-input]", "(python OR")?;
     let error = session.wait_for("the query error", |s| Ok(s.text("#search-error")?.filter(|t| !t.is_empty())))?;
     assert_eq!(error, "OR needs a term after it (at character 8)");
     session.screenshot("smoke-query-error")?;
     Ok(())
+}
+
+/// How many candidates the store finds for `request` (read while the app has the file open).
+fn store_total(db: &std::path::Path, request: &SearchRequest) -> Result<u64, String> {
+    let store = Store::open(db).map_err(|e| e.to_string())?;
+    Ok(store.search(request, &PageRequest::default()).map_err(|e| e.to_string())?.total)
 }

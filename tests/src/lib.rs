@@ -173,6 +173,17 @@ impl Session {
         Ok(())
     }
 
+    /// Chooses the option with `value` in the `<select>` matching `css`, as a user would: the
+    /// page sees the same change event.
+    pub fn select(&self, css: &str, value: &str) -> Result<()> {
+        let done = self.script(
+            "const s = document.querySelector(arguments[0]); if (!s) return false; s.value = arguments[1]; \
+             s.dispatchEvent(new Event('change', { bubbles: true })); return s.value === arguments[1];",
+            json!([css, value]),
+        )?;
+        if done.as_bool() == Some(true) { Ok(()) } else { Err(format!("no option {value:?} in {css}")) }
+    }
+
     /// Presses and releases one key (a character, or a WebDriver key code such as
     /// `keys::ENTER`) on whatever has focus.
     pub fn press(&self, key: &str) -> Result<()> {

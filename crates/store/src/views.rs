@@ -214,6 +214,18 @@ pub struct EventMemberRow {
     pub rating: Option<u8>,
 }
 
+/// Everything the search panel offers to filter by, as `viewer` may see it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct FilterChoices {
+    pub tags: Vec<TagInfo>,
+    pub pipelines: Vec<Pipeline>,
+    pub events: Vec<Event>,
+    pub jobs: Vec<Job>,
+    pub recruiters: Vec<User>,
+    pub hiring_statuses: Vec<String>,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct TagInfo {
@@ -389,6 +401,17 @@ impl Store {
                 rating: m.rating,
             })
             .collect())
+    }
+
+    pub fn filter_choices(&self, viewer: &User) -> Result<FilterChoices, StoreError> {
+        Ok(FilterChoices {
+            tags: self.tags()?,
+            pipelines: self.pipelines(viewer)?.into_iter().map(|s| s.pipeline).collect(),
+            events: self.events()?.into_iter().map(|s| s.event).collect(),
+            jobs: self.jobs()?,
+            recruiters: self.users()?,
+            hiring_statuses: talentdesk_domain::job::HIRING_STATUSES.iter().map(|s| (*s).to_owned()).collect(),
+        })
     }
 
     pub fn jobs(&self) -> Result<Vec<Job>, StoreError> {

@@ -4,6 +4,7 @@ import { invoke } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { ColumnConfig } from "./bindings/ColumnConfig";
+import type { FilterChoices } from "./bindings/FilterChoices";
 import type { PageRequest } from "./bindings/PageRequest";
 import type { Profile } from "./bindings/Profile";
 import type { ProfileView } from "./bindings/ProfileView";
@@ -46,6 +47,7 @@ export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   search: (request: SearchRequest, page: PageRequest) => call<SearchPage>("search", { request, page }),
   columnConfig: () => call<ColumnConfig>("column_config"),
+  filterChoices: () => call<FilterChoices>("filter_choices"),
   /** Reads a profile without recording anything (the preview). */
   profile: (id: string) => call<ProfileView>("profile", { id }),
   /** Opens the full profile: records the Recruiter Reviewed engagement. */
