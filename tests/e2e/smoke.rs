@@ -15,7 +15,9 @@ fn the_window_shows_the_stores_candidates_and_searches_them() -> Result<(), Stri
     let mut store = Store::open(&db).map_err(|e| e.to_string())?;
     talentdesk_demo::generate(&mut store, &DemoOptions { candidates: 300, seed: 7 }, |_| {})
         .map_err(|e| e.to_string())?;
-    let everyone = store.search(&SearchRequest::default(), &PageRequest::default()).map_err(|e| e.to_string())?;
+    let everyone =
+        store.search(&SearchRequest::default(), &PageRequest { limit: 500, after: None }).map_err(|e| e.to_string())?;
+    let last_name = everyone.rows.last().ok_or("no candidates")?.name.clone();
     let python = SearchRequest { query: "python".into(), ..Default::default() };
     let pythonistas = store.search(&python, &PageRequest::default()).map_err(|e| e.to_string())?;
     assert!(pythonistas.total > 0 && pythonistas.total < everyone.total, "the demo has some Python people");
@@ -28,6 +30,20 @@ fn the_window_shows_the_stores_candidates_and_searches_them() -> Result<(), Stri
     assert_eq!(first.as_deref(), Some(everyone.rows[0].name.as_str()), "the first row is the store's first result");
     let path = session.screenshot("smoke-candidates")?;
     eprintln!("screenshot: {}", path.display());
+
+    // Scrolling to the end loads the later pages; only the rows in sight are in the page.
+    let scroll_down = "const s = document.querySelector('[data-testid=results]').parentElement; s.scrollTop = s.scrollHeight; \
+                       return document.querySelectorAll('[data-testid=results] tbody tr[data-id]').length;";
+    let last = session.wait_for("the last candidate after scrolling", |s| {
+        s.script(scroll_down, serde_json::json!([]))?;
+        Ok(s.text("[data-testid=results] tbody tr[data-id]:last-of-type td.name .open")?.filter(|n| *n == last_name))
+    })?;
+    assert_eq!(last, last_name);
+    let in_page = session.script(scroll_down, serde_json::json!([]))?.as_u64().unwrap_or(0);
+    assert!(in_page > 0 && in_page < 100, "{in_page} of {} rows are in the page", everyone.total);
+    session.screenshot("smoke-scrolled")?;
+    session
+        .script("document.querySelector('[data-testid=results]').parentElement.scrollTop = 0", serde_json::json!([]))?;
 
     session.type_into("[data-testid=search-input]", "python")?;
     let expected = format!("{} results", pythonistas.total);
