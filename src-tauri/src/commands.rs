@@ -10,7 +10,9 @@ use talentdesk_domain::search::SearchRequest;
 use talentdesk_domain::settings::ColumnConfig;
 use talentdesk_domain::user::User;
 use talentdesk_store::search::{PageRequest, SearchPage};
-use talentdesk_store::views::{FilterChoices, ProfileView};
+use talentdesk_store::views::{
+    EventMemberRow, EventSummary, FilterChoices, PipelineMemberRow, PipelineSummary, ProfileView,
+};
 use talentdesk_store::{AppError, Store, StoreError};
 use tauri::State;
 use ts_rs::TS;
@@ -95,4 +97,41 @@ pub async fn open_profile(state: State<'_, AppState>, id: Uuid) -> Result<Profil
 #[tauri::command]
 pub async fn profile_as_of(state: State<'_, AppState>, id: Uuid, entry: i64) -> Result<Profile, AppError> {
     with_store(&state, move |store| store.profile_as_of(id, entry)).await
+}
+
+/// The pipelines the signed-in user may see, with their member counts.
+#[tauri::command]
+pub async fn pipelines(state: State<'_, AppState>) -> Result<Vec<PipelineSummary>, AppError> {
+    let user = state.user.clone();
+    with_store(&state, move |store| store.pipelines(&user)).await
+}
+
+/// One page of a pipeline's Unreviewed (`reviewed` false) or In Pipeline tab.
+#[tauri::command]
+pub async fn pipeline_members(
+    state: State<'_, AppState>,
+    pipeline: Uuid,
+    reviewed: bool,
+    offset: u32,
+    limit: u32,
+) -> Result<Vec<PipelineMemberRow>, AppError> {
+    let user = state.user.clone();
+    with_store(&state, move |store| store.pipeline_members(&user, pipeline, reviewed, limit, offset)).await
+}
+
+/// Every event with its registrant and attendee counts.
+#[tauri::command]
+pub async fn events(state: State<'_, AppState>) -> Result<Vec<EventSummary>, AppError> {
+    with_store(&state, |store| store.events()).await
+}
+
+/// One page of an event's list: attendees first, then registrants.
+#[tauri::command]
+pub async fn event_members(
+    state: State<'_, AppState>,
+    event: Uuid,
+    offset: u32,
+    limit: u32,
+) -> Result<Vec<EventMemberRow>, AppError> {
+    with_store(&state, move |store| store.event_members(event, limit, offset)).await
 }

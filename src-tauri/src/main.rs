@@ -24,6 +24,10 @@ fn main() {
             commands::profile,
             commands::open_profile,
             commands::profile_as_of,
+            commands::pipelines,
+            commands::pipeline_members,
+            commands::events,
+            commands::event_members,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Talentdesk");

@@ -5,7 +5,11 @@ import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { ColumnConfig } from "./bindings/ColumnConfig";
 import type { FilterChoices } from "./bindings/FilterChoices";
+import type { EventMemberRow } from "./bindings/EventMemberRow";
+import type { EventSummary } from "./bindings/EventSummary";
 import type { PageRequest } from "./bindings/PageRequest";
+import type { PipelineMemberRow } from "./bindings/PipelineMemberRow";
+import type { PipelineSummary } from "./bindings/PipelineSummary";
 import type { Profile } from "./bindings/Profile";
 import type { ProfileView } from "./bindings/ProfileView";
 import type { SearchPage } from "./bindings/SearchPage";
@@ -53,6 +57,12 @@ export const api = {
   /** Opens the full profile: records the Recruiter Reviewed engagement. */
   openProfile: (id: string) => call<ProfileView>("open_profile", { id }),
   profileAsOf: (id: string, entry: number) => call<Profile>("profile_as_of", { id, entry }),
+  pipelines: () => call<PipelineSummary[]>("pipelines"),
+  pipelineMembers: (pipeline: string, reviewed: boolean, offset: number, limit: number) =>
+    call<PipelineMemberRow[]>("pipeline_members", { pipeline, reviewed, offset, limit }),
+  events: () => call<EventSummary[]>("events"),
+  eventMembers: (event: string, offset: number, limit: number) =>
+    call<EventMemberRow[]>("event_members", { event, offset, limit }),
 };
 
 /** The message of any failure, for showing where it happened. */

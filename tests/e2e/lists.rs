@@ -1,0 +1,67 @@
+//! The Pipelines and Events pages in the real window: each list shows the store's members,
+//! the pipeline tabs switch between Unreviewed and In Pipeline, a name opens the profile and
+//! Esc comes back to the list.
+
+use talentdesk_demo::DemoOptions;
+use talentdesk_e2e::{Session, keys};
+use talentdesk_store::Store;
+
+fn err(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+#[test]
+fn pipelines_and_events_list_their_members() -> Result<(), String> {
+    let dir = tempfile::tempdir().map_err(err)?;
+    let db = dir.path().join("demo.db");
+    let mut store = Store::open(&db).map_err(err)?;
+    talentdesk_demo::generate(&mut store, &DemoOptions { candidates: 600, seed: 5 }, |_| {}).map_err(err)?;
+    let admin = store.users().map_err(err)?.into_iter().find(|u| u.role.is_admin()).ok_or("no admin")?;
+    let pipeline = store.pipelines(&admin).map_err(err)?.into_iter().next().ok_or("no pipelines")?;
+    let unreviewed = store.pipeline_members(&admin, pipeline.pipeline.id, false, 100, 0).map_err(err)?;
+    let in_pipeline = store.pipeline_members(&admin, pipeline.pipeline.id, true, 100, 0).map_err(err)?;
+    assert!(!unreviewed.is_empty() && !in_pipeline.is_empty(), "the demo's first pipeline has both tabs filled");
+    let event = store.events().map_err(err)?.into_iter().next().ok_or("no events")?;
+    let attendees = store.event_members(event.event.id, 100, 0).map_err(err)?;
+    assert!(!attendees.is_empty(), "the demo's first event has people on its list");
+    drop(store);
+
+    let session = Session::start(&["--db", db.to_str().ok_or("temp path is not UTF-8")?])?;
+    session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
+
+    session.click("[data-testid=rail-pipelines]")?;
+    let heading = session.wait_for("the first pipeline", |s| s.text("[data-testid=pipelines-page] h1"))?;
+    assert_eq!(heading, pipeline.pipeline.name);
+    let first = |s: &Session, table: &str| s.text(&format!("[data-testid={table}] tbody tr td .open"));
+    let shown = session.wait_for("the unreviewed members", |s| {
+        Ok(first(s, "pipeline-members")?.filter(|n| *n == unreviewed[0].candidate.name))
+    })?;
+    assert_eq!(shown, unreviewed[0].candidate.name);
+    session.screenshot("pipelines-unreviewed")?;
+
+    session.click("[data-testid=pipeline-tabs] [data-tab=in_pipeline]")?;
+    session.wait_for("the members in the pipeline", |s| {
+        Ok(first(s, "pipeline-members")?.filter(|n| *n == in_pipeline[0].candidate.name))
+    })?;
+    let row = session.text("[data-testid=pipeline-members] tbody tr")?.unwrap_or_default();
+    assert!(row.contains(in_pipeline[0].status.as_str()), "the workflow status shows: {row}");
+    session.screenshot("pipelines-in-pipeline")?;
+
+    // A name opens the profile; Esc comes back to the pipeline as it was.
+    session.click("[data-testid=pipeline-members] tbody tr td .open")?;
+    let name = session.wait_for("the profile", |s| s.text("[data-testid=profile-page] [data-testid=profile-name]"))?;
+    assert_eq!(name, in_pipeline[0].candidate.name);
+    session.press(keys::ESCAPE)?;
+    session.wait_for("the pipeline again", |s| {
+        Ok(first(s, "pipeline-members")?.filter(|n| *n == in_pipeline[0].candidate.name))
+    })?;
+
+    session.click("[data-testid=rail-events]")?;
+    let heading = session.wait_for("the first event", |s| s.text("[data-testid=events-page] h1"))?;
+    assert_eq!(heading, event.event.name);
+    session.wait_for("the event's list", |s| {
+        Ok(first(s, "event-members")?.filter(|n| *n == attendees[0].candidate.name))
+    })?;
+    session.screenshot("events")?;
+    Ok(())
+}
