@@ -67,6 +67,17 @@ pub async fn column_config(state: State<'_, AppState>) -> Result<ColumnConfig, A
     with_store(&state, |store| store.column_config()).await
 }
 
+/// Saves the organisation's column configuration (admins only; the store checks).
+#[tauri::command]
+pub async fn set_columns(state: State<'_, AppState>, config: ColumnConfig) -> Result<ColumnConfig, AppError> {
+    let user = state.user.clone();
+    with_store(&state, move |store| {
+        store.apply(&user, Mutation::SetColumns { config })?;
+        store.column_config()
+    })
+    .await
+}
+
 /// What the search panel offers to filter by.
 #[tauri::command]
 pub async fn filter_choices(state: State<'_, AppState>) -> Result<FilterChoices, AppError> {

@@ -20,6 +20,7 @@ fn main() {
             commands::app_info,
             commands::search,
             commands::column_config,
+            commands::set_columns,
             commands::filter_choices,
             commands::profile,
             commands::open_profile,

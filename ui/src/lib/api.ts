@@ -51,6 +51,7 @@ export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   search: (request: SearchRequest, page: PageRequest) => call<SearchPage>("search", { request, page }),
   columnConfig: () => call<ColumnConfig>("column_config"),
+  setColumns: (config: ColumnConfig) => call<ColumnConfig>("set_columns", { config }),
   filterChoices: () => call<FilterChoices>("filter_choices"),
   /** Reads a profile without recording anything (the preview). */
   profile: (id: string) => call<ProfileView>("profile", { id }),
