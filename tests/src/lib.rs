@@ -57,6 +57,8 @@ pub mod keys {
     pub const ESCAPE: &str = "\u{E00C}";
     pub const ARROW_DOWN: &str = "\u{E015}";
     pub const ARROW_UP: &str = "\u{E013}";
+    pub const ARROW_LEFT: &str = "\u{E012}";
+    pub const ARROW_RIGHT: &str = "\u{E014}";
 }
 
 /// A running tauri-driver with one WebDriver session on the app.
