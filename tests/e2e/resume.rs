@@ -63,5 +63,10 @@ fn resumes_one_at_a_time_in_search_order() -> Result<(), String> {
     let selected = session
         .wait_for("the selected row", |s| s.text("[data-testid=results] tr[aria-selected=true] td.name .open"))?;
     assert_eq!(selected, page.rows[1].name);
+
+    // The resume icon beside a name opens that candidate's resume.
+    let at = page.rows.iter().position(|r| r.has_resume).ok_or("no resume among the first rows")?;
+    session.click(&format!("[data-testid=results] tr[data-id=\"{}\"] [data-testid=open-resume]", page.rows[at].id))?;
+    session.wait_for("the resume from its icon", |s| shows(s, at))?;
     Ok(())
 }
