@@ -142,7 +142,8 @@ impl Session {
         Ok(value.as_str().map(str::to_owned))
     }
 
-    /// Waits until `check` returns Some, or fails naming `what`.
+    /// Waits until `check` returns Some, or fails naming `what` (and saves a screenshot of
+    /// the window as it was, `tests/artifacts/timeout.png`).
     pub fn wait_for<T>(&self, what: &str, mut check: impl FnMut(&Self) -> Result<Option<T>>) -> Result<T> {
         let deadline = Instant::now() + Duration::from_secs(30);
         let mut last = Ok(None);
@@ -153,7 +154,8 @@ impl Session {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-        Err(format!("timed out waiting for {what} (last: {:?})", last.map(|v| v.is_some())))
+        let shot = self.screenshot("timeout").map(|p| p.display().to_string()).unwrap_or_default();
+        Err(format!("timed out waiting for {what} (last: {:?}); the window then: {shot}", last.map(|v| v.is_some())))
     }
 
     /// The WebDriver id of the first element matching `css`.
