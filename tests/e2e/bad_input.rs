@@ -2,17 +2,11 @@
 //! long names, right-to-left and CJK text, and markup in every field (shown as text, never
 //! run); plus a search with no results.
 
-use talentdesk_demo::DemoOptions;
 use talentdesk_domain::candidate::{Employment, Location, Profile, ProfileType};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
-use talentdesk_e2e::Session;
-use talentdesk_store::Store;
+use talentdesk_e2e::{DemoDb, Session, admin};
 use uuid::Uuid;
-
-fn err(e: impl std::fmt::Display) -> String {
-    e.to_string()
-}
 
 const MARKUP: &str = "<img src=x onerror=\"window.pwned=1\">";
 const SCRIPT: &str = "<script>window.pwned=2</script>";
@@ -58,11 +52,9 @@ impl Awkward {
 
 #[test]
 fn awkward_profiles_render_as_text() -> Result<(), String> {
-    let dir = tempfile::tempdir().map_err(err)?;
-    let db = dir.path().join("demo.db");
-    let mut store = Store::open(&db).map_err(err)?;
-    talentdesk_demo::generate(&mut store, &DemoOptions { candidates: 30, seed: 1 }, |_| {}).map_err(err)?;
-    let admin = store.users().map_err(err)?.into_iter().find(|u| u.role.is_admin()).ok_or("no admin")?;
+    let demo = DemoDb::new(30, 1)?;
+    let mut store = demo.open()?;
+    let admin = admin(&store)?;
     let people = [
         ("empty", Awkward::new("Quinn", "Zephyrine", "", "")),
         (
@@ -95,7 +87,7 @@ fn awkward_profiles_render_as_text() -> Result<(), String> {
     }
     drop(store);
 
-    let session = Session::start(&["--db", db.to_str().ok_or("temp path is not UTF-8")?])?;
+    let session = Session::start(&["--db", demo.arg()?])?;
     session.wait_for("the results", |s| s.text("[data-testid=result-count]"))?;
 
     session.type_into("[data-testid=search-input]", "zzzzqqqxx")?;

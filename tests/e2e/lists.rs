@@ -2,21 +2,13 @@
 //! the pipeline tabs switch between Unreviewed and In Pipeline, a name opens the profile and
 //! Esc comes back to the list.
 
-use talentdesk_demo::DemoOptions;
-use talentdesk_e2e::{Session, keys};
-use talentdesk_store::Store;
-
-fn err(e: impl std::fmt::Display) -> String {
-    e.to_string()
-}
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys};
 
 #[test]
 fn pipelines_and_events_list_their_members() -> Result<(), String> {
-    let dir = tempfile::tempdir().map_err(err)?;
-    let db = dir.path().join("demo.db");
-    let mut store = Store::open(&db).map_err(err)?;
-    talentdesk_demo::generate(&mut store, &DemoOptions { candidates: 600, seed: 5 }, |_| {}).map_err(err)?;
-    let admin = store.users().map_err(err)?.into_iter().find(|u| u.role.is_admin()).ok_or("no admin")?;
+    let demo = DemoDb::new(600, 5)?;
+    let store = demo.open()?;
+    let admin = admin(&store)?;
     let pipeline = store.pipelines(&admin).map_err(err)?.into_iter().next().ok_or("no pipelines")?;
     let unreviewed = store.pipeline_members(&admin, pipeline.pipeline.id, false, 100, 0).map_err(err)?;
     let in_pipeline = store.pipeline_members(&admin, pipeline.pipeline.id, true, 100, 0).map_err(err)?;
@@ -26,7 +18,7 @@ fn pipelines_and_events_list_their_members() -> Result<(), String> {
     assert!(!attendees.is_empty(), "the demo's first event has people on its list");
     drop(store);
 
-    let session = Session::start(&["--db", db.to_str().ok_or("temp path is not UTF-8")?])?;
+    let session = Session::start(&["--db", demo.arg()?])?;
     session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
 
     session.click("[data-testid=rail-pipelines]")?;

@@ -2,18 +2,13 @@
 //! profile (which records the review), every tab and sub-tab shows the store's data, History
 //! shows the profile as it was, Esc goes back to the search as it was left.
 
-use talentdesk_demo::DemoOptions;
 use talentdesk_domain::activity::Engagement;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::{SearchFilters, SearchRequest};
-use talentdesk_e2e::{Session, keys};
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys};
 use talentdesk_store::Store;
 use talentdesk_store::search::PageRequest;
 use talentdesk_store::views::ProfileView;
-
-fn err(e: impl std::fmt::Display) -> String {
-    e.to_string()
-}
 
 /// Whether on-screen text shows `words`; block headings are set in capitals, and innerText
 /// reports text as displayed.
@@ -24,7 +19,7 @@ fn shows(text: &str, words: &str) -> bool {
 /// A candidate no recruiter has reviewed yet, with emails and work history: every tab has
 /// something to show.
 fn subject(store: &Store) -> Result<ProfileView, String> {
-    let admin = store.users().map_err(err)?.into_iter().find(|u| u.role.is_admin()).ok_or("no admin")?;
+    let admin = admin(store)?;
     let request = SearchRequest {
         filters: SearchFilters { engagements_none: vec![Engagement::RecruiterReviewed], ..Default::default() },
         ..Default::default()
@@ -42,16 +37,14 @@ fn subject(store: &Store) -> Result<ProfileView, String> {
 
 #[test]
 fn preview_open_every_tab_and_back() -> Result<(), String> {
-    let dir = tempfile::tempdir().map_err(err)?;
-    let db = dir.path().join("demo.db");
-    let mut store = Store::open(&db).map_err(err)?;
-    talentdesk_demo::generate(&mut store, &DemoOptions { candidates: 400, seed: 11 }, |_| {}).map_err(err)?;
+    let demo = DemoDb::new(400, 11)?;
+    let store = demo.open()?;
     let view = subject(&store)?;
     let name = format!("{} {}", view.candidate.profile.first_name, view.candidate.profile.last_name);
     let email = view.candidate.profile.email.clone().ok_or("no email")?;
     drop(store);
 
-    let session = Session::start(&["--db", db.to_str().ok_or("temp path is not UTF-8")?])?;
+    let session = Session::start(&["--db", demo.arg()?])?;
     session.wait_for("the first results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
     session.type_into("[data-testid=search-input]", &format!("\"{email}\""))?;
     session.wait_for("the candidate found by email", |s| {
@@ -118,7 +111,7 @@ fn preview_open_every_tab_and_back() -> Result<(), String> {
         .wait_for("the candidates page", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| t == "1 result")))?;
     drop(session);
 
-    let store = Store::open(&db).map_err(err)?;
+    let store = demo.open()?;
     let reviews = store
         .outbox()
         .map_err(err)?

@@ -1,23 +1,15 @@
 //! The resume view in the real window: one resume at a time in the search's order, stepping
 //! by keys and buttons, "go to candidate page", and back to where it was.
 
-use talentdesk_demo::DemoOptions;
 use talentdesk_domain::search::SearchRequest;
-use talentdesk_e2e::{Session, keys};
-use talentdesk_store::Store;
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys};
 use talentdesk_store::search::PageRequest;
-
-fn err(e: impl std::fmt::Display) -> String {
-    e.to_string()
-}
 
 #[test]
 fn resumes_one_at_a_time_in_search_order() -> Result<(), String> {
-    let dir = tempfile::tempdir().map_err(err)?;
-    let db = dir.path().join("demo.db");
-    let mut store = Store::open(&db).map_err(err)?;
-    talentdesk_demo::generate(&mut store, &DemoOptions { candidates: 120, seed: 9 }, |_| {}).map_err(err)?;
-    let admin = store.users().map_err(err)?.into_iter().find(|u| u.role.is_admin()).ok_or("no admin")?;
+    let demo = DemoDb::new(120, 9)?;
+    let store = demo.open()?;
+    let admin = admin(&store)?;
     let page = store.search(&SearchRequest::default(), &PageRequest { limit: 5, after: None }).map_err(err)?;
     let resumes = page
         .rows
@@ -26,7 +18,7 @@ fn resumes_one_at_a_time_in_search_order() -> Result<(), String> {
         .collect::<Result<Vec<_>, String>>()?;
     drop(store);
 
-    let session = Session::start(&["--db", db.to_str().ok_or("temp path is not UTF-8")?])?;
+    let session = Session::start(&["--db", demo.arg()?])?;
     session.wait_for("the results", |s| s.text("[data-testid=result-count]"))?;
     session.click("[data-testid=mode-resume]")?;
 

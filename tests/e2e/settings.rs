@@ -1,14 +1,8 @@
 //! Column configuration in the real window: an admin reorders and hides columns, the results
 //! table follows and the store keeps it; a recruiter sees the same columns and cannot edit.
 
-use talentdesk_demo::DemoOptions;
 use talentdesk_domain::settings::Column;
-use talentdesk_e2e::Session;
-use talentdesk_store::Store;
-
-fn err(e: impl std::fmt::Display) -> String {
-    e.to_string()
-}
+use talentdesk_e2e::{DemoDb, Session, err};
 
 fn headings(session: &Session) -> Result<Vec<String>, String> {
     let value = session.script(
@@ -20,12 +14,9 @@ fn headings(session: &Session) -> Result<Vec<String>, String> {
 
 #[test]
 fn an_admin_reorders_and_hides_columns_for_everyone() -> Result<(), String> {
-    let dir = tempfile::tempdir().map_err(err)?;
-    let db = dir.path().join("demo.db");
-    let mut store = Store::open(&db).map_err(err)?;
-    let demo = talentdesk_demo::generate(&mut store, &DemoOptions { candidates: 50, seed: 3 }, |_| {}).map_err(err)?;
-    drop(store);
-    let db_arg = db.to_str().ok_or("temp path is not UTF-8")?;
+    let db = DemoDb::new(50, 3)?;
+    let demo = &db.summary;
+    let db_arg = db.arg()?;
 
     {
         let session = Session::start(&["--db", db_arg, "--as", &demo.admin_email])?;
@@ -51,7 +42,7 @@ fn an_admin_reorders_and_hides_columns_for_everyone() -> Result<(), String> {
         session.screenshot("settings-columns-applied")?;
     }
 
-    let store = Store::open(&db).map_err(err)?;
+    let store = db.open()?;
     let saved = store.column_config().map_err(err)?.columns;
     assert_eq!(
         saved,

@@ -1,29 +1,23 @@
 //! The real window, on a demo database: the shell shows what the store holds, and searching
 //! from the search box returns what the store returns.
 
-use talentdesk_demo::DemoOptions;
 use talentdesk_domain::activity::{ActivityStatus, Engagement};
 use talentdesk_domain::search::{SearchFilters, SearchRequest};
-use talentdesk_e2e::Session;
-use talentdesk_store::Store;
+use talentdesk_e2e::{DemoDb, Session, err};
 use talentdesk_store::search::PageRequest;
 
 #[test]
 fn the_window_shows_the_stores_candidates_and_searches_them() -> Result<(), String> {
-    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let db = dir.path().join("demo.db");
-    let mut store = Store::open(&db).map_err(|e| e.to_string())?;
-    talentdesk_demo::generate(&mut store, &DemoOptions { candidates: 300, seed: 7 }, |_| {})
-        .map_err(|e| e.to_string())?;
-    let everyone =
-        store.search(&SearchRequest::default(), &PageRequest { limit: 500, after: None }).map_err(|e| e.to_string())?;
+    let demo = DemoDb::new(300, 7)?;
+    let store = demo.open()?;
+    let everyone = store.search(&SearchRequest::default(), &PageRequest { limit: 500, after: None }).map_err(err)?;
     let last_name = everyone.rows.last().ok_or("no candidates")?.name.clone();
     let python = SearchRequest { query: "python".into(), ..Default::default() };
-    let pythonistas = store.search(&python, &PageRequest::default()).map_err(|e| e.to_string())?;
+    let pythonistas = store.search(&python, &PageRequest::default()).map_err(err)?;
     assert!(pythonistas.total > 0 && pythonistas.total < everyone.total, "the demo has some Python people");
     drop(store);
 
-    let session = Session::start(&["--db", db.to_str().ok_or("temp path is not UTF-8")?])?;
+    let session = Session::start(&["--db", demo.arg()?])?;
     let expected = format!("{} results", everyone.total);
     session.wait_for("the result count", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| *t == expected)))?;
     let first = session.text("[data-testid=results] tbody tr td.name .open")?;
@@ -60,7 +54,7 @@ fn the_window_shows_the_stores_candidates_and_searches_them() -> Result<(), Stri
         ..Default::default()
     };
     let narrowed = SearchRequest { filters, ..python.clone() };
-    let narrowed = store_total(&db, &narrowed)?;
+    let narrowed = demo.open()?.search(&narrowed, &PageRequest::default()).map_err(err)?.total;
     assert!(narrowed > 0 && narrowed < pythonistas.total, "the filters narrow the search to {narrowed}");
     session.click("[data-testid=filter-activity-contacted]")?;
     session.select("[data-testid=filter-engagement-recruiter_reviewed]", "lacks")?;
@@ -73,10 +67,4 @@ fn the_window_shows_the_stores_candidates_and_searches_them() -> Result<(), Stri
     assert_eq!(error, "OR needs a term after it (at character 8)");
     session.screenshot("smoke-query-error")?;
     Ok(())
-}
-
-/// How many candidates the store finds for `request` (read while the app has the file open).
-fn store_total(db: &std::path::Path, request: &SearchRequest) -> Result<u64, String> {
-    let store = Store::open(db).map_err(|e| e.to_string())?;
-    Ok(store.search(request, &PageRequest::default()).map_err(|e| e.to_string())?.total)
 }

@@ -12,8 +12,48 @@ use std::time::{Duration, Instant};
 
 use base64::Engine;
 use serde_json::{Value, json};
+use talentdesk_domain::user::User;
+use talentdesk_store::Store;
 
 pub type Result<T> = std::result::Result<T, String>;
+
+/// Any error as the tests report it.
+pub fn err(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+/// A demo database in a temporary folder, removed when this drops.
+pub struct DemoDb {
+    _dir: tempfile::TempDir,
+    pub path: PathBuf,
+    pub summary: talentdesk_demo::DemoSummary,
+}
+
+impl DemoDb {
+    pub fn new(candidates: u64, seed: u64) -> Result<Self> {
+        let dir = tempfile::tempdir().map_err(err)?;
+        let path = dir.path().join("demo.db");
+        let mut store = Store::open(&path).map_err(err)?;
+        let options = talentdesk_demo::DemoOptions { candidates, seed };
+        let summary = talentdesk_demo::generate(&mut store, &options, |_| {}).map_err(err)?;
+        Ok(Self { _dir: dir, path, summary })
+    }
+
+    /// The store, opened beside the app (SQLite's WAL lets both read and write).
+    pub fn open(&self) -> Result<Store> {
+        Store::open(&self.path).map_err(err)
+    }
+
+    /// The path as the app's `--db` argument.
+    pub fn arg(&self) -> Result<&str> {
+        self.path.to_str().ok_or_else(|| "the temporary path is not UTF-8".into())
+    }
+}
+
+/// The demo's admin.
+pub fn admin(store: &Store) -> Result<User> {
+    store.users().map_err(err)?.into_iter().find(|u| u.role.is_admin()).ok_or_else(|| "no admin".into())
+}
 
 /// The workspace root (this crate lives in `tests/`).
 pub fn workspace() -> PathBuf {
