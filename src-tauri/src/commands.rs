@@ -29,6 +29,8 @@ pub struct AppInfo {
     pub user: User,
     #[ts(type = "number")]
     pub candidates: u64,
+    /// The window should time itself (`--bench`) and report through `bench_report`.
+    pub bench: bool,
 }
 
 /// Runs `work` with the store on a blocking thread, turning every failure into an `AppError`.
@@ -49,8 +51,8 @@ async fn with_store<T: Send + 'static>(
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
-    let (user, db_path) = (state.user.clone(), state.db_path.clone());
-    with_store(&state, move |store| Ok(AppInfo { candidates: store.candidate_count()?, user, db_path })).await
+    let (user, db_path, bench) = (state.user.clone(), state.db_path.clone(), state.bench.is_some());
+    with_store(&state, move |store| Ok(AppInfo { candidates: store.candidate_count()?, user, db_path, bench })).await
 }
 
 #[tauri::command]
@@ -145,4 +147,22 @@ pub async fn event_members(
     limit: u32,
 ) -> Result<Vec<EventMemberRow>, AppError> {
     with_store(&state, move |store| store.event_members(event, limit, offset)).await
+}
+
+/// Drops search's cached sets, so the next search is timed as a first one (`--bench` only).
+#[tauri::command]
+pub async fn clear_search_cache(state: State<'_, AppState>) -> Result<(), AppError> {
+    with_store(&state, |store| {
+        store.clear_search_cache();
+        Ok(())
+    })
+    .await
+}
+
+/// Writes what the window measured of itself to the `--bench` file.
+#[tauri::command]
+pub fn bench_report(state: State<'_, AppState>, report: serde_json::Value) -> Result<(), AppError> {
+    let path = state.bench.as_ref().ok_or_else(|| AppError::Storage { message: "not started with --bench".into() })?;
+    std::fs::write(path, report.to_string())
+        .map_err(|e| AppError::Storage { message: format!("cannot write {}: {e}", path.display()) })
 }

@@ -29,6 +29,8 @@ fn main() {
             commands::pipeline_members,
             commands::events,
             commands::event_members,
+            commands::clear_search_cache,
+            commands::bench_report,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Talentdesk");

@@ -2,7 +2,8 @@
 //!
 //! `bench search` times a fixed mix of realistic searches; `bench bulk` times tagging 100,000
 //! candidates through the mutation path and opening 1,000 full profiles (on a copy of the
-//! database, so the original is not changed).
+//! database, so the original is not changed); `bench app` times the desktop app itself
+//! (bench_app.rs).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,12 +42,24 @@ pub enum Which {
         #[arg(long)]
         json: bool,
     },
+    /// The desktop app on this database: first page after launch, keystroke to results,
+    /// memory (see bench_app.rs). Needs a display.
+    App {
+        #[arg(long)]
+        db: PathBuf,
+        /// The app binary.
+        #[arg(long, default_value = "target/release/talentdesk")]
+        app: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub fn run(which: Which) -> anyhow::Result<ExitCode> {
     match which {
         Which::Search { db, runs, json } => search(&db, runs.max(1), json),
         Which::Bulk { db, json } => bulk(&db, json),
+        Which::App { db, app, json } => crate::bench_app::app(&db, &app, json),
     }
 }
 

@@ -2,6 +2,7 @@
 //! `Store::apply` the desktop app uses.
 
 mod bench;
+mod bench_app;
 mod commands;
 mod search_args;
 

@@ -62,6 +62,8 @@ export const api = {
   pipelineMembers: (pipeline: string, reviewed: boolean, offset: number, limit: number) =>
     call<PipelineMemberRow[]>("pipeline_members", { pipeline, reviewed, offset, limit }),
   events: () => call<EventSummary[]>("events"),
+  clearSearchCache: () => call<void>("clear_search_cache"),
+  benchReport: (report: unknown) => call<void>("bench_report", { report }),
   eventMembers: (event: string, offset: number, limit: number) =>
     call<EventMemberRow[]>("event_members", { event, offset, limit }),
 };
