@@ -3,7 +3,7 @@
 
 use talentdesk_domain::activity::{ActivityStatus, Engagement};
 use talentdesk_domain::search::{SearchFilters, SearchRequest};
-use talentdesk_e2e::{DemoDb, Session, err};
+use talentdesk_e2e::{DemoDb, Session, err, keys};
 use talentdesk_store::search::PageRequest;
 
 #[test]
@@ -24,6 +24,15 @@ fn the_window_shows_the_stores_candidates_and_searches_them() -> Result<(), Stri
     assert_eq!(first.as_deref(), Some(everyone.rows[0].name.as_str()), "the first row is the store's first result");
     let path = session.screenshot("smoke-candidates")?;
     eprintln!("screenshot: {}", path.display());
+
+    // `?` lists the keyboard shortcuts; Esc closes the list.
+    session.press("?")?;
+    let help = session.wait_for("the shortcuts", |s| s.text("[data-testid=keyboard-help]"))?;
+    assert!(help.contains("Keyboard shortcuts") && help.contains("Open the selected candidate"), "{help}");
+    session.screenshot("smoke-keyboard-help")?;
+    session.press(keys::ESCAPE)?;
+    session
+        .wait_for("the shortcuts to close", |s| Ok(s.text("[data-testid=keyboard-help]")?.is_none().then_some(())))?;
 
     // Scrolling to the end loads the later pages; only the rows in sight are in the page.
     let scroll_down = "const s = document.querySelector('[data-testid=results]').parentElement; s.scrollTop = s.scrollHeight; \
