@@ -234,6 +234,14 @@ pub struct TagInfo {
     pub listed: bool,
 }
 
+/// The pipelines `viewer` may see (private ones only by their owner and admins).
+fn visible_pipelines(conn: &Connection, viewer: &User) -> Result<Vec<Pipeline>, StoreError> {
+    Ok(tables::pipelines::all(conn)?
+        .into_iter()
+        .filter(|p| permission::may_see_pipeline(viewer, p.owner_id, p.private))
+        .collect())
+}
+
 fn user_name(conn: &Connection, id: Uuid) -> Result<String, StoreError> {
     Ok(tables::users::by_id(conn, &id.to_string())?.map_or_else(|| "Former user".to_owned(), |u| u.name))
 }
@@ -343,9 +351,8 @@ impl Store {
 
     /// Pipelines `viewer` may see, with their member counts.
     pub fn pipelines(&self, viewer: &User) -> Result<Vec<PipelineSummary>, StoreError> {
-        tables::pipelines::all(self.conn())?
+        visible_pipelines(self.conn(), viewer)?
             .into_iter()
-            .filter(|p| permission::may_see_pipeline(viewer, p.owner_id, p.private))
             .map(|pipeline| {
                 let (unreviewed, in_pipeline) = tables::pipelines::counts(self.conn(), pipeline.id)?;
                 Ok(PipelineSummary { pipeline, unreviewed, in_pipeline })
@@ -403,11 +410,13 @@ impl Store {
             .collect())
     }
 
+    /// The lists only; the member counts the Pipelines and Events pages show are not needed.
     pub fn filter_choices(&self, viewer: &User) -> Result<FilterChoices, StoreError> {
+        let conn = self.conn();
         Ok(FilterChoices {
             tags: self.tags()?,
-            pipelines: self.pipelines(viewer)?.into_iter().map(|s| s.pipeline).collect(),
-            events: self.events()?.into_iter().map(|s| s.event).collect(),
+            pipelines: visible_pipelines(conn, viewer)?,
+            events: tables::events::all(conn)?,
             jobs: self.jobs()?,
             recruiters: self.users()?,
             hiring_statuses: talentdesk_domain::job::HIRING_STATUSES.iter().map(|s| (*s).to_owned()).collect(),
