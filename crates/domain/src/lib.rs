@@ -7,6 +7,7 @@ pub mod activity;
 pub mod bulk;
 pub mod candidate;
 pub mod document;
+pub mod effects;
 pub mod error;
 pub mod event;
 pub mod history;

@@ -9,6 +9,7 @@ pub mod bulk_load;
 mod codec;
 mod error;
 mod migrations;
+mod records;
 pub mod search;
 mod tables;
 mod tokens;

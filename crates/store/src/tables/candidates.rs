@@ -9,6 +9,7 @@ use talentdesk_domain::activity::{self, ActivityStatus, EngagementSet};
 use talentdesk_domain::candidate::{
     Candidate, CommunicationMethod, Education, Employment, EmploymentType, JobLevel, Link, Location, Profile,
 };
+use talentdesk_domain::effects::Flag;
 use talentdesk_domain::{DomainError, Timestamp};
 use uuid::Uuid;
 
@@ -346,14 +347,6 @@ pub(crate) fn resume_text(conn: &Connection, cand: i64) -> Result<Option<String>
     Ok(conn
         .prepare_cached("SELECT resume_text FROM candidate_details WHERE cand = ?1")?
         .query_row([cand], |r| r.get(0))?)
-}
-
-/// A yes/no flag of the candidate.
-#[derive(Clone, Copy)]
-pub(crate) enum Flag {
-    Eligible,
-    Active,
-    Subscribed,
 }
 
 pub(crate) fn set_flag(conn: &Connection, cand: i64, flag: Flag, value: bool, at: Timestamp) -> Result<(), StoreError> {

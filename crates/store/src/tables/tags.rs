@@ -15,7 +15,15 @@ pub(crate) fn ensure(conn: &Connection, name: &str) -> Result<i64, StoreError> {
 }
 
 pub(crate) fn find(conn: &Connection, name: &str) -> Result<Option<i64>, StoreError> {
-    Ok(conn.prepare_cached("SELECT tag FROM tags WHERE name = ?1")?.query_row([name], |r| r.get(0)).optional()?)
+    Ok(find_listed(conn, name)?.map(|(tag, _)| tag))
+}
+
+/// The tag called `name` and whether it is on the tags list.
+pub(crate) fn find_listed(conn: &Connection, name: &str) -> Result<Option<(i64, bool)>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT tag, listed FROM tags WHERE name = ?1")?
+        .query_row([name], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
 }
 
 pub(crate) fn set_listed(conn: &Connection, tag: i64, listed: bool) -> Result<(), StoreError> {

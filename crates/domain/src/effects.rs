@@ -1,0 +1,596 @@
+//! What each mutation does, written once for the desktop's SQLite store and the server's
+//! PostgreSQL: validation, the records it changes, engagements and the activity status that
+//! follows, history, the hired actions, and conflict detection for profile edits.
+//!
+//! The storage side implements [`Records`]: small, storage-shaped reads and writes with no
+//! rules of their own. [`apply`] holds the rules and calls them. Permissions and the bulk limit
+//! are checked by the caller before, because resolving "all from this search" is storage work.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::activity::{self, Engagement, EngagementSet};
+use crate::candidate::{Candidate, FieldValue, Profile, ProfileType};
+use crate::document::{self, Document, DocumentKind};
+use crate::event::Event;
+use crate::history::{self, FieldChange, HistoryAction};
+use crate::job::{ATS_BINS, HIRED_STATUS, HIRING_STATUSES, Job};
+use crate::message::{Channel, Message, MessageKind};
+use crate::mutation::Mutation;
+use crate::note::Note;
+use crate::permission;
+use crate::pipeline::{self, Pipeline};
+use crate::settings::{ColumnConfig, CustomFieldDef, HiredActions};
+use crate::user::User;
+use crate::validation::{self, limits};
+use crate::{DomainError, Timestamp};
+
+/// A yes/no state of a candidate that actions switch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    Eligible,
+    Active,
+    Subscribed,
+}
+
+/// A profile field that was changed by someone else after this edit read it. The edit still
+/// wins (server order); the value it overwrote is kept so its author can put it back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Conflict {
+    pub candidate_id: Uuid,
+    /// The value the edit started from.
+    pub expected: FieldValue,
+    /// The value that was there instead, and is now overwritten.
+    pub overwritten: FieldValue,
+    /// The value the edit wrote.
+    pub written: FieldValue,
+}
+
+/// What applying a mutation did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// How many candidates (or records) actually changed.
+    pub affected: u64,
+    pub conflicts: Vec<Conflict>,
+}
+
+impl From<u64> for Outcome {
+    fn from(affected: u64) -> Self {
+        Self { affected, conflicts: Vec::new() }
+    }
+}
+
+/// The reads and writes a mutation needs, implemented by each storage. Lookups of a missing
+/// record return [`DomainError::NotFound`]; writes trust that [`apply`] checked the rules.
+pub trait Records {
+    /// The storage's handle on a candidate (a row number, a key).
+    type Cand: Copy;
+    type Error: From<DomainError>;
+
+    fn cand(&self, id: Uuid) -> Result<Self::Cand, Self::Error>;
+    fn candidate_exists(&self, id: Uuid) -> Result<bool, Self::Error>;
+    fn candidate(&self, cand: Self::Cand) -> Result<Candidate, Self::Error>;
+    /// Stores a new candidate; the engagements in it are recorded separately.
+    fn insert_candidate(&self, candidate: &Candidate) -> Result<Self::Cand, Self::Error>;
+    fn write_profile(&self, cand: Self::Cand, profile: &Profile, at: Timestamp) -> Result<(), Self::Error>;
+    fn set_flag(&self, cand: Self::Cand, flag: Flag, value: bool, at: Timestamp) -> Result<(), Self::Error>;
+    /// Erases the candidate and everything attached to it.
+    fn delete_candidate(&self, cand: Self::Cand) -> Result<(), Self::Error>;
+    /// Records the engagement's latest time and refreshes the derived activity status.
+    fn record_engagement(&self, cand: Self::Cand, engagement: Engagement, at: Timestamp) -> Result<(), Self::Error>;
+    fn record_history(
+        &self,
+        cand: Self::Cand,
+        action: HistoryAction,
+        actor_email: &str,
+        at: Timestamp,
+        changes: &[FieldChange],
+    ) -> Result<(), Self::Error>;
+
+    /// Whether the tag is on the organisation's tags list; `None` when the tag is unknown.
+    fn tag_listed(&self, name: &str) -> Result<Option<bool>, Self::Error>;
+    /// Puts the tag on the tags list, creating it when needed.
+    fn define_tag(&self, name: &str) -> Result<(), Self::Error>;
+    /// Removes a known tag from the list and from every candidate.
+    fn delete_tag(&self, name: &str) -> Result<(), Self::Error>;
+    /// Tags the candidates that lack the tag; returns how many did.
+    fn add_tag(&self, name: &str, cands: &[Self::Cand]) -> Result<u64, Self::Error>;
+    fn remove_tag(&self, name: &str, cands: &[Self::Cand]) -> Result<u64, Self::Error>;
+
+    fn note(&self, id: Uuid) -> Result<Note, Self::Error>;
+    fn insert_note(&self, note: &Note, cand: Self::Cand) -> Result<(), Self::Error>;
+    fn update_note(&self, id: Uuid, body: &str, private: bool, at: Timestamp) -> Result<(), Self::Error>;
+    fn delete_note(&self, id: Uuid) -> Result<(), Self::Error>;
+
+    fn pipeline(&self, id: Uuid) -> Result<Pipeline, Self::Error>;
+    fn insert_pipeline(&self, pipeline: &Pipeline) -> Result<(), Self::Error>;
+    /// Adds the candidates not yet in the pipeline at `status`; returns how many.
+    fn add_to_pipeline(
+        &self,
+        pipeline: Uuid,
+        cands: &[Self::Cand],
+        status: &str,
+        at: Timestamp,
+    ) -> Result<u64, Self::Error>;
+    fn remove_from_pipeline(&self, pipeline: Uuid, cands: &[Self::Cand]) -> Result<u64, Self::Error>;
+    fn set_pipeline_status(
+        &self,
+        pipeline: Uuid,
+        cand: Self::Cand,
+        status: &str,
+        at: Timestamp,
+    ) -> Result<(), Self::Error>;
+
+    fn event(&self, id: Uuid) -> Result<Event, Self::Error>;
+    fn insert_event(&self, event: &Event) -> Result<(), Self::Error>;
+    /// Registers the candidates (marking them attended when `attended`); returns how many changed.
+    fn add_to_event(&self, event: Uuid, cands: &[Self::Cand], attended: bool) -> Result<u64, Self::Error>;
+    fn rate_at_event(&self, event: Uuid, cand: Self::Cand, rating: u8) -> Result<(), Self::Error>;
+
+    fn job(&self, id: Uuid) -> Result<Job, Self::Error>;
+    fn insert_job(&self, job: &Job) -> Result<(), Self::Error>;
+    /// Creates an application for each candidate that has none for the job; returns how many.
+    fn submit_to_job(&self, job: Uuid, cands: &[Self::Cand], at: Timestamp) -> Result<u64, Self::Error>;
+    fn set_application_status(
+        &self,
+        job: Uuid,
+        cand: Self::Cand,
+        bin: &str,
+        status: &str,
+        at: Timestamp,
+    ) -> Result<(), Self::Error>;
+    fn withdraw_application(&self, job: Uuid, cand: Self::Cand, at: Timestamp) -> Result<(), Self::Error>;
+
+    fn insert_message(&self, message: &Message, cand: Self::Cand) -> Result<(), Self::Error>;
+
+    fn documents(&self, cand: Self::Cand, candidate_id: Uuid) -> Result<Vec<Document>, Self::Error>;
+    fn insert_document(&self, document: &Document, cand: Self::Cand) -> Result<(), Self::Error>;
+    fn delete_document(&self, id: Uuid) -> Result<(), Self::Error>;
+
+    fn custom_fields(&self) -> Result<Vec<CustomFieldDef>, Self::Error>;
+    fn put_custom_field(&self, field: &CustomFieldDef) -> Result<(), Self::Error>;
+    /// Returns false when no such field was defined.
+    fn delete_custom_field(&self, key: &str) -> Result<bool, Self::Error>;
+    fn hired_actions(&self) -> Result<HiredActions, Self::Error>;
+    fn put_hired_actions(&self, actions: &HiredActions) -> Result<(), Self::Error>;
+    fn put_columns(&self, config: &ColumnConfig) -> Result<(), Self::Error>;
+}
+
+/// Applies the effects of an authorised `mutation` by `actor` at `now`. `cands` are the
+/// candidates its selection resolved to (empty for mutations without one).
+pub fn apply<R: Records>(
+    records: &R,
+    actor: &User,
+    now: Timestamp,
+    mutation: &Mutation,
+    cands: &[R::Cand],
+) -> Result<Outcome, R::Error> {
+    Effects { records, actor, now }.apply(mutation, cands)
+}
+
+struct Effects<'a, R> {
+    records: &'a R,
+    actor: &'a User,
+    now: Timestamp,
+}
+
+impl<R: Records> Effects<'_, R> {
+    fn apply(&self, mutation: &Mutation, cands: &[R::Cand]) -> Result<Outcome, R::Error> {
+        use Mutation as M;
+        let r = self.records;
+        let affected = match mutation {
+            M::CandidateCreate { candidate_id, profile, profile_type } => {
+                self.create(*candidate_id, profile, *profile_type)?
+            }
+            M::CandidateUpdate { candidate_id, changes } => return self.update(*candidate_id, changes),
+            M::ApplyResume { candidate_id, document_id, profile } => {
+                self.apply_resume(*candidate_id, *document_id, profile)?
+            }
+            M::CandidateReview { candidate_id } => {
+                r.record_engagement(r.cand(*candidate_id)?, Engagement::RecruiterReviewed, self.now)?;
+                1
+            }
+            M::SetEligible { candidate_id, eligible } => {
+                self.flag(&[r.cand(*candidate_id)?], Flag::Eligible, *eligible)?
+            }
+            M::SetActive { candidate_id, active } => self.flag(&[r.cand(*candidate_id)?], Flag::Active, *active)?,
+            M::SetSubscribed { subscribed, .. } => self.flag(cands, Flag::Subscribed, *subscribed)?,
+            M::CandidateDelete { .. } => {
+                for cand in cands {
+                    r.delete_candidate(*cand)?;
+                }
+                cands.len() as u64
+            }
+            M::TagsAdd { tags, .. } => {
+                let mut added = 0;
+                for name in checked_tags(tags)? {
+                    if r.tag_listed(&name)? != Some(true) {
+                        let reason = format!("\"{name}\" is not in the tags list; an admin can add it");
+                        return Err(DomainError::invalid("tags", reason).into());
+                    }
+                    added += r.add_tag(&name, cands)?;
+                }
+                added
+            }
+            M::TagsRemove { tags, .. } => {
+                let mut removed = 0;
+                for name in checked_tags(tags)? {
+                    r.tag_listed(&name)?.ok_or_else(|| DomainError::not_found("tag", &name))?;
+                    removed += r.remove_tag(&name, cands)?;
+                }
+                removed
+            }
+            M::TagDefine { name } => {
+                r.define_tag(&validation::tag(name)?)?;
+                1
+            }
+            M::TagDelete { name } => {
+                let name = name.trim();
+                r.tag_listed(name)?.ok_or_else(|| DomainError::not_found("tag", name))?;
+                r.delete_tag(name)?;
+                1
+            }
+            M::NoteAdd { note_id, candidate_id, body, private } => {
+                let cand = r.cand(*candidate_id)?;
+                let note = Note {
+                    id: *note_id,
+                    candidate_id: *candidate_id,
+                    author_id: self.actor.id,
+                    body: validation::required("note", body, limits::NOTE)?,
+                    private: *private,
+                    created_at: self.now,
+                    updated_at: self.now,
+                };
+                r.insert_note(&note, cand)?;
+                1
+            }
+            M::NoteEdit { note_id, body, private } => {
+                self.own_note(*note_id)?;
+                r.update_note(*note_id, &validation::required("note", body, limits::NOTE)?, *private, self.now)?;
+                1
+            }
+            M::NoteDelete { note_id } => {
+                self.own_note(*note_id)?;
+                r.delete_note(*note_id)?;
+                1
+            }
+            M::PipelineCreate { pipeline_id, name, statuses, private } => {
+                let (name, statuses) = pipeline::validate_definition(name, statuses)?;
+                r.insert_pipeline(&Pipeline {
+                    id: *pipeline_id,
+                    name,
+                    statuses,
+                    owner_id: Some(self.actor.id),
+                    private: *private,
+                })?;
+                1
+            }
+            M::PipelineAdd { pipeline_id, status, .. } => {
+                let p = self.visible_pipeline(*pipeline_id)?;
+                let status = match status {
+                    Some(s) => p.status(s)?,
+                    None => p.initial_status().to_owned(),
+                };
+                r.add_to_pipeline(p.id, cands, &status, self.now)?
+            }
+            M::PipelineRemove { pipeline_id, .. } => {
+                let p = self.visible_pipeline(*pipeline_id)?;
+                r.remove_from_pipeline(p.id, cands)?
+            }
+            M::PipelineSetStatus { candidate_id, pipeline_id, status } => {
+                let p = self.visible_pipeline(*pipeline_id)?;
+                r.set_pipeline_status(p.id, r.cand(*candidate_id)?, &p.status(status)?, self.now)?;
+                1
+            }
+            M::EventCreate { event } => {
+                r.insert_event(&Event {
+                    name: validation::required("name", &event.name, limits::SHORT_TEXT)?,
+                    location: validation::line("location", &event.location, limits::SHORT_TEXT)?,
+                    ..event.clone()
+                })?;
+                1
+            }
+            M::EventAdd { event_id, attended, .. } => {
+                r.event(*event_id)?;
+                r.add_to_event(*event_id, cands, *attended)?
+            }
+            M::EventCheckIn { event_id, candidate_id } => {
+                r.event(*event_id)?;
+                r.add_to_event(*event_id, &[r.cand(*candidate_id)?], true)?
+            }
+            M::EventRate { event_id, candidate_id, rating } => {
+                r.rate_at_event(*event_id, r.cand(*candidate_id)?, validation::rating(*rating)?)?;
+                1
+            }
+            M::EmailSend { send_id, subject, body, .. } => {
+                self.send(*send_id, cands, MessageKind::Direct, None, subject, body)?
+            }
+            M::InviteSend { send_id, job_id, subject, body, .. } => {
+                self.open_job(*job_id)?;
+                self.send(*send_id, cands, MessageKind::InviteToApply, Some(*job_id), subject, body)?
+            }
+            M::TextSend { send_id, body, .. } => self.send(*send_id, cands, MessageKind::Text, None, "", body)?,
+            M::JobCreate { job } => {
+                r.insert_job(&Job {
+                    title: validation::required("title", &job.title, limits::SHORT_TEXT)?,
+                    location: validation::line("location", &job.location, limits::SHORT_TEXT)?,
+                    ..job.clone()
+                })?;
+                1
+            }
+            M::JobSubmit { job_id, .. } => {
+                self.open_job(*job_id)?;
+                r.submit_to_job(*job_id, cands, self.now)?
+            }
+            M::ApplicationSetStatus { job_id, candidate_id, bin, hiring_status } => {
+                self.set_application_status(*job_id, *candidate_id, bin, hiring_status)?
+            }
+            M::ApplicationWithdraw { job_id, candidate_id } => {
+                r.withdraw_application(*job_id, r.cand(*candidate_id)?, self.now)?;
+                1
+            }
+            M::DocumentAttach { document: d } => {
+                let cand = r.cand(d.candidate_id)?;
+                document::check_content(&d.sha256, d.size)?;
+                let d = Document { name: document::sanitize_name(&d.name)?, uploaded_at: self.now, ..d.clone() };
+                r.insert_document(&d, cand)?;
+                1
+            }
+            M::DocumentDelete { document_id } => {
+                r.delete_document(*document_id)?;
+                1
+            }
+            M::CustomFieldDefine { field } => {
+                r.put_custom_field(&field.clone().validated()?)?;
+                1
+            }
+            M::CustomFieldDelete { key } => {
+                if !r.delete_custom_field(key)? {
+                    return Err(DomainError::not_found("custom field", key).into());
+                }
+                1
+            }
+            M::SetColumns { config } => {
+                r.put_columns(&config.clone().validated()?)?;
+                1
+            }
+            M::SetHiredActions { actions } => {
+                r.put_hired_actions(actions)?;
+                1
+            }
+        };
+        Ok(affected.into())
+    }
+
+    fn create(&self, id: Uuid, profile: &Profile, profile_type: ProfileType) -> Result<u64, R::Error> {
+        let r = self.records;
+        if r.candidate_exists(id)? {
+            return Err(DomainError::invalid("candidate_id", format!("candidate {id} already exists")).into());
+        }
+        let profile = self.checked_profile(profile.clone())?;
+        // A recruiter looked at what they typed: Recruiter Generated and Recruiter Reviewed.
+        let engagements = EngagementSet::of(&[Engagement::RecruiterGenerated, Engagement::RecruiterReviewed]);
+        let cand = r.insert_candidate(&Candidate {
+            id,
+            profile,
+            ats_id: None,
+            person_folder: None,
+            profile_type,
+            engagements,
+            activity: activity::activity_status(engagements, false),
+            eligible: true,
+            active: true,
+            subscribed: true,
+            owner_id: Some(self.actor.id),
+            created_at: self.now,
+            updated_at: self.now,
+            last_login_at: None,
+        })?;
+        for e in engagements.iter() {
+            r.record_engagement(cand, e, self.now)?;
+        }
+        // The profile right after the insert is rebuilt from today's by undoing later entries.
+        r.record_history(cand, HistoryAction::Insert, &self.actor.email, self.now, &[])?;
+        Ok(1)
+    }
+
+    /// Edit Profile. Each change names the value it started from; where the stored value
+    /// differs, someone else changed the field meanwhile: the edit wins and a conflict says so.
+    fn update(&self, id: Uuid, changes: &[FieldChange]) -> Result<Outcome, R::Error> {
+        if changes.is_empty() {
+            return Err(DomainError::invalid("changes", "nothing to change").into());
+        }
+        let cand = self.records.cand(id)?;
+        let before = self.records.candidate(cand)?.profile;
+        let mut after = before.clone();
+        let mut conflicts = Vec::new();
+        for change in changes {
+            if change.from.key() != change.to.key() {
+                let reason = format!("a change from {} cannot set {}", change.from.key(), change.to.key());
+                return Err(DomainError::invalid(change.to.key(), reason).into());
+            }
+            let stored = before.get(&change.from);
+            if stored != change.from && stored != change.to {
+                conflicts.push(Conflict {
+                    candidate_id: id,
+                    expected: change.from.clone(),
+                    overwritten: stored,
+                    written: change.to.clone(),
+                });
+            }
+            after.set(change.to.clone());
+        }
+        let affected = self.replace_profile(cand, &before, after)?;
+        Ok(Outcome { affected, conflicts })
+    }
+
+    fn apply_resume(&self, id: Uuid, document_id: Uuid, profile: &Profile) -> Result<u64, R::Error> {
+        let cand = self.records.cand(id)?;
+        let is_resume =
+            self.records.documents(cand, id)?.iter().any(|d| d.id == document_id && d.kind == DocumentKind::Resume);
+        if !is_resume {
+            return Err(DomainError::invalid("document", "Parse Resume needs one of this candidate's resumes").into());
+        }
+        let before = self.records.candidate(cand)?.profile;
+        self.replace_profile(cand, &before, profile.clone())
+    }
+
+    fn replace_profile(&self, cand: R::Cand, before: &Profile, after: Profile) -> Result<u64, R::Error> {
+        let after = self.checked_profile(after)?;
+        let changes = history::diff(before, &after);
+        if changes.is_empty() {
+            return Ok(0);
+        }
+        self.records.write_profile(cand, &after, self.now)?;
+        self.records.record_history(cand, HistoryAction::Update, &self.actor.email, self.now, &changes)?;
+        Ok(1)
+    }
+
+    /// Validates the profile, including custom fields against their definitions.
+    fn checked_profile(&self, profile: Profile) -> Result<Profile, R::Error> {
+        let profile = profile.validated()?;
+        let defs = self.records.custom_fields()?;
+        for (key, value) in &profile.custom_fields {
+            let def = defs.iter().find(|d| &d.key == key).ok_or_else(|| {
+                DomainError::invalid(format!("custom:{key}"), "is not a custom field; an admin defines custom fields")
+            })?;
+            def.check_value(value)?;
+        }
+        Ok(profile)
+    }
+
+    fn flag(&self, cands: &[R::Cand], flag: Flag, value: bool) -> Result<u64, R::Error> {
+        for cand in cands {
+            self.records.set_flag(*cand, flag, value, self.now)?;
+        }
+        Ok(cands.len() as u64)
+    }
+
+    fn own_note(&self, note_id: Uuid) -> Result<(), R::Error> {
+        let note = self.records.note(note_id)?;
+        if !permission::may_change_note(self.actor, note.author_id) {
+            return Err(DomainError::forbidden("only the note's author and admins may change it").into());
+        }
+        Ok(())
+    }
+
+    fn visible_pipeline(&self, id: Uuid) -> Result<Pipeline, R::Error> {
+        let p = self.records.pipeline(id)?;
+        if !permission::may_see_pipeline(self.actor, p.owner_id, p.private) {
+            return Err(DomainError::forbidden(format!("pipeline \"{}\" is private", p.name)).into());
+        }
+        Ok(p)
+    }
+
+    fn open_job(&self, id: Uuid) -> Result<Job, R::Error> {
+        let job = self.records.job(id)?;
+        if !job.open {
+            return Err(DomainError::invalid("job", format!("\"{}\" is closed", job.title)).into());
+        }
+        Ok(job)
+    }
+
+    /// Queues one message per candidate and records the matching engagement.
+    fn send(
+        &self,
+        send_id: Uuid,
+        cands: &[R::Cand],
+        kind: MessageKind,
+        job_id: Option<Uuid>,
+        subject: &str,
+        body: &str,
+    ) -> Result<u64, R::Error> {
+        let (channel, subject, body, engagement) = match kind {
+            MessageKind::Text => {
+                (Channel::Text, String::new(), validation::required("body", body, limits::TEXT_MESSAGE)?, None)
+            }
+            MessageKind::InviteToApply => (
+                Channel::Email,
+                validation::required("subject", subject, limits::SUBJECT)?,
+                validation::required("body", body, limits::MESSAGE_BODY)?,
+                Some(Engagement::SentInviteToApply),
+            ),
+            MessageKind::Direct | MessageKind::Campaign => (
+                Channel::Email,
+                validation::required("subject", subject, limits::SUBJECT)?,
+                validation::required("body", body, limits::MESSAGE_BODY)?,
+                Some(Engagement::SentDirectEmail),
+            ),
+        };
+        for cand in cands {
+            let c = self.records.candidate(*cand)?;
+            let reachable = match channel {
+                Channel::Email => c.profile.email.is_some(),
+                Channel::Text => c.profile.phone.is_some(),
+            };
+            if !reachable {
+                let what = if channel == Channel::Email { "email address" } else { "phone number" };
+                return Err(
+                    DomainError::invalid("selection", format!("{} has no {what}", c.profile.full_name())).into()
+                );
+            }
+            let message = Message {
+                send_id,
+                candidate_id: c.id,
+                channel,
+                kind,
+                sender_id: self.actor.id,
+                campaign_id: None,
+                job_id,
+                subject: subject.clone(),
+                body: body.clone(),
+                queued_at: self.now,
+                sent_at: None,
+                delivered_at: None,
+                opened_at: None,
+                clicked_at: None,
+                bounced_at: None,
+            };
+            self.records.insert_message(&message, *cand)?;
+            if let Some(e) = engagement {
+                self.records.record_engagement(*cand, e, self.now)?;
+            }
+        }
+        Ok(cands.len() as u64)
+    }
+
+    fn set_application_status(
+        &self,
+        job_id: Uuid,
+        candidate_id: Uuid,
+        bin: &str,
+        status: &str,
+    ) -> Result<u64, R::Error> {
+        let r = self.records;
+        let status = HIRING_STATUSES.iter().find(|s| s.eq_ignore_ascii_case(status.trim())).ok_or_else(|| {
+            DomainError::invalid("hiring_status", format!("\"{status}\" is not one of: {}", HIRING_STATUSES.join(", ")))
+        })?;
+        let bin = ATS_BINS
+            .iter()
+            .find(|b| b.eq_ignore_ascii_case(bin.trim()))
+            .ok_or_else(|| DomainError::invalid("bin", format!("\"{bin}\" is not one of: {}", ATS_BINS.join(", "))))?;
+        let cand = r.cand(candidate_id)?;
+        r.set_application_status(job_id, cand, bin, status, self.now)?;
+        if *status == HIRED_STATUS {
+            r.record_engagement(cand, Engagement::Hired, self.now)?;
+            let actions = r.hired_actions()?;
+            if actions.unsubscribe {
+                r.set_flag(cand, Flag::Subscribed, false, self.now)?;
+            }
+            if actions.deactivate {
+                r.set_flag(cand, Flag::Active, false, self.now)?;
+            }
+        }
+        Ok(1)
+    }
+}
+
+/// Cleans a list of tag names; refuses an empty list.
+fn checked_tags(names: &[String]) -> Result<Vec<String>, DomainError> {
+    if names.is_empty() {
+        return Err(DomainError::invalid("tags", "no tags are given"));
+    }
+    names.iter().map(|n| validation::tag(n)).collect()
+}

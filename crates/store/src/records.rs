@@ -1,0 +1,223 @@
+//! The local store's side of [`Records`]: each read or write a mutation needs, as the SQLite
+//! tables do it. The rules live in the domain's `effects`; nothing here decides anything.
+
+use rusqlite::Connection;
+use talentdesk_domain::activity::Engagement;
+use talentdesk_domain::candidate::{Candidate, Profile};
+use talentdesk_domain::document::Document;
+use talentdesk_domain::effects::{Flag, Records};
+use talentdesk_domain::event::Event;
+use talentdesk_domain::history::{FieldChange, HistoryAction};
+use talentdesk_domain::job::Job;
+use talentdesk_domain::message::Message;
+use talentdesk_domain::note::Note;
+use talentdesk_domain::pipeline::Pipeline;
+use talentdesk_domain::settings::{ColumnConfig, CustomFieldDef, HiredActions};
+use talentdesk_domain::{DomainError, Timestamp};
+use uuid::Uuid;
+
+use crate::StoreError;
+use crate::tables::{
+    candidates, documents, engagements, events, history, jobs, messages, notes, pipelines, settings, tags,
+};
+
+/// The tables, inside the transaction a mutation is applied in.
+pub(crate) struct SqliteRecords<'a> {
+    pub tx: &'a Connection,
+}
+
+impl SqliteRecords<'_> {
+    fn tag(&self, name: &str) -> Result<i64, StoreError> {
+        Ok(tags::find(self.tx, name)?.ok_or_else(|| DomainError::not_found("tag", name))?)
+    }
+}
+
+impl Records for SqliteRecords<'_> {
+    type Cand = i64;
+    type Error = StoreError;
+
+    fn cand(&self, id: Uuid) -> Result<i64, StoreError> {
+        candidates::cand_of(self.tx, id)
+    }
+
+    fn candidate_exists(&self, id: Uuid) -> Result<bool, StoreError> {
+        Ok(candidates::cand_of(self.tx, id).is_ok())
+    }
+
+    fn candidate(&self, cand: i64) -> Result<Candidate, StoreError> {
+        candidates::get(self.tx, cand)
+    }
+
+    fn insert_candidate(&self, candidate: &Candidate) -> Result<i64, StoreError> {
+        let cand = candidates::insert(self.tx, candidate, None)?;
+        candidates::reindex(self.tx, cand)?;
+        Ok(cand)
+    }
+
+    fn write_profile(&self, cand: i64, profile: &Profile, at: Timestamp) -> Result<(), StoreError> {
+        candidates::write_profile(self.tx, cand, profile, at)
+    }
+
+    fn set_flag(&self, cand: i64, flag: Flag, value: bool, at: Timestamp) -> Result<(), StoreError> {
+        candidates::set_flag(self.tx, cand, flag, value, at)
+    }
+
+    fn delete_candidate(&self, cand: i64) -> Result<(), StoreError> {
+        candidates::delete(self.tx, cand)
+    }
+
+    fn record_engagement(&self, cand: i64, engagement: Engagement, at: Timestamp) -> Result<(), StoreError> {
+        engagements::record(self.tx, cand, engagement, at)
+    }
+
+    fn record_history(
+        &self,
+        cand: i64,
+        action: HistoryAction,
+        actor_email: &str,
+        at: Timestamp,
+        changes: &[FieldChange],
+    ) -> Result<(), StoreError> {
+        history::record(self.tx, cand, action, actor_email, at, changes)
+    }
+
+    fn tag_listed(&self, name: &str) -> Result<Option<bool>, StoreError> {
+        Ok(tags::find_listed(self.tx, name)?.map(|(_, listed)| listed))
+    }
+
+    fn define_tag(&self, name: &str) -> Result<(), StoreError> {
+        let tag = tags::ensure(self.tx, name)?;
+        tags::set_listed(self.tx, tag, true)
+    }
+
+    fn delete_tag(&self, name: &str) -> Result<(), StoreError> {
+        tags::delete(self.tx, self.tag(name)?)
+    }
+
+    fn add_tag(&self, name: &str, cands: &[i64]) -> Result<u64, StoreError> {
+        tags::add(self.tx, self.tag(name)?, cands)
+    }
+
+    fn remove_tag(&self, name: &str, cands: &[i64]) -> Result<u64, StoreError> {
+        tags::remove(self.tx, self.tag(name)?, cands)
+    }
+
+    fn note(&self, id: Uuid) -> Result<Note, StoreError> {
+        notes::get(self.tx, id)
+    }
+
+    fn insert_note(&self, note: &Note, cand: i64) -> Result<(), StoreError> {
+        notes::insert(self.tx, note, cand)
+    }
+
+    fn update_note(&self, id: Uuid, body: &str, private: bool, at: Timestamp) -> Result<(), StoreError> {
+        notes::update(self.tx, id, body, private, at)
+    }
+
+    fn delete_note(&self, id: Uuid) -> Result<(), StoreError> {
+        notes::delete(self.tx, id)
+    }
+
+    fn pipeline(&self, id: Uuid) -> Result<Pipeline, StoreError> {
+        pipelines::get(self.tx, id)
+    }
+
+    fn insert_pipeline(&self, pipeline: &Pipeline) -> Result<(), StoreError> {
+        pipelines::insert(self.tx, pipeline)
+    }
+
+    fn add_to_pipeline(&self, pipeline: Uuid, cands: &[i64], status: &str, at: Timestamp) -> Result<u64, StoreError> {
+        pipelines::add(self.tx, pipeline, cands, status, at)
+    }
+
+    fn remove_from_pipeline(&self, pipeline: Uuid, cands: &[i64]) -> Result<u64, StoreError> {
+        pipelines::remove(self.tx, pipeline, cands)
+    }
+
+    fn set_pipeline_status(&self, pipeline: Uuid, cand: i64, status: &str, at: Timestamp) -> Result<(), StoreError> {
+        pipelines::set_status(self.tx, pipeline, cand, status, at)
+    }
+
+    fn event(&self, id: Uuid) -> Result<Event, StoreError> {
+        events::get(self.tx, id)
+    }
+
+    fn insert_event(&self, event: &Event) -> Result<(), StoreError> {
+        events::insert(self.tx, event)
+    }
+
+    fn add_to_event(&self, event: Uuid, cands: &[i64], attended: bool) -> Result<u64, StoreError> {
+        events::add(self.tx, event, cands, attended)
+    }
+
+    fn rate_at_event(&self, event: Uuid, cand: i64, rating: u8) -> Result<(), StoreError> {
+        events::rate(self.tx, event, cand, rating)
+    }
+
+    fn job(&self, id: Uuid) -> Result<Job, StoreError> {
+        jobs::get(self.tx, id)
+    }
+
+    fn insert_job(&self, job: &Job) -> Result<(), StoreError> {
+        jobs::insert(self.tx, job)
+    }
+
+    fn submit_to_job(&self, job: Uuid, cands: &[i64], at: Timestamp) -> Result<u64, StoreError> {
+        jobs::submit(self.tx, job, cands, at)
+    }
+
+    fn set_application_status(
+        &self,
+        job: Uuid,
+        cand: i64,
+        bin: &str,
+        status: &str,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        jobs::set_status(self.tx, job, cand, bin, status, at)
+    }
+
+    fn withdraw_application(&self, job: Uuid, cand: i64, at: Timestamp) -> Result<(), StoreError> {
+        jobs::withdraw(self.tx, job, cand, at)
+    }
+
+    fn insert_message(&self, message: &Message, cand: i64) -> Result<(), StoreError> {
+        messages::insert(self.tx, message, cand)
+    }
+
+    fn documents(&self, cand: i64, candidate_id: Uuid) -> Result<Vec<Document>, StoreError> {
+        documents::of(self.tx, cand, candidate_id)
+    }
+
+    fn insert_document(&self, document: &Document, cand: i64) -> Result<(), StoreError> {
+        documents::insert(self.tx, document, cand)
+    }
+
+    fn delete_document(&self, id: Uuid) -> Result<(), StoreError> {
+        documents::delete(self.tx, id).map(|_| ())
+    }
+
+    fn custom_fields(&self) -> Result<Vec<CustomFieldDef>, StoreError> {
+        settings::custom_fields(self.tx)
+    }
+
+    fn put_custom_field(&self, field: &CustomFieldDef) -> Result<(), StoreError> {
+        settings::put_custom_field(self.tx, field)
+    }
+
+    fn delete_custom_field(&self, key: &str) -> Result<bool, StoreError> {
+        settings::delete_custom_field(self.tx, key)
+    }
+
+    fn hired_actions(&self) -> Result<HiredActions, StoreError> {
+        settings::get(self.tx, settings::HIRED_ACTIONS)
+    }
+
+    fn put_hired_actions(&self, actions: &HiredActions) -> Result<(), StoreError> {
+        settings::put(self.tx, settings::HIRED_ACTIONS, actions)
+    }
+
+    fn put_columns(&self, config: &ColumnConfig) -> Result<(), StoreError> {
+        settings::put(self.tx, settings::COLUMNS, config)
+    }
+}
