@@ -84,6 +84,18 @@ impl BulkAction {
     }
 
     /// Whether `role` may run this action on `count` candidates; the error says why not.
+    /// [`check`](Self::check) for a list of ticked candidates, which must not repeat one.
+    pub fn check_ids(self, role: Role, ids: &[uuid::Uuid]) -> Result<(), DomainError> {
+        self.check(role, ids.len() as u64)?;
+        let mut unique = ids.to_vec();
+        unique.sort_unstable();
+        unique.dedup();
+        if unique.len() != ids.len() {
+            return Err(DomainError::invalid("selection", "lists a candidate more than once"));
+        }
+        Ok(())
+    }
+
     pub fn check(self, role: Role, count: u64) -> Result<(), DomainError> {
         if self.admin_only() && !role.is_admin() {
             return Err(DomainError::forbidden(format!("{} is for recruiter admins only", self.label())));

@@ -1,10 +1,10 @@
 //! The errors a rule can raise. Each names the problem in words a recruiter understands;
 //! `kind` lets the UI place the message (a field, a row, the search box).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
 pub enum DomainError {

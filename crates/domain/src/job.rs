@@ -20,6 +20,9 @@ pub struct Job {
 /// The hiring status that means the candidate was hired (triggers the Hired engagement).
 pub const HIRED_STATUS: &str = "Hired";
 
+/// The hiring status of an application the candidate withdrew.
+pub const WITHDRAWN_STATUS: &str = "Withdrawn";
+
 /// Hiring statuses an application moves through, as the ATS reports them.
 pub const HIRING_STATUSES: [&str; 7] =
     ["New Submission", "Reviewed", "Phone Screen", "Interview", "Offer", HIRED_STATUS, "Rejected"];

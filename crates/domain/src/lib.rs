@@ -4,6 +4,7 @@
 //! Nothing here performs I/O. A rule that client and server must agree on lives here once.
 
 pub mod activity;
+pub mod aggregate;
 pub mod bulk;
 pub mod candidate;
 pub mod document;

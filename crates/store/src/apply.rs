@@ -9,7 +9,6 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::Serialize;
-use talentdesk_domain::DomainError;
 use talentdesk_domain::effects;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::permission;
@@ -67,13 +66,7 @@ fn resolve_selection(
     };
     match selection {
         Selection::Ids { ids } => {
-            action.check(actor.role, ids.len() as u64)?;
-            let mut unique = ids.clone();
-            unique.sort_unstable();
-            unique.dedup();
-            if unique.len() != ids.len() {
-                return Err(DomainError::invalid("selection", "lists a candidate more than once").into());
-            }
+            action.check_ids(actor.role, ids)?;
             let cands = candidates::cands_of(conn, ids)?;
             Ok((mutation, cands))
         }

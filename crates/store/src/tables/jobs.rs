@@ -1,7 +1,7 @@
 //! Jobs and applications to them.
 
 use rusqlite::{Connection, OptionalExtension, params};
-use talentdesk_domain::job::{Application, Job};
+use talentdesk_domain::job::{Application, Job, WITHDRAWN_STATUS};
 use talentdesk_domain::{DomainError, Timestamp};
 use uuid::Uuid;
 
@@ -76,9 +76,9 @@ pub(crate) fn set_status(
 pub(crate) fn withdraw(conn: &Connection, job: Uuid, cand: i64, at: Timestamp) -> Result<(), StoreError> {
     let changed = conn
         .prepare_cached(
-            "UPDATE applications SET withdrawn = 1, hiring_status = 'Withdrawn', status_at = ?3 WHERE job_id = ?1 AND cand = ?2",
+            "UPDATE applications SET withdrawn = 1, hiring_status = ?4, status_at = ?3 WHERE job_id = ?1 AND cand = ?2",
         )?
-        .execute(params![job.to_string(), cand, millis(at)])?;
+        .execute(params![job.to_string(), cand, millis(at), WITHDRAWN_STATUS])?;
     if changed == 0 {
         return Err(DomainError::invalid("job", "the candidate has no application to this job").into());
     }

@@ -1,0 +1,204 @@
+//! A candidate with everything that hangs off them and changes with them: engagement times,
+//! tags, pipeline and event memberships, job applications. It is the unit the server stores and
+//! versions, and the unit a pull delivers; notes, messages, documents and history travel as
+//! their own records.
+//!
+//! The methods are the membership rules (who may be rated, which status a new member gets),
+//! so the server and a client applying a pull agree on them.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::activity::{self, Engagement};
+use crate::candidate::Candidate;
+use crate::effects::Flag;
+use crate::job::{self, Application};
+use crate::{DomainError, Timestamp};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PipelineMember {
+    pub pipeline_id: Uuid,
+    pub status: String,
+    /// Set once someone moved the candidate on from the status they were added at.
+    pub reviewed: bool,
+    pub added_at: Timestamp,
+    pub status_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventMember {
+    pub event_id: Uuid,
+    pub registered: bool,
+    pub attended: bool,
+    pub rating: Option<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CandidateAggregate {
+    pub candidate: Candidate,
+    /// The latest time each engagement happened.
+    pub engagement_times: BTreeMap<Engagement, Timestamp>,
+    pub tags: BTreeSet<String>,
+    pub pipelines: Vec<PipelineMember>,
+    pub events: Vec<EventMember>,
+    pub applications: Vec<Application>,
+}
+
+impl CandidateAggregate {
+    /// A new candidate with nothing attached yet.
+    pub fn new(candidate: Candidate) -> Self {
+        Self {
+            candidate,
+            engagement_times: BTreeMap::new(),
+            tags: BTreeSet::new(),
+            pipelines: Vec::new(),
+            events: Vec::new(),
+            applications: Vec::new(),
+        }
+    }
+
+    pub fn id(&self) -> Uuid {
+        self.candidate.id
+    }
+
+    /// Records the engagement (keeping its latest time) and derives the activity status again.
+    pub fn record_engagement(&mut self, engagement: Engagement, at: Timestamp) {
+        let time = self.engagement_times.entry(engagement).or_insert(at);
+        *time = (*time).max(at);
+        self.candidate.engagements = self.candidate.engagements.with(engagement);
+        self.refresh_activity();
+    }
+
+    pub fn set_flag(&mut self, flag: Flag, value: bool, at: Timestamp) {
+        let c = &mut self.candidate;
+        match flag {
+            Flag::Eligible => c.eligible = value,
+            Flag::Active => c.active = value,
+            Flag::Subscribed => c.subscribed = value,
+        }
+        c.updated_at = at;
+    }
+
+    /// Returns whether the tag was added (false when the candidate already had it).
+    pub fn add_tag(&mut self, name: &str) -> bool {
+        self.tags.insert(name.to_owned())
+    }
+
+    pub fn remove_tag(&mut self, name: &str) -> bool {
+        self.tags.remove(name)
+    }
+
+    /// Adds the candidate to the pipeline at `status`; a member keeps their status.
+    pub fn join_pipeline(&mut self, pipeline_id: Uuid, status: &str, at: Timestamp) -> bool {
+        if self.pipelines.iter().any(|m| m.pipeline_id == pipeline_id) {
+            return false;
+        }
+        self.pipelines.push(PipelineMember {
+            pipeline_id,
+            status: status.to_owned(),
+            reviewed: false,
+            added_at: at,
+            status_at: at,
+        });
+        true
+    }
+
+    pub fn leave_pipeline(&mut self, pipeline_id: Uuid) -> bool {
+        let before = self.pipelines.len();
+        self.pipelines.retain(|m| m.pipeline_id != pipeline_id);
+        self.pipelines.len() != before
+    }
+
+    /// Moves a member to `status`, which marks them reviewed in this pipeline.
+    pub fn set_pipeline_status(&mut self, pipeline_id: Uuid, status: &str, at: Timestamp) -> Result<(), DomainError> {
+        let member = self
+            .pipelines
+            .iter_mut()
+            .find(|m| m.pipeline_id == pipeline_id)
+            .ok_or_else(|| DomainError::invalid("pipeline", "the candidate is not in this pipeline"))?;
+        member.status = status.to_owned();
+        member.reviewed = true;
+        member.status_at = at;
+        Ok(())
+    }
+
+    /// Puts the candidate on the event's list; `attended` marks them as having come (a member
+    /// who came stays marked). Returns whether anything changed.
+    pub fn join_event(&mut self, event_id: Uuid, attended: bool) -> bool {
+        match self.events.iter_mut().find(|m| m.event_id == event_id) {
+            Some(m) if attended && !m.attended => {
+                m.attended = true;
+                true
+            }
+            Some(_) => false,
+            None => {
+                self.events.push(EventMember { event_id, registered: false, attended, rating: None });
+                true
+            }
+        }
+    }
+
+    pub fn rate_at_event(&mut self, event_id: Uuid, rating: u8) -> Result<(), DomainError> {
+        let member = self
+            .events
+            .iter_mut()
+            .find(|m| m.event_id == event_id)
+            .ok_or_else(|| DomainError::invalid("event", "the candidate is not on this event's list"))?;
+        member.rating = Some(rating);
+        Ok(())
+    }
+
+    /// Submits the candidate to the job; an existing application is kept as it is.
+    pub fn apply_to_job(&mut self, job_id: Uuid, at: Timestamp) -> bool {
+        if self.applications.iter().any(|a| a.job_id == job_id) {
+            return false;
+        }
+        self.applications.push(Application {
+            job_id,
+            candidate_id: self.candidate.id,
+            bin: job::ATS_BINS[0].to_owned(),
+            hiring_status: job::HIRING_STATUSES[0].to_owned(),
+            status_at: at,
+            withdrawn: false,
+        });
+        self.refresh_activity();
+        true
+    }
+
+    pub fn set_application_status(
+        &mut self,
+        job_id: Uuid,
+        bin: &str,
+        status: &str,
+        at: Timestamp,
+    ) -> Result<(), DomainError> {
+        let application = self.application(job_id)?;
+        application.bin = bin.to_owned();
+        application.hiring_status = status.to_owned();
+        application.status_at = at;
+        Ok(())
+    }
+
+    pub fn withdraw(&mut self, job_id: Uuid, at: Timestamp) -> Result<(), DomainError> {
+        let application = self.application(job_id)?;
+        application.withdrawn = true;
+        application.hiring_status = job::WITHDRAWN_STATUS.to_owned();
+        application.status_at = at;
+        self.refresh_activity();
+        Ok(())
+    }
+
+    fn application(&mut self, job_id: Uuid) -> Result<&mut Application, DomainError> {
+        self.applications
+            .iter_mut()
+            .find(|a| a.job_id == job_id)
+            .ok_or_else(|| DomainError::invalid("job", "the candidate has no application to this job"))
+    }
+
+    fn refresh_activity(&mut self) {
+        let withdrew = job::withdrew(&self.applications);
+        self.candidate.activity = activity::activity_status(self.candidate.engagements, withdrew);
+    }
+}

@@ -1,0 +1,93 @@
+//! What `talentdesk-server admin ...` does: orgs, users, passwords and sign-ins. Also how the
+//! tests and the demo set up their orgs.
+
+use sqlx::PgPool;
+use talentdesk_domain::DomainError;
+use talentdesk_domain::user::{Role, User};
+use talentdesk_domain::validation;
+use talentdesk_sync::wire::RecordKind;
+use uuid::Uuid;
+
+use crate::ServerError;
+use crate::auth::{email_key, hash_password};
+use crate::db::records::{self, Key, Scope};
+use crate::db::users::Account;
+use crate::db::{orgs, tokens, users};
+
+/// Passwords shorter than this are refused.
+pub const MIN_PASSWORD: usize = 10;
+
+pub async fn create_org(pool: &PgPool, name: &str) -> Result<Uuid, ServerError> {
+    let name = validation::required("org", name, validation::limits::SHORT_TEXT)?;
+    let mut conn = pool.acquire().await?;
+    if orgs::by_name(&mut conn, &name).await?.is_some() {
+        return Err(DomainError::invalid("org", format!("an org called \"{name}\" exists already")).into());
+    }
+    let id = talentdesk_domain::new_id();
+    orgs::insert(&mut conn, id, &name).await?;
+    Ok(id)
+}
+
+pub struct NewUser<'a> {
+    pub org: &'a str,
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: Role,
+    pub ats_id: Option<&'a str>,
+    pub password: &'a str,
+}
+
+/// Creates the user and announces them to the org's clients (users sync, without secrets).
+pub async fn create_user(pool: &PgPool, new: NewUser<'_>) -> Result<User, ServerError> {
+    let email = email_key(&validation::email(new.email)?);
+    let user = User {
+        id: talentdesk_domain::new_id(),
+        email,
+        name: validation::required("name", new.name, validation::limits::NAME)?,
+        role: new.role,
+        ats_id: new.ats_id.map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned),
+    };
+    let password_hash = hash_password(checked_password(new.password)?)?;
+    let mut tx = pool.begin().await?;
+    let org = orgs::by_name(&mut tx, new.org).await?.ok_or_else(|| DomainError::not_found("org", new.org))?;
+    if users::by_email(&mut tx, &user.email).await?.is_some() {
+        return Err(DomainError::invalid("email", format!("{} has an account already", user.email)).into());
+    }
+    users::insert(&mut tx, &Account { user: user.clone(), org_id: org, password_hash }).await?;
+    let version = orgs::next_version(&mut tx, org).await?;
+    let id = user.id.to_string();
+    records::put(&mut tx, org, version, Key { kind: RecordKind::User, id: &id }, &user, Scope::default()).await?;
+    orgs::announce(&mut tx, org, version).await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
+/// Sets a new password and ends every sign-in of the user.
+pub async fn reset_password(pool: &PgPool, email: &str, password: &str) -> Result<u64, ServerError> {
+    let hash = hash_password(checked_password(password)?)?;
+    let mut tx = pool.begin().await?;
+    let account = account(&mut tx, email).await?;
+    users::set_password_hash(&mut tx, account.user.id, &hash).await?;
+    let revoked = tokens::revoke_all(&mut tx, account.user.id, chrono::Utc::now()).await?;
+    tx.commit().await?;
+    Ok(revoked)
+}
+
+/// Ends every sign-in of the user; returns how many were live.
+pub async fn revoke_tokens(pool: &PgPool, email: &str) -> Result<u64, ServerError> {
+    let mut conn = pool.acquire().await?;
+    let account = account(&mut conn, email).await?;
+    Ok(tokens::revoke_all(&mut conn, account.user.id, chrono::Utc::now()).await?)
+}
+
+async fn account(conn: &mut sqlx::PgConnection, email: &str) -> Result<Account, ServerError> {
+    let key = email_key(email);
+    users::by_email(conn, &key).await?.ok_or_else(|| DomainError::not_found("user", key).into())
+}
+
+fn checked_password(password: &str) -> Result<&str, DomainError> {
+    if password.chars().count() < MIN_PASSWORD {
+        return Err(DomainError::invalid("password", format!("needs at least {MIN_PASSWORD} characters")));
+    }
+    Ok(password)
+}

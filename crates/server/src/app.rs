@@ -1,0 +1,91 @@
+//! The HTTP application: routes, shared state, start and graceful shutdown.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use sqlx::PgPool;
+
+use crate::ServerError;
+use crate::config::Config;
+use crate::{auth, db, pull, push};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: PgPool,
+    pub config: Arc<Config>,
+}
+
+pub fn router(state: AppState) -> Router {
+    let body_limit = state.config.max_body_bytes;
+    Router::new()
+        .route("/health", get(health))
+        .route("/v1/auth/login", post(auth::login))
+        .route("/v1/sync/push", post(push::push))
+        .route("/v1/sync/pull", get(pull::pull))
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(body_limit))
+        .with_state(state)
+}
+
+/// `GET /health`: up, and whether the database answers.
+async fn health(State(state): State<AppState>) -> Response {
+    match sqlx::query("SELECT 1").execute(&state.pool).await {
+        Ok(_) => (StatusCode::OK, axum::Json(serde_json::json!({"status": "ok", "database": "ok"}))).into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "health check: database unavailable");
+            let body = serde_json::json!({"status": "degraded", "database": "unavailable"});
+            (StatusCode::SERVICE_UNAVAILABLE, axum::Json(body)).into_response()
+        }
+    }
+}
+
+async fn not_found() -> ServerError {
+    ServerError::Domain(talentdesk_domain::DomainError::not_found("route", "requested"))
+}
+
+/// A server accepting requests.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub pool: PgPool,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+    stop: tokio::sync::oneshot::Sender<()>,
+}
+
+impl Running {
+    /// Stops taking connections, lets requests in flight finish, then returns.
+    pub async fn stop(self) -> anyhow::Result<()> {
+        let _ = self.stop.send(());
+        self.task.await??;
+        Ok(())
+    }
+}
+
+/// Connects to the configured database, migrating it.
+pub async fn connect(config: &Config) -> anyhow::Result<PgPool> {
+    db::connect(&config.database_url, config.max_connections).await
+}
+
+/// Connects to the database (migrating it), binds the listen address and starts serving.
+pub async fn start(config: Config) -> anyhow::Result<Running> {
+    let pool = connect(&config).await?;
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.listen))?;
+    let addr = listener.local_addr()?;
+    let app = router(AppState { pool: pool.clone(), config: Arc::new(config) });
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .await
+    });
+    tracing::info!(%addr, "listening");
+    Ok(Running { addr, pool, task, stop })
+}

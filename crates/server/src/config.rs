@@ -1,0 +1,100 @@
+//! Configuration: an optional TOML file, then environment variables over it.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Where the HTTP API listens.
+    pub listen: SocketAddr,
+    /// `postgres://user@host:port/db`.
+    pub database_url: String,
+    /// The most connections this process opens to PostgreSQL.
+    pub max_connections: u32,
+    /// Where uploaded documents are kept, by their SHA-256.
+    pub blob_dir: PathBuf,
+    /// The SMTP relay email goes out through, e.g. `smtp://127.0.0.1:2525`.
+    pub smtp_url: Option<String>,
+    /// The address people reach this server at (tracking links in emails point here).
+    pub public_url: String,
+    /// The largest request body taken, in bytes.
+    pub max_body_bytes: usize,
+    /// How long a sign-in lasts.
+    pub token_days: i64,
+    /// Log lines as JSON objects (for a log collector) instead of text.
+    pub json_logs: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            database_url: String::new(),
+            max_connections: 16,
+            blob_dir: PathBuf::from("blobs"),
+            smtp_url: None,
+            public_url: "http://127.0.0.1:8080".into(),
+            max_body_bytes: 32 * 1024 * 1024,
+            token_days: 90,
+            json_logs: false,
+        }
+    }
+}
+
+/// Each variable overrides the file's setting of the same name.
+const ENV: &[(&str, &str)] = &[
+    ("TALENTDESK_LISTEN", "listen"),
+    ("TALENTDESK_DATABASE_URL", "database_url"),
+    ("TALENTDESK_BLOB_DIR", "blob_dir"),
+    ("TALENTDESK_SMTP_URL", "smtp_url"),
+    ("TALENTDESK_PUBLIC_URL", "public_url"),
+];
+
+impl Config {
+    /// Reads `file` (when given), then the environment. Fails with a message naming the
+    /// setting that is missing or wrong.
+    pub fn load(file: Option<&Path>) -> anyhow::Result<Self> {
+        let mut table = match file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| anyhow::anyhow!("cannot read the configuration {}: {e}", path.display()))?;
+                text.parse::<toml::Table>().map_err(|e| anyhow::anyhow!("{} is not valid TOML: {e}", path.display()))?
+            }
+            None => toml::Table::new(),
+        };
+        for (var, key) in ENV {
+            if let Ok(value) = std::env::var(var) {
+                table.insert((*key).to_owned(), toml::Value::String(value));
+            }
+        }
+        let config: Config = table.try_into().map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
+        if config.database_url.is_empty() {
+            anyhow::bail!("configuration: database_url is not set (in the file or TALENTDESK_DATABASE_URL)");
+        }
+        Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_sets_values_and_names_unknown_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("server.toml");
+        std::fs::write(&path, "database_url = \"postgres://x/y\"\nlisten = \"0.0.0.0:9000\"\n").unwrap();
+        let config = Config::load(Some(&path)).unwrap();
+        assert_eq!(config.listen.port(), 9000);
+        assert_eq!(config.token_days, 90);
+
+        std::fs::write(&path, "database_url = \"postgres://x/y\"\nlisten_port = 1\n").unwrap();
+        assert!(Config::load(Some(&path)).unwrap_err().to_string().contains("listen_port"));
+
+        std::fs::write(&path, "listen = \"0.0.0.0:9000\"\n").unwrap();
+        assert!(Config::load(Some(&path)).unwrap_err().to_string().contains("database_url is not set"));
+    }
+}

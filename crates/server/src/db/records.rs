@@ -1,0 +1,212 @@
+//! `records`: everything that syncs, one row per record with the version that last changed
+//! it. Deleting keeps the key with no data (a tombstone) so pulls can tell clients to drop it.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sqlx::PgConnection;
+use sqlx::types::Json;
+use talentdesk_sync::wire::RecordKind;
+use uuid::Uuid;
+
+/// Where a record sits: its kind and key.
+#[derive(Debug, Clone, Copy)]
+pub struct Key<'a> {
+    pub kind: RecordKind,
+    pub id: &'a str,
+}
+
+/// Who a record belongs to and who may see it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scope {
+    pub candidate_id: Option<Uuid>,
+    /// Only this user (and admins) may see the record.
+    pub visible_to: Option<Uuid>,
+}
+
+pub async fn put<T: Serialize>(
+    conn: &mut PgConnection,
+    org: Uuid,
+    version: i64,
+    key: Key<'_>,
+    data: &T,
+    scope: Scope,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO records (org_id, kind, id, version, data, candidate_id, visible_to)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (org_id, kind, id) DO UPDATE
+         SET version = $4, data = $5, candidate_id = $6, visible_to = $7",
+    )
+    .bind(org)
+    .bind(key.kind.code())
+    .bind(key.id)
+    .bind(version)
+    .bind(Json(data))
+    .bind(scope.candidate_id)
+    .bind(scope.visible_to)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Writes many records of one kind at once.
+pub async fn put_many(
+    conn: &mut PgConnection,
+    org: Uuid,
+    version: i64,
+    kind: RecordKind,
+    rows: &[(String, serde_json::Value)],
+) -> sqlx::Result<()> {
+    let ids: Vec<&str> = rows.iter().map(|(id, _)| id.as_str()).collect();
+    let data: Vec<Json<&serde_json::Value>> = rows.iter().map(|(_, d)| Json(d)).collect();
+    sqlx::query(
+        "INSERT INTO records (org_id, kind, id, version, data)
+         SELECT $1, $2, id, $3, data FROM unnest($4::text[], $5::jsonb[]) AS r (id, data)
+         ON CONFLICT (org_id, kind, id) DO UPDATE SET version = $3, data = excluded.data",
+    )
+    .bind(org)
+    .bind(kind.code())
+    .bind(version)
+    .bind(ids)
+    .bind(data)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The record's data, unless it is absent or deleted.
+pub async fn get<T: DeserializeOwned + Send + Unpin + 'static>(
+    conn: &mut PgConnection,
+    org: Uuid,
+    key: Key<'_>,
+) -> sqlx::Result<Option<T>> {
+    let row: Option<Json<T>> =
+        sqlx::query_scalar("SELECT data FROM records WHERE org_id = $1 AND kind = $2 AND id = $3 AND data IS NOT NULL")
+            .bind(org)
+            .bind(key.kind.code())
+            .bind(key.id)
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.map(|Json(t)| t))
+}
+
+/// The live records of a kind among `ids`, as (id, data).
+pub async fn get_many<T: DeserializeOwned + Send + Unpin + 'static>(
+    conn: &mut PgConnection,
+    org: Uuid,
+    kind: RecordKind,
+    ids: &[String],
+) -> sqlx::Result<Vec<(String, T)>> {
+    let rows: Vec<(String, Json<T>)> = sqlx::query_as(
+        "SELECT id, data FROM records WHERE org_id = $1 AND kind = $2 AND id = ANY($3) AND data IS NOT NULL",
+    )
+    .bind(org)
+    .bind(kind.code())
+    .bind(ids)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|(id, Json(t))| (id, t)).collect())
+}
+
+/// Every live record of a kind.
+pub async fn all<T: DeserializeOwned + Send + Unpin + 'static>(
+    conn: &mut PgConnection,
+    org: Uuid,
+    kind: RecordKind,
+) -> sqlx::Result<Vec<T>> {
+    let rows: Vec<Json<T>> =
+        sqlx::query_scalar("SELECT data FROM records WHERE org_id = $1 AND kind = $2 AND data IS NOT NULL")
+            .bind(org)
+            .bind(kind.code())
+            .fetch_all(conn)
+            .await?;
+    Ok(rows.into_iter().map(|Json(t)| t).collect())
+}
+
+/// Deletes the record, leaving its tombstone; returns false when there was nothing to delete.
+pub async fn delete(conn: &mut PgConnection, org: Uuid, version: i64, key: Key<'_>) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE records SET data = NULL, version = $4, visible_to = NULL
+         WHERE org_id = $1 AND kind = $2 AND id = $3 AND data IS NOT NULL",
+    )
+    .bind(org)
+    .bind(key.kind.code())
+    .bind(key.id)
+    .bind(version)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Deletes everything that belongs to the candidate (notes, messages, documents, history).
+pub async fn delete_of_candidate(
+    conn: &mut PgConnection,
+    org: Uuid,
+    version: i64,
+    candidate: Uuid,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE records SET data = NULL, version = $3, visible_to = NULL
+         WHERE org_id = $1 AND candidate_id = $2 AND data IS NOT NULL",
+    )
+    .bind(org)
+    .bind(candidate)
+    .bind(version)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The live records of a kind that belong to a candidate.
+pub async fn of_candidate<T: DeserializeOwned + Send + Unpin + 'static>(
+    conn: &mut PgConnection,
+    org: Uuid,
+    kind: RecordKind,
+    candidate: Uuid,
+) -> sqlx::Result<Vec<T>> {
+    let rows: Vec<Json<T>> = sqlx::query_scalar(
+        "SELECT data FROM records WHERE org_id = $1 AND kind = $2 AND candidate_id = $3 AND data IS NOT NULL",
+    )
+    .bind(org)
+    .bind(kind.code())
+    .bind(candidate)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|Json(t)| t).collect())
+}
+
+/// A record as a pull delivers it: the data stays JSON text, never parsed on the way.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Changed {
+    pub version: i64,
+    pub kind: String,
+    pub id: String,
+    pub data: Option<String>,
+    pub visible_to: Option<Uuid>,
+}
+
+/// Records changed after the position (version, kind, id), in that order.
+pub async fn changed_after(
+    conn: &mut PgConnection,
+    org: Uuid,
+    after: (i64, &str, &str),
+    limit: i64,
+) -> sqlx::Result<Vec<Changed>> {
+    sqlx::query_as(
+        "SELECT version, kind, id, data::text AS data, visible_to FROM records
+         WHERE org_id = $1 AND (version, kind, id) > ($2, $3, $4)
+         ORDER BY version, kind, id LIMIT $5",
+    )
+    .bind(org)
+    .bind(after.0)
+    .bind(after.1)
+    .bind(after.2)
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// The next number for a history entry.
+pub async fn next_history_id(conn: &mut PgConnection) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT nextval('history_ids')").fetch_one(conn).await
+}

@@ -1,0 +1,54 @@
+//! `tokens`: sign-ins, kept as the SHA-256 of the bearer token.
+
+use chrono::{DateTime, Utc};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+pub async fn insert(
+    conn: &mut PgConnection,
+    hash: &[u8],
+    user: Uuid,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO tokens (hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(hash)
+        .bind(user)
+        .bind(now)
+        .bind(expires_at)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Why a presented token does or does not let its bearer in.
+pub enum TokenState {
+    Valid(Uuid),
+    Expired,
+    Revoked,
+    Unknown,
+}
+
+pub async fn check(conn: &mut PgConnection, hash: &[u8], now: DateTime<Utc>) -> sqlx::Result<TokenState> {
+    let row: Option<(Uuid, DateTime<Utc>, Option<DateTime<Utc>>)> =
+        sqlx::query_as("SELECT user_id, expires_at, revoked_at FROM tokens WHERE hash = $1")
+            .bind(hash)
+            .fetch_optional(conn)
+            .await?;
+    Ok(match row {
+        None => TokenState::Unknown,
+        Some((_, _, Some(_))) => TokenState::Revoked,
+        Some((_, expires_at, None)) if expires_at <= now => TokenState::Expired,
+        Some((user, _, None)) => TokenState::Valid(user),
+    })
+}
+
+/// Revokes every live token of the user; returns how many.
+pub async fn revoke_all(conn: &mut PgConnection, user: Uuid, now: DateTime<Utc>) -> sqlx::Result<u64> {
+    let done = sqlx::query("UPDATE tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL")
+        .bind(user)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}

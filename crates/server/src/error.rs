@@ -1,0 +1,73 @@
+//! Every failure the API reports: the right HTTP status and a JSON body with a stable code
+//! and a sentence a person can act on. Database trouble is a 503 the client retries; the
+//! details go to the log, not to the caller.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use talentdesk_domain::DomainError;
+use talentdesk_sync::wire::{ErrorBody, ErrorDetail};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{0}")]
+    Unauthorized(&'static str),
+    #[error("{0}")]
+    TooLarge(String),
+    #[error("mutation {got} was sent before {expected}; resend from {expected}")]
+    SequenceGap { expected: i64, got: i64 },
+    #[error("the database is unavailable: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("stored data could not be read: {0}")]
+    Corrupt(String),
+}
+
+impl From<serde_json::Error> for ServerError {
+    fn from(e: serde_json::Error) -> Self {
+        ServerError::Corrupt(e.to_string())
+    }
+}
+
+impl ServerError {
+    fn status_and_code(&self) -> (StatusCode, &'static str) {
+        match self {
+            ServerError::Domain(DomainError::Forbidden { .. }) => (StatusCode::FORBIDDEN, "forbidden"),
+            ServerError::Domain(DomainError::NotFound { .. }) => (StatusCode::NOT_FOUND, "not_found"),
+            ServerError::Domain(DomainError::OverBulkLimit { .. }) => (StatusCode::UNPROCESSABLE_ENTITY, "over_limit"),
+            ServerError::Domain(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+            ServerError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
+            ServerError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized"),
+            ServerError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+            ServerError::SequenceGap { .. } => (StatusCode::CONFLICT, "sequence_gap"),
+            ServerError::Database(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
+            ServerError::Corrupt(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        }
+    }
+}
+
+impl IntoResponse for ServerError {
+    fn into_response(self) -> Response {
+        let (status, code) = self.status_and_code();
+        let message = match &self {
+            ServerError::Database(e) => {
+                tracing::error!(error = %e, "database error");
+                "the database is unavailable; try again shortly".to_owned()
+            }
+            ServerError::Corrupt(e) => {
+                tracing::error!(error = %e, "stored data could not be read");
+                "the server could not read stored data".to_owned()
+            }
+            other => other.to_string(),
+        };
+        let expected_seq = match self {
+            ServerError::SequenceGap { expected, .. } => Some(expected),
+            _ => None,
+        };
+        (status, Json(ErrorBody { error: ErrorDetail { code: code.to_owned(), message, expected_seq } }))
+            .into_response()
+    }
+}

@@ -1,0 +1,20 @@
+//! The Talentdesk CRM server: the team's shared source of truth.
+//!
+//! Desktops push their mutations here and pull what changed (DESIGN.md section 3). The server
+//! applies a mutation with the very rules the desktop ran ([`talentdesk_domain::effects`]) in
+//! one PostgreSQL transaction that also records the client's sequence number, so a retried
+//! push is never applied twice. It keeps no state of its own between requests: several
+//! processes can serve one database.
+
+pub mod admin;
+pub mod app;
+mod auth;
+pub mod config;
+mod db;
+mod error;
+mod extract;
+mod pull;
+mod push;
+mod records;
+
+pub use error::ServerError;

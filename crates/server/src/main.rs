@@ -1,0 +1,137 @@
+//! `talentdesk-server`: serve the API, or administer orgs and users.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use talentdesk_domain::user::Role;
+use talentdesk_server::admin::{self, NewUser};
+use talentdesk_server::config::Config;
+
+#[derive(Parser)]
+#[command(name = "talentdesk-server", about = "The Talentdesk CRM server")]
+struct Cli {
+    /// A TOML configuration file; TALENTDESK_* environment variables override it.
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the HTTP API until interrupted (SIGINT or SIGTERM), then finish requests in flight.
+    Serve,
+    /// Manage orgs, users and sign-ins.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    CreateOrg {
+        #[arg(long)]
+        name: String,
+    },
+    /// The password comes from TALENTDESK_PASSWORD.
+    CreateUser {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        #[arg(long)]
+        ats_id: Option<String>,
+    },
+    /// Sets the password from TALENTDESK_PASSWORD and ends the user's sign-ins.
+    ResetPassword {
+        #[arg(long)]
+        email: String,
+    },
+    /// Ends every sign-in of the user.
+    RevokeTokens {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Admin,
+    Recruiter,
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let config = Config::load(cli.config.as_deref())?;
+    init_logs(config.json_logs);
+    tokio::runtime::Runtime::new()?.block_on(run(cli.command, config))
+}
+
+fn init_logs(json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if json { logs.json().init() } else { logs.init() }
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Serve => {
+            let running = talentdesk_server::app::start(config).await?;
+            shutdown_signal().await;
+            tracing::info!("shutting down");
+            running.stop().await
+        }
+        Command::Admin(command) => {
+            let pool = talentdesk_server::app::connect(&config).await?;
+            admin_command(&pool, command).await
+        }
+    }
+}
+
+async fn admin_command(pool: &sqlx::PgPool, command: AdminCommand) -> anyhow::Result<()> {
+    match command {
+        AdminCommand::CreateOrg { name } => {
+            let id = admin::create_org(pool, &name).await?;
+            println!("created org {name} ({id})");
+        }
+        AdminCommand::CreateUser { org, email, name, role, ats_id } => {
+            let password = password()?;
+            let role = match role {
+                RoleArg::Admin => Role::RecruiterAdmin,
+                RoleArg::Recruiter => Role::Recruiter,
+            };
+            let new =
+                NewUser { org: &org, email: &email, name: &name, role, ats_id: ats_id.as_deref(), password: &password };
+            let user = admin::create_user(pool, new).await?;
+            println!("created {} {} ({})", user.role.code(), user.email, user.id);
+        }
+        AdminCommand::ResetPassword { email } => {
+            let revoked = admin::reset_password(pool, &email, &password()?).await?;
+            println!("password of {email} set; {revoked} sign-ins ended");
+        }
+        AdminCommand::RevokeTokens { email } => {
+            let revoked = admin::revoke_tokens(pool, &email).await?;
+            println!("{revoked} sign-ins of {email} ended");
+        }
+    }
+    Ok(())
+}
+
+fn password() -> anyhow::Result<String> {
+    std::env::var("TALENTDESK_PASSWORD").context("set the password in TALENTDESK_PASSWORD")
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .expect("installing the SIGTERM handler");
+    tokio::select! {
+        _ = interrupt => {}
+        _ = terminate.recv() => {}
+    }
+}

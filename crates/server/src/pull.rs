@@ -1,0 +1,153 @@
+//! `GET /v1/sync/pull`: the records changed after a cursor, in version order, as this user may
+//! see them. Versions commit in order (the org counter's row lock), so a record that commits
+//! late cannot fall behind a cursor already handed out.
+
+use std::collections::HashSet;
+
+use axum::Json;
+use axum::extract::{Query, State};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use talentdesk_domain::aggregate::CandidateAggregate;
+use talentdesk_domain::user::User;
+use talentdesk_sync::wire::{Change, PullResponse, RecordKind};
+use uuid::Uuid;
+
+use crate::ServerError;
+use crate::app::AppState;
+use crate::auth::Caller;
+use crate::db::{clients, records};
+
+const DEFAULT_LIMIT: i64 = 1_000;
+const MAX_LIMIT: i64 = 10_000;
+
+#[derive(Debug, Deserialize)]
+pub struct PullQuery {
+    #[serde(default)]
+    cursor: String,
+    client_id: Option<Uuid>,
+    limit: Option<i64>,
+}
+
+/// A place in the (version, kind, id) order. `"V"` means all of version V was seen;
+/// `"V/kind/id"` means a page ended inside version V.
+#[derive(Debug, Clone, PartialEq)]
+struct Cursor {
+    version: i64,
+    within: Option<(String, String)>,
+}
+
+impl Cursor {
+    fn parse(text: &str) -> Result<Self, ServerError> {
+        let bad = || ServerError::BadRequest(format!("\"{text}\" is not a cursor this server handed out"));
+        if text.is_empty() {
+            return Ok(Cursor { version: 0, within: None });
+        }
+        let mut parts = text.splitn(3, '/');
+        let version = parts.next().and_then(|v| v.parse::<i64>().ok()).filter(|v| *v >= 0).ok_or_else(bad)?;
+        match (parts.next(), parts.next()) {
+            (None, _) => Ok(Cursor { version, within: None }),
+            (Some(kind), Some(id)) if RecordKind::parse(kind).is_some() => {
+                Ok(Cursor { version, within: Some((kind.to_owned(), id.to_owned())) })
+            }
+            _ => Err(bad()),
+        }
+    }
+
+    fn text(&self) -> String {
+        match &self.within {
+            None => self.version.to_string(),
+            Some((kind, id)) => format!("{}/{kind}/{id}", self.version),
+        }
+    }
+
+    /// The position rows must sort after.
+    fn after(&self) -> (i64, &str, &str) {
+        match &self.within {
+            Some((kind, id)) => (self.version, kind, id),
+            // Every kind sorts after "", so this is "everything of later versions".
+            None => (self.version + 1, "", ""),
+        }
+    }
+}
+
+pub async fn pull(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(query): Query<PullQuery>,
+) -> Result<Json<PullResponse>, ServerError> {
+    let cursor = Cursor::parse(&query.cursor)?;
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(ServerError::BadRequest(format!("limit must be between 1 and {MAX_LIMIT}")));
+    }
+    let mut conn = state.pool.acquire().await?;
+    let last_seq = match query.client_id {
+        Some(client) => clients::last_seq(&mut conn, client, caller.user.id).await?,
+        None => 0,
+    };
+    let rows = records::changed_after(&mut conn, caller.org, cursor.after(), limit).await?;
+    let hidden = hidden_pipelines(&mut conn, &caller).await?;
+    let more = rows.len() as i64 == limit;
+    let next = match rows.last() {
+        Some(last) if more => Cursor { version: last.version, within: Some((last.kind.clone(), last.id.clone())) },
+        Some(last) => Cursor { version: last.version, within: None },
+        None => Cursor { version: cursor.version, within: None },
+    };
+    let changes = rows.into_iter().map(|row| change(row, &caller.user, &hidden)).collect::<Result<_, _>>()?;
+    Ok(Json(PullResponse { changes, cursor: next.text(), more, last_seq }))
+}
+
+/// Private pipelines of other recruiters: their memberships are cut out of candidates.
+async fn hidden_pipelines(conn: &mut sqlx::PgConnection, caller: &Caller) -> Result<HashSet<Uuid>, ServerError> {
+    if caller.user.role.is_admin() {
+        return Ok(HashSet::new());
+    }
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT id FROM records WHERE org_id = $1 AND kind = 'pipeline' AND data IS NOT NULL
+         AND visible_to IS NOT NULL AND visible_to <> $2",
+    )
+    .bind(caller.org)
+    .bind(caller.user.id)
+    .fetch_all(conn)
+    .await?;
+    Ok(ids.iter().filter_map(|id| id.parse().ok()).collect())
+}
+
+/// The row as this user receives it: a record they may not see arrives as a tombstone.
+fn change(row: records::Changed, user: &User, hidden: &HashSet<Uuid>) -> Result<Change, ServerError> {
+    let kind = RecordKind::parse(&row.kind).ok_or_else(|| ServerError::Corrupt(format!("record kind {}", row.kind)))?;
+    let visible = row.visible_to.is_none_or(|owner| owner == user.id || user.role.is_admin());
+    let data = match row.data.filter(|_| visible) {
+        Some(json) if kind == RecordKind::Candidate && !hidden.is_empty() => Some(without_hidden(&json, hidden)?),
+        Some(json) => Some(RawValue::from_string(json)?),
+        None => None,
+    };
+    Ok(Change { version: row.version, kind, id: row.id, data })
+}
+
+fn without_hidden(json: &str, hidden: &HashSet<Uuid>) -> Result<Box<RawValue>, ServerError> {
+    let mut aggregate: CandidateAggregate = serde_json::from_str(json)?;
+    aggregate.pipelines.retain(|m| !hidden.contains(&m.pipeline_id));
+    Ok(RawValue::from_string(serde_json::to_string(&aggregate)?)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_refuse_junk() {
+        for text in ["", "0", "42", "7/candidate/0192f0c2-0000-7000-8000-000000000001", "7/tag/a/b"] {
+            let cursor = Cursor::parse(text).unwrap();
+            if !text.is_empty() {
+                assert_eq!(cursor.text(), text);
+            }
+        }
+        assert_eq!(Cursor::parse("7/tag/a/b").unwrap().within, Some(("tag".into(), "a/b".into())));
+        for junk in ["x", "-1", "7/nope/1", "7/candidate", "1e3"] {
+            assert!(Cursor::parse(junk).is_err(), "{junk}");
+        }
+        assert_eq!(Cursor::parse("5").unwrap().after(), (6, "", ""));
+    }
+}

@@ -1,0 +1,147 @@
+//! `POST /v1/sync/push`: each mutation in its own transaction, together with the client's
+//! sequence number and its outcome, so a replay is answered from the record and never applied
+//! twice. A mutation the rules refuse still takes its number: its rejection is the outcome.
+
+use axum::Json;
+use axum::extract::State;
+use sqlx::{Postgres, Transaction};
+use talentdesk_domain::effects::{self, Outcome};
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::permission;
+use talentdesk_domain::search::Selection;
+use talentdesk_domain::user::User;
+use talentdesk_domain::{DomainError, Timestamp};
+use talentdesk_sync::wire::{PushOutcome, PushRequest, PushResponse, PushResult, PushedMutation};
+use tokio::runtime::Handle;
+use uuid::Uuid;
+
+use crate::ServerError;
+use crate::app::AppState;
+use crate::auth::Caller;
+use crate::db::mutations::Taken;
+use crate::db::{clients, mutations, orgs};
+use crate::extract::ApiJson;
+use crate::records::PgRecords;
+
+pub async fn push(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(request): ApiJson<PushRequest>,
+) -> Result<Json<PushResponse>, ServerError> {
+    check_order(&request.mutations)?;
+    let mut results = Vec::with_capacity(request.mutations.len());
+    let mut last_seq = {
+        let mut conn = state.pool.acquire().await?;
+        clients::last_seq(&mut conn, request.client_id, caller.user.id).await?
+    };
+    for pushed in request.mutations {
+        let pool = state.pool.clone();
+        let (user, org, client) = (caller.user.clone(), caller.org, request.client_id);
+        let rt = Handle::current();
+        let (result, seq) = tokio::task::spawn_blocking(move || take(&rt, &pool, &user, org, client, pushed))
+            .await
+            .map_err(|e| ServerError::Corrupt(format!("applying a mutation: {e}")))??;
+        last_seq = last_seq.max(seq);
+        results.push(result);
+    }
+    Ok(Json(PushResponse { last_seq, results }))
+}
+
+/// A batch must be numbered 1, 2, 3, ... without holes, like the outbox it comes from.
+fn check_order(mutations: &[PushedMutation]) -> Result<(), ServerError> {
+    for pair in mutations.windows(2) {
+        if pair[1].seq != pair[0].seq + 1 {
+            return Err(ServerError::BadRequest(format!(
+                "mutations must be numbered consecutively: {} follows {}",
+                pair[1].seq, pair[0].seq
+            )));
+        }
+    }
+    match mutations.first() {
+        Some(m) if m.seq < 1 => Err(ServerError::BadRequest("sequence numbers start at 1".into())),
+        _ => Ok(()),
+    }
+}
+
+/// Takes one mutation (on a blocking thread: the domain's rules are synchronous). Returns its
+/// result and the client's `last_seq` after it.
+fn take(
+    rt: &Handle,
+    pool: &sqlx::PgPool,
+    user: &User,
+    org: Uuid,
+    client: Uuid,
+    pushed: PushedMutation,
+) -> Result<(PushResult, i64), ServerError> {
+    let seq = pushed.seq;
+    let mut tx = rt.block_on(pool.begin())?;
+    let (owner, last_seq) = rt.block_on(clients::lock(&mut tx, client, org, user.id))?;
+    if owner != user.id {
+        return Err(DomainError::forbidden("this client id belongs to another user; use a new one").into());
+    }
+    if seq <= last_seq {
+        let outcome = rt
+            .block_on(mutations::outcome(&mut tx, client, seq))?
+            .ok_or_else(|| ServerError::Corrupt(format!("mutation {seq} of client {client} has no outcome")))?;
+        return Ok((PushResult { seq, outcome }, last_seq));
+    }
+    if seq > last_seq + 1 {
+        return Err(ServerError::SequenceGap { expected: last_seq + 1, got: seq });
+    }
+    let version = rt.block_on(orgs::next_version(&mut tx, org))?;
+    rt.block_on(sqlx::query("SAVEPOINT effects").execute(&mut *tx))?;
+    // The moment the recruiter acted, unless their clock runs ahead of the server's.
+    let at = pushed.created_at.min(chrono::Utc::now());
+    let records = PgRecords::new(rt.clone(), tx, org, version);
+    let (mut tx, outcome) = match effects_of(&records, user, at, &pushed.mutation) {
+        Ok(Outcome { affected, conflicts }) => {
+            (records.finish()?, PushOutcome::Applied { version, affected, conflicts })
+        }
+        Err(ServerError::Domain(reason)) => (undo(rt, records.abandon())?, PushOutcome::Rejected { reason }),
+        Err(other) => return Err(other),
+    };
+    rt.block_on(clients::set_last_seq(&mut tx, client, seq))?;
+    let args = serde_json::to_value(&pushed.mutation)?;
+    rt.block_on(mutations::insert(
+        &mut tx,
+        Taken {
+            client,
+            seq,
+            org,
+            user: user.id,
+            name: &pushed.mutation.name(),
+            args: &args["args"],
+            created_at: pushed.created_at,
+            outcome: &outcome,
+        },
+    ))?;
+    if matches!(outcome, PushOutcome::Applied { .. }) {
+        rt.block_on(orgs::announce(&mut tx, org, version))?;
+    }
+    rt.block_on(tx.commit())?;
+    Ok((PushResult { seq, outcome }, seq))
+}
+
+fn undo(rt: &Handle, mut tx: Transaction<'static, Postgres>) -> Result<Transaction<'static, Postgres>, ServerError> {
+    rt.block_on(sqlx::query("ROLLBACK TO SAVEPOINT effects").execute(&mut *tx))?;
+    Ok(tx)
+}
+
+/// The same checks and effects the desktop's store runs: permission, the bulk limit, then the
+/// domain's effects. A selection arrives as ids (the desktop pins a search to the candidates it
+/// matched); candidates deleted meanwhile drop out of it.
+fn effects_of(records: &PgRecords, actor: &User, at: Timestamp, mutation: &Mutation) -> Result<Outcome, ServerError> {
+    permission::authorize(actor, mutation.capability())?;
+    let cands = match (mutation.selection(), mutation.bulk_action()) {
+        (Some(Selection::Ids { ids }), Some(action)) => {
+            action.check_ids(actor.role, ids)?;
+            records.existing(ids)?
+        }
+        (Some(Selection::Search { .. }), _) => {
+            let reason = "a search selection is resolved to candidates on the desktop before it is pushed";
+            return Err(DomainError::invalid("selection", reason).into());
+        }
+        _ => Vec::new(),
+    };
+    effects::apply(records, actor, at, mutation, &cands)
+}

@@ -1,0 +1,497 @@
+//! The server's side of the domain's [`Records`]: the reads and writes a mutation needs, on
+//! PostgreSQL, inside the mutation's transaction.
+//!
+//! The domain's rules are synchronous, so this runs on a blocking thread and waits for each
+//! query on the runtime. Candidates are read once per mutation, changed in memory and written
+//! back together by [`PgRecords::finish`]: a bulk action over 100,000 candidates is a few
+//! large statements, not 100,000 small ones.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use sqlx::{Postgres, Transaction};
+use talentdesk_domain::activity::Engagement;
+use talentdesk_domain::aggregate::CandidateAggregate;
+use talentdesk_domain::candidate::{Candidate, Profile};
+use talentdesk_domain::document::Document;
+use talentdesk_domain::effects::{Flag, Records};
+use talentdesk_domain::event::Event;
+use talentdesk_domain::history::{FieldChange, HistoryAction, HistoryEntry};
+use talentdesk_domain::job::Job;
+use talentdesk_domain::message::Message;
+use talentdesk_domain::note::Note;
+use talentdesk_domain::pipeline::Pipeline;
+use talentdesk_domain::settings::{ColumnConfig, CustomFieldDef, HiredActions};
+use talentdesk_domain::{DomainError, Timestamp};
+use talentdesk_sync::wire::RecordKind;
+use tokio::runtime::Handle;
+use uuid::Uuid;
+
+use crate::ServerError;
+use crate::db::records::{self, Key, Scope};
+
+/// Candidates read from the database at a time.
+const LOAD_CHUNK: usize = 5_000;
+
+/// A tag on the organisation's list, as it syncs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TagEntry {
+    pub name: String,
+    pub listed: bool,
+}
+
+/// An organisation setting, as it syncs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SettingEntry {
+    pub key: String,
+    pub value: serde_json::Value,
+}
+
+pub const HIRED_ACTIONS: &str = "hired_actions";
+pub const COLUMNS: &str = "columns";
+
+/// A candidate as this mutation sees it: read, possibly changed, possibly deleted.
+struct Loaded {
+    aggregate: Option<CandidateAggregate>,
+    changed: bool,
+}
+
+pub struct PgRecords {
+    rt: Handle,
+    tx: RefCell<Transaction<'static, Postgres>>,
+    org: Uuid,
+    version: i64,
+    candidates: RefCell<HashMap<Uuid, Loaded>>,
+    deleted: RefCell<Vec<Uuid>>,
+}
+
+impl PgRecords {
+    /// `version` is what every record written here gets; `rt` runs the queries.
+    pub fn new(rt: Handle, tx: Transaction<'static, Postgres>, org: Uuid, version: i64) -> Self {
+        Self { rt, tx: RefCell::new(tx), org, version, candidates: RefCell::default(), deleted: RefCell::default() }
+    }
+
+    /// Reads the candidates not read yet; missing ones are remembered as missing.
+    pub fn load(&self, ids: &[Uuid]) -> Result<(), ServerError> {
+        let missing: Vec<Uuid> = {
+            let cache = self.candidates.borrow();
+            ids.iter().filter(|id| !cache.contains_key(id)).copied().collect()
+        };
+        for chunk in missing.chunks(LOAD_CHUNK) {
+            let keys: Vec<String> = chunk.iter().map(Uuid::to_string).collect();
+            let found: Vec<(String, CandidateAggregate)> = {
+                let mut tx = self.tx.borrow_mut();
+                self.rt.block_on(records::get_many(&mut tx, self.org, RecordKind::Candidate, &keys))?
+            };
+            let mut cache = self.candidates.borrow_mut();
+            for id in chunk {
+                cache.insert(*id, Loaded { aggregate: None, changed: false });
+            }
+            for (_, aggregate) in found {
+                cache.insert(aggregate.id(), Loaded { aggregate: Some(aggregate), changed: false });
+            }
+        }
+        Ok(())
+    }
+
+    /// The candidates among `ids` that exist, in the given order.
+    pub fn existing(&self, ids: &[Uuid]) -> Result<Vec<Uuid>, ServerError> {
+        self.load(ids)?;
+        let cache = self.candidates.borrow();
+        Ok(ids.iter().filter(|id| cache.get(id).is_some_and(|l| l.aggregate.is_some())).copied().collect())
+    }
+
+    /// Changes a loaded candidate; `change` says whether it changed anything.
+    fn change<T>(&self, id: Uuid, change: impl FnOnce(&mut CandidateAggregate) -> T) -> Result<T, ServerError>
+    where
+        T: Changed,
+    {
+        self.load(&[id])?;
+        let mut cache = self.candidates.borrow_mut();
+        let loaded = cache.get_mut(&id).expect("loaded above");
+        let aggregate = loaded.aggregate.as_mut().ok_or_else(|| DomainError::not_found("candidate", id))?;
+        let result = change(aggregate);
+        loaded.changed |= result.changed();
+        Ok(result)
+    }
+
+    fn change_each(&self, ids: &[Uuid], change: impl Fn(&mut CandidateAggregate) -> bool) -> Result<u64, ServerError> {
+        self.load(ids)?;
+        let mut count = 0;
+        for id in ids {
+            if self.change(*id, &change)? {
+                count += 1;
+            }
+        }
+        Ok(count)
+    }
+
+    fn get<T: serde::de::DeserializeOwned + Send + Unpin + 'static>(
+        &self,
+        kind: RecordKind,
+        id: &str,
+    ) -> Result<Option<T>, ServerError> {
+        let mut tx = self.tx.borrow_mut();
+        Ok(self.rt.block_on(records::get(&mut tx, self.org, Key { kind, id }))?)
+    }
+
+    fn require<T: serde::de::DeserializeOwned + Send + Unpin + 'static>(
+        &self,
+        kind: RecordKind,
+        what: &str,
+        id: Uuid,
+    ) -> Result<T, ServerError> {
+        self.get(kind, &id.to_string())?.ok_or_else(|| DomainError::not_found(what, id).into())
+    }
+
+    fn put<T: Serialize>(&self, kind: RecordKind, id: &str, data: &T, scope: Scope) -> Result<(), ServerError> {
+        let mut tx = self.tx.borrow_mut();
+        Ok(self.rt.block_on(records::put(&mut tx, self.org, self.version, Key { kind, id }, data, scope))?)
+    }
+
+    fn delete(&self, kind: RecordKind, id: &str) -> Result<bool, ServerError> {
+        let mut tx = self.tx.borrow_mut();
+        Ok(self.rt.block_on(records::delete(&mut tx, self.org, self.version, Key { kind, id }))?)
+    }
+
+    fn all<T: serde::de::DeserializeOwned + Send + Unpin + 'static>(
+        &self,
+        kind: RecordKind,
+    ) -> Result<Vec<T>, ServerError> {
+        let mut tx = self.tx.borrow_mut();
+        Ok(self.rt.block_on(records::all(&mut tx, self.org, kind))?)
+    }
+
+    fn put_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<(), ServerError> {
+        let entry = SettingEntry { key: key.to_owned(), value: serde_json::to_value(value)? };
+        self.put(RecordKind::Setting, key, &entry, Scope::default())
+    }
+
+    /// Drops every change made here (a rejected mutation) and hands the transaction back.
+    pub fn abandon(self) -> Transaction<'static, Postgres> {
+        self.tx.into_inner()
+    }
+
+    /// Writes the changed candidates and erases the deleted ones; hands the transaction back.
+    pub fn finish(self) -> Result<Transaction<'static, Postgres>, ServerError> {
+        let changed: Vec<(String, serde_json::Value)> = self
+            .candidates
+            .borrow()
+            .iter()
+            .filter(|(_, l)| l.changed)
+            .filter_map(|(id, l)| l.aggregate.as_ref().map(|a| serde_json::to_value(a).map(|v| (id.to_string(), v))))
+            .collect::<Result<_, _>>()?;
+        let mut tx = self.tx.into_inner();
+        for chunk in changed.chunks(LOAD_CHUNK) {
+            self.rt.block_on(records::put_many(&mut tx, self.org, self.version, RecordKind::Candidate, chunk))?;
+        }
+        for id in self.deleted.into_inner() {
+            let key = id.to_string();
+            self.rt.block_on(records::delete(
+                &mut tx,
+                self.org,
+                self.version,
+                Key { kind: RecordKind::Candidate, id: &key },
+            ))?;
+            self.rt.block_on(records::delete_of_candidate(&mut tx, self.org, self.version, id))?;
+        }
+        Ok(tx)
+    }
+}
+
+/// Whether a change to a candidate changed anything (to know what to write back).
+trait Changed {
+    fn changed(&self) -> bool;
+}
+
+impl Changed for bool {
+    fn changed(&self) -> bool {
+        *self
+    }
+}
+
+impl Changed for () {
+    fn changed(&self) -> bool {
+        true
+    }
+}
+
+impl<E> Changed for Result<(), E> {
+    fn changed(&self) -> bool {
+        self.is_ok()
+    }
+}
+
+impl Records for PgRecords {
+    type Cand = Uuid;
+    type Error = ServerError;
+
+    fn cand(&self, id: Uuid) -> Result<Uuid, ServerError> {
+        match self.existing(&[id])?.first() {
+            Some(id) => Ok(*id),
+            None => Err(DomainError::not_found("candidate", id).into()),
+        }
+    }
+
+    fn candidate_exists(&self, id: Uuid) -> Result<bool, ServerError> {
+        // A deleted candidate's id is never reused: its tombstone counts.
+        let mut tx = self.tx.borrow_mut();
+        let key = id.to_string();
+        let row: Option<i64> = self.rt.block_on(
+            sqlx::query_scalar("SELECT version FROM records WHERE org_id = $1 AND kind = 'candidate' AND id = $2")
+                .bind(self.org)
+                .bind(&key)
+                .fetch_optional(&mut **tx),
+        )?;
+        Ok(row.is_some())
+    }
+
+    fn candidate(&self, cand: Uuid) -> Result<Candidate, ServerError> {
+        self.change(cand, |a| Unchanged(a.candidate.clone())).map(|u| u.0)
+    }
+
+    fn insert_candidate(&self, candidate: &Candidate) -> Result<Uuid, ServerError> {
+        self.candidates.borrow_mut().insert(
+            candidate.id,
+            Loaded { aggregate: Some(CandidateAggregate::new(candidate.clone())), changed: true },
+        );
+        Ok(candidate.id)
+    }
+
+    fn write_profile(&self, cand: Uuid, profile: &Profile, at: Timestamp) -> Result<(), ServerError> {
+        self.change(cand, |a| {
+            a.candidate.profile = profile.clone();
+            a.candidate.updated_at = at;
+        })
+    }
+
+    fn set_flag(&self, cand: Uuid, flag: Flag, value: bool, at: Timestamp) -> Result<(), ServerError> {
+        self.change(cand, |a| a.set_flag(flag, value, at))
+    }
+
+    fn delete_candidate(&self, cand: Uuid) -> Result<(), ServerError> {
+        self.change(cand, |_| Unchanged(()))?;
+        if let Some(loaded) = self.candidates.borrow_mut().get_mut(&cand) {
+            loaded.aggregate = None;
+            loaded.changed = false;
+        }
+        self.deleted.borrow_mut().push(cand);
+        Ok(())
+    }
+
+    fn record_engagement(&self, cand: Uuid, engagement: Engagement, at: Timestamp) -> Result<(), ServerError> {
+        self.change(cand, |a| a.record_engagement(engagement, at))
+    }
+
+    fn record_history(
+        &self,
+        cand: Uuid,
+        action: HistoryAction,
+        actor_email: &str,
+        at: Timestamp,
+        changes: &[FieldChange],
+    ) -> Result<(), ServerError> {
+        let id = {
+            let mut tx = self.tx.borrow_mut();
+            self.rt.block_on(records::next_history_id(&mut tx))?
+        };
+        let entry = HistoryEntry {
+            id,
+            candidate_id: cand,
+            action,
+            actor_email: actor_email.to_owned(),
+            at,
+            changes: changes.to_vec(),
+        };
+        self.put(RecordKind::History, &id.to_string(), &entry, Scope { candidate_id: Some(cand), visible_to: None })
+    }
+
+    fn tag_listed(&self, name: &str) -> Result<Option<bool>, ServerError> {
+        Ok(self.get::<TagEntry>(RecordKind::Tag, name)?.map(|t| t.listed))
+    }
+
+    fn define_tag(&self, name: &str) -> Result<(), ServerError> {
+        self.put(RecordKind::Tag, name, &TagEntry { name: name.to_owned(), listed: true }, Scope::default())
+    }
+
+    fn delete_tag(&self, name: &str) -> Result<(), ServerError> {
+        let tagged: Vec<String> = {
+            let mut tx = self.tx.borrow_mut();
+            self.rt.block_on(
+                sqlx::query_scalar(
+                    "SELECT id FROM records WHERE org_id = $1 AND kind = 'candidate' AND data -> 'tags' ? $2",
+                )
+                .bind(self.org)
+                .bind(name)
+                .fetch_all(&mut **tx),
+            )?
+        };
+        let ids: Vec<Uuid> = tagged.iter().filter_map(|id| id.parse().ok()).collect();
+        self.change_each(&ids, |a| a.remove_tag(name))?;
+        self.delete(RecordKind::Tag, name)?;
+        Ok(())
+    }
+
+    fn add_tag(&self, name: &str, cands: &[Uuid]) -> Result<u64, ServerError> {
+        self.change_each(cands, |a| a.add_tag(name))
+    }
+
+    fn remove_tag(&self, name: &str, cands: &[Uuid]) -> Result<u64, ServerError> {
+        self.change_each(cands, |a| a.remove_tag(name))
+    }
+
+    fn note(&self, id: Uuid) -> Result<Note, ServerError> {
+        self.require(RecordKind::Note, "note", id)
+    }
+
+    fn insert_note(&self, note: &Note, cand: Uuid) -> Result<(), ServerError> {
+        self.put(RecordKind::Note, &note.id.to_string(), note, note_scope(note, cand))
+    }
+
+    fn update_note(&self, id: Uuid, body: &str, private: bool, at: Timestamp) -> Result<(), ServerError> {
+        let note = Note { body: body.to_owned(), private, updated_at: at, ..self.note(id)? };
+        self.put(RecordKind::Note, &id.to_string(), &note, note_scope(&note, note.candidate_id))
+    }
+
+    fn delete_note(&self, id: Uuid) -> Result<(), ServerError> {
+        self.delete(RecordKind::Note, &id.to_string()).map(|_| ())
+    }
+
+    fn pipeline(&self, id: Uuid) -> Result<Pipeline, ServerError> {
+        self.require(RecordKind::Pipeline, "pipeline", id)
+    }
+
+    fn insert_pipeline(&self, pipeline: &Pipeline) -> Result<(), ServerError> {
+        if self.get::<Pipeline>(RecordKind::Pipeline, &pipeline.id.to_string())?.is_some() {
+            return Err(DomainError::invalid("pipeline_id", format!("pipeline {} already exists", pipeline.id)).into());
+        }
+        let scope = Scope { candidate_id: None, visible_to: pipeline.private.then_some(pipeline.owner_id).flatten() };
+        self.put(RecordKind::Pipeline, &pipeline.id.to_string(), pipeline, scope)
+    }
+
+    fn add_to_pipeline(&self, pipeline: Uuid, cands: &[Uuid], status: &str, at: Timestamp) -> Result<u64, ServerError> {
+        self.change_each(cands, |a| a.join_pipeline(pipeline, status, at))
+    }
+
+    fn remove_from_pipeline(&self, pipeline: Uuid, cands: &[Uuid]) -> Result<u64, ServerError> {
+        self.change_each(cands, |a| a.leave_pipeline(pipeline))
+    }
+
+    fn set_pipeline_status(&self, pipeline: Uuid, cand: Uuid, status: &str, at: Timestamp) -> Result<(), ServerError> {
+        Ok(self.change(cand, |a| a.set_pipeline_status(pipeline, status, at))??)
+    }
+
+    fn event(&self, id: Uuid) -> Result<Event, ServerError> {
+        self.require(RecordKind::Event, "event", id)
+    }
+
+    fn insert_event(&self, event: &Event) -> Result<(), ServerError> {
+        self.put(RecordKind::Event, &event.id.to_string(), event, Scope::default())
+    }
+
+    fn add_to_event(&self, event: Uuid, cands: &[Uuid], attended: bool) -> Result<u64, ServerError> {
+        self.change_each(cands, |a| a.join_event(event, attended))
+    }
+
+    fn rate_at_event(&self, event: Uuid, cand: Uuid, rating: u8) -> Result<(), ServerError> {
+        Ok(self.change(cand, |a| a.rate_at_event(event, rating))??)
+    }
+
+    fn job(&self, id: Uuid) -> Result<Job, ServerError> {
+        self.require(RecordKind::Job, "job", id)
+    }
+
+    fn insert_job(&self, job: &Job) -> Result<(), ServerError> {
+        self.put(RecordKind::Job, &job.id.to_string(), job, Scope::default())
+    }
+
+    fn submit_to_job(&self, job: Uuid, cands: &[Uuid], at: Timestamp) -> Result<u64, ServerError> {
+        self.change_each(cands, |a| a.apply_to_job(job, at))
+    }
+
+    fn set_application_status(
+        &self,
+        job: Uuid,
+        cand: Uuid,
+        bin: &str,
+        status: &str,
+        at: Timestamp,
+    ) -> Result<(), ServerError> {
+        Ok(self.change(cand, |a| a.set_application_status(job, bin, status, at))??)
+    }
+
+    fn withdraw_application(&self, job: Uuid, cand: Uuid, at: Timestamp) -> Result<(), ServerError> {
+        Ok(self.change(cand, |a| a.withdraw(job, at))??)
+    }
+
+    fn insert_message(&self, message: &Message, cand: Uuid) -> Result<(), ServerError> {
+        let id = format!("{}:{}", message.send_id, message.candidate_id);
+        self.put(
+            RecordKind::Message,
+            &id,
+            message,
+            Scope { candidate_id: Some(cand), visible_to: Some(message.sender_id) },
+        )
+    }
+
+    fn documents(&self, cand: Uuid, _candidate_id: Uuid) -> Result<Vec<Document>, ServerError> {
+        let mut tx = self.tx.borrow_mut();
+        Ok(self.rt.block_on(records::of_candidate(&mut tx, self.org, RecordKind::Document, cand))?)
+    }
+
+    fn insert_document(&self, document: &Document, cand: Uuid) -> Result<(), ServerError> {
+        let scope = Scope { candidate_id: Some(cand), visible_to: None };
+        self.put(RecordKind::Document, &document.id.to_string(), document, scope)
+    }
+
+    fn delete_document(&self, id: Uuid) -> Result<(), ServerError> {
+        if !self.delete(RecordKind::Document, &id.to_string())? {
+            return Err(DomainError::not_found("document", id).into());
+        }
+        Ok(())
+    }
+
+    fn custom_fields(&self) -> Result<Vec<CustomFieldDef>, ServerError> {
+        let mut fields: Vec<CustomFieldDef> = self.all(RecordKind::CustomField)?;
+        fields.sort_by(|a, b| a.key.cmp(&b.key));
+        Ok(fields)
+    }
+
+    fn put_custom_field(&self, field: &CustomFieldDef) -> Result<(), ServerError> {
+        self.put(RecordKind::CustomField, &field.key, field, Scope::default())
+    }
+
+    fn delete_custom_field(&self, key: &str) -> Result<bool, ServerError> {
+        self.delete(RecordKind::CustomField, key)
+    }
+
+    fn hired_actions(&self) -> Result<HiredActions, ServerError> {
+        match self.get::<SettingEntry>(RecordKind::Setting, HIRED_ACTIONS)? {
+            Some(entry) => Ok(serde_json::from_value(entry.value)?),
+            None => Ok(HiredActions::default()),
+        }
+    }
+
+    fn put_hired_actions(&self, actions: &HiredActions) -> Result<(), ServerError> {
+        self.put_setting(HIRED_ACTIONS, actions)
+    }
+
+    fn put_columns(&self, config: &ColumnConfig) -> Result<(), ServerError> {
+        self.put_setting(COLUMNS, config)
+    }
+}
+
+/// A read that changes nothing.
+struct Unchanged<T>(T);
+
+impl<T> Changed for Unchanged<T> {
+    fn changed(&self) -> bool {
+        false
+    }
+}
+
+/// A private note is seen by its author and the admins only.
+fn note_scope(note: &Note, cand: Uuid) -> Scope {
+    Scope { candidate_id: Some(cand), visible_to: note.private.then_some(note.author_id) }
+}

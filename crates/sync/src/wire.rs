@@ -1,0 +1,183 @@
+//! Request and response bodies of the sync API.
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use talentdesk_domain::effects::Conflict;
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::user::User;
+use talentdesk_domain::{DomainError, Timestamp};
+use uuid::Uuid;
+
+/// `POST /v1/auth/login`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LoginResponse {
+    /// Sent back as `Authorization: Bearer <token>`; the desktop keeps it in the OS keychain.
+    pub token: String,
+    pub user: User,
+    pub org_id: Uuid,
+}
+
+/// `POST /v1/sync/push`: a client's mutations in its own order, numbered 1, 2, 3, ...
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PushRequest {
+    pub client_id: Uuid,
+    pub mutations: Vec<PushedMutation>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PushedMutation {
+    pub seq: i64,
+    #[serde(flatten)]
+    pub mutation: Mutation,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PushResponse {
+    /// The highest sequence number the server has taken from this client.
+    pub last_seq: i64,
+    pub results: Vec<PushResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PushResult {
+    pub seq: i64,
+    #[serde(flatten)]
+    pub outcome: PushOutcome,
+}
+
+/// What became of one pushed mutation. A replay gets the outcome of the first time again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum PushOutcome {
+    /// Applied at `version`; `conflicts` lists fields someone else had changed meanwhile.
+    Applied { version: i64, affected: u64, conflicts: Vec<Conflict> },
+    /// The rules refused it; nothing changed. The client shows the reason to its user.
+    Rejected { reason: DomainError },
+}
+
+/// `GET /v1/sync/pull?cursor=C&client_id=ID`: what changed after the cursor.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PullResponse {
+    pub changes: Vec<Change>,
+    /// Where the next pull starts. An empty cursor means from the beginning.
+    pub cursor: String,
+    /// More changes wait beyond this page: pull again at once.
+    pub more: bool,
+    /// This client's last sequence number the server has taken: outbox entries up to it are done.
+    pub last_seq: i64,
+}
+
+/// One record as of `version`; `data` is absent for a deletion or a record this user may no
+/// longer see (a tombstone).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Change {
+    pub version: i64,
+    pub kind: RecordKind,
+    pub id: String,
+    pub data: Option<Box<RawValue>>,
+}
+
+/// The kinds of record that sync, each with its own JSON shape from the domain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// A [`talentdesk_domain::aggregate::CandidateAggregate`].
+    Candidate,
+    Note,
+    Message,
+    Document,
+    History,
+    Pipeline,
+    Event,
+    Job,
+    /// A tag on the organisation's list: `{"name": ...}`.
+    Tag,
+    CustomField,
+    /// An organisation setting: `{"key": ..., "value": ...}`.
+    Setting,
+    User,
+}
+
+impl RecordKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            RecordKind::Candidate => "candidate",
+            RecordKind::Note => "note",
+            RecordKind::Message => "message",
+            RecordKind::Document => "document",
+            RecordKind::History => "history",
+            RecordKind::Pipeline => "pipeline",
+            RecordKind::Event => "event",
+            RecordKind::Job => "job",
+            RecordKind::Tag => "tag",
+            RecordKind::CustomField => "custom_field",
+            RecordKind::Setting => "setting",
+            RecordKind::User => "user",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        [
+            RecordKind::Candidate,
+            RecordKind::Note,
+            RecordKind::Message,
+            RecordKind::Document,
+            RecordKind::History,
+            RecordKind::Pipeline,
+            RecordKind::Event,
+            RecordKind::Job,
+            RecordKind::Tag,
+            RecordKind::CustomField,
+            RecordKind::Setting,
+            RecordKind::User,
+        ]
+        .into_iter()
+        .find(|k| k.code() == code)
+    }
+}
+
+/// Every error body of the API: a stable code for programs and a sentence for people.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorDetail {
+    pub code: String,
+    pub message: String,
+    /// For a sequence gap: the sequence number the server expects next.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected_seq: Option<i64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pushed_mutation_is_seq_name_args_and_time() {
+        let json = r#"{"seq":3,"name":"tag.define","args":{"name":"Veteran"},"created_at":"2026-01-02T03:04:05Z"}"#;
+        let m: PushedMutation = serde_json::from_str(json).unwrap();
+        assert_eq!(m.seq, 3);
+        assert_eq!(m.mutation, Mutation::TagDefine { name: "Veteran".into() });
+        let back = serde_json::to_value(&m).unwrap();
+        assert_eq!(back["name"], "tag.define");
+        assert_eq!(back["args"]["name"], "Veteran");
+    }
+
+    #[test]
+    fn record_kinds_round_trip_their_codes() {
+        for code in ["candidate", "note", "custom_field", "setting", "user"] {
+            assert_eq!(RecordKind::parse(code).unwrap().code(), code);
+        }
+        assert_eq!(RecordKind::parse("nope"), None);
+    }
+}
