@@ -2,11 +2,13 @@
 # already there. Sourced by run.sh and test.sh.
 
 # The system libraries Tauri links (WebKitGTK and friends), and what a real window and its
-# WebDriver tests need (Xvfb, WebKitWebDriver).
+# WebDriver tests need (Xvfb, WebKitWebDriver), and PostgreSQL, whose binaries the server's
+# tests start a throwaway cluster from.
 TALENTDESK_APT_PACKAGES=(
     build-essential pkg-config curl file libssl-dev libdbus-1-dev
     libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
     xvfb xauth x11-utils imagemagick webkit2gtk-driver
+    postgresql
 )
 
 ensure_apt_packages() {

@@ -39,14 +39,14 @@ CREATE TABLE clients (
     last_seq bigint NOT NULL DEFAULT 0
 );
 
--- Every mutation taken, with what became of it: a replay answers from here.
+-- Every mutation taken, with what became of it: a replay answers from here. Its arguments are
+-- not kept: they hold personal data that an erasure must be able to remove completely.
 CREATE TABLE mutations (
     client_id uuid NOT NULL REFERENCES clients (id),
     seq bigint NOT NULL,
     org_id uuid NOT NULL REFERENCES orgs (id),
     user_id uuid NOT NULL REFERENCES users (id),
     name text NOT NULL,
-    args jsonb NOT NULL,
     created_at timestamptz NOT NULL,
     received_at timestamptz NOT NULL DEFAULT now(),
     outcome jsonb NOT NULL,

@@ -5,6 +5,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
+use talentdesk_domain::DomainError;
 
 use crate::ServerError;
 
@@ -25,5 +26,9 @@ fn refusal(rejection: JsonRejection) -> ServerError {
     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
         return ServerError::TooLarge("the request body is larger than this server takes".into());
     }
-    ServerError::BadRequest(rejection.body_text())
+    match rejection {
+        // Well-formed JSON that does not fit: an unknown mutation, a missing field.
+        JsonRejection::JsonDataError(e) => ServerError::Domain(DomainError::invalid("body", e.body_text())),
+        other => ServerError::BadRequest(other.body_text()),
+    }
 }

@@ -101,7 +101,6 @@ fn take(
         Err(other) => return Err(other),
     };
     rt.block_on(clients::set_last_seq(&mut tx, client, seq))?;
-    let args = serde_json::to_value(&pushed.mutation)?;
     rt.block_on(mutations::insert(
         &mut tx,
         Taken {
@@ -110,7 +109,6 @@ fn take(
             org,
             user: user.id,
             name: &pushed.mutation.name(),
-            args: &args["args"],
             created_at: pushed.created_at,
             outcome: &outcome,
         },

@@ -29,6 +29,7 @@ use tokio::runtime::Handle;
 use uuid::Uuid;
 
 use crate::ServerError;
+use crate::db::mutations;
 use crate::db::records::{self, Key, Scope};
 
 /// Candidates read from the database at a time.
@@ -195,6 +196,7 @@ impl PgRecords {
                 Key { kind: RecordKind::Candidate, id: &key },
             ))?;
             self.rt.block_on(records::delete_of_candidate(&mut tx, self.org, self.version, id))?;
+            self.rt.block_on(mutations::erase_conflict_values(&mut tx, self.org, id))?;
         }
         Ok(tx)
     }

@@ -85,7 +85,7 @@ pub struct Change {
 }
 
 /// The kinds of record that sync, each with its own JSON shape from the domain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     /// A [`talentdesk_domain::aggregate::CandidateAggregate`].

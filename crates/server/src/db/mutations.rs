@@ -12,22 +12,20 @@ pub struct Taken<'a> {
     pub org: Uuid,
     pub user: Uuid,
     pub name: &'a str,
-    pub args: &'a serde_json::Value,
     pub created_at: Timestamp,
     pub outcome: &'a PushOutcome,
 }
 
 pub async fn insert(conn: &mut PgConnection, m: Taken<'_>) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO mutations (client_id, seq, org_id, user_id, name, args, created_at, outcome)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO mutations (client_id, seq, org_id, user_id, name, created_at, outcome)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(m.client)
     .bind(m.seq)
     .bind(m.org)
     .bind(m.user)
     .bind(m.name)
-    .bind(Json(m.args))
     .bind(m.created_at)
     .bind(Json(m.outcome))
     .execute(conn)
@@ -43,4 +41,18 @@ pub async fn outcome(conn: &mut PgConnection, client: Uuid, seq: i64) -> sqlx::R
             .fetch_optional(conn)
             .await?;
     Ok(row.map(|Json(o)| o))
+}
+
+/// Forgets the field values of conflicts on an erased candidate (they are personal data);
+/// the outcome keeps that there was a conflict.
+pub async fn erase_conflict_values(conn: &mut PgConnection, org: Uuid, candidate: Uuid) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE mutations SET outcome = jsonb_set(outcome, '{conflicts}', '[]')
+         WHERE org_id = $1 AND outcome -> 'conflicts' @> jsonb_build_array(jsonb_build_object('candidate_id', $2::text))",
+    )
+    .bind(org)
+    .bind(candidate.to_string())
+    .execute(conn)
+    .await?;
+    Ok(())
 }

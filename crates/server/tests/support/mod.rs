@@ -1,0 +1,163 @@
+//! A real server on a fresh database of the throwaway cluster, with an org, an admin and two
+//! recruiters signed in, and helpers that speak the sync API over HTTP.
+
+#![allow(dead_code)] // Each test file uses its own part of the helpers.
+
+pub mod postgres;
+
+use reqwest::StatusCode;
+use serde_json::Value;
+use talentdesk_domain::candidate::{Profile, ProfileType};
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::user::{Role, User};
+use talentdesk_server::admin::{self, NewUser};
+use talentdesk_server::app::{self, Running};
+use talentdesk_server::config::Config;
+use talentdesk_sync::wire::{LoginResponse, PullResponse, PushResponse, PushedMutation};
+use uuid::Uuid;
+
+pub const PASSWORD: &str = "correct horse battery";
+
+pub struct TestServer {
+    pub server: Running,
+    pub url: String,
+    pub database_url: String,
+    pub http: reqwest::Client,
+    pub admin: Session,
+    pub recruiter: Session,
+    pub other_recruiter: Session,
+}
+
+/// A signed-in user with one desktop client.
+#[derive(Clone)]
+pub struct Session {
+    pub user: User,
+    pub token: String,
+    pub client_id: Uuid,
+}
+
+pub fn config(database_url: &str) -> Config {
+    Config {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        database_url: database_url.to_owned(),
+        max_body_bytes: 1024 * 1024,
+        ..Config::default()
+    }
+}
+
+impl TestServer {
+    pub async fn start() -> Self {
+        Self::start_with(|c| c).await
+    }
+
+    pub async fn start_with(adjust: impl FnOnce(Config) -> Config) -> Self {
+        let database_url = postgres::new_database().await;
+        let server = app::start(adjust(config(&database_url))).await.expect("start the server");
+        let url = format!("http://{}", server.addr);
+        admin::create_org(&server.pool, "Acme").await.unwrap();
+        let http = reqwest::Client::new();
+        let this_user = |email: &'static str, role| {
+            let pool = server.pool.clone();
+            let http = http.clone();
+            let url = url.clone();
+            async move {
+                let new = NewUser { org: "Acme", email, name: email, role, ats_id: Some("R-1"), password: PASSWORD };
+                admin::create_user(&pool, new).await.unwrap();
+                login(&http, &url, email, PASSWORD).await
+            }
+        };
+        let admin = this_user("admin@acme.test", Role::RecruiterAdmin).await;
+        let recruiter = this_user("rita@acme.test", Role::Recruiter).await;
+        let other_recruiter = this_user("omar@acme.test", Role::Recruiter).await;
+        Self { server, url, database_url, http, admin, recruiter, other_recruiter }
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Session {
+        login(&self.http, &self.url, email, password).await
+    }
+
+    /// Pushes and returns the status with the body as JSON.
+    pub async fn push_raw(&self, session: &Session, mutations: &[PushedMutation]) -> (StatusCode, Value) {
+        let body = serde_json::json!({"client_id": session.client_id, "mutations": mutations});
+        let response = self
+            .http
+            .post(format!("{}/v1/sync/push", self.url))
+            .bearer_auth(&session.token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        (response.status(), response.json().await.unwrap())
+    }
+
+    pub async fn push(&self, session: &Session, mutations: &[PushedMutation]) -> PushResponse {
+        let (status, body) = self.push_raw(session, mutations).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        serde_json::from_value(body).unwrap()
+    }
+
+    pub async fn pull(&self, session: &Session, cursor: &str) -> PullResponse {
+        self.pull_page(session, cursor, 1000).await
+    }
+
+    pub async fn pull_page(&self, session: &Session, cursor: &str, limit: i64) -> PullResponse {
+        let response = self
+            .http
+            .get(format!("{}/v1/sync/pull", self.url))
+            .query(&[("cursor", cursor), ("client_id", &session.client_id.to_string()), ("limit", &limit.to_string())])
+            .bearer_auth(&session.token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().await.unwrap()
+    }
+
+    /// Pulls until up to date; returns every change in order and the final cursor.
+    pub async fn pull_all(
+        &self,
+        session: &Session,
+        mut cursor: String,
+    ) -> (Vec<talentdesk_sync::wire::Change>, String) {
+        let mut changes = Vec::new();
+        loop {
+            let page = self.pull(session, &cursor).await;
+            changes.extend(page.changes);
+            cursor = page.cursor;
+            if !page.more {
+                return (changes, cursor);
+            }
+        }
+    }
+}
+
+async fn login(http: &reqwest::Client, url: &str, email: &str, password: &str) -> Session {
+    let response = http
+        .post(format!("{url}/v1/auth/login"))
+        .json(&serde_json::json!({"email": email, "password": password}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let login: LoginResponse = response.json().await.unwrap();
+    Session { user: login.user, token: login.token, client_id: Uuid::now_v7() }
+}
+
+/// Mutations numbered from `first`.
+pub fn numbered(first: i64, mutations: impl IntoIterator<Item = Mutation>) -> Vec<PushedMutation> {
+    mutations
+        .into_iter()
+        .enumerate()
+        .map(|(i, mutation)| PushedMutation { seq: first + i as i64, mutation, created_at: chrono::Utc::now() })
+        .collect()
+}
+
+pub fn create_candidate(id: Uuid, first: &str, last: &str, email: Option<&str>) -> Mutation {
+    let profile = Profile {
+        first_name: first.into(),
+        last_name: last.into(),
+        email: email.map(str::to_owned),
+        ..Profile::default()
+    };
+    Mutation::CandidateCreate { candidate_id: id, profile, profile_type: ProfileType::RecruiterGenerated }
+}

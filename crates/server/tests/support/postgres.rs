@@ -1,0 +1,97 @@
+//! A throwaway PostgreSQL cluster for the tests, started from the system's binaries on first
+//! use and shared by every test process (a file lock makes one of them start it). Each test
+//! gets a database of its own.
+
+use std::fs::File;
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+/// Set it to use a running server instead, e.g. `postgres://postgres@127.0.0.1:5432`.
+const EXTERNAL: &str = "TALENTDESK_TEST_POSTGRES";
+
+/// The cluster's URL without a database name.
+pub fn cluster() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| std::env::var(EXTERNAL).unwrap_or_else(|_| start()))
+}
+
+/// A new empty database; returns its URL.
+pub async fn new_database() -> String {
+    use sqlx::Connection;
+    let name = format!("t_{}", uuid::Uuid::now_v7().simple());
+    let mut admin = sqlx::PgConnection::connect(&format!("{}/postgres", cluster())).await.expect("connect to cluster");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut admin).await.expect("create db");
+    format!("{}/{name}", cluster())
+}
+
+fn start() -> String {
+    // One cluster per checkout: its folder and port follow from the target folder.
+    let target = env!("CARGO_TARGET_TMPDIR");
+    let hash = target.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    let dir = std::env::temp_dir().join(format!("talentdesk-pg-{hash:08x}"));
+    let port = 40_000 + (hash % 20_000) as u16;
+    let lock = File::create(dir.with_extension("lock")).expect("create the cluster lock file");
+    lock.lock().expect("lock the cluster");
+    if !dir.join("PG_VERSION").exists() {
+        init(&dir);
+    }
+    if TcpStream::connect(("127.0.0.1", port)).is_err() {
+        let options = format!(
+            "-k {} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=300",
+            dir.display()
+        );
+        let log = dir.join("server.log");
+        run(as_postgres(bin("pg_ctl")).args(["-D", &path(&dir), "-o", &options, "-l", &path(&log), "-w", "start"]));
+    }
+    drop(lock);
+    format!("postgres://postgres@127.0.0.1:{port}")
+}
+
+fn init(dir: &Path) {
+    std::fs::create_dir_all(dir).expect("create the cluster folder");
+    if running_as_root() {
+        // PostgreSQL refuses to run as root; its own system user owns the cluster.
+        run(Command::new("chown").args(["-R", "postgres:postgres", &path(dir)]));
+    }
+    run(as_postgres(bin("initdb")).args(["-D", &path(dir), "-U", "postgres", "--auth=trust", "-E", "UTF8"]));
+}
+
+fn as_postgres(program: PathBuf) -> Command {
+    if running_as_root() {
+        let mut command = Command::new("runuser");
+        command.args(["-u", "postgres", "--"]).arg(program);
+        command
+    } else {
+        Command::new(program)
+    }
+}
+
+fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(false)
+}
+
+/// The newest installed version's binary, else the one on PATH.
+fn bin(name: &str) -> PathBuf {
+    let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .map(|dir| dir.flatten().map(|e| e.path().join("bin").join(name)).filter(|p| p.exists()).collect())
+        .unwrap_or_default();
+    versions.sort();
+    versions.pop().unwrap_or_else(|| PathBuf::from(name))
+}
+
+fn path(p: &Path) -> String {
+    p.display().to_string()
+}
+
+fn run(command: &mut Command) {
+    let output = command.output().unwrap_or_else(|e| panic!("cannot run {command:?}: {e} (is PostgreSQL installed?)"));
+    assert!(
+        output.status.success(),
+        "{command:?} failed: {}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
