@@ -12,12 +12,14 @@ use sqlx::PgPool;
 
 use crate::ServerError;
 use crate::config::Config;
-use crate::{auth, db, pull, push};
+use crate::{auth, db, live, pull, push};
 
 #[derive(Clone)]
 pub struct AppState {
     pub pool: PgPool,
     pub config: Arc<Config>,
+    /// Version announcements for the live streams.
+    pub signals: tokio::sync::broadcast::Sender<live::Signal>,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -27,6 +29,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/auth/login", post(auth::login))
         .route("/v1/sync/push", post(push::push))
         .route("/v1/sync/pull", get(pull::pull))
+        .route("/v1/sync/live", get(live::live))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(body_limit))
         .with_state(state)
@@ -77,14 +80,20 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr()?;
-    let app = router(AppState { pool: pool.clone(), config: Arc::new(config) });
+    let (signals, _) = tokio::sync::broadcast::channel(1024);
+    let listener_task = live::spawn_listener(pool.clone(), signals.clone());
+    let app = router(AppState { pool: pool.clone(), config: Arc::new(config), signals: signals.clone() });
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
+        let served = axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
                 let _ = stopped.await;
+                // Live streams never end by themselves; graceful shutdown waits for them.
+                let _ = signals.send(live::Signal::Shutdown);
             })
-            .await
+            .await;
+        listener_task.abort();
+        served
     });
     tracing::info!(%addr, "listening");
     Ok(Running { addr, pool, task, stop })

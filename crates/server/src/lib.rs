@@ -13,6 +13,7 @@ pub mod config;
 mod db;
 mod error;
 mod extract;
+mod live;
 mod pull;
 mod push;
 mod records;

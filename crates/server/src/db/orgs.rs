@@ -23,6 +23,7 @@ pub async fn next_version(conn: &mut PgConnection, org: Uuid) -> sqlx::Result<i6
 
 /// Tells every server process listening that the org reached `version` (delivered at commit).
 pub async fn announce(conn: &mut PgConnection, org: Uuid, version: i64) -> sqlx::Result<()> {
+    // The channel is live::CHANNEL.
     sqlx::query("SELECT pg_notify('talentdesk_versions', $1)").bind(format!("{org}:{version}")).execute(conn).await?;
     Ok(())
 }
