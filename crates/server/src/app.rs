@@ -12,7 +12,7 @@ use sqlx::PgPool;
 
 use crate::ServerError;
 use crate::config::Config;
-use crate::{auth, db, live, pull, push};
+use crate::{auth, db, live, pull, push, snapshot};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -30,6 +30,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/sync/push", post(push::push))
         .route("/v1/sync/pull", get(pull::pull))
         .route("/v1/sync/live", get(live::live))
+        .route("/v1/sync/snapshot", get(snapshot::snapshot))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(body_limit))
         .with_state(state)

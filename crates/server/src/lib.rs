@@ -17,5 +17,7 @@ mod live;
 mod pull;
 mod push;
 mod records;
+mod snapshot;
+mod visibility;
 
 pub use error::ServerError;

@@ -2,14 +2,9 @@
 //! see them. Versions commit in order (the org counter's row lock), so a record that commits
 //! late cannot fall behind a cursor already handed out.
 
-use std::collections::HashSet;
-
 use axum::Json;
 use axum::extract::{Query, State};
 use serde::Deserialize;
-use serde_json::value::RawValue;
-use talentdesk_domain::aggregate::CandidateAggregate;
-use talentdesk_domain::user::User;
 use talentdesk_sync::wire::{Change, PullResponse, RecordKind};
 use uuid::Uuid;
 
@@ -17,6 +12,7 @@ use crate::ServerError;
 use crate::app::AppState;
 use crate::auth::Caller;
 use crate::db::{clients, records};
+use crate::visibility::Visibility;
 
 const DEFAULT_LIMIT: i64 = 1_000;
 const MAX_LIMIT: i64 = 10_000;
@@ -87,49 +83,22 @@ pub async fn pull(
         None => 0,
     };
     let rows = records::changed_after(&mut conn, caller.org, cursor.after(), limit).await?;
-    let hidden = hidden_pipelines(&mut conn, &caller).await?;
+    let visibility = Visibility::of(&mut conn, &caller).await?;
     let more = rows.len() as i64 == limit;
     let next = match rows.last() {
         Some(last) if more => Cursor { version: last.version, within: Some((last.kind.clone(), last.id.clone())) },
         Some(last) => Cursor { version: last.version, within: None },
         None => Cursor { version: cursor.version, within: None },
     };
-    let changes = rows.into_iter().map(|row| change(row, &caller.user, &hidden)).collect::<Result<_, _>>()?;
+    let changes = rows.into_iter().map(|row| change(row, &visibility)).collect::<Result<_, _>>()?;
     Ok(Json(PullResponse { changes, cursor: next.text(), more, last_seq }))
 }
 
-/// Private pipelines of other recruiters: their memberships are cut out of candidates.
-async fn hidden_pipelines(conn: &mut sqlx::PgConnection, caller: &Caller) -> Result<HashSet<Uuid>, ServerError> {
-    if caller.user.role.is_admin() {
-        return Ok(HashSet::new());
-    }
-    let ids: Vec<String> = sqlx::query_scalar(
-        "SELECT id FROM records WHERE org_id = $1 AND kind = 'pipeline' AND data IS NOT NULL
-         AND visible_to IS NOT NULL AND visible_to <> $2",
-    )
-    .bind(caller.org)
-    .bind(caller.user.id)
-    .fetch_all(conn)
-    .await?;
-    Ok(ids.iter().filter_map(|id| id.parse().ok()).collect())
-}
-
-/// The row as this user receives it: a record they may not see arrives as a tombstone.
-fn change(row: records::Changed, user: &User, hidden: &HashSet<Uuid>) -> Result<Change, ServerError> {
+fn change(row: records::Changed, visibility: &Visibility) -> Result<Change, ServerError> {
     let kind = RecordKind::parse(&row.kind).ok_or_else(|| ServerError::Corrupt(format!("record kind {}", row.kind)))?;
-    let visible = row.visible_to.is_none_or(|owner| owner == user.id || user.role.is_admin());
-    let data = match row.data.filter(|_| visible) {
-        Some(json) if kind == RecordKind::Candidate && !hidden.is_empty() => Some(without_hidden(&json, hidden)?),
-        Some(json) => Some(RawValue::from_string(json)?),
-        None => None,
-    };
+    // A record the user may not see arrives as a tombstone, so one turned private disappears.
+    let data = visibility.data(kind, row.visible_to, row.data)?;
     Ok(Change { version: row.version, kind, id: row.id, data })
-}
-
-fn without_hidden(json: &str, hidden: &HashSet<Uuid>) -> Result<Box<RawValue>, ServerError> {
-    let mut aggregate: CandidateAggregate = serde_json::from_str(json)?;
-    aggregate.pipelines.retain(|m| !hidden.contains(&m.pipeline_id));
-    Ok(RawValue::from_string(serde_json::to_string(&aggregate)?)?)
 }
 
 #[cfg(test)]

@@ -84,6 +84,24 @@ pub struct Change {
     pub data: Option<Box<RawValue>>,
 }
 
+/// `GET /v1/sync/snapshot?after=kind/id`: a gzip-compressed stream of JSON lines, the first a
+/// [`SnapshotHeader`], then one [`SnapshotRecord`] per line in (kind, id) order. A broken
+/// download resumes with `after` set to the last complete record's `kind/id`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SnapshotHeader {
+    /// The records are the state at this version (or, after a resume, later): pull from it.
+    pub version: i64,
+    /// How many records follow (from the resume point), for the progress bar.
+    pub total: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SnapshotRecord {
+    pub kind: RecordKind,
+    pub id: String,
+    pub data: Box<RawValue>,
+}
+
 /// The kinds of record that sync, each with its own JSON shape from the domain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
