@@ -47,11 +47,17 @@ pub fn sanitize_name(name: &str) -> Result<String, DomainError> {
     Ok(cleaned)
 }
 
-/// Checks a document's hash and size.
-pub fn check_content(sha256: &str, size: u64) -> Result<(), DomainError> {
+/// Checks that `sha256` is written as content addresses are: 64 lowercase hex digits.
+pub fn check_sha256(sha256: &str) -> Result<(), DomainError> {
     if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
         return Err(DomainError::invalid("sha256", "is not 64 lowercase hex digits"));
     }
+    Ok(())
+}
+
+/// Checks a document's hash and size.
+pub fn check_content(sha256: &str, size: u64) -> Result<(), DomainError> {
+    check_sha256(sha256)?;
     if size > MAX_DOCUMENT_BYTES {
         return Err(DomainError::invalid(
             "size",

@@ -7,12 +7,12 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use sqlx::PgPool;
 
 use crate::ServerError;
 use crate::config::Config;
-use crate::{auth, db, live, pull, push, snapshot};
+use crate::{auth, blobs, db, live, pull, push, snapshot};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -24,6 +24,10 @@ pub struct AppState {
 
 pub fn router(state: AppState) -> Router {
     let body_limit = state.config.max_body_bytes;
+    let blob_limit = state.config.max_blob_bytes;
+    let blobs = Router::new()
+        .route("/v1/blobs/{sha256}", put(blobs::put).get(blobs::get))
+        .layer(DefaultBodyLimit::max(blob_limit));
     Router::new()
         .route("/health", get(health))
         .route("/v1/auth/login", post(auth::login))
@@ -31,8 +35,9 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/sync/pull", get(pull::pull))
         .route("/v1/sync/live", get(live::live))
         .route("/v1/sync/snapshot", get(snapshot::snapshot))
-        .fallback(not_found)
         .layer(DefaultBodyLimit::max(body_limit))
+        .merge(blobs)
+        .fallback(not_found)
         .with_state(state)
 }
 

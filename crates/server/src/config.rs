@@ -22,6 +22,8 @@ pub struct Config {
     pub public_url: String,
     /// The largest request body taken, in bytes.
     pub max_body_bytes: usize,
+    /// The largest document taken, in bytes.
+    pub max_blob_bytes: usize,
     /// How long a sign-in lasts.
     pub token_days: i64,
     /// Log lines as JSON objects (for a log collector) instead of text.
@@ -38,6 +40,7 @@ impl Default for Config {
             smtp_url: None,
             public_url: "http://127.0.0.1:8080".into(),
             max_body_bytes: 32 * 1024 * 1024,
+            max_blob_bytes: talentdesk_domain::document::MAX_DOCUMENT_BYTES as usize,
             token_days: 90,
             json_logs: false,
         }

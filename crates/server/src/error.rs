@@ -24,6 +24,9 @@ pub enum ServerError {
     Database(#[from] sqlx::Error),
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
+    /// The blob folder failed (full disk, permissions).
+    #[error("{0}")]
+    Storage(String),
 }
 
 impl From<serde_json::Error> for ServerError {
@@ -44,7 +47,7 @@ impl ServerError {
             ServerError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
             ServerError::SequenceGap { .. } => (StatusCode::CONFLICT, "sequence_gap"),
             ServerError::Database(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
-            ServerError::Corrupt(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+            ServerError::Corrupt(_) | ServerError::Storage(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
 }
@@ -57,9 +60,9 @@ impl IntoResponse for ServerError {
                 tracing::error!(error = %e, "database error");
                 "the database is unavailable; try again shortly".to_owned()
             }
-            ServerError::Corrupt(e) => {
-                tracing::error!(error = %e, "stored data could not be read");
-                "the server could not read stored data".to_owned()
+            ServerError::Corrupt(e) | ServerError::Storage(e) => {
+                tracing::error!(error = %e, "internal failure");
+                "the server failed to read or store data; the failure is logged".to_owned()
             }
             other => other.to_string(),
         };

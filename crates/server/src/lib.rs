@@ -9,6 +9,7 @@
 pub mod admin;
 pub mod app;
 mod auth;
+mod blobs;
 pub mod config;
 mod db;
 mod error;

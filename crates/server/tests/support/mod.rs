@@ -26,6 +26,8 @@ pub struct TestServer {
     pub admin: Session,
     pub recruiter: Session,
     pub other_recruiter: Session,
+    /// Where this server keeps documents; removed with it.
+    pub blobs: tempfile::TempDir,
 }
 
 /// A signed-in user with one desktop client.
@@ -52,7 +54,9 @@ impl TestServer {
 
     pub async fn start_with(adjust: impl FnOnce(Config) -> Config) -> Self {
         let database_url = postgres::new_database().await;
-        let server = app::start(adjust(config(&database_url))).await.expect("start the server");
+        let blobs = tempfile::tempdir().unwrap();
+        let config = Config { blob_dir: blobs.path().to_owned(), ..config(&database_url) };
+        let server = app::start(adjust(config)).await.expect("start the server");
         let url = format!("http://{}", server.addr);
         admin::create_org(&server.pool, "Acme").await.unwrap();
         let http = reqwest::Client::new();
@@ -69,7 +73,7 @@ impl TestServer {
         let admin = this_user("admin@acme.test", Role::RecruiterAdmin).await;
         let recruiter = this_user("rita@acme.test", Role::Recruiter).await;
         let other_recruiter = this_user("omar@acme.test", Role::Recruiter).await;
-        Self { server, url, database_url, http, admin, recruiter, other_recruiter }
+        Self { server, url, database_url, http, admin, recruiter, other_recruiter, blobs }
     }
 
     pub async fn login(&self, email: &str, password: &str) -> Session {
