@@ -35,7 +35,7 @@ impl DemoDb {
         let path = dir.path().join("demo.db");
         let mut store = Store::open(&path).map_err(err)?;
         let options = talentdesk_demo::DemoOptions { candidates, seed };
-        let summary = talentdesk_demo::generate(&mut store, &options, |_| {}).map_err(err)?;
+        let summary = talentdesk_demo::fill_store(&mut store, &options, |_| {}).map_err(err)?;
         Ok(Self { _dir: dir, path, summary })
     }
 

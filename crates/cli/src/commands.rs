@@ -18,7 +18,7 @@ use crate::search_args::SearchArgs;
 pub fn demo(db: &Path, candidates: u64, seed: u64) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(db)?;
     let started = std::time::Instant::now();
-    let summary = talentdesk_demo::generate(&mut store, &DemoOptions { candidates, seed }, |p| match p {
+    let summary = talentdesk_demo::fill_store(&mut store, &DemoOptions { candidates, seed }, |p| match p {
         Progress::Candidates { done, total } => eprint!("\r{done} / {total} candidates"),
         Progress::Phase(phase) => eprint!("\n{:>6.1} s  {phase}...", started.elapsed().as_secs_f64()),
     })?;

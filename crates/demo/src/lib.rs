@@ -1,5 +1,6 @@
 //! Demo data: a realistic recruiting organisation with as many candidates as asked for, the
-//! same every time for the same seed. Written through the store's bulk-load path.
+//! same every time for the same seed. The generator writes into any [`Sink`]: the desktop's
+//! store through its bulk-load path (feature `store`), the server's PostgreSQL through its own.
 
 mod org;
 mod people;
@@ -9,7 +10,13 @@ use std::time::{Duration, Instant};
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use talentdesk_store::{Store, StoreError};
+use talentdesk_domain::DomainError;
+use talentdesk_domain::aggregate::FullCandidate;
+use talentdesk_domain::event::Event;
+use talentdesk_domain::job::Job;
+use talentdesk_domain::pipeline::Pipeline;
+use talentdesk_domain::settings::CustomFieldDef;
+use talentdesk_domain::user::User;
 
 pub use org::{Org, reference_time};
 
@@ -24,6 +31,7 @@ pub struct DemoOptions {
     pub seed: u64,
 }
 
+#[derive(Debug)]
 pub struct DemoSummary {
     pub candidates: u64,
     pub admin_email: String,
@@ -37,14 +45,34 @@ pub enum Progress<'a> {
     Phase(&'a str),
 }
 
-/// Fills a new store with demo data.
-pub fn generate(
-    store: &mut Store,
+/// Where demo data goes: an empty store or org, written in bulk.
+pub trait Sink {
+    type Error: From<DomainError>;
+
+    fn user(&mut self, user: &User) -> Result<(), Self::Error>;
+    fn pipeline(&mut self, pipeline: &Pipeline) -> Result<(), Self::Error>;
+    fn event(&mut self, event: &Event) -> Result<(), Self::Error>;
+    fn job(&mut self, job: &Job) -> Result<(), Self::Error>;
+    fn listed_tag(&mut self, name: &str) -> Result<(), Self::Error>;
+    fn custom_field(&mut self, field: &CustomFieldDef) -> Result<(), Self::Error>;
+    fn candidate(&mut self, candidate: &FullCandidate) -> Result<(), Self::Error>;
+    /// Completes the load (indexes, commit); returns how many candidates it holds.
+    fn finish(self, progress: impl FnMut(&str)) -> Result<u64, Self::Error>;
+}
+
+#[cfg(feature = "store")]
+mod store_sink;
+#[cfg(feature = "store")]
+pub use store_sink::fill_store;
+
+/// Writes the demo organisation and its candidates into `sink`.
+pub fn generate<S: Sink>(
+    mut load: S,
     options: &DemoOptions,
     mut progress: impl FnMut(Progress),
-) -> Result<DemoSummary, StoreError> {
+) -> Result<DemoSummary, S::Error> {
     if options.candidates > MAX_CANDIDATES {
-        return Err(talentdesk_domain::DomainError::invalid(
+        return Err(DomainError::invalid(
             "candidates",
             format!("{} is more than the {MAX_CANDIDATES} a demo can hold", options.candidates),
         )
@@ -54,7 +82,6 @@ pub fn generate(
     let now = reference_time();
     let org = org::org(now);
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
-    let mut load = store.bulk_load()?;
     for user in org.users() {
         load.user(user)?;
     }
@@ -77,8 +104,8 @@ pub fn generate(
     // Generating takes about a fifth of writing: on its own thread it stays off the critical
     // path. One seeded generator keeps the data the same on every run.
     let total = options.candidates;
-    std::thread::scope(|scope| -> Result<(), StoreError> {
-        let (batches, received) = std::sync::mpsc::sync_channel::<Vec<talentdesk_store::bulk_load::LoadCandidate>>(4);
+    std::thread::scope(|scope| -> Result<(), S::Error> {
+        let (batches, received) = std::sync::mpsc::sync_channel::<Vec<FullCandidate>>(4);
         let org = &org;
         scope.spawn(move || {
             let mut done = 0;

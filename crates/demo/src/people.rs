@@ -5,6 +5,7 @@ use rand::Rng;
 use rand::seq::{IndexedRandom, SliceRandom};
 use talentdesk_domain::Timestamp;
 use talentdesk_domain::activity::{self, Engagement, EngagementSet};
+use talentdesk_domain::aggregate::{EventMember, FullCandidate, HistoryDraft, PipelineMember};
 use talentdesk_domain::candidate::FieldValue;
 use talentdesk_domain::candidate::{
     Candidate, CommunicationMethod, Education, Employment, EmploymentType, JobLevel, Link, LinkKind, Location, Profile,
@@ -14,7 +15,6 @@ use talentdesk_domain::history::{FieldChange, HistoryAction};
 use talentdesk_domain::job::{ATS_BINS, Application, HIRING_STATUSES};
 use talentdesk_domain::message::{Channel, Message, MessageKind};
 use talentdesk_domain::note::Note;
-use talentdesk_store::bulk_load::{EventMember, LoadCandidate, LoadHistory, PipelineMember};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use uuid::Uuid;
@@ -67,7 +67,7 @@ const HISTORY_YEARS: i64 = 6;
 
 /// The `index`-th of `total` candidates. Candidates join over the years in order (with some
 /// jitter), so ids and creation times rise together as they would in a real CRM.
-pub(crate) fn candidate(rng: &mut impl Rng, org: &Org, now: Timestamp, index: u64, total: u64) -> LoadCandidate {
+pub(crate) fn candidate(rng: &mut impl Rng, org: &Org, now: Timestamp, index: u64, total: u64) -> FullCandidate {
     let w = words();
     let culture = w.cultures.choose(rng).expect("cultures");
     let first = *culture.given.choose(rng).expect("given names");
@@ -174,34 +174,22 @@ pub(crate) fn candidate(rng: &mut impl Rng, org: &Org, now: Timestamp, index: u6
         record.engage(rng, Engagement::CandidateOptOut);
     }
 
-    let mut c = LoadCandidate {
-        candidate: Candidate {
-            id: id_at(rng, created_at),
-            ats_id: (profile_type == ProfileType::Applicant).then(|| format!("{}", rng.random_range(100_000..999_999))),
-            person_folder: (profile_type == ProfileType::Applicant).then(|| "Candidate".to_owned()),
-            profile_type,
-            engagements: EngagementSet::default(),
-            activity: activity::ActivityStatus::Unreviewed,
-            eligible: !chance(rng, 0.02),
-            active: !chance(rng, 0.01),
-            subscribed: true,
-            owner_id: owner,
-            created_at,
-            updated_at,
-            last_login_at: (profile_type == ProfileType::CandidateAuthenticated).then_some(updated_at),
-            profile,
-        },
-        resume_text: None,
-        tags: Vec::new(),
-        engagements: Vec::new(),
-        notes: Vec::new(),
-        messages: Vec::new(),
-        applications: Vec::new(),
-        pipelines: Vec::new(),
-        events: Vec::new(),
-        documents: Vec::new(),
-        history: Vec::new(),
-    };
+    let mut c = FullCandidate::new(Candidate {
+        id: id_at(rng, created_at),
+        ats_id: (profile_type == ProfileType::Applicant).then(|| format!("{}", rng.random_range(100_000..999_999))),
+        person_folder: (profile_type == ProfileType::Applicant).then(|| "Candidate".to_owned()),
+        profile_type,
+        engagements: EngagementSet::default(),
+        activity: activity::ActivityStatus::Unreviewed,
+        eligible: !chance(rng, 0.02),
+        active: !chance(rng, 0.01),
+        subscribed: true,
+        owner_id: owner,
+        created_at,
+        updated_at,
+        last_login_at: (profile_type == ProfileType::CandidateAuthenticated).then_some(updated_at),
+        profile,
+    });
     applications(rng, &mut c, org, &mut record);
     outreach(rng, &mut c, org, &mut record);
     memberships(rng, &mut c, org);
@@ -384,7 +372,7 @@ fn links(rng: &mut impl Rng, first: &str, last: &str, family: &Family) -> Vec<Li
     out
 }
 
-fn applications(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org, record: &mut Activity) {
+fn applications(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org, record: &mut Activity) {
     let count = if c.candidate.profile_type == ProfileType::Applicant {
         rng.random_range(1..=3)
     } else {
@@ -409,7 +397,7 @@ fn applications(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org, record: &m
 }
 
 /// Emails and invites that were sent, with their tracking, and the engagements they bring.
-fn outreach(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org, record: &mut Activity) {
+fn outreach(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org, record: &mut Activity) {
     if c.candidate.profile.email.is_none() || !chance(rng, 0.3) {
         return;
     }
@@ -478,7 +466,7 @@ fn outreach(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org, record: &mut A
     }
 }
 
-fn memberships(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org) {
+fn memberships(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org) {
     if chance(rng, 0.15) {
         let n = rng.random_range(1..=2);
         for p in org.pipelines.choose_multiple(rng, n) {
@@ -492,7 +480,7 @@ fn memberships(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org) {
                 + Duration::minutes(
                     rng.random_range(0..=(c.candidate.updated_at - c.candidate.created_at).num_minutes().max(0)),
                 );
-            c.pipelines.push(PipelineMember { pipeline_id: p.id, status, reviewed, added_at });
+            c.pipelines.push(PipelineMember { pipeline_id: p.id, status, reviewed, added_at, status_at: added_at });
         }
     }
     let attendee = c.candidate.profile_type == ProfileType::EventAttendee;
@@ -509,7 +497,7 @@ fn memberships(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org) {
     }
 }
 
-fn notes(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org) {
+fn notes(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org) {
     let texts = [
         "Strong communicator; keep warm for the next senior opening.",
         "Phone screen went well. Salary expectations slightly above band.",
@@ -556,12 +544,12 @@ fn resume(p: &Profile) -> String {
 
 /// The insert, and for some candidates a later edit by a recruiter whose values the profile
 /// now holds (so History can show the profile before and after).
-fn history(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org) {
+fn history(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org) {
     let creator = match c.candidate.owner_id {
         Some(owner) => org.users().find(|u| u.id == owner).map(|u| u.email.clone()).unwrap_or_default(),
         None => "career-site@acme-talent.example".to_owned(),
     };
-    c.history.push(LoadHistory {
+    c.history.push(HistoryDraft {
         action: HistoryAction::Insert,
         actor_email: creator,
         at: c.candidate.created_at,
@@ -571,7 +559,7 @@ fn history(rng: &mut impl Rng, c: &mut LoadCandidate, org: &Org) {
     if p.employment.len() > 1 && chance(rng, 0.25) {
         let editor = org.users().nth(rng.random_range(0..4)).expect("users");
         let at = c.candidate.created_at + (c.candidate.updated_at - c.candidate.created_at) / 2;
-        c.history.push(LoadHistory {
+        c.history.push(HistoryDraft {
             action: HistoryAction::Update,
             actor_email: editor.email.clone(),
             at,

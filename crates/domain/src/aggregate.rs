@@ -13,8 +13,12 @@ use uuid::Uuid;
 
 use crate::activity::{self, Engagement};
 use crate::candidate::Candidate;
+use crate::document::Document;
 use crate::effects::Flag;
+use crate::history::{FieldChange, HistoryAction};
 use crate::job::{self, Application};
+use crate::message::Message;
+use crate::note::Note;
 use crate::{DomainError, Timestamp};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -200,5 +204,61 @@ impl CandidateAggregate {
     fn refresh_activity(&mut self) {
         let withdrew = job::withdrew(&self.applications);
         self.candidate.activity = activity::activity_status(self.candidate.engagements, withdrew);
+    }
+}
+
+/// A history entry before storage numbers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryDraft {
+    pub action: HistoryAction,
+    pub actor_email: String,
+    pub at: Timestamp,
+    pub changes: Vec<FieldChange>,
+}
+
+/// A candidate with everything that belongs to them, as the bulk paths carry it (demo data,
+/// imports): the aggregate's parts plus notes, messages, documents, history and resume text.
+#[derive(Debug, Clone)]
+pub struct FullCandidate {
+    pub candidate: Candidate,
+    pub resume_text: Option<String>,
+    pub tags: Vec<String>,
+    pub engagements: Vec<(Engagement, Timestamp)>,
+    pub notes: Vec<Note>,
+    pub messages: Vec<Message>,
+    pub applications: Vec<Application>,
+    pub pipelines: Vec<PipelineMember>,
+    pub events: Vec<EventMember>,
+    pub documents: Vec<Document>,
+    pub history: Vec<HistoryDraft>,
+}
+
+impl FullCandidate {
+    pub fn new(candidate: Candidate) -> Self {
+        Self {
+            candidate,
+            resume_text: None,
+            tags: Vec::new(),
+            engagements: Vec::new(),
+            notes: Vec::new(),
+            messages: Vec::new(),
+            applications: Vec::new(),
+            pipelines: Vec::new(),
+            events: Vec::new(),
+            documents: Vec::new(),
+            history: Vec::new(),
+        }
+    }
+
+    /// The part that is stored and synced as one record.
+    pub fn aggregate(&self) -> CandidateAggregate {
+        CandidateAggregate {
+            candidate: self.candidate.clone(),
+            engagement_times: self.engagements.iter().copied().collect(),
+            tags: self.tags.iter().cloned().collect(),
+            pipelines: self.pipelines.clone(),
+            events: self.events.clone(),
+            applications: self.applications.clone(),
+        }
     }
 }

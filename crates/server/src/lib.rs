@@ -12,6 +12,7 @@ mod auth;
 mod blobs;
 pub mod config;
 mod db;
+pub mod demo;
 mod error;
 mod extract;
 mod live;

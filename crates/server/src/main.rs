@@ -25,6 +25,16 @@ enum Command {
     /// Manage orgs, users and sign-ins.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Fill an empty org with the desktop's demo data; its users sign in with the password in
+    /// TALENTDESK_PASSWORD (or "talentdesk-demo").
+    Demo {
+        #[arg(long)]
+        org: String,
+        #[arg(long, default_value_t = 10_000)]
+        candidates: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -90,7 +100,29 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             let pool = talentdesk_server::app::connect(&config).await?;
             admin_command(&pool, command).await
         }
+        Command::Demo { org, candidates, seed } => {
+            let pool = talentdesk_server::app::connect(&config).await?;
+            demo(&pool, &org, candidates, seed).await
+        }
     }
+}
+
+async fn demo(pool: &sqlx::PgPool, org: &str, candidates: u64, seed: u64) -> anyhow::Result<()> {
+    let password = std::env::var("TALENTDESK_PASSWORD").unwrap_or_else(|_| "talentdesk-demo".to_owned());
+    let started = std::time::Instant::now();
+    let options = talentdesk_demo::DemoOptions { candidates, seed };
+    let summary = talentdesk_server::demo::fill_org(pool, org, options, password.clone(), move |p| match p {
+        talentdesk_demo::Progress::Candidates { done, total } => eprint!("\r{done} / {total} candidates"),
+        talentdesk_demo::Progress::Phase(phase) => eprint!("\n{:>6.1} s  {phase}...", started.elapsed().as_secs_f64()),
+    })
+    .await?;
+    eprintln!();
+    println!("{} candidates in {org} in {:.1} s", summary.candidates, summary.elapsed.as_secs_f64());
+    println!("admin: {} (password {password})", summary.admin_email);
+    for email in &summary.recruiter_emails {
+        println!("recruiter: {email}");
+    }
+    Ok(())
 }
 
 async fn admin_command(pool: &sqlx::PgPool, command: AdminCommand) -> anyhow::Result<()> {

@@ -6,65 +6,18 @@
 use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
-use talentdesk_domain::Timestamp;
-use talentdesk_domain::activity::Engagement;
-use talentdesk_domain::candidate::Candidate;
-use talentdesk_domain::document::Document;
+use talentdesk_domain::aggregate::FullCandidate;
 use talentdesk_domain::event::Event;
-use talentdesk_domain::history::{FieldChange, HistoryAction};
-use talentdesk_domain::job::{Application, Job};
-use talentdesk_domain::message::Message;
-use talentdesk_domain::note::Note;
+use talentdesk_domain::job::Job;
 use talentdesk_domain::pipeline::Pipeline;
 use talentdesk_domain::settings::CustomFieldDef;
 use talentdesk_domain::user::User;
-use uuid::Uuid;
 
 use crate::codec::{millis, name_of};
 use crate::tables::{
     candidates, documents, events, jobs, messages, notes, pipelines, search_terms, settings, tags, users,
 };
 use crate::{Store, StoreError};
-
-/// One candidate and everything attached to it.
-#[derive(Debug, Clone)]
-pub struct LoadCandidate {
-    pub candidate: Candidate,
-    pub resume_text: Option<String>,
-    pub tags: Vec<String>,
-    pub engagements: Vec<(Engagement, Timestamp)>,
-    pub notes: Vec<Note>,
-    pub messages: Vec<Message>,
-    pub applications: Vec<Application>,
-    pub pipelines: Vec<PipelineMember>,
-    pub events: Vec<EventMember>,
-    pub documents: Vec<Document>,
-    pub history: Vec<LoadHistory>,
-}
-
-#[derive(Debug, Clone)]
-pub struct PipelineMember {
-    pub pipeline_id: Uuid,
-    pub status: String,
-    pub reviewed: bool,
-    pub added_at: Timestamp,
-}
-
-#[derive(Debug, Clone)]
-pub struct EventMember {
-    pub event_id: Uuid,
-    pub registered: bool,
-    pub attended: bool,
-    pub rating: Option<u8>,
-}
-
-#[derive(Debug, Clone)]
-pub struct LoadHistory {
-    pub action: HistoryAction,
-    pub actor_email: String,
-    pub at: Timestamp,
-    pub changes: Vec<FieldChange>,
-}
 
 /// An open bulk load. Dropped without [`BulkLoad::finish`], it rolls everything back.
 pub struct BulkLoad<'a> {
@@ -143,7 +96,7 @@ impl BulkLoad<'_> {
         settings::put_custom_field(self.tx, def)
     }
 
-    pub fn candidate(&mut self, c: &LoadCandidate) -> Result<(), StoreError> {
+    pub fn candidate(&mut self, c: &FullCandidate) -> Result<(), StoreError> {
         let tx = self.tx;
         let cand = candidates::insert(tx, &c.candidate, c.resume_text.as_deref())?;
         for name in &c.tags {
@@ -186,10 +139,17 @@ impl BulkLoad<'_> {
                 .execute(params![cand, c.applications.len(), withdrawn])?;
         }
         let mut stmt = tx.prepare_cached(
-            "INSERT INTO pipeline_members (pipeline_id, cand, status, reviewed, added_at, status_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            "INSERT INTO pipeline_members (pipeline_id, cand, status, reviewed, added_at, status_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         for p in &c.pipelines {
-            stmt.execute(params![p.pipeline_id.to_string(), cand, p.status, p.reviewed, millis(p.added_at)])?;
+            stmt.execute(params![
+                p.pipeline_id.to_string(),
+                cand,
+                p.status,
+                p.reviewed,
+                millis(p.added_at),
+                millis(p.status_at)
+            ])?;
         }
         let mut stmt = tx.prepare_cached(
             "INSERT INTO event_members (event_id, cand, registered, attended, rating) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -210,3 +210,36 @@ pub async fn changed_after(
 pub async fn next_history_id(conn: &mut PgConnection) -> sqlx::Result<i64> {
     sqlx::query_scalar("SELECT nextval('history_ids')").fetch_one(conn).await
 }
+
+/// A record to write in a batch.
+pub struct NewRecord {
+    pub kind: RecordKind,
+    pub id: String,
+    pub data: serde_json::Value,
+    pub scope: Scope,
+}
+
+/// Writes many records of any kinds at once (bulk loads).
+pub async fn put_batch(conn: &mut PgConnection, org: Uuid, version: i64, rows: &[NewRecord]) -> sqlx::Result<()> {
+    let kinds: Vec<&str> = rows.iter().map(|r| r.kind.code()).collect();
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let data: Vec<Json<&serde_json::Value>> = rows.iter().map(|r| Json(&r.data)).collect();
+    let candidates: Vec<Option<Uuid>> = rows.iter().map(|r| r.scope.candidate_id).collect();
+    let visible_to: Vec<Option<Uuid>> = rows.iter().map(|r| r.scope.visible_to).collect();
+    sqlx::query(
+        "INSERT INTO records (org_id, kind, id, version, data, candidate_id, visible_to)
+         SELECT $1, kind, id, $2, data, candidate_id, visible_to
+         FROM unnest($3::text[], $4::text[], $5::jsonb[], $6::uuid[], $7::uuid[])
+              AS r (kind, id, data, candidate_id, visible_to)",
+    )
+    .bind(org)
+    .bind(version)
+    .bind(kinds)
+    .bind(ids)
+    .bind(data)
+    .bind(candidates)
+    .bind(visible_to)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
