@@ -133,7 +133,12 @@ fn effects_of(records: &PgRecords, actor: &User, at: Timestamp, mutation: &Mutat
     let cands = match (mutation.selection(), mutation.bulk_action()) {
         (Some(Selection::Ids { ids }), Some(action)) => {
             action.check_ids(actor.role, ids)?;
-            records.existing(ids)?
+            let existing = records.existing(ids)?;
+            if existing.is_empty() {
+                // Deleted meanwhile, or never this org's: say so rather than do nothing.
+                return Err(DomainError::not_found("candidate", ids[0]).into());
+            }
+            existing
         }
         (Some(Selection::Search { .. }), _) => {
             let reason = "a search selection is resolved to candidates on the desktop before it is pushed";
