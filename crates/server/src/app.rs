@@ -7,12 +7,15 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::get;
 use sqlx::PgPool;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::ServerError;
 use crate::config::Config;
-use crate::{auth, blobs, db, live, pull, push, snapshot};
+use crate::{auth, blobs, db, live, openapi, pull, push, snapshot};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -23,25 +26,33 @@ pub struct AppState {
 }
 
 pub fn router(state: AppState) -> Router {
-    let body_limit = state.config.max_body_bytes;
-    let blob_limit = state.config.max_blob_bytes;
-    let blobs = Router::new()
-        .route("/v1/blobs/{sha256}", put(blobs::put).get(blobs::get))
-        .layer(DefaultBodyLimit::max(blob_limit));
-    Router::new()
-        .route("/health", get(health))
-        .route("/v1/auth/login", post(auth::login))
-        .route("/v1/sync/push", post(push::push))
-        .route("/v1/sync/pull", get(pull::pull))
-        .route("/v1/sync/live", get(live::live))
-        .route("/v1/sync/snapshot", get(snapshot::snapshot))
-        .layer(DefaultBodyLimit::max(body_limit))
+    let (router, api) = api_router(&state.config).split_for_parts();
+    router.route("/v1/openapi.json", get(move || async move { axum::Json(api) })).fallback(not_found).with_state(state)
+}
+
+/// Every documented route; the OpenAPI description comes from the same declarations.
+pub fn api_router(config: &Config) -> OpenApiRouter<AppState> {
+    let blobs = OpenApiRouter::new()
+        .routes(routes!(blobs::put, blobs::get))
+        .layer(DefaultBodyLimit::max(config.max_blob_bytes));
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .routes(routes!(health))
+        .routes(routes!(auth::login))
+        .routes(routes!(push::push))
+        .routes(routes!(pull::pull))
+        .routes(routes!(live::live))
+        .routes(routes!(snapshot::snapshot))
+        .layer(DefaultBodyLimit::max(config.max_body_bytes))
         .merge(blobs)
-        .fallback(not_found)
-        .with_state(state)
 }
 
 /// `GET /health`: up, and whether the database answers.
+#[utoipa::path(
+    get,
+    path = "/health",
+    tag = "operations",
+    responses((status = 200, description = "Up, database reachable"), (status = 503, description = "Database unavailable"))
+)]
 async fn health(State(state): State<AppState>) -> Response {
     match sqlx::query("SELECT 1").execute(&state.pool).await {
         Ok(_) => (StatusCode::OK, axum::Json(serde_json::json!({"status": "ok", "database": "ok"}))).into_response(),

@@ -27,6 +27,20 @@ fn checked_hash(sha256: &str) -> Result<&str, ServerError> {
     Ok(sha256)
 }
 
+#[utoipa::path(
+    put,
+    path = "/v1/blobs/{sha256}",
+    tag = "blobs",
+    security(("bearer" = [])),
+    params(("sha256" = String, Path, description = "Lowercase hex SHA-256 of the bytes")),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses(
+        (status = 201, description = "Stored"),
+        (status = 200, description = "Already stored"),
+        (status = 413, description = "Over the size limit", body = talentdesk_sync::wire::ErrorBody),
+        (status = 422, description = "The bytes do not match the hash", body = talentdesk_sync::wire::ErrorBody),
+    )
+)]
 pub async fn put(
     State(state): State<AppState>,
     caller: Caller,
@@ -63,6 +77,17 @@ async fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tokio::fs::rename(&partial, path).await
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/blobs/{sha256}",
+    tag = "blobs",
+    security(("bearer" = [])),
+    params(("sha256" = String, Path, description = "Lowercase hex SHA-256 of the bytes")),
+    responses(
+        (status = 200, description = "The bytes", content_type = "application/octet-stream"),
+        (status = 404, description = "No such document in this org", body = talentdesk_sync::wire::ErrorBody),
+    )
+)]
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,

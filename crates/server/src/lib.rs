@@ -16,6 +16,7 @@ pub mod demo;
 mod error;
 mod extract;
 mod live;
+mod openapi;
 mod pull;
 mod push;
 mod records;

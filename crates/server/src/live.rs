@@ -82,6 +82,16 @@ fn event(version: i64) -> Result<Event, Infallible> {
     Ok(Event::default().event("version").data(format!("{{\"version\":{version}}}")))
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/sync/live",
+    tag = "sync",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Server-sent events `version` with data `{\"version\": V}`", content_type = "text/event-stream"),
+        (status = 401, description = "No live sign-in", body = talentdesk_sync::wire::ErrorBody),
+    )
+)]
 pub async fn live(
     State(state): State<AppState>,
     caller: Caller,

@@ -17,11 +17,15 @@ use crate::visibility::Visibility;
 const DEFAULT_LIMIT: i64 = 1_000;
 const MAX_LIMIT: i64 = 10_000;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PullQuery {
+    /// Where the last pull ended; empty for the beginning.
     #[serde(default)]
     cursor: String,
+    /// This desktop's id, to learn its `last_seq`.
     client_id: Option<Uuid>,
+    /// Changes per page, 1 to 10,000 (1,000 when absent).
     limit: Option<i64>,
 }
 
@@ -67,6 +71,18 @@ impl Cursor {
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/sync/pull",
+    tag = "sync",
+    security(("bearer" = [])),
+    params(PullQuery),
+    responses(
+        (status = 200, description = "Changes after the cursor", body = PullResponse),
+        (status = 400, description = "Not a cursor this server handed out", body = talentdesk_sync::wire::ErrorBody),
+        (status = 401, description = "No live sign-in", body = talentdesk_sync::wire::ErrorBody),
+    )
+)]
 pub async fn pull(
     State(state): State<AppState>,
     caller: Caller,

@@ -23,6 +23,21 @@ use crate::db::{clients, mutations, orgs};
 use crate::extract::ApiJson;
 use crate::records::PgRecords;
 
+#[utoipa::path(
+    post,
+    path = "/v1/sync/push",
+    tag = "sync",
+    security(("bearer" = [])),
+    request_body = PushRequest,
+    responses(
+        (status = 200, description = "Each mutation applied, rejected with its reason, or a replay's first outcome", body = PushResponse),
+        (status = 400, description = "Malformed body or numbering", body = talentdesk_sync::wire::ErrorBody),
+        (status = 401, description = "No live sign-in", body = talentdesk_sync::wire::ErrorBody),
+        (status = 409, description = "A sequence gap: resend from `expected_seq`", body = talentdesk_sync::wire::ErrorBody),
+        (status = 413, description = "Body too large", body = talentdesk_sync::wire::ErrorBody),
+        (status = 503, description = "Database unavailable: retry", body = talentdesk_sync::wire::ErrorBody),
+    )
+)]
 pub async fn push(
     State(state): State<AppState>,
     caller: Caller,

@@ -28,12 +28,26 @@ use crate::visibility::Visibility;
 /// Records read per query, and compressed into one chunk of the response.
 const PAGE: i64 = 2_000;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SnapshotQuery {
+    /// Resume after this `kind/id`; empty for the start.
     #[serde(default)]
     after: String,
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/sync/snapshot",
+    tag = "sync",
+    security(("bearer" = [])),
+    params(SnapshotQuery),
+    responses(
+        (status = 200, description = "gzip-compressed JSON lines: a SnapshotHeader, then SnapshotRecords", content_type = "application/x-ndjson"),
+        (status = 400, description = "Not a kind/id position", body = talentdesk_sync::wire::ErrorBody),
+        (status = 401, description = "No live sign-in", body = talentdesk_sync::wire::ErrorBody),
+    )
+)]
 pub async fn snapshot(
     State(state): State<AppState>,
     caller: Caller,

@@ -19,7 +19,7 @@ async fn blobs_are_stored_once_checked_and_kept_within_the_org() {
     let rita = &server.recruiter;
     let put = |hash: String, bytes: Vec<u8>, token: String| {
         let request = server.http.put(format!("{}/v1/blobs/{hash}", server.url)).bearer_auth(token).body(bytes);
-        async move { request.send().await.unwrap() }
+        support::send_racing_early_refusal(request)
     };
     let get = |hash: String, token: String| {
         let request = server.http.get(format!("{}/v1/blobs/{hash}", server.url)).bearer_auth(token);

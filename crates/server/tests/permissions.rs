@@ -245,11 +245,11 @@ async fn run(server: &TestServer, w: &World, session: &Session, other: &Session)
     let mut wrong = Vec::new();
     for ((mutation, recruiter_may), result) in cases.iter().zip(&response.results) {
         let allowed = admin || *recruiter_may;
-        let ok = match (&result.outcome, allowed) {
-            (PushOutcome::Applied { .. }, true) => true,
-            (PushOutcome::Rejected { reason: DomainError::Forbidden { .. } }, false) => true,
-            _ => false,
-        };
+        let ok = matches!(
+            (&result.outcome, allowed),
+            (PushOutcome::Applied { .. }, true)
+                | (PushOutcome::Rejected { reason: DomainError::Forbidden { .. } }, false)
+        );
         if !ok {
             wrong.push(format!("{} as {}: {:?}", mutation.name(), session.user.email, result.outcome));
         }

@@ -152,13 +152,13 @@ async fn another_users_client_id_and_bad_bodies_are_refused() {
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
 
     let post = |body: String| {
-        server
+        let request = server
             .http
             .post(format!("{}/v1/sync/push", server.url))
             .bearer_auth(&rita.token)
             .header("content-type", "application/json")
-            .body(body)
-            .send()
+            .body(body);
+        support::send_racing_early_refusal(request)
     };
     for (body, status) in [
         ("{\"client_id\": ".to_owned(), StatusCode::BAD_REQUEST),
@@ -174,7 +174,7 @@ async fn another_users_client_id_and_bad_bodies_are_refused() {
             StatusCode::PAYLOAD_TOO_LARGE,
         ),
     ] {
-        let response = post(body).await.unwrap();
+        let response = post(body).await;
         assert_eq!(response.status(), status);
         let json: serde_json::Value = response.json().await.expect("errors are JSON");
         assert!(json["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{json}");

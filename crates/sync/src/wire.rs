@@ -10,35 +10,44 @@ use uuid::Uuid;
 
 /// `POST /v1/auth/login`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginRequest {
     pub email: String,
     pub password: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginResponse {
     /// Sent back as `Authorization: Bearer <token>`; the desktop keeps it in the OS keychain.
     pub token: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub user: User,
     pub org_id: Uuid,
 }
 
 /// `POST /v1/sync/push`: a client's mutations in its own order, numbered 1, 2, 3, ...
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PushRequest {
     pub client_id: Uuid,
     pub mutations: Vec<PushedMutation>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PushedMutation {
     pub seq: i64,
+    /// `name` and `args` of a mutation, e.g. `"name": "tags.add", "args": {...}`.
     #[serde(flatten)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub mutation: Mutation,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PushResponse {
     /// The highest sequence number the server has taken from this client.
     pub last_seq: i64,
@@ -46,6 +55,7 @@ pub struct PushResponse {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PushResult {
     pub seq: i64,
     #[serde(flatten)]
@@ -54,16 +64,26 @@ pub struct PushResult {
 
 /// What became of one pushed mutation. A replay gets the outcome of the first time again.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum PushOutcome {
     /// Applied at `version`; `conflicts` lists fields someone else had changed meanwhile.
-    Applied { version: i64, affected: u64, conflicts: Vec<Conflict> },
+    Applied {
+        version: i64,
+        affected: u64,
+        #[cfg_attr(feature = "openapi", schema(value_type = Vec<Object>))]
+        conflicts: Vec<Conflict>,
+    },
     /// The rules refused it; nothing changed. The client shows the reason to its user.
-    Rejected { reason: DomainError },
+    Rejected {
+        #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+        reason: DomainError,
+    },
 }
 
 /// `GET /v1/sync/pull?cursor=C&client_id=ID`: what changed after the cursor.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PullResponse {
     pub changes: Vec<Change>,
     /// Where the next pull starts. An empty cursor means from the beginning.
@@ -77,10 +97,12 @@ pub struct PullResponse {
 /// One record as of `version`; `data` is absent for a deletion or a record this user may no
 /// longer see (a tombstone).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Change {
     pub version: i64,
     pub kind: RecordKind,
     pub id: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub data: Option<Box<RawValue>>,
 }
 
@@ -88,6 +110,7 @@ pub struct Change {
 /// [`SnapshotHeader`], then one [`SnapshotRecord`] per line in (kind, id) order. A broken
 /// download resumes with `after` set to the last complete record's `kind/id`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SnapshotHeader {
     /// The records are the state at this version (or, after a resume, later): pull from it.
     pub version: i64,
@@ -96,14 +119,17 @@ pub struct SnapshotHeader {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SnapshotRecord {
     pub kind: RecordKind,
     pub id: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub data: Box<RawValue>,
 }
 
 /// The kinds of record that sync, each with its own JSON shape from the domain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     /// A [`talentdesk_domain::aggregate::CandidateAggregate`].
@@ -163,11 +189,13 @@ impl RecordKind {
 
 /// Every error body of the API: a stable code for programs and a sentence for people.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorDetail {
     pub code: String,
     pub message: String,

@@ -165,3 +165,17 @@ pub fn create_candidate(id: Uuid, first: &str, last: &str, email: Option<&str>) 
     };
     Mutation::CandidateCreate { candidate_id: id, profile, profile_type: ProfileType::RecruiterGenerated }
 }
+
+/// Sends a request whose body the server may refuse before reading it all (too large). The
+/// server then answers and closes; the client can see the connection reset before it reads
+/// the answer. Real clients retry such a send; so does this, a few times.
+pub async fn send_racing_early_refusal(request: reqwest::RequestBuilder) -> reqwest::Response {
+    let mut last_error = None;
+    for _ in 0..5 {
+        match request.try_clone().expect("a buffered body").send().await {
+            Ok(response) => return response,
+            Err(e) => last_error = Some(e),
+        }
+    }
+    panic!("no answer after 5 tries: {last_error:?}")
+}

@@ -1,0 +1,56 @@
+//! The OpenAPI description lists exactly the routes the server answers, each reachable.
+
+mod support;
+
+use std::collections::BTreeSet;
+
+use reqwest::{Method, StatusCode};
+use support::TestServer;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_description_matches_the_routes() {
+    let server = TestServer::start().await;
+    let doc: serde_json::Value =
+        server.http.get(format!("{}/v1/openapi.json", server.url)).send().await.unwrap().json().await.unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with('3'));
+    let operations: BTreeSet<(String, String)> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(path, item)| item.as_object().unwrap().keys().map(move |method| (method.clone(), path.clone())))
+        .collect();
+    let expected: BTreeSet<(String, String)> = [
+        ("get", "/health"),
+        ("post", "/v1/auth/login"),
+        ("post", "/v1/sync/push"),
+        ("get", "/v1/sync/pull"),
+        ("get", "/v1/sync/live"),
+        ("get", "/v1/sync/snapshot"),
+        ("put", "/v1/blobs/{sha256}"),
+        ("get", "/v1/blobs/{sha256}"),
+    ]
+    .into_iter()
+    .map(|(m, p)| (m.to_owned(), p.to_owned()))
+    .collect();
+    assert_eq!(operations, expected);
+    for schema in ["PushRequest", "PushResponse", "PullResponse", "ErrorBody", "LoginRequest"] {
+        assert!(doc["components"]["schemas"][schema].is_object(), "{schema} is described");
+    }
+
+    // Every documented operation is served: without a token it is refused, not unknown.
+    for (method, path) in &operations {
+        let url = format!("{}{}", server.url, path.replace("{sha256}", &"a".repeat(64)));
+        let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+        let response = server.http.request(method.clone(), url).send().await.unwrap();
+        let status = response.status();
+        let body: serde_json::Value = response.json().await.unwrap_or_default();
+        let unknown =
+            status == StatusCode::NOT_FOUND && body["error"]["message"].as_str().is_some_and(|m| m.contains("route"));
+        assert!(!unknown, "{method} {path} is documented but not served");
+        if !["/health", "/v1/auth/login"].contains(&path.as_str()) {
+            assert_eq!(status, StatusCode::UNAUTHORIZED, "{method} {path}");
+        }
+    }
+    let unknown = server.http.get(format!("{}/v1/nowhere", server.url)).send().await.unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}
