@@ -3,12 +3,12 @@
 
 # The system libraries Tauri links (WebKitGTK and friends), and what a real window and its
 # WebDriver tests need (Xvfb, WebKitWebDriver), and PostgreSQL, whose binaries the server's
-# tests start a throwaway cluster from.
+# tests start a throwaway cluster from, and aiosmtpd, the SMTP server its email tests use.
 TALENTDESK_APT_PACKAGES=(
     build-essential pkg-config curl file libssl-dev libdbus-1-dev
     libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
     xvfb xauth x11-utils imagemagick webkit2gtk-driver
-    postgresql
+    postgresql python3-aiosmtpd
 )
 
 ensure_apt_packages() {
@@ -25,6 +25,14 @@ ensure_apt_packages() {
     echo "installing system packages: ${missing[*]}"
     "${sudo[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# aiosmtpd for the python3 on PATH, when that is not the system's (pyenv and the like).
+ensure_python_packages() {
+    python3 -c "import aiosmtpd" 2>/dev/null && return 0
+    echo "installing the Python package aiosmtpd"
+    python3 -m pip install --quiet --disable-pip-version-check aiosmtpd 2>/dev/null ||
+        python3 -m pip install --quiet --disable-pip-version-check --break-system-packages aiosmtpd
 }
 
 # The front end's packages, exactly as package-lock.json pins them; skipped when the lock file

@@ -12,6 +12,7 @@ step "prerequisites"
 ensure_apt_packages
 ensure_ui_packages
 ensure_tauri_driver
+ensure_python_packages
 export PATH="$HOME/.cargo/bin:$PATH"
 
 step "format"

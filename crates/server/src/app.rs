@@ -15,7 +15,7 @@ use utoipa_axum::routes;
 
 use crate::ServerError;
 use crate::config::Config;
-use crate::{auth, blobs, db, live, openapi, pull, push, snapshot};
+use crate::{auth, blobs, db, email, live, openapi, pull, push, snapshot};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -42,6 +42,8 @@ pub fn api_router(config: &Config) -> OpenApiRouter<AppState> {
         .routes(routes!(pull::pull))
         .routes(routes!(live::live))
         .routes(routes!(snapshot::snapshot))
+        .routes(routes!(email::tracking::opened))
+        .routes(routes!(email::tracking::clicked))
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
         .merge(blobs)
 }
@@ -99,7 +101,9 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
     let addr = listener.local_addr()?;
     let (signals, _) = tokio::sync::broadcast::channel(1024);
     let listener_task = live::spawn_listener(pool.clone(), signals.clone());
-    let app = router(AppState { pool: pool.clone(), config: Arc::new(config), signals: signals.clone() });
+    let config = Arc::new(config);
+    let delivery_task = email::delivery::spawn(pool.clone(), config.clone())?;
+    let app = router(AppState { pool: pool.clone(), config, signals: signals.clone() });
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let served = axum::serve(listener, app)
@@ -110,6 +114,9 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
             })
             .await;
         listener_task.abort();
+        if let Some(task) = delivery_task {
+            task.abort();
+        }
         served
     });
     tracing::info!(%addr, "listening");

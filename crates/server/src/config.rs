@@ -18,6 +18,10 @@ pub struct Config {
     pub blob_dir: PathBuf,
     /// The SMTP relay email goes out through, e.g. `smtp://127.0.0.1:2525`.
     pub smtp_url: Option<String>,
+    /// The sender address of outgoing email; replies go to the recruiter who wrote it.
+    pub mail_from: String,
+    /// How often queued email is looked for, in milliseconds.
+    pub delivery_interval_ms: u64,
     /// The address people reach this server at (tracking links in emails point here).
     pub public_url: String,
     /// The largest request body taken, in bytes.
@@ -38,6 +42,8 @@ impl Default for Config {
             max_connections: 16,
             blob_dir: PathBuf::from("blobs"),
             smtp_url: None,
+            mail_from: "Talentdesk <no-reply@localhost>".into(),
+            delivery_interval_ms: 2_000,
             public_url: "http://127.0.0.1:8080".into(),
             max_body_bytes: 32 * 1024 * 1024,
             max_blob_bytes: talentdesk_domain::document::MAX_DOCUMENT_BYTES as usize,

@@ -13,6 +13,7 @@ mod blobs;
 pub mod config;
 mod db;
 pub mod demo;
+mod email;
 mod error;
 mod extract;
 mod live;

@@ -28,6 +28,8 @@ async fn the_description_matches_the_routes() {
         ("get", "/v1/sync/snapshot"),
         ("put", "/v1/blobs/{sha256}"),
         ("get", "/v1/blobs/{sha256}"),
+        ("get", "/t/o/{token}"),
+        ("get", "/t/c/{token}/{link}"),
     ]
     .into_iter()
     .map(|(m, p)| (m.to_owned(), p.to_owned()))
@@ -39,7 +41,11 @@ async fn the_description_matches_the_routes() {
 
     // Every documented operation is served: without a token it is refused, not unknown.
     for (method, path) in &operations {
-        let url = format!("{}{}", server.url, path.replace("{sha256}", &"a".repeat(64)));
+        let url = format!(
+            "{}{}",
+            server.url,
+            path.replace("{sha256}", &"a".repeat(64)).replace("{token}", "unknown").replace("{link}", "0")
+        );
         let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
         let response = server.http.request(method.clone(), url).send().await.unwrap();
         let status = response.status();
@@ -47,7 +53,8 @@ async fn the_description_matches_the_routes() {
         let unknown =
             status == StatusCode::NOT_FOUND && body["error"]["message"].as_str().is_some_and(|m| m.contains("route"));
         assert!(!unknown, "{method} {path} is documented but not served");
-        if !["/health", "/v1/auth/login"].contains(&path.as_str()) {
+        // Tracking links are opened by email clients, without a token.
+        if !["/health", "/v1/auth/login"].contains(&path.as_str()) && !path.starts_with("/t/") {
             assert_eq!(status, StatusCode::UNAUTHORIZED, "{method} {path}");
         }
     }

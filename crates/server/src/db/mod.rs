@@ -1,10 +1,12 @@
 //! PostgreSQL: the pool, the migrations, and one module per table.
 
 pub mod clients;
+pub mod deliveries;
 pub mod mutations;
 pub mod orgs;
 pub mod records;
 pub mod tokens;
+pub mod tracking;
 pub mod users;
 
 use std::time::Duration;

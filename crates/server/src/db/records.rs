@@ -243,3 +243,42 @@ pub async fn put_batch(conn: &mut PgConnection, org: Uuid, version: i64, rows: &
     .await?;
     Ok(())
 }
+
+/// Replaces a live record's data at `version`, keeping whom it belongs to; returns false
+/// when it is gone.
+pub async fn replace_data<T: Serialize>(
+    conn: &mut PgConnection,
+    org: Uuid,
+    version: i64,
+    key: Key<'_>,
+    data: &T,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE records SET data = $5, version = $4 WHERE org_id = $1 AND kind = $2 AND id = $3 AND data IS NOT NULL",
+    )
+    .bind(org)
+    .bind(key.kind.code())
+    .bind(key.id)
+    .bind(version)
+    .bind(Json(data))
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Locks a live record for the rest of the transaction and returns its data.
+pub async fn lock<T: DeserializeOwned + Send + Unpin + 'static>(
+    conn: &mut PgConnection,
+    org: Uuid,
+    key: Key<'_>,
+) -> sqlx::Result<Option<T>> {
+    let row: Option<Json<T>> = sqlx::query_scalar(
+        "SELECT data FROM records WHERE org_id = $1 AND kind = $2 AND id = $3 AND data IS NOT NULL FOR UPDATE",
+    )
+    .bind(org)
+    .bind(key.kind.code())
+    .bind(key.id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|Json(t)| t))
+}
