@@ -80,13 +80,18 @@ pub async fn get<T: DeserializeOwned + Send + Unpin + 'static>(
     org: Uuid,
     key: Key<'_>,
 ) -> sqlx::Result<Option<T>> {
+    read(conn, org, key, "SELECT data FROM records WHERE org_id = $1 AND kind = $2 AND id = $3 AND data IS NOT NULL")
+        .await
+}
+
+async fn read<T: DeserializeOwned + Send + Unpin + 'static>(
+    conn: &mut PgConnection,
+    org: Uuid,
+    key: Key<'_>,
+    sql: &'static str,
+) -> sqlx::Result<Option<T>> {
     let row: Option<Json<T>> =
-        sqlx::query_scalar("SELECT data FROM records WHERE org_id = $1 AND kind = $2 AND id = $3 AND data IS NOT NULL")
-            .bind(org)
-            .bind(key.kind.code())
-            .bind(key.id)
-            .fetch_optional(conn)
-            .await?;
+        sqlx::query_scalar(sql).bind(org).bind(key.kind.code()).bind(key.id).fetch_optional(conn).await?;
     Ok(row.map(|Json(t)| t))
 }
 
@@ -272,13 +277,6 @@ pub async fn lock<T: DeserializeOwned + Send + Unpin + 'static>(
     org: Uuid,
     key: Key<'_>,
 ) -> sqlx::Result<Option<T>> {
-    let row: Option<Json<T>> = sqlx::query_scalar(
-        "SELECT data FROM records WHERE org_id = $1 AND kind = $2 AND id = $3 AND data IS NOT NULL FOR UPDATE",
-    )
-    .bind(org)
-    .bind(key.kind.code())
-    .bind(key.id)
-    .fetch_optional(conn)
-    .await?;
-    Ok(row.map(|Json(t)| t))
+    let sql = "SELECT data FROM records WHERE org_id = $1 AND kind = $2 AND id = $3 AND data IS NOT NULL FOR UPDATE";
+    read(conn, org, key, sql).await
 }
