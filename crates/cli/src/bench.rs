@@ -42,6 +42,20 @@ pub enum Which {
         #[arg(long)]
         json: bool,
     },
+    /// The CRM server: a full snapshot, then pulls and pushes from 10 concurrent clients (see
+    /// bench_server.rs). Pushes change the org: run it on a demo org.
+    Server {
+        /// e.g. http://127.0.0.1:8080
+        #[arg(long)]
+        server: String,
+        #[arg(long)]
+        email: String,
+        /// Or TALENTDESK_PASSWORD.
+        #[arg(long, env = "TALENTDESK_PASSWORD", hide_env_values = true)]
+        password: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// The desktop app on this database: first page after launch, keystroke to results,
     /// memory (see bench_app.rs). Needs a display.
     App {
@@ -60,23 +74,26 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
         Which::Search { db, runs, json } => search(&db, runs.max(1), json),
         Which::Bulk { db, json } => bulk(&db, json),
         Which::App { db, app, json } => crate::bench_app::app(&db, &app, json),
+        Which::Server { server, email, password, json } => {
+            crate::bench_server::server(&server, &email, &password, json)
+        }
     }
 }
 
-fn ms(d: Duration) -> f64 {
+pub(crate) fn ms(d: Duration) -> f64 {
     (d.as_secs_f64() * 1000.0 * 100.0).round() / 100.0
 }
 
 /// p50, p95 and max of some timings, in milliseconds.
 #[derive(Serialize)]
-struct Stats {
-    p50_ms: f64,
-    p95_ms: f64,
-    max_ms: f64,
+pub(crate) struct Stats {
+    pub p50_ms: f64,
+    pub p95_ms: f64,
+    pub max_ms: f64,
 }
 
 impl Stats {
-    fn of(samples: &[Duration]) -> Self {
+    pub(crate) fn of(samples: &[Duration]) -> Self {
         let mut s = samples.to_vec();
         s.sort_unstable();
         let at = |q: f64| s[((s.len() as f64 * q).ceil() as usize).clamp(1, s.len()) - 1];

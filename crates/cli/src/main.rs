@@ -3,6 +3,7 @@
 
 mod bench;
 mod bench_app;
+mod bench_server;
 mod commands;
 mod search_args;
 

@@ -16,7 +16,7 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 use serde::Deserialize;
 use sqlx::{Postgres, Transaction};
-use talentdesk_sync::wire::{RecordKind, SnapshotHeader, SnapshotRecord};
+use talentdesk_sync::wire::{RecordKind, SnapshotHeader};
 use tokio::sync::mpsc;
 use uuid::Uuid;
 
@@ -92,19 +92,58 @@ fn parse_after(text: &str) -> Result<(String, String), ServerError> {
     }
 }
 
-/// Reads page after page, writes each as compressed JSON lines into the response.
+type Row = (String, String, String, Option<Uuid>);
+
+/// Compresses pages into the response while the next page is read: the database and the
+/// compressor each keep a core busy.
 async fn produce(
-    mut tx: Transaction<'static, Postgres>,
+    tx: Transaction<'static, Postgres>,
     org: Uuid,
-    mut after: (String, String),
+    after: (String, String),
     header: SnapshotHeader,
     visibility: &Visibility,
     sender: &mpsc::Sender<Result<Bytes, std::io::Error>>,
 ) -> Result<(), ServerError> {
+    let (pages, mut received) = mpsc::channel::<Result<Vec<Row>, ServerError>>(2);
+    let reader = tokio::spawn(read_pages(tx, org, after, pages));
     let mut gzip = GzEncoder::new(Vec::new(), Compression::fast());
-    line(&mut gzip, &header)?;
+    // Lines are written into one buffer per page and compressed in one call: the encoder does
+    // fixed work per write, which per JSON token would cost more than the compression.
+    let mut page = serde_json::to_vec(&header)?;
+    page.push(b'\n');
+    while let Some(rows) = received.recv().await {
+        for (kind, id, data, visible_to) in rows? {
+            let kind = RecordKind::parse(&kind).ok_or_else(|| ServerError::Corrupt(format!("record kind {kind}")))?;
+            if let Some(data) = visibility.json(kind, visible_to, Some(data))? {
+                line(&mut page, kind, &id, &data)?;
+            }
+        }
+        let chunk = tokio::task::block_in_place(|| {
+            gzip.write_all(&page)?;
+            gzip.flush()?;
+            std::io::Result::Ok(std::mem::take(gzip.get_mut()))
+        })
+        .map_err(|e| ServerError::Corrupt(format!("compressing: {e}")))?;
+        page.clear();
+        if sender.send(Ok(Bytes::from(chunk))).await.is_err() {
+            reader.abort();
+            return Ok(()); // The client went away; it resumes later.
+        }
+    }
+    let rest = gzip.finish().map_err(|e| ServerError::Corrupt(format!("compressing: {e}")))?;
+    let _ = sender.send(Ok(Bytes::from(rest))).await;
+    Ok(())
+}
+
+/// Sends the records page by page, in key order, until there are no more.
+async fn read_pages(
+    mut tx: Transaction<'static, Postgres>,
+    org: Uuid,
+    mut after: (String, String),
+    pages: mpsc::Sender<Result<Vec<Row>, ServerError>>,
+) {
     loop {
-        let rows: Vec<(String, String, String, Option<Uuid>)> = sqlx::query_as(
+        let rows: sqlx::Result<Vec<Row>> = sqlx::query_as(
             "SELECT kind, id, data::text, visible_to FROM records
              WHERE org_id = $1 AND data IS NOT NULL AND (kind, id) > ($2, $3)
              ORDER BY kind, id LIMIT $4",
@@ -114,33 +153,32 @@ async fn produce(
         .bind(&after.1)
         .bind(PAGE)
         .fetch_all(&mut *tx)
-        .await?;
+        .await;
+        let rows = match rows {
+            Ok(rows) => rows,
+            Err(e) => {
+                let _ = pages.send(Err(e.into())).await;
+                return;
+            }
+        };
         let done = (rows.len() as i64) < PAGE;
         if let Some((kind, id, _, _)) = rows.last() {
             after = (kind.clone(), id.clone());
         }
-        for (kind, id, data, visible_to) in rows {
-            let kind = RecordKind::parse(&kind).ok_or_else(|| ServerError::Corrupt(format!("record kind {kind}")))?;
-            if let Some(data) = visibility.data(kind, visible_to, Some(data))? {
-                line(&mut gzip, &SnapshotRecord { kind, id, data })?;
-            }
-        }
-        gzip.flush().map_err(|e| ServerError::Corrupt(format!("compressing: {e}")))?;
-        let chunk = std::mem::take(gzip.get_mut());
-        if sender.send(Ok(Bytes::from(chunk))).await.is_err() {
-            return Ok(()); // The client went away; it resumes later.
-        }
-        if done {
-            break;
+        if pages.send(Ok(rows)).await.is_err() || done {
+            return;
         }
     }
-    let rest = gzip.finish().map_err(|e| ServerError::Corrupt(format!("compressing: {e}")))?;
-    let _ = sender.send(Ok(Bytes::from(rest))).await;
-    tx.rollback().await?;
-    Ok(())
 }
 
-fn line<T: serde::Serialize>(out: &mut GzEncoder<Vec<u8>>, value: &T) -> Result<(), ServerError> {
-    serde_json::to_writer(&mut *out, value)?;
-    out.write_all(b"\n").map_err(|e| ServerError::Corrupt(format!("compressing: {e}")))
+/// One [`SnapshotRecord`] line, written by hand around the stored JSON so it is not parsed.
+fn line(out: &mut Vec<u8>, kind: RecordKind, id: &str, data: &str) -> Result<(), ServerError> {
+    out.extend_from_slice(b"{\"kind\":\"");
+    out.extend_from_slice(kind.code().as_bytes());
+    out.extend_from_slice(b"\",\"id\":");
+    serde_json::to_writer(&mut *out, id)?;
+    out.extend_from_slice(b",\"data\":");
+    out.extend_from_slice(data.as_bytes());
+    out.extend_from_slice(b"}\n");
+    Ok(())
 }
