@@ -65,14 +65,10 @@ pub fn server(url: &str, email: &str, password: &str, json: bool) -> anyhow::Res
 
 async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Report> {
     let http = reqwest::Client::new();
-    let login: LoginResponse = http
-        .post(format!("{url}/v1/auth/login"))
-        .json(&serde_json::json!({"email": email, "password": password}))
-        .send()
-        .await?
-        .error_for_status()?
-        .json()
-        .await?;
+    let login: LoginResponse = answer(
+        http.post(format!("{url}/v1/auth/login")).json(&serde_json::json!({"email": email, "password": password})),
+    )
+    .await?;
     let token = Arc::new(login.token);
 
     // The snapshot, downloaded and unpacked as a first sync would.
@@ -112,15 +108,9 @@ async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Repor
                 let cursor =
                     (top * ((client * PULLS_PER_CLIENT + i) as i64) / (CLIENTS * PULLS_PER_CLIENT) as i64).to_string();
                 let started = Instant::now();
-                let page: PullResponse = http
-                    .get(format!("{url}/v1/sync/pull"))
-                    .query(&[("cursor", cursor.as_str()), ("limit", "1000")])
-                    .bearer_auth(&*token)
-                    .send()
-                    .await?
-                    .error_for_status()?
-                    .json()
-                    .await?;
+                let request =
+                    http.get(format!("{url}/v1/sync/pull")).query(&[("cursor", cursor.as_str()), ("limit", "1000")]);
+                let page: PullResponse = answer(request.bearer_auth(&*token)).await?;
                 samples.push(started.elapsed());
                 std::hint::black_box(page.changes.len());
             }
@@ -153,15 +143,8 @@ async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Repor
                     })
                     .collect();
                 let started = Instant::now();
-                let response: PushResponse = http
-                    .post(format!("{url}/v1/sync/push"))
-                    .bearer_auth(&*token)
-                    .json(&PushRequest { client_id, mutations })
-                    .send()
-                    .await?
-                    .error_for_status()?
-                    .json()
-                    .await?;
+                let request = http.post(format!("{url}/v1/sync/push")).json(&PushRequest { client_id, mutations });
+                let response: PushResponse = answer(request.bearer_auth(&*token)).await?;
                 samples.push(started.elapsed());
                 anyhow::ensure!(response.results.len() == MUTATIONS_PER_PUSH, "a push answered for fewer mutations");
             }
@@ -189,4 +172,9 @@ async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Repor
         push_mutations_per_s: (push_mutations as f64 / push_seconds).round(),
         push_batch: Stats::of(&pushes),
     })
+}
+
+/// Sends the request and reads its JSON answer; an error status is an error.
+async fn answer<T: serde::de::DeserializeOwned>(request: reqwest::RequestBuilder) -> anyhow::Result<T> {
+    Ok(request.send().await?.error_for_status()?.json().await?)
 }
