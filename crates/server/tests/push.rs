@@ -185,3 +185,42 @@ async fn another_users_client_id_and_bad_bodies_are_refused() {
     let (status, _) = server.push_raw(rita, &batch).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sql_and_html_in_text_fields_are_kept_as_text() {
+    let server = TestServer::start().await;
+    let admin = &server.admin;
+    let (id, note) = (Uuid::now_v7(), Uuid::now_v7());
+    let sql = "Robert'); DROP TABLE records; --";
+    let html = "<img src=x onerror=alert(1)><script>alert('x')</script>";
+    let response = server
+        .push(
+            admin,
+            &numbered(
+                1,
+                [
+                    Mutation::TagDefine { name: sql.into() },
+                    create_candidate(id, sql, html, None),
+                    tags_add(&[id], sql),
+                    Mutation::NoteAdd {
+                        note_id: note,
+                        candidate_id: id,
+                        body: format!("{sql} {html}"),
+                        private: false,
+                    },
+                ],
+            ),
+        )
+        .await;
+    assert!(response.results.iter().all(|r| matches!(r.outcome, PushOutcome::Applied { .. })), "{response:?}");
+    let c = candidate(&server, id).await;
+    assert_eq!(c.candidate.profile.first_name, sql);
+    assert_eq!(c.candidate.profile.last_name, html);
+    assert!(c.tags.contains(sql));
+    let (changes, _) = server.pull_all(admin, String::new()).await;
+    let stored = changes.iter().find(|c| c.id == note.to_string()).unwrap();
+    let note: talentdesk_domain::note::Note = serde_json::from_str(stored.data.as_ref().unwrap().get()).unwrap();
+    assert_eq!(note.body, format!("{sql} {html}"));
+    // Every table is still there and working.
+    server.push(admin, &numbered(5, [Mutation::CandidateReview { candidate_id: id }])).await;
+}
