@@ -422,7 +422,8 @@ impl<R: Records> Effects<'_, R> {
             }
             after.set(change.to.clone());
         }
-        let affected = self.replace_profile(cand, &before, after)?;
+        let action = if conflicts.is_empty() { HistoryAction::Update } else { HistoryAction::ConflictingUpdate };
+        let affected = self.replace_profile(cand, &before, after, action)?;
         Ok(Outcome { affected, conflicts })
     }
 
@@ -434,17 +435,23 @@ impl<R: Records> Effects<'_, R> {
             return Err(DomainError::invalid("document", "Parse Resume needs one of this candidate's resumes").into());
         }
         let before = self.records.candidate(cand)?.profile;
-        self.replace_profile(cand, &before, profile.clone())
+        self.replace_profile(cand, &before, profile.clone(), HistoryAction::Update)
     }
 
-    fn replace_profile(&self, cand: R::Cand, before: &Profile, after: Profile) -> Result<u64, R::Error> {
+    fn replace_profile(
+        &self,
+        cand: R::Cand,
+        before: &Profile,
+        after: Profile,
+        action: HistoryAction,
+    ) -> Result<u64, R::Error> {
         let after = self.checked_profile(after)?;
         let changes = history::diff(before, &after);
         if changes.is_empty() {
             return Ok(0);
         }
         self.records.write_profile(cand, &after, self.now)?;
-        self.records.record_history(cand, HistoryAction::Update, &self.actor.email, self.now, &changes)?;
+        self.records.record_history(cand, action, &self.actor.email, self.now, &changes)?;
         Ok(1)
     }
 

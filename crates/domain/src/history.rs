@@ -18,6 +18,9 @@ use crate::candidate::{FieldValue, Profile};
 pub enum HistoryAction {
     Insert,
     Update,
+    /// An edit that overwrote a field someone else had changed after the editor read it. Its
+    /// changes hold both values: `from` the overwritten one, `to` the one written.
+    ConflictingUpdate,
     Delete,
 }
 

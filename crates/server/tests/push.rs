@@ -139,6 +139,18 @@ async fn an_edit_of_a_field_changed_meanwhile_wins_and_reports_the_conflict() {
     assert_eq!(conflicts[0].overwritten, FieldValue::CurrentTitle("Nurse".into()));
     assert_eq!(conflicts[0].written, FieldValue::CurrentTitle("Head Nurse".into()));
     assert_eq!(candidate(&server, id).await.candidate.profile.current_title, "Head Nurse");
+    // The candidate's history keeps both values, marked as a conflict.
+    let (changes, _) = server.pull_all(rita, String::new()).await;
+    let entries: Vec<talentdesk_domain::history::HistoryEntry> = changes
+        .iter()
+        .filter(|c| c.kind == RecordKind::History)
+        .map(|c| serde_json::from_str(c.data.as_ref().unwrap().get()).unwrap())
+        .collect();
+    let last = entries.iter().max_by_key(|e| e.id).unwrap();
+    assert_eq!(last.action, talentdesk_domain::history::HistoryAction::ConflictingUpdate);
+    assert_eq!(last.actor_email, "omar@acme.test");
+    assert_eq!(last.changes[0].from, FieldValue::CurrentTitle("Nurse".into()));
+    assert_eq!(last.changes[0].to, FieldValue::CurrentTitle("Head Nurse".into()));
 }
 
 #[tokio::test(flavor = "multi_thread")]

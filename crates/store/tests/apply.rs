@@ -72,6 +72,25 @@ fn edits_record_history_and_past_profiles_can_be_rebuilt() {
 }
 
 #[test]
+fn an_edit_from_a_stale_value_wins_and_history_marks_the_conflict() {
+    let mut f = fixture();
+    let id = f.create(Person { title: "Engineer", ..Default::default() });
+    let change = |from: &str, to: &str| FieldChange {
+        from: FieldValue::CurrentTitle(from.into()),
+        to: FieldValue::CurrentTitle(to.into()),
+    };
+    f.admin_applies(Mutation::CandidateUpdate { candidate_id: id, changes: vec![change("Engineer", "Lead")] });
+    // Another edit still believes the title is "Engineer" (a pulled change arrived meanwhile).
+    f.admin_applies(Mutation::CandidateUpdate { candidate_id: id, changes: vec![change("Engineer", "Architect")] });
+    let view = f.store.profile(&f.admin, id).unwrap();
+    assert_eq!(view.candidate.profile.current_title, "Architect");
+    let last = view.history.last().unwrap();
+    assert_eq!(last.action, HistoryAction::ConflictingUpdate);
+    assert_eq!(last.changes, [change("Lead", "Architect")], "both values are kept");
+    assert_eq!(view.history[1].action, HistoryAction::Update);
+}
+
+#[test]
 fn sequence_numbers_count_up_and_survive_reopening() {
     let mut f = fixture();
     f.create(Person::default());

@@ -82,6 +82,7 @@ export const documentKindLabels: Record<DocumentKind, string> = {
 export const historyActionLabels: Record<HistoryAction, string> = {
   insert: "Created",
   update: "Updated",
+  conflicting_update: "Updated over a teammate's change",
   delete: "Deleted",
 };
 
