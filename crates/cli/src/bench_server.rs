@@ -2,16 +2,14 @@
 //! a desktop would: one full snapshot (first sync's download), then 10 clients at once pulling
 //! pages of 1,000 changes from varied cursors, then 10 clients at once pushing mutations.
 
-use std::io::Read;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use talentdesk_domain::mutation::Mutation;
-use talentdesk_sync::wire::{
-    LoginResponse, PullResponse, PushRequest, PushResponse, PushedMutation, RecordKind, SnapshotHeader, SnapshotRecord,
-};
+use talentdesk_sync::client::Client;
+use talentdesk_sync::wire::{PushedMutation, RecordKind};
 use uuid::Uuid;
 
 use crate::bench::Stats;
@@ -64,31 +62,17 @@ pub fn server(url: &str, email: &str, password: &str, json: bool) -> anyhow::Res
 }
 
 async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Report> {
-    let http = reqwest::Client::new();
-    let login: LoginResponse = answer(
-        http.post(format!("{url}/v1/auth/login")).json(&serde_json::json!({"email": email, "password": password})),
-    )
-    .await?;
-    let token = Arc::new(login.token);
+    let (client, _) = Client::login(url, email, password).await?;
 
     // The snapshot, downloaded and unpacked as a first sync would.
     let started = Instant::now();
-    let compressed = http
-        .get(format!("{url}/v1/sync/snapshot"))
-        .bearer_auth(&*token)
-        .send()
-        .await?
-        .error_for_status()?
-        .bytes()
-        .await?;
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(&compressed[..]).read_to_string(&mut text)?;
-    let mut lines = text.lines();
-    let header: SnapshotHeader = serde_json::from_str(lines.next().unwrap_or_default())?;
+    let snapshot = client.snapshot("").await?;
+    let compressed_bytes = snapshot.compressed_bytes;
+    let top = snapshot.header.version.max(1);
     let mut records = 0u64;
     let mut candidates = Vec::new();
-    for line in lines {
-        let record: SnapshotRecord = serde_json::from_str(line)?;
+    for record in snapshot {
+        let record = record?;
         records += 1;
         if record.kind == RecordKind::Candidate {
             candidates.push(record.id.parse::<Uuid>()?);
@@ -99,18 +83,14 @@ async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Repor
 
     // Pulls of full pages from cursors spread over the org's history.
     let mut tasks = Vec::new();
-    for client in 0..CLIENTS {
-        let (http, url, token) = (http.clone(), url.to_owned(), token.clone());
-        let top = header.version.max(1);
+    for reader in 0..CLIENTS {
+        let client = client.clone();
         tasks.push(tokio::spawn(async move {
             let mut samples = Vec::with_capacity(PULLS_PER_CLIENT);
             for i in 0..PULLS_PER_CLIENT {
-                let cursor =
-                    (top * ((client * PULLS_PER_CLIENT + i) as i64) / (CLIENTS * PULLS_PER_CLIENT) as i64).to_string();
+                let at = top * ((reader * PULLS_PER_CLIENT + i) as i64) / (CLIENTS * PULLS_PER_CLIENT) as i64;
                 let started = Instant::now();
-                let request =
-                    http.get(format!("{url}/v1/sync/pull")).query(&[("cursor", cursor.as_str()), ("limit", "1000")]);
-                let page: PullResponse = answer(request.bearer_auth(&*token)).await?;
+                let page = client.pull(Uuid::now_v7(), &at.to_string()).await?;
                 samples.push(started.elapsed());
                 std::hint::black_box(page.changes.len());
             }
@@ -126,15 +106,15 @@ async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Repor
     let candidates = Arc::new(candidates);
     let started = Instant::now();
     let mut tasks = Vec::new();
-    for client in 0..CLIENTS {
-        let (http, url, token, candidates) = (http.clone(), url.to_owned(), token.clone(), candidates.clone());
+    for writer in 0..CLIENTS {
+        let (client, candidates) = (client.clone(), candidates.clone());
         tasks.push(tokio::spawn(async move {
             let client_id = Uuid::now_v7();
             let mut samples = Vec::with_capacity(PUSHES_PER_CLIENT);
             for batch in 0..PUSHES_PER_CLIENT {
                 let mutations = (0..MUTATIONS_PER_PUSH)
                     .map(|i| {
-                        let n = (client * 7919 + batch * MUTATIONS_PER_PUSH + i) % candidates.len();
+                        let n = (writer * 7919 + batch * MUTATIONS_PER_PUSH + i) % candidates.len();
                         PushedMutation {
                             seq: (batch * MUTATIONS_PER_PUSH + i + 1) as i64,
                             mutation: Mutation::CandidateReview { candidate_id: candidates[n] },
@@ -143,8 +123,7 @@ async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Repor
                     })
                     .collect();
                 let started = Instant::now();
-                let request = http.post(format!("{url}/v1/sync/push")).json(&PushRequest { client_id, mutations });
-                let response: PushResponse = answer(request.bearer_auth(&*token)).await?;
+                let response = client.push(client_id, mutations).await?;
                 samples.push(started.elapsed());
                 anyhow::ensure!(response.results.len() == MUTATIONS_PER_PUSH, "a push answered for fewer mutations");
             }
@@ -163,7 +142,7 @@ async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Repor
         snapshot_records: records,
         snapshot_candidates: candidates.len() as u64,
         snapshot_seconds: (snapshot_seconds * 100.0).round() / 100.0,
-        snapshot_megabytes: (compressed.len() as f64 / 1_048_576.0 * 10.0).round() / 10.0,
+        snapshot_megabytes: (compressed_bytes as f64 / 1_048_576.0 * 10.0).round() / 10.0,
         pull_page_size: 1000,
         pull_p95_ms: pull.p95_ms,
         pull,
@@ -172,9 +151,4 @@ async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Repor
         push_mutations_per_s: (push_mutations as f64 / push_seconds).round(),
         push_batch: Stats::of(&pushes),
     })
-}
-
-/// Sends the request and reads its JSON answer; an error status is an error.
-async fn answer<T: serde::de::DeserializeOwned>(request: reqwest::RequestBuilder) -> anyhow::Result<T> {
-    Ok(request.send().await?.error_for_status()?.json().await?)
 }

@@ -1,5 +1,7 @@
 //! The sync protocol of DESIGN.md section 3, shared by the desktop client and the server.
 //!
 //! [`wire`] holds what travels over HTTP; both sides serialise exactly these types.
+//! [`client`] speaks the API for the desktop and the CLI.
 
+pub mod client;
 pub mod wire;

@@ -1,0 +1,169 @@
+//! The sync API over HTTP, as the desktop and the CLI call it. Each call is one request;
+//! retrying, backoff and rebasing belong to the engine above it.
+
+use std::io::{BufRead, BufReader};
+
+use uuid::Uuid;
+
+use crate::wire::{
+    ErrorBody, LoginRequest, LoginResponse, PullResponse, PushRequest, PushResponse, PushedMutation, SnapshotHeader,
+    SnapshotRecord,
+};
+
+/// Why a call failed, in the terms the engine acts on.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    /// The server could not be reached or the connection broke: try again later (offline).
+    #[error("the server cannot be reached: {0}")]
+    Unreachable(String),
+    /// The sign-in is missing, expired or revoked: sign in again.
+    #[error("{0}")]
+    SignedOut(String),
+    /// A push skipped sequence numbers: resend from `expected`.
+    #[error("the server expects mutation {expected} next")]
+    SequenceGap { expected: i64 },
+    /// The server is up but cannot serve now (its database is away): try again later.
+    #[error("{0}")]
+    Unavailable(String),
+    /// The server refused the request itself; retrying the same request will not help.
+    #[error("{message} (HTTP {status})")]
+    Refused { status: u16, code: String, message: String },
+    #[error("the server's answer could not be read: {0}")]
+    BadAnswer(String),
+}
+
+impl ClientError {
+    /// Whether the same call may succeed later without anything changing on this side.
+    pub fn is_temporary(&self) -> bool {
+        matches!(self, ClientError::Unreachable(_) | ClientError::Unavailable(_))
+    }
+}
+
+impl From<reqwest::Error> for ClientError {
+    fn from(e: reqwest::Error) -> Self {
+        if e.is_decode() { ClientError::BadAnswer(e.to_string()) } else { ClientError::Unreachable(e.to_string()) }
+    }
+}
+
+/// A signed-in connection to one server.
+#[derive(Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    base: String,
+    token: String,
+}
+
+impl Client {
+    /// Signs in; the returned token is for the OS keychain, never a file.
+    pub async fn login(base: &str, email: &str, password: &str) -> Result<(Self, LoginResponse), ClientError> {
+        let http = reqwest::Client::new();
+        let base = base.trim_end_matches('/').to_owned();
+        let request = LoginRequest { email: email.to_owned(), password: password.to_owned() };
+        let login: LoginResponse = answer(http.post(format!("{base}/v1/auth/login")).json(&request)).await?;
+        Ok((Self { http, base, token: login.token.clone() }, login))
+    }
+
+    /// A client with a token kept from an earlier sign-in.
+    pub fn with_token(base: &str, token: &str) -> Self {
+        Self { http: reqwest::Client::new(), base: base.trim_end_matches('/').to_owned(), token: token.to_owned() }
+    }
+
+    pub async fn push(&self, client_id: Uuid, mutations: Vec<PushedMutation>) -> Result<PushResponse, ClientError> {
+        let request = PushRequest { client_id, mutations };
+        answer(self.http.post(self.url("/v1/sync/push")).bearer_auth(&self.token).json(&request)).await
+    }
+
+    pub async fn pull(&self, client_id: Uuid, cursor: &str) -> Result<PullResponse, ClientError> {
+        let query = [("cursor", cursor.to_owned()), ("client_id", client_id.to_string())];
+        answer(self.http.get(self.url("/v1/sync/pull")).bearer_auth(&self.token).query(&query)).await
+    }
+
+    /// Downloads the snapshot from `after` (a `kind/id`, empty for the start). The reader
+    /// yields the header, then the records as they arrive.
+    pub async fn snapshot(&self, after: &str) -> Result<SnapshotReader, ClientError> {
+        let request = self.http.get(self.url("/v1/sync/snapshot")).bearer_auth(&self.token).query(&[("after", after)]);
+        let body = checked(request.send().await?).await?.bytes().await?;
+        SnapshotReader::new(body.to_vec())
+    }
+
+    /// Waits on the live stream until it reports a version above `known`; returns it. The
+    /// caller pulls then, and calls again.
+    pub async fn next_version(&self, known: i64) -> Result<i64, ClientError> {
+        let request = self.http.get(self.url("/v1/sync/live")).bearer_auth(&self.token);
+        let mut response = checked(request.send().await?).await?;
+        let mut text = String::new();
+        while let Some(chunk) = response.chunk().await? {
+            text.push_str(&String::from_utf8_lossy(&chunk));
+            let newest = text
+                .lines()
+                .filter_map(|l| l.strip_prefix("data: "))
+                .filter_map(|d| serde_json::from_str::<serde_json::Value>(d).ok()?["version"].as_i64())
+                .max();
+            if let Some(version) = newest.filter(|v| *v > known) {
+                return Ok(version);
+            }
+        }
+        Err(ClientError::Unreachable("the live stream ended".into()))
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+/// A downloaded snapshot, read record by record.
+pub struct SnapshotReader {
+    lines: std::io::Lines<BufReader<flate2::read::GzDecoder<std::io::Cursor<Vec<u8>>>>>,
+    pub header: SnapshotHeader,
+    /// The size of the download.
+    pub compressed_bytes: usize,
+}
+
+impl SnapshotReader {
+    fn new(compressed: Vec<u8>) -> Result<Self, ClientError> {
+        let compressed_bytes = compressed.len();
+        let decoder = flate2::read::GzDecoder::new(std::io::Cursor::new(compressed));
+        let mut lines = BufReader::new(decoder).lines();
+        let first = lines
+            .next()
+            .ok_or_else(|| ClientError::BadAnswer("the snapshot is empty".into()))?
+            .map_err(|e| ClientError::BadAnswer(e.to_string()))?;
+        let header = serde_json::from_str(&first).map_err(|e| ClientError::BadAnswer(e.to_string()))?;
+        Ok(Self { lines, header, compressed_bytes })
+    }
+}
+
+impl Iterator for SnapshotReader {
+    type Item = Result<SnapshotRecord, ClientError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let line = self.lines.next()?;
+        Some(
+            line.map_err(|e| ClientError::BadAnswer(e.to_string()))
+                .and_then(|l| serde_json::from_str(&l).map_err(|e| ClientError::BadAnswer(e.to_string()))),
+        )
+    }
+}
+
+async fn answer<T: serde::de::DeserializeOwned>(request: reqwest::RequestBuilder) -> Result<T, ClientError> {
+    Ok(checked(request.send().await?).await?.json().await?)
+}
+
+/// The response if it succeeded, else the server's error in the engine's terms.
+async fn checked(response: reqwest::Response) -> Result<reqwest::Response, ClientError> {
+    let status = response.status();
+    if status.is_success() {
+        return Ok(response);
+    }
+    let body: Option<ErrorBody> = response.json().await.ok();
+    let (code, message, expected) = match body {
+        Some(b) => (b.error.code, b.error.message, b.error.expected_seq),
+        None => (String::new(), format!("the server answered {status}"), None),
+    };
+    Err(match (status.as_u16(), expected) {
+        (401, _) => ClientError::SignedOut(message),
+        (409, Some(expected)) => ClientError::SequenceGap { expected },
+        (503, _) => ClientError::Unavailable(message),
+        (status, _) => ClientError::Refused { status, code, message },
+    })
+}
