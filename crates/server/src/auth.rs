@@ -15,7 +15,11 @@ use uuid::Uuid;
 
 use crate::ServerError;
 use crate::app::AppState;
-use crate::db::{tokens, users};
+use crate::db::{login_failures, tokens, users};
+
+/// Failed sign-ins for one email within [`LOGIN_WINDOW_SECS`] before sign-in is refused.
+const MAX_LOGIN_FAILURES: i32 = 10;
+const LOGIN_WINDOW_SECS: f64 = 15.0 * 60.0;
 use crate::extract::ApiJson;
 
 pub fn hash_password(password: &str) -> Result<String, ServerError> {
@@ -57,6 +61,7 @@ pub fn email_key(email: &str) -> String {
     responses(
         (status = 200, description = "Signed in", body = LoginResponse),
         (status = 401, description = "Wrong email or password", body = talentdesk_sync::wire::ErrorBody),
+        (status = 429, description = "Too many failed sign-ins for this email lately", body = talentdesk_sync::wire::ErrorBody),
     )
 )]
 pub async fn login(
@@ -64,11 +69,20 @@ pub async fn login(
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> Result<Json<LoginResponse>, ServerError> {
     const REFUSED: &str = "the email or password is wrong";
+    let email = email_key(&request.email);
+    let now = chrono::Utc::now();
     let mut conn = state.pool.acquire().await?;
-    let account = users::by_email(&mut conn, &email_key(&request.email)).await?;
+    if login_failures::recent(&mut conn, &email, now, LOGIN_WINDOW_SECS).await? >= MAX_LOGIN_FAILURES {
+        return Err(ServerError::TooManyAttempts(format!(
+            "too many failed sign-ins for {email}; wait {} minutes or ask an admin to reset the password",
+            LOGIN_WINDOW_SECS as i64 / 60
+        )));
+    }
+    let account = users::by_email(&mut conn, &email).await?;
     let Some(account) = account else {
         // Spend the time a check takes, so a wrong email is not told apart from a wrong password.
         let _ = hash_password(&request.password);
+        login_failures::record(&mut conn, &email, now, LOGIN_WINDOW_SECS).await?;
         return Err(ServerError::Unauthorized(REFUSED));
     };
     let hash = account.password_hash.clone();
@@ -77,10 +91,12 @@ pub async fn login(
         .await
         .map_err(|e| ServerError::Corrupt(format!("checking a password: {e}")))?;
     if !matches {
+        login_failures::record(&mut conn, &email, now, LOGIN_WINDOW_SECS).await?;
         return Err(ServerError::Unauthorized(REFUSED));
     }
+    login_failures::clear(&mut conn, &email).await?;
+    tokens::forget_old(&mut conn, account.user.id, now).await?;
     let token = new_token();
-    let now = chrono::Utc::now();
     let expires_at = now + chrono::Duration::days(state.config.token_days);
     tokens::insert(&mut conn, &token_hash(&token), account.user.id, now, expires_at).await?;
     tracing::info!(user = %account.user.id, org = %account.org_id, "signed in");

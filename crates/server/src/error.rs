@@ -18,6 +18,8 @@ pub enum ServerError {
     Unauthorized(&'static str),
     #[error("{0}")]
     TooLarge(String),
+    #[error("{0}")]
+    TooManyAttempts(String),
     #[error("mutation {got} was sent before {expected}; resend from {expected}")]
     SequenceGap { expected: i64, got: i64 },
     #[error("the database is unavailable: {0}")]
@@ -45,6 +47,7 @@ impl ServerError {
             ServerError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
             ServerError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized"),
             ServerError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+            ServerError::TooManyAttempts(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
             ServerError::SequenceGap { .. } => (StatusCode::CONFLICT, "sequence_gap"),
             ServerError::Database(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             ServerError::Corrupt(_) | ServerError::Storage(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),

@@ -78,3 +78,54 @@ async fn health_reports_the_database() {
     let missing = server.http.get(format!("{}/v1/nothing", server.url)).send().await.unwrap();
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn password_guessing_is_stopped_until_the_window_passes_or_an_admin_resets() {
+    let server = TestServer::start().await;
+    let attempt = |password: &'static str| {
+        let request = server
+            .http
+            .post(format!("{}/v1/auth/login", server.url))
+            .json(&serde_json::json!({"email": "omar@acme.test", "password": password}));
+        async move { request.send().await.unwrap() }
+    };
+    for _ in 0..10 {
+        assert_eq!(attempt("guess guess guess").await.status(), StatusCode::UNAUTHORIZED);
+    }
+    // Now even the right password waits.
+    let blocked = attempt(PASSWORD).await;
+    assert_eq!(blocked.status(), StatusCode::TOO_MANY_REQUESTS);
+    let body: serde_json::Value = blocked.json().await.unwrap();
+    assert!(body["error"]["message"].as_str().unwrap().contains("too many failed sign-ins"));
+    // Other people are not affected.
+    server.login("rita@acme.test", PASSWORD).await;
+
+    admin::reset_password(&server.server.pool, "omar@acme.test", "a fresh long password").await.unwrap();
+    server.login("omar@acme.test", "a fresh long password").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn signing_in_forgets_tokens_long_dead_and_keeps_recent_ones() {
+    let server = TestServer::start().await;
+    let pool = &server.server.pool;
+    let user = server.recruiter.user.id;
+    for (hash, days) in [(vec![1u8], 40), (vec![2u8], 10)] {
+        sqlx::query(
+            "INSERT INTO tokens (hash, user_id, created_at, expires_at)
+             VALUES ($1, $2, now() - make_interval(days => 100), now() - make_interval(days => $3))",
+        )
+        .bind(hash)
+        .bind(user)
+        .bind(days)
+        .execute(pool)
+        .await
+        .unwrap();
+    }
+    server.login("rita@acme.test", PASSWORD).await;
+    let left: Vec<Vec<u8>> = sqlx::query_scalar("SELECT hash FROM tokens WHERE user_id = $1 AND length(hash) = 1")
+        .bind(user)
+        .fetch_all(pool)
+        .await
+        .unwrap();
+    assert_eq!(left, [vec![2u8]], "expired 40 days ago: gone; 10 days ago: still explains itself");
+}

@@ -2,6 +2,7 @@
 
 pub mod clients;
 pub mod deliveries;
+pub mod login_failures;
 pub mod mutations;
 pub mod orgs;
 pub mod records;

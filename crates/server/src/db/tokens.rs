@@ -52,3 +52,17 @@ pub async fn revoke_all(conn: &mut PgConnection, user: Uuid, now: DateTime<Utc>)
         .await?;
     Ok(done.rows_affected())
 }
+
+/// Forgets the user's tokens that expired or were revoked more than 30 days ago (until then
+/// a late request still hears why it is refused).
+pub async fn forget_old(conn: &mut PgConnection, user: Uuid, now: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query(
+        "DELETE FROM tokens WHERE user_id = $1
+         AND least(expires_at, coalesce(revoked_at, expires_at)) < $2 - interval '30 days'",
+    )
+    .bind(user)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
