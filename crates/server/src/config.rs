@@ -66,6 +66,11 @@ impl Config {
     /// Reads `file` (when given), then the environment. Fails with a message naming the
     /// setting that is missing or wrong.
     pub fn load(file: Option<&Path>) -> anyhow::Result<Self> {
+        Self::load_with(file, |var| std::env::var(var).ok())
+    }
+
+    /// [`load`](Self::load) with the environment given as a lookup.
+    fn load_with(file: Option<&Path>, env: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
         let mut table = match file {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
@@ -75,7 +80,7 @@ impl Config {
             None => toml::Table::new(),
         };
         for (var, key) in ENV {
-            if let Ok(value) = std::env::var(var) {
+            if let Some(value) = env(var) {
                 table.insert((*key).to_owned(), toml::Value::String(value));
             }
         }
@@ -96,14 +101,20 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("server.toml");
         std::fs::write(&path, "database_url = \"postgres://x/y\"\nlisten = \"0.0.0.0:9000\"\n").unwrap();
-        let config = Config::load(Some(&path)).unwrap();
+        let no_env = |_: &str| None;
+        let config = Config::load_with(Some(&path), no_env).unwrap();
         assert_eq!(config.listen.port(), 9000);
         assert_eq!(config.token_days, 90);
 
+        // The environment wins over the file.
+        let env = |var: &str| (var == "TALENTDESK_LISTEN").then(|| "127.0.0.1:7000".to_owned());
+        assert_eq!(Config::load_with(Some(&path), env).unwrap().listen.port(), 7000);
+
         std::fs::write(&path, "database_url = \"postgres://x/y\"\nlisten_port = 1\n").unwrap();
-        assert!(Config::load(Some(&path)).unwrap_err().to_string().contains("listen_port"));
+        assert!(Config::load_with(Some(&path), no_env).unwrap_err().to_string().contains("listen_port"));
 
         std::fs::write(&path, "listen = \"0.0.0.0:9000\"\n").unwrap();
-        assert!(Config::load(Some(&path)).unwrap_err().to_string().contains("database_url is not set"));
+        let missing = Config::load_with(Some(&path), no_env).unwrap_err().to_string();
+        assert!(missing.contains("database_url is not set"));
     }
 }
