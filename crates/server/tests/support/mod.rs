@@ -168,8 +168,10 @@ pub fn create_candidate(id: Uuid, first: &str, last: &str, email: Option<&str>) 
 
 /// Sends a request whose body the server may refuse before reading it all (too large). The
 /// server then answers and closes; the client can see the connection reset before it reads
-/// the answer. Real clients retry such a send; so does this, a few times.
+/// the answer. Real clients retry such a send; so does this, a few times. The connection is
+/// not kept for later requests: the server may have closed it.
 pub async fn send_racing_early_refusal(request: reqwest::RequestBuilder) -> reqwest::Response {
+    let request = request.header(reqwest::header::CONNECTION, "close");
     let mut last_error = None;
     for _ in 0..5 {
         match request.try_clone().expect("a buffered body").send().await {
