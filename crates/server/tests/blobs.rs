@@ -5,9 +5,7 @@ mod support;
 
 use reqwest::StatusCode;
 use sha2::{Digest, Sha256};
-use support::{PASSWORD, TestServer};
-use talentdesk_domain::user::Role;
-use talentdesk_server::admin::{self, NewUser};
+use support::TestServer;
 
 fn sha256(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
@@ -56,17 +54,6 @@ async fn blobs_are_stored_once_checked_and_kept_within_the_org() {
     assert_eq!(get(hash.clone(), "not-a-token".into()).await.status(), StatusCode::UNAUTHORIZED);
 
     // Another org knows the hash but cannot read the file.
-    let pool = &server.server.pool;
-    admin::create_org(pool, "Globex").await.unwrap();
-    let new = NewUser {
-        org: "Globex",
-        email: "hank@globex.test",
-        name: "Hank",
-        role: Role::RecruiterAdmin,
-        ats_id: None,
-        password: PASSWORD,
-    };
-    admin::create_user(pool, new).await.unwrap();
-    let hank = server.login("hank@globex.test", PASSWORD).await;
+    let hank = server.other_org_admin().await;
     assert_eq!(get(hash, hank.token).await.status(), StatusCode::NOT_FOUND);
 }

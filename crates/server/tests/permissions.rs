@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::{PASSWORD, Session, TestServer, create_candidate, numbered};
+use support::{Session, TestServer, create_candidate, numbered};
 use talentdesk_domain::DomainError;
 use talentdesk_domain::candidate::{FieldValue, Profile};
 use talentdesk_domain::document::{Document, DocumentKind};
@@ -15,7 +15,6 @@ use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
 use talentdesk_domain::settings::{ColumnConfig, CustomFieldDef, CustomFieldKind, HiredActions};
 use talentdesk_domain::user::Role;
-use talentdesk_server::admin::{self, NewUser};
 use talentdesk_sync::wire::PushOutcome;
 use uuid::Uuid;
 
@@ -285,18 +284,7 @@ async fn another_orgs_ids_are_unknown_and_nothing_changes() {
             ),
         )
         .await;
-    let pool = &server.server.pool;
-    admin::create_org(pool, "Globex").await.unwrap();
-    let new = NewUser {
-        org: "Globex",
-        email: "hank@globex.test",
-        name: "Hank",
-        role: Role::RecruiterAdmin,
-        ats_id: Some("G-1"),
-        password: PASSWORD,
-    };
-    admin::create_user(pool, new).await.unwrap();
-    let hank = server.login("hank@globex.test", PASSWORD).await;
+    let hank = server.other_org_admin().await;
     let before = server.pull_all(&server.admin, String::new()).await.1;
 
     let ids = || Selection::ids([c]);

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use support::{PASSWORD, create_candidate, numbered};
 use talentdesk_domain::user::Role;
 use talentdesk_server::admin::{self, NewUser};
-use talentdesk_sync::wire::{LoginResponse, PullResponse, PushResponse};
+use talentdesk_sync::client::Client;
 use uuid::Uuid;
 
 /// A `talentdesk-server serve` process, killed if the test ends early.
@@ -54,11 +54,6 @@ async fn wait_healthy(http: &reqwest::Client, process: &Process) {
     panic!("{} did not become healthy", process.url);
 }
 
-async fn login(http: &reqwest::Client, url: &str, email: &str) -> LoginResponse {
-    let body = serde_json::json!({"email": email, "password": PASSWORD});
-    http.post(format!("{url}/v1/auth/login")).json(&body).send().await.unwrap().json().await.unwrap()
-}
-
 /// Reads the live stream until it reports at least `version`.
 async fn wait_for_version(stream: &mut reqwest::Response, version: i64) {
     let mut text = String::new();
@@ -92,27 +87,15 @@ async fn two_processes_share_one_database_and_its_live_versions() {
         let new = NewUser { org: "Acme", email, name: email, role, ats_id: None, password: PASSWORD };
         admin::create_user(&pool, new).await.unwrap();
     }
-    let rita = login(&http, &a.url, "rita@acme.test").await;
-    let omar = login(&http, &b.url, "omar@acme.test").await;
+    let (rita, _) = Client::login(&a.url, "rita@acme.test", PASSWORD).await.unwrap();
+    let (omar, omar_login) = Client::login(&b.url, "omar@acme.test", PASSWORD).await.unwrap();
 
-    let mut stream = http.get(format!("{}/v1/sync/live", b.url)).bearer_auth(&omar.token).send().await.unwrap();
+    // Held open by hand (not through the client) to see it end when the server stops.
+    let mut stream = http.get(format!("{}/v1/sync/live", b.url)).bearer_auth(&omar_login.token).send().await.unwrap();
     assert_eq!(stream.headers()["content-type"], "text/event-stream");
 
     let id = Uuid::now_v7();
-    let body = serde_json::json!({
-        "client_id": Uuid::now_v7(),
-        "mutations": numbered(1, [create_candidate(id, "Ana", "Souza", None)]),
-    });
-    let pushed: PushResponse = http
-        .post(format!("{}/v1/sync/push", a.url))
-        .bearer_auth(&rita.token)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let pushed = rita.push(Uuid::now_v7(), numbered(1, [create_candidate(id, "Ana", "Souza", None)])).await.unwrap();
     let talentdesk_sync::wire::PushOutcome::Applied { version, .. } = pushed.results[0].outcome else {
         panic!("{pushed:?}")
     };
@@ -122,15 +105,7 @@ async fn two_processes_share_one_database_and_its_live_versions() {
         .expect("the other process announces the version within 5 s");
     assert!(started.elapsed() < Duration::from_secs(1), "took {:?}", started.elapsed());
 
-    let pulled: PullResponse = http
-        .get(format!("{}/v1/sync/pull", b.url))
-        .bearer_auth(&omar.token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let pulled = omar.pull(Uuid::now_v7(), "").await.unwrap();
     assert!(pulled.changes.iter().any(|c| c.id == id.to_string()));
 
     // SIGTERM: each server finishes, ending the live stream it holds, and exits cleanly.

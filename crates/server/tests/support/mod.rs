@@ -80,6 +80,21 @@ impl TestServer {
         login(&self.http, &self.url, email, password).await
     }
 
+    /// A second org, Globex, with its admin Hank signed in: to check that orgs stay apart.
+    pub async fn other_org_admin(&self) -> Session {
+        admin::create_org(&self.server.pool, "Globex").await.unwrap();
+        let new = NewUser {
+            org: "Globex",
+            email: "hank@globex.test",
+            name: "Hank",
+            role: Role::RecruiterAdmin,
+            ats_id: Some("G-1"),
+            password: PASSWORD,
+        };
+        admin::create_user(&self.server.pool, new).await.unwrap();
+        self.login("hank@globex.test", PASSWORD).await
+    }
+
     /// Pushes and returns the status with the body as JSON.
     pub async fn push_raw(&self, session: &Session, mutations: &[PushedMutation]) -> (StatusCode, Value) {
         let body = serde_json::json!({"client_id": session.client_id, "mutations": mutations});
