@@ -30,7 +30,7 @@ use uuid::Uuid;
 
 use crate::ServerError;
 use crate::db::mutations;
-use crate::db::records::{self, Key, Scope};
+use crate::db::records::{self, Key, NewRecord, Scope};
 
 /// Candidates read from the database at a time.
 const LOAD_CHUNK: usize = 5_000;
@@ -176,16 +176,24 @@ impl PgRecords {
 
     /// Writes the changed candidates and erases the deleted ones; hands the transaction back.
     pub fn finish(self) -> Result<Transaction<'static, Postgres>, ServerError> {
-        let changed: Vec<(String, serde_json::Value)> = self
+        let changed: Vec<NewRecord> = self
             .candidates
             .borrow()
             .iter()
             .filter(|(_, l)| l.changed)
-            .filter_map(|(id, l)| l.aggregate.as_ref().map(|a| serde_json::to_value(a).map(|v| (id.to_string(), v))))
+            .filter_map(|(id, l)| {
+                let data = l.aggregate.as_ref().map(serde_json::to_value)?;
+                Some(data.map(|data| NewRecord {
+                    kind: RecordKind::Candidate,
+                    id: id.to_string(),
+                    data,
+                    scope: Scope::default(),
+                }))
+            })
             .collect::<Result<_, _>>()?;
         let mut tx = self.tx.into_inner();
         for chunk in changed.chunks(LOAD_CHUNK) {
-            self.rt.block_on(records::put_many(&mut tx, self.org, self.version, RecordKind::Candidate, chunk))?;
+            self.rt.block_on(records::put_batch(&mut tx, self.org, self.version, chunk))?;
         }
         for id in self.deleted.into_inner() {
             let key = id.to_string();

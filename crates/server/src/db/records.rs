@@ -49,31 +49,6 @@ pub async fn put<T: Serialize>(
     Ok(())
 }
 
-/// Writes many records of one kind at once.
-pub async fn put_many(
-    conn: &mut PgConnection,
-    org: Uuid,
-    version: i64,
-    kind: RecordKind,
-    rows: &[(String, serde_json::Value)],
-) -> sqlx::Result<()> {
-    let ids: Vec<&str> = rows.iter().map(|(id, _)| id.as_str()).collect();
-    let data: Vec<Json<&serde_json::Value>> = rows.iter().map(|(_, d)| Json(d)).collect();
-    sqlx::query(
-        "INSERT INTO records (org_id, kind, id, version, data)
-         SELECT $1, $2, id, $3, data FROM unnest($4::text[], $5::jsonb[]) AS r (id, data)
-         ON CONFLICT (org_id, kind, id) DO UPDATE SET version = $3, data = excluded.data",
-    )
-    .bind(org)
-    .bind(kind.code())
-    .bind(version)
-    .bind(ids)
-    .bind(data)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
 /// The record's data, unless it is absent or deleted.
 pub async fn get<T: DeserializeOwned + Send + Unpin + 'static>(
     conn: &mut PgConnection,
@@ -224,7 +199,7 @@ pub struct NewRecord {
     pub scope: Scope,
 }
 
-/// Writes many records of any kinds at once (bulk loads).
+/// Writes many records of any kinds at once, each new or replacing the one with its key.
 pub async fn put_batch(conn: &mut PgConnection, org: Uuid, version: i64, rows: &[NewRecord]) -> sqlx::Result<()> {
     let kinds: Vec<&str> = rows.iter().map(|r| r.kind.code()).collect();
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
@@ -235,7 +210,9 @@ pub async fn put_batch(conn: &mut PgConnection, org: Uuid, version: i64, rows: &
         "INSERT INTO records (org_id, kind, id, version, data, candidate_id, visible_to)
          SELECT $1, kind, id, $2, data, candidate_id, visible_to
          FROM unnest($3::text[], $4::text[], $5::jsonb[], $6::uuid[], $7::uuid[])
-              AS r (kind, id, data, candidate_id, visible_to)",
+              AS r (kind, id, data, candidate_id, visible_to)
+         ON CONFLICT (org_id, kind, id) DO UPDATE SET version = $2, data = excluded.data,
+             candidate_id = excluded.candidate_id, visible_to = excluded.visible_to",
     )
     .bind(org)
     .bind(version)
