@@ -125,8 +125,8 @@ impl FromRequestParts<AppState> for Caller {
             .filter(|t| !t.is_empty())
             .ok_or(ServerError::Unauthorized("the Authorization header must be \"Bearer <token>\""))?;
         let mut conn = state.pool.acquire().await?;
-        let user = match tokens::check(&mut conn, &token_hash(token), chrono::Utc::now()).await? {
-            tokens::TokenState::Valid(user) => user,
+        let account = match tokens::check(&mut conn, &token_hash(token), chrono::Utc::now()).await? {
+            tokens::TokenState::Valid(account) => account,
             tokens::TokenState::Expired => {
                 return Err(ServerError::Unauthorized("the sign-in has expired; sign in again"));
             }
@@ -137,8 +137,6 @@ impl FromRequestParts<AppState> for Caller {
                 return Err(ServerError::Unauthorized("the token is not valid; sign in again"));
             }
         };
-        let account =
-            users::by_id(&mut conn, user).await?.ok_or(ServerError::Unauthorized("the user no longer exists"))?;
         Ok(Caller { user: account.user, org: account.org_id })
     }
 }

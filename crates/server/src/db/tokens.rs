@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::db::users::{self, Account};
+
 pub async fn insert(
     conn: &mut PgConnection,
     hash: &[u8],
@@ -23,23 +25,19 @@ pub async fn insert(
 
 /// Why a presented token does or does not let its bearer in.
 pub enum TokenState {
-    Valid(Uuid),
+    Valid(Account),
     Expired,
     Revoked,
     Unknown,
 }
 
+/// Checks the token and reads its user in one query: every request does this.
 pub async fn check(conn: &mut PgConnection, hash: &[u8], now: DateTime<Utc>) -> sqlx::Result<TokenState> {
-    let row: Option<(Uuid, DateTime<Utc>, Option<DateTime<Utc>>)> =
-        sqlx::query_as("SELECT user_id, expires_at, revoked_at FROM tokens WHERE hash = $1")
-            .bind(hash)
-            .fetch_optional(conn)
-            .await?;
-    Ok(match row {
+    Ok(match users::by_token(conn, hash).await? {
         None => TokenState::Unknown,
         Some((_, _, Some(_))) => TokenState::Revoked,
         Some((_, expires_at, None)) if expires_at <= now => TokenState::Expired,
-        Some((user, _, None)) => TokenState::Valid(user),
+        Some((account, _, None)) => TokenState::Valid(account),
     })
 }
 

@@ -1,5 +1,6 @@
 //! `users`: who signs in, their org, role and password hash.
 
+use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use talentdesk_domain::user::{Role, User};
 use uuid::Uuid;
@@ -64,4 +65,23 @@ pub async fn by_id(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Acc
 pub async fn set_password_hash(conn: &mut PgConnection, id: Uuid, hash: &str) -> sqlx::Result<()> {
     sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1").bind(id).bind(hash).execute(conn).await?;
     Ok(())
+}
+
+/// The account a bearer token belongs to, with the token's expiry and revocation time.
+pub async fn by_token(
+    conn: &mut PgConnection,
+    hash: &[u8],
+) -> sqlx::Result<Option<(Account, DateTime<Utc>, Option<DateTime<Utc>>)>> {
+    type WithToken = (Uuid, Uuid, String, String, String, Option<String>, String, DateTime<Utc>, Option<DateTime<Utc>>);
+    let row: Option<WithToken> = sqlx::query_as(concat!(
+        "SELECT ",
+        columns!(),
+        ", expires_at, revoked_at FROM tokens JOIN users ON users.id = tokens.user_id WHERE hash = $1"
+    ))
+    .bind(hash)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(id, org, email, name, role, ats_id, password_hash, expires_at, revoked_at)| {
+        (account((id, org, email, name, role, ats_id, password_hash)), expires_at, revoked_at)
+    }))
 }
