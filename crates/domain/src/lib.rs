@@ -18,6 +18,7 @@ pub mod mutation;
 pub mod note;
 pub mod permission;
 pub mod pipeline;
+pub mod record;
 pub mod search;
 pub mod settings;
 pub mod skills;

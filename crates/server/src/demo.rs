@@ -22,7 +22,7 @@ use crate::auth::hash_password;
 use crate::db::orgs;
 use crate::db::records::{self, NewRecord, Scope};
 use crate::db::users::{self, Account};
-use crate::records::TagEntry;
+use talentdesk_domain::record::TagEntry;
 
 /// Records written per statement.
 const BATCH: usize = 5_000;

@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sqlx::{Postgres, Transaction};
 use talentdesk_domain::activity::Engagement;
 use talentdesk_domain::aggregate::CandidateAggregate;
@@ -22,9 +22,9 @@ use talentdesk_domain::job::Job;
 use talentdesk_domain::message::Message;
 use talentdesk_domain::note::Note;
 use talentdesk_domain::pipeline::Pipeline;
+use talentdesk_domain::record::{COLUMNS, HIRED_ACTIONS, RecordKind, SettingEntry, TagEntry};
 use talentdesk_domain::settings::{ColumnConfig, CustomFieldDef, HiredActions};
 use talentdesk_domain::{DomainError, Timestamp};
-use talentdesk_sync::wire::RecordKind;
 use tokio::runtime::Handle;
 use uuid::Uuid;
 
@@ -34,23 +34,6 @@ use crate::db::records::{self, Key, NewRecord, Scope};
 
 /// Candidates read from the database at a time.
 const LOAD_CHUNK: usize = 5_000;
-
-/// A tag on the organisation's list, as it syncs.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct TagEntry {
-    pub name: String,
-    pub listed: bool,
-}
-
-/// An organisation setting, as it syncs.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SettingEntry {
-    pub key: String,
-    pub value: serde_json::Value,
-}
-
-pub const HIRED_ACTIONS: &str = "hired_actions";
-pub const COLUMNS: &str = "columns";
 
 /// A candidate as this mutation sees it: read, possibly changed, possibly deleted.
 struct Loaded {

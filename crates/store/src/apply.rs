@@ -18,6 +18,7 @@ use ts_rs::TS;
 
 use crate::StoreError;
 use crate::records::SqliteRecords;
+use crate::replica;
 use crate::search;
 use crate::tables::{candidates, outbox};
 
@@ -45,7 +46,8 @@ pub(crate) fn apply(
     let now = chrono::Utc::now();
     permission::authorize(actor, mutation.capability())?;
     let (mutation, mut touched) = resolve_selection(&tx, engine, actor, mutation)?;
-    let outcome = effects::apply(&SqliteRecords { tx: &tx }, actor, now, &mutation, &touched)?;
+    let records = SqliteRecords { tx: &tx, keep_base: replica::is_replica(&tx)? };
+    let outcome = effects::apply(&records, actor, now, &mutation, &touched)?;
     if let Some(id) = mutation.candidate_id() {
         touched.extend(candidates::cand_of(&tx, id).ok());
     }

@@ -1,25 +1,29 @@
-//! Loading many candidates at once into a new store (demo data, imports): one transaction,
-//! secondary indexes dropped during the load and rebuilt after it, the keyword index built in
-//! one pass at the end. Far faster than applying mutations one by one, and only for a store
-//! that holds no candidates yet (nothing to validate against, nothing to sync).
+//! Loading many candidates at once into a new store (demo data, imports, the first sync's
+//! snapshot): secondary indexes dropped during the load and rebuilt after it, the keyword
+//! index built in one pass at the end. Far faster than applying mutations one by one, and
+//! only for a store that holds no candidates yet (or the start of the same load).
 
 use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
-use talentdesk_domain::aggregate::FullCandidate;
+use talentdesk_domain::aggregate::{CandidateAggregate, FullCandidate};
 use talentdesk_domain::event::Event;
 use talentdesk_domain::job::Job;
 use talentdesk_domain::pipeline::Pipeline;
+use talentdesk_domain::record::RecordKind;
 use talentdesk_domain::settings::CustomFieldDef;
 use talentdesk_domain::user::User;
 
 use crate::codec::{millis, name_of};
+use crate::replica;
 use crate::tables::{
-    candidates, documents, events, jobs, messages, notes, pipelines, search_terms, settings, tags, users,
+    candidates, client_state, documents, engagements, events, jobs, messages, notes, pipelines, search_terms, settings,
+    tags, users,
 };
 use crate::{Store, StoreError};
 
-/// An open bulk load. Dropped without [`BulkLoad::finish`], it rolls everything back.
+/// An open bulk load. Dropped without [`BulkLoad::finish`], it rolls back what was not
+/// committed by a [`BulkLoad::checkpoint`].
 pub struct BulkLoad<'a> {
     tx: &'a Connection,
     finished: bool,
@@ -32,6 +36,21 @@ pub struct BulkLoad<'a> {
 /// the everyday cache, and spilling to the WAL mid-load costs more than the memory.
 const LOAD_CACHE: &str = "PRAGMA cache_size = -1048576";
 const NORMAL_CACHE: &str = "PRAGMA cache_size = -65536";
+
+/// The secondary indexes dropped for a load, kept until it finishes: a load interrupted
+/// between checkpoints is resumed with them still missing.
+const DROPPED_INDEXES: &str = "bulk_load_dropped_indexes";
+
+/// How a load guards against a crash.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Durability {
+    /// One transaction for the whole load; a crash loses only the load (the file was empty).
+    /// The rollback journal stays in memory instead of writing every page twice.
+    AllOrNothing,
+    /// Committed at every checkpoint, and a crash keeps what was committed. A rollback
+    /// journal costs little here: pages appended to the file need no journaling.
+    Checkpointed,
+}
 
 impl Store {
     /// Starts a bulk load; refuses a store that already holds candidates.
@@ -47,26 +66,41 @@ impl Store {
             )
             .into());
         }
+        self.start_bulk_load(Durability::AllOrNothing)
+    }
+
+    pub(crate) fn start_bulk_load(&mut self, durability: Durability) -> Result<BulkLoad<'_>, StoreError> {
         self.engine.get_mut().reset();
         let tx = &self.conn;
-        // The file is new and empty: a crash mid-load loses nothing but the load itself, so the
-        // rollback journal stays in memory instead of writing every page twice through the WAL.
         tx.execute_batch(LOAD_CACHE)?;
-        tx.execute_batch("PRAGMA journal_mode = MEMORY")?;
+        tx.execute_batch(match durability {
+            Durability::AllOrNothing => "PRAGMA journal_mode = MEMORY",
+            Durability::Checkpointed => "PRAGMA journal_mode = TRUNCATE",
+        })?;
+        // Records arrive in any order (a candidate's memberships before the pipelines): the
+        // load is checked as a whole by whoever produced it, not row by row.
+        tx.execute_batch("PRAGMA foreign_keys = OFF")?;
         tx.execute_batch("BEGIN IMMEDIATE")?;
-        let dropped_indexes: Vec<String> = {
-            let mut stmt = tx.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")?;
-            stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
+        let dropped_indexes = match client_state::get(tx, DROPPED_INDEXES)? {
+            Some(json) => serde_json::from_str(&json)?,
+            None => drop_indexes(tx)?,
         };
-        let names: Vec<String> = {
-            let mut stmt = tx.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")?;
-            stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
-        };
-        for name in names {
-            tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
-        }
         Ok(BulkLoad { tx, finished: false, dropped_indexes, loaded: 0, tag_ids: HashMap::new() })
     }
+}
+
+/// Drops the secondary indexes and returns the SQL that creates them again.
+fn drop_indexes(tx: &Connection) -> Result<Vec<String>, StoreError> {
+    let indexes: Vec<(String, String)> = {
+        let mut stmt = tx.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
+    };
+    for (name, _) in &indexes {
+        tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+    }
+    let sql: Vec<String> = indexes.into_iter().map(|(_, sql)| sql).collect();
+    client_state::set(tx, DROPPED_INDEXES, &serde_json::to_string(&sql)?)?;
+    Ok(sql)
 }
 
 impl BulkLoad<'_> {
@@ -75,15 +109,15 @@ impl BulkLoad<'_> {
     }
 
     pub fn pipeline(&mut self, p: &Pipeline) -> Result<(), StoreError> {
-        pipelines::insert(self.tx, p)
+        pipelines::put(self.tx, p)
     }
 
     pub fn event(&mut self, e: &Event) -> Result<(), StoreError> {
-        events::insert(self.tx, e)
+        events::put(self.tx, e)
     }
 
     pub fn job(&mut self, j: &Job) -> Result<(), StoreError> {
-        jobs::insert(self.tx, j)
+        jobs::put(self.tx, j)
     }
 
     /// Adds a tag to the organisation's tags list.
@@ -98,64 +132,12 @@ impl BulkLoad<'_> {
 
     pub fn candidate(&mut self, c: &FullCandidate) -> Result<(), StoreError> {
         let tx = self.tx;
-        let cand = candidates::insert(tx, &c.candidate, c.resume_text.as_deref())?;
-        for name in &c.tags {
-            let tag = match self.tag_ids.get(name) {
-                Some(tag) => *tag,
-                None => {
-                    let tag = tags::ensure(tx, name)?;
-                    self.tag_ids.insert(name.clone(), tag);
-                    tag
-                }
-            };
-            tags::add(tx, tag, &[cand])?;
-        }
-        let mut stmt = tx.prepare_cached("INSERT OR REPLACE INTO engagements (cand, kind, at) VALUES (?1, ?2, ?3)")?;
-        for (e, at) in &c.engagements {
-            stmt.execute(params![cand, name_of(e), millis(*at)])?;
-        }
+        let cand = self.aggregate(&c.aggregate(), c.resume_text.as_deref())?;
         for n in &c.notes {
             notes::insert(tx, n, cand)?;
         }
         for m in &c.messages {
             messages::insert(tx, m, cand)?;
-        }
-        if !c.applications.is_empty() {
-            let mut stmt = tx.prepare_cached(
-                "INSERT INTO applications (job_id, cand, bin, hiring_status, status_at, withdrawn) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            for a in &c.applications {
-                stmt.execute(params![
-                    a.job_id.to_string(),
-                    cand,
-                    a.bin,
-                    a.hiring_status,
-                    millis(a.status_at),
-                    a.withdrawn
-                ])?;
-            }
-            let withdrawn = talentdesk_domain::job::withdrew(&c.applications);
-            tx.prepare_cached("UPDATE candidates SET job_apps = ?2, withdrawn = ?3 WHERE cand = ?1")?
-                .execute(params![cand, c.applications.len(), withdrawn])?;
-        }
-        let mut stmt = tx.prepare_cached(
-            "INSERT INTO pipeline_members (pipeline_id, cand, status, reviewed, added_at, status_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        for p in &c.pipelines {
-            stmt.execute(params![
-                p.pipeline_id.to_string(),
-                cand,
-                p.status,
-                p.reviewed,
-                millis(p.added_at),
-                millis(p.status_at)
-            ])?;
-        }
-        let mut stmt = tx.prepare_cached(
-            "INSERT INTO event_members (event_id, cand, registered, attended, rating) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for e in &c.events {
-            stmt.execute(params![e.event_id.to_string(), cand, e.registered, e.attended, e.rating])?;
         }
         for d in &c.documents {
             documents::insert(tx, d, cand)?;
@@ -172,15 +154,77 @@ impl BulkLoad<'_> {
                 serde_json::to_string(&h.changes)?
             ])?;
         }
-        self.loaded += 1;
         Ok(())
     }
 
+    /// A candidate with their tags, engagements, memberships and applications; returns the row.
+    pub(crate) fn aggregate(&mut self, a: &CandidateAggregate, resume_text: Option<&str>) -> Result<i64, StoreError> {
+        let tx = self.tx;
+        let cand = candidates::insert(tx, &a.candidate, resume_text)?;
+        for name in &a.tags {
+            let tag = match self.tag_ids.get(name) {
+                Some(tag) => *tag,
+                None => {
+                    let tag = tags::ensure(tx, name)?;
+                    self.tag_ids.insert(name.clone(), tag);
+                    tag
+                }
+            };
+            tags::add(tx, tag, &[cand])?;
+        }
+        engagements::insert_of(tx, cand, &a.engagement_times)?;
+        jobs::insert_of(tx, cand, &a.applications)?;
+        pipelines::insert_of(tx, cand, &a.pipelines)?;
+        events::insert_of(tx, cand, &a.events)?;
+        self.loaded += 1;
+        Ok(cand)
+    }
+
+    /// A record as the server's snapshot has it (see `replica`).
+    pub(crate) fn record(&mut self, kind: RecordKind, data: &str) -> Result<(), StoreError> {
+        match kind {
+            RecordKind::Candidate => self.aggregate(&serde_json::from_str(data)?, None).map(|_| ()),
+            _ => replica::records::write(self.tx, kind, data).map(|_| ()),
+        }
+    }
+
+    /// Commits what was loaded so far (a [`Durability::Checkpointed`] load resumes from here),
+    /// with `state` written in the same transaction.
+    pub(crate) fn checkpoint(&mut self, state: &[(&str, &str)]) -> Result<(), StoreError> {
+        for (key, value) in state {
+            client_state::set(self.tx, key, value)?;
+        }
+        self.tx.execute_batch("COMMIT; BEGIN IMMEDIATE")?;
+        Ok(())
+    }
+
+    /// Candidates loaded by this load (since it started or resumed).
+    pub fn loaded(&self) -> u64 {
+        self.loaded
+    }
+
     /// Rebuilds the indexes and the keyword index, then commits. Returns candidates loaded.
-    pub fn finish(mut self, mut progress: impl FnMut(&str)) -> Result<u64, StoreError> {
+    pub fn finish(self, progress: impl FnMut(&str)) -> Result<u64, StoreError> {
+        self.finish_with(&[], progress)
+    }
+
+    /// [`BulkLoad::finish`], setting (or with `None` removing) the `state` keys in the same
+    /// transaction.
+    pub(crate) fn finish_with(
+        mut self,
+        state: &[(&str, Option<&str>)],
+        mut progress: impl FnMut(&str),
+    ) -> Result<u64, StoreError> {
         progress("building indexes");
         for sql in &self.dropped_indexes {
             self.tx.execute_batch(sql)?;
+        }
+        client_state::remove(self.tx, DROPPED_INDEXES)?;
+        for (key, value) in state {
+            match value {
+                Some(value) => client_state::set(self.tx, key, value)?,
+                None => client_state::remove(self.tx, key)?,
+            }
         }
         progress("building the keyword index");
         candidates::index_all(self.tx)?;
@@ -204,5 +248,6 @@ impl Drop for BulkLoad<'_> {
         }
         let _ = self.tx.execute_batch(NORMAL_CACHE);
         let _ = self.tx.execute_batch("PRAGMA journal_mode = WAL");
+        let _ = self.tx.execute_batch("PRAGMA foreign_keys = ON");
     }
 }

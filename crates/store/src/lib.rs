@@ -10,6 +10,7 @@ mod codec;
 mod error;
 mod migrations;
 mod records;
+pub mod replica;
 pub mod search;
 mod tables;
 mod tokens;
@@ -72,13 +73,20 @@ impl Store {
 
     /// Applies `mutation` as `actor`: the one write path. See [`apply`].
     pub fn apply(&mut self, actor: &User, mutation: Mutation) -> Result<Applied, StoreError> {
+        let (applied, touched) = apply::apply(&mut self.conn, self.engine.get_mut(), actor, mutation)?;
+        self.after_bulk_write(&touched);
+        Ok(applied)
+    }
+
+    /// Brings search's in-memory facts up to date with committed changes to `touched`.
+    fn after_bulk_write(&mut self, touched: &[i64]) {
+        // Past this many, reloading everything on the next search is cheaper than patching.
+        const PATCH_AT_MOST: usize = 50_000;
         let engine = self.engine.get_mut();
-        let (applied, touched) = apply::apply(&mut self.conn, engine, actor, mutation)?;
-        // The change is committed; if refreshing search's facts fails, they reload next time.
-        if engine.after_write(&self.conn, &touched).is_err() {
+        // If refreshing fails, the facts reload on the next search.
+        if touched.len() > PATCH_AT_MOST || engine.after_write(&self.conn, touched).is_err() {
             engine.reset();
         }
-        Ok(applied)
     }
 
     /// Rebuilds the keyword index's vocabulary and term bitmaps, giving a bitmap to every term

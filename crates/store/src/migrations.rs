@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_search_terms.sql"),
     include_str!("../migrations/0003_drop_search_indexes.sql"),
+    include_str!("../migrations/0004_replica.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.

@@ -12,11 +12,13 @@ use talentdesk_domain::job::Job;
 use talentdesk_domain::message::Message;
 use talentdesk_domain::note::Note;
 use talentdesk_domain::pipeline::Pipeline;
+use talentdesk_domain::record::RecordKind;
 use talentdesk_domain::settings::{ColumnConfig, CustomFieldDef, HiredActions};
 use talentdesk_domain::{DomainError, Timestamp};
 use uuid::Uuid;
 
 use crate::StoreError;
+use crate::replica::base;
 use crate::tables::{
     candidates, documents, engagements, events, history, jobs, messages, notes, pipelines, settings, tags,
 };
@@ -24,11 +26,27 @@ use crate::tables::{
 /// The tables, inside the transaction a mutation is applied in.
 pub(crate) struct SqliteRecords<'a> {
     pub tx: &'a Connection,
+    /// Keep the server's copy of each record before its first local change (a replica of a
+    /// server does; a standalone store has nothing to rebase on).
+    pub keep_base: bool,
 }
 
 impl SqliteRecords<'_> {
     fn tag(&self, name: &str) -> Result<i64, StoreError> {
         Ok(tags::find(self.tx, name)?.ok_or_else(|| DomainError::not_found("tag", name))?)
+    }
+
+    fn keep(&self, kind: RecordKind, id: impl ToString) -> Result<(), StoreError> {
+        if self.keep_base { base::keep(self.tx, kind, &id.to_string()) } else { Ok(()) }
+    }
+
+    fn keep_cands(&self, cands: &[i64]) -> Result<(), StoreError> {
+        if self.keep_base {
+            for cand in cands {
+                base::keep_candidate(self.tx, *cand, false)?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -49,24 +67,31 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn insert_candidate(&self, candidate: &Candidate) -> Result<i64, StoreError> {
+        self.keep(RecordKind::Candidate, candidate.id)?;
         let cand = candidates::insert(self.tx, candidate, None)?;
         candidates::reindex(self.tx, cand)?;
         Ok(cand)
     }
 
     fn write_profile(&self, cand: i64, profile: &Profile, at: Timestamp) -> Result<(), StoreError> {
+        self.keep_cands(&[cand])?;
         candidates::write_profile(self.tx, cand, profile, at)
     }
 
     fn set_flag(&self, cand: i64, flag: Flag, value: bool, at: Timestamp) -> Result<(), StoreError> {
+        self.keep_cands(&[cand])?;
         candidates::set_flag(self.tx, cand, flag, value, at)
     }
 
     fn delete_candidate(&self, cand: i64) -> Result<(), StoreError> {
+        if self.keep_base {
+            base::keep_candidate(self.tx, cand, true)?;
+        }
         candidates::delete(self.tx, cand)
     }
 
     fn record_engagement(&self, cand: i64, engagement: Engagement, at: Timestamp) -> Result<(), StoreError> {
+        self.keep_cands(&[cand])?;
         engagements::record(self.tx, cand, engagement, at)
     }
 
@@ -86,19 +111,25 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn define_tag(&self, name: &str) -> Result<(), StoreError> {
+        self.keep(RecordKind::Tag, name)?;
         let tag = tags::ensure(self.tx, name)?;
         tags::set_listed(self.tx, tag, true)
     }
 
     fn delete_tag(&self, name: &str) -> Result<(), StoreError> {
-        tags::delete(self.tx, self.tag(name)?)
+        let tag = self.tag(name)?;
+        self.keep(RecordKind::Tag, name)?;
+        self.keep_cands(&tags::carriers(self.tx, tag)?)?;
+        tags::delete(self.tx, tag)
     }
 
     fn add_tag(&self, name: &str, cands: &[i64]) -> Result<u64, StoreError> {
+        self.keep_cands(cands)?;
         tags::add(self.tx, self.tag(name)?, cands)
     }
 
     fn remove_tag(&self, name: &str, cands: &[i64]) -> Result<u64, StoreError> {
+        self.keep_cands(cands)?;
         tags::remove(self.tx, self.tag(name)?, cands)
     }
 
@@ -107,14 +138,17 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn insert_note(&self, note: &Note, cand: i64) -> Result<(), StoreError> {
+        self.keep(RecordKind::Note, note.id)?;
         notes::insert(self.tx, note, cand)
     }
 
     fn update_note(&self, id: Uuid, body: &str, private: bool, at: Timestamp) -> Result<(), StoreError> {
+        self.keep(RecordKind::Note, id)?;
         notes::update(self.tx, id, body, private, at)
     }
 
     fn delete_note(&self, id: Uuid) -> Result<(), StoreError> {
+        self.keep(RecordKind::Note, id)?;
         notes::delete(self.tx, id)
     }
 
@@ -123,18 +157,25 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn insert_pipeline(&self, pipeline: &Pipeline) -> Result<(), StoreError> {
-        pipelines::insert(self.tx, pipeline)
+        if pipelines::exists(self.tx, pipeline.id)? {
+            return Err(DomainError::invalid("pipeline_id", format!("pipeline {} already exists", pipeline.id)).into());
+        }
+        self.keep(RecordKind::Pipeline, pipeline.id)?;
+        pipelines::put(self.tx, pipeline)
     }
 
     fn add_to_pipeline(&self, pipeline: Uuid, cands: &[i64], status: &str, at: Timestamp) -> Result<u64, StoreError> {
+        self.keep_cands(cands)?;
         pipelines::add(self.tx, pipeline, cands, status, at)
     }
 
     fn remove_from_pipeline(&self, pipeline: Uuid, cands: &[i64]) -> Result<u64, StoreError> {
+        self.keep_cands(cands)?;
         pipelines::remove(self.tx, pipeline, cands)
     }
 
     fn set_pipeline_status(&self, pipeline: Uuid, cand: i64, status: &str, at: Timestamp) -> Result<(), StoreError> {
+        self.keep_cands(&[cand])?;
         pipelines::set_status(self.tx, pipeline, cand, status, at)
     }
 
@@ -143,14 +184,17 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn insert_event(&self, event: &Event) -> Result<(), StoreError> {
-        events::insert(self.tx, event)
+        self.keep(RecordKind::Event, event.id)?;
+        events::put(self.tx, event)
     }
 
     fn add_to_event(&self, event: Uuid, cands: &[i64], attended: bool) -> Result<u64, StoreError> {
+        self.keep_cands(cands)?;
         events::add(self.tx, event, cands, attended)
     }
 
     fn rate_at_event(&self, event: Uuid, cand: i64, rating: u8) -> Result<(), StoreError> {
+        self.keep_cands(&[cand])?;
         events::rate(self.tx, event, cand, rating)
     }
 
@@ -159,10 +203,12 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn insert_job(&self, job: &Job) -> Result<(), StoreError> {
-        jobs::insert(self.tx, job)
+        self.keep(RecordKind::Job, job.id)?;
+        jobs::put(self.tx, job)
     }
 
     fn submit_to_job(&self, job: Uuid, cands: &[i64], at: Timestamp) -> Result<u64, StoreError> {
+        self.keep_cands(cands)?;
         jobs::submit(self.tx, job, cands, at)
     }
 
@@ -174,14 +220,17 @@ impl Records for SqliteRecords<'_> {
         status: &str,
         at: Timestamp,
     ) -> Result<(), StoreError> {
+        self.keep_cands(&[cand])?;
         jobs::set_status(self.tx, job, cand, bin, status, at)
     }
 
     fn withdraw_application(&self, job: Uuid, cand: i64, at: Timestamp) -> Result<(), StoreError> {
+        self.keep_cands(&[cand])?;
         jobs::withdraw(self.tx, job, cand, at)
     }
 
     fn insert_message(&self, message: &Message, cand: i64) -> Result<(), StoreError> {
+        self.keep(RecordKind::Message, format!("{}:{}", message.send_id, message.candidate_id))?;
         messages::insert(self.tx, message, cand)
     }
 
@@ -190,10 +239,12 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn insert_document(&self, document: &Document, cand: i64) -> Result<(), StoreError> {
+        self.keep(RecordKind::Document, document.id)?;
         documents::insert(self.tx, document, cand)
     }
 
     fn delete_document(&self, id: Uuid) -> Result<(), StoreError> {
+        self.keep(RecordKind::Document, id)?;
         documents::delete(self.tx, id).map(|_| ())
     }
 
@@ -202,10 +253,12 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn put_custom_field(&self, field: &CustomFieldDef) -> Result<(), StoreError> {
+        self.keep(RecordKind::CustomField, &field.key)?;
         settings::put_custom_field(self.tx, field)
     }
 
     fn delete_custom_field(&self, key: &str) -> Result<bool, StoreError> {
+        self.keep(RecordKind::CustomField, key)?;
         settings::delete_custom_field(self.tx, key)
     }
 
@@ -214,10 +267,12 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn put_hired_actions(&self, actions: &HiredActions) -> Result<(), StoreError> {
+        self.keep(RecordKind::Setting, settings::HIRED_ACTIONS)?;
         settings::put(self.tx, settings::HIRED_ACTIONS, actions)
     }
 
     fn put_columns(&self, config: &ColumnConfig) -> Result<(), StoreError> {
+        self.keep(RecordKind::Setting, settings::COLUMNS)?;
         settings::put(self.tx, settings::COLUMNS, config)
     }
 }

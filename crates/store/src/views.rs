@@ -445,7 +445,7 @@ impl Store {
 
     /// Mutations waiting for the server, oldest first.
     pub fn outbox(&self) -> Result<Vec<tables::outbox::OutboxEntry>, StoreError> {
-        tables::outbox::pending(self.conn())
+        tables::outbox::pending(self.conn(), u32::MAX)
     }
 
     /// The ids of the first `limit` candidates, oldest first.

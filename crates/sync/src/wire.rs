@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use talentdesk_domain::effects::Conflict;
 use talentdesk_domain::mutation::Mutation;
+pub use talentdesk_domain::record::RecordKind;
 use talentdesk_domain::user::User;
 use talentdesk_domain::{DomainError, Timestamp};
 use uuid::Uuid;
@@ -100,6 +101,7 @@ pub struct PullResponse {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Change {
     pub version: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub kind: RecordKind,
     pub id: String,
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
@@ -121,70 +123,11 @@ pub struct SnapshotHeader {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SnapshotRecord {
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub kind: RecordKind,
     pub id: String,
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub data: Box<RawValue>,
-}
-
-/// The kinds of record that sync, each with its own JSON shape from the domain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum RecordKind {
-    /// A [`talentdesk_domain::aggregate::CandidateAggregate`].
-    Candidate,
-    Note,
-    Message,
-    Document,
-    History,
-    Pipeline,
-    Event,
-    Job,
-    /// A tag on the organisation's list: `{"name": ...}`.
-    Tag,
-    CustomField,
-    /// An organisation setting: `{"key": ..., "value": ...}`.
-    Setting,
-    User,
-}
-
-impl RecordKind {
-    pub fn code(self) -> &'static str {
-        match self {
-            RecordKind::Candidate => "candidate",
-            RecordKind::Note => "note",
-            RecordKind::Message => "message",
-            RecordKind::Document => "document",
-            RecordKind::History => "history",
-            RecordKind::Pipeline => "pipeline",
-            RecordKind::Event => "event",
-            RecordKind::Job => "job",
-            RecordKind::Tag => "tag",
-            RecordKind::CustomField => "custom_field",
-            RecordKind::Setting => "setting",
-            RecordKind::User => "user",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        [
-            RecordKind::Candidate,
-            RecordKind::Note,
-            RecordKind::Message,
-            RecordKind::Document,
-            RecordKind::History,
-            RecordKind::Pipeline,
-            RecordKind::Event,
-            RecordKind::Job,
-            RecordKind::Tag,
-            RecordKind::CustomField,
-            RecordKind::Setting,
-            RecordKind::User,
-        ]
-        .into_iter()
-        .find(|k| k.code() == code)
-    }
 }
 
 /// Every error body of the API: a stable code for programs and a sentence for people.
@@ -217,13 +160,5 @@ mod tests {
         let back = serde_json::to_value(&m).unwrap();
         assert_eq!(back["name"], "tag.define");
         assert_eq!(back["args"]["name"], "Veteran");
-    }
-
-    #[test]
-    fn record_kinds_round_trip_their_codes() {
-        for code in ["candidate", "note", "custom_field", "setting", "user"] {
-            assert_eq!(RecordKind::parse(code).unwrap().code(), code);
-        }
-        assert_eq!(RecordKind::parse("nope"), None);
     }
 }

@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use serde::{Deserialize, Serialize};
 use talentdesk_domain::activity::{self, ActivityStatus, EngagementSet};
 use talentdesk_domain::candidate::{
@@ -76,59 +77,84 @@ pub(crate) fn highest_education(p: &Profile) -> String {
     p.highest_education().map(|e| format!("{}, {}", e.degree, e.school)).unwrap_or_default()
 }
 
+/// The columns of `candidates` a [`Candidate`] sets, in the order [`row`] gives the values.
+const ROW: &str = "first_name, last_name, name_key, email, phone, city, region, country, current_title,
+    current_employer, highest_education, ats_id, person_folder, profile_type, engagements, activity, eligible,
+    active, subscribed, owner_id, created_at, updated_at, last_login_at";
+
+fn row(c: &Candidate) -> [Value; 23] {
+    let p = &c.profile;
+    [
+        p.first_name.clone().into(),
+        p.last_name.clone().into(),
+        name_key(&p.first_name, &p.last_name).into(),
+        p.email.clone().into(),
+        p.phone.clone().into(),
+        p.location.city.clone().into(),
+        p.location.region.clone().into(),
+        p.location.country.clone().into(),
+        p.current_title.clone().into(),
+        p.current_employer.clone().into(),
+        highest_education(p).into(),
+        c.ats_id.clone().into(),
+        c.person_folder.clone().into(),
+        c.profile_type.code().to_owned().into(),
+        c.engagements.0.into(),
+        c.activity.code().into(),
+        c.eligible.into(),
+        c.active.into(),
+        c.subscribed.into(),
+        c.owner_id.map(|u| u.to_string()).into(),
+        millis(c.created_at).into(),
+        millis(c.updated_at).into(),
+        c.last_login_at.map(millis).into(),
+    ]
+}
+
+/// `?first, ?first+1, ...` for the values of [`row`].
+fn placeholders(first: usize) -> String {
+    (first..first + 23).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+}
+
 /// Inserts a new candidate with its details; the caller indexes it (or builds the index later).
 pub(crate) fn insert(conn: &Connection, c: &Candidate, resume_text: Option<&str>) -> Result<i64, StoreError> {
-    let p = &c.profile;
-    conn.prepare_cached(
-        "INSERT INTO candidates (id, first_name, last_name, name_key, email, phone, city, region, country,
-             current_title, current_employer, highest_education, ats_id, person_folder, profile_type,
-             engagements, activity, eligible, active, subscribed, owner_id, has_resume,
-             created_at, updated_at, last_login_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-             ?22, ?23, ?24, ?25)",
-    )?
-    .execute(params![
-        c.id.to_string(),
-        p.first_name,
-        p.last_name,
-        name_key(&p.first_name, &p.last_name),
-        p.email,
-        p.phone,
-        p.location.city,
-        p.location.region,
-        p.location.country,
-        p.current_title,
-        p.current_employer,
-        highest_education(p),
-        c.ats_id,
-        c.person_folder,
-        c.profile_type.code(),
-        c.engagements.0,
-        c.activity.code(),
-        c.eligible,
-        c.active,
-        c.subscribed,
-        c.owner_id.map(|u| u.to_string()),
-        resume_text.is_some(),
-        millis(c.created_at),
-        millis(c.updated_at),
-        c.last_login_at.map(millis),
-    ])?;
+    let head: [Value; 2] = [c.id.to_string().into(), resume_text.is_some().into()];
+    conn.prepare_cached(&format!(
+        "INSERT INTO candidates (id, has_resume, {ROW}) VALUES (?1, ?2, {})",
+        placeholders(3)
+    ))?
+    .execute(params_from_iter(head.into_iter().chain(row(c))))?;
     let cand = conn.last_insert_rowid();
-    let text = SearchText::of(p);
+    let text = SearchText::of(&c.profile);
     conn.prepare_cached(
         "INSERT INTO candidate_details (cand, details, experience_text, skills_text, education_text, resume_text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
         cand,
-        serde_json::to_string(&Details::of(p))?,
+        serde_json::to_string(&Details::of(&c.profile))?,
         text.experience,
         text.skills,
         text.education,
         resume_text
     ])?;
     Ok(cand)
+}
+
+/// Replaces everything the [`Candidate`] holds of `cand` (its resume text stays) and re-indexes it.
+pub(crate) fn overwrite(conn: &Connection, cand: i64, c: &Candidate) -> Result<(), StoreError> {
+    conn.prepare_cached(&format!("UPDATE candidates SET ({ROW}) = ({}) WHERE cand = ?1", placeholders(2)))?
+        .execute(params_from_iter(std::iter::once(Value::from(cand)).chain(row(c))))?;
+    write_details(conn, cand, &c.profile)?;
+    reindex(conn, cand)
+}
+
+/// The local row number of the candidate with this id, if it is here.
+pub(crate) fn find(conn: &Connection, id: Uuid) -> Result<Option<i64>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT cand FROM candidates WHERE id = ?1")?
+        .query_row([id.to_string()], |r| r.get(0))
+        .optional()?)
 }
 
 /// Replaces the material profile of `cand` and re-indexes it.
@@ -154,6 +180,11 @@ pub(crate) fn write_profile(conn: &Connection, cand: i64, p: &Profile, at: Times
         highest_education(p),
         millis(at),
     ])?;
+    write_details(conn, cand, p)?;
+    reindex(conn, cand)
+}
+
+fn write_details(conn: &Connection, cand: i64, p: &Profile) -> Result<(), StoreError> {
     let text = SearchText::of(p);
     conn.prepare_cached(
         "UPDATE candidate_details SET details = ?2, experience_text = ?3, skills_text = ?4, education_text = ?5
@@ -166,7 +197,7 @@ pub(crate) fn write_profile(conn: &Connection, cand: i64, p: &Profile, at: Times
         text.skills,
         text.education
     ])?;
-    reindex(conn, cand)
+    Ok(())
 }
 
 /// Rebuilds the keyword-index entry of one candidate from `candidate_search_text`.
@@ -222,10 +253,7 @@ pub(crate) fn index_all(conn: &Connection) -> Result<(), StoreError> {
 
 /// The local row number of the candidate with this id.
 pub(crate) fn cand_of(conn: &Connection, id: Uuid) -> Result<i64, StoreError> {
-    conn.prepare_cached("SELECT cand FROM candidates WHERE id = ?1")?
-        .query_row([id.to_string()], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| DomainError::not_found("candidate", id).into())
+    find(conn, id)?.ok_or_else(|| DomainError::not_found("candidate", id).into())
 }
 
 /// Row numbers for many ids, in order; fails naming the first id that does not exist.

@@ -7,11 +7,11 @@ use uuid::Uuid;
 use crate::StoreError;
 use crate::codec::uuid;
 
-fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
+pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
     Ok(conn.query_row("SELECT value FROM client_state WHERE key = ?1", [key], |r| r.get(0)).optional()?)
 }
 
-fn set(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
+pub(crate) fn set(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO client_state (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
         params![key, value],
@@ -37,4 +37,9 @@ pub(crate) fn take_seq(conn: &Connection) -> Result<i64, StoreError> {
         get(conn, "next_seq")?.map_or(Ok(1), |s| s.parse::<i64>().map_err(|e| StoreError::Corrupt(e.to_string())))?;
     set(conn, "next_seq", &(next + 1).to_string())?;
     Ok(next)
+}
+
+pub(crate) fn remove(conn: &Connection, key: &str) -> Result<(), StoreError> {
+    conn.execute("DELETE FROM client_state WHERE key = ?1", [key])?;
+    Ok(())
 }

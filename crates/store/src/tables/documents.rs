@@ -10,7 +10,7 @@ use crate::codec::{from_name, millis, name_of, time, uuid};
 
 pub(crate) fn insert(conn: &Connection, d: &Document, cand: i64) -> Result<(), StoreError> {
     conn.prepare_cached(
-        "INSERT INTO documents (id, cand, name, kind, sha256, size, uploaded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT OR REPLACE INTO documents (id, cand, name, kind, sha256, size, uploaded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         d.id.to_string(),
@@ -57,4 +57,12 @@ pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec
             })
         })
         .collect()
+}
+
+/// The candidate row a document belongs to, if the document is here.
+pub(crate) fn cand_of(conn: &Connection, id: Uuid) -> Result<Option<i64>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT cand FROM documents WHERE id = ?1")?
+        .query_row([id.to_string()], |r| r.get(0))
+        .optional()?)
 }

@@ -29,3 +29,22 @@ pub(crate) fn of(conn: &Connection, cand: i64) -> Result<Vec<(Engagement, Timest
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter().map(|(kind, at)| Ok((from_name(&kind)?, time(at)))).collect()
 }
+
+/// Adds a candidate's engagement times as they are (a new candidate's, or after [`clear_of`]);
+/// the candidate row's mask and status come with the candidate.
+pub(crate) fn insert_of<'a>(
+    conn: &Connection,
+    cand: i64,
+    times: impl IntoIterator<Item = (&'a Engagement, &'a Timestamp)>,
+) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached("INSERT OR REPLACE INTO engagements (cand, kind, at) VALUES (?1, ?2, ?3)")?;
+    for (e, at) in times {
+        stmt.execute(params![cand, name_of(e), millis(*at)])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn clear_of(conn: &Connection, cand: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM engagements WHERE cand = ?1")?.execute([cand])?;
+    Ok(())
+}

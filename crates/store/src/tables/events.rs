@@ -2,15 +2,20 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 use talentdesk_domain::DomainError;
+use talentdesk_domain::aggregate::EventMember;
 use talentdesk_domain::event::Event;
 use uuid::Uuid;
 
 use crate::StoreError;
 use crate::codec::{from_name, millis, name_of, time, uuid};
 
-pub(crate) fn insert(conn: &Connection, e: &Event) -> Result<(), StoreError> {
-    conn.prepare_cached("INSERT INTO events (id, name, category, starts_at, location) VALUES (?1, ?2, ?3, ?4, ?5)")?
-        .execute(params![e.id.to_string(), e.name, name_of(&e.category), millis(e.starts_at), e.location])?;
+/// Stores the event, replacing an earlier version of it (its members stay).
+pub(crate) fn put(conn: &Connection, e: &Event) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO events (id, name, category, starts_at, location) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET name = ?2, category = ?3, starts_at = ?4, location = ?5",
+    )?
+    .execute(params![e.id.to_string(), e.name, name_of(&e.category), millis(e.starts_at), e.location])?;
     Ok(())
 }
 
@@ -63,23 +68,41 @@ pub(crate) fn rate(conn: &Connection, event: Uuid, cand: i64, rating: u8) -> Res
     Ok(())
 }
 
-#[derive(Debug, Clone)]
-pub(crate) struct Membership {
-    pub event_id: Uuid,
-    pub registered: bool,
-    pub attended: bool,
-    pub rating: Option<u8>,
-}
-
-pub(crate) fn of(conn: &Connection, cand: i64) -> Result<Vec<Membership>, StoreError> {
+/// A candidate's event memberships.
+pub(crate) fn of(conn: &Connection, cand: i64) -> Result<Vec<EventMember>, StoreError> {
     let mut stmt =
         conn.prepare_cached("SELECT event_id, registered, attended, rating FROM event_members WHERE cand = ?1")?;
     let rows = stmt
         .query_map([cand], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter()
-        .map(|(e, registered, attended, rating)| Ok(Membership { event_id: uuid(&e)?, registered, attended, rating }))
+        .map(|(e, registered, attended, rating)| Ok(EventMember { event_id: uuid(&e)?, registered, attended, rating }))
         .collect()
+}
+
+/// Adds a candidate's memberships as they are (a new candidate's, or after [`clear_of`]).
+pub(crate) fn insert_of(conn: &Connection, cand: i64, members: &[EventMember]) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO event_members (event_id, cand, registered, attended, rating) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for m in members {
+        stmt.execute(params![m.event_id.to_string(), cand, m.registered, m.attended, m.rating])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn clear_of(conn: &Connection, cand: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM event_members WHERE cand = ?1")?.execute([cand])?;
+    Ok(())
+}
+
+pub(crate) fn exists(conn: &Connection, id: Uuid) -> Result<bool, StoreError> {
+    Ok(conn.prepare_cached("SELECT 1 FROM events WHERE id = ?1")?.exists([id.to_string()])?)
+}
+
+pub(crate) fn delete(conn: &Connection, id: Uuid) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM events WHERE id = ?1")?.execute([id.to_string()])?;
+    Ok(())
 }
 
 /// (registered, attended) counts.

@@ -9,9 +9,13 @@ use crate::StoreError;
 use crate::codec::{millis, time, uuid};
 use crate::tables::candidates;
 
-pub(crate) fn insert(conn: &Connection, j: &Job) -> Result<(), StoreError> {
-    conn.prepare_cached("INSERT INTO jobs (id, title, location, ats_id, open) VALUES (?1, ?2, ?3, ?4, ?5)")?
-        .execute(params![j.id.to_string(), j.title, j.location, j.ats_id, j.open])?;
+/// Stores the job, replacing an earlier version of it (its applications stay).
+pub(crate) fn put(conn: &Connection, j: &Job) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO jobs (id, title, location, ats_id, open) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET title = ?2, location = ?3, ats_id = ?4, open = ?5",
+    )?
+    .execute(params![j.id.to_string(), j.title, j.location, j.ats_id, j.open])?;
     Ok(())
 }
 
@@ -97,4 +101,39 @@ pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec
             Ok(Application { job_id: uuid(&job)?, candidate_id, bin, hiring_status, status_at: time(at), withdrawn })
         })
         .collect()
+}
+
+/// Adds a candidate's applications as they are (a new candidate's, or after [`clear_of`]) and
+/// brings the candidate's counts up to date.
+pub(crate) fn insert_of(conn: &Connection, cand: i64, applications: &[Application]) -> Result<(), StoreError> {
+    if applications.is_empty() {
+        return Ok(());
+    }
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO applications (job_id, cand, bin, hiring_status, status_at, withdrawn) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for a in applications {
+        stmt.execute(params![a.job_id.to_string(), cand, a.bin, a.hiring_status, millis(a.status_at), a.withdrawn])?;
+    }
+    conn.prepare_cached("UPDATE candidates SET job_apps = ?2, withdrawn = ?3 WHERE cand = ?1")?.execute(params![
+        cand,
+        applications.len(),
+        talentdesk_domain::job::withdrew(applications)
+    ])?;
+    Ok(())
+}
+
+pub(crate) fn clear_of(conn: &Connection, cand: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM applications WHERE cand = ?1")?.execute([cand])?;
+    conn.prepare_cached("UPDATE candidates SET job_apps = 0, withdrawn = 0 WHERE cand = ?1")?.execute([cand])?;
+    Ok(())
+}
+
+pub(crate) fn exists(conn: &Connection, id: Uuid) -> Result<bool, StoreError> {
+    Ok(conn.prepare_cached("SELECT 1 FROM jobs WHERE id = ?1")?.exists([id.to_string()])?)
+}
+
+pub(crate) fn delete(conn: &Connection, id: Uuid) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM jobs WHERE id = ?1")?.execute([id.to_string()])?;
+    Ok(())
 }

@@ -9,7 +9,7 @@ use crate::codec::{from_name, millis, name_of, time, uuid};
 
 pub(crate) fn insert(conn: &Connection, m: &Message, cand: i64) -> Result<(), StoreError> {
     conn.prepare_cached(
-        "INSERT INTO messages (send_id, cand, channel, kind, sender_id, campaign_id, job_id, subject, body,
+        "INSERT OR REPLACE INTO messages (send_id, cand, channel, kind, sender_id, campaign_id, job_id, subject, body,
              queued_at, sent_at, delivered_at, opened_at, clicked_at, bounced_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
@@ -66,4 +66,12 @@ pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec
         });
     }
     Ok(out)
+}
+
+pub(crate) fn delete(conn: &Connection, send_id: Uuid, candidate_id: Uuid) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "DELETE FROM messages WHERE send_id = ?1 AND cand = (SELECT cand FROM candidates WHERE id = ?2)",
+    )?
+    .execute([send_id.to_string(), candidate_id.to_string()])?;
+    Ok(())
 }

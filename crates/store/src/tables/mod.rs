@@ -9,6 +9,7 @@ pub(crate) mod history;
 pub(crate) mod jobs;
 pub(crate) mod messages;
 pub(crate) mod notes;
+pub(crate) mod notices;
 pub(crate) mod outbox;
 pub(crate) mod pipelines;
 pub(crate) mod search_terms;

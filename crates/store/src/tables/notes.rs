@@ -11,7 +11,7 @@ use crate::tables::candidates;
 
 pub(crate) fn insert(conn: &Connection, note: &Note, cand: i64) -> Result<(), StoreError> {
     conn.prepare_cached(
-        "INSERT INTO notes (id, cand, author_id, body, private, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT OR REPLACE INTO notes (id, cand, author_id, body, private, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         note.id.to_string(),

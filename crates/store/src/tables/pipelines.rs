@@ -1,6 +1,7 @@
 //! Pipelines and their members.
 
 use rusqlite::{Connection, OptionalExtension, params};
+use talentdesk_domain::aggregate::PipelineMember;
 use talentdesk_domain::pipeline::Pipeline;
 use talentdesk_domain::{DomainError, Timestamp};
 use uuid::Uuid;
@@ -8,9 +9,13 @@ use uuid::Uuid;
 use crate::StoreError;
 use crate::codec::{millis, time, uuid};
 
-pub(crate) fn insert(conn: &Connection, p: &Pipeline) -> Result<(), StoreError> {
-    conn.prepare_cached("INSERT INTO pipelines (id, name, statuses, owner_id, private) VALUES (?1, ?2, ?3, ?4, ?5)")?
-        .execute(params![
+/// Stores the pipeline, replacing an earlier version of it (its members stay).
+pub(crate) fn put(conn: &Connection, p: &Pipeline) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO pipelines (id, name, statuses, owner_id, private) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET name = ?2, statuses = ?3, owner_id = ?4, private = ?5",
+    )?
+    .execute(params![
         p.id.to_string(),
         p.name,
         serde_json::to_string(&p.statuses)?,
@@ -98,25 +103,60 @@ pub(crate) fn set_status(
     Ok(())
 }
 
-#[derive(Debug, Clone)]
-pub(crate) struct Membership {
-    pub pipeline_id: Uuid,
-    pub status: String,
-    pub reviewed: bool,
-    pub added_at: Timestamp,
-}
-
-pub(crate) fn of(conn: &Connection, cand: i64) -> Result<Vec<Membership>, StoreError> {
-    let mut stmt =
-        conn.prepare_cached("SELECT pipeline_id, status, reviewed, added_at FROM pipeline_members WHERE cand = ?1")?;
+/// A candidate's pipeline memberships.
+pub(crate) fn of(conn: &Connection, cand: i64) -> Result<Vec<PipelineMember>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT pipeline_id, status, reviewed, added_at, status_at FROM pipeline_members WHERE cand = ?1",
+    )?;
     let rows = stmt
-        .query_map([cand], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get::<_, i64>(3)?)))?
+        .query_map([cand], |r| {
+            Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get::<_, i64>(3)?, r.get::<_, i64>(4)?))
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter()
-        .map(|(p, status, reviewed, at)| {
-            Ok(Membership { pipeline_id: uuid(&p)?, status, reviewed, added_at: time(at) })
+        .map(|(p, status, reviewed, added, status_at)| {
+            Ok(PipelineMember {
+                pipeline_id: uuid(&p)?,
+                status,
+                reviewed,
+                added_at: time(added),
+                status_at: time(status_at),
+            })
         })
         .collect()
+}
+
+/// Adds a candidate's memberships as they are (a new candidate's, or after [`clear_of`]).
+pub(crate) fn insert_of(conn: &Connection, cand: i64, members: &[PipelineMember]) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO pipeline_members (pipeline_id, cand, status, reviewed, added_at, status_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for m in members {
+        stmt.execute(params![
+            m.pipeline_id.to_string(),
+            cand,
+            m.status,
+            m.reviewed,
+            millis(m.added_at),
+            millis(m.status_at)
+        ])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn clear_of(conn: &Connection, cand: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM pipeline_members WHERE cand = ?1")?.execute([cand])?;
+    Ok(())
+}
+
+pub(crate) fn exists(conn: &Connection, id: Uuid) -> Result<bool, StoreError> {
+    Ok(conn.prepare_cached("SELECT 1 FROM pipelines WHERE id = ?1")?.exists([id.to_string()])?)
+}
+
+pub(crate) fn delete(conn: &Connection, id: Uuid) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM pipelines WHERE id = ?1")?.execute([id.to_string()])?;
+    Ok(())
 }
 
 /// (unreviewed, reviewed) member counts.

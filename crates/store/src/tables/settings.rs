@@ -8,13 +8,20 @@ use talentdesk_domain::settings::CustomFieldDef;
 use crate::StoreError;
 use crate::codec::{from_name, name_of};
 
-pub(crate) const COLUMNS: &str = "columns";
-pub(crate) const HIRED_ACTIONS: &str = "hired_actions";
+pub(crate) use talentdesk_domain::record::{COLUMNS, HIRED_ACTIONS};
 
 pub(crate) fn get<T: DeserializeOwned + Default>(conn: &Connection, key: &str) -> Result<T, StoreError> {
-    let value: Option<String> =
-        conn.prepare_cached("SELECT value FROM settings WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?;
-    Ok(value.map(|v| serde_json::from_str(&v)).transpose()?.unwrap_or_default())
+    Ok(raw(conn, key)?.map(|v| serde_json::from_str(&v)).transpose()?.unwrap_or_default())
+}
+
+/// A setting's stored JSON, if it was ever set.
+pub(crate) fn raw(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn.prepare_cached("SELECT value FROM settings WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?)
+}
+
+pub(crate) fn delete(conn: &Connection, key: &str) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM settings WHERE key = ?1")?.execute([key])?;
+    Ok(())
 }
 
 pub(crate) fn put<T: Serialize>(conn: &Connection, key: &str, value: &T) -> Result<(), StoreError> {

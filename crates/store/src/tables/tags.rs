@@ -56,6 +56,18 @@ pub(crate) fn remove(conn: &Connection, tag: i64, cands: &[i64]) -> Result<u64, 
     Ok(removed)
 }
 
+/// Takes every tag off a candidate.
+pub(crate) fn clear_of(conn: &Connection, cand: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM candidate_tags WHERE cand = ?1")?.execute([cand])?;
+    Ok(())
+}
+
+/// The candidates carrying the tag.
+pub(crate) fn carriers(conn: &Connection, tag: i64) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT cand FROM candidate_tags WHERE tag = ?1")?;
+    Ok(stmt.query_map([tag], |r| r.get(0))?.collect::<Result<_, _>>()?)
+}
+
 /// A candidate's tags, by name.
 pub(crate) fn of(conn: &Connection, cand: i64) -> Result<Vec<String>, StoreError> {
     let mut stmt = conn.prepare_cached(

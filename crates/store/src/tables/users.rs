@@ -46,3 +46,8 @@ pub(crate) fn put(conn: &Connection, user: &User) -> Result<(), StoreError> {
     )?;
     Ok(())
 }
+
+pub(crate) fn delete(conn: &Connection, id: &str) -> Result<(), StoreError> {
+    conn.execute("DELETE FROM users WHERE id = ?1", [id])?;
+    Ok(())
+}

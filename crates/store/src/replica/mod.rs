@@ -1,0 +1,284 @@
+//! The store as a replica of the CRM server: the server's records, with this client's waiting
+//! mutations applied on top (DESIGN.md section 3).
+//!
+//! A pulled record overwrites the local copy, unless a waiting mutation changed that record
+//! here: then the server's copy is kept aside in `sync_base` (see [`base`]). When a pull is
+//! complete, the rebase writes every kept copy back, forgets the history entries made here,
+//! and applies the still-waiting mutations again, in order, through the domain's rules. So
+//! the screen always shows the server's state plus the user's unsent work, and a mutation the
+//! server rejected disappears from it.
+
+pub(crate) mod base;
+pub(crate) mod records;
+mod snapshot;
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+use talentdesk_domain::effects;
+use talentdesk_domain::record::RecordKind;
+use talentdesk_domain::search::Selection;
+use ts_rs::TS;
+use uuid::Uuid;
+
+pub use snapshot::SnapshotLoad;
+
+use crate::codec::{millis, time};
+use crate::records::SqliteRecords;
+use crate::tables::{candidates, client_state, history, notices, outbox, users};
+use crate::{OutboxEntry, Store, StoreError};
+
+pub use crate::tables::notices::{Notice, NoticeDetail};
+
+/// The server account this store replicates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Account {
+    /// The server's base URL.
+    pub server: String,
+    pub org_id: Uuid,
+    pub user_id: Uuid,
+    pub email: String,
+}
+
+/// A pulled record: its JSON, or `None` for a tombstone.
+#[derive(Debug, Clone, Copy)]
+pub struct ServerChange<'a> {
+    pub kind: RecordKind,
+    pub id: &'a str,
+    pub data: Option<&'a str>,
+}
+
+/// What applying a pull did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PullApplied {
+    /// Waiting mutations applied again on top of the server's state.
+    pub replayed: usize,
+    /// Waiting mutations that no longer apply here (their candidate is gone, say); the server
+    /// will say what became of them.
+    pub replay_failed: usize,
+}
+
+const ACCOUNT: &str = "account";
+pub(crate) const CURSOR: &str = "cursor";
+const LAST_SYNC: &str = "last_sync_at";
+
+impl Store {
+    /// The server account this store replicates, if it is a replica.
+    pub fn account(&self) -> Result<Option<Account>, StoreError> {
+        stored_account(self.conn())
+    }
+
+    /// Makes this new store a replica of `account`'s server for `user`. A store that already
+    /// holds candidates or waiting mutations, or replicates another account, is refused: its
+    /// data did not come from this server.
+    pub fn bind(&mut self, account: &Account, user: &talentdesk_domain::user::User) -> Result<(), StoreError> {
+        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
+        match stored_account(&tx)? {
+            Some(existing) if existing.server == account.server && existing.org_id == account.org_id => {}
+            Some(existing) => {
+                return Err(StoreError::Replica(format!(
+                    "{} already holds the data of {} at {}; use another database for {}",
+                    self.path.display(),
+                    existing.email,
+                    existing.server,
+                    account.email
+                )));
+            }
+            None => {
+                let held: i64 = tx.query_row(
+                    "SELECT (SELECT count(*) FROM candidates) + (SELECT count(*) FROM outbox)",
+                    [],
+                    |r| r.get(0),
+                )?;
+                if held > 0 {
+                    return Err(StoreError::Replica(format!(
+                        "{} already holds candidates that did not come from {}; first sync needs a new database",
+                        self.path.display(),
+                        account.server
+                    )));
+                }
+            }
+        }
+        client_state::set(&tx, ACCOUNT, &serde_json::to_string(account)?)?;
+        users::put(&tx, user)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Where the next pull starts; `None` until the first sync's snapshot is loaded.
+    pub fn cursor(&self) -> Result<Option<String>, StoreError> {
+        client_state::get(self.conn(), CURSOR)
+    }
+
+    /// When a pull last completed.
+    pub fn last_sync_at(&self) -> Result<Option<talentdesk_domain::Timestamp>, StoreError> {
+        client_state::get(self.conn(), LAST_SYNC)?
+            .map(|s| s.parse::<i64>().map(time).map_err(|e| StoreError::Corrupt(e.to_string())))
+            .transpose()
+    }
+
+    /// The first `limit` waiting mutations, in order: the next push.
+    pub fn pending(&self, limit: u32) -> Result<Vec<OutboxEntry>, StoreError> {
+        outbox::pending(self.conn(), limit)
+    }
+
+    pub fn pending_count(&self) -> Result<u64, StoreError> {
+        outbox::count(self.conn())
+    }
+
+    /// Records a push's answer: the server has taken every mutation up to `last_seq`, and
+    /// `notices` are what the user should hear about.
+    pub fn acknowledge(&mut self, last_seq: i64, notices: &[Notice]) -> Result<(), StoreError> {
+        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
+        outbox::drop_through(&tx, last_seq)?;
+        for notice in notices {
+            notices::add(&tx, notice)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Notices not dismissed yet (one candidate's, or all), newest first.
+    pub fn notices(&self, candidate_id: Option<Uuid>) -> Result<Vec<Notice>, StoreError> {
+        notices::open(self.conn(), candidate_id)
+    }
+
+    pub fn dismiss_notice(&mut self, seq: i64) -> Result<(), StoreError> {
+        notices::dismiss(self.conn(), seq)
+    }
+
+    /// Applies one page of a pull in one transaction. `last_seq` is the server's word on this
+    /// client's mutations; when `complete` (no more pages), the waiting mutations are rebased
+    /// on the new state.
+    pub fn apply_pull(
+        &mut self,
+        changes: &[ServerChange<'_>],
+        cursor: &str,
+        last_seq: i64,
+        complete: bool,
+    ) -> Result<PullApplied, StoreError> {
+        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
+        let mut touched = Vec::new();
+        for change in in_write_order(changes.iter().map(|c| (c.kind, c.id, c.data))) {
+            if !base::refresh(&tx, change.0, change.1, change.2)? {
+                touched.extend(write_record(&tx, change.0, change.1, change.2)?);
+            }
+        }
+        outbox::drop_through(&tx, last_seq)?;
+        client_state::set(&tx, CURSOR, cursor)?;
+        let applied = if complete {
+            let applied = rebase(&tx, &mut touched)?;
+            client_state::set(&tx, LAST_SYNC, &millis(chrono::Utc::now()).to_string())?;
+            applied
+        } else {
+            PullApplied::default()
+        };
+        tx.commit()?;
+        self.after_bulk_write(&touched);
+        Ok(applied)
+    }
+}
+
+fn stored_account(conn: &Connection) -> Result<Option<Account>, StoreError> {
+    Ok(client_state::get(conn, ACCOUNT)?.map(|json| serde_json::from_str(&json)).transpose()?)
+}
+
+/// Whether mutations applied here must keep the server's copies for a rebase.
+pub(crate) fn is_replica(conn: &Connection) -> Result<bool, StoreError> {
+    Ok(client_state::get(conn, ACCOUNT)?.is_some())
+}
+
+/// Upserts in [`records::WRITE_ORDER`] (what others refer to first), then tombstones in the
+/// reverse order, each group keeping its original order.
+fn in_write_order<'a>(
+    changes: impl Iterator<Item = (RecordKind, &'a str, Option<&'a str>)>,
+) -> Vec<(RecordKind, &'a str, Option<&'a str>)> {
+    let mut sorted: Vec<_> = changes.collect();
+    sorted.sort_by_key(|(kind, _, data)| match data {
+        Some(_) => (0, records::write_rank(*kind) as i64),
+        None => (1, -(records::write_rank(*kind) as i64)),
+    });
+    sorted
+}
+
+fn write_record(conn: &Connection, kind: RecordKind, id: &str, data: Option<&str>) -> Result<Option<i64>, StoreError> {
+    match data {
+        Some(data) => records::write(conn, kind, data),
+        None => records::remove(conn, kind, id),
+    }
+}
+
+/// Puts the server's copies back and applies the waiting mutations again on top.
+fn rebase(tx: &Connection, touched: &mut Vec<i64>) -> Result<PullApplied, StoreError> {
+    let kept = base::take(tx)?;
+    history::clear_local(tx)?;
+    for (kind, id, data) in in_write_order(kept.iter().map(|(k, id, d)| (*k, id.as_str(), d.as_deref()))) {
+        touched.extend(write_record(tx, kind, id, data)?);
+    }
+    let mut applied = PullApplied::default();
+    for entry in outbox::pending(tx, u32::MAX)? {
+        match replay(tx, &entry) {
+            Ok(cands) => {
+                touched.extend(cands);
+                applied.replayed += 1;
+            }
+            Err(_) => applied.replay_failed += 1,
+        }
+    }
+    Ok(applied)
+}
+
+/// Applies a waiting mutation again, as its author at the time it was made, inside a
+/// savepoint: one that no longer applies changes nothing.
+fn replay(tx: &Connection, entry: &OutboxEntry) -> Result<Vec<i64>, StoreError> {
+    tx.execute_batch("SAVEPOINT replay")?;
+    let result = (|| {
+        let actor = users::by_id(tx, &entry.actor_id.to_string())?
+            .ok_or_else(|| StoreError::Replica(format!("the author of mutation {} is unknown here", entry.seq)))?;
+        // Candidates deleted meanwhile drop out of a selection; the rest still change.
+        let mut cands = match entry.mutation.selection() {
+            Some(Selection::Ids { ids }) => ids
+                .iter()
+                .map(|id| candidates::find(tx, *id))
+                .filter_map(Result::transpose)
+                .collect::<Result<_, _>>()?,
+            _ => Vec::new(),
+        };
+        effects::apply(&SqliteRecords { tx, keep_base: true }, &actor, entry.created_at, &entry.mutation, &cands)?;
+        if let Some(id) = entry.mutation.candidate_id() {
+            cands.extend(candidates::find(tx, id)?);
+        }
+        Ok(cands)
+    })();
+    match result {
+        Ok(cands) => {
+            tx.execute_batch("RELEASE replay")?;
+            Ok(cands)
+        }
+        Err(e) => {
+            tx.execute_batch("ROLLBACK TO replay; RELEASE replay")?;
+            Err(e)
+        }
+    }
+}
+
+impl Store {
+    /// Every record here as the server would send it, ordered by kind and id: what two
+    /// replicas that have converged hold alike (history made here and not yet synced is left
+    /// out; it has no server id yet).
+    pub fn export_records(&self) -> Result<Vec<(RecordKind, String, String)>, StoreError> {
+        let conn = self.conn();
+        let mut out = Vec::new();
+        for kind in records::WRITE_ORDER {
+            let mut ids = records::ids(conn, kind)?;
+            ids.sort();
+            for id in ids {
+                if let Some(data) = records::read(conn, kind, &id)? {
+                    out.push((kind, id, data));
+                }
+            }
+        }
+        out.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        Ok(out)
+    }
+}

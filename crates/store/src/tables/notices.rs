@@ -1,0 +1,79 @@
+//! What the server said about this client's mutations that its user should see: rejections
+//! and conflicts, kept until dismissed.
+
+use rusqlite::{Connection, params};
+use serde::{Deserialize, Serialize};
+use talentdesk_domain::effects::Conflict;
+use talentdesk_domain::{DomainError, Timestamp};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::StoreError;
+use crate::codec::{millis, time, uuid};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Notice {
+    /// The mutation's sequence number on this client.
+    #[ts(type = "number")]
+    pub seq: i64,
+    /// The mutation's name, e.g. `candidate.update`.
+    pub name: String,
+    pub candidate_id: Option<Uuid>,
+    pub detail: NoticeDetail,
+    /// When the user made the change.
+    pub at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[ts(export)]
+pub enum NoticeDetail {
+    /// The server refused the change; it was undone here.
+    Rejected { reason: DomainError },
+    /// The change went through over values a teammate had set meanwhile; theirs can be put back.
+    Conflicts { conflicts: Vec<Conflict> },
+}
+
+pub(crate) fn add(conn: &Connection, notice: &Notice) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO sync_notices (seq, name, candidate_id, detail, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        notice.seq,
+        notice.name,
+        notice.candidate_id.map(|id| id.to_string()),
+        serde_json::to_string(&notice.detail)?,
+        millis(notice.at)
+    ])?;
+    Ok(())
+}
+
+/// Notices not dismissed yet, newest first; only one candidate's when `candidate_id` is given.
+pub(crate) fn open(conn: &Connection, candidate_id: Option<Uuid>) -> Result<Vec<Notice>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT seq, name, candidate_id, detail, at FROM sync_notices
+         WHERE dismissed = 0 AND (?1 IS NULL OR candidate_id = ?1) ORDER BY seq DESC",
+    )?;
+    let rows = stmt
+        .query_map([candidate_id.map(|id| id.to_string())], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, String>(3)?, r.get(4)?))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    rows.into_iter()
+        .map(|(seq, name, candidate, detail, at)| {
+            Ok(Notice {
+                seq,
+                name,
+                candidate_id: candidate.as_deref().map(uuid).transpose()?,
+                detail: serde_json::from_str(&detail)?,
+                at: time(at),
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn dismiss(conn: &Connection, seq: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("UPDATE sync_notices SET dismissed = 1 WHERE seq = ?1")?.execute([seq])?;
+    Ok(())
+}
