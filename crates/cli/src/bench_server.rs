@@ -66,18 +66,21 @@ async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Repor
 
     // The snapshot, downloaded and unpacked as a first sync would.
     let started = Instant::now();
-    let snapshot = client.snapshot("").await?;
-    let compressed_bytes = snapshot.compressed_bytes;
-    let top = snapshot.header.version.max(1);
-    let mut records = 0u64;
-    let mut candidates = Vec::new();
-    for record in snapshot {
-        let record = record?;
-        records += 1;
-        if record.kind == RecordKind::Candidate {
-            candidates.push(record.id.parse::<Uuid>()?);
+    let mut snapshot = client.snapshot("").await?;
+    let (top, records, candidates, compressed_bytes) = tokio::task::spawn_blocking(move || {
+        let top = snapshot.header()?.version.max(1);
+        let mut records = 0u64;
+        let mut candidates = Vec::new();
+        for record in &mut snapshot {
+            let record = record?;
+            records += 1;
+            if record.kind == RecordKind::Candidate {
+                candidates.push(record.id.parse::<Uuid>()?);
+            }
         }
-    }
+        anyhow::Ok((top, records, candidates, snapshot.received_bytes()))
+    })
+    .await??;
     let snapshot_seconds = started.elapsed().as_secs_f64();
     anyhow::ensure!(!candidates.is_empty(), "the org has no candidates: fill it with `talentdesk-server demo` first");
 

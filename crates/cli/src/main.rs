@@ -6,6 +6,7 @@ mod bench_app;
 mod bench_server;
 mod commands;
 mod search_args;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,6 +57,19 @@ enum Command {
         #[arg(long = "as")]
         as_user: String,
     },
+    /// Signs in, loads the first snapshot (resuming an interrupted one), then pushes and pulls
+    /// until up to date, like the desktop does in the background. The password comes from
+    /// TALENTDESK_PASSWORD.
+    Sync {
+        /// The server's base URL, e.g. https://crm.example.com.
+        #[arg(long)]
+        server: String,
+        /// The account's email.
+        #[arg(long)]
+        user: String,
+        #[arg(long)]
+        db: PathBuf,
+    },
     /// Benchmarks (see BENCHMARKS.md).
     Bench {
         #[command(subcommand)]
@@ -70,6 +84,7 @@ fn main() -> ExitCode {
         Command::Search(args) => commands::search(&args),
         Command::Show { db, id, as_user, json } => commands::show(&db, id, as_user.as_deref(), json),
         Command::Mutate { db, as_user } => commands::mutate(&db, &as_user),
+        Command::Sync { server, user, db } => sync::run(&server, &user, &db),
         Command::Bench { which } => bench::run(which),
     };
     match result {

@@ -22,6 +22,8 @@ mod pull;
 mod push;
 mod records;
 mod snapshot;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod visibility;
 
 pub use error::ServerError;

@@ -27,9 +27,13 @@ async fn the_client_signs_in_pushes_pulls_snapshots_and_hears_versions() {
     assert_eq!(pulled.last_seq, 3);
     assert_eq!(pulled.changes.iter().filter(|c| c.kind == RecordKind::Candidate).count(), 3);
 
-    let snapshot = client.snapshot("").await.unwrap();
-    let version = snapshot.header.version;
-    let records: Vec<_> = snapshot.collect::<Result<_, _>>().unwrap();
+    let mut snapshot = client.snapshot("").await.unwrap();
+    let (version, records) = tokio::task::spawn_blocking(move || {
+        let version = snapshot.header().unwrap().version;
+        (version, snapshot.collect::<Result<Vec<_>, _>>().unwrap())
+    })
+    .await
+    .unwrap();
     assert_eq!(records.iter().filter(|r| r.kind == RecordKind::Candidate).count(), 3);
 
     // A teammate's change announces a newer version on the live stream.

@@ -74,7 +74,7 @@ async fn wait_for_version(stream: &mut reqwest::Response, version: i64) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn two_processes_share_one_database_and_its_live_versions() {
-    let database_url = support::postgres::new_database().await;
+    let database_url = talentdesk_server::testing::postgres::new_database().await;
     // Both start on an empty database at once: one migrates, the other waits for it.
     let (a, b) = (spawn(&database_url), spawn(&database_url));
     let http = reqwest::Client::new();

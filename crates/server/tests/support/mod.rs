@@ -3,8 +3,6 @@
 
 #![allow(dead_code)] // Each test file uses its own part of the helpers.
 
-pub mod postgres;
-
 use reqwest::StatusCode;
 use serde_json::Value;
 use talentdesk_domain::candidate::{Profile, ProfileType};
@@ -13,6 +11,7 @@ use talentdesk_domain::user::{Role, User};
 use talentdesk_server::admin::{self, NewUser};
 use talentdesk_server::app::{self, Running};
 use talentdesk_server::config::Config;
+use talentdesk_server::testing::postgres;
 use talentdesk_sync::wire::{LoginResponse, PullResponse, PushResponse, PushedMutation};
 use uuid::Uuid;
 

@@ -74,7 +74,11 @@ impl Store {
     pub fn bind(&mut self, account: &Account, user: &talentdesk_domain::user::User) -> Result<(), StoreError> {
         let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
         match stored_account(&tx)? {
-            Some(existing) if existing.server == account.server && existing.org_id == account.org_id => {}
+            // The replica holds what its user may see (private notes, say): nobody else's.
+            Some(existing)
+                if existing.server == account.server
+                    && existing.org_id == account.org_id
+                    && existing.user_id == account.user_id => {}
             Some(existing) => {
                 return Err(StoreError::Replica(format!(
                     "{} already holds the data of {} at {}; use another database for {}",

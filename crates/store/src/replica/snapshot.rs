@@ -48,6 +48,14 @@ impl Store {
         Ok(SnapshotLoad { bulk, progress, since_checkpoint: 0 })
     }
 
+    /// Where an interrupted first sync's download resumes (empty: from the start).
+    pub fn snapshot_resume_after(&self) -> Result<String, StoreError> {
+        Ok(match client_state::get(self.conn(), SNAPSHOT)? {
+            Some(json) => serde_json::from_str::<Progress>(&json)?.after,
+            None => String::new(),
+        })
+    }
+
     /// Whether a first sync was started and not finished (it resumes where it stopped).
     pub fn snapshot_interrupted(&self) -> Result<bool, StoreError> {
         Ok(client_state::get(self.conn(), SNAPSHOT)?.is_some())

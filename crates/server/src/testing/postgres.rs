@@ -27,8 +27,8 @@ pub async fn new_database() -> String {
 }
 
 fn start() -> String {
-    // One cluster per checkout: its folder and port follow from the target folder.
-    let target = env!("CARGO_TARGET_TMPDIR");
+    // One cluster per checkout: its folder and port follow from where the checkout is.
+    let target = env!("CARGO_MANIFEST_DIR");
     let hash = target.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
     let dir = std::env::temp_dir().join(format!("talentdesk-pg-{hash:08x}"));
     let port = 40_000 + (hash % 20_000) as u16;

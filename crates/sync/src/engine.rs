@@ -1,0 +1,360 @@
+//! The sync engine: keeps a replica store and the server in step (DESIGN.md section 3).
+//!
+//! A round pushes every waiting mutation (in order, in batches) and then pulls until up to
+//! date; the store rebases what is still waiting. [`Engine::run`] repeats rounds in the
+//! background: at once after a local change, when the live stream announces a newer version,
+//! every [`POLL_EVERY`] without it, and with growing pauses while the server is unreachable.
+//! Nothing here holds the store longer than one page of work, so the window never waits on
+//! the network.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use talentdesk_domain::Timestamp;
+use talentdesk_domain::search::Selection;
+use talentdesk_store::replica::{Notice, NoticeDetail, ServerChange};
+use talentdesk_store::{OutboxEntry, Store, StoreError};
+use tokio::sync::{Notify, watch};
+use uuid::Uuid;
+
+use crate::client::{Client, ClientError};
+use crate::wire::{PushOutcome, PushResponse, PushedMutation};
+
+/// The store, shared between the window's commands and the engine.
+pub type SharedStore = Arc<Mutex<Store>>;
+
+/// Mutations sent in one push.
+const PUSH_BATCH: u32 = 500;
+/// How often to pull when the live stream is unavailable.
+pub const POLL_EVERY: Duration = Duration::from_secs(30);
+/// The longest pause between attempts while the server is unreachable.
+const MAX_BACKOFF: Duration = Duration::from_secs(60);
+/// Snapshot records between progress reports.
+const PROGRESS_EVERY: u64 = 5_000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Client(#[from] ClientError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the first sync was stopped; it continues where it stopped next time")]
+    Cancelled,
+    /// The server lacks mutations this client no longer holds (its database was restored
+    /// from a backup, say). Nothing is resent blindly; an administrator must look.
+    #[error(
+        "the server expects this client's change {expected} again, but it was confirmed earlier and is no longer kept here"
+    )]
+    ServerBehind { expected: i64 },
+}
+
+impl SyncError {
+    /// Whether trying again later, unchanged, may succeed.
+    pub fn is_temporary(&self) -> bool {
+        matches!(self, SyncError::Client(e) if e.is_temporary())
+    }
+}
+
+/// How far the first sync is.
+#[derive(Debug, Clone, Serialize)]
+pub struct FirstSyncProgress {
+    pub phase: FirstSyncPhase,
+    /// Records loaded, including those of earlier interrupted runs.
+    pub loaded: u64,
+    pub total: u64,
+    pub elapsed_ms: u64,
+    /// Estimated from this run's pace; `None` until there is one.
+    pub remaining_ms: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FirstSyncPhase {
+    Downloading,
+    /// Building the indexes and the keyword index after the last record.
+    Indexing,
+}
+
+/// What one round did.
+#[derive(Debug, Clone, Default)]
+pub struct Round {
+    pub pushed: usize,
+    pub pulled: usize,
+    /// Rejections and conflicts the server reported for this client's mutations.
+    pub notices: Vec<Notice>,
+}
+
+/// What the status bar shows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SyncStatus {
+    pub online: bool,
+    /// The server no longer accepts this sign-in: sign in again.
+    pub signed_out: bool,
+    pub pending: u64,
+    pub last_sync_at: Option<Timestamp>,
+    /// Since when rounds fail, while they do.
+    pub failing_since: Option<Timestamp>,
+    /// The last failure, for people.
+    pub error: Option<String>,
+}
+
+/// Something the user should hear about from a background round.
+#[derive(Debug, Clone)]
+pub enum SyncEvent {
+    Status(SyncStatus),
+    Notices(Vec<Notice>),
+}
+
+pub struct Engine {
+    store: SharedStore,
+    client: Client,
+    client_id: Uuid,
+    /// Woken by the app after each local change: push it now.
+    nudge: Arc<Notify>,
+}
+
+impl Engine {
+    pub fn new(store: SharedStore, client: Client) -> Result<Self, SyncError> {
+        let client_id = lock(&store).client_id()?;
+        Ok(Self { store, client, client_id, nudge: Arc::new(Notify::new()) })
+    }
+
+    /// Call after a local change so the background loop pushes it without waiting.
+    pub fn nudger(&self) -> Arc<Notify> {
+        self.nudge.clone()
+    }
+
+    /// Runs `work` on the store on a blocking thread.
+    async fn with_store<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, SyncError> {
+        let store = self.store.clone();
+        let joined = tokio::task::spawn_blocking(move || work(&mut lock(&store))).await;
+        Ok(joined.map_err(|e| StoreError::Corrupt(format!("a store task failed: {e}")))??)
+    }
+
+    /// Loads the server's snapshot into the (new) store, resuming an interrupted load.
+    /// `cancel` stops it at the next record, keeping what was loaded. Returns the records
+    /// loaded by this run; 0 when the first sync was done already.
+    pub async fn first_sync(
+        &self,
+        cancel: Arc<AtomicBool>,
+        mut progress: impl FnMut(&FirstSyncProgress) + Send + 'static,
+    ) -> Result<u64, SyncError> {
+        if self.with_store(|s| s.cursor()).await?.is_some() {
+            return Ok(0);
+        }
+        let after = self.with_store(|s| s.snapshot_resume_after()).await?;
+        let mut reader = self.client.snapshot(&after).await?;
+        let store = self.store.clone();
+        let load = move || -> Result<u64, SyncError> {
+            let mut store = lock(&store);
+            let mut load = store.snapshot_load()?;
+            let header = reader.header()?;
+            load.begin(header.version);
+            let before = load.loaded_before();
+            let total = before + header.total;
+            let started = Instant::now();
+            let report = |phase, loaded: u64| {
+                let elapsed = started.elapsed();
+                let done_here = loaded - before;
+                let remaining_ms = (done_here > 0 && phase == FirstSyncPhase::Downloading).then(|| {
+                    let per_record = elapsed.as_secs_f64() / done_here as f64;
+                    (per_record * (total - loaded) as f64 * 1000.0) as u64
+                });
+                FirstSyncProgress { phase, loaded, total, elapsed_ms: elapsed.as_millis() as u64, remaining_ms }
+            };
+            progress(&report(FirstSyncPhase::Downloading, before));
+            let mut loaded = before;
+            for record in &mut reader {
+                if cancel.load(Ordering::Relaxed) {
+                    load.checkpoint()?;
+                    return Err(SyncError::Cancelled);
+                }
+                match record {
+                    Ok(r) => load.record(r.kind, &r.id, r.data.get())?,
+                    Err(e) => {
+                        // Keep what arrived: the next run downloads only the rest.
+                        load.checkpoint()?;
+                        return Err(e.into());
+                    }
+                }
+                loaded += 1;
+                if loaded % PROGRESS_EVERY == 0 {
+                    progress(&report(FirstSyncPhase::Downloading, loaded));
+                }
+            }
+            progress(&report(FirstSyncPhase::Indexing, loaded));
+            load.finish(|_| {})?;
+            Ok(loaded - before)
+        };
+        tokio::task::spawn_blocking(load)
+            .await
+            .map_err(|e| StoreError::Corrupt(format!("the first sync's task failed: {e}")))?
+    }
+
+    /// Pushes everything waiting, then pulls until up to date (rebasing what still waits).
+    pub async fn sync_once(&self) -> Result<Round, SyncError> {
+        if self.with_store(|s| s.cursor()).await?.is_none() {
+            self.first_sync(Arc::new(AtomicBool::new(false)), |_| {}).await?;
+        }
+        let mut round = Round::default();
+        self.push_all(&mut round).await?;
+        self.pull_all(&mut round).await?;
+        Ok(round)
+    }
+
+    async fn push_all(&self, round: &mut Round) -> Result<(), SyncError> {
+        loop {
+            let batch = self.with_store(|s| s.pending(PUSH_BATCH)).await?;
+            let Some(first) = batch.first().map(|e| e.seq) else { return Ok(()) };
+            let mutations = batch
+                .iter()
+                .map(|e| PushedMutation { seq: e.seq, mutation: e.mutation.clone(), created_at: e.created_at })
+                .collect();
+            match self.client.push(self.client_id, mutations).await {
+                Ok(answer) => {
+                    let notices = notices(&batch, &answer);
+                    round.pushed += batch.len();
+                    round.notices.extend(notices.iter().cloned());
+                    self.with_store(move |s| s.acknowledge(answer.last_seq, &notices)).await?;
+                }
+                // The server took some of these already (its answer was lost on the way).
+                Err(ClientError::SequenceGap { expected }) if expected > first => {
+                    self.with_store(move |s| s.acknowledge(expected - 1, &[])).await?;
+                }
+                Err(ClientError::SequenceGap { expected }) => return Err(SyncError::ServerBehind { expected }),
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    async fn pull_all(&self, round: &mut Round) -> Result<(), SyncError> {
+        loop {
+            let cursor = self.with_store(|s| s.cursor()).await?.unwrap_or_default();
+            let page = self.client.pull(self.client_id, &cursor).await?;
+            round.pulled += page.changes.len();
+            let more = page.more;
+            self.with_store(move |s| {
+                let changes: Vec<ServerChange<'_>> = page
+                    .changes
+                    .iter()
+                    .map(|c| ServerChange { kind: c.kind, id: &c.id, data: c.data.as_deref().map(|d| d.get()) })
+                    .collect();
+                s.apply_pull(&changes, &page.cursor, page.last_seq, !page.more)
+            })
+            .await?;
+            if !more {
+                return Ok(());
+            }
+        }
+    }
+
+    /// The current status, from the store and the last round's result.
+    async fn status(&self, failure: Option<(&SyncError, Timestamp)>) -> Result<SyncStatus, SyncError> {
+        let (pending, last_sync_at) = self.with_store(|s| Ok((s.pending_count()?, s.last_sync_at()?))).await?;
+        Ok(SyncStatus {
+            online: failure.is_none_or(|(e, _)| !e.is_temporary()),
+            signed_out: matches!(failure, Some((SyncError::Client(ClientError::SignedOut(_)), _))),
+            pending,
+            last_sync_at,
+            failing_since: failure.map(|(_, since)| since),
+            error: failure.map(|(e, _)| e.to_string()),
+        })
+    }
+
+    /// Syncs in the background until `stop` turns true or the sign-in is refused, reporting
+    /// to `events` after every round.
+    pub async fn run(&self, events: tokio::sync::mpsc::UnboundedSender<SyncEvent>, mut stop: watch::Receiver<bool>) {
+        let mut backoff = Duration::ZERO;
+        let mut failing_since = None;
+        while !*stop.borrow() {
+            let result = self.sync_once().await;
+            let failure = result.as_ref().err().map(|e| (e, *failing_since.get_or_insert_with(chrono::Utc::now)));
+            match self.status(failure).await {
+                Ok(status) => {
+                    let _ = events.send(SyncEvent::Status(status));
+                }
+                // The next round tries again.
+                Err(e) => tracing::warn!("sync: cannot read the status: {e}"),
+            }
+            let mut online = true;
+            match result {
+                Ok(round) => {
+                    backoff = Duration::ZERO;
+                    failing_since = None;
+                    if !round.notices.is_empty() {
+                        let _ = events.send(SyncEvent::Notices(round.notices));
+                    }
+                }
+                Err(SyncError::Client(ClientError::SignedOut(_))) => return,
+                Err(_) => {
+                    online = false;
+                    backoff = (backoff * 2).clamp(Duration::from_secs(1), MAX_BACKOFF);
+                }
+            }
+            let known = self.with_store(|s| s.cursor()).await.ok().flatten().map_or(0, |c| cursor_version(&c));
+            let live = async {
+                if !online || self.client.next_version(known).await.is_err() {
+                    // No live stream: wait for the poll (or the backoff) instead.
+                    std::future::pending::<()>().await;
+                }
+            };
+            let pause = if online { POLL_EVERY } else { backoff };
+            tokio::select! {
+                _ = stop.changed() => {}
+                _ = self.nudge.notified() => {}
+                _ = live => {}
+                _ = tokio::time::sleep(pause) => {}
+            }
+        }
+    }
+}
+
+/// The version a pull cursor (`V` or `V/kind/id`) stands at.
+pub fn cursor_version(cursor: &str) -> i64 {
+    cursor.split('/').next().and_then(|v| v.parse().ok()).unwrap_or(0)
+}
+
+/// What the user should hear about a push: its rejections and conflicts.
+fn notices(batch: &[OutboxEntry], answer: &PushResponse) -> Vec<Notice> {
+    let by_seq: HashMap<i64, &OutboxEntry> = batch.iter().map(|e| (e.seq, e)).collect();
+    answer
+        .results
+        .iter()
+        .filter_map(|result| {
+            let entry = by_seq.get(&result.seq)?;
+            let detail = match &result.outcome {
+                PushOutcome::Rejected { reason } => NoticeDetail::Rejected { reason: reason.clone() },
+                PushOutcome::Applied { conflicts, .. } if !conflicts.is_empty() => {
+                    NoticeDetail::Conflicts { conflicts: conflicts.clone() }
+                }
+                PushOutcome::Applied { .. } => return None,
+            };
+            Some(Notice {
+                seq: entry.seq,
+                name: entry.mutation.name(),
+                candidate_id: subject(entry),
+                detail,
+                at: entry.created_at,
+            })
+        })
+        .collect()
+}
+
+/// The candidate a mutation is about, when it is about one (or its selection names one).
+fn subject(entry: &OutboxEntry) -> Option<Uuid> {
+    entry.mutation.candidate_id().or_else(|| match entry.mutation.selection() {
+        Some(Selection::Ids { ids }) if ids.len() == 1 => ids.first().copied(),
+        _ => None,
+    })
+}
+
+/// A panic elsewhere must not stop sync for good: SQLite's transactions keep the store whole.
+fn lock(store: &SharedStore) -> std::sync::MutexGuard<'_, Store> {
+    store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
