@@ -70,8 +70,9 @@ pub(crate) fn rate(conn: &Connection, event: Uuid, cand: i64, rating: u8) -> Res
 
 /// A candidate's event memberships.
 pub(crate) fn of(conn: &Connection, cand: i64) -> Result<Vec<EventMember>, StoreError> {
-    let mut stmt =
-        conn.prepare_cached("SELECT event_id, registered, attended, rating FROM event_members WHERE cand = ?1")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT event_id, registered, attended, rating FROM event_members WHERE cand = ?1 ORDER BY event_id",
+    )?;
     let rows = stmt
         .query_map([cand], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<Result<Vec<_>, _>>()?;

@@ -91,7 +91,7 @@ pub(crate) fn withdraw(conn: &Connection, job: Uuid, cand: i64, at: Timestamp) -
 
 pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec<Application>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT job_id, bin, hiring_status, status_at, withdrawn FROM applications WHERE cand = ?1 ORDER BY status_at DESC",
+        "SELECT job_id, bin, hiring_status, status_at, withdrawn FROM applications WHERE cand = ?1 ORDER BY status_at DESC, job_id",
     )?;
     let rows = stmt
         .query_map([cand], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get::<_, i64>(3)?, r.get(4)?)))?

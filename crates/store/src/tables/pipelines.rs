@@ -106,7 +106,8 @@ pub(crate) fn set_status(
 /// A candidate's pipeline memberships.
 pub(crate) fn of(conn: &Connection, cand: i64) -> Result<Vec<PipelineMember>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT pipeline_id, status, reviewed, added_at, status_at FROM pipeline_members WHERE cand = ?1",
+        "SELECT pipeline_id, status, reviewed, added_at, status_at FROM pipeline_members WHERE cand = ?1
+         ORDER BY pipeline_id",
     )?;
     let rows = stmt
         .query_map([cand], |r| {

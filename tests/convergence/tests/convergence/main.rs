@@ -1,0 +1,186 @@
+//! Convergence of sync, end to end: a real server on a throwaway PostgreSQL and three desktop
+//! clients (a store and the sync engine each; an admin and two recruiters) making random
+//! mutations drawn from the whole vocabulary, with random offline periods, server restarts
+//! and clients killed (SIGKILL) in the middle of a sync. At the end every client holds exactly
+//! what a fresh first sync of its user gets from the server, and every mutation made on a
+//! client reached the server exactly once: applied, or rejected with a recorded reason.
+//!
+//! The size is `TALENTDESK_CONVERGENCE_MUTATIONS` (CI runs the default); the larger run is
+//! `TALENTDESK_CONVERGENCE_MUTATIONS=20000 cargo nextest run -p talentdesk-convergence
+//! --no-capture`. `TALENTDESK_CONVERGENCE_SEED` replays a run: every run prints its seed.
+
+mod mutations;
+mod world;
+
+use std::collections::BTreeMap;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use talentdesk_domain::user::Role;
+use talentdesk_store::Store;
+use talentdesk_sync::client::Client;
+use talentdesk_sync::engine::Engine;
+use world::{Desktop, PASSWORD, Server};
+
+const DEFAULT_MUTATIONS: usize = 1_500;
+/// Set for the child process: the database, server URL and email it syncs, one per line.
+const CHILD: &str = "TALENTDESK_CONVERGENCE_CHILD";
+
+fn env_number(name: &str) -> Option<u64> {
+    std::env::var(name).ok().map(|v| v.parse().unwrap_or_else(|_| panic!("{name} must be a number")))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn clients_converge_and_every_mutation_reaches_the_server_exactly_once() {
+    let target = env_number("TALENTDESK_CONVERGENCE_MUTATIONS").map_or(DEFAULT_MUTATIONS, |n| n as usize);
+    let seed = env_number("TALENTDESK_CONVERGENCE_SEED").unwrap_or_else(|| rand::rng().random());
+    println!("convergence: seed {seed}, {target} mutations");
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+
+    let mut server = Server::start().await;
+    let users = [
+        server.add_user("admin@acme.test", Role::RecruiterAdmin).await,
+        server.add_user("rita@acme.test", Role::Recruiter).await,
+        server.add_user("omar@acme.test", Role::Recruiter).await,
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut desktops = Vec::new();
+    for (i, user) in users.iter().enumerate() {
+        desktops.push(Desktop::sign_in(&server, dir.path(), &format!("client{i}"), user).await);
+    }
+
+    let mut made = [0usize; 3];
+    let (mut refused_locally, mut kills, mut restarts) = (0, 0, 0);
+    while made.iter().sum::<usize>() < target {
+        let i = rng.random_range(0..desktops.len());
+        let desktop = &desktops[i];
+        match rng.random_range(0..100) {
+            // Work, online or not.
+            0..=59 => {
+                let pools = mutations::Pools::of(&desktop.store());
+                for _ in 0..rng.random_range(1..=15) {
+                    let Some(mutation) = mutations::random(&mut rng, &pools, &desktop.user) else { continue };
+                    match desktop.store().apply(&desktop.user, mutation) {
+                        Ok(_) => made[i] += 1,
+                        Err(_) => refused_locally += 1,
+                    }
+                }
+            }
+            60..=84 => desktop.sync().await.unwrap_or_else(|e| panic!("{} could not sync: {e}", desktop.name)),
+            85..=91 => {
+                kill_mid_sync(desktop, &server.url, rng.random_range(0..400)).await;
+                kills += 1;
+            }
+            92..=97 => {
+                if server.is_up() {
+                    server.stop().await;
+                } else {
+                    server.start_again().await;
+                }
+                restarts += 1;
+            }
+            // This client stays offline a while: it does nothing now.
+            _ => {}
+        }
+    }
+
+    server.start_again().await;
+    for _ in 0..3 {
+        for desktop in &desktops {
+            desktop.engine.sync_once().await.unwrap_or_else(|e| panic!("{} could not sync: {e}", desktop.name));
+        }
+    }
+    for desktop in &desktops {
+        assert_eq!(desktop.store().pending_count().unwrap(), 0, "{} still has changes waiting", desktop.name);
+    }
+
+    // Every client holds what the server gives its user now.
+    for desktop in &desktops {
+        let witness = Desktop::sign_in(&server, dir.path(), &format!("witness-{}", desktop.name), &desktop.user).await;
+        let held = desktop.store().export_records().unwrap();
+        let truth = witness.store().export_records().unwrap();
+        assert!(truth.len() > 10, "the server holds almost nothing: {truth:?}");
+        if held != truth {
+            panic!("{} differs from the server (seed {seed}):\n{}", desktop.name, difference(&held, &truth));
+        }
+    }
+
+    // Exactly once: the server took every sequence number of every client once, with an outcome.
+    let pool = sqlx::PgPool::connect(&server.database_url).await.unwrap();
+    let (mut applied, mut rejected) = (0i64, 0i64);
+    for (i, desktop) in desktops.iter().enumerate() {
+        let client_id = desktop.store().client_id().unwrap();
+        let (rows, distinct, highest, refused): (i64, i64, Option<i64>, i64) = sqlx::query_as(
+            "SELECT count(*), count(DISTINCT seq), max(seq), count(*) FILTER (WHERE outcome->>'status' = 'rejected')
+             FROM mutations WHERE client_id = $1",
+        )
+        .bind(client_id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(rows, made[i] as i64, "{}: mutations the server took", desktop.name);
+        assert_eq!(distinct, rows, "{}: a sequence number taken twice", desktop.name);
+        assert_eq!(highest.unwrap_or(0), made[i] as i64, "{}: the last sequence number", desktop.name);
+        applied += rows - refused;
+        rejected += refused;
+    }
+    let total: usize = made.iter().sum();
+    let lost = total as i64 - applied - rejected;
+    println!(
+        "convergence: {total} mutations made on 3 clients ({refused_locally} more refused locally, never queued); \
+         server: {applied} applied, {rejected} rejected with a reason, {lost} lost, 0 applied twice; \
+         {kills} clients killed mid-sync, {restarts} server stops and starts; all 3 clients match the server"
+    );
+    assert_eq!(lost, 0);
+}
+
+/// Syncs `desktop`'s database in a separate process and kills it (SIGKILL) after `after_ms`:
+/// often in the middle of a push or of applying a pull.
+async fn kill_mid_sync(desktop: &Desktop, server: &str, after_ms: u64) {
+    let spec = format!("{}\n{server}\n{}", desktop.path.display(), desktop.user.email);
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(["child_sync", "--exact", "--ignored", "--nocapture"])
+        .env(CHILD, spec)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the child");
+    tokio::time::sleep(Duration::from_millis(after_ms)).await;
+    child.kill().expect("kill the child");
+    child.wait().unwrap();
+}
+
+/// The child process of [`kill_mid_sync`]; does nothing when run on its own.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "run by the convergence test as a process it kills"]
+async fn child_sync() {
+    let Ok(spec) = std::env::var(CHILD) else { return };
+    let mut lines = spec.lines();
+    let (db, server, email) = (lines.next().unwrap(), lines.next().unwrap(), lines.next().unwrap());
+    let store = Store::open(db).unwrap();
+    let Ok((client, _)) = Client::login(server, email, PASSWORD).await else { return };
+    let engine = Engine::new(Arc::new(Mutex::new(store)), client).unwrap();
+    let _ = engine.sync_once().await;
+}
+
+/// The records that differ, for the failure message.
+fn difference(
+    held: &[(talentdesk_domain::record::RecordKind, String, String)],
+    truth: &[(talentdesk_domain::record::RecordKind, String, String)],
+) -> String {
+    let index = |records: &[(_, String, String)]| -> BTreeMap<_, _> {
+        records.iter().map(|(k, id, data)| ((*k, id.clone()), data.clone())).collect()
+    };
+    let (held, truth) = (index(held), index(truth));
+    let mut out = String::new();
+    for key in held.keys().chain(truth.keys()).collect::<std::collections::BTreeSet<_>>() {
+        let (h, t) = (held.get(key), truth.get(key));
+        if h != t {
+            out.push_str(&format!("{key:?}\n  client: {h:?}\n  server: {t:?}\n"));
+        }
+    }
+    out
+}
