@@ -32,6 +32,10 @@ pub enum ClientError {
     Refused { status: u16, code: String, message: String },
     #[error("the server's answer could not be read: {0}")]
     BadAnswer(String),
+    /// The secure connection failed: a certificate this machine does not trust, or a server
+    /// that does not speak TLS. Waiting does not fix it.
+    #[error("a secure connection to the server failed: {0}")]
+    Insecure(String),
 }
 
 impl ClientError {
@@ -43,8 +47,35 @@ impl ClientError {
 
 impl From<reqwest::Error> for ClientError {
     fn from(e: reqwest::Error) -> Self {
-        if e.is_decode() { ClientError::BadAnswer(e.to_string()) } else { ClientError::Unreachable(e.to_string()) }
+        if let Some(tls) = tls_failure(&e) {
+            return ClientError::Insecure(tls.to_string());
+        }
+        let mut message = e.to_string();
+        // reqwest's own words say little ("error sending request"); the cause says what failed.
+        let mut source = std::error::Error::source(&e);
+        while let Some(cause) = source {
+            message = format!("{message}: {cause}");
+            source = cause.source();
+        }
+        if e.is_decode() { ClientError::BadAnswer(message) } else { ClientError::Unreachable(message) }
     }
+}
+
+/// The TLS error behind a failed request, if that is what failed.
+fn tls_failure(e: &reqwest::Error) -> Option<&rustls::Error> {
+    std::error::Error::source(e).and_then(find_tls)
+}
+
+fn find_tls<'a>(error: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
+    if let Some(tls) = error.downcast_ref::<rustls::Error>() {
+        return Some(tls);
+    }
+    // An I/O error's `source` skips the error it wraps (which may wrap another): look inside.
+    let wrapped = error.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref());
+    if let Some(tls) = wrapped.and_then(|inner| find_tls(inner)) {
+        return Some(tls);
+    }
+    error.source().and_then(find_tls)
 }
 
 /// A signed-in connection to one server.
@@ -230,9 +261,16 @@ async fn checked(response: reqwest::Response) -> Result<reqwest::Response, Clien
     if status.is_success() {
         return Ok(response);
     }
+    let origin = response.url().origin().ascii_serialization();
     let body: Option<ErrorBody> = response.json().await.ok();
     let (code, message, expected) = match body {
         Some(b) => (b.error.code, b.error.message, b.error.expected_seq),
+        // Every error of the API has a body; a bare 404 comes from some other web server.
+        None if status == reqwest::StatusCode::NOT_FOUND => (
+            "not_talentdesk".to_owned(),
+            format!("{origin} is not a Talentdesk server, or not one this version of Talentdesk can talk to"),
+            None,
+        ),
         None => (String::new(), format!("the server answered {status}"), None),
     };
     Err(match (status.as_u16(), expected) {

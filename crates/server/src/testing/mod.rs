@@ -1,4 +1,69 @@
 //! For tests of the server and of its clients (feature `testing`): a throwaway PostgreSQL
-//! cluster from the system's binaries, with a fresh database per test.
+//! cluster from the system's binaries with a fresh database per test, and a server on it.
 
 pub mod postgres;
+
+use talentdesk_domain::user::{Role, User};
+
+use crate::admin::{self, NewUser};
+use crate::app::{self, Running};
+use crate::config::Config;
+
+/// Every test user's password.
+pub const PASSWORD: &str = "correct horse battery";
+
+/// A server on a fresh database with the org Acme; it can be stopped and started again on the
+/// same address and database.
+pub struct Instance {
+    config: Config,
+    running: Option<Running>,
+    pub url: String,
+    pub database_url: String,
+    /// Where documents are kept; lives as long as the server.
+    _blobs: tempfile::TempDir,
+}
+
+impl Instance {
+    pub async fn start() -> Self {
+        let database_url = postgres::new_database().await;
+        let blobs = tempfile::tempdir().unwrap();
+        let config = Config {
+            listen: "127.0.0.1:0".parse().unwrap(),
+            database_url: database_url.clone(),
+            blob_dir: blobs.path().to_owned(),
+            ..Config::default()
+        };
+        let running = app::start(config.clone()).await.expect("start the server");
+        // Later starts take the same address, so clients find it again.
+        let config = Config { listen: running.addr, ..config };
+        let url = format!("http://{}", running.addr);
+        admin::create_org(&running.pool, "Acme").await.unwrap();
+        Self { config, running: Some(running), url, database_url, _blobs: blobs }
+    }
+
+    pub async fn add_user(&self, email: &str, role: Role) -> User {
+        let new = NewUser { org: "Acme", email, name: email, role, ats_id: None, password: PASSWORD };
+        admin::create_user(self.pool(), new).await.unwrap()
+    }
+
+    /// The server's database pool, for admin commands.
+    pub fn pool(&self) -> &sqlx::PgPool {
+        &self.running.as_ref().expect("the server is up").pool
+    }
+
+    pub fn is_up(&self) -> bool {
+        self.running.is_some()
+    }
+
+    pub async fn stop(&mut self) {
+        if let Some(running) = self.running.take() {
+            running.stop().await.expect("stop the server");
+        }
+    }
+
+    pub async fn start_again(&mut self) {
+        if self.running.is_none() {
+            self.running = Some(app::start(self.config.clone()).await.expect("start the server again"));
+        }
+    }
+}

@@ -15,7 +15,7 @@ use talentdesk_server::testing::postgres;
 use talentdesk_sync::wire::{LoginResponse, PullResponse, PushResponse, PushedMutation};
 use uuid::Uuid;
 
-pub const PASSWORD: &str = "correct horse battery";
+pub use talentdesk_server::testing::PASSWORD;
 
 pub struct TestServer {
     pub server: Running,

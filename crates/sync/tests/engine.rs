@@ -1,0 +1,207 @@
+//! The sync engine against a real server: bad input and broken connections get clear
+//! answers, and nothing already saved is lost.
+
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
+
+use talentdesk_domain::candidate::{Profile, ProfileType};
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::new_id;
+use talentdesk_domain::user::{Role, User};
+use talentdesk_server::testing::{Instance, PASSWORD};
+use talentdesk_store::Store;
+use talentdesk_store::replica::{Account, NoticeDetail};
+use talentdesk_sync::client::{Client, ClientError};
+use talentdesk_sync::engine::{Engine, SyncError};
+use talentdesk_sync::wire::{PushOutcome, PushedMutation};
+
+struct Desktop {
+    store: Arc<Mutex<Store>>,
+    engine: Engine,
+    user: User,
+    _dir: tempfile::TempDir,
+}
+
+async fn desktop(server: &Instance, user: &User) -> Desktop {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("desk.db")).unwrap();
+    let (client, login) = Client::login(&server.url, &user.email, PASSWORD).await.unwrap();
+    let account =
+        Account { server: server.url.clone(), org_id: login.org_id, user_id: user.id, email: user.email.clone() };
+    store.bind(&account, &login.user).unwrap();
+    let store = Arc::new(Mutex::new(store));
+    let engine = Engine::new(store.clone(), client).unwrap();
+    Desktop { store, engine, user: user.clone(), _dir: dir }
+}
+
+fn create(first: &str) -> Mutation {
+    Mutation::CandidateCreate {
+        candidate_id: new_id(),
+        profile: Profile { first_name: first.into(), last_name: "Souza".into(), ..Profile::default() },
+        profile_type: ProfileType::RecruiterGenerated,
+    }
+}
+
+fn names(store: &Arc<Mutex<Store>>) -> Vec<String> {
+    let store = store.lock().unwrap();
+    let mut names: Vec<String> = store
+        .export_records()
+        .unwrap()
+        .into_iter()
+        .filter(|(kind, _, _)| *kind == talentdesk_domain::record::RecordKind::Candidate)
+        .map(|(_, _, data)| {
+            serde_json::from_str::<serde_json::Value>(&data).unwrap()["candidate"]["profile"]["first_name"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn offline_work_reaches_a_teammate_once_the_server_is_back() {
+    let mut server = Instance::start().await;
+    let rita = server.add_user("rita@acme.test", Role::Recruiter).await;
+    let omar = server.add_user("omar@acme.test", Role::Recruiter).await;
+    let (a, b) = (desktop(&server, &rita).await, desktop(&server, &omar).await);
+    a.engine.sync_once().await.unwrap();
+    b.engine.sync_once().await.unwrap();
+
+    server.stop().await;
+    a.store.lock().unwrap().apply(&a.user, create("Ana")).unwrap();
+    a.store.lock().unwrap().apply(&a.user, create("Bea")).unwrap();
+    let offline = a.engine.sync_once().await.unwrap_err();
+    assert!(offline.is_temporary(), "{offline}");
+    assert!(offline.to_string().contains("cannot be reached"), "{offline}");
+    assert_eq!(a.store.lock().unwrap().pending_count().unwrap(), 2, "nothing is lost while offline");
+    assert_eq!(names(&a.store), ["Ana", "Bea"], "the work shows locally");
+
+    server.start_again().await;
+    let round = a.engine.sync_once().await.unwrap();
+    assert_eq!(round.pushed, 2);
+    assert_eq!(a.store.lock().unwrap().pending_count().unwrap(), 0);
+    b.engine.sync_once().await.unwrap();
+    assert_eq!(names(&b.store), ["Ana", "Bea"]);
+    // Pushing again changes nothing: the server took each mutation once.
+    a.engine.sync_once().await.unwrap();
+    b.engine.sync_once().await.unwrap();
+    assert_eq!(names(&b.store), ["Ana", "Bea"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_change_the_server_refuses_is_undone_here_and_reported() {
+    let server = Instance::start().await;
+    let admin = server.add_user("admin@acme.test", Role::RecruiterAdmin).await;
+    let rita = server.add_user("rita@acme.test", Role::Recruiter).await;
+    let (boss, desk) = (desktop(&server, &admin).await, desktop(&server, &rita).await);
+    boss.store.lock().unwrap().apply(&boss.user, create("Ana")).unwrap();
+    boss.engine.sync_once().await.unwrap();
+    desk.engine.sync_once().await.unwrap();
+    let ana = desk.store.lock().unwrap().candidate_ids(1).unwrap()[0];
+
+    // Rita adds a note to Ana while the admin deletes her: the deletion wins.
+    let note = Mutation::NoteAdd { note_id: new_id(), candidate_id: ana, body: "Call back".into(), private: false };
+    desk.store.lock().unwrap().apply(&desk.user, note).unwrap();
+    let delete = Mutation::CandidateDelete { selection: talentdesk_domain::search::Selection::Ids { ids: vec![ana] } };
+    boss.store.lock().unwrap().apply(&boss.user, delete).unwrap();
+    boss.engine.sync_once().await.unwrap();
+
+    let round = desk.engine.sync_once().await.unwrap();
+    assert_eq!(round.notices.len(), 1, "{:?}", round.notices);
+    let notices = desk.store.lock().unwrap().notices(Some(ana)).unwrap();
+    assert_eq!(notices.len(), 1);
+    match &notices[0].detail {
+        NoticeDetail::Rejected { reason } => assert!(reason.to_string().contains("does not exist"), "{reason}"),
+        other => panic!("expected a rejection, got {other:?}"),
+    }
+    assert!(names(&desk.store).is_empty(), "the deleted candidate and the refused note are gone");
+    assert_eq!(desk.store.lock().unwrap().pending_count().unwrap(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_sign_ins_and_revoked_tokens_get_plain_answers() {
+    let server = Instance::start().await;
+    let rita = server.add_user("rita@acme.test", Role::Recruiter).await;
+
+    let wrong = Client::login(&server.url, &rita.email, "not the password").await.err().unwrap();
+    assert!(matches!(wrong, ClientError::SignedOut(_)), "{wrong:?}");
+    assert!(wrong.to_string().contains("password"), "{wrong}");
+
+    let nobody = Client::login("http://127.0.0.1:9", &rita.email, PASSWORD).await.err().unwrap();
+    assert!(nobody.is_temporary() && nobody.to_string().contains("cannot be reached"), "{nobody}");
+
+    // A plain HTTP server spoken to over TLS.
+    let tls = Client::login(&server.url.replace("http://", "https://"), &rita.email, PASSWORD).await.err().unwrap();
+    assert!(!tls.is_temporary(), "a TLS failure is not fixed by waiting: {tls}");
+    assert!(tls.to_string().contains("secure connection"), "{tls}");
+
+    let desk = desktop(&server, &rita).await;
+    desk.engine.sync_once().await.unwrap();
+    talentdesk_server::admin::revoke_tokens(server.pool(), &rita.email).await.unwrap();
+    desk.store.lock().unwrap().apply(&desk.user, create("Ana")).unwrap();
+    let revoked = desk.engine.sync_once().await.unwrap_err();
+    assert!(matches!(revoked, SyncError::Client(ClientError::SignedOut(_))), "{revoked:?}");
+    assert_eq!(desk.store.lock().unwrap().pending_count().unwrap(), 1, "the change waits for the next sign-in");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_server_that_does_not_speak_the_protocol_is_named_as_such() {
+    // Any web server that is not Talentdesk's: it answers every request with a page.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        for stream in listener.incoming().flatten().take(1) {
+            let mut stream = stream;
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let body = "<html>Not Found</html>";
+            let _ = write!(
+                stream,
+                "HTTP/1.1 404 Not Found\r\ncontent-type: text/html\r\ncontent-length: {}\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    let e = Client::login(&url, "rita@acme.test", PASSWORD).await.err().unwrap();
+    assert!(!e.is_temporary());
+    assert!(e.to_string().contains("not a Talentdesk server"), "{e}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stopped_first_sync_resumes_and_a_clock_hours_off_changes_nothing() {
+    let server = Instance::start().await;
+    let admin = server.add_user("admin@acme.test", Role::RecruiterAdmin).await;
+    let boss = desktop(&server, &admin).await;
+    boss.engine.sync_once().await.unwrap();
+    for i in 0..30 {
+        boss.store.lock().unwrap().apply(&boss.user, create(&format!("C{i:02}"))).unwrap();
+    }
+    boss.engine.sync_once().await.unwrap();
+
+    // A client whose clock runs six hours fast: the server orders by arrival, not by clocks.
+    let (client, _) = Client::login(&server.url, &admin.email, PASSWORD).await.unwrap();
+    let ahead = chrono::Utc::now() + chrono::Duration::hours(6);
+    let pushed = client
+        .push(new_id(), vec![PushedMutation { seq: 1, mutation: create("Zed"), created_at: ahead }])
+        .await
+        .unwrap();
+    assert!(matches!(pushed.results[0].outcome, PushOutcome::Applied { .. }));
+
+    let fresh = desktop(&server, &admin).await;
+    let stop = Arc::new(AtomicBool::new(true));
+    let stopped = fresh.engine.first_sync(stop, |_| {}).await.unwrap_err();
+    assert!(matches!(stopped, SyncError::Cancelled), "{stopped:?}");
+    assert!(fresh.store.lock().unwrap().snapshot_interrupted().unwrap());
+    let loaded = fresh.engine.first_sync(Arc::new(AtomicBool::new(false)), |_| {}).await.unwrap();
+    assert!(loaded > 30);
+    fresh.engine.sync_once().await.unwrap();
+    boss.engine.sync_once().await.unwrap();
+    assert_eq!(names(&fresh.store).len(), 31);
+    assert_eq!(
+        fresh.store.lock().unwrap().export_records().unwrap(),
+        boss.store.lock().unwrap().export_records().unwrap()
+    );
+}
