@@ -3,12 +3,14 @@
 
 # The system libraries Tauri links (WebKitGTK and friends), and what a real window and its
 # WebDriver tests need (Xvfb, WebKitWebDriver), and PostgreSQL, whose binaries the server's
-# tests start a throwaway cluster from, and aiosmtpd, the SMTP server its email tests use.
+# tests start a throwaway cluster from, and aiosmtpd, the SMTP server its email tests use, and
+# a real OS keychain and notification daemon in a D-Bus session (gnome-keyring, dunst).
 TALENTDESK_APT_PACKAGES=(
     build-essential pkg-config curl file libssl-dev libdbus-1-dev
     libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
     xvfb xauth x11-utils imagemagick webkit2gtk-driver
     postgresql python3-aiosmtpd
+    dbus gnome-keyring libsecret-tools dunst
 )
 
 ensure_apt_packages() {

@@ -25,7 +25,8 @@ step "clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "Rust tests"
-rust_tests --workspace --exclude talentdesk-e2e
+# In a D-Bus session of their own with a real keychain (gnome-keyring).
+scripts/with-keychain.sh bash -c "source scripts/prerequisites.sh && rust_tests --workspace --exclude talentdesk-e2e"
 
 step "generated TypeScript bindings are current"
 # The tests above regenerate ui/src/lib/bindings (ts-rs); a difference means a Rust type

@@ -59,7 +59,7 @@ enum Command {
     },
     /// Signs in, loads the first snapshot (resuming an interrupted one), then pushes and pulls
     /// until up to date, like the desktop does in the background. The password comes from
-    /// TALENTDESK_PASSWORD.
+    /// TALENTDESK_PASSWORD; without it, the sign-in the keychain keeps is used.
     Sync {
         /// The server's base URL, e.g. https://crm.example.com.
         #[arg(long)]

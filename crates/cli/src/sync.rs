@@ -1,5 +1,6 @@
 //! `talentdesk-cli sync`: what the desktop does in the background, once and headless. Signs
-//! in (binding a new database to the account), loads the first snapshot with progress (Ctrl-C
+//! in (binding a new database to the account; the password from TALENTDESK_PASSWORD, else the
+//! token the keychain keeps), loads the first snapshot with progress (Ctrl-C
 //! stops it; the next run continues), then pushes and pulls until up to date.
 
 use std::io::Write;
@@ -11,6 +12,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use serde::Serialize;
+use talentdesk_keychain::TokenEntry;
 use talentdesk_store::Store;
 use talentdesk_store::replica::{Account, NoticeDetail};
 use talentdesk_sync::client::Client;
@@ -29,20 +31,11 @@ struct Summary {
 }
 
 pub fn run(server: &str, email: &str, db: &Path) -> anyhow::Result<ExitCode> {
-    let password = std::env::var("TALENTDESK_PASSWORD")
-        .context("set TALENTDESK_PASSWORD to the account's password (it is never read from a file)")?;
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {
-        let store = Store::open(db)?;
-        let (client, login) = Client::login(server, email, &password).await?;
-        let account = Account {
-            server: server.to_owned(),
-            org_id: login.org_id,
-            user_id: login.user.id,
-            email: email.to_owned(),
-        };
+        let mut store = Store::open(db)?;
+        let client = sign_in(&mut store, server, email).await?;
         let store = Arc::new(Mutex::new(store));
-        store.lock().expect("the store is not shared yet").bind(&account, &login.user)?;
         let engine = Engine::new(store.clone(), client)?;
 
         let cancel = Arc::new(AtomicBool::new(false));
@@ -78,6 +71,29 @@ pub fn run(server: &str, email: &str, db: &Path) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string(&summary)?);
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// With TALENTDESK_PASSWORD: signs in (binding a new database to the account) and keeps the
+/// token in the keychain for later runs. Without it: the token the keychain holds for this
+/// account, on a database already bound to it.
+async fn sign_in(store: &mut Store, server: &str, email: &str) -> anyhow::Result<Client> {
+    let keychain = TokenEntry::new(server, email)?;
+    let Ok(password) = std::env::var("TALENTDESK_PASSWORD") else {
+        let bound = store.account()?.is_some_and(|a| a.server == server && a.email.eq_ignore_ascii_case(email));
+        let token = if bound { keychain.token()? } else { None };
+        let token = token.with_context(|| {
+            format!("no saved sign-in for {email} at {server} on this database: set TALENTDESK_PASSWORD")
+        })?;
+        return Ok(Client::with_token(server, &token));
+    };
+    let (client, login) = Client::login(server, email, &password).await?;
+    let account =
+        Account { server: server.to_owned(), org_id: login.org_id, user_id: login.user.id, email: email.to_owned() };
+    store.bind(&account, &login.user)?;
+    if let Err(e) = keychain.save(&login.token) {
+        eprintln!("note: the sign-in is not kept for next time: {e}");
+    }
+    Ok(client)
 }
 
 fn print_progress(p: &FirstSyncProgress) {
