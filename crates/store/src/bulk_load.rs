@@ -180,12 +180,9 @@ impl BulkLoad<'_> {
         Ok(cand)
     }
 
-    /// A record as the server's snapshot has it (see `replica`).
+    /// A record other than a candidate as the server's snapshot has it (see `replica`).
     pub(crate) fn record(&mut self, kind: RecordKind, data: &str) -> Result<(), StoreError> {
-        match kind {
-            RecordKind::Candidate => self.aggregate(&serde_json::from_str(data)?, None).map(|_| ()),
-            _ => replica::records::write(self.tx, kind, data).map(|_| ()),
-        }
+        replica::records::write(self.tx, kind, data).map(|_| ())
     }
 
     /// Commits what was loaded so far (a [`Durability::Checkpointed`] load resumes from here),

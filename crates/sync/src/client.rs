@@ -1,15 +1,12 @@
 //! The sync API over HTTP, as the desktop and the CLI call it. Each call is one request;
 //! retrying, backoff and rebasing belong to the engine above it.
 
-use std::io::{BufRead, BufReader};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-
 use uuid::Uuid;
 
+pub use crate::snapshot::SnapshotReader;
+
 use crate::wire::{
-    ErrorBody, LoginRequest, LoginResponse, PullResponse, PushRequest, PushResponse, PushedMutation, SnapshotHeader,
-    SnapshotRecord,
+    ErrorBody, LoginRequest, LoginResponse, PullResponse, PushRequest, PushResponse, PushedMutation, SnapshotRecord,
 };
 
 /// Why a call failed, in the terms the engine acts on.
@@ -113,10 +110,20 @@ impl Client {
 
     /// Starts downloading the snapshot from `after` (a `kind/id`, empty for the start). The
     /// records are read as they arrive, on a blocking thread: see [`SnapshotReader`].
-    pub async fn snapshot(&self, after: &str) -> Result<SnapshotReader, ClientError> {
+    pub async fn snapshot(&self, after: &str) -> Result<SnapshotReader<SnapshotRecord>, ClientError> {
+        self.snapshot_prepared(after, |record| record).await
+    }
+
+    /// [`Client::snapshot`], with `prepare` run on each record on the thread that unpacks the
+    /// download, beside the one that reads the results (the first sync parses there).
+    pub async fn snapshot_prepared<T: Send + 'static>(
+        &self,
+        after: &str,
+        prepare: impl Fn(SnapshotRecord) -> T + Send + 'static,
+    ) -> Result<SnapshotReader<T>, ClientError> {
         let request = self.http.get(self.url("/v1/sync/snapshot")).bearer_auth(&self.token).query(&[("after", after)]);
         let response = checked(request.send().await?).await?;
-        SnapshotReader::start(response).await
+        Ok(SnapshotReader::start(response, prepare))
     }
 
     /// Waits on the live stream until it reports a version above `known`; returns it. The
@@ -141,113 +148,6 @@ impl Client {
 
     fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
-    }
-}
-
-/// A snapshot being downloaded, read record by record while the rest arrives. A task on the
-/// runtime forwards the compressed bytes; iterating blocks on them, so it belongs on a blocking
-/// thread (`spawn_blocking`), where the records are also written to the store.
-pub struct SnapshotReader {
-    lines: std::io::Lines<BufReader<flate2::read::GzDecoder<Download>>>,
-    header: Option<SnapshotHeader>,
-    received: Arc<AtomicU64>,
-}
-
-impl SnapshotReader {
-    async fn start(mut response: reqwest::Response) -> Result<Self, ClientError> {
-        // A few megabytes in flight: enough to keep the download going while a batch is written.
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<bytes::Bytes, String>>(64);
-        let received = Arc::new(AtomicU64::new(0));
-        let counter = received.clone();
-        tokio::spawn(async move {
-            loop {
-                let next = response.chunk().await;
-                let done = !matches!(next, Ok(Some(_)));
-                let item = match next {
-                    Ok(Some(chunk)) => {
-                        counter.fetch_add(chunk.len() as u64, Ordering::Relaxed);
-                        Ok(chunk)
-                    }
-                    Ok(None) => break,
-                    Err(e) => Err(e.to_string()),
-                };
-                if sender.send(item).is_err() || done {
-                    break;
-                }
-            }
-        });
-        let download = Download { receiver, current: bytes::Bytes::new() };
-        let lines = BufReader::new(flate2::read::GzDecoder::new(download)).lines();
-        Ok(Self { lines, header: None, received })
-    }
-
-    /// The snapshot's first line: its version and size. Blocks until it arrives.
-    pub fn header(&mut self) -> Result<SnapshotHeader, ClientError> {
-        if let Some(header) = &self.header {
-            return Ok(header.clone());
-        }
-        let first = self
-            .lines
-            .next()
-            .ok_or_else(|| ClientError::BadAnswer("the snapshot is empty".into()))?
-            .map_err(read_error)?;
-        let header: SnapshotHeader = serde_json::from_str(&first).map_err(|e| ClientError::BadAnswer(e.to_string()))?;
-        self.header = Some(header.clone());
-        Ok(header)
-    }
-
-    /// Compressed bytes received so far.
-    pub fn received_bytes(&self) -> u64 {
-        self.received.load(Ordering::Relaxed)
-    }
-}
-
-impl Iterator for SnapshotReader {
-    type Item = Result<SnapshotRecord, ClientError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.header.is_none()
-            && let Err(e) = self.header()
-        {
-            return Some(Err(e));
-        }
-        let line = self.lines.next()?;
-        Some(
-            line.map_err(read_error)
-                .and_then(|l| serde_json::from_str(&l).map_err(|e| ClientError::BadAnswer(e.to_string()))),
-        )
-    }
-}
-
-/// A broken connection mid-download is the network's fault; anything else, the data's.
-fn read_error(e: std::io::Error) -> ClientError {
-    match e.kind() {
-        std::io::ErrorKind::ConnectionAborted | std::io::ErrorKind::UnexpectedEof => {
-            ClientError::Unreachable(format!("the download broke off: {e}"))
-        }
-        _ => ClientError::BadAnswer(e.to_string()),
-    }
-}
-
-/// The download as a `Read`: chunks from the forwarding task, in order.
-struct Download {
-    receiver: std::sync::mpsc::Receiver<Result<bytes::Bytes, String>>,
-    current: bytes::Bytes,
-}
-
-impl std::io::Read for Download {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        while self.current.is_empty() {
-            match self.receiver.recv() {
-                Ok(Ok(chunk)) => self.current = chunk,
-                Ok(Err(e)) => return Err(std::io::Error::new(std::io::ErrorKind::ConnectionAborted, e)),
-                // The sender is gone after the last chunk: the end of the body.
-                Err(_) => return Ok(0),
-            }
-        }
-        let n = buf.len().min(self.current.len());
-        buf[..n].copy_from_slice(&self.current.split_to(n));
-        Ok(n)
     }
 }
 

@@ -15,13 +15,13 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use talentdesk_domain::Timestamp;
 use talentdesk_domain::search::Selection;
-use talentdesk_store::replica::{Notice, NoticeDetail, ServerChange};
+use talentdesk_store::replica::{Incoming, Notice, NoticeDetail, ServerChange};
 use talentdesk_store::{OutboxEntry, Store, StoreError};
 use tokio::sync::{Notify, watch};
 use uuid::Uuid;
 
 use crate::client::{Client, ClientError};
-use crate::wire::{PushOutcome, PushResponse, PushedMutation};
+use crate::wire::{PushOutcome, PushResponse, PushedMutation, SnapshotRecord};
 
 /// The store, shared between the window's commands and the engine.
 pub type SharedStore = Arc<Mutex<Store>>;
@@ -149,7 +149,8 @@ impl Engine {
             return Ok(0);
         }
         let after = self.with_store(|s| s.snapshot_resume_after()).await?;
-        let mut reader = self.client.snapshot(&after).await?;
+        let parse = |r: SnapshotRecord| Incoming::parse(r.kind, &r.id, r.data.get());
+        let mut reader = self.client.snapshot_prepared(&after, parse).await?;
         let store = self.store.clone();
         let load = move || -> Result<u64, SyncError> {
             let mut store = lock(&store);
@@ -176,7 +177,7 @@ impl Engine {
                     return Err(SyncError::Cancelled);
                 }
                 match record {
-                    Ok(r) => load.record(r.kind, &r.id, r.data.get())?,
+                    Ok(parsed) => load.add(parsed?)?,
                     Err(e) => {
                         // Keep what arrived: the next run downloads only the rest.
                         load.checkpoint()?;

@@ -6,4 +6,5 @@
 
 pub mod client;
 pub mod engine;
+mod snapshot;
 pub mod wire;

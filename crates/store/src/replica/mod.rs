@@ -20,7 +20,7 @@ use talentdesk_domain::search::Selection;
 use ts_rs::TS;
 use uuid::Uuid;
 
-pub use snapshot::SnapshotLoad;
+pub use snapshot::{Incoming, SnapshotLoad};
 
 use crate::codec::{millis, time};
 use crate::records::SqliteRecords;

@@ -3,6 +3,7 @@
 //! interrupted first sync (cancelled, offline, the app closed) downloads only the rest.
 
 use serde::{Deserialize, Serialize};
+use talentdesk_domain::aggregate::CandidateAggregate;
 use talentdesk_domain::record::RecordKind;
 
 use crate::bulk_load::{BulkLoad, Durability};
@@ -23,6 +24,29 @@ struct Progress {
     after: String,
     /// Records committed so far.
     loaded: u64,
+}
+
+/// A snapshot record, parsed where it is unpacked (another thread than the one loading).
+pub struct Incoming {
+    kind: RecordKind,
+    id: String,
+    body: Body,
+}
+
+enum Body {
+    /// Most of a snapshot, and most of the parsing.
+    Candidate(Box<CandidateAggregate>),
+    Json(String),
+}
+
+impl Incoming {
+    pub fn parse(kind: RecordKind, id: &str, data: &str) -> Result<Self, StoreError> {
+        let body = match kind {
+            RecordKind::Candidate => Body::Candidate(Box::new(serde_json::from_str(data)?)),
+            _ => Body::Json(data.to_owned()),
+        };
+        Ok(Self { kind, id: id.to_owned(), body })
+    }
 }
 
 pub struct SnapshotLoad<'a> {
@@ -79,8 +103,16 @@ impl SnapshotLoad<'_> {
     }
 
     pub fn record(&mut self, kind: RecordKind, id: &str, data: &str) -> Result<(), StoreError> {
-        self.bulk.record(kind, data)?;
-        self.progress.after = format!("{}/{id}", kind.code());
+        self.add(Incoming::parse(kind, id, data)?)
+    }
+
+    /// A record parsed ahead (see [`Incoming`]).
+    pub fn add(&mut self, record: Incoming) -> Result<(), StoreError> {
+        match record.body {
+            Body::Candidate(aggregate) => self.bulk.aggregate(&aggregate, None).map(|_| ())?,
+            Body::Json(data) => self.bulk.record(record.kind, &data)?,
+        }
+        self.progress.after = format!("{}/{}", record.kind.code(), record.id);
         self.progress.loaded += 1;
         self.since_checkpoint += 1;
         if self.since_checkpoint >= CHECKPOINT_EVERY {
