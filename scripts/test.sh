@@ -43,6 +43,7 @@ step "front end type check and unit tests"
 step "the real window (WebDriver under Xvfb)"
 cargo build --locked -p talentdesk-app
 # One WebDriver session at a time: tauri-driver serves one.
-RUST_TEST_THREADS=1 NEXTEST_TEST_THREADS=1 xvfb-run -a -s "-screen 0 1440x900x24" bash -c \
-    "source scripts/prerequisites.sh && rust_tests -p talentdesk-e2e"
+# Under Xvfb, in a D-Bus session with a real keychain (the sign-in test keeps its token there).
+RUST_TEST_THREADS=1 NEXTEST_TEST_THREADS=1 xvfb-run -a -s "-screen 0 1440x900x24" \
+    scripts/with-keychain.sh bash -c "source scripts/prerequisites.sh && rust_tests -p talentdesk-e2e"
 

@@ -14,7 +14,9 @@ keyring_home=$(mktemp -d)
 trap 'rm -rf "$keyring_home"' EXIT
 export HOME="$keyring_home"
 
-# A display would make a locked keyring prompt on screen; the session needs none.
+# A display would make a locked keyring prompt on screen: the keyring starts without it, and
+# the command gets it back (the app's window tests run under Xvfb).
+export TALENTDESK_DISPLAY="${DISPLAY:-}"
 exec env -u DISPLAY dbus-run-session -- bash -c '
     set -euo pipefail
     printf %s talentdesk-tests | gnome-keyring-daemon --unlock --components=secrets >/dev/null
@@ -24,5 +26,6 @@ exec env -u DISPLAY dbus-run-session -- bash -c '
             | grep -q "boolean true" && break
         sleep 0.1
     done
+    if [ -n "$TALENTDESK_DISPLAY" ]; then export DISPLAY="$TALENTDESK_DISPLAY"; fi
     exec "$@"
 ' with-keychain "$@"

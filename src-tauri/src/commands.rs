@@ -9,6 +9,7 @@ use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::SearchRequest;
 use talentdesk_domain::settings::ColumnConfig;
 use talentdesk_domain::user::User;
+use talentdesk_store::replica::Account;
 use talentdesk_store::search::{PageRequest, SearchPage};
 use talentdesk_store::views::{
     EventMemberRow, EventSummary, FilterChoices, PipelineMemberRow, PipelineSummary, ProfileView,
@@ -18,7 +19,7 @@ use tauri::State;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::state::AppState;
+use crate::state::{AppState, poisoned};
 
 /// What the shell shows about itself.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -31,19 +32,26 @@ pub struct AppInfo {
     pub candidates: u64,
     /// The window should time itself (`--bench`) and report through `bench_report`.
     pub bench: bool,
+    /// The server account this data comes from; `None` for a local database.
+    pub account: Option<Account>,
+    /// Why the sign-in will not be remembered after Talentdesk closes, if it will not.
+    pub keychain_problem: Option<String>,
+    /// The data is here: false while a signed-in account's first sync runs.
+    pub synced: bool,
 }
 
-/// Runs `work` with the store on a blocking thread, turning every failure into an `AppError`.
-async fn with_store<T: Send + 'static>(
+/// Runs `work` with the store and the signed-in user on a blocking thread, turning every
+/// failure into an `AppError`.
+pub(crate) async fn with_store<T: Send + 'static>(
     state: &State<'_, AppState>,
-    work: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+    work: impl FnOnce(&mut Store, &User) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, AppError> {
-    let store = state.store.clone();
+    let (store, user) = state.current()?;
     tauri::async_runtime::spawn_blocking(move || {
         let mut store = store.lock().map_err(|_| AppError::Storage {
             message: "the store is unavailable after an earlier failure; restart Talentdesk".into(),
         })?;
-        work(&mut store).map_err(|e| e.to_app_error())
+        work(&mut store, &user).map_err(|e| e.to_app_error())
     })
     .await
     .map_err(|e| AppError::Storage { message: format!("the operation stopped unexpectedly: {e}") })?
@@ -51,8 +59,37 @@ async fn with_store<T: Send + 'static>(
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
-    let (user, db_path, bench) = (state.user.clone(), state.db_path.clone(), state.bench.is_some());
-    with_store(&state, move |store| Ok(AppInfo { candidates: store.candidate_count()?, user, db_path, bench })).await
+    let bench = state.bench.is_some();
+    let (db_path, keychain_problem) = {
+        let open = state.open.read().map_err(|_| poisoned())?;
+        let open = open.as_ref().ok_or_else(|| AppError::Storage { message: "sign in to a server first".into() })?;
+        let problem = open.session.as_ref().and_then(|s| s.keychain_problem()).map(str::to_owned);
+        // The first sync's load holds the store until it is done: answer without it.
+        if let Some(session) = open.session.as_ref().filter(|s| !s.synced()) {
+            return Ok(AppInfo {
+                db_path: open.db_path.clone(),
+                user: session.user.clone(),
+                candidates: 0,
+                bench,
+                account: Some(session.account.clone()),
+                keychain_problem: problem,
+                synced: false,
+            });
+        }
+        (open.db_path.clone(), problem)
+    };
+    with_store(&state, move |store, user| {
+        Ok(AppInfo {
+            candidates: store.candidate_count()?,
+            user: user.clone(),
+            db_path,
+            bench,
+            account: store.account()?,
+            keychain_problem,
+            synced: true,
+        })
+    })
+    .await
 }
 
 #[tauri::command]
@@ -61,62 +98,61 @@ pub async fn search(
     request: SearchRequest,
     page: PageRequest,
 ) -> Result<SearchPage, AppError> {
-    with_store(&state, move |store| store.search(&request, &page)).await
+    with_store(&state, move |store, _| store.search(&request, &page)).await
 }
 
 #[tauri::command]
 pub async fn column_config(state: State<'_, AppState>) -> Result<ColumnConfig, AppError> {
-    with_store(&state, |store| store.column_config()).await
+    with_store(&state, |store, _| store.column_config()).await
 }
 
 /// Saves the organisation's column configuration (admins only; the store checks).
 #[tauri::command]
 pub async fn set_columns(state: State<'_, AppState>, config: ColumnConfig) -> Result<ColumnConfig, AppError> {
-    let user = state.user.clone();
-    with_store(&state, move |store| {
-        store.apply(&user, Mutation::SetColumns { config })?;
+    let saved = with_store(&state, move |store, user| {
+        store.apply(user, Mutation::SetColumns { config })?;
         store.column_config()
     })
-    .await
+    .await?;
+    state.changed();
+    Ok(saved)
 }
 
 /// What the search panel offers to filter by.
 #[tauri::command]
 pub async fn filter_choices(state: State<'_, AppState>) -> Result<FilterChoices, AppError> {
-    let user = state.user.clone();
-    with_store(&state, move |store| store.filter_choices(&user)).await
+    with_store(&state, move |store, user| store.filter_choices(user)).await
 }
 
 /// A profile as the preview shows it: reading it records nothing.
 #[tauri::command]
 pub async fn profile(state: State<'_, AppState>, id: Uuid) -> Result<ProfileView, AppError> {
-    let user = state.user.clone();
-    with_store(&state, move |store| store.profile(&user, id)).await
+    with_store(&state, move |store, user| store.profile(user, id)).await
 }
 
 /// Opens the full profile: records that the signed-in recruiter reviewed the candidate (the
 /// Recruiter Reviewed engagement, through a mutation like every write), then returns it.
 #[tauri::command]
 pub async fn open_profile(state: State<'_, AppState>, id: Uuid) -> Result<ProfileView, AppError> {
-    let user = state.user.clone();
-    with_store(&state, move |store| {
-        store.apply(&user, Mutation::CandidateReview { candidate_id: id })?;
-        store.profile(&user, id)
+    let profile = with_store(&state, move |store, user| {
+        store.apply(user, Mutation::CandidateReview { candidate_id: id })?;
+        store.profile(user, id)
     })
-    .await
+    .await?;
+    state.changed();
+    Ok(profile)
 }
 
 /// The profile as it was right after one history entry.
 #[tauri::command]
 pub async fn profile_as_of(state: State<'_, AppState>, id: Uuid, entry: i64) -> Result<Profile, AppError> {
-    with_store(&state, move |store| store.profile_as_of(id, entry)).await
+    with_store(&state, move |store, _| store.profile_as_of(id, entry)).await
 }
 
 /// The pipelines the signed-in user may see, with their member counts.
 #[tauri::command]
 pub async fn pipelines(state: State<'_, AppState>) -> Result<Vec<PipelineSummary>, AppError> {
-    let user = state.user.clone();
-    with_store(&state, move |store| store.pipelines(&user)).await
+    with_store(&state, move |store, user| store.pipelines(user)).await
 }
 
 /// One page of a pipeline's Unreviewed (`reviewed` false) or In Pipeline tab.
@@ -128,14 +164,13 @@ pub async fn pipeline_members(
     offset: u32,
     limit: u32,
 ) -> Result<Vec<PipelineMemberRow>, AppError> {
-    let user = state.user.clone();
-    with_store(&state, move |store| store.pipeline_members(&user, pipeline, reviewed, limit, offset)).await
+    with_store(&state, move |store, user| store.pipeline_members(user, pipeline, reviewed, limit, offset)).await
 }
 
 /// Every event with its registrant and attendee counts.
 #[tauri::command]
 pub async fn events(state: State<'_, AppState>) -> Result<Vec<EventSummary>, AppError> {
-    with_store(&state, |store| store.events()).await
+    with_store(&state, |store, _| store.events()).await
 }
 
 /// One page of an event's list: attendees first, then registrants.
@@ -146,13 +181,13 @@ pub async fn event_members(
     offset: u32,
     limit: u32,
 ) -> Result<Vec<EventMemberRow>, AppError> {
-    with_store(&state, move |store| store.event_members(event, limit, offset)).await
+    with_store(&state, move |store, _| store.event_members(event, limit, offset)).await
 }
 
 /// Drops search's cached sets, so the next search is timed as a first one (`--bench` only).
 #[tauri::command]
 pub async fn clear_search_cache(state: State<'_, AppState>) -> Result<(), AppError> {
-    with_store(&state, |store| {
+    with_store(&state, |store, _| {
         store.clear_search_cache();
         Ok(())
     })

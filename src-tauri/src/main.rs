@@ -3,20 +3,36 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod account;
 mod commands;
 mod state;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 fn main() {
     tauri::Builder::default()
         .setup(|app| {
             let options = state::Options::from_args(std::env::args().skip(1))?;
             let data_dir = app.path().app_data_dir()?;
-            app.manage(state::AppState::open(options, &data_dir)?);
+            // Sync news goes to the window as `session` events.
+            let (events, mut heard) = tokio::sync::mpsc::unbounded_channel();
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                while let Some(event) = heard.recv().await {
+                    let _ = handle.emit("session", event);
+                }
+            });
+            app.manage(state::AppState::open(options, &data_dir, events)?);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            account::session_state,
+            account::sign_in,
+            account::sign_out,
+            account::run_first_sync,
+            account::notices,
+            account::dismiss_notice,
+            account::put_back,
             commands::app_info,
             commands::search,
             commands::column_config,

@@ -1,25 +1,34 @@
-//! What the app holds while it runs: the open store and who is signed in.
+//! What the app holds while it runs: the open data (a local database, or the signed-in
+//! account's replica with its session) and where it reports sync news to the window.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use talentdesk_domain::user::User;
-use talentdesk_store::{Store, StoreError};
+use talentdesk_session::{Notifier, Session, SessionEvent};
+use talentdesk_store::{AppError, Store, StoreError};
+use tokio::sync::mpsc;
 
-/// Command-line options: `--db PATH` (default: `talentdesk.db` in the app's data folder),
-/// `--as EMAIL` (default: the first admin) until sign-in against the server exists, and
-/// `--bench OUT` (the window times itself and writes what it measured to OUT; see
-/// `talentdesk-cli bench app`).
+/// Command-line options: `--db PATH` opens a local database without a server (demo data);
+/// `--as EMAIL` picks its user (default: the first admin); `--bench OUT` makes the window
+/// time itself and write what it measured to OUT (see `talentdesk-cli bench app`). Without
+/// `--db`, the app signs in to a server and keeps its data in the app's data folder
+/// (`TALENTDESK_DATA_DIR` overrides the folder).
 #[derive(Debug, Default)]
 pub struct Options {
     pub db: Option<PathBuf>,
     pub user: Option<String>,
     pub bench: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Options {
     pub fn from_args(args: impl Iterator<Item = String>) -> Result<Self, String> {
-        let mut options = Options { db: std::env::var_os("TALENTDESK_DB").map(PathBuf::from), ..Options::default() };
+        let mut options = Options {
+            db: std::env::var_os("TALENTDESK_DB").map(PathBuf::from),
+            data_dir: std::env::var_os("TALENTDESK_DATA_DIR").map(PathBuf::from),
+            ..Options::default()
+        };
         let mut args = args.peekable();
         while let Some(arg) = args.next() {
             let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
@@ -38,30 +47,91 @@ impl Options {
     }
 }
 
-pub struct AppState {
+/// The data the window works on.
+pub struct Open {
     pub store: Arc<Mutex<Store>>,
     pub user: User,
     pub db_path: PathBuf,
+    /// The signed-in session; `None` for a local database.
+    pub session: Option<Session>,
+}
+
+pub struct AppState {
+    /// `None` while nobody is signed in.
+    pub open: RwLock<Option<Open>>,
+    /// Where signed-in accounts keep their data; `None` with a local database (`--db`).
+    pub data_dir: Option<PathBuf>,
     /// Where the window's self-timing goes, when asked for.
     pub bench: Option<PathBuf>,
+    /// Sync news, forwarded to the window.
+    pub events: mpsc::UnboundedSender<SessionEvent>,
+    pub notifier: Notifier,
 }
 
 impl AppState {
-    pub fn open(options: Options, data_dir: &Path) -> Result<Self, Box<dyn std::error::Error>> {
-        let db_path = match options.db {
-            Some(path) => path,
-            None => {
-                std::fs::create_dir_all(data_dir)?;
-                data_dir.join("talentdesk.db")
-            }
+    /// Opens the local database of `--db`, or resumes the last signed-in account.
+    pub fn open(
+        options: Options,
+        app_data_dir: &Path,
+        events: mpsc::UnboundedSender<SessionEvent>,
+    ) -> Result<Self, Box<dyn std::error::Error>> {
+        let notifier = Notifier::default();
+        let Some(db_path) = options.db else {
+            let data_dir = options.data_dir.unwrap_or_else(|| app_data_dir.to_path_buf());
+            std::fs::create_dir_all(&data_dir)?;
+            let session = tauri::async_runtime::block_on(Session::resume(&data_dir, events.clone(), notifier.clone()));
+            let open = match session {
+                Ok(Some(session)) => Some(Open::of(session, &data_dir)),
+                Ok(None) => None,
+                // The window asks to sign in again; the reason goes to the log.
+                Err(e) => {
+                    eprintln!("talentdesk: the last session could not be resumed: {e}");
+                    None
+                }
+            };
+            return Ok(Self {
+                open: RwLock::new(open),
+                data_dir: Some(data_dir),
+                bench: options.bench,
+                events,
+                notifier,
+            });
         };
         let store = Store::open(&db_path)?;
-        let user = signed_in_user(&store, options.user.as_deref())?;
-        Ok(Self { store: Arc::new(Mutex::new(store)), user, db_path, bench: options.bench })
+        let user = local_user(&store, options.user.as_deref())?;
+        let open = Open { store: Arc::new(Mutex::new(store)), user, db_path, session: None };
+        Ok(Self { open: RwLock::new(Some(open)), data_dir: None, bench: options.bench, events, notifier })
+    }
+
+    /// The store and the user working on it, or the error the window shows when signed out.
+    pub fn current(&self) -> Result<(Arc<Mutex<Store>>, User), AppError> {
+        let open = self.open.read().map_err(|_| poisoned())?;
+        let open = open.as_ref().ok_or_else(|| AppError::Storage { message: "sign in to a server first".into() })?;
+        Ok((open.store.clone(), open.user.clone()))
+    }
+
+    /// Tells the session a change was made here, so it is pushed at once.
+    pub fn changed(&self) {
+        if let Ok(open) = self.open.read()
+            && let Some(session) = open.as_ref().and_then(|o| o.session.as_ref())
+        {
+            session.changed();
+        }
     }
 }
 
-fn signed_in_user(store: &Store, email: Option<&str>) -> Result<User, StoreError> {
+impl Open {
+    pub fn of(session: Session, data_dir: &Path) -> Self {
+        let db_path = session.store.lock().map(|s| s.path().to_path_buf()).unwrap_or_else(|_| data_dir.to_path_buf());
+        Self { store: session.store.clone(), user: session.user.clone(), db_path, session: Some(session) }
+    }
+}
+
+pub fn poisoned() -> AppError {
+    AppError::Storage { message: "the app's state is unavailable after an earlier failure; restart Talentdesk".into() }
+}
+
+fn local_user(store: &Store, email: Option<&str>) -> Result<User, StoreError> {
     match email {
         Some(email) => store.user_by_email(email),
         None => store.users()?.into_iter().find(|u| u.role.is_admin()).ok_or_else(|| {

@@ -79,8 +79,11 @@ fn tauri_driver() -> Result<PathBuf> {
     if let Some(p) = std::env::var_os("TAURI_DRIVER") {
         return Ok(PathBuf::from(p));
     }
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
-    let candidates = [home.join(".cargo/bin/tauri-driver"), PathBuf::from("/usr/local/bin/tauri-driver")];
+    // CARGO_HOME first: the keychain's test session gives HOME a throwaway folder.
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default().join(".cargo"));
+    let candidates = [cargo_home.join("bin/tauri-driver"), PathBuf::from("/usr/local/bin/tauri-driver")];
     candidates.into_iter().find(|p| p.is_file()).ok_or_else(|| {
         "tauri-driver is not installed; run `cargo install tauri-driver --locked` (scripts/test.sh does)".into()
     })
@@ -111,6 +114,11 @@ pub struct Session {
 impl Session {
     /// Starts the driver and the app with `args`.
     pub fn start(args: &[&str]) -> Result<Self> {
+        Self::start_with_env(args, &[])
+    }
+
+    /// Starts the driver and the app with `args`, and `env` set for the app.
+    pub fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Result<Self> {
         if std::env::var_os("DISPLAY").is_none() {
             return Err("no DISPLAY: run the end-to-end tests under Xvfb (scripts/test.sh uses xvfb-run)".into());
         }
@@ -118,6 +126,7 @@ impl Session {
         let (port, native) = (free_port()?, free_port()?);
         let driver = Command::new(tauri_driver()?)
             .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             // Its own process group, so teardown also reaches the WebKitWebDriver and the app

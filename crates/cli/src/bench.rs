@@ -56,6 +56,21 @@ pub enum Which {
         #[arg(long)]
         json: bool,
     },
+    /// Sync between desktops: two replicas of the org, then how soon a change on one shows on
+    /// the other (p50 / p95), and how long 10,000 mutations made offline take to reach the
+    /// server (see bench_sync.rs). Changes the org: run it on a demo org.
+    Sync {
+        /// e.g. http://127.0.0.1:8080
+        #[arg(long)]
+        server: String,
+        #[arg(long)]
+        email: String,
+        /// Or TALENTDESK_PASSWORD.
+        #[arg(long, env = "TALENTDESK_PASSWORD", hide_env_values = true)]
+        password: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// The desktop app on this database: first page after launch, keystroke to results,
     /// memory (see bench_app.rs). Needs a display.
     App {
@@ -77,6 +92,7 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
         Which::Server { server, email, password, json } => {
             crate::bench_server::server(&server, &email, &password, json)
         }
+        Which::Sync { server, email, password, json } => crate::bench_sync::sync(&server, &email, &password, json),
     }
 }
 

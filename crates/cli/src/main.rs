@@ -4,6 +4,7 @@
 mod bench;
 mod bench_app;
 mod bench_server;
+mod bench_sync;
 mod commands;
 mod search_args;
 mod sync;
@@ -12,6 +13,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
 #[command(

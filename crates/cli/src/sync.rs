@@ -103,7 +103,11 @@ fn print_progress(p: &FirstSyncProgress) {
             let left = p.remaining_ms.map(|ms| format!(", about {} s left", ms.div_ceil(1000))).unwrap_or_default();
             format!("first sync: {} of {} records ({percent}%){left}", p.loaded, p.total)
         }
-        FirstSyncPhase::Indexing => format!("first sync: {} records in, building the search index", p.loaded),
+        FirstSyncPhase::Indexing => format!(
+            "first sync: {} records in after {:.1} s, building the search index",
+            p.loaded,
+            p.elapsed_ms as f64 / 1000.0
+        ),
     };
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{line}");

@@ -55,7 +55,8 @@ async fn a_replayed_push_is_answered_again_and_applied_once() {
             _ => unreachable!(),
         })
         .collect();
-    assert!(versions.windows(2).all(|w| w[0] < w[1]), "versions grow: {versions:?}");
+    // One push's mutations are taken in one transaction and share its version.
+    assert!(versions.windows(2).all(|w| w[0] <= w[1]), "versions never go back: {versions:?}");
     let (changes, _) = server.pull_all(admin, String::new()).await;
     assert!(changes.iter().all(|c| c.version <= versions[2]), "the replay wrote nothing new");
     assert_eq!(candidate(&server, id).await.tags.into_iter().collect::<Vec<_>>(), ["Veteran"]);

@@ -8,6 +8,7 @@
 //! the network.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -15,7 +16,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use talentdesk_domain::Timestamp;
 use talentdesk_domain::search::Selection;
-use talentdesk_store::replica::{Incoming, Notice, NoticeDetail, ServerChange};
+use talentdesk_store::replica::{Account, Incoming, Notice, NoticeDetail, ServerChange};
 use talentdesk_store::{OutboxEntry, Store, StoreError};
 use tokio::sync::{Notify, watch};
 use uuid::Uuid;
@@ -106,6 +107,36 @@ pub struct SyncStatus {
 pub enum SyncEvent {
     Status(SyncStatus),
     Notices(Vec<Notice>),
+    /// A round brought in this many changed records: what the window shows may be stale.
+    Pulled(usize),
+}
+
+/// A new replica: the store at a path, signed in and bound to the account (its first sync not
+/// run yet).
+pub struct Replica {
+    pub store: SharedStore,
+    pub engine: Engine,
+    pub user: talentdesk_domain::user::User,
+    pub account: Account,
+    /// For the keychain, never a file.
+    pub token: String,
+}
+
+impl Replica {
+    pub async fn sign_in(path: &Path, server: &str, email: &str, password: &str) -> Result<Self, SyncError> {
+        let mut store = Store::open(path)?;
+        let (client, login) = Client::login(server, email, password).await?;
+        let account = Account {
+            server: server.to_owned(),
+            org_id: login.org_id,
+            user_id: login.user.id,
+            email: login.user.email.clone(),
+        };
+        store.bind(&account, &login.user)?;
+        let store = Arc::new(Mutex::new(store));
+        let engine = Engine::new(store.clone(), client)?;
+        Ok(Self { store, engine, user: login.user, account, token: login.token })
+    }
 }
 
 pub struct Engine {
@@ -288,6 +319,9 @@ impl Engine {
                 Ok(round) => {
                     backoff = Duration::ZERO;
                     failing_since = None;
+                    if round.pulled > 0 {
+                        let _ = events.send(SyncEvent::Pulled(round.pulled));
+                    }
                     if !round.notices.is_empty() {
                         let _ = events.send(SyncEvent::Notices(round.notices));
                     }

@@ -10,9 +10,9 @@ use talentdesk_domain::new_id;
 use talentdesk_domain::user::{Role, User};
 use talentdesk_server::testing::{Instance, PASSWORD};
 use talentdesk_store::Store;
-use talentdesk_store::replica::{Account, NoticeDetail};
+use talentdesk_store::replica::NoticeDetail;
 use talentdesk_sync::client::{Client, ClientError};
-use talentdesk_sync::engine::{Engine, SyncError};
+use talentdesk_sync::engine::{Engine, Replica, SyncError};
 use talentdesk_sync::wire::{PushOutcome, PushedMutation};
 
 struct Desktop {
@@ -24,14 +24,8 @@ struct Desktop {
 
 async fn desktop(server: &Instance, user: &User) -> Desktop {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("desk.db")).unwrap();
-    let (client, login) = Client::login(&server.url, &user.email, PASSWORD).await.unwrap();
-    let account =
-        Account { server: server.url.clone(), org_id: login.org_id, user_id: user.id, email: user.email.clone() };
-    store.bind(&account, &login.user).unwrap();
-    let store = Arc::new(Mutex::new(store));
-    let engine = Engine::new(store.clone(), client).unwrap();
-    Desktop { store, engine, user: user.clone(), _dir: dir }
+    let replica = Replica::sign_in(&dir.path().join("desk.db"), &server.url, &user.email, PASSWORD).await.unwrap();
+    Desktop { store: replica.store, engine: replica.engine, user: replica.user, _dir: dir }
 }
 
 fn create(first: &str) -> Mutation {

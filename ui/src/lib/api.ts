@@ -3,6 +3,9 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { DomainError } from "./bindings/DomainError";
+import type { Notice } from "./bindings/Notice";
+import type { SessionState } from "./bindings/SessionState";
 import type { ColumnConfig } from "./bindings/ColumnConfig";
 import type { FilterChoices } from "./bindings/FilterChoices";
 import type { EventMemberRow } from "./bindings/EventMemberRow";
@@ -24,7 +27,11 @@ export class CommandError extends Error {
 
 export function describe(error: AppError): string {
   if (error.type === "storage") return error.error.message;
-  const rule = error.error;
+  return describeRule(error.error);
+}
+
+/** A domain rule's refusal in words. */
+export function describeRule(rule: DomainError): string {
   switch (rule.kind) {
     case "invalid":
       return `${rule.field}: ${rule.reason}`;
@@ -66,6 +73,15 @@ export const api = {
   benchReport: (report: unknown) => call<void>("bench_report", { report }),
   eventMembers: (event: string, offset: number, limit: number) =>
     call<EventMemberRow[]>("event_members", { event, offset, limit }),
+  sessionState: () => call<SessionState>("session_state"),
+  signIn: (server: string, email: string, password: string) => call<void>("sign_in", { server, email, password }),
+  signOut: () => call<void>("sign_out"),
+  /** Pauses (false) or continues (true) the first sync. */
+  runFirstSync: (run: boolean) => call<void>("run_first_sync", { run }),
+  notices: (candidate: string | null) => call<Notice[]>("notices", { candidate }),
+  dismissNotice: (seq: number) => call<void>("dismiss_notice", { seq }),
+  /** Puts back the teammate's value that conflict `index` of notice `seq` overwrote. */
+  putBack: (seq: number, index: number) => call<void>("put_back", { seq, index }),
 };
 
 /** The message of any failure, for showing where it happened. */

@@ -2,6 +2,7 @@
 import type { CommunicationMethod } from "./bindings/CommunicationMethod";
 import type { DocumentKind } from "./bindings/DocumentKind";
 import type { EmploymentType } from "./bindings/EmploymentType";
+import type { FieldValue } from "./bindings/FieldValue";
 import type { Engagement } from "./bindings/Engagement";
 import type { HistoryAction } from "./bindings/HistoryAction";
 import type { JobLevel } from "./bindings/JobLevel";
@@ -123,4 +124,32 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A profile field's name for people: "current title", or a custom field's key. */
+export function fieldLabel(v: FieldValue): string {
+  if (v.field === "custom_field") return v.value.key.replaceAll("_", " ");
+  const name = v.field.replaceAll("_", " ");
+  return name[0].toUpperCase() + name.slice(1);
+}
+
+/** A field's value as one line of text ("—" when empty). */
+export function valueText(v: FieldValue): string {
+  const value = v.value;
+  if (v.field === "custom_field") return v.value.value ?? "—";
+  if (v.field === "location") return place(v.value) || "—";
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return yesNo(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "—";
+    return value
+      .map((item) => {
+        if (typeof item === "string") return item;
+        if ("title" in item) return `${item.title}, ${item.employer}`;
+        if ("school" in item) return `${item.degree}, ${item.school}`;
+        return item.url;
+      })
+      .join("; ");
+  }
+  return String(value).replaceAll("_", " ");
 }

@@ -52,6 +52,8 @@ impl Incoming {
 pub struct SnapshotLoad<'a> {
     bulk: BulkLoad<'a>,
     progress: Progress,
+    /// The last record loaded; `progress.after` takes it at each checkpoint.
+    last: Option<(RecordKind, String)>,
     since_checkpoint: u64,
 }
 
@@ -69,7 +71,7 @@ impl Store {
             None => Progress::default(),
         };
         let bulk = self.start_bulk_load(Durability::Checkpointed)?;
-        Ok(SnapshotLoad { bulk, progress, since_checkpoint: 0 })
+        Ok(SnapshotLoad { bulk, progress, last: None, since_checkpoint: 0 })
     }
 
     /// Where an interrupted first sync's download resumes (empty: from the start).
@@ -112,7 +114,7 @@ impl SnapshotLoad<'_> {
             Body::Candidate(aggregate) => self.bulk.aggregate(&aggregate, None).map(|_| ())?,
             Body::Json(data) => self.bulk.record(record.kind, &data)?,
         }
-        self.progress.after = format!("{}/{}", record.kind.code(), record.id);
+        self.last = Some((record.kind, record.id));
         self.progress.loaded += 1;
         self.since_checkpoint += 1;
         if self.since_checkpoint >= CHECKPOINT_EVERY {
@@ -123,6 +125,9 @@ impl SnapshotLoad<'_> {
 
     /// Commits what was loaded, so a later run resumes after it.
     pub fn checkpoint(&mut self) -> Result<(), StoreError> {
+        if let Some((kind, id)) = &self.last {
+            self.progress.after = format!("{}/{id}", kind.code());
+        }
         self.bulk.checkpoint(&[(SNAPSHOT, &serde_json::to_string(&self.progress)?)])?;
         self.since_checkpoint = 0;
         Ok(())

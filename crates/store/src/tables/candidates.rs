@@ -141,12 +141,28 @@ pub(crate) fn insert(conn: &Connection, c: &Candidate, resume_text: Option<&str>
     Ok(cand)
 }
 
-/// Replaces everything the [`Candidate`] holds of `cand` (its resume text stays) and re-indexes it.
+/// Replaces everything the [`Candidate`] holds of `cand` (its resume text stays), re-indexing
+/// it when its searchable text changed. Most changes that arrive by sync (a review, a tag, an
+/// engagement) leave the text alone, and re-indexing is most of what writing one costs.
 pub(crate) fn overwrite(conn: &Connection, cand: i64, c: &Candidate) -> Result<(), StoreError> {
+    let before = searchable_text(conn, cand)?;
     conn.prepare_cached(&format!("UPDATE candidates SET ({ROW}) = ({}) WHERE cand = ?1", placeholders(2)))?
         .execute(params_from_iter(std::iter::once(Value::from(cand)).chain(row(c))))?;
     write_details(conn, cand, &c.profile)?;
-    reindex(conn, cand)
+    if searchable_text(conn, cand)? != before {
+        reindex(conn, cand)?;
+    }
+    Ok(())
+}
+
+/// The text the keyword index holds for `cand`, column by column.
+fn searchable_text(conn: &Connection, cand: i64) -> Result<Vec<String>, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT name, email, title, employer, location, skills, education, resume
+             FROM candidate_search_text WHERE cand = ?1",
+        )?
+        .query_row([cand], |r| (0..8).map(|i| r.get(i)).collect())?)
 }
 
 /// The local row number of the candidate with this id, if it is here.

@@ -6,9 +6,7 @@ use std::sync::{Arc, Mutex};
 use talentdesk_domain::user::User;
 pub use talentdesk_server::testing::{Instance as Server, PASSWORD};
 use talentdesk_store::Store;
-use talentdesk_store::replica::Account;
-use talentdesk_sync::client::Client;
-use talentdesk_sync::engine::{Engine, SyncError};
+use talentdesk_sync::engine::{Engine, Replica, SyncError};
 
 pub struct Desktop {
     pub name: String,
@@ -22,15 +20,9 @@ impl Desktop {
     /// A new store signed in as `user` and through its (empty) first sync.
     pub async fn sign_in(server: &Server, dir: &std::path::Path, name: &str, user: &User) -> Self {
         let path = dir.join(format!("{name}.db"));
-        let mut store = Store::open(&path).unwrap();
-        let (client, login) = Client::login(&server.url, &user.email, PASSWORD).await.unwrap();
-        let account =
-            Account { server: server.url.clone(), org_id: login.org_id, user_id: user.id, email: user.email.clone() };
-        store.bind(&account, &login.user).unwrap();
-        let store = Arc::new(Mutex::new(store));
-        let engine = Engine::new(store.clone(), client).unwrap();
-        engine.sync_once().await.unwrap();
-        Self { name: name.to_owned(), user: user.clone(), path, store, engine }
+        let replica = Replica::sign_in(&path, &server.url, &user.email, PASSWORD).await.unwrap();
+        replica.engine.sync_once().await.unwrap();
+        Self { name: name.to_owned(), user: replica.user, path, store: replica.store, engine: replica.engine }
     }
 
     /// One round; a server that is down is not an error here (the client is offline).

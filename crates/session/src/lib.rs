@@ -1,0 +1,437 @@
+//! The desktop's signed-in session: which account, its replica store, its token in the OS
+//! keychain, its background sync, and what the user is told about it (events for the window,
+//! desktop notifications). Tauri-free, so the app's commands and the tests drive it alike.
+//!
+//! The token is kept in the keychain only. Where no keychain runs, the session still works
+//! and says so ([`Session::keychain_problem`]); it is simply not remembered after the app
+//! closes.
+
+mod notifier;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use talentdesk_domain::user::User;
+use talentdesk_keychain::{KeychainError, TokenEntry};
+use talentdesk_store::replica::{Account, Notice, NoticeDetail};
+use talentdesk_store::{Store, StoreError};
+use talentdesk_sync::client::{Client, ClientError};
+use talentdesk_sync::engine::{Engine, FirstSyncProgress, SharedStore, SyncError, SyncEvent, SyncStatus};
+use tokio::sync::{Notify, mpsc, watch};
+use ts_rs::TS;
+
+pub use notifier::Notifier;
+
+/// Sync failing this long earns a desktop notification (once per outage).
+const TELL_FAILING_AFTER: Duration = Duration::from_secs(180);
+/// A first sync taking longer than this earns a notification when it ends.
+const TELL_FIRST_SYNC_AFTER: Duration = Duration::from_secs(20);
+
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error(transparent)]
+    Server(#[from] ClientError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Keychain(#[from] KeychainError),
+    #[error("the account file {path} cannot be used: {detail}")]
+    AccountFile { path: String, detail: String },
+}
+
+/// What the window hears from a session, as it happens.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[ts(export)]
+pub enum SessionEvent {
+    Status {
+        status: SyncStatusView,
+    },
+    FirstSync {
+        progress: FirstSyncView,
+    },
+    /// The first sync stopped (cancelled, or the connection broke); it resumes later.
+    FirstSyncPaused {
+        reason: String,
+    },
+    FirstSyncDone {
+        records: u64,
+    },
+    /// Teammates' changes came in: what the window shows may be stale.
+    DataChanged,
+    Notices {
+        notices: Vec<Notice>,
+    },
+}
+
+/// [`SyncStatus`] for the window.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SyncStatusView {
+    pub online: bool,
+    pub signed_out: bool,
+    #[ts(type = "number")]
+    pub pending: u64,
+    pub last_sync_at: Option<talentdesk_domain::Timestamp>,
+    pub failing_since: Option<talentdesk_domain::Timestamp>,
+    pub error: Option<String>,
+}
+
+impl From<SyncStatus> for SyncStatusView {
+    fn from(s: SyncStatus) -> Self {
+        Self {
+            online: s.online,
+            signed_out: s.signed_out,
+            pending: s.pending,
+            last_sync_at: s.last_sync_at,
+            failing_since: s.failing_since,
+            error: s.error,
+        }
+    }
+}
+
+/// [`FirstSyncProgress`] for the window.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct FirstSyncView {
+    /// Building the search index after the last record.
+    pub indexing: bool,
+    #[ts(type = "number")]
+    pub loaded: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+    #[ts(type = "number | null")]
+    pub remaining_ms: Option<u64>,
+}
+
+impl From<&FirstSyncProgress> for FirstSyncView {
+    fn from(p: &FirstSyncProgress) -> Self {
+        Self {
+            indexing: p.phase == talentdesk_sync::engine::FirstSyncPhase::Indexing,
+            loaded: p.loaded,
+            total: p.total,
+            remaining_ms: p.remaining_ms,
+        }
+    }
+}
+
+/// The last account signed in on this machine: its server and email, never its token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct LastAccount {
+    server: String,
+    email: String,
+}
+
+pub struct Session {
+    pub account: Account,
+    pub user: User,
+    pub store: SharedStore,
+    keychain_problem: Option<String>,
+    /// The first sync is done. Until it is, its load holds the store: the window must not wait on it.
+    synced: Arc<AtomicBool>,
+    nudge: Arc<Notify>,
+    cancel_first_sync: Arc<AtomicBool>,
+    resume_first_sync: Arc<Notify>,
+    stop: watch::Sender<bool>,
+}
+
+impl Session {
+    /// Signs in with a password: opens (or creates) this account's store in `data_dir`,
+    /// keeps the token in the keychain, and starts syncing in the background.
+    pub async fn sign_in(
+        data_dir: &Path,
+        server: &str,
+        email: &str,
+        password: &str,
+        events: mpsc::UnboundedSender<SessionEvent>,
+        notifier: Notifier,
+    ) -> Result<Self, SessionError> {
+        let server = normalise_server(server);
+        let (client, login) = Client::login(&server, email.trim(), password).await?;
+        let account = Account {
+            server: server.clone(),
+            org_id: login.org_id,
+            user_id: login.user.id,
+            email: login.user.email.clone(),
+        };
+        let path = store_path(data_dir, &account);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| SessionError::AccountFile { path: folder.display().to_string(), detail: e.to_string() })?;
+        }
+        let mut store = Store::open(&path)?;
+        store.bind(&account, &login.user)?;
+        let keychain_problem = TokenEntry::new(&server, &account.email)
+            .and_then(|entry| entry.save(&login.token))
+            .err()
+            .map(|e| e.to_string());
+        remember(data_dir, &LastAccount { server, email: account.email.clone() })?;
+        Ok(Self::start(account, login.user, store, client, keychain_problem, events, notifier))
+    }
+
+    /// The session of the last account, when the keychain still holds its token; `None`
+    /// means the window asks to sign in.
+    pub async fn resume(
+        data_dir: &Path,
+        events: mpsc::UnboundedSender<SessionEvent>,
+        notifier: Notifier,
+    ) -> Result<Option<Self>, SessionError> {
+        let Some(last) = last_account(data_dir)? else { return Ok(None) };
+        let Some(token) = TokenEntry::new(&last.server, &last.email)?.token()? else { return Ok(None) };
+        // The store knows the account it replicates; without one there is nothing to resume.
+        let path = store_path_for(data_dir, &last.server, &last.email);
+        if !path.exists() {
+            return Ok(None);
+        }
+        let probe = Store::open(&path)?;
+        let Some(account) = probe.account()? else { return Ok(None) };
+        let user = probe.users()?.into_iter().find(|u| u.id == account.user_id);
+        let Some(user) = user else { return Ok(None) };
+        let client = Client::with_token(&account.server, &token);
+        Ok(Some(Self::start(account, user, probe, client, None, events, notifier)))
+    }
+
+    fn start(
+        account: Account,
+        user: User,
+        store: Store,
+        client: Client,
+        keychain_problem: Option<String>,
+        events: mpsc::UnboundedSender<SessionEvent>,
+        notifier: Notifier,
+    ) -> Self {
+        let synced = Arc::new(AtomicBool::new(matches!(store.cursor(), Ok(Some(_)))));
+        let store: SharedStore = Arc::new(Mutex::new(store));
+        let (stop, stopped) = watch::channel(false);
+        let cancel_first_sync = Arc::new(AtomicBool::new(false));
+        let resume_first_sync = Arc::new(Notify::new());
+        // The engine is made here so the nudge can be handed out before it runs.
+        let engine = Engine::new(store.clone(), client).expect("a bound store has a client id");
+        let nudge = engine.nudger();
+        let background = Background {
+            engine,
+            events,
+            notifier,
+            cancel: cancel_first_sync.clone(),
+            resume: resume_first_sync.clone(),
+            synced: synced.clone(),
+            stopped,
+        };
+        tokio::spawn(background.run());
+        Self { account, user, store, keychain_problem, synced, nudge, cancel_first_sync, resume_first_sync, stop }
+    }
+
+    /// Why the sign-in will not be remembered after the app closes, if it will not.
+    pub fn keychain_problem(&self) -> Option<&str> {
+        self.keychain_problem.as_deref()
+    }
+
+    /// Whether the first sync is done (before, the store is busy loading it).
+    pub fn synced(&self) -> bool {
+        self.synced.load(Ordering::Relaxed)
+    }
+
+    /// Call after every local change: it is pushed at once.
+    pub fn changed(&self) {
+        self.nudge.notify_one();
+    }
+
+    /// Stops the first sync, keeping what was loaded.
+    pub fn pause_first_sync(&self) {
+        self.cancel_first_sync.store(true, Ordering::Relaxed);
+    }
+
+    pub fn resume_first_sync(&self) {
+        self.cancel_first_sync.store(false, Ordering::Relaxed);
+        self.resume_first_sync.notify_one();
+    }
+
+    /// Stops syncing and removes the token from the keychain. The store stays, so signing in
+    /// again needs no new first sync.
+    pub fn sign_out(self, data_dir: &Path) -> Result<(), SessionError> {
+        let _ = self.stop.send(true);
+        TokenEntry::new(&self.account.server, &self.account.email)?.forget()?;
+        forget(data_dir)
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.stop.send(true);
+    }
+}
+
+/// The background task of a session: the first sync (paused and resumed on request, retried
+/// while offline), then the engine's endless rounds, reporting as it goes.
+struct Background {
+    engine: Engine,
+    events: mpsc::UnboundedSender<SessionEvent>,
+    notifier: Notifier,
+    cancel: Arc<AtomicBool>,
+    resume: Arc<Notify>,
+    synced: Arc<AtomicBool>,
+    stopped: watch::Receiver<bool>,
+}
+
+impl Background {
+    async fn run(mut self) {
+        if !self.first_sync().await {
+            return;
+        }
+        let (sync_events, mut heard) = mpsc::unbounded_channel();
+        let forward = {
+            let events = self.events.clone();
+            let notifier = self.notifier.clone();
+            tokio::spawn(async move {
+                let mut told_failing = false;
+                while let Some(event) = heard.recv().await {
+                    match event {
+                        SyncEvent::Status(status) => {
+                            told_failing = tell_failing(&notifier, &status, told_failing);
+                            let _ = events.send(SessionEvent::Status { status: status.into() });
+                        }
+                        SyncEvent::Pulled(_) => {
+                            let _ = events.send(SessionEvent::DataChanged);
+                        }
+                        SyncEvent::Notices(notices) => {
+                            tell_notices(&notifier, &notices);
+                            let _ = events.send(SessionEvent::Notices { notices });
+                        }
+                    }
+                }
+            })
+        };
+        self.engine.run(sync_events, self.stopped.clone()).await;
+        // The engine dropped its sender: the forwarder ends after passing on the last news.
+        let _ = forward.await;
+    }
+
+    /// Returns false when the session stopped first.
+    async fn first_sync(&mut self) -> bool {
+        let started = std::time::Instant::now();
+        loop {
+            if *self.stopped.borrow() {
+                return false;
+            }
+            let events = self.events.clone();
+            let report = move |p: &FirstSyncProgress| {
+                let _ = events.send(SessionEvent::FirstSync { progress: p.into() });
+            };
+            match self.engine.first_sync(self.cancel.clone(), report).await {
+                Ok(records) => {
+                    self.synced.store(true, Ordering::Relaxed);
+                    if records > 0 {
+                        let _ = self.events.send(SessionEvent::FirstSyncDone { records });
+                        if started.elapsed() > TELL_FIRST_SYNC_AFTER {
+                            self.notifier.notify(
+                                "Talentdesk is ready".into(),
+                                format!("The first sync brought in {records} records; search works on all of them."),
+                            );
+                        }
+                    }
+                    return true;
+                }
+                Err(e) => {
+                    let _ = self.events.send(SessionEvent::FirstSyncPaused { reason: e.to_string() });
+                    let wait_for_resume = matches!(e, SyncError::Cancelled);
+                    let resume = self.resume.clone();
+                    tokio::select! {
+                        _ = self.stopped.changed() => return false,
+                        _ = resume.notified(), if wait_for_resume => {}
+                        _ = tokio::time::sleep(Duration::from_secs(5)), if !wait_for_resume => {}
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Notifies once when sync has been failing for a while; returns whether it has told.
+fn tell_failing(notifier: &Notifier, status: &SyncStatus, told: bool) -> bool {
+    let Some(since) = status.failing_since else { return false };
+    let long = (chrono::Utc::now() - since).to_std().is_ok_and(|d| d > TELL_FAILING_AFTER);
+    if long && !told {
+        notifier.notify(
+            "Talentdesk cannot sync".into(),
+            format!(
+                "{} Your {} change(s) are kept on this computer and will be sent.",
+                status.error.as_deref().unwrap_or("The server cannot be reached."),
+                status.pending
+            ),
+        );
+        return true;
+    }
+    told
+}
+
+fn tell_notices(notifier: &Notifier, notices: &[Notice]) {
+    for notice in notices {
+        let (summary, body) = match &notice.detail {
+            NoticeDetail::Rejected { reason } => {
+                ("A change was not saved".to_owned(), format!("{}: {reason}", notice.name))
+            }
+            NoticeDetail::Conflicts { conflicts } => (
+                "Your change overwrote a teammate's".to_owned(),
+                format!("{} field(s) a teammate had changed meanwhile; their value can be put back.", conflicts.len()),
+            ),
+        };
+        notifier.notify(summary, body);
+    }
+}
+
+/// `crm.acme.com` → `https://crm.acme.com`; no trailing slash.
+pub fn normalise_server(server: &str) -> String {
+    let server = server.trim().trim_end_matches('/');
+    if server.contains("://") { server.to_owned() } else { format!("https://{server}") }
+}
+
+fn store_path(data_dir: &Path, account: &Account) -> PathBuf {
+    store_path_for(data_dir, &account.server, &account.email)
+}
+
+/// One store per account: another user on the same machine gets a replica of their own.
+fn store_path_for(data_dir: &Path, server: &str, email: &str) -> PathBuf {
+    let name: String = format!("{}-{}", email.to_lowercase(), server)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '@' || c == '.' { c } else { '_' })
+        .collect();
+    data_dir.join("accounts").join(format!("{name}.db"))
+}
+
+fn account_file(data_dir: &Path) -> PathBuf {
+    data_dir.join("account.json")
+}
+
+fn remember(data_dir: &Path, last: &LastAccount) -> Result<(), SessionError> {
+    let path = account_file(data_dir);
+    let error = |e: &dyn std::fmt::Display| SessionError::AccountFile {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    };
+    let json = serde_json::to_string_pretty(last).map_err(|e| error(&e))?;
+    std::fs::write(&path, json).map_err(|e| error(&e))
+}
+
+fn last_account(data_dir: &Path) -> Result<Option<LastAccount>, SessionError> {
+    let path = account_file(data_dir);
+    match std::fs::read_to_string(&path) {
+        Ok(json) => serde_json::from_str(&json)
+            .map(Some)
+            .map_err(|e| SessionError::AccountFile { path: path.display().to_string(), detail: e.to_string() }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(SessionError::AccountFile { path: path.display().to_string(), detail: e.to_string() }),
+    }
+}
+
+fn forget(data_dir: &Path) -> Result<(), SessionError> {
+    match std::fs::remove_file(account_file(data_dir)) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => {
+            Err(SessionError::AccountFile { path: account_file(data_dir).display().to_string(), detail: e.to_string() })
+        }
+    }
+}

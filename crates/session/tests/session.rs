@@ -1,0 +1,94 @@
+//! A desktop session against a real server and the real keychain (scripts/test.sh runs the
+//! tests in a D-Bus session with gnome-keyring).
+
+use std::time::Duration;
+
+use talentdesk_domain::candidate::{Profile, ProfileType};
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::new_id;
+use talentdesk_domain::user::Role;
+use talentdesk_keychain::TokenEntry;
+use talentdesk_server::testing::{Instance, PASSWORD};
+use talentdesk_session::{Notifier, Session, SessionEvent};
+use tokio::sync::mpsc;
+
+/// Waits for the first event `wanted` accepts, up to 20 s.
+async fn until(
+    events: &mut mpsc::UnboundedReceiver<SessionEvent>,
+    wanted: impl Fn(&SessionEvent) -> bool,
+) -> SessionEvent {
+    tokio::time::timeout(Duration::from_secs(20), async {
+        loop {
+            let event = events.recv().await.expect("the session ended");
+            if wanted(&event) {
+                return event;
+            }
+        }
+    })
+    .await
+    .expect("the event did not come")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sign_in_is_remembered_in_the_keychain_and_sign_out_forgets_it() {
+    let server = Instance::start().await;
+    let rita = server.add_user(&format!("rita+{}@acme.test", std::process::id()), Role::Recruiter).await;
+    let data = tempfile::tempdir().unwrap();
+
+    let (tx, mut events) = mpsc::unbounded_channel();
+    let session =
+        Session::sign_in(data.path(), &server.url, &rita.email, PASSWORD, tx, Notifier::default()).await.unwrap();
+    assert_eq!(session.keychain_problem(), None);
+    let kept = TokenEntry::new(&server.url, &rita.email).unwrap().token().unwrap();
+    assert!(kept.is_some(), "the token is in the keychain");
+    let on_disk = std::fs::read_to_string(data.path().join("account.json")).unwrap();
+    assert!(!on_disk.contains(kept.as_deref().unwrap()), "the token is in no file");
+    until(&mut events, |e| matches!(e, SessionEvent::Status { status } if status.online)).await;
+
+    // A change made here reaches the server without waiting for the poll.
+    let ana = Mutation::CandidateCreate {
+        candidate_id: new_id(),
+        profile: Profile { first_name: "Ana".into(), last_name: "Souza".into(), ..Profile::default() },
+        profile_type: ProfileType::RecruiterGenerated,
+    };
+    session.store.lock().unwrap().apply(&session.user, ana).unwrap();
+    session.changed();
+    until(
+        &mut events,
+        |e| matches!(e, SessionEvent::Status { status } if status.pending == 0 && status.last_sync_at.is_some()),
+    )
+    .await;
+    drop(session);
+
+    // Opening the app again: the keychain's token signs in without a password.
+    let (tx, mut events) = mpsc::unbounded_channel();
+    let again = Session::resume(data.path(), tx, Notifier::default()).await.unwrap().expect("resumed");
+    assert_eq!(again.user.email, rita.email);
+    until(&mut events, |e| matches!(e, SessionEvent::Status { status } if status.online)).await;
+    assert_eq!(again.store.lock().unwrap().candidate_count().unwrap(), 1);
+
+    again.sign_out(data.path()).unwrap();
+    assert_eq!(TokenEntry::new(&server.url, &rita.email).unwrap().token().unwrap(), None);
+    let (tx, _events) = mpsc::unbounded_channel();
+    assert!(Session::resume(data.path(), tx, Notifier::default()).await.unwrap().is_none(), "signed out stays out");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_revoked_sign_in_is_reported_and_a_wrong_password_refused() {
+    let server = Instance::start().await;
+    let omar = server.add_user(&format!("omar+{}@acme.test", std::process::id()), Role::Recruiter).await;
+    let data = tempfile::tempdir().unwrap();
+    let (tx, _) = mpsc::unbounded_channel();
+    let wrong =
+        Session::sign_in(data.path(), &server.url, &omar.email, "nope", tx, Notifier::default()).await.err().unwrap();
+    assert!(wrong.to_string().contains("password"), "{wrong}");
+
+    let (tx, mut events) = mpsc::unbounded_channel();
+    let session =
+        Session::sign_in(data.path(), &server.url, &omar.email, PASSWORD, tx, Notifier::default()).await.unwrap();
+    until(&mut events, |e| matches!(e, SessionEvent::Status { status } if status.online)).await;
+    talentdesk_server::admin::revoke_tokens(server.pool(), &omar.email).await.unwrap();
+    session.changed();
+    until(&mut events, |e| matches!(e, SessionEvent::Status { status } if status.signed_out)).await;
+    session.sign_out(data.path()).unwrap();
+}

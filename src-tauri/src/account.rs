@@ -1,0 +1,106 @@
+//! The commands of signing in and out, the first sync, and what sync reported: notices of
+//! refused changes and of conflicts, with the way to put a teammate's value back.
+
+use serde::Serialize;
+use talentdesk_domain::history::FieldChange;
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_session::Session;
+use talentdesk_store::AppError;
+use talentdesk_store::replica::{Notice, NoticeDetail};
+use tauri::State;
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::commands::with_store;
+use crate::state::{AppState, Open, poisoned};
+
+/// Whether the window shows the sign-in page.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+#[ts(export)]
+pub enum SessionState {
+    /// A local database (`--db`): no server, no sign-in.
+    Local,
+    SignedOut,
+    SignedIn,
+}
+
+#[tauri::command]
+pub fn session_state(state: State<'_, AppState>) -> Result<SessionState, AppError> {
+    let open = state.open.read().map_err(|_| poisoned())?;
+    Ok(match (&*open, &state.data_dir) {
+        (_, None) => SessionState::Local,
+        (Some(_), Some(_)) => SessionState::SignedIn,
+        (None, Some(_)) => SessionState::SignedOut,
+    })
+}
+
+/// Signs in and starts syncing; the first sync's progress arrives as `session` events.
+#[tauri::command]
+pub async fn sign_in(
+    state: State<'_, AppState>,
+    server: String,
+    email: String,
+    password: String,
+) -> Result<(), AppError> {
+    let data_dir = state.data_dir.clone().ok_or_else(|| AppError::Storage {
+        message: "this window works on a local database; it has no sign-in".into(),
+    })?;
+    let session = Session::sign_in(&data_dir, &server, &email, &password, state.events.clone(), state.notifier.clone())
+        .await
+        .map_err(|e| AppError::Storage { message: e.to_string() })?;
+    *state.open.write().map_err(|_| poisoned())? = Some(Open::of(session, &data_dir));
+    Ok(())
+}
+
+/// Stops syncing and forgets the token; the data stays for the next sign-in.
+#[tauri::command]
+pub fn sign_out(state: State<'_, AppState>) -> Result<(), AppError> {
+    let data_dir = state.data_dir.clone().ok_or_else(|| AppError::Storage { message: "nobody is signed in".into() })?;
+    let open = state.open.write().map_err(|_| poisoned())?.take();
+    if let Some(session) = open.and_then(|o| o.session) {
+        session.sign_out(&data_dir).map_err(|e| AppError::Storage { message: e.to_string() })?;
+    }
+    Ok(())
+}
+
+/// Pauses (`false`) or resumes (`true`) the first sync.
+#[tauri::command]
+pub fn run_first_sync(state: State<'_, AppState>, run: bool) -> Result<(), AppError> {
+    let open = state.open.read().map_err(|_| poisoned())?;
+    if let Some(session) = open.as_ref().and_then(|o| o.session.as_ref()) {
+        if run { session.resume_first_sync() } else { session.pause_first_sync() }
+    }
+    Ok(())
+}
+
+/// Notices not dismissed yet: one candidate's, or all.
+#[tauri::command]
+pub async fn notices(state: State<'_, AppState>, candidate: Option<Uuid>) -> Result<Vec<Notice>, AppError> {
+    with_store(&state, move |store, _| store.notices(candidate)).await
+}
+
+#[tauri::command]
+pub async fn dismiss_notice(state: State<'_, AppState>, seq: i64) -> Result<(), AppError> {
+    with_store(&state, move |store, _| store.dismiss_notice(seq)).await
+}
+
+/// Puts back the teammate's value a change of this user overwrote (conflict `index` of notice
+/// `seq`), as a new change of its own, and dismisses the notice.
+#[tauri::command]
+pub async fn put_back(state: State<'_, AppState>, seq: i64, index: usize) -> Result<(), AppError> {
+    with_store(&state, move |store, user| {
+        let notice = store.notices(None)?.into_iter().find(|n| n.seq == seq);
+        let conflict = match notice.map(|n| n.detail) {
+            Some(NoticeDetail::Conflicts { conflicts }) => conflicts.into_iter().nth(index),
+            _ => None,
+        }
+        .ok_or_else(|| talentdesk_domain::DomainError::not_found("conflict", format!("{seq}/{index}")))?;
+        let change = FieldChange { from: conflict.written, to: conflict.overwritten };
+        store.apply(user, Mutation::CandidateUpdate { candidate_id: conflict.candidate_id, changes: vec![change] })?;
+        store.dismiss_notice(seq)
+    })
+    .await?;
+    state.changed();
+    Ok(())
+}

@@ -1,0 +1,129 @@
+//! The real window against a real server, with the real keychain (scripts/test.sh runs the
+//! window tests in a D-Bus session with gnome-keyring): sign in, the first sync, a teammate's
+//! change arriving on screen, a change made offline reaching the teammate once the server is
+//! back, and signing out.
+
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
+
+use talentdesk_domain::activity::ActivityStatus;
+use talentdesk_domain::candidate::{Profile, ProfileType};
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::new_id;
+use talentdesk_domain::user::{Role, User};
+use talentdesk_e2e::{Session, err};
+use talentdesk_server::testing::{Instance, PASSWORD};
+use talentdesk_store::Store;
+use talentdesk_sync::engine::{Engine, Replica};
+
+/// A teammate's desktop, headless: a replica and its sync engine.
+struct Teammate {
+    store: Arc<Mutex<Store>>,
+    engine: Engine,
+    user: User,
+    _dir: tempfile::TempDir,
+}
+
+impl Teammate {
+    async fn sign_in(server: &Instance, user: &User) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("teammate.db");
+        let replica = Replica::sign_in(&path, &server.url, &user.email, PASSWORD).await.unwrap();
+        replica.engine.first_sync(Arc::new(AtomicBool::new(false)), |_| {}).await.unwrap();
+        Self { store: replica.store, engine: replica.engine, user: replica.user, _dir: dir }
+    }
+
+    async fn add(&self, first: &str, last: &str) -> uuid::Uuid {
+        let id = new_id();
+        let profile = Profile { first_name: first.into(), last_name: last.into(), ..Profile::default() };
+        let create =
+            Mutation::CandidateCreate { candidate_id: id, profile, profile_type: ProfileType::RecruiterGenerated };
+        self.store.lock().unwrap().apply(&self.user, create).unwrap();
+        self.engine.sync_once().await.unwrap();
+        id
+    }
+}
+
+fn keychain_token(server: &str, email: &str) -> String {
+    let found = Command::new("secret-tool")
+        .args(["lookup", "service", "Talentdesk", "username", &format!("{email} at {server}")])
+        .output()
+        .expect("secret-tool (libsecret-tools) is installed");
+    String::from_utf8_lossy(&found.stdout).into_owned()
+}
+
+#[test]
+fn sign_in_sync_offline_and_back_and_sign_out() -> Result<(), String> {
+    let runtime = tokio::runtime::Runtime::new().map_err(err)?;
+    let mut server = runtime.block_on(Instance::start());
+    let admin = runtime.block_on(server.add_user("admin@acme.test", Role::RecruiterAdmin));
+    let rita = runtime.block_on(server.add_user(&format!("rita+{}@acme.test", std::process::id()), Role::Recruiter));
+    let teammate = runtime.block_on(Teammate::sign_in(&server, &admin));
+    let ana = runtime.block_on(teammate.add("Ana", "Souza"));
+    runtime.block_on(teammate.add("Bea", "Okafor"));
+    runtime.block_on(teammate.add("Chen", "Li"));
+
+    let data = tempfile::tempdir().map_err(err)?;
+    let data_dir = data.path().to_str().ok_or("the temporary path is not UTF-8")?;
+    let session = Session::start_with_env(&[], &[("TALENTDESK_DATA_DIR", data_dir)])?;
+
+    // Signing in: a wrong password is refused plainly, the right one brings the team's data.
+    session.wait_for("the sign-in page", |s| s.text("[data-testid=sign-in]"))?;
+    session.screenshot("sync-sign-in")?;
+    session.type_into("[data-testid=sign-in-server]", &server.url)?;
+    session.type_into("[data-testid=sign-in-email]", &rita.email)?;
+    session.type_into("[data-testid=sign-in-password]", "not the password")?;
+    session.click("[data-testid=sign-in-submit]")?;
+    let refused = session.wait_for("the refusal", |s| s.text("[data-testid=sign-in-error]"))?;
+    assert!(refused.contains("password"), "{refused}");
+    session.screenshot("sync-sign-in-refused")?;
+    session.type_into("[data-testid=sign-in-password]", PASSWORD)?;
+    session.click("[data-testid=sign-in-submit]")?;
+    session.wait_for("the team's three candidates", |s| {
+        Ok(s.text("[data-testid=result-count]")?.filter(|t| t == "3 results"))
+    })?;
+    let token = keychain_token(&server.url, &rita.email);
+    assert!(!token.is_empty(), "the sign-in is in the OS keychain");
+    let on_disk = std::fs::read_to_string(data.path().join("account.json")).map_err(err)?;
+    assert!(!on_disk.contains(&token), "and in no file");
+    session
+        .wait_for("the synced status", |s| Ok(s.text("[data-testid=sync-status]")?.filter(|t| t.contains("Synced"))))?;
+    session.screenshot("sync-signed-in")?;
+
+    // A teammate's new candidate arrives on screen by itself.
+    runtime.block_on(teammate.add("Dara", "Novak"));
+    session.wait_for("the teammate's candidate", |s| {
+        Ok(s.text("[data-testid=result-count]")?.filter(|t| t == "4 results"))
+    })?;
+
+    // Offline: opening Ana's profile still records the review, and it waits.
+    runtime.block_on(server.stop());
+    session.script(
+        "[...document.querySelectorAll('[data-testid=results] tbody tr td.name .open')].find(e => e.textContent.includes('Ana')).click()",
+        serde_json::json!([]),
+    )?;
+    session.wait_for("Ana's profile", |s| s.text("[data-testid=profile-page]"))?;
+    session.wait_for("the change waiting offline", |s| {
+        Ok(s.text("[data-testid=sync-status]")?.filter(|t| t.contains("Offline") || t.contains("waiting")))
+    })?;
+    session.screenshot("sync-offline")?;
+
+    // Back online: the change reaches the server once, and the teammate sees it.
+    runtime.block_on(server.start_again());
+    session.wait_for("the synced status again", |s| {
+        Ok(s.text("[data-testid=sync-status]")?.filter(|t| t.contains("Synced")))
+    })?;
+    runtime.block_on(teammate.engine.sync_once()).map_err(err)?;
+    let seen = teammate.store.lock().unwrap().profile(&teammate.user, ana).map_err(err)?;
+    assert_eq!(seen.candidate.activity, ActivityStatus::Reviewed, "Rita's offline review reached the teammate");
+
+    // Signing out forgets the token and shows the sign-in page again.
+    session.click("[data-testid=sync-status]")?;
+    session.wait_for("the sync details", |s| s.text("[data-testid=sync-details]"))?;
+    session.screenshot("sync-details")?;
+    session.click("[data-testid=sign-out]")?;
+    session.wait_for("the sign-in page", |s| s.text("[data-testid=sign-in]"))?;
+    assert_eq!(keychain_token(&server.url, &rita.email), "", "the token left the keychain");
+    Ok(())
+}

@@ -1,0 +1,75 @@
+// What sync reports while the app runs (the `session` events of src-tauri/src/main.rs), kept
+// as reactive state for the status indicator, the first-sync panel and the notices.
+import { listen } from "@tauri-apps/api/event";
+import type { FirstSyncView } from "./bindings/FirstSyncView";
+import type { Notice } from "./bindings/Notice";
+import type { SessionEvent } from "./bindings/SessionEvent";
+import type { SyncStatusView } from "./bindings/SyncStatusView";
+
+class SyncState {
+  status = $state<SyncStatusView | null>(null);
+  firstSync = $state<FirstSyncView | null>(null);
+  /** Why the first sync stopped, while it is stopped. */
+  paused = $state<string | null>(null);
+  /** Bumped when teammates' changes arrive: pages showing data read it again. */
+  dataVersion = $state(0);
+  /** Bumped when a first sync finishes: the shell reads the data again. */
+  firstSyncDone = $state(0);
+  /** Bumped when notices arrive, so pages showing them read them again. */
+  noticesVersion = $state(0);
+  latestNotices = $state<Notice[]>([]);
+
+  apply(event: SessionEvent) {
+    switch (event.type) {
+      case "status":
+        this.status = event.status;
+        break;
+      case "first_sync":
+        this.firstSync = event.progress;
+        this.paused = null;
+        break;
+      case "first_sync_paused":
+        this.paused = event.reason;
+        break;
+      case "first_sync_done":
+        this.firstSync = null;
+        this.paused = null;
+        this.firstSyncDone += 1;
+        break;
+      case "data_changed":
+        this.dataVersion += 1;
+        break;
+      case "notices":
+        this.latestNotices = event.notices;
+        this.noticesVersion += 1;
+        break;
+    }
+  }
+}
+
+export const sync = new SyncState();
+
+let listening = false;
+
+/** Starts hearing the session's events (once). */
+export async function listenToSync() {
+  if (listening) return;
+  listening = true;
+  await listen<SessionEvent>("session", (e) => sync.apply(e.payload));
+}
+
+/** "12 s", "3 min", "2 h": how long ago, for the status line. */
+export function ago(iso: string, now = Date.now()): string {
+  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.round(minutes / 60)} h`;
+}
+
+/** "about 40 s left", or nothing before there is a pace to tell it from. */
+export function timeLeft(ms: number | null): string {
+  if (ms === null) return "";
+  const s = Math.ceil(ms / 1000);
+  return s < 90 ? `about ${s} s left` : `about ${Math.ceil(s / 60)} min left`;
+}
