@@ -2,11 +2,9 @@
 //! refused changes and of conflicts, with the way to put a teammate's value back.
 
 use serde::Serialize;
-use talentdesk_domain::history::FieldChange;
-use talentdesk_domain::mutation::Mutation;
 use talentdesk_session::Session;
 use talentdesk_store::AppError;
-use talentdesk_store::replica::{Notice, NoticeDetail};
+use talentdesk_store::replica::Notice;
 use tauri::State;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -89,18 +87,7 @@ pub async fn dismiss_notice(state: State<'_, AppState>, seq: i64) -> Result<(), 
 /// `seq`), as a new change of its own, and dismisses the notice.
 #[tauri::command]
 pub async fn put_back(state: State<'_, AppState>, seq: i64, index: usize) -> Result<(), AppError> {
-    with_store(&state, move |store, user| {
-        let notice = store.notices(None)?.into_iter().find(|n| n.seq == seq);
-        let conflict = match notice.map(|n| n.detail) {
-            Some(NoticeDetail::Conflicts { conflicts }) => conflicts.into_iter().nth(index),
-            _ => None,
-        }
-        .ok_or_else(|| talentdesk_domain::DomainError::not_found("conflict", format!("{seq}/{index}")))?;
-        let change = FieldChange { from: conflict.written, to: conflict.overwritten };
-        store.apply(user, Mutation::CandidateUpdate { candidate_id: conflict.candidate_id, changes: vec![change] })?;
-        store.dismiss_notice(seq)
-    })
-    .await?;
+    with_store(&state, move |store, user| store.put_back(user, seq, index)).await?;
     state.changed();
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The real window against a real server, with the real keychain (scripts/test.sh runs the
-//! window tests in a D-Bus session with gnome-keyring): sign in, the first sync, a teammate's
-//! change arriving on screen, a change made offline reaching the teammate once the server is
-//! back, and signing out.
+//! window tests in a D-Bus session with gnome-keyring): sign in, the first sync with its
+//! progress, pause and continue, a teammate's change arriving on screen, a change made offline
+//! reaching the teammate once the server is back, and signing out.
 
 use std::process::Command;
 use std::sync::atomic::AtomicBool;
@@ -125,5 +125,39 @@ fn sign_in_sync_offline_and_back_and_sign_out() -> Result<(), String> {
     session.click("[data-testid=sign-out]")?;
     session.wait_for("the sign-in page", |s| s.text("[data-testid=sign-in]"))?;
     assert_eq!(keychain_token(&server.url, &rita.email), "", "the token left the keychain");
+    Ok(())
+}
+
+#[test]
+fn the_first_sync_shows_its_progress_and_pauses_and_continues() -> Result<(), String> {
+    let runtime = tokio::runtime::Runtime::new().map_err(err)?;
+    let server = runtime.block_on(Instance::start());
+    let options = talentdesk_demo::DemoOptions { candidates: 15_000, seed: 3 };
+    let demo = runtime
+        .block_on(talentdesk_server::demo::fill_org(server.pool(), "Acme", options, PASSWORD.into(), |_| {}))
+        .map_err(err)?;
+    let data = tempfile::tempdir().map_err(err)?;
+    let data_dir = data.path().to_str().ok_or("the temporary path is not UTF-8")?;
+    let session = Session::start_with_env(&[], &[("TALENTDESK_DATA_DIR", data_dir)])?;
+    session.wait_for("the sign-in page", |s| s.text("[data-testid=sign-in]"))?;
+    session.type_into("[data-testid=sign-in-server]", &server.url)?;
+    session.type_into("[data-testid=sign-in-email]", &demo.recruiter_emails[0])?;
+    session.type_into("[data-testid=sign-in-password]", PASSWORD)?;
+    session.click("[data-testid=sign-in-submit]")?;
+
+    // The panel counts the records in; Pause stops it, keeping what came, and Continue goes on.
+    session.wait_for("records coming in", |s| {
+        Ok(s.text("[data-testid=first-sync-count]")?.filter(|t| t.contains(" of ") && t.contains("records")))
+    })?;
+    session.screenshot("sync-first-sync")?;
+    session.click("[data-testid=first-sync-pause]")?;
+    session.wait_for("the pause", |s| s.text("[data-testid=first-sync-resume]"))?;
+    session.screenshot("sync-first-sync-paused")?;
+    session.click("[data-testid=first-sync-resume]")?;
+    // The table opens on the active candidates: nearly all of the 15,000.
+    let count = |text: &str| text.chars().filter(char::is_ascii_digit).collect::<String>().parse::<u64>().ok();
+    let shown =
+        session.wait_for("the candidates", |s| Ok(s.text("[data-testid=result-count]")?.and_then(|t| count(&t))))?;
+    assert!((14_000..=15_000).contains(&shown), "{shown} candidates shown");
     Ok(())
 }

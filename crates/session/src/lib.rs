@@ -53,8 +53,10 @@ pub enum SessionEvent {
     FirstSync {
         progress: FirstSyncView,
     },
-    /// The first sync stopped (cancelled, or the connection broke); it resumes later.
+    /// The first sync stopped: paused by the user (it waits to be continued), or broken off
+    /// (it tries again by itself). What came in is kept either way.
     FirstSyncPaused {
+        by_user: bool,
         reason: String,
     },
     FirstSyncDone {
@@ -335,8 +337,9 @@ impl Background {
                     return true;
                 }
                 Err(e) => {
-                    let _ = self.events.send(SessionEvent::FirstSyncPaused { reason: e.to_string() });
                     let wait_for_resume = matches!(e, SyncError::Cancelled);
+                    let paused = SessionEvent::FirstSyncPaused { by_user: wait_for_resume, reason: e.to_string() };
+                    let _ = self.events.send(paused);
                     let resume = self.resume.clone();
                     tokio::select! {
                         _ = self.stopped.changed() => return false,

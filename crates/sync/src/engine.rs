@@ -205,6 +205,7 @@ impl Engine {
             for record in &mut reader {
                 if cancel.load(Ordering::Relaxed) {
                     load.checkpoint()?;
+                    progress(&report(FirstSyncPhase::Downloading, loaded));
                     return Err(SyncError::Cancelled);
                 }
                 match record {

@@ -199,3 +199,64 @@ async fn a_stopped_first_sync_resumes_and_a_clock_hours_off_changes_nothing() {
         boss.store.lock().unwrap().export_records().unwrap()
     );
 }
+
+fn title(store: &Arc<Mutex<Store>>, user: &User, id: uuid::Uuid) -> String {
+    store.lock().unwrap().profile(user, id).unwrap().candidate.profile.current_title
+}
+
+fn retitle(id: uuid::Uuid, from: &str, to: &str) -> Mutation {
+    use talentdesk_domain::candidate::FieldValue;
+    use talentdesk_domain::history::FieldChange;
+    let change = FieldChange { from: FieldValue::CurrentTitle(from.into()), to: FieldValue::CurrentTitle(to.into()) };
+    Mutation::CandidateUpdate { candidate_id: id, changes: vec![change] }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn whoever_overwrote_a_teammates_value_is_told_and_can_put_it_back() {
+    let server = Instance::start().await;
+    let admin = server.add_user("admin@acme.test", Role::RecruiterAdmin).await;
+    let rita = server.add_user("rita@acme.test", Role::Recruiter).await;
+    let (boss, desk) = (desktop(&server, &admin).await, desktop(&server, &rita).await);
+    let ana = new_id();
+    let profile = Profile {
+        first_name: "Ana".into(),
+        last_name: "Souza".into(),
+        current_title: "Engineer".into(),
+        ..Profile::default()
+    };
+    let create =
+        Mutation::CandidateCreate { candidate_id: ana, profile, profile_type: ProfileType::RecruiterGenerated };
+    boss.store.lock().unwrap().apply(&boss.user, create).unwrap();
+    boss.engine.sync_once().await.unwrap();
+    desk.engine.sync_once().await.unwrap();
+
+    // Both change the title from "Engineer"; the admin's reaches the server first.
+    boss.store.lock().unwrap().apply(&boss.user, retitle(ana, "Engineer", "Designer")).unwrap();
+    boss.engine.sync_once().await.unwrap();
+    desk.store.lock().unwrap().apply(&desk.user, retitle(ana, "Engineer", "Nurse")).unwrap();
+    let round = desk.engine.sync_once().await.unwrap();
+    assert_eq!(title(&desk.store, &desk.user, ana), "Nurse", "the later push wins");
+    let notices = desk.store.lock().unwrap().notices(Some(ana)).unwrap();
+    assert_eq!(round.notices, notices);
+    let seq = match &notices[..] {
+        [notice] => match &notice.detail {
+            NoticeDetail::Conflicts { conflicts } => {
+                assert_eq!(
+                    conflicts[0].overwritten,
+                    talentdesk_domain::candidate::FieldValue::CurrentTitle("Designer".into())
+                );
+                notice.seq
+            }
+            other => panic!("expected a conflict, got {other:?}"),
+        },
+        other => panic!("expected one notice, got {other:?}"),
+    };
+
+    // Rita puts the admin's value back: a change of her own, synced like any other.
+    desk.store.lock().unwrap().put_back(&desk.user, seq, 0).unwrap();
+    assert!(desk.store.lock().unwrap().notices(Some(ana)).unwrap().is_empty(), "the notice is dealt with");
+    desk.engine.sync_once().await.unwrap();
+    boss.engine.sync_once().await.unwrap();
+    assert_eq!(title(&boss.store, &boss.user, ana), "Designer");
+    assert_eq!(title(&desk.store, &desk.user, ana), "Designer");
+}

@@ -10,7 +10,7 @@ class SyncState {
   status = $state<SyncStatusView | null>(null);
   firstSync = $state<FirstSyncView | null>(null);
   /** Why the first sync stopped, while it is stopped. */
-  paused = $state<string | null>(null);
+  paused = $state<{ byUser: boolean; reason: string } | null>(null);
   /** Bumped when teammates' changes arrive: pages showing data read it again. */
   dataVersion = $state(0);
   /** Bumped when a first sync finishes: the shell reads the data again. */
@@ -29,7 +29,7 @@ class SyncState {
         this.paused = null;
         break;
       case "first_sync_paused":
-        this.paused = event.reason;
+        this.paused = { byUser: event.by_user, reason: event.reason };
         break;
       case "first_sync_done":
         this.firstSync = null;

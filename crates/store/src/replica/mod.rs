@@ -14,9 +14,13 @@ mod snapshot;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
+use talentdesk_domain::DomainError;
 use talentdesk_domain::effects;
+use talentdesk_domain::history::FieldChange;
+use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::record::RecordKind;
 use talentdesk_domain::search::Selection;
+use talentdesk_domain::user::User;
 use ts_rs::TS;
 use uuid::Uuid;
 
@@ -148,6 +152,20 @@ impl Store {
     }
 
     pub fn dismiss_notice(&mut self, seq: i64) -> Result<(), StoreError> {
+        notices::dismiss(self.conn(), seq)
+    }
+
+    /// Puts back the teammate's value that conflict `index` of notice `seq` overwrote, as a
+    /// new change by `user` (it syncs like any other), and dismisses the notice.
+    pub fn put_back(&mut self, user: &User, seq: i64, index: usize) -> Result<(), StoreError> {
+        let notice = notices::open(self.conn(), None)?.into_iter().find(|n| n.seq == seq);
+        let conflict = match notice.map(|n| n.detail) {
+            Some(NoticeDetail::Conflicts { conflicts }) => conflicts.into_iter().nth(index),
+            _ => None,
+        }
+        .ok_or_else(|| DomainError::not_found("conflict", format!("{seq}/{index}")))?;
+        let change = FieldChange { from: conflict.written, to: conflict.overwritten };
+        self.apply(user, Mutation::CandidateUpdate { candidate_id: conflict.candidate_id, changes: vec![change] })?;
         notices::dismiss(self.conn(), seq)
     }
 

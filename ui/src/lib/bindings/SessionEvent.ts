@@ -6,4 +6,4 @@ import type { SyncStatusView } from "./SyncStatusView";
 /**
  * What the window hears from a session, as it happens.
  */
-export type SessionEvent = { "type": "status", status: SyncStatusView, } | { "type": "first_sync", progress: FirstSyncView, } | { "type": "first_sync_paused", reason: string, } | { "type": "first_sync_done", records: bigint, } | { "type": "data_changed" } | { "type": "notices", notices: Array<Notice>, };
+export type SessionEvent = { "type": "status", status: SyncStatusView, } | { "type": "first_sync", progress: FirstSyncView, } | { "type": "first_sync_paused", by_user: boolean, reason: string, } | { "type": "first_sync_done", records: bigint, } | { "type": "data_changed" } | { "type": "notices", notices: Array<Notice>, };
