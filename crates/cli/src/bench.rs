@@ -23,6 +23,21 @@ use talentdesk_domain::search::{
 use talentdesk_store::Store;
 use talentdesk_store::search::PageRequest;
 
+/// The server and the account a benchmark signs in with.
+#[derive(clap::Args)]
+pub struct Account {
+    /// e.g. http://127.0.0.1:8080
+    #[arg(long)]
+    server: String,
+    #[arg(long)]
+    email: String,
+    /// Or TALENTDESK_PASSWORD.
+    #[arg(long, env = "TALENTDESK_PASSWORD", hide_env_values = true)]
+    password: String,
+    #[arg(long)]
+    json: bool,
+}
+
 #[derive(Subcommand)]
 pub enum Which {
     /// A fixed mix of searches: p50 / p95 / max per query and overall.
@@ -44,33 +59,11 @@ pub enum Which {
     },
     /// The CRM server: a full snapshot, then pulls and pushes from 10 concurrent clients (see
     /// bench_server.rs). Pushes change the org: run it on a demo org.
-    Server {
-        /// e.g. http://127.0.0.1:8080
-        #[arg(long)]
-        server: String,
-        #[arg(long)]
-        email: String,
-        /// Or TALENTDESK_PASSWORD.
-        #[arg(long, env = "TALENTDESK_PASSWORD", hide_env_values = true)]
-        password: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Server(Account),
     /// Sync between desktops: two replicas of the org, then how soon a change on one shows on
     /// the other (p50 / p95), and how long 10,000 mutations made offline take to reach the
     /// server (see bench_sync.rs). Changes the org: run it on a demo org.
-    Sync {
-        /// e.g. http://127.0.0.1:8080
-        #[arg(long)]
-        server: String,
-        #[arg(long)]
-        email: String,
-        /// Or TALENTDESK_PASSWORD.
-        #[arg(long, env = "TALENTDESK_PASSWORD", hide_env_values = true)]
-        password: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Sync(Account),
     /// The desktop app on this database: first page after launch, keystroke to results,
     /// memory (see bench_app.rs). Needs a display.
     App {
@@ -89,10 +82,8 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
         Which::Search { db, runs, json } => search(&db, runs.max(1), json),
         Which::Bulk { db, json } => bulk(&db, json),
         Which::App { db, app, json } => crate::bench_app::app(&db, &app, json),
-        Which::Server { server, email, password, json } => {
-            crate::bench_server::server(&server, &email, &password, json)
-        }
-        Which::Sync { server, email, password, json } => crate::bench_sync::sync(&server, &email, &password, json),
+        Which::Server(a) => crate::bench_server::server(&a.server, &a.email, &a.password, a.json),
+        Which::Sync(a) => crate::bench_sync::sync(&a.server, &a.email, &a.password, a.json),
     }
 }
 
