@@ -4,6 +4,7 @@
 use serde::Serialize;
 use talentdesk_session::Session;
 use talentdesk_store::AppError;
+use talentdesk_store::blobs::OfflineSet;
 use talentdesk_store::replica::Notice;
 use tauri::State;
 use ts_rs::TS;
@@ -88,6 +89,20 @@ pub async fn dismiss_notice(state: State<'_, AppState>, seq: i64) -> Result<(), 
 #[tauri::command]
 pub async fn put_back(state: State<'_, AppState>, seq: i64, index: usize) -> Result<(), AppError> {
     with_store(&state, move |store, user| store.put_back(user, seq, index)).await?;
+    state.changed();
+    Ok(())
+}
+
+/// The pipelines and events whose candidates' documents are kept on this computer.
+#[tauri::command]
+pub async fn offline_sets(state: State<'_, AppState>) -> Result<Vec<OfflineSet>, AppError> {
+    with_store(&state, |store, _| store.offline_sets()).await
+}
+
+/// Keeps (or stops keeping) a list's documents on this computer; sync fetches them at once.
+#[tauri::command]
+pub async fn keep_offline(state: State<'_, AppState>, set: OfflineSet, keep: bool) -> Result<(), AppError> {
+    with_store(&state, move |store, _| store.keep_offline(set, keep)).await?;
     state.changed();
     Ok(())
 }

@@ -33,6 +33,8 @@ fn main() {
             account::notices,
             account::dismiss_notice,
             account::put_back,
+            account::offline_sets,
+            account::keep_offline,
             commands::app_info,
             commands::search,
             commands::column_config,

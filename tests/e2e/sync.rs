@@ -159,5 +159,14 @@ fn the_first_sync_shows_its_progress_and_pauses_and_continues() -> Result<(), St
     let shown =
         session.wait_for("the candidates", |s| Ok(s.text("[data-testid=result-count]")?.and_then(|t| count(&t))))?;
     assert!((14_000..=15_000).contains(&shown), "{shown} candidates shown");
+
+    // An event's documents can be kept on this computer for a fair without a network.
+    session.click("[data-testid=rail-events]")?;
+    session.wait_for("the offline choice", |s| s.text("[data-testid=keep-offline]"))?;
+    session.click("[data-testid=keep-offline] input")?;
+    let checked = "return document.querySelector('[data-testid=keep-offline] input').checked";
+    session
+        .wait_for("the choice to hold", |s| Ok(s.script(checked, serde_json::json!([]))?.as_bool().filter(|c| *c)))?;
+    session.screenshot("sync-keep-offline")?;
     Ok(())
 }

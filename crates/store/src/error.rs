@@ -22,6 +22,9 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
+    /// The folder of document bytes cannot be written or read.
+    #[error("documents folder: {0}")]
+    Blob(String),
     /// The store cannot take part in sync as asked (another account's data, not signed in).
     #[error("{0}")]
     Replica(String),

@@ -5,6 +5,7 @@
 //! one transaction. Reads return the view models the UI and the CLI show.
 
 mod apply;
+pub mod blobs;
 pub mod bulk_load;
 mod codec;
 mod error;

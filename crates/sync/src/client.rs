@@ -126,6 +126,18 @@ impl Client {
         Ok(SnapshotReader::start(response, prepare))
     }
 
+    /// Uploads a document's bytes (idempotent: bytes the server has already are fine).
+    pub async fn put_blob(&self, sha256: &str, bytes: Vec<u8>) -> Result<(), ClientError> {
+        let request = self.http.put(self.url(&format!("/v1/blobs/{sha256}"))).bearer_auth(&self.token).body(bytes);
+        checked(request.send().await?).await.map(|_| ())
+    }
+
+    /// Downloads a document's bytes; the caller checks them against the hash.
+    pub async fn get_blob(&self, sha256: &str) -> Result<Vec<u8>, ClientError> {
+        let request = self.http.get(self.url(&format!("/v1/blobs/{sha256}"))).bearer_auth(&self.token);
+        Ok(checked(request.send().await?).await?.bytes().await?.to_vec())
+    }
+
     /// Waits on the live stream until it reports a version above `known`; returns it. The
     /// caller pulls then, and calls again.
     pub async fn next_version(&self, known: i64) -> Result<i64, ClientError> {

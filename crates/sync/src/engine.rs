@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use talentdesk_domain::Timestamp;
+use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
 use talentdesk_store::replica::{Account, Incoming, Notice, NoticeDetail, ServerChange};
 use talentdesk_store::{OutboxEntry, Store, StoreError};
@@ -238,13 +239,46 @@ impl Engine {
         let mut round = Round::default();
         self.push_all(&mut round).await?;
         self.pull_all(&mut round).await?;
+        self.fetch_offline_documents().await?;
         Ok(round)
+    }
+
+    /// Uploads the bytes of documents attached here before the mutations that refer to them:
+    /// a teammate who pulls a document can then download it.
+    async fn upload_documents(&self, batch: &[OutboxEntry]) -> Result<(), SyncError> {
+        for entry in batch {
+            let Mutation::DocumentAttach { document } = &entry.mutation else { continue };
+            let sha256 = document.sha256.clone();
+            let local = self.with_store(move |s| Ok(s.blob(&sha256))).await?;
+            // Without the bytes here (attached elsewhere, or cleared), the record syncs alone.
+            if let Some(path) = local {
+                let bytes =
+                    tokio::fs::read(&path).await.map_err(|e| StoreError::Blob(format!("{}: {e}", path.display())))?;
+                self.client.put_blob(&document.sha256, bytes).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Downloads the documents of the lists kept offline that are not here yet.
+    async fn fetch_offline_documents(&self) -> Result<(), SyncError> {
+        for sha256 in self.with_store(|s| s.missing_blobs()).await? {
+            let bytes = match self.client.get_blob(&sha256).await {
+                Ok(bytes) => bytes,
+                // Its uploader has not sent it yet: the next round tries again.
+                Err(ClientError::Refused { status: 404, .. }) => continue,
+                Err(e) => return Err(e.into()),
+            };
+            self.with_store(move |s| s.put_blob_checked(&sha256, &bytes)).await?;
+        }
+        Ok(())
     }
 
     async fn push_all(&self, round: &mut Round) -> Result<(), SyncError> {
         loop {
             let batch = self.with_store(|s| s.pending(PUSH_BATCH)).await?;
             let Some(first) = batch.first().map(|e| e.seq) else { return Ok(()) };
+            self.upload_documents(&batch).await?;
             let mutations = batch
                 .iter()
                 .map(|e| PushedMutation { seq: e.seq, mutation: e.mutation.clone(), created_at: e.created_at })

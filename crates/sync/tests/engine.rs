@@ -260,3 +260,70 @@ async fn whoever_overwrote_a_teammates_value_is_told_and_can_put_it_back() {
     assert_eq!(title(&boss.store, &boss.user, ana), "Designer");
     assert_eq!(title(&desk.store, &desk.user, ana), "Designer");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn documents_travel_as_blobs_and_an_events_documents_can_be_kept_offline() {
+    use talentdesk_domain::document::{Document, DocumentKind};
+    use talentdesk_domain::event::{Event, EventCategory};
+    use talentdesk_domain::search::Selection;
+    use talentdesk_store::blobs::OfflineSet;
+
+    let server = Instance::start().await;
+    let admin = server.add_user("admin@acme.test", Role::RecruiterAdmin).await;
+    let rita = server.add_user("rita@acme.test", Role::Recruiter).await;
+    let (boss, desk) = (desktop(&server, &admin).await, desktop(&server, &rita).await);
+
+    // The admin registers Ana at a fair and attaches her resume.
+    let ana = new_id();
+    let fair = Event {
+        id: new_id(),
+        name: "Porto fair".into(),
+        category: EventCategory::CareerFair,
+        starts_at: chrono::Utc::now(),
+        location: "Porto".into(),
+    };
+    let resume = b"%PDF-1.7 Ana Souza, nurse".to_vec();
+    {
+        let mut store = boss.store.lock().unwrap();
+        let profile = Profile { first_name: "Ana".into(), last_name: "Souza".into(), ..Profile::default() };
+        store
+            .apply(
+                &boss.user,
+                Mutation::CandidateCreate { candidate_id: ana, profile, profile_type: ProfileType::RecruiterGenerated },
+            )
+            .unwrap();
+        store.apply(&boss.user, Mutation::EventCreate { event: fair.clone() }).unwrap();
+        let at_fair =
+            Mutation::EventAdd { selection: Selection::Ids { ids: vec![ana] }, event_id: fair.id, attended: true };
+        store.apply(&boss.user, at_fair).unwrap();
+        let sha256 = store.put_blob(&resume).unwrap();
+        let document = Document {
+            id: new_id(),
+            candidate_id: ana,
+            name: "ana.pdf".into(),
+            kind: DocumentKind::Resume,
+            sha256,
+            size: resume.len() as u64,
+            uploaded_at: chrono::Utc::now(),
+        };
+        store.apply(&boss.user, Mutation::DocumentAttach { document }).unwrap();
+    }
+    boss.engine.sync_once().await.unwrap();
+    let sha256 = boss.store.lock().unwrap().put_blob(&resume).unwrap();
+    let (client, _) = Client::login(&server.url, &rita.email, PASSWORD).await.unwrap();
+    assert_eq!(client.get_blob(&sha256).await.unwrap(), resume, "the bytes went up with the record");
+
+    // Rita's desktop has the record, not the bytes, until she keeps the fair's documents offline.
+    desk.engine.sync_once().await.unwrap();
+    assert!(desk.store.lock().unwrap().blob(&sha256).is_none());
+    desk.store.lock().unwrap().keep_offline(OfflineSet::Event(fair.id), true).unwrap();
+    desk.engine.sync_once().await.unwrap();
+    let kept = desk.store.lock().unwrap().blob(&sha256).expect("the resume is on this computer");
+    assert_eq!(std::fs::read(kept).unwrap(), resume);
+    assert!(desk.store.lock().unwrap().missing_blobs().unwrap().is_empty());
+
+    // Damaged bytes are refused, never kept under the hash.
+    let damaged = desk.store.lock().unwrap().put_blob_checked(&"0".repeat(64), b"not it").unwrap_err();
+    assert!(damaged.to_string().contains("damaged"), "{damaged}");
+    assert!(desk.store.lock().unwrap().blob(&"0".repeat(64)).is_none());
+}

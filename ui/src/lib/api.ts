@@ -5,6 +5,7 @@ import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { DomainError } from "./bindings/DomainError";
 import type { Notice } from "./bindings/Notice";
+import type { OfflineSet } from "./bindings/OfflineSet";
 import type { SessionState } from "./bindings/SessionState";
 import type { ColumnConfig } from "./bindings/ColumnConfig";
 import type { FilterChoices } from "./bindings/FilterChoices";
@@ -82,6 +83,8 @@ export const api = {
   dismissNotice: (seq: number) => call<void>("dismiss_notice", { seq }),
   /** Puts back the teammate's value that conflict `index` of notice `seq` overwrote. */
   putBack: (seq: number, index: number) => call<void>("put_back", { seq, index }),
+  offlineSets: () => call<OfflineSet[]>("offline_sets"),
+  keepOffline: (set: OfflineSet, keep: boolean) => call<void>("keep_offline", { set, keep }),
 };
 
 /** The message of any failure, for showing where it happened. */
