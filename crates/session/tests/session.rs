@@ -92,3 +92,38 @@ async fn a_revoked_sign_in_is_reported_and_a_wrong_password_refused() {
     until(&mut events, |e| matches!(e, SessionEvent::Status { status } if status.signed_out)).await;
     session.sign_out(data.path()).unwrap();
 }
+
+#[test]
+fn without_a_keychain_the_session_works_says_why_it_is_not_kept_and_writes_no_token() {
+    // A session bus nobody listens on, in a process of its own (the keychain reads it once).
+    let status = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "child_without_a_keychain", "--ignored", "--nocapture"])
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/talentdesk-bus")
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "run by without_a_keychain_the_session_works_says_why_it_is_not_kept_and_writes_no_token"]
+async fn child_without_a_keychain() {
+    let server = Instance::start().await;
+    let omar = server.add_user("omar@acme.test", Role::Recruiter).await;
+    let data = tempfile::tempdir().unwrap();
+    let (tx, mut events) = mpsc::unbounded_channel();
+    let session =
+        Session::sign_in(data.path(), &server.url, &omar.email, PASSWORD, tx, Notifier::default()).await.unwrap();
+    let problem = session.keychain_problem().expect("the keychain's absence is reported").to_owned();
+    assert!(problem.contains("gnome-keyring") && problem.contains("sign in each time"), "{problem}");
+    until(&mut events, |e| matches!(e, SessionEvent::Status { status } if status.online)).await;
+    drop(session);
+    // Nothing quietly kept the token instead: the account file names the server and email only,
+    // and opening the app again asks for the password.
+    let account: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data.path().join("account.json")).unwrap()).unwrap();
+    let keys: Vec<&String> = account.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["email", "server"]);
+    let (tx, _) = mpsc::unbounded_channel();
+    let resumed = Session::resume(data.path(), tx, Notifier::default()).await;
+    assert!(!matches!(resumed, Ok(Some(_))), "signed in again without a password");
+}
