@@ -6,8 +6,9 @@
 //! client reached the server exactly once: applied, or rejected with a recorded reason.
 //!
 //! The size is `TALENTDESK_CONVERGENCE_MUTATIONS` (CI runs the default); the larger run is
-//! `TALENTDESK_CONVERGENCE_MUTATIONS=20000 cargo nextest run -p talentdesk-convergence
-//! --no-capture`. `TALENTDESK_CONVERGENCE_SEED` replays a run: every run prints its seed.
+//! `TALENTDESK_CONVERGENCE_MUTATIONS=20000 cargo nextest run --profile long
+//! -p talentdesk-convergence --no-capture` (the `long` profile allows it an hour).
+//! `TALENTDESK_CONVERGENCE_SEED` replays a run: every run prints its seed.
 
 mod mutations;
 mod world;
