@@ -69,7 +69,22 @@ fn the_window_shows_the_stores_candidates_and_searches_them() -> Result<(), Stri
     session.select("[data-testid=filter-engagement-recruiter_reviewed]", "lacks")?;
     let expected = if narrowed == 1 { "1 result".to_owned() } else { format!("{narrowed} results") };
     session.wait_for("the filtered count", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| *t == expected)))?;
+    let chips = session.text("[data-testid=filter-chips]")?.unwrap_or_default();
+    assert!(chips.contains("Activity: Contacted") && chips.contains("Without: Recruiter Reviewed"), "{chips}");
     session.screenshot("smoke-filters")?;
+
+    // Folding the panel away keeps the filters; a chip's × takes its filter off.
+    session.click("[data-testid=filters-toggle]")?;
+    session.wait_for("the panel to fold", |s| {
+        Ok(s.text("[data-testid=filter-activity-contacted]")?.is_none().then_some(()))
+    })?;
+    session.screenshot("smoke-filters-folded")?;
+    session.click("[aria-label='Remove the filter Without: Recruiter Reviewed']")?;
+    let chips = session
+        .wait_for("one chip left", |s| Ok(s.text("[data-testid=filter-chips]")?.filter(|t| !t.contains("Without"))))?;
+    assert!(chips.contains("Activity: Contacted"), "{chips}");
+    session.click("[data-testid=filters-toggle]")?;
+    session.wait_for("the panel back", |s| s.text("[data-testid=filter-activity-contacted]"))?;
 
     // Typed a key at a time, the query passes through other malformed states ("(python"):
     // what stays is the error for the whole query.

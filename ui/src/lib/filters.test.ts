@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeFilterCount, emptyFilters, toggled } from "./filters";
+import { activeFilterCount, emptyFilters, filterChips, toggled } from "./filters";
 
 describe("filters", () => {
   it("counts nothing when empty, and each filter in use once", () => {
@@ -16,5 +16,29 @@ describe("filters", () => {
     expect(toggled(["a"], "b", true)).toEqual(["a", "b"]);
     expect(toggled(["a", "b"], "b", true)).toEqual(["a", "b"]);
     expect(toggled(["a", "b"], "a", false)).toEqual(["b"]);
+  });
+
+  it("shows each filter in use as a chip that removes just that filter", () => {
+    const f = emptyFilters();
+    f.activity = ["contacted"];
+    f.engagements_none = ["recruiter_reviewed"];
+    f.tags = ["Veteran", "Referral"];
+    f.pipeline = { pipeline_id: "p1", status: "Screened" };
+    f.eligible = false;
+    const choices = { tags: [], pipelines: [{ id: "p1", name: "Nurses", statuses: [], owner_id: null, private: false }], events: [], jobs: [], recruiters: [], hiring_statuses: [] };
+    const chips = filterChips(f, choices);
+    expect(chips.map((c) => c.label)).toEqual([
+      "Activity: Contacted",
+      "Without: Recruiter Reviewed",
+      "Tag: Veteran",
+      "Tag: Referral",
+      "Pipeline: Nurses · Screened",
+      "Ineligible",
+    ]);
+    const fewer = chips.find((c) => c.label === "Tag: Veteran")!.without(f);
+    expect(fewer.tags).toEqual(["Referral"]);
+    expect(f.tags).toEqual(["Veteran", "Referral"]);
+    expect(activeFilterCount(chips.reduce((g, c) => c.without(g), f))).toBe(0);
+    expect(filterChips(emptyFilters(), null)).toEqual([]);
   });
 });
