@@ -289,9 +289,14 @@ impl Store {
     /// replicas that have converged hold alike (history made here and not yet synced is left
     /// out; it has no server id yet).
     pub fn export_records(&self) -> Result<Vec<(RecordKind, String, String)>, StoreError> {
+        self.export_records_of(&records::WRITE_ORDER)
+    }
+
+    /// [`Store::export_records`] of some kinds only.
+    pub fn export_records_of(&self, kinds: &[RecordKind]) -> Result<Vec<(RecordKind, String, String)>, StoreError> {
         let conn = self.conn();
         let mut out = Vec::new();
-        for kind in records::WRITE_ORDER {
+        for &kind in kinds {
             let mut ids = records::ids(conn, kind)?;
             ids.sort();
             for id in ids {

@@ -35,7 +35,18 @@ pub struct Pools {
 impl Pools {
     pub fn of(store: &Store) -> Self {
         let mut pools = Pools::default();
-        for (kind, _, data) in store.export_records().unwrap() {
+        // What mutations refer to; not the history and messages, which only grow.
+        let kinds = [
+            RecordKind::Candidate,
+            RecordKind::Note,
+            RecordKind::Pipeline,
+            RecordKind::Event,
+            RecordKind::Job,
+            RecordKind::Tag,
+            RecordKind::Document,
+            RecordKind::CustomField,
+        ];
+        for (kind, _, data) in store.export_records_of(&kinds).unwrap() {
             match kind {
                 RecordKind::Candidate => pools.candidates.push(serde_json::from_str(&data).unwrap()),
                 RecordKind::Note => pools.notes.push(serde_json::from_str(&data).unwrap()),
