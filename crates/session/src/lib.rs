@@ -336,6 +336,19 @@ impl Background {
                     }
                     return true;
                 }
+                // Retrying will not help: the window asks to sign in again.
+                Err(SyncError::Client(ClientError::SignedOut(reason))) => {
+                    let status = SyncStatusView {
+                        online: true,
+                        signed_out: true,
+                        pending: 0,
+                        last_sync_at: None,
+                        failing_since: None,
+                        error: Some(reason),
+                    };
+                    let _ = self.events.send(SessionEvent::Status { status });
+                    return false;
+                }
                 Err(e) => {
                     let wait_for_resume = matches!(e, SyncError::Cancelled);
                     let paused = SessionEvent::FirstSyncPaused { by_user: wait_for_resume, reason: e.to_string() };

@@ -127,3 +127,23 @@ async fn child_without_a_keychain() {
     let resumed = Session::resume(data.path(), tx, Notifier::default()).await;
     assert!(!matches!(resumed, Ok(Some(_))), "signed in again without a password");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_first_sync_whose_sign_in_is_revoked_stops_and_asks_to_sign_in_again() {
+    let server = Instance::start().await;
+    let options = talentdesk_demo::DemoOptions { candidates: 5_000, seed: 9 };
+    let demo =
+        talentdesk_server::demo::fill_org(server.pool(), "Acme", options, PASSWORD.into(), |_| {}).await.unwrap();
+    let email = &demo.recruiter_emails[0];
+    let data = tempfile::tempdir().unwrap();
+    let (tx, mut events) = mpsc::unbounded_channel();
+    let session = Session::sign_in(data.path(), &server.url, email, PASSWORD, tx, Notifier::default()).await.unwrap();
+    session.pause_first_sync();
+    until(&mut events, |e| matches!(e, SessionEvent::FirstSyncPaused { by_user: true, .. })).await;
+
+    talentdesk_server::admin::revoke_tokens(server.pool(), email).await.unwrap();
+    session.resume_first_sync();
+    until(&mut events, |e| matches!(e, SessionEvent::Status { status } if status.signed_out)).await;
+    assert!(!session.synced());
+    session.sign_out(data.path()).unwrap();
+}
