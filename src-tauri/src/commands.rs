@@ -14,7 +14,7 @@ use talentdesk_store::search::{PageRequest, SearchPage};
 use talentdesk_store::views::{
     EventMemberRow, EventSummary, FilterChoices, PipelineMemberRow, PipelineSummary, ProfileView,
 };
-use talentdesk_store::{AppError, Store, StoreError};
+use talentdesk_store::{AppError, Applied, Store, StoreError};
 use tauri::State;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -141,6 +141,15 @@ pub async fn open_profile(state: State<'_, AppState>, id: Uuid) -> Result<Profil
     .await?;
     state.changed();
     Ok(profile)
+}
+
+/// Applies one change as the signed-in user: the one write path (the store checks the rules
+/// and queues it for the server), then pushes it at once when signed in.
+#[tauri::command]
+pub async fn apply(state: State<'_, AppState>, mutation: Mutation) -> Result<Applied, AppError> {
+    let applied = with_store(&state, move |store, user| store.apply(user, mutation)).await?;
+    state.changed();
+    Ok(applied)
 }
 
 /// The profile as it was right after one history entry.

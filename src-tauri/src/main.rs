@@ -36,6 +36,7 @@ fn main() {
             account::offline_sets,
             account::keep_offline,
             commands::app_info,
+            commands::apply,
             commands::search,
             commands::column_config,
             commands::set_columns,

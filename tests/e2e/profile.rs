@@ -85,6 +85,24 @@ fn preview_open_every_tab_and_back() -> Result<(), String> {
     };
     assert!(activity.contains("Recruiter Reviewed"), "the review is listed among the engagements");
 
+    // Notes: add one, edit it, delete it; each a mutation waiting for the server.
+    session.type_into("[data-testid=note-draft]", "Called back: interested in the Lisbon role")?;
+    session.click("[data-testid=note-save]")?;
+    session.wait_for("the new note", |s| {
+        Ok(s.text("[data-testid=notes]")?.filter(|t| t.contains("interested in the Lisbon role")))
+    })?;
+    session.screenshot("profile-notes")?;
+    session.click("[data-testid=notes] li:first-child [data-testid=note-edit]")?;
+    session.type_into("[data-testid=note-edit-text]", "Called back: prefers Porto")?;
+    session.click("[data-testid=note-edit-save]")?;
+    session
+        .wait_for("the edited note", |s| Ok(s.text("[data-testid=notes]")?.filter(|t| t.contains("prefers Porto"))))?;
+    session.click("[data-testid=notes] li:first-child [data-testid=note-delete]")?;
+    session.wait_for("the note gone", |s| {
+        let notes = s.text("[data-testid=notes]")?.unwrap_or_default();
+        Ok((!notes.contains("prefers Porto")).then_some(()))
+    })?;
+
     session.click("[data-testid=profile-tabs] [data-tab=documents]")?;
     session.wait_for("documents", |s| s.text("[data-testid=documents]"))?;
     session.screenshot("profile-documents")?;
@@ -125,5 +143,13 @@ fn preview_open_every_tab_and_back() -> Result<(), String> {
         )
         .count();
     assert_eq!(reviews, 1, "one review waits to be pushed to the server");
+    let note_changes: Vec<String> = store
+        .outbox()
+        .map_err(err)?
+        .into_iter()
+        .map(|e| e.mutation.name())
+        .filter(|name| name.starts_with("note."))
+        .collect();
+    assert_eq!(note_changes, ["note.add", "note.edit", "note.delete"]);
     Ok(())
 }

@@ -3,6 +3,8 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { Applied } from "./bindings/Applied";
+import type { Mutation } from "./bindings/Mutation";
 import type { DomainError } from "./bindings/DomainError";
 import type { Notice } from "./bindings/Notice";
 import type { OfflineSet } from "./bindings/OfflineSet";
@@ -74,6 +76,8 @@ export const api = {
   benchReport: (report: unknown) => call<void>("bench_report", { report }),
   eventMembers: (event: string, offset: number, limit: number) =>
     call<EventMemberRow[]>("event_members", { event, offset, limit }),
+  /** Any change, as a mutation: the store checks it and queues it for the server. */
+  apply: (mutation: Mutation) => call<Applied>("apply", { mutation }),
   sessionState: () => call<SessionState>("session_state"),
   signIn: (server: string, email: string, password: string) => call<void>("sign_in", { server, email, password }),
   signOut: () => call<void>("sign_out"),
