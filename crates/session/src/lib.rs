@@ -19,7 +19,7 @@ use talentdesk_keychain::{KeychainError, TokenEntry};
 use talentdesk_store::replica::{Account, Notice, NoticeDetail};
 use talentdesk_store::{Store, StoreError};
 use talentdesk_sync::client::{Client, ClientError};
-use talentdesk_sync::engine::{Engine, FirstSyncProgress, SharedStore, SyncError, SyncEvent, SyncStatus};
+use talentdesk_sync::engine::{Engine, FirstSyncProgress, Replica, SharedStore, SyncError, SyncEvent, SyncStatus};
 use tokio::sync::{Notify, mpsc, watch};
 use ts_rs::TS;
 
@@ -34,6 +34,8 @@ const TELL_FIRST_SYNC_AFTER: Duration = Duration::from_secs(20);
 pub enum SessionError {
     #[error(transparent)]
     Server(#[from] ClientError),
+    #[error(transparent)]
+    Sync(#[from] SyncError),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -152,26 +154,19 @@ impl Session {
         notifier: Notifier,
     ) -> Result<Self, SessionError> {
         let server = normalise_server(server);
-        let (client, login) = Client::login(&server, email.trim(), password).await?;
-        let account = Account {
-            server: server.clone(),
-            org_id: login.org_id,
-            user_id: login.user.id,
-            email: login.user.email.clone(),
-        };
-        let path = store_path(data_dir, &account);
+        let path = store_path_for(data_dir, &server, email.trim());
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder)
                 .map_err(|e| SessionError::AccountFile { path: folder.display().to_string(), detail: e.to_string() })?;
         }
-        let mut store = Store::open(&path)?;
-        store.bind(&account, &login.user)?;
-        let keychain_problem = TokenEntry::new(&server, &account.email)
-            .and_then(|entry| entry.save(&login.token))
+        let replica = Replica::sign_in(&path, &server, email.trim(), password).await?;
+        let keychain_problem = TokenEntry::new(&server, &replica.account.email)
+            .and_then(|entry| entry.save(&replica.token))
             .err()
             .map(|e| e.to_string());
-        remember(data_dir, &LastAccount { server, email: account.email.clone() })?;
-        Ok(Self::start(account, login.user, store, client, keychain_problem, events, notifier))
+        remember(data_dir, &LastAccount { server, email: replica.account.email.clone() })?;
+        let Replica { store, engine, user, account, .. } = replica;
+        Ok(Self::start(account, user, store, engine, keychain_problem, events, notifier))
     }
 
     /// The session of the last account, when the keychain still holds its token; `None`
@@ -193,25 +188,25 @@ impl Session {
         let user = probe.users()?.into_iter().find(|u| u.id == account.user_id);
         let Some(user) = user else { return Ok(None) };
         let client = Client::with_token(&account.server, &token);
-        Ok(Some(Self::start(account, user, probe, client, None, events, notifier)))
+        let store: SharedStore = Arc::new(Mutex::new(probe));
+        let engine = Engine::new(store.clone(), client)?;
+        Ok(Some(Self::start(account, user, store, engine, None, events, notifier)))
     }
 
     fn start(
         account: Account,
         user: User,
-        store: Store,
-        client: Client,
+        store: SharedStore,
+        engine: Engine,
         keychain_problem: Option<String>,
         events: mpsc::UnboundedSender<SessionEvent>,
         notifier: Notifier,
     ) -> Self {
-        let synced = Arc::new(AtomicBool::new(matches!(store.cursor(), Ok(Some(_)))));
-        let store: SharedStore = Arc::new(Mutex::new(store));
+        let done = store.lock().map(|s| matches!(s.cursor(), Ok(Some(_)))).unwrap_or(false);
+        let synced = Arc::new(AtomicBool::new(done));
         let (stop, stopped) = watch::channel(false);
         let cancel_first_sync = Arc::new(AtomicBool::new(false));
         let resume_first_sync = Arc::new(Notify::new());
-        // The engine is made here so the nudge can be handed out before it runs.
-        let engine = Engine::new(store.clone(), client).expect("a bound store has a client id");
         let nudge = engine.nudger();
         let background = Background {
             engine,
@@ -402,10 +397,6 @@ fn tell_notices(notifier: &Notifier, notices: &[Notice]) {
 pub fn normalise_server(server: &str) -> String {
     let server = server.trim().trim_end_matches('/');
     if server.contains("://") { server.to_owned() } else { format!("https://{server}") }
-}
-
-fn store_path(data_dir: &Path, account: &Account) -> PathBuf {
-    store_path_for(data_dir, &account.server, &account.email)
 }
 
 /// One store per account: another user on the same machine gets a replica of their own.
