@@ -52,16 +52,6 @@ pub struct ServerChange<'a> {
     pub data: Option<&'a str>,
 }
 
-/// What applying a pull did.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PullApplied {
-    /// Waiting mutations applied again on top of the server's state.
-    pub replayed: usize,
-    /// Waiting mutations that no longer apply here (their candidate is gone, say); the server
-    /// will say what became of them.
-    pub replay_failed: usize,
-}
-
 const ACCOUNT: &str = "account";
 pub(crate) const CURSOR: &str = "cursor";
 const LAST_SYNC: &str = "last_sync_at";
@@ -178,7 +168,7 @@ impl Store {
         cursor: &str,
         last_seq: i64,
         complete: bool,
-    ) -> Result<PullApplied, StoreError> {
+    ) -> Result<(), StoreError> {
         let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
         let mut touched = Vec::new();
         for change in in_write_order(changes.iter().map(|c| (c.kind, c.id, c.data))) {
@@ -188,16 +178,13 @@ impl Store {
         }
         outbox::drop_through(&tx, last_seq)?;
         client_state::set(&tx, CURSOR, cursor)?;
-        let applied = if complete {
-            let applied = rebase(&tx, &mut touched)?;
+        if complete {
+            rebase(&tx, &mut touched)?;
             client_state::set(&tx, LAST_SYNC, &millis(chrono::Utc::now()).to_string())?;
-            applied
-        } else {
-            PullApplied::default()
-        };
+        }
         tx.commit()?;
         self.after_bulk_write(&touched);
-        Ok(applied)
+        Ok(())
     }
 }
 
@@ -231,23 +218,20 @@ fn write_record(conn: &Connection, kind: RecordKind, id: &str, data: Option<&str
 }
 
 /// Puts the server's copies back and applies the waiting mutations again on top.
-fn rebase(tx: &Connection, touched: &mut Vec<i64>) -> Result<PullApplied, StoreError> {
+fn rebase(tx: &Connection, touched: &mut Vec<i64>) -> Result<(), StoreError> {
     let kept = base::take(tx)?;
     history::clear_local(tx)?;
     for (kind, id, data) in in_write_order(kept.iter().map(|(k, id, d)| (*k, id.as_str(), d.as_deref()))) {
         touched.extend(write_record(tx, kind, id, data)?);
     }
-    let mut applied = PullApplied::default();
     for entry in outbox::pending(tx, u32::MAX)? {
-        match replay(tx, &entry) {
-            Ok(cands) => {
-                touched.extend(cands);
-                applied.replayed += 1;
-            }
-            Err(_) => applied.replay_failed += 1,
+        // One that no longer applies here (its candidate is gone, say) changes nothing; the
+        // server will say what became of it.
+        if let Ok(cands) = replay(tx, &entry) {
+            touched.extend(cands);
         }
     }
-    Ok(applied)
+    Ok(())
 }
 
 /// Applies a waiting mutation again, as its author at the time it was made, inside a
