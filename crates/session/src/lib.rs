@@ -50,10 +50,10 @@ pub enum SessionError {
 #[ts(export)]
 pub enum SessionEvent {
     Status {
-        status: SyncStatusView,
+        status: SyncStatus,
     },
     FirstSync {
-        progress: FirstSyncView,
+        progress: FirstSyncProgress,
     },
     /// The first sync stopped: paused by the user (it waits to be continued), or broken off
     /// (it tries again by itself). What came in is kept either way.
@@ -69,57 +69,6 @@ pub enum SessionEvent {
     Notices {
         notices: Vec<Notice>,
     },
-}
-
-/// [`SyncStatus`] for the window.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct SyncStatusView {
-    pub online: bool,
-    pub signed_out: bool,
-    #[ts(type = "number")]
-    pub pending: u64,
-    pub last_sync_at: Option<talentdesk_domain::Timestamp>,
-    pub failing_since: Option<talentdesk_domain::Timestamp>,
-    pub error: Option<String>,
-}
-
-impl From<SyncStatus> for SyncStatusView {
-    fn from(s: SyncStatus) -> Self {
-        Self {
-            online: s.online,
-            signed_out: s.signed_out,
-            pending: s.pending,
-            last_sync_at: s.last_sync_at,
-            failing_since: s.failing_since,
-            error: s.error,
-        }
-    }
-}
-
-/// [`FirstSyncProgress`] for the window.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct FirstSyncView {
-    /// Building the search index after the last record.
-    pub indexing: bool,
-    #[ts(type = "number")]
-    pub loaded: u64,
-    #[ts(type = "number")]
-    pub total: u64,
-    #[ts(type = "number | null")]
-    pub remaining_ms: Option<u64>,
-}
-
-impl From<&FirstSyncProgress> for FirstSyncView {
-    fn from(p: &FirstSyncProgress) -> Self {
-        Self {
-            indexing: p.phase == talentdesk_sync::engine::FirstSyncPhase::Indexing,
-            loaded: p.loaded,
-            total: p.total,
-            remaining_ms: p.remaining_ms,
-        }
-    }
 }
 
 /// The last account signed in on this machine: its server and email, never its token.
@@ -288,7 +237,7 @@ impl Background {
                     match event {
                         SyncEvent::Status(status) => {
                             told_failing = tell_failing(&notifier, &status, told_failing);
-                            let _ = events.send(SessionEvent::Status { status: status.into() });
+                            let _ = events.send(SessionEvent::Status { status });
                         }
                         SyncEvent::Pulled(_) => {
                             let _ = events.send(SessionEvent::DataChanged);
@@ -315,7 +264,7 @@ impl Background {
             }
             let events = self.events.clone();
             let report = move |p: &FirstSyncProgress| {
-                let _ = events.send(SessionEvent::FirstSync { progress: p.into() });
+                let _ = events.send(SessionEvent::FirstSync { progress: p.clone() });
             };
             match self.engine.first_sync(self.cancel.clone(), report).await {
                 Ok(records) => {
@@ -333,14 +282,8 @@ impl Background {
                 }
                 // Retrying will not help: the window asks to sign in again.
                 Err(SyncError::Client(ClientError::SignedOut(reason))) => {
-                    let status = SyncStatusView {
-                        online: true,
-                        signed_out: true,
-                        pending: 0,
-                        last_sync_at: None,
-                        failing_since: None,
-                        error: Some(reason),
-                    };
+                    let status =
+                        SyncStatus { online: true, signed_out: true, error: Some(reason), ..SyncStatus::default() };
                     let _ = self.events.send(SessionEvent::Status { status });
                     return false;
                 }

@@ -20,6 +20,7 @@ use talentdesk_domain::search::Selection;
 use talentdesk_store::replica::{Account, Incoming, Notice, NoticeDetail, ServerChange};
 use talentdesk_store::{OutboxEntry, Store, StoreError};
 use tokio::sync::{Notify, watch};
+use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::client::{Client, ClientError};
@@ -61,19 +62,25 @@ impl SyncError {
 }
 
 /// How far the first sync is.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
 pub struct FirstSyncProgress {
     pub phase: FirstSyncPhase,
     /// Records loaded, including those of earlier interrupted runs.
+    #[ts(type = "number")]
     pub loaded: u64,
+    #[ts(type = "number")]
     pub total: u64,
+    #[ts(type = "number")]
     pub elapsed_ms: u64,
     /// Estimated from this run's pace; `None` until there is one.
+    #[ts(type = "number | null")]
     pub remaining_ms: Option<u64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum FirstSyncPhase {
     Downloading,
     /// Building the indexes and the keyword index after the last record.
@@ -90,11 +97,13 @@ pub struct Round {
 }
 
 /// What the status bar shows.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct SyncStatus {
     pub online: bool,
     /// The server no longer accepts this sign-in: sign in again.
     pub signed_out: bool,
+    #[ts(type = "number")]
     pub pending: u64,
     pub last_sync_at: Option<Timestamp>,
     /// Since when rounds fail, while they do.

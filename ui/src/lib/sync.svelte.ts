@@ -1,14 +1,14 @@
 // What sync reports while the app runs (the `session` events of src-tauri/src/main.rs), kept
 // as reactive state for the status indicator, the first-sync panel and the notices.
 import { listen } from "@tauri-apps/api/event";
-import type { FirstSyncView } from "./bindings/FirstSyncView";
+import type { FirstSyncProgress } from "./bindings/FirstSyncProgress";
 import type { Notice } from "./bindings/Notice";
 import type { SessionEvent } from "./bindings/SessionEvent";
-import type { SyncStatusView } from "./bindings/SyncStatusView";
+import type { SyncStatus } from "./bindings/SyncStatus";
 
 class SyncState {
-  status = $state<SyncStatusView | null>(null);
-  firstSync = $state<FirstSyncView | null>(null);
+  status = $state<SyncStatus | null>(null);
+  firstSync = $state<FirstSyncProgress | null>(null);
   /** Why the first sync stopped, while it is stopped. */
   paused = $state<{ byUser: boolean; reason: string } | null>(null);
   /** Bumped when teammates' changes arrive: pages showing data read it again. */
