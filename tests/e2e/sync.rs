@@ -45,6 +45,14 @@ impl Teammate {
     }
 }
 
+/// Waits for the sign-in page with the server field focused: typing before the page has put
+/// the focus there would lose keystrokes to the move.
+fn sign_in_ready(session: &Session) -> Result<(), String> {
+    let focused = "return document.activeElement?.dataset?.testid === 'sign-in-server'";
+    session.wait_for("the sign-in page", |s| Ok(s.script(focused, serde_json::json!([]))?.as_bool().filter(|f| *f)))?;
+    Ok(())
+}
+
 fn keychain_token(server: &str, email: &str) -> String {
     let found = Command::new("secret-tool")
         .args(["lookup", "service", "Talentdesk", "username", &format!("{email} at {server}")])
@@ -69,7 +77,7 @@ fn sign_in_sync_offline_and_back_and_sign_out() -> Result<(), String> {
     let session = Session::start_with_env(&[], &[("TALENTDESK_DATA_DIR", data_dir)])?;
 
     // Signing in: a wrong password is refused plainly, the right one brings the team's data.
-    session.wait_for("the sign-in page", |s| s.text("[data-testid=sign-in]"))?;
+    sign_in_ready(&session)?;
     session.screenshot("sync-sign-in")?;
     session.type_into("[data-testid=sign-in-server]", &server.url)?;
     session.type_into("[data-testid=sign-in-email]", &rita.email)?;
@@ -139,7 +147,7 @@ fn the_first_sync_shows_its_progress_and_pauses_and_continues() -> Result<(), St
     let data = tempfile::tempdir().map_err(err)?;
     let data_dir = data.path().to_str().ok_or("the temporary path is not UTF-8")?;
     let session = Session::start_with_env(&[], &[("TALENTDESK_DATA_DIR", data_dir)])?;
-    session.wait_for("the sign-in page", |s| s.text("[data-testid=sign-in]"))?;
+    sign_in_ready(&session)?;
     session.type_into("[data-testid=sign-in-server]", &server.url)?;
     session.type_into("[data-testid=sign-in-email]", &demo.recruiter_emails[0])?;
     session.type_into("[data-testid=sign-in-password]", PASSWORD)?;
