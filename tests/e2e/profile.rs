@@ -92,11 +92,16 @@ fn preview_open_every_tab_and_back() -> Result<(), String> {
         Ok(s.text("[data-testid=notes]")?.filter(|t| t.contains("interested in the Lisbon role")))
     })?;
     session.screenshot("profile-notes")?;
+    // Each change reloads the profile: wait for the control before using it.
+    let control = |css: &'static str| move |s: &Session| s.text(css);
+    session.wait_for("Edit", control("[data-testid=notes] li:first-child [data-testid=note-edit]"))?;
     session.click("[data-testid=notes] li:first-child [data-testid=note-edit]")?;
+    session.wait_for("the edit box", control("[data-testid=note-edit-text]"))?;
     session.type_into("[data-testid=note-edit-text]", "Called back: prefers Porto")?;
     session.click("[data-testid=note-edit-save]")?;
     session
         .wait_for("the edited note", |s| Ok(s.text("[data-testid=notes]")?.filter(|t| t.contains("prefers Porto"))))?;
+    session.wait_for("Delete", control("[data-testid=notes] li:first-child [data-testid=note-delete]"))?;
     session.click("[data-testid=notes] li:first-child [data-testid=note-delete]")?;
     session.wait_for("the note gone", |s| {
         let notes = s.text("[data-testid=notes]")?.unwrap_or_default();
