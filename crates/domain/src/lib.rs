@@ -9,6 +9,7 @@ pub mod bulk;
 pub mod candidate;
 pub mod document;
 pub mod effects;
+pub mod erasure;
 pub mod error;
 pub mod event;
 pub mod history;

@@ -57,7 +57,7 @@ pub(crate) fn apply(
 }
 
 /// Pins "all from this search" to the ids it matches now, and checks the bulk limit.
-fn resolve_selection(
+pub(crate) fn resolve_selection(
     conn: &Connection,
     engine: &mut search::Engine,
     actor: &User,

@@ -25,6 +25,10 @@ pub enum StoreError {
     /// The folder of document bytes cannot be written or read.
     #[error("documents folder: {0}")]
     Blob(String),
+    /// An erasure committed, but a file beside the database (a document's bytes, the WAL) still
+    /// holds erased data; it is tried again on the next erasure and when the store opens.
+    #[error("the candidate is deleted, but {0}; Talentdesk tries again when it next starts")]
+    ErasureUnfinished(String),
     /// The store cannot take part in sync as asked (another account's data, not signed in).
     #[error("{0}")]
     Replica(String),

@@ -6,8 +6,10 @@
 
 mod apply;
 pub mod blobs;
+pub mod bulk;
 pub mod bulk_load;
 mod codec;
+mod erasure;
 mod error;
 mod migrations;
 mod records;
@@ -53,6 +55,10 @@ impl Store {
         let mut store = Self { conn, path, engine: Default::default() };
         migrations::migrate(&mut store.conn)?;
         search::FrequentTerms::fold_if_long(&store.conn)?;
+        // An erasure interrupted after its commit (a crash, a file in use) finishes now.
+        if let Err(e) = store.finish_erasure() {
+            tracing::warn!("{e}");
+        }
         Ok(store)
     }
 
@@ -64,7 +70,8 @@ impl Store {
              PRAGMA foreign_keys = ON;
              PRAGMA temp_store = MEMORY;
              PRAGMA cache_size = -65536;
-             PRAGMA mmap_size = 268435456;",
+             PRAGMA mmap_size = 268435456;
+             PRAGMA secure_delete = ON;",
         )
     }
 
@@ -74,8 +81,12 @@ impl Store {
 
     /// Applies `mutation` as `actor`: the one write path. See [`apply`].
     pub fn apply(&mut self, actor: &User, mutation: Mutation) -> Result<Applied, StoreError> {
+        let erases = matches!(mutation, Mutation::CandidateDelete { .. } | Mutation::DocumentDelete { .. });
         let (applied, touched) = apply::apply(&mut self.conn, self.engine.get_mut(), actor, mutation)?;
         self.after_bulk_write(&touched);
+        if erases {
+            self.finish_erasure()?;
+        }
         Ok(applied)
     }
 

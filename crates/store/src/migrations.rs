@@ -18,13 +18,17 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_search_terms.sql"),
     include_str!("../migrations/0003_drop_search_indexes.sql"),
     include_str!("../migrations/0004_replica.sql"),
+    include_str!("../migrations/0005_erasure.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.
 type Step = fn(&Connection) -> Result<(), StoreError>;
 
 /// (the version a step belongs to, the step).
-const STEPS: &[(usize, Step)] = &[(2, |conn| crate::tables::search_terms::rebuild(conn, crate::search::FREQUENT_TERM))];
+const STEPS: &[(usize, Step)] = &[
+    (2, |conn| crate::tables::search_terms::rebuild(conn, crate::search::FREQUENT_TERM)),
+    (5, crate::tables::candidates::index_all),
+];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 

@@ -18,6 +18,7 @@ use talentdesk_domain::{DomainError, Timestamp};
 use uuid::Uuid;
 
 use crate::StoreError;
+use crate::erasure;
 use crate::replica::base;
 use crate::tables::{
     candidates, documents, engagements, events, history, jobs, messages, notes, pipelines, settings, tags,
@@ -43,7 +44,7 @@ impl SqliteRecords<'_> {
     fn keep_cands(&self, cands: &[i64]) -> Result<(), StoreError> {
         if self.keep_base {
             for cand in cands {
-                base::keep_candidate(self.tx, *cand, false)?;
+                base::keep_candidate(self.tx, *cand)?;
             }
         }
         Ok(())
@@ -69,7 +70,7 @@ impl Records for SqliteRecords<'_> {
     fn insert_candidate(&self, candidate: &Candidate) -> Result<i64, StoreError> {
         self.keep(RecordKind::Candidate, candidate.id)?;
         let cand = candidates::insert(self.tx, candidate, None)?;
-        candidates::reindex(self.tx, cand)?;
+        candidates::index(self.tx, cand)?;
         Ok(cand)
     }
 
@@ -84,10 +85,8 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn delete_candidate(&self, cand: i64) -> Result<(), StoreError> {
-        if self.keep_base {
-            base::keep_candidate(self.tx, cand, true)?;
-        }
-        candidates::delete(self.tx, cand)
+        // No copy is kept for a rebase: erasure takes the server's copies too.
+        erasure::erase_candidate(self.tx, cand)
     }
 
     fn record_engagement(&self, cand: i64, engagement: Engagement, at: Timestamp) -> Result<(), StoreError> {

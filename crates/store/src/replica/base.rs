@@ -23,23 +23,26 @@ pub(crate) fn keep(conn: &Connection, kind: RecordKind, id: &str) -> Result<(), 
     Ok(())
 }
 
-/// Keeps a candidate and, as a deletion takes them too, every record attached to them.
-pub(crate) fn keep_candidate(conn: &Connection, cand: i64, with_attached: bool) -> Result<(), StoreError> {
+/// Keeps a candidate's own record.
+pub(crate) fn keep_candidate(conn: &Connection, cand: i64) -> Result<(), StoreError> {
+    keep(conn, RecordKind::Candidate, &candidates::id_of(conn, cand)?.to_string())
+}
+
+/// Drops the kept copies of a candidate and of everything attached to them: an erased
+/// candidate's data must not outlive them here. (Should the server refuse the deletion, the
+/// candidate stays gone on this computer until the server sends them again.)
+pub(crate) fn forget_candidate(conn: &Connection, cand: i64) -> Result<(), StoreError> {
     let id = candidates::id_of(conn, cand)?;
-    keep(conn, RecordKind::Candidate, &id.to_string())?;
-    if with_attached {
-        for note in notes::of(conn, cand)? {
-            keep(conn, RecordKind::Note, &note.id.to_string())?;
-        }
-        for m in messages::of(conn, cand, id)? {
-            keep(conn, RecordKind::Message, &format!("{}:{}", m.send_id, id))?;
-        }
-        for d in documents::of(conn, cand, id)? {
-            keep(conn, RecordKind::Document, &d.id.to_string())?;
-        }
-        for entry in history::server_ids_of(conn, cand)? {
-            keep(conn, RecordKind::History, &entry.to_string())?;
-        }
+    let mut keys = vec![(RecordKind::Candidate, id.to_string())];
+    keys.extend(notes::of(conn, cand)?.into_iter().map(|n| (RecordKind::Note, n.id.to_string())));
+    keys.extend(
+        messages::of(conn, cand, id)?.into_iter().map(|m| (RecordKind::Message, format!("{}:{id}", m.send_id))),
+    );
+    keys.extend(documents::of(conn, cand, id)?.into_iter().map(|d| (RecordKind::Document, d.id.to_string())));
+    keys.extend(history::server_ids_of(conn, cand)?.into_iter().map(|h| (RecordKind::History, h.to_string())));
+    let mut forget = conn.prepare_cached("DELETE FROM sync_base WHERE kind = ?1 AND id = ?2")?;
+    for (kind, key) in keys {
+        forget.execute(params![kind.code(), key])?;
     }
     Ok(())
 }

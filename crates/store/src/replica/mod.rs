@@ -184,6 +184,14 @@ impl Store {
         }
         tx.commit()?;
         self.after_bulk_write(&touched);
+        let erased =
+            changes.iter().any(|c| c.data.is_none() && matches!(c.kind, RecordKind::Candidate | RecordKind::Document));
+        if erased {
+            // The pull is in; what is left is retried on the next erasure or start.
+            if let Err(e) = self.finish_erasure() {
+                tracing::warn!("{e}");
+            }
+        }
         Ok(())
     }
 }

@@ -20,6 +20,7 @@ use uuid::Uuid;
 
 use crate::StoreError;
 use crate::codec::uuid;
+use crate::erasure;
 use crate::tables::{
     candidates, documents, engagements, events, history, jobs, messages, notes, pipelines, settings, tags, users,
 };
@@ -125,7 +126,7 @@ pub(crate) fn remove(conn: &Connection, kind: RecordKind, id: &str) -> Result<Op
     Ok(match kind {
         RecordKind::Candidate => match candidates::find(conn, key(id)?)? {
             Some(cand) => {
-                candidates::delete(conn, cand)?;
+                erasure::erase_candidate(conn, cand)?;
                 Some(cand)
             }
             None => None,
@@ -203,7 +204,7 @@ fn write_candidate(conn: &Connection, a: &CandidateAggregate) -> Result<i64, Sto
         }
         None => {
             let cand = candidates::insert(conn, &a.candidate, None)?;
-            candidates::reindex(conn, cand)?;
+            candidates::index(conn, cand)?;
             cand
         }
     };

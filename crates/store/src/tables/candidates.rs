@@ -1,7 +1,7 @@
 //! The `candidates` table, its wide twin `candidate_details`, and the keyword index entry of
 //! each candidate (re-indexed whenever searchable text changes).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
@@ -17,6 +17,7 @@ use uuid::Uuid;
 use crate::StoreError;
 use crate::codec::{from_name, millis, name_key, time, uuid};
 use crate::tables::search_terms;
+use crate::tokens;
 
 /// The blocks of a profile kept as JSON in `candidate_details.details`: value objects that are
 /// shown and edited whole, never filtered on.
@@ -149,10 +150,7 @@ pub(crate) fn overwrite(conn: &Connection, cand: i64, c: &Candidate) -> Result<(
     conn.prepare_cached(&format!("UPDATE candidates SET ({ROW}) = ({}) WHERE cand = ?1", placeholders(2)))?
         .execute(params_from_iter(std::iter::once(Value::from(cand)).chain(row(c))))?;
     write_details(conn, cand, &c.profile)?;
-    if searchable_text(conn, cand)? != before {
-        reindex(conn, cand)?;
-    }
-    Ok(())
+    reindex(conn, cand, &before)
 }
 
 /// The text the keyword index holds for `cand`, column by column.
@@ -175,6 +173,7 @@ pub(crate) fn find(conn: &Connection, id: Uuid) -> Result<Option<i64>, StoreErro
 
 /// Replaces the material profile of `cand` and re-indexes it.
 pub(crate) fn write_profile(conn: &Connection, cand: i64, p: &Profile, at: Timestamp) -> Result<(), StoreError> {
+    let before = searchable_text(conn, cand)?;
     conn.prepare_cached(
         "UPDATE candidates SET first_name = ?2, last_name = ?3, name_key = ?4, email = ?5, phone = ?6, city = ?7,
              region = ?8, country = ?9, current_title = ?10, current_employer = ?11, highest_education = ?12,
@@ -197,7 +196,7 @@ pub(crate) fn write_profile(conn: &Connection, cand: i64, p: &Profile, at: Times
         millis(at),
     ])?;
     write_details(conn, cand, p)?;
-    reindex(conn, cand)
+    reindex(conn, cand, &before)
 }
 
 fn write_details(conn: &Connection, cand: i64, p: &Profile) -> Result<(), StoreError> {
@@ -216,9 +215,8 @@ fn write_details(conn: &Connection, cand: i64, p: &Profile) -> Result<(), StoreE
     Ok(())
 }
 
-/// Rebuilds the keyword-index entry of one candidate from `candidate_search_text`.
-pub(crate) fn reindex(conn: &Connection, cand: i64) -> Result<(), StoreError> {
-    remove_from_fts(conn, cand)?;
+/// Adds a new candidate's text (`candidate_search_text`) to the keyword indexes.
+pub(crate) fn index(conn: &Connection, cand: i64) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT INTO candidate_fts (rowid, name, email, title, employer, location, skills, education, resume)
          SELECT cand, name, email, title, employer, location, skills, education, resume
@@ -232,14 +230,36 @@ pub(crate) fn reindex(conn: &Connection, cand: i64) -> Result<(), StoreError> {
     search_terms::text_changed(conn, cand)
 }
 
-fn unindex(conn: &Connection, cand: i64) -> Result<(), StoreError> {
-    remove_from_fts(conn, cand)?;
-    search_terms::text_changed(conn, cand)
+/// Re-indexes `cand` if its text changed from `before` (what [`searchable_text`] gave before
+/// the change). Words only the old text had leave the vocabulary when nobody else has them.
+fn reindex(conn: &Connection, cand: i64, before: &[String]) -> Result<(), StoreError> {
+    let after = searchable_text(conn, cand)?;
+    if after == before {
+        return Ok(());
+    }
+    remove_from_fts(conn, cand, before)?;
+    index(conn, cand)?;
+    let mut terms = tokens::of_texts(conn, [(0, before.join(" ")), (1, after.join(" "))])?;
+    let kept: HashSet<String> = terms.remove(&1).unwrap_or_default().into_iter().collect();
+    let gone: Vec<String> = terms.remove(&0).unwrap_or_default().into_iter().filter(|t| !kept.contains(t)).collect();
+    search_terms::prune(conn, &gone)
 }
 
-fn remove_from_fts(conn: &Connection, cand: i64) -> Result<(), StoreError> {
-    conn.prepare_cached("DELETE FROM candidate_fts WHERE rowid = ?1")?.execute([cand])?;
-    conn.prepare_cached("DELETE FROM candidate_name_fts WHERE rowid = ?1")?.execute([cand])?;
+/// Takes `text`, as indexed for `cand`, out of the keyword indexes. FTS5's `delete` command
+/// with the old text (rather than a delete by rowid, which only marks the row deleted in a
+/// contentless index) lets secure-delete (migrations/0005_erasure.sql) remove each word's entry
+/// from the index's pages at once: no old name or email lingers in old segments until a merge.
+fn remove_from_fts(conn: &Connection, cand: i64, text: &[String]) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO candidate_fts
+             (candidate_fts, rowid, name, email, title, employer, location, skills, education, resume)
+         VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params_from_iter(std::iter::once(Value::from(cand)).chain(text.iter().map(|t| Value::from(t.clone())))))?;
+    conn.prepare_cached(
+        "INSERT INTO candidate_name_fts (candidate_name_fts, rowid, name, email) VALUES ('delete', ?1, ?2, ?3)",
+    )?
+    .execute(params![cand, text[0], text[1]])?;
     Ok(())
 }
 
@@ -250,7 +270,7 @@ fn remove_from_fts(conn: &Connection, cand: i64) -> Result<(), StoreError> {
 /// for everyday single-profile updates.
 pub(crate) fn index_all(conn: &Connection) -> Result<(), StoreError> {
     conn.execute_batch(
-        "DELETE FROM candidate_fts;
+        "INSERT INTO candidate_fts (candidate_fts) VALUES ('delete-all');
          INSERT INTO candidate_fts (candidate_fts, rank) VALUES ('automerge', 0);
          INSERT INTO candidate_fts (candidate_fts, rank) VALUES ('crisismerge', 100000);
          INSERT INTO candidate_fts (candidate_fts, rank) VALUES ('hashsize', 67108864);
@@ -260,7 +280,7 @@ pub(crate) fn index_all(conn: &Connection) -> Result<(), StoreError> {
          INSERT INTO candidate_fts (candidate_fts, rank) VALUES ('automerge', 4);
          INSERT INTO candidate_fts (candidate_fts, rank) VALUES ('crisismerge', 16);
          INSERT INTO candidate_fts (candidate_fts, rank) VALUES ('hashsize', 1048576);
-         DELETE FROM candidate_name_fts;
+         INSERT INTO candidate_name_fts (candidate_name_fts) VALUES ('delete-all');
          INSERT INTO candidate_name_fts (rowid, name, email) SELECT cand, name, email FROM candidate_search_text;
          INSERT INTO candidate_name_fts (candidate_name_fts) VALUES ('optimize');",
     )?;
@@ -427,9 +447,10 @@ pub(crate) fn refresh_applications(conn: &Connection, cand: i64) -> Result<(), S
     refresh_activity(conn, cand).map(|_| ())
 }
 
-/// Removes the candidate and (by cascade) everything attached, and its keyword-index entry.
+/// Removes the candidate and (by cascade) everything attached, and their keyword-index
+/// entries (erasure, src/erasure.rs, does the rest).
 pub(crate) fn delete(conn: &Connection, cand: i64) -> Result<(), StoreError> {
-    unindex(conn, cand)?;
+    remove_from_fts(conn, cand, &searchable_text(conn, cand)?)?;
     conn.prepare_cached("DELETE FROM candidates WHERE cand = ?1")?.execute([cand])?;
     Ok(())
 }

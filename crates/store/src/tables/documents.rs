@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::StoreError;
 use crate::codec::{from_name, millis, name_of, time, uuid};
+use crate::tables::blob_orphans;
 
 pub(crate) fn insert(conn: &Connection, d: &Document, cand: i64) -> Result<(), StoreError> {
     conn.prepare_cached(
@@ -31,8 +32,16 @@ pub(crate) fn delete(conn: &Connection, id: Uuid) -> Result<i64, StoreError> {
         .query_row([id.to_string()], |r| r.get(0))
         .optional()?
         .ok_or_else(|| DomainError::not_found("document", id))?;
-    conn.prepare_cached("DELETE FROM documents WHERE id = ?1")?.execute([id.to_string()])?;
+    let sha256: String = conn
+        .prepare_cached("DELETE FROM documents WHERE id = ?1 RETURNING sha256")?
+        .query_row([id.to_string()], |r| r.get(0))?;
+    blob_orphans::add(conn, &sha256)?;
     Ok(cand)
+}
+
+/// Whether any document has the bytes with this hash.
+pub(crate) fn has_content(conn: &Connection, sha256: &str) -> Result<bool, StoreError> {
+    Ok(conn.prepare_cached("SELECT 1 FROM documents WHERE sha256 = ?1")?.exists([sha256])?)
 }
 
 pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec<Document>, StoreError> {

@@ -1,5 +1,6 @@
 //! One module per table (or per table and its member table): the SQL lives here.
 
+pub(crate) mod blob_orphans;
 pub(crate) mod candidates;
 pub(crate) mod client_state;
 pub(crate) mod documents;

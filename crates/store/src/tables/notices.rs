@@ -35,6 +35,14 @@ pub enum NoticeDetail {
     Conflicts { conflicts: Vec<Conflict> },
 }
 
+/// Forgets the notices that quote the candidate's values (conflicts). Rejections stay: they
+/// name no personal data, and the user still needs to know a change of theirs did not land.
+pub(crate) fn forget_candidate(conn: &Connection, candidate_id: Uuid) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM sync_notices WHERE candidate_id = ?1 AND detail ->> '$.type' = 'conflicts'")?
+        .execute([candidate_id.to_string()])?;
+    Ok(())
+}
+
 pub(crate) fn add(conn: &Connection, notice: &Notice) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT OR REPLACE INTO sync_notices (seq, name, candidate_id, detail, at) VALUES (?1, ?2, ?3, ?4, ?5)",

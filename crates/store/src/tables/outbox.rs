@@ -3,6 +3,7 @@
 use rusqlite::{Connection, params};
 use serde::Serialize;
 use talentdesk_domain::Timestamp;
+use talentdesk_domain::erasure::Erasure;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::user::User;
 use ts_rs::TS;
@@ -38,24 +39,56 @@ pub(crate) fn append(conn: &Connection, actor: &User, mutation: &Mutation, at: T
 pub(crate) fn pending(conn: &Connection, limit: u32) -> Result<Vec<OutboxEntry>, StoreError> {
     let mut stmt =
         conn.prepare_cached("SELECT seq, name, args, actor_id, created_at FROM outbox ORDER BY seq LIMIT ?1")?;
-    let rows = stmt
-        .query_map([limit], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, i64>(4)?,
-            ))
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    rows.into_iter()
-        .map(|(seq, name, args, actor, at)| {
-            let args: serde_json::Value = serde_json::from_str(&args)?;
-            let mutation = serde_json::from_value(serde_json::json!({ "name": name, "args": args }))?;
-            Ok(OutboxEntry { seq, mutation, actor_id: uuid(&actor)?, created_at: time(at) })
-        })
-        .collect()
+    let rows = stmt.query_map([limit], Row::read)?.collect::<Result<Vec<_>, _>>()?;
+    rows.into_iter().map(Row::decode).collect()
+}
+
+fn get(conn: &Connection, seq: i64) -> Result<OutboxEntry, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT seq, name, args, actor_id, created_at FROM outbox WHERE seq = ?1")?;
+    stmt.query_row([seq], Row::read)?.decode()
+}
+
+/// An outbox row as stored.
+struct Row {
+    seq: i64,
+    name: String,
+    args: String,
+    actor_id: String,
+    created_at: i64,
+}
+
+impl Row {
+    fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Row { seq: r.get(0)?, name: r.get(1)?, args: r.get(2)?, actor_id: r.get(3)?, created_at: r.get(4)? })
+    }
+
+    fn decode(self) -> Result<OutboxEntry, StoreError> {
+        let args: serde_json::Value = serde_json::from_str(&self.args)?;
+        let mutation = serde_json::from_value(serde_json::json!({ "name": self.name, "args": args }))?;
+        Ok(OutboxEntry { seq: self.seq, mutation, actor_id: uuid(&self.actor_id)?, created_at: time(self.created_at) })
+    }
+}
+
+/// Rewrites the waiting mutations that carry an erased candidate's data. Only entries whose
+/// stored arguments mention one of the erased ids are read back.
+pub(crate) fn redact(conn: &Connection, erasure: &Erasure) -> Result<(), StoreError> {
+    let ids = std::iter::once(&erasure.candidate_id).chain(&erasure.notes).chain(&erasure.documents);
+    let mut seqs = Vec::new();
+    let mut mentioning = conn.prepare_cached("SELECT seq FROM outbox WHERE instr(args, ?1) > 0")?;
+    for id in ids {
+        seqs.extend(mentioning.query_map([id.to_string()], |r| r.get::<_, i64>(0))?.collect::<Result<Vec<_>, _>>()?);
+    }
+    seqs.sort_unstable();
+    seqs.dedup();
+    let mut replace = conn.prepare_cached("UPDATE outbox SET name = ?2, args = ?3 WHERE seq = ?1")?;
+    for seq in seqs {
+        let entry = get(conn, seq)?;
+        if let Some(redacted) = erasure.redact(&entry.mutation) {
+            let wire = serde_json::to_value(&redacted)?;
+            replace.execute(params![seq, wire["name"].as_str(), wire["args"].to_string()])?;
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn count(conn: &Connection) -> Result<u64, StoreError> {

@@ -50,6 +50,27 @@ pub(crate) fn text_changed(conn: &Connection, cand: i64) -> Result<(), StoreErro
     Ok(())
 }
 
+/// After `cand` was erased: logs it (so the bitmaps drop it) and prunes the terms of its
+/// former text.
+pub(crate) fn forget(conn: &Connection, cand: i64, terms: &[String]) -> Result<(), StoreError> {
+    conn.prepare_cached("INSERT INTO search_terms_log (cand) VALUES (?1)")?.execute([cand])?;
+    prune(conn, terms)
+}
+
+/// Removes those of `terms` (words a profile no longer has) that no candidate has any more:
+/// a rare term left in the vocabulary would keep a fragment of an old name or email.
+pub(crate) fn prune(conn: &Connection, terms: &[String]) -> Result<(), StoreError> {
+    let mut still_indexed = conn.prepare_cached("SELECT 1 FROM candidate_fts WHERE candidate_fts MATCH ?1 LIMIT 1")?;
+    let mut remove = conn.prepare_cached("DELETE FROM search_terms WHERE term = ?1 AND cands IS NULL")?;
+    let mut seen = std::collections::HashSet::new();
+    for term in terms.iter().filter(|t| seen.insert(*t)) {
+        if !still_indexed.exists([search::literal(term)])? {
+            remove.execute([term])?;
+        }
+    }
+    Ok(())
+}
+
 /// The frequent terms' bitmaps as written (not yet brought up to date with the log).
 pub(crate) fn bitmaps(conn: &Connection) -> Result<BTreeMap<String, RoaringBitmap>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT term, cands FROM search_terms WHERE cands IS NOT NULL")?;

@@ -1,0 +1,122 @@
+//! Bulk actions over up to 100,000 candidates, run in batches: each batch is one mutation of
+//! its own (one transaction, one outbox entry), so the window can search between batches, a
+//! progress bar can follow, and a cancelled or failed run leaves whole batches applied and
+//! knows how many.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde::Serialize;
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::permission;
+use talentdesk_domain::search::Selection;
+use talentdesk_domain::user::User;
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::{AppError, Applied, Store, StoreError, apply};
+
+/// Candidates per batch: large enough that a 100,000-candidate run is 100 transactions, small
+/// enough that each takes a fraction of a second.
+pub const BATCH: usize = 1_000;
+
+/// A bulk mutation with its selection pinned to candidate ids, ready to run batch by batch.
+#[derive(Debug, Clone)]
+pub struct BulkPlan {
+    mutation: Mutation,
+    ids: Vec<Uuid>,
+}
+
+impl BulkPlan {
+    pub fn total(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The ids, for work that is not a mutation (an export).
+    pub fn ids(&self) -> &[Uuid] {
+        &self.ids
+    }
+
+    fn batches(&self) -> impl Iterator<Item = (usize, Mutation)> + '_ {
+        self.ids
+            .chunks(BATCH)
+            .map(|chunk| (chunk.len(), self.mutation.clone().with_selection(Selection::ids(chunk.iter().copied()))))
+    }
+}
+
+/// How a bulk run went, reported after each batch and at the end.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BulkProgress {
+    #[ts(type = "number")]
+    pub total: u64,
+    /// Candidates in the batches applied so far.
+    #[ts(type = "number")]
+    pub done: u64,
+    /// What actually changed (a candidate who already had the tag does not count).
+    #[ts(type = "number")]
+    pub affected: u64,
+    pub end: Option<BulkEnd>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum BulkEnd {
+    Finished,
+    Cancelled,
+    /// A batch was refused or failed; the batches before it stay applied.
+    Failed {
+        error: AppError,
+    },
+}
+
+impl Store {
+    /// Checks that `actor` may run `mutation` on its whole selection (permission and the bulk
+    /// limit) and pins the selection to ids. Nothing is applied.
+    pub fn plan_bulk(&self, actor: &User, mutation: Mutation) -> Result<BulkPlan, StoreError> {
+        permission::authorize(actor, mutation.capability())?;
+        let mut engine = self.engine.borrow_mut();
+        let (mutation, _) = apply::resolve_selection(&self.conn, &mut engine, actor, mutation)?;
+        let ids = match mutation.selection() {
+            Some(Selection::Ids { ids }) => ids.clone(),
+            _ => {
+                return Err(
+                    talentdesk_domain::DomainError::invalid("selection", "this action is not a bulk action").into()
+                );
+            }
+        };
+        Ok(BulkPlan { mutation, ids })
+    }
+}
+
+/// Runs `plan` batch by batch through `apply` (which takes the store only for one batch, so
+/// other work can go between), reporting after each. Stops before the next batch when `cancel`
+/// is set, or after a batch that fails.
+pub fn run(
+    plan: &BulkPlan,
+    cancel: &AtomicBool,
+    mut apply: impl FnMut(Mutation) -> Result<Applied, StoreError>,
+    mut report: impl FnMut(&BulkProgress),
+) -> BulkProgress {
+    let mut progress = BulkProgress { total: plan.total() as u64, done: 0, affected: 0, end: None };
+    for (size, batch) in plan.batches() {
+        if cancel.load(Ordering::Relaxed) {
+            progress.end = Some(BulkEnd::Cancelled);
+            break;
+        }
+        match apply(batch) {
+            Ok(applied) => {
+                progress.done += size as u64;
+                progress.affected += applied.affected;
+            }
+            Err(e) => {
+                progress.end = Some(BulkEnd::Failed { error: e.to_app_error() });
+                break;
+            }
+        }
+        report(&progress);
+    }
+    progress.end.get_or_insert(BulkEnd::Finished);
+    report(&progress);
+    progress
+}

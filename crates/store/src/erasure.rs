@@ -1,0 +1,70 @@
+//! Privacy erasure: when a candidate is deleted, no personal data of theirs may remain in this
+//! database's files or beside them. The rows go (attached records by cascade) and so does:
+//! - their keyword-index entries, removed from the index's pages at once (FTS5 secure-delete)
+//!   rather than left in old segments until a merge, and the index's vocabulary words that only
+//!   they had;
+//! - the server's copies kept for a rebase, and the sync notices that quote their values;
+//! - personal data in changes still waiting for the server (rewritten, see
+//!   [`talentdesk_domain::erasure`]);
+//! - their documents' bytes, once no other document has the same content (after commit, see
+//!   [`Store::finish_erasure`]).
+//!
+//! Deleted rows leave no old bytes in the file's pages (`secure_delete` is on for every
+//! connection), and the WAL, which holds the pages as they were, is emptied after the commit.
+
+use rusqlite::Connection;
+use talentdesk_domain::erasure::Erasure;
+
+use crate::replica::base;
+use crate::tables::{blob_orphans, candidates, documents, notes, notices, outbox, search_terms};
+use crate::{Store, StoreError, tokens};
+
+/// Erases the candidate inside the caller's transaction.
+pub(crate) fn erase_candidate(conn: &Connection, cand: i64) -> Result<(), StoreError> {
+    let candidate_id = candidates::id_of(conn, cand)?;
+    let documents = documents::of(conn, cand, candidate_id)?;
+    let erasure = Erasure {
+        candidate_id,
+        notes: notes::of(conn, cand)?.into_iter().map(|n| n.id).collect(),
+        documents: documents.iter().map(|d| d.id).collect(),
+    };
+    let terms = tokens::of_candidates(conn, &[cand])?.remove(&cand).unwrap_or_default();
+    base::forget_candidate(conn, cand)?;
+    for document in &documents {
+        blob_orphans::add(conn, &document.sha256)?;
+    }
+    candidates::delete(conn, cand)?;
+    search_terms::forget(conn, cand, &terms)?;
+    outbox::redact(conn, &erasure)?;
+    notices::forget_candidate(conn, candidate_id)
+}
+
+impl Store {
+    /// What erasure does outside the transaction once it has committed: deletes the bytes of
+    /// documents no longer referred to, and empties the WAL. Safe to repeat.
+    pub(crate) fn finish_erasure(&mut self) -> Result<(), StoreError> {
+        let dir = self.blob_dir();
+        for sha256 in blob_orphans::all(&self.conn)? {
+            if !documents::has_content(&self.conn, &sha256)? {
+                match std::fs::remove_file(dir.join(&sha256)) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => {
+                        let path = dir.join(&sha256);
+                        return Err(StoreError::ErasureUnfinished(format!(
+                            "{} could not be removed: {e}",
+                            path.display()
+                        )));
+                    }
+                }
+            }
+            blob_orphans::remove(&self.conn, &sha256)?;
+        }
+        let busy: bool = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        if busy {
+            let why = "the database's write-ahead log could not be emptied while another reader had it open";
+            return Err(StoreError::ErasureUnfinished(why.into()));
+        }
+        Ok(())
+    }
+}
