@@ -101,6 +101,16 @@ impl ProfileType {
         }
     }
 
+    pub fn label(self) -> &'static str {
+        match self {
+            ProfileType::CandidateAuthenticated => "Candidate Authenticated",
+            ProfileType::RecruiterGenerated => "Recruiter Generated",
+            ProfileType::Applicant => "Applicant",
+            ProfileType::EventAttendee => "Event Attendee",
+            ProfileType::Imported => "Imported",
+        }
+    }
+
     pub fn parse(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.code() == code)
     }
@@ -119,6 +129,20 @@ pub enum JobLevel {
     Executive,
 }
 
+impl JobLevel {
+    pub fn label(self) -> &'static str {
+        match self {
+            JobLevel::Entry => "Entry level",
+            JobLevel::Mid => "Mid level",
+            JobLevel::Senior => "Senior",
+            JobLevel::Lead => "Lead",
+            JobLevel::Manager => "Manager",
+            JobLevel::Director => "Director",
+            JobLevel::Executive => "Executive",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
@@ -128,6 +152,16 @@ pub enum EmploymentType {
     Either,
 }
 
+impl EmploymentType {
+    pub fn label(self) -> &'static str {
+        match self {
+            EmploymentType::FullTime => "Full time",
+            EmploymentType::PartTime => "Part time",
+            EmploymentType::Either => "Full or part time",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
@@ -135,6 +169,16 @@ pub enum CommunicationMethod {
     Email,
     Phone,
     Text,
+}
+
+impl CommunicationMethod {
+    pub fn label(self) -> &'static str {
+        match self {
+            CommunicationMethod::Email => "Email",
+            CommunicationMethod::Phone => "Phone",
+            CommunicationMethod::Text => "Text message",
+        }
+    }
 }
 
 /// The material profile: every field Edit Profile and Parse Resume change, and what a History

@@ -20,6 +20,16 @@ pub enum DocumentKind {
     AdditionalDocument,
 }
 
+impl DocumentKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            DocumentKind::Resume => "Resume",
+            DocumentKind::CoverLetter => "Cover letter",
+            DocumentKind::AdditionalDocument => "Additional document",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Document {

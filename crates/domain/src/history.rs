@@ -24,6 +24,17 @@ pub enum HistoryAction {
     Delete,
 }
 
+impl HistoryAction {
+    pub fn label(self) -> &'static str {
+        match self {
+            HistoryAction::Insert => "Created",
+            HistoryAction::Update => "Updated",
+            HistoryAction::ConflictingUpdate => "Updated over a teammate's change",
+            HistoryAction::Delete => "Deleted",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct FieldChange {

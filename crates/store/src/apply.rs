@@ -9,12 +9,14 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::Serialize;
+use talentdesk_domain::bulk::BulkAction;
 use talentdesk_domain::effects;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::permission;
 use talentdesk_domain::search::Selection;
 use talentdesk_domain::user::User;
 use ts_rs::TS;
+use uuid::Uuid;
 
 use crate::StoreError;
 use crate::records::SqliteRecords;
@@ -66,18 +68,32 @@ pub(crate) fn resolve_selection(
     let (Some(selection), Some(action)) = (mutation.selection(), mutation.bulk_action()) else {
         return Ok((mutation, Vec::new()));
     };
+    let pinned = matches!(selection, Selection::Ids { .. });
+    let (ids, cands) = pin(conn, engine, actor, selection, action)?;
+    let mutation = if pinned { mutation } else { mutation.with_selection(Selection::Ids { ids }) };
+    Ok((mutation, cands))
+}
+
+/// The candidates `selection` means now (ids and local rows), once `actor` may run `action`
+/// on that many.
+pub(crate) fn pin(
+    conn: &Connection,
+    engine: &mut search::Engine,
+    actor: &User,
+    selection: &Selection,
+    action: BulkAction,
+) -> Result<(Vec<Uuid>, Vec<i64>), StoreError> {
     match selection {
         Selection::Ids { ids } => {
             action.check_ids(actor.role, ids)?;
-            let cands = candidates::cands_of(conn, ids)?;
-            Ok((mutation, cands))
+            Ok((ids.clone(), candidates::cands_of(conn, ids)?))
         }
         Selection::Search { request } => {
             // Count first: an over-limit search is refused before it is materialised.
             action.check(actor.role, engine.count(conn, request)?)?;
             let cands = engine.all(conn, request)?;
             let ids = cands.iter().map(|c| candidates::id_of(conn, *c)).collect::<Result<Vec<_>, _>>()?;
-            Ok((mutation.with_selection(Selection::Ids { ids }), cands))
+            Ok((ids, cands))
         }
     }
 }

@@ -6,6 +6,8 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
+use talentdesk_domain::DomainError;
+use talentdesk_domain::bulk::BulkAction;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::permission;
 use talentdesk_domain::search::Selection;
@@ -74,18 +76,19 @@ impl Store {
     /// Checks that `actor` may run `mutation` on its whole selection (permission and the bulk
     /// limit) and pins the selection to ids. Nothing is applied.
     pub fn plan_bulk(&self, actor: &User, mutation: Mutation) -> Result<BulkPlan, StoreError> {
-        permission::authorize(actor, mutation.capability())?;
-        let mut engine = self.engine.borrow_mut();
-        let (mutation, _) = apply::resolve_selection(&self.conn, &mut engine, actor, mutation)?;
-        let ids = match mutation.selection() {
-            Some(Selection::Ids { ids }) => ids.clone(),
-            _ => {
-                return Err(
-                    talentdesk_domain::DomainError::invalid("selection", "this action is not a bulk action").into()
-                );
-            }
+        let (Some(action), Some(selection)) = (mutation.bulk_action(), mutation.selection()) else {
+            return Err(DomainError::invalid("selection", "this action is not a bulk action").into());
         };
+        permission::authorize(actor, mutation.capability())?;
+        let ids = self.select(actor, selection, action)?;
         Ok(BulkPlan { mutation, ids })
+    }
+
+    /// The candidates `selection` means now, once `actor` may run `action` on that many (also
+    /// for bulk work that is not a mutation, such as an export).
+    pub fn select(&self, actor: &User, selection: &Selection, action: BulkAction) -> Result<Vec<Uuid>, StoreError> {
+        let mut engine = self.engine.borrow_mut();
+        Ok(apply::pin(&self.conn, &mut engine, actor, selection, action)?.0)
     }
 }
 

@@ -29,6 +29,9 @@ pub enum StoreError {
     /// holds erased data; it is tried again on the next erasure and when the store opens.
     #[error("the candidate is deleted, but {0}; Talentdesk tries again when it next starts")]
     ErasureUnfinished(String),
+    /// An export could not be written where the user asked.
+    #[error("the export could not be written: {0}")]
+    Export(String),
     /// The store cannot take part in sync as asked (another account's data, not signed in).
     #[error("{0}")]
     Replica(String),

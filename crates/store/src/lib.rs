@@ -11,6 +11,7 @@ pub mod bulk_load;
 mod codec;
 mod erasure;
 mod error;
+pub mod export;
 mod migrations;
 mod records;
 pub mod replica;

@@ -255,6 +255,12 @@ impl Store {
         self.engine.borrow_mut().search(self.conn(), request, page)
     }
 
+    /// Talent Matches: the candidates most like candidate `id`, each with what they share.
+    pub fn talent_matches(&self, id: Uuid) -> Result<Vec<crate::search::TalentMatch>, StoreError> {
+        let cand = candidates::cand_of(self.conn(), id)?;
+        self.engine.borrow_mut().talent_matches(self.conn(), cand)
+    }
+
     /// The full profile of candidate `id` as `viewer` may see it.
     pub fn profile(&self, viewer: &User, id: Uuid) -> Result<ProfileView, StoreError> {
         let conn = self.conn();

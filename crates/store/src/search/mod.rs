@@ -10,6 +10,7 @@ mod cursor;
 mod facts;
 mod plan;
 mod sets;
+mod similar;
 mod terms;
 
 use rusqlite::Connection;
@@ -25,6 +26,7 @@ use facts::Facts;
 use plan::Plan;
 use sets::SetCache;
 pub(crate) use sets::{fts, literal};
+pub use similar::{MATCHES, TalentMatch};
 pub(crate) use terms::FrequentTerms;
 
 /// Which page of results to return.
@@ -97,10 +99,15 @@ impl Engine {
         self.cache.clear();
     }
 
-    fn matching(&mut self, conn: &Connection, request: &SearchRequest) -> Result<(Plan, BitSet), StoreError> {
+    fn ensure_loaded(&mut self, conn: &Connection) -> Result<(), StoreError> {
         if self.loaded.is_none() {
             self.loaded = Some(Loaded { facts: Facts::load(conn)?, terms: FrequentTerms::load(conn)? });
         }
+        Ok(())
+    }
+
+    fn matching(&mut self, conn: &Connection, request: &SearchRequest) -> Result<(Plan, BitSet), StoreError> {
+        self.ensure_loaded(conn)?;
         let Loaded { facts, terms } = self.loaded.as_ref().expect("loaded above");
         let plan = plan::plan(conn, facts, terms, &mut self.cache, request)?;
         let mut out = BitSet::with_capacity(facts.present.max().unwrap_or(0));

@@ -1,0 +1,322 @@
+//! Export: candidates' data as CSV (one row per candidate) or TXT (one block per candidate),
+//! with the fields the user chose. Export Full Profile (every field of one candidate) answers a
+//! candidate's request for their data; the bulk Export writes up to 100,000.
+//!
+//! What is exported is what the viewer may see (a private note of someone else's is not).
+
+use std::io::Write;
+
+use serde::{Deserialize, Serialize};
+use talentdesk_domain::user::User;
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::views::ProfileView;
+use crate::{Store, StoreError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ExportFormat {
+    Csv,
+    Txt,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Txt => "txt",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ExportField {
+    Name,
+    Email,
+    Phone,
+    Location,
+    CurrentTitle,
+    CurrentEmployer,
+    Employment,
+    Education,
+    Skills,
+    Links,
+    Tags,
+    ActivityStatus,
+    ProfileType,
+    Status,
+    Preferences,
+    CustomFields,
+    Created,
+    Updated,
+    Notes,
+    Applications,
+    Pipelines,
+    Events,
+    Messages,
+    Documents,
+    History,
+}
+
+impl ExportField {
+    pub const ALL: [ExportField; 25] = [
+        ExportField::Name,
+        ExportField::Email,
+        ExportField::Phone,
+        ExportField::Location,
+        ExportField::CurrentTitle,
+        ExportField::CurrentEmployer,
+        ExportField::Employment,
+        ExportField::Education,
+        ExportField::Skills,
+        ExportField::Links,
+        ExportField::Tags,
+        ExportField::ActivityStatus,
+        ExportField::ProfileType,
+        ExportField::Status,
+        ExportField::Preferences,
+        ExportField::CustomFields,
+        ExportField::Created,
+        ExportField::Updated,
+        ExportField::Notes,
+        ExportField::Applications,
+        ExportField::Pipelines,
+        ExportField::Events,
+        ExportField::Messages,
+        ExportField::Documents,
+        ExportField::History,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportField::Name => "Name",
+            ExportField::Email => "Email",
+            ExportField::Phone => "Phone",
+            ExportField::Location => "Location",
+            ExportField::CurrentTitle => "Current title",
+            ExportField::CurrentEmployer => "Current employer",
+            ExportField::Employment => "Employment",
+            ExportField::Education => "Education",
+            ExportField::Skills => "Skills",
+            ExportField::Links => "Links",
+            ExportField::Tags => "Tags",
+            ExportField::ActivityStatus => "Activity status",
+            ExportField::ProfileType => "Profile type",
+            ExportField::Status => "Eligible, active, subscribed",
+            ExportField::Preferences => "Preferences",
+            ExportField::CustomFields => "Custom fields",
+            ExportField::Created => "Created",
+            ExportField::Updated => "Updated",
+            ExportField::Notes => "Notes",
+            ExportField::Applications => "Job applications",
+            ExportField::Pipelines => "Pipelines",
+            ExportField::Events => "Events",
+            ExportField::Messages => "Messages",
+            ExportField::Documents => "Documents",
+            ExportField::History => "History",
+        }
+    }
+
+    /// The field's values for one candidate, one per line of a TXT block (joined with "; " in
+    /// a CSV cell).
+    fn values(self, v: &ProfileView) -> Vec<String> {
+        let c = &v.candidate;
+        let p = &c.profile;
+        let one = |s: String| if s.is_empty() { Vec::new() } else { vec![s] };
+        let time = |t: &talentdesk_domain::Timestamp| t.format("%Y-%m-%d %H:%M UTC").to_string();
+        let span = |start: &Option<String>, end: &Option<String>| {
+            format!("{} – {}", start.as_deref().unwrap_or("?"), end.as_deref().unwrap_or("present"))
+        };
+        match self {
+            ExportField::Name => one(p.full_name()),
+            ExportField::Email => p.email.clone().into_iter().collect(),
+            ExportField::Phone => p.phone.clone().into_iter().collect(),
+            ExportField::Location => {
+                let l = &p.location;
+                one([&l.city, &l.region, &l.country]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", "))
+            }
+            ExportField::CurrentTitle => one(p.current_title.clone()),
+            ExportField::CurrentEmployer => one(p.current_employer.clone()),
+            ExportField::Employment => p
+                .employment
+                .iter()
+                .map(|e| format!("{} at {} ({})", e.title, e.employer, span(&e.start, &e.end)))
+                .collect(),
+            ExportField::Education => p
+                .education
+                .iter()
+                .map(|e| {
+                    format!("{} {}, {} ({})", e.degree, e.major, e.school, span(&e.start, &e.end)).trim().to_owned()
+                })
+                .collect(),
+            ExportField::Skills => p.skills.clone(),
+            ExportField::Links => p.links.iter().map(|l| l.url.clone()).collect(),
+            ExportField::Tags => v.tags.clone(),
+            ExportField::ActivityStatus => vec![c.activity.label().to_owned()],
+            ExportField::ProfileType => vec![c.profile_type.label().to_owned()],
+            ExportField::Status => vec![format!(
+                "{}, {}, {}",
+                if c.eligible { "eligible" } else { "ineligible" },
+                if c.active { "active" } else { "inactive" },
+                if c.subscribed { "subscribed" } else { "unsubscribed" }
+            )],
+            ExportField::Preferences => {
+                let mut out = Vec::new();
+                if let Some(r) = p.willing_to_relocate {
+                    out.push(format!("Willing to relocate: {}", if r { "yes" } else { "no" }));
+                }
+                if let Some(level) = p.desired_level {
+                    out.push(format!("Desired level: {}", level.label()));
+                }
+                if let Some(t) = p.employment_type {
+                    out.push(format!("Employment type: {}", t.label()));
+                }
+                if !p.languages.is_empty() {
+                    out.push(format!("Languages: {}", p.languages.join(", ")));
+                }
+                if let Some(m) = p.preferred_communication {
+                    out.push(format!("Preferred communication: {}", m.label()));
+                }
+                out
+            }
+            ExportField::CustomFields => v
+                .custom_fields
+                .iter()
+                .filter_map(|f| p.custom_fields.get(&f.key).map(|value| format!("{}: {value}", f.label)))
+                .collect(),
+            ExportField::Created => vec![time(&c.created_at)],
+            ExportField::Updated => vec![time(&c.updated_at)],
+            ExportField::Notes => v
+                .notes
+                .iter()
+                .map(|n| {
+                    let private = if n.note.private { " (private)" } else { "" };
+                    format!("{} {}{private}: {}", time(&n.note.created_at), n.author_name, n.note.body)
+                })
+                .collect(),
+            ExportField::Applications => v
+                .applications
+                .iter()
+                .map(|a| format!("{}: {} ({})", a.job_title, a.application.hiring_status, a.application.bin))
+                .collect(),
+            ExportField::Pipelines => {
+                v.pipelines.iter().map(|m| format!("{}: {}", m.pipeline_name, m.status)).collect()
+            }
+            ExportField::Events => v
+                .events
+                .iter()
+                .map(|e| format!("{}: {}", e.event.name, if e.attended { "attended" } else { "registered" }))
+                .collect(),
+            ExportField::Messages => v
+                .emails
+                .iter()
+                .chain(&v.texts)
+                .map(|m| format!("{} from {}: {}", time(&m.message.queued_at), m.sender_name, m.message.subject))
+                .collect(),
+            ExportField::Documents => v
+                .documents
+                .iter()
+                .map(|d| format!("{} ({}, {})", d.name, d.kind.label(), time(&d.uploaded_at)))
+                .collect(),
+            ExportField::History => {
+                v.history.iter().map(|h| format!("{} {} by {}", time(&h.at), h.action.label(), h.actor_email)).collect()
+            }
+        }
+    }
+}
+
+/// Writes candidates one at a time, so a long export can report progress and stop between
+/// them.
+pub struct Exporter<W: Write> {
+    out: W,
+    format: ExportFormat,
+    fields: Vec<ExportField>,
+    written: u64,
+}
+
+impl<W: Write> Exporter<W> {
+    /// Starts an export (writing the CSV header row). Fields keep the order of
+    /// [`ExportField::ALL`] and appear once; none chosen is refused.
+    pub fn new(mut out: W, format: ExportFormat, fields: &[ExportField]) -> Result<Self, StoreError> {
+        let fields: Vec<ExportField> = ExportField::ALL.into_iter().filter(|f| fields.contains(f)).collect();
+        if fields.is_empty() {
+            return Err(talentdesk_domain::DomainError::invalid("fields", "choose at least one field to export").into());
+        }
+        if format == ExportFormat::Csv {
+            let header: Vec<String> = fields.iter().map(|f| csv_cell(f.label())).collect();
+            writeln!(out, "{}", header.join(",")).map_err(io)?;
+        }
+        Ok(Self { out, format, fields, written: 0 })
+    }
+
+    /// Writes candidate `id` as `viewer` may see them.
+    pub fn write(&mut self, store: &Store, viewer: &User, id: Uuid) -> Result<(), StoreError> {
+        let view = store.profile(viewer, id)?;
+        match self.format {
+            ExportFormat::Csv => {
+                let cells: Vec<String> = self.fields.iter().map(|f| csv_cell(&f.values(&view).join("; "))).collect();
+                writeln!(self.out, "{}", cells.join(",")).map_err(io)?;
+            }
+            ExportFormat::Txt => {
+                if self.written > 0 {
+                    writeln!(self.out, "\n{}\n", "-".repeat(60)).map_err(io)?;
+                }
+                for field in &self.fields {
+                    match field.values(&view).as_slice() {
+                        [] => writeln!(self.out, "{}: —", field.label()),
+                        [one] if !one.contains('\n') => writeln!(self.out, "{}: {one}", field.label()),
+                        many => {
+                            writeln!(self.out, "{}:", field.label()).map_err(io)?;
+                            many.iter().try_for_each(|v| writeln!(self.out, "  - {}", v.replace('\n', "\n    ")))
+                        }
+                    }
+                    .map_err(io)?;
+                }
+            }
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Flushes and hands back the writer.
+    pub fn finish(mut self) -> Result<W, StoreError> {
+        self.out.flush().map_err(io)?;
+        Ok(self.out)
+    }
+}
+
+/// One CSV cell (RFC 4180). A value a spreadsheet would run as a formula (=, +, -, @ first) is
+/// kept as text by a leading apostrophe: exported data must not run in whoever opens it.
+fn csv_cell(value: &str) -> String {
+    let value =
+        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() };
+    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
+}
+
+fn io(e: std::io::Error) -> StoreError {
+    StoreError::Export(e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("Souza, Ana"), "\"Souza, Ana\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
+    }
+}
