@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod account;
+mod actions;
 mod commands;
 mod state;
 
@@ -50,6 +51,13 @@ fn main() {
             commands::event_members,
             commands::clear_search_cache,
             commands::bench_report,
+            actions::bulk_actions,
+            actions::talent_matches,
+            actions::hired_actions,
+            actions::export_folder,
+            actions::run_bulk,
+            actions::run_export,
+            actions::cancel_run,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Talentdesk");

@@ -66,6 +66,8 @@ pub struct AppState {
     /// Sync news, forwarded to the window.
     pub events: mpsc::UnboundedSender<SessionEvent>,
     pub notifier: Notifier,
+    /// Bulk actions and exports under way.
+    pub runs: crate::actions::Runs,
 }
 
 impl AppState {
@@ -95,12 +97,20 @@ impl AppState {
                 bench: options.bench,
                 events,
                 notifier,
+                runs: Default::default(),
             });
         };
         let store = Store::open(&db_path)?;
         let user = local_user(&store, options.user.as_deref())?;
         let open = Open { store: Arc::new(Mutex::new(store)), user, db_path, session: None };
-        Ok(Self { open: RwLock::new(Some(open)), data_dir: None, bench: options.bench, events, notifier })
+        Ok(Self {
+            open: RwLock::new(Some(open)),
+            data_dir: None,
+            bench: options.bench,
+            events,
+            notifier,
+            runs: Default::default(),
+        })
     }
 
     /// The store and the user working on it, or the error the window shows when signed out.

@@ -16,7 +16,7 @@ use crate::document::{self, Document, DocumentKind};
 use crate::event::Event;
 use crate::history::{self, FieldChange, HistoryAction};
 use crate::job::{ATS_BINS, HIRED_STATUS, HIRING_STATUSES, Job};
-use crate::message::{Channel, Message, MessageKind};
+use crate::message::{Channel, MergeValues, Message, MessageKind, merge};
 use crate::mutation::Mutation;
 use crate::note::Note;
 use crate::permission;
@@ -526,8 +526,16 @@ impl<R: Records> Effects<'_, R> {
                 Some(Engagement::SentDirectEmail),
             ),
         };
+        let job_title = job_id.map(|id| self.records.job(id)).transpose()?.map(|job| job.title);
         for cand in cands {
             let c = self.records.candidate(*cand)?;
+            let values = MergeValues {
+                first_name: &c.profile.first_name,
+                last_name: &c.profile.last_name,
+                job_title: job_title.as_deref(),
+                sender_name: &self.actor.name,
+            };
+            let (subject, body) = (merge("subject", &subject, &values)?, merge("body", &body, &values)?);
             let reachable = match channel {
                 Channel::Email => c.profile.email.is_some(),
                 Channel::Text => c.profile.phone.is_some(),
@@ -546,8 +554,8 @@ impl<R: Records> Effects<'_, R> {
                 sender_id: self.actor.id,
                 campaign_id: None,
                 job_id,
-                subject: subject.clone(),
-                body: body.clone(),
+                subject,
+                body,
                 queued_at: self.now,
                 sent_at: None,
                 delivered_at: None,

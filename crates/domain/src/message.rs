@@ -49,3 +49,82 @@ pub struct Message {
     pub clicked_at: Option<Timestamp>,
     pub bounced_at: Option<Timestamp>,
 }
+
+/// The merge fields a message may use, e.g. `{{first_name}}`.
+pub const MERGE_FIELDS: [&str; 5] = ["first_name", "last_name", "full_name", "job_title", "sender_name"];
+
+/// What the merge fields stand for in one candidate's copy of a message.
+pub struct MergeValues<'a> {
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+    pub job_title: Option<&'a str>,
+    pub sender_name: &'a str,
+}
+
+/// Fills `{{field}}` placeholders in a template. An unknown field, or `job_title` in a message
+/// without a job, is refused naming it, rather than sent as typed.
+pub fn merge(field: &str, template: &str, values: &MergeValues<'_>) -> Result<String, crate::DomainError> {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let end = after.find("}}").ok_or_else(|| {
+            crate::DomainError::invalid(field, "a merge field is not closed: write it as {{first_name}}")
+        })?;
+        let name = after[..end].trim();
+        let value = match name {
+            "first_name" => values.first_name.to_owned(),
+            "last_name" => values.last_name.to_owned(),
+            "full_name" => format!("{} {}", values.first_name, values.last_name).trim().to_owned(),
+            "sender_name" => values.sender_name.to_owned(),
+            "job_title" => values
+                .job_title
+                .ok_or_else(|| {
+                    crate::DomainError::invalid(field, "{{job_title}} needs a job: use it in Invite to Apply")
+                })?
+                .to_owned(),
+            other => {
+                let known = MERGE_FIELDS.map(|f| format!("{{{{{f}}}}}")).join(", ");
+                return Err(crate::DomainError::invalid(
+                    field,
+                    format!("unknown merge field {{{{{other}}}}}; use {known}"),
+                ));
+            }
+        };
+        out.push_str(&value);
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ANA: MergeValues<'static> = MergeValues {
+        first_name: "Ana",
+        last_name: "Souza",
+        job_title: Some("Data Engineer"),
+        sender_name: "Rita Okafor",
+    };
+
+    #[test]
+    fn merge_fields_are_filled_per_candidate() {
+        let merged = merge("body", "Hi {{first_name}}, the {{ job_title }} role — {{sender_name}}", &ANA).unwrap();
+        assert_eq!(merged, "Hi Ana, the Data Engineer role — Rita Okafor");
+        assert_eq!(merge("subject", "{{full_name}}", &ANA).unwrap(), "Ana Souza");
+        assert_eq!(merge("body", "no fields { at all }", &ANA).unwrap(), "no fields { at all }");
+    }
+
+    #[test]
+    fn unknown_unclosed_and_jobless_fields_are_refused_by_name() {
+        let e = merge("body", "Hi {{nickname}}", &ANA).unwrap_err().to_string();
+        assert!(e.starts_with("body: unknown merge field {{nickname}}; use {{first_name}}"), "{e}");
+        let e = merge("subject", "Hi {{first_name", &ANA).unwrap_err().to_string();
+        assert!(e.contains("not closed"), "{e}");
+        let jobless = MergeValues { job_title: None, ..ANA };
+        assert!(merge("body", "{{job_title}}", &jobless).unwrap_err().to_string().contains("Invite to Apply"));
+    }
+}

@@ -320,3 +320,45 @@ mod tests {
         assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
     }
 }
+
+/// Candidates written between two progress reports (and between two chances to cancel).
+pub const EXPORT_BATCH: usize = 500;
+
+/// Exports `ids` to the file at `path`, batch by batch through `write` (which takes the store
+/// only for one batch, so other work can go between), reporting after each. The file appears
+/// at `path` only when every candidate is in it: a cancelled or failed export leaves nothing
+/// behind, and an existing file is replaced only then.
+pub fn export_file(
+    path: &std::path::Path,
+    format: ExportFormat,
+    fields: &[ExportField],
+    ids: &[Uuid],
+    cancel: &std::sync::atomic::AtomicBool,
+    mut write: impl FnMut(&mut Exporter<std::io::BufWriter<std::fs::File>>, &[Uuid]) -> Result<(), StoreError>,
+    mut report: impl FnMut(&crate::bulk::BulkProgress),
+) -> crate::bulk::BulkProgress {
+    use crate::bulk::{BulkEnd, BulkProgress};
+    let mut progress = BulkProgress { total: ids.len() as u64, done: 0, affected: 0, end: None };
+    let result = (|| {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+        let temp =
+            tempfile::NamedTempFile::new_in(dir).map_err(|e| StoreError::Export(format!("{}: {e}", dir.display())))?;
+        let file = temp.reopen().map_err(io)?;
+        let mut exporter = Exporter::new(std::io::BufWriter::new(file), format, fields)?;
+        for chunk in ids.chunks(EXPORT_BATCH) {
+            if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+                return Ok(BulkEnd::Cancelled);
+            }
+            write(&mut exporter, chunk)?;
+            progress.done += chunk.len() as u64;
+            progress.affected = progress.done;
+            report(&progress);
+        }
+        exporter.finish()?.into_inner().map_err(|e| io(e.into_error()))?.sync_all().map_err(io)?;
+        temp.persist(path).map_err(|e| StoreError::Export(format!("{}: {}", path.display(), e.error)))?;
+        Ok(BulkEnd::Finished)
+    })();
+    progress.end = Some(result.unwrap_or_else(|e: StoreError| BulkEnd::Failed { error: e.to_app_error() }));
+    report(&progress);
+    progress
+}

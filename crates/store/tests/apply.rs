@@ -232,6 +232,34 @@ fn email_queues_a_message_and_moves_the_candidate_to_contacted() {
 }
 
 #[test]
+fn an_invite_fills_its_merge_fields_for_each_candidate() {
+    let mut f = fixture();
+    let ana = f.create(Person { first: "Ana", email: Some("ana@example.com"), ..Default::default() });
+    let bo = f.create(Person { first: "Bo", email: Some("bo@example.com"), ..Default::default() });
+    let job = Job { id: new_id(), title: "Data Engineer".into(), location: "Lisbon".into(), ats_id: None, open: true };
+    f.admin_applies(Mutation::JobCreate { job: job.clone() });
+    let recruiter = f.recruiter.clone();
+    let invite = |subject: &str| Mutation::InviteSend {
+        send_id: new_id(),
+        selection: Selection::ids([ana, bo]),
+        job_id: job.id,
+        subject: subject.into(),
+        body: "Hi {{first_name}}, would you apply? {{sender_name}}".into(),
+    };
+    f.store.apply(&recruiter, invite("{{job_title}} at Acme")).unwrap();
+    for (id, first) in [(ana, "Ana"), (bo, "Bo")] {
+        let view = f.store.profile(&f.admin, id).unwrap();
+        let m = &view.emails[0].message;
+        assert_eq!(m.subject, "Data Engineer at Acme");
+        assert_eq!(m.body, format!("Hi {first}, would you apply? {}", recruiter.name));
+        assert_eq!(view.candidate.activity, ActivityStatus::Contacted);
+    }
+    let refused = f.store.apply(&recruiter, invite("Hi {{nick}}")).unwrap_err();
+    assert!(rule(refused).to_string().contains("unknown merge field {{nick}}"));
+    assert_eq!(f.store.profile(&f.admin, ana).unwrap().emails.len(), 1, "nothing queued");
+}
+
+#[test]
 fn hiring_applies_the_hired_engagement_and_the_automated_actions() {
     let mut f = fixture();
     let id = f.create(Person::default());

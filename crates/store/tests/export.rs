@@ -72,3 +72,38 @@ fn nothing_to_export_is_refused_plainly() {
     let err = Exporter::new(Vec::new(), ExportFormat::Csv, &[]).err().unwrap();
     assert_eq!(err.to_string(), "fields: choose at least one field to export");
 }
+
+#[test]
+fn an_export_file_appears_whole_or_not_at_all() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use talentdesk_store::bulk::BulkEnd;
+    use talentdesk_store::export::{EXPORT_BATCH, export_file};
+
+    let mut f = fixture();
+    let ids: Vec<_> = (0..EXPORT_BATCH + 20).map(|_| f.create(Person::default())).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("candidates.csv");
+    let viewer = f.recruiter.clone();
+    let write =
+        |e: &mut Exporter<_>, chunk: &[uuid::Uuid]| chunk.iter().try_for_each(|id| e.write(&f.store, &viewer, *id));
+
+    // Cancelled after the first batch: no file, not even a partial one.
+    let cancel = AtomicBool::new(false);
+    let end = export_file(&path, ExportFormat::Csv, &[ExportField::Name], &ids, &cancel, write, |_| {
+        cancel.store(true, Ordering::Relaxed)
+    });
+    assert!(matches!(end.end, Some(BulkEnd::Cancelled)) && end.done == EXPORT_BATCH as u64, "{end:?}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing left behind");
+
+    let end = export_file(&path, ExportFormat::Csv, &[ExportField::Name], &ids, &AtomicBool::new(false), write, |_| {});
+    assert!(matches!(end.end, Some(BulkEnd::Finished)), "{end:?}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap().lines().count(), ids.len() + 1);
+
+    let nowhere = dir.path().join("no such folder").join("x.csv");
+    let end =
+        export_file(&nowhere, ExportFormat::Txt, &[ExportField::Name], &ids, &AtomicBool::new(false), write, |_| {});
+    match end.end {
+        Some(BulkEnd::Failed { error }) => assert!(error.to_string().contains("no such folder"), "{error}"),
+        other => panic!("expected a failure, got {other:?}"),
+    }
+}

@@ -1,22 +1,27 @@
 //! Talent Matches: the candidates most like one candidate, by the skills, titles, schools,
 //! majors and city they share, each with why.
 //!
-//! Each of the candidate's features (a skill, a title, ...) is a phrase in one column of the
-//! keyword index; FTS5 gives the candidates that have it. A feature counts for more the fewer
-//! candidates have it (inverse document frequency) and by its kind: a shared rare skill says
-//! more than a shared city. Features most candidates have are skipped: they say almost nothing
-//! and fetching them is the expensive part.
+//! Each of the candidate's features (a skill, a title, ...) is a phrase; the candidates whose
+//! indexed text has all its words are taken to share it. That is looser than a phrase query in
+//! one column, but a phrase query over common words ("senior software engineer") reads hundreds
+//! of thousands of position lists, while the words' sets are bitmaps in memory (the frequent
+//! terms) or small (the rare ones): measured at a million candidates, seconds against
+//! milliseconds. The why shown is exact: it compares the profiles themselves.
+//!
+//! A feature counts for more the fewer candidates have it (inverse document frequency) and by
+//! its kind: a shared rare skill says more than a shared city. Features most candidates have
+//! are skipped: they say almost nothing.
 
+use roaring::RoaringBitmap;
 use rusqlite::Connection;
 use serde::Serialize;
 use talentdesk_domain::candidate::Profile;
 use ts_rs::TS;
 
 use super::Engine;
-use super::sets::literal;
-use crate::StoreError;
 use crate::tables::candidates;
 use crate::views::{CandidateRow, rows_for};
+use crate::{StoreError, tokens};
 
 /// How many matches Talent Matches shows.
 pub const MATCHES: usize = 20;
@@ -75,9 +80,17 @@ impl Engine {
         let present = &self.loaded.as_ref().expect("loaded above").facts.present;
         let population = present.len().max(1) as f64;
         let mut scores = vec![0f32; present.max().map_or(0, |m| m as usize + 1)];
+        let terms = &self.loaded.as_ref().expect("loaded above").terms;
         for (kind, phrase) in features(&target) {
-            let expr = format!("{} : {}", kind.column(), literal(&phrase));
-            let having = self.cache.fts_set(conn, &expr)?;
+            let mut having: Option<RoaringBitmap> = None;
+            for word in tokens::of_text(conn, &phrase)? {
+                let with_word = terms.term(conn, &word)?;
+                having = Some(match having {
+                    Some(set) => set & with_word,
+                    None => with_word,
+                });
+            }
+            let Some(having) = having else { continue };
             let share = having.len() as f64 / population;
             if having.len() < 2 || share > TOO_COMMON {
                 continue;

@@ -84,6 +84,15 @@ impl FrequentTerms {
         Ok(out)
     }
 
+    /// The candidates whose indexed text has this exact term (a term as the tokenizer makes
+    /// it): a bitmap held in memory when the term is frequent, otherwise a quick FTS5 lookup.
+    pub(crate) fn term(&self, conn: &Connection, term: &str) -> Result<RoaringBitmap, StoreError> {
+        match self.sets.get(term) {
+            Some(set) => Ok(set.clone()),
+            None => fts(conn, "candidate_fts", &literal(term)),
+        }
+    }
+
     /// Writes the sets back and empties the log, when the log has grown long.
     pub(crate) fn fold_if_long(conn: &Connection) -> Result<(), StoreError> {
         if search_terms::log_len(conn)? < FOLD_AFTER {
