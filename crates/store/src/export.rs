@@ -306,21 +306,6 @@ fn io(e: std::io::Error) -> StoreError {
     StoreError::Export(e.to_string())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_cells_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_cell("plain"), "plain");
-        assert_eq!(csv_cell("Souza, Ana"), "\"Souza, Ana\"");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
-    }
-}
-
 /// Candidates written between two progress reports (and between two chances to cancel).
 pub const EXPORT_BATCH: usize = 500;
 
@@ -361,4 +346,19 @@ pub fn export_file(
     progress.end = Some(result.unwrap_or_else(|e: StoreError| BulkEnd::Failed { error: e.to_app_error() }));
     report(&progress);
     progress
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("Souza, Ana"), "\"Souza, Ana\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
+    }
 }
