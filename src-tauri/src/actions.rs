@@ -11,10 +11,11 @@ use talentdesk_domain::bulk::BulkAction;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::permission::{self, Capability};
 use talentdesk_domain::search::Selection;
-use talentdesk_domain::settings::HiredActions;
+use talentdesk_domain::settings::{CustomFieldDef, HiredActions};
 use talentdesk_store::bulk::{self, BulkProgress};
 use talentdesk_store::export::{self, ExportField, ExportFormat};
 use talentdesk_store::search::TalentMatch;
+use talentdesk_store::views::TagInfo;
 use talentdesk_store::{AppError, Store};
 use tauri::{AppHandle, Emitter, Manager, State};
 use ts_rs::TS;
@@ -102,6 +103,16 @@ pub async fn talent_matches(state: State<'_, AppState>, id: Uuid) -> Result<Vec<
         store.talent_matches(id)
     })
     .await
+}
+
+#[tauri::command]
+pub async fn custom_fields(state: State<'_, AppState>) -> Result<Vec<CustomFieldDef>, AppError> {
+    with_store(&state, |store, _| store.custom_fields()).await
+}
+
+#[tauri::command]
+pub async fn tags(state: State<'_, AppState>) -> Result<Vec<TagInfo>, AppError> {
+    with_store(&state, |store, _| store.tags()).await
 }
 
 #[tauri::command]

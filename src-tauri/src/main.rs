@@ -54,6 +54,8 @@ fn main() {
             actions::bulk_actions,
             actions::talent_matches,
             actions::hired_actions,
+            actions::custom_fields,
+            actions::tags,
             actions::export_folder,
             actions::run_bulk,
             actions::run_export,

@@ -20,6 +20,13 @@ import type { Profile } from "./bindings/Profile";
 import type { ProfileView } from "./bindings/ProfileView";
 import type { SearchPage } from "./bindings/SearchPage";
 import type { SearchRequest } from "./bindings/SearchRequest";
+import type { BulkActionInfo } from "./bindings/BulkActionInfo";
+import type { BulkProgress } from "./bindings/BulkProgress";
+import type { ExportRequest } from "./bindings/ExportRequest";
+import type { HiredActions } from "./bindings/HiredActions";
+import type { CustomFieldDef } from "./bindings/CustomFieldDef";
+import type { TagInfo } from "./bindings/TagInfo";
+import type { TalentMatch } from "./bindings/TalentMatch";
 
 /** A failed command: the message says what happened in words a recruiter understands. */
 export class CommandError extends Error {
@@ -89,6 +96,18 @@ export const api = {
   putBack: (seq: number, index: number) => call<void>("put_back", { seq, index }),
   offlineSets: () => call<OfflineSet[]>("offline_sets"),
   keepOffline: (set: OfflineSet, keep: boolean) => call<void>("keep_offline", { set, keep }),
+  bulkActions: () => call<BulkActionInfo[]>("bulk_actions"),
+  talentMatches: (id: string) => call<TalentMatch[]>("talent_matches", { id }),
+  hiredActions: () => call<HiredActions>("hired_actions"),
+  customFields: () => call<CustomFieldDef[]>("custom_fields"),
+  tags: () => call<TagInfo[]>("tags"),
+  /** Where exports go unless the user picks another folder. */
+  exportFolder: () => call<string>("export_folder"),
+  /** A mutation on a selection, in batches; progress arrives as `run-progress` events. */
+  runBulk: (run: string, mutation: Mutation) => call<BulkProgress>("run_bulk", { run, mutation }),
+  runExport: (run: string, request: ExportRequest) => call<BulkProgress>("run_export", { run, request }),
+  /** Stops a bulk run or export before its next batch. */
+  cancelRun: (run: string) => call<void>("cancel_run", { run }),
 };
 
 /** The message of any failure, for showing where it happened. */

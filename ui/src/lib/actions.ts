@@ -1,0 +1,107 @@
+// The actions a recruiter can take on candidates, and where each is offered: the profile's
+// Actions menu, a row's ⋯ menu, the resume view's menu and the bulk bar (DESIGN.md section 4).
+// Admin-only entries are left out for recruiters rather than shown disabled.
+import type { BulkAction } from "./bindings/BulkAction";
+import type { BulkActionInfo } from "./bindings/BulkActionInfo";
+import type { Candidate } from "./bindings/Candidate";
+
+export type ActionId =
+  | "edit_profile"
+  | "email"
+  | "invite"
+  | "text"
+  | "submit_job"
+  | "add_pipeline"
+  | "remove_pipeline"
+  | "add_event"
+  | "manage_tags"
+  | "talent_matches"
+  | "subscribe"
+  | "unsubscribe"
+  | "export"
+  | "mark_ineligible"
+  | "mark_eligible"
+  | "deactivate"
+  | "reactivate"
+  | "delete";
+
+export type Place = "profile" | "row" | "resume" | "bulk";
+
+interface ActionDef {
+  id: ActionId;
+  label: string;
+  /** What the bulk bar calls it, when it differs. */
+  bulkLabel?: string;
+  places: Place[];
+  adminOnly?: boolean;
+  /** The limit that applies when the action runs on a selection. */
+  bulk?: BulkAction;
+  /** Asks before it runs and cannot be undone. */
+  danger?: boolean;
+}
+
+export const ACTIONS: ActionDef[] = [
+  { id: "edit_profile", label: "Edit Profile", places: ["profile"] },
+  { id: "email", label: "Email", places: ["profile", "row", "resume", "bulk"], bulk: "email" },
+  { id: "invite", label: "Invite to Apply", places: ["profile", "row", "resume", "bulk"], bulk: "invite_to_apply" },
+  { id: "text", label: "Text", bulkLabel: "Bulk Text", places: ["bulk"], bulk: "bulk_text" },
+  { id: "submit_job", label: "Submit to Job", places: ["profile", "bulk"], bulk: "submit_to_job" },
+  { id: "add_pipeline", label: "Add to Pipeline", places: ["profile", "row", "resume", "bulk"], bulk: "add_to_pipeline" },
+  { id: "remove_pipeline", label: "Remove from Pipeline", places: ["profile", "bulk"], bulk: "remove_from_pipeline" },
+  { id: "add_event", label: "Add to Event", places: ["profile", "row", "bulk"], bulk: "add_to_event" },
+  { id: "manage_tags", label: "Manage Tags", places: ["profile", "row", "resume", "bulk"], bulk: "manage_tags" },
+  { id: "talent_matches", label: "View Talent Matches", places: ["profile", "row"] },
+  { id: "subscribe", label: "Subscribe", places: ["profile", "bulk"], adminOnly: true, bulk: "subscribe" },
+  { id: "unsubscribe", label: "Unsubscribe", places: ["profile", "bulk"], adminOnly: true, bulk: "unsubscribe" },
+  { id: "export", label: "Export Full Profile", bulkLabel: "Export", places: ["profile", "bulk"], bulk: "export" },
+  { id: "mark_ineligible", label: "Mark Ineligible", places: ["profile"] },
+  { id: "mark_eligible", label: "Mark Eligible", places: ["profile"] },
+  { id: "deactivate", label: "Deactivate", places: ["profile"], adminOnly: true, danger: true },
+  { id: "reactivate", label: "Reactivate", places: ["profile"], adminOnly: true },
+  { id: "delete", label: "Delete Candidate", bulkLabel: "Purge", places: ["profile", "bulk"], adminOnly: true, bulk: "purge", danger: true },
+];
+
+export interface MenuItem {
+  id: ActionId;
+  label: string;
+  danger: boolean;
+  /** Why it cannot be used now (over the limit); null when it can. */
+  disabled: string | null;
+}
+
+/**
+ * The entries offered at `place` for this user. On a profile, the candidate's state picks one
+ * of each pair (Mark Ineligible or Eligible, Subscribe or Unsubscribe, Deactivate or
+ * Reactivate). In the bulk bar, an action over its limit for `count` is disabled with why.
+ */
+export function menuFor(
+  place: Place,
+  admin: boolean,
+  options: { candidate?: Candidate; count?: number; limits?: BulkActionInfo[] } = {},
+): MenuItem[] {
+  const c = options.candidate;
+  const hidden = (id: ActionId) =>
+    c !== undefined &&
+    ((id === "mark_ineligible" && !c.eligible) ||
+      (id === "mark_eligible" && c.eligible) ||
+      (id === "subscribe" && c.subscribed) ||
+      (id === "unsubscribe" && !c.subscribed) ||
+      (id === "deactivate" && !c.active) ||
+      (id === "reactivate" && c.active));
+  return ACTIONS.filter((a) => a.places.includes(place) && (admin || !a.adminOnly) && !hidden(a.id)).map((a) => {
+    const label = place === "bulk" ? (a.bulkLabel ?? a.label) : a.label;
+    return { id: a.id, label, danger: a.danger ?? false, disabled: place === "bulk" ? overLimit(a, options) : null };
+  });
+}
+
+function overLimit(a: ActionDef, options: { count?: number; limits?: BulkActionInfo[] }): string | null {
+  const info = options.limits?.find((l) => l.action === a.bulk);
+  if (!info || options.count === undefined || options.count <= info.limit) return null;
+  return `${info.label} works on at most ${info.limit.toLocaleString("en-US")} candidates at once; ${options.count.toLocaleString("en-US")} are selected`;
+}
+
+/** The limit of an action on a selection, if it has one. */
+export function limitOf(id: ActionId, limits: BulkActionInfo[]): number | null {
+  const bulk = ACTIONS.find((a) => a.id === id)?.bulk;
+  return limits.find((l) => l.action === bulk)?.limit ?? null;
+}

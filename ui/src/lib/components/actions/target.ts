@@ -1,0 +1,29 @@
+// Who an action is for, and how a form hands its change over to be run.
+import type { BulkProgress } from "../../bindings/BulkProgress";
+import type { Mutation } from "../../bindings/Mutation";
+import type { ProfileView } from "../../bindings/ProfileView";
+import type { Selection } from "../../bindings/Selection";
+
+export interface Target {
+  selection: Selection;
+  count: number;
+  /** For the dialog's subtitle: a name, or "12 candidates". */
+  label: string;
+  /** The full profile, when the action is on one candidate from their profile. */
+  view?: ProfileView;
+}
+
+/**
+ * Runs a form's change. `label` says what it does while it runs ("Adding the tag Referral"),
+ * `done` what it did. Resolves to the error to show in the form, or null when it went through
+ * (or continues in the background with a progress bar).
+ */
+export type Runner = (mutation: Mutation, label: string, done: (p: BulkProgress) => string) => Promise<string | null>;
+
+export function people(n: number): string {
+  return n === 1 ? "1 candidate" : `${n.toLocaleString("en-US")} candidates`;
+}
+
+export function targetOne(id: string, name: string, view?: ProfileView): Target {
+  return { selection: { kind: "ids", ids: [id] }, count: 1, label: name, view };
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { outcomeText, secondsLeft } from "./runs.svelte";
+
+const progress = (done: number, total: number, end: unknown) => ({ done, total, affected: done, end }) as never;
+
+describe("outcomeText", () => {
+  it("words a finished run as the caller says", () => {
+    expect(outcomeText(progress(3, 3, { kind: "finished" }), (p) => `Tagged ${p.done}`)).toEqual({
+      text: "Tagged 3",
+      failed: false,
+    });
+  });
+
+  it("says how much a cancelled or failed run left done", () => {
+    expect(outcomeText(progress(40000, 100000, { kind: "cancelled" }), () => "")).toEqual({
+      text: "Cancelled: 40,000 of 100,000 were done and stay done.",
+      failed: false,
+    });
+    const failed = { kind: "failed", error: { type: "rule", error: { kind: "not_found", what: "candidate", id: "x" } } };
+    expect(outcomeText(progress(1000, 2500, failed), () => "").text).toBe(
+      "Stopped: candidate x does not exist. 1,000 of 2,500 were done and stay done.",
+    );
+  });
+});
+
+describe("secondsLeft", () => {
+  it("goes by the rate so far", () => {
+    const run = { id: "r", label: "", startedAt: 0, progress: progress(25, 100, null) };
+    expect(secondsLeft(run, 10_000)).toBe(30);
+    expect(secondsLeft({ ...run, progress: progress(0, 100, null) }, 10_000)).toBeNull();
+  });
+});
