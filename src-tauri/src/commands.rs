@@ -12,7 +12,7 @@ use talentdesk_domain::user::User;
 use talentdesk_store::replica::Account;
 use talentdesk_store::search::{PageRequest, SearchPage};
 use talentdesk_store::views::{
-    EventMemberRow, EventSummary, FilterChoices, PipelineMemberRow, PipelineSummary, ProfileView,
+    EventMemberRow, EventSummary, FilterChoices, JobSummary, PipelineMemberRow, PipelineSummary, ProfileView,
 };
 use talentdesk_store::{AppError, Applied, Store, StoreError};
 use tauri::State;
@@ -174,6 +174,12 @@ pub async fn pipeline_members(
     limit: u32,
 ) -> Result<Vec<PipelineMemberRow>, AppError> {
     with_store(&state, move |store, user| store.pipeline_members(user, pipeline, reviewed, limit, offset)).await
+}
+
+/// Every job with its number of applicants.
+#[tauri::command]
+pub async fn jobs(state: State<'_, AppState>) -> Result<Vec<JobSummary>, AppError> {
+    with_store(&state, |store, _| store.job_summaries()).await
 }
 
 /// Every event with its registrant and attendee counts.

@@ -48,6 +48,7 @@ fn main() {
             commands::pipelines,
             commands::pipeline_members,
             commands::events,
+            commands::jobs,
             commands::event_members,
             commands::clear_search_cache,
             commands::bench_report,

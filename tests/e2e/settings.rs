@@ -6,7 +6,7 @@ use talentdesk_e2e::{DemoDb, Session, err};
 
 fn headings(session: &Session) -> Result<Vec<String>, String> {
     let value = session.script(
-        "return [...document.querySelectorAll('[data-testid=results] thead th')].map(th => th.innerText);",
+        "return [...document.querySelectorAll('[data-testid=results] thead th:not(.pick):not(.menu)')].map(th => th.innerText);",
         serde_json::json!([]),
     )?;
     Ok(value.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()).unwrap_or_default())
@@ -69,5 +69,71 @@ fn an_admin_reorders_and_hides_columns_for_everyone() -> Result<(), String> {
         serde_json::json!([]),
     )?;
     assert_eq!(disabled.as_bool(), Some(true), "a recruiter cannot edit or save");
+    Ok(())
+}
+
+#[test]
+fn an_admin_keeps_the_tags_list_custom_fields_and_hired_actions() -> Result<(), String> {
+    let db = DemoDb::new(40, 5)?;
+    let demo = &db.summary;
+    {
+        let session = Session::start(&["--db", db.arg()?, "--as", &demo.admin_email])?;
+        session.wait_for("the table", |s| Ok(headings(s)?.first().cloned()))?;
+        session.click("[data-testid=rail-settings]")?;
+        session.wait_for("the tags", |s| s.text("[data-testid=tag-settings]"))?;
+
+        session.type_into("[data-testid=tag-new]", "Night Shift")?;
+        session.click("[data-testid=tag-add]")?;
+        session.wait_for("the new tag", |s| {
+            Ok(s.text("[data-testid=tag-settings] .tags")?.filter(|t| t.contains("Night Shift")))
+        })?;
+        // The same tag again, in other case, stays one tag.
+        session.type_into("[data-testid=tag-new]", "night shift")?;
+        session.click("[data-testid=tag-add]")?;
+        session.wait_for("the field emptied", |s| {
+            let value =
+                s.script("return document.querySelector('[data-testid=tag-new]').value", serde_json::json!([]))?;
+            Ok((value.as_str() == Some("")).then_some(()))
+        })?;
+        let count = session.script(
+            "return [...document.querySelectorAll('[data-testid=tag-settings] .tags li')].filter(l => l.innerText.toLowerCase().includes('night shift')).length",
+            serde_json::json!([]),
+        )?;
+        assert_eq!(count.as_u64(), Some(1));
+
+        session.type_into("[data-testid=field-label]", "Visa status")?;
+        session.click("[data-testid=field-add]")?;
+        session.wait_for("the new field", |s| {
+            Ok(s.text("[data-testid=custom-field-settings] table")?.filter(|t| t.contains("Visa status")))
+        })?;
+        session.click("[data-testid=hired-unsubscribe]")?;
+        session.wait_for("saved", |s| {
+            Ok(s.text("[data-testid=hired-settings] [role=status]")?.filter(|t| t.starts_with("Saved")))
+        })?;
+        session.screenshot("settings-organisation-admin")?;
+    }
+
+    let store = db.open()?;
+    assert!(store.tags().map_err(err)?.iter().any(|t| t.name == "Night Shift" && t.listed));
+    assert!(store.custom_fields().map_err(err)?.iter().any(|f| f.key == "visa_status" && f.label == "Visa status"));
+    let hired = store.hired_actions().map_err(err)?;
+    assert!(hired.unsubscribe && !hired.deactivate);
+    drop(store);
+
+    // A recruiter sees the same settings and has nothing to change them with.
+    let recruiter = demo.recruiter_emails.first().ok_or("no recruiter")?;
+    let session = Session::start(&["--db", db.arg()?, "--as", recruiter])?;
+    session.wait_for("the table", |s| Ok(headings(s)?.first().cloned()))?;
+    session.click("[data-testid=rail-settings]")?;
+    let tags = session
+        .wait_for("the tags", |s| Ok(s.text("[data-testid=tag-settings]")?.filter(|t| t.contains("Night Shift"))))?;
+    assert!(tags.contains("Only admins change the tags list"), "{tags}");
+    let locked = session.script(
+        "return !document.querySelector('[data-testid=tag-new]') && !document.querySelector('[data-testid=field-add]') \
+         && document.querySelector('[data-testid=hired-unsubscribe]').disabled;",
+        serde_json::json!([]),
+    )?;
+    assert_eq!(locked.as_bool(), Some(true));
+    session.screenshot("settings-organisation-recruiter")?;
     Ok(())
 }

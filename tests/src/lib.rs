@@ -220,9 +220,14 @@ impl Session {
     }
 
     /// Clicks the first element matching `css`, as a user would (WebDriver element click).
+    /// A failed click names the element and saves the window as it was
+    /// (`tests/artifacts/click-failed.png`).
     pub fn click(&self, css: &str) -> Result<()> {
         let element = self.element(css)?;
-        self.post(&format!("/session/{}/element/{element}/click", self.id), &json!({}))?;
+        self.post(&format!("/session/{}/element/{element}/click", self.id), &json!({})).map_err(|e| {
+            let shot = self.screenshot("click-failed").map(|p| p.display().to_string()).unwrap_or_default();
+            format!("clicking {css}: {e}; the window then: {shot}")
+        })?;
         Ok(())
     }
 

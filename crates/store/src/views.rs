@@ -205,6 +205,15 @@ pub struct EventSummary {
     pub attended: u64,
 }
 
+/// A job with how many candidates applied (or were submitted) to it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct JobSummary {
+    pub job: Job,
+    #[ts(type = "number")]
+    pub applicants: u64,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct EventMemberRow {
@@ -431,6 +440,16 @@ impl Store {
 
     pub fn jobs(&self) -> Result<Vec<Job>, StoreError> {
         tables::jobs::all(self.conn())
+    }
+
+    /// Every job with its number of applicants, open jobs first.
+    pub fn job_summaries(&self) -> Result<Vec<JobSummary>, StoreError> {
+        let mut jobs = tables::jobs::all(self.conn())?
+            .into_iter()
+            .map(|job| Ok(JobSummary { applicants: tables::jobs::applicants(self.conn(), job.id)?, job }))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        jobs.sort_by_key(|j| !j.job.open);
+        Ok(jobs)
     }
 
     pub fn tags(&self) -> Result<Vec<TagInfo>, StoreError> {

@@ -4,6 +4,7 @@
 import type { BulkAction } from "./bindings/BulkAction";
 import type { BulkActionInfo } from "./bindings/BulkActionInfo";
 import type { Candidate } from "./bindings/Candidate";
+import { formatCount } from "./format";
 
 export type ActionId =
   | "edit_profile"
@@ -97,7 +98,7 @@ export function menuFor(
 function overLimit(a: ActionDef, options: { count?: number; limits?: BulkActionInfo[] }): string | null {
   const info = options.limits?.find((l) => l.action === a.bulk);
   if (!info || options.count === undefined || options.count <= info.limit) return null;
-  return `${info.label} works on at most ${info.limit.toLocaleString("en-US")} candidates at once; ${options.count.toLocaleString("en-US")} are selected`;
+  return `${info.label} works on at most ${formatCount(info.limit)} candidates at once; ${formatCount(options.count)} are selected`;
 }
 
 /** The limit of an action on a selection, if it has one. */

@@ -13,6 +13,7 @@ import type { ColumnConfig } from "./bindings/ColumnConfig";
 import type { FilterChoices } from "./bindings/FilterChoices";
 import type { EventMemberRow } from "./bindings/EventMemberRow";
 import type { EventSummary } from "./bindings/EventSummary";
+import type { JobSummary } from "./bindings/JobSummary";
 import type { PageRequest } from "./bindings/PageRequest";
 import type { PipelineMemberRow } from "./bindings/PipelineMemberRow";
 import type { PipelineSummary } from "./bindings/PipelineSummary";
@@ -79,6 +80,7 @@ export const api = {
   pipelineMembers: (pipeline: string, reviewed: boolean, offset: number, limit: number) =>
     call<PipelineMemberRow[]>("pipeline_members", { pipeline, reviewed, offset, limit }),
   events: () => call<EventSummary[]>("events"),
+  jobs: () => call<JobSummary[]>("jobs"),
   clearSearchCache: () => call<void>("clear_search_cache"),
   benchReport: (report: unknown) => call<void>("bench_report", { report }),
   eventMembers: (event: string, offset: number, limit: number) =>

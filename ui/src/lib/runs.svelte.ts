@@ -4,6 +4,7 @@ import { listen } from "@tauri-apps/api/event";
 import { api, describe, failureText } from "./api";
 import type { BulkProgress } from "./bindings/BulkProgress";
 import type { RunProgress } from "./bindings/RunProgress";
+import { formatCount as count } from "./format";
 
 export interface Run {
   id: string;
@@ -62,7 +63,6 @@ class Runs {
 
 /** How a run ended, in words: a cancelled or failed one says how much it had done. */
 export function outcomeText(end: BulkProgress, done: (p: BulkProgress) => string): { text: string; failed: boolean } {
-  const count = (n: number) => n.toLocaleString("en-US");
   const kind = end.end?.kind ?? "finished";
   if (kind === "finished") return { text: done(end), failed: false };
   const so = `${count(end.done)} of ${count(end.total)} were done and stay done`;

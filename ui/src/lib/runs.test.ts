@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatCount } from "./format";
 import { outcomeText, secondsLeft } from "./runs.svelte";
 
 const progress = (done: number, total: number, end: unknown) => ({ done, total, affected: done, end }) as never;
@@ -13,12 +14,12 @@ describe("outcomeText", () => {
 
   it("says how much a cancelled or failed run left done", () => {
     expect(outcomeText(progress(40000, 100000, { kind: "cancelled" }), () => "")).toEqual({
-      text: "Cancelled: 40,000 of 100,000 were done and stay done.",
+      text: `Cancelled: ${formatCount(40000)} of ${formatCount(100000)} were done and stay done.`,
       failed: false,
     });
     const failed = { kind: "failed", error: { type: "rule", error: { kind: "not_found", what: "candidate", id: "x" } } };
     expect(outcomeText(progress(1000, 2500, failed), () => "").text).toBe(
-      "Stopped: candidate x does not exist. 1,000 of 2,500 were done and stay done.",
+      `Stopped: candidate x does not exist. ${formatCount(1000)} of ${formatCount(2500)} were done and stay done.`,
     );
   });
 });

@@ -44,6 +44,12 @@ pub(crate) fn all(conn: &Connection) -> Result<Vec<Job>, StoreError> {
 }
 
 /// Submits candidates to a job; candidates who already applied keep their application.
+pub(crate) fn applicants(conn: &Connection, job: Uuid) -> Result<u64, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM applications WHERE job_id = ?1")?
+        .query_row([job.to_string()], |r| r.get(0))?)
+}
+
 pub(crate) fn submit(conn: &Connection, job: Uuid, cands: &[i64], at: Timestamp) -> Result<u64, StoreError> {
     let mut stmt = conn.prepare_cached(
         "INSERT OR IGNORE INTO applications (job_id, cand, bin, hiring_status, status_at, withdrawn)

@@ -1,4 +1,5 @@
 // Who an action is for, and how a form hands its change over to be run.
+import { formatCount } from "../../format";
 import type { BulkProgress } from "../../bindings/BulkProgress";
 import type { Mutation } from "../../bindings/Mutation";
 import type { ProfileView } from "../../bindings/ProfileView";
@@ -21,7 +22,7 @@ export interface Target {
 export type Runner = (mutation: Mutation, label: string, done: (p: BulkProgress) => string) => Promise<string | null>;
 
 export function people(n: number): string {
-  return n === 1 ? "1 candidate" : `${n.toLocaleString("en-US")} candidates`;
+  return n === 1 ? "1 candidate" : `${formatCount(n)} candidates`;
 }
 
 export function targetOne(id: string, name: string, view?: ProfileView): Target {

@@ -1,0 +1,310 @@
+//! Acting on candidates in the real window: an admin works through a profile's Actions menu
+//! (edit with a refused value first, email, tags, pipeline, Talent Matches, export, ineligible,
+//! delete); a recruiter gets the recruiter's menus and the bulk bar with its limits; a bulk run
+//! over many batches shows its progress and stops when cancelled, keeping whole batches.
+
+use serde_json::json;
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::search::{SearchFilters, SearchRequest};
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys};
+use talentdesk_store::Store;
+use talentdesk_store::search::PageRequest;
+
+fn texts(session: &Session, css: &str) -> Result<Vec<String>, String> {
+    let value = session
+        .script("return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim());", json!([css]))?;
+    Ok(value.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()).unwrap_or_default())
+}
+
+fn attribute(session: &Session, css: &str, name: &str) -> Result<Option<String>, String> {
+    let value = session.script(
+        "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;",
+        json!([css, name]),
+    )?;
+    Ok(value.as_str().map(str::to_owned))
+}
+
+/// The number in a text, whatever the locale's digit grouping ("29,700", "29.700", "29700").
+fn number(text: &str) -> Option<u64> {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Waits until the element shows `n` (and nothing else numeric).
+fn shows_count(session: &Session, css: &str, n: u64) -> Result<String, String> {
+    session.wait_for(&format!("{n} in {css}"), |s| Ok(s.text(css)?.filter(|t| number(t) == Some(n))))
+}
+
+/// What the default search finds (deactivated candidates are not searchable).
+fn searchable(store: &Store) -> Result<u64, String> {
+    Ok(store.search(&SearchRequest::default(), &PageRequest::default()).map_err(err)?.total)
+}
+
+fn tagged(store: &Store, tag: &str) -> Result<u64, String> {
+    let request =
+        SearchRequest { filters: SearchFilters { tags: vec![tag.into()], ..Default::default() }, ..Default::default() };
+    Ok(store.search(&request, &PageRequest::default()).map_err(err)?.total)
+}
+
+/// Picks `action` from the full profile's Actions menu.
+fn pick(session: &Session, action: &str) -> Result<(), String> {
+    let list = "[data-testid=profile-page] [data-testid=profile-actions-list]";
+    session.click("[data-testid=profile-page] [data-testid=profile-actions]")?;
+    session.wait_for("the menu", |s| s.text(list))?;
+    session.click(&format!("{list} [data-testid=action-{action}]"))
+}
+
+/// Ticks `tag` in the Manage Tags dialog's list.
+fn tick_tag(session: &Session, tag: &str) -> Result<(), String> {
+    session.script(
+        "[...document.querySelectorAll('[data-testid=tags-list] label')].find(l => l.innerText.trim().startsWith(arguments[0])).querySelector('input').click()",
+        json!([tag]),
+    )?;
+    Ok(())
+}
+
+fn outcome(session: &Session, starts: &str) -> Result<String, String> {
+    session.wait_for(starts, |s| {
+        Ok(s.text("[data-testid=run-outcome]")?.map(|t| t.trim().to_owned()).filter(|t| t.starts_with(starts)))
+    })
+}
+
+fn dialog_closed(session: &Session) -> Result<(), String> {
+    session.wait_for("the dialog to close", |s| Ok(s.text("[data-testid=action-dialog]")?.is_none().then_some(())))
+}
+
+#[test]
+fn an_admin_works_through_a_profiles_actions() -> Result<(), String> {
+    let demo = DemoDb::new(300, 21)?;
+    let store = demo.open()?;
+    let admin_user = admin(&store)?;
+    let page = store.search(&SearchRequest::default(), &PageRequest { limit: 300, after: None }).map_err(err)?;
+    let row = page
+        .rows
+        .iter()
+        .find(|r| r.email.is_some() && r.activity.label() != "Hired")
+        .ok_or("no candidate with email")?;
+    let (id, email) = (row.id, row.email.clone().unwrap_or_default());
+    let tag = store.tags().map_err(err)?.into_iter().find(|t| t.listed).ok_or("no listed tag")?.name;
+    drop(store);
+    let folder = tempfile::tempdir().map_err(err)?;
+
+    let session = Session::start(&["--db", demo.arg()?])?;
+    session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
+    session.type_into("[data-testid=search-input]", &format!("\"{email}\""))?;
+    let name_link = format!("[data-testid=results] tr[data-id=\"{id}\"] td.name .open");
+    // The whole address finds exactly this candidate (shorter states may briefly show others).
+    session.wait_for("the candidate", |s| {
+        let one = s.text("[data-testid=result-count]")?.is_some_and(|t| t == "1 result");
+        Ok(s.text(&name_link)?.filter(|_| one))
+    })?;
+    session.click(&name_link)?;
+    session.wait_for("the profile", |s| s.text("[data-testid=profile-status]"))?;
+
+    // The admin's Actions menu has the admin-only entries.
+    session.click("[data-testid=profile-page] [data-testid=profile-actions]")?;
+    let entries = session.wait_for("the Actions menu", |s| {
+        Ok(Some(texts(s, "[data-testid=profile-page] [data-testid=profile-actions-list] [role=menuitem]")?)
+            .filter(|e| !e.is_empty()))
+    })?;
+    for wanted in [
+        "Edit Profile",
+        "Email",
+        "Invite to Apply",
+        "Submit to Job",
+        "Add to Pipeline",
+        "View Talent Matches",
+        "Export Full Profile",
+        "Deactivate",
+        "Delete Candidate",
+        "Unsubscribe",
+    ] {
+        assert!(entries.iter().any(|e| e == wanted), "{wanted} in {entries:?}");
+    }
+    assert!(!entries.iter().any(|e| e == "Parse Resume"), "absent until documents arrive: {entries:?}");
+    session.screenshot("actions-profile-menu-admin")?;
+    session.press(keys::ESCAPE)?;
+
+    // Edit Profile: a bad email is refused at the field and nothing is saved; then a good edit.
+    pick(&session, "edit_profile")?;
+    session.wait_for("the edit form", |s| s.text("[data-testid=edit-profile]"))?;
+    session.type_into("[data-testid=edit-email]", "not an email")?;
+    session.click("[data-testid=dialog-submit]")?;
+    let refusal = session.wait_for("the refusal", |s| s.text("[data-testid=dialog-error]"))?;
+    assert!(refusal.starts_with("email:"), "{refusal}");
+    assert_eq!(attribute(&session, "[data-testid=edit-email]", "aria-invalid")?.as_deref(), Some("true"));
+    session.screenshot("actions-edit-refused")?;
+    session.type_into("[data-testid=edit-email]", "ana.new@example.org")?;
+    session.type_into("[data-testid=edit-current_title]", "Chief Glassblower")?;
+    session.click("[data-testid=dialog-submit]")?;
+    dialog_closed(&session)?;
+    session.wait_for("the new title", |s| {
+        Ok(s.text("[data-testid=profile-header]")?.filter(|t| t.contains("Chief Glassblower")))
+    })?;
+
+    // Email from a template: queued in Messages, Contacted.
+    pick(&session, "email")?;
+    session.wait_for("the compose form", |s| s.text("[data-testid=compose]"))?;
+    session.click("[data-testid=dialog-submit]")?;
+    outcome(&session, "Email queued for")?;
+    session
+        .wait_for("Contacted", |s| Ok(s.text("[data-testid=profile-status]")?.filter(|t| t.contains("Contacted"))))?;
+
+    // A tag from the list, and a pipeline.
+    pick(&session, "manage_tags")?;
+    session.wait_for("the tags", |s| s.text("[data-testid=tags-list]"))?;
+    tick_tag(&session, &tag)?;
+    session.click("[data-testid=dialog-submit]")?;
+    session.wait_for("the tag on the profile", |s| {
+        Ok(s.text("[data-testid=profile-header] [aria-label=Tags]")?.filter(|t| t.contains(&tag)))
+    })?;
+    pick(&session, "add_pipeline")?;
+    session.wait_for("the pipelines", |s| s.text("[data-testid=list-form]"))?;
+    session.click("[data-testid=dialog-submit]")?;
+    outcome(&session, "1 candidate added to")?;
+
+    // Talent Matches, each with why.
+    pick(&session, "talent_matches")?;
+    let matches =
+        session.wait_for("matches", |s| Ok(Some(texts(s, "[data-testid=matches] li")?).filter(|m| !m.is_empty())))?;
+    assert!(matches.len() <= 20 && !matches.is_empty());
+    session.screenshot("actions-talent-matches")?;
+    session.press(keys::ESCAPE)?;
+    dialog_closed(&session)?;
+
+    // Export Full Profile as text, to a folder of our choosing.
+    pick(&session, "export")?;
+    session.wait_for("the export form", |s| s.text("[data-testid=export-form]"))?;
+    session.type_into("[data-testid=export-folder]", folder.path().to_str().ok_or("path")?)?;
+    session.type_into("[data-testid=export-name]", "profile.txt")?;
+    session.screenshot("actions-export")?;
+    session.click("[data-testid=dialog-submit]")?;
+    outcome(&session, "Exported 1 candidate")?;
+    let exported = std::fs::read_to_string(folder.path().join("profile.txt")).map_err(err)?;
+    assert!(exported.contains("Email: ana.new@example.org") && exported.contains("Chief Glassblower"), "{exported}");
+
+    // Mark Ineligible shows on the badge.
+    pick(&session, "mark_ineligible")?;
+    session
+        .wait_for("Ineligible", |s| Ok(s.text("[data-testid=profile-status]")?.filter(|t| t.contains("Ineligible"))))?;
+    session.screenshot("actions-profile-after")?;
+
+    // Delete asks first, then erases and goes back to the search.
+    pick(&session, "delete")?;
+    let ask = session.wait_for("the confirmation", |s| s.text("[data-testid=confirm-form]"))?;
+    assert!(ask.contains("cannot be undone"), "{ask}");
+    session.screenshot("actions-delete-confirm")?;
+    session.click("[data-testid=dialog-submit]")?;
+    session.wait_for("the search page", |s| Ok(s.text("[data-testid=profile-page]")?.is_none().then_some(())))?;
+    outcome(&session, "Deleted")?;
+    session.wait_for("no result", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| t == "0 results")))?;
+    drop(session);
+
+    let store = demo.open()?;
+    assert!(store.profile(&admin_user, id).is_err(), "erased");
+    let outbox = store.outbox().map_err(err)?;
+    let waiting: Vec<String> = outbox.iter().map(|e| e.mutation.name()).collect();
+    for name in ["email.send", "tags.add", "pipeline.add", "candidate.set_eligible", "candidate.delete"] {
+        assert!(waiting.iter().any(|w| w == name), "{name} waits for the server: {waiting:?}");
+    }
+    // The edit still waits too, rewritten without the erased person's data.
+    assert!(!format!("{outbox:?}").contains("ana.new@example.org"), "{waiting:?}");
+    Ok(())
+}
+
+#[test]
+fn a_recruiter_gets_the_recruiter_menus_and_the_bulk_limits() -> Result<(), String> {
+    let demo = DemoDb::new(300, 22)?;
+    let recruiter = demo.summary.recruiter_emails.first().ok_or("no recruiter")?.clone();
+    let store = demo.open()?;
+    let tag = store.tags().map_err(err)?.into_iter().find(|t| t.listed).ok_or("no listed tag")?.name;
+    let total = searchable(&store)?;
+    drop(store);
+
+    let session = Session::start(&["--db", demo.arg()?, "--as", &recruiter])?;
+    shows_count(&session, "[data-testid=result-count]", total)?;
+
+    // A row's ⋯ menu: the row subset.
+    session.click("[data-testid=results] tbody tr[data-id] [data-testid=row-actions]")?;
+    let row_menu = session.wait_for("the row menu", |s| {
+        Ok(Some(texts(s, "[data-testid=row-actions-list] [role=menuitem]")?).filter(|e| !e.is_empty()))
+    })?;
+    assert_eq!(
+        row_menu,
+        ["Email", "Invite to Apply", "Add to Pipeline", "Add to Event", "Manage Tags", "View Talent Matches"]
+    );
+    session.screenshot("actions-row-menu")?;
+    session.press(keys::ESCAPE)?;
+
+    // Two ticked: the page box is partly ticked.
+    session.click("[data-testid=results] tbody tr[data-id]:nth-of-type(2) [data-testid=select-row]")?;
+    session.click("[data-testid=results] tbody tr[data-id]:nth-of-type(3) [data-testid=select-row]")?;
+    session.wait_for("2 selected", |s| Ok(s.text("[data-testid=bulk-count]")?.filter(|t| t == "2 selected")))?;
+    let partial =
+        session.script("return document.querySelector('[data-testid=select-page]').indeterminate", json!([]))?;
+    assert_eq!(partial, json!(true));
+    let bulk = texts(&session, "[data-testid=bulk-bar] .actions button")?;
+    assert!(!bulk.iter().any(|b| b == "Purge" || b == "Subscribe"), "admin-only: {bulk:?}");
+
+    // The whole page, then all 300 of the search: Email is over its limit and says so.
+    session.click("[data-testid=select-page]")?;
+    shows_count(&session, "[data-testid=bulk-count]", 200)?;
+    session.click("[data-testid=select-all-search]")?;
+    shows_count(&session, "[data-testid=bulk-count]", total)?;
+    assert_eq!(attribute(&session, "[data-testid=bulk-email]", "disabled")?.as_deref(), Some(""));
+    assert_eq!(
+        attribute(&session, "[data-testid=bulk-email]", "title")?.as_deref(),
+        Some(format!("Email works on at most 50 candidates at once; {total} are selected").as_str())
+    );
+    assert_eq!(attribute(&session, "[data-testid=bulk-manage_tags]", "disabled")?, None);
+    session.screenshot("actions-bulk-bar-recruiter")?;
+
+    // Tag all 300.
+    session.click("[data-testid=bulk-manage_tags]")?;
+    session.wait_for("the tags", |s| s.text("[data-testid=tags-list]"))?;
+    tick_tag(&session, &tag)?;
+    session.click("[data-testid=dialog-submit]")?;
+    outcome(&session, &format!("Added the tag {tag} to {total} candidates"))?;
+    drop(session);
+
+    let store = demo.open()?;
+    assert_eq!(tagged(&store, &tag)?, total, "every candidate of the search");
+    Ok(())
+}
+
+#[test]
+fn a_long_bulk_run_shows_progress_and_a_cancel_keeps_whole_batches() -> Result<(), String> {
+    let demo = DemoDb::new(30_000, 23)?;
+    let mut store = demo.open()?;
+    let admin_user = admin(&store)?;
+    store.apply(&admin_user, Mutation::TagDefine { name: "Cancel Test".into() }).map_err(err)?;
+    let total = searchable(&store)?;
+    drop(store);
+
+    let session = Session::start(&["--db", demo.arg()?])?;
+    shows_count(&session, "[data-testid=result-count]", total)?;
+    session.click("[data-testid=select-page]")?;
+    session.click("[data-testid=select-all-search]")?;
+    shows_count(&session, "[data-testid=bulk-count]", total)?;
+    session.click("[data-testid=bulk-manage_tags]")?;
+    session.wait_for("the tags", |s| s.text("[data-testid=tags-list]"))?;
+    tick_tag(&session, "Cancel Test")?;
+    session.click("[data-testid=dialog-submit]")?;
+    session.wait_for("the progress bar", |s| s.text("[data-testid=run-progress]"))?;
+    session.screenshot("actions-bulk-progress")?;
+    session.click("[data-testid=run-cancel]")?;
+    let said = outcome(&session, "Cancelled:")?;
+    let (done, of) = said
+        .trim_start_matches("Cancelled: ")
+        .split_once(" of ")
+        .and_then(|(done, rest)| Some((number(done)?, number(rest)?)))
+        .ok_or(format!("no counts in {said:?}"))?;
+    assert!(said.ends_with("were done and stay done."), "{said}");
+    assert_eq!(of, total);
+    assert!(done < total && done % 1_000 == 0, "whole batches only: {said}");
+    drop(session);
+
+    let store = demo.open()?;
+    assert_eq!(tagged(&store, "Cancel Test")?, done, "exactly the batches it said");
+    Ok(())
+}
