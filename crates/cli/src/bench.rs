@@ -57,6 +57,10 @@ pub enum Which {
     Bulk {
         #[arg(long)]
         db: PathBuf,
+        /// Run as a signed-in desktop does: the copy is bound to an account, so each change
+        /// also keeps the server's copy of what it changes (for the rebase).
+        #[arg(long)]
+        replica: bool,
         #[arg(long)]
         json: bool,
     },
@@ -83,7 +87,7 @@ pub enum Which {
 pub fn run(which: Which) -> anyhow::Result<ExitCode> {
     match which {
         Which::Search { db, runs, json } => search(&db, runs.max(1), json),
-        Which::Bulk { db, json } => bulk(&db, json),
+        Which::Bulk { db, replica, json } => bulk(&db, replica, json),
         Which::App { db, app, json } => crate::bench_app::app(&db, &app, json),
         Which::Server(a) => crate::bench_server::server(&a.server, &a.email, &a.password, a.json),
         Which::Sync(a) => crate::bench_sync::sync(&a.server, &a.email, &a.password, a.json),
@@ -307,13 +311,13 @@ fn talent_matches(store: &Store, candidates: u64) -> anyhow::Result<Stats> {
     Ok(Stats::of(&timings))
 }
 
-fn bulk(db: &PathBuf, json: bool) -> anyhow::Result<ExitCode> {
+fn bulk(db: &PathBuf, replica: bool, json: bool) -> anyhow::Result<ExitCode> {
     let source = Store::open(db)?;
     let dir = tempfile_dir(db)?;
     let copy = dir.join("bench-copy.db");
     source.copy_to(&copy)?;
     drop(source);
-    let outcome = bulk_on_copy(&copy);
+    let outcome = bulk_on_copy(&copy, replica);
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", copy.display()));
     }
@@ -344,9 +348,18 @@ fn tempfile_dir(db: &std::path::Path) -> anyhow::Result<PathBuf> {
     Ok(dir)
 }
 
-fn bulk_on_copy(copy: &std::path::Path) -> anyhow::Result<(f64, Stats)> {
+fn bulk_on_copy(copy: &std::path::Path, replica: bool) -> anyhow::Result<(f64, Stats)> {
     let mut store = Store::open(copy)?;
     let admin = store.users()?.into_iter().find(|u| u.role.is_admin()).context("no admin user")?;
+    if replica {
+        let account = talentdesk_store::replica::Account {
+            server: "https://bench.invalid".into(),
+            org_id: uuid::Uuid::nil(),
+            user_id: admin.id,
+            email: admin.email.clone(),
+        };
+        store.bind(&account, &admin)?;
+    }
     let ids = store.candidate_ids(100_000)?;
     store.apply(&admin, Mutation::TagDefine { name: "Benchmark".into() })?;
     let started = Instant::now();
