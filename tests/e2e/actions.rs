@@ -9,6 +9,7 @@ use talentdesk_domain::search::{SearchFilters, SearchRequest};
 use talentdesk_e2e::{DemoDb, Session, admin, err, keys};
 use talentdesk_store::Store;
 use talentdesk_store::search::PageRequest;
+use uuid::Uuid;
 
 fn texts(session: &Session, css: &str) -> Result<Vec<String>, String> {
     let value = session
@@ -44,6 +45,20 @@ fn tagged(store: &Store, tag: &str) -> Result<u64, String> {
     let request =
         SearchRequest { filters: SearchFilters { tags: vec![tag.into()], ..Default::default() }, ..Default::default() };
     Ok(store.search(&request, &PageRequest::default()).map_err(err)?.total)
+}
+
+/// Finds the candidate by their email and opens their profile from the results.
+fn open_profile(session: &Session, id: Uuid, email: &str) -> Result<(), String> {
+    session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
+    session.type_into("[data-testid=search-input]", &format!("\"{email}\""))?;
+    let name_link = format!("[data-testid=results] tr[data-id=\"{id}\"] td.name .open");
+    // The whole address finds exactly this candidate (shorter states may briefly show others).
+    session.wait_for("the candidate", |s| {
+        let one = s.text("[data-testid=result-count]")?.is_some_and(|t| t == "1 result");
+        Ok(s.text(&name_link)?.filter(|_| one))
+    })?;
+    session.click(&name_link)?;
+    session.wait_for("the profile", |s| s.text("[data-testid=profile-status]")).map(|_| ())
 }
 
 /// Picks `action` from the full profile's Actions menu.
@@ -90,16 +105,7 @@ fn an_admin_works_through_a_profiles_actions() -> Result<(), String> {
     let folder = tempfile::tempdir().map_err(err)?;
 
     let session = Session::start(&["--db", demo.arg()?])?;
-    session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
-    session.type_into("[data-testid=search-input]", &format!("\"{email}\""))?;
-    let name_link = format!("[data-testid=results] tr[data-id=\"{id}\"] td.name .open");
-    // The whole address finds exactly this candidate (shorter states may briefly show others).
-    session.wait_for("the candidate", |s| {
-        let one = s.text("[data-testid=result-count]")?.is_some_and(|t| t == "1 result");
-        Ok(s.text(&name_link)?.filter(|_| one))
-    })?;
-    session.click(&name_link)?;
-    session.wait_for("the profile", |s| s.text("[data-testid=profile-status]"))?;
+    open_profile(&session, id, &email)?;
 
     // The admin's Actions menu has the admin-only entries.
     session.click("[data-testid=profile-page] [data-testid=profile-actions]")?;
@@ -306,5 +312,128 @@ fn a_long_bulk_run_shows_progress_and_a_cancel_keeps_whole_batches() -> Result<(
 
     let store = demo.open()?;
     assert_eq!(tagged(&store, "Cancel Test")?, done, "exactly the batches it said");
+    Ok(())
+}
+
+#[test]
+fn an_admin_invites_submits_and_manages_a_candidates_lists_and_state() -> Result<(), String> {
+    let demo = DemoDb::new(300, 24)?;
+    let store = demo.open()?;
+    let admin_user = admin(&store)?;
+    let page = store.search(&SearchRequest::default(), &PageRequest { limit: 300, after: None }).map_err(err)?;
+    // Someone with an email who can be subscribed off and on.
+    let view = page
+        .rows
+        .iter()
+        .filter(|r| r.email.is_some())
+        .map(|r| store.profile(&admin_user, r.id))
+        .find_map(|v| v.ok().filter(|v| v.candidate.subscribed))
+        .ok_or("no subscribed candidate with an email")?;
+    let (id, email) = (view.candidate.id, view.candidate.profile.email.clone().unwrap_or_default());
+    let job = store.jobs().map_err(err)?.into_iter().find(|j| j.open).ok_or("no open job")?;
+    let event = store.events().map_err(err)?.into_iter().next().ok_or("no event")?.event;
+    drop(store);
+
+    let session = Session::start(&["--db", demo.arg()?])?;
+    open_profile(&session, id, &email)?;
+
+    // Edit Profile fills a custom field; Additional Information shows it.
+    pick(&session, "edit_profile")?;
+    session.wait_for("the custom field", |s| s.text("[data-testid=edit-profile]"))?;
+    session.type_into("[data-testid=edit-custom-visa_status]", "EU Blue Card")?;
+    session.click("[data-testid=dialog-submit]")?;
+    dialog_closed(&session)?;
+    session.click("[data-testid=background-tabs] [data-tab=additional]")?;
+    session.wait_for("the custom field's value", |s| {
+        Ok(s.text("[data-testid=background-additional]")?.filter(|t| t.contains("EU Blue Card")))
+    })?;
+
+    // Invite to Apply: the job's title merged into the subject, queued in Messages.
+    pick(&session, "invite")?;
+    session.wait_for("the compose form", |s| s.text("[data-testid=compose]"))?;
+    session.select("[data-testid=compose-job]", &job.id.to_string())?;
+    session.click("[data-testid=dialog-submit]")?;
+    outcome(&session, "Invite to apply queued for")?;
+    session.click("[data-testid=profile-tabs] [data-tab=messages]")?;
+    let messages = session.wait_for("the invite", |s| {
+        Ok(s.text("[data-testid=messages-email]")?.filter(|t| t.contains(&format!("{}: would you apply?", job.title))))
+    })?;
+    assert!(!messages.contains("{{"), "merge fields filled: {messages}");
+    session.screenshot("actions-invite-queued")?;
+
+    // Submit to Job and Add to Event (attended) show on the Activity sub-tab.
+    pick(&session, "submit_job")?;
+    session.wait_for("the jobs", |s| s.text("[data-testid=list-form]"))?;
+    session.select("[data-testid=list-choice]", &job.id.to_string())?;
+    session.click("[data-testid=dialog-submit]")?;
+    dialog_closed(&session)?;
+    pick(&session, "add_event")?;
+    session.wait_for("the events", |s| s.text("[data-testid=list-form]"))?;
+    session.select("[data-testid=list-choice]", &event.id.to_string())?;
+    session.click("[data-testid=list-attended]")?;
+    session.click("[data-testid=dialog-submit]")?;
+    outcome(&session, "1 candidate added to")?;
+    session.click("[data-testid=profile-tabs] [data-tab=background]")?;
+    session.click("[data-testid=background-tabs] [data-tab=activity]")?;
+    session.wait_for("the application and the event", |s| {
+        Ok(s.text("[data-testid=background-activity]")?.filter(|t| t.contains(&job.title) && t.contains(&event.name)))
+    })?;
+
+    // Add to a pipeline, then Remove from Pipeline offers it and takes it away.
+    pick(&session, "add_pipeline")?;
+    session.wait_for("the pipelines", |s| s.text("[data-testid=list-form]"))?;
+    let pipeline = session
+        .script("return document.querySelector('[data-testid=list-choice]').selectedOptions[0].text", json!([]))?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    session.click("[data-testid=dialog-submit]")?;
+    dialog_closed(&session)?;
+    pick(&session, "remove_pipeline")?;
+    session.wait_for("the candidate's pipelines", |s| s.text("[data-testid=list-form]"))?;
+    session.script(
+        "const s = document.querySelector('[data-testid=list-choice]'); \
+         s.value = [...s.options].find(o => o.text === arguments[0]).value; s.dispatchEvent(new Event('change'));",
+        json!([pipeline]),
+    )?;
+    session.click("[data-testid=dialog-submit]")?;
+    outcome(&session, &format!("1 candidate removed from {pipeline}"))?;
+    session.click("[data-testid=background-tabs] [data-tab=pipelines]")?;
+    session.wait_for("the pipeline gone", |s| {
+        Ok(s.text("[data-testid=background-pipelines]")?.filter(|t| !t.contains(&pipeline)))
+    })?;
+
+    // Unsubscribe at once; the menu then offers Subscribe.
+    pick(&session, "unsubscribe")?;
+    outcome(&session, "")?;
+    session.click("[data-testid=profile-page] [data-testid=profile-actions]")?;
+    session
+        .wait_for("Subscribe offered", |s| Ok(s.text("[data-testid=profile-page] [data-testid=action-subscribe]")?))?;
+    session.press(keys::ESCAPE)?;
+
+    // Deactivated: outreach is refused in the form, saying why; reactivated, it works again.
+    pick(&session, "deactivate")?;
+    session.wait_for("the confirmation", |s| s.text("[data-testid=confirm-form]"))?;
+    session.click("[data-testid=dialog-submit]")?;
+    session.wait_for("Deactivated", |s| s.text("[data-testid=profile-inactive]"))?;
+    pick(&session, "email")?;
+    session.wait_for("the compose form", |s| s.text("[data-testid=compose]"))?;
+    session.click("[data-testid=dialog-submit]")?;
+    let refusal = session.wait_for("the refusal", |s| s.text("[data-testid=dialog-error]"))?;
+    assert!(refusal.contains("is deactivated; an admin reactivates them before contacting them"), "{refusal}");
+    session.screenshot("actions-deactivated-refusal")?;
+    session.press(keys::ESCAPE)?;
+    dialog_closed(&session)?;
+    pick(&session, "reactivate")?;
+    session.wait_for("active again", |s| Ok(s.text("[data-testid=profile-inactive]")?.is_none().then_some(())))?;
+    drop(session);
+
+    let store = demo.open()?;
+    let view = store.profile(&admin_user, id).map_err(err)?;
+    assert!(view.candidate.active && !view.candidate.subscribed);
+    assert_eq!(view.candidate.profile.custom_fields.get("visa_status").map(String::as_str), Some("EU Blue Card"));
+    assert!(view.applications.iter().any(|a| a.application.job_id == job.id));
+    assert!(view.events.iter().any(|e| e.event.id == event.id && e.attended));
+    assert!(view.emails.iter().any(|m| m.message.job_id == Some(job.id) && m.message.sent_at.is_none()), "queued");
     Ok(())
 }

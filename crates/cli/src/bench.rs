@@ -1,9 +1,10 @@
 //! Benchmarks. Numbers go into BENCHMARKS.md with the date and the machine.
 //!
 //! `bench search` times a fixed mix of realistic searches and Talent Matches; `bench bulk`
-//! times tagging 100,000 candidates through the mutation path in batches, as the app runs it,
-//! and opening 1,000 full profiles (on a copy of the database, so the original is not
-//! changed); `bench app` times the desktop app itself (bench_app.rs).
+//! times tagging and exporting 100,000 candidates in batches, as the app runs them, and
+//! opening 1,000 full profiles (on a copy of the database, so the original is not changed; a
+//! replica's copy is a replica, so the cost of keeping the server's copies shows); `bench app`
+//! times the desktop app itself (bench_app.rs).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,6 +24,7 @@ use talentdesk_domain::search::{
 };
 use talentdesk_store::Store;
 use talentdesk_store::bulk::{self, BulkEnd};
+use talentdesk_store::export::{self, ExportField, ExportFormat};
 use talentdesk_store::search::PageRequest;
 
 /// The server and the account a benchmark signs in with.
@@ -57,10 +59,6 @@ pub enum Which {
     Bulk {
         #[arg(long)]
         db: PathBuf,
-        /// Run as a signed-in desktop does: the copy is bound to an account, so each change
-        /// also keeps the server's copy of what it changes (for the rebase).
-        #[arg(long)]
-        replica: bool,
         #[arg(long)]
         json: bool,
     },
@@ -87,7 +85,7 @@ pub enum Which {
 pub fn run(which: Which) -> anyhow::Result<ExitCode> {
     match which {
         Which::Search { db, runs, json } => search(&db, runs.max(1), json),
-        Which::Bulk { db, replica, json } => bulk(&db, replica, json),
+        Which::Bulk { db, json } => bulk(&db, json),
         Which::App { db, app, json } => crate::bench_app::app(&db, &app, json),
         Which::Server(a) => crate::bench_server::server(&a.server, &a.email, &a.password, a.json),
         Which::Sync(a) => crate::bench_sync::sync(&a.server, &a.email, &a.password, a.json),
@@ -311,27 +309,31 @@ fn talent_matches(store: &Store, candidates: u64) -> anyhow::Result<Stats> {
     Ok(Stats::of(&timings))
 }
 
-fn bulk(db: &PathBuf, replica: bool, json: bool) -> anyhow::Result<ExitCode> {
+fn bulk(db: &PathBuf, json: bool) -> anyhow::Result<ExitCode> {
     let source = Store::open(db)?;
     let dir = tempfile_dir(db)?;
     let copy = dir.join("bench-copy.db");
     source.copy_to(&copy)?;
+    // A signed-in desktop's replica also keeps the server's copy of each changed record.
+    let replica = source.account()?.is_some();
     drop(source);
-    let outcome = bulk_on_copy(&copy, replica);
+    let outcome = bulk_on_copy(&copy);
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", copy.display()));
     }
     let _ = std::fs::remove_dir(&dir);
-    let (tag_ms, profile) = outcome?;
+    let Bulk { tag_ms, export_ms, profile } = outcome?;
     if json {
         println!(
             "{}",
-            serde_json::to_string_pretty(
-                &json!({ "tag_100k_ms": tag_ms, "profile_p50_ms": profile.p50_ms, "profile_p95_ms": profile.p95_ms, "profile_max_ms": profile.max_ms })
-            )?
+            serde_json::to_string_pretty(&json!({
+                "replica": replica, "tag_100k_ms": tag_ms, "export_100k_ms": export_ms,
+                "profile_p50_ms": profile.p50_ms, "profile_p95_ms": profile.p95_ms, "profile_max_ms": profile.max_ms,
+            }))?
         );
     } else {
-        println!("tag 100,000 candidates: {tag_ms:.0} ms");
+        println!("tag 100,000 candidates{}: {tag_ms:.0} ms", if replica { " (as a replica)" } else { "" });
+        println!("export 100,000 candidates to CSV: {export_ms:.0} ms");
         println!(
             "open 1,000 profiles: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
             profile.p50_ms, profile.p95_ms, profile.max_ms
@@ -348,18 +350,15 @@ fn tempfile_dir(db: &std::path::Path) -> anyhow::Result<PathBuf> {
     Ok(dir)
 }
 
-fn bulk_on_copy(copy: &std::path::Path, replica: bool) -> anyhow::Result<(f64, Stats)> {
+struct Bulk {
+    tag_ms: f64,
+    export_ms: f64,
+    profile: Stats,
+}
+
+fn bulk_on_copy(copy: &std::path::Path) -> anyhow::Result<Bulk> {
     let mut store = Store::open(copy)?;
     let admin = store.users()?.into_iter().find(|u| u.role.is_admin()).context("no admin user")?;
-    if replica {
-        let account = talentdesk_store::replica::Account {
-            server: "https://bench.invalid".into(),
-            org_id: uuid::Uuid::nil(),
-            user_id: admin.id,
-            email: admin.email.clone(),
-        };
-        store.bind(&account, &admin)?;
-    }
     let ids = store.candidate_ids(100_000)?;
     store.apply(&admin, Mutation::TagDefine { name: "Benchmark".into() })?;
     let started = Instant::now();
@@ -368,6 +367,29 @@ fn bulk_on_copy(copy: &std::path::Path, replica: bool) -> anyhow::Result<(f64, S
     let end = bulk::run(&plan, &AtomicBool::new(false), |m| store.apply(&admin, m), |_| {});
     anyhow::ensure!(matches!(end.end, Some(BulkEnd::Finished)), "tagging stopped: {:?}", end.end);
     let tag_ms = ms(started.elapsed());
+
+    // The bulk export's default fields, as the window writes them.
+    let started = Instant::now();
+    let fields = [
+        ExportField::Name,
+        ExportField::Email,
+        ExportField::Phone,
+        ExportField::Location,
+        ExportField::CurrentTitle,
+        ExportField::CurrentEmployer,
+        ExportField::Skills,
+        ExportField::Tags,
+        ExportField::ActivityStatus,
+    ];
+    let path = copy.with_extension("csv");
+    let write = |e: &mut export::Exporter<_>, chunk: &[uuid::Uuid]| {
+        chunk.iter().try_for_each(|id| e.write(&store, &admin, *id))
+    };
+    let end = export::export_file(&path, ExportFormat::Csv, &fields, &ids, &AtomicBool::new(false), write, |_| {});
+    let _ = std::fs::remove_file(&path);
+    anyhow::ensure!(matches!(end.end, Some(BulkEnd::Finished)), "export stopped: {:?}", end.end);
+    let export_ms = ms(started.elapsed());
+
     let sample: Vec<uuid::Uuid> = ids.iter().step_by((ids.len() / 1000).max(1)).take(1000).copied().collect();
     let timings = sample
         .iter()
@@ -376,5 +398,5 @@ fn bulk_on_copy(copy: &std::path::Path, replica: bool) -> anyhow::Result<(f64, S
             store.profile(&admin, *id).map(|_| started.elapsed())
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok((tag_ms, Stats::of(&timings)))
+    Ok(Bulk { tag_ms, export_ms, profile: Stats::of(&timings) })
 }

@@ -322,6 +322,9 @@ impl<R: Records> Effects<'_, R> {
             }
             M::JobSubmit { job_id, .. } => {
                 self.open_job(*job_id)?;
+                for cand in cands {
+                    still_active(&r.candidate(*cand)?, "submitting them to a job")?;
+                }
                 r.submit_to_job(*job_id, cands, self.now)?
             }
             M::ApplicationSetStatus { job_id, candidate_id, bin, hiring_status } => {
@@ -529,6 +532,7 @@ impl<R: Records> Effects<'_, R> {
         let job_title = job_id.map(|id| self.records.job(id)).transpose()?.map(|job| job.title);
         for cand in cands {
             let c = self.records.candidate(*cand)?;
+            still_active(&c, "contacting them")?;
             let values = MergeValues {
                 first_name: &c.profile.first_name,
                 last_name: &c.profile.last_name,
@@ -608,4 +612,13 @@ fn checked_tags(names: &[String]) -> Result<Vec<String>, DomainError> {
         return Err(DomainError::invalid("tags", "no tags are given"));
     }
     names.iter().map(|n| validation::tag(n)).collect()
+}
+/// A deactivated candidate is kept out of outreach and new applications until an admin
+/// reactivates them (they can still be viewed, edited, exported and deleted).
+fn still_active(c: &Candidate, doing: &str) -> Result<(), DomainError> {
+    if c.active {
+        return Ok(());
+    }
+    let reason = format!("{} is deactivated; an admin reactivates them before {doing}", c.profile.full_name());
+    Err(DomainError::invalid("selection", reason))
 }

@@ -260,6 +260,32 @@ fn an_invite_fills_its_merge_fields_for_each_candidate() {
 }
 
 #[test]
+fn a_deactivated_candidate_is_not_contacted_or_submitted_until_reactivated() {
+    let mut f = fixture();
+    let id = f.create(Person { first: "Ana", last: "Souza", email: Some("ana@example.com"), ..Default::default() });
+    let job = Job { id: new_id(), title: "Nurse".into(), location: "Porto".into(), ats_id: None, open: true };
+    f.admin_applies(Mutation::JobCreate { job: job.clone() });
+    f.admin_applies(Mutation::SetActive { candidate_id: id, active: false });
+    let email = || Mutation::EmailSend {
+        send_id: new_id(),
+        selection: Selection::ids([id]),
+        subject: "Hi".into(),
+        body: "Hello".into(),
+    };
+    let recruiter = f.recruiter.clone();
+    let refused = rule(f.store.apply(&recruiter, email()).unwrap_err()).to_string();
+    assert_eq!(refused, "selection: Ana Souza is deactivated; an admin reactivates them before contacting them");
+    let submit = Mutation::JobSubmit { selection: Selection::ids([id]), job_id: job.id };
+    assert!(rule(f.store.apply(&recruiter, submit.clone()).unwrap_err()).to_string().contains("deactivated"));
+    let view = f.store.profile(&f.admin, id).unwrap();
+    assert!(view.emails.is_empty() && view.applications.is_empty(), "nothing half-done");
+
+    f.admin_applies(Mutation::SetActive { candidate_id: id, active: true });
+    f.store.apply(&recruiter, email()).unwrap();
+    f.store.apply(&recruiter, submit).unwrap();
+}
+
+#[test]
 fn hiring_applies_the_hired_engagement_and_the_automated_actions() {
     let mut f = fixture();
     let id = f.create(Person::default());
