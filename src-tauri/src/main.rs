@@ -12,6 +12,7 @@ use tauri::{Emitter, Manager};
 
 fn main() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let options = state::Options::from_args(std::env::args().skip(1))?;
             let data_dir = app.path().app_data_dir()?;

@@ -45,13 +45,16 @@ export function describe(error: AppError): string {
 export function describeRule(rule: DomainError): string {
   switch (rule.kind) {
     case "invalid":
-      return `${rule.field}: ${rule.reason}`;
+      // "selection" names no field the user sees: the reason says whom it is about.
+      return rule.field === "selection" ? rule.reason : `${rule.field}: ${rule.reason}`;
     case "forbidden":
       return rule.reason;
     case "over_bulk_limit":
       return `${rule.action} works on at most ${rule.limit} candidates at once; ${rule.requested} are selected`;
     case "not_found":
-      return `${rule.what} ${rule.id} does not exist`;
+      return rule.what === "candidate"
+        ? "This candidate no longer exists: they were deleted, here or by a teammate"
+        : `${rule.what} ${rule.id} does not exist`;
     case "query":
       return `${rule.message} (at character ${rule.position})`;
   }

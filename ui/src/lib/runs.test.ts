@@ -17,9 +17,9 @@ describe("outcomeText", () => {
       text: `Cancelled: ${formatCount(40000)} of ${formatCount(100000)} were done and stay done.`,
       failed: false,
     });
-    const failed = { kind: "failed", error: { type: "rule", error: { kind: "not_found", what: "candidate", id: "x" } } };
+    const failed = { kind: "failed", error: { type: "rule", error: { kind: "not_found", what: "pipeline", id: "x" } } };
     expect(outcomeText(progress(1000, 2500, failed), () => "").text).toBe(
-      `Stopped: candidate x does not exist. ${formatCount(1000)} of ${formatCount(2500)} were done and stay done.`,
+      `Stopped: pipeline x does not exist. ${formatCount(1000)} of ${formatCount(2500)} were done and stay done.`,
     );
   });
 });
