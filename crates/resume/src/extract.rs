@@ -1,0 +1,221 @@
+//! Raw text out of a resume file, in this process. Only the isolated child runs it for PDFs
+//! (see [`crate::isolated`]); DOCX and text are safe to read anywhere.
+
+use std::io::Read;
+
+use crate::ResumeError;
+
+/// The kinds of files a resume can come in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Pdf,
+    Docx,
+    Text,
+}
+
+/// What a file is, by its content (names and extensions lie).
+pub fn detect(bytes: &[u8]) -> Result<Format, ResumeError> {
+    if bytes.len() >= 5 && bytes[..1024.min(bytes.len())].windows(5).any(|w| w == b"%PDF-") {
+        return Ok(Format::Pdf);
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Ok(Format::Docx);
+    }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Err(ResumeError::Unsupported("an old Word .doc file; save it as .docx or PDF".into()));
+    }
+    if looks_like_text(bytes) {
+        return Ok(Format::Text);
+    }
+    Err(ResumeError::Unsupported("not a PDF, Word or text file".into()))
+}
+
+/// The file's text, as the format gives it.
+pub fn text(bytes: &[u8]) -> Result<String, ResumeError> {
+    match detect(bytes)? {
+        Format::Pdf => pdf(bytes),
+        Format::Docx => docx(bytes),
+        Format::Text => Ok(plain(bytes)),
+    }
+}
+
+fn pdf(bytes: &[u8]) -> Result<String, ResumeError> {
+    let text = pdf_extract::extract_text_from_mem(bytes).map_err(|e| ResumeError::Damaged(e.to_string()))?;
+    if text.trim().is_empty() {
+        // Scanned resumes are pictures of text.
+        return Err(ResumeError::Unsupported("a PDF without text, probably a scan".into()));
+    }
+    Ok(text)
+}
+
+/// A DOCX is a zip of XML parts: the body, and the headers and footers (where the name and
+/// contact details often sit), read header first.
+fn docx(bytes: &[u8]) -> Result<String, ResumeError> {
+    let damaged = |e: &dyn std::fmt::Display| ResumeError::Damaged(e.to_string());
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+    let mut parts: Vec<String> = zip.file_names().map(str::to_owned).collect();
+    if !parts.iter().any(|p| p == "word/document.xml") {
+        return Err(ResumeError::Unsupported("a zip file that is not a Word document".into()));
+    }
+    let rank = |p: &str| {
+        if p.starts_with("word/header") {
+            0
+        } else if p == "word/document.xml" {
+            1
+        } else {
+            2
+        }
+    };
+    parts.retain(|p| p == "word/document.xml" || p.starts_with("word/header") || p.starts_with("word/footer"));
+    parts.sort_by_key(|p| (rank(p), p.clone()));
+    let mut out = String::new();
+    for part in parts {
+        let mut xml = String::new();
+        let mut file = zip.by_name(&part).map_err(|e| damaged(&e))?;
+        // A zip bomb stops at 50 MB of XML.
+        file.by_ref().take(50 << 20).read_to_string(&mut xml).map_err(|e| damaged(&e))?;
+        out.push_str(&word_xml_text(&xml));
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// The text of WordprocessingML: runs (`w:t`), tabs, breaks and paragraph ends. A scan of the
+/// tags is enough: the text of a document part is only ever in `w:t`.
+fn word_xml_text(xml: &str) -> String {
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(open) = rest.find('<') {
+        let Some(close) = rest[open..].find('>') else { break };
+        let tag = &rest[open + 1..open + close];
+        rest = &rest[open + close + 1..];
+        let name = tag.trim_start_matches('/').split([' ', '/']).next().unwrap_or_default();
+        match (name, tag.starts_with('/'), tag.ends_with('/')) {
+            ("w:t", false, false) => {
+                let end = rest.find("</w:t>").unwrap_or(rest.len());
+                out.push_str(&unescape(&rest[..end]));
+                rest = &rest[end..];
+            }
+            ("w:tab", _, _) => out.push('\t'),
+            ("w:br" | "w:cr", _, _) => out.push('\n'),
+            ("w:p", true, _) | ("w:tr", true, _) => out.push('\n'),
+            ("w:tc", true, _) => out.push('\t'),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// XML's entities and character references.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let Some(semi) = after.find(';').filter(|&i| i <= 10) else {
+            out.push('&');
+            rest = after;
+            continue;
+        };
+        let entity = &after[..semi];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => entity
+                .strip_prefix("#x")
+                .map(|h| u32::from_str_radix(h, 16))
+                .or_else(|| entity.strip_prefix('#').map(str::parse::<u32>))
+                .and_then(Result::ok)
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &after[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// UTF-8 (with or without a byte-order mark), UTF-16 with one, or else Windows-1252.
+fn plain(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return String::from_utf8_lossy(rest).into_owned();
+    }
+    let utf16 = |le: bool, rest: &[u8]| {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|p| if le { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) })
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(true, rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(false, rest);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+    }
+}
+
+fn looks_like_text(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return true;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let control = sample.iter().filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b)).count();
+    !sample.is_empty() && control * 100 <= sample.len()
+}
+
+/// Windows-1252, the usual encoding of old plain-text resumes that are not UTF-8.
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_told_apart_by_content() {
+        assert_eq!(detect(b"%PDF-1.7\n...").unwrap(), Format::Pdf);
+        assert_eq!(detect(b"PK\x03\x04rest").unwrap(), Format::Docx);
+        assert_eq!(detect("Ana Souza\nNurse".as_bytes()).unwrap(), Format::Text);
+        assert!(matches!(detect(b"\xD0\xCF\x11\xE0old"), Err(ResumeError::Unsupported(m)) if m.contains(".doc")));
+        assert!(matches!(detect(&[0u8, 1, 2, 3, 4, 5, 6, 7]), Err(ResumeError::Unsupported(_))));
+    }
+
+    #[test]
+    fn word_xml_gives_runs_tabs_and_paragraphs() {
+        let xml = r#"<w:document><w:body><w:p><w:r><w:t>Ana</w:t></w:r><w:r><w:t xml:space="preserve"> Souza &amp; Co</w:t></w:r></w:p><w:p><w:r><w:t>2019</w:t><w:tab/><w:t>&#x2013; now</w:t></w:r></w:p></w:body></w:document>"#;
+        assert_eq!(word_xml_text(xml), "Ana Souza & Co\n2019\t– now\n");
+    }
+
+    #[test]
+    fn plain_text_in_its_usual_encodings() {
+        assert_eq!(plain("José".as_bytes()), "José");
+        assert_eq!(plain(b"\xEF\xBB\xBFJos\xC3\xA9"), "José");
+        assert_eq!(plain(b"\xFF\xFEJ\x00o\x00"), "Jo");
+        assert_eq!(plain(b"Jos\xE9 \x93quoted\x94"), "José “quoted”");
+    }
+}

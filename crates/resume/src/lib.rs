@@ -1,0 +1,38 @@
+//! Resumes: their text, and the profile fields in it.
+//!
+//! - [`extract`] gets the text of a PDF, DOCX or plain-text resume. PDF extraction can panic
+//!   and can loop forever on hostile files (see PLATFORM.md), so the app never runs it in its
+//!   own process: [`isolated`] runs it in a child process with a time limit.
+//! - [`normalize`] makes that text uniform (NFKC, ligatures, private-use bullets, spaces).
+//! - [`parse`] turns it into fields: name, contact, links, skills, employment, education.
+
+pub mod extract;
+pub mod isolated;
+pub mod normalize;
+pub mod parse;
+
+pub use extract::Format;
+pub use isolated::Isolated;
+pub use parse::{ParsedEducation, ParsedJob, ParsedResume, parse};
+
+/// The largest file read (the documents' size limit).
+pub const MAX_BYTES: u64 = talentdesk_domain::document::MAX_DOCUMENT_BYTES;
+
+/// Why a file gave no text. Each says what happened in words a recruiter understands.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
+pub enum ResumeError {
+    #[error("this kind of file cannot be read as a resume ({0}); use a PDF, a Word (.docx) or a text file")]
+    Unsupported(String),
+    #[error("the file is damaged and could not be read: {0}")]
+    Damaged(String),
+    #[error("reading the file took longer than {0} s and was stopped")]
+    TimedOut(u64),
+    #[error("the file could not be read: {0}")]
+    Failed(String),
+}
+
+/// The text of a resume file, normalised, read in isolation.
+pub fn text_of(isolated: &Isolated, bytes: &[u8]) -> Result<String, ResumeError> {
+    Ok(normalize::normalize(&isolated.text_of(bytes)?))
+}

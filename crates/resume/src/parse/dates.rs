@@ -1,0 +1,311 @@
+//! Dates as resumes write them ("Apr 2019", "04/2019", "2019-04", "2019", "März 2020",
+//! "Present") and ranges of them ("Jan 2018 – Present", "2015-2019", "since 2020"), as
+//! `YYYY` or `YYYY-MM`.
+
+use std::ops::Range;
+
+/// A span of time found in a line; `end` None means "to the present".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub start: String,
+    pub end: Option<String>,
+    /// Where in the line it was written (bytes), to take it out of the rest of the line.
+    pub at: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    Date(String),
+    Present,
+    Connector,
+    Since,
+    Other,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("gennaio", 1),
+    ("gen", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("févr", 2),
+    ("fevrier", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("abr", 4),
+    ("aprile", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("mag", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("giu", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("lug", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("ago", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("settembre", 9),
+    ("set", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("okt", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("ott", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("dez", 12),
+    ("décembre", 12),
+    ("déc", 12),
+    ("diciembre", 12),
+    ("dic", 12),
+    ("dicembre", 12),
+];
+
+const PRESENT: &[&str] = &[
+    "present",
+    "current",
+    "now",
+    "today",
+    "date",
+    "heute",
+    "aktuell",
+    "actuel",
+    "actuellement",
+    "actualidad",
+    "presente",
+    "oggi",
+];
+const CONNECTORS: &[&str] =
+    &["-", "–", "—", "to", "until", "till", "through", "bis", "à", "a", "au", "hasta", "al", "~"];
+const SINCE: &[&str] = &["since", "seit", "depuis", "desde", "dal"];
+
+/// The first span of time in `line`.
+pub fn span(line: &str) -> Option<Span> {
+    let items = items(line);
+    for i in 0..items.len() {
+        let (Item::Date(start), from) = (&items[i].0, items[i].1.start) else {
+            if items[i].0 == Item::Since
+                && let Some((Item::Date(start), at)) = items.get(i + 1)
+            {
+                return Some(Span { start: start.clone(), end: None, at: items[i].1.start..at.end });
+            }
+            continue;
+        };
+        let mut j = i + 1;
+        while matches!(items.get(j), Some((Item::Connector, _))) {
+            j += 1;
+        }
+        if j == i + 1 {
+            continue; // two dates need something between them to be a range
+        }
+        match items.get(j) {
+            Some((Item::Date(end), at)) => {
+                return Some(Span { start: start.clone(), end: Some(end.clone()), at: from..at.end });
+            }
+            Some((Item::Present, at)) => return Some(Span { start: start.clone(), end: None, at: from..at.end }),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A single date standing alone in `line` (a graduation year), with where it is.
+pub fn single(line: &str) -> Option<(String, Range<usize>)> {
+    items(line).into_iter().find_map(|(item, at)| match item {
+        Item::Date(d) => Some((d, at)),
+        _ => None,
+    })
+}
+
+/// The line read as dates, present-words, connectors and other words, with their places.
+fn items(line: &str) -> Vec<(Item, Range<usize>)> {
+    let words = words(line);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (word, at) = &words[i];
+        let key = word.trim_end_matches(['.', ',', ')', ':', ';']).trim_start_matches('(').to_lowercase();
+        if let Some(month) = month(&key)
+            && let Some((next, next_at)) = words.get(i + 1)
+            && let Some(year) = year(next.trim_end_matches([',', ')', '.', ';']))
+        {
+            out.push((Item::Date(format!("{year}-{month:02}")), at.start..next_at.end));
+            i += 2;
+            continue;
+        }
+        let item = if let Some(date) = numeric(&key) {
+            Item::Date(date)
+        } else if PRESENT.contains(&key.as_str()) {
+            Item::Present
+        } else if CONNECTORS.contains(&key.as_str()) {
+            Item::Connector
+        } else if SINCE.contains(&key.as_str()) {
+            Item::Since
+        } else {
+            Item::Other
+        };
+        out.push((item, at.clone()));
+        i += 1;
+    }
+    out
+}
+
+/// Words with their byte ranges; dashes between dates ("2015–2019", "04/2019-06/2021") are
+/// words of their own.
+fn words(line: &str) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let flush = |out: &mut Vec<(String, Range<usize>)>, from: usize, to: usize| {
+        split_range(&line[from..to], from, out);
+    };
+    for (i, c) in line.char_indices() {
+        if c.is_whitespace() || c == '|' || c == '(' || c == ')' || c == ',' {
+            if let Some(s) = start.take() {
+                flush(&mut out, s, i);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        flush(&mut out, s, line.len());
+    }
+    out
+}
+
+/// Splits "2015–2019" into "2015", "–", "2019" (and "2019-04" stays whole: a month).
+fn split_range(word: &str, offset: usize, out: &mut Vec<(String, Range<usize>)>) {
+    for dash in ['–', '—', '-'] {
+        if let Some(at) = word.find(dash) {
+            let (left, right) = (&word[..at], &word[at + dash.len_utf8()..]);
+            let whole = numeric(&word.to_lowercase()).is_some();
+            if !whole
+                && (numeric(left).is_some() || left.is_empty())
+                && (numeric(right).is_some() || right.is_empty() || PRESENT.contains(&right.to_lowercase().as_str()))
+            {
+                if !left.is_empty() {
+                    out.push((left.to_owned(), offset..offset + at));
+                }
+                out.push((dash.to_string(), offset + at..offset + at + dash.len_utf8()));
+                if !right.is_empty() {
+                    out.push((right.to_owned(), offset + at + dash.len_utf8()..offset + word.len()));
+                }
+                return;
+            }
+        }
+    }
+    out.push((word.to_owned(), offset..offset + word.len()));
+}
+
+fn month(word: &str) -> Option<u32> {
+    MONTHS.iter().find(|(name, _)| *name == word).map(|(_, m)| *m)
+}
+
+fn year(word: &str) -> Option<u32> {
+    let y: u32 = word.parse().ok().filter(|_| word.len() == 4)?;
+    (1950..=2039).contains(&y).then_some(y)
+}
+
+/// "2019", "2019-04", "2019/04", "2019.04", "04/2019", "4/2019", "04.2019", "04-2019".
+fn numeric(word: &str) -> Option<String> {
+    if let Some(y) = year(word) {
+        return Some(y.to_string());
+    }
+    let (a, b) = word.split_once(['/', '.', '-'])?;
+    let month = |m: &str| m.parse::<u32>().ok().filter(|n| (1..=12).contains(n) && (1..=2).contains(&m.len()));
+    match (year(a), year(b)) {
+        (Some(y), None) => month(b).map(|m| format!("{y}-{m:02}")),
+        (None, Some(y)) => month(a).map(|m| format!("{y}-{m:02}")),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(line: &str) -> Option<(String, Option<String>)> {
+        span(line).map(|s| (s.start, s.end))
+    }
+    fn some(a: &str, b: Option<&str>) -> Option<(String, Option<String>)> {
+        Some((a.into(), b.map(Into::into)))
+    }
+
+    #[test]
+    fn ranges_in_many_formats() {
+        assert_eq!(s("Jan 2018 – Present"), some("2018-01", None));
+        assert_eq!(s("Senior Engineer, Acme (Mar. 2016 - Dec. 2017)"), some("2016-03", Some("2017-12")));
+        assert_eq!(s("2015–2019"), some("2015", Some("2019")));
+        assert_eq!(s("04/2019 - 06/2021"), some("2019-04", Some("2021-06")));
+        assert_eq!(s("04/2019-06/2021"), some("2019-04", Some("2021-06")));
+        assert_eq!(s("2019-04 to 2021-06"), some("2019-04", Some("2021-06")));
+        assert_eq!(s("September 2012 until August 2014"), some("2012-09", Some("2014-08")));
+        assert_eq!(s("März 2020 – heute"), some("2020-03", None));
+        assert_eq!(s("since 2020"), some("2020", None));
+        assert_eq!(s("2010.09 — 2014.06"), some("2010-09", Some("2014-06")));
+        assert_eq!(s("Data Engineer   2019 - now"), some("2019", None));
+    }
+
+    #[test]
+    fn what_is_not_a_range() {
+        assert_eq!(s("Managed 2019 budgets"), None);
+        assert_eq!(s("Call +1 415 555 2671"), None);
+        assert_eq!(s("2019 2020"), None);
+        assert_eq!(single("Class of 2015"), Some(("2015".into(), 9..13)));
+    }
+
+    #[test]
+    fn where_the_span_is() {
+        let line = "Nurse — St. Mary's  Jan 2018 – Present";
+        let at = span(line).unwrap().at;
+        assert_eq!(&line[at], "Jan 2018 – Present");
+    }
+}

@@ -1,0 +1,221 @@
+//! From a resume's normalised text to profile fields.
+
+mod contact;
+mod dates;
+mod history;
+mod sections;
+mod skills;
+
+use serde::{Deserialize, Serialize};
+use talentdesk_domain::candidate::{Education, Employment, Link, LinkKind, Location, Profile};
+use ts_rs::TS;
+
+use sections::Section;
+
+/// What a resume says, field by field (`talentdesk-cli parse-resume --json` prints this).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ParsedResume {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub location: Option<String>,
+    pub links: Vec<String>,
+    pub skills: Vec<String>,
+    pub employment: Vec<ParsedJob>,
+    pub education: Vec<ParsedEducation>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ParsedJob {
+    pub title: String,
+    pub employer: String,
+    /// `YYYY` or `YYYY-MM`.
+    pub start: Option<String>,
+    /// None: to the present.
+    pub end: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ParsedEducation {
+    pub school: String,
+    pub degree: String,
+    pub major: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+}
+
+/// Lines that are page furniture, not content.
+fn is_furniture(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    matches!(words.as_slice(), ["page", _, "of", _] | ["page", _] | [_, "/", _] | ["-", _, "-"])
+        && lower.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Reads the fields of a resume's (normalised) text.
+pub fn parse(text: &str) -> ParsedResume {
+    let all: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !is_furniture(l)).collect();
+    // A running header repeats the first lines on every page: later copies go.
+    let header: Vec<&str> = all.iter().take(3).copied().collect();
+    let lines: Vec<&str> =
+        all.iter().enumerate().filter(|(i, l)| *i < 3 || !header.contains(l)).map(|(_, l)| *l).collect();
+    let split = sections::split(&lines);
+    let section =
+        |wanted: Section| -> Vec<&str> { split.iter().filter(|(s, _)| *s == wanted).map(|(_, i)| lines[*i]).collect() };
+    let top = section(Section::Top);
+    let name = contact::name(&top);
+    let skills_lines = section(Section::Skills);
+    let skills = if skills_lines.is_empty() {
+        skills::find(&lines.join("\n"), false)
+    } else {
+        skills::find(&skills_lines.join("\n"), true)
+    };
+    ParsedResume {
+        email: contact::email(text),
+        phone: contact::phone(&top).or_else(|| contact::phone(&lines)),
+        location: contact::location(&top, name.as_deref()),
+        links: contact::links(text),
+        skills,
+        employment: history::jobs(&section(Section::Experience)),
+        education: history::schools(&section(Section::Education)),
+        name,
+    }
+}
+
+impl ParsedResume {
+    /// The parse as a profile, for Parse Resume and New Candidate: first and last name from
+    /// the name, the place split into city, region and country, the links by their sites, the
+    /// current job from an open-ended one.
+    pub fn to_profile(&self) -> Profile {
+        let (first_name, last_name) = match self.name.as_deref().map(str::trim) {
+            Some(name) => match name.rsplit_once(' ') {
+                Some((first, last)) => (first.to_owned(), last.to_owned()),
+                None => (name.to_owned(), String::new()),
+            },
+            None => (String::new(), String::new()),
+        };
+        let place: Vec<&str> = self.location.as_deref().unwrap_or_default().split(',').map(str::trim).collect();
+        let location = match place.as_slice() {
+            [city, region, country] => {
+                Location { city: (*city).into(), region: (*region).into(), country: (*country).into() }
+            }
+            [city, country] => Location { city: (*city).into(), region: String::new(), country: (*country).into() },
+            [city] => Location { city: (*city).into(), ..Location::default() },
+            _ => Location::default(),
+        };
+        let employment: Vec<Employment> = self
+            .employment
+            .iter()
+            .map(|j| Employment {
+                title: j.title.clone(),
+                employer: j.employer.clone(),
+                start: j.start.clone(),
+                end: j.end.clone(),
+                current: j.end.is_none(),
+            })
+            .collect();
+        let current = employment.iter().find(|e| e.current);
+        Profile {
+            first_name,
+            last_name,
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            location,
+            current_title: current.map(|e| e.title.clone()).unwrap_or_default(),
+            current_employer: current.map(|e| e.employer.clone()).unwrap_or_default(),
+            education: self
+                .education
+                .iter()
+                .map(|e| Education {
+                    school: e.school.clone(),
+                    degree: e.degree.clone(),
+                    major: e.major.clone(),
+                    start: e.start.clone(),
+                    end: e.end.clone(),
+                })
+                .collect(),
+            skills: self.skills.clone(),
+            links: self.links.iter().map(|url| Link { kind: link_kind(url), url: url.clone() }).collect(),
+            employment,
+            ..Profile::default()
+        }
+    }
+}
+
+fn link_kind(url: &str) -> LinkKind {
+    let lower = url.to_lowercase();
+    if lower.contains("linkedin.com/") {
+        LinkKind::LinkedIn
+    } else if lower.contains("github.com/") {
+        LinkKind::GitHub
+    } else {
+        LinkKind::Portfolio
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RESUME: &str = "\
+MARÍA FERNÁNDEZ
+Senior Data Engineer
+Lisbon, Portugal | maria.fernandez@example.pt | +351 912 345 678
+linkedin.com/in/mariafernandez · github.com/mferna
+
+SUMMARY
+Data engineer with nine years of experience.
+
+EXPERIENCE
+Senior Data Engineer — Quantum Ledger    Mar 2020 – Present
+• Built streaming pipelines in Apache Spark and Kafka
+Data Engineer, Andes Fintech
+06/2016 - 02/2020
+• Moved the warehouse to Snowflake
+
+EDUCATION
+Universidade do Porto
+MSc in Computer Science
+2014 – 2016
+
+SKILLS
+Python, SQL, Apache Spark, Kubernetes, Go
+Page 1 of 1";
+
+    #[test]
+    fn a_whole_resume() {
+        let p = parse(&crate::normalize::normalize(RESUME));
+        assert_eq!(p.name.as_deref(), Some("María Fernández"));
+        assert_eq!(p.email.as_deref(), Some("maria.fernandez@example.pt"));
+        assert_eq!(p.phone.as_deref(), Some("+351 912 345 678"));
+        assert_eq!(p.location.as_deref(), Some("Lisbon, Portugal"));
+        assert_eq!(p.links, ["https://linkedin.com/in/mariafernandez", "https://github.com/mferna"]);
+        assert_eq!(p.skills, ["Python", "SQL", "Apache Spark", "Kubernetes", "Go"]);
+        assert_eq!(p.employment.len(), 2, "{:?}", p.employment);
+        assert_eq!(
+            (p.employment[0].title.as_str(), p.employment[0].employer.as_str()),
+            ("Senior Data Engineer", "Quantum Ledger")
+        );
+        assert_eq!(
+            (p.employment[1].title.as_str(), p.employment[1].employer.as_str()),
+            ("Data Engineer", "Andes Fintech")
+        );
+        assert_eq!(p.employment[1].start.as_deref(), Some("2016-06"));
+        assert_eq!(p.education[0].school, "Universidade do Porto");
+        assert_eq!((p.education[0].degree.as_str(), p.education[0].major.as_str()), ("MSc", "Computer Science"));
+
+        let profile = p.to_profile();
+        assert_eq!((profile.first_name.as_str(), profile.last_name.as_str()), ("María", "Fernández"));
+        assert_eq!(profile.location.country, "Portugal");
+        assert_eq!(profile.current_title, "Senior Data Engineer");
+        assert!(profile.clone().validated().is_ok(), "a parse makes a valid profile: {profile:?}");
+    }
+
+    #[test]
+    fn an_empty_text_gives_an_empty_parse() {
+        assert_eq!(parse(""), ParsedResume::default());
+    }
+}
