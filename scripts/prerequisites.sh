@@ -11,6 +11,7 @@ TALENTDESK_APT_PACKAGES=(
     xvfb xauth x11-utils imagemagick webkit2gtk-driver
     postgresql python3-aiosmtpd
     dbus gnome-keyring libsecret-tools dunst
+    fonts-dejavu-core
 )
 
 ensure_apt_packages() {

@@ -121,3 +121,43 @@ pub fn mutate(db: &Path, as_user: &str) -> anyhow::Result<ExitCode> {
     }
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
+
+/// Reads a resume in an isolated child (this program, `extract-text`) and prints its fields.
+pub fn parse_resume(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let reader = talentdesk_resume::Isolated::this_program(&["extract-text"])?;
+    let text = talentdesk_resume::text_of(&reader, &bytes).with_context(|| file.display().to_string())?;
+    let parsed = talentdesk_resume::parse(&text);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&parsed)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+    println!("Name:      {}", or_dash(&parsed.name));
+    println!("Email:     {}", or_dash(&parsed.email));
+    println!("Phone:     {}", or_dash(&parsed.phone));
+    println!("Location:  {}", or_dash(&parsed.location));
+    println!("Links:     {}", parsed.links.join(", "));
+    println!("Skills:    {}", parsed.skills.join(", "));
+    for job in &parsed.employment {
+        let end = job.end.clone().unwrap_or_else(|| "present".into());
+        println!("Job:       {} — {} ({} – {end})", job.title, job.employer, or_dash(&job.start));
+    }
+    for school in &parsed.education {
+        println!(
+            "Education: {} {}, {} ({} – {})",
+            school.degree,
+            school.major,
+            school.school,
+            or_dash(&school.start),
+            or_dash(&school.end)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The isolated reader's side (see talentdesk_resume::isolated).
+pub fn extract_text() -> anyhow::Result<ExitCode> {
+    talentdesk_resume::isolated::serve(std::io::stdin().lock(), std::io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
+}

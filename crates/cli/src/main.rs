@@ -74,6 +74,18 @@ enum Command {
         #[arg(long)]
         db: PathBuf,
     },
+    /// Reads a resume (PDF, DOCX or text) and prints what it says, field by field.
+    ParseResume {
+        file: PathBuf,
+        /// Print the fields as JSON (name, email, phone, location, links, skills, employment,
+        /// education).
+        #[arg(long)]
+        json: bool,
+    },
+    /// The isolated resume reader: a file on stdin, its text as JSON on stdout (this program
+    /// starts itself with it; see talentdesk_resume::isolated).
+    #[command(hide = true)]
+    ExtractText,
     /// Benchmarks (see BENCHMARKS.md).
     Bench {
         #[command(subcommand)]
@@ -89,6 +101,8 @@ fn main() -> ExitCode {
         Command::Show { db, id, as_user, json } => commands::show(&db, id, as_user.as_deref(), json),
         Command::Mutate { db, as_user } => commands::mutate(&db, &as_user),
         Command::Sync { server, user, db } => sync::run(&server, &user, &db),
+        Command::ParseResume { file, json } => commands::parse_resume(&file, json),
+        Command::ExtractText => commands::extract_text(),
         Command::Bench { which } => bench::run(which),
     };
     match result {

@@ -138,3 +138,40 @@ pub fn generate<S: Sink>(
         elapsed: started.elapsed(),
     })
 }
+
+/// The demo's candidates in memory (the organisation's lists left out): what tests compare
+/// with what a store or server holds, and what the resume corpus writes out.
+pub fn candidates(options: &DemoOptions) -> Result<Vec<FullCandidate>, DomainError> {
+    struct Collected<'a>(&'a mut Vec<FullCandidate>);
+    impl Sink for Collected<'_> {
+        type Error = DomainError;
+        fn user(&mut self, _: &User) -> Result<(), DomainError> {
+            Ok(())
+        }
+        fn pipeline(&mut self, _: &Pipeline) -> Result<(), DomainError> {
+            Ok(())
+        }
+        fn event(&mut self, _: &Event) -> Result<(), DomainError> {
+            Ok(())
+        }
+        fn job(&mut self, _: &Job) -> Result<(), DomainError> {
+            Ok(())
+        }
+        fn listed_tag(&mut self, _: &str) -> Result<(), DomainError> {
+            Ok(())
+        }
+        fn custom_field(&mut self, _: &CustomFieldDef) -> Result<(), DomainError> {
+            Ok(())
+        }
+        fn candidate(&mut self, c: &FullCandidate) -> Result<(), DomainError> {
+            self.0.push(c.clone());
+            Ok(())
+        }
+        fn finish(self, _: impl FnMut(&str)) -> Result<u64, DomainError> {
+            Ok(self.0.len() as u64)
+        }
+    }
+    let mut out = Vec::with_capacity(options.candidates.min(MAX_CANDIDATES) as usize);
+    generate(Collected(&mut out), options, |_| {})?;
+    Ok(out)
+}

@@ -81,25 +81,57 @@ fn docx(bytes: &[u8]) -> Result<String, ResumeError> {
 }
 
 /// The text of WordprocessingML: runs (`w:t`), tabs, breaks and paragraph ends. A scan of the
-/// tags is enough: the text of a document part is only ever in `w:t`.
+/// tags is enough: the text of a document part is only ever in `w:t`. A table row whose cells
+/// hold one paragraph each is one line, cells apart by a tab (a dates / title / employer row);
+/// a row of cells holding many paragraphs (a two-column layout) gives each cell's lines in turn.
 fn word_xml_text(xml: &str) -> String {
     let mut out = String::new();
+    // The current row: its cells' paragraphs, the current cell's, and the current paragraph.
+    let mut row: Option<Vec<Vec<String>>> = None;
+    let mut cell: Vec<String> = Vec::new();
+    let mut paragraph = String::new();
     let mut rest = xml;
     while let Some(open) = rest.find('<') {
         let Some(close) = rest[open..].find('>') else { break };
         let tag = &rest[open + 1..open + close];
         rest = &rest[open + close + 1..];
         let name = tag.trim_start_matches('/').split([' ', '/']).next().unwrap_or_default();
-        match (name, tag.starts_with('/'), tag.ends_with('/')) {
-            ("w:t", false, false) => {
+        match (name, tag.starts_with('/')) {
+            ("w:t", false) if !tag.ends_with('/') => {
                 let end = rest.find("</w:t>").unwrap_or(rest.len());
-                out.push_str(&unescape(&rest[..end]));
+                paragraph.push_str(&unescape(&rest[..end]));
                 rest = &rest[end..];
             }
-            ("w:tab", _, _) => out.push('\t'),
-            ("w:br" | "w:cr", _, _) => out.push('\n'),
-            ("w:p", true, _) | ("w:tr", true, _) => out.push('\n'),
-            ("w:tc", true, _) => out.push('\t'),
+            ("w:tab", false) => paragraph.push('\t'),
+            ("w:br" | "w:cr", false) => paragraph.push('\n'),
+            ("w:p", true) => {
+                let text = std::mem::take(&mut paragraph);
+                if row.is_some() {
+                    cell.push(text);
+                } else {
+                    out.push_str(&text);
+                    out.push('\n');
+                }
+            }
+            ("w:tr", false) => row = Some(Vec::new()),
+            ("w:tc", true) => {
+                if let Some(cells) = row.as_mut() {
+                    cells.push(std::mem::take(&mut cell));
+                }
+            }
+            ("w:tr", true) => {
+                let cells = row.take().unwrap_or_default();
+                if cells.iter().all(|c| c.len() <= 1) {
+                    let line: Vec<&str> = cells.iter().map(|c| c.first().map_or("", String::as_str)).collect();
+                    out.push_str(&line.join("\t"));
+                    out.push('\n');
+                } else {
+                    for line in cells.iter().flatten() {
+                        out.push_str(line);
+                        out.push('\n');
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -209,6 +241,30 @@ mod tests {
     fn word_xml_gives_runs_tabs_and_paragraphs() {
         let xml = r#"<w:document><w:body><w:p><w:r><w:t>Ana</w:t></w:r><w:r><w:t xml:space="preserve"> Souza &amp; Co</w:t></w:r></w:p><w:p><w:r><w:t>2019</w:t><w:tab/><w:t>&#x2013; now</w:t></w:r></w:p></w:body></w:document>"#;
         assert_eq!(word_xml_text(xml), "Ana Souza & Co\n2019\t– now\n");
+    }
+
+    #[test]
+    fn word_tables_by_rows_or_by_columns() {
+        let cell = |ps: &[&str]| {
+            format!(
+                "<w:tc>{}</w:tc>",
+                ps.iter().map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>")).collect::<String>()
+            )
+        };
+        let rows = format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+            cell(&["2019"]),
+            cell(&["Nurse"]),
+            cell(&["2020"]),
+            cell(&["Chef"])
+        );
+        assert_eq!(word_xml_text(&rows), "2019\tNurse\n2020\tChef\n");
+        let columns = format!(
+            "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+            cell(&["Contact", "a@b.example"]),
+            cell(&["Experience", "Nurse"])
+        );
+        assert_eq!(word_xml_text(&columns), "Contact\na@b.example\nExperience\nNurse\n");
     }
 
     #[test]

@@ -78,7 +78,7 @@ impl Isolated {
                 Ok(None) => {
                     let _ = child.kill();
                     let _ = child.wait();
-                    return Err(ResumeError::TimedOut(self.limit.as_secs()));
+                    return Err(ResumeError::TimedOut(self.limit.as_secs().max(1)));
                 }
                 Err(e) => return Err(ResumeError::Failed(e.to_string())),
             }

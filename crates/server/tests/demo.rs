@@ -4,42 +4,9 @@
 mod support;
 
 use support::TestServer;
-use talentdesk_demo::{DemoOptions, Sink};
-use talentdesk_domain::DomainError;
-use talentdesk_domain::aggregate::{CandidateAggregate, FullCandidate};
+use talentdesk_demo::DemoOptions;
+use talentdesk_domain::aggregate::CandidateAggregate;
 use talentdesk_sync::wire::RecordKind;
-
-/// Collects what the generator makes, to compare with what the server stored.
-struct Collected<'a>(&'a mut Vec<FullCandidate>);
-
-impl Sink for Collected<'_> {
-    type Error = DomainError;
-    fn user(&mut self, _: &talentdesk_domain::user::User) -> Result<(), DomainError> {
-        Ok(())
-    }
-    fn pipeline(&mut self, _: &talentdesk_domain::pipeline::Pipeline) -> Result<(), DomainError> {
-        Ok(())
-    }
-    fn event(&mut self, _: &talentdesk_domain::event::Event) -> Result<(), DomainError> {
-        Ok(())
-    }
-    fn job(&mut self, _: &talentdesk_domain::job::Job) -> Result<(), DomainError> {
-        Ok(())
-    }
-    fn listed_tag(&mut self, _: &str) -> Result<(), DomainError> {
-        Ok(())
-    }
-    fn custom_field(&mut self, _: &talentdesk_domain::settings::CustomFieldDef) -> Result<(), DomainError> {
-        Ok(())
-    }
-    fn candidate(&mut self, c: &FullCandidate) -> Result<(), DomainError> {
-        self.0.push(c.clone());
-        Ok(())
-    }
-    fn finish(self, _: impl FnMut(&str)) -> Result<u64, DomainError> {
-        Ok(self.0.len() as u64)
-    }
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_demo_fills_an_org_with_the_desktops_data_and_its_users_sign_in() {
@@ -59,9 +26,8 @@ async fn the_demo_fills_an_org_with_the_desktops_data_and_its_users_sign_in() {
         .collect();
     stored.sort_by_key(|a| a.id());
 
-    let mut generated = Vec::new();
-    talentdesk_demo::generate(Collected(&mut generated), &options(), |_| {}).unwrap();
-    let mut expected: Vec<CandidateAggregate> = generated.iter().map(FullCandidate::aggregate).collect();
+    let generated = talentdesk_demo::candidates(&options()).unwrap();
+    let mut expected: Vec<CandidateAggregate> = generated.iter().map(|c| c.aggregate()).collect();
     expected.sort_by_key(|a| a.id());
     assert_eq!(stored, expected, "the same seed gives the desktop's candidates");
     assert!(changes.iter().any(|c| c.kind == RecordKind::History));

@@ -89,7 +89,9 @@ fn looks_like_years(s: &str) -> bool {
 /// The name: one of the first lines, of two to five words that start with a capital letter
 /// (or a letter of a script without case), without digits or contact details.
 pub fn name(top: &[&str]) -> Option<String> {
-    top.iter().take(6).flat_map(|l| l.split(['|', '•'])).map(str::trim).find_map(|line| {
+    let mut parts =
+        top.iter().take(6).flat_map(|l| l.split(['|', '•', '—', '–'])).flat_map(|l| l.split(" - ")).map(str::trim);
+    parts.find_map(|line| {
         let words: Vec<&str> = line.split_whitespace().collect();
         let lower = line.to_lowercase();
         let plausible = (2..=5).contains(&words.len())

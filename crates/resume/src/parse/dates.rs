@@ -22,91 +22,20 @@ enum Item {
     Other,
 }
 
+#[rustfmt::skip]
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("januar", 1),
-    ("janvier", 1),
-    ("janv", 1),
-    ("enero", 1),
-    ("ene", 1),
-    ("gennaio", 1),
-    ("gen", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("februar", 2),
-    ("février", 2),
-    ("févr", 2),
-    ("fevrier", 2),
-    ("febrero", 2),
-    ("febbraio", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("märz", 3),
-    ("maerz", 3),
-    ("mars", 3),
-    ("marzo", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("avril", 4),
-    ("avr", 4),
-    ("abril", 4),
-    ("abr", 4),
-    ("aprile", 4),
-    ("may", 5),
-    ("mai", 5),
-    ("mayo", 5),
-    ("maggio", 5),
-    ("mag", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("juni", 6),
-    ("juin", 6),
-    ("junio", 6),
-    ("giugno", 6),
-    ("giu", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("juli", 7),
-    ("juillet", 7),
-    ("juil", 7),
-    ("julio", 7),
-    ("luglio", 7),
-    ("lug", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("août", 8),
-    ("aout", 8),
-    ("agosto", 8),
-    ("ago", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("septembre", 9),
-    ("septiembre", 9),
-    ("settembre", 9),
-    ("set", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("oktober", 10),
-    ("okt", 10),
-    ("octobre", 10),
-    ("octubre", 10),
-    ("ottobre", 10),
-    ("ott", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("novembre", 11),
-    ("noviembre", 11),
-    ("december", 12),
-    ("dec", 12),
-    ("dezember", 12),
-    ("dez", 12),
-    ("décembre", 12),
-    ("déc", 12),
-    ("diciembre", 12),
-    ("dic", 12),
-    ("dicembre", 12),
+    ("january", 1), ("jan", 1), ("januar", 1), ("janvier", 1), ("janv", 1), ("enero", 1), ("ene", 1), ("gennaio", 1),
+    ("gen", 1), ("february", 2), ("feb", 2), ("februar", 2), ("février", 2), ("févr", 2), ("fevrier", 2),
+    ("febrero", 2), ("febbraio", 2), ("march", 3), ("mar", 3), ("märz", 3), ("maerz", 3), ("mars", 3), ("marzo", 3),
+    ("april", 4), ("apr", 4), ("avril", 4), ("avr", 4), ("abril", 4), ("abr", 4), ("aprile", 4), ("may", 5),
+    ("mai", 5), ("mayo", 5), ("maggio", 5), ("mag", 5), ("june", 6), ("jun", 6), ("juni", 6), ("juin", 6),
+    ("junio", 6), ("giugno", 6), ("giu", 6), ("july", 7), ("jul", 7), ("juli", 7), ("juillet", 7), ("juil", 7),
+    ("julio", 7), ("luglio", 7), ("lug", 7), ("august", 8), ("aug", 8), ("août", 8), ("aout", 8), ("agosto", 8),
+    ("ago", 8), ("september", 9), ("sep", 9), ("sept", 9), ("septembre", 9), ("septiembre", 9), ("settembre", 9),
+    ("set", 9), ("october", 10), ("oct", 10), ("oktober", 10), ("okt", 10), ("octobre", 10), ("octubre", 10),
+    ("ottobre", 10), ("ott", 10), ("november", 11), ("nov", 11), ("novembre", 11), ("noviembre", 11),
+    ("december", 12), ("dec", 12), ("dezember", 12), ("dez", 12), ("décembre", 12), ("déc", 12), ("diciembre", 12),
+    ("dic", 12), ("dicembre", 12),
 ];
 
 const PRESENT: &[&str] = &[
@@ -227,10 +156,12 @@ fn split_range(word: &str, offset: usize, out: &mut Vec<(String, Range<usize>)>)
         if let Some(at) = word.find(dash) {
             let (left, right) = (&word[..at], &word[at + dash.len_utf8()..]);
             let whole = numeric(&word.to_lowercase()).is_some();
-            if !whole
-                && (numeric(left).is_some() || left.is_empty())
-                && (numeric(right).is_some() || right.is_empty() || PRESENT.contains(&right.to_lowercase().as_str()))
-            {
+            let right_key = right.trim_end_matches('.').to_lowercase();
+            let right_ok = numeric(right).is_some()
+                || right.is_empty()
+                || PRESENT.contains(&right_key.as_str())
+                || month(&right_key).is_some();
+            if !whole && (numeric(left).is_some() || left.is_empty()) && right_ok {
                 if !left.is_empty() {
                     out.push((left.to_owned(), offset..offset + at));
                 }
@@ -292,6 +223,8 @@ mod tests {
         assert_eq!(s("since 2020"), some("2020", None));
         assert_eq!(s("2010.09 — 2014.06"), some("2010-09", Some("2014-06")));
         assert_eq!(s("Data Engineer   2019 - now"), some("2019", None));
+        assert_eq!(s("Aug 2018–Jul 2022"), some("2018-08", Some("2022-07")));
+        assert_eq!(s("January 2025–February 2026"), some("2025-01", Some("2026-02")));
     }
 
     #[test]

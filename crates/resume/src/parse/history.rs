@@ -5,162 +5,38 @@ use super::dates::{self, Span};
 use super::{ParsedEducation, ParsedJob};
 
 /// Words that make a phrase a job title.
+#[rustfmt::skip]
 const TITLE_WORDS: &[&str] = &[
-    "engineer",
-    "developer",
-    "manager",
-    "analyst",
-    "designer",
-    "nurse",
-    "director",
-    "lead",
-    "specialist",
-    "consultant",
-    "scientist",
-    "architect",
-    "officer",
-    "coordinator",
-    "assistant",
-    "intern",
-    "administrator",
-    "technician",
-    "representative",
-    "associate",
-    "head",
-    "vp",
-    "president",
-    "accountant",
-    "teacher",
-    "recruiter",
-    "programmer",
-    "owner",
-    "partner",
-    "advisor",
-    "executive",
-    "supervisor",
-    "therapist",
-    "physician",
-    "editor",
-    "writer",
-    "researcher",
-    "professor",
-    "lecturer",
-    "tester",
-    "strategist",
-    "planner",
-    "buyer",
-    "agent",
-    "clerk",
-    "chef",
-    "driver",
-    "operator",
-    "pharmacist",
-    "attorney",
-    "lawyer",
-    "paralegal",
-    "auditor",
-    "controller",
-    "trainer",
-    "marketer",
-    "product",
-    "senior",
-    "junior",
-    "principal",
-    "staff",
-    "chief",
-    "sales",
-    "support",
+    "engineer", "developer", "manager", "analyst", "designer", "nurse", "director", "lead", "specialist",
+    "consultant", "scientist", "architect", "officer", "coordinator", "assistant", "intern", "administrator",
+    "technician", "representative", "associate", "head", "vp", "president", "accountant", "teacher", "recruiter",
+    "programmer", "owner", "partner", "advisor", "executive", "supervisor", "therapist", "physician", "editor",
+    "writer", "researcher", "professor", "lecturer", "tester", "strategist", "planner", "buyer", "agent", "clerk",
+    "chef", "driver", "operator", "pharmacist", "attorney", "lawyer", "paralegal", "auditor", "controller", "trainer",
+    "marketer", "product", "senior", "junior", "principal", "staff", "chief", "sales", "support",
 ];
 
 /// Words that make a phrase an organisation.
+#[rustfmt::skip]
 const EMPLOYER_WORDS: &[&str] = &[
-    "inc",
-    "ltd",
-    "llc",
-    "gmbh",
-    "ag",
-    "sa",
-    "s.a.",
-    "corp",
-    "corporation",
-    "company",
-    "co",
-    "group",
-    "bank",
-    "labs",
-    "technologies",
-    "solutions",
-    "systems",
-    "hospital",
-    "clinic",
-    "university",
-    "partners",
-    "consulting",
-    "bv",
-    "plc",
-    "oy",
-    "ab",
-    "as",
-    "srl",
-    "spa",
-    "kg",
-    "studio",
-    "agency",
-    "foundation",
-    "institute",
-    "health",
-    "software",
+    "inc", "ltd", "llc", "gmbh", "ag", "sa", "s.a.", "corp", "corporation", "company", "co", "group", "bank", "labs",
+    "technologies", "solutions", "systems", "hospital", "clinic", "university", "partners", "consulting", "bv", "plc",
+    "oy", "ab", "as", "srl", "spa", "kg", "studio", "agency", "foundation", "institute", "health", "software",
 ];
 
+#[rustfmt::skip]
 const SCHOOL_WORDS: &[&str] = &[
-    "university",
-    "college",
-    "institute",
-    "school",
-    "academy",
-    "polytechnic",
-    "universität",
-    "universitat",
-    "université",
-    "universidad",
-    "università",
-    "universidade",
-    "hochschule",
-    "instituto",
-    "politecnico",
-    "escuela",
+    "university", "college", "institute", "school", "academy", "polytechnic", "universität", "universitat",
+    "université", "universidad", "università", "universidade", "hochschule", "instituto", "politecnico", "escuela",
+    "universiteit", "uniwersytet", "univerzita", "universitet", "üniversitesi", "universitas", "institut", "école",
+    "ecole", "politécnica", "politecnica", "technion", "eth", "epfl", "kth", "iit", "daigaku", "hogeschool",
 ];
 
+#[rustfmt::skip]
 const DEGREE_WORDS: &[&str] = &[
-    "bachelor",
-    "master",
-    "b.sc",
-    "m.sc",
-    "bsc",
-    "msc",
-    "b.a",
-    "m.a",
-    "ba",
-    "ma",
-    "bs",
-    "ms",
-    "phd",
-    "ph.d",
-    "doctor",
-    "doctorate",
-    "associate",
-    "mba",
-    "diploma",
-    "licenciatura",
-    "b.eng",
-    "m.eng",
-    "beng",
-    "meng",
-    "llb",
-    "llm",
-    "md",
-    "certificate",
-    "high school",
+    "bachelor", "master", "b.sc", "m.sc", "bsc", "msc", "b.a", "m.a", "ba", "ma", "bs", "ms", "phd", "ph.d", "doctor",
+    "doctorate", "associate", "mba", "diploma", "licenciatura", "b.eng", "m.eng", "beng", "meng", "llb", "llm", "md",
+    "certificate", "high school",
 ];
 
 fn has_word(text: &str, words: &[&str]) -> bool {
@@ -209,6 +85,13 @@ fn title_and_employer(parts: &[String]) -> (String, String) {
     }
     // A piece that is a place ("Berlin, Germany") is neither.
     pieces.retain(|p| !is_place(p));
+    // "UI Engineer Tailspin Toys": a table row whose cells ran together. The title ends at
+    // its last title word that is followed by more capitalised words.
+    if pieces.len() == 1
+        && let Some((title, employer)) = split_after_title(&pieces[0])
+    {
+        pieces = vec![title, employer];
+    }
     match pieces.as_slice() {
         [] => (String::new(), String::new()),
         [one] => (one.clone(), String::new()),
@@ -220,6 +103,17 @@ fn title_and_employer(parts: &[String]) -> (String, String) {
     }
 }
 
+fn split_after_title(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let modifiers = ["product", "sales", "support", "senior", "junior", "principal", "staff", "chief"];
+    let at = (0..words.len().saturating_sub(1)).rev().find(|&i| {
+        has_word(words[i], TITLE_WORDS)
+            && !has_word(words[i], &modifiers)
+            && words[i + 1].chars().next().is_some_and(char::is_uppercase)
+    })?;
+    Some((words[..=at].join(" "), words[at + 1..].join(" ")))
+}
+
 fn is_place(text: &str) -> bool {
     let pieces: Vec<&str> = text.split(", ").collect();
     pieces.len() == 2
@@ -229,8 +123,26 @@ fn is_place(text: &str) -> bool {
         && !has_word(text, EMPLOYER_WORDS)
 }
 
+/// Words a PDF ran together where table cells met ("MathematicsAalto"), split again: a long
+/// run of lowercase letters followed by a capital does not happen inside a word.
+fn unglue(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 4);
+    let mut lower_run = 0;
+    for c in line.chars() {
+        if c.is_uppercase() && lower_run >= 6 {
+            out.push(' ');
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+        out.push(c);
+    }
+    out
+}
+
 /// The jobs in the lines of an experience section.
 pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
+    let unglued: Vec<String> = lines.iter().map(|l| unglue(l)).collect();
+    let lines: Vec<&str> = unglued.iter().map(String::as_str).collect();
+    let lines = lines.as_slice();
     let mut out = Vec::new();
     let mut used = 0; // lines before this belong to earlier entries
     for (i, line) in lines.iter().enumerate() {
@@ -268,6 +180,9 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
 /// The schools in the lines of an education section: each line naming a school (or, without
 /// one, a degree) starts an entry; its degree, major and dates are on it or the next lines.
 pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
+    let unglued: Vec<String> = lines.iter().map(|l| unglue(l)).collect();
+    let lines: Vec<&str> = unglued.iter().map(String::as_str).collect();
+    let lines = lines.as_slice();
     let anchor = |l: &str| !is_description(l) && has_word(l, SCHOOL_WORDS);
     let anchors: Vec<usize> = if lines.iter().any(|l| anchor(l)) {
         (0..lines.len()).filter(|&i| anchor(lines[i])).collect()
@@ -339,15 +254,16 @@ fn school_of(piece: &str) -> String {
 /// "Master of Science in Computer Science" → ("Master of Science", "Computer Science");
 /// "BSc, Biology" → ("BSc", "Biology").
 fn degree_and_major(piece: &str) -> (String, String) {
+    let clean = |s: &str| s.trim().trim_end_matches([',', ';', ':']).trim().to_owned();
     for sep in [" in ", ", ", " - ", ": "] {
         if let Some((degree, major)) = piece.split_once(sep)
             && has_word(degree, DEGREE_WORDS)
             && !has_word(major, SCHOOL_WORDS)
         {
-            return (degree.trim().to_owned(), major.trim().to_owned());
+            return (clean(degree), clean(major));
         }
     }
-    (piece.trim().to_owned(), String::new())
+    (clean(piece), String::new())
 }
 
 #[cfg(test)]

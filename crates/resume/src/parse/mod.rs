@@ -58,8 +58,10 @@ fn is_furniture(line: &str) -> bool {
 /// Reads the fields of a resume's (normalised) text.
 pub fn parse(text: &str) -> ParsedResume {
     let all: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !is_furniture(l)).collect();
-    // A running header repeats the first lines on every page: later copies go.
-    let header: Vec<&str> = all.iter().take(3).copied().collect();
+    // A running header repeats the name and contact line on every page: later copies go (a
+    // job title that repeats the headline under the name stays).
+    let header: Vec<&str> =
+        all.iter().take(3).enumerate().filter(|(i, l)| *i == 0 || l.contains('@')).map(|(_, l)| *l).collect();
     let lines: Vec<&str> =
         all.iter().enumerate().filter(|(i, l)| *i < 3 || !header.contains(l)).map(|(_, l)| *l).collect();
     let split = sections::split(&lines);
