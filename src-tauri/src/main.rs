@@ -6,11 +6,20 @@
 mod account;
 mod actions;
 mod commands;
+mod documents;
 mod state;
 
 use tauri::{Emitter, Manager};
 
 fn main() {
+    // Started as its own isolated resume reader: read one file from stdin and stop.
+    if std::env::args().nth(1).as_deref() == Some(documents::EXTRACT_TEXT) {
+        if let Err(e) = talentdesk_resume::isolated::serve(std::io::stdin().lock(), std::io::stdout().lock()) {
+            eprintln!("talentdesk: {e}");
+            std::process::exit(1);
+        }
+        return;
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
@@ -53,6 +62,14 @@ fn main() {
             commands::event_members,
             commands::clear_search_cache,
             commands::bench_report,
+            documents::upload_documents,
+            documents::delete_document,
+            documents::open_document,
+            documents::save_document,
+            documents::read_resume,
+            documents::read_resume_file,
+            documents::create_from_resume,
+            documents::document_limit,
             actions::bulk_actions,
             actions::talent_matches,
             actions::hired_actions,

@@ -68,15 +68,15 @@ pub fn check_sha256(sha256: &str) -> Result<(), DomainError> {
 /// Checks a document's hash and size.
 pub fn check_content(sha256: &str, size: u64) -> Result<(), DomainError> {
     check_sha256(sha256)?;
+    check_size(size)
+}
+
+/// Refuses a file over the documents' size limit (before it is even read).
+pub fn check_size(size: u64) -> Result<(), DomainError> {
     if size > MAX_DOCUMENT_BYTES {
-        return Err(DomainError::invalid(
-            "size",
-            format!(
-                "the file is {:.1} MB; the limit is {} MB",
-                size as f64 / 1_048_576.0,
-                MAX_DOCUMENT_BYTES / 1_048_576
-            ),
-        ));
+        let mb = size as f64 / 1_048_576.0;
+        let reason = format!("the file is {mb:.1} MB; the limit is {} MB", MAX_DOCUMENT_BYTES / 1_048_576);
+        return Err(DomainError::invalid("size", reason));
     }
     Ok(())
 }

@@ -15,6 +15,7 @@ pub mod export;
 mod migrations;
 mod records;
 pub mod replica;
+mod resumes;
 pub mod search;
 mod tables;
 mod tokens;

@@ -20,6 +20,7 @@ export type ActionId =
   | "subscribe"
   | "unsubscribe"
   | "export"
+  | "parse_resume"
   | "mark_ineligible"
   | "mark_eligible"
   | "deactivate"
@@ -55,6 +56,7 @@ export const ACTIONS: ActionDef[] = [
   { id: "subscribe", label: "Subscribe", places: ["profile", "bulk"], adminOnly: true, bulk: "subscribe" },
   { id: "unsubscribe", label: "Unsubscribe", places: ["profile", "bulk"], adminOnly: true, bulk: "unsubscribe" },
   { id: "export", label: "Export Full Profile", bulkLabel: "Export", places: ["profile", "bulk"], bulk: "export" },
+  { id: "parse_resume", label: "Parse Resume", places: ["profile"], danger: true },
   { id: "mark_ineligible", label: "Mark Ineligible", places: ["profile"] },
   { id: "mark_eligible", label: "Mark Eligible", places: ["profile"] },
   { id: "deactivate", label: "Deactivate", places: ["profile"], adminOnly: true, danger: true },
@@ -78,7 +80,7 @@ export interface MenuItem {
 export function menuFor(
   place: Place,
   admin: boolean,
-  options: { candidate?: Candidate; count?: number; limits?: BulkActionInfo[] } = {},
+  options: { candidate?: Candidate; count?: number; limits?: BulkActionInfo[]; hasResume?: boolean } = {},
 ): MenuItem[] {
   const c = options.candidate;
   const hidden = (id: ActionId) =>
@@ -88,7 +90,8 @@ export function menuFor(
       (id === "subscribe" && c.subscribed) ||
       (id === "unsubscribe" && !c.subscribed) ||
       (id === "deactivate" && !c.active) ||
-      (id === "reactivate" && c.active));
+      (id === "reactivate" && c.active) ||
+      (id === "parse_resume" && !options.hasResume));
   return ACTIONS.filter((a) => a.places.includes(place) && (admin || !a.adminOnly) && !hidden(a.id)).map((a) => {
     const label = place === "bulk" ? (a.bulkLabel ?? a.label) : a.label;
     return { id: a.id, label, danger: a.danger ?? false, disabled: place === "bulk" ? overLimit(a, options) : null };

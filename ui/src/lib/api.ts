@@ -28,6 +28,9 @@ import type { HiredActions } from "./bindings/HiredActions";
 import type { CustomFieldDef } from "./bindings/CustomFieldDef";
 import type { TagInfo } from "./bindings/TagInfo";
 import type { TalentMatch } from "./bindings/TalentMatch";
+import type { ResumeReading } from "./bindings/ResumeReading";
+import type { Upload } from "./bindings/Upload";
+import type { UploadOutcome } from "./bindings/UploadOutcome";
 
 /** A failed command: the message says what happened in words a recruiter understands. */
 export class CommandError extends Error {
@@ -111,6 +114,17 @@ export const api = {
   /** A mutation on a selection, in batches; progress arrives as `run-progress` events. */
   runBulk: (run: string, mutation: Mutation) => call<BulkProgress>("run_bulk", { run, mutation }),
   runExport: (run: string, request: ExportRequest) => call<BulkProgress>("run_export", { run, request }),
+  /** Attaches files (each with its kind) to a candidate; one outcome per file. */
+  uploadDocuments: (candidate: string, files: Upload[]) => call<UploadOutcome[]>("upload_documents", { candidate, files }),
+  deleteDocument: (id: string) => call<void>("delete_document", { id }),
+  openDocument: (id: string) => call<void>("open_document", { id }),
+  saveDocument: (id: string, path: string) => call<void>("save_document", { id, path }),
+  /** Parse Resume: what one of the candidate's resumes says. */
+  readResume: (document: string) => call<ResumeReading>("read_resume", { document }),
+  /** A new candidate from a resume file: what it says, and who may already be here. */
+  readResumeFile: (path: string) => call<ResumeReading>("read_resume_file", { path }),
+  createFromResume: (profile: Profile, path: string) => call<string>("create_from_resume", { profile, path }),
+  documentLimit: () => call<number>("document_limit"),
   /** Stops a bulk run or export before its next batch. */
   cancelRun: (run: string) => call<void>("cancel_run", { run }),
 };

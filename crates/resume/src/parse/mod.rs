@@ -147,6 +147,34 @@ impl ParsedResume {
     }
 }
 
+impl ParsedResume {
+    /// Parse Resume: `current` with what the resume says put in its place. What a resume does
+    /// not say (preferences, languages, custom fields, and any field it left out) is kept.
+    pub fn apply_to(&self, current: &Profile) -> Profile {
+        let read = self.to_profile();
+        let text = |new: &str, old: &str| if new.is_empty() { old.to_owned() } else { new.to_owned() };
+        Profile {
+            first_name: text(&read.first_name, &current.first_name),
+            last_name: text(&read.last_name, &current.last_name),
+            email: read.email.or_else(|| current.email.clone()),
+            phone: read.phone.or_else(|| current.phone.clone()),
+            location: if read.location.city.is_empty() { current.location.clone() } else { read.location },
+            current_title: text(&read.current_title, &current.current_title),
+            current_employer: text(&read.current_employer, &current.current_employer),
+            employment: or_kept(&read.employment, &current.employment),
+            education: or_kept(&read.education, &current.education),
+            skills: or_kept(&read.skills, &current.skills),
+            links: or_kept(&read.links, &current.links),
+            ..current.clone()
+        }
+    }
+}
+
+/// The new list, or the old one when the resume gave none.
+fn or_kept<T: Clone>(new: &[T], old: &[T]) -> Vec<T> {
+    if new.is_empty() { old.to_vec() } else { new.to_vec() }
+}
+
 fn link_kind(url: &str) -> LinkKind {
     let lower = url.to_lowercase();
     if lower.contains("linkedin.com/") {
@@ -214,6 +242,27 @@ Page 1 of 1";
         assert_eq!(profile.location.country, "Portugal");
         assert_eq!(profile.current_title, "Senior Data Engineer");
         assert!(profile.clone().validated().is_ok(), "a parse makes a valid profile: {profile:?}");
+    }
+
+    #[test]
+    fn applied_to_a_profile_it_keeps_what_the_resume_does_not_say() {
+        let current = Profile {
+            first_name: "Maria".into(),
+            last_name: "Fernandez".into(),
+            phone: Some("+351 000 000 000".into()),
+            languages: vec!["Portuguese".into()],
+            ..Profile::default()
+        };
+        let read = ParsedResume {
+            name: Some("María Fernández".into()),
+            skills: vec!["SQL".into()],
+            ..ParsedResume::default()
+        };
+        let after = read.apply_to(&current);
+        assert_eq!((after.first_name.as_str(), after.last_name.as_str()), ("María", "Fernández"));
+        assert_eq!(after.phone, current.phone, "the resume gave no phone");
+        assert_eq!(after.languages, ["Portuguese"]);
+        assert_eq!(after.skills, ["SQL"]);
     }
 
     #[test]

@@ -454,3 +454,13 @@ pub(crate) fn delete(conn: &Connection, cand: i64) -> Result<(), StoreError> {
     conn.prepare_cached("DELETE FROM candidates WHERE cand = ?1")?.execute([cand])?;
     Ok(())
 }
+
+/// Sets the resume text (and whether there is one) and re-indexes the candidate.
+pub(crate) fn set_resume_text(conn: &Connection, cand: i64, text: Option<&str>) -> Result<(), StoreError> {
+    let before = searchable_text(conn, cand)?;
+    conn.prepare_cached("UPDATE candidate_details SET resume_text = ?2 WHERE cand = ?1")?
+        .execute(params![cand, text])?;
+    conn.prepare_cached("UPDATE candidates SET has_resume = ?2 WHERE cand = ?1")?
+        .execute(params![cand, text.is_some()])?;
+    reindex(conn, cand, &before)
+}
