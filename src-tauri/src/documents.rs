@@ -8,10 +8,11 @@ use serde::{Deserialize, Serialize};
 use talentdesk_domain::candidate::{Profile, ProfileType};
 use talentdesk_domain::document::{self, Document, DocumentKind, MAX_DOCUMENT_BYTES};
 use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::search::Selection;
 use talentdesk_domain::{DomainError, new_id};
 use talentdesk_resume::{Isolated, ParsedResume};
 use talentdesk_store::views::CandidateRow;
-use talentdesk_store::{AppError, Store, StoreError};
+use talentdesk_store::{AppError, ResumesZip, Store, StoreError};
 use tauri::State;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -233,6 +234,16 @@ pub async fn create_from_resume(state: State<'_, AppState>, profile: Profile, pa
     .await?;
     state.changed();
     Ok(id)
+}
+
+/// Download Resumes: the newest resume of each chosen candidate, in one zip at `path`.
+#[tauri::command]
+pub async fn download_resumes(
+    state: State<'_, AppState>,
+    selection: Selection,
+    path: PathBuf,
+) -> Result<ResumesZip, AppError> {
+    with_store(&state, move |store, user| store.download_resumes(user, &selection, &path)).await
 }
 
 /// The documents' size limit, for the window to check before uploading.

@@ -70,6 +70,7 @@ fn main() {
             documents::read_resume_file,
             documents::create_from_resume,
             documents::document_limit,
+            documents::download_resumes,
             actions::bulk_actions,
             actions::talent_matches,
             actions::hired_actions,

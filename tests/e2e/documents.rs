@@ -99,6 +99,22 @@ fn dropped_files_are_attached_and_a_resume_is_read_and_parsed() -> Result<(), St
         let n = s.script("return document.querySelectorAll('[data-testid=document-row]').length", json!([]))?;
         Ok((n.as_u64() == Some(1)).then_some(()))
     })?;
+
+    // Download Resumes from the bulk bar: their resume in a zip.
+    // (They are found by the resume's email now.)
+    session.click("[data-testid=profile-back]")?;
+    session
+        .type_into("[data-testid=search-input]", &format!("\"{}\"", sample.truth.email.clone().unwrap_or_default()))?;
+    session.wait_for("the row", |s| s.text(&format!("[data-testid=results] tr[data-id=\"{id}\"]")))?;
+    session.click(&format!("[data-testid=results] tr[data-id=\"{id}\"] [data-testid=select-row]"))?;
+    session.click("[data-testid=bulk-download_resumes]")?;
+    session.wait_for("the download form", |s| s.text("[data-testid=download-resumes]"))?;
+    session.type_into("[data-testid=export-folder]", &path(files.path())?)?;
+    session.type_into("[data-testid=export-name]", "resumes.zip")?;
+    session.click("[data-testid=dialog-submit]")?;
+    outcome(&session, "Saved 1 resume")?;
+    let zip = std::fs::File::open(files.path().join("resumes.zip")).map_err(err)?;
+    assert_eq!(zip::ZipArchive::new(zip).map_err(err)?.len(), 1);
     drop(session);
 
     let store = demo.open()?;

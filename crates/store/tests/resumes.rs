@@ -68,3 +68,38 @@ fn duplicates_by_email_or_by_name_with_phone_link_or_employer() {
     assert_eq!(ids(&link_only), [bo]);
     assert!(!ids(&same_employer).contains(&other_ana));
 }
+
+#[test]
+fn download_resumes_zips_the_newest_resume_of_each_and_lists_the_rest() {
+    use std::io::Read;
+    use talentdesk_domain::document::{Document, DocumentKind};
+    use talentdesk_domain::search::Selection;
+
+    let mut f = fixture();
+    let ana = f.create(Person { first: "Ana", last: "Souza", ..Default::default() });
+    let bo = f.create(Person { first: "Bo", last: "Lind", ..Default::default() });
+    let sha256 = f.store.put_blob(b"%PDF-1.4 Ana's resume").unwrap();
+    let document = Document {
+        id: talentdesk_domain::new_id(),
+        candidate_id: ana,
+        name: "cv.pdf".into(),
+        kind: DocumentKind::Resume,
+        sha256,
+        size: 21,
+        uploaded_at: chrono::Utc::now(),
+    };
+    f.admin_applies(Mutation::DocumentAttach { document });
+    let path = f.dir.path().join("resumes.zip");
+    let recruiter = f.recruiter.clone();
+    let done = f.store.download_resumes(&recruiter, &Selection::ids([ana, bo]), &path).unwrap();
+    assert_eq!((done.written, done.missing.as_slice()), (1, ["Bo Lind".to_owned()].as_slice()));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut bytes = Vec::new();
+    zip.by_name("Ana Souza - cv.pdf").unwrap().read_to_end(&mut bytes).unwrap();
+    assert_eq!(bytes, b"%PDF-1.4 Ana's resume");
+
+    let many: Vec<_> = (0..51).map(|_| f.create(Person::default())).collect();
+    let over = f.store.download_resumes(&recruiter, &Selection::ids(many), &f.dir.path().join("no.zip"));
+    assert!(over.unwrap_err().to_string().contains("at most 50"));
+    assert!(!f.dir.path().join("no.zip").exists(), "nothing written");
+}

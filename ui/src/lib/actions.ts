@@ -21,6 +21,7 @@ export type ActionId =
   | "unsubscribe"
   | "export"
   | "parse_resume"
+  | "download_resumes"
   | "mark_ineligible"
   | "mark_eligible"
   | "deactivate"
@@ -57,6 +58,7 @@ export const ACTIONS: ActionDef[] = [
   { id: "unsubscribe", label: "Unsubscribe", places: ["profile", "bulk"], adminOnly: true, bulk: "unsubscribe" },
   { id: "export", label: "Export Full Profile", bulkLabel: "Export", places: ["profile", "bulk"], bulk: "export" },
   { id: "parse_resume", label: "Parse Resume", places: ["profile"], danger: true },
+  { id: "download_resumes", label: "Download Resumes", places: ["bulk"], bulk: "download_resumes" },
   { id: "mark_ineligible", label: "Mark Ineligible", places: ["profile"] },
   { id: "mark_eligible", label: "Mark Eligible", places: ["profile"] },
   { id: "deactivate", label: "Deactivate", places: ["profile"], adminOnly: true, danger: true },

@@ -30,6 +30,8 @@ import type { TagInfo } from "./bindings/TagInfo";
 import type { TalentMatch } from "./bindings/TalentMatch";
 import type { ResumeReading } from "./bindings/ResumeReading";
 import type { Upload } from "./bindings/Upload";
+import type { ResumesZip } from "./bindings/ResumesZip";
+import type { Selection } from "./bindings/Selection";
 import type { UploadOutcome } from "./bindings/UploadOutcome";
 
 /** A failed command: the message says what happened in words a recruiter understands. */
@@ -125,6 +127,8 @@ export const api = {
   readResumeFile: (path: string) => call<ResumeReading>("read_resume_file", { path }),
   createFromResume: (profile: Profile, path: string) => call<string>("create_from_resume", { profile, path }),
   documentLimit: () => call<number>("document_limit"),
+  /** Download Resumes: each chosen candidate's newest resume, in one zip. */
+  downloadResumes: (selection: Selection, path: string) => call<ResumesZip>("download_resumes", { selection, path }),
   /** Stops a bulk run or export before its next batch. */
   cancelRun: (run: string) => call<void>("cancel_run", { run }),
 };
