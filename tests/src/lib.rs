@@ -123,20 +123,30 @@ impl Session {
             return Err("no DISPLAY: run the end-to-end tests under Xvfb (scripts/test.sh uses xvfb-run)".into());
         }
         let app = app_binary()?;
-        let (port, native) = (free_port()?, free_port()?);
-        let driver = Command::new(tauri_driver()?)
-            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
-            .envs(env.iter().copied())
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            // Its own process group, so teardown also reaches the WebKitWebDriver and the app
-            // it starts: an orphaned driver would keep the test's output pipe open forever.
-            .process_group(0)
-            .spawn()
-            .map_err(|e| format!("cannot start tauri-driver: {e}"))?;
-        let base = format!("http://127.0.0.1:{port}");
-        let mut session = Session { driver, base, id: String::new() };
-        session.wait_for_driver()?;
+        // A free port can be taken by a test running beside this one before the driver binds
+        // it: then the driver stops at once, and it starts again on other ports.
+        let mut attempt = 0;
+        let mut session = loop {
+            attempt += 1;
+            let (port, native) = (free_port()?, free_port()?);
+            let driver = Command::new(tauri_driver()?)
+                .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+                .envs(env.iter().copied())
+                .stdout(Stdio::null())
+                .stderr(Stdio::inherit())
+                // Its own process group, so teardown also reaches the WebKitWebDriver and the
+                // app it starts: an orphaned driver would keep the test's output pipe open.
+                .process_group(0)
+                .spawn()
+                .map_err(|e| format!("cannot start tauri-driver: {e}"))?;
+            let base = format!("http://127.0.0.1:{port}");
+            let mut session = Session { driver, base, id: String::new() };
+            match session.wait_for_driver() {
+                Ok(()) => break session,
+                Err(e) if attempt >= 3 => return Err(e),
+                Err(_) => drop(session),
+            }
+        };
         let capabilities = json!({ "capabilities": { "alwaysMatch": { "tauri:options": {
             "application": app.display().to_string(),
             "args": args,
@@ -146,11 +156,15 @@ impl Session {
         Ok(session)
     }
 
-    fn wait_for_driver(&self) -> Result<()> {
+    /// Waits for the driver to answer; gives up early when it has already stopped.
+    fn wait_for_driver(&mut self) -> Result<()> {
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
             if ureq::get(&format!("{}/status", self.base)).call().is_ok() {
                 return Ok(());
+            }
+            if let Ok(Some(status)) = self.driver.try_wait() {
+                return Err(format!("tauri-driver stopped ({status})"));
             }
             std::thread::sleep(Duration::from_millis(100));
         }
