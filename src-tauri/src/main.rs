@@ -20,6 +20,12 @@ fn main() {
         }
         return;
     }
+    // Teammates' resumes that sync in are read by this binary in isolation, like uploads.
+    if let Ok(reader) = talentdesk_resume::Isolated::this_program(&[documents::EXTRACT_TEXT]) {
+        talentdesk_session::read_resumes_with(std::sync::Arc::new(move |bytes: &[u8]| {
+            talentdesk_resume::text_of(&reader, bytes).ok()
+        }));
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {

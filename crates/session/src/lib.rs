@@ -78,6 +78,16 @@ struct LastAccount {
     email: String,
 }
 
+/// How this process reads resume files (the app's own binary as the isolated reader). It is a
+/// property of the program, not of an account, so it is set once at startup; sessions then
+/// read the resumes teammates attach, making them searchable here too.
+static RESUME_READER: std::sync::OnceLock<talentdesk_sync::engine::ResumeReader> = std::sync::OnceLock::new();
+
+/// Sets how resumes are read (once; later calls change nothing).
+pub fn read_resumes_with(reader: talentdesk_sync::engine::ResumeReader) {
+    let _ = RESUME_READER.set(reader);
+}
+
 pub struct Session {
     pub account: Account,
     pub user: User,
@@ -157,6 +167,10 @@ impl Session {
         let cancel_first_sync = Arc::new(AtomicBool::new(false));
         let resume_first_sync = Arc::new(Notify::new());
         let nudge = engine.nudger();
+        let engine = match RESUME_READER.get() {
+            Some(reader) => engine.with_resume_reader(reader.clone()),
+            None => engine,
+        };
         let background = Background {
             engine,
             events,

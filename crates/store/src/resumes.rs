@@ -32,6 +32,21 @@ impl Store {
         Ok(documents::of(self.conn(), cand, candidate_id)?.into_iter().find(|d| d.kind == DocumentKind::Resume))
     }
 
+    /// Candidates with a resume on file whose text is not read here yet (resumes teammates
+    /// attached), with the hash of their newest resume; at most `limit`.
+    pub fn resumes_to_read(&self, limit: usize) -> Result<Vec<(Uuid, String)>, StoreError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT c.id, d.sha256, max(d.uploaded_at) FROM documents d
+             JOIN candidates c ON c.cand = d.cand JOIN candidate_details cd ON cd.cand = d.cand
+             WHERE d.kind = 'resume' AND cd.resume_text IS NULL
+             GROUP BY d.cand LIMIT ?1",
+        )?;
+        let rows = stmt
+            .query_map([limit as i64], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter().map(|(id, sha)| Ok((crate::codec::uuid(&id)?, sha))).collect()
+    }
+
     /// Sets (or with `None` clears) the candidate's resume text, and re-indexes them.
     pub fn set_resume_text(&mut self, candidate_id: Uuid, text: Option<&str>) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;

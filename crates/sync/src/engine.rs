@@ -149,18 +149,42 @@ impl Replica {
     }
 }
 
+/// Reads a resume file's text (the app runs its isolated reader; see talentdesk_resume). With
+/// one, the engine reads the resumes teammates attach, so they are searchable here too.
+pub type ResumeReader = Arc<dyn Fn(&[u8]) -> Option<String> + Send + Sync>;
+
+/// Teammates' resumes read per round (each is a download and a child process).
+const RESUMES_PER_ROUND: usize = 50;
+
 pub struct Engine {
     store: SharedStore,
     client: Client,
     client_id: Uuid,
     /// Woken by the app after each local change: push it now.
     nudge: Arc<Notify>,
+    resume_reader: Option<ResumeReader>,
+    /// Resumes may have arrived without their text (set at start and by pulls that brought
+    /// changes): the next round looks.
+    check_resumes: AtomicBool,
 }
 
 impl Engine {
     pub fn new(store: SharedStore, client: Client) -> Result<Self, SyncError> {
         let client_id = lock(&store).client_id()?;
-        Ok(Self { store, client, client_id, nudge: Arc::new(Notify::new()) })
+        Ok(Self {
+            store,
+            client,
+            client_id,
+            nudge: Arc::new(Notify::new()),
+            resume_reader: None,
+            check_resumes: AtomicBool::new(true),
+        })
+    }
+
+    /// Reads teammates' resumes with `reader` after each pull that brought changes.
+    pub fn with_resume_reader(mut self, reader: ResumeReader) -> Self {
+        self.resume_reader = Some(reader);
+        self
     }
 
     /// Call after a local change so the background loop pushes it without waiting.
@@ -249,6 +273,15 @@ impl Engine {
         self.push_all(&mut round).await?;
         self.pull_all(&mut round).await?;
         self.fetch_offline_documents().await?;
+        if round.pulled > 0 {
+            self.check_resumes.store(true, Ordering::Relaxed);
+        }
+        if self.check_resumes.swap(false, Ordering::Relaxed)
+            && let Err(e) = self.read_resumes().await
+        {
+            self.check_resumes.store(true, Ordering::Relaxed);
+            return Err(e);
+        }
         Ok(round)
     }
 
@@ -265,6 +298,39 @@ impl Engine {
                     tokio::fs::read(&path).await.map_err(|e| StoreError::Blob(format!("{}: {e}", path.display())))?;
                 self.client.put_blob(&document.sha256, bytes).await?;
             }
+        }
+        Ok(())
+    }
+
+    /// Downloads the resumes that arrived without their text, reads them, and keeps the text
+    /// (an unreadable one keeps an empty text, so it is not tried again).
+    async fn read_resumes(&self) -> Result<(), SyncError> {
+        let Some(reader) = self.resume_reader.clone() else { return Ok(()) };
+        for (candidate, sha256) in self.with_store(|s| s.resumes_to_read(RESUMES_PER_ROUND)).await? {
+            let hash = sha256.clone();
+            let bytes = match self.with_store(move |s| Ok(s.blob(&hash))).await? {
+                Some(path) => {
+                    tokio::fs::read(&path).await.map_err(|e| StoreError::Blob(format!("{}: {e}", path.display())))?
+                }
+                None => match self.client.get_blob(&sha256).await {
+                    Ok(bytes) => bytes,
+                    // Its uploader has not sent it yet: a later pull tries again.
+                    Err(ClientError::Refused { status: 404, .. }) => continue,
+                    Err(e) => return Err(e.into()),
+                },
+            };
+            let reader = reader.clone();
+            let (bytes, text) = tokio::task::spawn_blocking(move || {
+                let text = reader(&bytes).unwrap_or_default();
+                (bytes, text)
+            })
+            .await
+            .map_err(|e| SyncError::Store(StoreError::Blob(e.to_string())))?;
+            self.with_store(move |s| {
+                s.put_blob_checked(&sha256, &bytes)?;
+                s.set_resume_text(candidate, Some(&text))
+            })
+            .await?;
         }
         Ok(())
     }

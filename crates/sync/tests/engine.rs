@@ -327,3 +327,48 @@ async fn documents_travel_as_blobs_and_an_events_documents_can_be_kept_offline()
     assert!(damaged.to_string().contains("damaged"), "{damaged}");
     assert!(desk.store.lock().unwrap().blob(&"0".repeat(64)).is_none());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_teammates_resume_is_downloaded_read_and_searchable_here() {
+    use talentdesk_domain::document::{Document, DocumentKind};
+    use talentdesk_domain::search::SearchRequest;
+    use talentdesk_store::search::PageRequest;
+
+    let server = Instance::start().await;
+    let rita = server.add_user("rita@acme.test", Role::Recruiter).await;
+    let omar = server.add_user("omar@acme.test", Role::Recruiter).await;
+    let a = desktop(&server, &rita).await;
+    // Omar's desktop reads resumes (here: as plain text, in place of the app's PDF reader).
+    let mut b = desktop(&server, &omar).await;
+    b.engine = b.engine.with_resume_reader(Arc::new(|bytes: &[u8]| Some(String::from_utf8_lossy(bytes).into_owned())));
+
+    let ana = new_id();
+    {
+        let mut store = a.store.lock().unwrap();
+        let profile = Profile { first_name: "Ana".into(), last_name: "Souza".into(), ..Profile::default() };
+        let create =
+            Mutation::CandidateCreate { candidate_id: ana, profile, profile_type: ProfileType::RecruiterGenerated };
+        store.apply(&a.user, create).unwrap();
+        let resume = b"Ana Souza\nTen years of cardiothoracic nursing".to_vec();
+        let document = Document {
+            id: new_id(),
+            candidate_id: ana,
+            name: "ana.txt".into(),
+            kind: DocumentKind::Resume,
+            sha256: store.put_blob(&resume).unwrap(),
+            size: resume.len() as u64,
+            uploaded_at: chrono::Utc::now(),
+        };
+        store.apply(&a.user, Mutation::DocumentAttach { document }).unwrap();
+        store.set_resume_text(ana, Some("Ten years of cardiothoracic nursing")).unwrap();
+    }
+    a.engine.sync_once().await.unwrap();
+    b.engine.sync_once().await.unwrap();
+
+    let store = b.store.lock().unwrap();
+    let request = SearchRequest { query: "cardiothoracic".into(), ..Default::default() };
+    let found = store.search(&request, &PageRequest::default()).unwrap();
+    assert_eq!(found.rows.iter().map(|r| r.id).collect::<Vec<_>>(), [ana], "found by their resume's words");
+    assert!(found.rows[0].has_resume);
+    assert!(store.resumes_to_read(10).unwrap().is_empty(), "read once, not again");
+}
