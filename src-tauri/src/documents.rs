@@ -142,23 +142,39 @@ pub async fn delete_document(state: State<'_, AppState>, id: Uuid) -> Result<(),
     Ok(())
 }
 
-/// The document's bytes on this computer, or why not.
-fn bytes_of(store: &Store, id: Uuid) -> Result<(Document, Vec<u8>), StoreError> {
-    let d = store.document(id)?;
-    let path = store.blob(&d.sha256).ok_or_else(|| {
-        DomainError::invalid(
-            "document",
-            "its file is not on this computer yet; keep its pipeline or event offline, or sync first",
-        )
-    })?;
-    let bytes = std::fs::read(&path).map_err(|e| StoreError::Blob(format!("{}: {e}", path.display())))?;
+/// The document and its bytes: from this computer, or downloaded now from the team's server
+/// (a teammate's document not kept offline).
+async fn document_bytes(state: &State<'_, AppState>, id: Uuid) -> Result<(Document, Vec<u8>), AppError> {
+    let (d, here) = with_store(state, move |store, _| {
+        let d = store.document(id)?;
+        let here = store.blob(&d.sha256);
+        Ok((d, here))
+    })
+    .await?;
+    let path = match here {
+        Some(path) => path,
+        None => {
+            let fetcher = {
+                let open = state.open.read().map_err(|_| crate::state::poisoned())?;
+                open.as_ref().and_then(|o| o.session.as_ref()).map(|s| s.documents())
+            };
+            let fetcher = fetcher.ok_or_else(|| AppError::Storage {
+                message: format!("the file of {} is not on this computer", d.name),
+            })?;
+            fetcher
+                .file(&d.sha256)
+                .await
+                .map_err(|e| AppError::Storage { message: format!("{} could not be downloaded: {e}", d.name) })?
+        }
+    };
+    let bytes = std::fs::read(&path).map_err(|e| AppError::Storage { message: format!("{}: {e}", path.display()) })?;
     Ok((d, bytes))
 }
 
 /// Opens a copy of the document (under its own name, so the system picks the right viewer).
 #[tauri::command]
 pub async fn open_document(state: State<'_, AppState>, id: Uuid) -> Result<(), AppError> {
-    let (d, bytes) = with_store(&state, move |store, _| bytes_of(store, id)).await?;
+    let (d, bytes) = document_bytes(&state, id).await?;
     let dir = std::env::temp_dir().join(format!("talentdesk-{}", d.id));
     let path = dir.join(&d.name);
     let io = |e: std::io::Error| AppError::Storage { message: format!("cannot open {}: {e}", d.name) };
@@ -178,7 +194,7 @@ pub async fn open_document(state: State<'_, AppState>, id: Uuid) -> Result<(), A
 /// Saves a copy of the document where the user picked.
 #[tauri::command]
 pub async fn save_document(state: State<'_, AppState>, id: Uuid, path: PathBuf) -> Result<(), AppError> {
-    let (_, bytes) = with_store(&state, move |store, _| bytes_of(store, id)).await?;
+    let (_, bytes) = document_bytes(&state, id).await?;
     std::fs::write(&path, bytes)
         .map_err(|e| AppError::Storage { message: format!("cannot save {}: {e}", path.display()) })
 }
@@ -187,8 +203,8 @@ pub async fn save_document(state: State<'_, AppState>, id: Uuid, path: PathBuf) 
 #[tauri::command]
 pub async fn read_resume(state: State<'_, AppState>, document: Uuid) -> Result<ResumeReading, AppError> {
     let reader = reader()?;
+    let (d, bytes) = document_bytes(&state, document).await?;
     with_store(&state, move |store, user| {
-        let (d, bytes) = bytes_of(store, document)?;
         let mut reading = reading(store, &reader, &bytes)?;
         let current = store.profile(user, d.candidate_id)?.candidate.profile;
         reading.profile = reading.parsed.apply_to(&current);

@@ -78,6 +78,35 @@ struct LastAccount {
     email: String,
 }
 
+/// Documents' bytes, from this computer or (hash checked) from the server: a teammate's
+/// document opens on demand, not only in the lists kept offline.
+#[derive(Clone)]
+pub struct Documents {
+    client: Client,
+    store: SharedStore,
+}
+
+impl Documents {
+    /// The file of the bytes with this hash, downloaded first when they are not here yet.
+    pub async fn file(&self, sha256: &str) -> Result<std::path::PathBuf, SessionError> {
+        let here = self.store.lock().ok().and_then(|s| s.blob(sha256));
+        if let Some(path) = here {
+            return Ok(path);
+        }
+        let bytes = self.client.get_blob(sha256).await?;
+        let store = self.store.clone();
+        let hash = sha256.to_owned();
+        tokio::task::spawn_blocking(move || {
+            let store = store.lock().map_err(|_| StoreError::Blob("the store is unavailable".into()))?;
+            store.put_blob_checked(&hash, &bytes)?;
+            store.blob(&hash).ok_or_else(|| StoreError::Blob(format!("{hash} was not kept")))
+        })
+        .await
+        .map_err(|e| StoreError::Blob(e.to_string()))?
+        .map_err(SessionError::from)
+    }
+}
+
 /// How this process reads resume files (the app's own binary as the isolated reader). It is a
 /// property of the program, not of an account, so it is set once at startup; sessions then
 /// read the resumes teammates attach, making them searchable here too.
@@ -99,6 +128,7 @@ pub struct Session {
     cancel_first_sync: Arc<AtomicBool>,
     resume_first_sync: Arc<Notify>,
     stop: watch::Sender<bool>,
+    client: Client,
 }
 
 impl Session {
@@ -167,6 +197,7 @@ impl Session {
         let cancel_first_sync = Arc::new(AtomicBool::new(false));
         let resume_first_sync = Arc::new(Notify::new());
         let nudge = engine.nudger();
+        let client = engine.client();
         let engine = match RESUME_READER.get() {
             Some(reader) => engine.with_resume_reader(reader.clone()),
             None => engine,
@@ -181,7 +212,23 @@ impl Session {
             stopped,
         };
         tokio::spawn(background.run());
-        Self { account, user, store, keychain_problem, synced, nudge, cancel_first_sync, resume_first_sync, stop }
+        Self {
+            account,
+            user,
+            store,
+            keychain_problem,
+            synced,
+            nudge,
+            cancel_first_sync,
+            resume_first_sync,
+            stop,
+            client,
+        }
+    }
+
+    /// What fetches documents' bytes on demand (cloned out, it outlives a lock on the session).
+    pub fn documents(&self) -> Documents {
+        Documents { client: self.client.clone(), store: self.store.clone() }
     }
 
     /// Why the sign-in will not be remembered after the app closes, if it will not.

@@ -147,3 +147,58 @@ async fn a_first_sync_whose_sign_in_is_revoked_stops_and_asks_to_sign_in_again()
     assert!(!session.synced());
     session.sign_out(data.path()).unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_teammates_document_is_downloaded_when_wanted() {
+    use talentdesk_domain::document::{Document, DocumentKind};
+
+    let server = Instance::start().await;
+    let rita = server.add_user(&format!("rita.docs+{}@acme.test", std::process::id()), Role::Recruiter).await;
+    let omar = server.add_user(&format!("omar.docs+{}@acme.test", std::process::id()), Role::Recruiter).await;
+    let (rita_data, omar_data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (tx, mut rita_events) = mpsc::unbounded_channel();
+    let a =
+        Session::sign_in(rita_data.path(), &server.url, &rita.email, PASSWORD, tx, Notifier::default()).await.unwrap();
+    let (tx, mut omar_events) = mpsc::unbounded_channel();
+    let b =
+        Session::sign_in(omar_data.path(), &server.url, &omar.email, PASSWORD, tx, Notifier::default()).await.unwrap();
+
+    let ana = new_id();
+    let letter = b"Dear hiring team, ...".to_vec();
+    let sha256 = {
+        let mut store = a.store.lock().unwrap();
+        let profile = Profile { first_name: "Ana".into(), last_name: "Souza".into(), ..Profile::default() };
+        let create =
+            Mutation::CandidateCreate { candidate_id: ana, profile, profile_type: ProfileType::RecruiterGenerated };
+        store.apply(&a.user, create).unwrap();
+        let sha256 = store.put_blob(&letter).unwrap();
+        let document = Document {
+            id: new_id(),
+            candidate_id: ana,
+            name: "letter.txt".into(),
+            kind: DocumentKind::CoverLetter,
+            sha256: sha256.clone(),
+            size: letter.len() as u64,
+            uploaded_at: chrono::Utc::now(),
+        };
+        store.apply(&a.user, Mutation::DocumentAttach { document }).unwrap();
+        sha256
+    };
+    a.changed();
+    until(
+        &mut rita_events,
+        |e| matches!(e, SessionEvent::Status { status } if status.pending == 0 && status.last_sync_at.is_some()),
+    )
+    .await;
+    until(&mut omar_events, |e| matches!(e, SessionEvent::DataChanged)).await;
+
+    assert!(
+        b.store.lock().unwrap().blob(&sha256).is_none(),
+        "a cover letter outside the offline lists is not fetched ahead"
+    );
+    let path = b.documents().file(&sha256).await.unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), letter);
+    assert_eq!(b.documents().file(&sha256).await.unwrap(), path, "the second time it is here");
+    let missing = b.documents().file(&"0".repeat(64)).await.unwrap_err();
+    assert!(!missing.to_string().is_empty());
+}

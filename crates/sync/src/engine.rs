@@ -181,6 +181,12 @@ impl Engine {
         })
     }
 
+    /// The connection to the server (for work outside the sync rounds, such as a document's
+    /// bytes wanted now).
+    pub fn client(&self) -> Client {
+        self.client.clone()
+    }
+
     /// Reads teammates' resumes with `reader` after each pull that brought changes.
     pub fn with_resume_reader(mut self, reader: ResumeReader) -> Self {
         self.resume_reader = Some(reader);
