@@ -38,6 +38,9 @@ pub struct Upload {
 pub struct UploadOutcome {
     pub name: String,
     pub error: Option<String>,
+    /// Saved, with something to know: a resume whose text could not be read (a scan, a
+    /// password) is attached but not searchable.
+    pub note: Option<String>,
 }
 
 /// A resume read for Parse Resume or a new candidate: what it says, as a profile, and who is
@@ -69,14 +72,15 @@ fn read_file(path: &Path) -> Result<Vec<u8>, StoreError> {
 }
 
 /// Keeps the bytes (content-addressed, stored once) and attaches them to the candidate; a
-/// resume's text is read and kept for search and the resume view.
+/// resume's text is read and kept for search and the resume view. Returns why a resume's
+/// text could not be read, if it could not (the file is attached all the same).
 fn attach(
     store: &mut Store,
     user: &talentdesk_domain::user::User,
     candidate_id: Uuid,
     upload: &Upload,
     reader: &Isolated,
-) -> Result<(), StoreError> {
+) -> Result<Option<String>, StoreError> {
     let bytes = read_file(&upload.path)?;
     let sha256 = store.put_blob(&bytes)?;
     let document = Document {
@@ -89,12 +93,23 @@ fn attach(
         uploaded_at: chrono::Utc::now(),
     };
     store.apply(user, Mutation::DocumentAttach { document })?;
-    if upload.kind == DocumentKind::Resume {
-        // A resume that cannot be read is still attached; it is just not searchable.
-        let text = talentdesk_resume::text_of(reader, &bytes).ok();
-        store.set_resume_text(candidate_id, text.as_deref())?;
+    if upload.kind != DocumentKind::Resume {
+        return Ok(None);
     }
-    Ok(())
+    // A resume that cannot be read is still attached, and shows as a resume on file; the
+    // text of an earlier one stays searchable.
+    match talentdesk_resume::text_of(reader, &bytes) {
+        Ok(text) => {
+            store.set_resume_text(candidate_id, Some(&text))?;
+            Ok(None)
+        }
+        Err(e) => {
+            if store.resume_text(candidate_id)?.is_none() {
+                store.set_resume_text(candidate_id, Some(""))?;
+            }
+            Ok(Some(format!("attached, but its text could not be read: {e}")))
+        }
+    }
 }
 
 #[tauri::command]
@@ -107,9 +122,12 @@ pub async fn upload_documents(
     let outcomes = with_store(&state, move |store, user| {
         Ok(files
             .iter()
-            .map(|upload| UploadOutcome {
-                name: file_name(&upload.path),
-                error: attach(store, user, candidate, upload, &reader).err().map(|e| e.to_app_error().to_string()),
+            .map(|upload| {
+                let (error, note) = match attach(store, user, candidate, upload, &reader) {
+                    Ok(note) => (None, note),
+                    Err(e) => (Some(e.to_app_error().to_string()), None),
+                };
+                UploadOutcome { name: file_name(&upload.path), error, note }
             })
             .collect())
     })

@@ -43,6 +43,8 @@ fn dropped_files_are_attached_and_a_resume_is_read_and_parsed() -> Result<(), St
     std::fs::write(&resume, &sample.file).map_err(err)?;
     let note = files.path().join("reference.txt");
     std::fs::write(&note, "Reference from a former manager").map_err(err)?;
+    let locked = files.path().join("locked-cv.pdf");
+    std::fs::write(&locked, b"%PDF-1.4\ntrailer << /Root 1 0 R /Encrypt 2 0 R >>\n%%EOF\n").map_err(err)?;
     let big = files.path().join("portfolio.zip");
     std::fs::File::create(&big).and_then(|f| f.set_len(26 * 1024 * 1024)).map_err(err)?;
     let path = |p: &std::path::Path| p.to_str().map(str::to_owned).ok_or("path");
@@ -60,26 +62,41 @@ fn dropped_files_are_attached_and_a_resume_is_read_and_parsed() -> Result<(), St
     session.click("[data-testid=profile-tabs] [data-tab=documents]")?;
     session.wait_for("the documents tab", |s| s.text("[data-testid=documents]"))?;
 
-    drop_files(&session, &[&path(&resume)?, &path(&note)?, &path(&big)?])?;
+    drop_files(&session, &[&path(&resume)?, &path(&note)?, &path(&big)?, &path(&locked)?])?;
     session.wait_for("the upload dialog", |s| s.text("[data-testid=upload-dialog]"))?;
     let kinds = session
         .script("return [...document.querySelectorAll('[data-testid=upload-kind]')].map(s => s.value)", json!([]))?;
-    assert_eq!(kinds, json!(["resume", "additional_document", "additional_document"]), "kinds guessed from the names");
+    assert_eq!(
+        kinds,
+        json!(["resume", "additional_document", "additional_document", "resume"]),
+        "kinds guessed from the names"
+    );
     session.screenshot("documents-upload")?;
     session.click("[data-testid=upload-save]")?;
     let refused = session
         .wait_for("the refusal", |s| s.text("[data-testid=upload-refused]").map(|t| t.filter(|t| !t.is_empty())))?;
     assert!(refused.contains("portfolio.zip") && refused.contains("the limit is 25 MB"), "{refused}");
+    let noted = session.text("[data-testid=upload-noted]")?.unwrap_or_default();
+    assert!(noted.contains("locked-cv.pdf") && noted.contains("protected with a password"), "{noted}");
     session.press(talentdesk_e2e::keys::ESCAPE)?;
-    session.wait_for("two documents", |s| {
+    session.wait_for("three documents", |s| {
         let n = s.script("return document.querySelectorAll('[data-testid=document-row]').length", json!([]))?;
-        Ok((n.as_u64() == Some(2)).then_some(()))
+        Ok((n.as_u64() == Some(3)).then_some(()))
     })?;
     session.screenshot("documents-list")?;
 
     // Parse Resume: what the resume says beside the profile, then the profile replaced.
     session.click("[data-testid=profile-page] [data-testid=profile-actions]")?;
     session.click("[data-testid=profile-page] [data-testid=profile-actions-list] [data-testid=action-parse_resume]")?;
+    // The newest resume is the locked one: it says so, and the other is chosen.
+    let locked =
+        session.wait_for("the refusal", |s| s.text("[data-testid=parse-resume] [data-testid=dialog-error]"))?;
+    assert!(locked.contains("protected with a password"), "{locked}");
+    session.script(
+        "const s = document.querySelector('[data-testid=parse-which]'); \
+         s.value = [...s.options].find(o => o.text === 'Resume 2026.pdf').value; s.dispatchEvent(new Event('change'));",
+        json!([]),
+    )?;
     let parsed = session.wait_for("the parse", |s| s.text("[data-testid=parse-resume] [data-testid='parsed-Name']"))?;
     assert_eq!(parsed, resume_name);
     session.screenshot("documents-parse-resume")?;
@@ -95,9 +112,9 @@ fn dropped_files_are_attached_and_a_resume_is_read_and_parsed() -> Result<(), St
         json!([]),
     )?;
     session.click("[data-testid=document-delete-confirm]")?;
-    session.wait_for("one document", |s| {
+    session.wait_for("two documents", |s| {
         let n = s.script("return document.querySelectorAll('[data-testid=document-row]').length", json!([]))?;
-        Ok((n.as_u64() == Some(1)).then_some(()))
+        Ok((n.as_u64() == Some(2)).then_some(()))
     })?;
 
     // Download Resumes from the bulk bar: their resume in a zip.
@@ -119,8 +136,8 @@ fn dropped_files_are_attached_and_a_resume_is_read_and_parsed() -> Result<(), St
 
     let store = demo.open()?;
     let view = store.profile(&admin_user, id).map_err(err)?;
-    assert_eq!(view.documents.len(), 1);
-    assert_eq!(view.documents[0].kind, DocumentKind::Resume);
+    assert_eq!(view.documents.len(), 2);
+    assert!(view.documents.iter().all(|d| d.kind == DocumentKind::Resume));
     assert!(view.has_resume, "the resume view has their resume");
     let text = view.resume_text.clone().unwrap_or_default().to_lowercase();
     assert!(text.contains(&resume_name.to_lowercase()), "the resume's text is kept: {text}");

@@ -40,6 +40,11 @@ pub fn text(bytes: &[u8]) -> Result<String, ResumeError> {
 }
 
 fn pdf(bytes: &[u8]) -> Result<String, ResumeError> {
+    // A password-protected PDF names its encryption in the trailer; its text cannot be read
+    // without the password (and pdf-extract gives "" rather than saying so).
+    if bytes.windows(8).any(|w| w == b"/Encrypt") {
+        return Err(ResumeError::Protected);
+    }
     let text = pdf_extract::extract_text_from_mem(bytes).map_err(|e| ResumeError::Damaged(e.to_string()))?;
     if text.trim().is_empty() {
         // Scanned resumes are pictures of text.

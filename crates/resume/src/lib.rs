@@ -24,6 +24,8 @@ pub const MAX_BYTES: u64 = talentdesk_domain::document::MAX_DOCUMENT_BYTES;
 pub enum ResumeError {
     #[error("this kind of file cannot be read as a resume ({0}); use a PDF, a Word (.docx) or a text file")]
     Unsupported(String),
+    #[error("the PDF is protected with a password; save a copy without one to read it")]
+    Protected,
     #[error("the file is damaged and could not be read: {0}")]
     Damaged(String),
     #[error("reading the file took longer than {0} s and was stopped")]

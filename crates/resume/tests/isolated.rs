@@ -14,6 +14,11 @@ fn reader() -> Isolated {
 
 /// A one-page PDF with these lines in Helvetica (enough of a PDF writer for tests).
 fn pdf(lines: &[&str]) -> Vec<u8> {
+    pdf_with(lines, "")
+}
+
+/// The same, with more in its trailer (an /Encrypt entry, say).
+fn pdf_with(lines: &[&str], trailer: &str) -> Vec<u8> {
     let mut content = String::from("BT /F1 12 Tf 72 720 Td 14 TL\n");
     for line in lines {
         let escaped = line.replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)");
@@ -39,7 +44,8 @@ fn pdf(lines: &[&str]) -> Vec<u8> {
         out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
     out.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+        format!("trailer\n<< /Size {} /Root 1 0 R {trailer}>>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
+            .as_bytes(),
     );
     out
 }
@@ -63,6 +69,16 @@ fn pdf_docx_and_text_files_give_their_text() {
     let text = reader().text_of(&docx(&["Bo Lindqvist", "Welder &amp; fitter"])).unwrap();
     assert_eq!(text.trim(), "Bo Lindqvist\nWelder & fitter");
     assert_eq!(reader().text_of("Chen Wei\nData Engineer".as_bytes()).unwrap(), "Chen Wei\nData Engineer");
+}
+
+#[test]
+fn protected_and_scanned_pdfs_say_what_they_are() {
+    let protected = reader().text_of(&pdf_with(&["Ana Souza"], "/Encrypt 9 0 R ")).unwrap_err();
+    assert_eq!(protected, ResumeError::Protected);
+    assert!(protected.to_string().contains("protected with a password"), "{protected}");
+    // A scan: a page with no text on it.
+    let scan = reader().text_of(&pdf(&[])).unwrap_err();
+    assert!(scan.to_string().contains("probably a scan"), "{scan}");
 }
 
 #[test]

@@ -47,6 +47,11 @@ impl Store {
         rows.into_iter().map(|(id, sha)| Ok((crate::codec::uuid(&id)?, sha))).collect()
     }
 
+    /// The candidate's resume text, if it has been read here.
+    pub fn resume_text(&self, candidate_id: Uuid) -> Result<Option<String>, StoreError> {
+        candidates::resume_text(self.conn(), candidates::cand_of(self.conn(), candidate_id)?)
+    }
+
     /// Sets (or with `None` clears) the candidate's resume text, and re-indexes them.
     pub fn set_resume_text(&mut self, candidate_id: Uuid, text: Option<&str>) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;

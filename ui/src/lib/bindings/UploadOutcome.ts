@@ -3,4 +3,9 @@
 /**
  * How one file of an upload went: each file stands alone, so one bad file loses no other.
  */
-export type UploadOutcome = { name: string, error: string | null, };
+export type UploadOutcome = { name: string, error: string | null, 
+/**
+ * Saved, with something to know: a resume whose text could not be read (a scan, a
+ * password) is attached but not searchable.
+ */
+note: string | null, };
