@@ -189,6 +189,14 @@ async fn document_bytes(state: &State<'_, AppState>, id: Uuid) -> Result<(Docume
     Ok((d, bytes))
 }
 
+/// The document's bytes, for the window to show itself (the resume view draws PDFs). They go
+/// as a raw buffer, not as JSON.
+#[tauri::command]
+pub async fn document_content(state: State<'_, AppState>, id: Uuid) -> Result<tauri::ipc::Response, AppError> {
+    let (_, bytes) = document_bytes(&state, id).await?;
+    Ok(tauri::ipc::Response::new(bytes))
+}
+
 /// Opens a copy of the document (under its own name, so the system picks the right viewer).
 #[tauri::command]
 pub async fn open_document(state: State<'_, AppState>, id: Uuid) -> Result<(), AppError> {

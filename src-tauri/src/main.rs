@@ -7,6 +7,7 @@ mod account;
 mod actions;
 mod commands;
 mod documents;
+mod rendering;
 mod state;
 
 use tauri::{Emitter, Manager};
@@ -40,6 +41,9 @@ fn main() {
                 }
             });
             app.manage(state::AppState::open(options, &data_dir, events)?);
+            if let Some(window) = app.get_webview_window("main") {
+                rendering::configure(&window)?;
+            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -71,6 +75,7 @@ fn main() {
             documents::upload_documents,
             documents::delete_document,
             documents::open_document,
+            documents::document_content,
             documents::save_document,
             documents::read_resume,
             documents::read_resume_file,

@@ -83,7 +83,12 @@ impl AppState {
             std::fs::create_dir_all(&data_dir)?;
             let session = tauri::async_runtime::block_on(Session::resume(&data_dir, events.clone(), notifier.clone()));
             let open = match session {
-                Ok(Some(session)) => Some(Open::of(session, &data_dir)),
+                Ok(Some(session)) => {
+                    if session.synced() {
+                        warm_search(session.store.clone());
+                    }
+                    Some(Open::of(session, &data_dir))
+                }
                 Ok(None) => None,
                 // The window asks to sign in again; the reason goes to the log.
                 Err(e) => {
@@ -102,7 +107,9 @@ impl AppState {
         };
         let store = Store::open(&db_path)?;
         let user = local_user(&store, options.user.as_deref())?;
-        let open = Open { store: Arc::new(Mutex::new(store)), user, db_path, session: None };
+        let store = Arc::new(Mutex::new(store));
+        warm_search(store.clone());
+        let open = Open { store, user, db_path, session: None };
         Ok(Self {
             open: RwLock::new(Some(open)),
             data_dir: None,
@@ -135,6 +142,19 @@ impl Open {
         let db_path = session.store.lock().map(|s| s.path().to_path_buf()).unwrap_or_else(|_| data_dir.to_path_buf());
         Self { store: session.store.clone(), user: session.user.clone(), db_path, session: Some(session) }
     }
+}
+
+/// Loads search's in-memory part on its own thread while the window starts, so the first
+/// page does not wait for both one after the other. Commands wait on the store meanwhile.
+fn warm_search(store: Arc<Mutex<Store>>) {
+    std::thread::spawn(move || {
+        if let Ok(store) = store.lock()
+            && let Err(e) = store.warm_search()
+        {
+            // The first search loads it again and shows the error where it happens.
+            eprintln!("talentdesk: search could not load ahead: {e}");
+        }
+    });
 }
 
 pub fn poisoned() -> AppError {

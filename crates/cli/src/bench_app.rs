@@ -38,7 +38,7 @@ pub fn app(db: &Path, app: &Path, json_out: bool) -> anyhow::Result<ExitCode> {
     let _ = child.wait();
     let _ = std::fs::remove_file(&report_path);
     let mut report = report?;
-    let (app_mb, webview_mb) = memory.unwrap_or_default();
+    let (app_mb, webview_mb, app_file_mb) = memory.unwrap_or_default();
 
     let first_page_ms =
         report["first_page_at_epoch_ms"].as_f64().context("the report has no first page time")? - launched;
@@ -49,9 +49,12 @@ pub fn app(db: &Path, app: &Path, json_out: bool) -> anyhow::Result<ExitCode> {
             "queries": report["queries"].take(),
             "overall": report["overall"].take(),
             "answer_arrived": report["answered"].take(),
+            "page_updated": report["updated"].take(),
             "empty_command_round_trip": report["ipc"].take(),
         },
-        "memory": { "app_mb": app_mb, "webview_mb": webview_mb, "total_mb": app_mb + webview_mb },
+        // Of the app's resident memory, how much is the database file mapped in (pages the
+        // system can drop at any time and read again).
+        "memory": { "app_mb": app_mb, "app_file_mapped_mb": app_file_mb, "webview_mb": webview_mb, "total_mb": app_mb + webview_mb },
     });
     if json_out {
         println!("{}", serde_json::to_string_pretty(&out)?);
@@ -70,9 +73,13 @@ pub fn app(db: &Path, app: &Path, json_out: bool) -> anyhow::Result<ExitCode> {
         println!("keystroke → results overall p50 {} ms, p95 {} ms, max {} ms", o["p50_ms"], o["p95_ms"], o["max_ms"]);
         let a = &out["keystroke"]["answer_arrived"];
         println!("  of which until the answer arrived: p50 {} ms, p95 {} ms", a["p50_ms"], a["p95_ms"]);
+        let u = &out["keystroke"]["page_updated"];
+        println!("  and until the page was updated: p50 {} ms, p95 {} ms", u["p50_ms"], u["p95_ms"]);
         let r = &out["keystroke"]["empty_command_round_trip"];
         println!("  (an empty command's round trip: p50 {} ms, p95 {} ms)", r["p50_ms"], r["p95_ms"]);
-        println!("memory: app process {app_mb} MB, webview processes {webview_mb} MB");
+        println!(
+            "memory: app process {app_mb} MB ({app_file_mb} MB of it files mapped in), webview processes {webview_mb} MB"
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -97,18 +104,19 @@ fn wait_for_report(path: &PathBuf, child: &mut std::process::Child) -> anyhow::R
     bail!("the app did not report within {} s", TIMEOUT.as_secs())
 }
 
-/// Resident memory (MB) of the process `pid`, and of all its descendants together.
-fn memory_mb(pid: u32) -> (u64, u64) {
+/// Resident memory (MB) of the process `pid`, of all its descendants together, and of the
+/// files `pid` has mapped in.
+fn memory_mb(pid: u32) -> (u64, u64, u64) {
     let parents = parents();
     let mut total_kb = 0;
     let mut stack = vec![pid];
     while let Some(p) = stack.pop() {
         if p != pid {
-            total_kb += rss_kb(p);
+            total_kb += status_kb(p, "VmRSS:");
         }
         stack.extend(parents.iter().filter(|(_, parent)| **parent == p).map(|(child, _)| *child));
     }
-    (rss_kb(pid) / 1024, total_kb / 1024)
+    (status_kb(pid, "VmRSS:") / 1024, total_kb / 1024, status_kb(pid, "RssFile:") / 1024)
 }
 
 /// Every process's parent, from /proc.
@@ -126,9 +134,10 @@ fn parents() -> HashMap<u32, u32> {
         .collect()
 }
 
-fn rss_kb(pid: u32) -> u64 {
+/// A kB figure of /proc/PID/status, such as `VmRSS:`.
+fn status_kb(pid: u32, field: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:"))?.split_whitespace().nth(1)?.parse().ok())
+        .and_then(|s| s.lines().find(|l| l.starts_with(field))?.split_whitespace().nth(1)?.parse().ok())
         .unwrap_or(0)
 }

@@ -66,6 +66,9 @@ impl Store {
         Ok(store)
     }
 
+    // No memory map: loading search's facts reads the whole candidates table, and every mapped
+    // page of it would count as the app's own memory (+256 MB at a million candidates). Reads
+    // through SQLite's page cache measured as fast (BENCHMARKS.md, 2026-12-02).
     fn configure(conn: &Connection) -> rusqlite::Result<()> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(
@@ -74,7 +77,7 @@ impl Store {
              PRAGMA foreign_keys = ON;
              PRAGMA temp_store = MEMORY;
              PRAGMA cache_size = -65536;
-             PRAGMA mmap_size = 268435456;
+             PRAGMA mmap_size = 0;
              PRAGMA secure_delete = ON;",
         )
     }
@@ -113,6 +116,12 @@ impl Store {
         tx.commit()?;
         self.engine.get_mut().reset();
         Ok(())
+    }
+
+    /// Loads what search keeps in memory now rather than on the first search: an app calls it
+    /// as it starts, so the loading overlaps the window's own start.
+    pub fn warm_search(&self) -> Result<(), StoreError> {
+        self.engine.borrow_mut().ensure_loaded(&self.conn)
     }
 
     /// Forgets search's cached sets, so the next search reads from SQLite again (benchmarks

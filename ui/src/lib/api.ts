@@ -120,6 +120,8 @@ export const api = {
   uploadDocuments: (candidate: string, files: Upload[]) => call<UploadOutcome[]>("upload_documents", { candidate, files }),
   deleteDocument: (id: string) => call<void>("delete_document", { id }),
   openDocument: (id: string) => call<void>("open_document", { id }),
+  /** The document's bytes (a teammate's are downloaded first). */
+  documentContent: (id: string) => call<ArrayBuffer>("document_content", { id }),
   saveDocument: (id: string, path: string) => call<void>("save_document", { id, path }),
   /** Parse Resume: what one of the candidate's resumes says. */
   readResume: (document: string) => call<ResumeReading>("read_resume", { document }),

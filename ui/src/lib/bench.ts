@@ -27,7 +27,11 @@ export function stats(durations: number[]): Stats {
   return { p50_ms: round(rank(0.5)), p95_ms: round(rank(0.95)), max_ms: round(sorted[sorted.length - 1] ?? 0) };
 }
 
-/** Resolves after the browser has painted the current state (two animation frames). */
+/**
+ * Resolves once the browser has rendered the current state: a task queued from an animation
+ * frame callback runs after that frame's style, layout and paint. (Two animation frames would
+ * add a whole frame that has nothing to do with the page.)
+ */
 export function painted(): Promise<void> {
-  return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  return new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Message } from "./bindings/Message";
-import { deliveryState, fileSize, period, place, yesNo } from "./profile";
+import { deliveryState, fileSize, newestResume, period, place, yesNo } from "./profile";
+import type { Document } from "./bindings/Document";
 
 const message = (over: Partial<Message>): Message => ({
   send_id: "s",
@@ -50,5 +51,32 @@ describe("profile formatting", () => {
     expect(fileSize(840)).toBe("840 B");
     expect(fileSize(12_700)).toBe("12.4 KB");
     expect(fileSize(3_250_000)).toBe("3.1 MB");
+  });
+});
+
+describe("newestResume", () => {
+  const doc = (name: string, kind: Document["kind"], uploaded_at: string): Document => ({
+    id: name,
+    candidate_id: "c",
+    name,
+    kind,
+    sha256: "0".repeat(64),
+    size: 1,
+    uploaded_at,
+  });
+
+  it("picks the resume uploaded last, whatever the list's order", () => {
+    const docs = [
+      doc("old.pdf", "resume", "2025-01-02T10:00:00Z"),
+      doc("letter.pdf", "cover_letter", "2026-03-01T10:00:00Z"),
+      doc("new.docx", "resume", "2025-06-30T08:15:00Z"),
+    ];
+    expect(newestResume(docs)?.name).toBe("new.docx");
+    expect(newestResume([...docs].reverse())?.name).toBe("new.docx");
+  });
+
+  it("is none without a resume", () => {
+    expect(newestResume([doc("letter.pdf", "cover_letter", "2026-03-01T10:00:00Z")])).toBeNull();
+    expect(newestResume([])).toBeNull();
   });
 });

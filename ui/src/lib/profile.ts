@@ -1,5 +1,6 @@
 // How the parts of a profile are shown: periods, labels, message delivery. Pure, tested.
 import type { CommunicationMethod } from "./bindings/CommunicationMethod";
+import type { Document } from "./bindings/Document";
 import type { DocumentKind } from "./bindings/DocumentKind";
 import type { EmploymentType } from "./bindings/EmploymentType";
 import type { FieldValue } from "./bindings/FieldValue";
@@ -152,4 +153,13 @@ export function valueText(v: FieldValue): string {
       .join("; ");
   }
   return String(value).replaceAll("_", " ");
+}
+
+/** The resume the resume view shows: the newest one uploaded, as the store reads its text. */
+export function newestResume(documents: Document[]): Document | null {
+  const resumes = documents.filter((d) => d.kind === "resume");
+  return resumes.reduce<Document | null>(
+    (best, d) => (best === null || Date.parse(d.uploaded_at) > Date.parse(best.uploaded_at) ? d : best),
+    null,
+  );
 }

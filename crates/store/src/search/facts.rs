@@ -30,7 +30,7 @@ pub(crate) struct Fact {
 pub(crate) struct Facts {
     /// Indexed by `cand`; meaningful only where `present` has the candidate.
     facts: Vec<Fact>,
-    name_keys: Vec<Box<str>>,
+    name_keys: NameKeys,
     pub present: RoaringBitmap,
     /// Candidates by (name key, cand), ascending.
     pub by_name: Vec<u32>,
@@ -45,66 +45,169 @@ const COLUMNS: &str =
 /// Above this many changed candidates, re-sorting everything beats moving them one by one.
 const RESORT_AFTER: usize = 2_000;
 
-impl Facts {
-    pub(crate) fn load(conn: &Connection) -> Result<Self, StoreError> {
-        let mut facts = Facts::default();
-        let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM candidates"))?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let (cand, fact, key) = facts.decode(r)?;
-            facts.put(cand, fact, key);
+/// How many bytes of a name key sort as a number.
+const PREFIX: usize = 16;
+
+/// Every candidate's name key in one buffer, by `cand`: a million small strings of their own
+/// would cost a million allocations to load and twice the memory.
+#[derive(Debug, Default)]
+struct NameKeys {
+    text: String,
+    /// Where each candidate's key lies in `text`.
+    spans: Vec<(u32, u32)>,
+}
+
+impl NameKeys {
+    fn get(&self, cand: u32) -> &str {
+        let (start, end) = self.spans.get(cand as usize).copied().unwrap_or_default();
+        &self.text[start as usize..end as usize]
+    }
+
+    /// Sets a candidate's key. A replaced key's bytes stay behind until the next full load.
+    fn set(&mut self, cand: u32, key: &str) {
+        let start = self.text.len() as u32;
+        self.text.push_str(key);
+        self.place(cand, (start, self.text.len() as u32));
+    }
+
+    /// Points a candidate at key bytes already in `text`.
+    fn place(&mut self, cand: u32, span: (u32, u32)) {
+        let at = cand as usize;
+        if self.spans.len() <= at {
+            self.spans.resize(at + 1, (0, 0));
         }
-        facts.resort();
+        self.spans[at] = span;
+    }
+
+    /// The key's first sixteen bytes as a number that orders as the key does (keys hold no
+    /// NUL), so sorting rarely needs to compare whole keys: most names differ that early.
+    fn prefix(&self, cand: u32) -> u128 {
+        let mut head = [0u8; PREFIX];
+        let key = self.get(cand).as_bytes();
+        let n = key.len().min(PREFIX);
+        head[..n].copy_from_slice(&key[..n]);
+        u128::from_be_bytes(head)
+    }
+}
+
+impl Facts {
+    /// Loads every candidate's facts. With `helper`, a second connection to the same
+    /// database, the upper half of the candidates is read on a second thread meanwhile, and
+    /// `alongside` runs on this one once its half is read.
+    pub(crate) fn load<T>(
+        conn: &Connection,
+        helper: Option<Connection>,
+        alongside: impl FnOnce() -> Result<T, StoreError>,
+    ) -> Result<(Self, T), StoreError> {
+        let last: i64 = conn.query_row("SELECT ifnull(max(cand), 0) FROM candidates", [], |r| r.get(0))?;
+        let split = if helper.is_some() { last / 2 } else { last };
+        std::thread::scope(|scope| {
+            let upper = helper.map(|h| scope.spawn(move || Self::load_range(&h, split + 1, last)));
+            let mut facts = Self::load_range(conn, 0, split)?;
+            let with = alongside()?;
+            if let Some(upper) = upper {
+                let upper = upper.join().map_err(|_| StoreError::Corrupt("loading search facts failed".into()))?;
+                facts.absorb(upper?);
+            }
+            facts.resort();
+            Ok((facts, with))
+        })
+    }
+
+    /// The facts of the candidates with `cand` in `from..=to`, unsorted.
+    fn load_range(conn: &Connection, from: i64, to: i64) -> Result<Self, StoreError> {
+        let mut facts = Facts::default();
+        let slots = usize::try_from(to + 1).unwrap_or_default();
+        facts.facts.reserve(slots);
+        facts.name_keys.spans.reserve(slots);
+        let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM candidates WHERE cand BETWEEN ?1 AND ?2"))?;
+        let mut rows = stmt.query([from, to])?;
+        while let Some(r) = rows.next()? {
+            facts.read(r)?;
+        }
         Ok(facts)
     }
 
-    fn decode(&mut self, r: &rusqlite::Row) -> Result<(u32, Fact, Box<str>), StoreError> {
+    /// Takes in the candidates of another load (none of which are here), with their owners
+    /// coded as here.
+    fn absorb(&mut self, other: Facts) {
+        let mut owner_names = vec![""; other.owners.len() + 1];
+        for (name, code) in &other.owners {
+            owner_names[*code as usize] = name;
+        }
+        let shift = self.name_keys.text.len() as u32;
+        self.name_keys.text.push_str(&other.name_keys.text);
+        for cand in &other.present {
+            let mut fact = *other.get(cand);
+            if fact.owner != 0 {
+                fact.owner = self.owner_code_or_insert(owner_names[fact.owner as usize]);
+            }
+            self.put_fact(cand, fact);
+            let (start, end) = other.name_keys.spans[cand as usize];
+            self.name_keys.place(cand, (start + shift, end + shift));
+        }
+        self.present |= other.present;
+    }
+
+    /// Takes in one row of [`COLUMNS`], reading its text in place.
+    fn read(&mut self, r: &rusqlite::Row) -> Result<u32, StoreError> {
         let cand: i64 = r.get(0)?;
-        let profile_type: String = r.get(5)?;
-        let owner: Option<String> = r.get(6)?;
+        let cand =
+            u32::try_from(cand).map_err(|_| StoreError::Corrupt(format!("candidate row {cand} out of range")))?;
         let fact = Fact {
             active: r.get(1)?,
             eligible: r.get(2)?,
             activity: r.get::<_, i64>(3)? as u8,
             engagements: r.get(4)?,
-            profile_type: profile_type_code(ProfileType::parse(&profile_type)),
-            owner: owner.map_or(0, |o| self.owner_code_or_insert(o)),
+            profile_type: profile_type_code(ProfileType::parse(text(r, 5)?.unwrap_or_default())),
+            owner: text(r, 6)?.map_or(0, |o| self.owner_code_or_insert(o)),
             created: r.get(7)?,
             updated: r.get(8)?,
         };
-        let key: String = r.get(9)?;
-        let cand =
-            u32::try_from(cand).map_err(|_| StoreError::Corrupt(format!("candidate row {cand} out of range")))?;
-        Ok((cand, fact, key.into_boxed_str()))
+        self.put_fact(cand, fact);
+        self.name_keys.set(cand, text(r, 9)?.unwrap_or_default());
+        self.present.insert(cand);
+        Ok(cand)
     }
 
-    fn put(&mut self, cand: u32, fact: Fact, key: Box<str>) {
+    fn put_fact(&mut self, cand: u32, fact: Fact) {
         let at = cand as usize;
         if self.facts.len() <= at {
             self.facts.resize(at + 1, Fact::default());
-            self.name_keys.resize(at + 1, Box::from(""));
         }
         self.facts[at] = fact;
-        self.name_keys[at] = key;
-        self.present.insert(cand);
     }
 
     fn resort(&mut self) {
-        let mut by_name: Vec<u32> = self.present.iter().collect();
-        by_name.sort_unstable_by(|a, b| self.name_order(*a, *b));
-        let mut by_updated: Vec<u32> = self.present.iter().collect();
-        by_updated.sort_unstable_by_key(|c| (self.facts[*c as usize].updated, *c));
-        self.by_name = by_name;
-        self.by_updated = by_updated;
+        let keys = &self.name_keys;
+        // Sorted as numbers first; only keys longer than their prefix that share it are then
+        // compared whole. Such a run is mostly one name many people have, already in `cand`
+        // order, which the sort notices at once.
+        let mut by_name: Vec<(u128, u32)> = self.present.iter().map(|c| (keys.prefix(c), c)).collect();
+        by_name.sort_unstable();
+        for run in by_name.chunk_by_mut(|a, b| a.0 == b.0) {
+            if run.len() > 1 && run.iter().any(|(_, c)| keys.get(*c).len() > PREFIX) {
+                run.sort_unstable_by(|a, b| self.name_order(a.1, b.1));
+            }
+        }
+        let mut by_updated: Vec<(i64, u32)> =
+            self.present.iter().map(|c| (self.facts[c as usize].updated, c)).collect();
+        by_updated.sort_unstable();
+        self.by_name = by_name.into_iter().map(|(_, c)| c).collect();
+        self.by_updated = by_updated.into_iter().map(|(_, c)| c).collect();
     }
 
     fn name_order(&self, a: u32, b: u32) -> std::cmp::Ordering {
         (self.name_key(a), a).cmp(&(self.name_key(b), b))
     }
 
-    fn owner_code_or_insert(&mut self, owner: String) -> u32 {
-        let next = self.owners.len() as u32 + 1;
-        *self.owners.entry(owner).or_insert(next)
+    fn owner_code_or_insert(&mut self, owner: &str) -> u32 {
+        if let Some(code) = self.owners.get(owner) {
+            return *code;
+        }
+        let code = self.owners.len() as u32 + 1;
+        self.owners.insert(owner.to_owned(), code);
+        code
     }
 
     /// The code of an owner id, if any candidate has that owner.
@@ -117,7 +220,7 @@ impl Facts {
     }
 
     pub(crate) fn name_key(&self, cand: u32) -> &str {
-        &self.name_keys[cand as usize]
+        self.name_keys.get(cand)
     }
 
     /// Re-reads these candidates after a write (dropping the ones that no longer exist).
@@ -134,8 +237,7 @@ impl Facts {
             self.present.remove(*cand);
             let mut rows = stmt.query([cand])?;
             if let Some(r) = rows.next()? {
-                let (cand, fact, key) = self.decode(r)?;
-                self.put(cand, fact, key);
+                let cand = self.read(r)?;
                 if incremental {
                     self.link(cand);
                 }
@@ -172,7 +274,91 @@ impl Facts {
     }
 }
 
+/// Column `i` as text read in place, without a copy; NULL is `None`.
+fn text<'r>(r: &'r rusqlite::Row, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    r.get_ref(i)?
+        .as_str_or_null()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+}
+
 /// A small number per profile type, for a bit mask.
 pub(crate) fn profile_type_code(t: Option<ProfileType>) -> u8 {
     t.and_then(|t| ProfileType::ALL.iter().position(|x| *x == t)).map_or(u8::MAX, |i| i as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database with just what facts read: names sharing long beginnings (past the part
+    /// sorted as a number), the same name many times, and owners on both sides of the split.
+    fn database() -> (tempfile::TempDir, Connection) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let conn = Connection::open(dir.path().join("facts.db")).expect("open");
+        conn.execute_batch(
+            "CREATE TABLE candidates (cand INTEGER PRIMARY KEY, active, eligible, activity, engagements,
+                 profile_type, owner_id, created_at, updated_at, name_key);",
+        )
+        .expect("schema");
+        let names = ["vanderberghe-oostermeijer anna", "vanderberghe-oostermeijer ann", "li wei", "zoe", "li wei"];
+        let owners = [None, Some("u-2"), Some("u-1"), Some("u-3")];
+        for cand in 1..=400_i64 {
+            conn.execute(
+                "INSERT INTO candidates VALUES (?1, ?2, 1, ?3, ?4, 'applicant', ?5, ?6, ?7, ?8)",
+                rusqlite::params![
+                    cand,
+                    cand % 7 != 0,
+                    cand % 5,
+                    cand * 3 % 17,
+                    owners[(cand % 4) as usize],
+                    1_000 + cand,
+                    // Many the same: the update order falls back on `cand`.
+                    2_000 + cand % 13,
+                    names[(cand % 5) as usize],
+                ],
+            )
+            .expect("insert");
+        }
+        (dir, conn)
+    }
+
+    #[test]
+    fn loading_on_two_threads_gives_what_one_thread_gives() {
+        let (_dir, conn) = database();
+        let helper = super::super::helper(&conn).expect("a file database gets a helper");
+        let (one, ()) = Facts::load(&conn, None, || Ok(())).expect("one thread");
+        let (two, ()) = Facts::load(&conn, Some(helper), || Ok(())).expect("two threads");
+
+        assert_eq!(one.present, two.present);
+        assert_eq!(one.present.len(), 400);
+        assert_eq!(one.by_name, two.by_name);
+        assert_eq!(one.by_updated, two.by_updated);
+        let owner_of = |f: &Facts, code: u32| f.owners.iter().find(|(_, c)| **c == code).map(|(o, _)| o.clone());
+        for cand in &one.present {
+            let (a, b) = (one.get(cand), two.get(cand));
+            assert_eq!(
+                (a.active, a.activity, a.engagements, a.created, a.updated),
+                (b.active, b.activity, b.engagements, b.created, b.updated)
+            );
+            assert_eq!(owner_of(&one, a.owner), owner_of(&two, b.owner), "owner of {cand}");
+            assert_eq!(one.name_key(cand), two.name_key(cand));
+        }
+    }
+
+    #[test]
+    fn names_sort_whole_past_the_numeric_prefix_then_by_row() {
+        let (_dir, conn) = database();
+        let (facts, ()) = Facts::load(&conn, super::super::helper(&conn), || Ok(())).expect("load");
+        let order: Vec<(&str, u32)> = facts.by_name.iter().map(|c| (facts.name_key(*c), *c)).collect();
+        let mut expected = order.clone();
+        expected.sort();
+        assert_eq!(order, expected);
+        // "…oostermeijer ann" before "…oostermeijer anna": they differ past sixteen bytes.
+        assert_eq!(order[0].0, "li wei");
+        assert!(
+            order.iter().position(|(k, _)| k.ends_with(" ann")) < order.iter().position(|(k, _)| k.ends_with(" anna"))
+        );
+        let updated: Vec<(i64, u32)> = facts.by_updated.iter().map(|c| (facts.get(*c).updated, *c)).collect();
+        assert!(updated.windows(2).all(|w| w[0] < w[1]));
+    }
 }

@@ -13,7 +13,7 @@ mod sets;
 mod similar;
 mod terms;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use talentdesk_domain::search::{SearchRequest, SortOrder};
 use ts_rs::TS;
@@ -99,9 +99,10 @@ impl Engine {
         self.cache.clear();
     }
 
-    fn ensure_loaded(&mut self, conn: &Connection) -> Result<(), StoreError> {
+    pub(crate) fn ensure_loaded(&mut self, conn: &Connection) -> Result<(), StoreError> {
         if self.loaded.is_none() {
-            self.loaded = Some(Loaded { facts: Facts::load(conn)?, terms: FrequentTerms::load(conn)? });
+            let (facts, terms) = Facts::load(conn, helper(conn), || FrequentTerms::load(conn))?;
+            self.loaded = Some(Loaded { facts, terms });
         }
         Ok(())
     }
@@ -163,6 +164,16 @@ impl Engine {
     pub(crate) fn all(&mut self, conn: &Connection, request: &SearchRequest) -> Result<Vec<i64>, StoreError> {
         Ok(self.matching(conn, request)?.1.iter().map(i64::from).collect())
     }
+}
+
+/// A second connection to the database, for loading on two threads at once: only outside a
+/// transaction (a second connection would not see what it has written so far) and for a file.
+fn helper(conn: &Connection) -> Option<Connection> {
+    let path = conn.path().filter(|p| !p.is_empty())?;
+    if !conn.is_autocommit() {
+        return None;
+    }
+    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).ok()
 }
 
 fn by_updated(
