@@ -28,8 +28,6 @@ pub struct AppInfo {
     #[ts(type = "string")]
     pub db_path: PathBuf,
     pub user: User,
-    #[ts(type = "number")]
-    pub candidates: u64,
     /// The window should time itself (`--bench`) and report through `bench_report`.
     pub bench: bool,
     /// The server account this data comes from; `None` for a local database.
@@ -57,39 +55,21 @@ pub(crate) async fn with_store<T: Send + 'static>(
     .map_err(|e| AppError::Storage { message: format!("the operation stopped unexpectedly: {e}") })?
 }
 
+/// Answered without the store: as the app starts, search's loading holds the store, and the
+/// window needs this much to draw itself meanwhile.
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
-    let bench = state.bench.is_some();
-    let (db_path, keychain_problem) = {
-        let open = state.open.read().map_err(|_| poisoned())?;
-        let open = open.as_ref().ok_or_else(|| AppError::Storage { message: "sign in to a server first".into() })?;
-        let problem = open.session.as_ref().and_then(|s| s.keychain_problem()).map(str::to_owned);
-        // The first sync's load holds the store until it is done: answer without it.
-        if let Some(session) = open.session.as_ref().filter(|s| !s.synced()) {
-            return Ok(AppInfo {
-                db_path: open.db_path.clone(),
-                user: session.user.clone(),
-                candidates: 0,
-                bench,
-                account: Some(session.account.clone()),
-                keychain_problem: problem,
-                synced: false,
-            });
-        }
-        (open.db_path.clone(), problem)
-    };
-    with_store(&state, move |store, user| {
-        Ok(AppInfo {
-            candidates: store.candidate_count()?,
-            user: user.clone(),
-            db_path,
-            bench,
-            account: store.account()?,
-            keychain_problem,
-            synced: true,
-        })
+    let open = state.open.read().map_err(|_| poisoned())?;
+    let open = open.as_ref().ok_or_else(|| AppError::Storage { message: "sign in to a server first".into() })?;
+    Ok(AppInfo {
+        db_path: open.db_path.clone(),
+        user: open.user.clone(),
+        bench: state.bench.is_some(),
+        account: open.account.clone(),
+        keychain_problem: open.session.as_ref().and_then(|s| s.keychain_problem()).map(str::to_owned),
+        // A first sync's load holds the store until it is done.
+        synced: open.session.as_ref().is_none_or(|s| s.synced()),
     })
-    .await
 }
 
 #[tauri::command]

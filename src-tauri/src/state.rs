@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use talentdesk_domain::user::User;
 use talentdesk_session::{Notifier, Session, SessionEvent};
+use talentdesk_store::replica::Account;
 use talentdesk_store::{AppError, Store, StoreError};
 use tokio::sync::mpsc;
 
@@ -52,6 +53,8 @@ pub struct Open {
     pub store: Arc<Mutex<Store>>,
     pub user: User,
     pub db_path: PathBuf,
+    /// The server account the data comes from; `None` for a local database.
+    pub account: Option<Account>,
     /// The signed-in session; `None` for a local database.
     pub session: Option<Session>,
 }
@@ -107,9 +110,10 @@ impl AppState {
         };
         let store = Store::open(&db_path)?;
         let user = local_user(&store, options.user.as_deref())?;
+        let account = store.account()?;
         let store = Arc::new(Mutex::new(store));
         warm_search(store.clone());
-        let open = Open { store, user, db_path, session: None };
+        let open = Open { store, user, db_path, account, session: None };
         Ok(Self {
             open: RwLock::new(Some(open)),
             data_dir: None,
@@ -140,7 +144,13 @@ impl AppState {
 impl Open {
     pub fn of(session: Session, data_dir: &Path) -> Self {
         let db_path = session.store.lock().map(|s| s.path().to_path_buf()).unwrap_or_else(|_| data_dir.to_path_buf());
-        Self { store: session.store.clone(), user: session.user.clone(), db_path, session: Some(session) }
+        Self {
+            store: session.store.clone(),
+            user: session.user.clone(),
+            db_path,
+            account: Some(session.account.clone()),
+            session: Some(session),
+        }
     }
 }
 

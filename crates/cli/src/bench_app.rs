@@ -42,9 +42,17 @@ pub fn app(db: &Path, app: &Path, json_out: bool) -> anyhow::Result<ExitCode> {
 
     let first_page_ms =
         report["first_page_at_epoch_ms"].as_f64().context("the report has no first page time")? - launched;
+    // The window's own start: when its page began to load, and the marks it set since.
+    let page_began_ms = report["page_began_at_epoch_ms"].as_f64().unwrap_or(launched) - launched;
+    let mut startup = serde_json::Map::new();
+    startup.insert("page_began_ms".into(), json!(page_began_ms.round()));
+    for (mark, at) in report["startup"].as_object().into_iter().flatten() {
+        startup.insert(format!("{mark}_ms"), json!((page_began_ms + at.as_f64().unwrap_or_default()).round()));
+    }
     let out = json!({
         "candidates": report["total"],
         "first_page_ms": (first_page_ms * 10.0).round() / 10.0,
+        "startup": startup,
         "keystroke": {
             "queries": report["queries"].take(),
             "overall": report["overall"].take(),
@@ -60,6 +68,8 @@ pub fn app(db: &Path, app: &Path, json_out: bool) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
         println!("first page on screen {:.0} ms after launch", first_page_ms);
+        let steps: Vec<String> = startup.iter().map(|(k, v)| format!("{} {v}", k.trim_end_matches("_ms"))).collect();
+        println!("  the window's start, ms after launch: {}", steps.join(", "));
         for q in out["keystroke"]["queries"].as_array().into_iter().flatten() {
             println!(
                 "keystroke → results {:<36} p50 {:>7.1} ms  p95 {:>7.1} ms  max {:>7.1} ms",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRule } from "./api";
+import { CommandError, describeRule, failureText } from "./api";
 
 describe("describeRule", () => {
   it("names the field of a refused value, but not the selection", () => {
@@ -14,5 +14,14 @@ describe("describeRule", () => {
       "This candidate no longer exists: they were deleted, here or by a teammate",
     );
     expect(describeRule({ kind: "not_found", what: "job", id: "7" })).toBe("job 7 does not exist");
+  });
+});
+
+describe("failureText", () => {
+  it("shows a failure's message without the word Error in front", () => {
+    expect(failureText(new Error("the file is not a PDF inside"))).toBe("the file is not a PDF inside");
+    const refused = new CommandError({ type: "storage", error: { message: "the store is busy" } });
+    expect(failureText(refused)).toBe("the store is busy");
+    expect(failureText("plain text")).toBe("plain text");
   });
 });

@@ -137,5 +137,6 @@ export const api = {
 
 /** The message of any failure, for showing where it happened. */
 export function failureText(e: unknown): string {
-  return e instanceof CommandError ? e.message : String(e);
+  // A command's error (a CommandError) or one raised here: the message, without "Error: ".
+  return e instanceof Error ? e.message : String(e);
 }

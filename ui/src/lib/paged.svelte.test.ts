@@ -31,10 +31,10 @@ describe("Latest", () => {
     const first = deferred<string>();
     const a = latest.load(() => first.promise);
     await latest.load(() => Promise.reject(new Error("no such candidate")));
-    expect(latest.error).toBe("Error: no such candidate");
+    expect(latest.error).toBe("no such candidate");
     first.reject(new Error("older"));
     await a;
-    expect(latest.error).toBe("Error: no such candidate");
+    expect(latest.error).toBe("no such candidate");
   });
 
   it("clears the value while loading unless asked to keep it", async () => {

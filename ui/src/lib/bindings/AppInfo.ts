@@ -5,7 +5,7 @@ import type { User } from "./User";
 /**
  * What the shell shows about itself.
  */
-export type AppInfo = { db_path: string, user: User, candidates: number, 
+export type AppInfo = { db_path: string, user: User, 
 /**
  * The window should time itself (`--bench`) and report through `bench_report`.
  */
