@@ -1,18 +1,19 @@
 //! How the window is drawn on Linux. WebKitGTK composites pages through OpenGL by default.
-//! Where that GL runs on the CPU (no GPU driver, virtual machines, remote desktops, Xvfb), each
-//! results update cost twice the paint time and the webview a third more memory than drawing
-//! without compositing (BENCHMARKS.md). Talentdesk's pages are text and tables, which gain
-//! nothing from it, so it is off unless `TALENTDESK_GPU_COMPOSITING=1` asks for WebKit's default.
+//! Where that GL runs on the CPU (no GPU driver, virtual machines, remote desktops, Xvfb),
+//! drawing without compositing halved the paint after each keystroke and saved a third of the
+//! webview's memory (BENCHMARKS.md, 2026-12-02). It stays an option, `TALENTDESK_COMPOSITING=off`,
+//! not the default: in that mode WebKitGTK 2.50 stopped answering WebDriver's key presses once
+//! a full profile opened, so the window tests could not cover it.
 
 use tauri::{Runtime, WebviewWindow};
 
-/// The variable that keeps WebKit's own choice of compositing.
-pub const KEEP_COMPOSITING: &str = "TALENTDESK_GPU_COMPOSITING";
+/// Set to `off` to draw the window without GL compositing.
+pub const COMPOSITING: &str = "TALENTDESK_COMPOSITING";
 
 #[cfg(target_os = "linux")]
 pub fn configure<R: Runtime>(window: &WebviewWindow<R>) -> tauri::Result<()> {
     use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
-    if std::env::var(KEEP_COMPOSITING).is_ok_and(|v| v == "1") {
+    if std::env::var(COMPOSITING).as_deref() != Ok("off") {
         return Ok(());
     }
     window.with_webview(|webview| {
