@@ -488,10 +488,6 @@ impl Store {
 
     /// How many candidates the store holds (active or not).
     pub fn candidate_count(&self) -> Result<u64, StoreError> {
-        // Search's facts know it exactly once loaded; counting a million rows takes a while.
-        if let Some(count) = self.engine.borrow().candidate_count() {
-            return Ok(count);
-        }
         Ok(self.conn().query_row("SELECT count(*) FROM candidates", [], |r| r.get(0))?)
     }
 }

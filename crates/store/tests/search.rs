@@ -451,7 +451,7 @@ fn results_follow_writes_made_after_a_search() {
     assert_eq!(s(&w, &by_name), vec![w.ana, bea, w.jose]);
     let inactive = with(SearchFilters { active: Some(false), ..Default::default() });
     assert_eq!(s(&w, &inactive), vec![w.mei]);
-    // The count the shell shows (answered from search's facts once loaded) follows too.
+    // The count of candidates follows too.
     assert_eq!(w.f.store.candidate_count().unwrap(), 4, "five created, one deleted; the deactivated still count");
 }
 

@@ -88,11 +88,6 @@ impl Engine {
         Ok(())
     }
 
-    /// How many candidates there are, when the facts are loaded.
-    pub(crate) fn candidate_count(&self) -> Option<u64> {
-        self.loaded.as_ref().map(|l| l.facts.present.len())
-    }
-
     /// Forgets everything; the next search reloads.
     pub(crate) fn reset(&mut self) {
         self.loaded = None;
