@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
 
 use talentdesk_domain::user::User;
 use talentdesk_session::{Notifier, Session, SessionEvent};
@@ -154,8 +155,15 @@ impl Open {
     }
 }
 
+/// How long after loading search's facts the first snapshot of them is written: past the
+/// first page and the first keystrokes, which would otherwise wait for it.
+const FIRST_SAVE_AFTER: Duration = Duration::from_secs(5);
+/// How often the snapshot is looked at afterwards (written only when far behind or erased).
+const SAVE_EVERY: Duration = Duration::from_secs(60);
+
 /// Loads search's in-memory part on its own thread while the window starts, so the first
 /// page does not wait for both one after the other. Commands wait on the store meanwhile.
+/// Then, while the store is open, keeps the saved snapshot of it current for the next start.
 fn warm_search(store: Arc<Mutex<Store>>) {
     std::thread::spawn(move || {
         if let Ok(store) = store.lock()
@@ -163,6 +171,20 @@ fn warm_search(store: Arc<Mutex<Store>>) {
         {
             // The first search loads it again and shows the error where it happens.
             eprintln!("talentdesk: search could not load ahead: {e}");
+            return;
+        }
+        // Held weakly: signing out closes the store, and this thread with it.
+        let store = Arc::downgrade(&store);
+        std::thread::sleep(FIRST_SAVE_AFTER);
+        while let Some(store) = store.upgrade() {
+            if let Ok(mut store) = store.lock()
+                && let Err(e) = store.save_search_snapshot()
+            {
+                // The next start reads every candidate instead; nothing is lost.
+                eprintln!("talentdesk: search's facts could not be saved: {e}");
+            }
+            drop(store);
+            std::thread::sleep(SAVE_EVERY);
         }
     });
 }

@@ -2,7 +2,8 @@
 //! and times itself in its window: when the first page of results is on screen, and how long
 //! each of the search benchmark's keyword queries takes from keystroke to painted results.
 //! This side adds what the window cannot see: time since launch and the memory of the app's
-//! process and of its webview processes. Needs a display (or `xvfb-run`).
+//! process and of its webview processes. Needs a display (or `xvfb-run`). The database is
+//! timed as the app finds it from its second start on, with search's facts saved.
 
 use std::collections::HashMap;
 use std::os::unix::process::CommandExt;
@@ -12,6 +13,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, bail};
 use serde_json::{Value, json};
+use talentdesk_store::Store;
 
 /// How long the app may take to report.
 const TIMEOUT: Duration = Duration::from_secs(300);
@@ -20,6 +22,7 @@ pub fn app(db: &Path, app: &Path, json_out: bool) -> anyhow::Result<ExitCode> {
     if !app.is_file() {
         bail!("no app at {}; build it with `cargo build --release -p talentdesk-app`", app.display());
     }
+    let facts = save_search_facts(db)?;
     let report_path = std::env::temp_dir().join(format!("talentdesk-bench-{}.json", std::process::id()));
     let _ = std::fs::remove_file(&report_path);
     let launched = epoch_ms(SystemTime::now());
@@ -51,6 +54,7 @@ pub fn app(db: &Path, app: &Path, json_out: bool) -> anyhow::Result<ExitCode> {
     }
     let out = json!({
         "candidates": report["total"],
+        "search_facts": facts,
         "first_page_ms": (first_page_ms * 10.0).round() / 10.0,
         "startup": startup,
         "keystroke": {
@@ -67,6 +71,7 @@ pub fn app(db: &Path, app: &Path, json_out: bool) -> anyhow::Result<ExitCode> {
     if json_out {
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
+        println!("search's facts saved {facts}");
         println!("first page on screen {:.0} ms after launch", first_page_ms);
         let steps: Vec<String> = startup.iter().map(|(k, v)| format!("{} {v}", k.trim_end_matches("_ms"))).collect();
         println!("  the window's start, ms after launch: {}", steps.join(", "));
@@ -92,6 +97,19 @@ pub fn app(db: &Path, app: &Path, json_out: bool) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Leaves search's saved facts as any start of the app after the first finds them: the
+/// first start reads every candidate's row and saves them a few seconds later, often after
+/// a benchmark run has ended. Says which it found.
+fn save_search_facts(db: &Path) -> anyhow::Result<&'static str> {
+    let mut store = Store::open(db)?;
+    store.warm_search()?;
+    Ok(if store.save_search_snapshot()? {
+        "just now (none were, or they were far behind)"
+    } else {
+        "by an earlier start"
+    })
 }
 
 fn epoch_ms(t: SystemTime) -> f64 {

@@ -55,3 +55,32 @@ impl Sink for BulkLoad<'_> {
         BulkLoad::finish(self, progress)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use talentdesk_store::search::FactsSource;
+
+    use super::*;
+
+    /// A load writes too many candidates to log one by one for search's saved facts: it
+    /// throws them away instead, and the next start reads the rows.
+    #[test]
+    fn a_load_into_a_store_that_saved_its_search_facts_starts_them_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.db");
+        let mut store = Store::open(&path).unwrap();
+        store.warm_search().unwrap();
+        assert!(store.save_search_snapshot().unwrap());
+        let summary = fill_store(&mut store, &DemoOptions { candidates: 300, seed: 7 }, |_| {}).unwrap();
+        assert_eq!(summary.candidates, 300);
+        drop(store);
+
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.warm_search().unwrap(), FactsSource::Rows);
+        assert!(store.save_search_snapshot().unwrap());
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.warm_search().unwrap(), FactsSource::Snapshot);
+        assert_eq!(store.candidate_count().unwrap(), 300);
+    }
+}

@@ -17,8 +17,8 @@ use talentdesk_domain::user::User;
 use crate::codec::{millis, name_of};
 use crate::replica;
 use crate::tables::{
-    candidates, client_state, documents, engagements, events, jobs, messages, notes, pipelines, search_terms, settings,
-    tags, users,
+    candidates, client_state, documents, engagements, events, jobs, messages, notes, pipelines, search_facts,
+    search_terms, settings, tags, users,
 };
 use crate::{Store, StoreError};
 
@@ -81,6 +81,9 @@ impl Store {
         // load is checked as a whole by whoever produced it, not row by row.
         tx.execute_batch("PRAGMA foreign_keys = OFF")?;
         tx.execute_batch("BEGIN IMMEDIATE")?;
+        // A million changes are not worth logging: the next app start reads the rows and
+        // saves a new snapshot.
+        search_facts::stop(tx)?;
         let dropped_indexes = match client_state::get(tx, DROPPED_INDEXES)? {
             Some(json) => serde_json::from_str(&json)?,
             None => drop_indexes(tx)?,

@@ -3,6 +3,7 @@
 //! - their keyword-index entries, removed from the index's pages at once (FTS5 secure-delete)
 //!   rather than left in old segments until a merge, and the index's vocabulary words that only
 //!   they had;
+//! - the saved snapshot of search's facts, which holds their name (written again without it);
 //! - the server's copies kept for a rebase, and the sync notices that quote their values;
 //! - personal data in changes still waiting for the server (rewritten, see
 //!   [`talentdesk_domain::erasure`]);
@@ -16,7 +17,7 @@ use rusqlite::Connection;
 use talentdesk_domain::erasure::Erasure;
 
 use crate::replica::base;
-use crate::tables::{blob_orphans, candidates, documents, notes, notices, outbox, search_terms};
+use crate::tables::{blob_orphans, candidates, documents, notes, notices, outbox, search_facts, search_terms};
 use crate::{Store, StoreError, tokens};
 
 /// Erases the candidate inside the caller's transaction.
@@ -35,6 +36,8 @@ pub(crate) fn erase_candidate(conn: &Connection, cand: i64) -> Result<(), StoreE
     }
     candidates::delete(conn, cand)?;
     search_terms::forget(conn, cand, &terms)?;
+    // The saved search facts hold the name; they are written again without it.
+    search_facts::discard(conn)?;
     outbox::redact(conn, &erasure)?;
     notices::forget_candidate(conn, candidate_id)
 }

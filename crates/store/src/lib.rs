@@ -119,9 +119,29 @@ impl Store {
     }
 
     /// Loads what search keeps in memory now rather than on the first search: an app calls it
-    /// as it starts, so the loading overlaps the window's own start.
-    pub fn warm_search(&self) -> Result<(), StoreError> {
-        self.engine.borrow_mut().ensure_loaded(&self.conn)
+    /// as it starts, so the loading overlaps the window's own start. From then on the
+    /// database logs the candidates that change, so the app can save what it loaded as a
+    /// snapshot ([`Store::save_search_snapshot`]) that its next start reads instead of every
+    /// candidate's row.
+    pub fn warm_search(&self) -> Result<search::FactsSource, StoreError> {
+        tables::search_facts::keep(&self.conn)?;
+        let mut engine = self.engine.borrow_mut();
+        engine.forget_if_untracked();
+        engine.ensure_loaded(&self.conn)
+    }
+
+    /// Saves search's in-memory facts when the saved ones are missing or far behind; returns
+    /// whether it wrote. Takes a few hundred milliseconds at a million candidates, so an app
+    /// calls it when the window is idle, not on its way to the first page.
+    pub fn save_search_snapshot(&mut self) -> Result<bool, StoreError> {
+        let engine = self.engine.get_mut();
+        if !engine.snapshot_due(&self.conn)? {
+            return Ok(false);
+        }
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        engine.save_snapshot(&tx)?;
+        tx.commit()?;
+        Ok(true)
     }
 
     /// Forgets search's cached sets, so the next search reads from SQLite again (benchmarks

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_drop_search_indexes.sql"),
     include_str!("../migrations/0004_replica.sql"),
     include_str!("../migrations/0005_erasure.sql"),
+    include_str!("../migrations/0006_search_facts.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.

@@ -103,6 +103,9 @@ fn a_deleted_candidate_leaves_no_byte_of_their_data_in_the_files() {
     let db = f.store.path().to_path_buf();
     let blobs = f.store.blob_dir();
     assert_eq!(count(&f, "glassblower"), 1);
+    // Search's saved facts hold the name too.
+    f.store.warm_search().unwrap();
+    assert!(f.store.save_search_snapshot().unwrap());
     let before = hits(&db, &blobs);
     for needle in NEEDLES {
         assert!(before.iter().any(|(_, n)| *n == needle), "the scan finds {needle} before the deletion: {before:?}");
@@ -116,6 +119,8 @@ fn a_deleted_candidate_leaves_no_byte_of_their_data_in_the_files() {
     assert_eq!(count(&f, SURNAME), 0);
     assert_eq!(count(&f, "nurse"), 150, "everyone else is still found");
     assert!(f.store.blob(&kept.sha256).is_some(), "another candidate's document keeps its bytes");
+    assert!(f.store.save_search_snapshot().unwrap(), "search's facts are saved again, without them");
+    assert_eq!(hits(&db, &blobs), Vec::<(String, &str)>::new());
     // The changes about them still wait for the server, in order and without gaps, so the
     // server erases its copy too.
     let outbox = f.store.outbox().unwrap();

@@ -465,7 +465,9 @@ fn a_store_from_before_the_term_index_gets_one_when_opened() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TABLE search_terms; DROP TABLE search_terms_log; DROP TABLE sync_base; DROP TABLE sync_notices;
-             DROP TABLE blob_orphans;
+             DROP TABLE blob_orphans; DROP TABLE search_facts; DROP TABLE search_facts_log;
+             DROP TRIGGER search_facts_after_insert; DROP TRIGGER search_facts_after_update;
+             DROP TRIGGER search_facts_after_delete;
              CREATE INDEX candidates_updated ON candidates (updated_at);
              CREATE INDEX candidates_name ON candidates (name_key);
              CREATE INDEX candidates_activity ON candidates (activity, updated_at);

@@ -2,8 +2,8 @@
 //! engagements, profile type, owner and dates, plus the candidates in name and update order.
 //!
 //! Counting a million rows in SQLite takes hundreds of milliseconds; testing a million of these
-//! small records takes a few. Loaded on the first search, refreshed for the candidates each
-//! write touches.
+//! small records takes a few. Loaded on the first search (from the saved snapshot when there
+//! is one, see [`snapshot`]), refreshed for the candidates each write touches.
 
 use std::collections::HashMap;
 
@@ -12,8 +12,11 @@ use rusqlite::Connection;
 use talentdesk_domain::candidate::ProfileType;
 
 use crate::StoreError;
+use crate::tables::search_facts;
 
-#[derive(Debug, Clone, Copy, Default)]
+mod snapshot;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Fact {
     pub active: bool,
     pub eligible: bool,
@@ -112,6 +115,26 @@ impl Facts {
             facts.resort();
             Ok((facts, with))
         })
+    }
+
+    /// The facts as last saved (`search_facts`), brought up to date with every candidate
+    /// logged since, and the last log entry they include; `None` when none are saved.
+    pub(crate) fn saved(conn: &Connection) -> Result<Option<(Self, i64)>, StoreError> {
+        // One read transaction: a snapshot written in between would empty the log.
+        let outside = conn.is_autocommit();
+        if outside {
+            conn.execute_batch("BEGIN")?;
+        }
+        let read = (|| {
+            let Some(mut facts) = search_facts::read(conn, Self::decode)? else { return Ok(None) };
+            let (changed, last) = search_facts::logged_since(conn, 0)?;
+            facts.refresh(conn, &changed)?;
+            Ok(Some((facts, last)))
+        })();
+        if outside {
+            conn.execute_batch("COMMIT")?;
+        }
+        read
     }
 
     /// The facts of the candidates with `cand` in `from..=to`, unsorted.
@@ -329,19 +352,42 @@ mod tests {
         let (one, ()) = Facts::load(&conn, None, || Ok(())).expect("one thread");
         let (two, ()) = Facts::load(&conn, Some(helper), || Ok(())).expect("two threads");
 
-        assert_eq!(one.present, two.present);
         assert_eq!(one.present.len(), 400);
+        assert_eq!(contents(&one), contents(&two));
         assert_eq!(one.by_name, two.by_name);
         assert_eq!(one.by_updated, two.by_updated);
-        let owner_of = |f: &Facts, code: u32| f.owners.iter().find(|(_, c)| **c == code).map(|(o, _)| o.clone());
-        for cand in &one.present {
-            let (a, b) = (one.get(cand), two.get(cand));
-            assert_eq!(
-                (a.active, a.activity, a.engagements, a.created, a.updated),
-                (b.active, b.activity, b.engagements, b.created, b.updated)
-            );
-            assert_eq!(owner_of(&one, a.owner), owner_of(&two, b.owner), "owner of {cand}");
-            assert_eq!(one.name_key(cand), two.name_key(cand));
+    }
+
+    /// Everything a search reads of the facts, comparable across two loads: each candidate's
+    /// facts with its owner by name, and its name key.
+    fn contents(f: &Facts) -> Vec<(u32, Fact, Option<&String>, &str)> {
+        let owner = |code: u32| f.owners.iter().find(|(_, c)| **c == code).map(|(o, _)| o);
+        f.present.iter().map(|c| (c, Fact { owner: 0, ..*f.get(c) }, owner(f.get(c).owner), f.name_key(c))).collect()
+    }
+
+    #[test]
+    fn a_snapshot_reads_back_as_written_and_a_damaged_one_is_refused() {
+        let (_dir, conn) = database();
+        let (facts, ()) = Facts::load(&conn, None, || Ok(())).expect("load");
+        let bytes = facts.encode();
+        let back = Facts::decode(&bytes).expect("decode");
+        assert_eq!(contents(&back), contents(&facts));
+        assert_eq!((&back.by_name, &back.by_updated), (&facts.by_name, &facts.by_updated));
+        assert_eq!(back.owner_code("u-3").is_some(), facts.owner_code("u-3").is_some());
+
+        let mut damaged = vec![Vec::new(), bytes[..bytes.len() - 1].to_vec(), [&bytes[..], &[0]].concat()];
+        // The last candidate of the update order twice.
+        let mut twice = bytes.clone();
+        let n = twice.len();
+        let last_but_one = twice[n - 8..n - 4].to_vec();
+        twice[n - 4..].copy_from_slice(&last_but_one);
+        damaged.push(twice);
+        // Another format.
+        let mut newer = bytes.clone();
+        newer[8] += 1;
+        damaged.push(newer);
+        for (i, bad) in damaged.iter().enumerate() {
+            assert!(matches!(Facts::decode(bad), Err(StoreError::Corrupt(_))), "damaged snapshot {i} is refused");
         }
     }
 

@@ -19,6 +19,7 @@ use talentdesk_domain::search::{SearchRequest, SortOrder};
 use ts_rs::TS;
 
 use crate::StoreError;
+use crate::tables::search_facts;
 use crate::views::{CandidateRow, rows_for};
 use bitset::BitSet;
 use cursor::Cursor;
@@ -63,6 +64,15 @@ pub struct SearchPage {
     pub next: Option<String>,
 }
 
+/// Where search read its in-memory facts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactsSource {
+    /// The snapshot saved by an earlier start, and the candidates changed since.
+    Snapshot,
+    /// Every candidate's row.
+    Rows,
+}
+
 /// The in-memory side of search: facts and frequent terms loaded on first use, sets cached
 /// until the next write.
 #[derive(Default)]
@@ -74,6 +84,39 @@ pub(crate) struct Engine {
 struct Loaded {
     facts: Facts,
     terms: FrequentTerms,
+    /// While changes are logged for the snapshot: the last `search_facts_log` entry the facts
+    /// include (they may include later ones too). `None` when changes are not logged, so the
+    /// facts cannot be saved.
+    logged_to: Option<i64>,
+    source: FactsSource,
+    /// Read from the rows and not saved since: worth saving.
+    unsaved: bool,
+}
+
+/// Log entries after which the snapshot is worth writing again, so loading it stays quick.
+const SAVE_AFTER: i64 = 20_000;
+
+impl Loaded {
+    fn read(conn: &Connection) -> Result<Self, StoreError> {
+        let kept = search_facts::kept(conn)?;
+        if kept {
+            let (saved, terms) = beside(conn, Facts::saved, || FrequentTerms::load(conn));
+            // A snapshot that cannot be read is read from the rows instead, and saved again.
+            if let Ok(Some((facts, logged_to))) = saved {
+                return Ok(Self {
+                    facts,
+                    terms: terms?,
+                    logged_to: Some(logged_to),
+                    source: FactsSource::Snapshot,
+                    unsaved: false,
+                });
+            }
+        }
+        // Taken before reading: whatever is logged after it is read again on saving.
+        let logged_to = if kept { Some(search_facts::last_logged(conn)?) } else { None };
+        let (facts, terms) = Facts::load(conn, helper(conn), || FrequentTerms::load(conn))?;
+        Ok(Self { facts, terms, logged_to, source: FactsSource::Rows, unsaved: true })
+    }
 }
 
 impl Engine {
@@ -94,22 +137,53 @@ impl Engine {
         self.cache.clear();
     }
 
+    /// Forgets facts read while changes were not logged: they cannot be saved, since
+    /// whatever another connection changed before the log began is not in them.
+    pub(crate) fn forget_if_untracked(&mut self) {
+        if self.loaded.as_ref().is_some_and(|l| l.logged_to.is_none()) {
+            self.reset();
+        }
+    }
+
     /// Drops cached sets (not the facts), so the next search fetches from SQLite again.
     pub(crate) fn clear_cache(&mut self) {
         self.cache.clear();
     }
 
-    pub(crate) fn ensure_loaded(&mut self, conn: &Connection) -> Result<(), StoreError> {
-        if self.loaded.is_none() {
-            let (facts, terms) = Facts::load(conn, helper(conn), || FrequentTerms::load(conn))?;
-            self.loaded = Some(Loaded { facts, terms });
+    pub(crate) fn ensure_loaded(&mut self, conn: &Connection) -> Result<FactsSource, StoreError> {
+        let loaded = match &mut self.loaded {
+            Some(loaded) => loaded,
+            None => self.loaded.insert(Loaded::read(conn)?),
+        };
+        Ok(loaded.source)
+    }
+
+    /// Whether the facts in memory can be saved and the saved ones are missing, were not
+    /// read back, or are far behind the log.
+    pub(crate) fn snapshot_due(&self, conn: &Connection) -> Result<bool, StoreError> {
+        match &self.loaded {
+            Some(Loaded { logged_to: Some(_), unsaved, .. }) => Ok(*unsaved || search_facts::stale(conn, SAVE_AFTER)?),
+            _ => Ok(false),
         }
+    }
+
+    /// Saves the facts as the snapshot, inside the caller's write transaction (so they are
+    /// exactly the database's: the candidates logged since they were read are read again).
+    pub(crate) fn save_snapshot(&mut self, tx: &Connection) -> Result<(), StoreError> {
+        let Some(loaded) = &mut self.loaded else { return Ok(()) };
+        let Some(logged_to) = loaded.logged_to else { return Ok(()) };
+        let (changed, _) = search_facts::logged_since(tx, logged_to)?;
+        loaded.facts.refresh(tx, &changed)?;
+        search_facts::write(tx, &loaded.facts.encode())?;
+        // The log is empty now; its next entry is 1.
+        loaded.logged_to = Some(0);
+        loaded.unsaved = false;
         Ok(())
     }
 
     fn matching(&mut self, conn: &Connection, request: &SearchRequest) -> Result<(Plan, BitSet), StoreError> {
         self.ensure_loaded(conn)?;
-        let Loaded { facts, terms } = self.loaded.as_ref().expect("loaded above");
+        let Loaded { facts, terms, .. } = self.loaded.as_ref().expect("loaded above");
         let plan = plan::plan(conn, facts, terms, &mut self.cache, request)?;
         let mut out = BitSet::with_capacity(facts.present.max().unwrap_or(0));
         match plan.sets.split_first() {
@@ -164,6 +238,21 @@ impl Engine {
     pub(crate) fn all(&mut self, conn: &Connection, request: &SearchRequest) -> Result<Vec<i64>, StoreError> {
         Ok(self.matching(conn, request)?.1.iter().map(i64::from).collect())
     }
+}
+
+/// Runs `there` on a second connection on another thread while `here` runs on this one; on
+/// this connection, one after the other, where there can be no second one (see [`helper`]).
+fn beside<A: Send, B>(
+    conn: &Connection,
+    there: impl FnOnce(&Connection) -> A + Send,
+    here: impl FnOnce() -> B,
+) -> (A, B) {
+    let Some(second) = helper(conn) else { return (there(conn), here()) };
+    std::thread::scope(|scope| {
+        let there = scope.spawn(move || there(&second));
+        let here = here();
+        (there.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), here)
+    })
 }
 
 /// A second connection to the database, for loading on two threads at once: only outside a

@@ -13,7 +13,27 @@ pub(crate) mod notes;
 pub(crate) mod notices;
 pub(crate) mod outbox;
 pub(crate) mod pipelines;
+pub(crate) mod search_facts;
 pub(crate) mod search_terms;
 pub(crate) mod settings;
 pub(crate) mod tags;
 pub(crate) mod users;
+
+use rusqlite::Connection;
+
+use crate::StoreError;
+
+/// The candidates in a change log (`search_terms_log`, `search_facts_log`: an `id` in order
+/// and a `cand`) after entry `after`, each once, and the last entry's id (`after` if none).
+fn logged_since(conn: &Connection, log: &str, after: i64) -> Result<(Vec<i64>, i64), StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT id, cand FROM {log} WHERE id > ?1 ORDER BY id"))?;
+    let mut rows = stmt.query([after])?;
+    let (mut cands, mut last) = (Vec::new(), after);
+    while let Some(r) = rows.next()? {
+        last = r.get(0)?;
+        cands.push(r.get(1)?);
+    }
+    cands.sort_unstable();
+    cands.dedup();
+    Ok((cands, last))
+}

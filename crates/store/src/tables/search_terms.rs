@@ -89,16 +89,7 @@ pub(crate) fn bitmaps(conn: &Connection) -> Result<BTreeMap<String, RoaringBitma
 
 /// Candidates logged after log entry `after`, and the last entry's id.
 pub(crate) fn logged_since(conn: &Connection, after: i64) -> Result<(Vec<i64>, i64), StoreError> {
-    let mut stmt = conn.prepare_cached("SELECT id, cand FROM search_terms_log WHERE id > ?1 ORDER BY id")?;
-    let mut rows = stmt.query([after])?;
-    let (mut cands, mut last) = (Vec::new(), after);
-    while let Some(r) = rows.next()? {
-        last = r.get(0)?;
-        cands.push(r.get(1)?);
-    }
-    cands.sort_unstable();
-    cands.dedup();
-    Ok((cands, last))
+    super::logged_since(conn, "search_terms_log", after)
 }
 
 /// How many log entries wait to be folded into the bitmaps.
