@@ -21,6 +21,7 @@ fn main() {
         }
         return;
     }
+    rendering::paint_on_cpu_without_gpu();
     // Teammates' resumes that sync in are read by this binary in isolation, like uploads.
     if let Ok(reader) = talentdesk_resume::Isolated::this_program(&[documents::EXTRACT_TEXT]) {
         talentdesk_session::read_resumes_with(std::sync::Arc::new(move |bytes: &[u8]| {
