@@ -69,6 +69,8 @@ impl Store {
     // No memory map: loading search's facts reads the whole candidates table, and every mapped
     // page of it would count as the app's own memory (+256 MB at a million candidates). Reads
     // through SQLite's page cache measured as fast (BENCHMARKS.md, 2026-12-02).
+    // The WAL is cut back to 64 MB after a checkpoint: saving search's facts writes ~60 MB
+    // twice (the old blob zeroed, the new one), which would otherwise stay on disk for good.
     fn configure(conn: &Connection) -> rusqlite::Result<()> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(
@@ -78,7 +80,8 @@ impl Store {
              PRAGMA temp_store = MEMORY;
              PRAGMA cache_size = -65536;
              PRAGMA mmap_size = 0;
-             PRAGMA secure_delete = ON;",
+             PRAGMA secure_delete = ON;
+             PRAGMA journal_size_limit = 67108864;",
         )
     }
 
