@@ -2,8 +2,8 @@
 //! composites them through OpenGL by default. Where there is no GPU (virtual machines, remote
 //! desktops, Xvfb), Mesa runs that GL on the CPU (llvmpipe), and painting through it costs more
 //! than painting on the CPU directly: there the app has WebKit paint on the CPU, compositing
-//! still on (BENCHMARKS.md, 2026-12-02 afternoon: first page 0.8–1.1 s instead of 1.2–1.6 s,
-//! keystroke p95 128–149 ms instead of 167–195 ms, 50 MB less for WebKit).
+//! still on (BENCHMARKS.md, 2026-12-02 afternoon, runs alternated with the GL build: the first
+//! page ~0.1 s sooner on average and ~55 MB less for WebKit; keystrokes no faster).
 //!
 //! Drawing without compositing at all is an option, `TALENTDESK_COMPOSITING=off`, not the
 //! default: in that mode WebKitGTK 2.50 stopped answering WebDriver's key presses once a full
