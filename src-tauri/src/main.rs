@@ -21,7 +21,7 @@ fn main() {
         }
         return;
     }
-    rendering::paint_on_cpu_without_gpu();
+    rendering::choose();
     // Teammates' resumes that sync in are read by this binary in isolation, like uploads.
     if let Ok(reader) = talentdesk_resume::Isolated::this_program(&[documents::EXTRACT_TEXT]) {
         talentdesk_session::read_resumes_with(std::sync::Arc::new(move |bytes: &[u8]| {
@@ -42,9 +42,6 @@ fn main() {
                 }
             });
             app.manage(state::AppState::open(options, &data_dir, events)?);
-            if let Some(window) = app.get_webview_window("main") {
-                rendering::configure(&window)?;
-            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -131,6 +131,9 @@ impl Session {
             let (port, native) = (free_port()?, free_port()?);
             let driver = Command::new(tauri_driver()?)
                 .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+                // Composited even without a GPU: without compositing, WebKitGTK's WebDriver
+                // never finishes a key press (src-tauri/src/rendering.rs).
+                .env("TALENTDESK_COMPOSITING", "on")
                 .envs(env.iter().copied())
                 .stdout(Stdio::null())
                 .stderr(Stdio::inherit())
