@@ -114,6 +114,29 @@ fn a_start_reads_the_snapshot_and_every_change_made_since_by_anyone() {
 }
 
 #[test]
+fn a_snapshot_keeps_who_is_inactive() {
+    let mut f = fixture();
+    let ana = f.create(Person { first: "Ana", last: "Souza", ..Default::default() });
+    let mei = f.create(Person { first: "Mei", last: "Chen", ..Default::default() });
+    f.admin_applies(Mutation::SetActive { candidate_id: mei, active: false });
+    f.store.warm_search().unwrap();
+    assert!(f.store.save_search_snapshot().unwrap());
+    let path = f.store.path().to_path_buf();
+    drop(f.store);
+
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.warm_search().unwrap(), FactsSource::Snapshot);
+    assert_eq!(ids(&store, &SearchRequest::default()), vec![ana]);
+    let inactive = SearchRequest {
+        query: "chen".into(),
+        filters: SearchFilters { active: Some(false), ..Default::default() },
+        ..Default::default()
+    };
+    assert_eq!(ids(&store, &inactive), vec![mei]);
+    assert_eq!(answers(&store), answers_from_rows(&path));
+}
+
+#[test]
 fn an_erasure_throws_the_snapshot_away_and_the_next_save_leaves_the_candidate_out() {
     let mut f = fixture();
     let ana = f.create(Person { first: "Ana", last: "Souza", email: Some("ana@example.com"), ..Default::default() });

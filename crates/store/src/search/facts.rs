@@ -35,6 +35,9 @@ pub(crate) struct Facts {
     facts: Vec<Fact>,
     name_keys: NameKeys,
     pub present: RoaringBitmap,
+    /// The present candidates who are not active: few, so a search among the active (most
+    /// searches) takes them away from its matches instead of testing each match's facts.
+    pub inactive: RoaringBitmap,
     /// Candidates by (name key, cand), ascending.
     pub by_name: Vec<u32>,
     /// Candidates by (updated, cand), ascending.
@@ -199,6 +202,11 @@ impl Facts {
             self.facts.resize(at + 1, Fact::default());
         }
         self.facts[at] = fact;
+        if fact.active {
+            self.inactive.remove(cand);
+        } else {
+            self.inactive.insert(cand);
+        }
     }
 
     fn resort(&mut self) {
@@ -258,6 +266,7 @@ impl Facts {
         let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM candidates WHERE cand = ?1"))?;
         for cand in &moved {
             self.present.remove(*cand);
+            self.inactive.remove(*cand);
             let mut rows = stmt.query([cand])?;
             if let Some(r) = rows.next()? {
                 let cand = self.read(r)?;

@@ -38,6 +38,20 @@ pub(crate) struct Predicate {
 }
 
 impl Predicate {
+    /// `Some(active)` when whether a candidate is active is all this tests.
+    pub(crate) fn only_active(&self) -> Option<bool> {
+        let everything = (i64::MIN, i64::MAX);
+        (self.eligible.is_none()
+            && self.activity == 0
+            && self.engagements_any == 0
+            && self.engagements_none == 0
+            && self.profile_types == 0
+            && self.owner.is_none()
+            && self.created == everything
+            && self.updated == everything)
+            .then_some(self.active)
+    }
+
     pub(crate) fn holds(&self, f: &Fact) -> bool {
         f.active == self.active
             && self.eligible.is_none_or(|e| f.eligible == e)

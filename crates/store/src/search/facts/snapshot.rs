@@ -116,7 +116,9 @@ impl Facts {
         if r.at != bytes.len() {
             return Err(corrupt("bytes after the end"));
         }
-        Ok(Facts { facts, name_keys, present, by_name, by_updated, owners })
+        let inactive = RoaringBitmap::from_sorted_iter(present.iter().filter(|c| !facts[*c as usize].active))
+            .map_err(|_| corrupt("candidates out of order"))?;
+        Ok(Facts { facts, name_keys, present, inactive, by_name, by_updated, owners })
     }
 }
 
