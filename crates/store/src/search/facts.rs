@@ -319,12 +319,13 @@ pub(crate) fn profile_type_code(t: Option<ProfileType>) -> u8 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    /// A database with just what facts read: names sharing long beginnings (past the part
-    /// sorted as a number), the same name many times, and owners on both sides of the split.
-    fn database() -> (tempfile::TempDir, Connection) {
+    /// A database of `count` candidates with just what facts read: names sharing long
+    /// beginnings (past the part sorted as a number), the same name many times, owners on both
+    /// sides of the split, and many updated at the same time.
+    pub(in crate::search) fn database(count: i64) -> (tempfile::TempDir, Connection) {
         let dir = tempfile::tempdir().expect("temp dir");
         let conn = Connection::open(dir.path().join("facts.db")).expect("open");
         conn.execute_batch(
@@ -334,7 +335,8 @@ mod tests {
         .expect("schema");
         let names = ["vanderberghe-oostermeijer anna", "vanderberghe-oostermeijer ann", "li wei", "zoe", "li wei"];
         let owners = [None, Some("u-2"), Some("u-1"), Some("u-3")];
-        for cand in 1..=400_i64 {
+        conn.execute_batch("BEGIN").expect("begin");
+        for cand in 1..=count {
             conn.execute(
                 "INSERT INTO candidates VALUES (?1, ?2, 1, ?3, ?4, 'applicant', ?5, ?6, ?7, ?8)",
                 rusqlite::params![
@@ -351,12 +353,13 @@ mod tests {
             )
             .expect("insert");
         }
+        conn.execute_batch("COMMIT").expect("commit");
         (dir, conn)
     }
 
     #[test]
     fn loading_on_two_threads_gives_what_one_thread_gives() {
-        let (_dir, conn) = database();
+        let (_dir, conn) = database(400);
         let helper = super::super::helper(&conn).expect("a file database gets a helper");
         let (one, ()) = Facts::load(&conn, None, || Ok(())).expect("one thread");
         let (two, ()) = Facts::load(&conn, Some(helper), || Ok(())).expect("two threads");
@@ -376,7 +379,7 @@ mod tests {
 
     #[test]
     fn a_snapshot_reads_back_as_written_and_a_damaged_one_is_refused() {
-        let (_dir, conn) = database();
+        let (_dir, conn) = database(400);
         let (facts, ()) = Facts::load(&conn, None, || Ok(())).expect("load");
         let bytes = facts.encode();
         let back = Facts::decode(&bytes).expect("decode");
@@ -402,7 +405,7 @@ mod tests {
 
     #[test]
     fn names_sort_whole_past_the_numeric_prefix_then_by_row() {
-        let (_dir, conn) = database();
+        let (_dir, conn) = database(400);
         let (facts, ()) = Facts::load(&conn, super::super::helper(&conn), || Ok(())).expect("load");
         let order: Vec<(&str, u32)> = facts.by_name.iter().map(|c| (facts.name_key(*c), *c)).collect();
         let mut expected = order.clone();

@@ -13,6 +13,7 @@ mod sets;
 mod similar;
 mod terms;
 
+use roaring::RoaringBitmap;
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use talentdesk_domain::search::{SearchRequest, SortOrder};
@@ -24,7 +25,7 @@ use crate::views::{CandidateRow, rows_for};
 use bitset::BitSet;
 use cursor::Cursor;
 use facts::Facts;
-use plan::Plan;
+use plan::{Plan, Scorer};
 use sets::SetCache;
 pub(crate) use sets::{fts, literal};
 pub use similar::{MATCHES, TalentMatch};
@@ -181,7 +182,7 @@ impl Engine {
         Ok(())
     }
 
-    fn matching(&mut self, conn: &Connection, request: &SearchRequest) -> Result<(Plan, BitSet), StoreError> {
+    fn matching(&mut self, conn: &Connection, request: &SearchRequest) -> Result<(Plan, RoaringBitmap), StoreError> {
         self.ensure_loaded(conn)?;
         let Loaded { facts, terms, .. } = self.loaded.as_ref().expect("loaded above");
         let plan = plan::plan(conn, facts, terms, &mut self.cache, request)?;
@@ -192,22 +193,12 @@ impl Engine {
             Some((first, rest)) => rest.iter().fold(&**first & &facts.present, |m, s| m & &**s),
             None => facts.present.clone(),
         };
-        let out = match plan.predicate.only_active() {
-            Some(true) => {
-                matched -= &facts.inactive;
-                BitSet::from(&matched)
-            }
-            Some(false) => {
-                matched &= &facts.inactive;
-                BitSet::from(&matched)
-            }
-            None => {
-                let mut out = BitSet::with_capacity(matched.max().unwrap_or(0));
-                matched.iter().filter(|c| plan.predicate.holds(facts.get(*c))).for_each(|c| out.insert(c));
-                out
-            }
-        };
-        Ok((plan, out))
+        match plan.predicate.only_active() {
+            Some(true) => matched -= &facts.inactive,
+            Some(false) => matched &= &facts.inactive,
+            None => matched.retain(|c| plan.predicate.holds(facts.get(c))),
+        }
+        Ok((plan, matched))
     }
 
     pub(crate) fn search(
@@ -225,12 +216,12 @@ impl Engine {
             other => other,
         };
         let mut keys = match sort {
-            SortOrder::Relevance => by_relevance(facts, &plan, &matches, after.as_ref(), limit + 1)?,
+            SortOrder::Relevance => by_relevance(facts, &plan.scorers, &matches, after.as_ref(), limit + 1)?,
             SortOrder::NameAsc | SortOrder::NameDesc => {
-                by_name(facts, &matches, sort == SortOrder::NameDesc, after.as_ref(), limit + 1)?
+                by_name(facts, &BitSet::from(&matches), sort == SortOrder::NameDesc, after.as_ref(), limit + 1)?
             }
             SortOrder::UpdatedAsc | SortOrder::UpdatedDesc => {
-                by_updated(facts, &matches, sort == SortOrder::UpdatedDesc, after.as_ref(), limit + 1)?
+                by_updated(facts, &BitSet::from(&matches), sort == SortOrder::UpdatedDesc, after.as_ref(), limit + 1)?
             }
         };
         let next = if keys.len() > limit {
@@ -342,8 +333,8 @@ fn by_name(
 /// updated.
 fn by_relevance(
     facts: &Facts,
-    plan: &Plan,
-    matches: &BitSet,
+    scorers: &[Scorer],
+    matches: &RoaringBitmap,
     after: Option<&Cursor>,
     take: usize,
 ) -> Result<Vec<Cursor>, StoreError> {
@@ -352,17 +343,103 @@ fn by_relevance(
         Some(Cursor::Rank { score, at, cand }) => Some((*score, *at, *cand)),
         Some(_) => return Err(cursor::mismatch()),
     };
-    // Each keyword scores 2 where it matched the name or email, 1 where it matched elsewhere.
-    let score = |c: u32| -> u32 {
-        plan.scorers.iter().map(|m| u32::from(m.all.contains(c)) + u32::from(m.name.contains(c))).sum()
-    };
-    // Descending on every part of the key, so "after" means a smaller key.
-    let mut keyed: Vec<(u32, i64, u32)> =
-        matches.iter().map(|c| (score(c), facts.get(c).updated, c)).filter(|k| after.is_none_or(|a| *k < a)).collect();
-    if keyed.len() > take {
-        keyed.select_nth_unstable_by(take - 1, |a, b| b.cmp(a));
-        keyed.truncate(take);
+    let mut out = Vec::with_capacity(take);
+    for (score, scored) in by_score(scorers, matches) {
+        let below = match after {
+            Some((s, ..)) if s < score => continue,
+            Some((s, at, cand)) if s == score => Some((at, cand)),
+            _ => None,
+        };
+        let room = take - out.len();
+        out.extend(newest_first(facts, &scored, below, room).into_iter().map(|cand| Cursor::Rank {
+            score,
+            at: facts.get(cand).updated,
+            cand,
+        }));
+        if out.len() == take {
+            break;
+        }
     }
-    keyed.sort_unstable_by(|a, b| b.cmp(a));
-    Ok(keyed.into_iter().map(|(score, at, cand)| Cursor::Rank { score, at, cand }).collect())
+    Ok(out)
+}
+
+/// The matches grouped by score, highest first, found with whole-set operations instead of
+/// scoring each match: each keyword scores 1 where it matched, and 1 more where it matched the
+/// name or email.
+fn by_score(scorers: &[Scorer], matches: &RoaringBitmap) -> Vec<(u32, RoaringBitmap)> {
+    // at_least[s]: the matches scoring s or more, as the keywords' sets are added one by one.
+    let mut at_least = vec![matches.clone()];
+    for set in scorers.iter().flat_map(|m| [&m.all, &m.name]) {
+        at_least.push(RoaringBitmap::new());
+        for s in (1..at_least.len()).rev() {
+            let raised = &at_least[s - 1] & set;
+            at_least[s] |= raised;
+        }
+    }
+    let mut out = Vec::new();
+    let mut higher = RoaringBitmap::new();
+    for (score, set) in at_least.into_iter().enumerate().rev() {
+        let exactly = &set - &higher;
+        higher = set;
+        if !exactly.is_empty() {
+            out.push((score as u32, exactly));
+        }
+    }
+    out
+}
+
+/// Up to `take` of `set`, most recently updated first, from below `below` ((updated, cand))
+/// when given. A large set is met early walking the update order from the newest end; a few
+/// candidates are quicker sorted on their own.
+fn newest_first(facts: &Facts, set: &RoaringBitmap, below: Option<(i64, u32)>, take: usize) -> Vec<u32> {
+    const FEW: u64 = 4096;
+    let key = |c: u32| (facts.get(c).updated, c);
+    if set.len() <= FEW {
+        let mut keyed: Vec<(i64, u32)> = set.iter().map(key).filter(|k| below.is_none_or(|b| *k < b)).collect();
+        keyed.sort_unstable_by(|a, b| b.cmp(a));
+        keyed.truncate(take);
+        return keyed.into_iter().map(|(_, c)| c).collect();
+    }
+    let order = &facts.by_updated;
+    let end = below.map_or(order.len(), |b| order.partition_point(|x| key(*x) < b));
+    order[..end].iter().rev().filter(|c| set.contains(**c)).take(take).copied().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use sets::Matches;
+
+    /// Pages of the relevance order, followed by their cursors, are every match by (score,
+    /// updated, row) from the highest, as scoring each match one by one gives: through score
+    /// groups large enough to be met walking the update order, small ones sorted on their
+    /// own, and many candidates updated at the same time.
+    #[test]
+    fn relevance_pages_go_by_score_then_update_then_row() {
+        let (_dir, conn) = facts::tests::database(12_000);
+        let (facts, ()) = Facts::load(&conn, None, || Ok(())).unwrap();
+        let set = |keep: fn(u32) -> bool| -> RoaringBitmap { facts.present.iter().filter(|c| keep(*c)).collect() };
+        let broad = Matches { all: set(|c| c % 3 != 0), name: set(|c| c % 9 == 1) };
+        let narrow = Matches { all: set(|c| c % 50 < 3), name: set(|c| c % 100 == 1) };
+        let scorers: Vec<Scorer> = vec![Arc::new(broad), Arc::new(narrow)];
+        let matches = set(|c| c % 3 != 0 || c % 50 < 3 || c % 7 == 0);
+        let score = |c| scorers.iter().map(|m| u32::from(m.all.contains(c)) + u32::from(m.name.contains(c))).sum();
+        let mut expected: Vec<(u32, i64, u32)> = matches.iter().map(|c| (score(c), facts.get(c).updated, c)).collect();
+        expected.sort_unstable_by(|a, b| b.cmp(a));
+
+        let mut seen = Vec::new();
+        let mut after = None;
+        loop {
+            let page = by_relevance(&facts, &scorers, &matches, after.as_ref(), 997).unwrap();
+            let Some(last) = page.last().cloned() else { break };
+            seen.extend(page.into_iter().map(|k| match k {
+                Cursor::Rank { score, at, cand } => (score, at, cand),
+                other => panic!("not a rank: {other:?}"),
+            }));
+            after = Some(last);
+        }
+        assert_eq!(seen, expected);
+    }
 }
