@@ -83,26 +83,4 @@ mod tests {
         assert_eq!(store.warm_search().unwrap(), FactsSource::Snapshot);
         assert_eq!(store.candidate_count().unwrap(), 300);
     }
-
-    /// The planner gets statistics for the tables it chooses an index on (a table without
-    /// rowids is an index on its key), and the load skips counting the rows of the others.
-    #[test]
-    fn a_load_leaves_statistics_for_the_tables_the_planner_chooses_indexes_on() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("demo.db");
-        let mut store = Store::open(&path).unwrap();
-        fill_store(&mut store, &DemoOptions { candidates: 200, seed: 3 }, |_| {}).unwrap();
-        drop(store);
-
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        let mut stmt = conn.prepare("SELECT DISTINCT tbl FROM sqlite_stat1").unwrap();
-        let analyzed: std::collections::BTreeSet<String> =
-            stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
-        for table in ["candidates", "candidate_tags", "engagements", "applications", "history", "search_terms"] {
-            assert!(analyzed.contains(table), "no statistics for {table}: {analyzed:?}");
-        }
-        for table in ["candidate_details", "candidate_fts_data"] {
-            assert!(!analyzed.contains(table), "{table} was counted: {analyzed:?}");
-        }
-    }
 }

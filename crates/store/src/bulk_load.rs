@@ -92,25 +92,6 @@ impl Store {
     }
 }
 
-/// Statistics for the query planner, from a sample of each index: exact counts of a million
-/// rows would take seconds and plan no better. Only tables with an index are analyzed: the
-/// planner has nothing to choose on the others (profile details, the keyword index's storage),
-/// and counting their rows meant reading 1.7 GB at a million candidates.
-fn analyze(tx: &Connection) -> Result<(), StoreError> {
-    let tables: Vec<String> = {
-        // A table without rowids is itself an index on its key.
-        let mut stmt = tx.prepare(
-            "SELECT name FROM sqlite_schema AS t WHERE type = 'table' AND EXISTS (SELECT 1 FROM pragma_index_list(t.name))",
-        )?;
-        stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
-    };
-    tx.execute_batch("PRAGMA analysis_limit = 1000")?;
-    for table in tables {
-        tx.execute_batch(&format!("ANALYZE \"{table}\""))?;
-    }
-    Ok(())
-}
-
 /// Drops the secondary indexes and returns the SQL that creates them again.
 fn drop_indexes(tx: &Connection) -> Result<Vec<String>, StoreError> {
     let indexes: Vec<(String, String)> = {
@@ -249,8 +230,10 @@ impl BulkLoad<'_> {
         candidates::index_all(self.tx)?;
         progress("building the term index");
         search_terms::rebuild(self.tx, crate::search::FREQUENT_TERM)?;
+        // Statistics for the query planner from a sample: exact counts of a million rows would
+        // take seconds and plan no better.
         progress("analyzing");
-        analyze(self.tx)?;
+        self.tx.execute_batch("PRAGMA analysis_limit = 1000; ANALYZE;")?;
         self.tx.execute_batch("COMMIT")?;
         self.finished = true;
         Ok(self.loaded)
