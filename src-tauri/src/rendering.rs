@@ -5,7 +5,7 @@
 //! the app draws without GL at all: WebKit's GL renderer off, which since WebKitGTK 2.44 means
 //! no accelerated compositing, and Skia painting on the CPU. Measured at a million candidates
 //! (BENCHMARKS.md, 2026-12-02, the window drawn without GL): keystroke to results p95 72–107 ms
-//! in five runs instead of 122–164 in seven, and ~85 MB less memory for WebKit.
+//! in five runs instead of 122–148, and ~85 MB less memory for WebKit.
 //!
 //! `TALENTDESK_COMPOSITING=on` or `off` overrides the choice. The window tests set `on`:
 //! without compositing, WebKitGTK 2.50's WebDriver never finishes a key press, although real
