@@ -221,7 +221,7 @@ impl Engine {
                 by_name(facts, &BitSet::from(&matches), sort == SortOrder::NameDesc, after.as_ref(), limit + 1)?
             }
             SortOrder::UpdatedAsc | SortOrder::UpdatedDesc => {
-                by_updated(facts, &BitSet::from(&matches), sort == SortOrder::UpdatedDesc, after.as_ref(), limit + 1)?
+                by_updated(facts, &matches, sort == SortOrder::UpdatedDesc, after.as_ref(), limit + 1)?
             }
         };
         let next = if keys.len() > limit {
@@ -271,30 +271,17 @@ fn helper(conn: &Connection) -> Option<Connection> {
 
 fn by_updated(
     facts: &Facts,
-    matches: &BitSet,
+    matches: &RoaringBitmap,
     descending: bool,
     after: Option<&Cursor>,
     take: usize,
 ) -> Result<Vec<Cursor>, StoreError> {
-    let order = &facts.by_updated;
-    let key = |c: u32| (facts.get(c).updated, c);
-    let (start, end) = match after {
-        None => (0, order.len()),
-        Some(Cursor::Updated { at, cand }) => {
-            let split = |strict: bool| {
-                order.partition_point(|x| if strict { key(*x) < (*at, *cand) } else { key(*x) <= (*at, *cand) })
-            };
-            if descending { (0, split(true)) } else { (split(false), order.len()) }
-        }
+    let beyond = match after {
+        None => None,
+        Some(Cursor::Updated { at, cand }) => Some((*at, *cand)),
         Some(_) => return Err(cursor::mismatch()),
     };
-    let window = &order[start..end];
-    let pick = |c: &&u32| matches.contains(**c);
-    let cands: Vec<u32> = if descending {
-        window.iter().rev().filter(pick).take(take).copied().collect()
-    } else {
-        window.iter().filter(pick).take(take).copied().collect()
-    };
+    let cands = in_update_order(facts, matches, descending, beyond, take);
     Ok(cands.into_iter().map(|cand| Cursor::Updated { at: facts.get(cand).updated, cand }).collect())
 }
 
@@ -351,7 +338,7 @@ fn by_relevance(
             _ => None,
         };
         let room = take - out.len();
-        out.extend(newest_first(facts, &scored, below, room).into_iter().map(|cand| Cursor::Rank {
+        out.extend(in_update_order(facts, &scored, true, below, room).into_iter().map(|cand| Cursor::Rank {
             score,
             at: facts.get(cand).updated,
             cand,
@@ -388,21 +375,40 @@ fn by_score(scorers: &[Scorer], matches: &RoaringBitmap) -> Vec<(u32, RoaringBit
     out
 }
 
-/// Up to `take` of `set`, most recently updated first, from below `below` ((updated, cand))
-/// when given. A large set is met early walking the update order from the newest end; a few
-/// candidates are quicker sorted on their own.
-fn newest_first(facts: &Facts, set: &RoaringBitmap, below: Option<(i64, u32)>, take: usize) -> Vec<u32> {
+/// Up to `take` of `set` in update order (newest first when `descending`), from past `beyond`
+/// ((updated, cand)) in that direction when given. A large set is met early walking the update
+/// order from the right end; a few candidates are quicker sorted on their own.
+fn in_update_order(
+    facts: &Facts,
+    set: &RoaringBitmap,
+    descending: bool,
+    beyond: Option<(i64, u32)>,
+    take: usize,
+) -> Vec<u32> {
     const FEW: u64 = 4096;
     let key = |c: u32| (facts.get(c).updated, c);
     if set.len() <= FEW {
-        let mut keyed: Vec<(i64, u32)> = set.iter().map(key).filter(|k| below.is_none_or(|b| *k < b)).collect();
-        keyed.sort_unstable_by(|a, b| b.cmp(a));
+        let past = |k: &(i64, u32)| beyond.is_none_or(|b| if descending { *k < b } else { *k > b });
+        let mut keyed: Vec<(i64, u32)> = set.iter().map(key).filter(past).collect();
+        keyed.sort_unstable();
+        if descending {
+            keyed.reverse();
+        }
         keyed.truncate(take);
         return keyed.into_iter().map(|(_, c)| c).collect();
     }
     let order = &facts.by_updated;
-    let end = below.map_or(order.len(), |b| order.partition_point(|x| key(*x) < b));
-    order[..end].iter().rev().filter(|c| set.contains(**c)).take(take).copied().collect()
+    let pick = |c: &&u32| set.contains(**c);
+    match (descending, beyond) {
+        (true, b) => {
+            let end = b.map_or(order.len(), |b| order.partition_point(|x| key(*x) < b));
+            order[..end].iter().rev().filter(pick).take(take).copied().collect()
+        }
+        (false, b) => {
+            let start = b.map_or(0, |b| order.partition_point(|x| key(*x) <= b));
+            order[start..].iter().filter(pick).take(take).copied().collect()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -441,5 +447,36 @@ mod tests {
             after = Some(last);
         }
         assert_eq!(seen, expected);
+    }
+
+    /// Pages of the update order, both ways, are every match by (updated, row), for a set large
+    /// enough to be met walking the order and for a small one sorted on its own.
+    #[test]
+    fn update_order_pages_go_both_ways_for_large_and_small_sets() {
+        let (_dir, conn) = facts::tests::database(12_000);
+        let (facts, ()) = Facts::load(&conn, None, || Ok(())).unwrap();
+        let large: RoaringBitmap = facts.present.iter().filter(|c| c % 5 != 0).collect();
+        let small: RoaringBitmap = facts.present.iter().filter(|c| c % 11 == 0).collect();
+        for matches in [large, small] {
+            for descending in [true, false] {
+                let mut expected: Vec<(i64, u32)> = matches.iter().map(|c| (facts.get(c).updated, c)).collect();
+                expected.sort_unstable();
+                if descending {
+                    expected.reverse();
+                }
+                let mut seen = Vec::new();
+                let mut after = None;
+                loop {
+                    let page = by_updated(&facts, &matches, descending, after.as_ref(), 997).unwrap();
+                    let Some(last) = page.last().cloned() else { break };
+                    seen.extend(page.into_iter().map(|k| match k {
+                        Cursor::Updated { at, cand } => (at, cand),
+                        other => panic!("not an update key: {other:?}"),
+                    }));
+                    after = Some(last);
+                }
+                assert_eq!(seen, expected, "{} matches, descending {descending}", matches.len());
+            }
+        }
     }
 }
