@@ -445,6 +445,7 @@ mod tests {
                 other => panic!("not a rank: {other:?}"),
             }));
             after = Some(last);
+            assert!(seen.len() <= expected.len(), "the pages repeat candidates");
         }
         assert_eq!(seen, expected);
     }
@@ -474,6 +475,7 @@ mod tests {
                         other => panic!("not an update key: {other:?}"),
                     }));
                     after = Some(last);
+                    assert!(seen.len() <= expected.len(), "the pages repeat candidates");
                 }
                 assert_eq!(seen, expected, "{} matches, descending {descending}", matches.len());
             }
