@@ -47,7 +47,10 @@ pub enum Progress<'a> {
 
 /// Where demo data goes: an empty store or org, written in bulk.
 pub trait Sink {
-    type Error: From<DomainError>;
+    type Error: From<DomainError> + Send;
+    /// A candidate as this sink writes it, made by [`Sink::prepare`] on the generator's thread:
+    /// the writer is what limits a load's speed, so whatever can be worked out ahead is.
+    type Prepared: Send;
 
     fn user(&mut self, user: &User) -> Result<(), Self::Error>;
     fn pipeline(&mut self, pipeline: &Pipeline) -> Result<(), Self::Error>;
@@ -55,7 +58,8 @@ pub trait Sink {
     fn job(&mut self, job: &Job) -> Result<(), Self::Error>;
     fn listed_tag(&mut self, name: &str) -> Result<(), Self::Error>;
     fn custom_field(&mut self, field: &CustomFieldDef) -> Result<(), Self::Error>;
-    fn candidate(&mut self, candidate: &FullCandidate) -> Result<(), Self::Error>;
+    fn prepare(candidate: FullCandidate) -> Result<Self::Prepared, Self::Error>;
+    fn candidate(&mut self, candidate: &Self::Prepared) -> Result<(), Self::Error>;
     /// Completes the load (indexes, commit); returns how many candidates it holds.
     fn finish(self, progress: impl FnMut(&str)) -> Result<u64, Self::Error>;
 }
@@ -102,30 +106,40 @@ pub fn generate<S: Sink>(
     }
     let step = (options.candidates / 100).max(1000);
     // Generating takes about a fifth of writing: on its own thread it stays off the critical
-    // path. One seeded generator keeps the data the same on every run.
+    // path, and so do preparing each candidate for the sink and dropping written batches. One
+    // seeded generator keeps the data the same on every run.
     let total = options.candidates;
     std::thread::scope(|scope| -> Result<(), S::Error> {
-        let (batches, received) = std::sync::mpsc::sync_channel::<Vec<FullCandidate>>(4);
+        let (batches, received) = std::sync::mpsc::sync_channel::<Result<Vec<S::Prepared>, S::Error>>(4);
+        let (written, spent) = std::sync::mpsc::channel::<Vec<S::Prepared>>();
         let org = &org;
         scope.spawn(move || {
             let mut done = 0;
             while done < total {
-                let batch = (done..(done + BATCH).min(total)).map(|i| people::candidate(&mut rng, org, now, i, total));
+                let batch = (done..(done + BATCH).min(total))
+                    .map(|i| S::prepare(people::candidate(&mut rng, org, now, i, total)))
+                    .collect();
                 done = (done + BATCH).min(total);
                 // The writer hung up on an error, which it reports.
-                if batches.send(batch.collect()).is_err() {
+                if batches.send(batch).is_err() {
                     return;
                 }
+                spent.try_iter().for_each(drop);
             }
         });
         let mut done = 0;
         for batch in received {
+            let batch = batch?;
             for c in &batch {
                 load.candidate(c)?;
                 done += 1;
                 if done % step == 0 {
                     progress(Progress::Candidates { done, total });
                 }
+            }
+            // Freed on the generator's thread; it has gone once the last batch was sent.
+            if let Err(std::sync::mpsc::SendError(batch)) = written.send(batch) {
+                drop(batch);
             }
         }
         Ok(())
@@ -145,6 +159,7 @@ pub fn candidates(options: &DemoOptions) -> Result<Vec<FullCandidate>, DomainErr
     struct Collected<'a>(&'a mut Vec<FullCandidate>);
     impl Sink for Collected<'_> {
         type Error = DomainError;
+        type Prepared = FullCandidate;
         fn user(&mut self, _: &User) -> Result<(), DomainError> {
             Ok(())
         }
@@ -162,6 +177,9 @@ pub fn candidates(options: &DemoOptions) -> Result<Vec<FullCandidate>, DomainErr
         }
         fn custom_field(&mut self, _: &CustomFieldDef) -> Result<(), DomainError> {
             Ok(())
+        }
+        fn prepare(c: FullCandidate) -> Result<FullCandidate, DomainError> {
+            Ok(c)
         }
         fn candidate(&mut self, c: &FullCandidate) -> Result<(), DomainError> {
             self.0.push(c.clone());

@@ -6,7 +6,7 @@ use talentdesk_domain::job::Job;
 use talentdesk_domain::pipeline::Pipeline;
 use talentdesk_domain::settings::CustomFieldDef;
 use talentdesk_domain::user::User;
-use talentdesk_store::bulk_load::BulkLoad;
+use talentdesk_store::bulk_load::{BulkLoad, Prepared};
 use talentdesk_store::{Store, StoreError};
 
 use crate::{DemoOptions, DemoSummary, Progress, Sink};
@@ -22,6 +22,7 @@ pub fn fill_store(
 
 impl Sink for BulkLoad<'_> {
     type Error = StoreError;
+    type Prepared = Prepared;
 
     fn user(&mut self, user: &User) -> Result<(), StoreError> {
         BulkLoad::user(self, user)
@@ -47,7 +48,11 @@ impl Sink for BulkLoad<'_> {
         BulkLoad::custom_field(self, field)
     }
 
-    fn candidate(&mut self, candidate: &FullCandidate) -> Result<(), StoreError> {
+    fn prepare(candidate: FullCandidate) -> Result<Prepared, StoreError> {
+        Prepared::candidate(candidate)
+    }
+
+    fn candidate(&mut self, candidate: &Prepared) -> Result<(), StoreError> {
         BulkLoad::candidate(self, candidate)
     }
 
@@ -61,6 +66,49 @@ mod tests {
     use talentdesk_store::search::FactsSource;
 
     use super::*;
+
+    /// What a load writes is what the generator made, each candidate with their record,
+    /// resume, tags, engagements, applications (counted on their table row), memberships,
+    /// notes, messages and history.
+    #[test]
+    fn a_loaded_store_holds_each_candidate_as_generated() {
+        let options = DemoOptions { candidates: 400, seed: 11 };
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("demo.db")).unwrap();
+        let summary = fill_store(&mut store, &options, |_| {}).unwrap();
+        let admin = store.user_by_email(&summary.admin_email).unwrap();
+        let generated = crate::candidates(&options).unwrap();
+        assert_eq!(generated.len(), 400);
+
+        let everyone = talentdesk_domain::search::SearchRequest::default();
+        let page = talentdesk_store::search::PageRequest { limit: 1000, after: None };
+        let rows = store.search(&everyone, &page).unwrap().rows;
+        assert_eq!(rows.len(), generated.iter().filter(|c| c.candidate.active).count());
+        let job_apps: std::collections::HashMap<_, _> = rows.iter().map(|r| (r.id, r.job_apps)).collect();
+
+        for c in &generated {
+            let view = store.profile(&admin, c.candidate.id).unwrap();
+            let name = format!("{} {}", c.candidate.profile.first_name, c.candidate.profile.last_name);
+            assert_eq!(view.candidate, c.candidate, "{name}");
+            assert_eq!(view.resume_text, c.resume_text, "{name}");
+            let mut tags = c.tags.clone();
+            tags.sort();
+            let mut shown = view.tags.clone();
+            shown.sort();
+            assert_eq!(shown, tags, "{name}");
+            assert_eq!(view.engagements.len(), c.engagements.len(), "{name}");
+            assert_eq!(view.applications.len(), c.applications.len(), "{name}");
+            if let Some(apps) = job_apps.get(&c.candidate.id) {
+                assert_eq!(*apps as usize, c.applications.len(), "{name}");
+            }
+            assert_eq!(view.pipelines.len(), c.pipelines.len(), "{name}");
+            assert_eq!(view.events.len(), c.events.len(), "{name}");
+            assert_eq!(view.notes.len(), c.notes.len(), "{name}");
+            assert_eq!(view.emails.len() + view.texts.len(), c.messages.len(), "{name}");
+            assert_eq!(view.history.len(), c.history.len(), "{name}");
+        }
+        assert!(generated.iter().any(|c| c.applications.len() > 1), "some candidates applied to several jobs");
+    }
 
     /// A load writes too many candidates to log one by one for search's saved facts: it
     /// throws them away instead, and the next start reads the rows.

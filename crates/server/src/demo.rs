@@ -114,6 +114,7 @@ impl PgSink {
 
 impl Sink for PgSink {
     type Error = ServerError;
+    type Prepared = FullCandidate;
 
     fn user(&mut self, user: &User) -> Result<(), ServerError> {
         let existing = self.rt.block_on(users::by_email(&mut self.tx, &user.email))?;
@@ -151,6 +152,10 @@ impl Sink for PgSink {
 
     fn custom_field(&mut self, field: &CustomFieldDef) -> Result<(), ServerError> {
         self.add(RecordKind::CustomField, field.key.clone(), field, Scope::default())
+    }
+
+    fn prepare(c: FullCandidate) -> Result<FullCandidate, ServerError> {
+        Ok(c)
     }
 
     fn candidate(&mut self, c: &FullCandidate) -> Result<(), ServerError> {

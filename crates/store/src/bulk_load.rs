@@ -6,9 +6,14 @@
 use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
-use talentdesk_domain::aggregate::{CandidateAggregate, FullCandidate};
+use talentdesk_domain::Timestamp;
+use talentdesk_domain::activity::Engagement;
+use talentdesk_domain::aggregate::{CandidateAggregate, EventMember, FullCandidate, PipelineMember};
+use talentdesk_domain::document::Document;
 use talentdesk_domain::event::Event;
-use talentdesk_domain::job::Job;
+use talentdesk_domain::job::{Application, Job};
+use talentdesk_domain::message::Message;
+use talentdesk_domain::note::Note;
 use talentdesk_domain::pipeline::Pipeline;
 use talentdesk_domain::record::RecordKind;
 use talentdesk_domain::settings::CustomFieldDef;
@@ -16,6 +21,7 @@ use talentdesk_domain::user::User;
 
 use crate::codec::{millis, name_of};
 use crate::replica;
+use crate::tables::candidates::NewCandidate;
 use crate::tables::{
     candidates, client_state, documents, engagements, events, jobs, messages, notes, pipelines, search_facts,
     search_terms, settings, tags, users,
@@ -30,6 +36,78 @@ pub struct BulkLoad<'a> {
     dropped_indexes: Vec<String>,
     loaded: u64,
     tag_ids: HashMap<String, i64>,
+}
+
+/// A candidate made ready for [`BulkLoad::candidate`]: their row values, JSON blocks and
+/// keyword text worked out without the database. Made on the thread that produces candidates
+/// (the demo generator, the snapshot reader), it leaves the load's one writer, which sets the
+/// pace of the whole load, only binding values and stepping statements.
+pub struct Prepared {
+    candidate: NewCandidate,
+    tags: Vec<String>,
+    engagements: Vec<(Engagement, Timestamp)>,
+    applications: Vec<Application>,
+    pipelines: Vec<PipelineMember>,
+    events: Vec<EventMember>,
+    notes: Vec<Note>,
+    messages: Vec<Message>,
+    documents: Vec<Document>,
+    history: Vec<HistoryRow>,
+}
+
+/// A history entry as its row stores it.
+struct HistoryRow {
+    action: String,
+    actor_email: String,
+    at: i64,
+    changes: String,
+}
+
+impl Prepared {
+    /// A candidate with everything that belongs to them (demo data, imports).
+    pub fn candidate(c: FullCandidate) -> Result<Self, StoreError> {
+        let history = c
+            .history
+            .into_iter()
+            .map(|h| {
+                Ok(HistoryRow {
+                    action: name_of(&h.action),
+                    actor_email: h.actor_email,
+                    at: millis(h.at),
+                    changes: serde_json::to_string(&h.changes)?,
+                })
+            })
+            .collect::<Result<_, StoreError>>()?;
+        Ok(Self {
+            candidate: NewCandidate::of(&c.candidate, c.resume_text)?.with_applications(&c.applications),
+            tags: c.tags,
+            engagements: c.engagements,
+            applications: c.applications,
+            pipelines: c.pipelines,
+            events: c.events,
+            notes: c.notes,
+            messages: c.messages,
+            documents: c.documents,
+            history,
+        })
+    }
+
+    /// A candidate as the server's snapshot has them: the aggregate, without notes, messages,
+    /// documents or history (those arrive as records of their own).
+    pub(crate) fn aggregate(a: CandidateAggregate) -> Result<Self, StoreError> {
+        Ok(Self {
+            candidate: NewCandidate::of(&a.candidate, None)?.with_applications(&a.applications),
+            tags: a.tags.into_iter().collect(),
+            engagements: a.engagement_times.into_iter().collect(),
+            applications: a.applications,
+            pipelines: a.pipelines,
+            events: a.events,
+            notes: Vec::new(),
+            messages: Vec::new(),
+            documents: Vec::new(),
+            history: Vec::new(),
+        })
+    }
 }
 
 /// Page cache while loading (KiB, negative as SQLite wants it): a million profiles do not fit
@@ -133,9 +211,25 @@ impl BulkLoad<'_> {
         settings::put_custom_field(self.tx, def)
     }
 
-    pub fn candidate(&mut self, c: &FullCandidate) -> Result<(), StoreError> {
+    /// Writes a candidate made ready by [`Prepared::candidate`].
+    pub fn candidate(&mut self, c: &Prepared) -> Result<(), StoreError> {
         let tx = self.tx;
-        let cand = self.aggregate(&c.aggregate(), c.resume_text.as_deref())?;
+        let cand = candidates::insert_new(tx, &c.candidate)?;
+        for name in &c.tags {
+            let tag = match self.tag_ids.get(name) {
+                Some(tag) => *tag,
+                None => {
+                    let tag = tags::ensure(tx, name)?;
+                    self.tag_ids.insert(name.clone(), tag);
+                    tag
+                }
+            };
+            tags::add(tx, tag, &[cand])?;
+        }
+        engagements::insert_of(tx, cand, c.engagements.iter().map(|(e, at)| (e, at)))?;
+        jobs::insert_rows_of(tx, cand, &c.applications)?;
+        pipelines::insert_of(tx, cand, &c.pipelines)?;
+        events::insert_of(tx, cand, &c.events)?;
         for n in &c.notes {
             notes::insert(tx, n, cand)?;
         }
@@ -149,38 +243,10 @@ impl BulkLoad<'_> {
             "INSERT INTO history (cand, action, actor_email, at, changes) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
         for h in &c.history {
-            stmt.execute(params![
-                cand,
-                name_of(&h.action),
-                h.actor_email,
-                millis(h.at),
-                serde_json::to_string(&h.changes)?
-            ])?;
+            stmt.execute(params![cand, h.action, h.actor_email, h.at, h.changes])?;
         }
-        Ok(())
-    }
-
-    /// A candidate with their tags, engagements, memberships and applications; returns the row.
-    pub(crate) fn aggregate(&mut self, a: &CandidateAggregate, resume_text: Option<&str>) -> Result<i64, StoreError> {
-        let tx = self.tx;
-        let cand = candidates::insert(tx, &a.candidate, resume_text)?;
-        for name in &a.tags {
-            let tag = match self.tag_ids.get(name) {
-                Some(tag) => *tag,
-                None => {
-                    let tag = tags::ensure(tx, name)?;
-                    self.tag_ids.insert(name.clone(), tag);
-                    tag
-                }
-            };
-            tags::add(tx, tag, &[cand])?;
-        }
-        engagements::insert_of(tx, cand, &a.engagement_times)?;
-        jobs::insert_of(tx, cand, &a.applications)?;
-        pipelines::insert_of(tx, cand, &a.pipelines)?;
-        events::insert_of(tx, cand, &a.events)?;
         self.loaded += 1;
-        Ok(cand)
+        Ok(())
     }
 
     /// A record other than a candidate as the server's snapshot has it (see `replica`).
@@ -249,5 +315,97 @@ impl Drop for BulkLoad<'_> {
         let _ = self.tx.execute_batch(NORMAL_CACHE);
         let _ = self.tx.execute_batch("PRAGMA journal_mode = WAL");
         let _ = self.tx.execute_batch("PRAGMA foreign_keys = ON");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use talentdesk_domain::activity::{ActivityStatus, EngagementSet};
+    use talentdesk_domain::candidate::{Candidate, Profile, ProfileType};
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::tables::candidates;
+
+    fn candidate(n: u128) -> Candidate {
+        let at = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+        Candidate {
+            id: Uuid::from_u128(n),
+            profile: Profile { first_name: "Ana".into(), last_name: format!("Souza {n}"), ..Profile::default() },
+            ats_id: None,
+            person_folder: None,
+            profile_type: ProfileType::Applicant,
+            engagements: EngagementSet::default(),
+            activity: ActivityStatus::Unreviewed,
+            eligible: true,
+            active: true,
+            subscribed: true,
+            owner_id: None,
+            created_at: at,
+            updated_at: at,
+            last_login_at: None,
+        }
+    }
+
+    fn application(job: &Job, candidate: &Candidate, withdrawn: bool) -> Application {
+        Application {
+            job_id: job.id,
+            candidate_id: candidate.id,
+            bin: "Applied".into(),
+            hiring_status: if withdrawn { "Withdrawn" } else { "New Submission" }.into(),
+            status_at: candidate.created_at,
+            withdrawn,
+        }
+    }
+
+    fn counts(store: &Store, id: Uuid) -> (u32, bool) {
+        store
+            .conn()
+            .query_row("SELECT job_apps, withdrawn FROM candidates WHERE id = ?1", [id.to_string()], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap()
+    }
+
+    /// A load writes each candidate's application count and withdrawal with the candidate's
+    /// row instead of updating it after the applications: the values must be the ones that
+    /// recounting from the applications gives.
+    #[test]
+    fn a_load_counts_each_candidates_applications_on_their_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("t.db")).unwrap();
+        let jobs: Vec<Job> = (1..=2)
+            .map(|n| Job {
+                id: Uuid::from_u128(100 + n),
+                title: format!("Job {n}"),
+                location: String::new(),
+                ats_id: None,
+                open: true,
+            })
+            .collect();
+        let people: Vec<Candidate> = (1..=3).map(candidate).collect();
+        let applied = [
+            vec![],
+            vec![application(&jobs[0], &people[1], true), application(&jobs[1], &people[1], false)],
+            vec![application(&jobs[0], &people[2], true), application(&jobs[1], &people[2], true)],
+        ];
+        let mut load = store.bulk_load().unwrap();
+        for job in &jobs {
+            load.job(job).unwrap();
+        }
+        for (person, applications) in people.iter().zip(&applied) {
+            let mut full = FullCandidate::new(person.clone());
+            full.applications = applications.clone();
+            load.candidate(&Prepared::candidate(full).unwrap()).unwrap();
+        }
+        assert_eq!(load.finish(|_| {}).unwrap(), 3);
+
+        let expected = [(0, false), (2, false), (2, true)];
+        for (person, expected) in people.iter().zip(expected) {
+            assert_eq!(counts(&store, person.id), expected, "{}", person.profile.last_name);
+            let cand = candidates::cand_of(store.conn(), person.id).unwrap();
+            candidates::refresh_applications(store.conn(), cand).unwrap();
+            assert_eq!(counts(&store, person.id), expected, "recounted {}", person.profile.last_name);
+        }
     }
 }

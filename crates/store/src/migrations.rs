@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_replica.sql"),
     include_str!("../migrations/0005_erasure.sql"),
     include_str!("../migrations/0006_search_facts.sql"),
+    include_str!("../migrations/0007_search_text_left_join.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.
@@ -84,6 +85,20 @@ mod tests {
         assert_eq!(v, SCHEMA_VERSION);
         let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
         assert_eq!(mode, "wal");
+    }
+
+    /// The name index's bulk build reads names and emails through the keyword text's view;
+    /// the profile details, most of the file, must stay out of that query.
+    #[test]
+    fn names_and_emails_are_read_without_the_profile_details() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join("t.db")).unwrap();
+        let plan = |sql: &str| -> Vec<String> {
+            let mut stmt = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            stmt.query_map([], |r| r.get(3)).unwrap().collect::<Result<_, _>>().unwrap()
+        };
+        assert_eq!(plan("SELECT cand, name, email FROM candidate_search_text"), ["SCAN c"]);
+        assert_eq!(plan("SELECT * FROM candidate_search_text").len(), 2, "the full text joins the details");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use talentdesk_domain::aggregate::CandidateAggregate;
 use talentdesk_domain::record::RecordKind;
 
-use crate::bulk_load::{BulkLoad, Durability};
+use crate::bulk_load::{BulkLoad, Durability, Prepared};
 use crate::replica::CURSOR;
 use crate::tables::client_state;
 use crate::{Store, StoreError};
@@ -34,15 +34,18 @@ pub struct Incoming {
 }
 
 enum Body {
-    /// Most of a snapshot, and most of the parsing.
-    Candidate(Box<CandidateAggregate>),
+    /// Most of a snapshot, and most of the parsing: made ready for writing where parsed.
+    Candidate(Box<Prepared>),
     Json(String),
 }
 
 impl Incoming {
     pub fn parse(kind: RecordKind, id: &str, data: &str) -> Result<Self, StoreError> {
         let body = match kind {
-            RecordKind::Candidate => Body::Candidate(Box::new(serde_json::from_str(data)?)),
+            RecordKind::Candidate => {
+                let aggregate: CandidateAggregate = serde_json::from_str(data)?;
+                Body::Candidate(Box::new(Prepared::aggregate(aggregate)?))
+            }
             _ => Body::Json(data.to_owned()),
         };
         Ok(Self { kind, id: id.to_owned(), body })
@@ -111,7 +114,7 @@ impl SnapshotLoad<'_> {
     /// A record parsed ahead (see [`Incoming`]).
     pub fn add(&mut self, record: Incoming) -> Result<(), StoreError> {
         match record.body {
-            Body::Candidate(aggregate) => self.bulk.aggregate(&aggregate, None).map(|_| ())?,
+            Body::Candidate(candidate) => self.bulk.candidate(&candidate)?,
             Body::Json(data) => self.bulk.record(record.kind, &data)?,
         }
         self.last = Some((record.kind, record.id));

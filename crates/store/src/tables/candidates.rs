@@ -2,15 +2,17 @@
 //! each candidate (re-indexed whenever searchable text changes).
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
 
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql, params, params_from_iter};
 use serde::{Deserialize, Serialize};
 use talentdesk_domain::activity::{self, ActivityStatus, EngagementSet};
 use talentdesk_domain::candidate::{
     Candidate, CommunicationMethod, Education, Employment, EmploymentType, JobLevel, Link, Location, Profile,
 };
 use talentdesk_domain::effects::Flag;
+use talentdesk_domain::job::Application;
 use talentdesk_domain::{DomainError, Timestamp};
 use uuid::Uuid;
 
@@ -117,28 +119,67 @@ fn placeholders(first: usize) -> String {
     (first..first + 23).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
 }
 
+/// Built once: a bulk load inserts a million candidates with it.
+static INSERT: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "INSERT INTO candidates (id, has_resume, job_apps, withdrawn, {ROW}) VALUES (?1, ?2, ?3, ?4, {})",
+        placeholders(5)
+    )
+});
+
+static OVERWRITE: LazyLock<String> =
+    LazyLock::new(|| format!("UPDATE candidates SET ({ROW}) = ({}) WHERE cand = ?1", placeholders(2)));
+
+/// Everything [`insert`] writes for a new candidate, worked out without the database. A bulk
+/// load makes these on the thread that produces the candidates, so that its one writer, which
+/// sets the pace, only binds values and steps statements.
+pub struct NewCandidate {
+    id: String,
+    row: [Value; 23],
+    details: String,
+    text: SearchText,
+    resume_text: Option<String>,
+    /// Applications and whether the candidate counts as withdrawn, when the load writes their
+    /// applications too (see `jobs::insert_rows_of`).
+    applications: (usize, bool),
+}
+
+impl NewCandidate {
+    pub(crate) fn of(c: &Candidate, resume_text: Option<String>) -> Result<Self, StoreError> {
+        Ok(Self {
+            id: c.id.to_string(),
+            row: row(c),
+            details: serde_json::to_string(&Details::of(&c.profile))?,
+            text: SearchText::of(&c.profile),
+            resume_text,
+            applications: (0, false),
+        })
+    }
+
+    /// The same, with the applications that will be written for the candidate.
+    pub(crate) fn with_applications(mut self, applications: &[Application]) -> Self {
+        self.applications = (applications.len(), talentdesk_domain::job::withdrew(applications));
+        self
+    }
+}
+
 /// Inserts a new candidate with its details; the caller indexes it (or builds the index later).
 pub(crate) fn insert(conn: &Connection, c: &Candidate, resume_text: Option<&str>) -> Result<i64, StoreError> {
-    let head: [Value; 2] = [c.id.to_string().into(), resume_text.is_some().into()];
-    conn.prepare_cached(&format!(
-        "INSERT INTO candidates (id, has_resume, {ROW}) VALUES (?1, ?2, {})",
-        placeholders(3)
-    ))?
-    .execute(params_from_iter(head.into_iter().chain(row(c))))?;
+    insert_new(conn, &NewCandidate::of(c, resume_text.map(str::to_owned))?)
+}
+
+/// Inserts a candidate made ready beforehand; returns its row number.
+pub(crate) fn insert_new(conn: &Connection, c: &NewCandidate) -> Result<i64, StoreError> {
+    let (applications, withdrawn) = c.applications;
+    let head: [&dyn ToSql; 4] = [&c.id, &c.resume_text.is_some(), &applications, &withdrawn];
+    let row = c.row.iter().map(|v| v as &dyn ToSql);
+    conn.prepare_cached(&INSERT)?.execute(params_from_iter(head.into_iter().chain(row)))?;
     let cand = conn.last_insert_rowid();
-    let text = SearchText::of(&c.profile);
     conn.prepare_cached(
         "INSERT INTO candidate_details (cand, details, experience_text, skills_text, education_text, resume_text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![
-        cand,
-        serde_json::to_string(&Details::of(&c.profile))?,
-        text.experience,
-        text.skills,
-        text.education,
-        resume_text
-    ])?;
+    .execute(params![cand, c.details, c.text.experience, c.text.skills, c.text.education, c.resume_text])?;
     Ok(cand)
 }
 
@@ -147,8 +188,7 @@ pub(crate) fn insert(conn: &Connection, c: &Candidate, resume_text: Option<&str>
 /// engagement) leave the text alone, and re-indexing is most of what writing one costs.
 pub(crate) fn overwrite(conn: &Connection, cand: i64, c: &Candidate) -> Result<(), StoreError> {
     let before = searchable_text(conn, cand)?;
-    conn.prepare_cached(&format!("UPDATE candidates SET ({ROW}) = ({}) WHERE cand = ?1", placeholders(2)))?
-        .execute(params_from_iter(std::iter::once(Value::from(cand)).chain(row(c))))?;
+    conn.prepare_cached(&OVERWRITE)?.execute(params_from_iter(std::iter::once(Value::from(cand)).chain(row(c))))?;
     write_details(conn, cand, &c.profile)?;
     reindex(conn, cand, &before)
 }

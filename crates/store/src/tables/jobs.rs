@@ -115,17 +115,24 @@ pub(crate) fn insert_of(conn: &Connection, cand: i64, applications: &[Applicatio
     if applications.is_empty() {
         return Ok(());
     }
+    insert_rows_of(conn, cand, applications)?;
+    conn.prepare_cached("UPDATE candidates SET job_apps = ?2, withdrawn = ?3 WHERE cand = ?1")?.execute(params![
+        cand,
+        applications.len(),
+        talentdesk_domain::job::withdrew(applications)
+    ])?;
+    Ok(())
+}
+
+/// The application rows alone, for a candidate inserted with their counts already set (see
+/// `candidates::NewCandidate::with_applications`).
+pub(crate) fn insert_rows_of(conn: &Connection, cand: i64, applications: &[Application]) -> Result<(), StoreError> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO applications (job_id, cand, bin, hiring_status, status_at, withdrawn) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for a in applications {
         stmt.execute(params![a.job_id.to_string(), cand, a.bin, a.hiring_status, millis(a.status_at), a.withdrawn])?;
     }
-    conn.prepare_cached("UPDATE candidates SET job_apps = ?2, withdrawn = ?3 WHERE cand = ?1")?.execute(params![
-        cand,
-        applications.len(),
-        talentdesk_domain::job::withdrew(applications)
-    ])?;
     Ok(())
 }
 
