@@ -101,7 +101,12 @@ pub(crate) fn fts(conn: &Connection, table: &str, expr: &str) -> Result<RoaringB
     let mut stmt = conn.prepare_cached(&format!("SELECT rowid FROM {table} WHERE {table} MATCH ?1"))?;
     let mut rows = stmt.query([expr])?;
     while let Some(r) = rows.next()? {
-        set.insert(r.get::<_, i64>(0)? as u32);
+        let cand = r.get::<_, i64>(0)? as u32;
+        // FTS5 answers in rowid order, and appending is much cheaper than inserting (the term
+        // index's rebuild reads some 40 million rowids at a million candidates).
+        if set.try_push(cand).is_err() {
+            set.insert(cand);
+        }
     }
     Ok(set)
 }
