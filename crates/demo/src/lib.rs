@@ -105,9 +105,9 @@ pub fn generate<S: Sink>(
         load.custom_field(f)?;
     }
     let step = (options.candidates / 100).max(1000);
-    // Generating takes about a fifth of writing: on its own thread it stays off the critical
-    // path, and so do preparing each candidate for the sink and dropping written batches. One
-    // seeded generator keeps the data the same on every run.
+    // Writing is the critical path. Generating, preparing each candidate for the sink and
+    // freeing written batches take about half as long, on a thread of their own. One seeded
+    // generator keeps the data the same on every run.
     let total = options.candidates;
     std::thread::scope(|scope| -> Result<(), S::Error> {
         let (batches, received) = std::sync::mpsc::sync_channel::<Result<Vec<S::Prepared>, S::Error>>(4);
@@ -116,12 +116,13 @@ pub fn generate<S: Sink>(
         scope.spawn(move || {
             let mut done = 0;
             while done < total {
-                let batch = (done..(done + BATCH).min(total))
+                let batch: Result<Vec<_>, _> = (done..(done + BATCH).min(total))
                     .map(|i| S::prepare(people::candidate(&mut rng, org, now, i, total)))
                     .collect();
                 done = (done + BATCH).min(total);
+                let failed = batch.is_err();
                 // The writer hung up on an error, which it reports.
-                if batches.send(batch).is_err() {
+                if batches.send(batch).is_err() || failed {
                     return;
                 }
                 spent.try_iter().for_each(drop);
@@ -137,10 +138,8 @@ pub fn generate<S: Sink>(
                     progress(Progress::Candidates { done, total });
                 }
             }
-            // Freed on the generator's thread; it has gone once the last batch was sent.
-            if let Err(std::sync::mpsc::SendError(batch)) = written.send(batch) {
-                drop(batch);
-            }
+            // Freed on the generator's thread, or here once it has sent the last batch.
+            let _ = written.send(batch);
         }
         Ok(())
     })?;
@@ -192,4 +191,72 @@ pub fn candidates(options: &DemoOptions) -> Result<Vec<FullCandidate>, DomainErr
     let mut out = Vec::with_capacity(options.candidates.min(MAX_CANDIDATES) as usize);
     generate(Collected(&mut out), options, |_| {})?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    use uuid::Uuid;
+
+    use super::*;
+
+    /// A sink that refuses the 1,500th candidate it is asked to prepare.
+    struct Refusing {
+        written: u64,
+    }
+
+    static PREPARED: AtomicU64 = AtomicU64::new(0);
+
+    impl Sink for Refusing {
+        type Error = DomainError;
+        type Prepared = Uuid;
+        fn user(&mut self, _: &User) -> Result<(), DomainError> {
+            Ok(())
+        }
+        fn pipeline(&mut self, _: &Pipeline) -> Result<(), DomainError> {
+            Ok(())
+        }
+        fn event(&mut self, _: &Event) -> Result<(), DomainError> {
+            Ok(())
+        }
+        fn job(&mut self, _: &Job) -> Result<(), DomainError> {
+            Ok(())
+        }
+        fn listed_tag(&mut self, _: &str) -> Result<(), DomainError> {
+            Ok(())
+        }
+        fn custom_field(&mut self, _: &CustomFieldDef) -> Result<(), DomainError> {
+            Ok(())
+        }
+        fn prepare(c: FullCandidate) -> Result<Uuid, DomainError> {
+            if PREPARED.fetch_add(1, Ordering::SeqCst) == 1_499 {
+                return Err(DomainError::invalid("candidate", format!("{} refused", c.candidate.id)));
+            }
+            Ok(c.candidate.id)
+        }
+        fn candidate(&mut self, _: &Uuid) -> Result<(), DomainError> {
+            self.written += 1;
+            Ok(())
+        }
+        fn finish(self, _: impl FnMut(&str)) -> Result<u64, DomainError> {
+            Ok(self.written)
+        }
+    }
+
+    /// A candidate the sink cannot take ends the load with the sink's error: the batches
+    /// before it are written, nothing after it, and the generator's thread stops.
+    #[test]
+    fn a_candidate_the_sink_refuses_ends_the_load_with_its_error() {
+        let mut written = Vec::new();
+        let err = generate(Refusing { written: 0 }, &DemoOptions { candidates: 5_000, seed: 3 }, |p| {
+            if let Progress::Candidates { done, .. } = p {
+                written.push(done);
+            }
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("refused"), "{err}");
+        assert_eq!(written, [1_000], "the first batch only");
+        assert_eq!(PREPARED.load(Ordering::SeqCst), 1_500, "nothing generated after the refusal");
+    }
 }
