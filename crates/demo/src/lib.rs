@@ -152,13 +152,9 @@ pub fn generate<S: Sink>(
     })
 }
 
-/// The demo's candidates in memory (the organisation's lists left out): what tests compare
-/// with what a store or server holds, and what the resume corpus writes out.
-pub fn candidates(options: &DemoOptions) -> Result<Vec<FullCandidate>, DomainError> {
-    struct Collected<'a>(&'a mut Vec<FullCandidate>);
-    impl Sink for Collected<'_> {
-        type Error = DomainError;
-        type Prepared = FullCandidate;
+/// The organisation's methods of a [`Sink`] that keeps only candidates.
+macro_rules! candidates_only {
+    () => {
         fn user(&mut self, _: &User) -> Result<(), DomainError> {
             Ok(())
         }
@@ -177,6 +173,17 @@ pub fn candidates(options: &DemoOptions) -> Result<Vec<FullCandidate>, DomainErr
         fn custom_field(&mut self, _: &CustomFieldDef) -> Result<(), DomainError> {
             Ok(())
         }
+    };
+}
+
+/// The demo's candidates in memory (the organisation's lists left out): what tests compare
+/// with what a store or server holds, and what the resume corpus writes out.
+pub fn candidates(options: &DemoOptions) -> Result<Vec<FullCandidate>, DomainError> {
+    struct Collected<'a>(&'a mut Vec<FullCandidate>);
+    impl Sink for Collected<'_> {
+        type Error = DomainError;
+        type Prepared = FullCandidate;
+        candidates_only!();
         fn prepare(c: FullCandidate) -> Result<FullCandidate, DomainError> {
             Ok(c)
         }
@@ -211,24 +218,7 @@ mod tests {
     impl Sink for Refusing {
         type Error = DomainError;
         type Prepared = Uuid;
-        fn user(&mut self, _: &User) -> Result<(), DomainError> {
-            Ok(())
-        }
-        fn pipeline(&mut self, _: &Pipeline) -> Result<(), DomainError> {
-            Ok(())
-        }
-        fn event(&mut self, _: &Event) -> Result<(), DomainError> {
-            Ok(())
-        }
-        fn job(&mut self, _: &Job) -> Result<(), DomainError> {
-            Ok(())
-        }
-        fn listed_tag(&mut self, _: &str) -> Result<(), DomainError> {
-            Ok(())
-        }
-        fn custom_field(&mut self, _: &CustomFieldDef) -> Result<(), DomainError> {
-            Ok(())
-        }
+        candidates_only!();
         fn prepare(c: FullCandidate) -> Result<Uuid, DomainError> {
             if PREPARED.fetch_add(1, Ordering::SeqCst) == 1_499 {
                 return Err(DomainError::invalid("candidate", format!("{} refused", c.candidate.id)));
