@@ -16,20 +16,19 @@ pub(crate) fn rebuild(conn: &Connection, frequent_from: u64) -> Result<(), Store
          DELETE FROM search_terms_log;
          CREATE VIRTUAL TABLE IF NOT EXISTS temp.candidate_terms USING fts5vocab (main, candidate_fts, row);",
     )?;
-    let mut frequent = Vec::new();
-    {
-        let mut insert = conn.prepare_cached("INSERT INTO search_terms (term) VALUES (?1)")?;
-        let mut vocabulary = conn.prepare("SELECT term, doc FROM temp.candidate_terms")?;
-        let mut rows = vocabulary.query([])?;
-        while let Some(r) = rows.next()? {
-            let term: String = r.get(0)?;
-            insert.execute([&term])?;
-            if r.get::<_, u64>(1)? >= frequent_from {
-                frequent.push(term);
-            }
-        }
-    }
+    // The vocabulary goes in by one statement (a million terms at a million candidates), the
+    // frequent ones marked with an empty bitmap that is filled in below.
+    conn.prepare(
+        "INSERT INTO search_terms (term, cands)
+         SELECT term, CASE WHEN doc >= ?1 THEN x'' END FROM temp.candidate_terms",
+    )?
+    // Above SQLite's integers means no term is frequent.
+    .execute([i64::try_from(frequent_from).unwrap_or(i64::MAX)])?;
     conn.execute_batch("DROP TABLE temp.candidate_terms")?;
+    let frequent: Vec<String> = conn
+        .prepare("SELECT term FROM search_terms WHERE cands IS NOT NULL")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     let mut update = conn.prepare_cached("UPDATE search_terms SET cands = ?2 WHERE term = ?1")?;
     for term in frequent {
         let cands = search::fts(conn, "candidate_fts", &search::literal(&term))?;
