@@ -73,20 +73,32 @@ pub fn bulk_actions() -> Vec<BulkActionInfo> {
 pub struct Runs(Mutex<HashMap<String, Arc<AtomicBool>>>);
 
 impl Runs {
-    fn start(&self, run: &str) -> Arc<AtomicBool> {
+    /// Registers a run for as long as the returned guard lives. Commands take it before
+    /// working out their selection (a whole search at a million candidates takes a while), so
+    /// a Cancel pressed meanwhile stops the run before its first batch instead of being lost.
+    fn start(&self, run: &str) -> Running<'_> {
         let cancel = Arc::new(AtomicBool::new(false));
         self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(run.to_owned(), cancel.clone());
-        cancel
-    }
-
-    fn end(&self, run: &str) {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).remove(run);
+        Running { runs: self, run: run.to_owned(), cancel }
     }
 
     fn cancel(&self, run: &str) {
         if let Some(cancel) = self.0.lock().unwrap_or_else(|p| p.into_inner()).get(run) {
             cancel.store(true, Ordering::Relaxed);
         }
+    }
+}
+
+/// A registered run; dropping it (however the command ends) forgets the run.
+struct Running<'a> {
+    runs: &'a Runs,
+    run: String,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.runs.0.lock().unwrap_or_else(|p| p.into_inner()).remove(&self.run);
     }
 }
 
@@ -136,9 +148,10 @@ pub async fn run_bulk(
     run: String,
     mutation: Mutation,
 ) -> Result<BulkProgress, AppError> {
+    let running = state.runs.start(&run);
     let plan = with_store(&state, move |store, user| store.plan_bulk(user, mutation)).await?;
     let (store, user) = state.current()?;
-    let cancel = state.runs.start(&run);
+    let cancel = running.cancel.clone();
     let id = run.clone();
     let end = tauri::async_runtime::spawn_blocking(move || {
         let report = |progress: &BulkProgress| {
@@ -147,7 +160,7 @@ pub async fn run_bulk(
         bulk::run(&plan, &cancel, |m| lock(&store).apply(&user, m), report)
     })
     .await;
-    state.runs.end(&run);
+    drop(running);
     state.changed();
     end.map_err(stopped)
 }
@@ -161,6 +174,7 @@ pub async fn run_export(
     run: String,
     request: ExportRequest,
 ) -> Result<BulkProgress, AppError> {
+    let running = state.runs.start(&run);
     let selection = request.selection.clone();
     let ids = with_store(&state, move |store, user| {
         permission::authorize(user, Capability::Export)?;
@@ -168,7 +182,7 @@ pub async fn run_export(
     })
     .await?;
     let (store, user) = state.current()?;
-    let cancel = state.runs.start(&run);
+    let cancel = running.cancel.clone();
     let id = run.clone();
     let end = tauri::async_runtime::spawn_blocking(move || {
         let report = |progress: &BulkProgress| {
@@ -181,7 +195,7 @@ pub async fn run_export(
         export::export_file(&request.path, request.format, &request.fields, &ids, &cancel, write, report)
     })
     .await;
-    state.runs.end(&run);
+    drop(running);
     end.map_err(stopped)
 }
 
@@ -193,4 +207,24 @@ pub fn cancel_run(state: State<'_, AppState>, run: String) {
 
 fn stopped(e: impl std::fmt::Display) -> AppError {
     AppError::Storage { message: format!("the run stopped unexpectedly: {e}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cancel reaches a run from the moment its command starts (before its selection is worked
+    /// out) until the command ends, however it ends.
+    #[test]
+    fn cancel_reaches_a_run_for_as_long_as_its_command_lasts() {
+        let runs = Runs::default();
+        let running = runs.start("run-1");
+        let other = runs.start("run-2");
+        runs.cancel("run-1");
+        assert!(running.cancel.load(Ordering::Relaxed));
+        assert!(!other.cancel.load(Ordering::Relaxed), "only the run asked");
+        drop(running);
+        runs.cancel("run-1");
+        assert_eq!(runs.0.lock().unwrap().len(), 1, "an ended run is forgotten");
+    }
 }
