@@ -1,0 +1,1 @@
+//! Resource limits: one client or one stranger cannot stop the server for the team.
