@@ -12,7 +12,7 @@ use crate::ServerError;
 use crate::auth::{email_key, hash_password};
 use crate::db::records::{self, Key, Scope};
 use crate::db::users::Account;
-use crate::db::{login_failures, orgs, tokens, users};
+use crate::db::{orgs, tokens, users};
 
 /// Passwords shorter than this are refused.
 pub const MIN_PASSWORD: usize = 10;
@@ -68,7 +68,7 @@ pub async fn reset_password(pool: &PgPool, email: &str, password: &str) -> Resul
     let mut tx = pool.begin().await?;
     let account = account(&mut tx, email).await?;
     users::set_password_hash(&mut tx, account.user.id, &hash).await?;
-    login_failures::clear(&mut tx, &account.user.email).await?;
+    crate::throttle::forget_account(&mut tx, &account.user.email).await?;
     let revoked = tokens::revoke_all(&mut tx, account.user.id, chrono::Utc::now()).await?;
     tx.commit().await?;
     Ok(revoked)

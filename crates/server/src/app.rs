@@ -15,6 +15,7 @@ use utoipa_axum::routes;
 
 use crate::ServerError;
 use crate::config::Config;
+use crate::stream_limit::StreamLimit;
 use crate::{auth, blobs, db, email, live, openapi, pull, push, snapshot};
 
 #[derive(Clone)]
@@ -23,6 +24,15 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Version announcements for the live streams.
     pub signals: tokio::sync::broadcast::Sender<live::Signal>,
+    /// Where sign-ins queue for their password check.
+    pub password_checks: Arc<auth::PasswordChecks>,
+    /// Live streams each user holds open.
+    pub live_streams: StreamLimit,
+    /// Snapshot downloads each user has running.
+    pub snapshot_streams: StreamLimit,
+    /// Tracking hits that record something, which wait for the org's version lock: a few at
+    /// once, so a long push never has them hold the database's connections.
+    pub tracking_writes: Arc<tokio::sync::Semaphore>,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -31,20 +41,26 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Every documented route; the OpenAPI description comes from the same declarations.
+///
+/// Each route reads at most its own body limit: a push carries a desktop's offline backlog, a
+/// blob a document; everything else (sign-in first) takes a few kilobytes, so a stranger's
+/// megabytes are refused before they are read.
 pub fn api_router(config: &Config) -> OpenApiRouter<AppState> {
+    let push = OpenApiRouter::new().routes(routes!(push::push)).layer(DefaultBodyLimit::max(config.max_body_bytes));
     let blobs = OpenApiRouter::new()
         .routes(routes!(blobs::put, blobs::get))
         .layer(DefaultBodyLimit::max(config.max_blob_bytes));
     OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .routes(routes!(health))
         .routes(routes!(auth::login))
-        .routes(routes!(push::push))
+        .routes(routes!(auth::logout))
         .routes(routes!(pull::pull))
         .routes(routes!(live::live))
         .routes(routes!(snapshot::snapshot))
         .routes(routes!(email::tracking::opened))
         .routes(routes!(email::tracking::clicked))
-        .layer(DefaultBodyLimit::max(config.max_body_bytes))
+        .layer(DefaultBodyLimit::max(config.max_small_body_bytes))
+        .merge(push)
         .merge(blobs)
 }
 
@@ -103,7 +119,21 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
     let listener_task = live::spawn_listener(pool.clone(), signals.clone());
     let config = Arc::new(config);
     let delivery_task = email::delivery::spawn(pool.clone(), config.clone())?;
-    let app = router(AppState { pool: pool.clone(), config, signals: signals.clone() });
+    let password_checks = auth::PasswordChecks::new();
+    let live_streams = StreamLimit::new("live update", config.live_streams_per_user);
+    let snapshot_streams = StreamLimit::new("snapshot", config.snapshot_streams_per_user);
+    let tracking_writes = Arc::new(tokio::sync::Semaphore::new(email::tracking::CONCURRENT_WRITES));
+    let app = router(AppState {
+        pool: pool.clone(),
+        config,
+        signals: signals.clone(),
+        password_checks,
+        live_streams,
+        snapshot_streams,
+        tracking_writes,
+    })
+    // Sign-in throttling counts per source address.
+    .into_make_service_with_connect_info::<SocketAddr>();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let served = axum::serve(listener, app)

@@ -1,26 +1,28 @@
 //! Sign-in: argon2 password hashes, random bearer tokens kept only as their SHA-256, and the
 //! extractor every protected route takes, which checks the token and yields the user and org.
 
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, OnceLock};
+
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use axum::Json;
-use axum::extract::{FromRequestParts, State};
+use axum::extract::{ConnectInfo, FromRequestParts, State};
+use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use talentdesk_domain::user::User;
 use talentdesk_sync::wire::{LoginRequest, LoginResponse};
+use tokio::sync::Semaphore;
 use uuid::Uuid;
 
 use crate::ServerError;
 use crate::app::AppState;
-use crate::db::{login_failures, tokens, users};
-
-/// Failed sign-ins for one email within [`LOGIN_WINDOW_SECS`] before sign-in is refused.
-const MAX_LOGIN_FAILURES: i32 = 10;
-const LOGIN_WINDOW_SECS: f64 = 15.0 * 60.0;
+use crate::db::{tokens, users};
 use crate::extract::ApiJson;
+use crate::throttle;
 
 pub fn hash_password(password: &str) -> Result<String, ServerError> {
     let mut bytes = [0u8; 16];
@@ -34,6 +36,42 @@ pub fn hash_password(password: &str) -> Result<String, ServerError> {
 
 fn password_matches(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+}
+
+/// A hash no password matches, checked for unknown emails so that a wrong email takes as long
+/// as a wrong password and cannot be told apart from it.
+fn decoy_hash() -> &'static str {
+    static DECOY: OnceLock<String> = OnceLock::new();
+    DECOY.get_or_init(|| hash_password("no password matches this decoy").unwrap_or_default())
+}
+
+/// Password checks run on blocking threads, a few at a time: each takes ~19 MiB and a core
+/// for tens of milliseconds, so a flood of sign-ins must queue here instead of taking the
+/// machine's memory and both cores from the team's syncs. No database connection is held
+/// while waiting or hashing.
+pub struct PasswordChecks {
+    permits: Semaphore,
+}
+
+impl PasswordChecks {
+    pub fn new() -> Arc<Self> {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Arc::new(Self { permits: Semaphore::new(cores) })
+    }
+
+    async fn matches(&self, password: String, hash: Option<String>) -> Result<bool, ServerError> {
+        let _permit =
+            self.permits.acquire().await.map_err(|e| ServerError::Corrupt(format!("password checks: {e}")))?;
+        tokio::task::spawn_blocking(move || match hash {
+            Some(hash) => password_matches(&password, &hash),
+            None => {
+                password_matches(&password, decoy_hash());
+                false
+            }
+        })
+        .await
+        .map_err(|e| ServerError::Corrupt(format!("checking a password: {e}")))
+    }
 }
 
 /// A new bearer token: 32 random bytes, hex.
@@ -52,6 +90,17 @@ pub fn email_key(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
+/// The address a request came from, when the server was started with connection info.
+pub struct Source(pub Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Source {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Source(parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip())))
+    }
+}
+
 /// `POST /v1/auth/login`.
 #[utoipa::path(
     post,
@@ -61,52 +110,64 @@ pub fn email_key(email: &str) -> String {
     responses(
         (status = 200, description = "Signed in", body = LoginResponse),
         (status = 401, description = "Wrong email or password", body = talentdesk_sync::wire::ErrorBody),
-        (status = 429, description = "Too many failed sign-ins for this email lately", body = talentdesk_sync::wire::ErrorBody),
+        (status = 429, description = "Too many failed sign-ins for this account or from this address lately; `Retry-After` says how long to wait", body = talentdesk_sync::wire::ErrorBody),
     )
 )]
 pub async fn login(
     State(state): State<AppState>,
+    Source(source): Source,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> Result<Json<LoginResponse>, ServerError> {
     const REFUSED: &str = "the email or password is wrong";
     let email = email_key(&request.email);
     let now = chrono::Utc::now();
-    let mut conn = state.pool.acquire().await?;
-    if login_failures::recent(&mut conn, &email, now, LOGIN_WINDOW_SECS).await? >= MAX_LOGIN_FAILURES {
-        return Err(ServerError::TooManyAttempts(format!(
-            "too many failed sign-ins for {email}; wait {} minutes or ask an admin to reset the password",
-            LOGIN_WINDOW_SECS as i64 / 60
-        )));
-    }
-    let account = users::by_email(&mut conn, &email).await?;
-    let Some(account) = account else {
-        // Spend the time a check takes, so a wrong email is not told apart from a wrong password.
-        let _ = hash_password(&request.password);
-        login_failures::record(&mut conn, &email, now, LOGIN_WINDOW_SECS).await?;
+    let keys = throttle::Keys::new(&email, source);
+    throttle::attempt(&state.pool, &keys, now).await?;
+    let account = {
+        let mut conn = state.pool.acquire().await?;
+        users::by_email(&mut conn, &email).await?
+    };
+    let hash = account.as_ref().map(|a| a.password_hash.clone());
+    let matches = state.password_checks.matches(request.password, hash).await?;
+    let Some(account) = account.filter(|_| matches) else {
+        tracing::info!(source = ?source, "sign-in refused: wrong email or password");
         return Err(ServerError::Unauthorized(REFUSED));
     };
-    let hash = account.password_hash.clone();
-    let password = request.password.clone();
-    let matches = tokio::task::spawn_blocking(move || password_matches(&password, &hash))
-        .await
-        .map_err(|e| ServerError::Corrupt(format!("checking a password: {e}")))?;
-    if !matches {
-        login_failures::record(&mut conn, &email, now, LOGIN_WINDOW_SECS).await?;
-        return Err(ServerError::Unauthorized(REFUSED));
-    }
-    login_failures::clear(&mut conn, &email).await?;
-    tokens::forget_old(&mut conn, account.user.id, now).await?;
+    let mut tx = state.pool.begin().await?;
+    throttle::succeeded(&mut tx, &keys).await?;
+    tokens::forget_old(&mut tx, account.user.id, now).await?;
     let token = new_token();
     let expires_at = now + chrono::Duration::days(state.config.token_days);
-    tokens::insert(&mut conn, &token_hash(&token), account.user.id, now, expires_at).await?;
+    tokens::insert(&mut tx, &token_hash(&token), account.user.id, now, expires_at).await?;
+    tx.commit().await?;
     tracing::info!(user = %account.user.id, org = %account.org_id, "signed in");
     Ok(Json(LoginResponse { token, user: account.user, org_id: account.org_id }))
+}
+
+/// `POST /v1/auth/logout`: ends the sign-in whose token the request carries.
+#[utoipa::path(
+    post,
+    path = "/v1/auth/logout",
+    tag = "auth",
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Signed out: the token no longer lets anyone in"),
+        (status = 401, description = "No live sign-in", body = talentdesk_sync::wire::ErrorBody),
+    )
+)]
+pub async fn logout(State(state): State<AppState>, caller: Caller) -> Result<StatusCode, ServerError> {
+    let mut conn = state.pool.acquire().await?;
+    tokens::revoke(&mut conn, &caller.token_hash, chrono::Utc::now()).await?;
+    tracing::info!(user = %caller.user.id, "signed out");
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// The signed-in user of a request; a route that takes it refuses requests without a live token.
 pub struct Caller {
     pub user: User,
     pub org: Uuid,
+    /// The SHA-256 of the token it came with: to end it, or to check it again later.
+    pub token_hash: Vec<u8>,
 }
 
 impl FromRequestParts<AppState> for Caller {
@@ -124,8 +185,9 @@ impl FromRequestParts<AppState> for Caller {
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .ok_or(ServerError::Unauthorized("the Authorization header must be \"Bearer <token>\""))?;
+        let hash = token_hash(token);
         let mut conn = state.pool.acquire().await?;
-        let account = match tokens::check(&mut conn, &token_hash(token), chrono::Utc::now()).await? {
+        let account = match tokens::check(&mut conn, &hash, chrono::Utc::now()).await? {
             tokens::TokenState::Valid(account) => account,
             tokens::TokenState::Expired => {
                 return Err(ServerError::Unauthorized("the sign-in has expired; sign in again"));
@@ -137,6 +199,6 @@ impl FromRequestParts<AppState> for Caller {
                 return Err(ServerError::Unauthorized("the token is not valid; sign in again"));
             }
         };
-        Ok(Caller { user: account.user, org: account.org_id })
+        Ok(Caller { user: account.user, org: account.org_id, token_hash: hash })
     }
 }

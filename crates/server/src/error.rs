@@ -20,6 +20,12 @@ pub enum ServerError {
     TooLarge(String),
     #[error("{0}")]
     TooManyAttempts(String),
+    /// Too many failed sign-ins: wait `retry_after_secs` (sent as `Retry-After`).
+    #[error("{message}")]
+    Throttled { message: String, retry_after_secs: u64 },
+    /// The user holds as many streams of a kind as a user may.
+    #[error("{0}")]
+    TooManyStreams(String),
     #[error("mutation {got} was sent before {expected}; resend from {expected}")]
     SequenceGap { expected: i64, got: i64 },
     #[error("the database is unavailable: {0}")]
@@ -47,7 +53,10 @@ impl ServerError {
             ServerError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
             ServerError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized"),
             ServerError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
-            ServerError::TooManyAttempts(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
+            ServerError::TooManyAttempts(_) | ServerError::Throttled { .. } => {
+                (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts")
+            }
+            ServerError::TooManyStreams(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_streams"),
             ServerError::SequenceGap { .. } => (StatusCode::CONFLICT, "sequence_gap"),
             ServerError::Database(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             ServerError::Corrupt(_) | ServerError::Storage(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
@@ -69,11 +78,15 @@ impl IntoResponse for ServerError {
             }
             other => other.to_string(),
         };
-        let expected_seq = match self {
-            ServerError::SequenceGap { expected, .. } => Some(expected),
-            _ => None,
+        let (expected_seq, retry_after) = match self {
+            ServerError::SequenceGap { expected, .. } => (Some(expected), None),
+            ServerError::Throttled { retry_after_secs, .. } => (None, Some(retry_after_secs)),
+            _ => (None, None),
         };
-        (status, Json(ErrorBody { error: ErrorDetail { code: code.to_owned(), message, expected_seq } }))
-            .into_response()
+        let body = Json(ErrorBody { error: ErrorDetail { code: code.to_owned(), message, expected_seq } });
+        match retry_after {
+            Some(secs) => (status, [(axum::http::header::RETRY_AFTER, secs.to_string())], body).into_response(),
+            None => (status, body).into_response(),
+        }
     }
 }

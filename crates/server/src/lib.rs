@@ -22,8 +22,10 @@ mod pull;
 mod push;
 mod records;
 mod snapshot;
+mod stream_limit;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod throttle;
 mod visibility;
 
 pub use error::ServerError;

@@ -2,7 +2,7 @@
 
 pub mod clients;
 pub mod deliveries;
-pub mod login_failures;
+pub mod login_throttle;
 pub mod mutations;
 pub mod orgs;
 pub mod records;

@@ -41,6 +41,16 @@ pub async fn check(conn: &mut PgConnection, hash: &[u8], now: DateTime<Utc>) -> 
     })
 }
 
+/// Revokes one token (a sign-out).
+pub async fn revoke(conn: &mut PgConnection, hash: &[u8], now: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE tokens SET revoked_at = $2 WHERE hash = $1 AND revoked_at IS NULL")
+        .bind(hash)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// Revokes every live token of the user; returns how many.
 pub async fn revoke_all(conn: &mut PgConnection, user: Uuid, now: DateTime<Utc>) -> sqlx::Result<u64> {
     let done = sqlx::query("UPDATE tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL")

@@ -1,0 +1,12 @@
+-- Sign-in throttling by key: an account, a source address, and the pair. Each sign-in attempt
+-- is counted before its password is checked (so parallel guesses cannot slip past the count)
+-- and a key over its threshold waits for `blocked_until`, doubling with each further failure:
+-- a slowdown that ends, not a lock-out the real user cannot escape.
+DROP TABLE login_failures;
+
+CREATE TABLE login_throttle (
+    key text PRIMARY KEY,
+    failures integer NOT NULL,
+    last_failure timestamptz NOT NULL,
+    blocked_until timestamptz
+);
