@@ -43,7 +43,8 @@ export class CommandError extends Error {
 
 export function describe(error: AppError): string {
   if (error.type === "storage") return error.error.message;
-  return describeRule(error.error);
+  // A rule this version of the window does not know yet still says which.
+  return describeRule(error.error) ?? `refused (${error.error.kind})`;
 }
 
 /** A domain rule's refusal in words. */
@@ -65,11 +66,40 @@ export function describeRule(rule: DomainError): string {
   }
 }
 
+/**
+ * Any rejection of a command as an AppError. The commands' own failures arrive as one; Tauri's
+ * (a command not found, an argument missing or of the wrong type) arrive as plain strings, and
+ * a broken bridge may reject with anything. Each keeps its words.
+ */
+export function asAppError(rejection: unknown): AppError {
+  if (isAppError(rejection)) return rejection;
+  return { type: "storage", error: { message: inWords(rejection) } };
+}
+
+function isAppError(value: unknown): value is AppError {
+  if (typeof value !== "object" || value === null) return false;
+  const { type, error } = value as { type?: unknown; error?: unknown };
+  if (typeof error !== "object" || error === null) return false;
+  if (type === "storage") return typeof (error as { message?: unknown }).message === "string";
+  return type === "rule" && typeof (error as { kind?: unknown }).kind === "string";
+}
+
+function inWords(rejection: unknown): string {
+  if (typeof rejection === "string") return rejection;
+  if (rejection instanceof Error) return rejection.message;
+  if (rejection === undefined || rejection === null) return "the command failed without saying why";
+  try {
+    return JSON.stringify(rejection) ?? String(rejection);
+  } catch {
+    return String(rejection);
+  }
+}
+
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (e) {
-    throw new CommandError(e as AppError);
+    throw new CommandError(asAppError(e));
   }
 }
 
