@@ -52,9 +52,34 @@ pub fn sanitize_name(name: &str) -> Result<String, DomainError> {
     let cleaned = cleaned.trim().trim_start_matches('.').to_owned();
     let cleaned = validation::line("name", &cleaned, limits::SHORT_TEXT)?;
     if cleaned.is_empty() {
-        return Err(DomainError::invalid("name", format!("\"{name}\" is not a usable file name")));
+        return Err(DomainError::invalid("name", "is not a usable file name"));
     }
     Ok(cleaned)
+}
+
+/// The kinds of file "Open" may hand to the system's viewer: documents and pictures whose
+/// usual viewers do not run code. A teammate's attachment named `cv.exe`, `.hta`, `.lnk`,
+/// `.desktop` or `.sh` (or a macro-enabled `.docm`, a scriptable `.html` or `.svg`) would be
+/// run rather than shown; those can only be saved.
+const OPENABLE_EXTENSIONS: &[&str] = &[
+    "pdf", "doc", "docx", "odt", "rtf", "txt", "md", "csv", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "png", "jpg",
+    "jpeg", "gif", "webp", "bmp", "tif", "tiff",
+];
+
+/// Refuses to open a document whose kind may run code; it may still be saved. Windows ignores
+/// trailing dots and spaces (`cv.exe.` runs as `cv.exe`), so they do not count.
+pub fn check_openable(name: &str) -> Result<(), DomainError> {
+    let trimmed = name.trim_end_matches(['.', ' ']);
+    let extension = trimmed.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase());
+    match extension {
+        Some(ext) if OPENABLE_EXTENSIONS.contains(&ext.as_str()) => Ok(()),
+        _ => Err(DomainError::invalid(
+            "document",
+            format!(
+                "{name} is not a document type Talentdesk opens, since it could run a program; use Save a copy instead"
+            ),
+        )),
+    }
 }
 
 /// Checks that `sha256` is written as content addresses are: 64 lowercase hex digits.
@@ -91,6 +116,39 @@ mod tests {
         assert_eq!(sanitize_name("../../etc/passwd").unwrap(), "passwd");
         assert_eq!(sanitize_name(".hidden.pdf").unwrap(), "hidden.pdf");
         assert!(sanitize_name("///").is_err());
+    }
+
+    #[test]
+    fn only_document_types_open_and_programs_do_not() {
+        let cases = [
+            ("Resume 2026.pdf", true),
+            ("CV.DOCX", true),
+            ("letter.odt", true),
+            ("notes.txt", true),
+            ("photo.JPG", true),
+            ("scan.png", true),
+            ("old.rtf", true),
+            ("cv.exe", false),
+            ("cv.pdf.exe", false),
+            ("cv.exe.", false),
+            ("cv.exe .", false),
+            ("report.hta", false),
+            ("shortcut.lnk", false),
+            ("launch.desktop", false),
+            ("run.sh", false),
+            ("macro.docm", false),
+            ("page.html", false),
+            ("drawing.svg", false),
+            ("setup.msi", false),
+            ("script.js", false),
+            ("no extension", false),
+            ("pdf", false),
+        ];
+        for (name, opens) in cases {
+            assert_eq!(check_openable(name).is_ok(), opens, "{name}");
+        }
+        let err = check_openable("cv.exe").unwrap_err().to_string();
+        assert!(err.contains("cv.exe") && err.contains("Save a copy"), "{err}");
     }
 
     #[test]
