@@ -5,7 +5,8 @@
 //!    derived activity status included), a history entry when the material profile changed;
 //! 4. append the mutation to the outbox with the client's next sequence number.
 //!
-//! Any error rolls everything back: nothing already saved changes.
+//! Any error rolls everything back: nothing already saved changes. Mutations that belong
+//! together (a new candidate and their resume) are applied in one transaction the same way.
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::Serialize;
@@ -37,25 +38,32 @@ pub struct Applied {
     pub affected: u64,
 }
 
-/// Applies `mutation` and returns the outcome with the candidates it touched (for search).
+/// Applies `mutations` in order in one transaction (all or none) and returns their outcomes
+/// with the candidates they touched (for search).
 pub(crate) fn apply(
     conn: &mut Connection,
     engine: &mut search::Engine,
     actor: &User,
-    mutation: Mutation,
-) -> Result<(Applied, Vec<i64>), StoreError> {
+    mutations: Vec<Mutation>,
+) -> Result<(Vec<Applied>, Vec<i64>), StoreError> {
     let tx = Transaction::new(conn, TransactionBehavior::Immediate)?;
     let now = chrono::Utc::now();
-    permission::authorize(actor, mutation.capability())?;
-    let (mutation, mut touched) = resolve_selection(&tx, engine, actor, mutation)?;
-    let records = SqliteRecords { tx: &tx, keep_base: replica::is_replica(&tx)? };
-    let outcome = effects::apply(&records, actor, now, &mutation, &touched)?;
-    if let Some(id) = mutation.candidate_id() {
-        touched.extend(candidates::cand_of(&tx, id).ok());
+    let mut outcomes = Vec::with_capacity(mutations.len());
+    let mut all_touched = Vec::new();
+    for mutation in mutations {
+        permission::authorize(actor, mutation.capability())?;
+        let (mutation, mut touched) = resolve_selection(&tx, engine, actor, mutation)?;
+        let records = SqliteRecords { tx: &tx, keep_base: replica::is_replica(&tx)? };
+        let outcome = effects::apply(&records, actor, now, &mutation, &touched)?;
+        if let Some(id) = mutation.candidate_id() {
+            touched.extend(candidates::cand_of(&tx, id).ok());
+        }
+        let seq = outbox::append(&tx, actor, &mutation, now)?;
+        outcomes.push(Applied { seq, name: mutation.name(), affected: outcome.affected });
+        all_touched.extend(touched);
     }
-    let seq = outbox::append(&tx, actor, &mutation, now)?;
     tx.commit()?;
-    Ok((Applied { seq, name: mutation.name(), affected: outcome.affected }, touched))
+    Ok((outcomes, all_touched))
 }
 
 /// Pins "all from this search" to the ids it matches now, and checks the bulk limit.

@@ -44,7 +44,7 @@ impl Store {
     /// Keeps `bytes` and returns their hash. Written to a temporary file and renamed, so a
     /// crash never leaves a partial file under a hash; bytes already here are not written again.
     pub fn put_blob(&self, bytes: &[u8]) -> Result<String, StoreError> {
-        let sha256 = hex(&Sha256::digest(bytes));
+        let sha256 = content_address(bytes);
         if self.blob(&sha256).is_some() {
             return Ok(sha256);
         }
@@ -60,7 +60,7 @@ impl Store {
 
     /// Keeps downloaded bytes, refusing them unless they hash to `expected`.
     pub fn put_blob_checked(&self, expected: &str, bytes: &[u8]) -> Result<(), StoreError> {
-        let actual = hex(&Sha256::digest(bytes));
+        let actual = content_address(bytes);
         if actual != expected {
             let reason = format!("the bytes hash to {actual}, not {expected}; the download was damaged");
             return Err(DomainError::invalid("sha256", reason).into());
@@ -109,6 +109,11 @@ impl Store {
         wanted.dedup();
         Ok(wanted)
     }
+}
+
+/// The hash bytes are kept under: lowercase hex SHA-256.
+pub(crate) fn content_address(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -5,6 +5,7 @@
 //! one transaction. Reads return the view models the UI and the CLI show.
 
 mod apply;
+mod attach;
 pub mod blobs;
 pub mod bulk;
 pub mod bulk_load;
@@ -31,6 +32,7 @@ use talentdesk_domain::user::User;
 
 pub use apply::Applied;
 pub use error::{AppError, StoreError};
+pub use attach::NewDocument;
 pub use migrations::SCHEMA_VERSION;
 pub use tables::outbox::OutboxEntry;
 
@@ -91,8 +93,15 @@ impl Store {
 
     /// Applies `mutation` as `actor`: the one write path. See [`apply`].
     pub fn apply(&mut self, actor: &User, mutation: Mutation) -> Result<Applied, StoreError> {
-        let erases = matches!(mutation, Mutation::CandidateDelete { .. } | Mutation::DocumentDelete { .. });
-        let (applied, touched) = apply::apply(&mut self.conn, self.engine.get_mut(), actor, mutation)?;
+        let mut applied = self.apply_together(actor, vec![mutation])?;
+        Ok(applied.remove(0))
+    }
+
+    /// Applies mutations that belong together in order, in one transaction: all or none.
+    pub(crate) fn apply_together(&mut self, actor: &User, mutations: Vec<Mutation>) -> Result<Vec<Applied>, StoreError> {
+        let erases =
+            mutations.iter().any(|m| matches!(m, Mutation::CandidateDelete { .. } | Mutation::DocumentDelete { .. }));
+        let (applied, touched) = apply::apply(&mut self.conn, self.engine.get_mut(), actor, mutations)?;
         self.after_bulk_write(&touched);
         if erases {
             self.finish_erasure()?;
