@@ -6,7 +6,10 @@
 //! and says so ([`Session::keychain_problem`]); it is simply not remembered after the app
 //! closes.
 
+mod granted;
 mod notifier;
+mod open_copies;
+mod search_upkeep;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -23,7 +26,10 @@ use talentdesk_sync::engine::{Engine, FirstSyncProgress, Replica, SharedStore, S
 use tokio::sync::{Notify, mpsc, watch};
 use ts_rs::TS;
 
+pub use granted::{GrantedPaths, NotGranted};
 pub use notifier::Notifier;
+pub use open_copies::OpenCopies;
+pub use search_upkeep::{SnapshotTimes, keep_search_warm};
 
 /// Sync failing this long earns a desktop notification (once per outage).
 const TELL_FAILING_AFTER: Duration = Duration::from_secs(180);
