@@ -4,6 +4,7 @@
 use std::io::Read;
 
 use crate::ResumeError;
+use crate::limits::{MAX_DOCX_PARTS, MAX_INFLATED_BYTES, MAX_PART_BYTES, MAX_TEXT_BYTES, mb, too_large};
 
 /// The kinds of files a resume can come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,13 +31,22 @@ pub fn detect(bytes: &[u8]) -> Result<Format, ResumeError> {
     Err(ResumeError::Unsupported("not a PDF, Word or text file".into()))
 }
 
-/// The file's text, as the format gives it.
+/// The file's text, as the format gives it; refused when larger than [`MAX_TEXT_BYTES`].
 pub fn text(bytes: &[u8]) -> Result<String, ResumeError> {
-    match detect(bytes)? {
-        Format::Pdf => pdf(bytes),
-        Format::Docx => docx(bytes),
-        Format::Text => Ok(plain(bytes)),
+    let text = match detect(bytes)? {
+        Format::Pdf => pdf(bytes)?,
+        Format::Docx => docx(bytes)?,
+        Format::Text => plain(bytes),
+    };
+    within_text_limit(text.len())?;
+    Ok(text)
+}
+
+fn within_text_limit(len: usize) -> Result<(), ResumeError> {
+    if len > MAX_TEXT_BYTES {
+        return Err(too_large(format!("the resume's text is larger than {} MB", mb(MAX_TEXT_BYTES as u64))));
     }
+    Ok(())
 }
 
 fn pdf(bytes: &[u8]) -> Result<String, ResumeError> {
@@ -54,12 +64,12 @@ fn pdf(bytes: &[u8]) -> Result<String, ResumeError> {
 }
 
 /// A DOCX is a zip of XML parts: the body, and the headers and footers (where the name and
-/// contact details often sit), read header first.
+/// contact details often sit), read header first. A zip bomb is refused by the sizes the zip
+/// declares before anything is inflated, and by the bytes actually inflated when it lies.
 fn docx(bytes: &[u8]) -> Result<String, ResumeError> {
     let damaged = |e: &dyn std::fmt::Display| ResumeError::Damaged(e.to_string());
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-    let mut parts: Vec<String> = zip.file_names().map(str::to_owned).collect();
-    if !parts.iter().any(|p| p == "word/document.xml") {
+    if zip.index_for_name("word/document.xml").is_none() {
         return Err(ResumeError::Unsupported("a zip file that is not a Word document".into()));
     }
     let rank = |p: &str| {
@@ -71,18 +81,51 @@ fn docx(bytes: &[u8]) -> Result<String, ResumeError> {
             2
         }
     };
-    parts.retain(|p| p == "word/document.xml" || p.starts_with("word/header") || p.starts_with("word/footer"));
-    parts.sort_by_key(|p| (rank(p), p.clone()));
+    let mut parts: Vec<(String, usize)> = (0..zip.len())
+        .filter_map(|i| Some((zip.name_for_index(i)?.to_owned(), i)))
+        .filter(|(p, _)| p == "word/document.xml" || p.starts_with("word/header") || p.starts_with("word/footer"))
+        .collect();
+    if parts.len() > MAX_DOCX_PARTS {
+        return Err(too_large(format!("the DOCX has more than {MAX_DOCX_PARTS} header, footer and body parts")));
+    }
+    parts.sort_by_key(|(p, _)| (rank(p), p.clone()));
+    let mut declared = 0u64;
+    for (_, index) in &parts {
+        let size = zip.by_index_raw(*index).map_err(|e| damaged(&e))?.size();
+        declared = declared.saturating_add(size);
+        if size > MAX_PART_BYTES {
+            return Err(part_too_large());
+        }
+    }
+    if declared > MAX_INFLATED_BYTES {
+        return Err(parts_too_large());
+    }
+    let mut inflated = 0u64;
     let mut out = String::new();
-    for part in parts {
-        let mut xml = String::new();
-        let mut file = zip.by_name(&part).map_err(|e| damaged(&e))?;
-        // A zip bomb stops at 50 MB of XML.
-        file.by_ref().take(50 << 20).read_to_string(&mut xml).map_err(|e| damaged(&e))?;
+    for (_, index) in parts {
+        let file = zip.by_index(index).map_err(|e| damaged(&e))?;
+        // Never more than either limit allows, whatever the zip declared.
+        let allowed = MAX_PART_BYTES.min(MAX_INFLATED_BYTES - inflated);
+        let mut xml = Vec::new();
+        file.take(allowed + 1).read_to_end(&mut xml).map_err(|e| damaged(&e))?;
+        inflated += xml.len() as u64;
+        if xml.len() as u64 > allowed {
+            return Err(if allowed == MAX_PART_BYTES { part_too_large() } else { parts_too_large() });
+        }
+        let xml = String::from_utf8(xml).map_err(|e| damaged(&e))?;
         out.push_str(&word_xml_text(&xml));
         out.push('\n');
+        within_text_limit(out.len())?;
     }
     Ok(out)
+}
+
+fn part_too_large() -> ResumeError {
+    too_large(format!("a part of the DOCX inflates to more than {} MB", mb(MAX_PART_BYTES)))
+}
+
+fn parts_too_large() -> ResumeError {
+    too_large(format!("the DOCX's text parts inflate to more than {} MB together", mb(MAX_INFLATED_BYTES)))
 }
 
 /// The text of WordprocessingML: runs (`w:t`), tabs, breaks and paragraph ends. A scan of the

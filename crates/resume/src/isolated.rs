@@ -1,8 +1,9 @@
-//! Reading a file in a child process with a time limit: pdf-extract can panic (on 14% of
-//! corrupted resumes, measured) and can loop forever (a cyclic page tree). The child is this
-//! program itself, started with an argument that makes it [`serve`] one file: it reads the
-//! bytes from stdin and writes one JSON answer to stdout. A panic, a crash or a hang in it
-//! costs the parent nothing but a clear error.
+//! Reading a file in a child process with a time and a memory limit: pdf-extract can panic (on
+//! 14% of corrupted resumes, measured), can loop forever (a cyclic page tree) and inflates a
+//! PDF's streams whole (a few MB can inflate to gigabytes). The child is this program itself,
+//! started with an argument that makes it [`serve`] one file: it caps its own memory, reads the
+//! bytes from stdin and writes one JSON answer to stdout. A panic, a crash, a hang or running
+//! out of its memory costs the parent nothing but a clear error.
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -50,11 +51,14 @@ impl Isolated {
 
     /// The raw text of the file, read by a child.
     pub fn text_of(&self, bytes: &[u8]) -> Result<String, ResumeError> {
+        if bytes.len() as u64 > crate::MAX_BYTES {
+            return Err(too_large_file());
+        }
         let mut child = Command::new(&self.program)
             .args(&self.args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| ResumeError::Failed(format!("cannot start the reader ({}): {e}", self.program.display())))?;
         // Both pipes on threads of their own: a child that stops reading (or never stops
@@ -64,12 +68,9 @@ impl Isolated {
         let writer = std::thread::spawn(move || {
             let _ = stdin.write_all(&input);
         });
-        let mut stdout = child.stdout.take().expect("piped");
-        let reader = std::thread::spawn(move || {
-            let mut out = Vec::new();
-            let _ = stdout.by_ref().take(64 << 20).read_to_end(&mut out);
-            out
-        });
+        let stdout = drain(child.stdout.take().expect("piped"), 64 << 20);
+        // Where Rust says why the child ended (an allocation past its memory cap).
+        let stderr = drain(child.stderr.take().expect("piped"), 64 << 10);
         let started = Instant::now();
         let status = loop {
             match child.try_wait() {
@@ -84,8 +85,12 @@ impl Isolated {
             }
         };
         let _ = writer.join();
-        let out = reader.join().unwrap_or_default();
+        let out = stdout.join().unwrap_or_default();
         if !status.success() {
+            let said = String::from_utf8_lossy(&stderr.join().unwrap_or_default()).into_owned();
+            if said.contains("memory allocation of") {
+                return Err(crate::limits::out_of_memory());
+            }
             return Err(ResumeError::Damaged("the reader stopped on it (the file is malformed)".into()));
         }
         match serde_json::from_slice::<Answer>(&out) {
@@ -96,15 +101,40 @@ impl Isolated {
     }
 }
 
-/// The child's side: reads one file from stdin, writes its text (or why not) to stdout. A
-/// panic inside the extraction ends this process, which the parent reports as a damaged file.
+/// Reads up to `limit` bytes of a child's output on a thread of its own, then discards the
+/// rest (a child blocked on a full pipe would only be stopped at the time limit).
+fn drain(mut pipe: impl Read + Send + 'static, limit: u64) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut kept = Vec::new();
+        let _ = pipe.by_ref().take(limit).read_to_end(&mut kept);
+        let _ = std::io::copy(&mut pipe, &mut std::io::sink());
+        kept
+    })
+}
+
+fn too_large_file() -> ResumeError {
+    crate::limits::too_large(format!("the file is larger than {} MB", crate::limits::mb(crate::MAX_BYTES)))
+}
+
+/// The child's side, in a process of its own (it caps that process's memory): reads one file
+/// from stdin, writes its text (or why not) to stdout. A panic inside the extraction ends this
+/// process, which the parent reports as a damaged file.
 pub fn serve(mut input: impl Read, mut output: impl Write) -> std::io::Result<()> {
-    let mut bytes = Vec::new();
-    input.by_ref().take(crate::MAX_BYTES + 1).read_to_end(&mut bytes)?;
-    let answer = match crate::extract::text(&bytes) {
+    let answer = match read_capped(&mut input) {
         Ok(text) => Answer::Text(text),
         Err(e) => Answer::Error(e),
     };
     serde_json::to_writer(&mut output, &answer)?;
     output.flush()
+}
+
+fn read_capped(input: &mut impl Read) -> Result<String, ResumeError> {
+    crate::limits::cap_memory().map_err(|e| ResumeError::Failed(format!("cannot limit the reader's memory: {e}")))?;
+    let mut bytes = Vec::new();
+    let read = input.by_ref().take(crate::MAX_BYTES + 1).read_to_end(&mut bytes);
+    read.map_err(|e| ResumeError::Failed(format!("cannot receive the file: {e}")))?;
+    if bytes.len() as u64 > crate::MAX_BYTES {
+        return Err(too_large_file());
+    }
+    crate::extract::text(&bytes)
 }

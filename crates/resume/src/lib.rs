@@ -2,12 +2,14 @@
 //!
 //! - [`extract`] gets the text of a PDF, DOCX or plain-text resume. PDF extraction can panic
 //!   and can loop forever on hostile files (see PLATFORM.md), so the app never runs it in its
-//!   own process: [`isolated`] runs it in a child process with a time limit.
+//!   own process: [`isolated`] runs it in a child process with a time and a memory limit.
+//! - [`limits`] is what reading one file may cost: its size, its text, its DOCX parts.
 //! - [`normalize`] makes that text uniform (NFKC, ligatures, private-use bullets, spaces).
 //! - [`parse`] turns it into fields: name, contact, links, skills, employment, education.
 
 pub mod extract;
 pub mod isolated;
+pub mod limits;
 pub mod normalize;
 pub mod parse;
 
@@ -30,6 +32,9 @@ pub enum ResumeError {
     Damaged(String),
     #[error("reading the file took longer than {0} s and was stopped")]
     TimedOut(u64),
+    /// Past one of [`limits`]; the detail names it ("the DOCX has more than 100 … parts").
+    #[error("the file is too large to read as a resume: {0}")]
+    TooLarge(String),
     #[error("the file could not be read: {0}")]
     Failed(String),
 }
