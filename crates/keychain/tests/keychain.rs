@@ -1,6 +1,9 @@
 //! Against the real Secret Service: scripts/test.sh runs the tests in a D-Bus session with
 //! gnome-keyring unlocked (PLATFORM.md).
 
+#[path = "../../../tests/harness/child_test.rs"]
+mod child_test;
+
 use std::process::Command;
 
 use talentdesk_keychain::{KeychainError, TokenEntry};
@@ -34,12 +37,10 @@ fn a_token_is_saved_read_back_by_another_process_and_forgotten() {
 #[test]
 fn without_a_keychain_service_the_error_says_what_is_missing() {
     // A session bus nobody listens on: as on a machine with no Secret Service.
-    let status = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "child_without_a_bus", "--ignored", "--nocapture"])
-        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/talentdesk-bus")
-        .status()
-        .unwrap();
-    assert!(status.success());
+    child_test::assert_passes(
+        child_test::command("child_without_a_bus")
+            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/talentdesk-bus"),
+    );
 }
 
 #[test]

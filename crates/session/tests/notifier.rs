@@ -2,7 +2,9 @@
 //! caller, and later notifications are not even tried. (That one reaches a real daemon is a
 //! window test: tests/e2e/notify.rs, under Xvfb with dunst.)
 
-use std::process::Command;
+#[path = "../../../tests/harness/child_test.rs"]
+mod child_test;
+
 use std::time::{Duration, Instant};
 
 use talentdesk_session::Notifier;
@@ -10,12 +12,10 @@ use talentdesk_session::Notifier;
 #[test]
 fn without_a_notification_service_notifying_gives_up_quietly() {
     // A session bus nobody listens on, in a process of its own.
-    let status = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "child_without_a_bus", "--ignored", "--nocapture"])
-        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/talentdesk-bus")
-        .status()
-        .unwrap();
-    assert!(status.success());
+    child_test::assert_passes(
+        child_test::command("child_without_a_bus")
+            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/talentdesk-bus"),
+    );
 }
 
 #[test]
