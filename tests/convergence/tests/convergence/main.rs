@@ -10,11 +10,13 @@
 //! -p talentdesk-convergence --no-capture` (the `long` profile allows it an hour).
 //! `TALENTDESK_CONVERGENCE_SEED` replays a run: every run prints its seed.
 
+#[path = "../../../harness/child_test.rs"]
+mod child_test;
 mod mutations;
 mod world;
 
 use std::collections::BTreeMap;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -150,13 +152,14 @@ async fn clients_converge_and_every_mutation_reaches_the_server_exactly_once() {
 /// often in the middle of a push or of applying a pull.
 async fn kill_mid_sync(desktop: &Desktop, server: &str, after_ms: u64) {
     let spec = format!("{}\n{server}\n{}", desktop.path.display(), desktop.user.email);
-    let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["child_sync", "--exact", "--ignored", "--nocapture"])
+    let mut child = child_test::command("child_sync")
         .env(CHILD, spec)
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("start the child");
+    // Kept open until the kill: a child printing to a closed pipe would fail instead of syncing.
+    let _output = child_test::wait_until_running(&mut child);
     tokio::time::sleep(Duration::from_millis(after_ms)).await;
     child.kill().expect("kill the child");
     child.wait().unwrap();
