@@ -118,11 +118,11 @@ async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Repor
                 let mutations = (0..MUTATIONS_PER_PUSH)
                     .map(|i| {
                         let n = (writer * 7919 + batch * MUTATIONS_PER_PUSH + i) % candidates.len();
-                        PushedMutation {
-                            seq: (batch * MUTATIONS_PER_PUSH + i + 1) as i64,
-                            mutation: Mutation::CandidateReview { candidate_id: candidates[n] },
-                            created_at: chrono::Utc::now(),
-                        }
+                        PushedMutation::new(
+                            (batch * MUTATIONS_PER_PUSH + i + 1) as i64,
+                            Mutation::CandidateReview { candidate_id: candidates[n] },
+                            chrono::Utc::now(),
+                        )
                     })
                     .collect();
                 let started = Instant::now();

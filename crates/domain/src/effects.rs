@@ -21,6 +21,7 @@ use crate::mutation::Mutation;
 use crate::note::Note;
 use crate::permission;
 use crate::pipeline::{self, Pipeline};
+use crate::record::RecordKind;
 use crate::settings::{ColumnConfig, CustomFieldDef, HiredActions};
 use crate::user::User;
 use crate::validation::{self, limits};
@@ -70,7 +71,9 @@ pub trait Records {
     type Error: From<DomainError>;
 
     fn cand(&self, id: Uuid) -> Result<Self::Cand, Self::Error>;
-    fn candidate_exists(&self, id: Uuid) -> Result<bool, Self::Error>;
+    /// Whether a record of the kind has this id, live or deleted as far as the storage knows:
+    /// a create must never take the id of a record that exists or existed.
+    fn record_exists(&self, kind: RecordKind, id: &str) -> Result<bool, Self::Error>;
     fn candidate(&self, cand: Self::Cand) -> Result<Candidate, Self::Error>;
     /// Stores a new candidate; the engagements in it are recorded separately.
     fn insert_candidate(&self, candidate: &Candidate) -> Result<Self::Cand, Self::Error>;
@@ -233,6 +236,7 @@ impl<R: Records> Effects<'_, R> {
                 1
             }
             M::NoteAdd { note_id, candidate_id, body, private } => {
+                self.unused_id(RecordKind::Note, &note_id.to_string())?;
                 let cand = r.cand(*candidate_id)?;
                 let note = Note {
                     id: *note_id,
@@ -258,6 +262,7 @@ impl<R: Records> Effects<'_, R> {
             }
             M::PipelineCreate { pipeline_id, name, statuses, private } => {
                 let (name, statuses) = pipeline::validate_definition(name, statuses)?;
+                self.unused_id(RecordKind::Pipeline, &pipeline_id.to_string())?;
                 r.insert_pipeline(&Pipeline {
                     id: *pipeline_id,
                     name,
@@ -285,6 +290,7 @@ impl<R: Records> Effects<'_, R> {
                 1
             }
             M::EventCreate { event } => {
+                self.unused_id(RecordKind::Event, &event.id.to_string())?;
                 r.insert_event(&Event {
                     name: validation::required("name", &event.name, limits::SHORT_TEXT)?,
                     location: validation::line("location", &event.location, limits::SHORT_TEXT)?,
@@ -313,6 +319,7 @@ impl<R: Records> Effects<'_, R> {
             }
             M::TextSend { send_id, body, .. } => self.send(*send_id, cands, MessageKind::Text, None, "", body)?,
             M::JobCreate { job } => {
+                self.unused_id(RecordKind::Job, &job.id.to_string())?;
                 r.insert_job(&Job {
                     title: validation::required("title", &job.title, limits::SHORT_TEXT)?,
                     location: validation::line("location", &job.location, limits::SHORT_TEXT)?,
@@ -335,6 +342,7 @@ impl<R: Records> Effects<'_, R> {
                 1
             }
             M::DocumentAttach { document: d } => {
+                self.unused_id(RecordKind::Document, &d.id.to_string())?;
                 let cand = r.cand(d.candidate_id)?;
                 document::check_content(&d.sha256, d.size)?;
                 let d = Document { name: document::sanitize_name(&d.name)?, uploaded_at: self.now, ..d.clone() };
@@ -369,9 +377,7 @@ impl<R: Records> Effects<'_, R> {
 
     fn create(&self, id: Uuid, profile: &Profile, profile_type: ProfileType) -> Result<u64, R::Error> {
         let r = self.records;
-        if r.candidate_exists(id)? {
-            return Err(DomainError::invalid("candidate_id", format!("candidate {id} already exists")).into());
-        }
+        self.unused_id(RecordKind::Candidate, &id.to_string())?;
         let profile = self.checked_profile(profile.clone())?;
         // A recruiter looked at what they typed: Recruiter Generated and Recruiter Reviewed.
         let engagements = EngagementSet::of(&[Engagement::RecruiterGenerated, Engagement::RecruiterReviewed]);
@@ -478,6 +484,16 @@ impl<R: Records> Effects<'_, R> {
         Ok(cands.len() as u64)
     }
 
+    /// Refuses a create whose id is taken. Ids are the creator's (UUIDv7, made offline), so
+    /// without this a "create" with someone else's id would overwrite their record.
+    fn unused_id(&self, kind: RecordKind, id: &str) -> Result<(), R::Error> {
+        if self.records.record_exists(kind, id)? {
+            let field = format!("{}_id", kind.code());
+            return Err(DomainError::invalid(field, format!("{} {id} already exists", kind.code())).into());
+        }
+        Ok(())
+    }
+
     fn own_note(&self, note_id: Uuid) -> Result<(), R::Error> {
         let note = self.records.note(note_id)?;
         if !permission::may_change_note(self.actor, note.author_id) {
@@ -489,7 +505,7 @@ impl<R: Records> Effects<'_, R> {
     fn visible_pipeline(&self, id: Uuid) -> Result<Pipeline, R::Error> {
         let p = self.records.pipeline(id)?;
         if !permission::may_see_pipeline(self.actor, p.owner_id, p.private) {
-            return Err(DomainError::forbidden(format!("pipeline \"{}\" is private", p.name)).into());
+            return Err(DomainError::forbidden(format!("pipeline {id} is private to its owner")).into());
         }
         Ok(p)
     }
@@ -532,6 +548,7 @@ impl<R: Records> Effects<'_, R> {
         let job_title = job_id.map(|id| self.records.job(id)).transpose()?.map(|job| job.title);
         for cand in cands {
             let c = self.records.candidate(*cand)?;
+            self.unused_id(RecordKind::Message, &Message::record_id(send_id, c.id))?;
             still_active(&c, "contacting them")?;
             let values = MergeValues {
                 first_name: &c.profile.first_name,
@@ -546,9 +563,7 @@ impl<R: Records> Effects<'_, R> {
             };
             if !reachable {
                 let what = if channel == Channel::Email { "email address" } else { "phone number" };
-                return Err(
-                    DomainError::invalid("selection", format!("{} has no {what}", c.profile.full_name())).into()
-                );
+                return Err(DomainError::invalid("selection", format!("{} has no {what}", candidate_ref(c.id))).into());
             }
             let message = Message {
                 send_id,
@@ -613,12 +628,20 @@ fn checked_tags(names: &[String]) -> Result<Vec<String>, DomainError> {
     }
     names.iter().map(|n| validation::tag(n)).collect()
 }
+/// How a rejection names a candidate: by id, never by name or contact details, because the
+/// reason is stored with the mutation's outcome on the server and can reach people who may
+/// not see the candidate. The desktop puts the name back for its own user
+/// (`talentdesk_store`'s rejection wording).
+pub fn candidate_ref(id: Uuid) -> String {
+    format!("candidate {id}")
+}
+
 /// A deactivated candidate is kept out of outreach and new applications until an admin
 /// reactivates them (they can still be viewed, edited, exported and deleted).
 fn still_active(c: &Candidate, doing: &str) -> Result<(), DomainError> {
     if c.active {
         return Ok(());
     }
-    let reason = format!("{} is deactivated; an admin reactivates them before {doing}", c.profile.full_name());
+    let reason = format!("{} is deactivated; an admin reactivates them before {doing}", candidate_ref(c.id));
     Err(DomainError::invalid("selection", reason))
 }

@@ -10,7 +10,9 @@ use std::collections::HashSet;
 
 use uuid::Uuid;
 
-use crate::candidate::Profile;
+use crate::DomainError;
+use crate::candidate::{FieldValue, Profile};
+use crate::history::HistoryEntry;
 use crate::mutation::Mutation;
 
 /// The candidate being erased, with the notes and documents that go with them.
@@ -54,6 +56,136 @@ impl Erasure {
 /// A profile with no personal data that still passes validation.
 fn erased_profile() -> Profile {
     Profile { first_name: "Erased".into(), last_name: "candidate".into(), ..Profile::default() }
+}
+
+/// What stands in a text for an erased person's name, email or phone.
+pub const ERASED: &str = "[erased]";
+
+/// The ways free text (a rejection's reason, a stored outcome) can name an erased person: their
+/// full names, emails and phones as the profile and its history had them. Texts that name one
+/// of those are rewritten, and within them every first or last name too; a first name alone
+/// does not mark a text as theirs (it is too common a word to find them by).
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    /// Full names, emails and phones: a text holding one of them is about the person.
+    telling: Vec<String>,
+    /// First and last names, rewritten only in a text that is about the person.
+    names: Vec<String>,
+}
+
+impl Mentions {
+    /// Adds the profile's name, email and phone.
+    pub fn add_profile(&mut self, profile: &Profile) {
+        self.add_name(&profile.first_name, &profile.last_name);
+        for value in [&profile.email, &profile.phone].into_iter().flatten() {
+            self.add_telling(value);
+        }
+    }
+
+    /// Adds every name, email and phone their history says they once had.
+    pub fn add_history(&mut self, history: &[HistoryEntry]) {
+        for change in history.iter().flat_map(|entry| &entry.changes) {
+            self.add_field(&change.from);
+            self.add_field(&change.to);
+        }
+    }
+
+    fn add_field(&mut self, value: &FieldValue) {
+        match value {
+            FieldValue::FirstName(name) | FieldValue::LastName(name) => self.add(name, false),
+            FieldValue::Email(Some(value)) | FieldValue::Phone(Some(value)) => self.add_telling(value),
+            _ => {}
+        }
+    }
+
+    fn add_name(&mut self, first: &str, last: &str) {
+        self.add(first, false);
+        self.add(last, false);
+        self.add_telling(format!("{first} {last}").trim());
+    }
+
+    fn add_telling(&mut self, value: &str) {
+        self.add(value, true);
+    }
+
+    fn add(&mut self, value: &str, telling: bool) {
+        let value = value.trim();
+        let list = if telling { &mut self.telling } else { &mut self.names };
+        if !value.is_empty() && !list.iter().any(|v| v.eq_ignore_ascii_case(value)) {
+            list.push(value.to_owned());
+        }
+    }
+
+    /// The values that mark a text as being about the person (for a coarse search first).
+    pub fn telling(&self) -> &[String] {
+        &self.telling
+    }
+
+    /// The text with every mention rewritten to [`ERASED`], or `None` when it names nobody here.
+    pub fn redact(&self, text: &str) -> Option<String> {
+        if !self.telling.iter().any(|value| find_word(text, value, 0).is_some()) {
+            return None;
+        }
+        let mut text = text.to_owned();
+        // Longest first, so a full name goes as a whole before its parts.
+        let mut values: Vec<&String> = self.telling.iter().chain(&self.names).collect();
+        values.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        for value in values {
+            let mut from = 0;
+            while let Some((start, end)) = find_word(&text, value, from) {
+                text.replace_range(start..end, ERASED);
+                from = start + ERASED.len();
+            }
+        }
+        Some(text)
+    }
+
+    /// The error with its texts rewritten, or `None` when it names nobody here.
+    pub fn redact_error(&self, error: &DomainError) -> Option<DomainError> {
+        let mut error = error.clone();
+        let texts: Vec<&mut String> = match &mut error {
+            DomainError::Invalid { field, reason } => vec![field, reason],
+            DomainError::Forbidden { reason } => vec![reason],
+            DomainError::OverBulkLimit { action, .. } => vec![action],
+            DomainError::NotFound { what, id } => vec![what, id],
+            DomainError::Query { message, .. } => vec![message],
+        };
+        let mut changed = false;
+        for text in texts {
+            if let Some(redacted) = self.redact(text) {
+                *text = redacted;
+                changed = true;
+            }
+        }
+        changed.then_some(error)
+    }
+}
+
+/// The first place at or after `from` where `value` stands in `text` as a whole word (ignoring
+/// case), as a byte range: "Ana" is not found in "Banana", nor an email inside a longer one.
+fn find_word(text: &str, value: &str, from: usize) -> Option<(usize, usize)> {
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut starts = text.char_indices().map(|(i, _)| i).filter(|i| *i >= from);
+    starts.find_map(|start| {
+        let end = matched_len(&text[start..], value).map(|len| start + len)?;
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        (!is_word(before) && !is_word(after)).then_some((start, end))
+    })
+}
+
+/// How many bytes at the start of `text` spell `value`, ignoring case.
+fn matched_len(text: &str, value: &str) -> Option<usize> {
+    let mut len = 0;
+    let mut chars = text.chars();
+    for wanted in value.chars() {
+        let c = chars.next()?;
+        if !c.to_lowercase().eq(wanted.to_lowercase()) {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    Some(len)
 }
 
 #[cfg(test)]
@@ -122,6 +254,40 @@ mod tests {
         ] {
             assert_eq!(e.redact(&m), None, "{}", m.name());
         }
+    }
+
+    #[test]
+    fn texts_naming_the_person_are_rewritten_and_others_left_alone() {
+        let mut m = Mentions::default();
+        m.add_profile(&Profile {
+            first_name: "Ana".into(),
+            last_name: "Zyxwick".into(),
+            email: Some("ana.z@example.org".into()),
+            phone: Some("+1 555 0100".into()),
+            ..Profile::default()
+        });
+        let change = crate::history::FieldChange {
+            from: FieldValue::Email(Some("old.ana@example.org".into())),
+            to: FieldValue::Email(Some("ana.z@example.org".into())),
+        };
+        m.add_history(&[HistoryEntry {
+            id: 1,
+            candidate_id: Uuid::from_u128(1),
+            action: crate::history::HistoryAction::Update,
+            actor_email: "rita@acme.test".into(),
+            at: chrono::Utc::now(),
+            changes: vec![change],
+        }]);
+        assert_eq!(m.redact("ana zyxwick has no phone").as_deref(), Some("[erased] has no phone"));
+        assert_eq!(
+            m.redact("\"OLD.ANA@example.org\" or +1 555 0100; Ana said").as_deref(),
+            Some("\"[erased]\" or [erased]; [erased] said")
+        );
+        assert_eq!(m.redact("Ana Banana was here"), None, "a first name alone does not tell");
+        assert_eq!(m.redact("xana.z@example.org"), None, "another email is not theirs");
+        let error = DomainError::invalid("selection", "Ana Zyxwick has no email");
+        assert_eq!(m.redact_error(&error), Some(DomainError::invalid("selection", "[erased] has no email")));
+        assert_eq!(m.redact_error(&DomainError::not_found("candidate", 7)), None);
     }
 
     use Mutation as M;

@@ -50,6 +50,17 @@ pub struct Message {
     pub bounced_at: Option<Timestamp>,
 }
 
+impl Message {
+    /// The key a message syncs under: one send reaches many candidates, one message each.
+    pub fn record_id(send_id: Uuid, candidate_id: Uuid) -> String {
+        format!("{send_id}:{candidate_id}")
+    }
+
+    pub fn id(&self) -> String {
+        Self::record_id(self.send_id, self.candidate_id)
+    }
+}
+
 /// The merge fields a message may use, e.g. `{{first_name}}`.
 pub const MERGE_FIELDS: [&str; 5] = ["first_name", "last_name", "full_name", "job_title", "sender_name"];
 

@@ -241,6 +241,20 @@ impl Mutation {
     }
 }
 
+/// A fingerprint of a mutation as it was made: its name and arguments (as JSON) and when. A
+/// client keeps it with the mutation from the moment it is made (an erasure may rewrite the
+/// waiting arguments later), and the server keeps it with the sequence number it took the
+/// mutation under, so a second, different mutation under the same number — from a copied or
+/// restored replica reusing the client id — is told apart from a retry.
+pub fn digest(mutation: &Mutation, created_at: crate::Timestamp) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    // Serialising a mutation is deterministic: structs in field order, no hash maps.
+    hasher.update(serde_json::to_vec(mutation).unwrap_or_default());
+    hasher.update(created_at.timestamp_millis().to_be_bytes());
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -118,7 +118,7 @@ impl CustomFieldDef {
                 CustomFieldKind::Date => "a date (YYYY-MM-DD)",
                 CustomFieldKind::YesNo => "yes or no",
             };
-            Err(DomainError::invalid(field, format!("\"{value}\" is not {expected}")))
+            Err(DomainError::invalid(field, format!("is not {expected}")))
         }
     }
 }

@@ -59,7 +59,9 @@ pub fn line(field: &str, value: &str, max_chars: usize) -> Result<String, Domain
 pub fn email(value: &str) -> Result<String, DomainError> {
     const FIELD: &str = "email";
     let value = line(FIELD, value, limits::EMAIL)?;
-    let bad = |reason: &str| Err(DomainError::invalid(FIELD, format!("\"{value}\" {reason}")));
+    // Reasons never quote the value: they are stored with a rejected mutation's outcome, and
+    // the field is shown beside the value anyway.
+    let bad = |reason: &str| Err(DomainError::invalid(FIELD, reason));
     let Some((local, domain)) = value.rsplit_once('@') else {
         return bad("has no @");
     };
@@ -118,21 +120,18 @@ pub fn phone(value: &str) -> Result<String, DomainError> {
         let digits = ext.trim_start_matches("extension").trim_start_matches("ext").trim_start_matches('x');
         let digits = digits.trim_start_matches(['.', ' ', ':']);
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 6 {
-            return Err(DomainError::invalid(FIELD, format!("\"{value}\" has an extension that is not 1-6 digits")));
+            return Err(DomainError::invalid(FIELD, "has an extension that is not 1-6 digits"));
         }
     }
     if let Some(c) = number.chars().find(|c| !(c.is_ascii_digit() || " .-()/+".contains(*c))) {
-        return Err(DomainError::invalid(FIELD, format!("\"{value}\" contains '{c}'")));
+        return Err(DomainError::invalid(FIELD, format!("contains '{c}'")));
     }
     if number.trim_start().get(1..).is_some_and(|rest| rest.contains('+')) {
-        return Err(DomainError::invalid(FIELD, format!("\"{value}\" has a + that is not at the start")));
+        return Err(DomainError::invalid(FIELD, "has a + that is not at the start"));
     }
     let digits = number.bytes().filter(u8::is_ascii_digit).count();
     if !(7..=15).contains(&digits) {
-        return Err(DomainError::invalid(
-            FIELD,
-            format!("\"{value}\" has {digits} digits; a phone number has 7 to 15"),
-        ));
+        return Err(DomainError::invalid(FIELD, format!("has {digits} digits; a phone number has 7 to 15")));
     }
     Ok(value)
 }
@@ -144,14 +143,14 @@ pub fn url(field: &str, value: &str) -> Result<String, DomainError> {
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     match rest {
         Some(host) if !host.is_empty() && !host.starts_with('/') && !value.contains(char::is_whitespace) => Ok(value),
-        _ => Err(DomainError::invalid(field, format!("\"{value}\" is not an http(s) address"))),
+        _ => Err(DomainError::invalid(field, "is not an http(s) address")),
     }
 }
 
 /// A year or year and month, as résumés give them: `2019` or `2019-04`.
 pub fn partial_date(field: &str, value: &str) -> Result<String, DomainError> {
     let value = value.trim();
-    let bad = || DomainError::invalid(field, format!("\"{value}\" is not a year (2019) or a year and month (2019-04)"));
+    let bad = || DomainError::invalid(field, "is not a year (2019) or a year and month (2019-04)");
     let (year, month) = match value.split_once('-') {
         Some((y, m)) => (y, Some(m)),
         None => (value, None),

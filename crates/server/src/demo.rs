@@ -166,7 +166,7 @@ impl Sink for PgSink {
             self.add(RecordKind::Note, note.id.to_string(), note, own(note.private.then_some(note.author_id)))?;
         }
         for m in &c.messages {
-            self.add(RecordKind::Message, format!("{}:{}", m.send_id, m.candidate_id), m, own(Some(m.sender_id)))?;
+            self.add(RecordKind::Message, m.id(), m, own(Some(m.sender_id)))?;
         }
         for d in &c.documents {
             self.add(RecordKind::Document, d.id.to_string(), d, own(None))?;

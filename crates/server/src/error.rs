@@ -28,10 +28,18 @@ pub enum ServerError {
     TooManyStreams(String),
     #[error("mutation {got} was sent before {expected}; resend from {expected}")]
     SequenceGap { expected: i64, got: i64 },
+    #[error(
+        "mutation {seq} of this client id was already taken with other content: another copy of this replica \
+         (restored or copied) pushes under the same id; push what waits under a new client id"
+    )]
+    ClientReused { seq: i64 },
     #[error("the database is unavailable: {0}")]
     Database(#[from] sqlx::Error),
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
+    /// The org's documents would take more than its quota.
+    #[error("{0}")]
+    QuotaExceeded(String),
     /// The blob folder failed (full disk, permissions).
     #[error("{0}")]
     Storage(String),
@@ -58,6 +66,8 @@ impl ServerError {
             }
             ServerError::TooManyStreams(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_streams"),
             ServerError::SequenceGap { .. } => (StatusCode::CONFLICT, "sequence_gap"),
+            ServerError::ClientReused { .. } => (StatusCode::CONFLICT, "client_reused"),
+            ServerError::QuotaExceeded(_) => (StatusCode::INSUFFICIENT_STORAGE, "quota_exceeded"),
             ServerError::Database(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             ServerError::Corrupt(_) | ServerError::Storage(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
@@ -80,6 +90,7 @@ impl IntoResponse for ServerError {
         };
         let (expected_seq, retry_after) = match self {
             ServerError::SequenceGap { expected, .. } => (Some(expected), None),
+            ServerError::ClientReused { seq } => (Some(seq), None),
             ServerError::Throttled { retry_after_secs, .. } => (None, Some(retry_after_secs)),
             _ => (None, None),
         };

@@ -11,8 +11,8 @@ use uuid::Uuid;
 use crate::ServerError;
 use crate::app::AppState;
 use crate::auth::Caller;
-use crate::db::{clients, records};
-use crate::visibility::Visibility;
+use crate::db::{clients, mutations, records};
+use crate::visibility::{Delivery, Visibility};
 
 const DEFAULT_LIMIT: i64 = 1_000;
 const MAX_LIMIT: i64 = 10_000;
@@ -94,9 +94,12 @@ pub async fn pull(
         return Err(ServerError::BadRequest(format!("limit must be between 1 and {MAX_LIMIT}")));
     }
     let mut conn = state.pool.acquire().await?;
-    let last_seq = match query.client_id {
-        Some(client) => clients::last_seq(&mut conn, client, caller.user.id).await?,
-        None => 0,
+    let (last_seq, last_digest) = match query.client_id {
+        Some(client) => {
+            let seq = clients::last_seq(&mut conn, client, caller.user.id).await?;
+            (seq, mutations::digest(&mut conn, client, seq).await?)
+        }
+        None => (0, None),
     };
     let rows = records::changed_after(&mut conn, caller.org, cursor.after(), limit).await?;
     let visibility = Visibility::of(&mut conn, &caller).await?;
@@ -106,15 +109,19 @@ pub async fn pull(
         Some(last) => Cursor { version: last.version, within: None },
         None => Cursor { version: cursor.version, within: None },
     };
-    let changes = rows.into_iter().map(|row| change(row, &visibility)).collect::<Result<_, _>>()?;
-    Ok(Json(PullResponse { changes, cursor: next.text(), more, last_seq }))
+    let changes = rows.into_iter().filter_map(|row| change(row, &visibility).transpose()).collect::<Result<_, _>>()?;
+    Ok(Json(PullResponse { changes, cursor: next.text(), more, last_seq, last_digest }))
 }
 
-fn change(row: records::Changed, visibility: &Visibility) -> Result<Change, ServerError> {
+/// The change as this user receives it; `None` for a record they never could see.
+fn change(row: records::Changed, visibility: &Visibility) -> Result<Option<Change>, ServerError> {
     let kind = RecordKind::parse(&row.kind).ok_or_else(|| ServerError::Corrupt(format!("record kind {}", row.kind)))?;
-    // A record the user may not see arrives as a tombstone, so one turned private disappears.
-    let data = visibility.data(kind, row.visible_to, row.data)?;
-    Ok(Change { version: row.version, kind, id: row.id, data })
+    let data = match visibility.change(kind, row.visible_to, row.shared_once, row.data)? {
+        Delivery::Data(data) => Some(data),
+        Delivery::Removal => None,
+        Delivery::Nothing => return Ok(None),
+    };
+    Ok(Some(Change { version: row.version, kind, id: row.id, data }))
 }
 
 #[cfg(test)]

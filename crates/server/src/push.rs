@@ -39,7 +39,7 @@ const PER_TRANSACTION: usize = 100;
         (status = 200, description = "Each mutation applied, rejected with its reason, or a replay's first outcome", body = PushResponse),
         (status = 400, description = "Malformed body or numbering", body = talentdesk_sync::wire::ErrorBody),
         (status = 401, description = "No live sign-in", body = talentdesk_sync::wire::ErrorBody),
-        (status = 409, description = "A sequence gap: resend from `expected_seq`", body = talentdesk_sync::wire::ErrorBody),
+        (status = 409, description = "A sequence gap (`sequence_gap`): resend from `expected_seq`; or (`client_reused`) mutation `expected_seq` was taken with other content from another replica under this client id: push what waits from there under a new client id", body = talentdesk_sync::wire::ErrorBody),
         (status = 413, description = "Body too large", body = talentdesk_sync::wire::ErrorBody),
         (status = 503, description = "Database unavailable: retry", body = talentdesk_sync::wire::ErrorBody),
     )
@@ -107,9 +107,13 @@ fn take(
     for pushed in chunk {
         let seq = pushed.seq;
         if seq <= last_seq {
-            let outcome = rt
-                .block_on(mutations::outcome(&mut tx, client, seq))?
+            let (outcome, digest) = rt
+                .block_on(mutations::taken(&mut tx, client, seq))?
                 .ok_or_else(|| ServerError::Corrupt(format!("mutation {seq} of client {client} has no outcome")))?;
+            if digest.is_some_and(|taken| taken != pushed.digest) {
+                // Not a retry: another replica under this client id took the number first.
+                return Err(ServerError::ClientReused { seq });
+            }
             results.push(PushResult { seq, outcome });
             continue;
         }
@@ -131,6 +135,7 @@ fn take(
             name: &pushed.mutation.name(),
             created_at: pushed.created_at,
             outcome: &outcome,
+            digest: &pushed.digest,
         };
         rt.block_on(mutations::insert(&mut tx, taken))?;
         results.push(PushResult { seq, outcome });

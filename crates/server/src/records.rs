@@ -28,9 +28,9 @@ use talentdesk_domain::{DomainError, Timestamp};
 use tokio::runtime::Handle;
 use uuid::Uuid;
 
-use crate::ServerError;
 use crate::db::mutations;
 use crate::db::records::{self, Key, NewRecord, Scope};
+use crate::{ServerError, erasure};
 
 /// Candidates read from the database at a time.
 const LOAD_CHUNK: usize = 5_000;
@@ -178,7 +178,12 @@ impl PgRecords {
         for chunk in changed.chunks(LOAD_CHUNK) {
             self.rt.block_on(records::put_batch(&mut tx, self.org, self.version, chunk))?;
         }
-        for id in self.deleted.into_inner() {
+        let deleted = self.deleted.into_inner();
+        if !deleted.is_empty() {
+            // Before their records go: it looks for their values.
+            self.rt.block_on(erasure::erase_traces(&mut tx, self.org, &deleted))?;
+        }
+        for id in deleted {
             let key = id.to_string();
             self.rt.block_on(records::delete(
                 &mut tx,
@@ -227,17 +232,10 @@ impl Records for PgRecords {
         }
     }
 
-    fn candidate_exists(&self, id: Uuid) -> Result<bool, ServerError> {
-        // A deleted candidate's id is never reused: its tombstone counts.
+    fn record_exists(&self, kind: RecordKind, id: &str) -> Result<bool, ServerError> {
+        // A deleted record's id is never reused: its tombstone counts.
         let mut tx = self.tx.borrow_mut();
-        let key = id.to_string();
-        let row: Option<i64> = self.rt.block_on(
-            sqlx::query_scalar("SELECT version FROM records WHERE org_id = $1 AND kind = 'candidate' AND id = $2")
-                .bind(self.org)
-                .bind(&key)
-                .fetch_optional(&mut **tx),
-        )?;
-        Ok(row.is_some())
+        Ok(self.rt.block_on(records::exists(&mut tx, self.org, Key { kind, id }))?)
     }
 
     fn candidate(&self, cand: Uuid) -> Result<Candidate, ServerError> {
@@ -356,9 +354,6 @@ impl Records for PgRecords {
     }
 
     fn insert_pipeline(&self, pipeline: &Pipeline) -> Result<(), ServerError> {
-        if self.get::<Pipeline>(RecordKind::Pipeline, &pipeline.id.to_string())?.is_some() {
-            return Err(DomainError::invalid("pipeline_id", format!("pipeline {} already exists", pipeline.id)).into());
-        }
         let scope = Scope { candidate_id: None, visible_to: pipeline.private.then_some(pipeline.owner_id).flatten() };
         self.put(RecordKind::Pipeline, &pipeline.id.to_string(), pipeline, scope)
     }
@@ -419,10 +414,9 @@ impl Records for PgRecords {
     }
 
     fn insert_message(&self, message: &Message, cand: Uuid) -> Result<(), ServerError> {
-        let id = format!("{}:{}", message.send_id, message.candidate_id);
         self.put(
             RecordKind::Message,
-            &id,
+            &message.id(),
             message,
             Scope { candidate_id: Some(cand), visible_to: Some(message.sender_id) },
         )

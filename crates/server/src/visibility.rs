@@ -13,6 +13,13 @@ use uuid::Uuid;
 use crate::ServerError;
 use crate::auth::Caller;
 
+/// What a pull sends of one changed record.
+pub enum Delivery {
+    Data(Box<RawValue>),
+    Removal,
+    Nothing,
+}
+
 pub struct Visibility {
     user: User,
     hidden_pipelines: HashSet<Uuid>,
@@ -36,14 +43,27 @@ impl Visibility {
         Ok(Self { user: caller.user.clone(), hidden_pipelines })
     }
 
-    /// The record's data as this user receives it; `None` when they may not see it.
-    pub fn data(
+    /// What a pull tells this user of a changed record: its data, its removal, or — for a
+    /// private record they never could see — nothing at all, so its id does not reach them.
+    /// A record they may no longer see but once could (a note turned private) is a removal.
+    pub fn change(
         &self,
         kind: RecordKind,
         visible_to: Option<Uuid>,
+        shared_once: bool,
         data: Option<String>,
-    ) -> Result<Option<Box<RawValue>>, ServerError> {
-        Ok(self.json(kind, visible_to, data)?.map(RawValue::from_string).transpose()?)
+    ) -> Result<Delivery, ServerError> {
+        if !self.may_see(visible_to) {
+            return Ok(if shared_once { Delivery::Removal } else { Delivery::Nothing });
+        }
+        Ok(match self.json(kind, visible_to, data)? {
+            Some(json) => Delivery::Data(RawValue::from_string(json)?),
+            None => Delivery::Removal,
+        })
+    }
+
+    fn may_see(&self, visible_to: Option<Uuid>) -> bool {
+        visible_to.is_none_or(|owner| owner == self.user.id || self.user.role.is_admin())
     }
 
     /// [`data`](Self::data) as JSON text, unchecked: the database wrote it from valid JSON.
@@ -53,8 +73,7 @@ impl Visibility {
         visible_to: Option<Uuid>,
         data: Option<String>,
     ) -> Result<Option<String>, ServerError> {
-        let visible = visible_to.is_none_or(|owner| owner == self.user.id || self.user.role.is_admin());
-        Ok(match data.filter(|_| visible) {
+        Ok(match data.filter(|_| self.may_see(visible_to)) {
             Some(json) if kind == RecordKind::Candidate && !self.hidden_pipelines.is_empty() => {
                 Some(self.without_hidden_pipelines(&json)?)
             }

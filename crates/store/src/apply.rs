@@ -24,6 +24,7 @@ use crate::records::SqliteRecords;
 use crate::replica;
 use crate::search;
 use crate::tables::{candidates, outbox};
+use crate::wording;
 
 /// The outcome of a mutation applied locally.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -54,7 +55,11 @@ pub(crate) fn apply(
         permission::authorize(actor, mutation.capability())?;
         let (mutation, mut touched) = resolve_selection(&tx, engine, actor, mutation)?;
         let records = SqliteRecords { tx: &tx, keep_base: replica::is_replica(&tx)? };
-        let outcome = effects::apply(&records, actor, now, &mutation, &touched)?;
+        let outcome = match effects::apply(&records, actor, now, &mutation, &touched) {
+            Ok(outcome) => outcome,
+            Err(StoreError::Domain(refusal)) => return Err(wording::with_names(&tx, refusal)?.into()),
+            Err(other) => return Err(other),
+        };
         if let Some(id) = mutation.candidate_id() {
             touched.extend(candidates::cand_of(&tx, id).ok());
         }

@@ -4,7 +4,8 @@
 //!   rather than left in old segments until a merge, and the index's vocabulary words that only
 //!   they had;
 //! - the saved snapshot of search's facts, which holds their name (written again without it);
-//! - the server's copies kept for a rebase, and the sync notices that quote their values;
+//! - the server's copies kept for a rebase, and what sync notices say about them (see
+//!   [`notices::forget_candidate`]);
 //! - personal data in changes still waiting for the server (rewritten, see
 //!   [`talentdesk_domain::erasure`]);
 //! - their documents' bytes, once no other document has the same content (after commit, see
@@ -14,10 +15,10 @@
 //! connection), and the WAL, which holds the pages as they were, is emptied after the commit.
 
 use rusqlite::Connection;
-use talentdesk_domain::erasure::Erasure;
+use talentdesk_domain::erasure::{Erasure, Mentions};
 
 use crate::replica::base;
-use crate::tables::{blob_orphans, candidates, documents, notes, notices, outbox, search_facts, search_terms};
+use crate::tables::{blob_orphans, candidates, documents, history, notes, notices, outbox, search_facts, search_terms};
 use crate::{Store, StoreError, tokens};
 
 /// Erases the candidate inside the caller's transaction.
@@ -30,6 +31,7 @@ pub(crate) fn erase_candidate(conn: &Connection, cand: i64) -> Result<(), StoreE
         documents: documents.iter().map(|d| d.id).collect(),
     };
     let terms = tokens::of_candidates(conn, &[cand])?.remove(&cand).unwrap_or_default();
+    let mentions = mentions_of(conn, cand, candidate_id)?;
     base::forget_candidate(conn, cand)?;
     for document in &documents {
         blob_orphans::add(conn, &document.sha256)?;
@@ -39,7 +41,15 @@ pub(crate) fn erase_candidate(conn: &Connection, cand: i64) -> Result<(), StoreE
     // The saved search facts hold the name; they are written again without it.
     search_facts::discard(conn)?;
     outbox::redact(conn, &erasure)?;
-    notices::forget_candidate(conn, candidate_id)
+    notices::forget_candidate(conn, candidate_id, &mentions)
+}
+
+/// How a notice's text may name them: their profile now and every value their history had.
+fn mentions_of(conn: &Connection, cand: i64, candidate_id: uuid::Uuid) -> Result<Mentions, StoreError> {
+    let mut mentions = Mentions::default();
+    mentions.add_profile(&candidates::get(conn, cand)?.profile);
+    mentions.add_history(&history::of(conn, cand, candidate_id)?);
+    Ok(mentions)
 }
 
 impl Store {

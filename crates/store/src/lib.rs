@@ -23,6 +23,7 @@ pub mod search;
 mod tables;
 mod tokens;
 pub mod views;
+mod wording;
 
 use std::path::{Path, PathBuf};
 
@@ -31,8 +32,8 @@ use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::user::User;
 
 pub use apply::Applied;
-pub use error::{AppError, StoreError};
 pub use attach::NewDocument;
+pub use error::{AppError, StoreError};
 pub use migrations::SCHEMA_VERSION;
 pub use tables::outbox::OutboxEntry;
 
@@ -98,7 +99,11 @@ impl Store {
     }
 
     /// Applies mutations that belong together in order, in one transaction: all or none.
-    pub(crate) fn apply_together(&mut self, actor: &User, mutations: Vec<Mutation>) -> Result<Vec<Applied>, StoreError> {
+    pub(crate) fn apply_together(
+        &mut self,
+        actor: &User,
+        mutations: Vec<Mutation>,
+    ) -> Result<Vec<Applied>, StoreError> {
         let erases =
             mutations.iter().any(|m| matches!(m, Mutation::CandidateDelete { .. } | Mutation::DocumentDelete { .. }));
         let (applied, touched) = apply::apply(&mut self.conn, self.engine.get_mut(), actor, mutations)?;

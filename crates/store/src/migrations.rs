@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_erasure.sql"),
     include_str!("../migrations/0006_search_facts.sql"),
     include_str!("../migrations/0007_search_text_left_join.sql"),
+    include_str!("../migrations/0008_outbox_digest.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.

@@ -59,8 +59,14 @@ impl Records for SqliteRecords<'_> {
         candidates::cand_of(self.tx, id)
     }
 
-    fn candidate_exists(&self, id: Uuid) -> Result<bool, StoreError> {
-        Ok(candidates::cand_of(self.tx, id).is_ok())
+    fn record_exists(&self, kind: RecordKind, id: &str) -> Result<bool, StoreError> {
+        match kind {
+            RecordKind::Candidate => match id.parse::<Uuid>() {
+                Ok(id) => Ok(candidates::find(self.tx, id)?.is_some()),
+                Err(_) => Ok(false),
+            },
+            _ => Ok(crate::replica::records::read(self.tx, kind, id)?.is_some()),
+        }
     }
 
     fn candidate(&self, cand: i64) -> Result<Candidate, StoreError> {
@@ -156,9 +162,6 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn insert_pipeline(&self, pipeline: &Pipeline) -> Result<(), StoreError> {
-        if pipelines::exists(self.tx, pipeline.id)? {
-            return Err(DomainError::invalid("pipeline_id", format!("pipeline {} already exists", pipeline.id)).into());
-        }
         self.keep(RecordKind::Pipeline, pipeline.id)?;
         pipelines::put(self.tx, pipeline)
     }
@@ -229,7 +232,7 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn insert_message(&self, message: &Message, cand: i64) -> Result<(), StoreError> {
-        self.keep(RecordKind::Message, format!("{}:{}", message.send_id, message.candidate_id))?;
+        self.keep(RecordKind::Message, message.id())?;
         messages::insert(self.tx, message, cand)
     }
 

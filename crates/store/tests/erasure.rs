@@ -8,11 +8,13 @@ use std::path::Path;
 use common::{Fixture, Person, fixture};
 use talentdesk_domain::candidate::FieldValue;
 use talentdesk_domain::document::{Document, DocumentKind};
+use talentdesk_domain::effects::Conflict;
 use talentdesk_domain::history::FieldChange;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::{SearchRequest, Selection};
 use talentdesk_domain::{DomainError, new_id};
 use talentdesk_store::StoreError;
+use talentdesk_store::replica::{Notice, NoticeDetail};
 use talentdesk_store::search::PageRequest;
 use uuid::Uuid;
 
@@ -149,4 +151,63 @@ fn a_refused_deletion_erases_nothing() {
     assert_eq!(view.documents.len(), 1);
     assert!(f.store.blob(&view.documents[0].sha256).is_some());
     assert_eq!(count(&f, SURNAME), 1);
+}
+
+#[test]
+fn what_sync_notices_say_about_a_deleted_candidate_goes_with_them() {
+    let mut f = fixture();
+    let id = candidate_to_erase(&mut f);
+    let other = f.create(Person { first: "Bo", last: "Lindqvist", ..Default::default() });
+    let email = |value: &str| FieldValue::Email(Some(value.into()));
+    let conflict = |candidate_id, theirs: &str, ours: &str| Conflict {
+        candidate_id,
+        expected: email("old@example.org"),
+        overwritten: email(theirs),
+        written: email(ours),
+    };
+    let notice = |seq, candidate_id, detail| Notice {
+        seq,
+        name: "candidate.update".into(),
+        candidate_id,
+        detail,
+        at: chrono::Utc::now(),
+    };
+    let reason = |text: String| NoticeDetail::Rejected { reason: DomainError::invalid("selection", text) };
+    f.store
+        .acknowledge(
+            0,
+            &[
+                notice(1001, Some(id), reason(format!("\"{SECOND_EMAIL} x\" is not an email address"))),
+                notice(
+                    1002,
+                    Some(id),
+                    NoticeDetail::Conflicts { conflicts: vec![conflict(id, FIRST_EMAIL, SECOND_EMAIL)] },
+                ),
+                // Changes over several candidates: a refusal naming them, conflicts of both.
+                notice(1003, None, reason(format!("Wilhelmina {SURNAME} has no phone"))),
+                notice(
+                    1004,
+                    None,
+                    NoticeDetail::Conflicts {
+                        conflicts: vec![
+                            conflict(id, FIRST_EMAIL, SECOND_EMAIL),
+                            conflict(other, "bo@example.org", "bo.l@example.org"),
+                        ],
+                    },
+                ),
+            ],
+        )
+        .unwrap();
+    // Dismissed, yet still in the file.
+    f.store.dismiss_notice(1003).unwrap();
+    let db = f.store.path().to_path_buf();
+    let blobs = f.store.blob_dir();
+
+    f.admin_applies(Mutation::CandidateDelete { selection: Selection::ids([id]) });
+
+    assert_eq!(hits(&db, &blobs), Vec::<(String, &str)>::new(), "no trace in the notices");
+    let open = f.store.notices(None).unwrap();
+    assert_eq!(open.iter().map(|n| n.seq).collect::<Vec<_>>(), [1004], "the notices about them are gone");
+    let NoticeDetail::Conflicts { conflicts } = &open[0].detail else { panic!("{open:?}") };
+    assert_eq!(conflicts.iter().map(|c| c.candidate_id).collect::<Vec<_>>(), [other], "another's conflict stays");
 }

@@ -17,7 +17,7 @@ use serde::Serialize;
 use talentdesk_domain::Timestamp;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
-use talentdesk_store::replica::{Account, Incoming, Notice, NoticeDetail, ServerChange};
+use talentdesk_store::replica::{Account, Incoming, Notice, NoticeDetail, PushIdentity, ServerChange};
 use talentdesk_store::{OutboxEntry, Store, StoreError};
 use tokio::sync::{Notify, watch};
 use ts_rs::TS;
@@ -159,7 +159,6 @@ const RESUMES_PER_ROUND: usize = 50;
 pub struct Engine {
     store: SharedStore,
     client: Client,
-    client_id: Uuid,
     /// Woken by the app after each local change: push it now.
     nudge: Arc<Notify>,
     resume_reader: Option<ResumeReader>,
@@ -170,11 +169,9 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(store: SharedStore, client: Client) -> Result<Self, SyncError> {
-        let client_id = lock(&store).client_id()?;
         Ok(Self {
             store,
             client,
-            client_id,
             nudge: Arc::new(Notify::new()),
             resume_reader: None,
             check_resumes: AtomicBool::new(true),
@@ -357,25 +354,39 @@ impl Engine {
 
     async fn push_all(&self, round: &mut Round) -> Result<(), SyncError> {
         loop {
+            let who = self.with_store(|s| s.push_identity()).await?;
             let batch = self.with_store(|s| s.pending(PUSH_BATCH)).await?;
             let Some(first) = batch.first().map(|e| e.seq) else { return Ok(()) };
             self.upload_documents(&batch).await?;
             let mutations = batch
                 .iter()
-                .map(|e| PushedMutation { seq: e.seq, mutation: e.mutation.clone(), created_at: e.created_at })
+                .map(|e| PushedMutation {
+                    seq: who.wire(e.seq),
+                    mutation: e.mutation.clone(),
+                    created_at: e.created_at,
+                    digest: e.digest.clone(),
+                })
                 .collect();
-            match self.client.push(self.client_id, mutations).await {
+            match self.client.push(who.client_id, mutations).await {
                 Ok(answer) => {
-                    let notices = notices(&batch, &answer);
+                    let notices = notices(&batch, &answer, who);
                     round.pushed += batch.len();
                     round.notices.extend(notices.iter().cloned());
-                    self.with_store(move |s| s.acknowledge(answer.last_seq, &notices)).await?;
+                    let last_seq = who.local(answer.last_seq);
+                    self.with_store(move |s| s.acknowledge(last_seq, &notices)).await?;
                 }
                 // The server took some of these already (its answer was lost on the way).
-                Err(ClientError::SequenceGap { expected }) if expected > first => {
-                    self.with_store(move |s| s.acknowledge(expected - 1, &[])).await?;
+                Err(ClientError::SequenceGap { expected }) if who.local(expected) > first => {
+                    let taken = who.local(expected) - 1;
+                    self.with_store(move |s| s.acknowledge(taken, &[])).await?;
                 }
                 Err(ClientError::SequenceGap { expected }) => return Err(SyncError::ServerBehind { expected }),
+                // A copy of this replica took this number: ours before it were taken, the rest
+                // go out under a new client id.
+                Err(ClientError::ClientReused { seq }) => {
+                    let taken = who.local(seq) - 1;
+                    self.with_store(move |s| s.restart_client(taken)).await?;
+                }
                 Err(e) => return Err(e.into()),
             }
         }
@@ -383,17 +394,25 @@ impl Engine {
 
     async fn pull_all(&self, round: &mut Round) -> Result<(), SyncError> {
         loop {
+            let who = self.with_store(|s| s.push_identity()).await?;
             let cursor = self.with_store(|s| s.cursor()).await?.unwrap_or_default();
-            let page = self.client.pull(self.client_id, &cursor).await?;
+            let page = self.client.pull(who.client_id, &cursor).await?;
             round.pulled += page.changes.len();
             let more = page.more;
             self.with_store(move |s| {
+                let mut last_seq = who.local(page.last_seq);
+                if s.client_id_shared(last_seq, page.last_digest.as_deref())? {
+                    // What the server took under this id is not (all) ours: drop nothing, and
+                    // push what waits under a new id.
+                    let first_waiting = s.pending(1)?.first().map_or(last_seq, |e| e.seq);
+                    last_seq = s.restart_client(first_waiting - 1)?.seq_base;
+                }
                 let changes: Vec<ServerChange<'_>> = page
                     .changes
                     .iter()
                     .map(|c| ServerChange { kind: c.kind, id: &c.id, data: c.data.as_deref().map(|d| d.get()) })
                     .collect();
-                s.apply_pull(&changes, &page.cursor, page.last_seq, !page.more)
+                s.apply_pull(&changes, &page.cursor, last_seq, !page.more)
             })
             .await?;
             if !more {
@@ -472,13 +491,13 @@ pub fn cursor_version(cursor: &str) -> i64 {
 }
 
 /// What the user should hear about a push: its rejections and conflicts.
-fn notices(batch: &[OutboxEntry], answer: &PushResponse) -> Vec<Notice> {
+fn notices(batch: &[OutboxEntry], answer: &PushResponse, who: PushIdentity) -> Vec<Notice> {
     let by_seq: HashMap<i64, &OutboxEntry> = batch.iter().map(|e| (e.seq, e)).collect();
     answer
         .results
         .iter()
         .filter_map(|result| {
-            let entry = by_seq.get(&result.seq)?;
+            let entry = by_seq.get(&who.local(result.seq))?;
             let detail = match &result.outcome {
                 PushOutcome::Rejected { reason } => NoticeDetail::Rejected { reason: reason.clone() },
                 PushOutcome::Applied { conflicts, .. } if !conflicts.is_empty() => {

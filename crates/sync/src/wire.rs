@@ -45,6 +45,17 @@ pub struct PushedMutation {
     pub mutation: Mutation,
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
+    /// The mutation's fingerprint as it was made (`talentdesk_domain::mutation::digest`): a
+    /// retry carries the same one; another mutation under the same number is refused.
+    pub digest: String,
+}
+
+impl PushedMutation {
+    /// A mutation made now-ish, with its digest.
+    pub fn new(seq: i64, mutation: Mutation, created_at: Timestamp) -> Self {
+        let digest = talentdesk_domain::mutation::digest(&mutation, created_at);
+        Self { seq, mutation, created_at, digest }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,6 +104,10 @@ pub struct PullResponse {
     pub more: bool,
     /// This client's last sequence number the server has taken: outbox entries up to it are done.
     pub last_seq: i64,
+    /// The digest of that mutation, so a replica can tell whether it was its own (a copy of a
+    /// replica pushing under the same client id would otherwise make it drop unsent work).
+    #[serde(default)]
+    pub last_digest: Option<String>,
 }
 
 /// One record as of `version`; `data` is absent for a deletion or a record this user may no

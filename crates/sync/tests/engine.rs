@@ -178,10 +178,7 @@ async fn a_stopped_first_sync_resumes_and_a_clock_hours_off_changes_nothing() {
     // A client whose clock runs six hours fast: the server orders by arrival, not by clocks.
     let (client, _) = Client::login(&server.url, &admin.email, PASSWORD).await.unwrap();
     let ahead = chrono::Utc::now() + chrono::Duration::hours(6);
-    let pushed = client
-        .push(new_id(), vec![PushedMutation { seq: 1, mutation: create("Zed"), created_at: ahead }])
-        .await
-        .unwrap();
+    let pushed = client.push(new_id(), vec![PushedMutation::new(1, create("Zed"), ahead)]).await.unwrap();
     assert!(matches!(pushed.results[0].outcome, PushOutcome::Applied { .. }));
 
     let fresh = desktop(&server, &admin).await;

@@ -32,10 +32,11 @@ pub async fn put<T: Serialize>(
     scope: Scope,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO records (org_id, kind, id, version, data, candidate_id, visible_to)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        "INSERT INTO records (org_id, kind, id, version, data, candidate_id, visible_to, shared_once)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7 IS NULL)
          ON CONFLICT (org_id, kind, id) DO UPDATE
-         SET version = $4, data = $5, candidate_id = $6, visible_to = $7",
+         SET version = $4, data = $5, candidate_id = $6, visible_to = $7,
+             shared_once = records.shared_once OR $7 IS NULL",
     )
     .bind(org)
     .bind(key.kind.code())
@@ -103,10 +104,11 @@ pub async fn all<T: DeserializeOwned + Send + Unpin + 'static>(
     Ok(rows.into_iter().map(|Json(t)| t).collect())
 }
 
-/// Deletes the record, leaving its tombstone; returns false when there was nothing to delete.
+/// Deletes the record, leaving its tombstone (seen by whom the record was); returns false when
+/// there was nothing to delete.
 pub async fn delete(conn: &mut PgConnection, org: Uuid, version: i64, key: Key<'_>) -> sqlx::Result<bool> {
     let done = sqlx::query(
-        "UPDATE records SET data = NULL, version = $4, visible_to = NULL
+        "UPDATE records SET data = NULL, version = $4
          WHERE org_id = $1 AND kind = $2 AND id = $3 AND data IS NOT NULL",
     )
     .bind(org)
@@ -126,7 +128,7 @@ pub async fn delete_of_candidate(
     candidate: Uuid,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE records SET data = NULL, version = $3, visible_to = NULL
+        "UPDATE records SET data = NULL, version = $3
          WHERE org_id = $1 AND candidate_id = $2 AND data IS NOT NULL",
     )
     .bind(org)
@@ -144,15 +146,7 @@ pub async fn of_candidate<T: DeserializeOwned + Send + Unpin + 'static>(
     kind: RecordKind,
     candidate: Uuid,
 ) -> sqlx::Result<Vec<T>> {
-    let rows: Vec<Json<T>> = sqlx::query_scalar(
-        "SELECT data FROM records WHERE org_id = $1 AND kind = $2 AND candidate_id = $3 AND data IS NOT NULL",
-    )
-    .bind(org)
-    .bind(kind.code())
-    .bind(candidate)
-    .fetch_all(conn)
-    .await?;
-    Ok(rows.into_iter().map(|Json(t)| t).collect())
+    of_candidates(conn, org, kind, &[candidate]).await
 }
 
 /// A record as a pull delivers it: the data stays JSON text, never parsed on the way.
@@ -163,6 +157,18 @@ pub struct Changed {
     pub id: String,
     pub data: Option<String>,
     pub visible_to: Option<Uuid>,
+    /// Whether everyone in the org could see it once (and may hold a copy).
+    pub shared_once: bool,
+}
+
+/// Whether the record exists or existed (a tombstone counts).
+pub async fn exists(conn: &mut PgConnection, org: Uuid, key: Key<'_>) -> sqlx::Result<bool> {
+    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM records WHERE org_id = $1 AND kind = $2 AND id = $3)")
+        .bind(org)
+        .bind(key.kind.code())
+        .bind(key.id)
+        .fetch_one(conn)
+        .await
 }
 
 /// Records changed after the position (version, kind, id), in that order.
@@ -173,7 +179,7 @@ pub async fn changed_after(
     limit: i64,
 ) -> sqlx::Result<Vec<Changed>> {
     sqlx::query_as(
-        "SELECT version, kind, id, data::text AS data, visible_to FROM records
+        "SELECT version, kind, id, data::text AS data, visible_to, shared_once FROM records
          WHERE org_id = $1 AND (version, kind, id) > ($2, $3, $4)
          ORDER BY version, kind, id LIMIT $5",
     )
@@ -207,12 +213,13 @@ pub async fn put_batch(conn: &mut PgConnection, org: Uuid, version: i64, rows: &
     let candidates: Vec<Option<Uuid>> = rows.iter().map(|r| r.scope.candidate_id).collect();
     let visible_to: Vec<Option<Uuid>> = rows.iter().map(|r| r.scope.visible_to).collect();
     sqlx::query(
-        "INSERT INTO records (org_id, kind, id, version, data, candidate_id, visible_to)
-         SELECT $1, kind, id, $2, data, candidate_id, visible_to
+        "INSERT INTO records (org_id, kind, id, version, data, candidate_id, visible_to, shared_once)
+         SELECT $1, kind, id, $2, data, candidate_id, visible_to, visible_to IS NULL
          FROM unnest($3::text[], $4::text[], $5::jsonb[], $6::uuid[], $7::uuid[])
               AS r (kind, id, data, candidate_id, visible_to)
          ON CONFLICT (org_id, kind, id) DO UPDATE SET version = $2, data = excluded.data,
-             candidate_id = excluded.candidate_id, visible_to = excluded.visible_to",
+             candidate_id = excluded.candidate_id, visible_to = excluded.visible_to,
+             shared_once = records.shared_once OR excluded.shared_once",
     )
     .bind(org)
     .bind(version)
@@ -256,4 +263,41 @@ pub async fn lock<T: DeserializeOwned + Send + Unpin + 'static>(
 ) -> sqlx::Result<Option<T>> {
     let sql = "SELECT data FROM records WHERE org_id = $1 AND kind = $2 AND id = $3 AND data IS NOT NULL FOR UPDATE";
     read(conn, org, key, sql).await
+}
+
+/// The live records of a kind that belong to any of the candidates.
+pub async fn of_candidates<T: DeserializeOwned + Send + Unpin + 'static>(
+    conn: &mut PgConnection,
+    org: Uuid,
+    kind: RecordKind,
+    candidates: &[Uuid],
+) -> sqlx::Result<Vec<T>> {
+    let rows: Vec<Json<T>> = sqlx::query_scalar(
+        "SELECT data FROM records WHERE org_id = $1 AND kind = $2 AND candidate_id = ANY($3) AND data IS NOT NULL",
+    )
+    .bind(org)
+    .bind(kind.code())
+    .bind(candidates)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|Json(t)| t).collect())
+}
+
+/// Locks the live records of a kind that belong to the candidates, for the transaction.
+pub async fn lock_of_candidates(
+    conn: &mut PgConnection,
+    org: Uuid,
+    kind: RecordKind,
+    candidates: &[Uuid],
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "SELECT 1 FROM records WHERE org_id = $1 AND kind = $2 AND candidate_id = ANY($3) AND data IS NOT NULL
+         FOR UPDATE",
+    )
+    .bind(org)
+    .bind(kind.code())
+    .bind(candidates)
+    .execute(conn)
+    .await?;
+    Ok(())
 }

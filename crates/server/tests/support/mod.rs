@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // Each test file uses its own part of the helpers.
 
+pub mod smtp;
+
 use reqwest::StatusCode;
 use serde_json::Value;
 use talentdesk_domain::candidate::{Profile, ProfileType};
@@ -166,7 +168,7 @@ pub fn numbered(first: i64, mutations: impl IntoIterator<Item = Mutation>) -> Ve
     mutations
         .into_iter()
         .enumerate()
-        .map(|(i, mutation)| PushedMutation { seq: first + i as i64, mutation, created_at: chrono::Utc::now() })
+        .map(|(i, mutation)| PushedMutation::new(first + i as i64, mutation, chrono::Utc::now()))
         .collect()
 }
 

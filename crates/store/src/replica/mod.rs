@@ -124,6 +124,43 @@ impl Store {
         outbox::count(self.conn())
     }
 
+    /// Who this replica pushes as.
+    pub fn push_identity(&mut self) -> Result<PushIdentity, StoreError> {
+        let client_id = client_state::client_id(self.conn())?;
+        Ok(PushIdentity { client_id, seq_base: client_state::seq_base(self.conn())? })
+    }
+
+    /// Starts pushing under a new client id, because the server showed another replica (a
+    /// copy or a restored backup of this one) pushing under the current one. The server took
+    /// this replica's mutations up to `taken_through` (local numbering); the rest wait and go
+    /// out under the new id, so none is lost and none is taken twice.
+    pub fn restart_client(&mut self, taken_through: i64) -> Result<PushIdentity, StoreError> {
+        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
+        outbox::drop_through(&tx, taken_through)?;
+        let first_waiting = match outbox::first_seq(&tx)? {
+            Some(seq) => seq,
+            None => client_state::last_taken_seq(&tx)? + 1,
+        };
+        let (client_id, seq_base) = client_state::restart(&tx, first_waiting)?;
+        tx.commit()?;
+        tracing::warn!(%client_id, "another copy of this replica pushed under its client id; pushing under a new one");
+        Ok(PushIdentity { client_id, seq_base })
+    }
+
+    /// Whether the server's word on this client id — the last mutation it took (`last_seq`, in
+    /// local numbering) and that mutation's digest — shows another replica pushing under it:
+    /// a number this replica never gave out, or a waiting mutation of ours whose number the
+    /// server took for different content. Checked before a pull drops what the server took.
+    pub fn client_id_shared(&self, last_seq: i64, last_digest: Option<&str>) -> Result<bool, StoreError> {
+        if last_seq > client_state::last_taken_seq(self.conn())? {
+            return Ok(true);
+        }
+        Ok(match (outbox::find(self.conn(), last_seq)?, last_digest) {
+            (Some(ours), Some(theirs)) => ours.digest != theirs,
+            _ => false,
+        })
+    }
+
     /// Records a push's answer: the server has taken every mutation up to `last_seq`, and
     /// `notices` are what the user should hear about.
     pub fn acknowledge(&mut self, last_seq: i64, notices: &[Notice]) -> Result<(), StoreError> {
@@ -138,7 +175,17 @@ impl Store {
 
     /// Notices not dismissed yet (one candidate's, or all), newest first.
     pub fn notices(&self, candidate_id: Option<Uuid>) -> Result<Vec<Notice>, StoreError> {
-        notices::open(self.conn(), candidate_id)
+        let conn = self.conn();
+        notices::open(conn, candidate_id)?
+            .into_iter()
+            .map(|notice| match notice.detail {
+                NoticeDetail::Rejected { reason } => Ok(Notice {
+                    detail: NoticeDetail::Rejected { reason: crate::wording::with_names(conn, reason)? },
+                    ..notice
+                }),
+                _ => Ok(notice),
+            })
+            .collect()
     }
 
     pub fn dismiss_notice(&mut self, seq: i64) -> Result<(), StoreError> {
@@ -193,6 +240,26 @@ impl Store {
             }
         }
         Ok(())
+    }
+}
+
+/// The client id a replica pushes under, and what to subtract from its local sequence numbers
+/// to get the server's (non-zero once the id was restarted; see [`Store::restart_client`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PushIdentity {
+    pub client_id: Uuid,
+    pub seq_base: i64,
+}
+
+impl PushIdentity {
+    /// A local sequence number as the server knows it.
+    pub fn wire(&self, local: i64) -> i64 {
+        local - self.seq_base
+    }
+
+    /// A sequence number the server gave, in local numbering.
+    pub fn local(&self, wire: i64) -> i64 {
+        wire + self.seq_base
     }
 }
 

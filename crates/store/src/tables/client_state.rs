@@ -31,6 +31,29 @@ pub(crate) fn client_id(conn: &Connection) -> Result<Uuid, StoreError> {
     }
 }
 
+/// Starts pushing under a new id (the old one turned out to be shared with a copy of this
+/// replica). Local sequence numbers go on; the server numbers the new id's mutations from 1,
+/// so the offset between the two is kept: the first waiting mutation is the new id's 1.
+pub(crate) fn restart(conn: &Connection, first_waiting: i64) -> Result<(Uuid, i64), StoreError> {
+    let id = talentdesk_domain::new_id();
+    let base = first_waiting - 1;
+    set(conn, "client_id", &id.to_string())?;
+    set(conn, "seq_base", &base.to_string())?;
+    Ok((id, base))
+}
+
+/// What to subtract from a local sequence number to get the one the server knows it by
+/// (0 until the client id was restarted).
+pub(crate) fn seq_base(conn: &Connection) -> Result<i64, StoreError> {
+    get(conn, "seq_base")?.map_or(Ok(0), |s| s.parse::<i64>().map_err(|e| StoreError::Corrupt(e.to_string())))
+}
+
+/// The highest sequence number taken so far (0 before the first).
+pub(crate) fn last_taken_seq(conn: &Connection) -> Result<i64, StoreError> {
+    get(conn, "next_seq")?
+        .map_or(Ok(0), |s| s.parse::<i64>().map(|n| n - 1).map_err(|e| StoreError::Corrupt(e.to_string())))
+}
+
 /// Takes the next sequence number (1, 2, 3, ...). Never reused, even after the outbox drains.
 pub(crate) fn take_seq(conn: &Connection) -> Result<i64, StoreError> {
     let next =

@@ -4,6 +4,7 @@
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 use talentdesk_domain::effects::Conflict;
+use talentdesk_domain::erasure::Mentions;
 use talentdesk_domain::{DomainError, Timestamp};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -35,11 +36,39 @@ pub enum NoticeDetail {
     Conflicts { conflicts: Vec<Conflict> },
 }
 
-/// Forgets the notices that quote the candidate's values (conflicts). Rejections stay: they
-/// name no personal data, and the user still needs to know a change of theirs did not land.
-pub(crate) fn forget_candidate(conn: &Connection, candidate_id: Uuid) -> Result<(), StoreError> {
-    conn.prepare_cached("DELETE FROM sync_notices WHERE candidate_id = ?1 AND detail ->> '$.type' = 'conflicts'")?
-        .execute([candidate_id.to_string()])?;
+/// Forgets what the notices say about an erased candidate: the notices about them go (a
+/// conflict quotes their values, a rejection can name them), and in the others (a bulk change
+/// over many) their conflicts go and a rejection's reason has them rewritten to "[erased]".
+/// Dismissed notices too: they are still in the file.
+pub(crate) fn forget_candidate(conn: &Connection, candidate_id: Uuid, mentions: &Mentions) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM sync_notices WHERE candidate_id = ?1")?.execute([candidate_id.to_string()])?;
+    let rows = conn
+        .prepare_cached("SELECT seq, detail FROM sync_notices")?
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    for (seq, detail) in rows {
+        let rewritten = match serde_json::from_str(&detail)? {
+            NoticeDetail::Rejected { reason } => {
+                mentions.redact_error(&reason).map(|reason| Some(NoticeDetail::Rejected { reason }))
+            }
+            NoticeDetail::Conflicts { mut conflicts } => {
+                let before = conflicts.len();
+                conflicts.retain(|c| c.candidate_id != candidate_id);
+                (conflicts.len() < before)
+                    .then(|| (!conflicts.is_empty()).then_some(NoticeDetail::Conflicts { conflicts }))
+            }
+        };
+        match rewritten {
+            None => {}
+            Some(None) => {
+                conn.prepare_cached("DELETE FROM sync_notices WHERE seq = ?1")?.execute([seq])?;
+            }
+            Some(Some(detail)) => {
+                conn.prepare_cached("UPDATE sync_notices SET detail = ?2 WHERE seq = ?1")?
+                    .execute(params![seq, serde_json::to_string(&detail)?])?;
+            }
+        }
+    }
     Ok(())
 }
 

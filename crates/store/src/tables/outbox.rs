@@ -1,6 +1,6 @@
 //! Mutations applied locally and waiting for the server, in sequence order.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use talentdesk_domain::Timestamp;
 use talentdesk_domain::erasure::Erasure;
@@ -22,15 +22,18 @@ pub struct OutboxEntry {
     /// Who made the change (the user signed in then).
     pub actor_id: Uuid,
     pub created_at: Timestamp,
+    /// The mutation's fingerprint as it was made ([`talentdesk_domain::mutation::digest`]).
+    pub digest: String,
 }
 
 /// Appends `mutation` with this client's next sequence number and returns the number.
 pub(crate) fn append(conn: &Connection, actor: &User, mutation: &Mutation, at: Timestamp) -> Result<i64, StoreError> {
     let seq = client_state::take_seq(conn)?;
     let wire = serde_json::to_value(mutation)?;
+    let digest = talentdesk_domain::mutation::digest(mutation, at);
     conn.execute(
-        "INSERT INTO outbox (seq, name, args, actor_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![seq, wire["name"].as_str(), wire["args"].to_string(), actor.id.to_string(), millis(at)],
+        "INSERT INTO outbox (seq, name, args, actor_id, created_at, digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![seq, wire["name"].as_str(), wire["args"].to_string(), actor.id.to_string(), millis(at), digest],
     )?;
     Ok(seq)
 }
@@ -38,13 +41,14 @@ pub(crate) fn append(conn: &Connection, actor: &User, mutation: &Mutation, at: T
 /// Waiting mutations in sequence order, at most `limit` of them.
 pub(crate) fn pending(conn: &Connection, limit: u32) -> Result<Vec<OutboxEntry>, StoreError> {
     let mut stmt =
-        conn.prepare_cached("SELECT seq, name, args, actor_id, created_at FROM outbox ORDER BY seq LIMIT ?1")?;
+        conn.prepare_cached("SELECT seq, name, args, actor_id, created_at, digest FROM outbox ORDER BY seq LIMIT ?1")?;
     let rows = stmt.query_map([limit], Row::read)?.collect::<Result<Vec<_>, _>>()?;
     rows.into_iter().map(Row::decode).collect()
 }
 
 fn get(conn: &Connection, seq: i64) -> Result<OutboxEntry, StoreError> {
-    let mut stmt = conn.prepare_cached("SELECT seq, name, args, actor_id, created_at FROM outbox WHERE seq = ?1")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT seq, name, args, actor_id, created_at, digest FROM outbox WHERE seq = ?1")?;
     stmt.query_row([seq], Row::read)?.decode()
 }
 
@@ -55,17 +59,27 @@ struct Row {
     args: String,
     actor_id: String,
     created_at: i64,
+    digest: Option<String>,
 }
 
 impl Row {
     fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
-        Ok(Row { seq: r.get(0)?, name: r.get(1)?, args: r.get(2)?, actor_id: r.get(3)?, created_at: r.get(4)? })
+        Ok(Row {
+            seq: r.get(0)?,
+            name: r.get(1)?,
+            args: r.get(2)?,
+            actor_id: r.get(3)?,
+            created_at: r.get(4)?,
+            digest: r.get(5)?,
+        })
     }
 
     fn decode(self) -> Result<OutboxEntry, StoreError> {
         let args: serde_json::Value = serde_json::from_str(&self.args)?;
         let mutation = serde_json::from_value(serde_json::json!({ "name": self.name, "args": args }))?;
-        Ok(OutboxEntry { seq: self.seq, mutation, actor_id: uuid(&self.actor_id)?, created_at: time(self.created_at) })
+        let created_at = time(self.created_at);
+        let digest = self.digest.unwrap_or_else(|| talentdesk_domain::mutation::digest(&mutation, created_at));
+        Ok(OutboxEntry { seq: self.seq, mutation, actor_id: uuid(&self.actor_id)?, created_at, digest })
     }
 }
 
@@ -89,6 +103,18 @@ pub(crate) fn redact(conn: &Connection, erasure: &Erasure) -> Result<(), StoreEr
         }
     }
     Ok(())
+}
+
+/// The lowest waiting sequence number, if any waits.
+pub(crate) fn first_seq(conn: &Connection) -> Result<Option<i64>, StoreError> {
+    Ok(conn.prepare_cached("SELECT min(seq) FROM outbox")?.query_row([], |r| r.get(0))?)
+}
+
+/// The waiting mutation with this number, if it still waits.
+pub(crate) fn find(conn: &Connection, seq: i64) -> Result<Option<OutboxEntry>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT seq, name, args, actor_id, created_at, digest FROM outbox WHERE seq = ?1")?;
+    stmt.query_row([seq], Row::read).optional()?.map(Row::decode).transpose()
 }
 
 pub(crate) fn count(conn: &Connection) -> Result<u64, StoreError> {

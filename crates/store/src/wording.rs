@@ -1,0 +1,51 @@
+//! Rejections name candidates by id (the domain's `candidate_ref`), because the reason is
+//! stored with the mutation's outcome on the server and may travel further. For this
+//! desktop's own user the name is put back when the candidate is here, at the moment the
+//! reason is shown, never in what is stored.
+
+use rusqlite::Connection;
+use talentdesk_domain::DomainError;
+use uuid::Uuid;
+
+use crate::StoreError;
+use crate::tables::candidates;
+
+const PREFIX: &str = "candidate ";
+const UUID_LEN: usize = 36;
+
+/// The error with each candidate it names by id named by name, where the candidate is here.
+pub(crate) fn with_names(conn: &Connection, error: DomainError) -> Result<DomainError, StoreError> {
+    Ok(match error {
+        DomainError::Invalid { field, reason } => DomainError::Invalid { field, reason: named(conn, &reason)? },
+        DomainError::Forbidden { reason } => DomainError::Forbidden { reason: named(conn, &reason)? },
+        other => other,
+    })
+}
+
+fn named(conn: &Connection, reason: &str) -> Result<String, StoreError> {
+    let mut out = String::with_capacity(reason.len());
+    let mut rest = reason;
+    while let Some(at) = rest.find(PREFIX) {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let id = from.get(PREFIX.len()..PREFIX.len() + UUID_LEN).and_then(|text| text.parse::<Uuid>().ok());
+        match id.map(|id| name_of(conn, id)).transpose()?.flatten() {
+            Some(name) => {
+                out.push_str(&name);
+                rest = &from[PREFIX.len() + UUID_LEN..];
+            }
+            None => {
+                out.push_str(PREFIX);
+                rest = &from[PREFIX.len()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn name_of(conn: &Connection, id: Uuid) -> Result<Option<String>, StoreError> {
+    let Some(cand) = candidates::find(conn, id)? else { return Ok(None) };
+    let name = candidates::get(conn, cand)?.profile.full_name();
+    Ok((!name.is_empty()).then_some(name))
+}
