@@ -84,7 +84,7 @@ async fn sign_in(store: &mut Store, server: &str, email: &str) -> anyhow::Result
         let token = token.with_context(|| {
             format!("no saved sign-in for {email} at {server} on this database: set TALENTDESK_PASSWORD")
         })?;
-        return Ok(Client::with_token(server, &token));
+        return Ok(Client::with_token(server, &token)?);
     };
     let (client, login) = Client::login(server, email, &password).await?;
     let account =

@@ -37,7 +37,7 @@ async fn the_client_signs_in_pushes_pulls_snapshots_and_hears_versions() {
     assert_eq!(records.iter().filter(|r| r.kind == RecordKind::Candidate).count(), 3);
 
     // A teammate's change announces a newer version on the live stream.
-    let omar = Client::with_token(&server.url, &server.other_recruiter.token);
+    let omar = Client::with_token(&server.url, &server.other_recruiter.token).unwrap();
     let listening = tokio::spawn({
         let client = client.clone();
         async move { client.next_version(version).await }
@@ -54,7 +54,7 @@ async fn failures_arrive_as_what_the_engine_should_do() {
     let wrong = Client::login(&server.url, "rita@acme.test", "not the password").await.err().unwrap();
     assert!(matches!(wrong, ClientError::SignedOut(_)), "{wrong}");
 
-    let client = Client::with_token(&server.url, &server.recruiter.token);
+    let client = Client::with_token(&server.url, &server.recruiter.token).unwrap();
     let me = Uuid::now_v7();
     let gap = client.push(me, numbered(4, [create_candidate(Uuid::now_v7(), "A", "B", None)])).await.err().unwrap();
     assert!(matches!(gap, ClientError::SequenceGap { expected: 1 }), "{gap}");
@@ -62,11 +62,11 @@ async fn failures_arrive_as_what_the_engine_should_do() {
     let bad = client.pull(me, "not-a-cursor").await.err().unwrap();
     assert!(matches!(bad, ClientError::Refused { status: 400, .. }) && !bad.is_temporary(), "{bad}");
 
-    let stale = Client::with_token(&server.url, "0123");
+    let stale = Client::with_token(&server.url, "0123").unwrap();
     assert!(matches!(stale.pull(me, "").await.err().unwrap(), ClientError::SignedOut(_)));
 
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let offline = Client::with_token(&format!("http://127.0.0.1:{port}"), "x");
+    let offline = Client::with_token(&format!("http://127.0.0.1:{port}"), "x").unwrap();
     let unreachable = offline.pull(me, "").await.err().unwrap();
     assert!(matches!(unreachable, ClientError::Unreachable(_)) && unreachable.is_temporary(), "{unreachable}");
 }

@@ -6,7 +6,9 @@
 //! and says so ([`Session::keychain_problem`]); it is simply not remembered after the app
 //! closes.
 
+mod diagnostics;
 mod granted;
+mod logging;
 mod notifier;
 mod open_copies;
 mod search_upkeep;
@@ -26,7 +28,9 @@ use talentdesk_sync::engine::{Engine, FirstSyncProgress, Replica, SharedStore, S
 use tokio::sync::{Notify, mpsc, watch};
 use ts_rs::TS;
 
+pub use diagnostics::{Connection, Diagnostics, LOG_LINES};
 pub use granted::{GrantedPaths, NotGranted};
+pub use logging::Log;
 pub use notifier::Notifier;
 pub use open_copies::OpenCopies;
 pub use search_upkeep::{SnapshotTimes, keep_search_warm};
@@ -35,6 +39,9 @@ pub use search_upkeep::{SnapshotTimes, keep_search_warm};
 const TELL_FAILING_AFTER: Duration = Duration::from_secs(180);
 /// A first sync taking longer than this earns a notification when it ends.
 const TELL_FIRST_SYNC_AFTER: Duration = Duration::from_secs(20);
+/// How long signing out waits for the server to end the token: the user asked to leave, and
+/// an unreachable server must not hold them.
+const LOGOUT_WAIT: Duration = Duration::from_secs(5);
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -48,6 +55,15 @@ pub enum SessionError {
     Keychain(#[from] KeychainError),
     #[error("the account file {path} cannot be used: {detail}")]
     AccountFile { path: String, detail: String },
+}
+
+/// Whether signing out also ended the sign-in on the server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServerSignOut {
+    /// The server refuses the token from now on.
+    Ended,
+    /// The server could not be told (offline, or failing): its token stays valid there.
+    NotReached { reason: String },
 }
 
 /// What the window hears from a session, as it happens.
@@ -135,7 +151,11 @@ pub struct Session {
     resume_first_sync: Arc<Notify>,
     stop: watch::Sender<bool>,
     client: Client,
+    /// What the last sync round reported (for diagnostics).
+    last_status: LastStatus,
 }
+
+type LastStatus = Arc<Mutex<Option<SyncStatus>>>;
 
 impl Session {
     /// Signs in with a password: opens (or creates) this account's store in `data_dir`,
@@ -182,7 +202,7 @@ impl Session {
         let Some(account) = probe.account()? else { return Ok(None) };
         let user = probe.users()?.into_iter().find(|u| u.id == account.user_id);
         let Some(user) = user else { return Ok(None) };
-        let client = Client::with_token(&account.server, &token);
+        let client = Client::with_token(&account.server, &token)?;
         let store: SharedStore = Arc::new(Mutex::new(probe));
         let engine = Engine::new(store.clone(), client)?;
         Ok(Some(Self::start(account, user, store, engine, None, events, notifier)))
@@ -204,6 +224,7 @@ impl Session {
         let resume_first_sync = Arc::new(Notify::new());
         let nudge = engine.nudger();
         let client = engine.client();
+        let last_status = LastStatus::default();
         let engine = match RESUME_READER.get() {
             Some(reader) => engine.with_resume_reader(reader.clone()),
             None => engine,
@@ -215,6 +236,7 @@ impl Session {
             cancel: cancel_first_sync.clone(),
             resume: resume_first_sync.clone(),
             synced: synced.clone(),
+            last_status: last_status.clone(),
             stopped,
         };
         tokio::spawn(background.run());
@@ -229,6 +251,7 @@ impl Session {
             resume_first_sync,
             stop,
             client,
+            last_status,
         }
     }
 
@@ -247,6 +270,15 @@ impl Session {
         self.synced.load(Ordering::Relaxed)
     }
 
+    /// How this session stands, for diagnostics.
+    pub fn connection(&self) -> Connection {
+        Connection::SignedIn {
+            server: self.account.server.clone(),
+            synced: self.synced(),
+            status: self.last_status.lock().ok().and_then(|s| s.clone()),
+        }
+    }
+
     /// Call after every local change: it is pushed at once.
     pub fn changed(&self) {
         self.nudge.notify_one();
@@ -262,12 +294,31 @@ impl Session {
         self.resume_first_sync.notify_one();
     }
 
-    /// Stops syncing and removes the token from the keychain. The store stays, so signing in
-    /// again needs no new first sync.
-    pub fn sign_out(self, data_dir: &Path) -> Result<(), SessionError> {
+    /// Stops syncing, ends the sign-in on the server, and removes the token from the keychain.
+    /// The store stays, so signing in again needs no new first sync.
+    ///
+    /// Ending the token on the server is best effort: offline, the user is still signed out
+    /// here (the token leaves the keychain), and the log says the server's token lives on
+    /// until it expires or an admin revokes it.
+    pub async fn sign_out(self, data_dir: &Path) -> Result<ServerSignOut, SessionError> {
         let _ = self.stop.send(true);
+        let on_server = match tokio::time::timeout(LOGOUT_WAIT, self.client.logout()).await {
+            Ok(Ok(())) => ServerSignOut::Ended,
+            // Revoked or expired already: nothing is left to end.
+            Ok(Err(ClientError::SignedOut(_))) => ServerSignOut::Ended,
+            Ok(Err(e)) => ServerSignOut::NotReached { reason: e.to_string() },
+            Err(_) => ServerSignOut::NotReached { reason: format!("no answer within {} s", LOGOUT_WAIT.as_secs()) },
+        };
+        match &on_server {
+            ServerSignOut::Ended => tracing::info!("signed out; the server ended the sign-in"),
+            ServerSignOut::NotReached { reason } => tracing::warn!(
+                "signed out on this computer only: the server could not end the sign-in ({reason}); \
+                 its token stays valid there until it expires or an admin revokes it"
+            ),
+        }
         TokenEntry::new(&self.account.server, &self.account.email)?.forget()?;
-        forget(data_dir)
+        forget(data_dir)?;
+        Ok(on_server)
     }
 }
 
@@ -286,6 +337,7 @@ struct Background {
     cancel: Arc<AtomicBool>,
     resume: Arc<Notify>,
     synced: Arc<AtomicBool>,
+    last_status: LastStatus,
     stopped: watch::Receiver<bool>,
 }
 
@@ -298,12 +350,16 @@ impl Background {
         let forward = {
             let events = self.events.clone();
             let notifier = self.notifier.clone();
+            let last_status = self.last_status.clone();
             tokio::spawn(async move {
                 let mut told_failing = false;
                 while let Some(event) = heard.recv().await {
                     match event {
                         SyncEvent::Status(status) => {
                             told_failing = tell_failing(&notifier, &status, told_failing);
+                            if let Ok(mut last) = last_status.lock() {
+                                *last = Some(status.clone());
+                            }
                             let _ = events.send(SessionEvent::Status { status });
                         }
                         SyncEvent::Pulled(_) => {

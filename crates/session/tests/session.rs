@@ -9,7 +9,8 @@ use talentdesk_domain::new_id;
 use talentdesk_domain::user::Role;
 use talentdesk_keychain::TokenEntry;
 use talentdesk_server::testing::{Instance, PASSWORD};
-use talentdesk_session::{Notifier, Session, SessionEvent};
+use talentdesk_session::{Notifier, ServerSignOut, Session, SessionEvent};
+use talentdesk_sync::client::{Client, ClientError};
 use tokio::sync::mpsc;
 
 /// Waits for the first event `wanted` accepts, up to 20 s.
@@ -67,8 +68,13 @@ async fn sign_in_is_remembered_in_the_keychain_and_sign_out_forgets_it() {
     until(&mut events, |e| matches!(e, SessionEvent::Status { status } if status.online)).await;
     assert_eq!(again.store.lock().unwrap().candidate_count().unwrap(), 1);
 
-    again.sign_out(data.path()).unwrap();
+    let token = TokenEntry::new(&server.url, &rita.email).unwrap().token().unwrap().unwrap();
+    assert_eq!(again.sign_out(data.path()).await.unwrap(), ServerSignOut::Ended);
     assert_eq!(TokenEntry::new(&server.url, &rita.email).unwrap().token().unwrap(), None);
+    // The server refuses the token too: a copy of it taken before signing out is worthless.
+    let copy = Client::with_token(&server.url, &token).unwrap();
+    let refused = copy.pull(new_id(), "").await.unwrap_err();
+    assert!(matches!(refused, ClientError::SignedOut(_)), "{refused:?}");
     let (tx, _events) = mpsc::unbounded_channel();
     assert!(Session::resume(data.path(), tx, Notifier::default()).await.unwrap().is_none(), "signed out stays out");
 }
@@ -90,7 +96,7 @@ async fn a_revoked_sign_in_is_reported_and_a_wrong_password_refused() {
     talentdesk_server::admin::revoke_tokens(server.pool(), &omar.email).await.unwrap();
     session.changed();
     until(&mut events, |e| matches!(e, SessionEvent::Status { status } if status.signed_out)).await;
-    session.sign_out(data.path()).unwrap();
+    session.sign_out(data.path()).await.unwrap();
 }
 
 #[test]
@@ -145,7 +151,7 @@ async fn a_first_sync_whose_sign_in_is_revoked_stops_and_asks_to_sign_in_again()
     session.resume_first_sync();
     until(&mut events, |e| matches!(e, SessionEvent::Status { status } if status.signed_out)).await;
     assert!(!session.synced());
-    session.sign_out(data.path()).unwrap();
+    session.sign_out(data.path()).await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -201,4 +207,25 @@ async fn a_teammates_document_is_downloaded_when_wanted() {
     assert_eq!(b.documents().file(&sha256).await.unwrap(), path, "the second time it is here");
     let missing = b.documents().file(&"0".repeat(64)).await.unwrap_err();
     assert!(!missing.to_string().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn signing_out_while_the_server_is_away_signs_out_here_and_says_the_server_was_not_told() {
+    let mut server = Instance::start().await;
+    let lea = server.add_user(&format!("lea+{}@acme.test", std::process::id()), Role::Recruiter).await;
+    let data = tempfile::tempdir().unwrap();
+    let (tx, mut events) = mpsc::unbounded_channel();
+    let session =
+        Session::sign_in(data.path(), &server.url, &lea.email, PASSWORD, tx, Notifier::default()).await.unwrap();
+    until(&mut events, |e| matches!(e, SessionEvent::Status { status } if status.online)).await;
+    server.stop().await;
+
+    let outcome = session.sign_out(data.path()).await.unwrap();
+    assert!(
+        matches!(&outcome, ServerSignOut::NotReached { reason } if reason.contains("cannot be reached")),
+        "{outcome:?}"
+    );
+    assert_eq!(TokenEntry::new(&server.url, &lea.email).unwrap().token().unwrap(), None, "signed out here anyway");
+    let (tx, _events) = mpsc::unbounded_channel();
+    assert!(Session::resume(data.path(), tx, Notifier::default()).await.unwrap().is_none(), "signed out stays out");
 }

@@ -1,8 +1,11 @@
 //! The sync API over HTTP, as the desktop and the CLI call it. Each call is one request;
 //! retrying, backoff and rebasing belong to the engine above it.
 
+use std::time::Duration;
+
 use uuid::Uuid;
 
+pub use crate::address::server_address;
 pub use crate::snapshot::SnapshotReader;
 
 use crate::wire::{
@@ -21,6 +24,10 @@ pub enum ClientError {
     /// A push skipped sequence numbers: resend from `expected`.
     #[error("the server expects mutation {expected} next")]
     SequenceGap { expected: i64 },
+    /// The server took mutation `seq` of this client id with other content: another copy of
+    /// this replica pushes under the same id. What waits from `seq` on goes under a new id.
+    #[error("another copy of this replica took mutation {seq} under the same client id")]
+    ClientReused { seq: i64 },
     /// The server is up but cannot serve now (its database is away): try again later.
     #[error("{0}")]
     Unavailable(String),
@@ -33,6 +40,9 @@ pub enum ClientError {
     /// that does not speak TLS. Waiting does not fix it.
     #[error("a secure connection to the server failed: {0}")]
     Insecure(String),
+    /// An address the desktop will not send a password to (see [`server_address`]).
+    #[error("{0}")]
+    BadAddress(String),
 }
 
 impl ClientError {
@@ -75,37 +85,162 @@ fn find_tls<'a>(error: &'a (dyn std::error::Error + 'static)) -> Option<&'a rust
     error.source().and_then(find_tls)
 }
 
+/// How long a call may wait on the server before the server counts as unreachable. Without
+/// limits, a server (or a network) that accepts a connection and then says nothing would hold
+/// a sync round, or a sign-in, forever.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    /// To open the connection.
+    pub connect: Duration,
+    /// For an ordinary call as a whole: from connecting to the last byte of the answer.
+    pub request: Duration,
+    /// For the next bytes of a long transfer (the snapshot, a document, the live stream). Such
+    /// a transfer may take as long as it needs while it keeps moving; a whole-call limit would
+    /// cut a healthy first sync of a million candidates. Longer than the server's keep-alive on
+    /// the live stream (15 s), which is all that arrives there while nothing changes.
+    pub idle: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self { connect: Duration::from_secs(10), request: Duration::from_secs(30), idle: Duration::from_secs(60) }
+    }
+}
+
+/// The slowest upload rate a document's upload is given time for, beyond the call's own limit
+/// (a 25 MB document: about 13 minutes more).
+const SLOWEST_UPLOAD_BYTES_PER_SECOND: f64 = 32.0 * 1024.0;
+
+/// A server the desktop may talk to (see [`server_address`]), before signing in.
+#[derive(Clone, Debug)]
+pub struct Server {
+    http: reqwest::Client,
+    base: String,
+    timeouts: Timeouts,
+}
+
+impl Server {
+    pub fn at(address: &str) -> Result<Self, ClientError> {
+        Self::with_timeouts(address, Timeouts::default())
+    }
+
+    pub fn with_timeouts(address: &str, timeouts: Timeouts) -> Result<Self, ClientError> {
+        let url = server_address(address).map_err(ClientError::BadAddress)?;
+        let http = reqwest::Client::builder()
+            .connect_timeout(timeouts.connect)
+            // The API never redirects; following one could carry the password to plain HTTP.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()?;
+        Ok(Self { http, base: url.as_str().trim_end_matches('/').to_owned(), timeouts })
+    }
+
+    /// Signs in; the returned token is for the OS keychain, never a file.
+    pub async fn login(&self, email: &str, password: &str) -> Result<(Client, LoginResponse), ClientError> {
+        let request = LoginRequest { email: email.to_owned(), password: password.to_owned() };
+        let login: LoginResponse = self.answer(self.http.post(self.url("/v1/auth/login")).json(&request)).await?;
+        Ok((self.client(&login.token), login))
+    }
+
+    /// The connection of a token kept from an earlier sign-in.
+    pub fn client(&self, token: &str) -> Client {
+        Client { server: self.clone(), token: token.to_owned() }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// An ordinary call, its answer read as JSON, all within the request limit.
+    async fn answer<T: serde::de::DeserializeOwned>(&self, request: reqwest::RequestBuilder) -> Result<T, ClientError> {
+        let limit = self.timeouts.request;
+        self.call(request, limit).await?.json().await.map_err(|e| self.failure(e, limit))
+    }
+
+    /// An ordinary call: answered (and its answer read) within `limit`.
+    async fn call(&self, request: reqwest::RequestBuilder, limit: Duration) -> Result<reqwest::Response, ClientError> {
+        let response = request.timeout(limit).send().await.map_err(|e| self.failure(e, limit))?;
+        checked(response).await
+    }
+
+    /// A long transfer: its answer must start within the idle limit; its body is then read
+    /// with [`next_chunk`], each piece within the idle limit again.
+    async fn open(&self, request: reqwest::RequestBuilder) -> Result<reqwest::Response, ClientError> {
+        let idle = self.timeouts.idle;
+        let started = async { checked(request.send().await.map_err(|e| self.failure(e, idle))?).await };
+        tokio::time::timeout(idle, started).await.map_err(|_| silent_for(idle))?
+    }
+
+    /// A failed request in the engine's terms, a time limit named as such.
+    fn failure(&self, e: reqwest::Error, limit: Duration) -> ClientError {
+        match (e.is_timeout(), e.is_connect()) {
+            (true, true) => {
+                ClientError::Unreachable(format!("no connection within {}", in_words(self.timeouts.connect)))
+            }
+            (true, false) => silent_for(limit),
+            (false, _) => e.into(),
+        }
+    }
+}
+
+/// The next piece of a long transfer's body (`None` at its end), or a failure when nothing
+/// arrives for `idle`.
+pub(crate) async fn next_chunk(
+    response: &mut reqwest::Response,
+    idle: Duration,
+) -> Result<Option<bytes::Bytes>, ClientError> {
+    match tokio::time::timeout(idle, response.chunk()).await {
+        Ok(chunk) => Ok(chunk?),
+        Err(_) => Err(silent_for(idle)),
+    }
+}
+
+fn silent_for(limit: Duration) -> ClientError {
+    ClientError::Unreachable(format!("no answer within {}", in_words(limit)))
+}
+
+fn in_words(limit: Duration) -> String {
+    if limit.subsec_millis() == 0 { format!("{} s", limit.as_secs()) } else { format!("{} ms", limit.as_millis()) }
+}
+
 /// A signed-in connection to one server.
 #[derive(Clone)]
 pub struct Client {
-    http: reqwest::Client,
-    base: String,
+    server: Server,
     token: String,
 }
 
+/// Names the server only: a client printed into a log must not carry its token.
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client").field("server", &self.server.base).finish_non_exhaustive()
+    }
+}
+
 impl Client {
-    /// Signs in; the returned token is for the OS keychain, never a file.
-    pub async fn login(base: &str, email: &str, password: &str) -> Result<(Self, LoginResponse), ClientError> {
-        let http = reqwest::Client::new();
-        let base = base.trim_end_matches('/').to_owned();
-        let request = LoginRequest { email: email.to_owned(), password: password.to_owned() };
-        let login: LoginResponse = answer(http.post(format!("{base}/v1/auth/login")).json(&request)).await?;
-        Ok((Self { http, base, token: login.token.clone() }, login))
+    /// Signs in to the server at `address` (see [`Server::login`]).
+    pub async fn login(address: &str, email: &str, password: &str) -> Result<(Self, LoginResponse), ClientError> {
+        Server::at(address)?.login(email, password).await
     }
 
     /// A client with a token kept from an earlier sign-in.
-    pub fn with_token(base: &str, token: &str) -> Self {
-        Self { http: reqwest::Client::new(), base: base.trim_end_matches('/').to_owned(), token: token.to_owned() }
+    pub fn with_token(address: &str, token: &str) -> Result<Self, ClientError> {
+        Ok(Server::at(address)?.client(token))
     }
 
     pub async fn push(&self, client_id: Uuid, mutations: Vec<PushedMutation>) -> Result<PushResponse, ClientError> {
         let request = PushRequest { client_id, mutations };
-        answer(self.http.post(self.url("/v1/sync/push")).bearer_auth(&self.token).json(&request)).await
+        self.server.answer(self.post("/v1/sync/push").json(&request)).await
     }
 
     pub async fn pull(&self, client_id: Uuid, cursor: &str) -> Result<PullResponse, ClientError> {
         let query = [("cursor", cursor.to_owned()), ("client_id", client_id.to_string())];
-        answer(self.http.get(self.url("/v1/sync/pull")).bearer_auth(&self.token).query(&query)).await
+        self.server.answer(self.get("/v1/sync/pull").query(&query)).await
+    }
+
+    /// Ends this sign-in on the server: the token is refused from then on, wherever a copy of
+    /// it is.
+    pub async fn logout(&self) -> Result<(), ClientError> {
+        self.server.call(self.post("/v1/auth/logout"), self.server.timeouts.request).await.map(|_| ())
     }
 
     /// Starts downloading the snapshot from `after` (a `kind/id`, empty for the start). The
@@ -121,30 +256,34 @@ impl Client {
         after: &str,
         prepare: impl Fn(SnapshotRecord) -> T + Send + 'static,
     ) -> Result<SnapshotReader<T>, ClientError> {
-        let request = self.http.get(self.url("/v1/sync/snapshot")).bearer_auth(&self.token).query(&[("after", after)]);
-        let response = checked(request.send().await?).await?;
-        Ok(SnapshotReader::start(response, prepare))
+        let response = self.server.open(self.get("/v1/sync/snapshot").query(&[("after", after)])).await?;
+        Ok(SnapshotReader::start(response, self.server.timeouts.idle, prepare))
     }
 
-    /// Uploads a document's bytes (idempotent: bytes the server has already are fine).
+    /// Uploads a document's bytes (idempotent: bytes the server has already are fine). The
+    /// call's limit grows with the document, at the slowest rate still worth waiting for.
     pub async fn put_blob(&self, sha256: &str, bytes: Vec<u8>) -> Result<(), ClientError> {
-        let request = self.http.put(self.url(&format!("/v1/blobs/{sha256}"))).bearer_auth(&self.token).body(bytes);
-        checked(request.send().await?).await.map(|_| ())
+        let sending = Duration::from_secs_f64(bytes.len() as f64 / SLOWEST_UPLOAD_BYTES_PER_SECOND);
+        let request = self.server.http.put(self.server.url(&format!("/v1/blobs/{sha256}"))).bearer_auth(&self.token);
+        self.server.call(request.body(bytes), self.server.timeouts.request + sending).await.map(|_| ())
     }
 
     /// Downloads a document's bytes; the caller checks them against the hash.
     pub async fn get_blob(&self, sha256: &str) -> Result<Vec<u8>, ClientError> {
-        let request = self.http.get(self.url(&format!("/v1/blobs/{sha256}"))).bearer_auth(&self.token);
-        Ok(checked(request.send().await?).await?.bytes().await?.to_vec())
+        let mut response = self.server.open(self.get(&format!("/v1/blobs/{sha256}"))).await?;
+        let mut bytes = Vec::new();
+        while let Some(chunk) = next_chunk(&mut response, self.server.timeouts.idle).await? {
+            bytes.extend_from_slice(&chunk);
+        }
+        Ok(bytes)
     }
 
     /// Waits on the live stream until it reports a version above `known`; returns it. The
     /// caller pulls then, and calls again.
     pub async fn next_version(&self, known: i64) -> Result<i64, ClientError> {
-        let request = self.http.get(self.url("/v1/sync/live")).bearer_auth(&self.token);
-        let mut response = checked(request.send().await?).await?;
+        let mut response = self.server.open(self.get("/v1/sync/live")).await?;
         let mut text = String::new();
-        while let Some(chunk) = response.chunk().await? {
+        while let Some(chunk) = next_chunk(&mut response, self.server.timeouts.idle).await? {
             text.push_str(&String::from_utf8_lossy(&chunk));
             let newest = text
                 .lines()
@@ -158,13 +297,13 @@ impl Client {
         Err(ClientError::Unreachable("the live stream ended".into()))
     }
 
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+    fn get(&self, path: &str) -> reqwest::RequestBuilder {
+        self.server.http.get(self.server.url(path)).bearer_auth(&self.token)
     }
-}
 
-async fn answer<T: serde::de::DeserializeOwned>(request: reqwest::RequestBuilder) -> Result<T, ClientError> {
-    Ok(checked(request.send().await?).await?.json().await?)
+    fn post(&self, path: &str) -> reqwest::RequestBuilder {
+        self.server.http.post(self.server.url(path)).bearer_auth(&self.token)
+    }
 }
 
 /// The response if it succeeded, else the server's error in the engine's terms.
@@ -187,6 +326,7 @@ async fn checked(response: reqwest::Response) -> Result<reqwest::Response, Clien
     };
     Err(match (status.as_u16(), expected) {
         (401, _) => ClientError::SignedOut(message),
+        (409, Some(seq)) if code == "client_reused" => ClientError::ClientReused { seq },
         (409, Some(expected)) => ClientError::SequenceGap { expected },
         (503, _) => ClientError::Unavailable(message),
         (status, _) => ClientError::Refused { status, code, message },

@@ -4,6 +4,7 @@
 //! [`client`] speaks the API for the desktop and the CLI; [`engine`] keeps a replica store
 //! and the server in step with it.
 
+mod address;
 pub mod client;
 pub mod engine;
 mod snapshot;

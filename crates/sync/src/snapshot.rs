@@ -9,8 +9,9 @@ use std::io::{BufRead, BufReader};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::time::Duration;
 
-use crate::client::ClientError;
+use crate::client::{ClientError, next_chunk};
 use crate::wire::{SnapshotHeader, SnapshotRecord};
 
 /// Records handed over at a time: fewer hand-overs, and still little memory in flight.
@@ -31,8 +32,10 @@ pub struct SnapshotReader<T> {
 }
 
 impl<T: Send + 'static> SnapshotReader<T> {
+    /// Reads `response`'s body; it fails when nothing arrives for `idle`.
     pub(crate) fn start(
         mut response: reqwest::Response,
+        idle: Duration,
         prepare: impl Fn(SnapshotRecord) -> T + Send + 'static,
     ) -> Self {
         // A few megabytes in flight: enough to keep the download going while a batch is written.
@@ -41,7 +44,7 @@ impl<T: Send + 'static> SnapshotReader<T> {
         let counter = received.clone();
         tokio::spawn(async move {
             loop {
-                let item = match response.chunk().await {
+                let item = match next_chunk(&mut response, idle).await {
                     Ok(Some(chunk)) => {
                         counter.fetch_add(chunk.len() as u64, Ordering::Relaxed);
                         Ok(chunk)
