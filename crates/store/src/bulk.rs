@@ -94,7 +94,9 @@ impl Store {
 
 /// Runs `plan` batch by batch through `apply` (which takes the store only for one batch, so
 /// other work can go between), reporting after each. Stops before the next batch when `cancel`
-/// is set, or after a batch that fails.
+/// is set, or after a batch that fails. A batch that finds the database held by another writer
+/// (a sync applying a pull, another run) fails once SQLite's busy timeout passes; it is tried
+/// again until it goes through or the run is cancelled, so a long wait is never a failed run.
 pub fn run(
     plan: &BulkPlan,
     cancel: &AtomicBool,
@@ -102,12 +104,18 @@ pub fn run(
     mut report: impl FnMut(&BulkProgress),
 ) -> BulkProgress {
     let mut progress = BulkProgress { total: plan.total() as u64, done: 0, affected: 0, end: None };
-    for (size, batch) in plan.batches() {
-        if cancel.load(Ordering::Relaxed) {
-            progress.end = Some(BulkEnd::Cancelled);
-            break;
-        }
-        match apply(batch) {
+    'batches: for (size, batch) in plan.batches() {
+        let applied = loop {
+            if cancel.load(Ordering::Relaxed) {
+                progress.end = Some(BulkEnd::Cancelled);
+                break 'batches;
+            }
+            match apply(batch.clone()) {
+                Err(e) if busy(&e) => tracing::info!("bulk run: the database is held by another writer; trying again"),
+                result => break result,
+            }
+        };
+        match applied {
             Ok(applied) => {
                 progress.done += size as u64;
                 progress.affected += applied.affected;
@@ -122,4 +130,10 @@ pub fn run(
     progress.end.get_or_insert(BulkEnd::Finished);
     report(&progress);
     progress
+}
+
+/// Whether `error` is SQLite giving up on a database another connection holds.
+fn busy(error: &StoreError) -> bool {
+    let StoreError::Sqlite(e) = error else { return false };
+    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
 }

@@ -5,6 +5,7 @@ mod common;
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use common::{Fixture, Person, fixture};
 use talentdesk_domain::DomainError;
@@ -63,6 +64,51 @@ fn a_cancelled_run_keeps_the_whole_batches_it_applied() {
     assert!(matches!(end.end, Some(BulkEnd::Cancelled)), "{end:?}");
     assert_eq!(end.done, BATCH as u64);
     assert_eq!(tagged(&f), BATCH as u64, "exactly the first batch, whole");
+}
+
+/// Another connection that holds the store's database as a writer until it is dropped.
+fn hold_the_database(f: &Fixture) -> rusqlite::Connection {
+    let other = rusqlite::Connection::open(f.dir.path().join("store.db")).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    other
+}
+
+#[test]
+fn a_batch_that_finds_the_database_held_waits_past_the_busy_timeout() {
+    let (mut f, _) = people();
+    let plan = f.store.plan_bulk(&f.admin, tag_java(all_welders())).unwrap();
+    // Held for longer than SQLite's busy timeout (5 s): the first batch gives up once.
+    let other = hold_the_database(&f);
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_secs(7));
+        drop(other);
+    });
+    let admin = f.admin.clone();
+    let started = Instant::now();
+    let end = bulk::run(&plan, &AtomicBool::new(false), |m| f.store.apply(&admin, m), |_| {});
+    release.join().unwrap();
+    assert!(started.elapsed() >= Duration::from_secs(7), "it waited for the writer");
+    assert!(matches!(end.end, Some(BulkEnd::Finished)), "{end:?}");
+    assert_eq!(tagged(&f), PEOPLE as u64);
+}
+
+#[test]
+fn a_run_cancelled_while_its_batch_waits_for_the_database_stops_with_nothing_half_done() {
+    let (mut f, _) = people();
+    let plan = f.store.plan_bulk(&f.admin, tag_java(all_welders())).unwrap();
+    let other = hold_the_database(&f);
+    let cancel = AtomicBool::new(false);
+    let admin = f.admin.clone();
+    let end = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            std::thread::sleep(Duration::from_secs(1));
+            cancel.store(true, Ordering::Relaxed);
+        });
+        bulk::run(&plan, &cancel, |m| f.store.apply(&admin, m), |_| {})
+    });
+    drop(other);
+    assert!(matches!(end.end, Some(BulkEnd::Cancelled)), "{end:?}");
+    assert_eq!((end.done, tagged(&f)), (0, 0));
 }
 
 #[test]
