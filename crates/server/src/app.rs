@@ -119,6 +119,7 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
     let listener_task = live::spawn_listener(pool.clone(), signals.clone());
     let config = Arc::new(config);
     let delivery_task = email::delivery::spawn(pool.clone(), config.clone())?;
+    let sweep_task = blobs::sweep::spawn(pool.clone(), config.clone());
     let password_checks = auth::PasswordChecks::new();
     let live_streams = StreamLimit::new("live update", config.live_streams_per_user);
     let snapshot_streams = StreamLimit::new("snapshot", config.snapshot_streams_per_user);
@@ -144,6 +145,7 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
             })
             .await;
         listener_task.abort();
+        sweep_task.abort();
         if let Some(task) = delivery_task {
             task.abort();
         }

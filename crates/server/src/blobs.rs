@@ -1,8 +1,11 @@
 //! Documents' bytes, content-addressed by SHA-256: `PUT /v1/blobs/{sha256}` stores them once
-//! (a repeat is a no-op), `GET` returns them. Each org has its own folder, so one org can never
-//! read another's files even when it knows a hash.
+//! (a repeat is a no-op) and holds them for the document that will refer to them; `GET`
+//! returns them only to whom a live document refers to them. The bytes are counted
+//! (`db::blobs`) and kept behind one storage interface (`storage`); what nothing holds any
+//! more is removed (`sweep`). One org never reads another's content, even knowing its hash.
 
-use std::path::{Path, PathBuf};
+mod storage;
+pub mod sweep;
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -11,16 +14,12 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use talentdesk_domain::{DomainError, document};
-use uuid::Uuid;
 
+use self::storage::{Folder, Storage};
 use crate::ServerError;
 use crate::app::AppState;
 use crate::auth::Caller;
-
-/// Where the blob lives: `<blob_dir>/<org>/<first two hex digits>/<sha256>`.
-fn blob_path(root: &Path, org: Uuid, sha256: &str) -> PathBuf {
-    root.join(org.to_string()).join(&sha256[..2]).join(sha256)
-}
+use crate::db::blobs::{self, Reserved};
 
 fn checked_hash(sha256: &str) -> Result<&str, ServerError> {
     document::check_sha256(sha256).map_err(|e| ServerError::BadRequest(e.to_string()))?;
@@ -39,6 +38,7 @@ fn checked_hash(sha256: &str) -> Result<&str, ServerError> {
         (status = 200, description = "Already stored"),
         (status = 413, description = "Over the size limit", body = talentdesk_sync::wire::ErrorBody),
         (status = 422, description = "The bytes do not match the hash", body = talentdesk_sync::wire::ErrorBody),
+        (status = 507, description = "The org's documents would pass its quota (`max_org_blob_bytes`)", body = talentdesk_sync::wire::ErrorBody),
     )
 )]
 pub async fn put(
@@ -59,22 +59,31 @@ pub async fn put(
         let reason = format!("the bytes hash to {actual}, not {sha256}; the upload was damaged");
         return Err(DomainError::invalid("sha256", reason).into());
     }
-    let path = blob_path(&state.config.blob_dir, caller.org, sha256);
-    if tokio::fs::try_exists(&path).await.unwrap_or(false) {
+    // Noted (and counted against the quota) before the bytes are written: the sweep never
+    // takes a file being written for one nothing holds.
+    let held_until = chrono::Utc::now() + chrono::Duration::seconds(state.config.blob_upload_expiry_secs as i64);
+    let quota = i64::try_from(state.config.max_org_blob_bytes).unwrap_or(i64::MAX);
+    let mut tx = state.pool.begin().await?;
+    if let Reserved::OverQuota { used } =
+        blobs::reserve(&mut tx, caller.org, sha256, bytes.len() as i64, quota, held_until).await?
+    {
+        return Err(ServerError::QuotaExceeded(format!(
+            "the org's documents take {used} of its {quota} bytes (max_org_blob_bytes); this one needs {} more. \
+             Delete documents no longer needed, or ask the server's operator for a larger quota",
+            bytes.len()
+        )));
+    }
+    tx.commit().await?;
+    let storage = Folder::new(&state.config.blob_dir);
+    if storage.exists(caller.org, sha256).await.unwrap_or(false) {
         return Ok(StatusCode::OK);
     }
-    write_atomically(&path, &bytes).await.map_err(|e| ServerError::Storage(format!("storing a document: {e}")))?;
+    storage
+        .put(caller.org, sha256, &bytes)
+        .await
+        .map_err(|e| ServerError::Storage(format!("storing a document: {e}")))?;
     tracing::info!(org = %caller.org, sha256, size = bytes.len(), "stored a document");
     Ok(StatusCode::CREATED)
-}
-
-/// Writes beside the target and renames, so a half-written file never has the blob's name.
-async fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().expect("blob paths have a folder");
-    tokio::fs::create_dir_all(dir).await?;
-    let partial = dir.join(format!(".{}.partial", Uuid::now_v7()));
-    tokio::fs::write(&partial, bytes).await?;
-    tokio::fs::rename(&partial, path).await
 }
 
 #[utoipa::path(
@@ -85,7 +94,7 @@ async fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     params(("sha256" = String, Path, description = "Lowercase hex SHA-256 of the bytes")),
     responses(
         (status = 200, description = "The bytes", content_type = "application/octet-stream"),
-        (status = 404, description = "No such document in this org", body = talentdesk_sync::wire::ErrorBody),
+        (status = 404, description = "No document the caller may see refers to these bytes", body = talentdesk_sync::wire::ErrorBody),
     )
 )]
 pub async fn get(
@@ -94,10 +103,18 @@ pub async fn get(
     UrlPath(sha256): UrlPath<String>,
 ) -> Result<Response, ServerError> {
     let sha256 = checked_hash(&sha256)?;
-    let path = blob_path(&state.config.blob_dir, caller.org, sha256);
-    match tokio::fs::read(&path).await {
-        Ok(bytes) => Ok(([(header::CONTENT_TYPE, "application/octet-stream")], bytes).into_response()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(DomainError::not_found("document", sha256).into()),
+    // Unseen and unknown answer alike: the caller learns nothing about content they may not see.
+    let missing = || ServerError::from(DomainError::not_found("document", sha256));
+    let visible = {
+        let mut conn = state.pool.acquire().await?;
+        blobs::visible(&mut conn, caller.org, sha256, caller.user.id, caller.user.role.is_admin()).await?
+    };
+    if !visible {
+        return Err(missing());
+    }
+    match Folder::new(&state.config.blob_dir).get(caller.org, sha256).await {
+        Ok(Some(bytes)) => Ok(([(header::CONTENT_TYPE, "application/octet-stream")], bytes).into_response()),
+        Ok(None) => Err(missing()),
         Err(e) => Err(ServerError::Storage(format!("reading a document: {e}"))),
     }
 }

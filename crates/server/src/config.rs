@@ -28,6 +28,13 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// The largest document taken, in bytes.
     pub max_blob_bytes: usize,
+    /// The most bytes of documents one org may keep on this server.
+    pub max_org_blob_bytes: u64,
+    /// How long an upload no document refers to is kept, in seconds (a desktop uploads the
+    /// bytes, then pushes the document).
+    pub blob_upload_expiry_secs: u64,
+    /// How often bytes nothing refers to are looked for, in seconds (also at start-up).
+    pub blob_sweep_interval_secs: u64,
     /// How long a sign-in lasts.
     pub token_days: i64,
     /// Log lines as JSON objects (for a log collector) instead of text.
@@ -47,6 +54,9 @@ impl Default for Config {
             public_url: "http://127.0.0.1:8080".into(),
             max_body_bytes: 32 * 1024 * 1024,
             max_blob_bytes: talentdesk_domain::document::MAX_DOCUMENT_BYTES as usize,
+            max_org_blob_bytes: 100 * 1024 * 1024 * 1024,
+            blob_upload_expiry_secs: 24 * 3600,
+            blob_sweep_interval_secs: 3600,
             token_days: 90,
             json_logs: false,
         }

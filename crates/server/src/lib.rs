@@ -14,6 +14,7 @@ pub mod config;
 mod db;
 pub mod demo;
 mod email;
+mod erasure;
 mod error;
 mod extract;
 mod live;

@@ -1,11 +1,13 @@
 //! Documents' bytes: stored once by their SHA-256, refused when the bytes do not match the
-//! hash or exceed the limit, and never served to another org.
+//! hash or exceed the limit, served through a document, and never to another org.
 
 mod support;
 
 use reqwest::StatusCode;
 use sha2::{Digest, Sha256};
 use support::TestServer;
+use talentdesk_domain::document::{Document, DocumentKind};
+use talentdesk_domain::mutation::Mutation;
 
 fn sha256(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
@@ -32,6 +34,19 @@ async fn blobs_are_stored_once_checked_and_kept_within_the_org() {
         StatusCode::OK,
         "a repeat is a no-op"
     );
+    // Served once a document refers to it (see security::blobs for who may read what).
+    let ana = uuid::Uuid::now_v7();
+    let document = Document {
+        id: uuid::Uuid::now_v7(),
+        candidate_id: ana,
+        name: "cv.pdf".into(),
+        kind: DocumentKind::Resume,
+        sha256: hash.clone(),
+        size: resume.len() as u64,
+        uploaded_at: chrono::Utc::now(),
+    };
+    let attach = [support::create_candidate(ana, "Ana", "Souza", None), Mutation::DocumentAttach { document }];
+    server.push(rita, &support::numbered(1, attach)).await;
     let fetched = get(hash.clone(), server.other_recruiter.token.clone()).await;
     assert_eq!(fetched.status(), StatusCode::OK);
     assert_eq!(fetched.bytes().await.unwrap().to_vec(), resume);

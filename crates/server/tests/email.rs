@@ -4,55 +4,16 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
+use support::smtp::{received, smtp_sink, unfold};
 use support::{TestServer, create_candidate, numbered};
 use talentdesk_domain::message::Message;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
 use talentdesk_sync::wire::RecordKind;
 use uuid::Uuid;
-
-/// The SMTP server, stopped with the test.
-struct SmtpSink {
-    child: Child,
-    folder: tempfile::TempDir,
-    port: u16,
-}
-
-impl Drop for SmtpSink {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
-
-fn smtp_sink() -> SmtpSink {
-    let folder = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/smtp_sink.py");
-    let mut child = Command::new("python3")
-        .args([script, &folder.path().display().to_string(), &port.to_string()])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 runs the SMTP sink (pip install aiosmtpd)");
-    let mut ready = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut ready).unwrap();
-    assert_eq!(ready.trim(), "ready", "the SMTP sink started (is aiosmtpd installed?)");
-    SmtpSink { child, folder, port }
-}
-
-fn received(sink: &SmtpSink) -> Vec<String> {
-    std::fs::read_dir(sink.folder.path())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
-        .map(|e| std::fs::read_to_string(e.path()).unwrap())
-        .collect()
-}
 
 async fn messages(server: &TestServer) -> Vec<Message> {
     let (changes, _) = server.pull_all(&server.admin, String::new()).await;
@@ -61,26 +22,6 @@ async fn messages(server: &TestServer) -> Vec<Message> {
         latest.insert(c.id.clone(), c.data.as_ref().map(|d| serde_json::from_str::<Message>(d.get()).unwrap()));
     }
     latest.into_values().flatten().collect()
-}
-
-/// Decodes the quoted-printable soft line breaks and escapes lettre writes.
-fn unfold(eml: &str) -> String {
-    let joined = eml.replace("=\r\n", "").replace("=\n", "");
-    let mut out = String::new();
-    let mut chars = joined.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '=' {
-            let hex: String = chars.clone().take(2).collect();
-            if let Ok(byte) = u8::from_str_radix(&hex, 16) {
-                out.push(byte as char);
-                chars.next();
-                chars.next();
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -74,3 +74,17 @@ pub async fn retry_later(
     .await?;
     Ok(())
 }
+
+/// Forgets the delivery state of the candidates' messages: a relay's error quotes the address.
+pub async fn forget_candidates(conn: &mut PgConnection, org: Uuid, candidates: &[Uuid]) -> sqlx::Result<()> {
+    sqlx::query(
+        "DELETE FROM deliveries d USING records r
+         WHERE d.org_id = $1 AND r.org_id = $1 AND r.kind = 'message' AND r.candidate_id = ANY($2)
+           AND d.message_id = r.id",
+    )
+    .bind(org)
+    .bind(candidates)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -1,5 +1,6 @@
 //! PostgreSQL: the pool, the migrations, and one module per table.
 
+pub mod blobs;
 pub mod clients;
 pub mod deliveries;
 pub mod login_throttle;

@@ -1,6 +1,7 @@
 """A real SMTP server for the email tests (aiosmtpd): each accepted message is written to
 FOLDER as <random>.eml; a recipient whose address starts with "bounce" is refused with 550,
-a permanent failure. Prints "ready" once listening; stops when stdin closes."""
+a permanent failure; one starting with "later" is put off with 451 quoting the address, as
+greylisting relays do (a temporary failure, tried again). Prints "ready" once listening; stops when stdin closes."""
 
 import os
 import sys
@@ -16,6 +17,8 @@ class Sink:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.startswith("bounce"):
             return "550 5.1.1 no such mailbox here"
+        if address.startswith("later"):
+            return f"451 4.7.1 <{address}>: greylisted, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
