@@ -24,8 +24,11 @@ pub struct Config {
     pub delivery_interval_ms: u64,
     /// The address people reach this server at (tracking links in emails point here).
     pub public_url: String,
-    /// The largest request body taken, in bytes.
+    /// The largest push body taken, in bytes (a desktop's offline backlog).
     pub max_body_bytes: usize,
+    /// The largest body taken by every other route but blob uploads (sign-in and the like), in
+    /// bytes: small, so a stranger cannot make the server read megabytes before refusing them.
+    pub max_small_body_bytes: usize,
     /// The largest document taken, in bytes.
     pub max_blob_bytes: usize,
     /// The most bytes of documents one org may keep on this server.
@@ -37,6 +40,15 @@ pub struct Config {
     pub blob_sweep_interval_secs: u64,
     /// How long a sign-in lasts.
     pub token_days: i64,
+    /// Snapshot downloads one user may have running at once (in this process).
+    pub snapshot_streams_per_user: usize,
+    /// A snapshot whose client takes nothing for this long is ended, in milliseconds.
+    pub snapshot_idle_ms: u64,
+    /// Live streams one user may hold at once (in this process).
+    pub live_streams_per_user: usize,
+    /// How often a live stream checks that its sign-in is still valid, in milliseconds (it
+    /// also checks before every event).
+    pub live_recheck_ms: u64,
     /// Log lines as JSON objects (for a log collector) instead of text.
     pub json_logs: bool,
 }
@@ -53,11 +65,16 @@ impl Default for Config {
             delivery_interval_ms: 2_000,
             public_url: "http://127.0.0.1:8080".into(),
             max_body_bytes: 32 * 1024 * 1024,
+            max_small_body_bytes: 16 * 1024,
             max_blob_bytes: talentdesk_domain::document::MAX_DOCUMENT_BYTES as usize,
             max_org_blob_bytes: 100 * 1024 * 1024 * 1024,
             blob_upload_expiry_secs: 24 * 3600,
             blob_sweep_interval_secs: 3600,
             token_days: 90,
+            snapshot_streams_per_user: 2,
+            snapshot_idle_ms: 30_000,
+            live_streams_per_user: 4,
+            live_recheck_ms: 30_000,
             json_logs: false,
         }
     }

@@ -160,7 +160,7 @@ async fn produce(
 /// Hands a piece to the response; false when the client went away (it resumes later) or took
 /// nothing for `idle`.
 async fn deliver(sender: &mpsc::Sender<Piece>, piece: Piece, idle: Duration) -> bool {
-    match tokio::time::timeout(idle * 1000, sender.send(piece)).await {
+    match tokio::time::timeout(idle, sender.send(piece)).await {
         Ok(sent) => sent.is_ok(),
         Err(_) => {
             tracing::info!(idle_ms = idle.as_millis() as u64, "snapshot ended: the client stopped reading");

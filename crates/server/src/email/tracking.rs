@@ -1,16 +1,26 @@
 //! Open and click tracking: `GET /t/o/{token}` is the pixel in an email, `GET /t/c/{token}/{n}`
 //! its n-th link. The first of each records Opened or Clicked on the message. Links lead only
 //! where the email's own text pointed (no open redirect).
+//!
+//! Anyone holding an email reaches these routes without signing in, as often as they like.
+//! Recording takes the org's version lock, which a long push holds until it commits; so a hit
+//! that records nothing new (the message was opened already) answers from a plain read, and
+//! the hits that do record wait for the lock [`CONCURRENT_WRITES`] at a time, holding no
+//! database connection while they queue.
 
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use talentdesk_domain::DomainError;
+use talentdesk_domain::message::Message;
 
-use super::update_message;
+use super::{update_message, would_change};
 use crate::ServerError;
 use crate::app::AppState;
 use crate::db::tracking;
+
+/// Tracking hits that may wait on the org's version lock at once, each holding a connection.
+pub const CONCURRENT_WRITES: usize = 2;
 
 /// A transparent 1x1 GIF.
 const PIXEL: &[u8] = &[
@@ -29,7 +39,7 @@ const PIXEL: &[u8] = &[
 pub async fn opened(State(state): State<AppState>, Path(token): Path<String>) -> Result<Response, ServerError> {
     let tracked = find(&state, &token).await?;
     let now = chrono::Utc::now();
-    update_message(&state.pool, tracked.org, &tracked.message_id, |m| {
+    record(&state, &tracked, |m| {
         let first = m.opened_at.is_none();
         m.opened_at.get_or_insert(now);
         first
@@ -55,7 +65,7 @@ pub async fn clicked(
     let tracked = find(&state, &token).await?;
     let target = tracked.links.get(link).cloned().ok_or_else(|| DomainError::not_found("link", link))?;
     let now = chrono::Utc::now();
-    update_message(&state.pool, tracked.org, &tracked.message_id, |m| {
+    record(&state, &tracked, |m| {
         let first = m.clicked_at.is_none();
         m.clicked_at.get_or_insert(now);
         // A click means the email was opened, even where images were blocked.
@@ -64,6 +74,20 @@ pub async fn clicked(
     })
     .await?;
     Ok((StatusCode::FOUND, [(header::LOCATION, target)]).into_response())
+}
+
+/// Records what `change` changes on the tracked message, unless it changes nothing.
+async fn record(
+    state: &AppState,
+    tracked: &tracking::Tracked,
+    change: impl Fn(&mut Message) -> bool,
+) -> Result<(), ServerError> {
+    if !would_change(&state.pool, tracked.org, &tracked.message_id, &change).await? {
+        return Ok(());
+    }
+    let _writing = state.tracking_writes.acquire().await.map_err(|e| ServerError::Corrupt(format!("tracking: {e}")))?;
+    update_message(&state.pool, tracked.org, &tracked.message_id, change).await?;
+    Ok(())
 }
 
 async fn find(state: &AppState, token: &str) -> Result<tracking::Tracked, ServerError> {
