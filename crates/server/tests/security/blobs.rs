@@ -210,3 +210,23 @@ async fn an_org_over_its_quota_is_refused_with_the_quota_named() {
     let hank = server.other_org_admin().await;
     assert_eq!(upload(&server, &hank, &second).await.0, StatusCode::CREATED);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deleted_document_takes_its_bytes_with_it() {
+    let server = TestServer::start().await;
+    let rita = &server.recruiter;
+    let ana = Uuid::now_v7();
+    let resume = b"%PDF-1.4 attached by mistake".to_vec();
+    let hash = sha256(&resume);
+    assert_eq!(upload(&server, rita, &resume).await.0, StatusCode::CREATED);
+    let Mutation::DocumentAttach { document } = attach(ana, "wrong.pdf", &resume) else { unreachable!() };
+    let document_id = document.id;
+    server
+        .push(rita, &numbered(1, [create_candidate(ana, "Ana", "Souza", None), Mutation::DocumentAttach { document }]))
+        .await;
+    assert_eq!(download(&server, rita, &hash).await.0, StatusCode::OK);
+
+    server.push(rita, &numbered(3, [Mutation::DocumentDelete { document_id }])).await;
+    assert_eq!(download(&server, rita, &hash).await.0, StatusCode::NOT_FOUND);
+    eventually("the bytes are removed", async || !stored(&server, &hash)).await;
+}
