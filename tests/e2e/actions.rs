@@ -320,13 +320,17 @@ fn a_long_bulk_run_shows_progress_and_a_cancel_keeps_whole_batches() -> Result<(
     session.click("[data-testid=bulk-manage_tags]")?;
     session.wait_for("the tags", |s| s.text("[data-testid=tags-list]"))?;
     tick_tag(&session, "Cancel Test")?;
-    // Another writer holds the database while the run starts: its first batch waits (SQLite's
-    // busy timeout), so on a fast machine too the run is under way when Cancel is pressed.
+    // Another writer holds the database from before the run starts until after Cancel is
+    // pressed, so on a fast machine too the run is under way when it is pressed. It holds it
+    // for longer than SQLite's busy timeout (5 s): the first batch gives up waiting and is
+    // tried again (a slow machine's long wait must not fail the run), and Cancel then stops it
+    // with whole batches only, whether the batch got through after the release or not.
     let other_writer = rusqlite::Connection::open(&demo.path).map_err(err)?;
     other_writer.execute_batch("BEGIN IMMEDIATE").map_err(err)?;
     session.click("[data-testid=dialog-submit]")?;
     session.wait_for("the progress bar", |s| s.text("[data-testid=run-progress]"))?;
     session.screenshot("actions-bulk-progress")?;
+    std::thread::sleep(std::time::Duration::from_secs(6));
     session.click("[data-testid=run-cancel]")?;
     drop(other_writer);
     let said = outcome(&session, "Cancelled:")?;
