@@ -73,6 +73,11 @@ pub enum Which {
     /// The CRM server: a full snapshot, then pulls and pushes from 10 concurrent clients (see
     /// bench_server.rs). Pushes change the org: run it on a demo org.
     Server(Account),
+    /// Abuse: while a desktop pulls and pushes, 200 bad sign-ins at once, 50 snapshot
+    /// downloads never read and 1,000 tracking hits during a push tagging 100,000 candidates;
+    /// the desktop's p95 and errors (see bench_abuse.rs). Loopback servers only; the account
+    /// must be an admin of an org with 100,000 candidates or more (a demo org).
+    Abuse(Account),
     /// Sync between desktops: two replicas of the org, then how soon a change on one shows on
     /// the other (p50 / p95), and how long 10,000 mutations made offline take to reach the
     /// server (see bench_sync.rs). Changes the org: run it on a demo org.
@@ -98,6 +103,7 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
         Which::App { db, app, json } => crate::bench_app::app(&db, &app, json),
         Which::Server(a) => crate::bench_server::server(&a.server, &a.email, &a.password, a.json),
         Which::Sync(a) => crate::bench_sync::sync(&a.server, &a.email, &a.password, a.json),
+        Which::Abuse(a) => crate::bench_abuse::abuse(&a.server, &a.email, &a.password, a.json),
     }
 }
 

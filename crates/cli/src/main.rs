@@ -2,6 +2,7 @@
 //! `Store::apply` the desktop app uses.
 
 mod bench;
+mod bench_abuse;
 mod bench_app;
 mod bench_server;
 mod bench_sync;

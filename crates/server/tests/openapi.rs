@@ -22,6 +22,7 @@ async fn the_description_matches_the_routes() {
     let expected: BTreeSet<(String, String)> = [
         ("get", "/health"),
         ("post", "/v1/auth/login"),
+        ("post", "/v1/auth/logout"),
         ("post", "/v1/sync/push"),
         ("get", "/v1/sync/pull"),
         ("get", "/v1/sync/live"),

@@ -100,9 +100,11 @@ async fn private_records_reach_only_their_people() {
     );
     assert_eq!(seen(&state_of(&server, omar).await), (false, true, false, false, 0), "another recruiter");
     assert_eq!(seen(&state_of(&server, admin).await), (true, true, true, true, 1), "an admin");
-    // The hidden ones arrive as tombstones, so a note turned private disappears from screens.
+    // Records another recruiter never could see do not reach them at all, not even as ids
+    // (a note turned private reaches them as a removal: the security suite checks that).
     let omar_state = state_of(&server, omar).await;
-    assert!(omar_state.contains_key(&(RecordKind::Note, private_note.to_string())));
+    assert!(!omar_state.contains_key(&(RecordKind::Note, private_note.to_string())));
+    assert!(!omar_state.contains_key(&(RecordKind::Message, message.clone())));
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -473,6 +473,7 @@ fn a_store_from_before_the_term_index_gets_one_when_opened() {
              CREATE INDEX candidates_activity ON candidates (activity, updated_at);
              CREATE INDEX candidates_created ON candidates (created_at);
              CREATE INDEX candidates_owner ON candidates (owner_id);
+             ALTER TABLE outbox DROP COLUMN digest;
              PRAGMA user_version = 1;",
         )
         .unwrap();

@@ -167,13 +167,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_pushed_mutation_is_seq_name_args_and_time() {
-        let json = r#"{"seq":3,"name":"tag.define","args":{"name":"Veteran"},"created_at":"2026-01-02T03:04:05Z"}"#;
+    fn a_pushed_mutation_is_seq_name_args_time_and_digest() {
+        let json = r#"{"seq":3,"name":"tag.define","args":{"name":"Veteran"},"created_at":"2026-01-02T03:04:05Z","digest":"ab"}"#;
         let m: PushedMutation = serde_json::from_str(json).unwrap();
         assert_eq!(m.seq, 3);
         assert_eq!(m.mutation, Mutation::TagDefine { name: "Veteran".into() });
         let back = serde_json::to_value(&m).unwrap();
         assert_eq!(back["name"], "tag.define");
         assert_eq!(back["args"]["name"], "Veteran");
+        assert_eq!(back["digest"], "ab");
     }
 }
