@@ -52,13 +52,14 @@ pub async fn sign_in(
     Ok(())
 }
 
-/// Stops syncing and forgets the token; the data stays for the next sign-in.
+/// Stops syncing, ends the sign-in on the server (when it can be reached) and forgets the
+/// token; the data stays for the next sign-in.
 #[tauri::command]
-pub fn sign_out(state: State<'_, AppState>) -> Result<(), AppError> {
+pub async fn sign_out(state: State<'_, AppState>) -> Result<(), AppError> {
     let data_dir = state.data_dir.clone().ok_or_else(|| AppError::Storage { message: "nobody is signed in".into() })?;
     let open = state.open.write().map_err(|_| poisoned())?.take();
     if let Some(session) = open.and_then(|o| o.session) {
-        session.sign_out(&data_dir).map_err(|e| AppError::Storage { message: e.to_string() })?;
+        session.sign_out(&data_dir).await.map_err(|e| AppError::Storage { message: e.to_string() })?;
     }
     Ok(())
 }

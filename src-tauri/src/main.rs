@@ -6,6 +6,7 @@
 mod account;
 mod actions;
 mod commands;
+mod diagnostics;
 mod documents;
 mod rendering;
 mod state;
@@ -33,6 +34,13 @@ fn main() {
         .setup(|app| {
             let options = state::Options::from_args(std::env::args().skip(1))?;
             let data_dir = app.path().app_data_dir()?;
+            // The log goes to the data folder from the start, before the last session resumes.
+            let data_folder = options.data_dir.clone().unwrap_or_else(|| data_dir.clone());
+            match talentdesk_session::Log::start(&data_folder) {
+                Ok(_) => tracing::info!("Talentdesk {} started", app.package_info().version),
+                Err(e) => eprintln!("talentdesk: no log file in {}: {e}", data_folder.display()),
+            }
+            app.manage(diagnostics::DataFolder(data_folder));
             // Sync news goes to the window as `session` events.
             let (events, mut heard) = tokio::sync::mpsc::unbounded_channel();
             let handle = app.handle().clone();
@@ -55,6 +63,7 @@ fn main() {
             account::offline_sets,
             account::keep_offline,
             commands::app_info,
+            diagnostics::diagnostics,
             commands::apply,
             commands::search,
             commands::column_config,

@@ -96,7 +96,7 @@ impl AppState {
                 Ok(None) => None,
                 // The window asks to sign in again; the reason goes to the log.
                 Err(e) => {
-                    eprintln!("talentdesk: the last session could not be resumed: {e}");
+                    tracing::warn!("the last session could not be resumed: {e}");
                     None
                 }
             };

@@ -1,7 +1,8 @@
 //! The real window against a real server, with the real keychain (scripts/test.sh runs the
 //! window tests in a D-Bus session with gnome-keyring): sign in, the first sync with its
 //! progress, pause and continue, a teammate's change arriving on screen, a change made offline
-//! reaching the teammate once the server is back, and signing out.
+//! reaching the teammate once the server is back, diagnostics copied from Settings, and
+//! signing out (which ends the token on the server too).
 
 use std::process::Command;
 use std::sync::atomic::AtomicBool;
@@ -79,11 +80,20 @@ fn sign_in_sync_offline_and_back_and_sign_out() -> Result<(), String> {
     // Signing in: a wrong password is refused plainly, the right one brings the team's data.
     sign_in_ready(&session)?;
     session.screenshot("sync-sign-in")?;
-    session.type_into("[data-testid=sign-in-server]", &server.url)?;
+    // A plain http:// server on another machine would see the password: refused up front.
+    session.type_into("[data-testid=sign-in-server]", "http://10.0.0.1:8080")?;
     session.type_into("[data-testid=sign-in-email]", &rita.email)?;
+    session.type_into("[data-testid=sign-in-password]", PASSWORD)?;
+    session.click("[data-testid=sign-in-submit]")?;
+    let cleartext = session.wait_for("the cleartext refusal", |s| s.text("[data-testid=sign-in-error]"))?;
+    assert!(cleartext.contains("http://") && cleartext.contains("unencrypted"), "{cleartext}");
+    session.screenshot("sync-sign-in-cleartext")?;
+    session.type_into("[data-testid=sign-in-server]", &server.url)?;
     session.type_into("[data-testid=sign-in-password]", "not the password")?;
     session.click("[data-testid=sign-in-submit]")?;
-    let refused = session.wait_for("the refusal", |s| s.text("[data-testid=sign-in-error]"))?;
+    let refused = session.wait_for("the refusal", |s| {
+        Ok(s.text("[data-testid=sign-in-error]")?.filter(|t| !t.contains("unencrypted")))
+    })?;
     assert!(refused.contains("password"), "{refused}");
     session.screenshot("sync-sign-in-refused")?;
     session.type_into("[data-testid=sign-in-password]", PASSWORD)?;
@@ -126,13 +136,34 @@ fn sign_in_sync_offline_and_back_and_sign_out() -> Result<(), String> {
     let seen = teammate.store.lock().unwrap().profile(&teammate.user, ana).map_err(err)?;
     assert_eq!(seen.candidate.activity, ActivityStatus::Reviewed, "Rita's offline review reached the teammate");
 
-    // Signing out forgets the token and shows the sign-in page again.
+    // Settings' diagnostics: version, connection and the log's lines, without the token or
+    // the email (the clipboard, where the window cannot reach it, leaves the text to copy).
+    session.click("[data-testid=rail-settings]")?;
+    session.click("[data-testid=copy-diagnostics]")?;
+    let copied = session.wait_for("the diagnostics", |s| {
+        let shown = s.text("[data-testid=diagnostics-text]")?;
+        let status = s.text("[data-testid=diagnostics-settings] p[role]")?;
+        Ok(status.filter(|t| t.starts_with("Copied")).or(shown))
+    })?;
+    session.screenshot("settings-diagnostics")?;
+    // What was copied is what the command gives (WebDriver waits for the promise).
+    let diagnostics =
+        session.script("return window.__TAURI_INTERNALS__.invoke('diagnostics');", serde_json::json!([]))?;
+    let diagnostics = diagnostics.as_str().map(str::to_owned).ok_or(format!("no diagnostics ({copied})"))?;
+    assert!(diagnostics.contains(&format!("signed in to {}", server.url)), "{diagnostics}");
+    assert!(diagnostics.contains("Log (last"), "{diagnostics}");
+    assert!(!diagnostics.contains(&token) && !diagnostics.contains("rita"), "{diagnostics}");
+
+    // Signing out forgets the token, ends it on the server, and shows the sign-in page again.
     session.click("[data-testid=sync-status]")?;
     session.wait_for("the sync details", |s| s.text("[data-testid=sync-details]"))?;
     session.screenshot("sync-details")?;
     session.click("[data-testid=sign-out]")?;
     session.wait_for("the sign-in page", |s| s.text("[data-testid=sign-in]"))?;
     assert_eq!(keychain_token(&server.url, &rita.email), "", "the token left the keychain");
+    let copy = talentdesk_sync::client::Client::with_token(&server.url, &token).map_err(err)?;
+    let ended = runtime.block_on(copy.pull(new_id(), "")).unwrap_err();
+    assert!(matches!(ended, talentdesk_sync::client::ClientError::SignedOut(_)), "the server ended it: {ended:?}");
     Ok(())
 }
 

@@ -179,6 +179,7 @@ impl Session {
             .and_then(|entry| entry.save(&replica.token))
             .err()
             .map(|e| e.to_string());
+        tracing::info!("signed in to {server}");
         remember(data_dir, &LastAccount { server, email: replica.account.email.clone() })?;
         let Replica { store, engine, user, account, .. } = replica;
         Ok(Self::start(account, user, store, engine, keychain_problem, events, notifier))
@@ -205,6 +206,7 @@ impl Session {
         let client = Client::with_token(&account.server, &token)?;
         let store: SharedStore = Arc::new(Mutex::new(probe));
         let engine = Engine::new(store.clone(), client)?;
+        tracing::info!("resumed the sign-in to {}", account.server);
         Ok(Some(Self::start(account, user, store, engine, None, events, notifier)))
     }
 
@@ -358,6 +360,7 @@ impl Background {
                         SyncEvent::Status(status) => {
                             told_failing = tell_failing(&notifier, &status, told_failing);
                             if let Ok(mut last) = last_status.lock() {
+                                log_change(last.as_ref(), &status);
                                 *last = Some(status.clone());
                             }
                             let _ = events.send(SessionEvent::Status { status });
@@ -393,6 +396,7 @@ impl Background {
                 Ok(records) => {
                     self.synced.store(true, Ordering::Relaxed);
                     if records > 0 {
+                        tracing::info!("the first sync brought in {records} records");
                         let _ = self.events.send(SessionEvent::FirstSyncDone { records });
                         if started.elapsed() > TELL_FIRST_SYNC_AFTER {
                             self.notifier.notify(
@@ -423,6 +427,21 @@ impl Background {
                 }
             }
         }
+    }
+}
+
+/// Logs how sync stands when that changes (not every round: the log would be nothing else).
+fn log_change(before: Option<&SyncStatus>, now: &SyncStatus) {
+    let same = before.is_some_and(|b| (b.online, b.signed_out, &b.error) == (now.online, now.signed_out, &now.error));
+    if same {
+        return;
+    }
+    match &now.error {
+        Some(error) if now.signed_out => {
+            tracing::warn!("sync stopped: the server no longer accepts this sign-in ({error})")
+        }
+        Some(error) => tracing::warn!("sync failing ({} change(s) waiting): {error}", now.pending),
+        None => tracing::info!("sync is up to date"),
     }
 }
 

@@ -128,6 +128,8 @@ export const api = {
   sessionState: () => call<SessionState>("session_state"),
   signIn: (server: string, email: string, password: string) => call<void>("sign_in", { server, email, password }),
   signOut: () => call<void>("sign_out"),
+  /** Version, system, data folder, sync and the log's last lines, for whoever helps (no token). */
+  diagnostics: () => call<string>("diagnostics"),
   /** Pauses (false) or continues (true) the first sync. */
   runFirstSync: (run: boolean) => call<void>("run_first_sync", { run }),
   notices: (candidate: string | null) => call<Notice[]>("notices", { candidate }),
