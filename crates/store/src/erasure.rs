@@ -62,11 +62,11 @@ impl Store {
                 match std::fs::remove_file(dir.join(&sha256)) {
                     Ok(()) => {}
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    // Named by its hash: the folder's name carries the account's email, and
+                    // this message goes to the log.
                     Err(e) => {
-                        let path = dir.join(&sha256);
                         return Err(StoreError::ErasureUnfinished(format!(
-                            "{} could not be removed: {e}",
-                            path.display()
+                            "the stored document {sha256} could not be removed: {e}"
                         )));
                     }
                 }
