@@ -36,16 +36,55 @@ async fn the_client_signs_in_pushes_pulls_snapshots_and_hears_versions() {
     .unwrap();
     assert_eq!(records.iter().filter(|r| r.kind == RecordKind::Candidate).count(), 3);
 
-    // A teammate's change announces a newer version on the live stream.
+    // A teammate's change announces a newer version on the live stream, through LISTEN/NOTIFY:
+    // a stream that has already sent the version it opened at hears the next one within 5 s
+    // (the engine would otherwise wait for its 30 s poll). Watching the raw stream is what
+    // proves it: a client whose request reached the server after the change would be told the
+    // newer version on opening, NOTIFY or not.
+    let mut raw = reqwest::Client::new()
+        .get(format!("{}/v1/sync/live", server.url))
+        .bearer_auth(&server.recruiter.token)
+        .send()
+        .await
+        .unwrap();
+    let mut seen = String::new();
+    assert_eq!(next_live_version(&mut raw, &mut seen).await, version, "a stream opens with the current version");
     let omar = Client::with_token(&server.url, &server.other_recruiter.token).unwrap();
     let listening = tokio::spawn({
         let client = client.clone();
         async move { client.next_version(version).await }
     });
-    tokio::time::sleep(Duration::from_millis(200)).await;
     omar.push(Uuid::now_v7(), numbered(1, [create_candidate(Uuid::now_v7(), "Li", "Wei", None)])).await.unwrap();
+    let announced = tokio::time::timeout(Duration::from_secs(5), async {
+        loop {
+            let announced = next_live_version(&mut raw, &mut seen).await;
+            if announced > version {
+                return announced;
+            }
+        }
+    })
+    .await
+    .expect("the change was not announced on the open stream (is NOTIFY reaching the server?)");
+    assert_eq!(announced, version + 1);
+    // The client's own wait hears it too.
     let newer = tokio::time::timeout(Duration::from_secs(5), listening).await.unwrap().unwrap().unwrap();
-    assert!(newer > version);
+    assert_eq!(newer, version + 1);
+}
+
+/// The next `version` event of a live stream; `seen` holds what was read after it.
+async fn next_live_version(stream: &mut reqwest::Response, seen: &mut String) -> i64 {
+    loop {
+        if let Some(end) = seen.find("\n\n") {
+            let event: String = seen.drain(..end + 2).collect();
+            if let Some(data) = event.lines().find_map(|l| l.strip_prefix("data: ")) {
+                let data: serde_json::Value = serde_json::from_str(data).unwrap();
+                return data["version"].as_i64().unwrap();
+            }
+            continue;
+        }
+        let chunk = stream.chunk().await.unwrap().expect("the live stream ended");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

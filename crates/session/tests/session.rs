@@ -1,6 +1,9 @@
 //! A desktop session against a real server and the real keychain (scripts/test.sh runs the
 //! tests in a D-Bus session with gnome-keyring).
 
+#[path = "../../../tests/harness/child_test.rs"]
+mod child_test;
+
 use std::time::Duration;
 
 use talentdesk_domain::candidate::{Profile, ProfileType};
@@ -102,12 +105,10 @@ async fn a_revoked_sign_in_is_reported_and_a_wrong_password_refused() {
 #[test]
 fn without_a_keychain_the_session_works_says_why_it_is_not_kept_and_writes_no_token() {
     // A session bus nobody listens on, in a process of its own (the keychain reads it once).
-    let status = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "child_without_a_keychain", "--ignored", "--nocapture"])
-        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/talentdesk-bus")
-        .status()
-        .unwrap();
-    assert!(status.success());
+    child_test::assert_passes(
+        child_test::command("child_without_a_keychain")
+            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/talentdesk-bus"),
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
