@@ -61,6 +61,7 @@ pub async fn sign_out(state: State<'_, AppState>) -> Result<(), AppError> {
     if let Some(session) = open.and_then(|o| o.session) {
         session.sign_out(&data_dir).await.map_err(|e| AppError::Storage { message: e.to_string() })?;
     }
+    state.signed_out();
     Ok(())
 }
 

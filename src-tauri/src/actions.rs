@@ -17,7 +17,7 @@ use talentdesk_store::export::{self, ExportField, ExportFormat};
 use talentdesk_store::search::TalentMatch;
 use talentdesk_store::views::TagInfo;
 use talentdesk_store::{AppError, Store};
-use tauri::{AppHandle, Emitter, Manager, State};
+use tauri::{AppHandle, Emitter, State};
 use ts_rs::TS;
 use uuid::Uuid;
 
@@ -132,11 +132,10 @@ pub async fn hired_actions(state: State<'_, AppState>) -> Result<HiredActions, A
     with_store(&state, |store, _| store.hired_actions()).await
 }
 
-/// Where exports are saved unless the user picks another folder.
+/// Where exports are saved unless the user chooses another file in the Save dialog.
 #[tauri::command]
-pub fn export_folder(app: AppHandle) -> String {
-    let path = app.path();
-    path.download_dir().or_else(|_| path.home_dir()).map(|p| p.display().to_string()).unwrap_or_default()
+pub fn export_folder(state: State<'_, AppState>) -> String {
+    state.exports.display().to_string()
 }
 
 /// Runs a bulk mutation in batches (see talentdesk_store::bulk), reporting `run-progress`.
@@ -172,8 +171,10 @@ pub async fn run_export(
     app: AppHandle,
     state: State<'_, AppState>,
     run: String,
-    request: ExportRequest,
+    mut request: ExportRequest,
 ) -> Result<BulkProgress, AppError> {
+    // Written only where the user chose in the Save dialog, or as a new file in the exports folder.
+    request.path = state.granted.writable(&request.path).map_err(|e| AppError::Storage { message: e.to_string() })?;
     let running = state.runs.start(&run);
     let selection = request.selection.clone();
     let ids = with_store(&state, move |store, user| {

@@ -1,6 +1,7 @@
 //! Documents and resumes in the window: uploads from the file dialog or dropped files, opening
 //! and saving a copy, and reading resumes (Parse Resume, a new candidate from a resume). Resume
 //! files are read in a child process (this binary with `--extract-text`), never in the app.
+//! Files are read and written only where the user chose or dropped them (see `chosen`).
 
 use std::path::{Path, PathBuf};
 
@@ -11,8 +12,9 @@ use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
 use talentdesk_domain::{DomainError, new_id};
 use talentdesk_resume::{Isolated, ParsedResume};
+use talentdesk_session::NotGranted;
 use talentdesk_store::views::CandidateRow;
-use talentdesk_store::{AppError, ResumesZip, Store, StoreError};
+use talentdesk_store::{AppError, NewDocument, ResumesZip, Store, StoreError};
 use tauri::State;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -23,7 +25,7 @@ use crate::state::AppState;
 /// The argument that makes this binary the isolated resume reader.
 pub const EXTRACT_TEXT: &str = "--extract-text";
 
-/// A file to attach, as the user typed it.
+/// A file to attach, as the user chose or dropped it.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
 pub struct Upload {
@@ -71,28 +73,26 @@ fn read_file(path: &Path) -> Result<Vec<u8>, StoreError> {
     Ok(std::fs::read(path).map_err(|e| DomainError::invalid("file", format!("{}: {e}", path.display())))?)
 }
 
-/// Keeps the bytes (content-addressed, stored once) and attaches them to the candidate; a
-/// resume's text is read and kept for search and the resume view. Returns why a resume's
-/// text could not be read, if it could not (the file is attached all the same).
+fn not_granted(e: NotGranted) -> AppError {
+    AppError::Storage { message: e.to_string() }
+}
+
+/// Attaches the file at `path` (granted, see `chosen`) to the candidate, after creating them
+/// when `create` says so: one step, so a refusal keeps neither the bytes nor the new
+/// candidate. A resume's text is read and kept for search and the resume view. Returns why a
+/// resume's text could not be read, if it could not (the file is attached all the same).
 fn attach(
     store: &mut Store,
     user: &talentdesk_domain::user::User,
+    create: Option<Mutation>,
     candidate_id: Uuid,
     upload: &Upload,
+    path: &Path,
     reader: &Isolated,
 ) -> Result<Option<String>, StoreError> {
-    let bytes = read_file(&upload.path)?;
-    let sha256 = store.put_blob(&bytes)?;
-    let document = Document {
-        id: new_id(),
-        candidate_id,
-        name: file_name(&upload.path),
-        kind: upload.kind,
-        sha256,
-        size: bytes.len() as u64,
-        uploaded_at: chrono::Utc::now(),
-    };
-    store.apply(user, Mutation::DocumentAttach { document })?;
+    let bytes = read_file(path)?;
+    let new = NewDocument { candidate_id, name: file_name(&upload.path), kind: upload.kind, bytes: &bytes };
+    store.attach(user, create, new)?;
     if upload.kind != DocumentKind::Resume {
         return Ok(None);
     }
@@ -119,13 +119,18 @@ pub async fn upload_documents(
     files: Vec<Upload>,
 ) -> Result<Vec<UploadOutcome>, AppError> {
     let reader = reader()?;
+    let files: Vec<_> = files.into_iter().map(|upload| (state.granted.readable(&upload.path), upload)).collect();
     let outcomes = with_store(&state, move |store, user| {
         Ok(files
             .iter()
-            .map(|upload| {
-                let (error, note) = match attach(store, user, candidate, upload, &reader) {
+            .map(|(granted, upload)| {
+                let attached = granted.as_ref().map_err(|e| e.to_string()).and_then(|path| {
+                    attach(store, user, None, candidate, upload, path, &reader)
+                        .map_err(|e| e.to_app_error().to_string())
+                });
+                let (error, note) = match attached {
                     Ok(note) => (None, note),
-                    Err(e) => (Some(e.to_app_error().to_string()), None),
+                    Err(e) => (Some(e), None),
                 };
                 UploadOutcome { name: file_name(&upload.path), error, note }
             })
@@ -197,15 +202,16 @@ pub async fn document_content(state: State<'_, AppState>, id: Uuid) -> Result<ta
     Ok(tauri::ipc::Response::new(bytes))
 }
 
-/// Opens a copy of the document (under its own name, so the system picks the right viewer).
+/// Opens a copy of the document in the system's viewer, under its own name so the system
+/// picks the right one. Only document types whose viewers run no code are opened (a
+/// teammate's `cv.exe` is not run); the copy goes in the app's private folder, removed when
+/// the document or candidate is deleted, at sign-out and at the next start.
 #[tauri::command]
 pub async fn open_document(state: State<'_, AppState>, id: Uuid) -> Result<(), AppError> {
     let (d, bytes) = document_bytes(&state, id).await?;
-    let dir = std::env::temp_dir().join(format!("talentdesk-{}", d.id));
-    let path = dir.join(&d.name);
+    document::check_openable(&d.name).map_err(|e| StoreError::from(e).to_app_error())?;
     let io = |e: std::io::Error| AppError::Storage { message: format!("cannot open {}: {e}", d.name) };
-    std::fs::create_dir_all(&dir).map_err(io)?;
-    std::fs::write(&path, bytes).map_err(io)?;
+    let path = state.opened_copies.write(&d, &bytes).map_err(io)?;
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -217,11 +223,19 @@ pub async fn open_document(state: State<'_, AppState>, id: Uuid) -> Result<(), A
     Ok(())
 }
 
-/// Saves a copy of the document where the user picked.
+/// Which of these document names "Open" may hand to the system's viewer; the others are
+/// offered as "Save a copy" only.
+#[tauri::command]
+pub fn openable_documents(names: Vec<String>) -> Vec<bool> {
+    names.iter().map(|name| document::check_openable(name).is_ok()).collect()
+}
+
+/// Saves a copy of the document where the user chose in the Save dialog.
 #[tauri::command]
 pub async fn save_document(state: State<'_, AppState>, id: Uuid, path: PathBuf) -> Result<(), AppError> {
+    let target = state.granted.writable(&path).map_err(not_granted)?;
     let (_, bytes) = document_bytes(&state, id).await?;
-    std::fs::write(&path, bytes)
+    std::fs::write(&target, bytes)
         .map_err(|e| AppError::Storage { message: format!("cannot save {}: {e}", path.display()) })
 }
 
@@ -244,6 +258,7 @@ pub async fn read_resume(state: State<'_, AppState>, document: Uuid) -> Result<R
 #[tauri::command]
 pub async fn read_resume_file(state: State<'_, AppState>, path: PathBuf) -> Result<ResumeReading, AppError> {
     let reader = reader()?;
+    let path = state.granted.readable(&path).map_err(not_granted)?;
     with_store(&state, move |store, _| {
         let bytes = read_file(&path)?;
         reading(store, &reader, &bytes)
@@ -260,17 +275,18 @@ fn reading(store: &Store, reader: &Isolated, bytes: &[u8]) -> Result<ResumeReadi
 }
 
 /// Saves a new Recruiter Generated candidate from a corrected resume reading, with the resume
-/// attached; returns their id.
+/// attached, in one step (refused, neither is kept, so trying again makes no duplicate);
+/// returns their id.
 #[tauri::command]
 pub async fn create_from_resume(state: State<'_, AppState>, profile: Profile, path: PathBuf) -> Result<Uuid, AppError> {
     let reader = reader()?;
+    let granted = state.granted.readable(&path).map_err(not_granted)?;
     let id = with_store(&state, move |store, user| {
         let id = new_id();
-        store.apply(
-            user,
-            Mutation::CandidateCreate { candidate_id: id, profile, profile_type: ProfileType::RecruiterGenerated },
-        )?;
-        attach(store, user, id, &Upload { path, kind: DocumentKind::Resume }, &reader)?;
+        let create =
+            Mutation::CandidateCreate { candidate_id: id, profile, profile_type: ProfileType::RecruiterGenerated };
+        let upload = Upload { path, kind: DocumentKind::Resume };
+        attach(store, user, Some(create), id, &upload, &granted, &reader)?;
         Ok(id)
     })
     .await?;
@@ -278,13 +294,15 @@ pub async fn create_from_resume(state: State<'_, AppState>, profile: Profile, pa
     Ok(id)
 }
 
-/// Download Resumes: the newest resume of each chosen candidate, in one zip at `path`.
+/// Download Resumes: the newest resume of each chosen candidate, in one zip at `path` (chosen
+/// in the Save dialog, or a new file in the exports folder).
 #[tauri::command]
 pub async fn download_resumes(
     state: State<'_, AppState>,
     selection: Selection,
     path: PathBuf,
 ) -> Result<ResumesZip, AppError> {
+    let path = state.granted.writable(&path).map_err(not_granted)?;
     with_store(&state, move |store, user| store.download_resumes(user, &selection, &path)).await
 }
 

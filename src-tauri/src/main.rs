@@ -5,6 +5,7 @@
 
 mod account;
 mod actions;
+mod chosen;
 mod commands;
 mod diagnostics;
 mod documents;
@@ -33,9 +34,14 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let options = state::Options::from_args(std::env::args().skip(1))?;
-            let data_dir = app.path().app_data_dir()?;
+            let path = app.path();
+            let folders = state::Folders {
+                data: path.app_data_dir()?,
+                opened_copies: path.app_cache_dir()?.join("opened"),
+                exports: path.download_dir().or_else(|_| path.home_dir())?,
+            };
             // The log goes to the data folder from the start, before the last session resumes.
-            let data_folder = options.data_dir.clone().unwrap_or_else(|| data_dir.clone());
+            let data_folder = options.data_dir.clone().unwrap_or_else(|| folders.data.clone());
             match talentdesk_session::Log::start(&data_folder) {
                 Ok(_) => tracing::info!("Talentdesk {} started", app.package_info().version),
                 Err(e) => eprintln!("talentdesk: no log file in {}: {e}", data_folder.display()),
@@ -46,11 +52,28 @@ fn main() {
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
                 while let Some(event) = heard.recv().await {
+                    // A teammate's deletion takes the copies this window opened with it.
+                    if matches!(event, talentdesk_session::SessionEvent::DataChanged)
+                        && let Some(state) = handle.try_state::<state::AppState>()
+                    {
+                        state.forget_gone_copies();
+                    }
                     let _ = handle.emit("session", event);
                 }
             });
-            app.manage(state::AppState::open(options, &data_dir, events)?);
+            app.manage(state::AppState::open(options, folders, events)?);
             Ok(())
+        })
+        // Files dropped on the window may be read: the window system says so, not the webview.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(drop) = event {
+                chosen::dropped(window.app_handle(), drop);
+            }
+        })
+        .on_webview_event(|webview, event| {
+            if let tauri::WebviewEvent::DragDrop(drop) = event {
+                chosen::dropped(webview.app_handle(), drop);
+            }
         })
         .invoke_handler(tauri::generate_handler![
             account::session_state,
@@ -79,9 +102,12 @@ fn main() {
             commands::event_members,
             commands::clear_search_cache,
             commands::bench_report,
+            chosen::choose_files,
+            chosen::choose_save_path,
             documents::upload_documents,
             documents::delete_document,
             documents::open_document,
+            documents::openable_documents,
             documents::document_content,
             documents::save_document,
             documents::read_resume,

@@ -3,10 +3,9 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::Duration;
 
 use talentdesk_domain::user::User;
-use talentdesk_session::{Notifier, Session, SessionEvent};
+use talentdesk_session::{GrantedPaths, Notifier, OpenCopies, Session, SessionEvent, SnapshotTimes, keep_search_warm};
 use talentdesk_store::replica::Account;
 use talentdesk_store::{AppError, Store, StoreError};
 use tokio::sync::mpsc;
@@ -60,6 +59,16 @@ pub struct Open {
     pub session: Option<Session>,
 }
 
+/// Where the app keeps what is not in a store.
+pub struct Folders {
+    /// The app's data folder (signed-in accounts' replicas, unless `TALENTDESK_DATA_DIR`).
+    pub data: PathBuf,
+    /// The private folder of copies of documents opened in the system's viewer.
+    pub opened_copies: PathBuf,
+    /// Where exports and downloads go unless the user chooses another file.
+    pub exports: PathBuf,
+}
+
 pub struct AppState {
     /// `None` while nobody is signed in.
     pub open: RwLock<Option<Open>>,
@@ -72,24 +81,36 @@ pub struct AppState {
     pub notifier: Notifier,
     /// Bulk actions and exports under way.
     pub runs: crate::actions::Runs,
+    /// The files the user chose or dropped in this session: the only ones commands touch.
+    pub granted: GrantedPaths,
+    /// Copies of documents opened in the system's viewer.
+    pub opened_copies: Arc<OpenCopies>,
+    /// Where exports and downloads go unless the user chooses another file.
+    pub exports: PathBuf,
 }
 
 impl AppState {
     /// Opens the local database of `--db`, or resumes the last signed-in account.
     pub fn open(
         options: Options,
-        app_data_dir: &Path,
+        folders: Folders,
         events: mpsc::UnboundedSender<SessionEvent>,
     ) -> Result<Self, Box<dyn std::error::Error>> {
         let notifier = Notifier::default();
+        // Copies opened by an earlier run (which may have ended without signing out) go now.
+        let opened_copies = Arc::new(OpenCopies::at(folders.opened_copies)?);
+        // A name typed for an export lands in the exports folder as a new file; anywhere else
+        // is chosen in the Save dialog.
+        let granted = GrantedPaths::default();
+        granted.allow_new_files_in(&folders.exports);
         let Some(db_path) = options.db else {
-            let data_dir = options.data_dir.unwrap_or_else(|| app_data_dir.to_path_buf());
+            let data_dir = options.data_dir.unwrap_or(folders.data);
             std::fs::create_dir_all(&data_dir)?;
             let session = tauri::async_runtime::block_on(Session::resume(&data_dir, events.clone(), notifier.clone()));
             let open = match session {
                 Ok(Some(session)) => {
                     if session.synced() {
-                        warm_search(session.store.clone());
+                        keep_search_warm(&session.store, SnapshotTimes::default());
                     }
                     Some(Open::of(session, &data_dir))
                 }
@@ -107,13 +128,16 @@ impl AppState {
                 events,
                 notifier,
                 runs: Default::default(),
+                granted,
+                opened_copies,
+                exports: folders.exports,
             });
         };
         let store = Store::open(&db_path)?;
         let user = local_user(&store, options.user.as_deref())?;
         let account = store.account()?;
         let store = Arc::new(Mutex::new(store));
-        warm_search(store.clone());
+        keep_search_warm(&store, SnapshotTimes::default());
         let open = Open { store, user, db_path, account, session: None };
         Ok(Self {
             open: RwLock::new(Some(open)),
@@ -122,6 +146,9 @@ impl AppState {
             events,
             notifier,
             runs: Default::default(),
+            granted,
+            opened_copies,
+            exports: folders.exports,
         })
     }
 
@@ -132,13 +159,38 @@ impl AppState {
         Ok((open.store.clone(), open.user.clone()))
     }
 
-    /// Tells the session a change was made here, so it is pushed at once.
+    /// Tells the session a change was made here, so it is pushed at once; a change that
+    /// deleted documents or erased candidates takes their opened copies with it.
     pub fn changed(&self) {
         if let Ok(open) = self.open.read()
             && let Some(session) = open.as_ref().and_then(|o| o.session.as_ref())
         {
             session.changed();
         }
+        self.forget_gone_copies();
+    }
+
+    /// Removes the opened copies of documents no longer in the store, off the caller's thread
+    /// (the store may be busy).
+    pub fn forget_gone_copies(&self) {
+        let Ok((store, _)) = self.current() else { return };
+        let copies = self.opened_copies.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let store = store.lock().unwrap_or_else(|p| p.into_inner());
+            if let Err(e) = copies.keep_only(|id| store.document(id).is_ok()) {
+                tracing::warn!("opened copies of deleted documents could not be removed: {e}");
+            }
+        });
+    }
+
+    /// After signing out: no copy of the account's documents stays, and the next user
+    /// chooses their own files.
+    pub fn signed_out(&self) {
+        if let Err(e) = self.opened_copies.clear() {
+            tracing::warn!("opened copies could not be removed at sign-out: {e}");
+        }
+        self.granted.clear();
+        self.granted.allow_new_files_in(&self.exports);
     }
 }
 
@@ -153,40 +205,6 @@ impl Open {
             session: Some(session),
         }
     }
-}
-
-/// How long after loading search's facts the first snapshot of them is written: past the
-/// first page and the first keystrokes, which would otherwise wait for it.
-const FIRST_SAVE_AFTER: Duration = Duration::from_secs(5);
-/// How often the snapshot is looked at afterwards (written only when far behind or erased).
-const SAVE_EVERY: Duration = Duration::from_secs(60);
-
-/// Loads search's in-memory part on its own thread while the window starts, so the first
-/// page does not wait for both one after the other. Commands wait on the store meanwhile.
-/// Then, while the store is open, keeps the saved snapshot of it current for the next start.
-fn warm_search(store: Arc<Mutex<Store>>) {
-    std::thread::spawn(move || {
-        if let Ok(store) = store.lock()
-            && let Err(e) = store.warm_search()
-        {
-            // The first search loads it again and shows the error where it happens.
-            eprintln!("talentdesk: search could not load ahead: {e}");
-            return;
-        }
-        // Held weakly: signing out closes the store, and this thread with it.
-        let store = Arc::downgrade(&store);
-        std::thread::sleep(FIRST_SAVE_AFTER);
-        while let Some(store) = store.upgrade() {
-            if let Ok(mut store) = store.lock()
-                && let Err(e) = store.save_search_snapshot()
-            {
-                // The next start reads every candidate instead; nothing is lost.
-                eprintln!("talentdesk: search's facts could not be saved: {e}");
-            }
-            drop(store);
-            std::thread::sleep(SAVE_EVERY);
-        }
-    });
 }
 
 pub fn poisoned() -> AppError {

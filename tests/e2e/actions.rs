@@ -103,7 +103,6 @@ fn an_admin_works_through_a_profiles_actions() -> Result<(), String> {
     let tag = store.tags().map_err(err)?.into_iter().find(|t| t.listed).ok_or("no listed tag")?.name;
     let has_resume = store.newest_resume(id).map_err(err)?.is_some();
     drop(store);
-    let folder = tempfile::tempdir().map_err(err)?;
 
     let session = Session::start(&["--db", demo.arg()?])?;
     open_profile(&session, id, &email)?;
@@ -179,15 +178,18 @@ fn an_admin_works_through_a_profiles_actions() -> Result<(), String> {
     session.press(keys::ESCAPE)?;
     dialog_closed(&session)?;
 
-    // Export Full Profile as text, to a folder of our choosing.
+    // Export Full Profile as text, by name to the exports folder (any other place is chosen in
+    // the Save dialog).
     pick(&session, "export")?;
     session.wait_for("the export form", |s| s.text("[data-testid=export-form]"))?;
-    session.type_into("[data-testid=export-folder]", folder.path().to_str().ok_or("path")?)?;
-    session.type_into("[data-testid=export-name]", "profile.txt")?;
+    let folder = session.script("return document.querySelector('[data-testid=export-folder]').value", json!([]))?;
+    let name = format!("profile-{}.txt", uuid::Uuid::now_v7());
+    let exported = std::path::Path::new(folder.as_str().ok_or("no export folder shown")?).join(&name);
+    session.type_into("[data-testid=export-name]", &name)?;
     session.screenshot("actions-export")?;
     session.click("[data-testid=dialog-submit]")?;
     outcome(&session, "Exported 1 candidate")?;
-    let exported = std::fs::read_to_string(folder.path().join("profile.txt")).map_err(err)?;
+    let exported = std::fs::read_to_string(exported).map_err(err)?;
     assert!(exported.contains("Email: ana.new@example.org") && exported.contains("Chief Glassblower"), "{exported}");
 
     // Mark Ineligible shows on the badge.

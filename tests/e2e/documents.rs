@@ -2,6 +2,10 @@
 //! kind chosen for each (an oversized one refused, the others kept), a resume's text becomes
 //! searchable, Parse Resume replaces the profile after asking; a resume dropped on the search
 //! page becomes a new candidate, and a second drop of it offers to attach it to them instead.
+//! Files are dropped for real, through the window system (see talentdesk_e2e::xdnd): a drop
+//! that only the webview's script claims happened is refused.
+
+use std::path::{Path, PathBuf};
 
 use serde_json::json;
 use talentdesk_domain::document::DocumentKind;
@@ -10,13 +14,25 @@ use talentdesk_e2e::{DemoDb, Session, admin, err};
 use talentdesk_resume_corpus::{FileKind, corpus};
 use talentdesk_store::search::PageRequest;
 
-/// Drops files on the window as the system does: Tauri's drag-and-drop event with their paths.
-fn drop_files(session: &Session, paths: &[&str]) -> Result<(), String> {
+/// Drops files on the window through the window system, as a file manager does.
+fn drop_files(paths: &[&Path]) -> Result<(), String> {
+    talentdesk_e2e::xdnd::drop_files(paths, (400, 300))
+}
+
+/// What a script in the webview could do: claim a drop of files the user never gave.
+fn pretend_drop(session: &Session, paths: &[&Path]) -> Result<(), String> {
+    let paths: Vec<&str> = paths.iter().map(|p| p.to_str().ok_or("path")).collect::<Result<_, _>>()?;
     session.script(
         "window.__TAURI_INTERNALS__.invoke('plugin:event|emit', { event: 'tauri://drag-drop', payload: { paths: arguments[0], position: { x: 400, y: 300 } } });",
         json!([paths]),
     )?;
     Ok(())
+}
+
+/// The folder exports go to unless the user chooses a file in the Save dialog.
+fn export_folder(session: &Session) -> Result<PathBuf, String> {
+    let folder = session.script("return document.querySelector('[data-testid=export-folder]').value", json!([]))?;
+    Ok(PathBuf::from(folder.as_str().filter(|f| !f.is_empty()).ok_or("no export folder shown")?))
 }
 
 fn outcome(session: &Session, starts: &str) -> Result<String, String> {
@@ -47,7 +63,8 @@ fn dropped_files_are_attached_and_a_resume_is_read_and_parsed() -> Result<(), St
     std::fs::write(&locked, b"%PDF-1.4\ntrailer << /Root 1 0 R /Encrypt 2 0 R >>\n%%EOF\n").map_err(err)?;
     let big = files.path().join("portfolio.zip");
     std::fs::File::create(&big).and_then(|f| f.set_len(26 * 1024 * 1024)).map_err(err)?;
-    let path = |p: &std::path::Path| p.to_str().map(str::to_owned).ok_or("path");
+    let secret = files.path().join("secret.txt");
+    std::fs::write(&secret, "nobody chose this file").map_err(err)?;
 
     let session = Session::start(&["--db", demo.arg()?])?;
     session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
@@ -62,7 +79,18 @@ fn dropped_files_are_attached_and_a_resume_is_read_and_parsed() -> Result<(), St
     session.click("[data-testid=profile-tabs] [data-tab=documents]")?;
     session.wait_for("the documents tab", |s| s.text("[data-testid=documents]"))?;
 
-    drop_files(&session, &[&path(&resume)?, &path(&note)?, &path(&big)?, &path(&locked)?])?;
+    // A drop the webview's script only claims: the file is not read.
+    pretend_drop(&session, &[&secret])?;
+    session.wait_for("the upload dialog", |s| s.text("[data-testid=upload-dialog]"))?;
+    session.click("[data-testid=upload-save]")?;
+    let refused = session
+        .wait_for("the refusal", |s| s.text("[data-testid=upload-refused]").map(|t| t.filter(|t| !t.is_empty())))?;
+    assert!(refused.contains("secret.txt") && refused.contains("was not chosen"), "{refused}");
+    session.press(talentdesk_e2e::keys::ESCAPE)?;
+    session
+        .wait_for("the upload dialog closed", |s| Ok(s.text("[data-testid=upload-dialog]")?.is_none().then_some(())))?;
+
+    drop_files(&[&resume, &note, &big, &locked])?;
     session.wait_for("the upload dialog", |s| s.text("[data-testid=upload-dialog]"))?;
     let kinds = session
         .script("return [...document.querySelectorAll('[data-testid=upload-kind]')].map(s => s.value)", json!([]))?;
@@ -126,11 +154,13 @@ fn dropped_files_are_attached_and_a_resume_is_read_and_parsed() -> Result<(), St
     session.click(&format!("[data-testid=results] tr[data-id=\"{id}\"] [data-testid=select-row]"))?;
     session.click("[data-testid=bulk-download_resumes]")?;
     session.wait_for("the download form", |s| s.text("[data-testid=download-resumes]"))?;
-    session.type_into("[data-testid=export-folder]", &path(files.path())?)?;
-    session.type_into("[data-testid=export-name]", "resumes.zip")?;
+    // A name typed here is a new file in the exports folder (any other place is chosen in the
+    // Save dialog).
+    let zip_path = export_folder(&session)?.join(format!("resumes-{}.zip", uuid::Uuid::now_v7()));
+    session.type_into("[data-testid=export-name]", zip_path.file_name().and_then(|n| n.to_str()).ok_or("name")?)?;
     session.click("[data-testid=dialog-submit]")?;
     outcome(&session, "Saved 1 resume")?;
-    let zip = std::fs::File::open(files.path().join("resumes.zip")).map_err(err)?;
+    let zip = std::fs::File::open(&zip_path).map_err(err)?;
     assert_eq!(zip::ZipArchive::new(zip).map_err(err)?.len(), 1);
     drop(session);
 
@@ -167,11 +197,10 @@ fn a_resume_dropped_on_the_search_page_makes_a_new_candidate_once() -> Result<()
     let files = tempfile::tempdir().map_err(err)?;
     let resume = files.path().join("cv.docx");
     std::fs::write(&resume, &sample.file).map_err(err)?;
-    let resume = resume.to_str().ok_or("path")?.to_owned();
 
     let session = Session::start(&["--db", demo.arg()?])?;
     session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
-    drop_files(&session, &[&resume])?;
+    drop_files(&[&resume])?;
     let first = session.wait_for("the parsed name", |s| {
         let v = s.script(
             "const i = document.querySelector('[data-testid=new-first_name]'); return i ? i.value : null",
@@ -189,7 +218,7 @@ fn a_resume_dropped_on_the_search_page_makes_a_new_candidate_once() -> Result<()
     session.click("[data-testid=profile-back]")?;
 
     // The same resume again: they are offered as a duplicate, and it is attached to them.
-    drop_files(&session, &[&resume])?;
+    drop_files(&[&resume])?;
     let dupes = session.wait_for("the duplicate", |s| s.text("[data-testid=duplicates]"))?;
     assert!(dupes.contains(&name), "{dupes}");
     session.screenshot("documents-duplicate")?;

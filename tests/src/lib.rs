@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+pub mod xdnd;
+
 use base64::Engine;
 use serde_json::{Value, json};
 use talentdesk_domain::user::User;

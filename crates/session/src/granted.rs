@@ -19,6 +19,9 @@ pub struct NotGranted {
 pub struct GrantedPaths {
     read: Mutex<HashSet<PathBuf>>,
     write: Mutex<HashSet<PathBuf>>,
+    /// Folders where a new file may be written by name (the app's own exports folder): nothing
+    /// there can be read or replaced this way.
+    new_files_in: Mutex<HashSet<PathBuf>>,
 }
 
 impl GrantedPaths {
@@ -33,6 +36,11 @@ impl GrantedPaths {
         self.write.lock().unwrap_or_else(|p| p.into_inner()).insert(canonical(path));
     }
 
+    /// New files (only) may be written in `folder` by name, without a dialog.
+    pub fn allow_new_files_in(&self, folder: &Path) {
+        self.new_files_in.lock().unwrap_or_else(|p| p.into_inner()).insert(canonical(folder));
+    }
+
     /// The file (its canonical path, to read from), when it was granted for reading.
     pub fn readable(&self, path: &Path) -> Result<PathBuf, NotGranted> {
         check(&self.read, path)
@@ -40,10 +48,17 @@ impl GrantedPaths {
 
     /// The file (its canonical path, to write to), when it was granted for writing.
     pub fn writable(&self, path: &Path) -> Result<PathBuf, NotGranted> {
-        check(&self.write, path)
+        check(&self.write, path).or_else(|refused| {
+            let real = canonical(path);
+            let folders = self.new_files_in.lock().unwrap_or_else(|p| p.into_inner());
+            let new_file_there = path.is_absolute()
+                && real.parent().is_some_and(|folder| folders.contains(folder))
+                && std::fs::symlink_metadata(&real).is_err();
+            if new_file_there { Ok(real) } else { Err(refused) }
+        })
     }
 
-    /// Forgets every grant (signing out: the next user chooses their own files).
+    /// Forgets the files chosen and dropped (signing out: the next user chooses their own).
     pub fn clear(&self) {
         self.read.lock().unwrap_or_else(|p| p.into_inner()).clear();
         self.write.lock().unwrap_or_else(|p| p.into_inner()).clear();
@@ -142,5 +157,28 @@ mod tests {
         assert!(granted.readable(&target).is_err(), "writing is not reading");
         granted.clear();
         assert!(granted.writable(&target).is_err());
+    }
+
+    #[test]
+    fn the_exports_folder_takes_new_files_by_name_and_nothing_else() {
+        let home = tempfile::tempdir().unwrap();
+        let exports = home.path().join("Downloads");
+        std::fs::create_dir(&exports).unwrap();
+        std::fs::create_dir(exports.join("sub")).unwrap();
+        let existing = file(&exports, "taxes.pdf");
+        let granted = GrantedPaths::default();
+        granted.allow_new_files_in(&exports);
+        assert!(granted.writable(&exports.join("export.csv")).is_ok(), "a new file by name");
+        assert!(granted.writable(&existing).is_err(), "an existing file is not replaced");
+        assert!(granted.readable(&existing).is_err(), "nor read");
+        assert!(granted.writable(&exports.join("sub/export.csv")).is_err(), "not in a folder below");
+        assert!(granted.writable(&exports.join("../export.csv")).is_err(), "nor above");
+        assert!(granted.writable(&home.path().join("export.csv")).is_err());
+        #[cfg(unix)]
+        {
+            let link = exports.join("link.csv");
+            std::os::unix::fs::symlink(home.path().join("elsewhere.csv"), &link).unwrap();
+            assert!(granted.writable(&link).is_err(), "a dangling link is not a new file");
+        }
     }
 }

@@ -143,7 +143,7 @@ export const api = {
   hiredActions: () => call<HiredActions>("hired_actions"),
   customFields: () => call<CustomFieldDef[]>("custom_fields"),
   tags: () => call<TagInfo[]>("tags"),
-  /** Where exports go unless the user picks another folder. */
+  /** Where exports go unless the user chooses another file. */
   exportFolder: () => call<string>("export_folder"),
   /** A mutation on a selection, in batches; progress arrives as `run-progress` events. */
   runBulk: (run: string, mutation: Mutation) => call<BulkProgress>("run_bulk", { run, mutation }),
@@ -161,6 +161,14 @@ export const api = {
   readResumeFile: (path: string) => call<ResumeReading>("read_resume_file", { path }),
   createFromResume: (profile: Profile, path: string) => call<string>("create_from_resume", { profile, path }),
   documentLimit: () => call<number>("document_limit"),
+  /** Which of these document names Open may hand to the system's viewer (others: Save a copy). */
+  openableDocuments: (names: string[]) => call<boolean[]>("openable_documents", { names }),
+  /** The system's Open dialog; the files chosen are the ones commands may then read. */
+  chooseFiles: (title: string, multiple: boolean, extensions: string[] | null = null) =>
+    call<string[]>("choose_files", { title, multiple, extensions }),
+  /** The system's Save dialog from `suggested`; the file chosen may then be written. */
+  chooseSavePath: (title: string, suggested: string, extension: string | null = null) =>
+    call<string | null>("choose_save_path", { title, suggested, extension }),
   /** Download Resumes: each chosen candidate's newest resume, in one zip. */
   downloadResumes: (selection: Selection, path: string) => call<ResumesZip>("download_resumes", { selection, path }),
   /** Stops a bulk run or export before its next batch. */
