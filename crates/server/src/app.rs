@@ -2,12 +2,14 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum::serve::ListenerExt;
 use sqlx::PgPool;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -16,7 +18,7 @@ use utoipa_axum::routes;
 use crate::ServerError;
 use crate::config::Config;
 use crate::stream_limit::StreamLimit;
-use crate::{auth, blobs, db, email, live, openapi, pull, push, snapshot};
+use crate::{auth, blobs, connection, db, email, live, openapi, pull, push, snapshot};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -115,6 +117,8 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr()?;
+    let stall = Duration::from_millis(config.client_stall_ms);
+    let listener = listener.tap_io(move |connection| connection::drop_when_stalled(connection, stall));
     let (signals, _) = tokio::sync::broadcast::channel(1024);
     let listener_task = live::spawn_listener(pool.clone(), signals.clone());
     let config = Arc::new(config);

@@ -40,6 +40,10 @@ pub struct Config {
     pub blob_sweep_interval_secs: u64,
     /// How long a sign-in lasts.
     pub token_days: i64,
+    /// A connection whose client leaves what the server sends untaken (it stopped reading, or
+    /// vanished) for this long is dropped, in milliseconds; 0 leaves it to the system. Linux
+    /// only (TCP_USER_TIMEOUT).
+    pub client_stall_ms: u64,
     /// Snapshot downloads one user may have running at once (in this process).
     pub snapshot_streams_per_user: usize,
     /// A snapshot whose client takes nothing for this long is ended, in milliseconds.
@@ -71,6 +75,7 @@ impl Default for Config {
             blob_upload_expiry_secs: 24 * 3600,
             blob_sweep_interval_secs: 3600,
             token_days: 90,
+            client_stall_ms: 60_000,
             snapshot_streams_per_user: 2,
             snapshot_idle_ms: 30_000,
             live_streams_per_user: 4,

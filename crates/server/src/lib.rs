@@ -11,6 +11,7 @@ pub mod app;
 mod auth;
 mod blobs;
 pub mod config;
+mod connection;
 mod db;
 pub mod demo;
 mod email;

@@ -242,3 +242,51 @@ async fn tracking_hits_during_a_long_push_neither_wait_for_it_nor_take_the_pool(
     assert!(statuses.iter().all(|s| *s == StatusCode::OK), "{statuses:?}");
     assert_eq!(opened_count(&server).await, 40);
 }
+
+/// Reads what is left of a response: whether it came to its end (the last chunk of a chunked
+/// body) or was broken off.
+async fn read_rest(connection: &mut TcpStream) -> &'static str {
+    let mut buffer = vec![0u8; 1 << 16];
+    let mut tail = Vec::new();
+    loop {
+        match connection.read(&mut buffer).await {
+            Ok(0) => return "closed before its end",
+            Err(_) => return "broken off",
+            Ok(n) => {
+                tail.extend_from_slice(&buffer[..n]);
+                if tail.ends_with(b"\r\n0\r\n\r\n") {
+                    return "complete";
+                }
+                tail.drain(..tail.len().saturating_sub(16));
+            }
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_client_that_stops_reading_loses_its_connection() {
+    // The snapshot's own idle limit stays at 30 s: the connection's stall limit must end these.
+    let server = TestServer::start_with(|c| Config { client_stall_ms: 1_000, ..c }).await;
+    fill(&server, 120_000).await;
+    let mut stalled = Vec::new();
+    for _ in 0..2 {
+        let (status, connection) = idle_snapshot(server.server.addr, &server.recruiter).await;
+        assert_eq!(status, 200);
+        stalled.push(connection);
+    }
+    // Dropped a second after the client's window shut: the downloads end, their places free.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let (status, message) = snapshot_status(&server, &server.recruiter).await;
+        if status == StatusCode::OK {
+            break;
+        }
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{message}");
+        assert!(Instant::now() < deadline, "the stalled connections were kept");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    for connection in &mut stalled {
+        let rest = tokio::time::timeout(Duration::from_secs(30), read_rest(connection)).await;
+        assert_ne!(rest, Ok("complete"), "a stalled download went on where it stopped");
+    }
+}
