@@ -177,7 +177,7 @@ impl AppState {
         let copies = self.opened_copies.clone();
         tauri::async_runtime::spawn_blocking(move || {
             let store = store.lock().unwrap_or_else(|p| p.into_inner());
-            if let Err(e) = copies.keep_only(|id| store.document(id).is_ok()) {
+            if let Err(e) = copies.forget_gone(&store) {
                 tracing::warn!("opened copies of deleted documents could not be removed: {e}");
             }
         });

@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use talentdesk_domain::document::{self, Document};
+use talentdesk_store::Store;
 use uuid::Uuid;
 
 pub struct OpenCopies {
@@ -35,6 +36,12 @@ impl OpenCopies {
         let mut file = private_file(&path)?;
         file.write_all(bytes)?;
         Ok(path)
+    }
+
+    /// Removes the copies of documents no longer in `store`: deleted, or their candidate erased
+    /// (here or, arriving by sync, by a teammate).
+    pub fn forget_gone(&self, store: &Store) -> std::io::Result<()> {
+        self.keep_only(|id| store.document(id).is_ok())
     }
 
     /// Removes the copies of every document `exists` says is gone, and the candidates' folders

@@ -1,9 +1,14 @@
 //! Copies of documents opened in the system's viewer: private to this user, removed when their
 //! document or candidate is gone, cleared at start-up and sign-out.
 
+use talentdesk_domain::candidate::{Profile, ProfileType};
 use talentdesk_domain::document::{Document, DocumentKind};
+use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
+use talentdesk_domain::search::Selection;
+use talentdesk_domain::user::{Role, User};
 use talentdesk_session::OpenCopies;
+use talentdesk_store::{NewDocument, Store};
 use uuid::Uuid;
 
 fn document(candidate_id: Uuid, name: &str) -> Document {
@@ -68,4 +73,37 @@ fn starting_clears_what_an_earlier_run_left_and_narrows_the_folder() {
     assert!(!left.exists(), "a copy from the last run is gone");
     #[cfg(unix)]
     assert_eq!(mode(copies.dir()), 0o700);
+}
+
+#[test]
+fn deleting_a_candidate_takes_their_opened_copies_with_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("store.db")).unwrap();
+    let admin = User {
+        id: Uuid::from_u128(1),
+        email: "ada@acme.test".into(),
+        name: "Ada".into(),
+        role: Role::RecruiterAdmin,
+        ats_id: None,
+    };
+    store.put_user(&admin).unwrap();
+    let mut attach_to_new = |first: &str, file: &str| {
+        let id = new_id();
+        let profile = Profile { first_name: first.into(), last_name: "Souza".into(), ..Profile::default() };
+        let create =
+            Mutation::CandidateCreate { candidate_id: id, profile, profile_type: ProfileType::RecruiterGenerated };
+        let new =
+            NewDocument { candidate_id: id, name: file.into(), kind: DocumentKind::Resume, bytes: first.as_bytes() };
+        store.attach(&admin, Some(create), new).unwrap()
+    };
+    let (ana, bo) = (attach_to_new("Ana", "ana.pdf"), attach_to_new("Bo", "bo.pdf"));
+    let copies = OpenCopies::at(dir.path().join("opened")).unwrap();
+    let (ana_copy, bo_copy) = (copies.write(&ana, b"Ana").unwrap(), copies.write(&bo, b"Bo").unwrap());
+
+    copies.forget_gone(&store).unwrap();
+    assert!(ana_copy.exists() && bo_copy.exists(), "nothing is gone yet");
+    store.apply(&admin, Mutation::CandidateDelete { selection: Selection::ids([ana.candidate_id]) }).unwrap();
+    copies.forget_gone(&store).unwrap();
+    assert!(!ana_copy.exists(), "the erased candidate's copy is gone");
+    assert!(bo_copy.exists(), "another candidate's stays");
 }
