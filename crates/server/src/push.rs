@@ -1,7 +1,8 @@
 //! `POST /v1/sync/push`: each mutation's effects in the same transaction as the client's
 //! sequence number and its outcome, so a replay is answered from the record and never applied
 //! twice. A mutation the rules refuse still takes its number: its rejection is the outcome.
-//! Consecutive mutations of one push share a transaction (up to [`PER_TRANSACTION`]): a
+//! Consecutive mutations of one push share a transaction (up to [`PER_TRANSACTION`], and up
+//! to [`CANDIDATES_PER_TRANSACTION`] candidates of their selections): a
 //! commit per mutation capped one desktop's offline backlog at ~200 a second.
 
 use axum::Json;
@@ -28,6 +29,11 @@ use crate::records::PgRecords;
 /// Mutations applied in one transaction. Small enough that the org's version lock (which every
 /// writer of the org waits on) is held briefly.
 const PER_TRANSACTION: usize = 100;
+/// Candidates selected by the mutations of one transaction, at most (a single mutation may
+/// select more). A bulk run's batches of 1,000 would otherwise make one transaction of 100,000
+/// candidates, and every teammate's push would wait for the org's version lock behind it
+/// (seen in `bench abuse`: a one-candidate push waited 30 s and more).
+const CANDIDATES_PER_TRANSACTION: usize = 2_000;
 
 #[utoipa::path(
     post,
@@ -57,7 +63,7 @@ pub async fn push(
     };
     let mut pending = request.mutations.into_iter().peekable();
     while pending.peek().is_some() {
-        let chunk: Vec<PushedMutation> = pending.by_ref().take(PER_TRANSACTION).collect();
+        let chunk = next_chunk(&mut pending);
         let pool = state.pool.clone();
         let (user, org, client) = (caller.user.clone(), caller.org, request.client_id);
         let rt = Handle::current();
@@ -68,6 +74,25 @@ pub async fn push(
         results.extend(taken);
     }
     Ok(Json(PushResponse { last_seq, results }))
+}
+
+/// The next mutations to apply in one transaction: at least one, then as many as fit.
+fn next_chunk(pending: &mut std::iter::Peekable<std::vec::IntoIter<PushedMutation>>) -> Vec<PushedMutation> {
+    let weight = |m: &PushedMutation| match m.mutation.selection() {
+        Some(Selection::Ids { ids }) => ids.len(),
+        _ => 1,
+    };
+    let mut chunk = Vec::new();
+    let mut selected = 0;
+    while let Some(next) = pending.peek() {
+        let w = weight(next);
+        if !chunk.is_empty() && (chunk.len() == PER_TRANSACTION || selected + w > CANDIDATES_PER_TRANSACTION) {
+            break;
+        }
+        selected += w;
+        chunk.extend(pending.next());
+    }
+    chunk
 }
 
 /// A batch must be numbered 1, 2, 3, ... without holes, like the outbox it comes from.

@@ -207,7 +207,11 @@ fn what_sync_notices_say_about_a_deleted_candidate_goes_with_them() {
 
     assert_eq!(hits(&db, &blobs), Vec::<(String, &str)>::new(), "no trace in the notices");
     let open = f.store.notices(None).unwrap();
-    assert_eq!(open.iter().map(|n| n.seq).collect::<Vec<_>>(), [1004], "the notices about them are gone");
+    assert_eq!(
+        open.iter().map(|n| n.seq).collect::<Vec<_>>(),
+        [1004, 1001],
+        "their conflicts are gone; the rejection stays, rewritten"
+    );
     let NoticeDetail::Conflicts { conflicts } = &open[0].detail else { panic!("{open:?}") };
     assert_eq!(conflicts.iter().map(|c| c.candidate_id).collect::<Vec<_>>(), [other], "another's conflict stays");
 }

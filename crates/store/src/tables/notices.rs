@@ -36,12 +36,14 @@ pub enum NoticeDetail {
     Conflicts { conflicts: Vec<Conflict> },
 }
 
-/// Forgets what the notices say about an erased candidate: the notices about them go (a
-/// conflict quotes their values, a rejection can name them), and in the others (a bulk change
-/// over many) their conflicts go and a rejection's reason has them rewritten to "[erased]".
-/// Dismissed notices too: they are still in the file.
+/// Forgets what the notices say about an erased candidate: their conflicts go (a conflict
+/// quotes their values); a rejection stays, since the user still needs to know a change of
+/// theirs did not land, with anything naming them rewritten to "[erased]" (reasons name
+/// candidates by id, but older ones and the user's own input may quote them). Dismissed
+/// notices too: they are still in the file.
 pub(crate) fn forget_candidate(conn: &Connection, candidate_id: Uuid, mentions: &Mentions) -> Result<(), StoreError> {
-    conn.prepare_cached("DELETE FROM sync_notices WHERE candidate_id = ?1")?.execute([candidate_id.to_string()])?;
+    conn.prepare_cached("DELETE FROM sync_notices WHERE candidate_id = ?1 AND detail ->> '$.type' = 'conflicts'")?
+        .execute([candidate_id.to_string()])?;
     let rows = conn
         .prepare_cached("SELECT seq, detail FROM sync_notices")?
         .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
