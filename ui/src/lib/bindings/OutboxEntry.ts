@@ -5,4 +5,8 @@ export type OutboxEntry = { seq: number, mutation: Mutation,
 /**
  * Who made the change (the user signed in then).
  */
-actor_id: string, created_at: string, };
+actor_id: string, created_at: string, 
+/**
+ * The mutation's fingerprint as it was made ([`talentdesk_domain::mutation::digest`]).
+ */
+digest: string, };
