@@ -2,6 +2,6 @@
 import type { DocumentKind } from "./DocumentKind";
 
 /**
- * A file to attach, as the user typed it.
+ * A file to attach, as the user chose or dropped it.
  */
 export type Upload = { path: string, kind: DocumentKind, };
