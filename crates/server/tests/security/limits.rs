@@ -85,6 +85,27 @@ async fn snapshot_status(server: &TestServer, session: &Session) -> (StatusCode,
     (status, if status.is_success() { String::new() } else { response.text().await.unwrap() })
 }
 
+/// Waits (up to 30 s) until no connection of the database is inside a transaction for a
+/// moment: the downloads have read what fits in the buffers and wait for their clients.
+/// Returns whether that happened.
+async fn settle(database_url: &str) -> bool {
+    let mut watcher = sqlx::PgConnection::connect(database_url).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut quiet = 0;
+    while quiet < 5 && Instant::now() < deadline {
+        let open: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL",
+        )
+        .fetch_one(&mut watcher)
+        .await
+        .unwrap();
+        quiet = if open == 0 { quiet + 1 } else { 0 };
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    quiet == 5
+}
+
 async fn new_recruiter(server: &TestServer, email: &'static str) -> Session {
     let new = NewUser { org: "Acme", email, name: email, role: Role::Recruiter, ats_id: None, password: PASSWORD };
     admin::create_user(&server.server.pool, new).await.unwrap();
@@ -92,23 +113,24 @@ async fn new_recruiter(server: &TestServer, email: &'static str) -> Session {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn snapshots_nobody_reads_hold_no_connection_a_user_runs_two_and_idle_ones_end() {
-    // Three connections for requests (the live listener keeps a fourth), and an idle limit short
-    // enough for the test.
-    let server = TestServer::start_with(|c| Config { max_connections: 4, snapshot_idle_ms: 3_000, ..c }).await;
+async fn snapshots_nobody_reads_hold_no_connection_and_a_user_runs_two() {
+    // Three connections for requests (the live listener keeps a fourth).
+    let server = TestServer::start_with(|c| Config { max_connections: 4, ..c }).await;
     let lena = new_recruiter(&server, "lena@acme.test").await;
     // Enough that a download nobody reads stalls with most of it unsent: the kernel and the
     // server buffer some 4 MB of it (compressed), this is about twice that.
     fill(&server, 120_000).await;
 
     // Two accounts start two downloads each and read none of them: four stalled downloads, more
-    // than the pool's connections.
+    // than the pool's connections. Each fills the buffers on its way, then waits for its client
+    // without a transaction (a download still flowing holds one: the next waits for that).
     let mut stalled = Vec::new();
     for session in [&server.admin, &server.recruiter] {
         for _ in 0..2 {
             let (status, stream) = idle_snapshot(server.server.addr, session).await;
             assert_eq!(status, 200);
             stalled.push(stream);
+            assert!(settle(&server.database_url).await, "a stalled download keeps its transaction open");
         }
     }
     // A user's third (and thirtieth) download is refused at once, naming the limit.
@@ -120,8 +142,7 @@ async fn snapshots_nobody_reads_hold_no_connection_a_user_runs_two_and_idle_ones
     }
     assert!(started.elapsed() < Duration::from_secs(3), "refusals took {:?}", started.elapsed());
 
-    // Let the stalled downloads fill every buffer on their way, then someone else works as usual.
-    tokio::time::sleep(Duration::from_secs(1)).await;
+    // Someone else works as usual.
     for _ in 0..5 {
         let started = Instant::now();
         let page = server.pull_page(&lena, "", 100).await;
@@ -130,8 +151,21 @@ async fn snapshots_nobody_reads_hold_no_connection_a_user_runs_two_and_idle_ones
     }
     let pushed = server.push(&lena, &numbered(1, [create_candidate(Uuid::now_v7(), "Ana", "Souza", None)])).await;
     assert_eq!(pushed.last_seq, 1);
+    drop(stalled);
+}
 
-    // The stalled downloads end once idle for 3 s, and free their places.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_snapshot_nobody_reads_ends_once_idle() {
+    // The connection's stall limit stays at 60 s: the snapshot's idle limit must end these.
+    let server = TestServer::start_with(|c| Config { snapshot_idle_ms: 2_000, ..c }).await;
+    fill(&server, 120_000).await;
+    let mut stalled = Vec::new();
+    for _ in 0..2 {
+        let (status, connection) = idle_snapshot(server.server.addr, &server.recruiter).await;
+        assert_eq!(status, 200);
+        stalled.push(connection);
+    }
+    // They end after 2 s without the client taking anything, and free their places.
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let (status, message) = snapshot_status(&server, &server.recruiter).await;
