@@ -120,6 +120,17 @@ impl Config {
         if config.database_url.is_empty() {
             anyhow::bail!("configuration: database_url is not set (in the file or TALENTDESK_DATABASE_URL)");
         }
+        // Zero would refuse every stream, or end every download at its first wait.
+        for (key, value) in [
+            ("snapshot_streams_per_user", config.snapshot_streams_per_user as u64),
+            ("snapshot_idle_ms", config.snapshot_idle_ms),
+            ("live_streams_per_user", config.live_streams_per_user as u64),
+            ("live_recheck_ms", config.live_recheck_ms),
+        ] {
+            if value == 0 {
+                anyhow::bail!("configuration: {key} must be more than 0");
+            }
+        }
         Ok(config)
     }
 }
@@ -148,5 +159,9 @@ mod tests {
         std::fs::write(&path, "listen = \"0.0.0.0:9000\"\n").unwrap();
         let missing = Config::load_with(Some(&path), no_env).unwrap_err().to_string();
         assert!(missing.contains("database_url is not set"));
+
+        std::fs::write(&path, "database_url = \"postgres://x/y\"\nsnapshot_idle_ms = 0\n").unwrap();
+        let zero = Config::load_with(Some(&path), no_env).unwrap_err().to_string();
+        assert!(zero.contains("snapshot_idle_ms must be more than 0"), "{zero}");
     }
 }
