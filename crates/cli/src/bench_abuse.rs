@@ -246,7 +246,7 @@ async fn legitimate_desktop(
 /// other addresses.
 async fn bad_logins(http: reqwest::Client, url: String, email: String) -> anyhow::Result<Answers> {
     let attempts = (0..BAD_LOGINS).map(|i| {
-        let who = if i % 2 == 0 { email.clone() } else { format!("nobody{i}@example.invalid") };
+        let who = if i.is_multiple_of(2) { email.clone() } else { format!("nobody{i}@example.invalid") };
         let request = http
             .post(format!("{url}/v1/auth/login"))
             .json(&serde_json::json!({"email": who, "password": format!("wrong guess {i}")}));
@@ -283,8 +283,11 @@ async fn tracking_hits(http: reqwest::Client, url: String) -> anyhow::Result<(An
     for round in 0..TRACKING_HITS / TRACKING_CONCURRENCY {
         let hits = (0..TRACKING_CONCURRENCY).map(|i| {
             let n = round * TRACKING_CONCURRENCY + i;
-            let path =
-                if n % 2 == 0 { format!("/t/o/{}", Uuid::now_v7()) } else { format!("/t/c/{}/0", Uuid::now_v7()) };
+            let path = if n.is_multiple_of(2) {
+                format!("/t/o/{}", Uuid::now_v7())
+            } else {
+                format!("/t/c/{}/0", Uuid::now_v7())
+            };
             let request = http.get(format!("{url}{path}"));
             async move {
                 let started = Instant::now();

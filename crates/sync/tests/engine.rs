@@ -369,3 +369,82 @@ async fn a_teammates_resume_is_downloaded_read_and_searchable_here() {
     assert!(found.rows[0].has_resume);
     assert!(store.resumes_to_read(10).unwrap().is_empty(), "read once, not again");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_copy_of_a_replica_pushing_under_the_same_client_id_loses_nothing_and_doubles_nothing() {
+    let server = Instance::start().await;
+    let rita = server.add_user("rita@acme.test", Role::Recruiter).await;
+    let dir = tempfile::tempdir().unwrap();
+    let original = dir.path().join("desk.db");
+    let replica = Replica::sign_in(&original, &server.url, &rita.email, PASSWORD).await.unwrap();
+    replica.store.lock().unwrap().apply(&replica.user, create("Ana")).unwrap();
+    replica.engine.sync_once().await.unwrap();
+    let (token, user) = (replica.token.clone(), replica.user.clone());
+    drop(replica);
+
+    // The laptop's replica is restored from a backup onto a second machine: same client id,
+    // same next sequence number.
+    let copy = dir.path().join("restored.db");
+    std::fs::copy(&original, &copy).unwrap();
+    let open = |path: &std::path::Path| {
+        let store = Arc::new(Mutex::new(Store::open(path).unwrap()));
+        let engine = Engine::new(store.clone(), Client::with_token(&server.url, &token).unwrap()).unwrap();
+        (store, engine)
+    };
+    let ((laptop, laptop_sync), (restored, restored_sync)) = (open(&original), open(&copy));
+    let client_id = |store: &Arc<Mutex<Store>>| store.lock().unwrap().push_identity().unwrap().client_id;
+    assert_eq!(client_id(&laptop), client_id(&restored));
+
+    // Each makes its own changes under the same numbers.
+    laptop.lock().unwrap().apply(&user, create("Bea")).unwrap();
+    laptop.lock().unwrap().apply(&user, create("Dan")).unwrap();
+    restored.lock().unwrap().apply(&user, create("Cid")).unwrap();
+    laptop_sync.sync_once().await.unwrap();
+    restored_sync.sync_once().await.unwrap();
+    laptop_sync.sync_once().await.unwrap();
+
+    // Cid was not answered with Bea's outcome and dropped: it went out under a new client id.
+    assert_ne!(client_id(&laptop), client_id(&restored));
+    assert_eq!(restored.lock().unwrap().pending_count().unwrap(), 0);
+    assert_eq!(names(&laptop), ["Ana", "Bea", "Cid", "Dan"]);
+    assert_eq!(names(&restored), ["Ana", "Bea", "Cid", "Dan"], "each change once");
+
+    // Both go on working and syncing under their own ids.
+    restored.lock().unwrap().apply(&user, create("Eve")).unwrap();
+    restored_sync.sync_once().await.unwrap();
+    laptop_sync.sync_once().await.unwrap();
+    assert_eq!(names(&laptop), ["Ana", "Bea", "Cid", "Dan", "Eve"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_pull_that_shows_a_copy_took_this_replicas_numbers_drops_nothing_unsent() {
+    let server = Instance::start().await;
+    let rita = server.add_user("rita@acme.test", Role::Recruiter).await;
+    let dir = tempfile::tempdir().unwrap();
+    let original = dir.path().join("desk.db");
+    let replica = Replica::sign_in(&original, &server.url, &rita.email, PASSWORD).await.unwrap();
+    // The client id is made on first use: before the copy, as a replica that ever synced has.
+    replica.store.lock().unwrap().push_identity().unwrap();
+    let (token, user) = (replica.token.clone(), replica.user.clone());
+    drop(replica);
+    let copy = dir.path().join("restored.db");
+    std::fs::copy(&original, &copy).unwrap();
+    let open = |path: &std::path::Path| {
+        let store = Arc::new(Mutex::new(Store::open(path).unwrap()));
+        let engine = Engine::new(store.clone(), Client::with_token(&server.url, &token).unwrap()).unwrap();
+        (store, engine)
+    };
+    let ((laptop, laptop_sync), (restored, _)) = (open(&original), open(&copy));
+    laptop.lock().unwrap().apply(&user, create("Bea")).unwrap();
+    laptop_sync.sync_once().await.unwrap();
+
+    // The copy's own mutation 1 waits; a pull says mutation 1 of this client id was taken.
+    restored.lock().unwrap().apply(&user, create("Cid")).unwrap();
+    let who = restored.lock().unwrap().push_identity().unwrap();
+    let page = Client::with_token(&server.url, &token).unwrap().pull(who.client_id, "").await.unwrap();
+    assert_eq!(page.last_seq, 1);
+    let shared = restored.lock().unwrap().client_id_shared(who.local(page.last_seq), page.last_digest.as_deref());
+    assert!(shared.unwrap(), "the digest of the taken mutation 1 is not Cid's");
+    let same = laptop.lock().unwrap().client_id_shared(who.local(page.last_seq), page.last_digest.as_deref());
+    assert!(!same.unwrap(), "the laptop's own mutation 1");
+}
