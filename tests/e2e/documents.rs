@@ -63,6 +63,9 @@ fn dropped_files_are_attached_and_a_resume_is_read_and_parsed() -> Result<(), St
     std::fs::write(&locked, b"%PDF-1.4\ntrailer << /Root 1 0 R /Encrypt 2 0 R >>\n%%EOF\n").map_err(err)?;
     let big = files.path().join("portfolio.zip");
     std::fs::File::create(&big).and_then(|f| f.set_len(26 * 1024 * 1024)).map_err(err)?;
+    // A teammate's script: attached, but never opened (run), only saved.
+    let script = files.path().join("setup.sh");
+    std::fs::write(&script, "#!/bin/sh\necho hello\n").map_err(err)?;
     let secret = files.path().join("secret.txt");
     std::fs::write(&secret, "nobody chose this file").map_err(err)?;
 
@@ -90,13 +93,13 @@ fn dropped_files_are_attached_and_a_resume_is_read_and_parsed() -> Result<(), St
     session
         .wait_for("the upload dialog closed", |s| Ok(s.text("[data-testid=upload-dialog]")?.is_none().then_some(())))?;
 
-    drop_files(&[&resume, &note, &big, &locked])?;
+    drop_files(&[&resume, &note, &big, &locked, &script])?;
     session.wait_for("the upload dialog", |s| s.text("[data-testid=upload-dialog]"))?;
     let kinds = session
         .script("return [...document.querySelectorAll('[data-testid=upload-kind]')].map(s => s.value)", json!([]))?;
     assert_eq!(
         kinds,
-        json!(["resume", "additional_document", "additional_document", "resume"]),
+        json!(["resume", "additional_document", "additional_document", "resume", "additional_document"]),
         "kinds guessed from the names"
     );
     session.screenshot("documents-upload")?;
@@ -107,9 +110,21 @@ fn dropped_files_are_attached_and_a_resume_is_read_and_parsed() -> Result<(), St
     let noted = session.text("[data-testid=upload-noted]")?.unwrap_or_default();
     assert!(noted.contains("locked-cv.pdf") && noted.contains("protected with a password"), "{noted}");
     session.press(talentdesk_e2e::keys::ESCAPE)?;
-    session.wait_for("three documents", |s| {
+    session.wait_for("four documents", |s| {
         let n = s.script("return document.querySelectorAll('[data-testid=document-row]').length", json!([]))?;
-        Ok((n.as_u64() == Some(3)).then_some(()))
+        Ok((n.as_u64() == Some(4)).then_some(()))
+    })?;
+    // Documents open in the system's viewer; the script may only be saved.
+    let open_buttons = |name: &str| -> Result<serde_json::Value, String> {
+        session.script(
+            "const row = [...document.querySelectorAll('[data-testid=document-row]')].find(r => r.innerText.includes(arguments[0])); \
+             return [row.querySelectorAll('[data-testid=document-open]').length, row.querySelectorAll('[data-testid=document-not-openable]').length]",
+            json!([name]),
+        )
+    };
+    session.wait_for("Open offered by kind", |_| {
+        Ok((open_buttons("setup.sh")? == json!([0, 1]) && open_buttons("reference.txt")? == json!([1, 0]))
+            .then_some(()))
     })?;
     session.screenshot("documents-list")?;
 
@@ -134,16 +149,18 @@ fn dropped_files_are_attached_and_a_resume_is_read_and_parsed() -> Result<(), St
         Ok(s.text("[data-testid=profile-page] [data-testid=profile-name]")?.filter(|n| *n == resume_name))
     })?;
 
-    // The note goes.
-    session.script(
-        "[...document.querySelectorAll('[data-testid=document-row]')].find(r => r.innerText.includes('reference.txt')).querySelector('[data-testid=document-delete]').click()",
-        json!([]),
-    )?;
-    session.click("[data-testid=document-delete-confirm]")?;
-    session.wait_for("two documents", |s| {
-        let n = s.script("return document.querySelectorAll('[data-testid=document-row]').length", json!([]))?;
-        Ok((n.as_u64() == Some(2)).then_some(()))
-    })?;
+    // The note and the script go.
+    for (name, left) in [("reference.txt", 3), ("setup.sh", 2)] {
+        session.script(
+            "[...document.querySelectorAll('[data-testid=document-row]')].find(r => r.innerText.includes(arguments[0])).querySelector('[data-testid=document-delete]').click()",
+            json!([name]),
+        )?;
+        session.click("[data-testid=document-delete-confirm]")?;
+        session.wait_for(&format!("{left} documents"), |s| {
+            let n = s.script("return document.querySelectorAll('[data-testid=document-row]').length", json!([]))?;
+            Ok((n.as_u64() == Some(left)).then_some(()))
+        })?;
+    }
 
     // Download Resumes from the bulk bar: their resume in a zip.
     // (They are found by the resume's email now.)

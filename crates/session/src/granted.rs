@@ -10,9 +10,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("{path} was not chosen in this session: choose it with the file dialog or drop it on the window")]
-pub struct NotGranted {
-    pub path: String,
+pub enum NotGranted {
+    #[error("{path} was not chosen in this session: choose it with the file dialog or drop it on the window")]
+    Read { path: String },
+    #[error("{path} was not chosen in this session: choose where to save it in the Save dialog")]
+    Write { path: String },
 }
 
 #[derive(Default)]
@@ -43,19 +45,21 @@ impl GrantedPaths {
 
     /// The file (its canonical path, to read from), when it was granted for reading.
     pub fn readable(&self, path: &Path) -> Result<PathBuf, NotGranted> {
-        check(&self.read, path)
+        check(&self.read, path).ok_or_else(|| NotGranted::Read { path: path.display().to_string() })
     }
 
     /// The file (its canonical path, to write to), when it was granted for writing.
     pub fn writable(&self, path: &Path) -> Result<PathBuf, NotGranted> {
-        check(&self.write, path).or_else(|refused| {
-            let real = canonical(path);
-            let folders = self.new_files_in.lock().unwrap_or_else(|p| p.into_inner());
-            let new_file_there = path.is_absolute()
-                && real.parent().is_some_and(|folder| folders.contains(folder))
-                && std::fs::symlink_metadata(&real).is_err();
-            if new_file_there { Ok(real) } else { Err(refused) }
-        })
+        check(&self.write, path)
+            .or_else(|| {
+                let real = canonical(path);
+                let folders = self.new_files_in.lock().unwrap_or_else(|p| p.into_inner());
+                let new_file_there = path.is_absolute()
+                    && real.parent().is_some_and(|folder| folders.contains(folder))
+                    && std::fs::symlink_metadata(&real).is_err();
+                new_file_there.then_some(real)
+            })
+            .ok_or_else(|| NotGranted::Write { path: path.display().to_string() })
     }
 
     /// Forgets the files chosen and dropped (signing out: the next user chooses their own).
@@ -65,15 +69,12 @@ impl GrantedPaths {
     }
 }
 
-fn check(granted: &Mutex<HashSet<PathBuf>>, path: &Path) -> Result<PathBuf, NotGranted> {
+/// The canonical path, when it is among `granted`.
+fn check(granted: &Mutex<HashSet<PathBuf>>, path: &Path) -> Option<PathBuf> {
     let granted = granted.lock().unwrap_or_else(|p| p.into_inner());
     // Relative paths would depend on the app's working folder: never granted.
     let real = canonical(path);
-    if path.is_absolute() && granted.contains(&real) {
-        Ok(real)
-    } else {
-        Err(NotGranted { path: path.display().to_string() })
-    }
+    (path.is_absolute() && granted.contains(&real)).then_some(real)
 }
 
 /// The path with links and `..` resolved: the file's own when it exists, else its folder's
@@ -108,7 +109,7 @@ mod tests {
         granted.allow_read([cv.clone()]);
         assert_eq!(granted.readable(&cv), Ok(std::fs::canonicalize(&cv).unwrap()));
         let refused = granted.readable(&other).unwrap_err();
-        assert!(refused.to_string().contains("other.pdf") && refused.to_string().contains("dialog"), "{refused}");
+        assert!(refused.to_string().contains("other.pdf") && refused.to_string().contains("file dialog"), "{refused}");
         assert!(granted.writable(&cv).is_err(), "reading is not writing");
         assert!(granted.readable(Path::new("/etc/passwd")).is_err());
     }
@@ -153,7 +154,8 @@ mod tests {
         assert!(granted.writable(&target).is_ok(), "granted while it does not exist yet");
         std::fs::write(&target, b"a,b").unwrap();
         assert!(granted.writable(&target).is_ok(), "and once written");
-        assert!(granted.writable(&dir.path().join("other.csv")).is_err());
+        let refused = granted.writable(&dir.path().join("other.csv")).unwrap_err().to_string();
+        assert!(refused.contains("other.csv") && refused.contains("Save dialog"), "{refused}");
         assert!(granted.readable(&target).is_err(), "writing is not reading");
         granted.clear();
         assert!(granted.writable(&target).is_err());
