@@ -98,7 +98,7 @@ impl AppState {
     ) -> Result<Self, Box<dyn std::error::Error>> {
         let notifier = Notifier::default();
         // Copies opened by an earlier run (which may have ended without signing out) go now.
-        let opened_copies = Arc::new(OpenCopies::at(folders.opened_copies)?);
+        let opened_copies = Arc::new(OpenCopies::at(folders.opened_copies));
         // A name typed for an export lands in the exports folder as a new file; anywhere else
         // is chosen in the Save dialog.
         let granted = GrantedPaths::default();

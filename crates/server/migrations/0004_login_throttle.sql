@@ -10,3 +10,13 @@ CREATE TABLE login_throttle (
     last_failure timestamptz NOT NULL,
     blocked_until timestamptz
 );
+
+-- Where each account signed in lately. A guesser spread over many addresses slows the
+-- account's sign-ins, but not from an address it signed in from before: the real user at
+-- their usual desk is never locked out.
+CREATE TABLE login_known_sources (
+    account text NOT NULL,
+    source text NOT NULL,
+    last_success timestamptz NOT NULL,
+    PRIMARY KEY (account, source)
+);

@@ -40,8 +40,10 @@ BEGIN
         PERFORM pg_notify('talentdesk_blobs_released', OLD.org_id::text);
     END IF;
     IF NEW.data IS NOT NULL THEN
+        -- Always touched, so the row is locked until this commits: a removal looking at the
+        -- same content waits for this document and then sees it.
         UPDATE blobs SET held_until = NULL
-        WHERE org_id = NEW.org_id AND sha256 = NEW.data ->> 'sha256' AND held_until IS NOT NULL;
+        WHERE org_id = NEW.org_id AND sha256 = NEW.data ->> 'sha256';
     END IF;
     RETURN NULL;
 END

@@ -90,15 +90,37 @@ pub fn email_key(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-/// The address a request came from, when the server was started with connection info.
+/// The address a request came from: the connection's peer, or behind a trusted proxy the
+/// client the proxy names (`None` when the server was started without connection info).
 pub struct Source(pub Option<IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for Source {
+impl FromRequestParts<AppState> for Source {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(Source(parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip())))
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip());
+        let forwarded = parts.headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok());
+        Ok(Source(peer.map(|peer| client_address(peer, forwarded, &state.config.trusted_proxies))))
     }
+}
+
+/// The client behind any trusted proxies: each proxy appends the address it heard from, so
+/// the list is read from its end, skipping trusted proxies. What a client wrote itself sits at
+/// the start and is never believed.
+fn client_address<'a>(peer: IpAddr, forwarded: impl Iterator<Item = &'a str>, trusted: &[IpAddr]) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let hops: Vec<&str> = forwarded.flat_map(|header| header.split(',')).map(str::trim).collect();
+    let mut client = peer;
+    for hop in hops.iter().rev() {
+        match hop.parse::<IpAddr>() {
+            Ok(ip) if trusted.contains(&ip) => client = ip,
+            Ok(ip) => return ip,
+            Err(_) => break,
+        }
+    }
+    client
 }
 
 /// `POST /v1/auth/login`.
@@ -134,7 +156,7 @@ pub async fn login(
         return Err(ServerError::Unauthorized(REFUSED));
     };
     let mut tx = state.pool.begin().await?;
-    throttle::succeeded(&mut tx, &keys).await?;
+    throttle::succeeded(&mut tx, &keys, now).await?;
     tokens::forget_old(&mut tx, account.user.id, now).await?;
     let token = new_token();
     let expires_at = now + chrono::Duration::days(state.config.token_days);
@@ -200,5 +222,27 @@ impl FromRequestParts<AppState> for Caller {
             }
         };
         Ok(Caller { user: account.user, org: account.org_id, token_hash: hash })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_address;
+
+    #[test]
+    fn the_client_is_read_from_the_trusted_end_of_x_forwarded_for() {
+        let ip = |s: &str| s.parse().unwrap();
+        let proxies = [ip("10.0.0.5"), ip("10.0.0.6")];
+        let at = |peer: &str, header: &[&str]| client_address(ip(peer), header.iter().copied(), &proxies);
+        // Not from a proxy: the header is the client's own words.
+        assert_eq!(at("203.0.113.9", &["1.2.3.4"]), ip("203.0.113.9"));
+        // From a proxy: the last address it appended.
+        assert_eq!(at("10.0.0.5", &["198.51.100.7"]), ip("198.51.100.7"));
+        // A forged entry at the start is skipped; two proxies in a row are walked through.
+        assert_eq!(at("10.0.0.5", &["6.6.6.6, 198.51.100.7, 10.0.0.6"]), ip("198.51.100.7"));
+        assert_eq!(at("10.0.0.5", &["6.6.6.6", "198.51.100.7"]), ip("198.51.100.7"));
+        // Nothing usable: the proxy itself.
+        assert_eq!(at("10.0.0.5", &[]), ip("10.0.0.5"));
+        assert_eq!(at("10.0.0.5", &["garbage"]), ip("10.0.0.5"));
     }
 }

@@ -55,6 +55,11 @@ pub struct Config {
     pub live_recheck_ms: u64,
     /// Log lines as JSON objects (for a log collector) instead of text.
     pub json_logs: bool,
+    /// Reverse proxies (TLS terminators) in front of this server: for a request from one of
+    /// them, the client's address is the last one in `X-Forwarded-For` that is not a proxy.
+    /// Sign-in throttling counts per client address; behind a proxy without this setting,
+    /// every client would count as the proxy.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Config {
@@ -81,6 +86,7 @@ impl Default for Config {
             live_streams_per_user: 4,
             live_recheck_ms: 30_000,
             json_logs: false,
+            trusted_proxies: Vec::new(),
         }
     }
 }

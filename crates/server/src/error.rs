@@ -18,8 +18,6 @@ pub enum ServerError {
     Unauthorized(&'static str),
     #[error("{0}")]
     TooLarge(String),
-    #[error("{0}")]
-    TooManyAttempts(String),
     /// Too many failed sign-ins: wait `retry_after_secs` (sent as `Retry-After`).
     #[error("{message}")]
     Throttled { message: String, retry_after_secs: u64 },
@@ -61,9 +59,7 @@ impl ServerError {
             ServerError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
             ServerError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized"),
             ServerError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
-            ServerError::TooManyAttempts(_) | ServerError::Throttled { .. } => {
-                (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts")
-            }
+            ServerError::Throttled { .. } => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
             ServerError::TooManyStreams(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_streams"),
             ServerError::SequenceGap { .. } => (StatusCode::CONFLICT, "sequence_gap"),
             ServerError::ClientReused { .. } => (StatusCode::CONFLICT, "client_reused"),

@@ -135,7 +135,9 @@ fn take(
             let (outcome, digest) = rt
                 .block_on(mutations::taken(&mut tx, client, seq))?
                 .ok_or_else(|| ServerError::Corrupt(format!("mutation {seq} of client {client} has no outcome")))?;
-            if digest.is_some_and(|taken| taken != pushed.digest) {
+            if let (Some(taken), Some(sent)) = (&digest, &pushed.digest)
+                && taken != sent
+            {
                 // Not a retry: another replica under this client id took the number first.
                 return Err(ServerError::ClientReused { seq });
             }
@@ -160,7 +162,7 @@ fn take(
             name: &pushed.mutation.name(),
             created_at: pushed.created_at,
             outcome: &outcome,
-            digest: &pushed.digest,
+            digest: pushed.digest.as_deref(),
         };
         rt.block_on(mutations::insert(&mut tx, taken))?;
         results.push(PushResult { seq, outcome });

@@ -5,7 +5,8 @@
 //! Three keys are counted for every attempt: the account from this address (strict: a guesser
 //! is slowed at once, the real user at another address is not), the address across all
 //! accounts (spraying), and the account from any address (a guesser with many addresses; lax,
-//! since it slows the real user too). An attempt is counted *before* its password is checked,
+//! and never applied at an address the account signed in from lately, so the real user at
+//! their usual desk is not locked out by it). An attempt is counted *before* its password is checked,
 //! in one transaction that locks the keys' rows, so parallel guesses cannot all pass a check
 //! made before any of them failed; a right password takes its count back.
 
@@ -43,10 +44,13 @@ const BASE_DELAY_SECS: i64 = 1;
 const MAX_DELAY_SECS: i64 = 15 * 60;
 /// A key whose last failure is older than this starts again from nothing.
 const MEMORY_SECS: i64 = 15 * 60;
+/// An address the account signed in from within this long is the account's own.
+const KNOWN_SOURCE_DAYS: i64 = 90;
 
 /// The throttle keys of one sign-in attempt.
 pub struct Keys {
     account: String,
+    source: String,
     keys: Vec<(KeyKind, String)>,
 }
 
@@ -60,9 +64,9 @@ impl Keys {
         let keys = vec![
             (KeyKind::Account, account.clone()),
             (KeyKind::AccountFromSource, format!("{account}|{source}")),
-            (KeyKind::Source, source),
+            (KeyKind::Source, source.clone()),
         ];
-        Self { account, keys }
+        Self { account, source, keys }
     }
 
     /// The keys in a fixed order, so concurrent attempts lock rows in the same order.
@@ -103,8 +107,13 @@ fn counted(rule: Rule, row: Row, now: DateTime<Utc>) -> Result<Row, Duration> {
 /// Counts an attempt on every key, or refuses it (counting nothing) while a key must wait.
 pub async fn attempt(pool: &PgPool, keys: &Keys, now: DateTime<Utc>) -> Result<(), ServerError> {
     let mut tx = pool.begin().await?;
+    let since = now - Duration::days(KNOWN_SOURCE_DAYS);
+    let known = login_throttle::known_source(&mut tx, &keys.account, &keys.source, since).await?;
     let mut updates = Vec::with_capacity(keys.keys.len());
     for (kind, key) in keys.sorted() {
+        if known && *kind == KeyKind::Account {
+            continue;
+        }
         let rule = RULES.iter().find(|r| r.what == *kind).copied().expect("a rule per key kind");
         let row = login_throttle::lock(&mut tx, key, now).await?;
         match counted(rule, row, now) {
@@ -122,8 +131,10 @@ pub async fn attempt(pool: &PgPool, keys: &Keys, now: DateTime<Utc>) -> Result<(
     Ok(())
 }
 
-/// The password was right: the account's counts are forgotten, the address's attempt taken back.
-pub async fn succeeded(conn: &mut sqlx::PgConnection, keys: &Keys) -> Result<(), ServerError> {
+/// The password was right: the account's counts are forgotten, the address's attempt taken
+/// back, and the address is remembered as the account's own.
+pub async fn succeeded(conn: &mut sqlx::PgConnection, keys: &Keys, now: DateTime<Utc>) -> Result<(), ServerError> {
+    login_throttle::remember_source(conn, &keys.account, &keys.source, now).await?;
     let (account_keys, source_keys): (Vec<_>, Vec<_>) = keys.keys.iter().partition(|(k, _)| *k != KeyKind::Source);
     let account_keys: Vec<String> = account_keys.into_iter().map(|(_, key)| key.clone()).collect();
     login_throttle::clear(conn, &account_keys).await?;

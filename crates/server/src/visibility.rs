@@ -66,7 +66,8 @@ impl Visibility {
         visible_to.is_none_or(|owner| owner == self.user.id || self.user.role.is_admin())
     }
 
-    /// [`data`](Self::data) as JSON text, unchecked: the database wrote it from valid JSON.
+    /// The record's JSON as this user may see it (`None`: not at all), unchecked: the
+    /// database wrote it from valid JSON.
     pub fn json(
         &self,
         kind: RecordKind,

@@ -17,10 +17,15 @@ pub struct OpenCopies {
 
 impl OpenCopies {
     /// The folder of copies at `dir`, private, and emptied of what an earlier run left.
-    pub fn at(dir: PathBuf) -> std::io::Result<Self> {
+    /// The folder, cleared of what an earlier run left. A copy that cannot be removed now (a
+    /// viewer still holds it open) is left for the next start or sign-out, with a warning:
+    /// it must not keep the app from starting.
+    pub fn at(dir: PathBuf) -> Self {
         let copies = Self { dir };
-        copies.clear()?;
-        Ok(copies)
+        if let Err(e) = copies.clear() {
+            tracing::warn!(error = %e, "opened copies from an earlier run could not all be removed");
+        }
+        copies
     }
 
     pub fn dir(&self) -> &Path {

@@ -32,7 +32,7 @@ fn mode(path: &std::path::Path) -> u32 {
 #[test]
 fn copies_are_private_and_go_with_their_document_or_candidate() {
     let home = tempfile::tempdir().unwrap();
-    let copies = OpenCopies::at(home.path().join("cache/open")).unwrap();
+    let copies = OpenCopies::at(home.path().join("cache/open"));
     let (ana, bo) = (new_id(), new_id());
     let (cv, letter, bos) = (document(ana, "cv.pdf"), document(ana, "letter.pdf"), document(bo, "cv.pdf"));
     let cv_copy = copies.write(&cv, b"ana").unwrap();
@@ -63,13 +63,13 @@ fn copies_are_private_and_go_with_their_document_or_candidate() {
 fn starting_clears_what_an_earlier_run_left_and_narrows_the_folder() {
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("open");
-    let left = OpenCopies::at(dir.clone()).unwrap().write(&document(new_id(), "cv.pdf"), b"x").unwrap();
+    let left = OpenCopies::at(dir.clone()).write(&document(new_id(), "cv.pdf"), b"x").unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
-    let copies = OpenCopies::at(dir).unwrap();
+    let copies = OpenCopies::at(dir);
     assert!(!left.exists(), "a copy from the last run is gone");
     #[cfg(unix)]
     assert_eq!(mode(copies.dir()), 0o700);
@@ -97,7 +97,7 @@ fn deleting_a_candidate_takes_their_opened_copies_with_them() {
         store.attach(&admin, Some(create), new).unwrap()
     };
     let (ana, bo) = (attach_to_new("Ana", "ana.pdf"), attach_to_new("Bo", "bo.pdf"));
-    let copies = OpenCopies::at(dir.path().join("opened")).unwrap();
+    let copies = OpenCopies::at(dir.path().join("opened"));
     let (ana_copy, bo_copy) = (copies.write(&ana, b"Ana").unwrap(), copies.write(&bo, b"Bo").unwrap());
 
     copies.forget_gone(&store).unwrap();

@@ -111,7 +111,11 @@ pub fn run(
                 break 'batches;
             }
             match apply(batch.clone()) {
-                Err(e) if busy(&e) => tracing::info!("bulk run: the database is held by another writer; trying again"),
+                Err(e) if busy(&e) => {
+                    tracing::info!("bulk run: the database is held by another writer; trying again");
+                    // SQLITE_LOCKED comes back at once, without the busy timeout's wait.
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
                 result => break result,
             }
         };

@@ -31,6 +31,7 @@ type Step = fn(&Connection) -> Result<(), StoreError>;
 const STEPS: &[(usize, Step)] = &[
     (2, |conn| crate::tables::search_terms::rebuild(conn, crate::search::FREQUENT_TERM)),
     (5, crate::tables::candidates::index_all),
+    (8, crate::tables::outbox::fill_digests),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

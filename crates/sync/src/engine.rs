@@ -364,7 +364,7 @@ impl Engine {
                     seq: who.wire(e.seq),
                     mutation: e.mutation.clone(),
                     created_at: e.created_at,
-                    digest: e.digest.clone(),
+                    digest: Some(e.digest.clone()),
                 })
                 .collect();
             match self.client.push(who.client_id, mutations).await {

@@ -46,14 +46,16 @@ pub struct PushedMutation {
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
     /// The mutation's fingerprint as it was made (`talentdesk_domain::mutation::digest`): a
-    /// retry carries the same one; another mutation under the same number is refused.
-    pub digest: String,
+    /// retry carries the same one; another mutation under the same number is refused. A
+    /// desktop from before digests sends none, and is answered as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
 }
 
 impl PushedMutation {
     /// A mutation made now-ish, with its digest.
     pub fn new(seq: i64, mutation: Mutation, created_at: Timestamp) -> Self {
-        let digest = talentdesk_domain::mutation::digest(&mutation, created_at);
+        let digest = Some(talentdesk_domain::mutation::digest(&mutation, created_at));
         Self { seq, mutation, created_at, digest }
     }
 }
@@ -176,5 +178,8 @@ mod tests {
         assert_eq!(back["name"], "tag.define");
         assert_eq!(back["args"]["name"], "Veteran");
         assert_eq!(back["digest"], "ab");
+        let before_digests =
+            r#"{"seq":3,"name":"tag.define","args":{"name":"Veteran"},"created_at":"2026-01-02T03:04:05Z"}"#;
+        assert_eq!(serde_json::from_str::<PushedMutation>(before_digests).unwrap().digest, None);
     }
 }

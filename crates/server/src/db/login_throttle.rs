@@ -63,3 +63,38 @@ pub async fn clear_account(conn: &mut PgConnection, account_key: &str) -> sqlx::
         .await?;
     Ok(())
 }
+
+/// Whether the account signed in from the source since `since`.
+pub async fn known_source(
+    conn: &mut PgConnection,
+    account: &str,
+    source: &str,
+    since: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM login_known_sources WHERE account = $1 AND source = $2 AND last_success > $3)",
+    )
+    .bind(account)
+    .bind(source)
+    .bind(since)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn remember_source(
+    conn: &mut PgConnection,
+    account: &str,
+    source: &str,
+    at: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO login_known_sources (account, source, last_success) VALUES ($1, $2, $3)
+         ON CONFLICT (account, source) DO UPDATE SET last_success = $3",
+    )
+    .bind(account)
+    .bind(source)
+    .bind(at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -14,7 +14,7 @@ pub struct Taken<'a> {
     pub name: &'a str,
     pub created_at: Timestamp,
     pub outcome: &'a PushOutcome,
-    pub digest: &'a str,
+    pub digest: Option<&'a str>,
 }
 
 pub async fn insert(conn: &mut PgConnection, m: Taken<'_>) -> sqlx::Result<()> {

@@ -101,3 +101,48 @@ async fn signing_out_ends_the_token_on_the_server() {
     // Her other sign-in lives on (the helper asserts the pull is answered).
     server.pull(&server.recruiter, "").await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn guessing_from_many_addresses_slows_the_account_but_not_at_its_own_desk() {
+    let server = TestServer::start().await;
+    // Rita signed in from 127.0.0.1 when the server started; 100 strangers' addresses guess once each.
+    for i in 0..100 {
+        let guesser = from(&format!("127.0.{}.{}", 10 + i / 200, 2 + i % 200));
+        let status = sign_in(&server, &guesser, "rita@acme.test", &format!("guess {i}")).await.status();
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "guess {i}");
+    }
+    let stranger = sign_in(&server, &from("127.0.99.1"), "rita@acme.test", PASSWORD).await;
+    assert_eq!(stranger.status(), StatusCode::TOO_MANY_REQUESTS, "a new address waits for this account");
+    let body: serde_json::Value = stranger.json().await.unwrap();
+    assert!(body["error"]["message"].as_str().unwrap().contains("for this account"), "{body}");
+    let at_her_desk = sign_in(&server, &server.http, "rita@acme.test", PASSWORD).await;
+    assert_eq!(at_her_desk.status(), StatusCode::OK, "where she signed in before, she is let in");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn behind_a_trusted_proxy_each_client_is_counted_not_the_proxy() {
+    let proxy: IpAddr = "127.0.0.5".parse().unwrap();
+    let server =
+        TestServer::start_with(|c| talentdesk_server::config::Config { trusted_proxies: vec![proxy], ..c }).await;
+    let via_proxy = from("127.0.0.5");
+    let forwarded = |client: &str, email: &str, password: &str| {
+        via_proxy
+            .post(format!("{}/v1/auth/login", server.url))
+            .header("x-forwarded-for", client)
+            .json(&serde_json::json!({"email": email, "password": password}))
+            .send()
+    };
+    // A sprayer behind the proxy is slowed after 20 guesses...
+    for i in 0..20 {
+        let status = forwarded("198.51.100.7", &format!("p{i}@acme.test"), "Summer2026!").await.unwrap().status();
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let slowed = forwarded("198.51.100.7", "p21@acme.test", "Summer2026!").await.unwrap();
+    assert_eq!(slowed.status(), StatusCode::TOO_MANY_REQUESTS);
+    // ...a forged first entry does not hide it...
+    let forged = forwarded("1.2.3.4, 198.51.100.7", "p22@acme.test", "Summer2026!").await.unwrap();
+    assert_eq!(forged.status(), StatusCode::TOO_MANY_REQUESTS);
+    // ...and a teammate behind the same proxy is not.
+    let teammate = forwarded("203.0.113.20", "omar@acme.test", PASSWORD).await.unwrap();
+    assert_eq!(teammate.status(), StatusCode::OK);
+}

@@ -78,6 +78,7 @@ impl Row {
         let args: serde_json::Value = serde_json::from_str(&self.args)?;
         let mutation = serde_json::from_value(serde_json::json!({ "name": self.name, "args": args }))?;
         let created_at = time(self.created_at);
+        // Every row has one since migration 8 filled the older rows'.
         let digest = self.digest.unwrap_or_else(|| talentdesk_domain::mutation::digest(&mutation, created_at));
         Ok(OutboxEntry { seq: self.seq, mutation, actor_id: uuid(&self.actor_id)?, created_at, digest })
     }
@@ -101,6 +102,21 @@ pub(crate) fn redact(conn: &Connection, erasure: &Erasure) -> Result<(), StoreEr
             let wire = serde_json::to_value(&redacted)?;
             replace.execute(params![seq, wire["name"].as_str(), wire["args"].to_string()])?;
         }
+    }
+    Ok(())
+}
+
+/// Gives the rows waiting from before digests theirs, once, as their arguments are now: an
+/// erasure may rewrite the arguments later, and a retry must still carry the same digest.
+pub(crate) fn fill_digests(conn: &Connection) -> Result<(), StoreError> {
+    let rows = conn
+        .prepare("SELECT seq, name, args, actor_id, created_at, digest FROM outbox WHERE digest IS NULL")?
+        .query_map([], Row::read)?
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut set = conn.prepare("UPDATE outbox SET digest = ?2 WHERE seq = ?1")?;
+    for row in rows {
+        let entry = row.decode()?;
+        set.execute(params![entry.seq, entry.digest])?;
     }
     Ok(())
 }
