@@ -21,6 +21,7 @@ use uuid::Uuid;
 use crate::bench::Stats;
 
 const BAD_LOGINS: usize = 200;
+const ATTACKING_ADDRESSES: u8 = 10;
 const IDLE_SNAPSHOTS: usize = 50;
 const TRACKING_HITS: usize = 1_000;
 const TRACKING_CONCURRENCY: usize = 50;
@@ -130,7 +131,7 @@ async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Repor
     let started = Instant::now();
     let (client, login) = Client::login(url, email, password).await?;
     let http = reqwest::Client::new();
-    let candidates = candidate_ids(&client).await?;
+    let (candidates, users) = org_at_a_glance(&client).await?;
     anyhow::ensure!(
         candidates.len() >= BULK_CANDIDATES,
         "the org has {} candidates; the bulk push needs {BULK_CANDIDATES}: fill it with `talentdesk-server demo`",
@@ -142,8 +143,9 @@ async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Repor
     // The legitimate desktop settles before the attacks start.
     tokio::time::sleep(Duration::from_millis(500)).await;
 
-    let bad_logins = tokio::spawn(bad_logins(http.clone(), url.to_owned(), email.to_owned()));
-    let idle = tokio::spawn(idle_snapshots(http.clone(), url.to_owned(), login.token.clone()));
+    let bad_logins = tokio::spawn(bad_logins(url.to_owned(), email.to_owned()));
+    let idle =
+        tokio::spawn(idle_snapshots(http.clone(), url.to_owned(), users, password.to_owned(), login.token.clone()));
     let bulk_started = Instant::now();
     // The bulk push may hold the org for longer than a desktop's ordinary call limit.
     let patient = Timeouts { request: Duration::from_secs(600), ..Timeouts::default() };
@@ -184,18 +186,23 @@ async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Repor
     })
 }
 
-/// The org's candidates, from a snapshot (as a first sync reads them).
-async fn candidate_ids(client: &Client) -> anyhow::Result<Vec<Uuid>> {
+/// The org's candidates and its users' emails, from a snapshot (as a first sync reads them).
+async fn org_at_a_glance(client: &Client) -> anyhow::Result<(Vec<Uuid>, Vec<String>)> {
     let mut snapshot = client.snapshot("").await?;
     tokio::task::spawn_blocking(move || {
-        let mut ids = Vec::new();
+        let (mut ids, mut users) = (Vec::new(), Vec::new());
         for record in &mut snapshot {
             let record = record?;
-            if record.kind == RecordKind::Candidate {
-                ids.push(record.id.parse::<Uuid>()?);
+            match record.kind {
+                RecordKind::Candidate => ids.push(record.id.parse::<Uuid>()?),
+                RecordKind::User => {
+                    let user: talentdesk_domain::user::User = serde_json::from_str(record.data.get())?;
+                    users.push(user.email);
+                }
+                _ => {}
             }
         }
-        anyhow::Ok(ids)
+        anyhow::Ok((ids, users))
     })
     .await?
 }
@@ -242,12 +249,15 @@ async fn legitimate_desktop(
     Ok((samples, errors))
 }
 
-/// 200 sign-ins at once with wrong passwords: half for the legitimate account, half spraying
-/// other addresses.
-async fn bad_logins(http: reqwest::Client, url: String, email: String) -> anyhow::Result<Answers> {
+/// 200 sign-ins at once with wrong passwords from 10 loopback addresses (127.0.1.1-10): half
+/// for the legitimate account, half spraying other addresses.
+async fn bad_logins(url: String, email: String) -> anyhow::Result<Answers> {
+    let sources = (1..=ATTACKING_ADDRESSES)
+        .map(|n| reqwest::Client::builder().local_address(IpAddr::from([127, 0, 1, n])).build())
+        .collect::<Result<Vec<_>, _>>()?;
     let attempts = (0..BAD_LOGINS).map(|i| {
         let who = if i.is_multiple_of(2) { email.clone() } else { format!("nobody{i}@example.invalid") };
-        let request = http
+        let request = sources[i % sources.len()]
             .post(format!("{url}/v1/auth/login"))
             .json(&serde_json::json!({"email": who, "password": format!("wrong guess {i}")}));
         async move { request.send().await.ok().map(|r| r.status().as_u16()) }
@@ -259,13 +269,24 @@ async fn bad_logins(http: reqwest::Client, url: String, email: String) -> anyhow
     Ok(answers)
 }
 
-/// Snapshot downloads started and never read; the responses are held until the run ends.
+/// Snapshot downloads started and never read, two per user of the org (as many users as it
+/// takes, signed in with the benchmark's password; the rest from the benchmark's own account);
+/// the responses are held until the run ends.
 async fn idle_snapshots(
     http: reqwest::Client,
     url: String,
-    token: String,
+    users: Vec<String>,
+    password: String,
+    own_token: String,
 ) -> anyhow::Result<(Answers, Vec<reqwest::Response>)> {
-    let opens = (0..IDLE_SNAPSHOTS).map(|_| http.get(format!("{url}/v1/sync/snapshot")).bearer_auth(&token).send());
+    let mut tokens = Vec::new();
+    for email in users.iter().take(IDLE_SNAPSHOTS / 2) {
+        if let Ok((_, login)) = Client::login(&url, email, &password).await {
+            tokens.push(login.token);
+        }
+    }
+    let tokens = (0..IDLE_SNAPSHOTS).map(|i| tokens.get(i / 2).unwrap_or(&own_token).clone()).collect::<Vec<_>>();
+    let opens = tokens.iter().map(|token| http.get(format!("{url}/v1/sync/snapshot")).bearer_auth(token).send());
     let mut answers = Answers::default();
     let mut held = Vec::new();
     for response in futures_util::future::join_all(opens).await {
