@@ -255,3 +255,50 @@ fn a_resume_dropped_on_the_search_page_makes_a_new_candidate_once() -> Result<()
     assert_eq!(view.documents[0].sha256, view.documents[1].sha256, "the same bytes, stored once");
     Ok(())
 }
+
+#[test]
+fn files_chosen_in_the_systems_dialogs_are_attached_and_saved() -> Result<(), String> {
+    let demo = DemoDb::new(100, 33)?;
+    let store = demo.open()?;
+    let page = store.search(&SearchRequest::default(), &PageRequest { limit: 100, after: None }).map_err(err)?;
+    let row = page.rows.iter().find(|r| r.email.is_some()).ok_or("no candidate with an email")?;
+    let (id, email) = (row.id, row.email.clone().unwrap_or_default());
+    drop(store);
+    let files = tempfile::tempdir().map_err(err)?;
+    let letter = files.path().join("Cover Letter.pdf");
+    std::fs::write(&letter, b"%PDF-1.4 a cover letter").map_err(err)?;
+
+    let session = Session::start(&["--db", demo.arg()?])?;
+    session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
+    session.type_into("[data-testid=search-input]", &format!("\"{email}\""))?;
+    let link = format!("[data-testid=results] tr[data-id=\"{id}\"] td.name .open");
+    session.wait_for("the candidate", |s| {
+        let one = s.text("[data-testid=result-count]")?.is_some_and(|t| t == "1 result");
+        Ok(s.text(&link)?.filter(|_| one))
+    })?;
+    session.click(&link)?;
+    session.wait_for("the profile", |s| s.text("[data-testid=profile-status]"))?;
+    session.click("[data-testid=profile-tabs] [data-tab=documents]")?;
+    session.wait_for("the documents tab", |s| s.text("[data-testid=documents]"))?;
+
+    // Upload…: the Open dialog, answered with the letter.
+    session.click("[data-testid=documents-upload]")?;
+    talentdesk_e2e::file_dialog::answer("Documents for", &letter)?;
+    session.wait_for("the upload dialog", |s| s.text("[data-testid=upload-dialog]"))?;
+    let kinds = session
+        .script("return [...document.querySelectorAll('[data-testid=upload-kind]')].map(s => s.value)", json!([]))?;
+    assert_eq!(kinds, json!(["cover_letter"]));
+    session.click("[data-testid=upload-save]")?;
+    session.wait_for("the letter", |s| {
+        Ok(s.text("[data-testid=document-row]")?.filter(|t| t.contains("Cover Letter.pdf")))
+    })?;
+
+    // Save a copy: the Save dialog, answered with a new file.
+    let copy = files.path().join("saved copy.pdf");
+    session.click("[aria-label='Save a copy of Cover Letter.pdf']")?;
+    talentdesk_e2e::file_dialog::answer("Save Cover Letter.pdf", &copy)?;
+    session
+        .wait_for("the saved copy", |_| Ok(std::fs::read(&copy).ok().filter(|b| b == b"%PDF-1.4 a cover letter")))?;
+    assert!(session.text("[data-testid=documents-error]")?.is_none());
+    Ok(())
+}
