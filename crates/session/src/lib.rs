@@ -42,6 +42,8 @@ const TELL_FIRST_SYNC_AFTER: Duration = Duration::from_secs(20);
 /// How long signing out waits for the server to end the token: the user asked to leave, and
 /// an unreachable server must not hold them.
 const LOGOUT_WAIT: Duration = Duration::from_secs(5);
+/// How long sign-out waits for the background sync to stop (a round in flight finishes).
+const BACKGROUND_STOP_WAIT: Duration = Duration::from_secs(15);
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -150,6 +152,8 @@ pub struct Session {
     cancel_first_sync: Arc<AtomicBool>,
     resume_first_sync: Arc<Notify>,
     stop: watch::Sender<bool>,
+    /// The background sync, awaited by sign-out so the store is closed when it returns.
+    background: Option<tokio::task::JoinHandle<()>>,
     client: Client,
     /// What the last sync round reported (for diagnostics).
     last_status: LastStatus,
@@ -241,7 +245,7 @@ impl Session {
             last_status: last_status.clone(),
             stopped,
         };
-        tokio::spawn(background.run());
+        let background = Some(tokio::spawn(background.run()));
         Self {
             account,
             user,
@@ -252,6 +256,7 @@ impl Session {
             cancel_first_sync,
             resume_first_sync,
             stop,
+            background,
             client,
             last_status,
         }
@@ -302,8 +307,10 @@ impl Session {
     /// Ending the token on the server is best effort: offline, the user is still signed out
     /// here (the token leaves the keychain), and the log says the server's token lives on
     /// until it expires or an admin revokes it.
-    pub async fn sign_out(self, data_dir: &Path) -> Result<ServerSignOut, SessionError> {
+    pub async fn sign_out(mut self, data_dir: &Path) -> Result<ServerSignOut, SessionError> {
         let _ = self.stop.send(true);
+        self.cancel_first_sync.store(true, Ordering::Relaxed);
+        self.resume_first_sync.notify_one();
         let on_server = match tokio::time::timeout(LOGOUT_WAIT, self.client.logout()).await {
             Ok(Ok(())) => ServerSignOut::Ended,
             // Revoked or expired already: nothing is left to end.
@@ -317,6 +324,13 @@ impl Session {
                 "signed out on this computer only: the server could not end the sign-in ({reason}); \
                  its token stays valid there until it expires or an admin revokes it"
             ),
+        }
+        // The background sync lets go of the store before its files are forgotten: a sign-in
+        // right after opens the file alone.
+        if let Some(task) = self.background.take()
+            && tokio::time::timeout(BACKGROUND_STOP_WAIT, task).await.is_err()
+        {
+            tracing::warn!("sign-out: the background sync did not stop within {} s", BACKGROUND_STOP_WAIT.as_secs());
         }
         TokenEntry::new(&self.account.server, &self.account.email)?.forget()?;
         forget(data_dir)?;
