@@ -112,7 +112,7 @@ async fn deliver(
             .await?;
         }
         Fate::Bounced(reason) => {
-            tracing::info!(message = %email.id, %reason, "email bounced");
+            tracing::info!(message = %email.id, reason = %without_addresses(&reason), "email bounced");
             update_message(pool, email.org, &email.id, |m| {
                 m.sent_at = Some(now);
                 m.bounced_at = Some(now);
@@ -122,12 +122,22 @@ async fn deliver(
         }
         Fate::Retry(reason) => {
             let wait = (config.delivery_interval_ms as f64 / 1000.0 * 2f64.powi(email.attempts)).min(MAX_WAIT_SECS);
-            tracing::info!(message = %email.id, %reason, wait, "email delivery will be retried");
+            tracing::info!(message = %email.id, reason = %without_addresses(&reason), wait, "email delivery will be retried");
             let mut conn = pool.acquire().await?;
             deliveries::retry_later(&mut conn, email.org, &email.id, wait, &reason).await?;
         }
     }
     Ok(())
+}
+
+/// A relay's reason as the log may keep it: relays quote the recipient, and a log outlives an
+/// erasure, so anything that looks like an address is left out.
+fn without_addresses(reason: &str) -> String {
+    reason
+        .split_whitespace()
+        .map(|word| if word.contains('@') { "[address]" } else { word })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The email to send, or why it cannot be sent at all.
@@ -146,7 +156,7 @@ async fn build(
         return Ok(Err("the candidate has no email address".into()));
     };
     let Ok(to) = address.parse::<Mailbox>() else {
-        return Ok(Err(format!("{address} is not an address the relay takes")));
+        return Ok(Err("the candidate's email address is not one the relay takes".into()));
     };
     let sender = users::by_id(&mut conn, m.sender_id).await?;
     let token = {
@@ -166,4 +176,13 @@ async fn build(
     Ok(builder
         .multipart(MultiPart::alternative_plain_html(composed.text, composed.html))
         .map_err(|e| format!("the email could not be built: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn logged_reasons_quote_no_address() {
+        let reason = "451 4.2.0 <ana.souza@example.org>: mailbox busy, try later";
+        assert_eq!(super::without_addresses(reason), "451 4.2.0 [address] mailbox busy, try later");
+    }
 }
