@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 
 use talentdesk_domain::user::User;
-use talentdesk_session::{GrantedPaths, Notifier, OpenCopies, Session, SessionEvent, SnapshotTimes, keep_search_warm};
+use talentdesk_session::{
+    GrantedPaths, Notifier, OpenCopies, Session, SessionEvent, SnapshotTimes, keep_search_warm, remove_old_copies,
+};
 use talentdesk_store::replica::Account;
 use talentdesk_store::{AppError, Store, StoreError};
 use tokio::sync::mpsc;
@@ -97,8 +99,10 @@ impl AppState {
         events: mpsc::UnboundedSender<SessionEvent>,
     ) -> Result<Self, Box<dyn std::error::Error>> {
         let notifier = Notifier::default();
-        // Copies opened by an earlier run (which may have ended without signing out) go now.
+        // Copies opened by an earlier run (which may have ended without signing out) go now,
+        // and those earlier versions left in the shared temporary folder.
         let opened_copies = Arc::new(OpenCopies::at(folders.opened_copies));
+        remove_old_copies(&std::env::temp_dir());
         // A name typed for an export lands in the exports folder as a new file; anywhere else
         // is chosen in the Save dialog.
         let granted = GrantedPaths::default();
@@ -173,6 +177,9 @@ impl AppState {
     /// Removes the opened copies of documents no longer in the store, off the caller's thread
     /// (the store may be busy).
     pub fn forget_gone_copies(&self) {
+        if self.opened_copies.is_empty() {
+            return;
+        }
         let Ok((store, _)) = self.current() else { return };
         let copies = self.opened_copies.clone();
         tauri::async_runtime::spawn_blocking(move || {

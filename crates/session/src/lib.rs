@@ -32,7 +32,7 @@ pub use diagnostics::{Connection, Diagnostics, LOG_LINES};
 pub use granted::{GrantedPaths, NotGranted};
 pub use logging::Log;
 pub use notifier::Notifier;
-pub use open_copies::OpenCopies;
+pub use open_copies::{OpenCopies, remove_old_copies};
 pub use search_upkeep::{SnapshotTimes, keep_search_warm};
 
 /// Sync failing this long earns a desktop notification (once per outage).

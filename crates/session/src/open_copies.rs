@@ -16,7 +16,6 @@ pub struct OpenCopies {
 }
 
 impl OpenCopies {
-    /// The folder of copies at `dir`, private, and emptied of what an earlier run left.
     /// The folder, cleared of what an earlier run left. A copy that cannot be removed now (a
     /// viewer still holds it open) is left for the next start or sign-out, with a warning:
     /// it must not keep the app from starting.
@@ -66,6 +65,11 @@ impl OpenCopies {
         Ok(())
     }
 
+    /// Whether no copy is kept (nothing to look up after a change).
+    pub fn is_empty(&self) -> bool {
+        subfolders(&self.dir).map_or(true, |found| found.is_empty())
+    }
+
     /// Removes every copy (signing out, starting), leaving the private folder empty.
     pub fn clear(&self) -> std::io::Result<()> {
         match std::fs::remove_dir_all(&self.dir) {
@@ -74,6 +78,21 @@ impl OpenCopies {
             Err(e) => return Err(e),
         }
         private_folder(&self.dir)
+    }
+}
+
+/// Removes the copies earlier versions of the app left in the shared temporary folder
+/// (`talentdesk-<document id>`, readable by everyone, never removed). Only this user's own can
+/// be removed there; others' are left to them.
+pub fn remove_old_copies(temp: &Path) {
+    let Ok(entries) = std::fs::read_dir(temp) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let old_copy =
+            name.to_str().and_then(|n| n.strip_prefix("talentdesk-")).is_some_and(|id| Uuid::parse_str(id).is_ok());
+        if old_copy && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
 use talentdesk_domain::search::Selection;
 use talentdesk_domain::user::{Role, User};
-use talentdesk_session::OpenCopies;
+use talentdesk_session::{OpenCopies, remove_old_copies};
 use talentdesk_store::{NewDocument, Store};
 use uuid::Uuid;
 
@@ -106,4 +106,19 @@ fn deleting_a_candidate_takes_their_opened_copies_with_them() {
     copies.forget_gone(&store).unwrap();
     assert!(!ana_copy.exists(), "the erased candidate's copy is gone");
     assert!(bo_copy.exists(), "another candidate's stays");
+}
+
+#[test]
+fn copies_earlier_versions_left_in_the_temporary_folder_go() {
+    let temp = tempfile::tempdir().unwrap();
+    let old = temp.path().join(format!("talentdesk-{}", new_id()));
+    std::fs::create_dir(&old).unwrap();
+    std::fs::write(old.join("cv.pdf"), b"Ana").unwrap();
+    let unrelated = [temp.path().join("talentdesk-notes"), temp.path().join("other")];
+    for dir in &unrelated {
+        std::fs::create_dir(dir).unwrap();
+    }
+    remove_old_copies(temp.path());
+    assert!(!old.exists(), "the world-readable copy is gone");
+    assert!(unrelated.iter().all(|d| d.exists()), "nothing else is touched");
 }
