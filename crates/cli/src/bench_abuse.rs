@@ -40,6 +40,8 @@ struct Report {
     legit_p50_ms: f64,
     legit_p95_ms: f64,
     legit_max_ms: f64,
+    legit_pull_p95_ms: f64,
+    legit_push_p95_ms: f64,
     /// What the first few failures said.
     legit_failures: Vec<String>,
     bad_logins: Answers,
@@ -161,8 +163,9 @@ async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Repor
     // The legitimate desktop goes on a moment after the attacks, then stops.
     tokio::time::sleep(Duration::from_millis(500)).await;
     let _ = stop.send(true);
-    let (samples, failures) = legit.await??;
+    let Legit { pulls, pushes, failures } = legit.await??;
     let legit_errors = failures.len();
+    let samples: Vec<Duration> = pulls.iter().chain(&pushes).copied().collect();
     drop(held);
 
     let legit = Stats::of(&samples);
@@ -175,6 +178,8 @@ async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Repor
         legit_p50_ms: legit.p50_ms,
         legit_p95_ms: legit.p95_ms,
         legit_max_ms: legit.max_ms,
+        legit_pull_p95_ms: Stats::of(&pulls).p95_ms,
+        legit_push_p95_ms: Stats::of(&pushes).p95_ms,
         legit_failures: failures.into_iter().take(5).collect(),
         bad_logins,
         idle_snapshots,
@@ -213,18 +218,19 @@ async fn legitimate_desktop(
     client: Client,
     candidates: Vec<Uuid>,
     stop: watch::Receiver<bool>,
-) -> anyhow::Result<(Vec<Duration>, Vec<String>)> {
+) -> anyhow::Result<Legit> {
     let client_id = Uuid::now_v7();
     let mut cursor = client.pull(client_id, "").await?.cursor;
-    let (mut samples, mut errors, mut seq, mut waiting) = (Vec::new(), Vec::new(), 0i64, None);
+    let mut legit = Legit::default();
+    let (mut seq, mut waiting) = (0i64, None);
     while !*stop.borrow() {
         let started = Instant::now();
         match client.pull(client_id, &cursor).await {
             Ok(page) => {
-                samples.push(started.elapsed());
+                legit.pulls.push(started.elapsed());
                 cursor = page.cursor;
             }
-            Err(e) => errors.push(format!("pull: {e}")),
+            Err(e) => legit.failures.push(format!("pull: {e}")),
         }
         // A push that failed may have been taken: it is sent again as it was until answered,
         // as the desktop's outbox does.
@@ -238,15 +244,23 @@ async fn legitimate_desktop(
         };
         let started = Instant::now();
         match client.push(client_id, vec![push.clone()]).await {
-            Ok(_) => samples.push(started.elapsed()),
+            Ok(_) => legit.pushes.push(started.elapsed()),
             Err(e) => {
-                errors.push(format!("push: {e}"));
+                legit.failures.push(format!("push: {e}"));
                 waiting = Some(push);
             }
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    Ok((samples, errors))
+    Ok(legit)
+}
+
+/// What the legitimate desktop's requests took, and what the failed ones said.
+#[derive(Default)]
+struct Legit {
+    pulls: Vec<Duration>,
+    pushes: Vec<Duration>,
+    failures: Vec<String>,
 }
 
 /// 200 sign-ins at once with wrong passwords from 10 loopback addresses (127.0.1.1-10): half

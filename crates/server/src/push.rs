@@ -33,7 +33,7 @@ const PER_TRANSACTION: usize = 100;
 /// select more). A bulk run's batches of 1,000 would otherwise make one transaction of 100,000
 /// candidates, and every teammate's push would wait for the org's version lock behind it
 /// (seen in `bench abuse`: a one-candidate push waited 30 s and more).
-const CANDIDATES_PER_TRANSACTION: usize = 2_000;
+const CANDIDATES_PER_TRANSACTION: usize = 500;
 
 #[utoipa::path(
     post,
