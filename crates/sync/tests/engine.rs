@@ -370,6 +370,13 @@ async fn a_teammates_resume_is_downloaded_read_and_searchable_here() {
     assert!(store.resumes_to_read(10).unwrap().is_empty(), "read once, not again");
 }
 
+/// A replica's file opened as the app opens it after a restart, with its kept token.
+fn open_replica(path: &std::path::Path, server: &str, token: &str) -> (Arc<Mutex<Store>>, Engine) {
+    let store = Arc::new(Mutex::new(Store::open(path).unwrap()));
+    let engine = Engine::new(store.clone(), Client::with_token(server, token).unwrap()).unwrap();
+    (store, engine)
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_copy_of_a_replica_pushing_under_the_same_client_id_loses_nothing_and_doubles_nothing() {
     let server = Instance::start().await;
@@ -386,11 +393,7 @@ async fn a_copy_of_a_replica_pushing_under_the_same_client_id_loses_nothing_and_
     // same next sequence number.
     let copy = dir.path().join("restored.db");
     std::fs::copy(&original, &copy).unwrap();
-    let open = |path: &std::path::Path| {
-        let store = Arc::new(Mutex::new(Store::open(path).unwrap()));
-        let engine = Engine::new(store.clone(), Client::with_token(&server.url, &token).unwrap()).unwrap();
-        (store, engine)
-    };
+    let open = |path: &std::path::Path| open_replica(path, &server.url, &token);
     let ((laptop, laptop_sync), (restored, restored_sync)) = (open(&original), open(&copy));
     let client_id = |store: &Arc<Mutex<Store>>| store.lock().unwrap().push_identity().unwrap().client_id;
     assert_eq!(client_id(&laptop), client_id(&restored));
@@ -429,11 +432,7 @@ async fn a_pull_that_shows_a_copy_took_this_replicas_numbers_drops_nothing_unsen
     drop(replica);
     let copy = dir.path().join("restored.db");
     std::fs::copy(&original, &copy).unwrap();
-    let open = |path: &std::path::Path| {
-        let store = Arc::new(Mutex::new(Store::open(path).unwrap()));
-        let engine = Engine::new(store.clone(), Client::with_token(&server.url, &token).unwrap()).unwrap();
-        (store, engine)
-    };
+    let open = |path: &std::path::Path| open_replica(path, &server.url, &token);
     let ((laptop, laptop_sync), (restored, _)) = (open(&original), open(&copy));
     laptop.lock().unwrap().apply(&user, create("Bea")).unwrap();
     laptop_sync.sync_once().await.unwrap();

@@ -158,25 +158,32 @@ async fn snapshots_nobody_reads_hold_no_connection_and_a_user_runs_two() {
 async fn a_snapshot_nobody_reads_ends_once_idle() {
     // The connection's stall limit stays at 60 s: the snapshot's idle limit must end these.
     let server = TestServer::start_with(|c| Config { snapshot_idle_ms: 2_000, ..c }).await;
-    fill(&server, 120_000).await;
+    // They end after 2 s without the client taking anything, and free their places.
+    let stalled =
+        two_stalled_snapshots_end(&server, Duration::from_secs(15), "the stalled downloads never ended").await;
+    drop(stalled);
+}
+
+/// Opens the recruiter's two snapshot downloads and reads none of them; returns once a third
+/// may open (their places freed) within `within`, with the stalled connections.
+async fn two_stalled_snapshots_end(server: &TestServer, within: Duration, never: &str) -> Vec<TcpStream> {
+    fill(server, 120_000).await;
     let mut stalled = Vec::new();
     for _ in 0..2 {
         let (status, connection) = idle_snapshot(server.server.addr, &server.recruiter).await;
         assert_eq!(status, 200);
         stalled.push(connection);
     }
-    // They end after 2 s without the client taking anything, and free their places.
-    let deadline = Instant::now() + Duration::from_secs(15);
+    let deadline = Instant::now() + within;
     loop {
-        let (status, message) = snapshot_status(&server, &server.recruiter).await;
+        let (status, message) = snapshot_status(server, &server.recruiter).await;
         if status == StatusCode::OK {
-            break;
+            return stalled;
         }
         assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{message}");
-        assert!(Instant::now() < deadline, "the stalled downloads never ended");
+        assert!(Instant::now() < deadline, "{never}");
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
-    drop(stalled);
 }
 
 /// A message record for each of `count` new candidates, each with a tracking token as sent
@@ -301,24 +308,9 @@ async fn read_rest(connection: &mut TcpStream) -> &'static str {
 async fn a_client_that_stops_reading_loses_its_connection() {
     // The snapshot's own idle limit stays at 30 s: the connection's stall limit must end these.
     let server = TestServer::start_with(|c| Config { client_stall_ms: 1_000, ..c }).await;
-    fill(&server, 120_000).await;
-    let mut stalled = Vec::new();
-    for _ in 0..2 {
-        let (status, connection) = idle_snapshot(server.server.addr, &server.recruiter).await;
-        assert_eq!(status, 200);
-        stalled.push(connection);
-    }
     // Dropped a second after the client's window shut: the downloads end, their places free.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let (status, message) = snapshot_status(&server, &server.recruiter).await;
-        if status == StatusCode::OK {
-            break;
-        }
-        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{message}");
-        assert!(Instant::now() < deadline, "the stalled connections were kept");
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
+    let mut stalled =
+        two_stalled_snapshots_end(&server, Duration::from_secs(10), "the stalled connections were kept").await;
     for connection in &mut stalled {
         let rest = tokio::time::timeout(Duration::from_secs(30), read_rest(connection)).await;
         assert_ne!(rest, Ok("complete"), "a stalled download went on where it stopped");
