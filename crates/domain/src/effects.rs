@@ -146,6 +146,8 @@ pub trait Records {
     ) -> Result<(), Self::Error>;
     fn withdraw_application(&self, job: Uuid, cand: Self::Cand, at: Timestamp) -> Result<(), Self::Error>;
 
+    /// Whether any message of this send exists or existed here (to any candidate).
+    fn send_exists(&self, send_id: Uuid) -> Result<bool, Self::Error>;
     fn insert_message(&self, message: &Message, cand: Self::Cand) -> Result<(), Self::Error>;
 
     fn documents(&self, cand: Self::Cand, candidate_id: Uuid) -> Result<Vec<Document>, Self::Error>;
@@ -545,10 +547,13 @@ impl<R: Records> Effects<'_, R> {
                 Some(Engagement::SentDirectEmail),
             ),
         };
+        // A send's id is its creator's, like every id: another's send takes no new messages.
+        if self.records.send_exists(send_id)? {
+            return Err(DomainError::invalid("send_id", format!("send {send_id} already exists")).into());
+        }
         let job_title = job_id.map(|id| self.records.job(id)).transpose()?.map(|job| job.title);
         for cand in cands {
             let c = self.records.candidate(*cand)?;
-            self.unused_id(RecordKind::Message, &Message::record_id(send_id, c.id))?;
             still_active(&c, "contacting them")?;
             let values = MergeValues {
                 first_name: &c.profile.first_name,

@@ -413,6 +413,11 @@ impl Records for PgRecords {
         Ok(self.change(cand, |a| a.withdraw(job, at))??)
     }
 
+    fn send_exists(&self, send_id: Uuid) -> Result<bool, ServerError> {
+        let mut tx = self.tx.borrow_mut();
+        Ok(self.rt.block_on(records::send_exists(&mut tx, self.org, send_id))?)
+    }
+
     fn insert_message(&self, message: &Message, cand: Uuid) -> Result<(), ServerError> {
         self.put(
             RecordKind::Message,

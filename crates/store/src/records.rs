@@ -231,6 +231,10 @@ impl Records for SqliteRecords<'_> {
         jobs::withdraw(self.tx, job, cand, at)
     }
 
+    fn send_exists(&self, send_id: Uuid) -> Result<bool, StoreError> {
+        messages::send_exists(self.tx, send_id)
+    }
+
     fn insert_message(&self, message: &Message, cand: i64) -> Result<(), StoreError> {
         self.keep(RecordKind::Message, message.id())?;
         messages::insert(self.tx, message, cand)

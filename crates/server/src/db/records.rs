@@ -171,6 +171,19 @@ pub async fn exists(conn: &mut PgConnection, org: Uuid, key: Key<'_>) -> sqlx::R
         .await
 }
 
+/// Whether any message of the send exists or existed: message ids are `send:candidate`, so
+/// they sort together, between "send:" and "send;".
+pub async fn send_exists(conn: &mut PgConnection, org: Uuid, send_id: Uuid) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM records WHERE org_id = $1 AND kind = 'message' AND id >= $2 AND id < $3)",
+    )
+    .bind(org)
+    .bind(format!("{send_id}:"))
+    .bind(format!("{send_id};"))
+    .fetch_one(conn)
+    .await
+}
+
 /// Records changed after the position (version, kind, id), in that order.
 pub async fn changed_after(
     conn: &mut PgConnection,

@@ -100,6 +100,7 @@ async fn a_create_with_an_existing_id_is_refused_and_overwrites_nothing() {
     let o = admins_records(&server).await;
     let before = everything(&server, &server.admin).await;
     let message_id = format!("{}:{}", o.send, o.candidate);
+    let other = Uuid::now_v7();
 
     let attacks = [
         Mutation::NoteAdd { note_id: o.note, candidate_id: o.candidate, body: "mine now".into(), private: false },
@@ -112,8 +113,17 @@ async fn a_create_with_an_existing_id_is_refused_and_overwrites_nothing() {
         Mutation::DocumentAttach { document: document(o.document, o.candidate, "evil.pdf") },
         event(o.event, "Renamed"),
         create_candidate(o.candidate, "Not", "Ana", None),
+        // The admin's send, aimed at another candidate: no new message joins it.
+        create_candidate(other, "Bo", "Lindqvist", Some("bo@example.test")),
+        Mutation::EmailSend {
+            send_id: o.send,
+            selection: Selection::ids([other]),
+            subject: "Joined".into(),
+            body: "into your send".into(),
+        },
     ];
-    let answer = server.push(&server.recruiter, &numbered(1, attacks)).await;
+    let mut answer = server.push(&server.recruiter, &numbered(1, attacks)).await;
+    assert!(matches!(answer.results.remove(5).outcome, PushOutcome::Applied { .. }), "Bo is created");
     // Only admins create jobs: the reuse is tried from another of the admin's desktops.
     let job = Mutation::JobCreate {
         job: Job { id: o.job, title: "Hacked".into(), location: String::new(), ats_id: None, open: true },
@@ -136,11 +146,15 @@ async fn a_create_with_an_existing_id_is_refused_and_overwrites_nothing() {
         assert_eq!(data_of(&after, kind, &id), data_of(&before, kind, &id), "{kind:?} {id} changed");
     }
     assert!(data_of(&after, RecordKind::Note, &o.note.to_string()).unwrap().contains("offer 95k"));
+    assert!(
+        data_of(&after, RecordKind::Message, &format!("{}:{other}", o.send)).is_none(),
+        "no message joined the send"
+    );
 
     // A deleted record's id stays taken: its tombstone counts.
     server.push(&server.admin, &numbered(7, [Mutation::NoteDelete { note_id: o.note }])).await;
     let reuse = Mutation::NoteAdd { note_id: o.note, candidate_id: o.candidate, body: "reborn".into(), private: false };
-    let answer = server.push(&server.recruiter, &numbered(6, [reuse])).await;
+    let answer = server.push(&server.recruiter, &numbered(8, [reuse])).await;
     assert!(rejection(&answer.results[0].outcome).contains("already exists"));
 }
 

@@ -68,6 +68,12 @@ pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec
     Ok(out)
 }
 
+pub(crate) fn send_exists(conn: &Connection, send_id: Uuid) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM messages WHERE send_id = ?1)")?
+        .query_row([send_id.to_string()], |r| r.get(0))?)
+}
+
 pub(crate) fn delete(conn: &Connection, send_id: Uuid, candidate_id: Uuid) -> Result<(), StoreError> {
     conn.prepare_cached(
         "DELETE FROM messages WHERE send_id = ?1 AND cand = (SELECT cand FROM candidates WHERE id = ?2)",
