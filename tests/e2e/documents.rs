@@ -35,6 +35,23 @@ fn export_folder(session: &Session) -> Result<PathBuf, String> {
     Ok(PathBuf::from(folder.as_str().filter(|f| !f.is_empty()).ok_or("no export folder shown")?))
 }
 
+/// The app on `demo`, showing the Documents tab of the candidate found by their email.
+fn documents_tab_of(demo: &DemoDb, id: uuid::Uuid, email: &str) -> Result<Session, String> {
+    let session = Session::start(&["--db", demo.arg()?])?;
+    session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
+    session.type_into("[data-testid=search-input]", &format!("\"{email}\""))?;
+    let link = format!("[data-testid=results] tr[data-id=\"{id}\"] td.name .open");
+    session.wait_for("the candidate", |s| {
+        let one = s.text("[data-testid=result-count]")?.is_some_and(|t| t == "1 result");
+        Ok(s.text(&link)?.filter(|_| one))
+    })?;
+    session.click(&link)?;
+    session.wait_for("the profile", |s| s.text("[data-testid=profile-status]"))?;
+    session.click("[data-testid=profile-tabs] [data-tab=documents]")?;
+    session.wait_for("the documents tab", |s| s.text("[data-testid=documents]"))?;
+    Ok(session)
+}
+
 fn outcome(session: &Session, starts: &str) -> Result<String, String> {
     session.wait_for(starts, |s| {
         Ok(s.text("[data-testid=run-outcome]")?.map(|t| t.trim().to_owned()).filter(|t| t.starts_with(starts)))
@@ -69,18 +86,7 @@ fn dropped_files_are_attached_and_a_resume_is_read_and_parsed() -> Result<(), St
     let secret = files.path().join("secret.txt");
     std::fs::write(&secret, "nobody chose this file").map_err(err)?;
 
-    let session = Session::start(&["--db", demo.arg()?])?;
-    session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
-    session.type_into("[data-testid=search-input]", &format!("\"{email}\""))?;
-    let link = format!("[data-testid=results] tr[data-id=\"{id}\"] td.name .open");
-    session.wait_for("the candidate", |s| {
-        let one = s.text("[data-testid=result-count]")?.is_some_and(|t| t == "1 result");
-        Ok(s.text(&link)?.filter(|_| one))
-    })?;
-    session.click(&link)?;
-    session.wait_for("the profile", |s| s.text("[data-testid=profile-status]"))?;
-    session.click("[data-testid=profile-tabs] [data-tab=documents]")?;
-    session.wait_for("the documents tab", |s| s.text("[data-testid=documents]"))?;
+    let session = documents_tab_of(&demo, id, &email)?;
 
     // A drop the webview's script only claims: the file is not read.
     pretend_drop(&session, &[&secret])?;
@@ -268,18 +274,7 @@ fn files_chosen_in_the_systems_dialogs_are_attached_and_saved() -> Result<(), St
     let letter = files.path().join("Cover Letter.pdf");
     std::fs::write(&letter, b"%PDF-1.4 a cover letter").map_err(err)?;
 
-    let session = Session::start(&["--db", demo.arg()?])?;
-    session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
-    session.type_into("[data-testid=search-input]", &format!("\"{email}\""))?;
-    let link = format!("[data-testid=results] tr[data-id=\"{id}\"] td.name .open");
-    session.wait_for("the candidate", |s| {
-        let one = s.text("[data-testid=result-count]")?.is_some_and(|t| t == "1 result");
-        Ok(s.text(&link)?.filter(|_| one))
-    })?;
-    session.click(&link)?;
-    session.wait_for("the profile", |s| s.text("[data-testid=profile-status]"))?;
-    session.click("[data-testid=profile-tabs] [data-tab=documents]")?;
-    session.wait_for("the documents tab", |s| s.text("[data-testid=documents]"))?;
+    let session = documents_tab_of(&demo, id, &email)?;
 
     // Upload…: the Open dialog, answered with the letter.
     session.click("[data-testid=documents-upload]")?;

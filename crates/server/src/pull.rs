@@ -97,7 +97,8 @@ pub async fn pull(
     let (last_seq, last_digest) = match query.client_id {
         Some(client) => {
             let seq = clients::last_seq(&mut conn, client, caller.user.id).await?;
-            (seq, mutations::digest(&mut conn, client, seq).await?)
+            let digest = mutations::taken(&mut conn, client, seq).await?.and_then(|(_, digest)| digest);
+            (seq, digest)
         }
         None => (0, None),
     };

@@ -50,17 +50,6 @@ pub async fn taken(
     Ok(row.map(|(Json(o), digest)| (o, digest)))
 }
 
-/// The digest of the mutation taken under the number.
-pub async fn digest(conn: &mut PgConnection, client: Uuid, seq: i64) -> sqlx::Result<Option<String>> {
-    let digest: Option<Option<String>> =
-        sqlx::query_scalar("SELECT digest FROM mutations WHERE client_id = $1 AND seq = $2")
-            .bind(client)
-            .bind(seq)
-            .fetch_optional(conn)
-            .await?;
-    Ok(digest.flatten())
-}
-
 /// Forgets the field values of conflicts on an erased candidate (they are personal data);
 /// the outcome keeps that there was a conflict.
 pub async fn erase_conflict_values(conn: &mut PgConnection, org: Uuid, candidate: Uuid) -> sqlx::Result<()> {
