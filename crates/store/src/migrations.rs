@@ -22,6 +22,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0006_search_facts.sql"),
     include_str!("../migrations/0007_search_text_left_join.sql"),
     include_str!("../migrations/0008_outbox_digest.sql"),
+    include_str!("../migrations/0009_events.sql"),
+    include_str!("../migrations/0010_check_in_lookup.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.
