@@ -11,9 +11,7 @@ use talentdesk_domain::settings::ColumnConfig;
 use talentdesk_domain::user::User;
 use talentdesk_store::replica::Account;
 use talentdesk_store::search::{PageRequest, SearchPage};
-use talentdesk_store::views::{
-    EventMemberRow, EventSummary, FilterChoices, JobSummary, PipelineMemberRow, PipelineSummary, ProfileView,
-};
+use talentdesk_store::views::{FilterChoices, JobSummary, PipelineMemberRow, PipelineSummary, ProfileView};
 use talentdesk_store::{AppError, Applied, Store, StoreError};
 use tauri::State;
 use ts_rs::TS;
@@ -160,23 +158,6 @@ pub async fn pipeline_members(
 #[tauri::command]
 pub async fn jobs(state: State<'_, AppState>) -> Result<Vec<JobSummary>, AppError> {
     with_store(&state, |store, _| store.job_summaries()).await
-}
-
-/// Every event with its registrant and attendee counts.
-#[tauri::command]
-pub async fn events(state: State<'_, AppState>) -> Result<Vec<EventSummary>, AppError> {
-    with_store(&state, |store, _| store.events()).await
-}
-
-/// One page of an event's list: attendees first, then registrants.
-#[tauri::command]
-pub async fn event_members(
-    state: State<'_, AppState>,
-    event: Uuid,
-    offset: u32,
-    limit: u32,
-) -> Result<Vec<EventMemberRow>, AppError> {
-    with_store(&state, move |store, _| store.event_members(event, limit, offset)).await
 }
 
 /// Drops search's cached sets, so the next search is timed as a first one (`--bench` only).

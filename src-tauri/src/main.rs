@@ -9,6 +9,7 @@ mod chosen;
 mod commands;
 mod diagnostics;
 mod documents;
+mod events;
 mod rendering;
 mod state;
 
@@ -97,9 +98,9 @@ fn main() {
             commands::profile_as_of,
             commands::pipelines,
             commands::pipeline_members,
-            commands::events,
             commands::jobs,
-            commands::event_members,
+            events::events,
+            events::event_members,
             commands::clear_search_cache,
             commands::bench_report,
             chosen::choose_files,
