@@ -1,0 +1,1 @@
+//! Check-in badges for events (see DESIGN.md section 6).
