@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::activity::{self, Engagement};
+pub use crate::attendance::EventMember;
 use crate::candidate::Candidate;
 use crate::document::Document;
 use crate::effects::Flag;
@@ -29,14 +30,6 @@ pub struct PipelineMember {
     pub reviewed: bool,
     pub added_at: Timestamp,
     pub status_at: Timestamp,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EventMember {
-    pub event_id: Uuid,
-    pub registered: bool,
-    pub attended: bool,
-    pub rating: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -128,30 +121,23 @@ impl CandidateAggregate {
         Ok(())
     }
 
-    /// Puts the candidate on the event's list; `attended` marks them as having come (a member
-    /// who came stays marked). Returns whether anything changed.
-    pub fn join_event(&mut self, event_id: Uuid, attended: bool) -> bool {
-        match self.events.iter_mut().find(|m| m.event_id == event_id) {
-            Some(m) if attended && !m.attended => {
-                m.attended = true;
-                true
-            }
-            Some(_) => false,
-            None => {
-                self.events.push(EventMember { event_id, registered: false, attended, rating: None });
-                true
-            }
+    /// The candidate's membership of the event, if they are on its list.
+    pub fn event_member(&self, event_id: Uuid) -> Option<&EventMember> {
+        self.events.iter().find(|m| m.event_id == event_id)
+    }
+
+    /// Puts the membership in place of the one for the same event (or adds it).
+    pub fn put_event_member(&mut self, member: &EventMember) {
+        match self.events.iter_mut().find(|m| m.event_id == member.event_id) {
+            Some(m) => *m = member.clone(),
+            None => self.events.push(member.clone()),
         }
     }
 
-    pub fn rate_at_event(&mut self, event_id: Uuid, rating: u8) -> Result<(), DomainError> {
-        let member = self
-            .events
-            .iter_mut()
-            .find(|m| m.event_id == event_id)
-            .ok_or_else(|| DomainError::invalid("event", "the candidate is not on this event's list"))?;
-        member.rating = Some(rating);
-        Ok(())
+    pub fn leave_event(&mut self, event_id: Uuid) -> bool {
+        let before = self.events.len();
+        self.events.retain(|m| m.event_id != event_id);
+        self.events.len() != before
     }
 
     /// Submits the candidate to the job; an existing application is kept as it is.
@@ -214,6 +200,8 @@ pub struct HistoryDraft {
     pub actor_email: String,
     pub at: Timestamp,
     pub changes: Vec<FieldChange>,
+    /// What happened, in words, for entries that are not profile edits.
+    pub summary: Option<String>,
 }
 
 /// A candidate with everything that belongs to them, as the bulk paths carry it (demo data,

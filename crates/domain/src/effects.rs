@@ -10,7 +10,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
+mod events;
+
 use crate::activity::{self, Engagement, EngagementSet};
+use crate::aggregate::{EventMember, HistoryDraft};
 use crate::candidate::{Candidate, FieldValue, Profile, ProfileType};
 use crate::document::{self, Document, DocumentKind};
 use crate::event::Event;
@@ -22,7 +25,7 @@ use crate::note::Note;
 use crate::permission;
 use crate::pipeline::{self, Pipeline};
 use crate::record::RecordKind;
-use crate::settings::{ColumnConfig, CustomFieldDef, HiredActions};
+use crate::settings::{self, ColumnConfig, CustomFieldDef, HiredActions};
 use crate::user::User;
 use crate::validation::{self, limits};
 use crate::{DomainError, Timestamp};
@@ -83,14 +86,7 @@ pub trait Records {
     fn delete_candidate(&self, cand: Self::Cand) -> Result<(), Self::Error>;
     /// Records the engagement's latest time and refreshes the derived activity status.
     fn record_engagement(&self, cand: Self::Cand, engagement: Engagement, at: Timestamp) -> Result<(), Self::Error>;
-    fn record_history(
-        &self,
-        cand: Self::Cand,
-        action: HistoryAction,
-        actor_email: &str,
-        at: Timestamp,
-        changes: &[FieldChange],
-    ) -> Result<(), Self::Error>;
+    fn record_history(&self, cand: Self::Cand, entry: &HistoryDraft) -> Result<(), Self::Error>;
 
     /// Whether the tag is on the organisation's tags list; `None` when the tag is unknown.
     fn tag_listed(&self, name: &str) -> Result<Option<bool>, Self::Error>;
@@ -127,10 +123,13 @@ pub trait Records {
     ) -> Result<(), Self::Error>;
 
     fn event(&self, id: Uuid) -> Result<Event, Self::Error>;
-    fn insert_event(&self, event: &Event) -> Result<(), Self::Error>;
-    /// Registers the candidates (marking them attended when `attended`); returns how many changed.
-    fn add_to_event(&self, event: Uuid, cands: &[Self::Cand], attended: bool) -> Result<u64, Self::Error>;
-    fn rate_at_event(&self, event: Uuid, cand: Self::Cand, rating: u8) -> Result<(), Self::Error>;
+    /// Stores the event, new or changed (its members stay).
+    fn put_event(&self, event: &Event) -> Result<(), Self::Error>;
+    /// The candidate's membership of the event, if they are on its list.
+    fn event_member(&self, event: Uuid, cand: Self::Cand) -> Result<Option<EventMember>, Self::Error>;
+    /// Stores the membership, new or changed.
+    fn put_event_member(&self, cand: Self::Cand, member: &EventMember) -> Result<(), Self::Error>;
+    fn remove_event_member(&self, event: Uuid, cand: Self::Cand) -> Result<(), Self::Error>;
 
     fn job(&self, id: Uuid) -> Result<Job, Self::Error>;
     fn insert_job(&self, job: &Job) -> Result<(), Self::Error>;
@@ -161,6 +160,9 @@ pub trait Records {
     fn hired_actions(&self) -> Result<HiredActions, Self::Error>;
     fn put_hired_actions(&self, actions: &HiredActions) -> Result<(), Self::Error>;
     fn put_columns(&self, config: &ColumnConfig) -> Result<(), Self::Error>;
+    /// The organisation's areas of interest (empty until an admin sets them).
+    fn areas_of_interest(&self) -> Result<Vec<String>, Self::Error>;
+    fn put_areas_of_interest(&self, interests: &[String]) -> Result<(), Self::Error>;
 }
 
 /// Applies the effects of an authorised `mutation` by `actor` at `now`. `cands` are the
@@ -291,26 +293,20 @@ impl<R: Records> Effects<'_, R> {
                 r.set_pipeline_status(p.id, r.cand(*candidate_id)?, &p.status(status)?, self.now)?;
                 1
             }
-            M::EventCreate { event } => {
-                self.unused_id(RecordKind::Event, &event.id.to_string())?;
-                r.insert_event(&Event {
-                    name: validation::required("name", &event.name, limits::SHORT_TEXT)?,
-                    location: validation::line("location", &event.location, limits::SHORT_TEXT)?,
-                    ..event.clone()
-                })?;
-                1
+            M::EventCreate { event } => self.create_event(event)?,
+            M::EventUpdate { event } => self.update_event(event)?,
+            M::EventArchive { event_id, archived } => self.archive_event(*event_id, *archived)?,
+            M::EventAdd { event_id, attended, confirmation, .. } => {
+                self.add_to_event(*event_id, cands, *attended, confirmation.as_ref())?
             }
-            M::EventAdd { event_id, attended, .. } => {
-                r.event(*event_id)?;
-                r.add_to_event(*event_id, cands, *attended)?
+            M::EventCheckIn { event_id, candidate_id, at, kiosk } => {
+                self.check_in(*event_id, *candidate_id, *at, *kiosk)?
             }
-            M::EventCheckIn { event_id, candidate_id } => {
-                r.event(*event_id)?;
-                r.add_to_event(*event_id, &[r.cand(*candidate_id)?], true)?
-            }
-            M::EventRate { event_id, candidate_id, rating } => {
-                r.rate_at_event(*event_id, r.cand(*candidate_id)?, validation::rating(*rating)?)?;
-                1
+            M::EventUndoCheckIn { event_id, candidate_id } => self.undo_check_in(*event_id, *candidate_id)?,
+            M::EventRate { event_id, candidate_id, rating } => self.rate(*event_id, *candidate_id, *rating)?,
+            M::EventWalkIn { event_id, candidate_id, profile, interests, consent, at, kiosk } => {
+                let walk_in = events::WalkIn { profile, interests, consent: *consent, at: *at, kiosk: *kiosk };
+                self.walk_in(*event_id, *candidate_id, walk_in)?
             }
             M::EmailSend { send_id, subject, body, .. } => {
                 self.send(*send_id, cands, MessageKind::Direct, None, subject, body)?
@@ -373,11 +369,28 @@ impl<R: Records> Effects<'_, R> {
                 r.put_hired_actions(actions)?;
                 1
             }
+            M::SetInterests { interests } => {
+                r.put_areas_of_interest(&settings::areas_of_interest(interests)?)?;
+                1
+            }
         };
         Ok(affected.into())
     }
 
     fn create(&self, id: Uuid, profile: &Profile, profile_type: ProfileType) -> Result<u64, R::Error> {
+        self.insert_new(id, profile, profile_type, true)?;
+        Ok(1)
+    }
+
+    /// Stores a candidate a recruiter typed in, with its engagements and the history entry
+    /// of its creation.
+    fn insert_new(
+        &self,
+        id: Uuid,
+        profile: &Profile,
+        profile_type: ProfileType,
+        subscribed: bool,
+    ) -> Result<R::Cand, R::Error> {
         let r = self.records;
         self.unused_id(RecordKind::Candidate, &id.to_string())?;
         let profile = self.checked_profile(profile.clone())?;
@@ -393,7 +406,7 @@ impl<R: Records> Effects<'_, R> {
             activity: activity::activity_status(engagements, false),
             eligible: true,
             active: true,
-            subscribed: true,
+            subscribed,
             owner_id: Some(self.actor.id),
             created_at: self.now,
             updated_at: self.now,
@@ -403,8 +416,19 @@ impl<R: Records> Effects<'_, R> {
             r.record_engagement(cand, e, self.now)?;
         }
         // The profile right after the insert is rebuilt from today's by undoing later entries.
-        r.record_history(cand, HistoryAction::Insert, &self.actor.email, self.now, &[])?;
-        Ok(1)
+        r.record_history(cand, &self.history(HistoryAction::Insert, self.now, Vec::new(), None))?;
+        Ok(cand)
+    }
+
+    /// A history entry by the acting user.
+    fn history(
+        &self,
+        action: HistoryAction,
+        at: Timestamp,
+        changes: Vec<FieldChange>,
+        summary: Option<String>,
+    ) -> HistoryDraft {
+        HistoryDraft { action, actor_email: self.actor.email.clone(), at, changes, summary }
     }
 
     /// Edit Profile. Each change names the value it started from; where the stored value
@@ -462,7 +486,7 @@ impl<R: Records> Effects<'_, R> {
             return Ok(0);
         }
         self.records.write_profile(cand, &after, self.now)?;
-        self.records.record_history(cand, action, &self.actor.email, self.now, &changes)?;
+        self.records.record_history(cand, &self.history(action, self.now, changes, None))?;
         Ok(1)
     }
 
@@ -492,6 +516,14 @@ impl<R: Records> Effects<'_, R> {
         if self.records.record_exists(kind, id)? {
             let field = format!("{}_id", kind.code());
             return Err(DomainError::invalid(field, format!("{} {id} already exists", kind.code())).into());
+        }
+        Ok(())
+    }
+
+    /// A send's id is its creator's, like every id: another's send takes no new messages.
+    fn unused_send(&self, send_id: Uuid) -> Result<(), R::Error> {
+        if self.records.send_exists(send_id)? {
+            return Err(DomainError::invalid("send_id", format!("send {send_id} already exists")).into());
         }
         Ok(())
     }
@@ -547,10 +579,7 @@ impl<R: Records> Effects<'_, R> {
                 Some(Engagement::SentDirectEmail),
             ),
         };
-        // A send's id is its creator's, like every id: another's send takes no new messages.
-        if self.records.send_exists(send_id)? {
-            return Err(DomainError::invalid("send_id", format!("send {send_id} already exists")).into());
-        }
+        self.unused_send(send_id)?;
         let job_title = job_id.map(|id| self.records.job(id)).transpose()?.map(|job| job.title);
         for cand in cands {
             let c = self.records.candidate(*cand)?;
@@ -560,6 +589,7 @@ impl<R: Records> Effects<'_, R> {
                 last_name: &c.profile.last_name,
                 job_title: job_title.as_deref(),
                 sender_name: &self.actor.name,
+                event: None,
             };
             let (subject, body) = (merge("subject", &subject, &values)?, merge("body", &body, &values)?);
             let reachable = match channel {
@@ -571,21 +601,10 @@ impl<R: Records> Effects<'_, R> {
                 return Err(DomainError::invalid("selection", format!("{} has no {what}", candidate_ref(c.id))).into());
             }
             let message = Message {
-                send_id,
-                candidate_id: c.id,
-                channel,
-                kind,
-                sender_id: self.actor.id,
-                campaign_id: None,
                 job_id,
                 subject,
                 body,
-                queued_at: self.now,
-                sent_at: None,
-                delivered_at: None,
-                opened_at: None,
-                clicked_at: None,
-                bounced_at: None,
+                ..Message::queued(send_id, c.id, self.actor.id, channel, kind, self.now)
             };
             self.records.insert_message(&message, *cand)?;
             if let Some(e) = engagement {

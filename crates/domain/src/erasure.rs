@@ -38,6 +38,17 @@ impl Erasure {
                     profile_type: *profile_type,
                 })
             }
+            M::EventWalkIn { event_id, candidate_id, at, kiosk, .. } if *candidate_id == self.candidate_id => {
+                Some(M::EventWalkIn {
+                    event_id: *event_id,
+                    candidate_id: *candidate_id,
+                    profile: erased_profile(),
+                    interests: Vec::new(),
+                    consent: false,
+                    at: *at,
+                    kiosk: *kiosk,
+                })
+            }
             M::CandidateUpdate { candidate_id, .. }
             | M::ApplyResume { candidate_id, .. }
             | M::NoteAdd { candidate_id, .. }
@@ -238,6 +249,18 @@ mod tests {
         };
         assert_eq!(profile_type, ProfileType::RecruiterGenerated);
         assert!(!serde_json::to_string(&profile).unwrap().to_lowercase().contains("zofia"));
+        let walk_in = M::EventWalkIn {
+            event_id: Uuid::from_u128(9),
+            candidate_id: id,
+            profile: Profile { first_name: "Zofia".into(), ..Profile::default() },
+            interests: vec!["Data".into()],
+            consent: true,
+            at: None,
+            kiosk: true,
+        };
+        let redacted = e.redact(&walk_in).expect("still a walk-in");
+        assert!(matches!(redacted, M::EventWalkIn { kiosk: true, consent: false, .. }));
+        assert!(!serde_json::to_string(&redacted).unwrap().to_lowercase().contains("zofia"));
         assert!(profile.validated().is_ok(), "the server can still apply it");
     }
 
@@ -277,6 +300,7 @@ mod tests {
             actor_email: "rita@acme.test".into(),
             at: chrono::Utc::now(),
             changes: vec![change],
+            summary: None,
         }]);
         assert_eq!(m.redact("ana zyxwick has no phone").as_deref(), Some("[erased] has no phone"));
         assert_eq!(

@@ -22,6 +22,8 @@ pub enum HistoryAction {
     /// changes hold both values: `from` the overwritten one, `to` the one written.
     ConflictingUpdate,
     Delete,
+    /// Registered for, checked in at or walked in at an event: its summary says which.
+    Event,
 }
 
 impl HistoryAction {
@@ -31,6 +33,7 @@ impl HistoryAction {
             HistoryAction::Update => "Updated",
             HistoryAction::ConflictingUpdate => "Updated over a teammate's change",
             HistoryAction::Delete => "Deleted",
+            HistoryAction::Event => "Event",
         }
     }
 }
@@ -53,6 +56,10 @@ pub struct HistoryEntry {
     pub actor_email: String,
     pub at: Timestamp,
     pub changes: Vec<FieldChange>,
+    /// What happened, in words, for entries that are not profile edits ("Checked in at Spring
+    /// Career Fair"); who and when are `actor_email` and `at`.
+    #[serde(default)]
+    pub summary: Option<String>,
 }
 
 /// The profile as it was right after `entries[index]`, given today's profile and the entries
@@ -101,6 +108,7 @@ mod tests {
             actor_email: "a@example.com".into(),
             at: chrono::Utc::now(),
             changes,
+            summary: None,
         }
     }
 

@@ -5,6 +5,7 @@
 
 pub mod activity;
 pub mod aggregate;
+pub mod attendance;
 pub mod bulk;
 pub mod candidate;
 pub mod document;

@@ -48,9 +48,43 @@ pub struct Message {
     pub opened_at: Option<Timestamp>,
     pub clicked_at: Option<Timestamp>,
     pub bounced_at: Option<Timestamp>,
+    /// An event registration's confirmation carries the person's check-in code, which the
+    /// server's delivery adds to the email as a QR image.
+    #[serde(default)]
+    pub check_in_code: Option<String>,
 }
 
 impl Message {
+    /// A message queued at `at` with nothing in it yet (no subject, body, job or campaign),
+    /// not yet handed to the server's delivery.
+    pub fn queued(
+        send_id: Uuid,
+        candidate_id: Uuid,
+        sender_id: Uuid,
+        channel: Channel,
+        kind: MessageKind,
+        at: Timestamp,
+    ) -> Self {
+        Self {
+            send_id,
+            candidate_id,
+            channel,
+            kind,
+            sender_id,
+            campaign_id: None,
+            job_id: None,
+            subject: String::new(),
+            body: String::new(),
+            queued_at: at,
+            sent_at: None,
+            delivered_at: None,
+            opened_at: None,
+            clicked_at: None,
+            bounced_at: None,
+            check_in_code: None,
+        }
+    }
+
     /// The key a message syncs under: one send reaches many candidates, one message each.
     pub fn record_id(send_id: Uuid, candidate_id: Uuid) -> String {
         format!("{send_id}:{candidate_id}")
@@ -64,12 +98,27 @@ impl Message {
 /// The merge fields a message may use, e.g. `{{first_name}}`.
 pub const MERGE_FIELDS: [&str; 5] = ["first_name", "last_name", "full_name", "job_title", "sender_name"];
 
+/// The merge fields an event's registration confirmation may use as well.
+pub const EVENT_MERGE_FIELDS: [&str; 4] = ["event_name", "event_date", "event_location", "check_in_code"];
+
 /// What the merge fields stand for in one candidate's copy of a message.
 pub struct MergeValues<'a> {
     pub first_name: &'a str,
     pub last_name: &'a str,
     pub job_title: Option<&'a str>,
     pub sender_name: &'a str,
+    /// Set in an event's registration confirmation.
+    pub event: Option<EventValues<'a>>,
+}
+
+/// What the event merge fields stand for in one person's registration confirmation.
+#[derive(Clone, Copy)]
+pub struct EventValues<'a> {
+    pub name: &'a str,
+    /// The start, as the email says it.
+    pub date: &'a str,
+    pub location: &'a str,
+    pub check_in_code: &'a str,
 }
 
 /// Fills `{{field}}` placeholders in a template. An unknown field, or `job_title` in a message
@@ -95,8 +144,24 @@ pub fn merge(field: &str, template: &str, values: &MergeValues<'_>) -> Result<St
                     crate::DomainError::invalid(field, "{{job_title}} needs a job: use it in Invite to Apply")
                 })?
                 .to_owned(),
+            event_field if EVENT_MERGE_FIELDS.contains(&event_field) => {
+                let event = values.event.ok_or_else(|| {
+                    let reason = format!("{{{{{event_field}}}}} belongs in an event's registration confirmation");
+                    crate::DomainError::invalid(field, reason)
+                })?;
+                match event_field {
+                    "event_name" => event.name,
+                    "event_date" => event.date,
+                    "event_location" => event.location,
+                    _ => event.check_in_code,
+                }
+                .to_owned()
+            }
             other => {
-                let known = MERGE_FIELDS.map(|f| format!("{{{{{f}}}}}")).join(", ");
+                let offered = MERGE_FIELDS
+                    .iter()
+                    .chain(values.event.is_some().then_some(&EVENT_MERGE_FIELDS).into_iter().flatten());
+                let known = offered.map(|f| format!("{{{{{f}}}}}")).collect::<Vec<_>>().join(", ");
                 return Err(crate::DomainError::invalid(
                     field,
                     format!("unknown merge field {{{{{other}}}}}; use {known}"),
@@ -119,6 +184,7 @@ mod tests {
         last_name: "Souza",
         job_title: Some("Data Engineer"),
         sender_name: "Rita Okafor",
+        event: None,
     };
 
     #[test]
@@ -137,5 +203,27 @@ mod tests {
         assert!(e.contains("not closed"), "{e}");
         let jobless = MergeValues { job_title: None, ..ANA };
         assert!(merge("body", "{{job_title}}", &jobless).unwrap_err().to_string().contains("Invite to Apply"));
+    }
+
+    #[test]
+    fn event_fields_are_filled_in_confirmations_only() {
+        let fair = EventValues {
+            name: "Spring Career Fair",
+            date: "Tuesday 14 April 2026, 10:00 UTC",
+            location: "Hall A",
+            check_in_code: "K7QX-M2PA",
+        };
+        let confirmation = MergeValues { event: Some(fair), ..ANA };
+        let merged = merge(
+            "body",
+            "{{first_name}}: {{event_name}}, {{event_date}}, {{event_location}}; {{check_in_code}}",
+            &confirmation,
+        )
+        .unwrap();
+        assert_eq!(merged, "Ana: Spring Career Fair, Tuesday 14 April 2026, 10:00 UTC, Hall A; K7QX-M2PA");
+        let e = merge("body", "{{check_in_code}}", &ANA).unwrap_err().to_string();
+        assert!(e.contains("registration confirmation"), "{e}");
+        let e = merge("body", "{{nickname}}", &confirmation).unwrap_err().to_string();
+        assert!(e.contains("{{check_in_code}}"), "{e}");
     }
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
+use crate::Timestamp;
 use crate::bulk::BulkAction;
 use crate::candidate::{Profile, ProfileType};
 use crate::document::Document;
@@ -74,16 +75,57 @@ pub enum Mutation {
     #[serde(rename = "pipeline.set_status")]
     PipelineSetStatus { candidate_id: Uuid, pipeline_id: Uuid, status: String },
 
+    /// A new event; its `code_key` comes from [`Event::new_code_key`].
     #[serde(rename = "event.create")]
     EventCreate { event: Event },
-    /// Add to Event, marked attended or not.
+    /// Edit an event: name, category, start, location, capacity, description (its code key
+    /// and archived state stay).
+    #[serde(rename = "event.update")]
+    EventUpdate { event: Event },
+    #[serde(rename = "event.archive")]
+    EventArchive { event_id: Uuid, archived: bool },
+    /// Add to Event: registers the candidates, or (`attended`) marks them as having come. A
+    /// confirmation emails each one newly registered who has an email address.
     #[serde(rename = "event.add")]
-    EventAdd { selection: Selection, event_id: Uuid, attended: bool },
-    /// Check-in at the door of a career fair.
+    EventAdd {
+        selection: Selection,
+        event_id: Uuid,
+        attended: bool,
+        #[serde(default)]
+        confirmation: Option<Confirmation>,
+    },
+    /// Check-in at the door: `at` is when it happened (now when not given), `kiosk` a self
+    /// check-in at the kiosk.
     #[serde(rename = "event.check_in")]
-    EventCheckIn { event_id: Uuid, candidate_id: Uuid },
+    EventCheckIn {
+        event_id: Uuid,
+        candidate_id: Uuid,
+        #[serde(default)]
+        at: Option<Timestamp>,
+        #[serde(default)]
+        kiosk: bool,
+    },
+    /// Takes a check-in back (Undo at the door).
+    #[serde(rename = "event.undo_check_in")]
+    EventUndoCheckIn { event_id: Uuid, candidate_id: Uuid },
+    /// The acting recruiter's star rating of someone on the event's list.
     #[serde(rename = "event.rate")]
     EventRate { event_id: Uuid, candidate_id: Uuid, rating: u8 },
+    /// Someone new at the door: creates the candidate (profile type Event Attendee) and
+    /// registers and checks them in, in one go.
+    #[serde(rename = "event.walk_in")]
+    EventWalkIn {
+        event_id: Uuid,
+        candidate_id: Uuid,
+        profile: Profile,
+        interests: Vec<String>,
+        /// They agreed to be contacted (subscribed).
+        consent: bool,
+        #[serde(default)]
+        at: Option<Timestamp>,
+        #[serde(default)]
+        kiosk: bool,
+    },
 
     /// Email: one message per candidate, queued until the server sends it.
     #[serde(rename = "email.send")]
@@ -116,6 +158,19 @@ pub enum Mutation {
     SetColumns { config: ColumnConfig },
     #[serde(rename = "settings.set_hired_actions")]
     SetHiredActions { actions: HiredActions },
+    /// The organisation's areas of interest, offered to walk-ins.
+    #[serde(rename = "settings.set_interests")]
+    SetInterests { interests: Vec<String> },
+}
+
+/// The email a registration sends: one per newly registered candidate with an address. The
+/// subject and body may use the event merge fields (`{{event_name}}`, `{{check_in_code}}`...).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Confirmation {
+    pub send_id: Uuid,
+    pub subject: String,
+    pub body: String,
 }
 
 impl Mutation {
@@ -146,8 +201,13 @@ impl Mutation {
             M::PipelineAdd { .. } | M::PipelineRemove { .. } | M::PipelineSetStatus { .. } => {
                 Capability::ManagePipelineMembers
             }
-            M::EventCreate { .. } => Capability::CreateEvent,
-            M::EventAdd { .. } | M::EventCheckIn { .. } | M::EventRate { .. } => Capability::ManageEventMembers,
+            M::EventCreate { .. } | M::EventUpdate { .. } => Capability::CreateEvent,
+            M::EventArchive { .. } => Capability::ArchiveEvent,
+            M::EventAdd { .. }
+            | M::EventCheckIn { .. }
+            | M::EventUndoCheckIn { .. }
+            | M::EventRate { .. }
+            | M::EventWalkIn { .. } => Capability::ManageEventMembers,
             M::EmailSend { .. } => Capability::Email,
             M::InviteSend { .. } => Capability::InviteToApply,
             M::TextSend { .. } => Capability::BulkText,
@@ -158,6 +218,7 @@ impl Mutation {
             M::CustomFieldDefine { .. } | M::CustomFieldDelete { .. } => Capability::ManageCustomFields,
             M::SetColumns { .. } => Capability::ConfigureColumns,
             M::SetHiredActions { .. } => Capability::ManageHiredActions,
+            M::SetInterests { .. } => Capability::ManageAreasOfInterest,
         }
     }
 
@@ -193,7 +254,9 @@ impl Mutation {
             | M::NoteAdd { candidate_id, .. }
             | M::PipelineSetStatus { candidate_id, .. }
             | M::EventCheckIn { candidate_id, .. }
+            | M::EventUndoCheckIn { candidate_id, .. }
             | M::EventRate { candidate_id, .. }
+            | M::EventWalkIn { candidate_id, .. }
             | M::ApplicationSetStatus { candidate_id, .. }
             | M::ApplicationWithdraw { candidate_id, .. } => Some(*candidate_id),
             M::DocumentAttach { document } => Some(document.candidate_id),
@@ -299,10 +362,39 @@ mod tests {
             Mutation::SetColumns { config: ColumnConfig::default() },
             Mutation::SetHiredActions { actions: HiredActions::default() },
             Mutation::CustomFieldDelete { key: "k".into() },
+            Mutation::EventArchive { event_id: nil, archived: true },
+            Mutation::SetInterests { interests: Vec::new() },
         ];
         for m in admin_only {
             assert!(m.capability().admin_only(), "{}", m.name());
         }
         assert!(!Mutation::CandidateReview { candidate_id: nil }.capability().admin_only());
+    }
+
+    #[test]
+    fn recruiters_run_the_door_and_older_check_ins_still_read() {
+        let nil = Uuid::nil();
+        let door = [
+            Mutation::EventCheckIn { event_id: nil, candidate_id: nil, at: None, kiosk: false },
+            Mutation::EventUndoCheckIn { event_id: nil, candidate_id: nil },
+            Mutation::EventRate { event_id: nil, candidate_id: nil, rating: 5 },
+            Mutation::EventWalkIn {
+                event_id: nil,
+                candidate_id: nil,
+                profile: Profile::default(),
+                interests: Vec::new(),
+                consent: false,
+                at: None,
+                kiosk: true,
+            },
+            Mutation::EventAdd { selection: Selection::ids([nil]), event_id: nil, attended: false, confirmation: None },
+        ];
+        for m in door {
+            assert!(!m.capability().admin_only(), "{}", m.name());
+        }
+        let old = r#"{"name":"event.check_in","args":{"event_id":"00000000-0000-0000-0000-000000000000","candidate_id":"00000000-0000-0000-0000-000000000000"}}"#;
+        let m: Mutation = serde_json::from_str(old).unwrap();
+        assert_eq!(m, Mutation::EventCheckIn { event_id: nil, candidate_id: nil, at: None, kiosk: false });
+        assert_eq!(m.candidate_id(), Some(nil));
     }
 }

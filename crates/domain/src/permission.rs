@@ -40,6 +40,8 @@ pub enum Capability {
     ManageHiredActions,
     ManagePipelines,
     ManageJobs,
+    ArchiveEvent,
+    ManageAreasOfInterest,
 }
 
 impl Capability {
@@ -55,6 +57,8 @@ impl Capability {
                 | Capability::ManageHiredActions
                 | Capability::ManagePipelines
                 | Capability::ManageJobs
+                | Capability::ArchiveEvent
+                | Capability::ManageAreasOfInterest
         )
     }
 
@@ -69,6 +73,8 @@ impl Capability {
             Capability::ManageHiredActions => "set automated hired actions",
             Capability::ManagePipelines => "create pipelines",
             Capability::ManageJobs => "manage jobs",
+            Capability::ArchiveEvent => "archive events",
+            Capability::ManageAreasOfInterest => "set the areas of interest",
             Capability::SubmitToJob => "submit candidates to jobs",
             _ => "do this",
         }
@@ -153,6 +159,8 @@ mod tests {
             (ManageHiredActions, false, true),
             (ManagePipelines, false, true),
             (ManageJobs, false, true),
+            (ArchiveEvent, false, true),
+            (ManageAreasOfInterest, false, true),
         ];
         for (cap, recruiter, admin) in table {
             assert_eq!(authorize(&user(Role::Recruiter, true), cap).is_ok(), recruiter, "recruiter {cap:?}");

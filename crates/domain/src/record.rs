@@ -80,6 +80,8 @@ pub struct SettingEntry {
 /// The setting keys.
 pub const HIRED_ACTIONS: &str = "hired_actions";
 pub const COLUMNS: &str = "columns";
+/// The organisation's areas of interest (a list of strings).
+pub const AREAS_OF_INTEREST: &str = "areas_of_interest";
 
 #[cfg(test)]
 mod tests {

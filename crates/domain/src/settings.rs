@@ -1,5 +1,5 @@
 //! Organisation-wide settings an admin controls: the results table's columns, custom fields,
-//! automated hired actions.
+//! automated hired actions, the areas of interest people choose from at events.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -123,6 +123,48 @@ impl CustomFieldDef {
     }
 }
 
+/// Most areas of interest an organisation lists: a list a walk-in scans in seconds.
+pub const MAX_AREAS_OF_INTEREST: usize = 100;
+
+/// The organisation's areas of interest as an admin sets them: each a short line, once
+/// (whatever its case), in the admin's order.
+pub fn areas_of_interest(list: &[String]) -> Result<Vec<String>, DomainError> {
+    const FIELD: &str = "interests";
+    if list.len() > MAX_AREAS_OF_INTEREST {
+        let reason = format!("has {} areas; the limit is {MAX_AREAS_OF_INTEREST}", list.len());
+        return Err(DomainError::invalid(FIELD, reason));
+    }
+    let mut out: Vec<String> = Vec::with_capacity(list.len());
+    for item in list {
+        let area = validation::line(FIELD, item, limits::NAME)?;
+        if area.is_empty() {
+            return Err(DomainError::invalid(FIELD, "an area of interest is empty"));
+        }
+        if out.iter().any(|a| a.to_lowercase() == area.to_lowercase()) {
+            return Err(DomainError::invalid(FIELD, format!("\"{area}\" is listed twice")));
+        }
+        out.push(area);
+    }
+    Ok(out)
+}
+
+/// The areas someone chose, spelled as the organisation lists them, each once. One that is
+/// not on the list is refused, naming it.
+pub fn chosen_interests(chosen: &[String], offered: &[String]) -> Result<Vec<String>, DomainError> {
+    let mut out: Vec<String> = Vec::with_capacity(chosen.len());
+    for choice in chosen {
+        let wanted = choice.trim().to_lowercase();
+        let area = offered.iter().find(|a| a.to_lowercase() == wanted).ok_or_else(|| {
+            let reason = format!("\"{}\" is not one of the organisation's areas of interest", choice.trim());
+            DomainError::invalid("interests", reason)
+        })?;
+        if !out.contains(area) {
+            out.push(area.clone());
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,5 +189,29 @@ mod tests {
                 .validated()
                 .is_err()
         );
+    }
+
+    #[test]
+    fn areas_of_interest_are_single_lines_listed_once() {
+        let list = |items: &[&str]| items.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(areas_of_interest(&list(&[" Data ", "Design"])).unwrap(), list(&["Data", "Design"]));
+        for (bad, reason) in [
+            (list(&["Data", "data"]), "listed twice"),
+            (list(&["Data", " "]), "is empty"),
+            (list(&["Two\nlines"]), "single line"),
+            (vec!["x".to_owned(); MAX_AREAS_OF_INTEREST + 1], "the limit is 100"),
+        ] {
+            let err = areas_of_interest(&bad).unwrap_err().to_string();
+            assert!(err.contains(reason), "{err}");
+        }
+    }
+
+    #[test]
+    fn chosen_interests_take_the_listed_spelling_and_refuse_others() {
+        let offered = vec!["Data Science".to_owned(), "Design".to_owned()];
+        let chosen = vec!["data science".to_owned(), "Design".to_owned(), "DESIGN".to_owned()];
+        assert_eq!(chosen_interests(&chosen, &offered).unwrap(), offered);
+        let err = chosen_interests(&["Sales".to_owned()], &offered).unwrap_err().to_string();
+        assert_eq!(err, "interests: \"Sales\" is not one of the organisation's areas of interest");
     }
 }

@@ -14,6 +14,8 @@ pub mod limits {
     pub const TAG: usize = 64;
     pub const SUBJECT: usize = 200;
     pub const NOTE: usize = 10_000;
+    /// Descriptions (of an event, say).
+    pub const LONG_TEXT: usize = 10_000;
     pub const MESSAGE_BODY: usize = 100_000;
     pub const TEXT_MESSAGE: usize = 1_600;
     pub const URL: usize = 2_000;

@@ -86,6 +86,7 @@ export const historyActionLabels: Record<HistoryAction, string> = {
   update: "Updated",
   conflicting_update: "Updated over a teammate's change",
   delete: "Deleted",
+  event: "Event",
 };
 
 /** Yes / No / not stated. */

@@ -6,4 +6,9 @@ export type HistoryEntry = {
 /**
  * A local row number: well within the integers JavaScript holds exactly.
  */
-id: number, candidate_id: string, action: HistoryAction, actor_email: string, at: string, changes: Array<FieldChange>, };
+id: number, candidate_id: string, action: HistoryAction, actor_email: string, at: string, changes: Array<FieldChange>, 
+/**
+ * What happened, in words, for entries that are not profile edits ("Checked in at Spring
+ * Career Fair"); who and when are `actor_email` and `at`.
+ */
+summary: string | null, };

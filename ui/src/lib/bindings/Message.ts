@@ -10,4 +10,9 @@ send_id: string, candidate_id: string, channel: Channel, kind: MessageKind, send
 /**
  * Set when handed to the server; until then the message is queued.
  */
-queued_at: string, sent_at: string | null, delivered_at: string | null, opened_at: string | null, clicked_at: string | null, bounced_at: string | null, };
+queued_at: string, sent_at: string | null, delivered_at: string | null, opened_at: string | null, clicked_at: string | null, bounced_at: string | null, 
+/**
+ * An event registration's confirmation carries the person's check-in code, which the
+ * server's delivery adds to the email as a QR image.
+ */
+check_in_code: string | null, };
