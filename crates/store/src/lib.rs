@@ -9,6 +9,7 @@ mod attach;
 pub mod blobs;
 pub mod bulk;
 pub mod bulk_load;
+pub mod checkin;
 mod codec;
 mod erasure;
 mod error;

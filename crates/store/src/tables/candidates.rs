@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use crate::StoreError;
 use crate::codec::{from_name, millis, name_key, time, uuid};
-use crate::tables::search_terms;
+use crate::tables::{checkin_keys, search_terms};
 use crate::tokens;
 
 /// The blocks of a profile kept as JSON in `candidate_details.details`: value objects that are
@@ -139,6 +139,7 @@ pub struct NewCandidate {
     details: String,
     text: SearchText,
     resume_text: Option<String>,
+    checkin_keys: Vec<String>,
     /// Applications and whether the candidate counts as withdrawn, when the load writes their
     /// applications too (see `jobs::insert_rows_of`).
     applications: (usize, bool),
@@ -152,6 +153,7 @@ impl NewCandidate {
             details: serde_json::to_string(&Details::of(&c.profile))?,
             text: SearchText::of(&c.profile),
             resume_text,
+            checkin_keys: checkin_keys::of_profile(&c.profile),
             applications: (0, false),
         })
     }
@@ -180,6 +182,7 @@ pub(crate) fn insert_new(conn: &Connection, c: &NewCandidate) -> Result<i64, Sto
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![cand, c.details, c.text.experience, c.text.skills, c.text.education, c.resume_text])?;
+    checkin_keys::insert(conn, cand, &c.checkin_keys)?;
     Ok(cand)
 }
 
@@ -190,6 +193,7 @@ pub(crate) fn overwrite(conn: &Connection, cand: i64, c: &Candidate) -> Result<(
     let before = searchable_text(conn, cand)?;
     conn.prepare_cached(&OVERWRITE)?.execute(params_from_iter(std::iter::once(Value::from(cand)).chain(row(c))))?;
     write_details(conn, cand, &c.profile)?;
+    checkin_keys::refresh(conn, cand, &c.profile)?;
     reindex(conn, cand, &before)
 }
 
@@ -236,6 +240,7 @@ pub(crate) fn write_profile(conn: &Connection, cand: i64, p: &Profile, at: Times
         millis(at),
     ])?;
     write_details(conn, cand, p)?;
+    checkin_keys::refresh(conn, cand, p)?;
     reindex(conn, cand, &before)
 }
 

@@ -2,6 +2,7 @@
 
 pub(crate) mod blob_orphans;
 pub(crate) mod candidates;
+pub(crate) mod checkin_keys;
 pub(crate) mod client_state;
 pub(crate) mod documents;
 pub(crate) mod engagements;
