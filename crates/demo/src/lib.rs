@@ -58,6 +58,8 @@ pub trait Sink {
     fn job(&mut self, job: &Job) -> Result<(), Self::Error>;
     fn listed_tag(&mut self, name: &str) -> Result<(), Self::Error>;
     fn custom_field(&mut self, field: &CustomFieldDef) -> Result<(), Self::Error>;
+    /// The organisation's areas of interest (a setting).
+    fn areas_of_interest(&mut self, areas: &[String]) -> Result<(), Self::Error>;
     fn prepare(candidate: FullCandidate) -> Result<Self::Prepared, Self::Error>;
     fn candidate(&mut self, candidate: &Self::Prepared) -> Result<(), Self::Error>;
     /// Completes the load (indexes, commit); returns how many candidates it holds.
@@ -104,6 +106,7 @@ pub fn generate<S: Sink>(
     for f in &org.custom_fields {
         load.custom_field(f)?;
     }
+    load.areas_of_interest(&org.areas_of_interest)?;
     let step = (options.candidates / 100).max(1000);
     // Writing is the critical path. Generating, preparing each candidate for the sink and
     // freeing written batches take about half as long, on a thread of their own. One seeded
@@ -171,6 +174,9 @@ macro_rules! candidates_only {
             Ok(())
         }
         fn custom_field(&mut self, _: &CustomFieldDef) -> Result<(), DomainError> {
+            Ok(())
+        }
+        fn areas_of_interest(&mut self, _: &[String]) -> Result<(), DomainError> {
             Ok(())
         }
     };

@@ -22,6 +22,8 @@ pub struct Org {
     pub jobs: Vec<Job>,
     pub tags: Vec<&'static str>,
     pub custom_fields: Vec<CustomFieldDef>,
+    /// What people at events say they are interested in.
+    pub areas_of_interest: Vec<String>,
 }
 
 impl Org {
@@ -91,6 +93,14 @@ pub(crate) fn org(now: Timestamp) -> Org {
         category: *category,
         starts_at: day(*days_ago),
         location: (*location).into(),
+        capacity: (*category == EventCategory::CareerFair).then_some(400),
+        description: format!(
+            "{} in {location}. Bring your CV; recruiters from every team will be there.",
+            category.label()
+        ),
+        archived: false,
+        // Fixed like the ids, so two runs give the same check-in codes.
+        code_key: format!("{:032x}", (i as u128 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835)),
     })
     .collect();
     let jobs = [
@@ -157,7 +167,21 @@ pub(crate) fn org(now: Timestamp) -> Org {
             kind: CustomFieldKind::YesNo,
         },
     ];
-    Org { admin, recruiters, pipelines, events, jobs, tags, custom_fields }
+    let areas_of_interest = [
+        "Software Engineering",
+        "Data & Analytics",
+        "Product Management",
+        "Design",
+        "Sales",
+        "Marketing",
+        "Finance",
+        "Operations",
+        "Internships",
+        "Graduate Programme",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    Org { admin, recruiters, pipelines, events, jobs, tags, custom_fields, areas_of_interest }
 }
 
 /// The instant demo data is generated "as of": fixed, so the data is the same on every run.

@@ -6,15 +6,18 @@ use rand::seq::{IndexedRandom, SliceRandom};
 use talentdesk_domain::Timestamp;
 use talentdesk_domain::activity::{self, Engagement, EngagementSet};
 use talentdesk_domain::aggregate::{EventMember, FullCandidate, HistoryDraft, PipelineMember};
+use talentdesk_domain::attendance::RegistrationVia;
 use talentdesk_domain::candidate::FieldValue;
 use talentdesk_domain::candidate::{
     Candidate, CommunicationMethod, Education, Employment, EmploymentType, JobLevel, Link, LinkKind, Location, Profile,
     ProfileType,
 };
+use talentdesk_domain::event::Event;
 use talentdesk_domain::history::{FieldChange, HistoryAction};
 use talentdesk_domain::job::{ATS_BINS, Application, HIRING_STATUSES};
 use talentdesk_domain::message::{Channel, Message, MessageKind};
 use talentdesk_domain::note::Note;
+use talentdesk_domain::user::User;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use uuid::Uuid;
@@ -462,6 +465,7 @@ fn outreach(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org, record: &mut A
             opened_at: opened,
             clicked_at: clicked,
             bounced_at: bounced,
+            check_in_code: None,
         });
     }
 }
@@ -486,15 +490,43 @@ fn memberships(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org) {
     let attendee = c.candidate.profile_type == ProfileType::EventAttendee;
     if attendee || chance(rng, 0.05) {
         let e = org.events.choose(rng).expect("events");
-        let registered = !attendee || chance(rng, 0.5);
-        let attended = attendee || chance(rng, 0.4);
-        c.events.push(EventMember {
-            event_id: e.id,
-            registered,
-            attended,
-            rating: (attended && chance(rng, 0.5)).then(|| rng.random_range(1..=5)),
-        });
+        c.events.push(membership(rng, c, org, e, attendee));
     }
+}
+
+/// Someone on an event's list: registered ahead (by a recruiter, the sign-up page or an
+/// import) or a walk-in; checked in at the door during the day when the event has happened;
+/// rated by a recruiter or two; with a few areas of interest.
+fn membership(rng: &mut impl Rng, c: &FullCandidate, org: &Org, e: &Event, attendee: bool) -> EventMember {
+    let mut m = EventMember::new(e.id);
+    let held = e.starts_at < c.candidate.updated_at.max(crate::org::reference_time());
+    let came = held && (attendee || chance(rng, 0.4));
+    let door = e.starts_at + Duration::minutes(rng.random_range(0..360));
+    if !came || chance(rng, 0.8) {
+        let via =
+            *[RegistrationVia::Recruiter, RegistrationVia::SignUp, RegistrationVia::Import].choose(rng).expect("ways");
+        m.register(e.starts_at - Duration::days(rng.random_range(1..30)), via);
+    } else {
+        m.register(door, RegistrationVia::WalkIn);
+        m.walk_in = true;
+        m.follow_up = c.candidate.profile.email.is_none();
+    }
+    if came {
+        let recruiters: Vec<&User> = org.users().collect();
+        m.check_in(door, &recruiters.choose(rng).expect("users").email);
+        if chance(rng, 0.5) {
+            let raters: Vec<String> = {
+                let n = rng.random_range(1..=2);
+                recruiters.choose_multiple(rng, n).map(|r| r.email.clone()).collect()
+            };
+            for r in raters {
+                m.rate(&r, rng.random_range(1..=5));
+            }
+        }
+    }
+    let n = rng.random_range(0..=3);
+    m.interests = org.areas_of_interest.choose_multiple(rng, n).cloned().collect();
+    m
 }
 
 fn notes(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org) {
@@ -554,6 +586,7 @@ fn history(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org) {
         actor_email: creator,
         at: c.candidate.created_at,
         changes: Vec::new(),
+        summary: None,
     });
     let p = &c.candidate.profile;
     if p.employment.len() > 1 && chance(rng, 0.25) {
@@ -567,6 +600,19 @@ fn history(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org) {
                 from: FieldValue::CurrentTitle(p.employment[1].title.clone()),
                 to: FieldValue::CurrentTitle(p.current_title.clone()),
             }],
+            summary: None,
+        });
+    }
+    for m in &c.events {
+        let (Some(at), Some(by)) = (m.checked_in_at, &m.checked_in_by) else { continue };
+        let name = org.events.iter().find(|e| e.id == m.event_id).map_or("an event", |e| e.name.as_str());
+        let summary = if m.walk_in { format!("Walked in at {name}") } else { format!("Checked in at {name}") };
+        c.history.push(HistoryDraft {
+            action: HistoryAction::Event,
+            actor_email: by.clone(),
+            at,
+            changes: Vec::new(),
+            summary: Some(summary),
         });
     }
 }

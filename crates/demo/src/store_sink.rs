@@ -48,6 +48,10 @@ impl Sink for BulkLoad<'_> {
         BulkLoad::custom_field(self, field)
     }
 
+    fn areas_of_interest(&mut self, areas: &[String]) -> Result<(), StoreError> {
+        BulkLoad::setting(self, talentdesk_domain::record::AREAS_OF_INTEREST, &areas)
+    }
+
     fn prepare(candidate: FullCandidate) -> Result<Prepared, StoreError> {
         Prepared::candidate(candidate)
     }

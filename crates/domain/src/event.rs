@@ -54,6 +54,27 @@ pub struct Event {
 }
 
 impl Event {
+    /// A new event with a fresh code key, no capacity and no description.
+    pub fn new(
+        id: Uuid,
+        name: impl Into<String>,
+        category: EventCategory,
+        starts_at: Timestamp,
+        location: impl Into<String>,
+    ) -> Self {
+        Self {
+            id,
+            name: name.into(),
+            category,
+            starts_at,
+            location: location.into(),
+            capacity: None,
+            description: String::new(),
+            archived: false,
+            code_key: Self::new_code_key(),
+        }
+    }
+
     /// A new random code key: 32 lowercase hex characters (128 bits).
     pub fn new_code_key() -> String {
         rand::random::<[u8; 16]>().iter().map(|b| format!("{b:02x}")).collect()

@@ -22,7 +22,7 @@ use crate::auth::hash_password;
 use crate::db::orgs;
 use crate::db::records::{self, NewRecord, Scope};
 use crate::db::users::{self, Account};
-use talentdesk_domain::record::TagEntry;
+use talentdesk_domain::record::{AREAS_OF_INTEREST, SettingEntry, TagEntry};
 
 /// Records written per statement.
 const BATCH: usize = 5_000;
@@ -154,6 +154,11 @@ impl Sink for PgSink {
         self.add(RecordKind::CustomField, field.key.clone(), field, Scope::default())
     }
 
+    fn areas_of_interest(&mut self, areas: &[String]) -> Result<(), ServerError> {
+        let entry = SettingEntry { key: AREAS_OF_INTEREST.to_owned(), value: serde_json::to_value(areas)? };
+        self.add(RecordKind::Setting, AREAS_OF_INTEREST.to_owned(), &entry, Scope::default())
+    }
+
     fn prepare(c: FullCandidate) -> Result<FullCandidate, ServerError> {
         Ok(c)
     }
@@ -180,6 +185,7 @@ impl Sink for PgSink {
                 actor_email: h.actor_email.clone(),
                 at: h.at,
                 changes: h.changes.clone(),
+                summary: h.summary.clone(),
             };
             self.add(RecordKind::History, number.to_string(), &entry, own(None))?;
         }

@@ -12,17 +12,17 @@ use std::collections::HashMap;
 use serde::Serialize;
 use sqlx::{Postgres, Transaction};
 use talentdesk_domain::activity::Engagement;
-use talentdesk_domain::aggregate::CandidateAggregate;
+use talentdesk_domain::aggregate::{CandidateAggregate, EventMember, HistoryDraft};
 use talentdesk_domain::candidate::{Candidate, Profile};
 use talentdesk_domain::document::Document;
 use talentdesk_domain::effects::{Flag, Records};
 use talentdesk_domain::event::Event;
-use talentdesk_domain::history::{FieldChange, HistoryAction, HistoryEntry};
+use talentdesk_domain::history::HistoryEntry;
 use talentdesk_domain::job::Job;
 use talentdesk_domain::message::Message;
 use talentdesk_domain::note::Note;
 use talentdesk_domain::pipeline::Pipeline;
-use talentdesk_domain::record::{COLUMNS, HIRED_ACTIONS, RecordKind, SettingEntry, TagEntry};
+use talentdesk_domain::record::{AREAS_OF_INTEREST, COLUMNS, HIRED_ACTIONS, RecordKind, SettingEntry, TagEntry};
 use talentdesk_domain::settings::{ColumnConfig, CustomFieldDef, HiredActions};
 use talentdesk_domain::{DomainError, Timestamp};
 use tokio::runtime::Handle;
@@ -275,14 +275,7 @@ impl Records for PgRecords {
         self.change(cand, |a| a.record_engagement(engagement, at))
     }
 
-    fn record_history(
-        &self,
-        cand: Uuid,
-        action: HistoryAction,
-        actor_email: &str,
-        at: Timestamp,
-        changes: &[FieldChange],
-    ) -> Result<(), ServerError> {
+    fn record_history(&self, cand: Uuid, draft: &HistoryDraft) -> Result<(), ServerError> {
         let id = {
             let mut tx = self.tx.borrow_mut();
             self.rt.block_on(records::next_history_id(&mut tx))?
@@ -290,10 +283,11 @@ impl Records for PgRecords {
         let entry = HistoryEntry {
             id,
             candidate_id: cand,
-            action,
-            actor_email: actor_email.to_owned(),
-            at,
-            changes: changes.to_vec(),
+            action: draft.action,
+            actor_email: draft.actor_email.clone(),
+            at: draft.at,
+            changes: draft.changes.clone(),
+            summary: draft.summary.clone(),
         };
         self.put(RecordKind::History, &id.to_string(), &entry, Scope { candidate_id: Some(cand), visible_to: None })
     }
@@ -374,16 +368,20 @@ impl Records for PgRecords {
         self.require(RecordKind::Event, "event", id)
     }
 
-    fn insert_event(&self, event: &Event) -> Result<(), ServerError> {
+    fn put_event(&self, event: &Event) -> Result<(), ServerError> {
         self.put(RecordKind::Event, &event.id.to_string(), event, Scope::default())
     }
 
-    fn add_to_event(&self, event: Uuid, cands: &[Uuid], attended: bool) -> Result<u64, ServerError> {
-        self.change_each(cands, |a| a.join_event(event, attended))
+    fn event_member(&self, event: Uuid, cand: Uuid) -> Result<Option<EventMember>, ServerError> {
+        self.change(cand, |a| Unchanged(a.event_member(event).cloned())).map(|u| u.0)
     }
 
-    fn rate_at_event(&self, event: Uuid, cand: Uuid, rating: u8) -> Result<(), ServerError> {
-        Ok(self.change(cand, |a| a.rate_at_event(event, rating))??)
+    fn put_event_member(&self, cand: Uuid, member: &EventMember) -> Result<(), ServerError> {
+        self.change(cand, |a| a.put_event_member(member))
+    }
+
+    fn remove_event_member(&self, event: Uuid, cand: Uuid) -> Result<(), ServerError> {
+        self.change(cand, |a| a.leave_event(event)).map(|_| ())
     }
 
     fn job(&self, id: Uuid) -> Result<Job, ServerError> {
@@ -471,6 +469,17 @@ impl Records for PgRecords {
 
     fn put_columns(&self, config: &ColumnConfig) -> Result<(), ServerError> {
         self.put_setting(COLUMNS, config)
+    }
+
+    fn areas_of_interest(&self) -> Result<Vec<String>, ServerError> {
+        match self.get::<SettingEntry>(RecordKind::Setting, AREAS_OF_INTEREST)? {
+            Some(entry) => Ok(serde_json::from_value(entry.value)?),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    fn put_areas_of_interest(&self, interests: &[String]) -> Result<(), ServerError> {
+        self.put_setting(AREAS_OF_INTEREST, &interests)
     }
 }
 

@@ -44,13 +44,7 @@ async fn world(server: &TestServer) -> World {
         pipeline(w.public_pipeline, false),
         pipeline(w.private_pipeline, true),
         Mutation::EventCreate {
-            event: Event {
-                id: w.event,
-                name: "Fair".into(),
-                category: EventCategory::CareerFair,
-                starts_at: chrono::Utc::now(),
-                location: "Lisbon".into(),
-            },
+            event: Event::new(w.event, "Fair", EventCategory::CareerFair, chrono::Utc::now(), "Lisbon"),
         },
         Mutation::JobCreate {
             job: Job { id: w.job, title: "Nurse".into(), location: "Porto".into(), ats_id: None, open: true },
@@ -103,18 +97,12 @@ fn matrix(w: &World, c: Uuid, own_note: Uuid, others_note: Uuid, tag_to_delete: 
         (Mutation::PipelineRemove { selection: ids(), pipeline_id: w.public_pipeline }, true),
         (
             Mutation::EventCreate {
-                event: Event {
-                    id: Uuid::now_v7(),
-                    name: "Meetup".into(),
-                    category: EventCategory::Meetup,
-                    starts_at: chrono::Utc::now(),
-                    location: String::new(),
-                },
+                event: Event::new(Uuid::now_v7(), "Meetup", EventCategory::Meetup, chrono::Utc::now(), String::new()),
             },
             true,
         ),
-        (Mutation::EventAdd { selection: ids(), event_id: w.event, attended: false }, true),
-        (Mutation::EventCheckIn { event_id: w.event, candidate_id: c }, true),
+        (Mutation::EventAdd { selection: ids(), event_id: w.event, attended: false, confirmation: None }, true),
+        (Mutation::EventCheckIn { event_id: w.event, candidate_id: c, at: None, kiosk: false }, true),
         (Mutation::EventRate { event_id: w.event, candidate_id: c, rating: 4 }, true),
         (
             Mutation::EmailSend {
@@ -301,7 +289,7 @@ async fn another_orgs_ids_are_unknown_and_nothing_changes() {
         Mutation::NoteEdit { note_id: note, body: "mine now".into(), private: false },
         Mutation::NoteDelete { note_id: note },
         Mutation::PipelineAdd { selection: ids(), pipeline_id: w.public_pipeline, status: None },
-        Mutation::EventCheckIn { event_id: w.event, candidate_id: c },
+        Mutation::EventCheckIn { event_id: w.event, candidate_id: c, at: None, kiosk: false },
         Mutation::JobSubmit { selection: ids(), job_id: w.job },
         Mutation::CandidateDelete { selection: ids() },
     ];

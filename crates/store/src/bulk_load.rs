@@ -18,6 +18,7 @@ use talentdesk_domain::pipeline::Pipeline;
 use talentdesk_domain::record::RecordKind;
 use talentdesk_domain::settings::CustomFieldDef;
 use talentdesk_domain::user::User;
+use uuid::Uuid;
 
 use crate::codec::{millis, name_of};
 use crate::replica;
@@ -43,6 +44,7 @@ pub struct BulkLoad<'a> {
 /// (the demo generator, the snapshot reader), it leaves the load's one writer, which sets the
 /// pace of the whole load, only binding values and stepping statements.
 pub struct Prepared {
+    candidate_id: Uuid,
     candidate: NewCandidate,
     tags: Vec<String>,
     engagements: Vec<(Engagement, Timestamp)>,
@@ -61,6 +63,7 @@ struct HistoryRow {
     actor_email: String,
     at: i64,
     changes: String,
+    summary: Option<String>,
 }
 
 impl Prepared {
@@ -75,10 +78,12 @@ impl Prepared {
                     actor_email: h.actor_email,
                     at: millis(h.at),
                     changes: serde_json::to_string(&h.changes)?,
+                    summary: h.summary,
                 })
             })
             .collect::<Result<_, StoreError>>()?;
         Ok(Self {
+            candidate_id: c.candidate.id,
             candidate: NewCandidate::of(&c.candidate, c.resume_text)?.with_applications(&c.applications),
             tags: c.tags,
             engagements: c.engagements,
@@ -96,6 +101,7 @@ impl Prepared {
     /// documents or history (those arrive as records of their own).
     pub(crate) fn aggregate(a: CandidateAggregate) -> Result<Self, StoreError> {
         Ok(Self {
+            candidate_id: a.id(),
             candidate: NewCandidate::of(&a.candidate, None)?.with_applications(&a.applications),
             tags: a.tags.into_iter().collect(),
             engagements: a.engagement_times.into_iter().collect(),
@@ -211,6 +217,11 @@ impl BulkLoad<'_> {
         settings::put_custom_field(self.tx, def)
     }
 
+    /// An organisation setting (`talentdesk_domain::record` names the keys).
+    pub fn setting<T: serde::Serialize>(&mut self, key: &str, value: &T) -> Result<(), StoreError> {
+        settings::put(self.tx, key, value)
+    }
+
     /// Writes a candidate made ready by [`Prepared::candidate`].
     pub fn candidate(&mut self, c: &Prepared) -> Result<(), StoreError> {
         let tx = self.tx;
@@ -229,7 +240,7 @@ impl BulkLoad<'_> {
         engagements::insert_of(tx, cand, c.engagements.iter().map(|(e, at)| (e, at)))?;
         jobs::insert_rows_of(tx, cand, &c.applications)?;
         pipelines::insert_of(tx, cand, &c.pipelines)?;
-        events::insert_of(tx, cand, &c.events)?;
+        events::insert_of(tx, cand, c.candidate_id, &c.events)?;
         for n in &c.notes {
             notes::insert(tx, n, cand)?;
         }
@@ -240,10 +251,10 @@ impl BulkLoad<'_> {
             documents::insert(tx, d, cand)?;
         }
         let mut stmt = tx.prepare_cached(
-            "INSERT INTO history (cand, action, actor_email, at, changes) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO history (cand, action, actor_email, at, changes, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         for h in &c.history {
-            stmt.execute(params![cand, h.action, h.actor_email, h.at, h.changes])?;
+            stmt.execute(params![cand, h.action, h.actor_email, h.at, h.changes, h.summary])?;
         }
         self.loaded += 1;
         Ok(())

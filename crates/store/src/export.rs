@@ -11,7 +11,7 @@ use talentdesk_domain::user::User;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::views::ProfileView;
+use crate::views::{EventMembership, ProfileView};
 use crate::{Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -211,11 +211,7 @@ impl ExportField {
             ExportField::Pipelines => {
                 v.pipelines.iter().map(|m| format!("{}: {}", m.pipeline_name, m.status)).collect()
             }
-            ExportField::Events => v
-                .events
-                .iter()
-                .map(|e| format!("{}: {}", e.event.name, if e.attended { "attended" } else { "registered" }))
-                .collect(),
+            ExportField::Events => v.events.iter().map(|e| membership(e, time)).collect(),
             ExportField::Messages => v
                 .emails
                 .iter()
@@ -232,6 +228,28 @@ impl ExportField {
             }
         }
     }
+}
+
+/// An event membership in words: "Spring Career Fair: registered, attended (checked in 2026-04-14
+/// 10:05 UTC by rita@acme.example), rated 4 by rita@acme.example".
+fn membership(e: &EventMembership, time: impl Fn(&talentdesk_domain::Timestamp) -> String) -> String {
+    let m = &e.member;
+    let mut facts = Vec::new();
+    if m.walk_in {
+        facts.push("walk-in".to_owned());
+    } else if m.registered {
+        facts.push("registered".to_owned());
+    }
+    match (m.attended, m.checked_in_at, &m.checked_in_by) {
+        (true, Some(at), Some(by)) => facts.push(format!("attended (checked in {} by {by})", time(&at))),
+        (true, ..) => facts.push("attended".to_owned()),
+        _ => {}
+    }
+    if !m.interests.is_empty() {
+        facts.push(format!("interested in {}", m.interests.join(", ")));
+    }
+    facts.extend(m.ratings.iter().map(|(by, stars)| format!("rated {stars} by {by}")));
+    format!("{}: {}", e.event.name, facts.join(", "))
 }
 
 /// Writes candidates one at a time, so a long export can report progress and stop between

@@ -34,6 +34,7 @@ const STEPS: &[(usize, Step)] = &[
     (2, |conn| crate::tables::search_terms::rebuild(conn, crate::search::FREQUENT_TERM)),
     (5, crate::tables::candidates::index_all),
     (8, crate::tables::outbox::fill_digests),
+    (9, crate::tables::events::fill_codes),
     (10, crate::tables::checkin_keys::fill),
 ];
 

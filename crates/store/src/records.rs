@@ -3,11 +3,11 @@
 
 use rusqlite::Connection;
 use talentdesk_domain::activity::Engagement;
+use talentdesk_domain::aggregate::{EventMember, HistoryDraft};
 use talentdesk_domain::candidate::{Candidate, Profile};
 use talentdesk_domain::document::Document;
 use talentdesk_domain::effects::{Flag, Records};
 use talentdesk_domain::event::Event;
-use talentdesk_domain::history::{FieldChange, HistoryAction};
 use talentdesk_domain::job::Job;
 use talentdesk_domain::message::Message;
 use talentdesk_domain::note::Note;
@@ -100,15 +100,8 @@ impl Records for SqliteRecords<'_> {
         engagements::record(self.tx, cand, engagement, at)
     }
 
-    fn record_history(
-        &self,
-        cand: i64,
-        action: HistoryAction,
-        actor_email: &str,
-        at: Timestamp,
-        changes: &[FieldChange],
-    ) -> Result<(), StoreError> {
-        history::record(self.tx, cand, action, actor_email, at, changes)
+    fn record_history(&self, cand: i64, entry: &HistoryDraft) -> Result<(), StoreError> {
+        history::record(self.tx, cand, entry)
     }
 
     fn tag_listed(&self, name: &str) -> Result<Option<bool>, StoreError> {
@@ -185,19 +178,23 @@ impl Records for SqliteRecords<'_> {
         events::get(self.tx, id)
     }
 
-    fn insert_event(&self, event: &Event) -> Result<(), StoreError> {
+    fn put_event(&self, event: &Event) -> Result<(), StoreError> {
         self.keep(RecordKind::Event, event.id)?;
         events::put(self.tx, event)
     }
 
-    fn add_to_event(&self, event: Uuid, cands: &[i64], attended: bool) -> Result<u64, StoreError> {
-        self.keep_cands(cands)?;
-        events::add(self.tx, event, cands, attended)
+    fn event_member(&self, event: Uuid, cand: i64) -> Result<Option<EventMember>, StoreError> {
+        events::member_of(self.tx, event, cand)
     }
 
-    fn rate_at_event(&self, event: Uuid, cand: i64, rating: u8) -> Result<(), StoreError> {
+    fn put_event_member(&self, cand: i64, member: &EventMember) -> Result<(), StoreError> {
         self.keep_cands(&[cand])?;
-        events::rate(self.tx, event, cand, rating)
+        events::put_member(self.tx, cand, member)
+    }
+
+    fn remove_event_member(&self, event: Uuid, cand: i64) -> Result<(), StoreError> {
+        self.keep_cands(&[cand])?;
+        events::remove_member(self.tx, event, cand)
     }
 
     fn job(&self, id: Uuid) -> Result<Job, StoreError> {
@@ -280,5 +277,14 @@ impl Records for SqliteRecords<'_> {
     fn put_columns(&self, config: &ColumnConfig) -> Result<(), StoreError> {
         self.keep(RecordKind::Setting, settings::COLUMNS)?;
         settings::put(self.tx, settings::COLUMNS, config)
+    }
+
+    fn areas_of_interest(&self) -> Result<Vec<String>, StoreError> {
+        settings::get(self.tx, settings::AREAS_OF_INTEREST)
+    }
+
+    fn put_areas_of_interest(&self, interests: &[String]) -> Result<(), StoreError> {
+        self.keep(RecordKind::Setting, settings::AREAS_OF_INTEREST)?;
+        settings::put(self.tx, settings::AREAS_OF_INTEREST, &interests)
     }
 }

@@ -25,6 +25,13 @@ use crate::search::{self, PageRequest, SearchPage};
 use crate::tables::{self, candidates, settings};
 use crate::{Store, StoreError};
 
+mod events;
+
+pub use events::{
+    EventCounts, EventMemberRow, EventMembersPage, EventMembership, EventReport, EventSummary, MemberFilter,
+    MemberQuery,
+};
+
 /// One row of the results table.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -139,15 +146,6 @@ pub struct ApplicationView {
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
-pub struct EventMembership {
-    pub event: Event,
-    pub registered: bool,
-    pub attended: bool,
-    pub rating: Option<u8>,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
 pub struct PipelineMembership {
     pub pipeline_id: Uuid,
     pub pipeline_name: String,
@@ -195,16 +193,6 @@ pub struct PipelineMemberRow {
     pub added_at: Timestamp,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct EventSummary {
-    pub event: Event,
-    #[ts(type = "number")]
-    pub registered: u64,
-    #[ts(type = "number")]
-    pub attended: u64,
-}
-
 /// A job with how many candidates applied (or were submitted) to it.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -212,15 +200,6 @@ pub struct JobSummary {
     pub job: Job,
     #[ts(type = "number")]
     pub applicants: u64,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct EventMemberRow {
-    pub candidate: CandidateRow,
-    pub registered: bool,
-    pub attended: bool,
-    pub rating: Option<u8>,
 }
 
 /// Everything the search panel offers to filter by, as `viewer` may see it.
@@ -308,12 +287,11 @@ impl Store {
             .collect::<Result<Vec<_>, StoreError>>()?;
         let events = tables::events::of(conn, cand)?
             .into_iter()
-            .map(|m| {
+            .map(|member| {
                 Ok(EventMembership {
-                    event: tables::events::get(conn, m.event_id)?,
-                    registered: m.registered,
-                    attended: m.attended,
-                    rating: m.rating,
+                    event: tables::events::get(conn, member.event_id)?,
+                    code: tables::events::code_of(conn, member.event_id, cand)?.unwrap_or_default(),
+                    member,
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
@@ -395,33 +373,6 @@ impl Store {
             .into_iter()
             .zip(members)
             .map(|(candidate, (_, status, added_at))| PipelineMemberRow { candidate, status, added_at })
-            .collect())
-    }
-
-    pub fn events(&self) -> Result<Vec<EventSummary>, StoreError> {
-        tables::events::all(self.conn())?
-            .into_iter()
-            .map(|event| {
-                let (registered, attended) = tables::events::counts(self.conn(), event.id)?;
-                Ok(EventSummary { event, registered, attended })
-            })
-            .collect()
-    }
-
-    pub fn event_members(&self, event_id: Uuid, limit: u32, offset: u32) -> Result<Vec<EventMemberRow>, StoreError> {
-        let conn = self.conn();
-        tables::events::get(conn, event_id)?;
-        let members = tables::events::members(conn, event_id, limit.min(search::MAX_PAGE), offset)?;
-        let rows = rows_for(conn, &members.iter().map(|m| m.cand).collect::<Vec<_>>())?;
-        Ok(rows
-            .into_iter()
-            .zip(members)
-            .map(|(candidate, m)| EventMemberRow {
-                candidate,
-                registered: m.registered,
-                attended: m.attended,
-                rating: m.rating,
-            })
             .collect())
     }
 

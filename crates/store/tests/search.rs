@@ -201,16 +201,15 @@ fn every_filter_narrows_the_results() {
         pipeline_id: pipeline,
         status: "Screening".into(),
     });
-    let event = Event {
-        id: new_id(),
-        name: "Lisbon Fair".into(),
-        category: EventCategory::CareerFair,
-        starts_at: chrono::Utc::now(),
-        location: "Lisbon".into(),
-    };
+    let event = Event::new(new_id(), "Lisbon Fair", EventCategory::CareerFair, chrono::Utc::now(), "Lisbon");
     w.f.admin_applies(Mutation::EventCreate { event: event.clone() });
-    w.f.admin_applies(Mutation::EventAdd { selection: Selection::ids([w.mei]), event_id: event.id, attended: false });
-    w.f.admin_applies(Mutation::EventCheckIn { event_id: event.id, candidate_id: w.omar });
+    w.f.admin_applies(Mutation::EventAdd {
+        selection: Selection::ids([w.mei]),
+        event_id: event.id,
+        attended: false,
+        confirmation: None,
+    });
+    w.f.admin_applies(Mutation::EventCheckIn { event_id: event.id, candidate_id: w.omar, at: None, kiosk: false });
     let job = Job { id: new_id(), title: "ML".into(), location: String::new(), ats_id: None, open: true };
     w.f.admin_applies(Mutation::JobCreate { job: job.clone() });
     w.f.admin_applies(Mutation::JobSubmit { selection: Selection::ids([w.mei, w.omar]), job_id: job.id });
@@ -474,6 +473,16 @@ fn a_store_from_before_the_term_index_gets_one_when_opened() {
              CREATE INDEX candidates_created ON candidates (created_at);
              CREATE INDEX candidates_owner ON candidates (owner_id);
              ALTER TABLE outbox DROP COLUMN digest;
+             DROP INDEX event_members_code;
+             ALTER TABLE event_members DROP COLUMN registered_at; ALTER TABLE event_members DROP COLUMN registered_via;
+             ALTER TABLE event_members DROP COLUMN checked_in_at; ALTER TABLE event_members DROP COLUMN checked_in_by;
+             ALTER TABLE event_members DROP COLUMN walk_in; ALTER TABLE event_members DROP COLUMN follow_up;
+             ALTER TABLE event_members DROP COLUMN interests; ALTER TABLE event_members DROP COLUMN ratings;
+             ALTER TABLE event_members DROP COLUMN code; ALTER TABLE event_members ADD COLUMN rating INTEGER;
+             ALTER TABLE events DROP COLUMN capacity; ALTER TABLE events DROP COLUMN description;
+             ALTER TABLE events DROP COLUMN archived; ALTER TABLE events DROP COLUMN code_key;
+             ALTER TABLE history DROP COLUMN summary; ALTER TABLE messages DROP COLUMN check_in_code;
+             DROP TABLE checkin_keys;
              PRAGMA user_version = 1;",
         )
         .unwrap();

@@ -272,13 +272,7 @@ async fn documents_travel_as_blobs_and_an_events_documents_can_be_kept_offline()
 
     // The admin registers Ana at a fair and attaches her resume.
     let ana = new_id();
-    let fair = Event {
-        id: new_id(),
-        name: "Porto fair".into(),
-        category: EventCategory::CareerFair,
-        starts_at: chrono::Utc::now(),
-        location: "Porto".into(),
-    };
+    let fair = Event::new(new_id(), "Porto fair", EventCategory::CareerFair, chrono::Utc::now(), "Porto");
     let resume = b"%PDF-1.7 Ana Souza, nurse".to_vec();
     {
         let mut store = boss.store.lock().unwrap();
@@ -290,8 +284,12 @@ async fn documents_travel_as_blobs_and_an_events_documents_can_be_kept_offline()
             )
             .unwrap();
         store.apply(&boss.user, Mutation::EventCreate { event: fair.clone() }).unwrap();
-        let at_fair =
-            Mutation::EventAdd { selection: Selection::Ids { ids: vec![ana] }, event_id: fair.id, attended: true };
+        let at_fair = Mutation::EventAdd {
+            selection: Selection::Ids { ids: vec![ana] },
+            event_id: fair.id,
+            attended: true,
+            confirmation: None,
+        };
         store.apply(&boss.user, at_fair).unwrap();
         let sha256 = store.put_blob(&resume).unwrap();
         let document = Document {

@@ -67,15 +67,7 @@ fn document(id: Uuid, candidate: Uuid, name: &str) -> Document {
 }
 
 fn event(id: Uuid, name: &str) -> Mutation {
-    Mutation::EventCreate {
-        event: Event {
-            id,
-            name: name.into(),
-            category: EventCategory::CareerFair,
-            starts_at: chrono::Utc::now(),
-            location: String::new(),
-        },
-    }
+    Mutation::EventCreate { event: Event::new(id, name, EventCategory::CareerFair, chrono::Utc::now(), String::new()) }
 }
 
 fn rejection(outcome: &PushOutcome) -> String {

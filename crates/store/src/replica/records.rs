@@ -217,7 +217,7 @@ fn write_candidate(conn: &Connection, a: &CandidateAggregate) -> Result<i64, Sto
         a.pipelines.iter().filter(|m| known(pipelines::exists(conn, m.pipeline_id))).cloned().collect();
     pipelines::insert_of(conn, cand, &in_pipelines)?;
     let at_events: Vec<_> = a.events.iter().filter(|m| known(events::exists(conn, m.event_id))).cloned().collect();
-    events::insert_of(conn, cand, &at_events)?;
+    events::insert_of(conn, cand, a.id(), &at_events)?;
     let applications: Vec<_> =
         a.applications.iter().filter(|app| known(jobs::exists(conn, app.job_id))).cloned().collect();
     jobs::insert_of(conn, cand, &applications)?;

@@ -1,8 +1,8 @@
 //! History entries of material profile changes.
 
 use rusqlite::{Connection, OptionalExtension, params};
-use talentdesk_domain::Timestamp;
-use talentdesk_domain::history::{FieldChange, HistoryAction, HistoryEntry};
+use talentdesk_domain::aggregate::HistoryDraft;
+use talentdesk_domain::history::HistoryEntry;
 use uuid::Uuid;
 
 use crate::StoreError;
@@ -11,26 +11,27 @@ use crate::codec::{from_name, millis, name_of, time};
 /// Records an entry made here. Its id is negative, below every id so far: the server numbers
 /// entries itself (positive), and an entry made here is replaced by the server's once its
 /// mutation comes back in a pull (see `replica`).
-pub(crate) fn record(
-    conn: &Connection,
-    cand: i64,
-    action: HistoryAction,
-    actor_email: &str,
-    at: Timestamp,
-    changes: &[FieldChange],
-) -> Result<(), StoreError> {
+pub(crate) fn record(conn: &Connection, cand: i64, entry: &HistoryDraft) -> Result<(), StoreError> {
     conn.prepare_cached(
-        "INSERT INTO history (id, cand, action, actor_email, at, changes)
-         VALUES ((SELECT min(coalesce(min(id), 0), 0) - 1 FROM history), ?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO history (id, cand, action, actor_email, at, changes, summary)
+         VALUES ((SELECT min(coalesce(min(id), 0), 0) - 1 FROM history), ?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![cand, name_of(&action), actor_email, millis(at), serde_json::to_string(changes)?])?;
+    .execute(params![
+        cand,
+        name_of(&entry.action),
+        entry.actor_email,
+        millis(entry.at),
+        serde_json::to_string(&entry.changes)?,
+        entry.summary
+    ])?;
     Ok(())
 }
 
 /// Stores an entry as the server numbered it (replacing an earlier copy).
 pub(crate) fn put(conn: &Connection, entry: &HistoryEntry, cand: i64) -> Result<(), StoreError> {
     conn.prepare_cached(
-        "INSERT OR REPLACE INTO history (id, cand, action, actor_email, at, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT OR REPLACE INTO history (id, cand, action, actor_email, at, changes, summary)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         entry.id,
@@ -38,7 +39,8 @@ pub(crate) fn put(conn: &Connection, entry: &HistoryEntry, cand: i64) -> Result<
         name_of(&entry.action),
         entry.actor_email,
         millis(entry.at),
-        serde_json::to_string(&entry.changes)?
+        serde_json::to_string(&entry.changes)?,
+        entry.summary
     ])?;
     Ok(())
 }
@@ -64,31 +66,22 @@ pub(crate) fn server_ids_of(conn: &Connection, cand: i64) -> Result<Vec<i64>, St
 /// here and not yet synced, in the order they were made.
 pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec<HistoryEntry>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, action, actor_email, at, changes FROM history WHERE cand = ?1 ORDER BY id < 0, abs(id)",
+        "SELECT id, action, actor_email, at, changes, summary FROM history WHERE cand = ?1 ORDER BY id < 0, abs(id)",
     )?;
-    let rows = stmt
-        .query_map([cand], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, i64>(3)?,
-                r.get::<_, String>(4)?,
-            ))
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    rows.into_iter()
-        .map(|(id, action, actor_email, at, changes)| {
-            Ok(HistoryEntry {
-                id,
-                candidate_id,
-                action: from_name(&action)?,
-                actor_email,
-                at: time(at),
-                changes: serde_json::from_str(&changes)?,
-            })
-        })
-        .collect()
+    let mut rows = stmt.query([cand])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(HistoryEntry {
+            id: r.get(0)?,
+            candidate_id,
+            action: from_name(&r.get::<_, String>(1)?)?,
+            actor_email: r.get(2)?,
+            at: time(r.get(3)?),
+            changes: serde_json::from_str(&r.get::<_, String>(4)?)?,
+            summary: r.get(5)?,
+        });
+    }
+    Ok(out)
 }
 
 /// The candidate row an entry belongs to, if the entry is here.

@@ -10,8 +10,8 @@ use crate::codec::{from_name, millis, name_of, time, uuid};
 pub(crate) fn insert(conn: &Connection, m: &Message, cand: i64) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT OR REPLACE INTO messages (send_id, cand, channel, kind, sender_id, campaign_id, job_id, subject, body,
-             queued_at, sent_at, delivered_at, opened_at, clicked_at, bounced_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             queued_at, sent_at, delivered_at, opened_at, clicked_at, bounced_at, check_in_code)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
         m.send_id.to_string(),
@@ -29,6 +29,7 @@ pub(crate) fn insert(conn: &Connection, m: &Message, cand: i64) -> Result<(), St
         m.opened_at.map(millis),
         m.clicked_at.map(millis),
         m.bounced_at.map(millis),
+        m.check_in_code,
     ])?;
     Ok(())
 }
@@ -37,7 +38,7 @@ pub(crate) fn insert(conn: &Connection, m: &Message, cand: i64) -> Result<(), St
 pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec<Message>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT send_id, channel, kind, sender_id, campaign_id, job_id, subject, body, queued_at, sent_at,
-             delivered_at, opened_at, clicked_at, bounced_at
+             delivered_at, opened_at, clicked_at, bounced_at, check_in_code
          FROM messages WHERE cand = ?1 ORDER BY queued_at DESC",
     )?;
     let mut rows = stmt.query([cand])?;
@@ -63,6 +64,7 @@ pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec
             opened_at: opt_time(11)?,
             clicked_at: opt_time(12)?,
             bounced_at: opt_time(13)?,
+            check_in_code: r.get(14)?,
         });
     }
     Ok(out)

@@ -175,20 +175,26 @@ pub fn random(rng: &mut impl Rng, pools: &Pools, user: &User) -> Option<Mutation
             }
         }
         25 => Mutation::EventCreate {
-            event: Event {
-                id: new_id(),
-                name: format!("Fair {}", rng.random::<u16>()),
-                category: EventCategory::CareerFair,
-                starts_at: now,
-                location: "Porto".into(),
-            },
+            event: Event::new(
+                new_id(),
+                format!("Fair {}", rng.random::<u16>()),
+                EventCategory::CareerFair,
+                now,
+                "Porto",
+            ),
         },
         26 => Mutation::EventAdd {
             selection: ids(rng),
             event_id: *pools.events.choose(rng)?,
             attended: rng.random_bool(0.5),
+            confirmation: None,
         },
-        27 => Mutation::EventCheckIn { event_id: *pools.events.choose(rng)?, candidate_id: cand?.id() },
+        27 => Mutation::EventCheckIn {
+            event_id: *pools.events.choose(rng)?,
+            candidate_id: cand?.id(),
+            at: None,
+            kiosk: false,
+        },
         28 => {
             let c = pools.candidates.iter().filter(|c| !c.events.is_empty()).collect::<Vec<_>>();
             let c = c.choose(rng)?;
