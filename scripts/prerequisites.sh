@@ -4,14 +4,16 @@
 # The system libraries Tauri links (WebKitGTK and friends), and what a real window and its
 # WebDriver tests need (Xvfb, WebKitWebDriver), and PostgreSQL, whose binaries the server's
 # tests start a throwaway cluster from, and aiosmtpd, the SMTP server its email tests use, and
-# a real OS keychain and notification daemon in a D-Bus session (gnome-keyring, dunst).
+# a real OS keychain and notification daemon in a D-Bus session (gnome-keyring, dunst), and
+# the fonts badges embed (DejaVu; Droid Sans Fallback for Chinese, Japanese and Korean) and
+# poppler, which the badge tests read their PDFs with.
 TALENTDESK_APT_PACKAGES=(
     build-essential pkg-config curl file libssl-dev libdbus-1-dev
     libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
     xvfb xauth x11-utils imagemagick webkit2gtk-driver
     postgresql python3-aiosmtpd
     dbus gnome-keyring libsecret-tools dunst
-    fonts-dejavu-core
+    fonts-dejavu-core fonts-droid-fallback poppler-utils
 )
 
 ensure_apt_packages() {
