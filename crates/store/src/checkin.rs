@@ -106,6 +106,13 @@ impl Store {
         found.into_iter().map(|cand| matched(conn, event_id, cand)).collect()
     }
 
+    /// Where one person stands at the event, as the check-in screen shows them (also when
+    /// they are not on its list).
+    pub fn check_in_person(&self, event_id: Uuid, candidate_id: Uuid) -> Result<CheckInMatch, StoreError> {
+        let conn = self.conn();
+        matched(conn, event_id, candidates::cand_of(conn, candidate_id)?)
+    }
+
     /// The person a check-in code (`K7QX-M2PA`, typed loosely or scanned as `TD:K7QX-M2PA`)
     /// belongs to.
     pub fn check_in_code_lookup(&self, event_id: Uuid, code: &str) -> Result<CodeLookup, StoreError> {

@@ -271,3 +271,32 @@ fn an_older_database_gets_its_index_when_it_opens() {
     let store = Store::open(&path).unwrap();
     assert_eq!(names(&store, &event, "souza"), ["Ana Souza"]);
 }
+
+#[test]
+fn the_last_check_ins_come_newest_first_and_one_person_is_read_as_the_screen_shows_them() {
+    let mut f = fixture();
+    let event = new_event(&mut f, "Spring Fair");
+    let [early, late, middle, only_registered] = ["Ana", "Bruno", "Carla", "Dora"].map(|n| person(&mut f, n, "Lima"));
+    register(&mut f, &event, &[only_registered]);
+    let now = chrono::Utc::now();
+    let recruiter = f.recruiter.clone();
+    for (id, minutes_ago) in [(early, 30), (late, 10), (middle, 20)] {
+        let at = Some(now - chrono::Duration::minutes(minutes_ago));
+        let m = Mutation::EventCheckIn { event_id: event.id, candidate_id: id, at, kiosk: false };
+        f.store.apply(&recruiter, m).unwrap();
+    }
+    let last: Vec<Uuid> = f.store.last_check_ins(event.id, 2).unwrap().into_iter().map(|r| r.candidate.id).collect();
+    assert_eq!(last, [late, middle]);
+    assert_eq!(
+        f.store.last_check_ins(event.id, 10).unwrap().len(),
+        3,
+        "the registered who did not come are not listed"
+    );
+
+    let stranger = person(&mut f, "Eva", "Lima");
+    let before = f.store.check_in_person(event.id, stranger).unwrap();
+    assert_eq!((before.full_name.as_str(), before.registered, before.attended), ("Eva Lima", false, false));
+    let came = f.store.check_in_person(event.id, late).unwrap();
+    assert!(came.attended);
+    assert_eq!(came.checked_in_by.as_deref(), Some(recruiter.email.as_str()));
+}

@@ -187,23 +187,22 @@ impl Store {
             .query_row(params_from_iter(&values), |r| r.get(0))?;
         values.extend([Value::from(i64::from(limit.min(search::MAX_PAGE))), Value::from(i64::from(offset))]);
         let n = values.len();
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT m.cand, m.code, {} {from} ORDER BY c.name_key, m.cand LIMIT ?{} OFFSET ?{n}",
-            members_columns(),
-            n - 1
-        ))?;
-        let mut found = Vec::new();
-        let mut rows = stmt.query(params_from_iter(&values))?;
-        while let Some(r) = rows.next()? {
-            found.push((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, events::member_from(r, 2)?));
-        }
-        let candidates = rows_for(conn, &found.iter().map(|(cand, ..)| *cand).collect::<Vec<_>>())?;
-        let rows = candidates
-            .into_iter()
-            .zip(found)
-            .map(|(candidate, (_, code, member))| EventMemberRow { candidate, member, code })
-            .collect();
+        let rows =
+            member_rows(conn, &format!("{from} ORDER BY c.name_key, m.cand LIMIT ?{} OFFSET ?{n}", n - 1), &values)?;
         Ok(EventMembersPage { rows, total })
+    }
+
+    /// The event's latest check-ins, newest first (the check-in screen's list, after a restart
+    /// and with teammates' check-ins synced in too).
+    pub fn last_check_ins(&self, event_id: Uuid, limit: u32) -> Result<Vec<EventMemberRow>, StoreError> {
+        let conn = self.conn();
+        events::get(conn, event_id)?;
+        member_rows(
+            conn,
+            "FROM event_members m JOIN candidates c ON c.cand = m.cand
+             WHERE m.event_id = ?1 AND m.attended = 1 ORDER BY m.checked_in_at DESC, m.cand DESC LIMIT ?2",
+            &[Value::Text(event_id.to_string()), Value::from(i64::from(limit.min(search::MAX_PAGE)))],
+        )
     }
 
     /// The event's summary: counts, check-ins over time, ratings, top areas of interest.
@@ -257,6 +256,22 @@ impl Store {
         }
         Ok(ids)
     }
+}
+
+/// Members with their candidates' rows, from `SELECT m.cand, m.code, <membership columns> {tail}`.
+fn member_rows(conn: &Connection, tail: &str, values: &[Value]) -> Result<Vec<EventMemberRow>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT m.cand, m.code, {} {tail}", members_columns()))?;
+    let mut found = Vec::new();
+    let mut rows = stmt.query(params_from_iter(values))?;
+    while let Some(r) = rows.next()? {
+        found.push((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, events::member_from(r, 2)?));
+    }
+    let candidates = rows_for(conn, &found.iter().map(|(cand, ..)| *cand).collect::<Vec<_>>())?;
+    Ok(candidates
+        .into_iter()
+        .zip(found)
+        .map(|(candidate, (_, code, member))| EventMemberRow { candidate, member, code })
+        .collect())
 }
 
 /// The membership columns, qualified for a query that joins the candidates.
