@@ -14,6 +14,8 @@ use uuid::Uuid;
 use crate::views::{EventMembership, ProfileView};
 use crate::{Store, StoreError};
 
+mod attendees;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
@@ -324,6 +326,25 @@ fn io(e: std::io::Error) -> StoreError {
     StoreError::Export(e.to_string())
 }
 
+/// A file being written by [`write_whole`].
+type Whole = std::io::BufWriter<std::fs::File>;
+
+/// Writes the file at `path` whole or not at all: `write` fills a temporary file beside it,
+/// which takes the name (replacing an existing file) only when `write` hands the file back.
+/// A failed or abandoned (`None`) write leaves nothing behind. Returns whether it was written.
+fn write_whole(
+    path: &std::path::Path,
+    write: impl FnOnce(Whole) -> Result<Option<Whole>, StoreError>,
+) -> Result<bool, StoreError> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let temp =
+        tempfile::NamedTempFile::new_in(dir).map_err(|e| StoreError::Export(format!("{}: {e}", dir.display())))?;
+    let Some(file) = write(std::io::BufWriter::new(temp.reopen().map_err(io)?))? else { return Ok(false) };
+    file.into_inner().map_err(|e| io(e.into_error()))?.sync_all().map_err(io)?;
+    temp.persist(path).map_err(|e| StoreError::Export(format!("{}: {}", path.display(), e.error)))?;
+    Ok(true)
+}
+
 /// Candidates written between two progress reports (and between two chances to cancel).
 pub const EXPORT_BATCH: usize = 500;
 
@@ -342,25 +363,20 @@ pub fn export_file(
 ) -> crate::bulk::BulkProgress {
     use crate::bulk::{BulkEnd, BulkProgress};
     let mut progress = BulkProgress { total: ids.len() as u64, done: 0, affected: 0, end: None };
-    let result = (|| {
-        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-        let temp =
-            tempfile::NamedTempFile::new_in(dir).map_err(|e| StoreError::Export(format!("{}: {e}", dir.display())))?;
-        let file = temp.reopen().map_err(io)?;
-        let mut exporter = Exporter::new(std::io::BufWriter::new(file), format, fields)?;
+    let result = write_whole(path, |file| {
+        let mut exporter = Exporter::new(file, format, fields)?;
         for chunk in ids.chunks(EXPORT_BATCH) {
             if cancel.load(std::sync::atomic::Ordering::Relaxed) {
-                return Ok(BulkEnd::Cancelled);
+                return Ok(None);
             }
             write(&mut exporter, chunk)?;
             progress.done += chunk.len() as u64;
             progress.affected = progress.done;
             report(&progress);
         }
-        exporter.finish()?.into_inner().map_err(|e| io(e.into_error()))?.sync_all().map_err(io)?;
-        temp.persist(path).map_err(|e| StoreError::Export(format!("{}: {}", path.display(), e.error)))?;
-        Ok(BulkEnd::Finished)
-    })();
+        exporter.finish().map(Some)
+    })
+    .map(|written| if written { BulkEnd::Finished } else { BulkEnd::Cancelled });
     progress.end = Some(result.unwrap_or_else(|e: StoreError| BulkEnd::Failed { error: e.to_app_error() }));
     report(&progress);
     progress

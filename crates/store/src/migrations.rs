@@ -131,6 +131,43 @@ mod tests {
         }
     }
 
+    /// Memberships written before check-in codes existed get theirs from the upgrade's step.
+    #[test]
+    fn the_events_upgrade_works_out_every_members_code() {
+        use talentdesk_domain::event::{self, Event, EventCategory};
+        use talentdesk_domain::mutation::Mutation;
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("t.db")).unwrap();
+        let user = talentdesk_domain::user::User {
+            id: uuid::Uuid::from_u128(1),
+            email: "rita@acme.test".into(),
+            name: "Rita".into(),
+            role: talentdesk_domain::user::Role::RecruiterAdmin,
+            ats_id: None,
+        };
+        store.put_user(&user).unwrap();
+        let (ana, fair) = (
+            talentdesk_domain::new_id(),
+            Event::new(uuid::Uuid::from_u128(9), "Fair", EventCategory::Meetup, chrono::Utc::now(), ""),
+        );
+        let profile = talentdesk_domain::candidate::Profile {
+            first_name: "Ana".into(),
+            last_name: "Souza".into(),
+            ..Default::default()
+        };
+        let profile_type = talentdesk_domain::candidate::ProfileType::RecruiterGenerated;
+        store.apply(&user, Mutation::CandidateCreate { candidate_id: ana, profile, profile_type }).unwrap();
+        // An event from before keys: its codes derive from its id.
+        store.apply(&user, Mutation::EventCreate { event: fair.clone() }).unwrap();
+        store
+            .apply(&user, Mutation::EventCheckIn { event_id: fair.id, candidate_id: ana, at: None, kiosk: false })
+            .unwrap();
+        store.conn().execute_batch("UPDATE events SET code_key = ''; UPDATE event_members SET code = '';").unwrap();
+        crate::tables::events::fill_codes(store.conn()).unwrap();
+        let code: String = store.conn().query_row("SELECT code FROM event_members", [], |r| r.get(0)).unwrap();
+        assert_eq!(code, event::check_in_code(&Event { code_key: String::new(), ..fair }, ana));
+    }
+
     #[test]
     fn a_file_from_a_newer_version_is_refused_and_left_alone() {
         let dir = tempfile::tempdir().unwrap();

@@ -419,6 +419,11 @@ impl Store {
         settings::custom_fields(self.conn())
     }
 
+    /// The organisation's areas of interest, in the admin's order.
+    pub fn areas_of_interest(&self) -> Result<Vec<String>, StoreError> {
+        settings::get(self.conn(), settings::AREAS_OF_INTEREST)
+    }
+
     /// Mutations waiting for the server, oldest first.
     pub fn outbox(&self) -> Result<Vec<tables::outbox::OutboxEntry>, StoreError> {
         tables::outbox::pending(self.conn(), u32::MAX)
