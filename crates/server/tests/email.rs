@@ -1,16 +1,19 @@
 //! Email delivery through a real SMTP server (aiosmtpd): queued emails are sent once with
 //! tracked links and a pixel; Sent, Delivered, Bounced, Opened and Clicked reach the message
-//! records that sync to desktops.
+//! records that sync to desktops; a registration confirmation carries the QR image of its
+//! check-in code.
 
 mod support;
 
 use std::time::{Duration, Instant};
 
+use base64::Engine;
 use reqwest::StatusCode;
-use support::smtp::{received, smtp_sink, unfold};
+use support::smtp::{SmtpSink, received, smtp_sink, unfold};
 use support::{TestServer, create_candidate, numbered};
+use talentdesk_domain::event::{self, Event, EventCategory};
 use talentdesk_domain::message::Message;
-use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::mutation::{Confirmation, Mutation};
 use talentdesk_domain::search::Selection;
 use talentdesk_sync::wire::RecordKind;
 use uuid::Uuid;
@@ -24,16 +27,21 @@ async fn messages(server: &TestServer) -> Vec<Message> {
     latest.into_values().flatten().collect()
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn queued_email_is_sent_once_and_its_fate_syncs() {
-    let sink = smtp_sink();
-    let server = TestServer::start_with(|c| talentdesk_server::config::Config {
+/// A server whose delivery sends to `sink` every 50 ms.
+async fn server_sending_to(sink: &SmtpSink) -> TestServer {
+    TestServer::start_with(|c| talentdesk_server::config::Config {
         smtp_url: Some(format!("smtp://127.0.0.1:{}", sink.port)),
         delivery_interval_ms: 50,
         public_url: "http://crm.example".into(),
         ..c
     })
-    .await;
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn queued_email_is_sent_once_and_its_fate_syncs() {
+    let sink = smtp_sink();
+    let server = server_sending_to(&sink).await;
     let rita = &server.recruiter;
     let (ana, gone) = (Uuid::now_v7(), Uuid::now_v7());
     let body = "Hi Ana,\nsee https://acme.example/jobs/1 <script>alert(1)</script>";
@@ -81,6 +89,7 @@ async fn queued_email_is_sent_once_and_its_fate_syncs() {
     let token = eml.split("http://crm.example/t/o/").nth(1).expect("a pixel").chars().take(32).collect::<String>();
     assert!(eml.contains(&format!("http://crm.example/t/c/{token}/0")), "the link is tracked");
     assert!(!eml.contains("href=\"https://acme.example"), "no untracked link");
+    assert!(!eml.contains("multipart/related") && !eml.contains("cid:"), "no image in an ordinary email");
 
     // The recipient opens the email and clicks the link.
     let plain = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
@@ -101,4 +110,67 @@ async fn queued_email_is_sent_once_and_its_fate_syncs() {
     // Nothing is sent twice, however long the worker keeps looking.
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(received(&sink).len(), 1);
+}
+
+/// The body of the MIME part whose headers include `header`, base64-decoded.
+fn part_body(eml: &str, header: &str) -> (String, Vec<u8>) {
+    let part = eml.split("\r\n--").find(|p| p.contains(header)).unwrap_or_else(|| panic!("no part with {header}"));
+    let (headers, body) = part.split_once("\r\n\r\n").expect("headers, then the body");
+    let base64: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    (headers.to_owned(), base64::engine::general_purpose::STANDARD.decode(base64).expect("a base64 body"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_registration_confirmation_shows_the_check_in_code_and_its_qr_image() {
+    let sink = smtp_sink();
+    let server = server_sending_to(&sink).await;
+    let ana = Uuid::now_v7();
+    let fair = Event::new(Uuid::now_v7(), "Lisbon Career Fair", EventCategory::CareerFair, chrono::Utc::now(), "FIL");
+    let confirmation = Confirmation {
+        send_id: Uuid::now_v7(),
+        subject: "You are registered for {{event_name}}".into(),
+        body: "See you there, {{first_name}}!".into(),
+    };
+    server
+        .push(
+            &server.recruiter,
+            &numbered(
+                1,
+                [
+                    create_candidate(ana, "Ana", "Souza", Some("ana@example.com")),
+                    Mutation::EventCreate { event: fair.clone() },
+                    Mutation::EventAdd {
+                        selection: Selection::ids([ana]),
+                        event_id: fair.id,
+                        attended: false,
+                        confirmation: Some(confirmation),
+                    },
+                ],
+            ),
+        )
+        .await;
+
+    let code = event::check_in_code(&fair, ana);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while received(&sink).is_empty() {
+        assert!(Instant::now() < deadline, "the confirmation was not sent: {:#?}", messages(&server).await);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let message = messages(&server).await.into_iter().find(|m| m.candidate_id == ana).unwrap();
+    assert_eq!(message.check_in_code.as_deref(), Some(code.as_str()));
+
+    let raw = received(&sink).remove(0);
+    let eml = unfold(&raw);
+    assert!(eml.contains("Subject: You are registered for Lisbon Career Fair"), "{eml}");
+    assert!(eml.contains("Content-Type: multipart/alternative"), "{eml}");
+    assert!(eml.contains("Content-Type: multipart/related"), "the HTML and its image travel together: {eml}");
+    assert!(eml.contains("See you there, Ana!"));
+    assert!(eml.contains(&format!("Your check-in code: {code}")), "the text part says the code: {eml}");
+    assert!(eml.contains("src=\"cid:check-in-qr@talentdesk\""), "the HTML shows the image by its Content-ID");
+
+    let (headers, png) = part_body(&raw, "Content-Type: image/png");
+    assert!(headers.contains("Content-ID: <check-in-qr@talentdesk>"), "{headers}");
+    assert!(headers.contains("Content-Disposition: inline"), "{headers}");
+    // The very image that scans as TD:<code> (talentdesk-badges' tests scan it).
+    assert_eq!(png, talentdesk_badges::qr_png(&code).unwrap());
 }

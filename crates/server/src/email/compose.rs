@@ -1,5 +1,9 @@
 //! The email as sent: the recruiter's text as plain text and as escaped HTML, its links
-//! rewritten to tracked redirects, and an open-tracking pixel.
+//! rewritten to tracked redirects, and an open-tracking pixel; a registration's confirmation
+//! also shows the person's check-in code, and its QR image in the HTML.
+
+/// The Content-ID of the check-in code's QR image, which the HTML part shows by `cid:`.
+pub const QR_CONTENT_ID: &str = "check-in-qr@talentdesk";
 
 /// What to send and the real targets of the tracked links, in order.
 pub struct Composed {
@@ -9,7 +13,7 @@ pub struct Composed {
 }
 
 /// `base` is the server's public address; `token` identifies this message's tracking.
-pub fn compose(body: &str, base: &str, token: &str) -> Composed {
+pub fn compose(body: &str, base: &str, token: &str, check_in_code: Option<&str>) -> Composed {
     let base = base.trim_end_matches('/');
     let mut text = String::new();
     let mut html = String::from("<html><body><div style=\"font-family:sans-serif;white-space:pre-wrap\">");
@@ -26,8 +30,22 @@ pub fn compose(body: &str, base: &str, token: &str) -> Composed {
     }
     text.push_str(rest);
     html.push_str(&escape(rest));
+    html.push_str("</div>");
+    if let Some(code) = check_in_code {
+        // The body may already say the code (`{{check_in_code}}`); the text part says it anyway
+        // when it does not, for mail readers that show no HTML.
+        if !text.contains(code) {
+            text.push_str(&format!("\n\nYour check-in code: {code}"));
+        }
+        let code = escape(code);
+        html.push_str(&format!(
+            "<p style=\"font-family:sans-serif;text-align:center\"><img src=\"cid:{QR_CONTENT_ID}\" width=\"200\" \
+             height=\"200\" alt=\"Check-in code {code}\"><br><span style=\"font-family:monospace;font-size:20px\">\
+             {code}</span></p>"
+        ));
+    }
     html.push_str(&format!(
-        "</div><img src=\"{}\" width=\"1\" height=\"1\" alt=\"\"></body></html>",
+        "<img src=\"{}\" width=\"1\" height=\"1\" alt=\"\"></body></html>",
         escape(&format!("{base}/t/o/{token}"))
     ));
     Composed { text, html, links }
@@ -53,8 +71,12 @@ mod tests {
 
     #[test]
     fn links_are_tracked_and_text_is_escaped() {
-        let c =
-            compose("See https://acme.example/jobs/1. <b>Bold</b> & https://x.example", "https://crm.example/", "tok");
+        let c = compose(
+            "See https://acme.example/jobs/1. <b>Bold</b> & https://x.example",
+            "https://crm.example/",
+            "tok",
+            None,
+        );
         assert_eq!(c.links, ["https://acme.example/jobs/1", "https://x.example"]);
         assert_eq!(c.text, "See https://crm.example/t/c/tok/0. <b>Bold</b> & https://crm.example/t/c/tok/1");
         assert!(c.html.contains("&lt;b&gt;Bold&lt;/b&gt; &amp; "));
@@ -65,8 +87,20 @@ mod tests {
 
     #[test]
     fn a_body_without_links_is_unchanged_text() {
-        let c = compose("Hi Ana,\nthanks!", "http://h", "t");
+        let c = compose("Hi Ana,\nthanks!", "http://h", "t", None);
         assert_eq!(c.text, "Hi Ana,\nthanks!");
         assert!(c.links.is_empty());
+        assert!(!c.html.contains("cid:"));
+    }
+
+    #[test]
+    fn a_confirmation_shows_the_check_in_code_and_its_qr_image() {
+        let c = compose("See you at the fair, Ana.", "http://h", "t", Some("K7QX-M2PA"));
+        assert_eq!(c.text, "See you at the fair, Ana.\n\nYour check-in code: K7QX-M2PA");
+        assert!(c.html.contains(&format!("<img src=\"cid:{QR_CONTENT_ID}\"")), "{}", c.html);
+        assert!(c.html.contains(">K7QX-M2PA</span>"));
+        // A body that already says the code does not say it twice.
+        let c = compose("Your code: K7QX-M2PA", "http://h", "t", Some("K7QX-M2PA"));
+        assert_eq!(c.text, "Your code: K7QX-M2PA");
     }
 }

@@ -8,7 +8,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use rand::RngCore;
 use sqlx::PgPool;
@@ -16,7 +17,7 @@ use talentdesk_domain::aggregate::CandidateAggregate;
 use talentdesk_domain::message::Message;
 use talentdesk_sync::wire::RecordKind;
 
-use super::compose::compose;
+use super::compose::{QR_CONTENT_ID, compose};
 use super::update_message;
 use crate::ServerError;
 use crate::config::Config;
@@ -164,7 +165,11 @@ async fn build(
         rand::rng().fill_bytes(&mut bytes);
         hex::encode(bytes)
     };
-    let composed = compose(&m.body, &config.public_url, &token);
+    let composed = compose(&m.body, &config.public_url, &token, m.check_in_code.as_deref());
+    let body = match body(composed.text, composed.html, m.check_in_code.as_deref()) {
+        Ok(body) => body,
+        Err(reason) => return Ok(Err(reason)),
+    };
     tracking::insert(&mut conn, &token, email.org, &email.id, &composed.links).await?;
     let mut builder = lettre::Message::builder().from(from.clone()).to(to).subject(m.subject.clone());
     // Replies go to the recruiter who wrote the email.
@@ -173,9 +178,22 @@ async fn build(
     {
         builder = builder.reply_to(Mailbox::new(Some(sender.user.name), address));
     }
-    Ok(builder
-        .multipart(MultiPart::alternative_plain_html(composed.text, composed.html))
-        .map_err(|e| format!("the email could not be built: {e}")))
+    Ok(builder.multipart(body).map_err(|e| format!("the email could not be built: {e}")))
+}
+
+/// Text and HTML as alternatives; with a check-in code, the HTML is sent related to the code's
+/// QR image (an inline PNG the HTML shows by `cid:`), so mail readers show it without loading
+/// anything from the network.
+fn body(text: String, html: String, check_in_code: Option<&str>) -> Result<MultiPart, String> {
+    let Some(code) = check_in_code else {
+        return Ok(MultiPart::alternative_plain_html(text, html));
+    };
+    let png = talentdesk_badges::qr_png(code).map_err(|e| e.to_string())?;
+    let image = Attachment::new_inline(QR_CONTENT_ID.to_owned())
+        .body(png, ContentType::parse("image/png").expect("a valid content type"));
+    Ok(MultiPart::alternative()
+        .singlepart(SinglePart::plain(text))
+        .multipart(MultiPart::related().singlepart(SinglePart::html(html)).singlepart(image)))
 }
 
 #[cfg(test)]
