@@ -55,7 +55,7 @@ pub struct ResumeReading {
     pub duplicates: Vec<CandidateRow>,
 }
 
-fn reader() -> Result<Isolated, AppError> {
+pub(crate) fn reader() -> Result<Isolated, AppError> {
     Isolated::this_program(&[EXTRACT_TEXT]).map_err(|e| AppError::Storage { message: e.to_string() })
 }
 
@@ -81,7 +81,7 @@ fn not_granted(e: NotGranted) -> AppError {
 /// when `create` says so: one step, so a refusal keeps neither the bytes nor the new
 /// candidate. A resume's text is read and kept for search and the resume view. Returns why a
 /// resume's text could not be read, if it could not (the file is attached all the same).
-fn attach(
+pub(crate) fn attach(
     store: &mut Store,
     user: &talentdesk_domain::user::User,
     create: Option<Mutation>,
