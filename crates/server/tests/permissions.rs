@@ -104,6 +104,27 @@ fn matrix(w: &World, c: Uuid, own_note: Uuid, others_note: Uuid, tag_to_delete: 
         (Mutation::EventAdd { selection: ids(), event_id: w.event, attended: false, confirmation: None }, true),
         (Mutation::EventCheckIn { event_id: w.event, candidate_id: c, at: None, kiosk: false }, true),
         (Mutation::EventRate { event_id: w.event, candidate_id: c, rating: 4 }, true),
+        (Mutation::EventUndoCheckIn { event_id: w.event, candidate_id: c }, true),
+        (
+            Mutation::EventUpdate {
+                event: Event::new(w.event, "Fair, day 2", EventCategory::CareerFair, chrono::Utc::now(), "Lisbon"),
+            },
+            true,
+        ),
+        (
+            Mutation::EventWalkIn {
+                event_id: w.event,
+                candidate_id: Uuid::now_v7(),
+                profile: Profile { first_name: "Walk".into(), last_name: "In".into(), ..Profile::default() },
+                interests: Vec::new(),
+                consent: true,
+                at: None,
+                kiosk: false,
+            },
+            true,
+        ),
+        (Mutation::EventArchive { event_id: w.event, archived: false }, false),
+        (Mutation::SetInterests { interests: vec!["Data".into()] }, false),
         (
             Mutation::EmailSend {
                 send_id: Uuid::now_v7(),
