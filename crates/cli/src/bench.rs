@@ -82,6 +82,17 @@ pub enum Which {
     /// the other (p50 / p95), and how long 10,000 mutations made offline take to reach the
     /// server (see bench_sync.rs). Changes the org: run it on a demo org.
     Sync(Account),
+    /// Check-in at a career fair on a copy of the database: 500 registrants, 200 of them typed
+    /// by email and name one character at a time, then checked in (see bench_checkin.rs).
+    Checkin {
+        #[arg(long)]
+        db: PathBuf,
+        /// Rows the check-in screen asks for.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// The desktop app on this database: first page after launch, keystroke to results,
     /// memory (see bench_app.rs). Needs a display.
     App {
@@ -101,6 +112,7 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
         Which::Bulk { db, json } => bulk(&db, json),
         Which::Resume { resumes, json } => resume(resumes, json),
         Which::App { db, app, json } => crate::bench_app::app(&db, &app, json),
+        Which::Checkin { db, limit, json } => crate::bench_checkin::checkin(&db, limit.max(1), json),
         Which::Server(a) => crate::bench_server::server(&a.server, &a.email, &a.password, a.json),
         Which::Sync(a) => crate::bench_sync::sync(&a.server, &a.email, &a.password, a.json),
         Which::Abuse(a) => crate::bench_abuse::abuse(&a.server, &a.email, &a.password, a.json),
@@ -398,7 +410,7 @@ fn resume(count: usize, json: bool) -> anyhow::Result<ExitCode> {
 }
 
 /// A scratch folder beside the database (same disk, so the copy is realistic).
-fn tempfile_dir(db: &std::path::Path) -> anyhow::Result<PathBuf> {
+pub(crate) fn tempfile_dir(db: &std::path::Path) -> anyhow::Result<PathBuf> {
     let parent = db.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
     let dir = parent.join(format!(".talentdesk-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
