@@ -1,13 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { type CheckedIn, RECENT, clock, codeMissText, forgotten, moved, remembered, typedIdentity, whenAndWho } from "./desk";
+import type { CheckInMatch } from "../../bindings/CheckInMatch";
+import { clock, codeMissText, moved, outcomeWords, typedIdentity, whenAndWho } from "./desk";
 
-const person = (n: number): CheckedIn => ({
-  candidate_id: `id-${n}`,
-  full_name: `Person ${n}`,
-  employer_or_school: "",
-  at: "2026-04-03T10:00:00Z",
+const ana: CheckInMatch = {
+  candidate_id: "id-1",
+  full_name: "Ana Souza",
+  email: "ana@example.org",
+  phone: null,
+  employer_or_school: "Universidade de Lisboa",
+  registered: true,
+  attended: true,
+  checked_in_at: new Date("2026-04-03T10:42:00").toISOString(),
+  checked_in_by: "sam@example.org",
   walk_in: false,
-});
+};
 
 describe("the check-in desk", () => {
   it("keeps the highlight inside the matches", () => {
@@ -15,18 +21,6 @@ describe("the check-in desk", () => {
     expect(moved(4, 5, 1)).toBe(4);
     expect(moved(0, 5, -1)).toBe(0);
     expect(moved(3, 0, 1)).toBe(-1);
-  });
-
-  it("keeps the last ten check-ins, newest first, each person once", () => {
-    let recent: CheckedIn[] = [];
-    for (let n = 1; n <= 12; n++) recent = remembered(recent, person(n));
-    expect(recent).toHaveLength(RECENT);
-    expect(recent[0].candidate_id).toBe("id-12");
-    expect(recent.at(-1)?.candidate_id).toBe("id-3");
-    recent = remembered(recent, { ...person(5), at: "2026-04-03T11:00:00Z" });
-    expect(recent.filter((r) => r.candidate_id === "id-5")).toHaveLength(1);
-    expect(recent[0].at).toBe("2026-04-03T11:00:00Z");
-    expect(forgotten(recent, "id-5").map((r) => r.candidate_id)).not.toContain("id-5");
   });
 
   it("says when and by whom, with 'you' for the one looking", () => {
@@ -46,6 +40,21 @@ describe("the check-in desk", () => {
   it("words a code that found nobody here, saying nobody was checked in", () => {
     expect(codeMissText({ kind: "other_event", event_name: "Autumn Fair" })).toContain("another event (Autumn Fair)");
     expect(codeMissText({ kind: "unknown" })).toContain("Nobody was checked in");
+  });
+
+  it("says a check-in happened in words, and how the person came", () => {
+    const done = outcomeWords({ kind: "checked_in", person: ana, note: null }, null);
+    expect(done).toEqual({ tone: "good", head: "Checked in", name: "Ana Souza", detail: "Universidade de Lisboa · Registered" });
+    const stranger = { ...ana, registered: false, employer_or_school: "" };
+    expect(outcomeWords({ kind: "checked_in", person: stranger, note: null }, null).detail).toBe("Not registered: added to the list");
+    const walkIn = { ...ana, walk_in: true };
+    expect(outcomeWords({ kind: "checked_in", person: walkIn, note: null }, null).detail).toMatch(/Walk-in$/);
+  });
+
+  it("says someone already checked in was, when and by whom, and that nothing changed", () => {
+    const again = outcomeWords({ kind: "already", person: ana }, "ana@example.org");
+    expect(again.tone).toBe("warn");
+    expect(again.detail).toMatch(/^Checked in at (Apr 3, )?10.42.* by sam@example\.org\. Nothing changed\.$/);
   });
 
   it("turns what was typed into a walk-in's first fields", () => {

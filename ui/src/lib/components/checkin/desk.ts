@@ -1,34 +1,12 @@
-// The check-in desk's rules, apart from the screen: moving through the matches, the list of
-// the last check-ins, and the words each outcome is shown in.
+// The check-in desk's rules, apart from the screen: moving through the matches, and the words
+// each outcome is shown in.
 
-/** Who was checked in, as the last check-ins list keeps them. */
-export interface CheckedIn {
-  candidate_id: string;
-  full_name: string;
-  employer_or_school: string;
-  /** When they were checked in (ISO). */
-  at: string;
-  /** Registered as a walk-in just now. */
-  walk_in: boolean;
-}
-
-/** How many check-ins the screen keeps in view (and can undo). */
-export const RECENT = 10;
+import type { CheckInMatch } from "../../bindings/CheckInMatch";
 
 /** The highlighted match after an arrow key: stays inside the list, -1 when it is empty. */
 export function moved(index: number, count: number, by: number): number {
   if (count === 0) return -1;
   return Math.min(count - 1, Math.max(0, index + by));
-}
-
-/** The last check-ins, newest first, with `entry` on top (once, even after an undo). */
-export function remembered(recent: CheckedIn[], entry: CheckedIn): CheckedIn[] {
-  return [entry, ...recent.filter((r) => r.candidate_id !== entry.candidate_id)].slice(0, RECENT);
-}
-
-/** The last check-ins without the one undone. */
-export function forgotten(recent: CheckedIn[], candidateId: string): CheckedIn[] {
-  return recent.filter((r) => r.candidate_id !== candidateId);
 }
 
 /** "10:42", or "Apr 3, 10:42" when it was not today. */
@@ -47,11 +25,6 @@ export function whenAndWho(at: string | null, by: string | null, me: string | nu
   return [when, who].filter(Boolean).join(" ");
 }
 
-/** "142 of 500 registered have checked in", in a form that fits the counter. */
-export function attendance(attended: number, registered: number): string {
-  return `${attended.toLocaleString()} / ${registered.toLocaleString()}`;
-}
-
 /** What a scanned (or typed) code found, when it found no one to check in. */
 export type CodeMiss = { kind: "other_event"; event_name: string } | { kind: "unknown" };
 
@@ -59,6 +32,40 @@ export function codeMissText(miss: CodeMiss): string {
   return miss.kind === "other_event"
     ? `This code is for another event (${miss.event_name}). Nobody was checked in.`
     : "This code belongs to nobody at this event. Check it, or search by name. Nobody was checked in.";
+}
+
+/** What the last Enter (or click, or walk-in) did, as the banner shows it. */
+export type Outcome =
+  | { kind: "checked_in"; person: CheckInMatch; note: string | null }
+  | { kind: "already"; person: CheckInMatch }
+  | { kind: "undone"; name: string }
+  | { kind: "nobody"; typed: string }
+  | { kind: "miss"; text: string }
+  | { kind: "failed"; text: string };
+
+/** The banner's tone (shown by colour and by words, never by colour alone). */
+export type Tone = "good" | "warn" | "plain" | "bad";
+
+/** The banner's headline, the name under it (if any), and the line of details. */
+export function outcomeWords(o: Outcome, me: string | null): { tone: Tone; head: string; name: string; detail: string } {
+  switch (o.kind) {
+    case "checked_in": {
+      const how = o.person.walk_in ? "Walk-in" : o.person.registered ? "Registered" : "Not registered: added to the list";
+      return { tone: "good", head: "Checked in", name: o.person.full_name, detail: [o.person.employer_or_school, how].filter(Boolean).join(" · ") };
+    }
+    case "already": {
+      const when = whenAndWho(o.person.checked_in_at, o.person.checked_in_by, me);
+      return { tone: "warn", head: "Already checked in", name: o.person.full_name, detail: `${when ? `Checked in ${when}. ` : ""}Nothing changed.` };
+    }
+    case "undone":
+      return { tone: "plain", head: "Check-in undone", name: o.name, detail: "They are no longer counted as attended." };
+    case "nobody":
+      return { tone: "plain", head: `Nobody found for “${o.typed}”`, name: "", detail: "Check the spelling, or register them as a walk-in." };
+    case "miss":
+      return { tone: "warn", head: "Nobody checked in", name: "", detail: o.text };
+    case "failed":
+      return { tone: "bad", head: "Not checked in", name: "", detail: o.text };
+  }
 }
 
 /**
