@@ -29,6 +29,14 @@ pub struct Badge {
     pub code: String,
 }
 
+impl Badge {
+    /// A person's badge: their name, their current employer or else their school, their code.
+    pub fn for_person(name: &str, employer: &str, school: &str, code: &str) -> Self {
+        let affiliation = if employer.trim().is_empty() { school } else { employer };
+        Self { name: name.trim().to_owned(), affiliation: affiliation.trim().to_owned(), code: code.to_owned() }
+    }
+}
+
 /// The paper badges are printed on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PaperSize {

@@ -160,3 +160,11 @@ fn a_name_no_font_has_and_an_empty_list_are_refused_clearly() {
     assert!(error.to_string().contains("fonts-droid-fallback"), "{error}");
     assert!(matches!(render_badges(EVENT, &[], PaperSize::A4), Err(BadgeError::Empty)));
 }
+
+#[test]
+fn a_badge_names_the_employer_or_else_the_school() {
+    let working = Badge::for_person(" Ana Souza ", "Globex", "Universidade do Porto", "K7QX-M2PA");
+    assert_eq!(working, badge("Ana Souza", "Globex", "K7QX-M2PA"));
+    let studying = Badge::for_person("Ana Souza", " ", "Universidade do Porto", "K7QX-M2PA");
+    assert_eq!(studying.affiliation, "Universidade do Porto");
+}

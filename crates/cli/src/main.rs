@@ -8,6 +8,7 @@ mod bench_checkin;
 mod bench_server;
 mod bench_sync;
 mod commands;
+mod event;
 mod search_args;
 mod sync;
 
@@ -88,6 +89,11 @@ enum Command {
     /// starts itself with it; see talentdesk_resume::isolated).
     #[command(hide = true)]
     ExtractText,
+    /// Events: create, list, check in, print badges.
+    Event {
+        #[command(subcommand)]
+        which: event::EventCommand,
+    },
     /// Benchmarks (see BENCHMARKS.md).
     Bench {
         #[command(subcommand)]
@@ -105,6 +111,7 @@ fn main() -> ExitCode {
         Command::Sync { server, user, db } => sync::run(&server, &user, &db),
         Command::ParseResume { file, json } => commands::parse_resume(&file, json),
         Command::ExtractText => commands::extract_text(),
+        Command::Event { which } => event::run(which),
         Command::Bench { which } => bench::run(which),
     };
     match result {
