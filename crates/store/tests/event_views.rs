@@ -172,3 +172,32 @@ fn a_membership_written_by_a_pull_gets_its_code_too() {
     }
     assert_eq!(copy.export_records().unwrap(), records, "the copy reads back as it was written");
 }
+
+#[test]
+fn a_first_sync_gives_members_their_codes_though_the_event_comes_after_them() {
+    let fair = fair();
+    let records = fair.f.store.export_records().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut replica = talentdesk_store::Store::open(dir.path().join("replica.db")).unwrap();
+    let account = talentdesk_store::replica::Account {
+        server: "https://crm.example".into(),
+        org_id: new_id(),
+        user_id: fair.f.admin.id,
+        email: fair.f.admin.email.clone(),
+    };
+    replica.bind(&account, &fair.f.admin).unwrap();
+    let mut load = replica.snapshot_load().unwrap();
+    load.begin(1);
+    // A snapshot is in (kind, id) order: candidates before events.
+    let mut sorted = records.clone();
+    sorted.sort_by(|a, b| (a.0.code(), &a.1).cmp(&(b.0.code(), &b.1)));
+    for (kind, id, data) in &sorted {
+        load.record(*kind, id, data).unwrap();
+    }
+    load.finish(|_| {}).unwrap();
+    let page = replica.event_members(fair.event.id, &MemberQuery::default(), 10, 0).unwrap();
+    assert_eq!(page.total, 4);
+    for row in page.rows {
+        assert_eq!(row.code, event::check_in_code(&fair.event, row.candidate.id), "{}", row.candidate.name);
+    }
+}

@@ -14,7 +14,7 @@ use crate::tables::candidates;
 const EVENT: &str = "id, name, category, starts_at, location, capacity, description, archived, code_key";
 
 /// Stores the event, replacing an earlier version of it (its members stay; their codes follow
-/// a changed key).
+/// a changed key, and members written before the event came get theirs).
 pub(crate) fn put(conn: &Connection, e: &Event) -> Result<(), StoreError> {
     let key_before = key_of(conn, e.id)?;
     conn.prepare_cached(&format!(
@@ -33,7 +33,8 @@ pub(crate) fn put(conn: &Connection, e: &Event) -> Result<(), StoreError> {
         e.archived,
         e.code_key
     ])?;
-    if key_before.is_some_and(|key| key != e.code_key) {
+    // A snapshot delivers candidates (with their memberships) before events.
+    if key_before.is_none_or(|key| key != e.code_key) {
         refresh_codes(conn, e)?;
     }
     Ok(())
@@ -118,7 +119,12 @@ pub(crate) fn put_member(conn: &Connection, cand: i64, m: &EventMember) -> Resul
 }
 
 fn put_member_of(conn: &Connection, cand: i64, candidate_id: Uuid, m: &EventMember) -> Result<(), StoreError> {
-    let code = event::check_in_code(&get(conn, m.event_id)?, candidate_id);
+    // An event not here yet (a snapshot sends it after its members) sets the code when it comes.
+    let code = match get(conn, m.event_id) {
+        Ok(e) => event::check_in_code(&e, candidate_id),
+        Err(StoreError::Domain(DomainError::NotFound { .. })) => String::new(),
+        Err(e) => return Err(e),
+    };
     conn.prepare_cached(&format!(
         "INSERT OR REPLACE INTO event_members (cand, code, {MEMBER})
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
