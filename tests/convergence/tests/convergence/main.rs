@@ -12,6 +12,7 @@
 
 #[path = "../../../harness/child_test.rs"]
 mod child_test;
+mod fair;
 mod mutations;
 mod world;
 

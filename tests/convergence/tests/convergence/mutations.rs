@@ -25,7 +25,7 @@ pub struct Pools {
     candidates: Vec<CandidateAggregate>,
     notes: Vec<Note>,
     pipelines: Vec<Pipeline>,
-    events: Vec<Uuid>,
+    events: Vec<Event>,
     jobs: Vec<Uuid>,
     tags: Vec<String>,
     documents: Vec<Document>,
@@ -51,7 +51,7 @@ impl Pools {
                 RecordKind::Candidate => pools.candidates.push(serde_json::from_str(&data).unwrap()),
                 RecordKind::Note => pools.notes.push(serde_json::from_str(&data).unwrap()),
                 RecordKind::Pipeline => pools.pipelines.push(serde_json::from_str(&data).unwrap()),
-                RecordKind::Event => pools.events.push(serde_json::from_str::<Event>(&data).unwrap().id),
+                RecordKind::Event => pools.events.push(serde_json::from_str(&data).unwrap()),
                 RecordKind::Job => pools.jobs.push(serde_json::from_str::<Job>(&data).unwrap().id),
                 RecordKind::Tag => {
                     let tag: TagEntry = serde_json::from_str(&data).unwrap();
@@ -75,6 +75,7 @@ const LAST: [&str; 8] = ["Souza", "Okafor", "Li", "Novak", "Silva", "Khan", "Ber
 const TITLES: [&str; 6] = ["Engineer", "Designer", "Nurse", "Analyst", "Recruiter", "Chef"];
 const TAG_NAMES: [&str; 6] = ["Veteran", "Boomerang", "Referral", "Top talent", "Relocating", "Bilingual"];
 const FIELD_KEYS: [&str; 3] = ["visa_status", "clearance", "shift"];
+const AREAS: [&str; 5] = ["Data", "Design", "Sales", "Finance", "Internships"];
 
 pub fn profile(rng: &mut impl Rng) -> Profile {
     Profile {
@@ -98,7 +99,7 @@ pub fn random(rng: &mut impl Rng, pools: &Pools, user: &User) -> Option<Mutation
     let cand = pools.candidates.choose(rng);
     let ids = |rng: &mut _| Selection::Ids { ids: some(rng, &pools.candidates, 4).iter().map(|c| c.id()).collect() };
     let now = chrono::Utc::now();
-    Some(match rng.random_range(0..36) {
+    Some(match rng.random_range(0..38) {
         0..=2 => Mutation::CandidateCreate {
             candidate_id: new_id(),
             profile: profile(rng),
@@ -185,12 +186,12 @@ pub fn random(rng: &mut impl Rng, pools: &Pools, user: &User) -> Option<Mutation
         },
         26 => Mutation::EventAdd {
             selection: ids(rng),
-            event_id: *pools.events.choose(rng)?,
+            event_id: pools.events.choose(rng)?.id,
             attended: rng.random_bool(0.5),
             confirmation: None,
         },
         27 => Mutation::EventCheckIn {
-            event_id: *pools.events.choose(rng)?,
+            event_id: pools.events.choose(rng)?.id,
             candidate_id: cand?.id(),
             at: None,
             kiosk: false,
@@ -276,6 +277,43 @@ pub fn random(rng: &mut impl Rng, pools: &Pools, user: &User) -> Option<Mutation
             _ => Mutation::SetHiredActions {
                 actions: HiredActions { unsubscribe: rng.random_bool(0.5), deactivate: rng.random_bool(0.5) },
             },
+        },
+        36 => {
+            // At the door: a check-in made a while ago (or at the kiosk), or one taken back.
+            let event = pools.events.choose(rng)?.id;
+            if rng.random_bool(0.2) {
+                let attended = pools.candidates.iter().filter(|c| c.event_member(event).is_some_and(|m| m.attended));
+                let c = attended.collect::<Vec<_>>().choose(rng).copied()?;
+                Mutation::EventUndoCheckIn { event_id: event, candidate_id: c.id() }
+            } else {
+                let at = now - chrono::TimeDelta::minutes(rng.random_range(0..600));
+                Mutation::EventCheckIn {
+                    event_id: event,
+                    candidate_id: cand?.id(),
+                    at: Some(at),
+                    kiosk: rng.random_bool(0.2),
+                }
+            }
+        }
+        37 => match rng.random_range(0..4) {
+            0 => Mutation::EventWalkIn {
+                event_id: pools.events.choose(rng)?.id,
+                candidate_id: new_id(),
+                profile: profile(rng),
+                interests: Vec::new(),
+                consent: rng.random_bool(0.5),
+                at: None,
+                kiosk: rng.random_bool(0.3),
+            },
+            1 => {
+                let event = pools.events.choose(rng)?;
+                Mutation::EventUpdate { event: Event { capacity: Some(rng.random_range(50..500)), ..event.clone() } }
+            }
+            2 if admin => {
+                Mutation::EventArchive { event_id: pools.events.choose(rng)?.id, archived: rng.random_bool(0.5) }
+            }
+            _ if admin => Mutation::SetInterests { interests: some(rng, &AREAS.map(str::to_owned), 4) },
+            _ => return None,
         },
         _ => Mutation::CandidateReview { candidate_id: cand?.id() },
     })
