@@ -188,17 +188,14 @@ mod tests {
     use super::*;
 
     fn fair(key: &str) -> Event {
-        Event {
-            id: Uuid::from_u128(1),
-            name: "Spring Career Fair".into(),
-            category: EventCategory::CareerFair,
-            starts_at: chrono::Utc::now(),
-            location: "Hall A".into(),
-            capacity: None,
-            description: String::new(),
-            archived: false,
-            code_key: key.into(),
-        }
+        let event = Event::new(
+            Uuid::from_u128(1),
+            "Spring Career Fair",
+            EventCategory::CareerFair,
+            chrono::Utc::now(),
+            "Hall A",
+        );
+        Event { code_key: key.into(), ..event }
     }
 
     #[test]

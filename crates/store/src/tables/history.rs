@@ -12,29 +12,29 @@ use crate::codec::{from_name, millis, name_of, time};
 /// entries itself (positive), and an entry made here is replaced by the server's once its
 /// mutation comes back in a pull (see `replica`).
 pub(crate) fn record(conn: &Connection, cand: i64, entry: &HistoryDraft) -> Result<(), StoreError> {
-    conn.prepare_cached(
-        "INSERT INTO history (id, cand, action, actor_email, at, changes, summary)
-         VALUES ((SELECT min(coalesce(min(id), 0), 0) - 1 FROM history), ?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        cand,
-        name_of(&entry.action),
-        entry.actor_email,
-        millis(entry.at),
-        serde_json::to_string(&entry.changes)?,
-        entry.summary
-    ])?;
-    Ok(())
+    write(conn, None, cand, entry)
 }
 
 /// Stores an entry as the server numbered it (replacing an earlier copy).
 pub(crate) fn put(conn: &Connection, entry: &HistoryEntry, cand: i64) -> Result<(), StoreError> {
+    let draft = HistoryDraft {
+        action: entry.action,
+        actor_email: entry.actor_email.clone(),
+        at: entry.at,
+        changes: entry.changes.clone(),
+        summary: entry.summary.clone(),
+    };
+    write(conn, Some(entry.id), cand, &draft)
+}
+
+/// Writes an entry under `id`, or (`None`) under the next id made here.
+fn write(conn: &Connection, id: Option<i64>, cand: i64, entry: &HistoryDraft) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT OR REPLACE INTO history (id, cand, action, actor_email, at, changes, summary)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+         VALUES (coalesce(?1, (SELECT min(coalesce(min(id), 0), 0) - 1 FROM history)), ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
-        entry.id,
+        id,
         cand,
         name_of(&entry.action),
         entry.actor_email,
