@@ -19,6 +19,7 @@ const message = (over: Partial<Message>): Message => ({
   opened_at: null,
   clicked_at: null,
   bounced_at: null,
+  check_in_code: null,
   ...over,
 });
 
