@@ -11,20 +11,6 @@ use talentdesk_store::Store;
 use talentdesk_store::search::PageRequest;
 use uuid::Uuid;
 
-fn texts(session: &Session, css: &str) -> Result<Vec<String>, String> {
-    let value = session
-        .script("return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim());", json!([css]))?;
-    Ok(value.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()).unwrap_or_default())
-}
-
-fn attribute(session: &Session, css: &str, name: &str) -> Result<Option<String>, String> {
-    let value = session.script(
-        "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;",
-        json!([css, name]),
-    )?;
-    Ok(value.as_str().map(str::to_owned))
-}
-
 /// The number in a text, whatever the locale's digit grouping ("29,700", "29.700", "29700").
 fn number(text: &str) -> Option<u64> {
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
@@ -110,7 +96,7 @@ fn an_admin_works_through_a_profiles_actions() -> Result<(), String> {
     // The admin's Actions menu has the admin-only entries.
     session.click("[data-testid=profile-page] [data-testid=profile-actions]")?;
     let entries = session.wait_for("the Actions menu", |s| {
-        Ok(Some(texts(s, "[data-testid=profile-page] [data-testid=profile-actions-list] [role=menuitem]")?)
+        Ok(Some(s.texts("[data-testid=profile-page] [data-testid=profile-actions-list] [role=menuitem]")?)
             .filter(|e| !e.is_empty()))
     })?;
     for wanted in [
@@ -138,7 +124,7 @@ fn an_admin_works_through_a_profiles_actions() -> Result<(), String> {
     session.click("[data-testid=dialog-submit]")?;
     let refusal = session.wait_for("the refusal", |s| s.text("[data-testid=dialog-error]"))?;
     assert!(refusal.starts_with("email:"), "{refusal}");
-    assert_eq!(attribute(&session, "[data-testid=edit-email]", "aria-invalid")?.as_deref(), Some("true"));
+    assert_eq!(session.attribute("[data-testid=edit-email]", "aria-invalid")?.as_deref(), Some("true"));
     session.screenshot("actions-edit-refused")?;
     session.type_into("[data-testid=edit-email]", "ana.new@example.org")?;
     session.type_into("[data-testid=edit-current_title]", "Chief Glassblower")?;
@@ -172,7 +158,7 @@ fn an_admin_works_through_a_profiles_actions() -> Result<(), String> {
     // Talent Matches, each with why.
     pick(&session, "talent_matches")?;
     let matches =
-        session.wait_for("matches", |s| Ok(Some(texts(s, "[data-testid=matches] li")?).filter(|m| !m.is_empty())))?;
+        session.wait_for("matches", |s| Ok(Some(s.texts("[data-testid=matches] li")?).filter(|m| !m.is_empty())))?;
     assert!(matches.len() <= 20 && !matches.is_empty());
     session.screenshot("actions-talent-matches")?;
     session.press(keys::ESCAPE)?;
@@ -236,7 +222,7 @@ fn a_recruiter_gets_the_recruiter_menus_and_the_bulk_limits() -> Result<(), Stri
     // A row's ⋯ menu: the row subset.
     session.click("[data-testid=results] tbody tr[data-id] [data-testid=row-actions]")?;
     let row_menu = session.wait_for("the row menu", |s| {
-        Ok(Some(texts(s, "[data-testid=row-actions-list] [role=menuitem]")?).filter(|e| !e.is_empty()))
+        Ok(Some(s.texts("[data-testid=row-actions-list] [role=menuitem]")?).filter(|e| !e.is_empty()))
     })?;
     assert_eq!(
         row_menu,
@@ -246,7 +232,7 @@ fn a_recruiter_gets_the_recruiter_menus_and_the_bulk_limits() -> Result<(), Stri
     // Rows are reused from one search to the next; a menu left open must not pass to whoever
     // the row shows next. A search for the last row's name puts someone else first.
     let first_row = "[data-testid=results] tbody tr[data-id]";
-    let first_id = attribute(&session, first_row, "data-id")?;
+    let first_id = session.attribute(first_row, "data-id")?;
     let last_name = session.script(
         "const names = document.querySelectorAll('[data-testid=results] tr[data-id] td.name .open');
          return names[names.length - 1].textContent;",
@@ -260,7 +246,7 @@ fn a_recruiter_gets_the_recruiter_menus_and_the_bulk_limits() -> Result<(), Stri
          box.value = arguments[0]; box.dispatchEvent(new Event('input', { bubbles: true }));",
         json!([format!("\"{last_name}\"")]),
     )?;
-    session.wait_for("other results", |s| Ok((attribute(s, first_row, "data-id")? != first_id).then_some(())))?;
+    session.wait_for("other results", |s| Ok((s.attribute(first_row, "data-id")? != first_id).then_some(())))?;
     assert_eq!(session.text("[data-testid=row-actions-list]")?, None, "the open menu closed with its candidate");
     session.script(
         "const box = document.querySelector('[data-testid=search-input]');
@@ -276,7 +262,7 @@ fn a_recruiter_gets_the_recruiter_menus_and_the_bulk_limits() -> Result<(), Stri
     let partial =
         session.script("return document.querySelector('[data-testid=select-page]').indeterminate", json!([]))?;
     assert_eq!(partial, json!(true));
-    let bulk = texts(&session, "[data-testid=bulk-bar] .actions button")?;
+    let bulk = session.texts("[data-testid=bulk-bar] .actions button")?;
     assert!(!bulk.iter().any(|b| b == "Purge" || b == "Subscribe"), "admin-only: {bulk:?}");
 
     // The whole page, then all 300 of the search: Email is over its limit and says so.
@@ -284,12 +270,12 @@ fn a_recruiter_gets_the_recruiter_menus_and_the_bulk_limits() -> Result<(), Stri
     shows_count(&session, "[data-testid=bulk-count]", 200)?;
     session.click("[data-testid=select-all-search]")?;
     shows_count(&session, "[data-testid=bulk-count]", total)?;
-    assert_eq!(attribute(&session, "[data-testid=bulk-email]", "disabled")?.as_deref(), Some(""));
+    assert_eq!(session.attribute("[data-testid=bulk-email]", "disabled")?.as_deref(), Some(""));
     assert_eq!(
-        attribute(&session, "[data-testid=bulk-email]", "title")?.as_deref(),
+        session.attribute("[data-testid=bulk-email]", "title")?.as_deref(),
         Some(format!("Email works on at most 50 candidates at once; {total} are selected").as_str())
     );
-    assert_eq!(attribute(&session, "[data-testid=bulk-manage_tags]", "disabled")?, None);
+    assert_eq!(session.attribute("[data-testid=bulk-manage_tags]", "disabled")?, None);
     session.screenshot("actions-bulk-bar-recruiter")?;
 
     // Tag all 300.
@@ -404,11 +390,11 @@ fn an_admin_invites_submits_and_manages_a_candidates_lists_and_state() -> Result
     session.click("[data-testid=dialog-submit]")?;
     dialog_closed(&session)?;
     pick(&session, "add_event")?;
-    session.wait_for("the events", |s| s.text("[data-testid=list-form]"))?;
+    session.wait_for("the events", |s| s.text("[data-testid=add-to-event-form]"))?;
     session.select("[data-testid=list-choice]", &event.id.to_string())?;
-    session.click("[data-testid=list-attended]")?;
+    session.click("[data-testid=add-attended]")?;
     session.click("[data-testid=dialog-submit]")?;
-    outcome(&session, "1 candidate added to")?;
+    outcome(&session, "1 candidate marked attended at")?;
     session.click("[data-testid=profile-tabs] [data-tab=background]")?;
     session.click("[data-testid=background-tabs] [data-tab=activity]")?;
     session.wait_for("the application and the event", |s| {
@@ -468,7 +454,7 @@ fn an_admin_invites_submits_and_manages_a_candidates_lists_and_state() -> Result
     assert!(view.candidate.active && !view.candidate.subscribed);
     assert_eq!(view.candidate.profile.custom_fields.get("visa_status").map(String::as_str), Some("EU Blue Card"));
     assert!(view.applications.iter().any(|a| a.application.job_id == job.id));
-    assert!(view.events.iter().any(|e| e.event.id == event.id && e.attended));
+    assert!(view.events.iter().any(|e| e.event.id == event.id && e.member.attended));
     assert!(view.emails.iter().any(|m| m.message.job_id == Some(job.id) && m.message.sent_at.is_none()), "queued");
     Ok(())
 }

@@ -49,11 +49,12 @@ fn pipelines_and_events_list_their_members() -> Result<(), String> {
     })?;
 
     session.click("[data-testid=rail-events]")?;
-    let heading = session.wait_for("the first event", |s| s.text("[data-testid=events-page] h1"))?;
+    let heading =
+        session.wait_for("the first event", |s| s.text("[data-testid=events-page] [data-testid=event-name]"))?;
     assert_eq!(heading, event.event.name);
     session.wait_for("the event's list", |s| {
         Ok(first(s, "event-members")?.filter(|n| *n == attendees[0].candidate.name))
     })?;
-    session.screenshot("events")?;
+    session.screenshot("events-first")?;
     Ok(())
 }

@@ -211,6 +211,27 @@ impl Session {
         Ok(value.as_str().map(str::to_owned))
     }
 
+    /// The text of every element matching `css`, trimmed, in document order.
+    pub fn texts(&self, css: &str) -> Result<Vec<String>> {
+        let value = self.script(
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim());",
+            json!([css]),
+        )?;
+        Ok(value
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default())
+    }
+
+    /// The attribute `name` of the first element matching `css`, if both are there.
+    pub fn attribute(&self, css: &str, name: &str) -> Result<Option<String>> {
+        let value = self.script(
+            "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;",
+            json!([css, name]),
+        )?;
+        Ok(value.as_str().map(str::to_owned))
+    }
+
     /// Waits until `check` returns Some, or fails naming `what` (and saves a screenshot of
     /// the window as it was, `tests/artifacts/timeout.png`).
     pub fn wait_for<T>(&self, what: &str, mut check: impl FnMut(&Self) -> Result<Option<T>>) -> Result<T> {

@@ -11,8 +11,6 @@ import type { OfflineSet } from "./bindings/OfflineSet";
 import type { SessionState } from "./bindings/SessionState";
 import type { ColumnConfig } from "./bindings/ColumnConfig";
 import type { FilterChoices } from "./bindings/FilterChoices";
-import type { EventMemberRow } from "./bindings/EventMemberRow";
-import type { EventSummary } from "./bindings/EventSummary";
 import type { JobSummary } from "./bindings/JobSummary";
 import type { PageRequest } from "./bindings/PageRequest";
 import type { PipelineMemberRow } from "./bindings/PipelineMemberRow";
@@ -117,12 +115,9 @@ export const api = {
   pipelines: () => call<PipelineSummary[]>("pipelines"),
   pipelineMembers: (pipeline: string, reviewed: boolean, offset: number, limit: number) =>
     call<PipelineMemberRow[]>("pipeline_members", { pipeline, reviewed, offset, limit }),
-  events: () => call<EventSummary[]>("events"),
   jobs: () => call<JobSummary[]>("jobs"),
   clearSearchCache: () => call<void>("clear_search_cache"),
   benchReport: (report: unknown) => call<void>("bench_report", { report }),
-  eventMembers: (event: string, offset: number, limit: number) =>
-    call<EventMemberRow[]>("event_members", { event, offset, limit }),
   /** Any change, as a mutation: the store checks it and queues it for the server. */
   apply: (mutation: Mutation) => call<Applied>("apply", { mutation }),
   sessionState: () => call<SessionState>("session_state"),

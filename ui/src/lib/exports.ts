@@ -46,6 +46,10 @@ export const PROFILE_FIELDS: ExportField[] = [
 /** A safe file name: "Ana Souza profile.txt", or "candidates 2026-12-02.csv" for a bulk export. */
 export function exportFileName(person: string | null, format: ExportFormat, today: Date): string {
   const day = today.toISOString().slice(0, 10);
-  const base = person ? `${person} profile` : `candidates ${day}`;
-  return `${base.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").trim()}.${format}`;
+  return safeFileName(person ? `${person} profile` : `candidates ${day}`, format);
+}
+
+/** `base.extension`, with the characters no file system takes in a name replaced. */
+export function safeFileName(base: string, extension: string): string {
+  return `${base.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").trim()}.${extension}`;
 }
