@@ -499,7 +499,7 @@ fn memberships(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org) {
 /// rated by a recruiter or two; with a few areas of interest.
 fn membership(rng: &mut impl Rng, c: &FullCandidate, org: &Org, e: &Event, attendee: bool) -> EventMember {
     let mut m = EventMember::new(e.id);
-    let held = e.starts_at < c.candidate.updated_at.max(crate::org::reference_time());
+    let held = e.starts_at < crate::org::reference_time();
     let came = held && (attendee || chance(rng, 0.4));
     let door = e.starts_at + Duration::minutes(rng.random_range(0..360));
     if !came || chance(rng, 0.8) {
