@@ -5,6 +5,7 @@
 
 mod account;
 mod actions;
+mod checkin;
 mod chosen;
 mod commands;
 mod diagnostics;
@@ -33,6 +34,7 @@ fn main() {
     }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .manage(checkin::kiosk::Kiosk::default())
         .setup(|app| {
             let options = state::Options::from_args(std::env::args().skip(1))?;
             let path = app.path();
@@ -70,6 +72,7 @@ fn main() {
             if let tauri::WindowEvent::DragDrop(drop) = event {
                 chosen::dropped(window.app_handle(), drop);
             }
+            checkin::kiosk::keep_open(window, event);
         })
         .on_webview_event(|webview, event| {
             if let tauri::WebviewEvent::DragDrop(drop) = event {
@@ -131,6 +134,19 @@ fn main() {
             actions::run_bulk,
             actions::run_export,
             actions::cancel_run,
+            checkin::check_in_lookup,
+            checkin::check_in_code,
+            checkin::check_in,
+            checkin::last_check_ins,
+            checkin::walk_in::walk_in_duplicates,
+            checkin::walk_in::walk_in,
+            checkin::kiosk::kiosk_event,
+            checkin::kiosk::enter_kiosk,
+            checkin::kiosk::leave_kiosk,
+            checkin::kiosk::kiosk_lookup,
+            checkin::kiosk::kiosk_check_in,
+            checkin::kiosk::kiosk_sign_up,
+            checkin::kiosk::kiosk_forget,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Talentdesk");
