@@ -62,13 +62,14 @@ fn save_as(session: &Session, name: &str) -> Result<std::path::PathBuf, String> 
             .map(str::to_owned))
     })?;
     session.type_into("[data-testid=export-name]", name)?;
+    session.screenshot(&format!("events-save-{}", name.split('-').next().unwrap_or(name)))?;
     click(session, "[data-testid=attendee-export] [data-testid=dialog-submit]")?;
     Ok(std::path::Path::new(&folder).join(name))
 }
 
 #[test]
 fn an_admin_runs_an_event_from_the_events_page() -> Result<(), String> {
-    let demo = DemoDb::new(400, 18)?;
+    let demo = DemoDb::new(2500, 18)?;
     let store = demo.open()?;
     let admin = admin(&store)?;
     let busiest: EventSummary =
@@ -202,7 +203,9 @@ fn an_admin_runs_an_event_from_the_events_page() -> Result<(), String> {
     session.select("[data-testid=export-which]", "all")?;
     let csv = save_as(&session, &csv_name)?;
     outcome(&session, "3 people saved to")?;
-    let csv = std::fs::read_to_string(&csv).map_err(|e| format!("{}: {e}", csv.display()))?;
+    let csv_path = csv;
+    let csv = std::fs::read_to_string(&csv_path).map_err(|e| format!("{}: {e}", csv_path.display()))?;
+    let _ = std::fs::remove_file(&csv_path);
     let lines: Vec<&str> = csv.lines().collect();
     assert!(lines[0].starts_with("Name,Email,Phone"), "{}", lines[0]);
     assert_eq!(lines.len(), 4, "{csv}");
@@ -213,7 +216,7 @@ fn an_admin_runs_an_event_from_the_events_page() -> Result<(), String> {
     outcome(&session, "3 badges saved to")?;
     let pdf_bytes = std::fs::read(&pdf).map_err(|e| format!("{}: {e}", pdf.display()))?;
     assert!(pdf_bytes.starts_with(b"%PDF"), "a PDF");
-    let _ = std::fs::remove_file(std::path::Path::new(&pdf));
+    let _ = std::fs::remove_file(&pdf);
 
     // A profile's Activity › Events shows the event; its link leads back to the event.
     click(&session, "[data-testid=event-sections] [data-tab=list]")?;
@@ -240,8 +243,10 @@ fn an_admin_runs_an_event_from_the_events_page() -> Result<(), String> {
         Ok(s.text("[data-testid=interest-list]")?.filter(|t| t.contains("Robotics")))
     })?;
     assert!(demo.open()?.areas_of_interest().map_err(err)?.contains(&"Robotics".to_owned()));
+    session.screenshot("events-areas-of-interest")?;
 
     // A busy demo event's page and summary, for the pictures.
+    click(&session, "[data-testid=run-outcome] .close")?;
     click(&session, "[data-testid=rail-events]")?;
     choose_event(&session, busiest.event.id)?;
     shows(&session, "[data-testid=event-name]", &busiest.event.name)?;

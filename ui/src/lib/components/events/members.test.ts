@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byWhom, emptyText, filterTabs, ratingText, ratingTitle, shownText } from "./members";
+import { byWhom, dayOf, emptyText, filterTabs, ratingText, ratingTitle, shownText } from "./members";
 
 describe("the event's list", () => {
   it("names each tab with its count once known", () => {
@@ -25,6 +25,12 @@ describe("the event's list", () => {
     expect(ratingText({ "ana@example.org": 4 })).toBe("4 ★");
     expect(ratingText({ "ana@example.org": 4, "ben@example.org": 5 })).toBe("4.5 ★ (2)");
     expect(ratingTitle({ "ana@example.org": 4, "ben@example.org": 5 })).toBe("ana@example.org: 4, ben@example.org: 5");
+  });
+
+  it("gives a registration's day without the year, and nothing for no day", () => {
+    expect(dayOf("2026-04-11T12:00:00Z")).toBe(new Date("2026-04-11T12:00:00Z").toLocaleDateString(undefined, { month: "short", day: "numeric" }));
+    expect(dayOf("2026-04-11T12:00:00Z")).not.toContain("2026");
+    expect(dayOf(null)).toBe("");
   });
 
   it("names who checked someone in by their email's name", () => {

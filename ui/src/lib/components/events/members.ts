@@ -56,6 +56,13 @@ export function ratingTitle(ratings: Ratings): string {
     .join(", ");
 }
 
+/** A day near the event, without its year: "Apr 11". */
+export function dayOf(iso: string | null): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? "" : d.toLocaleDateString(undefined, { month: "short", day: "numeric" });
+}
+
 /** A time of the event's day: "09:42". */
 export function timeOfDay(iso: string | null): string {
   if (!iso) return "";
