@@ -273,3 +273,25 @@ fn an_admin_runs_an_event_from_the_events_page() -> Result<(), String> {
     assert!(demo.open()?.events().map_err(err)?.iter().any(|s| s.event.id == event.id && s.event.archived));
     Ok(())
 }
+
+/// Recruiters create and edit events; archiving and the areas of interest are the admins'.
+#[test]
+fn a_recruiter_edits_events_but_archives_nothing() -> Result<(), String> {
+    let demo = DemoDb::new(200, 5)?;
+    let recruiter = demo.summary.recruiter_emails.first().ok_or("no recruiter")?.clone();
+    let session = Session::start(&["--db", demo.arg()?, "--as", &recruiter])?;
+    session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
+
+    click(&session, "[data-testid=rail-events]")?;
+    session.wait_for("an event", |s| s.text("[data-testid=event-name]"))?;
+    click(&session, "[data-testid=event-edit]")?;
+    session.wait_for("the edit form", |s| s.text("[data-testid=event-dialog] [data-testid=dialog-submit]"))?;
+    assert_eq!(session.text("[data-testid=event-archive]")?, None, "no Archive for a recruiter");
+    session.press(keys::ESCAPE)?;
+
+    click(&session, "[data-testid=rail-settings]")?;
+    let card = session.wait_for("the areas of interest", |s| s.text("[data-testid=interest-settings]"))?;
+    assert!(card.contains("Only admins change the list."), "{card}");
+    assert_eq!(session.text("[data-testid=interest-new]")?, None, "nothing to add with");
+    Ok(())
+}
