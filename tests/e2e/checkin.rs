@@ -193,6 +193,7 @@ fn registrants_are_checked_in_by_name_and_by_code_rated_noted_and_undone_across_
         session.press(keys::ARROW_DOWN)?;
     }
     session.wait_for("the person highlighted", |s| s.text(&format!("{row}[aria-selected=true]")))?;
+    session.screenshot("check-in-matches")?;
     session.press(keys::ENTER)?;
     outcome(&session, "Checked in", Some(&r.name))?;
 
