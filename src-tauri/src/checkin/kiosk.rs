@@ -99,6 +99,24 @@ pub enum SignedUp {
     Known(Visitor),
 }
 
+impl Session {
+    /// Whether `pin` ends the kiosk at `now`: a wrong one counts, and after a few each try
+    /// must wait; the refusal says why.
+    fn unlock(&mut self, pin: &str, now: Instant) -> Result<(), String> {
+        if let Some(wait) = self.next_try.and_then(|at| at.checked_duration_since(now)).filter(|w| !w.is_zero()) {
+            return Err(format!("Too many wrong PINs: try again in {} s", wait.as_secs() + 1));
+        }
+        if self.pin.matches(pin) {
+            return Ok(());
+        }
+        self.wrong += 1;
+        if self.wrong >= FREE_TRIES {
+            self.next_try = Some(now + TRY_AGAIN_AFTER);
+        }
+        Err("That PIN is not the one set for this kiosk".into())
+    }
+}
+
 fn refused(reason: &str) -> AppError {
     AppError::Rule(DomainError::forbidden(reason))
 }
@@ -188,17 +206,7 @@ pub async fn enter_kiosk(
 pub fn leave_kiosk(window: Window, kiosk: State<'_, Kiosk>, pin: String) -> Result<(), AppError> {
     let mut guard = kiosk.session();
     let Some(session) = guard.as_mut() else { return Ok(()) };
-    let now = Instant::now();
-    if let Some(wait) = session.next_try.and_then(|at| at.checked_duration_since(now)) {
-        return Err(refused(&format!("Too many wrong PINs: try again in {} s", wait.as_secs() + 1)));
-    }
-    if !session.pin.matches(&pin) {
-        session.wrong += 1;
-        if session.wrong >= FREE_TRIES {
-            session.next_try = Some(now + TRY_AGAIN_AFTER);
-        }
-        return Err(refused("That PIN is not the one set for this kiosk"));
-    }
+    session.unlock(&pin, Instant::now()).map_err(|why| refused(&why))?;
     *guard = None;
     drop(guard);
     full_screen(&window, false);
@@ -261,4 +269,40 @@ pub async fn kiosk_sign_up(
 #[tauri::command]
 pub fn kiosk_forget(kiosk: State<'_, Kiosk>) {
     kiosk.set_visitor(None);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(pin: &str) -> Session {
+        Session {
+            event_id: Uuid::nil(),
+            event_name: "Fair".into(),
+            pin: Pin::new(pin),
+            wrong: 0,
+            next_try: None,
+            visitor: None,
+        }
+    }
+
+    #[test]
+    fn only_the_pin_set_unlocks_and_it_is_kept_salted() {
+        let (a, b) = (Pin::new("2468"), Pin::new("2468"));
+        assert!(a.matches("2468") && !a.matches("2469") && !a.matches(""));
+        assert_ne!(a.hash, b.hash, "the same PIN hashes differently under each salt");
+        assert!(session("2468").unlock("2468", Instant::now()).is_ok());
+    }
+
+    #[test]
+    fn after_three_wrong_pins_each_try_waits_even_with_the_right_one() {
+        let mut kiosk = session("2468");
+        let start = Instant::now();
+        for _ in 0..FREE_TRIES {
+            assert_eq!(kiosk.unlock("0000", start).unwrap_err(), "That PIN is not the one set for this kiosk");
+        }
+        let waiting = kiosk.unlock("2468", start + Duration::from_secs(10)).unwrap_err();
+        assert_eq!(waiting, "Too many wrong PINs: try again in 21 s");
+        assert!(kiosk.unlock("2468", start + TRY_AGAIN_AFTER).is_ok(), "the wait over, the PIN works");
+    }
 }

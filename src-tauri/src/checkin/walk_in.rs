@@ -143,3 +143,18 @@ fn reachable(profile: &Profile, resume: bool) -> Result<(), DomainError> {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_walk_in_is_reachable_by_email_phone_or_resume() {
+        let named = Profile { first_name: "Lin".into(), last_name: "Wei".into(), ..Profile::default() };
+        assert!(reachable(&named, false).is_err(), "a name alone");
+        assert!(reachable(&Profile { phone: Some("  ".into()), ..named.clone() }, false).is_err(), "a blank phone");
+        assert!(reachable(&Profile { phone: Some("+86 138 0013 8000".into()), ..named.clone() }, false).is_ok());
+        assert!(reachable(&Profile { email: Some("lin@example.org".into()), ..named.clone() }, false).is_ok());
+        assert!(reachable(&named, true).is_ok(), "a name and a resume");
+    }
+}
