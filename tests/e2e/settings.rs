@@ -85,7 +85,7 @@ fn an_admin_keeps_the_tags_list_custom_fields_and_hired_actions() -> Result<(), 
         session.type_into("[data-testid=tag-new]", "Night Shift")?;
         session.click("[data-testid=tag-add]")?;
         session.wait_for("the new tag", |s| {
-            Ok(s.text("[data-testid=tag-settings] .tags")?.filter(|t| t.contains("Night Shift")))
+            Ok(s.text("[data-testid=tag-settings] .chips")?.filter(|t| t.contains("Night Shift")))
         })?;
         // The same tag again, in other case, stays one tag.
         session.type_into("[data-testid=tag-new]", "night shift")?;
@@ -96,7 +96,7 @@ fn an_admin_keeps_the_tags_list_custom_fields_and_hired_actions() -> Result<(), 
             Ok((value.as_str() == Some("")).then_some(()))
         })?;
         let count = session.script(
-            "return [...document.querySelectorAll('[data-testid=tag-settings] .tags li')].filter(l => l.innerText.toLowerCase().includes('night shift')).length",
+            "return [...document.querySelectorAll('[data-testid=tag-settings] .chips li')].filter(l => l.innerText.toLowerCase().includes('night shift')).length",
             serde_json::json!([]),
         )?;
         assert_eq!(count.as_u64(), Some(1));
