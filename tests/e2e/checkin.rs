@@ -234,6 +234,7 @@ fn registrants_are_checked_in_by_name_and_by_code_rated_noted_and_undone_across_
     outcome(&session, "Nobody checked in", None)?;
     let said = session.text("[data-testid=door-outcome]")?.unwrap_or_default();
     assert!(said.contains(&format!("another event ({})", other.event.name)), "{said}");
+    session.screenshot("check-in-other-event")?;
     enter(&session, "K7QX-M2PA")?;
     session.wait_for("the unknown code", |s| {
         Ok(s.text("[data-testid=door-outcome]")?.filter(|t| t.contains("belongs to nobody at this event")))
@@ -244,6 +245,7 @@ fn registrants_are_checked_in_by_name_and_by_code_rated_noted_and_undone_across_
     outcome(&session, "Already checked in", Some(&by_name[3].name))?;
     let said = session.text("[data-testid=door-outcome]")?.unwrap_or_default();
     assert!(said.contains("by you") && said.contains("Nothing changed"), "{said}");
+    session.screenshot("check-in-already")?;
     assert_eq!(
         fair.attendance(&store)?,
         before,
@@ -373,6 +375,17 @@ fn walk_ins_are_registered_at_the_door_and_a_known_person_is_used_instead() -> R
     session.click("[data-testid=walk-in-save]")?;
     outcome(&session, "Checked in", Some("Olusegun Adeyemi"))?;
 
+    // The event archived meanwhile (by an admin, elsewhere): check-ins still land, and say so.
+    let mut archiving = fair.demo.open()?;
+    let archive = Mutation::EventArchive { event_id: fair.event.id, archived: true };
+    archiving.apply(&fair.admin, archive).map_err(err)?;
+    let late = &fair.registrants[0];
+    enter(&session, &late.code)?;
+    outcome(&session, "Checked in", Some(&late.name))?;
+    let notice = session.wait_for("the archived notice", |s| s.text("[data-testid=door-archived]"))?;
+    assert!(notice.contains("still kept"), "{notice}");
+    session.screenshot("check-in-archived")?;
+
     // In the store: four new Event Attendees, each registered as a walk-in and checked in.
     let store = fair.demo.open()?;
     let query = MemberQuery { which: MemberFilter::WalkIns, text: String::new() };
@@ -399,6 +412,7 @@ fn walk_ins_are_registered_at_the_door_and_a_known_person_is_used_instead() -> R
         }
     }
     assert!(fair.attended(&store, known.id)?, "the known person was checked in");
+    assert!(fair.attended(&store, late.id)?, "the check-in at the archived event was kept");
     Ok(())
 }
 
@@ -476,6 +490,7 @@ fn visitors_check_themselves_in_and_sign_up_at_the_kiosk_seeing_nobody_else() ->
     session.press(keys::ENTER)?;
     kiosk_step(&session, "[data-testid=kiosk-not-found]")?;
     nobody_in_page(&session, &people, None)?;
+    session.screenshot("kiosk-not-found")?;
 
     // The visitor's own email: their first name only, then checked in.
     session.type_into("[data-testid=kiosk-input]", &format!("{email}{}", keys::ENTER))?;
@@ -514,6 +529,7 @@ fn visitors_check_themselves_in_and_sign_up_at_the_kiosk_seeing_nobody_else() ->
     session.click("[data-testid=kiosk-sign-up-submit]")?;
     let done = kiosk_step(&session, "[data-testid=kiosk-done]")?;
     assert!(done.contains("Thank you, Ngozi!"), "{done}");
+    session.screenshot("kiosk-done")?;
     nobody_in_page(&session, &people, None)?;
 
     // A wrong PIN keeps the kiosk; the right one gives the window back.
@@ -521,6 +537,7 @@ fn visitors_check_themselves_in_and_sign_up_at_the_kiosk_seeing_nobody_else() ->
     session.type_into("[data-testid=kiosk-pin-input]", &format!("1111{}", keys::ENTER))?;
     let refused = kiosk_step(&session, "[data-testid=kiosk-pin-error]")?;
     assert!(refused.contains("not the one set"), "{refused}");
+    session.screenshot("kiosk-pin")?;
     assert!(in_kiosk(&session)?);
     session.type_into("[data-testid=kiosk-pin-input]", &format!("2468{}", keys::ENTER))?;
     session.wait_for("the check-in screen again", |s| s.text("[data-testid=door-counts]"))?;
