@@ -400,7 +400,7 @@ fn walk_ins_are_registered_at_the_door_and_a_known_person_is_used_instead() -> R
         assert_eq!(profile.candidate.profile_type, ProfileType::EventAttendee);
         match row.candidate.name.as_str() {
             "Thandiwe Nkosi" => {
-                assert_eq!(row.member.interests, [interest.clone()]);
+                assert_eq!(row.member.interests, std::slice::from_ref(&interest));
                 assert!(profile.candidate.subscribed && !row.member.follow_up);
             }
             "Lin Wei" => assert!(row.member.follow_up, "no email: follow-up"),
