@@ -52,9 +52,7 @@ pub fn run(server: &str, email: &str, db: &Path) -> anyhow::Result<ExitCode> {
         let first_sync_seconds = started.elapsed().as_secs_f64();
 
         let round = engine.sync_once().await?;
-        let count = |rejected: bool| {
-            round.notices.iter().filter(|n| matches!(n.detail, NoticeDetail::Rejected { .. }) == rejected).count()
-        };
+        let count = |which: fn(&NoticeDetail) -> bool| round.notices.iter().filter(|n| which(&n.detail)).count();
         for notice in &round.notices {
             eprintln!("{}", describe(notice));
         }
@@ -64,8 +62,8 @@ pub fn run(server: &str, email: &str, db: &Path) -> anyhow::Result<ExitCode> {
             first_sync_seconds: (first_sync_seconds * 10.0).round() / 10.0,
             pushed: round.pushed,
             pulled: round.pulled,
-            rejected: count(true),
-            conflicts: count(false),
+            rejected: count(|d| matches!(d, NoticeDetail::Rejected { .. })),
+            conflicts: count(|d| matches!(d, NoticeDetail::Conflicts { .. })),
             pending,
         };
         println!("{}", serde_json::to_string(&summary)?);
@@ -119,5 +117,6 @@ fn describe(notice: &talentdesk_store::replica::Notice) -> String {
         NoticeDetail::Conflicts { conflicts } => {
             format!("change {} ({}) overwrote {} value(s) a teammate had set", notice.seq, notice.name, conflicts.len())
         }
+        NoticeDetail::EventGone(gone) => gone.words(),
     }
 }

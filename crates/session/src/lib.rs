@@ -487,6 +487,7 @@ fn tell_notices(notifier: &Notifier, notices: &[Notice]) {
                 "Your change overwrote a teammate's".to_owned(),
                 format!("{} field(s) a teammate had changed meanwhile; their value can be put back.", conflicts.len()),
             ),
+            NoticeDetail::EventGone(gone) => (gone.headline(), gone.words()),
         };
         notifier.notify(summary, body);
     }

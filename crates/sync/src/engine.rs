@@ -17,7 +17,7 @@ use serde::Serialize;
 use talentdesk_domain::Timestamp;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
-use talentdesk_store::replica::{Account, Incoming, Notice, NoticeDetail, PushIdentity, ServerChange};
+use talentdesk_store::replica::{Account, EventWork, Incoming, Notice, NoticeDetail, PushIdentity, ServerChange};
 use talentdesk_store::{OutboxEntry, Store, StoreError};
 use tokio::sync::{Notify, watch};
 use ts_rs::TS;
@@ -92,7 +92,8 @@ pub enum FirstSyncPhase {
 pub struct Round {
     pub pushed: usize,
     pub pulled: usize,
-    /// Rejections and conflicts the server reported for this client's mutations.
+    /// Rejections and conflicts the server reported for this client's mutations, and events
+    /// this user worked at that were archived or deleted meanwhile.
     pub notices: Vec<Notice>,
 }
 
@@ -267,14 +268,17 @@ impl Engine {
             .map_err(|e| StoreError::Corrupt(format!("the first sync's task failed: {e}")))?
     }
 
-    /// Pushes everything waiting, then pulls until up to date (rebasing what still waits).
+    /// Pushes everything waiting, then pulls until up to date (rebasing what still waits), and
+    /// tells of events archived or deleted under the user's check-ins.
     pub async fn sync_once(&self) -> Result<Round, SyncError> {
         if self.with_store(|s| s.cursor()).await?.is_none() {
             self.first_sync(Arc::new(AtomicBool::new(false)), |_| {}).await?;
         }
         let mut round = Round::default();
-        self.push_all(&mut round).await?;
+        let mut work = self.with_store(|s| s.event_work()).await?;
+        self.push_all(&mut round, &mut work).await?;
         self.pull_all(&mut round).await?;
+        round.notices.extend(self.with_store(move |s| s.tell_events_gone(work)).await?);
         self.fetch_offline_documents().await?;
         if round.pulled > 0 {
             self.check_resumes.store(true, Ordering::Relaxed);
@@ -352,11 +356,13 @@ impl Engine {
         Ok(())
     }
 
-    async fn push_all(&self, round: &mut Round) -> Result<(), SyncError> {
+    /// Pushes everything waiting, counting into `work` what it sends to events.
+    async fn push_all(&self, round: &mut Round, work: &mut EventWork) -> Result<(), SyncError> {
         loop {
             let who = self.with_store(|s| s.push_identity()).await?;
             let batch = self.with_store(|s| s.pending(PUSH_BATCH)).await?;
             let Some(first) = batch.first().map(|e| e.seq) else { return Ok(()) };
+            work.count(&batch);
             self.upload_documents(&batch).await?;
             let mutations = batch
                 .iter()

@@ -9,6 +9,7 @@
 //! server rejected disappears from it.
 
 pub(crate) mod base;
+mod events_gone;
 pub(crate) mod records;
 mod snapshot;
 
@@ -24,6 +25,7 @@ use talentdesk_domain::user::User;
 use ts_rs::TS;
 use uuid::Uuid;
 
+pub use events_gone::{EventFate, EventGone, EventWork, NotKept};
 pub use snapshot::{Incoming, SnapshotLoad};
 
 use crate::codec::{millis, time};

@@ -11,14 +11,16 @@ use uuid::Uuid;
 
 use crate::StoreError;
 use crate::codec::{millis, time, uuid};
+use crate::replica::EventGone;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Notice {
-    /// The mutation's sequence number on this client.
+    /// The mutation's sequence number on this client; for a notice about an event rather than
+    /// one change ([`NoticeDetail::EventGone`]), minus the number of the latest change it is about.
     #[ts(type = "number")]
     pub seq: i64,
-    /// The mutation's name, e.g. `candidate.update`.
+    /// The mutation's name, e.g. `candidate.update` (an event's notice: its latest change's).
     pub name: String,
     pub candidate_id: Option<Uuid>,
     pub detail: NoticeDetail,
@@ -34,13 +36,15 @@ pub enum NoticeDetail {
     Rejected { reason: DomainError },
     /// The change went through over values a teammate had set meanwhile; theirs can be put back.
     Conflicts { conflicts: Vec<Conflict> },
+    /// An event this user checked people in at was archived or deleted on the server meanwhile.
+    EventGone(EventGone),
 }
 
 /// Forgets what the notices say about an erased candidate: their conflicts go (a conflict
 /// quotes their values); a rejection stays, since the user still needs to know a change of
 /// theirs did not land, with anything naming them rewritten to "[erased]" (reasons name
-/// candidates by id, but older ones and the user's own input may quote them). Dismissed
-/// notices too: they are still in the file.
+/// candidates by id, but older ones and the user's own input may quote them); a notice about
+/// a deleted event no longer lists them. Dismissed notices too: they are still in the file.
 pub(crate) fn forget_candidate(conn: &Connection, candidate_id: Uuid, mentions: &Mentions) -> Result<(), StoreError> {
     conn.prepare_cached("DELETE FROM sync_notices WHERE candidate_id = ?1 AND detail ->> '$.type' = 'conflicts'")?
         .execute([candidate_id.to_string()])?;
@@ -58,6 +62,12 @@ pub(crate) fn forget_candidate(conn: &Connection, candidate_id: Uuid, mentions: 
                 conflicts.retain(|c| c.candidate_id != candidate_id);
                 (conflicts.len() < before)
                     .then(|| (!conflicts.is_empty()).then_some(NoticeDetail::Conflicts { conflicts }))
+            }
+            // The event's counts stay; the name goes.
+            NoticeDetail::EventGone(mut gone) => {
+                let before = gone.not_kept.len();
+                gone.not_kept.retain(|p| p.candidate_id != candidate_id);
+                (gone.not_kept.len() < before).then_some(Some(NoticeDetail::EventGone(gone)))
             }
         };
         match rewritten {
@@ -88,11 +98,12 @@ pub(crate) fn add(conn: &Connection, notice: &Notice) -> Result<(), StoreError> 
     Ok(())
 }
 
-/// Notices not dismissed yet, newest first; only one candidate's when `candidate_id` is given.
+/// Notices not dismissed yet, newest first (an event's by its latest change); only one
+/// candidate's when `candidate_id` is given.
 pub(crate) fn open(conn: &Connection, candidate_id: Option<Uuid>) -> Result<Vec<Notice>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT seq, name, candidate_id, detail, at FROM sync_notices
-         WHERE dismissed = 0 AND (?1 IS NULL OR candidate_id = ?1) ORDER BY seq DESC",
+         WHERE dismissed = 0 AND (?1 IS NULL OR candidate_id = ?1) ORDER BY abs(seq) DESC",
     )?;
     let rows = stmt
         .query_map([candidate_id.map(|id| id.to_string())], |r| {

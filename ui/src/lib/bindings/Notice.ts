@@ -3,11 +3,12 @@ import type { NoticeDetail } from "./NoticeDetail";
 
 export type Notice = { 
 /**
- * The mutation's sequence number on this client.
+ * The mutation's sequence number on this client; for a notice about an event rather than
+ * one change ([`NoticeDetail::EventGone`]), minus the number of the latest change it is about.
  */
 seq: number, 
 /**
- * The mutation's name, e.g. `candidate.update`.
+ * The mutation's name, e.g. `candidate.update` (an event's notice: its latest change's).
  */
 name: string, candidate_id: string | null, detail: NoticeDetail, 
 /**
