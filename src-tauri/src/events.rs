@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use talentdesk_badges::{Badge, PaperSize};
+use talentdesk_store::export;
 use talentdesk_store::search::MAX_PAGE;
 use talentdesk_store::views::{
     EventCounts, EventMemberRow, EventMembersPage, EventReport, EventSummary, MemberFilter, MemberQuery,
@@ -180,12 +181,11 @@ fn writable(state: &State<'_, AppState>, path: &Path) -> Result<PathBuf, AppErro
 /// Writes `bytes` so the file appears only complete: a failure leaves nothing behind, and a
 /// file chosen to be replaced is replaced only then.
 fn save_whole(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    let folder = path.parent().ok_or_else(|| failed(format!("{} is not in a folder", path.display())))?;
-    let mut temp = tempfile::NamedTempFile::new_in(folder).map_err(|e| failed(format!("{}: {e}", folder.display())))?;
-    temp.write_all(bytes)
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| failed(format!("{}: {e}", path.display())))?;
-    temp.persist(path).map_err(|e| failed(format!("{}: {}", path.display(), e.error)))?;
+    export::write_whole(path, |mut file| {
+        file.write_all(bytes).map_err(|e| StoreError::Export(format!("{}: {e}", path.display())))?;
+        Ok(Some(file))
+    })
+    .map_err(|e| e.to_app_error())?;
     Ok(())
 }
 

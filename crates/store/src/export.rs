@@ -327,12 +327,12 @@ fn io(e: std::io::Error) -> StoreError {
 }
 
 /// A file being written by [`write_whole`].
-type Whole = std::io::BufWriter<std::fs::File>;
+pub type Whole = std::io::BufWriter<std::fs::File>;
 
 /// Writes the file at `path` whole or not at all: `write` fills a temporary file beside it,
 /// which takes the name (replacing an existing file) only when `write` hands the file back.
 /// A failed or abandoned (`None`) write leaves nothing behind. Returns whether it was written.
-fn write_whole(
+pub fn write_whole(
     path: &std::path::Path,
     write: impl FnOnce(Whole) -> Result<Option<Whole>, StoreError>,
 ) -> Result<bool, StoreError> {
