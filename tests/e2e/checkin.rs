@@ -324,6 +324,11 @@ fn walk_ins_are_registered_at_the_door_and_a_known_person_is_used_instead() -> R
     session.screenshot("walk-in")?;
     session.click("[data-testid=walk-in-save]")?;
     outcome(&session, "Checked in", Some("Thandiwe Nkosi"))?;
+    // The next person can be typed at once: the box has the keys again, not the Walk-in button.
+    let focused = "return document.activeElement?.dataset?.testid ?? null";
+    session.wait_for("the box focused", |s| {
+        Ok(s.script(focused, json!([]))?.as_str().filter(|t| *t == "door-search").map(|_| ()))
+    })?;
 
     // Without an email or a phone or a resume, the form says what is missing and saves nothing.
     session.click("[data-testid=door-walk-in]")?;
