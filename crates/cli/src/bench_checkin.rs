@@ -36,6 +36,8 @@ struct Person {
 #[derive(Default)]
 struct Typing {
     lookups: Vec<Duration>,
+    /// The slowest lookup and what was typed.
+    slowest: (Duration, String),
     keystrokes: Vec<usize>,
     /// People never first in the list, however much was typed (a namesake registered too).
     never_first: usize,
@@ -48,7 +50,11 @@ impl Typing {
         for (typed, end) in text.char_indices().map(|(at, c)| at + c.len_utf8()).enumerate() {
             let started = Instant::now();
             let found = store.check_in_lookup(event, &text[..end], limit)?;
-            self.lookups.push(started.elapsed());
+            let took = started.elapsed();
+            self.lookups.push(took);
+            if took > self.slowest.0 {
+                self.slowest = (took, text[..end].to_owned());
+            }
             if first_at.is_none() && found.first().is_some_and(|m| m.candidate_id == id) {
                 first_at = Some(typed + 1);
             }
@@ -103,7 +109,11 @@ fn on_copy(copy: &Path, limit: usize) -> anyhow::Result<serde_json::Value> {
         if let Some(misspelt) = swap_two_letters(&p.name) {
             let began = Instant::now();
             let found = store.check_in_lookup(fair.id, &misspelt, limit)?;
-            typos.lookups.push(began.elapsed());
+            let took = began.elapsed();
+            typos.lookups.push(took);
+            if took > typos.slowest.0 {
+                typos.slowest = (took, misspelt.clone());
+            }
             typo_found += usize::from(found.iter().any(|m| m.candidate_id == p.id));
         }
         let began = Instant::now();
@@ -131,12 +141,14 @@ fn on_copy(copy: &Path, limit: usize) -> anyhow::Result<serde_json::Value> {
         "lookup_p50_ms": lookup.p50_ms,
         "lookup_p95_ms": lookup.p95_ms,
         "lookup_max_ms": lookup.max_ms,
+        "slowest_lookup": emails.slowest.max(names.slowest).1,
         "name_lookup_p95_ms": Stats::of(&names.lookups).p95_ms,
         "email_lookup_p95_ms": Stats::of(&emails.lookups).p95_ms,
         "typo_lookup_p95_ms": Stats::of(&typos.lookups).p95_ms,
         "typo_lookup_max_ms": Stats::of(&typos.lookups).max_ms,
         "typo_lookups": typos.lookups.len(),
         "typo_found": typo_found,
+        "slowest_typo_lookup": typos.slowest.1,
         "code_lookup_p95_ms": Stats::of(&codes).p95_ms,
         "checkin_p50_ms": check_in.p50_ms,
         "checkin_p95_ms": check_in.p95_ms,

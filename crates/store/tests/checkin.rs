@@ -5,7 +5,9 @@
 mod common;
 
 use common::{Fixture, Person, fixture, profile};
-use talentdesk_domain::candidate::{FieldValue, ProfileType};
+use talentdesk_domain::activity::{ActivityStatus, EngagementSet};
+use talentdesk_domain::aggregate::FullCandidate;
+use talentdesk_domain::candidate::{Candidate, FieldValue, ProfileType};
 use talentdesk_domain::event::{self, Event, EventCategory};
 use talentdesk_domain::history::FieldChange;
 use talentdesk_domain::mutation::Mutation;
@@ -13,6 +15,7 @@ use talentdesk_domain::new_id;
 use talentdesk_domain::record::RecordKind;
 use talentdesk_domain::search::Selection;
 use talentdesk_store::Store;
+use talentdesk_store::bulk_load::Prepared;
 use talentdesk_store::checkin::{CheckInMatch, CodeLookup};
 use talentdesk_store::replica::ServerChange;
 use uuid::Uuid;
@@ -221,14 +224,17 @@ fn the_index_follows_a_profile_edit() {
 }
 
 #[test]
-fn deactivated_and_deleted_candidates_are_not_found() {
+fn deleted_candidates_are_not_found_and_deactivated_ones_only_on_the_events_list() {
     let mut f = fixture();
     let event = new_event(&mut f, "Spring Fair");
+    let other = new_event(&mut f, "Rust Meetup");
     let gone = add(&mut f, "Wendel", "Quorrelsby", Some("wq@example.org"), None);
     let inactive = person(&mut f, "Wendy", "Quill");
+    register(&mut f, &event, &[inactive]);
     f.admin_applies(Mutation::CandidateDelete { selection: Selection::Ids { ids: vec![gone] } });
     f.admin_applies(Mutation::SetActive { candidate_id: inactive, active: false });
-    assert!(names(&f.store, &event, "wen").is_empty());
+    assert_eq!(names(&f.store, &event, "wen"), ["Wendy Quill"], "registered, so found at the door");
+    assert!(names(&f.store, &other, "wen").is_empty(), "elsewhere no longer searchable");
     assert!(names(&f.store, &event, "quorrel").is_empty());
     assert_eq!(f.store.kiosk_lookup(event.id, "wq@example.org").unwrap(), None);
 }
@@ -254,6 +260,46 @@ fn the_index_follows_a_pull() {
     assert_eq!(names(&desktop.store, &event, "ana fer"), ["Ana Ferreira"]);
     pull(&mut desktop.store, None, "3");
     assert!(names(&desktop.store, &event, "ana").is_empty());
+}
+
+fn imported(first: &str, last: &str) -> Prepared {
+    let now = chrono::Utc::now();
+    let candidate = Candidate {
+        id: new_id(),
+        profile: profile(&Person { first, last, ..Person::default() }),
+        ats_id: None,
+        person_folder: None,
+        profile_type: ProfileType::Imported,
+        engagements: EngagementSet::default(),
+        activity: ActivityStatus::Unreviewed,
+        eligible: true,
+        active: true,
+        subscribed: true,
+        owner_id: None,
+        created_at: now,
+        updated_at: now,
+        last_login_at: None,
+    };
+    Prepared::candidate(FullCandidate::new(candidate)).unwrap()
+}
+
+/// A bulk load (demo data, an import, the first sync) fills the index; and a rare pair of
+/// common words is found however many candidates have each word: here the one Wei Müller
+/// behind 3,000 other Müllers and 3,000 other Weis.
+#[test]
+fn a_bulk_load_is_indexed_and_a_rare_pair_of_common_names_is_found() {
+    let mut f = fixture();
+    let event = new_event(&mut f, "Spring Fair");
+    let mut load = f.store.bulk_load().unwrap();
+    for i in 0..3_000 {
+        load.candidate(&imported(&format!("Anna{i}"), "Müller")).unwrap();
+        load.candidate(&imported("Wei", &format!("Zhang{i}"))).unwrap();
+    }
+    load.candidate(&imported("Wei", "Müller")).unwrap();
+    load.finish(|_| {}).unwrap();
+    assert_eq!(names(&f.store, &event, "wei mül"), ["Wei Müller"]);
+    assert_eq!(names(&f.store, &event, "mueller wei"), ["Wei Müller"], "a typo in the rarer word");
+    assert_eq!(lookup(&f.store, &event, "müller").len(), 10);
 }
 
 /// A database from before the index gets it filled as it opens.

@@ -168,10 +168,10 @@ pub(crate) fn is_email(key: &str) -> bool {
     key.contains('@')
 }
 
-/// Whether a word may have a typo forgiven: a name-like word of at least four letters (a
-/// shorter one is within one edit of almost everything).
+/// Whether a word may have a typo forgiven: a name-like word (letters, maybe hyphenated) of
+/// at least four letters (a shorter one is within one edit of almost everything).
 pub(crate) fn typo_eligible(word: &str) -> bool {
-    word.chars().count() >= 4 && word.chars().all(char::is_alphabetic)
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 4 && word.chars().all(|c| c.is_alphabetic() || c == '-')
 }
 
 /// What was typed into the check-in search, as words to find among a person's keys.
@@ -268,6 +268,7 @@ mod tests {
     #[test]
     fn typos_are_forgiven_in_name_like_words_of_four_letters_or_more() {
         assert!(typo_eligible("jhon"));
+        assert!(typo_eligible("al-afrsi"));
         assert!(!typo_eligible("jho"));
         assert!(!typo_eligible("ana.souza"));
         assert!(!typo_eligible("5550"));

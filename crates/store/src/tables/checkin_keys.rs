@@ -52,19 +52,16 @@ pub(crate) fn fill(conn: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Calls `each` with the active candidate of every key starting with `prefix`, in key order
-/// (a candidate once per key), until it returns false.
-pub(crate) fn scan_active(
+/// Calls `each` with the candidate of every key starting with `prefix`, in key order (a
+/// candidate once per key), until it returns false.
+pub(crate) fn scan(
     conn: &Connection,
     prefix: &str,
     mut each: impl FnMut(i64) -> Result<bool, StoreError>,
 ) -> Result<(), StoreError> {
     // Every key starting with the prefix sorts below the prefix followed by the last code point.
     let end = format!("{prefix}{}", char::MAX);
-    let mut stmt = conn.prepare_cached(
-        "SELECT k.cand FROM checkin_keys k JOIN candidates c ON c.cand = k.cand
-         WHERE k.key >= ?1 AND k.key < ?2 AND c.active = 1",
-    )?;
+    let mut stmt = conn.prepare_cached("SELECT cand FROM checkin_keys WHERE key >= ?1 AND key < ?2")?;
     let mut rows = stmt.query(params![prefix, end])?;
     while let Some(r) = rows.next()? {
         if !each(r.get(0)?)? {
@@ -72,6 +69,17 @@ pub(crate) fn scan_active(
         }
     }
     Ok(())
+}
+
+/// The candidates of the keys starting with `prefix`, in key order (a candidate once per
+/// key), or `None` when there are more than `at_most` such keys.
+pub(crate) fn cands_of_prefix(conn: &Connection, prefix: &str, at_most: usize) -> Result<Option<Vec<i64>>, StoreError> {
+    let mut cands = Vec::new();
+    scan(conn, prefix, |cand| {
+        cands.push(cand);
+        Ok(cands.len() <= at_most)
+    })?;
+    Ok((cands.len() <= at_most).then_some(cands))
 }
 
 /// The candidates with exactly this key.
@@ -88,14 +96,14 @@ pub(crate) struct Member {
     pub keys: Vec<String>,
 }
 
-/// Everyone on the event's list who is active, with their keys.
+/// Everyone on the event's list, with their keys.
 pub(crate) fn members(conn: &Connection, event: Uuid) -> Result<Vec<Member>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT m.cand, m.attended, c.name_key, k.key
          FROM event_members m
          JOIN candidates c ON c.cand = m.cand
          JOIN checkin_keys k ON k.cand = m.cand
-         WHERE m.event_id = ?1 AND c.active = 1
+         WHERE m.event_id = ?1
          ORDER BY m.cand",
     )?;
     let mut rows = stmt.query([event.to_string()])?;
