@@ -8,9 +8,8 @@
 
 pub(crate) mod keys;
 mod matching;
+mod others;
 mod typo;
-
-use std::collections::HashSet;
 
 use rusqlite::{Connection, params};
 use serde::Serialize;
@@ -24,6 +23,7 @@ use crate::tables::{candidates, checkin_keys};
 use crate::{Store, StoreError};
 use keys::Query;
 use matching::{Fit, Words, fit};
+use others::Others;
 
 /// A person the check-in search found, with where they stand at the event.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -65,16 +65,6 @@ pub struct KioskPerson {
     pub attended: bool,
 }
 
-/// How many candidates a scan looks up one by one (to read their keys) before the search
-/// settles for what it has.
-const EXAMINE_AT_MOST: usize = 2_000;
-
-/// A word of a query of several is answered from the index alone, as the set of its
-/// candidates, when no more keys than this start with it: reading index entries in order is
-/// far cheaper than looking candidates up one by one, and finds a rare pair of common words
-/// ("wei müller") however many Müllers come first.
-const HOLD_AT_MOST: usize = 10_000;
-
 impl Store {
     /// People matching `query` (name words, an email or a phone number, as typed so far), at
     /// most `limit`: the event's members first, those not yet checked in before those who
@@ -94,18 +84,10 @@ impl Store {
         ranked.sort_unstable();
         let mut found: Vec<i64> = ranked.iter().take(limit).map(|r| r.3).collect();
         if found.len() < limit && !query.is_empty() {
-            let mut others = Others {
-                conn,
-                words: &words,
-                seen: members.iter().map(|m| m.cand).collect(),
-                exact: Vec::new(),
-                typo: Vec::new(),
-                want: limit - found.len(),
-                examined: 0,
-                forgiving: false,
-            };
+            let members = members.iter().map(|m| m.cand).collect();
+            let mut others = Others::new(conn, &words, members, limit - found.len());
             others.search(&query)?;
-            found.extend(others.exact.into_iter().chain(others.typo).take(limit - found.len()));
+            found.extend(others.found());
         }
         found.into_iter().map(|cand| matched(conn, event_id, cand)).collect()
     }
@@ -152,138 +134,6 @@ impl Store {
         };
         cand.map(|cand| kiosk_person(conn, event_id, cand)).transpose()
     }
-}
-
-/// The search beyond the event's members: scans of the key index, each candidate found
-/// checked against every word once.
-struct Others<'a> {
-    conn: &'a Connection,
-    words: &'a Words,
-    /// Members and candidates already looked at.
-    seen: HashSet<i64>,
-    exact: Vec<i64>,
-    typo: Vec<i64>,
-    want: usize,
-    examined: usize,
-    /// Scanning for typos: matches with a typo count towards a full page.
-    forgiving: bool,
-}
-
-impl Others<'_> {
-    fn search(&mut self, query: &Query) -> Result<(), StoreError> {
-        let conn = self.conn;
-        // Each word's candidates when few enough to hold (`None`: too many).
-        let held: Vec<Option<Vec<i64>>> = if query.words.len() == 1 {
-            vec![None]
-        } else {
-            query
-                .words
-                .iter()
-                .map(|w| checkin_keys::cands_of_prefix(conn, w, HOLD_AT_MOST))
-                .collect::<Result<_, _>>()?
-        };
-        let sets: Vec<Option<HashSet<i64>>> =
-            held.iter().map(|h| h.as_ref().map(|c| c.iter().copied().collect())).collect();
-        let narrowest = held.iter().enumerate().filter_map(|(i, h)| h.as_ref().map(|c| (c.len(), i))).min();
-        match narrowest {
-            Some((_, word)) => {
-                let common = held.iter().any(Option::is_none);
-                self.intersect(held[word].as_deref().unwrap_or_default(), &sets, word, common)?;
-            }
-            // One word (every candidate of its keys fits), or only common words.
-            None => self.scan(query.driver().unwrap_or_default(), query.words.len() == 1)?,
-        }
-        let Some(word) = misspelt(query, &held).filter(|_| self.exact.len() + self.typo.len() < self.want) else {
-            return Ok(());
-        };
-        (self.forgiving, self.examined) = (true, 0);
-        let chars: Vec<char> = query.words[word].chars().collect();
-        for prefix in typo::near_prefixes(&chars) {
-            if self.enough() {
-                break;
-            }
-            match checkin_keys::cands_of_prefix(conn, &prefix, HOLD_AT_MOST)? {
-                Some(cands) => self.intersect(&cands, &sets, word, true)?,
-                None => self.scan(&prefix, false)?,
-            }
-        }
-        Ok(())
-    }
-
-    /// Those of `cands` (found by word `word`) whom the other words' held sets have too;
-    /// with `verify`, their keys are read to check them against every word.
-    fn intersect(
-        &mut self,
-        cands: &[i64],
-        sets: &[Option<HashSet<i64>>],
-        word: usize,
-        verify: bool,
-    ) -> Result<(), StoreError> {
-        let others: Vec<&HashSet<i64>> =
-            sets.iter().enumerate().filter(|(i, _)| *i != word).filter_map(|(_, s)| s.as_ref()).collect();
-        for &cand in cands {
-            if self.enough() {
-                break;
-            }
-            if !others.iter().all(|s| s.contains(&cand)) || !self.seen.insert(cand) {
-                continue;
-            }
-            let fit = if verify {
-                self.examined += 1;
-                fit(self.words, &checkin_keys::of(self.conn, cand)?)
-            } else {
-                Some(EXACT)
-            };
-            self.take(cand, fit)?;
-        }
-        Ok(())
-    }
-
-    fn enough(&self) -> bool {
-        let found = if self.forgiving { self.exact.len() + self.typo.len() } else { self.exact.len() };
-        found >= self.want || self.examined >= EXAMINE_AT_MOST
-    }
-
-    /// Considers the candidates of every key starting with `prefix` until the page is full;
-    /// `fits` when finding them there is enough, else each one's keys are read.
-    fn scan(&mut self, prefix: &str, fits: bool) -> Result<(), StoreError> {
-        let conn = self.conn;
-        checkin_keys::scan(conn, prefix, |cand| {
-            if self.seen.insert(cand) {
-                self.examined += usize::from(!fits);
-                let fit = if fits { Some(EXACT) } else { fit(self.words, &checkin_keys::of(conn, cand)?) };
-                self.take(cand, fit)?;
-            }
-            Ok(!self.enough())
-        })
-    }
-
-    /// Keeps a candidate who fits, unless deactivated.
-    fn take(&mut self, cand: i64, fit: Option<Fit>) -> Result<(), StoreError> {
-        if let Some(f) = fit
-            && active(self.conn, cand)?
-        {
-            if f.typo { self.typo.push(cand) } else { self.exact.push(cand) }
-        }
-        Ok(())
-    }
-}
-
-/// Which word is most likely mistyped, if a typo may be forgiven in one: of the name-like
-/// words, the one fewest keys start with (then the longest).
-fn misspelt(query: &Query, held: &[Option<Vec<i64>>]) -> Option<usize> {
-    (0..query.words.len())
-        .filter(|&i| keys::typo_eligible(&query.words[i]))
-        .min_by_key(|&i| (held[i].as_ref().map_or(usize::MAX, Vec::len), std::cmp::Reverse(query.words[i].len())))
-}
-
-/// A match without a typo (its exactness does not matter beyond the members).
-const EXACT: Fit = Fit { typo: false, partial_words: 0 };
-
-/// Not deactivated (a deactivated candidate is no longer searchable; on an event's list,
-/// they are still found).
-fn active(conn: &Connection, cand: i64) -> Result<bool, StoreError> {
-    Ok(conn.prepare_cached("SELECT active FROM candidates WHERE cand = ?1")?.query_row([cand], |r| r.get(0))?)
 }
 
 /// The row the check-in screen shows for `cand`.
