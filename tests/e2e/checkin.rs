@@ -17,7 +17,7 @@ use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
 use talentdesk_domain::search::{SearchRequest, Selection};
 use talentdesk_domain::user::User;
-use talentdesk_e2e::{DemoDb, Session, admin, err, keys};
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys, open_event};
 use talentdesk_resume_corpus::{FileKind, corpus};
 use talentdesk_store::Store;
 use talentdesk_store::search::PageRequest;
@@ -94,12 +94,7 @@ impl Fair {
 
     fn event_page(&self, session: &Session) -> Result<(), String> {
         session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
-        session.click("[data-testid=rail-events]")?;
-        let entry = format!("[data-testid=events-page] button[data-id=\"{}\"]", self.event.id);
-        session.wait_for("the fair in the list", |s| s.text(&entry))?;
-        session.click(&entry)?;
-        session.wait_for("the fair's page", |s| s.text("[data-testid=event-checkin]"))?;
-        Ok(())
+        open_event(session, self.event.id)
     }
 }
 

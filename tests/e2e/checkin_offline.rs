@@ -14,7 +14,7 @@ use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
 use talentdesk_domain::search::Selection;
 use talentdesk_domain::user::Role;
-use talentdesk_e2e::{Session, err, keys};
+use talentdesk_e2e::{Session, err, keys, open_event};
 use talentdesk_server::testing::{Instance, PASSWORD};
 use talentdesk_store::views::{MemberFilter, MemberQuery};
 use talentdesk_sync::engine::Replica;
@@ -49,11 +49,7 @@ fn sign_in(session: &Session, server: &str, email: &str, people: usize) -> Resul
 
 fn open_door(session: &Session, event: &Event) -> Result<(), String> {
     session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
-    session.click("[data-testid=rail-events]")?;
-    let entry = format!("[data-testid=events-page] button[data-id=\"{}\"]", event.id);
-    session.wait_for("the fair in the list", |s| s.text(&entry))?;
-    session.click(&entry)?;
-    session.wait_for("the fair's page", |s| s.text("[data-testid=event-checkin]"))?;
+    open_event(session, event.id)?;
     session.click("[data-testid=event-checkin]")?;
     session.wait_for("the check-in screen", |s| s.text("[data-testid=door-counts]"))?;
     Ok(())

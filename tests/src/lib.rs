@@ -58,6 +58,16 @@ pub fn admin(store: &Store) -> Result<User> {
     store.users().map_err(err)?.into_iter().find(|u| u.role.is_admin()).ok_or_else(|| "no admin".into())
 }
 
+/// Opens the Events page and, from its list, the event's own page.
+pub fn open_event(session: &Session, event: uuid::Uuid) -> Result<()> {
+    session.click("[data-testid=rail-events]")?;
+    let entry = format!("[data-testid=events-page] button[data-id=\"{event}\"]");
+    session.wait_for("the event in the list", |s| s.text(&entry))?;
+    session.click(&entry)?;
+    session.wait_for("the event's page", |s| s.text("[data-testid=event-header]"))?;
+    Ok(())
+}
+
 /// The workspace root (this crate lives in `tests/`).
 pub fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
