@@ -36,12 +36,7 @@ const FIRST: [&str; 12] = [
 
 /// Signs the app in and waits for the team's people.
 fn sign_in(session: &Session, server: &str, email: &str, people: usize) -> Result<(), String> {
-    let focused = "return document.activeElement?.dataset?.testid === 'sign-in-server'";
-    session.wait_for("the sign-in page", |s| Ok(s.script(focused, json!([]))?.as_bool().filter(|f| *f)))?;
-    session.type_into("[data-testid=sign-in-server]", server)?;
-    session.type_into("[data-testid=sign-in-email]", email)?;
-    session.type_into("[data-testid=sign-in-password]", PASSWORD)?;
-    session.click("[data-testid=sign-in-submit]")?;
+    talentdesk_e2e::sign_in(session, server, email, PASSWORD)?;
     let all = format!("{people} results");
     session.wait_for("the team's people", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| *t == all)))?;
     Ok(())

@@ -22,7 +22,7 @@ use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
 use talentdesk_domain::search::{SearchRequest, Selection};
 use talentdesk_domain::user::User;
-use talentdesk_e2e::{Session, err, keys};
+use talentdesk_e2e::{Session, err, keys, open_event, sign_in};
 use talentdesk_server::testing::{Instance, PASSWORD};
 use talentdesk_store::Store;
 use talentdesk_store::search::PageRequest;
@@ -97,21 +97,6 @@ fn prepare(runtime: &tokio::runtime::Runtime, admin: &Replica) -> Result<Fair, S
     Ok(Fair { event, registrants, resumes })
 }
 
-/// Signs the window in and waits for the first sync to be done.
-fn sign_in(session: &Session, server: &str, email: &str) -> Result<(), String> {
-    let focused = "return document.activeElement?.dataset?.testid === 'sign-in-server'";
-    session.wait_for("the sign-in page", |s| Ok(s.script(focused, json!([]))?.as_bool().filter(|f| *f)))?;
-    session.type_into("[data-testid=sign-in-server]", server)?;
-    session.type_into("[data-testid=sign-in-email]", email)?;
-    session.type_into("[data-testid=sign-in-password]", PASSWORD)?;
-    session.click("[data-testid=sign-in-submit]")?;
-    session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
-    session.wait_for("the first sync done", |s| {
-        Ok(s.text("[data-testid=sync-status]")?.filter(|t| t.contains("Synced")))
-    })?;
-    Ok(())
-}
-
 /// The laptop's replica, opened beside the app (SQLite's WAL lets both read).
 fn laptop_store(data: &Path) -> Result<Store, String> {
     let accounts = data.join("accounts");
@@ -124,16 +109,6 @@ fn laptop_store(data: &Path) -> Result<Store, String> {
         [db] => Store::open(db).map_err(err),
         _ => Err(format!("expected one replica in {}, found {found:?}", accounts.display())),
     }
-}
-
-fn event_page(session: &Session, event: Uuid) -> Result<(), String> {
-    session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
-    session.click("[data-testid=rail-events]")?;
-    let entry = format!("[data-testid=events-page] button[data-id=\"{event}\"]");
-    session.wait_for("the fair in the list", |s| s.text(&entry))?;
-    session.click(&entry)?;
-    session.wait_for("the fair's page", |s| s.text("[data-testid=event-checkin]"))?;
-    Ok(())
 }
 
 fn keep_offline_checked(session: &Session) -> Result<Option<bool>, String> {
@@ -269,9 +244,12 @@ fn a_fair_day_offline_across_a_restart_reaches_the_server_once() -> Result<(), S
     let data_dir = data.path().to_str().ok_or("the temporary path is not UTF-8")?;
     let env = [("TALENTDESK_DATA_DIR", data_dir)];
     let mut session = Session::start_with_env(&[], &env)?;
-    sign_in(&session, &server.url, &recruiter)?;
+    sign_in(&session, &server.url, &recruiter, PASSWORD)?;
+    session.wait_for("the first sync done", |s| {
+        Ok(s.text("[data-testid=sync-status]")?.filter(|t| t.contains("Synced")))
+    })?;
     let laptop = laptop_store(data.path())?;
-    event_page(&session, fair.event.id)?;
+    open_event(&session, fair.event.id)?;
     session.wait_for("the offline choice", keep_offline_checked)?;
     session.click("[data-testid=keep-offline] input")?;
     session.wait_for("the fair's resumes on the laptop", |s| {
@@ -322,7 +300,8 @@ fn a_fair_day_offline_across_a_restart_reaches_the_server_once() -> Result<(), S
     // to keep the documents and the last check-ins are all still there.
     drop(session);
     session = Session::start_with_env(&[], &env)?;
-    event_page(&session, fair.event.id)?;
+    session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
+    open_event(&session, fair.event.id)?;
     session.wait_for("the offline choice kept", |s| Ok(keep_offline_checked(s)?.filter(|c| *c)))?;
     session.click("[data-testid=event-checkin]")?;
     let last = session.wait_for("the last check-ins", |s| s.text("[data-testid=door-recent] li .name"))?;

@@ -180,11 +180,7 @@ fn the_first_sync_shows_its_progress_and_pauses_and_continues() -> Result<(), St
     let data = tempfile::tempdir().map_err(err)?;
     let data_dir = data.path().to_str().ok_or("the temporary path is not UTF-8")?;
     let session = Session::start_with_env(&[], &[("TALENTDESK_DATA_DIR", data_dir)])?;
-    sign_in_ready(&session)?;
-    session.type_into("[data-testid=sign-in-server]", &server.url)?;
-    session.type_into("[data-testid=sign-in-email]", &demo.recruiter_emails[0])?;
-    session.type_into("[data-testid=sign-in-password]", PASSWORD)?;
-    session.click("[data-testid=sign-in-submit]")?;
+    talentdesk_e2e::sign_in(&session, &server.url, &demo.recruiter_emails[0], PASSWORD)?;
 
     // The panel counts the records in; Pause stops it, keeping what came, and Continue goes on.
     session.wait_for("records coming in", |s| {

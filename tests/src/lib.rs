@@ -68,6 +68,17 @@ pub fn open_event(session: &Session, event: uuid::Uuid) -> Result<()> {
     Ok(())
 }
 
+/// Signs the window in to `server` from the sign-in page. Waits for the page to put the focus
+/// in the server field first: typing before that move would lose keystrokes to it.
+pub fn sign_in(session: &Session, server: &str, email: &str, password: &str) -> Result<()> {
+    let focused = "return document.activeElement?.dataset?.testid === 'sign-in-server'";
+    session.wait_for("the sign-in page", |s| Ok(s.script(focused, json!([]))?.as_bool().filter(|f| *f)))?;
+    session.type_into("[data-testid=sign-in-server]", server)?;
+    session.type_into("[data-testid=sign-in-email]", email)?;
+    session.type_into("[data-testid=sign-in-password]", password)?;
+    session.click("[data-testid=sign-in-submit]")
+}
+
 /// The workspace root (this crate lives in `tests/`).
 pub fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
