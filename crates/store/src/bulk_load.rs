@@ -24,8 +24,8 @@ use crate::codec::{millis, name_of};
 use crate::replica;
 use crate::tables::candidates::NewCandidate;
 use crate::tables::{
-    candidates, client_state, documents, engagements, events, jobs, messages, notes, pipelines, search_facts,
-    search_terms, settings, tags, users,
+    candidates, checkin_keys, client_state, documents, engagements, events, jobs, messages, notes, pipelines,
+    search_facts, search_terms, settings, tags, users,
 };
 use crate::{Store, StoreError};
 
@@ -172,6 +172,7 @@ impl Store {
             Some(json) => serde_json::from_str(&json)?,
             None => drop_indexes(tx)?,
         };
+        checkin_keys::defer(tx)?;
         Ok(BulkLoad { tx, finished: false, dropped_indexes, loaded: 0, tag_ids: HashMap::new() })
     }
 }
@@ -303,6 +304,7 @@ impl BulkLoad<'_> {
                 None => client_state::remove(self.tx, key)?,
             }
         }
+        checkin_keys::build(self.tx)?;
         progress("building the keyword index");
         candidates::index_all(self.tx)?;
         progress("building the term index");

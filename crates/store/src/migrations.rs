@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0008_outbox_digest.sql"),
     include_str!("../migrations/0009_events.sql"),
     include_str!("../migrations/0010_check_in_lookup.sql"),
+    include_str!("../migrations/0011_check_in_people.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.
@@ -35,7 +36,7 @@ const STEPS: &[(usize, Step)] = &[
     (5, crate::tables::candidates::index_all),
     (8, crate::tables::outbox::fill_digests),
     (9, crate::tables::events::fill_codes),
-    (10, crate::tables::checkin_keys::fill),
+    (11, crate::tables::checkin_keys::fill),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

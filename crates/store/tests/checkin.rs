@@ -312,7 +312,11 @@ fn an_older_database_gets_its_index_when_it_opens() {
     drop(f.store);
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TABLE checkin_keys; PRAGMA user_version = 9;").unwrap();
+        conn.execute_batch(
+            "DROP TABLE checkin_people; DROP TABLE checkin_keys; DROP TABLE checkin_deferred;
+             PRAGMA user_version = 9;",
+        )
+        .unwrap();
     }
     let store = Store::open(&path).unwrap();
     assert_eq!(names(&store, &event, "souza"), ["Ana Souza"]);

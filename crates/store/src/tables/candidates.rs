@@ -139,7 +139,7 @@ pub struct NewCandidate {
     details: String,
     text: SearchText,
     resume_text: Option<String>,
-    checkin_keys: Vec<String>,
+    checkin_keys: String,
     /// Applications and whether the candidate counts as withdrawn, when the load writes their
     /// applications too (see `jobs::insert_rows_of`).
     applications: (usize, bool),
@@ -153,7 +153,7 @@ impl NewCandidate {
             details: serde_json::to_string(&Details::of(&c.profile))?,
             text: SearchText::of(&c.profile),
             resume_text,
-            checkin_keys: checkin_keys::of_profile(&c.profile),
+            checkin_keys: checkin_keys::encoded(&c.profile)?,
             applications: (0, false),
         })
     }

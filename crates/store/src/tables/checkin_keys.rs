@@ -1,55 +1,108 @@
-//! `checkin_keys`: the check-in lookup's index (migrations/0010_check_in_lookup.sql), each
-//! candidate's folded name words, email and phone digits (`checkin::keys`). Written with the
-//! candidate's row on every path that writes one; removed with it by cascade.
+//! The check-in lookup's index (migrations/0011_check_in_people.sql): each candidate's folded
+//! name words, email and phone digits (`checkin::keys`) in `checkin_people`, written with the
+//! candidate's row on every path that writes one and removed with it by cascade; and every
+//! key in order in `checkin_keys`, kept in step by triggers (or, during a bulk load, written
+//! in order at its end).
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use talentdesk_domain::candidate::Profile;
 use uuid::Uuid;
 
 use crate::StoreError;
 use crate::checkin::keys;
 
-/// The keys a profile is found by.
-pub(crate) fn of_profile(p: &Profile) -> Vec<String> {
-    keys::of_person(&p.first_name, &p.last_name, p.email.as_deref(), p.phone.as_deref())
+/// The keys a profile is found by, as `checkin_people` stores them.
+pub(crate) fn encoded(p: &Profile) -> Result<String, StoreError> {
+    encode(&keys::of_person(&p.first_name, &p.last_name, p.email.as_deref(), p.phone.as_deref()))
 }
 
-/// Adds the keys of a new candidate.
-pub(crate) fn insert(conn: &Connection, cand: i64, keys: &[String]) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare_cached("INSERT OR IGNORE INTO checkin_keys (cand, key) VALUES (?1, ?2)")?;
-    for key in keys {
-        stmt.execute(params![cand, key])?;
-    }
+fn encode(keys: &[String]) -> Result<String, StoreError> {
+    Ok(serde_json::to_string(keys)?)
+}
+
+fn decode(keys: &str) -> Result<Vec<String>, StoreError> {
+    Ok(serde_json::from_str(keys)?)
+}
+
+/// Stores a new candidate's keys (made by [`encoded`]).
+pub(crate) fn insert(conn: &Connection, cand: i64, keys: &str) -> Result<(), StoreError> {
+    conn.prepare_cached("INSERT INTO checkin_people (cand, keys) VALUES (?1, ?2)")?.execute(params![cand, keys])?;
     Ok(())
 }
 
 /// Brings `cand`'s keys in line with their profile; most writes (a review, a tag arriving by
 /// sync) leave them as they are and write nothing.
 pub(crate) fn refresh(conn: &Connection, cand: i64, p: &Profile) -> Result<(), StoreError> {
-    let keys = of_profile(p);
-    if of(conn, cand)? != keys {
-        conn.prepare_cached("DELETE FROM checkin_keys WHERE cand = ?1")?.execute([cand])?;
-        insert(conn, cand, &keys)?;
+    let keys = encoded(p)?;
+    let stored: Option<String> = conn
+        .prepare_cached("SELECT keys FROM checkin_people WHERE cand = ?1")?
+        .query_row([cand], |r| r.get(0))
+        .optional()?;
+    match stored {
+        Some(stored) if stored == keys => {}
+        // An update, so that the trigger takes the old keys out of the index.
+        Some(_) => {
+            conn.prepare_cached("UPDATE checkin_people SET keys = ?2 WHERE cand = ?1")?.execute(params![cand, keys])?;
+        }
+        None => insert(conn, cand, &keys)?,
     }
     Ok(())
 }
 
-/// `cand`'s keys, sorted.
+/// `cand`'s keys, sorted (none if they are not here).
 pub(crate) fn of(conn: &Connection, cand: i64) -> Result<Vec<String>, StoreError> {
-    let mut stmt = conn.prepare_cached("SELECT key FROM checkin_keys WHERE cand = ?1 ORDER BY key")?;
-    Ok(stmt.query_map([cand], |r| r.get(0))?.collect::<Result<_, _>>()?)
+    let mut stmt = conn.prepare_cached("SELECT keys FROM checkin_people WHERE cand = ?1")?;
+    let mut rows = stmt.query([cand])?;
+    match rows.next()? {
+        Some(r) => decode(&r.get::<_, String>(0)?),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Defers writing keys in order until [`build`] (a bulk load: inserting a million
+/// candidates' keys one by one, in no order, costs several times more than writing them
+/// sorted at the end).
+pub(crate) fn defer(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute("INSERT OR IGNORE INTO checkin_deferred (id) VALUES (1)", [])?;
+    Ok(())
+}
+
+/// Writes every candidate's keys in order (after [`defer`]) and goes back to writing them as
+/// candidates are written.
+pub(crate) fn build(conn: &Connection) -> Result<(), StoreError> {
+    let mut all: Vec<(String, i64)> = Vec::new();
+    {
+        let mut stmt = conn.prepare("SELECT cand, keys FROM checkin_people")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let cand: i64 = r.get(0)?;
+            all.extend(decode(&r.get::<_, String>(1)?)?.into_iter().map(|key| (key, cand)));
+        }
+    }
+    all.sort_unstable();
+    conn.execute_batch("DELETE FROM checkin_keys")?;
+    let mut insert = conn.prepare("INSERT INTO checkin_keys (key, cand) VALUES (?1, ?2)")?;
+    for (key, cand) in all {
+        insert.execute(params![key, cand])?;
+    }
+    conn.execute_batch("DELETE FROM checkin_deferred")?;
+    Ok(())
 }
 
 /// Fills the index from every candidate's row (the migration that made it).
 pub(crate) fn fill(conn: &Connection) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare("SELECT cand, first_name, last_name, email, phone FROM candidates ORDER BY cand")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let (first, last, email, phone): (String, String, Option<String>, Option<String>) =
-            (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
-        insert(conn, r.get(0)?, &keys::of_person(&first, &last, email.as_deref(), phone.as_deref()))?;
+    defer(conn)?;
+    {
+        let mut stmt = conn.prepare("SELECT cand, first_name, last_name, email, phone FROM candidates")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (first, last, email, phone): (String, String, Option<String>, Option<String>) =
+                (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+            let keys = keys::of_person(&first, &last, email.as_deref(), phone.as_deref());
+            insert(conn, r.get(0)?, &encode(&keys)?)?;
+        }
     }
-    Ok(())
+    build(conn)
 }
 
 /// Calls `each` with the candidate of every key starting with `prefix`, in key order (a
@@ -99,22 +152,17 @@ pub(crate) struct Member {
 /// Everyone on the event's list, with their keys.
 pub(crate) fn members(conn: &Connection, event: Uuid) -> Result<Vec<Member>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT m.cand, m.attended, c.name_key, k.key
+        "SELECT m.cand, m.attended, c.name_key, p.keys
          FROM event_members m
          JOIN candidates c ON c.cand = m.cand
-         JOIN checkin_keys k ON k.cand = m.cand
-         WHERE m.event_id = ?1
-         ORDER BY m.cand",
+         JOIN checkin_people p ON p.cand = m.cand
+         WHERE m.event_id = ?1",
     )?;
     let mut rows = stmt.query([event.to_string()])?;
-    let mut out: Vec<Member> = Vec::new();
+    let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let cand: i64 = r.get(0)?;
-        let key: String = r.get(3)?;
-        match out.last_mut() {
-            Some(m) if m.cand == cand => m.keys.push(key),
-            _ => out.push(Member { cand, attended: r.get(1)?, name_key: r.get(2)?, keys: vec![key] }),
-        }
+        let keys = decode(&r.get::<_, String>(3)?)?;
+        out.push(Member { cand: r.get(0)?, attended: r.get(1)?, name_key: r.get(2)?, keys });
     }
     Ok(out)
 }
