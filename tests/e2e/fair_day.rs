@@ -322,6 +322,7 @@ fn a_fair_day_offline_across_a_restart_reaches_the_server_once() -> Result<(), S
     let changes = named.len() + coded.len() + 2 + ratings.len() + notes.len();
     door_sync(&session, &format!("Offline · {changes} waiting to sync"))?;
     session.screenshot("fair-day-offline")?;
+    let at_the_door = members(&laptop, fair.event.id)?;
 
     // The server is back while she is still at the door. Sync has been failing all day and
     // waits up to a minute between tries; her next change sends everything at once.
@@ -336,7 +337,6 @@ fn a_fair_day_offline_across_a_restart_reaches_the_server_once() -> Result<(), S
     let seen = members(&admin_store, fair.event.id)?;
     let on_server = counts(&admin_store, fair.event.id)?;
     assert_eq!(on_server, EventCounts { registered: 502, attended: 62, walk_ins: 2, no_shows: 440 });
-    let at_the_door = members(&laptop, fair.event.id)?;
     let checked_in = format!("Checked in at {}", fair.event.name);
     for r in named.iter().chain(coded) {
         let m = &seen[&r.id];
