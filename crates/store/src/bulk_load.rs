@@ -304,11 +304,13 @@ impl BulkLoad<'_> {
                 None => client_state::remove(self.tx, key)?,
             }
         }
-        checkin_keys::build(self.tx)?;
         progress("building the keyword index");
         candidates::index_all(self.tx)?;
         progress("building the term index");
         search_terms::rebuild(self.tx, crate::search::FREQUENT_TERM)?;
+        // After the keyword index, whose peak memory it would otherwise add to.
+        progress("building the check-in index");
+        checkin_keys::build(self.tx)?;
         // Statistics for the query planner from a sample: exact counts of a million rows would
         // take seconds and plan no better.
         progress("analyzing");

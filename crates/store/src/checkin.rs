@@ -6,6 +6,7 @@
 //! million), then everyone else in the local database, found by a range scan of the index
 //! that stops as soon as a page is full: no query reads a million rows or ranks them.
 
+pub(crate) mod key_list;
 pub(crate) mod keys;
 mod matching;
 mod others;
