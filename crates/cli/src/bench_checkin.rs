@@ -183,17 +183,8 @@ fn registrants(store: &Store, admin: &User) -> anyhow::Result<Vec<Person>> {
 
 /// A new career fair with `people` registered, as Add to Event registers them (50 at a time).
 fn fair(store: &mut Store, admin: &User, people: &[Person]) -> anyhow::Result<Event> {
-    let fair = Event {
-        id: talentdesk_domain::new_id(),
-        name: "Benchmark Career Fair".into(),
-        category: EventCategory::CareerFair,
-        starts_at: chrono::Utc::now(),
-        location: "Hall A".into(),
-        capacity: None,
-        description: String::new(),
-        archived: false,
-        code_key: Event::new_code_key(),
-    };
+    let id = talentdesk_domain::new_id();
+    let fair = Event::new(id, "Benchmark Career Fair", EventCategory::CareerFair, chrono::Utc::now(), "Hall A");
     store.apply(admin, Mutation::EventCreate { event: fair.clone() })?;
     for batch in people.chunks(50) {
         let selection = Selection::ids(batch.iter().map(|p| p.id));

@@ -39,17 +39,7 @@ fn person(f: &mut Fixture, first: &str, last: &str) -> Uuid {
 }
 
 fn new_event(f: &mut Fixture, name: &str) -> Event {
-    let event = Event {
-        id: new_id(),
-        name: name.into(),
-        category: EventCategory::CareerFair,
-        starts_at: chrono::Utc::now(),
-        location: "Hall A".into(),
-        capacity: None,
-        description: String::new(),
-        archived: false,
-        code_key: Event::new_code_key(),
-    };
+    let event = Event::new(new_id(), name, EventCategory::CareerFair, chrono::Utc::now(), "Hall A");
     let recruiter = f.recruiter.clone();
     f.store.apply(&recruiter, Mutation::EventCreate { event: event.clone() }).unwrap();
     event
