@@ -90,6 +90,9 @@ pub enum Which {
         /// Rows the check-in screen asks for.
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// Drop the copy from the operating system's file cache before the lookups (Linux).
+        #[arg(long)]
+        cold: bool,
         #[arg(long)]
         json: bool,
     },
@@ -112,7 +115,7 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
         Which::Bulk { db, json } => bulk(&db, json),
         Which::Resume { resumes, json } => resume(resumes, json),
         Which::App { db, app, json } => crate::bench_app::app(&db, &app, json),
-        Which::Checkin { db, limit, json } => crate::bench_checkin::checkin(&db, limit.max(1), json),
+        Which::Checkin { db, limit, cold, json } => crate::bench_checkin::checkin(&db, limit.max(1), cold, json),
         Which::Server(a) => crate::bench_server::server(&a.server, &a.email, &a.password, a.json),
         Which::Sync(a) => crate::bench_sync::sync(&a.server, &a.email, &a.password, a.json),
         Which::Abuse(a) => crate::bench_abuse::abuse(&a.server, &a.email, &a.password, a.json),

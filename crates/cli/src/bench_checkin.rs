@@ -4,7 +4,7 @@
 //! `Store::check_in_lookup`), then the check-in applied through `Store::apply`. Also each
 //! one's name with two letters swapped (the typo a hurried recruiter makes) and their
 //! check-in code. The lookups start on a freshly opened store: SQLite's cache is cold, the
-//! operating system's file cache is as the copy left it.
+//! operating system's file cache is as the copy left it, or with `--cold` emptied of it.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -67,13 +67,13 @@ impl Typing {
     }
 }
 
-pub fn checkin(db: &Path, limit: usize, json: bool) -> anyhow::Result<ExitCode> {
+pub fn checkin(db: &Path, limit: usize, cold: bool, json: bool) -> anyhow::Result<ExitCode> {
     let source = Store::open(db)?;
     let dir = tempfile_dir(db)?;
     let copy = dir.join("bench-copy.db");
     source.copy_to(&copy)?;
     drop(source);
-    let outcome = on_copy(&copy, limit);
+    let outcome = on_copy(&copy, limit, cold);
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", copy.display()));
     }
@@ -89,7 +89,7 @@ pub fn checkin(db: &Path, limit: usize, json: bool) -> anyhow::Result<ExitCode> 
     Ok(ExitCode::SUCCESS)
 }
 
-fn on_copy(copy: &Path, limit: usize) -> anyhow::Result<serde_json::Value> {
+fn on_copy(copy: &Path, limit: usize, cold: bool) -> anyhow::Result<serde_json::Value> {
     let mut store = Store::open(copy)?;
     let admin = store.users()?.into_iter().find(|u| u.role.is_admin()).context("no admin user: run `demo` first")?;
     let candidates = store.candidate_count()?;
@@ -97,6 +97,9 @@ fn on_copy(copy: &Path, limit: usize) -> anyhow::Result<serde_json::Value> {
     let fair = fair(&mut store, &admin, &people)?;
     // Reopened, so the lookups start with an empty page cache.
     drop(store);
+    if cold {
+        forget_cached_pages(copy)?;
+    }
     let mut store = Store::open(copy)?;
 
     let (mut emails, mut names, mut typos) = (Typing::default(), Typing::default(), Typing::default());
@@ -136,6 +139,7 @@ fn on_copy(copy: &Path, limit: usize) -> anyhow::Result<serde_json::Value> {
         "typed_people": TYPED.min(people.len()),
         "page": limit,
         "cold_sqlite_cache": true,
+        "cold_os_cache": cold,
         "lookups": all.len(),
         "first_lookup_ms": ms(all.first().copied().unwrap_or_default()),
         "lookup_p50_ms": lookup.p50_ms,
@@ -161,6 +165,19 @@ fn on_copy(copy: &Path, limit: usize) -> anyhow::Result<serde_json::Value> {
         "emails_never_first": emails.never_first,
         "whole_run_s": (whole.as_secs_f64() * 10.0).round() / 10.0,
     }))
+}
+
+/// Has the operating system drop the file's pages from its cache, as after a restart: written
+/// to disk first, then let go (GNU dd's `nocache`, which asks the kernel with fadvise).
+fn forget_cached_pages(file: &Path) -> anyhow::Result<()> {
+    std::fs::File::open(file)?.sync_all()?;
+    let status = std::process::Command::new("dd")
+        .arg(format!("if={}", file.display()))
+        .args(["iflag=nocache", "count=0", "status=none"])
+        .status()
+        .context("running dd to drop the copy from the file cache (GNU coreutils)")?;
+    anyhow::ensure!(status.success(), "dd could not drop the copy from the file cache: {status}");
+    Ok(())
 }
 
 /// 500 people with an email, spread evenly over the database.

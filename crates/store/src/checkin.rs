@@ -69,19 +69,22 @@ pub struct KioskPerson {
 impl Store {
     /// People matching `query` (name words, an email or a phone number, as typed so far), at
     /// most `limit`: the event's members first, those not yet checked in before those who
-    /// were, then everyone else in the local database who is not deactivated. Every word must start one of
-    /// the person's names, their email or their phone digits, with case and accents ignored
-    /// and one typo forgiven in a name. An empty query lists the members. A check-in code is
-    /// not a search: see [`Store::check_in_code_lookup`].
+    /// were, then everyone else in the local database who is not deactivated. Every word must
+    /// start one of the person's names, their email or their phone digits, with case and
+    /// accents ignored and one typo forgiven in a name. An empty query lists the members (a
+    /// screen that asks for it as it opens has the members' pages read before the first
+    /// keystroke). A check-in code is not a search: see [`Store::check_in_code_lookup`].
     pub fn check_in_lookup(&self, event_id: Uuid, query: &str, limit: usize) -> Result<Vec<CheckInMatch>, StoreError> {
         let conn = self.conn();
         let query = Query::parse(query);
         let words = Words::of(&query);
         let members = checkin_keys::members(conn, event_id)?;
-        let mut ranked: Vec<(Fit, bool, &str, i64)> = members
+        // Names are read only for the members who match (a cold start reads fewer pages).
+        let mut ranked: Vec<(Fit, bool, String, i64)> = members
             .iter()
-            .filter_map(|m| fit(&words, &m.keys).map(|f| (f, m.attended, m.name_key.as_str(), m.cand)))
-            .collect();
+            .filter_map(|m| fit(&words, &m.keys).map(|f| (f, m.attended, m.cand)))
+            .map(|(f, attended, cand)| Ok((f, attended, name_key(conn, cand)?, cand)))
+            .collect::<Result<_, StoreError>>()?;
         ranked.sort_unstable();
         let mut found: Vec<i64> = ranked.iter().take(limit).map(|r| r.3).collect();
         if found.len() < limit && !query.is_empty() {
@@ -135,6 +138,11 @@ impl Store {
         };
         cand.map(|cand| kiosk_person(conn, event_id, cand)).transpose()
     }
+}
+
+/// What names sort by (family name, then given name, folded).
+fn name_key(conn: &Connection, cand: i64) -> Result<String, StoreError> {
+    Ok(conn.prepare_cached("SELECT name_key FROM candidates WHERE cand = ?1")?.query_row([cand], |r| r.get(0))?)
 }
 
 /// The row the check-in screen shows for `cand`.

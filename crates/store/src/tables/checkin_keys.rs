@@ -166,28 +166,25 @@ pub(crate) fn with_key(conn: &Connection, key: &str) -> Result<Vec<i64>, StoreEr
     Ok(stmt.query_map([key], |r| r.get(0))?.collect::<Result<_, _>>()?)
 }
 
-/// An event's member with what the lookup ranks them by.
+/// An event's member with their keys.
 pub(crate) struct Member {
     pub cand: i64,
     pub attended: bool,
-    pub name_key: String,
     pub keys: Vec<String>,
 }
 
 /// Everyone on the event's list, with their keys.
 pub(crate) fn members(conn: &Connection, event: Uuid) -> Result<Vec<Member>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT m.cand, m.attended, c.name_key, p.keys
-         FROM event_members m
-         JOIN candidates c ON c.cand = m.cand
-         JOIN checkin_people p ON p.cand = m.cand
+        "SELECT m.cand, m.attended, p.keys
+         FROM event_members m JOIN checkin_people p ON p.cand = m.cand
          WHERE m.event_id = ?1",
     )?;
     let mut rows = stmt.query([event.to_string()])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let keys = decode(&r.get::<_, String>(3)?)?;
-        out.push(Member { cand: r.get(0)?, attended: r.get(1)?, name_key: r.get(2)?, keys });
+        let keys = decode(&r.get::<_, String>(2)?)?;
+        out.push(Member { cand: r.get(0)?, attended: r.get(1)?, keys });
     }
     Ok(out)
 }
