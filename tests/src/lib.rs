@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+pub mod axe;
 pub mod file_dialog;
 pub mod xdnd;
 
@@ -126,6 +127,12 @@ pub mod keys {
     pub const ARROW_UP: &str = "\u{E013}";
     pub const ARROW_LEFT: &str = "\u{E012}";
     pub const ARROW_RIGHT: &str = "\u{E014}";
+    pub const TAB: &str = "\u{E004}";
+    pub const SPACE: &str = "\u{E00D}";
+    pub const SHIFT: &str = "\u{E008}";
+    pub const CONTROL: &str = "\u{E009}";
+    pub const HOME: &str = "\u{E011}";
+    pub const END: &str = "\u{E010}";
 }
 
 /// A running tauri-driver with one WebDriver session on the app.
@@ -311,6 +318,22 @@ impl Session {
             { "type": "keyDown", "value": key }, { "type": "keyUp", "value": key }
         ] }] });
         self.post(&format!("/session/{}/actions", self.id), &actions)?;
+        Ok(())
+    }
+
+    /// Presses keys together and lets them go in reverse order, e.g. `[keys::SHIFT, keys::TAB]`
+    /// for Shift+Tab or `[keys::CONTROL, "="]`, on whatever has focus.
+    pub fn chord(&self, chord: &[&str]) -> Result<()> {
+        let down = chord.iter().map(|k| json!({ "type": "keyDown", "value": k }));
+        let up = chord.iter().rev().map(|k| json!({ "type": "keyUp", "value": k }));
+        let actions = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": down.chain(up).collect::<Vec<_>>() }] });
+        self.post(&format!("/session/{}/actions", self.id), &actions)?;
+        Ok(())
+    }
+
+    /// Sets the window's outer size, in pixels.
+    pub fn resize(&self, width: u32, height: u32) -> Result<()> {
+        self.post(&format!("/session/{}/window/rect", self.id), &json!({ "width": width, "height": height }))?;
         Ok(())
     }
 
