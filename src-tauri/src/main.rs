@@ -11,6 +11,7 @@ mod commands;
 mod diagnostics;
 mod documents;
 mod events;
+mod locale;
 mod rendering;
 mod state;
 
@@ -90,6 +91,7 @@ fn main() {
             account::offline_sets,
             account::keep_offline,
             commands::app_info,
+            locale::locale,
             diagnostics::diagnostics,
             commands::apply,
             commands::search,
