@@ -2,6 +2,8 @@
 // each outcome is shown in.
 
 import type { CheckInMatch } from "../../bindings/CheckInMatch";
+import { t } from "../../i18n";
+import { formattingLocale } from "../../i18n/locale.svelte";
 
 /** The highlighted match after an arrow key: stays inside the list, -1 when it is empty. */
 export function moved(index: number, count: number, by: number): number {
@@ -13,15 +15,16 @@ export function moved(index: number, count: number, by: number): number {
 export function clock(iso: string, now: Date = new Date()): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return "";
-  const time = at.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+  const locale = formattingLocale();
+  const time = at.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" });
   if (at.toDateString() === now.toDateString()) return time;
-  return `${at.toLocaleDateString(undefined, { month: "short", day: "numeric" })}, ${time}`;
+  return t("door.day_and_time", { day: at.toLocaleDateString(locale, { month: "short", day: "numeric" }), time });
 }
 
 /** "at 10:42 by you", "at 10:42 by sam@example.org": when and by whom someone was checked in. */
 export function whenAndWho(at: string | null, by: string | null, me: string | null, now: Date = new Date()): string {
-  const when = at ? `at ${clock(at, now)}` : "";
-  const who = by ? `by ${me && by.toLowerCase() === me.toLowerCase() ? "you" : by}` : "";
+  const when = at ? t("door.at_time", { time: clock(at, now) }) : "";
+  const who = !by ? "" : me && by.toLowerCase() === me.toLowerCase() ? t("door.by_you") : t("door.by_person", { person: by });
   return [when, who].filter(Boolean).join(" ");
 }
 
@@ -30,8 +33,8 @@ export type CodeMiss = { kind: "other_event"; event_name: string } | { kind: "un
 
 export function codeMissText(miss: CodeMiss): string {
   return miss.kind === "other_event"
-    ? `This code is for another event (${miss.event_name}). Nobody was checked in.`
-    : "This code belongs to nobody at this event. Check it, or search by name. Nobody was checked in.";
+    ? t("door.code_other_event", { event: miss.event_name })
+    : t("door.code_unknown");
 }
 
 /** What the last Enter (or click, or walk-in) did, as the banner shows it. */
@@ -50,21 +53,22 @@ export type Tone = "good" | "warn" | "plain" | "bad";
 export function outcomeWords(o: Outcome, me: string | null): { tone: Tone; head: string; name: string; detail: string } {
   switch (o.kind) {
     case "checked_in": {
-      const how = o.person.walk_in ? "Walk-in" : o.person.registered ? "Registered" : "Not registered: added to the list";
-      return { tone: "good", head: "Checked in", name: o.person.full_name, detail: [o.person.employer_or_school, how].filter(Boolean).join(" · ") };
+      const how = o.person.walk_in ? t("door.walk_in") : o.person.registered ? t("door.registered") : t("door.not_registered_added");
+      return { tone: "good", head: t("door.checked_in"), name: o.person.full_name, detail: [o.person.employer_or_school, how].filter(Boolean).join(" · ") };
     }
     case "already": {
       const when = whenAndWho(o.person.checked_in_at, o.person.checked_in_by, me);
-      return { tone: "warn", head: "Already checked in", name: o.person.full_name, detail: `${when ? `Checked in ${when}. ` : ""}Nothing changed.` };
+      const detail = when ? t("door.already_detail", { when }) : t("door.nothing_changed");
+      return { tone: "warn", head: t("door.already"), name: o.person.full_name, detail };
     }
     case "undone":
-      return { tone: "plain", head: "Check-in undone", name: o.name, detail: "They are no longer counted as attended." };
+      return { tone: "plain", head: t("door.undone"), name: o.name, detail: t("door.undone_detail") };
     case "nobody":
-      return { tone: "plain", head: `Nobody found for “${o.typed}”`, name: "", detail: "Check the spelling, or register them as a walk-in." };
+      return { tone: "plain", head: t("door.nobody_found", { typed: o.typed }), name: "", detail: t("door.nobody_found_detail") };
     case "miss":
-      return { tone: "warn", head: "Nobody checked in", name: "", detail: o.text };
+      return { tone: "warn", head: t("door.nobody_checked_in"), name: "", detail: o.text };
     case "failed":
-      return { tone: "bad", head: "Not checked in", name: "", detail: o.text };
+      return { tone: "bad", head: t("door.not_checked_in"), name: "", detail: o.text };
   }
 }
 

@@ -1,6 +1,8 @@
 // Kiosk mode's rules, apart from the screen: the recruiter's PIN, the visitor's steps, and
 // the idle clock that hands the screen to the next visitor.
 
+import { t } from "../../i18n";
+
 /** A visitor left alone this long finds the kiosk cleared. */
 export const IDLE_MS = 60_000;
 /** How long a "you're checked in" stays before the kiosk greets the next visitor. */
@@ -8,8 +10,8 @@ export const DONE_MS = 8_000;
 
 /** Why this PIN (typed twice) cannot lock the kiosk, or null when it can. */
 export function pinProblem(pin: string, again: string): string | null {
-  if (!/^\d{4,8}$/.test(pin)) return "The PIN is 4 to 8 digits";
-  if (pin !== again) return "The two PINs differ";
+  if (!/^\d{4,8}$/.test(pin)) return t("pin.digits");
+  if (pin !== again) return t("pin.differ");
   return null;
 }
 
@@ -25,10 +27,10 @@ export const WELCOME: Step = { step: "welcome" };
 
 /** The words for a visitor who is done. */
 export function doneText(s: Extract<Step, { step: "done" }>): string {
-  const name = s.first_name ? `, ${s.first_name}` : "";
-  if (s.already) return `You were already checked in${name}. Enjoy the event!`;
-  if (s.signed_up) return `Thank you${name}! You're signed up and checked in.`;
-  return `You're checked in${name}. Enjoy the event!`;
+  const values = { named: s.first_name ? "yes" : "no", name: s.first_name };
+  if (s.already) return t("kiosk.done_already", values);
+  if (s.signed_up) return t("kiosk.done_signed_up", values);
+  return t("kiosk.done_checked_in", values);
 }
 
 /**

@@ -1,6 +1,7 @@
 // A walk-in as the short form holds it, what it must have before it is saved, and the profile
 // it becomes (on its own, or over what a dropped resume said).
 import type { Profile } from "../../bindings/Profile";
+import { t } from "../../i18n";
 
 export type Affiliation = "school" | "employer";
 
@@ -58,12 +59,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** What keeps the walk-in from being saved, by field; empty when it may be. */
 export function problems(d: WalkInDraft, hasResume: boolean): Problems {
   const found: Problems = {};
-  if (!d.first_name.trim()) found.first_name = "The first name is needed";
-  if (!d.last_name.trim()) found.last_name = "The last name is needed";
-  if (d.email.trim() && !EMAIL.test(d.email.trim())) found.email = "This is not an email address";
-  if (!d.email.trim() && !d.phone.trim() && !hasResume) {
-    found.contact = "An email, a phone number or a resume is needed, so someone can follow up";
-  }
+  if (!d.first_name.trim()) found.first_name = t("walk_in.first_needed");
+  if (!d.last_name.trim()) found.last_name = t("walk_in.last_needed");
+  if (d.email.trim() && !EMAIL.test(d.email.trim())) found.email = t("walk_in.not_email");
+  if (!d.email.trim() && !d.phone.trim() && !hasResume) found.contact = t("walk_in.contact_needed");
   return found;
 }
 
