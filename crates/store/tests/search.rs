@@ -491,3 +491,24 @@ fn a_store_from_before_the_term_index_gets_one_when_opened() {
     assert_eq!(set(&ids(&store, &q("eng"))), set(&[w.ana, w.jose, w.mei]));
     assert_eq!(set(&ids(&store, &q("north"))), set(&[w.ana, w.omar]));
 }
+
+#[test]
+fn a_search_says_how_many_inactive_candidates_it_leaves_out() {
+    let mut w = world();
+    w.f.admin_applies(Mutation::SetActive { candidate_id: w.mei, active: false });
+    let store = &w.f.store;
+    let hidden = |request: &SearchRequest| {
+        let page = store.search(request, &PageRequest::default()).unwrap();
+        (page.total, page.inactive_hidden)
+    };
+    // Mei is inactive: left out of everything she would match, and counted as left out.
+    assert_eq!(hidden(&SearchRequest::default()), (3, 1));
+    assert_eq!(hidden(&q("python")), (1, 1), "Ana shown, Mei hidden");
+    assert_eq!(hidden(&q("java")), (1, 0), "Mei does not know Java");
+    let eligible = with(SearchFilters { eligible: Some(true), ..Default::default() });
+    assert_eq!(hidden(&SearchRequest { query: "python".into(), ..eligible }), (1, 1));
+    let hired = with(SearchFilters { activity: vec![ActivityStatus::Hired], ..Default::default() });
+    assert_eq!(hidden(&hired), (0, 0), "the other filters still apply to the inactive");
+    // Asking for the inactive hides none.
+    assert_eq!(hidden(&with(SearchFilters { active: Some(false), ..Default::default() })), (1, 0));
+}

@@ -61,6 +61,10 @@ pub struct SearchPage {
     /// How many candidates match the whole search.
     #[ts(type = "number")]
     pub total: u64,
+    /// How many more would match if inactive candidates were not left out (0 when the search
+    /// asks for inactive ones), so the window can say they are hidden.
+    #[ts(type = "number")]
+    pub inactive_hidden: u64,
     /// Pass as `after` for the next page; None on the last page.
     pub next: Option<String>,
 }
@@ -211,6 +215,7 @@ impl Engine {
         let after = page.after.as_deref().map(Cursor::parse).transpose()?;
         let (plan, matches) = self.matching(conn, request)?;
         let facts = &self.loaded.as_ref().expect("loaded by matching").facts;
+        let inactive_hidden = inactive_hidden(facts, &plan);
         let sort = match request.sort {
             SortOrder::Relevance if plan.scorers.is_empty() => SortOrder::UpdatedDesc,
             other => other,
@@ -231,7 +236,7 @@ impl Engine {
             None
         };
         let cands: Vec<i64> = keys.iter().map(|k| i64::from(k.cand())).collect();
-        Ok(SearchPage { rows: rows_for(conn, &cands)?, total: matches.len(), next })
+        Ok(SearchPage { rows: rows_for(conn, &cands)?, total: matches.len(), inactive_hidden, next })
     }
 
     pub(crate) fn count(&mut self, conn: &Connection, request: &SearchRequest) -> Result<u64, StoreError> {
@@ -242,6 +247,15 @@ impl Engine {
     pub(crate) fn all(&mut self, conn: &Connection, request: &SearchRequest) -> Result<Vec<i64>, StoreError> {
         Ok(self.matching(conn, request)?.1.iter().map(i64::from).collect())
     }
+}
+
+/// The inactive candidates that would match `plan` if it did not leave them out: those in
+/// every keyword and membership set that pass every other filter. Inactive candidates are
+/// few, so this tests each of them rather than the matches.
+fn inactive_hidden(facts: &Facts, plan: &Plan) -> u64 {
+    let Some(others) = plan.predicate.hiding_inactive() else { return 0 };
+    let hidden = plan.sets.iter().fold(facts.inactive.clone(), |h, s| h & &**s);
+    hidden.iter().filter(|&c| others.holds(facts.get(c))).count() as u64
 }
 
 /// Runs `there` on a second connection on another thread while `here` runs on this one; on

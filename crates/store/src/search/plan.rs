@@ -52,6 +52,11 @@ impl Predicate {
             .then_some(self.active)
     }
 
+    /// When this leaves inactive candidates out: the same test for them, the rest unchanged.
+    pub(crate) fn hiding_inactive(&self) -> Option<Self> {
+        self.active.then(|| Self { active: false, ..self.clone() })
+    }
+
     pub(crate) fn holds(&self, f: &Fact) -> bool {
         f.active == self.active
             && self.eligible.is_none_or(|e| f.eligible == e)

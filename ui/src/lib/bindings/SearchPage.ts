@@ -7,6 +7,11 @@ export type SearchPage = { rows: Array<CandidateRow>,
  */
 total: number, 
 /**
+ * How many more would match if inactive candidates were not left out (0 when the search
+ * asks for inactive ones), so the window can say they are hidden.
+ */
+inactive_hidden: number, 
+/**
  * Pass as `after` for the next page; None on the last page.
  */
 next: string | null, };
