@@ -8,7 +8,32 @@ vi.mock("@tauri-apps/api/core", () => ({
   }),
 }));
 
+const { invoke } = await import("@tauri-apps/api/core");
 const { CommandError, api, asAppError, describeRule, failureText } = await import("./api");
+const { doorApi } = await import("./components/checkin/api");
+const { eventsApi } = await import("./components/events/api");
+
+describe("the calls", () => {
+  it("name the Rust command and send its arguments under Tauri's camelCase keys", async () => {
+    const sent = async (run: () => Promise<unknown>) => {
+      vi.mocked(invoke).mockClear().mockResolvedValueOnce(undefined);
+      await run();
+      return vi.mocked(invoke).mock.calls[0];
+    };
+    expect(await sent(() => api.pipelineMembers("p", true, 40, 20))).toEqual([
+      "pipeline_members",
+      { pipeline: "p", reviewed: true, offset: 40, limit: 20 },
+    ]);
+    expect(await sent(() => eventsApi.attendeeIds("e", 4))).toEqual(["event_attendee_ids", { event: "e", minRating: 4 }]);
+    expect(await sent(() => api.chooseSavePath("Save", "/tmp/a.csv"))).toEqual([
+      "choose_save_path",
+      { title: "Save", suggested: "/tmp/a.csv", extension: null },
+    ]);
+    expect(await sent(() => api.appInfo())).toEqual(["app_info", undefined]);
+    const walkIn = { profile: {}, interests: [], consent: true } as never;
+    expect(await sent(() => doorApi.walkIn("e", walkIn))).toEqual(["walk_in", { event: "e", walkIn }]);
+  });
+});
 
 describe("describeRule", () => {
   it("names the field of a refused value, but not the selection", () => {

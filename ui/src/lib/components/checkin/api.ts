@@ -1,44 +1,42 @@
-// Typed calls into the door's commands (src-tauri/src/checkin.rs). Undo, ratings and notes
-// are plain mutations, through `api.apply`.
-import { api, call } from "../../api";
-import type { CandidateRow } from "../../bindings/CandidateRow";
-import type { CheckIn } from "../../bindings/CheckIn";
-import type { CheckInMatch } from "../../bindings/CheckInMatch";
-import type { CodeLookup } from "../../bindings/CodeLookup";
-import type { EventMemberRow } from "../../bindings/EventMemberRow";
-import type { KioskEvent } from "../../bindings/KioskEvent";
+// The door's calls (src-tauri/src/checkin.rs and checkin/*), over the generated typed
+// commands. Undo, ratings and notes are plain mutations, through `api.apply`.
+import { api } from "../../api";
+import { commands } from "../../bindings/commands";
 import type { Profile } from "../../bindings/Profile";
 import type { SignUp } from "../../bindings/SignUp";
-import type { SignedUp } from "../../bindings/SignedUp";
-import type { Visitor } from "../../bindings/Visitor";
 import type { WalkIn } from "../../bindings/WalkIn";
-import type { WalkedIn } from "../../bindings/WalkedIn";
 
 export const doorApi = {
   /** Who matches what is typed so far: the event's registrants first. */
-  lookup: (event: string, query: string) => call<CheckInMatch[]>("check_in_lookup", { event, query }),
+  lookup: (event: string, query: string) => commands.checkInLookup({ event, query }),
   /** Whom a scanned code belongs to; null when the input is no code. */
-  code: (event: string, input: string) => call<CodeLookup | null>("check_in_code", { event, input }),
+  code: (event: string, input: string) => commands.checkInCode({ event, input }),
   /** Checks them in now, unless they already are (then nothing changes). */
-  checkIn: (event: string, candidate: string) => call<CheckIn>("check_in", { event, candidate }),
-  lastCheckIns: (event: string) => call<EventMemberRow[]>("last_check_ins", { event }),
+  checkIn: (event: string, candidate: string) => commands.checkIn({ event, candidate }),
+  lastCheckIns: (event: string) => commands.lastCheckIns({ event }),
   undo: (event: string, candidate: string) =>
     api.apply({ name: "event.undo_check_in", args: { event_id: event, candidate_id: candidate } }),
   rate: (event: string, candidate: string, rating: number) =>
     api.apply({ name: "event.rate", args: { event_id: event, candidate_id: candidate, rating } }),
   note: (candidate: string, body: string) =>
     api.apply({ name: "note.add", args: { note_id: crypto.randomUUID(), candidate_id: candidate, body, private: false } }),
-  duplicates: (profile: Profile) => call<CandidateRow[]>("walk_in_duplicates", { profile }),
-  walkIn: (event: string, walkIn: WalkIn) => call<WalkedIn>("walk_in", { event, walkIn }),
+  /** Who may already be here, for a walk-in's details as typed so far. */
+  duplicates: (profile: Profile) => commands.walkInDuplicates({ profile }),
+  /** Someone new at the door: creates them, registers and checks them in. */
+  walkIn: (event: string, walkIn: WalkIn) => commands.walkIn({ event, walkIn }),
 };
 
 export const kioskApi = {
   /** The kiosk's event when the window is one (after a reload too). */
-  current: () => call<KioskEvent | null>("kiosk_event"),
-  enter: (event: string, pin: string) => call<KioskEvent>("enter_kiosk", { event, pin }),
-  leave: (pin: string) => call<void>("leave_kiosk", { pin }),
-  lookup: (input: string) => call<Visitor | null>("kiosk_lookup", { input }),
-  checkIn: () => call<Visitor>("kiosk_check_in"),
-  signUp: (signUp: SignUp) => call<SignedUp>("kiosk_sign_up", { signUp }),
-  forget: () => call<void>("kiosk_forget"),
+  current: () => commands.kioskEvent(),
+  /** Turns this window into the event's kiosk; `pin` is what leaving will ask for. */
+  enter: (event: string, pin: string) => commands.enterKiosk({ event, pin }),
+  leave: (pin: string) => commands.leaveKiosk({ pin }),
+  /** The visitor with this email (exactly) or scanned code, if they are here. */
+  lookup: (input: string) => commands.kioskLookup({ input }),
+  /** Checks in the visitor last looked up. */
+  checkIn: () => commands.kioskCheckIn(),
+  signUp: (signUp: SignUp) => commands.kioskSignUp({ signUp }),
+  /** Forgets the visitor at hand, so the next person sees nobody's details. */
+  forget: () => commands.kioskForget(),
 };

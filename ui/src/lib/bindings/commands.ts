@@ -1,0 +1,252 @@
+// The window's calls into the Tauri commands that src-tauri/src/main.rs registers: each takes
+// the argument keys and types its command takes. Generated from the Rust source by
+// crates/commands-ts (`cargo test -p talentdesk-commands-ts`); do not edit.
+import { call } from "../ipc";
+import type { AppInfo } from "./AppInfo";
+import type { Applied } from "./Applied";
+import type { BadgePaper } from "./BadgePaper";
+import type { BulkActionInfo } from "./BulkActionInfo";
+import type { BulkProgress } from "./BulkProgress";
+import type { CandidateRow } from "./CandidateRow";
+import type { CheckIn } from "./CheckIn";
+import type { CheckInMatch } from "./CheckInMatch";
+import type { CodeLookup } from "./CodeLookup";
+import type { ColumnConfig } from "./ColumnConfig";
+import type { CustomFieldDef } from "./CustomFieldDef";
+import type { EventMemberRow } from "./EventMemberRow";
+import type { EventMembersPage } from "./EventMembersPage";
+import type { EventReport } from "./EventReport";
+import type { EventSummary } from "./EventSummary";
+import type { EventTabCounts } from "./EventTabCounts";
+import type { ExportRequest } from "./ExportRequest";
+import type { FilterChoices } from "./FilterChoices";
+import type { HiredActions } from "./HiredActions";
+import type { JobSummary } from "./JobSummary";
+import type { KioskEvent } from "./KioskEvent";
+import type { MemberQuery } from "./MemberQuery";
+import type { Mutation } from "./Mutation";
+import type { Notice } from "./Notice";
+import type { OfflineSet } from "./OfflineSet";
+import type { PageRequest } from "./PageRequest";
+import type { PipelineMemberRow } from "./PipelineMemberRow";
+import type { PipelineSummary } from "./PipelineSummary";
+import type { Profile } from "./Profile";
+import type { ProfileView } from "./ProfileView";
+import type { ResumeReading } from "./ResumeReading";
+import type { ResumesZip } from "./ResumesZip";
+import type { SearchPage } from "./SearchPage";
+import type { SearchRequest } from "./SearchRequest";
+import type { Selection } from "./Selection";
+import type { SessionState } from "./SessionState";
+import type { SignUp } from "./SignUp";
+import type { SignedUp } from "./SignedUp";
+import type { TagInfo } from "./TagInfo";
+import type { TalentMatch } from "./TalentMatch";
+import type { Upload } from "./Upload";
+import type { UploadOutcome } from "./UploadOutcome";
+import type { Visitor } from "./Visitor";
+import type { WalkIn } from "./WalkIn";
+import type { WalkedIn } from "./WalkedIn";
+
+export const commands = {
+  sessionState: () => call<SessionState>("session_state"),
+  /** Signs in and starts syncing; the first sync's progress arrives as `session` events. */
+  signIn: (args: { server: string; email: string; password: string }) => call<void>("sign_in", args),
+  /**
+   * Stops syncing, ends the sign-in on the server (when it can be reached) and forgets the
+   * token; the data stays for the next sign-in.
+   */
+  signOut: () => call<void>("sign_out"),
+  /** Pauses (`false`) or resumes (`true`) the first sync. */
+  runFirstSync: (args: { run: boolean }) => call<void>("run_first_sync", args),
+  /** Notices not dismissed yet: one candidate's, or all. */
+  notices: (args: { candidate: string | null }) => call<Array<Notice>>("notices", args),
+  dismissNotice: (args: { seq: number }) => call<void>("dismiss_notice", args),
+  /**
+   * Puts back the teammate's value a change of this user overwrote (conflict `index` of notice
+   * `seq`), as a new change of its own, and dismisses the notice.
+   */
+  putBack: (args: { seq: number; index: number }) => call<void>("put_back", args),
+  /** The pipelines and events whose candidates' documents are kept on this computer. */
+  offlineSets: () => call<Array<OfflineSet>>("offline_sets"),
+  /** Keeps (or stops keeping) a list's documents on this computer; sync fetches them at once. */
+  keepOffline: (args: { set: OfflineSet; keep: boolean }) => call<void>("keep_offline", args),
+  /**
+   * Answered without the store: as the app starts, search's loading holds the store, and the
+   * window needs this much to draw itself meanwhile.
+   */
+  appInfo: () => call<AppInfo>("app_info"),
+  /** A BCP 47 tag such as `de-DE`; the UI picks the nearest catalogue and falls back to English. */
+  locale: () => call<string>("locale"),
+  /** Async, so that reading the log runs off the window's thread. */
+  diagnostics: () => call<string>("diagnostics"),
+  /**
+   * Applies one change as the signed-in user: the one write path (the store checks the rules
+   * and queues it for the server), then pushes it at once when signed in.
+   */
+  apply: (args: { mutation: Mutation }) => call<Applied>("apply", args),
+  search: (args: { request: SearchRequest; page: PageRequest }) => call<SearchPage>("search", args),
+  columnConfig: () => call<ColumnConfig>("column_config"),
+  /** Saves the organisation's column configuration (admins only; the store checks). */
+  setColumns: (args: { config: ColumnConfig }) => call<ColumnConfig>("set_columns", args),
+  /** What the search panel offers to filter by. */
+  filterChoices: () => call<FilterChoices>("filter_choices"),
+  /** A profile as the preview shows it: reading it records nothing. */
+  profile: (args: { id: string }) => call<ProfileView>("profile", args),
+  /**
+   * Opens the full profile: records that the signed-in recruiter reviewed the candidate (the
+   * Recruiter Reviewed engagement, through a mutation like every write), then returns it.
+   */
+  openProfile: (args: { id: string }) => call<ProfileView>("open_profile", args),
+  /** The profile as it was right after one history entry. */
+  profileAsOf: (args: { id: string; entry: number }) => call<Profile>("profile_as_of", args),
+  /** The pipelines the signed-in user may see, with their member counts. */
+  pipelines: () => call<Array<PipelineSummary>>("pipelines"),
+  /** One page of a pipeline's Unreviewed (`reviewed` false) or In Pipeline tab. */
+  pipelineMembers: (args: { pipeline: string; reviewed: boolean; offset: number; limit: number }) => call<Array<PipelineMemberRow>>("pipeline_members", args),
+  /** Every job with its number of applicants. */
+  jobs: () => call<Array<JobSummary>>("jobs"),
+  /** Every event, archived ones too, with its counts. */
+  events: () => call<Array<EventSummary>>("events"),
+  /** The counts of the event page's tabs. */
+  eventTabCounts: (args: { event: string }) => call<EventTabCounts>("event_tab_counts", args),
+  /** One page of an event's list, as its tab and search box ask, with how many match in all. */
+  eventMembers: (args: { event: string; query: MemberQuery; offset: number; limit: number }) => call<EventMembersPage>("event_members", args),
+  /** The event's summary: counts, check-ins over time, ratings, top areas of interest. */
+  eventReport: (args: { event: string }) => call<EventReport>("event_report", args),
+  /**
+   * Who came to the event (rated `min_rating` or more by someone, when given): the selection
+   * the bulk actions then work on.
+   */
+  eventAttendeeIds: (args: { event: string; minRating: number | null }) => call<Array<string>>("event_attendee_ids", args),
+  /** The organisation's areas of interest. */
+  areasOfInterest: () => call<Array<string>>("areas_of_interest"),
+  /**
+   * Saves the list as `query` filters it as CSV (check-in times, who checked in, ratings) where
+   * the user chose; returns how many people it holds.
+   */
+  exportEventAttendees: (args: { event: string; query: MemberQuery; path: string }) => call<number>("export_event_attendees", args),
+  /**
+   * Saves a PDF of badges (name, employer or school, QR of the check-in code) for everyone on
+   * the list as `query` filters it, where the user chose; returns how many badges it holds.
+   */
+  eventBadges: (args: { event: string; query: MemberQuery; paper: BadgePaper; path: string }) => call<number>("event_badges", args),
+  /** Drops search's cached sets, so the next search is timed as a first one (`--bench` only). */
+  clearSearchCache: () => call<void>("clear_search_cache"),
+  /** Writes what the window measured of itself to the `--bench` file. */
+  benchReport: (args: { report: unknown }) => call<void>("bench_report", args),
+  /**
+   * The system's Open dialog: the files chosen (none when cancelled), granted for reading.
+   * `extensions`, when given, narrows the dialog to those kinds of file.
+   */
+  chooseFiles: (args: { title: string; multiple: boolean; extensions: Array<string> | null }) => call<Array<string>>("choose_files", args),
+  /**
+   * The system's Save dialog, starting at `suggested` (a folder and a name): the file chosen
+   * (none when cancelled), granted for writing.
+   */
+  chooseSavePath: (args: { title: string; suggested: string; extension: string | null }) => call<string | null>("choose_save_path", args),
+  uploadDocuments: (args: { candidate: string; files: Array<Upload> }) => call<Array<UploadOutcome>>("upload_documents", args),
+  /** Deletes a document; the candidate's resume text follows their newest remaining resume. */
+  deleteDocument: (args: { id: string }) => call<void>("delete_document", args),
+  /**
+   * Opens a copy of the document in the system's viewer, under its own name so the system
+   * picks the right one. Only document types whose viewers run no code are opened (a
+   * teammate's `cv.exe` is not run); the copy goes in the app's private folder, removed when
+   * the document or candidate is deleted, at sign-out and at the next start.
+   */
+  openDocument: (args: { id: string }) => call<void>("open_document", args),
+  /**
+   * Which of these document names "Open" may hand to the system's viewer; the others are
+   * offered as "Save a copy" only.
+   */
+  openableDocuments: (args: { names: Array<string> }) => call<Array<boolean>>("openable_documents", args),
+  /**
+   * The document's bytes, for the window to show itself (the resume view draws PDFs). They go
+   * as a raw buffer, not as JSON.
+   */
+  documentContent: (args: { id: string }) => call<ArrayBuffer>("document_content", args),
+  /** Saves a copy of the document where the user chose in the Save dialog. */
+  saveDocument: (args: { id: string; path: string }) => call<void>("save_document", args),
+  /** Parse Resume: what one of the candidate's resumes says, and their profile with it put in. */
+  readResume: (args: { document: string }) => call<ResumeReading>("read_resume", args),
+  /** A new candidate from a resume file: what it says, and who may already be here. */
+  readResumeFile: (args: { path: string }) => call<ResumeReading>("read_resume_file", args),
+  /**
+   * Saves a new Recruiter Generated candidate from a corrected resume reading, with the resume
+   * attached, in one step (refused, neither is kept, so trying again makes no duplicate);
+   * returns their id.
+   */
+  createFromResume: (args: { profile: Profile; path: string }) => call<string>("create_from_resume", args),
+  /** The documents' size limit, for the window to check before uploading. */
+  documentLimit: () => call<number>("document_limit"),
+  /**
+   * Download Resumes: the newest resume of each chosen candidate, in one zip at `path` (chosen
+   * in the Save dialog, or a new file in the exports folder).
+   */
+  downloadResumes: (args: { selection: Selection; path: string }) => call<ResumesZip>("download_resumes", args),
+  /** The bulk actions and their limits, from the domain's rules (the store checks them again). */
+  bulkActions: () => call<Array<BulkActionInfo>>("bulk_actions"),
+  talentMatches: (args: { id: string }) => call<Array<TalentMatch>>("talent_matches", args),
+  hiredActions: () => call<HiredActions>("hired_actions"),
+  customFields: () => call<Array<CustomFieldDef>>("custom_fields"),
+  tags: () => call<Array<TagInfo>>("tags"),
+  /** Where exports are saved unless the user chooses another file in the Save dialog. */
+  exportFolder: () => call<string>("export_folder"),
+  /**
+   * Runs a bulk mutation in batches (see talentdesk_store::bulk), reporting `run-progress`.
+   * The limit and the role are checked on the whole selection before the first batch.
+   */
+  runBulk: (args: { run: string; mutation: Mutation }) => call<BulkProgress>("run_bulk", args),
+  /**
+   * Exports candidates to a file in batches, reporting `run-progress`; the file appears only
+   * when complete.
+   */
+  runExport: (args: { run: string; request: ExportRequest }) => call<BulkProgress>("run_export", args),
+  /** Stops a bulk run or export before its next batch. */
+  cancelRun: (args: { run: string }) => call<void>("cancel_run", args),
+  /**
+   * People matching what is typed so far (name, email or phone): the event's registrants
+   * first, then everyone else on this computer.
+   */
+  checkInLookup: (args: { event: string; query: string }) => call<Array<CheckInMatch>>("check_in_lookup", args),
+  /**
+   * Whom a scanned (or typed) check-in code belongs to; `None` when the input is no code at
+   * all (a name, an email, a phone number), so the screen checks in the highlighted match.
+   */
+  checkInCode: (args: { event: string; input: string }) => call<CodeLookup | null>("check_in_code", args),
+  /** Checks the person in at the event now; someone already checked in stays as they were. */
+  checkIn: (args: { event: string; candidate: string }) => call<CheckIn>("check_in", args),
+  /** The event's last check-ins, newest first, teammates' synced ones too. */
+  lastCheckIns: (args: { event: string }) => call<Array<EventMemberRow>>("last_check_ins", args),
+  /**
+   * Who may already be the person being typed in: the same email, or the same name with the
+   * same phone, LinkedIn or employer, anywhere in the local database.
+   */
+  walkInDuplicates: (args: { profile: Profile }) => call<Array<CandidateRow>>("walk_in_duplicates", args),
+  /**
+   * Saves a walk-in at the event: a new Event Attendee, registered and checked in now, with
+   * the dropped resume attached (one transaction: refused, nothing is kept). A resume whose
+   * text cannot be read is attached all the same, and a note on the profile says so.
+   */
+  walkIn: (args: { event: string; walkIn: WalkIn }) => call<WalkedIn>("walk_in", args),
+  /** The kiosk's event, when the window is one (a reloaded window finds its way back). */
+  kioskEvent: () => call<KioskEvent | null>("kiosk_event"),
+  /** Makes the window a full-screen kiosk for the event, until `leave_kiosk` with this PIN. */
+  enterKiosk: (args: { event: string; pin: string }) => call<KioskEvent>("enter_kiosk", args),
+  /** Ends kiosk mode with the recruiter's PIN. After a few wrong ones, each try waits a while. */
+  leaveKiosk: (args: { pin: string }) => call<void>("leave_kiosk", args),
+  /**
+   * The visitor who typed this email (exactly) or scanned this code, if they are here: only
+   * their first name, and whether they already checked in.
+   */
+  kioskLookup: (args: { input: string }) => call<Visitor | null>("kiosk_lookup", args),
+  /** Checks in the visitor the last lookup found (they confirmed their name). */
+  kioskCheckIn: () => call<Visitor>("kiosk_check_in"),
+  /**
+   * A visitor signs up: registered and checked in as a walk-in — unless their email is known
+   * here, when they are asked to confirm it is them instead (no duplicate made).
+   */
+  kioskSignUp: (args: { signUp: SignUp }) => call<SignedUp>("kiosk_sign_up", args),
+  /** The next visitor: whoever was found is forgotten (idle, or "Start over"). */
+  kioskForget: () => call<void>("kiosk_forget"),
+};
