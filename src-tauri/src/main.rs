@@ -57,7 +57,7 @@ fn main() {
             tauri::async_runtime::spawn(async move {
                 while let Some(event) = heard.recv().await {
                     // A teammate's deletion takes the copies this window opened with it.
-                    if matches!(event, talentdesk_session::SessionEvent::DataChanged)
+                    if matches!(event, talentdesk_session::SessionEvent::DataChanged { .. })
                         && let Some(state) = handle.try_state::<state::AppState>()
                     {
                         state.forget_gone_copies();

@@ -21,7 +21,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use talentdesk_domain::user::User;
 use talentdesk_keychain::{KeychainError, TokenEntry};
-use talentdesk_store::replica::{Account, Notice, NoticeDetail};
+use talentdesk_store::replica::{Account, Changed, Notice, NoticeDetail};
 use talentdesk_store::{Store, StoreError};
 use talentdesk_sync::client::{Client, ClientError};
 use talentdesk_sync::engine::{Engine, FirstSyncProgress, Replica, SharedStore, SyncError, SyncEvent, SyncStatus};
@@ -88,8 +88,10 @@ pub enum SessionEvent {
     FirstSyncDone {
         records: u64,
     },
-    /// Teammates' changes came in: what the window shows may be stale.
-    DataChanged,
+    /// Teammates' changes came in: the views showing what they changed read it again.
+    DataChanged {
+        changed: Changed,
+    },
     Notices {
         notices: Vec<Notice>,
     },
@@ -379,8 +381,8 @@ impl Background {
                             }
                             let _ = events.send(SessionEvent::Status { status });
                         }
-                        SyncEvent::Pulled(_) => {
-                            let _ = events.send(SessionEvent::DataChanged);
+                        SyncEvent::Pulled(changed) => {
+                            let _ = events.send(SessionEvent::DataChanged { changed });
                         }
                         SyncEvent::Notices(notices) => {
                             tell_notices(&notifier, &notices);

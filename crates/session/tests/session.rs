@@ -13,6 +13,7 @@ use talentdesk_domain::user::Role;
 use talentdesk_keychain::TokenEntry;
 use talentdesk_server::testing::{Instance, PASSWORD};
 use talentdesk_session::{Notifier, ServerSignOut, Session, SessionEvent};
+use talentdesk_store::replica::ChangedCandidates;
 use talentdesk_sync::client::{Client, ClientError};
 use tokio::sync::mpsc;
 
@@ -197,7 +198,12 @@ async fn a_teammates_document_is_downloaded_when_wanted() {
         |e| matches!(e, SessionEvent::Status { status } if status.pending == 0 && status.last_sync_at.is_some()),
     )
     .await;
-    until(&mut omar_events, |e| matches!(e, SessionEvent::DataChanged)).await;
+    // The teammate's window hears which candidate changed, to read exactly their views again.
+    until(&mut omar_events, |e| {
+        matches!(e, SessionEvent::DataChanged { changed }
+            if matches!(&changed.candidates, ChangedCandidates::Named(ids) if ids.contains(&ana)))
+    })
+    .await;
 
     assert!(
         b.store.lock().unwrap().blob(&sha256).is_none(),

@@ -17,7 +17,9 @@ use serde::Serialize;
 use talentdesk_domain::Timestamp;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
-use talentdesk_store::replica::{Account, EventWork, Incoming, Notice, NoticeDetail, PushIdentity, ServerChange};
+use talentdesk_store::replica::{
+    Account, Changed, EventWork, Incoming, Notice, NoticeDetail, PushIdentity, ServerChange,
+};
 use talentdesk_store::{OutboxEntry, Store, StoreError};
 use tokio::sync::{Notify, watch};
 use ts_rs::TS;
@@ -92,6 +94,8 @@ pub enum FirstSyncPhase {
 pub struct Round {
     pub pushed: usize,
     pub pulled: usize,
+    /// What the pulled records (and the rebase of what still waits) changed here.
+    pub changed: Changed,
     /// Rejections and conflicts the server reported for this client's mutations, and events
     /// this user worked at that were archived or deleted meanwhile.
     pub notices: Vec<Notice>,
@@ -118,8 +122,8 @@ pub struct SyncStatus {
 pub enum SyncEvent {
     Status(SyncStatus),
     Notices(Vec<Notice>),
-    /// A round brought in this many changed records: what the window shows may be stale.
-    Pulled(usize),
+    /// A round brought in changed records: the views showing what they changed are stale.
+    Pulled(Changed),
 }
 
 /// A new replica: the store at a path, signed in and bound to the account (its first sync not
@@ -405,22 +409,24 @@ impl Engine {
             let page = self.client.pull(who.client_id, &cursor).await?;
             round.pulled += page.changes.len();
             let more = page.more;
-            self.with_store(move |s| {
-                let mut last_seq = who.local(page.last_seq);
-                if s.client_id_shared(last_seq, page.last_digest.as_deref())? {
-                    // What the server took under this id is not (all) ours: drop nothing, and
-                    // push what waits under a new id.
-                    let first_waiting = s.pending(1)?.first().map_or(last_seq, |e| e.seq);
-                    last_seq = s.restart_client(first_waiting - 1)?.seq_base;
-                }
-                let changes: Vec<ServerChange<'_>> = page
-                    .changes
-                    .iter()
-                    .map(|c| ServerChange { kind: c.kind, id: &c.id, data: c.data.as_deref().map(|d| d.get()) })
-                    .collect();
-                s.apply_pull(&changes, &page.cursor, last_seq, !page.more)
-            })
-            .await?;
+            let changed = self
+                .with_store(move |s| {
+                    let mut last_seq = who.local(page.last_seq);
+                    if s.client_id_shared(last_seq, page.last_digest.as_deref())? {
+                        // What the server took under this id is not (all) ours: drop nothing, and
+                        // push what waits under a new id.
+                        let first_waiting = s.pending(1)?.first().map_or(last_seq, |e| e.seq);
+                        last_seq = s.restart_client(first_waiting - 1)?.seq_base;
+                    }
+                    let changes: Vec<ServerChange<'_>> = page
+                        .changes
+                        .iter()
+                        .map(|c| ServerChange { kind: c.kind, id: &c.id, data: c.data.as_deref().map(|d| d.get()) })
+                        .collect();
+                    s.apply_pull(&changes, &page.cursor, last_seq, !page.more)
+                })
+                .await?;
+            round.changed.merge(changed);
             if !more {
                 return Ok(());
             }
@@ -461,7 +467,7 @@ impl Engine {
                     backoff = Duration::ZERO;
                     failing_since = None;
                     if round.pulled > 0 {
-                        let _ = events.send(SyncEvent::Pulled(round.pulled));
+                        let _ = events.send(SyncEvent::Pulled(round.changed));
                     }
                     if !round.notices.is_empty() {
                         let _ = events.send(SyncEvent::Notices(round.notices));

@@ -70,6 +70,24 @@ describe("PagedList", () => {
     expect([list.rows, list.more]).toEqual([[1, 2, 3], false]);
   });
 
+  it("reads again as far as it was read, keeping the rows up meanwhile", async () => {
+    const list = new PagedList<number>(2);
+    let all = [1, 2, 3, 4, 5];
+    const fetch = (offset: number, limit: number) => Promise.resolve(all.slice(offset, offset + limit));
+    list.show(fetch);
+    await Promise.resolve();
+    await Promise.resolve();
+    list.next();
+    await Promise.resolve();
+    await Promise.resolve();
+    all = [0, 1, 2, 3, 4, 5];
+    list.refresh();
+    expect(list.rows).toEqual([1, 2, 3, 4]);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect([list.rows, list.more]).toEqual([[0, 1, 2, 3], true]);
+  });
+
   it("drops pages of a list no longer shown", async () => {
     const list = new PagedList<string>(10);
     const old = deferred<string[]>();

@@ -23,12 +23,19 @@ export class PagedList<T> {
     if (this.#fetch) this.#load(this.#fetch, this.rows.length);
   }
 
-  async #load(fetch: (offset: number, limit: number) => Promise<T[]>, offset: number) {
+  /** Reads the list shown again, as far as it was read, over the rows on screen (so the
+   *  scroll position holds): something in it changed. */
+  refresh() {
+    const fetch = this.#fetch;
+    if (fetch) this.#load(fetch, 0, Math.max(this.rows.length, this.pageSize));
+  }
+
+  async #load(fetch: (offset: number, limit: number) => Promise<T[]>, offset: number, limit = this.pageSize) {
     try {
-      const page = await fetch(offset, this.pageSize);
+      const page = await fetch(offset, limit);
       if (fetch !== this.#fetch) return;
       this.rows = offset === 0 ? page : [...this.rows, ...page];
-      this.more = page.length === this.pageSize;
+      this.more = page.length === limit;
       this.error = null;
     } catch (e) {
       if (fetch === this.#fetch) this.error = failureText(e);
@@ -46,6 +53,18 @@ export class Choosable<T> {
     try {
       this.items = await fetch();
       this.selected = this.items.length ? idOf(this.items[0]) : null;
+    } catch (e) {
+      this.error = failureText(e);
+    }
+  }
+
+  /** Reads the lists again, keeping the chosen one while it is still there. */
+  async refresh(fetch: () => Promise<T[]>, idOf: (item: T) => string) {
+    try {
+      const items = await fetch();
+      this.items = items;
+      this.error = null;
+      if (!items.some((item) => idOf(item) === this.selected)) this.selected = items.length ? idOf(items[0]) : null;
     } catch (e) {
       this.error = failureText(e);
     }

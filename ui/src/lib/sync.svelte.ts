@@ -5,13 +5,16 @@ import type { FirstSyncProgress } from "./bindings/FirstSyncProgress";
 import type { Notice } from "./bindings/Notice";
 import type { SessionEvent } from "./bindings/SessionEvent";
 import type { SyncStatus } from "./bindings/SyncStatus";
+import { fromPull, views } from "./queries.svelte";
 
 class SyncState {
   status = $state<SyncStatus | null>(null);
   firstSync = $state<FirstSyncProgress | null>(null);
   /** Why the first sync stopped, while it is stopped. */
   paused = $state<{ byUser: boolean; reason: string } | null>(null);
-  /** Bumped when teammates' changes arrive: pages showing data read it again. */
+  /** Bumped when teammates' changes arrive. Views declare what they show to the query layer
+   *  (queries.svelte.ts) instead, which reads again only those a pull touched; this stays
+   *  for the pages that have not moved to it yet. */
   dataVersion = $state(0);
   /** Bumped when a first sync finishes: the shell reads the data again. */
   firstSyncDone = $state(0);
@@ -38,6 +41,7 @@ class SyncState {
         break;
       case "data_changed":
         this.dataVersion += 1;
+        views.changed(fromPull(event.changed));
         break;
       case "notices":
         this.latestNotices = event.notices;

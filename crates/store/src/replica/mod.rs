@@ -9,6 +9,7 @@
 //! server rejected disappears from it.
 
 pub(crate) mod base;
+mod changed;
 mod events_gone;
 pub(crate) mod records;
 mod snapshot;
@@ -25,6 +26,7 @@ use talentdesk_domain::user::User;
 use ts_rs::TS;
 use uuid::Uuid;
 
+pub use changed::{Changed, ChangedCandidates, NAMED_AT_MOST};
 pub use events_gone::{EventFate, EventGone, EventWork, NotKept};
 pub use snapshot::{Incoming, SnapshotLoad};
 
@@ -210,19 +212,24 @@ impl Store {
 
     /// Applies one page of a pull in one transaction. `last_seq` is the server's word on this
     /// client's mutations; when `complete` (no more pages), the waiting mutations are rebased
-    /// on the new state.
+    /// on the new state. Returns what changed here, for the window to read again.
     pub fn apply_pull(
         &mut self,
         changes: &[ServerChange<'_>],
         cursor: &str,
         last_seq: i64,
         complete: bool,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Changed, StoreError> {
         let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
         let mut touched = Vec::new();
-        for change in in_write_order(changes.iter().map(|c| (c.kind, c.id, c.data))) {
-            if !base::refresh(&tx, change.0, change.1, change.2)? {
-                touched.extend(write_record(&tx, change.0, change.1, change.2)?);
+        let mut changed = Changed::default();
+        for (kind, id, data) in in_write_order(changes.iter().map(|c| (c.kind, c.id, c.data))) {
+            changed.record(kind);
+            if data.is_none() {
+                changed.name(changed::owner_of_removed(&tx, kind, id)?);
+            }
+            if !base::refresh(&tx, kind, id, data)? {
+                touched.extend(write_record(&tx, kind, id, data)?);
             }
         }
         outbox::drop_through(&tx, last_seq)?;
@@ -231,6 +238,7 @@ impl Store {
             rebase(&tx, &mut touched)?;
             client_state::set(&tx, LAST_SYNC, &millis(chrono::Utc::now()).to_string())?;
         }
+        changed.name_rows(&tx, &touched)?;
         tx.commit()?;
         self.after_bulk_write(&touched);
         let erased =
@@ -241,7 +249,7 @@ impl Store {
                 tracing::warn!("{e}");
             }
         }
-        Ok(())
+        Ok(changed)
     }
 }
 

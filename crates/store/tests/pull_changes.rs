@@ -1,0 +1,106 @@
+//! What a pull says it changed, for the window to read again exactly the views showing it: the
+//! candidates whose records came in (a teammate's note, its deletion, an erasure), whether
+//! lists, events or settings did, and "many" rather than thousands of ids.
+
+mod common;
+
+use common::{Fixture, Person, fixture};
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::new_id;
+use talentdesk_domain::record::RecordKind;
+use talentdesk_domain::search::Selection;
+use talentdesk_store::Store;
+use talentdesk_store::replica::{Account, Changed, ChangedCandidates, NAMED_AT_MOST, ServerChange};
+use uuid::Uuid;
+
+/// A laptop bound to the fixture's "server" store, holding what it held so far.
+fn laptop(server: &Fixture) -> Store {
+    let rita = server.recruiter.clone();
+    let mut laptop = Store::open(server.dir.path().join("laptop.db")).unwrap();
+    let account =
+        Account { server: "https://crm.example".into(), org_id: new_id(), user_id: rita.id, email: rita.email.clone() };
+    laptop.bind(&account, &rita).unwrap();
+    laptop
+}
+
+/// Pulls the server's records of `kinds` (ids given: those only) into the laptop.
+fn pull(laptop: &mut Store, server: &Store, kinds: &[RecordKind], only: Option<&str>, cursor: &str) -> Changed {
+    let records = server.export_records_of(kinds).unwrap();
+    let changes: Vec<_> = records
+        .iter()
+        .filter(|(_, id, _)| only.is_none_or(|o| o == id))
+        .map(|(kind, id, data)| ServerChange { kind: *kind, id, data: Some(data) })
+        .collect();
+    laptop.apply_pull(&changes, cursor, 0, true).unwrap()
+}
+
+fn named(ids: &[Uuid]) -> ChangedCandidates {
+    ChangedCandidates::Named(ids.iter().copied().collect())
+}
+
+#[test]
+fn a_pull_names_the_candidates_it_changed_and_says_whether_lists_events_or_settings_did() {
+    let mut server = fixture();
+    let ana = server.create(Person::default());
+    let bo = server.create(Person { first: "Bo", last: "Lindqvist", ..Person::default() });
+    let backend = new_id();
+    server.admin_applies(Mutation::PipelineCreate {
+        pipeline_id: backend,
+        name: "Backend".into(),
+        statuses: vec!["New".into(), "Contacted".into()],
+        private: false,
+    });
+    let mut laptop = laptop(&server);
+
+    let first =
+        pull(&mut laptop, &server.store, &[RecordKind::User, RecordKind::Pipeline, RecordKind::Candidate], None, "1");
+    assert_eq!(first, Changed { candidates: named(&[ana, bo]), lists: true, events: false, settings: true });
+
+    // A teammate's note on Ana: only she changed.
+    let note = new_id();
+    let recruiter = server.recruiter.clone();
+    server
+        .store
+        .apply(
+            &recruiter,
+            Mutation::NoteAdd { note_id: note, candidate_id: ana, body: "Call back".into(), private: false },
+        )
+        .unwrap();
+    let added = pull(&mut laptop, &server.store, &[RecordKind::Note], Some(&note.to_string()), "2");
+    assert_eq!(added, Changed { candidates: named(&[ana]), ..Changed::default() });
+
+    // Its deletion arrives as a tombstone that names only the note: the pull still knows whose.
+    let gone = ServerChange { kind: RecordKind::Note, id: &note.to_string(), data: None };
+    let deleted = laptop.apply_pull(&[gone], "3", 0, true).unwrap();
+    assert_eq!(deleted.candidates, named(&[ana]));
+
+    // Bo erased by a teammate: named from his tombstone, though his row is gone.
+    let erased = ServerChange { kind: RecordKind::Candidate, id: &bo.to_string(), data: None };
+    let erasure = laptop.apply_pull(&[erased], "4", 0, true).unwrap();
+    assert_eq!(erasure.candidates, named(&[bo]));
+
+    // Nothing new: nothing to read again.
+    assert!(laptop.apply_pull(&[], "5", 0, true).unwrap().is_empty());
+}
+
+#[test]
+fn a_pull_of_more_candidates_than_are_worth_naming_says_many() {
+    let mut server = fixture();
+    let ids: Vec<Uuid> = (0..=NAMED_AT_MOST).map(|_| server.create(Person::default())).collect();
+    let mut laptop = laptop(&server);
+    pull(&mut laptop, &server.store, &[RecordKind::User], None, "1");
+    let all = pull(&mut laptop, &server.store, &[RecordKind::Candidate], None, "2");
+    assert_eq!(all.candidates, ChangedCandidates::Many);
+
+    // A bulk tag by a teammate over all of them: many again, and pages of a round add up so.
+    server.define_tag("Referral");
+    server.admin_applies(Mutation::TagsAdd {
+        selection: Selection::Ids { ids: ids.clone() },
+        tags: vec!["Referral".into()],
+    });
+    let mut round = Changed::default();
+    round.merge(pull(&mut laptop, &server.store, &[RecordKind::Tag], None, "3"));
+    assert_eq!(round, Changed { settings: true, ..Changed::default() });
+    round.merge(pull(&mut laptop, &server.store, &[RecordKind::Candidate], None, "4"));
+    assert_eq!(round, Changed { candidates: ChangedCandidates::Many, settings: true, ..Changed::default() });
+}
