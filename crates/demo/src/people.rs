@@ -587,6 +587,8 @@ fn history(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org) {
         at: c.candidate.created_at,
         changes: Vec::new(),
         summary: None,
+        detail: None,
+        visible_to: None,
     });
     let p = &c.candidate.profile;
     if p.employment.len() > 1 && chance(rng, 0.25) {
@@ -601,6 +603,8 @@ fn history(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org) {
                 to: FieldValue::CurrentTitle(p.current_title.clone()),
             }],
             summary: None,
+            detail: None,
+            visible_to: None,
         });
     }
     for m in &c.events {
@@ -613,6 +617,8 @@ fn history(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org) {
             at,
             changes: Vec::new(),
             summary: Some(summary),
+            detail: None,
+            visible_to: None,
         });
     }
 }

@@ -16,7 +16,7 @@ pub use crate::attendance::EventMember;
 use crate::candidate::Candidate;
 use crate::document::Document;
 use crate::effects::Flag;
-use crate::history::{FieldChange, HistoryAction};
+use crate::history::{FieldChange, HistoryAction, HistoryDetail, HistoryEntry};
 use crate::job::{self, Application};
 use crate::message::Message;
 use crate::note::Note;
@@ -108,17 +108,23 @@ impl CandidateAggregate {
         self.pipelines.len() != before
     }
 
-    /// Moves a member to `status`, which marks them reviewed in this pipeline.
-    pub fn set_pipeline_status(&mut self, pipeline_id: Uuid, status: &str, at: Timestamp) -> Result<(), DomainError> {
+    /// Moves a member to `status`, which marks them reviewed in this pipeline; returns the
+    /// status they had.
+    pub fn set_pipeline_status(
+        &mut self,
+        pipeline_id: Uuid,
+        status: &str,
+        at: Timestamp,
+    ) -> Result<String, DomainError> {
         let member = self
             .pipelines
             .iter_mut()
             .find(|m| m.pipeline_id == pipeline_id)
             .ok_or_else(|| DomainError::invalid("pipeline", "the candidate is not in this pipeline"))?;
-        member.status = status.to_owned();
+        let before = std::mem::replace(&mut member.status, status.to_owned());
         member.reviewed = true;
         member.status_at = at;
-        Ok(())
+        Ok(before)
     }
 
     /// The candidate's membership of the event, if they are on its list.
@@ -157,18 +163,19 @@ impl CandidateAggregate {
         true
     }
 
+    /// Returns the application's (bin, hiring status) before.
     pub fn set_application_status(
         &mut self,
         job_id: Uuid,
         bin: &str,
         status: &str,
         at: Timestamp,
-    ) -> Result<(), DomainError> {
+    ) -> Result<(String, String), DomainError> {
         let application = self.application(job_id)?;
-        application.bin = bin.to_owned();
-        application.hiring_status = status.to_owned();
+        let bin = std::mem::replace(&mut application.bin, bin.to_owned());
+        let status = std::mem::replace(&mut application.hiring_status, status.to_owned());
         application.status_at = at;
-        Ok(())
+        Ok((bin, status))
     }
 
     pub fn withdraw(&mut self, job_id: Uuid, at: Timestamp) -> Result<(), DomainError> {
@@ -202,6 +209,26 @@ pub struct HistoryDraft {
     pub changes: Vec<FieldChange>,
     /// What happened, in words, for entries that are not profile edits.
     pub summary: Option<String>,
+    pub detail: Option<HistoryDetail>,
+    /// The one user (besides the admins) who may see the entry, when it is about something
+    /// private to them (a private note, a private pipeline); `None`: all who see the candidate.
+    pub visible_to: Option<Uuid>,
+}
+
+impl HistoryDraft {
+    /// The entry as storage numbered it.
+    pub fn entry(&self, id: i64, candidate_id: Uuid) -> HistoryEntry {
+        HistoryEntry {
+            id,
+            candidate_id,
+            action: self.action,
+            actor_email: self.actor_email.clone(),
+            at: self.at,
+            changes: self.changes.clone(),
+            summary: self.summary.clone(),
+            detail: self.detail.clone(),
+        }
+    }
 }
 
 /// A candidate with everything that belongs to them, as the bulk paths carry it (demo data,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
+mod audited;
 mod events;
 
 use crate::activity::{self, Engagement, EngagementSet};
@@ -17,8 +18,8 @@ use crate::aggregate::{EventMember, HistoryDraft};
 use crate::candidate::{Candidate, FieldValue, Profile, ProfileType};
 use crate::document::{self, Document, DocumentKind};
 use crate::event::Event;
-use crate::history::{self, FieldChange, HistoryAction};
-use crate::job::{ATS_BINS, HIRED_STATUS, HIRING_STATUSES, Job};
+use crate::history::{self, FieldChange, HistoryAction, HistoryDetail};
+use crate::job::Job;
 use crate::message::{Channel, MergeValues, Message, MessageKind, merge};
 use crate::mutation::Mutation;
 use crate::note::Note;
@@ -70,7 +71,7 @@ impl From<u64> for Outcome {
 /// record return [`DomainError::NotFound`]; writes trust that [`apply`] checked the rules.
 pub trait Records {
     /// The storage's handle on a candidate (a row number, a key).
-    type Cand: Copy;
+    type Cand: Copy + Eq + std::hash::Hash;
     type Error: From<DomainError>;
 
     fn cand(&self, id: Uuid) -> Result<Self::Cand, Self::Error>;
@@ -86,7 +87,8 @@ pub trait Records {
     fn delete_candidate(&self, cand: Self::Cand) -> Result<(), Self::Error>;
     /// Records the engagement's latest time and refreshes the derived activity status.
     fn record_engagement(&self, cand: Self::Cand, engagement: Engagement, at: Timestamp) -> Result<(), Self::Error>;
-    fn record_history(&self, cand: Self::Cand, entry: &HistoryDraft) -> Result<(), Self::Error>;
+    /// Records the same entry in each candidate's history (a bulk action's, in one go).
+    fn record_history(&self, cands: &[Self::Cand], entry: &HistoryDraft) -> Result<(), Self::Error>;
 
     /// Whether the tag is on the organisation's tags list; `None` when the tag is unknown.
     fn tag_listed(&self, name: &str) -> Result<Option<bool>, Self::Error>;
@@ -94,9 +96,10 @@ pub trait Records {
     fn define_tag(&self, name: &str) -> Result<(), Self::Error>;
     /// Removes a known tag from the list and from every candidate.
     fn delete_tag(&self, name: &str) -> Result<(), Self::Error>;
-    /// Tags the candidates that lack the tag; returns how many did.
-    fn add_tag(&self, name: &str, cands: &[Self::Cand]) -> Result<u64, Self::Error>;
-    fn remove_tag(&self, name: &str, cands: &[Self::Cand]) -> Result<u64, Self::Error>;
+    /// Tags the candidates that lack the tag; returns those that did.
+    fn add_tag(&self, name: &str, cands: &[Self::Cand]) -> Result<Vec<Self::Cand>, Self::Error>;
+    /// Takes the tag off the candidates; returns those that had it.
+    fn remove_tag(&self, name: &str, cands: &[Self::Cand]) -> Result<Vec<Self::Cand>, Self::Error>;
 
     fn note(&self, id: Uuid) -> Result<Note, Self::Error>;
     fn insert_note(&self, note: &Note, cand: Self::Cand) -> Result<(), Self::Error>;
@@ -105,22 +108,24 @@ pub trait Records {
 
     fn pipeline(&self, id: Uuid) -> Result<Pipeline, Self::Error>;
     fn insert_pipeline(&self, pipeline: &Pipeline) -> Result<(), Self::Error>;
-    /// Adds the candidates not yet in the pipeline at `status`; returns how many.
+    /// Adds the candidates not yet in the pipeline at `status`; returns those.
     fn add_to_pipeline(
         &self,
         pipeline: Uuid,
         cands: &[Self::Cand],
         status: &str,
         at: Timestamp,
-    ) -> Result<u64, Self::Error>;
-    fn remove_from_pipeline(&self, pipeline: Uuid, cands: &[Self::Cand]) -> Result<u64, Self::Error>;
+    ) -> Result<Vec<Self::Cand>, Self::Error>;
+    /// Returns the candidates that were in the pipeline.
+    fn remove_from_pipeline(&self, pipeline: Uuid, cands: &[Self::Cand]) -> Result<Vec<Self::Cand>, Self::Error>;
+    /// Moves a member to `status`; returns the status they had.
     fn set_pipeline_status(
         &self,
         pipeline: Uuid,
         cand: Self::Cand,
         status: &str,
         at: Timestamp,
-    ) -> Result<(), Self::Error>;
+    ) -> Result<String, Self::Error>;
 
     fn event(&self, id: Uuid) -> Result<Event, Self::Error>;
     /// Stores the event, new or changed (its members stay).
@@ -133,8 +138,9 @@ pub trait Records {
 
     fn job(&self, id: Uuid) -> Result<Job, Self::Error>;
     fn insert_job(&self, job: &Job) -> Result<(), Self::Error>;
-    /// Creates an application for each candidate that has none for the job; returns how many.
-    fn submit_to_job(&self, job: Uuid, cands: &[Self::Cand], at: Timestamp) -> Result<u64, Self::Error>;
+    /// Creates an application for each candidate that has none for the job; returns those.
+    fn submit_to_job(&self, job: Uuid, cands: &[Self::Cand], at: Timestamp) -> Result<Vec<Self::Cand>, Self::Error>;
+    /// Returns the application's (bin, hiring status) before.
     fn set_application_status(
         &self,
         job: Uuid,
@@ -142,7 +148,7 @@ pub trait Records {
         bin: &str,
         status: &str,
         at: Timestamp,
-    ) -> Result<(), Self::Error>;
+    ) -> Result<(String, String), Self::Error>;
     fn withdraw_application(&self, job: Uuid, cand: Self::Cand, at: Timestamp) -> Result<(), Self::Error>;
 
     /// Whether any message of this send exists or existed here (to any candidate).
@@ -151,7 +157,8 @@ pub trait Records {
 
     fn documents(&self, cand: Self::Cand, candidate_id: Uuid) -> Result<Vec<Document>, Self::Error>;
     fn insert_document(&self, document: &Document, cand: Self::Cand) -> Result<(), Self::Error>;
-    fn delete_document(&self, id: Uuid) -> Result<(), Self::Error>;
+    /// Returns the document as it was.
+    fn delete_document(&self, id: Uuid) -> Result<Document, Self::Error>;
 
     fn custom_fields(&self) -> Result<Vec<CustomFieldDef>, Self::Error>;
     fn put_custom_field(&self, field: &CustomFieldDef) -> Result<(), Self::Error>;
@@ -195,10 +202,7 @@ impl<R: Records> Effects<'_, R> {
             M::ApplyResume { candidate_id, document_id, profile } => {
                 self.apply_resume(*candidate_id, *document_id, profile)?
             }
-            M::CandidateReview { candidate_id } => {
-                r.record_engagement(r.cand(*candidate_id)?, Engagement::RecruiterReviewed, self.now)?;
-                1
-            }
+            M::CandidateReview { candidate_id } => self.review(*candidate_id)?,
             M::SetEligible { candidate_id, eligible } => {
                 self.flag(&[r.cand(*candidate_id)?], Flag::Eligible, *eligible)?
             }
@@ -210,25 +214,8 @@ impl<R: Records> Effects<'_, R> {
                 }
                 cands.len() as u64
             }
-            M::TagsAdd { tags, .. } => {
-                let mut added = 0;
-                for name in checked_tags(tags)? {
-                    if r.tag_listed(&name)? != Some(true) {
-                        let reason = format!("\"{name}\" is not in the tags list; an admin can add it");
-                        return Err(DomainError::invalid("tags", reason).into());
-                    }
-                    added += r.add_tag(&name, cands)?;
-                }
-                added
-            }
-            M::TagsRemove { tags, .. } => {
-                let mut removed = 0;
-                for name in checked_tags(tags)? {
-                    r.tag_listed(&name)?.ok_or_else(|| DomainError::not_found("tag", &name))?;
-                    removed += r.remove_tag(&name, cands)?;
-                }
-                removed
-            }
+            M::TagsAdd { tags, .. } => self.add_tags(tags, cands)?,
+            M::TagsRemove { tags, .. } => self.remove_tags(tags, cands)?,
             M::TagDefine { name } => {
                 r.define_tag(&validation::tag(name)?)?;
                 1
@@ -252,16 +239,19 @@ impl<R: Records> Effects<'_, R> {
                     updated_at: self.now,
                 };
                 r.insert_note(&note, cand)?;
+                self.note_entry(cand, HistoryDetail::NoteAdded { private: *private })?;
                 1
             }
             M::NoteEdit { note_id, body, private } => {
-                self.own_note(*note_id)?;
+                let note = self.own_note(*note_id)?;
                 r.update_note(*note_id, &validation::required("note", body, limits::NOTE)?, *private, self.now)?;
+                self.note_entry(r.cand(note.candidate_id)?, HistoryDetail::NoteEdited { private: *private })?;
                 1
             }
             M::NoteDelete { note_id } => {
-                self.own_note(*note_id)?;
+                let note = self.own_note(*note_id)?;
                 r.delete_note(*note_id)?;
+                self.note_entry(r.cand(note.candidate_id)?, HistoryDetail::NoteDeleted { private: note.private })?;
                 1
             }
             M::PipelineCreate { pipeline_id, name, statuses, private } => {
@@ -277,21 +267,11 @@ impl<R: Records> Effects<'_, R> {
                 1
             }
             M::PipelineAdd { pipeline_id, status, .. } => {
-                let p = self.visible_pipeline(*pipeline_id)?;
-                let status = match status {
-                    Some(s) => p.status(s)?,
-                    None => p.initial_status().to_owned(),
-                };
-                r.add_to_pipeline(p.id, cands, &status, self.now)?
+                self.add_to_pipeline(*pipeline_id, status.as_deref(), cands)?
             }
-            M::PipelineRemove { pipeline_id, .. } => {
-                let p = self.visible_pipeline(*pipeline_id)?;
-                r.remove_from_pipeline(p.id, cands)?
-            }
+            M::PipelineRemove { pipeline_id, .. } => self.remove_from_pipeline(*pipeline_id, cands)?,
             M::PipelineSetStatus { candidate_id, pipeline_id, status } => {
-                let p = self.visible_pipeline(*pipeline_id)?;
-                r.set_pipeline_status(p.id, r.cand(*candidate_id)?, &p.status(status)?, self.now)?;
-                1
+                self.move_in_pipeline(*pipeline_id, *candidate_id, status)?
             }
             M::EventCreate { event } => self.create_event(event)?,
             M::EventUpdate { event } => self.update_event(event)?,
@@ -330,25 +310,25 @@ impl<R: Records> Effects<'_, R> {
                 for cand in cands {
                     still_active(&r.candidate(*cand)?, "submitting them to a job")?;
                 }
-                r.submit_to_job(*job_id, cands, self.now)?
+                self.submit_to_job(*job_id, cands)?
             }
             M::ApplicationSetStatus { job_id, candidate_id, bin, hiring_status } => {
                 self.set_application_status(*job_id, *candidate_id, bin, hiring_status)?
             }
-            M::ApplicationWithdraw { job_id, candidate_id } => {
-                r.withdraw_application(*job_id, r.cand(*candidate_id)?, self.now)?;
-                1
-            }
+            M::ApplicationWithdraw { job_id, candidate_id } => self.withdraw(*job_id, *candidate_id)?,
             M::DocumentAttach { document: d } => {
                 self.unused_id(RecordKind::Document, &d.id.to_string())?;
                 let cand = r.cand(d.candidate_id)?;
                 document::check_content(&d.sha256, d.size)?;
                 let d = Document { name: document::sanitize_name(&d.name)?, uploaded_at: self.now, ..d.clone() };
                 r.insert_document(&d, cand)?;
+                self.entry(&[cand], HistoryDetail::DocumentUploaded { name: d.name, document_kind: d.kind }, None)?;
                 1
             }
             M::DocumentDelete { document_id } => {
-                r.delete_document(*document_id)?;
+                let d = r.delete_document(*document_id)?;
+                let detail = HistoryDetail::DocumentDeleted { name: d.name, document_kind: d.kind };
+                self.entry(&[r.cand(d.candidate_id)?], detail, None)?;
                 1
             }
             M::CustomFieldDefine { field } => {
@@ -416,7 +396,7 @@ impl<R: Records> Effects<'_, R> {
             r.record_engagement(cand, e, self.now)?;
         }
         // The profile right after the insert is rebuilt from today's by undoing later entries.
-        r.record_history(cand, &self.history(HistoryAction::Insert, self.now, Vec::new(), None))?;
+        r.record_history(&[cand], &self.history(HistoryAction::Insert, self.now, Vec::new(), None))?;
         Ok(cand)
     }
 
@@ -428,7 +408,15 @@ impl<R: Records> Effects<'_, R> {
         changes: Vec<FieldChange>,
         summary: Option<String>,
     ) -> HistoryDraft {
-        HistoryDraft { action, actor_email: self.actor.email.clone(), at, changes, summary }
+        HistoryDraft {
+            action,
+            actor_email: self.actor.email.clone(),
+            at,
+            changes,
+            summary,
+            detail: None,
+            visible_to: None,
+        }
     }
 
     /// Edit Profile. Each change names the value it started from; where the stored value
@@ -458,19 +446,21 @@ impl<R: Records> Effects<'_, R> {
             after.set(change.to.clone());
         }
         let action = if conflicts.is_empty() { HistoryAction::Update } else { HistoryAction::ConflictingUpdate };
-        let affected = self.replace_profile(cand, &before, after, action)?;
+        let affected = self.replace_profile(cand, &before, after, action, None)?;
         Ok(Outcome { affected, conflicts })
     }
 
     fn apply_resume(&self, id: Uuid, document_id: Uuid, profile: &Profile) -> Result<u64, R::Error> {
         let cand = self.records.cand(id)?;
-        let is_resume =
-            self.records.documents(cand, id)?.iter().any(|d| d.id == document_id && d.kind == DocumentKind::Resume);
-        if !is_resume {
-            return Err(DomainError::invalid("document", "Parse Resume needs one of this candidate's resumes").into());
-        }
+        let resume = self
+            .records
+            .documents(cand, id)?
+            .into_iter()
+            .find(|d| d.id == document_id && d.kind == DocumentKind::Resume)
+            .ok_or_else(|| DomainError::invalid("document", "Parse Resume needs one of this candidate's resumes"))?;
         let before = self.records.candidate(cand)?.profile;
-        self.replace_profile(cand, &before, profile.clone(), HistoryAction::Update)
+        let detail = HistoryDetail::ResumeParsed { document: resume.name };
+        self.replace_profile(cand, &before, profile.clone(), HistoryAction::Update, Some(detail))
     }
 
     fn replace_profile(
@@ -479,6 +469,7 @@ impl<R: Records> Effects<'_, R> {
         before: &Profile,
         after: Profile,
         action: HistoryAction,
+        detail: Option<HistoryDetail>,
     ) -> Result<u64, R::Error> {
         let after = self.checked_profile(after)?;
         let changes = history::diff(before, &after);
@@ -486,7 +477,9 @@ impl<R: Records> Effects<'_, R> {
             return Ok(0);
         }
         self.records.write_profile(cand, &after, self.now)?;
-        self.records.record_history(cand, &self.history(action, self.now, changes, None))?;
+        let summary = detail.as_ref().map(HistoryDetail::describe);
+        let entry = HistoryDraft { detail, ..self.history(action, self.now, changes, summary) };
+        self.records.record_history(&[cand], &entry)?;
         Ok(1)
     }
 
@@ -501,13 +494,6 @@ impl<R: Records> Effects<'_, R> {
             def.check_value(value)?;
         }
         Ok(profile)
-    }
-
-    fn flag(&self, cands: &[R::Cand], flag: Flag, value: bool) -> Result<u64, R::Error> {
-        for cand in cands {
-            self.records.set_flag(*cand, flag, value, self.now)?;
-        }
-        Ok(cands.len() as u64)
     }
 
     /// Refuses a create whose id is taken. Ids are the creator's (UUIDv7, made offline), so
@@ -528,12 +514,13 @@ impl<R: Records> Effects<'_, R> {
         Ok(())
     }
 
-    fn own_note(&self, note_id: Uuid) -> Result<(), R::Error> {
+    /// The note, when the actor may change it.
+    fn own_note(&self, note_id: Uuid) -> Result<Note, R::Error> {
         let note = self.records.note(note_id)?;
         if !permission::may_change_note(self.actor, note.author_id) {
             return Err(DomainError::forbidden("only the note's author and admins may change it").into());
         }
-        Ok(())
+        Ok(note)
     }
 
     fn visible_pipeline(&self, id: Uuid) -> Result<Pipeline, R::Error> {
@@ -581,6 +568,7 @@ impl<R: Records> Effects<'_, R> {
         };
         self.unused_send(send_id)?;
         let job_title = job_id.map(|id| self.records.job(id)).transpose()?.map(|job| job.title);
+        let detail = HistoryDetail::MessageQueued { channel, message_kind: kind, job: job_title.clone() };
         for cand in cands {
             let c = self.records.candidate(*cand)?;
             still_active(&c, "contacting them")?;
@@ -611,37 +599,8 @@ impl<R: Records> Effects<'_, R> {
                 self.records.record_engagement(*cand, e, self.now)?;
             }
         }
+        self.entry(cands, detail, None)?;
         Ok(cands.len() as u64)
-    }
-
-    fn set_application_status(
-        &self,
-        job_id: Uuid,
-        candidate_id: Uuid,
-        bin: &str,
-        status: &str,
-    ) -> Result<u64, R::Error> {
-        let r = self.records;
-        let status = HIRING_STATUSES.iter().find(|s| s.eq_ignore_ascii_case(status.trim())).ok_or_else(|| {
-            DomainError::invalid("hiring_status", format!("\"{status}\" is not one of: {}", HIRING_STATUSES.join(", ")))
-        })?;
-        let bin = ATS_BINS
-            .iter()
-            .find(|b| b.eq_ignore_ascii_case(bin.trim()))
-            .ok_or_else(|| DomainError::invalid("bin", format!("\"{bin}\" is not one of: {}", ATS_BINS.join(", "))))?;
-        let cand = r.cand(candidate_id)?;
-        r.set_application_status(job_id, cand, bin, status, self.now)?;
-        if *status == HIRED_STATUS {
-            r.record_engagement(cand, Engagement::Hired, self.now)?;
-            let actions = r.hired_actions()?;
-            if actions.unsubscribe {
-                r.set_flag(cand, Flag::Subscribed, false, self.now)?;
-            }
-            if actions.deactivate {
-                r.set_flag(cand, Flag::Active, false, self.now)?;
-            }
-        }
-        Ok(1)
     }
 }
 

@@ -301,6 +301,7 @@ mod tests {
             at: chrono::Utc::now(),
             changes: vec![change],
             summary: None,
+            detail: None,
         }]);
         assert_eq!(m.redact("ana zyxwick has no phone").as_deref(), Some("[erased] has no phone"));
         assert_eq!(

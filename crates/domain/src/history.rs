@@ -1,6 +1,8 @@
-//! History of material changes to a candidate's profile.
+//! History of every change to a candidate: profile edits with the fields they changed, and
+//! everything else that happened to them (tags, notes, pipelines, jobs, statuses, documents,
+//! messages, events) with a [`HistoryDetail`] that says what.
 //!
-//! Entries record the fields that changed with their values before and after, not whole
+//! Profile entries record the fields that changed with their values before and after, not whole
 //! snapshots: the profile "as it was right after" an entry is rebuilt by taking today's
 //! profile and undoing the later entries. That keeps history small at a million candidates
 //! and makes erasing a candidate's history one delete.
@@ -11,6 +13,10 @@ use uuid::Uuid;
 
 use crate::Timestamp;
 use crate::candidate::{FieldValue, Profile};
+
+mod detail;
+
+pub use detail::HistoryDetail;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -24,6 +30,16 @@ pub enum HistoryAction {
     Delete,
     /// Registered for, checked in at or walked in at an event: its summary says which.
     Event,
+    /// The entries below carry a [`HistoryDetail`] saying what changed.
+    Tags,
+    Note,
+    Pipeline,
+    /// Job applications: submitted, hiring status, withdrawn.
+    Job,
+    /// Eligibility, active, subscribed, and the first review.
+    Status,
+    Document,
+    Message,
 }
 
 impl HistoryAction {
@@ -34,6 +50,13 @@ impl HistoryAction {
             HistoryAction::ConflictingUpdate => "Updated over a teammate's change",
             HistoryAction::Delete => "Deleted",
             HistoryAction::Event => "Event",
+            HistoryAction::Tags => "Tags",
+            HistoryAction::Note => "Note",
+            HistoryAction::Pipeline => "Pipeline",
+            HistoryAction::Job => "Job",
+            HistoryAction::Status => "Status",
+            HistoryAction::Document => "Document",
+            HistoryAction::Message => "Message",
         }
     }
 }
@@ -60,6 +83,9 @@ pub struct HistoryEntry {
     /// Career Fair"); who and when are `actor_email` and `at`.
     #[serde(default)]
     pub summary: Option<String>,
+    /// What happened, as data, for the entries that have a detail (the summary is its words).
+    #[serde(default)]
+    pub detail: Option<HistoryDetail>,
 }
 
 /// The profile as it was right after `entries[index]`, given today's profile and the entries
@@ -109,6 +135,7 @@ mod tests {
             at: chrono::Utc::now(),
             changes,
             summary: None,
+            detail: None,
         }
     }
 

@@ -8,7 +8,6 @@ use talentdesk_demo::{DemoOptions, DemoSummary, Progress, Sink};
 use talentdesk_domain::DomainError;
 use talentdesk_domain::aggregate::FullCandidate;
 use talentdesk_domain::event::Event;
-use talentdesk_domain::history::HistoryEntry;
 use talentdesk_domain::job::Job;
 use talentdesk_domain::pipeline::Pipeline;
 use talentdesk_domain::settings::CustomFieldDef;
@@ -100,11 +99,7 @@ impl PgSink {
 
     fn history_id(&mut self) -> Result<i64, ServerError> {
         if self.history_ids.is_empty() {
-            let mut ids: Vec<i64> = self.rt.block_on(
-                sqlx::query_scalar("SELECT nextval('history_ids') FROM generate_series(1, $1)")
-                    .bind(HISTORY_IDS)
-                    .fetch_all(&mut *self.tx),
-            )?;
+            let mut ids = self.rt.block_on(records::next_history_ids(&mut self.tx, HISTORY_IDS))?;
             ids.reverse();
             self.history_ids = ids;
         }
@@ -178,16 +173,7 @@ impl Sink for PgSink {
         }
         for h in &c.history {
             let number = self.history_id()?;
-            let entry = HistoryEntry {
-                id: number,
-                candidate_id: id,
-                action: h.action,
-                actor_email: h.actor_email.clone(),
-                at: h.at,
-                changes: h.changes.clone(),
-                summary: h.summary.clone(),
-            };
-            self.add(RecordKind::History, number.to_string(), &entry, own(None))?;
+            self.add(RecordKind::History, number.to_string(), &h.entry(number, id), own(None))?;
         }
         self.candidates += 1;
         Ok(())

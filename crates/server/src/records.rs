@@ -17,7 +17,6 @@ use talentdesk_domain::candidate::{Candidate, Profile};
 use talentdesk_domain::document::Document;
 use talentdesk_domain::effects::{Flag, Records};
 use talentdesk_domain::event::Event;
-use talentdesk_domain::history::HistoryEntry;
 use talentdesk_domain::job::Job;
 use talentdesk_domain::message::Message;
 use talentdesk_domain::note::Note;
@@ -100,15 +99,20 @@ impl PgRecords {
         Ok(result)
     }
 
-    fn change_each(&self, ids: &[Uuid], change: impl Fn(&mut CandidateAggregate) -> bool) -> Result<u64, ServerError> {
+    /// Changes each candidate; returns those it changed.
+    fn change_each(
+        &self,
+        ids: &[Uuid],
+        change: impl Fn(&mut CandidateAggregate) -> bool,
+    ) -> Result<Vec<Uuid>, ServerError> {
         self.load(ids)?;
-        let mut count = 0;
+        let mut changed = Vec::new();
         for id in ids {
             if self.change(*id, &change)? {
-                count += 1;
+                changed.push(*id);
             }
         }
-        Ok(count)
+        Ok(changed)
     }
 
     fn get<T: serde::de::DeserializeOwned + Send + Unpin + 'static>(
@@ -215,7 +219,7 @@ impl Changed for () {
     }
 }
 
-impl<E> Changed for Result<(), E> {
+impl<T, E> Changed for Result<T, E> {
     fn changed(&self) -> bool {
         self.is_ok()
     }
@@ -275,21 +279,22 @@ impl Records for PgRecords {
         self.change(cand, |a| a.record_engagement(engagement, at))
     }
 
-    fn record_history(&self, cand: Uuid, draft: &HistoryDraft) -> Result<(), ServerError> {
-        let id = {
-            let mut tx = self.tx.borrow_mut();
-            self.rt.block_on(records::next_history_id(&mut tx))?
-        };
-        let entry = HistoryEntry {
-            id,
-            candidate_id: cand,
-            action: draft.action,
-            actor_email: draft.actor_email.clone(),
-            at: draft.at,
-            changes: draft.changes.clone(),
-            summary: draft.summary.clone(),
-        };
-        self.put(RecordKind::History, &id.to_string(), &entry, Scope { candidate_id: Some(cand), visible_to: None })
+    fn record_history(&self, cands: &[Uuid], draft: &HistoryDraft) -> Result<(), ServerError> {
+        let mut tx = self.tx.borrow_mut();
+        for chunk in cands.chunks(LOAD_CHUNK) {
+            let ids = self.rt.block_on(records::next_history_ids(&mut tx, chunk.len() as i64))?;
+            let rows = ids
+                .into_iter()
+                .zip(chunk)
+                .map(|(id, cand)| {
+                    let data = serde_json::to_value(draft.entry(id, *cand))?;
+                    let scope = Scope { candidate_id: Some(*cand), visible_to: draft.visible_to };
+                    Ok(NewRecord { kind: RecordKind::History, id: id.to_string(), data, scope })
+                })
+                .collect::<Result<Vec<_>, serde_json::Error>>()?;
+            self.rt.block_on(records::put_batch(&mut tx, self.org, self.version, &rows))?;
+        }
+        Ok(())
     }
 
     fn tag_listed(&self, name: &str) -> Result<Option<bool>, ServerError> {
@@ -318,11 +323,11 @@ impl Records for PgRecords {
         Ok(())
     }
 
-    fn add_tag(&self, name: &str, cands: &[Uuid]) -> Result<u64, ServerError> {
+    fn add_tag(&self, name: &str, cands: &[Uuid]) -> Result<Vec<Uuid>, ServerError> {
         self.change_each(cands, |a| a.add_tag(name))
     }
 
-    fn remove_tag(&self, name: &str, cands: &[Uuid]) -> Result<u64, ServerError> {
+    fn remove_tag(&self, name: &str, cands: &[Uuid]) -> Result<Vec<Uuid>, ServerError> {
         self.change_each(cands, |a| a.remove_tag(name))
     }
 
@@ -352,15 +357,27 @@ impl Records for PgRecords {
         self.put(RecordKind::Pipeline, &pipeline.id.to_string(), pipeline, scope)
     }
 
-    fn add_to_pipeline(&self, pipeline: Uuid, cands: &[Uuid], status: &str, at: Timestamp) -> Result<u64, ServerError> {
+    fn add_to_pipeline(
+        &self,
+        pipeline: Uuid,
+        cands: &[Uuid],
+        status: &str,
+        at: Timestamp,
+    ) -> Result<Vec<Uuid>, ServerError> {
         self.change_each(cands, |a| a.join_pipeline(pipeline, status, at))
     }
 
-    fn remove_from_pipeline(&self, pipeline: Uuid, cands: &[Uuid]) -> Result<u64, ServerError> {
+    fn remove_from_pipeline(&self, pipeline: Uuid, cands: &[Uuid]) -> Result<Vec<Uuid>, ServerError> {
         self.change_each(cands, |a| a.leave_pipeline(pipeline))
     }
 
-    fn set_pipeline_status(&self, pipeline: Uuid, cand: Uuid, status: &str, at: Timestamp) -> Result<(), ServerError> {
+    fn set_pipeline_status(
+        &self,
+        pipeline: Uuid,
+        cand: Uuid,
+        status: &str,
+        at: Timestamp,
+    ) -> Result<String, ServerError> {
         Ok(self.change(cand, |a| a.set_pipeline_status(pipeline, status, at))??)
     }
 
@@ -392,7 +409,7 @@ impl Records for PgRecords {
         self.put(RecordKind::Job, &job.id.to_string(), job, Scope::default())
     }
 
-    fn submit_to_job(&self, job: Uuid, cands: &[Uuid], at: Timestamp) -> Result<u64, ServerError> {
+    fn submit_to_job(&self, job: Uuid, cands: &[Uuid], at: Timestamp) -> Result<Vec<Uuid>, ServerError> {
         self.change_each(cands, |a| a.apply_to_job(job, at))
     }
 
@@ -403,7 +420,7 @@ impl Records for PgRecords {
         bin: &str,
         status: &str,
         at: Timestamp,
-    ) -> Result<(), ServerError> {
+    ) -> Result<(String, String), ServerError> {
         Ok(self.change(cand, |a| a.set_application_status(job, bin, status, at))??)
     }
 
@@ -435,11 +452,10 @@ impl Records for PgRecords {
         self.put(RecordKind::Document, &document.id.to_string(), document, scope)
     }
 
-    fn delete_document(&self, id: Uuid) -> Result<(), ServerError> {
-        if !self.delete(RecordKind::Document, &id.to_string())? {
-            return Err(DomainError::not_found("document", id).into());
-        }
-        Ok(())
+    fn delete_document(&self, id: Uuid) -> Result<Document, ServerError> {
+        let document: Document = self.require(RecordKind::Document, "document", id)?;
+        self.delete(RecordKind::Document, &id.to_string())?;
+        Ok(document)
     }
 
     fn custom_fields(&self) -> Result<Vec<CustomFieldDef>, ServerError> {

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0009_events.sql"),
     include_str!("../migrations/0010_check_in_lookup.sql"),
     include_str!("../migrations/0011_check_in_people.sql"),
+    include_str!("../migrations/0012_history_detail.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.

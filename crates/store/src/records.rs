@@ -100,8 +100,8 @@ impl Records for SqliteRecords<'_> {
         engagements::record(self.tx, cand, engagement, at)
     }
 
-    fn record_history(&self, cand: i64, entry: &HistoryDraft) -> Result<(), StoreError> {
-        history::record(self.tx, cand, entry)
+    fn record_history(&self, cands: &[i64], entry: &HistoryDraft) -> Result<(), StoreError> {
+        history::record(self.tx, cands, entry)
     }
 
     fn tag_listed(&self, name: &str) -> Result<Option<bool>, StoreError> {
@@ -121,12 +121,12 @@ impl Records for SqliteRecords<'_> {
         tags::delete(self.tx, tag)
     }
 
-    fn add_tag(&self, name: &str, cands: &[i64]) -> Result<u64, StoreError> {
+    fn add_tag(&self, name: &str, cands: &[i64]) -> Result<Vec<i64>, StoreError> {
         self.keep_cands(cands)?;
         tags::add(self.tx, self.tag(name)?, cands)
     }
 
-    fn remove_tag(&self, name: &str, cands: &[i64]) -> Result<u64, StoreError> {
+    fn remove_tag(&self, name: &str, cands: &[i64]) -> Result<Vec<i64>, StoreError> {
         self.keep_cands(cands)?;
         tags::remove(self.tx, self.tag(name)?, cands)
     }
@@ -159,17 +159,29 @@ impl Records for SqliteRecords<'_> {
         pipelines::put(self.tx, pipeline)
     }
 
-    fn add_to_pipeline(&self, pipeline: Uuid, cands: &[i64], status: &str, at: Timestamp) -> Result<u64, StoreError> {
+    fn add_to_pipeline(
+        &self,
+        pipeline: Uuid,
+        cands: &[i64],
+        status: &str,
+        at: Timestamp,
+    ) -> Result<Vec<i64>, StoreError> {
         self.keep_cands(cands)?;
         pipelines::add(self.tx, pipeline, cands, status, at)
     }
 
-    fn remove_from_pipeline(&self, pipeline: Uuid, cands: &[i64]) -> Result<u64, StoreError> {
+    fn remove_from_pipeline(&self, pipeline: Uuid, cands: &[i64]) -> Result<Vec<i64>, StoreError> {
         self.keep_cands(cands)?;
         pipelines::remove(self.tx, pipeline, cands)
     }
 
-    fn set_pipeline_status(&self, pipeline: Uuid, cand: i64, status: &str, at: Timestamp) -> Result<(), StoreError> {
+    fn set_pipeline_status(
+        &self,
+        pipeline: Uuid,
+        cand: i64,
+        status: &str,
+        at: Timestamp,
+    ) -> Result<String, StoreError> {
         self.keep_cands(&[cand])?;
         pipelines::set_status(self.tx, pipeline, cand, status, at)
     }
@@ -206,7 +218,7 @@ impl Records for SqliteRecords<'_> {
         jobs::put(self.tx, job)
     }
 
-    fn submit_to_job(&self, job: Uuid, cands: &[i64], at: Timestamp) -> Result<u64, StoreError> {
+    fn submit_to_job(&self, job: Uuid, cands: &[i64], at: Timestamp) -> Result<Vec<i64>, StoreError> {
         self.keep_cands(cands)?;
         jobs::submit(self.tx, job, cands, at)
     }
@@ -218,7 +230,7 @@ impl Records for SqliteRecords<'_> {
         bin: &str,
         status: &str,
         at: Timestamp,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(String, String), StoreError> {
         self.keep_cands(&[cand])?;
         jobs::set_status(self.tx, job, cand, bin, status, at)
     }
@@ -246,9 +258,15 @@ impl Records for SqliteRecords<'_> {
         documents::insert(self.tx, document, cand)
     }
 
-    fn delete_document(&self, id: Uuid) -> Result<(), StoreError> {
+    fn delete_document(&self, id: Uuid) -> Result<Document, StoreError> {
+        let cand = documents::cand_of(self.tx, id)?.ok_or_else(|| DomainError::not_found("document", id))?;
+        let document = documents::of(self.tx, cand, candidates::id_of(self.tx, cand)?)?
+            .into_iter()
+            .find(|d| d.id == id)
+            .ok_or_else(|| DomainError::not_found("document", id))?;
         self.keep(RecordKind::Document, id)?;
-        documents::delete(self.tx, id).map(|_| ())
+        documents::delete(self.tx, id)?;
+        Ok(document)
     }
 
     fn custom_fields(&self) -> Result<Vec<CustomFieldDef>, StoreError> {

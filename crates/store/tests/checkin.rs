@@ -304,7 +304,7 @@ fn an_older_database_gets_its_index_when_it_opens() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TABLE checkin_people; DROP TABLE checkin_keys; DROP TABLE checkin_deferred;
-             PRAGMA user_version = 9;",
+             ALTER TABLE history DROP COLUMN detail; PRAGMA user_version = 9;",
         )
         .unwrap();
     }

@@ -11,7 +11,7 @@ use crate::aggregate::EventMember;
 use crate::attendance::RegistrationVia;
 use crate::candidate::{Profile, ProfileType};
 use crate::event::{self, Event};
-use crate::history::HistoryAction;
+use crate::history::{HistoryAction, HistoryDetail};
 use crate::message::{Channel, EventValues, MergeValues, Message, MessageKind, merge};
 use crate::mutation::Confirmation;
 use crate::record::RecordKind;
@@ -154,6 +154,8 @@ impl<R: Records> Effects<'_, R> {
             return Ok(0);
         }
         self.records.put_event_member(cand, &member)?;
+        let event = self.records.event(event_id)?;
+        self.event_history(cand, self.now, format!("Rated {rating} of 5 at {}", event.name))?;
         Ok(1)
     }
 
@@ -200,7 +202,7 @@ impl<R: Records> Effects<'_, R> {
     }
 
     fn event_history(&self, cand: R::Cand, at: Timestamp, summary: String) -> Result<(), R::Error> {
-        self.records.record_history(cand, &self.history(HistoryAction::Event, at, Vec::new(), Some(summary)))
+        self.records.record_history(&[cand], &self.history(HistoryAction::Event, at, Vec::new(), Some(summary)))
     }
 
     fn checked_confirmation(&self, c: &Confirmation) -> Result<Confirmation, R::Error> {
@@ -241,7 +243,9 @@ impl<R: Records> Effects<'_, R> {
         };
         self.records.insert_message(&message, cand)?;
         self.records.record_engagement(cand, Engagement::SentDirectEmail, self.now)?;
-        Ok(())
+        let detail =
+            HistoryDetail::MessageQueued { channel: Channel::Email, message_kind: MessageKind::Direct, job: None };
+        self.entry(&[cand], detail, None)
     }
 }
 

@@ -205,9 +205,9 @@ pub async fn changed_after(
     .await
 }
 
-/// The next number for a history entry.
-pub async fn next_history_id(conn: &mut PgConnection) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT nextval('history_ids')").fetch_one(conn).await
+/// The next `count` numbers for history entries, in order.
+pub async fn next_history_ids(conn: &mut PgConnection, count: i64) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar("SELECT nextval('history_ids') FROM generate_series(1, $1)").bind(count).fetch_all(conn).await
 }
 
 /// A record to write in a batch.

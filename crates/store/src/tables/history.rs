@@ -1,6 +1,6 @@
-//! History entries of material profile changes.
+//! History entries: every change to a candidate, with who and when.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension};
 use talentdesk_domain::aggregate::HistoryDraft;
 use talentdesk_domain::history::HistoryEntry;
 use uuid::Uuid;
@@ -8,11 +8,19 @@ use uuid::Uuid;
 use crate::StoreError;
 use crate::codec::{from_name, millis, name_of, time};
 
-/// Records an entry made here. Its id is negative, below every id so far: the server numbers
-/// entries itself (positive), and an entry made here is replaced by the server's once its
-/// mutation comes back in a pull (see `replica`).
-pub(crate) fn record(conn: &Connection, cand: i64, entry: &HistoryDraft) -> Result<(), StoreError> {
-    write(conn, None, cand, entry)
+/// Records an entry made here in each candidate's history. Its ids are negative, below every
+/// id so far: the server numbers entries itself (positive), and an entry made here is replaced
+/// by the server's once its mutation comes back in a pull (see `replica`).
+pub(crate) fn record(conn: &Connection, cands: &[i64], entry: &HistoryDraft) -> Result<(), StoreError> {
+    let lowest: i64 =
+        conn.prepare_cached("SELECT min(coalesce(min(id), 0), 0) FROM history")?.query_row([], |r| r.get(0))?;
+    // Encoded once for all the candidates: a bulk tag writes 100,000 of the same entry.
+    let row = Row::of(entry)?;
+    let mut stmt = conn.prepare_cached(INSERT)?;
+    for (n, cand) in (1..).zip(cands) {
+        stmt.execute(row.params(lowest - n, *cand))?;
+    }
+    Ok(())
 }
 
 /// Stores an entry as the server numbered it (replacing an earlier copy).
@@ -23,26 +31,41 @@ pub(crate) fn put(conn: &Connection, entry: &HistoryEntry, cand: i64) -> Result<
         at: entry.at,
         changes: entry.changes.clone(),
         summary: entry.summary.clone(),
+        detail: entry.detail.clone(),
+        visible_to: None,
     };
-    write(conn, Some(entry.id), cand, &draft)
+    conn.prepare_cached(INSERT)?.execute(Row::of(&draft)?.params(entry.id, cand))?;
+    Ok(())
 }
 
-/// Writes an entry under `id`, or (`None`) under the next id made here.
-fn write(conn: &Connection, id: Option<i64>, cand: i64, entry: &HistoryDraft) -> Result<(), StoreError> {
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO history (id, cand, action, actor_email, at, changes, summary)
-         VALUES (coalesce(?1, (SELECT min(coalesce(min(id), 0), 0) - 1 FROM history)), ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        id,
-        cand,
-        name_of(&entry.action),
-        entry.actor_email,
-        millis(entry.at),
-        serde_json::to_string(&entry.changes)?,
-        entry.summary
-    ])?;
-    Ok(())
+const INSERT: &str = "INSERT OR REPLACE INTO history (id, cand, action, actor_email, at, changes, summary, detail)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+/// An entry's columns, as they are stored.
+struct Row<'a> {
+    action: String,
+    actor_email: &'a str,
+    at: i64,
+    changes: String,
+    summary: Option<&'a str>,
+    detail: Option<String>,
+}
+
+impl<'a> Row<'a> {
+    fn of(entry: &'a HistoryDraft) -> Result<Self, StoreError> {
+        Ok(Self {
+            action: name_of(&entry.action),
+            actor_email: &entry.actor_email,
+            at: millis(entry.at),
+            changes: serde_json::to_string(&entry.changes)?,
+            summary: entry.summary.as_deref(),
+            detail: entry.detail.as_ref().map(serde_json::to_string).transpose()?,
+        })
+    }
+
+    fn params(&self, id: i64, cand: i64) -> impl rusqlite::Params + '_ {
+        (id, cand, &self.action, self.actor_email, self.at, &self.changes, self.summary, &self.detail)
+    }
 }
 
 /// Forgets the entries made here (negative ids); their server copies arrive by pull.
@@ -66,7 +89,8 @@ pub(crate) fn server_ids_of(conn: &Connection, cand: i64) -> Result<Vec<i64>, St
 /// here and not yet synced, in the order they were made.
 pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec<HistoryEntry>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, action, actor_email, at, changes, summary FROM history WHERE cand = ?1 ORDER BY id < 0, abs(id)",
+        "SELECT id, action, actor_email, at, changes, summary, detail FROM history WHERE cand = ?1
+         ORDER BY id < 0, abs(id)",
     )?;
     let mut rows = stmt.query([cand])?;
     let mut out = Vec::new();
@@ -79,6 +103,7 @@ pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec
             at: time(r.get(3)?),
             changes: serde_json::from_str(&r.get::<_, String>(4)?)?,
             summary: r.get(5)?,
+            detail: r.get::<_, Option<String>>(6)?.map(|d| serde_json::from_str(&d)).transpose()?,
         });
     }
     Ok(out)

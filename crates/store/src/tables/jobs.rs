@@ -50,18 +50,21 @@ pub(crate) fn applicants(conn: &Connection, job: Uuid) -> Result<u64, StoreError
         .query_row([job.to_string()], |r| r.get(0))?)
 }
 
-pub(crate) fn submit(conn: &Connection, job: Uuid, cands: &[i64], at: Timestamp) -> Result<u64, StoreError> {
+/// Returns the candidates who had not applied yet.
+pub(crate) fn submit(conn: &Connection, job: Uuid, cands: &[i64], at: Timestamp) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "INSERT OR IGNORE INTO applications (job_id, cand, bin, hiring_status, status_at, withdrawn)
          VALUES (?1, ?2, 'Submissions', 'New Submission', ?3, 0)",
     )?;
     let id = job.to_string();
-    let mut n = 0;
+    let mut submitted = Vec::new();
     for cand in cands {
-        n += stmt.execute(params![id, cand, millis(at)])? as u64;
+        if stmt.execute(params![id, cand, millis(at)])? > 0 {
+            submitted.push(*cand);
+        }
         candidates::refresh_applications(conn, *cand)?;
     }
-    Ok(n)
+    Ok(submitted)
 }
 
 pub(crate) fn set_status(
@@ -71,16 +74,18 @@ pub(crate) fn set_status(
     bin: &str,
     status: &str,
     at: Timestamp,
-) -> Result<(), StoreError> {
-    let changed = conn
-        .prepare_cached(
-            "UPDATE applications SET bin = ?3, hiring_status = ?4, status_at = ?5 WHERE job_id = ?1 AND cand = ?2",
-        )?
-        .execute(params![job.to_string(), cand, bin, status, millis(at)])?;
-    if changed == 0 {
-        return Err(DomainError::invalid("job", "the candidate has no application to this job").into());
-    }
-    Ok(())
+) -> Result<(String, String), StoreError> {
+    let id = job.to_string();
+    let before = conn
+        .prepare_cached("SELECT bin, hiring_status FROM applications WHERE job_id = ?1 AND cand = ?2")?
+        .query_row(params![id, cand], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| DomainError::invalid("job", "the candidate has no application to this job"))?;
+    conn.prepare_cached(
+        "UPDATE applications SET bin = ?3, hiring_status = ?4, status_at = ?5 WHERE job_id = ?1 AND cand = ?2",
+    )?
+    .execute(params![id, cand, bin, status, millis(at)])?;
+    Ok(before)
 }
 
 pub(crate) fn withdraw(conn: &Connection, job: Uuid, cand: i64, at: Timestamp) -> Result<(), StoreError> {

@@ -38,3 +38,15 @@ fn logged_since(conn: &Connection, log: &str, after: i64) -> Result<(Vec<i64>, i
     cands.dedup();
     Ok((cands, last))
 }
+
+/// Runs `write` for each candidate and returns those it changed a row for (a bulk change's
+/// history goes to them only).
+fn each_changed(cands: &[i64], mut write: impl FnMut(i64) -> rusqlite::Result<usize>) -> Result<Vec<i64>, StoreError> {
+    let mut changed = Vec::with_capacity(cands.len());
+    for cand in cands {
+        if write(*cand)? > 0 {
+            changed.push(*cand);
+        }
+    }
+    Ok(changed)
+}

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::StoreError;
 use crate::codec::{millis, time, uuid};
+use crate::tables::each_changed;
 
 /// Stores the pipeline, replacing an earlier version of it (its members stay).
 pub(crate) fn put(conn: &Connection, p: &Pipeline) -> Result<(), StoreError> {
@@ -54,53 +55,49 @@ pub(crate) fn all(conn: &Connection) -> Result<Vec<Pipeline>, StoreError> {
     rows.into_iter().map(decode).collect()
 }
 
-/// Adds members at `status`; members already there keep their status. Returns how many joined.
+/// Adds members at `status`; members already there keep their status. Returns those who joined.
 pub(crate) fn add(
     conn: &Connection,
     pipeline: Uuid,
     cands: &[i64],
     status: &str,
     at: Timestamp,
-) -> Result<u64, StoreError> {
+) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "INSERT OR IGNORE INTO pipeline_members (pipeline_id, cand, status, reviewed, added_at, status_at)
          VALUES (?1, ?2, ?3, 0, ?4, ?4)",
     )?;
     let id = pipeline.to_string();
-    let mut added = 0;
-    for cand in cands {
-        added += stmt.execute(params![id, cand, status, millis(at)])? as u64;
-    }
-    Ok(added)
+    each_changed(cands, |cand| stmt.execute(params![id, cand, status, millis(at)]))
 }
 
-pub(crate) fn remove(conn: &Connection, pipeline: Uuid, cands: &[i64]) -> Result<u64, StoreError> {
+/// Returns the candidates who were members.
+pub(crate) fn remove(conn: &Connection, pipeline: Uuid, cands: &[i64]) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn.prepare_cached("DELETE FROM pipeline_members WHERE pipeline_id = ?1 AND cand = ?2")?;
     let id = pipeline.to_string();
-    let mut removed = 0;
-    for cand in cands {
-        removed += stmt.execute(params![id, cand])? as u64;
-    }
-    Ok(removed)
+    each_changed(cands, |cand| stmt.execute(params![id, cand]))
 }
 
-/// Moves a member to `status` (which also marks them reviewed in this pipeline).
+/// Moves a member to `status` (which also marks them reviewed in this pipeline); returns the
+/// status they had.
 pub(crate) fn set_status(
     conn: &Connection,
     pipeline: Uuid,
     cand: i64,
     status: &str,
     at: Timestamp,
-) -> Result<(), StoreError> {
-    let changed = conn
-        .prepare_cached(
-            "UPDATE pipeline_members SET status = ?3, reviewed = 1, status_at = ?4 WHERE pipeline_id = ?1 AND cand = ?2",
-        )?
-        .execute(params![pipeline.to_string(), cand, status, millis(at)])?;
-    if changed == 0 {
-        return Err(DomainError::invalid("pipeline", "the candidate is not in this pipeline").into());
-    }
-    Ok(())
+) -> Result<String, StoreError> {
+    let id = pipeline.to_string();
+    let before: String = conn
+        .prepare_cached("SELECT status FROM pipeline_members WHERE pipeline_id = ?1 AND cand = ?2")?
+        .query_row(params![id, cand], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| DomainError::invalid("pipeline", "the candidate is not in this pipeline"))?;
+    conn.prepare_cached(
+        "UPDATE pipeline_members SET status = ?3, reviewed = 1, status_at = ?4 WHERE pipeline_id = ?1 AND cand = ?2",
+    )?
+    .execute(params![id, cand, status, millis(at)])?;
+    Ok(before)
 }
 
 /// A candidate's pipeline memberships.

@@ -4,6 +4,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::StoreError;
 use crate::codec::fold;
+use crate::tables::each_changed;
 
 /// The id of the tag called `name` (case-insensitively), creating it if needed.
 pub(crate) fn ensure(conn: &Connection, name: &str) -> Result<i64, StoreError> {
@@ -38,22 +39,16 @@ pub(crate) fn delete(conn: &Connection, tag: i64) -> Result<(), StoreError> {
 }
 
 /// Tags `cands` (already tagged ones are left as they are); returns how many were added.
-pub(crate) fn add(conn: &Connection, tag: i64, cands: &[i64]) -> Result<u64, StoreError> {
+/// Tags the candidates; returns those that did not have the tag.
+pub(crate) fn add(conn: &Connection, tag: i64, cands: &[i64]) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn.prepare_cached("INSERT OR IGNORE INTO candidate_tags (tag, cand) VALUES (?1, ?2)")?;
-    let mut added = 0;
-    for cand in cands {
-        added += stmt.execute(params![tag, cand])? as u64;
-    }
-    Ok(added)
+    each_changed(cands, |cand| stmt.execute(params![tag, cand]))
 }
 
-pub(crate) fn remove(conn: &Connection, tag: i64, cands: &[i64]) -> Result<u64, StoreError> {
+/// Takes the tag off the candidates; returns those that had it.
+pub(crate) fn remove(conn: &Connection, tag: i64, cands: &[i64]) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn.prepare_cached("DELETE FROM candidate_tags WHERE tag = ?1 AND cand = ?2")?;
-    let mut removed = 0;
-    for cand in cands {
-        removed += stmt.execute(params![tag, cand])? as u64;
-    }
-    Ok(removed)
+    each_changed(cands, |cand| stmt.execute(params![tag, cand]))
 }
 
 /// Takes every tag off a candidate.
