@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 use talentdesk_domain::candidate::Profile;
 use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::permission::{self, Capability};
 use talentdesk_domain::search::SearchRequest;
 use talentdesk_domain::settings::ColumnConfig;
 use talentdesk_domain::user::User;
@@ -34,6 +35,9 @@ pub struct AppInfo {
     pub keychain_problem: Option<String>,
     /// The data is here: false while a signed-in account's first sync runs.
     pub synced: bool,
+    /// What the signed-in user's role may do, from the domain's permissions: the window offers
+    /// only these (the store refuses the rest anyway).
+    pub capabilities: Vec<Capability>,
 }
 
 /// Runs `work` with the store and the signed-in user on a blocking thread, turning every
@@ -67,6 +71,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
         keychain_problem: open.session.as_ref().and_then(|s| s.keychain_problem()).map(str::to_owned),
         // A first sync's load holds the store until it is done.
         synced: open.session.as_ref().is_none_or(|s| s.synced()),
+        capabilities: permission::capabilities(open.user.role),
     })
 }
 

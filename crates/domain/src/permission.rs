@@ -5,7 +5,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::DomainError;
-use crate::user::User;
+use crate::user::{Role, User};
 
 /// Something a user may or may not do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -45,6 +45,42 @@ pub enum Capability {
 }
 
 impl Capability {
+    /// Every capability, in the order above.
+    pub const ALL: [Capability; 29] = {
+        use Capability::*;
+        [
+            ViewCandidates,
+            CreateCandidate,
+            EditProfile,
+            ParseResume,
+            MarkEligibility,
+            Email,
+            InviteToApply,
+            BulkText,
+            SubmitToJob,
+            ManagePipelineMembers,
+            ManageEventMembers,
+            ManageTags,
+            WriteNotes,
+            ManageDocuments,
+            ManageApplications,
+            Export,
+            ViewTalentMatches,
+            CreateEvent,
+            Subscribe,
+            Deactivate,
+            DeleteCandidate,
+            ConfigureColumns,
+            ManageTagList,
+            ManageCustomFields,
+            ManageHiredActions,
+            ManagePipelines,
+            ManageJobs,
+            ArchiveEvent,
+            ManageAreasOfInterest,
+        ]
+    };
+
     pub const fn admin_only(self) -> bool {
         matches!(
             self,
@@ -81,9 +117,21 @@ impl Capability {
     }
 }
 
+/// Whether a role may use `capability` at all. (Submit to Job also needs an ATS ID on the
+/// user, which [`authorize`] checks when it runs, so the action is offered and says why.)
+pub fn role_may(role: Role, capability: Capability) -> bool {
+    !capability.admin_only() || role.is_admin()
+}
+
+/// What a role may do: the window is told this once, when the session loads, and offers only
+/// these (the store and the server refuse the rest anyway, through [`authorize`]).
+pub fn capabilities(role: Role) -> Vec<Capability> {
+    Capability::ALL.into_iter().filter(|c| role_may(role, *c)).collect()
+}
+
 /// Whether `user` may use `capability`; the error says why not.
 pub fn authorize(user: &User, capability: Capability) -> Result<(), DomainError> {
-    if capability.admin_only() && !user.role.is_admin() {
+    if !role_may(user.role, capability) {
         return Err(DomainError::forbidden(format!("only recruiter admins may {}", capability.describe())));
     }
     if capability == Capability::SubmitToJob && user.ats_id.is_none() {
@@ -115,7 +163,9 @@ pub fn may_see_pipeline(user: &User, owner_id: Option<Uuid>, private: bool) -> b
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::user::Role;
+    use crate::mutation::Mutation;
+    use crate::search::Selection;
+    use crate::settings::{ColumnConfig, HiredActions};
 
     fn user(role: Role, ats: bool) -> User {
         User {
@@ -166,6 +216,92 @@ mod tests {
             assert_eq!(authorize(&user(Role::Recruiter, true), cap).is_ok(), recruiter, "recruiter {cap:?}");
             assert_eq!(authorize(&user(Role::RecruiterAdmin, true), cap).is_ok(), admin, "admin {cap:?}");
         }
+    }
+
+    #[test]
+    fn all_lists_every_capability_once() {
+        // No wildcard: a new capability does not compile here until it is placed in ALL.
+        let position = |c: Capability| {
+            use Capability::*;
+            match c {
+                ViewCandidates => 0,
+                CreateCandidate => 1,
+                EditProfile => 2,
+                ParseResume => 3,
+                MarkEligibility => 4,
+                Email => 5,
+                InviteToApply => 6,
+                BulkText => 7,
+                SubmitToJob => 8,
+                ManagePipelineMembers => 9,
+                ManageEventMembers => 10,
+                ManageTags => 11,
+                WriteNotes => 12,
+                ManageDocuments => 13,
+                ManageApplications => 14,
+                Export => 15,
+                ViewTalentMatches => 16,
+                CreateEvent => 17,
+                Subscribe => 18,
+                Deactivate => 19,
+                DeleteCandidate => 20,
+                ConfigureColumns => 21,
+                ManageTagList => 22,
+                ManageCustomFields => 23,
+                ManageHiredActions => 24,
+                ManagePipelines => 25,
+                ManageJobs => 26,
+                ArchiveEvent => 27,
+                ManageAreasOfInterest => 28,
+            }
+        };
+        for (i, c) in Capability::ALL.into_iter().enumerate() {
+            assert_eq!(position(c), i, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_list_a_role_is_sent_is_what_authorize_allows() {
+        for role in [Role::Recruiter, Role::RecruiterAdmin] {
+            let listed = capabilities(role);
+            for cap in Capability::ALL {
+                assert_eq!(listed.contains(&cap), authorize(&user(role, true), cap).is_ok(), "{role:?} {cap:?}");
+            }
+        }
+        assert_eq!(capabilities(Role::RecruiterAdmin), Capability::ALL);
+    }
+
+    #[test]
+    fn every_mutation_a_recruiter_is_refused_is_missing_from_their_list() {
+        let nil = Uuid::nil();
+        let some = || Selection::ids([nil]);
+        let mutations = [
+            Mutation::CandidateDelete { selection: some() },
+            Mutation::SetActive { candidate_id: nil, active: false },
+            Mutation::SetSubscribed { selection: some(), subscribed: false },
+            Mutation::TagDefine { name: "Veteran".into() },
+            Mutation::SetColumns { config: ColumnConfig::default() },
+            Mutation::SetHiredActions { actions: HiredActions::default() },
+            Mutation::CustomFieldDelete { key: "k".into() },
+            Mutation::EventArchive { event_id: nil, archived: true },
+            Mutation::SetInterests { interests: Vec::new() },
+            Mutation::PipelineCreate { pipeline_id: nil, name: "P".into(), statuses: Vec::new(), private: false },
+            Mutation::TagsAdd { selection: some(), tags: vec!["Veteran".into()] },
+            Mutation::SetEligible { candidate_id: nil, eligible: false },
+            Mutation::PipelineAdd { selection: some(), pipeline_id: nil, status: None },
+            Mutation::NoteAdd { note_id: nil, candidate_id: nil, body: "b".into(), private: true },
+            Mutation::JobSubmit { selection: some(), job_id: nil },
+            Mutation::EventRate { event_id: nil, candidate_id: nil, rating: 4 },
+        ];
+        let recruiter = user(Role::Recruiter, true);
+        let listed = capabilities(recruiter.role);
+        let mut refused = 0;
+        for m in &mutations {
+            let allowed = authorize(&recruiter, m.capability()).is_ok();
+            assert_eq!(listed.contains(&m.capability()), allowed, "{}", m.name());
+            refused += usize::from(!allowed);
+        }
+        assert_eq!(refused, 10, "the admin-only mutations above");
     }
 
     #[test]

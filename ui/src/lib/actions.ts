@@ -1,9 +1,12 @@
 // The actions a recruiter can take on candidates, and where each is offered: the profile's
 // Actions menu, a row's ⋯ menu, the resume view's menu and the bulk bar (DESIGN.md section 4).
-// Admin-only entries are left out for recruiters rather than shown disabled.
+// Each names the domain's capability it needs (the one its mutation or command is checked
+// against); entries the signed-in role may not use are left out rather than shown disabled.
+// Which role may do what is the domain's to say (AppInfo.capabilities, `me.may`), not ours.
 import type { BulkAction } from "./bindings/BulkAction";
 import type { BulkActionInfo } from "./bindings/BulkActionInfo";
 import type { Candidate } from "./bindings/Candidate";
+import type { Capability } from "./bindings/Capability";
 import { formatCount } from "./format";
 
 export type ActionId =
@@ -36,7 +39,8 @@ interface ActionDef {
   /** What the bulk bar calls it, when it differs. */
   bulkLabel?: string;
   places: Place[];
-  adminOnly?: boolean;
+  /** What the user must be allowed: `candidate.delete` is checked against `delete_candidate`. */
+  needs: Capability;
   /** The limit that applies when the action runs on a selection. */
   bulk?: BulkAction;
   /** Asks before it runs and cannot be undone. */
@@ -44,26 +48,27 @@ interface ActionDef {
 }
 
 export const ACTIONS: ActionDef[] = [
-  { id: "edit_profile", label: "Edit Profile", places: ["profile"] },
-  { id: "email", label: "Email", places: ["profile", "row", "resume", "bulk"], bulk: "email" },
-  { id: "invite", label: "Invite to Apply", places: ["profile", "row", "resume", "bulk"], bulk: "invite_to_apply" },
-  { id: "text", label: "Text", bulkLabel: "Bulk Text", places: ["bulk"], bulk: "bulk_text" },
-  { id: "submit_job", label: "Submit to Job", places: ["profile", "bulk"], bulk: "submit_to_job" },
-  { id: "add_pipeline", label: "Add to Pipeline", places: ["profile", "row", "resume", "bulk"], bulk: "add_to_pipeline" },
-  { id: "remove_pipeline", label: "Remove from Pipeline", places: ["profile", "bulk"], bulk: "remove_from_pipeline" },
-  { id: "add_event", label: "Add to Event", places: ["profile", "row", "bulk"], bulk: "add_to_event" },
-  { id: "manage_tags", label: "Manage Tags", places: ["profile", "row", "resume", "bulk"], bulk: "manage_tags" },
-  { id: "talent_matches", label: "View Talent Matches", places: ["profile", "row"] },
-  { id: "subscribe", label: "Subscribe", places: ["profile", "bulk"], adminOnly: true, bulk: "subscribe" },
-  { id: "unsubscribe", label: "Unsubscribe", places: ["profile", "bulk"], adminOnly: true, bulk: "unsubscribe" },
-  { id: "export", label: "Export Full Profile", bulkLabel: "Export", places: ["profile", "bulk"], bulk: "export" },
-  { id: "parse_resume", label: "Parse Resume", places: ["profile"], danger: true },
-  { id: "download_resumes", label: "Download Resumes", places: ["bulk"], bulk: "download_resumes" },
-  { id: "mark_ineligible", label: "Mark Ineligible", places: ["profile"] },
-  { id: "mark_eligible", label: "Mark Eligible", places: ["profile"] },
-  { id: "deactivate", label: "Deactivate", places: ["profile"], adminOnly: true, danger: true },
-  { id: "reactivate", label: "Reactivate", places: ["profile"], adminOnly: true },
-  { id: "delete", label: "Delete Candidate", bulkLabel: "Purge", places: ["profile", "bulk"], adminOnly: true, bulk: "purge", danger: true },
+  { id: "edit_profile", label: "Edit Profile", places: ["profile"], needs: "edit_profile" },
+  { id: "email", label: "Email", places: ["profile", "row", "resume", "bulk"], needs: "email", bulk: "email" },
+  { id: "invite", label: "Invite to Apply", places: ["profile", "row", "resume", "bulk"], needs: "invite_to_apply", bulk: "invite_to_apply" },
+  { id: "text", label: "Text", bulkLabel: "Bulk Text", places: ["bulk"], needs: "bulk_text", bulk: "bulk_text" },
+  { id: "submit_job", label: "Submit to Job", places: ["profile", "bulk"], needs: "submit_to_job", bulk: "submit_to_job" },
+  { id: "add_pipeline", label: "Add to Pipeline", places: ["profile", "row", "resume", "bulk"], needs: "manage_pipeline_members", bulk: "add_to_pipeline" },
+  { id: "remove_pipeline", label: "Remove from Pipeline", places: ["profile", "bulk"], needs: "manage_pipeline_members", bulk: "remove_from_pipeline" },
+  { id: "add_event", label: "Add to Event", places: ["profile", "row", "bulk"], needs: "manage_event_members", bulk: "add_to_event" },
+  { id: "manage_tags", label: "Manage Tags", places: ["profile", "row", "resume", "bulk"], needs: "manage_tags", bulk: "manage_tags" },
+  { id: "talent_matches", label: "View Talent Matches", places: ["profile", "row"], needs: "view_talent_matches" },
+  { id: "subscribe", label: "Subscribe", places: ["profile", "bulk"], needs: "subscribe", bulk: "subscribe" },
+  { id: "unsubscribe", label: "Unsubscribe", places: ["profile", "bulk"], needs: "subscribe", bulk: "unsubscribe" },
+  { id: "export", label: "Export Full Profile", bulkLabel: "Export", places: ["profile", "bulk"], needs: "export", bulk: "export" },
+  { id: "parse_resume", label: "Parse Resume", places: ["profile"], needs: "parse_resume", danger: true },
+  // Reading the candidates' documents is all it takes.
+  { id: "download_resumes", label: "Download Resumes", places: ["bulk"], needs: "view_candidates", bulk: "download_resumes" },
+  { id: "mark_ineligible", label: "Mark Ineligible", places: ["profile"], needs: "mark_eligibility" },
+  { id: "mark_eligible", label: "Mark Eligible", places: ["profile"], needs: "mark_eligibility" },
+  { id: "deactivate", label: "Deactivate", places: ["profile"], needs: "deactivate", danger: true },
+  { id: "reactivate", label: "Reactivate", places: ["profile"], needs: "deactivate" },
+  { id: "delete", label: "Delete Candidate", bulkLabel: "Purge", places: ["profile", "bulk"], needs: "delete_candidate", bulk: "purge", danger: true },
 ];
 
 export interface MenuItem {
@@ -75,13 +80,14 @@ export interface MenuItem {
 }
 
 /**
- * The entries offered at `place` for this user. On a profile, the candidate's state picks one
- * of each pair (Mark Ineligible or Eligible, Subscribe or Unsubscribe, Deactivate or
- * Reactivate). In the bulk bar, an action over its limit for `count` is disabled with why.
+ * The entries offered at `place` for a user who `may` use the capabilities it says (`me.may`).
+ * On a profile, the candidate's state picks one of each pair (Mark Ineligible or Eligible,
+ * Subscribe or Unsubscribe, Deactivate or Reactivate). In the bulk bar, an action over its
+ * limit for `count` is disabled with why.
  */
 export function menuFor(
   place: Place,
-  admin: boolean,
+  may: (capability: Capability) => boolean,
   options: { candidate?: Candidate; count?: number; limits?: BulkActionInfo[]; hasResume?: boolean } = {},
 ): MenuItem[] {
   const c = options.candidate;
@@ -94,7 +100,7 @@ export function menuFor(
       (id === "deactivate" && !c.active) ||
       (id === "reactivate" && c.active) ||
       (id === "parse_resume" && !options.hasResume));
-  return ACTIONS.filter((a) => a.places.includes(place) && (admin || !a.adminOnly) && !hidden(a.id)).map((a) => {
+  return ACTIONS.filter((a) => a.places.includes(place) && may(a.needs) && !hidden(a.id)).map((a) => {
     const label = place === "bulk" ? (a.bulkLabel ?? a.label) : a.label;
     return { id: a.id, label, danger: a.danger ?? false, disabled: place === "bulk" ? overLimit(a, options) : null };
   });

@@ -1,10 +1,22 @@
-// Who is signed in, for the parts of the window that differ by role (admin-only entries are
-// left out for recruiters; the store refuses them anyway).
+// Who is signed in and what their role may do, as the domain says once when the session loads
+// (AppInfo.capabilities). The window leaves out what the role may not do; the store and the
+// server refuse it anyway, with the domain's reason.
+import type { AppInfo } from "./bindings/AppInfo";
+import type { Capability } from "./bindings/Capability";
 import type { User } from "./bindings/User";
 
 class Me {
   user = $state<User | null>(null);
-  admin = $derived(this.user?.role === "recruiter_admin");
+  capabilities = $state<Capability[]>([]);
+
+  /** Whether the signed-in user's role may do this (nothing before the session loads). */
+  may = (capability: Capability): boolean => this.capabilities.includes(capability);
+
+  /** The session loaded (or changed hands): its user and what they may do. */
+  signedIn(info: AppInfo) {
+    this.user = info.user;
+    this.capabilities = info.capabilities;
+  }
 }
 
 export const me = new Me();
