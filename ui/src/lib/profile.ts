@@ -83,10 +83,17 @@ export const documentKindLabels: Record<DocumentKind, string> = {
 
 export const historyActionLabels: Record<HistoryAction, string> = {
   insert: "Created",
-  update: "Updated",
-  conflicting_update: "Updated over a teammate's change",
+  update: "Profile",
+  conflicting_update: "Profile, over a teammate's change",
   delete: "Deleted",
   event: "Event",
+  tags: "Tags",
+  note: "Note",
+  pipeline: "Pipeline",
+  job: "Job",
+  status: "Status",
+  document: "Document",
+  message: "Message",
 };
 
 /** Yes / No / not stated. */
