@@ -165,6 +165,8 @@ impl Session {
                 // Composited even without a GPU: without compositing, WebKitGTK's WebDriver
                 // never finishes a key press (src-tauri/src/rendering.rs).
                 .env("TALENTDESK_COMPOSITING", "on")
+                // English, whatever the machine's locale, unless a test asks for another.
+                .env("TALENTDESK_LOCALE", "en")
                 .envs(env.iter().copied())
                 .stdout(Stdio::null())
                 .stderr(Stdio::inherit())

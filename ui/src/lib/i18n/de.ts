@@ -38,6 +38,8 @@ export const de: Catalogue = {
   "column.activity": "Aktivität",
   "column.updated": "Aktualisiert",
 
+  "app.failed": "Talentdesk konnte seine Daten nicht öffnen",
+
   "rail.label": "Hauptnavigation",
   "rail.candidates": "Kandidaten",
   "rail.pipelines": "Pipelines",

@@ -39,6 +39,9 @@ export const en = {
   "column.activity": "Activity",
   "column.updated": "Updated",
 
+  // The window as a whole
+  "app.failed": "Talentdesk could not open its data",
+
   // The rail on the left
   "rail.label": "Main",
   "rail.candidates": "Candidates",

@@ -1,0 +1,151 @@
+//! The window in another language and the other direction: started with TALENTDESK_LOCALE=de
+//! it speaks German on the check-in, settings and sync screens (numbers and dates the German
+//! way too); with the right-to-left pseudo-locale ar-XB the whole layout runs from the right.
+//! Screenshots of both go to tests/artifacts (german-*, rtl-*; copies in docs/screenshots).
+
+use serde_json::json;
+use talentdesk_domain::event::{Event, EventCategory};
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::new_id;
+use talentdesk_domain::search::{SearchRequest, Selection};
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys, open_event};
+use talentdesk_store::search::PageRequest;
+use talentdesk_store::views::{MemberFilter, MemberQuery};
+
+/// A demo database with an event and three people registered for it; the codes of two.
+fn fair() -> Result<(DemoDb, Event, Vec<String>), String> {
+    let demo = DemoDb::new(1_234, 11)?;
+    let mut store = demo.open()?;
+    let admin = admin(&store)?;
+    let event = Event::new(new_id(), "Herbstmesse", EventCategory::CareerFair, chrono::Utc::now(), "Halle B");
+    store.apply(&admin, Mutation::EventCreate { event: event.clone() }).map_err(err)?;
+    let page = PageRequest { limit: 3, after: None };
+    let ids = store.search(&SearchRequest::default(), &page).map_err(err)?.rows.iter().map(|r| r.id).collect();
+    let register = Mutation::EventAdd {
+        selection: Selection::Ids { ids },
+        event_id: event.id,
+        attended: false,
+        confirmation: None,
+    };
+    store.apply(&admin, register).map_err(err)?;
+    let query = MemberQuery { which: MemberFilter::Registered, text: String::new() };
+    let codes = store.event_members(event.id, &query, 3, 0).map_err(err)?.rows.into_iter().map(|r| r.code).collect();
+    drop(store);
+    Ok((demo, event, codes))
+}
+
+fn start(demo: &DemoDb, locale: &str) -> Result<Session, String> {
+    let session = Session::start_with_env(&["--db", demo.arg()?], &[("TALENTDESK_LOCALE", locale)])?;
+    session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
+    Ok(session)
+}
+
+fn html(session: &Session, attribute: &str) -> Result<Option<String>, String> {
+    session.attribute("html", attribute)
+}
+
+/// An element's visible text without the line break a block ends with.
+fn words(session: &Session, css: &str) -> Result<String, String> {
+    Ok(session.text(css)?.unwrap_or_default().trim().to_owned())
+}
+
+/// The text, once it holds `words` (for `wait_for`).
+fn has(text: Option<String>, words: &str) -> Result<Option<String>, String> {
+    Ok(text.filter(|t| t.contains(words)))
+}
+
+#[test]
+fn the_window_speaks_german_when_the_locale_says_so() -> Result<(), String> {
+    let (demo, event, codes) = fair()?;
+    let session = start(&demo, "de-DE")?;
+    assert_eq!(html(&session, "lang")?.as_deref(), Some("de"));
+    assert_eq!(html(&session, "dir")?.as_deref(), Some("ltr"));
+    // The rail, and a count with the German thousands separator ("1.218 Ergebnisse").
+    assert_eq!(words(&session, "[data-testid=rail-settings]")?, "Einstellungen");
+    let count =
+        session.wait_for("the German result count", |s| has(s.text("[data-testid=result-count]")?, "Ergebnisse"))?;
+    let number = count.split_whitespace().next().unwrap_or_default();
+    assert!(number.len() == 5 && number.as_bytes()[1] == b'.', "not 1.2xx: {count}");
+
+    // Sync: this window works on a local database.
+    assert_eq!(words(&session, "[data-testid=sync-status]")?, "Lokal");
+    session.click("[data-testid=sync-status]")?;
+    let details = session.wait_for("the sync details", |s| s.text("[data-testid=sync-details]"))?;
+    assert!(details.contains("Arbeitet mit einer lokalen Datenbank"), "{details}");
+    session.screenshot("german-sync")?;
+    session.click("[data-testid=sync-status]")?;
+
+    session.click("[data-testid=rail-settings]")?;
+    let settings = session.wait_for("the settings", |s| has(s.text("[data-testid=settings-page]")?, "Diagnose"))?;
+    for words in [
+        "Spalten der Ergebnistabelle",
+        "Aktuelle Rolle",
+        "Eigene Felder",
+        "Interessengebiete",
+        "Wenn jemand eingestellt wird",
+    ] {
+        assert!(settings.contains(words), "no “{words}” in the settings: {settings}");
+    }
+    session.screenshot("german-settings")?;
+
+    open_event(&session, event.id)?;
+    session.click("[data-testid=event-checkin]")?;
+    let counts = session.wait_for("the door's counts", |s| s.text("[data-testid=door-counts]"))?;
+    assert!(counts.contains("0 eingecheckt") && counts.contains("3 angemeldet"), "{counts}");
+    let placeholder = session.attribute("[data-testid=door-search]", "placeholder")?.unwrap_or_default();
+    assert!(placeholder.starts_with("Name, E-Mail oder Telefon"), "{placeholder}");
+    // The event's date the German way ("3. Dez. 2026").
+    let header = words(&session, "[data-testid=check-in-screen] header .title p")?;
+    let german_date = session.script(
+        "return new Intl.DateTimeFormat('de-DE', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date())",
+        json!([]),
+    )?;
+    assert!(header.starts_with(german_date.as_str().unwrap_or("?")), "{header} / {german_date}");
+
+    session.type_into("[data-testid=door-search]", &format!("{}{}", codes[0], keys::ENTER))?;
+    let head = session.wait_for("the check-in banner", |s| s.text("[data-testid=door-outcome-head]"))?;
+    let detail = words(&session, "[data-testid=door-outcome] .detail")?;
+    assert_eq!(head.trim().to_lowercase(), "eingecheckt", "{detail}");
+    session.wait_for("the German counts", |s| has(s.text("[data-testid=door-counts]")?, "1 eingecheckt"))?;
+    session.wait_for("the last check-ins", |s| s.text("[data-testid=door-recent] li"))?;
+    let title = session.script("return document.querySelector('#recent-title').textContent", json!([]))?;
+    assert_eq!(title.as_str(), Some("Letzte Check-ins"));
+    session.screenshot("german-checkin")?;
+    Ok(())
+}
+
+#[test]
+fn the_right_to_left_pseudo_locale_mirrors_the_layout() -> Result<(), String> {
+    let (demo, event, _) = fair()?;
+    let session = start(&demo, "ar-XB")?;
+    assert_eq!(html(&session, "dir")?.as_deref(), Some("rtl"));
+    // The rail stands at the right edge, the page to its left.
+    let sides = session.script(
+        "const rail = document.querySelector('nav').getBoundingClientRect(); \
+         const main = document.querySelector('main').getBoundingClientRect(); \
+         return [rail.right, main.right, window.innerWidth];",
+        json!([]),
+    )?;
+    let [rail, main, width] = [0, 1, 2].map(|i| sides[i].as_f64().unwrap_or(-1.0));
+    assert!((rail - width).abs() < 2.0 && main < rail, "rail {rail}, page {main}, window {width}");
+    // The catalogue's words come mirrored (right-to-left override), so any left out stand out.
+    assert_eq!(words(&session, "[data-testid=rail-settings]")?, "\u{202e}Settings\u{202c}");
+    session.screenshot("rtl-candidates")?;
+
+    session.click("[data-testid=rail-settings]")?;
+    session.wait_for("the settings", |s| s.text("[data-testid=column-settings]"))?;
+    session.screenshot("rtl-settings")?;
+
+    open_event(&session, event.id)?;
+    session.click("[data-testid=event-checkin]")?;
+    session.wait_for("the door's counts", |s| s.text("[data-testid=door-counts]"))?;
+    // The last check-ins stand on the left: the start of the line is on the right.
+    let aside = session.script(
+        "const a = document.querySelector('[data-testid=check-in-screen] aside').getBoundingClientRect(); \
+         return a.left < window.innerWidth / 2;",
+        json!([]),
+    )?;
+    assert_eq!(aside.as_bool(), Some(true), "the check-in list is not mirrored");
+    session.screenshot("rtl-checkin")?;
+    Ok(())
+}
