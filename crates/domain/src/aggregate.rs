@@ -87,15 +87,16 @@ impl CandidateAggregate {
         self.tags.remove(name)
     }
 
-    /// Adds the candidate to the pipeline at `status`; a member keeps their status.
-    pub fn join_pipeline(&mut self, pipeline_id: Uuid, status: &str, at: Timestamp) -> bool {
+    /// Adds the candidate to the pipeline at `status` (reviewed or not, see
+    /// [`crate::pipeline::Pipeline::reviewed_at`]); a member keeps their status.
+    pub fn join_pipeline(&mut self, pipeline_id: Uuid, status: &str, reviewed: bool, at: Timestamp) -> bool {
         if self.pipelines.iter().any(|m| m.pipeline_id == pipeline_id) {
             return false;
         }
         self.pipelines.push(PipelineMember {
             pipeline_id,
             status: status.to_owned(),
-            reviewed: false,
+            reviewed,
             added_at: at,
             status_at: at,
         });

@@ -114,6 +114,7 @@ pub trait Records {
         pipeline: Uuid,
         cands: &[Self::Cand],
         status: &str,
+        reviewed: bool,
         at: Timestamp,
     ) -> Result<Vec<Self::Cand>, Self::Error>;
     /// Returns the candidates that were in the pipeline.

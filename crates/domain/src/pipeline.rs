@@ -25,6 +25,13 @@ impl Pipeline {
         self.statuses.first().map(String::as_str).unwrap_or("New")
     }
 
+    /// Whether a candidate added at `status` counts as reviewed in this pipeline: a status past
+    /// the first was chosen for them by someone who looked (Add to Pipeline at "Contacted"),
+    /// so they belong with those moved on, not in Unreviewed.
+    pub fn reviewed_at(&self, status: &str) -> bool {
+        !status.eq_ignore_ascii_case(self.initial_status())
+    }
+
     /// `status` if this pipeline has it (case-insensitively, returning its spelling).
     pub fn status(&self, status: &str) -> Result<String, DomainError> {
         self.statuses.iter().find(|s| s.eq_ignore_ascii_case(status.trim())).cloned().ok_or_else(|| {

@@ -362,9 +362,10 @@ impl Records for PgRecords {
         pipeline: Uuid,
         cands: &[Uuid],
         status: &str,
+        reviewed: bool,
         at: Timestamp,
     ) -> Result<Vec<Uuid>, ServerError> {
-        self.change_each(cands, |a| a.join_pipeline(pipeline, status, at))
+        self.change_each(cands, |a| a.join_pipeline(pipeline, status, reviewed, at))
     }
 
     fn remove_from_pipeline(&self, pipeline: Uuid, cands: &[Uuid]) -> Result<Vec<Uuid>, ServerError> {

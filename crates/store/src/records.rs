@@ -164,10 +164,11 @@ impl Records for SqliteRecords<'_> {
         pipeline: Uuid,
         cands: &[i64],
         status: &str,
+        reviewed: bool,
         at: Timestamp,
     ) -> Result<Vec<i64>, StoreError> {
         self.keep_cands(cands)?;
-        pipelines::add(self.tx, pipeline, cands, status, at)
+        pipelines::add(self.tx, pipeline, cands, status, reviewed, at)
     }
 
     fn remove_from_pipeline(&self, pipeline: Uuid, cands: &[i64]) -> Result<Vec<i64>, StoreError> {

@@ -428,6 +428,36 @@ fn pipelines_add_move_and_remove_members() {
 }
 
 #[test]
+fn added_at_a_later_status_a_member_is_in_the_pipeline_at_it_not_unreviewed() {
+    let mut f = fixture();
+    let (ana, bo) = (f.create(Person::default()), f.create(Person { first: "Bo", ..Person::default() }));
+    let pipeline = new_id();
+    f.admin_applies(Mutation::PipelineCreate {
+        pipeline_id: pipeline,
+        name: "Backend".into(),
+        statuses: vec!["New".into(), "Contacted".into()],
+        private: false,
+    });
+    let add = |ids: [uuid::Uuid; 1], status: &str| Mutation::PipelineAdd {
+        selection: Selection::ids(ids),
+        pipeline_id: pipeline,
+        status: Some(status.into()),
+    };
+    f.admin_applies(add([ana], "contacted"));
+    f.admin_applies(add([bo], "New"));
+
+    let member = &f.store.profile(&f.admin, ana).unwrap().pipelines[0];
+    assert_eq!((member.status.as_str(), member.reviewed), ("Contacted", true), "the status chosen for her shows");
+    let summary = &f.store.pipelines(&f.admin).unwrap()[0];
+    assert_eq!((summary.unreviewed, summary.in_pipeline), (1, 1), "Bo, added at the first status, waits for review");
+    let in_pipeline = f.store.pipeline_members(&f.admin, pipeline, true, 50, 0).unwrap();
+    assert_eq!(
+        in_pipeline.iter().map(|m| (m.candidate.id, m.status.as_str())).collect::<Vec<_>>(),
+        [(ana, "Contacted")]
+    );
+}
+
+#[test]
 fn deleting_a_candidate_removes_them_from_search_and_tables() {
     let mut f = fixture();
     let id = f.create(Person { first: "Zelda", email: Some("zelda.unique@example.com"), ..Default::default() });

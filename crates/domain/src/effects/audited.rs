@@ -120,7 +120,7 @@ impl<R: Records> Effects<'_, R> {
             Some(s) => p.status(s)?,
             None => p.initial_status().to_owned(),
         };
-        let added = self.records.add_to_pipeline(p.id, cands, &status, self.now)?;
+        let added = self.records.add_to_pipeline(p.id, cands, &status, p.reviewed_at(&status), self.now)?;
         let detail = HistoryDetail::AddedToPipeline { pipeline: p.name.clone(), status };
         self.entry(&added, detail, pipeline_viewer(&p))?;
         Ok(added.len() as u64)

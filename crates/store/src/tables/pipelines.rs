@@ -55,20 +55,22 @@ pub(crate) fn all(conn: &Connection) -> Result<Vec<Pipeline>, StoreError> {
     rows.into_iter().map(decode).collect()
 }
 
-/// Adds members at `status`; members already there keep their status. Returns those who joined.
+/// Adds members at `status` (`reviewed` or not); members already there keep their status.
+/// Returns those who joined.
 pub(crate) fn add(
     conn: &Connection,
     pipeline: Uuid,
     cands: &[i64],
     status: &str,
+    reviewed: bool,
     at: Timestamp,
 ) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "INSERT OR IGNORE INTO pipeline_members (pipeline_id, cand, status, reviewed, added_at, status_at)
-         VALUES (?1, ?2, ?3, 0, ?4, ?4)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
     )?;
     let id = pipeline.to_string();
-    each_changed(cands, |cand| stmt.execute(params![id, cand, status, millis(at)]))
+    each_changed(cands, |cand| stmt.execute(params![id, cand, status, reviewed, millis(at)]))
 }
 
 /// Returns the candidates who were members.
