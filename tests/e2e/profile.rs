@@ -125,7 +125,7 @@ fn preview_open_every_tab_and_back() -> Result<(), String> {
     session.wait_for("texts", |s| s.text("[data-testid=messages-text]"))?;
 
     session.click("[data-testid=profile-tabs] [data-tab=history]")?;
-    session.click("[data-testid=history-entry]")?;
+    session.click("[data-testid=history-entry] button")?;
     let then = session.wait_for("the profile as it was", |s| {
         Ok(s.text("[data-testid=history-profile]")?.filter(|t| t.contains("The profile right after this change")))
     })?;
