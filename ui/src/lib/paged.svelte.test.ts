@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Latest, PagedList } from "./paged.svelte";
-
-/** A promise the test settles by hand, to make answers arrive out of order. */
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from "./deferred";
 
 describe("Latest", () => {
   it("keeps the answer to the latest ask when an older one arrives after it", async () => {

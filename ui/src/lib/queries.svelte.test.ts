@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CommandError } from "./api";
 import { affects, fromPull, Query, touchedBy, views, type Change, type Shows } from "./queries.svelte";
+import { deferred } from "./deferred";
 
 const nothing: Change = { candidates: [], lists: false, events: false, settings: false };
 const ana = "0190a1b2-0000-7000-8000-000000000001";
@@ -55,17 +56,6 @@ describe("which views a change touches", () => {
     expect(defined).toEqual({ ...nothing, settings: true });
   });
 });
-
-/** A promise the test settles by hand. */
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 describe("a query", () => {
   it("reads once when shown, again only on a change it shows, and keeps its value up meanwhile", async () => {
