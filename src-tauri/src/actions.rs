@@ -44,14 +44,14 @@ pub struct ExportRequest {
     pub path: PathBuf,
 }
 
-/// A bulk action as the bulk bar offers it: its limit, and whether only admins have it.
+/// A bulk action as the bulk bar offers it, with its limit. (Who may run it is in the
+/// capabilities the window is sent with AppInfo.)
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct BulkActionInfo {
     pub action: BulkAction,
     pub label: String,
     pub limit: u32,
-    pub admin_only: bool,
 }
 
 /// The bulk actions and their limits, from the domain's rules (the store checks them again).
@@ -59,12 +59,7 @@ pub struct BulkActionInfo {
 pub fn bulk_actions() -> Vec<BulkActionInfo> {
     BulkAction::ALL
         .into_iter()
-        .map(|action| BulkActionInfo {
-            action,
-            label: action.label().to_owned(),
-            limit: action.limit(),
-            admin_only: action.admin_only(),
-        })
+        .map(|action| BulkActionInfo { action, label: action.label().to_owned(), limit: action.limit() })
         .collect()
 }
 

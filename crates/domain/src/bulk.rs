@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::DomainError;
+use crate::permission::{self, Capability};
 use crate::user::Role;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -61,8 +62,23 @@ impl BulkAction {
         }
     }
 
-    pub const fn admin_only(self) -> bool {
-        matches!(self, BulkAction::Subscribe | BulkAction::Unsubscribe | BulkAction::Purge)
+    /// What a user must be allowed to run it: the capability of its mutation (or command), so
+    /// who may run it on many is who may run it on one.
+    pub const fn capability(self) -> Capability {
+        match self {
+            BulkAction::Email => Capability::Email,
+            BulkAction::InviteToApply => Capability::InviteToApply,
+            BulkAction::SubmitToJob => Capability::SubmitToJob,
+            BulkAction::AddToEvent => Capability::ManageEventMembers,
+            // Reading the candidates' documents is all it takes.
+            BulkAction::DownloadResumes => Capability::ViewCandidates,
+            BulkAction::BulkText => Capability::BulkText,
+            BulkAction::ManageTags => Capability::ManageTags,
+            BulkAction::AddToPipeline | BulkAction::RemoveFromPipeline => Capability::ManagePipelineMembers,
+            BulkAction::Export => Capability::Export,
+            BulkAction::Subscribe | BulkAction::Unsubscribe => Capability::Subscribe,
+            BulkAction::Purge => Capability::DeleteCandidate,
+        }
     }
 
     pub const fn label(self) -> &'static str {
@@ -97,7 +113,7 @@ impl BulkAction {
     }
 
     pub fn check(self, role: Role, count: u64) -> Result<(), DomainError> {
-        if self.admin_only() && !role.is_admin() {
+        if !permission::role_may(role, self.capability()) {
             return Err(DomainError::forbidden(format!("{} is for recruiter admins only", self.label())));
         }
         if count == 0 {
@@ -149,10 +165,39 @@ mod tests {
     fn admin_only_actions_are_refused_to_recruiters_whatever_the_count() {
         for action in BulkAction::ALL {
             let result = action.check(Role::Recruiter, 1);
-            assert_eq!(result.is_err(), action.admin_only(), "{action:?}");
+            assert_eq!(result.is_err(), action.capability().admin_only(), "{action:?}");
         }
+        let refused: Vec<BulkAction> =
+            BulkAction::ALL.into_iter().filter(|a| a.check(Role::Recruiter, 1).is_err()).collect();
+        assert_eq!(refused, [BulkAction::Subscribe, BulkAction::Unsubscribe, BulkAction::Purge]);
         let err = BulkAction::Purge.check(Role::Recruiter, 1).unwrap_err();
         assert_eq!(err.to_string(), "Purge is for recruiter admins only");
+    }
+
+    #[test]
+    fn a_bulk_action_needs_what_its_mutation_needs() {
+        use crate::mutation::Mutation;
+        use crate::search::Selection;
+        let (nil, some) = (uuid::Uuid::nil(), || Selection::ids([uuid::Uuid::nil()]));
+        let text = String::new;
+        let mutations = [
+            Mutation::SetSubscribed { selection: some(), subscribed: true },
+            Mutation::SetSubscribed { selection: some(), subscribed: false },
+            Mutation::CandidateDelete { selection: some() },
+            Mutation::TagsAdd { selection: some(), tags: Vec::new() },
+            Mutation::TagsRemove { selection: some(), tags: Vec::new() },
+            Mutation::PipelineAdd { selection: some(), pipeline_id: nil, status: None },
+            Mutation::PipelineRemove { selection: some(), pipeline_id: nil },
+            Mutation::EventAdd { selection: some(), event_id: nil, attended: false, confirmation: None },
+            Mutation::EmailSend { send_id: nil, selection: some(), subject: text(), body: text() },
+            Mutation::InviteSend { send_id: nil, selection: some(), job_id: nil, subject: text(), body: text() },
+            Mutation::TextSend { send_id: nil, selection: some(), body: text() },
+            Mutation::JobSubmit { selection: some(), job_id: nil },
+        ];
+        for m in mutations {
+            let action = m.bulk_action().unwrap_or_else(|| panic!("{} has no bulk action", m.name()));
+            assert_eq!(action.capability(), m.capability(), "{}", m.name());
+        }
     }
 
     #[test]

@@ -5,9 +5,9 @@ import type { Candidate } from "./bindings/Candidate";
 import type { Capability } from "./bindings/Capability";
 
 const limits: BulkActionInfo[] = [
-  { action: "email", label: "Email", limit: 50, admin_only: false },
-  { action: "manage_tags", label: "Manage Tags", limit: 100000, admin_only: false },
-  { action: "purge", label: "Purge", limit: 50, admin_only: true },
+  { action: "email", label: "Email", limit: 50 },
+  { action: "manage_tags", label: "Manage Tags", limit: 100000 },
+  { action: "purge", label: "Purge", limit: 50 },
 ];
 
 // What the domain tells the window a recruiter may not do, among the candidate actions

@@ -2,6 +2,7 @@
 import type { BulkAction } from "./BulkAction";
 
 /**
- * A bulk action as the bulk bar offers it: its limit, and whether only admins have it.
+ * A bulk action as the bulk bar offers it, with its limit. (Who may run it is in the
+ * capabilities the window is sent with AppInfo.)
  */
-export type BulkActionInfo = { action: BulkAction, label: string, limit: number, admin_only: boolean, };
+export type BulkActionInfo = { action: BulkAction, label: string, limit: number, };
