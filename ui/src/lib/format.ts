@@ -71,13 +71,6 @@ export function formatDate(iso: string): string {
   return cached("date", (l) => new Intl.DateTimeFormat(l, { year: "numeric", month: "short", day: "numeric" })).format(d);
 }
 
-/** A UTC instant shown as a local time of day, e.g. "2:05 PM" (or "14:05"). */
-export function formatTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "";
-  return cached("time", (l) => new Intl.DateTimeFormat(l, { hour: "numeric", minute: "2-digit" })).format(d);
-}
-
 /**
  * A country as the locale names it when it is stored as an ISO code ("PT" → "Portugal" / "Portugal",
  * "DE" → "Germany" / "Deutschland"); a name somebody typed stays as typed.
