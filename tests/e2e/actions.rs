@@ -306,6 +306,9 @@ fn a_long_bulk_run_shows_progress_and_a_cancel_keeps_whole_batches() -> Result<(
     session.click("[data-testid=select-all-search]")?;
     shows_count(&session, "[data-testid=bulk-count]", total)?;
     session.click("[data-testid=bulk-manage_tags]")?;
+    // Over 1,000 candidates the bar asks first.
+    session.wait_for("the question", |s| s.text("[data-testid=bulk-confirm-go]"))?;
+    session.click("[data-testid=bulk-confirm-go]")?;
     session.wait_for("the tags", |s| s.text("[data-testid=tags-list]"))?;
     tick_tag(&session, "Cancel Test")?;
     // Another writer holds the database from before the run starts until after Cancel is

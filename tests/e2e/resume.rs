@@ -60,7 +60,7 @@ fn resumes_one_at_a_time_in_search_order() -> Result<(), String> {
     // Back in the table, the row stepped to is the selected one.
     session.click("[data-testid=mode-table]")?;
     let selected = session
-        .wait_for("the selected row", |s| s.text("[data-testid=results] tr[aria-selected=true] td.name .open"))?;
+        .wait_for("the selected row", |s| s.text("[data-testid=results] tr[aria-current=true] td.name .open"))?;
     assert_eq!(selected, page.rows[1].name);
 
     // The resume icon beside a name opens that candidate's resume.

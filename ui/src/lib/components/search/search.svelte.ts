@@ -1,0 +1,119 @@
+// The search page's search: what is asked (words, order, filters), what is shown (rows, counts)
+// and how asking goes (running, failed). Searches run as the user types, without a delay: one
+// runs at a time, and while it runs only the latest change waits (a search at a million
+// candidates takes tens of ms). A search that fails — a malformed query such as `python AND (`
+// — leaves the last good results and their count on screen, with the error beside the box.
+import { api, failureText } from "../../api";
+import type { CandidateRow } from "../../bindings/CandidateRow";
+import type { SearchRequest } from "../../bindings/SearchRequest";
+import type { SortOrder } from "../../bindings/SortOrder";
+import { emptyFilters } from "../../filters";
+import { firstPage, RESULTS_PAGE } from "../../opening";
+
+/** A search that has not answered after this long shows that it is working. */
+export const SLOW_MS = 150;
+
+export class SearchState {
+  query = $state("");
+  sort = $state<SortOrder>("relevance");
+  filters = $state(emptyFilters());
+
+  // Replaced whole, never changed in place: no deep reactivity needed (it costs on every search).
+  rows = $state.raw<CandidateRow[]>([]);
+  /** Null until the first answer. */
+  total = $state<number | null>(null);
+  inactiveHidden = $state(0);
+  /** The request whose rows are shown. */
+  shown = $state.raw<SearchRequest | null>(null);
+  /** Changes with every new search shown (not with more pages of the same one). */
+  shownSearch = $state(0);
+  /** Why the latest search failed; the rows shown are then those of the last one that did not. */
+  error = $state<string | null>(null);
+  /** A search has been running for longer than SLOW_MS. */
+  slow = $state(false);
+  /** When the last answer arrived (performance.now()), for the benchmark. */
+  answeredAt = 0;
+
+  // Where the next page starts; null when every result is loaded.
+  #next: string | null = null;
+  #loadingMore = false;
+  // Each search gets a number; an answer to an older one is dropped, so results follow typing.
+  #latest = 0;
+  #searching = false;
+  #again = false;
+  #onShown: (request: SearchRequest, total: number) => void;
+
+  /** `onShown` hears of every first page shown (selection rules depend on it). */
+  constructor(onShown: (request: SearchRequest, total: number) => void) {
+    this.#onShown = onShown;
+  }
+
+  request(): SearchRequest {
+    return { query: this.query, sort: this.sort, filters: $state.snapshot(this.filters) };
+  }
+
+  /** No answer yet at all: the table shows skeleton rows. */
+  get loading(): boolean {
+    return this.total === null && this.error === null;
+  }
+
+  /** Runs the current request now (a refresh, a new order). */
+  async run() {
+    const ticket = ++this.#latest;
+    const request = this.request();
+    const slow = setTimeout(() => ticket === this.#latest && (this.slow = true), SLOW_MS);
+    try {
+      const page = await firstPage(request);
+      this.answeredAt = performance.now();
+      if (ticket !== this.#latest) return;
+      this.rows = page.rows;
+      this.total = page.total;
+      this.inactiveHidden = page.inactive_hidden;
+      this.#next = page.next;
+      this.shown = request;
+      this.shownSearch = ticket;
+      this.error = null;
+      this.#onShown(request, page.total);
+    } catch (e) {
+      if (ticket === this.#latest) this.error = failureText(e);
+    } finally {
+      clearTimeout(slow);
+      if (ticket === this.#latest) this.slow = false;
+    }
+  }
+
+  /** The user changed the words or filters: searches, coalescing changes made meanwhile. */
+  async changed() {
+    if (this.#searching) {
+      this.#again = true;
+      return;
+    }
+    this.#searching = true;
+    try {
+      await this.run();
+    } finally {
+      this.#searching = false;
+    }
+    if (this.#again) {
+      this.#again = false;
+      void this.changed();
+    }
+  }
+
+  /** The next page of the search shown, appended (the table asks as its end comes near). */
+  async loadMore() {
+    if (this.#loadingMore || this.#next === null || this.shown === null) return;
+    this.#loadingMore = true;
+    const ticket = this.#latest;
+    try {
+      const page = await api.search(this.shown, { limit: RESULTS_PAGE, after: this.#next });
+      if (ticket !== this.#latest) return;
+      this.rows = [...this.rows, ...page.rows];
+      this.#next = page.next;
+    } catch (e) {
+      if (ticket === this.#latest) this.error = failureText(e);
+    } finally {
+      this.#loadingMore = false;
+    }
+  }
+}
