@@ -33,7 +33,8 @@ describe("profile formatting", () => {
   });
 
   it("joins the known parts of a place", () => {
-    expect(place({ city: "Lisbon", region: "", country: "PT" })).toBe("Lisbon, PT");
+    expect(place({ city: "Lisbon", region: "", country: "PT" })).toBe("Lisbon, Portugal");
+    expect(place({ city: "Lisbon", region: "", country: "Portugal" })).toBe("Lisbon, Portugal");
     expect(place({ city: " ", region: "", country: "" })).toBe("");
   });
 

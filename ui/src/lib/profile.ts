@@ -11,6 +11,7 @@ import type { LinkKind } from "./bindings/LinkKind";
 import type { Location } from "./bindings/Location";
 import type { Message } from "./bindings/Message";
 import type { ProfileType } from "./bindings/ProfileType";
+import { countryName } from "./format";
 
 /** "2019 – 2021", "2019-04 – present", "until 2020", or "" when neither end is known. */
 export function period(start: string | null, end: string | null, current = false): string {
@@ -21,9 +22,9 @@ export function period(start: string | null, end: string | null, current = false
   return "";
 }
 
-/** "Lisbon, Lisboa, PT" without empty parts. */
+/** "Lisbon, Lisboa, Portugal" without empty parts; a country kept as a code is named in the locale's language. */
 export function place(l: Location): string {
-  return [l.city, l.region, l.country].filter((p) => p.trim() !== "").join(", ");
+  return [l.city, l.region, countryName(l.country)].filter((p) => p.trim() !== "").join(", ");
 }
 
 export const engagementLabels: Record<Engagement, string> = {
