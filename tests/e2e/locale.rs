@@ -111,6 +111,14 @@ fn the_window_speaks_german_when_the_locale_says_so() -> Result<(), String> {
     let title = session.script("return document.querySelector('#recent-title').textContent", json!([]))?;
     assert_eq!(title.as_str(), Some("Letzte Check-ins"));
     session.screenshot("german-checkin")?;
+
+    // Handing the laptop over as a kiosk: the PIN dialog speaks German too.
+    session.click("[data-testid=door-kiosk]")?;
+    let dialog = session.wait_for("the PIN dialog", |s| s.text("[data-testid=kiosk-pin]"))?;
+    for words in ["Laptop als Kiosk übergeben", "PIN (4 bis 8 Ziffern)", "Kiosk starten", "Abbrechen"] {
+        assert!(dialog.contains(words), "no “{words}” in the PIN dialog: {dialog}");
+    }
+    session.screenshot("german-kiosk-pin")?;
     Ok(())
 }
 
