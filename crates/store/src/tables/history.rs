@@ -14,12 +14,15 @@ use crate::codec::{from_name, millis, name_of, time};
 pub(crate) fn record(conn: &Connection, cands: &[i64], entry: &HistoryDraft) -> Result<(), StoreError> {
     let lowest: i64 =
         conn.prepare_cached("SELECT min(coalesce(min(id), 0), 0) FROM history")?.query_row([], |r| r.get(0))?;
-    // Encoded once for all the candidates: a bulk tag writes 100,000 of the same entry.
+    // One statement for all the candidates, the entry encoded once: a bulk tag writes 100,000
+    // of the same entry, and a statement per row would cost as much as the tagging itself.
     let row = Row::of(entry)?;
-    let mut stmt = conn.prepare_cached(INSERT)?;
-    for (n, cand) in (1..).zip(cands) {
-        stmt.execute(row.params(lowest - n, *cand))?;
-    }
+    let cands = serde_json::to_string(cands)?;
+    conn.prepare_cached(
+        "INSERT INTO history (id, cand, action, actor_email, at, changes, summary, detail)
+         SELECT ?1 - 1 - key, value, ?3, ?4, ?5, ?6, ?7, ?8 FROM json_each(?2)",
+    )?
+    .execute(row.params(lowest, &cands))?;
     Ok(())
 }
 
@@ -34,12 +37,13 @@ pub(crate) fn put(conn: &Connection, entry: &HistoryEntry, cand: i64) -> Result<
         detail: entry.detail.clone(),
         visible_to: None,
     };
-    conn.prepare_cached(INSERT)?.execute(Row::of(&draft)?.params(entry.id, cand))?;
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO history (id, cand, action, actor_email, at, changes, summary, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(Row::of(&draft)?.params(entry.id, cand))?;
     Ok(())
 }
-
-const INSERT: &str = "INSERT OR REPLACE INTO history (id, cand, action, actor_email, at, changes, summary, detail)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
 /// An entry's columns, as they are stored.
 struct Row<'a> {
@@ -63,7 +67,12 @@ impl<'a> Row<'a> {
         })
     }
 
-    fn params(&self, id: i64, cand: i64) -> impl rusqlite::Params + '_ {
+    /// The parameters of an insert of this row, after the id and the candidate (or, for
+    /// several, the id below which they are numbered and the candidates as a JSON list).
+    fn params<'p, C: rusqlite::ToSql>(&'p self, id: i64, cand: C) -> impl rusqlite::Params + 'p
+    where
+        C: 'p,
+    {
         (id, cand, &self.action, self.actor_email, self.at, &self.changes, self.summary, &self.detail)
     }
 }
