@@ -92,7 +92,10 @@ fn serious(violations: &Value) -> Vec<Violation> {
                 rule: rule["id"].as_str().unwrap_or_default().to_owned(),
                 impact: impact.to_owned(),
                 target,
-                summary: node["failureSummary"].as_str().unwrap_or(rule["help"].as_str().unwrap_or_default()).to_owned(),
+                summary: node["failureSummary"]
+                    .as_str()
+                    .unwrap_or(rule["help"].as_str().unwrap_or_default())
+                    .to_owned(),
             });
         }
     }

@@ -328,7 +328,8 @@ impl Session {
     pub fn chord(&self, chord: &[&str]) -> Result<()> {
         let down = chord.iter().map(|k| json!({ "type": "keyDown", "value": k }));
         let up = chord.iter().rev().map(|k| json!({ "type": "keyUp", "value": k }));
-        let actions = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": down.chain(up).collect::<Vec<_>>() }] });
+        let actions =
+            json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": down.chain(up).collect::<Vec<_>>() }] });
         self.post(&format!("/session/{}/actions", self.id), &actions)?;
         Ok(())
     }
