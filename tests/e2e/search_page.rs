@@ -116,7 +116,9 @@ fn the_search_page_shows_the_truth_about_selection_results_and_cut_values() -> R
     session.screenshot("search-page-narrow")?;
     session.resize(1440, 900)?;
     // A resize closes open menus: the window is wide again before one opens.
-    session.wait_for("the wide window", |s| Ok(s.script("return innerWidth", json!([]))?.as_u64().filter(|w| *w > 1300)))?;
+    session.wait_for("the wide window", |s| {
+        Ok(s.script("return innerWidth", json!([]))?.as_u64().filter(|w| *w > 1300))
+    })?;
     std::thread::sleep(std::time::Duration::from_millis(300));
 
     // A right-click on a row opens that row's own menu (and the webview's menu nowhere but in
@@ -224,7 +226,8 @@ fn the_search_page_shows_the_truth_about_selection_results_and_cut_values() -> R
     shows_count(&session, "[data-testid=bulk-count]", 200)?;
     let first_page = PageRequest { limit: 200, after: None };
     let store = demo.open()?;
-    let picked: HashSet<Uuid> = store.search(&unreviewed, &first_page).map_err(err)?.rows.iter().map(|r| r.id).collect();
+    let picked: HashSet<Uuid> =
+        store.search(&unreviewed, &first_page).map_err(err)?.rows.iter().map(|r| r.id).collect();
     session.click("[data-testid=clear-filters]")?;
     shows_count(&session, "[data-testid=result-count]", total)?;
     let listed: HashSet<Uuid> =
