@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { CandidateRow } from "../../bindings/CandidateRow";
+import type { SearchPage } from "../../bindings/SearchPage";
+import type { SearchRequest } from "../../bindings/SearchRequest";
+
+// Each search's first page as the test answers it, by query.
+const answers = new Map<string, () => Promise<SearchPage>>();
+vi.mock("../../opening", () => ({
+  RESULTS_PAGE: 200,
+  firstPage: (request: SearchRequest) => answers.get(request.query)!(),
+}));
+
+const { SearchState, SLOW_MS } = await import("./search.svelte");
+
+function page(query: string, total: number, inactive = 0): SearchPage {
+  const rows = [{ id: `${query}-1`, name: query } as CandidateRow];
+  return { rows, total, inactive_hidden: inactive, next: null };
+}
+
+afterEach(() => {
+  answers.clear();
+  vi.useRealTimers();
+});
+
+describe("SearchState", () => {
+  it("shows a search's rows and counts, and tells whoever listens", async () => {
+    const shown: [string, number][] = [];
+    const search = new SearchState((request, total) => shown.push([request.query, total]));
+    expect(search.loading).toBe(true);
+    answers.set("python", async () => page("python", 240, 4));
+    search.query = "python";
+    await search.run();
+    expect(search.loading).toBe(false);
+    expect([search.total, search.inactiveHidden, search.rows[0].id]).toEqual([240, 4, "python-1"]);
+    expect(shown).toEqual([["python", 240]]);
+  });
+
+  it("keeps the last good results when a query is malformed, saying why", async () => {
+    const search = new SearchState(() => {});
+    answers.set("python", async () => page("python", 240));
+    answers.set("python AND (", async () => Promise.reject(new Error("the query ends where a term was expected")));
+    search.query = "python";
+    await search.run();
+    search.query = "python AND (";
+    await search.run();
+    expect(search.error).toContain("term was expected");
+    expect(search.total).toBe(240);
+    expect(search.rows[0].id).toBe("python-1");
+    expect(search.shown?.query).toBe("python");
+  });
+
+  it("drops an older search's answer that arrives after a newer one", async () => {
+    const search = new SearchState(() => {});
+    let late!: (p: SearchPage) => void;
+    answers.set("j", () => new Promise((resolve) => (late = resolve)));
+    answers.set("java", async () => page("java", 159));
+    search.query = "j";
+    const first = search.run();
+    search.query = "java";
+    await search.run();
+    late(page("j", 500));
+    await first;
+    expect(search.total).toBe(159);
+  });
+
+  it("says it is working only once a search takes longer than SLOW_MS", async () => {
+    vi.useFakeTimers();
+    const search = new SearchState(() => {});
+    let answer!: (p: SearchPage) => void;
+    answers.set("kub", () => new Promise((resolve) => (answer = resolve)));
+    search.query = "kub";
+    const running = search.run();
+    vi.advanceTimersByTime(SLOW_MS - 1);
+    expect(search.slow).toBe(false);
+    vi.advanceTimersByTime(2);
+    expect(search.slow).toBe(true);
+    answer(page("kub", 48));
+    await running;
+    expect(search.slow).toBe(false);
+  });
+});
