@@ -96,6 +96,12 @@ fn the_search_page_shows_the_truth_about_selection_results_and_cut_values() -> R
     shows_count(&session, "[data-testid=result-count]", total)?;
     shows_count(&session, "[data-testid=inactive-hidden]", hidden)?;
     assert!(session.text("[data-testid=inactive-hidden]")?.unwrap_or_default().contains("inactive hidden"));
+    // The filter that shows them finds exactly as many, and hides none.
+    session.select("[data-testid=filter-active]", "false")?;
+    shows_count(&session, "[data-testid=result-count]", hidden)?;
+    assert_eq!(session.text("[data-testid=inactive-hidden]")?, None);
+    session.select("[data-testid=filter-active]", "")?;
+    shows_count(&session, "[data-testid=result-count]", total)?;
 
     // Badges are whole; values cut by their column carry the whole text as a tooltip.
     session.resize(1100, 800)?;
