@@ -138,13 +138,18 @@ async fn two_offline_laptops_at_one_fair_converge() {
     let store = omar.store();
     let members = store.event_members(fair.id, &Default::default(), 100, 0).unwrap();
     let member = |id: Uuid| members.rows.iter().find(|r| r.candidate.id == id).unwrap().member.clone();
-    for (id, at, by) in [(people[2], minute(10), &rita.user.email), (people[3], minute(15), &omar.user.email)] {
+    let both = [(people[2], minute(10), &rita.user.email, 2), (people[3], minute(15), &omar.user.email, 0)];
+    for (id, at, by, rated) in both {
         let m = member(id);
         assert_eq!(m.checked_in_at.map(|t| t.timestamp_millis()), Some(at.timestamp_millis()), "the earliest");
         assert_eq!(m.checked_in_by.as_ref(), Some(by));
         let history = store.profile(&omar.user, id).unwrap().history;
-        let check_ins: Vec<&String> =
-            history.iter().filter(|h| h.action == HistoryAction::Event).map(|h| &h.actor_email).collect();
+        let (ratings, door): (Vec<_>, Vec<_>) = history
+            .iter()
+            .filter(|h| h.action == HistoryAction::Event)
+            .partition(|h| h.summary.as_deref().is_some_and(|s| s.starts_with("Rated")));
+        assert_eq!(ratings.len(), rated, "each recruiter's rating is history too: {ratings:?}");
+        let check_ins: Vec<&String> = door.iter().map(|h| &h.actor_email).collect();
         assert_eq!(check_ins.len(), 3, "the registration and both check-ins: {check_ins:?}");
         assert!(check_ins.contains(&&rita.user.email) && check_ins.contains(&&omar.user.email));
     }

@@ -23,6 +23,8 @@ use std::time::Duration;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use talentdesk_domain::history::{HistoryAction, HistoryEntry};
+use talentdesk_domain::record::RecordKind;
 use talentdesk_domain::user::Role;
 use talentdesk_store::Store;
 use talentdesk_sync::client::Client;
@@ -117,6 +119,15 @@ async fn clients_converge_and_every_mutation_reaches_the_server_exactly_once() {
         assert!(truth.len() > 10, "the server holds almost nothing: {truth:?}");
         if held != truth {
             panic!("{} differs from the server (seed {seed}):\n{}", desktop.name, difference(&held, &truth));
+        }
+        // History came along: the entries of tags, notes and pipelines, not only of profiles.
+        let actions: Vec<HistoryAction> = truth
+            .iter()
+            .filter(|(kind, _, _)| *kind == RecordKind::History)
+            .map(|(_, _, data)| serde_json::from_str::<HistoryEntry>(data).unwrap().action)
+            .collect();
+        for wanted in [HistoryAction::Tags, HistoryAction::Note, HistoryAction::Pipeline] {
+            assert!(actions.contains(&wanted), "{}: no {wanted:?} history (seed {seed})", desktop.name);
         }
     }
 
