@@ -4,10 +4,8 @@
 
 mod common;
 
-use common::{Fixture, Person, fixture, profile};
-use talentdesk_domain::activity::{ActivityStatus, EngagementSet};
-use talentdesk_domain::aggregate::FullCandidate;
-use talentdesk_domain::candidate::{Candidate, FieldValue, ProfileType};
+use common::{Fixture, Person, fixture, imported, profile};
+use talentdesk_domain::candidate::{FieldValue, ProfileType};
 use talentdesk_domain::event::{self, Event, EventCategory};
 use talentdesk_domain::history::FieldChange;
 use talentdesk_domain::mutation::Mutation;
@@ -15,7 +13,6 @@ use talentdesk_domain::new_id;
 use talentdesk_domain::record::RecordKind;
 use talentdesk_domain::search::Selection;
 use talentdesk_store::Store;
-use talentdesk_store::bulk_load::Prepared;
 use talentdesk_store::checkin::{CheckInMatch, CodeLookup};
 use talentdesk_store::replica::ServerChange;
 use uuid::Uuid;
@@ -252,27 +249,6 @@ fn the_index_follows_a_pull() {
     assert!(names(&desktop.store, &event, "ana").is_empty());
 }
 
-fn imported(first: &str, last: &str) -> Prepared {
-    let now = chrono::Utc::now();
-    let candidate = Candidate {
-        id: new_id(),
-        profile: profile(&Person { first, last, ..Person::default() }),
-        ats_id: None,
-        person_folder: None,
-        profile_type: ProfileType::Imported,
-        engagements: EngagementSet::default(),
-        activity: ActivityStatus::Unreviewed,
-        eligible: true,
-        active: true,
-        subscribed: true,
-        owner_id: None,
-        created_at: now,
-        updated_at: now,
-        last_login_at: None,
-    };
-    Prepared::candidate(FullCandidate::new(candidate)).unwrap()
-}
-
 /// A bulk load (demo data, an import, the first sync) fills the index; and a rare pair of
 /// common words is found however many candidates have each word: here the one Wei Müller
 /// behind 3,000 other Müllers and 3,000 other Weis.
@@ -304,7 +280,7 @@ fn an_older_database_gets_its_index_when_it_opens() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TABLE checkin_people; DROP TABLE checkin_keys; DROP TABLE checkin_deferred;
-             ALTER TABLE history DROP COLUMN detail; PRAGMA user_version = 9;",
+             ALTER TABLE history DROP COLUMN detail; DROP TABLE history_shared_cands; DROP TABLE history_shared; PRAGMA user_version = 9;",
         )
         .unwrap();
     }

@@ -10,20 +10,37 @@ use crate::codec::{from_name, millis, name_of, time};
 
 /// Records an entry made here in each candidate's history. Its ids are negative, below every
 /// id so far: the server numbers entries itself (positive), and an entry made here is replaced
-/// by the server's once its mutation comes back in a pull (see `replica`).
+/// by the server's once its mutation comes back in a pull (see `replica`). An entry for many
+/// candidates is kept once, with a short row per candidate naming it.
 pub(crate) fn record(conn: &Connection, cands: &[i64], entry: &HistoryDraft) -> Result<(), StoreError> {
-    let lowest: i64 =
-        conn.prepare_cached("SELECT min(coalesce(min(id), 0), 0) FROM history")?.query_row([], |r| r.get(0))?;
-    // One statement for all the candidates, the entry encoded once: a bulk tag writes 100,000
-    // of the same entry, and a statement per row would cost as much as the tagging itself.
+    let id = next_local_id(conn)?;
     let row = Row::of(entry)?;
-    let cands = serde_json::to_string(cands)?;
+    if let [cand] = cands {
+        conn.prepare_cached(
+            "INSERT INTO history (id, cand, action, actor_email, at, changes, summary, detail)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(row.params(id, *cand))?;
+        return Ok(());
+    }
     conn.prepare_cached(
-        "INSERT INTO history (id, cand, action, actor_email, at, changes, summary, detail)
-         SELECT ?1 - 1 - key, value, ?3, ?4, ?5, ?6, ?7, ?8 FROM json_each(?2)",
+        "INSERT INTO history_shared (id, action, actor_email, at, changes, summary, detail)
+         VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
-    .execute(row.params(lowest, &cands))?;
+    .execute(row.params(id, rusqlite::types::Null))?;
+    conn.prepare_cached("INSERT INTO history_shared_cands (cand, id) SELECT value, ?1 FROM json_each(?2)")?
+        .execute((id, serde_json::to_string(cands)?))?;
     Ok(())
+}
+
+/// The next id for an entry made here: below every id so far.
+fn next_local_id(conn: &Connection) -> Result<i64, StoreError> {
+    // Each min() alone, so SQLite reads it from the end of the index.
+    let lowest = |sql: &str| -> Result<i64, StoreError> {
+        Ok(conn.prepare_cached(sql)?.query_row([], |r| r.get::<_, Option<i64>>(0))?.unwrap_or(0))
+    };
+    let lowest = lowest("SELECT min(id) FROM history")?.min(lowest("SELECT min(id) FROM history_shared")?);
+    Ok(lowest.min(0) - 1)
 }
 
 /// Stores an entry as the server numbered it (replacing an earlier copy).
@@ -67,12 +84,8 @@ impl<'a> Row<'a> {
         })
     }
 
-    /// The parameters of an insert of this row, after the id and the candidate (or, for
-    /// several, the id below which they are numbered and the candidates as a JSON list).
-    fn params<'p, C: rusqlite::ToSql>(&'p self, id: i64, cand: C) -> impl rusqlite::Params + 'p
-    where
-        C: 'p,
-    {
+    /// The parameters of an insert of this row: its id, its candidate, then its columns.
+    fn params<'p, C: rusqlite::ToSql + 'p>(&'p self, id: i64, cand: C) -> impl rusqlite::Params + 'p {
         (id, cand, &self.action, self.actor_email, self.at, &self.changes, self.summary, &self.detail)
     }
 }
@@ -80,6 +93,8 @@ impl<'a> Row<'a> {
 /// Forgets the entries made here (negative ids); their server copies arrive by pull.
 pub(crate) fn clear_local(conn: &Connection) -> Result<(), StoreError> {
     conn.prepare_cached("DELETE FROM history WHERE id < 0")?.execute([])?;
+    conn.prepare_cached("DELETE FROM history_shared_cands")?.execute([])?;
+    conn.prepare_cached("DELETE FROM history_shared")?.execute([])?;
     Ok(())
 }
 
@@ -98,8 +113,12 @@ pub(crate) fn server_ids_of(conn: &Connection, cand: i64) -> Result<Vec<i64>, St
 /// here and not yet synced, in the order they were made.
 pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec<HistoryEntry>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, action, actor_email, at, changes, summary, detail FROM history WHERE cand = ?1
-         ORDER BY id < 0, abs(id)",
+        "SELECT * FROM (
+             SELECT id, action, actor_email, at, changes, summary, detail FROM history WHERE cand = ?1
+             UNION ALL
+             SELECT s.id, s.action, s.actor_email, s.at, s.changes, s.summary, s.detail
+             FROM history_shared_cands c JOIN history_shared s ON s.id = c.id WHERE c.cand = ?1
+         ) ORDER BY id < 0, abs(id)",
     )?;
     let mut rows = stmt.query([cand])?;
     let mut out = Vec::new();

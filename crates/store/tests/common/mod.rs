@@ -2,10 +2,13 @@
 //! the real mutation path.
 #![allow(dead_code)]
 
-use talentdesk_domain::candidate::{Location, Profile, ProfileType};
+use talentdesk_domain::activity::{ActivityStatus, EngagementSet};
+use talentdesk_domain::aggregate::FullCandidate;
+use talentdesk_domain::candidate::{Candidate, Location, Profile, ProfileType};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::user::{Role, User};
 use talentdesk_store::Store;
+use talentdesk_store::bulk_load::Prepared;
 use uuid::Uuid;
 
 pub struct Fixture {
@@ -89,5 +92,32 @@ impl Fixture {
 
     pub fn define_tag(&mut self, name: &str) {
         self.admin_applies(Mutation::TagDefine { name: name.into() });
+    }
+}
+
+/// A candidate as an import brings them, ready for a bulk load.
+pub fn imported(first: &str, last: &str) -> Prepared {
+    Prepared::candidate(FullCandidate::new(imported_candidate(first, last))).unwrap()
+}
+
+/// A candidate as an import brings them: nobody has looked at them yet (Unreviewed, no
+/// engagements).
+pub fn imported_candidate(first: &str, last: &str) -> Candidate {
+    let now = chrono::Utc::now();
+    Candidate {
+        id: talentdesk_domain::new_id(),
+        profile: profile(&Person { first, last, ..Person::default() }),
+        ats_id: None,
+        person_folder: None,
+        profile_type: ProfileType::Imported,
+        engagements: EngagementSet::default(),
+        activity: ActivityStatus::Unreviewed,
+        eligible: true,
+        active: true,
+        subscribed: true,
+        owner_id: None,
+        created_at: now,
+        updated_at: now,
+        last_login_at: None,
     }
 }
