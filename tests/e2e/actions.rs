@@ -6,10 +6,9 @@
 use serde_json::json;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::{SearchFilters, SearchRequest};
-use talentdesk_e2e::{DemoDb, Session, admin, err, keys};
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys, open_profile, pick_action as pick};
 use talentdesk_store::Store;
 use talentdesk_store::search::PageRequest;
-use uuid::Uuid;
 
 /// The number in a text, whatever the locale's digit grouping ("29,700", "29.700", "29700").
 fn number(text: &str) -> Option<u64> {
@@ -31,28 +30,6 @@ fn tagged(store: &Store, tag: &str) -> Result<u64, String> {
     let request =
         SearchRequest { filters: SearchFilters { tags: vec![tag.into()], ..Default::default() }, ..Default::default() };
     Ok(store.search(&request, &PageRequest::default()).map_err(err)?.total)
-}
-
-/// Finds the candidate by their email and opens their profile from the results.
-fn open_profile(session: &Session, id: Uuid, email: &str) -> Result<(), String> {
-    session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
-    session.type_into("[data-testid=search-input]", &format!("\"{email}\""))?;
-    let name_link = format!("[data-testid=results] tr[data-id=\"{id}\"] td.name .open");
-    // The whole address finds exactly this candidate (shorter states may briefly show others).
-    session.wait_for("the candidate", |s| {
-        let one = s.text("[data-testid=result-count]")?.is_some_and(|t| t == "1 result");
-        Ok(s.text(&name_link)?.filter(|_| one))
-    })?;
-    session.click(&name_link)?;
-    session.wait_for("the profile", |s| s.text("[data-testid=profile-status]")).map(|_| ())
-}
-
-/// Picks `action` from the full profile's Actions menu.
-fn pick(session: &Session, action: &str) -> Result<(), String> {
-    let list = "[data-testid=profile-page] [data-testid=profile-actions-list]";
-    session.click("[data-testid=profile-page] [data-testid=profile-actions]")?;
-    session.wait_for("the menu", |s| s.text(list))?;
-    session.click(&format!("{list} [data-testid=action-{action}]"))
 }
 
 /// Ticks `tag` in the Manage Tags dialog's list.

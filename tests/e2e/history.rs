@@ -6,30 +6,8 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use talentdesk_domain::activity::ActivityStatus;
 use talentdesk_domain::search::{SearchFilters, SearchRequest};
-use talentdesk_e2e::{DemoDb, Session, admin, err, keys};
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys, open_profile, pick_action as pick};
 use talentdesk_store::search::PageRequest;
-use uuid::Uuid;
-
-/// Finds the candidate by email and opens their profile (which records the review).
-fn open_profile(session: &Session, id: Uuid, email: &str) -> Result<(), String> {
-    session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
-    session.type_into("[data-testid=search-input]", &format!("\"{email}\""))?;
-    let name_link = format!("[data-testid=results] tr[data-id=\"{id}\"] td.name .open");
-    session.wait_for("the candidate", |s| {
-        let one = s.text("[data-testid=result-count]")?.is_some_and(|t| t == "1 result");
-        Ok(s.text(&name_link)?.filter(|_| one))
-    })?;
-    session.click(&name_link)?;
-    session.wait_for("the profile", |s| s.text("[data-testid=profile-status]")).map(|_| ())
-}
-
-/// Picks `action` from the full profile's Actions menu.
-fn pick(session: &Session, action: &str) -> Result<(), String> {
-    let list = "[data-testid=profile-page] [data-testid=profile-actions-list]";
-    session.click("[data-testid=profile-page] [data-testid=profile-actions]")?;
-    session.wait_for("the menu", |s| s.text(list))?;
-    session.click(&format!("{list} [data-testid=action-{action}]"))
-}
 
 fn dialog_closed(session: &Session) -> Result<(), String> {
     session.wait_for("the dialog to close", |s| Ok(s.text("[data-testid=action-dialog]")?.is_none().then_some(())))

@@ -80,6 +80,29 @@ pub fn sign_in(session: &Session, server: &str, email: &str, password: &str) -> 
     session.click("[data-testid=sign-in-submit]")
 }
 
+/// Finds the candidate by their email on the search page and opens their profile from the
+/// results (which records the review).
+pub fn open_profile(session: &Session, id: uuid::Uuid, email: &str) -> Result<()> {
+    session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
+    session.type_into("[data-testid=search-input]", &format!("\"{email}\""))?;
+    let name_link = format!("[data-testid=results] tr[data-id=\"{id}\"] td.name .open");
+    // The whole address finds exactly this candidate (shorter states may briefly show others).
+    session.wait_for("the candidate", |s| {
+        let one = s.text("[data-testid=result-count]")?.is_some_and(|t| t == "1 result");
+        Ok(s.text(&name_link)?.filter(|_| one))
+    })?;
+    session.click(&name_link)?;
+    session.wait_for("the profile", |s| s.text("[data-testid=profile-status]")).map(|_| ())
+}
+
+/// Picks `action` from the full profile's Actions menu.
+pub fn pick_action(session: &Session, action: &str) -> Result<()> {
+    let list = "[data-testid=profile-page] [data-testid=profile-actions-list]";
+    session.click("[data-testid=profile-page] [data-testid=profile-actions]")?;
+    session.wait_for("the menu", |s| s.text(list))?;
+    session.click(&format!("{list} [data-testid=action-{action}]"))
+}
+
 /// The workspace root (this crate lives in `tests/`).
 pub fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
