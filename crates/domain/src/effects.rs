@@ -94,8 +94,8 @@ pub trait Records {
     fn tag_listed(&self, name: &str) -> Result<Option<bool>, Self::Error>;
     /// Puts the tag on the tags list, creating it when needed.
     fn define_tag(&self, name: &str) -> Result<(), Self::Error>;
-    /// Removes a known tag from the list and from every candidate.
-    fn delete_tag(&self, name: &str) -> Result<(), Self::Error>;
+    /// Removes a known tag from the list and from every candidate; returns those who had it.
+    fn delete_tag(&self, name: &str) -> Result<Vec<Self::Cand>, Self::Error>;
     /// Tags the candidates that lack the tag; returns those that did.
     fn add_tag(&self, name: &str, cands: &[Self::Cand]) -> Result<Vec<Self::Cand>, Self::Error>;
     /// Takes the tag off the candidates; returns those that had it.
@@ -224,7 +224,8 @@ impl<R: Records> Effects<'_, R> {
             M::TagDelete { name } => {
                 let name = name.trim();
                 r.tag_listed(name)?.ok_or_else(|| DomainError::not_found("tag", name))?;
-                r.delete_tag(name)?;
+                let carriers = r.delete_tag(name)?;
+                self.entry(&carriers, HistoryDetail::Untagged { tags: vec![name.to_owned()] }, None)?;
                 1
             }
             M::NoteAdd { note_id, candidate_id, body, private } => {

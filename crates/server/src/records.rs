@@ -305,7 +305,7 @@ impl Records for PgRecords {
         self.put(RecordKind::Tag, name, &TagEntry { name: name.to_owned(), listed: true }, Scope::default())
     }
 
-    fn delete_tag(&self, name: &str) -> Result<(), ServerError> {
+    fn delete_tag(&self, name: &str) -> Result<Vec<Uuid>, ServerError> {
         let tagged: Vec<String> = {
             let mut tx = self.tx.borrow_mut();
             self.rt.block_on(
@@ -318,9 +318,9 @@ impl Records for PgRecords {
             )?
         };
         let ids: Vec<Uuid> = tagged.iter().filter_map(|id| id.parse().ok()).collect();
-        self.change_each(&ids, |a| a.remove_tag(name))?;
+        let untagged = self.change_each(&ids, |a| a.remove_tag(name))?;
         self.delete(RecordKind::Tag, name)?;
-        Ok(())
+        Ok(untagged)
     }
 
     fn add_tag(&self, name: &str, cands: &[Uuid]) -> Result<Vec<Uuid>, ServerError> {

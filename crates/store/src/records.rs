@@ -114,11 +114,13 @@ impl Records for SqliteRecords<'_> {
         tags::set_listed(self.tx, tag, true)
     }
 
-    fn delete_tag(&self, name: &str) -> Result<(), StoreError> {
+    fn delete_tag(&self, name: &str) -> Result<Vec<i64>, StoreError> {
         let tag = self.tag(name)?;
         self.keep(RecordKind::Tag, name)?;
-        self.keep_cands(&tags::carriers(self.tx, tag)?)?;
-        tags::delete(self.tx, tag)
+        let carriers = tags::carriers(self.tx, tag)?;
+        self.keep_cands(&carriers)?;
+        tags::delete(self.tx, tag)?;
+        Ok(carriers)
     }
 
     fn add_tag(&self, name: &str, cands: &[i64]) -> Result<Vec<i64>, StoreError> {

@@ -57,6 +57,17 @@ fn tags_are_history_only_for_those_they_changed() {
 }
 
 #[test]
+fn a_tag_taken_off_the_list_is_history_for_those_who_had_it() {
+    let mut f = fixture();
+    let [ana, bea] = ["Ana", "Bea"].map(|first| f.create(Person { first, ..Person::default() }));
+    f.define_tag("legacy");
+    f.admin_applies(Mutation::TagsAdd { selection: Selection::ids([ana]), tags: vec!["legacy".into()] });
+    f.admin_applies(Mutation::TagDelete { name: "legacy".into() });
+    assert_eq!(summaries(&f, ana), ["Tagged legacy", "Untagged legacy"]);
+    assert!(summaries(&f, bea).is_empty());
+}
+
+#[test]
 fn notes_say_what_happened_and_a_private_ones_entry_stays_as_private_as_the_note() {
     let mut f = fixture();
     let ana = f.create(Person::default());
