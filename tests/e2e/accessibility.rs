@@ -1,73 +1,21 @@
 //! The window for someone with a keyboard only, a screen reader, low vision or a small screen.
 //! axe-core runs on every main screen in the light and the dark theme and finds no serious or
-//! critical violation (but the few listed in `KNOWN`, each waiting for its owner's fix); a
+//! critical violation; a
 //! journey from search to settings runs on key presses alone; and at 1280×720 and at 200% zoom
 //! the main controls neither overlap nor fall outside the window (screenshots in
 //! tests/artifacts/a11y-*.png).
 
 use serde_json::{Value, json};
-use talentdesk_e2e::axe::{self, Violation};
+use talentdesk_e2e::axe;
 use talentdesk_e2e::{DemoDb, Session, err, keys, open_event};
 use talentdesk_store::Store;
-
-/// Violations in files other engineers own, each waiting for the fix written beside it:
-/// (theme, rule, a part of the element's selector, the fix). An entry covers only that rule,
-/// in that theme, at those elements; remove it once fixed.
-const KNOWN: &[(&str, &str, &str, &str)] = &[
-    (
-        "light",
-        "label-content-name-mismatch",
-        ".entry",
-        "profile/HistoryTab.svelte `.entry` button: an aria-label that starts with the visible text, or none",
-    ),
-    (
-        "dark",
-        "label-content-name-mismatch",
-        ".entry",
-        "profile/HistoryTab.svelte `.entry` button: an aria-label that starts with the visible text, or none",
-    ),
-    (
-        "dark",
-        "color-contrast",
-        r#"[aria-label="Actions"]"#,
-        "profile/ProfileHeader.svelte `.side :global(.opener)`: color var(--on-accent), not #fff",
-    ),
-    (
-        "dark",
-        "color-contrast",
-        r#"[data-testid="profile-actions"]"#,
-        "profile/ProfileHeader.svelte `.side :global(.opener)`: color var(--on-accent), not #fff",
-    ),
-    ("dark", "color-contrast", ".primary", "events/EventHeader.svelte `.primary`: color var(--on-accent), not #fff"),
-    ("dark", "color-contrast", "button", "sync/SignInPage.svelte `button` (submit): color var(--on-accent), not white"),
-];
-
-/// Layout problems at 200% zoom in files other engineers own: (a part of the problem's text,
-/// the fix). Remove an entry once fixed.
-const KNOWN_LAYOUT: &[(&str, &str)] = &[(
-    "button[data-testid=sync-status] \"Local\" outside the window",
-    "Rail.svelte: let the rail scroll (overflow-y: auto; the nav's min-height: 0) so its foot stays reachable",
-)];
 
 /// WebKitGTK takes `prefers-color-scheme` from the GTK theme: a dark variant of it means dark.
 const DARK: (&str, &str) = ("GTK_THEME", "Adwaita:dark");
 
-/// Whether `v` is a known violation in `theme` (the target matches exactly or ends with the
-/// entry's selector part).
-fn is_known(theme: &str, v: &Violation) -> bool {
-    KNOWN.iter().any(|(t, rule, target, _)| *t == theme && v.rule == *rule && v.target.ends_with(target))
-}
-
-/// What axe finds on the screen now, in `theme`, under `screen`'s name; known violations are
-/// printed, not returned.
+/// What axe finds on the screen now, in `theme`, under `screen`'s name.
 fn audit(session: &Session, theme: &str, screen: &str, found: &mut Vec<String>) -> Result<(), String> {
-    for v in axe::check(session)? {
-        if is_known(theme, &v) {
-            println!("known, {theme}, {screen}: {v}");
-        } else {
-            found.push(format!("{theme}, {screen}: {v}"));
-        }
-    }
+    found.extend(axe::check(session)?.iter().map(|v| format!("{theme}, {screen}: {v}")));
     Ok(())
 }
 
@@ -310,8 +258,8 @@ fn keyboard_journey(session: &Session, tag: &str) -> Result<(), String> {
         Ok(s.text("[data-testid=bulk-count]")?.filter(|t| t.starts_with("2 ")).map(|_| ()))
     })?;
     tab_to(session, "[data-testid=bulk-manage_tags]", false, 200)?;
-    // Space: the search page takes Enter on any button as "open the selected row" (reported).
-    session.press(keys::SPACE)?;
+    // Enter presses the button, not "open the selected row".
+    session.press(keys::ENTER)?;
     add_tag_in_dialog(session, tag)?;
     session.wait_for("the bulk outcome", |s| shown(s, "[data-testid=run-outcome]"))?;
     let heard = session.text("[data-testid=run-announcer]")?.unwrap_or_default();
@@ -319,7 +267,7 @@ fn keyboard_journey(session: &Session, tag: &str) -> Result<(), String> {
 
     // Settings: back through the page to the rail.
     tab_to(session, "[data-testid=rail-settings]", true, 80)?;
-    session.press(keys::SPACE)?;
+    session.press(keys::ENTER)?;
     session.wait_for("the settings", |s| shown(s, "[data-testid=settings-page]"))?;
     assert!(!name.is_empty(), "the profile showed a name");
     Ok(())
@@ -436,9 +384,6 @@ fn a_keyboard_only_journey_then_a_small_and_a_zoomed_window() -> Result<(), Stri
         })?;
     }
     check_layout(&session, "zoom200", &mut found)?;
-    let (known, found): (Vec<_>, Vec<_>) =
-        found.into_iter().partition(|p| KNOWN_LAYOUT.iter().any(|(part, _)| p.contains(part)));
-    known.iter().for_each(|p| println!("known: {p}"));
     assert!(found.is_empty(), "{} layout problems:\n{}", found.len(), found.join("\n"));
     Ok(())
 }

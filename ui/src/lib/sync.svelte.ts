@@ -40,7 +40,6 @@ class SyncState {
         this.firstSyncDone += 1;
         break;
       case "data_changed":
-        this.dataVersion += 1;
         views.changed(fromPull(event.changed));
         break;
       case "notices":
@@ -60,20 +59,4 @@ export async function listenToSync() {
   if (listening) return;
   listening = true;
   await listen<SessionEvent>("session", (e) => sync.apply(e.payload));
-}
-
-/** "12 s", "3 min", "2 h": how long ago, for the status line. */
-export function ago(iso: string, now = Date.now()): string {
-  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.round(minutes / 60)} h`;
-}
-
-/** "about 40 s left", or nothing before there is a pace to tell it from. */
-export function timeLeft(ms: number | null): string {
-  if (ms === null) return "";
-  const s = Math.ceil(ms / 1000);
-  return s < 90 ? `about ${s} s left` : `about ${Math.ceil(s / 60)} min left`;
 }

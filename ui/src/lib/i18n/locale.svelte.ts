@@ -1,6 +1,6 @@
 // The window's language: asked of the OS (through the app, which honours TALENTDESK_LOCALE) once
 // at start. Reading `i18n.language` inside a template or $derived makes it follow a change.
-import { invoke } from "@tauri-apps/api/core";
+import { commands } from "../bindings/commands";
 
 /** Languages with a catalogue; "ar-XB" is the right-to-left pseudo-locale (English, mirrored). */
 export const languages = ["en", "de", "ar-XB"] as const;
@@ -39,7 +39,7 @@ export function setLocale(tag: string) {
 /** Asks the app which locale to use; outside the app (tests, a browser) the browser's. */
 export async function startLocale() {
   try {
-    setLocale(await invoke<string>("locale"));
+    setLocale(await commands.locale());
   } catch {
     setLocale(navigator.language || "en");
   }

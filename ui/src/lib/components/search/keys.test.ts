@@ -27,6 +27,13 @@ describe("pageCommand", () => {
     expect(pageCommand(press("/", box), table)).toBeNull();
     expect(pageCommand(press("ArrowDown", box), table)).toBe("down");
   });
+  it("leaves Enter to a button, a link, a menu entry or a tab that has the focus", () => {
+    const within = (selector: string) =>
+      ({ closest: (s: string) => (s.split(", ").includes(selector) ? {} : null) }) as unknown as EventTarget;
+    expect(pageCommand(press("Enter", within("button")), table)).toBeNull();
+    expect(pageCommand(press("Enter", within("[role=tab]")), table)).toBeNull();
+    expect(pageCommand(press("Enter", within("td")), table)).toBe("open");
+  });
   it("steps through resumes with the left and right arrows in the resume view", () => {
     const resume: PageKeyState = { ...table, mode: "resume" };
     expect(pageCommand(press("ArrowLeft"), resume)).toBe("previous-resume");

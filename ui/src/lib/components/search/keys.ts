@@ -27,6 +27,13 @@ export function typing(target: EventTarget | null): boolean {
   return tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA";
 }
 
+/** Whether the key lands on a control of its own (a button, a link, a menu entry, a tab): Enter
+ *  there presses it rather than opening the selected row. */
+function onControl(target: EventTarget | null): boolean {
+  const closest = (target as Partial<Element> | null)?.closest;
+  return typeof closest === "function" && closest.call(target, "button, a[href], [role=menuitem], [role=tab]") !== null;
+}
+
 export function pageCommand(e: Key, s: PageKeyState): PageCommand | null {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   const text = typing(e.target);
@@ -37,7 +44,7 @@ export function pageCommand(e: Key, s: PageKeyState): PageCommand | null {
   if (e.key === "/" && !text) return "focus-search";
   if (table && (e.key === "ArrowDown" || (e.key === "j" && !text))) return "down";
   if (table && (e.key === "ArrowUp" || (e.key === "k" && !text))) return "up";
-  if (e.key === "Enter" && s.hasRow) return "open";
+  if (e.key === "Enter" && s.hasRow && !onControl(e.target)) return "open";
   if (e.key === "Escape" && s.previewing) return "close-preview";
   if (table && e.key === "x" && !text && s.hasRow) return "tick";
   if (table && e.key === "." && !text && s.hasRow) return "menu";
