@@ -278,7 +278,9 @@ fn keyboard_journey(session: &Session, tag: &str) -> Result<(), String> {
 const LAYOUT_PROBLEMS: &str = r#"
 const label = e => `${e.tagName.toLowerCase()}${e.dataset.testid ? `[data-testid=${e.dataset.testid}]` : ''} "${(e.innerText || e.getAttribute('aria-label') || e.placeholder || '').trim().slice(0, 30)}"`;
 const scrolls = e => { for (let p = e.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowY; if ((o === 'auto' || o === 'scroll') && p.scrollHeight > p.clientHeight) return true; } return false; };
-const controls = [...document.querySelectorAll('button, input:not([type=hidden]), select, textarea, a[href], [role=tab]')]
+// Behind an open modal dialog nothing can be reached: only the newest dialog's controls count.
+const modal = [...document.querySelectorAll('[aria-modal=true]')].pop();
+const controls = [...(modal ?? document).querySelectorAll('button, input:not([type=hidden]), select, textarea, a[href], [role=tab]')]
   .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[aria-hidden=true], .sr-only') && !scrolls(e));
 const problems = [];
 const rects = controls.map(e => e.getBoundingClientRect());
