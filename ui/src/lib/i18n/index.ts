@@ -12,6 +12,8 @@ export type MessageKey = keyof typeof en;
 /** A catalogue for another language: every English key, each its own ICU message. */
 export type Catalogue = Record<MessageKey, string>;
 export type Values = Record<string, string | number | Date>;
+/** One area's messages in another language: the same keys as the English area. */
+export type Translation<English> = Record<keyof English, string>;
 
 /** Messages whose English text has an argument must be given values. */
 type Needs<K extends MessageKey> = (typeof en)[K] extends `${string}{${string}` ? [values: Values] : [];

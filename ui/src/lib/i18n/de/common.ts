@@ -1,0 +1,50 @@
+// German: Shared words, values as tables and badges show them, the window and its rail.
+import type { Translation } from "..";
+import type { common as english } from "../en/common";
+
+export const common: Translation<typeof english> = {
+  "common.cancel": "Abbrechen",
+  "common.close": "Schließen",
+  "common.save": "Speichern",
+  "common.delete": "Löschen",
+  "common.add": "Hinzufügen",
+  "common.reading_resume": "Lebenslauf wird gelesen…",
+  "field.first_name": "Vorname",
+  "field.last_name": "Nachname",
+  "field.email": "E-Mail",
+  "field.phone": "Telefon",
+  "field.school": "Hochschule",
+  "field.employer": "Arbeitgeber",
+  "field.school_or_employer": "Hochschule oder Arbeitgeber",
+  "field.current_title": "Aktuelle Position",
+  "field.current_employer": "Aktueller Arbeitgeber",
+  "field.city": "Ort",
+  "field.region": "Region",
+  "field.country": "Land",
+
+  "format.results": "{count, plural, one {# Ergebnis} other {# Ergebnisse}}",
+  "format.role_at": "{title} bei {employer}",
+  "activity.unreviewed": "Ungeprüft",
+  "activity.reviewed": "Geprüft",
+  "activity.contacted": "Kontaktiert",
+  "activity.hired": "Eingestellt",
+  "activity.disengaged": "Abgesprungen",
+  "column.name": "Name",
+  "column.tags": "Tags",
+  "column.location": "Ort",
+  "column.current_role": "Aktuelle Rolle",
+  "column.highest_education": "Höchster Abschluss",
+  "column.job_apps": "Bewerbungen",
+  "column.activity": "Aktivität",
+  "column.updated": "Aktualisiert",
+
+  "app.failed": "Talentdesk konnte seine Daten nicht öffnen",
+
+  "rail.label": "Hauptnavigation",
+  "rail.candidates": "Kandidaten",
+  "rail.pipelines": "Pipelines",
+  "rail.events": "Events",
+  "rail.jobs": "Jobs",
+  "rail.settings": "Einstellungen",
+  "rail.user": "{name} ({email})",
+};

@@ -1,0 +1,11 @@
+// The English catalogue: the source every other language translates, and the type of every key.
+// One file per area of the window, so each screen's words sit together (and the German beside
+// them in ../de). ICU message syntax: {name} fills in a value, {count, plural, one {…} other {…}}
+// picks the plural form, {n, number} groups digits the locale's way. Keys are "area.what".
+import { candidate } from "./candidate";
+import { checkin } from "./checkin";
+import { common } from "./common";
+import { settings } from "./settings";
+import { sync } from "./sync";
+
+export const en = { ...common, ...sync, ...settings, ...checkin, ...candidate } as const;
