@@ -4,7 +4,9 @@ import type { Catalogue } from "..";
 import { candidate } from "./candidate";
 import { checkin } from "./checkin";
 import { common } from "./common";
+import { lists } from "./lists";
+import { profile } from "./profile";
 import { settings } from "./settings";
 import { sync } from "./sync";
 
-export const de: Catalogue = { ...common, ...sync, ...settings, ...checkin, ...candidate };
+export const de: Catalogue = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists };

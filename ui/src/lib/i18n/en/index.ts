@@ -5,7 +5,9 @@
 import { candidate } from "./candidate";
 import { checkin } from "./checkin";
 import { common } from "./common";
+import { lists } from "./lists";
+import { profile } from "./profile";
 import { settings } from "./settings";
 import { sync } from "./sync";
 
-export const en = { ...common, ...sync, ...settings, ...checkin, ...candidate } as const;
+export const en = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists } as const;

@@ -1,0 +1,2 @@
+// English: Pipelines and jobs: the lists candidates are on, and their members.
+export const lists = {} as const;
