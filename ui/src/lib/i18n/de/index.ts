@@ -1,12 +1,14 @@
 // The German catalogue: every English key (each area's type says so), the same arguments (the
 // completeness test says so). Du-Form for the recruiter, Sie-Form for visitors at the kiosk.
 import type { Catalogue } from "..";
+import { actions } from "./actions";
 import { candidate } from "./candidate";
 import { checkin } from "./checkin";
 import { common } from "./common";
+import { events } from "./events";
 import { lists } from "./lists";
 import { profile } from "./profile";
 import { settings } from "./settings";
 import { sync } from "./sync";
 
-export const de: Catalogue = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists };
+export const de: Catalogue = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...actions, ...events };

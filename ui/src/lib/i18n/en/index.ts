@@ -2,12 +2,14 @@
 // One file per area of the window, so each screen's words sit together (and the German beside
 // them in ../de). ICU message syntax: {name} fills in a value, {count, plural, one {…} other {…}}
 // picks the plural form, {n, number} groups digits the locale's way. Keys are "area.what".
+import { actions } from "./actions";
 import { candidate } from "./candidate";
 import { checkin } from "./checkin";
 import { common } from "./common";
+import { events } from "./events";
 import { lists } from "./lists";
 import { profile } from "./profile";
 import { settings } from "./settings";
 import { sync } from "./sync";
 
-export const en = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists } as const;
+export const en = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...actions, ...events } as const;
