@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { currentRole, formatDate, resultsLabel, tagCell } from "./format";
+import { afterEach, describe, expect, it } from "vitest";
+import { currentRole, formatDate, formatDateTime, resultsLabel, tagCell } from "./format";
+import { setLocale } from "./i18n";
 
 describe("format", () => {
+  afterEach(() => setLocale("en"));
+
   it("shows two tags and counts the rest", () => {
     expect(tagCell(["Veteran", "Referral", "Bilingual", "Remote Only"])).toEqual({ chips: ["Veteran", "Referral"], more: 2 });
     expect(tagCell(["Veteran"])).toEqual({ chips: ["Veteran"], more: 0 });
@@ -23,5 +26,13 @@ describe("format", () => {
   it("shows a bad date as nothing rather than 'Invalid Date'", () => {
     expect(formatDate("not a date")).toBe("");
     expect(formatDate("2026-11-03T10:00:00Z")).toMatch(/2026/);
+  });
+
+  it("shows a date with its time the window's way, not the browser's", () => {
+    setLocale("de-DE");
+    expect(formatDateTime("2026-11-03T10:05:00Z")).toMatch(/^3\. Nov\. 2026, \d\d:05$/);
+    setLocale("en-US");
+    expect(formatDateTime("2026-11-03T10:05:00Z")).toMatch(/^Nov 3, 2026, \d{1,2}:05 [AP]M$/);
+    expect(formatDateTime(null)).toBe("");
   });
 });

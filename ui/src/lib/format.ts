@@ -27,7 +27,7 @@ export function resultsLabel(total: number): string {
 }
 
 /** A record whose values are looked up when read, so `labels[x]` in a template follows the language. */
-function labels<K extends string>(keys: Record<K, MessageKey>): Record<K, string> {
+export function labels<K extends string>(keys: Record<K, MessageKey>): Record<K, string> {
   const out = {} as Record<K, string>;
   for (const [k, key] of Object.entries(keys) as [K, MessageKey][])
     Object.defineProperty(out, k, { get: () => translate(key), enumerable: true });
@@ -69,6 +69,14 @@ export function formatDate(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return "";
   return cached("date", (l) => new Intl.DateTimeFormat(l, { year: "numeric", month: "short", day: "numeric" })).format(d);
+}
+
+/** A UTC instant as local date and time, e.g. "Nov 3, 2026, 2:05 PM" ("3. Nov. 2026, 14:05"); "" when unknown. */
+export function formatDateTime(iso: string | null): string {
+  const d = new Date(iso ?? "");
+  if (!iso || Number.isNaN(d.getTime())) return "";
+  const options: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" };
+  return cached("datetime", (l) => new Intl.DateTimeFormat(l, options)).format(d);
 }
 
 /**

@@ -13,6 +13,9 @@ import type { Message } from "./bindings/Message";
 import type { ProfileType } from "./bindings/ProfileType";
 import { countryName } from "./format";
 
+// Dates with their time are format.ts's; the profile's parts and the events pages take them from here.
+export { formatDateTime } from "./format";
+
 /** "2019 – 2021", "2019-04 – present", "until 2020", or "" when neither end is known. */
 export function period(start: string | null, end: string | null, current = false): string {
   const to = current ? "present" : end;
@@ -118,15 +121,6 @@ export function deliveryState(m: Message): string {
   if (m.bounced_at) return "Bounced";
   const reached = deliverySteps(m).filter((s) => s.at !== null && s.label !== "Bounced");
   return reached.length ? reached[reached.length - 1].label : "Queued";
-}
-
-/** A timestamp as date and time, e.g. "Nov 3, 2026, 14:05". */
-export function formatDateTime(iso: string | null): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? ""
-    : d.toLocaleString(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 }
 
 /** File sizes as people read them: "840 B", "12.4 KB", "3.1 MB". */
