@@ -70,25 +70,3 @@ export class Choosable<T> {
     }
   }
 }
-
-/** One value read for the latest of several asks (a profile as the selection moves): an
- *  answer to an older ask is dropped. `keep` leaves the previous value up while loading. */
-export class Latest<T> {
-  value = $state<T | null>(null);
-  error = $state<string | null>(null);
-  #asked = 0;
-
-  constructor(readonly keep = false) {}
-
-  async load(fetch: () => Promise<T>) {
-    const ask = ++this.#asked;
-    this.error = null;
-    if (!this.keep) this.value = null;
-    try {
-      const value = await fetch();
-      if (ask === this.#asked) this.value = value;
-    } catch (e) {
-      if (ask === this.#asked) this.error = failureText(e);
-    }
-  }
-}
