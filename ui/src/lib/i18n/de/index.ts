@@ -8,7 +8,8 @@ import { common } from "./common";
 import { events } from "./events";
 import { lists } from "./lists";
 import { profile } from "./profile";
+import { search } from "./search";
 import { settings } from "./settings";
 import { sync } from "./sync";
 
-export const de: Catalogue = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...actions, ...events };
+export const de: Catalogue = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...actions, ...events, ...search };

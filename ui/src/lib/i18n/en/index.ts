@@ -9,7 +9,8 @@ import { common } from "./common";
 import { events } from "./events";
 import { lists } from "./lists";
 import { profile } from "./profile";
+import { search } from "./search";
 import { settings } from "./settings";
 import { sync } from "./sync";
 
-export const en = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...actions, ...events } as const;
+export const en = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...actions, ...events, ...search } as const;
