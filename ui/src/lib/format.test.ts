@@ -21,6 +21,8 @@ describe("format", () => {
     expect(resultsLabel(1)).toBe("1 result");
     expect(resultsLabel(0)).toBe("0 results");
     expect(resultsLabel(12408)).toMatch(/^12.408 results$/);
+    expect(resultsLabel(12408, 1)).toMatch(/^12.408 results · 1 inactive hidden$/);
+    expect(resultsLabel(1, 0)).toBe("1 result");
   });
 
   it("shows a bad date as nothing rather than 'Invalid Date'", () => {

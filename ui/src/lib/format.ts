@@ -22,8 +22,9 @@ export function formatCount(n: number): string {
   return cached("count", (l) => new Intl.NumberFormat(l)).format(n);
 }
 
-export function resultsLabel(total: number): string {
-  return t("format.results", { count: total });
+/** "1,200 results", and how many inactive candidates the search left out when it did. */
+export function resultsLabel(total: number, inactiveHidden = 0): string {
+  return t("format.results", { count: total, hidden: inactiveHidden });
 }
 
 /** A record whose values are looked up when read, so `labels[x]` in a template follows the language. */

@@ -22,7 +22,7 @@ export const common: Translation<typeof english> = {
   "field.region": "Region",
   "field.country": "Land",
 
-  "format.results": "{count, plural, one {# Ergebnis} other {# Ergebnisse}}",
+  "format.results": "{count, plural, one {# Ergebnis} other {# Ergebnisse}}{hidden, plural, =0 {} other { · # inaktive ausgeblendet}}",
   "format.role_at": "{title} bei {employer}",
   "activity.unreviewed": "Ungeprüft",
   "activity.reviewed": "Geprüft",

@@ -21,7 +21,7 @@ export const common = {
   "field.country": "Country",
 
   // Values as the tables and badges show them (format.ts)
-  "format.results": "{count, plural, one {# result} other {# results}}",
+  "format.results": "{count, plural, one {# result} other {# results}}{hidden, plural, =0 {} other { · # inactive hidden}}",
   "format.role_at": "{title} at {employer}",
   "activity.unreviewed": "Unreviewed",
   "activity.reviewed": "Reviewed",
