@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
 import { changedProfile, historySummary } from "./history";
+import { setLocale } from "./i18n";
 
 function entry(over: Partial<HistoryEntry>): HistoryEntry {
   return {
@@ -17,14 +18,42 @@ function entry(over: Partial<HistoryEntry>): HistoryEntry {
 }
 
 describe("history entries", () => {
-  it("read as what happened: the domain's words, or the fields an edit changed", () => {
-    const tagged = entry({ action: "tags", summary: "Tagged python, fintech" });
-    expect(historySummary(tagged)).toBe("Tagged python, fintech");
+  afterEach(() => setLocale("en"));
+
+  it("read as what happened, made from the entry's detail in the window's language", () => {
+    const tagged = entry({ action: "tags", summary: "Tagged python, fintech", detail: { kind: "tagged", tags: ["python", "fintech"] } });
+    expect(historySummary(tagged)).toBe("Tagged python and fintech");
+    const moved = entry({ action: "pipeline", detail: { kind: "pipeline_moved", pipeline: "Backend", from: "New", to: "Called" } });
+    expect(historySummary(moved)).toBe("Moved in Backend: New → Called");
+    const reviewed = entry({ action: "status", detail: { kind: "reviewed", from: "unreviewed", to: "reviewed" } });
+    expect(historySummary(reviewed)).toBe("Reviewed: Unreviewed → Reviewed");
+    const note = entry({ action: "note", detail: { kind: "note_deleted", private: true } });
+    expect(historySummary(note)).toBe("Private note deleted");
+    const invite = entry({ action: "message", detail: { kind: "message_queued", channel: "email", message_kind: "invite_to_apply", job: "SRE" } });
+    expect(historySummary(invite)).toBe("Invited to apply to SRE");
+
+    setLocale("de-DE");
+    expect(historySummary(tagged)).toBe("Getaggt: python und fintech");
+    expect(historySummary(reviewed)).toBe("Gesichtet: Ungeprüft → Geprüft");
+    expect(historySummary(note)).toBe("Private Notiz gelöscht");
+  });
+
+  it("name the fields an edit changed, translated", () => {
     const edit = entry({
-      changes: [{ from: { field: "current_title", value: "Engineer" }, to: { field: "current_title", value: "Lead" } }],
+      changes: [
+        { from: { field: "current_title", value: "Engineer" }, to: { field: "current_title", value: "Lead" } },
+        { from: { field: "skills", value: [] }, to: { field: "skills", value: ["Go"] } },
+      ],
     });
-    expect(historySummary(edit)).toBe("Updated: current title");
+    expect(historySummary(edit)).toBe("Updated: Current title and Skills");
     expect(historySummary(entry({ action: "insert" }))).toBe("Created");
+    setLocale("de-DE");
+    expect(historySummary({ ...edit, action: "conflicting_update" })).toMatch(/^Über die Änderung eines Teammitglieds hinweg geändert: Aktuelle Position und Fähigkeiten$/);
+  });
+
+  it("keep the domain's words for entries without a detail (events)", () => {
+    setLocale("de-DE");
+    expect(historySummary(entry({ action: "event", summary: "Checked in at Spring Fair" }))).toBe("Checked in at Spring Fair");
   });
 
   it("offer the profile as it was only where the profile changed", () => {

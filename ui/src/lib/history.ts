@@ -1,17 +1,75 @@
-// How a history entry reads in the History tab: what happened, in words, and whether it
-// changed profile fields (only those have a profile "as it was right after" worth showing).
+// How a history entry reads in the History tab: what happened, in the window's language, made
+// from the entry's data (its detail, or the fields an edit changed), and whether it changed
+// profile fields (only those have a profile "as it was right after" worth showing).
+import type { HistoryDetail } from "./bindings/HistoryDetail";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
+import { activityLabels, formatList } from "./format";
+import { t } from "./i18n";
+import { documentKindLabels, fieldLabel } from "./profile";
 
 /** Whether the entry changed the profile's fields (its snapshot differs from the one before). */
 export function changedProfile(entry: HistoryEntry): boolean {
   return entry.action === "insert" || entry.changes.length > 0;
 }
 
-/** "Tagged python, fintech", "Updated: current title, email", "Created". */
+/** "Tagged python and fintech", "Updated: Current title and Email", "Created". */
 export function historySummary(entry: HistoryEntry): string {
+  if (entry.detail) return detailText(entry.detail);
+  if (entry.action === "insert") return t("history.created");
+  if (entry.action === "delete") return t("history.deleted");
+  // Events' entries carry no detail yet: the domain's English words are all there is.
   if (entry.summary) return entry.summary;
-  if (entry.action === "insert") return "Created";
-  const fields = entry.changes.map((c) => c.to.field.replaceAll("_", " ")).join(", ");
-  const what = entry.action === "conflicting_update" ? "Updated over a teammate's change" : "Updated";
-  return fields ? `${what}: ${fields}` : what;
+  const overwrote = entry.action === "conflicting_update" ? "yes" : "no";
+  const fields = entry.changes.map((c) => fieldLabel(c.to));
+  return fields.length ? t("history.updated_fields", { overwrote, fields: formatList(fields) }) : t("history.updated", { overwrote });
+}
+
+const yes = (flag: boolean) => (flag ? "yes" : "no");
+
+/** One sentence per kind of detail, each a message of the catalogue. */
+function detailText(d: HistoryDetail): string {
+  switch (d.kind) {
+    case "tagged":
+      return t("history.tagged", { tags: formatList(d.tags) });
+    case "untagged":
+      return t("history.untagged", { tags: formatList(d.tags) });
+    case "note_added":
+      return t("history.note_added", { private: yes(d.private) });
+    case "note_edited":
+      return t("history.note_edited", { private: yes(d.private) });
+    case "note_deleted":
+      return t("history.note_deleted", { private: yes(d.private) });
+    case "added_to_pipeline":
+      return t("history.added_to_pipeline", { pipeline: d.pipeline, status: d.status });
+    case "removed_from_pipeline":
+      return t("history.removed_from_pipeline", { pipeline: d.pipeline });
+    case "pipeline_moved":
+      return t("history.pipeline_moved", { pipeline: d.pipeline, from: d.from, to: d.to });
+    case "submitted_to_job":
+      return t("history.submitted_to_job", { job: d.job });
+    case "hiring_status":
+      return d.bin === null
+        ? t("history.hiring_status", { job: d.job, from: d.from, to: d.to })
+        : t("history.hiring_status_bin", { job: d.job, from: d.from, to: d.to, bin: d.bin });
+    case "withdrew":
+      return t("history.withdrew", { job: d.job });
+    case "eligible":
+      return t("history.eligible", { eligible: yes(d.eligible) });
+    case "active":
+      return t("history.active", { active: yes(d.active) });
+    case "subscribed":
+      return t("history.subscribed", { subscribed: yes(d.subscribed) });
+    case "reviewed":
+      return t("history.reviewed", { from: activityLabels[d.from], to: activityLabels[d.to] });
+    case "document_uploaded":
+      return t("history.document_uploaded", { kind: documentKindLabels[d.document_kind], name: d.name });
+    case "document_deleted":
+      return t("history.document_deleted", { kind: documentKindLabels[d.document_kind], name: d.name });
+    case "resume_parsed":
+      return t("history.resume_parsed", { document: d.document });
+    case "message_queued":
+      if (d.channel === "text") return t("history.text_sent");
+      if (d.message_kind !== "invite_to_apply") return t("history.email_sent");
+      return d.job === null ? t("history.invited") : t("history.invited_to", { job: d.job });
+  }
 }

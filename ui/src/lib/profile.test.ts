@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { Message } from "./bindings/Message";
 import { deliveryState, fileSize, newestResume, period, place, yesNo } from "./profile";
 import type { Document } from "./bindings/Document";
+import { setLocale } from "./i18n";
 
 const message = (over: Partial<Message>): Message => ({
   send_id: "s",
@@ -24,12 +25,17 @@ const message = (over: Partial<Message>): Message => ({
 });
 
 describe("profile formatting", () => {
+  afterEach(() => setLocale("en"));
+
   it("shows periods with whatever ends are known", () => {
     expect(period("2019", "2021")).toBe("2019 – 2021");
     expect(period("2019-04", null, true)).toBe("2019-04 – present");
     expect(period("2019", null)).toBe("since 2019");
     expect(period(null, "2020")).toBe("until 2020");
     expect(period(null, null)).toBe("");
+    setLocale("de-DE");
+    expect(period("2019-04", null, true)).toBe("2019-04 – heute");
+    expect(period("2019", null)).toBe("seit 2019");
   });
 
   it("joins the known parts of a place", () => {
@@ -43,16 +49,22 @@ describe("profile formatting", () => {
     expect(deliveryState(message({ sent_at: "x", delivered_at: "y" }))).toBe("Delivered");
     expect(deliveryState(message({ sent_at: "x", opened_at: "y", clicked_at: "z" }))).toBe("Clicked");
     expect(deliveryState(message({ sent_at: "x", bounced_at: "y" }))).toBe("Bounced");
+    setLocale("de-DE");
+    expect(deliveryState(message({ sent_at: "x", delivered_at: "y" }))).toBe("Zugestellt");
   });
 
   it("says yes, no, or that nothing was stated", () => {
     expect([yesNo(true), yesNo(false), yesNo(null)]).toEqual(["Yes", "No", "Not stated"]);
+    setLocale("de-DE");
+    expect([yesNo(true), yesNo(false), yesNo(null)]).toEqual(["Ja", "Nein", "Nicht angegeben"]);
   });
 
-  it("shows file sizes in readable units", () => {
-    expect(fileSize(840)).toBe("840 B");
-    expect(fileSize(12_700)).toBe("12.4 KB");
+  it("shows file sizes in readable units, the locale's way", () => {
+    expect(fileSize(840)).toBe("840 byte");
+    expect(fileSize(12_700)).toBe("12.4 kB");
     expect(fileSize(3_250_000)).toBe("3.1 MB");
+    setLocale("de-DE");
+    expect(fileSize(12_700)).toBe("12,4 kB");
   });
 });
 

@@ -1,4 +1,5 @@
-// How the parts of a profile are shown: periods, labels, message delivery. Pure, tested.
+// How the parts of a profile are shown: periods, labels, message delivery, in the window's
+// language (the label tables are read when used, so they follow a change of it). Pure, tested.
 import type { CommunicationMethod } from "./bindings/CommunicationMethod";
 import type { Document } from "./bindings/Document";
 import type { DocumentKind } from "./bindings/DocumentKind";
@@ -11,17 +12,20 @@ import type { LinkKind } from "./bindings/LinkKind";
 import type { Location } from "./bindings/Location";
 import type { Message } from "./bindings/Message";
 import type { ProfileType } from "./bindings/ProfileType";
-import { countryName } from "./format";
+import { countryName, labels } from "./format";
+import { t } from "./i18n";
+import { formattingLocale } from "./i18n/locale.svelte";
 
 // Dates with their time are format.ts's; the profile's parts and the events pages take them from here.
 export { formatDateTime } from "./format";
 
 /** "2019 – 2021", "2019-04 – present", "until 2020", or "" when neither end is known. */
 export function period(start: string | null, end: string | null, current = false): string {
-  const to = current ? "present" : end;
-  if (start && to) return `${start} – ${to}`;
-  if (start) return `since ${start}`;
-  if (to) return current ? "present" : `until ${to}`;
+  if (start && current) return t("profile.period_current", { start });
+  if (start && end) return t("profile.period", { start, end });
+  if (start) return t("profile.since", { start });
+  if (current) return t("profile.present");
+  if (end) return t("profile.until", { end });
   return "";
 }
 
@@ -30,111 +34,141 @@ export function place(l: Location): string {
   return [l.city, l.region, countryName(l.country)].filter((p) => p.trim() !== "").join(", ");
 }
 
-export const engagementLabels: Record<Engagement, string> = {
-  candidate_authenticated: "Candidate Authenticated",
-  recruiter_generated: "Recruiter Generated",
-  sent_campaign_email: "Sent Campaign Email",
-  hired: "Hired",
-  candidate_opt_in: "Candidate Opt-In",
-  sent_direct_email: "Sent Direct Email",
-  candidate_opt_out: "Candidate Opt-Out",
-  sent_invite_to_apply: "Sent Invite to Apply",
-  recruiter_reviewed: "Recruiter Reviewed",
-};
+export const engagementLabels: Record<Engagement, string> = labels({
+  candidate_authenticated: "engagement.candidate_authenticated",
+  recruiter_generated: "engagement.recruiter_generated",
+  sent_campaign_email: "engagement.sent_campaign_email",
+  hired: "engagement.hired",
+  candidate_opt_in: "engagement.candidate_opt_in",
+  sent_direct_email: "engagement.sent_direct_email",
+  candidate_opt_out: "engagement.candidate_opt_out",
+  sent_invite_to_apply: "engagement.sent_invite_to_apply",
+  recruiter_reviewed: "engagement.recruiter_reviewed",
+});
 
-export const profileTypeLabels: Record<ProfileType, string> = {
-  candidate_authenticated: "Candidate Authenticated",
-  recruiter_generated: "Recruiter Generated",
-  applicant: "Applicant",
-  event_attendee: "Event Attendee",
-  imported: "Imported",
-};
+export const profileTypeLabels: Record<ProfileType, string> = labels({
+  candidate_authenticated: "profile_type.candidate_authenticated",
+  recruiter_generated: "profile_type.recruiter_generated",
+  applicant: "profile_type.applicant",
+  event_attendee: "profile_type.event_attendee",
+  imported: "profile_type.imported",
+});
 
-export const levelLabels: Record<JobLevel, string> = {
-  entry: "Entry level",
-  mid: "Mid level",
-  senior: "Senior",
-  lead: "Lead",
-  manager: "Manager",
-  director: "Director",
-  executive: "Executive",
-};
+export const levelLabels: Record<JobLevel, string> = labels({
+  entry: "level.entry",
+  mid: "level.mid",
+  senior: "level.senior",
+  lead: "level.lead",
+  manager: "level.manager",
+  director: "level.director",
+  executive: "level.executive",
+});
 
-export const employmentTypeLabels: Record<EmploymentType, string> = {
-  full_time: "Full time",
-  part_time: "Part time",
-  either: "Full or part time",
-};
+export const employmentTypeLabels: Record<EmploymentType, string> = labels({
+  full_time: "employment_type.full_time",
+  part_time: "employment_type.part_time",
+  either: "employment_type.either",
+});
 
-export const communicationLabels: Record<CommunicationMethod, string> = {
-  email: "Email",
-  phone: "Phone",
-  text: "Text message",
-};
+export const communicationLabels: Record<CommunicationMethod, string> = labels({
+  email: "communication.email",
+  phone: "communication.phone",
+  text: "communication.text",
+});
 
-export const linkLabels: Record<LinkKind, string> = {
-  linked_in: "LinkedIn",
-  git_hub: "GitHub",
-  portfolio: "Portfolio",
-  other: "Link",
-};
+export const linkLabels: Record<LinkKind, string> = labels({
+  linked_in: "link.linked_in",
+  git_hub: "link.git_hub",
+  portfolio: "link.portfolio",
+  other: "link.other",
+});
 
-export const documentKindLabels: Record<DocumentKind, string> = {
-  resume: "Resume",
-  cover_letter: "Cover letter",
-  additional_document: "Additional document",
-};
+export const documentKindLabels: Record<DocumentKind, string> = labels({
+  resume: "document_kind.resume",
+  cover_letter: "document_kind.cover_letter",
+  additional_document: "document_kind.additional_document",
+});
 
-export const historyActionLabels: Record<HistoryAction, string> = {
-  insert: "Created",
-  update: "Profile",
-  conflicting_update: "Profile, over a teammate's change",
-  delete: "Deleted",
-  event: "Event",
-  tags: "Tags",
-  note: "Note",
-  pipeline: "Pipeline",
-  job: "Job",
-  status: "Status",
-  document: "Document",
-  message: "Message",
-};
+export const historyActionLabels: Record<HistoryAction, string> = labels({
+  insert: "history.kind.insert",
+  update: "history.kind.update",
+  conflicting_update: "history.kind.conflicting_update",
+  delete: "history.kind.delete",
+  event: "history.kind.event",
+  tags: "history.kind.tags",
+  note: "history.kind.note",
+  pipeline: "history.kind.pipeline",
+  job: "history.kind.job",
+  status: "history.kind.status",
+  document: "history.kind.document",
+  message: "history.kind.message",
+});
+
+/** The names of the profile's own fields (a custom field is named by its key). */
+export const fieldLabels: Record<Exclude<FieldValue["field"], "custom_field">, string> = labels({
+  first_name: "field.first_name",
+  last_name: "field.last_name",
+  email: "field.email",
+  phone: "field.phone",
+  location: "profile.field.location",
+  current_title: "field.current_title",
+  current_employer: "field.current_employer",
+  employment: "profile.field.employment",
+  education: "profile.field.education",
+  skills: "profile.field.skills",
+  links: "profile.field.links",
+  willing_to_relocate: "profile.field.willing_to_relocate",
+  desired_level: "profile.field.desired_level",
+  employment_type: "profile.field.employment_type",
+  languages: "profile.field.languages",
+  preferred_communication: "profile.field.preferred_communication",
+});
 
 /** Yes / No / not stated. */
 export function yesNo(value: boolean | null): string {
-  return value === null ? "Not stated" : value ? "Yes" : "No";
+  return value === null ? t("profile.not_stated") : value ? t("profile.yes") : t("profile.no");
 }
 
+type DeliveryStep = "sent" | "delivered" | "opened" | "clicked" | "bounced";
+const deliveryLabels: Record<DeliveryStep | "queued", string> = labels({
+  queued: "delivery.queued",
+  sent: "delivery.sent",
+  delivered: "delivery.delivered",
+  opened: "delivery.opened",
+  clicked: "delivery.clicked",
+  bounced: "delivery.bounced",
+});
+
 /** The delivery steps of a message, in order, with the time each happened (null: not yet). */
-export function deliverySteps(m: Message): { label: string; at: string | null }[] {
-  return [
-    { label: "Sent", at: m.sent_at },
-    { label: "Delivered", at: m.delivered_at },
-    { label: "Opened", at: m.opened_at },
-    { label: "Clicked", at: m.clicked_at },
-    { label: "Bounced", at: m.bounced_at },
+export function deliverySteps(m: Message): { step: DeliveryStep; label: string; at: string | null }[] {
+  const steps: [DeliveryStep, string | null][] = [
+    ["sent", m.sent_at],
+    ["delivered", m.delivered_at],
+    ["opened", m.opened_at],
+    ["clicked", m.clicked_at],
+    ["bounced", m.bounced_at],
   ];
+  return steps.map(([step, at]) => ({ step, label: deliveryLabels[step], at }));
 }
 
 /** The furthest step a message reached, for the list: "Bounced", "Opened", ... or "Queued". */
 export function deliveryState(m: Message): string {
-  if (m.bounced_at) return "Bounced";
-  const reached = deliverySteps(m).filter((s) => s.at !== null && s.label !== "Bounced");
-  return reached.length ? reached[reached.length - 1].label : "Queued";
+  if (m.bounced_at) return deliveryLabels.bounced;
+  const reached = deliverySteps(m).filter((s) => s.at !== null && s.step !== "bounced");
+  return reached.length ? reached[reached.length - 1].label : deliveryLabels.queued;
 }
 
-/** File sizes as people read them: "840 B", "12.4 KB", "3.1 MB". */
+/** File sizes as people read them, in the locale's units: "840 byte", "12.4 kB" ("12,4 kB"), "3.1 MB". */
 export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const [value, unit] =
+    bytes < 1024 ? [bytes, "byte"] : bytes < 1024 * 1024 ? [bytes / 1024, "kilobyte"] : [bytes / 1024 / 1024, "megabyte"];
+  return new Intl.NumberFormat(formattingLocale(), { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
 }
 
-/** A profile field's name for people: "current title", or a custom field's key. */
+/** A profile field's name for people: "Current title", or a custom field's key. */
 export function fieldLabel(v: FieldValue): string {
   if (v.field === "custom_field") return v.value.key.replaceAll("_", " ");
-  const name = v.field.replaceAll("_", " ");
-  return name[0].toUpperCase() + name.slice(1);
+  return fieldLabels[v.field];
 }
 
 /** A field's value as one line of text ("—" when empty). */
@@ -144,6 +178,9 @@ export function valueText(v: FieldValue): string {
   if (v.field === "location") return place(v.value) || "—";
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return yesNo(value);
+  if (v.field === "desired_level") return v.value ? levelLabels[v.value] : "—";
+  if (v.field === "employment_type") return v.value ? employmentTypeLabels[v.value] : "—";
+  if (v.field === "preferred_communication") return v.value ? communicationLabels[v.value] : "—";
   if (Array.isArray(value)) {
     if (value.length === 0) return "—";
     return value
@@ -155,7 +192,7 @@ export function valueText(v: FieldValue): string {
       })
       .join("; ");
   }
-  return String(value).replaceAll("_", " ");
+  return String(value);
 }
 
 /** The resume the resume view shows: the newest one uploaded, as the store reads its text. */
