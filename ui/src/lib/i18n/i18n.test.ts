@@ -18,8 +18,9 @@ describe("messages in the window's language", () => {
     expect(t("door.walk_ins", { count: 1 })).toBe("1 walk-in");
     expect(t("door.walk_ins", { count: 1200 })).toBe("1,200 walk-ins");
     setLocale("de-DE");
-    expect(t("format.results", { count: 1 })).toBe("1 Ergebnis");
+    expect(t("format.results", { count: 1, hidden: 0 })).toBe("1 Ergebnis");
     expect(resultsLabel(12408)).toBe("12.408 Ergebnisse");
+    expect(resultsLabel(12408, 1200)).toBe("12.408 Ergebnisse · 1.200 inaktive ausgeblendet");
     expect(t("sync.pending", { count: 0 })).toBe("Nichts wartet auf das Senden");
     expect(t("kiosk.done_signed_up", { named: "yes", name: "Ana" })).toBe("Danke, Ana! Sie sind angemeldet und eingecheckt.");
   });
