@@ -4,6 +4,7 @@ import type { DateRange } from "./bindings/DateRange";
 import type { FilterChoices } from "./bindings/FilterChoices";
 import type { SearchFilters } from "./bindings/SearchFilters";
 import { activityLabels, formatDate } from "./format";
+import { t } from "./i18n";
 import { engagementLabels, profileTypeLabels } from "./profile";
 
 export function emptyFilters(): SearchFilters {
@@ -55,10 +56,9 @@ export function toggled<T>(list: T[], value: T, on: boolean): T[] {
 /** One filter in use, as a chip: what it says, and the filters without it. */
 export type Chip = { key: string; label: string; without: (f: SearchFilters) => SearchFilters };
 
-function range(label: string, r: DateRange): string {
-  const from = r.from ? formatDate(r.from) : "…";
-  const to = r.to ? formatDate(r.to) : "…";
-  return `${label}: ${from} – ${to}`;
+/** A date range's ends as the locale writes dates, "…" for an open end. */
+function ends(r: DateRange): { from: string; to: string } {
+  return { from: r.from ? formatDate(r.from) : "…", to: r.to ? formatDate(r.to) : "…" };
 }
 
 /** The filters in use, each as a removable chip; names come from `choices` when known. */
@@ -74,38 +74,44 @@ export function filterChips(f: SearchFilters, choices: FilterChoices | null): Ch
         return copy;
       },
     });
-  for (const a of f.activity) add(`activity-${a}`, `Activity: ${activityLabels[a]}`, (g) => (g.activity = toggled(g.activity, a, false)));
+  for (const a of f.activity)
+    add(`activity-${a}`, t("search.chip.activity", { value: activityLabels[a] }), (g) => (g.activity = toggled(g.activity, a, false)));
   for (const e of f.engagements_any)
-    add(`has-${e}`, `Has: ${engagementLabels[e]}`, (g) => (g.engagements_any = toggled(g.engagements_any, e, false)));
+    add(`has-${e}`, t("search.chip.has", { value: engagementLabels[e] }), (g) => (g.engagements_any = toggled(g.engagements_any, e, false)));
   for (const e of f.engagements_none)
-    add(`lacks-${e}`, `Without: ${engagementLabels[e]}`, (g) => (g.engagements_none = toggled(g.engagements_none, e, false)));
-  if (f.location?.trim()) add("location", `Location: ${f.location.trim()}`, (g) => (g.location = null));
-  for (const t of f.tags) add(`tag-${t}`, `Tag: ${t}`, (g) => (g.tags = toggled(g.tags, t, false)));
+    add(`lacks-${e}`, t("search.chip.without", { value: engagementLabels[e] }), (g) => (g.engagements_none = toggled(g.engagements_none, e, false)));
+  if (f.location?.trim()) add("location", t("search.chip.location", { value: f.location.trim() }), (g) => (g.location = null));
+  for (const tag of f.tags) add(`tag-${tag}`, t("search.chip.tag", { value: tag }), (g) => (g.tags = toggled(g.tags, tag, false)));
   if (f.pipeline) {
     const id = f.pipeline.pipeline_id;
-    const name = choices?.pipelines.find((p) => p.id === id)?.name ?? "a pipeline";
-    add("pipeline", `Pipeline: ${name}${f.pipeline.status ? ` · ${f.pipeline.status}` : ""}`, (g) => (g.pipeline = null));
+    const name = choices?.pipelines.find((p) => p.id === id)?.name ?? t("search.chip.a_pipeline");
+    const status = f.pipeline.status;
+    const label = status ? t("search.chip.pipeline_status", { name, status }) : t("search.chip.pipeline", { name });
+    add("pipeline", label, (g) => (g.pipeline = null));
   }
   if (f.event) {
     const id = f.event.event_id;
-    const name = choices?.events.find((e) => e.id === id)?.name ?? "an event";
-    const part = f.event.participation === "any" ? "" : ` · ${f.event.participation}`;
-    add("event", `Event: ${name}${part}`, (g) => (g.event = null));
+    const name = choices?.events.find((e) => e.id === id)?.name ?? t("search.chip.an_event");
+    add("event", t("search.chip.event", { name, participation: f.event.participation }), (g) => (g.event = null));
   }
   if (f.job) {
     const id = f.job.job_id;
-    const title = choices?.jobs.find((j) => j.id === id)?.title ?? "a job";
-    add("job", `Applied to: ${title}${f.job.hiring_status ? ` · ${f.job.hiring_status}` : ""}`, (g) => (g.job = null));
+    const title = choices?.jobs.find((j) => j.id === id)?.title ?? t("search.chip.a_job");
+    const status = f.job.hiring_status;
+    add("job", status ? t("search.chip.job_status", { title, status }) : t("search.chip.job", { title }), (g) => (g.job = null));
   }
   for (const p of f.profile_types)
-    add(`source-${p}`, `Source: ${profileTypeLabels[p]}`, (g) => (g.profile_types = toggled(g.profile_types, p, false)));
+    add(`source-${p}`, t("search.chip.source", { value: profileTypeLabels[p] }), (g) => (g.profile_types = toggled(g.profile_types, p, false)));
   if (f.recruiter !== null) {
-    const name = choices?.recruiters.find((u) => u.id === f.recruiter)?.name ?? "a recruiter";
-    add("recruiter", `Recruiter: ${name}`, (g) => (g.recruiter = null));
+    const name = choices?.recruiters.find((u) => u.id === f.recruiter)?.name ?? t("search.chip.a_recruiter");
+    add("recruiter", t("search.chip.recruiter", { name }), (g) => (g.recruiter = null));
   }
-  if (f.created.from || f.created.to) add("created", range("Created", f.created), (g) => (g.created = { from: null, to: null }));
-  if (f.updated.from || f.updated.to) add("updated", range("Updated", f.updated), (g) => (g.updated = { from: null, to: null }));
-  if (f.eligible !== null) add("eligible", f.eligible ? "Eligible" : "Ineligible", (g) => (g.eligible = null));
-  if (f.active !== null) add("active", f.active ? "Active" : "Deactivated", (g) => (g.active = null));
+  if (f.created.from || f.created.to)
+    add("created", t("search.chip.created", ends(f.created)), (g) => (g.created = { from: null, to: null }));
+  if (f.updated.from || f.updated.to)
+    add("updated", t("search.chip.updated", ends(f.updated)), (g) => (g.updated = { from: null, to: null }));
+  if (f.eligible !== null)
+    add("eligible", f.eligible ? t("search.chip.eligible") : t("search.chip.ineligible"), (g) => (g.eligible = null));
+  if (f.active !== null) add("active", f.active ? t("search.chip.active") : t("search.chip.deactivated"), (g) => (g.active = null));
   return chips;
 }

@@ -12,7 +12,7 @@
 import { SvelteSet } from "svelte/reactivity";
 import type { SearchRequest } from "./bindings/SearchRequest";
 import type { Selection } from "./bindings/Selection";
-import { formatCount } from "./format";
+import { t } from "./i18n";
 
 /** The part of a request that decides who matches (the order does not). */
 export function searchKey(request: SearchRequest): string {
@@ -28,8 +28,17 @@ interface WholeSearch {
 export class Picked {
   #ids = new SvelteSet<string>();
   #search = $state.raw<WholeSearch | null>(null);
+  // How many "all of the search" had when a new search ended it: the notice says so until the
+  // next pick. The count is kept rather than the sentence, so the notice follows a change of language.
+  #dropped = $state<number | null>(null);
+
   /** Said once after a change the recruiter did not ask for directly; cleared by the next pick. */
-  notice = $state<string | null>(null);
+  get notice(): string | null {
+    return this.#dropped === null ? null : t("search.selection_dropped", { count: this.#dropped });
+  }
+  set notice(cleared: null) {
+    this.#dropped = cleared;
+  }
 
   /** "all of this search", or null when picked by hand (or nothing). */
   get wholeSearch(): WholeSearch | null {
@@ -109,7 +118,7 @@ export class Picked {
       return;
     }
     this.#search = null;
-    this.notice = `The search changed: all ${formatCount(whole.total)} of the previous search are no longer selected.`;
+    this.#dropped = whole.total;
   }
 
   /** What a bulk action applies to. */

@@ -9,14 +9,6 @@ const components = import.meta.glob("/src/**/*.svelte", { query: "?raw", import:
 
 // Components still being converted: remove each as its text moves into the catalogue.
 const pending = new Set<string>([
-  "/src/lib/components/ActivityBadge.svelte",
-  "/src/lib/components/CandidatesPage.svelte",
-  "/src/lib/components/FilterPanel.svelte",
-  "/src/lib/components/KeyboardHelp.svelte",
-  "/src/lib/components/PdfPages.svelte",
-  "/src/lib/components/Preview.svelte",
-  "/src/lib/components/ResultsTable.svelte",
-  "/src/lib/components/ResumeView.svelte",
   "/src/lib/components/actions/AddToEventForm.svelte",
   "/src/lib/components/actions/BulkBar.svelte",
   "/src/lib/components/actions/ComposeForm.svelte",
@@ -40,9 +32,6 @@ const pending = new Set<string>([
   "/src/lib/components/events/EventsPage.svelte",
   "/src/lib/components/events/FollowUp.svelte",
   "/src/lib/components/events/ProfileEvents.svelte",
-  "/src/lib/components/search/ResultRow.svelte",
-  "/src/lib/components/search/SearchBar.svelte",
-  "/src/lib/components/search/SearchHeader.svelte",
 ]);
 
 describe("literal text in markup", () => {

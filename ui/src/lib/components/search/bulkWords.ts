@@ -1,30 +1,29 @@
 // A bulk action over many candidates is confirmed first, in words: what it does and to how
 // many ("Tag or untag 91,164 candidates?"). Pure, tested.
 import type { ActionId } from "../../actions";
-import { people } from "../actions/target";
+import { translate, type MessageKey } from "../../i18n";
 
 /** Above this many candidates a bulk action asks first. */
 export const CONFIRM_OVER = 1000;
 
-const questions: Partial<Record<ActionId, (who: string) => string>> = {
-  email: (who) => `Email ${who}?`,
-  invite: (who) => `Invite ${who} to apply?`,
-  text: (who) => `Send a text message to ${who}?`,
-  submit_job: (who) => `Submit ${who} to a job?`,
-  add_pipeline: (who) => `Add ${who} to a pipeline?`,
-  remove_pipeline: (who) => `Remove ${who} from a pipeline?`,
-  add_event: (who) => `Add ${who} to an event?`,
-  manage_tags: (who) => `Tag or untag ${who}?`,
-  subscribe: (who) => `Subscribe ${who} to campaign emails?`,
-  unsubscribe: (who) => `Unsubscribe ${who} from campaign emails?`,
-  export: (who) => `Export ${who}?`,
-  download_resumes: (who) => `Download the resumes of ${who}?`,
-  delete: (who) => `Purge ${who} permanently?`,
+const questions: Partial<Record<ActionId, MessageKey>> = {
+  email: "search.bulk.email",
+  invite: "search.bulk.invite",
+  text: "search.bulk.text",
+  submit_job: "search.bulk.submit_job",
+  add_pipeline: "search.bulk.add_pipeline",
+  remove_pipeline: "search.bulk.remove_pipeline",
+  add_event: "search.bulk.add_event",
+  manage_tags: "search.bulk.manage_tags",
+  subscribe: "search.bulk.subscribe",
+  unsubscribe: "search.bulk.unsubscribe",
+  export: "search.bulk.export",
+  download_resumes: "search.bulk.download_resumes",
+  delete: "search.bulk.delete",
 };
 
 /** The question to ask before `action` on `count` candidates, or null when it need not ask. */
 export function confirmQuestion(action: ActionId, count: number): string | null {
   if (count <= CONFIRM_OVER) return null;
-  const who = people(count);
-  return questions[action]?.(who) ?? `Act on ${who}?`;
+  return translate(questions[action] ?? "search.bulk.other", { count });
 }
