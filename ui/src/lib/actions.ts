@@ -7,7 +7,7 @@ import type { BulkAction } from "./bindings/BulkAction";
 import type { BulkActionInfo } from "./bindings/BulkActionInfo";
 import type { Candidate } from "./bindings/Candidate";
 import type { Capability } from "./bindings/Capability";
-import { formatCount } from "./format";
+import { t, translate, type MessageKey } from "./i18n";
 
 export type ActionId =
   | "edit_profile"
@@ -35,9 +35,9 @@ export type Place = "profile" | "row" | "resume" | "bulk";
 
 interface ActionDef {
   id: ActionId;
-  label: string;
+  label: MessageKey;
   /** What the bulk bar calls it, when it differs. */
-  bulkLabel?: string;
+  bulkLabel?: MessageKey;
   places: Place[];
   /** What the user must be allowed: `candidate.delete` is checked against `delete_candidate`. */
   needs: Capability;
@@ -48,27 +48,27 @@ interface ActionDef {
 }
 
 export const ACTIONS: ActionDef[] = [
-  { id: "edit_profile", label: "Edit Profile", places: ["profile"], needs: "edit_profile" },
-  { id: "email", label: "Email", places: ["profile", "row", "resume", "bulk"], needs: "email", bulk: "email" },
-  { id: "invite", label: "Invite to Apply", places: ["profile", "row", "resume", "bulk"], needs: "invite_to_apply", bulk: "invite_to_apply" },
-  { id: "text", label: "Text", bulkLabel: "Bulk Text", places: ["bulk"], needs: "bulk_text", bulk: "bulk_text" },
-  { id: "submit_job", label: "Submit to Job", places: ["profile", "bulk"], needs: "submit_to_job", bulk: "submit_to_job" },
-  { id: "add_pipeline", label: "Add to Pipeline", places: ["profile", "row", "resume", "bulk"], needs: "manage_pipeline_members", bulk: "add_to_pipeline" },
-  { id: "remove_pipeline", label: "Remove from Pipeline", places: ["profile", "bulk"], needs: "manage_pipeline_members", bulk: "remove_from_pipeline" },
-  { id: "add_event", label: "Add to Event", places: ["profile", "row", "bulk"], needs: "manage_event_members", bulk: "add_to_event" },
-  { id: "manage_tags", label: "Manage Tags", places: ["profile", "row", "resume", "bulk"], needs: "manage_tags", bulk: "manage_tags" },
-  { id: "talent_matches", label: "View Talent Matches", places: ["profile", "row"], needs: "view_talent_matches" },
-  { id: "subscribe", label: "Subscribe", places: ["profile", "bulk"], needs: "subscribe", bulk: "subscribe" },
-  { id: "unsubscribe", label: "Unsubscribe", places: ["profile", "bulk"], needs: "subscribe", bulk: "unsubscribe" },
-  { id: "export", label: "Export Full Profile", bulkLabel: "Export", places: ["profile", "bulk"], needs: "export", bulk: "export" },
-  { id: "parse_resume", label: "Parse Resume", places: ["profile"], needs: "parse_resume", danger: true },
+  { id: "edit_profile", label: "action.edit_profile", places: ["profile"], needs: "edit_profile" },
+  { id: "email", label: "action.email", places: ["profile", "row", "resume", "bulk"], needs: "email", bulk: "email" },
+  { id: "invite", label: "action.invite", places: ["profile", "row", "resume", "bulk"], needs: "invite_to_apply", bulk: "invite_to_apply" },
+  { id: "text", label: "action.text", bulkLabel: "action.bulk_text", places: ["bulk"], needs: "bulk_text", bulk: "bulk_text" },
+  { id: "submit_job", label: "action.submit_job", places: ["profile", "bulk"], needs: "submit_to_job", bulk: "submit_to_job" },
+  { id: "add_pipeline", label: "action.add_pipeline", places: ["profile", "row", "resume", "bulk"], needs: "manage_pipeline_members", bulk: "add_to_pipeline" },
+  { id: "remove_pipeline", label: "action.remove_pipeline", places: ["profile", "bulk"], needs: "manage_pipeline_members", bulk: "remove_from_pipeline" },
+  { id: "add_event", label: "action.add_event", places: ["profile", "row", "bulk"], needs: "manage_event_members", bulk: "add_to_event" },
+  { id: "manage_tags", label: "action.manage_tags", places: ["profile", "row", "resume", "bulk"], needs: "manage_tags", bulk: "manage_tags" },
+  { id: "talent_matches", label: "action.talent_matches", places: ["profile", "row"], needs: "view_talent_matches" },
+  { id: "subscribe", label: "action.subscribe", places: ["profile", "bulk"], needs: "subscribe", bulk: "subscribe" },
+  { id: "unsubscribe", label: "action.unsubscribe", places: ["profile", "bulk"], needs: "subscribe", bulk: "unsubscribe" },
+  { id: "export", label: "action.export", bulkLabel: "action.bulk_export", places: ["profile", "bulk"], needs: "export", bulk: "export" },
+  { id: "parse_resume", label: "action.parse_resume", places: ["profile"], needs: "parse_resume", danger: true },
   // Reading the candidates' documents is all it takes.
-  { id: "download_resumes", label: "Download Resumes", places: ["bulk"], needs: "view_candidates", bulk: "download_resumes" },
-  { id: "mark_ineligible", label: "Mark Ineligible", places: ["profile"], needs: "mark_eligibility" },
-  { id: "mark_eligible", label: "Mark Eligible", places: ["profile"], needs: "mark_eligibility" },
-  { id: "deactivate", label: "Deactivate", places: ["profile"], needs: "deactivate", danger: true },
-  { id: "reactivate", label: "Reactivate", places: ["profile"], needs: "deactivate" },
-  { id: "delete", label: "Delete Candidate", bulkLabel: "Purge", places: ["profile", "bulk"], needs: "delete_candidate", bulk: "purge", danger: true },
+  { id: "download_resumes", label: "action.download_resumes", places: ["bulk"], needs: "view_candidates", bulk: "download_resumes" },
+  { id: "mark_ineligible", label: "action.mark_ineligible", places: ["profile"], needs: "mark_eligibility" },
+  { id: "mark_eligible", label: "action.mark_eligible", places: ["profile"], needs: "mark_eligibility" },
+  { id: "deactivate", label: "action.deactivate", places: ["profile"], needs: "deactivate", danger: true },
+  { id: "reactivate", label: "action.reactivate", places: ["profile"], needs: "deactivate" },
+  { id: "delete", label: "action.delete", bulkLabel: "action.bulk_delete", places: ["profile", "bulk"], needs: "delete_candidate", bulk: "purge", danger: true },
 ];
 
 export interface MenuItem {
@@ -101,7 +101,7 @@ export function menuFor(
       (id === "reactivate" && c.active) ||
       (id === "parse_resume" && !options.hasResume));
   return ACTIONS.filter((a) => a.places.includes(place) && may(a.needs) && !hidden(a.id)).map((a) => {
-    const label = place === "bulk" ? (a.bulkLabel ?? a.label) : a.label;
+    const label = translate(place === "bulk" ? (a.bulkLabel ?? a.label) : a.label);
     return { id: a.id, label, danger: a.danger ?? false, disabled: place === "bulk" ? overLimit(a, options) : null };
   });
 }
@@ -109,7 +109,7 @@ export function menuFor(
 function overLimit(a: ActionDef, options: { count?: number; limits?: BulkActionInfo[] }): string | null {
   const info = options.limits?.find((l) => l.action === a.bulk);
   if (!info || options.count === undefined || options.count <= info.limit) return null;
-  return `${info.label} works on at most ${formatCount(info.limit)} candidates at once; ${formatCount(options.count)} are selected`;
+  return t("actions.over_limit", { action: translate(a.bulkLabel ?? a.label), limit: info.limit, count: options.count });
 }
 
 /** The limit of an action on a selection, if it has one. */

@@ -4,7 +4,7 @@ import { listen } from "@tauri-apps/api/event";
 import { api, describe, failureText } from "./api";
 import type { BulkProgress } from "./bindings/BulkProgress";
 import type { RunProgress } from "./bindings/RunProgress";
-import { formatCount as count } from "./format";
+import { t } from "./i18n";
 
 export interface Run {
   id: string;
@@ -65,10 +65,10 @@ class Runs {
 export function outcomeText(end: BulkProgress, done: (p: BulkProgress) => string): { text: string; failed: boolean } {
   const kind = end.end?.kind ?? "finished";
   if (kind === "finished") return { text: done(end), failed: false };
-  const so = `${count(end.done)} of ${count(end.total)} were done and stay done`;
-  if (kind === "cancelled") return { text: `Cancelled: ${so}.`, failed: false };
-  const error = end.end && end.end.kind === "failed" ? describe(end.end.error) : "unknown error";
-  return { text: `Stopped: ${error}. ${so}.`, failed: true };
+  const counts = { done: end.done, total: end.total };
+  if (kind === "cancelled") return { text: t("runs.cancelled", counts), failed: false };
+  const error = end.end && end.end.kind === "failed" ? describe(end.end.error) : t("runs.unknown_error");
+  return { text: t("runs.stopped", { ...counts, error }), failed: true };
 }
 
 /** Seconds left at the rate so far, once there is a rate to go by. */

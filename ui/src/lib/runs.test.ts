@@ -21,6 +21,7 @@ describe("outcomeText", () => {
     expect(outcomeText(progress(1000, 2500, failed), () => "").text).toBe(
       `Stopped: pipeline x does not exist. ${formatCount(1000)} of ${formatCount(2500)} were done and stay done.`,
     );
+    expect(outcomeText(progress(1, 5, { kind: "cancelled" }), () => "").text).toBe("Cancelled: 1 of 5 was done and stays done.");
   });
 });
 

@@ -1,6 +1,8 @@
 // Message templates the compose dialog offers. Merge fields ({{first_name}}, ...) are filled
 // for each candidate by the domain's rules when the message is queued (crates/domain
 // message.rs), so a bulk email reads as written to each person.
+import type { MessageKey } from "./i18n";
+
 export type ComposeKind = "email" | "invite" | "text";
 
 export interface Template {
@@ -9,12 +11,12 @@ export interface Template {
   body: string;
 }
 
-export const MERGE_FIELDS: { field: string; label: string; invite?: boolean }[] = [
-  { field: "first_name", label: "First name" },
-  { field: "last_name", label: "Last name" },
-  { field: "full_name", label: "Full name" },
-  { field: "job_title", label: "Job title", invite: true },
-  { field: "sender_name", label: "Your name" },
+export const MERGE_FIELDS: { field: string; label: MessageKey; invite?: boolean }[] = [
+  { field: "first_name", label: "field.first_name" },
+  { field: "last_name", label: "field.last_name" },
+  { field: "full_name", label: "actions.merge_full_name" },
+  { field: "job_title", label: "actions.merge_job_title", invite: true },
+  { field: "sender_name", label: "actions.merge_sender_name" },
 ];
 
 export const TEMPLATES: Record<ComposeKind, Template[]> = {

@@ -1,9 +1,9 @@
 // Who an action is for, and how a form hands its change over to be run.
-import { formatCount } from "../../format";
 import type { BulkProgress } from "../../bindings/BulkProgress";
 import type { Mutation } from "../../bindings/Mutation";
 import type { ProfileView } from "../../bindings/ProfileView";
 import type { Selection } from "../../bindings/Selection";
+import { t } from "../../i18n";
 
 export interface Target {
   selection: Selection;
@@ -21,8 +21,9 @@ export interface Target {
  */
 export type Runner = (mutation: Mutation, label: string, done: (p: BulkProgress) => string) => Promise<string | null>;
 
+/** "1 candidate", "1,200 candidates": a count of people, as the subject or object of a sentence. */
 export function people(n: number): string {
-  return n === 1 ? "1 candidate" : `${formatCount(n)} candidates`;
+  return t("actions.people", { count: n });
 }
 
 export function targetOne(id: string, name: string, view?: ProfileView): Target {
