@@ -3,16 +3,19 @@
 // (crates/domain event.rs); this gives each field its message before anything is sent.
 import type { Event } from "../../bindings/Event";
 import type { EventCategory } from "../../bindings/EventCategory";
+import { labels } from "../../format";
+import { t } from "../../i18n";
 
-export const CATEGORIES: { id: EventCategory; label: string }[] = [
-  { id: "career_fair", label: "Career fair" },
-  { id: "info_session", label: "Info session" },
-  { id: "webinar", label: "Webinar" },
-  { id: "meetup", label: "Meetup" },
-  { id: "conference", label: "Conference" },
-];
+/** Each category's name, in the window's language when read; in the order the form offers them. */
+export const categoryLabels: Record<EventCategory, string> = labels({
+  career_fair: "events.category_career_fair",
+  info_session: "events.category_info_session",
+  webinar: "events.category_webinar",
+  meetup: "events.category_meetup",
+  conference: "events.category_conference",
+});
 
-export const categoryLabel = (c: EventCategory) => CATEGORIES.find((x) => x.id === c)?.label ?? c;
+export const categoryLabel = (c: EventCategory) => categoryLabels[c] ?? c;
 
 export interface Draft {
   name: string;
@@ -61,12 +64,12 @@ export function newCodeKey(): string {
 /** What is wrong with each field of the form (nothing when it makes an event). */
 export function draftErrors(draft: Draft): Partial<Record<DraftField, string>> {
   const errors: Partial<Record<DraftField, string>> = {};
-  if (!draft.name.trim()) errors.name = "Give the event a name";
-  if (!draft.location.trim()) errors.location = "Say where it takes place";
-  if (!draft.startsAt || Number.isNaN(new Date(draft.startsAt).getTime())) errors.startsAt = "Choose the date and time it starts";
+  if (!draft.name.trim()) errors.name = t("events.error_name");
+  if (!draft.location.trim()) errors.location = t("events.error_location");
+  if (!draft.startsAt || Number.isNaN(new Date(draft.startsAt).getTime())) errors.startsAt = t("events.error_starts");
   const capacity = draft.capacity.trim();
   if (capacity !== "" && !(/^\d+$/.test(capacity) && Number(capacity) >= 1 && Number(capacity) <= 4_294_967_295)) {
-    errors.capacity = "A whole number of places, at least 1 (or leave it empty)";
+    errors.capacity = t("events.error_capacity");
   }
   return errors;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formattingLocale } from "../../i18n/locale.svelte";
 import { byWhom, dayOf, emptyText, filterTabs, ratingText, ratingTitle, shownText } from "./members";
 
 describe("the event's list", () => {
@@ -28,7 +29,7 @@ describe("the event's list", () => {
   });
 
   it("gives a registration's day without the year, and nothing for no day", () => {
-    expect(dayOf("2026-04-11T12:00:00Z")).toBe(new Date("2026-04-11T12:00:00Z").toLocaleDateString(undefined, { month: "short", day: "numeric" }));
+    expect(dayOf("2026-04-11T12:00:00Z")).toBe(new Date("2026-04-11T12:00:00Z").toLocaleDateString(formattingLocale(), { month: "short", day: "numeric" }));
     expect(dayOf("2026-04-11T12:00:00Z")).not.toContain("2026");
     expect(dayOf(null)).toBe("");
   });
