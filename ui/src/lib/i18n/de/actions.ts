@@ -243,6 +243,11 @@ export const actions: Translation<typeof english> = {
   "actions.edit_saving": "Profil wird gespeichert",
   "actions.edit_saved": "Profil von {name} gespeichert",
 
+  "dialog.discard_title": "Änderungen verwerfen?",
+  "dialog.discard_detail": "Deine Änderungen in diesem Formular sind nicht gespeichert.",
+  "dialog.keep_editing": "Weiter bearbeiten",
+  "dialog.discard": "Verwerfen",
+
   "runs.busy": "{label}…",
   "runs.share_done": "{label}: {share, number, percent} erledigt",
   "runs.count": "{done, number} von {total, number}",

@@ -249,6 +249,12 @@ export const actions = {
   "actions.edit_saving": "Saving the profile",
   "actions.edit_saved": "Saved {name}'s profile",
 
+  // A dialog's question before it drops what was typed (Dialog.svelte)
+  "dialog.discard_title": "Discard your changes?",
+  "dialog.discard_detail": "What you changed in this form has not been saved.",
+  "dialog.keep_editing": "Keep editing",
+  "dialog.discard": "Discard",
+
   // A long run at the window's foot, and how it ended (runs.svelte.ts)
   "runs.busy": "{label}…",
   "runs.share_done": "{label}: {share, number, percent} done",
