@@ -2,11 +2,13 @@
 //! careers, schools, skills from the taxonomy) written out in several layouts (one column, two
 //! columns, tables, a running header and footer), date styles and fonts, rendered to PDF and
 //! DOCX. Each sample keeps the record it was written from, so [`score`] can say, field by
-//! field, how much of it the parser got back.
+//! field, how much of it the parser got back. [`set`] reads and scores the hand-written
+//! evaluation set in tests/resumes, which the parser is judged by.
 
 mod layout;
 mod render;
 mod score;
+pub mod set;
 
 use talentdesk_demo::DemoOptions;
 use talentdesk_domain::candidate::Profile;

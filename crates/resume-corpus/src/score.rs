@@ -31,26 +31,35 @@ pub struct Report {
 }
 
 #[derive(Default)]
-struct Tally {
-    right: usize,
+pub(crate) struct Tally {
+    pub(crate) right: usize,
     found: usize,
     there: usize,
 }
 
 impl Tally {
-    fn add<T>(&mut self, found: &[T], there: &[T], same: impl Fn(&T, &T) -> bool) {
+    /// Counts what was found against what is there, each item matched at most once; returns
+    /// the matched pairs (found, there).
+    pub(crate) fn add<'a, T>(
+        &mut self,
+        found: &'a [T],
+        there: &'a [T],
+        same: impl Fn(&T, &T) -> bool,
+    ) -> Vec<(&'a T, &'a T)> {
         let mut unmatched: Vec<&T> = there.iter().collect();
+        let mut pairs = Vec::new();
         for f in found {
             if let Some(at) = unmatched.iter().position(|t| same(f, t)) {
-                unmatched.remove(at);
-                self.right += 1;
+                pairs.push((f, unmatched.remove(at)));
             }
         }
+        self.right += pairs.len();
         self.found += found.len();
         self.there += there.len();
+        pairs
     }
 
-    fn score(&self) -> FieldScore {
+    pub(crate) fn score(&self) -> FieldScore {
         let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
         let (precision, recall) = (ratio(self.right, self.found), ratio(self.right, self.there));
         let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };

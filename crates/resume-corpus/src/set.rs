@@ -1,0 +1,366 @@
+//! The hand-written evaluation set (`tests/resumes`, issue 25): resumes written and rendered
+//! apart from this crate's generator, each with its ground truth, split into a half the parser
+//! may be tuned on and a half that only reports. [`score`] reads both this set and the
+//! generated corpus (through [`generated`]) with the same measures, so the two sit side by side:
+//!
+//! - name, email, phone: the share of resumes where the parse is right (a name in any of its
+//!   written forms, case aside; a phone by its digits, any of the resume's numbers);
+//! - skills, jobs, schools: precision, recall and F1 of the items (a job when its title and
+//!   employer are both right, a town after the employer aside; a school by its name);
+//! - dates: of the jobs found, the share whose start and end are both right.
+//!
+//! Texts compare after the parser's own normalisation, case-insensitively, with spaces and
+//! punctuation at their ends ignored.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use talentdesk_resume::{ParsedJob, ParsedResume, normalize::normalize};
+
+use crate::score::{FieldScore, Tally};
+use crate::{FileKind, Sample};
+
+/// What a resume says (see tests/resumes/README.md).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Truth {
+    pub file: String,
+    pub render: String,
+    pub layout: String,
+    pub language: String,
+    pub profession: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_also: Vec<String>,
+    pub email: String,
+    pub phone: String,
+    #[serde(default)]
+    pub phone_also: Vec<String>,
+    pub skills: Vec<String>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    pub jobs: Vec<ParsedJob>,
+    pub education: Vec<School>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct School {
+    pub school: String,
+    pub degree: String,
+}
+
+/// One resume of the set: its name, its truth and its file's bytes.
+pub struct Case {
+    pub id: String,
+    pub truth: Truth,
+    pub file: Vec<u8>,
+}
+
+impl Case {
+    /// How the file was made: "chromium pdf", "libreoffice docx", "text txt", "printpdf pdf".
+    pub fn format(&self) -> String {
+        let extension = self.truth.file.rsplit_once('.').map_or("", |(_, e)| e);
+        format!("{} {extension}", self.truth.render)
+    }
+}
+
+/// Which resumes of the set (tests/resumes/split.json).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Half {
+    /// Looked at only to report: the number the parser is judged by.
+    HeldOut,
+    /// May be looked at while changing the parser.
+    Tuning,
+    All,
+}
+
+#[derive(Deserialize)]
+struct Split {
+    held_out: Vec<String>,
+    tuning: Vec<String>,
+}
+
+/// The set in `dir`, one half of it or all, in the order of its names. Fails when a truth file
+/// does not read, its file is missing, or the split does not place every resume in exactly one
+/// half.
+pub fn load(dir: &Path, half: Half) -> Result<Vec<Case>, String> {
+    let split: Split = read_json(&dir.join("split.json"))?;
+    let ids = truth_ids(dir)?;
+    check_split(&split, &ids)?;
+    let wanted = |id: &String| match half {
+        Half::HeldOut => split.held_out.contains(id),
+        Half::Tuning => split.tuning.contains(id),
+        Half::All => true,
+    };
+    ids.into_iter().filter(wanted).map(|id| case(dir, id)).collect()
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn truth_ids(dir: &Path) -> Result<Vec<String>, String> {
+    let truth = dir.join("truth");
+    let entries = std::fs::read_dir(&truth).map_err(|e| format!("{}: {e}", truth.display()))?;
+    let mut ids: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".json").map(str::to_owned))
+        .collect();
+    ids.sort();
+    Ok(ids)
+}
+
+fn check_split(split: &Split, ids: &[String]) -> Result<(), String> {
+    for id in ids {
+        let halves = usize::from(split.held_out.contains(id)) + usize::from(split.tuning.contains(id));
+        if halves != 1 {
+            return Err(format!("split.json places {id} in {halves} halves (one wanted)"));
+        }
+    }
+    match split.held_out.iter().chain(&split.tuning).find(|id| !ids.contains(id)) {
+        Some(stray) => Err(format!("split.json names {stray}, which has no truth file")),
+        None => Ok(()),
+    }
+}
+
+fn case(dir: &Path, id: String) -> Result<Case, String> {
+    let truth: Truth = read_json(&dir.join("truth").join(format!("{id}.json")))?;
+    let path = dir.join("files").join(&truth.file);
+    let file = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(Case { id, truth, file })
+}
+
+/// The generated corpus as cases, to be scored beside the set with the same measures.
+pub fn generated(samples: Vec<Sample>) -> Vec<Case> {
+    samples.into_iter().enumerate().map(|(i, s)| generated_case(i, s)).collect()
+}
+
+fn generated_case(i: usize, sample: Sample) -> Case {
+    let t = sample.truth;
+    let (file, render) = match sample.kind {
+        FileKind::Pdf => (format!("{i}.pdf"), "printpdf"),
+        FileKind::Docx => (format!("{i}.docx"), "generator"),
+    };
+    let truth = Truth {
+        file,
+        render: render.into(),
+        layout: format!("{:?}", sample.layout).to_lowercase(),
+        language: "en".into(),
+        profession: "demo".into(),
+        name: t.name.unwrap_or_default(),
+        email: t.email.unwrap_or_default(),
+        phone: t.phone.unwrap_or_default(),
+        skills: t.skills,
+        jobs: t.employment,
+        education: t.education.into_iter().map(|e| School { school: e.school, degree: e.degree }).collect(),
+        ..Truth::default()
+    };
+    Case { id: format!("generated-{i}"), truth, file: sample.file }
+}
+
+/// The measures over some resumes.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Scores {
+    pub resumes: usize,
+    /// Files that gave no text (or whose reading failed).
+    pub unreadable: usize,
+    pub name: f64,
+    pub email: f64,
+    pub phone: f64,
+    pub skills: FieldScore,
+    /// Title and employer both right.
+    pub jobs: FieldScore,
+    /// Of the jobs found, start and end both right.
+    pub dates: f64,
+    /// The school's name right.
+    pub schools: FieldScore,
+}
+
+/// The measures over all the resumes, and by layout, language and how the file was made.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SetReport {
+    pub all: Scores,
+    pub by_layout: BTreeMap<String, Scores>,
+    pub by_language: BTreeMap<String, Scores>,
+    pub by_format: BTreeMap<String, Scores>,
+}
+
+/// Counts over some resumes, turned into [`Scores`] at the end.
+#[derive(Default)]
+struct Counts {
+    resumes: usize,
+    unreadable: usize,
+    name: usize,
+    email: usize,
+    phone: usize,
+    skills: Tally,
+    jobs: Tally,
+    dated: usize,
+    schools: Tally,
+}
+
+impl Counts {
+    fn add(&mut self, truth: &Truth, parse: Option<&ParsedResume>) {
+        self.resumes += 1;
+        let Some(p) = parse else {
+            self.unreadable += 1;
+            self.skills.add::<String>(&[], &truth.skills, |_, _| false);
+            self.jobs.add::<ParsedJob>(&[], &truth.jobs, |_, _| false);
+            self.schools.add::<String>(&[], &school_names(truth), |_, _| false);
+            return;
+        };
+        let names: Vec<&String> = std::iter::once(&truth.name).chain(&truth.name_also).collect();
+        self.name += usize::from(p.name.as_ref().is_some_and(|n| names.iter().any(|t| same(n, t))));
+        self.email += usize::from(p.email.as_ref().is_some_and(|e| e.eq_ignore_ascii_case(&truth.email)));
+        let phones: Vec<&String> = std::iter::once(&truth.phone).chain(&truth.phone_also).collect();
+        self.phone += usize::from(p.phone.as_ref().is_some_and(|n| phones.iter().any(|t| digits(n) == digits(t))));
+        self.skills.add(&p.skills, &truth.skills, |a, b| same(a, b));
+        let found = self.jobs.add(&p.employment, &truth.jobs, same_job);
+        self.dated += found.iter().filter(|(f, t)| f.start == t.start && f.end == t.end).count();
+        let schools: Vec<String> = p.education.iter().map(|e| e.school.clone()).collect();
+        self.schools.add(&schools, &school_names(truth), |a, b| same(a, b));
+    }
+
+    fn scores(&self) -> Scores {
+        let share = |n: usize, of: usize| if of == 0 { 1.0 } else { round(n as f64 / of as f64) };
+        Scores {
+            resumes: self.resumes,
+            unreadable: self.unreadable,
+            name: share(self.name, self.resumes),
+            email: share(self.email, self.resumes),
+            phone: share(self.phone, self.resumes),
+            skills: self.skills.score(),
+            jobs: self.jobs.score(),
+            dates: share(self.dated, self.jobs.right),
+            schools: self.schools.score(),
+        }
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn school_names(truth: &Truth) -> Vec<String> {
+    truth.education.iter().map(|e| e.school.clone()).collect()
+}
+
+/// Scores the parses (None: the file gave no text) against the cases they came from.
+pub fn score(cases: &[Case], parses: &[Option<ParsedResume>]) -> SetReport {
+    let mut all = Counts::default();
+    let mut by: [BTreeMap<String, Counts>; 3] = Default::default();
+    for (case, parse) in cases.iter().zip(parses) {
+        all.add(&case.truth, parse.as_ref());
+        let keys = [case.truth.layout.clone(), case.truth.language.clone(), case.format()];
+        for (map, key) in by.iter_mut().zip(keys) {
+            map.entry(key).or_default().add(&case.truth, parse.as_ref());
+        }
+    }
+    let [layout, language, format] = by.map(|m| m.into_iter().map(|(k, c)| (k, c.scores())).collect());
+    SetReport { all: all.scores(), by_layout: layout, by_language: language, by_format: format }
+}
+
+/// A text as compared: normalised as the parser normalises, lower case, spaces collapsed,
+/// punctuation at its ends gone.
+fn plain(s: &str) -> String {
+    let words = normalize(s).to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    words.trim_matches(|c: char| c.is_whitespace() || ".,;:|·•-–—".contains(c)).to_owned()
+}
+
+fn same(a: &str, b: &str) -> bool {
+    plain(a) == plain(b)
+}
+
+fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// The employer as written, or followed by its town after a separator ("Redgum Pty Ltd,
+/// Brisbane"; "Douro Vinhos, Lda. — Porto").
+fn same_employer(found: &str, truth: &str) -> bool {
+    let (found, truth) = (plain(found), plain(truth));
+    match found.strip_prefix(&truth) {
+        Some("") => true,
+        // The truth's own final full stop ("Lda.") was trimmed from it, not from the find.
+        Some(rest) => rest.trim_start_matches(['.', ' ']).starts_with([',', '-', '–', '—', '|', '(', '·']),
+        None => false,
+    }
+}
+
+fn same_job(found: &ParsedJob, truth: &ParsedJob) -> bool {
+    same(&found.title, &truth.title) && same_employer(&found.employer, &truth.employer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(title: &str, employer: &str, start: &str, end: Option<&str>) -> ParsedJob {
+        ParsedJob {
+            title: title.into(),
+            employer: employer.into(),
+            start: Some(start.into()),
+            end: end.map(Into::into),
+        }
+    }
+
+    fn truth() -> Truth {
+        Truth {
+            layout: "sidebar".into(),
+            language: "de".into(),
+            name: "Mehmet Yılmaz".into(),
+            name_also: vec!["Yılmaz, Mehmet".into()],
+            email: "m@example.de".into(),
+            phone: "0176 98765432".into(),
+            skills: vec!["SAP EWM".into(), "Inventur".into()],
+            jobs: vec![
+                job("Schichtleiter Lager", "Rhenus GmbH", "2021-03", None),
+                job("Fachkraft", "Müller GmbH", "2016-08", Some("2021-02")),
+            ],
+            education: vec![School { school: "IHK Duisburg".into(), degree: "Ausbildung".into() }],
+            ..Truth::default()
+        }
+    }
+
+    #[test]
+    fn a_parse_is_scored_field_by_field() {
+        let parse = ParsedResume {
+            name: Some("yılmaz, MEHMET".into()),
+            email: Some("M@example.de".into()),
+            phone: Some("0176/98765432".into()),
+            skills: vec!["sap ewm".into(), "Excel".into()],
+            employment: vec![
+                job("Schichtleiter Lager", "Rhenus GmbH, Duisburg", "2021-03", None),
+                job("Fachkraft", "Müller GmbH", "2016", Some("2021-02")),
+                job("Rhenus GmbH", "Schichtleiter Lager", "2021-03", None),
+            ],
+            ..ParsedResume::default()
+        };
+        let case = Case { id: "x".into(), truth: truth(), file: Vec::new() };
+        let report = score(&[case], &[Some(parse)]);
+        let s = &report.all;
+        assert_eq!((s.name, s.email, s.phone), (1.0, 1.0, 1.0));
+        assert_eq!((s.skills.precision, s.skills.recall), (0.5, 0.5));
+        assert_eq!((s.jobs.precision, s.jobs.recall), (0.667, 1.0), "title and employer swapped is wrong");
+        assert_eq!(s.dates, 0.5, "one of the two jobs found has its start wrong");
+        assert_eq!((s.schools.precision, s.schools.recall), (1.0, 0.0));
+        assert_eq!(report.by_layout["sidebar"].resumes, 1);
+        assert_eq!(report.by_language["de"].name, 1.0);
+    }
+
+    #[test]
+    fn an_unreadable_file_finds_nothing() {
+        let case = Case { id: "x".into(), truth: truth(), file: Vec::new() };
+        let s = score(&[case], &[None]).all;
+        assert_eq!((s.unreadable, s.name, s.skills.recall, s.jobs.recall, s.schools.recall), (1, 0.0, 0.0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn another_employer_that_begins_alike_is_not_the_employer() {
+        assert!(same_employer("Munster Build Ltd", "Munster Build Ltd."));
+        assert!(same_employer("Douro Vinhos, Lda. — Porto", "Douro Vinhos, Lda."));
+        assert!(!same_employer("Munster Builders", "Munster Build"));
+    }
+}
