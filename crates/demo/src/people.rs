@@ -13,7 +13,7 @@ use talentdesk_domain::candidate::{
     ProfileType,
 };
 use talentdesk_domain::event::Event;
-use talentdesk_domain::history::{FieldChange, HistoryAction};
+use talentdesk_domain::history::{FieldChange, HistoryAction, HistoryDetail};
 use talentdesk_domain::job::{ATS_BINS, Application, HIRING_STATUSES};
 use talentdesk_domain::message::{Channel, Message, MessageKind};
 use talentdesk_domain::note::Note;
@@ -610,14 +610,19 @@ fn history(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org) {
     for m in &c.events {
         let (Some(at), Some(by)) = (m.checked_in_at, &m.checked_in_by) else { continue };
         let name = org.events.iter().find(|e| e.id == m.event_id).map_or("an event", |e| e.name.as_str());
-        let summary = if m.walk_in { format!("Walked in at {name}") } else { format!("Checked in at {name}") };
+        let event = name.to_owned();
+        let detail = if m.walk_in {
+            HistoryDetail::WalkedIn { event, kiosk: false }
+        } else {
+            HistoryDetail::CheckedIn { event, kiosk: false }
+        };
         c.history.push(HistoryDraft {
             action: HistoryAction::Event,
             actor_email: by.clone(),
             at,
             changes: Vec::new(),
-            summary: Some(summary),
-            detail: None,
+            summary: Some(detail.describe()),
+            detail: Some(detail),
             visible_to: None,
         });
     }

@@ -28,9 +28,9 @@ pub enum HistoryAction {
     /// changes hold both values: `from` the overwritten one, `to` the one written.
     ConflictingUpdate,
     Delete,
-    /// Registered for, checked in at or walked in at an event: its summary says which.
+    /// Registered for, checked in at, walked in at or rated at an event.
     Event,
-    /// The entries below carry a [`HistoryDetail`] saying what changed.
+    /// These entries, and the events', carry a [`HistoryDetail`] saying what changed.
     Tags,
     Note,
     Pipeline,

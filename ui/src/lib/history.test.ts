@@ -51,8 +51,13 @@ describe("history entries", () => {
     expect(historySummary({ ...edit, action: "conflicting_update" })).toMatch(/^Über die Änderung eines Teammitglieds hinweg geändert: Aktuelle Position und Fähigkeiten$/);
   });
 
-  it("keep the domain's words for entries without a detail (events)", () => {
+  it("say what happened at an event, and keep the domain's words for an entry stored without a detail", () => {
+    const kiosk = entry({ action: "event", detail: { kind: "checked_in", event: "Spring Fair", kiosk: true } });
+    expect(historySummary(kiosk)).toBe("Checked in at Spring Fair (self check-in at the kiosk)");
+    const rated = entry({ action: "event", detail: { kind: "rated", event: "Spring Fair", rating: 4 } });
     setLocale("de-DE");
+    expect(historySummary(kiosk)).toBe("Bei Spring Fair eingecheckt (selbst am Kiosk)");
+    expect(historySummary(rated)).toBe("Bei Spring Fair mit 4 von 5 bewertet");
     expect(historySummary(entry({ action: "event", summary: "Checked in at Spring Fair" }))).toBe("Checked in at Spring Fair");
   });
 

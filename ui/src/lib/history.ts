@@ -5,7 +5,7 @@ import type { HistoryDetail } from "./bindings/HistoryDetail";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
 import { activityLabels, formatList } from "./format";
 import { t } from "./i18n";
-import { documentKindLabels, fieldLabel } from "./profile";
+import { atsWord, documentKindLabels, fieldLabel } from "./profile";
 
 /** Whether the entry changed the profile's fields (its snapshot differs from the one before). */
 export function changedProfile(entry: HistoryEntry): boolean {
@@ -17,7 +17,7 @@ export function historySummary(entry: HistoryEntry): string {
   if (entry.detail) return detailText(entry.detail);
   if (entry.action === "insert") return t("history.created");
   if (entry.action === "delete") return t("history.deleted");
-  // Events' entries carry no detail yet: the domain's English words are all there is.
+  // Entries stored before their kind had a detail: the domain's English words are all there is.
   if (entry.summary) return entry.summary;
   const overwrote = entry.action === "conflicting_update" ? "yes" : "no";
   const fields = entry.changes.map((c) => fieldLabel(c.to));
@@ -47,10 +47,12 @@ function detailText(d: HistoryDetail): string {
       return t("history.pipeline_moved", { pipeline: d.pipeline, from: d.from, to: d.to });
     case "submitted_to_job":
       return t("history.submitted_to_job", { job: d.job });
-    case "hiring_status":
+    case "hiring_status": {
+      const [from, to] = [atsWord(d.from), atsWord(d.to)];
       return d.bin === null
-        ? t("history.hiring_status", { job: d.job, from: d.from, to: d.to })
-        : t("history.hiring_status_bin", { job: d.job, from: d.from, to: d.to, bin: d.bin });
+        ? t("history.hiring_status", { job: d.job, from, to })
+        : t("history.hiring_status_bin", { job: d.job, from, to, bin: atsWord(d.bin) });
+    }
     case "withdrew":
       return t("history.withdrew", { job: d.job });
     case "eligible":
@@ -71,5 +73,15 @@ function detailText(d: HistoryDetail): string {
       if (d.channel === "text") return t("history.text_sent");
       if (d.message_kind !== "invite_to_apply") return t("history.email_sent");
       return d.job === null ? t("history.invited") : t("history.invited_to", { job: d.job });
+    case "registered":
+      return t("history.registered", { event: d.event });
+    case "checked_in":
+      return t("history.checked_in", { event: d.event, kiosk: yes(d.kiosk) });
+    case "check_in_undone":
+      return t("history.check_in_undone", { event: d.event });
+    case "rated":
+      return t("history.rated", { event: d.event, rating: d.rating });
+    case "walked_in":
+      return t("history.walked_in", { event: d.event, kiosk: yes(d.kiosk) });
   }
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Message } from "./bindings/Message";
-import { deliveryState, fileSize, newestResume, period, place, yesNo } from "./profile";
+import { atsWord, deliveryState, fileSize, newestResume, period, place, yesNo } from "./profile";
 import type { Document } from "./bindings/Document";
 import { setLocale } from "./i18n";
 
@@ -57,6 +57,11 @@ describe("profile formatting", () => {
     expect([yesNo(true), yesNo(false), yesNo(null)]).toEqual(["Yes", "No", "Not stated"]);
     setLocale("de-DE");
     expect([yesNo(true), yesNo(false), yesNo(null)]).toEqual(["Ja", "Nein", "Nicht angegeben"]);
+  });
+
+  it("says the ATS's hiring statuses in the window's language, and a word it added as written", () => {
+    setLocale("de-DE");
+    expect([atsWord("Phone Screen"), atsWord("Offer"), atsWord("Culture Fit")]).toEqual(["Telefoninterview", "Angebot", "Culture Fit"]);
   });
 
   it("shows file sizes in readable units, the locale's way", () => {

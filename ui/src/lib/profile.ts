@@ -13,7 +13,7 @@ import type { Location } from "./bindings/Location";
 import type { Message } from "./bindings/Message";
 import type { ProfileType } from "./bindings/ProfileType";
 import { countryName, labels } from "./format";
-import { t } from "./i18n";
+import { t, translate, type MessageKey } from "./i18n";
 import { formattingLocale } from "./i18n/locale.svelte";
 
 // Dates with their time are format.ts's; the profile's parts and the events pages take them from here.
@@ -123,6 +123,27 @@ export const fieldLabels: Record<Exclude<FieldValue["field"], "custom_field">, s
   languages: "profile.field.languages",
   preferred_communication: "profile.field.preferred_communication",
 });
+
+// The applicant tracking system's fixed words (crates/domain job.rs: hiring statuses and bins).
+const atsWords = new Map<string, MessageKey>([
+  ["New Submission", "ats.new_submission"],
+  ["Reviewed", "ats.reviewed"],
+  ["Phone Screen", "ats.phone_screen"],
+  ["Interview", "ats.interview"],
+  ["Offer", "ats.offer"],
+  ["Hired", "ats.hired"],
+  ["Rejected", "ats.rejected"],
+  ["Withdrawn", "ats.withdrawn"],
+  ["Submissions", "ats.submissions"],
+  ["Screening", "ats.screening"],
+  ["Interviewing", "ats.interviewing"],
+]);
+
+/** A hiring status or ATS bin in the window's language; a word the ATS added stays as it wrote it. */
+export function atsWord(word: string): string {
+  const key = atsWords.get(word);
+  return key ? translate(key) : word;
+}
 
 /** Yes / No / not stated. */
 export function yesNo(value: boolean | null): string {

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::{Effects, Records, candidate_ref};
 use crate::activity::Engagement;
-use crate::aggregate::EventMember;
+use crate::aggregate::{EventMember, HistoryDraft};
 use crate::attendance::RegistrationVia;
 use crate::candidate::{Profile, ProfileType};
 use crate::event::{self, Event};
@@ -92,8 +92,13 @@ impl<R: Records> Effects<'_, R> {
                 continue;
             }
             self.records.put_event_member(*cand, &member)?;
-            let summary = if attended { checked_in(&event, false) } else { format!("Registered for {}", event.name) };
-            self.event_history(*cand, self.now, summary)?;
+            let name = event.name.clone();
+            let detail = if attended {
+                HistoryDetail::CheckedIn { event: name, kiosk: false }
+            } else {
+                HistoryDetail::Registered { event: name }
+            };
+            self.event_history(*cand, self.now, detail)?;
             if let Some(confirmation) = &confirmation {
                 self.confirm(&event, confirmation, *cand)?;
             }
@@ -121,7 +126,7 @@ impl<R: Records> Effects<'_, R> {
         if changed {
             self.records.put_event_member(cand, &member)?;
         }
-        self.event_history(cand, at, checked_in(&event, kiosk))?;
+        self.event_history(cand, at, HistoryDetail::CheckedIn { event: event.name, kiosk })?;
         Ok(u64::from(changed))
     }
 
@@ -138,7 +143,7 @@ impl<R: Records> Effects<'_, R> {
         } else {
             self.records.remove_event_member(event_id, cand)?;
         }
-        self.event_history(cand, self.now, format!("Check-in at {} undone", event.name))?;
+        self.event_history(cand, self.now, HistoryDetail::CheckInUndone { event: event.name })?;
         Ok(1)
     }
 
@@ -155,7 +160,7 @@ impl<R: Records> Effects<'_, R> {
         }
         self.records.put_event_member(cand, &member)?;
         let event = self.records.event(event_id)?;
-        self.event_history(cand, self.now, format!("Rated {rating} of 5 at {}", event.name))?;
+        self.event_history(cand, self.now, HistoryDetail::Rated { event: event.name, rating })?;
         Ok(1)
     }
 
@@ -176,12 +181,7 @@ impl<R: Records> Effects<'_, R> {
         member.register(at, via);
         member.check_in(at, &self.actor.email);
         self.records.put_event_member(cand, &member)?;
-        let summary = if form.kiosk {
-            format!("Signed up at the kiosk at {}", event.name)
-        } else {
-            format!("Walked in at {}", event.name)
-        };
-        self.event_history(cand, at, summary)?;
+        self.event_history(cand, at, HistoryDetail::WalkedIn { event: event.name, kiosk: form.kiosk })?;
         Ok(1)
     }
 
@@ -201,8 +201,12 @@ impl<R: Records> Effects<'_, R> {
         Ok(at.trunc_subsecs(3))
     }
 
-    fn event_history(&self, cand: R::Cand, at: Timestamp, summary: String) -> Result<(), R::Error> {
-        self.records.record_history(&[cand], &self.history(HistoryAction::Event, at, Vec::new(), Some(summary)))
+    /// An event's entry at `at` (a check-in's time may be earlier than now).
+    fn event_history(&self, cand: R::Cand, at: Timestamp, detail: HistoryDetail) -> Result<(), R::Error> {
+        let summary = Some(detail.describe());
+        let draft =
+            HistoryDraft { detail: Some(detail), ..self.history(HistoryAction::Event, at, Vec::new(), summary) };
+        self.records.record_history(&[cand], &draft)
     }
 
     fn checked_confirmation(&self, c: &Confirmation) -> Result<Confirmation, R::Error> {
@@ -246,13 +250,5 @@ impl<R: Records> Effects<'_, R> {
         let detail =
             HistoryDetail::MessageQueued { channel: Channel::Email, message_kind: MessageKind::Direct, job: None };
         self.entry(&[cand], detail, None)
-    }
-}
-
-fn checked_in(event: &Event, kiosk: bool) -> String {
-    if kiosk {
-        format!("Checked in at {} (self check-in at the kiosk)", event.name)
-    } else {
-        format!("Checked in at {}", event.name)
     }
 }

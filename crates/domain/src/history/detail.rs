@@ -87,6 +87,28 @@ pub enum HistoryDetail {
         message_kind: MessageKind,
         job: Option<String>,
     },
+    /// Put on an event's list ahead of it.
+    Registered {
+        event: String,
+    },
+    /// Checked in at the event's door; `kiosk`: by themselves at the kiosk.
+    CheckedIn {
+        event: String,
+        kiosk: bool,
+    },
+    CheckInUndone {
+        event: String,
+    },
+    /// The acting recruiter's rating of them at the event, 1 to 5.
+    Rated {
+        event: String,
+        rating: u8,
+    },
+    /// Came to the event without registering: at the door, or signed up at the kiosk.
+    WalkedIn {
+        event: String,
+        kiosk: bool,
+    },
 }
 
 impl HistoryDetail {
@@ -104,6 +126,11 @@ impl HistoryDetail {
             D::DocumentUploaded { .. } | D::DocumentDeleted { .. } => HistoryAction::Document,
             D::ResumeParsed { .. } => HistoryAction::Update,
             D::MessageQueued { .. } => HistoryAction::Message,
+            D::Registered { .. }
+            | D::CheckedIn { .. }
+            | D::CheckInUndone { .. }
+            | D::Rated { .. }
+            | D::WalkedIn { .. } => HistoryAction::Event,
         }
     }
 
@@ -141,6 +168,13 @@ impl HistoryDetail {
                 None => "Invited to apply".into(),
             },
             D::MessageQueued { .. } => "Email sent".into(),
+            D::Registered { event } => format!("Registered for {event}"),
+            D::CheckedIn { event, kiosk: true } => format!("Checked in at {event} (self check-in at the kiosk)"),
+            D::CheckedIn { event, kiosk: false } => format!("Checked in at {event}"),
+            D::CheckInUndone { event } => format!("Check-in at {event} undone"),
+            D::Rated { event, rating } => format!("Rated {rating} of 5 at {event}"),
+            D::WalkedIn { event, kiosk: true } => format!("Signed up at the kiosk at {event}"),
+            D::WalkedIn { event, kiosk: false } => format!("Walked in at {event}"),
         }
     }
 }
@@ -163,6 +197,9 @@ mod tests {
         let upload = HistoryDetail::DocumentUploaded { name: "cv.pdf".into(), document_kind: DocumentKind::Resume };
         assert_eq!(upload.describe(), "Resume uploaded: cv.pdf");
         assert_eq!(HistoryDetail::NoteAdded { private: true }.describe(), "Private note added");
+        let kiosk = HistoryDetail::CheckedIn { event: "Spring Fair".into(), kiosk: true };
+        assert_eq!(kiosk.describe(), "Checked in at Spring Fair (self check-in at the kiosk)");
+        assert_eq!(kiosk.action(), HistoryAction::Event);
     }
 
     #[test]
