@@ -55,11 +55,19 @@ pub enum Which {
         #[arg(long)]
         json: bool,
     },
-    /// The resume parser on a generated corpus (PDF and DOCX in several layouts): field-level
-    /// precision and recall, and the time per resume including the isolated reader.
+    /// The resume parser, as the app runs it (isolated reader included): on the hand-written
+    /// evaluation set with `--set tests/resumes` (by field, layout, language and file format,
+    /// beside the generated corpus scored the same way), or on the generated corpus alone.
     Resume {
+        /// Resumes of the generated corpus.
         #[arg(long, default_value_t = 60)]
         resumes: usize,
+        /// The evaluation set's folder (tests/resumes).
+        #[arg(long)]
+        set: Option<PathBuf>,
+        /// Which half of the set to score.
+        #[arg(long, value_enum, default_value = "held-out")]
+        half: crate::bench_resume::HalfArg,
         #[arg(long)]
         json: bool,
     },
@@ -113,7 +121,8 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
     match which {
         Which::Search { db, runs, json } => search(&db, runs.max(1), json),
         Which::Bulk { db, json } => bulk(&db, json),
-        Which::Resume { resumes, json } => resume(resumes, json),
+        Which::Resume { resumes, set: Some(dir), half, json } => crate::bench_resume::set(&dir, half, resumes, json),
+        Which::Resume { resumes, set: None, json, .. } => crate::bench_resume::generated(resumes, json),
         Which::App { db, app, json } => crate::bench_app::app(&db, &app, json),
         Which::Checkin { db, limit, cold, json } => crate::bench_checkin::checkin(&db, limit.max(1), cold, json),
         Which::Server(a) => crate::bench_server::server(&a.server, &a.email, &a.password, a.json),
@@ -367,46 +376,6 @@ fn bulk(db: &PathBuf, json: bool) -> anyhow::Result<ExitCode> {
         println!(
             "open 1,000 profiles: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
             profile.p50_ms, profile.p95_ms, profile.max_ms
-        );
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn resume(count: usize, json: bool) -> anyhow::Result<ExitCode> {
-    let samples = talentdesk_resume_corpus::corpus(count, 7).map_err(anyhow::Error::msg)?;
-    let reader = talentdesk_resume::Isolated::this_program(&["extract-text"])?;
-    let mut timings = Vec::with_capacity(samples.len());
-    let parses: Vec<_> = samples
-        .iter()
-        .map(|s| {
-            let started = Instant::now();
-            let parse = talentdesk_resume::text_of(&reader, &s.file).ok().map(|t| talentdesk_resume::parse(&t));
-            timings.push(started.elapsed());
-            parse
-        })
-        .collect();
-    let report = talentdesk_resume_corpus::score(&samples, &parses);
-    let time = Stats::of(&timings);
-    if json {
-        println!("{}", serde_json::to_string_pretty(&json!({ "quality": report, "per_resume": time }))?);
-    } else {
-        println!("{} resumes ({} unreadable)", report.resumes, report.unreadable);
-        let fields = [
-            ("name", report.name),
-            ("email", report.email),
-            ("phone", report.phone),
-            ("location", report.location),
-            ("links", report.links),
-            ("skills", report.skills),
-            ("employment", report.employment),
-            ("education", report.education),
-        ];
-        for (name, s) in fields {
-            println!("{name:<12} precision {:.3}  recall {:.3}  F1 {:.3}", s.precision, s.recall, s.f1);
-        }
-        println!(
-            "per resume, reader process included: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
-            time.p50_ms, time.p95_ms, time.max_ms
         );
     }
     Ok(ExitCode::SUCCESS)

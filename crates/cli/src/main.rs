@@ -5,6 +5,7 @@ mod bench;
 mod bench_abuse;
 mod bench_app;
 mod bench_checkin;
+mod bench_resume;
 mod bench_server;
 mod bench_sync;
 mod commands;

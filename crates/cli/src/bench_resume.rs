@@ -1,0 +1,148 @@
+//! `bench resume`: the resume parser as the app runs it, each file read by the isolated reader
+//! (a child process of this program), normalised and parsed, timed whole.
+//!
+//! With `--set DIR` it scores the hand-written evaluation set (tests/resumes, one half or all)
+//! field by field, by layout, language and how the file was made, and the generated corpus
+//! beside it with the same measures (talentdesk_resume_corpus::set). Without it, the generated
+//! corpus alone in its older report (each job right only when title, employer and both dates
+//! are), which the numbers of issue 5 in BENCHMARKS.md were taken with.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use talentdesk_resume::{Isolated, ParsedResume};
+use talentdesk_resume_corpus::set::{self, Half, Scores, SetReport};
+
+use crate::bench::{Stats, ms};
+
+/// Which half of the evaluation set.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum HalfArg {
+    /// The half the parser is not tuned on: the number it is judged by.
+    HeldOut,
+    /// The half that may be looked at while changing the parser.
+    Tuning,
+    All,
+}
+
+impl From<HalfArg> for Half {
+    fn from(half: HalfArg) -> Self {
+        match half {
+            HalfArg::HeldOut => Half::HeldOut,
+            HalfArg::Tuning => Half::Tuning,
+            HalfArg::All => Half::All,
+        }
+    }
+}
+
+/// Reads and parses each file in the isolated reader; the parses (None: no text) and the time
+/// each took.
+fn read_all<'a>(files: impl Iterator<Item = &'a [u8]>) -> anyhow::Result<(Vec<Option<ParsedResume>>, Vec<Duration>)> {
+    let reader = Isolated::this_program(&["extract-text"])?;
+    let mut timings = Vec::new();
+    let parses = files
+        .map(|file| {
+            let started = Instant::now();
+            let parse = talentdesk_resume::text_of(&reader, file).ok().map(|t| talentdesk_resume::parse(&t));
+            timings.push(started.elapsed());
+            parse
+        })
+        .collect();
+    Ok((parses, timings))
+}
+
+/// The hand-written set in `dir` and, beside it, `generated` resumes of the generated corpus.
+pub fn set(dir: &Path, half: HalfArg, generated: usize, json: bool) -> anyhow::Result<ExitCode> {
+    let cases = set::load(dir, half.into()).map_err(anyhow::Error::msg)?;
+    anyhow::ensure!(!cases.is_empty(), "no resumes in {}", dir.display());
+    let (parses, timings) = read_all(cases.iter().map(|c| c.file.as_slice()))?;
+    let report = set::score(&cases, &parses);
+    let corpus = set::generated(talentdesk_resume_corpus::corpus(generated, 7).map_err(anyhow::Error::msg)?);
+    let (corpus_parses, _) = read_all(corpus.iter().map(|c| c.file.as_slice()))?;
+    let beside = set::score(&corpus, &corpus_parses);
+    let time = Stats::of(&timings);
+    let p99 = ms(quantile(&timings, 0.99));
+    if json {
+        let per_resume = json!({ "p50_ms": time.p50_ms, "p95_ms": time.p95_ms, "p99_ms": p99, "max_ms": time.max_ms });
+        let out = json!({ "half": Half::from(half), "set": report, "generated": beside, "per_resume": per_resume });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{}, {half:?} half: {} resumes ({} unreadable)", dir.display(), report.all.resumes, report.all.unreadable);
+    print_table(&report, &beside.all);
+    println!(
+        "per resume, reader process included: p50 {:.1} ms, p99 {p99:.1} ms, max {:.1} ms",
+        time.p50_ms, time.max_ms
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The sample at quantile `q` (nearest rank).
+fn quantile(samples: &[Duration], q: f64) -> Duration {
+    let mut s = samples.to_vec();
+    s.sort_unstable();
+    s.get(((s.len() as f64 * q).ceil() as usize).saturating_sub(1)).copied().unwrap_or_default()
+}
+
+fn print_table(report: &SetReport, generated: &Scores) {
+    println!(
+        "{:<26} {:>3}  {:>5} {:>5} {:>5}  {:<17}  {:<17}  {:>5}  {:<17}",
+        "", "n", "name", "email", "phone", "skills P/R/F1", "jobs P/R/F1", "dates", "schools P/R/F1"
+    );
+    row("all", &report.all);
+    let groups = [("layout", &report.by_layout), ("language", &report.by_language), ("format", &report.by_format)];
+    for (group, scores) in groups {
+        for (key, s) in scores {
+            row(&format!("{group} {key}"), s);
+        }
+    }
+    row("generated corpus (same measures)", generated);
+}
+
+fn row(label: &str, s: &Scores) {
+    let prf = |f: talentdesk_resume_corpus::FieldScore| format!("{:.2}/{:.2}/{:.2}", f.precision, f.recall, f.f1);
+    println!(
+        "{label:<26} {:>3}  {:>5.2} {:>5.2} {:>5.2}  {:<17}  {:<17}  {:>5.2}  {:<17}",
+        s.resumes,
+        s.name,
+        s.email,
+        s.phone,
+        prf(s.skills),
+        prf(s.jobs),
+        s.dates,
+        prf(s.schools)
+    );
+}
+
+/// The generated corpus alone, in the report of issue 5.
+pub fn generated(count: usize, json: bool) -> anyhow::Result<ExitCode> {
+    let samples = talentdesk_resume_corpus::corpus(count, 7).map_err(anyhow::Error::msg)?;
+    let (parses, timings) = read_all(samples.iter().map(|s| s.file.as_slice()))?;
+    let report = talentdesk_resume_corpus::score(&samples, &parses);
+    let time = Stats::of(&timings);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&json!({ "quality": report, "per_resume": time }))?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{} resumes ({} unreadable)", report.resumes, report.unreadable);
+    let fields = [
+        ("name", report.name),
+        ("email", report.email),
+        ("phone", report.phone),
+        ("location", report.location),
+        ("links", report.links),
+        ("skills", report.skills),
+        ("employment", report.employment),
+        ("education", report.education),
+    ];
+    for (name, s) in fields {
+        println!("{name:<12} precision {:.3}  recall {:.3}  F1 {:.3}", s.precision, s.recall, s.f1);
+    }
+    println!(
+        "per resume, reader process included: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        time.p50_ms, time.p95_ms, time.max_ms
+    );
+    Ok(ExitCode::SUCCESS)
+}
