@@ -21,7 +21,7 @@ use uuid::Uuid;
 
 use crate::StoreError;
 use crate::records::SqliteRecords;
-use crate::replica;
+use crate::replica::{self, Changed};
 use crate::search;
 use crate::tables::{candidates, outbox};
 use crate::wording;
@@ -37,10 +37,12 @@ pub struct Applied {
     /// How many candidates (or records) actually changed.
     #[ts(type = "number")]
     pub affected: u64,
+    /// What it wrote, for the window to read again the views showing it.
+    pub changed: Changed,
 }
 
 /// Applies `mutations` in order in one transaction (all or none) and returns their outcomes
-/// with the candidates they touched (for search).
+/// with the candidate rows they wrote (for search).
 pub(crate) fn apply(
     conn: &mut Connection,
     engine: &mut search::Engine,
@@ -53,19 +55,18 @@ pub(crate) fn apply(
     let mut all_touched = Vec::new();
     for mutation in mutations {
         permission::authorize(actor, mutation.capability())?;
-        let (mutation, mut touched) = resolve_selection(&tx, engine, actor, mutation)?;
-        let records = SqliteRecords { tx: &tx, keep_base: replica::is_replica(&tx)? };
-        let outcome = match effects::apply(&records, actor, now, &mutation, &touched) {
+        let (mutation, selected) = resolve_selection(&tx, engine, actor, mutation)?;
+        let records = SqliteRecords::new(&tx, replica::is_replica(&tx)?);
+        let outcome = match effects::apply(&records, actor, now, &mutation, &selected) {
             Ok(outcome) => outcome,
             Err(StoreError::Domain(refusal)) => return Err(wording::with_names(&tx, refusal)?.into()),
             Err(other) => return Err(other),
         };
-        if let Some(id) = mutation.candidate_id() {
-            touched.extend(candidates::cand_of(&tx, id).ok());
-        }
+        let written = records.written();
+        let changed = written.changed(&tx)?;
         let seq = outbox::append(&tx, actor, &mutation, now)?;
-        outcomes.push(Applied { seq, name: mutation.name(), affected: outcome.affected });
-        all_touched.extend(touched);
+        outcomes.push(Applied { seq, name: mutation.name(), affected: outcome.affected, changed });
+        all_touched.extend(written.cands);
     }
     tx.commit()?;
     Ok((outcomes, all_touched))

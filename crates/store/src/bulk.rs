@@ -15,6 +15,7 @@ use talentdesk_domain::user::User;
 use ts_rs::TS;
 use uuid::Uuid;
 
+use crate::replica::Changed;
 use crate::{AppError, Applied, Store, StoreError, apply};
 
 /// Candidates per batch: large enough that a 100,000-candidate run is 100 transactions, small
@@ -57,7 +58,16 @@ pub struct BulkProgress {
     /// What actually changed (a candidate who already had the tag does not count).
     #[ts(type = "number")]
     pub affected: u64,
+    /// What the batches applied so far wrote, for the window to read again.
+    pub changed: Changed,
     pub end: Option<BulkEnd>,
+}
+
+impl BulkProgress {
+    /// A run of `total` candidates, before its first batch.
+    pub(crate) fn new(total: usize) -> Self {
+        BulkProgress { total: total as u64, done: 0, affected: 0, changed: Changed::default(), end: None }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -103,7 +113,7 @@ pub fn run(
     mut apply: impl FnMut(Mutation) -> Result<Applied, StoreError>,
     mut report: impl FnMut(&BulkProgress),
 ) -> BulkProgress {
-    let mut progress = BulkProgress { total: plan.total() as u64, done: 0, affected: 0, end: None };
+    let mut progress = BulkProgress::new(plan.total());
     'batches: for (size, batch) in plan.batches() {
         let applied = loop {
             if cancel.load(Ordering::Relaxed) {
@@ -123,6 +133,7 @@ pub fn run(
             Ok(applied) => {
                 progress.done += size as u64;
                 progress.affected += applied.affected;
+                progress.changed.merge(applied.changed);
             }
             Err(e) => {
                 progress.end = Some(BulkEnd::Failed { error: e.to_app_error() });

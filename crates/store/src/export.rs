@@ -362,7 +362,7 @@ pub fn export_file(
     mut report: impl FnMut(&crate::bulk::BulkProgress),
 ) -> crate::bulk::BulkProgress {
     use crate::bulk::{BulkEnd, BulkProgress};
-    let mut progress = BulkProgress { total: ids.len() as u64, done: 0, affected: 0, end: None };
+    let mut progress = BulkProgress::new(ids.len());
     let result = write_whole(path, |file| {
         let mut exporter = Exporter::new(file, format, fields)?;
         for chunk in ids.chunks(EXPORT_BATCH) {

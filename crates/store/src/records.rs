@@ -1,6 +1,8 @@
 //! The local store's side of [`Records`]: each read or write a mutation needs, as the SQLite
 //! tables do it. The rules live in the domain's `effects`; nothing here decides anything.
 
+use std::cell::RefCell;
+
 use rusqlite::Connection;
 use talentdesk_domain::activity::Engagement;
 use talentdesk_domain::aggregate::{EventMember, HistoryDraft};
@@ -19,34 +21,66 @@ use uuid::Uuid;
 
 use crate::StoreError;
 use crate::erasure;
-use crate::replica::base;
+use crate::replica::{Written, base};
 use crate::tables::{
     candidates, documents, engagements, events, history, jobs, messages, notes, pipelines, settings, tags,
 };
 
 /// The tables, inside the transaction a mutation is applied in.
 pub(crate) struct SqliteRecords<'a> {
-    pub tx: &'a Connection,
+    tx: &'a Connection,
     /// Keep the server's copy of each record before its first local change (a replica of a
     /// server does; a standalone store has nothing to rebase on).
-    pub keep_base: bool,
+    keep_base: bool,
+    written: RefCell<Written>,
 }
 
-impl SqliteRecords<'_> {
+impl<'a> SqliteRecords<'a> {
+    pub(crate) fn new(tx: &'a Connection, keep_base: bool) -> Self {
+        Self { tx, keep_base, written: RefCell::default() }
+    }
+
+    /// What the mutation applied through these records wrote.
+    pub(crate) fn written(self) -> Written {
+        self.written.into_inner()
+    }
+
     fn tag(&self, name: &str) -> Result<i64, StoreError> {
         Ok(tags::find(self.tx, name)?.ok_or_else(|| DomainError::not_found("tag", name))?)
     }
 
-    fn keep(&self, kind: RecordKind, id: impl ToString) -> Result<(), StoreError> {
+    /// About to write the record `kind`/`id` (a candidate's own record is noted by its row).
+    fn writes(&self, kind: RecordKind, id: impl ToString) -> Result<(), StoreError> {
+        self.written.borrow_mut().record(kind);
         if self.keep_base { base::keep(self.tx, kind, &id.to_string()) } else { Ok(()) }
     }
 
+    /// About to write these candidates' records, each of them.
+    fn writes_cands(&self, cands: &[i64]) -> Result<(), StoreError> {
+        self.written.borrow_mut().rows(cands);
+        self.keep_cands(cands)
+    }
+
+    /// A write that changes only some of `cands` keeps them all first ...
     fn keep_cands(&self, cands: &[i64]) -> Result<(), StoreError> {
         if self.keep_base {
             for cand in cands {
                 base::keep_candidate(self.tx, *cand)?;
             }
         }
+        Ok(())
+    }
+
+    /// ... and notes those it changed. (Also a candidate whose attached record is written:
+    /// their own record is not kept for that.)
+    fn wrote_cands(&self, changed: &[i64]) {
+        self.written.borrow_mut().rows(changed);
+    }
+
+    /// About to write a note: its candidate changes.
+    fn writes_note(&self, id: Uuid) -> Result<(), StoreError> {
+        self.writes(RecordKind::Note, id)?;
+        self.written.borrow_mut().candidate(notes::get(self.tx, id)?.candidate_id);
         Ok(())
     }
 }
@@ -74,29 +108,32 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn insert_candidate(&self, candidate: &Candidate) -> Result<i64, StoreError> {
-        self.keep(RecordKind::Candidate, candidate.id)?;
+        self.writes(RecordKind::Candidate, candidate.id)?;
         let cand = candidates::insert(self.tx, candidate, None)?;
         candidates::index(self.tx, cand)?;
+        self.wrote_cands(&[cand]);
         Ok(cand)
     }
 
     fn write_profile(&self, cand: i64, profile: &Profile, at: Timestamp) -> Result<(), StoreError> {
-        self.keep_cands(&[cand])?;
+        self.writes_cands(&[cand])?;
         candidates::write_profile(self.tx, cand, profile, at)
     }
 
     fn set_flag(&self, cand: i64, flag: Flag, value: bool, at: Timestamp) -> Result<(), StoreError> {
-        self.keep_cands(&[cand])?;
+        self.writes_cands(&[cand])?;
         candidates::set_flag(self.tx, cand, flag, value, at)
     }
 
     fn delete_candidate(&self, cand: i64) -> Result<(), StoreError> {
+        self.wrote_cands(&[cand]);
+        self.written.borrow_mut().deleted(candidates::id_of(self.tx, cand)?);
         // No copy is kept for a rebase: erasure takes the server's copies too.
         erasure::erase_candidate(self.tx, cand)
     }
 
     fn record_engagement(&self, cand: i64, engagement: Engagement, at: Timestamp) -> Result<(), StoreError> {
-        self.keep_cands(&[cand])?;
+        self.writes_cands(&[cand])?;
         engagements::record(self.tx, cand, engagement, at)
     }
 
@@ -109,28 +146,32 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn define_tag(&self, name: &str) -> Result<(), StoreError> {
-        self.keep(RecordKind::Tag, name)?;
+        self.writes(RecordKind::Tag, name)?;
         let tag = tags::ensure(self.tx, name)?;
         tags::set_listed(self.tx, tag, true)
     }
 
     fn delete_tag(&self, name: &str) -> Result<Vec<i64>, StoreError> {
         let tag = self.tag(name)?;
-        self.keep(RecordKind::Tag, name)?;
+        self.writes(RecordKind::Tag, name)?;
         let carriers = tags::carriers(self.tx, tag)?;
-        self.keep_cands(&carriers)?;
+        self.writes_cands(&carriers)?;
         tags::delete(self.tx, tag)?;
         Ok(carriers)
     }
 
     fn add_tag(&self, name: &str, cands: &[i64]) -> Result<Vec<i64>, StoreError> {
         self.keep_cands(cands)?;
-        tags::add(self.tx, self.tag(name)?, cands)
+        let changed = tags::add(self.tx, self.tag(name)?, cands)?;
+        self.wrote_cands(&changed);
+        Ok(changed)
     }
 
     fn remove_tag(&self, name: &str, cands: &[i64]) -> Result<Vec<i64>, StoreError> {
         self.keep_cands(cands)?;
-        tags::remove(self.tx, self.tag(name)?, cands)
+        let changed = tags::remove(self.tx, self.tag(name)?, cands)?;
+        self.wrote_cands(&changed);
+        Ok(changed)
     }
 
     fn note(&self, id: Uuid) -> Result<Note, StoreError> {
@@ -138,17 +179,18 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn insert_note(&self, note: &Note, cand: i64) -> Result<(), StoreError> {
-        self.keep(RecordKind::Note, note.id)?;
+        self.writes(RecordKind::Note, note.id)?;
+        self.wrote_cands(&[cand]);
         notes::insert(self.tx, note, cand)
     }
 
     fn update_note(&self, id: Uuid, body: &str, private: bool, at: Timestamp) -> Result<(), StoreError> {
-        self.keep(RecordKind::Note, id)?;
+        self.writes_note(id)?;
         notes::update(self.tx, id, body, private, at)
     }
 
     fn delete_note(&self, id: Uuid) -> Result<(), StoreError> {
-        self.keep(RecordKind::Note, id)?;
+        self.writes_note(id)?;
         notes::delete(self.tx, id)
     }
 
@@ -157,7 +199,7 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn insert_pipeline(&self, pipeline: &Pipeline) -> Result<(), StoreError> {
-        self.keep(RecordKind::Pipeline, pipeline.id)?;
+        self.writes(RecordKind::Pipeline, pipeline.id)?;
         pipelines::put(self.tx, pipeline)
     }
 
@@ -170,12 +212,16 @@ impl Records for SqliteRecords<'_> {
         at: Timestamp,
     ) -> Result<Vec<i64>, StoreError> {
         self.keep_cands(cands)?;
-        pipelines::add(self.tx, pipeline, cands, status, reviewed, at)
+        let changed = pipelines::add(self.tx, pipeline, cands, status, reviewed, at)?;
+        self.wrote_cands(&changed);
+        Ok(changed)
     }
 
     fn remove_from_pipeline(&self, pipeline: Uuid, cands: &[i64]) -> Result<Vec<i64>, StoreError> {
         self.keep_cands(cands)?;
-        pipelines::remove(self.tx, pipeline, cands)
+        let changed = pipelines::remove(self.tx, pipeline, cands)?;
+        self.wrote_cands(&changed);
+        Ok(changed)
     }
 
     fn set_pipeline_status(
@@ -185,7 +231,7 @@ impl Records for SqliteRecords<'_> {
         status: &str,
         at: Timestamp,
     ) -> Result<String, StoreError> {
-        self.keep_cands(&[cand])?;
+        self.writes_cands(&[cand])?;
         pipelines::set_status(self.tx, pipeline, cand, status, at)
     }
 
@@ -194,7 +240,7 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn put_event(&self, event: &Event) -> Result<(), StoreError> {
-        self.keep(RecordKind::Event, event.id)?;
+        self.writes(RecordKind::Event, event.id)?;
         events::put(self.tx, event)
     }
 
@@ -203,12 +249,12 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn put_event_member(&self, cand: i64, member: &EventMember) -> Result<(), StoreError> {
-        self.keep_cands(&[cand])?;
+        self.writes_cands(&[cand])?;
         events::put_member(self.tx, cand, member)
     }
 
     fn remove_event_member(&self, event: Uuid, cand: i64) -> Result<(), StoreError> {
-        self.keep_cands(&[cand])?;
+        self.writes_cands(&[cand])?;
         events::remove_member(self.tx, event, cand)
     }
 
@@ -217,13 +263,15 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn insert_job(&self, job: &Job) -> Result<(), StoreError> {
-        self.keep(RecordKind::Job, job.id)?;
+        self.writes(RecordKind::Job, job.id)?;
         jobs::put(self.tx, job)
     }
 
     fn submit_to_job(&self, job: Uuid, cands: &[i64], at: Timestamp) -> Result<Vec<i64>, StoreError> {
         self.keep_cands(cands)?;
-        jobs::submit(self.tx, job, cands, at)
+        let changed = jobs::submit(self.tx, job, cands, at)?;
+        self.wrote_cands(&changed);
+        Ok(changed)
     }
 
     fn set_application_status(
@@ -234,12 +282,12 @@ impl Records for SqliteRecords<'_> {
         status: &str,
         at: Timestamp,
     ) -> Result<(String, String), StoreError> {
-        self.keep_cands(&[cand])?;
+        self.writes_cands(&[cand])?;
         jobs::set_status(self.tx, job, cand, bin, status, at)
     }
 
     fn withdraw_application(&self, job: Uuid, cand: i64, at: Timestamp) -> Result<(), StoreError> {
-        self.keep_cands(&[cand])?;
+        self.writes_cands(&[cand])?;
         jobs::withdraw(self.tx, job, cand, at)
     }
 
@@ -248,7 +296,8 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn insert_message(&self, message: &Message, cand: i64) -> Result<(), StoreError> {
-        self.keep(RecordKind::Message, message.id())?;
+        self.writes(RecordKind::Message, message.id())?;
+        self.wrote_cands(&[cand]);
         messages::insert(self.tx, message, cand)
     }
 
@@ -257,7 +306,8 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn insert_document(&self, document: &Document, cand: i64) -> Result<(), StoreError> {
-        self.keep(RecordKind::Document, document.id)?;
+        self.writes(RecordKind::Document, document.id)?;
+        self.wrote_cands(&[cand]);
         documents::insert(self.tx, document, cand)
     }
 
@@ -267,7 +317,8 @@ impl Records for SqliteRecords<'_> {
             .into_iter()
             .find(|d| d.id == id)
             .ok_or_else(|| DomainError::not_found("document", id))?;
-        self.keep(RecordKind::Document, id)?;
+        self.writes(RecordKind::Document, id)?;
+        self.wrote_cands(&[cand]);
         documents::delete(self.tx, id)?;
         Ok(document)
     }
@@ -277,12 +328,12 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn put_custom_field(&self, field: &CustomFieldDef) -> Result<(), StoreError> {
-        self.keep(RecordKind::CustomField, &field.key)?;
+        self.writes(RecordKind::CustomField, &field.key)?;
         settings::put_custom_field(self.tx, field)
     }
 
     fn delete_custom_field(&self, key: &str) -> Result<bool, StoreError> {
-        self.keep(RecordKind::CustomField, key)?;
+        self.writes(RecordKind::CustomField, key)?;
         settings::delete_custom_field(self.tx, key)
     }
 
@@ -291,12 +342,12 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn put_hired_actions(&self, actions: &HiredActions) -> Result<(), StoreError> {
-        self.keep(RecordKind::Setting, settings::HIRED_ACTIONS)?;
+        self.writes(RecordKind::Setting, settings::HIRED_ACTIONS)?;
         settings::put(self.tx, settings::HIRED_ACTIONS, actions)
     }
 
     fn put_columns(&self, config: &ColumnConfig) -> Result<(), StoreError> {
-        self.keep(RecordKind::Setting, settings::COLUMNS)?;
+        self.writes(RecordKind::Setting, settings::COLUMNS)?;
         settings::put(self.tx, settings::COLUMNS, config)
     }
 
@@ -305,7 +356,7 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn put_areas_of_interest(&self, interests: &[String]) -> Result<(), StoreError> {
-        self.keep(RecordKind::Setting, settings::AREAS_OF_INTEREST)?;
+        self.writes(RecordKind::Setting, settings::AREAS_OF_INTEREST)?;
         settings::put(self.tx, settings::AREAS_OF_INTEREST, &interests)
     }
 }

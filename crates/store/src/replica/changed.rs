@@ -1,5 +1,5 @@
-//! What a pull changed, in the window's terms: which candidates, and whether lists, events or
-//! settings did. The window reads again exactly the views showing those.
+//! What a pull or a mutation made here changed, in the window's terms: which candidates, and
+//! whether lists, events or settings did. The window reads again exactly the views showing those.
 
 use std::collections::BTreeSet;
 
@@ -17,7 +17,8 @@ use crate::tables::candidates;
 /// (cheaper than matching thousands of ids, and a pull that large changes most screens anyway).
 pub const NAMED_AT_MOST: usize = 500;
 
-/// What changed here, from a pull (teammates' work and the rebase of the user's own).
+/// What changed here: from a pull (teammates' work and the rebase of the user's own), or from
+/// a mutation applied here (as its writes went).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct Changed {
@@ -28,6 +29,9 @@ pub struct Changed {
     pub events: bool,
     /// The tag list, custom fields, organisation settings or users.
     pub settings: bool,
+    /// Candidates a mutation made here deleted (also in `candidates`). A pull leaves it empty:
+    /// a profile open on someone a teammate deleted says so instead of closing on its own.
+    pub deleted: ChangedCandidates,
 }
 
 /// The candidates whose records (profile, tags, memberships, notes, documents, messages,
@@ -46,6 +50,24 @@ impl Default for ChangedCandidates {
     }
 }
 
+impl ChangedCandidates {
+    fn name(&mut self, ids: impl IntoIterator<Item = Uuid>) {
+        if let ChangedCandidates::Named(named) = self {
+            named.extend(ids);
+            if named.len() > NAMED_AT_MOST {
+                *self = ChangedCandidates::Many;
+            }
+        }
+    }
+
+    fn merge(&mut self, other: ChangedCandidates) {
+        match other {
+            ChangedCandidates::Named(ids) => self.name(ids),
+            ChangedCandidates::Many => *self = ChangedCandidates::Many,
+        }
+    }
+}
+
 impl Changed {
     /// Whether anything changed at all.
     pub fn is_empty(&self) -> bool {
@@ -57,11 +79,8 @@ impl Changed {
         self.lists |= other.lists;
         self.events |= other.events;
         self.settings |= other.settings;
-        if let ChangedCandidates::Named(ids) = other.candidates {
-            self.name(ids);
-        } else {
-            self.candidates = ChangedCandidates::Many;
-        }
+        self.candidates.merge(other.candidates);
+        self.deleted.merge(other.deleted);
     }
 
     /// Notes a record of `kind` changing (its candidate, if any, is named separately).
@@ -97,12 +116,46 @@ impl Changed {
     }
 
     pub(crate) fn name(&mut self, ids: impl IntoIterator<Item = Uuid>) {
-        if let ChangedCandidates::Named(named) = &mut self.candidates {
-            named.extend(ids);
-            if named.len() > NAMED_AT_MOST {
-                self.candidates = ChangedCandidates::Many;
-            }
-        }
+        self.candidates.name(ids);
+    }
+}
+
+/// What a mutation applied here writes, noted by the store as it writes
+/// ([`crate::records::SqliteRecords`]): so what it reports changed is what it wrote, not what
+/// it asked for (a candidate who already had the tag is not named).
+#[derive(Debug, Default)]
+pub(crate) struct Written {
+    /// The candidate rows written (search brings its facts about them up to date).
+    pub cands: Vec<i64>,
+    changed: Changed,
+}
+
+impl Written {
+    /// A record of `kind` other than a candidate's (whose candidate, if any, is noted apart).
+    pub(crate) fn record(&mut self, kind: RecordKind) {
+        self.changed.record(kind);
+    }
+
+    pub(crate) fn rows(&mut self, cands: &[i64]) {
+        self.cands.extend_from_slice(cands);
+    }
+
+    /// A candidate named by id: the owner of a note, or one about to be deleted (whose row
+    /// will not be there to name them by).
+    pub(crate) fn candidate(&mut self, id: Uuid) {
+        self.changed.name([id]);
+    }
+
+    pub(crate) fn deleted(&mut self, id: Uuid) {
+        self.changed.name([id]);
+        self.changed.deleted.name([id]);
+    }
+
+    /// What changed, once the writes are done (the rows still here named by their ids).
+    pub(crate) fn changed(&self, conn: &Connection) -> Result<Changed, StoreError> {
+        let mut changed = self.changed.clone();
+        changed.name_rows(conn, &self.cands)?;
+        Ok(changed)
     }
 }
 

@@ -26,6 +26,7 @@ use talentdesk_domain::user::User;
 use ts_rs::TS;
 use uuid::Uuid;
 
+pub(crate) use changed::Written;
 pub use changed::{Changed, ChangedCandidates, NAMED_AT_MOST};
 pub use events_gone::{EventFate, EventGone, EventWork, NotKept};
 pub use snapshot::{Incoming, SnapshotLoad};
@@ -320,14 +321,14 @@ fn rebase(tx: &Connection, touched: &mut Vec<i64>) -> Result<(), StoreError> {
 }
 
 /// Applies a waiting mutation again, as its author at the time it was made, inside a
-/// savepoint: one that no longer applies changes nothing.
+/// savepoint: one that no longer applies changes nothing. Returns the candidate rows it wrote.
 fn replay(tx: &Connection, entry: &OutboxEntry) -> Result<Vec<i64>, StoreError> {
     tx.execute_batch("SAVEPOINT replay")?;
     let result = (|| {
         let actor = users::by_id(tx, &entry.actor_id.to_string())?
             .ok_or_else(|| StoreError::Replica(format!("the author of mutation {} is unknown here", entry.seq)))?;
         // Candidates deleted meanwhile drop out of a selection; the rest still change.
-        let mut cands = match entry.mutation.selection() {
+        let cands: Vec<i64> = match entry.mutation.selection() {
             Some(Selection::Ids { ids }) => ids
                 .iter()
                 .map(|id| candidates::find(tx, *id))
@@ -335,11 +336,9 @@ fn replay(tx: &Connection, entry: &OutboxEntry) -> Result<Vec<i64>, StoreError> 
                 .collect::<Result<_, _>>()?,
             _ => Vec::new(),
         };
-        effects::apply(&SqliteRecords { tx, keep_base: true }, &actor, entry.created_at, &entry.mutation, &cands)?;
-        if let Some(id) = entry.mutation.candidate_id() {
-            cands.extend(candidates::find(tx, id)?);
-        }
-        Ok(cands)
+        let records = SqliteRecords::new(tx, true);
+        effects::apply(&records, &actor, entry.created_at, &entry.mutation, &cands)?;
+        Ok(records.written().cands)
     })();
     match result {
         Ok(cands) => {

@@ -256,7 +256,10 @@ impl Facts {
 
     /// Re-reads these candidates after a write (dropping the ones that no longer exist).
     pub(crate) fn refresh(&mut self, conn: &Connection, cands: &[i64]) -> Result<(), StoreError> {
-        let moved: Vec<u32> = cands.iter().filter_map(|c| u32::try_from(*c).ok()).collect();
+        let mut moved: Vec<u32> = cands.iter().filter_map(|c| u32::try_from(*c).ok()).collect();
+        // A candidate written twice (created, then given a resume) is linked once.
+        moved.sort_unstable();
+        moved.dedup();
         let incremental = moved.len() <= RESORT_AFTER;
         if incremental {
             for cand in &moved {

@@ -2,7 +2,8 @@
 import type { ChangedCandidates } from "./ChangedCandidates";
 
 /**
- * What changed here, from a pull (teammates' work and the rebase of the user's own).
+ * What changed here: from a pull (teammates' work and the rebase of the user's own), or from
+ * a mutation applied here (as its writes went).
  */
 export type Changed = { candidates: ChangedCandidates, 
 /**
@@ -16,4 +17,9 @@ events: boolean,
 /**
  * The tag list, custom fields, organisation settings or users.
  */
-settings: boolean, };
+settings: boolean, 
+/**
+ * Candidates a mutation made here deleted (also in `candidates`). A pull leaves it empty:
+ * a profile open on someone a teammate deleted says so instead of closing on its own.
+ */
+deleted: ChangedCandidates, };
