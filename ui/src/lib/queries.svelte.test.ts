@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CommandError } from "./api";
-import { affects, fromPull, Query, touchedBy, views, type Change, type Shows } from "./queries.svelte";
+import { affects, changedHere, fromStore, Query, views, type Change, type Shows } from "./queries.svelte";
 import { deferred } from "./deferred";
 
 const nothing: Change = { candidates: [], lists: false, events: false, settings: false };
@@ -31,29 +31,31 @@ describe("which views a change touches", () => {
     expect(affects({ kind: "search" }, nothing)).toBe(false);
   });
 
-  it("reads a pull's report, 'many' as every candidate", () => {
-    expect(fromPull({ candidates: { named: [ana] }, lists: true, events: false, settings: false })).toEqual({
-      ...nothing,
-      candidates: [ana],
-      lists: true,
-    });
-    expect(fromPull({ candidates: "many", lists: false, events: false, settings: false }).candidates).toBe("all");
+  it("reads the store's report, 'many' as every candidate, the same for a pull and a change made here", () => {
+    const report = { candidates: { named: [ana] }, lists: true, events: false, settings: false, deleted: { named: [] } };
+    expect(fromStore(report)).toEqual({ ...nothing, candidates: [ana], lists: true });
+    expect(fromStore({ ...report, candidates: "many" }).candidates).toBe("all");
   });
 
-  it("names what a mutation made here touched", () => {
-    const tag = touchedBy({ name: "tags.add", args: { selection: { kind: "ids", ids: [ana, bo] }, tags: ["Referral"] } });
-    expect(tag).toEqual({ ...nothing, candidates: [ana, bo] });
-    const add = touchedBy({ name: "pipeline.add", args: { selection: { kind: "ids", ids: [ana] }, pipeline_id: "p", status: "Contacted" } });
-    expect(add).toEqual({ ...nothing, candidates: [ana], lists: true });
-    const note = touchedBy({ name: "note.delete", args: { note_id: "n" } }, ana);
-    expect(note.candidates).toEqual([ana]);
-    const deleted = touchedBy({ name: "candidate.delete", args: { selection: { kind: "ids", ids: [bo] } } });
-    expect(deleted).toEqual({ candidates: [bo], lists: true, events: true, settings: false, deleted: [bo] });
-    views.changed(deleted);
+  it("a change made here refreshes the views showing what it wrote, and notes whom it deleted", () => {
+    const reads: string[] = [];
+    const stops = [
+      views.watch([{ kind: "candidate", id: ana }], () => reads.push("Ana's profile")),
+      views.watch([{ kind: "candidate", id: bo }], () => reads.push("Bo's profile")),
+      views.watch([{ kind: "settings" }], () => reads.push("settings")),
+      views.watch([{ kind: "pipelines" }], () => reads.push("pipelines")),
+    ];
+    const tagged = { candidates: { named: [ana] }, lists: false, events: false, settings: false, deleted: { named: [] } };
+    changedHere({ seq: 1, name: "tags.add", affected: 1, changed: tagged });
+    expect(reads).toEqual(["Ana's profile", "pipelines"]);
+
+    reads.length = 0;
+    const erased = { ...tagged, candidates: { named: [bo] }, deleted: { named: [bo] } };
+    changedHere({ seq: 2, name: "candidate.delete", affected: 1, changed: erased });
+    expect(reads).toEqual(["Bo's profile", "pipelines"]);
     expect(views.deletedHere(bo)).toBe(true);
     expect(views.deletedHere(ana)).toBe(false);
-    const defined = touchedBy({ name: "tag.define", args: { name: "Referral" } });
-    expect(defined).toEqual({ ...nothing, settings: true });
+    stops.forEach((stop) => stop());
   });
 });
 
@@ -112,5 +114,24 @@ describe("a query", () => {
     await query.load();
     expect(query.error).toBeNull();
     expect(query.gone).toBe(false);
+  });
+
+  it("a change its own read made refreshes the other views, not itself", async () => {
+    let reads = 0;
+    const query = new Query<string>(
+      () => null,
+      async () => {
+        reads += 1;
+        return "Ana";
+      },
+    );
+    const stop = query.follow({ kind: "candidate", id: ana });
+    let preview = 0;
+    const stopPreview = views.watch([{ kind: "candidate", id: ana }], () => (preview += 1));
+    query.readChanged(ana);
+    await Promise.resolve();
+    expect([reads, preview]).toEqual([1, 1]);
+    stop();
+    stopPreview();
   });
 });

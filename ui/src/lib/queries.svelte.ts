@@ -1,11 +1,13 @@
 // The one query/refresh layer. Each view says what it shows (a candidate, a list's members, a
-// search, settings); a pull from the server (teammates' work) or a change made here says what
-// it changed; exactly the views showing that read again. A view keeps its value up while it
+// search, settings); a pull from the server (teammates' work) or a change made here reports
+// what it wrote (the store's `Changed`, one shape for both); exactly the views showing that
+// read again. A view keeps its value up while it
 // reads, so nothing remounts: scroll position, selection and a half-written note survive.
 import { untrack } from "svelte";
 import { api, CommandError, failureText } from "./api";
 import type { Applied } from "./bindings/Applied";
 import type { Changed } from "./bindings/Changed";
+import type { ChangedCandidates } from "./bindings/ChangedCandidates";
 import type { Mutation } from "./bindings/Mutation";
 
 /** What a view shows. */
@@ -55,38 +57,19 @@ export function affects(shows: Shows, change: Change): boolean {
   }
 }
 
-/** A pull's report (crates/store replica `Changed`) as a change. */
-export function fromPull(changed: Changed): Change {
-  const { candidates, lists, events, settings } = changed;
-  return { candidates: candidates === "many" ? "all" : candidates.named, lists, events, settings };
+/** What the store reports changed (crates/store replica `Changed`: a pull's, a mutation's, a
+ *  bulk run's) as a change; "many" candidates are all of them. */
+export function fromStore(changed: Changed): Change {
+  const { candidates, lists, events, settings, deleted } = changed;
+  const change: Change = { candidates: named(candidates) ?? "all", lists, events, settings };
+  // Past the naming limit a bulk deletion names nobody: no profile is open on them.
+  const gone = named(deleted) ?? [];
+  if (gone.length) change.deleted = gone;
+  return change;
 }
 
-const LISTS = /^(pipeline|job|application)\./;
-const EVENTS = /^event\./;
-const SETTINGS = /^(tag|custom_field|settings)\./;
-
-/** What a mutation made here changes. `candidate` names the one it is about when its
- *  arguments do not (a note edited or deleted, a document deleted). */
-export function touchedBy(mutation: Mutation, candidate?: string): Change {
-  const args = mutation.args as {
-    candidate_id?: string;
-    selection?: { kind: "ids"; ids: string[] } | { kind: "search" };
-    document?: { candidate_id: string };
-  };
-  let candidates: string[] | "all" = [];
-  if (args.selection) candidates = args.selection.kind === "ids" ? [...args.selection.ids] : "all";
-  const named = [args.candidate_id, args.document?.candidate_id, candidate].filter((id): id is string => !!id);
-  if (candidates !== "all") candidates = [...new Set([...candidates, ...named])];
-  // A deleted candidate leaves every list and event they were in.
-  const deleted = mutation.name === "candidate.delete";
-  const change: Change = {
-    candidates,
-    lists: deleted || LISTS.test(mutation.name),
-    events: deleted || EVENTS.test(mutation.name),
-    settings: SETTINGS.test(mutation.name),
-  };
-  if (deleted && candidates !== "all") change.deleted = candidates;
-  return change;
+function named(candidates: ChangedCandidates): string[] | null {
+  return candidates === "many" ? null : candidates.named;
 }
 
 interface Watcher {
@@ -106,12 +89,13 @@ class Views {
     return () => this.#watchers.delete(watcher);
   }
 
-  /** Something changed: the views showing it read again. Returns how many did. */
-  changed(change: Change): number {
+  /** Something changed: the views showing it read again, but the one that `made` it (which
+   *  has it already). Returns how many did. */
+  changed(change: Change, made?: () => void): number {
     for (const id of change.deleted ?? []) this.#deletedHere.add(id);
     let stale = 0;
     for (const w of [...this.#watchers]) {
-      if (w.shows.some((s) => affects(s, change))) {
+      if (w.refresh !== made && w.shows.some((s) => affects(s, change))) {
         stale += 1;
         w.refresh();
       }
@@ -128,16 +112,21 @@ class Views {
 export const views = new Views();
 
 /** A change made here to one candidate outside a mutation (a document uploaded or deleted, a
- *  teammate's value put back): the views showing them read again. */
-export function candidateChanged(id: string): number {
-  return views.changed({ candidates: [id], lists: false, events: false, settings: false });
+ *  teammate's value put back): the views showing them read again (but `made`'s). */
+export function candidateChanged(id: string, made?: () => void): number {
+  return views.changed({ candidates: [id], lists: false, events: false, settings: false }, made);
 }
 
-/** Applies a mutation here, then refreshes the views it touched. */
-export async function mutate(mutation: Mutation, candidate?: string): Promise<Applied> {
-  const applied = await api.apply(mutation);
-  views.changed(touchedBy(mutation, candidate));
-  return applied;
+/** What a change made here reported (a mutation applied, a bulk run's end): the views showing
+ *  what it wrote read again. Returns the report. */
+export function changedHere<T extends { changed: Changed }>(report: T): T {
+  views.changed(fromStore(report.changed));
+  return report;
+}
+
+/** Applies a mutation here, then refreshes the views showing what it wrote. */
+export async function mutate(mutation: Mutation): Promise<Applied> {
+  return changedHere(await api.apply(mutation));
 }
 
 /** In a component: calls `refresh` whenever a change touches what `shows()` names. Reading
@@ -170,6 +159,7 @@ export class Query<T> {
   gone = $state(false);
   #asked = 0;
   #fetch: (why: "show" | "refresh") => Promise<T>;
+  #refresh = () => void this.load("refresh");
 
   constructor(shows: () => Shows | Shows[] | null, fetch: (why: "show" | "refresh") => Promise<T>) {
     this.#fetch = fetch;
@@ -183,7 +173,13 @@ export class Query<T> {
   /** Shows `shown`: reads it now and again whenever a change touches it; returns how to stop. */
   follow(shown: Shows | Shows[]): () => void {
     void this.load("show");
-    return views.watch([shown].flat(), () => void this.load("refresh"));
+    return views.watch([shown].flat(), this.#refresh);
+  }
+
+  /** This view's own read changed candidate `id` (opening a profile records a review): the
+   *  other views showing them read again; this one has what it read. */
+  readChanged(id: string) {
+    candidateChanged(id, this.#refresh);
   }
 
   /** Reads again now (a Retry button, a change this view made itself). */

@@ -5,7 +5,7 @@ import type { FirstSyncProgress } from "./bindings/FirstSyncProgress";
 import type { Notice } from "./bindings/Notice";
 import type { SessionEvent } from "./bindings/SessionEvent";
 import type { SyncStatus } from "./bindings/SyncStatus";
-import { fromPull, views } from "./queries.svelte";
+import { fromStore, views } from "./queries.svelte";
 
 class SyncState {
   status = $state<SyncStatus | null>(null);
@@ -40,7 +40,7 @@ class SyncState {
         this.firstSyncDone += 1;
         break;
       case "data_changed":
-        views.changed(fromPull(event.changed));
+        views.changed(fromStore(event.changed));
         break;
       case "notices":
         this.latestNotices = event.notices;
