@@ -4,7 +4,8 @@
 //! first, with the count and the action in words; a malformed query keeps the last results;
 //! the count says how many inactive candidates are hidden; cut values carry their whole text;
 //! badges are never cut; the grid moves its focus with the keys; a right-click opens the row's
-//! own menu. One window over one demo database.
+//! own menu where the pointer is, the keyboard's menu key beside the row's ⋯ button. One window
+//! over one demo database.
 
 use std::collections::HashSet;
 
@@ -24,8 +25,14 @@ fn number(text: &str) -> Option<u64> {
     digits.parse().ok()
 }
 
+/// Each number in a text, in order ("29,700 results · 12 inactive hidden": 29700, 12).
+fn numbers(text: &str) -> Vec<u64> {
+    text.split_whitespace().filter_map(number).collect()
+}
+
+/// `css` says `n` first (the result count may go on to say how many inactive it hides).
 fn shows_count(session: &Session, css: &str, n: u64) -> Result<String, String> {
-    session.wait_for(&format!("{n} in {css}"), |s| Ok(s.text(css)?.filter(|t| number(t) == Some(n))))
+    session.wait_for(&format!("{n} in {css}"), |s| Ok(s.text(css)?.filter(|t| numbers(t).first() == Some(&n))))
 }
 
 /// The rows in the page: how many, and how many of them are ticked (box and aria-selected
@@ -92,14 +99,15 @@ fn the_search_page_shows_the_truth_about_selection_results_and_cut_values() -> R
     let session = Session::start(&["--db", demo.arg()?])?;
     let total = all.total;
 
-    // The count, with the inactive ones said to be hidden.
-    shows_count(&session, "[data-testid=result-count]", total)?;
-    shows_count(&session, "[data-testid=inactive-hidden]", hidden)?;
-    assert!(session.text("[data-testid=inactive-hidden]")?.unwrap_or_default().contains("inactive hidden"));
+    // The count, with the inactive ones said to be hidden, in one sentence.
+    let count = session.wait_for("the count and the hidden", |s| {
+        Ok(s.text("[data-testid=result-count]")?.filter(|t| numbers(t) == [total, hidden]))
+    })?;
+    assert!(count.contains("inactive hidden"), "{count}");
     // The filter that shows them finds exactly as many, and hides none.
     session.select("[data-testid=filter-active]", "false")?;
-    shows_count(&session, "[data-testid=result-count]", hidden)?;
-    assert_eq!(session.text("[data-testid=inactive-hidden]")?, None);
+    let count = shows_count(&session, "[data-testid=result-count]", hidden)?;
+    assert_eq!(numbers(&count), [hidden], "none hidden: {count}");
     session.select("[data-testid=filter-active]", "")?;
     shows_count(&session, "[data-testid=result-count]", total)?;
 
@@ -127,24 +135,57 @@ fn the_search_page_shows_the_truth_about_selection_results_and_cut_values() -> R
     })?;
     std::thread::sleep(std::time::Duration::from_millis(300));
 
-    // A right-click on a row opens that row's own menu (and the webview's menu nowhere but in
-    // text fields).
+    // A right-click on a row opens that row's own menu where the pointer is (and the webview's
+    // menu nowhere but in text fields).
     let second = format!("{ROWS}:nth-of-type(2)");
+    let second_id = session.attribute(&second, "data-id")?.ok_or("no second row")?;
     // (A right-click as WebDriver sends it here ends with a left click, which no mouse does:
-    // the page gets the right button's own event instead, where the pointer is.)
-    let prevented = session.script(
+    // the page gets the right button's own events instead, where the pointer is.)
+    let clicked = session.script(
         "const cell = document.querySelector(arguments[0]); const r = cell.getBoundingClientRect();
-         return !cell.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, button: 2,
-           clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 }));",
+         const at = { bubbles: true, cancelable: true, button: 2, clientX: Math.round(r.left + 30), clientY: Math.round(r.top + r.height / 2) };
+         cell.dispatchEvent(new PointerEvent('pointerdown', { ...at, buttons: 2, pointerType: 'mouse' }));
+         cell.dispatchEvent(new MouseEvent('mousedown', { ...at, buttons: 2 }));
+         return { prevented: !cell.dispatchEvent(new MouseEvent('contextmenu', { ...at, buttons: 2 })), x: at.clientX, y: at.clientY };",
         json!([format!("{second} td.location")]),
     )?;
-    assert_eq!(prevented, json!(true), "the webview's own menu does not open");
-    session.wait_for("the row's menu", |s| s.text("[data-testid=row-actions-list]"))?;
+    assert_eq!(clicked["prevented"], json!(true), "the webview's own menu does not open");
+    let menu_box = |s: &Session| {
+        s.script(
+            "const list = document.querySelector('[data-testid=row-actions-list]');
+             if (!list || list.style.visibility === 'hidden') return null;
+             const r = list.getBoundingClientRect(), b = list.parentElement.querySelector('[data-testid=row-actions]').getBoundingClientRect();
+             return { left: r.left, top: r.top, right: r.right, button: { right: b.right, bottom: b.bottom } };",
+            json!([]),
+        )
+    };
+    let placed = session.wait_for("the row's menu", |s| Ok(Some(menu_box(s)?).filter(|b| !b.is_null())))?;
+    let near = |a: &Value, b: &Value| (a.as_f64().unwrap_or(f64::NAN) - b.as_f64().unwrap_or(f64::NAN)).abs() <= 6.0;
+    assert!(
+        near(&placed["left"], &clicked["x"]) && near(&placed["top"], &clicked["y"]),
+        "the menu starts at the pointer: {clicked} {placed}"
+    );
     assert_eq!(
         session.attribute(&format!("{second} [data-testid=row-actions]"), "aria-expanded")?.as_deref(),
         Some("true")
     );
     session.screenshot("search-page-row-menu")?;
+    // Escape closes it and gives the focus back to the row.
+    session.press(keys::ESCAPE)?;
+    session.wait_for("the menu gone", |s| Ok(s.text("[data-testid=row-actions-list]")?.is_none().then_some(())))?;
+    let focused = session.script("return document.activeElement?.closest('tr')?.dataset.id ?? null", json!([]))?;
+    assert_eq!(focused, json!(second_id), "the focus is back on the row");
+    // The keyboard's menu key (a contextmenu without a mouse button) opens it beside the ⋯ button.
+    session.script(
+        "const cell = document.querySelector(arguments[0]); const r = cell.getBoundingClientRect();
+         cell.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: r.left + 5, clientY: r.bottom - 5 }));",
+        json!([format!("{second} td.location")]),
+    )?;
+    let placed = session.wait_for("the row's menu by key", |s| Ok(Some(menu_box(s)?).filter(|b| !b.is_null())))?;
+    assert!(
+        near(&placed["right"], &placed["button"]["right"]) && near(&placed["top"], &placed["button"]["bottom"]),
+        "the menu hangs from its button: {placed}"
+    );
     session.press(keys::ESCAPE)?;
     let prevented = session.script(
         "const click = e => !e.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
@@ -264,7 +305,10 @@ fn the_search_page_shows_the_truth_about_selection_results_and_cut_values() -> R
     let error = session
         .wait_for("the error", |s| Ok(s.text("[data-testid=search-error]")?.filter(|t| !t.trim().is_empty())))?;
     assert!(error.contains("python"), "the line says which results stay: {error}");
-    assert_eq!(number(&session.text("[data-testid=result-count]")?.unwrap_or_default()), Some(pythonistas.total));
+    assert_eq!(
+        numbers(&session.text("[data-testid=result-count]")?.unwrap_or_default()).first(),
+        Some(&pythonistas.total)
+    );
     assert_eq!(session.attribute(ROWS, "data-id")?, first, "the same rows");
     assert_eq!(session.attribute("[data-testid=search-input]", "aria-invalid")?.as_deref(), Some("true"));
     session.screenshot("search-page-malformed-query")?;
