@@ -421,7 +421,7 @@ fn an_admin_invites_submits_and_manages_a_candidates_lists_and_state() -> Result
     session.wait_for("the compose form", |s| s.text("[data-testid=compose]"))?;
     session.click("[data-testid=dialog-submit]")?;
     let refusal = session.wait_for("the refusal", |s| s.text("[data-testid=dialog-error]"))?;
-    assert!(refusal.contains("is deactivated; an admin reactivates them before contacting them"), "{refusal}");
+    assert!(refusal.contains("is deactivated; an admin reactivates them first"), "{refusal}");
     session.screenshot("actions-deactivated-refusal")?;
     session.press(keys::ESCAPE)?;
     dialog_closed(&session)?;

@@ -107,24 +107,20 @@ impl BulkAction {
         unique.sort_unstable();
         unique.dedup();
         if unique.len() != ids.len() {
-            return Err(DomainError::invalid("selection", "lists a candidate more than once"));
+            return Err(DomainError::RepeatedInSelection);
         }
         Ok(())
     }
 
     pub fn check(self, role: Role, count: u64) -> Result<(), DomainError> {
         if !permission::role_may(role, self.capability()) {
-            return Err(DomainError::forbidden(format!("{} is for recruiter admins only", self.label())));
+            return Err(DomainError::AdminOnly { capability: self.capability() });
         }
         if count == 0 {
-            return Err(DomainError::invalid("selection", "no candidates are selected"));
+            return Err(DomainError::NothingSelected);
         }
         if count > u64::from(self.limit()) {
-            return Err(DomainError::OverBulkLimit {
-                action: self.label().to_owned(),
-                limit: self.limit(),
-                requested: count,
-            });
+            return Err(DomainError::OverBulkLimit { action: self, limit: self.limit(), requested: count });
         }
         Ok(())
     }
@@ -171,7 +167,7 @@ mod tests {
             BulkAction::ALL.into_iter().filter(|a| a.check(Role::Recruiter, 1).is_err()).collect();
         assert_eq!(refused, [BulkAction::Subscribe, BulkAction::Unsubscribe, BulkAction::Purge]);
         let err = BulkAction::Purge.check(Role::Recruiter, 1).unwrap_err();
-        assert_eq!(err.to_string(), "Purge is for recruiter admins only");
+        assert_eq!(err.to_string(), "only recruiter admins may delete candidates");
     }
 
     #[test]

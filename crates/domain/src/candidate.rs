@@ -375,10 +375,8 @@ impl FieldValue {
 
 fn bounded<T>(field: &str, list: Vec<T>) -> Result<Vec<T>, DomainError> {
     if list.len() > limits::LIST_ITEMS {
-        return Err(DomainError::invalid(
-            field,
-            format!("has {} entries; the limit is {}", list.len(), limits::LIST_ITEMS),
-        ));
+        let count = u32::try_from(list.len()).unwrap_or(u32::MAX);
+        return Err(DomainError::TooMany { field: field.into(), count, limit: limits::LIST_ITEMS as u32 });
     }
     Ok(list)
 }
@@ -402,7 +400,7 @@ fn optional_date(field: &str, value: Option<String>) -> Result<Option<String>, D
 
 fn check_order(field: &str, start: &Option<String>, end: &Option<String>) -> Result<(), DomainError> {
     match (start, end) {
-        (Some(s), Some(e)) if s > e => Err(DomainError::invalid(field, format!("ends ({e}) before it starts ({s})"))),
+        (Some(s), Some(e)) if s > e => Err(DomainError::EndsBeforeStart { field: field.into() }),
         _ => Ok(()),
     }
 }
@@ -506,7 +504,7 @@ mod tests {
             end: Some("2019".into()),
             ..Default::default()
         }];
-        assert!(bad.validated().unwrap_err().to_string().contains("ends (2019) before it starts (2020)"));
+        assert!(bad.validated().unwrap_err().to_string().contains("employment: ends before it starts"));
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::activity::{self, Engagement, EngagementSet};
 use crate::aggregate::{EventMember, HistoryDraft};
 use crate::candidate::{Candidate, FieldValue, Profile, ProfileType};
 use crate::document::{self, Document, DocumentKind};
+use crate::error::{NamedCandidate, Thing};
 use crate::event::Event;
 use crate::history::{self, FieldChange, HistoryAction, HistoryDetail};
 use crate::job::Job;
@@ -310,7 +311,7 @@ impl<R: Records> Effects<'_, R> {
             M::JobSubmit { job_id, .. } => {
                 self.open_job(*job_id)?;
                 for cand in cands {
-                    still_active(&r.candidate(*cand)?, "submitting them to a job")?;
+                    still_active(&r.candidate(*cand)?)?;
                 }
                 self.submit_to_job(*job_id, cands)?
             }
@@ -503,7 +504,7 @@ impl<R: Records> Effects<'_, R> {
     fn unused_id(&self, kind: RecordKind, id: &str) -> Result<(), R::Error> {
         if self.records.record_exists(kind, id)? {
             let field = format!("{}_id", kind.code());
-            return Err(DomainError::invalid(field, format!("{} {id} already exists", kind.code())).into());
+            return Err(DomainError::AlreadyExists { field, what: kind.code().into(), id: id.to_owned() }.into());
         }
         Ok(())
     }
@@ -511,7 +512,12 @@ impl<R: Records> Effects<'_, R> {
     /// A send's id is its creator's, like every id: another's send takes no new messages.
     fn unused_send(&self, send_id: Uuid) -> Result<(), R::Error> {
         if self.records.send_exists(send_id)? {
-            return Err(DomainError::invalid("send_id", format!("send {send_id} already exists")).into());
+            return Err(DomainError::AlreadyExists {
+                field: "send_id".into(),
+                what: Thing::Send,
+                id: send_id.to_string(),
+            }
+            .into());
         }
         Ok(())
     }
@@ -520,7 +526,7 @@ impl<R: Records> Effects<'_, R> {
     fn own_note(&self, note_id: Uuid) -> Result<Note, R::Error> {
         let note = self.records.note(note_id)?;
         if !permission::may_change_note(self.actor, note.author_id) {
-            return Err(DomainError::forbidden("only the note's author and admins may change it").into());
+            return Err(DomainError::NotYours { what: Thing::Note }.into());
         }
         Ok(note)
     }
@@ -528,7 +534,7 @@ impl<R: Records> Effects<'_, R> {
     fn visible_pipeline(&self, id: Uuid) -> Result<Pipeline, R::Error> {
         let p = self.records.pipeline(id)?;
         if !permission::may_see_pipeline(self.actor, p.owner_id, p.private) {
-            return Err(DomainError::forbidden(format!("pipeline {id} is private to its owner")).into());
+            return Err(DomainError::NotYours { what: Thing::Pipeline }.into());
         }
         Ok(p)
     }
@@ -573,7 +579,7 @@ impl<R: Records> Effects<'_, R> {
         let detail = HistoryDetail::MessageQueued { channel, message_kind: kind, job: job_title.clone() };
         for cand in cands {
             let c = self.records.candidate(*cand)?;
-            still_active(&c, "contacting them")?;
+            still_active(&c)?;
             let values = MergeValues {
                 first_name: &c.profile.first_name,
                 last_name: &c.profile.last_name,
@@ -587,8 +593,8 @@ impl<R: Records> Effects<'_, R> {
                 Channel::Text => c.profile.phone.is_some(),
             };
             if !reachable {
-                let what = if channel == Channel::Email { "email address" } else { "phone number" };
-                return Err(DomainError::invalid("selection", format!("{} has no {what}", candidate_ref(c.id))).into());
+                let email = channel == Channel::Email;
+                return Err(DomainError::NoAddress { candidate: NamedCandidate::id(c.id), email }.into());
             }
             let message = Message {
                 job_id,
@@ -609,7 +615,7 @@ impl<R: Records> Effects<'_, R> {
 /// Cleans a list of tag names; refuses an empty list.
 fn checked_tags(names: &[String]) -> Result<Vec<String>, DomainError> {
     if names.is_empty() {
-        return Err(DomainError::invalid("tags", "no tags are given"));
+        return Err(DomainError::Required { field: "tags".into() });
     }
     names.iter().map(|n| validation::tag(n)).collect()
 }
@@ -623,10 +629,9 @@ pub fn candidate_ref(id: Uuid) -> String {
 
 /// A deactivated candidate is kept out of outreach and new applications until an admin
 /// reactivates them (they can still be viewed, edited, exported and deleted).
-fn still_active(c: &Candidate, doing: &str) -> Result<(), DomainError> {
+fn still_active(c: &Candidate) -> Result<(), DomainError> {
     if c.active {
         return Ok(());
     }
-    let reason = format!("{} is deactivated; an admin reactivates them before {doing}", candidate_ref(c.id));
-    Err(DomainError::invalid("selection", reason))
+    Err(DomainError::Deactivated { candidate: NamedCandidate::id(c.id) })
 }

@@ -154,15 +154,8 @@ impl Mentions {
     /// The error with its texts rewritten, or `None` when it names nobody here.
     pub fn redact_error(&self, error: &DomainError) -> Option<DomainError> {
         let mut error = error.clone();
-        let texts: Vec<&mut String> = match &mut error {
-            DomainError::Invalid { field, reason } => vec![field, reason],
-            DomainError::Forbidden { reason } => vec![reason],
-            DomainError::OverBulkLimit { action, .. } => vec![action],
-            DomainError::NotFound { what, id } => vec![what, id],
-            DomainError::Query { message, .. } => vec![message],
-        };
         let mut changed = false;
-        for text in texts {
+        for text in error.texts_mut() {
             if let Some(redacted) = self.redact(text) {
                 *text = redacted;
                 changed = true;

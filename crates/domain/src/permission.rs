@@ -69,7 +69,8 @@ capabilities! {
 }
 
 impl Capability {
-    const fn describe(self) -> &'static str {
+    /// What it lets one do, in English (for the error's `Display`).
+    pub(crate) const fn describe(self) -> &'static str {
         match self {
             Capability::Subscribe => "subscribe or unsubscribe candidates",
             Capability::Deactivate => "deactivate candidates",
@@ -103,10 +104,10 @@ pub fn capabilities(role: Role) -> Vec<Capability> {
 /// Whether `user` may use `capability`; the error says why not.
 pub fn authorize(user: &User, capability: Capability) -> Result<(), DomainError> {
     if !role_may(user.role, capability) {
-        return Err(DomainError::forbidden(format!("only recruiter admins may {}", capability.describe())));
+        return Err(DomainError::AdminOnly { capability });
     }
     if capability == Capability::SubmitToJob && user.ats_id.is_none() {
-        return Err(DomainError::forbidden("Submit to Job needs an ATS ID on your user; ask an admin to add it"));
+        return Err(DomainError::NeedsAtsId);
     }
     Ok(())
 }

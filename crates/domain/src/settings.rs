@@ -56,7 +56,7 @@ impl ColumnConfig {
         }
         let mut seen = std::collections::HashSet::new();
         if let Some(dup) = self.columns.iter().find(|c| !seen.insert(**c)) {
-            return Err(DomainError::invalid("columns", format!("{dup:?} is listed twice")));
+            return Err(DomainError::ListedTwice { field: "columns".into(), value: format!("{dup:?}") });
         }
         Ok(self)
     }
@@ -131,17 +131,17 @@ pub const MAX_AREAS_OF_INTEREST: usize = 100;
 pub fn areas_of_interest(list: &[String]) -> Result<Vec<String>, DomainError> {
     const FIELD: &str = "interests";
     if list.len() > MAX_AREAS_OF_INTEREST {
-        let reason = format!("has {} areas; the limit is {MAX_AREAS_OF_INTEREST}", list.len());
-        return Err(DomainError::invalid(FIELD, reason));
+        let count = u32::try_from(list.len()).unwrap_or(u32::MAX);
+        return Err(DomainError::TooMany { field: FIELD.into(), count, limit: MAX_AREAS_OF_INTEREST as u32 });
     }
     let mut out: Vec<String> = Vec::with_capacity(list.len());
     for item in list {
         let area = validation::line(FIELD, item, limits::NAME)?;
         if area.is_empty() {
-            return Err(DomainError::invalid(FIELD, "an area of interest is empty"));
+            return Err(DomainError::Required { field: FIELD.into() });
         }
         if out.iter().any(|a| a.to_lowercase() == area.to_lowercase()) {
-            return Err(DomainError::invalid(FIELD, format!("\"{area}\" is listed twice")));
+            return Err(DomainError::ListedTwice { field: FIELD.into(), value: area });
         }
         out.push(area);
     }
@@ -197,7 +197,7 @@ mod tests {
         assert_eq!(areas_of_interest(&list(&[" Data ", "Design"])).unwrap(), list(&["Data", "Design"]));
         for (bad, reason) in [
             (list(&["Data", "data"]), "listed twice"),
-            (list(&["Data", " "]), "is empty"),
+            (list(&["Data", " "]), "is required"),
             (list(&["Two\nlines"]), "single line"),
             (vec!["x".to_owned(); MAX_AREAS_OF_INTEREST + 1], "the limit is 100"),
         ] {

@@ -26,20 +26,25 @@ pub mod limits {
 pub fn text(field: &str, value: &str, max_chars: usize) -> Result<String, DomainError> {
     let cleaned: String = value.trim().nfc().collect();
     if let Some(c) = cleaned.chars().find(|c| c.is_control() && *c != '\n' && *c != '\t') {
-        return Err(DomainError::invalid(field, format!("contains a control character (U+{:04X})", c as u32)));
+        return Err(DomainError::ControlCharacter { field: field.into(), code: c as u32 });
     }
     let chars = cleaned.chars().count();
     if chars > max_chars {
-        return Err(DomainError::invalid(field, format!("is {chars} characters long; the limit is {max_chars}")));
+        return Err(DomainError::TooLong { field: field.into(), length: count(chars), limit: count(max_chars) });
     }
     Ok(cleaned)
+}
+
+/// A length for an error: lengths here are bounded far below `u32::MAX`.
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Like [`text`] but the value may not be empty.
 pub fn required(field: &str, value: &str, max_chars: usize) -> Result<String, DomainError> {
     let cleaned = text(field, value, max_chars)?;
     if cleaned.is_empty() {
-        return Err(DomainError::invalid(field, "is required"));
+        return Err(DomainError::Required { field: field.into() });
     }
     Ok(cleaned)
 }
@@ -48,7 +53,7 @@ pub fn required(field: &str, value: &str, max_chars: usize) -> Result<String, Do
 pub fn line(field: &str, value: &str, max_chars: usize) -> Result<String, DomainError> {
     let cleaned = text(field, value, max_chars)?;
     if cleaned.contains(['\n', '\t']) {
-        return Err(DomainError::invalid(field, "must be a single line"));
+        return Err(DomainError::NotOneLine { field: field.into() });
     }
     Ok(cleaned)
 }
@@ -63,7 +68,7 @@ pub fn email(value: &str) -> Result<String, DomainError> {
     let value = line(FIELD, value, limits::EMAIL)?;
     // Reasons never quote the value: they are stored with a rejected mutation's outcome, and
     // the field is shown beside the value anyway.
-    let bad = |reason: &str| Err(DomainError::invalid(FIELD, reason));
+    let bad = |reason: &str| Err(DomainError::NotAnEmail { field: FIELD.into(), detail: reason.into() });
     let Some((local, domain)) = value.rsplit_once('@') else {
         return bad("has no @");
     };
@@ -110,6 +115,10 @@ pub fn email(value: &str) -> Result<String, DomainError> {
 
 /// A phone number as people write them: digits with spaces, dots, dashes, parentheses, a
 /// leading +, and an optional extension ("x123", "ext. 123"). 7 to 15 digits (E.164).
+fn not_a_phone(detail: impl Into<String>) -> DomainError {
+    DomainError::NotAPhone { field: "phone".into(), detail: detail.into() }
+}
+
 pub fn phone(value: &str) -> Result<String, DomainError> {
     const FIELD: &str = "phone";
     let value = line(FIELD, value, 40)?;
@@ -122,18 +131,18 @@ pub fn phone(value: &str) -> Result<String, DomainError> {
         let digits = ext.trim_start_matches("extension").trim_start_matches("ext").trim_start_matches('x');
         let digits = digits.trim_start_matches(['.', ' ', ':']);
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 6 {
-            return Err(DomainError::invalid(FIELD, "has an extension that is not 1-6 digits"));
+            return Err(not_a_phone("has an extension that is not 1-6 digits"));
         }
     }
     if let Some(c) = number.chars().find(|c| !(c.is_ascii_digit() || " .-()/+".contains(*c))) {
-        return Err(DomainError::invalid(FIELD, format!("contains '{c}'")));
+        return Err(not_a_phone(format!("contains '{c}'")));
     }
     if number.trim_start().get(1..).is_some_and(|rest| rest.contains('+')) {
-        return Err(DomainError::invalid(FIELD, "has a + that is not at the start"));
+        return Err(not_a_phone("has a + that is not at the start"));
     }
     let digits = number.bytes().filter(u8::is_ascii_digit).count();
     if !(7..=15).contains(&digits) {
-        return Err(DomainError::invalid(FIELD, format!("has {digits} digits; a phone number has 7 to 15")));
+        return Err(not_a_phone(format!("has {digits} digits; a phone number has 7 to 15")));
     }
     Ok(value)
 }
@@ -145,14 +154,14 @@ pub fn url(field: &str, value: &str) -> Result<String, DomainError> {
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     match rest {
         Some(host) if !host.is_empty() && !host.starts_with('/') && !value.contains(char::is_whitespace) => Ok(value),
-        _ => Err(DomainError::invalid(field, "is not an http(s) address")),
+        _ => Err(DomainError::NotAWebAddress { field: field.into() }),
     }
 }
 
 /// A year or year and month, as résumés give them: `2019` or `2019-04`.
 pub fn partial_date(field: &str, value: &str) -> Result<String, DomainError> {
     let value = value.trim();
-    let bad = || DomainError::invalid(field, "is not a year (2019) or a year and month (2019-04)");
+    let bad = || DomainError::NotAYearMonth { field: field.into() };
     let (year, month) = match value.split_once('-') {
         Some((y, m)) => (y, Some(m)),
         None => (value, None),
@@ -172,18 +181,14 @@ pub fn partial_date(field: &str, value: &str) -> Result<String, DomainError> {
 
 /// A star rating from 1 to 5.
 pub fn rating(value: u8) -> Result<u8, DomainError> {
-    if (1..=5).contains(&value) {
-        Ok(value)
-    } else {
-        Err(DomainError::invalid("rating", format!("{value} is not a rating from 1 to 5 stars")))
-    }
+    if (1..=5).contains(&value) { Ok(value) } else { Err(DomainError::NotARating { field: "rating".into(), value }) }
 }
 
 /// A tag name: one line, at most [`limits::TAG`] characters, not empty.
 pub fn tag(value: &str) -> Result<String, DomainError> {
     let tag = line("tag", value, limits::TAG)?;
     if tag.is_empty() {
-        return Err(DomainError::invalid("tag", "is empty"));
+        return Err(DomainError::Required { field: "tag".into() });
     }
     Ok(tag)
 }

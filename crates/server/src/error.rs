@@ -52,7 +52,7 @@ impl From<serde_json::Error> for ServerError {
 impl ServerError {
     fn status_and_code(&self) -> (StatusCode, &'static str) {
         match self {
-            ServerError::Domain(DomainError::Forbidden { .. }) => (StatusCode::FORBIDDEN, "forbidden"),
+            ServerError::Domain(d) if d.is_forbidden() => (StatusCode::FORBIDDEN, "forbidden"),
             ServerError::Domain(DomainError::NotFound { .. }) => (StatusCode::NOT_FOUND, "not_found"),
             ServerError::Domain(DomainError::OverBulkLimit { .. }) => (StatusCode::UNPROCESSABLE_ENTITY, "over_limit"),
             ServerError::Domain(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),

@@ -9,6 +9,7 @@ use axum::Json;
 use axum::extract::State;
 use sqlx::{Postgres, Transaction};
 use talentdesk_domain::effects::{self, Outcome};
+use talentdesk_domain::error::Thing;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::permission;
 use talentdesk_domain::search::Selection;
@@ -126,7 +127,7 @@ fn take(
     let mut tx = rt.block_on(pool.begin())?;
     let (owner, mut last_seq) = rt.block_on(clients::lock(&mut tx, client, org, user.id))?;
     if owner != user.id {
-        return Err(DomainError::forbidden("this client id belongs to another user; use a new one").into());
+        return Err(DomainError::NotYours { what: Thing::Client }.into());
     }
     let (mut results, mut version, mut applied) = (Vec::with_capacity(chunk.len()), None, false);
     for pushed in chunk {

@@ -1,10 +1,11 @@
-//! Rejections name candidates by id (the domain's `candidate_ref`), because the reason is
+//! Rejections name candidates by id (the domain's `NamedCandidate`, `candidate_ref` in English reasons), because the reason is
 //! stored with the mutation's outcome on the server and may travel further. For this
 //! desktop's own user the name is put back when the candidate is here, at the moment the
 //! reason is shown, never in what is stored.
 
 use rusqlite::Connection;
 use talentdesk_domain::DomainError;
+use talentdesk_domain::error::NamedCandidate;
 use uuid::Uuid;
 
 use crate::StoreError;
@@ -13,13 +14,23 @@ use crate::tables::candidates;
 const PREFIX: &str = "candidate ";
 const UUID_LEN: usize = 36;
 
-/// The error with each candidate it names by id named by name, where the candidate is here.
+/// The error with each candidate it names by id named by name, where the candidate is here:
+/// a [`NamedCandidate`] gets its name, and an English reason (a rule without a kind of its
+/// own, or one stored by an older version) has "candidate <id>" replaced.
 pub(crate) fn with_names(conn: &Connection, error: DomainError) -> Result<DomainError, StoreError> {
     Ok(match error {
         DomainError::Invalid { field, reason } => DomainError::Invalid { field, reason: named(conn, &reason)? },
         DomainError::Forbidden { reason } => DomainError::Forbidden { reason: named(conn, &reason)? },
+        DomainError::NoAddress { candidate, email } => {
+            DomainError::NoAddress { candidate: name(conn, candidate)?, email }
+        }
+        DomainError::Deactivated { candidate } => DomainError::Deactivated { candidate: name(conn, candidate)? },
         other => other,
     })
+}
+
+fn name(conn: &Connection, candidate: NamedCandidate) -> Result<NamedCandidate, StoreError> {
+    Ok(NamedCandidate { name: name_of(conn, candidate.id)?, ..candidate })
 }
 
 fn named(conn: &Connection, reason: &str) -> Result<String, StoreError> {

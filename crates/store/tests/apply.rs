@@ -274,7 +274,7 @@ fn a_deactivated_candidate_is_not_contacted_or_submitted_until_reactivated() {
     };
     let recruiter = f.recruiter.clone();
     let refused = rule(f.store.apply(&recruiter, email()).unwrap_err()).to_string();
-    assert_eq!(refused, "selection: Ana Souza is deactivated; an admin reactivates them before contacting them");
+    assert_eq!(refused, "Ana Souza is deactivated; an admin reactivates them first");
     let submit = Mutation::JobSubmit { selection: Selection::ids([id]), job_id: job.id };
     assert!(rule(f.store.apply(&recruiter, submit.clone()).unwrap_err()).to_string().contains("deactivated"));
     let view = f.store.profile(&f.admin, id).unwrap();
@@ -333,7 +333,7 @@ fn private_notes_are_seen_and_changed_only_by_author_and_admins() {
     assert!(f.store.profile(&recruiter, id).unwrap().notes.is_empty());
     assert_eq!(f.store.profile(&f.admin, id).unwrap().notes.len(), 1);
     let err = f.store.apply(&recruiter, Mutation::NoteDelete { note_id: note }).unwrap_err();
-    assert!(matches!(rule(err), DomainError::Forbidden { .. }));
+    assert!(rule(err).is_forbidden());
     let mine = new_id();
     f.store
         .apply(

@@ -1,4 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { DomainError } from "./bindings/DomainError";
+import { setLocale } from "./i18n";
 
 // The window's command bridge does not exist under Node: it rejects here the way Tauri itself
 // does when a command is unknown (a plain string, not an AppError).
@@ -35,11 +37,71 @@ describe("the calls", () => {
   });
 });
 
+// One of each kind Rust sends: the type makes a new kind fail `npm run check` here too.
+const everyKind: { [K in DomainError["kind"]]: Extract<DomainError, { kind: K }> } = {
+  invalid: { kind: "invalid", field: "email", reason: '"x" has no @' },
+  forbidden: { kind: "forbidden", reason: "admins only" },
+  over_bulk_limit: { kind: "over_bulk_limit", action: "manage_tags", limit: 100000, requested: 100001 },
+  not_found: { kind: "not_found", what: "job", id: "7" },
+  query: { kind: "query", problem: { kind: "nothing_after", operator: "AND" }, position: 7 },
+  required: { kind: "required", field: "last_name" },
+  too_long: { kind: "too_long", field: "first_name", length: 120, limit: 100 },
+  too_many: { kind: "too_many", field: "skills", count: 501, limit: 500 },
+  control_character: { kind: "control_character", field: "note", code: 7 },
+  not_one_line: { kind: "not_one_line", field: "title" },
+  not_an_email: { kind: "not_an_email", field: "email", detail: "has no @" },
+  not_a_phone: { kind: "not_a_phone", field: "phone", detail: "has 3 digits; a phone number has 7 to 15" },
+  not_a_web_address: { kind: "not_a_web_address", field: "links" },
+  not_a_year_month: { kind: "not_a_year_month", field: "employment" },
+  ends_before_start: { kind: "ends_before_start", field: "education" },
+  not_a_rating: { kind: "not_a_rating", field: "rating", value: 9 },
+  already_exists: { kind: "already_exists", field: "note_id", what: "note", id: "42" },
+  listed_twice: { kind: "listed_twice", field: "interests", value: "Data" },
+  nothing_selected: { kind: "nothing_selected" },
+  repeated_in_selection: { kind: "repeated_in_selection" },
+  no_address: { kind: "no_address", candidate: { id: "0190", name: "Ana Souza" }, email: true },
+  deactivated: { kind: "deactivated", candidate: { id: "0190" } },
+  admin_only: { kind: "admin_only", capability: "delete_candidate" },
+  needs_ats_id: { kind: "needs_ats_id" },
+  not_yours: { kind: "not_yours", what: "pipeline" },
+};
+
 describe("describeRule", () => {
-  it("names the field of a refused value, but not the selection", () => {
-    expect(describeRule({ kind: "invalid", field: "email", reason: '"x" has no @' })).toBe('email: "x" has no @');
-    expect(describeRule({ kind: "invalid", field: "selection", reason: "Ana Souza has no email address" })).toBe(
-      "Ana Souza has no email address",
+  afterEach(() => setLocale("en"));
+
+  it("says each kind in English and in German, every value filled in", () => {
+    for (const language of ["en", "de"]) {
+      setLocale(language);
+      for (const rule of Object.values(everyKind)) {
+        const text = describeRule(rule);
+        expect(text, rule.kind).not.toMatch(/[{}]|undefined|Refused|Abgelehnt/);
+        expect(text.length, rule.kind).toBeGreaterThan(3);
+      }
+    }
+  });
+
+  it("puts the field's, the action's and the candidate's names in the sentence", () => {
+    expect(describeRule(everyKind.required)).toBe("Last name is required");
+    expect(describeRule(everyKind.over_bulk_limit)).toBe(
+      "Manage Tags works on at most 100,000 candidates at once; 100,001 are selected",
+    );
+    expect(describeRule(everyKind.no_address)).toBe("Ana Souza has no email address");
+    expect(describeRule(everyKind.deactivated)).toBe("A candidate is deactivated; an admin reactivates them first");
+    expect(describeRule(everyKind.query)).toBe("AND needs a term after it (at character 7)");
+    expect(describeRule({ kind: "required", field: "custom:shoe_size" })).toBe("shoe size is required");
+    setLocale("de-DE");
+    expect(describeRule(everyKind.required)).toBe("Nachname muss ausgefüllt sein");
+    expect(describeRule(everyKind.over_bulk_limit)).toBe(
+      "Tags verwalten geht mit höchstens 100.000 Kandidaten auf einmal; ausgewählt sind 100.001",
+    );
+    expect(describeRule(everyKind.admin_only)).toBe("Nur Recruiter-Admins dürfen Kandidaten löschen");
+    expect(describeRule(everyKind.query)).toBe("Nach AND fehlt ein Begriff (bei Zeichen 7)");
+  });
+
+  it("keeps an English reason of a rule without a kind of its own, without the selection's field", () => {
+    expect(describeRule(everyKind.invalid)).toBe('Email: "x" has no @');
+    expect(describeRule({ kind: "invalid", field: "selection", reason: "Ana Souza is not checked in" })).toBe(
+      "Ana Souza is not checked in",
     );
   });
 
@@ -47,7 +109,11 @@ describe("describeRule", () => {
     expect(describeRule({ kind: "not_found", what: "candidate", id: "0190-…" })).toBe(
       "This candidate no longer exists: they were deleted, here or by a teammate",
     );
-    expect(describeRule({ kind: "not_found", what: "job", id: "7" })).toBe("job 7 does not exist");
+    expect(describeRule(everyKind.not_found)).toBe("job 7 does not exist");
+  });
+
+  it("says which kind it is when a newer version sends one this window does not know", () => {
+    expect(describeRule({ kind: "from_the_future" } as unknown as DomainError)).toBe("Refused (from_the_future)");
   });
 });
 
@@ -77,7 +143,7 @@ describe("asAppError", () => {
 
   it("says something readable for anything else", () => {
     expect(new CommandError(asAppError(new TypeError("bridge gone"))).message).toBe("bridge gone");
-    expect(new CommandError(asAppError(undefined)).message).toBe("the command failed without saying why");
+    expect(new CommandError(asAppError(undefined)).message).toBe("The command failed without saying why");
     expect(new CommandError(asAppError({ code: 7 })).message).toBe('{"code":7}');
     // Shaped almost like an AppError, but not one: shown as it came, not half-read.
     expect(new CommandError(asAppError({ type: "storage", error: "x" })).message).toBe(

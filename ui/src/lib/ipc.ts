@@ -3,7 +3,13 @@
 // generated from the Rust commands) go through it; so nothing here may import them.
 import { invoke } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
+import type { BulkAction } from "./bindings/BulkAction";
+import type { Capability } from "./bindings/Capability";
 import type { DomainError } from "./bindings/DomainError";
+import type { NamedCandidate } from "./bindings/NamedCandidate";
+import type { QueryProblem } from "./bindings/QueryProblem";
+import type { Thing } from "./bindings/Thing";
+import { t, translate, type MessageKey, type Values } from "./i18n";
 
 /** A failed command: the message says what happened in words a recruiter understands. */
 export class CommandError extends Error {
@@ -12,29 +18,227 @@ export class CommandError extends Error {
   }
 }
 
+/** In the window's language; a storage failure keeps Rust's English (it is for whoever helps). */
 export function describe(error: AppError): string {
   if (error.type === "storage") return error.error.message;
-  // A rule this version of the window does not know yet still says which.
-  return describeRule(error.error) ?? `refused (${error.error.kind})`;
+  return describeRule(error.error);
 }
 
-/** A domain rule's refusal in words. */
-export function describeRule(rule: DomainError): string {
+// Every kind Rust sends has a message here, and every thing, action and capability it names a
+// word: a new Rust variant without one fails `npm run check`.
+const ruleKeys: Record<DomainError["kind"], MessageKey> = {
+  invalid: "problem.invalid",
+  forbidden: "problem.forbidden",
+  over_bulk_limit: "problem.over_bulk_limit",
+  not_found: "problem.not_found",
+  query: "problem.query",
+  required: "problem.required",
+  too_long: "problem.too_long",
+  too_many: "problem.too_many",
+  control_character: "problem.control_character",
+  not_one_line: "problem.not_one_line",
+  not_an_email: "problem.not_an_email",
+  not_a_phone: "problem.not_a_phone",
+  not_a_web_address: "problem.not_a_web_address",
+  not_a_year_month: "problem.not_a_year_month",
+  ends_before_start: "problem.ends_before_start",
+  not_a_rating: "problem.not_a_rating",
+  already_exists: "problem.already_exists",
+  listed_twice: "problem.listed_twice",
+  nothing_selected: "problem.nothing_selected",
+  repeated_in_selection: "problem.repeated_in_selection",
+  no_address: "problem.no_address",
+  deactivated: "problem.deactivated",
+  admin_only: "problem.admin_only",
+  needs_ats_id: "problem.needs_ats_id",
+  not_yours: "problem.not_yours",
+};
+
+const queryKeys: Record<QueryProblem["kind"], MessageKey> = {
+  query_too_long: "problem.query.query_too_long",
+  too_many_terms: "problem.query.too_many_terms",
+  quote_not_closed: "problem.query.quote_not_closed",
+  empty_quotes: "problem.query.empty_quotes",
+  no_letters_or_digits: "problem.query.no_letters_or_digits",
+  paren_not_closed: "problem.query.paren_not_closed",
+  unmatched_close: "problem.query.unmatched_close",
+  empty_parens: "problem.query.empty_parens",
+  nothing_after: "problem.query.nothing_after",
+  nothing_before: "problem.query.nothing_before",
+  ends_early: "problem.query.ends_early",
+  unexpected: "problem.query.unexpected",
+};
+
+const thingKeys: Record<Thing, MessageKey> = {
+  candidate: "problem.thing.candidate",
+  tag: "problem.thing.tag",
+  custom_field: "problem.thing.custom_field",
+  history_entry: "problem.thing.history_entry",
+  note: "problem.thing.note",
+  event: "problem.thing.event",
+  pipeline: "problem.thing.pipeline",
+  job: "problem.thing.job",
+  document: "problem.thing.document",
+  user: "problem.thing.user",
+  conflict: "problem.thing.conflict",
+  send: "problem.thing.send",
+  link: "problem.thing.link",
+  org: "problem.thing.org",
+  route: "problem.thing.route",
+  tracking_token: "problem.thing.tracking_token",
+  client: "problem.thing.client",
+  record: "problem.thing.record",
+};
+
+const actionKeys: Record<BulkAction, MessageKey> = {
+  email: "problem.action.email",
+  invite_to_apply: "problem.action.invite_to_apply",
+  submit_to_job: "problem.action.submit_to_job",
+  add_to_event: "problem.action.add_to_event",
+  download_resumes: "problem.action.download_resumes",
+  bulk_text: "problem.action.bulk_text",
+  manage_tags: "problem.action.manage_tags",
+  add_to_pipeline: "problem.action.add_to_pipeline",
+  remove_from_pipeline: "problem.action.remove_from_pipeline",
+  export: "problem.action.export",
+  subscribe: "problem.action.subscribe",
+  unsubscribe: "problem.action.unsubscribe",
+  purge: "problem.action.purge",
+};
+
+const capabilityKeys: Record<Capability, MessageKey> = {
+  view_candidates: "problem.may.view_candidates",
+  create_candidate: "problem.may.create_candidate",
+  edit_profile: "problem.may.edit_profile",
+  parse_resume: "problem.may.parse_resume",
+  mark_eligibility: "problem.may.mark_eligibility",
+  email: "problem.may.email",
+  invite_to_apply: "problem.may.invite_to_apply",
+  bulk_text: "problem.may.bulk_text",
+  submit_to_job: "problem.may.submit_to_job",
+  manage_pipeline_members: "problem.may.manage_pipeline_members",
+  manage_event_members: "problem.may.manage_event_members",
+  manage_tags: "problem.may.manage_tags",
+  write_notes: "problem.may.write_notes",
+  manage_documents: "problem.may.manage_documents",
+  manage_applications: "problem.may.manage_applications",
+  export: "problem.may.export",
+  view_talent_matches: "problem.may.view_talent_matches",
+  create_event: "problem.may.create_event",
+  subscribe: "problem.may.subscribe",
+  deactivate: "problem.may.deactivate",
+  delete_candidate: "problem.may.delete_candidate",
+  configure_columns: "problem.may.configure_columns",
+  manage_tag_list: "problem.may.manage_tag_list",
+  manage_custom_fields: "problem.may.manage_custom_fields",
+  manage_hired_actions: "problem.may.manage_hired_actions",
+  manage_pipelines: "problem.may.manage_pipelines",
+  manage_jobs: "problem.may.manage_jobs",
+  archive_event: "problem.may.archive_event",
+  manage_areas_of_interest: "problem.may.manage_areas_of_interest",
+};
+
+// Fields are the keys the rules name them by; one without a word here (an admin's custom
+// field, "custom:level") is shown by its key.
+const fieldKeys: Partial<Record<string, MessageKey>> = {
+  first_name: "problem.field.first_name",
+  last_name: "problem.field.last_name",
+  email: "problem.field.email",
+  phone: "problem.field.phone",
+  city: "problem.field.city",
+  region: "problem.field.region",
+  country: "problem.field.country",
+  current_title: "problem.field.current_title",
+  current_employer: "problem.field.current_employer",
+  employment: "problem.field.employment",
+  education: "problem.field.education",
+  skills: "problem.field.skills",
+  links: "problem.field.links",
+  languages: "problem.field.languages",
+  tag: "problem.field.tag",
+  tags: "problem.field.tags",
+  name: "problem.field.name",
+  title: "problem.field.title",
+  label: "problem.field.label",
+  subject: "problem.field.subject",
+  body: "problem.field.body",
+  note: "problem.field.note",
+  description: "problem.field.description",
+  location: "problem.field.location",
+  capacity: "problem.field.capacity",
+  interests: "problem.field.interests",
+  columns: "problem.field.columns",
+  statuses: "problem.field.statuses",
+  rating: "problem.field.rating",
+  selection: "problem.field.selection",
+};
+
+function fieldName(field: string): string {
+  const key = fieldKeys[field];
+  return key ? translate(key) : field.replace(/^custom:/, "").replaceAll("_", " ");
+}
+
+/** A candidate a rule names: by name when they are here, else without one. */
+function candidateName(candidate: NamedCandidate): string {
+  return candidate.name ?? t("problem.a_candidate");
+}
+
+/** The values of a rule's message, each word in the window's language. */
+function ruleValues(rule: DomainError): Values {
   switch (rule.kind) {
     case "invalid":
-      // "selection" names no field the user sees: the reason says whom it is about.
-      return rule.field === "selection" ? rule.reason : `${rule.field}: ${rule.reason}`;
+      return { field: fieldName(rule.field), reason: rule.reason };
     case "forbidden":
-      return rule.reason;
+      return { reason: rule.reason };
     case "over_bulk_limit":
-      return `${rule.action} works on at most ${rule.limit} candidates at once; ${rule.requested} are selected`;
+      return { action: translate(actionKeys[rule.action]), limit: rule.limit, requested: rule.requested };
     case "not_found":
-      return rule.what === "candidate"
-        ? "This candidate no longer exists: they were deleted, here or by a teammate"
-        : `${rule.what} ${rule.id} does not exist`;
+    case "already_exists":
+      return { what: translate(thingKeys[rule.what]), id: rule.id };
+    case "not_yours":
+      return { what: translate(thingKeys[rule.what]) };
     case "query":
-      return `${rule.message} (at character ${rule.position})`;
+      return { problem: translate(queryKeys[rule.problem.kind], { ...rule.problem }), position: rule.position };
+    case "required":
+    case "not_one_line":
+    case "not_a_web_address":
+    case "not_a_year_month":
+    case "ends_before_start":
+      return { field: fieldName(rule.field) };
+    case "too_long":
+      return { field: fieldName(rule.field), length: rule.length, limit: rule.limit };
+    case "too_many":
+      return { field: fieldName(rule.field), count: rule.count, limit: rule.limit };
+    case "control_character":
+      return { field: fieldName(rule.field), code: rule.code.toString(16).toUpperCase().padStart(4, "0") };
+    case "not_an_email":
+    case "not_a_phone":
+      return { field: fieldName(rule.field), detail: rule.detail };
+    case "not_a_rating":
+      return { value: rule.value };
+    case "listed_twice":
+      return { field: fieldName(rule.field), value: rule.value };
+    case "no_address":
+      return { name: candidateName(rule.candidate), email: rule.email ? "yes" : "no" };
+    case "deactivated":
+      return { name: candidateName(rule.candidate) };
+    case "admin_only":
+      return { doing: translate(capabilityKeys[rule.capability]) };
+    case "nothing_selected":
+    case "repeated_in_selection":
+    case "needs_ats_id":
+      return {};
   }
+}
+
+/** A domain rule's refusal in the window's language. */
+export function describeRule(rule: DomainError): string {
+  // A kind from a newer version (a teammate's server, a stored rejection) still says which.
+  if (!Object.hasOwn(ruleKeys, rule.kind)) return t("problem.unknown", { kind: rule.kind });
+  if (rule.kind === "not_found" && rule.what === "candidate") return t("problem.candidate_gone");
+  // An English reason about the selection names whom it is about; the field adds nothing.
+  if (rule.kind === "invalid" && rule.field === "selection") return rule.reason;
+  return translate(ruleKeys[rule.kind], ruleValues(rule));
 }
 
 /**
@@ -58,7 +262,7 @@ function isAppError(value: unknown): value is AppError {
 function inWords(rejection: unknown): string {
   if (typeof rejection === "string") return rejection;
   if (rejection instanceof Error) return rejection.message;
-  if (rejection === undefined || rejection === null) return "the command failed without saying why";
+  if (rejection === undefined || rejection === null) return t("problem.no_reason");
   try {
     return JSON.stringify(rejection) ?? String(rejection);
   } catch {

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::DomainError;
+use crate::error::QueryProblem;
 
 /// Longest query we accept, in characters, and most terms in one query.
 pub const MAX_QUERY_CHARS: usize = 1_000;
@@ -55,7 +56,7 @@ enum Token {
 /// Parses a query; `Ok(None)` when it holds no words at all (an empty search box).
 pub fn parse(input: &str) -> Result<Option<Query>, DomainError> {
     if input.chars().count() > MAX_QUERY_CHARS {
-        return Err(err(format!("the query is longer than {MAX_QUERY_CHARS} characters"), MAX_QUERY_CHARS));
+        return Err(err(QueryProblem::QueryTooLong { limit: MAX_QUERY_CHARS as u32 }, MAX_QUERY_CHARS));
     }
     let tokens = tokenize(input)?;
     if tokens.is_empty() {
@@ -63,19 +64,23 @@ pub fn parse(input: &str) -> Result<Option<Query>, DomainError> {
     }
     let words = tokens.iter().filter(|(t, _)| matches!(t, Token::Word(_) | Token::Quoted(_))).count();
     if words > MAX_TERMS {
-        return Err(err(format!("the query has {words} terms; the limit is {MAX_TERMS}"), 0));
+        return Err(err(QueryProblem::TooManyTerms { count: words as u32, limit: MAX_TERMS as u32 }, 0));
     }
     let mut parser = Parser { tokens, at: 0, end: input.chars().count() };
     let query = parser.or()?;
     match parser.peek() {
         None => Ok(Some(query)),
-        Some((Token::Close, pos)) => Err(err("this ) has no matching (", pos)),
-        Some((_, pos)) => Err(err("unexpected text", pos)),
+        Some((Token::Close, pos)) => Err(err(QueryProblem::UnmatchedClose, pos)),
+        Some((_, pos)) => Err(err(QueryProblem::Unexpected, pos)),
     }
 }
 
-fn err(message: impl Into<String>, position: usize) -> DomainError {
-    DomainError::Query { message: message.into(), position: position as u32 }
+fn after(operator: &str) -> QueryProblem {
+    QueryProblem::NothingAfter { operator: operator.into() }
+}
+
+fn err(problem: QueryProblem, position: usize) -> DomainError {
+    DomainError::Query { problem, position: position as u32 }
 }
 
 fn tokenize(input: &str) -> Result<Vec<(Token, usize)>, DomainError> {
@@ -98,11 +103,11 @@ fn tokenize(input: &str) -> Result<Vec<(Token, usize)>, DomainError> {
                 let start = i;
                 let close = chars[i + 1..].iter().position(|c| matches!(c, '"' | '“' | '”'));
                 let Some(len) = close else {
-                    return Err(err("this quote is never closed", start));
+                    return Err(err(QueryProblem::QuoteNotClosed, start));
                 };
                 let phrase: String = chars[i + 1..i + 1 + len].iter().collect();
                 if !has_word_chars(&phrase) {
-                    return Err(err("these quotes hold no words", start));
+                    return Err(err(QueryProblem::EmptyQuotes, start));
                 }
                 tokens.push((Token::Quoted(phrase.trim().to_owned()), start));
                 i += len + 2;
@@ -125,13 +130,8 @@ fn tokenize(input: &str) -> Result<Vec<(Token, usize)>, DomainError> {
                     _ => {
                         let word = word.trim_end_matches('*');
                         if !has_word_chars(word) {
-                            return Err(err(
-                                format!(
-                                    "\"{}\" has no letters or digits to search for",
-                                    &chars[start..i].iter().collect::<String>()
-                                ),
-                                start,
-                            ));
+                            let word = chars[start..i].iter().collect();
+                            return Err(err(QueryProblem::NoLettersOrDigits { word }, start));
                         }
                         Token::Word(word.to_owned())
                     }
@@ -174,7 +174,7 @@ impl Parser {
         while let Some((Token::Or, pos)) = self.peek() {
             self.bump();
             if self.at_operand_end() {
-                return Err(err("OR needs a term after it", pos));
+                return Err(err(after("OR"), pos));
             }
             parts.push(self.and()?);
         }
@@ -192,7 +192,7 @@ impl Parser {
                 Some((Token::And, pos)) => {
                     self.bump();
                     if self.at_operand_end() {
-                        return Err(err("AND needs a term after it", pos));
+                        return Err(err(after("AND"), pos));
                     }
                     parts.push(self.unary()?);
                 }
@@ -210,7 +210,7 @@ impl Parser {
             Some((Token::Not | Token::Minus, pos)) => {
                 self.bump();
                 if self.at_operand_end() {
-                    return Err(err("NOT needs a term after it", pos));
+                    return Err(err(after("NOT"), pos));
                 }
                 Ok(Query::Not(Box::new(self.unary()?)))
             }
@@ -224,19 +224,19 @@ impl Parser {
             Some((Token::Quoted(p), _)) => Ok(Query::Phrase(p)),
             Some((Token::Open, pos)) => {
                 if let Some((Token::Close, _)) = self.peek() {
-                    return Err(err("these parentheses are empty", pos));
+                    return Err(err(QueryProblem::EmptyParens, pos));
                 }
                 let inner = self.or()?;
                 match self.bump() {
                     Some((Token::Close, _)) => Ok(inner),
-                    _ => Err(err("this ( is never closed", pos)),
+                    _ => Err(err(QueryProblem::ParenNotClosed, pos)),
                 }
             }
-            Some((Token::And, pos)) => Err(err("AND needs a term before it", pos)),
-            Some((Token::Or, pos)) => Err(err("OR needs a term before it", pos)),
-            Some((Token::Close, pos)) => Err(err("this ) has no matching (", pos)),
-            Some((Token::Not | Token::Minus, pos)) => Err(err("NOT needs a term after it", pos)),
-            None => Err(err("the query ends where a term was expected", self.end)),
+            Some((Token::And, pos)) => Err(err(QueryProblem::NothingBefore { operator: "AND".into() }, pos)),
+            Some((Token::Or, pos)) => Err(err(QueryProblem::NothingBefore { operator: "OR".into() }, pos)),
+            Some((Token::Close, pos)) => Err(err(QueryProblem::UnmatchedClose, pos)),
+            Some((Token::Not | Token::Minus, pos)) => Err(err(after("NOT"), pos)),
+            None => Err(err(QueryProblem::EndsEarly, self.end)),
         }
     }
 }
@@ -292,7 +292,8 @@ mod tests {
             ("a (b OR ) c", "OR needs a term after it", 5),
         ] {
             match parse(q) {
-                Err(DomainError::Query { message: m, position: at }) => {
+                Err(DomainError::Query { problem, position: at }) => {
+                    let m = problem.to_string();
                     assert!(m.contains(message), "{q}: {m}");
                     assert_eq!(at, position, "{q}");
                 }

@@ -9,7 +9,8 @@ import { events } from "./events";
 import { lists } from "./lists";
 import { profile } from "./profile";
 import { search } from "./search";
+import { problems } from "./problems";
 import { settings } from "./settings";
 import { sync } from "./sync";
 
-export const de: Catalogue = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...actions, ...events, ...search };
+export const de: Catalogue = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...actions, ...events, ...search, ...problems };

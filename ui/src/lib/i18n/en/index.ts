@@ -10,7 +10,8 @@ import { events } from "./events";
 import { lists } from "./lists";
 import { profile } from "./profile";
 import { search } from "./search";
+import { problems } from "./problems";
 import { settings } from "./settings";
 import { sync } from "./sync";
 
-export const en = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...actions, ...events, ...search } as const;
+export const en = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...actions, ...events, ...search, ...problems } as const;
