@@ -10,6 +10,7 @@ use talentdesk_domain::permission::{self, Capability};
 use talentdesk_domain::search::SearchRequest;
 use talentdesk_domain::settings::ColumnConfig;
 use talentdesk_domain::user::User;
+use talentdesk_session::KeychainProblem;
 use talentdesk_store::replica::Account;
 use talentdesk_store::search::{PageRequest, SearchPage};
 use talentdesk_store::views::{FilterChoices, JobSummary, PipelineMemberRow, PipelineSummary, ProfileView};
@@ -32,7 +33,7 @@ pub struct AppInfo {
     /// The server account this data comes from; `None` for a local database.
     pub account: Option<Account>,
     /// Why the sign-in will not be remembered after Talentdesk closes, if it will not.
-    pub keychain_problem: Option<String>,
+    pub keychain_problem: Option<KeychainProblem>,
     /// The data is here: false while a signed-in account's first sync runs.
     pub synced: bool,
     /// What the signed-in user's role may do, from the domain's permissions: the window offers
@@ -68,7 +69,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
         user: open.user.clone(),
         bench: state.bench.is_some(),
         account: open.account.clone(),
-        keychain_problem: open.session.as_ref().and_then(|s| s.keychain_problem()).map(str::to_owned),
+        keychain_problem: open.session.as_ref().and_then(|s| s.keychain_problem()).cloned(),
         // A first sync's load holds the store until it is done.
         synced: open.session.as_ref().is_none_or(|s| s.synced()),
         capabilities: permission::capabilities(open.user.role),

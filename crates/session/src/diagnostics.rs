@@ -98,13 +98,17 @@ fn system() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use talentdesk_sync::problem::{SyncProblem, SyncProblemKind};
 
     #[test]
     fn says_version_system_folder_sync_and_log_without_addresses() {
         let status = SyncStatus {
             online: false,
             pending: 3,
-            error: Some("the server cannot be reached: connection refused for rita@acme.test".into()),
+            error: Some(SyncProblem {
+                kind: SyncProblemKind::Unreachable,
+                detail: "the server cannot be reached: connection refused for rita@acme.test".into(),
+            }),
             failing_since: Some(chrono::Utc::now()),
             ..SyncStatus::default()
         };

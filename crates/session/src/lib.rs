@@ -25,6 +25,7 @@ use talentdesk_store::replica::{Account, Changed, Notice, NoticeDetail};
 use talentdesk_store::{Store, StoreError};
 use talentdesk_sync::client::{Client, ClientError};
 use talentdesk_sync::engine::{Engine, FirstSyncProgress, Replica, SharedStore, SyncError, SyncEvent, SyncStatus};
+use talentdesk_sync::problem::SyncProblem;
 use tokio::sync::{Notify, mpsc, watch};
 use ts_rs::TS;
 
@@ -68,6 +69,37 @@ pub enum ServerSignOut {
     NotReached { reason: String },
 }
 
+/// Why the sign-in will not be remembered after the app closes: its kind for the window, the
+/// keychain's English text for logs and whoever helps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct KeychainProblem {
+    pub kind: KeychainProblemKind,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum KeychainProblemKind {
+    /// No keychain service answers (on Linux, no Secret Service running).
+    Unavailable,
+    /// The keychain is locked or refused access.
+    Locked,
+    Failed,
+}
+
+impl From<&KeychainError> for KeychainProblem {
+    fn from(error: &KeychainError) -> Self {
+        let kind = match error {
+            KeychainError::Unavailable(_) => KeychainProblemKind::Unavailable,
+            KeychainError::Locked(_) => KeychainProblemKind::Locked,
+            KeychainError::Failed(_) => KeychainProblemKind::Failed,
+        };
+        KeychainProblem { kind, detail: error.to_string() }
+    }
+}
+
 /// What the window hears from a session, as it happens.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -83,7 +115,7 @@ pub enum SessionEvent {
     /// (it tries again by itself). What came in is kept either way.
     FirstSyncPaused {
         by_user: bool,
-        reason: String,
+        reason: SyncProblem,
     },
     FirstSyncDone {
         records: u64,
@@ -147,7 +179,7 @@ pub struct Session {
     pub account: Account,
     pub user: User,
     pub store: SharedStore,
-    keychain_problem: Option<String>,
+    keychain_problem: Option<KeychainProblem>,
     /// The first sync is done. Until it is, its load holds the store: the window must not wait on it.
     synced: Arc<AtomicBool>,
     nudge: Arc<Notify>,
@@ -184,7 +216,7 @@ impl Session {
         let keychain_problem = TokenEntry::new(&server, &replica.account.email)
             .and_then(|entry| entry.save(&replica.token))
             .err()
-            .map(|e| e.to_string());
+            .map(|e| KeychainProblem::from(&e));
         tracing::info!("signed in to {server}");
         remember(data_dir, &LastAccount { server, email: replica.account.email.clone() })?;
         let Replica { store, engine, user, account, .. } = replica;
@@ -221,7 +253,7 @@ impl Session {
         user: User,
         store: SharedStore,
         engine: Engine,
-        keychain_problem: Option<String>,
+        keychain_problem: Option<KeychainProblem>,
         events: mpsc::UnboundedSender<SessionEvent>,
         notifier: Notifier,
     ) -> Self {
@@ -270,8 +302,8 @@ impl Session {
     }
 
     /// Why the sign-in will not be remembered after the app closes, if it will not.
-    pub fn keychain_problem(&self) -> Option<&str> {
-        self.keychain_problem.as_deref()
+    pub fn keychain_problem(&self) -> Option<&KeychainProblem> {
+        self.keychain_problem.as_ref()
     }
 
     /// Whether the first sync is done (before, the store is busy loading it).
@@ -424,15 +456,16 @@ impl Background {
                     return true;
                 }
                 // Retrying will not help: the window asks to sign in again.
-                Err(SyncError::Client(ClientError::SignedOut(reason))) => {
-                    let status =
-                        SyncStatus { online: true, signed_out: true, error: Some(reason), ..SyncStatus::default() };
+                Err(e @ SyncError::Client(ClientError::SignedOut(_))) => {
+                    let error = Some(SyncProblem::from(&e));
+                    let status = SyncStatus { online: true, signed_out: true, error, ..SyncStatus::default() };
                     let _ = self.events.send(SessionEvent::Status { status });
                     return false;
                 }
                 Err(e) => {
                     let wait_for_resume = matches!(e, SyncError::Cancelled);
-                    let paused = SessionEvent::FirstSyncPaused { by_user: wait_for_resume, reason: e.to_string() };
+                    let paused =
+                        SessionEvent::FirstSyncPaused { by_user: wait_for_resume, reason: SyncProblem::from(&e) };
                     let _ = self.events.send(paused);
                     let resume = self.resume.clone();
                     tokio::select! {
@@ -470,7 +503,7 @@ fn tell_failing(notifier: &Notifier, status: &SyncStatus, told: bool) -> bool {
             "Talentdesk cannot sync".into(),
             format!(
                 "{} Your {} change(s) are kept on this computer and will be sent.",
-                status.error.as_deref().unwrap_or("The server cannot be reached."),
+                status.error.as_ref().map_or("The server cannot be reached.", |e| &e.detail),
                 status.pending
             ),
         );

@@ -121,7 +121,7 @@ async fn child_without_a_keychain() {
     let (tx, mut events) = mpsc::unbounded_channel();
     let session =
         Session::sign_in(data.path(), &server.url, &omar.email, PASSWORD, tx, Notifier::default()).await.unwrap();
-    let problem = session.keychain_problem().expect("the keychain's absence is reported").to_owned();
+    let problem = session.keychain_problem().expect("the keychain's absence is reported").detail.clone();
     assert!(problem.contains("gnome-keyring") && problem.contains("sign in each time"), "{problem}");
     until(&mut events, |e| matches!(e, SessionEvent::Status { status } if status.online)).await;
     drop(session);

@@ -26,6 +26,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::client::{Client, ClientError};
+use crate::problem::SyncProblem;
 use crate::wire::{PushOutcome, PushResponse, PushedMutation, SnapshotRecord};
 
 /// The store, shared between the window's commands and the engine.
@@ -113,8 +114,8 @@ pub struct SyncStatus {
     pub last_sync_at: Option<Timestamp>,
     /// Since when rounds fail, while they do.
     pub failing_since: Option<Timestamp>,
-    /// The last failure, for people.
-    pub error: Option<String>,
+    /// The last failure: its kind for the window, its English text for logs.
+    pub error: Option<SyncProblem>,
 }
 
 /// Something the user should hear about from a background round.
@@ -442,7 +443,7 @@ impl Engine {
             pending,
             last_sync_at,
             failing_since: failure.map(|(_, since)| since),
-            error: failure.map(|(e, _)| e.to_string()),
+            error: failure.map(|(e, _)| SyncProblem::from(e)),
         })
     }
 

@@ -7,5 +7,6 @@
 mod address;
 pub mod client;
 pub mod engine;
+pub mod problem;
 mod snapshot;
 pub mod wire;

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { DomainError } from "./bindings/DomainError";
+import type { KeychainProblemKind } from "./bindings/KeychainProblemKind";
+import type { SyncProblemKind } from "./bindings/SyncProblemKind";
 import { setLocale } from "./i18n";
 
 // The window's command bridge does not exist under Node: it rejects here the way Tauri itself
@@ -11,7 +13,7 @@ vi.mock("@tauri-apps/api/core", () => ({
 }));
 
 const { invoke } = await import("@tauri-apps/api/core");
-const { CommandError, api, asAppError, describeRule, failureText } = await import("./api");
+const { CommandError, api, asAppError, describeKeychain, describeRule, describeSync, failureText } = await import("./api");
 const { doorApi } = await import("./components/checkin/api");
 const { eventsApi } = await import("./components/events/api");
 
@@ -114,6 +116,42 @@ describe("describeRule", () => {
 
   it("says which kind it is when a newer version sends one this window does not know", () => {
     expect(describeRule({ kind: "from_the_future" } as unknown as DomainError)).toBe("Refused (from_the_future)");
+  });
+});
+
+describe("describeSync and describeKeychain", () => {
+  afterEach(() => setLocale("en"));
+  const syncKinds: Record<SyncProblemKind, true> = {
+    unreachable: true,
+    signed_out: true,
+    unavailable: true,
+    refused: true,
+    bad_answer: true,
+    insecure: true,
+    bad_address: true,
+    stopped: true,
+    out_of_step: true,
+    local: true,
+  };
+  const keychainKinds: Record<KeychainProblemKind, true> = { unavailable: true, locked: true, failed: true };
+
+  it("say every kind of sync and keychain failure in English and in German", () => {
+    for (const language of ["en", "de"]) {
+      setLocale(language);
+      for (const kind of Object.keys(syncKinds) as SyncProblemKind[]) {
+        expect(describeSync({ kind, detail: "HTTP 418" }), kind).not.toMatch(/[{}]/);
+      }
+      for (const kind of Object.keys(keychainKinds) as KeychainProblemKind[]) {
+        expect(describeKeychain({ kind, detail: "dbus" }), kind).not.toMatch(/[{}]/);
+      }
+    }
+    expect(describeSync({ kind: "unreachable", detail: "the server cannot be reached: refused" })).toBe(
+      "Der Server ist nicht erreichbar",
+    );
+    setLocale("en");
+    expect(describeSync({ kind: "refused", detail: "not in this org (HTTP 403)" })).toBe(
+      "The server refused: not in this org (HTTP 403)",
+    );
   });
 });
 

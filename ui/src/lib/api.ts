@@ -12,7 +12,7 @@ import type { SearchRequest } from "./bindings/SearchRequest";
 import type { Selection } from "./bindings/Selection";
 import type { Upload } from "./bindings/Upload";
 
-export { CommandError, asAppError, describe, describeRule } from "./ipc";
+export { CommandError, asAppError, describe, describeKeychain, describeRule, describeSync } from "./ipc";
 
 export const api = {
   /** Who is signed in, where the data is, and what their role may do. */

@@ -6,6 +6,10 @@ import type { AppError } from "./bindings/AppError";
 import type { BulkAction } from "./bindings/BulkAction";
 import type { Capability } from "./bindings/Capability";
 import type { DomainError } from "./bindings/DomainError";
+import type { KeychainProblem } from "./bindings/KeychainProblem";
+import type { KeychainProblemKind } from "./bindings/KeychainProblemKind";
+import type { SyncProblem } from "./bindings/SyncProblem";
+import type { SyncProblemKind } from "./bindings/SyncProblemKind";
 import type { NamedCandidate } from "./bindings/NamedCandidate";
 import type { QueryProblem } from "./bindings/QueryProblem";
 import type { Thing } from "./bindings/Thing";
@@ -239,6 +243,35 @@ export function describeRule(rule: DomainError): string {
   // An English reason about the selection names whom it is about; the field adds nothing.
   if (rule.kind === "invalid" && rule.field === "selection") return rule.reason;
   return translate(ruleKeys[rule.kind], ruleValues(rule));
+}
+
+const syncKeys: Record<SyncProblemKind, MessageKey> = {
+  unreachable: "problem.sync.unreachable",
+  signed_out: "problem.sync.signed_out",
+  unavailable: "problem.sync.unavailable",
+  refused: "problem.sync.refused",
+  bad_answer: "problem.sync.bad_answer",
+  insecure: "problem.sync.insecure",
+  bad_address: "problem.sync.bad_address",
+  stopped: "problem.sync.stopped",
+  out_of_step: "problem.sync.out_of_step",
+  local: "problem.sync.local",
+};
+
+const keychainKeys: Record<KeychainProblemKind, MessageKey> = {
+  unavailable: "problem.keychain.unavailable",
+  locked: "problem.keychain.locked",
+  failed: "problem.keychain.failed",
+};
+
+/** Why sync fails, in the window's language (the English detail only where it names something). */
+export function describeSync(problem: SyncProblem): string {
+  return translate(syncKeys[problem.kind], { detail: problem.detail });
+}
+
+/** Why the sign-in is not remembered, in the window's language. */
+export function describeKeychain(problem: KeychainProblem): string {
+  return translate(keychainKeys[problem.kind], { detail: problem.detail });
 }
 
 /**

@@ -4,6 +4,7 @@ import { listen } from "@tauri-apps/api/event";
 import type { FirstSyncProgress } from "./bindings/FirstSyncProgress";
 import type { Notice } from "./bindings/Notice";
 import type { SessionEvent } from "./bindings/SessionEvent";
+import type { SyncProblem } from "./bindings/SyncProblem";
 import type { SyncStatus } from "./bindings/SyncStatus";
 import { fromStore, views } from "./queries.svelte";
 
@@ -11,7 +12,7 @@ class SyncState {
   status = $state<SyncStatus | null>(null);
   firstSync = $state<FirstSyncProgress | null>(null);
   /** Why the first sync stopped, while it is stopped. */
-  paused = $state<{ byUser: boolean; reason: string } | null>(null);
+  paused = $state<{ byUser: boolean; reason: SyncProblem } | null>(null);
   /** Bumped when teammates' changes arrive. Views declare what they show to the query layer
    *  (queries.svelte.ts) instead, which reads again only those a pull touched; this stays
    *  for the pages that have not moved to it yet. */

@@ -2,9 +2,10 @@
 import type { Changed } from "./Changed";
 import type { FirstSyncProgress } from "./FirstSyncProgress";
 import type { Notice } from "./Notice";
+import type { SyncProblem } from "./SyncProblem";
 import type { SyncStatus } from "./SyncStatus";
 
 /**
  * What the window hears from a session, as it happens.
  */
-export type SessionEvent = { "type": "status", status: SyncStatus, } | { "type": "first_sync", progress: FirstSyncProgress, } | { "type": "first_sync_paused", by_user: boolean, reason: string, } | { "type": "first_sync_done", records: bigint, } | { "type": "data_changed", changed: Changed, } | { "type": "notices", notices: Array<Notice>, };
+export type SessionEvent = { "type": "status", status: SyncStatus, } | { "type": "first_sync", progress: FirstSyncProgress, } | { "type": "first_sync_paused", by_user: boolean, reason: SyncProblem, } | { "type": "first_sync_done", records: bigint, } | { "type": "data_changed", changed: Changed, } | { "type": "notices", notices: Array<Notice>, };

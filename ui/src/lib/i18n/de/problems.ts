@@ -36,6 +36,24 @@ export const problems: Translation<typeof english> = {
   "problem.no_reason": "Der Befehl ist ohne Angabe von Gründen fehlgeschlagen",
   "problem.a_candidate": "Eine Person",
 
+  "problem.sync.unreachable": "Der Server ist nicht erreichbar",
+  "problem.sync.signed_out": "Der Server nimmt diese Anmeldung nicht mehr an",
+  "problem.sync.unavailable": "Der Server kann gerade nicht antworten",
+  "problem.sync.refused": "Der Server hat abgelehnt: {detail}",
+  "problem.sync.bad_answer": "Die Antwort des Servers ist nicht lesbar; bitte die Betreiber, nachzusehen",
+  "problem.sync.insecure":
+    "Die sichere Verbindung zum Server ist fehlgeschlagen: Dieser Computer vertraut seinem Zertifikat nicht, oder er spricht kein TLS",
+  "problem.sync.bad_address": "An diese Adresse sendet Talentdesk kein Passwort: {detail}",
+  "problem.sync.stopped": "Die erste Synchronisierung wurde angehalten; sie macht beim nächsten Mal dort weiter",
+  "problem.sync.out_of_step":
+    "Dieser Computer und der Server sind uneins, welche Änderungen gesendet wurden; ein Administrator muss nachsehen",
+  "problem.sync.local": "Die Daten auf diesem Computer sind fehlerhaft: {detail}",
+
+  "problem.keychain.unavailable":
+    "Kein Schlüsselbund bewahrt deine Anmeldung auf, also meldest du dich bei jedem Start von Talentdesk an. Unter Linux: Starte einen Secret Service wie gnome-keyring oder KWallet in deiner Desktop-Sitzung.",
+  "problem.keychain.locked": "Der Schlüsselbund ist gesperrt oder verweigert den Zugriff; entsperre ihn und melde dich erneut an",
+  "problem.keychain.failed": "Der Schlüsselbund ist fehlgeschlagen, deine Anmeldung wird nicht gespeichert: {detail}",
+
   "problem.query.query_too_long": "Die Suche ist länger als {limit, number} Zeichen",
   "problem.query.too_many_terms": "Die Suche hat {count, number} Begriffe; erlaubt sind {limit, number}",
   "problem.query.quote_not_closed": "Dieses Anführungszeichen wird nie geschlossen",

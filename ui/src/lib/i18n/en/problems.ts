@@ -33,6 +33,24 @@ export const problems = {
   "problem.no_reason": "The command failed without saying why",
   "problem.a_candidate": "A candidate",
 
+  "problem.sync.unreachable": "The server cannot be reached",
+  "problem.sync.signed_out": "The server no longer accepts this sign-in",
+  "problem.sync.unavailable": "The server cannot answer right now",
+  "problem.sync.refused": "The server refused: {detail}",
+  "problem.sync.bad_answer": "The server’s answer could not be read; ask whoever runs it to look",
+  "problem.sync.insecure":
+    "A secure connection to the server failed: this computer does not trust its certificate, or it does not speak TLS",
+  "problem.sync.bad_address": "Talentdesk does not send a password to this address: {detail}",
+  "problem.sync.stopped": "The first sync was stopped; it continues where it stopped next time",
+  "problem.sync.out_of_step":
+    "This computer and the server disagree about which changes were sent; an administrator must look",
+  "problem.sync.local": "This computer’s copy of the data failed: {detail}",
+
+  "problem.keychain.unavailable":
+    "No keychain keeps your sign-in, so you sign in each time you open Talentdesk. On Linux, run a Secret Service such as gnome-keyring or KWallet in your desktop session.",
+  "problem.keychain.locked": "The keychain is locked or refused access; unlock it and sign in again",
+  "problem.keychain.failed": "The keychain failed, so your sign-in is not remembered: {detail}",
+
   "problem.query.query_too_long": "The query is longer than {limit, number} characters",
   "problem.query.too_many_terms": "The query has {count, number} terms; the limit is {limit, number}",
   "problem.query.quote_not_closed": "This quote is never closed",
