@@ -13,7 +13,8 @@ vi.mock("@tauri-apps/api/core", () => ({
 }));
 
 const { invoke } = await import("@tauri-apps/api/core");
-const { CommandError, api, asAppError, describeKeychain, describeRule, describeSync, failureText } = await import("./api");
+const { CommandError, api, asAppError, describeKeychain, describeRule, describeSync, failureField, failureText } =
+  await import("./api");
 const { doorApi } = await import("./components/checkin/api");
 const { eventsApi } = await import("./components/events/api");
 
@@ -152,6 +153,17 @@ describe("describeSync and describeKeychain", () => {
     expect(describeSync({ kind: "refused", detail: "not in this org (HTTP 403)" })).toBe(
       "The server refused: not in this org (HTTP 403)",
     );
+  });
+});
+
+describe("failureField", () => {
+  it("is the field a refused value's rule names, and nothing for other failures", () => {
+    const refused = (error: DomainError) => new CommandError({ type: "rule", error });
+    expect(failureField(refused(everyKind.not_an_email))).toBe("email");
+    expect(failureField(refused({ kind: "required", field: "custom:level" }))).toBe("custom:level");
+    expect(failureField(refused(everyKind.nothing_selected))).toBeNull();
+    expect(failureField(new CommandError({ type: "storage", error: { message: "busy" } }))).toBeNull();
+    expect(failureField(new Error("email: x"))).toBeNull();
   });
 });
 

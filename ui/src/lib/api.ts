@@ -12,6 +12,8 @@ import type { SearchRequest } from "./bindings/SearchRequest";
 import type { Selection } from "./bindings/Selection";
 import type { Upload } from "./bindings/Upload";
 
+import { CommandError } from "./ipc";
+
 export { CommandError, asAppError, describe, describeKeychain, describeRule, describeSync } from "./ipc";
 
 export const api = {
@@ -83,6 +85,13 @@ export const api = {
   /** Stops a bulk run or export before its next batch. */
   cancelRun: (run: string) => commands.cancelRun({ run }),
 };
+
+/** The field a refused command's rule names ("email", "custom:level"), if it names one. */
+export function failureField(e: unknown): string | null {
+  if (!(e instanceof CommandError) || e.error.type !== "rule") return null;
+  const rule = e.error.error;
+  return "field" in rule ? rule.field : null;
+}
 
 /** The message of any failure, for showing where it happened. */
 export function failureText(e: unknown): string {

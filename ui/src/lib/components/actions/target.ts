@@ -19,7 +19,13 @@ export interface Target {
  * `done` what it did. Resolves to the error to show in the form, or null when it went through
  * (or continues in the background with a progress bar).
  */
-export type Runner = (mutation: Mutation, label: string, done: (p: BulkProgress) => string) => Promise<string | null>;
+/** Runs a mutation; the refusal's text when refused (`refused` hears the field it names, if any). */
+export type Runner = (
+  mutation: Mutation,
+  label: string,
+  done: (p: BulkProgress) => string,
+  refused?: (field: string | null) => void,
+) => Promise<string | null>;
 
 /** "1 candidate", "1,200 candidates": a count of people, as the subject or object of a sentence. */
 export function people(n: number): string {
