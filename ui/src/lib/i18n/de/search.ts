@@ -45,7 +45,7 @@ export const search: Translation<typeof english> = {
   "search.actions_for": "Aktionen für {name}",
   "search.open_resume": "Lebenslauf öffnen",
   "search.open_resume_of": "Lebenslauf von {name} öffnen",
-  "search.ineligible": "Nicht geeignet",
+  "search.ineligible": "Ungeeignet",
 
   "search.filter.title": "Filter",
   "search.filter.clear": "Zurücksetzen",
@@ -83,7 +83,7 @@ export const search: Translation<typeof english> = {
   "search.filter.eligibility": "Eignung",
   "search.filter.eligible_or_not": "Geeignet oder nicht",
   "search.filter.eligible": "Geeignet",
-  "search.filter.ineligible": "Nicht geeignet",
+  "search.filter.ineligible": "Ungeeignet",
   "search.filter.deactivated": "Deaktiviert",
   "search.filter.active_label": "Aktiv oder deaktiviert",
   "search.filter.active_candidates": "Aktive Kandidaten",
@@ -108,7 +108,7 @@ export const search: Translation<typeof english> = {
   "search.chip.created": "Angelegt: {from} – {to}",
   "search.chip.updated": "Aktualisiert: {from} – {to}",
   "search.chip.eligible": "Geeignet",
-  "search.chip.ineligible": "Nicht geeignet",
+  "search.chip.ineligible": "Ungeeignet",
   "search.chip.active": "Aktiv",
   "search.chip.deactivated": "Deaktiviert",
 
