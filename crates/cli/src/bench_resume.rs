@@ -53,7 +53,8 @@ fn read_all<'a>(files: impl Iterator<Item = &'a [u8]>) -> anyhow::Result<(Vec<Op
     Ok((parses, timings))
 }
 
-/// The hand-written set in `dir` and, beside it, `generated` resumes of the generated corpus.
+/// The hand-written set in `dir` and, beside it, `generated` resumes of the generated corpus
+/// (its last row, "generated corpus").
 pub fn set(dir: &Path, half: HalfArg, generated: usize, json: bool) -> anyhow::Result<ExitCode> {
     let cases = set::load(dir, half.into()).map_err(anyhow::Error::msg)?;
     anyhow::ensure!(!cases.is_empty(), "no resumes in {}", dir.display());
@@ -70,7 +71,8 @@ pub fn set(dir: &Path, half: HalfArg, generated: usize, json: bool) -> anyhow::R
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}, {half:?} half: {} resumes ({} unreadable)", dir.display(), report.all.resumes, report.all.unreadable);
+    let name = clap::ValueEnum::to_possible_value(&half).map(|v| v.get_name().to_owned()).unwrap_or_default();
+    println!("{}, {name} half: {} resumes ({} unreadable)", dir.display(), report.all.resumes, report.all.unreadable);
     print_table(&report, &beside.all);
     println!(
         "per resume, reader process included: p50 {:.1} ms, p99 {p99:.1} ms, max {:.1} ms",
@@ -88,7 +90,7 @@ fn quantile(samples: &[Duration], q: f64) -> Duration {
 
 fn print_table(report: &SetReport, generated: &Scores) {
     println!(
-        "{:<26} {:>3}  {:>5} {:>5} {:>5}  {:<17}  {:<17}  {:>5}  {:<17}",
+        "{:<28} {:>3}  {:>5} {:>5} {:>5}  {:<17}  {:<17}  {:>5}  {:<17}",
         "", "n", "name", "email", "phone", "skills P/R/F1", "jobs P/R/F1", "dates", "schools P/R/F1"
     );
     row("all", &report.all);
@@ -98,13 +100,13 @@ fn print_table(report: &SetReport, generated: &Scores) {
             row(&format!("{group} {key}"), s);
         }
     }
-    row("generated corpus (same measures)", generated);
+    row("generated corpus", generated);
 }
 
 fn row(label: &str, s: &Scores) {
     let prf = |f: talentdesk_resume_corpus::FieldScore| format!("{:.2}/{:.2}/{:.2}", f.precision, f.recall, f.f1);
     println!(
-        "{label:<26} {:>3}  {:>5.2} {:>5.2} {:>5.2}  {:<17}  {:<17}  {:>5.2}  {:<17}",
+        "{label:<28} {:>3}  {:>5.2} {:>5.2} {:>5.2}  {:<17}  {:<17}  {:>5.2}  {:<17}",
         s.resumes,
         s.name,
         s.email,

@@ -211,11 +211,9 @@ impl Counts {
             self.schools.add::<String>(&[], &school_names(truth), |_, _| false);
             return;
         };
-        let names: Vec<&String> = std::iter::once(&truth.name).chain(&truth.name_also).collect();
-        self.name += usize::from(p.name.as_ref().is_some_and(|n| names.iter().any(|t| same(n, t))));
-        self.email += usize::from(p.email.as_ref().is_some_and(|e| e.eq_ignore_ascii_case(&truth.email)));
-        let phones: Vec<&String> = std::iter::once(&truth.phone).chain(&truth.phone_also).collect();
-        self.phone += usize::from(p.phone.as_ref().is_some_and(|n| phones.iter().any(|t| digits(n) == digits(t))));
+        self.name += right(&p.name, &truth.name, &truth.name_also, same);
+        self.email += right(&p.email, &truth.email, &[], |a, b| a.eq_ignore_ascii_case(b));
+        self.phone += right(&p.phone, &truth.phone, &truth.phone_also, |a, b| digits(a) == digits(b));
         self.skills.add(&p.skills, &truth.skills, |a, b| same(a, b));
         let found = self.jobs.add(&p.employment, &truth.jobs, same_job);
         self.dated += found.iter().filter(|(f, t)| f.start == t.start && f.end == t.end).count();
@@ -237,6 +235,18 @@ impl Counts {
             schools: self.schools.score(),
         }
     }
+}
+
+/// 1 when the parse found one of the resume's values, or found nothing where it has none (the
+/// generated corpus leaves some out).
+fn right(found: &Option<String>, truth: &str, also: &[String], same: impl Fn(&str, &str) -> bool) -> usize {
+    let right = match found {
+        None => truth.is_empty(),
+        Some(found) => {
+            std::iter::once(truth).chain(also.iter().map(String::as_str)).any(|t| !t.is_empty() && same(found, t))
+        }
+    };
+    usize::from(right)
 }
 
 fn round(x: f64) -> f64 {
@@ -355,6 +365,13 @@ mod tests {
         let case = Case { id: "x".into(), truth: truth(), file: Vec::new() };
         let s = score(&[case], &[None]).all;
         assert_eq!((s.unreadable, s.name, s.skills.recall, s.jobs.recall, s.schools.recall), (1, 0.0, 0.0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn nothing_found_where_the_resume_gives_nothing_is_right() {
+        let case = Case { id: "x".into(), truth: Truth { phone: String::new(), ..truth() }, file: Vec::new() };
+        let s = score(&[case], &[Some(ParsedResume::default())]).all;
+        assert_eq!((s.name, s.phone), (0.0, 1.0));
     }
 
     #[test]

@@ -36,6 +36,44 @@ fn every_resume_has_its_truth_and_its_file_in_one_half() {
     }
 }
 
+/// What a source says, as plain words: tags, styles and entities gone, spaces collapsed.
+fn source_words(case: &set::Case) -> String {
+    let extension = if case.truth.render == "text" { "txt" } else { "html" };
+    let source = std::fs::read_to_string(dir().join("sources").join(format!("{}.{extension}", case.id))).unwrap();
+    let body = source.split("</style>").last().unwrap_or(&source);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text.replace("&amp;", "&").replace("&nbsp;", " ");
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+#[test]
+fn the_truth_is_what_the_resume_says() {
+    for case in set::load(&dir(), Half::All).unwrap() {
+        let words = source_words(&case);
+        let says = |s: &str| words.contains(&s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+        let t = &case.truth;
+        assert!(says(&t.name) || t.name_also.iter().any(|n| says(n)), "{}: name {}", case.id, t.name);
+        let jobs = t.jobs.iter().flat_map(|j| [&j.title, &j.employer]);
+        let schools = t.education.iter().flat_map(|e| [&e.school, &e.degree]);
+        let phones = std::iter::once(&t.phone).chain(&t.phone_also);
+        for item in [&t.email].into_iter().chain(phones).chain(&t.skills).chain(jobs).chain(schools) {
+            assert!(says(item), "{}: the source does not say {item:?}", case.id);
+        }
+    }
+}
+
 /// `YYYY` or `YYYY-MM`, as the parser gives dates.
 fn is_date(d: &str) -> bool {
     let (year, month) = d.split_once('-').unwrap_or((d, "01"));
