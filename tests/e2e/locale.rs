@@ -157,3 +157,44 @@ fn the_right_to_left_pseudo_locale_mirrors_the_layout() -> Result<(), String> {
     session.screenshot("rtl-checkin")?;
     Ok(())
 }
+
+/// A profile in German and mirrored: its tabs, blocks and History through the catalogue, each
+/// History sentence made in the window from the entry's detail; the pipelines and jobs pages too.
+#[test]
+fn a_profile_and_its_history_speak_german_and_mirror() -> Result<(), String> {
+    let (demo, event, _) = fair()?;
+    for (locale, shots) in [("de-DE", "german"), ("ar-XB", "rtl")] {
+        let session = start(&demo, locale)?;
+        open_event(&session, event.id)?;
+        let member = "[data-testid=event-members] tbody tr:first-child .open";
+        session.wait_for("the registered people", |s| s.text(member))?;
+        session.click(member)?;
+        let tabs = session.wait_for("the profile", |s| s.text("[data-testid=profile-tabs]"))?;
+        session.screenshot(&format!("{shots}-profile"))?;
+        session.click("[data-testid=profile-tabs] [data-tab=history]")?;
+        let summaries = session.wait_for("the history", |s| {
+            Ok(Some(s.texts("[data-testid=history-summary]")?).filter(|t| !t.is_empty()))
+        })?;
+        session.screenshot(&format!("{shots}-history"))?;
+        if locale == "de-DE" {
+            assert!(tabs.contains("Hintergrund") && tabs.contains("Verlauf"), "{tabs}");
+            assert!(summaries.iter().any(|s| s == "Für Herbstmesse angemeldet"), "{summaries:?}");
+        } else {
+            // The catalogue's words mirrored, the event's name as typed; the entries on the right.
+            let registered = "\u{202e}Registered for \u{202c}Herbstmesse";
+            assert!(summaries.iter().any(|s| s == registered), "{summaries:?}");
+            let right = session.script(
+                "const e = document.querySelector('[data-testid=history] ol').getBoundingClientRect(); \
+                 return e.left > window.innerWidth / 2;",
+                json!([]),
+            )?;
+            assert_eq!(right.as_bool(), Some(true), "the history list is not mirrored");
+        }
+        for page in ["pipelines", "jobs"] {
+            session.click(&format!("[data-testid=rail-{page}]"))?;
+            session.wait_for(page, |s| s.text(&format!("[data-testid={page}-page] h1")))?;
+            session.screenshot(&format!("{shots}-{page}"))?;
+        }
+    }
+    Ok(())
+}
