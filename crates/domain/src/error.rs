@@ -50,10 +50,10 @@ pub enum DomainError {
     ControlCharacter { field: String, code: u32 },
     #[error("{field}: must be a single line")]
     NotOneLine { field: String },
-    #[error("{field}: is not an email address ({detail})")]
-    NotAnEmail { field: String, detail: String },
-    #[error("{field}: is not a phone number ({detail})")]
-    NotAPhone { field: String, detail: String },
+    #[error("{field}: is not an email address ({problem})")]
+    NotAnEmail { field: String, problem: EmailProblem },
+    #[error("{field}: is not a phone number ({problem})")]
+    NotAPhone { field: String, problem: PhoneProblem },
     #[error("{field}: is not an http(s) address")]
     NotAWebAddress { field: String },
     #[error("{field}: is not a year (2019) or a year and month (2019-04)")]
@@ -112,7 +112,6 @@ impl DomainError {
             Self::Forbidden { reason } => vec![reason],
             Self::NotFound { id, .. } => vec![id],
             Self::AlreadyExists { id, .. } => vec![id],
-            Self::NotAnEmail { detail, .. } | Self::NotAPhone { detail, .. } => vec![detail],
             Self::ListedTwice { value, .. } => vec![value],
             Self::Query { problem: QueryProblem::NoLettersOrDigits { word }, .. } => vec![word],
             Self::NoAddress { candidate, .. } | Self::Deactivated { candidate } => candidate.name.iter_mut().collect(),
@@ -258,6 +257,50 @@ impl<'de> Deserialize<'de> for Thing {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         Ok(Thing::from(String::deserialize(d)?))
     }
+}
+
+/// What is wrong with an email address (never quoting it: a rejection is stored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EmailProblem {
+    #[error("has no @")]
+    NoAt,
+    #[error("has nothing before the @")]
+    NothingBeforeAt,
+    #[error("has more than 64 bytes before the @")]
+    LocalPartTooLong,
+    #[error("has more than one @")]
+    MoreThanOneAt,
+    #[error("has a space or a character not allowed before the @")]
+    BadCharacter,
+    #[error("has a misplaced dot before the @")]
+    MisplacedDot,
+    #[error("has nothing after the @")]
+    NothingAfterAt,
+    #[error("has a domain that is not a valid internationalised name")]
+    BadDomainName,
+    #[error("has a domain without a dot")]
+    DomainWithoutDot,
+    #[error("has an invalid domain")]
+    InvalidDomain,
+    #[error("has a numeric top-level domain")]
+    NumericTopLevel,
+}
+
+/// What is wrong with a phone number.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum PhoneProblem {
+    #[error("has an extension that is not 1-6 digits")]
+    BadExtension,
+    #[error("contains '{character}'")]
+    BadCharacter { character: String },
+    #[error("has a + that is not at the start")]
+    PlusNotAtStart,
+    #[error("has {digits} digits; a phone number has 7 to 15")]
+    DigitCount { digits: u32 },
 }
 
 /// Why a keyword query cannot be parsed.

@@ -4,6 +4,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::DomainError;
+use crate::error::{EmailProblem, PhoneProblem};
 
 /// Longest values we accept, in characters. Generous, but bounded: a pasted novel in a name
 /// field is a mistake, and unbounded text slows every screen that shows it.
@@ -68,46 +69,46 @@ pub fn email(value: &str) -> Result<String, DomainError> {
     let value = line(FIELD, value, limits::EMAIL)?;
     // Reasons never quote the value: they are stored with a rejected mutation's outcome, and
     // the field is shown beside the value anyway.
-    let bad = |reason: &str| Err(DomainError::NotAnEmail { field: FIELD.into(), detail: reason.into() });
+    let bad = |problem: EmailProblem| Err(DomainError::NotAnEmail { field: FIELD.into(), problem });
     let Some((local, domain)) = value.rsplit_once('@') else {
-        return bad("has no @");
+        return bad(EmailProblem::NoAt);
     };
     if local.is_empty() {
-        return bad("has nothing before the @");
+        return bad(EmailProblem::NothingBeforeAt);
     }
     if local.len() > 64 {
-        return bad("has more than 64 bytes before the @");
+        return bad(EmailProblem::LocalPartTooLong);
     }
     if local.contains('@') && !(local.starts_with('"') && local.ends_with('"')) {
-        return bad("has more than one @");
+        return bad(EmailProblem::MoreThanOneAt);
     }
     if local
         .chars()
         .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';' | ':' | '\\' | '[' | ']'))
     {
-        return bad("has a space or a character not allowed before the @");
+        return bad(EmailProblem::BadCharacter);
     }
     if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
-        return bad("has a misplaced dot before the @");
+        return bad(EmailProblem::MisplacedDot);
     }
     if domain.is_empty() {
-        return bad("has nothing after the @");
+        return bad(EmailProblem::NothingAfterAt);
     }
     let Ok(ascii) = idna::domain_to_ascii(domain) else {
-        return bad("has a domain that is not a valid internationalised name");
+        return bad(EmailProblem::BadDomainName);
     };
     let labels: Vec<&str> = ascii.split('.').collect();
     if labels.len() < 2 {
-        return bad("has a domain without a dot");
+        return bad(EmailProblem::DomainWithoutDot);
     }
     for label in &labels {
         let ok_chars = label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
         if label.is_empty() || label.len() > 63 || !ok_chars || label.starts_with('-') || label.ends_with('-') {
-            return bad("has an invalid domain");
+            return bad(EmailProblem::InvalidDomain);
         }
     }
     if labels.last().is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit())) {
-        return bad("has a numeric top-level domain");
+        return bad(EmailProblem::NumericTopLevel);
     }
     let domain: String = domain.nfc().collect::<String>().to_lowercase();
     Ok(format!("{local}@{domain}"))
@@ -115,8 +116,8 @@ pub fn email(value: &str) -> Result<String, DomainError> {
 
 /// A phone number as people write them: digits with spaces, dots, dashes, parentheses, a
 /// leading +, and an optional extension ("x123", "ext. 123"). 7 to 15 digits (E.164).
-fn not_a_phone(detail: impl Into<String>) -> DomainError {
-    DomainError::NotAPhone { field: "phone".into(), detail: detail.into() }
+fn not_a_phone(problem: PhoneProblem) -> DomainError {
+    DomainError::NotAPhone { field: "phone".into(), problem }
 }
 
 pub fn phone(value: &str) -> Result<String, DomainError> {
@@ -131,18 +132,18 @@ pub fn phone(value: &str) -> Result<String, DomainError> {
         let digits = ext.trim_start_matches("extension").trim_start_matches("ext").trim_start_matches('x');
         let digits = digits.trim_start_matches(['.', ' ', ':']);
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 6 {
-            return Err(not_a_phone("has an extension that is not 1-6 digits"));
+            return Err(not_a_phone(PhoneProblem::BadExtension));
         }
     }
     if let Some(c) = number.chars().find(|c| !(c.is_ascii_digit() || " .-()/+".contains(*c))) {
-        return Err(not_a_phone(format!("contains '{c}'")));
+        return Err(not_a_phone(PhoneProblem::BadCharacter { character: c.to_string() }));
     }
     if number.trim_start().get(1..).is_some_and(|rest| rest.contains('+')) {
-        return Err(not_a_phone("has a + that is not at the start"));
+        return Err(not_a_phone(PhoneProblem::PlusNotAtStart));
     }
     let digits = number.bytes().filter(u8::is_ascii_digit).count();
     if !(7..=15).contains(&digits) {
-        return Err(not_a_phone(format!("has {digits} digits; a phone number has 7 to 15")));
+        return Err(not_a_phone(PhoneProblem::DigitCount { digits: count(digits) }));
     }
     Ok(value)
 }

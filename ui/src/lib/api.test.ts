@@ -52,8 +52,8 @@ const everyKind: { [K in DomainError["kind"]]: Extract<DomainError, { kind: K }>
   too_many: { kind: "too_many", field: "skills", count: 501, limit: 500 },
   control_character: { kind: "control_character", field: "note", code: 7 },
   not_one_line: { kind: "not_one_line", field: "title" },
-  not_an_email: { kind: "not_an_email", field: "email", detail: "has no @" },
-  not_a_phone: { kind: "not_a_phone", field: "phone", detail: "has 3 digits; a phone number has 7 to 15" },
+  not_an_email: { kind: "not_an_email", field: "email", problem: "no_at" },
+  not_a_phone: { kind: "not_a_phone", field: "phone", problem: { kind: "digit_count", digits: 3 } },
   not_a_web_address: { kind: "not_a_web_address", field: "links" },
   not_a_year_month: { kind: "not_a_year_month", field: "employment" },
   ends_before_start: { kind: "ends_before_start", field: "education" },
@@ -99,6 +99,10 @@ describe("describeRule", () => {
     );
     expect(describeRule(everyKind.admin_only)).toBe("Nur Recruiter-Admins dürfen Kandidaten löschen");
     expect(describeRule(everyKind.query)).toBe("Nach AND fehlt ein Begriff (bei Zeichen 7)");
+    expect(describeRule(everyKind.not_an_email)).toBe("E-Mail ist keine E-Mail-Adresse: das @ fehlt");
+    expect(describeRule(everyKind.not_a_phone)).toBe(
+      "Telefon ist keine Telefonnummer: sie hat 3 Ziffern; eine Telefonnummer hat 7 bis 15",
+    );
   });
 
   it("keeps an English reason of a rule without a kind of its own, without the selection's field", () => {

@@ -6,11 +6,13 @@ import type { AppError } from "./bindings/AppError";
 import type { BulkAction } from "./bindings/BulkAction";
 import type { Capability } from "./bindings/Capability";
 import type { DomainError } from "./bindings/DomainError";
+import type { EmailProblem } from "./bindings/EmailProblem";
 import type { KeychainProblem } from "./bindings/KeychainProblem";
 import type { KeychainProblemKind } from "./bindings/KeychainProblemKind";
 import type { SyncProblem } from "./bindings/SyncProblem";
 import type { SyncProblemKind } from "./bindings/SyncProblemKind";
 import type { NamedCandidate } from "./bindings/NamedCandidate";
+import type { PhoneProblem } from "./bindings/PhoneProblem";
 import type { QueryProblem } from "./bindings/QueryProblem";
 import type { Thing } from "./bindings/Thing";
 import { t, translate, type MessageKey, type Values } from "./i18n";
@@ -71,6 +73,27 @@ const queryKeys: Record<QueryProblem["kind"], MessageKey> = {
   nothing_before: "problem.query.nothing_before",
   ends_early: "problem.query.ends_early",
   unexpected: "problem.query.unexpected",
+};
+
+const emailKeys: Record<EmailProblem, MessageKey> = {
+  no_at: "problem.email.no_at",
+  nothing_before_at: "problem.email.nothing_before_at",
+  local_part_too_long: "problem.email.local_part_too_long",
+  more_than_one_at: "problem.email.more_than_one_at",
+  bad_character: "problem.email.bad_character",
+  misplaced_dot: "problem.email.misplaced_dot",
+  nothing_after_at: "problem.email.nothing_after_at",
+  bad_domain_name: "problem.email.bad_domain_name",
+  domain_without_dot: "problem.email.domain_without_dot",
+  invalid_domain: "problem.email.invalid_domain",
+  numeric_top_level: "problem.email.numeric_top_level",
+};
+
+const phoneKeys: Record<PhoneProblem["kind"], MessageKey> = {
+  bad_extension: "problem.phone.bad_extension",
+  bad_character: "problem.phone.bad_character",
+  plus_not_at_start: "problem.phone.plus_not_at_start",
+  digit_count: "problem.phone.digit_count",
 };
 
 const thingKeys: Record<Thing, MessageKey> = {
@@ -216,8 +239,9 @@ function ruleValues(rule: DomainError): Values {
     case "control_character":
       return { field: fieldName(rule.field), code: rule.code.toString(16).toUpperCase().padStart(4, "0") };
     case "not_an_email":
+      return { field: fieldName(rule.field), problem: translate(emailKeys[rule.problem]) };
     case "not_a_phone":
-      return { field: fieldName(rule.field), detail: rule.detail };
+      return { field: fieldName(rule.field), problem: translate(phoneKeys[rule.problem.kind], { ...rule.problem }) };
     case "not_a_rating":
       return { value: rule.value };
     case "listed_twice":
