@@ -55,6 +55,15 @@ pub enum Which {
         #[arg(long)]
         json: bool,
     },
+    /// Typing into the search box one character at a time: every prefix (1 to 12 characters)
+    /// of names, emails, titles and skills from the database, first page each with the
+    /// cached sets dropped as a write drops them; p50 / p95 / max per prefix length.
+    Typing {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// The resume parser, as the app runs it (isolated reader included): on the hand-written
     /// evaluation set with `--set tests/resumes` (by field, layout, language and file format,
     /// beside the generated corpus scored the same way), or on the generated corpus alone.
@@ -120,6 +129,7 @@ pub enum Which {
 pub fn run(which: Which) -> anyhow::Result<ExitCode> {
     match which {
         Which::Search { db, runs, json } => search(&db, runs.max(1), json),
+        Which::Typing { db, json } => crate::bench_typing::typing(&db, json),
         Which::Bulk { db, json } => bulk(&db, json),
         Which::Resume { resumes, set: Some(dir), half, json } => crate::bench_resume::set(&dir, half, resumes, json),
         Which::Resume { resumes, set: None, json, .. } => crate::bench_resume::generated(resumes, json),

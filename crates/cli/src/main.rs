@@ -8,6 +8,7 @@ mod bench_checkin;
 mod bench_resume;
 mod bench_server;
 mod bench_sync;
+mod bench_typing;
 mod commands;
 mod event;
 mod search_args;

@@ -308,6 +308,8 @@ impl BulkLoad<'_> {
         candidates::index_all(self.tx)?;
         progress("building the term index");
         search_terms::rebuild(self.tx, crate::search::FREQUENT_TERM)?;
+        progress("building the prefix index");
+        crate::search::rebuild_prefixes(self.tx, crate::search::BROAD_PREFIX)?;
         // After the keyword index, whose peak memory it would otherwise add to.
         progress("building the check-in index");
         checkin_keys::build(self.tx)?;

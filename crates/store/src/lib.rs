@@ -127,10 +127,13 @@ impl Store {
     }
 
     /// Rebuilds the keyword index's vocabulary and term bitmaps, giving a bitmap to every term
-    /// in at least `frequent_from` candidates (bulk loads use [`search::FREQUENT_TERM`]).
-    pub fn rebuild_term_index(&mut self, frequent_from: u64) -> Result<(), StoreError> {
+    /// in at least `frequent_from` candidates, and a set to every prefix of up to three
+    /// characters over more than `broad_prefix` terms (bulk loads use
+    /// [`search::FREQUENT_TERM`] and [`search::BROAD_PREFIX`]).
+    pub fn rebuild_term_index(&mut self, frequent_from: u64, broad_prefix: usize) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         tables::search_terms::rebuild(&tx, frequent_from)?;
+        search::rebuild_prefixes(&tx, broad_prefix)?;
         tx.commit()?;
         self.engine.get_mut().reset();
         Ok(())

@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0010_check_in_lookup.sql"),
     include_str!("../migrations/0011_check_in_people.sql"),
     include_str!("../migrations/0012_history_detail.sql"),
+    include_str!("../migrations/0013_search_prefixes.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.
@@ -38,6 +39,7 @@ const STEPS: &[(usize, Step)] = &[
     (8, crate::tables::outbox::fill_digests),
     (9, crate::tables::events::fill_codes),
     (11, crate::tables::checkin_keys::fill),
+    (13, |conn| crate::search::rebuild_prefixes(conn, crate::search::BROAD_PREFIX)),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

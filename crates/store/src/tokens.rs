@@ -49,10 +49,17 @@ pub(crate) fn of_texts(
 /// The terms of each candidate's indexed text (`candidate_search_text`); a candidate without
 /// a row there (erased) gets none.
 pub(crate) fn of_candidates(conn: &Connection, cands: &[i64]) -> Result<HashMap<i64, Vec<String>>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT concat_ws(' ', name, email, title, employer, location, skills, education, resume)
-         FROM candidate_search_text WHERE cand = ?1",
-    )?;
+    of_columns(conn, "name, email, title, employer, location, skills, education, resume", cands)
+}
+
+/// The terms of each candidate's name and email (the name index's text).
+pub(crate) fn of_candidate_names(conn: &Connection, cands: &[i64]) -> Result<HashMap<i64, Vec<String>>, StoreError> {
+    of_columns(conn, "name, email", cands)
+}
+
+fn of_columns(conn: &Connection, columns: &str, cands: &[i64]) -> Result<HashMap<i64, Vec<String>>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT concat_ws(' ', {columns}) FROM candidate_search_text WHERE cand = ?1"))?;
     let mut texts = Vec::with_capacity(cands.len());
     for &cand in cands {
         let mut rows = stmt.query([cand])?;

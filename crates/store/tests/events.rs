@@ -199,7 +199,7 @@ fn each_recruiter_rates_once_and_only_people_on_the_list() {
     assert_eq!(ratings.len(), 2);
     assert_eq!(ratings[&f.recruiter.email], 4);
     assert_eq!(ratings[&f.admin.email], 5);
-    assert!(refusal(by_recruiter(&mut f, rate(omar, 4))).contains("not on this event's list"));
+    assert!(refusal(by_recruiter(&mut f, rate(omar, 4))).contains("not in this event"));
     assert!(refusal(by_recruiter(&mut f, rate(ana, 6))).contains("from 1 to 5"));
 }
 

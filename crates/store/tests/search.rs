@@ -115,7 +115,7 @@ fn keywords_prefixes_phrases_and_boolean_logic() {
     // Twice: with every term answered by FTS5, then with terms in two or more candidates
     // answered by their bitmaps (the route frequent terms take at scale).
     for frequent_from in [u64::MAX, 2] {
-        w.f.store.rebuild_term_index(frequent_from).unwrap();
+        w.f.store.rebuild_term_index(frequent_from, usize::MAX).unwrap();
         for (query, expected) in &cases {
             let found = set(&ids(&w.f.store, &q(query)));
             assert_eq!(found, set(expected), "query {query:?}, bitmaps for terms in {frequent_from}+ candidates");
@@ -127,7 +127,7 @@ fn keywords_prefixes_phrases_and_boolean_logic() {
 /// scratch (every term answered by FTS5).
 fn term_index_agrees_with_fts(store: &mut Store, queries: &[&str]) {
     let kept: Vec<Vec<Uuid>> = queries.iter().map(|query| ids(store, &q(query))).collect();
-    store.rebuild_term_index(u64::MAX).unwrap();
+    store.rebuild_term_index(u64::MAX, usize::MAX).unwrap();
     for (query, kept) in queries.iter().zip(kept) {
         assert_eq!(set(&kept), set(&ids(store, &q(query))), "query {query:?}");
     }
@@ -144,7 +144,7 @@ fn term_bitmaps_follow_edits_erasures_and_reopening() {
             to: FieldValue::CurrentTitle(to.into()),
         }],
     };
-    w.f.store.rebuild_term_index(2).unwrap();
+    w.f.store.rebuild_term_index(2, usize::MAX).unwrap();
     assert_eq!(set(&ids(&w.f.store, &q("engineer"))), set(&[w.ana, w.jose, w.mei]));
 
     // While searching: an engineer becomes a nurse, a designer an engineer, one is erased.
@@ -156,7 +156,7 @@ fn term_bitmaps_follow_edits_erasures_and_reopening() {
     term_index_agrees_with_fts(&mut w.f.store, &queries);
 
     // Edits made since the bitmaps were written are caught up when the store is reopened.
-    w.f.store.rebuild_term_index(2).unwrap();
+    w.f.store.rebuild_term_index(2, usize::MAX).unwrap();
     w.f.admin_applies(retitle(w.ana, "Senior Data Engineer", "Head Nurse"));
     let path = w.f.store.path().to_path_buf();
     let mut reopened = Store::open(&path).unwrap();
@@ -484,6 +484,7 @@ fn a_store_from_before_the_term_index_gets_one_when_opened() {
              ALTER TABLE history DROP COLUMN summary; ALTER TABLE history DROP COLUMN detail; DROP TABLE history_shared_cands; DROP TABLE history_shared;
              ALTER TABLE messages DROP COLUMN check_in_code;
              DROP TABLE checkin_people; DROP TABLE checkin_deferred; DROP TABLE checkin_keys;
+             DROP TABLE search_prefixes;
              PRAGMA user_version = 1;",
         )
         .unwrap();
@@ -512,4 +513,133 @@ fn a_search_says_how_many_inactive_candidates_it_leaves_out() {
     assert_eq!(hidden(&hired), (0, 0), "the other filters still apply to the inactive");
     // Asking for the inactive hides none.
     assert_eq!(hidden(&with(SearchFilters { active: Some(false), ..Default::default() })), (1, 0));
+}
+
+/// What a recruiter types first: a letter or two. At scale such prefixes answer from sets of
+/// their own (search/prefixes.rs); here every prefix gets one (`broad_prefix` 0) and must page
+/// exactly as FTS5 answers it, every match once, with the total a brute-force count gives,
+/// also after edits, an erasure and reopening the store.
+#[test]
+fn one_and_two_letter_prefixes_page_through_every_match_once() {
+    const FIRST: [&str; 12] =
+        ["Ana", "Bruno", "Carla", "Chen", "Dmitri", "Elena", "Fatima", "Gustavo", "Hana", "Igor", "Łucja", "Marta"];
+    const LAST: [&str; 11] = [
+        "Almeida",
+        "Brandt",
+        "Costa",
+        "Chowdhury",
+        "Duarte",
+        "Eriksen",
+        "Fischer",
+        "García",
+        "Horvat",
+        "Ivanova",
+        "Mäkelä",
+    ];
+    const TITLE: [&str; 7] = ["Data Engineer", "Nurse", "Sales Manager", "Carpenter", "Teacher", "Chef", "Driver"];
+    const SKILLS: [&[&str]; 4] = [&["Python", "SQL"], &["Triage"], &["Negotiation", "CRM"], &[]];
+    let mut f = fixture();
+    // (id, the words search should find them by), as a tokenizer folds them.
+    let mut people: Vec<(Uuid, Vec<String>)> = Vec::new();
+    for i in 0..90 {
+        let (first, last, title, skills) = (FIRST[i % 12], LAST[(i * 5) % 11], TITLE[i % 7], SKILLS[i % 4]);
+        let email = format!("{}.{}{i}@mail.example", first.to_lowercase(), last.to_lowercase());
+        let id =
+            f.create(Person { first, last, email: Some(&email), title, employer: "Acme", skills, ..Person::default() });
+        people
+            .push((id, words(&[first, last, &email, title, "Acme"].iter().chain(skills).copied().collect::<Vec<_>>())));
+    }
+
+    let prefixes = |people: &[(Uuid, Vec<String>)]| {
+        let mut all: Vec<String> = people
+            .iter()
+            .flat_map(|(_, words)| {
+                words.iter().flat_map(|w| [w.chars().take(1).collect(), w.chars().take(2).collect()])
+            })
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    };
+    let by_fts: Vec<(String, Vec<Uuid>)> = {
+        f.store.rebuild_term_index(u64::MAX, usize::MAX).unwrap();
+        prefixes(&people).into_iter().map(|p| (p.clone(), every_page(&f.store, &p))).collect()
+    };
+    f.store.rebuild_term_index(2, 0).unwrap();
+    for (prefix, fts_order) in &by_fts {
+        assert_eq!(&every_page(&f.store, prefix), fts_order, "{prefix:?}: its set pages as FTS5 does");
+    }
+    matches_brute_force(&f.store, &people, &prefixes(&people));
+
+    // Renamed, retitled and erased while the sets are in memory: the first no longer has a
+    // word starting "al", "da" or "w" had none.
+    let rename = Mutation::CandidateUpdate {
+        candidate_id: people[0].0,
+        changes: vec![
+            FieldChange { from: FieldValue::LastName("Almeida".into()), to: FieldValue::LastName("Zubiri".into()) },
+            FieldChange {
+                from: FieldValue::Email(Some("ana.almeida0@mail.example".into())),
+                to: FieldValue::Email(Some("ana.zubiri@mail.example".into())),
+            },
+            FieldChange {
+                from: FieldValue::CurrentTitle("Data Engineer".into()),
+                to: FieldValue::CurrentTitle("Welder".into()),
+            },
+        ],
+    };
+    f.admin_applies(rename);
+    people[0].1 = words(&["Ana", "Zubiri", "ana.zubiri@mail.example", "Welder", "Acme", "Python", "SQL"]);
+    let (erased, _) = people.remove(1);
+    f.admin_applies(Mutation::CandidateDelete { selection: Selection::ids([erased]) });
+    matches_brute_force(&f.store, &people, &prefixes(&people));
+
+    // Reopened: the sets as written, caught up from the log.
+    let reopened = Store::open(f.store.path()).unwrap();
+    matches_brute_force(&reopened, &people, &prefixes(&people));
+}
+
+/// Lower-case words, diacritics folded as the index's tokenizer folds these (Ł stays).
+fn words(texts: &[&str]) -> Vec<String> {
+    let fold = |c: char| match c {
+        'í' => 'i',
+        'ä' => 'a',
+        _ => c,
+    };
+    texts
+        .iter()
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().chars().map(fold).collect())
+        .collect()
+}
+
+/// Every result of `query` by relevance, page after page of seven; each page says the same total.
+fn every_page(store: &Store, query: &str) -> Vec<Uuid> {
+    let mut found = Vec::new();
+    let mut page = PageRequest { limit: 7, after: None };
+    loop {
+        let answer = store.search(&q(query), &page).unwrap();
+        found.extend(answer.rows.iter().map(|r| r.id));
+        assert!(found.len() as u64 <= answer.total, "{query:?}: more rows than its total");
+        match answer.next {
+            Some(next) => page.after = Some(next),
+            None => {
+                assert_eq!(found.len() as u64, answer.total, "{query:?}: the pages hold its total");
+                return found;
+            }
+        }
+    }
+}
+
+fn matches_brute_force(store: &Store, people: &[(Uuid, Vec<String>)], prefixes: &[String]) {
+    for prefix in prefixes {
+        let expected: HashSet<Uuid> = people
+            .iter()
+            .filter(|(_, words)| words.iter().any(|w| w.starts_with(prefix.as_str())))
+            .map(|(id, _)| *id)
+            .collect();
+        let found = every_page(store, prefix);
+        assert_eq!(found.len(), set(&found).len(), "{prefix:?}: a candidate on two pages");
+        assert_eq!(set(&found), expected, "{prefix:?}");
+    }
 }

@@ -9,6 +9,7 @@ mod bitset;
 mod cursor;
 mod facts;
 mod plan;
+mod prefixes;
 mod sets;
 mod similar;
 mod terms;
@@ -50,6 +51,19 @@ impl Default for PageRequest {
 /// migrations/0002_search_terms.sql). Below it FTS5 returns the candidates in about a
 /// millisecond, and the bitmaps stay few: about 700 at a million candidates.
 pub const FREQUENT_TERM: u64 = 10_000;
+
+/// A prefix of up to three characters over more than this many terms (rare ones, in the
+/// keyword index) gets a set of its own (see migrations/0013_search_prefixes.sql): at a
+/// million candidates the letters, most pairs of letters and a few triples.
+pub const BROAD_PREFIX: usize = 2_000;
+
+/// Rebuilds the prefix sets of both keyword indexes, for prefixes over more than `broad`
+/// terms; after the term index (the keyword index's frequent terms are not counted).
+pub(crate) fn rebuild_prefixes(conn: &Connection, broad: usize) -> Result<(), StoreError> {
+    let frequent = crate::tables::search_terms::frequent(conn)?;
+    prefixes::rebuild(conn, prefixes::Index::Keywords, &frequent, broad)?;
+    prefixes::rebuild(conn, prefixes::Index::Names, &[], broad)
+}
 
 /// The largest page we serve: enough for a screen, small enough to stay fast.
 pub const MAX_PAGE: u32 = 500;

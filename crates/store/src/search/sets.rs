@@ -35,19 +35,20 @@ impl SetCache {
     }
 
     /// The candidates one keyword matches (`expr`, an FTS5 phrase, possibly a prefix): `all`
-    /// computes those it matches anywhere; `extra` adds candidates with a tag it names.
+    /// computes those it matches anywhere, `name` those it matches by name or email; `extra`
+    /// adds candidates with a tag it names.
     pub(crate) fn keyword(
         &mut self,
-        conn: &Connection,
         expr: &str,
         extra: Option<Arc<RoaringBitmap>>,
         all: impl FnOnce() -> Result<RoaringBitmap, StoreError>,
+        name: impl FnOnce() -> Result<RoaringBitmap, StoreError>,
     ) -> Result<Arc<Matches>, StoreError> {
         let key = format!("{expr}\u{1f}{}", extra.as_ref().map_or(0, |e| e.len()));
         if let Some(hit) = self.matches.get(&key) {
             return Ok(hit.clone());
         }
-        let mut m = Matches { all: all()?, name: fts(conn, "candidate_name_fts", expr)? };
+        let mut m = Matches { all: all()?, name: name()? };
         if let Some(extra) = extra {
             m.all |= extra.as_ref();
         }

@@ -3,19 +3,21 @@
 //! to date with every candidate logged since. A prefix becomes the exact terms it covers, the
 //! frequent ones from bitmaps, the rare ones from FTS5 in a few OR queries; FTS5's own prefix
 //! query would merge the doclists of every covered term, the slowest thing search could do.
+//! A short prefix over too many rare terms for that has a set of its own ([`super::prefixes`]).
 
 use std::collections::BTreeMap;
 
 use roaring::RoaringBitmap;
 use rusqlite::Connection;
 
+use super::prefixes::{Index, PrefixSets};
 use super::sets::{fts, literal};
 use crate::tables::search_terms;
 use crate::{StoreError, tokens};
 
-/// More rare terms under one prefix than this (a prefix of a letter or two): FTS5's prefix
-/// query is then no slower than the term-by-term route.
-const MAX_RARE: usize = 2_000;
+/// More rare terms under one prefix than this (a prefix of a letter or two): the term-by-term
+/// route is then no quicker than FTS5's prefix query, and such a short prefix has a set.
+const MAX_RARE: usize = super::BROAD_PREFIX;
 /// Terms per FTS5 OR query.
 const OR_CHUNK: usize = 250;
 /// Log entries after which opening the store folds them into the stored bitmaps, so loading
@@ -24,13 +26,22 @@ const FOLD_AFTER: i64 = 20_000;
 
 pub(crate) struct FrequentTerms {
     sets: BTreeMap<String, RoaringBitmap>,
+    /// Broad short prefixes of the keyword index's rare terms.
+    keyword_prefixes: PrefixSets,
+    /// Broad short prefixes of the name index's terms.
+    name_prefixes: PrefixSets,
     /// The last `search_terms_log` entry the sets include.
     absorbed: i64,
 }
 
 impl FrequentTerms {
     pub(crate) fn load(conn: &Connection) -> Result<Self, StoreError> {
-        let mut terms = Self { sets: search_terms::bitmaps(conn)?, absorbed: 0 };
+        let mut terms = Self {
+            sets: search_terms::bitmaps(conn)?,
+            keyword_prefixes: PrefixSets::load(conn, Index::Keywords)?,
+            name_prefixes: PrefixSets::load(conn, Index::Names)?,
+            absorbed: 0,
+        };
         terms.catch_up(conn)?;
         Ok(terms)
     }
@@ -45,12 +56,25 @@ impl FrequentTerms {
         for set in self.sets.values_mut() {
             *set -= &changed;
         }
-        for (cand, terms) in tokens::of_candidates(conn, &cands)? {
+        let texts = tokens::of_candidates(conn, &cands)?;
+        for (cand, terms) in &texts {
             for term in terms {
-                if let Some(set) = self.sets.get_mut(&term) {
-                    set.insert(cand as u32);
+                if let Some(set) = self.sets.get_mut(term) {
+                    set.insert(*cand as u32);
                 }
             }
+        }
+        let frequent = &self.sets;
+        self.keyword_prefixes.update(
+            &changed,
+            texts.iter().map(|(cand, terms)| {
+                (*cand as u32, terms.iter().filter(|t| !frequent.contains_key(*t)).map(String::as_str))
+            }),
+        );
+        if !self.name_prefixes.is_empty() {
+            let names = tokens::of_candidate_names(conn, &cands)?;
+            self.name_prefixes
+                .update(&changed, names.iter().map(|(cand, terms)| (*cand as u32, terms.iter().map(String::as_str))));
         }
         self.absorbed = last;
         Ok(())
@@ -69,19 +93,41 @@ impl FrequentTerms {
                 None => fts(conn, "candidate_fts", &expr),
             };
         }
-        let rare = search_terms::rare_with_prefix(conn, term, MAX_RARE + 1)?;
-        if rare.len() > MAX_RARE {
-            return fts(conn, "candidate_fts", &expr);
-        }
         let mut out = RoaringBitmap::new();
         for (_, set) in self.sets.range(term.clone()..).take_while(|(t, _)| t.starts_with(term.as_str())) {
             out |= set;
+        }
+        if let Some(rare) = self.keyword_prefixes.get(term) {
+            return Ok(out | rare);
+        }
+        let rare = search_terms::rare_with_prefix(conn, term, MAX_RARE + 1)?;
+        if rare.len() > MAX_RARE {
+            return fts(conn, "candidate_fts", &expr);
         }
         for chunk in rare.chunks(OR_CHUNK) {
             let any = chunk.iter().map(|t| literal(t)).collect::<Vec<_>>().join(" OR ");
             out |= fts(conn, "candidate_fts", &any)?;
         }
         Ok(out)
+    }
+
+    /// The candidates whose name or email has `word` (as a whole term, or as the start of
+    /// one when `prefix`); `expr` is its FTS5 query.
+    pub(crate) fn names(
+        &self,
+        conn: &Connection,
+        word: &str,
+        prefix: bool,
+        expr: &str,
+    ) -> Result<RoaringBitmap, StoreError> {
+        if prefix
+            && !self.name_prefixes.is_empty()
+            && let [term] = tokens::of_text(conn, word)?.as_slice()
+            && let Some(set) = self.name_prefixes.get(term)
+        {
+            return Ok(set.clone());
+        }
+        fts(conn, "candidate_name_fts", expr)
     }
 
     /// The candidates whose indexed text has this exact term (a term as the tokenizer makes
@@ -99,6 +145,8 @@ impl FrequentTerms {
             return Ok(());
         }
         let terms = Self::load(conn)?;
+        terms.keyword_prefixes.write(conn, Index::Keywords)?;
+        terms.name_prefixes.write(conn, Index::Names)?;
         search_terms::fold(conn, &terms.sets, terms.absorbed)
     }
 }

@@ -80,7 +80,7 @@ pub(crate) fn set_status(
         .prepare_cached("SELECT bin, hiring_status FROM applications WHERE job_id = ?1 AND cand = ?2")?
         .query_row(params![id, cand], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
-        .ok_or_else(|| DomainError::invalid("job", "the candidate has no application to this job"))?;
+        .ok_or(DomainError::NotAmong { what: talentdesk_domain::error::Thing::Job })?;
     conn.prepare_cached(
         "UPDATE applications SET bin = ?3, hiring_status = ?4, status_at = ?5 WHERE job_id = ?1 AND cand = ?2",
     )?
@@ -95,7 +95,7 @@ pub(crate) fn withdraw(conn: &Connection, job: Uuid, cand: i64, at: Timestamp) -
         )?
         .execute(params![job.to_string(), cand, millis(at), WITHDRAWN_STATUS])?;
     if changed == 0 {
-        return Err(DomainError::invalid("job", "the candidate has no application to this job").into());
+        return Err(DomainError::NotAmong { what: talentdesk_domain::error::Thing::Job }.into());
     }
     candidates::refresh_applications(conn, cand)
 }

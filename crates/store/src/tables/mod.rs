@@ -15,6 +15,7 @@ pub(crate) mod notices;
 pub(crate) mod outbox;
 pub(crate) mod pipelines;
 pub(crate) mod search_facts;
+pub(crate) mod search_prefixes;
 pub(crate) mod search_terms;
 pub(crate) mod settings;
 pub(crate) mod tags;

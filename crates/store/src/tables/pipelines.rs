@@ -94,7 +94,7 @@ pub(crate) fn set_status(
         .prepare_cached("SELECT status FROM pipeline_members WHERE pipeline_id = ?1 AND cand = ?2")?
         .query_row(params![id, cand], |r| r.get(0))
         .optional()?
-        .ok_or_else(|| DomainError::invalid("pipeline", "the candidate is not in this pipeline"))?;
+        .ok_or(DomainError::NotAmong { what: talentdesk_domain::error::Thing::Pipeline })?;
     conn.prepare_cached(
         "UPDATE pipeline_members SET status = ?3, reviewed = 1, status_at = ?4 WHERE pipeline_id = ?1 AND cand = ?2",
     )?

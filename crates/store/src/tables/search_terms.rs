@@ -77,13 +77,17 @@ pub(crate) fn bitmaps(conn: &Connection) -> Result<BTreeMap<String, RoaringBitma
     let mut out = BTreeMap::new();
     while let Some(r) = rows.next()? {
         let term: String = r.get(0)?;
-        // Read in place: copying 50 MB of bitmaps first would double the work.
-        let blob = r.get_ref(1)?.as_blob().map_err(|e| StoreError::Corrupt(format!("search term {term:?}: {e}")))?;
-        let set = RoaringBitmap::deserialize_from(blob)
-            .map_err(|e| StoreError::Corrupt(format!("the bitmap of search term {term:?}: {e}")))?;
+        let set = deserialize(r.get_ref(1)?, &format!("search term {term:?}"))?;
         out.insert(term, set);
     }
     Ok(out)
+}
+
+/// The frequent terms (those with bitmaps), in order.
+pub(crate) fn frequent(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT term FROM search_terms WHERE cands IS NOT NULL ORDER BY term")?;
+    let terms = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    Ok(terms)
 }
 
 /// Candidates logged after log entry `after`, and the last entry's id.
@@ -116,7 +120,14 @@ pub(crate) fn rare_with_prefix(conn: &Connection, prefix: &str, limit: usize) ->
     Ok(terms)
 }
 
-fn serialize(set: &RoaringBitmap) -> Result<Vec<u8>, StoreError> {
+/// A bitmap read in place from its column: copying 50 MB of bitmaps first would double the
+/// work. `what` names it in the error.
+pub(crate) fn deserialize(value: rusqlite::types::ValueRef<'_>, what: &str) -> Result<RoaringBitmap, StoreError> {
+    let blob = value.as_blob().map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))?;
+    RoaringBitmap::deserialize_from(blob).map_err(|e| StoreError::Corrupt(format!("the bitmap of {what}: {e}")))
+}
+
+pub(crate) fn serialize(set: &RoaringBitmap) -> Result<Vec<u8>, StoreError> {
     let mut bytes = Vec::with_capacity(set.serialized_size());
     set.serialize_into(&mut bytes).map_err(|e| StoreError::Corrupt(format!("serializing a bitmap: {e}")))?;
     Ok(bytes)
