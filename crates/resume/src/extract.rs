@@ -55,7 +55,7 @@ fn pdf(bytes: &[u8]) -> Result<String, ResumeError> {
     if bytes.windows(8).any(|w| w == b"/Encrypt") {
         return Err(ResumeError::Protected);
     }
-    let text = pdf_extract::extract_text_from_mem(bytes).map_err(|e| ResumeError::Damaged(e.to_string()))?;
+    let text = crate::positioned::text(bytes).map_err(|e| ResumeError::Damaged(e.to_string()))?;
     if text.trim().is_empty() {
         // Scanned resumes are pictures of text.
         return Err(ResumeError::Unsupported("a PDF without text, probably a scan".into()));

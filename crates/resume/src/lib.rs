@@ -3,6 +3,8 @@
 //! - [`extract`] gets the text of a PDF, DOCX or plain-text resume. PDF extraction can panic
 //!   and can loop forever on hostile files (see PLATFORM.md), so the app never runs it in its
 //!   own process: [`isolated`] runs it in a child process with a time and a memory limit.
+//! - [`positioned`] lays a PDF's characters out by their positions: rows, and a sidebar read
+//!   after the column beside it.
 //! - [`limits`] is what reading one file may cost: its size, its text, its DOCX parts.
 //! - [`normalize`] makes that text uniform (NFKC, ligatures, private-use bullets, spaces).
 //! - [`parse`] turns it into fields: name, contact, links, skills, employment, education.
@@ -12,6 +14,7 @@ pub mod isolated;
 pub mod limits;
 pub mod normalize;
 pub mod parse;
+mod positioned;
 
 pub use extract::Format;
 pub use isolated::Isolated;

@@ -1,0 +1,356 @@
+//! A PDF's text in the order a reader reads it (issue 25, item 1): the characters with their
+//! positions and sizes (pdf-extract's output device), joined into pieces (characters on one
+//! baseline without a wide gap), pieces into rows (one baseline), and a page's rows split at
+//! a column gutter when the two sides are separate columns (a sidebar beside the experience)
+//! rather than cells of one table (dates beside a job). Pieces of one row are joined with two
+//! spaces, which the parser reads as a column gap.
+//!
+//! pdf-extract's own text follows the content stream: two columns come out interleaved or one
+//! after the other depending on how the PDF was written, and a table's cells lose their gaps.
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+/// One character as drawn: its left edge, its baseline measured down from the page's top, its
+/// advance and its size, in points.
+#[derive(Debug, Clone, PartialEq)]
+struct Glyph {
+    page: u32,
+    x: f64,
+    y: f64,
+    width: f64,
+    size: f64,
+    text: String,
+}
+
+/// Characters on one baseline with no wide gap between them: a word run, a table cell's line.
+#[derive(Debug, Clone, PartialEq)]
+struct Piece {
+    /// When it was drawn (its first character's place in the content stream).
+    order: usize,
+    x0: f64,
+    x1: f64,
+    y: f64,
+    size: f64,
+    text: String,
+}
+
+/// Collects the glyphs of every page.
+#[derive(Default)]
+struct Collector {
+    page: u32,
+    height: f64,
+    glyphs: Vec<Glyph>,
+}
+
+impl OutputDev for Collector {
+    fn begin_page(&mut self, page: u32, media: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+        self.page = page;
+        self.height = media.ury - media.lly;
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _: f64,
+        size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        // The text matrix's scale (its determinant's root) turns the font size into points.
+        let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+        let size = size * scale;
+        let glyph = Glyph {
+            page: self.page,
+            x: trm.m31,
+            y: self.height - trm.m32,
+            width: width * size,
+            size,
+            text: text.into(),
+        };
+        self.glyphs.push(glyph);
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// The text of a PDF, page by page in reading order.
+pub fn text(bytes: &[u8]) -> Result<String, OutputError> {
+    let doc = pdf_extract::Document::load_mem(bytes)?;
+    let mut collector = Collector::default();
+    pdf_extract::output_doc(&doc, &mut collector)?;
+    Ok(read(collector.glyphs))
+}
+
+/// Lays out glyphs (in the order drawn) as text.
+fn read(glyphs: Vec<Glyph>) -> String {
+    let mut pages: Vec<(u32, Vec<Glyph>)> = Vec::new();
+    for g in glyphs {
+        match pages.last_mut() {
+            Some((page, list)) if *page == g.page => list.push(g),
+            _ => pages.push((g.page, vec![g])),
+        }
+    }
+    let texts: Vec<String> = pages.into_iter().map(|(_, glyphs)| page_text(pieces(&glyphs))).collect();
+    texts.join("\n\n")
+}
+
+/// Whether `g` goes on after `piece`: the same baseline, starting near where it ends.
+fn continues(piece: &Piece, g: &Glyph) -> bool {
+    let size = piece.size.max(g.size);
+    (g.y - piece.y).abs() < 0.3 * size && g.x > piece.x1 - 0.5 * size && g.x < piece.x1 + 0.8 * size
+}
+
+/// Joins the glyphs, in the order drawn, into pieces; a gap wider than a space's is a space.
+fn pieces(glyphs: &[Glyph]) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    for (order, g) in glyphs.iter().enumerate() {
+        let end = g.x + g.width;
+        match out.last_mut() {
+            Some(p) if continues(p, g) => {
+                if g.x > p.x1 + 0.2 * g.size && !p.text.ends_with(' ') && g.text != " " {
+                    p.text.push(' ');
+                }
+                p.text.push_str(&g.text);
+                p.x1 = p.x1.max(end);
+                p.size = p.size.max(g.size);
+            }
+            _ if g.text.trim().is_empty() => {}
+            _ => out.push(Piece { order, x0: g.x, x1: end, y: g.y, size: g.size, text: g.text.clone() }),
+        }
+    }
+    for p in &mut out {
+        p.text = p.text.trim().to_owned();
+    }
+    out.retain(|p| !p.text.is_empty());
+    out
+}
+
+/// Pieces on one baseline, left to right.
+type Row = Vec<Piece>;
+
+fn rows(mut pieces: Vec<Piece>) -> Vec<Row> {
+    pieces.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut rows: Vec<Row> = Vec::new();
+    for p in pieces {
+        match rows.last_mut() {
+            Some(row) if (row[0].y - p.y).abs() < 0.3 * row[0].size.min(p.size) => row.push(p),
+            _ => rows.push(vec![p]),
+        }
+    }
+    for row in &mut rows {
+        row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    rows
+}
+
+fn row_text(row: &[Piece]) -> String {
+    row.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("  ")
+}
+
+/// A page's text: its rows top to bottom, except where a gutter splits a run of rows into two
+/// columns, each read whole, left first.
+fn page_text(pieces: Vec<Piece>) -> String {
+    let Some(gutter) = gutter(&pieces) else {
+        return rows(pieces).iter().map(|r| row_text(r)).collect::<Vec<_>>().join("\n");
+    };
+    let mut lines = Vec::new();
+    for band in bands(rows(pieces), gutter) {
+        lines.extend(band_lines(band, gutter));
+    }
+    lines.join("\n")
+}
+
+fn crosses(p: &Piece, x: f64) -> bool {
+    p.x0 < x && p.x1 > x
+}
+
+/// A piece that runs well into both sides (a banner, a summary line), not one that only
+/// overhangs the gutter (a long link in a sidebar).
+fn spans(p: &Piece, x: f64) -> bool {
+    p.x0 < x - 3.0 * p.size && p.x1 > x + 3.0 * p.size
+}
+
+fn is_left(p: &Piece, gutter: f64) -> bool {
+    (p.x0 + p.x1) / 2.0 < gutter
+}
+
+/// The x of a vertical gap that splits the page's pieces into two sides of three or more
+/// pieces each with the fewest pieces across it (a banner, a summary, full-width headings: at
+/// most one piece in eight, or two): the most balanced such gap. None on a page of one column.
+fn gutter(pieces: &[Piece]) -> Option<f64> {
+    let left = pieces.iter().map(|p| p.x0).fold(f64::INFINITY, f64::min);
+    let right = pieces.iter().map(|p| p.x1).fold(f64::NEG_INFINITY, f64::max);
+    let allowed = (pieces.len() / 8).max(2);
+    let mut best: Option<(usize, usize, f64)> = None;
+    for candidate in pieces.iter().map(|p| p.x1 + 1.0) {
+        if candidate <= left + 0.15 * (right - left) || candidate >= right - 0.15 * (right - left) {
+            continue;
+        }
+        let across = pieces.iter().filter(|p| crosses(p, candidate)).count();
+        let before = pieces.iter().filter(|p| p.x1 <= candidate).count();
+        let after = pieces.iter().filter(|p| p.x0 >= candidate).count();
+        let balance = before.min(after);
+        if across > allowed || balance < 3 {
+            continue;
+        }
+        if best.is_none_or(|(a, b, _)| (across, usize::MAX - balance) < (a, usize::MAX - b)) {
+            best = Some((across, balance, candidate));
+        }
+    }
+    best.map(|(_, _, x)| x)
+}
+
+/// Whether the two sides of a band are the cells of table rows rather than two columns: most
+/// rows have pieces on both sides, and they were drawn side to side row after row (a column is
+/// drawn whole, then the next, even where its lines happen to share baselines with the other).
+fn is_table(band: &[Row], gutter: f64) -> bool {
+    let sides = |row: &Row| (row.iter().any(|p| is_left(p, gutter)), row.iter().any(|p| !is_left(p, gutter)));
+    let left = band.iter().filter(|r| sides(r).0).count();
+    let right = band.iter().filter(|r| sides(r).1).count();
+    let both = band.iter().filter(|r| sides(r) == (true, true)).count();
+    if left == 0 || right == 0 {
+        return true;
+    }
+    let mut drawn: Vec<&Piece> = band.iter().flatten().collect();
+    drawn.sort_by_key(|p| p.order);
+    let switches = drawn.windows(2).filter(|w| is_left(w[0], gutter) != is_left(w[1], gutter)).count();
+    2 * both >= left.min(right) && switches >= both
+}
+
+/// Runs of rows between the rows of one piece that spans the gutter (a banner, a full-width
+/// heading).
+fn bands(rows: Vec<Row>, gutter: f64) -> Vec<Vec<Row>> {
+    let mut bands: Vec<Vec<Row>> = vec![Vec::new()];
+    for row in rows {
+        // Alone on its row: beside a piece of the other column it is a column's overflow.
+        if let [piece] = row.as_slice()
+            && spans(piece, gutter)
+        {
+            bands.push(vec![row]);
+            bands.push(Vec::new());
+        } else if let Some(band) = bands.last_mut() {
+            band.push(row);
+        }
+    }
+    bands.retain(|b| !b.is_empty());
+    bands
+}
+
+/// A band's lines: row by row when it is a table, else as two columns, left first.
+fn band_lines(band: Vec<Row>, gutter: f64) -> Vec<String> {
+    if is_table(&band, gutter) {
+        return band.iter().map(|r| row_text(r)).collect();
+    }
+    let side = |keep: &dyn Fn(&Piece) -> bool| -> Vec<String> {
+        band.iter()
+            .map(|r| r.iter().filter(|p| keep(p)).cloned().collect::<Vec<_>>())
+            .filter(|r| !r.is_empty())
+            .map(|r| row_text(&r))
+            .collect()
+    };
+    let mut lines = side(&|p| is_left(p, gutter));
+    lines.extend(side(&|p| !is_left(p, gutter)));
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line of text as glyphs 6 pt wide at 10 pt, starting at `x` on baseline `y`.
+    fn line(x: f64, y: f64, text: &str) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph { page: 1, x: x + 6.0 * i as f64, y, width: 6.0, size: 10.0, text: c.into() })
+            .collect()
+    }
+
+    fn page(lines: &[(f64, f64, &str)]) -> String {
+        read(lines.iter().flat_map(|(x, y, t)| line(*x, *y, t)).collect())
+    }
+
+    #[test]
+    fn a_sidebar_is_read_after_the_column_beside_it_not_interleaved() {
+        // The sidebar drawn first, its lines between the main column's baselines.
+        let text = page(&[
+            (20.0, 100.0, "CONTACT"),
+            (20.0, 114.0, "jo@example.com"),
+            (20.0, 128.0, "SKILLS"),
+            (20.0, 142.0, "Triage"),
+            (200.0, 95.0, "EXPERIENCE"),
+            (200.0, 109.0, "Staff Nurse"),
+            (200.0, 123.0, "Leeds General Infirmary"),
+            (200.0, 137.0, "June 2021 - Present"),
+        ]);
+        assert_eq!(
+            text,
+            "CONTACT\njo@example.com\nSKILLS\nTriage\nEXPERIENCE\nStaff Nurse\nLeeds General Infirmary\nJune 2021 - Present"
+        );
+    }
+
+    #[test]
+    fn a_sidebar_whose_lines_share_the_main_columns_baselines_is_still_a_column() {
+        let text = page(&[
+            (20.0, 100.0, "SKILLS"),
+            (20.0, 114.0, "SEM"),
+            (20.0, 128.0, "EDUCATION"),
+            (20.0, 142.0, "University of Washington"),
+            (200.0, 100.0, "EXPERIENCE"),
+            (200.0, 114.0, "Marketing Manager at Lamna"),
+            (200.0, 128.0, "2025-12 - Present"),
+            (200.0, 142.0, "Content Strategist at Silverline"),
+            // A link a little too long for the sidebar, beside a line of the main column.
+            (20.0, 156.0, "linkedin.com/in/priya-1234"),
+            (200.0, 156.0, "2022-11 - 2025-09"),
+        ]);
+        assert_eq!(
+            text,
+            "SKILLS\nSEM\nEDUCATION\nUniversity of Washington\nlinkedin.com/in/priya-1234\n\
+             EXPERIENCE\nMarketing Manager at Lamna\n2025-12 - Present\nContent Strategist at Silverline\n2022-11 - 2025-09"
+        );
+    }
+
+    #[test]
+    fn a_tables_cells_stay_on_their_row_with_a_gap_between() {
+        let text = page(&[
+            (20.0, 100.0, "Feb 2022 - Present"),
+            (200.0, 100.0, "Financial Controller"),
+            (20.0, 114.0, "Oct 2018 - Jan 2022"),
+            (200.0, 114.0, "Audit Senior"),
+            (20.0, 128.0, "2015"),
+            (200.0, 128.0, "ACA"),
+        ]);
+        assert_eq!(text, "Feb 2022 - Present  Financial Controller\nOct 2018 - Jan 2022  Audit Senior\n2015  ACA");
+    }
+
+    #[test]
+    fn a_banner_across_the_gutter_comes_first_and_words_keep_their_spaces() {
+        let mut glyphs = line(20.0, 40.0, "Grace");
+        glyphs.extend(line(20.0 + 6.0 * 5.0 + 3.0, 40.0, "Adebayo"));
+        let columns = [(20.0, 100.0, "Wound care"), (20.0, 114.0, "IV therapy"), (20.0, 128.0, "Triage")];
+        let main = [(200.0, 95.0, "Staff Nurse"), (200.0, 109.0, "St James's"), (200.0, 123.0, "2016 - 2021")];
+        glyphs.extend(columns.iter().chain(&main).flat_map(|(x, y, t)| line(*x, *y, t)));
+        glyphs.extend(line(20.0, 60.0, "a full-width summary line that runs across both of the columns"));
+        assert_eq!(
+            read(glyphs),
+            "Grace Adebayo\na full-width summary line that runs across both of the columns\n\
+             Wound care\nIV therapy\nTriage\nStaff Nurse\nSt James's\n2016 - 2021"
+        );
+    }
+}
