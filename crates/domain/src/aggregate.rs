@@ -121,7 +121,7 @@ impl CandidateAggregate {
             .pipelines
             .iter_mut()
             .find(|m| m.pipeline_id == pipeline_id)
-            .ok_or_else(|| DomainError::invalid("pipeline", "the candidate is not in this pipeline"))?;
+            .ok_or(DomainError::NotAmong { what: crate::error::Thing::Pipeline })?;
         let before = std::mem::replace(&mut member.status, status.to_owned());
         member.reviewed = true;
         member.status_at = at;
@@ -192,7 +192,7 @@ impl CandidateAggregate {
         self.applications
             .iter_mut()
             .find(|a| a.job_id == job_id)
-            .ok_or_else(|| DomainError::invalid("job", "the candidate has no application to this job"))
+            .ok_or(DomainError::NotAmong { what: crate::error::Thing::Job })
     }
 
     fn refresh_activity(&mut self) {

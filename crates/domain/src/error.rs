@@ -77,6 +77,9 @@ pub enum DomainError {
     NoAddress { candidate: NamedCandidate, email: bool },
     #[error("{candidate} is deactivated; an admin reactivates them first")]
     Deactivated { candidate: NamedCandidate },
+    /// The candidate is not among a pipeline's, a job's (no application) or an event's people.
+    #[error("the candidate is not in this {what}")]
+    NotAmong { what: Thing },
     /// Only recruiter admins may use the capability.
     #[error("only recruiter admins may {}", capability.describe())]
     AdminOnly { capability: Capability },

@@ -64,6 +64,7 @@ const everyKind: { [K in DomainError["kind"]]: Extract<DomainError, { kind: K }>
   repeated_in_selection: { kind: "repeated_in_selection" },
   no_address: { kind: "no_address", candidate: { id: "0190", name: "Ana Souza" }, email: true },
   deactivated: { kind: "deactivated", candidate: { id: "0190" } },
+  not_among: { kind: "not_among", what: "job" },
   admin_only: { kind: "admin_only", capability: "delete_candidate" },
   needs_ats_id: { kind: "needs_ats_id" },
   not_yours: { kind: "not_yours", what: "pipeline" },

@@ -55,6 +55,7 @@ const ruleKeys: Record<DomainError["kind"], MessageKey> = {
   repeated_in_selection: "problem.repeated_in_selection",
   no_address: "problem.no_address",
   deactivated: "problem.deactivated",
+  not_among: "problem.not_among",
   admin_only: "problem.admin_only",
   needs_ats_id: "problem.needs_ats_id",
   not_yours: "problem.not_yours",
@@ -250,6 +251,8 @@ function ruleValues(rule: DomainError): Values {
       return { name: candidateName(rule.candidate), email: rule.email ? "yes" : "no" };
     case "deactivated":
       return { name: candidateName(rule.candidate) };
+    case "not_among":
+      return { what: rule.what, thing: translate(thingKeys[rule.what]) };
     case "admin_only":
       return { doing: translate(capabilityKeys[rule.capability]) };
     case "nothing_selected":

@@ -154,7 +154,7 @@ impl<R: Records> Effects<'_, R> {
         let mut member = self
             .records
             .event_member(event_id, cand)?
-            .ok_or_else(|| DomainError::invalid("event", "the candidate is not on this event's list"))?;
+            .ok_or(DomainError::NotAmong { what: crate::error::Thing::Event })?;
         if !member.rate(&self.actor.email, rating) {
             return Ok(0);
         }

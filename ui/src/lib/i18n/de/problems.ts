@@ -28,6 +28,8 @@ export const problems: Translation<typeof english> = {
   "problem.no_address":
     "{email, select, yes {{name} hat keine E-Mail-Adresse} other {{name} hat keine Telefonnummer}}",
   "problem.deactivated": "{name} ist deaktiviert; ein Admin muss die Person zuerst wieder aktivieren",
+  "problem.not_among":
+    "{what, select, pipeline {Die Person ist nicht in dieser Pipeline} job {Die Person hat sich auf diese Stelle nicht beworben} event {Die Person steht nicht auf der Liste dieser Veranstaltung} other {Die Person gehört nicht dazu ({thing})}}",
   "problem.admin_only": "Nur Recruiter-Admins dürfen {doing}",
   "problem.needs_ats_id":
     "Für „An Stelle übermitteln“ braucht dein Benutzer eine ATS-ID; bitte einen Admin, sie einzutragen",

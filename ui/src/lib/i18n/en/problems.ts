@@ -26,6 +26,8 @@ export const problems = {
   "problem.no_address":
     "{email, select, yes {{name} has no email address} other {{name} has no phone number}}",
   "problem.deactivated": "{name} is deactivated; an admin reactivates them first",
+  "problem.not_among":
+    "{what, select, pipeline {The candidate is not in this pipeline} job {The candidate has no application to this job} event {The candidate is not on this event’s list} other {The candidate is not in this {thing}}}",
   "problem.admin_only": "Only recruiter admins may {doing}",
   "problem.needs_ats_id": "Submit to Job needs an ATS ID on your user; ask an admin to add it",
   "problem.not_yours": "This {what} belongs to someone else",
