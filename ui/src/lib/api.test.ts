@@ -85,25 +85,35 @@ describe("describeRule", () => {
   });
 
   it("puts the field's, the action's and the candidate's names in the sentence", () => {
-    expect(describeRule(everyKind.required)).toBe("Last name is required");
-    expect(describeRule(everyKind.over_bulk_limit)).toBe(
-      "Manage Tags works on at most 100,000 candidates at once; 100,001 are selected",
-    );
-    expect(describeRule(everyKind.no_address)).toBe("Ana Souza has no email address");
-    expect(describeRule(everyKind.deactivated)).toBe("A candidate is deactivated; an admin reactivates them first");
-    expect(describeRule(everyKind.query)).toBe("AND needs a term after it (at character 7)");
-    expect(describeRule({ kind: "required", field: "custom:shoe_size" })).toBe("shoe size is required");
-    setLocale("de-DE");
-    expect(describeRule(everyKind.required)).toBe("Nachname muss ausgefüllt sein");
-    expect(describeRule(everyKind.over_bulk_limit)).toBe(
-      "Tags verwalten geht mit höchstens 100.000 Kandidaten auf einmal; ausgewählt sind 100.001",
-    );
-    expect(describeRule(everyKind.admin_only)).toBe("Nur Recruiter-Admins dürfen Kandidaten löschen");
-    expect(describeRule(everyKind.query)).toBe("Nach AND fehlt ein Begriff (bei Zeichen 7)");
-    expect(describeRule(everyKind.not_an_email)).toBe("E-Mail ist keine E-Mail-Adresse: das @ fehlt");
-    expect(describeRule(everyKind.not_a_phone)).toBe(
-      "Telefon ist keine Telefonnummer: sie hat 3 Ziffern; eine Telefonnummer hat 7 bis 15",
-    );
+    const said: [DomainError, string, string][] = [
+      [everyKind.required, "Last name is required", "Nachname muss ausgefüllt sein"],
+      [
+        everyKind.over_bulk_limit,
+        "Manage Tags works on at most 100,000 candidates at once; 100,001 are selected",
+        "Tags verwalten geht mit höchstens 100.000 Kandidaten auf einmal; ausgewählt sind 100.001",
+      ],
+      [everyKind.no_address, "Ana Souza has no email address", "Ana Souza hat keine E-Mail-Adresse"],
+      [
+        everyKind.deactivated,
+        "A candidate is deactivated; an admin reactivates them first",
+        "Eine Person ist deaktiviert; ein Admin muss die Person zuerst wieder aktivieren",
+      ],
+      [everyKind.admin_only, "Only recruiter admins may delete candidates", "Nur Recruiter-Admins dürfen Kandidaten löschen"],
+      [everyKind.query, "AND needs a term after it (at character 7)", "Nach AND fehlt ein Begriff (bei Zeichen 7)"],
+      [everyKind.not_an_email, "Email is not an email address: it has no @", "E-Mail ist keine E-Mail-Adresse: das @ fehlt"],
+      [
+        everyKind.not_a_phone,
+        "Phone is not a phone number: it has 3 digits; a phone number has 7 to 15",
+        "Telefon ist keine Telefonnummer: sie hat 3 Ziffern; eine Telefonnummer hat 7 bis 15",
+      ],
+      [{ kind: "required", field: "custom:shoe_size" }, "shoe size is required", "shoe size muss ausgefüllt sein"],
+    ];
+    for (const [rule, english, german] of said) {
+      setLocale("en");
+      expect(describeRule(rule)).toBe(english);
+      setLocale("de-DE");
+      expect(describeRule(rule)).toBe(german);
+    }
   });
 
   it("keeps an English reason of a rule without a kind of its own, without the selection's field", () => {
