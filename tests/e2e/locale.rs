@@ -66,6 +66,17 @@ fn the_window_speaks_german_when_the_locale_says_so() -> Result<(), String> {
         session.wait_for("the German result count", |s| has(s.text("[data-testid=result-count]")?, "Ergebnisse"))?;
     let number = count.split_whitespace().next().unwrap_or_default();
     assert!(number.len() == 5 && number.as_bytes()[1] == b'.', "not 1.2xx: {count}");
+    // The search page: its heading, filters and order, and the cheat sheet with German key names.
+    let page = words(&session, "main")?;
+    for words in ["Kandidaten", "inaktive ausgeblendet", "Neu aus Lebenslauf", "Tabelle", "Ungeprüft", "Sortierung"] {
+        assert!(page.contains(words), "no “{words}” on the search page: {page}");
+    }
+    session.screenshot("german-candidates")?;
+    session.press("?")?;
+    let help = session.wait_for("the shortcuts", |s| has(s.text("[data-testid=keyboard-help]")?, "Tastenkürzel"))?;
+    assert!(help.contains("Strg+Pos1") && help.contains("Umschalt+F10") && help.contains("Eingabe"), "{help}");
+    session.screenshot("german-keyboard-help")?;
+    session.press(keys::ESCAPE)?;
 
     // Sync: this window works on a local database.
     assert_eq!(words(&session, "[data-testid=sync-status]")?, "Lokal");
@@ -139,6 +150,29 @@ fn the_right_to_left_pseudo_locale_mirrors_the_layout() -> Result<(), String> {
     // The catalogue's words come mirrored (right-to-left override), so any left out stand out.
     assert_eq!(words(&session, "[data-testid=rail-settings]")?, "\u{202e}Settings\u{202c}");
     session.screenshot("rtl-candidates")?;
+    // A right-click opens a row's menu at the pointer, reaching out the way the page reads (left).
+    let at = session.script(
+        "const cell = document.querySelector('[data-testid=results] tbody tr[data-id] td.location');
+         const r = cell.getBoundingClientRect();
+         const at = { bubbles: true, cancelable: true, button: 2, buttons: 2, clientX: Math.round(r.right - 30), clientY: Math.round(r.top + r.height / 2) };
+         cell.dispatchEvent(new PointerEvent('pointerdown', at));
+         cell.dispatchEvent(new MouseEvent('contextmenu', at));
+         return [at.clientX, at.clientY];",
+        json!([]),
+    )?;
+    let menu = session.wait_for("the row's menu", |s| {
+        let menu = s.script(
+            "const list = document.querySelector('[data-testid=row-actions-list]');
+             if (!list || list.style.visibility === 'hidden') return null;
+             const r = list.getBoundingClientRect(); return [r.right, r.top];",
+            json!([]),
+        )?;
+        Ok(Some(menu).filter(|m| !m.is_null()))
+    })?;
+    let off = |i: usize| (menu[i].as_f64().unwrap_or(f64::NAN) - at[i].as_f64().unwrap_or(f64::NAN)).abs();
+    assert!(off(0) <= 6.0 && off(1) <= 6.0, "the menu's right edge at the pointer: {at} {menu}");
+    session.screenshot("rtl-row-menu")?;
+    session.press(keys::ESCAPE)?;
 
     session.click("[data-testid=rail-settings]")?;
     session.wait_for("the settings", |s| s.text("[data-testid=column-settings]"))?;
