@@ -6,6 +6,12 @@ use talentdesk_domain::search::{SearchFilters, SearchRequest};
 use talentdesk_e2e::{DemoDb, Session, err, keys};
 use talentdesk_store::search::PageRequest;
 
+/// The count as the window says it: the results, then how many inactive candidates the search hides.
+fn said(total: u64, hidden: u64) -> String {
+    let results = if total == 1 { "1 result".to_owned() } else { format!("{total} results") };
+    if hidden == 0 { results } else { format!("{results} · {hidden} inactive hidden") }
+}
+
 #[test]
 fn the_window_shows_the_stores_candidates_and_searches_them() -> Result<(), String> {
     let demo = DemoDb::new(300, 7)?;
@@ -18,7 +24,7 @@ fn the_window_shows_the_stores_candidates_and_searches_them() -> Result<(), Stri
     drop(store);
 
     let session = Session::start(&["--db", demo.arg()?])?;
-    let expected = format!("{} results", everyone.total);
+    let expected = said(everyone.total, everyone.inactive_hidden);
     session.wait_for("the result count", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| *t == expected)))?;
     let first = session.text("[data-testid=results] tbody tr td.name .open")?;
     assert_eq!(first.as_deref(), Some(everyone.rows[0].name.as_str()), "the first row is the store's first result");
@@ -49,7 +55,7 @@ fn the_window_shows_the_stores_candidates_and_searches_them() -> Result<(), Stri
         .script("document.querySelector('[data-testid=results]').parentElement.scrollTop = 0", serde_json::json!([]))?;
 
     session.type_into("[data-testid=search-input]", "python")?;
-    let expected = format!("{} results", pythonistas.total);
+    let expected = said(pythonistas.total, pythonistas.inactive_hidden);
     session.wait_for("the count of the python search", |s| {
         Ok(s.text("[data-testid=result-count]")?.filter(|t| *t == expected))
     })?;
@@ -63,11 +69,12 @@ fn the_window_shows_the_stores_candidates_and_searches_them() -> Result<(), Stri
         ..Default::default()
     };
     let narrowed = SearchRequest { filters, ..python.clone() };
-    let narrowed = demo.open()?.search(&narrowed, &PageRequest::default()).map_err(err)?.total;
+    let narrowed = demo.open()?.search(&narrowed, &PageRequest::default()).map_err(err)?;
+    let (narrowed, narrowed_hidden) = (narrowed.total, narrowed.inactive_hidden);
     assert!(narrowed > 0 && narrowed < pythonistas.total, "the filters narrow the search to {narrowed}");
     session.click("[data-testid=filter-activity-contacted]")?;
     session.select("[data-testid=filter-engagement-recruiter_reviewed]", "lacks")?;
-    let expected = if narrowed == 1 { "1 result".to_owned() } else { format!("{narrowed} results") };
+    let expected = said(narrowed, narrowed_hidden);
     session.wait_for("the filtered count", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| *t == expected)))?;
     let chips = session.text("[data-testid=filter-chips]")?.unwrap_or_default();
     assert!(chips.contains("Activity: Contacted") && chips.contains("Without: Recruiter Reviewed"), "{chips}");
