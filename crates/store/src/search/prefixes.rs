@@ -149,8 +149,8 @@ fn broad_prefixes(conn: &Connection, index: Index, broad: usize) -> Result<HashM
 /// Adds each posting of a counted term to the sets of its broad prefixes. The postings are
 /// read between the frequent terms, whose doclists (nine in ten postings at a million
 /// candidates) are skipped. fts5vocab seeks to a range's bounds but includes them (it takes
-/// `>` for `>=`), so each range starts just past its frequent term and stops on reaching the
-/// next one.
+/// `>` for `>=` and `<` for `<=`, leaving SQLite to filter row by row), so each range starts
+/// just past its frequent term and stops on reaching the next one.
 fn fill(
     conn: &Connection,
     table: &str,

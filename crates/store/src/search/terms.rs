@@ -16,7 +16,8 @@ use crate::tables::search_terms;
 use crate::{StoreError, tokens};
 
 /// More rare terms under one prefix than this (a prefix of a letter or two): the term-by-term
-/// route is then no quicker than FTS5's prefix query, and such a short prefix has a set.
+/// route is then no quicker than FTS5's prefix query. A short prefix that was this broad when
+/// the term index was built has a set instead.
 const MAX_RARE: usize = super::BROAD_PREFIX;
 /// Terms per FTS5 OR query.
 const OR_CHUNK: usize = 250;
@@ -35,7 +36,19 @@ pub(crate) struct FrequentTerms {
 }
 
 impl FrequentTerms {
+    /// Reads the bitmaps, the prefix sets and the log in one snapshot: another process folding
+    /// or rebuilding between the reads would pair old bitmaps with new sets, and a term become
+    /// frequent would be counted in neither.
     pub(crate) fn load(conn: &Connection) -> Result<Self, StoreError> {
+        conn.execute_batch("SAVEPOINT load_terms")?;
+        let terms = Self::read(conn);
+        let released = conn.execute_batch("RELEASE load_terms");
+        let terms = terms?;
+        released?;
+        Ok(terms)
+    }
+
+    fn read(conn: &Connection) -> Result<Self, StoreError> {
         let mut terms = Self {
             sets: search_terms::bitmaps(conn)?,
             keyword_prefixes: PrefixSets::load(conn, Index::Keywords)?,
@@ -139,7 +152,8 @@ impl FrequentTerms {
         }
     }
 
-    /// Writes the sets back and empties the log, when the log has grown long.
+    /// Writes the sets back and empties the log, when the log has grown long. In the caller's
+    /// transaction: written halfway, the prefix sets would stay incomplete until a rebuild.
     pub(crate) fn fold_if_long(conn: &Connection) -> Result<(), StoreError> {
         if search_terms::log_len(conn)? < FOLD_AFTER {
             return Ok(());

@@ -25,12 +25,8 @@ pub(crate) fn rebuild(conn: &Connection, frequent_from: u64) -> Result<(), Store
     // Above SQLite's integers means no term is frequent.
     .execute([i64::try_from(frequent_from).unwrap_or(i64::MAX)])?;
     conn.execute_batch("DROP TABLE temp.candidate_terms")?;
-    let frequent: Vec<String> = conn
-        .prepare("SELECT term FROM search_terms WHERE cands IS NOT NULL")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
     let mut update = conn.prepare_cached("UPDATE search_terms SET cands = ?2 WHERE term = ?1")?;
-    for term in frequent {
+    for term in frequent(conn)? {
         let cands = search::fts(conn, "candidate_fts", &search::literal(&term))?;
         update.execute(params![term, serialize(&cands)?])?;
     }
