@@ -9,7 +9,8 @@ const SPOKEN = ["title", "aria-label", "aria-description", "aria-roledescription
  *  every keyboard, not sentences. Single letters (the rail's logo, a key) are not words either. */
 const UNTRANSLATED = new Set(["Talentdesk", "LinkedIn", "CSV", "PDF", "XLSX", "URL", "Alt", "Esc"]);
 
-/** `{…}` expressions removed, braces inside strings and nested braces respected. */
+/** Each `{…}` expression replaced by "…" (so `aria-label={x}` keeps a value that is no
+ *  word), braces inside strings and nested braces respected. */
 export function withoutExpressions(markup: string): string {
   let out = "";
   let depth = 0;
@@ -17,8 +18,10 @@ export function withoutExpressions(markup: string): string {
   for (let i = 0; i < markup.length; i++) {
     const c = markup[i];
     if (depth === 0) {
-      if (c === "{") depth = 1;
-      else out += c;
+      if (c === "{") {
+        depth = 1;
+        out += "…";
+      } else out += c;
       continue;
     }
     if (quote) {
@@ -28,6 +31,8 @@ export function withoutExpressions(markup: string): string {
     else if (c === "{") depth++;
     else if (c === "}") depth--;
   }
+  // An expression left open (a quote the scan misread) would hide the rest of the markup.
+  if (depth !== 0) throw new Error("an expression in the markup never closes");
   return out;
 }
 
@@ -41,6 +46,7 @@ function markupOf(source: string): string {
 
 const hasWords = (text: string) =>
   text
+    .replace(/&#?\w+;/g, " ")
     .split(/[^\p{L}]+/u)
     .some((word) => word.length > 1 && !UNTRANSLATED.has(word));
 
@@ -49,9 +55,9 @@ export function literalTexts(source: string): string[] {
   const markup = withoutExpressions(markupOf(source));
   const found: string[] = [];
   // Tags: check the spoken attributes, then drop the tag so only text between tags remains.
-  const text = markup.replace(/<[^>]*>/g, (tag) => {
-    for (const m of tag.matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-      const value = m[2] ?? m[3] ?? "";
+  const text = markup.replace(/<(?:[^>"']|"[^"]*"|'[^']*')*>/g, (tag) => {
+    for (const m of tag.matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)) {
+      const value = m[2] ?? m[3] ?? m[4] ?? "";
       if (SPOKEN.includes(m[1]) && hasWords(value)) found.push(`${m[1]}="${value.trim()}"`);
     }
     return "\n";
