@@ -66,10 +66,10 @@ describe("profile formatting", () => {
 
   it("shows file sizes in readable units, the locale's way", () => {
     expect(fileSize(840)).toBe("840 byte");
-    expect(fileSize(12_700)).toBe("12.4 kB");
-    expect(fileSize(3_250_000)).toBe("3.1 MB");
+    expect(fileSize(12_700)).toBe("12.7 kB");
+    expect(fileSize(3_250_000)).toBe("3.3 MB");
     setLocale("de-DE");
-    expect(fileSize(12_700)).toBe("12,4 kB");
+    expect(fileSize(12_700)).toBe("12,7 kB");
   });
 });
 

@@ -182,7 +182,8 @@ export function deliveryState(m: Message): string {
 /** File sizes as people read them, in the locale's units: "840 byte", "12.4 kB" ("12,4 kB"), "3.1 MB". */
 export function fileSize(bytes: number): string {
   const [value, unit] =
-    bytes < 1024 ? [bytes, "byte"] : bytes < 1024 * 1024 ? [bytes / 1024, "kilobyte"] : [bytes / 1024 / 1024, "megabyte"];
+    // Decimal units, as kB and MB mean (and as file managers count them now).
+    bytes < 1000 ? [bytes, "byte"] : bytes < 1_000_000 ? [bytes / 1000, "kilobyte"] : [bytes / 1_000_000, "megabyte"];
   return new Intl.NumberFormat(formattingLocale(), { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { setLocale, t } from ".";
 import { languageOf } from "./locale.svelte";
-import { countryName, formatAgo, formatCount, formatDate, resultsLabel } from "../format";
+import { countryName, formatAgo, formatCount, formatDate, formatList, resultsLabel } from "../format";
 
 afterEach(() => setLocale("en"));
 
@@ -28,8 +28,10 @@ describe("messages in the window's language", () => {
   it("falls back to English for a language without a catalogue", () => {
     setLocale("fr-FR");
     expect(t("rail.settings")).toBe("Settings");
-    // ... while numbers and dates still follow the OS's locale.
+    // ... while numbers and dates follow the OS's region, their words the window's language.
     expect(formatCount(1234567)).toBe("1\u202f234\u202f567");
+    expect(formatList(["python", "fintech"])).toBe("python and fintech");
+    expect(formatDate("2026-12-04T10:00:00Z")).toBe("4 Dec 2026");
   });
 
   it("mirrors the pseudo-locale's own words but not the values put in them", () => {

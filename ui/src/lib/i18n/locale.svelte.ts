@@ -16,12 +16,15 @@ export function languageOf(tag: string): Language {
   return (languages as readonly string[]).includes(base) ? (base as Language) : "en";
 }
 
-/** The locale dates and numbers use: the OS's own (en-GB dates in an English window), a real one for the pseudo-locale. */
+/** The locale values are formatted in: the window's language with the OS's region, so an
+ *  English window on a French system writes "1 234,5" and "4 Dec 2026" (en-FR) rather than
+ *  French month names and "et" inside English sentences; a real one for the pseudo-locale. */
 export function formattingLocale(): string {
   if (i18n.language === "ar-XB") return "en";
   const tag = i18n.tag.replace("_", "-").split(".")[0];
   try {
-    return Intl.getCanonicalLocales(tag)[0] ?? i18n.language;
+    const region = new Intl.Locale(Intl.getCanonicalLocales(tag)[0] ?? i18n.language).region;
+    return new Intl.Locale(i18n.language, region ? { region } : {}).toString();
   } catch {
     return i18n.language;
   }
