@@ -179,7 +179,7 @@ export function deliveryState(m: Message): string {
   return reached.length ? reached[reached.length - 1].label : deliveryLabels.queued;
 }
 
-/** File sizes as people read them, in the locale's units: "840 byte", "12.4 kB" ("12,4 kB"), "3.1 MB". */
+/** File sizes as people read them, in the locale's units: "840 byte", "12.7 kB" ("12,7 kB"), "3.3 MB". */
 export function fileSize(bytes: number): string {
   const [value, unit] =
     // Decimal units, as kB and MB mean (and as file managers count them now).
