@@ -64,6 +64,8 @@ struct HistoryRow {
     at: i64,
     changes: String,
     summary: Option<String>,
+    /// JSON of the entry's `HistoryDetail`, which the window words in its own language.
+    detail: Option<String>,
 }
 
 impl Prepared {
@@ -78,6 +80,7 @@ impl Prepared {
                     actor_email: h.actor_email,
                     at: millis(h.at),
                     changes: serde_json::to_string(&h.changes)?,
+                    detail: h.detail.as_ref().map(serde_json::to_string).transpose()?,
                     summary: h.summary,
                 })
             })
@@ -252,10 +255,11 @@ impl BulkLoad<'_> {
             documents::insert(tx, d, cand)?;
         }
         let mut stmt = tx.prepare_cached(
-            "INSERT INTO history (cand, action, actor_email, at, changes, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO history (cand, action, actor_email, at, changes, summary, detail)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for h in &c.history {
-            stmt.execute(params![cand, h.action, h.actor_email, h.at, h.changes, h.summary])?;
+            stmt.execute(params![cand, h.action, h.actor_email, h.at, h.changes, h.summary, h.detail])?;
         }
         self.loaded += 1;
         Ok(())
@@ -424,5 +428,35 @@ mod tests {
             candidates::refresh_applications(store.conn(), cand).unwrap();
             assert_eq!(counts(&store, person.id), expected, "recounted {}", person.profile.last_name);
         }
+    }
+
+    /// Loaded history keeps its detail, which the window words in the reader's language (the
+    /// summary is English only).
+    #[test]
+    fn a_load_keeps_each_history_entrys_detail() {
+        use talentdesk_domain::aggregate::HistoryDraft;
+        use talentdesk_domain::history::{HistoryAction, HistoryDetail};
+
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("t.db")).unwrap();
+        let person = candidate(1);
+        let mut full = FullCandidate::new(person.clone());
+        full.history = vec![HistoryDraft {
+            action: HistoryAction::Event,
+            actor_email: "sam@example.com".into(),
+            at: person.created_at,
+            changes: Vec::new(),
+            summary: Some("Tagged python".into()),
+            detail: Some(HistoryDetail::Tagged { tags: vec!["python".into()] }),
+            visible_to: None,
+        }];
+        let mut load = store.bulk_load().unwrap();
+        load.candidate(&Prepared::candidate(full).unwrap()).unwrap();
+        load.finish(|_| {}).unwrap();
+
+        let cand = candidates::cand_of(store.conn(), person.id).unwrap();
+        let history = crate::tables::history::of(store.conn(), cand, person.id).unwrap();
+        assert_eq!(history.len(), 1);
+        assert_eq!(history[0].detail, Some(HistoryDetail::Tagged { tags: vec!["python".into()] }));
     }
 }
