@@ -232,3 +232,55 @@ fn a_profile_and_its_history_speak_german_and_mirror() -> Result<(), String> {
     }
     Ok(())
 }
+
+/// An event's page, its edit form, the bulk bar and Manage Tags in German and mirrored: the
+/// catalogue's words, counts the German way, the bar's actions from the end of the line.
+#[test]
+fn the_events_page_and_the_actions_speak_german_and_mirror() -> Result<(), String> {
+    let (demo, event, _) = fair()?;
+    for (locale, shots) in [("de-DE", "german"), ("ar-XB", "rtl")] {
+        let session = start(&demo, locale)?;
+        // Two candidates ticked: the bulk bar, then Manage Tags for them.
+        session.click("[data-testid=results] tbody tr[data-id]:nth-of-type(1) [data-testid=select-row]")?;
+        session.click("[data-testid=results] tbody tr[data-id]:nth-of-type(2) [data-testid=select-row]")?;
+        let count = session.wait_for("the bulk bar", |s| s.text("[data-testid=bulk-count]"))?;
+        // The count at the start of the line, the actions pushed to its end.
+        let sides = session.script(
+            "const at = (css) => document.querySelector(css).getBoundingClientRect().left; \
+             return at('[data-testid=bulk-bar] .actions') < at('[data-testid=bulk-count]');",
+            json!([]),
+        )?;
+        assert_eq!(sides, json!(locale == "ar-XB"), "the bulk bar's actions in {locale}");
+        session.screenshot(&format!("{shots}-bulk-bar"))?;
+        session.click("[data-testid=bulk-manage_tags]")?;
+        let tags = session.wait_for("Manage Tags", |s| s.text("[data-testid=action-dialog]"))?;
+        session.screenshot(&format!("{shots}-manage-tags"))?;
+        session.press(keys::ESCAPE)?;
+
+        open_event(&session, event.id)?;
+        let tabs = session.wait_for("the list's counts", |s| has(s.text("[data-testid=event-filters]")?, "3"))?;
+        let header = words(&session, "[data-testid=event-header]")?;
+        session.screenshot(&format!("{shots}-event"))?;
+        session.click("[data-testid=event-edit]")?;
+        let form = session.wait_for("the edit form", |s| s.text("[data-testid=event-dialog]"))?;
+        session.screenshot(&format!("{shots}-event-edit"))?;
+        session.press(keys::ESCAPE)?;
+        session.click("[data-testid=event-sections] [data-tab=summary]")?;
+        let summary = session.wait_for("the summary", |s| s.text("[data-testid=event-summary]"))?;
+        session.screenshot(&format!("{shots}-event-summary"))?;
+
+        if locale == "de-DE" {
+            assert_eq!(count.trim(), "2 ausgewählt");
+            assert!(tags.contains("Tags verwalten") && tags.contains("Tags hinzufügen"), "{tags}");
+            assert!(tabs.contains("Angemeldet (3)") && tabs.contains("Nicht erschienen"), "{tabs}");
+            assert!(header.contains("Karrieremesse") && header.contains("Liste exportieren"), "{header}");
+            assert!(form.contains("Event bearbeiten") && form.contains("Event archivieren"), "{form}");
+            assert!(summary.contains("Teilgenommen") && summary.contains("Noch niemand wurde bewertet."), "{summary}");
+        } else {
+            assert_eq!(count.trim(), "2\u{202e} selected\u{202c}");
+            assert!(form.contains("\u{202e}Edit event\u{202c}"), "{form}");
+            assert!(tabs.contains("\u{202e}Registered\u{202c}"), "{tabs}");
+        }
+    }
+    Ok(())
+}
