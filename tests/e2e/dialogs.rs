@@ -25,9 +25,7 @@ fn focus_in(session: &Session, css: &str) -> Result<(String, bool), String> {
 
 /// Waits until the focus is on the element with `testid`.
 fn wait_focus(session: &Session, testid: &str) -> Result<(), String> {
-    session.wait_for(&format!("the focus on {testid}"), |s| {
-        Ok(focus_in(s, "body")?.0.eq(testid).then_some(()))
-    })
+    session.wait_for(&format!("the focus on {testid}"), |s| Ok(focus_in(s, "body")?.0.eq(testid).then_some(())))
 }
 
 /// Each open dialog's title as its aria-labelledby names it, and whether it is inert.
@@ -42,7 +40,13 @@ fn dialogs(session: &Session) -> Result<Vec<(String, String, bool)>, String> {
         .as_array()
         .map(|all| {
             all.iter()
-                .map(|d| (d[0].as_str().unwrap_or_default().to_owned(), d[1].as_str().unwrap_or_default().to_owned(), d[2] == true))
+                .map(|d| {
+                    (
+                        d[0].as_str().unwrap_or_default().to_owned(),
+                        d[1].as_str().unwrap_or_default().to_owned(),
+                        d[2] == true,
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default())
