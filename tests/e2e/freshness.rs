@@ -186,7 +186,9 @@ fn an_open_profile_stays_fresh_and_keeps_what_is_being_typed() -> Result<(), Str
 
     // The Pipelines page lists her as Contacted, in the pipeline rather than unreviewed.
     session.click("[data-testid=rail-pipelines]")?;
-    session.click(&format!("[data-testid=pipelines-page] button[data-id=\"{backend}\"]"))?;
+    let backend_button = format!("[data-testid=pipelines-page] button[data-id=\"{backend}\"]");
+    session.wait_for("Backend in the pipelines list", |s| s.text(&backend_button))?;
+    session.click(&backend_button)?;
     session.click("[data-testid=pipeline-tabs] [data-tab=in_pipeline]")?;
     let members = session.wait_for("Ana in the pipeline", |s| {
         Ok(s.text("[data-testid=pipeline-members]")?.filter(|t| t.contains("Ana Souza")))
