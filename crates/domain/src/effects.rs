@@ -526,7 +526,7 @@ impl<R: Records> Effects<'_, R> {
     fn own_note(&self, note_id: Uuid) -> Result<Note, R::Error> {
         let note = self.records.note(note_id)?;
         if !permission::may_change_note(self.actor, note.author_id) {
-            return Err(DomainError::NotYours { what: Thing::Note }.into());
+            return Err(DomainError::NotYours { what: Thing::Note, id: note_id.to_string() }.into());
         }
         Ok(note)
     }
@@ -534,7 +534,7 @@ impl<R: Records> Effects<'_, R> {
     fn visible_pipeline(&self, id: Uuid) -> Result<Pipeline, R::Error> {
         let p = self.records.pipeline(id)?;
         if !permission::may_see_pipeline(self.actor, p.owner_id, p.private) {
-            return Err(DomainError::NotYours { what: Thing::Pipeline }.into());
+            return Err(DomainError::NotYours { what: Thing::Pipeline, id: id.to_string() }.into());
         }
         Ok(p)
     }

@@ -85,9 +85,10 @@ pub enum DomainError {
     AdminOnly { capability: Capability },
     #[error("Submit to Job needs an ATS ID on your user; ask an admin to add it")]
     NeedsAtsId,
-    /// Someone else's (a private pipeline, a note by another recruiter, another user's client).
-    #[error("this {what} belongs to someone else")]
-    NotYours { what: Thing },
+    /// Someone else's (a private pipeline, a note by another recruiter, another user's client),
+    /// named by its id: the refusal may reach people who may not see its name.
+    #[error("{what} {id} belongs to someone else")]
+    NotYours { what: Thing, id: String },
 }
 
 impl DomainError {

@@ -127,7 +127,7 @@ fn take(
     let mut tx = rt.block_on(pool.begin())?;
     let (owner, mut last_seq) = rt.block_on(clients::lock(&mut tx, client, org, user.id))?;
     if owner != user.id {
-        return Err(DomainError::NotYours { what: Thing::Client }.into());
+        return Err(DomainError::NotYours { what: Thing::Client, id: client.to_string() }.into());
     }
     let (mut results, mut version, mut applied) = (Vec::with_capacity(chunk.len()), None, false);
     for pushed in chunk {

@@ -365,9 +365,11 @@ impl Store {
         let conn = self.conn();
         let p = tables::pipelines::get(conn, pipeline_id)?;
         if !permission::may_see_pipeline(viewer, p.owner_id, p.private) {
-            return Err(
-                talentdesk_domain::DomainError::NotYours { what: talentdesk_domain::error::Thing::Pipeline }.into()
-            );
+            return Err(talentdesk_domain::DomainError::NotYours {
+                what: talentdesk_domain::error::Thing::Pipeline,
+                id: pipeline_id.to_string(),
+            }
+            .into());
         }
         let members = tables::pipelines::members(conn, pipeline_id, reviewed, limit.min(search::MAX_PAGE), offset)?;
         let rows = rows_for(conn, &members.iter().map(|m| m.0).collect::<Vec<_>>())?;

@@ -67,7 +67,7 @@ const everyKind: { [K in DomainError["kind"]]: Extract<DomainError, { kind: K }>
   not_among: { kind: "not_among", what: "job" },
   admin_only: { kind: "admin_only", capability: "delete_candidate" },
   needs_ats_id: { kind: "needs_ats_id" },
-  not_yours: { kind: "not_yours", what: "pipeline" },
+  not_yours: { kind: "not_yours", what: "pipeline", id: "0192" },
 };
 
 describe("describeRule", () => {
