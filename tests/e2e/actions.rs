@@ -6,20 +6,9 @@
 use serde_json::json;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::{SearchFilters, SearchRequest};
-use talentdesk_e2e::{DemoDb, Session, admin, err, keys, open_profile, pick_action as pick};
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys, number, open_profile, pick_action as pick, shows_count};
 use talentdesk_store::Store;
 use talentdesk_store::search::PageRequest;
-
-/// The number in a text, whatever the locale's digit grouping ("29,700", "29.700", "29700").
-fn number(text: &str) -> Option<u64> {
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    digits.parse().ok()
-}
-
-/// Waits until the element shows `n` (and nothing else numeric).
-fn shows_count(session: &Session, css: &str, n: u64) -> Result<String, String> {
-    session.wait_for(&format!("{n} in {css}"), |s| Ok(s.text(css)?.filter(|t| number(t) == Some(n))))
-}
 
 /// What the default search finds (deactivated candidates are not searchable).
 fn searchable(store: &Store) -> Result<u64, String> {

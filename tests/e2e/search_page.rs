@@ -12,28 +12,12 @@ use std::collections::HashSet;
 use serde_json::{Value, json};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::{SearchFilters, SearchRequest};
-use talentdesk_e2e::{DemoDb, Session, admin, err, keys};
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys, number, numbers, shows_count};
 use talentdesk_store::search::PageRequest;
 use uuid::Uuid;
 
 const ROWS: &str = "[data-testid=results] tbody tr[data-id]";
 const TAG: &str = "Search Page Test";
-
-/// The number in a text, whatever the locale's digit grouping ("29,700", "29.700", "29700").
-fn number(text: &str) -> Option<u64> {
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    digits.parse().ok()
-}
-
-/// Each number in a text, in order ("29,700 results · 12 inactive hidden": 29700, 12).
-fn numbers(text: &str) -> Vec<u64> {
-    text.split_whitespace().filter_map(number).collect()
-}
-
-/// `css` says `n` first (the result count may go on to say how many inactive it hides).
-fn shows_count(session: &Session, css: &str, n: u64) -> Result<String, String> {
-    session.wait_for(&format!("{n} in {css}"), |s| Ok(s.text(css)?.filter(|t| numbers(t).first() == Some(&n))))
-}
 
 /// The rows in the page: how many, and how many of them are ticked (box and aria-selected
 /// both, or the test fails on the mismatch).

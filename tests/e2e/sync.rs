@@ -13,7 +13,7 @@ use talentdesk_domain::candidate::{Profile, ProfileType};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
 use talentdesk_domain::user::{Role, User};
-use talentdesk_e2e::{Session, err};
+use talentdesk_e2e::{Session, err, numbers};
 use talentdesk_server::testing::{Instance, PASSWORD};
 use talentdesk_store::Store;
 use talentdesk_sync::engine::{Engine, Replica};
@@ -192,9 +192,9 @@ fn the_first_sync_shows_its_progress_and_pauses_and_continues() -> Result<(), St
     session.screenshot("sync-first-sync-paused")?;
     session.click("[data-testid=first-sync-resume]")?;
     // The table opens on the active candidates: nearly all of the 15,000.
-    let count = |text: &str| text.chars().filter(char::is_ascii_digit).collect::<String>().parse::<u64>().ok();
-    let shown =
-        session.wait_for("the candidates", |s| Ok(s.text("[data-testid=result-count]")?.and_then(|t| count(&t))))?;
+    let shown = session.wait_for("the candidates", |s| {
+        Ok(s.text("[data-testid=result-count]")?.and_then(|t| numbers(&t).first().copied()))
+    })?;
     assert!((14_000..=15_000).contains(&shown), "{shown} candidates shown");
 
     // An event's documents can be kept on this computer for a fair without a network.

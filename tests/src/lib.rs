@@ -104,6 +104,22 @@ pub fn pick_action(session: &Session, action: &str) -> Result<()> {
 }
 
 /// The workspace root (this crate lives in `tests/`).
+/// The number in a text, whatever the locale's digit grouping ("29,700", "29.700", "29700").
+pub fn number(text: &str) -> Option<u64> {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Each number in a text, in order ("29,700 results · 12 inactive hidden": 29700, 12).
+pub fn numbers(text: &str) -> Vec<u64> {
+    text.split_whitespace().filter_map(number).collect()
+}
+
+/// `css` says `n` first (the result count may go on to say how many inactive it hides).
+pub fn shows_count(session: &Session, css: &str, n: u64) -> Result<String> {
+    session.wait_for(&format!("{n} in {css}"), |s| Ok(s.text(css)?.filter(|t| numbers(t).first() == Some(&n))))
+}
+
 pub fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
 }
