@@ -62,9 +62,7 @@ impl Store {
         Self::configure(&conn).map_err(|e| StoreError::open(&path, e))?;
         let mut store = Self { conn, path, engine: Default::default() };
         migrations::migrate(&mut store.conn)?;
-        let tx = store.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        search::FrequentTerms::fold_if_long(&tx)?;
-        tx.commit()?;
+        search::FrequentTerms::fold_if_long(&mut store.conn)?;
         // An erasure interrupted after its commit (a crash, a file in use) finishes now.
         if let Err(e) = store.finish_erasure() {
             tracing::warn!("{e}");

@@ -152,15 +152,18 @@ impl FrequentTerms {
         }
     }
 
-    /// Writes the sets back and empties the log, when the log has grown long. In the caller's
-    /// transaction: written halfway, the prefix sets would stay incomplete until a rebuild.
-    pub(crate) fn fold_if_long(conn: &Connection) -> Result<(), StoreError> {
+    /// Writes the sets back and empties the log, when the log has grown long: in one
+    /// transaction (written halfway, the prefix sets would stay incomplete until a rebuild),
+    /// taken only then (opening a store must not wait for another's write).
+    pub(crate) fn fold_if_long(conn: &mut Connection) -> Result<(), StoreError> {
         if search_terms::log_len(conn)? < FOLD_AFTER {
             return Ok(());
         }
-        let terms = Self::load(conn)?;
-        terms.keyword_prefixes.write(conn, Index::Keywords)?;
-        terms.name_prefixes.write(conn, Index::Names)?;
-        search_terms::fold(conn, &terms.sets, terms.absorbed)
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let terms = Self::load(&tx)?;
+        terms.keyword_prefixes.write(&tx, Index::Keywords)?;
+        terms.name_prefixes.write(&tx, Index::Names)?;
+        search_terms::fold(&tx, &terms.sets, terms.absorbed)?;
+        Ok(tx.commit()?)
     }
 }
