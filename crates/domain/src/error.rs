@@ -89,6 +89,9 @@ pub enum DomainError {
     /// named by its id: the refusal may reach people who may not see its name.
     #[error("{what} {id} belongs to someone else")]
     NotYours { what: Thing, id: String },
+    /// A change to the team that would leave the organisation without an active admin.
+    #[error("the organisation needs at least one active admin")]
+    LastAdmin,
 }
 
 impl DomainError {

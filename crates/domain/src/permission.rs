@@ -65,6 +65,7 @@ capabilities! {
         ManageJobs,
         ArchiveEvent,
         ManageAreasOfInterest,
+        ManageTeam,
     ],
 }
 
@@ -83,6 +84,7 @@ impl Capability {
             Capability::ManageJobs => "manage jobs",
             Capability::ArchiveEvent => "archive events",
             Capability::ManageAreasOfInterest => "set the areas of interest",
+            Capability::ManageTeam => "manage the team",
             Capability::SubmitToJob => "submit candidates to jobs",
             _ => "do this",
         }

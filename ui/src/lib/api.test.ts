@@ -68,6 +68,7 @@ const everyKind: { [K in DomainError["kind"]]: Extract<DomainError, { kind: K }>
   admin_only: { kind: "admin_only", capability: "delete_candidate" },
   needs_ats_id: { kind: "needs_ats_id" },
   not_yours: { kind: "not_yours", what: "pipeline", id: "0192" },
+  last_admin: { kind: "last_admin" },
 };
 
 describe("describeRule", () => {

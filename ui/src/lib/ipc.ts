@@ -59,6 +59,7 @@ const ruleKeys: Record<DomainError["kind"], MessageKey> = {
   admin_only: "problem.admin_only",
   needs_ats_id: "problem.needs_ats_id",
   not_yours: "problem.not_yours",
+  last_admin: "problem.last_admin",
 };
 
 const queryKeys: Record<QueryProblem["kind"], MessageKey> = {
@@ -164,6 +165,7 @@ const capabilityKeys: Record<Capability, MessageKey> = {
   manage_jobs: "problem.may.manage_jobs",
   archive_event: "problem.may.archive_event",
   manage_areas_of_interest: "problem.may.manage_areas_of_interest",
+  manage_team: "problem.may.manage_team",
 };
 
 // Fields are the keys the rules name them by; one without a word here (an admin's custom
@@ -258,6 +260,7 @@ function ruleValues(rule: DomainError): Values {
     case "nothing_selected":
     case "repeated_in_selection":
     case "needs_ats_id":
+    case "last_admin":
       return {};
   }
 }

@@ -34,6 +34,7 @@ export const problems: Translation<typeof english> = {
   "problem.needs_ats_id":
     "Für „An Stelle übermitteln“ braucht dein Benutzer eine ATS-ID; bitte einen Admin, sie einzutragen",
   "problem.not_yours": "Dies gehört jemand anderem ({what})",
+  "problem.last_admin": "Die Organisation braucht mindestens einen aktiven Admin: mach zuerst jemand anderen zum Admin",
   "problem.unknown": "Abgelehnt ({kind})",
   "problem.no_reason": "Der Befehl ist ohne Angabe von Gründen fehlgeschlagen",
   "problem.a_candidate": "Eine Person",
@@ -147,6 +148,7 @@ export const problems: Translation<typeof english> = {
   "problem.may.manage_jobs": "Stellen verwalten",
   "problem.may.archive_event": "Veranstaltungen archivieren",
   "problem.may.manage_areas_of_interest": "die Interessengebiete festlegen",
+  "problem.may.manage_team": "das Team verwalten",
 
   "problem.field.first_name": "Vorname",
   "problem.field.last_name": "Nachname",

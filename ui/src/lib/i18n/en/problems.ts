@@ -31,6 +31,7 @@ export const problems = {
   "problem.admin_only": "Only recruiter admins may {doing}",
   "problem.needs_ats_id": "Submit to Job needs an ATS ID on your user; ask an admin to add it",
   "problem.not_yours": "This {what} belongs to someone else",
+  "problem.last_admin": "The organisation needs at least one active admin: make someone else an admin first",
   "problem.unknown": "Refused ({kind})",
   "problem.no_reason": "The command failed without saying why",
   "problem.a_candidate": "A candidate",
@@ -144,6 +145,7 @@ export const problems = {
   "problem.may.manage_jobs": "manage jobs",
   "problem.may.archive_event": "archive events",
   "problem.may.manage_areas_of_interest": "set the areas of interest",
+  "problem.may.manage_team": "manage the team",
 
   "problem.field.first_name": "First name",
   "problem.field.last_name": "Last name",
