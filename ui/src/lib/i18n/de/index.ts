@@ -2,6 +2,7 @@
 // completeness test says so). Du-Form for the recruiter, Sie-Form for visitors at the kiosk.
 import type { Catalogue } from "..";
 import { actions } from "./actions";
+import { board } from "./board";
 import { candidate } from "./candidate";
 import { checkin } from "./checkin";
 import { common } from "./common";
@@ -13,4 +14,4 @@ import { problems } from "./problems";
 import { settings } from "./settings";
 import { sync } from "./sync";
 
-export const de: Catalogue = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...actions, ...events, ...search, ...problems };
+export const de: Catalogue = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...board, ...actions, ...events, ...search, ...problems };

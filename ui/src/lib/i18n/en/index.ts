@@ -3,6 +3,7 @@
 // them in ../de). ICU message syntax: {name} fills in a value, {count, plural, one {…} other {…}}
 // picks the plural form, {n, number} groups digits the locale's way. Keys are "area.what".
 import { actions } from "./actions";
+import { board } from "./board";
 import { candidate } from "./candidate";
 import { checkin } from "./checkin";
 import { common } from "./common";
@@ -14,4 +15,4 @@ import { problems } from "./problems";
 import { settings } from "./settings";
 import { sync } from "./sync";
 
-export const en = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...actions, ...events, ...search, ...problems } as const;
+export const en = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...board, ...actions, ...events, ...search, ...problems } as const;

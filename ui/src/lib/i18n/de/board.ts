@@ -1,0 +1,10 @@
+// German: a board (a pipeline's, a job's): columns of cards moved by pointer or keyboard.
+import type { Translation } from "..";
+import type { board as english } from "../en/board";
+
+export const board: Translation<typeof english> = {
+  "board.column": "{label}: {count, plural, one {# Karte} other {# Karten}}",
+  "board.empty": "Noch niemand hier",
+  "board.moving": "{count, plural, one {# Karte wird verschoben} other {# Karten werden verschoben}}",
+  "board.choose_column": "In welche Spalte? Tippe ihre Nummer, 1 bis {count, number}.",
+};

@@ -1,0 +1,7 @@
+// English: a board (a pipeline's, a job's): columns of cards moved by pointer or keyboard.
+export const board = {
+  "board.column": "{label}: {count, plural, one {# card} other {# cards}}",
+  "board.empty": "Nobody here yet",
+  "board.moving": "{count, plural, one {Moving # card} other {Moving # cards}}",
+  "board.choose_column": "Move to which column? Type its number, 1 to {count, number}.",
+} as const;
