@@ -20,6 +20,7 @@ use crate::document::{self, Document, DocumentKind};
 use crate::error::{NamedCandidate, Thing};
 use crate::event::Event;
 use crate::history::{self, FieldChange, HistoryAction, HistoryDetail};
+use crate::import::{self, ImportSource, ImportWrite};
 use crate::job::Job;
 use crate::message::{Channel, MergeValues, Message, MessageKind, merge};
 use crate::mutation::Mutation;
@@ -204,6 +205,7 @@ impl<R: Records> Effects<'_, R> {
             M::ApplyResume { candidate_id, document_id, profile } => {
                 self.apply_resume(*candidate_id, *document_id, profile)?
             }
+            M::CandidateImport { candidate_id, source, write } => self.import(*candidate_id, source, write)?,
             M::CandidateReview { candidate_id } => self.review(*candidate_id)?,
             M::SetEligible { candidate_id, eligible } => {
                 self.flag(&[r.cand(*candidate_id)?], Flag::Eligible, *eligible)?
@@ -361,18 +363,38 @@ impl<R: Records> Effects<'_, R> {
     }
 
     fn create(&self, id: Uuid, profile: &Profile, profile_type: ProfileType) -> Result<u64, R::Error> {
-        self.insert_new(id, profile, profile_type, true)?;
+        self.insert_new(id, profile, profile_type, true, None)?;
         Ok(1)
     }
 
-    /// Stores a candidate a recruiter typed in, with its engagements and the history entry
-    /// of its creation.
+    /// A row of an import. A merge that changes nothing (the same file imported again) writes
+    /// nothing and counts nothing.
+    fn import(&self, id: Uuid, source: &ImportSource, write: &ImportWrite) -> Result<u64, R::Error> {
+        let merged = matches!(write, ImportWrite::Merge { .. });
+        let detail = HistoryDetail::Imported { file: source.file.clone(), merged };
+        match write {
+            ImportWrite::Create { profile } => {
+                self.insert_new(id, profile, ProfileType::Imported, true, Some(detail))?;
+                Ok(1)
+            }
+            ImportWrite::Merge { profile, differing } => {
+                let cand = self.records.cand(id)?;
+                let before = self.records.candidate(cand)?.profile;
+                let after = import::merged(&before, profile, *differing);
+                self.replace_profile(cand, &before, after, HistoryAction::Update, Some(detail))
+            }
+        }
+    }
+
+    /// Stores a candidate a recruiter typed in (or imported), with its engagements and the
+    /// history entry of its creation (which `detail`, when given, says more about).
     fn insert_new(
         &self,
         id: Uuid,
         profile: &Profile,
         profile_type: ProfileType,
         subscribed: bool,
+        detail: Option<HistoryDetail>,
     ) -> Result<R::Cand, R::Error> {
         let r = self.records;
         self.unused_id(RecordKind::Candidate, &id.to_string())?;
@@ -399,7 +421,9 @@ impl<R: Records> Effects<'_, R> {
             r.record_engagement(cand, e, self.now)?;
         }
         // The profile right after the insert is rebuilt from today's by undoing later entries.
-        r.record_history(&[cand], &self.history(HistoryAction::Insert, self.now, Vec::new(), None))?;
+        let summary = detail.as_ref().map(HistoryDetail::describe);
+        let entry = HistoryDraft { detail, ..self.history(HistoryAction::Insert, self.now, Vec::new(), summary) };
+        r.record_history(&[cand], &entry)?;
         Ok(cand)
     }
 

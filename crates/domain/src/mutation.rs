@@ -13,6 +13,7 @@ use crate::candidate::{Profile, ProfileType};
 use crate::document::Document;
 use crate::event::Event;
 use crate::history::FieldChange;
+use crate::import::{ImportSource, ImportWrite};
 use crate::job::Job;
 use crate::permission::Capability;
 use crate::search::Selection;
@@ -46,6 +47,10 @@ pub enum Mutation {
     /// Parse Resume: replaces the profile with what the resume gave.
     #[serde(rename = "candidate.apply_resume")]
     ApplyResume { candidate_id: Uuid, document_id: Uuid, profile: Profile },
+    /// A row of an import: a new candidate (profile type Imported) or the row merged into the
+    /// candidate it duplicates, with a history entry naming the file.
+    #[serde(rename = "candidate.import")]
+    CandidateImport { candidate_id: Uuid, source: ImportSource, write: ImportWrite },
 
     #[serde(rename = "tags.add")]
     TagsAdd { selection: Selection, tags: Vec<String> },
@@ -186,7 +191,10 @@ impl Mutation {
     pub fn capability(&self) -> Capability {
         use Mutation as M;
         match self {
-            M::CandidateCreate { .. } => Capability::CreateCandidate,
+            M::CandidateCreate { .. } | M::CandidateImport { write: ImportWrite::Create { .. }, .. } => {
+                Capability::CreateCandidate
+            }
+            M::CandidateImport { write: ImportWrite::Merge { .. }, .. } => Capability::EditProfile,
             M::CandidateUpdate { .. } => Capability::EditProfile,
             M::CandidateReview { .. } => Capability::ViewCandidates,
             M::SetEligible { .. } => Capability::MarkEligibility,
@@ -251,6 +259,7 @@ impl Mutation {
             | M::SetEligible { candidate_id, .. }
             | M::SetActive { candidate_id, .. }
             | M::ApplyResume { candidate_id, .. }
+            | M::CandidateImport { candidate_id, .. }
             | M::NoteAdd { candidate_id, .. }
             | M::PipelineSetStatus { candidate_id, .. }
             | M::EventCheckIn { candidate_id, .. }

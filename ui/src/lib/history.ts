@@ -83,5 +83,7 @@ function detailText(d: HistoryDetail): string {
       return t("history.rated", { event: d.event, rating: d.rating });
     case "walked_in":
       return t("history.walked_in", { event: d.event, kiosk: yes(d.kiosk) });
+    case "imported":
+      return t("history.imported", { file: d.file, merged: yes(d.merged) });
   }
 }

@@ -109,6 +109,12 @@ pub enum HistoryDetail {
         event: String,
         kiosk: bool,
     },
+    /// Created by an import, or (`merged`) a row of one merged into the profile; the entry's
+    /// changes are what the row changed.
+    Imported {
+        file: String,
+        merged: bool,
+    },
 }
 
 impl HistoryDetail {
@@ -124,7 +130,8 @@ impl HistoryDetail {
             D::SubmittedToJob { .. } | D::HiringStatus { .. } | D::Withdrew { .. } => HistoryAction::Job,
             D::Eligible { .. } | D::Active { .. } | D::Subscribed { .. } | D::Reviewed { .. } => HistoryAction::Status,
             D::DocumentUploaded { .. } | D::DocumentDeleted { .. } => HistoryAction::Document,
-            D::ResumeParsed { .. } => HistoryAction::Update,
+            D::ResumeParsed { .. } | D::Imported { merged: true, .. } => HistoryAction::Update,
+            D::Imported { merged: false, .. } => HistoryAction::Insert,
             D::MessageQueued { .. } => HistoryAction::Message,
             D::Registered { .. }
             | D::CheckedIn { .. }
@@ -175,6 +182,8 @@ impl HistoryDetail {
             D::Rated { event, rating } => format!("Rated {rating} of 5 at {event}"),
             D::WalkedIn { event, kiosk: true } => format!("Signed up at the kiosk at {event}"),
             D::WalkedIn { event, kiosk: false } => format!("Walked in at {event}"),
+            D::Imported { file, merged: false } => format!("Imported from {file}"),
+            D::Imported { file, merged: true } => format!("Updated from the import of {file}"),
         }
     }
 }

@@ -227,4 +227,5 @@ export const profile: Translation<typeof english> = {
   "history.check_in_undone": "Check-in bei {event} rückgängig gemacht",
   "history.rated": "Bei {event} mit {rating, number} von 5 bewertet",
   "history.walked_in": "{kiosk, select, yes {Am Kiosk bei {event} angemeldet} other {Ohne Anmeldung zu {event} gekommen}}",
+  "history.imported": "{merged, select, yes {Aus dem Import von {file} aktualisiert} other {Aus {file} importiert}}",
 };

@@ -232,4 +232,5 @@ export const profile = {
   "history.check_in_undone": "Check-in at {event} undone",
   "history.rated": "Rated {rating, number} of 5 at {event}",
   "history.walked_in": "{kiosk, select, yes {Signed up at the kiosk at {event}} other {Walked in at {event}}}",
+  "history.imported": "{merged, select, yes {Updated from the import of {file}} other {Imported from {file}}}",
 } as const;

@@ -1,0 +1,286 @@
+//! Who is the same person: the keys two profiles are compared by, computed once here for every
+//! place that looks for duplicates (imports, new-from-resume, walk-ins, the Duplicates page).
+//!
+//! Two profiles are likely one person when they share any key: the same email (case- and
+//! IDN-normalised), the same LinkedIn profile, the same phone number (E.164 with the
+//! organisation's default country), or the same name with the same employer or phone.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::candidate::{LinkKind, Profile};
+
+/// One piece of evidence that two profiles are one person, strongest first.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DedupeKey {
+    Email(String),
+    LinkedIn(String),
+    Phone(String),
+    NameAndEmployer(String),
+    NameAndPhone(String),
+}
+
+impl DedupeKey {
+    /// What the key says, for a person deciding: "same email".
+    pub fn evidence(&self) -> &'static str {
+        match self {
+            DedupeKey::Email(_) => "same email",
+            DedupeKey::LinkedIn(_) => "same LinkedIn profile",
+            DedupeKey::Phone(_) => "same phone",
+            DedupeKey::NameAndEmployer(_) => "same name and employer",
+            DedupeKey::NameAndPhone(_) => "same name and phone",
+        }
+    }
+}
+
+/// The keys of `profile`, strongest first. `country` is the calling code ("44") national
+/// numbers are read in; without it they are compared by their digits alone.
+pub fn keys(profile: &Profile, country: Option<&str>) -> Vec<DedupeKey> {
+    let mut keys = Vec::new();
+    if let Some(email) = profile.email.as_deref().and_then(email_key) {
+        keys.push(DedupeKey::Email(email));
+    }
+    for link in &profile.links {
+        if let Some(slug) =
+            linkedin_key(&link.url).filter(|_| matches!(link.kind, LinkKind::LinkedIn | LinkKind::Other))
+        {
+            keys.push(DedupeKey::LinkedIn(slug));
+        }
+    }
+    let phone = profile.phone.as_deref().and_then(|p| phone_key(p, country));
+    if let Some(phone) = &phone {
+        keys.push(DedupeKey::Phone(phone.clone()));
+    }
+    let name = name_key(&profile.first_name, &profile.last_name);
+    if let Some(name) = &name {
+        let employer = simple(&profile.current_employer);
+        if !employer.is_empty() {
+            keys.push(DedupeKey::NameAndEmployer(format!("{name}|{employer}")));
+        }
+        if let Some(phone) = &phone {
+            keys.push(DedupeKey::NameAndPhone(format!("{name}|{phone}")));
+        }
+    }
+    keys
+}
+
+/// Lowercased, NFKC, whitespace collapsed: "  Zoë   SMITH " and "zoë smith" are one.
+fn simple(text: &str) -> String {
+    text.nfkc().collect::<String>().to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The name both parts present, or none.
+fn name_key(first: &str, last: &str) -> Option<String> {
+    let (first, last) = (simple(first), simple(last));
+    (!first.is_empty() && !last.is_empty()).then(|| format!("{first} {last}"))
+}
+
+/// An email compared without case, its domain in ASCII (`münchen.de` and `xn--mnchen-3ya.de`
+/// are one domain).
+pub fn email_key(email: &str) -> Option<String> {
+    let email: String = email.trim().nfc().collect();
+    let (local, domain) = email.rsplit_once('@')?;
+    if local.is_empty() || domain.is_empty() {
+        return None;
+    }
+    let domain = idna::domain_to_ascii(domain).ok()?;
+    Some(format!("{}@{domain}", local.to_lowercase()))
+}
+
+/// The profile name of a LinkedIn address (`linkedin.com/in/<name>`), whatever the scheme,
+/// subdomain (`www.`, `de.`), trailing slash, query or case.
+pub fn linkedin_key(url: &str) -> Option<String> {
+    let lower = url.trim().to_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).unwrap_or(&lower);
+    let (host, path) = rest.split_once('/')?;
+    if host != "linkedin.com" && !host.ends_with(".linkedin.com") {
+        return None;
+    }
+    let slug = path.strip_prefix("in/")?.split(['/', '?', '#']).next()?;
+    (!slug.is_empty()).then(|| slug.to_owned())
+}
+
+/// A phone number in E.164 (`+351912345678`) when its country is known: written with `+` or
+/// `00`, or national with the default country's calling code (`country`, "351"). Extensions
+/// are left out. Without a country, a national number is its digits.
+pub fn phone_key(phone: &str, country: Option<&str>) -> Option<String> {
+    let lower = phone.to_lowercase();
+    let number = lower.split(['x', 'e']).next().unwrap_or_default().trim();
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() < 7 {
+        return None;
+    }
+    if number.starts_with('+') {
+        return Some(format!("+{digits}"));
+    }
+    if let Some(international) = digits.strip_prefix("00") {
+        return Some(format!("+{international}"));
+    }
+    let Some(code) = country else { return Some(digits) };
+    // A trunk prefix is dialled only inside the country: 0 in most, 1 in the NANP ("1 415 ...").
+    let national = match code {
+        "1" if digits.len() == 11 => digits.strip_prefix('1').unwrap_or(&digits),
+        // Italy keeps its leading 0 in international form.
+        "39" => &digits,
+        _ => digits.strip_prefix('0').unwrap_or(&digits),
+    };
+    Some(format!("+{code}{national}"))
+}
+
+/// The calling code of a country by its ISO 3166 code ("DE" -> "49"), for the countries a
+/// default is most often set to; `None` for others.
+pub fn calling_code(iso: &str) -> Option<&'static str> {
+    const CODES: [(&str, &str); 32] = [
+        ("US", "1"),
+        ("CA", "1"),
+        ("GB", "44"),
+        ("IE", "353"),
+        ("DE", "49"),
+        ("AT", "43"),
+        ("CH", "41"),
+        ("FR", "33"),
+        ("BE", "32"),
+        ("NL", "31"),
+        ("LU", "352"),
+        ("ES", "34"),
+        ("PT", "351"),
+        ("IT", "39"),
+        ("DK", "45"),
+        ("SE", "46"),
+        ("NO", "47"),
+        ("FI", "358"),
+        ("PL", "48"),
+        ("CZ", "420"),
+        ("GR", "30"),
+        ("TR", "90"),
+        ("IL", "972"),
+        ("IN", "91"),
+        ("CN", "86"),
+        ("JP", "81"),
+        ("KR", "82"),
+        ("SG", "65"),
+        ("AU", "61"),
+        ("NZ", "64"),
+        ("BR", "55"),
+        ("MX", "52"),
+    ];
+    let iso = iso.trim().to_ascii_uppercase();
+    CODES.iter().find(|(c, _)| *c == iso).map(|(_, code)| *code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::candidate::Link;
+
+    fn person(first: &str, last: &str) -> Profile {
+        Profile { first_name: first.into(), last_name: last.into(), ..Profile::default() }
+    }
+
+    fn shares_a_key(a: &Profile, b: &Profile, country: Option<&str>) -> bool {
+        let theirs = keys(b, country);
+        keys(a, country).iter().any(|k| theirs.contains(k))
+    }
+
+    fn with(mut p: Profile, edit: impl FnOnce(&mut Profile)) -> Profile {
+        edit(&mut p);
+        p
+    }
+
+    fn linkedin(url: &str) -> Vec<Link> {
+        vec![Link { kind: LinkKind::LinkedIn, url: url.into() }]
+    }
+
+    /// Pairs that must be found as one person, and pairs that must not, with why.
+    #[test]
+    fn pairs_that_must_and_must_not_match() {
+        let ana = person("Ana", "Souza");
+        let bob = person("Bob", "Stone");
+        let must = [
+            (
+                "email differing in case",
+                with(ana.clone(), |p| p.email = Some("Ana.Souza@Example.COM".into())),
+                with(bob.clone(), |p| p.email = Some("ana.souza@example.com".into())),
+            ),
+            (
+                "email with an IDN domain, Unicode and ASCII",
+                with(ana.clone(), |p| p.email = Some("ana@münchen.de".into())),
+                with(ana.clone(), |p| p.email = Some("ANA@xn--mnchen-3ya.de".into())),
+            ),
+            (
+                "LinkedIn with and without www, slash and query",
+                with(ana.clone(), |p| p.links = linkedin("https://www.linkedin.com/in/ana-souza/")),
+                with(bob.clone(), |p| p.links = linkedin("http://de.linkedin.com/in/Ana-Souza?trk=x")),
+            ),
+            (
+                "phone national and international, default country PT",
+                with(ana.clone(), |p| p.phone = Some("912 345 678".into())),
+                with(bob.clone(), |p| p.phone = Some("+351 912-345-678".into())),
+            ),
+            (
+                "phone with 00 and with +",
+                with(ana.clone(), |p| p.phone = Some("0044 20 7946 0958".into())),
+                with(bob.clone(), |p| p.phone = Some("+44 (20) 7946 0958 ext. 12".into())),
+            ),
+            (
+                "same name and employer, spacing and case aside",
+                with(ana.clone(), |p| p.current_employer = "Acme GmbH".into()),
+                with(person(" ana ", "SOUZA"), |p| p.current_employer = "acme  gmbh".into()),
+            ),
+        ];
+        for (why, a, b) in &must {
+            assert!(shares_a_key(a, b, Some("351")), "must match: {why}");
+        }
+        let must_not = [
+            ("same name, nothing else", ana.clone(), ana.clone()),
+            (
+                "same name, different employers",
+                with(ana.clone(), |p| p.current_employer = "Acme".into()),
+                with(ana.clone(), |p| p.current_employer = "Globex".into()),
+            ),
+            (
+                "same employer, different names",
+                with(ana.clone(), |p| p.current_employer = "Acme".into()),
+                with(bob.clone(), |p| p.current_employer = "Acme".into()),
+            ),
+            (
+                "different emails at one domain",
+                with(ana.clone(), |p| p.email = Some("ana@example.com".into())),
+                with(ana.clone(), |p| p.email = Some("ana.s@example.com".into())),
+            ),
+            (
+                "different LinkedIn profiles",
+                with(ana.clone(), |p| p.links = linkedin("https://linkedin.com/in/ana-souza")),
+                with(ana.clone(), |p| p.links = linkedin("https://linkedin.com/in/ana-souza-2")),
+            ),
+            (
+                "a LinkedIn company page is no person",
+                with(ana.clone(), |p| p.links = linkedin("https://linkedin.com/company/acme")),
+                with(bob.clone(), |p| p.links = linkedin("https://linkedin.com/company/acme")),
+            ),
+            (
+                "same national digits in different countries",
+                with(ana.clone(), |p| p.phone = Some("+44 912 345 678".into())),
+                with(bob.clone(), |p| p.phone = Some("+351 912 345 678".into())),
+            ),
+            (
+                "too few digits to be a phone",
+                with(ana.clone(), |p| p.phone = Some("12345".into())),
+                with(bob.clone(), |p| p.phone = Some("12345".into())),
+            ),
+        ];
+        for (why, a, b) in &must_not {
+            assert!(!shares_a_key(a, b, Some("351")), "must not match: {why}");
+        }
+    }
+
+    #[test]
+    fn phones_in_e164() {
+        assert_eq!(phone_key("(415) 555-0132", Some("1")).as_deref(), Some("+14155550132"));
+        assert_eq!(phone_key("1 415 555 0132", Some("1")).as_deref(), Some("+14155550132"));
+        assert_eq!(phone_key("030 1234567", Some("49")).as_deref(), Some("+49301234567"));
+        assert_eq!(phone_key("06 1234 5678", Some("39")).as_deref(), Some("+390612345678"));
+        assert_eq!(phone_key("030 1234567", None).as_deref(), Some("0301234567"));
+        assert_eq!(calling_code("de"), Some("49"));
+        assert_eq!(calling_code("ZZ"), None);
+    }
+}
