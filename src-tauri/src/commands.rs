@@ -13,7 +13,9 @@ use talentdesk_domain::user::User;
 use talentdesk_session::KeychainProblem;
 use talentdesk_store::replica::Account;
 use talentdesk_store::search::{PageRequest, SearchPage};
-use talentdesk_store::views::{FilterChoices, JobSummary, PipelineMemberRow, PipelineSummary, ProfileView};
+use talentdesk_store::views::{
+    FilterChoices, JobSummary, PipelineBoard, PipelineMemberRow, PipelineSummary, ProfileView,
+};
 use talentdesk_store::{AppError, Applied, Store, StoreError};
 use tauri::State;
 use ts_rs::TS;
@@ -158,6 +160,28 @@ pub async fn pipeline_members(
     limit: u32,
 ) -> Result<Vec<PipelineMemberRow>, AppError> {
     with_store(&state, move |store, user| store.pipeline_members(user, pipeline, reviewed, limit, offset)).await
+}
+
+/// A pipeline's board: each workflow status's count and its first `per_column` cards.
+#[tauri::command]
+pub async fn pipeline_board(
+    state: State<'_, AppState>,
+    pipeline: Uuid,
+    per_column: u32,
+) -> Result<PipelineBoard, AppError> {
+    with_store(&state, move |store, user| store.pipeline_board(user, pipeline, per_column)).await
+}
+
+/// The next cards of one column of a pipeline's board.
+#[tauri::command]
+pub async fn pipeline_column(
+    state: State<'_, AppState>,
+    pipeline: Uuid,
+    status: String,
+    offset: u32,
+    limit: u32,
+) -> Result<Vec<PipelineMemberRow>, AppError> {
+    with_store(&state, move |store, user| store.pipeline_column(user, pipeline, &status, limit, offset)).await
 }
 
 /// Every job with its number of applicants.

@@ -103,6 +103,8 @@ fn main() {
             commands::profile_as_of,
             commands::pipelines,
             commands::pipeline_members,
+            commands::pipeline_board,
+            commands::pipeline_column,
             commands::jobs,
             events::events,
             events::event_tab_counts,

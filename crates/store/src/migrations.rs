@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0011_check_in_people.sql"),
     include_str!("../migrations/0012_history_detail.sql"),
     include_str!("../migrations/0013_search_prefixes.sql"),
+    include_str!("../migrations/0014_pipeline_board.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.

@@ -25,8 +25,10 @@ use crate::search::{self, PageRequest, SearchPage};
 use crate::tables::{self, candidates, settings};
 use crate::{Store, StoreError};
 
+mod board;
 mod events;
 
+pub use board::{BoardColumn, PipelineBoard};
 pub use events::{
     EventCounts, EventMemberRow, EventMembersPage, EventMembership, EventReport, EventSummary, MemberFilter,
     MemberQuery,
@@ -230,6 +232,19 @@ fn visible_pipelines(conn: &Connection, viewer: &User) -> Result<Vec<Pipeline>, 
         .collect())
 }
 
+/// The pipeline, if `viewer` may see it; refused naming it otherwise.
+fn visible_pipeline(conn: &Connection, viewer: &User, id: Uuid) -> Result<Pipeline, StoreError> {
+    let p = tables::pipelines::get(conn, id)?;
+    if !permission::may_see_pipeline(viewer, p.owner_id, p.private) {
+        return Err(talentdesk_domain::DomainError::NotYours {
+            what: talentdesk_domain::error::Thing::Pipeline,
+            id: id.to_string(),
+        }
+        .into());
+    }
+    Ok(p)
+}
+
 fn user_name(conn: &Connection, id: Uuid) -> Result<String, StoreError> {
     Ok(tables::users::by_id(conn, &id.to_string())?.map_or_else(|| "Former user".to_owned(), |u| u.name))
 }
@@ -363,14 +378,7 @@ impl Store {
         offset: u32,
     ) -> Result<Vec<PipelineMemberRow>, StoreError> {
         let conn = self.conn();
-        let p = tables::pipelines::get(conn, pipeline_id)?;
-        if !permission::may_see_pipeline(viewer, p.owner_id, p.private) {
-            return Err(talentdesk_domain::DomainError::NotYours {
-                what: talentdesk_domain::error::Thing::Pipeline,
-                id: pipeline_id.to_string(),
-            }
-            .into());
-        }
+        visible_pipeline(conn, viewer, pipeline_id)?;
         let members = tables::pipelines::members(conn, pipeline_id, reviewed, limit.min(search::MAX_PAGE), offset)?;
         let rows = rows_for(conn, &members.iter().map(|m| m.0).collect::<Vec<_>>())?;
         Ok(rows

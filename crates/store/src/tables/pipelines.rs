@@ -189,3 +189,30 @@ pub(crate) fn members(
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }
+
+/// How many members stand at each workflow status (statuses without members are left out).
+pub(crate) fn status_counts(conn: &Connection, pipeline: Uuid) -> Result<Vec<(String, u64)>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT status, count(*) FROM pipeline_members WHERE pipeline_id = ?1 GROUP BY status")?;
+    let rows = stmt.query_map([pipeline.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// One page of the members at `status`, the latest moved there first: a board's column, where a
+/// card moved in lands on top and the others keep their order.
+pub(crate) fn at_status(
+    conn: &Connection,
+    pipeline: Uuid,
+    status: &str,
+    limit: u32,
+    offset: u32,
+) -> Result<Vec<(i64, Timestamp)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT cand, added_at FROM pipeline_members WHERE pipeline_id = ?1 AND status = ?2
+         ORDER BY status_at DESC, cand LIMIT ?3 OFFSET ?4",
+    )?;
+    let rows = stmt
+        .query_map(params![pipeline.to_string(), status, limit, offset], |r| Ok((r.get(0)?, time(r.get(1)?))))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
