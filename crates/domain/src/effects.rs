@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 mod audited;
 mod events;
+mod jobs;
 
 use crate::activity::{self, Engagement, EngagementSet};
 use crate::aggregate::{EventMember, HistoryDraft};
@@ -21,7 +22,7 @@ use crate::error::{NamedCandidate, Thing};
 use crate::event::Event;
 use crate::history::{self, FieldChange, HistoryAction, HistoryDetail};
 use crate::import::{self, ImportSource, ImportWrite};
-use crate::job::Job;
+use crate::job::{Application, Job};
 use crate::message::{Channel, MergeValues, Message, MessageKind, merge};
 use crate::mutation::Mutation;
 use crate::note::Note;
@@ -140,7 +141,10 @@ pub trait Records {
     fn remove_event_member(&self, event: Uuid, cand: Self::Cand) -> Result<(), Self::Error>;
 
     fn job(&self, id: Uuid) -> Result<Job, Self::Error>;
-    fn insert_job(&self, job: &Job) -> Result<(), Self::Error>;
+    /// Stores the job, new or changed (its applications stay).
+    fn put_job(&self, job: &Job) -> Result<(), Self::Error>;
+    /// The candidate's applications, withdrawn ones too.
+    fn applications(&self, cand: Self::Cand, candidate_id: Uuid) -> Result<Vec<Application>, Self::Error>;
     /// Creates an application for each candidate that has none for the job; returns those.
     fn submit_to_job(&self, job: Uuid, cands: &[Self::Cand], at: Timestamp) -> Result<Vec<Self::Cand>, Self::Error>;
     /// Returns the application's (bin, hiring status) before.
@@ -301,22 +305,10 @@ impl<R: Records> Effects<'_, R> {
                 self.send(*send_id, cands, MessageKind::InviteToApply, Some(*job_id), subject, body)?
             }
             M::TextSend { send_id, body, .. } => self.send(*send_id, cands, MessageKind::Text, None, "", body)?,
-            M::JobCreate { job } => {
-                self.unused_id(RecordKind::Job, &job.id.to_string())?;
-                r.insert_job(&Job {
-                    title: validation::required("title", &job.title, limits::SHORT_TEXT)?,
-                    location: validation::line("location", &job.location, limits::SHORT_TEXT)?,
-                    ..job.clone()
-                })?;
-                1
-            }
-            M::JobSubmit { job_id, .. } => {
-                self.open_job(*job_id)?;
-                for cand in cands {
-                    still_active(&r.candidate(*cand)?)?;
-                }
-                self.submit_to_job(*job_id, cands)?
-            }
+            M::JobCreate { job } => self.create_job(job)?,
+            M::JobUpdate { job } => self.update_job(job)?,
+            M::JobSetOpen { job_id, open } => self.set_job_open(*job_id, *open)?,
+            M::JobSubmit { job_id, .. } => self.submit_to_job(*job_id, cands)?,
             M::ApplicationSetStatus { job_id, candidate_id, bin, hiring_status } => {
                 self.set_application_status(*job_id, *candidate_id, bin, hiring_status)?
             }
@@ -561,14 +553,6 @@ impl<R: Records> Effects<'_, R> {
             return Err(DomainError::NotYours { what: Thing::Pipeline, id: id.to_string() }.into());
         }
         Ok(p)
-    }
-
-    fn open_job(&self, id: Uuid) -> Result<Job, R::Error> {
-        let job = self.records.job(id)?;
-        if !job.open {
-            return Err(DomainError::invalid("job", format!("\"{}\" is closed", job.title)).into());
-        }
-        Ok(job)
     }
 
     /// Queues one message per candidate and records the matching engagement.

@@ -85,6 +85,18 @@ pub enum DomainError {
     AdminOnly { capability: Capability },
     #[error("Submit to Job needs an ATS ID on your user; ask an admin to add it")]
     NeedsAtsId,
+    /// A value that must be one of a fixed list (a job's hiring statuses, the ATS bins).
+    #[error("{field}: \"{value}\" is not one of: {}", allowed.join(", "))]
+    NotOneOf { field: String, value: String, allowed: Vec<String> },
+    /// A second Hired: the candidate is already Hired for another job that is still open.
+    #[error("the candidate is already hired for \"{job}\"; move that application off Hired or close that job first")]
+    AlreadyHired { job: String },
+    /// A withdrawn application is over: it does not change status.
+    #[error("the candidate withdrew from \"{job}\"; a withdrawn application does not change")]
+    ApplicationWithdrawn { job: String },
+    /// A closed job takes no new candidates.
+    #[error("\"{job}\" is closed; an admin reopens it first")]
+    JobClosed { job: String },
     /// Someone else's (a private pipeline, a note by another recruiter, another user's client),
     /// named by its id: the refusal may reach people who may not see its name.
     #[error("{what} {id} belongs to someone else")]
@@ -119,7 +131,7 @@ impl DomainError {
             Self::Forbidden { reason } => vec![reason],
             Self::NotFound { id, .. } => vec![id],
             Self::AlreadyExists { id, .. } => vec![id],
-            Self::ListedTwice { value, .. } => vec![value],
+            Self::ListedTwice { value, .. } | Self::NotOneOf { value, .. } => vec![value],
             Self::Query { problem: QueryProblem::NoLettersOrDigits { word }, .. } => vec![word],
             Self::NoAddress { candidate, .. } | Self::Deactivated { candidate } => candidate.name.iter_mut().collect(),
             _ => Vec::new(),

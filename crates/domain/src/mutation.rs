@@ -142,6 +142,13 @@ pub enum Mutation {
 
     #[serde(rename = "job.create")]
     JobCreate { job: Job },
+    /// Edit a job's details: title, location, ATS id (whether it is open stays; see
+    /// `job.set_open`).
+    #[serde(rename = "job.update")]
+    JobUpdate { job: Job },
+    /// Close a job (no new submissions or invitations; its applications still move) or reopen it.
+    #[serde(rename = "job.set_open")]
+    JobSetOpen { job_id: Uuid, open: bool },
     /// Submit to Job: creates an application per candidate.
     #[serde(rename = "job.submit")]
     JobSubmit { selection: Selection, job_id: Uuid },
@@ -219,7 +226,7 @@ impl Mutation {
             M::EmailSend { .. } => Capability::Email,
             M::InviteSend { .. } => Capability::InviteToApply,
             M::TextSend { .. } => Capability::BulkText,
-            M::JobCreate { .. } => Capability::ManageJobs,
+            M::JobCreate { .. } | M::JobUpdate { .. } | M::JobSetOpen { .. } => Capability::ManageJobs,
             M::JobSubmit { .. } => Capability::SubmitToJob,
             M::ApplicationSetStatus { .. } | M::ApplicationWithdraw { .. } => Capability::ManageApplications,
             M::DocumentAttach { .. } | M::DocumentDelete { .. } => Capability::ManageDocuments,

@@ -17,7 +17,7 @@ use talentdesk_domain::candidate::{Candidate, Profile};
 use talentdesk_domain::document::Document;
 use talentdesk_domain::effects::{Flag, Records};
 use talentdesk_domain::event::Event;
-use talentdesk_domain::job::Job;
+use talentdesk_domain::job::{Application, Job};
 use talentdesk_domain::message::Message;
 use talentdesk_domain::note::Note;
 use talentdesk_domain::pipeline::Pipeline;
@@ -406,8 +406,12 @@ impl Records for PgRecords {
         self.require(RecordKind::Job, "job", id)
     }
 
-    fn insert_job(&self, job: &Job) -> Result<(), ServerError> {
+    fn put_job(&self, job: &Job) -> Result<(), ServerError> {
         self.put(RecordKind::Job, &job.id.to_string(), job, Scope::default())
+    }
+
+    fn applications(&self, cand: Uuid, _: Uuid) -> Result<Vec<Application>, ServerError> {
+        self.change(cand, |a| Unchanged(a.applications.clone())).map(|u| u.0)
     }
 
     fn submit_to_job(&self, job: Uuid, cands: &[Uuid], at: Timestamp) -> Result<Vec<Uuid>, ServerError> {

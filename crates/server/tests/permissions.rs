@@ -157,6 +157,13 @@ fn matrix(w: &World, c: Uuid, own_note: Uuid, others_note: Uuid, tag_to_delete: 
             },
             false,
         ),
+        (
+            Mutation::JobUpdate {
+                job: Job { id: w.job, title: "Head nurse".into(), location: "Porto".into(), ats_id: None, open: true },
+            },
+            false,
+        ),
+        (Mutation::JobSetOpen { job_id: w.job, open: true }, false),
         (Mutation::JobSubmit { selection: ids(), job_id: w.job }, true),
         (
             Mutation::ApplicationSetStatus {
@@ -312,6 +319,7 @@ async fn another_orgs_ids_are_unknown_and_nothing_changes() {
         Mutation::PipelineAdd { selection: ids(), pipeline_id: w.public_pipeline, status: None },
         Mutation::EventCheckIn { event_id: w.event, candidate_id: c, at: None, kiosk: false },
         Mutation::JobSubmit { selection: ids(), job_id: w.job },
+        Mutation::JobSetOpen { job_id: w.job, open: false },
         Mutation::CandidateDelete { selection: ids() },
     ];
     let response = server.push(&hank, &numbered(1, attempts)).await;

@@ -10,7 +10,7 @@ use talentdesk_domain::candidate::{Candidate, Profile};
 use talentdesk_domain::document::Document;
 use talentdesk_domain::effects::{Flag, Records};
 use talentdesk_domain::event::Event;
-use talentdesk_domain::job::Job;
+use talentdesk_domain::job::{Application, Job};
 use talentdesk_domain::message::Message;
 use talentdesk_domain::note::Note;
 use talentdesk_domain::pipeline::Pipeline;
@@ -262,9 +262,13 @@ impl Records for SqliteRecords<'_> {
         jobs::get(self.tx, id)
     }
 
-    fn insert_job(&self, job: &Job) -> Result<(), StoreError> {
+    fn put_job(&self, job: &Job) -> Result<(), StoreError> {
         self.writes(RecordKind::Job, job.id)?;
         jobs::put(self.tx, job)
+    }
+
+    fn applications(&self, cand: i64, candidate_id: Uuid) -> Result<Vec<Application>, StoreError> {
+        jobs::of(self.tx, cand, candidate_id)
     }
 
     fn submit_to_job(&self, job: Uuid, cands: &[i64], at: Timestamp) -> Result<Vec<i64>, StoreError> {

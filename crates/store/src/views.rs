@@ -27,12 +27,14 @@ use crate::{Store, StoreError};
 
 mod board;
 mod events;
+mod jobs;
 
 pub use board::{BoardColumn, PipelineBoard};
 pub use events::{
     EventCounts, EventMemberRow, EventMembersPage, EventMembership, EventReport, EventSummary, MemberFilter,
     MemberQuery,
 };
+pub use jobs::{JobApplicant, JobView};
 
 /// One row of the results table.
 #[derive(Debug, Clone, Serialize, TS)]

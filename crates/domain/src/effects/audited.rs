@@ -1,7 +1,7 @@
-//! The mutations that change what hangs off a candidate — tags, notes, pipelines, job
-//! applications, flags, the first review — each with the history entry that says who did
-//! what. An entry is written only for the candidates the mutation actually changed: tagging
-//! someone who already has the tag is no news.
+//! The mutations that change what hangs off a candidate — tags, notes, pipelines, flags, the
+//! first review — each with the history entry that says who did what. An entry is written
+//! only for the candidates the mutation actually changed: tagging someone who already has the
+//! tag is no news.
 
 use std::collections::{HashMap, HashSet};
 
@@ -12,7 +12,6 @@ use crate::DomainError;
 use crate::activity::Engagement;
 use crate::aggregate::HistoryDraft;
 use crate::history::HistoryDetail;
-use crate::job::{ATS_BINS, HIRED_STATUS, HIRING_STATUSES};
 
 impl<R: Records> Effects<'_, R> {
     /// One entry in each of `cands`' histories, by the acting user, now. `visible_to` keeps an
@@ -147,57 +146,6 @@ impl<R: Records> Effects<'_, R> {
             let detail = HistoryDetail::PipelineMoved { pipeline: p.name.clone(), from, to };
             self.entry(&[cand], detail, pipeline_viewer(&p))?;
         }
-        Ok(1)
-    }
-
-    pub(super) fn submit_to_job(&self, job_id: Uuid, cands: &[R::Cand]) -> Result<u64, R::Error> {
-        let job = self.records.job(job_id)?;
-        let submitted = self.records.submit_to_job(job_id, cands, self.now)?;
-        self.entry(&submitted, HistoryDetail::SubmittedToJob { job: job.title }, None)?;
-        Ok(submitted.len() as u64)
-    }
-
-    pub(super) fn set_application_status(
-        &self,
-        job_id: Uuid,
-        candidate_id: Uuid,
-        bin: &str,
-        status: &str,
-    ) -> Result<u64, R::Error> {
-        let r = self.records;
-        let status = HIRING_STATUSES.iter().find(|s| s.eq_ignore_ascii_case(status.trim())).ok_or_else(|| {
-            DomainError::invalid("hiring_status", format!("\"{status}\" is not one of: {}", HIRING_STATUSES.join(", ")))
-        })?;
-        let bin = ATS_BINS
-            .iter()
-            .find(|b| b.eq_ignore_ascii_case(bin.trim()))
-            .ok_or_else(|| DomainError::invalid("bin", format!("\"{bin}\" is not one of: {}", ATS_BINS.join(", "))))?;
-        let cand = r.cand(candidate_id)?;
-        let job = r.job(job_id)?;
-        let (bin_before, status_before) = r.set_application_status(job_id, cand, bin, status, self.now)?;
-        if (bin_before.as_str(), status_before.as_str()) != (*bin, *status) {
-            let bin = (bin_before != *bin).then(|| (*bin).to_owned());
-            let detail = HistoryDetail::HiringStatus { job: job.title, from: status_before, to: (*status).into(), bin };
-            self.entry(&[cand], detail, None)?;
-        }
-        if *status == HIRED_STATUS {
-            r.record_engagement(cand, Engagement::Hired, self.now)?;
-            let actions = r.hired_actions()?;
-            if actions.unsubscribe {
-                self.flag(&[cand], Flag::Subscribed, false)?;
-            }
-            if actions.deactivate {
-                self.flag(&[cand], Flag::Active, false)?;
-            }
-        }
-        Ok(1)
-    }
-
-    pub(super) fn withdraw(&self, job_id: Uuid, candidate_id: Uuid) -> Result<u64, R::Error> {
-        let cand = self.records.cand(candidate_id)?;
-        let job = self.records.job(job_id)?;
-        self.records.withdraw_application(job_id, cand, self.now)?;
-        self.entry(&[cand], HistoryDetail::Withdrew { job: job.title }, None)?;
         Ok(1)
     }
 

@@ -218,15 +218,25 @@ pub fn random(rng: &mut impl Rng, pools: &Pools, user: &User) -> Option<Mutation
             },
             _ => Mutation::TextSend { send_id: new_id(), selection: ids(rng), body: "Call me?".into() },
         },
-        30 => Mutation::JobCreate {
-            job: Job {
-                id: new_id(),
-                title: TITLES.choose(rng).unwrap().to_string(),
-                location: "Remote".into(),
-                ats_id: None,
-                open: true,
-            },
-        },
+        30 => {
+            let title = TITLES.choose(rng).unwrap().to_string();
+            match rng.random_range(0..4) {
+                0 | 1 => Mutation::JobCreate {
+                    job: Job { id: new_id(), title, location: "Remote".into(), ats_id: None, open: true },
+                },
+                // An edit's open state is ignored: only job.set_open changes it.
+                2 => Mutation::JobUpdate {
+                    job: Job {
+                        id: *pools.jobs.choose(rng)?,
+                        title,
+                        location: "Lisbon".into(),
+                        ats_id: Some(format!("R-{}", rng.random_range(100..999))),
+                        open: rng.random_bool(0.5),
+                    },
+                },
+                _ => Mutation::JobSetOpen { job_id: *pools.jobs.choose(rng)?, open: rng.random_bool(0.7) },
+            }
+        }
         31 => Mutation::JobSubmit { selection: ids(rng), job_id: *pools.jobs.choose(rng)? },
         32 => {
             let c = pools.candidates.iter().filter(|c| !c.applications.is_empty()).collect::<Vec<_>>();
