@@ -28,6 +28,7 @@ import type { Mutation } from "./Mutation";
 import type { Notice } from "./Notice";
 import type { OfflineSet } from "./OfflineSet";
 import type { PageRequest } from "./PageRequest";
+import type { PipelineBoard } from "./PipelineBoard";
 import type { PipelineMemberRow } from "./PipelineMemberRow";
 import type { PipelineSummary } from "./PipelineSummary";
 import type { Profile } from "./Profile";
@@ -104,6 +105,10 @@ export const commands = {
   pipelines: () => call<Array<PipelineSummary>>("pipelines"),
   /** One page of a pipeline's Unreviewed (`reviewed` false) or In Pipeline tab. */
   pipelineMembers: (args: { pipeline: string; reviewed: boolean; offset: number; limit: number }) => call<Array<PipelineMemberRow>>("pipeline_members", args),
+  /** A pipeline's board: each workflow status's count and its first `per_column` cards. */
+  pipelineBoard: (args: { pipeline: string; perColumn: number }) => call<PipelineBoard>("pipeline_board", args),
+  /** The next cards of one column of a pipeline's board. */
+  pipelineColumn: (args: { pipeline: string; status: string; offset: number; limit: number }) => call<Array<PipelineMemberRow>>("pipeline_column", args),
   /** Every job with its number of applicants. */
   jobs: () => call<Array<JobSummary>>("jobs"),
   /** Every event, archived ones too, with its counts. */
