@@ -84,6 +84,17 @@ describe("Picked", () => {
     expect(p.count).toBe(0);
   });
 
+  it("a board picks exactly the cards it decided, ending the whole search", () => {
+    const p = new Picked();
+    p.selectWholeSearch(search("python"), 925);
+    p.replace(["a", "c"]);
+    expect(p.wholeSearch).toBeNull();
+    expect(p.ids).toEqual(["a", "c"]);
+    expect(p.selection()).toEqual({ kind: "ids", ids: ["a", "c"] });
+    p.replace([]);
+    expect(p.count).toBe(0);
+  });
+
   it("tells searches apart by who matches, not by their order", () => {
     expect(searchKey(search("java", "name_asc"))).toBe(searchKey(search(" java", "updated_desc")));
     expect(searchKey(search("java"))).not.toBe(searchKey(search("kotlin")));

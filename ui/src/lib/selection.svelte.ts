@@ -103,6 +103,19 @@ export class Picked {
     this.#search = { request, key: searchKey(request), total };
   }
 
+  /** The ids picked by hand (none for "all of this search"). */
+  get ids(): string[] {
+    return [...this.#ids];
+  }
+
+  /** Picks exactly `ids` by hand (a board's click, Shift+click or Space decided them). */
+  replace(ids: readonly string[]) {
+    this.notice = null;
+    this.#search = null;
+    this.#ids.clear();
+    for (const id of ids) this.#ids.add(id);
+  }
+
   clear() {
     this.notice = null;
     this.#ids.clear();
