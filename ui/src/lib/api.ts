@@ -31,6 +31,10 @@ export const api = {
   pipelines: () => commands.pipelines(),
   pipelineMembers: (pipeline: string, reviewed: boolean, offset: number, limit: number) =>
     commands.pipelineMembers({ pipeline, reviewed, offset, limit }),
+  /** A pipeline's board: each status's count and first `perColumn` cards. */
+  pipelineBoard: (pipeline: string, perColumn: number) => commands.pipelineBoard({ pipeline, perColumn }),
+  pipelineColumn: (pipeline: string, status: string, offset: number, limit: number) =>
+    commands.pipelineColumn({ pipeline, status, offset, limit }),
   jobs: () => commands.jobs(),
   clearSearchCache: () => commands.clearSearchCache(),
   benchReport: (report: unknown) => commands.benchReport({ report }),
