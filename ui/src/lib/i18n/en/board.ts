@@ -4,4 +4,8 @@ export const board = {
   "board.empty": "Nobody here yet",
   "board.moving": "{count, plural, one {Moving # card} other {Moving # cards}}",
   "board.choose_column": "Move to which column? Type its number, 1 to {count, number}.",
+  // A pipeline's board
+  "pipeline_board.label": "Board of {name}",
+  "pipeline_board.refused": "{name} stays where they were, not moved to {status}: {reason}",
+  "pipeline_board.tab": "Board",
 } as const;
