@@ -3,6 +3,7 @@
 
 use sqlx::PgPool;
 use talentdesk_domain::DomainError;
+use talentdesk_domain::error::Thing;
 use talentdesk_domain::user::{Role, User};
 use talentdesk_domain::validation;
 use talentdesk_sync::wire::RecordKind;
@@ -37,8 +38,27 @@ pub struct NewUser<'a> {
     pub password: &'a str,
 }
 
-/// Creates the user and announces them to the org's clients (users sync, without secrets).
+/// Creates the user in the org named `new.org` (see [`add_user`]).
 pub async fn create_user(pool: &PgPool, new: NewUser<'_>) -> Result<User, ServerError> {
+    let org = {
+        let mut conn = pool.acquire().await?;
+        orgs::by_name(&mut conn, new.org).await?.ok_or_else(|| DomainError::not_found("org", new.org))?
+    };
+    let person = Person { email: new.email, name: new.name, role: new.role, ats_id: new.ats_id };
+    add_user(pool, org, person, new.password).await
+}
+
+/// Who a new user is, in an org known already.
+pub(crate) struct Person<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: Role,
+    pub ats_id: Option<&'a str>,
+}
+
+/// Creates the user in `org` and announces them to the org's clients (users sync, without
+/// secrets). An email with an account anywhere is refused without saying in which org.
+pub(crate) async fn add_user(pool: &PgPool, org: Uuid, new: Person<'_>, password: &str) -> Result<User, ServerError> {
     let email = email_key(&validation::email(new.email)?);
     let user = User {
         id: talentdesk_domain::new_id(),
@@ -47,26 +67,40 @@ pub async fn create_user(pool: &PgPool, new: NewUser<'_>) -> Result<User, Server
         role: new.role,
         ats_id: new.ats_id.map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned),
     };
-    let password_hash = hash_password(checked_password(new.password)?)?;
+    let password_hash = hash_password(checked_password(password)?)?;
     let mut tx = pool.begin().await?;
-    let org = orgs::by_name(&mut tx, new.org).await?.ok_or_else(|| DomainError::not_found("org", new.org))?;
     if users::by_email(&mut tx, &user.email).await?.is_some() {
-        return Err(DomainError::invalid("email", format!("{} has an account already", user.email)).into());
+        let taken = DomainError::AlreadyExists { field: "email".into(), what: Thing::User, id: user.email };
+        return Err(taken.into());
     }
-    users::insert(&mut tx, &Account { user: user.clone(), org_id: org, password_hash }).await?;
-    let version = orgs::next_version(&mut tx, org).await?;
-    let id = user.id.to_string();
-    records::put(&mut tx, org, version, Key { kind: RecordKind::User, id: &id }, &user, Scope::default()).await?;
-    orgs::announce(&mut tx, org, version).await?;
+    users::insert(&mut tx, &Account { user: user.clone(), org_id: org, password_hash, active: true }).await?;
+    announce_user(&mut tx, org, &user).await?;
     tx.commit().await?;
     Ok(user)
 }
 
+/// Puts the user's record (what the org's clients know of them) under the org's next version.
+pub(crate) async fn announce_user(tx: &mut sqlx::PgConnection, org: Uuid, user: &User) -> Result<(), ServerError> {
+    let version = orgs::next_version(tx, org).await?;
+    let id = user.id.to_string();
+    records::put(tx, org, version, Key { kind: RecordKind::User, id: &id }, user, Scope::default()).await?;
+    orgs::announce(tx, org, version).await?;
+    Ok(())
+}
+
 /// Sets a new password and ends every sign-in of the user.
 pub async fn reset_password(pool: &PgPool, email: &str, password: &str) -> Result<u64, ServerError> {
+    let mut conn = pool.acquire().await?;
+    let account = account(&mut conn, email).await?;
+    drop(conn);
+    set_password(pool, &account, password).await
+}
+
+/// Sets the account's password, forgets its failed sign-ins and ends its sign-ins; returns
+/// how many were live.
+pub(crate) async fn set_password(pool: &PgPool, account: &Account, password: &str) -> Result<u64, ServerError> {
     let hash = hash_password(checked_password(password)?)?;
     let mut tx = pool.begin().await?;
-    let account = account(&mut tx, email).await?;
     users::set_password_hash(&mut tx, account.user.id, &hash).await?;
     crate::throttle::forget_account(&mut tx, &account.user.email).await?;
     let revoked = tokens::revoke_all(&mut tx, account.user.id, chrono::Utc::now()).await?;

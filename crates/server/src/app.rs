@@ -18,7 +18,7 @@ use utoipa_axum::routes;
 use crate::ServerError;
 use crate::config::Config;
 use crate::stream_limit::StreamLimit;
-use crate::{auth, blobs, connection, db, email, live, openapi, pull, push, snapshot};
+use crate::{auth, blobs, connection, db, email, live, openapi, pull, push, snapshot, team};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -56,6 +56,12 @@ pub fn api_router(config: &Config) -> OpenApiRouter<AppState> {
         .routes(routes!(health))
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
+        .routes(routes!(team::list))
+        .routes(routes!(team::invite))
+        .routes(routes!(team::set_role))
+        .routes(routes!(team::set_active))
+        .routes(routes!(team::reset_password))
+        .routes(routes!(team::end_sign_ins))
         .routes(routes!(pull::pull))
         .routes(routes!(live::live))
         .routes(routes!(snapshot::snapshot))

@@ -24,6 +24,16 @@ use crate::db::{tokens, users};
 use crate::extract::ApiJson;
 use crate::throttle;
 
+/// A password for someone else to type once: 16 letters and digits without look-alikes (no
+/// 0/O, 1/l/I), in groups of four, about 80 bits.
+pub fn one_time_password() -> String {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let mut rng = rand::rng();
+    let letters: Vec<char> =
+        (0..16).map(|_| char::from(ALPHABET[rand::Rng::random_range(&mut rng, 0..ALPHABET.len())])).collect();
+    letters.chunks(4).map(|group| group.iter().collect::<String>()).collect::<Vec<_>>().join("-")
+}
+
 pub fn hash_password(password: &str) -> Result<String, ServerError> {
     let mut bytes = [0u8; 16];
     rand::rng().fill_bytes(&mut bytes);
@@ -123,6 +133,8 @@ fn client_address<'a>(peer: IpAddr, forwarded: impl Iterator<Item = &'a str>, tr
     client
 }
 
+const DEACTIVATED: &str = "this account is deactivated; an admin of your organisation can reactivate it";
+
 /// `POST /v1/auth/login`.
 #[utoipa::path(
     post,
@@ -131,7 +143,7 @@ fn client_address<'a>(peer: IpAddr, forwarded: impl Iterator<Item = &'a str>, tr
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in", body = LoginResponse),
-        (status = 401, description = "Wrong email or password", body = talentdesk_sync::wire::ErrorBody),
+        (status = 401, description = "Wrong email or password, or a deactivated user", body = talentdesk_sync::wire::ErrorBody),
         (status = 429, description = "Too many failed sign-ins for this account or from this address lately; `Retry-After` says how long to wait", body = talentdesk_sync::wire::ErrorBody),
     )
 )]
@@ -155,6 +167,11 @@ pub async fn login(
         tracing::info!(source = ?source, "sign-in refused: wrong email or password");
         return Err(ServerError::Unauthorized(REFUSED));
     };
+    // Told only to whoever knows the password: it says the account exists.
+    if !account.active {
+        tracing::info!(user = %account.user.id, "sign-in refused: the user is deactivated");
+        return Err(ServerError::Unauthorized(DEACTIVATED));
+    }
     let mut tx = state.pool.begin().await?;
     throttle::succeeded(&mut tx, &keys, now).await?;
     tokens::forget_old(&mut tx, account.user.id, now).await?;
@@ -217,6 +234,7 @@ impl FromRequestParts<AppState> for Caller {
             tokens::TokenState::Revoked => {
                 return Err(ServerError::Unauthorized("the sign-in was revoked; sign in again"));
             }
+            tokens::TokenState::Deactivated => return Err(ServerError::Unauthorized(DEACTIVATED)),
             tokens::TokenState::Unknown => {
                 return Err(ServerError::Unauthorized("the token is not valid; sign in again"));
             }

@@ -120,8 +120,12 @@ impl Sink for PgSink {
             }
             Some(_) => {}
             None => {
-                let account =
-                    Account { user: user.clone(), org_id: self.org, password_hash: self.password_hash.clone() };
+                let account = Account {
+                    user: user.clone(),
+                    org_id: self.org,
+                    password_hash: self.password_hash.clone(),
+                    active: true,
+                };
                 self.rt.block_on(users::insert(&mut self.tx, &account))?;
             }
         }

@@ -84,13 +84,17 @@ impl IntoResponse for ServerError {
             }
             other => other.to_string(),
         };
+        let rule = match &self {
+            ServerError::Domain(rule) => Some(rule.clone()),
+            _ => None,
+        };
         let (expected_seq, retry_after) = match self {
             ServerError::SequenceGap { expected, .. } => (Some(expected), None),
             ServerError::ClientReused { seq } => (Some(seq), None),
             ServerError::Throttled { retry_after_secs, .. } => (None, Some(retry_after_secs)),
             _ => (None, None),
         };
-        let body = Json(ErrorBody { error: ErrorDetail { code: code.to_owned(), message, expected_seq } });
+        let body = Json(ErrorBody { error: ErrorDetail { code: code.to_owned(), message, expected_seq, rule } });
         match retry_after {
             Some(secs) => (status, [(axum::http::header::RETRY_AFTER, secs.to_string())], body).into_response(),
             None => (status, body).into_response(),

@@ -25,6 +25,7 @@ mod push;
 mod records;
 mod snapshot;
 mod stream_limit;
+mod team;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod throttle;

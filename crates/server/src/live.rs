@@ -175,6 +175,10 @@ impl Watch {
                 tracing::info!(%user, "live stream ended: the sign-in was revoked");
                 false
             }
+            Ok(TokenState::Deactivated) => {
+                tracing::info!(%user, "live stream ended: the user was deactivated");
+                false
+            }
             // The sign-in cannot be confirmed: the client reconnects, and that request decides.
             Err(e) => {
                 tracing::warn!(%user, error = %e, "live stream ended: the sign-in could not be checked");

@@ -9,7 +9,8 @@ use utoipa::{Modify, OpenApi};
 #[openapi(
     info(
         title = "Talentdesk CRM server",
-        description = "Sign-in, the sync protocol (push, pull, snapshot, live versions) and document blobs. \
+        description = "Sign-in, the sync protocol (push, pull, snapshot, live versions), document blobs and the \
+                       team (admins invite, change roles, reset passwords, end sign-ins, deactivate). \
                        Every error is a JSON `ErrorBody` with a stable code."
     ),
     modifiers(&BearerToken)

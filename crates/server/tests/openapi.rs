@@ -31,6 +31,12 @@ async fn the_description_matches_the_routes() {
         ("get", "/v1/blobs/{sha256}"),
         ("get", "/t/o/{token}"),
         ("get", "/t/c/{token}/{link}"),
+        ("get", "/v1/team"),
+        ("post", "/v1/team/invitations"),
+        ("put", "/v1/team/{id}/role"),
+        ("put", "/v1/team/{id}/active"),
+        ("post", "/v1/team/{id}/password"),
+        ("delete", "/v1/team/{id}/sign-ins"),
     ]
     .into_iter()
     .map(|(m, p)| (m.to_owned(), p.to_owned()))

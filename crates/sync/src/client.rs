@@ -3,13 +3,16 @@
 
 use std::time::Duration;
 
+use talentdesk_domain::DomainError;
+use talentdesk_domain::user::Role;
 use uuid::Uuid;
 
 pub use crate::address::server_address;
 pub use crate::snapshot::SnapshotReader;
 
 use crate::wire::{
-    ErrorBody, LoginRequest, LoginResponse, PullResponse, PushRequest, PushResponse, PushedMutation, SnapshotRecord,
+    Activation, ErrorBody, Invitation, LoginRequest, LoginResponse, OneTimePassword, PullResponse, PushRequest,
+    PushResponse, PushedMutation, RoleChange, SignInsEnded, SnapshotRecord, TeamMember,
 };
 
 /// Why a call failed, in the terms the engine acts on.
@@ -31,9 +34,10 @@ pub enum ClientError {
     /// The server is up but cannot serve now (its database is away): try again later.
     #[error("{0}")]
     Unavailable(String),
-    /// The server refused the request itself; retrying the same request will not help.
+    /// The server refused the request itself; retrying the same request will not help. `rule`
+    /// is the domain rule that refused it, when one did.
     #[error("{message} (HTTP {status})")]
-    Refused { status: u16, code: String, message: String },
+    Refused { status: u16, code: String, message: String, rule: Option<Box<DomainError>> },
     #[error("the server's answer could not be read: {0}")]
     BadAnswer(String),
     /// The secure connection failed: a certificate this machine does not trust, or a server
@@ -264,7 +268,7 @@ impl Client {
     /// call's limit grows with the document, at the slowest rate still worth waiting for.
     pub async fn put_blob(&self, sha256: &str, bytes: Vec<u8>) -> Result<(), ClientError> {
         let sending = Duration::from_secs_f64(bytes.len() as f64 / SLOWEST_UPLOAD_BYTES_PER_SECOND);
-        let request = self.server.http.put(self.server.url(&format!("/v1/blobs/{sha256}"))).bearer_auth(&self.token);
+        let request = self.put(&format!("/v1/blobs/{sha256}"));
         self.server.call(request.body(bytes), self.server.timeouts.request + sending).await.map(|_| ())
     }
 
@@ -297,12 +301,47 @@ impl Client {
         Err(ClientError::Unreachable("the live stream ended".into()))
     }
 
+    /// Everyone in this user's organisation, active or not.
+    pub async fn team(&self) -> Result<Vec<TeamMember>, ClientError> {
+        self.server.answer(self.get("/v1/team")).await
+    }
+
+    /// Adds a teammate (admins only); the answer carries their one-time password.
+    pub async fn invite(&self, invitation: &Invitation) -> Result<OneTimePassword, ClientError> {
+        self.server.answer(self.post("/v1/team/invitations").json(invitation)).await
+    }
+
+    pub async fn set_role(&self, user: Uuid, role: Role) -> Result<TeamMember, ClientError> {
+        self.server.answer(self.put(&format!("/v1/team/{user}/role")).json(&RoleChange { role })).await
+    }
+
+    /// Deactivates (`false`) or reactivates a teammate.
+    pub async fn set_active(&self, user: Uuid, active: bool) -> Result<TeamMember, ClientError> {
+        self.server.answer(self.put(&format!("/v1/team/{user}/active")).json(&Activation { active })).await
+    }
+
+    /// Gives a teammate a new one-time password, ending their sign-ins.
+    pub async fn reset_password(&self, user: Uuid) -> Result<OneTimePassword, ClientError> {
+        self.server.answer(self.post(&format!("/v1/team/{user}/password"))).await
+    }
+
+    /// Ends every sign-in of a teammate; returns how many were live.
+    pub async fn end_sign_ins(&self, user: Uuid) -> Result<u64, ClientError> {
+        let request = self.server.http.delete(self.server.url(&format!("/v1/team/{user}/sign-ins")));
+        let ended: SignInsEnded = self.server.answer(request.bearer_auth(&self.token)).await?;
+        Ok(ended.ended)
+    }
+
     fn get(&self, path: &str) -> reqwest::RequestBuilder {
         self.server.http.get(self.server.url(path)).bearer_auth(&self.token)
     }
 
     fn post(&self, path: &str) -> reqwest::RequestBuilder {
         self.server.http.post(self.server.url(path)).bearer_auth(&self.token)
+    }
+
+    fn put(&self, path: &str) -> reqwest::RequestBuilder {
+        self.server.http.put(self.server.url(path)).bearer_auth(&self.token)
     }
 }
 
@@ -314,21 +353,22 @@ async fn checked(response: reqwest::Response) -> Result<reqwest::Response, Clien
     }
     let origin = response.url().origin().ascii_serialization();
     let body: Option<ErrorBody> = response.json().await.ok();
-    let (code, message, expected) = match body {
-        Some(b) => (b.error.code, b.error.message, b.error.expected_seq),
+    let (code, message, expected, rule) = match body {
+        Some(b) => (b.error.code, b.error.message, b.error.expected_seq, b.error.rule.map(Box::new)),
         // Every error of the API has a body; a bare 404 comes from some other web server.
         None if status == reqwest::StatusCode::NOT_FOUND => (
             "not_talentdesk".to_owned(),
             format!("{origin} is not a Talentdesk server, or not one this version of Talentdesk can talk to"),
             None,
+            None,
         ),
-        None => (String::new(), format!("the server answered {status}"), None),
+        None => (String::new(), format!("the server answered {status}"), None, None),
     };
     Err(match (status.as_u16(), expected) {
         (401, _) => ClientError::SignedOut(message),
         (409, Some(seq)) if code == "client_reused" => ClientError::ClientReused { seq },
         (409, Some(expected)) => ClientError::SequenceGap { expected },
         (503, _) => ClientError::Unavailable(message),
-        (status, _) => ClientError::Refused { status, code, message },
+        (status, _) => ClientError::Refused { status, code, message, rule },
     })
 }

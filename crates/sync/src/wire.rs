@@ -5,8 +5,9 @@ use serde_json::value::RawValue;
 use talentdesk_domain::effects::Conflict;
 use talentdesk_domain::mutation::Mutation;
 pub use talentdesk_domain::record::RecordKind;
-use talentdesk_domain::user::User;
+use talentdesk_domain::user::{Role, User};
 use talentdesk_domain::{DomainError, Timestamp};
+use ts_rs::TS;
 use uuid::Uuid;
 
 /// `POST /v1/auth/login`.
@@ -162,6 +163,70 @@ pub struct ErrorDetail {
     /// For a sequence gap: the sequence number the server expects next.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected_seq: Option<i64>,
+    /// The rule that refused the request, for a client to say it in its user's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub rule: Option<DomainError>,
+}
+
+/// `GET /v1/team`: one person of the caller's organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[ts(export)]
+pub struct TeamMember {
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub user: User,
+    /// A deactivated user keeps their records but cannot sign in.
+    pub active: bool,
+    /// When they last signed in, if the server still knows.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    #[ts(type = "string | null")]
+    pub last_sign_in: Option<Timestamp>,
+}
+
+/// `POST /v1/team/invitations`: a new teammate.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Invitation {
+    pub name: String,
+    pub email: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "recruiter"))]
+    pub role: Role,
+}
+
+/// A password that lets its holder in until they are given or choose another: shown once to
+/// the admin, who hands it over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[ts(export)]
+pub struct OneTimePassword {
+    pub member: TeamMember,
+    pub password: String,
+    /// Sign-ins that ended with it (a reset ends every sign-in; an invitation has none).
+    #[ts(type = "number")]
+    pub ended_sign_ins: u64,
+}
+
+/// `PUT /v1/team/{id}/role`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RoleChange {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "recruiter_admin"))]
+    pub role: Role,
+}
+
+/// `PUT /v1/team/{id}/active`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Activation {
+    pub active: bool,
+}
+
+/// `DELETE /v1/team/{id}/sign-ins`: how many were live.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignInsEnded {
+    pub ended: u64,
 }
 
 #[cfg(test)]

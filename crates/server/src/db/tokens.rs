@@ -28,6 +28,8 @@ pub enum TokenState {
     Valid(Account),
     Expired,
     Revoked,
+    /// The user was deactivated (which revoked their tokens too).
+    Deactivated,
     Unknown,
 }
 
@@ -35,6 +37,8 @@ pub enum TokenState {
 pub async fn check(conn: &mut PgConnection, hash: &[u8], now: DateTime<Utc>) -> sqlx::Result<TokenState> {
     Ok(match users::by_token(conn, hash).await? {
         None => TokenState::Unknown,
+        // First: it says why the sign-ins were revoked.
+        Some((account, _, _)) if !account.active => TokenState::Deactivated,
         Some((_, _, Some(_))) => TokenState::Revoked,
         Some((_, expires_at, None)) if expires_at <= now => TokenState::Expired,
         Some((account, _, None)) => TokenState::Valid(account),

@@ -11,38 +11,61 @@ pub struct Account {
     pub user: User,
     pub org_id: Uuid,
     pub password_hash: String,
+    /// Deactivated by an admin: no sign-in, no token works.
+    pub active: bool,
 }
 
-type Row = (Uuid, Uuid, String, String, String, Option<String>, String);
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: Uuid,
+    org_id: Uuid,
+    email: String,
+    name: String,
+    role: String,
+    ats_id: Option<String>,
+    password_hash: String,
+    deactivated_at: Option<DateTime<Utc>>,
+}
 
-/// The columns every query reads, in the order of [`Row`].
+/// The columns of [`Row`], which every query reads.
 macro_rules! columns {
     () => {
-        "id, org_id, email, name, role, ats_id, password_hash"
+        "users.id, org_id, email, name, role, ats_id, password_hash, deactivated_at"
     };
 }
 
-fn account((id, org_id, email, name, role, ats_id, password_hash): Row) -> Account {
-    Account {
-        // The CHECK constraint admits only the two codes.
-        user: User { id, email, name, role: Role::parse(&role).unwrap_or(Role::Recruiter), ats_id },
-        org_id,
-        password_hash,
+impl From<Row> for Account {
+    fn from(r: Row) -> Self {
+        Account {
+            // The CHECK constraint admits only the two codes.
+            user: User {
+                id: r.id,
+                email: r.email,
+                name: r.name,
+                role: Role::parse(&r.role).unwrap_or(Role::Recruiter),
+                ats_id: r.ats_id,
+            },
+            org_id: r.org_id,
+            password_hash: r.password_hash,
+            active: r.deactivated_at.is_none(),
+        }
     }
 }
 
 pub async fn insert(conn: &mut PgConnection, account: &Account) -> sqlx::Result<()> {
     let u = &account.user;
-    sqlx::query(concat!("INSERT INTO users (", columns!(), ") VALUES ($1, $2, $3, $4, $5, $6, $7)"))
-        .bind(u.id)
-        .bind(account.org_id)
-        .bind(&u.email)
-        .bind(&u.name)
-        .bind(u.role.code())
-        .bind(&u.ats_id)
-        .bind(&account.password_hash)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO users (id, org_id, email, name, role, ats_id, password_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(u.id)
+    .bind(account.org_id)
+    .bind(&u.email)
+    .bind(&u.name)
+    .bind(u.role.code())
+    .bind(&u.ats_id)
+    .bind(&account.password_hash)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -51,7 +74,7 @@ pub async fn by_email(conn: &mut PgConnection, email: &str) -> sqlx::Result<Opti
         .bind(email)
         .fetch_optional(conn)
         .await?;
-    Ok(row.map(account))
+    Ok(row.map(Account::from))
 }
 
 pub async fn by_id(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Account>> {
@@ -59,7 +82,7 @@ pub async fn by_id(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Acc
         .bind(id)
         .fetch_optional(conn)
         .await?;
-    Ok(row.map(account))
+    Ok(row.map(Account::from))
 }
 
 pub async fn set_password_hash(conn: &mut PgConnection, id: Uuid, hash: &str) -> sqlx::Result<()> {
@@ -67,13 +90,20 @@ pub async fn set_password_hash(conn: &mut PgConnection, id: Uuid, hash: &str) ->
     Ok(())
 }
 
+#[derive(sqlx::FromRow)]
+struct TokenRow {
+    #[sqlx(flatten)]
+    user: Row,
+    expires_at: DateTime<Utc>,
+    revoked_at: Option<DateTime<Utc>>,
+}
+
 /// The account a bearer token belongs to, with the token's expiry and revocation time.
 pub async fn by_token(
     conn: &mut PgConnection,
     hash: &[u8],
 ) -> sqlx::Result<Option<(Account, DateTime<Utc>, Option<DateTime<Utc>>)>> {
-    type WithToken = (Uuid, Uuid, String, String, String, Option<String>, String, DateTime<Utc>, Option<DateTime<Utc>>);
-    let row: Option<WithToken> = sqlx::query_as(concat!(
+    let row: Option<TokenRow> = sqlx::query_as(concat!(
         "SELECT ",
         columns!(),
         ", expires_at, revoked_at FROM tokens JOIN users ON users.id = tokens.user_id WHERE hash = $1"
@@ -81,7 +111,58 @@ pub async fn by_token(
     .bind(hash)
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|(id, org, email, name, role, ats_id, password_hash, expires_at, revoked_at)| {
-        (account((id, org, email, name, role, ats_id, password_hash)), expires_at, revoked_at)
-    }))
+    Ok(row.map(|r| (r.user.into(), r.expires_at, r.revoked_at)))
+}
+
+/// A member of an org's team as its list shows them.
+pub struct Member {
+    pub account: Account,
+    /// When they last signed in (`None`: never, or so long ago the sign-in was forgotten).
+    pub last_sign_in: Option<DateTime<Utc>>,
+}
+
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    #[sqlx(flatten)]
+    user: Row,
+    last_sign_in: Option<DateTime<Utc>>,
+}
+
+/// Everyone in the org, active or not, by name; or `only` that one of them.
+pub async fn members(conn: &mut PgConnection, org: Uuid, only: Option<Uuid>) -> sqlx::Result<Vec<Member>> {
+    let rows: Vec<MemberRow> = sqlx::query_as(concat!(
+        "SELECT ",
+        columns!(),
+        ", (SELECT max(created_at) FROM tokens WHERE tokens.user_id = users.id) AS last_sign_in
+         FROM users WHERE org_id = $1 AND ($2::uuid IS NULL OR users.id = $2) ORDER BY lower(name), email"
+    ))
+    .bind(org)
+    .bind(only)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| Member { account: r.user.into(), last_sign_in: r.last_sign_in }).collect())
+}
+
+pub async fn set_role(conn: &mut PgConnection, id: Uuid, role: Role) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET role = $2 WHERE id = $1").bind(id).bind(role.code()).execute(conn).await?;
+    Ok(())
+}
+
+/// Deactivates the user as of `at`, or (`None`) reactivates them.
+pub async fn set_deactivated(conn: &mut PgConnection, id: Uuid, at: Option<DateTime<Utc>>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET deactivated_at = $2 WHERE id = $1").bind(id).bind(at).execute(conn).await?;
+    Ok(())
+}
+
+/// The org's active admins, their rows locked until the transaction ends: two admins demoting
+/// or deactivating each other at once are taken one after the other, and the second sees the
+/// first's change (so the org is never left without one).
+pub async fn lock_active_admins(conn: &mut PgConnection, org: Uuid) -> sqlx::Result<Vec<Uuid>> {
+    sqlx::query_scalar(
+        "SELECT id FROM users WHERE org_id = $1 AND role = 'recruiter_admin' AND deactivated_at IS NULL
+         ORDER BY id FOR UPDATE",
+    )
+    .bind(org)
+    .fetch_all(conn)
+    .await
 }
