@@ -70,6 +70,7 @@ pub(crate) fn org(now: Timestamp) -> Org {
         statuses: standard.clone(),
         owner_id: Some(if *private { recruiters[0].id } else { admin.id }),
         private: *private,
+        archived: false,
     })
     .collect();
     let day = |d: i64| now - Duration::days(d);

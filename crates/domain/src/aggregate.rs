@@ -128,6 +128,13 @@ impl CandidateAggregate {
         Ok(before)
     }
 
+    /// Puts the member at `status` as it is, without moving them: their status was renamed or
+    /// folded into another. Returns whether they are a member (their record is written again).
+    pub fn relabel_pipeline_status(&mut self, pipeline_id: Uuid, status: &str) -> bool {
+        let member = self.pipelines.iter_mut().find(|m| m.pipeline_id == pipeline_id);
+        member.map(|m| m.status = status.to_owned()).is_some()
+    }
+
     /// The candidate's membership of the event, if they are on its list.
     pub fn event_member(&self, event_id: Uuid) -> Option<&EventMember> {
         self.events.iter().find(|m| m.event_id == event_id)

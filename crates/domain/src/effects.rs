@@ -13,6 +13,7 @@ use uuid::Uuid;
 mod audited;
 mod events;
 mod jobs;
+mod pipelines;
 
 use crate::activity::{self, Engagement, EngagementSet};
 use crate::aggregate::{EventMember, HistoryDraft};
@@ -110,7 +111,15 @@ pub trait Records {
     fn delete_note(&self, id: Uuid) -> Result<(), Self::Error>;
 
     fn pipeline(&self, id: Uuid) -> Result<Pipeline, Self::Error>;
-    fn insert_pipeline(&self, pipeline: &Pipeline) -> Result<(), Self::Error>;
+    /// Stores the pipeline, new or changed (its members stay).
+    fn put_pipeline(&self, pipeline: &Pipeline) -> Result<(), Self::Error>;
+    /// The pipeline's members at `status`, or all of them.
+    fn pipeline_members(&self, pipeline: Uuid, status: Option<&str>) -> Result<Vec<Self::Cand>, Self::Error>;
+    /// Puts members of the pipeline at status `to`, keeping when they got where they were and
+    /// whether they were reviewed: a status renamed or folded into another is no move by anyone.
+    /// Their records are written even when `to` is their status already (a pipeline made
+    /// shared reaches the teammates who could not see its members before).
+    fn relabel_pipeline_members(&self, pipeline: Uuid, cands: &[Self::Cand], to: &str) -> Result<(), Self::Error>;
     /// Adds the candidates not yet in the pipeline at `status`; returns those.
     fn add_to_pipeline(
         &self,
@@ -266,15 +275,31 @@ impl<R: Records> Effects<'_, R> {
             M::PipelineCreate { pipeline_id, name, statuses, private } => {
                 let (name, statuses) = pipeline::validate_definition(name, statuses)?;
                 self.unused_id(RecordKind::Pipeline, &pipeline_id.to_string())?;
-                r.insert_pipeline(&Pipeline {
+                r.put_pipeline(&Pipeline {
                     id: *pipeline_id,
                     name,
                     statuses,
                     owner_id: Some(self.actor.id),
                     private: *private,
+                    archived: false,
                 })?;
                 1
             }
+            M::PipelineEdit { pipeline_id, name, private } => self.edit_pipeline(*pipeline_id, name, *private)?,
+            M::PipelineAddStatus { pipeline_id, status } => {
+                self.change_pipeline(*pipeline_id, |p| p.add_status(status).map(drop))?
+            }
+            M::PipelineRenameStatus { pipeline_id, from, to } => self.rename_status(*pipeline_id, from, to)?,
+            M::PipelineMoveStatus { pipeline_id, status, position } => {
+                self.change_pipeline(*pipeline_id, |p| p.move_status(status, *position as usize))?
+            }
+            M::PipelineRemoveStatus { pipeline_id, status, move_to } => {
+                self.remove_status(*pipeline_id, status, move_to.as_deref())?
+            }
+            M::PipelineArchive { pipeline_id, archived } => self.change_pipeline(*pipeline_id, |p| {
+                p.archived = *archived;
+                Ok(())
+            })?,
             M::PipelineAdd { pipeline_id, status, .. } => {
                 self.add_to_pipeline(*pipeline_id, status.as_deref(), cands)?
             }

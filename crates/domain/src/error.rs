@@ -101,6 +101,14 @@ pub enum DomainError {
     /// named by its id: the refusal may reach people who may not see its name.
     #[error("{what} {id} belongs to someone else")]
     NotYours { what: Thing, id: String },
+    /// A workflow status about to go still has members, and the change does not say where
+    /// they go.
+    #[error("{count} candidates are at \"{status}\"; choose the status they move to")]
+    StatusHasMembers {
+        status: String,
+        #[ts(type = "number")]
+        count: u64,
+    },
     /// A change to the team that would leave the organisation without an active admin.
     #[error("the organisation needs at least one active admin")]
     LastAdmin,

@@ -79,6 +79,25 @@ pub enum Mutation {
     PipelineRemove { selection: Selection, pipeline_id: Uuid },
     #[serde(rename = "pipeline.set_status")]
     PipelineSetStatus { candidate_id: Uuid, pipeline_id: Uuid, status: String },
+    /// Rename a pipeline, or make it private (its owner's and the admins') or shared.
+    #[serde(rename = "pipeline.edit")]
+    PipelineEdit { pipeline_id: Uuid, name: String, private: bool },
+    /// A new workflow status, after the others.
+    #[serde(rename = "pipeline.add_status")]
+    PipelineAddStatus { pipeline_id: Uuid, status: String },
+    /// Renames a workflow status; its members stay at it under the new name.
+    #[serde(rename = "pipeline.rename_status")]
+    PipelineRenameStatus { pipeline_id: Uuid, from: String, to: String },
+    /// Puts a workflow status at `position` (0 is first).
+    #[serde(rename = "pipeline.move_status")]
+    PipelineMoveStatus { pipeline_id: Uuid, status: String, position: u32 },
+    /// Removes a workflow status; its members move to `move_to`, which a status with members
+    /// needs.
+    #[serde(rename = "pipeline.remove_status")]
+    PipelineRemoveStatus { pipeline_id: Uuid, status: String, move_to: Option<String> },
+    /// Archived pipelines leave the pickers and the list; their members and history stay.
+    #[serde(rename = "pipeline.archive")]
+    PipelineArchive { pipeline_id: Uuid, archived: bool },
 
     /// A new event; its `code_key` comes from [`Event::new_code_key`].
     #[serde(rename = "event.create")]
@@ -212,7 +231,13 @@ impl Mutation {
             M::TagsAdd { .. } | M::TagsRemove { .. } => Capability::ManageTags,
             M::TagDefine { .. } | M::TagDelete { .. } => Capability::ManageTagList,
             M::NoteAdd { .. } | M::NoteEdit { .. } | M::NoteDelete { .. } => Capability::WriteNotes,
-            M::PipelineCreate { .. } => Capability::ManagePipelines,
+            M::PipelineCreate { .. }
+            | M::PipelineEdit { .. }
+            | M::PipelineAddStatus { .. }
+            | M::PipelineRenameStatus { .. }
+            | M::PipelineMoveStatus { .. }
+            | M::PipelineRemoveStatus { .. }
+            | M::PipelineArchive { .. } => Capability::ManagePipelines,
             M::PipelineAdd { .. } | M::PipelineRemove { .. } | M::PipelineSetStatus { .. } => {
                 Capability::ManagePipelineMembers
             }

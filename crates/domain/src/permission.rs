@@ -44,6 +44,7 @@ capabilities! {
         BulkText,
         SubmitToJob,
         ManagePipelineMembers,
+        ManagePipelines,
         ManageEventMembers,
         ManageTags,
         WriteNotes,
@@ -61,7 +62,6 @@ capabilities! {
         ManageTagList,
         ManageCustomFields,
         ManageHiredActions,
-        ManagePipelines,
         ManageJobs,
         ArchiveEvent,
         ManageAreasOfInterest,
@@ -80,7 +80,6 @@ impl Capability {
             Capability::ManageTagList => "manage the tags list",
             Capability::ManageCustomFields => "define custom fields",
             Capability::ManageHiredActions => "set automated hired actions",
-            Capability::ManagePipelines => "create pipelines",
             Capability::ManageJobs => "manage jobs",
             Capability::ArchiveEvent => "archive events",
             Capability::ManageAreasOfInterest => "set the areas of interest",
@@ -130,8 +129,15 @@ pub fn may_see_message(user: &User, sender_id: Uuid, campaign_access: bool) -> b
 }
 
 /// Pipelines are shared unless private; a private pipeline is seen by its owner and admins.
+/// Whoever sees a pipeline may edit it: a shared one is the team's.
 pub fn may_see_pipeline(user: &User, owner_id: Option<Uuid>, private: bool) -> bool {
     !private || user.role.is_admin() || owner_id == Some(user.id)
+}
+
+/// Only a pipeline's owner and admins make it private or shared: private means its owner's,
+/// so a teammate could otherwise take the team's pipeline away from everyone but its owner.
+pub fn may_set_pipeline_privacy(user: &User, owner_id: Option<Uuid>) -> bool {
+    user.role.is_admin() || owner_id == Some(user.id)
 }
 
 #[cfg(test)]
@@ -166,6 +172,7 @@ mod tests {
             (BulkText, true, true),
             (SubmitToJob, true, true),
             (ManagePipelineMembers, true, true),
+            (ManagePipelines, true, true),
             (ManageEventMembers, true, true),
             (ManageTags, true, true),
             (WriteNotes, true, true),
@@ -181,7 +188,6 @@ mod tests {
             (ManageTagList, false, true),
             (ManageCustomFields, false, true),
             (ManageHiredActions, false, true),
-            (ManagePipelines, false, true),
             (ManageJobs, false, true),
             (ArchiveEvent, false, true),
             (ManageAreasOfInterest, false, true),
@@ -233,7 +239,7 @@ mod tests {
             assert_eq!(listed.contains(&m.capability()), allowed, "{}", m.name());
             refused += usize::from(!allowed);
         }
-        assert_eq!(refused, 10, "the admin-only mutations above");
+        assert_eq!(refused, 9, "the admin-only mutations above");
     }
 
     #[test]
@@ -269,6 +275,10 @@ mod tests {
         assert!(!may_see_pipeline(&me, Some(other), true));
         assert!(may_see_pipeline(&me, Some(me.id), true));
         assert!(may_see_pipeline(&admin, Some(other), true));
+        assert!(may_set_pipeline_privacy(&me, Some(me.id)));
+        assert!(!may_set_pipeline_privacy(&me, Some(other)));
+        assert!(!may_set_pipeline_privacy(&me, None));
+        assert!(may_set_pipeline_privacy(&admin, Some(other)));
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub struct Pipeline {
     pub owner_id: Option<Uuid>,
     /// Seen only by its owner and admins.
     pub private: bool,
+    /// Left out of pickers and the list by default; its members and history stay.
+    #[serde(default)]
+    pub archived: bool,
 }
 
 impl Pipeline {
@@ -43,15 +46,117 @@ impl Pipeline {
     }
 }
 
-/// Checks a new pipeline's name and statuses.
+/// The changes to a pipeline's workflow statuses. Each names the status it works on, so two
+/// recruiters' edits made offline apply one after the other without undoing each other.
+impl Pipeline {
+    /// Adds `status` after the others.
+    pub fn add_status(&mut self, status: &str) -> Result<String, DomainError> {
+        let status = checked_status(status)?;
+        self.unused(&status, None)?;
+        self.statuses.push(status.clone());
+        Ok(status)
+    }
+
+    /// Renames `from` to `to`; returns both as spelled (a change of case only is a rename too).
+    pub fn rename_status(&mut self, from: &str, to: &str) -> Result<(String, String), DomainError> {
+        let index = self.index(from)?;
+        let to = checked_status(to)?;
+        self.unused(&to, Some(index))?;
+        let from = std::mem::replace(&mut self.statuses[index], to.clone());
+        Ok((from, to))
+    }
+
+    /// Puts `status` at `position` (0 is first; past the end is last).
+    pub fn move_status(&mut self, status: &str, position: usize) -> Result<(), DomainError> {
+        let index = self.index(status)?;
+        let moved = self.statuses.remove(index);
+        self.statuses.insert(position.min(self.statuses.len()), moved);
+        Ok(())
+    }
+
+    /// Takes `status` out of the list; returns it as spelled. Where its members go is the
+    /// caller's business (see `effects`); the last status stays.
+    pub fn remove_status(&mut self, status: &str) -> Result<String, DomainError> {
+        let index = self.index(status)?;
+        if self.statuses.len() == 1 {
+            return Err(DomainError::invalid("statuses", "a pipeline needs at least one workflow status"));
+        }
+        Ok(self.statuses.remove(index))
+    }
+
+    fn index(&self, status: &str) -> Result<usize, DomainError> {
+        let spelled = self.status(status)?;
+        Ok(self.statuses.iter().position(|s| *s == spelled).unwrap_or_default())
+    }
+
+    /// Refuses a status the pipeline already has (case-insensitively), except the one at `own`.
+    fn unused(&self, status: &str, own: Option<usize>) -> Result<(), DomainError> {
+        let taken = self.statuses.iter().enumerate().any(|(i, s)| Some(i) != own && s.eq_ignore_ascii_case(status));
+        if taken {
+            return Err(DomainError::ListedTwice { field: "statuses".into(), value: status.to_owned() });
+        }
+        Ok(())
+    }
+}
+
+fn checked_status(status: &str) -> Result<String, DomainError> {
+    validation::required("statuses", status, limits::SHORT_TEXT)
+}
+
+/// Checks a pipeline's name.
+pub fn checked_name(name: &str) -> Result<String, DomainError> {
+    validation::required("name", name, limits::SHORT_TEXT)
+}
+
+/// Checks a new pipeline's name and statuses: at least one, none twice.
 pub fn validate_definition(name: &str, statuses: &[String]) -> Result<(String, Vec<String>), DomainError> {
-    let name = validation::required("name", name, limits::SHORT_TEXT)?;
+    let name = checked_name(name)?;
     if statuses.is_empty() {
         return Err(DomainError::invalid("statuses", "a pipeline needs at least one workflow status"));
     }
-    let statuses = statuses
-        .iter()
-        .map(|s| validation::required("statuses", s, limits::SHORT_TEXT))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok((name, statuses))
+    let mut p =
+        Pipeline { id: Uuid::nil(), name, statuses: Vec::new(), owner_id: None, private: false, archived: false };
+    for status in statuses {
+        p.add_status(status)?;
+    }
+    Ok((p.name, p.statuses))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hiring() -> Pipeline {
+        let statuses = ["New", "Screen", "Interview", "Offer"].map(String::from).to_vec();
+        Pipeline { id: Uuid::nil(), name: "Hiring".into(), statuses, owner_id: None, private: false, archived: false }
+    }
+
+    #[test]
+    fn statuses_are_added_renamed_moved_and_removed_by_name() {
+        let mut p = hiring();
+        assert_eq!(p.add_status(" Hired ").unwrap(), "Hired");
+        assert_eq!(p.rename_status("screen", "Phone screen").unwrap(), ("Screen".into(), "Phone screen".into()));
+        p.move_status("Offer", 1).unwrap();
+        p.move_status("New", 99).unwrap();
+        assert_eq!(p.remove_status("INTERVIEW").unwrap(), "Interview");
+        assert_eq!(p.statuses, ["Offer", "Phone screen", "Hired", "New"]);
+        // A change of case is a rename of the status itself, not a clash with it.
+        assert_eq!(p.rename_status("hired", "HIRED").unwrap().1, "HIRED");
+    }
+
+    #[test]
+    fn a_status_twice_an_empty_one_or_none_left_is_refused() {
+        let mut p = hiring();
+        let twice = p.rename_status("Screen", "offer").unwrap_err();
+        assert_eq!(twice, DomainError::ListedTwice { field: "statuses".into(), value: "offer".into() });
+        assert!(matches!(p.add_status("new"), Err(DomainError::ListedTwice { .. })));
+        assert!(matches!(p.add_status("  "), Err(DomainError::Required { .. })));
+        assert!(p.rename_status("Gone", "Here").unwrap_err().to_string().contains("has no status \"Gone\""));
+        assert_eq!(p.statuses, hiring().statuses, "nothing changed");
+        let mut one = Pipeline { statuses: vec!["Only".into()], ..hiring() };
+        assert!(one.remove_status("Only").unwrap_err().to_string().contains("at least one"));
+        let dup = validate_definition("P", &["New".into(), "NEW".into()]).unwrap_err();
+        assert!(matches!(dup, DomainError::ListedTwice { .. }));
+        assert!(matches!(validate_definition(" ", &["New".into()]), Err(DomainError::Required { .. })));
+    }
 }

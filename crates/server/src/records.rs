@@ -352,9 +352,46 @@ impl Records for PgRecords {
         self.require(RecordKind::Pipeline, "pipeline", id)
     }
 
-    fn insert_pipeline(&self, pipeline: &Pipeline) -> Result<(), ServerError> {
+    fn put_pipeline(&self, pipeline: &Pipeline) -> Result<(), ServerError> {
         let scope = Scope { candidate_id: None, visible_to: pipeline.private.then_some(pipeline.owner_id).flatten() };
         self.put(RecordKind::Pipeline, &pipeline.id.to_string(), pipeline, scope)
+    }
+
+    fn pipeline_members(&self, pipeline: Uuid, status: Option<&str>) -> Result<Vec<Uuid>, ServerError> {
+        let member = match status {
+            Some(status) => serde_json::json!({ "pipeline_id": pipeline, "status": status }),
+            None => serde_json::json!({ "pipeline_id": pipeline }),
+        };
+        let ids: Vec<String> = {
+            let mut tx = self.tx.borrow_mut();
+            self.rt.block_on(
+                sqlx::query_scalar(
+                    "SELECT id FROM records WHERE org_id = $1 AND kind = 'candidate' AND data -> 'pipelines' @> $2",
+                )
+                .bind(self.org)
+                .bind(serde_json::json!([member]))
+                .fetch_all(&mut **tx),
+            )?
+        };
+        // A candidate changed earlier in this mutation counts as it is now, not as stored.
+        let ids: Vec<Uuid> = ids.iter().filter_map(|id| id.parse().ok()).collect();
+        self.load(&ids)?;
+        let cache = self.candidates.borrow();
+        let mut members: Vec<Uuid> = cache
+            .iter()
+            .filter(|(_, l)| {
+                l.aggregate.as_ref().is_some_and(|a| {
+                    a.pipelines.iter().any(|m| m.pipeline_id == pipeline && status.is_none_or(|s| m.status == s))
+                })
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        members.sort();
+        Ok(members)
+    }
+
+    fn relabel_pipeline_members(&self, pipeline: Uuid, cands: &[Uuid], to: &str) -> Result<(), ServerError> {
+        self.change_each(cands, |a| a.relabel_pipeline_status(pipeline, to)).map(drop)
     }
 
     fn add_to_pipeline(

@@ -62,6 +62,7 @@ async fn world(server: &TestServer) -> World {
 fn matrix(w: &World, c: Uuid, own_note: Uuid, others_note: Uuid, tag_to_delete: &str) -> Vec<(Mutation, bool)> {
     let ids = || Selection::ids([c]);
     let document = Uuid::now_v7();
+    let (added, renamed) = (format!("Added {tag_to_delete}"), format!("Renamed {tag_to_delete}"));
     let title = |from: &str, to: &str| FieldChange {
         from: FieldValue::CurrentTitle(from.into()),
         to: FieldValue::CurrentTitle(to.into()),
@@ -86,7 +87,7 @@ fn matrix(w: &World, c: Uuid, own_note: Uuid, others_note: Uuid, tag_to_delete: 
                 statuses: vec!["New".into()],
                 private: false,
             },
-            false,
+            true,
         ),
         (Mutation::PipelineAdd { selection: ids(), pipeline_id: w.public_pipeline, status: None }, true),
         (Mutation::PipelineAdd { selection: ids(), pipeline_id: w.private_pipeline, status: None }, false),
@@ -95,6 +96,20 @@ fn matrix(w: &World, c: Uuid, own_note: Uuid, others_note: Uuid, tag_to_delete: 
             true,
         ),
         (Mutation::PipelineRemove { selection: ids(), pipeline_id: w.public_pipeline }, true),
+        // Editing: the team's pipeline is anyone's to edit; someone's private one is theirs. Each
+        // run adds a status of its own (named after its tag) and takes it through its life.
+        (Mutation::PipelineAddStatus { pipeline_id: w.public_pipeline, status: added.clone() }, true),
+        (
+            Mutation::PipelineRenameStatus { pipeline_id: w.public_pipeline, from: added.clone(), to: renamed.clone() },
+            true,
+        ),
+        (Mutation::PipelineMoveStatus { pipeline_id: w.public_pipeline, status: renamed.clone(), position: 0 }, true),
+        (Mutation::PipelineRemoveStatus { pipeline_id: w.public_pipeline, status: renamed, move_to: None }, true),
+        (Mutation::PipelineEdit { pipeline_id: w.public_pipeline, name: "P false".into(), private: false }, true),
+        (Mutation::PipelineArchive { pipeline_id: w.public_pipeline, archived: false }, true),
+        (Mutation::PipelineAddStatus { pipeline_id: w.private_pipeline, status: added }, false),
+        (Mutation::PipelineEdit { pipeline_id: w.private_pipeline, name: "Mine".into(), private: false }, false),
+        (Mutation::PipelineArchive { pipeline_id: w.private_pipeline, archived: true }, false),
         (
             Mutation::EventCreate {
                 event: Event::new(Uuid::now_v7(), "Meetup", EventCategory::Meetup, chrono::Utc::now(), String::new()),

@@ -198,9 +198,18 @@ impl Records for SqliteRecords<'_> {
         pipelines::get(self.tx, id)
     }
 
-    fn insert_pipeline(&self, pipeline: &Pipeline) -> Result<(), StoreError> {
+    fn put_pipeline(&self, pipeline: &Pipeline) -> Result<(), StoreError> {
         self.writes(RecordKind::Pipeline, pipeline.id)?;
         pipelines::put(self.tx, pipeline)
+    }
+
+    fn pipeline_members(&self, pipeline: Uuid, status: Option<&str>) -> Result<Vec<i64>, StoreError> {
+        pipelines::members_at(self.tx, pipeline, status)
+    }
+
+    fn relabel_pipeline_members(&self, pipeline: Uuid, cands: &[i64], to: &str) -> Result<(), StoreError> {
+        self.writes_cands(cands)?;
+        pipelines::relabel(self.tx, pipeline, cands, to)
     }
 
     fn add_to_pipeline(

@@ -395,7 +395,8 @@ impl Store {
         let conn = self.conn();
         Ok(FilterChoices {
             tags: self.tags()?,
-            pipelines: visible_pipelines(conn, viewer)?,
+            // Pickers offer what is in use: an archived pipeline is only on the Pipelines page.
+            pipelines: visible_pipelines(conn, viewer)?.into_iter().filter(|p| !p.archived).collect(),
             events: tables::events::all(conn)?,
             jobs: self.jobs()?,
             recruiters: self.users()?,

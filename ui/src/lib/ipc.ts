@@ -59,6 +59,7 @@ const ruleKeys: Record<DomainError["kind"], MessageKey> = {
   admin_only: "problem.admin_only",
   needs_ats_id: "problem.needs_ats_id",
   not_yours: "problem.not_yours",
+  status_has_members: "problem.status_has_members",
   last_admin: "problem.last_admin",
 };
 
@@ -249,6 +250,8 @@ function ruleValues(rule: DomainError): Values {
       return { value: rule.value };
     case "listed_twice":
       return { field: fieldName(rule.field), value: rule.value };
+    case "status_has_members":
+      return { status: rule.status, count: rule.count };
     case "no_address":
       return { name: candidateName(rule.candidate), email: rule.email ? "yes" : "no" };
     case "deactivated":

@@ -188,6 +188,6 @@ impl<R: Records> Effects<'_, R> {
 }
 
 /// Who may see entries about the pipeline: its owner when it is private, else everyone.
-fn pipeline_viewer(p: &crate::pipeline::Pipeline) -> Option<Uuid> {
+pub(super) fn pipeline_viewer(p: &crate::pipeline::Pipeline) -> Option<Uuid> {
     if p.private { p.owner_id } else { None }
 }

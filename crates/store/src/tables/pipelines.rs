@@ -13,46 +13,70 @@ use crate::tables::each_changed;
 /// Stores the pipeline, replacing an earlier version of it (its members stay).
 pub(crate) fn put(conn: &Connection, p: &Pipeline) -> Result<(), StoreError> {
     conn.prepare_cached(
-        "INSERT INTO pipelines (id, name, statuses, owner_id, private) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (id) DO UPDATE SET name = ?2, statuses = ?3, owner_id = ?4, private = ?5",
+        "INSERT INTO pipelines (id, name, statuses, owner_id, private, archived) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (id) DO UPDATE SET name = ?2, statuses = ?3, owner_id = ?4, private = ?5, archived = ?6",
     )?
     .execute(params![
         p.id.to_string(),
         p.name,
         serde_json::to_string(&p.statuses)?,
         p.owner_id.map(|u| u.to_string()),
-        p.private
+        p.private,
+        p.archived
     ])?;
     Ok(())
 }
 
-type RawPipeline = (String, String, String, Option<String>, bool);
+const COLUMNS: &str = "id, name, statuses, owner_id, private, archived";
 
-fn decode((id, name, statuses, owner, private): RawPipeline) -> Result<Pipeline, StoreError> {
+fn decode(r: &rusqlite::Row) -> Result<Pipeline, StoreError> {
     Ok(Pipeline {
-        id: uuid(&id)?,
-        name,
-        statuses: serde_json::from_str(&statuses)?,
-        owner_id: owner.as_deref().map(uuid).transpose()?,
-        private,
+        id: uuid(&r.get::<_, String>(0)?)?,
+        name: r.get(1)?,
+        statuses: serde_json::from_str(&r.get::<_, String>(2)?)?,
+        owner_id: r.get::<_, Option<String>>(3)?.as_deref().map(uuid).transpose()?,
+        private: r.get(4)?,
+        archived: r.get(5)?,
     })
 }
 
 pub(crate) fn get(conn: &Connection, id: Uuid) -> Result<Pipeline, StoreError> {
-    let raw = conn
-        .prepare_cached("SELECT id, name, statuses, owner_id, private FROM pipelines WHERE id = ?1")?
-        .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
-        .optional()?
-        .ok_or_else(|| DomainError::not_found("pipeline", id))?;
-    decode(raw)
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM pipelines WHERE id = ?1"))?;
+    let mut rows = stmt.query([id.to_string()])?;
+    match rows.next()? {
+        Some(row) => decode(row),
+        None => Err(DomainError::not_found("pipeline", id).into()),
+    }
 }
 
 pub(crate) fn all(conn: &Connection) -> Result<Vec<Pipeline>, StoreError> {
-    let mut stmt = conn.prepare_cached("SELECT id, name, statuses, owner_id, private FROM pipelines ORDER BY name")?;
-    let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
-        .collect::<Result<Vec<RawPipeline>, _>>()?;
-    rows.into_iter().map(decode).collect()
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM pipelines ORDER BY name"))?;
+    let mut rows = stmt.query([])?;
+    let mut all = Vec::new();
+    while let Some(row) = rows.next()? {
+        all.push(decode(row)?);
+    }
+    Ok(all)
+}
+
+/// The members at `status`, or all of them.
+pub(crate) fn members_at(conn: &Connection, pipeline: Uuid, status: Option<&str>) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT cand FROM pipeline_members WHERE pipeline_id = ?1 AND (?2 IS NULL OR status = ?2) ORDER BY cand",
+    )?;
+    let rows = stmt.query_map(params![pipeline.to_string(), status], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Puts the members at `status`, leaving when they got there and whether they were reviewed.
+pub(crate) fn relabel(conn: &Connection, pipeline: Uuid, cands: &[i64], status: &str) -> Result<(), StoreError> {
+    let mut stmt =
+        conn.prepare_cached("UPDATE pipeline_members SET status = ?3 WHERE pipeline_id = ?1 AND cand = ?2")?;
+    let id = pipeline.to_string();
+    for cand in cands {
+        stmt.execute(params![id, cand, status])?;
+    }
+    Ok(())
 }
 
 /// Adds members at `status` (`reviewed` or not); members already there keep their status.

@@ -19,6 +19,30 @@ use talentdesk_domain::user::{Role, User};
 use talentdesk_store::Store;
 use uuid::Uuid;
 
+/// Statuses an edit adds or renames to: few, so two desktops' edits meet.
+const STATUS_NAMES: [&str; 5] = ["Interview", "Offer", "Hired", "Screened", "On hold"];
+
+/// An edit of pipeline `p`: its name or privacy, a status added, renamed, moved or removed
+/// (its members moved to another, or none said), archived or back.
+fn pipeline_edit(rng: &mut impl Rng, p: &Pipeline) -> Mutation {
+    let pipeline_id = p.id;
+    let status = p.statuses.choose(rng).cloned().unwrap_or_default();
+    let other = p.statuses.choose(rng).cloned().unwrap_or_default();
+    let new_name = STATUS_NAMES.choose(rng).unwrap().to_string();
+    match rng.random_range(0..6) {
+        0 => Mutation::PipelineEdit {
+            pipeline_id,
+            name: format!("Pipeline {}", rng.random::<u16>()),
+            private: p.private != rng.random_bool(0.2),
+        },
+        1 => Mutation::PipelineAddStatus { pipeline_id, status: new_name },
+        2 => Mutation::PipelineRenameStatus { pipeline_id, from: status, to: new_name },
+        3 => Mutation::PipelineMoveStatus { pipeline_id, status, position: rng.random_range(0..4) },
+        4 => Mutation::PipelineRemoveStatus { pipeline_id, status, move_to: rng.random_bool(0.7).then_some(other) },
+        _ => Mutation::PipelineArchive { pipeline_id, archived: rng.random_bool(0.5) },
+    }
+}
+
 /// What a client holds, to draw mutations about.
 #[derive(Default)]
 pub struct Pools {
@@ -152,11 +176,14 @@ pub fn random(rng: &mut impl Rng, pools: &Pools, user: &User) -> Option<Mutation
             }
         }
         19 => Mutation::NoteDelete { note_id: pools.notes.choose(rng)?.id },
-        20 => Mutation::PipelineCreate {
-            pipeline_id: new_id(),
-            name: format!("Pipeline {}", rng.random::<u16>()),
-            statuses: vec!["Sourced".into(), "Screened".into(), "Shortlisted".into()],
-            private: rng.random_bool(0.3),
+        20 => match rng.random_range(0..3) {
+            0 => Mutation::PipelineCreate {
+                pipeline_id: new_id(),
+                name: format!("Pipeline {}", rng.random::<u16>()),
+                statuses: vec!["Sourced".into(), "Screened".into(), "Shortlisted".into()],
+                private: rng.random_bool(0.3),
+            },
+            _ => pipeline_edit(rng, pools.pipelines.choose(rng)?),
         },
         21..=22 => {
             let p = pools.pipelines.choose(rng)?;

@@ -8,4 +8,8 @@ statuses: Array<string>, owner_id: string | null,
 /**
  * Seen only by its owner and admins.
  */
-private: boolean, };
+private: boolean, 
+/**
+ * Left out of pickers and the list by default; its members and history stay.
+ */
+archived: boolean, };

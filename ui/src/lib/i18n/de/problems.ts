@@ -33,6 +33,8 @@ export const problems: Translation<typeof english> = {
   "problem.admin_only": "Nur Recruiter-Admins dürfen {doing}",
   "problem.needs_ats_id":
     "Für „An Stelle übermitteln“ braucht dein Benutzer eine ATS-ID; bitte einen Admin, sie einzutragen",
+  "problem.status_has_members":
+    "{count, plural, one {Ein Kandidat steht} other {# Kandidaten stehen}} auf „{status}“; wählen Sie den Status, zu dem sie wechseln",
   "problem.not_yours": "Dies gehört jemand anderem ({what})",
   "problem.last_admin": "Die Organisation braucht mindestens einen aktiven Admin: mach zuerst jemand anderen zum Admin",
   "problem.unknown": "Abgelehnt ({kind})",
