@@ -11,6 +11,7 @@ mod commands;
 mod diagnostics;
 mod documents;
 mod events;
+mod jobs;
 mod locale;
 mod rendering;
 mod state;
@@ -106,6 +107,8 @@ fn main() {
             commands::pipeline_board,
             commands::pipeline_column,
             commands::jobs,
+            jobs::job,
+            jobs::hiring_workflow,
             events::events,
             events::event_tab_counts,
             events::event_members,

@@ -34,7 +34,7 @@ pub use events::{
     EventCounts, EventMemberRow, EventMembersPage, EventMembership, EventReport, EventSummary, MemberFilter,
     MemberQuery,
 };
-pub use jobs::{JobApplicant, JobView};
+pub use jobs::{HiringWorkflow, JobApplicant, JobView};
 
 /// One row of the results table.
 #[derive(Debug, Clone, Serialize, TS)]

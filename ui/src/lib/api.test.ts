@@ -68,6 +68,10 @@ const everyKind: { [K in DomainError["kind"]]: Extract<DomainError, { kind: K }>
   admin_only: { kind: "admin_only", capability: "delete_candidate" },
   needs_ats_id: { kind: "needs_ats_id" },
   not_yours: { kind: "not_yours", what: "pipeline", id: "0192" },
+  not_one_of: { kind: "not_one_of", field: "hiring_status", value: "Archived", allowed: ["Offer", "Hired"] },
+  already_hired: { kind: "already_hired", job: "Nurse" },
+  application_withdrawn: { kind: "application_withdrawn", job: "Nurse" },
+  job_closed: { kind: "job_closed", job: "Nurse" },
   last_admin: { kind: "last_admin" },
 };
 
@@ -108,6 +112,11 @@ describe("describeRule", () => {
         "Telefon ist keine Telefonnummer: sie hat 3 Ziffern; eine Telefonnummer hat 7 bis 15",
       ],
       [{ kind: "required", field: "custom:shoe_size" }, "shoe size is required", "shoe size muss ausgefüllt sein"],
+      [
+        everyKind.not_one_of,
+        "Hiring status: “Archived” is not one of Offer and Hired",
+        "Einstellungsstatus: „Archived“ ist nicht eines von: Angebot und Eingestellt",
+      ],
     ];
     for (const [rule, english, german] of said) {
       setLocale("en");

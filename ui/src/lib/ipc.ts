@@ -16,6 +16,8 @@ import type { PhoneProblem } from "./bindings/PhoneProblem";
 import type { QueryProblem } from "./bindings/QueryProblem";
 import type { Thing } from "./bindings/Thing";
 import { t, translate, type MessageKey, type Values } from "./i18n";
+import { formatList } from "./format";
+import { atsWord } from "./profile";
 
 /** A failed command: the message says what happened in words a recruiter understands. */
 export class CommandError extends Error {
@@ -59,6 +61,10 @@ const ruleKeys: Record<DomainError["kind"], MessageKey> = {
   admin_only: "problem.admin_only",
   needs_ats_id: "problem.needs_ats_id",
   not_yours: "problem.not_yours",
+  not_one_of: "problem.not_one_of",
+  already_hired: "problem.already_hired",
+  application_withdrawn: "problem.application_withdrawn",
+  job_closed: "problem.job_closed",
   status_has_members: "problem.status_has_members",
   last_admin: "problem.last_admin",
 };
@@ -202,6 +208,8 @@ const fieldKeys: Partial<Record<string, MessageKey>> = {
   statuses: "problem.field.statuses",
   rating: "problem.field.rating",
   selection: "problem.field.selection",
+  hiring_status: "problem.field.hiring_status",
+  bin: "problem.field.bin",
 };
 
 function fieldName(field: string): string {
@@ -250,6 +258,13 @@ function ruleValues(rule: DomainError): Values {
       return { value: rule.value };
     case "listed_twice":
       return { field: fieldName(rule.field), value: rule.value };
+    case "not_one_of":
+      // The fixed lists are the applicant tracking system's words (hiring statuses, bins).
+      return { field: fieldName(rule.field), value: atsWord(rule.value), allowed: formatList(rule.allowed.map(atsWord)) };
+    case "already_hired":
+    case "application_withdrawn":
+    case "job_closed":
+      return { job: rule.job };
     case "status_has_members":
       return { status: rule.status, count: rule.count };
     case "no_address":

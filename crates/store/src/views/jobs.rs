@@ -1,5 +1,6 @@
-//! What a job's page shows: the job, its applicants with their applications, and the hiring
-//! statuses and bins an application can move to (the board's columns).
+//! What a job's page shows: the job and its applicants with their applications; and the hiring
+//! statuses and bins an application can move to (the board's columns, the status dialog's
+//! choices).
 
 use serde::Serialize;
 use talentdesk_domain::job::{ATS_BINS, Application, HIRING_STATUSES, Job};
@@ -25,9 +26,28 @@ pub struct JobView {
     pub job: Job,
     /// Latest status change first.
     pub applicants: Vec<JobApplicant>,
-    /// The hiring statuses an application can be moved to, in the workflow's order.
+}
+
+/// Where an application can be moved: every job follows this one workflow.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct HiringWorkflow {
+    /// In the workflow's order.
     pub hiring_statuses: Vec<String>,
     pub bins: Vec<String>,
+}
+
+impl HiringWorkflow {
+    pub fn new() -> Self {
+        let words = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect();
+        Self { hiring_statuses: words(&HIRING_STATUSES), bins: words(&ATS_BINS) }
+    }
+}
+
+impl Default for HiringWorkflow {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Store {
@@ -61,11 +81,6 @@ impl Store {
                 JobApplicant { candidate, application }
             })
             .collect();
-        Ok(JobView {
-            job,
-            applicants,
-            hiring_statuses: HIRING_STATUSES.iter().map(|s| (*s).to_owned()).collect(),
-            bins: ATS_BINS.iter().map(|s| (*s).to_owned()).collect(),
-        })
+        Ok(JobView { job, applicants })
     }
 }

@@ -21,7 +21,9 @@ import type { EventTabCounts } from "./EventTabCounts";
 import type { ExportRequest } from "./ExportRequest";
 import type { FilterChoices } from "./FilterChoices";
 import type { HiredActions } from "./HiredActions";
+import type { HiringWorkflow } from "./HiringWorkflow";
 import type { JobSummary } from "./JobSummary";
+import type { JobView } from "./JobView";
 import type { KioskEvent } from "./KioskEvent";
 import type { MemberQuery } from "./MemberQuery";
 import type { Mutation } from "./Mutation";
@@ -111,6 +113,10 @@ export const commands = {
   pipelineColumn: (args: { pipeline: string; status: string; offset: number; limit: number }) => call<Array<PipelineMemberRow>>("pipeline_column", args),
   /** Every job with its number of applicants. */
   jobs: () => call<Array<JobSummary>>("jobs"),
+  /** The job with every applicant and where their application stands. */
+  job: (args: { id: string }) => call<JobView>("job", args),
+  /** The hiring statuses and bins an application can be moved to. */
+  hiringWorkflow: () => call<HiringWorkflow>("hiring_workflow"),
   /** Every event, archived ones too, with its counts. */
   events: () => call<Array<EventSummary>>("events"),
   /** The counts of the event page's tabs. */

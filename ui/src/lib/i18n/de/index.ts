@@ -7,6 +7,7 @@ import { candidate } from "./candidate";
 import { checkin } from "./checkin";
 import { common } from "./common";
 import { events } from "./events";
+import { jobs } from "./jobs";
 import { lists } from "./lists";
 import { profile } from "./profile";
 import { search } from "./search";
@@ -14,4 +15,4 @@ import { problems } from "./problems";
 import { settings } from "./settings";
 import { sync } from "./sync";
 
-export const de: Catalogue = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...board, ...actions, ...events, ...search, ...problems };
+export const de: Catalogue = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...actions, ...events, ...search, ...problems };

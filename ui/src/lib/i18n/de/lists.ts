@@ -1,4 +1,4 @@
-// German: Pipelines and jobs: the lists candidates are on, and their members.
+// German: Pipelines: the lists candidates are on, and their members.
 import type { Translation } from "..";
 import type { lists as english } from "../en/lists";
 
@@ -19,18 +19,4 @@ export const lists: Translation<typeof english> = {
   "pipelines.added": "Hinzugefügt",
   "pipelines.nobody_waits": "In dieser Pipeline wartet niemand auf Prüfung",
   "pipelines.nobody_in": "In dieser Pipeline ist noch niemand",
-
-  "jobs.title": "Jobs",
-  "jobs.none_add": "Noch keine Jobs. Füge unten den ersten hinzu.",
-  "jobs.none_wait": "Noch keine Jobs. Ein Admin legt sie an.",
-  "jobs.job_title": "Titel",
-  "jobs.location": "Ort",
-  "jobs.ats_id": "ATS-ID",
-  "jobs.status": "Status",
-  "jobs.applicants": "Bewerber",
-  "jobs.open": "Offen",
-  "jobs.closed": "Geschlossen",
-  "jobs.new_title": "Jobtitel",
-  "jobs.ats_id_optional": "ATS-ID (optional)",
-  "jobs.add": "Job hinzufügen",
 };

@@ -36,6 +36,12 @@ export const problems: Translation<typeof english> = {
   "problem.status_has_members":
     "{count, plural, one {Ein Kandidat steht} other {# Kandidaten stehen}} auf „{status}“; wählen Sie den Status, zu dem sie wechseln",
   "problem.not_yours": "Dies gehört jemand anderem ({what})",
+  "problem.not_one_of": "{field}: „{value}“ ist nicht eines von: {allowed}",
+  "problem.already_hired":
+    "Die Person ist schon für „{job}“ eingestellt: nimm diese Bewerbung zuerst aus „Eingestellt“ heraus oder schließe die Stelle",
+  "problem.application_withdrawn":
+    "Die Person hat ihre Bewerbung auf „{job}“ zurückgezogen; eine zurückgezogene Bewerbung ändert sich nicht mehr",
+  "problem.job_closed": "„{job}“ ist geschlossen; ein Admin öffnet die Stelle zuerst wieder",
   "problem.last_admin": "Die Organisation braucht mindestens einen aktiven Admin: mach zuerst jemand anderen zum Admin",
   "problem.unknown": "Abgelehnt ({kind})",
   "problem.no_reason": "Der Befehl ist ohne Angabe von Gründen fehlgeschlagen",
@@ -182,4 +188,6 @@ export const problems: Translation<typeof english> = {
   "problem.field.statuses": "Workflow-Status",
   "problem.field.rating": "Bewertung",
   "problem.field.selection": "Auswahl",
+  "problem.field.hiring_status": "Einstellungsstatus",
+  "problem.field.bin": "ATS-Ordner",
 };

@@ -50,7 +50,6 @@ export const profile: Translation<typeof english> = {
   "background.no_engagements": "Noch keine Interaktionen",
   "background.applications": "Bewerbungen",
   "background.no_applications": "Noch keine Bewerbungen",
-  "background.application": "{bin} · {status}",
   "background.no_pipelines": "In keiner Pipeline",
   "background.unreviewed": "Ungeprüft",
   "background.added": "hinzugefügt {date}",

@@ -8,6 +8,7 @@ import { candidate } from "./candidate";
 import { checkin } from "./checkin";
 import { common } from "./common";
 import { events } from "./events";
+import { jobs } from "./jobs";
 import { lists } from "./lists";
 import { profile } from "./profile";
 import { search } from "./search";
@@ -15,4 +16,4 @@ import { problems } from "./problems";
 import { settings } from "./settings";
 import { sync } from "./sync";
 
-export const en = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...board, ...actions, ...events, ...search, ...problems } as const;
+export const en = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...actions, ...events, ...search, ...problems } as const;

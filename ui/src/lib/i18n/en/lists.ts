@@ -1,4 +1,4 @@
-// English: Pipelines and jobs: the lists candidates are on, and their members.
+// English: Pipelines: the lists candidates are on, and their members.
 export const lists = {
   // Any list page (pipelines, events): the picker and the members' table
   "lists.none": "None yet",
@@ -18,19 +18,4 @@ export const lists = {
   "pipelines.added": "Added",
   "pipelines.nobody_waits": "Nobody waits for review in this pipeline",
   "pipelines.nobody_in": "Nobody is in this pipeline yet",
-
-  // Jobs
-  "jobs.title": "Jobs",
-  "jobs.none_add": "No jobs yet. Add the first one below.",
-  "jobs.none_wait": "No jobs yet. An admin adds them.",
-  "jobs.job_title": "Title",
-  "jobs.location": "Location",
-  "jobs.ats_id": "ATS ID",
-  "jobs.status": "Status",
-  "jobs.applicants": "Applicants",
-  "jobs.open": "Open",
-  "jobs.closed": "Closed",
-  "jobs.new_title": "Job title",
-  "jobs.ats_id_optional": "ATS ID (optional)",
-  "jobs.add": "Add job",
 } as const;

@@ -33,6 +33,11 @@ export const problems = {
   "problem.status_has_members":
     "{count, plural, one {One candidate is} other {# candidates are}} at “{status}”; choose the status they move to",
   "problem.not_yours": "This {what} belongs to someone else",
+  "problem.not_one_of": "{field}: “{value}” is not one of {allowed}",
+  "problem.already_hired":
+    "The candidate is already hired for “{job}”: move that application off Hired, or close that job, first",
+  "problem.application_withdrawn": "The candidate withdrew from “{job}”; a withdrawn application no longer changes",
+  "problem.job_closed": "“{job}” is closed; an admin reopens it first",
   "problem.last_admin": "The organisation needs at least one active admin: make someone else an admin first",
   "problem.unknown": "Refused ({kind})",
   "problem.no_reason": "The command failed without saying why",
@@ -179,4 +184,6 @@ export const problems = {
   "problem.field.statuses": "Workflow statuses",
   "problem.field.rating": "Rating",
   "problem.field.selection": "Selection",
+  "problem.field.hiring_status": "Hiring status",
+  "problem.field.bin": "ATS bin",
 } as const;

@@ -49,7 +49,6 @@ export const profile = {
   "background.no_engagements": "No engagements yet",
   "background.applications": "Job applications",
   "background.no_applications": "No job applications yet",
-  "background.application": "{bin} · {status}",
   "background.no_pipelines": "Not in any pipeline",
   "background.unreviewed": "Unreviewed",
   "background.added": "added {date}",
