@@ -68,11 +68,13 @@ const everyKind: { [K in DomainError["kind"]]: Extract<DomainError, { kind: K }>
   admin_only: { kind: "admin_only", capability: "delete_candidate" },
   needs_ats_id: { kind: "needs_ats_id" },
   not_yours: { kind: "not_yours", what: "pipeline", id: "0192" },
+  status_has_members: { kind: "status_has_members", status: "Screen", count: 1200 },
   not_one_of: { kind: "not_one_of", field: "hiring_status", value: "Archived", allowed: ["Offer", "Hired"] },
   already_hired: { kind: "already_hired", job: "Nurse" },
   application_withdrawn: { kind: "application_withdrawn", job: "Nurse" },
   job_closed: { kind: "job_closed", job: "Nurse" },
   last_admin: { kind: "last_admin" },
+  changed_since: { kind: "changed_since", what: "pipeline" },
 };
 
 describe("describeRule", () => {
@@ -116,6 +118,11 @@ describe("describeRule", () => {
         everyKind.not_one_of,
         "Hiring status: “Archived” is not one of Offer and Hired",
         "Einstellungsstatus: „Archived“ ist nicht eines von: Angebot und Eingestellt",
+      ],
+      [
+        everyKind.status_has_members,
+        "1,200 candidates are at “Screen”; choose the status they move to",
+        "1.200 Kandidaten stehen auf „Screen“; wählen Sie den Status, zu dem sie wechseln",
       ],
     ];
     for (const [rule, english, german] of said) {

@@ -25,7 +25,7 @@ describe("filters", () => {
     f.tags = ["Veteran", "Referral"];
     f.pipeline = { pipeline_id: "p1", status: "Screened" };
     f.eligible = false;
-    const choices = { tags: [], pipelines: [{ id: "p1", name: "Nurses", statuses: [], owner_id: null, private: false }], events: [], jobs: [], recruiters: [], hiring_statuses: [] };
+    const choices = { tags: [], pipelines: [{ id: "p1", name: "Nurses", statuses: [], owner_id: null, private: false, archived: false }], events: [], jobs: [], recruiters: [], hiring_statuses: [] };
     const chips = filterChips(f, choices);
     expect(chips.map((c) => c.label)).toEqual([
       "Activity: Contacted",
