@@ -14,9 +14,10 @@ mod audited;
 mod events;
 mod jobs;
 mod pipelines;
+mod undo;
 
 use crate::activity::{self, Engagement, EngagementSet};
-use crate::aggregate::{EventMember, HistoryDraft};
+use crate::aggregate::{CandidateAggregate, EventMember, HistoryDraft};
 use crate::candidate::{Candidate, FieldValue, Profile, ProfileType};
 use crate::document::{self, Document, DocumentKind};
 use crate::error::{NamedCandidate, Thing};
@@ -83,6 +84,8 @@ pub trait Records {
     /// a create must never take the id of a record that exists or existed.
     fn record_exists(&self, kind: RecordKind, id: &str) -> Result<bool, Self::Error>;
     fn candidate(&self, cand: Self::Cand) -> Result<Candidate, Self::Error>;
+    /// The candidate with their tags and memberships (what an undo reads and checks).
+    fn aggregate(&self, cand: Self::Cand) -> Result<CandidateAggregate, Self::Error>;
     /// Stores a new candidate; the engagements in it are recorded separately.
     fn insert_candidate(&self, candidate: &Candidate) -> Result<Self::Cand, Self::Error>;
     fn write_profile(&self, cand: Self::Cand, profile: &Profile, at: Timestamp) -> Result<(), Self::Error>;
@@ -375,6 +378,7 @@ impl<R: Records> Effects<'_, R> {
                 r.put_areas_of_interest(&settings::areas_of_interest(interests)?)?;
                 1
             }
+            M::Undo { expect, mutations } => return self.undo(expect, mutations),
         };
         Ok(affected.into())
     }

@@ -59,6 +59,13 @@ impl Erasure {
             M::NoteEdit { note_id, .. } | M::NoteDelete { note_id } if self.notes.contains(note_id) => review,
             M::DocumentAttach { document } if document.candidate_id == self.candidate_id => review,
             M::DocumentDelete { document_id } if self.documents.contains(document_id) => review,
+            // An undo may carry a note's text, or a change about them.
+            M::Undo { expect, mutations }
+                if mutations.iter().any(|m| self.redact(m).is_some())
+                    || expect.iter().any(|e| e.note_id().is_some_and(|id| self.notes.contains(&id))) =>
+            {
+                review
+            }
             _ => None,
         }
     }

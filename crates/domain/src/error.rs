@@ -101,6 +101,10 @@ pub enum DomainError {
     /// named by its id: the refusal may reach people who may not see its name.
     #[error("{what} {id} belongs to someone else")]
     NotYours { what: Thing, id: String },
+    /// An undo whose action someone changed since (a teammate moved, retagged, edited the
+    /// same thing): putting the old state back would lose their change, so nothing is undone.
+    #[error("someone changed this {what} since; nothing was undone")]
+    ChangedSince { what: Thing },
     /// A workflow status about to go still has members, and the change does not say where
     /// they go.
     #[error("{count} candidates are at \"{status}\"; choose the status they move to")]

@@ -18,6 +18,7 @@ use crate::job::Job;
 use crate::permission::Capability;
 use crate::search::Selection;
 use crate::settings::{ColumnConfig, CustomFieldDef, HiredActions};
+use crate::undo::Expectation;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "name", content = "args")]
@@ -192,6 +193,11 @@ pub enum Mutation {
     /// The organisation's areas of interest, offered to walk-ins.
     #[serde(rename = "settings.set_interests")]
     SetInterests { interests: Vec<String> },
+
+    /// Undo: puts back what an earlier action changed, refused unless what it `expect`s (the
+    /// state that action produced) still holds. See [`crate::undo`].
+    #[serde(rename = "undo")]
+    Undo { expect: Vec<Expectation>, mutations: Vec<Mutation> },
 }
 
 /// The email a registration sends: one per newly registered candidate with an address. The
@@ -259,6 +265,8 @@ impl Mutation {
             M::SetColumns { .. } => Capability::ConfigureColumns,
             M::SetHiredActions { .. } => Capability::ManageHiredActions,
             M::SetInterests { .. } => Capability::ManageAreasOfInterest,
+            // Each restoring mutation is authorised again when the undo is applied.
+            M::Undo { mutations, .. } => mutations.first().map_or(Capability::ViewCandidates, Mutation::capability),
         }
     }
 

@@ -246,6 +246,10 @@ impl Records for PgRecords {
         self.change(cand, |a| Unchanged(a.candidate.clone())).map(|u| u.0)
     }
 
+    fn aggregate(&self, cand: Uuid) -> Result<CandidateAggregate, ServerError> {
+        self.change(cand, |a| Unchanged(a.clone())).map(|u| u.0)
+    }
+
     fn insert_candidate(&self, candidate: &Candidate) -> Result<Uuid, ServerError> {
         self.candidates.borrow_mut().insert(
             candidate.id,

@@ -15,6 +15,7 @@ use talentdesk_domain::effects;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::permission;
 use talentdesk_domain::search::Selection;
+use talentdesk_domain::undo;
 use talentdesk_domain::user::User;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -39,6 +40,9 @@ pub struct Applied {
     pub affected: u64,
     /// What it wrote, for the window to read again the views showing it.
     pub changed: Changed,
+    /// The mutation that puts back what it changed, when it can be undone (the window offers
+    /// it as Undo; it is applied like any other mutation).
+    pub undo: Option<Mutation>,
 }
 
 /// Applies `mutations` in order in one transaction (all or none) and returns their outcomes
@@ -57,15 +61,18 @@ pub(crate) fn apply(
         permission::authorize(actor, mutation.capability())?;
         let (mutation, selected) = resolve_selection(&tx, engine, actor, mutation)?;
         let records = SqliteRecords::new(&tx, replica::is_replica(&tx)?);
-        let outcome = match effects::apply(&records, actor, now, &mutation, &selected) {
-            Ok(outcome) => outcome,
+        // The undo is read from the state right before the effects.
+        let applied = undo::undo_of(&records, &mutation, &selected)
+            .and_then(|undo| Ok((effects::apply(&records, actor, now, &mutation, &selected)?, undo)));
+        let (outcome, undo) = match applied {
+            Ok(applied) => applied,
             Err(StoreError::Domain(refusal)) => return Err(wording::with_names(&tx, refusal)?.into()),
             Err(other) => return Err(other),
         };
         let written = records.written();
         let changed = written.changed(&tx)?;
         let seq = outbox::append(&tx, actor, &mutation, now)?;
-        outcomes.push(Applied { seq, name: mutation.name(), affected: outcome.affected, changed });
+        outcomes.push(Applied { seq, name: mutation.name(), affected: outcome.affected, changed, undo });
         all_touched.extend(written.cands);
     }
     tx.commit()?;

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use rusqlite::Connection;
 use talentdesk_domain::activity::Engagement;
-use talentdesk_domain::aggregate::{EventMember, HistoryDraft};
+use talentdesk_domain::aggregate::{CandidateAggregate, EventMember, HistoryDraft};
 use talentdesk_domain::candidate::{Candidate, Profile};
 use talentdesk_domain::document::Document;
 use talentdesk_domain::effects::{Flag, Records};
@@ -105,6 +105,10 @@ impl Records for SqliteRecords<'_> {
 
     fn candidate(&self, cand: i64) -> Result<Candidate, StoreError> {
         candidates::get(self.tx, cand)
+    }
+
+    fn aggregate(&self, cand: i64) -> Result<CandidateAggregate, StoreError> {
+        crate::replica::records::aggregate(self.tx, cand)
     }
 
     fn insert_candidate(&self, candidate: &Candidate) -> Result<i64, StoreError> {

@@ -67,6 +67,7 @@ const ruleKeys: Record<DomainError["kind"], MessageKey> = {
   job_closed: "problem.job_closed",
   status_has_members: "problem.status_has_members",
   last_admin: "problem.last_admin",
+  changed_since: "problem.changed_since",
 };
 
 const queryKeys: Record<QueryProblem["kind"], MessageKey> = {
@@ -235,6 +236,7 @@ function ruleValues(rule: DomainError): Values {
     case "already_exists":
       return { what: translate(thingKeys[rule.what]), id: rule.id };
     case "not_yours":
+    case "changed_since":
       return { what: translate(thingKeys[rule.what]) };
     case "query":
       return { problem: translate(queryKeys[rule.problem.kind], { ...rule.problem }), position: rule.position };

@@ -42,6 +42,8 @@ export const problems: Translation<typeof english> = {
   "problem.application_withdrawn":
     "Die Person hat ihre Bewerbung auf „{job}“ zurückgezogen; eine zurückgezogene Bewerbung ändert sich nicht mehr",
   "problem.job_closed": "„{job}“ ist geschlossen; ein Admin öffnet die Stelle zuerst wieder",
+  "problem.changed_since":
+    "Nicht rückgängig gemacht: jemand hat das inzwischen geändert ({what}), und diese Änderung ginge sonst verloren",
   "problem.last_admin": "Die Organisation braucht mindestens einen aktiven Admin: mach zuerst jemand anderen zum Admin",
   "problem.unknown": "Abgelehnt ({kind})",
   "problem.no_reason": "Der Befehl ist ohne Angabe von Gründen fehlgeschlagen",

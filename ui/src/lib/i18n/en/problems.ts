@@ -38,6 +38,7 @@ export const problems = {
     "The candidate is already hired for “{job}”: move that application off Hired, or close that job, first",
   "problem.application_withdrawn": "The candidate withdrew from “{job}”; a withdrawn application no longer changes",
   "problem.job_closed": "“{job}” is closed; an admin reopens it first",
+  "problem.changed_since": "Not undone: someone changed this {what} since, and undoing would lose their change",
   "problem.last_admin": "The organisation needs at least one active admin: make someone else an admin first",
   "problem.unknown": "Refused ({kind})",
   "problem.no_reason": "The command failed without saying why",

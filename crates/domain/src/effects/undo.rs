@@ -1,0 +1,56 @@
+//! Applying an undo: its expectations are checked against the state now, then each restoring
+//! mutation runs exactly as it would on its own (authorised, bulk-limited, validated).
+
+use super::{Effects, Outcome, Records};
+use crate::DomainError;
+use crate::mutation::Mutation;
+use crate::permission;
+use crate::search::Selection;
+use crate::undo::Expectation;
+
+impl<R: Records> Effects<'_, R> {
+    pub(super) fn undo(&self, expect: &[Expectation], mutations: &[Mutation]) -> Result<Outcome, R::Error> {
+        if mutations.is_empty() {
+            return Err(DomainError::invalid("mutations", "an undo must restore something").into());
+        }
+        for expectation in expect {
+            self.still_holds(expectation)?;
+        }
+        let mut outcome = Outcome::default();
+        for mutation in mutations {
+            let done = self.restore(mutation)?;
+            outcome.affected += done.affected;
+            outcome.conflicts.extend(done.conflicts);
+        }
+        Ok(outcome)
+    }
+
+    fn still_holds(&self, expectation: &Expectation) -> Result<(), R::Error> {
+        let r = self.records;
+        let candidates = expectation
+            .candidate_ids()
+            .into_iter()
+            .map(|id| r.aggregate(r.cand(id)?))
+            .collect::<Result<Vec<_>, _>>()?;
+        let note = expectation.note_id().map(|id| r.note(id)).transpose()?;
+        Ok(expectation.check(&candidates, note.as_ref())?)
+    }
+
+    fn restore(&self, mutation: &Mutation) -> Result<Outcome, R::Error> {
+        if matches!(mutation, Mutation::Undo { .. }) {
+            return Err(DomainError::invalid("mutations", "an undo does not contain another undo").into());
+        }
+        permission::authorize(self.actor, mutation.capability())?;
+        let cands = match (mutation.selection(), mutation.bulk_action()) {
+            (Some(Selection::Ids { ids }), Some(action)) => {
+                action.check_ids(self.actor.role, ids)?;
+                ids.iter().map(|id| self.records.cand(*id)).collect::<Result<Vec<_>, _>>()?
+            }
+            (Some(Selection::Search { .. }), _) => {
+                return Err(DomainError::invalid("selection", "an undo names its candidates").into());
+            }
+            _ => Vec::new(),
+        };
+        self.apply(mutation, &cands)
+    }
+}

@@ -1,0 +1,122 @@
+//! Undo through the store: an action's `Applied` carries the mutation that puts it back, and
+//! applying that mutation (a new one, queued for the server like any other) restores the
+//! record; when a teammate changed the same thing meanwhile, the undo is refused and their
+//! change stays.
+
+mod common;
+
+use common::{Fixture, Person, fixture};
+use talentdesk_domain::error::Thing;
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::search::Selection;
+use talentdesk_domain::{DomainError, new_id};
+use talentdesk_store::StoreError;
+use uuid::Uuid;
+
+/// Applies `m` as the admin and returns its undo.
+fn undo_of(f: &mut Fixture, m: Mutation) -> Mutation {
+    f.admin_applies(m).undo.expect("the action can be undone")
+}
+
+fn refusal(f: &mut Fixture, undo: Mutation) -> DomainError {
+    let admin = f.admin.clone();
+    match f.store.apply(&admin, undo).unwrap_err() {
+        StoreError::Domain(d) => d,
+        other => panic!("expected a refusal, got {other}"),
+    }
+}
+
+fn tags(f: &Fixture, id: Uuid) -> Vec<String> {
+    f.store.profile(&f.admin, id).unwrap().tags
+}
+
+fn status(f: &Fixture, id: Uuid) -> Option<String> {
+    f.store.profile(&f.admin, id).unwrap().pipelines.first().map(|m| m.status.clone())
+}
+
+fn pipeline(f: &mut Fixture) -> Uuid {
+    let id = new_id();
+    let statuses = vec!["Sourced".into(), "Screening".into(), "Offer".into()];
+    f.admin_applies(Mutation::PipelineCreate { pipeline_id: id, name: "Backend".into(), statuses, private: false });
+    id
+}
+
+#[test]
+fn tagging_then_undoing_restores_the_tags_and_queues_the_undo() {
+    let mut f = fixture();
+    let ana = f.create(Person::default());
+    let bo = f.create(Person { first: "Bo", last: "Lindqvist", ..Person::default() });
+    f.define_tag("Veteran");
+    f.admin_applies(Mutation::TagsAdd { selection: Selection::ids([bo]), tags: vec!["Veteran".into()] });
+    let undo =
+        undo_of(&mut f, Mutation::TagsAdd { selection: Selection::ids([ana, bo]), tags: vec!["Veteran".into()] });
+    assert_eq!(tags(&f, ana), ["Veteran"]);
+    let applied = f.admin_applies(undo);
+    assert_eq!(applied.name, "undo");
+    assert!(applied.seq > 0, "an undo is queued for the server like any other change");
+    assert!(tags(&f, ana).is_empty());
+    assert_eq!(tags(&f, bo), ["Veteran"], "Bo had the tag before: the undo leaves it");
+}
+
+#[test]
+fn a_pipeline_move_is_undone_unless_a_teammate_moved_the_card_since() {
+    let mut f = fixture();
+    let ana = f.create(Person::default());
+    let p = pipeline(&mut f);
+    f.admin_applies(Mutation::PipelineAdd { selection: Selection::ids([ana]), pipeline_id: p, status: None });
+    let undo =
+        undo_of(&mut f, Mutation::PipelineSetStatus { candidate_id: ana, pipeline_id: p, status: "Screening".into() });
+    f.admin_applies(undo.clone());
+    assert_eq!(status(&f, ana).as_deref(), Some("Sourced"));
+
+    let undo =
+        undo_of(&mut f, Mutation::PipelineSetStatus { candidate_id: ana, pipeline_id: p, status: "Screening".into() });
+    let recruiter = f.recruiter.clone();
+    let teammate = Mutation::PipelineSetStatus { candidate_id: ana, pipeline_id: p, status: "Offer".into() };
+    f.store.apply(&recruiter, teammate).unwrap();
+    assert_eq!(refusal(&mut f, undo), DomainError::ChangedSince { what: Thing::Pipeline });
+    assert_eq!(status(&f, ana).as_deref(), Some("Offer"), "the teammate's move stays");
+}
+
+#[test]
+fn removing_from_a_pipeline_is_undone_at_the_status_they_had() {
+    let mut f = fixture();
+    let ana = f.create(Person::default());
+    let p = pipeline(&mut f);
+    let add = Mutation::PipelineAdd { selection: Selection::ids([ana]), pipeline_id: p, status: Some("Offer".into()) };
+    f.admin_applies(add);
+    let undo = undo_of(&mut f, Mutation::PipelineRemove { selection: Selection::ids([ana]), pipeline_id: p });
+    assert_eq!(status(&f, ana), None);
+    f.admin_applies(undo);
+    assert_eq!(status(&f, ana).as_deref(), Some("Offer"));
+}
+
+#[test]
+fn a_note_edit_and_a_deletion_are_undone() {
+    let mut f = fixture();
+    let ana = f.create(Person::default());
+    let note_id = new_id();
+    f.admin_applies(Mutation::NoteAdd { note_id, candidate_id: ana, body: "Met at the fair".into(), private: false });
+    let undo = undo_of(&mut f, Mutation::NoteEdit { note_id, body: "Met twice".into(), private: true });
+    f.admin_applies(undo);
+    let notes = f.store.profile(&f.admin, ana).unwrap().notes;
+    assert_eq!((notes[0].note.body.as_str(), notes[0].note.private), ("Met at the fair", false));
+
+    let undo = undo_of(&mut f, Mutation::NoteDelete { note_id });
+    assert!(f.store.profile(&f.admin, ana).unwrap().notes.is_empty());
+    f.admin_applies(undo);
+    let notes = f.store.profile(&f.admin, ana).unwrap().notes;
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].note.body, "Met at the fair");
+}
+
+#[test]
+fn marking_ineligible_is_undone_and_actions_without_an_inverse_offer_none() {
+    let mut f = fixture();
+    let ana = f.create(Person::default());
+    let undo = undo_of(&mut f, Mutation::SetEligible { candidate_id: ana, eligible: false });
+    assert!(!f.store.profile(&f.admin, ana).unwrap().candidate.eligible);
+    f.admin_applies(undo);
+    assert!(f.store.profile(&f.admin, ana).unwrap().candidate.eligible);
+    assert!(f.admin_applies(Mutation::CandidateReview { candidate_id: ana }).undo.is_none());
+}
