@@ -174,6 +174,9 @@ pub mod keys {
     pub const END: &str = "\u{E010}";
 }
 
+/// The key WebDriver names an element by, in an action's origin.
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
 /// A running tauri-driver with one WebDriver session on the app.
 pub struct Session {
     driver: Child,
@@ -369,6 +372,38 @@ impl Session {
         let up = chord.iter().rev().map(|k| json!({ "type": "keyUp", "value": k }));
         let actions =
             json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": down.chain(up).collect::<Vec<_>>() }] });
+        self.post(&format!("/session/{}/actions", self.id), &actions)?;
+        Ok(())
+    }
+
+    /// Drags the first element matching `from` onto the first matching `to` with the mouse,
+    /// in steps as a hand would: the page sees a pointer press, moves and a release.
+    pub fn drag(&self, from: &str, to: &str) -> Result<()> {
+        let (from, to) = (self.element(from)?, self.element(to)?);
+        let actions = json!({ "actions": [{ "type": "pointer", "id": "mouse", "parameters": { "pointerType": "mouse" }, "actions": [
+            { "type": "pointerMove", "origin": { ELEMENT: from }, "x": 0, "y": 0 },
+            { "type": "pointerDown", "button": 0 },
+            { "type": "pointerMove", "origin": "pointer", "x": 12, "y": 12, "duration": 60 },
+            { "type": "pointerMove", "origin": { ELEMENT: to }, "x": 0, "y": 0, "duration": 200 },
+            { "type": "pointerUp", "button": 0 },
+        ] }] });
+        self.post(&format!("/session/{}/actions", self.id), &actions)?;
+        Ok(())
+    }
+
+    /// Clicks the first element matching `css` while holding `key` (e.g. `keys::CONTROL`).
+    pub fn click_with(&self, key: &str, css: &str) -> Result<()> {
+        let element = self.element(css)?;
+        let actions = json!({ "actions": [
+            { "type": "key", "id": "keyboard", "actions": [
+                { "type": "keyDown", "value": key }, { "type": "pause" }, { "type": "pause" }, { "type": "pause" },
+                { "type": "keyUp", "value": key },
+            ] },
+            { "type": "pointer", "id": "mouse", "parameters": { "pointerType": "mouse" }, "actions": [
+                { "type": "pause" }, { "type": "pointerMove", "origin": { ELEMENT: element }, "x": 0, "y": 0 },
+                { "type": "pointerDown", "button": 0 }, { "type": "pointerUp", "button": 0 }, { "type": "pause" },
+            ] },
+        ] });
         self.post(&format!("/session/{}/actions", self.id), &actions)?;
         Ok(())
     }

@@ -1,0 +1,132 @@
+//! A pipeline's board in the real window: cards dragged with the mouse to another column, one
+//! moved by keyboard, two picked with Ctrl+click and dragged together; the store and the In
+//! Pipeline tab then have the new statuses.
+
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::search::Selection;
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys, number};
+use uuid::Uuid;
+
+const STATUSES: [&str; 4] = ["New", "Screening", "Interview", "Offer"];
+
+fn column(status: &str) -> String {
+    format!("[data-testid=pipeline-board] [data-column=\"{status}\"]")
+}
+
+fn card(id: Uuid) -> String {
+    format!("[data-testid=pipeline-board] [data-card=\"{id}\"]")
+}
+
+/// Waits until the column's count says `n`.
+fn counts(session: &Session, status: &str, n: u64) -> Result<(), String> {
+    let css = format!("{} [data-testid=board-count]", column(status));
+    session.wait_for(&format!("{status} to count {n}"), |s| Ok(s.text(&css)?.filter(|t| number(t) == Some(n))))?;
+    Ok(())
+}
+
+/// Waits until card `id` is in the column of `status`.
+fn is_at(session: &Session, id: Uuid, status: &str) -> Result<(), String> {
+    let css = format!("{} [data-card=\"{id}\"]", column(status));
+    session.wait_for(&format!("the card in {status}"), |s| s.text(&css))?;
+    Ok(())
+}
+
+#[test]
+fn cards_move_by_mouse_and_keyboard_alone_and_together() -> Result<(), String> {
+    let demo = DemoDb::new(300, 7)?;
+    let mut store = demo.open()?;
+    let admin = admin(&store)?;
+    let pipeline = talentdesk_domain::new_id();
+    store
+        .apply(
+            &admin,
+            Mutation::PipelineCreate {
+                pipeline_id: pipeline,
+                name: "Board test".into(),
+                statuses: STATUSES.iter().map(|s| (*s).to_owned()).collect(),
+                private: false,
+            },
+        )
+        .map_err(err)?;
+    let page = store
+        .search(&Default::default(), &talentdesk_store::search::PageRequest { limit: 6, ..Default::default() })
+        .map_err(err)?;
+    let ids: Vec<Uuid> = page.rows.iter().map(|r| r.id).collect();
+    store
+        .apply(
+            &admin,
+            Mutation::PipelineAdd { selection: Selection::ids(ids.clone()), pipeline_id: pipeline, status: None },
+        )
+        .map_err(err)?;
+    drop(store);
+
+    let session = Session::start(&["--db", demo.arg()?])?;
+    session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
+    session.click("[data-testid=rail-pipelines]")?;
+    let entry = format!("[data-testid=pipelines-page] button[data-id=\"{pipeline}\"]");
+    session.wait_for("the pipeline in the list", |s| s.text(&entry))?;
+    session.click(&entry)?;
+    session
+        .wait_for("its heading", |s| Ok(s.text("[data-testid=pipelines-page] h1")?.filter(|h| h == "Board test")))?;
+    session.click("[data-testid=pipeline-tabs] [data-tab=board]")?;
+    counts(&session, "New", 6)?;
+    let columns = session.texts("[data-testid=pipeline-board] [data-testid=board-column] h2")?;
+    assert_eq!(columns.len(), 4, "one column per status: {columns:?}");
+    assert!(columns[0].starts_with("New") && columns[3].starts_with("Offer"), "in the pipeline's order: {columns:?}");
+
+    // The mouse: the first card onto Screening.
+    session.drag(&card(ids[0]), &column("Screening"))?;
+    is_at(&session, ids[0], "Screening")?;
+    counts(&session, "New", 5)?;
+    counts(&session, "Screening", 1)?;
+
+    // The keyboard: a click picks and focuses a card, Shift+→ moves it one column on.
+    session.click(&card(ids[1]))?;
+    session.chord(&[keys::SHIFT, keys::ARROW_RIGHT])?;
+    is_at(&session, ids[1], "Screening")?;
+    // `m` then a column's number: from Screening to the fourth column.
+    session.press("m")?;
+    session.wait_for("the column question", |s| s.text("[data-testid=board-choose]"))?;
+    session.press("4")?;
+    is_at(&session, ids[1], "Offer")?;
+
+    // Two picked (a click, then Ctrl+click) and dragged together onto Interview.
+    session.click(&card(ids[2]))?;
+    session.click_with(keys::CONTROL, &card(ids[3]))?;
+    session.wait_for("two cards picked", |s| {
+        Ok(s.texts("[data-testid=pipeline-board] [aria-selected=true]")?.len().eq(&2).then_some(()))
+    })?;
+    session.wait_for("the bulk bar", |s| s.text("[data-testid=bulk-count]"))?;
+    session.drag(&card(ids[3]), &column("Interview"))?;
+    is_at(&session, ids[2], "Interview")?;
+    is_at(&session, ids[3], "Interview")?;
+    counts(&session, "New", 2)?;
+    counts(&session, "Interview", 2)?;
+    session.screenshot("pipeline-board")?;
+
+    // The store has them where the board shows them.
+    let store = demo.open()?;
+    let board = store.pipeline_board(&admin, pipeline, 50).map_err(err)?;
+    let at = |status: &str| -> Vec<Uuid> {
+        let c = board.columns.iter().find(|c| c.status == status).expect("the column");
+        c.cards.iter().map(|m| m.candidate.id).collect()
+    };
+    assert_eq!(at("Screening"), [ids[0]]);
+    assert_eq!(at("Offer"), [ids[1]]);
+    let mut interview = at("Interview");
+    interview.sort();
+    let mut moved = vec![ids[2], ids[3]];
+    moved.sort();
+    assert_eq!(interview, moved);
+
+    // The In Pipeline tab lists the four moved, at their new statuses.
+    session.click("[data-testid=pipeline-tabs] [data-tab=in_pipeline]")?;
+    let rows = session.wait_for("the four moved in the In Pipeline tab", |s| {
+        Ok(Some(s.texts("[data-testid=pipeline-members] tbody tr")?).filter(|r| r.len() == 4))
+    })?;
+    for (id, status) in [(ids[0], "Screening"), (ids[1], "Offer"), (ids[2], "Interview")] {
+        let name = page.rows.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_default();
+        assert!(rows.iter().any(|r| r.contains(&name) && r.contains(status)), "{name} at {status}: {rows:?}");
+    }
+    Ok(())
+}
