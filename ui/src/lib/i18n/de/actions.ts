@@ -112,6 +112,8 @@ export const actions: Translation<typeof english> = {
   "actions.pipeline": "Pipeline",
   "actions.job": "Job",
   "actions.job_option": "{title} — {location}",
+  "actions.pipelines_one_or_more": "Pipelines (eine oder mehrere: Strg+Klick oder Umschalt+Pfeile für mehrere)",
+  "actions.pipelines_first_status": "Jede Pipeline nimmt sie beim ersten Workflow-Status auf.",
   "actions.no_pipeline": "Es gibt keine Pipeline zur Auswahl.",
   "actions.no_job": "Es gibt keinen Job zur Auswahl.",
   "actions.in_no_pipeline": "Diese Person ist in keiner Pipeline.",

@@ -19,6 +19,7 @@ export const lists: Translation<typeof english> = {
   "pipelines.added": "Hinzugefügt",
   "pipelines.nobody_waits": "In dieser Pipeline wartet niemand auf Prüfung",
   "pipelines.nobody_in": "In dieser Pipeline ist noch niemand",
+  "pipelines.show_archived": "Archivierte zeigen",
 
   // Der Pipeline-Editor (Neue Pipeline, Pipeline bearbeiten)
   "pipeline_editor.new_title": "Neue Pipeline",

@@ -52,7 +52,8 @@ export const profile: Translation<typeof english> = {
   "background.no_applications": "Noch keine Bewerbungen",
   "background.no_pipelines": "In keiner Pipeline",
   "background.unreviewed": "Ungeprüft",
-  "background.added": "hinzugefügt {date}",
+  "background.pipeline_removed": "Aus {pipeline} entfernt",
+  "background.remove_from_pipeline": "Aus {pipeline} entfernen",
 
   "blocks.contact": "Kontakt",
   "blocks.preferences": "Wünsche",

@@ -116,6 +116,8 @@ export const actions = {
   "actions.pipeline": "Pipeline",
   "actions.job": "Job",
   "actions.job_option": "{title} — {location}",
+  "actions.pipelines_one_or_more": "Pipelines (one or more: Ctrl+click or Shift+arrows for several)",
+  "actions.pipelines_first_status": "Each pipeline takes them at its first workflow status.",
   "actions.no_pipeline": "There is no pipeline to choose.",
   "actions.no_job": "There is no job to choose.",
   "actions.in_no_pipeline": "This candidate is in no pipeline.",

@@ -18,6 +18,7 @@ export const lists = {
   "pipelines.added": "Added",
   "pipelines.nobody_waits": "Nobody waits for review in this pipeline",
   "pipelines.nobody_in": "Nobody is in this pipeline yet",
+  "pipelines.show_archived": "Show archived",
 
   // The pipeline editor (New pipeline, Edit pipeline)
   "pipeline_editor.new_title": "New pipeline",

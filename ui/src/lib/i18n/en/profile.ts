@@ -51,7 +51,8 @@ export const profile = {
   "background.no_applications": "No job applications yet",
   "background.no_pipelines": "Not in any pipeline",
   "background.unreviewed": "Unreviewed",
-  "background.added": "added {date}",
+  "background.pipeline_removed": "Removed from {pipeline}",
+  "background.remove_from_pipeline": "Remove from {pipeline}",
 
   // The profile's blocks (Background > Profile, and History's profile as it was)
   "blocks.contact": "Contact",
