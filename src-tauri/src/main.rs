@@ -15,6 +15,7 @@ mod jobs;
 mod locale;
 mod rendering;
 mod state;
+mod team;
 
 use tauri::{Emitter, Manager};
 
@@ -91,6 +92,12 @@ fn main() {
             account::put_back,
             account::offline_sets,
             account::keep_offline,
+            team::team,
+            team::invite_teammate,
+            team::set_teammate_role,
+            team::set_teammate_active,
+            team::reset_teammate_password,
+            team::end_teammate_sign_ins,
             commands::app_info,
             locale::locale,
             diagnostics::diagnostics,

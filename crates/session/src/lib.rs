@@ -301,6 +301,11 @@ impl Session {
         Documents { client: self.client.clone(), store: self.store.clone() }
     }
 
+    /// The signed-in connection to the server, for calls that are not sync (the team's).
+    pub fn server(&self) -> Client {
+        self.client.clone()
+    }
+
     /// Why the sign-in will not be remembered after the app closes, if it will not.
     pub fn keychain_problem(&self) -> Option<&KeychainProblem> {
         self.keychain_problem.as_ref()

@@ -39,19 +39,32 @@ pub enum SyncProblemKind {
     Local,
 }
 
+impl From<&ClientError> for SyncProblemKind {
+    fn from(error: &ClientError) -> Self {
+        match error {
+            ClientError::Unreachable(_) => SyncProblemKind::Unreachable,
+            ClientError::SignedOut(_) => SyncProblemKind::SignedOut,
+            ClientError::Unavailable(_) => SyncProblemKind::Unavailable,
+            ClientError::Refused { .. } => SyncProblemKind::Refused,
+            ClientError::BadAnswer(_) => SyncProblemKind::BadAnswer,
+            ClientError::Insecure(_) => SyncProblemKind::Insecure,
+            ClientError::BadAddress(_) => SyncProblemKind::BadAddress,
+            ClientError::SequenceGap { .. } | ClientError::ClientReused { .. } => SyncProblemKind::OutOfStep,
+        }
+    }
+}
+
+/// A call outside sync (the team's) that failed, worded like a sync failure.
+impl From<&ClientError> for SyncProblem {
+    fn from(error: &ClientError) -> Self {
+        SyncProblem { kind: error.into(), detail: error.to_string() }
+    }
+}
+
 impl From<&SyncError> for SyncProblem {
     fn from(error: &SyncError) -> Self {
         let kind = match error {
-            SyncError::Client(client) => match client {
-                ClientError::Unreachable(_) => SyncProblemKind::Unreachable,
-                ClientError::SignedOut(_) => SyncProblemKind::SignedOut,
-                ClientError::Unavailable(_) => SyncProblemKind::Unavailable,
-                ClientError::Refused { .. } => SyncProblemKind::Refused,
-                ClientError::BadAnswer(_) => SyncProblemKind::BadAnswer,
-                ClientError::Insecure(_) => SyncProblemKind::Insecure,
-                ClientError::BadAddress(_) => SyncProblemKind::BadAddress,
-                ClientError::SequenceGap { .. } | ClientError::ClientReused { .. } => SyncProblemKind::OutOfStep,
-            },
+            SyncError::Client(client) => client.into(),
             SyncError::ServerBehind { .. } => SyncProblemKind::OutOfStep,
             SyncError::Cancelled => SyncProblemKind::Stopped,
             SyncError::Store(_) => SyncProblemKind::Local,

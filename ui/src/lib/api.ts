@@ -8,6 +8,7 @@ import type { Mutation } from "./bindings/Mutation";
 import type { OfflineSet } from "./bindings/OfflineSet";
 import type { PageRequest } from "./bindings/PageRequest";
 import type { Profile } from "./bindings/Profile";
+import type { Role } from "./bindings/Role";
 import type { SearchRequest } from "./bindings/SearchRequest";
 import type { Selection } from "./bindings/Selection";
 import type { Upload } from "./bindings/Upload";
@@ -53,6 +54,14 @@ export const api = {
   putBack: (seq: number, index: number) => commands.putBack({ seq, index }),
   offlineSets: () => commands.offlineSets(),
   keepOffline: (set: OfflineSet, keep: boolean) => commands.keepOffline({ set, keep }),
+  /** The organisation's people, from the server, or why it cannot be reached. */
+  team: () => commands.team(),
+  /** Admins: a new teammate, with the one-time password to hand over. */
+  inviteTeammate: (name: string, email: string, role: Role) => commands.inviteTeammate({ name, email, role }),
+  setTeammateRole: (user: string, role: Role) => commands.setTeammateRole({ user, role }),
+  setTeammateActive: (user: string, active: boolean) => commands.setTeammateActive({ user, active }),
+  resetTeammatePassword: (user: string) => commands.resetTeammatePassword({ user }),
+  endTeammateSignIns: (user: string) => commands.endTeammateSignIns({ user }),
   bulkActions: () => commands.bulkActions(),
   talentMatches: (id: string) => commands.talentMatches({ id }),
   hiredActions: () => commands.hiredActions(),

@@ -29,6 +29,7 @@ import type { MemberQuery } from "./MemberQuery";
 import type { Mutation } from "./Mutation";
 import type { Notice } from "./Notice";
 import type { OfflineSet } from "./OfflineSet";
+import type { OneTimePassword } from "./OneTimePassword";
 import type { PageRequest } from "./PageRequest";
 import type { PipelineBoard } from "./PipelineBoard";
 import type { PipelineMemberRow } from "./PipelineMemberRow";
@@ -37,6 +38,7 @@ import type { Profile } from "./Profile";
 import type { ProfileView } from "./ProfileView";
 import type { ResumeReading } from "./ResumeReading";
 import type { ResumesZip } from "./ResumesZip";
+import type { Role } from "./Role";
 import type { SearchPage } from "./SearchPage";
 import type { SearchRequest } from "./SearchRequest";
 import type { Selection } from "./Selection";
@@ -45,6 +47,8 @@ import type { SignUp } from "./SignUp";
 import type { SignedUp } from "./SignedUp";
 import type { TagInfo } from "./TagInfo";
 import type { TalentMatch } from "./TalentMatch";
+import type { Team } from "./Team";
+import type { TeamMember } from "./TeamMember";
 import type { Upload } from "./Upload";
 import type { UploadOutcome } from "./UploadOutcome";
 import type { Visitor } from "./Visitor";
@@ -74,6 +78,17 @@ export const commands = {
   offlineSets: () => call<Array<OfflineSet>>("offline_sets"),
   /** Keeps (or stops keeping) a list's documents on this computer; sync fetches them at once. */
   keepOffline: (args: { set: OfflineSet; keep: boolean }) => call<void>("keep_offline", args),
+  /** Everyone in the organisation, active or not. */
+  team: () => call<Team>("team"),
+  /** Adds a teammate; the answer's one-time password is shown once, to hand over. */
+  inviteTeammate: (args: { name: string; email: string; role: Role }) => call<OneTimePassword>("invite_teammate", args),
+  setTeammateRole: (args: { user: string; role: Role }) => call<TeamMember>("set_teammate_role", args),
+  /** Deactivates (`false`: their sign-ins end, their records stay) or reactivates a teammate. */
+  setTeammateActive: (args: { user: string; active: boolean }) => call<TeamMember>("set_teammate_active", args),
+  /** A new one-time password for a teammate; their sign-ins end. */
+  resetTeammatePassword: (args: { user: string }) => call<OneTimePassword>("reset_teammate_password", args),
+  /** Ends every sign-in of a teammate; returns how many were live. */
+  endTeammateSignIns: (args: { user: string }) => call<number>("end_teammate_sign_ins", args),
   /**
    * Answered without the store: as the app starts, search's loading holds the store, and the
    * window needs this much to draw itself meanwhile.

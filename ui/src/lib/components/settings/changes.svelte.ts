@@ -16,12 +16,15 @@ export class CardChanges {
     }
   }
 
-  /** Runs `work`, then reads the data again; says `done`, or why it failed. Whether it went through. */
-  async change(work: () => Promise<unknown>, done: string): Promise<boolean> {
+  /**
+   * Runs `work`, then reads the data again; says `done` (worded after the work, when it needs
+   * the answer), or why it failed. Whether it went through.
+   */
+  async change(work: () => Promise<unknown>, done: string | (() => string)): Promise<boolean> {
     try {
       await work();
       await this.reload();
-      this.status = { text: done, error: false };
+      this.status = { text: typeof done === "string" ? done : done(), error: false };
       return true;
     } catch (e) {
       this.status = { text: failureText(e), error: true };
