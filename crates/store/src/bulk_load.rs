@@ -266,8 +266,8 @@ impl BulkLoad<'_> {
     }
 
     /// A record other than a candidate as the server's snapshot has it (see `replica`).
-    pub(crate) fn record(&mut self, kind: RecordKind, data: &str) -> Result<(), StoreError> {
-        replica::records::write(self.tx, kind, data).map(|_| ())
+    pub(crate) fn record(&mut self, kind: RecordKind, id: &str, data: &str) -> Result<(), StoreError> {
+        replica::records::write(self.tx, kind, id, data).map(|_| ())
     }
 
     /// Commits what was loaded so far (a [`Durability::Checkpointed`] load resumes from here),

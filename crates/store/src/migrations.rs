@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0013_search_prefixes.sql"),
     include_str!("../migrations/0014_pipeline_board.sql"),
     include_str!("../migrations/0015_pipeline_archived.sql"),
+    include_str!("../migrations/0016_sync_early.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.

@@ -237,7 +237,18 @@ impl Client {
     }
 
     pub async fn pull(&self, client_id: Uuid, cursor: &str) -> Result<PullResponse, ClientError> {
-        let query = [("cursor", cursor.to_owned()), ("client_id", client_id.to_string())];
+        self.pull_at_most(client_id, cursor, None).await
+    }
+
+    /// A pull page of at most `limit` changes (the server's default when `None`).
+    pub async fn pull_at_most(
+        &self,
+        client_id: Uuid,
+        cursor: &str,
+        limit: Option<u32>,
+    ) -> Result<PullResponse, ClientError> {
+        let mut query = vec![("cursor", cursor.to_owned()), ("client_id", client_id.to_string())];
+        query.extend(limit.map(|limit| ("limit", limit.to_string())));
         self.server.answer(self.get("/v1/sync/pull").query(&query)).await
     }
 

@@ -171,6 +171,8 @@ pub struct Engine {
     /// Resumes may have arrived without their text (set at start and by pulls that brought
     /// changes): the next round looks.
     check_resumes: AtomicBool,
+    /// Changes per pull page; the server's default when `None`.
+    pull_page: Option<u32>,
 }
 
 impl Engine {
@@ -181,7 +183,15 @@ impl Engine {
             nudge: Arc::new(Notify::new()),
             resume_reader: None,
             check_resumes: AtomicBool::new(true),
+            pull_page: None,
         })
+    }
+
+    /// Pulls at most `changes` per page. Small pages put page ends between records that refer
+    /// to each other, which the convergence test wants to happen often.
+    pub fn with_pull_page(mut self, changes: u32) -> Self {
+        self.pull_page = Some(changes);
+        self
     }
 
     /// The connection to the server (for work outside the sync rounds, such as a document's
@@ -407,7 +417,7 @@ impl Engine {
         loop {
             let who = self.with_store(|s| s.push_identity()).await?;
             let cursor = self.with_store(|s| s.cursor()).await?.unwrap_or_default();
-            let page = self.client.pull(who.client_id, &cursor).await?;
+            let page = self.client.pull_at_most(who.client_id, &cursor, self.pull_page).await?;
             round.pulled += page.changes.len();
             let more = page.more;
             let changed = self

@@ -10,6 +10,7 @@
 
 pub(crate) mod base;
 mod changed;
+mod early;
 mod events_gone;
 pub(crate) mod records;
 mod snapshot;
@@ -233,10 +234,12 @@ impl Store {
                 touched.extend(write_record(&tx, kind, id, data)?);
             }
         }
+        touched.extend(early::settle(&tx)?);
         outbox::drop_through(&tx, last_seq)?;
         client_state::set(&tx, CURSOR, cursor)?;
         if complete {
             rebase(&tx, &mut touched)?;
+            early::clear(&tx)?;
             client_state::set(&tx, LAST_SYNC, &millis(chrono::Utc::now()).to_string())?;
         }
         changed.name_rows(&tx, &touched)?;
@@ -298,7 +301,7 @@ fn in_write_order<'a>(
 
 fn write_record(conn: &Connection, kind: RecordKind, id: &str, data: Option<&str>) -> Result<Option<i64>, StoreError> {
     match data {
-        Some(data) => records::write(conn, kind, data),
+        Some(data) => records::write(conn, kind, id, data),
         None => records::remove(conn, kind, id),
     }
 }

@@ -21,6 +21,7 @@ use uuid::Uuid;
 use crate::StoreError;
 use crate::codec::uuid;
 use crate::erasure;
+use crate::replica::early;
 use crate::tables::{
     candidates, documents, engagements, events, history, jobs, messages, notes, pipelines, settings, tags, users,
 };
@@ -81,26 +82,29 @@ pub(crate) fn read(conn: &Connection, kind: RecordKind, id: &str) -> Result<Opti
 }
 
 /// Writes the record over whatever is here. Returns the candidate row it changed, if any.
-/// A record that refers to a candidate this client does not hold is skipped: the candidate
-/// was deleted, or this user may not see it.
-pub(crate) fn write(conn: &Connection, kind: RecordKind, data: &str) -> Result<Option<i64>, StoreError> {
+/// A record that refers to a candidate (or a list) this client does not hold yet waits for it
+/// (see [`early`]).
+pub(crate) fn write(conn: &Connection, kind: RecordKind, id: &str, data: &str) -> Result<Option<i64>, StoreError> {
+    let attach = |candidate_id: Uuid, write: &dyn Fn(i64) -> Result<(), StoreError>| {
+        attached(conn, kind, id, data, candidate_id, write)
+    };
     Ok(match kind {
-        RecordKind::Candidate => Some(write_candidate(conn, &serde_json::from_str(data)?)?),
+        RecordKind::Candidate => Some(write_candidate(conn, &serde_json::from_str(data)?, data)?),
         RecordKind::Note => {
             let note: Note = serde_json::from_str(data)?;
-            attached(conn, note.candidate_id, |cand| notes::insert(conn, &note, cand))?
+            attach(note.candidate_id, &|cand| notes::insert(conn, &note, cand))?
         }
         RecordKind::Message => {
             let m: Message = serde_json::from_str(data)?;
-            attached(conn, m.candidate_id, |cand| messages::insert(conn, &m, cand))?
+            attach(m.candidate_id, &|cand| messages::insert(conn, &m, cand))?
         }
         RecordKind::Document => {
             let d: Document = serde_json::from_str(data)?;
-            attached(conn, d.candidate_id, |cand| documents::insert(conn, &d, cand))?
+            attach(d.candidate_id, &|cand| documents::insert(conn, &d, cand))?
         }
         RecordKind::History => {
             let h: HistoryEntry = serde_json::from_str(data)?;
-            attached(conn, h.candidate_id, |cand| history::put(conn, &h, cand))?
+            attach(h.candidate_id, &|cand| history::put(conn, &h, cand))?
         }
         RecordKind::Pipeline => none(pipelines::put(conn, &serde_json::from_str::<Pipeline>(data)?))?,
         RecordKind::Event => none(events::put(conn, &serde_json::from_str::<Event>(data)?))?,
@@ -123,6 +127,10 @@ pub(crate) fn write(conn: &Connection, kind: RecordKind, data: &str) -> Result<O
 /// Removes the record (a tombstone: deleted, or no longer visible to this user). Returns the
 /// candidate row it changed, if any.
 pub(crate) fn remove(conn: &Connection, kind: RecordKind, id: &str) -> Result<Option<i64>, StoreError> {
+    early::forget(conn, kind, id)?;
+    if kind == RecordKind::Candidate {
+        early::forget_attached(conn, id)?;
+    }
     Ok(match kind {
         RecordKind::Candidate => match candidates::find(conn, key(id)?)? {
             Some(cand) => {
@@ -190,8 +198,14 @@ pub(crate) fn aggregate(conn: &Connection, cand: i64) -> Result<CandidateAggrega
 
 /// Writes a candidate and what hangs off them over the local copy, keeping the local row
 /// number (notes, messages and documents refer to it). Memberships of pipelines, events or
-/// jobs this client does not know are left out rather than refused.
-fn write_candidate(conn: &Connection, a: &CandidateAggregate) -> Result<i64, StoreError> {
+/// jobs this client does not hold yet are left out for now, and the candidate waits to be
+/// written again when they come (`data`, the record as pulled, is what waits).
+fn write_candidate(conn: &Connection, a: &CandidateAggregate, data: &str) -> Result<i64, StoreError> {
+    let id = a.id().to_string();
+    early::forget(conn, RecordKind::Candidate, &id)?;
+    if !early::lists_here(conn, a)? {
+        early::wait_for_lists(conn, a.id(), data)?;
+    }
     let cand = match candidates::find(conn, a.id())? {
         Some(cand) => {
             candidates::overwrite(conn, cand, &a.candidate)?;
@@ -225,14 +239,18 @@ fn write_candidate(conn: &Connection, a: &CandidateAggregate) -> Result<i64, Sto
 }
 
 /// Runs `write` with the row of the candidate a record belongs to, if the candidate is here.
+/// Writes a record attached to a candidate, or keeps it waiting for them.
 fn attached(
     conn: &Connection,
+    kind: RecordKind,
+    id: &str,
+    data: &str,
     candidate_id: Uuid,
-    write: impl FnOnce(i64) -> Result<(), StoreError>,
+    write: &dyn Fn(i64) -> Result<(), StoreError>,
 ) -> Result<Option<i64>, StoreError> {
     match candidates::find(conn, candidate_id)? {
         Some(cand) => write(cand).map(|()| Some(cand)),
-        None => Ok(None),
+        None => early::wait_for_candidate(conn, kind, id, candidate_id, data).map(|()| None),
     }
 }
 

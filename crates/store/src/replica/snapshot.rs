@@ -115,7 +115,7 @@ impl SnapshotLoad<'_> {
     pub fn add(&mut self, record: Incoming) -> Result<(), StoreError> {
         match record.body {
             Body::Candidate(candidate) => self.bulk.candidate(&candidate)?,
-            Body::Json(data) => self.bulk.record(record.kind, &data)?,
+            Body::Json(data) => self.bulk.record(record.kind, &record.id, &data)?,
         }
         self.last = Some((record.kind, record.id));
         self.progress.loaded += 1;

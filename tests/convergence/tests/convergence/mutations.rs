@@ -183,7 +183,10 @@ pub fn random(rng: &mut impl Rng, pools: &Pools, user: &User) -> Option<Mutation
                 statuses: vec!["Sourced".into(), "Screened".into(), "Shortlisted".into()],
                 private: rng.random_bool(0.3),
             },
-            _ => pipeline_edit(rng, pools.pipelines.choose(rng)?),
+            _ => {
+                let p = pools.pipelines.choose(rng)?;
+                pipeline_edit(rng, p)
+            }
         },
         21..=22 => {
             let p = pools.pipelines.choose(rng)?;

@@ -8,6 +8,11 @@ pub use talentdesk_server::testing::{Instance as Server, PASSWORD};
 use talentdesk_store::Store;
 use talentdesk_sync::engine::{Engine, Replica, SyncError};
 
+/// Changes per pull page: small, so that pages often end between records that refer to each
+/// other (a note and its candidate, a candidate and a pipeline changed since), as they do for a
+/// desktop that was offline for long.
+pub const PULL_PAGE: u32 = 16;
+
 pub struct Desktop {
     pub name: String,
     pub user: User,
@@ -21,8 +26,9 @@ impl Desktop {
     pub async fn sign_in(server: &Server, dir: &std::path::Path, name: &str, user: &User) -> Self {
         let path = dir.join(format!("{name}.db"));
         let replica = Replica::sign_in(&path, &server.url, &user.email, PASSWORD).await.unwrap();
-        replica.engine.sync_once().await.unwrap();
-        Self { name: name.to_owned(), user: replica.user, path, store: replica.store, engine: replica.engine }
+        let engine = replica.engine.with_pull_page(PULL_PAGE);
+        engine.sync_once().await.unwrap();
+        Self { name: name.to_owned(), user: replica.user, path, store: replica.store, engine }
     }
 
     /// One round; a server that is down is not an error here (the client is offline).
