@@ -174,22 +174,10 @@ fn list(db: &Path, json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The event an `--event` names: its id, or its exact name (case ignored) when only one
-/// event has it.
+/// The event an `--event` names: its id, or its exact name.
 fn find_event(store: &Store, named: &str) -> anyhow::Result<Event> {
     let events: Vec<Event> = store.events()?.into_iter().map(|s| s.event).collect();
-    if let Ok(id) = named.trim().parse::<Uuid>() {
-        return events.into_iter().find(|e| e.id == id).with_context(|| format!("no event has the id {id}"));
-    }
-    let mut same_name: Vec<Event> = events.into_iter().filter(|e| e.name.eq_ignore_ascii_case(named.trim())).collect();
-    match same_name.len() {
-        0 => bail!("no event is named \"{named}\" (talentdesk-cli event list shows them)"),
-        1 => Ok(same_name.remove(0)),
-        _ => {
-            let ids: Vec<String> = same_name.iter().map(|e| e.id.to_string()).collect();
-            bail!("{} events are named \"{named}\"; name one by its id: {}", ids.len(), ids.join(", "))
-        }
-    }
+    crate::named::find(events, named, "event", "event list", |e| e.id, |e| &e.name)
 }
 
 enum Person {

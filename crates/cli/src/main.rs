@@ -11,6 +11,8 @@ mod bench_sync;
 mod bench_typing;
 mod commands;
 mod event;
+mod job;
+mod named;
 mod search_args;
 mod sync;
 
@@ -96,6 +98,11 @@ enum Command {
         #[command(subcommand)]
         which: event::EventCommand,
     },
+    /// Jobs and applications: create, list, submit, move to a hiring status, withdraw, close.
+    Job {
+        #[command(subcommand)]
+        which: job::JobCommand,
+    },
     /// Benchmarks (see BENCHMARKS.md).
     Bench {
         #[command(subcommand)]
@@ -114,6 +121,7 @@ fn main() -> ExitCode {
         Command::ParseResume { file, json } => commands::parse_resume(&file, json),
         Command::ExtractText => commands::extract_text(),
         Command::Event { which } => event::run(which),
+        Command::Job { which } => job::run(which),
         Command::Bench { which } => bench::run(which),
     };
     match result {
