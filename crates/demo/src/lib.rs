@@ -16,6 +16,7 @@ use talentdesk_domain::event::Event;
 use talentdesk_domain::job::Job;
 use talentdesk_domain::pipeline::Pipeline;
 use talentdesk_domain::settings::CustomFieldDef;
+use talentdesk_domain::template::{self, Template};
 use talentdesk_domain::user::User;
 
 pub use org::{Org, reference_time};
@@ -60,6 +61,8 @@ pub trait Sink {
     fn custom_field(&mut self, field: &CustomFieldDef) -> Result<(), Self::Error>;
     /// The organisation's areas of interest (a setting).
     fn areas_of_interest(&mut self, areas: &[String]) -> Result<(), Self::Error>;
+    /// One of the organisation's message templates (a setting).
+    fn template(&mut self, template: &Template) -> Result<(), Self::Error>;
     fn prepare(candidate: FullCandidate) -> Result<Self::Prepared, Self::Error>;
     fn candidate(&mut self, candidate: &Self::Prepared) -> Result<(), Self::Error>;
     /// Completes the load (indexes, commit); returns how many candidates it holds.
@@ -107,6 +110,9 @@ pub fn generate<S: Sink>(
         load.custom_field(f)?;
     }
     load.areas_of_interest(&org.areas_of_interest)?;
+    for t in &template::defaults() {
+        load.template(t)?;
+    }
     let step = (options.candidates / 100).max(1000);
     // Writing is the critical path. Generating, preparing each candidate for the sink and
     // freeing written batches take about half as long, on a thread of their own. One seeded
@@ -177,6 +183,9 @@ macro_rules! candidates_only {
             Ok(())
         }
         fn areas_of_interest(&mut self, _: &[String]) -> Result<(), DomainError> {
+            Ok(())
+        }
+        fn template(&mut self, _: &Template) -> Result<(), DomainError> {
             Ok(())
         }
     };

@@ -5,6 +5,7 @@ use talentdesk_domain::event::Event;
 use talentdesk_domain::job::Job;
 use talentdesk_domain::pipeline::Pipeline;
 use talentdesk_domain::settings::CustomFieldDef;
+use talentdesk_domain::template::{self, Template};
 use talentdesk_domain::user::User;
 use talentdesk_store::bulk_load::{BulkLoad, Prepared};
 use talentdesk_store::{Store, StoreError};
@@ -50,6 +51,10 @@ impl Sink for BulkLoad<'_> {
 
     fn areas_of_interest(&mut self, areas: &[String]) -> Result<(), StoreError> {
         BulkLoad::setting(self, talentdesk_domain::record::AREAS_OF_INTEREST, &areas)
+    }
+
+    fn template(&mut self, t: &Template) -> Result<(), StoreError> {
+        BulkLoad::setting(self, &template::setting_key(t.id), t)
     }
 
     fn prepare(candidate: FullCandidate) -> Result<Prepared, StoreError> {

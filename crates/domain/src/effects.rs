@@ -32,6 +32,7 @@ use crate::permission;
 use crate::pipeline::{self, Pipeline};
 use crate::record::RecordKind;
 use crate::settings::{self, ColumnConfig, CustomFieldDef, HiredActions};
+use crate::template::Template;
 use crate::user::User;
 use crate::validation::{self, limits};
 use crate::{DomainError, Timestamp};
@@ -189,6 +190,12 @@ pub trait Records {
     /// The organisation's areas of interest (empty until an admin sets them).
     fn areas_of_interest(&self) -> Result<Vec<String>, Self::Error>;
     fn put_areas_of_interest(&self, interests: &[String]) -> Result<(), Self::Error>;
+    /// The organisation's message templates, in no particular order.
+    fn templates(&self) -> Result<Vec<Template>, Self::Error>;
+    /// Stores the template, new or changed.
+    fn put_template(&self, template: &Template) -> Result<(), Self::Error>;
+    /// Returns false when no such template exists.
+    fn delete_template(&self, id: Uuid) -> Result<bool, Self::Error>;
 }
 
 /// Applies the effects of an authorised `mutation` by `actor` at `now`. `cands` are the
@@ -266,7 +273,12 @@ impl<R: Records> Effects<'_, R> {
             M::NoteEdit { note_id, body, private } => {
                 let note = self.own_note(*note_id)?;
                 r.update_note(*note_id, &validation::required("note", body, limits::NOTE)?, *private, self.now)?;
-                self.note_entry(r.cand(note.candidate_id)?, HistoryDetail::NoteEdited { private: *private })?;
+                let detail = if note.private == *private {
+                    HistoryDetail::NoteEdited { private: *private }
+                } else {
+                    HistoryDetail::NotePrivacy { private: *private }
+                };
+                self.note_entry(r.cand(note.candidate_id)?, detail)?;
                 1
             }
             M::NoteDelete { note_id } => {
@@ -376,6 +388,16 @@ impl<R: Records> Effects<'_, R> {
             }
             M::SetInterests { interests } => {
                 r.put_areas_of_interest(&settings::areas_of_interest(interests)?)?;
+                1
+            }
+            M::TemplatePut { template } => {
+                r.put_template(&template.clone().validated(&r.templates()?)?)?;
+                1
+            }
+            M::TemplateDelete { template_id } => {
+                if !r.delete_template(*template_id)? {
+                    return Err(DomainError::invalid("template", "this template no longer exists").into());
+                }
                 1
             }
             M::Undo { expect, mutations } => return self.undo(expect, mutations),

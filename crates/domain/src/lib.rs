@@ -26,6 +26,7 @@ pub mod record;
 pub mod search;
 pub mod settings;
 pub mod skills;
+pub mod template;
 pub mod undo;
 pub mod user;
 pub mod validation;

@@ -18,6 +18,7 @@ use crate::job::Job;
 use crate::permission::Capability;
 use crate::search::Selection;
 use crate::settings::{ColumnConfig, CustomFieldDef, HiredActions};
+use crate::template::Template;
 use crate::undo::Expectation;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -193,6 +194,11 @@ pub enum Mutation {
     /// The organisation's areas of interest, offered to walk-ins.
     #[serde(rename = "settings.set_interests")]
     SetInterests { interests: Vec<String> },
+    /// Creates or replaces one of the organisation's message templates.
+    #[serde(rename = "template.put")]
+    TemplatePut { template: Template },
+    #[serde(rename = "template.delete")]
+    TemplateDelete { template_id: Uuid },
 
     /// Undo: puts back what an earlier action changed, refused unless what it `expect`s (the
     /// state that action produced) still holds. See [`crate::undo`].
@@ -265,6 +271,7 @@ impl Mutation {
             M::SetColumns { .. } => Capability::ConfigureColumns,
             M::SetHiredActions { .. } => Capability::ManageHiredActions,
             M::SetInterests { .. } => Capability::ManageAreasOfInterest,
+            M::TemplatePut { .. } | M::TemplateDelete { .. } => Capability::ManageTemplates,
             // Each restoring mutation is authorised again when the undo is applied.
             M::Undo { mutations, .. } => mutations.first().map_or(Capability::ViewCandidates, Mutation::capability),
         }
@@ -413,6 +420,7 @@ mod tests {
             Mutation::CustomFieldDelete { key: "k".into() },
             Mutation::EventArchive { event_id: nil, archived: true },
             Mutation::SetInterests { interests: Vec::new() },
+            Mutation::TemplateDelete { template_id: nil },
         ];
         for m in admin_only {
             assert!(m.capability().admin_only(), "{}", m.name());

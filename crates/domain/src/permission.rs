@@ -66,6 +66,7 @@ capabilities! {
         ArchiveEvent,
         ManageAreasOfInterest,
         ManageTeam,
+        ManageTemplates,
     ],
 }
 
@@ -84,6 +85,7 @@ impl Capability {
             Capability::ArchiveEvent => "archive events",
             Capability::ManageAreasOfInterest => "set the areas of interest",
             Capability::ManageTeam => "manage the team",
+            Capability::ManageTemplates => "manage the message templates",
             Capability::SubmitToJob => "submit candidates to jobs",
             _ => "do this",
         }
@@ -191,6 +193,7 @@ mod tests {
             (ManageJobs, false, true),
             (ArchiveEvent, false, true),
             (ManageAreasOfInterest, false, true),
+            (ManageTemplates, false, true),
         ];
         for (cap, recruiter, admin) in table {
             assert_eq!(authorize(&user(Role::Recruiter, true), cap).is_ok(), recruiter, "recruiter {cap:?}");

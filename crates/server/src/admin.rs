@@ -4,6 +4,8 @@
 use sqlx::PgPool;
 use talentdesk_domain::DomainError;
 use talentdesk_domain::error::Thing;
+use talentdesk_domain::record::SettingEntry;
+use talentdesk_domain::template;
 use talentdesk_domain::user::{Role, User};
 use talentdesk_domain::validation;
 use talentdesk_sync::wire::RecordKind;
@@ -20,12 +22,20 @@ pub const MIN_PASSWORD: usize = 10;
 
 pub async fn create_org(pool: &PgPool, name: &str) -> Result<Uuid, ServerError> {
     let name = validation::required("org", name, validation::limits::SHORT_TEXT)?;
-    let mut conn = pool.acquire().await?;
-    if orgs::by_name(&mut conn, &name).await?.is_some() {
+    let mut tx = pool.begin().await?;
+    if orgs::by_name(&mut tx, &name).await?.is_some() {
         return Err(DomainError::invalid("org", format!("an org called \"{name}\" exists already")).into());
     }
     let id = talentdesk_domain::new_id();
-    orgs::insert(&mut conn, id, &name).await?;
+    orgs::insert(&mut tx, id, &name).await?;
+    // A new organisation starts with the default message templates, which its admins edit.
+    let version = orgs::next_version(&mut tx, id).await?;
+    for t in template::defaults() {
+        let entry = SettingEntry { key: template::setting_key(t.id), value: serde_json::to_value(&t)? };
+        let key = Key { kind: RecordKind::Setting, id: &entry.key };
+        records::put(&mut tx, id, version, key, &entry, Scope::default()).await?;
+    }
+    tx.commit().await?;
     Ok(id)
 }
 

@@ -11,6 +11,7 @@ use talentdesk_domain::event::Event;
 use talentdesk_domain::job::Job;
 use talentdesk_domain::pipeline::Pipeline;
 use talentdesk_domain::settings::CustomFieldDef;
+use talentdesk_domain::template::{self, Template};
 use talentdesk_domain::user::User;
 use talentdesk_sync::wire::RecordKind;
 use tokio::runtime::Handle;
@@ -156,6 +157,11 @@ impl Sink for PgSink {
     fn areas_of_interest(&mut self, areas: &[String]) -> Result<(), ServerError> {
         let entry = SettingEntry { key: AREAS_OF_INTEREST.to_owned(), value: serde_json::to_value(areas)? };
         self.add(RecordKind::Setting, AREAS_OF_INTEREST.to_owned(), &entry, Scope::default())
+    }
+
+    fn template(&mut self, t: &Template) -> Result<(), ServerError> {
+        let entry = SettingEntry { key: template::setting_key(t.id), value: serde_json::to_value(t)? };
+        self.add(RecordKind::Setting, entry.key.clone(), &entry, Scope::default())
     }
 
     fn prepare(c: FullCandidate) -> Result<FullCandidate, ServerError> {

@@ -23,6 +23,7 @@ use talentdesk_domain::note::Note;
 use talentdesk_domain::pipeline::Pipeline;
 use talentdesk_domain::record::{AREAS_OF_INTEREST, COLUMNS, HIRED_ACTIONS, RecordKind, SettingEntry, TagEntry};
 use talentdesk_domain::settings::{ColumnConfig, CustomFieldDef, HiredActions};
+use talentdesk_domain::template::{self, Template};
 use talentdesk_domain::{DomainError, Timestamp};
 use tokio::runtime::Handle;
 use uuid::Uuid;
@@ -542,6 +543,20 @@ impl Records for PgRecords {
 
     fn put_areas_of_interest(&self, interests: &[String]) -> Result<(), ServerError> {
         self.put_setting(AREAS_OF_INTEREST, &interests)
+    }
+
+    fn templates(&self) -> Result<Vec<Template>, ServerError> {
+        let settings: Vec<SettingEntry> = self.all(RecordKind::Setting)?;
+        let ours = settings.into_iter().filter(|s| s.key.starts_with(template::SETTING_PREFIX));
+        ours.map(|s| Ok(serde_json::from_value(s.value)?)).collect()
+    }
+
+    fn put_template(&self, t: &Template) -> Result<(), ServerError> {
+        self.put_setting(&template::setting_key(t.id), t)
+    }
+
+    fn delete_template(&self, id: Uuid) -> Result<bool, ServerError> {
+        self.delete(RecordKind::Setting, &template::setting_key(id))
     }
 }
 

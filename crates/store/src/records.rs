@@ -16,6 +16,7 @@ use talentdesk_domain::note::Note;
 use talentdesk_domain::pipeline::Pipeline;
 use talentdesk_domain::record::RecordKind;
 use talentdesk_domain::settings::{ColumnConfig, CustomFieldDef, HiredActions};
+use talentdesk_domain::template::{self, Template};
 use talentdesk_domain::{DomainError, Timestamp};
 use uuid::Uuid;
 
@@ -375,5 +376,25 @@ impl Records for SqliteRecords<'_> {
     fn put_areas_of_interest(&self, interests: &[String]) -> Result<(), StoreError> {
         self.writes(RecordKind::Setting, settings::AREAS_OF_INTEREST)?;
         settings::put(self.tx, settings::AREAS_OF_INTEREST, &interests)
+    }
+
+    fn templates(&self) -> Result<Vec<Template>, StoreError> {
+        settings::templates(self.tx)
+    }
+
+    fn put_template(&self, t: &Template) -> Result<(), StoreError> {
+        let key = template::setting_key(t.id);
+        self.writes(RecordKind::Setting, &key)?;
+        settings::put(self.tx, &key, t)
+    }
+
+    fn delete_template(&self, id: Uuid) -> Result<bool, StoreError> {
+        let key = template::setting_key(id);
+        if settings::raw(self.tx, &key)?.is_none() {
+            return Ok(false);
+        }
+        self.writes(RecordKind::Setting, &key)?;
+        settings::delete(self.tx, &key)?;
+        Ok(true)
     }
 }

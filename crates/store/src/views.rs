@@ -28,6 +28,7 @@ use crate::{Store, StoreError};
 mod board;
 mod events;
 mod jobs;
+mod templates;
 
 pub use board::{BoardColumn, PipelineBoard};
 pub use events::{
@@ -35,6 +36,7 @@ pub use events::{
     MemberQuery,
 };
 pub use jobs::{HiringWorkflow, JobApplicant, JobView};
+pub use templates::{FilledTemplate, KindFields, Templates};
 
 /// One row of the results table.
 #[derive(Debug, Clone, Serialize, TS)]

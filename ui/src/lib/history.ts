@@ -39,6 +39,8 @@ function detailText(d: HistoryDetail): string {
       return t("history.note_edited", { private: yes(d.private) });
     case "note_deleted":
       return t("history.note_deleted", { private: yes(d.private) });
+    case "note_privacy":
+      return t("history.note_privacy", { private: yes(d.private) });
     case "added_to_pipeline":
       return t("history.added_to_pipeline", { pipeline: d.pipeline, status: d.status });
     case "removed_from_pipeline":

@@ -104,6 +104,7 @@ impl<R: Records> Effects<'_, R> {
             HistoryDetail::NoteAdded { private: true }
                 | HistoryDetail::NoteEdited { private: true }
                 | HistoryDetail::NoteDeleted { private: true }
+                | HistoryDetail::NotePrivacy { private: true }
         );
         self.entry(&[cand], detail, private.then_some(self.actor.id))
     }

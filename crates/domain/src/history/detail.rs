@@ -29,6 +29,10 @@ pub enum HistoryDetail {
     NoteDeleted {
         private: bool,
     },
+    /// A note made private (its author's and the admins') or shared with the team.
+    NotePrivacy {
+        private: bool,
+    },
     AddedToPipeline {
         pipeline: String,
         status: String,
@@ -123,7 +127,9 @@ impl HistoryDetail {
         use HistoryDetail as D;
         match self {
             D::Tagged { .. } | D::Untagged { .. } => HistoryAction::Tags,
-            D::NoteAdded { .. } | D::NoteEdited { .. } | D::NoteDeleted { .. } => HistoryAction::Note,
+            D::NoteAdded { .. } | D::NoteEdited { .. } | D::NoteDeleted { .. } | D::NotePrivacy { .. } => {
+                HistoryAction::Note
+            }
             D::AddedToPipeline { .. } | D::RemovedFromPipeline { .. } | D::PipelineMoved { .. } => {
                 HistoryAction::Pipeline
             }
@@ -153,6 +159,7 @@ impl HistoryDetail {
             D::NoteAdded { private } => note(*private, "added"),
             D::NoteEdited { private } => note(*private, "edited"),
             D::NoteDeleted { private } => note(*private, "deleted"),
+            D::NotePrivacy { private } => (if *private { "Note made private" } else { "Note shared" }).into(),
             D::AddedToPipeline { pipeline, status } => format!("Added to {pipeline} ({status})"),
             D::RemovedFromPipeline { pipeline } => format!("Removed from {pipeline}"),
             D::PipelineMoved { pipeline, from, to } => format!("Moved in {pipeline}: {from} → {to}"),

@@ -4,6 +4,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use talentdesk_domain::settings::CustomFieldDef;
+use talentdesk_domain::template::{self, Template};
 
 use crate::StoreError;
 use crate::codec::{from_name, name_of};
@@ -52,4 +53,12 @@ pub(crate) fn custom_fields(conn: &Connection) -> Result<Vec<CustomFieldDef>, St
         .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter().map(|(key, label, kind)| Ok(CustomFieldDef { key, label, kind: from_name(&kind)? })).collect()
+}
+
+/// The organisation's message templates, each a setting of its own.
+pub(crate) fn templates(conn: &Connection) -> Result<Vec<Template>, StoreError> {
+    let pattern = format!("{}%", template::SETTING_PREFIX);
+    let mut stmt = conn.prepare_cached("SELECT value FROM settings WHERE key LIKE ?1")?;
+    let rows = stmt.query_map([pattern], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
+    rows.iter().map(|json| Ok(serde_json::from_str(json)?)).collect()
 }

@@ -15,6 +15,7 @@ use talentdesk_domain::pipeline::Pipeline;
 use talentdesk_domain::record::{RecordKind, TagEntry};
 use talentdesk_domain::search::Selection;
 use talentdesk_domain::settings::{Column, ColumnConfig, CustomFieldDef, CustomFieldKind, HiredActions};
+use talentdesk_domain::template::{Template, TemplateKind};
 use talentdesk_domain::user::{Role, User};
 use talentdesk_store::Store;
 use uuid::Uuid;
@@ -300,7 +301,7 @@ pub fn random(rng: &mut impl Rng, pools: &Pools, user: &User) -> Option<Mutation
                 }
             }
         }
-        34 if admin => match rng.random_range(0..4) {
+        34 if admin => match rng.random_range(0..6) {
             0 => Mutation::CustomFieldDefine {
                 field: CustomFieldDef {
                     key: FIELD_KEYS.choose(rng).unwrap().to_string(),
@@ -314,6 +315,17 @@ pub fn random(rng: &mut impl Rng, pools: &Pools, user: &User) -> Option<Mutation
                 columns.truncate(rng.random_range(2..=columns.len()));
                 Mutation::SetColumns { config: ColumnConfig { columns } }
             }
+            // Few ids and names, so two desktops' templates meet (same template, same name).
+            3 => Mutation::TemplateDelete { template_id: Uuid::from_u128(rng.random_range(1..4)) },
+            4 => Mutation::TemplatePut {
+                template: Template {
+                    id: Uuid::from_u128(rng.random_range(1..4)),
+                    kind: TemplateKind::Email,
+                    name: format!("Template {}", rng.random_range(0..3)),
+                    subject: "Hello {{first_name}}".into(),
+                    body: format!("Version {}, {{{{sender_name}}}}", rng.random::<u8>()),
+                },
+            },
             _ => Mutation::SetHiredActions {
                 actions: HiredActions { unsubscribe: rng.random_bool(0.5), deactivate: rng.random_bool(0.5) },
             },

@@ -204,6 +204,7 @@ export const profile: Translation<typeof english> = {
   "history.note_added": "{private, select, yes {Private Notiz hinzugefügt} other {Notiz hinzugefügt}}",
   "history.note_edited": "{private, select, yes {Private Notiz bearbeitet} other {Notiz bearbeitet}}",
   "history.note_deleted": "{private, select, yes {Private Notiz gelöscht} other {Notiz gelöscht}}",
+  "history.note_privacy": "{private, select, yes {Notiz privat gemacht} other {Notiz mit dem Team geteilt}}",
   "history.added_to_pipeline": "Zu {pipeline} hinzugefügt ({status})",
   "history.removed_from_pipeline": "Aus {pipeline} entfernt",
   "history.pipeline_moved": "In {pipeline} verschoben: {from} → {to}",

@@ -209,6 +209,7 @@ export const profile = {
   "history.note_added": "{private, select, yes {Private note added} other {Note added}}",
   "history.note_edited": "{private, select, yes {Private note edited} other {Note edited}}",
   "history.note_deleted": "{private, select, yes {Private note deleted} other {Note deleted}}",
+  "history.note_privacy": "{private, select, yes {Note made private} other {Note shared with the team}}",
   "history.added_to_pipeline": "Added to {pipeline} ({status})",
   "history.removed_from_pipeline": "Removed from {pipeline}",
   "history.pipeline_moved": "Moved in {pipeline}: {from} → {to}",
