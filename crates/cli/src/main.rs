@@ -13,6 +13,7 @@ mod commands;
 mod event;
 mod job;
 mod named;
+mod pipeline;
 mod search_args;
 mod sync;
 
@@ -103,6 +104,11 @@ enum Command {
         #[command(subcommand)]
         which: job::JobCommand,
     },
+    /// Pipelines: create, list, move a member to a status, archive.
+    Pipeline {
+        #[command(subcommand)]
+        which: pipeline::PipelineCommand,
+    },
     /// Benchmarks (see BENCHMARKS.md).
     Bench {
         #[command(subcommand)]
@@ -122,6 +128,7 @@ fn main() -> ExitCode {
         Command::ExtractText => commands::extract_text(),
         Command::Event { which } => event::run(which),
         Command::Job { which } => job::run(which),
+        Command::Pipeline { which } => pipeline::run(which),
         Command::Bench { which } => bench::run(which),
     };
     match result {
