@@ -16,6 +16,7 @@ mod named;
 mod pipeline;
 mod search_args;
 mod sync;
+mod user;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -109,6 +110,8 @@ enum Command {
         #[command(subcommand)]
         which: pipeline::PipelineCommand,
     },
+    /// The team on a server: list, invite, change a role, deactivate (admins).
+    User(user::UserArgs),
     /// Benchmarks (see BENCHMARKS.md).
     Bench {
         #[command(subcommand)]
@@ -129,6 +132,7 @@ fn main() -> ExitCode {
         Command::Event { which } => event::run(which),
         Command::Job { which } => job::run(which),
         Command::Pipeline { which } => pipeline::run(which),
+        Command::User(args) => user::run(args),
         Command::Bench { which } => bench::run(which),
     };
     match result {
