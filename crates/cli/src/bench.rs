@@ -44,6 +44,14 @@ pub struct Account {
 
 #[derive(Subcommand)]
 pub enum Which {
+    /// A pipeline's board at scale, on a copy of the database: 10,000 members over five
+    /// statuses; the board's first screen and a move's round trip (see bench_board.rs).
+    Board {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// A fixed mix of searches: p50 / p95 / max per query and overall; then Talent Matches for
     /// 200 candidates spread over the database (`talent_matches_p95_ms`).
     Search {
@@ -130,6 +138,7 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
     match which {
         Which::Search { db, runs, json } => search(&db, runs.max(1), json),
         Which::Typing { db, json } => crate::bench_typing::typing(&db, json),
+        Which::Board { db, json } => crate::bench_board::board(&db, json),
         Which::Bulk { db, json } => bulk(&db, json),
         Which::Resume { resumes, set: Some(dir), half, json } => crate::bench_resume::set(&dir, half, resumes, json),
         Which::Resume { resumes, set: None, json, .. } => crate::bench_resume::generated(resumes, json),

@@ -4,6 +4,7 @@
 mod bench;
 mod bench_abuse;
 mod bench_app;
+mod bench_board;
 mod bench_checkin;
 mod bench_resume;
 mod bench_server;

@@ -13,6 +13,7 @@ pub mod checkin;
 mod codec;
 mod erasure;
 mod error;
+mod identities;
 pub mod export;
 mod migrations;
 mod records;

@@ -1,0 +1,202 @@
+//! The write: a confirmed plan as batches of ordinary mutations (one transaction each, like
+//! bulk actions), with progress and cancel between batches; then the report and the error
+//! file of the rows not written.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use serde::Serialize;
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::search::Selection;
+use talentdesk_store::{Applied, StoreError};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::plan::{Action, Counts, Plan, PlannedRow};
+
+/// Rows per batch: one transaction of about a thousand mutations.
+pub const BATCH_ROWS: usize = 1_000;
+/// The most candidates one Add to Event takes (the domain's bulk limit for it).
+const EVENT_LIMIT: usize = 50;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, rename = "ImportProgress")]
+pub struct Progress {
+    /// Rows to write (created or merged).
+    #[ts(type = "number")]
+    pub total: u64,
+    /// Rows in the batches written so far.
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub elapsed_ms: u64,
+    /// Estimated from the pace so far.
+    #[ts(type = "number | null")]
+    pub remaining_ms: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export, rename = "ImportEnd")]
+pub enum End {
+    Finished,
+    /// Cancelled between batches: the batches before stay written.
+    Cancelled,
+    /// A batch was refused or failed; the batches before it stay written.
+    Failed {
+        error: String,
+    },
+}
+
+/// How an import went: the plan's counts for what was written, and how it ended.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, rename = "ImportReport")]
+pub struct Report {
+    pub file: String,
+    /// Rows as planned; `created` and `merged` below are what was written.
+    pub planned: Counts,
+    #[ts(type = "number")]
+    pub created: u64,
+    #[ts(type = "number")]
+    pub merged: u64,
+    pub end: End,
+    #[ts(type = "number")]
+    pub elapsed_ms: u64,
+}
+
+/// Writes `plan` batch by batch through `apply` (which takes the store only for one batch, so
+/// other work can go between), reporting after each; stops before the next batch when `cancel`
+/// is set, or after a batch that fails.
+pub fn write(
+    plan: &Plan,
+    cancel: &AtomicBool,
+    mut apply: impl FnMut(Vec<Mutation>) -> Result<Vec<Applied>, StoreError>,
+    mut report: impl FnMut(&Progress),
+) -> Report {
+    let started = Instant::now();
+    let writing: Vec<&PlannedRow> =
+        plan.rows.iter().filter(|r| matches!(r.action, Action::Create { .. } | Action::Merge { .. })).collect();
+    let mut progress = Progress { total: writing.len() as u64, done: 0, elapsed_ms: 0, remaining_ms: None };
+    let mut out = Report {
+        file: plan.source.file.clone(),
+        planned: plan.counts,
+        created: 0,
+        merged: 0,
+        end: End::Finished,
+        elapsed_ms: 0,
+    };
+    let define: Vec<Mutation> = plan.new_tags.iter().map(|name| Mutation::TagDefine { name: name.clone() }).collect();
+    if !define.is_empty()
+        && let Err(e) = apply(define)
+    {
+        out.end = End::Failed { error: e.to_string() };
+    }
+    for batch in writing.chunks(BATCH_ROWS) {
+        if out.end != End::Finished {
+            break;
+        }
+        if cancel.load(Ordering::Relaxed) {
+            out.end = End::Cancelled;
+            break;
+        }
+        match apply(mutations(plan, batch)) {
+            Ok(_) => {
+                out.created += batch.iter().filter(|r| matches!(r.action, Action::Create { .. })).count() as u64;
+                out.merged += batch.iter().filter(|r| matches!(r.action, Action::Merge { .. })).count() as u64;
+                progress.done += batch.len() as u64;
+                progress.elapsed_ms = started.elapsed().as_millis() as u64;
+                let left = progress.total - progress.done;
+                progress.remaining_ms = Some(progress.elapsed_ms * left / progress.done.max(1));
+                report(&progress);
+            }
+            Err(e) => out.end = End::Failed { error: e.to_string() },
+        }
+    }
+    out.elapsed_ms = started.elapsed().as_millis() as u64;
+    out
+}
+
+/// One batch's mutations: each row's profile, its note, then its tags, events and pipelines
+/// grouped into as few bulk mutations as their limits allow.
+fn mutations(plan: &Plan, batch: &[&PlannedRow]) -> Vec<Mutation> {
+    let mut out = Vec::with_capacity(batch.len() + 8);
+    let mut tags: BTreeMap<&str, Vec<Uuid>> = BTreeMap::new();
+    let mut events: BTreeMap<(Uuid, bool), Vec<Uuid>> = BTreeMap::new();
+    let mut pipelines: BTreeMap<(Uuid, Option<&str>), Vec<Uuid>> = BTreeMap::new();
+    for planned in batch {
+        let (Some(row), Action::Create { candidate_id } | Action::Merge { candidate_id, .. }) =
+            (&planned.row, &planned.action)
+        else {
+            continue;
+        };
+        if let Some((candidate_id, write)) = planned.write(&plan.options) {
+            out.push(Mutation::CandidateImport { candidate_id, source: plan.source.clone(), write });
+        }
+        if let Some(body) = row.note.as_ref().filter(|_| planned.adds_note()) {
+            out.push(Mutation::NoteAdd {
+                note_id: talentdesk_domain::new_id(),
+                candidate_id: *candidate_id,
+                body: body.clone(),
+                private: false,
+            });
+        }
+        for tag in &row.tags {
+            tags.entry(tag.as_str()).or_default().push(*candidate_id);
+        }
+        for (event, attended) in &row.events {
+            events.entry((*event, *attended)).or_default().push(*candidate_id);
+        }
+        for (pipeline, status) in &row.pipelines {
+            pipelines.entry((*pipeline, status.as_deref())).or_default().push(*candidate_id);
+        }
+    }
+    for (tag, ids) in tags {
+        out.push(Mutation::TagsAdd { selection: Selection::ids(ids), tags: vec![tag.to_owned()] });
+    }
+    for ((event_id, attended), ids) in events {
+        for chunk in ids.chunks(EVENT_LIMIT) {
+            out.push(Mutation::EventAdd {
+                selection: Selection::ids(chunk.iter().copied()),
+                event_id,
+                attended,
+                confirmation: None,
+            });
+        }
+    }
+    for ((pipeline_id, status), ids) in pipelines {
+        out.push(Mutation::PipelineAdd {
+            selection: Selection::ids(ids),
+            pipeline_id,
+            status: status.map(str::to_owned),
+        });
+    }
+    out
+}
+
+/// Writes the rows that were not imported (rejected, or skipped as duplicates) as CSV: the
+/// file's header with a Reason column, each row as it was with why; fix them and import the
+/// file again. A cell a spreadsheet would run as a formula is written with an apostrophe
+/// first, which the import takes off again.
+pub fn write_errors(plan: &Plan, out: impl Write) -> Result<u64, csv::Error> {
+    let mut w = csv::Writer::from_writer(out);
+    let mut header: Vec<&str> = plan.headers.iter().map(String::as_str).collect();
+    header.push("Reason");
+    w.write_record(&header)?;
+    let mut written = 0;
+    for row in &plan.rows {
+        let Some(reason) = row.reason() else { continue };
+        let mut cells: Vec<String> = row.cells.iter().map(|c| defused(c)).collect();
+        cells.resize(plan.headers.len().max(cells.len()), String::new());
+        cells.push(reason);
+        w.write_record(&cells)?;
+        written += 1;
+    }
+    w.flush()?;
+    Ok(written)
+}
+
+fn defused(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}") } else { cell.to_owned() }
+}
