@@ -14,6 +14,7 @@ mod codec;
 mod erasure;
 mod error;
 mod identities;
+mod identities;
 pub mod export;
 mod migrations;
 mod records;
