@@ -16,6 +16,7 @@ mod locale;
 mod rendering;
 mod state;
 mod team;
+mod templates;
 
 use tauri::{Emitter, Manager};
 
@@ -142,6 +143,8 @@ fn main() {
             actions::bulk_actions,
             actions::talent_matches,
             actions::hired_actions,
+            templates::templates,
+            templates::fill_template,
             actions::custom_fields,
             actions::tags,
             actions::export_folder,

@@ -19,6 +19,7 @@ import type { EventReport } from "./EventReport";
 import type { EventSummary } from "./EventSummary";
 import type { EventTabCounts } from "./EventTabCounts";
 import type { ExportRequest } from "./ExportRequest";
+import type { FilledTemplate } from "./FilledTemplate";
 import type { FilterChoices } from "./FilterChoices";
 import type { HiredActions } from "./HiredActions";
 import type { HiringWorkflow } from "./HiringWorkflow";
@@ -49,6 +50,8 @@ import type { TagInfo } from "./TagInfo";
 import type { TalentMatch } from "./TalentMatch";
 import type { Team } from "./Team";
 import type { TeamMember } from "./TeamMember";
+import type { Template } from "./Template";
+import type { Templates } from "./Templates";
 import type { Upload } from "./Upload";
 import type { UploadOutcome } from "./UploadOutcome";
 import type { Visitor } from "./Visitor";
@@ -214,6 +217,13 @@ export const commands = {
   bulkActions: () => call<Array<BulkActionInfo>>("bulk_actions"),
   talentMatches: (args: { id: string }) => call<Array<TalentMatch>>("talent_matches", args),
   hiredActions: () => call<HiredActions>("hired_actions"),
+  /** The templates by kind and name, with the merge fields each kind may use. */
+  templates: () => call<Templates>("templates"),
+  /**
+   * `template` as typed (checked as saving it would be) filled for the candidate, from the
+   * signed-in user; an invitation names `job_id`'s job, or else the first open job.
+   */
+  fillTemplate: (args: { template: Template; candidateId: string; jobId: string | null }) => call<FilledTemplate>("fill_template", args),
   customFields: () => call<Array<CustomFieldDef>>("custom_fields"),
   tags: () => call<Array<TagInfo>>("tags"),
   /** Where exports are saved unless the user chooses another file in the Save dialog. */
