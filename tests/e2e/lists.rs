@@ -1,8 +1,14 @@
 //! The Pipelines and Events pages in the real window: each list shows the store's members,
 //! the pipeline tabs switch between Unreviewed and In Pipeline, a name opens the profile and
-//! Esc comes back to the list.
+//! Esc comes back to the list. A pipeline is made and edited in its editor, and a candidate
+//! leaves it from their profile.
 
-use talentdesk_e2e::{DemoDb, Session, admin, err, keys};
+use serde_json::json;
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::search::Selection;
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys, open_profile};
+use talentdesk_store::search::PageRequest;
+use uuid::Uuid;
 
 #[test]
 fn pipelines_and_events_list_their_members() -> Result<(), String> {
@@ -56,5 +62,114 @@ fn pipelines_and_events_list_their_members() -> Result<(), String> {
         Ok(first(s, "event-members")?.filter(|n| *n == attendees[0].candidate.name))
     })?;
     session.screenshot("events-first")?;
+    Ok(())
+}
+
+/// The statuses the editor lists, in order.
+fn editor_statuses(session: &Session) -> Result<Vec<String>, String> {
+    let values = session.script(
+        "return [...document.querySelectorAll('[data-testid=pipeline-statuses] input.status')].map(i => i.value)",
+        json!([]),
+    )?;
+    Ok(serde_json::from_value(values).map_err(err)?)
+}
+
+/// Waits until the editor lists exactly `want`.
+fn editor_shows(session: &Session, what: &str, want: &[&str]) -> Result<(), String> {
+    session.wait_for(what, |s| Ok((editor_statuses(s)? == want).then_some(())))
+}
+
+/// Types a new name into a status's row and leaves it (the rename is saved on leaving).
+fn rename_status(session: &Session, from: &str, to: &str) -> Result<(), String> {
+    let input = format!("[data-testid=pipeline-statuses] li[data-status=\"{from}\"] input.status");
+    session.type_into(&input, to)?;
+    session.press(keys::TAB)
+}
+
+#[test]
+fn a_pipeline_is_made_and_edited_in_the_editor_and_left_from_the_profile() -> Result<(), String> {
+    let demo = DemoDb::new(300, 19)?;
+    let session = Session::start(&["--db", demo.arg()?])?;
+    session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
+
+    // New pipeline: a name, four statuses, Create.
+    session.click("[data-testid=rail-pipelines]")?;
+    session.wait_for("the pipelines", |s| s.text("[data-testid=pipelines-page] h1"))?;
+    session.click("[data-testid=pipeline-new]")?;
+    session.wait_for("the editor", |s| s.text("[data-testid=pipeline-editor]"))?;
+    session.type_into("[data-testid=pipeline-name]", "Night shift")?;
+    for status in ["Applied", "Screen", "Interview", "Offer"] {
+        session.type_into("[data-testid=status-new]", status)?;
+        session.press(keys::ENTER)?;
+    }
+    editor_shows(&session, "four statuses", &["Applied", "Screen", "Interview", "Offer"])?;
+    session.screenshot("pipeline-editor-new")?;
+    session.click("[data-testid=dialog-submit]")?;
+    session.wait_for("the editor closed", |s| Ok(s.text("[data-testid=pipeline-editor]")?.is_none().then_some(())))?;
+
+    // It is saved; two candidates at Screen, one at Applied (as Add to Pipeline would).
+    let store = demo.open()?;
+    let admin = admin(&store)?;
+    let night = store.pipelines(&admin).map_err(err)?.into_iter().find(|p| p.pipeline.name == "Night shift");
+    let night = night.ok_or("Night shift was not created")?.pipeline;
+    assert_eq!(night.statuses, ["Applied", "Screen", "Interview", "Offer"]);
+    let page = store.search(&Default::default(), &PageRequest { limit: 3, after: None }).map_err(err)?;
+    let ids: Vec<Uuid> = page.rows.iter().map(|r| r.id).collect();
+    drop(store);
+    let mut store = demo.open()?;
+    let add = |ids: &[Uuid], status: &str| Mutation::PipelineAdd {
+        selection: Selection::ids(ids.iter().copied()),
+        pipeline_id: night.id,
+        status: Some(status.into()),
+    };
+    store.apply(&admin, add(&ids[..2], "Screen")).map_err(err)?;
+    store.apply(&admin, add(&ids[2..], "Applied")).map_err(err)?;
+    drop(store);
+
+    // Edit: a rename, a clash refused, a move by keyboard, a removal whose members move on.
+    session.click(&format!("[data-testid=pipelines-page] .picker button[data-id=\"{}\"]", night.id))?;
+    session
+        .wait_for("Night shift", |s| Ok(s.text("[data-testid=pipelines-page] h1")?.filter(|h| h == "Night shift")))?;
+    session.click("[data-testid=pipeline-edit]")?;
+    editor_shows(&session, "the statuses", &["Applied", "Screen", "Interview", "Offer"])?;
+    rename_status(&session, "Screen", "Phone screen")?;
+    editor_shows(&session, "the rename", &["Applied", "Phone screen", "Interview", "Offer"])?;
+    rename_status(&session, "Applied", "offer")?;
+    let clash = session.wait_for("the clash", |s| s.text("[data-testid=status-error]"))?;
+    assert_eq!(clash, "The pipeline has this status already");
+    rename_status(&session, "Applied", "Applied")?;
+    session.click("[data-testid=pipeline-statuses] li[data-status=\"Offer\"] input.status")?;
+    session.chord(&[keys::ALT, keys::ARROW_UP])?;
+    editor_shows(&session, "Offer moved up by Alt+Up", &["Applied", "Phone screen", "Offer", "Interview"])?;
+    session.click("[data-testid=pipeline-statuses] li[data-status=\"Phone screen\"] [data-testid=status-remove]")?;
+    let asked = session.wait_for("where its members go", |s| s.text("[data-testid=status-move-members]"))?;
+    assert!(asked.contains("2 candidates are at “Phone screen”"), "{asked}");
+    session.select("[data-testid=status-move-to]", "Interview")?;
+    session.screenshot("pipeline-editor-remove-status")?;
+    session.click("[data-testid=status-remove-confirm]")?;
+    editor_shows(&session, "the removal", &["Applied", "Offer", "Interview"])?;
+    session.click("[data-testid=pipeline-done]")?;
+
+    let store = demo.open()?;
+    let statuses = store.pipelines(&admin).map_err(err)?.into_iter().find(|p| p.pipeline.id == night.id);
+    assert_eq!(statuses.ok_or("gone")?.pipeline.statuses, ["Applied", "Offer", "Interview"]);
+    let moved = store.profile(&admin, ids[0]).map_err(err)?;
+    let member = moved.pipelines.iter().find(|m| m.pipeline_id == night.id).ok_or("not a member")?;
+    assert_eq!(member.status, "Interview", "the removed status's members moved where they were sent");
+    let email = moved.candidate.profile.email.clone().ok_or("no email")?;
+    drop(store);
+
+    // The profile's Pipelines tab: the status, a link to the pipeline, Remove.
+    session.click("[data-testid=rail-candidates]")?;
+    open_profile(&session, ids[0], &email)?;
+    session.click("[data-testid=background-tabs] [data-tab=pipelines]")?;
+    let row = format!("[data-testid=profile-pipelines] tr[data-pipeline=\"{}\"]", night.id);
+    let shown = session.wait_for("Night shift on the profile", |s| s.text(&row))?;
+    assert!(shown.contains("Night shift") && shown.contains("Interview"), "{shown}");
+    session.screenshot("profile-pipelines")?;
+    session.click(&format!("{row} [data-testid=profile-pipeline-remove]"))?;
+    session.wait_for("the row gone", |s| Ok(s.text(&row)?.is_none().then_some(())))?;
+    let left = demo.open()?.profile(&admin, ids[0]).map_err(err)?;
+    assert!(left.pipelines.iter().all(|m| m.pipeline_id != night.id), "removed from the pipeline");
     Ok(())
 }

@@ -170,6 +170,7 @@ pub mod keys {
     pub const SPACE: &str = "\u{E00D}";
     pub const SHIFT: &str = "\u{E008}";
     pub const CONTROL: &str = "\u{E009}";
+    pub const ALT: &str = "\u{E00A}";
     pub const HOME: &str = "\u{E011}";
     pub const END: &str = "\u{E010}";
 }
