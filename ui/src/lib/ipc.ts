@@ -174,6 +174,7 @@ const capabilityKeys: Record<Capability, MessageKey> = {
   archive_event: "problem.may.archive_event",
   manage_areas_of_interest: "problem.may.manage_areas_of_interest",
   manage_team: "problem.may.manage_team",
+  manage_templates: "problem.may.manage_templates",
 };
 
 // Fields are the keys the rules name them by; one without a word here (an admin's custom
