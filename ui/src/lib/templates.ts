@@ -1,54 +1,43 @@
-// Message templates the compose dialog offers. Merge fields ({{first_name}}, ...) are filled
-// for each candidate by the domain's rules when the message is queued (crates/domain
-// message.rs), so a bulk email reads as written to each person.
-import type { MessageKey } from "./i18n";
+// The organisation's message templates (src-tauri/src/templates.rs), which Compose starts
+// from and admins manage in Settings. Which merge fields ({{first_name}}, ...) each kind may
+// use comes from the domain with them; the fields are filled for each candidate by the
+// domain's rules when the message is queued (crates/domain message.rs), so a bulk email reads
+// as written to each person. Changes are mutations (template.put, template.delete).
+import { commands } from "./bindings/commands";
+import type { Template } from "./bindings/Template";
+import type { TemplateKind } from "./bindings/TemplateKind";
+import type { Templates } from "./bindings/Templates";
 
-export type ComposeKind = "email" | "invite" | "text";
+/** Email, Invite to Apply or Bulk Text: the kinds of template, one per Compose action. */
+export type ComposeKind = TemplateKind;
 
-export interface Template {
-  name: string;
-  subject: string;
-  body: string;
-}
+export const TEMPLATE_KINDS: readonly TemplateKind[] = ["email", "invite", "text"];
 
-export const MERGE_FIELDS: { field: string; label: MessageKey; invite?: boolean }[] = [
-  { field: "first_name", label: "field.first_name" },
-  { field: "last_name", label: "field.last_name" },
-  { field: "full_name", label: "actions.merge_full_name" },
-  { field: "job_title", label: "actions.merge_job_title", invite: true },
-  { field: "sender_name", label: "actions.merge_sender_name" },
-];
-
-export const TEMPLATES: Record<ComposeKind, Template[]> = {
-  email: [
-    {
-      name: "Introduction",
-      subject: "Hello {{first_name}}",
-      body: "Hi {{first_name}},\n\nI came across your profile and would love to tell you about the roles we are hiring for. Do you have 20 minutes this week?\n\nBest regards,\n{{sender_name}}",
-    },
-    {
-      name: "Follow-up",
-      subject: "Following up, {{first_name}}",
-      body: "Hi {{first_name}},\n\nI wanted to follow up on my last message. Is now a good time to talk?\n\nBest regards,\n{{sender_name}}",
-    },
-  ],
-  invite: [
-    {
-      name: "Invite to apply",
-      subject: "{{job_title}}: would you apply?",
-      body: "Hi {{first_name}},\n\nYour background looks like a strong match for our {{job_title}} opening. I would be glad if you applied.\n\nBest regards,\n{{sender_name}}",
-    },
-  ],
-  text: [
-    {
-      name: "Quick check-in",
-      subject: "",
-      body: "Hi {{first_name}}, this is {{sender_name}}. Do you have a minute to talk about a role? Reply STOP to opt out.",
-    },
-  ],
+export const templatesApi = {
+  /** The templates by kind and name, with each kind's merge fields. */
+  all: () => commands.templates(),
+  /** `template` as typed, filled for the candidate (an invitation for `jobId`, or the first open job). */
+  fill: (template: Template, candidateId: string, jobId: string | null = null) => commands.fillTemplate({ template, candidateId, jobId }),
 };
 
-/** The merge fields a kind of message may use. */
-export function mergeFieldsFor(kind: ComposeKind) {
-  return MERGE_FIELDS.filter((f) => !f.invite || kind === "invite");
+export function ofKind(all: Templates, kind: TemplateKind): Template[] {
+  return all.templates.filter((x) => x.kind === kind);
+}
+
+/** The merge fields a kind of template may use, as the domain lists them. */
+export function fieldsOf(all: Templates, kind: TemplateKind): string[] {
+  return all.merge_fields.find((k) => k.kind === kind)?.fields ?? [];
+}
+
+/** How a merge field is written in a template. */
+export const token = (field: string) => `{{${field}}}`;
+
+/** Puts `text` in place of the box's selection and puts the caret after it. */
+export function insertAtCaret(box: HTMLTextAreaElement | HTMLInputElement, value: string, text: string): string {
+  const [from, to] = [box.selectionStart ?? value.length, box.selectionEnd ?? value.length];
+  queueMicrotask(() => {
+    box.focus();
+    box.setSelectionRange(from + text.length, from + text.length);
+  });
+  return value.slice(0, from) + text + value.slice(to);
 }

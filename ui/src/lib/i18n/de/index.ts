@@ -14,5 +14,6 @@ import { search } from "./search";
 import { problems } from "./problems";
 import { settings } from "./settings";
 import { sync } from "./sync";
+import { templates } from "./templates";
 
-export const de: Catalogue = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...actions, ...events, ...search, ...problems };
+export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...actions, ...events, ...search, ...problems };

@@ -141,6 +141,8 @@ export const profile: Translation<typeof english> = {
   "notes.private": "Privat",
   "notes.edit_label": "Notiz bearbeiten",
   "notes.edit": "Bearbeiten",
+  "notes.make_private": "Privat machen",
+  "notes.share": "Mit dem Team teilen",
 
   "documents.choose": "Dokumente für {name}",
   "documents.save_as": "{file} speichern",

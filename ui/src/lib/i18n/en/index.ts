@@ -15,5 +15,6 @@ import { search } from "./search";
 import { problems } from "./problems";
 import { settings } from "./settings";
 import { sync } from "./sync";
+import { templates } from "./templates";
 
-export const en = { ...common, ...sync, ...settings, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...actions, ...events, ...search, ...problems } as const;
+export const en = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...actions, ...events, ...search, ...problems } as const;

@@ -154,6 +154,7 @@ export const problems = {
   "problem.may.archive_event": "archive events",
   "problem.may.manage_areas_of_interest": "set the areas of interest",
   "problem.may.manage_team": "manage the team",
+  "problem.may.manage_templates": "manage the message templates",
 
   "problem.field.first_name": "First name",
   "problem.field.last_name": "Last name",

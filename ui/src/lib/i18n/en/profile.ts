@@ -143,6 +143,8 @@ export const profile = {
   "notes.private": "Private",
   "notes.edit_label": "Edit the note",
   "notes.edit": "Edit",
+  "notes.make_private": "Make private",
+  "notes.share": "Share with the team",
 
   // Documents
   "documents.choose": "Documents for {name}",
