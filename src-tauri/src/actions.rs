@@ -151,7 +151,7 @@ pub async fn run_bulk(
         let report = |progress: &BulkProgress| {
             let _ = app.emit("run-progress", RunProgress { run: id.clone(), progress: progress.clone() });
         };
-        bulk::run(&plan, &cancel, |m| lock(&store).apply(&user, m), report)
+        bulk::run(&plan, &cancel, |m| lock(&store).apply_batch(&user, m, plan.undoable()), report)
     })
     .await;
     drop(running);

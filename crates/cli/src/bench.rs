@@ -422,7 +422,7 @@ fn bulk_on_copy(copy: &std::path::Path) -> anyhow::Result<Bulk> {
     let started = Instant::now();
     let tag = Mutation::TagsAdd { selection: Selection::ids(ids.iter().copied()), tags: vec!["Benchmark".into()] };
     let plan = store.plan_bulk(&admin, tag)?;
-    let end = bulk::run(&plan, &AtomicBool::new(false), |m| store.apply(&admin, m), |_| {});
+    let end = bulk::run(&plan, &AtomicBool::new(false), |m| store.apply_batch(&admin, m, plan.undoable()), |_| {});
     anyhow::ensure!(matches!(end.end, Some(BulkEnd::Finished)), "tagging stopped: {:?}", end.end);
     let tag_ms = ms(started.elapsed());
 

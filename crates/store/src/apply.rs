@@ -46,12 +46,13 @@ pub struct Applied {
 }
 
 /// Applies `mutations` in order in one transaction (all or none) and returns their outcomes
-/// with the candidate rows they wrote (for search).
+/// with the candidate rows they wrote (for search), and their undos when `undoable`.
 pub(crate) fn apply(
     conn: &mut Connection,
     engine: &mut search::Engine,
     actor: &User,
     mutations: Vec<Mutation>,
+    undoable: bool,
 ) -> Result<(Vec<Applied>, Vec<i64>), StoreError> {
     let tx = Transaction::new(conn, TransactionBehavior::Immediate)?;
     let now = chrono::Utc::now();
@@ -62,8 +63,8 @@ pub(crate) fn apply(
         let (mutation, selected) = resolve_selection(&tx, engine, actor, mutation)?;
         let records = SqliteRecords::new(&tx, replica::is_replica(&tx)?);
         // The undo is read from the state right before the effects.
-        let applied = undo::undo_of(&records, &mutation, &selected)
-            .and_then(|undo| Ok((effects::apply(&records, actor, now, &mutation, &selected)?, undo)));
+        let undo = if undoable { undo::undo_of(&records, &mutation, &selected) } else { Ok(None) };
+        let applied = undo.and_then(|undo| Ok((effects::apply(&records, actor, now, &mutation, &selected)?, undo)));
         let (outcome, undo) = match applied {
             Ok(applied) => applied,
             Err(StoreError::Domain(refusal)) => return Err(wording::with_names(&tx, refusal)?.into()),

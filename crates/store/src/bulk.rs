@@ -39,6 +39,11 @@ impl BulkPlan {
         &self.ids
     }
 
+    /// Whether the run is one batch, and so can be undone (its batch's undo is the run's).
+    pub fn undoable(&self) -> bool {
+        self.ids.len() <= BATCH
+    }
+
     fn batches(&self) -> impl Iterator<Item = (usize, Mutation)> + '_ {
         self.ids
             .chunks(BATCH)
@@ -61,12 +66,14 @@ pub struct BulkProgress {
     /// What the batches applied so far wrote, for the window to read again.
     pub changed: Changed,
     pub end: Option<BulkEnd>,
+    /// What puts the run back, for a run of one batch that can be undone.
+    pub undo: Option<Mutation>,
 }
 
 impl BulkProgress {
     /// A run of `total` candidates, before its first batch.
     pub(crate) fn new(total: usize) -> Self {
-        BulkProgress { total: total as u64, done: 0, affected: 0, changed: Changed::default(), end: None }
+        BulkProgress { total: total as u64, done: 0, affected: 0, changed: Changed::default(), end: None, undo: None }
     }
 }
 
@@ -134,6 +141,7 @@ pub fn run(
                 progress.done += size as u64;
                 progress.affected += applied.affected;
                 progress.changed.merge(applied.changed);
+                progress.undo = applied.undo.filter(|_| plan.undoable());
             }
             Err(e) => {
                 progress.end = Some(BulkEnd::Failed { error: e.to_app_error() });

@@ -13,9 +13,8 @@ pub mod checkin;
 mod codec;
 mod erasure;
 mod error;
-mod identities;
-mod identities;
 pub mod export;
+mod identities;
 mod migrations;
 mod records;
 pub mod replica;
@@ -97,7 +96,13 @@ impl Store {
 
     /// Applies `mutation` as `actor`: the one write path. See [`apply`].
     pub fn apply(&mut self, actor: &User, mutation: Mutation) -> Result<Applied, StoreError> {
-        let mut applied = self.apply_together(actor, vec![mutation])?;
+        self.apply_batch(actor, mutation, true)
+    }
+
+    /// [`Self::apply`], reading what would undo it only when `undoable`: a batch of a bulk run
+    /// too large to undo skips those reads.
+    pub fn apply_batch(&mut self, actor: &User, mutation: Mutation, undoable: bool) -> Result<Applied, StoreError> {
+        let mut applied = self.apply_mutations(actor, vec![mutation], undoable)?;
         Ok(applied.remove(0))
     }
 
@@ -107,9 +112,18 @@ impl Store {
         actor: &User,
         mutations: Vec<Mutation>,
     ) -> Result<Vec<Applied>, StoreError> {
+        self.apply_mutations(actor, mutations, false)
+    }
+
+    fn apply_mutations(
+        &mut self,
+        actor: &User,
+        mutations: Vec<Mutation>,
+        undoable: bool,
+    ) -> Result<Vec<Applied>, StoreError> {
         let erases =
             mutations.iter().any(|m| matches!(m, Mutation::CandidateDelete { .. } | Mutation::DocumentDelete { .. }));
-        let (applied, touched) = apply::apply(&mut self.conn, self.engine.get_mut(), actor, mutations)?;
+        let (applied, touched) = apply::apply(&mut self.conn, self.engine.get_mut(), actor, mutations, undoable)?;
         self.after_bulk_write(&touched);
         if erases {
             self.finish_erasure()?;

@@ -5,12 +5,15 @@
 
 mod common;
 
+use std::sync::atomic::AtomicBool;
+
 use common::{Fixture, Person, fixture};
 use talentdesk_domain::error::Thing;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
 use talentdesk_domain::{DomainError, new_id};
 use talentdesk_store::StoreError;
+use talentdesk_store::bulk;
 use uuid::Uuid;
 
 /// Applies `m` as the admin and returns its undo.
@@ -119,4 +122,17 @@ fn marking_ineligible_is_undone_and_actions_without_an_inverse_offer_none() {
     f.admin_applies(undo);
     assert!(f.store.profile(&f.admin, ana).unwrap().candidate.eligible);
     assert!(f.admin_applies(Mutation::CandidateReview { candidate_id: ana }).undo.is_none());
+}
+
+#[test]
+fn a_bulk_run_of_one_batch_carries_its_undo() {
+    let mut f = fixture();
+    let ana = f.create(Person::default());
+    f.define_tag("Referral");
+    let tag = Mutation::TagsAdd { selection: Selection::ids([ana]), tags: vec!["Referral".into()] };
+    let plan = f.store.plan_bulk(&f.admin, tag).unwrap();
+    let admin = f.admin.clone();
+    let end = bulk::run(&plan, &AtomicBool::new(false), |m| f.store.apply_batch(&admin, m, plan.undoable()), |_| {});
+    f.admin_applies(end.undo.expect("a run of one batch can be undone"));
+    assert!(tags(&f, ana).is_empty());
 }
