@@ -41,8 +41,10 @@ impl Instance {
         Self { config, running: Some(running), url, database_url, _blobs: blobs }
     }
 
+    /// A user of the organisation, with an ATS id so that Submit to Job is theirs to use.
     pub async fn add_user(&self, email: &str, role: Role) -> User {
-        let new = NewUser { org: "Acme", email, name: email, role, ats_id: None, password: PASSWORD };
+        let ats_id = format!("ATS-{email}");
+        let new = NewUser { org: "Acme", email, name: email, role, ats_id: Some(&ats_id), password: PASSWORD };
         admin::create_user(self.pool(), new).await.unwrap()
     }
 

@@ -18,6 +18,7 @@
 mod child_test;
 mod fair;
 mod mutations;
+mod parity;
 mod world;
 
 use std::collections::BTreeMap;
