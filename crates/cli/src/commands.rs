@@ -55,7 +55,7 @@ pub fn search(args: &SearchArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// The user a read is made as: the one named, or the first admin.
-fn viewer(store: &Store, email: Option<&str>) -> anyhow::Result<User> {
+pub(crate) fn viewer(store: &Store, email: Option<&str>) -> anyhow::Result<User> {
     match email {
         Some(email) => Ok(store.user_by_email(email)?),
         None => store

@@ -12,12 +12,14 @@ mod bench_sync;
 mod bench_typing;
 mod commands;
 mod event;
+mod import;
 mod job;
 mod named;
 mod pipeline;
 mod search_args;
 mod sync;
 mod user;
+mod xlsx;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -96,6 +98,11 @@ enum Command {
     /// starts itself with it; see talentdesk_resume::isolated).
     #[command(hide = true)]
     ExtractText,
+    /// Imports a spreadsheet or ATS export (CSV, XLSX, XLS, ODS): checked, deduplicated and
+    /// written through the mutation path; rows not imported go to an error file with reasons.
+    Import(Box<import::ImportArgs>),
+    /// Exports the candidates a search finds (all with no query) as CSV, XLSX or TXT.
+    Export(Box<import::ExportArgs>),
     /// Events: create, list, check in, print badges.
     Event {
         #[command(subcommand)]
@@ -130,6 +137,8 @@ fn main() -> ExitCode {
         Command::Sync { server, user, db } => sync::run(&server, &user, &db),
         Command::ParseResume { file, json } => commands::parse_resume(&file, json),
         Command::ExtractText => commands::extract_text(),
+        Command::Import(args) => import::import(&args),
+        Command::Export(args) => import::export(&args),
         Command::Event { which } => event::run(which),
         Command::Job { which } => job::run(which),
         Command::Pipeline { which } => pipeline::run(which),

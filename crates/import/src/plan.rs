@@ -233,7 +233,9 @@ fn decide(store: &Store, known: &mut Known, row: &ImportRow, options: &Options) 
         Some(note) => !store.has_note(candidate_id, note)?,
         None => false,
     };
-    let sets_more = !row.tags.is_empty() || !row.events.is_empty() || !row.pipelines.is_empty();
+    let tags = if row.tags.is_empty() { Vec::new() } else { store.tags_of(candidate_id)? };
+    let adds_tags = row.tags.iter().any(|t| !tags.iter().any(|had| had.eq_ignore_ascii_case(t)));
+    let sets_more = adds_tags || !row.events.is_empty() || !row.pipelines.is_empty();
     Ok(if changes_profile || adds_note || sets_more {
         Action::Merge { candidate_id, evidence, changes_profile, adds_note }
     } else {

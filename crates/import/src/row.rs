@@ -199,8 +199,14 @@ fn validated(mut profile: Profile) -> Result<Profile, Vec<String>> {
     if problems.is_empty() { Ok(profile) } else { Err(problems) }
 }
 
+/// A list cell's values. A comma separator also splits at semicolons when the cell has them:
+/// Talentdesk's own exports (and many spreadsheets) join lists with "; ".
 fn split(value: &str, separator: &str) -> Vec<String> {
-    let separator = if separator.is_empty() { "," } else { separator };
+    let separator = match separator {
+        "" | "," if value.contains(';') => ";",
+        "" => ",",
+        other => other,
+    };
     value.split(separator).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 

@@ -40,6 +40,12 @@ impl Store {
         Ok(crate::tables::candidates::get(self.conn(), cand)?.profile)
     }
 
+    /// The candidate's tags.
+    pub fn tags_of(&self, id: Uuid) -> Result<Vec<String>, StoreError> {
+        let cand = crate::tables::candidates::cand_of(self.conn(), id)?;
+        crate::tables::tags::of(self.conn(), cand)
+    }
+
     /// Whether the candidate has a note with exactly this text (an import adds a row's note
     /// once, however often the file is imported).
     pub fn has_note(&self, id: Uuid, body: &str) -> Result<bool, StoreError> {

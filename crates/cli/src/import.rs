@@ -1,0 +1,274 @@
+//! `import` (a spreadsheet or ATS export, through talentdesk-import) and `export` (the
+//! candidates a search finds, as CSV, XLSX or TXT), so that an exported file imports back.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use anyhow::{Context, bail};
+use clap::{Args, ValueEnum};
+use talentdesk_domain::bulk::BulkAction;
+use talentdesk_domain::import::Differing;
+use talentdesk_domain::search::Selection;
+use talentdesk_import::plan::{Action, OnDuplicate, Options, Plan};
+use talentdesk_import::write::{self, End, Report};
+use talentdesk_import::{Mapping, mapping, read};
+use talentdesk_store::Store;
+use talentdesk_store::bulk::BulkEnd;
+use talentdesk_store::export::{self, ExportField, ExportFormat};
+
+use crate::search_args::SearchArgs;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DuplicateArg {
+    /// Fill the existing candidate's empty fields.
+    Merge,
+    /// Create a new candidate all the same.
+    Create,
+    Skip,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DifferingArg {
+    /// A field the candidate already fills keeps its value.
+    Keep,
+    /// The file's value replaces it.
+    Take,
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// A CSV (any common encoding and delimiter), XLSX, XLS or ODS file.
+    file: PathBuf,
+    #[arg(long)]
+    db: PathBuf,
+    /// The importing user's email.
+    #[arg(long = "as")]
+    as_user: String,
+    /// A mapping as JSON (`{"columns": [{"column": "E-mail", "target": {"to": "email"}}]}`);
+    /// without it the mapping is guessed from the headers.
+    #[arg(long)]
+    mapping: Option<PathBuf>,
+    /// The spreadsheet's sheet (default: the first).
+    #[arg(long)]
+    sheet: Option<String>,
+    /// Show what would happen; write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// The ISO country of phone numbers written without a country code (e.g. DE).
+    #[arg(long)]
+    country: Option<String>,
+    #[arg(long, value_enum, default_value = "merge")]
+    on_duplicate: DuplicateArg,
+    /// For a field both the candidate and the file fill differently.
+    #[arg(long, value_enum, default_value = "keep")]
+    differing: DifferingArg,
+    /// Where the rows not imported go, with a Reason column (default: FILE.errors.csv).
+    #[arg(long)]
+    errors: Option<PathBuf>,
+    /// Print the plan (or the report) as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
+    let mut store = Store::open(&args.db)?;
+    let actor = store.user_by_email(&args.as_user).with_context(|| format!("--as {}", args.as_user))?;
+    let table = read::open(&args.file, args.sheet.as_deref())?;
+    eprintln!("{}: {}", table.file, table.format);
+    for warning in &table.warnings {
+        eprintln!("note: {warning}");
+    }
+    let mapping = match &args.mapping {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+            serde_json::from_str::<Mapping>(&text).with_context(|| format!("{}: not a mapping", path.display()))?
+        }
+        None => mapping::guess(&table.headers, &store.custom_fields()?),
+    };
+    let options = Options {
+        on_duplicate: match args.on_duplicate {
+            DuplicateArg::Merge => OnDuplicate::Merge,
+            DuplicateArg::Create => OnDuplicate::CreateAnyway,
+            DuplicateArg::Skip => OnDuplicate::Skip,
+        },
+        differing: match args.differing {
+            DifferingArg::Keep => Differing::KeepExisting,
+            DifferingArg::Take => Differing::TakeImport,
+        },
+        default_country: args.country.clone(),
+    };
+    let plan = talentdesk_import::plan::plan(&store, &actor, table, &mapping, options)?;
+    let errors = args.errors.clone().unwrap_or_else(|| errors_path(&args.file));
+    let not_imported = write_errors(&plan, &errors)?;
+    if args.dry_run {
+        print_plan(&plan, &mapping, args.json)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let report = write::write(
+        &plan,
+        &AtomicBool::new(false),
+        |batch| store.apply_all(&actor, batch),
+        |p| eprint!("\r{} / {} rows written", p.done, p.total),
+    );
+    eprintln!();
+    print_report(&report, args.json)?;
+    if not_imported > 0 {
+        eprintln!("{not_imported} rows not imported, with the reasons: {}", errors.display());
+    }
+    Ok(if report.end == End::Finished { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn errors_path(file: &Path) -> PathBuf {
+    let mut name = file.file_stem().unwrap_or_default().to_os_string();
+    name.push(".errors.csv");
+    file.with_file_name(name)
+}
+
+/// Writes the error file when some rows are not imported; returns how many.
+fn write_errors(plan: &Plan, path: &Path) -> anyhow::Result<u64> {
+    let skipped = plan.counts.reject + plan.counts.skip_in_file + plan.counts.skip_duplicate;
+    if skipped == 0 {
+        return Ok(0);
+    }
+    let file = std::fs::File::create(path).with_context(|| format!("{}", path.display()))?;
+    Ok(write::write_errors(plan, std::io::BufWriter::new(file))?)
+}
+
+fn print_plan(plan: &Plan, mapping: &Mapping, json: bool) -> anyhow::Result<()> {
+    if json {
+        let out = serde_json::json!({
+            "mapping": mapping, "counts": plan.counts, "new_tags": plan.new_tags, "preview": plan.preview(10),
+        });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(());
+    }
+    println!("Mapping:");
+    for c in &mapping.columns {
+        println!("  {:<32} -> {}", c.column, serde_json::to_string(&c.target)?);
+    }
+    let c = &plan.counts;
+    println!(
+        "Would create {}, merge {}, leave {} unchanged, skip {} already in Talentdesk and {} repeated in the file, reject {}",
+        c.create, c.merge, c.unchanged, c.skip_duplicate, c.skip_in_file, c.reject
+    );
+    if !plan.new_tags.is_empty() {
+        println!("New tags for the tags list: {}", plan.new_tags.join(", "));
+    }
+    for row in plan.preview(10) {
+        let who = row.row.as_ref().map(|r| r.profile.full_name()).unwrap_or_default();
+        let what = match &row.action {
+            Action::Create { .. } => "create".to_owned(),
+            Action::Merge { evidence, .. } => format!("merge ({evidence})"),
+            Action::Unchanged { evidence, .. } => format!("unchanged ({evidence})"),
+            _ => row.reason().unwrap_or_default(),
+        };
+        println!("  line {:>6}  {:<32} {what}", row.line, who);
+    }
+    Ok(())
+}
+
+fn print_report(report: &Report, json: bool) -> anyhow::Result<()> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(report)?);
+        return Ok(());
+    }
+    let p = &report.planned;
+    println!(
+        "{}: created {}, merged {}, unchanged {}, skipped {}, rejected {} in {:.1} s",
+        report.file,
+        report.created,
+        report.merged,
+        p.unchanged,
+        p.skip_duplicate + p.skip_in_file,
+        p.reject,
+        report.elapsed_ms as f64 / 1000.0
+    );
+    match &report.end {
+        End::Finished => {}
+        End::Cancelled => println!("Cancelled: the batches written so far are kept"),
+        End::Failed { error } => println!("Stopped: {error} (the batches written so far are kept)"),
+    }
+    Ok(())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Csv,
+    Xlsx,
+    Txt,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    search: SearchArgs,
+    /// See the candidates as this user (default: the first admin).
+    #[arg(long = "as")]
+    as_user: Option<String>,
+    #[arg(long, value_enum, default_value = "csv")]
+    format: FormatArg,
+    /// Comma-separated: name, email, phone, location, current_title, current_employer, skills,
+    /// links, tags, ... (default: those, which import back as they were).
+    #[arg(long, value_delimiter = ',')]
+    fields: Vec<String>,
+    #[arg(long)]
+    out: PathBuf,
+}
+
+pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open(&args.search.db)?;
+    let viewer = crate::commands::viewer(&store, args.as_user.as_deref())?;
+    let request = args.search.request(&store)?;
+    let ids = store.select(&viewer, &Selection::Search { request: Box::new(request) }, BulkAction::Export)?;
+    let fields = export_fields(&args.fields)?;
+    let csv_path = match args.format {
+        FormatArg::Xlsx => args.out.with_extension("csv.part"),
+        _ => args.out.clone(),
+    };
+    let format = if args.format == FormatArg::Txt { ExportFormat::Txt } else { ExportFormat::Csv };
+    let progress = export::export_file(
+        &csv_path,
+        format,
+        &fields,
+        &ids,
+        &AtomicBool::new(false),
+        |exporter, chunk| chunk.iter().try_for_each(|id| exporter.write(&store, &viewer, *id)),
+        |p| eprint!("\r{} / {} candidates", p.done, p.total),
+    );
+    eprintln!();
+    if let Some(BulkEnd::Failed { error }) = &progress.end {
+        bail!("{error}");
+    }
+    if args.format == FormatArg::Xlsx {
+        let converted = crate::xlsx::from_csv(&csv_path, &args.out);
+        let _ = std::fs::remove_file(&csv_path);
+        converted?;
+    }
+    println!("Exported {} candidates to {}", ids.len(), args.out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export_fields(names: &[String]) -> anyhow::Result<Vec<ExportField>> {
+    use ExportField as F;
+    if names.is_empty() {
+        return Ok(vec![
+            F::Name,
+            F::Email,
+            F::Phone,
+            F::Location,
+            F::CurrentTitle,
+            F::CurrentEmployer,
+            F::Skills,
+            F::Links,
+            F::Tags,
+        ]);
+    }
+    names
+        .iter()
+        .map(|n| {
+            serde_json::from_value::<ExportField>(serde_json::Value::String(n.trim().to_owned()))
+                .map_err(|_| anyhow::anyhow!("unknown field \"{n}\""))
+        })
+        .collect()
+}
