@@ -140,6 +140,8 @@ fn matrix(w: &World, c: Uuid, own_note: Uuid, others_note: Uuid, tag_to_delete: 
         ),
         (Mutation::EventArchive { event_id: w.event, archived: false }, false),
         (Mutation::SetInterests { interests: vec!["Data".into()] }, false),
+        (Mutation::TemplatePut { template: talentdesk_domain::template::defaults()[1].clone() }, false),
+        (Mutation::TemplateDelete { template_id: talentdesk_domain::template::defaults()[0].id }, false),
         (
             Mutation::EmailSend {
                 send_id: Uuid::now_v7(),
@@ -351,5 +353,9 @@ async fn another_orgs_ids_are_unknown_and_nothing_changes() {
     assert!(acme_changes.is_empty(), "Acme's data did not change: {acme_changes:?}");
     assert_eq!(after, before);
     let (globex, _) = server.pull_all(&hank, String::new()).await;
-    assert!(globex.iter().all(|c| c.kind == talentdesk_sync::wire::RecordKind::User), "Globex sees only its own users");
+    let own = |c: &talentdesk_sync::wire::Change| {
+        c.kind == talentdesk_sync::wire::RecordKind::User
+            || c.id.starts_with(talentdesk_domain::template::SETTING_PREFIX)
+    };
+    assert!(globex.iter().all(own), "Globex sees only its own users and message templates");
 }
