@@ -5,6 +5,7 @@
 
 mod account;
 mod actions;
+mod candidates;
 mod checkin;
 mod chosen;
 mod commands;
@@ -138,6 +139,8 @@ fn main() {
             documents::read_resume,
             documents::read_resume_file,
             documents::create_from_resume,
+            candidates::skill_taxonomy,
+            candidates::possible_duplicates,
             documents::document_limit,
             documents::download_resumes,
             actions::bulk_actions,
@@ -155,7 +158,6 @@ fn main() {
             checkin::check_in_code,
             checkin::check_in,
             checkin::last_check_ins,
-            checkin::walk_in::walk_in_duplicates,
             checkin::walk_in::walk_in,
             checkin::kiosk::kiosk_event,
             checkin::kiosk::enter_kiosk,

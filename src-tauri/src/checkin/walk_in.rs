@@ -1,4 +1,4 @@
-//! Someone new at the door: the short form's possible duplicates, and saving the walk-in —
+//! Someone new at the door: saving the walk-in (its possible duplicates: `candidates.rs`) —
 //! the candidate, their registration and check-in in one mutation (`event.walk_in`), with a
 //! dropped resume attached in the same transaction.
 
@@ -13,7 +13,6 @@ use talentdesk_domain::user::User;
 use talentdesk_domain::{DomainError, new_id};
 use talentdesk_resume::Isolated;
 use talentdesk_store::checkin::CheckInMatch;
-use talentdesk_store::views::CandidateRow;
 use talentdesk_store::{AppError, Store, StoreError};
 use tauri::State;
 use ts_rs::TS;
@@ -46,18 +45,6 @@ pub struct WalkedIn {
     /// Saved, with something to know: the resume's text could not be read (a note says so on
     /// the profile too).
     pub note: Option<String>,
-}
-
-/// Who may already be the person being typed in: the same email, or the same name with the
-/// same phone, LinkedIn or employer, anywhere in the local database.
-#[tauri::command]
-pub async fn walk_in_duplicates(
-    state: State<'_, AppState>,
-    kiosk: State<'_, Kiosk>,
-    profile: Profile,
-) -> Result<Vec<CandidateRow>, AppError> {
-    kiosk.refuse()?;
-    with_store(&state, move |store, _| store.possible_duplicates(&profile)).await
 }
 
 /// Saves a walk-in at the event: a new Event Attendee, registered and checked in now, with

@@ -84,6 +84,10 @@ export const api = {
   /** A new candidate from a resume file: what it says, and who may already be here. */
   readResumeFile: (path: string) => commands.readResumeFile({ path }),
   createFromResume: (profile: Profile, path: string) => commands.createFromResume({ profile, path }),
+  /** The skills taxonomy, for the Skills field to suggest from. */
+  skillTaxonomy: () => commands.skillTaxonomy(),
+  /** Who may already be the person being typed in (the same email; the same name and phone, LinkedIn or employer). */
+  possibleDuplicates: (profile: Profile) => commands.possibleDuplicates({ profile }),
   documentLimit: () => commands.documentLimit(),
   /** Which of these document names Open may hand to the system's viewer (others: Save a copy). */
   openableDocuments: (names: string[]) => commands.openableDocuments({ names }),

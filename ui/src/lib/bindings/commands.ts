@@ -46,6 +46,7 @@ import type { Selection } from "./Selection";
 import type { SessionState } from "./SessionState";
 import type { SignUp } from "./SignUp";
 import type { SignedUp } from "./SignedUp";
+import type { SkillTerm } from "./SkillTerm";
 import type { TagInfo } from "./TagInfo";
 import type { TalentMatch } from "./TalentMatch";
 import type { Team } from "./Team";
@@ -206,6 +207,17 @@ export const commands = {
    * returns their id.
    */
   createFromResume: (args: { profile: Profile; path: string }) => call<string>("create_from_resume", args),
+  /**
+   * Every term of the skills taxonomy (`assets/skills.txt`), in its order, for the Skills field
+   * to suggest from as the user types.
+   */
+  skillTaxonomy: () => call<Array<SkillTerm>>("skill_taxonomy"),
+  /**
+   * Who may already be the person being typed in: the same email, or the same name with the
+   * same phone, LinkedIn or employer, anywhere in the local database. A kiosk shows visitors
+   * nobody else's details, so it is refused there.
+   */
+  possibleDuplicates: (args: { profile: Profile }) => call<Array<CandidateRow>>("possible_duplicates", args),
   /** The documents' size limit, for the window to check before uploading. */
   documentLimit: () => call<number>("document_limit"),
   /**
@@ -254,11 +266,6 @@ export const commands = {
   checkIn: (args: { event: string; candidate: string }) => call<CheckIn>("check_in", args),
   /** The event's last check-ins, newest first, teammates' synced ones too. */
   lastCheckIns: (args: { event: string }) => call<Array<EventMemberRow>>("last_check_ins", args),
-  /**
-   * Who may already be the person being typed in: the same email, or the same name with the
-   * same phone, LinkedIn or employer, anywhere in the local database.
-   */
-  walkInDuplicates: (args: { profile: Profile }) => call<Array<CandidateRow>>("walk_in_duplicates", args),
   /**
    * Saves a walk-in at the event: a new Event Attendee, registered and checked in now, with
    * the dropped resume attached (one transaction: refused, nothing is kept). A resume whose

@@ -21,7 +21,7 @@ export const doorApi = {
   note: (candidate: string, body: string) =>
     api.apply({ name: "note.add", args: { note_id: crypto.randomUUID(), candidate_id: candidate, body, private: false } }),
   /** Who may already be here, for a walk-in's details as typed so far. */
-  duplicates: (profile: Profile) => commands.walkInDuplicates({ profile }),
+  duplicates: (profile: Profile) => commands.possibleDuplicates({ profile }),
   /** Someone new at the door: creates them, registers and checks them in. */
   walkIn: (event: string, walkIn: WalkIn) => commands.walkIn({ event, walkIn }),
 };
