@@ -9,6 +9,7 @@ import type { Applied } from "./bindings/Applied";
 import type { Changed } from "./bindings/Changed";
 import type { ChangedCandidates } from "./bindings/ChangedCandidates";
 import type { Mutation } from "./bindings/Mutation";
+import { undos } from "./undo.svelte";
 
 /** What a view shows. */
 export type Shows =
@@ -124,9 +125,12 @@ export function changedHere<T extends { changed: Changed }>(report: T): T {
   return report;
 }
 
-/** Applies a mutation here, then refreshes the views showing what it wrote. */
+/** Applies a mutation here, then refreshes the views showing what it wrote and offers its
+ *  undo (undo.svelte.ts). */
 export async function mutate(mutation: Mutation): Promise<Applied> {
-  return changedHere(await api.apply(mutation));
+  const applied = changedHere(await api.apply(mutation));
+  undos.offered(applied.name, applied.undo);
+  return applied;
 }
 
 /** In a component: calls `refresh` whenever a change touches what `shows()` names. Reading

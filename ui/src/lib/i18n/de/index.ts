@@ -9,6 +9,7 @@ import { common } from "./common";
 import { events } from "./events";
 import { jobs } from "./jobs";
 import { lists } from "./lists";
+import { palette } from "./palette";
 import { profile } from "./profile";
 import { search } from "./search";
 import { problems } from "./problems";
@@ -16,4 +17,4 @@ import { settings } from "./settings";
 import { sync } from "./sync";
 import { templates } from "./templates";
 
-export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...actions, ...events, ...search, ...problems };
+export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...problems };

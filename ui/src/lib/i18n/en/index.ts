@@ -10,6 +10,7 @@ import { common } from "./common";
 import { events } from "./events";
 import { jobs } from "./jobs";
 import { lists } from "./lists";
+import { palette } from "./palette";
 import { profile } from "./profile";
 import { search } from "./search";
 import { problems } from "./problems";
@@ -17,4 +18,4 @@ import { settings } from "./settings";
 import { sync } from "./sync";
 import { templates } from "./templates";
 
-export const en = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...actions, ...events, ...search, ...problems } as const;
+export const en = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...problems } as const;

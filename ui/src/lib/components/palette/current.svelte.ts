@@ -1,0 +1,37 @@
+// Who the palette's actions are for: the candidate or the selection in front. A page says
+// what it has (the open profile its candidate; the search page its ticked rows or the row the
+// keyboard is on) and takes it back when it goes; the open profile comes before the page under it.
+import type { Place } from "../../actions";
+import type { BulkActionInfo } from "../../bindings/BulkActionInfo";
+import type { Candidate } from "../../bindings/Candidate";
+import type { Target } from "../actions/target";
+
+export interface Subject {
+  /** Which menu's actions apply: the profile's, a row's, or the bulk bar's. */
+  place: Place;
+  target: Target;
+  candidate?: Candidate;
+  hasResume?: boolean;
+  limits?: BulkActionInfo[];
+}
+
+type Source = "profile" | "page";
+
+class Current {
+  #by = $state<Partial<Record<Source, Subject>>>({});
+
+  /** The subject in front, if any. */
+  get subject(): Subject | null {
+    return this.#by.profile ?? this.#by.page ?? null;
+  }
+
+  /** `source` has `subject` in front now (null: nothing); returns how to take it back. */
+  set(source: Source, subject: Subject | null): () => void {
+    this.#by = { ...this.#by, [source]: subject ?? undefined };
+    return () => {
+      if (this.#by[source] === subject) this.#by = { ...this.#by, [source]: undefined };
+    };
+  }
+}
+
+export const current = new Current();
