@@ -308,3 +308,58 @@ fn the_search_page_shows_the_truth_about_selection_results_and_cut_values() -> R
     );
     Ok(())
 }
+
+/// The preview's height as drawn, in pixels.
+fn preview_height(session: &Session) -> Result<f64, String> {
+    let h = session
+        .script("return document.querySelector('[data-testid=preview]').getBoundingClientRect().height;", json!([]))?;
+    h.as_f64().ok_or_else(|| format!("no preview height: {h}"))
+}
+
+#[test]
+fn the_preview_shows_recent_engagements_and_keeps_the_height_it_was_given() -> Result<(), String> {
+    let demo = DemoDb::new(300, 5)?;
+    let mut store = demo.open()?;
+    let boss = admin(&store)?;
+    let first =
+        store.search(&SearchRequest::default(), &PageRequest { limit: 1, after: None }).map_err(err)?.rows[0].id;
+    // Reviewed just now: the most recent of their engagements.
+    store.apply(&boss, Mutation::CandidateReview { candidate_id: first }).map_err(err)?;
+    drop(store);
+
+    let session = Session::start(&["--db", demo.arg()?])?;
+    let row = format!("{ROWS}[data-id='{first}'] td.location");
+    session.wait_for("the first row", |s| Ok(s.text(&row)?))?;
+    session.click(&row)?;
+    let recent = session.wait_for("the recent engagements", |s| {
+        let items = s.texts("[data-testid=preview] [data-testid=engagements] li")?;
+        Ok((!items.is_empty()).then_some(items))
+    })?;
+    assert!(recent.len() <= 4, "a few, not all: {recent:?}");
+    assert!(recent[0].starts_with("Recruiter Reviewed"), "latest first: {recent:?}");
+
+    // Dragged 120 px up, it is 120 px taller; the Up arrow on its edge adds a step more.
+    let before = preview_height(&session)?;
+    session.drag_by("[data-testid=resize-handle]", 0, -120)?;
+    let dragged = session.wait_for("the taller preview", |s| {
+        let h = preview_height(s)?;
+        Ok(((h - before - 120.0).abs() <= 6.0).then_some(h))
+    })?;
+    session.script("document.querySelector('[data-testid=resize-handle]').focus();", json!([]))?;
+    session.press(keys::ARROW_UP)?;
+    let stepped = session.wait_for("a step taller", |s| {
+        let h = preview_height(s)?;
+        Ok((h > dragged + 10.0).then_some(h))
+    })?;
+    session.screenshot("preview-resized")?;
+
+    // Closed and opened again, it keeps its height.
+    session.click(&row)?;
+    session.press(keys::ESCAPE)?;
+    session.wait_for("the preview closed", |s| Ok(s.text("[data-testid=preview]")?.is_none().then_some(())))?;
+    session.click(&row)?;
+    session.wait_for("the preview again", |s| Ok(s.text("[data-testid=preview]")?))?;
+    let again = preview_height(&session)?;
+    assert!((again - stepped).abs() <= 1.0, "remembered {stepped}, shown {again}");
+    Ok(())
+}

@@ -392,6 +392,20 @@ impl Session {
         Ok(())
     }
 
+    /// Drags the first element matching `css` by (`dx`, `dy`) pixels with the mouse, in steps.
+    pub fn drag_by(&self, css: &str, dx: i64, dy: i64) -> Result<()> {
+        let element = self.element(css)?;
+        let actions = json!({ "actions": [{ "type": "pointer", "id": "mouse", "parameters": { "pointerType": "mouse" }, "actions": [
+            { "type": "pointerMove", "origin": { ELEMENT: element }, "x": 0, "y": 0 },
+            { "type": "pointerDown", "button": 0 },
+            { "type": "pointerMove", "origin": "pointer", "x": dx / 2, "y": dy / 2, "duration": 80 },
+            { "type": "pointerMove", "origin": "pointer", "x": dx - dx / 2, "y": dy - dy / 2, "duration": 80 },
+            { "type": "pointerUp", "button": 0 },
+        ] }] });
+        self.post(&format!("/session/{}/actions", self.id), &actions)?;
+        Ok(())
+    }
+
     /// Clicks the first element matching `css` while holding `key` (e.g. `keys::CONTROL`).
     pub fn click_with(&self, key: &str, css: &str) -> Result<()> {
         let element = self.element(css)?;

@@ -129,6 +129,8 @@ export const search: Translation<typeof english> = {
   "search.preview.open": "Profil öffnen",
   "search.preview.close": "Vorschau schließen (Esc)",
   "search.preview.deleted": "Dieser Kandidat wurde gelöscht – von dir oder jemandem aus dem Team.",
+  "search.preview.resize": "Vorschau in der Größe ändern (ziehen oder Pfeiltasten auf und ab)",
+  "search.preview.recent": "Letzte Interaktionen",
 
   "search.bulk.email": "{count, plural, one {# Kandidaten} other {# Kandidaten}} eine E-Mail schreiben?",
   "search.bulk.invite": "{count, plural, one {# Kandidaten} other {# Kandidaten}} zur Bewerbung einladen?",

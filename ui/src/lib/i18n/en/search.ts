@@ -131,6 +131,8 @@ export const search = {
   "search.preview.open": "Open profile",
   "search.preview.close": "Close preview (Esc)",
   "search.preview.deleted": "This candidate was deleted — by you or a teammate.",
+  "search.preview.resize": "Resize the preview (drag, or Up and Down arrows)",
+  "search.preview.recent": "Recent engagements",
 
   // A bulk action over many candidates asks first
   "search.bulk.email": "Email {count, plural, one {# candidate} other {# candidates}}?",
