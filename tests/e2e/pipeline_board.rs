@@ -1,6 +1,7 @@
 //! A pipeline's board in the real window: cards dragged with the mouse to another column, one
 //! moved by keyboard, two picked with Ctrl+click and dragged together; the store and the In
-//! Pipeline tab then have the new statuses.
+//! Pipeline tab then have the new statuses, and the tab's rows have the bulk bar. A move the
+//! store refuses (the status went away meanwhile) puts the card back, saying why.
 
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
@@ -128,5 +129,31 @@ fn cards_move_by_mouse_and_keyboard_alone_and_together() -> Result<(), String> {
         let name = page.rows.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_default();
         assert!(rows.iter().any(|r| r.contains(&name) && r.contains(status)), "{name} at {status}: {rows:?}");
     }
+    session.click("[data-testid=pipeline-members] tbody tr [data-testid=select-row]")?;
+    let picked = session.wait_for("the bulk bar on the tab", |s| s.text("[data-testid=bulk-count]"))?;
+    assert_eq!(number(&picked), Some(1), "{picked}");
+
+    // Beside the window, the pipeline loses its Offer status (its member goes to Interview);
+    // the board still shows the column, and a card dragged there is refused and comes back.
+    session.click("[data-testid=pipeline-tabs] [data-tab=board]")?;
+    counts(&session, "New", 2)?;
+    let mut store = demo.open()?;
+    store
+        .apply(
+            &admin,
+            Mutation::PipelineRemoveStatus {
+                pipeline_id: pipeline,
+                status: "Offer".into(),
+                move_to: Some("Interview".into()),
+            },
+        )
+        .map_err(err)?;
+    drop(store);
+    session.drag(&card(ids[4]), &column("Offer"))?;
+    let why = session.wait_for("the refusal", |s| s.text("[data-testid=board-refused]"))?;
+    assert!(why.contains("Offer"), "it names the status: {why}");
+    is_at(&session, ids[4], "New")?;
+    counts(&session, "New", 2)?;
+    session.screenshot("pipeline-board-refused")?;
     Ok(())
 }
