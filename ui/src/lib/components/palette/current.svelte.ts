@@ -1,6 +1,7 @@
 // Who the palette's actions are for: the candidate or the selection in front. A page says
 // what it has (the open profile its candidate; the search page its ticked rows or the row the
 // keyboard is on) and takes it back when it goes; the open profile comes before the page under it.
+import { untrack } from "svelte";
 import type { Place } from "../../actions";
 import type { BulkActionInfo } from "../../bindings/BulkActionInfo";
 import type { Candidate } from "../../bindings/Candidate";
@@ -27,7 +28,8 @@ class Current {
 
   /** `source` has `subject` in front now (null: nothing); returns how to take it back. */
   set(source: Source, subject: Subject | null): () => void {
-    this.#by = { ...this.#by, [source]: subject ?? undefined };
+    // Read untracked: a page sets this from an effect, which must not then depend on it.
+    untrack(() => (this.#by = { ...this.#by, [source]: subject ?? undefined }));
     return () => {
       if (this.#by[source] === subject) this.#by = { ...this.#by, [source]: undefined };
     };
