@@ -2,7 +2,6 @@
 // commands. Undo, ratings and notes are plain mutations, through `api.apply`.
 import { api } from "../../api";
 import { commands } from "../../bindings/commands";
-import type { Profile } from "../../bindings/Profile";
 import type { SignUp } from "../../bindings/SignUp";
 import type { WalkIn } from "../../bindings/WalkIn";
 
@@ -20,8 +19,6 @@ export const doorApi = {
     api.apply({ name: "event.rate", args: { event_id: event, candidate_id: candidate, rating } }),
   note: (candidate: string, body: string) =>
     api.apply({ name: "note.add", args: { note_id: crypto.randomUUID(), candidate_id: candidate, body, private: false } }),
-  /** Who may already be here, for a walk-in's details as typed so far. */
-  duplicates: (profile: Profile) => commands.possibleDuplicates({ profile }),
   /** Someone new at the door: creates them, registers and checks them in. */
   walkIn: (event: string, walkIn: WalkIn) => commands.walkIn({ event, walkIn }),
 };

@@ -238,7 +238,7 @@ export const actions: Translation<typeof english> = {
   "actions.edit_level": "Gewünschte Stufe",
   "actions.edit_employment_type": "Anstellungsart",
   "actions.edit_contact": "Bevorzugter Kontakt",
-  "actions.edit_languages": "Sprachen (durch Kommas getrennt)",
+  "actions.edit_languages": "Sprachen",
   "actions.edit_submit": "Speichern",
   "actions.edit_saving": "Profil wird gespeichert",
   "actions.edit_saved": "Profil von {name} gespeichert",

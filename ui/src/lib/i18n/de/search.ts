@@ -6,8 +6,10 @@ import type { search as english } from "../en/search";
 export const search: Translation<typeof english> = {
   "search.title": "Kandidaten",
   "search.hidden_title": "Deaktivierte Kandidaten werden bei der Suche ausgelassen; der Filter „Deaktiviert“ zeigt sie",
-  "search.new": "Neu aus Lebenslauf…",
-  "search.new_title": "Oder zieh einen Lebenslauf auf diese Seite",
+  "search.new": "Neuer Kandidat",
+  "search.new_title": "Einen Kandidaten von Hand anlegen",
+  "search.from_resume": "Aus einem Lebenslauf…",
+  "search.from_resume_title": "Oder zieh einen Lebenslauf auf diese Seite",
   "search.new_dialog": "Ein Lebenslauf für den neuen Kandidaten",
   "search.drop": "Lebenslauf hier ablegen, um einen neuen Kandidaten anzulegen",
   "search.filters": "{count, plural, =0 {Filter} other {Filter (#)}}",

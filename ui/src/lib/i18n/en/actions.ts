@@ -244,7 +244,7 @@ export const actions = {
   "actions.edit_level": "Desired level",
   "actions.edit_employment_type": "Employment type",
   "actions.edit_contact": "Preferred contact",
-  "actions.edit_languages": "Languages (comma-separated)",
+  "actions.edit_languages": "Languages",
   "actions.edit_submit": "Submit",
   "actions.edit_saving": "Saving the profile",
   "actions.edit_saved": "Saved {name}'s profile",

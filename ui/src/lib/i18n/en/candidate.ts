@@ -1,12 +1,22 @@
-// English: A new candidate from a resume, and who may already be them.
+// English: A new candidate, by hand or from a resume, and who may already be them.
 export const candidate = {
   "new.title": "New candidate from a resume",
   "new.added": "Added {name}, with the resume attached",
   "new.attached": "Attached the resume to {name}",
   "new.attach": "Attach the resume to them",
-  "new.skills": "Skills (comma-separated)",
-  "new.from_resume":
-    "From the resume too: {jobs, plural, one {# job} other {# jobs}}, {schools, plural, one {# school} other {# schools}}, {links, plural, one {# link} other {# links}}.",
+  "new.skills": "Skills",
+  "new.title_by_hand": "New candidate",
+  "new.added_by_hand": "Added {name}",
+  "new.added_but": "Added {name}, but not all of it: {problems}",
+  "new.open_duplicate": "Open their profile",
+  "new.tags": "Tags",
+  "new.files": "Resume and documents",
+  "new.add_files": "Add files…",
+  "new.files_dialog": "Files for the new candidate",
+  "new.leave_out": "Leave out {file}",
+  "chips.remove": "Remove {value}",
+  "chips.type_or_pick": "Type, or pick a suggestion",
+  "chips.pick": "Type to pick from the list",
   "new.save": "Save as a new candidate",
   "dupes.title": "Already here?",
   "dupes.hint": "These candidates share the email, or the name and the phone, LinkedIn or employer.",

@@ -4,8 +4,10 @@ export const search = {
   // The page's heading and the search box
   "search.title": "Candidates",
   "search.hidden_title": "Deactivated candidates are left out of searches; the Deactivated filter shows them",
-  "search.new": "New from resume…",
-  "search.new_title": "Or drop a resume on this page",
+  "search.new": "New candidate",
+  "search.new_title": "Add a candidate by hand",
+  "search.from_resume": "From a resume…",
+  "search.from_resume_title": "Or drop a resume on this page",
   "search.new_dialog": "A resume for the new candidate",
   "search.drop": "Drop a resume to add a new candidate",
   "search.filters": "{count, plural, =0 {Filters} other {Filters (#)}}",
