@@ -75,9 +75,11 @@ fn notes_say_what_happened_and_a_private_ones_entry_stays_as_private_as_the_note
     let note_id = new_id();
     let body = "Strong on Rust".to_owned();
     applies(&mut f, &recruiter, Mutation::NoteAdd { note_id, candidate_id: ana, body: body.clone(), private: false });
+    // Made private (its text changed too): the privacy is what the entry says.
     applies(&mut f, &recruiter, Mutation::NoteEdit { note_id, body: "Strong on Rust and Go".into(), private: true });
+    applies(&mut f, &recruiter, Mutation::NoteEdit { note_id, body: "Strong on Rust, Go, SQL".into(), private: true });
     applies(&mut f, &recruiter, Mutation::NoteDelete { note_id });
-    assert_eq!(summaries(&f, ana), ["Note added", "Private note edited", "Private note deleted"]);
+    assert_eq!(summaries(&f, ana), ["Note added", "Note made private", "Private note edited", "Private note deleted"]);
     let texts: Vec<String> = history(&f, ana).iter().map(|h| serde_json::to_string(h).unwrap()).collect();
     assert!(texts.iter().all(|t| !t.contains("Strong on Rust")), "a note's text stays out of history");
 }
