@@ -92,6 +92,7 @@ pub enum PushOutcome {
     /// The rules refused it; nothing changed. The client shows the reason to its user.
     Rejected {
         #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+        #[serde(with = "rule")]
         reason: DomainError,
     },
 }
@@ -164,7 +165,7 @@ pub struct ErrorDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected_seq: Option<i64>,
     /// The rule that refused the request, for a client to say it in its user's language.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "rule::optional")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub rule: Option<DomainError>,
 }
@@ -229,6 +230,60 @@ pub struct SignInsEnded {
     pub ended: u64,
 }
 
+/// A rule's refusal as it travels: its structured form (`kind` and values, for the client to
+/// say it in its user's language) and its English sentence (`message`). A desktop older than
+/// its server does not know a kind the server added since, or a value inside a kind it knows;
+/// it reads such a refusal as `Forbidden` with the server's sentence, rather than failing to
+/// read the whole response (and with it every other outcome of the push).
+mod rule {
+    use serde::de::Error as _;
+    use serde::ser::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde_json::Value;
+    use talentdesk_domain::DomainError;
+
+    pub fn serialize<S: Serializer>(rule: &DomainError, s: S) -> Result<S::Ok, S::Error> {
+        let mut value = serde_json::to_value(rule).map_err(S::Error::custom)?;
+        let Some(fields) = value.as_object_mut() else { return Err(S::Error::custom("a rule is an object")) };
+        fields.insert("message".into(), rule.to_string().into());
+        value.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DomainError, D::Error> {
+        let value = Value::deserialize(d)?;
+        if !value.is_object() {
+            return Err(D::Error::custom("a rule is an object"));
+        }
+        Ok(understood(value))
+    }
+
+    /// The rule, or, for one this version does not know, `Forbidden` with its sentence.
+    fn understood(value: Value) -> DomainError {
+        DomainError::deserialize(&value).unwrap_or_else(|_| {
+            let said = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_owned);
+            let reason = said("message").unwrap_or_else(|| {
+                format!("refused by a rule this version does not know ({})", said("kind").unwrap_or_default())
+            });
+            DomainError::Forbidden { reason }
+        })
+    }
+
+    pub mod optional {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(rule: &Option<DomainError>, s: S) -> Result<S::Ok, S::Error> {
+            match rule {
+                Some(rule) => super::serialize(rule, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DomainError>, D::Error> {
+            Ok(Option::<Value>::deserialize(d)?.filter(Value::is_object).map(super::understood))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,5 +301,53 @@ mod tests {
         let before_digests =
             r#"{"seq":3,"name":"tag.define","args":{"name":"Veteran"},"created_at":"2026-01-02T03:04:05Z"}"#;
         assert_eq!(serde_json::from_str::<PushedMutation>(before_digests).unwrap().digest, None);
+    }
+
+    fn outcome(json: serde_json::Value) -> PushOutcome {
+        serde_json::from_value(json).unwrap()
+    }
+
+    #[test]
+    fn a_refusal_travels_as_its_kind_and_its_sentence_and_a_newer_kind_still_reads() {
+        let rule = DomainError::NotYours { what: "pipeline".into(), id: "p-1".into() };
+        let sent = serde_json::to_value(PushOutcome::Rejected { reason: rule.clone() }).unwrap();
+        assert_eq!(sent["reason"]["kind"], "not_yours");
+        assert_eq!(sent["reason"]["message"], rule.to_string());
+        assert_eq!(outcome(sent), PushOutcome::Rejected { reason: rule });
+
+        // A kind a newer server added: its sentence stands in.
+        let newer = serde_json::json!({ "status": "rejected", "reason": {
+            "kind": "quota_reached", "limit": 5, "message": "The organisation has used its 5 seats" } });
+        let forbidden = DomainError::Forbidden { reason: "The organisation has used its 5 seats".into() };
+        assert_eq!(outcome(newer), PushOutcome::Rejected { reason: forbidden });
+        // A kind this version knows, with a value inside it that it does not.
+        let odd = serde_json::json!({ "status": "rejected", "reason": {
+            "kind": "over_bulk_limit", "action": { "x": 1 }, "limit": 1, "requested": 2, "message": "Too many" } });
+        assert_eq!(
+            outcome(odd),
+            PushOutcome::Rejected { reason: DomainError::Forbidden { reason: "Too many".into() } }
+        );
+        // From a server that sent no sentence: the kind is named.
+        let bare = serde_json::json!({ "status": "rejected", "reason": { "kind": "quota_reached" } });
+        let PushOutcome::Rejected { reason } = outcome(bare) else { panic!("a refusal") };
+        assert!(reason.to_string().contains("quota_reached"), "{reason}");
+    }
+
+    #[test]
+    fn an_error_body_with_a_rule_this_version_does_not_know_still_reads() {
+        let body = serde_json::json!({ "error": { "code": "forbidden", "message": "No seats left",
+            "rule": { "kind": "quota_reached", "message": "No seats left" } } });
+        let body: ErrorBody = serde_json::from_value(body).unwrap();
+        assert_eq!(body.error.rule, Some(DomainError::Forbidden { reason: "No seats left".into() }));
+        let known = ErrorBody {
+            error: ErrorDetail {
+                code: "forbidden".into(),
+                message: "x".into(),
+                expected_seq: None,
+                rule: Some(DomainError::forbidden("only admins")),
+            },
+        };
+        let back: ErrorBody = serde_json::from_value(serde_json::to_value(&known).unwrap()).unwrap();
+        assert_eq!(back, known);
     }
 }
