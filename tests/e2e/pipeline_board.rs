@@ -5,7 +5,7 @@
 
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
-use talentdesk_e2e::{DemoDb, Session, admin, err, keys, number};
+use talentdesk_e2e::{DemoDb, Session, admin, axe, err, keys, number};
 use uuid::Uuid;
 
 const STATUSES: [&str; 4] = ["New", "Screening", "Interview", "Offer"];
@@ -104,6 +104,8 @@ fn cards_move_by_mouse_and_keyboard_alone_and_together() -> Result<(), String> {
     counts(&session, "New", 2)?;
     counts(&session, "Interview", 2)?;
     session.screenshot("pipeline-board")?;
+    let found: Vec<String> = axe::check(&session)?.iter().map(ToString::to_string).collect();
+    assert!(found.is_empty(), "axe finds nothing serious on the board: {found:#?}");
 
     // The store has them where the board shows them.
     let store = demo.open()?;
