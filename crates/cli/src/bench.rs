@@ -88,6 +88,16 @@ pub enum Which {
         #[arg(long)]
         json: bool,
     },
+    /// Importing a 100,000-row CSV, one row in ten an existing candidate, on a copy of the
+    /// database (`import_100k_s`: read, checked, deduplicated and written; see bench_import.rs).
+    Import {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 100_000)]
+        rows: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Tagging 100,000 candidates and opening 1,000 profiles, on a copy of the database.
     Bulk {
         #[arg(long)]
@@ -140,6 +150,7 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
         Which::Typing { db, json } => crate::bench_typing::typing(&db, json),
         Which::Board { db, json } => crate::bench_board::board(&db, json),
         Which::Bulk { db, json } => bulk(&db, json),
+        Which::Import { db, rows, json } => crate::bench_import::import(&db, rows, json),
         Which::Resume { resumes, set: Some(dir), half, json } => crate::bench_resume::set(&dir, half, resumes, json),
         Which::Resume { resumes, set: None, json, .. } => crate::bench_resume::generated(resumes, json),
         Which::App { db, app, json } => crate::bench_app::app(&db, &app, json),

@@ -6,6 +6,7 @@ mod bench_abuse;
 mod bench_app;
 mod bench_board;
 mod bench_checkin;
+mod bench_import;
 mod bench_resume;
 mod bench_server;
 mod bench_sync;
