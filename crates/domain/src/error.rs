@@ -107,7 +107,10 @@ pub enum DomainError {
     ChangedSince { what: Thing },
     /// A workflow status about to go still has members, and the change does not say where
     /// they go.
-    #[error("{count} candidates are at \"{status}\"; choose the status they move to")]
+    #[error(
+        "{} at \"{status}\"; choose the status they move to",
+        if *count == 1 { "1 candidate is".to_owned() } else { format!("{count} candidates are") }
+    )]
     StatusHasMembers {
         status: String,
         #[ts(type = "number")]

@@ -159,4 +159,12 @@ mod tests {
         assert!(matches!(dup, DomainError::ListedTwice { .. }));
         assert!(matches!(validate_definition(" ", &["New".into()]), Err(DomainError::Required { .. })));
     }
+
+    #[test]
+    fn a_status_with_members_is_refused_in_words_that_count_them() {
+        let one = DomainError::StatusHasMembers { status: "Screen".into(), count: 1 };
+        assert_eq!(one.to_string(), "1 candidate is at \"Screen\"; choose the status they move to");
+        let many = DomainError::StatusHasMembers { status: "Screen".into(), count: 12 };
+        assert_eq!(many.to_string(), "12 candidates are at \"Screen\"; choose the status they move to");
+    }
 }
