@@ -85,9 +85,10 @@ export function entries(s: Sources): Entry[] {
   return [...actions, ...pages, ...named("pipeline", s.pipelines), ...named("event", s.events), ...named("job", s.jobs)];
 }
 
-/** The candidates the search found for the query, as entries. */
-export function candidateEntries(rows: CandidateRow[], open: (id: string) => void): Entry[] {
-  return rows.map((row) => ({
+/** The candidates the search found whose name the query matches (the search also finds
+ *  people by their skills and employers), as entries. */
+export function candidateEntries(query: string, rows: CandidateRow[], open: (id: string) => void): Entry[] {
+  return rank(query, rows, (row) => row.name).map((row) => ({
     key: `candidate:${row.id}`,
     group: "candidate",
     label: row.name,

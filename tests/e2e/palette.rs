@@ -1,0 +1,80 @@
+//! The command palette and Undo in the real window: Ctrl+K and part of an event's name, Enter
+//! jumps to the event; on a profile, Ctrl+K and "add tag" runs Manage Tags on that candidate;
+//! the tag it added goes again with the toast's Undo (a new mutation, queued for the server).
+
+use serde_json::json;
+use talentdesk_domain::search::SearchRequest;
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys, open_profile};
+use talentdesk_store::search::PageRequest;
+
+/// Opens the palette and types `text`; waits until the first option says `first`.
+fn ask(session: &Session, text: &str, first: &str) -> Result<(), String> {
+    session.chord(&[keys::CONTROL, "k"])?;
+    session.wait_for("the palette", |s| s.text("[data-testid=palette-input]").map(|t| t.map(|_| ())))?;
+    session.type_into("[data-testid=palette-input]", text)?;
+    session.wait_for(&format!("{first} first"), |s| {
+        let active = s.text("[data-testid=palette-option][aria-selected=true] .label")?;
+        Ok(active.filter(|label| label == first))
+    })?;
+    Ok(())
+}
+
+#[test]
+fn the_palette_jumps_and_runs_actions_and_undo_puts_a_tag_back() -> Result<(), String> {
+    let demo = DemoDb::new(300, 41)?;
+    let store = demo.open()?;
+    let admin_user = admin(&store)?;
+    let event = store.events().map_err(err)?.into_iter().find(|e| !e.event.archived).ok_or("no event")?.event;
+    let page = store.search(&SearchRequest::default(), &PageRequest { limit: 300, after: None }).map_err(err)?;
+    let row = page.rows.iter().find(|r| r.email.is_some()).ok_or("no candidate with email")?;
+    let (id, email) = (row.id, row.email.clone().unwrap_or_default());
+    let had = store.profile(&admin_user, id).map_err(err)?.tags;
+    let tag = store.tags().map_err(err)?.into_iter().find(|t| t.listed && !had.contains(&t.name)).ok_or("no tag")?.name;
+    drop(store);
+
+    let session = Session::start(&["--db", demo.arg()?])?;
+    session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
+
+    // Part of the event's name finds it; Enter opens its page.
+    let part: String = event.name.chars().take(6).collect();
+    ask(&session, &part, &event.name)?;
+    session.screenshot("palette")?;
+    session.press(keys::ENTER)?;
+    session.wait_for("the event's page", |s| {
+        Ok(s.text("[data-testid=event-header]")?.filter(|t| t.contains(&event.name)))
+    })?;
+    assert!(session.text("[data-testid=palette]")?.is_none(), "Enter closes the palette");
+
+    // Esc closes it and gives the focus back.
+    session.chord(&[keys::CONTROL, "k"])?;
+    session.wait_for("the palette", |s| s.text("[data-testid=palette-input]").map(|t| t.map(|_| ())))?;
+    session.press(keys::ESCAPE)?;
+    session.wait_for("the palette to close", |s| Ok(s.text("[data-testid=palette]")?.is_none().then_some(())))?;
+
+    // On a profile, "add tag" finds Manage Tags and runs it on this candidate.
+    session.click("[data-testid=rail-candidates]")?;
+    open_profile(&session, id, &email)?;
+    ask(&session, "add tag", "Manage Tags")?;
+    session.screenshot("palette-action")?;
+    session.press(keys::ENTER)?;
+    session.wait_for("the tags", |s| s.text("[data-testid=tags-list]"))?;
+    session.script(
+        "[...document.querySelectorAll('[data-testid=tags-list] label')].find(l => l.innerText.trim().startsWith(arguments[0])).querySelector('input').click()",
+        json!([tag]),
+    )?;
+    session.click("[data-testid=dialog-submit]")?;
+    let tags = "[data-testid=profile-header] [aria-label=Tags]";
+    session.wait_for("the tag on the profile", |s| Ok(s.text(tags)?.filter(|t| t.contains(&tag))))?;
+
+    // The toast offers Undo; taking it takes the tag off again, as a new change.
+    session.wait_for("the Undo offer", |s| s.text("[data-testid=undo-toast]"))?;
+    session.screenshot("palette-undo")?;
+    session.click("[data-testid=undo-button]")?;
+    session.wait_for("the tag gone", |s| Ok((!s.text(tags)?.unwrap_or_default().contains(&tag)).then_some(())))?;
+    let outcome =
+        session.wait_for("Undone", |s| Ok(s.text("[data-testid=run-outcome]")?.filter(|t| t.starts_with("Undone"))))?;
+    assert_eq!(outcome.trim(), "Undone: Tag added");
+    let store = demo.open()?;
+    assert_eq!(store.profile(&admin_user, id).map_err(err)?.tags, had, "the candidate's tags are as before");
+    Ok(())
+}
