@@ -6,7 +6,7 @@
 use serde_json::json;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
-use talentdesk_e2e::{DemoDb, Session, admin, err, keys, open_profile};
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys, open_profile, pick_action};
 use talentdesk_store::search::PageRequest;
 use uuid::Uuid;
 
@@ -171,5 +171,33 @@ fn a_pipeline_is_made_and_edited_in_the_editor_and_left_from_the_profile() -> Re
     session.wait_for("the row gone", |s| Ok(s.text(&row)?.is_none().then_some(())))?;
     let left = demo.open()?.profile(&admin, ids[0]).map_err(err)?;
     assert!(left.pipelines.iter().all(|m| m.pipeline_id != night.id), "removed from the pipeline");
+
+    // Add to Pipeline takes one or more: back into Night shift and into a second one at once.
+    let store = demo.open()?;
+    let other = store
+        .pipelines(&admin)
+        .map_err(err)?
+        .into_iter()
+        .find(|p| p.pipeline.id != night.id && left.pipelines.iter().all(|m| m.pipeline_id != p.pipeline.id));
+    let other = other.ok_or("a second pipeline she is not in")?.pipeline;
+    drop(store);
+    pick_action(&session, "add_pipeline")?;
+    session.wait_for("the pipelines", |s| s.text("[data-testid=list-form]"))?;
+    session.script(
+        "const s = document.querySelector('[data-testid=list-choice]'); \
+         for (const o of s.options) o.selected = arguments[0].includes(o.value); \
+         s.dispatchEvent(new Event('change', { bubbles: true }));",
+        json!([[night.id, other.id]]),
+    )?;
+    session.wait_for("the first status said", |s| s.text("[data-testid=list-form] .hint"))?;
+    session.click("[data-testid=dialog-submit]")?;
+    let said = session.wait_for("both added", |s| {
+        Ok(s.text("[data-testid=run-outcome]")?.filter(|t| t.contains(&other.name) && t.contains("Night shift")))
+    })?;
+    assert!(said.contains("1 candidate added to Night shift"), "{said}");
+    let both = session.wait_for("both on the profile", |s| {
+        Ok(s.text("[data-testid=profile-pipelines]")?.filter(|t| t.contains("Night shift") && t.contains(&other.name)))
+    })?;
+    assert!(both.contains("Applied"), "Night shift took her at its first status: {both}");
     Ok(())
 }
