@@ -70,11 +70,7 @@ pub fn parse(text: &str) -> ParsedResume {
     let top = section(Section::Top);
     let name = contact::name(&top);
     let skills_lines = section(Section::Skills);
-    let skills = if skills_lines.is_empty() {
-        skills::find(&lines.join("\n"), false)
-    } else {
-        skills::find(&skills_lines.join("\n"), true)
-    };
+    let skills = if skills_lines.is_empty() { skills::find(&lines.join("\n")) } else { skills::listed(&skills_lines) };
     ParsedResume {
         email: contact::email(text),
         phone: contact::phone(&top).or_else(|| contact::phone(&lines)),

@@ -1,5 +1,8 @@
 //! A resume's sections, by their headings ("Work Experience", "EDUCATION", "Skills:").
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     /// Before the first heading: name and contact details.
@@ -13,74 +16,68 @@ pub enum Section {
     Other,
 }
 
-const HEADINGS: &[(&str, Section)] = &[
-    ("summary", Section::Summary),
-    ("profile", Section::Summary),
-    ("professional summary", Section::Summary),
-    ("about me", Section::Summary),
-    ("objective", Section::Summary),
-    ("career objective", Section::Summary),
-    ("experience", Section::Experience),
-    ("work experience", Section::Experience),
-    ("professional experience", Section::Experience),
-    ("employment", Section::Experience),
-    ("employment history", Section::Experience),
-    ("work history", Section::Experience),
-    ("career history", Section::Experience),
-    ("relevant experience", Section::Experience),
-    ("berufserfahrung", Section::Experience),
-    ("expérience professionnelle", Section::Experience),
-    ("experiencia", Section::Experience),
-    ("experiencia profesional", Section::Experience),
-    ("education", Section::Education),
-    ("education and training", Section::Education),
-    ("academic background", Section::Education),
-    ("qualifications", Section::Education),
-    ("ausbildung", Section::Education),
-    ("formation", Section::Education),
-    ("educación", Section::Education),
-    ("formación", Section::Education),
-    ("skills", Section::Skills),
-    ("technical skills", Section::Skills),
-    ("key skills", Section::Skills),
-    ("core skills", Section::Skills),
-    ("core competencies", Section::Skills),
-    ("competencies", Section::Skills),
-    ("skills & tools", Section::Skills),
-    ("skills and tools", Section::Skills),
-    ("technologies", Section::Skills),
-    ("tools", Section::Skills),
-    ("kenntnisse", Section::Skills),
-    ("compétences", Section::Skills),
-    ("habilidades", Section::Skills),
-    ("languages", Section::Languages),
-    ("projects", Section::Other),
-    ("certifications", Section::Other),
-    ("certificates", Section::Other),
-    ("awards", Section::Other),
-    ("publications", Section::Other),
-    ("interests", Section::Other),
-    ("hobbies", Section::Other),
-    ("volunteering", Section::Other),
-    ("volunteer experience", Section::Other),
-    ("references", Section::Other),
-    ("contact", Section::Top),
-    ("contact details", Section::Top),
-];
+/// The table of headings (see the file's own comment).
+const TABLE: &str = include_str!("../../../../assets/resume/headings.tsv");
 
-/// The section a line heads, if it is a heading.
+/// A heading line has at most this many words when it is known by one of them.
+const MOST_WORDS: usize = 4;
+
+struct Headings {
+    phrases: HashMap<String, Section>,
+    words: HashMap<String, Section>,
+}
+
+fn headings() -> &'static Headings {
+    static HEADINGS: OnceLock<Headings> = OnceLock::new();
+    HEADINGS.get_or_init(|| {
+        let mut table = Headings { phrases: HashMap::new(), words: HashMap::new() };
+        for line in TABLE.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            let mut fields = line.split('\t');
+            let (Some(section), Some(how), Some(text)) = (fields.next(), fields.next(), fields.next()) else {
+                panic!("headings.tsv: {line:?} is not section, how and text");
+            };
+            let section = match section {
+                "top" => Section::Top,
+                "summary" => Section::Summary,
+                "experience" => Section::Experience,
+                "education" => Section::Education,
+                "skills" => Section::Skills,
+                "languages" => Section::Languages,
+                "other" => Section::Other,
+                _ => panic!("headings.tsv: no section {section:?}"),
+            };
+            let into = if how == "word" { &mut table.words } else { &mut table.phrases };
+            into.insert(text.to_owned(), section);
+        }
+        table
+    })
+}
+
+/// The section a line heads, if it is a heading: a known heading as the whole line, or a
+/// short line set as a heading (in capitals, or ending in a colon) that starts or ends with a
+/// word known to head a section ("CLINICAL SKILLS", "Compétences techniques :").
 pub fn heading(line: &str) -> Option<Section> {
-    let key: String = line
+    let words: Vec<String> = line
         .trim()
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
         .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    if key.is_empty() || key.len() > 40 {
+        .map(str::to_lowercase)
+        .collect();
+    let key = words.join(" ");
+    if key.is_empty() || key.chars().count() > 40 {
         return None;
     }
-    HEADINGS.iter().find(|(h, _)| *h == key).map(|(_, s)| *s)
+    let table = headings();
+    if let Some(section) = table.phrases.get(&key) {
+        return Some(*section);
+    }
+    let letters = line.chars().filter(|c| c.is_alphabetic());
+    let shouted = letters.clone().next().is_some() && letters.clone().all(|c| !c.is_lowercase());
+    let set_apart = shouted || line.trim_end().ends_with(':');
+    if !set_apart || words.len() > MOST_WORDS || line.chars().any(|c| c.is_ascii_digit() || c == '@') {
+        return None;
+    }
+    [words.first(), words.last()].into_iter().flatten().find_map(|w| table.words.get(w).copied())
 }
 
 /// Each line with the section it is in; headings themselves are left out.
@@ -107,5 +104,20 @@ mod tests {
         assert_eq!(heading("— Skills & Tools —"), Some(Section::Skills));
         assert_eq!(heading("Berufserfahrung"), Some(Section::Experience));
         assert_eq!(heading("Experienced nurse with ten years"), None);
+    }
+
+    #[test]
+    fn headings_in_eight_languages_and_with_a_qualifier() {
+        assert_eq!(heading("COMPÉTENCES"), Some(Section::Skills));
+        assert_eq!(heading("Umiejętności zawodowe"), Some(Section::Skills));
+        assert_eq!(heading("CLINICAL SKILLS"), Some(Section::Skills));
+        assert_eq!(heading("NURSING EXPERIENCE"), Some(Section::Experience));
+        assert_eq!(heading("Experiência profissional"), Some(Section::Experience));
+        assert_eq!(heading("LICENSURE & CERTIFICATIONS"), Some(Section::Other));
+        assert_eq!(heading("Prawo jazdy"), Some(Section::Other));
+        assert_eq!(heading("Lingue"), Some(Section::Languages));
+        // A job title that starts with a section's word is not a heading; nor is a date line.
+        assert_eq!(heading("Education Coordinator"), None);
+        assert_eq!(heading("EXPERIENCE 2019 - 2021"), None);
     }
 }

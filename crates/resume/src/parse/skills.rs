@@ -1,6 +1,7 @@
-//! Skills: phrases of the text matched against the taxonomy in `assets/`, case and
-//! punctuation aside ("node js", "NodeJS" and "Node.js" are one skill; "C++" and "C#" keep
-//! their signs).
+//! Skills: the items of a resume's skills section as written ("Triage (ESI)", "Umsatzsteuer",
+//! "Forklift operation"), in any profession and language; without such a section, phrases of
+//! the text matched against the taxonomy in `assets/`, case and punctuation aside ("node js",
+//! "NodeJS" and "Node.js" are one skill; "C++" and "C#" keep their signs).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -20,9 +21,58 @@ fn index() -> &'static HashMap<String, &'static str> {
     INDEX.get_or_init(|| taxonomy().iter().map(|t| (key(&t.name), t.name.as_str())).collect())
 }
 
-/// The taxonomy's skills in `text`, in the order they first appear. `loose` also matches the
-/// one- and two-letter terms ("C", "R", "Go"), which only a skills list can be trusted with.
-pub fn find(text: &str, loose: bool) -> Vec<String> {
+/// An item longer than this is a sentence, not a skill.
+const MOST_ITEM_WORDS: usize = 7;
+const MOST_ITEM_CHARS: usize = 60;
+
+/// The items of a skills section, in order, each once: its lines split at list separators
+/// (not inside parentheses: "Excel (Pivot, SVERWEIS)" is one item), bullets and a leading
+/// label ("Tools: Git, Jira") left out, sentences skipped.
+pub fn listed(lines: &[&str]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for line in lines {
+        for item in split_outside_parentheses(line) {
+            let item = unlabelled(item.trim_start_matches(['-', '*', '–', '—', '>', ' ']).trim().trim_end_matches('.'));
+            let words = item.split_whitespace().count();
+            let fits = (1..=MOST_ITEM_WORDS).contains(&words) && item.chars().count() <= MOST_ITEM_CHARS;
+            if fits && !found.iter().any(|f| f.eq_ignore_ascii_case(item)) {
+                found.push(item.to_owned());
+            }
+        }
+    }
+    found
+}
+
+/// `line` cut at the list separators that stand outside parentheses.
+fn split_outside_parentheses(line: &str) -> Vec<&str> {
+    let (mut items, mut depth, mut start) = (Vec::new(), 0i32, 0);
+    for (i, c) in line.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            ',' | ';' | '|' | '•' | '·' | '●' | '▪' | '◦' | '\t' if depth == 0 => {
+                items.push(&line[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    items.push(&line[start..]);
+    items
+}
+
+/// An item without a short label before a colon ("Tools: Git" is "Git"); a label alone is
+/// nothing.
+fn unlabelled(item: &str) -> &str {
+    match item.split_once(':') {
+        Some((label, rest)) if label.split_whitespace().count() <= 3 => rest.trim(),
+        _ => item,
+    }
+}
+
+/// The taxonomy's skills in `text`, in the order they first appear. One- and two-letter terms
+/// ("C", "R", "Go") are words of prose more often than skills: only "C++" and "C#" count.
+pub fn find(text: &str) -> Vec<String> {
     let index = index();
     let mut found: Vec<String> = Vec::new();
     for line in text.lines() {
@@ -35,7 +85,7 @@ pub fn find(text: &str, loose: bool) -> Vec<String> {
                     let phrase = words[i..i + n].join(" ");
                     let k = key(phrase.trim_end_matches('.'));
                     let short = k.chars().count() <= 2;
-                    index.get(&k).filter(|_| loose || !short || phrase.contains(['+', '#'])).map(|name| (n, *name))
+                    index.get(&k).filter(|_| !short || phrase.contains(['+', '#'])).map(|name| (n, *name))
                 });
                 match matched {
                     Some((n, name)) => {
@@ -58,16 +108,39 @@ mod tests {
 
     #[test]
     fn skills_are_matched_case_and_punctuation_aside() {
-        let list = "Python, node js, C++ | C#; Machine Learning • go • R\nKUBERNETES / Docker";
+        let text = "Python, node js, C++ | C#; Machine Learning • go • R\nKUBERNETES / Docker";
+        assert_eq!(find(text), ["Python", "Node.js", "C++", "C#", "Machine Learning", "Kubernetes", "Docker"]);
+    }
+
+    #[test]
+    fn a_skills_section_gives_its_items_as_written() {
+        let lines = [
+            "Triage (ESI) • Trauma care • IV insertion",
+            "Jahresabschluss nach HGB, Excel (Pivot, SVERWEIS), DATEV,",
+            "Tools: Git; Jira",
+            "- Forklift operation",
+            "Led the migration of our payroll to a new provider across three sites in one year.",
+            "trauma care",
+        ];
         assert_eq!(
-            find(list, true),
-            ["Python", "Node.js", "C++", "C#", "Machine Learning", "Go", "R", "Kubernetes", "Docker"]
+            listed(&lines),
+            [
+                "Triage (ESI)",
+                "Trauma care",
+                "IV insertion",
+                "Jahresabschluss nach HGB",
+                "Excel (Pivot, SVERWEIS)",
+                "DATEV",
+                "Git",
+                "Jira",
+                "Forklift operation"
+            ]
         );
     }
 
     #[test]
     fn prose_does_not_yield_one_letter_skills() {
         let prose = "Led a team of 5 to go live with Kubernetes. Wrote C code and some R.";
-        assert_eq!(find(prose, false), ["Kubernetes"]);
+        assert_eq!(find(prose), ["Kubernetes"]);
     }
 }
