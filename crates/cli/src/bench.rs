@@ -72,6 +72,15 @@ pub enum Which {
         #[arg(long)]
         json: bool,
     },
+    /// The command palette finding candidates by name: every prefix (1 to 12 characters) of
+    /// first and last names from the database, the store's five hits the palette shows each,
+    /// cached sets dropped as for `typing`; p50 / p95 / max per prefix length.
+    Palette {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// The resume parser, as the app runs it (isolated reader included): on the hand-written
     /// evaluation set with `--set tests/resumes` (by field, layout, language and file format,
     /// beside the generated corpus scored the same way), or on the generated corpus alone.
@@ -148,6 +157,7 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
     match which {
         Which::Search { db, runs, json } => search(&db, runs.max(1), json),
         Which::Typing { db, json } => crate::bench_typing::typing(&db, json),
+        Which::Palette { db, json } => crate::bench_typing::palette(&db, json),
         Which::Board { db, json } => crate::bench_board::board(&db, json),
         Which::Bulk { db, json } => bulk(&db, json),
         Which::Import { db, rows, json } => crate::bench_import::import(&db, rows, json),
