@@ -80,6 +80,13 @@ fn cards_move_by_mouse_and_keyboard_alone_and_together() -> Result<(), String> {
     is_at(&session, ids[0], "Screening")?;
     counts(&session, "New", 5)?;
     counts(&session, "Screening", 1)?;
+    // A move of one card offers its undo: taken, the card is back in New; then moved again.
+    session.wait_for("the undo offer", |s| s.text("[data-testid=undo-toast]"))?;
+    session.click("[data-testid=undo-button]")?;
+    is_at(&session, ids[0], "New")?;
+    counts(&session, "Screening", 0)?;
+    session.drag(&card(ids[0]), &column("Screening"))?;
+    is_at(&session, ids[0], "Screening")?;
 
     // The keyboard: a click picks and focuses a card, Shift+→ moves it one column on.
     session.click(&card(ids[1]))?;
