@@ -190,6 +190,7 @@ fn a_pipeline_is_made_and_edited_in_the_editor_and_left_from_the_profile() -> Re
         json!([[night.id, other.id]]),
     )?;
     session.wait_for("the first status said", |s| s.text("[data-testid=list-form] .hint"))?;
+    session.screenshot("add-to-pipelines")?;
     session.click("[data-testid=dialog-submit]")?;
     let said = session.wait_for("both added", |s| {
         Ok(s.text("[data-testid=run-outcome]")?.filter(|t| t.contains(&other.name) && t.contains("Night shift")))
