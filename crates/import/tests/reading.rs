@@ -195,6 +195,17 @@ fn bad_files_are_refused_with_the_problem_named() {
     );
 }
 
+/// Past 2 GB a CSV is refused before it is read (a sparse file: no disk is used).
+#[test]
+fn a_csv_over_the_limit_is_refused_with_the_limit_named() {
+    let f = fixture();
+    let path = f.path("huge.csv");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(read::MAX_CSV_BYTES + 1).unwrap();
+    let err = read::open(&path, None).err().unwrap().to_string();
+    assert_eq!(err, "huge.csv: is larger than 2 GB and cannot be imported; split it into smaller files");
+}
+
 /// A zip bomb: a small XLSX whose sheet declares that it unpacks to about 4 GB. It is refused
 /// from the zip's directory, before anything is unpacked.
 #[test]
