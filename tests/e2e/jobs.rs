@@ -77,6 +77,9 @@ fn an_applicant_is_moved_hired_and_another_withdrawn() -> Result<(), String> {
     session.drag(&card, "[data-testid=job-board] [data-column=\"Interview\"]")?;
     let moved = format!("[data-testid=job-board] [data-column=\"Interview\"] [data-card=\"{ana}\"]");
     session.wait_for("Ana at Interview", |s| s.text(&moved))?;
+    // A picked card gets the bulk bar, as a picked search result does.
+    session.click(&format!("[data-testid=job-board] [data-card=\"{carla}\"]"))?;
+    session.wait_for("the bulk bar", |s| s.text("[data-testid=bulk-count]"))?;
     session.screenshot("job-board")?;
 
     // The table: Bruno to Hired in the Offer bin through the status dialog.
