@@ -77,14 +77,27 @@ fn title_and_employer(parts: &[String]) -> (String, String) {
         };
         pieces.extend(split.into_iter().map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()));
     }
-    // "Title, Employer" on one line, when nothing else split it.
-    if pieces.len() == 1
-        && let Some((a, b)) = pieces[0].clone().split_once(", ")
-    {
-        pieces = vec![a.to_owned(), b.to_owned()];
+    // "Title, Employer" or "Title, Employer, Town ST" on one line, when nothing else split it.
+    if pieces.len() == 1 && pieces[0].contains(", ") {
+        let mut parts: Vec<String> = pieces[0].split(", ").map(str::to_owned).collect();
+        while parts.len() > 2 && parts.last().is_some_and(|p| is_town(p)) {
+            parts.pop();
+        }
+        pieces = parts;
     }
-    // A piece that is a place ("Berlin, Germany") is neither.
-    pieces.retain(|p| !is_place(p));
+    if pieces.len() > 2 {
+        // A piece that is a place ("Berlin, Germany") is neither, when the others are both.
+        pieces.retain(|p| !is_place(p));
+    } else {
+        // "Clinique du Parc, Lyon": the employer, without its town.
+        for piece in &mut pieces {
+            if let Some((name, town)) = piece.rsplit_once(", ")
+                && is_town(town)
+            {
+                *piece = name.to_owned();
+            }
+        }
+    }
     // "UI Engineer Tailspin Toys": a table row whose cells ran together. The title ends at
     // its last title word that is followed by more capitalised words.
     if pieces.len() == 1
@@ -112,6 +125,15 @@ fn split_after_title(text: &str) -> Option<(String, String)> {
             && words[i + 1].chars().next().is_some_and(char::is_uppercase)
     })?;
     Some((words[..=at].join(" "), words[at + 1..].join(" ")))
+}
+
+/// "Lyon", "Columbus OH", "Villeurbanne": a town (and state) after an employer's name.
+fn is_town(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=2).contains(&words)
+        && text.chars().all(|c| c.is_alphabetic() || " .'-".contains(c))
+        && !has_word(text, TITLE_WORDS)
+        && !has_word(text, EMPLOYER_WORDS)
 }
 
 fn is_place(text: &str) -> bool {
@@ -299,6 +321,24 @@ mod tests {
                 job("Analyst", "Aurora Biotech", "2014", Some("2017")),
             ]
         );
+    }
+
+    #[test]
+    fn an_employer_keeps_its_name_and_loses_its_town() {
+        let lines = [
+            "2020-03 - present   Warehouse Supervisor, Midwest Grocers Distribution, Columbus OH",
+            "Infirmière de nuit — Clinique du Parc, Lyon",
+            "Octobre 2016 – août 2019",
+            "Infirmière — Hospices Civils de Lyon, Hôpital Louis Pradel",
+            "Depuis 2019",
+        ];
+        let got: Vec<(String, String)> = jobs(&lines).into_iter().map(|j| (j.title, j.employer)).collect();
+        let want = [
+            ("Warehouse Supervisor", "Midwest Grocers Distribution"),
+            ("Infirmière de nuit", "Clinique du Parc"),
+            ("Infirmière", "Hospices Civils de Lyon, Hôpital Louis Pradel"),
+        ];
+        assert_eq!(got, want.map(|(t, e)| (t.to_owned(), e.to_owned())));
     }
 
     #[test]
