@@ -2,8 +2,11 @@
 
 use talentdesk_domain::validation;
 
+use super::sections;
+
 /// Lines of the top of a resume that are not the name.
-const NOT_NAMES: &[&str] = &["resume", "résumé", "curriculum vitae", "cv", "lebenslauf", "page", "contact"];
+const NOT_NAMES: &[&str] =
+    &["resume", "résumé", "curriculum vitae", "cv", "lebenslauf", "page", "contact", "europass", "currículum vitae"];
 
 /// The first email address in the text, as the domain's rules clean it.
 pub fn email(text: &str) -> Option<String> {
@@ -89,8 +92,13 @@ fn looks_like_years(s: &str) -> bool {
 /// The name: one of the first lines, of two to five words that start with a capital letter
 /// (or a letter of a script without case), without digits or contact details.
 pub fn name(top: &[&str]) -> Option<String> {
-    let mut parts =
-        top.iter().take(6).flat_map(|l| l.split(['|', '•', '—', '–'])).flat_map(|l| l.split(" - ")).map(str::trim);
+    let mut parts = top
+        .iter()
+        .take(8)
+        .map(|l| sections::without_top_heading(l))
+        .flat_map(|l| l.split(['|', '•', '—', '–']))
+        .flat_map(|l| l.split(" - "))
+        .map(|l| without_parenthesis(l.trim()));
     parts.find_map(|line| {
         let words: Vec<&str> = line.split_whitespace().collect();
         let lower = line.to_lowercase();
@@ -103,6 +111,15 @@ pub fn name(top: &[&str]) -> Option<String> {
             });
         plausible.then(|| title_case(line))
     })
+}
+
+/// "Dmitri Volkov (Дмитрий Волков)" as "Dmitri Volkov": the name in another script, or a
+/// nickname, in parentheses after it.
+fn without_parenthesis(line: &str) -> &str {
+    match line.split_once(" (") {
+        Some((name, rest)) if rest.ends_with(')') => name.trim(),
+        _ => line,
+    }
 }
 
 /// "ANA SOUZA" as "Ana Souza"; a name already in mixed case stays as written.

@@ -80,6 +80,23 @@ pub fn heading(line: &str) -> Option<Section> {
     [words.first(), words.last()].into_iter().flatten().find_map(|w| table.words.get(w).copied())
 }
 
+/// A line that starts with a heading of the name-and-contact section, without it: a Europass
+/// form sets its labels in a column beside their values, so "PERSONAL INFORMATION Dmitri
+/// Volkov" reads as one line.
+pub fn without_top_heading(line: &str) -> &str {
+    let lower = line.to_lowercase();
+    let longest = headings()
+        .phrases
+        .iter()
+        .filter(|(phrase, section)| **section == Section::Top && lower.starts_with(&format!("{phrase} ")))
+        .map(|(phrase, _)| phrase.chars().count())
+        .max();
+    match longest.and_then(|chars| line.char_indices().nth(chars)) {
+        Some((at, _)) => line[at..].trim(),
+        None => line,
+    }
+}
+
 /// Each line with the section it is in; headings themselves are left out.
 pub fn split(lines: &[&str]) -> Vec<(Section, usize)> {
     let mut section = Section::Top;
@@ -119,5 +136,12 @@ mod tests {
         // A job title that starts with a section's word is not a heading; nor is a date line.
         assert_eq!(heading("Education Coordinator"), None);
         assert_eq!(heading("EXPERIENCE 2019 - 2021"), None);
+    }
+
+    #[test]
+    fn a_europass_label_comes_off_its_value() {
+        assert_eq!(without_top_heading("INFORMACJE OSOBISTE Tomasz Zieliński"), "Tomasz Zieliński");
+        assert_eq!(without_top_heading("Personal information  Dmitri Volkov"), "Dmitri Volkov");
+        assert_eq!(without_top_heading("Contactless payments lead"), "Contactless payments lead");
     }
 }
