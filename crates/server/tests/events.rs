@@ -7,7 +7,6 @@ mod support;
 use chrono::{TimeDelta, Utc};
 use support::{Session, TestServer, create_candidate, numbered};
 use talentdesk_domain::Timestamp;
-use talentdesk_domain::aggregate::CandidateAggregate;
 use talentdesk_domain::candidate::{Profile, ProfileType};
 use talentdesk_domain::event::{self, Event, EventCategory};
 use talentdesk_domain::history::{HistoryAction, HistoryEntry};
@@ -16,21 +15,6 @@ use talentdesk_domain::mutation::{Confirmation, Mutation};
 use talentdesk_domain::search::Selection;
 use talentdesk_sync::wire::{PushOutcome, PushedMutation, RecordKind};
 use uuid::Uuid;
-
-/// Every record of `kind` the admin pulls, decoded.
-async fn records<T: serde::de::DeserializeOwned>(server: &TestServer, kind: RecordKind) -> Vec<T> {
-    let (changes, _) = server.pull_all(&server.admin, String::new()).await;
-    changes
-        .into_iter()
-        .filter(|c| c.kind == kind)
-        .filter_map(|c| c.data.map(|d| serde_json::from_str(d.get()).unwrap()))
-        .collect()
-}
-
-async fn candidate(server: &TestServer, id: Uuid) -> CandidateAggregate {
-    let all: Vec<CandidateAggregate> = records(server, RecordKind::Candidate).await;
-    all.into_iter().find(|a| a.id() == id).expect("the candidate")
-}
 
 /// Pushes one mutation made at `at` as `session` (a laptop of its own) and says it applied.
 async fn push_at(server: &TestServer, session: &Session, mutation: Mutation, at: Timestamp) {
@@ -61,13 +45,13 @@ async fn check_ins_from_two_laptops_keep_the_earliest_in_either_order() {
     push_at(&server, &server.other_recruiter, check_in(omar), nine).await;
     push_at(&server, &server.recruiter, check_in(omar), ten).await;
     for id in [ana, omar] {
-        let a = candidate(&server, id).await;
+        let a = server.candidate(id).await;
         let m = a.event_member(event.id).expect("on the list");
         assert!(m.attended && !m.registered);
         assert_eq!(m.checked_in_at.map(|t| t.timestamp_millis()), Some(nine.timestamp_millis()));
         assert_eq!(m.checked_in_by.as_deref(), Some(server.other_recruiter.user.email.as_str()));
     }
-    let history: Vec<HistoryEntry> = records(&server, RecordKind::History).await;
+    let history: Vec<HistoryEntry> = server.records(RecordKind::History).await;
     let ana_check_ins: Vec<&HistoryEntry> =
         history.iter().filter(|h| h.candidate_id == ana && h.action == HistoryAction::Event).collect();
     assert_eq!(ana_check_ins.len(), 2, "both check-ins are in history");
@@ -76,7 +60,7 @@ async fn check_ins_from_two_laptops_keep_the_earliest_in_either_order() {
     let rate = |rating| Mutation::EventRate { event_id: event.id, candidate_id: ana, rating };
     push_at(&server, &server.recruiter, rate(4), Utc::now()).await;
     push_at(&server, &server.other_recruiter, rate(2), Utc::now()).await;
-    let ratings = candidate(&server, ana).await.event_member(event.id).unwrap().ratings.clone();
+    let ratings = server.candidate(ana).await.event_member(event.id).unwrap().ratings.clone();
     assert_eq!(ratings.len(), 2, "one rating per recruiter: {ratings:?}");
 }
 
@@ -97,7 +81,7 @@ async fn a_walk_in_creates_the_candidate_on_the_server_and_archiving_is_for_admi
         kiosk: true,
     };
     push_at(&server, &server.recruiter, walk_in, Utc::now()).await;
-    let a = candidate(&server, lin).await;
+    let a = server.candidate(lin).await;
     assert_eq!(a.candidate.profile_type, ProfileType::EventAttendee);
     assert!(!a.candidate.subscribed, "no consent, not subscribed");
     let m = a.event_member(event.id).unwrap();
@@ -108,11 +92,11 @@ async fn a_walk_in_creates_the_candidate_on_the_server_and_archiving_is_for_admi
     let refused = server.push(&server.recruiter, &numbered(1, [archive.clone()])).await;
     assert!(matches!(refused.results[0].outcome, PushOutcome::Rejected { .. }));
     server.push(&admin, &numbered(2, [archive])).await;
-    let events: Vec<Event> = records(&server, RecordKind::Event).await;
+    let events: Vec<Event> = server.records(RecordKind::Event).await;
     assert!(events[0].archived);
     let late = Mutation::EventUndoCheckIn { event_id: event.id, candidate_id: lin };
     push_at(&server, &server.recruiter, late, Utc::now()).await;
-    assert!(!candidate(&server, lin).await.event_member(event.id).unwrap().attended, "an archived event still changes");
+    assert!(!server.candidate(lin).await.event_member(event.id).unwrap().attended, "an archived event still changes");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -134,10 +118,10 @@ async fn a_confirmation_queues_an_email_with_the_persons_code() {
         }),
     };
     server.push(&server.recruiter, &numbered(2, [register])).await;
-    let messages: Vec<Message> = records(&server, RecordKind::Message).await;
+    let messages: Vec<Message> = server.records(RecordKind::Message).await;
     let code = event::check_in_code(&event, ana);
     assert_eq!(messages.len(), 1);
     assert_eq!(messages[0].body, format!("Your code: {code}"));
     assert_eq!(messages[0].check_in_code.as_deref(), Some(code.as_str()));
-    assert!(candidate(&server, ana).await.event_member(event.id).unwrap().registered);
+    assert!(server.candidate(ana).await.event_member(event.id).unwrap().registered);
 }

@@ -7,7 +7,6 @@ mod support;
 use support::{Session, TestServer, create_candidate, numbered};
 use talentdesk_domain::DomainError;
 use talentdesk_domain::activity::{ActivityStatus, Engagement};
-use talentdesk_domain::aggregate::CandidateAggregate;
 use talentdesk_domain::job::Job;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
@@ -32,21 +31,6 @@ async fn refused(server: &TestServer, session: &Session, mutation: Mutation) -> 
         PushOutcome::Rejected { reason } => reason,
         other => panic!("expected a refusal, got {other:?}"),
     }
-}
-
-/// Every record of `kind` the admin pulls, decoded.
-async fn records<T: serde::de::DeserializeOwned>(server: &TestServer, kind: RecordKind) -> Vec<T> {
-    let (changes, _) = server.pull_all(&server.admin, String::new()).await;
-    changes
-        .into_iter()
-        .filter(|c| c.kind == kind)
-        .filter_map(|c| c.data.map(|d| serde_json::from_str(d.get()).unwrap()))
-        .collect()
-}
-
-async fn candidate(server: &TestServer, id: Uuid) -> CandidateAggregate {
-    let all: Vec<CandidateAggregate> = records(server, RecordKind::Candidate).await;
-    all.into_iter().find(|a| a.id() == id).expect("the candidate")
 }
 
 /// Two open jobs with Ana submitted to both.
@@ -90,14 +74,14 @@ async fn hired_fires_the_hired_actions_and_a_second_hired_is_refused() {
     applies(&server, &server.admin, Mutation::SetHiredActions { actions }).await;
 
     applies(&server, &server.recruiter, status(&nurse, ana, "Hired")).await;
-    let a = candidate(&server, ana).await;
+    let a = server.candidate(ana).await;
     assert_eq!(a.candidate.activity, ActivityStatus::Hired);
     assert!(a.candidate.engagements.contains(Engagement::Hired));
     assert!(!a.candidate.subscribed && !a.candidate.active, "unsubscribed and deactivated");
 
     let reason = refused(&server, &server.recruiter, status(&chef, ana, "Hired")).await;
     assert_eq!(reason, DomainError::AlreadyHired { job: "Nurse".into() });
-    let chef_application = candidate(&server, ana).await.applications.into_iter().find(|a| a.job_id == chef.id);
+    let chef_application = server.candidate(ana).await.applications.into_iter().find(|a| a.job_id == chef.id);
     assert_eq!(chef_application.unwrap().hiring_status, "New Submission", "nothing changed");
 
     let reason = refused(&server, &server.recruiter, status(&chef, ana, "Archived")).await;
@@ -110,9 +94,9 @@ async fn withdrawing_from_every_job_disengages_and_a_withdrawn_application_stays
     let (ana, nurse, chef) = two_jobs(&server).await;
     let withdraw = |job: &Job| Mutation::ApplicationWithdraw { job_id: job.id, candidate_id: ana };
     applies(&server, &server.recruiter, withdraw(&nurse)).await;
-    assert_eq!(candidate(&server, ana).await.candidate.activity, ActivityStatus::Reviewed, "Chef still goes on");
+    assert_eq!(server.candidate(ana).await.candidate.activity, ActivityStatus::Reviewed, "Chef still goes on");
     applies(&server, &server.recruiter, withdraw(&chef)).await;
-    assert_eq!(candidate(&server, ana).await.candidate.activity, ActivityStatus::Disengaged);
+    assert_eq!(server.candidate(ana).await.candidate.activity, ActivityStatus::Disengaged);
 
     let reason = refused(&server, &server.recruiter, status(&nurse, ana, "Offer")).await;
     assert_eq!(reason, DomainError::ApplicationWithdrawn { job: "Nurse".into() });
@@ -125,7 +109,7 @@ async fn an_admin_edits_and_closes_a_job_and_a_closed_job_takes_nobody() {
     let edit = Job { title: "Head Nurse".into(), ats_id: Some("R-9".into()), open: false, ..nurse.clone() };
     applies(&server, &server.admin, Mutation::JobUpdate { job: edit }).await;
     applies(&server, &server.admin, Mutation::JobSetOpen { job_id: nurse.id, open: false }).await;
-    let jobs: Vec<Job> = records(&server, RecordKind::Job).await;
+    let jobs: Vec<Job> = server.records(RecordKind::Job).await;
     let stored = jobs.into_iter().find(|j| j.id == nurse.id).unwrap();
     assert_eq!((stored.title.as_str(), stored.ats_id.as_deref(), stored.open), ("Head Nurse", Some("R-9"), false));
 

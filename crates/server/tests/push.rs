@@ -5,7 +5,6 @@ mod support;
 
 use reqwest::StatusCode;
 use support::{TestServer, create_candidate, numbered};
-use talentdesk_domain::aggregate::CandidateAggregate;
 use talentdesk_domain::candidate::FieldValue;
 use talentdesk_domain::history::FieldChange;
 use talentdesk_domain::mutation::Mutation;
@@ -15,16 +14,6 @@ use uuid::Uuid;
 
 fn tags_add(ids: &[Uuid], tag: &str) -> Mutation {
     Mutation::TagsAdd { selection: Selection::ids(ids.iter().copied()), tags: vec![tag.into()] }
-}
-
-async fn candidate(server: &TestServer, id: Uuid) -> CandidateAggregate {
-    let (changes, _) = server.pull_all(&server.admin, String::new()).await;
-    let change = changes
-        .iter()
-        .rev()
-        .find(|c| c.kind == RecordKind::Candidate && c.id == id.to_string())
-        .expect("the candidate was pulled");
-    serde_json::from_str(change.data.as_ref().expect("not deleted").get()).unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -59,7 +48,7 @@ async fn a_replayed_push_is_answered_again_and_applied_once() {
     assert!(versions.windows(2).all(|w| w[0] <= w[1]), "versions never go back: {versions:?}");
     let (changes, _) = server.pull_all(admin, String::new()).await;
     assert!(changes.iter().all(|c| c.version <= versions[2]), "the replay wrote nothing new");
-    assert_eq!(candidate(&server, id).await.tags.into_iter().collect::<Vec<_>>(), ["Veteran"]);
+    assert_eq!(server.candidate(id).await.tags.into_iter().collect::<Vec<_>>(), ["Veteran"]);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -111,7 +100,7 @@ async fn a_refused_mutation_takes_its_number_and_says_why() {
     assert!(reasons[1].contains("\"Unlisted\" is not in the tags list"), "{}", reasons[1]);
     assert!(reasons[2].starts_with("candidate ") && reasons[2].ends_with("does not exist"), "{}", reasons[2]);
     // The candidate is still there, untagged.
-    let c = candidate(&server, id).await;
+    let c = server.candidate(id).await;
     assert!(c.tags.is_empty());
     // The next push continues after the rejected ones.
     let next = server.push(rita, &numbered(5, [Mutation::CandidateReview { candidate_id: id }])).await;
@@ -139,7 +128,7 @@ async fn an_edit_of_a_field_changed_meanwhile_wins_and_reports_the_conflict() {
     assert_eq!(conflicts.len(), 1);
     assert_eq!(conflicts[0].overwritten, FieldValue::CurrentTitle("Nurse".into()));
     assert_eq!(conflicts[0].written, FieldValue::CurrentTitle("Head Nurse".into()));
-    assert_eq!(candidate(&server, id).await.candidate.profile.current_title, "Head Nurse");
+    assert_eq!(server.candidate(id).await.candidate.profile.current_title, "Head Nurse");
     // The candidate's history keeps both values, marked as a conflict.
     let (changes, _) = server.pull_all(rita, String::new()).await;
     let entries: Vec<talentdesk_domain::history::HistoryEntry> = changes
@@ -226,7 +215,7 @@ async fn sql_and_html_in_text_fields_are_kept_as_text() {
         )
         .await;
     assert!(response.results.iter().all(|r| matches!(r.outcome, PushOutcome::Applied { .. })), "{response:?}");
-    let c = candidate(&server, id).await;
+    let c = server.candidate(id).await;
     assert_eq!(c.candidate.profile.first_name, sql);
     assert_eq!(c.candidate.profile.last_name, html);
     assert!(c.tags.contains(sql));

@@ -133,6 +133,23 @@ impl TestServer {
         response.json().await.unwrap()
     }
 
+    /// Every record of `kind` the admin pulls, decoded.
+    pub async fn records<T: serde::de::DeserializeOwned>(&self, kind: talentdesk_sync::wire::RecordKind) -> Vec<T> {
+        let (changes, _) = self.pull_all(&self.admin, String::new()).await;
+        changes
+            .into_iter()
+            .filter(|c| c.kind == kind)
+            .filter_map(|c| c.data.map(|d| serde_json::from_str(d.get()).unwrap()))
+            .collect()
+    }
+
+    /// The candidate as the admin pulls them (their latest version).
+    pub async fn candidate(&self, id: Uuid) -> talentdesk_domain::aggregate::CandidateAggregate {
+        let all: Vec<talentdesk_domain::aggregate::CandidateAggregate> =
+            self.records(talentdesk_sync::wire::RecordKind::Candidate).await;
+        all.into_iter().rev().find(|a| a.id() == id).expect("the candidate was pulled")
+    }
+
     /// Pulls until up to date; returns every change in order and the final cursor.
     pub async fn pull_all(
         &self,
