@@ -2,7 +2,7 @@
 
 use talentdesk_domain::validation;
 
-use super::sections;
+use super::{history, sections};
 
 /// Lines of the top of a resume that are not the name.
 const NOT_NAMES: &[&str] =
@@ -90,27 +90,33 @@ fn looks_like_years(s: &str) -> bool {
 }
 
 /// The name: one of the first lines, of two to five words that start with a capital letter
-/// (or a letter of a script without case), without digits or contact details.
+/// (or a letter of a script without case), without digits or contact details; a line that
+/// names a job ("Chartered Accountant", set above the name in some banners) only when no
+/// other line will do.
 pub fn name(top: &[&str]) -> Option<String> {
-    let mut parts = top
+    let plausible: Vec<&str> = top
         .iter()
         .take(8)
         .map(|l| sections::without_top_heading(l))
         .flat_map(|l| l.split(['|', '•', '—', '–']))
         .flat_map(|l| l.split(" - "))
-        .map(|l| without_parenthesis(l.trim()));
-    parts.find_map(|line| {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        let lower = line.to_lowercase();
-        let plausible = (2..=5).contains(&words.len())
-            && line.chars().count() <= 50
-            && !line.chars().any(|c| c.is_ascii_digit() || "@/:,".contains(c))
-            && !NOT_NAMES.iter().any(|n| lower == *n || lower.starts_with(&format!("{n} ")))
-            && words.iter().all(|w| {
-                w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
-            });
-        plausible.then(|| title_case(line))
-    })
+        .map(|l| without_parenthesis(l.trim()))
+        .filter(|line| could_be_a_name(line))
+        .collect();
+    let best = plausible.iter().find(|line| !history::names_a_job(line)).or(plausible.first());
+    best.map(|line| title_case(line))
+}
+
+fn could_be_a_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let lower = line.to_lowercase();
+    (2..=5).contains(&words.len())
+        && line.chars().count() <= 50
+        && !line.chars().any(|c| c.is_ascii_digit() || "@/:,".contains(c))
+        && !NOT_NAMES.iter().any(|n| lower == *n || lower.starts_with(&format!("{n} ")))
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())))
 }
 
 /// "Dmitri Volkov (Дмитрий Волков)" as "Dmitri Volkov": the name in another script, or a
@@ -185,6 +191,13 @@ mod tests {
     fn names_in_other_scripts_and_years_that_are_not_phones() {
         assert_eq!(name(&["Γιώργος Βλάχος", "Athens, Greece"]).as_deref(), Some("Γιώργος Βλάχος"));
         assert_eq!(name(&["王 小明", "Beijing, China"]).as_deref(), Some("王 小明"));
+    }
+
+    #[test]
+    fn a_job_title_above_the_name_is_not_the_name() {
+        assert_eq!(name(&["CHEF DE RÉCEPTION", "LUCAS GIRARD", "Paris"]).as_deref(), Some("Lucas Girard"));
+        // A title alone is still better than nothing.
+        assert_eq!(name(&["Chartered Accountant", "London"]).as_deref(), Some("Chartered Accountant"));
         assert_eq!(phone(&["Acme 2015 - 2019"]), None);
         assert_eq!(phone(&["Tel: (415) 555-2671"]).as_deref(), Some("(415) 555-2671"));
     }

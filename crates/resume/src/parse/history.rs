@@ -39,6 +39,11 @@ const DEGREE_WORDS: &[&str] = &[
     "certificate", "high school",
 ];
 
+/// Whether `text` has a word of a job title ("Chartered Accountant", "Chef de réception").
+pub(super) fn names_a_job(text: &str) -> bool {
+    has_word(text, TITLE_WORDS)
+}
+
 fn has_word(text: &str, words: &[&str]) -> bool {
     let lower = text.to_lowercase();
     lower
