@@ -100,7 +100,7 @@ pub fn name(top: &[&str]) -> Option<String> {
         .map(|l| sections::without_top_heading(l))
         .flat_map(|l| l.split(['|', '•', '—', '–']))
         .flat_map(|l| l.split(" - "))
-        .map(|l| without_parenthesis(l.trim()))
+        .map(|l| without_credentials(without_parenthesis(l.trim())))
         .filter(|line| could_be_a_name(line))
         .collect();
     let best = plausible.iter().find(|line| !history::names_a_job(line)).or(plausible.first());
@@ -126,6 +126,17 @@ fn without_parenthesis(line: &str) -> &str {
         Some((name, rest)) if rest.ends_with(')') => name.trim(),
         _ => line,
     }
+}
+
+/// "Rosa Delgado, RN, BSN" as "Rosa Delgado": letters after a name, each a short
+/// abbreviation with capitals (ACA, MBA, PhD).
+fn without_credentials(line: &str) -> &str {
+    let mut pieces = line.split(", ");
+    let name = pieces.next().unwrap_or(line);
+    let credential =
+        |p: &str| p.chars().count() <= 5 && !p.contains(' ') && p.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    let mut rest = pieces.peekable();
+    if rest.peek().is_some() && rest.all(credential) { name.trim() } else { line }
 }
 
 /// "ANA SOUZA" as "Ana Souza"; a name already in mixed case stays as written.
@@ -191,6 +202,13 @@ mod tests {
     fn names_in_other_scripts_and_years_that_are_not_phones() {
         assert_eq!(name(&["Γιώργος Βλάχος", "Athens, Greece"]).as_deref(), Some("Γιώργος Βλάχος"));
         assert_eq!(name(&["王 小明", "Beijing, China"]).as_deref(), Some("王 小明"));
+    }
+
+    #[test]
+    fn letters_after_a_name_are_not_part_of_it() {
+        assert_eq!(name(&["Priya Raghunathan, ACA", "Manchester"]).as_deref(), Some("Priya Raghunathan"));
+        assert_eq!(name(&["Rosa Delgado, RN, BSN"]).as_deref(), Some("Rosa Delgado"));
+        assert_eq!(name(&["Ana Souza, Lisbon"]).as_deref(), None);
     }
 
     #[test]
