@@ -65,7 +65,10 @@ fn an_admin_writes_a_template_compose_sends_it_and_a_note_turns_private_and_back
         .wait_for("the preview", |s| Ok(s.text("[data-testid=template-preview-subject]")?.filter(|t| *t == subject)))?;
     let body = session.text("[data-testid=template-preview-body]")?.unwrap_or_default();
     assert!(body.starts_with(&format!("Hi {first},")) && body.ends_with(&me.name), "{body}");
-    session.script("document.querySelector('[data-testid=template-preview]').scrollIntoView({ block: 'end' })", json!([]))?;
+    session.script(
+        "document.querySelector('[data-testid=template-preview]').scrollIntoView({ block: 'end' })",
+        json!([]),
+    )?;
     session.screenshot("settings-templates")?;
     session.click("[data-testid=template-save]")?;
     status(&session, &format!("Saved the template {NAME}."))?;
