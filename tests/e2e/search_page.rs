@@ -329,7 +329,7 @@ fn the_preview_shows_recent_engagements_and_keeps_the_height_it_was_given() -> R
 
     let session = Session::start(&["--db", demo.arg()?])?;
     let row = format!("{ROWS}[data-id='{first}'] td.location");
-    session.wait_for("the first row", |s| Ok(s.text(&row)?))?;
+    session.wait_for("the first row", |s| s.text(&row))?;
     session.click(&row)?;
     let recent = session.wait_for("the recent engagements", |s| {
         let items = s.texts("[data-testid=preview] [data-testid=engagements] li")?;
@@ -358,7 +358,7 @@ fn the_preview_shows_recent_engagements_and_keeps_the_height_it_was_given() -> R
     session.press(keys::ESCAPE)?;
     session.wait_for("the preview closed", |s| Ok(s.text("[data-testid=preview]")?.is_none().then_some(())))?;
     session.click(&row)?;
-    session.wait_for("the preview again", |s| Ok(s.text("[data-testid=preview]")?))?;
+    session.wait_for("the preview again", |s| s.text("[data-testid=preview]"))?;
     let again = preview_height(&session)?;
     assert!((again - stepped).abs() <= 1.0, "remembered {stepped}, shown {again}");
     Ok(())
