@@ -71,7 +71,7 @@ fn editor_statuses(session: &Session) -> Result<Vec<String>, String> {
         "return [...document.querySelectorAll('[data-testid=pipeline-statuses] input.status')].map(i => i.value)",
         json!([]),
     )?;
-    Ok(serde_json::from_value(values).map_err(err)?)
+    serde_json::from_value(values).map_err(err)
 }
 
 /// Waits until the editor lists exactly `want`.
