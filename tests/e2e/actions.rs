@@ -6,7 +6,9 @@
 use serde_json::json;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::{SearchFilters, SearchRequest};
-use talentdesk_e2e::{DemoDb, Session, admin, err, keys, number, open_profile, pick_action as pick, shows_count};
+use talentdesk_e2e::{
+    DemoDb, Session, admin, err, keys, number, open_profile, pick_action as pick, shows_count, tick_tag,
+};
 use talentdesk_store::Store;
 use talentdesk_store::search::PageRequest;
 
@@ -19,15 +21,6 @@ fn tagged(store: &Store, tag: &str) -> Result<u64, String> {
     let request =
         SearchRequest { filters: SearchFilters { tags: vec![tag.into()], ..Default::default() }, ..Default::default() };
     Ok(store.search(&request, &PageRequest::default()).map_err(err)?.total)
-}
-
-/// Ticks `tag` in the Manage Tags dialog's list.
-fn tick_tag(session: &Session, tag: &str) -> Result<(), String> {
-    session.script(
-        "[...document.querySelectorAll('[data-testid=tags-list] label')].find(l => l.innerText.trim().startsWith(arguments[0])).querySelector('input').click()",
-        json!([tag]),
-    )?;
-    Ok(())
 }
 
 fn outcome(session: &Session, starts: &str) -> Result<String, String> {

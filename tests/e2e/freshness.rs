@@ -15,7 +15,7 @@ use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
 use talentdesk_domain::search::Selection;
 use talentdesk_domain::user::Role;
-use talentdesk_e2e::{Session, err, keys, sign_in};
+use talentdesk_e2e::{Session, err, keys, sign_in, tick_tag};
 use talentdesk_server::testing::{Instance, PASSWORD};
 use talentdesk_sync::engine::Replica;
 use uuid::Uuid;
@@ -167,10 +167,7 @@ fn an_open_profile_stays_fresh_and_keeps_what_is_being_typed() -> Result<(), Str
     // Tagged in the profile, then Esc: the preview shows the tag and the profile's status.
     pick(&session, "manage_tags")?;
     session.wait_for("the tags form", |s| s.text("[data-testid=tags-list]"))?;
-    session.script(
-        "[...document.querySelectorAll('[data-testid=tags-list] label')].find(l => l.innerText.trim().startsWith('Referral')).querySelector('input').click()",
-        json!([]),
-    )?;
+    tick_tag(&session, "Referral")?;
     session.click("[data-testid=dialog-submit]")?;
     session.wait_for("the tag in the profile", |s| {
         Ok(s.text(&format!("{PROFILE} [data-testid=profile-header]"))?.filter(|t| t.contains("Referral")))

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use talentdesk_domain::activity::ActivityStatus;
 use talentdesk_domain::search::{SearchFilters, SearchRequest};
-use talentdesk_e2e::{DemoDb, Session, admin, err, keys, open_profile, pick_action as pick};
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys, open_profile, pick_action as pick, tick_tag};
 use talentdesk_store::search::PageRequest;
 
 fn dialog_closed(session: &Session) -> Result<(), String> {
@@ -92,10 +92,7 @@ fn history_lists_each_change_with_who_and_when() -> Result<(), String> {
     // A tag.
     pick(&session, "manage_tags")?;
     session.wait_for("the tags", |s| s.text("[data-testid=tags-list]"))?;
-    session.script(
-        "[...document.querySelectorAll('[data-testid=tags-list] label')].find(l => l.innerText.trim().startsWith(arguments[0])).querySelector('input').click()",
-        json!([tag]),
-    )?;
+    tick_tag(&session, &tag)?;
     session.click("[data-testid=dialog-submit]")?;
     dialog_closed(&session)?;
 

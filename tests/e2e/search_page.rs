@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use serde_json::{Value, json};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::{SearchFilters, SearchRequest};
-use talentdesk_e2e::{DemoDb, Session, admin, err, keys, number, numbers, shows_count};
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys, number, numbers, shows_count, tick_tag};
 use talentdesk_store::search::PageRequest;
 use uuid::Uuid;
 
@@ -229,10 +229,7 @@ fn the_search_page_shows_the_truth_about_selection_results_and_cut_values() -> R
     session.wait_for("the question", |s| s.text("[data-testid=bulk-confirm-go]"))?;
     session.click("[data-testid=bulk-confirm-go]")?;
     session.wait_for("the tags", |s| s.text("[data-testid=tags-list]"))?;
-    session.script(
-        "[...document.querySelectorAll('[data-testid=tags-list] label')].find(l => l.innerText.trim().startsWith(arguments[0])).querySelector('input').click()",
-        json!([TAG]),
-    )?;
+    tick_tag(&session, TAG)?;
     session.click("[data-testid=dialog-submit]")?;
     session.wait_for("the tag run's end", |s| {
         Ok(s.text("[data-testid=run-outcome]")?.filter(|t| t.contains(TAG) && number(t) == Some(total)))

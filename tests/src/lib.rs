@@ -103,6 +103,15 @@ pub fn pick_action(session: &Session, action: &str) -> Result<()> {
     session.click(&format!("{list} [data-testid=action-{action}]"))
 }
 
+/// Ticks `tag` in the Manage Tags dialog's list (its box, as a click would).
+pub fn tick_tag(session: &Session, tag: &str) -> Result<()> {
+    session.script(
+        "[...document.querySelectorAll('[data-testid=tags-list] label')].find(l => l.innerText.trim().startsWith(arguments[0])).querySelector('input').click()",
+        json!([tag]),
+    )?;
+    Ok(())
+}
+
 /// The workspace root (this crate lives in `tests/`).
 /// The number in a text, whatever the locale's digit grouping ("29,700", "29.700", "29700").
 pub fn number(text: &str) -> Option<u64> {
