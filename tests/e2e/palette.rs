@@ -1,6 +1,7 @@
 //! The command palette and Undo in the real window: Ctrl+K and part of an event's name, Enter
 //! jumps to the event; on a profile, Ctrl+K and "add tag" runs Manage Tags on that candidate;
-//! the tag it added goes again with the toast's Undo (a new mutation, queued for the server).
+//! the tag it added goes again with the toast's Undo (a new mutation, queued for the server);
+//! Mark Ineligible from the palette is undone with Ctrl+Z.
 
 use serde_json::json;
 use talentdesk_domain::search::SearchRequest;
@@ -76,5 +77,16 @@ fn the_palette_jumps_and_runs_actions_and_undo_puts_a_tag_back() -> Result<(), S
     assert_eq!(outcome.trim(), "Undone: Tag added");
     let store = demo.open()?;
     assert_eq!(store.profile(&admin_user, id).map_err(err)?.tags, had, "the candidate's tags are as before");
+    drop(store);
+
+    // An action that runs at once, undone with Ctrl+Z (no text field has the focus).
+    ask(&session, "ineligible", "Mark Ineligible")?;
+    session.press(keys::ENTER)?;
+    let status = "[data-testid=profile-status]";
+    session.wait_for("Ineligible", |s| Ok(s.text(status)?.filter(|t| t.contains("Ineligible"))))?;
+    session.wait_for("the Undo offer", |s| s.text("[data-testid=undo-toast]"))?;
+    session.chord(&[keys::CONTROL, "z"])?;
+    session.wait_for("eligible again", |s| Ok(s.text(status)?.filter(|t| !t.contains("Ineligible"))))?;
+    assert!(demo.open()?.profile(&admin_user, id).map_err(err)?.candidate.eligible);
     Ok(())
 }
