@@ -166,3 +166,67 @@ fn cards_move_by_mouse_and_keyboard_alone_and_together() -> Result<(), String> {
     session.screenshot("pipeline-board-refused")?;
     Ok(())
 }
+
+/// The board of a 10,000-member pipeline: from the click on its tab to its first cards on
+/// screen (a frame drawn after they are in the page). The issue's 300 ms is the release app's;
+/// this debug build on two cores shared with other builds took 109-304 ms, so the test holds it
+/// to a second (drawing all 10,000 cards, or reading whole columns, takes several) and prints
+/// what it measured.
+#[test]
+fn a_ten_thousand_member_board_shows_its_first_screen_at_once() -> Result<(), String> {
+    const MEMBERS: usize = 10_000;
+    let demo = DemoDb::new(MEMBERS as u64, 11)?;
+    let mut store = demo.open()?;
+    let admin = admin(&store)?;
+    let pipeline = talentdesk_domain::new_id();
+    store
+        .apply(
+            &admin,
+            Mutation::PipelineCreate {
+                pipeline_id: pipeline,
+                name: "Big board".into(),
+                statuses: STATUSES.iter().map(|s| (*s).to_owned()).collect(),
+                private: false,
+            },
+        )
+        .map_err(err)?;
+    let ids = store.candidate_ids(u32::MAX).map_err(err)?;
+    for (status, chunk) in STATUSES.iter().zip(ids.chunks(MEMBERS / STATUSES.len())) {
+        let selection = Selection::ids(chunk.iter().copied());
+        store
+            .apply(&admin, Mutation::PipelineAdd { selection, pipeline_id: pipeline, status: Some((*status).into()) })
+            .map_err(err)?;
+    }
+    drop(store);
+
+    let session = Session::start(&["--db", demo.arg()?])?;
+    session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
+    session.click("[data-testid=rail-pipelines]")?;
+    let entry = format!("[data-testid=pipelines-page] button[data-id=\"{pipeline}\"]");
+    session.wait_for("the pipeline in the list", |s| s.text(&entry))?;
+    session.click(&entry)?;
+    session.wait_for("its heading", |s| Ok(s.text("[data-testid=pipelines-page] h1")?.filter(|h| h == "Big board")))?;
+    session.script(
+        "window.__boardShown = null;
+         const start = performance.now();
+         const seen = new MutationObserver(() => {
+           if (!document.querySelector('[data-testid=board-card]')) return;
+           seen.disconnect();
+           requestAnimationFrame(() => (window.__boardShown = performance.now() - start));
+         });
+         seen.observe(document.body, { childList: true, subtree: true });
+         document.querySelector('[data-testid=pipeline-tabs] [data-tab=board]').click();
+         return true;",
+        serde_json::json!([]),
+    )?;
+    let shown = session.wait_for("the first cards", |s| {
+        Ok(s.script("return window.__boardShown;", serde_json::json!([]))?.as_f64())
+    })?;
+    counts(&session, "New", (MEMBERS / STATUSES.len()) as u64)?;
+    let drawn = session.texts("[data-testid=pipeline-board] [data-testid=board-card]")?.len();
+    eprintln!("10,000-member board: first cards on screen {shown:.0} ms after the click; {drawn} cards in the page");
+    assert!(drawn < 200, "only the cards in sight are drawn, not 10,000: {drawn}");
+    assert!(shown <= 1000.0, "the first screen at once: {shown:.0} ms");
+    session.screenshot("pipeline-board-10k")?;
+    Ok(())
+}
