@@ -16,7 +16,7 @@ use talentdesk_domain::candidate::{Profile, ProfileType};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
 use talentdesk_domain::user::{Role, User};
-use talentdesk_e2e::{Session, err, keys, number, open_profile, pick_action, sign_in, workspace};
+use talentdesk_e2e::{Session, err, keys, number, open_profile, pick_action, sign_in, tick_tag, workspace};
 use talentdesk_server::testing::{Instance, PASSWORD};
 use talentdesk_store::Store;
 use talentdesk_sync::engine::{Engine, Replica};
@@ -40,9 +40,8 @@ struct OtherDesktop {
 impl OtherDesktop {
     async fn sign_in(server: &Instance, user: &User) -> Result<Self, String> {
         let dir = tempfile::tempdir().map_err(err)?;
-        let replica = Replica::sign_in(&dir.path().join("other.db"), &server.url, &user.email, PASSWORD)
-            .await
-            .map_err(err)?;
+        let replica =
+            Replica::sign_in(&dir.path().join("other.db"), &server.url, &user.email, PASSWORD).await.map_err(err)?;
         replica.engine.first_sync(Arc::new(AtomicBool::new(false)), |_| {}).await.map_err(err)?;
         Ok(Self { store: replica.store, engine: replica.engine, user: replica.user, _dir: dir })
     }
@@ -50,8 +49,13 @@ impl OtherDesktop {
     async fn add(&self, first: &str, last: &str) -> Result<(Uuid, String), String> {
         let id = new_id();
         let email = format!("{}.{}@mail.test", first.to_lowercase(), last.to_lowercase());
-        let profile =
-            Profile { first_name: first.into(), last_name: last.into(), email: Some(email.clone()), ..Profile::default() };
+        let profile = Profile {
+            first_name: first.into(),
+            last_name: last.into(),
+            email: Some(email.clone()),
+            current_title: "Staff Nurse".into(),
+            ..Profile::default()
+        };
         let create =
             Mutation::CandidateCreate { candidate_id: id, profile, profile_type: ProfileType::RecruiterGenerated };
         self.store.lock().map_err(err)?.apply(&self.user, create).map_err(err)?;
@@ -111,7 +115,8 @@ fn invite_nia(session: &Session) -> Result<String, String> {
     let password = session.wait_for("the one-time password", |s| {
         Ok(s.script(value, json!([]))?.as_str().filter(|p| !p.is_empty()).map(str::to_owned))
     })?;
-    session.script("document.querySelector('[data-testid=team-settings]').scrollIntoView({ block: 'end' });", json!([]))?;
+    session
+        .script("document.querySelector('[data-testid=team-settings]').scrollIntoView({ block: 'end' });", json!([]))?;
     document(session, "team")?;
     session.click("[data-testid=one-time-password-done]")?;
     Ok(password)
@@ -238,6 +243,7 @@ fn work_the_board(session: &Session, pipeline: Uuid, [ana, bea, chen]: [Uuid; 3]
     session.wait_for("the undo offer", |s| s.text("[data-testid=undo-toast]"))?;
     session.click("[data-testid=undo-button]")?;
     is_at(session, ana, "Applied")?;
+    outcome(session, "Undone: Moved in the pipeline")?;
 
     session.drag(&card(ana), &column("Screen"))?;
     is_at(session, ana, "Screen")?;
@@ -307,10 +313,7 @@ fn use_the_palette(session: &Session) -> Result<(), String> {
     ask(session, "add tag", "Manage Tags")?;
     session.press(keys::ENTER)?;
     session.wait_for("the tags", |s| s.text("[data-testid=tags-list]"))?;
-    session.script(
-        "[...document.querySelectorAll('[data-testid=tags-list] label')].find(l => l.innerText.trim().startsWith(arguments[0])).querySelector('input').click()",
-        json!([TAG]),
-    )?;
+    tick_tag(session, TAG)?;
     session.click("[data-testid=dialog-submit]")?;
     let tags = "[data-testid=profile-header] [aria-label=Tags]";
     session.wait_for("the tag on the profile", |s| Ok(s.text(tags)?.filter(|t| t.contains(TAG))))?;
@@ -318,7 +321,8 @@ fn use_the_palette(session: &Session) -> Result<(), String> {
     ask(session, "nursing fa", EVENT)?;
     document(session, "palette")?;
     session.press(keys::ENTER)?;
-    session.wait_for("the event's page", |s| Ok(s.text("[data-testid=event-header]")?.filter(|t| t.contains(EVENT))))?;
+    session
+        .wait_for("the event's page", |s| Ok(s.text("[data-testid=event-header]")?.filter(|t| t.contains(EVENT))))?;
     Ok(())
 }
 
