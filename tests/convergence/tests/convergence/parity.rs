@@ -138,6 +138,11 @@ async fn every_mutation_gives_the_same_records_on_the_desktop_and_on_the_server(
     same_on_both(&admin, Mutation::PipelineAdd { selection: both(), pipeline_id: pipeline, status: None }).await;
     let moved = Mutation::PipelineSetStatus { candidate_id: ana, pipeline_id: pipeline, status: "Interview".into() };
     same_on_both(&admin, moved).await;
+    // Undo: a move's undo, as the desktop computed it, puts the card back alike on both.
+    let moved = Mutation::PipelineSetStatus { candidate_id: bo, pipeline_id: pipeline, status: "Contacted".into() };
+    let undo = admin.store().apply(&admin.user, moved).unwrap().undo.expect("a move can be undone");
+    admin.engine.sync_once().await.unwrap();
+    same_on_both(&admin, undo).await;
     same_on_both(
         &admin,
         Mutation::PipelineRemove { selection: Selection::Ids { ids: vec![bo] }, pipeline_id: pipeline },
