@@ -665,6 +665,37 @@ mod tests {
     }
 
     #[test]
+    fn an_erasure_rewrites_a_waiting_undo_that_carries_the_persons_note() {
+        let ana = Uuid::from_u128(1);
+        let erasure = crate::erasure::Erasure {
+            candidate_id: ana,
+            notes: [NOTE].into_iter().collect(),
+            documents: Default::default(),
+        };
+        let review = Some(Mutation::CandidateReview { candidate_id: ana });
+        let restore = Mutation::Undo {
+            expect: Vec::new(),
+            mutations: vec![Mutation::NoteAdd {
+                note_id: NOTE,
+                candidate_id: ana,
+                body: "Ana's note".into(),
+                private: false,
+            }],
+        };
+        assert_eq!(erasure.redact(&restore), review);
+        let edit_back = Mutation::Undo {
+            expect: vec![Expectation::Note { note_id: NOTE, body: "Ana's note".into(), private: false }],
+            mutations: vec![Mutation::NoteDelete { note_id: NOTE }],
+        };
+        assert_eq!(erasure.redact(&edit_back), review);
+        let someone_else = Mutation::Undo {
+            expect: Vec::new(),
+            mutations: vec![Mutation::SetEligible { candidate_id: Uuid::from_u128(2), eligible: true }],
+        };
+        assert_eq!(erasure.redact(&someone_else), None);
+    }
+
+    #[test]
     fn an_undo_travels_as_name_and_args_and_keeps_its_inner_wire_format() {
         let undo = Mutation::Undo {
             expect: vec![Expectation::Eligible { candidate_id: Uuid::nil(), eligible: false }],
