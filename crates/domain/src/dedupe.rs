@@ -5,6 +5,8 @@
 //! IDN-normalised), the same LinkedIn profile, the same phone number (E.164 with the
 //! organisation's default country), or the same name with the same employer or phone.
 
+use serde::Serialize;
+use ts_rs::TS;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::candidate::{LinkKind, Profile};
@@ -20,15 +22,41 @@ pub enum DedupeKey {
 }
 
 impl DedupeKey {
-    /// What the key says, for a person deciding: "same email".
-    pub fn evidence(&self) -> &'static str {
+    /// What kind of evidence the key is, for a person deciding.
+    pub fn kind(&self) -> DedupeKind {
         match self {
-            DedupeKey::Email(_) => "same email",
-            DedupeKey::LinkedIn(_) => "same LinkedIn profile",
-            DedupeKey::Phone(_) => "same phone",
-            DedupeKey::NameAndEmployer(_) => "same name and employer",
-            DedupeKey::NameAndPhone(_) => "same name and phone",
+            DedupeKey::Email(_) => DedupeKind::Email,
+            DedupeKey::LinkedIn(_) => DedupeKind::LinkedIn,
+            DedupeKey::Phone(_) => DedupeKind::Phone,
+            DedupeKey::NameAndEmployer(_) => DedupeKind::NameEmployer,
+            DedupeKey::NameAndPhone(_) => DedupeKind::NamePhone,
         }
+    }
+}
+
+/// Why two profiles are taken for one person; the window words it in the user's language,
+/// `Display` in English (the CLI, the error file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum DedupeKind {
+    Email,
+    #[serde(rename = "linkedin")]
+    LinkedIn,
+    Phone,
+    NameEmployer,
+    NamePhone,
+}
+
+impl std::fmt::Display for DedupeKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DedupeKind::Email => "same email",
+            DedupeKind::LinkedIn => "same LinkedIn profile",
+            DedupeKind::Phone => "same phone",
+            DedupeKind::NameEmployer => "same name and employer",
+            DedupeKind::NamePhone => "same name and phone",
+        })
     }
 }
 
@@ -100,11 +128,15 @@ pub fn linkedin_key(url: &str) -> Option<String> {
 }
 
 /// A phone number in E.164 (`+351912345678`) when its country is known: written with `+` or
-/// `00`, or national with the default country's calling code (`country`, "351"). Extensions
-/// are left out. Without a country, a national number is its digits.
+/// `00`, or national with the default country's calling code (`country`, "351"). A label
+/// before the number ("Tel:", "Phone") and an extension after it (`x`, `ext`, `#`) are left
+/// out. Without a country, a national number is its digits.
 pub fn phone_key(phone: &str, country: Option<&str>) -> Option<String> {
     let lower = phone.to_lowercase();
-    let number = lower.split(['x', 'e']).next().unwrap_or_default().trim();
+    let start = lower.find(|c: char| c == '+' || c.is_ascii_digit())?;
+    // `x` also ends "ext" and "extension": the letters before it are no digits.
+    let number = lower[start..].split(['x', '#']).next().unwrap_or_default().trim();
+    let number = without_trunk_prefix(number);
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     if digits.len() < 7 {
         return None;
@@ -124,6 +156,21 @@ pub fn phone_key(phone: &str, country: Option<&str>) -> Option<String> {
         _ => digits.strip_prefix('0').unwrap_or(&digits),
     };
     Some(format!("+{code}{national}"))
+}
+
+/// "+44 (0)20 ..." as "+44 20 ...": a bracketed 0 right after the country code is the trunk
+/// prefix, dialled only from inside the country.
+fn without_trunk_prefix(number: &str) -> String {
+    match number.split_once("(0)") {
+        Some((code, rest)) if is_country_code(code.trim()) => format!("{code}{rest}"),
+        _ => number.to_owned(),
+    }
+}
+
+/// "+44" or "0044": one to three digits after `+` or `00`.
+fn is_country_code(text: &str) -> bool {
+    let digits = text.strip_prefix('+').or_else(|| text.strip_prefix("00"));
+    digits.is_some_and(|d| (1..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The calling code of a country by its ISO 3166 code ("DE" -> "49"), for the countries a
@@ -222,6 +269,21 @@ mod tests {
                 with(bob.clone(), |p| p.phone = Some("+44 (20) 7946 0958 ext. 12".into())),
             ),
             (
+                "a \"(0)\" trunk prefix after the country code",
+                with(ana.clone(), |p| p.phone = Some("+44 (0)20 7946 0958".into())),
+                with(bob.clone(), |p| p.phone = Some("+44 20 7946 0958".into())),
+            ),
+            (
+                "a label before the number",
+                with(ana.clone(), |p| p.phone = Some("Tel: +44 20 7946 0958".into())),
+                with(bob.clone(), |p| p.phone = Some("0044 20 7946 0958".into())),
+            ),
+            (
+                "a label and extensions written as x and #",
+                with(ana.clone(), |p| p.phone = Some("Phone +49 30 1234567 x 12".into())),
+                with(bob.clone(), |p| p.phone = Some("+49 30 1234567 #34".into())),
+            ),
+            (
                 "same name and employer, spacing and case aside",
                 with(ana.clone(), |p| p.current_employer = "Acme GmbH".into()),
                 with(person(" ana ", "SOUZA"), |p| p.current_employer = "acme  gmbh".into()),
@@ -263,6 +325,16 @@ mod tests {
                 with(bob.clone(), |p| p.phone = Some("+351 912 345 678".into())),
             ),
             (
+                "labelled numbers that differ",
+                with(ana.clone(), |p| p.phone = Some("Phone +49 30 1234567".into())),
+                with(bob.clone(), |p| p.phone = Some("Phone +49 30 7654321".into())),
+            ),
+            (
+                "a \"(0)\" that is not a trunk prefix",
+                with(ana.clone(), |p| p.phone = Some("+44 20 (0)7946 0958".into())),
+                with(bob.clone(), |p| p.phone = Some("+44 20 7946 0958".into())),
+            ),
+            (
                 "too few digits to be a phone",
                 with(ana.clone(), |p| p.phone = Some("12345".into())),
                 with(bob.clone(), |p| p.phone = Some("12345".into())),
@@ -280,6 +352,9 @@ mod tests {
         assert_eq!(phone_key("030 1234567", Some("49")).as_deref(), Some("+49301234567"));
         assert_eq!(phone_key("06 1234 5678", Some("39")).as_deref(), Some("+390612345678"));
         assert_eq!(phone_key("030 1234567", None).as_deref(), Some("0301234567"));
+        assert_eq!(phone_key("Tel: +44 (0)20 7946 0958 ext. 5", None).as_deref(), Some("+442079460958"));
+        assert_eq!(phone_key("Phone +49 30 1234567", None).as_deref(), Some("+49301234567"));
+        assert_eq!(phone_key("Phone", None), None);
         assert_eq!(calling_code("de"), Some("49"));
         assert_eq!(calling_code("ZZ"), None);
     }
