@@ -1,0 +1,93 @@
+//! Settings › Team in the real window against a real server: an admin invites a recruiter and
+//! is shown the one-time password once; the recruiter signs in with it and sees the team
+//! read-only. Screenshots: settings-team (the admin's card with the password), and
+//! settings-team-recruiter.
+
+use serde_json::json;
+use talentdesk_domain::user::Role;
+use talentdesk_e2e::{Session, err, sign_in, workspace};
+use talentdesk_server::testing::{Instance, PASSWORD};
+
+fn synced(session: &Session) -> Result<(), String> {
+    session
+        .wait_for("the synced status", |s| Ok(s.text("[data-testid=sync-status]")?.filter(|t| t.contains("Synced"))))
+        .map(|_| ())
+}
+
+fn open_team(session: &Session) -> Result<(), String> {
+    session.click("[data-testid=rail-settings]")?;
+    session.wait_for("the team", |s| s.text("[data-testid=team-table]")).map(|_| ())
+}
+
+/// Scrolls to the Team card's end (the invite form), for a screenshot.
+fn show_team(session: &Session) -> Result<(), String> {
+    let script = "document.querySelector('[data-testid=team-settings]').scrollIntoView({ block: 'end' });";
+    session.script(script, json!([])).map(|_| ())
+}
+
+fn team_emails(session: &Session) -> Result<Vec<String>, String> {
+    let rows = session.script(
+        "return [...document.querySelectorAll('[data-testid=team-row]')].map(r => r.dataset.email);",
+        json!([]),
+    )?;
+    Ok(rows.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+}
+
+#[test]
+fn an_admin_invites_a_recruiter_who_signs_in_and_reads_the_team() -> Result<(), String> {
+    let runtime = tokio::runtime::Runtime::new().map_err(err)?;
+    let server = runtime.block_on(Instance::start());
+    let admin = runtime.block_on(server.add_user("ada@acme.test", Role::RecruiterAdmin));
+    let data = tempfile::tempdir().map_err(err)?;
+    let data_dir = data.path().to_str().ok_or("the temporary path is not UTF-8")?;
+    let session = Session::start_with_env(&[], &[("TALENTDESK_DATA_DIR", data_dir)])?;
+
+    sign_in(&session, &server.url, &admin.email, PASSWORD)?;
+    synced(&session)?;
+    open_team(&session)?;
+    assert_eq!(team_emails(&session)?, [admin.email.clone()]);
+
+    // An email that has an account is refused with the reason; then Nia is invited.
+    session.type_into("[data-testid=team-invite-name]", "Someone")?;
+    session.type_into("[data-testid=team-invite-email]", &admin.email)?;
+    session.click("[data-testid=team-invite-send]")?;
+    let taken = session.wait_for("the refusal", |s| s.text("[data-testid=team-settings] p[role=alert]"))?;
+    assert!(taken.contains("already exists"), "{taken}");
+    session.type_into("[data-testid=team-invite-name]", "Nia Okafor")?;
+    session.type_into("[data-testid=team-invite-email]", "nia@acme.test")?;
+    session.select("[data-testid=team-invite-role]", "recruiter")?;
+    session.click("[data-testid=team-invite-send]")?;
+    let value = "return document.querySelector('[data-testid=one-time-password-value]')?.value ?? null;";
+    let password = session.wait_for("the one-time password", |s| {
+        Ok(s.script(value, json!([]))?.as_str().filter(|p| !p.is_empty()).map(str::to_owned))
+    })?;
+    assert_eq!(team_emails(&session)?, [admin.email.clone(), "nia@acme.test".to_owned()]);
+    let said = session.text("[data-testid=team-settings] p[role=status]")?.unwrap_or_default();
+    assert_eq!(said, "Invited Nia Okafor.");
+    show_team(&session)?;
+    let shot = session.screenshot("settings-team")?;
+    std::fs::copy(&shot, workspace().join("docs/screenshots/settings-team.png")).map_err(err)?;
+    // Done forgets the password: it is shown only once.
+    session.click("[data-testid=one-time-password-done]")?;
+    session
+        .wait_for("the password gone", |s| Ok(s.text("[data-testid=one-time-password]")?.is_none().then_some(())))?;
+
+    // Nia signs in with it and reads the team: no invite form, no role pickers, no actions.
+    session.click("[data-testid=sync-status]")?;
+    session.wait_for("the sync details", |s| s.text("[data-testid=sync-details]"))?;
+    session.click("[data-testid=sign-out]")?;
+    sign_in(&session, &server.url, "nia@acme.test", &password)?;
+    synced(&session)?;
+    open_team(&session)?;
+    assert_eq!(team_emails(&session)?, [admin.email.clone(), "nia@acme.test".to_owned()]);
+    let controls = "return document.querySelectorAll('[data-testid=team-settings] select, [data-testid=team-settings] form, [data-testid=team-settings] button').length;";
+    assert_eq!(session.script(controls, json!([]))?, json!(0), "read-only for a recruiter");
+    let statuses = session.script(
+        "return [...document.querySelectorAll('[data-testid=team-status]')].map(c => c.textContent.trim());",
+        json!([]),
+    )?;
+    assert_eq!(statuses, json!(["Active", "Active"]));
+    show_team(&session)?;
+    session.screenshot("settings-team-recruiter")?;
+    Ok(())
+}
