@@ -1,7 +1,7 @@
 //! A candidate added by hand in the real window: a bad email refused at its field with nothing
 //! lost, the email of someone already here offering them (opened, and the form back as it was
-//! left), a skill picked from the taxonomy by keys and one typed freely, a job added, and the
-//! new candidate's profile showing it all as Recruiter Generated.
+//! left), a skill picked from the taxonomy by keys and one typed freely, a job and a tag from the
+//! list added, and the new candidate's profile showing it all as Recruiter Generated.
 
 use serde_json::json;
 use talentdesk_domain::candidate::ProfileType;
@@ -75,13 +75,29 @@ fn a_candidate_added_by_hand_after_a_duplicate_was_offered() -> Result<(), Strin
     })?;
     assert_eq!(chips, ["Kubernetes", "Glassblowing"]);
 
-    // A job, then save: the new candidate's profile opens.
+    // A job and a tag from the list (typed in part: the list's name is taken), then save: the
+    // new candidate's profile opens.
     session.click("[data-testid=new-add-job]")?;
     session.type_into("[data-testid=new-job-title]", "Chief Glassblower")?;
     session.type_into("[data-testid=new-job-employer]", "Vidraria Nova")?;
+    session.type_into("[data-testid=new-tags-input]", "referr")?;
+    let offered = session.wait_for("the tag offered", |s| {
+        eprintln!(
+            "DEBUG {:?} {:?}",
+            value(s, "[data-testid=new-tags-input]")?,
+            s.script("return document.querySelector('[data-testid=new-tags-suggestions]').outerHTML", json!([]))?
+        );
+        Ok(s.text("[data-testid=new-tags-suggestions]")?.filter(|t| t.contains("Referral")))
+    })?;
+    assert!(offered.contains("Referral"));
+    session.press(keys::ENTER)?;
+    session.wait_for("the tag", |s| Ok((s.texts("[data-testid=new-tags-chip]")? == ["Referral"]).then_some(())))?;
     session.screenshot("new-candidate")?;
     session.click("[data-testid=dialog-submit]")?;
     profile_name(&session, "Ada Nova")?;
+    session.wait_for("the tag on the profile", |s| {
+        Ok(s.text("[data-testid=profile-header] [aria-label=Tags]")?.filter(|t| t.contains("Referral")))
+    })?;
     let background = session.wait_for("the profile tab", |s| s.text("[data-testid=background-profile]"))?;
     for shown in ["Chief Glassblower", "Vidraria Nova", "Kubernetes", "Glassblowing"] {
         assert!(background.contains(shown), "{shown} in {background}");
@@ -102,5 +118,6 @@ fn a_candidate_added_by_hand_after_a_duplicate_was_offered() -> Result<(), Strin
     assert_eq!(view.candidate.profile_type, ProfileType::RecruiterGenerated);
     assert_eq!(view.candidate.profile.skills, ["Kubernetes", "Glassblowing"]);
     assert_eq!(view.candidate.profile.employment[0].employer, "Vidraria Nova");
+    assert_eq!(view.tags, ["Referral"]);
     Ok(())
 }
