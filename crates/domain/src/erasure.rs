@@ -13,6 +13,7 @@ use uuid::Uuid;
 use crate::DomainError;
 use crate::candidate::{FieldValue, Profile};
 use crate::history::HistoryEntry;
+use crate::import::ImportWrite;
 use crate::mutation::Mutation;
 
 /// The candidate being erased, with the notes and documents that go with them.
@@ -49,9 +50,21 @@ impl Erasure {
                     kiosk: *kiosk,
                 })
             }
+            // An imported row: a creation stays one, without the row's data; a merge into them
+            // becomes a review.
+            M::CandidateImport { candidate_id, source, write: ImportWrite::Create { .. } }
+                if *candidate_id == self.candidate_id =>
+            {
+                Some(M::CandidateImport {
+                    candidate_id: *candidate_id,
+                    source: source.clone(),
+                    write: ImportWrite::Create { profile: erased_profile() },
+                })
+            }
             M::CandidateUpdate { candidate_id, .. }
             | M::ApplyResume { candidate_id, .. }
             | M::NoteAdd { candidate_id, .. }
+            | M::CandidateImport { candidate_id, .. }
                 if *candidate_id == self.candidate_id =>
             {
                 review
@@ -204,6 +217,7 @@ mod tests {
     use super::*;
     use crate::candidate::ProfileType;
     use crate::document::{Document, DocumentKind};
+    use crate::import::{Differing, ImportSource};
     use crate::search::Selection;
 
     fn erasure() -> (Erasure, Uuid, Uuid) {
@@ -231,8 +245,11 @@ mod tests {
             size: 1,
             uploaded_at: chrono::Utc::now(),
         };
+        let source = ImportSource { import_id: Uuid::from_u128(7), file: "fair.csv".into() };
+        let merge = ImportWrite::Merge { profile: profile.clone(), differing: Differing::TakeImport };
         let carrying = [
             M::CandidateUpdate { candidate_id: id, changes: vec![] },
+            M::CandidateImport { candidate_id: id, source: source.clone(), write: merge },
             M::ApplyResume { candidate_id: id, document_id: document, profile: profile.clone() },
             M::NoteAdd { note_id: note, candidate_id: id, body: "call Zofia".into(), private: false },
             M::NoteEdit { note_id: note, body: "zofia@example.org".into(), private: true },
@@ -243,6 +260,12 @@ mod tests {
         for m in &carrying {
             assert_eq!(e.redact(m), Some(M::CandidateReview { candidate_id: id }), "{}", m.name());
         }
+        let imported =
+            M::CandidateImport { candidate_id: id, source, write: ImportWrite::Create { profile: profile.clone() } };
+        let Some(M::CandidateImport { write: ImportWrite::Create { profile: kept }, .. }) = e.redact(&imported) else {
+            panic!("still an imported creation")
+        };
+        assert!(!serde_json::to_string(&kept).unwrap().to_lowercase().contains("zofia"));
         let create = M::CandidateCreate { candidate_id: id, profile, profile_type: ProfileType::RecruiterGenerated };
         let Some(M::CandidateCreate { profile, profile_type, .. }) = e.redact(&create) else {
             panic!("still a create")

@@ -75,6 +75,8 @@ pub struct HistoryEntry {
     #[ts(type = "number")]
     pub id: i64,
     pub candidate_id: Uuid,
+    /// An action a newer server added reads as `Update` here (see [`understood`]).
+    #[serde(deserialize_with = "understood::action")]
     pub action: HistoryAction,
     pub actor_email: String,
     pub at: Timestamp,
@@ -84,8 +86,28 @@ pub struct HistoryEntry {
     #[serde(default)]
     pub summary: Option<String>,
     /// What happened, as data, for the entries that have a detail (the summary is its words).
-    #[serde(default)]
+    /// A detail a newer server added reads as none here (see [`understood`]).
+    #[serde(default, deserialize_with = "understood::detail")]
     pub detail: Option<HistoryDetail>,
+}
+
+/// History as an older desktop reads what a newer server wrote. An entry is sent once and
+/// never again, so one this version cannot read would stop every pull after it; instead an
+/// action or a detail it does not know gives way to the entry's summary, which says what
+/// happened in words.
+mod understood {
+    use serde::{Deserialize, Deserializer};
+    use serde_json::Value;
+
+    use super::{HistoryAction, HistoryDetail};
+
+    pub fn action<'de, D: Deserializer<'de>>(d: D) -> Result<HistoryAction, D::Error> {
+        Ok(HistoryAction::deserialize(Value::deserialize(d)?).unwrap_or(HistoryAction::Update))
+    }
+
+    pub fn detail<'de, D: Deserializer<'de>>(d: D) -> Result<Option<HistoryDetail>, D::Error> {
+        Ok(Option::<Value>::deserialize(d)?.and_then(|v| HistoryDetail::deserialize(v).ok()))
+    }
 }
 
 /// The profile as it was right after `entries[index]`, given today's profile and the entries
@@ -124,6 +146,27 @@ pub fn diff(before: &Profile, after: &Profile) -> Vec<FieldChange> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_entry_from_a_newer_server_reads_with_its_summary() {
+        let newer = serde_json::json!({
+            "id": 7, "candidate_id": "0192f0c2-0000-7000-8000-000000000001", "action": "badge_printed",
+            "actor_email": "a@example.org", "at": "2026-12-04T10:00:00Z", "changes": [],
+            "summary": "Badge printed at the door", "detail": { "kind": "badge_printed", "copies": 2 }
+        });
+        let entry: super::HistoryEntry = serde_json::from_value(newer).unwrap();
+        assert_eq!(entry.action, super::HistoryAction::Update);
+        assert_eq!(entry.detail, None);
+        assert_eq!(entry.summary.as_deref(), Some("Badge printed at the door"));
+        let known = serde_json::json!({
+            "id": 8, "candidate_id": "0192f0c2-0000-7000-8000-000000000001", "action": "tags",
+            "actor_email": "a@example.org", "at": "2026-12-04T10:00:00Z", "changes": [],
+            "detail": { "kind": "tagged", "tags": ["Java"] }
+        });
+        let entry: super::HistoryEntry = serde_json::from_value(known).unwrap();
+        assert_eq!(entry.action, super::HistoryAction::Tags);
+        assert_eq!(entry.detail, Some(super::HistoryDetail::Tagged { tags: vec!["Java".into()] }));
+    }
+
     use super::*;
 
     fn entry(changes: Vec<FieldChange>) -> HistoryEntry {
