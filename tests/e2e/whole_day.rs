@@ -356,6 +356,8 @@ fn a_recruiters_whole_day_on_an_empty_organisation() -> Result<(), String> {
         .map_err(err)?;
     sign_in(&session, &server.url, NIA, &password)?;
     session.wait_for("the team's three", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| t == "3 results")))?;
+    // Ada's last outcome ("Created Porto Nursing Fair") went with her.
+    assert_eq!(session.text("[data-testid=run-outcome]")?, None);
     add_dara_by_hand(&session, &ana_email)?;
     let pipeline = make_pipeline(&session)?;
     add_everyone(&session, pipeline)?;
