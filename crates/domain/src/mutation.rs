@@ -420,6 +420,7 @@ mod tests {
             Mutation::CustomFieldDelete { key: "k".into() },
             Mutation::EventArchive { event_id: nil, archived: true },
             Mutation::SetInterests { interests: Vec::new() },
+            Mutation::TemplatePut { template: crate::template::defaults().remove(0) },
             Mutation::TemplateDelete { template_id: nil },
         ];
         for m in admin_only {

@@ -144,6 +144,8 @@ pub fn may_set_pipeline_privacy(user: &User, owner_id: Option<Uuid>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
     use crate::mutation::Mutation;
     use crate::search::Selection;
@@ -159,46 +161,64 @@ mod tests {
         }
     }
 
+    /// Who may use each capability, as (a recruiter, an admin). A match rather than a list:
+    /// a new capability does not build until it has its row here.
+    fn who_may(cap: Capability) -> (bool, bool) {
+        use Capability::*;
+        match cap {
+            ViewCandidates
+            | CreateCandidate
+            | EditProfile
+            | ParseResume
+            | MarkEligibility
+            | Email
+            | InviteToApply
+            | BulkText
+            | SubmitToJob
+            | ManagePipelineMembers
+            | ManagePipelines
+            | ManageEventMembers
+            | ManageTags
+            | WriteNotes
+            | ManageDocuments
+            | ManageApplications
+            | Export
+            | ViewTalentMatches
+            | CreateEvent => (true, true),
+            Subscribe
+            | Deactivate
+            | DeleteCandidate
+            | ConfigureColumns
+            | ManageTagList
+            | ManageCustomFields
+            | ManageHiredActions
+            | ManageJobs
+            | ArchiveEvent
+            | ManageAreasOfInterest
+            | ManageTeam
+            | ManageTemplates => (false, true),
+        }
+    }
+
     #[test]
     fn capabilities_by_role_case_by_case() {
-        use Capability::*;
-        // (capability, recruiter may, admin may)
-        let table = [
-            (ViewCandidates, true, true),
-            (CreateCandidate, true, true),
-            (EditProfile, true, true),
-            (ParseResume, true, true),
-            (MarkEligibility, true, true),
-            (Email, true, true),
-            (InviteToApply, true, true),
-            (BulkText, true, true),
-            (SubmitToJob, true, true),
-            (ManagePipelineMembers, true, true),
-            (ManagePipelines, true, true),
-            (ManageEventMembers, true, true),
-            (ManageTags, true, true),
-            (WriteNotes, true, true),
-            (ManageDocuments, true, true),
-            (ManageApplications, true, true),
-            (Export, true, true),
-            (ViewTalentMatches, true, true),
-            (CreateEvent, true, true),
-            (Subscribe, false, true),
-            (Deactivate, false, true),
-            (DeleteCandidate, false, true),
-            (ConfigureColumns, false, true),
-            (ManageTagList, false, true),
-            (ManageCustomFields, false, true),
-            (ManageHiredActions, false, true),
-            (ManageJobs, false, true),
-            (ArchiveEvent, false, true),
-            (ManageAreasOfInterest, false, true),
-            (ManageTemplates, false, true),
-        ];
-        for (cap, recruiter, admin) in table {
+        for &cap in Capability::ALL {
+            let (recruiter, admin) = who_may(cap);
             assert_eq!(authorize(&user(Role::Recruiter, true), cap).is_ok(), recruiter, "recruiter {cap:?}");
             assert_eq!(authorize(&user(Role::RecruiterAdmin, true), cap).is_ok(), admin, "admin {cap:?}");
         }
+    }
+
+    #[test]
+    fn all_lists_every_capability_once() {
+        // The window's type names every variant of the enum (ts-rs reads it, not `ALL`): a
+        // capability left out of `ALL` would be in no role's list and in no test above.
+        let variants: BTreeSet<String> =
+            Capability::inline(&ts_rs::Config::new()).split(" | ").map(str::to_owned).collect();
+        let listed: BTreeSet<String> =
+            Capability::ALL.iter().map(|c| serde_json::to_value(c).unwrap().to_string()).collect();
+        assert_eq!(listed.len(), Capability::ALL.len(), "listed twice");
+        assert_eq!(listed, variants);
     }
 
     #[test]
