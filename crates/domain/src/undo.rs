@@ -4,8 +4,6 @@
 //! If a teammate changed the same thing meanwhile, the expectation fails and the undo is
 //! refused with the reason, on the desktop or on the server, and nothing of theirs is lost.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -14,10 +12,12 @@ use crate::DomainError;
 use crate::aggregate::CandidateAggregate;
 use crate::effects::Records;
 use crate::error::Thing;
+use crate::job;
 use crate::mutation::Mutation;
 use crate::note::Note;
 use crate::pipeline::Pipeline;
 use crate::search::Selection;
+use crate::user::User;
 use crate::validation::{self, limits};
 
 /// Actions over more candidates than this offer no undo: reading everyone's state before a
@@ -63,6 +63,14 @@ impl Expectation {
     pub fn note_id(&self) -> Option<Uuid> {
         match self {
             Expectation::Note { note_id, .. } => Some(*note_id),
+            _ => None,
+        }
+    }
+
+    /// The pipeline this is about, if any.
+    pub fn pipeline_id(&self) -> Option<Uuid> {
+        match self {
+            Expectation::PipelineStatus { pipeline_id, .. } => Some(*pipeline_id),
             _ => None,
         }
     }
@@ -116,6 +124,8 @@ pub struct Before {
     pub pipeline: Option<Pipeline>,
     /// The id a note put back gets (a deleted note's id is never reused).
     pub new_id: Uuid,
+    /// Who acts (and would undo).
+    pub actor_id: Uuid,
 }
 
 /// What [`inverse`] needs read to undo a mutation.
@@ -132,9 +142,10 @@ pub fn needs(mutation: &Mutation) -> Option<Needs> {
     use Mutation as M;
     let candidates = Needs { candidates: true, ..Needs::default() };
     match mutation {
+        // Remove from Pipeline offers none: Add to Pipeline, the only way back, cannot put
+        // back when the member was added or whether they were reviewed (Unreviewed tab).
         M::TagsAdd { .. }
         | M::TagsRemove { .. }
-        | M::PipelineRemove { .. }
         | M::ApplicationSetStatus { .. }
         | M::EventCheckIn { .. }
         | M::EventUndoCheckIn { .. }
@@ -177,7 +188,6 @@ pub fn inverse(mutation: &Mutation, before: &Before) -> Option<Mutation> {
                     .collect(),
             )
         }
-        M::PipelineRemove { pipeline_id, .. } => readd(*pipeline_id, before),
         M::PipelineSetStatus { candidate_id, pipeline_id, status } => {
             let was = pipeline_status(only(before)?, *pipeline_id)?;
             let now = before.pipeline.as_ref()?.status(status).ok()?;
@@ -199,15 +209,21 @@ pub fn inverse(mutation: &Mutation, before: &Before) -> Option<Mutation> {
         }
         M::ApplicationSetStatus { job_id, candidate_id, bin, hiring_status } => {
             let was = only(before)?.applications.iter().find(|a| a.job_id == *job_id && !a.withdrawn)?;
-            if &was.bin == bin && &was.hiring_status == hiring_status {
+            let (bin, hiring_status) = (job::bin(bin).ok()?, job::hiring_status(hiring_status).ok()?);
+            // Becoming Hired records the Hired engagement and runs the hired actions
+            // (unsubscribe, deactivate), which moving the application back does not reverse.
+            if hiring_status == job::HIRED_STATUS && was.hiring_status != job::HIRED_STATUS {
+                return None;
+            }
+            if was.bin == bin && was.hiring_status == hiring_status {
                 return None;
             }
             (
                 vec![Expectation::Application {
                     job_id: *job_id,
                     candidate_id: *candidate_id,
-                    bin: bin.clone(),
-                    hiring_status: hiring_status.clone(),
+                    bin: bin.to_owned(),
+                    hiring_status: hiring_status.to_owned(),
                 }],
                 vec![M::ApplicationSetStatus {
                     job_id: *job_id,
@@ -264,7 +280,9 @@ pub fn inverse(mutation: &Mutation, before: &Before) -> Option<Mutation> {
             (vec![expect], vec![M::NoteEdit { note_id: *note_id, body: was.body.clone(), private: was.private }])
         }
         M::NoteDelete { .. } => {
-            let was = before.note.as_ref()?;
+            // Put back by Add Note, whose author is the one adding: someone else's note
+            // (an admin deleting a recruiter's private note) would become theirs.
+            let was = before.note.as_ref().filter(|n| n.author_id == before.actor_id)?;
             let restore = M::NoteAdd {
                 note_id: before.new_id,
                 candidate_id: was.candidate_id,
@@ -309,27 +327,6 @@ fn retag(tags: &[String], before: &Before, removed: bool) -> (Vec<Expectation>, 
     (expect, mutations)
 }
 
-/// The undo of Remove from Pipeline: each former member back at the status they had.
-fn readd(pipeline_id: Uuid, before: &Before) -> (Vec<Expectation>, Vec<Mutation>) {
-    let mut by_status: BTreeMap<&str, Vec<Uuid>> = BTreeMap::new();
-    for a in &before.candidates {
-        if let Some(status) = pipeline_status(a, pipeline_id) {
-            by_status.entry(status).or_default().push(a.id());
-        }
-    }
-    let removed: Vec<Uuid> = by_status.values().flatten().copied().collect();
-    let expect = vec![Expectation::PipelineStatus { pipeline_id, candidate_ids: removed, status: None }];
-    let mutations = by_status
-        .into_iter()
-        .map(|(status, ids)| Mutation::PipelineAdd {
-            selection: Selection::Ids { ids },
-            pipeline_id,
-            status: Some(status.to_owned()),
-        })
-        .collect();
-    (expect, mutations)
-}
-
 fn only(before: &Before) -> Option<&CandidateAggregate> {
     before.candidates.first()
 }
@@ -340,6 +337,18 @@ fn ids_where(before: &Before, keep: impl Fn(&CandidateAggregate) -> bool) -> Vec
 
 fn non_empty(ids: Vec<Uuid>) -> Option<Vec<Uuid>> {
     (!ids.is_empty()).then_some(ids)
+}
+
+/// How many candidates `mutation` names, one at least; an undo names those of its mutations
+/// (restoring a tag on 1,000 candidates weighs 1,000). A push sizes its transactions by it.
+pub fn candidates_named(mutation: &Mutation) -> usize {
+    match mutation {
+        Mutation::Undo { mutations, .. } => mutations.iter().map(candidates_named).sum::<usize>().max(1),
+        other => match other.selection() {
+            Some(Selection::Ids { ids }) => ids.len().max(1),
+            _ => 1,
+        },
+    }
 }
 
 /// The candidate's spelling of `tag`, when they carry it.
@@ -355,12 +364,17 @@ fn pipeline_status(a: &CandidateAggregate, pipeline_id: Uuid) -> Option<&str> {
 /// The undo of `mutation`, read from `records` before it is applied; `cands` are the
 /// candidates its selection resolved to. `None` when it cannot be undone, changes nothing
 /// that can be put back, or is about more than [`UNDO_AT_MOST`] candidates.
-pub fn undo_of<R: Records>(records: &R, mutation: &Mutation, cands: &[R::Cand]) -> Result<Option<Mutation>, R::Error> {
+pub fn undo_of<R: Records>(
+    records: &R,
+    actor: &User,
+    mutation: &Mutation,
+    cands: &[R::Cand],
+) -> Result<Option<Mutation>, R::Error> {
     let Some(needs) = needs(mutation) else { return Ok(None) };
     if cands.len() > UNDO_AT_MOST {
         return Ok(None);
     }
-    let mut before = Before { new_id: crate::new_id(), ..Before::default() };
+    let mut before = Before { new_id: crate::new_id(), actor_id: actor.id, ..Before::default() };
     if needs.candidates {
         let one = mutation.candidate_id().map(|id| records.cand(id)).transpose()?;
         before.candidates =
@@ -382,6 +396,7 @@ mod tests {
     const JOB: Uuid = Uuid::from_u128(200);
     const EVENT: Uuid = Uuid::from_u128(300);
     const NOTE: Uuid = Uuid::from_u128(400);
+    const AUTHOR: Uuid = Uuid::from_u128(9);
 
     fn person(n: u128) -> CandidateAggregate {
         let now = chrono::Utc::now();
@@ -485,27 +500,11 @@ mod tests {
     }
 
     #[test]
-    fn removing_from_a_pipeline_is_undone_at_each_members_status() {
-        let remove = Mutation::PipelineRemove { selection: Selection::Ids { ids: ids(&[1, 2, 3]) }, pipeline_id: P };
-        let was = before(vec![in_pipeline(1, "Offer"), in_pipeline(2, "New"), in_pipeline(3, "Offer")]);
-        let (expect, mutations) = parts(inverse(&remove, &was));
-        assert_eq!(
-            mutations,
-            vec![
-                Mutation::PipelineAdd {
-                    selection: Selection::Ids { ids: ids(&[2]) },
-                    pipeline_id: P,
-                    status: Some("New".into())
-                },
-                Mutation::PipelineAdd {
-                    selection: Selection::Ids { ids: ids(&[1, 3]) },
-                    pipeline_id: P,
-                    status: Some("Offer".into())
-                },
-            ]
-        );
-        expect[0].check(&[person(1), person(2), person(3)], None).unwrap();
-        refused(&expect[0], &[person(1), in_pipeline(2, "New"), person(3)], None);
+    fn removing_from_a_pipeline_offers_no_undo() {
+        // Adding them back would make them unreviewed members added today.
+        let remove = Mutation::PipelineRemove { selection: Selection::Ids { ids: ids(&[1]) }, pipeline_id: P };
+        assert_eq!(needs(&remove), None);
+        assert_eq!(inverse(&remove, &before(vec![in_pipeline(1, "Offer")])), None);
     }
 
     #[test]
@@ -528,13 +527,13 @@ mod tests {
         let mut applied = person(1);
         applied.apply_to_job(JOB, chrono::Utc::now());
         let was = applied.applications[0].clone();
-        let hired = Mutation::ApplicationSetStatus {
+        let offer = Mutation::ApplicationSetStatus {
             job_id: JOB,
             candidate_id: id,
-            bin: "Offer".into(),
-            hiring_status: "Hired".into(),
+            bin: "offer".into(),
+            hiring_status: "offer".into(),
         };
-        let (expect, mutations) = parts(inverse(&hired, &before(vec![applied.clone()])));
+        let (expect, mutations) = parts(inverse(&offer, &before(vec![applied.clone()])));
         assert_eq!(
             mutations,
             vec![Mutation::ApplicationSetStatus {
@@ -545,10 +544,36 @@ mod tests {
             }]
         );
         let mut now = applied.clone();
-        now.set_application_status(JOB, "Offer", "Hired", chrono::Utc::now()).unwrap();
+        now.set_application_status(JOB, "Offer", "Offer", chrono::Utc::now()).unwrap();
         expect[0].check(&[now.clone()], None).unwrap();
-        now.set_application_status(JOB, "Offer", "Declined", chrono::Utc::now()).unwrap();
+        now.set_application_status(JOB, "Offer", "Rejected", chrono::Utc::now()).unwrap();
         assert_eq!(refused(&expect[0], &[now], None), DomainError::ChangedSince { what: Thing::Job });
+    }
+
+    #[test]
+    fn a_move_into_hired_offers_no_undo() {
+        let mut applied = person(1);
+        applied.apply_to_job(JOB, chrono::Utc::now());
+        let hired = |bin: &str| Mutation::ApplicationSetStatus {
+            job_id: JOB,
+            candidate_id: Uuid::from_u128(1),
+            bin: bin.into(),
+            hiring_status: " hired ".into(),
+        };
+        // Moving back would leave the Hired engagement and the hired actions in place.
+        assert_eq!(inverse(&hired("Offer"), &before(vec![applied.clone()])), None);
+        // A bin move of someone already Hired runs nothing: it is undone.
+        applied.set_application_status(JOB, "Offer", "Hired", chrono::Utc::now()).unwrap();
+        let (_, mutations) = parts(inverse(&hired("Interviewing"), &before(vec![applied])));
+        assert_eq!(
+            mutations,
+            vec![Mutation::ApplicationSetStatus {
+                job_id: JOB,
+                candidate_id: Uuid::from_u128(1),
+                bin: "Offer".into(),
+                hiring_status: "Hired".into()
+            }]
+        );
     }
 
     #[test]
@@ -604,7 +629,7 @@ mod tests {
         Note {
             id: NOTE,
             candidate_id: Uuid::from_u128(1),
-            author_id: Uuid::from_u128(9),
+            author_id: AUTHOR,
             body: body.into(),
             private,
             created_at: now,
@@ -629,7 +654,7 @@ mod tests {
         );
 
         let edit = Mutation::NoteEdit { note_id: NOTE, body: "Second".into(), private: true };
-        let was = Before { note: Some(note("First", false)), ..Before::default() };
+        let was = Before { note: Some(note("First", false)), actor_id: AUTHOR, ..Before::default() };
         let (expect, mutations) = parts(inverse(&edit, &was));
         assert_eq!(mutations, vec![Mutation::NoteEdit { note_id: NOTE, body: "First".into(), private: false }]);
         expect[0].check(&[], Some(&note("Second", true))).unwrap();
@@ -637,7 +662,7 @@ mod tests {
 
         let new_id = Uuid::from_u128(401);
         let delete = Mutation::NoteDelete { note_id: NOTE };
-        let (expect, mutations) = parts(inverse(&delete, &Before { new_id, ..was }));
+        let (expect, mutations) = parts(inverse(&delete, &Before { new_id, ..was.clone() }));
         // A deleted note's id is never reused: it comes back under a new one.
         assert_eq!(
             mutations,
@@ -649,6 +674,9 @@ mod tests {
             }]
         );
         assert!(expect.is_empty());
+        // Added back, the note would be the admin's who deleted it, no longer its author's.
+        let admin = Before { new_id, actor_id: Uuid::from_u128(8), ..was };
+        assert_eq!(inverse(&delete, &admin), None);
     }
 
     #[test]
@@ -693,6 +721,18 @@ mod tests {
             mutations: vec![Mutation::SetEligible { candidate_id: Uuid::from_u128(2), eligible: true }],
         };
         assert_eq!(erasure.redact(&someone_else), None);
+    }
+
+    #[test]
+    fn an_undo_weighs_the_candidates_its_mutations_name() {
+        let restore = |n: usize| Mutation::TagsAdd {
+            selection: Selection::Ids { ids: (0..n as u128).map(Uuid::from_u128).collect() },
+            tags: vec!["Veteran".into()],
+        };
+        let undo = Mutation::Undo { expect: Vec::new(), mutations: vec![restore(1_000), restore(24)] };
+        assert_eq!(candidates_named(&undo), 1_024);
+        assert_eq!(candidates_named(&restore(3)), 3);
+        assert_eq!(candidates_named(&Mutation::SetEligible { candidate_id: Uuid::nil(), eligible: true }), 1);
     }
 
     #[test]

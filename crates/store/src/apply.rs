@@ -63,7 +63,7 @@ pub(crate) fn apply(
         let (mutation, selected) = resolve_selection(&tx, engine, actor, mutation)?;
         let records = SqliteRecords::new(&tx, replica::is_replica(&tx)?);
         // The undo is read from the state right before the effects.
-        let undo = if undoable { undo::undo_of(&records, &mutation, &selected) } else { Ok(None) };
+        let undo = if undoable { undo::undo_of(&records, actor, &mutation, &selected) } else { Ok(None) };
         let applied = undo.and_then(|undo| Ok((effects::apply(&records, actor, now, &mutation, &selected)?, undo)));
         let (outcome, undo) = match applied {
             Ok(applied) => applied,

@@ -9,8 +9,10 @@ use std::sync::atomic::AtomicBool;
 
 use common::{Fixture, Person, fixture};
 use talentdesk_domain::error::Thing;
+use talentdesk_domain::job::Job;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
+use talentdesk_domain::settings::HiredActions;
 use talentdesk_domain::{DomainError, new_id};
 use talentdesk_store::StoreError;
 use talentdesk_store::bulk;
@@ -82,16 +84,74 @@ fn a_pipeline_move_is_undone_unless_a_teammate_moved_the_card_since() {
 }
 
 #[test]
-fn removing_from_a_pipeline_is_undone_at_the_status_they_had() {
+fn removing_from_a_pipeline_offers_no_undo_that_would_forget_when_they_were_added() {
     let mut f = fixture();
     let ana = f.create(Person::default());
     let p = pipeline(&mut f);
-    let add = Mutation::PipelineAdd { selection: Selection::ids([ana]), pipeline_id: p, status: Some("Offer".into()) };
+    let add = Mutation::PipelineAdd { selection: Selection::ids([ana]), pipeline_id: p, status: None };
     f.admin_applies(add);
-    let undo = undo_of(&mut f, Mutation::PipelineRemove { selection: Selection::ids([ana]), pipeline_id: p });
-    assert_eq!(status(&f, ana), None);
+    f.admin_applies(Mutation::PipelineSetStatus { candidate_id: ana, pipeline_id: p, status: "Offer".into() });
+    let remove = f.admin_applies(Mutation::PipelineRemove { selection: Selection::ids([ana]), pipeline_id: p });
+    // Added back, Ana would be an unreviewed member added today: no Undo rather than that.
+    assert_eq!(remove.undo, None);
+}
+
+#[test]
+fn a_recruiters_private_note_deleted_by_an_admin_offers_no_undo_that_would_make_it_the_admins() {
+    let mut f = fixture();
+    let ana = f.create(Person::default());
+    let recruiter = f.recruiter.clone();
+    let (theirs, mine) = (new_id(), new_id());
+    let note = |note_id, body: &str| Mutation::NoteAdd { note_id, candidate_id: ana, body: body.into(), private: true };
+    f.store.apply(&recruiter, note(theirs, "Expects 90k")).unwrap();
+    f.store.apply(&recruiter, note(mine, "Prefers mornings")).unwrap();
+
+    assert_eq!(f.admin_applies(Mutation::NoteDelete { note_id: theirs }).undo, None);
+    // Their own deletion the recruiter may undo: the note comes back theirs, still private.
+    let undo = f.store.apply(&recruiter, Mutation::NoteDelete { note_id: mine }).unwrap().undo.expect("an undo");
+    f.store.apply(&recruiter, undo).unwrap();
+    let notes = f.store.profile(&recruiter, ana).unwrap().notes;
+    assert_eq!(notes.len(), 1);
+    let back = &notes[0].note;
+    assert_eq!((back.body.as_str(), back.author_id, back.private), ("Prefers mornings", recruiter.id, true));
+}
+
+#[test]
+fn an_admins_edit_of_a_recruiters_note_is_undone_and_the_note_stays_theirs() {
+    let mut f = fixture();
+    let ana = f.create(Person::default());
+    let recruiter = f.recruiter.clone();
+    let note_id = new_id();
+    let add = Mutation::NoteAdd { note_id, candidate_id: ana, body: "Expects 90k".into(), private: true };
+    f.store.apply(&recruiter, add).unwrap();
+    let undo = undo_of(&mut f, Mutation::NoteEdit { note_id, body: "Expects 95k".into(), private: false });
     f.admin_applies(undo);
-    assert_eq!(status(&f, ana).as_deref(), Some("Offer"));
+    let notes = f.store.profile(&recruiter, ana).unwrap().notes;
+    let back = &notes[0].note;
+    assert_eq!((back.body.as_str(), back.author_id, back.private), ("Expects 90k", recruiter.id, true));
+}
+
+#[test]
+fn a_move_into_hired_offers_no_undo_and_other_hiring_moves_do() {
+    let mut f = fixture();
+    let ana = f.create(Person::default());
+    let job = Job { id: new_id(), title: "Nurse".into(), location: "Porto".into(), ats_id: None, open: true };
+    f.admin_applies(Mutation::JobCreate { job: job.clone() });
+    f.admin_applies(Mutation::SetHiredActions { actions: HiredActions { unsubscribe: true, deactivate: true } });
+    f.admin_applies(Mutation::JobSubmit { selection: Selection::ids([ana]), job_id: job.id });
+    let status = |bin: &str, hiring_status: &str| Mutation::ApplicationSetStatus {
+        job_id: job.id,
+        candidate_id: ana,
+        bin: bin.into(),
+        hiring_status: hiring_status.into(),
+    };
+    let undo = undo_of(&mut f, status("Offer", "Offer"));
+    f.admin_applies(undo);
+    assert_eq!(f.store.profile(&f.admin, ana).unwrap().applications[0].application.hiring_status, "New Submission");
+
+    // Moving back would leave Ana deactivated, unsubscribed and Hired: no Undo is offered.
+    assert_eq!(f.admin_applies(status("Offer", "Hired")).undo, None);
+    assert!(!f.store.profile(&f.admin, ana).unwrap().candidate.active);
 }
 
 #[test]

@@ -25,14 +25,20 @@ impl<R: Records> Effects<'_, R> {
         Ok(outcome)
     }
 
+    /// Refused as the restoring mutation would be when the actor may not see (or change) the
+    /// pipeline or note it is about: held or changed would tell them a private pipeline's
+    /// statuses or what a private note says.
     fn still_holds(&self, expectation: &Expectation) -> Result<(), R::Error> {
         let r = self.records;
+        if let Some(id) = expectation.pipeline_id() {
+            self.visible_pipeline(id)?;
+        }
+        let note = expectation.note_id().map(|id| self.own_note(id)).transpose()?;
         let candidates = expectation
             .candidate_ids()
             .into_iter()
             .map(|id| r.aggregate(r.cand(id)?))
             .collect::<Result<Vec<_>, _>>()?;
-        let note = expectation.note_id().map(|id| r.note(id)).transpose()?;
         Ok(expectation.check(&candidates, note.as_ref())?)
     }
 
