@@ -13,6 +13,7 @@ use talentdesk_domain::error::Thing;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::permission;
 use talentdesk_domain::search::Selection;
+use talentdesk_domain::undo;
 use talentdesk_domain::user::User;
 use talentdesk_domain::{DomainError, Timestamp};
 use talentdesk_sync::wire::{PushOutcome, PushRequest, PushResponse, PushResult, PushedMutation};
@@ -79,10 +80,7 @@ pub async fn push(
 
 /// The next mutations to apply in one transaction: at least one, then as many as fit.
 fn next_chunk(pending: &mut std::iter::Peekable<std::vec::IntoIter<PushedMutation>>) -> Vec<PushedMutation> {
-    let weight = |m: &PushedMutation| match m.mutation.selection() {
-        Some(Selection::Ids { ids }) => ids.len(),
-        _ => 1,
-    };
+    let weight = |m: &PushedMutation| undo::candidates_named(&m.mutation);
     let mut chunk = Vec::new();
     let mut selected = 0;
     while let Some(next) = pending.peek() {
