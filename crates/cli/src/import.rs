@@ -11,7 +11,7 @@ use talentdesk_domain::bulk::BulkAction;
 use talentdesk_domain::import::Differing;
 use talentdesk_domain::search::Selection;
 use talentdesk_import::plan::{Action, OnDuplicate, Options, Plan};
-use talentdesk_import::write::{self, End, Report};
+use talentdesk_import::write::{self, End, Refused, Report};
 use talentdesk_import::{Mapping, mapping, read};
 use talentdesk_store::Store;
 use talentdesk_store::bulk::BulkEnd;
@@ -100,9 +100,9 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     };
     let plan = talentdesk_import::plan::plan(&store, &actor, table, &mapping, options)?;
     let errors = args.errors.clone().unwrap_or_else(|| errors_path(&args.file));
-    let not_imported = write_errors(&plan, &errors)?;
     if args.dry_run {
         print_plan(&plan, &mapping, args.json)?;
+        write_errors(&plan, &[], &errors)?;
         return Ok(ExitCode::SUCCESS);
     }
     let report = write::write(
@@ -113,9 +113,7 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     );
     eprintln!();
     print_report(&report, args.json)?;
-    if not_imported > 0 {
-        eprintln!("{not_imported} rows not imported, with the reasons: {}", errors.display());
-    }
+    write_errors(&plan, &report.refused, &errors)?;
     Ok(if report.end == End::Finished { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
@@ -125,14 +123,17 @@ fn errors_path(file: &Path) -> PathBuf {
     file.with_file_name(name)
 }
 
-/// Writes the error file when some rows are not imported; returns how many.
-fn write_errors(plan: &Plan, path: &Path) -> anyhow::Result<u64> {
+/// Writes the error file when some rows are not imported (or `refused` at the write), and says
+/// where.
+fn write_errors(plan: &Plan, refused: &[Refused], path: &Path) -> anyhow::Result<()> {
     let skipped = plan.counts.reject + plan.counts.skip_in_file + plan.counts.skip_duplicate;
-    if skipped == 0 {
-        return Ok(0);
+    if skipped == 0 && refused.is_empty() {
+        return Ok(());
     }
     let file = std::fs::File::create(path).with_context(|| format!("{}", path.display()))?;
-    Ok(write::write_errors(plan, std::io::BufWriter::new(file))?)
+    let not_imported = write::write_errors(plan, refused, std::io::BufWriter::new(file))?;
+    eprintln!("{not_imported} rows not imported, with the reasons: {}", path.display());
+    Ok(())
 }
 
 fn print_plan(plan: &Plan, mapping: &Mapping, json: bool) -> anyhow::Result<()> {
@@ -175,13 +176,14 @@ fn print_report(report: &Report, json: bool) -> anyhow::Result<()> {
     }
     let p = &report.planned;
     println!(
-        "{}: created {}, merged {}, unchanged {}, skipped {}, rejected {} in {:.1} s",
+        "{}: created {}, merged {}, unchanged {}, skipped {}, rejected {}, refused at the write {} in {:.1} s",
         report.file,
         report.created,
         report.merged,
         p.unchanged,
         p.skip_duplicate + p.skip_in_file,
         p.reject,
+        report.refused.len(),
         report.elapsed_ms as f64 / 1000.0
     );
     match &report.end {

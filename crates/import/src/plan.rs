@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
-use talentdesk_domain::dedupe::{self, DedupeKey};
+use talentdesk_domain::dedupe::{self, DedupeKey, DedupeKind};
 use talentdesk_domain::import::{Differing, ImportSource, ImportWrite, merged};
 use talentdesk_domain::user::User;
 use talentdesk_store::Store;
@@ -50,25 +50,25 @@ pub enum Action {
     /// on the candidate yet.
     Merge {
         candidate_id: Uuid,
-        evidence: String,
+        evidence: DedupeKind,
         changes_profile: bool,
         adds_note: bool,
     },
     /// Someone already in Talentdesk whom the row would not change (imported before).
     Unchanged {
         candidate_id: Uuid,
-        evidence: String,
+        evidence: DedupeKind,
     },
     /// Someone already in Talentdesk, skipped as the import chose.
     SkipDuplicate {
         candidate_id: Uuid,
-        evidence: String,
+        evidence: DedupeKind,
     },
     /// The same person as an earlier row of the file.
     SkipInFile {
         #[ts(type = "number")]
         line: u64,
-        evidence: String,
+        evidence: DedupeKind,
     },
     Reject {
         reasons: Vec<String>,
@@ -83,7 +83,7 @@ pub struct PlannedRow {
     pub action: Action,
     /// What the row imports (none for a rejected row).
     pub row: Option<ImportRow>,
-    /// The file's cells, kept for rows that are not written (for the error file).
+    /// The file's cells, kept for the rows the error file may list (all but unchanged ones).
     pub cells: Vec<String>,
 }
 
@@ -203,7 +203,8 @@ pub fn plan(
                 }
             }
         };
-        let keep_cells = !matches!(action, Action::Create { .. } | Action::Merge { .. } | Action::Unchanged { .. });
+        // A row that is written may still be refused then (its merge target deleted meanwhile).
+        let keep_cells = !matches!(action, Action::Unchanged { .. });
         rows.push(PlannedRow { line: raw.line, action, row, cells: if keep_cells { raw.cells } else { Vec::new() } });
     }
     let counts = count(&rows);
@@ -214,7 +215,7 @@ pub fn plan(
 fn decide(store: &Store, known: &mut Known, row: &ImportRow, options: &Options) -> Result<Action, ImportError> {
     let keys = dedupe::keys(&row.profile, known.country);
     if let Some((key, line)) = keys.iter().find_map(|k| known.in_file.get(k).map(|l| (k, *l))) {
-        return Ok(Action::SkipInFile { line, evidence: key.evidence().into() });
+        return Ok(Action::SkipInFile { line, evidence: key.kind() });
     }
     for key in &keys {
         known.in_file.insert(key.clone(), row.line);
@@ -223,7 +224,7 @@ fn decide(store: &Store, known: &mut Known, row: &ImportRow, options: &Options) 
     let Some((key, candidate_id)) = stored.filter(|_| options.on_duplicate != OnDuplicate::CreateAnyway) else {
         return Ok(Action::Create { candidate_id: talentdesk_domain::new_id() });
     };
-    let evidence = key.evidence().to_owned();
+    let evidence = key.kind();
     if options.on_duplicate == OnDuplicate::Skip {
         return Ok(Action::SkipDuplicate { candidate_id, evidence });
     }

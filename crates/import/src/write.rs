@@ -1,13 +1,15 @@
 //! The write: a confirmed plan as batches of ordinary mutations (one transaction each, like
 //! bulk actions), with progress and cancel between batches; then the report and the error
-//! file of the rows not written.
+//! file of the rows not written. A batch the store refuses is written again row by row, so a
+//! refused row (its merge target deleted by a sync since the plan) costs only itself.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use serde::Serialize;
+use talentdesk_domain::error::{DomainError, Thing};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
 use talentdesk_store::{Applied, StoreError};
@@ -44,7 +46,7 @@ pub enum End {
     Finished,
     /// Cancelled between batches: the batches before stay written.
     Cancelled,
-    /// A batch was refused or failed; the batches before it stay written.
+    /// The database could not be written; the batches before stay written.
     Failed {
         error: String,
     },
@@ -61,14 +63,25 @@ pub struct Report {
     pub created: u64,
     #[ts(type = "number")]
     pub merged: u64,
+    /// Rows the store refused at the write, in the error file with their reasons.
+    pub refused: Vec<Refused>,
     pub end: End,
     #[ts(type = "number")]
     pub elapsed_ms: u64,
 }
 
+/// A planned row the store refused when it was written.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, rename = "ImportRefusedRow")]
+pub struct Refused {
+    #[ts(type = "number")]
+    pub line: u64,
+    pub reason: String,
+}
+
 /// Writes `plan` batch by batch through `apply` (which takes the store only for one batch, so
 /// other work can go between), reporting after each; stops before the next batch when `cancel`
-/// is set, or after a batch that fails.
+/// is set, or when the database cannot be written.
 pub fn write(
     plan: &Plan,
     cancel: &AtomicBool,
@@ -84,6 +97,7 @@ pub fn write(
         planned: plan.counts,
         created: 0,
         merged: 0,
+        refused: Vec::new(),
         end: End::Finished,
         elapsed_ms: 0,
     };
@@ -101,10 +115,8 @@ pub fn write(
             out.end = End::Cancelled;
             break;
         }
-        match apply(mutations(plan, batch)) {
-            Ok(_) => {
-                out.created += batch.iter().filter(|r| matches!(r.action, Action::Create { .. })).count() as u64;
-                out.merged += batch.iter().filter(|r| matches!(r.action, Action::Merge { .. })).count() as u64;
+        match write_batch(plan, batch, &mut apply, &mut out) {
+            Ok(()) => {
                 progress.done += batch.len() as u64;
                 progress.elapsed_ms = started.elapsed().as_millis() as u64;
                 let left = progress.total - progress.done;
@@ -116,6 +128,44 @@ pub fn write(
     }
     out.elapsed_ms = started.elapsed().as_millis() as u64;
     out
+}
+
+/// Writes `batch` in one transaction; when the store refuses it, each row in its own, the
+/// refused ones going to `out.refused`. Fails only when the database cannot be written.
+fn write_batch(
+    plan: &Plan,
+    batch: &[&PlannedRow],
+    apply: &mut impl FnMut(Vec<Mutation>) -> Result<Vec<Applied>, StoreError>,
+    out: &mut Report,
+) -> Result<(), StoreError> {
+    match apply(mutations(plan, batch)) {
+        Ok(_) => {
+            out.created += batch.iter().filter(|r| matches!(r.action, Action::Create { .. })).count() as u64;
+            out.merged += batch.iter().filter(|r| matches!(r.action, Action::Merge { .. })).count() as u64;
+            Ok(())
+        }
+        Err(StoreError::Domain(_)) if batch.len() > 1 => {
+            batch.iter().try_for_each(|row| write_batch(plan, std::slice::from_ref(row), apply, out))
+        }
+        Err(StoreError::Domain(refusal)) => {
+            out.refused.extend(batch.iter().map(|row| Refused { line: row.line, reason: reason(&refusal) }));
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Why the store refused a row, worded like the reasons of rows rejected at the plan.
+fn reason(refusal: &DomainError) -> String {
+    match refusal {
+        DomainError::NotFound { what: Thing::Candidate, .. } => {
+            "the candidate it merges into was deleted after the import was planned".to_owned()
+        }
+        DomainError::NotFound { what, .. } => {
+            format!("the {} it goes to was deleted after the import was planned", what.word())
+        }
+        other => other.to_string(),
+    }
 }
 
 /// One batch's mutations: each row's profile, its note, then its tags, events and pipelines
@@ -175,18 +225,21 @@ fn mutations(plan: &Plan, batch: &[&PlannedRow]) -> Vec<Mutation> {
     out
 }
 
-/// Writes the rows that were not imported (rejected, or skipped as duplicates) as CSV: the
-/// file's header with a Reason column, each row as it was with why; fix them and import the
-/// file again. A cell a spreadsheet would run as a formula is written with an apostrophe
-/// first, which the import takes off again.
-pub fn write_errors(plan: &Plan, out: impl Write) -> Result<u64, csv::Error> {
+/// Writes the rows that were not imported (rejected, skipped as duplicates, or `refused` at
+/// the write) as CSV: the file's header with a Reason column, each row as it was with why; fix
+/// them and import the file again. A cell a spreadsheet would run as a formula is written with
+/// an apostrophe first, which the import takes off again.
+pub fn write_errors(plan: &Plan, refused: &[Refused], out: impl Write) -> Result<u64, csv::Error> {
+    let refused: HashMap<u64, &str> = refused.iter().map(|r| (r.line, r.reason.as_str())).collect();
     let mut w = csv::Writer::from_writer(out);
     let mut header: Vec<&str> = plan.headers.iter().map(String::as_str).collect();
     header.push("Reason");
     w.write_record(&header)?;
     let mut written = 0;
     for row in &plan.rows {
-        let Some(reason) = row.reason() else { continue };
+        let Some(reason) = row.reason().or_else(|| refused.get(&row.line).map(|r| (*r).to_owned())) else {
+            continue;
+        };
         let mut cells: Vec<String> = row.cells.iter().map(|c| defused(c)).collect();
         cells.resize(plan.headers.len().max(cells.len()), String::new());
         cells.push(reason);

@@ -8,10 +8,13 @@ mod common;
 use std::sync::atomic::AtomicBool;
 
 use common::{Encoding, Fixture, fixture, write_csv};
+use talentdesk_domain::activity::ActivityStatus;
 use talentdesk_domain::candidate::{Profile, ProfileType};
+use talentdesk_domain::dedupe::DedupeKind;
 use talentdesk_domain::history::HistoryDetail;
 use talentdesk_domain::import::Differing;
 use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::search::Selection;
 use talentdesk_domain::user::User;
 use talentdesk_import::mapping::{self, ColumnMapping, Mapping, Target};
 use talentdesk_import::plan::{self, Action, OnDuplicate, Options, Plan};
@@ -106,14 +109,14 @@ fn duplicates_in_the_database_and_in_the_file_are_found() {
     let plan = plan_file(&f, "dupes.csv", &rows, &f.admin, options).unwrap();
     let actions: Vec<&Action> = plan.rows.iter().map(|r| &r.action).collect();
     assert!(
-        matches!(actions[0], Action::Merge { candidate_id, evidence, .. } if *candidate_id == by_email && evidence == "same email")
+        matches!(actions[0], Action::Merge { candidate_id, evidence, .. } if *candidate_id == by_email && *evidence == DedupeKind::Email)
     );
     // Nothing of Robert's row is new to Bob (a differing first name is kept): nothing to write.
     assert!(
-        matches!(actions[1], Action::Unchanged { candidate_id, evidence } if *candidate_id == by_phone && evidence == "same phone")
+        matches!(actions[1], Action::Unchanged { candidate_id, evidence } if *candidate_id == by_phone && *evidence == DedupeKind::Phone)
     );
     assert!(matches!(actions[2], Action::Create { .. }));
-    assert!(matches!(actions[3], Action::SkipInFile { line: 4, evidence } if evidence == "same email"));
+    assert!(matches!(actions[3], Action::SkipInFile { line: 4, evidence } if *evidence == DedupeKind::Email));
 
     let skip = Options { on_duplicate: OnDuplicate::Skip, default_country: Some("PT".into()), ..Options::default() };
     let plan = plan_file(&f, "dupes.csv", &rows, &f.admin, skip).unwrap();
@@ -149,6 +152,7 @@ fn an_import_writes_through_the_mutation_path_and_again_creates_nothing() {
     let Action::Create { candidate_id: bo } = plan.rows[1].action else { panic!() };
     let bo = f.store.profile(&admin, bo).unwrap();
     assert_eq!(bo.candidate.profile_type, ProfileType::Imported);
+    assert_eq!(bo.candidate.activity, ActivityStatus::Unreviewed, "nobody has reviewed an imported row");
     assert_eq!(bo.history[0].detail, Some(HistoryDetail::Imported { file: "fair.csv".into(), merged: false }));
     assert_eq!(bo.notes[0].note.body, "Notes: Met at the fair.\nKeen.");
     let outbox = f.store.outbox().unwrap().len();
@@ -260,7 +264,7 @@ fn the_error_file_lists_the_rows_not_imported_ready_to_fix() {
     ];
     let plan = plan_file(&f, "errors.csv", &rows, &f.admin, Options::default()).unwrap();
     let mut out = Vec::new();
-    assert_eq!(write::write_errors(&plan, &mut out).unwrap(), 2);
+    assert_eq!(write::write_errors(&plan, &[], &mut out).unwrap(), 2);
     let text = String::from_utf8(out).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "First Name,Last Name,Email,Mobile,Current Company,Tags,Created Date,Notes,Reason");
@@ -269,4 +273,40 @@ fn the_error_file_lists_the_rows_not_imported_ready_to_fix() {
         "Bo,Li,bo@@example,,,,,'=cmd|' /C calc'!A0,email: is not an email address (has more than one @)"
     );
     assert_eq!(lines[2], "Ana,Souza,ANA@example.com,,,,,,duplicate of line 2 (same email)");
+}
+
+#[test]
+fn a_row_refused_at_the_write_goes_to_the_error_file_and_the_rest_are_written() {
+    let mut f = fixture();
+    let ana = existing(&mut f, "Ana", "Souza", Some("ana@example.com"), None);
+    let bob = existing(&mut f, "Bob", "Stone", Some("bob@example.com"), None);
+    let mut rows: Vec<Vec<String>> = (0..1_500)
+        .map(|i| vec!["Cy".into(), format!("Young {i}"), format!("cy{i}@example.com"), String::new()])
+        .collect();
+    rows.insert(10, vec!["Ana".into(), "Souza".into(), "ana@example.com".into(), "+351 912 345 678".into()]);
+    rows.insert(1_200, vec!["Bob".into(), "Stone".into(), "bob@example.com".into(), "+351 913 000 000".into()]);
+    let rows: Vec<Vec<&str>> =
+        rows.iter().map(|r| r.iter().map(String::as_str).chain(["", "", "", ""]).collect()).collect();
+    let admin = f.admin.clone();
+    let plan = plan_file(&f, "refused.csv", &rows, &admin, Options::default()).unwrap();
+    assert_eq!((plan.counts.create, plan.counts.merge), (1_500, 2));
+    // A sync deletes the candidate Ana's row merges into after the plan was made.
+    f.store.apply(&admin, Mutation::CandidateDelete { selection: Selection::ids([ana]) }).unwrap();
+
+    let report = write_all(&mut f, &plan, &admin);
+    assert_eq!(report.end, End::Finished, "the import carries on past the refused row");
+    assert_eq!((report.created, report.merged), (1_500, 1));
+    assert_eq!(f.store.candidate_count().unwrap(), 1_501, "every other row written, in both batches");
+    let bob = f.store.profile(&admin, bob).unwrap();
+    assert_eq!(bob.candidate.profile.phone.as_deref(), Some("+351 913 000 000"), "the second batch's merge");
+
+    let mut out = Vec::new();
+    assert_eq!(write::write_errors(&plan, &report.refused, &mut out).unwrap(), 1);
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(
+        text.lines().nth(1),
+        Some(
+            "Ana,Souza,ana@example.com,'+351 912 345 678,,,,,the candidate it merges into was deleted after the import was planned"
+        )
+    );
 }
