@@ -443,7 +443,11 @@ impl<R: Records> Effects<'_, R> {
         self.unused_id(RecordKind::Candidate, &id.to_string())?;
         let profile = self.checked_profile(profile.clone())?;
         // A recruiter looked at what they typed: Recruiter Generated and Recruiter Reviewed.
-        let engagements = EngagementSet::of(&[Engagement::RecruiterGenerated, Engagement::RecruiterReviewed]);
+        // Nobody has looked at an imported row yet: it starts Unreviewed.
+        let engagements = match profile_type {
+            ProfileType::Imported => EngagementSet::default(),
+            _ => EngagementSet::of(&[Engagement::RecruiterGenerated, Engagement::RecruiterReviewed]),
+        };
         let cand = r.insert_candidate(&Candidate {
             id,
             profile,
