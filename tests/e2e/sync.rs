@@ -13,7 +13,7 @@ use talentdesk_domain::candidate::{Profile, ProfileType};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
 use talentdesk_domain::user::{Role, User};
-use talentdesk_e2e::{Session, err, numbers};
+use talentdesk_e2e::{Session, err, numbers, synced};
 use talentdesk_server::testing::{Instance, PASSWORD};
 use talentdesk_store::Store;
 use talentdesk_sync::engine::{Engine, Replica};
@@ -105,8 +105,7 @@ fn sign_in_sync_offline_and_back_and_sign_out() -> Result<(), String> {
     assert!(!token.is_empty(), "the sign-in is in the OS keychain");
     let on_disk = std::fs::read_to_string(data.path().join("account.json")).map_err(err)?;
     assert!(!on_disk.contains(&token), "and in no file");
-    session
-        .wait_for("the synced status", |s| Ok(s.text("[data-testid=sync-status]")?.filter(|t| t.contains("Synced"))))?;
+    synced(&session)?;
     session.screenshot("sync-signed-in")?;
 
     // A teammate's new candidate arrives on screen by itself.

@@ -5,14 +5,8 @@
 
 use serde_json::json;
 use talentdesk_domain::user::Role;
-use talentdesk_e2e::{Session, err, sign_in, workspace};
+use talentdesk_e2e::{Session, err, invite, sign_in, sign_out, synced, workspace};
 use talentdesk_server::testing::{Instance, PASSWORD};
-
-fn synced(session: &Session) -> Result<(), String> {
-    session
-        .wait_for("the synced status", |s| Ok(s.text("[data-testid=sync-status]")?.filter(|t| t.contains("Synced"))))
-        .map(|_| ())
-}
 
 fn open_team(session: &Session) -> Result<(), String> {
     session.click("[data-testid=rail-settings]")?;
@@ -45,7 +39,7 @@ fn an_admin_invites_a_recruiter_who_signs_in_and_reads_the_team() -> Result<(), 
     sign_in(&session, &server.url, &admin.email, PASSWORD)?;
     synced(&session)?;
     open_team(&session)?;
-    assert_eq!(team_emails(&session)?, [admin.email.clone()]);
+    assert_eq!(team_emails(&session)?, std::slice::from_ref(&admin.email));
 
     // An email that has an account is refused with the reason; then Nia is invited.
     session.type_into("[data-testid=team-invite-name]", "Someone")?;
@@ -53,14 +47,7 @@ fn an_admin_invites_a_recruiter_who_signs_in_and_reads_the_team() -> Result<(), 
     session.click("[data-testid=team-invite-send]")?;
     let taken = session.wait_for("the refusal", |s| s.text("[data-testid=team-settings] p[role=alert]"))?;
     assert!(taken.contains("already exists"), "{taken}");
-    session.type_into("[data-testid=team-invite-name]", "Nia Okafor")?;
-    session.type_into("[data-testid=team-invite-email]", "nia@acme.test")?;
-    session.select("[data-testid=team-invite-role]", "recruiter")?;
-    session.click("[data-testid=team-invite-send]")?;
-    let value = "return document.querySelector('[data-testid=one-time-password-value]')?.value ?? null;";
-    let password = session.wait_for("the one-time password", |s| {
-        Ok(s.script(value, json!([]))?.as_str().filter(|p| !p.is_empty()).map(str::to_owned))
-    })?;
+    let password = invite(&session, "Nia Okafor", "nia@acme.test", "recruiter")?;
     assert_eq!(team_emails(&session)?, [admin.email.clone(), "nia@acme.test".to_owned()]);
     let said = session.text("[data-testid=team-settings] p[role=status]")?.unwrap_or_default();
     assert_eq!(said, "Invited Nia Okafor.");
@@ -73,9 +60,7 @@ fn an_admin_invites_a_recruiter_who_signs_in_and_reads_the_team() -> Result<(), 
         .wait_for("the password gone", |s| Ok(s.text("[data-testid=one-time-password]")?.is_none().then_some(())))?;
 
     // Nia signs in with it and reads the team: no invite form, no role pickers, no actions.
-    session.click("[data-testid=sync-status]")?;
-    session.wait_for("the sync details", |s| s.text("[data-testid=sync-details]"))?;
-    session.click("[data-testid=sign-out]")?;
+    sign_out(&session)?;
     sign_in(&session, &server.url, "nia@acme.test", &password)?;
     synced(&session)?;
     open_team(&session)?;

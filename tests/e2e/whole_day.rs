@@ -16,7 +16,9 @@ use talentdesk_domain::candidate::{Profile, ProfileType};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
 use talentdesk_domain::user::{Role, User};
-use talentdesk_e2e::{Session, err, keys, number, open_profile, pick_action, sign_in, tick_tag, workspace};
+use talentdesk_e2e::{
+    Session, err, invite, keys, number, open_profile, pick_action, sign_in, sign_out, synced, tick_tag, workspace,
+};
 use talentdesk_server::testing::{Instance, PASSWORD};
 use talentdesk_store::Store;
 use talentdesk_sync::engine::{Engine, Replica};
@@ -71,12 +73,6 @@ fn document(session: &Session, name: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn synced(session: &Session) -> Result<(), String> {
-    session
-        .wait_for("the synced status", |s| Ok(s.text("[data-testid=sync-status]")?.filter(|t| t.contains("Synced"))))
-        .map(|_| ())
-}
-
 /// Clicks `css` once the page has it (a page just opened may still be drawing it).
 fn click_when(session: &Session, css: &str) -> Result<(), String> {
     session.wait_for(css, |s| s.text(css))?;
@@ -107,14 +103,7 @@ fn option_value(session: &Session, css: &str, label: &str) -> Result<String, Str
 fn invite_nia(session: &Session) -> Result<String, String> {
     session.click("[data-testid=rail-settings]")?;
     session.wait_for("the team", |s| s.text("[data-testid=team-table]"))?;
-    session.type_into("[data-testid=team-invite-name]", "Nia Okafor")?;
-    session.type_into("[data-testid=team-invite-email]", NIA)?;
-    session.select("[data-testid=team-invite-role]", "recruiter")?;
-    session.click("[data-testid=team-invite-send]")?;
-    let value = "return document.querySelector('[data-testid=one-time-password-value]')?.value ?? null;";
-    let password = session.wait_for("the one-time password", |s| {
-        Ok(s.script(value, json!([]))?.as_str().filter(|p| !p.is_empty()).map(str::to_owned))
-    })?;
+    let password = invite(session, "Nia Okafor", NIA, "recruiter")?;
     session
         .script("document.querySelector('[data-testid=team-settings]').scrollIntoView({ block: 'end' });", json!([]))?;
     document(session, "team")?;
@@ -156,12 +145,6 @@ fn create_job_and_event(session: &Session) -> Result<(), String> {
     session.click("[data-testid=event-dialog] [data-testid=dialog-submit]")?;
     session.wait_for("the event's page", |s| Ok(s.text("[data-testid=event-name]")?.filter(|t| t == EVENT)))?;
     Ok(())
-}
-
-fn sign_out(session: &Session) -> Result<(), String> {
-    session.click("[data-testid=sync-status]")?;
-    session.wait_for("the sync details", |s| s.text("[data-testid=sync-details]"))?;
-    session.click("[data-testid=sign-out]")
 }
 
 /// New candidate: the address typed first is Ana's, who is offered; corrected, Dara is saved.

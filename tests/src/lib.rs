@@ -80,6 +80,33 @@ pub fn sign_in(session: &Session, server: &str, email: &str, password: &str) -> 
     session.click("[data-testid=sign-in-submit]")
 }
 
+/// Waits for the sync status to say the window is synced with its server.
+pub fn synced(session: &Session) -> Result<()> {
+    session
+        .wait_for("the synced status", |s| Ok(s.text("[data-testid=sync-status]")?.filter(|t| t.contains("Synced"))))
+        .map(|_| ())
+}
+
+/// Signs the window out from the sync status's details.
+pub fn sign_out(session: &Session) -> Result<()> {
+    session.click("[data-testid=sync-status]")?;
+    session.wait_for("the sync details", |s| s.text("[data-testid=sync-details]"))?;
+    session.click("[data-testid=sign-out]")
+}
+
+/// Invites a teammate from Settings › Team (open) with `role` (the role picker's value);
+/// returns the one-time password the card then shows.
+pub fn invite(session: &Session, name: &str, email: &str, role: &str) -> Result<String> {
+    session.type_into("[data-testid=team-invite-name]", name)?;
+    session.type_into("[data-testid=team-invite-email]", email)?;
+    session.select("[data-testid=team-invite-role]", role)?;
+    session.click("[data-testid=team-invite-send]")?;
+    let value = "return document.querySelector('[data-testid=one-time-password-value]')?.value ?? null;";
+    session.wait_for("the one-time password", |s| {
+        Ok(s.script(value, json!([]))?.as_str().filter(|p| !p.is_empty()).map(str::to_owned))
+    })
+}
+
 /// Finds the candidate by their email on the search page and opens their profile from the
 /// results (which records the review).
 pub fn open_profile(session: &Session, id: uuid::Uuid, email: &str) -> Result<()> {
