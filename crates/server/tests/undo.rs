@@ -82,3 +82,48 @@ async fn an_undo_restores_unless_a_teammates_change_arrived_first() {
     assert_eq!(reason, DomainError::ChangedSince { what: Thing::Pipeline });
     assert_eq!(status_in(&server, ana, pipeline).await, "Offer", "the teammate's move stays");
 }
+
+/// A crafted undo must not reveal, by Applied or ChangedSince, what a private pipeline or a
+/// private note of a teammate holds: it is refused as its restoring mutation would be.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_undo_about_a_teammates_private_pipeline_or_note_reveals_nothing() {
+    let server = TestServer::start().await;
+    let (ana, pipeline, note_id) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+    let setup = [
+        create_candidate(ana, "Ana", "Souza", None),
+        Mutation::PipelineCreate {
+            pipeline_id: pipeline,
+            name: "Poaching".into(),
+            statuses: vec!["Sourced".into(), "Screening".into()],
+            private: true,
+        },
+        Mutation::PipelineAdd { selection: Selection::ids([ana]), pipeline_id: pipeline, status: None },
+        Mutation::NoteAdd { note_id, candidate_id: ana, body: "Expects 90k".into(), private: true },
+    ];
+    let pushed = server.push(&server.other_recruiter, &numbered(1, setup)).await;
+    assert!(pushed.results.iter().all(|r| matches!(r.outcome, PushOutcome::Applied { .. })), "{pushed:?}");
+
+    // The right guess and the wrong one are answered alike.
+    for guess in ["Sourced", "Screening"] {
+        let probe = Mutation::Undo {
+            expect: vec![Expectation::PipelineStatus {
+                pipeline_id: pipeline,
+                candidate_ids: vec![ana],
+                status: Some(guess.into()),
+            }],
+            mutations: vec![Mutation::SetEligible { candidate_id: ana, eligible: true }],
+        };
+        let outcome = push_one(&server, &server.recruiter, probe).await;
+        let PushOutcome::Rejected { reason } = outcome else { panic!("refused: {outcome:?}") };
+        assert_eq!(reason, DomainError::NotYours { what: Thing::Pipeline, id: pipeline.to_string() }, "{guess}");
+    }
+    for guess in ["Expects 90k", "Expects 60k"] {
+        let probe = Mutation::Undo {
+            expect: vec![Expectation::Note { note_id, body: guess.into(), private: true }],
+            mutations: vec![Mutation::SetEligible { candidate_id: ana, eligible: true }],
+        };
+        let outcome = push_one(&server, &server.recruiter, probe).await;
+        let PushOutcome::Rejected { reason } = outcome else { panic!("refused: {outcome:?}") };
+        assert_eq!(reason, DomainError::NotYours { what: Thing::Note, id: note_id.to_string() }, "{guess}");
+    }
+}
