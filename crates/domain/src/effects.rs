@@ -120,10 +120,12 @@ pub trait Records {
     /// The pipeline's members at `status`, or all of them.
     fn pipeline_members(&self, pipeline: Uuid, status: Option<&str>) -> Result<Vec<Self::Cand>, Self::Error>;
     /// Puts members of the pipeline at status `to`, keeping when they got where they were and
-    /// whether they were reviewed: a status renamed or folded into another is no move by anyone.
-    /// Their records are written even when `to` is their status already (a pipeline made
-    /// shared reaches the teammates who could not see its members before).
+    /// whether they were reviewed: the board's "since" stays, whether or not the caller counts
+    /// it a move (a rename is none; a removal's members moved to another status are).
     fn relabel_pipeline_members(&self, pipeline: Uuid, cands: &[Self::Cand], to: &str) -> Result<(), Self::Error>;
+    /// Writes the candidates' records again, unchanged: who may see part of them changed (a
+    /// pipeline made private or shared), so teammates get them again or lose that part.
+    fn rewrite_candidates(&self, cands: &[Self::Cand]) -> Result<(), Self::Error>;
     /// Adds the candidates not yet in the pipeline at `status`; returns those.
     fn add_to_pipeline(
         &self,
@@ -300,7 +302,14 @@ impl<R: Records> Effects<'_, R> {
                 })?;
                 1
             }
-            M::PipelineEdit { pipeline_id, name, private } => self.edit_pipeline(*pipeline_id, name, *private)?,
+            M::PipelineRename { pipeline_id, name } => {
+                let name = pipeline::checked_name(name)?;
+                self.change_pipeline(*pipeline_id, |p| {
+                    p.name = name;
+                    Ok(())
+                })?
+            }
+            M::PipelineSetPrivate { pipeline_id, private } => self.set_pipeline_privacy(*pipeline_id, *private)?,
             M::PipelineAddStatus { pipeline_id, status } => {
                 self.change_pipeline(*pipeline_id, |p| p.add_status(status).map(drop))?
             }

@@ -97,6 +97,9 @@ pub enum DomainError {
     /// A closed job takes no new candidates.
     #[error("\"{job}\" is closed; an admin reopens it first")]
     JobClosed { job: String },
+    /// An archived pipeline takes no new members (its members still move and leave).
+    #[error("\"{pipeline}\" is archived; unarchive it first")]
+    PipelineArchived { pipeline: String },
     /// Someone else's (a private pipeline, a note by another recruiter, another user's client),
     /// named by its id: the refusal may reach people who may not see its name.
     #[error("{what} {id} belongs to someone else")]

@@ -81,9 +81,13 @@ pub enum Mutation {
     PipelineRemove { selection: Selection, pipeline_id: Uuid },
     #[serde(rename = "pipeline.set_status")]
     PipelineSetStatus { candidate_id: Uuid, pipeline_id: Uuid, status: String },
-    /// Rename a pipeline, or make it private (its owner's and the admins') or shared.
-    #[serde(rename = "pipeline.edit")]
-    PipelineEdit { pipeline_id: Uuid, name: String, private: bool },
+    /// Renames a pipeline (whoever sees it may). Apart from its privacy, so that a rename made
+    /// offline never undoes a change of privacy made meanwhile (field-level intent).
+    #[serde(rename = "pipeline.rename")]
+    PipelineRename { pipeline_id: Uuid, name: String },
+    /// Makes a pipeline private (its owner's and the admins') or shared; its owner or an admin.
+    #[serde(rename = "pipeline.set_private")]
+    PipelineSetPrivate { pipeline_id: Uuid, private: bool },
     /// A new workflow status, after the others.
     #[serde(rename = "pipeline.add_status")]
     PipelineAddStatus { pipeline_id: Uuid, status: String },
@@ -244,7 +248,8 @@ impl Mutation {
             M::TagDefine { .. } | M::TagDelete { .. } => Capability::ManageTagList,
             M::NoteAdd { .. } | M::NoteEdit { .. } | M::NoteDelete { .. } => Capability::WriteNotes,
             M::PipelineCreate { .. }
-            | M::PipelineEdit { .. }
+            | M::PipelineRename { .. }
+            | M::PipelineSetPrivate { .. }
             | M::PipelineAddStatus { .. }
             | M::PipelineRenameStatus { .. }
             | M::PipelineMoveStatus { .. }

@@ -399,6 +399,10 @@ impl Records for PgRecords {
         self.change_each(cands, |a| a.relabel_pipeline_status(pipeline, to)).map(drop)
     }
 
+    fn rewrite_candidates(&self, cands: &[Uuid]) -> Result<(), ServerError> {
+        self.change_each(cands, |_| true).map(drop)
+    }
+
     fn add_to_pipeline(
         &self,
         pipeline: Uuid,

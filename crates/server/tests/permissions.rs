@@ -105,10 +105,14 @@ fn matrix(w: &World, c: Uuid, own_note: Uuid, others_note: Uuid, tag_to_delete: 
         ),
         (Mutation::PipelineMoveStatus { pipeline_id: w.public_pipeline, status: renamed.clone(), position: 0 }, true),
         (Mutation::PipelineRemoveStatus { pipeline_id: w.public_pipeline, status: renamed, move_to: None }, true),
-        (Mutation::PipelineEdit { pipeline_id: w.public_pipeline, name: "P false".into(), private: false }, true),
+        (Mutation::PipelineRename { pipeline_id: w.public_pipeline, name: "P false".into() }, true),
+        (Mutation::PipelineSetPrivate { pipeline_id: w.public_pipeline, private: false }, true),
+        // ... but only its owner (the admin here) or an admin makes it private.
+        (Mutation::PipelineSetPrivate { pipeline_id: w.public_pipeline, private: true }, false),
         (Mutation::PipelineArchive { pipeline_id: w.public_pipeline, archived: false }, true),
         (Mutation::PipelineAddStatus { pipeline_id: w.private_pipeline, status: added }, false),
-        (Mutation::PipelineEdit { pipeline_id: w.private_pipeline, name: "Mine".into(), private: false }, false),
+        (Mutation::PipelineRename { pipeline_id: w.private_pipeline, name: "Mine".into() }, false),
+        (Mutation::PipelineSetPrivate { pipeline_id: w.private_pipeline, private: false }, false),
         (Mutation::PipelineArchive { pipeline_id: w.private_pipeline, archived: true }, false),
         (
             Mutation::EventCreate {

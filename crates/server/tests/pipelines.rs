@@ -1,6 +1,7 @@
 //! Editing pipelines on the server, as teammates' desktops see it through pulls: members of a
 //! renamed or removed status arrive at their new status, a status with members does not go
-//! without a destination, and a private pipeline made shared reaches a teammate with its members.
+//! without a destination, a private pipeline made shared reaches a teammate with its members,
+//! and a shared one made private leaves them.
 
 mod support;
 
@@ -107,12 +108,66 @@ async fn a_private_pipeline_made_shared_reaches_a_teammate_with_its_members() {
     assert!(statuses.is_empty() && p.is_none(), "a teammate sees neither the pipeline nor its members");
 
     // Someone else may not share it for its owner; the owner may.
-    let share = Mutation::PipelineEdit { pipeline_id: pipeline, name: "Ours".into(), private: false };
+    let share = Mutation::PipelineSetPrivate { pipeline_id: pipeline, private: false };
     let refused = server.push(&server.other_recruiter, &numbered(1, [share.clone()])).await;
     assert!(matches!(&refused.results[0].outcome, PushOutcome::Rejected { reason: DomainError::NotYours { .. } }));
-    server.push(&server.recruiter, &numbered(4, [share])).await;
+    let rename = Mutation::PipelineRename { pipeline_id: pipeline, name: "Ours".into() };
+    server.push(&server.recruiter, &numbered(4, [share, rename])).await;
     // The teammate's next pull (not a fresh start) brings the pipeline and its member.
     let (statuses, p, _) = seen(&server, &server.other_recruiter, pipeline, cursor).await;
     assert_eq!(p.map(|p| p.name).as_deref(), Some("Ours"));
     assert_eq!(statuses, [(ana, "New".to_owned())], "its member arrives with it");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_shared_pipeline_made_private_leaves_a_teammate_with_its_memberships() {
+    let server = TestServer::start().await;
+    let (pipeline, ana, bo) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+    let add = |id: Uuid, status: &str| Mutation::PipelineAdd {
+        selection: Selection::ids([id]),
+        pipeline_id: pipeline,
+        status: Some(status.into()),
+    };
+    let ours = [
+        create_candidate(ana, "Ana", "Souza", None),
+        create_candidate(bo, "Bo", "Lee", None),
+        Mutation::PipelineCreate {
+            pipeline_id: pipeline,
+            name: "Ours".into(),
+            statuses: vec!["New".into(), "Offer".into()],
+            private: false,
+        },
+        add(ana, "New"),
+        add(bo, "Offer"),
+    ];
+    server.push(&server.recruiter, &numbered(1, ours)).await;
+    let (statuses, p, cursor) = seen(&server, &server.other_recruiter, pipeline, String::new()).await;
+    assert!(p.is_some(), "a teammate sees the team's pipeline");
+    assert_eq!(statuses.len(), 2);
+
+    let hide = Mutation::PipelineSetPrivate { pipeline_id: pipeline, private: true };
+    server.push(&server.recruiter, &numbered(6, [hide])).await;
+    // The teammate's next pull takes the pipeline away and brings both members (whatever their
+    // status) again, without that membership.
+    let (changes, _) = server.pull_all(&server.other_recruiter, cursor).await;
+    let gone = changes.iter().find(|c| c.kind == RecordKind::Pipeline && c.id == pipeline.to_string());
+    assert!(gone.is_some_and(|c| c.data.is_none()), "the pipeline arrives as a removal: {gone:?}");
+    let mut again: Vec<Uuid> = changes
+        .iter()
+        .filter(|c| c.kind == RecordKind::Candidate)
+        .map(|c| {
+            let a: CandidateAggregate =
+                serde_json::from_str(c.data.as_ref().expect("still theirs to see").get()).unwrap();
+            assert!(a.pipelines.iter().all(|m| m.pipeline_id != pipeline), "{:?}", a.pipelines);
+            a.id()
+        })
+        .collect();
+    again.sort();
+    let mut both = vec![ana, bo];
+    both.sort();
+    assert_eq!(again, both);
+    // The owner still sees it and its members.
+    let (statuses, p, _) = seen(&server, &server.recruiter, pipeline, String::new()).await;
+    assert!(p.is_some_and(|p| p.private));
+    assert_eq!(statuses.len(), 2);
 }

@@ -217,6 +217,10 @@ impl Records for SqliteRecords<'_> {
         pipelines::relabel(self.tx, pipeline, cands, to)
     }
 
+    fn rewrite_candidates(&self, cands: &[i64]) -> Result<(), StoreError> {
+        self.writes_cands(cands)
+    }
+
     fn add_to_pipeline(
         &self,
         pipeline: Uuid,

@@ -189,6 +189,8 @@ pub struct PipelineSummary {
     pub unreviewed: u64,
     #[ts(type = "number")]
     pub in_pipeline: u64,
+    /// Whether the viewer may make it private or shared (its owner or an admin).
+    pub may_set_privacy: bool,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -367,7 +369,8 @@ impl Store {
             .into_iter()
             .map(|pipeline| {
                 let (unreviewed, in_pipeline) = tables::pipelines::counts(self.conn(), pipeline.id)?;
-                Ok(PipelineSummary { pipeline, unreviewed, in_pipeline })
+                let may_set_privacy = permission::may_set_pipeline_privacy(viewer, pipeline.owner_id);
+                Ok(PipelineSummary { pipeline, unreviewed, in_pipeline, may_set_privacy })
             })
             .collect()
     }

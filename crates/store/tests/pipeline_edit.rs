@@ -1,5 +1,6 @@
-//! Editing a pipeline on the desktop: its name and privacy, its workflow statuses (members
-//! follow a renamed or removed status, with history), archiving; and what is refused.
+//! Editing a pipeline on the desktop: its name and privacy (two mutations), its workflow
+//! statuses (members follow a renamed status without a history entry, and a removed one's
+//! destination with one), archiving; and what is refused.
 
 mod common;
 
@@ -45,6 +46,12 @@ fn statuses(f: &Fixture, pipeline: Uuid) -> Vec<String> {
     all.into_iter().find(|p| p.pipeline.id == pipeline).unwrap().pipeline.statuses
 }
 
+/// The pipeline moves in the candidate's history.
+fn moves(f: &Fixture, candidate: Uuid) -> Vec<HistoryDetail> {
+    let history = f.store.profile(&f.admin, candidate).unwrap().history;
+    history.into_iter().filter_map(|e| e.detail).filter(|d| matches!(d, HistoryDetail::PipelineMoved { .. })).collect()
+}
+
 fn refusal(result: Result<talentdesk_store::Applied, StoreError>) -> DomainError {
     match result {
         Err(StoreError::Domain(e)) => e,
@@ -53,7 +60,7 @@ fn refusal(result: Result<talentdesk_store::Applied, StoreError>) -> DomainError
 }
 
 #[test]
-fn a_renamed_status_keeps_its_members_and_says_so_in_their_history() {
+fn a_renamed_status_keeps_its_members_and_moves_nobody() {
     let mut f = fixture();
     let (p, [ana, bo, cy]) = backend(&mut f, false, true);
     f.admin_applies(Mutation::PipelineRenameStatus {
@@ -65,12 +72,10 @@ fn a_renamed_status_keeps_its_members_and_says_so_in_their_history() {
     assert_eq!(status_of(&f, ana, p).as_deref(), Some("Phone screen"));
     assert_eq!(status_of(&f, bo, p).as_deref(), Some("Phone screen"));
     assert_eq!(status_of(&f, cy, p).as_deref(), Some("New"), "members elsewhere stay");
-    let history = f.store.profile(&f.admin, ana).unwrap().history;
-    let moved =
-        HistoryDetail::PipelineMoved { pipeline: "Backend".into(), from: "Screen".into(), to: "Phone screen".into() };
-    assert!(history.iter().any(|e| e.detail.as_ref() == Some(&moved)), "{history:#?}");
-    let cy_history = f.store.profile(&f.admin, cy).unwrap().history;
-    assert!(!cy_history.iter().any(|e| matches!(e.detail, Some(HistoryDetail::PipelineMoved { .. }))));
+    // Nobody moved: no history entry for any member (the pipeline's record has its statuses).
+    for who in [ana, bo, cy] {
+        assert!(moves(&f, who).is_empty(), "{:#?}", moves(&f, who));
+    }
     // The board's moves use the new name; the old one is gone.
     f.admin_applies(Mutation::PipelineSetStatus { candidate_id: cy, pipeline_id: p, status: "phone SCREEN".into() });
     assert_eq!(status_of(&f, cy, p).as_deref(), Some("Phone screen"));
@@ -100,6 +105,13 @@ fn a_status_with_members_goes_only_with_a_destination_for_them() {
     assert_eq!(status_of(&f, ana, p).as_deref(), Some("Interview"));
     assert_eq!(status_of(&f, bo, p).as_deref(), Some("Interview"));
     assert_eq!(status_of(&f, cy, p).as_deref(), Some("New"));
+    // They did move: each has it in their history.
+    let moved =
+        HistoryDetail::PipelineMoved { pipeline: "Backend".into(), from: "Screen".into(), to: "Interview".into() };
+    for who in [ana, bo] {
+        assert_eq!(moves(&f, who), std::slice::from_ref(&moved));
+    }
+    assert!(moves(&f, cy).is_empty());
     // A status nobody is at goes without asking.
     f.admin_applies(Mutation::PipelineRemoveStatus { pipeline_id: p, status: "Offer".into(), move_to: None });
     assert_eq!(statuses(&f, p), ["New", "Interview"]);
@@ -113,7 +125,8 @@ fn statuses_are_added_and_reordered_and_the_pipeline_renamed() {
     let apply = |f: &mut Fixture, m| f.store.apply(&recruiter, m).unwrap();
     apply(&mut f, Mutation::PipelineAddStatus { pipeline_id: p, status: "Hired".into() });
     apply(&mut f, Mutation::PipelineMoveStatus { pipeline_id: p, status: "Offer".into(), position: 0 });
-    apply(&mut f, Mutation::PipelineEdit { pipeline_id: p, name: "Backend 2027".into(), private: true });
+    apply(&mut f, Mutation::PipelineRename { pipeline_id: p, name: "Backend 2027".into() });
+    apply(&mut f, Mutation::PipelineSetPrivate { pipeline_id: p, private: true });
     let summary = f.store.pipelines(&recruiter).unwrap().into_iter().find(|s| s.pipeline.id == p).unwrap();
     assert_eq!(summary.pipeline.name, "Backend 2027");
     assert!(summary.pipeline.private);
@@ -131,8 +144,7 @@ fn bad_edits_are_refused_with_the_reason_and_change_nothing() {
     let added_twice =
         f.store.apply(&f.admin, Mutation::PipelineAddStatus { pipeline_id: p, status: " screen ".into() });
     assert!(matches!(refusal(added_twice), DomainError::ListedTwice { .. }));
-    let nameless =
-        f.store.apply(&f.admin, Mutation::PipelineEdit { pipeline_id: p, name: "  ".into(), private: false });
+    let nameless = f.store.apply(&f.admin, Mutation::PipelineRename { pipeline_id: p, name: "  ".into() });
     assert_eq!(refusal(nameless), DomainError::Required { field: "name".into() });
     let created_twice = f.store.apply(
         &f.admin,
@@ -155,7 +167,8 @@ fn a_recruiter_may_not_touch_an_admins_private_pipeline_nor_make_a_shared_one_pr
     let (private, [ana, ..]) = backend(&mut f, true, true);
     let recruiter = f.recruiter.clone();
     let attempts = [
-        Mutation::PipelineEdit { pipeline_id: private, name: "Mine".into(), private: false },
+        Mutation::PipelineRename { pipeline_id: private, name: "Mine".into() },
+        Mutation::PipelineSetPrivate { pipeline_id: private, private: false },
         Mutation::PipelineAddStatus { pipeline_id: private, status: "Hired".into() },
         Mutation::PipelineRenameStatus { pipeline_id: private, from: "New".into(), to: "Fresh".into() },
         Mutation::PipelineRemoveStatus { pipeline_id: private, status: "Offer".into(), move_to: None },
@@ -168,14 +181,15 @@ fn a_recruiter_may_not_touch_an_admins_private_pipeline_nor_make_a_shared_one_pr
         assert!(matches!(err, DomainError::NotYours { .. }), "{name}: {err:?}");
     }
     let (shared, _) = backend(&mut f, false, true);
-    let hide = f
-        .store
-        .apply(&recruiter, Mutation::PipelineEdit { pipeline_id: shared, name: "Backend".into(), private: true });
+    let hide = f.store.apply(&recruiter, Mutation::PipelineSetPrivate { pipeline_id: shared, private: true });
     assert!(matches!(refusal(hide), DomainError::NotYours { .. }));
-    // The team's pipeline is the team's to rename.
-    f.store
-        .apply(&recruiter, Mutation::PipelineEdit { pipeline_id: shared, name: "Team".into(), private: false })
-        .unwrap();
+    // The team's pipeline is the team's to rename; only its owner or an admin may hide it, as
+    // the summary tells the editor.
+    let summary =
+        |f: &Fixture, who| f.store.pipelines(who).unwrap().into_iter().find(|s| s.pipeline.id == shared).unwrap();
+    assert!(!summary(&f, &recruiter).may_set_privacy);
+    assert!(summary(&f, &f.admin).may_set_privacy);
+    f.store.apply(&recruiter, Mutation::PipelineRename { pipeline_id: shared, name: "Team".into() }).unwrap();
     assert_eq!(statuses(&f, private), ["New", "Screen", "Interview", "Offer"]);
 }
 
@@ -190,6 +204,33 @@ fn an_archived_pipeline_leaves_the_pickers_and_keeps_its_members() {
     assert!(listed[0].pipeline.archived, "the list still has it, marked");
     assert_eq!((listed[0].unreviewed, listed[0].in_pipeline), (1, 2));
     assert_eq!(status_of(&f, ana, p).as_deref(), Some("Screen"));
+    // It takes nobody new; its members still move and leave.
+    let newcomer = f.create(Person { first: "Di", ..Person::default() });
+    let add = Mutation::PipelineAdd { selection: Selection::ids([newcomer]), pipeline_id: p, status: None };
+    assert_eq!(
+        refusal(f.store.apply(&recruiter, add.clone())),
+        DomainError::PipelineArchived { pipeline: "Backend".into() }
+    );
+    f.store
+        .apply(&recruiter, Mutation::PipelineSetStatus { candidate_id: ana, pipeline_id: p, status: "Offer".into() })
+        .unwrap();
+    f.store.apply(&recruiter, Mutation::PipelineRemove { selection: Selection::ids([ana]), pipeline_id: p }).unwrap();
+    assert_eq!(status_of(&f, ana, p), None);
     f.store.apply(&recruiter, Mutation::PipelineArchive { pipeline_id: p, archived: false }).unwrap();
+    f.store.apply(&recruiter, add).unwrap();
+    assert_eq!(status_of(&f, newcomer, p).as_deref(), Some("New"));
     assert_eq!(f.store.filter_choices(&recruiter).unwrap().pipelines.len(), 1);
+}
+
+#[test]
+fn a_rename_keeps_the_privacy_an_admin_set_meanwhile() {
+    let mut f = fixture();
+    let (p, _) = backend(&mut f, false, false);
+    f.admin_applies(Mutation::PipelineSetPrivate { pipeline_id: p, private: true });
+    // The owner's rename, made before they saw the admin's change, says nothing of privacy.
+    f.store
+        .apply(&f.recruiter.clone(), Mutation::PipelineRename { pipeline_id: p, name: "Backend 2027".into() })
+        .unwrap();
+    let summary = f.store.pipelines(&f.admin).unwrap().into_iter().find(|s| s.pipeline.id == p).unwrap();
+    assert_eq!((summary.pipeline.name.as_str(), summary.pipeline.private), ("Backend 2027", true));
 }

@@ -73,8 +73,10 @@ const everyKind: { [K in DomainError["kind"]]: Extract<DomainError, { kind: K }>
   already_hired: { kind: "already_hired", job: "Nurse" },
   application_withdrawn: { kind: "application_withdrawn", job: "Nurse" },
   job_closed: { kind: "job_closed", job: "Nurse" },
+  pipeline_archived: { kind: "pipeline_archived", pipeline: "Nursing 2027" },
   last_admin: { kind: "last_admin" },
   changed_since: { kind: "changed_since", what: "pipeline" },
+  unknown_change: { kind: "unknown_change", name: "candidate.teleport" },
 };
 
 describe("describeRule", () => {

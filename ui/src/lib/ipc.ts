@@ -65,6 +65,7 @@ const ruleKeys: Record<DomainError["kind"], MessageKey> = {
   already_hired: "problem.already_hired",
   application_withdrawn: "problem.application_withdrawn",
   job_closed: "problem.job_closed",
+  pipeline_archived: "problem.pipeline_archived",
   status_has_members: "problem.status_has_members",
   last_admin: "problem.last_admin",
   changed_since: "problem.changed_since",
@@ -268,6 +269,8 @@ function ruleValues(rule: DomainError): Values {
     case "application_withdrawn":
     case "job_closed":
       return { job: rule.job };
+    case "pipeline_archived":
+      return { pipeline: rule.pipeline };
     case "status_has_members":
       return { status: rule.status, count: rule.count };
     case "no_address":

@@ -116,6 +116,9 @@ impl<R: Records> Effects<'_, R> {
         cands: &[R::Cand],
     ) -> Result<u64, R::Error> {
         let p = self.visible_pipeline(pipeline_id)?;
+        if p.archived {
+            return Err(DomainError::PipelineArchived { pipeline: p.name }.into());
+        }
         let status = match status {
             Some(s) => p.status(s)?,
             None => p.initial_status().to_owned(),

@@ -1,6 +1,8 @@
-//! Editing a pipeline: its name and privacy, its workflow statuses, archiving. Whoever sees a
-//! pipeline may edit it (see `permission`); members at a status that is renamed or removed
-//! move with it, each with a history entry.
+//! Editing a pipeline: its privacy, its workflow statuses (its name and archiving are plain
+//! changes, in effects.rs). Whoever sees a pipeline may edit it, but only its owner or an admin
+//! makes it private or shared (see `permission`). Members at a status that is renamed stay at
+//! it under the new name (no move, no history entry); members at a status that is removed move
+//! to another, each with a history entry.
 
 use uuid::Uuid;
 
@@ -8,7 +10,7 @@ use super::audited::pipeline_viewer;
 use super::{Effects, Records};
 use crate::error::Thing;
 use crate::history::HistoryDetail;
-use crate::pipeline::{self, Pipeline};
+use crate::pipeline::Pipeline;
 use crate::{DomainError, permission};
 
 impl<R: Records> Effects<'_, R> {
@@ -24,33 +26,39 @@ impl<R: Records> Effects<'_, R> {
         Ok(1)
     }
 
-    pub(super) fn edit_pipeline(&self, pipeline_id: Uuid, name: &str, private: bool) -> Result<u64, R::Error> {
+    /// Private or shared: its owner or an admin only.
+    pub(super) fn set_pipeline_privacy(&self, pipeline_id: Uuid, private: bool) -> Result<u64, R::Error> {
         let before = self.visible_pipeline(pipeline_id)?;
-        let name = pipeline::checked_name(name)?;
-        if before.private != private && !permission::may_set_pipeline_privacy(self.actor, before.owner_id) {
+        if before.private == private {
+            return Ok(0);
+        }
+        if !permission::may_set_pipeline_privacy(self.actor, before.owner_id) {
             return Err(DomainError::NotYours { what: Thing::Pipeline, id: pipeline_id.to_string() }.into());
         }
-        self.records.put_pipeline(&Pipeline { name, private, ..before.clone() })?;
-        if before.private != private {
-            // Teammates who could not see its members (or now may not) get their records again.
-            for status in &before.statuses {
-                let members = self.records.pipeline_members(pipeline_id, Some(status))?;
-                self.records.relabel_pipeline_members(pipeline_id, &members, status)?;
-            }
-        }
+        self.records.put_pipeline(&Pipeline { private, ..before })?;
+        // One look-up of all its members, whatever their status: on the server each is a scan
+        // of the organisation's candidates, made while holding its lock.
+        let members = self.records.pipeline_members(pipeline_id, None)?;
+        self.records.rewrite_candidates(&members)?;
         Ok(1)
     }
 
+    /// A status renamed moves nobody: its members stay where they are under the new name, with
+    /// no entry in their histories (the pipeline's own record says its statuses; a pipeline of
+    /// 10,000 would otherwise write 10,000 entries for a typo).
     pub(super) fn rename_status(&self, pipeline_id: Uuid, from: &str, to: &str) -> Result<u64, R::Error> {
         let mut p = self.visible_pipeline(pipeline_id)?;
         let (from, to) = p.rename_status(from, to)?;
         self.records.put_pipeline(&p)?;
-        let members = self.records.pipeline_members(pipeline_id, Some(&from))?;
-        self.fold_status(&p, &members, &from, &to)?;
+        if from != to {
+            let members = self.records.pipeline_members(pipeline_id, Some(&from))?;
+            self.records.relabel_pipeline_members(pipeline_id, &members, &to)?;
+        }
         Ok(1)
     }
 
-    /// Removes a status; its members, if any, go to `move_to`, which must then be given.
+    /// Removes a status; its members, if any, go to `move_to`, which must then be given. They
+    /// do move (to another status), so each gets a history entry.
     pub(super) fn remove_status(
         &self,
         pipeline_id: Uuid,
@@ -64,7 +72,9 @@ impl<R: Records> Effects<'_, R> {
             Some(to) => {
                 let to = p.status(to)?;
                 self.records.put_pipeline(&p)?;
-                self.fold_status(&p, &members, &removed, &to)?;
+                self.records.relabel_pipeline_members(p.id, &members, &to)?;
+                let detail = HistoryDetail::PipelineMoved { pipeline: p.name.clone(), from: removed, to };
+                self.entry(&members, detail, pipeline_viewer(&p))?;
             }
             None if members.is_empty() => self.records.put_pipeline(&p)?,
             None => {
@@ -72,15 +82,5 @@ impl<R: Records> Effects<'_, R> {
             }
         }
         Ok(1)
-    }
-
-    /// Puts `members` (those at `from`) at `to`, with an entry in each one's history.
-    fn fold_status(&self, p: &Pipeline, members: &[R::Cand], from: &str, to: &str) -> Result<(), R::Error> {
-        if from == to {
-            return Ok(());
-        }
-        self.records.relabel_pipeline_members(p.id, members, to)?;
-        let detail = HistoryDetail::PipelineMoved { pipeline: p.name.clone(), from: from.into(), to: to.into() };
-        self.entry(members, detail, pipeline_viewer(p))
     }
 }

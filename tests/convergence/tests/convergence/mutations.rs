@@ -23,23 +23,20 @@ use uuid::Uuid;
 /// Statuses an edit adds or renames to: few, so two desktops' edits meet.
 const STATUS_NAMES: [&str; 5] = ["Interview", "Offer", "Hired", "Screened", "On hold"];
 
-/// An edit of pipeline `p`: its name or privacy, a status added, renamed, moved or removed
+/// An edit of pipeline `p`: its name, its privacy, a status added, renamed, moved or removed
 /// (its members moved to another, or none said), archived or back.
 fn pipeline_edit(rng: &mut impl Rng, p: &Pipeline) -> Mutation {
     let pipeline_id = p.id;
     let status = p.statuses.choose(rng).cloned().unwrap_or_default();
     let other = p.statuses.choose(rng).cloned().unwrap_or_default();
     let new_name = STATUS_NAMES.choose(rng).unwrap().to_string();
-    match rng.random_range(0..6) {
-        0 => Mutation::PipelineEdit {
-            pipeline_id,
-            name: format!("Pipeline {}", rng.random::<u16>()),
-            private: p.private != rng.random_bool(0.2),
-        },
-        1 => Mutation::PipelineAddStatus { pipeline_id, status: new_name },
-        2 => Mutation::PipelineRenameStatus { pipeline_id, from: status, to: new_name },
-        3 => Mutation::PipelineMoveStatus { pipeline_id, status, position: rng.random_range(0..4) },
-        4 => Mutation::PipelineRemoveStatus { pipeline_id, status, move_to: rng.random_bool(0.7).then_some(other) },
+    match rng.random_range(0..7) {
+        0 => Mutation::PipelineRename { pipeline_id, name: format!("Pipeline {}", rng.random::<u16>()) },
+        1 => Mutation::PipelineSetPrivate { pipeline_id, private: p.private != rng.random_bool(0.2) },
+        2 => Mutation::PipelineAddStatus { pipeline_id, status: new_name },
+        3 => Mutation::PipelineRenameStatus { pipeline_id, from: status, to: new_name },
+        4 => Mutation::PipelineMoveStatus { pipeline_id, status, position: rng.random_range(0..4) },
+        5 => Mutation::PipelineRemoveStatus { pipeline_id, status, move_to: rng.random_bool(0.7).then_some(other) },
         _ => Mutation::PipelineArchive { pipeline_id, archived: rng.random_bool(0.5) },
     }
 }

@@ -143,6 +143,20 @@ async fn every_mutation_gives_the_same_records_on_the_desktop_and_on_the_server(
     let undo = admin.store().apply(&admin.user, moved).unwrap().undo.expect("a move can be undone");
     admin.engine.sync_once().await.unwrap();
     same_on_both(&admin, undo).await;
+    // Its editing: name and privacy apart; a status renamed (nobody moves, no history entry),
+    // then removed with its member moved to another (a move, with its entry).
+    same_on_both(&admin, Mutation::PipelineRename { pipeline_id: pipeline, name: "Nursing 2027".into() }).await;
+    same_on_both(&admin, Mutation::PipelineSetPrivate { pipeline_id: pipeline, private: true }).await;
+    let renamed =
+        Mutation::PipelineRenameStatus { pipeline_id: pipeline, from: "Interview".into(), to: "Interviews".into() };
+    same_on_both(&admin, renamed).await;
+    let removed = Mutation::PipelineRemoveStatus {
+        pipeline_id: pipeline,
+        status: "Interviews".into(),
+        move_to: Some("Contacted".into()),
+    };
+    same_on_both(&admin, removed).await;
+    same_on_both(&admin, Mutation::PipelineSetPrivate { pipeline_id: pipeline, private: false }).await;
     same_on_both(
         &admin,
         Mutation::PipelineRemove { selection: Selection::Ids { ids: vec![bo] }, pipeline_id: pipeline },

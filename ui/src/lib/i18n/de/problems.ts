@@ -42,9 +42,11 @@ export const problems: Translation<typeof english> = {
   "problem.application_withdrawn":
     "Die Person hat ihre Bewerbung auf „{job}“ zurückgezogen; eine zurückgezogene Bewerbung ändert sich nicht mehr",
   "problem.job_closed": "„{job}“ ist geschlossen; ein Admin öffnet die Stelle zuerst wieder",
+  "problem.pipeline_archived": "„{pipeline}“ ist archiviert: holen Sie die Pipeline zuerst aus dem Archiv (Pipeline bearbeiten), um Kandidaten hinzuzufügen",
   "problem.changed_since":
     "Nicht rückgängig gemacht: jemand hat das inzwischen geändert ({what}), und diese Änderung ginge sonst verloren",
   "problem.last_admin": "Die Organisation braucht mindestens einen aktiven Admin: mach zuerst jemand anderen zum Admin",
+  "problem.unknown_change": "Der Server kennt diese Änderung noch nicht, weil er älter als diese App ist: Wer ihn betreibt, muss ihn aktualisieren",
   "problem.unknown": "Abgelehnt ({kind})",
   "problem.no_reason": "Der Befehl ist ohne Angabe von Gründen fehlgeschlagen",
   "problem.a_candidate": "Eine Person",
