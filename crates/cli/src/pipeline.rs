@@ -56,6 +56,31 @@ pub enum PipelineCommand {
         #[arg(long)]
         status: String,
     },
+    /// Renames a pipeline (its privacy stays as it is).
+    Rename {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long = "as")]
+        as_user: String,
+        /// The pipeline's id or exact name.
+        #[arg(long)]
+        pipeline: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// Makes a pipeline private (its owner's and the admins'), or shared with --shared; its
+    /// owner or an admin only.
+    Private {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long = "as")]
+        as_user: String,
+        /// The pipeline's id or exact name.
+        #[arg(long)]
+        pipeline: String,
+        #[arg(long)]
+        shared: bool,
+    },
     /// Archives a pipeline (out of the pickers; its members stay), or brings it back with
     /// --unarchive.
     Archive {
@@ -84,6 +109,16 @@ pub fn run(command: PipelineCommand) -> anyhow::Result<ExitCode> {
             let change = Mutation::PipelineSetStatus { candidate_id: candidate, pipeline_id: p.id, status };
             apply_as(&db, &as_user, change)?;
             println!("Moved the candidate in {}", p.name);
+        }
+        PipelineCommand::Rename { db, as_user, pipeline, name } => {
+            let p = find_pipeline(&db, &as_user, &pipeline)?;
+            apply_as(&db, &as_user, Mutation::PipelineRename { pipeline_id: p.id, name: name.clone() })?;
+            println!("Renamed {} to {}", p.name, name.trim());
+        }
+        PipelineCommand::Private { db, as_user, pipeline, shared } => {
+            let p = find_pipeline(&db, &as_user, &pipeline)?;
+            apply_as(&db, &as_user, Mutation::PipelineSetPrivate { pipeline_id: p.id, private: !shared })?;
+            println!("{} is {}", p.name, if shared { "shared" } else { "private" });
         }
         PipelineCommand::Archive { db, as_user, pipeline, unarchive } => {
             let p = find_pipeline(&db, &as_user, &pipeline)?;

@@ -1,6 +1,6 @@
 //! `talentdesk-cli pipeline …` on a demo database, run as a script would: a pipeline created
-//! and listed, a member moved and refused a status the pipeline lacks, someone's private
-//! pipeline out of reach, archiving.
+//! and listed, a member moved and refused a status the pipeline lacks, renamed, made private by
+//! its owner only, someone's private pipeline out of reach, archiving.
 
 use std::ffi::OsStr;
 use std::path::PathBuf;
@@ -96,6 +96,17 @@ fn a_recruiter_scripts_a_pipeline_from_creation_to_archive() {
         "Hired",
     ]);
     assert!(no_status.contains("has no status \"Hired\""), "{no_status}");
+
+    // Renamed by a teammate; made private by its owner only.
+    let renamed =
+        ok(&["pipeline", "rename", "--db", path, "--as", PRIYA, "--pipeline", "Night shift", "--name", "Nights"]);
+    assert_eq!(renamed.trim(), "Renamed Night shift to Nights");
+    let not_hers = refused(&["pipeline", "private", "--db", path, "--as", PRIYA, "--pipeline", "Nights"]);
+    assert!(not_hers.contains("belongs to someone else"), "{not_hers}");
+    ok(&["pipeline", "private", "--db", path, "--as", SAM, "--pipeline", "Nights"]);
+    assert!(!ok(&["pipeline", "list", "--db", path, "--as", PRIYA]).contains("Nights"), "Priya no longer sees it");
+    ok(&["pipeline", "private", "--db", path, "--as", SAM, "--pipeline", "Nights", "--shared"]);
+    ok(&["pipeline", "rename", "--db", path, "--as", SAM, "--pipeline", "Nights", "--name", "Night shift"]);
 
     ok(&["pipeline", "archive", "--db", path, "--as", PRIYA, "--pipeline", "Night shift"]);
     assert!(!ok(&["pipeline", "list", "--db", path, "--as", SAM]).contains("Night shift"));
