@@ -114,6 +114,24 @@ fn cards_move_by_mouse_and_keyboard_alone_and_together() -> Result<(), String> {
     let found: Vec<String> = axe::check(&session)?.iter().map(ToString::to_string).collect();
     assert!(found.is_empty(), "axe finds nothing serious on the board: {found:#?}");
 
+    // The palette acts on the picked cards, as the bulk bar does.
+    session.click(&card(ids[2]))?;
+    session.click_with(keys::CONTROL, &card(ids[3]))?;
+    session.wait_for("two cards picked again", |s| {
+        Ok(s.texts("[data-testid=pipeline-board] [aria-selected=true]")?.len().eq(&2).then_some(()))
+    })?;
+    session.chord(&[keys::CONTROL, "k"])?;
+    session.wait_for("the palette", |s| s.text("[data-testid=palette-input]").map(|t| t.map(|_| ())))?;
+    session.type_into("[data-testid=palette-input]", "add tag")?;
+    session.wait_for("Manage Tags first", |s| {
+        Ok(s.text("[data-testid=palette-option][aria-selected=true] .label")?.filter(|l| l == "Manage Tags"))
+    })?;
+    session.press(keys::ENTER)?;
+    let dialog = session.wait_for("Manage Tags for the two", |s| s.text("[role=dialog]"))?;
+    assert!(dialog.contains("2 candidates"), "{dialog}");
+    session.press(keys::ESCAPE)?;
+    session.wait_for("the dialog closed", |s| Ok(s.text("[role=dialog]")?.is_none().then_some(())))?;
+
     // The store has them where the board shows them.
     let store = demo.open()?;
     let board = store.pipeline_board(&admin, pipeline, 50).map_err(err)?;
