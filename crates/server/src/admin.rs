@@ -79,11 +79,15 @@ pub(crate) async fn add_user(pool: &PgPool, org: Uuid, new: Person<'_>, password
     };
     let password_hash = hash_password(checked_password(password)?)?;
     let mut tx = pool.begin().await?;
-    if users::by_email(&mut tx, &user.email).await?.is_some() {
-        let taken = DomainError::AlreadyExists { field: "email".into(), what: Thing::User, id: user.email };
-        return Err(taken.into());
+    let account = Account { user: user.clone(), org_id: org, password_hash, active: true };
+    // The email's uniqueness is the database's to keep: an invite of the same email committed
+    // by a teammate a moment ago is refused the same way as one from last week.
+    match users::insert(&mut tx, &account).await {
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(DomainError::AlreadyExists { field: "email".into(), what: Thing::User, id: user.email }.into());
+        }
+        inserted => inserted?,
     }
-    users::insert(&mut tx, &Account { user: user.clone(), org_id: org, password_hash, active: true }).await?;
     announce_user(&mut tx, org, &user).await?;
     tx.commit().await?;
     Ok(user)

@@ -175,3 +175,38 @@ async fn a_deactivated_user_cannot_sign_in_or_push_and_keeps_their_records() {
     assert!(admin.set_active(rita.user.id, true).await.unwrap().active);
     server.login("rita@acme.test", PASSWORD).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_invite_racing_another_of_the_same_email_is_refused_as_taken() {
+    let server = TestServer::start().await;
+    // The other invite, stopped between its check and its commit: its row is in, not yet committed.
+    let mut other = server.server.pool.begin().await.unwrap();
+    sqlx::query(
+        "INSERT INTO users (id, org_id, email, name, role, password_hash) \
+         SELECT $1, org_id, 'nia@acme.test', 'Nia', 'recruiter', 'x' FROM users WHERE id = $2",
+    )
+    .bind(uuid::Uuid::now_v7())
+    .bind(server.admin.user.id)
+    .execute(&mut *other)
+    .await
+    .unwrap();
+    let admin = client(&server, &server.admin);
+    let second = tokio::spawn(async move { admin.invite(&invitation("Nia", "nia@acme.test", Role::Recruiter)).await });
+    // This invite found no account and now waits at its insert for the other one to end.
+    while !waits_on_a_lock(&server).await {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    other.commit().await.unwrap();
+    let taken = DomainError::AlreadyExists { field: "email".into(), what: Thing::User, id: "nia@acme.test".into() };
+    assert_eq!(rule(second.await.unwrap().unwrap_err()), (422, taken));
+}
+
+async fn waits_on_a_lock(server: &TestServer) -> bool {
+    let waiting: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+    )
+    .fetch_one(&server.server.pool)
+    .await
+    .unwrap();
+    waiting > 0
+}
