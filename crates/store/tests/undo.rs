@@ -96,39 +96,44 @@ fn removing_from_a_pipeline_offers_no_undo_that_would_forget_when_they_were_adde
     assert_eq!(remove.undo, None);
 }
 
+/// A private note of the recruiter's about `candidate_id`.
+fn recruiters_note(f: &mut Fixture, candidate_id: Uuid, body: &str) -> Uuid {
+    let (recruiter, note_id) = (f.recruiter.clone(), new_id());
+    let add = Mutation::NoteAdd { note_id, candidate_id, body: body.into(), private: true };
+    f.store.apply(&recruiter, add).unwrap();
+    note_id
+}
+
+/// The one note the recruiter sees on the candidate: its text, author and privacy.
+fn recruiter_sees(f: &Fixture, candidate_id: Uuid) -> (String, Uuid, bool) {
+    let notes = f.store.profile(&f.recruiter, candidate_id).unwrap().notes;
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    let note = &notes[0].note;
+    (note.body.clone(), note.author_id, note.private)
+}
+
 #[test]
 fn a_recruiters_private_note_deleted_by_an_admin_offers_no_undo_that_would_make_it_the_admins() {
     let mut f = fixture();
     let ana = f.create(Person::default());
-    let recruiter = f.recruiter.clone();
-    let (theirs, mine) = (new_id(), new_id());
-    let note = |note_id, body: &str| Mutation::NoteAdd { note_id, candidate_id: ana, body: body.into(), private: true };
-    f.store.apply(&recruiter, note(theirs, "Expects 90k")).unwrap();
-    f.store.apply(&recruiter, note(mine, "Prefers mornings")).unwrap();
-
+    let theirs = recruiters_note(&mut f, ana, "Expects 90k");
+    let mine = recruiters_note(&mut f, ana, "Prefers mornings");
     assert_eq!(f.admin_applies(Mutation::NoteDelete { note_id: theirs }).undo, None);
     // Their own deletion the recruiter may undo: the note comes back theirs, still private.
+    let recruiter = f.recruiter.clone();
     let undo = f.store.apply(&recruiter, Mutation::NoteDelete { note_id: mine }).unwrap().undo.expect("an undo");
     f.store.apply(&recruiter, undo).unwrap();
-    let notes = f.store.profile(&recruiter, ana).unwrap().notes;
-    assert_eq!(notes.len(), 1);
-    let back = &notes[0].note;
-    assert_eq!((back.body.as_str(), back.author_id, back.private), ("Prefers mornings", recruiter.id, true));
+    assert_eq!(recruiter_sees(&f, ana), ("Prefers mornings".into(), recruiter.id, true));
 }
 
 #[test]
 fn an_admins_edit_of_a_recruiters_note_is_undone_and_the_note_stays_theirs() {
     let mut f = fixture();
     let ana = f.create(Person::default());
-    let recruiter = f.recruiter.clone();
-    let note_id = new_id();
-    let add = Mutation::NoteAdd { note_id, candidate_id: ana, body: "Expects 90k".into(), private: true };
-    f.store.apply(&recruiter, add).unwrap();
+    let note_id = recruiters_note(&mut f, ana, "Expects 90k");
     let undo = undo_of(&mut f, Mutation::NoteEdit { note_id, body: "Expects 95k".into(), private: false });
     f.admin_applies(undo);
-    let notes = f.store.profile(&recruiter, ana).unwrap().notes;
-    let back = &notes[0].note;
-    assert_eq!((back.body.as_str(), back.author_id, back.private), ("Expects 90k", recruiter.id, true));
+    assert_eq!(recruiter_sees(&f, ana), ("Expects 90k".into(), f.recruiter.id, true));
 }
 
 #[test]
