@@ -122,6 +122,10 @@ pub enum DomainError {
     /// A change to the team that would leave the organisation without an active admin.
     #[error("the organisation needs at least one active admin")]
     LastAdmin,
+    /// A change from a desktop newer than its server, which does not know it (its `name`, or
+    /// the arguments it came with): the server is updated to take it.
+    #[error("this server does not know the change \"{name}\"; it needs updating")]
+    UnknownChange { name: String },
 }
 
 impl DomainError {

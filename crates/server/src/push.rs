@@ -16,7 +16,7 @@ use talentdesk_domain::search::Selection;
 use talentdesk_domain::undo;
 use talentdesk_domain::user::User;
 use talentdesk_domain::{DomainError, Timestamp};
-use talentdesk_sync::wire::{PushOutcome, PushRequest, PushResponse, PushResult, PushedMutation};
+use talentdesk_sync::wire::{PushOutcome, PushRequest, PushResponse, PushResult, Pushed, PushedMutation};
 use tokio::runtime::Handle;
 use uuid::Uuid;
 
@@ -80,7 +80,10 @@ pub async fn push(
 
 /// The next mutations to apply in one transaction: at least one, then as many as fit.
 fn next_chunk(pending: &mut std::iter::Peekable<std::vec::IntoIter<PushedMutation>>) -> Vec<PushedMutation> {
-    let weight = |m: &PushedMutation| undo::candidates_named(&m.mutation);
+    let weight = |m: &PushedMutation| match &m.mutation {
+        Pushed::Known(mutation) => undo::candidates_named(mutation),
+        Pushed::Unknown { .. } => 1,
+    };
     let mut chunk = Vec::new();
     let mut selected = 0;
     while let Some(next) = pending.peek() {
@@ -175,7 +178,8 @@ fn take(
     Ok((results, last_seq))
 }
 
-/// One mutation's effects at `version`, or its rejection with nothing changed.
+/// One mutation's effects at `version`, or its rejection with nothing changed (also of one
+/// this server does not know: a newer desktop's).
 fn apply(
     rt: &Handle,
     tx: Transaction<'static, Postgres>,
@@ -184,12 +188,19 @@ fn apply(
     version: i64,
     pushed: &PushedMutation,
 ) -> Result<(Transaction<'static, Postgres>, PushOutcome), ServerError> {
+    let mutation = match &pushed.mutation {
+        Pushed::Known(mutation) => mutation,
+        Pushed::Unknown { name, problem, .. } => {
+            tracing::warn!(mutation = %name, %problem, "refused a change this server does not know: update the server");
+            return Ok((tx, PushOutcome::Rejected { reason: DomainError::UnknownChange { name: name.clone() } }));
+        }
+    };
     let mut tx = tx;
     rt.block_on(sqlx::query("SAVEPOINT effects").execute(&mut *tx))?;
     // The moment the recruiter acted, unless their clock runs ahead of the server's.
     let at = pushed.created_at.min(chrono::Utc::now());
     let records = PgRecords::new(rt.clone(), tx, org, version);
-    match effects_of(&records, user, at, &pushed.mutation) {
+    match effects_of(&records, user, at, mutation) {
         Ok(Outcome { affected, conflicts }) => {
             Ok((records.finish()?, PushOutcome::Applied { version, affected, conflicts }))
         }

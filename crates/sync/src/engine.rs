@@ -383,7 +383,7 @@ impl Engine {
                 .iter()
                 .map(|e| PushedMutation {
                     seq: who.wire(e.seq),
-                    mutation: e.mutation.clone(),
+                    mutation: e.mutation.clone().into(),
                     created_at: e.created_at,
                     digest: Some(e.digest.clone()),
                 })

@@ -43,7 +43,7 @@ pub struct PushedMutation {
     /// `name` and `args` of a mutation, e.g. `"name": "tags.add", "args": {...}`.
     #[serde(flatten)]
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
-    pub mutation: Mutation,
+    pub mutation: Pushed,
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
     /// The mutation's fingerprint as it was made (`talentdesk_domain::mutation::digest`): a
@@ -57,7 +57,70 @@ impl PushedMutation {
     /// A mutation made now-ish, with its digest.
     pub fn new(seq: i64, mutation: Mutation, created_at: Timestamp) -> Self {
         let digest = Some(talentdesk_domain::mutation::digest(&mutation, created_at));
-        Self { seq, mutation, created_at, digest }
+        Self { seq, mutation: Pushed::Known(mutation), created_at, digest }
+    }
+}
+
+/// A pushed mutation's `name` and `args` as its receiver read them. A desktop newer than its
+/// server may push a change the server does not know (a name it has not heard of, or arguments
+/// it cannot read): that one is kept as it came, to be refused on its own. Failing to read the
+/// whole push instead would refuse the changes around it too, and the desktop, sending the
+/// same push again and again, would never get past it.
+#[derive(Debug, Clone, PartialEq)]
+// Nearly every one is known: boxing those would allocate for each to save room on the rare other.
+#[allow(clippy::large_enum_variant)]
+pub enum Pushed {
+    Known(Mutation),
+    Unknown {
+        name: String,
+        args: serde_json::Value,
+        /// Why it could not be read, for the receiver's log.
+        problem: String,
+    },
+}
+
+impl Pushed {
+    pub fn name(&self) -> String {
+        match self {
+            Pushed::Known(mutation) => mutation.name(),
+            Pushed::Unknown { name, .. } => name.clone(),
+        }
+    }
+}
+
+impl From<Mutation> for Pushed {
+    fn from(mutation: Mutation) -> Self {
+        Pushed::Known(mutation)
+    }
+}
+
+/// `name` and `args` alone, as any version writes them.
+#[derive(Serialize, Deserialize)]
+struct NameAndArgs<T> {
+    name: T,
+    #[serde(default)]
+    args: serde_json::Value,
+}
+
+impl Serialize for Pushed {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Pushed::Known(mutation) => mutation.serialize(s),
+            Pushed::Unknown { name, args, .. } => NameAndArgs { name, args: args.clone() }.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Pushed {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        match Mutation::deserialize(&value) {
+            Ok(mutation) => Ok(Pushed::Known(mutation)),
+            // Without a name it is no mutation from any version: the push is malformed.
+            Err(problem) => NameAndArgs::<String>::deserialize(value)
+                .map(|NameAndArgs { name, args }| Pushed::Unknown { name, args, problem: problem.to_string() })
+                .map_err(serde::de::Error::custom),
+        }
     }
 }
 
@@ -293,7 +356,7 @@ mod tests {
         let json = r#"{"seq":3,"name":"tag.define","args":{"name":"Veteran"},"created_at":"2026-01-02T03:04:05Z","digest":"ab"}"#;
         let m: PushedMutation = serde_json::from_str(json).unwrap();
         assert_eq!(m.seq, 3);
-        assert_eq!(m.mutation, Mutation::TagDefine { name: "Veteran".into() });
+        assert_eq!(m.mutation, Pushed::Known(Mutation::TagDefine { name: "Veteran".into() }));
         let back = serde_json::to_value(&m).unwrap();
         assert_eq!(back["name"], "tag.define");
         assert_eq!(back["args"]["name"], "Veteran");
@@ -301,6 +364,41 @@ mod tests {
         let before_digests =
             r#"{"seq":3,"name":"tag.define","args":{"name":"Veteran"},"created_at":"2026-01-02T03:04:05Z"}"#;
         assert_eq!(serde_json::from_str::<PushedMutation>(before_digests).unwrap().digest, None);
+    }
+
+    #[test]
+    fn a_mutation_this_version_does_not_know_reads_as_its_name_and_args() {
+        let read = |name: &str, args: serde_json::Value| {
+            let json =
+                serde_json::json!({ "seq": 1, "name": name, "args": args, "created_at": "2026-01-02T03:04:05Z" });
+            serde_json::from_value::<PushedMutation>(json).unwrap().mutation
+        };
+        let newer = read("candidate.teleport", serde_json::json!({ "to": "Mars" }));
+        let Pushed::Unknown { name, args, problem } = &newer else { panic!("{newer:?}") };
+        assert_eq!((name.as_str(), &args["to"]), ("candidate.teleport", &serde_json::json!("Mars")));
+        assert!(problem.contains("candidate.teleport"), "{problem}");
+        // A name this version knows, with arguments it cannot read (a field it does not have yet).
+        let Pushed::Unknown { name, problem, .. } = read("tag.define", serde_json::json!({ "label": "Veteran" }))
+        else {
+            panic!("not read")
+        };
+        assert_eq!(name, "tag.define");
+        assert!(problem.contains("name"), "{problem}");
+        // Written again as it came.
+        let again = serde_json::to_value(PushedMutation {
+            seq: 1,
+            mutation: newer,
+            created_at: Timestamp::default(),
+            digest: None,
+        })
+        .unwrap();
+        assert_eq!(
+            (&again["name"], &again["args"]["to"]),
+            (&serde_json::json!("candidate.teleport"), &serde_json::json!("Mars"))
+        );
+        // Without a name it is no mutation at all.
+        let nameless = serde_json::json!({ "seq": 1, "args": {}, "created_at": "2026-01-02T03:04:05Z" });
+        assert!(serde_json::from_value::<PushedMutation>(nameless).is_err());
     }
 
     fn outcome(json: serde_json::Value) -> PushOutcome {

@@ -69,6 +69,7 @@ const ruleKeys: Record<DomainError["kind"], MessageKey> = {
   status_has_members: "problem.status_has_members",
   last_admin: "problem.last_admin",
   changed_since: "problem.changed_since",
+  unknown_change: "problem.unknown_change",
 };
 
 const queryKeys: Record<QueryProblem["kind"], MessageKey> = {
@@ -285,6 +286,7 @@ function ruleValues(rule: DomainError): Values {
     case "repeated_in_selection":
     case "needs_ats_id":
     case "last_admin":
+    case "unknown_change":
       return {};
   }
 }
