@@ -403,12 +403,9 @@ impl<R: Records> Effects<'_, R> {
                 r.put_template(&template.clone().validated(&r.templates()?)?)?;
                 1
             }
-            M::TemplateDelete { template_id } => {
-                if !r.delete_template(*template_id)? {
-                    return Err(DomainError::invalid("template", "this template no longer exists").into());
-                }
-                1
-            }
+            // A delete is idempotent: two admins deleting the same template offline both
+            // succeed, the second changing nothing.
+            M::TemplateDelete { template_id } => u64::from(r.delete_template(*template_id)?),
             M::Undo { expect, mutations } => return self.undo(expect, mutations),
         };
         Ok(affected.into())
