@@ -88,5 +88,10 @@ fn the_palette_jumps_and_runs_actions_and_undo_puts_a_tag_back() -> Result<(), S
     session.chord(&[keys::CONTROL, "z"])?;
     session.wait_for("eligible again", |s| Ok(s.text(status)?.filter(|t| !t.contains("Ineligible"))))?;
     assert!(demo.open()?.profile(&admin_user, id).map_err(err)?.candidate.eligible);
+
+    // From a profile, "add candidate" starts a new candidate by hand on the Candidates page.
+    ask(&session, "add candidate", "New candidate")?;
+    session.press(keys::ENTER)?;
+    session.wait_for("the new candidate's form", |s| s.text("[data-testid=new-candidate-form]"))?;
     Ok(())
 }

@@ -1,6 +1,6 @@
 // What the palette offers: the actions of the menu that applies to the candidate or selection
-// in front (the same list the ⋯ menus and the bulk bar show, from actions.ts), the pages, the
-// pipelines, events and jobs by name, and candidates the store's search finds.
+// in front (the same list the ⋯ menus and the bulk bar show, from actions.ts), a new candidate,
+// the pages, the pipelines, events and jobs by name, and candidates the store's search finds.
 import { menuFor, type ActionId } from "../../actions";
 import type { Capability } from "../../bindings/Capability";
 import type { CandidateRow } from "../../bindings/CandidateRow";
@@ -33,6 +33,8 @@ export interface Sources {
   jobs: { id: string; name: string }[];
   act: (id: ActionId, subject: Subject) => void;
   go: (page: Page) => void;
+  /** Starts a new candidate by hand. */
+  create: () => void;
   show: (group: "pipeline" | "event" | "job", id: string) => void;
   open: (id: string) => void;
 }
@@ -80,9 +82,16 @@ export function entries(s: Sources): Entry[] {
     label: t("palette.go_to", { page: translate(key) }),
     run: () => s.go(page),
   }));
+  const create: Entry = {
+    key: "new:candidate",
+    group: "page",
+    label: t("search.new"),
+    also: translate("palette.also.new_candidate"),
+    run: s.create,
+  };
   const named = (group: "pipeline" | "event" | "job", list: { id: string; name: string }[]): Entry[] =>
     list.map(({ id, name }) => ({ key: `${group}:${id}`, group, label: name, run: () => s.show(group, id) }));
-  return [...actions, ...pages, ...named("pipeline", s.pipelines), ...named("event", s.events), ...named("job", s.jobs)];
+  return [...actions, create, ...pages, ...named("pipeline", s.pipelines), ...named("event", s.events), ...named("job", s.jobs)];
 }
 
 /** The candidates the search found whose name the query matches (the search also finds

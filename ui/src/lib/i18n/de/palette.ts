@@ -19,6 +19,7 @@ export const palette: Translation<typeof english> = {
   "palette.also.email": "E-Mail senden, schreiben",
   "palette.also.add_event": "anmelden",
   "palette.also.add_pipeline": "in Pipeline verschieben",
+  "palette.also.new_candidate": "Kandidat anlegen, Person hinzufügen, new candidate",
   "palette.undo": "Rückgängig",
   "palette.undo_label": "Rückgängig: {done}",
   "palette.undone": "Rückgängig gemacht: {done}",

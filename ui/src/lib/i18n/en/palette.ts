@@ -16,6 +16,7 @@ export const palette = {
   "palette.also.email": "send email, write",
   "palette.also.add_event": "register",
   "palette.also.add_pipeline": "move to pipeline",
+  "palette.also.new_candidate": "add candidate, create person, by hand",
   "palette.undo": "Undo",
   "palette.undo_label": "Undo: {done}",
   "palette.undone": "Undone: {done}",
