@@ -148,11 +148,25 @@ fn a_pipeline_is_made_and_edited_in_the_editor_and_left_from_the_profile() -> Re
     session.screenshot("pipeline-editor-remove-status")?;
     session.click("[data-testid=status-remove-confirm]")?;
     editor_shows(&session, "the removal", &["Applied", "Offer", "Interview"])?;
+    // Its name, then its privacy: each saved on its own (the admin may make it private).
+    session.type_into("[data-testid=pipeline-name]", "Night shift 2027")?;
+    session.press(keys::ENTER)?;
+    session.wait_for("the new name", |s| {
+        Ok(s.text("[data-testid=pipeline-editor] .subtitle")?.filter(|t| t == "Night shift 2027"))
+    })?;
+    session.click("[data-testid=pipeline-private]")?;
+    session.wait_for("saved private", |s| {
+        let store = demo.open()?;
+        let all = store.pipelines(&admin).map_err(err)?;
+        Ok(all.into_iter().find(|p| p.pipeline.id == night.id && p.pipeline.private).map(drop))
+    })?;
     session.click("[data-testid=pipeline-done]")?;
 
     let store = demo.open()?;
-    let statuses = store.pipelines(&admin).map_err(err)?.into_iter().find(|p| p.pipeline.id == night.id);
-    assert_eq!(statuses.ok_or("gone")?.pipeline.statuses, ["Applied", "Offer", "Interview"]);
+    let edited = store.pipelines(&admin).map_err(err)?.into_iter().find(|p| p.pipeline.id == night.id);
+    let edited = edited.ok_or("gone")?.pipeline;
+    assert_eq!(edited.statuses, ["Applied", "Offer", "Interview"]);
+    assert_eq!((edited.name.as_str(), edited.private), ("Night shift 2027", true));
     let moved = store.profile(&admin, ids[0]).map_err(err)?;
     let member = moved.pipelines.iter().find(|m| m.pipeline_id == night.id).ok_or("not a member")?;
     assert_eq!(member.status, "Interview", "the removed status's members moved where they were sent");
