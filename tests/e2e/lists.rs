@@ -155,7 +155,7 @@ fn a_pipeline_is_made_and_edited_in_the_editor_and_left_from_the_profile() -> Re
         Ok(s.text("[data-testid=pipeline-editor] .subtitle")?.filter(|t| t == "Night shift 2027"))
     })?;
     session.click("[data-testid=pipeline-private]")?;
-    session.wait_for("saved private", |s| {
+    session.wait_for("saved private", |_| {
         let store = demo.open()?;
         let all = store.pipelines(&admin).map_err(err)?;
         Ok(all.into_iter().find(|p| p.pipeline.id == night.id && p.pipeline.private).map(drop))
