@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 use talentdesk_domain::user::Role;
-use talentdesk_store::AppError;
+use talentdesk_store::{AppError, SessionProblem};
 use talentdesk_sync::client::{Client, ClientError};
 use talentdesk_sync::problem::SyncProblem;
 use talentdesk_sync::wire::{Invitation, OneTimePassword, TeamMember};
@@ -78,12 +78,12 @@ pub async fn end_teammate_sign_ins(state: State<'_, AppState>, user: Uuid) -> Re
 /// The session's connection to its server; `None` on a local database.
 fn server(state: &State<'_, AppState>) -> Result<Option<Client>, AppError> {
     let open = state.open.read().map_err(|_| poisoned())?;
-    let open = open.as_ref().ok_or_else(|| AppError::Storage { message: "sign in to a server first".into() })?;
+    let open = open.as_ref().ok_or(AppError::Session(SessionProblem::NotSignedIn))?;
     Ok(open.session.as_ref().map(|session| session.server()))
 }
 
 fn signed_in(state: &State<'_, AppState>) -> Result<Client, AppError> {
-    server(state)?.ok_or_else(|| AppError::Storage { message: "a local database has no team".into() })
+    server(state)?.ok_or(AppError::Session(SessionProblem::NoServer))
 }
 
 /// A rule's refusal in the window's words; anything else keeps the client's English.

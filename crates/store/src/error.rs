@@ -63,19 +63,45 @@ impl From<serde_json::Error> for StoreError {
     }
 }
 
-/// What crosses to the UI when something fails: a rule with its field, or a storage problem.
+/// What crosses to the UI when something fails: a rule with its field, a command needing a
+/// server this window has none of, or a storage problem.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(tag = "type", content = "error", rename_all = "snake_case")]
 #[ts(export)]
 pub enum AppError {
     Rule(DomainError),
-    Storage { message: String },
+    /// What was asked needs a server this window is not signed in to.
+    Session(SessionProblem),
+    Storage {
+        message: String,
+    },
+}
+
+/// Why a command that works on the server cannot, from this window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SessionProblem {
+    /// Nobody is signed in yet.
+    NotSignedIn,
+    /// The window works on a local database, which has no server (and no team).
+    NoServer,
+}
+
+impl std::fmt::Display for SessionProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SessionProblem::NotSignedIn => "sign in to a server first",
+            SessionProblem::NoServer => "this works on a server; this window works on a local database",
+        })
+    }
 }
 
 impl std::fmt::Display for AppError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             AppError::Rule(d) => d.fmt(f),
+            AppError::Session(problem) => problem.fmt(f),
             AppError::Storage { message } => f.write_str(message),
         }
     }

@@ -35,7 +35,7 @@ use talentdesk_domain::user::User;
 
 pub use apply::Applied;
 pub use attach::NewDocument;
-pub use error::{AppError, StoreError};
+pub use error::{AppError, SessionProblem, StoreError};
 pub use migrations::SCHEMA_VERSION;
 pub use tables::outbox::OutboxEntry;
 

@@ -211,11 +211,29 @@ describe("failureText", () => {
 });
 
 describe("asAppError", () => {
+  afterEach(() => setLocale("en"));
+
   it("keeps the commands' own errors as they are", () => {
     const storage = { type: "storage", error: { message: "the store is busy" } } as const;
     expect(asAppError(storage)).toBe(storage);
     const rule = { type: "rule", error: { kind: "forbidden", reason: "admins only" } } as const;
     expect(new CommandError(asAppError(rule)).message).toBe("admins only");
+  });
+
+  it("says a command needing a server in the window's language", () => {
+    const local = { type: "session", error: "no_server" } as const;
+    expect(asAppError(local)).toBe(local);
+    expect(new CommandError(asAppError(local)).message).toBe(
+      "This works on a server; this window works on a local database",
+    );
+    setLocale("de");
+    expect(new CommandError(asAppError({ type: "session", error: "not_signed_in" })).message).toBe(
+      "Bitte zuerst bei einem Server anmelden",
+    );
+    // A problem this version does not know keeps its words rather than being half-read.
+    expect(new CommandError(asAppError({ type: "session", error: "expired" })).message).toBe(
+      '{"type":"session","error":"expired"}',
+    );
   });
 
   it("keeps the words of Tauri's own string errors", async () => {

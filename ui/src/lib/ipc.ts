@@ -14,6 +14,7 @@ import type { SyncProblemKind } from "./bindings/SyncProblemKind";
 import type { NamedCandidate } from "./bindings/NamedCandidate";
 import type { PhoneProblem } from "./bindings/PhoneProblem";
 import type { QueryProblem } from "./bindings/QueryProblem";
+import type { SessionProblem } from "./bindings/SessionProblem";
 import type { Thing } from "./bindings/Thing";
 import { t, translate, type MessageKey, type Values } from "./i18n";
 import { formatList } from "./format";
@@ -29,8 +30,14 @@ export class CommandError extends Error {
 /** In the window's language; a storage failure keeps Rust's English (it is for whoever helps). */
 export function describe(error: AppError): string {
   if (error.type === "storage") return error.error.message;
+  if (error.type === "session") return t(sessionKeys[error.error]);
   return describeRule(error.error);
 }
+
+const sessionKeys: Record<SessionProblem, MessageKey> = {
+  not_signed_in: "problem.session.not_signed_in",
+  no_server: "problem.session.no_server",
+};
 
 // Every kind Rust sends has a message here, and every thing, action and capability it names a
 // word: a new Rust variant without one fails `npm run check`.
@@ -343,6 +350,7 @@ export function asAppError(rejection: unknown): AppError {
 function isAppError(value: unknown): value is AppError {
   if (typeof value !== "object" || value === null) return false;
   const { type, error } = value as { type?: unknown; error?: unknown };
+  if (type === "session") return typeof error === "string" && Object.hasOwn(sessionKeys, error);
   if (typeof error !== "object" || error === null) return false;
   if (type === "storage") return typeof (error as { message?: unknown }).message === "string";
   return type === "rule" && typeof (error as { kind?: unknown }).kind === "string";

@@ -64,6 +64,9 @@ export const problems: Translation<typeof english> = {
     "Dieser Computer und der Server sind uneins, welche Änderungen gesendet wurden; ein Administrator muss nachsehen",
   "problem.sync.local": "Die Daten auf diesem Computer sind fehlerhaft: {detail}",
 
+  "problem.session.not_signed_in": "Bitte zuerst bei einem Server anmelden",
+  "problem.session.no_server": "Das geht nur auf einem Server; dieses Fenster arbeitet mit einer lokalen Datenbank",
+
   "problem.keychain.unavailable":
     "Kein Schlüsselbund bewahrt deine Anmeldung auf, also meldest du dich bei jedem Start von Talentdesk an. Unter Linux: Starte einen Secret Service wie gnome-keyring oder KWallet in deiner Desktop-Sitzung.",
   "problem.keychain.locked": "Der Schlüsselbund ist gesperrt oder verweigert den Zugriff; entsperre ihn und melde dich erneut an",

@@ -59,6 +59,9 @@ export const problems = {
     "This computer and the server disagree about which changes were sent; an administrator must look",
   "problem.sync.local": "This computer’s copy of the data failed: {detail}",
 
+  "problem.session.not_signed_in": "Sign in to a server first",
+  "problem.session.no_server": "This works on a server; this window works on a local database",
+
   "problem.keychain.unavailable":
     "No keychain keeps your sign-in, so you sign in each time you open Talentdesk. On Linux, run a Secret Service such as gnome-keyring or KWallet in your desktop session.",
   "problem.keychain.locked": "The keychain is locked or refused access; unlock it and sign in again",
