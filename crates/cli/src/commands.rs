@@ -123,10 +123,14 @@ pub fn mutate(db: &Path, as_user: &str) -> anyhow::Result<ExitCode> {
 }
 
 /// Reads a resume in an isolated child (this program, `extract-text`) and prints its fields.
-pub fn parse_resume(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
+pub fn parse_resume(file: &Path, json: bool, as_text: bool) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let reader = talentdesk_resume::Isolated::this_program(&["extract-text"])?;
     let text = talentdesk_resume::text_of(&reader, &bytes).with_context(|| file.display().to_string())?;
+    if as_text {
+        println!("{text}");
+        return Ok(ExitCode::SUCCESS);
+    }
     let parsed = talentdesk_resume::parse(&text);
     if json {
         println!("{}", serde_json::to_string_pretty(&parsed)?);

@@ -94,6 +94,10 @@ enum Command {
         /// education).
         #[arg(long)]
         json: bool,
+        /// Print the text as the reader gives it to the parser (lines in reading order), not
+        /// the fields: what to look at when a field is wrong.
+        #[arg(long, conflicts_with = "json")]
+        text: bool,
     },
     /// The isolated resume reader: a file on stdin, its text as JSON on stdout (this program
     /// starts itself with it; see talentdesk_resume::isolated).
@@ -136,7 +140,7 @@ fn main() -> ExitCode {
         Command::Show { db, id, as_user, json } => commands::show(&db, id, as_user.as_deref(), json),
         Command::Mutate { db, as_user } => commands::mutate(&db, &as_user),
         Command::Sync { server, user, db } => sync::run(&server, &user, &db),
-        Command::ParseResume { file, json } => commands::parse_resume(&file, json),
+        Command::ParseResume { file, json, text } => commands::parse_resume(&file, json, text),
         Command::ExtractText => commands::extract_text(),
         Command::Import(args) => import::import(&args),
         Command::Export(args) => import::export(&args),

@@ -72,8 +72,14 @@ pub fn span(line: &str) -> Option<Span> {
         while matches!(items.get(j), Some((Item::Connector, _))) {
             j += 1;
         }
-        if j == i + 1 {
-            continue; // two dates need something between them to be a range
+        // Two dates need something between them to be a range: a connector, or the gap between
+        // two cells of a table (its From and To columns).
+        let cells_apart = |next: &Range<usize>| {
+            let gap = &line[items[i].1.end..next.start];
+            gap.contains("  ") || gap.contains('\t')
+        };
+        if j == i + 1 && !items.get(j).is_some_and(|(_, at)| cells_apart(at)) {
+            continue;
         }
         match items.get(j) {
             Some((Item::Date(end), at)) => {
@@ -225,6 +231,9 @@ mod tests {
         assert_eq!(s("Data Engineer   2019 - now"), some("2019", None));
         assert_eq!(s("Aug 2018–Jul 2022"), some("2018-08", Some("2022-07")));
         assert_eq!(s("January 2025–February 2026"), some("2025-01", Some("2026-02")));
+        // A table's From and To cells.
+        assert_eq!(s("Telemetry RN  Mission Valley Hospital  02/2017  07/2019"), some("2017-02", Some("2019-07")));
+        assert_eq!(s("Emergency Department RN  Pacific Coast  08/2019  Present"), some("2019-08", None));
     }
 
     #[test]
