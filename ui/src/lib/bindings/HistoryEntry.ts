@@ -7,7 +7,11 @@ export type HistoryEntry = {
 /**
  * A local row number: well within the integers JavaScript holds exactly.
  */
-id: number, candidate_id: string, action: HistoryAction, actor_email: string, at: string, changes: Array<FieldChange>, 
+id: number, candidate_id: string, 
+/**
+ * An action a newer server added reads as `Update` here (see [`understood`]).
+ */
+action: HistoryAction, actor_email: string, at: string, changes: Array<FieldChange>, 
 /**
  * What happened, in words, for entries that are not profile edits ("Checked in at Spring
  * Career Fair"); who and when are `actor_email` and `at`.
@@ -15,5 +19,6 @@ id: number, candidate_id: string, action: HistoryAction, actor_email: string, at
 summary: string | null, 
 /**
  * What happened, as data, for the entries that have a detail (the summary is its words).
+ * A detail a newer server added reads as none here (see [`understood`]).
  */
 detail: HistoryDetail | null, };
