@@ -5,7 +5,7 @@
 
 use serde_json::json;
 use talentdesk_domain::user::Role;
-use talentdesk_e2e::{Session, err, invite, sign_in, sign_out, synced, workspace};
+use talentdesk_e2e::{Session, err, invite, keys, sign_in, sign_out, synced, workspace};
 use talentdesk_server::testing::{Instance, PASSWORD};
 
 fn open_team(session: &Session) -> Result<(), String> {
@@ -74,5 +74,65 @@ fn an_admin_invites_a_recruiter_who_signs_in_and_reads_the_team() -> Result<(), 
     assert_eq!(statuses, json!(["Active", "Active"]));
     show_team(&session)?;
     session.screenshot("settings-team-recruiter")?;
+    Ok(())
+}
+
+/// The `data-testid` of the focused element, and the email of the team row it is in.
+fn focused(session: &Session) -> Result<(String, String), String> {
+    let at = session.script(
+        "const f = document.activeElement; return [f?.dataset.testid ?? f?.tagName ?? '', f?.closest('[data-testid=team-row]')?.dataset.email ?? ''];",
+        json!([]),
+    )?;
+    let part = |i: usize| at[i].as_str().unwrap_or_default().to_owned();
+    Ok((part(0), part(1)))
+}
+
+fn wait_for_focus(session: &Session, testid: &str, email: &str) -> Result<(), String> {
+    let want = (testid.to_owned(), email.to_owned());
+    let mut last = (String::new(), String::new());
+    session
+        .wait_for(&format!("the focus on {testid} of {email}"), |s| {
+            last = focused(s)?;
+            Ok((last == want).then_some(()))
+        })
+        .map_err(|e| format!("{e}; the focus is on {last:?}"))
+}
+
+#[test]
+fn the_teams_confirmations_keep_the_keyboard_focus() -> Result<(), String> {
+    let runtime = tokio::runtime::Runtime::new().map_err(err)?;
+    let server = runtime.block_on(Instance::start());
+    let admin = runtime.block_on(server.add_user("ada@acme.test", Role::RecruiterAdmin));
+    let rita = runtime.block_on(server.add_user("rita@acme.test", Role::Recruiter)).email;
+    let data = tempfile::tempdir().map_err(err)?;
+    let data_dir = data.path().to_str().ok_or("the temporary path is not UTF-8")?;
+    let session = Session::start_with_env(&[], &[("TALENTDESK_DATA_DIR", data_dir)])?;
+    sign_in(&session, &server.url, &admin.email, PASSWORD)?;
+    synced(&session)?;
+    open_team(&session)?;
+    let in_rita = |testid: &str| format!("[data-testid=team-row][data-email='{rita}'] [data-testid={testid}]");
+
+    // The question takes the place of the button chosen: its Yes has the focus, and No (or
+    // Escape) gives the focus back to that button.
+    session.click(&in_rita("team-reset"))?;
+    wait_for_focus(&session, "team-confirm", &rita)?;
+    session.press(keys::TAB)?;
+    wait_for_focus(&session, "team-cancel", &rita)?;
+    session.press(keys::ENTER)?;
+    wait_for_focus(&session, "team-reset", &rita)?;
+    session.press(keys::TAB)?;
+    session.press(keys::ENTER)?;
+    wait_for_focus(&session, "team-confirm", &rita)?;
+    session.press(keys::ESCAPE)?;
+    wait_for_focus(&session, "team-end-sign-ins", &rita)?;
+
+    // Yes by the keyboard: the focus stays on the row, on Reactivate once she is deactivated.
+    session.press(keys::TAB)?;
+    session.press(keys::ENTER)?;
+    wait_for_focus(&session, "team-confirm", &rita)?;
+    session.press(keys::ENTER)?;
+    wait_for_focus(&session, "team-reactivate", &rita)?;
+    let status = session.text(&format!("[data-testid=team-row][data-email='{rita}'] [data-testid=team-status]"))?;
+    assert_eq!(status.as_deref(), Some("Deactivated"));
     Ok(())
 }
