@@ -13,6 +13,18 @@ fn open_team(session: &Session) -> Result<(), String> {
     session.wait_for("the team", |s| s.text("[data-testid=team-table]")).map(|_| ())
 }
 
+/// A window with a data folder of its own, signed in to `server` as `email`, on Settings ›
+/// Team. The folder goes with the first value, after the window (dropped first).
+fn on_team(server: &Instance, email: &str) -> Result<(tempfile::TempDir, Session), String> {
+    let data = tempfile::tempdir().map_err(err)?;
+    let data_dir = data.path().to_str().ok_or("the temporary path is not UTF-8")?;
+    let session = Session::start_with_env(&[], &[("TALENTDESK_DATA_DIR", data_dir)])?;
+    sign_in(&session, &server.url, email, PASSWORD)?;
+    synced(&session)?;
+    open_team(&session)?;
+    Ok((data, session))
+}
+
 /// Scrolls to the Team card's end (the invite form), for a screenshot.
 fn show_team(session: &Session) -> Result<(), String> {
     let script = "document.querySelector('[data-testid=team-settings]').scrollIntoView({ block: 'end' });";
@@ -32,13 +44,7 @@ fn an_admin_invites_a_recruiter_who_signs_in_and_reads_the_team() -> Result<(), 
     let runtime = tokio::runtime::Runtime::new().map_err(err)?;
     let server = runtime.block_on(Instance::start());
     let admin = runtime.block_on(server.add_user("ada@acme.test", Role::RecruiterAdmin));
-    let data = tempfile::tempdir().map_err(err)?;
-    let data_dir = data.path().to_str().ok_or("the temporary path is not UTF-8")?;
-    let session = Session::start_with_env(&[], &[("TALENTDESK_DATA_DIR", data_dir)])?;
-
-    sign_in(&session, &server.url, &admin.email, PASSWORD)?;
-    synced(&session)?;
-    open_team(&session)?;
+    let (_data, session) = on_team(&server, &admin.email)?;
     assert_eq!(team_emails(&session)?, std::slice::from_ref(&admin.email));
 
     // An email that has an account is refused with the reason; then Nia is invited.
@@ -104,12 +110,7 @@ fn the_teams_confirmations_keep_the_keyboard_focus() -> Result<(), String> {
     let server = runtime.block_on(Instance::start());
     let admin = runtime.block_on(server.add_user("ada@acme.test", Role::RecruiterAdmin));
     let rita = runtime.block_on(server.add_user("rita@acme.test", Role::Recruiter)).email;
-    let data = tempfile::tempdir().map_err(err)?;
-    let data_dir = data.path().to_str().ok_or("the temporary path is not UTF-8")?;
-    let session = Session::start_with_env(&[], &[("TALENTDESK_DATA_DIR", data_dir)])?;
-    sign_in(&session, &server.url, &admin.email, PASSWORD)?;
-    synced(&session)?;
-    open_team(&session)?;
+    let (_data, session) = on_team(&server, &admin.email)?;
     let in_rita = |testid: &str| format!("[data-testid=team-row][data-email='{rita}'] [data-testid={testid}]");
 
     // The question takes the place of the button chosen: its Yes has the focus, and No (or
