@@ -44,7 +44,7 @@ const CANDIDATES_PER_TRANSACTION: usize = 500;
     security(("bearer" = [])),
     request_body = PushRequest,
     responses(
-        (status = 200, description = "Each mutation applied, rejected with its reason, or a replay's first outcome", body = PushResponse),
+        (status = 200, description = "Each mutation applied, rejected with its reason (`unknown_change` for one this server does not know: a newer desktop's), or a replay's first outcome", body = PushResponse),
         (status = 400, description = "Malformed body or numbering", body = talentdesk_sync::wire::ErrorBody),
         (status = 401, description = "No live sign-in", body = talentdesk_sync::wire::ErrorBody),
         (status = 409, description = "A sequence gap (`sequence_gap`): resend from `expected_seq`; or (`client_reused`) mutation `expected_seq` was taken with other content from another replica under this client id: push what waits from there under a new client id", body = talentdesk_sync::wire::ErrorBody),
