@@ -125,13 +125,31 @@ fn an_admin_runs_an_event_from_the_events_page() -> Result<(), String> {
     }
     shows(&session, "[data-testid=bulk-count]", "3 selected")?;
     click(&session, "[data-testid=bulk-add_event]")?;
+    // Two events at once (seed 000: "one or more"): this one and another open one.
+    let other = demo.open()?.events().map_err(err)?.into_iter().find(|s| s.event.id != event.id && !s.event.archived);
+    let other = other.ok_or("no other open event")?.event;
     session.wait_for("Add to Event", |s| s.text("[data-testid=add-to-event-form]"))?;
-    session.select("[data-testid=list-choice]", &event.id.to_string())?;
+    session.script(
+        "const list = document.querySelector('[data-testid=list-choice]');
+         for (const o of list.options) o.selected = [...arguments].includes(o.value);
+         list.dispatchEvent(new Event('change', { bubbles: true }));",
+        json!([event.id.to_string(), other.id.to_string()]),
+    )?;
     click(&session, "[data-testid=add-confirm]")?;
     session.screenshot("events-add-to-event")?;
     click(&session, "[data-testid=dialog-submit]")?;
-    outcome(&session, &format!("3 candidates registered for {NAME}"))?;
+    let said = session.wait_for("both events' outcomes", |s| {
+        let text = s.text("[data-testid=run-outcome]")?.unwrap_or_default();
+        Ok((text.contains(&format!("registered for {NAME}")) && text.contains(&other.name)).then_some(text))
+    })?;
+    assert!(said.contains(&format!("3 candidates registered for {NAME}")), "{said}");
     let store = demo.open()?;
+    let there = store.event_members(other.id, &MemberQuery::default(), 500, 0).map_err(err)?;
+    assert!(
+        chosen.iter().all(|id| there.rows.iter().any(|r| r.candidate.id == *id)),
+        "registered for {} too",
+        other.name
+    );
     let registered = store.event_members(event.id, &MemberQuery::default(), 10, 0).map_err(err)?;
     assert_eq!(registered.total, 3);
     assert!(

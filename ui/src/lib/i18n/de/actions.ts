@@ -130,6 +130,7 @@ export const actions: Translation<typeof english> = {
   "actions.job_submitted": "{count, plural, one {# Kandidat} other {# Kandidaten}} für {list} vorgeschlagen",
 
   "actions.event": "Event",
+  "actions.events_one_or_more": "Events (eines oder mehrere: Strg+Klick oder Umschalt+Pfeile für mehrere)",
   "actions.no_event": "Es gibt kein Event zur Auswahl. Lege eins auf der Seite Events an.",
   "actions.add_as": "Hinzufügen als",
   "actions.as_registered": "Angemeldet",

@@ -135,6 +135,7 @@ export const actions = {
 
   // Add to Event
   "actions.event": "Event",
+  "actions.events_one_or_more": "Events (one or more: Ctrl+click or Shift+arrows for several)",
   "actions.no_event": "There is no event to choose. Create one on the Events page.",
   "actions.add_as": "Add as",
   "actions.as_registered": "Registered",
