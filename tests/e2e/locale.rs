@@ -68,7 +68,15 @@ fn the_window_speaks_german_when_the_locale_says_so() -> Result<(), String> {
     assert!(number.len() == 5 && number.as_bytes()[1] == b'.', "not 1.2xx: {count}");
     // The search page: its heading, filters and order, and the cheat sheet with German key names.
     let page = words(&session, "main")?;
-    for words in ["Kandidaten", "inaktive ausgeblendet", "Neu aus Lebenslauf", "Tabelle", "Ungeprüft", "Sortierung"] {
+    for words in [
+        "Kandidaten",
+        "inaktive ausgeblendet",
+        "Neuer Kandidat",
+        "Aus einem Lebenslauf",
+        "Tabelle",
+        "Ungeprüft",
+        "Sortierung",
+    ] {
         assert!(page.contains(words), "no “{words}” on the search page: {page}");
     }
     session.screenshot("german-candidates")?;

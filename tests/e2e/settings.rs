@@ -106,6 +106,10 @@ fn an_admin_keeps_the_tags_list_custom_fields_and_hired_actions() -> Result<(), 
         session.wait_for("the new field", |s| {
             Ok(s.text("[data-testid=custom-field-settings] table")?.filter(|t| t.contains("Visa status")))
         })?;
+        // Its box takes a click once the organisation's choice is read.
+        session.wait_for("the hired actions read", |s| {
+            Ok(s.attribute("[data-testid=hired-unsubscribe]", "disabled")?.is_none().then_some(()))
+        })?;
         session.click("[data-testid=hired-unsubscribe]")?;
         session.wait_for("saved", |s| {
             Ok(s.text("[data-testid=hired-settings] [role=status]")?.filter(|t| t.starts_with("Saved")))

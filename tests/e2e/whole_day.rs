@@ -117,6 +117,9 @@ fn set_up_settings(session: &Session) -> Result<(), String> {
     session.type_into("[data-testid=tag-new]", TAG)?;
     session.click("[data-testid=tag-add]")?;
     session.wait_for("the tag", |s| Ok(s.text("[data-testid=tag-settings] .chips")?.filter(|t| t.contains(TAG))))?;
+    session.wait_for("the hired actions read", |s| {
+        Ok(s.attribute("[data-testid=hired-unsubscribe]", "disabled")?.is_none().then_some(()))
+    })?;
     let unsubscribes = "return document.querySelector('[data-testid=hired-unsubscribe]').checked;";
     assert_eq!(session.script(unsubscribes, json!([]))?, json!(false), "a new organisation has no hired actions");
     session.click("[data-testid=hired-unsubscribe]")?;
