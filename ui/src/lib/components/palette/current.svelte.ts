@@ -5,7 +5,8 @@ import { untrack } from "svelte";
 import type { Place } from "../../actions";
 import type { BulkActionInfo } from "../../bindings/BulkActionInfo";
 import type { Candidate } from "../../bindings/Candidate";
-import type { Target } from "../actions/target";
+import type { Picked } from "../../selection.svelte";
+import { people, type Target } from "../actions/target";
 
 export interface Subject {
   /** Which menu's actions apply: the profile's, a row's, or the bulk bar's. */
@@ -37,3 +38,10 @@ class Current {
 }
 
 export const current = new Current();
+
+/** The picked candidates as the palette's subject (the bulk bar's actions), or null when
+ *  none are picked. */
+export function pickedSubject(picked: Picked, limits: BulkActionInfo[]): Subject | null {
+  const count = picked.count;
+  return count > 0 ? { place: "bulk", target: { selection: picked.selection(), count, label: people(count) }, limits } : null;
+}
