@@ -65,10 +65,10 @@ fn pipelines_and_events_list_their_members() -> Result<(), String> {
     Ok(())
 }
 
-/// The statuses the editor lists, in order.
+/// The statuses the editor holds, in order (saved, for an existing pipeline), not what is being typed.
 fn editor_statuses(session: &Session) -> Result<Vec<String>, String> {
     let values = session.script(
-        "return [...document.querySelectorAll('[data-testid=pipeline-statuses] input.status')].map(i => i.value)",
+        "return [...document.querySelectorAll('[data-testid=pipeline-statuses] li[data-status]')].map(li => li.dataset.status)",
         json!([]),
     )?;
     serde_json::from_value(values).map_err(err)
@@ -138,6 +138,9 @@ fn a_pipeline_is_made_and_edited_in_the_editor_and_left_from_the_profile() -> Re
     let clash = session.wait_for("the clash", |s| s.text("[data-testid=status-error]"))?;
     assert_eq!(clash, "The pipeline has this status already");
     rename_status(&session, "Applied", "Applied")?;
+    session.wait_for("the clash gone once put back", |s| {
+        Ok(s.text("[data-testid=status-error]")?.is_none().then_some(()))
+    })?;
     session.click("[data-testid=pipeline-statuses] li[data-status=\"Offer\"] input.status")?;
     session.chord(&[keys::ALT, keys::ARROW_UP])?;
     editor_shows(&session, "Offer moved up by Alt+Up", &["Applied", "Phone screen", "Offer", "Interview"])?;
