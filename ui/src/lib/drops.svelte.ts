@@ -42,6 +42,15 @@ export function kindFor(path: string): "resume" | "cover_letter" | "additional_d
   return "additional_document";
 }
 
+/** The files the import reads (a spreadsheet or an ATS export), by their extension. */
+export const spreadsheetExtensions = ["csv", "tsv", "xlsx", "xls", "ods"];
+
+/** Whether a dropped file is a spreadsheet to import rather than a resume or a document. */
+export function isSpreadsheet(path: string): boolean {
+  const extension = fileName(path).toLowerCase().split(".").pop() ?? "";
+  return spreadsheetExtensions.includes(extension);
+}
+
 export function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }

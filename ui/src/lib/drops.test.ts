@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fileName, kindFor } from "./drops.svelte";
+import { fileName, isSpreadsheet, kindFor } from "./drops.svelte";
 
 describe("kindFor", () => {
   it("guesses the kind from the file's name", () => {
@@ -9,5 +9,14 @@ describe("kindFor", () => {
     expect(kindFor("transcript.pdf")).toBe("additional_document");
     expect(kindFor("cvs_pharmacy_receipt.pdf")).toBe("additional_document");
     expect(fileName("/a/b/c.pdf")).toBe("c.pdf");
+  });
+});
+
+describe("isSpreadsheet", () => {
+  it("sends spreadsheets to the import, resumes and documents elsewhere", () => {
+    for (const name of ["/a/fair.csv", "C:\\x\\Export.XLSX", "old.xls", "list.ods", "tabs.tsv"]) {
+      expect(isSpreadsheet(name)).toBe(true);
+    }
+    for (const name of ["/a/cv.pdf", "resume.docx", "notes.txt", "csv"]) expect(isSpreadsheet(name)).toBe(false);
   });
 });
