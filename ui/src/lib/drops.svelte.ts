@@ -47,8 +47,9 @@ export const spreadsheetExtensions = ["csv", "tsv", "xlsx", "xls", "ods"];
 
 /** Whether a dropped file is a spreadsheet to import rather than a resume or a document. */
 export function isSpreadsheet(path: string): boolean {
-  const extension = fileName(path).toLowerCase().split(".").pop() ?? "";
-  return spreadsheetExtensions.includes(extension);
+  const name = fileName(path).toLowerCase();
+  const dot = name.lastIndexOf(".");
+  return dot > 0 && spreadsheetExtensions.includes(name.slice(dot + 1));
 }
 
 export function fileName(path: string): string {
