@@ -112,7 +112,7 @@ fn drain(mut pipe: impl Read + Send + 'static, limit: u64) -> std::thread::JoinH
     })
 }
 
-fn too_large_file() -> ResumeError {
+pub(crate) fn too_large_file() -> ResumeError {
     crate::limits::too_large(format!("the file is larger than {} MB", crate::limits::mb(crate::MAX_BYTES)))
 }
 

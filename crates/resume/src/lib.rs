@@ -8,7 +8,10 @@
 //! - [`limits`] is what reading one file may cost: its size, its text, its DOCX parts.
 //! - [`normalize`] makes that text uniform (NFKC, ligatures, private-use bullets, spaces).
 //! - [`parse`] turns it into fields: name, contact, links, skills, employment, education.
+//! - [`batch`] queues many files (folders and .zip archives unpacked safely) and reads them
+//!   several at a time.
 
+pub mod batch;
 pub mod extract;
 pub mod isolated;
 pub mod limits;
@@ -24,8 +27,9 @@ pub use parse::{ParsedEducation, ParsedJob, ParsedResume, parse};
 pub const MAX_BYTES: u64 = talentdesk_domain::document::MAX_DOCUMENT_BYTES;
 
 /// Why a file gave no text. Each says what happened in words a recruiter understands.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
+#[ts(export)]
 pub enum ResumeError {
     #[error("this kind of file cannot be read as a resume ({0}); use a PDF, a Word (.docx) or a text file")]
     Unsupported(String),
