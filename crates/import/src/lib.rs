@@ -14,6 +14,7 @@ mod error;
 pub mod mapping;
 pub mod plan;
 pub mod read;
+pub mod resumes;
 pub mod row;
 pub mod write;
 
