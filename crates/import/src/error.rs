@@ -18,6 +18,8 @@ pub enum ImportError {
     TooManyRows { file: String, limit: u64 },
     #[error("{file}: has no sheet named \"{sheet}\" (its sheets: {sheets})")]
     NoSuchSheet { file: String, sheet: String, sheets: String },
+    #[error("line {line} is not someone already in Talentdesk; only a duplicate's choice can change")]
+    NotADuplicate { line: u64 },
     #[error("mapping: {0}")]
     Mapping(String),
     #[error(transparent)]

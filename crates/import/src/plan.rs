@@ -83,7 +83,7 @@ pub struct PlannedRow {
     pub action: Action,
     /// What the row imports (none for a rejected row).
     pub row: Option<ImportRow>,
-    /// The file's cells, kept for the rows the error file may list (all but unchanged ones).
+    /// The file's cells, for the error file.
     pub cells: Vec<String>,
 }
 
@@ -115,12 +115,48 @@ pub struct Plan {
     /// Tags the file uses that are not on the tags list yet; an admin's import adds them.
     pub new_tags: Vec<String>,
     pub options: Options,
+    /// The planned fate of each row the user has since chosen otherwise, by line.
+    planned: HashMap<u64, Action>,
+}
+
+/// What the user chose, in the preview, for one row that is someone already in Talentdesk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, rename = "ImportRowChoice")]
+pub enum RowChoice {
+    /// As the import's options decided.
+    AsPlanned,
+    CreateAnyway,
+    Skip,
 }
 
 impl Plan {
     /// The first `n` rows as they will be imported (the preview).
     pub fn preview(&self, n: usize) -> &[PlannedRow] {
         &self.rows[..n.min(self.rows.len())]
+    }
+
+    /// Overrides the import's choice for the row at `line`, which must be someone already in
+    /// Talentdesk (merged, unchanged or skipped as planned); the counts follow.
+    pub fn choose(&mut self, line: u64, choice: RowChoice) -> Result<(), ImportError> {
+        let not_duplicate = || ImportError::NotADuplicate { line };
+        let at = self.rows.binary_search_by_key(&line, |r| r.line).map_err(|_| not_duplicate())?;
+        let row = &mut self.rows[at];
+        let planned = self.planned.get(&line).cloned().unwrap_or_else(|| row.action.clone());
+        let (Action::Merge { candidate_id, evidence, .. }
+        | Action::Unchanged { candidate_id, evidence }
+        | Action::SkipDuplicate { candidate_id, evidence }) = planned
+        else {
+            return Err(not_duplicate());
+        };
+        row.action = match choice {
+            RowChoice::AsPlanned => planned.clone(),
+            RowChoice::CreateAnyway => Action::Create { candidate_id: talentdesk_domain::new_id() },
+            RowChoice::Skip => Action::SkipDuplicate { candidate_id, evidence },
+        };
+        self.planned.entry(line).or_insert(planned);
+        self.counts = count(&self.rows);
+        Ok(())
     }
 }
 
@@ -203,12 +239,12 @@ pub fn plan(
                 }
             }
         };
-        // A row that is written may still be refused then (its merge target deleted meanwhile).
-        let keep_cells = !matches!(action, Action::Unchanged { .. });
-        rows.push(PlannedRow { line: raw.line, action, row, cells: if keep_cells { raw.cells } else { Vec::new() } });
+        // Every row keeps its cells for the error file: one written may still be refused then
+        // (its merge target deleted meanwhile), one unchanged may be skipped in the preview.
+        rows.push(PlannedRow { line: raw.line, action, row, cells: raw.cells });
     }
     let counts = count(&rows);
-    Ok(Plan { source, headers, rows, counts, new_tags, options })
+    Ok(Plan { source, headers, rows, counts, new_tags, options, planned: HashMap::new() })
 }
 
 /// A valid row's fate: the same person as an earlier row, as someone in the database, or new.

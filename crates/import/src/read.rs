@@ -82,6 +82,24 @@ pub fn open(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError> {
     Ok(table)
 }
 
+/// A workbook's sheets, in order; none for a CSV file (so a window can offer the others when
+/// the first has nothing to import).
+pub fn sheets(path: &Path) -> Result<Vec<String>, ImportError> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut magic = [0u8; 4];
+    let read = File::open(path).and_then(|mut f| f.read(&mut magic)).map_err(|e| ImportError::unreadable(&name, e))?;
+    let zipped = magic[..read] == *b"PK\x03\x04";
+    if !zipped && magic[..read] != [0xD0, 0xCF, 0x11, 0xE0] {
+        return Ok(Vec::new());
+    }
+    if zipped {
+        check_zip(path, &name)?;
+    }
+    let workbook =
+        calamine::open_workbook_auto(path).map_err(|_| ImportError::NotASpreadsheet { file: name.to_owned() })?;
+    Ok(workbook.sheet_names())
+}
+
 /// The cells of a header row as column names.
 fn column_names(cells: Vec<String>) -> (Vec<String>, Vec<String>) {
     let mut names: Vec<String> = Vec::with_capacity(cells.len());

@@ -17,7 +17,7 @@ use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
 use talentdesk_domain::user::User;
 use talentdesk_import::mapping::{self, ColumnMapping, Mapping, Target};
-use talentdesk_import::plan::{self, Action, OnDuplicate, Options, Plan};
+use talentdesk_import::plan::{self, Action, OnDuplicate, Options, Plan, RowChoice};
 use talentdesk_import::write::{self, End, Report};
 use talentdesk_import::{ImportError, read};
 use uuid::Uuid;
@@ -124,6 +124,38 @@ fn duplicates_in_the_database_and_in_the_file_are_found() {
     let anyway = Options { on_duplicate: OnDuplicate::CreateAnyway, ..Options::default() };
     let plan = plan_file(&f, "dupes.csv", &rows, &f.admin, anyway).unwrap();
     assert_eq!((plan.counts.create, plan.counts.skip_in_file), (3, 1), "the file's own duplicate is still one person");
+}
+
+/// In the preview, a duplicate row can be created anyway or skipped, and put back as planned;
+/// the counts follow, and a row that is no one's duplicate cannot be chosen for.
+#[test]
+fn a_duplicate_rows_choice_is_overridden_row_by_row() {
+    let mut f = fixture();
+    existing(&mut f, "Ana", "Souza", Some("ana@example.com"), None);
+    let rows = vec![
+        vec!["Ana", "Souza", "ana@example.com", "", "Acme", "", "", ""],
+        vec!["Bo", "Li", "bo@example.com", "", "", "", "", ""],
+    ];
+    let admin = f.admin.clone();
+    let mut plan = plan_file(&f, "choose.csv", &rows, &admin, Options::default()).unwrap();
+    let counts = |p: &Plan| (p.counts.create, p.counts.merge, p.counts.skip_duplicate);
+    assert_eq!(counts(&plan), (1, 1, 0));
+    plan.choose(2, RowChoice::Skip).unwrap();
+    assert_eq!(counts(&plan), (1, 0, 1));
+    plan.choose(2, RowChoice::CreateAnyway).unwrap();
+    assert_eq!(counts(&plan), (2, 0, 0), "a skipped row's planned merge is remembered");
+    plan.choose(2, RowChoice::AsPlanned).unwrap();
+    assert!(matches!(plan.rows[0].action, Action::Merge { evidence: DedupeKind::Email, .. }));
+    assert!(matches!(plan.choose(3, RowChoice::Skip), Err(ImportError::NotADuplicate { line: 3 })));
+    assert!(matches!(plan.choose(99, RowChoice::Skip), Err(ImportError::NotADuplicate { line: 99 })));
+
+    plan.choose(2, RowChoice::Skip).unwrap();
+    let report = write_all(&mut f, &plan, &admin);
+    assert_eq!((report.created, report.merged), (1, 0));
+    let mut errors = Vec::new();
+    write::write_errors(&plan, &report.refused, &mut errors).unwrap();
+    let errors = String::from_utf8(errors).unwrap();
+    assert!(errors.contains("Ana,Souza,ana@example.com"), "the skipped row is in the error file: {errors}");
 }
 
 #[test]

@@ -158,6 +158,7 @@ fn workable_xlsx_on_a_chosen_sheet_with_dates_and_numbers() {
         "the first sheet is a summary with no rows: {:?}",
         first.err()
     );
+    assert_eq!(read::sheets(&path).unwrap(), ["Summary", "Candidates"], "the sheets to choose from");
     let table = read::open(&path, Some("candidates")).unwrap();
     assert_eq!(table.format, "XLSX, sheet Candidates");
     assert_eq!(target_of(&guessed(&table), "Headline"), Target::CurrentTitle);

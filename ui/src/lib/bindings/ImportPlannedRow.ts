@@ -8,6 +8,6 @@ export type ImportPlannedRow = { line: number, action: ImportAction,
  */
 row: ImportRow | null, 
 /**
- * The file's cells, kept for the rows the error file may list (all but unchanged ones).
+ * The file's cells, for the error file.
  */
 cells: Array<string>, };
