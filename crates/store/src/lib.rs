@@ -11,6 +11,7 @@ pub mod bulk;
 pub mod bulk_load;
 pub mod checkin;
 mod codec;
+pub mod duplicates;
 mod erasure;
 mod error;
 pub mod export;
