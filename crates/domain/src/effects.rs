@@ -13,6 +13,7 @@ use uuid::Uuid;
 mod audited;
 mod events;
 mod jobs;
+mod merge;
 mod pipelines;
 mod undo;
 
@@ -93,6 +94,16 @@ pub trait Records {
     fn set_flag(&self, cand: Self::Cand, flag: Flag, value: bool, at: Timestamp) -> Result<(), Self::Error>;
     /// Erases the candidate and everything attached to it.
     fn delete_candidate(&self, cand: Self::Cand) -> Result<(), Self::Error>;
+    /// Writes the candidate and everything the aggregate holds (profile, flags, engagement
+    /// times, tags, memberships, applications) over what is stored: a merge's survivor.
+    fn put_aggregate(&self, cand: Self::Cand, aggregate: &CandidateAggregate) -> Result<(), Self::Error>;
+    /// Moves the notes, documents, messages and history entries of `from` to `to` (a merge's
+    /// survivor). A message of a send that reached both stays only as `to`'s.
+    fn move_attached(&self, from: Self::Cand, to: Self::Cand) -> Result<(), Self::Error>;
+    /// Removes the candidate's own record once what was attached moved away: a merged
+    /// candidate's tombstone, which the survivor's history entry of the merge redirects.
+    /// Unlike [`Records::delete_candidate`] it erases nothing: the data lives on in the survivor.
+    fn remove_merged(&self, cand: Self::Cand) -> Result<(), Self::Error>;
     /// Records the engagement's latest time and refreshes the derived activity status.
     fn record_engagement(&self, cand: Self::Cand, engagement: Engagement, at: Timestamp) -> Result<(), Self::Error>;
     /// Records the same entry in each candidate's history (a bulk action's, in one go).
@@ -231,6 +242,9 @@ impl<R: Records> Effects<'_, R> {
                 self.apply_resume(*candidate_id, *document_id, profile)?
             }
             M::CandidateImport { candidate_id, source, write } => self.import(*candidate_id, source, write)?,
+            M::CandidateMerge { survivor_id, merged_ids, changes } => {
+                return self.merge(*survivor_id, merged_ids, changes);
+            }
             M::CandidateReview { candidate_id } => self.review(*candidate_id)?,
             M::SetEligible { candidate_id, eligible } => {
                 self.flag(&[r.cand(*candidate_id)?], Flag::Eligible, *eligible)?
@@ -507,24 +521,7 @@ impl<R: Records> Effects<'_, R> {
         }
         let cand = self.records.cand(id)?;
         let before = self.records.candidate(cand)?.profile;
-        let mut after = before.clone();
-        let mut conflicts = Vec::new();
-        for change in changes {
-            if change.from.key() != change.to.key() {
-                let reason = format!("a change from {} cannot set {}", change.from.key(), change.to.key());
-                return Err(DomainError::invalid(change.to.key(), reason).into());
-            }
-            let stored = before.get(&change.from);
-            if stored != change.from && stored != change.to {
-                conflicts.push(Conflict {
-                    candidate_id: id,
-                    expected: change.from.clone(),
-                    overwritten: stored,
-                    written: change.to.clone(),
-                });
-            }
-            after.set(change.to.clone());
-        }
+        let (after, conflicts) = edited(id, &before, changes)?;
         let action = if conflicts.is_empty() { HistoryAction::Update } else { HistoryAction::ConflictingUpdate };
         let affected = self.replace_profile(cand, &before, after, action, None)?;
         Ok(Outcome { affected, conflicts })
@@ -679,6 +676,31 @@ impl<R: Records> Effects<'_, R> {
         self.entry(cands, detail, None)?;
         Ok(cands.len() as u64)
     }
+}
+
+/// The profile with `changes` made, and the conflicts among them: each change names the value
+/// it started from, and where the stored value differs someone else changed the field
+/// meanwhile (the change still wins).
+fn edited(id: Uuid, before: &Profile, changes: &[FieldChange]) -> Result<(Profile, Vec<Conflict>), DomainError> {
+    let mut after = before.clone();
+    let mut conflicts = Vec::new();
+    for change in changes {
+        if change.from.key() != change.to.key() {
+            let reason = format!("a change from {} cannot set {}", change.from.key(), change.to.key());
+            return Err(DomainError::invalid(change.to.key(), reason));
+        }
+        let stored = before.get(&change.from);
+        if stored != change.from && stored != change.to {
+            conflicts.push(Conflict {
+                candidate_id: id,
+                expected: change.from.clone(),
+                overwritten: stored,
+                written: change.to.clone(),
+            });
+        }
+        after.set(change.to.clone());
+    }
+    Ok((after, conflicts))
 }
 
 /// Cleans a list of tag names; refuses an empty list.

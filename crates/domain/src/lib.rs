@@ -17,6 +17,7 @@ pub mod event;
 pub mod history;
 pub mod import;
 pub mod job;
+pub mod merge;
 pub mod message;
 pub mod mutation;
 pub mod note;

@@ -53,6 +53,11 @@ pub enum Mutation {
     /// candidate it duplicates, with a history entry naming the file.
     #[serde(rename = "candidate.import")]
     CandidateImport { candidate_id: Uuid, source: ImportSource, write: ImportWrite },
+    /// Merges duplicates: the survivor takes `changes` (the values picked per field) and
+    /// everything of the merged candidates, who are left as tombstones that redirect to it.
+    /// See [`crate::merge`].
+    #[serde(rename = "candidate.merge")]
+    CandidateMerge { survivor_id: Uuid, merged_ids: Vec<Uuid>, changes: Vec<FieldChange> },
 
     #[serde(rename = "tags.add")]
     TagsAdd { selection: Selection, tags: Vec<String> },
@@ -244,6 +249,7 @@ impl Mutation {
             M::SetSubscribed { .. } => Capability::Subscribe,
             M::CandidateDelete { .. } => Capability::DeleteCandidate,
             M::ApplyResume { .. } => Capability::ParseResume,
+            M::CandidateMerge { .. } => Capability::MergeCandidates,
             M::TagsAdd { .. } | M::TagsRemove { .. } => Capability::ManageTags,
             M::TagDefine { .. } | M::TagDelete { .. } => Capability::ManageTagList,
             M::NoteAdd { .. } | M::NoteEdit { .. } | M::NoteDelete { .. } => Capability::WriteNotes,
@@ -311,6 +317,7 @@ impl Mutation {
             | M::SetEligible { candidate_id, .. }
             | M::SetActive { candidate_id, .. }
             | M::ApplyResume { candidate_id, .. }
+            | M::CandidateMerge { survivor_id: candidate_id, .. }
             | M::CandidateImport { candidate_id, .. }
             | M::NoteAdd { candidate_id, .. }
             | M::PipelineSetStatus { candidate_id, .. }
@@ -427,6 +434,7 @@ mod tests {
             Mutation::SetInterests { interests: Vec::new() },
             Mutation::TemplatePut { template: crate::template::defaults().remove(0) },
             Mutation::TemplateDelete { template_id: nil },
+            Mutation::CandidateMerge { survivor_id: nil, merged_ids: vec![Uuid::from_u128(1)], changes: Vec::new() },
         ];
         for m in admin_only {
             assert!(m.capability().admin_only(), "{}", m.name());

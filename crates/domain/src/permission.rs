@@ -67,6 +67,7 @@ capabilities! {
         ManageAreasOfInterest,
         ManageTeam,
         ManageTemplates,
+        MergeCandidates,
     ],
 }
 
@@ -86,6 +87,7 @@ impl Capability {
             Capability::ManageAreasOfInterest => "set the areas of interest",
             Capability::ManageTeam => "manage the team",
             Capability::ManageTemplates => "manage the message templates",
+            Capability::MergeCandidates => "merge duplicate candidates",
             Capability::SubmitToJob => "submit candidates to jobs",
             _ => "do this",
         }
@@ -196,7 +198,8 @@ mod tests {
             | ArchiveEvent
             | ManageAreasOfInterest
             | ManageTeam
-            | ManageTemplates => (false, true),
+            | ManageTemplates
+            | MergeCandidates => (false, true),
         }
     }
 

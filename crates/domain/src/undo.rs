@@ -344,6 +344,7 @@ fn non_empty(ids: Vec<Uuid>) -> Option<Vec<Uuid>> {
 pub fn candidates_named(mutation: &Mutation) -> usize {
     match mutation {
         Mutation::Undo { mutations, .. } => mutations.iter().map(candidates_named).sum::<usize>().max(1),
+        Mutation::CandidateMerge { merged_ids, .. } => merged_ids.len() + 1,
         other => match other.selection() {
             Some(Selection::Ids { ids }) => ids.len().max(1),
             _ => 1,

@@ -157,6 +157,17 @@ impl PgRecords {
         self.put(RecordKind::Setting, key, &entry, Scope::default())
     }
 
+    /// The candidate, which exists, is gone for the rest of this mutation and is not written
+    /// back by [`Self::finish`].
+    fn forget_loaded(&self, id: Uuid) -> Result<(), ServerError> {
+        self.change(id, |_| Unchanged(()))?;
+        if let Some(loaded) = self.candidates.borrow_mut().get_mut(&id) {
+            loaded.aggregate = None;
+            loaded.changed = false;
+        }
+        Ok(())
+    }
+
     /// Drops every change made here (a rejected mutation) and hands the transaction back.
     pub fn abandon(self) -> Transaction<'static, Postgres> {
         self.tx.into_inner()
@@ -271,13 +282,25 @@ impl Records for PgRecords {
     }
 
     fn delete_candidate(&self, cand: Uuid) -> Result<(), ServerError> {
-        self.change(cand, |_| Unchanged(()))?;
-        if let Some(loaded) = self.candidates.borrow_mut().get_mut(&cand) {
-            loaded.aggregate = None;
-            loaded.changed = false;
-        }
+        self.forget_loaded(cand)?;
         self.deleted.borrow_mut().push(cand);
         Ok(())
+    }
+
+    fn put_aggregate(&self, cand: Uuid, aggregate: &CandidateAggregate) -> Result<(), ServerError> {
+        self.change(cand, |a| *a = aggregate.clone())
+    }
+
+    fn move_attached(&self, from: Uuid, to: Uuid) -> Result<(), ServerError> {
+        let mut tx = self.tx.borrow_mut();
+        Ok(self.rt.block_on(crate::db::merge::move_attached(&mut tx, self.org, self.version, from, to))?)
+    }
+
+    fn remove_merged(&self, cand: Uuid) -> Result<(), ServerError> {
+        self.forget_loaded(cand)?;
+        // Only their own record goes: what was attached to them moved to the survivor, and
+        // their values live on there (a deletion's erasure of traces would take those too).
+        self.delete(RecordKind::Candidate, &cand.to_string()).map(drop)
     }
 
     fn record_engagement(&self, cand: Uuid, engagement: Engagement, at: Timestamp) -> Result<(), ServerError> {

@@ -30,18 +30,24 @@ pub(crate) fn erase_candidate(conn: &Connection, cand: i64) -> Result<(), StoreE
         notes: notes::of(conn, cand)?.into_iter().map(|n| n.id).collect(),
         documents: documents.iter().map(|d| d.id).collect(),
     };
-    let terms = tokens::of_candidates(conn, &[cand])?.remove(&cand).unwrap_or_default();
     let mentions = mentions_of(conn, cand, candidate_id)?;
     base::forget_candidate(conn, cand)?;
     for document in &documents {
         blob_orphans::add(conn, &document.sha256)?;
     }
-    candidates::delete(conn, cand)?;
-    search_terms::forget(conn, cand, &terms)?;
-    // The saved search facts hold the name; they are written again without it.
-    search_facts::discard(conn)?;
+    remove_from_search(conn, cand)?;
     outbox::redact(conn, &erasure)?;
     notices::forget_candidate(conn, candidate_id, &mentions)
+}
+
+/// Deletes the candidate's row (what is attached goes by cascade) and what search knows of
+/// them: their keyword-index entries and the words only they had, and the saved facts, which
+/// hold their name (written again without it).
+pub(crate) fn remove_from_search(conn: &Connection, cand: i64) -> Result<(), StoreError> {
+    let terms = tokens::of_candidates(conn, &[cand])?.remove(&cand).unwrap_or_default();
+    candidates::delete(conn, cand)?;
+    search_terms::forget(conn, cand, &terms)?;
+    search_facts::discard(conn)
 }
 
 /// How a notice's text may name them: their profile now and every value their history had.

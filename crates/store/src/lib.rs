@@ -16,6 +16,7 @@ mod erasure;
 mod error;
 pub mod export;
 mod identities;
+mod merge;
 mod migrations;
 mod records;
 pub mod replica;

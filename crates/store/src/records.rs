@@ -34,11 +34,25 @@ pub(crate) struct SqliteRecords<'a> {
     /// server does; a standalone store has nothing to rebase on).
     keep_base: bool,
     written: RefCell<Written>,
+    /// Leave new candidates out of the keyword indexes, for the caller to index together with
+    /// others ([`Self::unindexed`]); else each is indexed as it is inserted.
+    defer_index: bool,
+    unindexed: RefCell<Vec<i64>>,
 }
 
 impl<'a> SqliteRecords<'a> {
     pub(crate) fn new(tx: &'a Connection, keep_base: bool) -> Self {
-        Self { tx, keep_base, written: RefCell::default() }
+        Self { tx, keep_base, written: RefCell::default(), defer_index: false, unindexed: RefCell::default() }
+    }
+
+    /// These records with new candidates' indexing left to the caller when `defer`.
+    pub(crate) fn deferring_index(self, defer: bool) -> Self {
+        Self { defer_index: defer, ..self }
+    }
+
+    /// The candidates inserted and not yet indexed (when deferring).
+    pub(crate) fn unindexed(&self) -> Vec<i64> {
+        self.unindexed.take()
     }
 
     /// What the mutation applied through these records wrote.
@@ -115,7 +129,11 @@ impl Records for SqliteRecords<'_> {
     fn insert_candidate(&self, candidate: &Candidate) -> Result<i64, StoreError> {
         self.writes(RecordKind::Candidate, candidate.id)?;
         let cand = candidates::insert(self.tx, candidate, None)?;
-        candidates::index(self.tx, cand)?;
+        if self.defer_index {
+            self.unindexed.borrow_mut().push(cand);
+        } else {
+            candidates::index(self.tx, &[cand])?;
+        }
         self.wrote_cands(&[cand]);
         Ok(cand)
     }
@@ -135,6 +153,38 @@ impl Records for SqliteRecords<'_> {
         self.written.borrow_mut().deleted(candidates::id_of(self.tx, cand)?);
         // No copy is kept for a rebase: erasure takes the server's copies too.
         erasure::erase_candidate(self.tx, cand)
+    }
+
+    fn put_aggregate(&self, cand: i64, aggregate: &CandidateAggregate) -> Result<(), StoreError> {
+        self.writes_cands(&[cand])?;
+        crate::replica::records::overwrite_aggregate(self.tx, cand, aggregate)
+    }
+
+    fn move_attached(&self, from: i64, to: i64) -> Result<(), StoreError> {
+        let (from_id, to_id) = (candidates::id_of(self.tx, from)?, candidates::id_of(self.tx, to)?);
+        // The server's copies of what moves, for a rebase: each record as it was, and a
+        // message under the id it gets (`send:candidate`) too.
+        for note in notes::of(self.tx, from)? {
+            self.writes(RecordKind::Note, note.id)?;
+        }
+        for document in documents::of(self.tx, from, from_id)? {
+            self.writes(RecordKind::Document, document.id)?;
+        }
+        for message in messages::of(self.tx, from, from_id)? {
+            self.writes(RecordKind::Message, message.id())?;
+            self.writes(RecordKind::Message, format!("{}:{to_id}", message.send_id))?;
+        }
+        for entry in history::server_ids_of(self.tx, from)? {
+            self.writes(RecordKind::History, entry)?;
+        }
+        self.wrote_cands(&[from, to]);
+        crate::merge::move_attached(self.tx, from, to)
+    }
+
+    fn remove_merged(&self, cand: i64) -> Result<(), StoreError> {
+        self.writes_cands(&[cand])?;
+        self.written.borrow_mut().deleted(candidates::id_of(self.tx, cand)?);
+        erasure::remove_from_search(self.tx, cand)
     }
 
     fn record_engagement(&self, cand: i64, engagement: Engagement, at: Timestamp) -> Result<(), StoreError> {

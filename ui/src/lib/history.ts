@@ -87,5 +87,7 @@ function detailText(d: HistoryDetail): string {
       return t("history.walked_in", { event: d.event, kiosk: yes(d.kiosk) });
     case "imported":
       return t("history.imported", { file: d.file, merged: yes(d.merged) });
+    case "merged":
+      return t("history.merged", { names: formatList(d.names) });
   }
 }

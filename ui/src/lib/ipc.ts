@@ -184,6 +184,7 @@ const capabilityKeys: Record<Capability, MessageKey> = {
   manage_areas_of_interest: "problem.may.manage_areas_of_interest",
   manage_team: "problem.may.manage_team",
   manage_templates: "problem.may.manage_templates",
+  merge_candidates: "problem.may.merge_candidates",
 };
 
 // Fields are the keys the rules name them by; one without a word here (an admin's custom

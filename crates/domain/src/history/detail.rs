@@ -119,6 +119,13 @@ pub enum HistoryDetail {
         file: String,
         merged: bool,
     },
+    /// Duplicates merged into this candidate: their ids (their tombstones redirect here) and
+    /// their names as they were, so the entry reads after they are gone. The entry's changes
+    /// are the values picked from them; their own history moved here with them.
+    Merged {
+        candidates: Vec<uuid::Uuid>,
+        names: Vec<String>,
+    },
 }
 
 impl HistoryDetail {
@@ -136,7 +143,7 @@ impl HistoryDetail {
             D::SubmittedToJob { .. } | D::HiringStatus { .. } | D::Withdrew { .. } => HistoryAction::Job,
             D::Eligible { .. } | D::Active { .. } | D::Subscribed { .. } | D::Reviewed { .. } => HistoryAction::Status,
             D::DocumentUploaded { .. } | D::DocumentDeleted { .. } => HistoryAction::Document,
-            D::ResumeParsed { .. } | D::Imported { merged: true, .. } => HistoryAction::Update,
+            D::ResumeParsed { .. } | D::Imported { merged: true, .. } | D::Merged { .. } => HistoryAction::Update,
             D::Imported { merged: false, .. } => HistoryAction::Insert,
             D::MessageQueued { .. } => HistoryAction::Message,
             D::Registered { .. }
@@ -191,6 +198,7 @@ impl HistoryDetail {
             D::WalkedIn { event, kiosk: false } => format!("Walked in at {event}"),
             D::Imported { file, merged: false } => format!("Imported from {file}"),
             D::Imported { file, merged: true } => format!("Updated from the import of {file}"),
+            D::Merged { names, .. } => format!("Merged with {}", names.join(", ")),
         }
     }
 }

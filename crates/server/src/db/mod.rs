@@ -4,6 +4,7 @@ pub mod blobs;
 pub mod clients;
 pub mod deliveries;
 pub mod login_throttle;
+pub mod merge;
 pub mod mutations;
 pub mod orgs;
 pub mod records;

@@ -206,22 +206,35 @@ fn write_candidate(conn: &Connection, a: &CandidateAggregate, data: &str) -> Res
     if !early::lists_here(conn, a)? {
         early::wait_for_lists(conn, a.id(), data)?;
     }
-    let cand = match candidates::find(conn, a.id())? {
+    match candidates::find(conn, a.id())? {
         Some(cand) => {
-            candidates::overwrite(conn, cand, &a.candidate)?;
-            engagements::clear_of(conn, cand)?;
-            tags::clear_of(conn, cand)?;
-            pipelines::clear_of(conn, cand)?;
-            events::clear_of(conn, cand)?;
-            jobs::clear_of(conn, cand)?;
-            cand
+            overwrite_aggregate(conn, cand, a)?;
+            Ok(cand)
         }
         None => {
             let cand = candidates::insert(conn, &a.candidate, None)?;
-            candidates::index(conn, cand)?;
-            cand
+            candidates::index(conn, &[cand])?;
+            write_parts(conn, cand, a)?;
+            Ok(cand)
         }
-    };
+    }
+}
+
+/// Writes the aggregate over the candidate at `cand` (their row number, and so what is
+/// attached to them, stays).
+pub(crate) fn overwrite_aggregate(conn: &Connection, cand: i64, a: &CandidateAggregate) -> Result<(), StoreError> {
+    candidates::overwrite(conn, cand, &a.candidate)?;
+    engagements::clear_of(conn, cand)?;
+    tags::clear_of(conn, cand)?;
+    pipelines::clear_of(conn, cand)?;
+    events::clear_of(conn, cand)?;
+    jobs::clear_of(conn, cand)?;
+    write_parts(conn, cand, a)
+}
+
+/// The aggregate's engagements, tags, memberships and applications, for a candidate who has
+/// none stored: those of lists this client does not hold are left out (see [`write_candidate`]).
+fn write_parts(conn: &Connection, cand: i64, a: &CandidateAggregate) -> Result<(), StoreError> {
     engagements::insert_of(conn, cand, &a.engagement_times)?;
     for name in &a.tags {
         tags::add(conn, tags::ensure(conn, name)?, &[cand])?;
@@ -234,8 +247,7 @@ fn write_candidate(conn: &Connection, a: &CandidateAggregate, data: &str) -> Res
     events::insert_of(conn, cand, a.id(), &at_events)?;
     let applications: Vec<_> =
         a.applications.iter().filter(|app| known(jobs::exists(conn, app.job_id))).cloned().collect();
-    jobs::insert_of(conn, cand, &applications)?;
-    Ok(cand)
+    jobs::insert_of(conn, cand, &applications)
 }
 
 /// Runs `write` with the row of the candidate a record belongs to, if the candidate is here.

@@ -165,6 +165,7 @@ export const problems: Translation<typeof english> = {
   "problem.may.manage_areas_of_interest": "die Interessengebiete festlegen",
   "problem.may.manage_team": "das Team verwalten",
   "problem.may.manage_templates": "die Nachrichtenvorlagen verwalten",
+  "problem.may.merge_candidates": "doppelte Kandidaten zusammenführen",
 
   "problem.field.first_name": "Vorname",
   "problem.field.last_name": "Nachname",

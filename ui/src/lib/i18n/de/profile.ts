@@ -231,4 +231,5 @@ export const profile: Translation<typeof english> = {
   "history.rated": "Bei {event} mit {rating, number} von 5 bewertet",
   "history.walked_in": "{kiosk, select, yes {Am Kiosk bei {event} angemeldet} other {Ohne Anmeldung zu {event} gekommen}}",
   "history.imported": "{merged, select, yes {Aus dem Import von {file} aktualisiert} other {Aus {file} importiert}}",
+  "history.merged": "Zusammengeführt mit {names}",
 };

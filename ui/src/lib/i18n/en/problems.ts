@@ -160,6 +160,7 @@ export const problems = {
   "problem.may.manage_areas_of_interest": "set the areas of interest",
   "problem.may.manage_team": "manage the team",
   "problem.may.manage_templates": "manage the message templates",
+  "problem.may.merge_candidates": "merge duplicate candidates",
 
   "problem.field.first_name": "First name",
   "problem.field.last_name": "Last name",

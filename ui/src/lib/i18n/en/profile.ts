@@ -236,4 +236,5 @@ export const profile = {
   "history.rated": "Rated {rating, number} of 5 at {event}",
   "history.walked_in": "{kiosk, select, yes {Signed up at the kiosk at {event}} other {Walked in at {event}}}",
   "history.imported": "{merged, select, yes {Updated from the import of {file}} other {Imported from {file}}}",
+  "history.merged": "Merged with {names}",
 } as const;

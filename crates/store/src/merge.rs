@@ -1,0 +1,76 @@
+//! The local tables' side of `candidate.merge`: moving what is attached to a merged candidate
+//! onto the survivor, and finding where a merged candidate went (their tombstone's redirect).
+//! The rules of the merge are the domain's (`talentdesk_domain::merge`).
+
+use rusqlite::{Connection, params};
+use talentdesk_domain::history::HistoryDetail;
+use uuid::Uuid;
+
+use crate::tables::candidates;
+use crate::{Store, StoreError};
+
+/// Moves the notes, documents, messages and history of `from` to `to`. A message of a send
+/// that reached both stays as `to`'s; `to` takes `from`'s resume text when it has none, so
+/// search finds the survivor by the words of the resume that moved.
+pub(crate) fn move_attached(conn: &Connection, from: i64, to: i64) -> Result<(), StoreError> {
+    for sql in [
+        "UPDATE notes SET cand = ?2 WHERE cand = ?1",
+        "UPDATE documents SET cand = ?2 WHERE cand = ?1",
+        "UPDATE OR IGNORE messages SET cand = ?2 WHERE cand = ?1",
+        "DELETE FROM messages WHERE cand = ?1",
+        "UPDATE history SET cand = ?2 WHERE cand = ?1",
+        "UPDATE OR IGNORE history_shared_cands SET cand = ?2 WHERE cand = ?1",
+        "DELETE FROM history_shared_cands WHERE cand = ?1",
+    ] {
+        conn.prepare_cached(sql)?.execute(params![from, to])?;
+    }
+    if candidates::resume_text(conn, to)?.is_none()
+        && let Some(text) = candidates::resume_text(conn, from)?
+    {
+        candidates::set_resume_text(conn, to, Some(&text))?;
+    }
+    Ok(())
+}
+
+/// The candidate whose history says `id` was merged into them, if any.
+fn merged_into_once(conn: &Connection, id: Uuid) -> Result<Option<Uuid>, StoreError> {
+    // A merge's entry is the survivor's alone (never a shared one), and merges are rare: the
+    // entries that mention a merge are few, and reading them is cheap beside opening a profile.
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, h.detail FROM history h JOIN candidates c ON c.cand = h.cand
+         WHERE h.detail LIKE '%\"kind\":\"merged\"%' AND h.detail LIKE ?1",
+    )?;
+    let rows = stmt.query_map([format!("%{id}%")], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (survivor, detail) = row?;
+        if let HistoryDetail::Merged { candidates, .. } = serde_json::from_str(&detail)?
+            && candidates.contains(&id)
+        {
+            return Ok(Some(crate::codec::uuid(&survivor)?));
+        }
+    }
+    Ok(None)
+}
+
+/// Merges followed at most from a tombstone to the candidate who is here: each merge leaves a
+/// survivor who is here, so a chain is as long as the survivor was merged again in turn.
+const CHAIN_AT_MOST: usize = 16;
+
+impl Store {
+    /// Where a candidate who is no longer here went, when a merge took them: the survivor, or
+    /// the survivor's survivor when that one was merged too. `None` for a candidate who is
+    /// here, who was deleted or never existed, or whose survivor was deleted since.
+    pub fn merged_into(&self, id: Uuid) -> Result<Option<Uuid>, StoreError> {
+        let mut at = id;
+        for _ in 0..=CHAIN_AT_MOST {
+            if candidates::find(&self.conn, at)?.is_some() {
+                return Ok((at != id).then_some(at));
+            }
+            match merged_into_once(&self.conn, at)? {
+                Some(next) => at = next,
+                None => return Ok(None),
+            }
+        }
+        Ok(None)
+    }
+}
