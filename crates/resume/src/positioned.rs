@@ -8,7 +8,7 @@
 //! pdf-extract's own text follows the content stream: two columns come out interleaved or one
 //! after the other depending on how the PDF was written, and a table's cells lose their gaps.
 
-use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use pdf_extract::{Document, MediaBox, Object, OutputDev, OutputError, Transform};
 
 /// One character as drawn: its left edge, its baseline measured down from the page's top, its
 /// advance and its size, in points.
@@ -91,10 +91,51 @@ impl OutputDev for Collector {
 
 /// The text of a PDF, page by page in reading order.
 pub fn text(bytes: &[u8]) -> Result<String, OutputError> {
-    let doc = pdf_extract::Document::load_mem(bytes)?;
+    let mut doc = Document::load_mem(bytes)?;
+    widths_as_lists(&mut doc);
     let mut collector = Collector::default();
     pdf_extract::output_doc(&doc, &mut collector)?;
     Ok(read(collector.glyphs))
+}
+
+/// The most characters one range of a font's widths is written out for (a CID font has at
+/// most 65,536).
+const MOST_CIDS: i64 = 1 << 16;
+
+/// pdf-extract 0.12 reads a CID font's widths (`/W`) only in their list form (`c [w1 w2 ...]`);
+/// the range form (`c_first c_last w`, which Chromium's PDFs use) it reads wrongly, so those
+/// glyphs get the font's default width, the characters after them drift, and words break
+/// ("Lean Manufacturing T  echnician", "201 1"). The ranges are rewritten as lists first.
+fn widths_as_lists(doc: &mut Document) {
+    for object in doc.objects.values_mut() {
+        let Ok(font) = object.as_dict_mut() else { continue };
+        let cid_font = font.get(b"Subtype").and_then(Object::as_name).is_ok_and(|s| s.starts_with(b"CIDFontType"));
+        let Ok(Object::Array(widths)) = font.get_mut(b"W") else { continue };
+        if cid_font {
+            *widths = listed(widths);
+        }
+    }
+}
+
+fn listed(widths: &[Object]) -> Vec<Object> {
+    let mut out = Vec::with_capacity(widths.len());
+    let mut i = 0;
+    while i < widths.len() {
+        match (widths.get(i).map(Object::as_i64), widths.get(i + 1), widths.get(i + 2)) {
+            (Some(Ok(first)), Some(Object::Array(list)), _) => {
+                out.extend([Object::Integer(first), Object::Array(list.clone())]);
+                i += 2;
+            }
+            (Some(Ok(first)), Some(last), Some(width)) => {
+                let count = last.as_i64().map_or(0, |last| (last - first + 1).clamp(0, MOST_CIDS));
+                let count = usize::try_from(count).unwrap_or_default();
+                out.extend([Object::Integer(first), Object::Array(vec![width.clone(); count])]);
+                i += 3;
+            }
+            _ => break,
+        }
+    }
+    out
 }
 
 /// Lays out glyphs (in the order drawn) as text.
@@ -116,29 +157,46 @@ fn continues(piece: &Piece, g: &Glyph) -> bool {
     (g.y - piece.y).abs() < 0.3 * size && g.x > piece.x1 - 0.5 * size && g.x < piece.x1 + 0.8 * size
 }
 
-/// Joins the glyphs, in the order drawn, into pieces; a gap wider than a space's is a space.
+/// Joins the glyphs, in the order drawn, into pieces.
 fn pieces(glyphs: &[Glyph]) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::new();
+    let mut runs: Vec<(Piece, Vec<&Glyph>)> = Vec::new();
     for (order, g) in glyphs.iter().enumerate() {
         let end = g.x + g.width;
-        match out.last_mut() {
-            Some(p) if continues(p, g) => {
-                if g.x > p.x1 + 0.2 * g.size && !p.text.ends_with(' ') && g.text != " " {
-                    p.text.push(' ');
-                }
-                p.text.push_str(&g.text);
+        match runs.last_mut() {
+            Some((p, run)) if continues(p, g) => {
                 p.x1 = p.x1.max(end);
                 p.size = p.size.max(g.size);
+                run.push(g);
             }
             _ if g.text.trim().is_empty() => {}
-            _ => out.push(Piece { order, x0: g.x, x1: end, y: g.y, size: g.size, text: g.text.clone() }),
+            _ => runs.push((Piece { order, x0: g.x, x1: end, y: g.y, size: g.size, text: String::new() }, vec![g])),
         }
     }
-    for p in &mut out {
-        p.text = p.text.trim().to_owned();
-    }
+    let mut out: Vec<Piece> = runs
+        .into_iter()
+        .map(|(piece, run)| Piece { text: spaced(&run, piece.size).trim().to_owned(), ..piece })
+        .collect();
     out.retain(|p| !p.text.is_empty());
     out
+}
+
+/// A run's characters with a space where the gap between two is wider than a space's. In
+/// letter-spaced text ("L U C A S   G I R A R D", a banner) every letter stands apart, so a
+/// space is where the gap is wider than the letters' own spacing, and the letters are joined.
+fn spaced(run: &[&Glyph], size: f64) -> String {
+    let gap = |w: &[&Glyph]| w[1].x - (w[0].x + w[0].width);
+    let mut gaps: Vec<f64> = run.windows(2).filter(|w| w[0].text != " " && w[1].text != " ").map(gap).collect();
+    gaps.sort_by(f64::total_cmp);
+    let letters = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0).max(0.0);
+    let space = if letters > 0.2 * size { letters + 0.25 * size } else { 0.2 * size };
+    let mut text = String::new();
+    for (i, g) in run.iter().enumerate() {
+        if i > 0 && gap(&run[i - 1..=i]) > space && !text.ends_with(' ') && g.text != " " {
+            text.push(' ');
+        }
+        text.push_str(&g.text);
+    }
+    text
 }
 
 /// Pieces on one baseline, left to right.
@@ -352,5 +410,33 @@ mod tests {
             "Grace Adebayo\na full-width summary line that runs across both of the columns\n\
              Wound care\nIV therapy\nTriage\nStaff Nurse\nSt James's\n2016 - 2021"
         );
+    }
+
+    #[test]
+    fn a_letter_spaced_banner_reads_as_its_words() {
+        // Letters 6 pt wide set 2.5 pt apart; the word gap 4 pt more.
+        let mut glyphs = Vec::new();
+        for (i, c) in "LUCAS".chars().chain("GIRARD".chars()).enumerate() {
+            let x = 20.0 + 8.5 * i as f64 + if i >= 5 { 4.0 } else { 0.0 };
+            glyphs.push(Glyph { page: 1, x, y: 40.0, width: 6.0, size: 10.0, text: c.into() });
+        }
+        glyphs.extend(line(20.0, 60.0, "Nice"));
+        assert_eq!(read(glyphs), "LUCAS GIRARD\nNice");
+    }
+
+    #[test]
+    fn a_fonts_width_ranges_are_written_as_lists() {
+        let widths = [3, 5, 278]
+            .map(Object::Integer)
+            .into_iter()
+            .chain([Object::Integer(36), Object::Array(vec![Object::Integer(722), Object::Integer(667)])]);
+        let got = listed(&widths.collect::<Vec<_>>());
+        let want = vec![
+            Object::Integer(3),
+            Object::Array(vec![Object::Integer(278); 3]),
+            Object::Integer(36),
+            Object::Array(vec![Object::Integer(722), Object::Integer(667)]),
+        ];
+        assert_eq!(got, want);
     }
 }
