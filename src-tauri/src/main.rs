@@ -15,6 +15,7 @@ mod events;
 mod jobs;
 mod locale;
 mod rendering;
+mod resumes;
 mod state;
 mod team;
 mod templates;
@@ -139,6 +140,9 @@ fn main() {
             documents::read_resume,
             documents::read_resume_file,
             documents::create_from_resume,
+            resumes::queue_resumes,
+            resumes::read_resumes,
+            resumes::file_resume,
             candidates::skill_taxonomy,
             candidates::possible_duplicates,
             documents::document_limit,
