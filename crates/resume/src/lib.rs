@@ -38,7 +38,7 @@ pub enum ResumeError {
     #[error("the file is damaged and could not be read: {0}")]
     Damaged(String),
     #[error("reading the file took longer than {0} s and was stopped")]
-    TimedOut(u64),
+    TimedOut(#[ts(type = "number")] u64),
     /// Past one of [`limits`]; the detail names it ("the DOCX has more than 100 … parts").
     #[error("the file is too large to read as a resume: {0}")]
     TooLarge(String),

@@ -3,4 +3,4 @@
 /**
  * Why a file gave no text. Each says what happened in words a recruiter understands.
  */
-export type ResumeError = { "kind": "unsupported", "detail": string } | { "kind": "protected" } | { "kind": "damaged", "detail": string } | { "kind": "timed_out", "detail": bigint } | { "kind": "too_large", "detail": string } | { "kind": "failed", "detail": string };
+export type ResumeError = { "kind": "unsupported", "detail": string } | { "kind": "protected" } | { "kind": "damaged", "detail": string } | { "kind": "timed_out", "detail": number } | { "kind": "too_large", "detail": string } | { "kind": "failed", "detail": string };
