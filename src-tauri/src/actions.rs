@@ -71,7 +71,7 @@ impl Runs {
     /// Registers a run for as long as the returned guard lives. Commands take it before
     /// working out their selection (a whole search at a million candidates takes a while), so
     /// a Cancel pressed meanwhile stops the run before its first batch instead of being lost.
-    fn start(&self, run: &str) -> Running<'_> {
+    pub(crate) fn start(&self, run: &str) -> Running<'_> {
         let cancel = Arc::new(AtomicBool::new(false));
         self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(run.to_owned(), cancel.clone());
         Running { runs: self, run: run.to_owned(), cancel }
@@ -85,10 +85,10 @@ impl Runs {
 }
 
 /// A registered run; dropping it (however the command ends) forgets the run.
-struct Running<'a> {
+pub(crate) struct Running<'a> {
     runs: &'a Runs,
     run: String,
-    cancel: Arc<AtomicBool>,
+    pub(crate) cancel: Arc<AtomicBool>,
 }
 
 impl Drop for Running<'_> {
