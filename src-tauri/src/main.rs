@@ -12,6 +12,7 @@ mod commands;
 mod diagnostics;
 mod documents;
 mod events;
+mod import;
 mod jobs;
 mod locale;
 mod rendering;
@@ -41,6 +42,7 @@ fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(checkin::kiosk::Kiosk::default())
+        .manage(import::Imports::default())
         .setup(|app| {
             let options = state::Options::from_args(std::env::args().skip(1))?;
             let path = app.path();
@@ -158,6 +160,12 @@ fn main() {
             actions::run_bulk,
             actions::run_export,
             actions::cancel_run,
+            import::import_open,
+            import::import_plan,
+            import::import_choose,
+            import::import_write,
+            import::import_save_errors,
+            import::import_close,
             checkin::check_in_lookup,
             checkin::check_in_code,
             checkin::check_in,
