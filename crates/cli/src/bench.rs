@@ -1,14 +1,10 @@
 //! Benchmarks. Numbers go into BENCHMARKS.md with the date and the machine.
 //!
-//! `bench search` times a fixed mix of realistic searches and Talent Matches; `bench bulk`
-//! times tagging and exporting 100,000 candidates in batches, as the app runs them, and
-//! opening 1,000 full profiles (on a copy of the database, so the original is not changed; a
-//! replica's copy is a replica, so the cost of keeping the server's copies shows); `bench app`
-//! times the desktop app itself (bench_app.rs).
+//! `bench search` times a fixed mix of realistic searches and Talent Matches; the others each
+//! have their own file (`bench bulk` bench_bulk.rs, `bench app` bench_app.rs, …).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -18,13 +14,10 @@ use serde_json::json;
 use talentdesk_domain::activity::{ActivityStatus, Engagement};
 use talentdesk_domain::candidate::ProfileType;
 use talentdesk_domain::event::Participation;
-use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::{
-    DateRange, EventFilter, JobFilter, PipelineFilter, SearchFilters, SearchRequest, Selection, SortOrder,
+    DateRange, EventFilter, JobFilter, PipelineFilter, SearchFilters, SearchRequest, SortOrder,
 };
 use talentdesk_store::Store;
-use talentdesk_store::bulk::{self, BulkEnd};
-use talentdesk_store::export::{self, ExportField, ExportFormat};
 use talentdesk_store::search::PageRequest;
 
 /// The server and the account a benchmark signs in with.
@@ -107,16 +100,26 @@ pub enum Which {
         #[arg(long)]
         json: bool,
     },
-    /// Tagging 100,000 candidates and opening 1,000 profiles, on a copy of the database.
+    /// Tagging and exporting 100,000 candidates of a search's results and opening 1,000
+    /// profiles as the window opens them, on the database itself (see bench_bulk.rs). Changes
+    /// the database: run it on a demo database.
     Bulk {
         #[arg(long)]
         db: PathBuf,
         #[arg(long)]
         json: bool,
     },
-    /// The CRM server: a full snapshot, then pulls and pushes from 10 concurrent clients (see
-    /// bench_server.rs). Pushes change the org: run it on a demo org.
-    Server(Account),
+    /// The CRM server: a full snapshot, then 10 desktops at once pushing reviews, tags and
+    /// notes (a history of many versions; applied changes a second), then pulls of 1,000
+    /// changes from random cursors across that history (see bench_server.rs). Pushes change
+    /// the org: run it on a demo org.
+    Server {
+        #[command(flatten)]
+        account: Account,
+        /// Pushes each desktop makes, 20 changes each.
+        #[arg(long, default_value_t = 100)]
+        pushes: usize,
+    },
     /// Abuse: while a desktop pulls and pushes, 200 bad sign-ins at once, 50 snapshot
     /// downloads never read and 1,000 tracking hits during a push tagging 100,000 candidates;
     /// the desktop's p95 and errors (see bench_abuse.rs). Loopback servers only; the account
@@ -159,13 +162,15 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
         Which::Typing { db, json } => crate::bench_typing::typing(&db, json),
         Which::Palette { db, json } => crate::bench_typing::palette(&db, json),
         Which::Board { db, json } => crate::bench_board::board(&db, json),
-        Which::Bulk { db, json } => bulk(&db, json),
+        Which::Bulk { db, json } => crate::bench_bulk::bulk(&db, json),
         Which::Import { db, rows, json } => crate::bench_import::import(&db, rows, json),
         Which::Resume { resumes, set: Some(dir), half, json } => crate::bench_resume::set(&dir, half, resumes, json),
         Which::Resume { resumes, set: None, json, .. } => crate::bench_resume::generated(resumes, json),
         Which::App { db, app, json } => crate::bench_app::app(&db, &app, json),
         Which::Checkin { db, limit, cold, json } => crate::bench_checkin::checkin(&db, limit.max(1), cold, json),
-        Which::Server(a) => crate::bench_server::server(&a.server, &a.email, &a.password, a.json),
+        Which::Server { account: a, pushes } => {
+            crate::bench_server::server(&a.server, &a.email, &a.password, pushes.max(1), a.json)
+        }
         Which::Sync(a) => crate::bench_sync::sync(&a.server, &a.email, &a.password, a.json),
         Which::Abuse(a) => crate::bench_abuse::abuse(&a.server, &a.email, &a.password, a.json),
     }
@@ -388,94 +393,10 @@ fn talent_matches(store: &Store, candidates: u64) -> anyhow::Result<Stats> {
     Ok(Stats::of(&timings))
 }
 
-fn bulk(db: &PathBuf, json: bool) -> anyhow::Result<ExitCode> {
-    let source = Store::open(db)?;
-    let dir = tempfile_dir(db)?;
-    let copy = dir.join("bench-copy.db");
-    source.copy_to(&copy)?;
-    // A signed-in desktop's replica also keeps the server's copy of each changed record.
-    let replica = source.account()?.is_some();
-    drop(source);
-    let outcome = bulk_on_copy(&copy);
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", copy.display()));
-    }
-    let _ = std::fs::remove_dir(&dir);
-    let Bulk { tag_ms, export_ms, profile } = outcome?;
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json!({
-                "replica": replica, "tag_100k_ms": tag_ms, "export_100k_ms": export_ms,
-                "profile_p50_ms": profile.p50_ms, "profile_p95_ms": profile.p95_ms, "profile_max_ms": profile.max_ms,
-            }))?
-        );
-    } else {
-        println!("tag 100,000 candidates{}: {tag_ms:.0} ms", if replica { " (as a replica)" } else { "" });
-        println!("export 100,000 candidates to CSV: {export_ms:.0} ms");
-        println!(
-            "open 1,000 profiles: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
-            profile.p50_ms, profile.p95_ms, profile.max_ms
-        );
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
 /// A scratch folder beside the database (same disk, so the copy is realistic).
 pub(crate) fn tempfile_dir(db: &std::path::Path) -> anyhow::Result<PathBuf> {
     let parent = db.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
     let dir = parent.join(format!(".talentdesk-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     Ok(dir)
-}
-
-struct Bulk {
-    tag_ms: f64,
-    export_ms: f64,
-    profile: Stats,
-}
-
-fn bulk_on_copy(copy: &std::path::Path) -> anyhow::Result<Bulk> {
-    let mut store = Store::open(copy)?;
-    let admin = store.users()?.into_iter().find(|u| u.role.is_admin()).context("no admin user")?;
-    let ids = store.candidate_ids(100_000)?;
-    store.apply(&admin, Mutation::TagDefine { name: "Benchmark".into() })?;
-    let started = Instant::now();
-    let tag = Mutation::TagsAdd { selection: Selection::ids(ids.iter().copied()), tags: vec!["Benchmark".into()] };
-    let plan = store.plan_bulk(&admin, tag)?;
-    let end = bulk::run(&plan, &AtomicBool::new(false), |m| store.apply_batch(&admin, m, plan.undoable()), |_| {});
-    anyhow::ensure!(matches!(end.end, Some(BulkEnd::Finished)), "tagging stopped: {:?}", end.end);
-    let tag_ms = ms(started.elapsed());
-
-    // The bulk export's default fields, as the window writes them.
-    let started = Instant::now();
-    let fields = [
-        ExportField::Name,
-        ExportField::Email,
-        ExportField::Phone,
-        ExportField::Location,
-        ExportField::CurrentTitle,
-        ExportField::CurrentEmployer,
-        ExportField::Skills,
-        ExportField::Tags,
-        ExportField::ActivityStatus,
-    ];
-    let path = copy.with_extension("csv");
-    let write = |e: &mut export::Exporter<_>, chunk: &[uuid::Uuid]| {
-        chunk.iter().try_for_each(|id| e.write(&store, &admin, *id))
-    };
-    let end = export::export_file(&path, ExportFormat::Csv, &fields, &ids, &AtomicBool::new(false), write, |_| {});
-    let _ = std::fs::remove_file(&path);
-    anyhow::ensure!(matches!(end.end, Some(BulkEnd::Finished)), "export stopped: {:?}", end.end);
-    let export_ms = ms(started.elapsed());
-
-    let sample: Vec<uuid::Uuid> = ids.iter().step_by((ids.len() / 1000).max(1)).take(1000).copied().collect();
-    let timings = sample
-        .iter()
-        .map(|id| {
-            let started = Instant::now();
-            store.profile(&admin, *id).map(|_| started.elapsed())
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Bulk { tag_ms, export_ms, profile: Stats::of(&timings) })
 }

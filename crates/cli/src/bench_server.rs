@@ -1,6 +1,9 @@
 //! `talentdesk-cli bench server`: what a team feels of the CRM server, measured over HTTP like
-//! a desktop would: one full snapshot (first sync's download), then 10 clients at once pulling
-//! pages of 1,000 changes from varied cursors, then 10 clients at once pushing mutations.
+//! a desktop would: one full snapshot (first sync's download); then a history made as teams
+//! make it — 10 desktops at once pushing their outboxes of reviews, tags and notes, each push
+//! a version of its own — whose throughput counts only the changes the server applied; then 10 clients at once pulling pages of 1,000 changes from random cursors spread
+//! across that history (a demo org is written at a single version: pulls from its cursors
+//! would re-read one page).
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -8,16 +11,18 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::search::Selection;
 use talentdesk_sync::client::Client;
-use talentdesk_sync::wire::{PushedMutation, RecordKind};
+use talentdesk_sync::wire::{PushOutcome, PushedMutation, RecordKind};
 use uuid::Uuid;
 
 use crate::bench::Stats;
 
 const CLIENTS: usize = 10;
 const PULLS_PER_CLIENT: usize = 50;
-const PUSHES_PER_CLIENT: usize = 20;
-const MUTATIONS_PER_PUSH: usize = 50;
+/// A desktop's outbox when it pushes: a few minutes of a recruiter's work.
+const MUTATIONS_PER_PUSH: usize = 20;
+const PULL_PAGE: usize = 1000;
 
 #[derive(Serialize)]
 struct Report {
@@ -26,132 +31,232 @@ struct Report {
     snapshot_candidates: u64,
     snapshot_seconds: f64,
     snapshot_megabytes: f64,
+    /// The history the pushes made: versions from `history_from` to `history_to`.
+    history_from: i64,
+    history_to: i64,
+    push_sent: usize,
+    push_applied: usize,
+    push_seconds: f64,
+    /// Applied changes a second, all 10 desktops together (refused ones do not count).
+    push_applied_per_s: f64,
+    push_requests_per_s: f64,
+    push_batch: Stats,
     pull_page_size: usize,
+    /// How many changes the pulled pages held, on average (full pages: 1,000).
+    pull_mean_changes: f64,
     pull: Stats,
     pull_p95_ms: f64,
-    push_mutations: usize,
-    push_seconds: f64,
-    push_mutations_per_s: f64,
-    push_batch: Stats,
 }
 
-pub fn server(url: &str, email: &str, password: &str, json: bool) -> anyhow::Result<ExitCode> {
+pub fn server(url: &str, email: &str, password: &str, pushes: usize, json: bool) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Runtime::new()?;
-    let report = runtime.block_on(measure(url.trim_end_matches('/'), email, password))?;
+    let report = runtime.block_on(measure(url.trim_end_matches('/'), email, password, pushes))?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        println!(
-            "snapshot: {} records ({} candidates, {:.1} MB compressed) in {:.1} s",
-            report.snapshot_records, report.snapshot_candidates, report.snapshot_megabytes, report.snapshot_seconds
-        );
-        println!(
-            "pull ({} changes a page, {CLIENTS} clients): p50 {} ms, p95 {} ms, max {} ms",
-            report.pull_page_size, report.pull.p50_ms, report.pull.p95_ms, report.pull.max_ms
-        );
-        println!(
-            "push ({CLIENTS} clients): {} mutations in {:.1} s = {:.0} mutations/s; a batch of {MUTATIONS_PER_PUSH}: p50 {} ms, p95 {} ms",
-            report.push_mutations,
-            report.push_seconds,
-            report.push_mutations_per_s,
-            report.push_batch.p50_ms,
-            report.push_batch.p95_ms
-        );
+        print(&report);
     }
     Ok(ExitCode::SUCCESS)
 }
 
-async fn measure(url: &str, email: &str, password: &str) -> anyhow::Result<Report> {
+fn print(r: &Report) {
+    println!(
+        "snapshot: {} records ({} candidates, {:.1} MB compressed) in {:.1} s",
+        r.snapshot_records, r.snapshot_candidates, r.snapshot_megabytes, r.snapshot_seconds
+    );
+    println!(
+        "push ({CLIENTS} desktops, {MUTATIONS_PER_PUSH} changes a push): {} of {} applied in {:.1} s = {:.0} applied/s, {:.1} pushes/s; a push: p50 {} ms, p95 {} ms",
+        r.push_applied,
+        r.push_sent,
+        r.push_seconds,
+        r.push_applied_per_s,
+        r.push_requests_per_s,
+        r.push_batch.p50_ms,
+        r.push_batch.p95_ms
+    );
+    println!(
+        "pull ({} changes a page, {CLIENTS} clients, random cursors in versions {}..{}, {:.0} changes a page on average): p50 {} ms, p95 {} ms, max {} ms",
+        r.pull_page_size,
+        r.history_from,
+        r.history_to,
+        r.pull_mean_changes,
+        r.pull.p50_ms,
+        r.pull.p95_ms,
+        r.pull.max_ms
+    );
+}
+
+/// What the snapshot holds that the benchmark needs.
+struct Org {
+    top: i64,
+    records: u64,
+    candidates: Vec<Uuid>,
+    tag: Option<String>,
+    compressed_bytes: u64,
+}
+
+/// `pushes`: how many pushes each desktop makes.
+async fn measure(url: &str, email: &str, password: &str, pushes: usize) -> anyhow::Result<Report> {
     let (client, _) = Client::login(url, email, password).await?;
 
-    // The snapshot, downloaded and unpacked as a first sync would.
     let started = Instant::now();
+    let org = snapshot(&client).await?;
+    let snapshot_seconds = started.elapsed().as_secs_f64();
+    anyhow::ensure!(
+        !org.candidates.is_empty(),
+        "the org has no candidates: fill it with `talentdesk-server demo` first"
+    );
+
+    let started = Instant::now();
+    let history = make_history(&client, Arc::new(org.candidates.clone()), org.tag.clone(), pushes).await?;
+    let push_seconds = started.elapsed().as_secs_f64();
+    let history_to = history.top.max(org.top);
+
+    let (pulls, changes) = pull_randomly(&client, org.top, history_to).await?;
+    let pull = Stats::of(&pulls);
+    let pushes = CLIENTS * pushes;
+    Ok(Report {
+        server: url.to_owned(),
+        snapshot_records: org.records,
+        snapshot_candidates: org.candidates.len() as u64,
+        snapshot_seconds: round2(snapshot_seconds),
+        snapshot_megabytes: (org.compressed_bytes as f64 / 1_048_576.0 * 10.0).round() / 10.0,
+        history_from: org.top,
+        history_to,
+        push_sent: pushes * MUTATIONS_PER_PUSH,
+        push_applied: history.applied,
+        push_seconds: round2(push_seconds),
+        push_applied_per_s: (history.applied as f64 / push_seconds).round(),
+        push_requests_per_s: round2(pushes as f64 / push_seconds),
+        push_batch: Stats::of(&history.timings),
+        pull_page_size: PULL_PAGE,
+        pull_mean_changes: (changes as f64 / pulls.len().max(1) as f64).round(),
+        pull_p95_ms: pull.p95_ms,
+        pull,
+    })
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// The snapshot, downloaded and unpacked as a first sync would.
+async fn snapshot(client: &Client) -> anyhow::Result<Org> {
     let mut snapshot = client.snapshot("").await?;
-    let (top, records, candidates, compressed_bytes) = tokio::task::spawn_blocking(move || {
+    tokio::task::spawn_blocking(move || {
         let top = snapshot.header()?.version.max(1);
-        let mut records = 0u64;
-        let mut candidates = Vec::new();
+        let (mut records, mut candidates, mut tag) = (0u64, Vec::new(), None);
         for record in &mut snapshot {
             let record = record?;
             records += 1;
-            if record.kind == RecordKind::Candidate {
-                candidates.push(record.id.parse::<Uuid>()?);
+            match record.kind {
+                RecordKind::Candidate => candidates.push(record.id.parse::<Uuid>()?),
+                RecordKind::Tag => tag = tag.or(Some(record.id)),
+                _ => {}
             }
         }
-        anyhow::Ok((top, records, candidates, snapshot.received_bytes()))
+        anyhow::Ok(Org { top, records, candidates, tag, compressed_bytes: snapshot.received_bytes() })
     })
-    .await??;
-    let snapshot_seconds = started.elapsed().as_secs_f64();
-    anyhow::ensure!(!candidates.is_empty(), "the org has no candidates: fill it with `talentdesk-server demo` first");
+    .await?
+}
 
-    // Pulls of full pages from cursors spread over the org's history.
-    let mut tasks = Vec::new();
-    for reader in 0..CLIENTS {
-        let client = client.clone();
-        tasks.push(tokio::spawn(async move {
-            let mut samples = Vec::with_capacity(PULLS_PER_CLIENT);
-            for i in 0..PULLS_PER_CLIENT {
-                let at = top * ((reader * PULLS_PER_CLIENT + i) as i64) / (CLIENTS * PULLS_PER_CLIENT) as i64;
-                let started = Instant::now();
-                let page = client.pull(Uuid::now_v7(), &at.to_string()).await?;
-                samples.push(started.elapsed());
-                std::hint::black_box(page.changes.len());
-            }
-            anyhow::Ok(samples)
-        }));
-    }
-    let mut pulls = Vec::new();
-    for task in tasks {
-        pulls.extend(task.await??);
-    }
+struct History {
+    applied: usize,
+    /// The highest version a change was applied at.
+    top: i64,
+    timings: Vec<Duration>,
+}
 
-    // Pushes: each client its own desktop, reviewing candidates in batches.
-    let candidates = Arc::new(candidates);
-    let started = Instant::now();
+/// 10 desktops pushing at once, each its own outbox of reviews, tags and notes on candidates
+/// spread over the org.
+async fn make_history(
+    client: &Client,
+    candidates: Arc<Vec<Uuid>>,
+    tag: Option<String>,
+    pushes: usize,
+) -> anyhow::Result<History> {
     let mut tasks = Vec::new();
-    for writer in 0..CLIENTS {
-        let (client, candidates) = (client.clone(), candidates.clone());
+    for _ in 0..CLIENTS {
+        let (client, candidates, tag) = (client.clone(), candidates.clone(), tag.clone());
         tasks.push(tokio::spawn(async move {
             let client_id = Uuid::now_v7();
-            let mut samples = Vec::with_capacity(PUSHES_PER_CLIENT);
-            for batch in 0..PUSHES_PER_CLIENT {
+            let mut history = History { applied: 0, top: 0, timings: Vec::with_capacity(pushes) };
+            for push in 0..pushes {
                 let mutations = (0..MUTATIONS_PER_PUSH)
                     .map(|i| {
-                        let n = (writer * 7919 + batch * MUTATIONS_PER_PUSH + i) % candidates.len();
-                        PushedMutation::new(
-                            (batch * MUTATIONS_PER_PUSH + i + 1) as i64,
-                            Mutation::CandidateReview { candidate_id: candidates[n] },
-                            chrono::Utc::now(),
-                        )
+                        let n = push * MUTATIONS_PER_PUSH + i;
+                        let candidate = candidates[random_below(candidates.len())];
+                        PushedMutation::new((n + 1) as i64, work(n, candidate, tag.as_deref()), chrono::Utc::now())
                     })
                     .collect();
                 let started = Instant::now();
                 let response = client.push(client_id, mutations).await?;
-                samples.push(started.elapsed());
-                anyhow::ensure!(response.results.len() == MUTATIONS_PER_PUSH, "a push answered for fewer mutations");
+                history.timings.push(started.elapsed());
+                anyhow::ensure!(response.results.len() == MUTATIONS_PER_PUSH, "a push answered for fewer changes");
+                for result in response.results {
+                    if let PushOutcome::Applied { version, .. } = result.outcome {
+                        history.applied += 1;
+                        history.top = history.top.max(version);
+                    }
+                }
             }
-            anyhow::Ok(samples)
+            anyhow::Ok(history)
         }));
     }
-    let mut pushes: Vec<Duration> = Vec::new();
+    let mut all = History { applied: 0, top: 0, timings: Vec::new() };
     for task in tasks {
-        pushes.extend(task.await??);
+        let one = task.await??;
+        all.applied += one.applied;
+        all.top = all.top.max(one.top);
+        all.timings.extend(one.timings);
     }
-    let push_seconds = started.elapsed().as_secs_f64();
-    let push_mutations = CLIENTS * PUSHES_PER_CLIENT * MUTATIONS_PER_PUSH;
-    let pull = Stats::of(&pulls);
-    Ok(Report {
-        server: url.to_owned(),
-        snapshot_records: records,
-        snapshot_candidates: candidates.len() as u64,
-        snapshot_seconds: (snapshot_seconds * 100.0).round() / 100.0,
-        snapshot_megabytes: (compressed_bytes as f64 / 1_048_576.0 * 10.0).round() / 10.0,
-        pull_page_size: 1000,
-        pull_p95_ms: pull.p95_ms,
-        pull,
-        push_mutations,
-        push_seconds: (push_seconds * 100.0).round() / 100.0,
-        push_mutations_per_s: (push_mutations as f64 / push_seconds).round(),
-        push_batch: Stats::of(&pushes),
-    })
+    Ok(all)
+}
+
+/// A recruiter's work, in turn: mostly reviews, then a tag, then a note.
+fn work(n: usize, candidate: Uuid, tag: Option<&str>) -> Mutation {
+    match (n % 5, tag) {
+        (3, Some(tag)) => Mutation::TagsAdd { selection: Selection::ids([candidate]), tags: vec![tag.to_owned()] },
+        (4, _) => Mutation::NoteAdd {
+            note_id: Uuid::now_v7(),
+            candidate_id: candidate,
+            body: "Spoke on the phone: open to a move in spring.".into(),
+            private: false,
+        },
+        _ => Mutation::CandidateReview { candidate_id: candidate },
+    }
+}
+
+/// A random number below `n`, from the 62 random bits that end a version 7 UUID (no generator
+/// needed for a benchmark's spread).
+fn random_below(n: usize) -> usize {
+    let random = Uuid::now_v7().as_u128() & ((1 << 62) - 1);
+    (random % n.max(1) as u128) as usize
+}
+
+/// Pulls of one page each from random cursors between `from` and `to`; their times and the
+/// changes they held.
+async fn pull_randomly(client: &Client, from: i64, to: i64) -> anyhow::Result<(Vec<Duration>, usize)> {
+    let mut tasks = Vec::new();
+    for _ in 0..CLIENTS {
+        let client = client.clone();
+        tasks.push(tokio::spawn(async move {
+            let (mut samples, mut changes) = (Vec::with_capacity(PULLS_PER_CLIENT), 0);
+            for _ in 0..PULLS_PER_CLIENT {
+                let at = from + random_below((to - from).max(1) as usize) as i64;
+                let started = Instant::now();
+                let page = client.pull_at_most(Uuid::now_v7(), &at.to_string(), Some(PULL_PAGE as u32)).await?;
+                samples.push(started.elapsed());
+                changes += page.changes.len();
+            }
+            anyhow::Ok((samples, changes))
+        }));
+    }
+    let (mut samples, mut changes) = (Vec::new(), 0);
+    for task in tasks {
+        let (s, c) = task.await??;
+        samples.extend(s);
+        changes += c;
+    }
+    Ok((samples, changes))
 }

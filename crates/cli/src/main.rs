@@ -5,6 +5,7 @@ mod bench;
 mod bench_abuse;
 mod bench_app;
 mod bench_board;
+mod bench_bulk;
 mod bench_checkin;
 mod bench_import;
 mod bench_resume;
