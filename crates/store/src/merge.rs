@@ -13,16 +13,13 @@ use crate::{Store, StoreError};
 /// that reached both stays as `to`'s; `to` takes `from`'s resume text when it has none, so
 /// search finds the survivor by the words of the resume that moved.
 pub(crate) fn move_attached(conn: &Connection, from: i64, to: i64) -> Result<(), StoreError> {
-    for sql in [
-        "UPDATE notes SET cand = ?2 WHERE cand = ?1",
-        "UPDATE documents SET cand = ?2 WHERE cand = ?1",
-        "UPDATE OR IGNORE messages SET cand = ?2 WHERE cand = ?1",
-        "DELETE FROM messages WHERE cand = ?1",
-        "UPDATE history SET cand = ?2 WHERE cand = ?1",
-        "UPDATE OR IGNORE history_shared_cands SET cand = ?2 WHERE cand = ?1",
-        "DELETE FROM history_shared_cands WHERE cand = ?1",
-    ] {
-        conn.prepare_cached(sql)?.execute(params![from, to])?;
+    for table in ["notes", "documents", "history"] {
+        conn.prepare_cached(&format!("UPDATE {table} SET cand = ?2 WHERE cand = ?1"))?.execute(params![from, to])?;
+    }
+    // Keyed by candidate: what `to` has already is left behind, and goes with `from`'s row.
+    for table in ["messages", "history_shared_cands"] {
+        conn.prepare_cached(&format!("UPDATE OR IGNORE {table} SET cand = ?2 WHERE cand = ?1"))?
+            .execute(params![from, to])?;
     }
     if candidates::resume_text(conn, to)?.is_none()
         && let Some(text) = candidates::resume_text(conn, from)?
