@@ -116,6 +116,14 @@ pub async fn profile(state: State<'_, AppState>, id: Uuid) -> Result<ProfileView
     with_store(&state, move |store, user| store.profile(user, id)).await
 }
 
+/// Where a candidate merged into another went: the survivor (followed through later merges),
+/// so a profile or link still open on them goes there. `None` when they are here, were
+/// deleted, or never existed.
+#[tauri::command]
+pub async fn merged_into(state: State<'_, AppState>, id: Uuid) -> Result<Option<Uuid>, AppError> {
+    with_store(&state, move |store, _| store.merged_into(id)).await
+}
+
 /// Opens the full profile: records that the signed-in recruiter reviewed the candidate (the
 /// Recruiter Reviewed engagement, through a mutation like every write), then returns it.
 #[tauri::command]

@@ -115,6 +115,7 @@ fn main() {
             commands::open_profile,
             commands::profile_as_of,
             commands::pipelines,
+            commands::merged_into,
             commands::pipeline_members,
             commands::pipeline_board,
             commands::pipeline_column,

@@ -133,6 +133,12 @@ export const commands = {
   /** Every job with its number of applicants. */
   jobs: () => call<Array<JobSummary>>("jobs"),
   /** The job with every applicant and where their application stands. */
+  /**
+   * Where a candidate merged into another went: the survivor (followed through later merges),
+   * so a profile or link still open on them goes there. `None` when they are here, were
+   * deleted, or never existed.
+   */
+  mergedInto: (args: { id: string }) => call<string | null>("merged_into", args),
   job: (args: { id: string }) => call<JobView>("job", args),
   /** The hiring statuses and bins an application can be moved to. */
   hiringWorkflow: () => call<HiringWorkflow>("hiring_workflow"),
