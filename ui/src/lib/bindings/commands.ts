@@ -37,7 +37,11 @@ import type { PipelineMemberRow } from "./PipelineMemberRow";
 import type { PipelineSummary } from "./PipelineSummary";
 import type { Profile } from "./Profile";
 import type { ProfileView } from "./ProfileView";
+import type { ResumeFiled } from "./ResumeFiled";
+import type { ResumeFiling } from "./ResumeFiling";
+import type { ResumeQueue } from "./ResumeQueue";
 import type { ResumeReading } from "./ResumeReading";
+import type { ResumeReview } from "./ResumeReview";
 import type { ResumesZip } from "./ResumesZip";
 import type { Role } from "./Role";
 import type { SearchPage } from "./SearchPage";
@@ -133,12 +137,6 @@ export const commands = {
   /** Every job with its number of applicants. */
   jobs: () => call<Array<JobSummary>>("jobs"),
   /** The job with every applicant and where their application stands. */
-  /**
-   * Where a candidate merged into another went: the survivor (followed through later merges),
-   * so a profile or link still open on them goes there. `None` when they are here, were
-   * deleted, or never existed.
-   */
-  mergedInto: (args: { id: string }) => call<string | null>("merged_into", args),
   job: (args: { id: string }) => call<JobView>("job", args),
   /** The hiring statuses and bins an application can be moved to. */
   hiringWorkflow: () => call<HiringWorkflow>("hiring_workflow"),
@@ -213,6 +211,22 @@ export const commands = {
    * returns their id.
    */
   createFromResume: (args: { profile: Profile; path: string }) => call<string>("create_from_resume", args),
+  /**
+   * Makes a queue of the files, folders and .zip archives given (dropped or chosen: granted).
+   * Archives are unpacked into the app's cache, replacing the last queue's; every file queued
+   * may then be read.
+   */
+  queueResumes: (args: { paths: Array<string> }) => call<ResumeQueue>("queue_resumes", args),
+  /**
+   * Reads the queued files, one isolated reader per core, telling the window of each step
+   * (`resume-progress`); then who each may already be, against the whole database.
+   */
+  readResumes: (args: { files: Array<string> }) => call<Array<ResumeReview>>("read_resumes", args),
+  /**
+   * Files one reviewed resume: a new candidate with it attached (in one step: refused, neither
+   * is kept), or attached to a candidate already here.
+   */
+  fileResume: (args: { filing: ResumeFiling }) => call<ResumeFiled>("file_resume", args),
   /**
    * Every term of the skills taxonomy (`assets/skills.txt`), in its order, for the Skills field
    * to suggest from as the user types.
