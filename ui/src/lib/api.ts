@@ -4,6 +4,9 @@
 import { commands } from "./bindings/commands";
 import type { ColumnConfig } from "./bindings/ColumnConfig";
 import type { ExportRequest } from "./bindings/ExportRequest";
+import type { ImportMapping } from "./bindings/ImportMapping";
+import type { ImportOptions } from "./bindings/ImportOptions";
+import type { ImportRowChoice } from "./bindings/ImportRowChoice";
 import type { Mutation } from "./bindings/Mutation";
 import type { OfflineSet } from "./bindings/OfflineSet";
 import type { PageRequest } from "./bindings/PageRequest";
@@ -99,8 +102,20 @@ export const api = {
     commands.chooseSavePath({ title, suggested, extension }),
   /** Download Resumes: each chosen candidate's newest resume, in one zip. */
   downloadResumes: (selection: Selection, path: string) => commands.downloadResumes({ selection, path }),
-  /** Stops a bulk run or export before its next batch. */
+  /** Stops a bulk run, an export or an import before its next batch. */
   cancelRun: (run: string) => commands.cancelRun({ run }),
+  /** A spreadsheet chosen or dropped: its sheets, header, first rows and the guessed mapping. */
+  importOpen: (path: string, sheet: string | null) => commands.importOpen({ path, sheet }),
+  /** What importing the file would do (nothing written); the plan waits for importWrite. */
+  importPlan: (path: string, sheet: string | null, mapping: ImportMapping, options: ImportOptions) =>
+    commands.importPlan({ path, sheet, mapping, options }),
+  /** One duplicate row's own choice; the counts as they now are. */
+  importChoose: (line: number, choice: ImportRowChoice) => commands.importChoose({ line, choice }),
+  /** Writes the plan in batches; progress arrives as `import-progress` events, Cancel is cancelRun. */
+  importWrite: (run: string) => commands.importWrite({ run }),
+  /** The rows not imported, with a Reason column, to a file chosen in the Save dialog. */
+  importSaveErrors: (path: string) => commands.importSaveErrors({ path }),
+  importClose: () => commands.importClose(),
 };
 
 /** The field a refused command's rule names ("email", "custom:level"), if it names one. */

@@ -23,6 +23,13 @@ import type { FilledTemplate } from "./FilledTemplate";
 import type { FilterChoices } from "./FilterChoices";
 import type { HiredActions } from "./HiredActions";
 import type { HiringWorkflow } from "./HiringWorkflow";
+import type { ImportCounts } from "./ImportCounts";
+import type { ImportFile } from "./ImportFile";
+import type { ImportMapping } from "./ImportMapping";
+import type { ImportOptions } from "./ImportOptions";
+import type { ImportPreview } from "./ImportPreview";
+import type { ImportReport } from "./ImportReport";
+import type { ImportRowChoice } from "./ImportRowChoice";
 import type { JobSummary } from "./JobSummary";
 import type { JobView } from "./JobView";
 import type { KioskEvent } from "./KioskEvent";
@@ -272,6 +279,27 @@ export const commands = {
   runExport: (args: { run: string; request: ExportRequest }) => call<BulkProgress>("run_export", args),
   /** Stops a bulk run or export before its next batch. */
   cancelRun: (args: { run: string }) => call<void>("cancel_run", args),
+  /** Opens a file chosen or dropped (granted) for import. */
+  importOpen: (args: { path: string; sheet: string | null }) => call<ImportFile>("import_open", args),
+  /**
+   * Plans the import of the file with `mapping` and `options`: nothing is written. The plan
+   * waits for import_write (a new plan replaces it).
+   */
+  importPlan: (args: { path: string; sheet: string | null; mapping: ImportMapping; options: ImportOptions }) => call<ImportPreview>("import_plan", args),
+  /** Overrides the import's choice for one duplicate row of the plan; the counts as they now are. */
+  importChoose: (args: { line: number; choice: ImportRowChoice }) => call<ImportCounts>("import_choose", args),
+  /**
+   * Writes the plan in batches (each one transaction through the mutation path, queued for the
+   * server), reporting `import-progress`; cancel_run(run) stops it between batches.
+   */
+  importWrite: (args: { run: string }) => call<ImportReport>("import_write", args),
+  /**
+   * Writes the rows not imported (rejected, skipped, refused at the write) as CSV with a Reason
+   * column to `path` (chosen in the Save dialog); how many rows it holds.
+   */
+  importSaveErrors: (args: { path: string }) => call<number>("import_save_errors", args),
+  /** Forgets the import (its plan can be large). */
+  importClose: () => call<void>("import_close"),
   /**
    * People matching what is typed so far (name, email or phone): the event's registrants
    * first, then everyone else on this computer.

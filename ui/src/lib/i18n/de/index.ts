@@ -7,6 +7,7 @@ import { candidate } from "./candidate";
 import { checkin } from "./checkin";
 import { common } from "./common";
 import { events } from "./events";
+import { importing } from "./import";
 import { jobs } from "./jobs";
 import { lists } from "./lists";
 import { palette } from "./palette";
@@ -17,4 +18,4 @@ import { settings } from "./settings";
 import { sync } from "./sync";
 import { templates } from "./templates";
 
-export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...problems };
+export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...problems };

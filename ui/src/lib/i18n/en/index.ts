@@ -8,6 +8,7 @@ import { candidate } from "./candidate";
 import { checkin } from "./checkin";
 import { common } from "./common";
 import { events } from "./events";
+import { importing } from "./import";
 import { jobs } from "./jobs";
 import { lists } from "./lists";
 import { palette } from "./palette";
@@ -18,4 +19,4 @@ import { settings } from "./settings";
 import { sync } from "./sync";
 import { templates } from "./templates";
 
-export const en = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...problems } as const;
+export const en = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...problems } as const;

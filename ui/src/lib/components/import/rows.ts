@@ -1,0 +1,43 @@
+// A planned row in words: who it is (its name, or its first cells when it was rejected before
+// it had one) and what will happen to it.
+import type { ImportPreviewRow } from "../../bindings/ImportPreviewRow";
+import { t } from "../../i18n";
+import { evidenceText } from "./targets";
+
+export function rowName(row: ImportPreviewRow): string {
+  const profile = row.planned.row?.profile;
+  if (profile) return `${profile.first_name} ${profile.last_name}`.trim();
+  return row.planned.cells
+    .map((c) => c.trim())
+    .filter((c) => c !== "")
+    .slice(0, 2)
+    .join(" ");
+}
+
+export function rowEmail(row: ImportPreviewRow): string {
+  return row.planned.row?.profile.email ?? "";
+}
+
+export function fateText(row: ImportPreviewRow): string {
+  const action = row.planned.action;
+  const name = row.matched ?? "";
+  switch (action.kind) {
+    case "create":
+      return t("import.fate_create");
+    case "merge":
+      return t("import.fate_merge", { name, evidence: evidenceText(action.evidence) });
+    case "unchanged":
+      return t("import.fate_unchanged", { name, evidence: evidenceText(action.evidence) });
+    case "skip_duplicate":
+      return t("import.fate_skip_duplicate", { name, evidence: evidenceText(action.evidence) });
+    case "skip_in_file":
+      return t("import.fate_skip_in_file", { line: action.line, evidence: evidenceText(action.evidence) });
+    case "reject":
+      return t("import.fate_reject", { reasons: action.reasons.join("; ") });
+  }
+}
+
+/** Whether the user may choose otherwise for the row: it is someone already in Talentdesk. */
+export function choosable(row: ImportPreviewRow): boolean {
+  return row.matched !== null;
+}
