@@ -12,10 +12,11 @@ import { jobs } from "./jobs";
 import { lists } from "./lists";
 import { palette } from "./palette";
 import { profile } from "./profile";
+import { resumes } from "./resumes";
 import { search } from "./search";
 import { problems } from "./problems";
 import { settings } from "./settings";
 import { sync } from "./sync";
 import { templates } from "./templates";
 
-export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...problems };
+export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...problems, ...resumes };
