@@ -59,7 +59,15 @@ async fn world(server: &TestServer) -> World {
 
 /// The whole vocabulary aimed at one candidate, with whether a recruiter may do each.
 /// `others_note` was written by someone else; the last entries erase things.
-fn matrix(w: &World, c: Uuid, own_note: Uuid, others_note: Uuid, tag_to_delete: &str) -> Vec<(Mutation, bool)> {
+/// `twin` is a second candidate, merged into `c` near the end (admins only).
+fn matrix(
+    w: &World,
+    c: Uuid,
+    twin: Uuid,
+    own_note: Uuid,
+    others_note: Uuid,
+    tag_to_delete: &str,
+) -> Vec<(Mutation, bool)> {
     let ids = || Selection::ids([c]);
     let document = Uuid::now_v7();
     let (added, renamed) = (format!("Added {tag_to_delete}"), format!("Renamed {tag_to_delete}"));
@@ -236,13 +244,14 @@ fn matrix(w: &World, c: Uuid, own_note: Uuid, others_note: Uuid, tag_to_delete: 
         (Mutation::SetHiredActions { actions: HiredActions { unsubscribe: true, deactivate: false } }, false),
         (Mutation::NoteDelete { note_id: own_note }, true),
         (Mutation::TagDelete { name: tag_to_delete.into() }, false),
+        (Mutation::CandidateMerge { survivor_id: c, merged_ids: vec![twin], changes: Vec::new() }, false),
         (Mutation::CandidateDelete { selection: ids() }, false),
     ]
 }
 
 /// Pushes the matrix as `session` and checks each outcome; returns the names that went wrong.
 async fn run(server: &TestServer, w: &World, session: &Session, other: &Session) -> Vec<String> {
-    let c = Uuid::now_v7();
+    let (c, twin) = (Uuid::now_v7(), Uuid::now_v7());
     let (own_note, others_note) = (Uuid::now_v7(), Uuid::now_v7());
     // The candidate has an email and a phone (messages need them), and a note by each user.
     let profile = Profile {
@@ -259,6 +268,7 @@ async fn run(server: &TestServer, w: &World, session: &Session, other: &Session)
             profile_type: talentdesk_domain::candidate::ProfileType::RecruiterGenerated,
         },
         Mutation::NoteAdd { note_id: own_note, candidate_id: c, body: "own".into(), private: false },
+        create_candidate(twin, "Ana", "Souza", None),
     ];
     server.push(session, &numbered(1, seeded)).await;
     let other_client = Session { client_id: Uuid::now_v7(), ..other.clone() };
@@ -276,8 +286,8 @@ async fn run(server: &TestServer, w: &World, session: &Session, other: &Session)
     server.push(&admin_client, &numbered(1, [Mutation::TagDefine { name: tag_to_delete.clone() }])).await;
 
     let admin = session.user.role == Role::RecruiterAdmin;
-    let cases = matrix(w, c, own_note, others_note, &tag_to_delete);
-    let response = server.push(session, &numbered(3, cases.iter().map(|(m, _)| m.clone()))).await;
+    let cases = matrix(w, c, twin, own_note, others_note, &tag_to_delete);
+    let response = server.push(session, &numbered(4, cases.iter().map(|(m, _)| m.clone()))).await;
     let mut wrong = Vec::new();
     for ((mutation, recruiter_may), result) in cases.iter().zip(&response.results) {
         let allowed = admin || *recruiter_may;

@@ -1,0 +1,218 @@
+//! candidate.merge against real PostgreSQL: every kind of record of a duplicate becomes the
+//! survivor's and a teammate's next pull delivers exactly that (the duplicate's removal, what
+//! moved under its new candidate, a message under its new id); a merge of a candidate a
+//! teammate deleted meanwhile is refused and changes nothing.
+
+mod support;
+
+use support::{Session, TestServer, create_candidate, numbered};
+use talentdesk_domain::DomainError;
+use talentdesk_domain::aggregate::CandidateAggregate;
+use talentdesk_domain::document::{Document, DocumentKind};
+use talentdesk_domain::event::{Event, EventCategory};
+use talentdesk_domain::history::{HistoryDetail, HistoryEntry};
+use talentdesk_domain::job::Job;
+use talentdesk_domain::message::Message;
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::note::Note;
+use talentdesk_domain::search::Selection;
+use talentdesk_sync::wire::{Change, PushOutcome, RecordKind};
+use uuid::Uuid;
+
+struct Pair {
+    ana: Uuid,
+    dup: Uuid,
+    pipeline: Uuid,
+    event: Uuid,
+    job: Uuid,
+    send: Uuid,
+}
+
+/// Ana and her duplicate, each with something of every kind, made by the recruiter.
+async fn ana_twice(server: &TestServer) -> Pair {
+    let p = Pair {
+        ana: Uuid::now_v7(),
+        dup: Uuid::now_v7(),
+        pipeline: Uuid::now_v7(),
+        event: Uuid::now_v7(),
+        job: Uuid::now_v7(),
+        send: Uuid::now_v7(),
+    };
+    let lists = [
+        Mutation::TagDefine { name: "python".into() },
+        Mutation::TagDefine { name: "fintech".into() },
+        Mutation::PipelineCreate {
+            pipeline_id: p.pipeline,
+            name: "Nurses".into(),
+            statuses: vec!["New".into(), "Interview".into()],
+            private: false,
+        },
+        Mutation::EventCreate {
+            event: Event::new(p.event, "Fair", EventCategory::CareerFair, chrono::Utc::now(), "Lisbon"),
+        },
+        Mutation::JobCreate {
+            job: Job { id: p.job, title: "Nurse".into(), location: "Porto".into(), ats_id: None, open: true },
+        },
+    ];
+    server.push(&server.admin, &numbered(1, lists)).await;
+    let both = || Selection::ids([p.ana, p.dup]);
+    let work = [
+        create_candidate(p.ana, "Ana", "Souza", Some("ana@example.com")),
+        create_candidate(p.dup, "Ana", "Souza", Some("ana.souza@example.org")),
+        Mutation::TagsAdd { selection: Selection::ids([p.ana]), tags: vec!["python".into()] },
+        Mutation::TagsAdd { selection: Selection::ids([p.dup]), tags: vec!["fintech".into()] },
+        Mutation::NoteAdd { note_id: Uuid::now_v7(), candidate_id: p.dup, body: "Salary 40k".into(), private: true },
+        Mutation::PipelineAdd { selection: both(), pipeline_id: p.pipeline, status: None },
+        Mutation::JobSubmit { selection: both(), job_id: p.job },
+        Mutation::EventAdd {
+            selection: Selection::ids([p.dup]),
+            event_id: p.event,
+            attended: false,
+            confirmation: None,
+        },
+        Mutation::EventCheckIn { event_id: p.event, candidate_id: p.dup, at: None, kiosk: false },
+        Mutation::EmailSend {
+            send_id: p.send,
+            selection: Selection::ids([p.dup]),
+            subject: "Hi".into(),
+            body: "Hello".into(),
+        },
+        Mutation::DocumentAttach {
+            document: Document {
+                id: Uuid::now_v7(),
+                candidate_id: p.dup,
+                name: "ana-cv.pdf".into(),
+                kind: DocumentKind::Resume,
+                sha256: "a".repeat(64),
+                size: 10,
+                uploaded_at: chrono::Utc::now(),
+            },
+        },
+        Mutation::PipelineSetStatus { candidate_id: p.dup, pipeline_id: p.pipeline, status: "Interview".into() },
+        Mutation::ApplicationSetStatus {
+            job_id: p.job,
+            candidate_id: p.dup,
+            bin: "Interviewing".into(),
+            hiring_status: "Interview".into(),
+        },
+    ];
+    let pushed = server.push(&server.recruiter, &numbered(1, work)).await;
+    assert!(pushed.results.iter().all(|r| matches!(r.outcome, PushOutcome::Applied { .. })), "{pushed:?}");
+    p
+}
+
+/// The latest of each record a pull delivered, live or removed.
+fn latest(changes: &[Change], kind: RecordKind) -> Vec<(String, Option<String>)> {
+    let mut by_id = std::collections::BTreeMap::new();
+    for c in changes.iter().filter(|c| c.kind == kind) {
+        by_id.insert(c.id.clone(), c.data.as_ref().map(|d| d.get().to_owned()));
+    }
+    by_id.into_iter().collect()
+}
+
+fn live<T: serde::de::DeserializeOwned>(changes: &[Change], kind: RecordKind) -> Vec<T> {
+    latest(changes, kind).into_iter().filter_map(|(_, data)| data.map(|d| serde_json::from_str(&d).unwrap())).collect()
+}
+
+fn merge(p: &Pair) -> Mutation {
+    Mutation::CandidateMerge { survivor_id: p.ana, merged_ids: vec![p.dup], changes: Vec::new() }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn everything_of_the_duplicate_moves_and_a_teammates_pull_delivers_it() {
+    let server = TestServer::start().await;
+    let p = ana_twice(&server).await;
+    let (_, cursor) = server.pull_all(&server.recruiter, String::new()).await;
+
+    let admin = Session { client_id: Uuid::now_v7(), ..server.admin.clone() };
+    let pushed = server.push(&admin, &numbered(1, [merge(&p)])).await;
+    assert!(matches!(pushed.results[0].outcome, PushOutcome::Applied { .. }), "{pushed:?}");
+
+    // The survivor's own record: tags, memberships, the application further along.
+    let ana = server.candidate(p.ana).await;
+    assert_eq!(ana.tags.iter().cloned().collect::<Vec<_>>(), ["fintech", "python"]);
+    assert_eq!(ana.pipelines.len(), 1);
+    assert_eq!(ana.pipelines[0].status, "Interview");
+    assert!(ana.event_member(p.event).is_some_and(|m| m.attended));
+    assert_eq!(ana.applications.len(), 1);
+    assert_eq!((ana.applications[0].hiring_status.as_str(), ana.applications[0].candidate_id), ("Interview", p.ana));
+
+    // The recruiter's next pull: the duplicate removed, what was theirs now Ana's.
+    let (changes, _) = server.pull_all(&server.recruiter, cursor).await;
+    let candidates = latest(&changes, RecordKind::Candidate);
+    assert!(candidates.contains(&(p.dup.to_string(), None)), "the duplicate's removal: {candidates:?}");
+    let merged: CandidateAggregate = serde_json::from_str(
+        candidates.iter().find(|(id, _)| *id == p.ana.to_string()).and_then(|(_, d)| d.as_deref()).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(merged, ana);
+    let notes: Vec<Note> = live(&changes, RecordKind::Note);
+    assert_eq!(notes.iter().map(|n| (n.body.as_str(), n.candidate_id)).collect::<Vec<_>>(), [("Salary 40k", p.ana)]);
+    let documents: Vec<Document> = live(&changes, RecordKind::Document);
+    assert_eq!(
+        documents.iter().map(|d| (d.name.as_str(), d.candidate_id)).collect::<Vec<_>>(),
+        [("ana-cv.pdf", p.ana)]
+    );
+    let messages = latest(&changes, RecordKind::Message);
+    assert!(messages.contains(&(format!("{}:{}", p.send, p.dup), None)), "the old id removed: {messages:?}");
+    let moved: Vec<Message> = live(&changes, RecordKind::Message);
+    assert_eq!(
+        moved.iter().map(|m| (m.id(), m.candidate_id)).collect::<Vec<_>>(),
+        [(format!("{}:{}", p.send, p.ana), p.ana)]
+    );
+    let history: Vec<HistoryEntry> = live(&changes, RecordKind::History);
+    assert!(history.iter().all(|h| h.candidate_id == p.ana), "every moved entry is Ana's");
+    assert!(history.iter().any(|h| h.detail == Some(HistoryDetail::Tagged { tags: vec!["fintech".into()] })));
+    let entry =
+        history.iter().find(|h| matches!(h.detail, Some(HistoryDetail::Merged { .. }))).expect("the merge's entry");
+    assert_eq!(entry.detail, Some(HistoryDetail::Merged { candidates: vec![p.dup], names: vec!["Ana Souza".into()] }));
+
+    // Nothing live is left on the duplicate anywhere.
+    let (everything, _) = server.pull_all(&server.admin, String::new()).await;
+    let on_dup = |kind| {
+        live::<serde_json::Value>(&everything, kind)
+            .into_iter()
+            .filter(|v| v["candidate_id"] == p.dup.to_string())
+            .count()
+    };
+    for kind in [RecordKind::Note, RecordKind::Document, RecordKind::Message, RecordKind::History] {
+        assert_eq!(on_dup(kind), 0, "{kind:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn merging_a_candidate_a_teammate_deleted_meanwhile_is_refused_and_loses_nothing() {
+    let server = TestServer::start().await;
+    let p = ana_twice(&server).await;
+    let laptop = Session { client_id: Uuid::now_v7(), ..server.admin.clone() };
+    server.push(&laptop, &numbered(1, [Mutation::CandidateDelete { selection: Selection::ids([p.dup]) }])).await;
+    let before = server.candidate(p.ana).await;
+
+    let admin = Session { client_id: Uuid::now_v7(), ..server.admin.clone() };
+    let pushed = server.push(&admin, &numbered(1, [merge(&p)])).await;
+    match &pushed.results[0].outcome {
+        PushOutcome::Rejected { reason: DomainError::NotFound { id, .. } } => assert_eq!(id, &p.dup.to_string()),
+        other => panic!("expected the duplicate not found, got {other:?}"),
+    }
+    assert_eq!(server.candidate(p.ana).await, before, "the survivor is as it was");
+    // The refusal took its number: the desktop's next change goes through.
+    let next = server
+        .push(
+            &admin,
+            &numbered(2, [Mutation::TagsAdd { selection: Selection::ids([p.ana]), tags: vec!["fintech".into()] }]),
+        )
+        .await;
+    assert!(matches!(next.results[0].outcome, PushOutcome::Applied { .. }));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_change_to_a_merged_candidate_made_offline_is_refused_by_name() {
+    let server = TestServer::start().await;
+    let p = ana_twice(&server).await;
+    let admin = Session { client_id: Uuid::now_v7(), ..server.admin.clone() };
+    server.push(&admin, &numbered(1, [merge(&p)])).await;
+    let offline = Session { client_id: Uuid::now_v7(), ..server.recruiter.clone() };
+    let note = Mutation::NoteAdd { note_id: Uuid::now_v7(), candidate_id: p.dup, body: "late".into(), private: false };
+    let pushed = server.push(&offline, &numbered(1, [note])).await;
+    assert!(matches!(&pushed.results[0].outcome, PushOutcome::Rejected { reason: DomainError::NotFound { .. } }));
+}
