@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 pub mod axe;
 pub mod file_dialog;
+pub mod keyboard;
 pub mod xdnd;
 
 use base64::Engine;
@@ -229,10 +230,15 @@ impl Session {
 
     /// Starts the driver and the app with `args`, and `env` set for the app.
     pub fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Result<Self> {
+        Self::start_app(&app_binary()?, args, env)
+    }
+
+    /// Starts the driver and the app binary `app` (`talentdesk-cli bench app` drives a
+    /// release build) with `args`, and `env` set for the app.
+    pub fn start_app(app: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<Self> {
         if std::env::var_os("DISPLAY").is_none() {
             return Err("no DISPLAY: run the end-to-end tests under Xvfb (scripts/test.sh uses xvfb-run)".into());
         }
-        let app = app_binary()?;
         // A free port can be taken by a test running beside this one before the driver binds
         // it: then the driver stops at once, and it starts again on other ports.
         let mut attempt = 0;

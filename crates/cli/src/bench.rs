@@ -143,14 +143,22 @@ pub enum Which {
         #[arg(long)]
         json: bool,
     },
-    /// The desktop app on this database: first page after launch, keystroke to results,
-    /// memory (see bench_app.rs). Needs a display.
+    /// The desktop app on this database: first page after a warm and a cold start, memory,
+    /// and words from the database typed into the search box as key events, each keystroke
+    /// timed to the painted page (see bench_app.rs). Needs a display and tauri-driver.
     App {
         #[arg(long)]
         db: PathBuf,
         /// The app binary.
         #[arg(long, default_value = "target/release/talentdesk")]
         app: PathBuf,
+        /// Type only this many of the words drawn from the database (all, some 200, when absent).
+        #[arg(long)]
+        words: Option<usize>,
+        /// Also time a start after dropping the operating system's whole file cache (as root;
+        /// every process on the machine then reads from disk again for a while).
+        #[arg(long)]
+        cold: bool,
         #[arg(long)]
         json: bool,
     },
@@ -166,7 +174,7 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
         Which::Import { db, rows, json } => crate::bench_import::import(&db, rows, json),
         Which::Resume { resumes, set: Some(dir), half, json } => crate::bench_resume::set(&dir, half, resumes, json),
         Which::Resume { resumes, set: None, json, .. } => crate::bench_resume::generated(resumes, json),
-        Which::App { db, app, json } => crate::bench_app::app(&db, &app, json),
+        Which::App { db, app, words, cold, json } => crate::bench_app::app(&db, &app, words, cold, json),
         Which::Checkin { db, limit, cold, json } => crate::bench_checkin::checkin(&db, limit.max(1), cold, json),
         Which::Server { account: a, pushes } => {
             crate::bench_server::server(&a.server, &a.email, &a.password, pushes.max(1), a.json)
