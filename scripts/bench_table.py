@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Rewrites the figures of BENCHMARKS.md's table from the JSON reports scripts/bench.sh wrote.
+
+Each row of the table names its measure in a comment in its first cell (`<!-- bulk_tag -->`);
+a row whose report is in the folder gets the figure read from it and the report's date. Rows
+without a report keep what they say.
+
+    python3 scripts/bench_table.py BENCHMARKS.md target/bench
+"""
+
+import datetime
+import json
+import os
+import re
+import sys
+
+
+def ms(x):
+    return f"{x:,.0f} ms" if x >= 100 else f"{x:.1f} ms"
+
+
+def worst(items, path):
+    values = [get(i, path) for i in items]
+    return max(v for v in values if v is not None)
+
+
+def get(obj, path):
+    for key in path.split("."):
+        if not isinstance(obj, dict) or key not in obj:
+            return None
+        obj = obj[key]
+    return obj
+
+
+def pace(app, name):
+    return next(p for p in app["typing"] if p["pace"] == name)
+
+
+def typed(app, name):
+    p = pace(app, name)
+    return (
+        f"p95 {ms(p['overall']['p95_ms'])} overall, {ms(worst(p['by_prefix_length'], 'stats.p95_ms'))} "
+        f"at the worst prefix length; max {ms(p['overall']['max_ms'])}"
+    )
+
+
+def cold(app):
+    value = app["first_page_cold_ms"]
+    return ms(value) if isinstance(value, (int, float)) else value
+
+
+# Each row's figure: the report it comes from, and how to read it.
+FIGURES = {
+    "typing": ("typing", lambda r: f"p95 {ms(r['overall']['p95_ms'])}, max {ms(r['overall']['max_ms'])}"),
+    "palette": ("palette", lambda r: f"p95 {ms(r['overall']['p95_ms'])}"),
+    "search": (
+        "search",
+        lambda r: f"p95 {ms(r['overall']['p95_ms'])}; worst query p95 {ms(worst(r['queries'], 'p95_ms'))}",
+    ),
+    "app_human": ("app", lambda r: typed(r, "human")),
+    "app_fast": ("app", lambda r: typed(r, "fast")),
+    "app_warm": ("app", lambda r: ms(r["first_page_warm_ms"])),
+    "app_cold": ("app", cold),
+    "bulk_tag": ("bulk", lambda r: f"{ms(r['tag_100k_ms'])} ({r['tagged']:,} of a search, spread {r['spread']:.0%})"),
+    "bulk_export": ("bulk", lambda r: ms(r["export_100k_ms"])),
+    "bulk_profile": ("bulk", lambda r: f"p95 {ms(r['profile_p95_ms'])}"),
+    "server_push": (
+        "server",
+        lambda r: f"{r['push_applied_per_s']:,.0f} applied/s ({r['push_applied']:,} of {r['push_sent']:,} applied)",
+    ),
+    "server_pull": (
+        "server",
+        lambda r: f"p95 {ms(r['pull_p95_ms'])} (pages of {r['pull_mean_changes']:,.0f} changes on average)",
+    ),
+    "server_snapshot": (
+        "server",
+        lambda r: f"{r['snapshot_seconds']:.1f} s for {r['snapshot_candidates']:,} candidates",
+    ),
+    "demo": ("demo", lambda r: f"{r['demo_1m_s']:.1f} s"),
+}
+
+ROW = re.compile(r"^\|(?P<measure>[^|]*<!-- (?P<key>\w+) -->[^|]*)\|(?P<target>[^|]*)\|[^|]*\|[^|]*\|(?P<rest>.*)$")
+
+
+def rewrite(text, folder):
+    lines = []
+    for line in text.splitlines():
+        m = ROW.match(line)
+        report = FIGURES.get(m["key"]) if m else None
+        path = os.path.join(folder, f"{report[0]}.json") if report else None
+        if path and os.path.exists(path):
+            with open(path) as f:
+                figure = report[1](json.load(f))
+            day = datetime.date.fromtimestamp(os.path.getmtime(path)).isoformat()
+            line = f"|{m['measure']}|{m['target']}| {figure} | {day} |{m['rest']}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    doc, folder = sys.argv[1], sys.argv[2]
+    with open(doc) as f:
+        text = f.read()
+    with open(doc, "w") as f:
+        f.write(rewrite(text, folder))
+
+
+if __name__ == "__main__":
+    main()
