@@ -73,15 +73,10 @@ impl Store {
     /// Finds every group of candidates sharing a dedupe key. `country` is the calling code
     /// ("351") national phone numbers are read in (see [`dedupe::phone_key`]).
     pub fn find_duplicates(&self, country: Option<&str>) -> Result<Duplicates, StoreError> {
-        let mut hashed = Vec::new();
-        let mut ids = Vec::new();
-        self.identities(|id, profile| {
-            let index = ids.len() as u32;
-            ids.push(id);
-            hashed.extend(dedupe::keys(&profile, country).iter().map(|k| (hash(k), index)));
-        })?;
-        hashed.sort_unstable();
-        let (shared, crowded_keys) = shared_keys(&hashed);
+        let Hashed { ids, mut keys, linkedin } = self.hashed_keys(country)?;
+        keys.sort_unstable();
+        let (shared, crowded_keys) = shared_keys(&keys);
+        drop(keys);
         let mut sets = Sets::new(ids.len());
         for members in shared.values() {
             for m in &members[1..] {
@@ -89,41 +84,109 @@ impl Store {
             }
         }
         let index_of: HashMap<Uuid, u32> = shared.values().flatten().map(|&i| (ids[i as usize], i)).collect();
-        drop(ids);
+        // The shared keys' text: LinkedIn's from the first pass (links live in the details),
+        // the others from the second, which reads the candidates table alone.
+        let mut values: HashMap<u64, (DedupeKind, String)> = linkedin
+            .into_iter()
+            .filter(|(h, _)| shared.contains_key(h))
+            .map(|(h, slug)| (h, (DedupeKind::LinkedIn, slug)))
+            .collect();
         let mut groups: HashMap<u32, DuplicateGroup> = HashMap::new();
-        self.identities(|id, profile| {
+        self.contact_fields(|id, profile| {
             let Some(&index) = index_of.get(&id) else { return };
-            let group = groups.entry(sets.root(index)).or_insert_with(|| DuplicateGroup {
-                strongest: DedupeKind::NamePhone,
-                members: Vec::new(),
-                evidence: Vec::new(),
-            });
             for key in dedupe::keys(&profile, country) {
-                if shared.contains_key(&hash(&key)) {
-                    group.share(&key, id);
+                let h = hash(&key);
+                if shared.contains_key(&h) {
+                    values.entry(h).or_insert_with(|| (key.kind(), value_of(key)));
                 }
             }
-            group.members.push(member(id, profile));
+            groups.entry(sets.root(index)).or_insert_with(DuplicateGroup::empty).members.push(member(id, profile));
         })?;
+        for (h, members) in &shared {
+            let (Some((kind, value)), Some(group)) = (values.get(h), groups.get_mut(&sets.root(members[0]))) else {
+                continue;
+            };
+            let members = members.iter().map(|&i| ids[i as usize]).collect();
+            group.evidence.push(Evidence { kind: *kind, value: value.clone(), members });
+        }
         let mut groups: Vec<DuplicateGroup> = groups.into_values().map(DuplicateGroup::settled).collect();
         groups.sort_by_cached_key(DuplicateGroup::rank);
         Ok(Duplicates { groups, crowded_keys })
     }
+
+    /// Every candidate's keys as hashes with the candidate's index in `ids`. SQLite reads on
+    /// this thread while another computes the keys (the two take about as long).
+    fn hashed_keys(&self, country: Option<&str>) -> Result<Hashed, StoreError> {
+        const BATCH: usize = 4096;
+        let (send, receive) = std::sync::mpsc::sync_channel::<(u32, Vec<Profile>)>(4);
+        std::thread::scope(|scope| {
+            let worker = scope.spawn(move || {
+                let (mut keys, mut linkedin) = (Vec::new(), HashMap::new());
+                for (first, batch) in receive {
+                    for (i, profile) in batch.iter().enumerate() {
+                        for key in dedupe::keys(profile, country) {
+                            let h = hash(&key);
+                            if let DedupeKey::LinkedIn(slug) = key {
+                                linkedin.entry(h).or_insert(slug);
+                            }
+                            keys.push((h, first + i as u32));
+                        }
+                    }
+                }
+                (keys, linkedin)
+            });
+            let mut ids = Vec::new();
+            let mut batch = Vec::with_capacity(BATCH);
+            let read = self.identities(|id, profile| {
+                ids.push(id);
+                batch.push(profile);
+                if batch.len() == BATCH {
+                    let first = (ids.len() - BATCH) as u32;
+                    // The worker only stops early by panicking, which the join below reports.
+                    let _ = send.send((first, std::mem::replace(&mut batch, Vec::with_capacity(BATCH))));
+                }
+            });
+            let _ = send.send(((ids.len() - batch.len()) as u32, batch));
+            drop(send);
+            let (keys, linkedin) = worker.join().expect("computing dedupe keys panicked");
+            read.map(|()| Hashed { ids, keys, linkedin })
+        })
+    }
+
+    /// Each candidate's id, name, email, phone and employer, from the candidates table alone.
+    fn contact_fields(&self, mut each: impl FnMut(Uuid, Profile)) -> Result<(), StoreError> {
+        let mut stmt =
+            self.conn().prepare("SELECT id, first_name, last_name, email, phone, current_employer FROM candidates")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let profile = Profile {
+                first_name: r.get(1)?,
+                last_name: r.get(2)?,
+                email: r.get(3)?,
+                phone: r.get(4)?,
+                current_employer: r.get(5)?,
+                ..Profile::default()
+            };
+            each(crate::codec::uuid(&r.get::<_, String>(0)?)?, profile);
+        }
+        Ok(())
+    }
+}
+
+/// The first pass: candidates by index, their keys' hashes, and LinkedIn keys' text by hash.
+struct Hashed {
+    ids: Vec<Uuid>,
+    keys: Vec<(u64, u32)>,
+    linkedin: HashMap<u64, String>,
 }
 
 impl DuplicateGroup {
-    /// Adds `id` to the evidence of `key`.
-    fn share(&mut self, key: &DedupeKey, id: Uuid) {
-        let (kind, value) = (key.kind(), value_of(key));
-        match self.evidence.iter_mut().find(|e| e.kind == kind && e.value == value) {
-            Some(e) => e.members.push(id),
-            None => self.evidence.push(Evidence { kind, value, members: vec![id] }),
-        }
+    fn empty() -> Self {
+        DuplicateGroup { strongest: DedupeKind::NamePhone, members: Vec::new(), evidence: Vec::new() }
     }
 
     /// Evidence in order, strongest first; the group's strongest kind; members by name.
     fn settled(mut self) -> Self {
-        self.evidence.retain(|e| e.members.len() > 1);
         self.evidence.sort_by(|a, b| (rank(a.kind), &a.value).cmp(&(rank(b.kind), &b.value)));
         self.strongest = self.evidence.first().map_or(DedupeKind::NamePhone, |e| e.kind);
         self.members.sort_by(|a, b| (&a.last_name, &a.first_name, a.id).cmp(&(&b.last_name, &b.first_name, b.id)));
@@ -156,13 +219,13 @@ fn rank(kind: DedupeKind) -> u8 {
     }
 }
 
-fn value_of(key: &DedupeKey) -> String {
+fn value_of(key: DedupeKey) -> String {
     match key {
         DedupeKey::Email(v)
         | DedupeKey::LinkedIn(v)
         | DedupeKey::Phone(v)
         | DedupeKey::NameAndEmployer(v)
-        | DedupeKey::NameAndPhone(v) => v.clone(),
+        | DedupeKey::NameAndPhone(v) => v,
     }
 }
 
