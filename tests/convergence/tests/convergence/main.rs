@@ -174,6 +174,14 @@ async fn converge(seed: u64, target: usize) {
         applied += rows - refused;
         rejected += refused;
     }
+    // Merges met everything else: some applied, whatever a teammate had done to the duplicates.
+    let merged: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM mutations WHERE name = 'candidate.merge' AND outcome->>'status' = 'applied'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert!(merged > 0, "no merge applied (seed {seed})");
     let total: usize = made.iter().sum();
     let lost = total as i64 - applied - rejected;
     println!(

@@ -327,6 +327,21 @@ pub fn random(rng: &mut impl Rng, pools: &Pools, user: &User) -> Option<Mutation
                 actions: HiredActions { unsubscribe: rng.random_bool(0.5), deactivate: rng.random_bool(0.5) },
             },
         },
+        35 if admin && pools.candidates.len() > 20 && rng.random_bool(0.3) => {
+            // Duplicates merged into one, which takes the title of one of them.
+            let size = rng.random_range(2..=3);
+            let group: Vec<_> = pools.candidates.choose_multiple(rng, size).collect();
+            let (survivor, merged) = group.split_first()?;
+            let change = FieldChange {
+                from: FieldValue::CurrentTitle(survivor.candidate.profile.current_title.clone()),
+                to: FieldValue::CurrentTitle(merged.first()?.candidate.profile.current_title.clone()),
+            };
+            Mutation::CandidateMerge {
+                survivor_id: survivor.id(),
+                merged_ids: merged.iter().map(|c| c.id()).collect(),
+                changes: vec![change],
+            }
+        }
         36 => {
             // At the door: a check-in made a while ago (or at the kiosk), or one taken back.
             let event = pools.events.choose(rng)?.id;

@@ -223,6 +223,20 @@ async fn every_mutation_gives_the_same_records_on_the_desktop_and_on_the_server(
     let merge = ImportWrite::Merge { profile: row, differing: Differing::TakeImport };
     same_on_both(&admin, Mutation::CandidateImport { candidate_id: ana, source: source(), write: merge }).await;
 
+    // Duplicates merged: Ana takes her twin's first name, note, tags and history.
+    let twin = new_id();
+    let create =
+        Mutation::CandidateCreate { candidate_id: twin, profile: person("Anna"), profile_type: ProfileType::Applicant };
+    same_on_both(&admin, create).await;
+    let note = Mutation::NoteAdd { note_id: new_id(), candidate_id: twin, body: "Same person?".into(), private: true };
+    same_on_both(&admin, note).await;
+    let tag = Mutation::TagsAdd { selection: Selection::Ids { ids: vec![twin] }, tags: vec!["Referral".into()] };
+    same_on_both(&admin, tag).await;
+    let first_name =
+        FieldChange { from: FieldValue::FirstName("Ana".into()), to: FieldValue::FirstName("Anna".into()) };
+    let merge = Mutation::CandidateMerge { survivor_id: ana, merged_ids: vec![twin], changes: vec![first_name] };
+    same_on_both(&admin, merge).await;
+
     // Flags, then a deletion.
     same_on_both(&admin, Mutation::SetEligible { candidate_id: bo, eligible: false }).await;
     same_on_both(&admin, Mutation::SetActive { candidate_id: bo, active: false }).await;
