@@ -1,5 +1,5 @@
-// A planned row in words: who it is (its name, or its first cells when it was rejected before
-// it had one) and what will happen to it.
+// A planned row in words: who it is (its name; a rejected row, which has none, as its cells
+// are, so the bad value shows) and what will happen to it.
 import type { ImportPreviewRow } from "../../bindings/ImportPreviewRow";
 import { t } from "../../i18n";
 import { evidenceText } from "./targets";
@@ -10,8 +10,7 @@ export function rowName(row: ImportPreviewRow): string {
   return row.planned.cells
     .map((c) => c.trim())
     .filter((c) => c !== "")
-    .slice(0, 2)
-    .join(" ");
+    .join(" · ");
 }
 
 export function rowEmail(row: ImportPreviewRow): string {
