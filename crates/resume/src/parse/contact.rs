@@ -2,7 +2,7 @@
 
 use talentdesk_domain::validation;
 
-use super::{history, sections};
+use super::{sections, words};
 
 /// Lines of the top of a resume that are not the name.
 const NOT_NAMES: &[&str] =
@@ -103,7 +103,7 @@ pub fn name(top: &[&str]) -> Option<String> {
         .map(|l| without_credentials(without_parenthesis(l.trim())))
         .filter(|line| could_be_a_name(line))
         .collect();
-    let best = plausible.iter().find(|line| !history::names_a_job(line)).or(plausible.first());
+    let best = plausible.iter().find(|line| !words::names_a_job(line)).or(plausible.first());
     best.map(|line| title_case(line))
 }
 

@@ -36,6 +36,14 @@ const MONTHS: &[(&str, u32)] = &[
     ("ottobre", 10), ("ott", 10), ("november", 11), ("nov", 11), ("novembre", 11), ("noviembre", 11),
     ("december", 12), ("dec", 12), ("dezember", 12), ("dez", 12), ("décembre", 12), ("déc", 12), ("diciembre", 12),
     ("dic", 12), ("dicembre", 12),
+    // Dutch, Portuguese, Polish (the nominative and the genitive: "maj 2019", "od maja 2019")
+    ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8), ("janeiro", 1), ("fevereiro", 2),
+    ("fev", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7), ("setembro", 9), ("outubro", 10),
+    ("out", 10), ("novembro", 11), ("dezembro", 12), ("styczeń", 1), ("stycznia", 1), ("luty", 2), ("lutego", 2),
+    ("marzec", 3), ("marca", 3), ("kwiecień", 4), ("kwietnia", 4), ("maj", 5), ("maja", 5), ("czerwiec", 6),
+    ("czerwca", 6), ("lipiec", 7), ("lipca", 7), ("sierpień", 8), ("sierpnia", 8), ("wrzesień", 9),
+    ("września", 9), ("październik", 10), ("października", 10), ("listopad", 11), ("listopada", 11),
+    ("grudzień", 12), ("grudnia", 12),
 ];
 
 const PRESENT: &[&str] = &[
@@ -51,10 +59,24 @@ const PRESENT: &[&str] = &[
     "actualidad",
     "presente",
     "oggi",
+    "présent",
+    "aujourd'hui",
+    "atual",
+    "atualmente",
+    "actual",
+    "actualmente",
+    "heden",
+    "nu",
+    "obecnie",
+    "jetzt",
 ];
+
+/// Two words that together mean "to the present" ("à ce jour", "in corso").
+const PRESENT_PAIRS: &[(&str, &str)] =
+    &[("ce", "jour"), ("to", "date"), ("em", "curso"), ("in", "corso"), ("ad", "oggi")];
 const CONNECTORS: &[&str] =
-    &["-", "–", "—", "to", "until", "till", "through", "bis", "à", "a", "au", "hasta", "al", "~"];
-const SINCE: &[&str] = &["since", "seit", "depuis", "desde", "dal"];
+    &["-", "–", "—", "to", "until", "till", "through", "bis", "à", "a", "au", "hasta", "al", "~", "do", "tot", "até"];
+const SINCE: &[&str] = &["since", "seit", "depuis", "desde", "dal", "od", "sinds"];
 
 /// The first span of time in `line`.
 pub fn span(line: &str) -> Option<Span> {
@@ -113,6 +135,14 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
             && let Some(year) = year(next.trim_end_matches([',', ')', '.', ';']))
         {
             out.push((Item::Date(format!("{year}-{month:02}")), at.start..next_at.end));
+            i += 2;
+            continue;
+        }
+        if let Some((next, next_at)) = words.get(i + 1)
+            && PRESENT_PAIRS
+                .contains(&(key.as_str(), next.trim_end_matches([',', ')', '.', ';']).to_lowercase().as_str()))
+        {
+            out.push((Item::Present, at.start..next_at.end));
             i += 2;
             continue;
         }
@@ -230,6 +260,11 @@ mod tests {
         assert_eq!(s("2010.09 — 2014.06"), some("2010-09", Some("2014-06")));
         assert_eq!(s("Data Engineer   2019 - now"), some("2019", None));
         assert_eq!(s("Aug 2018–Jul 2022"), some("2018-08", Some("2022-07")));
+        assert_eq!(s("09/2020 – à ce jour"), some("2020-09", None));
+        assert_eq!(s("augustus 2016 – heden"), some("2016-08", None));
+        assert_eq!(s("Fev. 2019 – Atual"), some("2019-02", None));
+        assert_eq!(s("od września 2019 do obecnie"), some("2019-09", None));
+        assert_eq!(s("01.2019 – obecnie"), some("2019-01", None));
         assert_eq!(s("January 2025–February 2026"), some("2025-01", Some("2026-02")));
         // A table's From and To cells.
         assert_eq!(s("Telemetry RN  Mission Valley Hospital  02/2017  07/2019"), some("2017-02", Some("2019-07")));

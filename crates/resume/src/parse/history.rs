@@ -1,153 +1,137 @@
-//! Employment and education entries: each is anchored on a line with its dates; its title and
-//! employer (or school, degree and major) are on that line or the lines just before it.
+//! Employment and education entries. Each is anchored on a line with its dates; its title and
+//! employer (or school and degree) are on that line and the lines next to it: before the dates
+//! or after them, as the section's first entry has it (a resume sets all its entries alike).
 
 use super::dates::{self, Span};
+use super::words::{names_a_degree, names_a_job, names_a_school, names_an_employer};
 use super::{ParsedEducation, ParsedJob};
 
-/// Words that make a phrase a job title.
-#[rustfmt::skip]
-const TITLE_WORDS: &[&str] = &[
-    "engineer", "developer", "manager", "analyst", "designer", "nurse", "director", "lead", "specialist",
-    "consultant", "scientist", "architect", "officer", "coordinator", "assistant", "intern", "administrator",
-    "technician", "representative", "associate", "head", "vp", "president", "accountant", "teacher", "recruiter",
-    "programmer", "owner", "partner", "advisor", "executive", "supervisor", "therapist", "physician", "editor",
-    "writer", "researcher", "professor", "lecturer", "tester", "strategist", "planner", "buyer", "agent", "clerk",
-    "chef", "driver", "operator", "pharmacist", "attorney", "lawyer", "paralegal", "auditor", "controller", "trainer",
-    "marketer", "product", "senior", "junior", "principal", "staff", "chief", "sales", "support",
-];
-
-/// Words that make a phrase an organisation.
-#[rustfmt::skip]
-const EMPLOYER_WORDS: &[&str] = &[
-    "inc", "ltd", "llc", "gmbh", "ag", "sa", "s.a.", "corp", "corporation", "company", "co", "group", "bank", "labs",
-    "technologies", "solutions", "systems", "hospital", "clinic", "university", "partners", "consulting", "bv", "plc",
-    "oy", "ab", "as", "srl", "spa", "kg", "studio", "agency", "foundation", "institute", "health", "software",
-];
-
-#[rustfmt::skip]
-const SCHOOL_WORDS: &[&str] = &[
-    "university", "college", "institute", "school", "academy", "polytechnic", "universität", "universitat",
-    "université", "universidad", "università", "universidade", "hochschule", "instituto", "politecnico", "escuela",
-    "universiteit", "uniwersytet", "univerzita", "universitet", "üniversitesi", "universitas", "institut", "école",
-    "ecole", "politécnica", "politecnica", "technion", "eth", "epfl", "kth", "iit", "daigaku", "hogeschool",
-];
-
-#[rustfmt::skip]
-const DEGREE_WORDS: &[&str] = &[
-    "bachelor", "master", "b.sc", "m.sc", "bsc", "msc", "b.a", "m.a", "ba", "ma", "bs", "ms", "phd", "ph.d", "doctor",
-    "doctorate", "associate", "mba", "diploma", "licenciatura", "b.eng", "m.eng", "beng", "meng", "llb", "llm", "md",
-    "certificate", "high school",
-];
-
-/// Whether `text` has a word of a job title ("Chartered Accountant", "Chef de réception").
-pub(super) fn names_a_job(text: &str) -> bool {
-    has_word(text, TITLE_WORDS)
+/// An entry: the phrases of its heading (title, employer, school, degree...) in order, and
+/// its dates.
+#[derive(Debug)]
+struct Entry {
+    pieces: Vec<String>,
+    start: Option<String>,
+    end: Option<String>,
 }
 
-fn has_word(text: &str, words: &[&str]) -> bool {
-    let lower = text.to_lowercase();
-    lower
-        .split(|c: char| !c.is_alphanumeric() && c != '.')
-        .map(|w| w.trim_end_matches('.'))
-        .any(|w| words.iter().any(|k| k.trim_end_matches('.') == w))
-        || words.iter().any(|k| k.contains(' ') && lower.contains(k))
-}
+/// The dates found in a line: start (None for a lone year), end (None: to the present) and
+/// where they are.
+type Dated = (Option<String>, Option<String>, std::ops::Range<usize>);
 
-/// A line that is a bullet or a sentence: description, not a heading of an entry.
+/// A line that is a bullet, a sentence or a sentence's continuation: description, not the
+/// heading of an entry.
 fn is_description(line: &str) -> bool {
-    line.starts_with('•') || line.starts_with("- ") || line.starts_with("* ") || line.split_whitespace().count() > 12
+    let line = line.trim();
+    line.starts_with(['•', '*', '-', '–', '>'])
+        || line.chars().next().is_some_and(char::is_lowercase)
+        || is_sentence(line)
 }
 
-/// Takes the span out of a line and trims the separators left around it.
-fn without(line: &str, span: &std::ops::Range<usize>) -> String {
-    let rest = format!("{} {}", &line[..span.start], &line[span.end..]);
-    rest.trim_matches(|c: char| c.is_whitespace() || "|,–—-()".contains(c)).to_owned()
-}
-
-/// Splits "Title — Employer", "Title at Employer", "Employer | Title", "Title, Employer".
-fn title_and_employer(parts: &[String]) -> (String, String) {
-    let mut pieces: Vec<String> = Vec::new();
-    for part in parts {
-        let split: Vec<String> = if let Some((a, b)) = part.split_once(" at ") {
-            vec![a.into(), b.into()]
-        } else if let Some((a, b)) = part.split_once(" @ ") {
-            vec![a.into(), b.into()]
-        } else {
-            part.split(['—', '–', '|'])
-                .flat_map(|p| p.split("  "))
-                .flat_map(|p| p.split(" - "))
-                .map(|p| p.trim().to_owned())
-                .filter(|p| !p.is_empty())
-                .collect()
-        };
-        pieces.extend(split.into_iter().map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()));
-    }
-    // "Title, Employer" or "Title, Employer, Town ST" on one line, when nothing else split it.
-    if pieces.len() == 1 && pieces[0].contains(", ") {
-        let mut parts: Vec<String> = pieces[0].split(", ").map(str::to_owned).collect();
-        while parts.len() > 2 && parts.last().is_some_and(|p| is_town(p)) {
-            parts.pop();
-        }
-        pieces = parts;
-    }
-    if pieces.len() > 2 {
-        // A piece that is a place ("Berlin, Germany") is neither, when the others are both.
-        pieces.retain(|p| !is_place(p));
-    } else {
-        // "Clinique du Parc, Lyon": the employer, without its town.
-        for piece in &mut pieces {
-            if let Some((name, town)) = piece.rsplit_once(", ")
-                && is_town(town)
-            {
-                *piece = name.to_owned();
-            }
-        }
-    }
-    // "UI Engineer Tailspin Toys": a table row whose cells ran together. The title ends at
-    // its last title word that is followed by more capitalised words.
-    if pieces.len() == 1
-        && let Some((title, employer)) = split_after_title(&pieces[0])
-    {
-        pieces = vec![title, employer];
-    }
-    match pieces.as_slice() {
-        [] => (String::new(), String::new()),
-        [one] => (one.clone(), String::new()),
-        [a, b, ..] => {
-            let a_title = has_word(a, TITLE_WORDS) && !has_word(a, EMPLOYER_WORDS);
-            let b_title = has_word(b, TITLE_WORDS) && !has_word(b, EMPLOYER_WORDS);
-            if b_title && !a_title { (b.clone(), a.clone()) } else { (a.clone(), b.clone()) }
-        }
-    }
-}
-
-fn split_after_title(text: &str) -> Option<(String, String)> {
+/// A phrase that reads as a sentence or part of one: it ends like one, has figures of money or
+/// shares, or is long and two thirds in lower case (a name is mostly capitalised words).
+fn is_sentence(text: &str) -> bool {
+    let last_word = text.split_whitespace().last().unwrap_or_default().trim_end_matches('.');
     let words: Vec<&str> = text.split_whitespace().collect();
-    let modifiers = ["product", "sales", "support", "senior", "junior", "principal", "staff", "chief"];
-    let at = (0..words.len().saturating_sub(1)).rev().find(|&i| {
-        has_word(words[i], TITLE_WORDS)
-            && !has_word(words[i], &modifiers)
-            && words[i + 1].chars().next().is_some_and(char::is_uppercase)
-    })?;
-    Some((words[..=at].join(" "), words[at + 1..].join(" ")))
+    let lower = words.iter().filter(|w| !w.chars().next().is_some_and(char::is_uppercase)).count();
+    text.ends_with([',', ';'])
+        || (text.ends_with('.') && last_word.chars().count() > 3 && last_word.chars().all(char::is_lowercase))
+        || text.contains(['%', '$', '€', '£'])
+        || (words.len() > 9 && 3 * lower >= 2 * words.len())
 }
 
-/// "Lyon", "Columbus OH", "Villeurbanne": a town (and state) after an employer's name.
-fn is_town(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    (1..=2).contains(&words)
-        && text.chars().all(|c| c.is_alphabetic() || " .'-".contains(c))
-        && !has_word(text, TITLE_WORDS)
-        && !has_word(text, EMPLOYER_WORDS)
+/// A cell after the first of a dated line that is description ("Feb 2022 – Present  Financial
+/// Controller  Month-end close in 5 days"): four words or more, mostly in lower case.
+fn is_prose(cell: &str) -> bool {
+    let named = organisation(cell);
+    let words: Vec<&str> = named.split_whitespace().collect();
+    let lower = words.iter().filter(|w| !w.chars().next().is_some_and(char::is_uppercase)).count();
+    is_sentence(cell) || (words.len() >= 4 && 2 * lower > words.len())
 }
 
-fn is_place(text: &str) -> bool {
-    let pieces: Vec<&str> = text.split(", ").collect();
-    pieces.len() == 2
-        && pieces[1].split_whitespace().count() <= 2
-        && pieces.iter().all(|p| p.chars().all(|c| c.is_alphabetic() || " .'-".contains(c)))
-        && !has_word(text, TITLE_WORDS)
-        && !has_word(text, EMPLOYER_WORDS)
+/// A table's header row ("Position  Facility  From  To"): three or more short cells of words.
+fn is_table_header(line: &str) -> bool {
+    let cells: Vec<&str> = cells(line).collect();
+    cells.len() >= 3
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && cells.iter().all(|c| c.split_whitespace().count() <= 3 && c.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The phrases of a line: what separators (" | ", " — ", " • ", " - ", a cell gap) set apart.
+fn cells(line: &str) -> impl Iterator<Item = &str> {
+    line.split(['|', '—', '–', '•'])
+        .flat_map(|p| p.split("  "))
+        .flat_map(|p| p.split(" - "))
+        .map(|p| p.trim().trim_matches([',', ':', '*', '/']).trim())
+        .filter(|p| p.chars().any(char::is_alphabetic))
+}
+
+/// The heading phrases of a line: its cells, less a town after an employer ("Douro Vinhos,
+/// Lda. — Porto"; after a title, "Quantum Ledger" is the employer).
+fn heading_cells(line: &str) -> Vec<String> {
+    let cells: Vec<&str> = cells(line).collect();
+    let after_title = cells.first().is_some_and(|c| names_a_job(c));
+    cells
+        .iter()
+        .enumerate()
+        .filter(|(n, c)| *n == 0 || after_title || !is_town(c))
+        .map(|(_, c)| (*c).to_owned())
+        .collect()
+}
+
+/// How many phrases the pieces make once a lone one is split at its commas ("Warehouse
+/// Supervisor, Midwest Grocers, Columbus OH" is two).
+fn phrases(pieces: &[String]) -> usize {
+    match pieces {
+        [one] => comma_pieces(one).len(),
+        _ => pieces.len(),
+    }
+}
+
+/// The line without the span of its dates, and the separators left around it.
+fn without(line: &str, span: &std::ops::Range<usize>) -> String {
+    let rest = format!("{}  {}", &line[..span.start], &line[span.end..]);
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|,:–—-•".contains(c));
+    rest.trim_start_matches(['(', ' ']).trim_end_matches(['(', ' ']).to_owned()
+}
+
+/// The lines of a section made ready: words a PDF ran together split again, a timeline's
+/// rules taken off, a table's header row left out, a range broken over two lines ("2020 –"
+/// over "actualidad", a table cell's wrap) joined.
+fn prepared(lines: &[&str]) -> Vec<String> {
+    let cleaned: Vec<String> = lines
+        .iter()
+        .map(|l| unglue(l).replace("──", "–").replace('─', "").trim_start_matches(['│', '┃', ' ']).to_owned())
+        .filter(|l| !l.trim().is_empty() && !is_table_header(l))
+        .collect();
+    let mut out = Vec::with_capacity(cleaned.len());
+    let mut i = 0;
+    while i < cleaned.len() {
+        if let Some(next) = cleaned.get(i + 1)
+            && let Some((joined, rest)) = joined_range(&cleaned[i], next)
+        {
+            out.push(joined);
+            out.extend(rest);
+            i += 2;
+        } else {
+            out.push(cleaned[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// "2020 –  Enfermera" over "actualidad  Hospital La Fe": the range's first cell ends on one
+/// line and goes on at the start of the next; as "2020 – actualidad  Enfermera" and "Hospital
+/// La Fe".
+fn joined_range(line: &str, next: &str) -> Option<(String, Option<String>)> {
+    let (cell, rest) = line.split_once("  ").unwrap_or((line, ""));
+    let (next_cell, next_rest) = next.split_once("  ").unwrap_or((next, ""));
+    let range = format!("{} {}", cell.trim(), next_cell.trim());
+    let ends_open = dates::span(line).is_none() && dates::single(cell).is_some();
+    let cell_len = cell.trim().len();
+    let joined = ends_open && dates::span(&range).is_some_and(|s| s.at.start < cell_len && s.at.end > cell_len);
+    joined.then(|| (format!("{range}  {}", rest.trim()), Some(next_rest.trim().to_owned()).filter(|r| !r.is_empty())))
 }
 
 /// Words a PDF ran together where table cells met ("MathematicsAalto"), split again: a long
@@ -165,117 +149,206 @@ fn unglue(line: &str) -> String {
     out
 }
 
-/// The jobs in the lines of an experience section.
-pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
-    let unglued: Vec<String> = lines.iter().map(|l| unglue(l)).collect();
-    let lines: Vec<&str> = unglued.iter().map(String::as_str).collect();
-    let lines = lines.as_slice();
+/// The entries of a section: each dated line with the heading lines that go with it, up to
+/// two `phrases` (a title and an employer; a school and a degree) in all. They are looked for on the side of the dates
+/// the first entry has them, and on the other side when that side has none.
+fn entries(lines: &[String], dated: impl Fn(&str) -> Option<Dated>, phrases: fn(&[String]) -> usize) -> Vec<Entry> {
+    let anchors: Vec<(usize, Dated)> = lines.iter().enumerate().filter_map(|(i, l)| Some((i, dated(l)?))).collect();
+    let Some((first, _)) = anchors.first() else { return Vec::new() };
+    let is_heading = |i: usize| !is_description(&lines[i]) && dated(&lines[i]).is_none();
+    let heading_first = *first > 0 && is_heading(first - 1);
     let mut out = Vec::new();
-    let mut used = 0; // lines before this belong to earlier entries
-    for (i, line) in lines.iter().enumerate() {
-        let Some(Span { start, end, at }) = dates::span(line) else { continue };
-        let mut parts = Vec::new();
-        // Up to two heading lines just before the dates, if they are not descriptions.
-        for prev in (used.max(i.saturating_sub(2))..i).rev() {
-            if is_description(lines[prev]) || dates::span(lines[prev]).is_some() {
-                break;
-            }
-            parts.insert(0, lines[prev].to_owned());
-        }
-        let rest = without(line, &at);
-        if !rest.is_empty() {
-            parts.push(rest);
-        }
-        // Dates on a line of their own, with the title and employer after it.
-        if parts.is_empty() {
-            for next in lines.iter().skip(i + 1).take(2) {
-                if is_description(next) || dates::span(next).is_some() {
+    let mut free = 0; // the first line no earlier entry took
+    for (n, (i, (start, end, at))) in anchors.iter().enumerate() {
+        let rest = without(&lines[*i], at);
+        let mut pieces = heading_cells(&rest);
+        let mut n_cell = 0;
+        pieces.retain(|p| {
+            n_cell += 1;
+            !(is_sentence(p) || (n_cell > 1 && is_prose(p)))
+        });
+        let before: Vec<usize> = (free..*i).rev().collect();
+        let after: Vec<usize> = (i + 1..anchors.get(n + 1).map_or(lines.len(), |a| a.0)).collect();
+        let sides = if heading_first { [(before, true), (after, false)] } else { [(after, false), (before, true)] };
+        free = i + 1;
+        for (near, is_before) in sides {
+            let found = pieces.len();
+            for j in near {
+                if phrases(&pieces) >= 2 || !is_heading(j) {
                     break;
                 }
-                parts.push((*next).to_owned());
-            }
-        }
-        let (title, employer) = title_and_employer(&parts);
-        if !title.is_empty() {
-            out.push(ParsedJob { title, employer, start: Some(start), end });
-        }
-        used = i + 1;
-    }
-    out
-}
-
-/// The schools in the lines of an education section: each line naming a school (or, without
-/// one, a degree) starts an entry; its degree, major and dates are on it or the next lines.
-pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
-    let unglued: Vec<String> = lines.iter().map(|l| unglue(l)).collect();
-    let lines: Vec<&str> = unglued.iter().map(String::as_str).collect();
-    let lines = lines.as_slice();
-    let anchor = |l: &str| !is_description(l) && has_word(l, SCHOOL_WORDS);
-    let anchors: Vec<usize> = if lines.iter().any(|l| anchor(l)) {
-        (0..lines.len()).filter(|&i| anchor(lines[i])).collect()
-    } else {
-        (0..lines.len()).filter(|&i| !is_description(lines[i]) && has_word(lines[i], DEGREE_WORDS)).collect()
-    };
-    let mut out = Vec::new();
-    for (n, &i) in anchors.iter().enumerate() {
-        let next = anchors.get(n + 1).copied().unwrap_or(lines.len());
-        // The entry: the line before (a degree line above the school) and the lines up to the next.
-        let from =
-            if i > 0 && n == 0 && has_word(lines[i - 1], DEGREE_WORDS) && !anchor(lines[i - 1]) { i - 1 } else { i };
-        let block: Vec<&str> = lines[from..next.min(i + 4)].iter().copied().filter(|l| !is_description(l)).collect();
-        let mut entry = ParsedEducation::default();
-        for line in &block {
-            let (text, span) = match dates::span(line) {
-                Some(s) => (without(line, &s.at), Some((s.start, s.end))),
-                None => match dates::single(line) {
-                    Some((year, at)) => (without(line, &at), Some((year.clone(), Some(year)))),
-                    None => ((*line).to_owned(), None),
-                },
-            };
-            if let Some((start, end)) = span
-                && entry.end.is_none()
-            {
-                if end.as_deref() == Some(start.as_str()) {
-                    entry.end = end; // a lone year is when it ended
+                let more = heading_cells(&lines[j]);
+                if is_before {
+                    pieces.splice(0..0, more);
                 } else {
-                    entry.start = Some(start);
-                    entry.end = end;
+                    pieces.extend(more);
+                    free = j + 1;
                 }
             }
-            for piece in
-                text.split(['|', '—', '–', '•']).flat_map(|p| p.split("  ")).map(str::trim).filter(|p| !p.is_empty())
-            {
-                if entry.school.is_empty() && has_word(piece, SCHOOL_WORDS) {
-                    entry.school = school_of(piece);
-                } else if entry.degree.is_empty() && has_word(piece, DEGREE_WORDS) {
-                    let (degree, major) = degree_and_major(piece);
-                    entry.degree = degree;
-                    if entry.major.is_empty() {
-                        entry.major = major;
-                    }
-                } else if entry.major.is_empty()
-                    && !entry.degree.is_empty()
-                    && !is_place(piece)
-                    && piece.split_whitespace().count() <= 6
-                {
-                    entry.major = piece.trim_start_matches("Major:").trim().to_owned();
-                }
+            if pieces.len() > found || phrases(&pieces) >= 2 {
+                break;
             }
         }
-        if !entry.school.is_empty() || !entry.degree.is_empty() {
-            out.push(entry);
-        }
+        out.push(Entry { pieces, start: start.clone(), end: end.clone() });
     }
     out
 }
 
-/// "University of Porto, Portugal" → "University of Porto"; a school keeps its own commas
-/// only when the part after is not a place.
-fn school_of(piece: &str) -> String {
-    match piece.split_once(", ") {
-        Some((school, rest)) if !has_word(rest, SCHOOL_WORDS) => school.trim().to_owned(),
-        _ => piece.trim().to_owned(),
+fn span_of(line: &str) -> Option<Dated> {
+    dates::span(line).map(|Span { start, end, at }| (Some(start), end, at))
+}
+
+/// The jobs in the lines of an experience section.
+pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
+    entries(&prepared(lines), span_of, phrases)
+        .into_iter()
+        .filter_map(|entry| {
+            let (title, employer) = title_and_employer(entry.pieces);
+            (!title.is_empty()).then_some(ParsedJob { title, employer, start: entry.start, end: entry.end })
+        })
+        .collect()
+}
+
+/// "Title, Employer, Town" on one line when nothing else split it: the title and the
+/// employer without the town; "Employer, Town" as the employer alone; a comma that does not
+/// start an organisation's name ("Professeur des écoles, classe de CM1") splits nothing.
+fn comma_pieces(piece: &str) -> Vec<String> {
+    if let Some((title, employer)) = piece.split_once(" at ").or_else(|| piece.split_once(" @ ")) {
+        return vec![title.trim().to_owned(), without_town(employer)];
     }
+    let mut parts: Vec<&str> = piece.split(", ").map(str::trim).collect();
+    while parts.len() > 2 && parts.last().is_some_and(|p| is_town(p)) {
+        parts.pop();
+    }
+    match parts.as_slice() {
+        [_, b] if !b.starts_with(char::is_uppercase) => vec![piece.to_owned()],
+        [a, b] if names_a_job(a) => vec![(*a).to_owned(), (*b).to_owned()],
+        [a, b] if is_town(b) => vec![(*a).to_owned()],
+        // "Douro Vinhos, Lda.", "Norte Auditores, SROC": a legal form after the name.
+        [_, b] if !b.contains(' ') => vec![piece.to_owned()],
+        [a, rest @ ..] if !rest.is_empty() => vec![(*a).to_owned(), rest.join(", ")],
+        _ => vec![piece.to_owned()],
+    }
+}
+
+/// "Clinique du Parc, Lyon" as "Clinique du Parc".
+fn without_town(piece: &str) -> String {
+    let mut piece = piece.trim();
+    while let Some((name, town)) = piece.rsplit_once(", ")
+        && is_town(town)
+    {
+        piece = name.trim();
+    }
+    piece.to_owned()
+}
+
+/// The title and the employer among an entry's phrases: the title is the one more like a
+/// title ("Financial Controller" after "Northbridge Retail Group plc"), else the first.
+fn title_and_employer(pieces: Vec<String>) -> (String, String) {
+    let mut pieces = if let [one] = pieces.as_slice() {
+        comma_pieces(one)
+    } else {
+        // A place is left out beside two others; of two, one may be "Employer, Town".
+        pieces.iter().filter(|p| pieces.len() == 2 || !is_place(p)).map(|p| without_town(p)).collect()
+    };
+    // "UI Engineer Tailspin Toys": a table row whose cells ran together. The title ends at
+    // its last title word that is followed by more capitalised words.
+    if pieces.len() == 1
+        && let Some((title, employer)) = split_after_title(&pieces[0])
+    {
+        pieces = vec![title, employer];
+    }
+    let titleness = |p: &str| i32::from(names_a_job(p)) - i32::from(names_an_employer(p));
+    match pieces.as_slice() {
+        [] => (String::new(), String::new()),
+        [one] => (one.clone(), String::new()),
+        [a, b, ..] if titleness(b) > titleness(a) => (b.clone(), organisation(a)),
+        [a, b, ..] => (a.clone(), organisation(b)),
+    }
+}
+
+/// An employer without what follows its name: "Bright Basket (online grocery)", "Hôtel Belle
+/// Rive *****". A short name in parentheses stays ("Karlsruher Institut für Technologie (KIT)").
+fn organisation(piece: &str) -> String {
+    let piece = piece.trim_end_matches(['*', ' ']);
+    match piece.split_once(" (") {
+        Some((name, aside)) if aside.ends_with(')') && aside.contains(' ') => name.trim().to_owned(),
+        _ => piece.to_owned(),
+    }
+}
+
+fn split_after_title(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let modifiers = ["product", "sales", "support", "senior", "junior", "principal", "staff", "chief"];
+    let at = (0..words.len().saturating_sub(1)).rev().find(|&i| {
+        names_a_job(words[i])
+            && !modifiers.contains(&words[i].to_lowercase().as_str())
+            && words[i + 1].chars().next().is_some_and(char::is_uppercase)
+    })?;
+    Some((words[..=at].join(" "), words[at + 1..].join(" ")))
+}
+
+/// Small words inside a town's name ("Vila Nova de Gaia", "Frankfurt am Main").
+const TOWN_PARTICLES: &[&str] = &["de", "do", "da", "del", "la", "le", "sur", "am", "an", "der", "en", "aan"];
+
+/// "Lyon", "Columbus OH", "Vila Nova de Gaia": a town (and state) after an employer's name;
+/// not an abbreviation of three capitals or more ("SROC", "AFTRAL"), which names an
+/// organisation.
+fn is_town(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let acronym = words.iter().any(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase));
+    let particles = words.iter().filter(|w| TOWN_PARTICLES.contains(w)).count();
+    let named = words.len() - particles;
+    ((1..=2).contains(&named) && particles == 0 || named == 3 && particles > 0)
+        && !acronym
+        && text.chars().all(|c| c.is_alphabetic() || " .'-".contains(c))
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && !names_a_job(text)
+        && !names_an_employer(text)
+        && !names_a_school(text)
+}
+
+fn is_place(text: &str) -> bool {
+    let pieces: Vec<&str> = text.split(", ").collect();
+    pieces.len() == 2 && pieces.iter().all(|p| is_town(p))
+}
+
+/// The schools in the lines of an education section: entries as for jobs, anchored on a range
+/// or a lone year (when it ended); without dates, each line naming a school.
+pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
+    let lines = prepared(lines);
+    let dated = |l: &str| span_of(l).or_else(|| dates::single(l).map(|(year, at)| (None, Some(year), at)));
+    let mut entries = entries(&lines, dated, <[String]>::len);
+    if entries.is_empty() {
+        entries = lines
+            .iter()
+            .filter(|l| !is_description(l) && names_a_school(l))
+            .map(|l| Entry { pieces: cells(l).map(str::to_owned).collect(), start: None, end: None })
+            .collect();
+    }
+    entries.into_iter().filter_map(education).collect()
+}
+
+/// An education entry from its phrases: the school is the phrase (or the part between commas)
+/// that names one, else the first that is not a degree or a place; the degree the first that
+/// names one; the major what follows the degree.
+fn education(entry: Entry) -> Option<ParsedEducation> {
+    let parts: Vec<String> = entry.pieces.iter().flat_map(|p| p.split(", ")).map(|p| p.trim().to_owned()).collect();
+    // The first of the best: "IHK zu Leipzig" after "Geprüfte Bilanzbuchhalterin (IHK)".
+    let school_score =
+        |p: &str| 2 * i32::from(names_a_school(p)) - i32::from(names_a_degree(p)) - i32::from(names_a_job(p));
+    let school =
+        parts.iter().rev().filter(|p| names_a_school(p)).max_by_key(|p| school_score(p)).or_else(|| {
+            parts.iter().find(|p| !names_a_degree(p) && !is_town(p) && p.starts_with(char::is_uppercase))
+        })?;
+    let (degree, major) = entry
+        .pieces
+        .iter()
+        .find(|p| !p.contains(school.as_str()) && names_a_degree(p))
+        .or_else(|| entry.pieces.iter().find(|p| !p.contains(school.as_str())))
+        .map(|p| degree_and_major(p))
+        .unwrap_or_default();
+    Some(ParsedEducation { school: school.clone(), degree, major, start: entry.start, end: entry.end })
 }
 
 /// "Master of Science in Computer Science" → ("Master of Science", "Computer Science");
@@ -284,8 +357,8 @@ fn degree_and_major(piece: &str) -> (String, String) {
     let clean = |s: &str| s.trim().trim_end_matches([',', ';', ':']).trim().to_owned();
     for sep in [" in ", ", ", " - ", ": "] {
         if let Some((degree, major)) = piece.split_once(sep)
-            && has_word(degree, DEGREE_WORDS)
-            && !has_word(major, SCHOOL_WORDS)
+            && names_a_degree(degree)
+            && !names_a_school(major)
         {
             return (clean(degree), clean(major));
         }
@@ -306,44 +379,140 @@ mod tests {
         }
     }
 
+    /// Title and employer of each job found.
+    fn who(lines: &[&str]) -> Vec<(String, String)> {
+        jobs(lines).into_iter().map(|j| (j.title, j.employer)).collect()
+    }
+
+    fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
+        want.iter().map(|(t, e)| ((*t).to_owned(), (*e).to_owned())).collect()
+    }
+
     #[test]
-    fn jobs_in_several_layouts() {
+    fn one_line_per_job_with_its_dates() {
         let lines = [
             "Senior Data Engineer — Quantum Ledger   Jan 2020 – Present",
             "• Built the pipelines",
-            "Andes Fintech | Berlin, Germany",
-            "Data Engineer",
-            "04/2017 - 12/2019",
-            "• Moved reports to Spark",
-            "2014 – 2017",
-            "Analyst at Aurora Biotech",
+            "Kestrel Freight | Route Planner | 04/2017 - 12/2019",
+            "2014 – 2017  Analyst at Aurora Biotech",
+            "2020-03 - present   Warehouse Supervisor, Midwest Grocers Distribution, Columbus OH",
         ];
         assert_eq!(
             jobs(&lines),
             [
                 job("Senior Data Engineer", "Quantum Ledger", "2020-01", None),
-                job("Data Engineer", "Andes Fintech", "2017-04", Some("2019-12")),
+                job("Route Planner", "Kestrel Freight", "2017-04", Some("2019-12")),
                 job("Analyst", "Aurora Biotech", "2014", Some("2017")),
+                job("Warehouse Supervisor", "Midwest Grocers Distribution", "2020-03", None),
             ]
         );
     }
 
     #[test]
+    fn dates_on_the_right_of_the_title_with_the_employer_below() {
+        let lines = [
+            "Schichtleiterin Versand  05/2019 - heute",
+            "Elbtal Logistik GmbH, Dresden",
+            "- Einsatzplanung für 14 Mitarbeitende",
+            "Lagerfachkraft  09/2015 - 04/2019",
+            "Sachsenspedition Kühn, Riesa",
+        ];
+        let want = [("Schichtleiterin Versand", "Elbtal Logistik GmbH"), ("Lagerfachkraft", "Sachsenspedition Kühn")];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn dates_on_their_own_line_after_title_and_employer_in_either_order() {
+        let lines = [
+            "Ward Sister",
+            "Harbourside General Hospital, Plymouth",
+            "June 2019 – Present",
+            "Led a team of twelve nurses",
+            "Stepped in for the ward manager on nights",
+            "Redfern Care Group",
+            "Staff Nurse",
+            "Mar 2015 – May 2019",
+        ];
+        let want = [("Ward Sister", "Harbourside General Hospital"), ("Staff Nurse", "Redfern Care Group")];
+        assert_eq!(who(&lines), pairs(&want));
+        // The employer set with its town after a dash, and a legal form after a comma.
+        let lines = ["Contabilista Sénior", "Ribeira Conservas, Lda. — Vila Nova de Gaia", "Mar. 2018 – Atual"];
+        assert_eq!(who(&lines), pairs(&[("Contabilista Sénior", "Ribeira Conservas, Lda.")]));
+    }
+
+    #[test]
+    fn dates_first_with_title_and_employer_below() {
+        let lines = [
+            "04.2020 – heute",
+            "Kommissionierer",
+            "Nordhafen Distribution GmbH, Bremen",
+            "Kommissionierung nach Pick-by-Voice, Verladung.",
+            "10.2017 – 03.2020",
+            "Lagerhelfer",
+            "Weserland Getränke KG, Bremen",
+        ];
+        let want = [("Kommissionierer", "Nordhafen Distribution GmbH"), ("Lagerhelfer", "Weserland Getränke KG")];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn a_timeline_with_the_dates_in_a_left_column() {
+        let lines = [
+            "2018 ── heute  Konrektorin",
+            "│  Grundschule am Lindenplatz",
+            "│  Leitung der Ganztagsbetreuung",
+            "│",
+            "2012 ── 2018  Lehrerin",
+            "Realschule Nordstadt",
+            "2021 –  Enfermero de urgencias",
+            "actualidad  Hospital General de Alicante",
+        ];
+        let got = jobs(&lines);
+        let want = [
+            job("Konrektorin", "Grundschule am Lindenplatz", "2018", None),
+            job("Lehrerin", "Realschule Nordstadt", "2012", Some("2018")),
+            job("Enfermero de urgencias", "Hospital General de Alicante", "2021", None),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_table_with_a_row_per_job() {
+        let lines = [
+            "Role  Employer  From  To",
+            "Charge Nurse  Kingsway Medical Centre  01/2020  Present",
+            "Staff Nurse  Ashdown Hospital  03/2016  12/2019",
+        ];
+        let want = [("Charge Nurse", "Kingsway Medical Centre"), ("Staff Nurse", "Ashdown Hospital")];
+        assert_eq!(who(&lines), pairs(&want));
+        // The employer on a row of its own above its dates, title and description.
+        let lines = [
+            "Period  Position  Organisation and results",
+            "Thornbury Foods plc",
+            "Jan 2021 – Present  Finance Manager  Close in four days across nine entities",
+            "Mallard Audit LLP",
+            "Sep 2016 – Dec 2020  Audit Senior  Audits of retail and charity clients",
+        ];
+        let want = [("Finance Manager", "Thornbury Foods plc"), ("Audit Senior", "Mallard Audit LLP")];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
     fn an_employer_keeps_its_name_and_loses_its_town() {
         let lines = [
-            "2020-03 - present   Warehouse Supervisor, Midwest Grocers Distribution, Columbus OH",
             "Infirmière de nuit — Clinique du Parc, Lyon",
             "Octobre 2016 – août 2019",
             "Infirmière — Hospices Civils de Lyon, Hôpital Louis Pradel",
             "Depuis 2019",
+            "Commis de cuisine, Brasserie des Quais (cuisine du marché), Bordeaux",
+            "2014 – 2016",
         ];
-        let got: Vec<(String, String)> = jobs(&lines).into_iter().map(|j| (j.title, j.employer)).collect();
         let want = [
-            ("Warehouse Supervisor", "Midwest Grocers Distribution"),
             ("Infirmière de nuit", "Clinique du Parc"),
             ("Infirmière", "Hospices Civils de Lyon, Hôpital Louis Pradel"),
+            ("Commis de cuisine", "Brasserie des Quais"),
         ];
-        assert_eq!(got, want.map(|(t, e)| (t.to_owned(), e.to_owned())));
+        assert_eq!(who(&lines), pairs(&want));
     }
 
     #[test]
@@ -366,5 +535,29 @@ mod tests {
             ("Universidad de Chile", "MSc", "Data Science")
         );
         assert_eq!(got[1].end.as_deref(), Some("2012"));
+    }
+
+    #[test]
+    fn schools_in_every_shape() {
+        let names = |lines: &[&str]| schools(lines).into_iter().map(|e| e.school).collect::<Vec<_>>();
+        // Degree, school and years on one line, in either order.
+        let lines = [
+            "PGCE Primary Education, University of Leeds, 2015 – 2016",
+            "Brookfield High School - High School Diploma, 2009",
+            "Fachabitur • Berufskolleg Mitte • 2010",
+        ];
+        assert_eq!(names(&lines), ["University of Leeds", "Brookfield High School", "Berufskolleg Mitte"]);
+        // A timeline: years first, then degree and school on the next line.
+        let lines = [
+            "2016 – 2018  Master Leraar Biologie",
+            "Rijksuniversiteit Utrecht",
+            "2012 – 2016  Bachelor Biologie",
+            "Hogeschool Arnhem",
+        ];
+        assert_eq!(names(&lines), ["Rijksuniversiteit Utrecht", "Hogeschool Arnhem"]);
+        // A table, and a school without any of the usual words beside a degree.
+        let lines =
+            ["Year  Degree  School", "2017  BTS Logistique  Lycée Jean Perrin", "2015 : CACES R489, FORMAPRO Nantes"];
+        assert_eq!(names(&lines), ["Lycée Jean Perrin", "FORMAPRO Nantes"]);
     }
 }

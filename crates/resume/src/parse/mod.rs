@@ -5,6 +5,7 @@ mod dates;
 mod history;
 mod sections;
 mod skills;
+mod words;
 
 use serde::{Deserialize, Serialize};
 use talentdesk_domain::candidate::{Education, Employment, Link, LinkKind, Location, Profile};

@@ -1,0 +1,168 @@
+//! Words that tell what a phrase of an entry is: a job title, an organisation, a school, a
+//! degree. In the languages of the heading table (assets/resume/headings.tsv): English,
+//! German, French, Spanish, Portuguese, Italian, Dutch, Polish.
+
+/// Words of a job title ("Chartered Accountant", "Chef de réception", "Kierownik zmiany").
+#[rustfmt::skip]
+const TITLE_WORDS: &[&str] = &[
+    // English
+    "engineer", "developer", "manager", "analyst", "designer", "nurse", "director", "lead", "specialist",
+    "consultant", "scientist", "architect", "officer", "coordinator", "assistant", "intern", "administrator",
+    "technician", "representative", "associate", "head", "vp", "president", "accountant", "teacher", "recruiter",
+    "programmer", "owner", "partner", "advisor", "executive", "supervisor", "therapist", "physician", "editor",
+    "writer", "researcher", "professor", "lecturer", "tester", "strategist", "planner", "buyer", "agent", "clerk",
+    "chef", "driver", "operator", "pharmacist", "attorney", "lawyer", "paralegal", "auditor", "controller", "trainer",
+    "marketer", "product", "senior", "junior", "principal", "staff", "chief", "sales", "support", "worker", "helper",
+    "installer", "apprentice", "journeyman", "electrician", "carpenter", "joiner", "plumber", "welder", "machinist",
+    "picker", "operative", "dispatcher", "cook", "receptionist", "concierge", "cashier", "instructor", "tutor", "rn",
+    "lpn", "cna", "aide", "caregiver", "mechanic", "inspector", "foreman", "educator", "counselor", "secretary",
+    "bookkeeper", "solicitor", "barrister", "waiter", "bartender", "housekeeper", "porter", "commis", "trainee",
+    "volunteer", "fellow", "midwife", "paramedic", "dentist", "surgeon", "clinician", "caseworker", "steward",
+    // German
+    "leiter", "leiterin", "ingenieur", "ingenieurin", "lehrer", "lehrerin", "studienrat", "studienrätin",
+    "referendar", "referendarin", "fachkraft", "hilfskraft", "mitarbeiter", "mitarbeiterin", "assistent",
+    "assistentin", "sachbearbeiter", "sachbearbeiterin", "pfleger", "pflegerin", "krankenschwester", "elektriker",
+    "elektronikerin", "elektroniker", "monteur", "entwickler", "entwicklerin", "berater", "beraterin", "verkäufer",
+    "verkäuferin", "auszubildender", "auszubildende", "praktikant", "praktikantin", "werkstudent", "meister",
+    "techniker", "kauffrau", "kaufmann", "referent", "referentin", "geschäftsführer", "koch", "köchin",
+    // French
+    "infirmière", "infirmier", "professeur", "professeure", "enseignant", "enseignante", "comptable", "juriste",
+    "avocat", "avocate", "stagiaire", "responsable", "directeur", "directrice", "assistante", "chargé", "chargée",
+    "animateur", "animatrice", "réceptionniste", "préparateur", "préparatrice", "aide-soignante", "aide-soignant",
+    "ingénieure", "technicienne", "conseiller", "conseillère", "vendeur", "vendeuse", "cuisinier", "cuisinière",
+    "serveur", "serveuse", "gestionnaire", "employé", "employée", "secrétaire", "magasinier", "cariste", "rédacteur",
+    "rédactrice", "chef", "adjoint", "adjointe", "attaché", "attachée", "commercial", "commerciale",
+    // Spanish
+    "enfermera", "enfermero", "profesor", "profesora", "abogado", "abogada", "jefe", "jefa", "directora",
+    "asistente", "técnico", "técnica", "auxiliar", "electricista", "cocinero", "cocinera", "administrativo",
+    "administrativa", "coordinador", "coordinadora", "ingeniero", "ingeniera", "contable", "gerente", "analista",
+    "desarrollador", "desarrolladora", "vendedor", "vendedora", "becario", "becaria", "operario", "operaria",
+    "repartidor", "conductor", "camarero", "camarera", "recepcionista", "especialista", "consultor", "consultora",
+    // Portuguese
+    "enfermeira", "enfermeiro", "professora", "contabilista", "estagiário", "estagiária", "cozinheiro",
+    "cozinheira", "desenvolvedor", "engenheiro", "engenheira", "coordenador", "coordenadora", "chefe",
+    "rececionista", "advogado", "advogada", "gestor", "gestora",
+    // Italian
+    "avvocato", "avvocata", "ingegnere", "impiegato", "impiegata", "responsabile", "praticante", "tirocinante",
+    "addetto", "addetta", "insegnante", "infermiere", "infermiera", "cuoco", "cuoca", "commesso", "commessa",
+    "direttore", "direttrice", "contabile", "sviluppatore", "tecnico", "consulente", "segretaria", "assistente",
+    // Dutch
+    "docent", "verpleegkundige", "medewerker", "medewerkster", "leraar", "lerares", "adviseur", "ontwikkelaar",
+    "teamleider", "leidinggevende", "stagiair", "verkoper", "chauffeur", "boekhouder", "mentor", "onderwijsassistent",
+    "magazijnmedewerker", "kok", "beheerder",
+    // Polish
+    "kierownik", "kierowniczka", "magazynier", "magazynierka", "księgowa", "księgowy", "specjalista",
+    "specjalistka", "programista", "programistka", "inżynier", "nauczyciel", "nauczycielka", "pielęgniarka",
+    "pielęgniarz", "asystent", "asystentka", "stażysta", "stażystka", "praktykant", "praktykantka", "kierowca",
+    "sprzedawca", "doradca", "elektryk", "kucharz", "kucharka", "dyrektor", "starszy", "starsza", "młodszy", "młodsza",
+    "główny", "główna", "referentka", "operatorka", "radca", "aplikant", "aplikantka",
+];
+
+/// Endings of German and Dutch compound titles ("Schichtleiter", "Bilanzbuchhalterin",
+/// "Vertriebsingenieur", "Magazijnmedewerker").
+#[rustfmt::skip]
+const TITLE_ENDINGS: &[&str] = &[
+    "leiter", "leiterin", "ingenieur", "ingenieurin", "buchhalter", "buchhalterin", "lehrer", "lehrerin", "kraft",
+    "assistent", "assistentin", "entwickler", "entwicklerin", "berater", "beraterin", "arbeiter", "arbeiterin",
+    "pfleger", "pflegerin", "referent", "referentin", "meister", "meisterin", "techniker", "technikerin", "lagerist",
+    "medewerker", "kundige", "elektriker", "manager", "managerin", "fachmann", "fachfrau",
+];
+
+/// Words that make a phrase an organisation: legal forms, and kinds of places people work.
+#[rustfmt::skip]
+const EMPLOYER_WORDS: &[&str] = &[
+    "inc", "ltd", "llc", "llp", "gmbh", "ag", "sa", "s.a", "corp", "corporation", "company", "co", "group", "bank",
+    "labs", "technologies", "solutions", "systems", "hospital", "clinic", "university", "partners", "consulting", "bv",
+    "b.v", "nv", "n.v", "plc", "oy", "ab", "as", "srl", "s.r.l", "spa", "s.p.a", "kg", "se", "sas", "sarl", "s.l",
+    "slu", "lda", "ltda", "sp", "studio", "agency", "foundation", "institute", "health", "software", "services",
+    "contractors", "installations", "pharmacy", "school", "academy", "college", "centre", "center", "council",
+    "county", "department", "ministry", "hotel", "restaurant", "foods", "beverages", "retail", "logistics",
+    "distribution", "storage", "works", "manufacturing", "industries", "mechanical", "electrical", "joinery", "build",
+    "construction", "medical", "care", "trust", "nhs", "snacks", "grocers",
+    // Other languages
+    "hôpital", "hospices", "clinique", "cabinet", "groupe", "mutuelle", "hôtel", "brasserie", "ville", "lycée",
+    "école", "ehpad", "entrepôts", "associés", "klinik", "klinikum", "krankenhaus", "gymnasium", "schule", "stadt",
+    "seminar", "institut", "hospital", "clínica", "centro", "grupo", "ayuntamiento", "agencia", "universidad",
+    "colegio", "hospitale", "ospedale", "gruppo", "studio", "comune", "scuola", "ziekenhuis", "gemeente", "college",
+    "centrum", "szpital", "zakłady", "spółdzielnia", "hurtownia", "biuro", "grupa", "santa", "casa", "gabinete",
+];
+
+#[rustfmt::skip]
+const SCHOOL_WORDS: &[&str] = &[
+    "university", "college", "institute", "school", "academy", "polytechnic", "universität", "universitat",
+    "université", "universidad", "università", "universidade", "hochschule", "instituto", "politecnico", "escuela",
+    "universiteit", "uniwersytet", "univerzita", "universitet", "üniversitesi", "universitas", "institut", "école",
+    "ecole", "politécnica", "politecnica", "technion", "eth", "epfl", "kth", "iit", "daigaku", "hogeschool", "lycée",
+    "lycee", "iut", "inspé", "inspe", "ifsi", "gymnasium", "gesamtschule", "realschule", "berufsschule", "seminar",
+    "ihk", "kammer", "liceo", "colegio", "escola", "faculdade", "szkoła", "szkół", "politechnika", "akademia",
+    "liceum", "technikum", "centre", "center", "centro", "coláiste", "solas", "aftral", "icaew", "acca", "cima",
+];
+
+/// Endings of compound school names ("Rijksuniversiteit", "Berufsschule", "Basisschool").
+const SCHOOL_ENDINGS: &[&str] = &["universiteit", "universität", "schule", "school", "hogeschool", "kammer", "kolleg"];
+
+#[rustfmt::skip]
+const DEGREE_WORDS: &[&str] = &[
+    "bachelor", "master", "b.sc", "m.sc", "bsc", "msc", "b.a", "m.a", "ba", "ma", "bs", "ms", "phd", "ph.d", "doctor",
+    "doctorate", "associate", "mba", "diploma", "licenciatura", "b.eng", "m.eng", "beng", "meng", "llb", "llm", "md",
+    "certificate", "high school", "pgce", "aca", "cpa", "pharmd", "degree", "diplom", "diplôme", "ausbildung",
+    "staatsexamen", "studium", "abitur", "fachabitur", "fachoberschulreife", "mittlere reife", "bts", "dut", "dcg", "dscg",
+    "licence", "baccalauréat", "bac", "caces", "grado", "máster", "título", "técnico", "bacharelado", "especialização",
+    "mestrado", "licenciado", "laurea", "diploma di", "magister", "inżynier", "licencjat", "technik", "mbo", "hbo",
+    "wo", "certificat", "certificado", "programme", "program", "apprenticeship", "leaving certificate",
+];
+
+fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-' && c != '\'')
+        .map(|w| w.trim_matches(['.', '-', '\'']).to_lowercase())
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether `text` has one of `words` (a word, or a phrase of several).
+pub(super) fn has_word(text: &str, words: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    words_of(text).map(|w| w.replace('.', "")).any(|w| words.iter().any(|k| k.replace('.', "") == w))
+        || words.iter().any(|k| k.contains(' ') && lower.contains(k))
+}
+
+fn has_ending(text: &str, endings: &[&str]) -> bool {
+    words_of(text).any(|w| endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e)))
+}
+
+/// Whether `text` has a word of a job title.
+pub(super) fn names_a_job(text: &str) -> bool {
+    has_word(text, TITLE_WORDS) || has_ending(text, TITLE_ENDINGS)
+}
+
+/// Whether `text` has a word of an organisation's name (a legal form, "Hospital", "Lycée").
+pub(super) fn names_an_employer(text: &str) -> bool {
+    has_word(text, EMPLOYER_WORDS) || text.contains(" & ") || text.contains("Sp. z o.o")
+}
+
+pub(super) fn names_a_school(text: &str) -> bool {
+    has_word(text, SCHOOL_WORDS) || has_ending(text, SCHOOL_ENDINGS)
+}
+
+pub(super) fn names_a_degree(text: &str) -> bool {
+    has_word(text, DEGREE_WORDS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_organisations_and_schools_in_several_languages() {
+        assert!(names_a_job("Fachkraft für Lagerlogistik"));
+        assert!(names_a_job("Schichtleiter Lager"));
+        assert!(names_a_job("Kierownik zmiany magazynowej"));
+        assert!(!names_a_job("Ruhrlogistik Müller GmbH"));
+        assert!(names_an_employer("Ruhrlogistik Müller GmbH"));
+        assert!(names_an_employer("Douro Vinhos, Lda."));
+        assert!(names_an_employer("Bałtyckie Centrum Dystrybucji Sp. z o.o."));
+        assert!(names_a_school("Rijksuniversiteit Groningen"));
+        assert!(names_a_school("Lycée Ampère"));
+        assert!(!names_a_school("Bachelor Sociale Geografie"));
+        assert!(names_a_degree("B.S. Biology"));
+    }
+}
