@@ -94,17 +94,64 @@ fn looks_like_years(s: &str) -> bool {
 /// names a job ("Chartered Accountant", set above the name in some banners) only when no
 /// other line will do.
 pub fn name(top: &[&str]) -> Option<String> {
-    let plausible: Vec<&str> = top
+    let lines: Vec<String> = top.iter().take(8).map(|l| without_label(&letters_joined(l))).collect();
+    // A given name alone on the first line, the surname on the next (a narrow banner).
+    let split_name = match lines.as_slice() {
+        [given, family, ..]
+            if given.split_whitespace().count() == 1 && could_be_a_name(&format!("{given} {family}")) =>
+        {
+            Some(format!("{given} {family}"))
+        }
+        _ => None,
+    };
+    let plausible: Vec<&str> = lines
         .iter()
-        .take(8)
         .map(|l| sections::without_top_heading(l))
         .flat_map(|l| l.split(['|', '•', '—', '–']))
         .flat_map(|l| l.split(" - "))
+        .flat_map(|l| l.split("  "))
         .map(|l| without_credentials(without_parenthesis(l.trim())))
         .filter(|line| could_be_a_name(line))
         .collect();
-    let best = plausible.iter().find(|line| !words::names_a_job(line)).or(plausible.first());
-    best.map(|line| title_case(line))
+    let best = split_name
+        .as_deref()
+        .or_else(|| plausible.iter().find(|line| !words::names_a_job(line)).copied())
+        .or(plausible.first().copied());
+    best.map(title_case)
+}
+
+/// The name where the top of the page has none (a sidebar of contact details read first): a
+/// line that could be a name with a job title on the line after it ("Pieter Bakker",
+/// "Docent aardrijkskunde"), among the first lines.
+pub fn name_above_a_title(lines: &[&str]) -> Option<String> {
+    lines
+        .iter()
+        .take(60)
+        .zip(lines.iter().skip(1))
+        .find(|(line, next)| could_be_a_name(line) && !words::names_a_job(line) && words::names_a_job(next))
+        .map(|(line, _)| title_case(line))
+}
+
+/// Labels set before a name ("Name: Anna Schmidt", "Nombre: Lucía Pérez").
+const NAME_LABELS: &[&str] =
+    &["name", "nombre", "nom", "nome", "naam", "imię i nazwisko", "name / surname", "vorname name"];
+
+fn without_label(line: &str) -> String {
+    match line.split_once(':') {
+        Some((label, name)) if NAME_LABELS.contains(&label.trim().to_lowercase().as_str()) => name.trim().to_owned(),
+        _ => line.to_owned(),
+    }
+}
+
+/// "J O H N   S M I T H" as "JOHN SMITH": a line of letters standing apart, its words set
+/// apart by wider gaps (two spaces or more).
+fn letters_joined(line: &str) -> String {
+    let words: Vec<&str> = line.split("  ").map(str::trim).filter(|w| !w.is_empty()).collect();
+    let spaced = |w: &&str| w.split(' ').count() >= 2 && w.split(' ').all(|c| c.chars().count() == 1);
+    if words.is_empty() || !words.iter().all(spaced) {
+        return line.to_owned();
+    }
+    words.iter().map(|w| w.replace(' ', "")).collect::<Vec<_>>().join(" ")
 }
 
 fn could_be_a_name(line: &str) -> bool {
@@ -114,10 +161,18 @@ fn could_be_a_name(line: &str) -> bool {
         && line.chars().count() <= 50
         && !line.chars().any(|c| c.is_ascii_digit() || "@/:,".contains(c))
         && !NOT_NAMES.iter().any(|n| lower == *n || lower.starts_with(&format!("{n} ")))
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())))
+        && words.iter().all(|w| {
+            NAME_PARTICLES.contains(w)
+                || w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+        })
+        && !words.first().is_some_and(|w| NAME_PARTICLES.contains(w))
 }
+
+/// Small words inside a surname ("Sanne de Vries", "Ana dos Santos", "Ludwig van Beek").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "ten",
+    "zu", "y", "e", "al", "bin", "ibn",
+];
 
 /// "Dmitri Volkov (Дмитрий Волков)" as "Dmitri Volkov": the name in another script, or a
 /// nickname, in parentheses after it.
@@ -218,5 +273,27 @@ mod tests {
         assert_eq!(name(&["Chartered Accountant", "London"]).as_deref(), Some("Chartered Accountant"));
         assert_eq!(phone(&["Acme 2015 - 2019"]), None);
         assert_eq!(phone(&["Tel: (415) 555-2671"]).as_deref(), Some("(415) 555-2671"));
+    }
+
+    #[test]
+    fn a_letter_spaced_banner_a_label_and_a_name_over_two_lines() {
+        assert_eq!(name(&["J O H A N N A   B E R G E R", "Pflegefachfrau"]).as_deref(), Some("Johanna Berger"));
+        assert_eq!(
+            name(&["Lebenslauf", "Name: Jonas Weber", "Geburtsdatum: 02.03.1991"]).as_deref(),
+            Some("Jonas Weber")
+        );
+        assert_eq!(name(&["Marta", "Ruiz Castillo", "Enfermera"]).as_deref(), Some("Marta Ruiz Castillo"));
+        // Cells of a header row: the name beside a title, a place and the contact details.
+        let row = "Amara Osei  Site Supervisor  Leeds, UK  0113 496 0000  amara@example.com";
+        assert_eq!(name(&[row]).as_deref(), Some("Amara Osei"));
+        assert_eq!(name(&["München", "Bahnhofstraße 4"]), None);
+    }
+
+    #[test]
+    fn a_name_after_a_sidebar_is_the_one_above_a_title() {
+        let lines =
+            ["CONTACT", "Utrecht", "+31 6 12345678", "TALEN", "Nederlands", "Sanne de Vries", "Verpleegkundige"];
+        assert_eq!(name_above_a_title(&lines).as_deref(), Some("Sanne de Vries"));
+        assert_eq!(name_above_a_title(&["Nederlands", "Engels"]), None);
     }
 }

@@ -69,7 +69,7 @@ pub fn parse(text: &str) -> ParsedResume {
     let section =
         |wanted: Section| -> Vec<&str> { split.iter().filter(|(s, _)| *s == wanted).map(|(_, i)| lines[*i]).collect() };
     let top = section(Section::Top);
-    let name = contact::name(&top);
+    let name = contact::name(&top).or_else(|| contact::name_above_a_title(&lines));
     let skills_lines = section(Section::Skills);
     let skills = if skills_lines.is_empty() { skills::find(&lines.join("\n")) } else { skills::listed(&skills_lines) };
     ParsedResume {
