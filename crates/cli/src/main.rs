@@ -13,6 +13,7 @@ mod bench_server;
 mod bench_sync;
 mod bench_typing;
 mod commands;
+mod duplicates;
 mod event;
 mod import;
 mod job;
@@ -109,6 +110,17 @@ enum Command {
     Import(Box<import::ImportArgs>),
     /// Exports the candidates a search finds (all with no query) as CSV, XLSX or TXT.
     Export(Box<import::ExportArgs>),
+    /// Lists likely duplicate candidates across the database (groups sharing an email,
+    /// LinkedIn profile, phone, or name with employer or phone), strongest evidence first.
+    Duplicates {
+        #[arg(long)]
+        db: PathBuf,
+        /// The country national phone numbers are read in (ISO code: PT, DE, US…).
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Events: create, list, check in, print badges.
     Event {
         #[command(subcommand)]
@@ -145,6 +157,7 @@ fn main() -> ExitCode {
         Command::ExtractText => commands::extract_text(),
         Command::Import(args) => import::import(&args),
         Command::Export(args) => import::export(&args),
+        Command::Duplicates { db, country, json } => duplicates::duplicates(&db, country.as_deref(), json),
         Command::Event { which } => event::run(which),
         Command::Job { which } => job::run(which),
         Command::Pipeline { which } => pipeline::run(which),

@@ -69,6 +69,21 @@ pub struct Duplicates {
     pub crowded_keys: u64,
 }
 
+/// A scan's findings in numbers, for the window (which then reads the groups a page at a time).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DuplicateScan {
+    pub groups: u32,
+    /// Keys left out as shared by too many candidates to be one person's.
+    pub crowded_keys: u32,
+}
+
+impl Duplicates {
+    pub fn scan(&self) -> DuplicateScan {
+        DuplicateScan { groups: self.groups.len() as u32, crowded_keys: self.crowded_keys as u32 }
+    }
+}
+
 impl Store {
     /// Finds every group of candidates sharing a dedupe key. `country` is the calling code
     /// ("351") national phone numbers are read in (see [`dedupe::phone_key`]).
@@ -116,7 +131,7 @@ impl Store {
 
     /// Every candidate's keys as hashes with the candidate's index in `ids`. SQLite reads on
     /// this thread while another computes the keys (the two take about as long).
-    fn hashed_keys(&self, country: Option<&str>) -> Result<Hashed, StoreError> {
+    pub(crate) fn hashed_keys(&self, country: Option<&str>) -> Result<Hashed, StoreError> {
         const BATCH: usize = 4096;
         let (send, receive) = std::sync::mpsc::sync_channel::<(u32, Vec<Profile>)>(4);
         std::thread::scope(|scope| {
@@ -174,9 +189,9 @@ impl Store {
 }
 
 /// The first pass: candidates by index, their keys' hashes, and LinkedIn keys' text by hash.
-struct Hashed {
-    ids: Vec<Uuid>,
-    keys: Vec<(u64, u32)>,
+pub(crate) struct Hashed {
+    pub(crate) ids: Vec<Uuid>,
+    pub(crate) keys: Vec<(u64, u32)>,
     linkedin: HashMap<u64, String>,
 }
 
@@ -242,7 +257,7 @@ fn member(id: Uuid, p: Profile) -> DuplicateMember {
 
 /// The key's kind and text in 64 bits (DefaultHasher's keys are fixed: the same in both passes).
 /// Two different keys colliding is about one in 10^12 at a million candidates' keys.
-fn hash(key: &DedupeKey) -> u64 {
+pub(crate) fn hash(key: &DedupeKey) -> u64 {
     let mut h = DefaultHasher::new();
     key.hash(&mut h);
     h.finish()
