@@ -25,6 +25,7 @@ use crate::error::{NamedCandidate, Thing};
 use crate::event::Event;
 use crate::history::{self, FieldChange, HistoryAction, HistoryDetail};
 use crate::import::{self, ImportSource, ImportWrite};
+use crate::import_mapping::SavedMapping;
 use crate::job::{Application, Job};
 use crate::message::{Channel, MergeValues, Message, MessageKind, merge};
 use crate::mutation::Mutation;
@@ -209,6 +210,9 @@ pub trait Records {
     fn put_template(&self, template: &Template) -> Result<(), Self::Error>;
     /// Returns false when no such template exists.
     fn delete_template(&self, id: Uuid) -> Result<bool, Self::Error>;
+    fn put_import_mapping(&self, mapping: &SavedMapping) -> Result<(), Self::Error>;
+    /// Returns false when no mapping has that name.
+    fn delete_import_mapping(&self, name: &str) -> Result<bool, Self::Error>;
 }
 
 /// Applies the effects of an authorised `mutation` by `actor` at `now`. `cands` are the
@@ -420,6 +424,12 @@ impl<R: Records> Effects<'_, R> {
             // A delete is idempotent: two admins deleting the same template offline both
             // succeed, the second changing nothing.
             M::TemplateDelete { template_id } => u64::from(r.delete_template(*template_id)?),
+            M::ImportMappingPut { mapping } => {
+                r.put_import_mapping(&mapping.clone().validated()?)?;
+                1
+            }
+            // Idempotent, like a template's delete.
+            M::ImportMappingDelete { name } => u64::from(r.delete_import_mapping(name)?),
             M::Undo { expect, mutations } => return self.undo(expect, mutations),
         };
         Ok(affected.into())

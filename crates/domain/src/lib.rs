@@ -16,6 +16,7 @@ pub mod error;
 pub mod event;
 pub mod history;
 pub mod import;
+pub mod import_mapping;
 pub mod job;
 pub mod merge;
 pub mod message;

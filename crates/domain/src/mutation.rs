@@ -14,6 +14,7 @@ use crate::document::Document;
 use crate::event::Event;
 use crate::history::FieldChange;
 use crate::import::{ImportSource, ImportWrite};
+use crate::import_mapping::SavedMapping;
 use crate::job::Job;
 use crate::permission::Capability;
 use crate::search::Selection;
@@ -208,6 +209,11 @@ pub enum Mutation {
     TemplatePut { template: Template },
     #[serde(rename = "template.delete")]
     TemplateDelete { template_id: Uuid },
+    /// Saves a column mapping for imports under its name (replacing one of that name).
+    #[serde(rename = "import_mapping.put")]
+    ImportMappingPut { mapping: SavedMapping },
+    #[serde(rename = "import_mapping.delete")]
+    ImportMappingDelete { name: String },
 
     /// Undo: puts back what an earlier action changed, refused unless what it `expect`s (the
     /// state that action produced) still holds. See [`crate::undo`].
@@ -283,6 +289,8 @@ impl Mutation {
             M::SetHiredActions { .. } => Capability::ManageHiredActions,
             M::SetInterests { .. } => Capability::ManageAreasOfInterest,
             M::TemplatePut { .. } | M::TemplateDelete { .. } => Capability::ManageTemplates,
+            // Whoever imports may keep a mapping for the next file.
+            M::ImportMappingPut { .. } | M::ImportMappingDelete { .. } => Capability::CreateCandidate,
             // Each restoring mutation is authorised again when the undo is applied.
             M::Undo { mutations, .. } => mutations.first().map_or(Capability::ViewCandidates, Mutation::capability),
         }

@@ -17,6 +17,7 @@ use talentdesk_domain::candidate::{Candidate, Profile};
 use talentdesk_domain::document::Document;
 use talentdesk_domain::effects::{Flag, Records};
 use talentdesk_domain::event::Event;
+use talentdesk_domain::import_mapping::{self, SavedMapping};
 use talentdesk_domain::job::{Application, Job};
 use talentdesk_domain::message::Message;
 use talentdesk_domain::note::Note;
@@ -584,6 +585,14 @@ impl Records for PgRecords {
 
     fn delete_template(&self, id: Uuid) -> Result<bool, ServerError> {
         self.delete(RecordKind::Setting, &template::setting_key(id))
+    }
+
+    fn put_import_mapping(&self, mapping: &SavedMapping) -> Result<(), ServerError> {
+        self.put_setting(&import_mapping::setting_key(&mapping.name), mapping)
+    }
+
+    fn delete_import_mapping(&self, name: &str) -> Result<bool, ServerError> {
+        self.delete(RecordKind::Setting, &import_mapping::setting_key(name))
     }
 }
 

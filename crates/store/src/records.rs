@@ -10,6 +10,7 @@ use talentdesk_domain::candidate::{Candidate, Profile};
 use talentdesk_domain::document::Document;
 use talentdesk_domain::effects::{Flag, Records};
 use talentdesk_domain::event::Event;
+use talentdesk_domain::import_mapping::{self, SavedMapping};
 use talentdesk_domain::job::{Application, Job};
 use talentdesk_domain::message::Message;
 use talentdesk_domain::note::Note;
@@ -68,6 +69,16 @@ impl<'a> SqliteRecords<'a> {
     fn writes(&self, kind: RecordKind, id: impl ToString) -> Result<(), StoreError> {
         self.written.borrow_mut().record(kind);
         if self.keep_base { base::keep(self.tx, kind, &id.to_string()) } else { Ok(()) }
+    }
+
+    /// Deletes the setting `key`; false when it was not set.
+    fn delete_setting(&self, key: &str) -> Result<bool, StoreError> {
+        if settings::raw(self.tx, key)?.is_none() {
+            return Ok(false);
+        }
+        self.writes(RecordKind::Setting, key)?;
+        settings::delete(self.tx, key)?;
+        Ok(true)
     }
 
     /// About to write these candidates' records, each of them.
@@ -443,12 +454,16 @@ impl Records for SqliteRecords<'_> {
     }
 
     fn delete_template(&self, id: Uuid) -> Result<bool, StoreError> {
-        let key = template::setting_key(id);
-        if settings::raw(self.tx, &key)?.is_none() {
-            return Ok(false);
-        }
+        self.delete_setting(&template::setting_key(id))
+    }
+
+    fn put_import_mapping(&self, mapping: &SavedMapping) -> Result<(), StoreError> {
+        let key = import_mapping::setting_key(&mapping.name);
         self.writes(RecordKind::Setting, &key)?;
-        settings::delete(self.tx, &key)?;
-        Ok(true)
+        settings::put(self.tx, &key, mapping)
+    }
+
+    fn delete_import_mapping(&self, name: &str) -> Result<bool, StoreError> {
+        self.delete_setting(&import_mapping::setting_key(name))
     }
 }

@@ -27,6 +27,7 @@ use crate::{Store, StoreError};
 
 mod board;
 mod events;
+mod import_mappings;
 mod jobs;
 mod templates;
 

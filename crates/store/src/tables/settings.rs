@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use talentdesk_domain::import_mapping::{self, SavedMapping};
 use talentdesk_domain::settings::CustomFieldDef;
 use talentdesk_domain::template::{self, Template};
 
@@ -57,7 +58,19 @@ pub(crate) fn custom_fields(conn: &Connection) -> Result<Vec<CustomFieldDef>, St
 
 /// The organisation's message templates, each a setting of its own.
 pub(crate) fn templates(conn: &Connection) -> Result<Vec<Template>, StoreError> {
-    let pattern = format!("{}%", template::SETTING_PREFIX);
+    prefixed(conn, template::SETTING_PREFIX)
+}
+
+/// The column mappings saved for imports, each a setting of its own, by name.
+pub(crate) fn import_mappings(conn: &Connection) -> Result<Vec<SavedMapping>, StoreError> {
+    let mut mappings: Vec<SavedMapping> = prefixed(conn, import_mapping::SETTING_PREFIX)?;
+    mappings.sort_by_cached_key(|m| m.name.to_lowercase());
+    Ok(mappings)
+}
+
+/// Every setting whose key starts with `prefix`.
+fn prefixed<T: DeserializeOwned>(conn: &Connection, prefix: &str) -> Result<Vec<T>, StoreError> {
+    let pattern = format!("{prefix}%");
     let mut stmt = conn.prepare_cached("SELECT value FROM settings WHERE key LIKE ?1")?;
     let rows = stmt.query_map([pattern], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
     rows.iter().map(|json| Ok(serde_json::from_str(json)?)).collect()

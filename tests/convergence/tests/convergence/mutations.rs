@@ -7,6 +7,7 @@ use talentdesk_domain::candidate::{FieldValue, Location, Profile, ProfileType};
 use talentdesk_domain::document::{Document, DocumentKind};
 use talentdesk_domain::event::{Event, EventCategory};
 use talentdesk_domain::history::FieldChange;
+use talentdesk_domain::import_mapping::SavedMapping;
 use talentdesk_domain::job::{ATS_BINS, HIRING_STATUSES, Job};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
@@ -298,7 +299,7 @@ pub fn random(rng: &mut impl Rng, pools: &Pools, user: &User) -> Option<Mutation
                 }
             }
         }
-        34 if admin => match rng.random_range(0..6) {
+        34 if admin => match rng.random_range(0..8) {
             0 => Mutation::CustomFieldDefine {
                 field: CustomFieldDef {
                     key: FIELD_KEYS.choose(rng).unwrap().to_string(),
@@ -323,6 +324,16 @@ pub fn random(rng: &mut impl Rng, pools: &Pools, user: &User) -> Option<Mutation
                     body: format!("Version {}, {{{{sender_name}}}}", rng.random::<u8>()),
                 },
             },
+            // Few names, in either case, so two desktops' saved mappings meet.
+            5 => Mutation::ImportMappingPut {
+                mapping: SavedMapping {
+                    name: format!("Mapping {}", rng.random_range(0..3)),
+                    mapping: serde_json::json!({"columns": [
+                        {"column": format!("Col {}", rng.random::<u8>()), "target": {"to": "email"}}
+                    ]}),
+                },
+            },
+            6 => Mutation::ImportMappingDelete { name: format!("mapping {}", rng.random_range(0..3)) },
             _ => Mutation::SetHiredActions {
                 actions: HiredActions { unsubscribe: rng.random_bool(0.5), deactivate: rng.random_bool(0.5) },
             },

@@ -13,6 +13,7 @@ use talentdesk_domain::candidate::{FieldValue, Profile, ProfileType};
 use talentdesk_domain::event::{Event, EventCategory};
 use talentdesk_domain::history::FieldChange;
 use talentdesk_domain::import::{Differing, ImportSource, ImportWrite};
+use talentdesk_domain::import_mapping::SavedMapping;
 use talentdesk_domain::job::{HIRED_STATUS, Job};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
@@ -214,6 +215,10 @@ async fn every_mutation_gives_the_same_records_on_the_desktop_and_on_the_server(
     };
     same_on_both(&admin, Mutation::TemplatePut { template: template.clone() }).await;
     same_on_both(&admin, Mutation::TemplateDelete { template_id: template.id }).await;
+    let mapping = serde_json::json!({"columns": [{"column": "E-mail", "target": {"to": "email"}}]});
+    let saved = SavedMapping { name: "Greenhouse".into(), mapping };
+    same_on_both(&admin, Mutation::ImportMappingPut { mapping: saved }).await;
+    same_on_both(&admin, Mutation::ImportMappingDelete { name: "greenhouse".into() }).await;
 
     // An import row: a new person, then a row merged into Ana.
     let source = || ImportSource { import_id: new_id(), file: "fair-2025.csv".into() };
