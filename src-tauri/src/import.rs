@@ -9,9 +9,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::Serialize;
-use talentdesk_import::plan::{self, Action, Counts, Options, PlannedRow, RowChoice};
-use talentdesk_import::write::{self, Progress, Report};
-use talentdesk_import::{ImportError, Mapping, Plan, Table, mapping, read};
+// Named as their bindings are (ts-rs renames them), so the window's calls are typed with them.
+use talentdesk_import::plan::{
+    self, Action, Counts as ImportCounts, Options as ImportOptions, PlannedRow, RowChoice as ImportRowChoice,
+};
+use talentdesk_import::write::{self, Progress, Report as ImportReport};
+use talentdesk_import::{ImportError, Mapping as ImportMapping, Plan, Table, mapping, read};
 use talentdesk_store::{AppError, Store, StoreError};
 use tauri::{AppHandle, Emitter, State};
 use ts_rs::TS;
@@ -42,7 +45,7 @@ pub struct ImportFile {
     pub warnings: Vec<String>,
     /// The first rows' cells, by column.
     pub samples: Vec<Vec<String>>,
-    pub guess: Mapping,
+    pub guess: ImportMapping,
 }
 
 /// A planned row, with the name of the candidate already in Talentdesk it is (if it is).
@@ -57,7 +60,7 @@ pub struct ImportPreviewRow {
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct ImportPreview {
-    pub counts: Counts,
+    pub counts: ImportCounts,
     /// Tags the file brings that the tags list lacks (an admin's import adds them).
     pub new_tags: Vec<String>,
     /// The first rows as they will be imported.
@@ -84,7 +87,7 @@ pub struct Imports(Mutex<Option<Planned>>);
 
 struct Planned {
     plan: Arc<Plan>,
-    report: Option<Report>,
+    report: Option<ImportReport>,
 }
 
 impl Imports {
@@ -162,8 +165,8 @@ pub async fn import_plan(
     imports: State<'_, Imports>,
     path: String,
     sheet: Option<String>,
-    mapping: Mapping,
-    options: Options,
+    mapping: ImportMapping,
+    options: ImportOptions,
 ) -> Result<ImportPreview, AppError> {
     let path = readable(&state, &path)?;
     let planned = with_store(&state, move |store, user| {
@@ -214,7 +217,11 @@ fn matched(store: &Store, row: &PlannedRow) -> Result<Option<String>, StoreError
 
 /// Overrides the import's choice for one duplicate row of the plan; the counts as they now are.
 #[tauri::command]
-pub fn import_choose(imports: State<'_, Imports>, line: u64, choice: RowChoice) -> Result<Counts, AppError> {
+pub fn import_choose(
+    imports: State<'_, Imports>,
+    line: u64,
+    choice: ImportRowChoice,
+) -> Result<ImportCounts, AppError> {
     imports.with(|planned| {
         if planned.report.is_some() {
             return Err(storage("this import has been written; open the file again to import it again"));
@@ -233,7 +240,7 @@ pub async fn import_write(
     state: State<'_, AppState>,
     imports: State<'_, Imports>,
     run: String,
-) -> Result<Report, AppError> {
+) -> Result<ImportReport, AppError> {
     let plan = imports.with(|planned| match planned.report {
         Some(_) => Err(storage("this import has been written; open the file again to import the rest")),
         None => Ok(planned.plan.clone()),
