@@ -11,6 +11,7 @@ mod chosen;
 mod commands;
 mod diagnostics;
 mod documents;
+mod duplicates;
 mod events;
 mod import;
 mod jobs;
@@ -43,6 +44,7 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .manage(checkin::kiosk::Kiosk::default())
         .manage(import::Imports::default())
+        .manage(duplicates::Found::default())
         .setup(|app| {
             let options = state::Options::from_args(std::env::args().skip(1))?;
             let path = app.path();
@@ -113,9 +115,9 @@ fn main() {
             commands::filter_choices,
             commands::profile,
             commands::open_profile,
+            commands::merged_into,
             commands::profile_as_of,
             commands::pipelines,
-            commands::merged_into,
             commands::pipeline_members,
             commands::pipeline_board,
             commands::pipeline_column,
@@ -148,6 +150,8 @@ fn main() {
             resumes::file_resume,
             candidates::skill_taxonomy,
             candidates::possible_duplicates,
+            duplicates::find_duplicates,
+            duplicates::duplicate_groups,
             documents::document_limit,
             documents::download_resumes,
             actions::bulk_actions,

@@ -31,6 +31,8 @@ export const api = {
   profile: (id: string) => commands.profile({ id }),
   /** Opens the full profile: records the Recruiter Reviewed engagement. */
   openProfile: (id: string) => commands.openProfile({ id }),
+  /** The candidate a merged one went into (null: not merged). */
+  mergedInto: (id: string) => commands.mergedInto({ id }),
   profileAsOf: (id: string, entry: number) => commands.profileAsOf({ id, entry }),
   pipelines: () => commands.pipelines(),
   pipelineMembers: (pipeline: string, reviewed: boolean, offset: number, limit: number) =>
@@ -91,6 +93,10 @@ export const api = {
   skillTaxonomy: () => commands.skillTaxonomy(),
   /** Who may already be the person being typed in (the same email; the same name and phone, LinkedIn or employer). */
   possibleDuplicates: (profile: Profile) => commands.possibleDuplicates({ profile }),
+  /** Admins: looks for duplicates across the whole database; the groups then come a page at a time. */
+  findDuplicates: () => commands.findDuplicates(),
+  /** A page of the last scan's groups, without those in `skip` (each a group's member ids). */
+  duplicateGroups: (offset: number, limit: number, skip: string[][]) => commands.duplicateGroups({ offset, limit, skip }),
   documentLimit: () => commands.documentLimit(),
   /** Which of these document names Open may hand to the system's viewer (others: Save a copy). */
   openableDocuments: (names: string[]) => commands.openableDocuments({ names }),
@@ -116,6 +122,8 @@ export const api = {
   /** The rows not imported, with a Reason column, to a file chosen in the Save dialog. */
   importSaveErrors: (path: string) => commands.importSaveErrors({ path }),
   importClose: () => commands.importClose(),
+  /** The column mappings saved for imports, by name. */
+  importMappings: () => commands.importMappings(),
 };
 
 /** The field a refused command's rule names ("email", "custom:level"), if it names one. */

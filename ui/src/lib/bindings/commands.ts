@@ -13,6 +13,8 @@ import type { CheckInMatch } from "./CheckInMatch";
 import type { CodeLookup } from "./CodeLookup";
 import type { ColumnConfig } from "./ColumnConfig";
 import type { CustomFieldDef } from "./CustomFieldDef";
+import type { DuplicateGroup } from "./DuplicateGroup";
+import type { DuplicateScan } from "./DuplicateScan";
 import type { EventMemberRow } from "./EventMemberRow";
 import type { EventMembersPage } from "./EventMembersPage";
 import type { EventReport } from "./EventReport";
@@ -131,6 +133,12 @@ export const commands = {
    * Recruiter Reviewed engagement, through a mutation like every write), then returns it.
    */
   openProfile: (args: { id: string }) => call<ProfileView>("open_profile", args),
+  /**
+   * Where a candidate merged into another went: the survivor (followed through later merges),
+   * so a profile or link still open on them goes there. `None` when they are here, were
+   * deleted, or never existed.
+   */
+  mergedInto: (args: { id: string }) => call<string | null>("merged_into", args),
   /** The profile as it was right after one history entry. */
   profileAsOf: (args: { id: string; entry: number }) => call<Profile>("profile_as_of", args),
   /** The pipelines the signed-in user may see, with their member counts. */
@@ -245,6 +253,13 @@ export const commands = {
    * nobody else's details, so it is refused there.
    */
   possibleDuplicates: (args: { profile: Profile }) => call<Array<CandidateRow>>("possible_duplicates", args),
+  /** Looks for duplicates across the whole local database, as only admins may (they merge). */
+  findDuplicates: () => call<DuplicateScan>("find_duplicates"),
+  /**
+   * `limit` groups of the last scan from `offset`, leaving out the groups in `skip` (each a
+   * group's member ids, said to be no duplicates).
+   */
+  duplicateGroups: (args: { offset: number; limit: number; skip: Array<Array<string>> }) => call<Array<DuplicateGroup>>("duplicate_groups", args),
   /** The documents' size limit, for the window to check before uploading. */
   documentLimit: () => call<number>("document_limit"),
   /**

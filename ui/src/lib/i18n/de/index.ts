@@ -6,6 +6,7 @@ import { board } from "./board";
 import { candidate } from "./candidate";
 import { checkin } from "./checkin";
 import { common } from "./common";
+import { duplicates } from "./duplicates";
 import { events } from "./events";
 import { importing } from "./import";
 import { jobs } from "./jobs";
@@ -19,4 +20,4 @@ import { settings } from "./settings";
 import { sync } from "./sync";
 import { templates } from "./templates";
 
-export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...problems, ...resumes };
+export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...problems, ...resumes, ...duplicates };
