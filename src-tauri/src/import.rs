@@ -15,6 +15,7 @@ use talentdesk_import::plan::{
 };
 use talentdesk_import::write::{self, Progress, Report as ImportReport};
 use talentdesk_import::{ImportError, Mapping as ImportMapping, Plan, Table, mapping, read};
+use talentdesk_domain::import_mapping::SavedMapping;
 use talentdesk_store::{AppError, Store, StoreError};
 use tauri::{AppHandle, Emitter, State};
 use ts_rs::TS;
@@ -288,6 +289,12 @@ pub async fn import_save_errors(
     })
     .await
     .map_err(stopped)?
+}
+
+/// The column mappings saved for imports, by name (saved and deleted with `apply`).
+#[tauri::command]
+pub async fn import_mappings(state: State<'_, AppState>) -> Result<Vec<SavedMapping>, AppError> {
+    with_store(&state, |store, _| store.import_mappings()).await
 }
 
 /// Forgets the import (its plan can be large).

@@ -171,6 +171,7 @@ fn main() {
             import::import_write,
             import::import_save_errors,
             import::import_close,
+            import::import_mappings,
             checkin::check_in_lookup,
             checkin::check_in_code,
             checkin::check_in,

@@ -53,6 +53,7 @@ import type { ResumeReading } from "./ResumeReading";
 import type { ResumeReview } from "./ResumeReview";
 import type { ResumesZip } from "./ResumesZip";
 import type { Role } from "./Role";
+import type { SavedMapping } from "./SavedMapping";
 import type { SearchPage } from "./SearchPage";
 import type { SearchRequest } from "./SearchRequest";
 import type { Selection } from "./Selection";
@@ -315,6 +316,8 @@ export const commands = {
   importSaveErrors: (args: { path: string }) => call<number>("import_save_errors", args),
   /** Forgets the import (its plan can be large). */
   importClose: () => call<void>("import_close"),
+  /** The column mappings saved for imports, by name (saved and deleted with `apply`). */
+  importMappings: () => call<Array<SavedMapping>>("import_mappings"),
   /**
    * People matching what is typed so far (name, email or phone): the event's registrants
    * first, then everyone else on this computer.
