@@ -27,6 +27,7 @@ use crate::history::{self, FieldChange, HistoryAction, HistoryDetail};
 use crate::import::{self, ImportSource, ImportWrite};
 use crate::import_mapping::SavedMapping;
 use crate::job::{Application, Job};
+use crate::merge::Attached;
 use crate::message::{Channel, MergeValues, Message, MessageKind, merge};
 use crate::mutation::Mutation;
 use crate::note::Note;
@@ -99,8 +100,13 @@ pub trait Records {
     /// times, tags, memberships, applications) over what is stored: a merge's survivor.
     fn put_aggregate(&self, cand: Self::Cand, aggregate: &CandidateAggregate) -> Result<(), Self::Error>;
     /// Moves the notes, documents, messages and history entries of `from` to `to` (a merge's
-    /// survivor). A message of a send that reached both stays only as `to`'s.
-    fn move_attached(&self, from: Self::Cand, to: Self::Cand) -> Result<(), Self::Error>;
+    /// survivor), or (`only`) those named (a merge undone). A message of a send that reached
+    /// both stays only as `to`'s.
+    fn move_attached(&self, from: Self::Cand, to: Self::Cand, only: Option<&Attached>) -> Result<(), Self::Error>;
+    /// What is attached to the candidate: their notes, documents, sends and history entries.
+    fn attached(&self, cand: Self::Cand) -> Result<Attached, Self::Error>;
+    /// The detail of the candidate's latest history entry, if it has one.
+    fn last_history(&self, cand: Self::Cand) -> Result<Option<HistoryDetail>, Self::Error>;
     /// Removes the candidate's own record once what was attached moved away: a merged
     /// candidate's tombstone, which the survivor's history entry of the merge redirects.
     /// Unlike [`Records::delete_candidate`] it erases nothing: the data lives on in the survivor.
@@ -249,6 +255,7 @@ impl<R: Records> Effects<'_, R> {
             M::CandidateMerge { survivor_id, merged_ids, changes } => {
                 return self.merge(*survivor_id, merged_ids, changes);
             }
+            M::CandidateUnmerge { survivor, merged } => self.unmerge(survivor, merged)?,
             M::CandidateReview { candidate_id } => self.review(*candidate_id)?,
             M::SetEligible { candidate_id, eligible } => {
                 self.flag(&[r.cand(*candidate_id)?], Flag::Eligible, *eligible)?

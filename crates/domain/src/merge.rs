@@ -18,13 +18,68 @@
 
 use std::cmp::Ordering;
 
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::DomainError;
 use crate::activity;
 use crate::aggregate::{CandidateAggregate, PipelineMember};
 use crate::attendance::EventMember;
+use crate::effects::Records;
 use crate::job::{self, Application};
+use crate::mutation::Mutation;
+use crate::undo::Expectation;
+
+/// What is attached to a candidate by its own id: what a merge moves and its undo moves back.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Attached {
+    pub notes: Vec<Uuid>,
+    pub documents: Vec<Uuid>,
+    /// The sends whose messages reached them.
+    pub sends: Vec<Uuid>,
+    /// History entries by id. A desktop's own entries not synced yet have its local numbers,
+    /// which the server's copies do not: there, those stay with the survivor.
+    #[ts(type = "Array<number>")]
+    pub history: Vec<i64>,
+}
+
+/// A merged candidate as they were before the merge, for its undo.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Unmerged {
+    #[ts(type = "unknown")]
+    pub aggregate: CandidateAggregate,
+    /// What was attached to them and not also to the survivor.
+    pub attached: Attached,
+}
+
+/// The undo of merging `merged` into `survivor`, read before the merge: the survivor and each
+/// merged candidate as they are, expecting the merge to stay the survivor's latest change.
+/// `None` for a merge the rules will refuse anyway.
+pub fn undo_of<R: Records>(records: &R, survivor: Uuid, merged: &[Uuid]) -> Result<Option<Mutation>, R::Error> {
+    if check(survivor, merged).is_err() {
+        return Ok(None);
+    }
+    let kept = records.cand(survivor)?;
+    // What both had (a send that reached both, the entry of an action on both at once) stays
+    // the survivor's.
+    let theirs = records.attached(kept)?;
+    let merged_parts = merged
+        .iter()
+        .map(|id| {
+            let cand = records.cand(*id)?;
+            let mut attached = records.attached(cand)?;
+            attached.sends.retain(|s| !theirs.sends.contains(s));
+            attached.history.retain(|h| !theirs.history.contains(h));
+            Ok(Unmerged { aggregate: records.aggregate(cand)?, attached })
+        })
+        .collect::<Result<Vec<_>, R::Error>>()?;
+    let unmerge = Mutation::CandidateUnmerge { survivor: Box::new(records.aggregate(kept)?), merged: merged_parts };
+    let expect = Expectation::Merged { survivor_id: survivor, merged_ids: merged.to_vec() };
+    Ok(Some(Mutation::Undo { expect: vec![expect], mutations: vec![unmerge] }))
+}
 
 /// Candidates merged into one at most in one merge: a duplicate group larger than this is
 /// more likely a bad match (a shared office phone) than one person.

@@ -8,6 +8,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::Timestamp;
+use crate::aggregate::CandidateAggregate;
 use crate::bulk::BulkAction;
 use crate::candidate::{Profile, ProfileType};
 use crate::document::Document;
@@ -16,6 +17,7 @@ use crate::history::FieldChange;
 use crate::import::{ImportSource, ImportWrite};
 use crate::import_mapping::SavedMapping;
 use crate::job::Job;
+use crate::merge::Unmerged;
 use crate::permission::Capability;
 use crate::search::Selection;
 use crate::settings::{ColumnConfig, CustomFieldDef, HiredActions};
@@ -59,6 +61,14 @@ pub enum Mutation {
     /// See [`crate::merge`].
     #[serde(rename = "candidate.merge")]
     CandidateMerge { survivor_id: Uuid, merged_ids: Vec<Uuid>, changes: Vec<FieldChange> },
+    /// The undo of a merge (inside an `undo` that expects the merge to be the survivor's latest
+    /// change): the survivor as they were, and the merged candidates again with what was theirs.
+    #[serde(rename = "candidate.unmerge")]
+    CandidateUnmerge {
+        #[ts(type = "unknown")]
+        survivor: Box<CandidateAggregate>,
+        merged: Vec<Unmerged>,
+    },
 
     #[serde(rename = "tags.add")]
     TagsAdd { selection: Selection, tags: Vec<String> },
@@ -255,7 +265,7 @@ impl Mutation {
             M::SetSubscribed { .. } => Capability::Subscribe,
             M::CandidateDelete { .. } => Capability::DeleteCandidate,
             M::ApplyResume { .. } => Capability::ParseResume,
-            M::CandidateMerge { .. } => Capability::MergeCandidates,
+            M::CandidateMerge { .. } | M::CandidateUnmerge { .. } => Capability::MergeCandidates,
             M::TagsAdd { .. } | M::TagsRemove { .. } => Capability::ManageTags,
             M::TagDefine { .. } | M::TagDelete { .. } => Capability::ManageTagList,
             M::NoteAdd { .. } | M::NoteEdit { .. } | M::NoteDelete { .. } => Capability::WriteNotes,

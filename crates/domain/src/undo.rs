@@ -12,6 +12,7 @@ use crate::DomainError;
 use crate::aggregate::CandidateAggregate;
 use crate::effects::Records;
 use crate::error::Thing;
+use crate::history::HistoryDetail;
 use crate::job;
 use crate::mutation::Mutation;
 use crate::note::Note;
@@ -43,6 +44,9 @@ pub enum Expectation {
     Eligible { candidate_id: Uuid, eligible: bool },
     /// The candidate is active (or deactivated).
     Active { candidate_id: Uuid, active: bool },
+    /// The survivor's latest history entry is still the merge of `merged_ids` into them:
+    /// neither the survivor nor (being gone) the merged changed since.
+    Merged { survivor_id: Uuid, merged_ids: Vec<Uuid> },
 }
 
 impl Expectation {
@@ -55,7 +59,8 @@ impl Expectation {
             | E::Attended { candidate_id, .. }
             | E::Eligible { candidate_id, .. }
             | E::Active { candidate_id, .. } => vec![*candidate_id],
-            E::Note { .. } => Vec::new(),
+            // The merged are gone; the survivor's history is what is read (see `check`).
+            E::Note { .. } | E::Merged { .. } => Vec::new(),
         }
     }
 
@@ -75,10 +80,23 @@ impl Expectation {
         }
     }
 
+    /// The survivor whose latest history entry this is about, if any.
+    pub fn history_of(&self) -> Option<Uuid> {
+        match self {
+            Expectation::Merged { survivor_id, .. } => Some(*survivor_id),
+            _ => None,
+        }
+    }
+
     /// Refuses when the state now differs from what is expected. `candidates` are those of
     /// [`Self::candidate_ids`] as they are now; `note` the note of [`Self::note_id`], if it
-    /// still exists.
-    pub fn check(&self, candidates: &[CandidateAggregate], note: Option<&Note>) -> Result<(), DomainError> {
+    /// still exists; `last_entry` the latest history entry's detail of [`Self::history_of`].
+    pub fn check(
+        &self,
+        candidates: &[CandidateAggregate],
+        note: Option<&Note>,
+        last_entry: Option<&HistoryDetail>,
+    ) -> Result<(), DomainError> {
         use Expectation as E;
         let holds = match self {
             E::Tag { tag, present, .. } => candidates.iter().all(|a| has_tag(a, tag).is_some() == *present),
@@ -96,6 +114,9 @@ impl Expectation {
             E::Note { body, private, .. } => note.is_some_and(|n| &n.body == body && n.private == *private),
             E::Eligible { eligible, .. } => candidates.iter().all(|a| a.candidate.eligible == *eligible),
             E::Active { active, .. } => candidates.iter().all(|a| a.candidate.active == *active),
+            E::Merged { merged_ids, .. } => {
+                matches!(last_entry, Some(HistoryDetail::Merged { candidates, .. }) if candidates == merged_ids)
+            }
         };
         if holds { Ok(()) } else { Err(DomainError::ChangedSince { what: self.thing() }) }
     }
@@ -108,7 +129,7 @@ impl Expectation {
             E::Application { .. } => Thing::Job,
             E::Attended { .. } => Thing::Event,
             E::Note { .. } => Thing::Note,
-            E::Eligible { .. } | E::Active { .. } => Thing::Candidate,
+            E::Eligible { .. } | E::Active { .. } | E::Merged { .. } => Thing::Candidate,
         }
     }
 }
@@ -345,6 +366,7 @@ pub fn candidates_named(mutation: &Mutation) -> usize {
     match mutation {
         Mutation::Undo { mutations, .. } => mutations.iter().map(candidates_named).sum::<usize>().max(1),
         Mutation::CandidateMerge { merged_ids, .. } => merged_ids.len() + 1,
+        Mutation::CandidateUnmerge { merged, .. } => merged.len() + 1,
         other => match other.selection() {
             Some(Selection::Ids { ids }) => ids.len().max(1),
             _ => 1,
@@ -371,6 +393,9 @@ pub fn undo_of<R: Records>(
     mutation: &Mutation,
     cands: &[R::Cand],
 ) -> Result<Option<Mutation>, R::Error> {
+    if let Mutation::CandidateMerge { survivor_id, merged_ids, .. } = mutation {
+        return crate::merge::undo_of(records, *survivor_id, merged_ids);
+    }
     let Some(needs) = needs(mutation) else { return Ok(None) };
     if cands.len() > UNDO_AT_MOST {
         return Ok(None);
@@ -453,7 +478,7 @@ mod tests {
     }
 
     fn refused(e: &Expectation, now: &[CandidateAggregate], note: Option<&Note>) -> DomainError {
-        e.check(now, note).expect_err("a teammate's change refuses the undo")
+        e.check(now, note, None).expect_err("a teammate's change refuses the undo")
     }
 
     #[test]
@@ -465,7 +490,7 @@ mod tests {
             mutations,
             vec![Mutation::TagsRemove { selection: Selection::Ids { ids: ids(&[1]) }, tags: vec!["veteran".into()] }]
         );
-        expect[0].check(&[tagged(1, "veteran")], None).unwrap();
+        expect[0].check(&[tagged(1, "veteran")], None, None).unwrap();
         assert_eq!(refused(&expect[0], &[person(1)], None), DomainError::ChangedSince { what: Thing::Tag });
         assert_eq!(inverse(&add, &before(vec![tagged(1, "VETERAN")])), None, "nothing changed, nothing to undo");
     }
@@ -479,7 +504,7 @@ mod tests {
             mutations,
             vec![Mutation::TagsAdd { selection: Selection::Ids { ids: ids(&[1]) }, tags: vec!["Veteran".into()] }]
         );
-        expect[0].check(&[person(1)], None).unwrap();
+        expect[0].check(&[person(1)], None, None).unwrap();
         refused(&expect[0], &[tagged(1, "Veteran")], None);
     }
 
@@ -492,7 +517,7 @@ mod tests {
             mutations,
             vec![Mutation::PipelineRemove { selection: Selection::Ids { ids: ids(&[1]) }, pipeline_id: P }]
         );
-        expect[0].check(&[in_pipeline(1, "New")], None).unwrap();
+        expect[0].check(&[in_pipeline(1, "New")], None, None).unwrap();
         // A teammate moved them on meanwhile: removing them would lose that move.
         assert_eq!(
             refused(&expect[0], &[in_pipeline(1, "Screened")], None),
@@ -517,7 +542,7 @@ mod tests {
             mutations,
             vec![Mutation::PipelineSetStatus { candidate_id: id, pipeline_id: P, status: "New".into() }]
         );
-        expect[0].check(&[in_pipeline(1, "Screened")], None).unwrap();
+        expect[0].check(&[in_pipeline(1, "Screened")], None, None).unwrap();
         refused(&expect[0], &[in_pipeline(1, "Offer")], None);
         assert_eq!(inverse(&moved, &before(vec![in_pipeline(1, "Screened")])), None);
     }
@@ -546,7 +571,7 @@ mod tests {
         );
         let mut now = applied.clone();
         now.set_application_status(JOB, "Offer", "Offer", chrono::Utc::now()).unwrap();
-        expect[0].check(&[now.clone()], None).unwrap();
+        expect[0].check(&[now.clone()], None, None).unwrap();
         now.set_application_status(JOB, "Offer", "Rejected", chrono::Utc::now()).unwrap();
         assert_eq!(refused(&expect[0], &[now], None), DomainError::ChangedSince { what: Thing::Job });
     }
@@ -589,7 +614,7 @@ mod tests {
         let check_in = Mutation::EventCheckIn { event_id: EVENT, candidate_id: id, at: None, kiosk: false };
         let (expect, mutations) = parts(inverse(&check_in, &before(vec![person(1)])));
         assert_eq!(mutations, vec![Mutation::EventUndoCheckIn { event_id: EVENT, candidate_id: id }]);
-        expect[0].check(&[came.clone()], None).unwrap();
+        expect[0].check(&[came.clone()], None, None).unwrap();
         assert_eq!(refused(&expect[0], &[person(1)], None), DomainError::ChangedSince { what: Thing::Event });
         assert_eq!(inverse(&check_in, &before(vec![came.clone()])), None, "already in: nothing to undo");
 
@@ -600,7 +625,7 @@ mod tests {
             mutations,
             vec![Mutation::EventCheckIn { event_id: EVENT, candidate_id: id, at: Some(at), kiosk: false }]
         );
-        expect[0].check(&[person(1)], None).unwrap();
+        expect[0].check(&[person(1)], None, None).unwrap();
         refused(&expect[0], &[came], None);
     }
 
@@ -612,7 +637,7 @@ mod tests {
         let mark = Mutation::SetEligible { candidate_id: id, eligible: false };
         let (expect, mutations) = parts(inverse(&mark, &before(vec![person(1)])));
         assert_eq!(mutations, vec![Mutation::SetEligible { candidate_id: id, eligible: true }]);
-        expect[0].check(&[ineligible.clone()], None).unwrap();
+        expect[0].check(&[ineligible.clone()], None, None).unwrap();
         assert_eq!(refused(&expect[0], &[person(1)], None), DomainError::ChangedSince { what: Thing::Candidate });
         assert_eq!(inverse(&mark, &before(vec![ineligible])), None);
 
@@ -621,7 +646,7 @@ mod tests {
         let deactivate = Mutation::SetActive { candidate_id: id, active: false };
         let (expect, mutations) = parts(inverse(&deactivate, &before(vec![person(1)])));
         assert_eq!(mutations, vec![Mutation::SetActive { candidate_id: id, active: true }]);
-        expect[0].check(&[inactive], None).unwrap();
+        expect[0].check(&[inactive], None, None).unwrap();
         refused(&expect[0], &[person(1)], None);
     }
 
@@ -648,7 +673,7 @@ mod tests {
         };
         let (expect, mutations) = parts(inverse(&add, &Before::default()));
         assert_eq!(mutations, vec![Mutation::NoteDelete { note_id: NOTE }]);
-        expect[0].check(&[], Some(&note("Met at fair", false))).unwrap();
+        expect[0].check(&[], Some(&note("Met at fair", false)), None).unwrap();
         assert_eq!(
             refused(&expect[0], &[], Some(&note("Met at fair; hired", false))),
             DomainError::ChangedSince { what: Thing::Note }
@@ -658,7 +683,7 @@ mod tests {
         let was = Before { note: Some(note("First", false)), actor_id: AUTHOR, ..Before::default() };
         let (expect, mutations) = parts(inverse(&edit, &was));
         assert_eq!(mutations, vec![Mutation::NoteEdit { note_id: NOTE, body: "First".into(), private: false }]);
-        expect[0].check(&[], Some(&note("Second", true))).unwrap();
+        expect[0].check(&[], Some(&note("Second", true)), None).unwrap();
         refused(&expect[0], &[], Some(&note("Second", false)));
 
         let new_id = Uuid::from_u128(401);

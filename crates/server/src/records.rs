@@ -17,8 +17,10 @@ use talentdesk_domain::candidate::{Candidate, Profile};
 use talentdesk_domain::document::Document;
 use talentdesk_domain::effects::{Flag, Records};
 use talentdesk_domain::event::Event;
+use talentdesk_domain::history::HistoryDetail;
 use talentdesk_domain::import_mapping::{self, SavedMapping};
 use talentdesk_domain::job::{Application, Job};
+use talentdesk_domain::merge::Attached;
 use talentdesk_domain::message::Message;
 use talentdesk_domain::note::Note;
 use talentdesk_domain::pipeline::Pipeline;
@@ -29,8 +31,8 @@ use talentdesk_domain::{DomainError, Timestamp};
 use tokio::runtime::Handle;
 use uuid::Uuid;
 
-use crate::db::mutations;
 use crate::db::records::{self, Key, NewRecord, Scope};
+use crate::db::{merge, mutations};
 use crate::{ServerError, erasure};
 
 /// Candidates read from the database at a time.
@@ -292,9 +294,19 @@ impl Records for PgRecords {
         self.change(cand, |a| *a = aggregate.clone())
     }
 
-    fn move_attached(&self, from: Uuid, to: Uuid) -> Result<(), ServerError> {
+    fn move_attached(&self, from: Uuid, to: Uuid, only: Option<&Attached>) -> Result<(), ServerError> {
         let mut tx = self.tx.borrow_mut();
-        Ok(self.rt.block_on(crate::db::merge::move_attached(&mut tx, self.org, self.version, from, to))?)
+        Ok(self.rt.block_on(merge::move_attached(&mut tx, self.org, self.version, (from, to), only))?)
+    }
+
+    fn attached(&self, cand: Uuid) -> Result<Attached, ServerError> {
+        let mut tx = self.tx.borrow_mut();
+        Ok(self.rt.block_on(merge::attached(&mut tx, self.org, cand))?)
+    }
+
+    fn last_history(&self, cand: Uuid) -> Result<Option<HistoryDetail>, ServerError> {
+        let mut tx = self.tx.borrow_mut();
+        Ok(self.rt.block_on(merge::last_history(&mut tx, self.org, cand))?)
     }
 
     fn remove_merged(&self, cand: Uuid) -> Result<(), ServerError> {

@@ -4,22 +4,37 @@
 
 use rusqlite::{Connection, params};
 use talentdesk_domain::history::HistoryDetail;
+use talentdesk_domain::merge::Attached;
 use uuid::Uuid;
 
 use crate::tables::candidates;
 use crate::{Store, StoreError};
 
-/// Moves the notes, documents, messages and history of `from` to `to`. A message of a send
-/// that reached both stays as `to`'s; `to` takes `from`'s resume text when it has none, so
-/// search finds the survivor by the words of the resume that moved.
-pub(crate) fn move_attached(conn: &Connection, from: i64, to: i64) -> Result<(), StoreError> {
-    for table in ["notes", "documents", "history"] {
-        conn.prepare_cached(&format!("UPDATE {table} SET cand = ?2 WHERE cand = ?1"))?.execute(params![from, to])?;
-    }
-    // Keyed by candidate: what `to` has already is left behind, and goes with `from`'s row.
-    for table in ["messages", "history_shared_cands"] {
-        conn.prepare_cached(&format!("UPDATE OR IGNORE {table} SET cand = ?2 WHERE cand = ?1"))?
-            .execute(params![from, to])?;
+/// Moves the notes, documents, messages and history of `from` to `to`, or (`only`) those
+/// named. A message of a send that reached both stays as `to`'s; `to` takes `from`'s resume
+/// text when it has none, so search finds the survivor by the words of the resume that moved.
+pub(crate) fn move_attached(conn: &Connection, from: i64, to: i64, only: Option<&Attached>) -> Result<(), StoreError> {
+    // Each statement moves what its key is among (a JSON list), or everything when none is given.
+    let among = |ids: &dyn Fn(&Attached) -> Result<String, serde_json::Error>| only.map(ids).transpose();
+    let moves = [
+        ("UPDATE notes SET cand = ?2 WHERE cand = ?1", "id", among(&|a| serde_json::to_string(&a.notes))?),
+        ("UPDATE documents SET cand = ?2 WHERE cand = ?1", "id", among(&|a| serde_json::to_string(&a.documents))?),
+        ("UPDATE history SET cand = ?2 WHERE cand = ?1", "id", among(&|a| serde_json::to_string(&a.history))?),
+        // Keyed by candidate: what `to` has already is left behind, and goes with `from`'s row.
+        (
+            "UPDATE OR IGNORE messages SET cand = ?2 WHERE cand = ?1",
+            "send_id",
+            among(&|a| serde_json::to_string(&a.sends))?,
+        ),
+        (
+            "UPDATE OR IGNORE history_shared_cands SET cand = ?2 WHERE cand = ?1",
+            "id",
+            among(&|a| serde_json::to_string(&a.history))?,
+        ),
+    ];
+    for (update, key, ids) in moves {
+        let sql = format!("{update} AND (?3 IS NULL OR {key} IN (SELECT value FROM json_each(?3)))");
+        conn.prepare_cached(&sql)?.execute(params![from, to, ids])?;
     }
     if candidates::resume_text(conn, to)?.is_none()
         && let Some(text) = candidates::resume_text(conn, from)?

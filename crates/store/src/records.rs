@@ -10,8 +10,10 @@ use talentdesk_domain::candidate::{Candidate, Profile};
 use talentdesk_domain::document::Document;
 use talentdesk_domain::effects::{Flag, Records};
 use talentdesk_domain::event::Event;
+use talentdesk_domain::history::HistoryDetail;
 use talentdesk_domain::import_mapping::{self, SavedMapping};
 use talentdesk_domain::job::{Application, Job};
+use talentdesk_domain::merge::Attached;
 use talentdesk_domain::message::Message;
 use talentdesk_domain::note::Note;
 use talentdesk_domain::pipeline::Pipeline;
@@ -171,25 +173,43 @@ impl Records for SqliteRecords<'_> {
         crate::replica::records::overwrite_aggregate(self.tx, cand, aggregate)
     }
 
-    fn move_attached(&self, from: i64, to: i64) -> Result<(), StoreError> {
-        let (from_id, to_id) = (candidates::id_of(self.tx, from)?, candidates::id_of(self.tx, to)?);
-        // The server's copies of what moves, for a rebase: each record as it was, and a
+    fn move_attached(&self, from: i64, to: i64, only: Option<&Attached>) -> Result<(), StoreError> {
+        let to_id = candidates::id_of(self.tx, to)?;
+        // The server's copies of what may move, for a rebase: each record as it was, and a
         // message under the id it gets (`send:candidate`) too.
-        for note in notes::of(self.tx, from)? {
-            self.writes(RecordKind::Note, note.id)?;
+        let mine = self.attached(from)?;
+        let from_id = candidates::id_of(self.tx, from)?;
+        for note in mine.notes {
+            self.writes(RecordKind::Note, note)?;
         }
-        for document in documents::of(self.tx, from, from_id)? {
-            self.writes(RecordKind::Document, document.id)?;
+        for document in mine.documents {
+            self.writes(RecordKind::Document, document)?;
         }
-        for message in messages::of(self.tx, from, from_id)? {
-            self.writes(RecordKind::Message, message.id())?;
-            self.writes(RecordKind::Message, format!("{}:{to_id}", message.send_id))?;
+        for send in mine.sends {
+            self.writes(RecordKind::Message, format!("{send}:{from_id}"))?;
+            self.writes(RecordKind::Message, format!("{send}:{to_id}"))?;
         }
-        for entry in history::server_ids_of(self.tx, from)? {
+        // (Entries made here and not synced yet have no server copy.)
+        for entry in mine.history.into_iter().filter(|id| *id > 0) {
             self.writes(RecordKind::History, entry)?;
         }
         self.wrote_cands(&[from, to]);
-        crate::merge::move_attached(self.tx, from, to)
+        crate::merge::move_attached(self.tx, from, to, only)
+    }
+
+    fn attached(&self, cand: i64) -> Result<Attached, StoreError> {
+        let id = candidates::id_of(self.tx, cand)?;
+        Ok(Attached {
+            notes: notes::of(self.tx, cand)?.into_iter().map(|n| n.id).collect(),
+            documents: documents::of(self.tx, cand, id)?.into_iter().map(|d| d.id).collect(),
+            sends: messages::of(self.tx, cand, id)?.into_iter().map(|m| m.send_id).collect(),
+            history: history::of(self.tx, cand, id)?.into_iter().map(|h| h.id).collect(),
+        })
+    }
+
+    fn last_history(&self, cand: i64) -> Result<Option<HistoryDetail>, StoreError> {
+        let id = candidates::id_of(self.tx, cand)?;
+        Ok(history::of(self.tx, cand, id)?.pop().and_then(|entry| entry.detail))
     }
 
     fn remove_merged(&self, cand: i64) -> Result<(), StoreError> {

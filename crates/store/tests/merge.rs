@@ -13,7 +13,7 @@ use talentdesk_domain::DomainError;
 use talentdesk_domain::candidate::FieldValue;
 use talentdesk_domain::document::{Document, DocumentKind};
 use talentdesk_domain::event::{Event, EventCategory};
-use talentdesk_domain::history::{FieldChange, HistoryDetail};
+use talentdesk_domain::history::{FieldChange, HistoryAction, HistoryDetail};
 use talentdesk_domain::job::Job;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
@@ -258,4 +258,66 @@ fn refused_merges_change_nothing() {
     // Once merged, the duplicate cannot be merged again.
     f.admin_applies(merge(vec![dup]));
     assert!(matches!(refusal(&mut f, true, merge(vec![dup])), DomainError::NotFound { .. }));
+}
+
+#[test]
+fn a_merge_is_undone_until_the_survivor_changes_again() {
+    let mut f = fixture();
+    let l = lists(&mut f);
+    let (ana, dup) = ana_twice(&mut f, &l);
+    let admin = f.admin.clone();
+    let read = |store: &Store, id| {
+        let p = store.profile(&admin, id).unwrap();
+        let notes: Vec<_> = p.notes.iter().map(|n| n.note.body.clone()).collect();
+        let documents: Vec<_> = p.documents.iter().map(|d| d.name.clone()).collect();
+        let history: Vec<_> = p.history.iter().map(|h| (h.action, h.detail.clone(), h.changes.clone())).collect();
+        (p.candidate.profile, p.tags, notes, documents, p.emails.len(), p.pipelines.len(), history)
+    };
+    let (ana_was, dup_was) = (read(&f.store, ana), read(&f.store, dup));
+    let merge = Mutation::CandidateMerge {
+        survivor_id: ana,
+        merged_ids: vec![dup],
+        changes: vec![retitle("Nurse", "Head Nurse")],
+    };
+    let undo = f.admin_applies(merge.clone()).undo.expect("a merge can be undone");
+    assert_eq!(f.admin_applies(undo).affected, 2);
+
+    // Both as they were, but for the entries saying what happened.
+    let (ana_now, dup_now) = (read(&f.store, ana), read(&f.store, dup));
+    let undone = |names: &[&str]| HistoryDetail::MergeUndone { names: names.iter().map(|n| n.to_string()).collect() };
+    assert_eq!(ana_now.0.current_title, "Nurse", "the picked value went back");
+    assert_eq!(
+        (&ana_now.0, &ana_now.1, &ana_now.2, &ana_now.3, ana_now.4, ana_now.5),
+        (&ana_was.0, &ana_was.1, &ana_was.2, &ana_was.3, ana_was.4, ana_was.5)
+    );
+    assert_eq!(
+        (&dup_now.0, &dup_now.1, &dup_now.2, &dup_now.3, dup_now.4, dup_now.5),
+        (&dup_was.0, &dup_was.1, &dup_was.2, &dup_was.3, dup_was.4, dup_was.5)
+    );
+    let last = ana_now.6.last().unwrap();
+    assert_eq!(last.1, Some(undone(&["Ana Souza"])));
+    assert_eq!(last.2, [retitle("Head Nurse", "Nurse")], "the undo's entry says what it put back");
+    assert_eq!(dup_now.6.last().unwrap().1, Some(undone(&["Ana Souza"])));
+    // Their own history is theirs again (an entry of an action on both at once stayed Ana's).
+    let own = |h: &Vec<(HistoryAction, Option<HistoryDetail>, Vec<FieldChange>)>| {
+        h.iter().filter(|e| e.0 != HistoryAction::Pipeline && e.0 != HistoryAction::Job).count()
+    };
+    assert_eq!(own(&dup_now.6), own(&dup_was.6) + 1);
+    assert_eq!(ana_now.6.len(), ana_was.6.len() + 2, "the merge and its undo");
+    assert_eq!(f.store.merged_into(dup).unwrap(), None, "back: no redirect");
+    let mut found = ids(&f.store, "Ana");
+    found.sort();
+    let mut both = vec![ana, dup];
+    both.sort();
+    assert_eq!(found, both);
+
+    // Merged again, then Ana changes: the undo is refused, and nothing is lost.
+    let undo = f.admin_applies(merge).undo.unwrap();
+    let rec = f.recruiter.clone();
+    f.store
+        .apply(&rec, Mutation::TagsRemove { selection: Selection::ids([ana]), tags: vec!["python".into()] })
+        .unwrap();
+    assert!(matches!(refusal(&mut f, true, undo), DomainError::ChangedSince { .. }));
+    assert_eq!(f.store.profile(&f.admin, ana).unwrap().tags, ["fintech"]);
+    assert_eq!(f.store.merged_into(dup).unwrap(), Some(ana));
 }

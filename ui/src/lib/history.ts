@@ -89,5 +89,7 @@ function detailText(d: HistoryDetail): string {
       return t("history.imported", { file: d.file, merged: yes(d.merged) });
     case "merged":
       return t("history.merged", { names: formatList(d.names) });
+    case "merge_undone":
+      return t("history.merge_undone", { names: formatList(d.names) });
   }
 }

@@ -4,9 +4,11 @@
 use uuid::Uuid;
 
 use super::{Effects, Outcome, Records, edited};
-use crate::aggregate::HistoryDraft;
+use crate::aggregate::{CandidateAggregate, HistoryDraft};
+use crate::error::Thing;
 use crate::history::{self, FieldChange, HistoryAction, HistoryDetail};
-use crate::merge;
+use crate::merge::{self, Unmerged};
+use crate::{DomainError, candidate::Candidate};
 
 impl<R: Records> Effects<'_, R> {
     pub(super) fn merge(
@@ -37,16 +39,50 @@ impl<R: Records> Effects<'_, R> {
         combined.candidate.updated_at = self.now;
         r.put_aggregate(survivor, &combined)?;
         for (cand, _) in &merged {
-            r.move_attached(*cand, survivor)?;
+            r.move_attached(*cand, survivor, None)?;
             r.remove_merged(*cand)?;
         }
         let names = merged.iter().map(|(_, a)| a.candidate.profile.full_name()).collect();
         let detail = HistoryDetail::Merged { candidates: merged_ids.to_vec(), names };
-        let changed = history::diff(&before, &combined.candidate.profile);
+        self.merge_entry(survivor, detail, history::diff(&before, &combined.candidate.profile))?;
+        Ok(Outcome { affected: 1 + merged.len() as u64, conflicts })
+    }
+
+    /// The undo of a merge: the survivor as they were, each merged candidate back with their
+    /// own records (their history entry says whom they were merged with, and the survivor's
+    /// whom they were apart from again).
+    pub(super) fn unmerge(&self, survivor: &CandidateAggregate, merged: &[Unmerged]) -> Result<u64, R::Error> {
+        let r = self.records;
+        let kept = r.cand(survivor.id())?;
+        let survivor_name = survivor.candidate.profile.full_name();
+        for part in merged {
+            let id = part.aggregate.id();
+            if r.cand(id).is_ok() {
+                let what = Thing::Candidate;
+                return Err(
+                    DomainError::AlreadyExists { field: "candidate_id".into(), what, id: id.to_string() }.into()
+                );
+            }
+            let back = r.insert_candidate(&Candidate { updated_at: self.now, ..part.aggregate.candidate.clone() })?;
+            r.put_aggregate(back, &part.aggregate)?;
+            r.move_attached(kept, back, Some(&part.attached))?;
+            self.entry(&[back], HistoryDetail::MergeUndone { names: vec![survivor_name.clone()] }, None)?;
+        }
+        let mut before = survivor.clone();
+        before.candidate.updated_at = self.now;
+        // The values the merge picked go back, in the entry's changes like any edit's.
+        let changed = history::diff(&r.candidate(kept)?.profile, &before.candidate.profile);
+        r.put_aggregate(kept, &before)?;
+        let names = merged.iter().map(|m| m.aggregate.candidate.profile.full_name()).collect();
+        self.merge_entry(kept, HistoryDetail::MergeUndone { names }, changed)?;
+        Ok(1 + merged.len() as u64)
+    }
+
+    /// The survivor's entry of a merge or of its undo, with the profile values it changed.
+    fn merge_entry(&self, survivor: R::Cand, detail: HistoryDetail, changed: Vec<FieldChange>) -> Result<(), R::Error> {
         let summary = Some(detail.describe());
         let entry =
             HistoryDraft { detail: Some(detail), ..self.history(HistoryAction::Update, self.now, changed, summary) };
-        r.record_history(&[survivor], &entry)?;
-        Ok(Outcome { affected: 1 + merged.len() as u64, conflicts })
+        self.records.record_history(&[survivor], &entry)
     }
 }

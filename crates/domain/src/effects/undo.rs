@@ -39,7 +39,11 @@ impl<R: Records> Effects<'_, R> {
             .into_iter()
             .map(|id| r.aggregate(r.cand(id)?))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(expectation.check(&candidates, note.as_ref())?)
+        let last_entry = match expectation.history_of() {
+            Some(id) => r.last_history(r.cand(id)?)?,
+            None => None,
+        };
+        Ok(expectation.check(&candidates, note.as_ref(), last_entry.as_ref())?)
     }
 
     fn restore(&self, mutation: &Mutation) -> Result<Outcome, R::Error> {

@@ -126,6 +126,11 @@ pub enum HistoryDetail {
         candidates: Vec<uuid::Uuid>,
         names: Vec<String>,
     },
+    /// A merge undone: on the survivor, naming those who are back; on each of them, naming the
+    /// survivor. What was theirs before the merge is theirs again.
+    MergeUndone {
+        names: Vec<String>,
+    },
 }
 
 impl HistoryDetail {
@@ -143,7 +148,9 @@ impl HistoryDetail {
             D::SubmittedToJob { .. } | D::HiringStatus { .. } | D::Withdrew { .. } => HistoryAction::Job,
             D::Eligible { .. } | D::Active { .. } | D::Subscribed { .. } | D::Reviewed { .. } => HistoryAction::Status,
             D::DocumentUploaded { .. } | D::DocumentDeleted { .. } => HistoryAction::Document,
-            D::ResumeParsed { .. } | D::Imported { merged: true, .. } | D::Merged { .. } => HistoryAction::Update,
+            D::ResumeParsed { .. } | D::Imported { merged: true, .. } | D::Merged { .. } | D::MergeUndone { .. } => {
+                HistoryAction::Update
+            }
             D::Imported { merged: false, .. } => HistoryAction::Insert,
             D::MessageQueued { .. } => HistoryAction::Message,
             D::Registered { .. }
@@ -199,6 +206,7 @@ impl HistoryDetail {
             D::Imported { file, merged: false } => format!("Imported from {file}"),
             D::Imported { file, merged: true } => format!("Updated from the import of {file}"),
             D::Merged { names, .. } => format!("Merged with {}", names.join(", ")),
+            D::MergeUndone { names } => format!("Merge with {} undone", names.join(", ")),
         }
     }
 }

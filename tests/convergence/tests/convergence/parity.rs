@@ -240,6 +240,10 @@ async fn every_mutation_gives_the_same_records_on_the_desktop_and_on_the_server(
     let first_name =
         FieldChange { from: FieldValue::FirstName("Ana".into()), to: FieldValue::FirstName("Anna".into()) };
     let merge = Mutation::CandidateMerge { survivor_id: ana, merged_ids: vec![twin], changes: vec![first_name] };
+    // Undone (as the desktop computed its undo), then merged for good.
+    let undo = admin.store().apply(&admin.user, merge.clone()).unwrap().undo.expect("a merge can be undone");
+    admin.engine.sync_once().await.unwrap();
+    same_on_both(&admin, undo).await;
     same_on_both(&admin, merge).await;
 
     // Flags, then a deletion.

@@ -232,4 +232,5 @@ export const profile: Translation<typeof english> = {
   "history.walked_in": "{kiosk, select, yes {Am Kiosk bei {event} angemeldet} other {Ohne Anmeldung zu {event} gekommen}}",
   "history.imported": "{merged, select, yes {Aus dem Import von {file} aktualisiert} other {Aus {file} importiert}}",
   "history.merged": "Zusammengeführt mit {names}",
+  "history.merge_undone": "Zusammenführung mit {names} rückgängig gemacht",
 };

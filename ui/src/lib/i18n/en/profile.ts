@@ -237,4 +237,5 @@ export const profile = {
   "history.walked_in": "{kiosk, select, yes {Signed up at the kiosk at {event}} other {Walked in at {event}}}",
   "history.imported": "{merged, select, yes {Updated from the import of {file}} other {Imported from {file}}}",
   "history.merged": "Merged with {names}",
+  "history.merge_undone": "Merge with {names} undone",
 } as const;
