@@ -34,7 +34,8 @@ fn is_sentence(text: &str) -> bool {
     let last_word = text.split_whitespace().last().unwrap_or_default().trim_end_matches('.');
     let words: Vec<&str> = text.split_whitespace().collect();
     let lower = words.iter().filter(|w| !w.chars().next().is_some_and(char::is_uppercase)).count();
-    text.ends_with([',', ';'])
+    text.ends_with(';')
+        || (text.ends_with(',') && words.len() >= 6)
         || (text.ends_with('.') && last_word.chars().count() > 3 && last_word.chars().all(char::is_lowercase))
         || text.contains(['%', '$', '€', '£'])
         || (words.len() > 9 && 3 * lower >= 2 * words.len())
@@ -66,17 +67,15 @@ fn cells(line: &str) -> impl Iterator<Item = &str> {
         .filter(|p| p.chars().any(char::is_alphabetic))
 }
 
-/// The heading phrases of a line: its cells, less a town after an employer ("Douro Vinhos,
-/// Lda. — Porto"; after a title, "Quantum Ledger" is the employer).
+/// The heading phrases of a line: its cells, less a town after an organisation ("Douro Vinhos,
+/// Lda. — Porto", "Norte Auditores, SROC — Porto"; after anything else, "Quantum Ledger" may
+/// be the employer).
 fn heading_cells(line: &str) -> Vec<String> {
     let cells: Vec<&str> = cells(line).collect();
-    let after_title = cells.first().is_some_and(|c| names_a_job(c));
-    cells
-        .iter()
-        .enumerate()
-        .filter(|(n, c)| *n == 0 || after_title || !is_town(c))
-        .map(|(_, c)| (*c).to_owned())
-        .collect()
+    let legal_form = |c: &str| c.rsplit_once(", ").is_some_and(|(_, form)| !form.contains(' '));
+    let after_employer = cells.first().is_some_and(|c| (names_an_employer(c) || legal_form(c)) && !names_a_job(c));
+    let keep = |n: usize, c: &str| n == 0 || !after_employer || !is_town(c);
+    cells.iter().enumerate().filter(|(n, c)| keep(*n, c)).map(|(_, c)| (*c).to_owned()).collect()
 }
 
 /// How many phrases the pieces make once a lone one is split at its commas ("Warehouse
@@ -113,12 +112,28 @@ fn prepared(lines: &[&str]) -> Vec<String> {
             out.push(joined);
             out.extend(rest);
             i += 2;
+        } else if let Some(next) = cleaned.get(i + 1)
+            && ends_mid_name(&cleaned[i])
+            && dates::span(next).is_none()
+        {
+            out.push(format!("{} {next}", cleaned[i]));
+            i += 2;
         } else {
             out.push(cleaned[i].clone());
             i += 1;
         }
     }
     out
+}
+
+/// Small words a name does not end on: a line ending on one was wrapped ("Universidad
+/// Nacional Autónoma de" over "México").
+const JOINING_WORDS: &[&str] =
+    &["de", "of", "and", "for", "für", "und", "et", "y", "e", "da", "do", "di", "del", "des", "la", "van", "the", "in"];
+
+fn ends_mid_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 2 && words.last().is_some_and(|w| JOINING_WORDS.contains(w))
 }
 
 /// "2020 –  Enfermera" over "actualidad  Hospital La Fe": the range's first cell ends on one
@@ -138,12 +153,14 @@ fn joined_range(line: &str, next: &str) -> Option<(String, Option<String>)> {
 /// run of lowercase letters followed by a capital does not happen inside a word.
 fn unglue(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 4);
-    let mut lower_run = 0;
+    let (mut lower_run, mut digit_run) = (0, 0);
     for c in line.chars() {
-        if c.is_uppercase() && lower_run >= 6 {
+        // "…November 2022Group Product Manager": a year glued to the cell after it, too.
+        if c.is_uppercase() && (lower_run >= 6 || digit_run == 4) {
             out.push(' ');
         }
         lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+        digit_run = if c.is_ascii_digit() { digit_run + 1 } else { 0 };
         out.push(c);
     }
     out
@@ -318,7 +335,12 @@ fn is_place(text: &str) -> bool {
 pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
     let lines = prepared(lines);
     let dated = |l: &str| span_of(l).or_else(|| dates::single(l).map(|(year, at)| (None, Some(year), at)));
-    let mut entries = entries(&lines, dated, <[String]>::len);
+    // An entry's lines are taken until one names a school and not a degree (a degree wrapped
+    // over two lines; "Studium Lehramt Gymnasium" above its university).
+    let phrases = |p: &[String]| {
+        if p.iter().any(|p| names_a_school(p) && !names_a_degree(p)) { p.len().max(2) } else { p.len().min(1) }
+    };
+    let mut entries = entries(&lines, dated, phrases);
     if entries.is_empty() {
         entries = lines
             .iter()
@@ -334,9 +356,13 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
 /// names one; the major what follows the degree.
 fn education(entry: Entry) -> Option<ParsedEducation> {
     let parts: Vec<String> = entry.pieces.iter().flat_map(|p| p.split(", ")).map(|p| p.trim().to_owned()).collect();
-    // The first of the best: "IHK zu Leipzig" after "Geprüfte Bilanzbuchhalterin (IHK)".
-    let school_score =
-        |p: &str| 2 * i32::from(names_a_school(p)) - i32::from(names_a_degree(p)) - i32::from(names_a_job(p));
+    // The first of the best: "IHK zu Leipzig" after "Geprüfte Bilanzbuchhalterin (IHK)"; between
+    // equals, one ending on its kind ("Maryvale High School", not "High School Diploma").
+    let ends_on_school = |p: &str| p.split_whitespace().last().is_some_and(names_a_school);
+    let school_score = |p: &str| {
+        let score = 2 * i32::from(names_a_school(p)) - i32::from(names_a_degree(p)) - i32::from(names_a_job(p));
+        (score, ends_on_school(p))
+    };
     let school =
         parts.iter().rev().filter(|p| names_a_school(p)).max_by_key(|p| school_score(p)).or_else(|| {
             parts.iter().find(|p| !names_a_degree(p) && !is_town(p) && p.starts_with(char::is_uppercase))
@@ -559,5 +585,20 @@ mod tests {
         let lines =
             ["Year  Degree  School", "2017  BTS Logistique  Lycée Jean Perrin", "2015 : CACES R489, FORMAPRO Nantes"];
         assert_eq!(names(&lines), ["Lycée Jean Perrin", "FORMAPRO Nantes"]);
+    }
+
+    #[test]
+    fn wrapped_names_and_cells_run_together() {
+        // A school's name wrapped after "de", its degree after a comma, all above the years.
+        let lines = ["Universidad Politécnica de", "Valencia", "Grado en Ingeniería,", "Informática", "2012 – 2016"];
+        assert_eq!(schools(&lines)[0].school, "Universidad Politécnica de Valencia");
+        // A year glued to the cell after it; a title the word lists do not know, beside a
+        // two-word employer.
+        let lines = [
+            "March 2021 to May 2024Claims Adjuster  Brightwater Mutual",
+            "06/2018 – 02/2021  Loss Assessor  Kelso Partners",
+        ];
+        let want = [("Claims Adjuster", "Brightwater Mutual"), ("Loss Assessor", "Kelso Partners")];
+        assert_eq!(who(&lines), pairs(&want));
     }
 }

@@ -133,6 +133,7 @@ mod tests {
         assert_eq!(heading("LICENSURE & CERTIFICATIONS"), Some(Section::Other));
         assert_eq!(heading("Prawo jazdy"), Some(Section::Other));
         assert_eq!(heading("Lingue"), Some(Section::Languages));
+        assert_eq!(heading("TRAINING"), Some(Section::Education));
         // A job title that starts with a section's word is not a heading; nor is a date line.
         assert_eq!(heading("Education Coordinator"), None);
         assert_eq!(heading("EXPERIENCE 2019 - 2021"), None);
