@@ -45,8 +45,9 @@ pub struct ImportArgs {
     /// The importing user's email.
     #[arg(long = "as")]
     as_user: String,
-    /// A mapping as JSON (`{"columns": [{"column": "E-mail", "target": {"to": "email"}}]}`);
-    /// without it the mapping is guessed from the headers.
+    /// A mapping as a JSON file (`{"columns": [{"column": "E-mail", "target": {"to": "email"}}]}`),
+    /// or the name of a mapping saved in the app; without it the mapping is guessed from the
+    /// headers.
     #[arg(long)]
     mapping: Option<PathBuf>,
     /// The spreadsheet's sheet (default: the first).
@@ -80,10 +81,7 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         eprintln!("note: {warning}");
     }
     let mapping = match &args.mapping {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
-            serde_json::from_str::<Mapping>(&text).with_context(|| format!("{}: not a mapping", path.display()))?
-        }
+        Some(path) => mapping_of(&store, path)?,
         None => mapping::guess(&table.headers, &store.custom_fields()?),
     };
     let options = Options {
@@ -115,6 +113,20 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     print_report(&report, args.json)?;
     write_errors(&plan, &report.refused, &errors)?;
     Ok(if report.end == End::Finished { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// `--mapping`: a JSON file, or else a mapping saved in the app under that name.
+fn mapping_of(store: &Store, given: &Path) -> anyhow::Result<Mapping> {
+    if given.is_file() {
+        let text = std::fs::read_to_string(given).with_context(|| format!("{}", given.display()))?;
+        return serde_json::from_str(&text).with_context(|| format!("{}: not a mapping", given.display()));
+    }
+    let name = given.to_string_lossy();
+    let saved = store
+        .import_mapping(&name)?
+        .with_context(|| format!("--mapping {name}: no such file, and no mapping saved under that name"))?;
+    serde_json::from_value(saved.mapping)
+        .with_context(|| format!("the saved mapping {name} is not one this version reads"))
 }
 
 fn errors_path(file: &Path) -> PathBuf {

@@ -52,3 +52,46 @@ fn an_export_imports_back_unchanged_and_again_creates_nothing() {
     assert_eq!((again["created"].as_u64(), again["merged"].as_u64()), (Some(0), Some(0)));
     assert_eq!(again["planned"]["unchanged"], exported);
 }
+
+/// `--mapping` takes a mapping saved in the app by its name (in any case), as well as a file.
+#[test]
+fn a_saved_mapping_is_used_by_its_name() {
+    use talentdesk_domain::import_mapping::SavedMapping;
+    use talentdesk_domain::mutation::Mutation;
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    ok(&["demo", "--candidates", "0", "--db", path(&db)]);
+    let csv = dir.path().join("fair.csv");
+    std::fs::write(&csv, "Given,Family,Mail\nAna,Souza,ana@fair.example\n").unwrap();
+    let mut store = talentdesk_store::Store::open(&db).unwrap();
+    let admin = store.user_by_email(ADMIN).unwrap();
+    let mapping = serde_json::json!({"columns": [
+        {"column": "Given", "target": {"to": "first_name"}},
+        {"column": "Family", "target": {"to": "last_name"}},
+        {"column": "Mail", "target": {"to": "email"}},
+    ]});
+    store.apply(&admin, Mutation::ImportMappingPut { mapping: SavedMapping { name: "Fair".into(), mapping } }).unwrap();
+    drop(store);
+
+    let plan = report(&ok(&[
+        "import",
+        path(&csv),
+        "--db",
+        path(&db),
+        "--as",
+        ADMIN,
+        "--mapping",
+        "fair",
+        "--dry-run",
+        "--json",
+    ]));
+    assert_eq!(plan["counts"]["create"], 1, "{plan}");
+    assert_eq!(plan["mapping"]["columns"][2]["target"]["to"], "email");
+    let out = Command::new(env!("CARGO_BIN_EXE_talentdesk-cli"))
+        .args(["import", path(&csv), "--db", path(&db), "--as", ADMIN, "--mapping", "lever", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no mapping saved under that name"));
+}
