@@ -12,10 +12,12 @@ use talentdesk_domain::document::{Document, DocumentKind};
 use talentdesk_domain::event::{Event, EventCategory};
 use talentdesk_domain::history::{HistoryDetail, HistoryEntry};
 use talentdesk_domain::job::Job;
+use talentdesk_domain::merge::{Attached, Unmerged};
 use talentdesk_domain::message::Message;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::note::Note;
 use talentdesk_domain::search::Selection;
+use talentdesk_domain::undo::Expectation;
 use talentdesk_sync::wire::{Change, PushOutcome, RecordKind};
 use uuid::Uuid;
 
@@ -215,4 +217,73 @@ async fn a_change_to_a_merged_candidate_made_offline_is_refused_by_name() {
     let note = Mutation::NoteAdd { note_id: Uuid::now_v7(), candidate_id: p.dup, body: "late".into(), private: false };
     let pushed = server.push(&offline, &numbered(1, [note])).await;
     assert!(matches!(&pushed.results[0].outcome, PushOutcome::Rejected { reason: DomainError::NotFound { .. } }));
+}
+
+/// The undo of `p`'s merge as a desktop computes it before merging: each candidate as they
+/// are, and the ids of what is attached to the duplicate.
+async fn undo_of_merge(server: &TestServer, p: &Pair) -> Mutation {
+    let (everything, _) = server.pull_all(&server.admin, String::new()).await;
+    let theirs = |kind| {
+        live::<serde_json::Value>(&everything, kind)
+            .into_iter()
+            .filter(|v| v["candidate_id"] == p.dup.to_string())
+            .collect::<Vec<_>>()
+    };
+    let uuids = |kind, key: &str| theirs(kind).iter().map(|v| v[key].as_str().unwrap().parse().unwrap()).collect();
+    let attached = Attached {
+        notes: uuids(RecordKind::Note, "id"),
+        documents: uuids(RecordKind::Document, "id"),
+        sends: uuids(RecordKind::Message, "send_id"),
+        history: theirs(RecordKind::History).iter().map(|v| v["id"].as_i64().unwrap()).collect(),
+    };
+    let unmerge = Mutation::CandidateUnmerge {
+        survivor: Box::new(server.candidate(p.ana).await),
+        merged: vec![Unmerged { aggregate: server.candidate(p.dup).await, attached }],
+    };
+    let expect = Expectation::Merged { survivor_id: p.ana, merged_ids: vec![p.dup] };
+    Mutation::Undo { expect: vec![expect], mutations: vec![unmerge] }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_merge_is_undone_until_the_survivor_changes_again() {
+    let server = TestServer::start().await;
+    let p = ana_twice(&server).await;
+    let (ana_was, dup_was) = (server.candidate(p.ana).await, server.candidate(p.dup).await);
+    let undo = undo_of_merge(&server, &p).await;
+    let admin = Session { client_id: Uuid::now_v7(), ..server.admin.clone() };
+    server.push(&admin, &numbered(1, [merge(&p), undo.clone()])).await;
+
+    let (ana, dup) = (server.candidate(p.ana).await, server.candidate(p.dup).await);
+    let epoch = chrono::DateTime::UNIX_EPOCH;
+    let without_time = |mut a: CandidateAggregate| {
+        a.candidate.updated_at = epoch;
+        a
+    };
+    assert_eq!(without_time(ana), without_time(ana_was));
+    assert_eq!(without_time(dup), without_time(dup_was));
+    let (everything, _) = server.pull_all(&server.admin, String::new()).await;
+    let notes: Vec<Note> = live(&everything, RecordKind::Note);
+    assert_eq!(notes.iter().map(|n| n.candidate_id).collect::<Vec<_>>(), [p.dup], "the note is the duplicate's again");
+    let messages: Vec<Message> = live(&everything, RecordKind::Message);
+    assert_eq!(messages.iter().map(Message::id).collect::<Vec<_>>(), [format!("{}:{}", p.send, p.dup)]);
+    let history: Vec<HistoryEntry> = live(&everything, RecordKind::History);
+    let last_of =
+        |id: Uuid| history.iter().filter(|h| h.candidate_id == id).max_by_key(|h| h.id).unwrap().detail.clone();
+    assert_eq!(last_of(p.dup), Some(HistoryDetail::MergeUndone { names: vec!["Ana Souza".into()] }));
+    assert!(
+        history.iter().any(
+            |h| h.candidate_id == p.dup && h.detail == Some(HistoryDetail::Tagged { tags: vec!["fintech".into()] })
+        )
+    );
+
+    // Merged again; the recruiter tags Ana; the same undo is refused and changes nothing.
+    server.push(&admin, &numbered(3, [merge(&p)])).await;
+    let tag = Mutation::TagsRemove { selection: Selection::ids([p.ana]), tags: vec!["python".into()] };
+    server.push(&server.recruiter, &numbered(14, [tag])).await;
+    let pushed = server.push(&admin, &numbered(4, [undo])).await;
+    assert!(
+        matches!(&pushed.results[0].outcome, PushOutcome::Rejected { reason: DomainError::ChangedSince { .. } }),
+        "{pushed:?}"
+    );
+    assert_eq!(server.candidate(p.ana).await.tags.into_iter().collect::<Vec<_>>(), ["fintech"]);
 }
