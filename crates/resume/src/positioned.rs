@@ -310,9 +310,27 @@ fn bands(rows: Vec<Row>, gutter: f64) -> Vec<Vec<Row>> {
     bands
 }
 
-/// A band's lines: row by row when it is a table, else as two columns, left first.
+/// Whether the left side holds headings set in the margin beside their sections: a few short
+/// pieces far apart, many of the right side's lines between one and the next (a sidebar's
+/// lines follow each other).
+fn is_margin_headings(band: &[Row], gutter: f64) -> bool {
+    let baselines = |left: bool| -> Vec<f64> {
+        band.iter().filter(|r| r.iter().any(|p| is_left(p, gutter) == left)).map(|r| r[0].y).collect()
+    };
+    let (left, right) = (baselines(true), baselines(false));
+    let median_gap = |ys: &[f64]| {
+        let mut gaps: Vec<f64> = ys.windows(2).map(|w| w[1] - w[0]).collect();
+        gaps.sort_by(f64::total_cmp);
+        gaps.get(gaps.len() / 2).copied().unwrap_or(0.0)
+    };
+    let short = band.iter().flatten().filter(|p| is_left(p, gutter)).all(|p| p.text.split_whitespace().count() <= 3);
+    left.len() >= 2 && right.len() >= 3 * left.len() && short && median_gap(&left) >= 3.0 * median_gap(&right)
+}
+
+/// A band's lines: row by row when it is a table or has its headings in the margin, else as
+/// two columns, left first.
 fn band_lines(band: Vec<Row>, gutter: f64) -> Vec<String> {
-    if is_table(&band, gutter) {
+    if is_table(&band, gutter) || is_margin_headings(&band, gutter) {
         return band.iter().map(|r| row_text(r)).collect();
     }
     let side = |keep: &dyn Fn(&Piece) -> bool| -> Vec<String> {
@@ -409,6 +427,27 @@ mod tests {
             read(glyphs),
             "Grace Adebayo\na full-width summary line that runs across both of the columns\n\
              Wound care\nIV therapy\nTriage\nStaff Nurse\nSt James's\n2016 - 2021"
+        );
+    }
+
+    #[test]
+    fn headings_in_the_left_margin_stay_with_their_sections() {
+        // Each heading a little above its section's first line, not on its baseline.
+        let text = page(&[
+            (20.0, 95.0, "EXPERIENCE"),
+            (160.0, 100.0, "Head Chef — Harbour Hotel"),
+            (160.0, 114.0, "2019 - Present"),
+            (160.0, 128.0, "Ran a kitchen of twelve"),
+            (160.0, 142.0, "Sous Chef — The Old Mill"),
+            (160.0, 156.0, "2015 - 2019"),
+            (20.0, 165.0, "EDUCATION"),
+            (160.0, 170.0, "Westminster Kingsway College"),
+            (160.0, 184.0, "Diploma in Culinary Arts"),
+        ]);
+        assert_eq!(
+            text,
+            "EXPERIENCE\nHead Chef — Harbour Hotel\n2019 - Present\nRan a kitchen of twelve\nSous Chef — The Old Mill\n\
+             2015 - 2019\nEDUCATION\nWestminster Kingsway College\nDiploma in Culinary Arts"
         );
     }
 

@@ -63,8 +63,15 @@ pub fn parse(text: &str) -> ParsedResume {
     // job title that repeats the headline under the name stays).
     let header: Vec<&str> =
         all.iter().take(3).enumerate().filter(|(i, l)| *i == 0 || l.contains('@')).map(|(_, l)| *l).collect();
-    let lines: Vec<&str> =
-        all.iter().enumerate().filter(|(i, l)| *i < 3 || !header.contains(l)).map(|(_, l)| *l).collect();
+    let lines: Vec<&str> = all
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| *i < 3 || !header.contains(l))
+        .flat_map(|(_, l)| match sections::heading_apart(l) {
+            Some((heading, rest)) => vec![heading, rest],
+            None => vec![*l],
+        })
+        .collect();
     let split = sections::split(&lines);
     let section =
         |wanted: Section| -> Vec<&str> { split.iter().filter(|(s, _)| *s == wanted).map(|(_, i)| lines[*i]).collect() };

@@ -97,6 +97,13 @@ pub fn without_top_heading(line: &str) -> &str {
     }
 }
 
+/// A heading set in the left margin beside its section's first line ("EXPERIENCE  Head Chef —
+/// Harbour Hotel  2019 – Present"): the heading and the rest, apart.
+pub fn heading_apart(line: &str) -> Option<(&str, &str)> {
+    let (first, rest) = line.split_once("  ")?;
+    (heading(first).is_some() && !rest.trim().is_empty()).then(|| (first, rest.trim()))
+}
+
 /// Each line with the section it is in; headings themselves are left out.
 pub fn split(lines: &[&str]) -> Vec<(Section, usize)> {
     let mut section = Section::Top;
@@ -137,6 +144,19 @@ mod tests {
         // A job title that starts with a section's word is not a heading; nor is a date line.
         assert_eq!(heading("Education Coordinator"), None);
         assert_eq!(heading("EXPERIENCE 2019 - 2021"), None);
+    }
+
+    #[test]
+    fn a_heading_in_the_left_margin_comes_off_its_sections_first_line() {
+        assert_eq!(
+            heading_apart("EXPERIENCE  Head Chef — Harbour Hotel  2019 – Present"),
+            Some(("EXPERIENCE", "Head Chef — Harbour Hotel  2019 – Present"))
+        );
+        assert_eq!(
+            heading_apart("Education  Leeds Beckett University"),
+            Some(("Education", "Leeds Beckett University"))
+        );
+        assert_eq!(heading_apart("Head Chef  2019 – Present"), None);
     }
 
     #[test]
