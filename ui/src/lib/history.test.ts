@@ -61,6 +61,16 @@ describe("history entries", () => {
     expect(historySummary(entry({ action: "event", summary: "Checked in at Spring Fair" }))).toBe("Checked in at Spring Fair");
   });
 
+  it("name the duplicates a merge took, and its undo, in the window's language", () => {
+    const merged = entry({ detail: { kind: "merged", candidates: ["a", "b"], names: ["Ana Souza", "A. Souza"] } });
+    expect(historySummary(merged)).toBe("Merged with Ana Souza and A. Souza");
+    const undone = entry({ detail: { kind: "merge_undone", names: ["Ana Souza"] } });
+    expect(historySummary(undone)).toBe("Merge with Ana Souza undone");
+    setLocale("de-DE");
+    expect(historySummary(merged)).toBe("Zusammengeführt mit Ana Souza und A. Souza");
+    expect(historySummary(undone)).toBe("Zusammenführung mit Ana Souza rückgängig gemacht");
+  });
+
   it("offer the profile as it was only where the profile changed", () => {
     expect(changedProfile(entry({ action: "insert" }))).toBe(true);
     expect(changedProfile(entry({ action: "note", summary: "Note added" }))).toBe(false);
