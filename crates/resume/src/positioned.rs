@@ -310,9 +310,9 @@ fn bands(rows: Vec<Row>, gutter: f64) -> Vec<Vec<Row>> {
     bands
 }
 
-/// Whether the left side holds headings set in the margin beside their sections: a few short
-/// pieces far apart, many of the right side's lines between one and the next (a sidebar's
-/// lines follow each other).
+/// Whether the left side holds headings set in the margin beside their sections, or a
+/// timeline's dates beside its entries: a few short pieces far apart, many of the right side's
+/// lines between one and the next (a sidebar's lines follow each other).
 fn is_margin_headings(band: &[Row], gutter: f64) -> bool {
     let baselines = |left: bool| -> Vec<f64> {
         band.iter().filter(|r| r.iter().any(|p| is_left(p, gutter) == left)).map(|r| r[0].y).collect()
@@ -323,7 +323,7 @@ fn is_margin_headings(band: &[Row], gutter: f64) -> bool {
         gaps.sort_by(f64::total_cmp);
         gaps.get(gaps.len() / 2).copied().unwrap_or(0.0)
     };
-    let short = band.iter().flatten().filter(|p| is_left(p, gutter)).all(|p| p.text.split_whitespace().count() <= 3);
+    let short = band.iter().flatten().filter(|p| is_left(p, gutter)).all(|p| p.text.split_whitespace().count() <= 5);
     left.len() >= 2 && right.len() >= 3 * left.len() && short && median_gap(&left) >= 3.0 * median_gap(&right)
 }
 
@@ -448,6 +448,26 @@ mod tests {
             text,
             "EXPERIENCE\nHead Chef — Harbour Hotel\n2019 - Present\nRan a kitchen of twelve\nSous Chef — The Old Mill\n\
              2015 - 2019\nEDUCATION\nWestminster Kingsway College\nDiploma in Culinary Arts"
+        );
+    }
+
+    #[test]
+    fn a_timelines_dates_drawn_as_a_column_stay_beside_their_entries() {
+        // The dates column drawn whole first, each date a little below its entry's title.
+        let text = page(&[
+            (20.0, 102.0, "Mar 2020 - Present"),
+            (20.0, 160.0, "2016 - 2020"),
+            (160.0, 100.0, "Night Manager"),
+            (160.0, 114.0, "Seaview Lodge"),
+            (160.0, 128.0, "Led the front office"),
+            (160.0, 142.0, "Cut check-in times"),
+            (160.0, 158.0, "Receptionist"),
+            (160.0, 172.0, "Marina Inn"),
+        ]);
+        assert_eq!(
+            text,
+            "Mar 2020 - Present  Night Manager\nSeaview Lodge\nLed the front office\nCut check-in times\n\
+             2016 - 2020  Receptionist\nMarina Inn"
         );
     }
 

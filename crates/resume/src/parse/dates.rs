@@ -69,11 +69,23 @@ const PRESENT: &[&str] = &[
     "nu",
     "obecnie",
     "jetzt",
+    "attuale",
+    "hoy",
+    "teraz",
+    "ongoing",
 ];
 
 /// Two words that together mean "to the present" ("à ce jour", "in corso").
-const PRESENT_PAIRS: &[(&str, &str)] =
-    &[("ce", "jour"), ("to", "date"), ("em", "curso"), ("in", "corso"), ("ad", "oggi")];
+const PRESENT_PAIRS: &[(&str, &str)] = &[
+    ("ce", "jour"),
+    ("en", "cours"),
+    ("to", "date"),
+    ("em", "curso"),
+    ("in", "corso"),
+    ("ad", "oggi"),
+    ("o", "momento"),
+    ("ao", "momento"),
+];
 const CONNECTORS: &[&str] =
     &["-", "–", "—", "to", "until", "till", "through", "bis", "à", "a", "au", "hasta", "al", "~", "do", "tot", "até"];
 const SINCE: &[&str] = &["since", "seit", "depuis", "desde", "dal", "od", "sinds"];
@@ -265,6 +277,8 @@ mod tests {
         assert_eq!(s("Fev. 2019 – Atual"), some("2019-02", None));
         assert_eq!(s("od września 2019 do obecnie"), some("2019-09", None));
         assert_eq!(s("01.2019 – obecnie"), some("2019-01", None));
+        assert_eq!(s("gen 2019 – in corso"), some("2019-01", None));
+        assert_eq!(s("2017 – en cours"), some("2017", None));
         assert_eq!(s("January 2025–February 2026"), some("2025-01", Some("2026-02")));
         // A table's From and To cells.
         assert_eq!(s("Telemetry RN  Mission Valley Hospital  02/2017  07/2019"), some("2017-02", Some("2019-07")));

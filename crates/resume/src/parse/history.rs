@@ -230,7 +230,10 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
 /// employer without the town; "Employer, Town" as the employer alone; a comma that does not
 /// start an organisation's name ("Professeur des écoles, classe de CM1") splits nothing.
 fn comma_pieces(piece: &str) -> Vec<String> {
-    if let Some((title, employer)) = piece.split_once(" at ").or_else(|| piece.split_once(" @ ")) {
+    // "Projektleiter bei Rheinwerk AG", "Avvocato presso Studio Legale Conti".
+    if let Some((title, employer)) =
+        [" at ", " @ ", " bei ", " presso ", " chez ", " bij "].iter().find_map(|at| piece.split_once(at))
+    {
         return vec![title.trim().to_owned(), without_town(employer)];
     }
     let mut parts: Vec<&str> = piece.split(", ").map(str::trim).collect();
@@ -421,6 +424,7 @@ mod tests {
             "• Built the pipelines",
             "Kestrel Freight | Route Planner | 04/2017 - 12/2019",
             "2014 – 2017  Analyst at Aurora Biotech",
+            "2011 – 2014  Projektassistentin bei Rheinwerk Bau AG, Köln",
             "2020-03 - present   Warehouse Supervisor, Midwest Grocers Distribution, Columbus OH",
         ];
         assert_eq!(
@@ -429,6 +433,7 @@ mod tests {
                 job("Senior Data Engineer", "Quantum Ledger", "2020-01", None),
                 job("Route Planner", "Kestrel Freight", "2017-04", Some("2019-12")),
                 job("Analyst", "Aurora Biotech", "2014", Some("2017")),
+                job("Projektassistentin", "Rheinwerk Bau AG", "2011", Some("2014")),
                 job("Warehouse Supervisor", "Midwest Grocers Distribution", "2020-03", None),
             ]
         );
