@@ -189,29 +189,9 @@ fn later_application(a: &Application, b: &Application) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::activity::{ActivityStatus, Engagement, EngagementSet};
-    use crate::candidate::{Candidate, Profile, ProfileType};
+    use crate::activity::Engagement;
+    use crate::undo::tests::person;
     use chrono::{Duration, Utc};
-
-    fn person(n: u128) -> CandidateAggregate {
-        let now = Utc::now();
-        CandidateAggregate::new(Candidate {
-            id: Uuid::from_u128(n),
-            profile: Profile::default(),
-            ats_id: None,
-            person_folder: None,
-            profile_type: ProfileType::RecruiterGenerated,
-            engagements: EngagementSet::default(),
-            activity: ActivityStatus::Unreviewed,
-            eligible: true,
-            active: true,
-            subscribed: true,
-            owner_id: None,
-            created_at: now,
-            updated_at: now,
-            last_login_at: None,
-        })
-    }
 
     #[test]
     fn a_merge_names_others_once_and_not_too_many() {

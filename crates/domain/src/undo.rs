@@ -412,7 +412,7 @@ pub fn undo_of<R: Records>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::activity::{ActivityStatus, EngagementSet};
     use crate::aggregate::EventMember;
@@ -424,7 +424,8 @@ mod tests {
     const NOTE: Uuid = Uuid::from_u128(400);
     const AUTHOR: Uuid = Uuid::from_u128(9);
 
-    fn person(n: u128) -> CandidateAggregate {
+    /// A candidate with nothing attached (reviewed), numbered `n`.
+    pub(crate) fn person(n: u128) -> CandidateAggregate {
         let now = chrono::Utc::now();
         CandidateAggregate::new(Candidate {
             id: Uuid::from_u128(n),
