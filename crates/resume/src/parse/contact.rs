@@ -133,12 +133,19 @@ pub fn name_above_a_title(lines: &[&str]) -> Option<String> {
 }
 
 /// Labels set before a name ("Name: Anna Schmidt", "Nombre: Lucía Pérez").
-const NAME_LABELS: &[&str] =
-    &["name", "nombre", "nom", "nome", "naam", "imię i nazwisko", "name / surname", "vorname name"];
+#[rustfmt::skip]
+const NAME_LABELS: &[&str] = &[
+    "name", "full name", "nombre", "nombre y apellidos", "nombre completo", "nom", "nom et prénom", "nom complet",
+    "nome", "nome e cognome", "nome completo", "naam", "volledige naam", "imię i nazwisko", "vorname name",
+    "vor- und nachname",
+];
 
 fn without_label(line: &str) -> String {
     match line.split_once(':') {
-        Some((label, name)) if NAME_LABELS.contains(&label.trim().to_lowercase().as_str()) => name.trim().to_owned(),
+        // "Name / Surname: …", "Nome / Cognome: …": a label of two.
+        Some((label, name)) if label.split('/').any(|l| NAME_LABELS.contains(&l.trim().to_lowercase().as_str())) => {
+            name.trim().to_owned()
+        }
         _ => line.to_owned(),
     }
 }
@@ -157,8 +164,9 @@ fn letters_joined(line: &str) -> String {
 fn could_be_a_name(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let lower = line.to_lowercase();
-    (2..=5).contains(&words.len())
-        && line.chars().count() <= 50
+    let particles = words.iter().filter(|w| NAME_PARTICLES.contains(w)).count();
+    (2..=5).contains(&(words.len() - particles))
+        && line.chars().count() <= 60
         && !line.chars().any(|c| c.is_ascii_digit() || "@/:,".contains(c))
         && !NOT_NAMES.iter().any(|n| lower == *n || lower.starts_with(&format!("{n} ")))
         && words.iter().all(|w| {
@@ -283,6 +291,11 @@ mod tests {
             Some("Jonas Weber")
         );
         assert_eq!(name(&["Marta", "Ruiz Castillo", "Enfermera"]).as_deref(), Some("Marta Ruiz Castillo"));
+        assert_eq!(name(&["Nome e cognome: Chiara Bianchi"]).as_deref(), Some("Chiara Bianchi"));
+        assert_eq!(
+            name(&["Nombre / Apellidos: Ana María de la Fuente Ortega"]).as_deref(),
+            Some("Ana María de la Fuente Ortega")
+        );
         // Cells of a header row: the name beside a title, a place and the contact details.
         let row = "Amara Osei  Site Supervisor  Leeds, UK  0113 496 0000  amara@example.com";
         assert_eq!(name(&[row]).as_deref(), Some("Amara Osei"));
