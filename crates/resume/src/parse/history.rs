@@ -3,6 +3,7 @@
 //! or after them, as the section's first entry has it (a resume sets all its entries alike).
 
 use super::dates::{self, Span};
+use super::labelled;
 use super::words::{names_a_degree, names_a_job, names_a_school, names_an_employer};
 use super::{ParsedEducation, ParsedJob};
 
@@ -217,6 +218,19 @@ fn span_of(line: &str) -> Option<Dated> {
 
 /// The jobs in the lines of an experience section.
 pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
+    let form = labelled::entries(lines);
+    if form.iter().any(|f| !f.title().is_empty() && !f.employer().is_empty()) {
+        return form
+            .into_iter()
+            .filter(|f| !f.title().is_empty())
+            .map(|f| ParsedJob {
+                title: f.title(),
+                employer: without_town(&name_of_address(&f.employer())),
+                start: f.dates.as_ref().map(|d| d.start.clone()),
+                end: f.dates.and_then(|d| d.end),
+            })
+            .collect();
+    }
     entries(&prepared(lines), span_of, phrases)
         .into_iter()
         .filter_map(|entry| {
@@ -224,6 +238,13 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
             (!title.is_empty()).then_some(ParsedJob { title, employer, start: entry.start, end: entry.end })
         })
         .collect()
+}
+
+/// "Grand Harbour Hotel, 12 Marina Street, Valletta": the name, before the first part with a
+/// number (a street, a postcode).
+fn name_of_address(text: &str) -> String {
+    let parts: Vec<&str> = text.split(", ").take_while(|p| !p.chars().any(|c| c.is_ascii_digit())).collect();
+    if parts.is_empty() { text.to_owned() } else { parts.join(", ") }
 }
 
 /// "Title, Employer, Town" on one line when nothing else split it: the title and the
@@ -336,6 +357,20 @@ fn is_place(text: &str) -> bool {
 /// The schools in the lines of an education section: entries as for jobs, anchored on a range
 /// or a lone year (when it ended); without dates, each line naming a school.
 pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
+    let form = labelled::entries(lines);
+    if form.iter().any(|f| !f.school().is_empty()) {
+        return form
+            .into_iter()
+            .filter(|f| !f.school().is_empty())
+            .map(|f| ParsedEducation {
+                school: without_town(&name_of_address(&f.school())),
+                degree: f.degree(),
+                major: String::new(),
+                start: f.dates.as_ref().map(|d| d.start.clone()),
+                end: f.dates.and_then(|d| d.end),
+            })
+            .collect();
+    }
     let lines = prepared(lines);
     let dated = |l: &str| span_of(l).or_else(|| dates::single(l).map(|(year, at)| (None, Some(year), at)));
     // An entry's lines are taken until one names a school and not a degree (a degree wrapped
@@ -605,5 +640,22 @@ mod tests {
         ];
         let want = [("Claims Adjuster", "Brightwater Mutual"), ("Loss Assessor", "Kelso Partners")];
         assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn the_old_europass_forms_labelled_entries() {
+        let lines = [
+            "Dates  2015 – 2018",
+            "Occupation or position held  Night Auditor",
+            "Name and address of employer  Grand Harbour Hotel, 12 Marina Street, Valletta",
+        ];
+        assert_eq!(jobs(&lines), [job("Night Auditor", "Grand Harbour Hotel", "2015", Some("2018"))]);
+        let lines = [
+            "Fechas  2010 – 2014",
+            "Cualificación obtenida  Grado en Turismo",
+            "Nombre y tipo del centro de estudios  Universidad de Málaga",
+        ];
+        let got = schools(&lines);
+        assert_eq!((got[0].school.as_str(), got[0].degree.as_str()), ("Universidad de Málaga", "Grado en Turismo"));
     }
 }

@@ -3,6 +3,7 @@
 mod contact;
 mod dates;
 mod history;
+mod labelled;
 mod sections;
 mod skills;
 mod words;
