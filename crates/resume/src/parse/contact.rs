@@ -192,12 +192,14 @@ fn without_parenthesis(line: &str) -> &str {
 }
 
 /// "Rosa Delgado, RN, BSN" as "Rosa Delgado": letters after a name, each a short
-/// abbreviation with capitals (ACA, MBA, PhD).
+/// abbreviation with capitals (ACA, MBA, PhD), or a job title ("Sofia Rossi, Receptionist").
 fn without_credentials(line: &str) -> &str {
     let mut pieces = line.split(", ");
     let name = pieces.next().unwrap_or(line);
-    let credential =
-        |p: &str| p.chars().count() <= 5 && !p.contains(' ') && p.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    let credential = |p: &str| {
+        (p.chars().count() <= 5 && !p.contains(' ') && p.chars().filter(|c| c.is_uppercase()).count() >= 2)
+            || words::names_a_job(p)
+    };
     let mut rest = pieces.peekable();
     if rest.peek().is_some() && rest.all(credential) { name.trim() } else { line }
 }
@@ -271,6 +273,7 @@ mod tests {
     fn letters_after_a_name_are_not_part_of_it() {
         assert_eq!(name(&["Priya Raghunathan, ACA", "Manchester"]).as_deref(), Some("Priya Raghunathan"));
         assert_eq!(name(&["Rosa Delgado, RN, BSN"]).as_deref(), Some("Rosa Delgado"));
+        assert_eq!(name(&["Sofia Rossi, Receptionist"]).as_deref(), Some("Sofia Rossi"));
         assert_eq!(name(&["Ana Souza, Lisbon"]).as_deref(), None);
     }
 
