@@ -85,6 +85,7 @@ const PRESENT_PAIRS: &[(&str, &str)] = &[
     ("ad", "oggi"),
     ("o", "momento"),
     ("ao", "momento"),
+    ("la", "fecha"),
 ];
 const CONNECTORS: &[&str] =
     &["-", "–", "—", "to", "until", "till", "through", "bis", "à", "a", "au", "hasta", "al", "~", "do", "tot", "até"];
@@ -142,12 +143,14 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
     while i < words.len() {
         let (word, at) = &words[i];
         let key = word.trim_end_matches(['.', ',', ')', ':', ';']).trim_start_matches('(').to_lowercase();
+        // "March 2019", and "marzo de 2019", "janeiro de 2019", "March of 2019".
+        let of = usize::from(words.get(i + 1).is_some_and(|(w, _)| ["de", "del", "of"].contains(&w.as_str())));
         if let Some(month) = month(&key)
-            && let Some((next, next_at)) = words.get(i + 1)
+            && let Some((next, next_at)) = words.get(i + 1 + of)
             && let Some(year) = year(next.trim_end_matches([',', ')', '.', ';']))
         {
             out.push((Item::Date(format!("{year}-{month:02}")), at.start..next_at.end));
-            i += 2;
+            i += 2 + of;
             continue;
         }
         if let Some((next, next_at)) = words.get(i + 1)
@@ -279,6 +282,8 @@ mod tests {
         assert_eq!(s("01.2019 – obecnie"), some("2019-01", None));
         assert_eq!(s("gen 2019 – in corso"), some("2019-01", None));
         assert_eq!(s("2017 – en cours"), some("2017", None));
+        assert_eq!(s("marzo de 2018 – enero de 2021"), some("2018-03", Some("2021-01")));
+        assert_eq!(s("Septiembre de 2021 - a la fecha"), some("2021-09", None));
         assert_eq!(s("January 2025–February 2026"), some("2025-01", Some("2026-02")));
         // A table's From and To cells.
         assert_eq!(s("Telemetry RN  Mission Valley Hospital  02/2017  07/2019"), some("2017-02", Some("2019-07")));
