@@ -14,10 +14,6 @@ struct Entry {
     pieces: Vec<String>,
     start: Option<String>,
     end: Option<String>,
-    /// A later role at the employer named above the one before it ("Acme Ltd" over "Senior
-    /// Analyst  2020 – now" and "Analyst  2017 – 2020"): its dated line has a title alone, with
-    /// no heading line of its own.
-    same_employer: bool,
 }
 
 /// The dates found in a line: start (None for a lone year), end (None: to the present) and
@@ -172,9 +168,8 @@ fn unglue(line: &str) -> String {
 }
 
 /// The entries of a section: each dated line with the heading lines that go with it, up to
-/// two `phrases` (a title and an employer; a school and a degree) in all. They are looked for
-/// on the side of the dates the first entry has them; after the dates, and before them when
-/// there are none after.
+/// two `phrases` (a title and an employer; a school and a degree) in all. They are looked for on the side of the dates
+/// the first entry has them, and on the other side when that side has none.
 fn entries(lines: &[String], dated: impl Fn(&str) -> Option<Dated>, phrases: fn(&[String]) -> usize) -> Vec<Entry> {
     let anchors: Vec<(usize, Dated)> = lines.iter().enumerate().filter_map(|(i, l)| Some((i, dated(l)?))).collect();
     let Some((first, _)) = anchors.first() else { return Vec::new() };
@@ -192,8 +187,7 @@ fn entries(lines: &[String], dated: impl Fn(&str) -> Option<Dated>, phrases: fn(
         });
         let before: Vec<usize> = (free..*i).rev().collect();
         let after: Vec<usize> = (i + 1..anchors.get(n + 1).map_or(lines.len(), |a| a.0)).collect();
-        // Headings first: the lines after the dates are the next entry's, not this one's.
-        let sides = if heading_first { vec![(before, true)] } else { vec![(after, false), (before, true)] };
+        let sides = if heading_first { [(before, true), (after, false)] } else { [(after, false), (before, true)] };
         free = i + 1;
         for (near, is_before) in sides {
             let found = pieces.len();
@@ -213,8 +207,7 @@ fn entries(lines: &[String], dated: impl Fn(&str) -> Option<Dated>, phrases: fn(
                 break;
             }
         }
-        let same_employer = heading_first && n > 0 && pieces.len() == 1;
-        out.push(Entry { pieces, start: start.clone(), end: end.clone(), same_employer });
+        out.push(Entry { pieces, start: start.clone(), end: end.clone() });
     }
     out
 }
@@ -238,19 +231,13 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
             })
             .collect();
     }
-    entries(&prepared(lines), span_of, phrases).into_iter().fold(Vec::new(), |mut out: Vec<ParsedJob>, entry| {
-        let (title, mut employer) = title_and_employer(entry.pieces);
-        if employer.is_empty()
-            && entry.same_employer
-            && let Some(before) = out.last()
-        {
-            employer = before.employer.clone();
-        }
-        if !title.is_empty() {
-            out.push(ParsedJob { title, employer, start: entry.start, end: entry.end });
-        }
-        out
-    })
+    entries(&prepared(lines), span_of, phrases)
+        .into_iter()
+        .filter_map(|entry| {
+            let (title, employer) = title_and_employer(entry.pieces);
+            (!title.is_empty()).then_some(ParsedJob { title, employer, start: entry.start, end: entry.end })
+        })
+        .collect()
 }
 
 /// "Grand Harbour Hotel, 12 Marina Street, Valletta": the name, before the first part with a
@@ -396,12 +383,7 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
         entries = lines
             .iter()
             .filter(|l| !is_description(l) && names_a_school(l))
-            .map(|l| Entry {
-                pieces: cells(l).map(str::to_owned).collect(),
-                start: None,
-                end: None,
-                same_employer: false,
-            })
+            .map(|l| Entry { pieces: cells(l).map(str::to_owned).collect(), start: None, end: None })
             .collect();
     }
     entries.into_iter().filter_map(education).collect()
@@ -675,23 +657,5 @@ mod tests {
         ];
         let got = schools(&lines);
         assert_eq!((got[0].school.as_str(), got[0].degree.as_str()), ("Universidad de Málaga", "Grado en Turismo"));
-    }
-
-    #[test]
-    fn several_roles_at_one_employer() {
-        let lines = [
-            "Northwind Freight Ltd, Hull",
-            "Operations Manager  2021 – Present",
-            "• Ran three depots",
-            "Shift Supervisor  2018 – 2021",
-            "Harbour Logistics",
-            "Warehouse Operative  2015 – 2018",
-        ];
-        let want = [
-            ("Operations Manager", "Northwind Freight Ltd"),
-            ("Shift Supervisor", "Northwind Freight Ltd"),
-            ("Warehouse Operative", "Harbour Logistics"),
-        ];
-        assert_eq!(who(&lines), pairs(&want));
     }
 }
