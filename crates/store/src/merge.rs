@@ -11,8 +11,9 @@ use crate::tables::candidates;
 use crate::{Store, StoreError};
 
 /// Moves the notes, documents, messages and history of `from` to `to`, or (`only`) those
-/// named. A message of a send that reached both stays as `to`'s; `to` takes `from`'s resume
-/// text when it has none, so search finds the survivor by the words of the resume that moved.
+/// named. A message of a send that reached both stays as `to`'s. A merge's survivor takes the
+/// merged one's resume text when it has none, so search finds them by the words of the resume
+/// that moved (an undo leaves it: which text was whose is not kept).
 pub(crate) fn move_attached(conn: &Connection, from: i64, to: i64, only: Option<&Attached>) -> Result<(), StoreError> {
     // Each statement moves what its key is among (a JSON list), or everything when none is given.
     let among = |ids: &dyn Fn(&Attached) -> Result<String, serde_json::Error>| only.map(ids).transpose();
@@ -36,7 +37,8 @@ pub(crate) fn move_attached(conn: &Connection, from: i64, to: i64, only: Option<
         let sql = format!("{update} AND (?3 IS NULL OR {key} IN (SELECT value FROM json_each(?3)))");
         conn.prepare_cached(&sql)?.execute(params![from, to, ids])?;
     }
-    if candidates::resume_text(conn, to)?.is_none()
+    if only.is_none()
+        && candidates::resume_text(conn, to)?.is_none()
         && let Some(text) = candidates::resume_text(conn, from)?
     {
         candidates::set_resume_text(conn, to, Some(&text))?;
@@ -46,8 +48,8 @@ pub(crate) fn move_attached(conn: &Connection, from: i64, to: i64, only: Option<
 
 /// The candidate whose history says `id` was merged into them, if any.
 fn merged_into_once(conn: &Connection, id: Uuid) -> Result<Option<Uuid>, StoreError> {
-    // A merge's entry is the survivor's alone (never a shared one), and merges are rare: the
-    // entries that mention a merge are few, and reading them is cheap beside opening a profile.
+    // A merge's entry is the survivor's alone (never a shared one). This reads the whole
+    // history (about a second at a million candidates), asked only for a profile not here.
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, h.detail FROM history h JOIN candidates c ON c.cand = h.cand
          WHERE h.detail LIKE '%\"kind\":\"merged\"%' AND h.detail LIKE ?1",
