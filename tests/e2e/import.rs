@@ -67,7 +67,7 @@ fn to_preview(session: &Session) -> Result<[u64; 6], String> {
     session.wait_for("the mapping", |s| s.text("[data-testid=import-mapping]"))?;
     session.click("[data-testid=import-next]")?;
     session.click("[data-testid=import-preview]")?;
-    session.wait_for("the preview", |s| s.text("[data-testid=import-counts]"))?;
+    session.wait_for("the preview", |s| s.text("[data-testid=import-count]"))?;
     counts(session)
 }
 
@@ -216,7 +216,7 @@ fn an_import_cancelled_half_way_keeps_whole_batches_and_the_rest_follows() -> Re
     shot(&session, "cancelled")?;
 
     session.click("[data-testid=import-again]")?;
-    session.wait_for("the preview", |s| s.text("[data-testid=import-counts]"))?;
+    session.wait_for("the preview", |s| s.text("[data-testid=import-count]"))?;
     assert_eq!(counts(&session)?, [ROWS - created, 0, created, 0, 0, 0], "the rest, and nobody twice");
     session.click("[data-testid=import-confirm]")?;
     assert_eq!(report(&session)?.0, ROWS - created);
