@@ -8,6 +8,7 @@
 mod bitset;
 mod cursor;
 mod facts;
+mod phrases;
 mod plan;
 mod prefixes;
 mod sets;

@@ -38,10 +38,18 @@ impl Index {
         }
     }
 
-    fn table(self) -> &'static str {
+    pub(crate) fn table(self) -> &'static str {
         match self {
             Index::Keywords => "candidate_fts",
             Index::Names => "candidate_name_fts",
+        }
+    }
+
+    /// Its columns, as named in the index and in `candidate_search_text`, whose text it holds.
+    pub(crate) fn columns(self) -> &'static [&'static str] {
+        match self {
+            Index::Keywords => &["name", "email", "title", "employer", "location", "skills", "education", "resume"],
+            Index::Names => &["name", "email"],
         }
     }
 

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use roaring::RoaringBitmap;
 use rusqlite::Connection;
 
+use super::phrases;
 use super::prefixes::{Index, PrefixSets};
 use super::sets::{fts, literal};
 use crate::tables::search_terms;
@@ -97,17 +98,25 @@ impl FrequentTerms {
     /// when `prefix`).
     pub(crate) fn candidates(&self, conn: &Connection, word: &str, prefix: bool) -> Result<RoaringBitmap, StoreError> {
         let expr = if prefix { format!("{}*", literal(word)) } else { literal(word) };
-        let terms = tokens::of_text(conn, word)?;
-        // Several terms ("node.js") make a phrase: FTS5 checks their positions.
-        let [term] = terms.as_slice() else { return fts(conn, "candidate_fts", &expr) };
-        if !prefix {
-            return match self.sets.get(term) {
-                Some(set) => Ok(set.clone()),
-                None => fts(conn, "candidate_fts", &expr),
-            };
+        match tokens::of_text(conn, word)?.as_slice() {
+            [term] if prefix => self.with_prefix(conn, term),
+            [term] => self.term(conn, term),
+            // Several terms ("grace.s") make a phrase, the last a prefix.
+            [words @ .., last] if prefix => {
+                let mut sets = words.iter().map(|t| self.term(conn, t)).collect::<Result<Vec<_>, _>>()?;
+                sets.push(self.with_prefix(conn, last)?);
+                phrases::matching(conn, Index::Keywords, &expr, words, &sets)
+            }
+            // An exact phrase ("node.js"): FTS5 checks the positions of its exact terms.
+            _ => fts(conn, "candidate_fts", &expr),
         }
+    }
+
+    /// The candidates with a term in the keyword index that starts with `term` (a term as
+    /// the tokenizer makes it).
+    fn with_prefix(&self, conn: &Connection, term: &str) -> Result<RoaringBitmap, StoreError> {
         let mut out = RoaringBitmap::new();
-        for (_, set) in self.sets.range(term.clone()..).take_while(|(t, _)| t.starts_with(term.as_str())) {
+        for (_, set) in self.sets.range(term.to_owned()..).take_while(|(t, _)| t.starts_with(term)) {
             out |= set;
         }
         if let Some(rare) = self.keyword_prefixes.get(term) {
@@ -115,7 +124,7 @@ impl FrequentTerms {
         }
         let rare = search_terms::rare_with_prefix(conn, term, MAX_RARE + 1)?;
         if rare.len() > MAX_RARE {
-            return fts(conn, "candidate_fts", &expr);
+            return fts(conn, "candidate_fts", &format!("{}*", literal(term)));
         }
         for chunk in rare.chunks(OR_CHUNK) {
             let any = chunk.iter().map(|t| literal(t)).collect::<Vec<_>>().join(" OR ");
@@ -133,14 +142,25 @@ impl FrequentTerms {
         prefix: bool,
         expr: &str,
     ) -> Result<RoaringBitmap, StoreError> {
-        if prefix
-            && !self.name_prefixes.is_empty()
-            && let [term] = tokens::of_text(conn, word)?.as_slice()
-            && let Some(set) = self.name_prefixes.get(term)
-        {
-            return Ok(set.clone());
+        if !prefix {
+            return fts(conn, "candidate_name_fts", expr);
         }
-        fts(conn, "candidate_name_fts", expr)
+        let name_prefix = |term: &str| match self.name_prefixes.get(term) {
+            Some(set) => Ok(set.clone()),
+            None => fts(conn, "candidate_name_fts", &format!("{}*", literal(term))),
+        };
+        match tokens::of_text(conn, word)?.as_slice() {
+            [term] => name_prefix(term),
+            [words @ .., last] => {
+                let mut sets = words
+                    .iter()
+                    .map(|t| fts(conn, "candidate_name_fts", &literal(t)))
+                    .collect::<Result<Vec<_>, _>>()?;
+                sets.push(name_prefix(last)?);
+                phrases::matching(conn, Index::Names, expr, words, &sets)
+            }
+            [] => fts(conn, "candidate_name_fts", expr),
+        }
     }
 
     /// The candidates whose indexed text has this exact term (a term as the tokenizer makes
