@@ -7,7 +7,8 @@
 #   BENCH_ONLY="bulk app" scripts/bench.sh
 #
 # TALENTDESK_BENCH_DB: the database (default target/bench/big.db; `bench bulk` changes it: a
-# tag it deletes again, and reviews). BENCH_SERVER_CANDIDATES: the server org's size (default
+# tag it deletes again, and reviews). BENCH_NO_BUILD=1 uses the release builds as they are
+# (TALENTDESK_CLI another CLI binary). BENCH_SERVER_CANDIDATES: the server org's size (default
 # 100,000). `bench app` needs an X display: without DISPLAY it runs under xvfb-run. Its cold
 # start drops the operating system's file cache, which needs root; otherwise it says so.
 set -euo pipefail
@@ -18,13 +19,15 @@ out=target/bench
 mkdir -p "$out"
 db=${TALENTDESK_BENCH_DB:-$out/big.db}
 only=${BENCH_ONLY:-"search typing palette bulk app server"}
-cli=target/release/talentdesk-cli
+cli=${TALENTDESK_CLI:-target/release/talentdesk-cli}
 wants() { [[ " $only " == *" $1 "* ]]; }
 step() { printf '\n== %s (load: %s)\n' "$1" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
 
-step "build (release)"
-(cd ui && npm run build --silent)
-cargo build --release --locked -p talentdesk-cli -p talentdesk-app -p talentdesk-server
+if [ -z "${BENCH_NO_BUILD:-}" ]; then
+    step "build (release)"
+    (cd ui && npm run build --silent)
+    cargo build --release --locked -p talentdesk-cli -p talentdesk-app -p talentdesk-server
+fi
 
 if [ ! -f "$db" ]; then
     step "demo database of 1,000,000 candidates at $db"

@@ -19,6 +19,10 @@ def ms(x):
     return f"{x:,.0f} ms" if x >= 100 else f"{x:.1f} ms"
 
 
+def met(ok):
+    return "; met" if ok else "; **not met**"
+
+
 def worst(items, path):
     values = [get(i, path) for i in items]
     return max(v for v in values if v is not None)
@@ -36,34 +40,45 @@ def pace(app, name):
     return next(p for p in app["typing"] if p["pace"] == name)
 
 
-def typed(app, name):
+def typed(app, name, target=None):
     p = pace(app, name)
-    return (
-        f"p95 {ms(p['overall']['p95_ms'])} overall, {ms(worst(p['by_prefix_length'], 'stats.p95_ms'))} "
-        f"at the worst prefix length; max {ms(p['overall']['max_ms'])}"
+    slowest = worst(p["by_prefix_length"], "stats.p95_ms")
+    figure = (
+        f"p95 {ms(p['overall']['p95_ms'])} overall, {ms(slowest)} at the worst prefix length; "
+        f"max {ms(p['overall']['max_ms'])}"
     )
+    return figure + (met(slowest <= target) if target else "")
 
 
 def cold(app):
     value = app["first_page_cold_ms"]
-    return ms(value) if isinstance(value, (int, float)) else value
+    return ms(value) + met(value <= 4000) if isinstance(value, (int, float)) else value
 
 
 # Each row's figure: the report it comes from, and how to read it.
 FIGURES = {
-    "typing": ("typing", lambda r: f"p95 {ms(r['overall']['p95_ms'])}, max {ms(r['overall']['max_ms'])}"),
-    "palette": ("palette", lambda r: f"p95 {ms(r['overall']['p95_ms'])}"),
+    "typing": (
+        "typing",
+        lambda r: f"p95 {ms(r['overall']['p95_ms'])}, max {ms(r['overall']['max_ms'])}"
+        + met(r["overall"]["p95_ms"] <= 50 and r["overall"]["max_ms"] <= 150),
+    ),
+    "palette": ("palette", lambda r: f"p95 {ms(r['overall']['p95_ms'])}" + met(r["overall"]["p95_ms"] <= 30)),
     "search": (
         "search",
-        lambda r: f"p95 {ms(r['overall']['p95_ms'])}; worst query p95 {ms(worst(r['queries'], 'p95_ms'))}",
+        lambda r: f"p95 {ms(r['overall']['p95_ms'])}; worst query p95 {ms(worst(r['queries'], 'p95_ms'))}"
+        + met(r["overall"]["p95_ms"] <= 50 and worst(r["queries"], "p95_ms") <= 150),
     ),
-    "app_human": ("app", lambda r: typed(r, "human")),
+    "app_human": ("app", lambda r: typed(r, "human", 100)),
     "app_fast": ("app", lambda r: typed(r, "fast")),
-    "app_warm": ("app", lambda r: ms(r["first_page_warm_ms"])),
+    "app_warm": ("app", lambda r: ms(r["first_page_warm_ms"]) + met(r["first_page_warm_ms"] <= 1500)),
     "app_cold": ("app", cold),
-    "bulk_tag": ("bulk", lambda r: f"{ms(r['tag_100k_ms'])} ({r['tagged']:,} of a search, spread {r['spread']:.0%})"),
+    "bulk_tag": (
+        "bulk",
+        lambda r: f"{ms(r['tag_100k_ms'])} ({r['tagged']:,} of a search, spread {r['spread']:.0%})"
+        + met(r["tag_100k_ms"] <= 2000),
+    ),
     "bulk_export": ("bulk", lambda r: ms(r["export_100k_ms"])),
-    "bulk_profile": ("bulk", lambda r: f"p95 {ms(r['profile_p95_ms'])}"),
+    "bulk_profile": ("bulk", lambda r: f"p95 {ms(r['profile_p95_ms'])}" + met(r["profile_p95_ms"] <= 20)),
     "server_push": (
         "server",
         lambda r: f"{r['push_applied_per_s']:,.0f} applied/s ({r['push_applied']:,} of {r['push_sent']:,} applied)",
@@ -76,7 +91,7 @@ FIGURES = {
         "server",
         lambda r: f"{r['snapshot_seconds']:.1f} s for {r['snapshot_candidates']:,} candidates",
     ),
-    "demo": ("demo", lambda r: f"{r['demo_1m_s']:.1f} s"),
+    "demo": ("demo", lambda r: f"{r['demo_1m_s']:.1f} s" + met(r["demo_1m_s"] <= 60)),
 }
 
 ROW = re.compile(r"^\|(?P<measure>[^|]*<!-- (?P<key>\w+) -->[^|]*)\|(?P<target>[^|]*)\|[^|]*\|[^|]*\|(?P<rest>.*)$")
