@@ -9,7 +9,7 @@ export type Attached = { notes: Array<string>, documents: Array<string>,
  */
 sends: Array<string>, 
 /**
- * History entries as the server numbered them (one made on a desktop and not synced yet
- * stays with the survivor when the merge is undone).
+ * History entries by id. A desktop's own entries not synced yet have its local numbers,
+ * which the server's copies do not: there, those stay with the survivor.
  */
 history: Array<number>, };

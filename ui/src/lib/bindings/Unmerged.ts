@@ -6,6 +6,6 @@ import type { Attached } from "./Attached";
  */
 export type Unmerged = { aggregate: unknown, 
 /**
- * What was attached to them (and not also to the survivor: a send that reached both).
+ * What was attached to them and not also to the survivor.
  */
 attached: Attached, };
