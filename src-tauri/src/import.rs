@@ -10,12 +10,12 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::Serialize;
 // Named as their bindings are (ts-rs renames them), so the window's calls are typed with them.
+use talentdesk_domain::import_mapping::SavedMapping;
 use talentdesk_import::plan::{
     self, Action, Counts as ImportCounts, Options as ImportOptions, PlannedRow, RowChoice as ImportRowChoice,
 };
-use talentdesk_import::write::{self, Progress, Report as ImportReport};
+use talentdesk_import::write::{self, End, Progress, Report as ImportReport};
 use talentdesk_import::{ImportError, Mapping as ImportMapping, Plan, Table, mapping, read};
-use talentdesk_domain::import_mapping::SavedMapping;
 use talentdesk_store::{AppError, Store, StoreError};
 use tauri::{AppHandle, Emitter, State};
 use ts_rs::TS;
@@ -234,7 +234,8 @@ pub fn import_choose(
 }
 
 /// Writes the plan in batches (each one transaction through the mutation path, queued for the
-/// server), reporting `import-progress`; cancel_run(run) stops it between batches.
+/// server), reporting `import-progress`; cancel_run(run) stops it between batches. Called again
+/// after a cancel, it writes the rest of the plan.
 #[tauri::command]
 pub async fn import_write(
     app: AppHandle,
@@ -242,9 +243,13 @@ pub async fn import_write(
     imports: State<'_, Imports>,
     run: String,
 ) -> Result<ImportReport, AppError> {
-    let plan = imports.with(|planned| match planned.report {
-        Some(_) => Err(storage("this import has been written; open the file again to import the rest")),
-        None => Ok(planned.plan.clone()),
+    // After a cancelled or failed write, the rest of the same plan (never planned again: a
+    // new plan would give the rows written new ids and lose the user's choices).
+    let (plan, earlier) = imports.with(|planned| match &planned.report {
+        Some(ImportReport { end: End::Finished, .. }) => {
+            Err(storage("this import has been written; open the file again to import it again"))
+        }
+        earlier => Ok((planned.plan.clone(), earlier.clone())),
     })?;
     let running = state.runs.start(&run);
     let (store, user) = state.current()?;
@@ -255,7 +260,10 @@ pub async fn import_write(
             let _ = app.emit("import-progress", ImportRunProgress { run: run.clone(), progress: progress.clone() });
         };
         let apply = |batch| store.lock().unwrap_or_else(|p| p.into_inner()).apply_all(&user, batch);
-        write::write(&written, &cancel, apply, report)
+        match earlier {
+            Some(earlier) => write::resume(&written, earlier, &cancel, apply, report),
+            None => write::write(&written, &cancel, apply, report),
+        }
     })
     .await
     .map_err(stopped)?;

@@ -65,6 +65,9 @@ pub struct Report {
     pub merged: u64,
     /// Rows the store refused at the write, in the error file with their reasons.
     pub refused: Vec<Refused>,
+    /// Rows to write that are in the batches written: [`resume`] goes on after them.
+    #[ts(type = "number")]
+    pub done: u64,
     pub end: End,
     #[ts(type = "number")]
     pub elapsed_ms: u64,
@@ -85,29 +88,45 @@ pub struct Refused {
 pub fn write(
     plan: &Plan,
     cancel: &AtomicBool,
+    apply: impl FnMut(Vec<Mutation>) -> Result<Vec<Applied>, StoreError>,
+    report: impl FnMut(&Progress),
+) -> Report {
+    let fresh = Report {
+        file: plan.source.file.clone(),
+        planned: plan.counts,
+        created: 0,
+        merged: 0,
+        refused: Vec::new(),
+        done: 0,
+        end: End::Finished,
+        elapsed_ms: 0,
+    };
+    resume(plan, fresh, cancel, apply, report)
+}
+
+/// Writes the rows of `plan` after the `earlier.done` already written by an earlier write of
+/// the same plan (cancelled or failed), like [`write`]; the report counts both writes. The
+/// plan's rows keep their fate and a created row its id, so nobody is made twice.
+pub fn resume(
+    plan: &Plan,
+    earlier: Report,
+    cancel: &AtomicBool,
     mut apply: impl FnMut(Vec<Mutation>) -> Result<Vec<Applied>, StoreError>,
     mut report: impl FnMut(&Progress),
 ) -> Report {
     let started = Instant::now();
     let writing: Vec<&PlannedRow> =
         plan.rows.iter().filter(|r| matches!(r.action, Action::Create { .. } | Action::Merge { .. })).collect();
-    let mut progress = Progress { total: writing.len() as u64, done: 0, elapsed_ms: 0, remaining_ms: None };
-    let mut out = Report {
-        file: plan.source.file.clone(),
-        planned: plan.counts,
-        created: 0,
-        merged: 0,
-        refused: Vec::new(),
-        end: End::Finished,
-        elapsed_ms: 0,
-    };
+    let mut progress = Progress { total: writing.len() as u64, done: earlier.done, elapsed_ms: 0, remaining_ms: None };
+    let mut out = Report { end: End::Finished, ..earlier };
+    let first = out.done;
     let define: Vec<Mutation> = plan.new_tags.iter().map(|name| Mutation::TagDefine { name: name.clone() }).collect();
     if !define.is_empty()
         && let Err(e) = apply(define)
     {
         out.end = End::Failed { error: e.to_string() };
     }
-    for batch in writing.chunks(BATCH_ROWS) {
+    for batch in writing[(first as usize).min(writing.len())..].chunks(BATCH_ROWS) {
         if out.end != End::Finished {
             break;
         }
@@ -118,15 +137,16 @@ pub fn write(
         match write_batch(plan, batch, &mut apply, &mut out) {
             Ok(()) => {
                 progress.done += batch.len() as u64;
+                out.done = progress.done;
                 progress.elapsed_ms = started.elapsed().as_millis() as u64;
                 let left = progress.total - progress.done;
-                progress.remaining_ms = Some(progress.elapsed_ms * left / progress.done.max(1));
+                progress.remaining_ms = Some(progress.elapsed_ms * left / (progress.done - first).max(1));
                 report(&progress);
             }
             Err(e) => out.end = End::Failed { error: e.to_string() },
         }
     }
-    out.elapsed_ms = started.elapsed().as_millis() as u64;
+    out.elapsed_ms += started.elapsed().as_millis() as u64;
     out
 }
 

@@ -14,4 +14,8 @@ planned: ImportCounts, created: number, merged: number,
 /**
  * Rows the store refused at the write, in the error file with their reasons.
  */
-refused: Array<ImportRefusedRow>, end: ImportEnd, elapsed_ms: number, };
+refused: Array<ImportRefusedRow>, 
+/**
+ * Rows to write that are in the batches written: [`resume`] goes on after them.
+ */
+done: number, end: ImportEnd, elapsed_ms: number, };
