@@ -2,8 +2,7 @@
 //! onto the survivor, and finding where a merged candidate went (their tombstone's redirect).
 //! The rules of the merge are the domain's (`talentdesk_domain::merge`).
 
-use rusqlite::{Connection, params};
-use talentdesk_domain::history::HistoryDetail;
+use rusqlite::{Connection, OptionalExtension, params};
 use talentdesk_domain::merge::Attached;
 use uuid::Uuid;
 
@@ -46,24 +45,14 @@ pub(crate) fn move_attached(conn: &Connection, from: i64, to: i64, only: Option<
     Ok(())
 }
 
-/// The candidate whose history says `id` was merged into them, if any.
+/// The survivor of the newest merge that took `id`, if it has not been undone (the
+/// `merged_into` table, kept by triggers on the history and candidates tables).
 fn merged_into_once(conn: &Connection, id: Uuid) -> Result<Option<Uuid>, StoreError> {
-    // A merge's entry is the survivor's alone (never a shared one). This reads the whole
-    // history (about a second at a million candidates), asked only for a profile not here.
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id, h.detail FROM history h JOIN candidates c ON c.cand = h.cand
-         WHERE h.detail LIKE '%\"kind\":\"merged\"%' AND h.detail LIKE ?1",
-    )?;
-    let rows = stmt.query_map([format!("%{id}%")], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    for row in rows {
-        let (survivor, detail) = row?;
-        if let HistoryDetail::Merged { candidates, .. } = serde_json::from_str(&detail)?
-            && candidates.contains(&id)
-        {
-            return Ok(Some(crate::codec::uuid(&survivor)?));
-        }
-    }
-    Ok(None)
+    let survivor: Option<String> = conn
+        .prepare_cached("SELECT survivor FROM merged_into WHERE id = ?1")?
+        .query_row([id.to_string()], |r| r.get(0))
+        .optional()?;
+    survivor.map(|s| crate::codec::uuid(&s)).transpose()
 }
 
 /// Merges followed at most from a tombstone to the candidate who is here: each merge leaves a

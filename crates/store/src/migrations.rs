@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0014_pipeline_board.sql"),
     include_str!("../migrations/0015_pipeline_archived.sql"),
     include_str!("../migrations/0016_sync_early.sql"),
+    include_str!("../migrations/0017_merged_into.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.

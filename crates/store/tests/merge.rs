@@ -321,3 +321,15 @@ fn a_merge_is_undone_until_the_survivor_changes_again() {
     assert_eq!(f.store.profile(&f.admin, ana).unwrap().tags, ["fintech"]);
     assert_eq!(f.store.merged_into(dup).unwrap(), Some(ana));
 }
+
+#[test]
+fn a_candidate_brought_back_and_deleted_later_redirects_nowhere() {
+    let mut f = fixture();
+    let ana = f.create(Person { email: Some("ana@example.com"), ..Person::default() });
+    let dup = f.create(Person { email: Some("ana.souza@example.org"), ..Person::default() });
+    let merge = Mutation::CandidateMerge { survivor_id: ana, merged_ids: vec![dup], changes: vec![] };
+    let undo = f.admin_applies(merge).undo.unwrap();
+    f.admin_applies(undo);
+    f.admin_applies(Mutation::CandidateDelete { selection: Selection::ids([dup]) });
+    assert_eq!(f.store.merged_into(dup).unwrap(), None, "a deleted profile does not open Ana's");
+}
