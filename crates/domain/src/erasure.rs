@@ -72,6 +72,29 @@ impl Erasure {
             M::NoteEdit { note_id, .. } | M::NoteDelete { note_id } if self.notes.contains(note_id) => review,
             M::DocumentAttach { document } if document.candidate_id == self.candidate_id => review,
             M::DocumentDelete { document_id } if self.documents.contains(document_id) => review,
+            // A merge stays one (the outbox's later entries may need it to have happened), but
+            // without the values picked from them or for them.
+            M::CandidateMerge { survivor_id, merged_ids, .. } if self.in_merge(*survivor_id, merged_ids) => {
+                Some(M::CandidateMerge { survivor_id: *survivor_id, merged_ids: merged_ids.clone(), changes: vec![] })
+            }
+            // A merge's undo stays one, so that those it brings back are back before their
+            // deletion, but with their profile erased in it; the others' are theirs to keep.
+            M::Undo { expect, mutations }
+                if !mutations.is_empty()
+                    && mutations.iter().all(|m| matches!(m, M::CandidateUnmerge { .. }))
+                    && mutations.iter().any(|m| self.redact(m).is_some()) =>
+            {
+                Some(M::Undo {
+                    expect: expect.clone(),
+                    mutations: mutations.iter().map(|m| self.erased_in(m)).collect(),
+                })
+            }
+            // Outside an undo an unmerge is refused; its profiles still go.
+            M::CandidateUnmerge { survivor, merged }
+                if self.in_merge(survivor.id(), &merged.iter().map(|m| m.aggregate.id()).collect::<Vec<_>>()) =>
+            {
+                review
+            }
             // An undo may carry a note's text, or a change about them.
             M::Undo { expect, mutations }
                 if mutations.iter().any(|m| self.redact(m).is_some())
@@ -81,6 +104,24 @@ impl Erasure {
             }
             _ => None,
         }
+    }
+}
+
+impl Erasure {
+    fn in_merge(&self, survivor: Uuid, merged: &[Uuid]) -> bool {
+        survivor == self.candidate_id || merged.contains(&self.candidate_id)
+    }
+
+    /// The unmerge with this candidate's profile in it erased.
+    fn erased_in(&self, unmerge: &Mutation) -> Mutation {
+        let mut unmerge = unmerge.clone();
+        if let Mutation::CandidateUnmerge { survivor, merged } = &mut unmerge {
+            let aggregates = std::iter::once(survivor.as_mut()).chain(merged.iter_mut().map(|m| &mut m.aggregate));
+            for aggregate in aggregates.filter(|a| a.id() == self.candidate_id) {
+                aggregate.candidate.profile = erased_profile();
+            }
+        }
+        unmerge
     }
 }
 
@@ -285,6 +326,36 @@ mod tests {
         assert!(matches!(redacted, M::EventWalkIn { kiosk: true, consent: false, .. }));
         assert!(!serde_json::to_string(&redacted).unwrap().to_lowercase().contains("zofia"));
         assert!(profile.validated().is_ok(), "the server can still apply it");
+    }
+
+    #[test]
+    fn a_merge_and_its_undo_stay_without_their_values() {
+        use crate::merge::{Attached, Unmerged};
+        use crate::undo::{Expectation, tests::person};
+        let (e, _, _) = erasure();
+        let (id, other) = (e.candidate_id, Uuid::from_u128(9));
+        let zofia = FieldValue::Email(Some("zofia@example.org".into()));
+        let picked = vec![crate::history::FieldChange { from: FieldValue::Email(None), to: zofia }];
+        for (survivor_id, merged_ids) in [(id, vec![other]), (other, vec![id])] {
+            let merge = M::CandidateMerge { survivor_id, merged_ids: merged_ids.clone(), changes: picked.clone() };
+            assert_eq!(e.redact(&merge), Some(M::CandidateMerge { survivor_id, merged_ids, changes: vec![] }));
+        }
+        let with_name = |n, name: &str| {
+            let mut a = person(n);
+            a.candidate.profile.first_name = name.into();
+            a
+        };
+        let unmerge = M::CandidateUnmerge {
+            survivor: Box::new(with_name(9, "Ada")),
+            merged: vec![Unmerged { aggregate: with_name(1, "Zofia"), attached: Attached::default() }],
+        };
+        let expect = vec![Expectation::Merged { survivor_id: other, merged_ids: vec![id] }];
+        let undo = M::Undo { expect: expect.clone(), mutations: vec![unmerge] };
+        let Some(M::Undo { expect: kept, mutations }) = e.redact(&undo) else { panic!("still an undo") };
+        assert_eq!(kept, expect);
+        let text = serde_json::to_string(&mutations).unwrap();
+        assert!(!text.contains("Zofia") && text.contains("Ada"), "only the erased one's profile goes: {text}");
+        assert_eq!(e.redact(&mutations[0]), Some(M::CandidateReview { candidate_id: id }), "a bare unmerge");
     }
 
     #[test]
