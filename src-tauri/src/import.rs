@@ -219,16 +219,18 @@ fn matched(store: &Store, row: &PlannedRow) -> Result<Option<String>, StoreError
 /// Overrides the import's choice for one duplicate row of the plan; the counts as they now are.
 #[tauri::command]
 pub fn import_choose(
+    state: State<'_, AppState>,
     imports: State<'_, Imports>,
     line: u64,
     choice: ImportRowChoice,
 ) -> Result<ImportCounts, AppError> {
+    let (store, _) = state.current()?;
     imports.with(|planned| {
         if planned.report.is_some() {
             return Err(storage("this import has been written; open the file again to import it again"));
         }
         let plan = Arc::make_mut(&mut planned.plan);
-        plan.choose(line, choice).map_err(storage)?;
+        plan.choose(&store.lock().unwrap_or_else(|p| p.into_inner()), line, choice).map_err(import_error)?;
         Ok(plan.counts)
     })
 }

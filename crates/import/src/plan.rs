@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
+use talentdesk_domain::candidate::Profile;
 use talentdesk_domain::dedupe::{self, DedupeKey, DedupeKind};
 use talentdesk_domain::import::{Differing, ImportSource, ImportWrite, merged};
 use talentdesk_domain::user::User;
@@ -128,6 +129,8 @@ pub enum RowChoice {
     AsPlanned,
     CreateAnyway,
     Skip,
+    /// Merged into the candidate it duplicates (when the import skips duplicates).
+    Merge,
 }
 
 impl Plan {
@@ -137,8 +140,9 @@ impl Plan {
     }
 
     /// Overrides the import's choice for the row at `line`, which must be someone already in
-    /// Talentdesk (merged, unchanged or skipped as planned); the counts follow.
-    pub fn choose(&mut self, line: u64, choice: RowChoice) -> Result<(), ImportError> {
+    /// Talentdesk (merged, unchanged or skipped as planned); the counts follow. `store` says
+    /// what merging it would change.
+    pub fn choose(&mut self, store: &Store, line: u64, choice: RowChoice) -> Result<(), ImportError> {
         let not_duplicate = || ImportError::NotADuplicate { line };
         let at = self.rows.binary_search_by_key(&line, |r| r.line).map_err(|_| not_duplicate())?;
         let row = &mut self.rows[at];
@@ -153,6 +157,11 @@ impl Plan {
             RowChoice::AsPlanned => planned.clone(),
             RowChoice::CreateAnyway => Action::Create { candidate_id: talentdesk_domain::new_id() },
             RowChoice::Skip => Action::SkipDuplicate { candidate_id, evidence },
+            RowChoice::Merge => {
+                let imported = row.row.as_ref().ok_or_else(not_duplicate)?;
+                let before = store.stored_profile(candidate_id)?;
+                merge_into(store, imported, candidate_id, evidence, &before, &self.options)?
+            }
         };
         self.planned.entry(line).or_insert(planned);
         self.counts = count(&self.rows);
@@ -265,7 +274,20 @@ fn decide(store: &Store, known: &mut Known, row: &ImportRow, options: &Options) 
         return Ok(Action::SkipDuplicate { candidate_id, evidence });
     }
     let before = store.stored_profile(candidate_id)?;
-    let changes_profile = merged(&before, &row.profile, options.differing) != before;
+    merge_into(store, row, candidate_id, evidence, &before, options)
+}
+
+/// A row merged into the candidate it is, `before` as stored: what the merge changes, or
+/// Unchanged when it changes nothing.
+fn merge_into(
+    store: &Store,
+    row: &ImportRow,
+    candidate_id: Uuid,
+    evidence: DedupeKind,
+    before: &Profile,
+    options: &Options,
+) -> Result<Action, ImportError> {
+    let changes_profile = merged(before, &row.profile, options.differing) != *before;
     let adds_note = match &row.note {
         Some(note) => !store.has_note(candidate_id, note)?,
         None => false,

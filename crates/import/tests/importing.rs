@@ -140,16 +140,16 @@ fn a_duplicate_rows_choice_is_overridden_row_by_row() {
     let mut plan = plan_file(&f, "choose.csv", &rows, &admin, Options::default()).unwrap();
     let counts = |p: &Plan| (p.counts.create, p.counts.merge, p.counts.skip_duplicate);
     assert_eq!(counts(&plan), (1, 1, 0));
-    plan.choose(2, RowChoice::Skip).unwrap();
+    plan.choose(&f.store, 2, RowChoice::Skip).unwrap();
     assert_eq!(counts(&plan), (1, 0, 1));
-    plan.choose(2, RowChoice::CreateAnyway).unwrap();
+    plan.choose(&f.store, 2, RowChoice::CreateAnyway).unwrap();
     assert_eq!(counts(&plan), (2, 0, 0), "a skipped row's planned merge is remembered");
-    plan.choose(2, RowChoice::AsPlanned).unwrap();
+    plan.choose(&f.store, 2, RowChoice::AsPlanned).unwrap();
     assert!(matches!(plan.rows[0].action, Action::Merge { evidence: DedupeKind::Email, .. }));
-    assert!(matches!(plan.choose(3, RowChoice::Skip), Err(ImportError::NotADuplicate { line: 3 })));
-    assert!(matches!(plan.choose(99, RowChoice::Skip), Err(ImportError::NotADuplicate { line: 99 })));
+    assert!(matches!(plan.choose(&f.store, 3, RowChoice::Skip), Err(ImportError::NotADuplicate { line: 3 })));
+    assert!(matches!(plan.choose(&f.store, 99, RowChoice::Skip), Err(ImportError::NotADuplicate { line: 99 })));
 
-    plan.choose(2, RowChoice::Skip).unwrap();
+    plan.choose(&f.store, 2, RowChoice::Skip).unwrap();
     let report = write_all(&mut f, &plan, &admin);
     assert_eq!((report.created, report.merged), (1, 0));
     let mut errors = Vec::new();

@@ -43,8 +43,8 @@ fn the_rest_of_a_cancelled_import_makes_nobody_twice_and_keeps_the_choices() {
     let options = Options { on_duplicate: OnDuplicate::Merge, ..Options::default() };
     let mut plan = plan::plan(&f.store, &admin, table, &guess, options).unwrap();
     let (first, second) = (plan.rows[0].line, plan.rows[1].line);
-    plan.choose(first, RowChoice::CreateAnyway).unwrap();
-    plan.choose(second, RowChoice::Skip).unwrap();
+    plan.choose(&f.store, first, RowChoice::CreateAnyway).unwrap();
+    plan.choose(&f.store, second, RowChoice::Skip).unwrap();
     assert_eq!((plan.counts.create, plan.counts.merge, plan.counts.skip_duplicate), (2_499, 0, 1));
 
     let cancel = AtomicBool::new(false);

@@ -3,4 +3,4 @@
 /**
  * What the user chose, in the preview, for one row that is someone already in Talentdesk.
  */
-export type ImportRowChoice = "as_planned" | "create_anyway" | "skip";
+export type ImportRowChoice = "as_planned" | "create_anyway" | "skip" | "merge";

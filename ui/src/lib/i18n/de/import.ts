@@ -102,6 +102,7 @@ export const importing: Translation<typeof english> = {
   "import.choice_as_planned": "Wie für alle gewählt",
   "import.choice_create": "Trotzdem anlegen",
   "import.choice_skip": "Überspringen",
+  "import.choice_merge": "Mit {name} zusammenführen",
   "import.confirm": "{count, plural, =0 {Nichts zu importieren} one {# Zeile importieren} other {# Zeilen importieren}}",
   "import.writing": "{file} wird importiert…",
   "import.progress": "{done, number} von {total, number} Zeilen geschrieben",

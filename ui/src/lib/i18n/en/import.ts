@@ -100,6 +100,7 @@ export const importing = {
   "import.choice_as_planned": "As chosen for all",
   "import.choice_create": "Create anyway",
   "import.choice_skip": "Skip",
+  "import.choice_merge": "Merge into {name}",
   "import.confirm": "{count, plural, =0 {Nothing to import} one {Import # row} other {Import # rows}}",
   "import.writing": "Importing {file}…",
   "import.progress": "{done, number} of {total, number} rows written",

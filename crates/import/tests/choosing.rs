@@ -1,0 +1,55 @@
+//! A row's own choice in the preview: when the import skips duplicates, one of them can still
+//! be merged into the candidate it is.
+
+mod common;
+
+use common::{Encoding, fixture, write_csv};
+use talentdesk_domain::candidate::{Profile, ProfileType};
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_import::plan::{self, Action, OnDuplicate, Options, RowChoice};
+use talentdesk_import::write;
+use talentdesk_import::{mapping, read};
+
+#[test]
+fn a_row_skipped_as_a_duplicate_can_be_merged_into_whom_it_is() {
+    let mut f = fixture();
+    let admin = f.admin.clone();
+    let here = talentdesk_domain::new_id();
+    let profile = Profile {
+        first_name: "Ana".into(),
+        last_name: "Souza".into(),
+        email: Some("ana@example.com".into()),
+        ..Profile::default()
+    };
+    f.store
+        .apply(
+            &admin,
+            Mutation::CandidateCreate { candidate_id: here, profile, profile_type: ProfileType::RecruiterGenerated },
+        )
+        .unwrap();
+    let path = f.path("fair.csv");
+    let rows = [
+        vec!["First Name", "Last Name", "Email", "Current Company"],
+        vec!["Ana", "Souza", "ANA@example.com", "Acme"],
+        vec!["Bo", "Li", "bo@example.com", "Initech"],
+    ];
+    write_csv(&path, &rows, b',', Encoding::Utf8);
+    let table = read::open(&path, None).unwrap();
+    let guess = mapping::guess(&table.headers, &f.store.custom_fields().unwrap());
+    let options = Options { on_duplicate: OnDuplicate::Skip, ..Options::default() };
+    let mut plan = plan::plan(&f.store, &admin, table, &guess, options).unwrap();
+    let line = plan.rows[0].line;
+    assert!(matches!(plan.rows[0].action, Action::SkipDuplicate { candidate_id, .. } if candidate_id == here));
+
+    plan.choose(&f.store, line, RowChoice::Merge).unwrap();
+    assert!(
+        matches!(plan.rows[0].action, Action::Merge { candidate_id, changes_profile: true, .. } if candidate_id == here)
+    );
+    assert_eq!((plan.counts.create, plan.counts.merge, plan.counts.skip_duplicate), (1, 1, 0));
+    let report = write::write(&plan, &Default::default(), |b| f.store.apply_all(&admin, b), |_| {});
+    assert_eq!((report.created, report.merged), (1, 1));
+    assert_eq!(f.store.stored_profile(here).unwrap().current_employer, "Acme", "the empty field filled");
+
+    plan.choose(&f.store, line, RowChoice::AsPlanned).unwrap();
+    assert!(matches!(plan.rows[0].action, Action::SkipDuplicate { .. }), "as chosen for all again");
+}
