@@ -1,4 +1,5 @@
-//! The static skills taxonomy (`assets/skills.txt`): the terms a profile's Skills block uses.
+//! The static skills taxonomy (`assets/skills.txt`): the terms a profile's Skills block uses,
+//! each with the synonyms and abbreviations that name the same skill.
 
 use std::sync::OnceLock;
 
@@ -10,6 +11,8 @@ use ts_rs::TS;
 pub struct SkillTerm {
     pub category: String,
     pub name: String,
+    /// Other names of the same skill ("CPR" for "Cardiopulmonary Resuscitation").
+    pub aliases: Vec<String>,
 }
 
 const SOURCE: &str = include_str!("../../../assets/skills.txt");
@@ -21,8 +24,12 @@ pub fn taxonomy() -> &'static [SkillTerm] {
         SOURCE
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(category, name)| SkillTerm { category: category.trim().to_owned(), name: name.trim().to_owned() })
+            .filter_map(|l| {
+                let mut fields = l.split('\t').map(str::trim);
+                let (category, name) = (fields.next()?, fields.next()?);
+                let aliases = fields.next().map(|a| a.split('|').map(str::to_owned).collect()).unwrap_or_default();
+                Some(SkillTerm { category: category.to_owned(), name: name.to_owned(), aliases })
+            })
             .collect()
     })
 }
@@ -47,5 +54,11 @@ mod tests {
         assert_eq!(before, names.len(), "a skill is listed twice");
         assert!(terms.iter().any(|t| t.name == "C++"));
         assert_eq!(in_category("Cloud").filter(|t| t.name == "Kubernetes").count(), 1);
+        let cpr = terms.iter().find(|t| t.name == "Cardiopulmonary Resuscitation").expect("CPR");
+        assert_eq!(cpr.aliases[0], "CPR");
+        for profession in ["Healthcare", "Education", "Logistics", "Manufacturing", "Trades", "Finance", "Hospitality"]
+        {
+            assert!(in_category(profession).count() >= 10, "{profession}");
+        }
     }
 }

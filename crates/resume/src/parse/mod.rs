@@ -4,6 +4,7 @@ mod contact;
 mod dates;
 mod history;
 mod labelled;
+mod languages;
 mod sections;
 mod skills;
 mod words;
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use talentdesk_domain::candidate::{Education, Employment, Link, LinkKind, Location, Profile};
 use ts_rs::TS;
 
+pub use languages::SpokenLanguage;
 use sections::Section;
 
 /// What a resume says, field by field (`talentdesk-cli parse-resume --json` prints this).
@@ -26,6 +28,71 @@ pub struct ParsedResume {
     pub skills: Vec<String>,
     pub employment: Vec<ParsedJob>,
     pub education: Vec<ParsedEducation>,
+    #[serde(default)]
+    pub languages: Vec<SpokenLanguage>,
+    /// Certifications and licences, as written.
+    #[serde(default)]
+    pub certifications: Vec<String>,
+    #[serde(default)]
+    pub confidence: Confidences,
+}
+
+/// How sure a field is, from how it was found: the review screens ask the recruiter to check
+/// a low one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Confidence {
+    /// Not found, or found where it is often wrong.
+    #[default]
+    Low,
+    /// Found by a weaker rule (a name above a job title, skills picked out of prose, entries
+    /// with parts missing).
+    Medium,
+    /// Found where it belongs and whole (a name at the top, a skills section, entries with
+    /// title, employer and dates).
+    High,
+}
+
+/// A confidence for each field of a parse.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Confidences {
+    pub name: Confidence,
+    pub email: Confidence,
+    pub phone: Confidence,
+    pub location: Confidence,
+    pub skills: Confidence,
+    pub employment: Confidence,
+    pub education: Confidence,
+    pub languages: Confidence,
+    pub certifications: Confidence,
+}
+
+/// High when every entry is whole, medium when some are, low when there are none.
+fn entries_confidence<T>(entries: &[T], whole: impl Fn(&T) -> bool) -> Confidence {
+    match entries.iter().filter(|e| whole(e)).count() {
+        _ if entries.is_empty() => Confidence::Low,
+        n if n == entries.len() => Confidence::High,
+        _ => Confidence::Medium,
+    }
+}
+
+/// High when found the sure way, medium the other, low when not at all.
+fn found_by<T>(sure: Option<T>, other: impl FnOnce() -> Option<T>) -> (Option<T>, Confidence) {
+    match sure {
+        Some(v) => (Some(v), Confidence::High),
+        None => {
+            let v = other();
+            let confidence = if v.is_some() { Confidence::Medium } else { Confidence::Low };
+            (v, confidence)
+        }
+    }
+}
+
+/// High for a list read from its own section, low for none.
+fn listed_confidence<T>(items: &[T]) -> Confidence {
+    if items.is_empty() { Confidence::Low } else { Confidence::High }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -77,18 +144,54 @@ pub fn parse(text: &str) -> ParsedResume {
     let section =
         |wanted: Section| -> Vec<&str> { split.iter().filter(|(s, _)| *s == wanted).map(|(_, i)| lines[*i]).collect() };
     let top = section(Section::Top);
-    let name = contact::name(&top).or_else(|| contact::name_above_a_title(&lines));
+    let (name, name_confidence) = found_by(contact::name(&top), || contact::name_above_a_title(&lines));
+    let (phone, phone_confidence) = found_by(contact::phone(&top), || contact::phone(&lines));
     let skills_lines = section(Section::Skills);
-    let skills = if skills_lines.is_empty() { skills::find(&lines.join("\n")) } else { skills::listed(&skills_lines) };
+    let (skills, skills_confidence) = if skills_lines.is_empty() {
+        let found = skills::find(&lines.join("\n"));
+        let confidence = if found.is_empty() { Confidence::Low } else { Confidence::Medium };
+        (found, confidence)
+    } else {
+        let listed = skills::listed(&skills_lines);
+        let confidence = listed_confidence(&listed);
+        (listed, confidence)
+    };
+    let employment = history::jobs(&section(Section::Experience));
+    let education = history::schools(&section(Section::Education));
+    let languages = languages::spoken(&section(Section::Languages));
+    let certifications: Vec<String> = skills::listed(&section(Section::Certifications))
+        .into_iter()
+        .filter(|c| c.chars().any(char::is_alphabetic))
+        .collect();
+    let email = contact::email(text);
+    let location = contact::location(&top, name.as_deref());
+    let confidence = Confidences {
+        name: name_confidence,
+        email: if email.is_some() { Confidence::High } else { Confidence::Low },
+        phone: phone_confidence,
+        location: if location.is_some() { Confidence::Medium } else { Confidence::Low },
+        skills: skills_confidence,
+        employment: entries_confidence(&employment, |j| {
+            !j.title.is_empty() && !j.employer.is_empty() && j.start.is_some()
+        }),
+        education: entries_confidence(&education, |e| {
+            !e.school.is_empty() && (!e.degree.is_empty() || e.end.is_some())
+        }),
+        languages: listed_confidence(&languages),
+        certifications: listed_confidence(&certifications),
+    };
     ParsedResume {
-        email: contact::email(text),
-        phone: contact::phone(&top).or_else(|| contact::phone(&lines)),
-        location: contact::location(&top, name.as_deref()),
+        email,
+        phone,
+        location,
         links: contact::links(text),
         skills,
-        employment: history::jobs(&section(Section::Experience)),
-        education: history::schools(&section(Section::Education)),
+        employment,
+        education,
         name,
+        languages,
+        certifications,
+        confidence,
     }
 }
 
@@ -145,6 +248,7 @@ impl ParsedResume {
                 })
                 .collect(),
             skills: self.skills.clone(),
+            languages: self.languages.iter().map(SpokenLanguage::written).collect(),
             links: self.links.iter().map(|url| Link { kind: link_kind(url), url: url.clone() }).collect(),
             employment,
             ..Profile::default()
@@ -154,7 +258,7 @@ impl ParsedResume {
 
 impl ParsedResume {
     /// Parse Resume: `current` with what the resume says put in its place. What a resume does
-    /// not say (preferences, languages, custom fields, and any field it left out) is kept.
+    /// not say (preferences, custom fields, and any field it left out) is kept.
     pub fn apply_to(&self, current: &Profile) -> Profile {
         let read = self.to_profile();
         let text = |new: &str, old: &str| if new.is_empty() { old.to_owned() } else { new.to_owned() };
@@ -169,6 +273,7 @@ impl ParsedResume {
             employment: or_kept(&read.employment, &current.employment),
             education: or_kept(&read.education, &current.education),
             skills: or_kept(&read.skills, &current.skills),
+            languages: or_kept(&read.languages, &current.languages),
             links: or_kept(&read.links, &current.links),
             ..current.clone()
         }
@@ -268,6 +373,29 @@ Page 1 of 1";
         assert_eq!(after.phone, current.phone, "the resume gave no phone");
         assert_eq!(after.languages, ["Portuguese"]);
         assert_eq!(after.skills, ["SQL"]);
+    }
+
+    #[test]
+    fn languages_certifications_and_how_sure_each_field_is() {
+        let text = format!(
+            "{RESUME}\nLANGUAGES\nPortuguese (native), English – C1\nCERTIFICATIONS\nAWS Certified Data Engineer, 2023\n"
+        );
+        let p = parse(&crate::normalize::normalize(&text));
+        let spoken: Vec<String> = p.languages.iter().map(SpokenLanguage::written).collect();
+        assert_eq!(spoken, ["Portuguese (native)", "English (C1)"]);
+        assert_eq!(p.certifications, ["AWS Certified Data Engineer"]);
+        assert_eq!(p.to_profile().languages, ["Portuguese (native)", "English (C1)"]);
+        assert_eq!(
+            (p.confidence.name, p.confidence.skills, p.confidence.employment),
+            (Confidence::High, Confidence::High, Confidence::High)
+        );
+        assert_eq!(p.confidence.location, Confidence::Medium, "a place is a guess from the contact line");
+
+        // Without a top or a skills section: the name above a title and skills from prose are
+        // less sure; what is missing is low.
+        let p = parse("Senior Welder\nJan Nowak\nSenior Welder\nTIG welding and HACCP audits at the plant.");
+        assert_eq!(p.confidence.skills, Confidence::Medium, "{p:?}");
+        assert_eq!((p.confidence.email, p.confidence.employment), (Confidence::Low, Confidence::Low));
     }
 
     #[test]

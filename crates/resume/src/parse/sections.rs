@@ -12,7 +12,9 @@ pub enum Section {
     Education,
     Skills,
     Languages,
-    /// Projects, certifications, interests, references...: not parsed into fields.
+    /// Certifications and licences.
+    Certifications,
+    /// Projects, interests, references...: not parsed into fields.
     Other,
 }
 
@@ -43,6 +45,7 @@ fn headings() -> &'static Headings {
                 "education" => Section::Education,
                 "skills" => Section::Skills,
                 "languages" => Section::Languages,
+                "certifications" => Section::Certifications,
                 "other" => Section::Other,
                 _ => panic!("headings.tsv: no section {section:?}"),
             };
@@ -137,7 +140,7 @@ mod tests {
         assert_eq!(heading("CLINICAL SKILLS"), Some(Section::Skills));
         assert_eq!(heading("NURSING EXPERIENCE"), Some(Section::Experience));
         assert_eq!(heading("Experiência profissional"), Some(Section::Experience));
-        assert_eq!(heading("LICENSURE & CERTIFICATIONS"), Some(Section::Other));
+        assert_eq!(heading("LICENSURE & CERTIFICATIONS"), Some(Section::Certifications));
         assert_eq!(heading("Prawo jazdy"), Some(Section::Other));
         assert_eq!(heading("Lingue"), Some(Section::Languages));
         assert_eq!(heading("TRAINING"), Some(Section::Education));

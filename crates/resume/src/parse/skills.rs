@@ -1,7 +1,8 @@
 //! Skills: the items of a resume's skills section as written ("Triage (ESI)", "Umsatzsteuer",
 //! "Forklift operation"), in any profession and language; without such a section, phrases of
 //! the text matched against the taxonomy in `assets/`, case and punctuation aside ("node js",
-//! "NodeJS" and "Node.js" are one skill; "C++" and "C#" keep their signs).
+//! "NodeJS" and "Node.js" are one skill; "C++" and "C#" keep their signs), a synonym or
+//! abbreviation read as its skill's name ("CPR" is "Cardiopulmonary Resuscitation").
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -9,7 +10,7 @@ use std::sync::OnceLock;
 use talentdesk_domain::skills::taxonomy;
 
 /// Longest skill, in words.
-const MAX_WORDS: usize = 4;
+const MAX_WORDS: usize = 6;
 
 /// The comparison key: lowercase letters, digits, `+` and `#`.
 fn key(text: &str) -> String {
@@ -18,7 +19,12 @@ fn key(text: &str) -> String {
 
 fn index() -> &'static HashMap<String, &'static str> {
     static INDEX: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    INDEX.get_or_init(|| taxonomy().iter().map(|t| (key(&t.name), t.name.as_str())).collect())
+    INDEX.get_or_init(|| {
+        let names = taxonomy().iter().flat_map(|t| {
+            std::iter::once(&t.name).chain(&t.aliases).map(move |spelling| (key(spelling), t.name.as_str()))
+        });
+        names.collect()
+    })
 }
 
 /// An item longer than this is a sentence, not a skill.
@@ -44,7 +50,7 @@ pub fn listed(lines: &[&str]) -> Vec<String> {
 }
 
 /// `line` cut at the list separators that stand outside parentheses.
-fn split_outside_parentheses(line: &str) -> Vec<&str> {
+pub(super) fn split_outside_parentheses(line: &str) -> Vec<&str> {
     let (mut items, mut depth, mut start) = (Vec::new(), 0i32, 0);
     for (i, c) in line.char_indices() {
         match c {
@@ -134,6 +140,21 @@ mod tests {
                 "Git",
                 "Jira",
                 "Forklift operation"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_and_its_spelled_out_form_are_one_skill() {
+        let text = "Certified in CPR and cardiopulmonary resuscitation training\nHACCP audits; PLC; US GAAP, IFRS";
+        assert_eq!(
+            find(text),
+            [
+                "Cardiopulmonary Resuscitation",
+                "Hazard Analysis and Critical Control Points",
+                "PLC Programming",
+                "GAAP",
+                "IFRS"
             ]
         );
     }

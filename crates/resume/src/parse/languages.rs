@@ -1,0 +1,141 @@
+//! Spoken languages as a resume lists them, each with its level where one is written:
+//! "German (C1)", "English – fluent", "Français : langue maternelle", "Mother tongue: Italian",
+//! "Spanish, conversational"; the level words are the common ones in the eight languages the
+//! headings table knows, and the CEFR levels A1 to C2.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::skills::split_outside_parentheses;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SpokenLanguage {
+    pub language: String,
+    /// As written ("C1", "fluent", "Muttersprache"); None when the resume gives none.
+    pub level: Option<String>,
+}
+
+impl SpokenLanguage {
+    /// "German (C1)", or "German" without a level: how a profile's languages list holds it.
+    pub fn written(&self) -> String {
+        match &self.level {
+            Some(level) => format!("{} ({level})", self.language),
+            None => self.language.clone(),
+        }
+    }
+}
+
+/// Words that start a level, in lower case.
+#[rustfmt::skip]
+const LEVELS: &[&str] = &[
+    "native", "mother tongue", "first language", "fluent", "bilingual", "proficient", "advanced",
+    "upper intermediate", "intermediate", "basic", "beginner", "elementary", "conversational",
+    "business", "working", "professional", "full professional", "limited", "good", "very good",
+    "muttersprache", "fließend", "verhandlungssicher", "sehr gut", "gut", "grundkenntnisse",
+    "gute kenntnisse", "langue maternelle", "courant", "bilingue", "notions", "intermédiaire",
+    "lengua materna", "nativo", "nativa", "avanzado", "intermedio", "básico", "madrelingua",
+    "ottimo", "buono", "moedertaal", "vloeiend", "goed", "ojczysty", "biegły", "podstawowy",
+    "língua materna", "fluente", "avançado",
+];
+
+/// Column headings of the Europass self-assessment grid, which are not languages.
+const GRID_WORDS: &[&str] = &["understanding", "speaking", "writing", "listening", "reading", "spoken", "levels"];
+
+fn is_level(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let cefr = |w: &str| matches!(w.as_bytes(), [b'a' | b'b' | b'c', b'1' | b'2', ..]);
+    lower.split_whitespace().next().is_some_and(cefr) || LEVELS.iter().any(|l| lower.starts_with(l))
+}
+
+/// The languages of a languages section, in order, each once.
+pub fn spoken(lines: &[&str]) -> Vec<SpokenLanguage> {
+    let mut found: Vec<SpokenLanguage> = Vec::new();
+    for line in lines {
+        for item in split_outside_parentheses(line) {
+            let item = item.trim_matches(|c: char| c.is_whitespace() || "-*–—•.".contains(c));
+            if item.is_empty() {
+                continue;
+            }
+            if is_level(item) && !item.contains([':', '(']) {
+                // "English, fluent": the level of the language before it.
+                if let Some(last) = found.last_mut().filter(|l| l.level.is_none()) {
+                    last.level = Some(item.to_owned());
+                }
+                continue;
+            }
+            if let Some(language) =
+                one(item).filter(|l| !found.iter().any(|f| f.language.eq_ignore_ascii_case(&l.language)))
+            {
+                found.push(language);
+            }
+        }
+    }
+    found
+}
+
+/// One item: a language and its level in parentheses, after a colon or a dash, or as a CEFR
+/// code after it; or a label and the language after its colon ("Mother tongue: Italian").
+fn one(item: &str) -> Option<SpokenLanguage> {
+    let (language, level) = if let Some((language, rest)) = item.split_once('(') {
+        (language, Some(rest.trim_end_matches(')')))
+    } else if let Some((left, right)) = [":", " – ", " — ", " - "].iter().find_map(|s| item.split_once(s)) {
+        if is_level(right) || !is_level(left) { (left, Some(right)) } else { (right, Some(left)) }
+    } else {
+        match item.rsplit_once(' ') {
+            Some((language, code)) if is_level(code) => (language, Some(code)),
+            _ => (item, None),
+        }
+    };
+    let language = language.trim();
+    let words = language.split_whitespace().count();
+    let grid = language.split_whitespace().any(|w| GRID_WORDS.contains(&w.to_lowercase().as_str()));
+    let named = (1..=3).contains(&words) && language.chars().next().is_some_and(char::is_alphabetic);
+    (named && !grid && !is_level(language)).then(|| SpokenLanguage {
+        language: language.to_owned(),
+        level: level.map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(lines: &[&str]) -> Vec<(String, Option<String>)> {
+        spoken(lines).into_iter().map(|l| (l.language, l.level)).collect()
+    }
+
+    #[test]
+    fn languages_with_their_levels_as_written() {
+        let lines = [
+            "German (C1), English – fluent",
+            "Français : langue maternelle",
+            "Spanish, conversational",
+            "Mother tongue: Italian",
+            "Polish B2",
+            "Dutch",
+        ];
+        let own = |l: &str, v: Option<&str>| (l.to_owned(), v.map(str::to_owned));
+        assert_eq!(
+            pairs(&lines),
+            [
+                own("German", Some("C1")),
+                own("English", Some("fluent")),
+                own("Français", Some("langue maternelle")),
+                own("Spanish", Some("conversational")),
+                own("Italian", Some("Mother tongue")),
+                own("Polish", Some("B2")),
+                own("Dutch", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_europass_grid_gives_its_languages_not_its_columns() {
+        let lines = ["English", "UNDERSTANDING SPEAKING WRITING", "Listening Reading", "C1 C1 B2 B2 C1"];
+        assert_eq!(
+            spoken(&lines),
+            [SpokenLanguage { language: "English".into(), level: Some("C1 C1 B2 B2 C1".into()) }]
+        );
+    }
+}
