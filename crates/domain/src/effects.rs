@@ -255,7 +255,7 @@ impl<R: Records> Effects<'_, R> {
             M::CandidateMerge { survivor_id, merged_ids, changes } => {
                 return self.merge(*survivor_id, merged_ids, changes);
             }
-            M::CandidateUnmerge { survivor, merged } => self.unmerge(survivor, merged)?,
+            M::CandidateUnmerge { .. } => return Err(undo::unmerge_outside_undo().into()),
             M::CandidateReview { candidate_id } => self.review(*candidate_id)?,
             M::SetEligible { candidate_id, eligible } => {
                 self.flag(&[r.cand(*candidate_id)?], Flag::Eligible, *eligible)?

@@ -18,6 +18,7 @@ use talentdesk_domain::job::Job;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
 use talentdesk_domain::search::{SearchRequest, Selection};
+use talentdesk_domain::settings::{CustomFieldDef, CustomFieldKind};
 use talentdesk_store::search::PageRequest;
 use talentdesk_store::{Store, StoreError};
 use uuid::Uuid;
@@ -332,4 +333,63 @@ fn a_candidate_brought_back_and_deleted_later_redirects_nowhere() {
     f.admin_applies(undo);
     f.admin_applies(Mutation::CandidateDelete { selection: Selection::ids([dup]) });
     assert_eq!(f.store.merged_into(dup).unwrap(), None, "a deleted profile does not open Ana's");
+}
+
+#[test]
+fn an_unmerge_is_refused_outside_the_undo_of_its_merge() {
+    let mut f = fixture();
+    let ana = f.create(Person { email: Some("ana@example.com"), ..Person::default() });
+    let dup = f.create(Person { email: Some("ana.souza@example.org"), ..Person::default() });
+    let merge = Mutation::CandidateMerge { survivor_id: ana, merged_ids: vec![dup], changes: vec![] };
+    let Some(Mutation::Undo { mutations, .. }) = f.admin_applies(merge).undo else { panic!("an undo") };
+    let bare = mutations[0].clone();
+    assert!(matches!(refusal(&mut f, true, bare.clone()), DomainError::Invalid { .. }), "bare");
+    let unexpected = Mutation::Undo { expect: vec![], mutations: vec![bare] };
+    assert!(matches!(refusal(&mut f, true, unexpected), DomainError::Invalid { .. }), "expecting no merge");
+    assert_eq!(f.store.merged_into(dup).unwrap(), Some(ana), "still merged");
+}
+
+/// A merge whose undo is then refused because `change` came between, which writes no history.
+fn undo_refused_after(change: impl FnOnce(&mut Fixture, Uuid, Uuid, &Lists) -> Mutation) {
+    let mut f = fixture();
+    let l = lists(&mut f);
+    f.admin_applies(Mutation::CustomFieldDefine {
+        field: CustomFieldDef { key: "visa".into(), label: "Visa".into(), kind: CustomFieldKind::Text },
+    });
+    let (ana, dup) = ana_twice(&mut f, &l);
+    let visa = FieldChange {
+        from: FieldValue::CustomField { key: "visa".into(), value: None },
+        to: FieldValue::CustomField { key: "visa".into(), value: Some("H1B".into()) },
+    };
+    f.admin_applies(Mutation::CandidateUpdate { candidate_id: dup, changes: vec![visa] });
+    let merge = Mutation::CandidateMerge { survivor_id: ana, merged_ids: vec![dup], changes: vec![] };
+    let undo = f.admin_applies(merge).undo.unwrap();
+    let between = change(&mut f, ana, dup, &l);
+    f.admin_applies(between);
+    let before = f.store.profile(&f.admin, ana).unwrap();
+    assert!(matches!(refusal(&mut f, true, undo), DomainError::ChangedSince { .. }));
+    assert_eq!(f.store.merged_into(dup).unwrap(), Some(ana), "still merged");
+    assert_eq!(f.store.profile(&f.admin, ana).unwrap().candidate, before.candidate, "nothing went back");
+}
+
+#[test]
+fn an_undo_is_refused_after_a_status_of_theirs_is_renamed() {
+    undo_refused_after(|_, _, _, l| Mutation::PipelineRenameStatus {
+        pipeline_id: l.pipeline,
+        from: "Interview".into(),
+        to: "Panel".into(),
+    });
+}
+
+#[test]
+fn an_undo_is_refused_after_the_survivor_is_reviewed_again() {
+    undo_refused_after(|_, ana, _, _| {
+        std::thread::sleep(Duration::from_millis(5));
+        Mutation::CandidateReview { candidate_id: ana }
+    });
+}
+
+#[test]
+fn an_undo_is_refused_after_a_custom_field_of_theirs_is_deleted() {
+    undo_refused_after(|_, _, _, _| Mutation::CustomFieldDelete { key: "visa".into() });
 }

@@ -4,11 +4,11 @@
 use uuid::Uuid;
 
 use super::{Effects, Outcome, Records, edited};
+use crate::DomainError;
 use crate::aggregate::{CandidateAggregate, HistoryDraft};
 use crate::error::Thing;
 use crate::history::{self, FieldChange, HistoryAction, HistoryDetail};
 use crate::merge::{self, Unmerged};
-use crate::{DomainError, candidate::Candidate};
 
 impl<R: Records> Effects<'_, R> {
     pub(super) fn merge(
@@ -54,6 +54,7 @@ impl<R: Records> Effects<'_, R> {
     pub(super) fn unmerge(&self, survivor: &CandidateAggregate, merged: &[Unmerged]) -> Result<u64, R::Error> {
         let r = self.records;
         let kept = r.cand(survivor.id())?;
+        self.unchanged_since_merge(kept, survivor, merged)?;
         let survivor_name = survivor.candidate.profile.full_name();
         for part in merged {
             let id = part.aggregate.id();
@@ -63,12 +64,16 @@ impl<R: Records> Effects<'_, R> {
                     DomainError::AlreadyExists { field: "candidate_id".into(), what, id: id.to_string() }.into()
                 );
             }
-            let back = r.insert_candidate(&Candidate { updated_at: self.now, ..part.aggregate.candidate.clone() })?;
-            r.put_aggregate(back, &part.aggregate)?;
+            let mut aggregate = part.aggregate.clone();
+            aggregate.candidate.profile = self.checked_profile(aggregate.candidate.profile)?;
+            aggregate.candidate.updated_at = self.now;
+            let back = r.insert_candidate(&aggregate.candidate)?;
+            r.put_aggregate(back, &aggregate)?;
             r.move_attached(kept, back, Some(&part.attached))?;
             self.entry(&[back], HistoryDetail::MergeUndone { names: vec![survivor_name.clone()] }, None)?;
         }
         let mut before = survivor.clone();
+        before.candidate.profile = self.checked_profile(before.candidate.profile)?;
         before.candidate.updated_at = self.now;
         // The values the merge picked go back, in the entry's changes like any edit's.
         let changed = history::diff(&r.candidate(kept)?.profile, &before.candidate.profile);
@@ -76,6 +81,40 @@ impl<R: Records> Effects<'_, R> {
         let names = merged.iter().map(|m| m.aggregate.candidate.profile.full_name()).collect();
         self.merge_entry(kept, HistoryDetail::MergeUndone { names }, changed)?;
         Ok(1 + merged.len() as u64)
+    }
+
+    /// Refuses an undo that would put back what changed since the merge without a history
+    /// entry to say so: a workflow status renamed or removed (they would be off the board), a
+    /// custom field deleted (its values would come back), or a later engagement such as a
+    /// review (its time would go back).
+    fn unchanged_since_merge(
+        &self,
+        kept: R::Cand,
+        survivor: &CandidateAggregate,
+        merged: &[Unmerged],
+    ) -> Result<(), R::Error> {
+        let r = self.records;
+        let changed = || -> R::Error { DomainError::ChangedSince { what: Thing::Candidate }.into() };
+        let mut as_merged = survivor.clone();
+        for part in merged {
+            merge::absorb(&mut as_merged, &part.aggregate);
+        }
+        if r.aggregate(kept)?.engagement_times != as_merged.engagement_times {
+            return Err(changed());
+        }
+        let fields = r.custom_fields()?;
+        let restored = || std::iter::once(survivor).chain(merged.iter().map(|m| &m.aggregate));
+        for aggregate in restored() {
+            if aggregate.candidate.profile.custom_fields.keys().any(|key| !fields.iter().any(|d| &d.key == key)) {
+                return Err(changed());
+            }
+            for member in &aggregate.pipelines {
+                if !r.pipeline(member.pipeline_id)?.statuses.contains(&member.status) {
+                    return Err(changed());
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The survivor's entry of a merge or of its undo, with the profile values it changed.

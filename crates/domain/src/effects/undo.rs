@@ -18,7 +18,7 @@ impl<R: Records> Effects<'_, R> {
         }
         let mut outcome = Outcome::default();
         for mutation in mutations {
-            let done = self.restore(mutation)?;
+            let done = self.restore(mutation, expect)?;
             outcome.affected += done.affected;
             outcome.conflicts.extend(done.conflicts);
         }
@@ -46,11 +46,19 @@ impl<R: Records> Effects<'_, R> {
         Ok(expectation.check(&candidates, note.as_ref(), last_entry.as_ref())?)
     }
 
-    fn restore(&self, mutation: &Mutation) -> Result<Outcome, R::Error> {
+    fn restore(&self, mutation: &Mutation, expect: &[Expectation]) -> Result<Outcome, R::Error> {
         if matches!(mutation, Mutation::Undo { .. }) {
             return Err(DomainError::invalid("mutations", "an undo does not contain another undo").into());
         }
         permission::authorize(self.actor, mutation.capability())?;
+        if let Mutation::CandidateUnmerge { survivor, merged } = mutation {
+            // Only the undo of the merge it expects to be the survivor's latest change.
+            let merged_ids = merged.iter().map(|m| m.aggregate.id()).collect();
+            if !expect.contains(&Expectation::Merged { survivor_id: survivor.id(), merged_ids }) {
+                return Err(unmerge_outside_undo().into());
+            }
+            return Ok(Outcome { affected: self.unmerge(survivor, merged)?, conflicts: Vec::new() });
+        }
         let cands = match (mutation.selection(), mutation.bulk_action()) {
             (Some(Selection::Ids { ids }), Some(action)) => {
                 action.check_ids(self.actor.role, ids)?;
@@ -63,4 +71,10 @@ impl<R: Records> Effects<'_, R> {
         };
         self.apply(mutation, &cands)
     }
+}
+
+/// A `candidate.unmerge` writes whole profiles: it is only the undo of a merge, which says
+/// which merge it expects to undo.
+pub(super) fn unmerge_outside_undo() -> DomainError {
+    DomainError::invalid("candidate.unmerge", "only the undo of a merge brings merged candidates back")
 }
