@@ -211,6 +211,10 @@ export const actions: Translation<typeof english> = {
   "actions.parse_education": "Ausbildung",
   "actions.parse_skills": "Fähigkeiten",
   "actions.parse_warning":
+  "actions.parse_languages": "Sprachen",
+  "actions.parse_certifications": "Zertifikate im Lebenslauf (kein Profilfeld; als Fähigkeiten oder Notiz ergänzen): {list}",
+  "actions.parse_check": "prüfen",
+  "actions.parse_check_hint": "Unsicher oder nicht gefunden: bitte mit dem Lebenslauf vergleichen.",
     "Das ersetzt das Profil und lässt sich hier nicht rückgängig machen (der Verlauf behält die alten Werte).",
   "actions.parse_reading": "{file} wird gelesen…",
   "actions.parse_replace": "Profil ersetzen",
