@@ -42,6 +42,8 @@ export const resumes: Translation<typeof english> = {
   "resumes.error_too_large": "Zu groß, um als Lebenslauf gelesen zu werden",
   "resumes.error_failed": "Die Datei konnte nicht gelesen werden",
   "resumes.attach_by_hand": "An einen Kandidaten anhängen:",
+  "resumes.check": "Prüfen: {fields}",
+  "resumes.check_hint": "Unsicher oder nicht gefunden: nach dem Ablegen mit dem Lebenslauf vergleichen.",
   "resumes.pick_label": "Kandidaten suchen, an den {file} angehängt wird",
   "resumes.pick_placeholder": "Name oder E-Mail…",
   "resumes.pick_none": "Niemand gefunden",

@@ -40,6 +40,8 @@ export const resumes = {
   "resumes.error_too_large": "Too large to read as a resume",
   "resumes.error_failed": "The file could not be read",
   "resumes.attach_by_hand": "Attach it to a candidate:",
+  "resumes.check": "Check: {fields}",
+  "resumes.check_hint": "Found with low confidence or not found: check these against the resume after filing.",
   "resumes.pick_label": "Find a candidate to attach {file} to",
   "resumes.pick_placeholder": "Name or email…",
   "resumes.pick_none": "Nobody found",
