@@ -14,7 +14,7 @@ use roaring::RoaringBitmap;
 use rusqlite::Connection;
 
 use super::prefixes::Index;
-use super::sets::fts;
+use super::sets::{Matches, fts};
 use crate::StoreError;
 use crate::tokens::TOKENIZER;
 
@@ -22,21 +22,21 @@ use crate::tokens::TOKENIZER;
 /// reading their text costs more than FTS5's own query.
 const MAX_CHECKED: u64 = 20_000;
 
-/// The candidates whose text in `index` has the phrase `expr`: the exact terms `words`, then
-/// a prefix; `sets` holds the candidates with each word and, last, those with the prefix.
+/// The candidates whose text has the phrase `expr` (the exact terms `words`, then a prefix),
+/// anywhere and by name or email; `sets` holds the candidates with each word in the keyword
+/// index and, last, those with the prefix.
 pub(crate) fn matching(
     conn: &Connection,
-    index: Index,
     expr: &str,
     words: &[String],
     sets: &[RoaringBitmap],
-) -> Result<RoaringBitmap, StoreError> {
-    let Some((anchor, rarest)) = words.iter().zip(sets).min_by_key(|(_, set)| set.len()) else {
-        return fts(conn, index.table(), expr);
+) -> Result<Matches, StoreError> {
+    let index = Index::Keywords;
+    let names = Index::Names.columns().join(" ");
+    let rarest = words.iter().zip(sets).min_by_key(|(_, set)| set.len());
+    let Some((anchor, rarest)) = rarest.filter(|(_, set)| set.len() <= MAX_CHECKED) else {
+        return Ok(Matches { all: fts(conn, index.table(), expr)?, name: fts(conn, Index::Names.table(), expr)? });
     };
-    if rarest.len() > MAX_CHECKED {
-        return fts(conn, index.table(), expr);
-    }
     let within = sets.iter().fold(rarest.clone(), |within, set| within & set);
     let scratch = scratch(conn, index)?;
     // Emptied before rather than after: a check that failed halfway must not leave its rows
@@ -52,6 +52,13 @@ pub(crate) fn matching(
         ))?
         .execute([serde_json::to_string(&cands)?])?;
     }
+    // The name index holds the same names and emails, so its matches are those in these columns.
+    let name_expr = format!("{{{names}}} : {expr}");
+    Ok(Matches { all: matched(conn, &scratch, expr)?, name: matched(conn, &scratch, &name_expr)? })
+}
+
+/// The rows of the scratch table `expr` matches.
+fn matched(conn: &Connection, scratch: &str, expr: &str) -> Result<RoaringBitmap, StoreError> {
     let mut found = RoaringBitmap::new();
     let mut stmt = conn.prepare_cached(&format!("SELECT rowid FROM temp.{scratch} WHERE {scratch} MATCH ?1"))?;
     let mut rows = stmt.query([expr])?;

@@ -231,12 +231,7 @@ impl Evaluator<'_> {
                 let tag_ids = tags::matching(self.all_tags, word, !prefix);
                 let extra = if tag_ids.is_empty() { None } else { Some(tagged(self.conn, self.cache, &tag_ids)?) };
                 let (conn, terms) = (self.conn, self.terms);
-                let matches = self.cache.keyword(
-                    &expr,
-                    extra,
-                    || terms.candidates(conn, word, prefix),
-                    || terms.names(conn, word, prefix, &expr),
-                )?;
+                let matches = self.cache.keyword(&expr, extra, || terms.matches(conn, word, prefix, &expr))?;
                 let all = matches.all.clone();
                 if positive {
                     self.scorers.push(matches);

@@ -34,21 +34,19 @@ impl SetCache {
         self.sets.clear();
     }
 
-    /// The candidates one keyword matches (`expr`, an FTS5 phrase, possibly a prefix): `all`
-    /// computes those it matches anywhere, `name` those it matches by name or email; `extra`
-    /// adds candidates with a tag it names.
+    /// The candidates one keyword matches (`expr`, an FTS5 phrase, possibly a prefix), as
+    /// `compute` finds them; `extra` adds candidates with a tag it names.
     pub(crate) fn keyword(
         &mut self,
         expr: &str,
         extra: Option<Arc<RoaringBitmap>>,
-        all: impl FnOnce() -> Result<RoaringBitmap, StoreError>,
-        name: impl FnOnce() -> Result<RoaringBitmap, StoreError>,
+        compute: impl FnOnce() -> Result<Matches, StoreError>,
     ) -> Result<Arc<Matches>, StoreError> {
         let key = format!("{expr}\u{1f}{}", extra.as_ref().map_or(0, |e| e.len()));
         if let Some(hit) = self.matches.get(&key) {
             return Ok(hit.clone());
         }
-        let mut m = Matches { all: all()?, name: name()? };
+        let mut m = compute()?;
         if let Some(extra) = extra {
             m.all |= extra.as_ref();
         }

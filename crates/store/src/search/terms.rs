@@ -12,7 +12,7 @@ use rusqlite::Connection;
 
 use super::phrases;
 use super::prefixes::{Index, PrefixSets};
-use super::sets::{fts, literal};
+use super::sets::{Matches, fts, literal};
 use crate::tables::search_terms;
 use crate::{StoreError, tokens};
 
@@ -95,21 +95,35 @@ impl FrequentTerms {
     }
 
     /// The candidates whose indexed text has `word` (as a whole term, or as the start of one
-    /// when `prefix`).
-    pub(crate) fn candidates(&self, conn: &Connection, word: &str, prefix: bool) -> Result<RoaringBitmap, StoreError> {
-        let expr = if prefix { format!("{}*", literal(word)) } else { literal(word) };
-        match tokens::of_text(conn, word)?.as_slice() {
-            [term] if prefix => self.with_prefix(conn, term),
-            [term] => self.term(conn, term),
-            // Several terms ("grace.s") make a phrase, the last a prefix.
-            [words @ .., last] if prefix => {
-                let mut sets = words.iter().map(|t| self.term(conn, t)).collect::<Result<Vec<_>, _>>()?;
-                sets.push(self.with_prefix(conn, last)?);
-                phrases::matching(conn, Index::Keywords, &expr, words, &sets)
-            }
-            // An exact phrase ("node.js"): FTS5 checks the positions of its exact terms.
-            _ => fts(conn, "candidate_fts", &expr),
+    /// when `prefix`), and those whose name or email has it; `expr` is its FTS5 query.
+    pub(crate) fn matches(
+        &self,
+        conn: &Connection,
+        word: &str,
+        prefix: bool,
+        expr: &str,
+    ) -> Result<Matches, StoreError> {
+        let terms = tokens::of_text(conn, word)?;
+        // Several terms ("grace.s") make a phrase, here the last a prefix.
+        if prefix
+            && let [words @ .., last] = terms.as_slice()
+            && !words.is_empty()
+        {
+            let mut sets = words.iter().map(|t| self.term(conn, t)).collect::<Result<Vec<_>, _>>()?;
+            sets.push(self.with_prefix(conn, last)?);
+            return phrases::matching(conn, expr, words, &sets);
         }
+        let all = match terms.as_slice() {
+            [term] if prefix => self.with_prefix(conn, term)?,
+            [term] => self.term(conn, term)?,
+            // An exact phrase ("node.js"): FTS5 checks the positions of its exact terms.
+            _ => fts(conn, "candidate_fts", expr)?,
+        };
+        let name = match terms.as_slice() {
+            [term] if prefix && let Some(set) = self.name_prefixes.get(term) => set.clone(),
+            _ => fts(conn, "candidate_name_fts", expr)?,
+        };
+        Ok(Matches { all, name })
     }
 
     /// The candidates with a term in the keyword index that starts with `term` (a term as
@@ -131,36 +145,6 @@ impl FrequentTerms {
             out |= fts(conn, "candidate_fts", &any)?;
         }
         Ok(out)
-    }
-
-    /// The candidates whose name or email has `word` (as a whole term, or as the start of
-    /// one when `prefix`); `expr` is its FTS5 query.
-    pub(crate) fn names(
-        &self,
-        conn: &Connection,
-        word: &str,
-        prefix: bool,
-        expr: &str,
-    ) -> Result<RoaringBitmap, StoreError> {
-        if !prefix {
-            return fts(conn, "candidate_name_fts", expr);
-        }
-        let name_prefix = |term: &str| match self.name_prefixes.get(term) {
-            Some(set) => Ok(set.clone()),
-            None => fts(conn, "candidate_name_fts", &format!("{}*", literal(term))),
-        };
-        match tokens::of_text(conn, word)?.as_slice() {
-            [term] => name_prefix(term),
-            [words @ .., last] => {
-                let mut sets = words
-                    .iter()
-                    .map(|t| fts(conn, "candidate_name_fts", &literal(t)))
-                    .collect::<Result<Vec<_>, _>>()?;
-                sets.push(name_prefix(last)?);
-                phrases::matching(conn, Index::Names, expr, words, &sets)
-            }
-            [] => fts(conn, "candidate_name_fts", expr),
-        }
     }
 
     /// The candidates whose indexed text has this exact term (a term as the tokenizer makes
