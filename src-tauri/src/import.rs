@@ -12,7 +12,7 @@ use serde::Serialize;
 // Named as their bindings are (ts-rs renames them), so the window's calls are typed with them.
 use talentdesk_domain::import_mapping::SavedMapping;
 use talentdesk_import::plan::{
-    self, Action, Counts as ImportCounts, Options as ImportOptions, PlannedRow, RowChoice as ImportRowChoice,
+    self, Action, Counts as ImportCounts, Duplicate, Options as ImportOptions, PlannedRow, RowChoice as ImportRowChoice,
 };
 use talentdesk_import::write::{self, End, Progress, Report as ImportReport};
 use talentdesk_import::{ImportError, Mapping as ImportMapping, Plan, Table, mapping, read};
@@ -68,7 +68,8 @@ pub struct ImportPreview {
     pub first: Vec<ImportPreviewRow>,
     /// The first rejected rows, each with its reasons.
     pub rejected: Vec<ImportPreviewRow>,
-    /// The first rows that are someone already in Talentdesk, or an earlier row of the file.
+    /// The first rows that are someone already in Talentdesk (created anyway too), or an earlier
+    /// row of the file.
     pub duplicates: Vec<ImportPreviewRow>,
 }
 
@@ -201,6 +202,7 @@ fn preview(store: &Store, plan: &Plan) -> Result<ImportPreview, StoreError> {
                     | Action::Unchanged { .. }
                     | Action::SkipDuplicate { .. }
                     | Action::SkipInFile { .. }
+                    | Action::Create { duplicate_of: Some(_), .. }
             )
         }))?,
     })
@@ -211,7 +213,10 @@ fn matched(store: &Store, row: &PlannedRow) -> Result<Option<String>, StoreError
     match row.action {
         Action::Merge { candidate_id, .. }
         | Action::Unchanged { candidate_id, .. }
-        | Action::SkipDuplicate { candidate_id, .. } => Ok(Some(store.stored_profile(candidate_id)?.full_name())),
+        | Action::SkipDuplicate { candidate_id, .. }
+        | Action::Create { duplicate_of: Some(Duplicate { candidate_id, .. }), .. } => {
+            Ok(Some(store.stored_profile(candidate_id)?.full_name()))
+        }
         _ => Ok(None),
     }
 }

@@ -45,6 +45,8 @@ pub struct Options {
 pub enum Action {
     Create {
         candidate_id: Uuid,
+        /// Someone already in Talentdesk the row is, created anyway as chosen.
+        duplicate_of: Option<Duplicate>,
     },
     /// Merged into the candidate it duplicates; `evidence` says why it is them.
     /// `changes_profile`: the merge changes profile fields; `adds_note`: the row's note is not
@@ -74,6 +76,14 @@ pub enum Action {
     Reject {
         reasons: Vec<String>,
     },
+}
+
+/// Someone already in Talentdesk a row is, and why it is them.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[ts(export, rename = "ImportDuplicate")]
+pub struct Duplicate {
+    pub candidate_id: Uuid,
+    pub evidence: DedupeKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -140,7 +150,7 @@ impl Plan {
     }
 
     /// Overrides the import's choice for the row at `line`, which must be someone already in
-    /// Talentdesk (merged, unchanged or skipped as planned); the counts follow. `store` says
+    /// Talentdesk (merged, unchanged, skipped or created anyway as planned); the counts follow. `store` says
     /// what merging it would change.
     pub fn choose(&mut self, store: &Store, line: u64, choice: RowChoice) -> Result<(), ImportError> {
         let not_duplicate = || ImportError::NotADuplicate { line };
@@ -149,13 +159,19 @@ impl Plan {
         let planned = self.planned.get(&line).cloned().unwrap_or_else(|| row.action.clone());
         let (Action::Merge { candidate_id, evidence, .. }
         | Action::Unchanged { candidate_id, evidence }
-        | Action::SkipDuplicate { candidate_id, evidence }) = planned
+        | Action::SkipDuplicate { candidate_id, evidence }
+        | Action::Create { duplicate_of: Some(Duplicate { candidate_id, evidence }), .. }) = planned
         else {
             return Err(not_duplicate());
         };
         row.action = match choice {
             RowChoice::AsPlanned => planned.clone(),
-            RowChoice::CreateAnyway => Action::Create { candidate_id: talentdesk_domain::new_id() },
+            // One planned to be created anyway keeps its id.
+            RowChoice::CreateAnyway if matches!(planned, Action::Create { .. }) => planned.clone(),
+            RowChoice::CreateAnyway => Action::Create {
+                candidate_id: talentdesk_domain::new_id(),
+                duplicate_of: Some(Duplicate { candidate_id, evidence }),
+            },
             RowChoice::Skip => Action::SkipDuplicate { candidate_id, evidence },
             RowChoice::Merge => {
                 let imported = row.row.as_ref().ok_or_else(not_duplicate)?;
@@ -266,12 +282,17 @@ fn decide(store: &Store, known: &mut Known, row: &ImportRow, options: &Options) 
         known.in_file.insert(key.clone(), row.line);
     }
     let stored = keys.iter().find_map(|k| known.stored.get(k).map(|id| (k, *id)));
-    let Some((key, candidate_id)) = stored.filter(|_| options.on_duplicate != OnDuplicate::CreateAnyway) else {
-        return Ok(Action::Create { candidate_id: talentdesk_domain::new_id() });
+    let Some((key, candidate_id)) = stored else {
+        return Ok(Action::Create { candidate_id: talentdesk_domain::new_id(), duplicate_of: None });
     };
     let evidence = key.kind();
-    if options.on_duplicate == OnDuplicate::Skip {
-        return Ok(Action::SkipDuplicate { candidate_id, evidence });
+    match options.on_duplicate {
+        OnDuplicate::Skip => return Ok(Action::SkipDuplicate { candidate_id, evidence }),
+        OnDuplicate::CreateAnyway => {
+            let duplicate_of = Some(Duplicate { candidate_id, evidence });
+            return Ok(Action::Create { candidate_id: talentdesk_domain::new_id(), duplicate_of });
+        }
+        OnDuplicate::Merge => {}
     }
     let before = store.stored_profile(candidate_id)?;
     merge_into(store, row, candidate_id, evidence, &before, options)
@@ -327,7 +348,7 @@ impl PlannedRow {
     pub(crate) fn write(&self, options: &Options) -> Option<(Uuid, ImportWrite)> {
         let row = self.row.as_ref()?;
         match self.action {
-            Action::Create { candidate_id } => {
+            Action::Create { candidate_id, .. } => {
                 Some((candidate_id, ImportWrite::Create { profile: row.profile.clone() }))
             }
             Action::Merge { candidate_id, changes_profile: true, .. } => {

@@ -196,7 +196,7 @@ fn mutations(plan: &Plan, batch: &[&PlannedRow]) -> Vec<Mutation> {
     let mut events: BTreeMap<(Uuid, bool), Vec<Uuid>> = BTreeMap::new();
     let mut pipelines: BTreeMap<(Uuid, Option<&str>), Vec<Uuid>> = BTreeMap::new();
     for planned in batch {
-        let (Some(row), Action::Create { candidate_id } | Action::Merge { candidate_id, .. }) =
+        let (Some(row), Action::Create { candidate_id, .. } | Action::Merge { candidate_id, .. }) =
             (&planned.row, &planned.action)
         else {
             continue;

@@ -5,8 +5,9 @@ mod common;
 
 use common::{Encoding, fixture, write_csv};
 use talentdesk_domain::candidate::{Profile, ProfileType};
+use talentdesk_domain::dedupe::DedupeKind;
 use talentdesk_domain::mutation::Mutation;
-use talentdesk_import::plan::{self, Action, OnDuplicate, Options, RowChoice};
+use talentdesk_import::plan::{self, Action, Duplicate, OnDuplicate, Options, RowChoice};
 use talentdesk_import::write;
 use talentdesk_import::{mapping, read};
 
@@ -52,4 +53,47 @@ fn a_row_skipped_as_a_duplicate_can_be_merged_into_whom_it_is() {
 
     plan.choose(&f.store, line, RowChoice::AsPlanned).unwrap();
     assert!(matches!(plan.rows[0].action, Action::SkipDuplicate { .. }), "as chosen for all again");
+}
+
+#[test]
+fn a_row_created_anyway_names_whom_it_is_and_can_be_merged_into_them() {
+    let mut f = fixture();
+    let admin = f.admin.clone();
+    let here = talentdesk_domain::new_id();
+    let profile = Profile {
+        first_name: "Ana".into(),
+        last_name: "Souza".into(),
+        email: Some("ana@example.com".into()),
+        ..Profile::default()
+    };
+    f.store
+        .apply(
+            &admin,
+            Mutation::CandidateCreate { candidate_id: here, profile, profile_type: ProfileType::RecruiterGenerated },
+        )
+        .unwrap();
+    let path = f.path("fair.csv");
+    write_csv(
+        &path,
+        &[vec!["First Name", "Last Name", "Email", "Current Company"], vec!["Ana", "Souza", "ana@example.com", "Acme"]],
+        b',',
+        Encoding::Utf8,
+    );
+    let table = read::open(&path, None).unwrap();
+    let guess = mapping::guess(&table.headers, &f.store.custom_fields().unwrap());
+    let options = Options { on_duplicate: OnDuplicate::CreateAnyway, ..Options::default() };
+    let mut plan = plan::plan(&f.store, &admin, table, &guess, options).unwrap();
+    let line = plan.rows[0].line;
+    let Action::Create { candidate_id: created, duplicate_of: Some(duplicate) } = plan.rows[0].action else {
+        panic!("created anyway, naming whom it is: {:?}", plan.rows[0].action)
+    };
+    assert_eq!(duplicate, Duplicate { candidate_id: here, evidence: DedupeKind::Email });
+
+    plan.choose(&f.store, line, RowChoice::Merge).unwrap();
+    assert!(matches!(plan.rows[0].action, Action::Merge { candidate_id, .. } if candidate_id == here));
+    plan.choose(&f.store, line, RowChoice::CreateAnyway).unwrap();
+    assert!(
+        matches!(plan.rows[0].action, Action::Create { candidate_id, .. } if candidate_id == created),
+        "its id kept"
+    );
 }

@@ -181,7 +181,7 @@ fn an_import_writes_through_the_mutation_path_and_again_creates_nothing() {
     let entry = merged.history.iter().find(|h| h.detail.is_some() && !h.changes.is_empty()).expect("the merge's entry");
     assert_eq!(entry.detail, Some(HistoryDetail::Imported { file: "fair.csv".into(), merged: true }));
 
-    let Action::Create { candidate_id: bo } = plan.rows[1].action else { panic!() };
+    let Action::Create { candidate_id: bo, .. } = plan.rows[1].action else { panic!() };
     let bo = f.store.profile(&admin, bo).unwrap();
     assert_eq!(bo.candidate.profile_type, ProfileType::Imported);
     assert_eq!(bo.candidate.activity, ActivityStatus::Unreviewed, "nobody has reviewed an imported row");

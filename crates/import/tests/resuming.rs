@@ -65,7 +65,7 @@ fn the_rest_of_a_cancelled_import_makes_nobody_twice_and_keeps_the_choices() {
     assert_eq!(seen, [(2_000, 2_499), (2_499, 2_499)], "the progress goes on from the batches written");
     assert_eq!((rest.created, rest.merged, rest.done), (2_499, 0, 2_499), "the report counts both writes");
     assert_eq!(f.store.candidate_count().unwrap(), 2 + 2_499, "nobody twice, the skipped row not written");
-    let Action::Create { candidate_id } = plan.rows[0].action else { panic!("created anyway") };
+    let Action::Create { candidate_id, duplicate_of: Some(_) } = plan.rows[0].action else { panic!("created anyway") };
     assert_eq!(f.store.stored_profile(candidate_id).unwrap().last_name, "Souza 0");
     for id in existing {
         let kept = f.store.stored_profile(id).unwrap();

@@ -22,7 +22,9 @@ export function fateText(row: ImportPreviewRow): string {
   const name = row.matched ?? "";
   switch (action.kind) {
     case "create":
-      return t("import.fate_create");
+      return action.duplicate_of
+        ? t("import.fate_create_anyway", { name, evidence: evidenceText(action.duplicate_of.evidence) })
+        : t("import.fate_create");
     case "merge":
       return t("import.fate_merge", { name, evidence: evidenceText(action.evidence) });
     case "unchanged":
@@ -39,4 +41,10 @@ export function fateText(row: ImportPreviewRow): string {
 /** Whether the user may choose otherwise for the row: it is someone already in Talentdesk. */
 export function choosable(row: ImportPreviewRow): boolean {
   return row.matched !== null;
+}
+
+/** Whether "merge into" is offered besides the import's choice: the import skips or creates it. */
+export function mergeOffered(row: ImportPreviewRow): boolean {
+  const action = row.planned.action;
+  return action.kind === "skip_duplicate" || (action.kind === "create" && action.duplicate_of !== null);
 }

@@ -88,6 +88,7 @@ export const importing: Translation<typeof english> = {
   "import.col_fate": "Was geschieht",
   "import.col_choice": "Deine Wahl",
   "import.fate_create": "Anlegen",
+  "import.fate_create_anyway": "Trotzdem anlegen: {name} ist schon da ({evidence})",
   "import.fate_merge": "Mit {name} zusammenführen ({evidence})",
   "import.fate_unchanged": "Schon da: {name} ({evidence})",
   "import.fate_skip_duplicate": "Überspringen: {name} ist schon da ({evidence})",

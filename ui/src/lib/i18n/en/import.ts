@@ -86,6 +86,7 @@ export const importing = {
   "import.col_fate": "What happens",
   "import.col_choice": "Your choice",
   "import.fate_create": "Create",
+  "import.fate_create_anyway": "Create anyway: {name} is already here ({evidence})",
   "import.fate_merge": "Merge into {name} ({evidence})",
   "import.fate_unchanged": "Already here: {name} ({evidence})",
   "import.fate_skip_duplicate": "Skip: {name} is already here ({evidence})",
