@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use serde::Serialize;
 use serde_json::json;
 use talentdesk_domain::search::SearchRequest;
 use talentdesk_store::Store;
@@ -25,7 +26,7 @@ use crate::bench::{Stats, ms};
 /// Candidates the words come from; five words each.
 const PEOPLE: usize = 40;
 /// The longest prefix typed.
-const LONGEST: usize = 12;
+pub(crate) const LONGEST: usize = 12;
 
 /// What is typed and what each keystroke asks for.
 struct Typing {
@@ -49,66 +50,132 @@ pub fn palette(db: &Path, json: bool) -> anyhow::Result<ExitCode> {
     time_keystrokes(db, json, &Typing { names_only: true, page, asks: "the palette's five hits by relevance" })
 }
 
+/// One search: what was typed, of which kind of word, how long it took and how many matched.
+struct Keystroke {
+    kind: Kind,
+    typed: String,
+    took: Duration,
+    total: u64,
+}
+
 fn time_keystrokes(db: &Path, json: bool, typing: &Typing) -> anyhow::Result<ExitCode> {
     let store = Store::open(db)?;
     let words = words(&store, typing.names_only)?;
     // The first search loads the facts and term bitmaps, as the window's first page does.
     store.search(&SearchRequest::default(), &PageRequest::default())?;
-    let mut by_length: BTreeMap<usize, Vec<Duration>> = BTreeMap::new();
-    let mut slowest = (Duration::ZERO, String::new(), 0u64);
-    for word in &words {
+    let mut keystrokes = Vec::new();
+    for (kind, word) in &words {
         for end in word.char_indices().map(|(at, c)| at + c.len_utf8()).take(LONGEST) {
             let typed = &word[..end];
             store.clear_search_cache();
             let request = SearchRequest { query: typed.to_owned(), ..SearchRequest::default() };
             let started = Instant::now();
             let page = store.search(&request, &typing.page)?;
-            let took = started.elapsed();
-            if took > slowest.0 {
-                slowest = (took, typed.to_owned(), page.total);
-            }
-            by_length.entry(typed.chars().count()).or_default().push(took);
+            keystrokes.push(Keystroke {
+                kind: *kind,
+                typed: typed.to_owned(),
+                took: started.elapsed(),
+                total: page.total,
+            });
         }
     }
-    let all: Vec<Duration> = by_length.values().flatten().copied().collect();
-    let overall = Stats::of(&all);
+    let by_length = group(&keystrokes, |k| k.typed.chars().count());
+    let by_kind = group(&keystrokes, |k| k.kind);
+    let all: Vec<Duration> = keystrokes.iter().map(|k| k.took).collect();
+    let mut slowest: Vec<&Keystroke> = keystrokes.iter().collect();
+    slowest.sort_by_key(|k| std::cmp::Reverse(k.took));
+    slowest.truncate(SLOWEST);
     if json {
-        let lengths: Vec<_> = by_length
+        let by_kind_and_length: Vec<_> = by_kind
+            .keys()
+            .map(|kind| {
+                let of_kind: Vec<&Keystroke> = keystrokes.iter().filter(|k| k.kind == *kind).collect();
+                json!({ "kind": kind, "by_prefix_length": groups("prefix_length", &group(of_kind, |k| k.typed.chars().count())) })
+            })
+            .collect();
+        let slowest: Vec<_> = slowest
             .iter()
-            .map(|(len, samples)| json!({ "prefix_length": len, "searches": samples.len(), "stats": Stats::of(samples) }))
+            .map(|k| json!({ "ms": ms(k.took), "typed": k.typed, "kind": k.kind, "total": k.total }))
             .collect();
         let out = json!({
-            "candidates": store.candidate_count()?, "words": words.len(), "by_prefix_length": lengths,
-            "overall": overall, "slowest": { "ms": ms(slowest.0), "typed": slowest.1, "total": slowest.2 },
+            "candidates": store.candidate_count()?, "words": words.len(),
+            "by_prefix_length": groups("prefix_length", &by_length), "by_kind": groups("kind", &by_kind),
+            "by_kind_and_length": by_kind_and_length, "overall": Stats::of(&all), "slowest": slowest,
         });
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
         println!("{} words typed one character at a time, {} each", words.len(), typing.asks);
         for (len, samples) in &by_length {
-            let s = Stats::of(samples);
-            println!(
-                "prefix of {len:>2}  {:>4} searches  p50 {:>7.2} ms  p95 {:>7.2} ms  max {:>7.2} ms",
-                samples.len(),
-                s.p50_ms,
-                s.p95_ms,
-                s.max_ms
-            );
+            print_line(&format!("prefix of {len:>2}"), samples);
         }
-        println!(
-            "overall     {:>5} searches  p50 {:>7.2} ms  p95 {:>7.2} ms  max {:>7.2} ms",
-            all.len(),
-            overall.p50_ms,
-            overall.p95_ms,
-            overall.max_ms
-        );
-        println!("slowest: {:?} in {:.2} ms ({} results)", slowest.1, ms(slowest.0), slowest.2);
+        for (kind, samples) in &by_kind {
+            print_line(&format!("{kind:<12}"), samples);
+        }
+        print_line("overall     ", &all);
+        for k in slowest {
+            println!("slow: {:?} ({}) in {:.2} ms ({} results)", k.typed, k.kind, ms(k.took), k.total);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// Each group's count and statistics, its key under `name`.
+fn groups<K: Serialize>(name: &str, groups: &BTreeMap<K, Vec<Duration>>) -> Vec<serde_json::Value> {
+    groups.iter().map(|(key, s)| json!({ name: key, "searches": s.len(), "stats": Stats::of(s) })).collect()
+}
+
+/// The slowest searches listed, to see what to make faster.
+const SLOWEST: usize = 10;
+
+/// The keystrokes' times grouped by `key`.
+fn group<'k, K: Ord>(
+    keystrokes: impl IntoIterator<Item = &'k Keystroke>,
+    key: impl Fn(&Keystroke) -> K,
+) -> BTreeMap<K, Vec<Duration>> {
+    let mut groups: BTreeMap<K, Vec<Duration>> = BTreeMap::new();
+    for k in keystrokes {
+        groups.entry(key(k)).or_default().push(k.took);
+    }
+    groups
+}
+
+fn print_line(label: &str, samples: &[Duration]) {
+    let s = Stats::of(samples);
+    println!(
+        "{label}  {:>5} searches  p50 {:>7.2} ms  p95 {:>7.2} ms  max {:>7.2} ms",
+        samples.len(),
+        s.p50_ms,
+        s.p95_ms,
+        s.max_ms
+    );
+}
+
+/// What a typed word is, for the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Kind {
+    FirstName,
+    LastName,
+    Email,
+    Title,
+    Skill,
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Kind::FirstName => "first name",
+            Kind::LastName => "last name",
+            Kind::Email => "email",
+            Kind::Title => "title",
+            Kind::Skill => "skill",
+        })
+    }
+}
+
 /// Names, emails, titles and skills (or the names only) of candidates spread evenly over the
 /// database, as a recruiter would type them: lower case, each once.
-fn words(store: &Store, names_only: bool) -> anyhow::Result<Vec<String>> {
+pub(crate) fn words(store: &Store, names_only: bool) -> anyhow::Result<Vec<(Kind, String)>> {
     let admin = store.users()?.into_iter().find(|u| u.role.is_admin()).context("no admin user: run `demo` first")?;
     let ids = store.candidate_ids(u32::MAX)?;
     anyhow::ensure!(ids.len() >= PEOPLE, "the database holds too few candidates: run `demo` first");
@@ -116,15 +183,18 @@ fn words(store: &Store, names_only: bool) -> anyhow::Result<Vec<String>> {
     for id in ids.iter().step_by(ids.len() / PEOPLE).take(PEOPLE) {
         let p = store.profile(&admin, *id)?.candidate.profile;
         let skill = p.skills.first().cloned().unwrap_or_default();
-        let typed = if names_only {
-            vec![p.first_name, p.last_name]
-        } else {
-            vec![p.first_name, p.last_name, p.email.unwrap_or_default(), p.current_title, skill]
-        };
-        for word in typed {
+        let mut typed = vec![(Kind::FirstName, p.first_name), (Kind::LastName, p.last_name)];
+        if !names_only {
+            typed.extend([
+                (Kind::Email, p.email.unwrap_or_default()),
+                (Kind::Title, p.current_title),
+                (Kind::Skill, skill),
+            ]);
+        }
+        for (kind, word) in typed {
             let word = word.trim().to_lowercase();
-            if !word.is_empty() && !words.contains(&word) {
-                words.push(word);
+            if !word.is_empty() && !words.iter().any(|(_, w)| *w == word) {
+                words.push((kind, word));
             }
         }
     }

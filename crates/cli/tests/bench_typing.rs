@@ -26,4 +26,8 @@ fn typing_reports_every_prefix_length_of_words_from_the_database() {
     let searches: Vec<u64> = lengths.iter().map(|l| l["searches"].as_u64().unwrap()).collect();
     assert!(searches.windows(2).all(|w| w[0] >= w[1]), "{searches:?}");
     assert!(report["overall"]["p95_ms"].as_f64().unwrap() > 0.0);
+    // Each kind of word is reported on its own, so a slow kind is not hidden by the others.
+    let kinds: Vec<&str> = report["by_kind"].as_array().unwrap().iter().map(|k| k["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["first_name", "last_name", "email", "title", "skill"]);
+    assert!(report["slowest"].as_array().unwrap().iter().all(|s| s["typed"].is_string()));
 }
