@@ -8,7 +8,7 @@ use talentdesk_domain::candidate::Profile;
 use talentdesk_domain::dedupe::{self, DedupeKey, DedupeKind};
 use talentdesk_domain::import::{Differing, ImportSource, ImportWrite, merged};
 use talentdesk_domain::user::User;
-use talentdesk_store::Store;
+use talentdesk_store::{KeyIndex, Store};
 use ts_rs::TS;
 use uuid::Uuid;
 
@@ -187,20 +187,32 @@ impl Plan {
 
 /// Candidates already known by each dedupe key (from the database, then the file's rows).
 struct Known {
-    stored: HashMap<DedupeKey, Uuid>,
+    stored: KeyIndex,
     in_file: HashMap<DedupeKey, u64>,
     country: Option<&'static str>,
 }
 
 impl Known {
     fn load(store: &Store, country: Option<&'static str>) -> Result<Self, ImportError> {
-        let mut stored = HashMap::new();
-        store.identities(|id, profile| {
-            for key in dedupe::keys(&profile, country) {
-                stored.entry(key).or_insert(id);
+        Ok(Known { stored: store.key_index(country)?, in_file: HashMap::new(), country })
+    }
+
+    /// The candidate in the database with one of `keys` (the strongest first), with that key
+    /// and their profile as stored.
+    fn stored<'k>(
+        &self,
+        store: &Store,
+        keys: &'k [DedupeKey],
+    ) -> Result<Option<(&'k DedupeKey, Uuid, Profile)>, ImportError> {
+        for key in keys {
+            let Some(id) = self.stored.get(key) else { continue };
+            let profile = store.stored_profile(id)?;
+            // The index holds hashes: the candidate's own keys confirm the match.
+            if dedupe::keys(&profile, self.country).contains(key) {
+                return Ok(Some((key, id, profile)));
             }
-        })?;
-        Ok(Known { stored, in_file: HashMap::new(), country })
+        }
+        Ok(None)
     }
 }
 
@@ -281,8 +293,8 @@ fn decide(store: &Store, known: &mut Known, row: &ImportRow, options: &Options) 
     for key in &keys {
         known.in_file.insert(key.clone(), row.line);
     }
-    let stored = keys.iter().find_map(|k| known.stored.get(k).map(|id| (k, *id)));
-    let Some((key, candidate_id)) = stored else {
+    // Looked up under "create anyway" too: the preview names whom each such row is.
+    let Some((key, candidate_id, before)) = known.stored(store, &keys)? else {
         return Ok(Action::Create { candidate_id: talentdesk_domain::new_id(), duplicate_of: None });
     };
     let evidence = key.kind();
@@ -294,7 +306,6 @@ fn decide(store: &Store, known: &mut Known, row: &ImportRow, options: &Options) 
         }
         OnDuplicate::Merge => {}
     }
-    let before = store.stored_profile(candidate_id)?;
     merge_into(store, row, candidate_id, evidence, &before, options)
 }
 

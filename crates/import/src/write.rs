@@ -10,6 +10,7 @@ use std::time::Instant;
 
 use serde::Serialize;
 use talentdesk_domain::error::{DomainError, Thing};
+use talentdesk_domain::import::ImportWrite;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
 use talentdesk_store::{Applied, StoreError};
@@ -188,10 +189,13 @@ fn reason(refusal: &DomainError) -> String {
     }
 }
 
-/// One batch's mutations: each row's profile, its note, then its tags, events and pipelines
-/// grouped into as few bulk mutations as their limits allow.
+/// One batch's mutations: the rows' profiles (the merges, then the new candidates, one after
+/// another so the store indexes them together), their notes, then their tags, events and
+/// pipelines grouped into as few bulk mutations as their limits allow.
 fn mutations(plan: &Plan, batch: &[&PlannedRow]) -> Vec<Mutation> {
     let mut out = Vec::with_capacity(batch.len() + 8);
+    let mut creates = Vec::with_capacity(batch.len());
+    let mut notes = Vec::new();
     let mut tags: BTreeMap<&str, Vec<Uuid>> = BTreeMap::new();
     let mut events: BTreeMap<(Uuid, bool), Vec<Uuid>> = BTreeMap::new();
     let mut pipelines: BTreeMap<(Uuid, Option<&str>), Vec<Uuid>> = BTreeMap::new();
@@ -202,10 +206,12 @@ fn mutations(plan: &Plan, batch: &[&PlannedRow]) -> Vec<Mutation> {
             continue;
         };
         if let Some((candidate_id, write)) = planned.write(&plan.options) {
-            out.push(Mutation::CandidateImport { candidate_id, source: plan.source.clone(), write });
+            let creates_one = matches!(write, ImportWrite::Create { .. });
+            let import = Mutation::CandidateImport { candidate_id, source: plan.source.clone(), write };
+            if creates_one { creates.push(import) } else { out.push(import) }
         }
         if let Some(body) = row.note.as_ref().filter(|_| planned.adds_note()) {
-            out.push(Mutation::NoteAdd {
+            notes.push(Mutation::NoteAdd {
                 note_id: talentdesk_domain::new_id(),
                 candidate_id: *candidate_id,
                 body: body.clone(),
@@ -222,6 +228,8 @@ fn mutations(plan: &Plan, batch: &[&PlannedRow]) -> Vec<Mutation> {
             pipelines.entry((*pipeline, status.as_deref())).or_default().push(*candidate_id);
         }
     }
+    out.append(&mut creates);
+    out.append(&mut notes);
     for (tag, ids) in tags {
         out.push(Mutation::TagsAdd { selection: Selection::ids(ids), tags: vec![tag.to_owned()] });
     }
@@ -251,21 +259,29 @@ fn mutations(plan: &Plan, batch: &[&PlannedRow]) -> Vec<Mutation> {
 /// an apostrophe first, which the import takes off again.
 pub fn write_errors(plan: &Plan, refused: &[Refused], out: impl Write) -> Result<u64, csv::Error> {
     let refused: HashMap<u64, &str> = refused.iter().map(|r| (r.line, r.reason.as_str())).collect();
+    let listed: Vec<(&PlannedRow, String)> = plan
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let reason = row.reason().or_else(|| refused.get(&row.line).map(|r| (*r).to_owned()))?;
+            Some((row, reason))
+        })
+        .collect();
+    // A row with more cells than the header keeps them all, under columns named for them, so
+    // the reason stays in the last column.
+    let width = listed.iter().map(|(row, _)| row.cells.len()).max().unwrap_or(0).max(plan.headers.len());
     let mut w = csv::Writer::from_writer(out);
-    let mut header: Vec<&str> = plan.headers.iter().map(String::as_str).collect();
-    header.push("Reason");
+    let mut header = plan.headers.clone();
+    header.extend((plan.headers.len()..width).map(|i| format!("Column {}", i + 1)));
+    header.push("Reason".to_owned());
     w.write_record(&header)?;
-    let mut written = 0;
-    for row in &plan.rows {
-        let Some(reason) = row.reason().or_else(|| refused.get(&row.line).map(|r| (*r).to_owned())) else {
-            continue;
-        };
+    for (row, reason) in &listed {
         let mut cells: Vec<String> = row.cells.iter().map(|c| defused(c)).collect();
-        cells.resize(plan.headers.len().max(cells.len()), String::new());
-        cells.push(reason);
+        cells.resize(width, String::new());
+        cells.push(reason.clone());
         w.write_record(&cells)?;
-        written += 1;
     }
+    let written = listed.len() as u64;
     w.flush()?;
     Ok(written)
 }

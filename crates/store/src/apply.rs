@@ -12,6 +12,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::Serialize;
 use talentdesk_domain::bulk::BulkAction;
 use talentdesk_domain::effects;
+use talentdesk_domain::import::ImportWrite;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::permission;
 use talentdesk_domain::search::Selection;
@@ -58,10 +59,17 @@ pub(crate) fn apply(
     let now = chrono::Utc::now();
     let mut outcomes = Vec::with_capacity(mutations.len());
     let mut all_touched = Vec::new();
+    let keep_base = replica::is_replica(&tx)?;
+    // New candidates of consecutive mutations that only insert them are indexed together.
+    let mut unindexed = Vec::new();
     for mutation in mutations {
+        let defer_index = only_inserts(&mutation);
+        if !defer_index {
+            candidates::index(&tx, &std::mem::take(&mut unindexed))?;
+        }
         permission::authorize(actor, mutation.capability())?;
         let (mutation, selected) = resolve_selection(&tx, engine, actor, mutation)?;
-        let records = SqliteRecords::new(&tx, replica::is_replica(&tx)?);
+        let records = SqliteRecords::new(&tx, keep_base).deferring_index(defer_index);
         // The undo is read from the state right before the effects.
         let undo = if undoable { undo::undo_of(&records, actor, &mutation, &selected) } else { Ok(None) };
         let applied = undo.and_then(|undo| Ok((effects::apply(&records, actor, now, &mutation, &selected)?, undo)));
@@ -70,14 +78,25 @@ pub(crate) fn apply(
             Err(StoreError::Domain(refusal)) => return Err(wording::with_names(&tx, refusal)?.into()),
             Err(other) => return Err(other),
         };
+        unindexed.extend(records.unindexed());
         let written = records.written();
         let changed = written.changed(&tx)?;
         let seq = outbox::append(&tx, actor, &mutation, now)?;
         outcomes.push(Applied { seq, name: mutation.name(), affected: outcome.affected, changed, undo });
         all_touched.extend(written.cands);
     }
+    candidates::index(&tx, &unindexed)?;
     tx.commit()?;
     Ok((outcomes, all_touched))
+}
+
+/// Whether all `mutation` does to the keyword indexes is add the candidate it creates, so its
+/// indexing can wait for the next mutation that does more (or reads them).
+fn only_inserts(mutation: &Mutation) -> bool {
+    matches!(
+        mutation,
+        Mutation::CandidateCreate { .. } | Mutation::CandidateImport { write: ImportWrite::Create { .. }, .. }
+    )
 }
 
 /// Pins "all from this search" to the ids it matches now, and checks the bulk limit.

@@ -2,13 +2,41 @@
 //! phone, employer, links), read in one pass, and the batched write an import makes.
 
 use talentdesk_domain::candidate::{Link, Profile};
+use talentdesk_domain::dedupe::DedupeKey;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::user::User;
 use uuid::Uuid;
 
+use crate::duplicates::{Hashed, hash};
 use crate::{Applied, Store, StoreError};
 
+/// Every candidate's dedupe keys, as 64-bit hashes sorted: what an import looks each row's
+/// keys up in. A hash names a candidate who very likely has the key; whoever acts on a match
+/// confirms it with the candidate's own keys.
+pub struct KeyIndex {
+    ids: Vec<Uuid>,
+    /// (hash, index in `ids`), sorted: of the candidates sharing a key, the first read comes first.
+    keys: Vec<(u64, u32)>,
+}
+
+impl KeyIndex {
+    /// The first candidate whose keys hash as `key` does.
+    pub fn get(&self, key: &DedupeKey) -> Option<Uuid> {
+        let h = hash(key);
+        let at = self.keys.partition_point(|(k, _)| *k < h);
+        self.keys.get(at).filter(|(k, _)| *k == h).map(|(_, i)| self.ids[*i as usize])
+    }
+}
+
 impl Store {
+    /// The [`KeyIndex`] of every candidate, `country` the calling code national numbers are
+    /// read in. One pass, the keys computed on a second thread while SQLite reads.
+    pub fn key_index(&self, country: Option<&str>) -> Result<KeyIndex, StoreError> {
+        let Hashed { ids, mut keys, .. } = self.hashed_keys(country)?;
+        keys.sort_unstable();
+        Ok(KeyIndex { ids, keys })
+    }
+
     /// Calls `each` with every candidate's id and a profile holding only the fields dedupe
     /// keys are made of. One scan, no JSON parsed for candidates without links.
     pub fn identities(&self, mut each: impl FnMut(Uuid, Profile)) -> Result<(), StoreError> {

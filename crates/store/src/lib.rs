@@ -38,6 +38,7 @@ use talentdesk_domain::user::User;
 pub use apply::Applied;
 pub use attach::NewDocument;
 pub use error::{AppError, SessionProblem, StoreError};
+pub use identities::KeyIndex;
 pub use migrations::SCHEMA_VERSION;
 pub use tables::outbox::OutboxEntry;
 

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 
 use crate::StoreError;
 
@@ -32,10 +32,12 @@ pub(crate) fn of_texts(
     texts: impl IntoIterator<Item = (i64, String)>,
 ) -> Result<HashMap<i64, Vec<String>>, StoreError> {
     scratch(conn)?;
-    let mut insert = conn.prepare_cached("INSERT INTO temp.token_scratch (rowid, text) VALUES (?1, ?2)")?;
-    for (key, text) in texts {
-        insert.execute(params![key, text])?;
-    }
+    // All texts by one statement: FTS5 writes a segment for each statement that adds to it.
+    let texts: Vec<(i64, String)> = texts.into_iter().collect();
+    conn.prepare_cached(
+        "INSERT INTO temp.token_scratch (rowid, text) SELECT value ->> 0, value ->> 1 FROM json_each(?1)",
+    )?
+    .execute([serde_json::to_string(&texts)?])?;
     let mut terms: HashMap<i64, Vec<String>> = HashMap::new();
     let mut read = conn.prepare_cached("SELECT doc, term FROM temp.token_scratch_terms ORDER BY doc, offset")?;
     let mut rows = read.query([])?;

@@ -260,19 +260,28 @@ fn write_details(conn: &Connection, cand: i64, p: &Profile) -> Result<(), StoreE
     Ok(())
 }
 
-/// Adds a new candidate's text (`candidate_search_text`) to the keyword indexes.
-pub(crate) fn index(conn: &Connection, cand: i64) -> Result<(), StoreError> {
+/// Adds new candidates' text (`candidate_search_text`) to the keyword indexes, all of them by
+/// one statement an index: FTS5 writes what each statement adds as a segment of its own (it
+/// flushes at the statement's savepoint), so a thousand candidates indexed one by one made a
+/// thousand segments, merged again and again, where together they make one (BENCHMARKS.md,
+/// 2026-12-04, importing 100,000 rows).
+pub(crate) fn index(conn: &Connection, cands: &[i64]) -> Result<(), StoreError> {
+    if cands.is_empty() {
+        return Ok(());
+    }
+    let list = serde_json::to_string(cands)?;
     conn.prepare_cached(
         "INSERT INTO candidate_fts (rowid, name, email, title, employer, location, skills, education, resume)
          SELECT cand, name, email, title, employer, location, skills, education, resume
-         FROM candidate_search_text WHERE cand = ?1",
+         FROM candidate_search_text WHERE cand IN (SELECT value FROM json_each(?1))",
     )?
-    .execute([cand])?;
+    .execute([&list])?;
     conn.prepare_cached(
-        "INSERT INTO candidate_name_fts (rowid, name, email) SELECT cand, name, email FROM candidate_search_text WHERE cand = ?1",
+        "INSERT INTO candidate_name_fts (rowid, name, email)
+         SELECT cand, name, email FROM candidate_search_text WHERE cand IN (SELECT value FROM json_each(?1))",
     )?
-    .execute([cand])?;
-    search_terms::text_changed(conn, cand)
+    .execute([&list])?;
+    search_terms::text_changed(conn, cands)
 }
 
 /// Re-indexes `cand` if its text changed from `before` (what [`searchable_text`] gave before
@@ -283,7 +292,7 @@ fn reindex(conn: &Connection, cand: i64, before: &[String]) -> Result<(), StoreE
         return Ok(());
     }
     remove_from_fts(conn, cand, before)?;
-    index(conn, cand)?;
+    index(conn, &[cand])?;
     let mut terms = tokens::of_texts(conn, [(0, before.join(" ")), (1, after.join(" "))])?;
     let kept: HashSet<String> = terms.remove(&1).unwrap_or_default().into_iter().collect();
     let gone: Vec<String> = terms.remove(&0).unwrap_or_default().into_iter().filter(|t| !kept.contains(t)).collect();

@@ -1,7 +1,7 @@
 //! `search_terms` and `search_terms_log`: the keyword index's vocabulary, with the candidates
 //! of its frequent terms as bitmaps (see migrations/0002_search_terms.sql).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use roaring::RoaringBitmap;
 use rusqlite::{Connection, params};
@@ -33,15 +33,21 @@ pub(crate) fn rebuild(conn: &Connection, frequent_from: u64) -> Result<(), Store
     Ok(())
 }
 
-/// After `cand`'s indexed text changed (or was erased): adds its terms to the vocabulary and
-/// logs it, so the bitmaps are brought up to date for it.
-pub(crate) fn text_changed(conn: &Connection, cand: i64) -> Result<(), StoreError> {
-    let terms = tokens::of_candidates(conn, &[cand])?.remove(&cand).unwrap_or_default();
+/// After `cands`' indexed text changed: adds their terms to the vocabulary and logs them, so
+/// the bitmaps are brought up to date for them.
+pub(crate) fn text_changed(conn: &Connection, cands: &[i64]) -> Result<(), StoreError> {
+    // Each term once, in order: a look-up that passes a frequent term's row reads its whole
+    // bitmap (SQLite compares a key in an overflowing row by reading all of the row), and new
+    // candidates share most of their words.
+    let terms: BTreeSet<String> = tokens::of_candidates(conn, cands)?.into_values().flatten().collect();
     let mut insert = conn.prepare_cached("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)")?;
     for term in terms {
         insert.execute([term])?;
     }
-    conn.prepare_cached("INSERT INTO search_terms_log (cand) VALUES (?1)")?.execute([cand])?;
+    let mut log = conn.prepare_cached("INSERT INTO search_terms_log (cand) VALUES (?1)")?;
+    for cand in cands {
+        log.execute([cand])?;
+    }
     Ok(())
 }
 
