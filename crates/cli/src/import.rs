@@ -236,13 +236,13 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let request = args.search.request(&store)?;
     let ids = store.select(&viewer, &Selection::Search { request: Box::new(request) }, BulkAction::Export)?;
     let fields = export_fields(&args.fields)?;
-    let csv_path = match args.format {
-        FormatArg::Xlsx => args.out.with_extension("csv.part"),
-        _ => args.out.clone(),
+    let format = match args.format {
+        FormatArg::Csv => ExportFormat::Csv,
+        FormatArg::Xlsx => ExportFormat::Xlsx,
+        FormatArg::Txt => ExportFormat::Txt,
     };
-    let format = if args.format == FormatArg::Txt { ExportFormat::Txt } else { ExportFormat::Csv };
     let progress = export::export_file(
-        &csv_path,
+        &args.out,
         format,
         &fields,
         &ids,
@@ -253,11 +253,6 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     eprintln!();
     if let Some(BulkEnd::Failed { error }) = &progress.end {
         bail!("{error}");
-    }
-    if args.format == FormatArg::Xlsx {
-        let converted = crate::xlsx::from_csv(&csv_path, &args.out);
-        let _ = std::fs::remove_file(&csv_path);
-        converted?;
     }
     println!("Exported {} candidates to {}", ids.len(), args.out.display());
     Ok(ExitCode::SUCCESS)

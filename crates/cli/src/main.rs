@@ -22,7 +22,6 @@ mod pipeline;
 mod search_args;
 mod sync;
 mod user;
-mod xlsx;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,5 +1,5 @@
-//! Export: candidates' data as CSV (one row per candidate) or TXT (one block per candidate),
-//! with the fields the user chose. Export Full Profile (every field of one candidate) answers a
+//! Export: candidates' data as CSV or XLSX (one row per candidate) or TXT (one block per
+//! candidate), with the fields the user chose. Export Full Profile (every field of one candidate) answers a
 //! candidate's request for their data; the bulk Export writes up to 100,000.
 //!
 //! What is exported is what the viewer may see (a private note of someone else's is not).
@@ -21,6 +21,7 @@ mod attendees;
 #[ts(export)]
 pub enum ExportFormat {
     Csv,
+    Xlsx,
     Txt,
 }
 
@@ -28,6 +29,7 @@ impl ExportFormat {
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
             ExportFormat::Txt => "txt",
         }
     }
@@ -123,8 +125,32 @@ impl ExportField {
         }
     }
 
-    /// The field's values for one candidate, one per line of a TXT block (joined with "; " in
-    /// a CSV cell).
+    /// The columns the field takes in a CSV or XLSX row. The name and the location take one a
+    /// part, so a file exported from Talentdesk imports back as it was: "Ana Maria Souza" does
+    /// not say where the last name starts, nor "Lisbon, Lisboa" whether Lisboa is a region or
+    /// a country.
+    fn columns(self) -> Vec<&'static str> {
+        match self {
+            ExportField::Name => vec!["First name", "Last name"],
+            ExportField::Location => vec!["City", "Region", "Country"],
+            other => vec![other.label()],
+        }
+    }
+
+    /// The field's cells in a CSV or XLSX row, one a column; several values joined with "; ".
+    fn cells(self, v: &ProfileView) -> Vec<String> {
+        let p = &v.candidate.profile;
+        match self {
+            ExportField::Name => vec![p.first_name.clone(), p.last_name.clone()],
+            ExportField::Location => {
+                let l = &p.location;
+                vec![l.city.clone(), l.region.clone(), l.country.clone()]
+            }
+            other => vec![other.values(v).join("; ")],
+        }
+    }
+
+    /// The field's values for one candidate, one per line of a TXT block.
     fn values(self, v: &ProfileView) -> Vec<String> {
         let c = &v.candidate;
         let p = &c.profile;
@@ -261,21 +287,53 @@ pub struct Exporter<W: Write> {
     format: ExportFormat,
     fields: Vec<ExportField>,
     written: u64,
+    /// An XLSX export's workbook: its sheet is written row by row to a temporary file
+    /// (constant memory), the workbook to `out` at the end.
+    book: Option<rust_xlsxwriter::Workbook>,
 }
 
 impl<W: Write> Exporter<W> {
-    /// Starts an export (writing the CSV header row). Fields keep the order of
+    /// Starts an export (writing the header row of a CSV or XLSX). Fields keep the order of
     /// [`ExportField::ALL`] and appear once; none chosen is refused.
-    pub fn new(mut out: W, format: ExportFormat, fields: &[ExportField]) -> Result<Self, StoreError> {
+    pub fn new(out: W, format: ExportFormat, fields: &[ExportField]) -> Result<Self, StoreError> {
         let fields: Vec<ExportField> = ExportField::ALL.into_iter().filter(|f| fields.contains(f)).collect();
         if fields.is_empty() {
             return Err(talentdesk_domain::DomainError::invalid("fields", "choose at least one field to export").into());
         }
-        if format == ExportFormat::Csv {
-            let header: Vec<String> = fields.iter().map(|f| csv_cell(f.label())).collect();
-            writeln!(out, "{}", header.join(",")).map_err(io)?;
+        let header: Vec<String> = fields.iter().flat_map(|f| f.columns()).map(str::to_owned).collect();
+        let mut exporter = Self { out, format, fields, written: 0, book: None };
+        match format {
+            ExportFormat::Csv => {
+                let cells: Vec<String> = header.iter().map(|l| csv_cell(l)).collect();
+                writeln!(exporter.out, "{}", cells.join(",")).map_err(io)?;
+            }
+            ExportFormat::Xlsx => {
+                let mut book = rust_xlsxwriter::Workbook::new();
+                book.add_worksheet_with_constant_memory().and_then(|s| s.set_name("Candidates")).map_err(xlsx)?;
+                exporter.book = Some(book);
+                exporter.xlsx_row(&header, true)?;
+            }
+            ExportFormat::Txt => {}
         }
-        Ok(Self { out, format, fields, written: 0 })
+        Ok(exporter)
+    }
+
+    /// Row `self.written + 1` of the sheet (the header is row 0), every cell a text cell: a
+    /// workbook's text never runs as a formula, so nothing needs the CSV's apostrophe.
+    fn xlsx_row(&mut self, cells: &[String], header: bool) -> Result<(), StoreError> {
+        let row = if header { 0 } else { u32::try_from(self.written + 1).map_err(|_| too_large())? };
+        let sheet = self.book.as_mut().map(|b| b.worksheet_from_index(0)).transpose().map_err(xlsx)?;
+        let sheet = sheet.ok_or_else(|| StoreError::Export("no workbook to write to".into()))?;
+        let bold = rust_xlsxwriter::Format::new().set_bold();
+        for (col, cell) in cells.iter().enumerate() {
+            let col = u16::try_from(col).map_err(|_| too_large())?;
+            if header {
+                sheet.write_string_with_format(row, col, cell, &bold).map_err(xlsx)?;
+            } else {
+                sheet.write_string(row, col, cell).map_err(xlsx)?;
+            }
+        }
+        Ok(())
     }
 
     /// Writes candidate `id` as `viewer` may see them.
@@ -283,8 +341,13 @@ impl<W: Write> Exporter<W> {
         let view = store.profile(viewer, id)?;
         match self.format {
             ExportFormat::Csv => {
-                let cells: Vec<String> = self.fields.iter().map(|f| csv_cell(&f.values(&view).join("; "))).collect();
+                let cells: Vec<String> =
+                    self.fields.iter().flat_map(|f| f.cells(&view)).map(|c| csv_cell(&c)).collect();
                 writeln!(self.out, "{}", cells.join(",")).map_err(io)?;
+            }
+            ExportFormat::Xlsx => {
+                let cells: Vec<String> = self.fields.iter().flat_map(|f| f.cells(&view)).collect();
+                self.xlsx_row(&cells, false)?;
             }
             ExportFormat::Txt => {
                 if self.written > 0 {
@@ -307,11 +370,22 @@ impl<W: Write> Exporter<W> {
         Ok(())
     }
 
-    /// Flushes and hands back the writer.
+    /// Flushes (an XLSX export: writes its workbook) and hands back the writer.
     pub fn finish(mut self) -> Result<W, StoreError> {
+        if let Some(mut book) = self.book.take() {
+            self.out.write_all(&book.save_to_buffer().map_err(xlsx)?).map_err(io)?;
+        }
         self.out.flush().map_err(io)?;
         Ok(self.out)
     }
+}
+
+fn xlsx(e: rust_xlsxwriter::XlsxError) -> StoreError {
+    StoreError::Export(e.to_string())
+}
+
+fn too_large() -> StoreError {
+    StoreError::Export("too many rows or columns for a worksheet".into())
 }
 
 /// One CSV cell (RFC 4180). A value a spreadsheet would run as a formula (=, +, -, @ first) is

@@ -1,4 +1,5 @@
-//! Export: CSV and TXT with the chosen fields, as the viewer may see them.
+//! Export: CSV and TXT with the chosen fields, as the viewer may see them (XLSX: crates/import's
+//! round-trip test reads it back).
 
 mod common;
 
@@ -27,9 +28,9 @@ fn csv_has_a_header_and_one_quoted_row_per_candidate() {
     }
     let csv = String::from_utf8(export.finish().unwrap()).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "Name,Email,Current title,Skills", "the fields in their usual order");
-    assert_eq!(lines[1], "\"Ana Souza, Jr.\",ana@example.com,'=cmd|' /C calc'!A0,Python; SQL");
-    assert_eq!(lines[2], "Bo Lindqvist,,,");
+    assert_eq!(lines[0], "First name,Last name,Email,Current title,Skills", "the fields in their usual order");
+    assert_eq!(lines[1], "Ana,\"Souza, Jr.\",ana@example.com,'=cmd|' /C calc'!A0,Python; SQL");
+    assert_eq!(lines[2], "Bo,Lindqvist,,,");
     assert_eq!(lines.len(), 3);
 }
 

@@ -151,7 +151,8 @@ export const actions: Translation<typeof english> = {
   "actions.with_confirmations": "{outcome} (Bestätigungen eingereiht)",
 
   "actions.export_format": "Format",
-  "actions.export_csv": "CSV (Tabelle)",
+  "actions.export_csv": "CSV (jede Tabellenkalkulation)",
+  "actions.export_xlsx": "XLSX (Excel-Arbeitsmappe)",
   "actions.export_txt": "TXT (lesbarer Text)",
   "actions.export_fields": "Felder",
   "actions.export_all": "Alle",
@@ -210,11 +211,11 @@ export const actions: Translation<typeof english> = {
   "actions.parse_work_history": "Berufserfahrung",
   "actions.parse_education": "Ausbildung",
   "actions.parse_skills": "Fähigkeiten",
-  "actions.parse_warning":
   "actions.parse_languages": "Sprachen",
   "actions.parse_certifications": "Zertifikate im Lebenslauf (kein Profilfeld; als Fähigkeiten oder Notiz ergänzen): {list}",
   "actions.parse_check": "prüfen",
   "actions.parse_check_hint": "Unsicher oder nicht gefunden: bitte mit dem Lebenslauf vergleichen.",
+  "actions.parse_warning":
     "Das ersetzt das Profil und lässt sich hier nicht rückgängig machen (der Verlauf behält die alten Werte).",
   "actions.parse_reading": "{file} wird gelesen…",
   "actions.parse_replace": "Profil ersetzen",

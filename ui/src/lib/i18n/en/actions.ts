@@ -157,7 +157,8 @@ export const actions = {
 
   // Export, Download Resumes, where a file is saved
   "actions.export_format": "Format",
-  "actions.export_csv": "CSV (spreadsheet)",
+  "actions.export_csv": "CSV (any spreadsheet)",
+  "actions.export_xlsx": "XLSX (Excel workbook)",
   "actions.export_txt": "TXT (readable text)",
   "actions.export_fields": "Fields",
   "actions.export_all": "All",
@@ -216,11 +217,11 @@ export const actions = {
   "actions.parse_work_history": "Work history",
   "actions.parse_education": "Education",
   "actions.parse_skills": "Skills",
-  "actions.parse_warning": "This replaces the profile and cannot be undone here (History keeps the old values).",
   "actions.parse_languages": "Languages",
   "actions.parse_certifications": "Certifications in the resume (not a profile field; add them as skills or a note): {list}",
   "actions.parse_check": "check",
   "actions.parse_check_hint": "Found with low confidence or not found: check it against the resume.",
+  "actions.parse_warning": "This replaces the profile and cannot be undone here (History keeps the old values).",
   "actions.parse_reading": "Reading {file}…",
   "actions.parse_replace": "Replace the profile",
   "actions.parsing": "Parsing the resume",
