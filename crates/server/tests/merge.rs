@@ -12,12 +12,12 @@ use talentdesk_domain::document::{Document, DocumentKind};
 use talentdesk_domain::event::{Event, EventCategory};
 use talentdesk_domain::history::{HistoryDetail, HistoryEntry};
 use talentdesk_domain::job::Job;
-use talentdesk_domain::merge::{Attached, Unmerged};
 use talentdesk_domain::message::Message;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::note::Note;
 use talentdesk_domain::search::Selection;
-use talentdesk_domain::undo::Expectation;
+use talentdesk_store::Store;
+use talentdesk_store::replica::{Account, ServerChange};
 use talentdesk_sync::wire::{Change, PushOutcome, RecordKind};
 use uuid::Uuid;
 
@@ -228,44 +228,41 @@ async fn a_change_to_a_merged_candidate_made_offline_is_refused_by_name() {
     assert!(matches!(&pushed.results[0].outcome, PushOutcome::Rejected { reason: DomainError::NotFound { .. } }));
 }
 
-/// The undo of `p`'s merge as a desktop computes it before merging: each candidate as they
-/// are, and the ids of what is attached to the duplicate.
+/// The undo of `p`'s merge as a desktop computes it: merging on a replica of everything the
+/// admin pulls (what both had stays Ana's there too).
 async fn undo_of_merge(server: &TestServer, p: &Pair) -> Mutation {
-    let (everything, _) = server.pull_all(&server.admin, String::new()).await;
-    let of = |kind, id: Uuid| {
-        live::<serde_json::Value>(&everything, kind)
-            .into_iter()
-            .filter(|v| v["candidate_id"] == id.to_string())
-            .collect::<Vec<_>>()
+    let dir = tempfile::tempdir().unwrap();
+    let admin = &server.admin.user;
+    let mut desk = Store::open(dir.path().join("desk.db")).unwrap();
+    let account = Account {
+        server: "https://crm.example".into(),
+        org_id: Uuid::nil(),
+        user_id: admin.id,
+        email: admin.email.clone(),
     };
-    let theirs = |kind| of(kind, p.dup);
-    let uuids = |kind, key: &str| theirs(kind).iter().map(|v| v[key].as_str().unwrap().parse().unwrap()).collect();
-    let attached = Attached {
-        notes: uuids(RecordKind::Note, "id"),
-        documents: uuids(RecordKind::Document, "id"),
-        // Not a send that reached both: Ana keeps hers.
-        sends: uuids(RecordKind::Message, "send_id")
-            .into_iter()
-            .filter(|send: &Uuid| !of(RecordKind::Message, p.ana).iter().any(|m| m["send_id"] == send.to_string()))
-            .collect(),
-        history: theirs(RecordKind::History).iter().map(|v| v["id"].as_i64().unwrap()).collect(),
-    };
-    let unmerge = Mutation::CandidateUnmerge {
-        survivor: Box::new(server.candidate(p.ana).await),
-        merged: vec![Unmerged { aggregate: server.candidate(p.dup).await, attached }],
-    };
-    let expect = Expectation::Merged { survivor_id: p.ana, merged_ids: vec![p.dup] };
-    Mutation::Undo { expect: vec![expect], mutations: vec![unmerge] }
+    desk.bind(&account, admin).unwrap();
+    let (everything, cursor) = server.pull_all(&server.admin, String::new()).await;
+    let changes: Vec<_> = everything
+        .iter()
+        .map(|c| ServerChange { kind: c.kind, id: &c.id, data: c.data.as_deref().map(|d| d.get()) })
+        .collect();
+    desk.apply_pull(&changes, &cursor, 0, true).unwrap();
+    desk.apply(admin, merge(p)).unwrap().undo.expect("a merge can be undone")
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_merge_is_undone_until_the_survivor_changes_again() {
     let server = TestServer::start().await;
     let p = ana_twice(&server).await;
-    let (ana_was, dup_was) = (server.candidate(p.ana).await, server.candidate(p.dup).await);
     let undo = undo_of_merge(&server, &p).await;
+    // As the desktop had them before the merge (its times are to the millisecond).
+    let Mutation::Undo { mutations, .. } = &undo else { panic!("an undo") };
+    let Mutation::CandidateUnmerge { survivor, merged } = &mutations[0] else { panic!("an unmerge") };
+    let (ana_was, dup_was) = (survivor.as_ref().clone(), merged[0].aggregate.clone());
+    assert_eq!((ana_was.id(), dup_was.id()), (p.ana, p.dup));
     let admin = Session { client_id: Uuid::now_v7(), ..server.admin.clone() };
-    server.push(&admin, &numbered(1, [merge(&p), undo.clone()])).await;
+    let pushed = server.push(&admin, &numbered(1, [merge(&p), undo.clone()])).await;
+    assert!(pushed.results.iter().all(|r| matches!(r.outcome, PushOutcome::Applied { .. })), "{pushed:?}");
 
     let (ana, dup) = (server.candidate(p.ana).await, server.candidate(p.dup).await);
     let epoch = chrono::DateTime::UNIX_EPOCH;
@@ -303,4 +300,19 @@ async fn a_merge_is_undone_until_the_survivor_changes_again() {
         "{pushed:?}"
     );
     assert_eq!(server.candidate(p.ana).await.tags.into_iter().collect::<Vec<_>>(), ["fintech"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unmerge_outside_the_undo_of_its_merge_is_refused() {
+    let server = TestServer::start().await;
+    let p = ana_twice(&server).await;
+    let Mutation::Undo { mutations, .. } = undo_of_merge(&server, &p).await else { panic!("an undo") };
+    let admin = Session { client_id: Uuid::now_v7(), ..server.admin.clone() };
+    let bare = mutations[0].clone();
+    let unexpected = Mutation::Undo { expect: vec![], mutations: vec![bare.clone()] };
+    let pushed = server.push(&admin, &numbered(1, [merge(&p), bare, unexpected])).await;
+    for result in &pushed.results[1..] {
+        assert!(matches!(&result.outcome, PushOutcome::Rejected { reason: DomainError::Invalid { .. } }), "{result:?}");
+    }
+    assert!(server.records::<CandidateAggregate>(RecordKind::Candidate).await.iter().all(|c| c.id() != p.dup));
 }

@@ -99,7 +99,12 @@ impl<R: Records> Effects<'_, R> {
         for part in merged {
             merge::absorb(&mut as_merged, &part.aggregate);
         }
-        if r.aggregate(kept)?.engagement_times != as_merged.engagement_times {
+        // To the millisecond: a desktop keeps no finer times than that, and its undo is
+        // checked on the server too.
+        let millis = |a: &CandidateAggregate| {
+            a.engagement_times.iter().map(|(e, at)| (*e, at.timestamp_millis())).collect::<Vec<_>>()
+        };
+        if millis(&r.aggregate(kept)?) != millis(&as_merged) {
             return Err(changed());
         }
         let fields = r.custom_fields()?;
