@@ -39,6 +39,28 @@ const LEVELS: &[&str] = &[
     "língua materna", "fluente", "avançado",
 ];
 
+/// Labels before a language in the Europass form ("Other language(s)  English"), in lower case.
+#[rustfmt::skip]
+const LABELS: &[&str] = &[
+    "mother tongue(s)", "mother tongue", "other language(s)", "other languages", "muttersprache(n)",
+    "weitere sprache(n)", "fremdsprachen", "langue(s) maternelle(s)", "autre(s) langue(s)", "autres langues",
+    "lengua(s) materna(s)", "otro(s) idioma(s)", "otros idiomas", "lingua madre", "altre lingue",
+    "język(i) ojczysty(e)", "inne języki", "língua(s) materna(s)", "outra(s) língua(s)", "moedertaal",
+    "andere talen",
+];
+
+/// `item` without a form's label before it; the label, if it names a level, is that level.
+fn without_label(item: &str) -> (&str, Option<&str>) {
+    let lower = item.to_lowercase();
+    match LABELS.iter().find(|l| lower.starts_with(*l) && item.is_char_boundary(l.len())) {
+        Some(label) => {
+            let rest = item[label.len()..].trim_start_matches([':', ' ']);
+            (rest, is_level(label).then(|| item[..label.len()].trim()))
+        }
+        None => (item, None),
+    }
+}
+
 /// Column headings of the Europass self-assessment grid, which are not languages.
 const GRID_WORDS: &[&str] = &["understanding", "speaking", "writing", "listening", "reading", "spoken", "levels"];
 
@@ -53,7 +75,8 @@ pub fn spoken(lines: &[&str]) -> Vec<SpokenLanguage> {
     let mut found: Vec<SpokenLanguage> = Vec::new();
     for line in lines {
         for item in split_outside_parentheses(line) {
-            let item = item.trim_matches(|c: char| c.is_whitespace() || "-*–—•.".contains(c));
+            let (item, label_level) =
+                without_label(item.trim_matches(|c: char| c.is_whitespace() || "-*–—•.".contains(c)));
             if item.is_empty() {
                 continue;
             }
@@ -64,8 +87,12 @@ pub fn spoken(lines: &[&str]) -> Vec<SpokenLanguage> {
                 }
                 continue;
             }
+            let language = one(item).map(|mut l| {
+                l.level = l.level.or_else(|| label_level.map(str::to_owned));
+                l
+            });
             if let Some(language) =
-                one(item).filter(|l| !found.iter().any(|f| f.language.eq_ignore_ascii_case(&l.language)))
+                language.filter(|l| !found.iter().any(|f| f.language.eq_ignore_ascii_case(&l.language)))
             {
                 found.push(language);
             }
@@ -112,6 +139,7 @@ mod tests {
             "Français : langue maternelle",
             "Spanish, conversational",
             "Mother tongue: Italian",
+            "Autres langues  Anglais",
             "Polish B2",
             "Dutch",
         ];
@@ -124,6 +152,7 @@ mod tests {
                 own("Français", Some("langue maternelle")),
                 own("Spanish", Some("conversational")),
                 own("Italian", Some("Mother tongue")),
+                own("Anglais", None),
                 own("Polish", Some("B2")),
                 own("Dutch", None),
             ]

@@ -158,7 +158,9 @@ pub fn parse(text: &str) -> ParsedResume {
     };
     let employment = history::jobs(&section(Section::Experience));
     let education = history::schools(&section(Section::Education));
-    let languages = languages::spoken(&section(Section::Languages));
+    let mut languages_lines = section(Section::Languages);
+    languages_lines.extend(lines.iter().filter_map(|l| sections::inline_languages(l)));
+    let languages = languages::spoken(&languages_lines);
     let certifications: Vec<String> = skills::listed(&section(Section::Certifications))
         .into_iter()
         .filter(|c| c.chars().any(char::is_alphabetic))

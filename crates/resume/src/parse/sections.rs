@@ -107,6 +107,13 @@ pub fn heading_apart(line: &str) -> Option<(&str, &str)> {
     (heading(first).is_some() && !rest.trim().is_empty()).then(|| (first, rest.trim()))
 }
 
+/// A languages heading run in with its list on one line ("LANGUES : Français, Arabe",
+/// "LANGUAGES English (fluent), Tamil (native)"): the list.
+pub fn inline_languages(line: &str) -> Option<&str> {
+    let (head, rest) = line.split_once(':').or_else(|| line.split_once(' '))?;
+    (heading(head) == Some(Section::Languages) && !rest.trim().is_empty()).then(|| rest.trim())
+}
+
 /// Each line with the section it is in; headings themselves are left out.
 pub fn split(lines: &[&str]) -> Vec<(Section, usize)> {
     let mut section = Section::Top;
@@ -160,6 +167,14 @@ mod tests {
             Some(("Education", "Leeds Beckett University"))
         );
         assert_eq!(heading_apart("Head Chef  2019 – Present"), None);
+    }
+
+    #[test]
+    fn a_languages_heading_run_in_with_its_list() {
+        assert_eq!(inline_languages("LANGUES : Français, Arabe"), Some("Français, Arabe"));
+        assert_eq!(inline_languages("LANGUAGES English (fluent)"), Some("English (fluent)"));
+        assert_eq!(inline_languages("Languages"), None);
+        assert_eq!(inline_languages("German: C1"), None);
     }
 
     #[test]
