@@ -87,6 +87,13 @@ pub enum Which {
         /// Which half of the set to score.
         #[arg(long, value_enum, default_value = "held-out")]
         half: crate::bench_resume::HalfArg,
+        /// Instead: this many resumes dropped at once (a folder), through the app's parallel
+        /// queue (`queue_s`: read one reader per core, deduplicated).
+        #[arg(long)]
+        queue: Option<usize>,
+        /// The database the queue's resumes are deduplicated against (none: no dedupe).
+        #[arg(long, requires = "queue")]
+        db: Option<PathBuf>,
         #[arg(long)]
         json: bool,
     },
@@ -172,7 +179,10 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
         Which::Board { db, json } => crate::bench_board::board(&db, json),
         Which::Bulk { db, json } => crate::bench_bulk::bulk(&db, json),
         Which::Import { db, rows, json } => crate::bench_import::import(&db, rows, json),
-        Which::Resume { resumes, set: Some(dir), half, json } => crate::bench_resume::set(&dir, half, resumes, json),
+        Which::Resume { queue: Some(count), db, json, .. } => crate::bench_resume::queue(count, db.as_deref(), json),
+        Which::Resume { resumes, set: Some(dir), half, json, .. } => {
+            crate::bench_resume::set(&dir, half, resumes, json)
+        }
         Which::Resume { resumes, set: None, json, .. } => crate::bench_resume::generated(resumes, json),
         Which::App { db, app, words, cold, json } => crate::bench_app::app(&db, &app, words, cold, json),
         Which::Checkin { db, limit, cold, json } => crate::bench_checkin::checkin(&db, limit.max(1), cold, json),

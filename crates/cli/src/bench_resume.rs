@@ -6,12 +6,17 @@
 //! beside it with the same measures (talentdesk_resume_corpus::set). Without it, the generated
 //! corpus alone in its older report (each job right only when title, employer and both dates
 //! are), which the numbers of issue 5 in BENCHMARKS.md were taken with.
+//!
+//! With `--queue N`, many resumes dropped at once as the app takes them (issue 20): N corpus
+//! resumes in one folder dropped, read one isolated reader per core and, with `--db`,
+//! deduplicated against the whole database; `queue_s` is the whole, from drop to review.
 
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
+use talentdesk_resume::batch;
 use talentdesk_resume::{Isolated, ParsedResume};
 use talentdesk_resume_corpus::set::{self, Half, Scores, SetReport};
 
@@ -145,6 +150,58 @@ pub fn generated(count: usize, json: bool) -> anyhow::Result<ExitCode> {
     println!(
         "per resume, reader process included: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
         time.p50_ms, time.p95_ms, time.max_ms
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `count` resumes through the app's queue: a folder of them dropped, read in parallel, and
+/// deduplicated against `db` when given (opened, never written).
+pub fn queue(count: usize, db: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
+    let samples = talentdesk_resume_corpus::corpus(count, 11).map_err(anyhow::Error::msg)?;
+    let dir = tempfile::tempdir()?;
+    let folder = dir.path().join("resumes");
+    std::fs::create_dir(&folder)?;
+    for (i, s) in samples.iter().enumerate() {
+        let ext = if s.kind == talentdesk_resume_corpus::FileKind::Pdf { "pdf" } else { "docx" };
+        std::fs::write(folder.join(format!("cv-{i:03}.{ext}")), &s.file)?;
+    }
+    let store = db.map(talentdesk_store::Store::open).transpose()?;
+    let reader = Isolated::this_program(&["extract-text"])?;
+    let workers = batch::workers();
+
+    let started = Instant::now();
+    let collected = batch::collect(&[folder], &dir.path().join("unpacked"));
+    let collecting = started.elapsed();
+    let files: Vec<_> = collected.queued.iter().map(|q| q.path.clone()).collect();
+    let results = batch::read_all(&reader, &files, workers, |_, _| {});
+    let read = started.elapsed() - collecting;
+    let profiles: Vec<_> = results.iter().map(|r| r.as_ref().ok().map(ParsedResume::to_profile)).collect();
+    let matched = match &store {
+        Some(store) => {
+            talentdesk_import::resumes::matches(store, &profiles, None)?.iter().filter(|m| !m.stored.is_empty()).count()
+        }
+        None => 0,
+    };
+    let total = started.elapsed();
+    let deduped = total - collecting - read;
+
+    let failed = results.iter().filter(|r| r.is_err()).count();
+    let secs = |d: Duration| (d.as_secs_f64() * 1000.0).round() / 1000.0;
+    if json {
+        let out = json!({
+            "resumes": files.len(), "failed": failed, "workers": workers, "with_duplicates": matched,
+            "collect_s": secs(collecting), "read_s": secs(read), "dedupe_s": secs(deduped), "queue_s": secs(total),
+        });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{} resumes ({failed} unreadable), {workers} readers at once", files.len());
+    println!(
+        "collect {:.2} s, read {:.2} s, dedupe {:.2} s ({matched} with a likely duplicate): queue_s {:.2}",
+        secs(collecting),
+        secs(read),
+        secs(deduped),
+        secs(total)
     );
     Ok(ExitCode::SUCCESS)
 }
