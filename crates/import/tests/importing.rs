@@ -94,6 +94,31 @@ fn rows_are_checked_with_the_domains_rules_and_messy_values_cleaned() {
     assert_eq!(plan.counts.reject, 5);
 }
 
+/// A row with more cells than the header is rejected with the counts (its extra value would
+/// have no column to go to), unless the extra cells are empty (a spreadsheet's trailing
+/// commas); one with fewer cells too. The error file keeps every cell, an extra one under a
+/// column named for it, the reason last.
+#[test]
+fn rows_with_more_or_fewer_cells_than_the_header_are_rejected_with_the_counts() {
+    let f = fixture();
+    let rows = vec![
+        vec!["Ana", "Souza", "ana@example.com", "", "", "", "", "", "Lisbon"],
+        vec!["Bo", "Li", "bo@example.com", "", "", "", "", "", "", ""],
+        vec!["Cy", "Young", "cy@example.com", "", ""],
+    ];
+    let plan = plan_file(&f, "ragged.csv", &rows, &f.admin, Options::default()).unwrap();
+    assert_eq!(reasons(&plan, 2), ["has 9 cells; the header has 8"]);
+    assert!(matches!(plan.rows[1].action, Action::Create { .. }), "empty extra cells are no extra values");
+    assert_eq!(reasons(&plan, 4), ["has 5 cells; the header has 8"]);
+    let mut out = Vec::new();
+    write::write_errors(&plan, &[], &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "First Name,Last Name,Email,Mobile,Current Company,Tags,Created Date,Notes,Column 9,Reason");
+    assert_eq!(lines[1], "Ana,Souza,ana@example.com,,,,,,Lisbon,has 9 cells; the header has 8");
+    assert_eq!(lines[2], "Cy,Young,cy@example.com,,,,,,,has 5 cells; the header has 8");
+}
+
 #[test]
 fn duplicates_in_the_database_and_in_the_file_are_found() {
     let mut f = fixture();
