@@ -63,6 +63,24 @@ describe("SearchState", () => {
     expect(search.total).toBe(159);
   });
 
+  it("never paints a search superseded by typing while it ran; the latest runs after it", async () => {
+    const painted: string[] = [];
+    const search = new SearchState((request) => painted.push(request.query));
+    let slow!: (p: SearchPage) => void;
+    answers.set("m", () => new Promise((resolve) => (slow = resolve)));
+    answers.set("mar", async () => page("mar", 12));
+    search.query = "m";
+    const typing = search.changed();
+    search.query = "ma";
+    void search.changed();
+    search.query = "mar";
+    void search.changed();
+    slow(page("m", 90000));
+    await typing;
+    await vi.waitFor(() => expect(painted).toEqual(["mar"]));
+    expect([search.total, search.rows[0].id]).toEqual([12, "mar-1"]);
+  });
+
   it("says it is working only once a search takes longer than SLOW_MS", async () => {
     vi.useFakeTimers();
     const search = new SearchState(() => {});

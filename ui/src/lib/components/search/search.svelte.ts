@@ -1,8 +1,9 @@
 // The search page's search: what is asked (words, order, filters), what is shown (rows, counts)
 // and how asking goes (running, failed). Searches run as the user types, without a delay: one
 // runs at a time, and while it runs only the latest change waits (a search at a million
-// candidates takes tens of ms). A search that fails — a malformed query such as `python AND (`
-// — leaves the last good results and their count on screen, with the error beside the box.
+// candidates takes tens of ms; a short prefix's first, hundreds) and the running one's answer
+// is dropped unpainted. A search that fails — a malformed query such as `python AND (` — leaves
+// the last good results and their count on screen, with the error beside the box.
 import { api, failureText } from "../../api";
 import type { CandidateRow } from "../../bindings/CandidateRow";
 import type { SearchRequest } from "../../bindings/SearchRequest";
@@ -82,10 +83,13 @@ export class SearchState {
     }
   }
 
-  /** The user changed the words or filters: searches, coalescing changes made meanwhile. */
+  /** The user changed the words or filters: searches, coalescing changes made meanwhile. The
+   *  search running is superseded: its answer is dropped rather than painted (a stale page
+   *  rendered before the next search only delays it), and the latest runs once it ends. */
   async changed() {
     if (this.#searching) {
       this.#again = true;
+      this.#latest += 1;
       return;
     }
     this.#searching = true;
