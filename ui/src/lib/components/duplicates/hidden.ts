@@ -17,12 +17,17 @@ export function hiddenGroups(): string[][] {
   }
 }
 
-export function hideGroup(ids: string[]) {
-  const keys = new Set(hiddenGroups().map(groupKey));
-  keys.add(groupKey(ids));
+function store(keys: Set<string>) {
   localStorage.setItem(KEY, JSON.stringify([...keys]));
 }
 
-export function showHiddenGroups() {
-  localStorage.removeItem(KEY);
+export function hideGroup(ids: string[]) {
+  store(new Set([...hiddenGroups().map(groupKey), groupKey(ids)]));
+}
+
+/** Takes back one group's "Not duplicates": it is listed again. */
+export function unhideGroup(ids: string[]) {
+  const keys = new Set(hiddenGroups().map(groupKey));
+  keys.delete(groupKey(ids));
+  store(keys);
 }

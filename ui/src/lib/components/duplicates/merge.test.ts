@@ -1,27 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Candidate } from "../../bindings/Candidate";
 import type { Profile } from "../../bindings/Profile";
-import { defaultPicks, fieldRows, mergeMutation } from "./merge";
+import { emptyProfile } from "../checkin/walkin";
+import { defaultPicks, fieldRows, MERGE_AT_MOST, mergedIndexes, mergeMutation, repick } from "./merge";
 
-const base: Profile = {
-  first_name: "Ana",
-  last_name: "Souza",
-  email: null,
-  phone: null,
-  location: { city: "", region: "", country: "" },
-  current_title: "",
-  current_employer: "",
-  employment: [],
-  education: [],
-  skills: [],
-  links: [],
-  willing_to_relocate: null,
-  desired_level: null,
-  employment_type: null,
-  languages: [],
-  preferred_communication: null,
-  custom_fields: {},
-};
+const base: Profile = { ...emptyProfile(), first_name: "Ana", last_name: "Souza" };
 
 function candidate(id: string, updated: string, profile: Partial<Profile>): Candidate {
   return { id, updated_at: updated, profile: { ...base, ...profile } } as Candidate;
@@ -66,5 +49,28 @@ describe("the merge dialog's choices", () => {
         ],
       },
     });
+  });
+
+  // A third record joined through a shared office phone: a different person.
+  const colleague = candidate("c", "2026-09-01T00:00:00Z", { first_name: "Bea", phone: "+351 212 000 000", current_title: "Receptionist" });
+
+  it("leaves a wrongly joined member out of the merge and out of the picked values", () => {
+    const all = [older, newer, colleague];
+    const rows = fieldRows(all);
+    const leftOut = new Set([2]);
+    expect(defaultPicks(all, rows).current_title).toBe(2);
+    const picks = repick(all, rows, defaultPicks(all, rows), leftOut);
+    expect(picks.current_title).toBe(1);
+    expect(picks.first_name).toBe(1);
+    const m = mergeMutation(all, 1, rows, defaultPicks(all, rows), leftOut);
+    expect(m.args).toMatchObject({ survivor_id: "b", merged_ids: ["a"] });
+    expect(JSON.stringify(m)).not.toContain("Receptionist");
+  });
+
+  it("counts who would be merged so a group over the limit can be cut down before Merge", () => {
+    const count = MERGE_AT_MOST + 3;
+    expect(mergedIndexes(count, 0, new Set())).toHaveLength(MERGE_AT_MOST + 2);
+    expect(mergedIndexes(count, 0, new Set([3, 7]))).toHaveLength(MERGE_AT_MOST);
+    expect(mergedIndexes(4, 2, new Set([0]))).toEqual([1, 3]);
   });
 });

@@ -32,13 +32,31 @@ export function fieldRows(candidates: Candidate[]): FieldRow[] {
     .filter((row) => row.values.some((v) => !isEmpty(v)));
 }
 
+/** Candidates merged into the one who stays at most in one merge (MERGE_AT_MOST in
+ *  crates/domain/src/merge.rs, which refuses more): said before Merge is pressed. */
+export const MERGE_AT_MOST = 10;
+
 /** Per field, the index of the candidate whose value is kept: the most recently updated one
- *  with a value. */
-export function defaultPicks(candidates: Candidate[], rows: FieldRow[]): Record<string, number> {
-  const newestFirst = candidates.map((c, i) => ({ i, at: Date.parse(c.updated_at) })).sort((a, b) => b.at - a.at);
+ *  with a value, among those not left out of the merge. */
+export function defaultPicks(candidates: Candidate[], rows: FieldRow[], leftOut: ReadonlySet<number> = new Set()): Record<string, number> {
+  const newestFirst = candidates
+    .map((c, i) => ({ i, at: Date.parse(c.updated_at) }))
+    .filter(({ i }) => !leftOut.has(i))
+    .sort((a, b) => b.at - a.at);
   return Object.fromEntries(
     rows.map((row) => [row.key, (newestFirst.find(({ i }) => !isEmpty(row.values[i])) ?? newestFirst[0]).i]),
   );
+}
+
+/** The picks with each one that fell on a left-out candidate picked again among the rest. */
+export function repick(candidates: Candidate[], rows: FieldRow[], picks: Record<string, number>, leftOut: ReadonlySet<number>): Record<string, number> {
+  const fallback = defaultPicks(candidates, rows, leftOut);
+  return Object.fromEntries(rows.map((row) => [row.key, leftOut.has(picks[row.key]) ? fallback[row.key] : picks[row.key]]));
+}
+
+/** The indexes merged into the survivor: everyone else not left out. */
+export function mergedIndexes(count: number, survivor: number, leftOut: ReadonlySet<number>): number[] {
+  return [...Array(count).keys()].filter((i) => i !== survivor && !leftOut.has(i));
 }
 
 /** The survivor's profile with the picked values. */
@@ -56,15 +74,22 @@ export function mergedProfile(survivor: Profile, rows: FieldRow[], picks: Record
   return merged;
 }
 
-/** Keeps `candidates[survivor]` with the picked values; the others become its tombstones. */
-export function mergeMutation(candidates: Candidate[], survivor: number, rows: FieldRow[], picks: Record<string, number>): Mutation {
+/** Keeps `candidates[survivor]` with the picked values; the others not left out become its
+ *  tombstones, the left-out ones stay as they are. */
+export function mergeMutation(
+  candidates: Candidate[],
+  survivor: number,
+  rows: FieldRow[],
+  picks: Record<string, number>,
+  leftOut: ReadonlySet<number> = new Set(),
+): Mutation {
   const keep = candidates[survivor];
-  const merged = mergedProfile(keep.profile, rows, picks);
+  const merged = mergedProfile(keep.profile, rows, repick(candidates, rows, picks, leftOut));
   return {
     name: "candidate.merge",
     args: {
       survivor_id: keep.id,
-      merged_ids: candidates.filter((_, i) => i !== survivor).map((c) => c.id),
+      merged_ids: mergedIndexes(candidates.length, survivor, leftOut).map((i) => candidates[i].id),
       changes: profileChanges(keep.profile, merged),
     },
   };
