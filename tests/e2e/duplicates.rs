@@ -1,7 +1,10 @@
 //! Duplicates in the real window: two profiles of one person planted in a demo database (the
-//! same email in other case); the Duplicates page lists them with the evidence; an admin
-//! merges them keeping one, with the title taken from the other; the one who stays has it and
-//! the other's tag and note, and the other's profile opens the one who stayed.
+//! same email in other case), with a third, different person wrongly sharing that email; the
+//! Duplicates page lists them with the evidence; an admin merges the two, leaving the third
+//! out, keeping one with the title taken from the other; the one who stays has it and the
+//! other's tag and note, the other's profile opens the one who stayed, the third is untouched.
+//! A second pair said to be "Not duplicates" leaves the list, is shown again marked, and the
+//! choice is taken back.
 //! Screenshots: docs/screenshots/duplicates-*.png.
 
 use serde_json::json;
@@ -42,7 +45,9 @@ fn a_planted_pair_is_found_and_merged_from_the_duplicates_page() -> Result<(), S
     let demo = DemoDb::new(200, 31)?;
     let mut store = demo.open()?;
     let admin_user = admin(&store)?;
-    let (older, newer) = (talentdesk_domain::new_id(), talentdesk_domain::new_id());
+    let (older, newer, stranger) =
+        (talentdesk_domain::new_id(), talentdesk_domain::new_id(), talentdesk_domain::new_id());
+    let (twin_a, twin_b) = (talentdesk_domain::new_id(), talentdesk_domain::new_id());
     let tag = store.tags().map_err(err)?.into_iter().find(|t| t.listed).ok_or("no listed tag")?.name;
     for m in [
         Mutation::CandidateCreate {
@@ -62,6 +67,24 @@ fn a_planted_pair_is_found_and_merged_from_the_duplicates_page() -> Result<(), S
             profile: person("Quilla Jane", "QUILLA.Marrowfield@planted.example", "Ward manager"),
             profile_type: ProfileType::RecruiterGenerated,
         },
+        Mutation::CandidateCreate {
+            candidate_id: stranger,
+            profile: Profile {
+                last_name: "Okafor".into(),
+                ..person("Bram", "Quilla.Marrowfield@planted.example", "Porter")
+            },
+            profile_type: ProfileType::RecruiterGenerated,
+        },
+        Mutation::CandidateCreate {
+            candidate_id: twin_a,
+            profile: person("Odile", "odile.twin@planted.example", "Midwife"),
+            profile_type: ProfileType::RecruiterGenerated,
+        },
+        Mutation::CandidateCreate {
+            candidate_id: twin_b,
+            profile: person("Odile", "Odile.Twin@planted.example", "Midwife"),
+            profile_type: ProfileType::RecruiterGenerated,
+        },
     ] {
         store.apply(&admin_user, m).map_err(err)?;
     }
@@ -70,10 +93,29 @@ fn a_planted_pair_is_found_and_merged_from_the_duplicates_page() -> Result<(), S
     // The rail offers Duplicates once it knows the user is an admin.
     session.wait_for("Duplicates in the rail", |s| s.text("[data-testid=rail-duplicates]"))?;
     session.click("[data-testid=rail-duplicates]")?;
+
+    // "Not duplicates" hides the twins' group; shown again it is marked, and the choice undone.
+    let twins = format!("[data-testid=duplicate-group]:nth-of-type({})", group_of(&session, twin_a)?);
+    session.click(&format!("{twins} [data-testid=duplicate-hide]"))?;
+    let gone =
+        "return !document.querySelector(`[data-testid=duplicate-group] tr[data-id=\"${arguments[0]}\"]`) || null;";
+    session.wait_for("the twins' group hidden", |s| Ok(s.script(gone, json!([twin_a.to_string()]))?.as_bool()))?;
+    session.click("[data-testid=duplicates-show-hidden]")?;
+    let twins = format!("[data-testid=duplicate-group]:nth-of-type({})", group_of(&session, twin_a)?);
+    let marked =
+        session.wait_for("the twins marked", |s| s.text(&format!("{twins} [data-testid=duplicate-marked]")))?;
+    assert_eq!(marked, "Marked “Not duplicates” on this computer.");
+    shot(&session, "hidden")?;
+    session.click(&format!("{twins} [data-testid=duplicate-unhide]"))?;
+    session.wait_for("the twins offered for merging again", |s| {
+        s.text(&format!("{twins} [data-testid=duplicate-merge]"))
+    })?;
     let group = format!("[data-testid=duplicate-group]:nth-of-type({})", group_of(&session, older)?);
     let evidence = session.texts(&format!("{group} [data-testid=duplicate-evidence]"))?;
     assert_eq!(evidence, vec!["same email: quilla.marrowfield@planted.example"]);
-    assert!(session.text(&format!("{group} tr[data-id=\"{newer}\"]"))?.is_some(), "both are in the group");
+    for id in [newer, stranger] {
+        assert!(session.text(&format!("{group} tr[data-id=\"{id}\"]"))?.is_some(), "all three are in the group");
+    }
     shot(&session, "list")?;
 
     session.click(&format!("{group} [data-testid=duplicate-merge]"))?;
@@ -82,6 +124,13 @@ fn a_planted_pair_is_found_and_merged_from_the_duplicates_page() -> Result<(), S
     // The newer one stays, with the older one's title.
     session.click(&format!("[data-testid=merge-dialog] th[data-id=\"{newer}\"] [data-testid=merge-survivor]"))?;
     session.click(&title_of(older))?;
+    // The stranger is left out: not merged, and their title no longer offered.
+    session.click(&format!("[data-testid=merge-dialog] th[data-id=\"{stranger}\"] [data-testid=merge-leave-out]"))?;
+    let count = session.wait_for("the count of who is merged", |s| {
+        Ok(s.text("[data-testid=merge-count]")?.filter(|c| c.starts_with("1 ")))
+    })?;
+    assert_eq!(count, "1 candidate is merged into the one who stays.");
+    assert!(session.attribute(&title_of(stranger), "name")?.is_none(), "a left-out member's value is not offered");
     shot(&session, "merge")?;
     session.click("[data-testid=merge-confirm]")?;
     let merged =
@@ -105,5 +154,6 @@ fn a_planted_pair_is_found_and_merged_from_the_duplicates_page() -> Result<(), S
     assert!(kept.tags.contains(&tag));
     assert!(kept.notes.iter().any(|n| n.note.body == NOTE));
     assert_eq!(store.merged_into(older).map_err(err)?, Some(newer));
+    assert_eq!(store.merged_into(stranger).map_err(err)?, None, "the left-out member stays themself");
     Ok(())
 }
