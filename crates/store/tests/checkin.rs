@@ -279,7 +279,8 @@ fn an_older_database_gets_its_index_when_it_opens() {
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP TABLE checkin_people; DROP TABLE checkin_keys; DROP TABLE checkin_deferred;
+            "DROP TRIGGER merged_into_on_merge; DROP TRIGGER merged_into_on_return; DROP TABLE merged_into;
+             DROP TABLE checkin_people; DROP TABLE checkin_keys; DROP TABLE checkin_deferred;
              ALTER TABLE history DROP COLUMN detail; DROP TABLE history_shared_cands; DROP TABLE history_shared; DROP TABLE search_prefixes;
              DROP INDEX pipeline_members_board; ALTER TABLE pipelines DROP COLUMN archived; DROP TABLE sync_early;
              PRAGMA user_version = 9;",

@@ -481,6 +481,7 @@ fn a_store_from_before_the_term_index_gets_one_when_opened() {
              ALTER TABLE event_members DROP COLUMN code; ALTER TABLE event_members ADD COLUMN rating INTEGER;
              ALTER TABLE events DROP COLUMN capacity; ALTER TABLE events DROP COLUMN description;
              ALTER TABLE events DROP COLUMN archived; ALTER TABLE events DROP COLUMN code_key;
+             DROP TRIGGER merged_into_on_merge; DROP TRIGGER merged_into_on_return; DROP TABLE merged_into;
              ALTER TABLE history DROP COLUMN summary; ALTER TABLE history DROP COLUMN detail; DROP TABLE history_shared_cands; DROP TABLE history_shared;
              ALTER TABLE messages DROP COLUMN check_in_code;
              DROP TABLE checkin_people; DROP TABLE checkin_deferred; DROP TABLE checkin_keys;
