@@ -74,22 +74,42 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens a second, read-only connection to the database a [`Store::open`] already brought
+    /// up to date, for long whole-database reads (duplicates, import plans): in WAL mode it
+    /// reads the last commit while the writer works, so those reads need not hold the writer.
+    /// It runs no migrations and refuses every write ("attempt to write a readonly database").
+    pub fn open_reader(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let path = path.as_ref().to_path_buf();
+        let conn =
+            Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(|e| StoreError::open(&path, e))?;
+        migrations::check(&conn, &path)?;
+        Self::configure_reads(&conn).map_err(|e| StoreError::open(&path, e))?;
+        Ok(Self { conn, path, engine: Default::default() })
+    }
+
     // No memory map: loading search's facts reads the whole candidates table, and every mapped
     // page of it would count as the app's own memory (+256 MB at a million candidates). Reads
     // through SQLite's page cache measured as fast (BENCHMARKS.md, 2026-12-02).
     // The WAL is cut back to 64 MB after a checkpoint: saving search's facts writes ~60 MB
     // twice (the old blob zeroed, the new one), which would otherwise stay on disk for good.
     fn configure(conn: &Connection) -> rusqlite::Result<()> {
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Self::configure_reads(conn)?;
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
-             PRAGMA temp_store = MEMORY;
-             PRAGMA cache_size = -65536;
-             PRAGMA mmap_size = 0;
              PRAGMA secure_delete = ON;
              PRAGMA journal_size_limit = 67108864;",
+        )
+    }
+
+    fn configure_reads(conn: &Connection) -> rusqlite::Result<()> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.execute_batch(
+            "PRAGMA temp_store = MEMORY;
+             PRAGMA cache_size = -65536;
+             PRAGMA mmap_size = 0;",
         )
     }
 
