@@ -48,9 +48,26 @@ fn id_at(rng: &mut impl Rng, at: Timestamp) -> Uuid {
     uuid::Builder::from_unix_timestamp_millis(at.timestamp_millis() as u64, &random).into_uuid()
 }
 
-/// ASCII for email local parts: "Gonçalves" -> "goncalves".
+/// ASCII for email local parts: "Gonçalves" -> "goncalves", "Łukasz" -> "lukasz". Letters with
+/// no decomposition into a base letter and a mark are spelled out first, or they would be
+/// dropped and the address would lose a letter.
 fn ascii(text: &str) -> String {
-    text.nfkd()
+    let mut spelled = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'Ł' | 'ł' => spelled.push('l'),
+            'Ø' | 'ø' => spelled.push('o'),
+            'Đ' | 'đ' | 'Ð' | 'ð' => spelled.push('d'),
+            'ß' => spelled.push_str("ss"),
+            'Æ' | 'æ' => spelled.push_str("ae"),
+            'Œ' | 'œ' => spelled.push_str("oe"),
+            'Þ' | 'þ' => spelled.push_str("th"),
+            'ı' => spelled.push('i'),
+            _ => spelled.push(c),
+        }
+    }
+    spelled
+        .nfkd()
         .filter(|c| !is_combining_mark(*c))
         .filter(|c| c.is_ascii_alphanumeric())
         .collect::<String>()
@@ -625,5 +642,18 @@ fn history(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org) {
             detail: Some(detail),
             visible_to: None,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ascii;
+
+    #[test]
+    fn an_email_handle_keeps_every_letter_of_the_name() {
+        assert_eq!(ascii("Łukasz"), "lukasz");
+        assert_eq!(ascii("Kamińska"), "kaminska");
+        assert_eq!(ascii("Søren Weiß"), "sorenweiss");
+        assert_eq!(ascii("Gonçalves"), "goncalves");
     }
 }

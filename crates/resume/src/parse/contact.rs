@@ -8,12 +8,26 @@ use super::{sections, words};
 const NOT_NAMES: &[&str] =
     &["resume", "résumé", "curriculum vitae", "cv", "lebenslauf", "page", "contact", "europass", "currículum vitae"];
 
-/// The first email address in the text, as the domain's rules clean it.
+/// The first email address in the text, as the domain's rules clean it. An address is read
+/// outwards from its `@` over the characters an address may hold, letters of any script
+/// included (RFC 6531), so a label glued to it ("Mail:łukasz@…", "mailto:") stays out and a
+/// non-ASCII first letter stays in.
 pub fn email(text: &str) -> Option<String> {
-    text.split(|c: char| c.is_whitespace() || "|,;<>()[]".contains(c))
-        .filter(|w| w.contains('@'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).trim_start_matches("mailto:"))
-        .find_map(|w| validation::email(w).ok())
+    text.match_indices('@').find_map(|(at, _)| {
+        let local_start =
+            text[..at].char_indices().rev().take_while(|&(_, c)| in_local_part(c)).last().map_or(at, |(i, _)| i);
+        let domain_len: usize =
+            text[at + 1..].chars().take_while(|&c| c.is_alphanumeric() || ".-".contains(c)).map(char::len_utf8).sum();
+        let local = text[local_start..at].trim_start_matches('.');
+        let domain = text[at + 1..at + 1 + domain_len].trim_end_matches(['.', '-']);
+        validation::email(&format!("{local}@{domain}")).ok()
+    })
+}
+
+/// Letters and digits of any script and the ASCII marks RFC 5322 allows in a local part, less
+/// the slash and colon that labels put before an address ("Tel/Mail:").
+fn in_local_part(c: char) -> bool {
+    c.is_alphanumeric() || "._%+-!#$&'*=?^`{}~".contains(c)
 }
 
 /// Links to profiles and portfolios, with `https://` added where the resume left it out.
@@ -247,6 +261,23 @@ pub fn location(top: &[&str], name: Option<&str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_email_keeps_its_non_ascii_letters_and_leaves_a_glued_label_out() {
+        let cases = [
+            ("Email: łukasz.kamińska36589@inbox.example.org", "łukasz.kamińska36589@inbox.example.org"),
+            ("Tel/Mail:Łukasz.Kaminska@inbox.example.org | +48 501 234 567", "Łukasz.Kaminska@inbox.example.org"),
+            ("Tel/Mail:Łukasz, lukasz.kaminska@inbox.example.org", "lukasz.kaminska@inbox.example.org"),
+            ("(mailto:ana@example.pt).", "ana@example.pt"),
+            ("用户@例子.广告", "用户@例子.广告"),
+            ("Ölçüm: jörg.müller@beispiel.de.", "jörg.müller@beispiel.de"),
+        ];
+        for (text, want) in cases {
+            let got = email(text).map(|e| e.to_lowercase());
+            assert_eq!(got.as_deref(), Some(want.to_lowercase().as_str()), "{text}");
+        }
+        assert_eq!(email("@ handle and name@ with no address"), None);
+    }
 
     #[test]
     fn contact_details_in_a_header() {
