@@ -57,7 +57,23 @@ pub(crate) async fn with_store<T: Send + 'static>(
         work(&mut store, &user).map_err(|e| e.to_app_error())
     })
     .await
-    .map_err(|e| AppError::Storage { message: format!("the operation stopped unexpectedly: {e}") })?
+    .map_err(stopped)?
+}
+
+/// [`with_store`] for reads of the whole database: they run on the open data's read-only
+/// connection, so the writer's lock stays free for every other command meanwhile.
+pub(crate) async fn with_reader<T: Send + 'static>(
+    state: &State<'_, AppState>,
+    work: impl FnOnce(&Store, &User) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, AppError> {
+    let (reader, user) = state.reader()?;
+    tauri::async_runtime::spawn_blocking(move || reader.read(|store| work(store, &user)).map_err(|e| e.to_app_error()))
+        .await
+        .map_err(stopped)?
+}
+
+fn stopped(e: tauri::Error) -> AppError {
+    AppError::Storage { message: format!("the operation stopped unexpectedly: {e}") }
 }
 
 /// Answered without the store: as the app starts, search's loading holds the store, and the

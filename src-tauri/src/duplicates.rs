@@ -10,7 +10,7 @@ use talentdesk_store::{AppError, StoreError};
 use tauri::State;
 use uuid::Uuid;
 
-use crate::commands::with_store;
+use crate::commands::with_reader;
 use crate::state::AppState;
 
 /// The groups the last scan found, strongest first.
@@ -20,7 +20,7 @@ pub struct Found(Mutex<Arc<Vec<DuplicateGroup>>>);
 /// Looks for duplicates across the whole local database, as only admins may (they merge).
 #[tauri::command]
 pub async fn find_duplicates(state: State<'_, AppState>, found: State<'_, Found>) -> Result<DuplicateScan, AppError> {
-    let duplicates = with_store(&state, |store, user| {
+    let duplicates = with_reader(&state, |store, user| {
         permission::authorize(user, Capability::MergeCandidates).map_err(StoreError::from)?;
         store.find_duplicates(None)
     })

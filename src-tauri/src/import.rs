@@ -20,7 +20,7 @@ use talentdesk_store::{AppError, Store, StoreError};
 use tauri::{AppHandle, Emitter, State};
 use ts_rs::TS;
 
-use crate::commands::with_store;
+use crate::commands::{with_reader, with_store};
 use crate::state::AppState;
 
 /// Rows of the file shown beside the mapping (sample values).
@@ -171,7 +171,7 @@ pub async fn import_plan(
     options: ImportOptions,
 ) -> Result<ImportPreview, AppError> {
     let path = readable(&state, &path)?;
-    let planned = with_store(&state, move |store, user| {
+    let planned = with_reader(&state, move |store, user| {
         let table = read::open(&path, sheet.as_deref());
         match table.and_then(|table| plan::plan(store, user, table, &mapping, options)) {
             Ok(plan) => Ok(Ok((preview(store, &plan)?, plan))),
@@ -229,13 +229,16 @@ pub fn import_choose(
     line: u64,
     choice: ImportRowChoice,
 ) -> Result<ImportCounts, AppError> {
-    let (store, _) = state.current()?;
+    let (reader, _) = state.reader()?;
     imports.with(|planned| {
         if planned.report.is_some() {
             return Err(storage("this import has been written; open the file again to import it again"));
         }
         let plan = Arc::make_mut(&mut planned.plan);
-        plan.choose(&store.lock().unwrap_or_else(|p| p.into_inner()), line, choice).map_err(import_error)?;
+        reader
+            .read(|store| Ok(plan.choose(store, line, choice)))
+            .map_err(|e| e.to_app_error())?
+            .map_err(import_error)?;
         Ok(plan.counts)
     })
 }

@@ -20,7 +20,7 @@ use tauri::{AppHandle, Emitter, Manager, State};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::commands::with_store;
+use crate::commands::{with_reader, with_store};
 use crate::documents::{Upload, attach, reader};
 use crate::state::AppState;
 
@@ -145,7 +145,7 @@ pub async fn read_resumes(
         granted.into_iter().zip(read).map(|(granted, read)| granted.and(read)).collect();
     let profiles: Vec<Option<Profile>> =
         results.iter().map(|r| r.as_ref().ok().map(ParsedResume::to_profile)).collect();
-    let matches = with_store(&state, {
+    let matches = with_reader(&state, {
         let profiles = profiles.clone();
         move |store, _| talentdesk_import::resumes::matches(store, &profiles, None)
     })

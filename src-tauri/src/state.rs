@@ -59,6 +59,34 @@ pub struct Open {
     pub account: Option<Account>,
     /// The signed-in session; `None` for a local database.
     pub session: Option<Session>,
+    /// The read-only connection long whole-database reads take instead of `store`.
+    pub reader: Reader,
+}
+
+/// A read-only second connection to the open database ([`Store::open_reader`]), opened on
+/// first use: scans of every candidate (duplicates, import plans) read through it for seconds
+/// while the other commands keep the writer's lock.
+#[derive(Clone)]
+pub struct Reader {
+    path: PathBuf,
+    store: Arc<Mutex<Option<Store>>>,
+}
+
+impl Reader {
+    fn at(path: &Path) -> Self {
+        Self { path: path.to_path_buf(), store: Default::default() }
+    }
+
+    /// Runs `work` on the reader, opening it first if this is its first use.
+    pub fn read<T>(&self, work: impl FnOnce(&Store) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        // A panic in an earlier read left nothing half-written: the connection cannot write.
+        let mut slot = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        let store = match slot.take() {
+            Some(store) => store,
+            None => Store::open_reader(&self.path)?,
+        };
+        work(slot.insert(store))
+    }
 }
 
 /// Where the app keeps what is not in a store.
@@ -142,7 +170,7 @@ impl AppState {
         let account = store.account()?;
         let store = Arc::new(Mutex::new(store));
         keep_search_warm(&store, SnapshotTimes::default());
-        let open = Open { store, user, db_path, account, session: None };
+        let open = Open { store, user, reader: Reader::at(&db_path), db_path, account, session: None };
         Ok(Self {
             open: RwLock::new(Some(open)),
             data_dir: None,
@@ -161,6 +189,13 @@ impl AppState {
         let open = self.open.read().map_err(|_| poisoned())?;
         let open = open.as_ref().ok_or_else(|| AppError::Storage { message: "sign in to a server first".into() })?;
         Ok((open.store.clone(), open.user.clone()))
+    }
+
+    /// The open data's read-only connection and the user working on it.
+    pub fn reader(&self) -> Result<(Reader, User), AppError> {
+        let open = self.open.read().map_err(|_| poisoned())?;
+        let open = open.as_ref().ok_or_else(|| AppError::Storage { message: "sign in to a server first".into() })?;
+        Ok((open.reader.clone(), open.user.clone()))
     }
 
     /// Tells the session a change was made here, so it is pushed at once; a change that
@@ -207,6 +242,7 @@ impl Open {
         Self {
             store: session.store.clone(),
             user: session.user.clone(),
+            reader: Reader::at(&db_path),
             db_path,
             account: Some(session.account.clone()),
             session: Some(session),
