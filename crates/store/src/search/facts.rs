@@ -51,6 +51,9 @@ const COLUMNS: &str =
 /// Above this many changed candidates, re-sorting everything beats moving them one by one.
 const RESORT_AFTER: usize = 2_000;
 
+/// Where a candidate's name key lies in the keys' text, and its update time.
+type SortKey = ((u32, u32), i64);
+
 /// How many bytes of a name key sort as a number.
 const PREFIX: usize = 16;
 
@@ -261,19 +264,24 @@ impl Facts {
         moved.sort_unstable();
         moved.dedup();
         let incremental = moved.len() <= RESORT_AFTER;
-        if incremental {
-            for cand in &moved {
-                self.unlink(*cand);
-            }
-        }
         let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM candidates WHERE cand = ?1"))?;
-        for cand in &moved {
-            self.present.remove(*cand);
-            self.inactive.remove(*cand);
+        for cand in moved.iter().copied() {
+            let before = self.present.contains(cand).then(|| self.sort_key(cand));
+            self.present.remove(cand);
+            self.inactive.remove(cand);
             let mut rows = stmt.query([cand])?;
-            if let Some(r) = rows.next()? {
-                let cand = self.read(r)?;
-                if incremental {
+            let now = match rows.next()? {
+                Some(r) => Some(self.read(r).map(|cand| self.sort_key(cand))?),
+                None => None,
+            };
+            // Most writes (a tag, a note) leave the name and the update time alone: moving
+            // such a candidate out of both orders and back in is two shifts of a million-entry
+            // array for nothing, which made a 100,000-candidate tag take seconds.
+            if incremental && self.key_text(before) != self.key_text(now) {
+                if let Some(before) = before {
+                    self.unlink(cand, before);
+                }
+                if now.is_some() {
                     self.link(cand);
                 }
             }
@@ -284,19 +292,30 @@ impl Facts {
         Ok(())
     }
 
-    /// Removes a candidate from both orders (using its current keys).
-    fn unlink(&mut self, cand: u32) {
-        if !self.present.contains(cand) {
-            return;
+    /// What a candidate is sorted by now: where its name key lies (its bytes stay in place
+    /// when it is replaced) and its update time.
+    fn sort_key(&self, cand: u32) -> SortKey {
+        let span = self.name_keys.spans.get(cand as usize).copied().unwrap_or_default();
+        (span, self.facts[cand as usize].updated)
+    }
+
+    fn key_text(&self, key: Option<SortKey>) -> Option<(&str, i64)> {
+        key.map(|((start, end), updated)| (&self.name_keys.text[start as usize..end as usize], updated))
+    }
+
+    /// Removes a candidate from both orders, found by the keys it was sorted by.
+    fn unlink(&mut self, cand: u32, before: SortKey) {
+        let Some((name, updated)) = self.key_text(Some(before)) else { return };
+        // Its own entry still sits where its old keys put it, so it is compared by those.
+        let name_of = |x: u32| if x == cand { name } else { self.name_key(x) };
+        let updated_of = |x: u32| if x == cand { updated } else { self.facts[x as usize].updated };
+        let by_name = self.by_name.partition_point(|x| (name_of(*x), *x) < (name, cand));
+        let by_updated = self.by_updated.partition_point(|x| (updated_of(*x), *x) < (updated, cand));
+        if self.by_name.get(by_name) == Some(&cand) {
+            self.by_name.remove(by_name);
         }
-        let at = self.by_name.partition_point(|x| self.name_order(*x, cand).is_lt());
-        if self.by_name.get(at) == Some(&cand) {
-            self.by_name.remove(at);
-        }
-        let key = (self.facts[cand as usize].updated, cand);
-        let at = self.by_updated.partition_point(|x| (self.facts[*x as usize].updated, *x) < key);
-        if self.by_updated.get(at) == Some(&cand) {
-            self.by_updated.remove(at);
+        if self.by_updated.get(by_updated) == Some(&cand) {
+            self.by_updated.remove(by_updated);
         }
     }
 
