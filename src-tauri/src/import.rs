@@ -17,7 +17,7 @@ use talentdesk_import::plan::{
 use talentdesk_import::write::{self, End, Progress, Report as ImportReport};
 use talentdesk_import::{ImportError, Mapping as ImportMapping, Plan, Table, mapping, read};
 use talentdesk_store::{AppError, Store, StoreError};
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 use ts_rs::TS;
 
 use crate::commands::{with_reader, with_store};
@@ -222,25 +222,37 @@ fn matched(store: &Store, row: &PlannedRow) -> Result<Option<String>, StoreError
 }
 
 /// Overrides the import's choice for one duplicate row of the plan; the counts as they now are.
+/// Off the window's thread: a merge choice reads the database, through the reader, which a
+/// duplicates scan may hold for a while.
 #[tauri::command]
-pub fn import_choose(
+pub async fn import_choose(
+    app: AppHandle,
     state: State<'_, AppState>,
-    imports: State<'_, Imports>,
     line: u64,
     choice: ImportRowChoice,
 ) -> Result<ImportCounts, AppError> {
     let (reader, _) = state.reader()?;
-    imports.with(|planned| {
-        if planned.report.is_some() {
-            return Err(storage("this import has been written; open the file again to import it again"));
-        }
-        let plan = Arc::make_mut(&mut planned.plan);
-        reader
-            .read(|store| Ok(plan.choose(store, line, choice)))
-            .map_err(|e| e.to_app_error())?
-            .map_err(import_error)?;
-        Ok(plan.counts)
-    })
+    let choose = move || {
+        app.state::<Imports>().with(|planned| {
+            match &planned.report {
+                Some(ImportReport { end: End::Finished, .. }) => return Err(written()),
+                // Rows already written keep what was chosen; the rest are written as planned.
+                Some(_) => return Err(storage("part of this import is written, so its choices stay as they are; Import the rest writes the other rows as planned")),
+                None => {}
+            }
+            let plan = Arc::make_mut(&mut planned.plan);
+            reader
+                .read(|store| Ok(plan.choose(store, line, choice)))
+                .map_err(|e| e.to_app_error())?
+                .map_err(import_error)?;
+            Ok(plan.counts)
+        })
+    };
+    tauri::async_runtime::spawn_blocking(choose).await.map_err(stopped)?
+}
+
+fn written() -> AppError {
+    storage("this import has been written; open the file again to import it again")
 }
 
 /// Writes the plan in batches (each one transaction through the mutation path, queued for the
@@ -256,9 +268,7 @@ pub async fn import_write(
     // After a cancelled or failed write, the rest of the same plan (never planned again: a
     // new plan would give the rows written new ids and lose the user's choices).
     let (plan, earlier) = imports.with(|planned| match &planned.report {
-        Some(ImportReport { end: End::Finished, .. }) => {
-            Err(storage("this import has been written; open the file again to import it again"))
-        }
+        Some(ImportReport { end: End::Finished, .. }) => Err(written()),
         earlier => Ok((planned.plan.clone(), earlier.clone())),
     })?;
     let running = state.runs.start(&run);

@@ -140,6 +140,13 @@ fn a_spreadsheet_is_mapped_previewed_imported_once_with_its_error_file() -> Resu
     assert!(merged.contains(&format!("Merge into {} {}", existing[0].0, existing[0].1)), "{merged}");
     assert!(merged.contains("same email"), "{merged}");
     shot(&session, "preview")?;
+    // One duplicate row's own fate: skipped, the counts follow; then back as planned.
+    let choice = "[data-testid=import-duplicates] [data-testid=import-row-choice]";
+    let counted = |want: [u64; 6]| move |s: &Session| Ok((counts(s)? == want).then_some(()));
+    session.select(choice, "skip")?;
+    session.wait_for("one duplicate skipped", counted([1830, 149, 0, 1, 0, 20]))?;
+    session.select(choice, "as_planned")?;
+    session.wait_for("the duplicate merged again", counted([1830, 150, 0, 0, 0, 20]))?;
     assert_eq!(candidates(&demo)?, before, "nothing written before the confirmation");
 
     session.click("[data-testid=import-confirm]")?;

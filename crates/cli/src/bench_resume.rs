@@ -165,7 +165,7 @@ pub fn queue(count: usize, db: Option<&Path>, json: bool) -> anyhow::Result<Exit
         let ext = if s.kind == talentdesk_resume_corpus::FileKind::Pdf { "pdf" } else { "docx" };
         std::fs::write(folder.join(format!("cv-{i:03}.{ext}")), &s.file)?;
     }
-    let store = db.map(talentdesk_store::Store::open).transpose()?;
+    let store = db.map(talentdesk_store::Store::open_reader).transpose()?;
     let reader = Isolated::this_program(&["extract-text"])?;
     let workers = batch::workers();
 
