@@ -393,3 +393,28 @@ fn an_undo_is_refused_after_the_survivor_is_reviewed_again() {
 fn an_undo_is_refused_after_a_custom_field_of_theirs_is_deleted() {
     undo_refused_after(|_, _, _, _| Mutation::CustomFieldDelete { key: "visa".into() });
 }
+
+#[test]
+fn a_database_from_before_the_redirect_table_finds_its_merges_when_opened() {
+    let mut f = fixture();
+    let person = |email| Person { email: Some(email), ..Person::default() };
+    let (ana, dup) = (f.create(person("ana@example.com")), f.create(person("ana.souza@example.org")));
+    let (bo, back) = (f.create(person("bo@example.com")), f.create(person("bo.li@example.org")));
+    f.admin_applies(Mutation::CandidateMerge { survivor_id: ana, merged_ids: vec![dup], changes: vec![] });
+    let undo = f.admin_applies(Mutation::CandidateMerge { survivor_id: bo, merged_ids: vec![back], changes: vec![] });
+    f.admin_applies(undo.undo.unwrap());
+    let path = f.dir.path().join("store.db");
+    drop(f.store);
+    {
+        // As the file was before migration 0017.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "DROP TRIGGER merged_into_on_merge; DROP TRIGGER merged_into_on_return; DROP TABLE merged_into;
+             PRAGMA user_version = 16;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.merged_into(dup).unwrap(), Some(ana), "a merge made before finds its survivor");
+    assert_eq!(store.merged_into(back).unwrap(), None, "a merge undone before redirects nowhere");
+}

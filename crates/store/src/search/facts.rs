@@ -426,6 +426,29 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_refresh_after_writes_keeps_the_orders_a_fresh_load_gives() {
+        let (_dir, conn) = database(400);
+        let (mut facts, ()) = Facts::load(&conn, None, || Ok(())).expect("load");
+        // Renamed (to the front, and onto a name many share), re-dated, untouched (a tag),
+        // renamed and re-dated at once, and deleted.
+        conn.execute_batch(
+            "UPDATE candidates SET name_key = 'aaron' WHERE cand = 10;
+             UPDATE candidates SET name_key = 'li wei' WHERE cand = 11;
+             UPDATE candidates SET updated_at = 9000 WHERE cand = 20;
+             UPDATE candidates SET name_key = 'zz top', updated_at = 1 WHERE cand = 30;
+             DELETE FROM candidates WHERE cand = 50;",
+        )
+        .expect("writes");
+        facts.refresh(&conn, &[10, 11, 20, 30, 40, 50]).expect("refresh");
+        let (fresh, ()) = Facts::load(&conn, None, || Ok(())).expect("load again");
+        assert_eq!(contents(&facts), contents(&fresh));
+        assert_eq!(facts.by_name, fresh.by_name, "name order");
+        assert_eq!(facts.by_updated, fresh.by_updated, "update order");
+        assert_eq!(facts.by_name.first(), Some(&10));
+        assert_eq!(facts.by_updated.first(), Some(&30));
+    }
+
+    #[test]
     fn names_sort_whole_past_the_numeric_prefix_then_by_row() {
         let (_dir, conn) = database(400);
         let (facts, ()) = Facts::load(&conn, super::super::helper(&conn), || Ok(())).expect("load");
