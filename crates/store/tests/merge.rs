@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use common::{Fixture, Person, fixture};
 use talentdesk_domain::DomainError;
+use talentdesk_domain::activity::Engagement;
 use talentdesk_domain::candidate::FieldValue;
 use talentdesk_domain::document::{Document, DocumentKind};
 use talentdesk_domain::event::{Event, EventCategory};
@@ -382,11 +383,32 @@ fn an_undo_is_refused_after_a_status_of_theirs_is_renamed() {
 }
 
 #[test]
-fn an_undo_is_refused_after_the_survivor_is_reviewed_again() {
+fn an_undo_is_refused_after_the_survivor_is_emailed() {
     undo_refused_after(|_, ana, _, _| {
         std::thread::sleep(Duration::from_millis(5));
-        Mutation::CandidateReview { candidate_id: ana }
+        let (subject, body) = ("Hello".to_owned(), "Hi".to_owned());
+        Mutation::EmailSend { send_id: new_id(), selection: Selection::ids([ana]), subject, body }
     });
+}
+
+#[test]
+fn opening_the_survivor_after_a_merge_leaves_the_undo_and_keeps_the_review() {
+    let mut f = fixture();
+    let l = lists(&mut f);
+    let (ana, dup) = ana_twice(&mut f, &l);
+    let merge = Mutation::CandidateMerge { survivor_id: ana, merged_ids: vec![dup], changes: vec![] };
+    let undo = f.admin_applies(merge).undo.unwrap();
+    std::thread::sleep(Duration::from_millis(5));
+    f.admin_applies(Mutation::CandidateReview { candidate_id: ana });
+    // When Ana was last reviewed.
+    let review = |f: &Fixture| {
+        let p = f.store.profile(&f.admin, ana).unwrap();
+        p.engagements.iter().find(|e| e.engagement == Engagement::RecruiterReviewed).map(|e| e.at)
+    };
+    let reviewed = review(&f);
+    assert_eq!(f.admin_applies(undo).affected, 2, "the undo still goes through");
+    assert_eq!(f.store.merged_into(dup).unwrap(), None);
+    assert_eq!(review(&f), reviewed, "the review's time stays");
 }
 
 #[test]

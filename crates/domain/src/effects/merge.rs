@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use super::{Effects, Outcome, Records, edited};
 use crate::DomainError;
+use crate::activity::Engagement;
 use crate::aggregate::{CandidateAggregate, HistoryDraft};
 use crate::error::Thing;
 use crate::history::{self, FieldChange, HistoryAction, HistoryDetail};
@@ -73,6 +74,15 @@ impl<R: Records> Effects<'_, R> {
             self.entry(&[back], HistoryDetail::MergeUndone { names: vec![survivor_name.clone()] }, None)?;
         }
         let mut before = survivor.clone();
+        // A review since the merge (opening the survivor, as anyone does next) is kept; to
+        // the millisecond, as the check above, or the server's finer clock would count the
+        // merge's own time as a later review.
+        let reviewed = |a: &CandidateAggregate| a.engagement_times.get(&Engagement::RecruiterReviewed).copied();
+        if let Some(at) = reviewed(&r.aggregate(kept)?)
+            && Some(at.timestamp_millis()) > reviewed(&before).map(|t| t.timestamp_millis())
+        {
+            before.record_engagement(Engagement::RecruiterReviewed, at);
+        }
         before.candidate.profile = self.checked_profile(before.candidate.profile)?;
         before.candidate.updated_at = self.now;
         // The values the merge picked go back, in the entry's changes like any edit's.
@@ -85,8 +95,9 @@ impl<R: Records> Effects<'_, R> {
 
     /// Refuses an undo that would put back what changed since the merge without a history
     /// entry to say so: a workflow status renamed or removed (they would be off the board), a
-    /// custom field deleted (its values would come back), or a later engagement such as a
-    /// review (its time would go back).
+    /// custom field deleted (its values would come back), or a later engagement such as an
+    /// email sent (its time would go back). A review is no such change: opening the survivor
+    /// is what anyone does after a merge, and the undo keeps its time.
     fn unchanged_since_merge(
         &self,
         kept: R::Cand,
@@ -102,7 +113,8 @@ impl<R: Records> Effects<'_, R> {
         // To the millisecond: a desktop keeps no finer times than that, and its undo is
         // checked on the server too.
         let millis = |a: &CandidateAggregate| {
-            a.engagement_times.iter().map(|(e, at)| (*e, at.timestamp_millis())).collect::<Vec<_>>()
+            let times = a.engagement_times.iter().filter(|(e, _)| **e != Engagement::RecruiterReviewed);
+            times.map(|(e, at)| (*e, at.timestamp_millis())).collect::<Vec<_>>()
         };
         if millis(&r.aggregate(kept)?) != millis(&as_merged) {
             return Err(changed());
