@@ -19,6 +19,7 @@ first: Array<ImportPreviewRow>,
  */
 rejected: Array<ImportPreviewRow>, 
 /**
- * The first rows that are someone already in Talentdesk, or an earlier row of the file.
+ * The first rows that are someone already in Talentdesk (created anyway too), or an earlier
+ * row of the file.
  */
 duplicates: Array<ImportPreviewRow>, };

@@ -302,11 +302,16 @@ export const commands = {
    * waits for import_write (a new plan replaces it).
    */
   importPlan: (args: { path: string; sheet: string | null; mapping: ImportMapping; options: ImportOptions }) => call<ImportPreview>("import_plan", args),
-  /** Overrides the import's choice for one duplicate row of the plan; the counts as they now are. */
+  /**
+   * Overrides the import's choice for one duplicate row of the plan; the counts as they now are.
+   * Off the window's thread: a merge choice reads the database, through the reader, which a
+   * duplicates scan may hold for a while.
+   */
   importChoose: (args: { line: number; choice: ImportRowChoice }) => call<ImportCounts>("import_choose", args),
   /**
    * Writes the plan in batches (each one transaction through the mutation path, queued for the
-   * server), reporting `import-progress`; cancel_run(run) stops it between batches.
+   * server), reporting `import-progress`; cancel_run(run) stops it between batches. Called again
+   * after a cancel, it writes the rest of the plan.
    */
   importWrite: (args: { run: string }) => call<ImportReport>("import_write", args),
   /**
