@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import type { Confidences } from "../../bindings/Confidences";
+import { unsureFields } from "./unsure";
+
+const sure: Confidences = {
+  name: "high",
+  email: "high",
+  phone: "high",
+  location: "high",
+  skills: "medium",
+  employment: "high",
+  education: "high",
+  languages: "high",
+  certifications: "low",
+};
+
+describe("the fields a parse asks the recruiter to check", () => {
+  it("names nothing when every shown field was found with confidence", () => {
+    expect(unsureFields(sure)).toBe("");
+    expect(unsureFields(null)).toBe("");
+  });
+
+  it("names each low-confidence field as one list, location and languages too", () => {
+    expect(unsureFields({ ...sure, phone: "low", location: "low", languages: "low" })).toBe("Phone, Location, and Languages");
+  });
+});
