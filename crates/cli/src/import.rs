@@ -259,19 +259,8 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn export_fields(names: &[String]) -> anyhow::Result<Vec<ExportField>> {
-    use ExportField as F;
     if names.is_empty() {
-        return Ok(vec![
-            F::Name,
-            F::Email,
-            F::Phone,
-            F::Location,
-            F::CurrentTitle,
-            F::CurrentEmployer,
-            F::Skills,
-            F::Links,
-            F::Tags,
-        ]);
+        return Ok(ExportField::PROFILE.to_vec());
     }
     names
         .iter()

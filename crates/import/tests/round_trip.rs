@@ -19,19 +19,6 @@ use talentdesk_import::{mapping, read};
 use talentdesk_store::export::{ExportField, ExportFormat, export_file};
 use uuid::Uuid;
 
-/// The profile fields of the default export (`talentdesk-cli export`, the app's "Profile only").
-const FIELDS: [ExportField; 9] = [
-    ExportField::Name,
-    ExportField::Email,
-    ExportField::Phone,
-    ExportField::Location,
-    ExportField::CurrentTitle,
-    ExportField::CurrentEmployer,
-    ExportField::Skills,
-    ExportField::Links,
-    ExportField::Tags,
-];
-
 fn link(kind: LinkKind, url: &str) -> Link {
     Link { kind, url: url.into() }
 }
@@ -125,7 +112,7 @@ fn export(f: &Fixture, ids: &[Uuid], format: ExportFormat, path: &Path) {
     let write = |e: &mut talentdesk_store::export::Exporter<_>, chunk: &[Uuid]| {
         chunk.iter().try_for_each(|id| e.write(&f.store, &f.admin, *id))
     };
-    let progress = export_file(path, format, &FIELDS, ids, &AtomicBool::new(false), write, |_| {});
+    let progress = export_file(path, format, &ExportField::PROFILE, ids, &AtomicBool::new(false), write, |_| {});
     assert_eq!(progress.done, ids.len() as u64, "{:?}", progress.end);
 }
 

@@ -67,6 +67,20 @@ pub enum ExportField {
 }
 
 impl ExportField {
+    /// The profile fields a default export writes (`talentdesk-cli export` without `--fields`):
+    /// what an import maps back onto a profile.
+    pub const PROFILE: [ExportField; 9] = [
+        ExportField::Name,
+        ExportField::Email,
+        ExportField::Phone,
+        ExportField::Location,
+        ExportField::CurrentTitle,
+        ExportField::CurrentEmployer,
+        ExportField::Skills,
+        ExportField::Links,
+        ExportField::Tags,
+    ];
+
     pub const ALL: [ExportField; 25] = [
         ExportField::Name,
         ExportField::Email,
