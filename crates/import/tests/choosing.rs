@@ -3,10 +3,8 @@
 
 mod common;
 
-use common::{Encoding, fixture, write_csv};
-use talentdesk_domain::candidate::{Profile, ProfileType};
+use common::{Encoding, existing, fixture, write_csv};
 use talentdesk_domain::dedupe::DedupeKind;
-use talentdesk_domain::mutation::Mutation;
 use talentdesk_import::plan::{self, Action, Duplicate, OnDuplicate, Options, RowChoice};
 use talentdesk_import::write;
 use talentdesk_import::{mapping, read};
@@ -15,19 +13,7 @@ use talentdesk_import::{mapping, read};
 fn a_row_skipped_as_a_duplicate_can_be_merged_into_whom_it_is() {
     let mut f = fixture();
     let admin = f.admin.clone();
-    let here = talentdesk_domain::new_id();
-    let profile = Profile {
-        first_name: "Ana".into(),
-        last_name: "Souza".into(),
-        email: Some("ana@example.com".into()),
-        ..Profile::default()
-    };
-    f.store
-        .apply(
-            &admin,
-            Mutation::CandidateCreate { candidate_id: here, profile, profile_type: ProfileType::RecruiterGenerated },
-        )
-        .unwrap();
+    let here = existing(&mut f, "Ana", "Souza", Some("ana@example.com"), None);
     let path = f.path("fair.csv");
     let rows = [
         vec!["First Name", "Last Name", "Email", "Current Company"],
@@ -59,19 +45,7 @@ fn a_row_skipped_as_a_duplicate_can_be_merged_into_whom_it_is() {
 fn a_row_created_anyway_names_whom_it_is_and_can_be_merged_into_them() {
     let mut f = fixture();
     let admin = f.admin.clone();
-    let here = talentdesk_domain::new_id();
-    let profile = Profile {
-        first_name: "Ana".into(),
-        last_name: "Souza".into(),
-        email: Some("ana@example.com".into()),
-        ..Profile::default()
-    };
-    f.store
-        .apply(
-            &admin,
-            Mutation::CandidateCreate { candidate_id: here, profile, profile_type: ProfileType::RecruiterGenerated },
-        )
-        .unwrap();
+    let here = existing(&mut f, "Ana", "Souza", Some("ana@example.com"), None);
     let path = f.path("fair.csv");
     write_csv(
         &path,

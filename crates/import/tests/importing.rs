@@ -7,9 +7,9 @@ mod common;
 
 use std::sync::atomic::AtomicBool;
 
-use common::{Encoding, Fixture, fixture, write_csv};
+use common::{Encoding, Fixture, existing, fixture, write_csv};
 use talentdesk_domain::activity::ActivityStatus;
-use talentdesk_domain::candidate::{Profile, ProfileType};
+use talentdesk_domain::candidate::ProfileType;
 use talentdesk_domain::dedupe::DedupeKind;
 use talentdesk_domain::history::HistoryDetail;
 use talentdesk_domain::import::Differing;
@@ -20,7 +20,6 @@ use talentdesk_import::mapping::{self, ColumnMapping, Mapping, Target};
 use talentdesk_import::plan::{self, Action, OnDuplicate, Options, Plan, RowChoice};
 use talentdesk_import::write::{self, End, Report};
 use talentdesk_import::{ImportError, read};
-use uuid::Uuid;
 
 const HEADER: [&str; 8] =
     ["First Name", "Last Name", "Email", "Mobile", "Current Company", "Tags", "Created Date", "Notes"];
@@ -38,26 +37,6 @@ fn plan_file(f: &Fixture, name: &str, rows: &[Vec<&str>], actor: &User, options:
 fn write_all(f: &mut Fixture, plan: &Plan, actor: &User) -> Report {
     let cancel = AtomicBool::new(false);
     write::write(plan, &cancel, |batch| f.store.apply_all(actor, batch), |_| {})
-}
-
-fn existing(f: &mut Fixture, first: &str, last: &str, email: Option<&str>, phone: Option<&str>) -> Uuid {
-    let id = talentdesk_domain::new_id();
-    let profile = Profile {
-        first_name: first.into(),
-        last_name: last.into(),
-        email: email.map(str::to_owned),
-        phone: phone.map(str::to_owned),
-        current_title: "Engineer".into(),
-        ..Profile::default()
-    };
-    let recruiter = f.recruiter.clone();
-    f.store
-        .apply(
-            &recruiter,
-            Mutation::CandidateCreate { candidate_id: id, profile, profile_type: ProfileType::RecruiterGenerated },
-        )
-        .unwrap();
-    id
 }
 
 fn reasons(plan: &Plan, line: u64) -> Vec<String> {

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use talentdesk_domain::candidate::{Profile, ProfileType};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::settings::{CustomFieldDef, CustomFieldKind};
 use talentdesk_domain::user::{Role, User};
@@ -110,4 +111,25 @@ pub fn write_xlsx(path: &Path, sheet: &str, rows: &[Vec<&str>], behind_another: 
         }
     }
     book.save(path).unwrap();
+}
+
+/// A candidate already here, made by the recruiter as the window would.
+pub fn existing(f: &mut Fixture, first: &str, last: &str, email: Option<&str>, phone: Option<&str>) -> Uuid {
+    let id = talentdesk_domain::new_id();
+    let profile = Profile {
+        first_name: first.into(),
+        last_name: last.into(),
+        email: email.map(str::to_owned),
+        phone: phone.map(str::to_owned),
+        current_title: "Engineer".into(),
+        ..Profile::default()
+    };
+    let recruiter = f.recruiter.clone();
+    f.store
+        .apply(
+            &recruiter,
+            Mutation::CandidateCreate { candidate_id: id, profile, profile_type: ProfileType::RecruiterGenerated },
+        )
+        .unwrap();
+    id
 }
