@@ -18,7 +18,7 @@ started=$(date +%s)
 out=target/bench
 mkdir -p "$out"
 db=${TALENTDESK_BENCH_DB:-$out/big.db}
-only=${BENCH_ONLY:-"search typing palette bulk app server"}
+only=${BENCH_ONLY:-"search typing palette board bulk app server"}
 cli=${TALENTDESK_CLI:-target/release/talentdesk-cli}
 wants() { [[ " $only " == *" $1 "* ]]; }
 step() { printf '\n== %s (load: %s)\n' "$1" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
@@ -46,6 +46,7 @@ run() { # name, then the bench's arguments
 wants search && run search --db "$db"
 wants typing && run typing --db "$db"
 wants palette && run palette --db "$db"
+wants board && run board --db "$db"
 wants bulk && run bulk --db "$db"
 
 if wants app; then
