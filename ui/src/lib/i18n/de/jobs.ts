@@ -33,6 +33,8 @@ export const jobs: Translation<typeof english> = {
   "job.change_status": "Status…",
   "job.withdraw": "Zurückziehen",
   "job.board_label": "Bewerbungen auf {job} nach Einstellungsstatus",
+  "job.board_label_bin": "Bewerbungen auf {job} nach ATS-Ordner",
+  "job.group_by": "Gruppieren nach",
   "job.move_refused": "{name} wurde nicht nach {status} verschoben: {reason}",
 
   "job.new_title": "Neuer Job",

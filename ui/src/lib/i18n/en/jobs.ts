@@ -31,6 +31,8 @@ export const jobs = {
   "job.change_status": "Status…",
   "job.withdraw": "Withdraw",
   "job.board_label": "Applicants of {job} by hiring status",
+  "job.board_label_bin": "Applicants of {job} by ATS bin",
+  "job.group_by": "Group by",
   "job.move_refused": "{name} was not moved to {status}: {reason}",
 
   // New job / Edit job
