@@ -99,6 +99,12 @@ fn matrix(
         ),
         (Mutation::PipelineAdd { selection: ids(), pipeline_id: w.public_pipeline, status: None }, true),
         (Mutation::PipelineAdd { selection: ids(), pipeline_id: w.private_pipeline, status: None }, false),
+        // The candidate is a member of the admin's private pipeline (`run` put them there): a
+        // recruiter may not move them in it.
+        (
+            Mutation::PipelineSetStatus { candidate_id: c, pipeline_id: w.private_pipeline, status: "Screen".into() },
+            false,
+        ),
         (
             Mutation::PipelineSetStatus { candidate_id: c, pipeline_id: w.public_pipeline, status: "Screen".into() },
             true,
@@ -283,7 +289,13 @@ async fn run(server: &TestServer, w: &World, session: &Session, other: &Session)
         .await;
     let tag_to_delete = format!("Temp {}", session.user.email);
     let admin_client = Session { client_id: Uuid::now_v7(), ..server.admin.clone() };
-    server.push(&admin_client, &numbered(1, [Mutation::TagDefine { name: tag_to_delete.clone() }])).await;
+    let by_admin = [
+        Mutation::TagDefine { name: tag_to_delete.clone() },
+        Mutation::PipelineAdd { selection: Selection::ids([c]), pipeline_id: w.private_pipeline, status: None },
+    ];
+    let admin_set_up = server.push(&admin_client, &numbered(1, by_admin)).await;
+    let applied = |r: &talentdesk_sync::wire::PushResult| matches!(r.outcome, PushOutcome::Applied { .. });
+    assert!(admin_set_up.results.iter().all(applied), "{:?}", admin_set_up.results);
 
     let admin = session.user.role == Role::RecruiterAdmin;
     let cases = matrix(w, c, twin, own_note, others_note, &tag_to_delete);
