@@ -82,11 +82,6 @@ fn a_candidate_added_by_hand_after_a_duplicate_was_offered() -> Result<(), Strin
     session.type_into("[data-testid=new-job-employer]", "Vidraria Nova")?;
     session.type_into("[data-testid=new-tags-input]", "referr")?;
     let offered = session.wait_for("the tag offered", |s| {
-        eprintln!(
-            "DEBUG {:?} {:?}",
-            value(s, "[data-testid=new-tags-input]")?,
-            s.script("return document.querySelector('[data-testid=new-tags-suggestions]').outerHTML", json!([]))?
-        );
         Ok(s.text("[data-testid=new-tags-suggestions]")?.filter(|t| t.contains("Referral")))
     })?;
     assert!(offered.contains("Referral"));
