@@ -1,14 +1,33 @@
 //! The Pipelines and Events pages in the real window: each list shows the store's members,
-//! the pipeline tabs switch between Unreviewed and In Pipeline, a name opens the profile and
-//! Esc comes back to the list. A pipeline is made and edited in its editor, and a candidate
-//! leaves it from their profile.
+//! with their activity; the pipeline tabs switch between Unreviewed and In Pipeline, a name
+//! opens the profile and Esc comes back to the list, a row's ⋯ menu runs an action on its
+//! member, and an archived pipeline leaves the picker with its members kept. A pipeline is made
+//! and edited in its editor, and a candidate leaves it from their profile.
 
 use serde_json::json;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
-use talentdesk_e2e::{DemoDb, Session, admin, err, keys, open_profile, pick_action};
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys, open_profile, pick_action, tick_tag};
 use talentdesk_store::search::PageRequest;
+use talentdesk_store::views::PipelineMemberRow;
 use uuid::Uuid;
+
+/// What a member's Activity cell says: their activity, and Ineligible beside it when they are.
+fn activity_of(member: &PipelineMemberRow) -> (String, bool) {
+    (member.candidate.activity.label().to_owned(), !member.candidate.eligible)
+}
+
+/// The Activity cells of the members table, read as `activity_of` says them.
+fn activity_cells(session: &Session) -> Result<Vec<(String, bool)>, String> {
+    let cells = session.texts("[data-testid=pipeline-members] tbody tr [data-testid=member-activity]")?;
+    Ok(cells
+        .iter()
+        .map(|cell| {
+            let first = cell.split_whitespace().next().unwrap_or_default().to_owned();
+            (first, cell.contains("Ineligible"))
+        })
+        .collect())
+}
 
 #[test]
 fn pipelines_and_events_list_their_members() -> Result<(), String> {
@@ -35,6 +54,12 @@ fn pipelines_and_events_list_their_members() -> Result<(), String> {
         Ok(first(s, "pipeline-members")?.filter(|n| *n == unreviewed[0].candidate.name))
     })?;
     assert_eq!(shown, unreviewed[0].candidate.name);
+    // The seed's Activity column: each member's activity badge, as the store has it.
+    let headings = session.texts("[data-testid=pipeline-members] thead th")?;
+    assert!(headings.iter().any(|h| h == "Activity"), "an Activity column: {headings:?}");
+    let cells = activity_cells(&session)?;
+    let want: Vec<_> = unreviewed.iter().take(cells.len()).map(activity_of).collect();
+    assert_eq!(cells, want, "each row's activity badge");
     session.screenshot("pipelines-unreviewed")?;
 
     session.click("[data-testid=pipeline-tabs] [data-tab=in_pipeline]")?;
@@ -43,6 +68,9 @@ fn pipelines_and_events_list_their_members() -> Result<(), String> {
     })?;
     let row = session.text("[data-testid=pipeline-members] tbody tr")?.unwrap_or_default();
     assert!(row.contains(in_pipeline[0].status.as_str()), "the workflow status shows: {row}");
+    let cells = activity_cells(&session)?;
+    let want: Vec<_> = in_pipeline.iter().take(cells.len()).map(activity_of).collect();
+    assert_eq!(cells, want, "each row's activity badge on In Pipeline");
     session.screenshot("pipelines-in-pipeline")?;
 
     // A name opens the profile; Esc comes back to the pipeline as it was.
@@ -53,6 +81,52 @@ fn pipelines_and_events_list_their_members() -> Result<(), String> {
     session.wait_for("the pipeline again", |s| {
         Ok(first(s, "pipeline-members")?.filter(|n| *n == in_pipeline[0].candidate.name))
     })?;
+
+    // The first row's ⋯ menu: Manage Tags on that member alone, saved to the store.
+    let member = &in_pipeline[0].candidate;
+    let had = demo.open()?.tags_of(member.id).map_err(err)?;
+    let tags = demo.open()?.tags().map_err(err)?;
+    let tag = tags.into_iter().find(|t| t.listed && !had.contains(&t.name)).ok_or("no tag to add")?.name;
+    session.click("[data-testid=pipeline-members] tbody tr:first-child [data-testid=row-actions]")?;
+    let menu = "[data-testid=row-actions-list] [data-testid=action-manage_tags]";
+    session.wait_for("the row's menu", |s| s.text(menu))?;
+    session.click(menu)?;
+    let dialog = session.wait_for("Manage Tags", |s| s.text("[role=dialog]"))?;
+    assert!(dialog.contains(&member.name), "for the row's member: {dialog}");
+    session.wait_for("the tags", |s| s.text("[data-testid=tags-list]"))?;
+    tick_tag(&session, &tag)?;
+    session.click("[data-testid=dialog-submit]")?;
+    session.wait_for("the tag saved", |_| {
+        Ok(demo.open()?.tags_of(member.id).map_err(err)?.contains(&tag).then_some(()))
+    })?;
+
+    // Archived, the pipeline leaves the picker once another is chosen; Show archived brings it
+    // back, members and all.
+    let entry = format!("[data-testid=pipelines-page] .picker button[data-id=\"{}\"]", pipeline.pipeline.id);
+    session.click("[data-testid=pipeline-edit]")?;
+    session.wait_for("the editor", |s| s.text("[data-testid=pipeline-archive]"))?;
+    session.click("[data-testid=pipeline-archive]")?;
+    session.wait_for("Unarchive offered", |s| {
+        Ok(s.text("[data-testid=pipeline-archive]")?.filter(|t| t.contains("Unarchive")))
+    })?;
+    session.click("[data-testid=pipeline-done]")?;
+    let other = demo.open()?.pipelines(&admin).map_err(err)?;
+    let other = other.into_iter().find(|p| !p.pipeline.archived).ok_or("no pipeline left unarchived")?.pipeline;
+    session.click(&format!("[data-testid=pipelines-page] .picker button[data-id=\"{}\"]", other.id))?;
+    session.wait_for("the other pipeline", |s| {
+        Ok(s.text("[data-testid=pipelines-page] h1")?.filter(|h| *h == other.name))
+    })?;
+    session.wait_for("the archived one gone from the picker", |s| Ok(s.text(&entry)?.is_none().then_some(())))?;
+    session.click("[data-testid=pipelines-show-archived]")?;
+    session.wait_for("the archived one listed on request", |s| s.text(&entry))?;
+    session.click(&entry)?;
+    session.click("[data-testid=pipeline-tabs] [data-tab=in_pipeline]")?;
+    session.wait_for("its members kept", |s| {
+        Ok(first(s, "pipeline-members")?.filter(|n| *n == in_pipeline[0].candidate.name))
+    })?;
+    let store = demo.open()?;
+    let kept = store.pipeline_members(&admin, pipeline.pipeline.id, true, 100, 0).map_err(err)?;
+    assert_eq!(kept.len(), in_pipeline.len(), "archiving keeps the members");
 
     session.click("[data-testid=rail-events]")?;
     let heading =
