@@ -1,7 +1,8 @@
 //! The command palette and Undo in the real window: Ctrl+K and part of an event's name, Enter
 //! jumps to the event; on a profile, Ctrl+K and "add tag" runs Manage Tags on that candidate;
 //! the tag it added goes again with the toast's Undo (a new mutation, queued for the server);
-//! Mark Ineligible from the palette is undone with Ctrl+Z.
+//! Mark Ineligible from the palette is undone with Ctrl+Z. A candidate's name opens their
+//! profile, a pipeline's and a job's names their pages, all by keyboard.
 
 use serde_json::json;
 use talentdesk_domain::search::SearchRequest;
@@ -17,6 +18,62 @@ fn ask(session: &Session, text: &str, first: &str) -> Result<(), String> {
         let active = s.text("[data-testid=palette-option][aria-selected=true] .label")?;
         Ok(active.filter(|label| label == first))
     })?;
+    Ok(())
+}
+
+/// Opens the palette, types `text` and runs the option of `group` labelled `label`, going down
+/// to it with the arrow keys (the search's candidates come in after the other entries).
+fn choose(session: &Session, text: &str, group: &str, label: &str) -> Result<(), String> {
+    session.chord(&[keys::CONTROL, "k"])?;
+    session.wait_for("the palette", |s| s.text("[data-testid=palette-input]").map(|t| t.map(|_| ())))?;
+    session.type_into("[data-testid=palette-input]", text)?;
+    let place = "const options = [...document.querySelectorAll('[data-testid=palette-option]')]; \
+                 return [options.findIndex(o => o.dataset.group === arguments[0] && o.querySelector('.label').innerText === arguments[1]), \
+                         options.findIndex(o => o.getAttribute('aria-selected') === 'true')];";
+    session.wait_for(&format!("{label} chosen"), |s| {
+        let [wanted, active]: [i64; 2] =
+            serde_json::from_value(s.script(place, json!([group, label]))?).map_err(err)?;
+        if wanted >= 0 && wanted == active {
+            return Ok(Some(()));
+        }
+        if wanted >= 0 {
+            s.press(keys::ARROW_DOWN)?;
+        }
+        Ok(None)
+    })?;
+    session.press(keys::ENTER)
+}
+
+#[test]
+fn the_palette_opens_a_candidate_and_jumps_to_a_pipeline_and_a_job() -> Result<(), String> {
+    let demo = DemoDb::new(200, 43)?;
+    let store = demo.open()?;
+    let admin_user = admin(&store)?;
+    let pipeline = store.pipelines(&admin_user).map_err(err)?.into_iter().find(|p| !p.pipeline.archived);
+    let pipeline = pipeline.ok_or("no pipeline")?.pipeline;
+    let job = store.jobs().map_err(err)?.into_iter().next().ok_or("no job")?;
+    let page = store.search(&SearchRequest::default(), &PageRequest { limit: 200, after: None }).map_err(err)?;
+    let once = |name: &str| page.rows.iter().filter(|r| r.name == name).count() == 1;
+    let person = page.rows.iter().rev().find(|r| once(&r.name)).ok_or("no one with a name of their own")?;
+    drop(store);
+
+    let session = Session::start(&["--db", demo.arg()?])?;
+    session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
+
+    // A candidate by name: Enter opens their profile.
+    choose(&session, &person.name, "candidate", &person.name)?;
+    session.wait_for("their profile", |s| {
+        Ok(s.text("[data-testid=profile-page] [data-testid=profile-name]")?.filter(|n| *n == person.name))
+    })?;
+    // A pipeline by name, from the profile: its page.
+    choose(&session, &pipeline.name, "pipeline", &pipeline.name)?;
+    session.wait_for("the pipeline's page", |s| {
+        Ok(s.text("[data-testid=pipelines-page] h1")?.filter(|h| *h == pipeline.name))
+    })?;
+    // A job by name, from the pipeline: its page.
+    choose(&session, &job.title, "job", &job.title)?;
+    session.wait_for("the job's page", |s| Ok(s.text("[data-testid=job-name]")?.filter(|t| *t == job.title)))?;
+    assert!(session.text("[data-testid=palette]")?.is_none(), "Enter closed the palette");
     Ok(())
 }
 
