@@ -6,7 +6,7 @@
 //! gaps. So each such entry is rewritten in place to a change that carries nothing personal and
 //! still applies before the deletion that follows it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use uuid::Uuid;
 
@@ -22,6 +22,9 @@ pub struct Erasure {
     pub candidate_id: Uuid,
     pub notes: HashSet<Uuid>,
     pub documents: HashSet<Uuid>,
+    /// The profiles, as they are here, of the others named in waiting merges about them: a
+    /// merge of three or more goes on without them, keeping the values picked from the others.
+    pub others: HashMap<Uuid, Profile>,
 }
 
 impl Erasure {
@@ -72,8 +75,16 @@ impl Erasure {
             M::NoteEdit { note_id, .. } | M::NoteDelete { note_id } if self.notes.contains(note_id) => review,
             M::DocumentAttach { document } if document.candidate_id == self.candidate_id => review,
             M::DocumentDelete { document_id } if self.documents.contains(document_id) => review,
+            // One of two or more merged: the others still merge, with the values picked from
+            // them; those only this one had go.
+            M::CandidateMerge { survivor_id, merged_ids, changes }
+                if merged_ids.len() > 1 && merged_ids.contains(&self.candidate_id) =>
+            {
+                Some(crate::merge::leaving_out(*survivor_id, merged_ids, changes, self.candidate_id, &self.others))
+            }
             // A merge stays one (the outbox's later entries may need it to have happened), but
-            // without the values picked from them or for them.
+            // without the values picked from them or for them (a survivor's are erased with
+            // them by the deletion that follows).
             M::CandidateMerge { survivor_id, merged_ids, .. } if self.in_merge(*survivor_id, merged_ids) => {
                 Some(M::CandidateMerge { survivor_id: *survivor_id, merged_ids: merged_ids.clone(), changes: vec![] })
             }
@@ -267,6 +278,7 @@ mod tests {
             candidate_id: Uuid::from_u128(1),
             notes: HashSet::from([note]),
             documents: HashSet::from([document]),
+            others: HashMap::new(),
         };
         (e, note, document)
     }
@@ -356,6 +368,37 @@ mod tests {
         let text = serde_json::to_string(&mutations).unwrap();
         assert!(!text.contains("Zofia") && text.contains("Ada"), "only the erased one's profile goes: {text}");
         assert_eq!(e.redact(&mutations[0]), Some(M::CandidateReview { candidate_id: id }), "a bare unmerge");
+    }
+
+    #[test]
+    fn a_merge_of_three_goes_on_without_them_keeping_the_others_picks() {
+        let (mut e, _, _) = erasure();
+        let (erased, survivor, other) = (e.candidate_id, Uuid::from_u128(9), Uuid::from_u128(10));
+        let email = |s: &str| FieldValue::Email(Some(s.into()));
+        let title = |s: &str| FieldValue::CurrentTitle(s.into());
+        let picked = vec![
+            crate::history::FieldChange { from: email("ada@example.org"), to: email("zofia@example.org") },
+            crate::history::FieldChange { from: title("Nurse"), to: title("Head nurse") },
+        ];
+        let merge =
+            M::CandidateMerge { survivor_id: survivor, merged_ids: vec![erased, other], changes: picked.clone() };
+        let kept_title = Profile { current_title: "Head nurse".into(), ..Profile::default() };
+        e.others = HashMap::from([(survivor, Profile::default()), (other, kept_title)]);
+        assert_eq!(
+            e.redact(&merge),
+            Some(M::CandidateMerge {
+                survivor_id: survivor,
+                merged_ids: vec![other],
+                changes: vec![picked[1].clone()]
+            }),
+            "the title picked from the other stays; the email only the erased one had goes"
+        );
+        // Whose profile is not known here keeps no pick: nothing of the erased one may stay.
+        e.others.clear();
+        assert_eq!(
+            e.redact(&merge),
+            Some(M::CandidateMerge { survivor_id: survivor, merged_ids: vec![other], changes: vec![] })
+        );
     }
 
     #[test]

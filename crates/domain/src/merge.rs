@@ -17,6 +17,7 @@
 //! [`crate::effects::Records::move_attached`]).
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -26,10 +27,14 @@ use crate::DomainError;
 use crate::activity;
 use crate::aggregate::{CandidateAggregate, PipelineMember};
 use crate::attendance::EventMember;
+use crate::candidate::Profile;
 use crate::effects::Records;
+use crate::history::FieldChange;
 use crate::job::{self, Application};
 use crate::mutation::Mutation;
 use crate::undo::Expectation;
+
+pub mod redirect;
 
 /// What is attached to a candidate by its own id: what a merge moves and its undo moves back.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -100,6 +105,25 @@ pub fn check(survivor: Uuid, merged: &[Uuid]) -> Result<(), DomainError> {
         return Err(DomainError::RepeatedInSelection);
     }
     Ok(())
+}
+
+/// A waiting merge with `erased`, one of two or more it merges, left out: the others still
+/// merge, and the values picked from them stay. A picked value stays when someone left in the
+/// merge has it, as `profiles` holds them (the survivor or another merged one); the rest could
+/// only have come from the erased one and go, as does a value of someone whose profile is not
+/// known.
+pub fn leaving_out(
+    survivor_id: Uuid,
+    merged_ids: &[Uuid],
+    changes: &[FieldChange],
+    erased: Uuid,
+    profiles: &HashMap<Uuid, Profile>,
+) -> Mutation {
+    let merged_ids: Vec<Uuid> = merged_ids.iter().copied().filter(|id| *id != erased).collect();
+    let left: Vec<&Profile> =
+        std::iter::once(&survivor_id).chain(&merged_ids).filter_map(|id| profiles.get(id)).collect();
+    let changes = changes.iter().filter(|c| left.iter().any(|p| p.get(&c.to) == c.to)).cloned().collect();
+    Mutation::CandidateMerge { survivor_id, merged_ids, changes }
 }
 
 /// Takes into `survivor` everything `other` has (the rules above). The profile is the caller's:

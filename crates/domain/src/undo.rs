@@ -722,11 +722,8 @@ pub(crate) mod tests {
     #[test]
     fn an_erasure_rewrites_a_waiting_undo_that_carries_the_persons_note() {
         let ana = Uuid::from_u128(1);
-        let erasure = crate::erasure::Erasure {
-            candidate_id: ana,
-            notes: [NOTE].into_iter().collect(),
-            documents: Default::default(),
-        };
+        let erasure =
+            crate::erasure::Erasure { candidate_id: ana, notes: [NOTE].into_iter().collect(), ..Default::default() };
         let review = Some(Mutation::CandidateReview { candidate_id: ana });
         let restore = Mutation::Undo {
             expect: Vec::new(),

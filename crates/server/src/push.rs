@@ -8,8 +8,9 @@
 use axum::Json;
 use axum::extract::State;
 use sqlx::{Postgres, Transaction};
-use talentdesk_domain::effects::{self, Outcome};
+use talentdesk_domain::effects::Outcome;
 use talentdesk_domain::error::Thing;
+use talentdesk_domain::merge::redirect;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::permission;
 use talentdesk_domain::search::Selection;
@@ -216,9 +217,12 @@ fn undo(rt: &Handle, mut tx: Transaction<'static, Postgres>) -> Result<Transacti
 
 /// The same checks and effects the desktop's store runs: permission, the bulk limit, then the
 /// domain's effects. A selection arrives as ids (the desktop pins a search to the candidates it
-/// matched); candidates deleted meanwhile drop out of it.
+/// matched); candidates deleted meanwhile drop out of it. A change to someone a merge took
+/// meanwhile goes to the survivor, whose history says so.
 fn effects_of(records: &PgRecords, actor: &User, at: Timestamp, mutation: &Mutation) -> Result<Outcome, ServerError> {
     permission::authorize(actor, mutation.capability())?;
+    let redirected = records.redirect(mutation)?;
+    let mutation = &redirected.mutation;
     let cands = match (mutation.selection(), mutation.bulk_action()) {
         (Some(Selection::Ids { ids }), Some(action)) => {
             action.check_ids(actor.role, ids)?;
@@ -235,5 +239,9 @@ fn effects_of(records: &PgRecords, actor: &User, at: Timestamp, mutation: &Mutat
         }
         _ => Vec::new(),
     };
-    effects::apply(records, actor, at, mutation, &cands)
+    let outcome = redirect::apply(records, actor, at, &redirected, &cands)?;
+    if let Mutation::CandidateMerge { survivor_id, merged_ids, .. } = mutation {
+        records.point_to_survivor(merged_ids, *survivor_id)?;
+    }
+    Ok(outcome)
 }

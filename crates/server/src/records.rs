@@ -21,7 +21,9 @@ use talentdesk_domain::history::HistoryDetail;
 use talentdesk_domain::import_mapping::{self, SavedMapping};
 use talentdesk_domain::job::{Application, Job};
 use talentdesk_domain::merge::Attached;
+use talentdesk_domain::merge::redirect::{self, Redirected};
 use talentdesk_domain::message::Message;
+use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::note::Note;
 use talentdesk_domain::pipeline::Pipeline;
 use talentdesk_domain::record::{AREAS_OF_INTEREST, COLUMNS, HIRED_ACTIONS, RecordKind, SettingEntry, TagEntry};
@@ -169,6 +171,25 @@ impl PgRecords {
             loaded.changed = false;
         }
         Ok(())
+    }
+
+    /// `mutation` aimed at the survivors of the candidates it names whom a merge took (see
+    /// [`talentdesk_domain::merge::redirect`]).
+    pub fn redirect(&self, mutation: &Mutation) -> Result<Redirected, ServerError> {
+        let named = redirect::named(mutation);
+        let went = if named.is_empty() {
+            HashMap::new()
+        } else {
+            let mut tx = self.tx.borrow_mut();
+            self.rt.block_on(merge::survivors(&mut tx, self.org, &named))?
+        };
+        Ok(redirect::redirect(mutation.clone(), &went)?)
+    }
+
+    /// Leaves the tombstones of the candidates a merge took naming their survivor.
+    pub fn point_to_survivor(&self, merged: &[Uuid], survivor: Uuid) -> Result<(), ServerError> {
+        let mut tx = self.tx.borrow_mut();
+        Ok(self.rt.block_on(merge::point_to_survivor(&mut tx, self.org, merged, survivor))?)
     }
 
     /// Drops every change made here (a rejected mutation) and hands the transaction back.

@@ -1,7 +1,8 @@
 //! candidate.merge against real PostgreSQL: every kind of record of a duplicate becomes the
 //! survivor's and a teammate's next pull delivers exactly that (the duplicate's removal, what
 //! moved under its new candidate, a message under its new id); a merge of a candidate a
-//! teammate deleted meanwhile is refused and changes nothing.
+//! teammate deleted meanwhile is refused and changes nothing; a change made offline to the
+//! duplicate goes to the survivor (more in merge_redirect.rs).
 
 mod support;
 
@@ -217,15 +218,18 @@ async fn merging_a_candidate_a_teammate_deleted_meanwhile_is_refused_and_loses_n
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_change_to_a_merged_candidate_made_offline_is_refused_by_name() {
+async fn a_change_to_a_merged_candidate_made_offline_goes_to_the_survivor() {
     let server = TestServer::start().await;
     let p = ana_twice(&server).await;
     let admin = Session { client_id: Uuid::now_v7(), ..server.admin.clone() };
     server.push(&admin, &numbered(1, [merge(&p)])).await;
     let offline = Session { client_id: Uuid::now_v7(), ..server.recruiter.clone() };
-    let note = Mutation::NoteAdd { note_id: Uuid::now_v7(), candidate_id: p.dup, body: "late".into(), private: false };
+    let note_id = Uuid::now_v7();
+    let note = Mutation::NoteAdd { note_id, candidate_id: p.dup, body: "late".into(), private: false };
     let pushed = server.push(&offline, &numbered(1, [note])).await;
-    assert!(matches!(&pushed.results[0].outcome, PushOutcome::Rejected { reason: DomainError::NotFound { .. } }));
+    assert!(matches!(&pushed.results[0].outcome, PushOutcome::Applied { .. }), "{pushed:?}");
+    let notes: Vec<Note> = server.records(RecordKind::Note).await;
+    assert_eq!(notes.iter().find(|n| n.id == note_id).map(|n| n.candidate_id), Some(p.ana));
 }
 
 /// The undo of `p`'s merge as a desktop computes it: merging on a replica of everything the

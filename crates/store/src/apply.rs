@@ -1,7 +1,7 @@
 //! The one write path. [`apply`] does, in one transaction:
 //! 1. validate: check permissions, resolve the selection and check its bulk limit;
 //! 2. and 3. the mutation's effects, as the domain defines them for every storage
-//!    ([`effects::apply`]): the values checked, the tables changed (engagements and the
+//!    ([`talentdesk_domain::effects::apply`]): the values checked, the tables changed (engagements and the
 //!    derived activity status included), a history entry when the material profile changed;
 //! 4. append the mutation to the outbox with the client's next sequence number.
 //!
@@ -11,8 +11,8 @@
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::Serialize;
 use talentdesk_domain::bulk::BulkAction;
-use talentdesk_domain::effects;
 use talentdesk_domain::import::ImportWrite;
+use talentdesk_domain::merge::redirect::{self, Redirected};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::permission;
 use talentdesk_domain::search::Selection;
@@ -21,12 +21,12 @@ use talentdesk_domain::user::User;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::StoreError;
 use crate::records::SqliteRecords;
 use crate::replica::{self, Changed};
 use crate::search;
 use crate::tables::{candidates, outbox};
 use crate::wording;
+use crate::{StoreError, merge};
 
 /// The outcome of a mutation applied locally.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -68,11 +68,20 @@ pub(crate) fn apply(
             candidates::index(&tx, &std::mem::take(&mut unindexed))?;
         }
         permission::authorize(actor, mutation.capability())?;
+        // A change to someone a merge took (a window still open on them) goes to the survivor.
+        // The outbox keeps it as made: the server aims it the same way and says so in the
+        // survivor's history, as the effects here do.
+        let (made, Redirected { mutation, redirects }) = match merge::redirect(&tx, &mutation)? {
+            Some(redirected) => (Some(mutation), redirected),
+            None => (None, Redirected { mutation, redirects: Vec::new() }),
+        };
         let (mutation, selected) = resolve_selection(&tx, engine, actor, mutation)?;
+        let redirected = Redirected { mutation, redirects };
+        let mutation = &redirected.mutation;
         let records = SqliteRecords::new(&tx, keep_base).deferring_index(defer_index);
         // The undo is read from the state right before the effects.
-        let undo = if undoable { undo::undo_of(&records, actor, &mutation, &selected) } else { Ok(None) };
-        let applied = undo.and_then(|undo| Ok((effects::apply(&records, actor, now, &mutation, &selected)?, undo)));
+        let undo = if undoable { undo::undo_of(&records, actor, mutation, &selected) } else { Ok(None) };
+        let applied = undo.and_then(|undo| Ok((redirect::apply(&records, actor, now, &redirected, &selected)?, undo)));
         let (outcome, undo) = match applied {
             Ok(applied) => applied,
             Err(StoreError::Domain(refusal)) => return Err(wording::with_names(&tx, refusal)?.into()),
@@ -81,7 +90,7 @@ pub(crate) fn apply(
         unindexed.extend(records.unindexed());
         let written = records.written();
         let changed = written.changed(&tx)?;
-        let seq = outbox::append(&tx, actor, &mutation, now)?;
+        let seq = outbox::append(&tx, actor, made.as_ref().unwrap_or(mutation), now)?;
         outcomes.push(Applied { seq, name: mutation.name(), affected: outcome.affected, changed, undo });
         all_touched.extend(written.cands);
     }

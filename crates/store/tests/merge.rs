@@ -257,9 +257,10 @@ fn refused_merges_change_nothing() {
     assert_eq!(p.history.len(), before.0);
     assert_eq!(f.store.outbox().unwrap().len(), before.1 + 1, "only the deletion went out");
 
-    // Once merged, the duplicate cannot be merged again.
+    // Once merged, the duplicate cannot be merged again: they are the survivor's already.
     f.admin_applies(merge(vec![dup]));
-    assert!(matches!(refusal(&mut f, true, merge(vec![dup])), DomainError::NotFound { .. }));
+    let again = refusal(&mut f, true, merge(vec![dup]));
+    assert!(matches!(&again, DomainError::Invalid { field, .. } if field == "merged_ids"), "{again:?}");
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! The records table's side of `candidate.merge`: what was attached to a merged candidate (notes,
 //! documents, history, messages) becomes the survivor's, each moved record written again at
-//! the merge's version so that pulls deliver it under its new candidate.
+//! the merge's version so that pulls deliver it under its new candidate; the merged one's
+//! tombstone names the survivor, where a change made to them later goes.
+
+use std::collections::HashMap;
 
 use sqlx::PgConnection;
 use talentdesk_domain::history::{HistoryDetail, HistoryEntry};
@@ -112,4 +115,69 @@ pub async fn last_history(conn: &mut PgConnection, org: Uuid, candidate: Uuid) -
     .fetch_optional(conn)
     .await?;
     Ok(last.and_then(|entry| entry.0.detail))
+}
+
+/// Merges followed at most from a tombstone to the candidate who is there: each merge leaves a
+/// survivor who is there, so a chain is as long as the survivor was merged again in turn.
+const CHAIN_AT_MOST: usize = 16;
+
+/// Leaves the merged candidates' tombstones naming their survivor (in `candidate_id`, which a
+/// candidate's own record has no other use for): where a change made to them later goes. A
+/// candidate brought back by an undo is written again without it.
+pub async fn point_to_survivor(
+    conn: &mut PgConnection,
+    org: Uuid,
+    merged: &[Uuid],
+    survivor: Uuid,
+) -> sqlx::Result<()> {
+    let ids: Vec<String> = merged.iter().map(Uuid::to_string).collect();
+    sqlx::query(
+        "UPDATE records SET candidate_id = $3
+         WHERE org_id = $1 AND kind = 'candidate' AND id = ANY($2) AND data IS NULL",
+    )
+    .bind(org)
+    .bind(&ids)
+    .bind(survivor)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Where the merged candidates among `ids` went: the survivor, through later merges, for each
+/// one a merge took whose survivor is still there. A deleted candidate, a deleted survivor and
+/// one who is there (a merge undone) redirect nowhere.
+pub async fn survivors(conn: &mut PgConnection, org: Uuid, ids: &[Uuid]) -> sqlx::Result<HashMap<Uuid, Uuid>> {
+    let mut went = HashMap::new();
+    // Each candidate still followed, by where the chain has reached.
+    let mut at: HashMap<Uuid, Vec<Uuid>> = ids.iter().map(|id| (*id, vec![*id])).collect();
+    for round in 0..=CHAIN_AT_MOST {
+        if at.is_empty() {
+            break;
+        }
+        let keys: Vec<String> = at.keys().map(Uuid::to_string).collect();
+        // A live candidate, or a merged one's tombstone and its survivor.
+        let rows: Vec<(String, bool, Option<Uuid>)> = sqlx::query_as(
+            "SELECT id, data IS NOT NULL, candidate_id FROM records
+             WHERE org_id = $1 AND kind = 'candidate' AND id = ANY($2)
+               AND (data IS NOT NULL OR candidate_id IS NOT NULL)",
+        )
+        .bind(org)
+        .bind(&keys)
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut next: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+        for (id, live, survivor) in rows {
+            let Ok(id) = id.parse::<Uuid>() else { continue };
+            let Some(origins) = at.remove(&id) else { continue };
+            match (live, survivor) {
+                // Reached someone who is there: the survivor of each candidate followed here.
+                (true, _) if round > 0 => went.extend(origins.into_iter().map(|origin| (origin, id))),
+                (true, _) => {}
+                (false, Some(survivor)) => next.entry(survivor).or_default().extend(origins),
+                (false, None) => {}
+            }
+        }
+        at = next;
+    }
+    Ok(went)
 }

@@ -18,8 +18,8 @@ mod snapshot;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use talentdesk_domain::DomainError;
-use talentdesk_domain::effects;
 use talentdesk_domain::history::FieldChange;
+use talentdesk_domain::merge::redirect::{self, Redirected};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::record::RecordKind;
 use talentdesk_domain::search::Selection;
@@ -330,8 +330,11 @@ fn replay(tx: &Connection, entry: &OutboxEntry) -> Result<Vec<i64>, StoreError> 
     let result = (|| {
         let actor = users::by_id(tx, &entry.actor_id.to_string())?
             .ok_or_else(|| StoreError::Replica(format!("the author of mutation {} is unknown here", entry.seq)))?;
+        // A change to someone a merge took meanwhile goes to the survivor.
+        let redirected = crate::merge::redirect(tx, &entry.mutation)?
+            .unwrap_or_else(|| Redirected { mutation: entry.mutation.clone(), redirects: Vec::new() });
         // Candidates deleted meanwhile drop out of a selection; the rest still change.
-        let cands: Vec<i64> = match entry.mutation.selection() {
+        let cands: Vec<i64> = match redirected.mutation.selection() {
             Some(Selection::Ids { ids }) => ids
                 .iter()
                 .map(|id| candidates::find(tx, *id))
@@ -340,7 +343,7 @@ fn replay(tx: &Connection, entry: &OutboxEntry) -> Result<Vec<i64>, StoreError> 
             _ => Vec::new(),
         };
         let records = SqliteRecords::new(tx, true);
-        effects::apply(&records, &actor, entry.created_at, &entry.mutation, &cands)?;
+        redirect::apply(&records, &actor, entry.created_at, &redirected, &cands)?;
         Ok(records.written().cands)
     })();
     match result {

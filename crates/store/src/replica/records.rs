@@ -132,13 +132,7 @@ pub(crate) fn remove(conn: &Connection, kind: RecordKind, id: &str) -> Result<Op
         early::forget_attached(conn, id)?;
     }
     Ok(match kind {
-        RecordKind::Candidate => match candidates::find(conn, key(id)?)? {
-            Some(cand) => {
-                erasure::erase_candidate(conn, cand)?;
-                Some(cand)
-            }
-            None => None,
-        },
+        RecordKind::Candidate => erasure::removed_on_server(conn, key(id)?)?,
         RecordKind::Note => none(notes::delete(conn, key(id)?))?,
         RecordKind::Message => {
             let (send_id, candidate_id) = message_key(id)?;
