@@ -2,6 +2,7 @@
 //! either the view model or an `AppError` the UI shows where it happened.
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 use talentdesk_domain::candidate::Profile;
@@ -12,7 +13,7 @@ use talentdesk_domain::settings::ColumnConfig;
 use talentdesk_domain::user::User;
 use talentdesk_session::KeychainProblem;
 use talentdesk_store::replica::Account;
-use talentdesk_store::search::{PageRequest, SearchPage};
+use talentdesk_store::search::{PageRequest, SearchPage, SearchTickets, Searched};
 use talentdesk_store::views::{
     FilterChoices, JobSummary, PipelineBoard, PipelineMemberRow, PipelineSummary, ProfileView,
 };
@@ -101,6 +102,31 @@ pub async fn search(
     page: PageRequest,
 ) -> Result<SearchPage, AppError> {
     with_store(&state, move |store, _| store.search(&request, &page)).await
+}
+
+/// The searches typed in the search box, by the number the window gives each: one window, so
+/// one set for the whole app, reached without the store.
+static TYPED: LazyLock<SearchTickets> = LazyLock::new(SearchTickets::default);
+
+/// A search typed in the search box, numbered `ticket` by the window (never twice): as
+/// `search`, except that it stops and answers `superseded` as soon as the window says a newer
+/// search took its place (`supersede_search`), so the store is free for that one at once.
+#[tauri::command]
+pub async fn typed_search(
+    state: State<'_, AppState>,
+    request: SearchRequest,
+    page: PageRequest,
+    ticket: u64,
+) -> Result<Searched, AppError> {
+    let ticket = TYPED.ticket(ticket);
+    with_store(&state, move |store, _| store.search_unless_superseded(&request, &page, &ticket)).await
+}
+
+/// The typed search numbered `ticket` is no longer wanted: it stops wherever it is (or as it
+/// starts). Answered at once, without the store that search holds.
+#[tauri::command]
+pub fn supersede_search(ticket: u64) {
+    TYPED.supersede(ticket);
 }
 
 #[tauri::command]

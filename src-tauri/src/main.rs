@@ -110,6 +110,8 @@ fn main() {
             diagnostics::diagnostics,
             commands::apply,
             commands::search,
+            commands::typed_search,
+            commands::supersede_search,
             commands::column_config,
             commands::set_columns,
             commands::filter_choices,

@@ -11,7 +11,7 @@ use talentdesk_domain::job::Job;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
 use talentdesk_domain::settings::HiredActions;
-use talentdesk_e2e::{DemoDb, Session, admin, err};
+use talentdesk_e2e::{DemoDb, Session, admin, axe, err};
 use talentdesk_store::Store;
 use uuid::Uuid;
 
@@ -113,6 +113,8 @@ fn an_applicant_is_moved_hired_and_another_withdrawn() -> Result<(), String> {
     let detail = format!("[data-testid=job-board] [data-card=\"{carla}\"] [data-testid=card-detail]");
     assert_eq!(session.text(&detail)?.as_deref(), Some("New Submission"), "a card by bin says its hiring status");
     session.screenshot("job-board-bins")?;
+    let found: Vec<String> = axe::check(&session)?.iter().map(ToString::to_string).collect();
+    assert!(found.is_empty(), "axe finds nothing serious on the board by bin: {found:#?}");
     let carla_now = session.wait_for("Carla's bin stored", |_| {
         let view = demo.open()?.job_view(job.id).map_err(err)?;
         let app = view.applicants.into_iter().find(|a| a.candidate.id == carla).ok_or("no Carla")?.application;

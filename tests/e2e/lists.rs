@@ -7,7 +7,7 @@
 use serde_json::json;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
-use talentdesk_e2e::{DemoDb, Session, admin, err, keys, open_profile, pick_action, tick_tag};
+use talentdesk_e2e::{DemoDb, Session, admin, axe, err, keys, open_profile, pick_action, tick_tag};
 use talentdesk_store::search::PageRequest;
 use talentdesk_store::views::PipelineMemberRow;
 use uuid::Uuid;
@@ -72,6 +72,8 @@ fn pipelines_and_events_list_their_members() -> Result<(), String> {
     let want: Vec<_> = in_pipeline.iter().take(cells.len()).map(activity_of).collect();
     assert_eq!(cells, want, "each row's activity badge on In Pipeline");
     session.screenshot("pipelines-in-pipeline")?;
+    let found: Vec<String> = axe::check(&session)?.iter().map(ToString::to_string).collect();
+    assert!(found.is_empty(), "axe finds nothing serious on the tab: {found:#?}");
 
     // A name opens the profile; Esc comes back to the pipeline as it was.
     session.click("[data-testid=pipeline-members] tbody tr td .open")?;

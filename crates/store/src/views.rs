@@ -265,6 +265,18 @@ impl Store {
         self.engine.borrow_mut().search(self.conn(), request, page)
     }
 
+    /// [`Store::search`] for a search typed in the window: it stops as soon as `ticket` is
+    /// superseded (from any thread, see [`crate::search::SearchTickets`]) and then answers
+    /// [`crate::search::Searched::Superseded`]; otherwise its page is exactly [`Store::search`]'s.
+    pub fn search_unless_superseded(
+        &self,
+        request: &talentdesk_domain::search::SearchRequest,
+        page: &PageRequest,
+        ticket: &crate::search::Ticket,
+    ) -> Result<crate::search::Searched, StoreError> {
+        self.engine.borrow_mut().search_unless_superseded(self.conn(), request, page, ticket)
+    }
+
     /// Talent Matches: the candidates most like candidate `id`, each with what they share.
     pub fn talent_matches(&self, id: Uuid) -> Result<Vec<crate::search::TalentMatch>, StoreError> {
         let cand = candidates::cand_of(self.conn(), id)?;

@@ -13,6 +13,7 @@ mod plan;
 mod prefixes;
 mod sets;
 mod similar;
+mod stop;
 mod terms;
 
 use roaring::RoaringBitmap;
@@ -31,6 +32,8 @@ use plan::{Plan, Scorer};
 use sets::SetCache;
 pub(crate) use sets::{fts, literal};
 pub use similar::{MATCHES, TalentMatch};
+use stop::Watch;
+pub use stop::{SearchTickets, Searched, Ticket};
 pub(crate) use terms::FrequentTerms;
 
 /// Which page of results to return.
@@ -205,6 +208,11 @@ impl Engine {
         self.ensure_loaded(conn)?;
         let Loaded { facts, terms, .. } = self.loaded.as_ref().expect("loaded above");
         let plan = plan::plan(conn, facts, terms, &mut self.cache, request)?;
+        Ok(Self::matched(facts, plan))
+    }
+
+    /// The candidates in every set of `plan` that pass its test on their facts.
+    fn matched(facts: &Facts, plan: Plan) -> (Plan, RoaringBitmap) {
         // Whole sets intersected at once, then each match's facts tested only when a filter
         // needs them: reading the facts of a few hundred thousand matches, scattered over
         // tens of megabytes, was half of a broad keyword's search.
@@ -217,7 +225,7 @@ impl Engine {
             Some(false) => matched &= &facts.inactive,
             None => matched.retain(|c| plan.predicate.holds(facts.get(c))),
         }
-        Ok((plan, matched))
+        (plan, matched)
     }
 
     pub(crate) fn search(
@@ -226,24 +234,74 @@ impl Engine {
         request: &SearchRequest,
         page: &PageRequest,
     ) -> Result<SearchPage, StoreError> {
+        Ok(self.search_until(conn, request, page, None)?.expect("only a ticket stops a search"))
+    }
+
+    /// [`Engine::search`], stopped as soon as `ticket` is superseded: in SQLite's statements
+    /// (a progress handler, there only while this search runs) and between the steps in
+    /// memory. Loading the facts (a first search) is never stopped half-way: the next search
+    /// would only start it over.
+    pub(crate) fn search_unless_superseded(
+        &mut self,
+        conn: &Connection,
+        request: &SearchRequest,
+        page: &PageRequest,
+        ticket: &Ticket,
+    ) -> Result<Searched, StoreError> {
+        if ticket.superseded() {
+            return Ok(Searched::Superseded);
+        }
+        self.ensure_loaded(conn)?;
+        let outcome = {
+            let _watch = Watch::install(conn, ticket);
+            self.search_until(conn, request, page, Some(ticket))
+        };
+        match outcome {
+            Ok(Some(page)) => Ok(Searched::Page(page)),
+            // A statement stopped by the handler fails (SQLITE_INTERRUPT); any other failure of
+            // a search superseded meanwhile is no one's concern either.
+            Ok(None) => Ok(Searched::Superseded),
+            Err(_) if ticket.superseded() => Ok(Searched::Superseded),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The search's page, or `None` once `ticket` is superseded.
+    fn search_until(
+        &mut self,
+        conn: &Connection,
+        request: &SearchRequest,
+        page: &PageRequest,
+        ticket: Option<&Ticket>,
+    ) -> Result<Option<SearchPage>, StoreError> {
+        let gone = || ticket.is_some_and(Ticket::superseded);
         let limit = page.limit.clamp(1, MAX_PAGE) as usize;
         let after = page.after.as_deref().map(Cursor::parse).transpose()?;
-        let (plan, matches) = self.matching(conn, request)?;
-        let facts = &self.loaded.as_ref().expect("loaded by matching").facts;
+        self.ensure_loaded(conn)?;
+        let Loaded { facts, terms, .. } = self.loaded.as_ref().expect("loaded above");
+        let plan = plan::plan(conn, facts, terms, &mut self.cache, request)?;
+        if gone() {
+            return Ok(None);
+        }
+        let (plan, matches) = Self::matched(facts, plan);
+        if gone() {
+            return Ok(None);
+        }
         let inactive_hidden = inactive_hidden(facts, &plan);
         let sort = match request.sort {
             SortOrder::Relevance if plan.scorers.is_empty() => SortOrder::UpdatedDesc,
             other => other,
         };
-        let mut keys = match sort {
-            SortOrder::Relevance => by_relevance(facts, &plan.scorers, &matches, after.as_ref(), limit + 1)?,
+        let keys = match sort {
+            SortOrder::Relevance => by_relevance(facts, &plan.scorers, &matches, after.as_ref(), limit + 1, &gone)?,
             SortOrder::NameAsc | SortOrder::NameDesc => {
-                by_name(facts, &BitSet::from(&matches), sort == SortOrder::NameDesc, after.as_ref(), limit + 1)?
+                Some(by_name(facts, &BitSet::from(&matches), sort == SortOrder::NameDesc, after.as_ref(), limit + 1)?)
             }
             SortOrder::UpdatedAsc | SortOrder::UpdatedDesc => {
-                by_updated(facts, &matches, sort == SortOrder::UpdatedDesc, after.as_ref(), limit + 1)?
+                Some(by_updated(facts, &matches, sort == SortOrder::UpdatedDesc, after.as_ref(), limit + 1)?)
             }
         };
+        let Some(mut keys) = keys.filter(|_| !gone()) else { return Ok(None) };
         let next = if keys.len() > limit {
             keys.truncate(limit);
             keys.last().map(Cursor::encode)
@@ -251,7 +309,7 @@ impl Engine {
             None
         };
         let cands: Vec<i64> = keys.iter().map(|k| i64::from(k.cand())).collect();
-        Ok(SearchPage { rows: rows_for(conn, &cands)?, total: matches.len(), inactive_hidden, next })
+        Ok(Some(SearchPage { rows: rows_for(conn, &cands)?, total: matches.len(), inactive_hidden, next }))
     }
 
     pub(crate) fn count(&mut self, conn: &Connection, request: &SearchRequest) -> Result<u64, StoreError> {
@@ -353,7 +411,8 @@ fn by_relevance(
     matches: &RoaringBitmap,
     after: Option<&Cursor>,
     take: usize,
-) -> Result<Vec<Cursor>, StoreError> {
+    gone: &dyn Fn() -> bool,
+) -> Result<Option<Vec<Cursor>>, StoreError> {
     let after = match after {
         None => None,
         Some(Cursor::Rank { score, at, cand }) => Some((*score, *at, *cand)),
@@ -361,6 +420,9 @@ fn by_relevance(
     };
     let mut out = Vec::with_capacity(take);
     for (score, scored) in by_score(scorers, matches) {
+        if gone() {
+            return Ok(None);
+        }
         let below = match after {
             Some((s, ..)) if s < score => continue,
             Some((s, at, cand)) if s == score => Some((at, cand)),
@@ -376,7 +438,7 @@ fn by_relevance(
             break;
         }
     }
-    Ok(out)
+    Ok(Some(out))
 }
 
 /// The matches grouped by score, highest first, found with whole-set operations instead of
@@ -467,7 +529,7 @@ mod tests {
         let mut seen = Vec::new();
         let mut after = None;
         loop {
-            let page = by_relevance(&facts, &scorers, &matches, after.as_ref(), 997).unwrap();
+            let page = by_relevance(&facts, &scorers, &matches, after.as_ref(), 997, &|| false).unwrap().unwrap();
             let Some(last) = page.last().cloned() else { break };
             seen.extend(page.into_iter().map(|k| match k {
                 Cursor::Rank { score, at, cand } => (score, at, cand),

@@ -56,6 +56,7 @@ import type { Role } from "./Role";
 import type { SavedMapping } from "./SavedMapping";
 import type { SearchPage } from "./SearchPage";
 import type { SearchRequest } from "./SearchRequest";
+import type { Searched } from "./Searched";
 import type { Selection } from "./Selection";
 import type { SessionState } from "./SessionState";
 import type { SignUp } from "./SignUp";
@@ -122,6 +123,17 @@ export const commands = {
    */
   apply: (args: { mutation: Mutation }) => call<Applied>("apply", args),
   search: (args: { request: SearchRequest; page: PageRequest }) => call<SearchPage>("search", args),
+  /**
+   * A search typed in the search box, numbered `ticket` by the window (never twice): as
+   * `search`, except that it stops and answers `superseded` as soon as the window says a newer
+   * search took its place (`supersede_search`), so the store is free for that one at once.
+   */
+  typedSearch: (args: { request: SearchRequest; page: PageRequest; ticket: number }) => call<Searched>("typed_search", args),
+  /**
+   * The typed search numbered `ticket` is no longer wanted: it stops wherever it is (or as it
+   * starts). Answered at once, without the store that search holds.
+   */
+  supersedeSearch: (args: { ticket: number }) => call<void>("supersede_search", args),
   columnConfig: () => call<ColumnConfig>("column_config"),
   /** Saves the organisation's column configuration (admins only; the store checks). */
   setColumns: (args: { config: ColumnConfig }) => call<ColumnConfig>("set_columns", args),

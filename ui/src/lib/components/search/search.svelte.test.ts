@@ -3,11 +3,24 @@ import type { CandidateRow } from "../../bindings/CandidateRow";
 import type { SearchPage } from "../../bindings/SearchPage";
 import type { SearchRequest } from "../../bindings/SearchRequest";
 
-// Each search's first page as the test answers it, by query.
-const answers = new Map<string, () => Promise<SearchPage>>();
+// Each search's first page as the test answers it, by query (null: the app says it was
+// superseded), whether it is the opening search or one typed after it.
+const answers = new Map<string, () => Promise<SearchPage | null>>();
 vi.mock("../../opening", () => ({
   RESULTS_PAGE: 200,
   firstPage: (request: SearchRequest) => answers.get(request.query)!(),
+}));
+// The numbers of the typed searches asked for, by query, and of those the app was told to stop.
+const numbered = new Map<string, number>();
+const superseded: number[] = [];
+let number = 0;
+vi.mock("./api", () => ({
+  nextSearchNumber: () => ++number,
+  typedSearch: (request: SearchRequest, n: number) => {
+    numbered.set(request.query, n);
+    return answers.get(request.query)!();
+  },
+  supersede: (n: number) => superseded.push(n),
 }));
 
 const { SearchState, SLOW_MS } = await import("./search.svelte");
@@ -19,6 +32,8 @@ function page(query: string, total: number, inactive = 0): SearchPage {
 
 afterEach(() => {
   answers.clear();
+  numbered.clear();
+  superseded.length = 0;
   vi.useRealTimers();
 });
 
@@ -79,6 +94,47 @@ describe("SearchState", () => {
     await typing;
     await vi.waitFor(() => expect(painted).toEqual(["mar"]));
     expect([search.total, search.rows[0].id]).toEqual([12, "mar-1"]);
+  });
+
+  it("tells the app to stop a search typing superseded, once, and paints only the latest", async () => {
+    const painted: string[] = [];
+    const search = new SearchState((request) => painted.push(request.query));
+    answers.set("", async () => page("", 990000));
+    await search.run();
+    let stopped!: (p: SearchPage | null) => void;
+    answers.set("m", () => new Promise((resolve) => (stopped = resolve)));
+    answers.set("mar", async () => page("mar", 12));
+    search.query = "m";
+    const typing = search.changed();
+    expect(superseded).toEqual([]);
+    search.query = "ma";
+    void search.changed();
+    search.query = "mar";
+    void search.changed();
+    expect(superseded).toEqual([numbered.get("m")]);
+    stopped(null);
+    await typing;
+    await vi.waitFor(() => expect(painted).toEqual(["", "mar"]));
+    expect([search.total, search.rows[0].id, search.error]).toEqual([12, "mar-1", null]);
+    expect(superseded).toEqual([numbered.get("m")]);
+  });
+
+  it("supersedes a search in flight when asked to run again (a refresh, a new order)", async () => {
+    const search = new SearchState(() => {});
+    answers.set("", async () => page("", 990000));
+    await search.run();
+    let slow!: (p: SearchPage | null) => void;
+    answers.set("sa", () => new Promise((resolve) => (slow = resolve)));
+    search.query = "sa";
+    const first = search.run();
+    answers.set("sam", async () => page("sam", 3000));
+    search.query = "sam";
+    search.sort = "name_asc";
+    await search.run();
+    expect(superseded).toEqual([numbered.get("sa")]);
+    slow(page("sa", 104000));
+    await first;
+    expect([search.shown?.query, search.shown?.sort, search.total]).toEqual(["sam", "name_asc", 3000]);
   });
 
   it("says it is working only once a search takes longer than SLOW_MS", async () => {

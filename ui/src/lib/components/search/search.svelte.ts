@@ -1,8 +1,9 @@
 // The search page's search: what is asked (words, order, filters), what is shown (rows, counts)
 // and how asking goes (running, failed). Searches run as the user types, without a delay: one
 // runs at a time, and while it runs only the latest change waits (a search at a million
-// candidates takes tens of ms; a short prefix's first, hundreds) and the running one's answer
-// is dropped unpainted. A search that fails — a malformed query such as `python AND (` — leaves
+// candidates takes tens of ms; a short prefix's first, hundreds) and the running one is
+// superseded: the app stops it where it is, so the latest does not wait for it, and whatever it
+// answers is dropped unpainted. A search that fails — a malformed query such as `python AND (` — leaves
 // the last good results and their count on screen, with the error beside the box.
 import { api, failureText } from "../../api";
 import type { CandidateRow } from "../../bindings/CandidateRow";
@@ -10,6 +11,7 @@ import type { SearchRequest } from "../../bindings/SearchRequest";
 import type { SortOrder } from "../../bindings/SortOrder";
 import { emptyFilters } from "../../filters";
 import { firstPage, RESULTS_PAGE } from "../../opening";
+import { nextSearchNumber, supersede, typedSearch } from "./api";
 
 /** A search that has not answered after this long shows that it is working. */
 export const SLOW_MS = 150;
@@ -42,6 +44,10 @@ export class SearchState {
   #latest = 0;
   #searching = false;
   #again = false;
+  // The app's number of the search in flight, to supersede it; null once it answered.
+  #running: number | null = null;
+  // The first search takes the opening page asked for as the window loaded (opening.ts).
+  #opened = false;
   #onShown: (request: SearchRequest, total: number) => void;
 
   /** `onShown` hears of every first page shown (selection rules depend on it). */
@@ -62,9 +68,14 @@ export class SearchState {
   async run() {
     const ticket = ++this.#latest;
     const request = this.request();
+    this.#supersedeRunning();
+    const number = nextSearchNumber();
+    this.#running = number;
     const slow = setTimeout(() => ticket === this.#latest && (this.slow = true), SLOW_MS);
     try {
-      const page = await firstPage(request);
+      const page = this.#opened ? await typedSearch(request, number, RESULTS_PAGE) : await firstPage(request);
+      this.#opened = true;
+      if (page === null) return;
       this.answeredAt = performance.now();
       if (ticket !== this.#latest) return;
       this.rows = page.rows;
@@ -80,16 +91,26 @@ export class SearchState {
     } finally {
       clearTimeout(slow);
       if (ticket === this.#latest) this.slow = false;
+      if (this.#running === number) this.#running = null;
     }
   }
 
+  /** Tells the app the search in flight is no longer wanted, so it stops holding the store. */
+  #supersedeRunning() {
+    if (this.#running === null) return;
+    supersede(this.#running);
+    this.#running = null;
+  }
+
   /** The user changed the words or filters: searches, coalescing changes made meanwhile. The
-   *  search running is superseded: its answer is dropped rather than painted (a stale page
-   *  rendered before the next search only delays it), and the latest runs once it ends. */
+   *  search running is superseded: the app stops it, its answer is dropped rather than painted
+   *  (a stale page rendered before the next search only delays it), and the latest runs once
+   *  it ends. */
   async changed() {
     if (this.#searching) {
       this.#again = true;
       this.#latest += 1;
+      this.#supersedeRunning();
       return;
     }
     this.#searching = true;

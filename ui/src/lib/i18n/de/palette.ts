@@ -21,7 +21,6 @@ export const palette: Translation<typeof english> = {
   "palette.also.add_pipeline": "in Pipeline verschieben",
   "palette.also.new_candidate": "Kandidat anlegen, Person hinzufügen, new candidate",
   "palette.undo": "Rückgängig",
-  "palette.undo_label": "Rückgängig: {done}",
   "palette.undone": "Rückgängig gemacht: {done}",
   "palette.undo_keys": "Strg+Z",
   "palette.keys.open_keys": "Strg+K  oder  Cmd+K",

@@ -18,7 +18,6 @@ export const palette = {
   "palette.also.add_pipeline": "move to pipeline",
   "palette.also.new_candidate": "add candidate, create person, by hand",
   "palette.undo": "Undo",
-  "palette.undo_label": "Undo: {done}",
   "palette.undone": "Undone: {done}",
   "palette.undo_keys": "Ctrl+Z",
   "palette.keys.open_keys": "Ctrl+K  or  Cmd+K",
