@@ -17,12 +17,13 @@ use crate::state::AppState;
 #[derive(Default)]
 pub struct Found(Mutex<Arc<Vec<DuplicateGroup>>>);
 
-/// Looks for duplicates across the whole local database, as only admins may (they merge).
+/// Looks for duplicates across the whole local database, as only admins may (they merge);
+/// numbers without a country code are read in the organisation's default phone country.
 #[tauri::command]
 pub async fn find_duplicates(state: State<'_, AppState>, found: State<'_, Found>) -> Result<DuplicateScan, AppError> {
     let duplicates = with_reader(&state, |store, user| {
         permission::authorize(user, Capability::MergeCandidates).map_err(StoreError::from)?;
-        store.find_duplicates(None)
+        store.find_duplicates(store.phone_calling_code()?)
     })
     .await?;
     let scan = duplicates.scan();

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::Serialize;
 // Named as their bindings are (ts-rs renames them), so the window's calls are typed with them.
+use talentdesk_domain::dedupe;
 use talentdesk_domain::import_mapping::SavedMapping;
 use talentdesk_import::plan::{
     self, Action, Counts as ImportCounts, Duplicate, Options as ImportOptions, PlannedRow, RowChoice as ImportRowChoice,
@@ -323,6 +324,25 @@ pub async fn import_save_errors(
 #[tauri::command]
 pub async fn import_mappings(state: State<'_, AppState>) -> Result<Vec<SavedMapping>, AppError> {
     with_store(&state, |store, _| store.import_mappings()).await
+/// The organisation's default phone country, and the countries it may be.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PhoneCountry {
+    /// An ISO code ("DE"); none until an admin sets one.
+    pub country: Option<String>,
+    /// The ISO codes whose national numbers can be read.
+    pub countries: Vec<String>,
+}
+
+/// The organisation's default phone country (an admin sets it with
+/// settings.set_phone_country) and the countries it may be: an import's options start with it.
+#[tauri::command]
+pub async fn phone_country(state: State<'_, AppState>) -> Result<PhoneCountry, AppError> {
+    let country = with_store(&state, |store, _| store.phone_country()).await?;
+    let countries = dedupe::CALLING_CODES.iter().map(|(iso, _)| (*iso).to_owned()).collect();
+    Ok(PhoneCountry { country, countries })
+}
+
 }
 
 /// Forgets the import (its plan can be large).

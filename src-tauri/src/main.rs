@@ -176,6 +176,7 @@ fn main() {
             import::import_mappings,
             checkin::check_in_lookup,
             checkin::check_in_code,
+            import::phone_country,
             checkin::check_in,
             checkin::last_check_ins,
             checkin::walk_in::walk_in,

@@ -123,7 +123,8 @@ pub async fn queue_resumes(
 }
 
 /// Reads the queued files, one isolated reader per core, telling the window of each step
-/// (`resume-progress`); then who each may already be, against the whole database.
+/// (`resume-progress`); then who each may already be, against the whole database (numbers
+/// without a country code read in the organisation's default phone country).
 #[tauri::command]
 pub async fn read_resumes(
     app: AppHandle,
@@ -147,7 +148,7 @@ pub async fn read_resumes(
         results.iter().map(|r| r.as_ref().ok().map(ParsedResume::to_profile)).collect();
     let matches = with_reader(&state, {
         let profiles = profiles.clone();
-        move |store, _| talentdesk_import::resumes::matches(store, &profiles, None)
+        move |store, _| talentdesk_import::resumes::matches(store, &profiles, store.phone_calling_code()?)
     })
     .await?;
     Ok(results

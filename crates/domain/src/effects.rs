@@ -210,6 +210,8 @@ pub trait Records {
     /// The organisation's areas of interest (empty until an admin sets them).
     fn areas_of_interest(&self) -> Result<Vec<String>, Self::Error>;
     fn put_areas_of_interest(&self, interests: &[String]) -> Result<(), Self::Error>;
+    /// Sets (or, with none, clears) the organisation's default phone country.
+    fn put_phone_country(&self, country: Option<&str>) -> Result<(), Self::Error>;
     /// The organisation's message templates, in no particular order.
     fn templates(&self) -> Result<Vec<Template>, Self::Error>;
     /// Stores the template, new or changed.
@@ -422,6 +424,10 @@ impl<R: Records> Effects<'_, R> {
             }
             M::SetInterests { interests } => {
                 r.put_areas_of_interest(&settings::areas_of_interest(interests)?)?;
+                1
+            }
+            M::SetPhoneCountry { country } => {
+                r.put_phone_country(settings::phone_country(country.as_deref())?.as_deref())?;
                 1
             }
             M::TemplatePut { template } => {

@@ -214,6 +214,10 @@ pub enum Mutation {
     /// The organisation's areas of interest, offered to walk-ins.
     #[serde(rename = "settings.set_interests")]
     SetInterests { interests: Vec<String> },
+    /// The organisation's default phone country (an ISO code; none to clear it): numbers
+    /// written without a country code are read as its when duplicates are looked for.
+    #[serde(rename = "settings.set_phone_country")]
+    SetPhoneCountry { country: Option<String> },
     /// Creates or replaces one of the organisation's message templates.
     #[serde(rename = "template.put")]
     TemplatePut { template: Template },
@@ -298,6 +302,7 @@ impl Mutation {
             M::SetColumns { .. } => Capability::ConfigureColumns,
             M::SetHiredActions { .. } => Capability::ManageHiredActions,
             M::SetInterests { .. } => Capability::ManageAreasOfInterest,
+            M::SetPhoneCountry { .. } => Capability::ManagePhoneCountry,
             M::TemplatePut { .. } | M::TemplateDelete { .. } => Capability::ManageTemplates,
             // Whoever imports may keep a mapping for the next file.
             M::ImportMappingPut { .. } | M::ImportMappingDelete { .. } => Capability::CreateCandidate,
@@ -450,6 +455,7 @@ mod tests {
             Mutation::CustomFieldDelete { key: "k".into() },
             Mutation::EventArchive { event_id: nil, archived: true },
             Mutation::SetInterests { interests: Vec::new() },
+            Mutation::SetPhoneCountry { country: Some("DE".into()) },
             Mutation::TemplatePut { template: crate::template::defaults().remove(0) },
             Mutation::TemplateDelete { template_id: nil },
             Mutation::CandidateMerge { survivor_id: nil, merged_ids: vec![Uuid::from_u128(1)], changes: Vec::new() },

@@ -65,6 +65,7 @@ capabilities! {
         ManageJobs,
         ArchiveEvent,
         ManageAreasOfInterest,
+        ManagePhoneCountry,
         ManageTeam,
         ManageTemplates,
         MergeCandidates,
@@ -85,6 +86,7 @@ impl Capability {
             Capability::ManageJobs => "manage jobs",
             Capability::ArchiveEvent => "archive events",
             Capability::ManageAreasOfInterest => "set the areas of interest",
+            Capability::ManagePhoneCountry => "set the default phone country",
             Capability::ManageTeam => "manage the team",
             Capability::ManageTemplates => "manage the message templates",
             Capability::MergeCandidates => "merge duplicate candidates",
@@ -197,6 +199,7 @@ mod tests {
             | ManageJobs
             | ArchiveEvent
             | ManageAreasOfInterest
+            | ManagePhoneCountry
             | ManageTeam
             | ManageTemplates
             | MergeCandidates => (false, true),
@@ -249,6 +252,7 @@ mod tests {
             Mutation::CustomFieldDelete { key: "k".into() },
             Mutation::EventArchive { event_id: nil, archived: true },
             Mutation::SetInterests { interests: Vec::new() },
+            Mutation::SetPhoneCountry { country: None },
             Mutation::PipelineCreate { pipeline_id: nil, name: "P".into(), statuses: Vec::new(), private: false },
             Mutation::TagsAdd { selection: some(), tags: vec!["Veteran".into()] },
             Mutation::SetEligible { candidate_id: nil, eligible: false },
@@ -265,7 +269,7 @@ mod tests {
             assert_eq!(listed.contains(&m.capability()), allowed, "{}", m.name());
             refused += usize::from(!allowed);
         }
-        assert_eq!(refused, 9, "the admin-only mutations above");
+        assert_eq!(refused, 10, "the admin-only mutations above");
     }
 
     #[test]

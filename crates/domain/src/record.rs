@@ -82,6 +82,8 @@ pub const HIRED_ACTIONS: &str = "hired_actions";
 pub const COLUMNS: &str = "columns";
 /// The organisation's areas of interest (a list of strings).
 pub const AREAS_OF_INTEREST: &str = "areas_of_interest";
+/// The organisation's default phone country (an ISO code, or null).
+pub const PHONE_COUNTRY: &str = "phone_country";
 
 #[cfg(test)]
 mod tests {

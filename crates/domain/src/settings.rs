@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::DomainError;
+use crate::dedupe;
 use crate::validation::{self, limits};
 
 /// A column of the candidate results table.
@@ -148,6 +149,20 @@ pub fn areas_of_interest(list: &[String]) -> Result<Vec<String>, DomainError> {
     Ok(out)
 }
 
+/// The organisation's default phone country as an admin sets it: an ISO 3166 code among the
+/// countries whose calling codes are known ([`dedupe::CALLING_CODES`]), in capitals; none
+/// (blank) when numbers without a country code are only compared as written.
+pub fn phone_country(country: Option<&str>) -> Result<Option<String>, DomainError> {
+    let Some(iso) = country.map(|c| c.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()) else {
+        return Ok(None);
+    };
+    if dedupe::calling_code(&iso).is_none() {
+        let allowed = dedupe::CALLING_CODES.iter().map(|(c, _)| (*c).to_owned()).collect();
+        return Err(DomainError::NotOneOf { field: "phone_country".into(), value: iso, allowed });
+    }
+    Ok(Some(iso))
+}
+
 /// The areas someone chose, spelled as the organisation lists them, each once. One that is
 /// not on the list is refused, naming it.
 pub fn chosen_interests(chosen: &[String], offered: &[String]) -> Result<Vec<String>, DomainError> {
@@ -203,6 +218,20 @@ mod tests {
         ] {
             let err = areas_of_interest(&bad).unwrap_err().to_string();
             assert!(err.contains(reason), "{err}");
+        }
+    }
+
+    #[test]
+    fn the_phone_country_is_a_known_iso_code_or_none() {
+        assert_eq!(phone_country(Some(" de ")).unwrap().as_deref(), Some("DE"));
+        assert_eq!(phone_country(Some("  ")).unwrap(), None);
+        assert_eq!(phone_country(None).unwrap(), None);
+        match phone_country(Some("Germany")) {
+            Err(DomainError::NotOneOf { field, value, allowed }) => {
+                assert_eq!((field.as_str(), value.as_str()), ("phone_country", "GERMANY"));
+                assert!(allowed.contains(&"DE".to_owned()) && allowed.contains(&"US".to_owned()));
+            }
+            other => panic!("{other:?}"),
         }
     }
 

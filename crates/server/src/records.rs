@@ -26,7 +26,9 @@ use talentdesk_domain::message::Message;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::note::Note;
 use talentdesk_domain::pipeline::Pipeline;
-use talentdesk_domain::record::{AREAS_OF_INTEREST, COLUMNS, HIRED_ACTIONS, RecordKind, SettingEntry, TagEntry};
+use talentdesk_domain::record::{
+    AREAS_OF_INTEREST, COLUMNS, HIRED_ACTIONS, PHONE_COUNTRY, RecordKind, SettingEntry, TagEntry,
+};
 use talentdesk_domain::settings::{ColumnConfig, CustomFieldDef, HiredActions};
 use talentdesk_domain::template::{self, Template};
 use talentdesk_domain::{DomainError, Timestamp};
@@ -604,6 +606,10 @@ impl Records for PgRecords {
 
     fn put_areas_of_interest(&self, interests: &[String]) -> Result<(), ServerError> {
         self.put_setting(AREAS_OF_INTEREST, &interests)
+    }
+
+    fn put_phone_country(&self, country: Option<&str>) -> Result<(), ServerError> {
+        self.put_setting(PHONE_COUNTRY, &country)
     }
 
     fn templates(&self) -> Result<Vec<Template>, ServerError> {

@@ -463,6 +463,11 @@ impl Records for SqliteRecords<'_> {
         settings::put(self.tx, settings::AREAS_OF_INTEREST, &interests)
     }
 
+    fn put_phone_country(&self, country: Option<&str>) -> Result<(), StoreError> {
+        self.writes(RecordKind::Setting, settings::PHONE_COUNTRY)?;
+        settings::put(self.tx, settings::PHONE_COUNTRY, &country)
+    }
+
     fn templates(&self) -> Result<Vec<Template>, StoreError> {
         settings::templates(self.tx)
     }

@@ -457,6 +457,17 @@ impl Store {
         settings::get(self.conn(), settings::AREAS_OF_INTEREST)
     }
 
+    /// The organisation's default phone country (an ISO code such as "DE"), if an admin set one.
+    pub fn phone_country(&self) -> Result<Option<String>, StoreError> {
+        settings::get(self.conn(), settings::PHONE_COUNTRY)
+    }
+
+    /// The calling code of the organisation's default phone country ("49"), in which the
+    /// duplicate finder and the resumes' matching read numbers without a country code.
+    pub fn phone_calling_code(&self) -> Result<Option<&'static str>, StoreError> {
+        Ok(self.phone_country()?.as_deref().and_then(talentdesk_domain::dedupe::calling_code))
+    }
+
     /// Mutations waiting for the server, oldest first.
     pub fn outbox(&self) -> Result<Vec<tables::outbox::OutboxEntry>, StoreError> {
         tables::outbox::pending(self.conn(), u32::MAX)

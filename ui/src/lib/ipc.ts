@@ -189,6 +189,7 @@ const capabilityKeys: Record<Capability, MessageKey> = {
 
 // Fields are the keys the rules name them by; one without a word here (an admin's custom
 // field, "custom:level") is shown by its key.
+  manage_phone_country: "problem.may.manage_phone_country",
 const fieldKeys: Partial<Record<string, MessageKey>> = {
   first_name: "problem.field.first_name",
   last_name: "problem.field.last_name",
@@ -226,6 +227,12 @@ const fieldKeys: Partial<Record<string, MessageKey>> = {
 
 function fieldName(field: string): string {
   const key = fieldKeys[field];
+  phone_country: "problem.field.phone_country",
+  full_name: "problem.field.full_name",
+  linked_in: "problem.field.linked_in",
+  website: "problem.field.website",
+  event: "problem.field.event",
+  pipeline: "problem.field.pipeline",
   return key ? translate(key) : field.replace(/^custom:/, "").replaceAll("_", " ");
 }
 

@@ -214,3 +214,34 @@ pub async fn send_racing_early_refusal(request: reqwest::RequestBuilder) -> reqw
     }
     panic!("no answer after 5 tries: {last_error:?}")
 }
+
+/// A desktop's own database in `dir`, bound to `user`'s account on this server, as a window
+/// signed in to it has (empty until it pulls: [`TestServer::pull_into`]).
+pub fn desktop(dir: &std::path::Path, user: &User) -> talentdesk_store::Store {
+    let mut store = talentdesk_store::Store::open(dir.join("desk.db")).unwrap();
+    let account = talentdesk_store::replica::Account {
+        server: "https://crm.example".into(),
+        org_id: Uuid::nil(),
+        user_id: user.id,
+        email: user.email.clone(),
+    };
+    store.bind(&account, user).unwrap();
+    store
+}
+
+impl TestServer {
+    /// Applies to `desk` what `session` pulls from `cursor` on; the next cursor.
+    pub async fn pull_into(&self, session: &Session, desk: &mut talentdesk_store::Store, cursor: String) -> String {
+        let (changes, next) = self.pull_all(session, cursor).await;
+        let changes: Vec<_> = changes
+            .iter()
+            .map(|c| talentdesk_store::replica::ServerChange {
+                kind: c.kind,
+                id: &c.id,
+                data: c.data.as_deref().map(|d| d.get()),
+            })
+            .collect();
+        desk.apply_pull(&changes, &next, 0, true).unwrap();
+        next
+    }
+}

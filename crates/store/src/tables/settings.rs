@@ -10,7 +10,7 @@ use talentdesk_domain::template::{self, Template};
 use crate::StoreError;
 use crate::codec::{from_name, name_of};
 
-pub(crate) use talentdesk_domain::record::{AREAS_OF_INTEREST, COLUMNS, HIRED_ACTIONS};
+pub(crate) use talentdesk_domain::record::{AREAS_OF_INTEREST, COLUMNS, HIRED_ACTIONS, PHONE_COUNTRY};
 
 pub(crate) fn get<T: DeserializeOwned + Default>(conn: &Connection, key: &str) -> Result<T, StoreError> {
     Ok(raw(conn, key)?.map(|v| serde_json::from_str(&v)).transpose()?.unwrap_or_default())

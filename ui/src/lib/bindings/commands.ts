@@ -41,6 +41,7 @@ import type { Notice } from "./Notice";
 import type { OfflineSet } from "./OfflineSet";
 import type { OneTimePassword } from "./OneTimePassword";
 import type { PageRequest } from "./PageRequest";
+import type { PhoneCountry } from "./PhoneCountry";
 import type { PipelineBoard } from "./PipelineBoard";
 import type { PipelineMemberRow } from "./PipelineMemberRow";
 import type { PipelineSummary } from "./PipelineSummary";
@@ -247,7 +248,8 @@ export const commands = {
   queueResumes: (args: { paths: Array<string> }) => call<ResumeQueue>("queue_resumes", args),
   /**
    * Reads the queued files, one isolated reader per core, telling the window of each step
-   * (`resume-progress`); then who each may already be, against the whole database.
+   * (`resume-progress`); then who each may already be, against the whole database (numbers
+   * without a country code read in the organisation's default phone country).
    */
   readResumes: (args: { files: Array<string> }) => call<Array<ResumeReview>>("read_resumes", args),
   /**
@@ -266,7 +268,10 @@ export const commands = {
    * nobody else's details, so it is refused there.
    */
   possibleDuplicates: (args: { profile: Profile }) => call<Array<CandidateRow>>("possible_duplicates", args),
-  /** Looks for duplicates across the whole local database, as only admins may (they merge). */
+  /**
+   * Looks for duplicates across the whole local database, as only admins may (they merge);
+   * numbers without a country code are read in the organisation's default phone country.
+   */
   findDuplicates: () => call<DuplicateScan>("find_duplicates"),
   /**
    * `limit` groups of the last scan from `offset`, leaving out the groups in `skip` (each a
@@ -346,6 +351,11 @@ export const commands = {
    */
   checkInCode: (args: { event: string; input: string }) => call<CodeLookup | null>("check_in_code", args),
   /** Checks the person in at the event now; someone already checked in stays as they were. */
+  /**
+   * The organisation's default phone country (an admin sets it with
+   * settings.set_phone_country) and the countries it may be: an import's options start with it.
+   */
+  phoneCountry: () => call<PhoneCountry>("phone_country"),
   checkIn: (args: { event: string; candidate: string }) => call<CheckIn>("check_in", args),
   /** The event's last check-ins, newest first, teammates' synced ones too. */
   lastCheckIns: (args: { event: string }) => call<Array<EventMemberRow>>("last_check_ins", args),

@@ -168,6 +168,7 @@ export const problems: Translation<typeof english> = {
   "problem.may.merge_candidates": "doppelte Kandidaten zusammenführen",
 
   "problem.field.first_name": "Vorname",
+  "problem.may.manage_phone_country": "das Standardland für Telefonnummern festlegen",
   "problem.field.last_name": "Nachname",
   "problem.field.email": "E-Mail",
   "problem.field.phone": "Telefon",
@@ -200,3 +201,9 @@ export const problems: Translation<typeof english> = {
   "problem.field.hiring_status": "Einstellungsstatus",
   "problem.field.bin": "ATS-Ordner",
 };
+  "problem.field.phone_country": "Standardland für Telefonnummern",
+  "problem.field.full_name": "Vollständiger Name",
+  "problem.field.linked_in": "LinkedIn",
+  "problem.field.website": "Website",
+  "problem.field.event": "eine Veranstaltung",
+  "problem.field.pipeline": "eine Pipeline",

@@ -64,6 +64,8 @@ export const importing = {
   "import.keep_existing": "Keep the existing value",
   "import.take_import": "Take the file’s value",
   "import.country": "Phone numbers written without a country code are from (ISO code, e.g. DE)",
+  "import.country_none": "None: compare them as written",
+  "import.country_org": "{country} is the organisation’s default (Settings).",
   "import.duplicates_rule": "Someone is taken for the same person by the same email, LinkedIn profile or phone, or the same name with the same employer or phone; repeats within the file are skipped.",
   "import.preview": "Preview",
   "import.planning": "Checking every row…",

@@ -163,6 +163,7 @@ export const problems = {
   "problem.may.merge_candidates": "merge duplicate candidates",
 
   "problem.field.first_name": "First name",
+  "problem.may.manage_phone_country": "set the default phone country",
   "problem.field.last_name": "Last name",
   "problem.field.email": "Email",
   "problem.field.phone": "Phone",
@@ -195,3 +196,9 @@ export const problems = {
   "problem.field.hiring_status": "Hiring status",
   "problem.field.bin": "ATS bin",
 } as const;
+  "problem.field.phone_country": "Default phone country",
+  "problem.field.full_name": "Full name",
+  "problem.field.linked_in": "LinkedIn",
+  "problem.field.website": "Website",
+  "problem.field.event": "an event",
+  "problem.field.pipeline": "a pipeline",
