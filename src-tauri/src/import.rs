@@ -324,6 +324,8 @@ pub async fn import_save_errors(
 #[tauri::command]
 pub async fn import_mappings(state: State<'_, AppState>) -> Result<Vec<SavedMapping>, AppError> {
     with_store(&state, |store, _| store.import_mappings()).await
+}
+
 /// The organisation's default phone country, and the countries it may be.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -341,8 +343,6 @@ pub async fn phone_country(state: State<'_, AppState>) -> Result<PhoneCountry, A
     let country = with_store(&state, |store, _| store.phone_country()).await?;
     let countries = dedupe::CALLING_CODES.iter().map(|(iso, _)| (*iso).to_owned()).collect();
     Ok(PhoneCountry { country, countries })
-}
-
 }
 
 /// Forgets the import (its plan can be large).

@@ -180,6 +180,43 @@ pub fn calling_code(iso: &str) -> Option<&'static str> {
     CALLING_CODES.iter().find(|(c, _)| *c == iso).map(|(_, code)| *code)
 }
 
+/// The countries whose national numbers can be read, by ISO 3166 code, with their calling
+/// codes (a default phone country is one of these).
+pub const CALLING_CODES: [(&str, &str); 32] = [
+    ("US", "1"),
+    ("CA", "1"),
+    ("GB", "44"),
+    ("IE", "353"),
+    ("DE", "49"),
+    ("AT", "43"),
+    ("CH", "41"),
+    ("FR", "33"),
+    ("BE", "32"),
+    ("NL", "31"),
+    ("LU", "352"),
+    ("ES", "34"),
+    ("PT", "351"),
+    ("IT", "39"),
+    ("DK", "45"),
+    ("SE", "46"),
+    ("NO", "47"),
+    ("FI", "358"),
+    ("PL", "48"),
+    ("CZ", "420"),
+    ("GR", "30"),
+    ("TR", "90"),
+    ("IL", "972"),
+    ("IN", "91"),
+    ("CN", "86"),
+    ("JP", "81"),
+    ("KR", "82"),
+    ("SG", "65"),
+    ("AU", "61"),
+    ("NZ", "64"),
+    ("BR", "55"),
+    ("MX", "52"),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,43 +287,6 @@ mod tests {
                 with(bob.clone(), |p| p.phone = Some("+49 30 1234567 #34".into())),
             ),
             (
-/// The countries whose national numbers can be read, by ISO 3166 code, with their calling
-/// codes (a default phone country is one of these).
-pub const CALLING_CODES: [(&str, &str); 32] = [
-    ("US", "1"),
-    ("CA", "1"),
-    ("GB", "44"),
-    ("IE", "353"),
-    ("DE", "49"),
-    ("AT", "43"),
-    ("CH", "41"),
-    ("FR", "33"),
-    ("BE", "32"),
-    ("NL", "31"),
-    ("LU", "352"),
-    ("ES", "34"),
-    ("PT", "351"),
-    ("IT", "39"),
-    ("DK", "45"),
-    ("SE", "46"),
-    ("NO", "47"),
-    ("FI", "358"),
-    ("PL", "48"),
-    ("CZ", "420"),
-    ("GR", "30"),
-    ("TR", "90"),
-    ("IL", "972"),
-    ("IN", "91"),
-    ("CN", "86"),
-    ("JP", "81"),
-    ("KR", "82"),
-    ("SG", "65"),
-    ("AU", "61"),
-    ("NZ", "64"),
-    ("BR", "55"),
-    ("MX", "52"),
-];
-
                 "same name and employer, spacing and case aside",
                 with(ana.clone(), |p| p.current_employer = "Acme GmbH".into()),
                 with(person(" ana ", "SOUZA"), |p| p.current_employer = "acme  gmbh".into()),

@@ -124,12 +124,12 @@ export const api = {
   importClose: () => commands.importClose(),
   /** The column mappings saved for imports, by name. */
   importMappings: () => commands.importMappings(),
+  /** The organisation's default phone country, and the countries it may be. */
+  phoneCountry: () => commands.phoneCountry(),
 };
 
 /** The field a refused command's rule names ("email", "custom:level"), if it names one. */
 export function failureField(e: unknown): string | null {
-  /** The organisation's default phone country, and the countries it may be. */
-  phoneCountry: () => commands.phoneCountry(),
   if (!(e instanceof CommandError) || e.error.type !== "rule") return null;
   const rule = e.error.error;
   return "field" in rule ? rule.field : null;

@@ -185,11 +185,11 @@ const capabilityKeys: Record<Capability, MessageKey> = {
   manage_team: "problem.may.manage_team",
   manage_templates: "problem.may.manage_templates",
   merge_candidates: "problem.may.merge_candidates",
+  manage_phone_country: "problem.may.manage_phone_country",
 };
 
 // Fields are the keys the rules name them by; one without a word here (an admin's custom
 // field, "custom:level") is shown by its key.
-  manage_phone_country: "problem.may.manage_phone_country",
 const fieldKeys: Partial<Record<string, MessageKey>> = {
   first_name: "problem.field.first_name",
   last_name: "problem.field.last_name",
@@ -223,16 +223,16 @@ const fieldKeys: Partial<Record<string, MessageKey>> = {
   selection: "problem.field.selection",
   hiring_status: "problem.field.hiring_status",
   bin: "problem.field.bin",
-};
-
-function fieldName(field: string): string {
-  const key = fieldKeys[field];
   phone_country: "problem.field.phone_country",
   full_name: "problem.field.full_name",
   linked_in: "problem.field.linked_in",
   website: "problem.field.website",
   event: "problem.field.event",
   pipeline: "problem.field.pipeline",
+};
+
+function fieldName(field: string): string {
+  const key = fieldKeys[field];
   return key ? translate(key) : field.replace(/^custom:/, "").replaceAll("_", " ");
 }
 

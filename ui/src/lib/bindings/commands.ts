@@ -341,6 +341,11 @@ export const commands = {
   /** The column mappings saved for imports, by name (saved and deleted with `apply`). */
   importMappings: () => call<Array<SavedMapping>>("import_mappings"),
   /**
+   * The organisation's default phone country (an admin sets it with
+   * settings.set_phone_country) and the countries it may be: an import's options start with it.
+   */
+  phoneCountry: () => call<PhoneCountry>("phone_country"),
+  /**
    * People matching what is typed so far (name, email or phone): the event's registrants
    * first, then everyone else on this computer.
    */
@@ -351,11 +356,6 @@ export const commands = {
    */
   checkInCode: (args: { event: string; input: string }) => call<CodeLookup | null>("check_in_code", args),
   /** Checks the person in at the event now; someone already checked in stays as they were. */
-  /**
-   * The organisation's default phone country (an admin sets it with
-   * settings.set_phone_country) and the countries it may be: an import's options start with it.
-   */
-  phoneCountry: () => call<PhoneCountry>("phone_country"),
   checkIn: (args: { event: string; candidate: string }) => call<CheckIn>("check_in", args),
   /** The event's last check-ins, newest first, teammates' synced ones too. */
   lastCheckIns: (args: { event: string }) => call<Array<EventMemberRow>>("last_check_ins", args),

@@ -166,9 +166,9 @@ export const problems: Translation<typeof english> = {
   "problem.may.manage_team": "das Team verwalten",
   "problem.may.manage_templates": "die Nachrichtenvorlagen verwalten",
   "problem.may.merge_candidates": "doppelte Kandidaten zusammenführen",
+  "problem.may.manage_phone_country": "das Standardland für Telefonnummern festlegen",
 
   "problem.field.first_name": "Vorname",
-  "problem.may.manage_phone_country": "das Standardland für Telefonnummern festlegen",
   "problem.field.last_name": "Nachname",
   "problem.field.email": "E-Mail",
   "problem.field.phone": "Telefon",
@@ -200,10 +200,10 @@ export const problems: Translation<typeof english> = {
   "problem.field.selection": "Auswahl",
   "problem.field.hiring_status": "Einstellungsstatus",
   "problem.field.bin": "ATS-Ordner",
-};
   "problem.field.phone_country": "Standardland für Telefonnummern",
   "problem.field.full_name": "Vollständiger Name",
   "problem.field.linked_in": "LinkedIn",
   "problem.field.website": "Website",
   "problem.field.event": "eine Veranstaltung",
   "problem.field.pipeline": "eine Pipeline",
+};

@@ -161,9 +161,9 @@ export const problems = {
   "problem.may.manage_team": "manage the team",
   "problem.may.manage_templates": "manage the message templates",
   "problem.may.merge_candidates": "merge duplicate candidates",
+  "problem.may.manage_phone_country": "set the default phone country",
 
   "problem.field.first_name": "First name",
-  "problem.may.manage_phone_country": "set the default phone country",
   "problem.field.last_name": "Last name",
   "problem.field.email": "Email",
   "problem.field.phone": "Phone",
@@ -195,10 +195,10 @@ export const problems = {
   "problem.field.selection": "Selection",
   "problem.field.hiring_status": "Hiring status",
   "problem.field.bin": "ATS bin",
-} as const;
   "problem.field.phone_country": "Default phone country",
   "problem.field.full_name": "Full name",
   "problem.field.linked_in": "LinkedIn",
   "problem.field.website": "Website",
   "problem.field.event": "an event",
   "problem.field.pipeline": "a pipeline",
+} as const;
