@@ -16,7 +16,7 @@ use talentdesk_import::plan::{
     self, Action, Counts as ImportCounts, Duplicate, Options as ImportOptions, PlannedRow, RowChoice as ImportRowChoice,
 };
 use talentdesk_import::write::{self, End, Progress, Report as ImportReport};
-use talentdesk_import::{ImportError, Mapping as ImportMapping, Plan, Table, mapping, read};
+use talentdesk_import::{ImportError, ImportProblem, Mapping as ImportMapping, Plan, Table, mapping, read};
 use talentdesk_store::{AppError, Store, StoreError};
 use tauri::{AppHandle, Emitter, Manager, State};
 use ts_rs::TS;
@@ -99,19 +99,12 @@ impl Imports {
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut Planned) -> Result<T, AppError>) -> Result<T, AppError> {
-        f(self.lock().as_mut().ok_or_else(|| storage("there is no import to continue; open the file again"))?)
+        f(self.lock().as_mut().ok_or(AppError::Import(ImportProblem::NoImport))?)
     }
 }
 
 fn storage(message: impl std::fmt::Display) -> AppError {
     AppError::Storage { message: message.to_string() }
-}
-
-fn import_error(e: ImportError) -> AppError {
-    match e {
-        ImportError::Store(e) => e.to_app_error(),
-        other => storage(other),
-    }
 }
 
 fn readable(state: &AppState, path: &str) -> Result<PathBuf, AppError> {
@@ -153,7 +146,7 @@ pub async fn import_open(
     })
     .await
     .map_err(stopped)?
-    .map_err(import_error)
+    .map_err(|e: ImportError| e.to_app_error())
 }
 
 fn stopped(e: impl std::fmt::Display) -> AppError {
@@ -181,7 +174,7 @@ pub async fn import_plan(
         }
     })
     .await?;
-    let (preview, plan) = planned.map_err(import_error)?;
+    let (preview, plan) = planned.map_err(|e| e.to_app_error())?;
     *imports.lock() = Some(Planned { plan: Arc::new(plan), report: None });
     Ok(preview)
 }
@@ -238,14 +231,14 @@ pub async fn import_choose(
             match &planned.report {
                 Some(ImportReport { end: End::Finished, .. }) => return Err(written()),
                 // Rows already written keep what was chosen; the rest are written as planned.
-                Some(_) => return Err(storage("part of this import is written, so its choices stay as they are; Import the rest writes the other rows as planned")),
+                Some(_) => return Err(AppError::Import(ImportProblem::PartlyWritten)),
                 None => {}
             }
             let plan = Arc::make_mut(&mut planned.plan);
             reader
                 .read(|store| Ok(plan.choose(store, line, choice)))
                 .map_err(|e| e.to_app_error())?
-                .map_err(import_error)?;
+                .map_err(|e| e.to_app_error())?;
             Ok(plan.counts)
         })
     };
@@ -253,7 +246,7 @@ pub async fn import_choose(
 }
 
 fn written() -> AppError {
-    storage("this import has been written; open the file again to import it again")
+    AppError::Import(ImportProblem::Written)
 }
 
 /// Writes the plan in batches (each one transaction through the mutation path, queued for the
@@ -312,9 +305,14 @@ pub async fn import_save_errors(
     let (plan, refused) =
         imports.with(|p| Ok((p.plan.clone(), p.report.as_ref().map(|r| r.refused.clone()).unwrap_or_default())))?;
     tauri::async_runtime::spawn_blocking(move || {
-        let file = std::fs::File::create(&path).map_err(|e| storage(format!("{}: {e}", path.display())))?;
-        write::write_errors(&plan, &refused, BufWriter::new(file))
-            .map_err(|e| storage(format!("{}: {e}", path.display())))
+        let unwritten = |e: &dyn std::fmt::Display| {
+            AppError::Import(ImportProblem::ErrorFileUnwritten {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })
+        };
+        let file = std::fs::File::create(&path).map_err(|e| unwritten(&e))?;
+        write::write_errors(&plan, &refused, BufWriter::new(file)).map_err(|e| unwritten(&e))
     })
     .await
     .map_err(stopped)?

@@ -87,6 +87,78 @@ pub fn is_empty(value: &FieldValue) -> bool {
     }
 }
 
+/// Why a file cannot be imported, or an import cannot go on. Each kind crosses to the window,
+/// which words it in its language; the `Display` is the English the CLI prints. (A row's
+/// problems are its reasons for being rejected, not one of these.)
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ImportProblem {
+    /// The system or the file's reader failed; `reason` is theirs, in English.
+    #[error("{file}: cannot be read: {reason}")]
+    Unreadable { file: String, reason: String },
+    #[error("{file}: is not a spreadsheet (CSV, XLSX, XLS or ODS)")]
+    NotASpreadsheet { file: String },
+    #[error("{file}: is empty")]
+    Empty { file: String },
+    #[error("{file}: has a header row but no rows to import")]
+    HeaderOnly { file: String },
+    /// Over the limit for its kind of file ("2 GB"); `unpacked`: what a workbook unpacks to.
+    #[error("{file}: is larger than {limit}{} and cannot be imported; split it into smaller files", if *unpacked { " unpacked" } else { "" })]
+    TooLarge { file: String, limit: String, unpacked: bool },
+    #[error("{file}: has more than {limit} rows; split it into smaller files")]
+    TooManyRows {
+        file: String,
+        #[ts(type = "number")]
+        limit: u64,
+    },
+    #[error("{file}: has no sheet named \"{sheet}\" (its sheets: {})", sheets.join(", "))]
+    NoSuchSheet { file: String, sheet: String, sheets: Vec<String> },
+    /// The mapping names a column the file does not have.
+    #[error("mapping: the file has no column \"{column}\"")]
+    NoSuchColumn { column: String },
+    /// Two columns go to a field that takes one; `field` as the mapping names it
+    /// ("first_name", "custom:visa", "event", "pipeline").
+    #[error("mapping: \"{first}\" and \"{second}\" both go to {}; a field takes one column", field_words(field))]
+    OneFieldTwice { first: String, second: String, field: String },
+    #[error("mapping: a full name column cannot go beside first or last name columns")]
+    FullNameBesideParts,
+    #[error("mapping: \"{key}\" is not a custom field; an admin defines custom fields")]
+    NotACustomField { key: String },
+    /// The default country of phone numbers is not one whose calling code is known.
+    #[error("mapping: \"{country}\" is not a country whose calling code is known")]
+    UnknownCountry { country: String },
+    /// Only a row that is someone already in Talentdesk can be chosen otherwise.
+    #[error("line {line} is not someone already in Talentdesk; only a duplicate's choice can change")]
+    NotADuplicate {
+        #[ts(type = "number")]
+        line: u64,
+    },
+    /// The window asked to go on with an import it no longer has (it was closed).
+    #[error("there is no import to continue; open the file again")]
+    NoImport,
+    /// The import was written to the end: importing again starts from the file.
+    #[error("this import has been written; open the file again to import it again")]
+    Written,
+    /// Part of the import was written (then cancelled or stopped): its choices stay.
+    #[error(
+        "part of this import is written, so its choices stay as they are; Import the rest writes the other rows as planned"
+    )]
+    PartlyWritten,
+    /// The error file could not be written where the user chose; `reason` is the system's.
+    #[error("{path}: the error file cannot be written: {reason}")]
+    ErrorFileUnwritten { path: String, reason: String },
+}
+
+/// A mapping's field key in the English of the CLI's messages.
+fn field_words(field: &str) -> String {
+    match field {
+        "event" => "that event".to_owned(),
+        "pipeline" => "that pipeline".to_owned(),
+        other => other.strip_prefix("custom:").map_or_else(|| other.to_owned(), |key| format!("custom field {key}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,7 @@ pub mod resumes;
 pub mod row;
 pub mod write;
 
-pub use error::ImportError;
+pub use error::{ImportError, ImportProblem, RowProblem};
 pub use mapping::{Mapping, Target};
 pub use plan::{Options, Plan};
 pub use read::Table;

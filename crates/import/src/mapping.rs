@@ -6,7 +6,7 @@ use talentdesk_domain::settings::CustomFieldDef;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::ImportError;
+use crate::{ImportError, ImportProblem};
 
 /// Where a column's values go.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -95,33 +95,33 @@ impl Mapping {
             let i = headers
                 .iter()
                 .position(|h| h == &c.column)
-                .ok_or_else(|| ImportError::Mapping(format!("the file has no column \"{}\"", c.column)))?;
+                .ok_or_else(|| ImportProblem::NoSuchColumn { column: c.column.clone() })?;
             targets[i] = c.target.clone();
         }
         for (i, t) in targets.iter().enumerate() {
             if let Some(j) = (i + 1..targets.len()).find(|&j| !t.takes_many() && &targets[j] == t) {
-                return Err(ImportError::Mapping(format!(
-                    "\"{}\" and \"{}\" both go to {}; a field takes one column",
-                    headers[i],
-                    headers[j],
-                    name(t)
-                )));
+                return Err(ImportProblem::OneFieldTwice {
+                    first: headers[i].clone(),
+                    second: headers[j].clone(),
+                    field: field_key(t),
+                }
+                .into());
             }
         }
         let has = |t: Target| targets.contains(&t);
         if has(Target::FullName) && (has(Target::FirstName) || has(Target::LastName)) {
-            return Err(ImportError::Mapping("a full name column cannot go beside first or last name columns".into()));
+            return Err(ImportProblem::FullNameBesideParts.into());
         }
         Ok(targets)
     }
 }
 
-/// A target's name for messages: `first_name`, `custom field visa`.
-fn name(target: &Target) -> String {
+/// A target's field key for messages: `first_name`, `custom:visa`, `event`, `pipeline`.
+fn field_key(target: &Target) -> String {
     match target {
-        Target::CustomField { key } => format!("custom field {key}"),
-        Target::Event { .. } => "that event".into(),
-        Target::Pipeline { .. } => "that pipeline".into(),
+        Target::CustomField { key } => format!("custom:{key}"),
+        Target::Event { .. } => "event".into(),
+        Target::Pipeline { .. } => "pipeline".into(),
         other => serde_json::to_value(other)
             .ok()
             .and_then(|v| v.get("to").and_then(|t| t.as_str()).map(str::to_owned))

@@ -12,10 +12,10 @@ use talentdesk_store::{KeyIndex, Store};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::ImportError;
 use crate::mapping::{Mapping, Target};
 use crate::read::Table;
 use crate::row::{ImportRow, Rules};
+use crate::{ImportError, ImportProblem, RowProblem};
 
 /// What to do with a row that is someone already in Talentdesk.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -74,7 +74,7 @@ pub enum Action {
         evidence: DedupeKind,
     },
     Reject {
-        reasons: Vec<String>,
+        reasons: Vec<RowProblem>,
     },
 }
 
@@ -153,7 +153,7 @@ impl Plan {
     /// Talentdesk (merged, unchanged, skipped or created anyway as planned); the counts follow. `store` says
     /// what merging it would change.
     pub fn choose(&mut self, store: &Store, line: u64, choice: RowChoice) -> Result<(), ImportError> {
-        let not_duplicate = || ImportError::NotADuplicate { line };
+        let not_duplicate = || ImportError::from(ImportProblem::NotADuplicate { line });
         let at = self.rows.binary_search_by_key(&line, |r| r.line).map_err(|_| not_duplicate())?;
         let row = &mut self.rows[at];
         let planned = self.planned.get(&line).cloned().unwrap_or_else(|| row.action.clone());
@@ -233,21 +233,18 @@ pub fn plan(
         if let Target::CustomField { key } = t
             && !custom_fields.iter().any(|d| &d.key == key)
         {
-            return Err(ImportError::Mapping(format!(
-                "\"{key}\" is not a custom field; an admin defines custom fields"
-            )));
+            return Err(ImportProblem::NotACustomField { key: key.clone() }.into());
         }
     }
     let pipelines =
         store.pipelines(actor)?.into_iter().map(|p| (p.pipeline.id, p.pipeline.statuses)).collect::<Vec<_>>();
     let rules = Rules { headers: &headers, targets: &targets, custom_fields: &custom_fields, pipelines: &pipelines };
-    let country =
-        match options.default_country.as_deref() {
-            Some(iso) => Some(dedupe::calling_code(iso).ok_or_else(|| {
-                ImportError::Mapping(format!("\"{iso}\" is not a country whose calling code is known"))
-            })?),
-            None => None,
-        };
+    let country = match options.default_country.as_deref() {
+        Some(iso) => {
+            Some(dedupe::calling_code(iso).ok_or_else(|| ImportProblem::UnknownCountry { country: iso.to_owned() })?)
+        }
+        None => None,
+    };
     let mut known = Known::load(store, country)?;
     let listed: HashSet<String> =
         store.tags()?.into_iter().filter(|t| t.listed).map(|t| t.name.to_lowercase()).collect();
@@ -261,10 +258,7 @@ pub fn plan(
             Ok(row) => {
                 let unlisted: Vec<&String> = row.tags.iter().filter(|t| !listed.contains(&t.to_lowercase())).collect();
                 if !unlisted.is_empty() && !actor.role.is_admin() {
-                    let reasons = unlisted
-                        .iter()
-                        .map(|t| format!("tag \"{t}\" is not in the tags list; an admin can add it"))
-                        .collect();
+                    let reasons = unlisted.iter().map(|t| RowProblem::UnlistedTag { tag: (*t).clone() }).collect();
                     (Action::Reject { reasons }, None)
                 } else {
                     for tag in unlisted {
@@ -372,7 +366,7 @@ impl PlannedRow {
     /// Why the row is not written, for the error file.
     pub fn reason(&self) -> Option<String> {
         match &self.action {
-            Action::Reject { reasons } => Some(reasons.join("; ")),
+            Action::Reject { reasons } => Some(reasons.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
             Action::SkipInFile { line, evidence } => Some(format!("duplicate of line {line} ({evidence})")),
             Action::SkipDuplicate { evidence, .. } => Some(format!("already in Talentdesk ({evidence}); skipped")),
             _ => None,

@@ -13,7 +13,7 @@ use std::path::Path;
 use calamine::{Data, Reader};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
-use crate::ImportError;
+use crate::{ImportError, ImportProblem};
 
 /// Largest CSV file read (streamed).
 pub const MAX_CSV_BYTES: u64 = 2 << 30;
@@ -62,19 +62,19 @@ pub fn open(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError> {
     let mut file = File::open(path).map_err(|e| ImportError::unreadable(&name, e))?;
     let size = file.metadata().map_err(|e| ImportError::unreadable(&name, e))?.len();
     if size == 0 {
-        return Err(ImportError::Empty { file: name });
+        return Err(ImportProblem::Empty { file: name }.into());
     }
     let mut head = Vec::with_capacity(SNIFF_BYTES);
     (&mut file).take(SNIFF_BYTES as u64).read_to_end(&mut head).map_err(|e| ImportError::unreadable(&name, e))?;
     let workbook = head.starts_with(b"PK\x03\x04") || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     let table = if workbook {
         if size > MAX_WORKBOOK_BYTES {
-            return Err(ImportError::TooLarge { file: name, limit: "200 MB".into() });
+            return Err(ImportProblem::TooLarge { file: name, limit: "200 MB".into(), unpacked: false }.into());
         }
         open_workbook(path, &name, head.starts_with(b"PK"), sheet)?
     } else {
         if size > MAX_CSV_BYTES {
-            return Err(ImportError::TooLarge { file: name, limit: "2 GB".into() });
+            return Err(ImportProblem::TooLarge { file: name, limit: "2 GB".into(), unpacked: false }.into());
         }
         file.rewind().map_err(|e| ImportError::unreadable(&name, e))?;
         open_csv(file, &name, &head)?
@@ -95,8 +95,8 @@ pub fn sheets(path: &Path) -> Result<Vec<String>, ImportError> {
     if zipped {
         check_zip(path, &name)?;
     }
-    let workbook =
-        calamine::open_workbook_auto(path).map_err(|_| ImportError::NotASpreadsheet { file: name.to_owned() })?;
+    let workbook = calamine::open_workbook_auto(path)
+        .map_err(|_| ImportError::from(ImportProblem::NotASpreadsheet { file: name.to_owned() }))?;
     Ok(workbook.sheet_names())
 }
 
@@ -152,7 +152,7 @@ fn sniff_delimiter(sample: &str) -> u8 {
 fn open_csv(file: File, name: &str, head: &[u8]) -> Result<Table, ImportError> {
     let encoding = sniff_encoding(head);
     if encoding != UTF_16LE && encoding != UTF_16BE && head.contains(&0) {
-        return Err(ImportError::NotASpreadsheet { file: name.to_owned() });
+        return Err(ImportError::from(ImportProblem::NotASpreadsheet { file: name.to_owned() }));
     }
     let (sample, _) = encoding.decode_with_bom_removal(head);
     let delimiter = sniff_delimiter(&sample);
@@ -169,7 +169,7 @@ fn open_csv(file: File, name: &str, head: &[u8]) -> Result<Table, ImportError> {
     let file = name.to_owned();
     let header = records
         .next()
-        .ok_or_else(|| ImportError::Empty { file: file.clone() })?
+        .ok_or_else(|| ImportError::from(ImportProblem::Empty { file: file.clone() }))?
         .map_err(|e| ImportError::unreadable(&file, e))?;
     let (headers, warnings) = column_names(header.iter().map(str::to_owned).collect());
     let delimiter_name = match delimiter {
@@ -199,14 +199,14 @@ fn finish(
 ) -> Result<Table, ImportError> {
     let mut rows = rows.peekable();
     if rows.peek().is_none() {
-        return Err(ImportError::HeaderOnly { file: name.to_owned() });
+        return Err(ImportProblem::HeaderOnly { file: name.to_owned() }.into());
     }
     let file = name.to_owned();
     let mut count = 0u64;
     let bounded = rows.map(move |row| {
         count += 1;
         if count > MAX_ROWS {
-            return Err(ImportError::TooManyRows { file: file.clone(), limit: MAX_ROWS });
+            return Err(ImportProblem::TooManyRows { file: file.clone(), limit: MAX_ROWS }.into());
         }
         row
     });
@@ -217,7 +217,7 @@ fn finish(
 /// spreadsheet.
 fn check_zip(path: &Path, name: &str) -> Result<(), ImportError> {
     let file = File::open(path).map_err(|e| ImportError::unreadable(name, e))?;
-    let not_a_spreadsheet = || ImportError::NotASpreadsheet { file: name.to_owned() };
+    let not_a_spreadsheet = || ImportError::from(ImportProblem::NotASpreadsheet { file: name.to_owned() });
     let archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|_| not_a_spreadsheet())?;
     let mut unpacked = 0u64;
     let mut spreadsheet = false;
@@ -234,7 +234,7 @@ fn check_zip(path: &Path, name: &str) -> Result<(), ImportError> {
         return Err(not_a_spreadsheet());
     }
     if unpacked > MAX_UNPACKED_BYTES {
-        return Err(ImportError::TooLarge { file: name.to_owned(), limit: "1 GB unpacked".into() });
+        return Err(ImportProblem::TooLarge { file: name.to_owned(), limit: "1 GB".into(), unpacked: true }.into());
     }
     Ok(())
 }
@@ -243,14 +243,20 @@ fn open_workbook(path: &Path, name: &str, zipped: bool, sheet: Option<&str>) -> 
     if zipped {
         check_zip(path, name)?;
     }
-    let mut workbook =
-        calamine::open_workbook_auto(path).map_err(|_| ImportError::NotASpreadsheet { file: name.to_owned() })?;
+    let mut workbook = calamine::open_workbook_auto(path)
+        .map_err(|_| ImportError::from(ImportProblem::NotASpreadsheet { file: name.to_owned() }))?;
     let names = workbook.sheet_names();
     let chosen = match sheet {
         Some(wanted) => names.iter().find(|n| n.eq_ignore_ascii_case(wanted)).cloned().ok_or_else(|| {
-            ImportError::NoSuchSheet { file: name.to_owned(), sheet: wanted.to_owned(), sheets: names.join(", ") }
+            ImportError::from(ImportProblem::NoSuchSheet {
+                file: name.to_owned(),
+                sheet: wanted.to_owned(),
+                sheets: names.clone(),
+            })
         })?,
-        None => names.first().cloned().ok_or_else(|| ImportError::Empty { file: name.to_owned() })?,
+        None => {
+            names.first().cloned().ok_or_else(|| ImportError::from(ImportProblem::Empty { file: name.to_owned() }))?
+        }
     };
     let range = workbook.worksheet_range(&chosen).map_err(|e| ImportError::unreadable(name, e))?;
     let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
@@ -261,7 +267,7 @@ fn open_workbook(path: &Path, name: &str, zipped: bool, sheet: Option<&str>) -> 
         .filter(|row| row.cells.iter().any(|c| !c.trim().is_empty()))
         .collect::<Vec<_>>()
         .into_iter();
-    let header = rows.next().ok_or_else(|| ImportError::Empty { file: name.to_owned() })?;
+    let header = rows.next().ok_or_else(|| ImportError::from(ImportProblem::Empty { file: name.to_owned() }))?;
     let (headers, warnings) = column_names(header.cells);
     let kind = if zipped { path.extension().map(|e| e.to_string_lossy().to_uppercase()) } else { None };
     let format = format!("{}, sheet {chosen}", kind.unwrap_or_else(|| "XLS".into()));

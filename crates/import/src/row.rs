@@ -8,6 +8,7 @@ use talentdesk_domain::validation;
 use ts_rs::TS;
 use uuid::Uuid;
 
+use crate::RowProblem;
 use crate::mapping::Target;
 use crate::read::RawRow;
 
@@ -54,11 +55,11 @@ pub fn clean(cell: &str) -> &str {
 
 impl Rules<'_> {
     /// The row's import, or every reason it cannot be imported.
-    pub fn convert(&self, raw: &RawRow) -> Result<ImportRow, Vec<String>> {
+    pub fn convert(&self, raw: &RawRow) -> Result<ImportRow, Vec<RowProblem>> {
         let mut reasons = Vec::new();
         let filled = raw.cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1);
         if filled > self.headers.len() || raw.cells.len() < self.headers.len() {
-            reasons.push(format!("has {} cells; the header has {}", raw.cells.len(), self.headers.len()));
+            reasons.push(RowProblem::CellCount { cells: raw.cells.len() as u64, header: self.headers.len() as u64 });
             return Err(reasons);
         }
         let mut row = ImportRow {
@@ -96,7 +97,7 @@ impl Rules<'_> {
         target: &Target,
         header: &str,
         value: &str,
-    ) -> Result<(), String> {
+    ) -> Result<(), RowProblem> {
         let p = &mut row.profile;
         match target {
             Target::Ignore => {}
@@ -148,9 +149,11 @@ impl Rules<'_> {
             Target::CustomField { key } => {
                 let def = self.custom_fields.iter().find(|d| &d.key == key);
                 let value = match def.map(|d| d.kind) {
-                    Some(CustomFieldKind::Date) => date(value).ok_or_else(|| format!("{header}: is not a date"))?,
+                    Some(CustomFieldKind::Date) => {
+                        date(value).ok_or_else(|| RowProblem::NotADate { column: header.to_owned() })?
+                    }
                     Some(CustomFieldKind::YesNo) => {
-                        yes_no(value).ok_or_else(|| format!("{header}: is not yes or no"))?
+                        yes_no(value).ok_or_else(|| RowProblem::NotYesNo { column: header.to_owned() })?
                     }
                     _ => value.to_owned(),
                 };
@@ -158,7 +161,7 @@ impl Rules<'_> {
             }
             Target::Tags { separator } => {
                 for tag in split(value, separator) {
-                    row.tags.push(validation::tag(&tag).map_err(|e| e.to_string())?);
+                    row.tags.push(validation::tag(&tag)?);
                 }
             }
             Target::Note => notes.push(format!("{header}: {value}")),
@@ -177,7 +180,10 @@ impl Rules<'_> {
                             .iter()
                             .find(|s| s.eq_ignore_ascii_case(value))
                             .cloned()
-                            .ok_or_else(|| format!("{header}: \"{value}\" is not a status of the pipeline"))?,
+                            .ok_or_else(|| RowProblem::NotAStatus {
+                                column: header.to_owned(),
+                                value: value.to_owned(),
+                            })?,
                     ),
                 };
                 row.pipelines.push((*pipeline_id, status));
@@ -188,12 +194,12 @@ impl Rules<'_> {
 }
 
 /// Every field checked by the domain, each problem reported (not only the first).
-fn validated(mut profile: Profile) -> Result<Profile, Vec<String>> {
+fn validated(mut profile: Profile) -> Result<Profile, Vec<RowProblem>> {
     let mut problems = Vec::new();
     for value in profile.fields() {
         match value.validated() {
             Ok(clean) => profile.set(clean),
-            Err(e) => problems.push(e.to_string()),
+            Err(e) => problems.push(e.into()),
         }
     }
     if problems.is_empty() { Ok(profile) } else { Err(problems) }

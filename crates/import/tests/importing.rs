@@ -8,6 +8,7 @@ mod common;
 use std::sync::atomic::AtomicBool;
 
 use common::{Encoding, Fixture, existing, fixture, write_csv};
+use talentdesk_domain::DomainError;
 use talentdesk_domain::activity::ActivityStatus;
 use talentdesk_domain::candidate::ProfileType;
 use talentdesk_domain::dedupe::DedupeKind;
@@ -19,7 +20,8 @@ use talentdesk_domain::user::User;
 use talentdesk_import::mapping::{self, ColumnMapping, Mapping, Target};
 use talentdesk_import::plan::{self, Action, OnDuplicate, Options, Plan, RowChoice};
 use talentdesk_import::write::{self, End, Report};
-use talentdesk_import::{ImportError, read};
+use talentdesk_import::{ImportError, ImportProblem, RowProblem, read};
+use talentdesk_store::AppError;
 
 const HEADER: [&str; 8] =
     ["First Name", "Last Name", "Email", "Mobile", "Current Company", "Tags", "Created Date", "Notes"];
@@ -39,7 +41,12 @@ fn write_all(f: &mut Fixture, plan: &Plan, actor: &User) -> Report {
     write::write(plan, &cancel, |batch| f.store.apply_all(actor, batch), |_| {})
 }
 
+/// A rejected row's reasons, as the error file and the CLI word them.
 fn reasons(plan: &Plan, line: u64) -> Vec<String> {
+    problems(plan, line).iter().map(ToString::to_string).collect()
+}
+
+fn problems(plan: &Plan, line: u64) -> Vec<RowProblem> {
     match &plan.rows.iter().find(|r| r.line == line).unwrap().action {
         Action::Reject { reasons } => reasons.clone(),
         other => panic!("line {line} is {other:?}"),
@@ -69,6 +76,15 @@ fn rows_are_checked_with_the_domains_rules_and_messy_values_cleaned() {
     assert_eq!(reasons(&plan, 5), ["Created Date: is not a date"]);
     assert_eq!(reasons(&plan, 6), ["first_name: is 101 characters long; the limit is 100"]);
     assert_eq!(reasons(&plan, 7), ["has 3 cells; the header has 8"]);
+    // The window gets each reason as its kind, to word in its own language.
+    assert!(
+        matches!(&problems(&plan, 3)[..], [RowProblem::Rule { rule: DomainError::NotAnEmail { field, .. } }] if field == "email")
+    );
+    assert_eq!(problems(&plan, 5), [RowProblem::NotADate { column: "Created Date".into() }]);
+    assert_eq!(problems(&plan, 7), [RowProblem::CellCount { cells: 3, header: 8 }]);
+    let sent = serde_json::to_value(&plan.rows[1].action).unwrap();
+    assert_eq!(sent["reasons"][0]["kind"], "rule");
+    assert_eq!(sent["reasons"][0]["rule"]["kind"], "not_an_email");
     assert_eq!(plan.counts.create, 1);
     assert_eq!(plan.counts.reject, 5);
 }
@@ -150,8 +166,14 @@ fn a_duplicate_rows_choice_is_overridden_row_by_row() {
     assert_eq!(counts(&plan), (2, 0, 0), "a skipped row's planned merge is remembered");
     plan.choose(&f.store, 2, RowChoice::AsPlanned).unwrap();
     assert!(matches!(plan.rows[0].action, Action::Merge { evidence: DedupeKind::Email, .. }));
-    assert!(matches!(plan.choose(&f.store, 3, RowChoice::Skip), Err(ImportError::NotADuplicate { line: 3 })));
-    assert!(matches!(plan.choose(&f.store, 99, RowChoice::Skip), Err(ImportError::NotADuplicate { line: 99 })));
+    assert!(matches!(
+        plan.choose(&f.store, 3, RowChoice::Skip),
+        Err(ImportError::Problem(ImportProblem::NotADuplicate { line: 3 }))
+    ));
+    assert!(matches!(
+        plan.choose(&f.store, 99, RowChoice::Skip),
+        Err(ImportError::Problem(ImportProblem::NotADuplicate { line: 99 }))
+    ));
 
     plan.choose(&f.store, 2, RowChoice::Skip).unwrap();
     let report = write_all(&mut f, &plan, &admin);
@@ -230,6 +252,7 @@ fn a_recruiter_cannot_bring_tags_that_are_not_on_the_list() {
     let rows = vec![vec!["Bo", "Li", "bo@example.com", "", "", "python, blockchain", "", ""]];
     let plan = plan_file(&f, "tags.csv", &rows, &f.recruiter, Options::default()).unwrap();
     assert_eq!(reasons(&plan, 2), ["tag \"blockchain\" is not in the tags list; an admin can add it"]);
+    assert_eq!(problems(&plan, 2), [RowProblem::UnlistedTag { tag: "blockchain".into() }]);
 }
 
 #[test]
@@ -246,6 +269,9 @@ fn a_mapping_of_two_columns_to_one_field_is_refused() {
     };
     let err = plan::plan(&f.store, &f.admin, table, &mapping, Options::default()).err().unwrap();
     assert_eq!(err.to_string(), "mapping: \"Email\" and \"Work Email\" both go to email; a field takes one column");
+    let AppError::Import(sent) = err.to_app_error() else { panic!("{err:?}") };
+    let (first, second, field) = ("Email".into(), "Work Email".into(), "email".into());
+    assert_eq!(sent, ImportProblem::OneFieldTwice { first, second, field }, "the window gets the kind");
 }
 
 #[test]

@@ -7,7 +7,7 @@ mod common;
 use common::{Encoding, fixture, write_csv, write_xlsx};
 use talentdesk_import::mapping::{self, Target};
 use talentdesk_import::read::{self, RawRow};
-use talentdesk_import::{ImportError, Table};
+use talentdesk_import::{ImportError, ImportProblem, Table};
 
 fn open(path: &std::path::Path) -> Table {
     read::open(path, None).unwrap()
@@ -154,7 +154,7 @@ fn workable_xlsx_on_a_chosen_sheet_with_dates_and_numbers() {
 
     let first = read::open(&path, None);
     assert!(
-        matches!(first, Err(ImportError::HeaderOnly { .. })),
+        matches!(first, Err(ImportError::Problem(ImportProblem::HeaderOnly { .. }))),
         "the first sheet is a summary with no rows: {:?}",
         first.err()
     );

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use serde::Serialize;
 use talentdesk_domain::DomainError;
+use talentdesk_domain::import::ImportProblem;
 use ts_rs::TS;
 
 #[derive(Debug, thiserror::Error)]
@@ -64,7 +65,7 @@ impl From<serde_json::Error> for StoreError {
 }
 
 /// What crosses to the UI when something fails: a rule with its field, a command needing a
-/// server this window has none of, or a storage problem.
+/// server this window has none of, a file that cannot be imported, or a storage problem.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(tag = "type", content = "error", rename_all = "snake_case")]
 #[ts(export)]
@@ -72,6 +73,8 @@ pub enum AppError {
     Rule(DomainError),
     /// What was asked needs a server this window is not signed in to.
     Session(SessionProblem),
+    /// A spreadsheet import cannot go on (the file, its mapping, the import's steps).
+    Import(ImportProblem),
     Storage {
         message: String,
     },
@@ -102,6 +105,7 @@ impl std::fmt::Display for AppError {
         match self {
             AppError::Rule(d) => d.fmt(f),
             AppError::Session(problem) => problem.fmt(f),
+            AppError::Import(problem) => problem.fmt(f),
             AppError::Storage { message } => f.write_str(message),
         }
     }

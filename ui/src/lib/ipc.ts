@@ -7,6 +7,7 @@ import type { BulkAction } from "./bindings/BulkAction";
 import type { Capability } from "./bindings/Capability";
 import type { DomainError } from "./bindings/DomainError";
 import type { EmailProblem } from "./bindings/EmailProblem";
+import type { ImportProblem } from "./bindings/ImportProblem";
 import type { KeychainProblem } from "./bindings/KeychainProblem";
 import type { KeychainProblemKind } from "./bindings/KeychainProblemKind";
 import type { SyncProblem } from "./bindings/SyncProblem";
@@ -31,6 +32,7 @@ export class CommandError extends Error {
 export function describe(error: AppError): string {
   if (error.type === "storage") return error.error.message;
   if (error.type === "session") return t(sessionKeys[error.error]);
+  if (error.type === "import") return describeImport(error.error);
   return describeRule(error.error);
 }
 
@@ -316,6 +318,43 @@ export function describeRule(rule: DomainError): string {
   return translate(ruleKeys[rule.kind], ruleValues(rule));
 }
 
+// Every kind of import problem Rust sends has a message (a mapping's problems say what the
+// mapping step itself says before the file is planned).
+const importKeys: Record<ImportProblem["kind"], MessageKey> = {
+  unreadable: "import.problem.unreadable",
+  not_a_spreadsheet: "import.problem.not_a_spreadsheet",
+  empty: "import.problem.empty",
+  header_only: "import.problem.header_only",
+  too_large: "import.problem.too_large",
+  too_many_rows: "import.problem.too_many_rows",
+  no_such_sheet: "import.problem.no_such_sheet",
+  no_such_column: "import.problem.no_such_column",
+  one_field_twice: "import.twice",
+  full_name_beside_parts: "import.full_and_split",
+  not_a_custom_field: "import.problem.not_a_custom_field",
+  unknown_country: "import.problem.unknown_country",
+  not_a_duplicate: "import.problem.not_a_duplicate",
+  no_import: "import.problem.no_import",
+  written: "import.problem.written",
+  partly_written: "import.problem.partly_written",
+  error_file_unwritten: "import.problem.error_file_unwritten",
+};
+
+/** Why a file cannot be imported, or an import cannot go on, in the window's language. */
+export function describeImport(problem: ImportProblem): string {
+  if (!Object.hasOwn(importKeys, problem.kind)) return t("problem.unknown", { kind: problem.kind });
+  switch (problem.kind) {
+    case "too_large":
+      return t("import.problem.too_large", { file: problem.file, limit: problem.limit, unpacked: problem.unpacked ? "yes" : "no" });
+    case "no_such_sheet":
+      return t("import.problem.no_such_sheet", { file: problem.file, sheet: problem.sheet, sheets: formatList(problem.sheets) });
+    case "one_field_twice":
+      return t("import.twice", { first: problem.first, second: problem.second, field: fieldName(problem.field) });
+    default:
+      return translate(importKeys[problem.kind], { ...problem });
+  }
+}
+
 const syncKeys: Record<SyncProblemKind, MessageKey> = {
   unreachable: "problem.sync.unreachable",
   signed_out: "problem.sync.signed_out",
@@ -361,7 +400,7 @@ function isAppError(value: unknown): value is AppError {
   if (type === "session") return typeof error === "string" && Object.hasOwn(sessionKeys, error);
   if (typeof error !== "object" || error === null) return false;
   if (type === "storage") return typeof (error as { message?: unknown }).message === "string";
-  return type === "rule" && typeof (error as { kind?: unknown }).kind === "string";
+  return (type === "rule" || type === "import") && typeof (error as { kind?: unknown }).kind === "string";
 }
 
 function inWords(rejection: unknown): string {

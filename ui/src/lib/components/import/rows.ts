@@ -1,7 +1,9 @@
 // A planned row in words: who it is (its name; a rejected row, which has none, as its cells
 // are, so the bad value shows) and what will happen to it.
 import type { ImportPreviewRow } from "../../bindings/ImportPreviewRow";
+import type { ImportRowProblem } from "../../bindings/ImportRowProblem";
 import { t } from "../../i18n";
+import { describeRule } from "../../ipc";
 import { evidenceText } from "./targets";
 
 export function rowName(row: ImportPreviewRow): string {
@@ -34,7 +36,25 @@ export function fateText(row: ImportPreviewRow): string {
     case "skip_in_file":
       return t("import.fate_skip_in_file", { line: action.line, evidence: evidenceText(action.evidence) });
     case "reject":
-      return t("import.fate_reject", { reasons: action.reasons.join("; ") });
+      return t("import.fate_reject", { reasons: action.reasons.map(reasonText).join("; ") });
+  }
+}
+
+/** Why a row is rejected, in the window's language (the error file keeps the English). */
+export function reasonText(reason: ImportRowProblem): string {
+  switch (reason.kind) {
+    case "cell_count":
+      return t("import.reason.cell_count", { cells: reason.cells, header: reason.header });
+    case "rule":
+      return describeRule(reason.rule);
+    case "not_a_date":
+      return t("import.reason.not_a_date", { column: reason.column });
+    case "not_yes_no":
+      return t("import.reason.not_yes_no", { column: reason.column });
+    case "not_a_status":
+      return t("import.reason.not_a_status", { column: reason.column, value: reason.value });
+    case "unlisted_tag":
+      return t("import.reason.unlisted_tag", { tag: reason.tag });
   }
 }
 

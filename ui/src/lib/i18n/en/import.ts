@@ -128,4 +128,29 @@ export const importing = {
   "import.again": "Import the rest",
   "import.close": "Close",
   "import.done_outcome": "Imported {file}: {created, number} created, {merged, number} merged.",
+  // Why a file cannot be imported or an import cannot go on (ImportProblem's kinds); a mapping
+  // of two columns to one field and a full name beside its parts say "import.twice" and
+  // "import.full_and_split".
+  "import.problem.unreadable": "{file} cannot be read: {reason}",
+  "import.problem.not_a_spreadsheet": "{file} is not a spreadsheet (CSV, XLSX, XLS or ODS).",
+  "import.problem.empty": "{file} is empty.",
+  "import.problem.header_only": "{file} has a header row but no rows to import.",
+  "import.problem.too_large": "{unpacked, select, yes {{file} unpacks to more than {limit} and cannot be imported; split it into smaller files.} other {{file} is larger than {limit} and cannot be imported; split it into smaller files.}}",
+  "import.problem.too_many_rows": "{file} has more than {limit, number} rows; split it into smaller files.",
+  "import.problem.no_such_sheet": "{file} has no sheet named “{sheet}”. Its sheets: {sheets}.",
+  "import.problem.no_such_column": "The file has no column “{column}”; map its columns again.",
+  "import.problem.not_a_custom_field": "“{key}” is not a custom field (any more); an admin defines custom fields.",
+  "import.problem.unknown_country": "“{country}” is not a country whose phone numbers can be read; choose one from the list.",
+  "import.problem.not_a_duplicate": "Line {line} is not someone already in Talentdesk; only a duplicate’s choice can change.",
+  "import.problem.no_import": "This import is no longer open; open the file again.",
+  "import.problem.written": "This import has been written; open the file again to import it again.",
+  "import.problem.partly_written": "Part of this import is written, so its choices stay as they are; Import the rest writes the other rows as planned.",
+  "import.problem.error_file_unwritten": "The error file cannot be written to {path}: {reason}",
+  // Why a row is rejected (ImportRowProblem's kinds; a value the rules refuse says why as
+  // everywhere else in the window).
+  "import.reason.cell_count": "the row has {cells, number} cells; the header has {header, number}",
+  "import.reason.not_a_date": "{column}: not a date",
+  "import.reason.not_yes_no": "{column}: neither yes nor no",
+  "import.reason.not_a_status": "{column}: “{value}” is not a status of the pipeline",
+  "import.reason.unlisted_tag": "the tag “{tag}” is not in the tags list; an admin can add it",
 } as const;
