@@ -60,6 +60,24 @@ pub async fn choose_files(
     Ok(paths.iter().map(|p| p.display().to_string()).collect())
 }
 
+/// The system's dialog for choosing a folder: the folder chosen (none when cancelled), granted
+/// for reading as a folder dropped on the window is (a queue of resumes then reads the files
+/// it finds there, and only those).
+#[tauri::command]
+pub async fn choose_folder(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    title: String,
+) -> Result<Option<String>, AppError> {
+    let (answer, chosen) = oneshot::channel();
+    app.dialog().file().set_title(title).pick_folder(move |folder| {
+        let _ = answer.send(folder);
+    });
+    let Some(path) = chosen.await.map_err(closed)?.map(path_of).transpose()? else { return Ok(None) };
+    state.granted.allow_read([path.clone()]);
+    Ok(Some(path.display().to_string()))
+}
+
 /// The system's Save dialog, starting at `suggested` (a folder and a name): the file chosen
 /// (none when cancelled), granted for writing.
 #[tauri::command]

@@ -137,6 +137,7 @@ fn main() {
             commands::clear_search_cache,
             commands::bench_report,
             chosen::choose_files,
+            chosen::choose_folder,
             chosen::choose_save_path,
             documents::upload_documents,
             documents::delete_document,

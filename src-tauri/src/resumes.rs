@@ -5,7 +5,7 @@
 //! new candidate with the resume attached, or attaches it to the candidate chosen, one row at
 //! a time so searches go on meanwhile.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use talentdesk_domain::candidate::{Profile, ProfileType};
@@ -15,6 +15,7 @@ use talentdesk_domain::new_id;
 use talentdesk_import::resumes::Matches;
 use talentdesk_resume::batch::{self, Refused, RefusedBecause, Step};
 use talentdesk_resume::{ParsedResume, ResumeError};
+use talentdesk_session::GrantedPaths;
 use talentdesk_store::AppError;
 use tauri::{AppHandle, Emitter, Manager, State};
 use ts_rs::TS;
@@ -96,30 +97,31 @@ fn refused(name: &std::path::Path, e: impl std::fmt::Display) -> Refused {
 /// Archives are unpacked into the app's cache, replacing the last queue's; every file queued
 /// may then be read.
 #[tauri::command]
-pub async fn queue_resumes(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    paths: Vec<PathBuf>,
-) -> Result<ResumeQueue, AppError> {
+pub async fn queue_resumes(app: AppHandle, paths: Vec<PathBuf>) -> Result<ResumeQueue, AppError> {
+    let unpack = app.path().app_cache_dir().map_err(storage)?.join("unpacked-resumes");
+    tauri::async_runtime::spawn_blocking(move || queue(&app.state::<AppState>().granted, &paths, &unpack))
+        .await
+        .map_err(storage)
+}
+
+/// The queue of `paths`, each of which must be granted (chosen or dropped: a file, a folder or
+/// a .zip); archives are unpacked into `unpack` (emptied first). The files queued, found in a
+/// granted folder or archive, are granted in turn; nothing else is.
+fn queue(granted: &GrantedPaths, paths: &[PathBuf], unpack: &Path) -> ResumeQueue {
     let mut left_out = Vec::new();
     let mut given = Vec::new();
-    for path in &paths {
-        match state.granted.readable(path) {
+    for path in paths {
+        match granted.readable(path) {
             Ok(real) => given.push(real),
             Err(e) => left_out.push(refused(path, e)),
         }
     }
-    let unpack = app.path().app_cache_dir().map_err(storage)?.join("unpacked-resumes");
-    let collected = tauri::async_runtime::spawn_blocking(move || {
-        let _ = std::fs::remove_dir_all(&unpack);
-        batch::collect(&given, &unpack)
-    })
-    .await
-    .map_err(storage)?;
-    state.granted.allow_read(collected.queued.iter().map(|q| q.path.clone()));
+    let _ = std::fs::remove_dir_all(unpack);
+    let collected = batch::collect(&given, unpack);
+    granted.allow_read(collected.queued.iter().map(|q| q.path.clone()));
     left_out.extend(collected.refused);
     let files = collected.queued.into_iter().map(|q| QueuedResume { name: q.name, path: q.path }).collect();
-    Ok(ResumeQueue { files, refused: left_out })
+    ResumeQueue { files, refused: left_out }
 }
 
 /// Reads the queued files, one isolated reader per core, telling the window of each step
@@ -200,4 +202,45 @@ pub async fn file_resume(state: State<'_, AppState>, filing: ResumeFiling) -> Re
 
 fn storage(e: impl std::fmt::Display) -> AppError {
     AppError::Storage { message: e.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A folder chosen in the folder dialog (or dropped) is granted as the folder: its resumes
+    /// are queued and may then be read, one by one; a folder nobody chose queues nothing, and
+    /// a file beside the chosen folder stays out of reach.
+    #[test]
+    fn a_chosen_folder_queues_its_resumes_and_grants_only_them() {
+        let dir = std::env::temp_dir().join(format!("talentdesk-queue-{}", new_id()));
+        let chosen = dir.join("fair resumes");
+        std::fs::create_dir_all(chosen.join("day two")).unwrap();
+        for name in ["ana.pdf", "bo.docx", "day two/cy.txt"] {
+            std::fs::write(chosen.join(name), b"resume").unwrap();
+        }
+        let beside = dir.join("salaries.pdf");
+        std::fs::write(&beside, b"secret").unwrap();
+        let other = dir.join("other folder");
+        std::fs::create_dir(&other).unwrap();
+        std::fs::write(other.join("dee.pdf"), b"resume").unwrap();
+        let unpack = dir.join("unpacked");
+
+        let granted = GrantedPaths::default();
+        granted.allow_read([chosen.clone()]);
+        let queue = queue(&granted, &[chosen.clone(), other.clone()], &unpack);
+
+        let mut names: Vec<&str> = queue.files.iter().map(|f| f.name.as_str()).collect();
+        names.sort_unstable();
+        assert_eq!(names.len(), 3, "{names:?}");
+        assert!(names.iter().any(|n| n.ends_with("cy.txt")), "subfolders too: {names:?}");
+        for file in &queue.files {
+            assert!(granted.readable(&file.path).is_ok(), "{} may be read", file.name);
+        }
+        assert_eq!(queue.refused.len(), 1, "the folder nobody chose: {:?}", queue.refused);
+        assert!(queue.refused[0].name.contains("other folder"));
+        assert!(granted.readable(&other.join("dee.pdf")).is_err());
+        assert!(granted.readable(&beside).is_err(), "only what the folder holds");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

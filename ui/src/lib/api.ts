@@ -103,6 +103,8 @@ export const api = {
   /** The system's Open dialog; the files chosen are the ones commands may then read. */
   chooseFiles: (title: string, multiple: boolean, extensions: string[] | null = null) =>
     commands.chooseFiles({ title, multiple, extensions }),
+  /** The system's dialog for a folder; the folder chosen (null when cancelled) may then be read. */
+  chooseFolder: (title: string) => commands.chooseFolder({ title }),
   /** The system's Save dialog from `suggested`; the file chosen may then be written. */
   chooseSavePath: (title: string, suggested: string, extension: string | null = null) =>
     commands.chooseSavePath({ title, suggested, extension }),

@@ -204,6 +204,12 @@ export const commands = {
    */
   chooseFiles: (args: { title: string; multiple: boolean; extensions: Array<string> | null }) => call<Array<string>>("choose_files", args),
   /**
+   * The system's dialog for choosing a folder: the folder chosen (none when cancelled), granted
+   * for reading as a folder dropped on the window is (a queue of resumes then reads the files
+   * it finds there, and only those).
+   */
+  chooseFolder: (args: { title: string }) => call<string | null>("choose_folder", args),
+  /**
    * The system's Save dialog, starting at `suggested` (a folder and a name): the file chosen
    * (none when cancelled), granted for writing.
    */
