@@ -108,13 +108,15 @@ pub(crate) fn merged_on_server(conn: &Connection, id: Uuid) -> Result<bool, Stor
 /// [`talentdesk_domain::merge::redirect`]), or `None` when it names none: one lookup of the
 /// names in `merged_into`, then the chain of each one found.
 pub(crate) fn redirect(conn: &Connection, mutation: &Mutation) -> Result<Option<Redirected>, StoreError> {
+    let any_merged: bool =
+        conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM merged_into)")?.query_row([], |r| r.get(0))?;
     let named = redirect::named(mutation);
-    if named.is_empty() {
+    if !any_merged || named.is_empty() {
         return Ok(None);
     }
     let taken: Vec<String> = conn
         .prepare_cached("SELECT m.id FROM json_each(?1) j JOIN merged_into m ON m.id = j.value")?
-        .query_map([serde_json::to_string(&named)?], |r| r.get(0))?
+        .query_map([serde_json::to_string(&*named)?], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     let mut went = HashMap::new();
     for id in taken {

@@ -8,6 +8,7 @@
 //! "not found", as before. A merge undone before the change arrives brings the candidate back,
 //! and the change is theirs again.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use uuid::Uuid;
@@ -39,16 +40,16 @@ pub struct Redirected {
 /// The existing candidates `mutation` names by id, which a merge may have taken since it was
 /// made: the one it is about, those of a selection by ids, a merge's survivor and merged. Not
 /// one it creates (a new id), nor those an undo names (it expects them as they were).
-pub fn named(mutation: &Mutation) -> Vec<Uuid> {
+pub fn named(mutation: &Mutation) -> Cow<'_, [Uuid]> {
     if let Some(selection) = mutation.selection() {
         return match selection {
-            Selection::Ids { ids } => ids.clone(),
-            Selection::Search { .. } => Vec::new(),
+            Selection::Ids { ids } => Cow::Borrowed(ids),
+            Selection::Search { .. } => Cow::Owned(Vec::new()),
         };
     }
     let mut ids = Vec::new();
     each_named(&mut mutation.clone(), |id| ids.push(*id));
-    ids
+    Cow::Owned(ids)
 }
 
 /// `mutation` with each candidate in `went` (a merged id and where it went) replaced by their
@@ -181,7 +182,7 @@ mod tests {
     fn a_selection_naming_the_merged_and_their_survivor_names_the_survivor_once() {
         let went = HashMap::from([(id(1), id(9))]);
         let tag = |ids: Vec<Uuid>| Mutation::TagsAdd { selection: Selection::Ids { ids }, tags: vec!["python".into()] };
-        assert_eq!(named(&tag(vec![id(1), id(2)])), [id(1), id(2)]);
+        assert_eq!(*named(&tag(vec![id(1), id(2)])), [id(1), id(2)]);
         let Redirected { mutation, redirects } = redirect(tag(vec![id(9), id(1), id(2)]), &went).unwrap();
         assert_eq!(mutation, tag(vec![id(9), id(2)]));
         assert_eq!(redirects.len(), 1);

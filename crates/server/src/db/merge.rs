@@ -155,14 +155,16 @@ pub async fn survivors(conn: &mut PgConnection, org: Uuid, ids: &[Uuid]) -> sqlx
             break;
         }
         let keys: Vec<String> = at.keys().map(Uuid::to_string).collect();
-        // A live candidate, or a merged one's tombstone and its survivor.
+        // A merged one's tombstone and its survivor, or (once followed) a live candidate: the
+        // first round reads only the few merged among what may be a large selection.
         let rows: Vec<(String, bool, Option<Uuid>)> = sqlx::query_as(
             "SELECT id, data IS NOT NULL, candidate_id FROM records
              WHERE org_id = $1 AND kind = 'candidate' AND id = ANY($2)
-               AND (data IS NOT NULL OR candidate_id IS NOT NULL)",
+               AND ((data IS NULL AND candidate_id IS NOT NULL) OR ($3 AND data IS NOT NULL))",
         )
         .bind(org)
         .bind(&keys)
+        .bind(round > 0)
         .fetch_all(&mut *conn)
         .await?;
         let mut next: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
@@ -171,8 +173,7 @@ pub async fn survivors(conn: &mut PgConnection, org: Uuid, ids: &[Uuid]) -> sqlx
             let Some(origins) = at.remove(&id) else { continue };
             match (live, survivor) {
                 // Reached someone who is there: the survivor of each candidate followed here.
-                (true, _) if round > 0 => went.extend(origins.into_iter().map(|origin| (origin, id))),
-                (true, _) => {}
+                (true, _) => went.extend(origins.into_iter().map(|origin| (origin, id))),
                 (false, Some(survivor)) => next.entry(survivor).or_default().extend(origins),
                 (false, None) => {}
             }
