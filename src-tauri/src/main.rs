@@ -102,6 +102,7 @@ fn main() {
             team::team,
             team::invite_teammate,
             team::set_teammate_role,
+            team::set_teammate_ats_id,
             team::set_teammate_active,
             team::reset_teammate_password,
             team::end_teammate_sign_ins,

@@ -40,15 +40,27 @@ pub async fn team(state: State<'_, AppState>) -> Result<Team, AppError> {
     })
 }
 
-/// Adds a teammate; the answer's one-time password is shown once, to hand over.
+/// Adds a teammate, with their ATS ID (their System ID in iCIMS) if given; the answer's
+/// one-time password is shown once, to hand over.
 #[tauri::command]
 pub async fn invite_teammate(
     state: State<'_, AppState>,
     name: String,
     email: String,
     role: Role,
+    ats_id: Option<String>,
 ) -> Result<OneTimePassword, AppError> {
-    signed_in(&state)?.invite(&Invitation { name, email, role }).await.map_err(refusal)
+    signed_in(&state)?.invite(&Invitation { name, email, role, ats_id }).await.map_err(refusal)
+}
+
+/// Sets or changes a teammate's ATS ID, or (`null` or empty) takes it away.
+#[tauri::command]
+pub async fn set_teammate_ats_id(
+    state: State<'_, AppState>,
+    user: Uuid,
+    ats_id: Option<String>,
+) -> Result<TeamMember, AppError> {
+    signed_in(&state)?.set_ats_id(user, ats_id).await.map_err(refusal)
 }
 
 #[tauri::command]

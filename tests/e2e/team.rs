@@ -1,7 +1,7 @@
-//! Settings › Team in the real window against a real server: an admin invites a recruiter and
-//! is shown the one-time password once; the recruiter signs in with it and sees the team
-//! read-only. Screenshots: settings-team (the admin's card with the password), and
-//! settings-team-recruiter.
+//! Settings › Team in the real window against a real server: an admin invites a recruiter with
+//! her ATS ID and is shown the one-time password once, then changes the ATS ID in the table; the
+//! recruiter signs in with it and sees the team read-only. Screenshots: settings-team (the
+//! admin's card with the password), and settings-team-recruiter.
 
 use serde_json::json;
 use talentdesk_domain::user::Role;
@@ -31,6 +31,17 @@ fn show_team(session: &Session) -> Result<(), String> {
     session.script(script, json!([])).map(|_| ())
 }
 
+/// The ATS ID cells of the table, in its order ("None" for a teammate without one).
+fn ats_ids(session: &Session) -> Result<Vec<String>, String> {
+    session.texts("[data-testid=team-ats-id]")
+}
+
+/// The card's line under the table once it says something containing `part`.
+fn said(session: &Session, role: &str, part: &str) -> Result<String, String> {
+    let css = format!("[data-testid=team-settings] > p[role={role}]");
+    session.wait_for(part, |s| Ok(s.text(&css)?.filter(|t| t.contains(part))))
+}
+
 fn team_emails(session: &Session) -> Result<Vec<String>, String> {
     let rows = session.script(
         "return [...document.querySelectorAll('[data-testid=team-row]')].map(r => r.dataset.email);",
@@ -53,10 +64,24 @@ fn an_admin_invites_a_recruiter_who_signs_in_and_reads_the_team() -> Result<(), 
     session.click("[data-testid=team-invite-send]")?;
     let taken = session.wait_for("the refusal", |s| s.text("[data-testid=team-settings] p[role=alert]"))?;
     assert!(taken.contains("already exists"), "{taken}");
+    // So is an ATS ID that is not one (a job's number pasted in the wrong box): iCIMS knows a
+    // user by their System ID, digits. Nobody is invited, and the form keeps what was typed.
+    session.type_into("[data-testid=team-invite-name]", "Nia Okafor")?;
+    session.type_into("[data-testid=team-invite-email]", "nia@acme.test")?;
+    session.type_into("[data-testid=team-invite-ats-id]", "R-204")?;
+    session.click("[data-testid=team-invite-send]")?;
+    let not_one = said(&session, "alert", "ATS ID")?;
+    assert_eq!(
+        not_one,
+        "That is not an ATS ID: in iCIMS a user's ID is their System ID, a whole number of up to 18 digits"
+    );
+    assert_eq!(team_emails(&session)?, std::slice::from_ref(&admin.email));
+    session.type_into("[data-testid=team-invite-ats-id]", "4711")?;
     let password = invite(&session, "Nia Okafor", "nia@acme.test", "recruiter")?;
     assert_eq!(team_emails(&session)?, [admin.email.clone(), "nia@acme.test".to_owned()]);
-    let said = session.text("[data-testid=team-settings] p[role=status]")?.unwrap_or_default();
-    assert_eq!(said, "Invited Nia Okafor.");
+    let ada_ats_id = admin.ats_id.clone().ok_or("the test admin has an ATS ID")?;
+    assert_eq!(ats_ids(&session)?, [ada_ats_id.clone(), "4711".to_owned()]);
+    assert_eq!(said(&session, "status", "Invited")?, "Invited Nia Okafor.");
     show_team(&session)?;
     let shot = session.screenshot("settings-team")?;
     std::fs::copy(&shot, workspace().join("docs/screenshots/settings-team.png")).map_err(err)?;
@@ -64,6 +89,24 @@ fn an_admin_invites_a_recruiter_who_signs_in_and_reads_the_team() -> Result<(), 
     session.click("[data-testid=one-time-password-done]")?;
     session
         .wait_for("the password gone", |s| Ok(s.text("[data-testid=one-time-password]")?.is_none().then_some(())))?;
+
+    // Her ATS ID changes in the table: Ada's is refused as Ada's (the field stays open with it),
+    // 4712 is taken, and Escape leaves a field without changing anything.
+    let in_nia = |testid: &str| format!("[data-testid=team-row][data-email='nia@acme.test'] [data-testid={testid}]");
+    session.click(&in_nia("team-ats-edit"))?;
+    session.type_into(&in_nia("team-ats-input"), &ada_ats_id)?;
+    session.press(keys::ENTER)?;
+    let taken = said(&session, "alert", "already")?;
+    assert_eq!(taken, format!("ATS ID {ada_ats_id} is {}'s already; each teammate has their own", admin.name));
+    session.type_into(&in_nia("team-ats-input"), "4712")?;
+    session.click(&in_nia("team-ats-save"))?;
+    assert_eq!(said(&session, "status", "4712")?, "Nia Okafor's ATS ID is now 4712.");
+    assert_eq!(ats_ids(&session)?, [ada_ats_id.clone(), "4712".to_owned()]);
+    session.click(&in_nia("team-ats-edit"))?;
+    session.type_into(&in_nia("team-ats-input"), "999")?;
+    session.press(keys::ESCAPE)?;
+    session.wait_for("the field closed", |s| Ok(s.text(&in_nia("team-ats-input"))?.is_none().then_some(())))?;
+    assert_eq!(ats_ids(&session)?, [ada_ats_id.clone(), "4712".to_owned()]);
 
     // Nia signs in with it and reads the team: no invite form, no role pickers, no actions.
     sign_out(&session)?;
@@ -78,6 +121,7 @@ fn an_admin_invites_a_recruiter_who_signs_in_and_reads_the_team() -> Result<(), 
         json!([]),
     )?;
     assert_eq!(statuses, json!(["Active", "Active"]));
+    assert_eq!(ats_ids(&session)?, [ada_ats_id, "4712".to_owned()], "she reads the ATS IDs");
     show_team(&session)?;
     session.screenshot("settings-team-recruiter")?;
     Ok(())

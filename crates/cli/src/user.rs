@@ -26,7 +26,8 @@ pub struct UserArgs {
 
 #[derive(Subcommand)]
 enum UserCommand {
-    /// Everyone in the organisation: email, role, active, last sign-in.
+    /// Everyone in the organisation: email, role, active, last sign-in, name, ATS ID ("-" for
+    /// none), tab-separated.
     List,
     /// Adds a teammate and prints their one-time password (shown only now).
     Invite {
@@ -36,6 +37,20 @@ enum UserCommand {
         email: String,
         #[arg(long, value_enum, default_value_t = RoleArg::Recruiter)]
         role: RoleArg,
+        /// Their System ID in iCIMS (digits), which Submit to Job needs; unique in the
+        /// organisation.
+        #[arg(long)]
+        ats_id: Option<String>,
+    },
+    /// Sets or changes a teammate's ATS ID (their System ID in iCIMS), or with --clear takes
+    /// it away.
+    AtsId {
+        #[arg(long)]
+        email: String,
+        #[arg(long, required_unless_present = "clear", conflicts_with = "clear")]
+        set: Option<String>,
+        #[arg(long)]
+        clear: bool,
     },
     /// Changes a teammate's role.
     Role {
@@ -99,9 +114,13 @@ async fn act(client: &Client, which: UserCommand) -> anyhow::Result<()> {
                 println!("{}", line(&member));
             }
         }
-        UserCommand::Invite { name, email, role } => {
-            let invited = client.invite(&Invitation { name, email, role: role.into() }).await?;
+        UserCommand::Invite { name, email, role, ats_id } => {
+            let invited = client.invite(&Invitation { name, email, role: role.into(), ats_id }).await?;
             print_password(&invited);
+        }
+        UserCommand::AtsId { email, set, clear: _ } => {
+            let member = teammate(client, &email).await?;
+            println!("{}", line(&client.set_ats_id(member.user.id, set).await?));
         }
         UserCommand::Role { email, role } => {
             let member = teammate(client, &email).await?;
@@ -125,11 +144,12 @@ async fn teammate(client: &Client, email: &str) -> anyhow::Result<TeamMember> {
         .with_context(|| format!("nobody in the organisation has the email {wanted}"))
 }
 
-/// `email  role  active|deactivated  last sign-in  name`, tab-separated for scripts.
+/// `email  role  active|deactivated  last sign-in  name  ATS ID|-`, tab-separated for scripts.
 fn line(member: &TeamMember) -> String {
     let state = if member.active { "active" } else { "deactivated" };
     let seen = member.last_sign_in.map_or_else(|| "never".to_owned(), |at| at.to_rfc3339());
-    format!("{}\t{}\t{state}\t{seen}\t{}", member.user.email, member.user.role.code(), member.user.name)
+    let ats_id = member.user.ats_id.as_deref().unwrap_or("-");
+    format!("{}\t{}\t{state}\t{seen}\t{}\t{ats_id}", member.user.email, member.user.role.code(), member.user.name)
 }
 
 fn print_password(given: &OneTimePassword) {

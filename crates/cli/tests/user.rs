@@ -1,6 +1,7 @@
 //! `talentdesk-cli user …` against a real server, as a script would run it: an admin invites a
-//! teammate (who signs in with the one-time password), lists the team, changes a role and
-//! deactivates; a recruiter is refused, as is demoting the last admin.
+//! teammate with an ATS ID (who signs in with the one-time password), lists the team, changes
+//! an ATS ID and a role and deactivates; a recruiter is refused, as are demoting the last admin
+//! and an ATS ID that is not one or is a teammate's.
 
 use std::process::{Command, Output};
 
@@ -37,8 +38,9 @@ async fn an_admin_manages_the_team_from_a_script() {
     server.add_user("ada@acme.test", Role::RecruiterAdmin).await;
     server.add_user("rita@acme.test", Role::Recruiter).await;
 
-    let invited = ok(user(&server, ADA, &["invite", "--name", "Nia Okafor", "--email", "nia@acme.test"]));
-    assert!(invited.starts_with("nia@acme.test\trecruiter\tactive\tnever\tNia Okafor\n"), "{invited}");
+    let invite = ["invite", "--name", "Nia Okafor", "--email", "nia@acme.test", "--ats-id", "4711"];
+    let invited = ok(user(&server, ADA, &invite));
+    assert!(invited.starts_with("nia@acme.test\trecruiter\tactive\tnever\tNia Okafor\t4711\n"), "{invited}");
     let password = invited.lines().last().unwrap().rsplit(' ').next().unwrap();
     Client::login(&server.url, "nia@acme.test", password).await.expect("the one-time password signs her in");
     let nia = ("nia@acme.test", password);
@@ -46,6 +48,21 @@ async fn an_admin_manages_the_team_from_a_script() {
     let listed = ok(user(&server, RITA, &["list"]));
     let emails: Vec<&str> = listed.lines().map(|l| l.split('\t').next().unwrap()).collect();
     assert_eq!(emails, ["ada@acme.test", "nia@acme.test", "rita@acme.test"], "{listed}");
+
+    let rows: Vec<Vec<&str>> = listed.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows[1][4..], ["Nia Okafor", "4711"], "{listed}");
+
+    // Her ATS ID changes and goes; one that is not a System ID, or is hers, is refused for Rita.
+    let changed = ok(user(&server, ADA, &["ats-id", "--email", "nia@acme.test", "--set", "4712"]));
+    assert!(changed.ends_with("\tNia Okafor\t4712\n"), "{changed}");
+    let taken = refused(user(&server, ADA, &["ats-id", "--email", "rita@acme.test", "--set", "04712"]));
+    assert!(taken.contains("ATS ID 4712 is Nia Okafor's already"), "{taken}");
+    let not_one = refused(user(&server, ADA, &["ats-id", "--email", "rita@acme.test", "--set", "R-12"]));
+    assert!(not_one.contains("is not an ATS ID"), "{not_one}");
+    let cleared = ok(user(&server, ADA, &["ats-id", "--email", "nia@acme.test", "--clear"]));
+    assert!(cleared.ends_with("\tNia Okafor\t-\n"), "{cleared}");
+    let neither = refused(user(&server, ADA, &["ats-id", "--email", "nia@acme.test"]));
+    assert!(neither.contains("--set"), "{neither}");
 
     let promoted = ok(user(&server, ADA, &["role", "--email", "NIA@acme.test", "--role", "admin"]));
     assert!(promoted.starts_with("nia@acme.test\trecruiter_admin\tactive\t"), "{promoted}");
@@ -56,6 +73,8 @@ async fn an_admin_manages_the_team_from_a_script() {
 
     let recruiter = refused(user(&server, RITA, &["invite", "--name", "Eve", "--email", "eve@acme.test"]));
     assert!(recruiter.contains("only recruiter admins may manage the team"), "{recruiter}");
+    let own = refused(user(&server, RITA, &["ats-id", "--email", "rita@acme.test", "--set", "4712"]));
+    assert!(own.contains("only recruiter admins may manage the team"), "{own}");
     ok(user(&server, nia, &["role", "--email", "ada@acme.test", "--role", "recruiter"]));
     let last = refused(user(&server, nia, &["role", "--email", "nia@acme.test", "--role", "recruiter"]));
     assert!(last.contains("at least one active admin"), "{last}");

@@ -85,6 +85,13 @@ pub enum DomainError {
     AdminOnly { capability: Capability },
     #[error("Submit to Job needs an ATS ID on your user; ask an admin to add it")]
     NeedsAtsId,
+    /// Not what iCIMS gives a user as their ID (see `validation::ats_id`).
+    #[error("{field}: is not an ATS ID: iCIMS gives each user a System ID, a whole number of up to 18 digits")]
+    NotAnAtsId { field: String },
+    /// Another teammate of the organisation has this ATS ID: Submit to Job would put their
+    /// name on the submissions. `user` is the teammate's name.
+    #[error("ATS ID {id} is {user}'s already; each teammate has their own")]
+    AtsIdTaken { id: String, user: String },
     /// A value that must be one of a fixed list (a job's hiring statuses, the ATS bins).
     #[error("{field}: \"{value}\" is not one of: {}", allowed.join(", "))]
     NotOneOf { field: String, value: String, allowed: Vec<String> },

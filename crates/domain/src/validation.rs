@@ -194,9 +194,47 @@ pub fn tag(value: &str) -> Result<String, DomainError> {
     Ok(tag)
 }
 
+/// Most digits an ATS ID has: iCIMS's System IDs are 64-bit whole numbers, and 18 digits
+/// always fit one.
+pub const ATS_ID_DIGITS: usize = 18;
+
+/// A teammate's ATS ID, as Submit to Job sends it to iCIMS: the System ID iCIMS gives each of
+/// its users, a whole number (what its API calls a user's `userId`). Spaces around it are
+/// dropped, and so are leading zeros (`0042` is user 42); empty means none. Letters, signs,
+/// separators and zero are refused: they are a name, an email or a job's number pasted in the
+/// wrong box, which iCIMS would not take.
+pub fn ats_id(value: &str) -> Result<Option<String>, DomainError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let bad = || DomainError::NotAnAtsId { field: "ats_id".into() };
+    if !value.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let number = value.trim_start_matches('0');
+    if number.is_empty() || number.len() > ATS_ID_DIGITS {
+        return Err(bad());
+    }
+    Ok(Some(number.to_owned()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ats_id_is_an_icims_system_id() {
+        assert_eq!(ats_id(" 4711 "), Ok(Some("4711".into())));
+        assert_eq!(ats_id("0042"), Ok(Some("42".into())), "leading zeros name the same user");
+        assert_eq!(ats_id(&"9".repeat(ATS_ID_DIGITS)), Ok(Some("9".repeat(ATS_ID_DIGITS))));
+        assert_eq!(ats_id("  "), Ok(None), "empty is none");
+        for bad in
+            ["R-1", "ATS-nia", "nia@acme.test", "12 34", "1,234", "+12", "-3", "0", "000", "١٢٣", "1234567890123456789"]
+        {
+            assert_eq!(ats_id(bad), Err(DomainError::NotAnAtsId { field: "ats_id".into() }), "{bad}");
+        }
+    }
 
     #[test]
     fn accepts_ordinary_and_international_emails() {

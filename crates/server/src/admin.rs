@@ -75,7 +75,7 @@ pub(crate) async fn add_user(pool: &PgPool, org: Uuid, new: Person<'_>, password
         email,
         name: validation::required("name", new.name, validation::limits::NAME)?,
         role: new.role,
-        ats_id: new.ats_id.map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned),
+        ats_id: validation::ats_id(new.ats_id.unwrap_or_default())?,
     };
     let password_hash = hash_password(checked_password(password)?)?;
     let mut tx = pool.begin().await?;
@@ -88,9 +88,29 @@ pub(crate) async fn add_user(pool: &PgPool, org: Uuid, new: Person<'_>, password
         }
         inserted => inserted?,
     }
+    ats_id_free(&mut tx, org, user.ats_id.as_deref(), user.id).await?;
     announce_user(&mut tx, org, &user).await?;
     tx.commit().await?;
     Ok(user)
+}
+
+/// Refuses `ats_id` (already validated) when another user of the org has it: each teammate's
+/// submissions go to iCIMS under their own ID. Called after the user's own row is written:
+/// the org's row is locked from here to the commit, so two teammates given the same ID at
+/// once take turns and the second is refused. (Rows first, then the org, as a role change
+/// does too: the other order could deadlock with it.)
+pub(crate) async fn ats_id_free(
+    tx: &mut sqlx::PgConnection,
+    org: Uuid,
+    ats_id: Option<&str>,
+    user: Uuid,
+) -> Result<(), ServerError> {
+    let Some(ats_id) = ats_id else { return Ok(()) };
+    orgs::lock(tx, org).await?;
+    match users::ats_id_holder(tx, org, ats_id, user).await? {
+        Some(holder) => Err(DomainError::AtsIdTaken { id: ats_id.to_owned(), user: holder }.into()),
+        None => Ok(()),
+    }
 }
 
 /// Puts the user's record (what the org's clients know of them) under the org's next version.

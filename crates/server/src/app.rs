@@ -59,6 +59,7 @@ pub fn api_router(config: &Config) -> OpenApiRouter<AppState> {
         .routes(routes!(team::list))
         .routes(routes!(team::invite))
         .routes(routes!(team::set_role))
+        .routes(routes!(team::set_ats_id))
         .routes(routes!(team::set_active))
         .routes(routes!(team::reset_password))
         .routes(routes!(team::end_sign_ins))

@@ -53,6 +53,7 @@ enum AdminCommand {
         name: String,
         #[arg(long, value_enum)]
         role: RoleArg,
+        /// Their System ID in iCIMS (digits), which Submit to Job needs; unique in the org.
         #[arg(long)]
         ats_id: Option<String>,
     },

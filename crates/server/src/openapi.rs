@@ -10,7 +10,7 @@ use utoipa::{Modify, OpenApi};
     info(
         title = "Talentdesk CRM server",
         description = "Sign-in, the sync protocol (push, pull, snapshot, live versions), document blobs and the \
-                       team (admins invite, change roles, reset passwords, end sign-ins, deactivate). \
+                       team (admins invite, change roles and ATS IDs, reset passwords, end sign-ins, deactivate). \
                        Every error is a JSON `ErrorBody` with a stable code."
     ),
     modifiers(&BearerToken)

@@ -1,7 +1,7 @@
 //! The team: everyone in the caller's organisation (`GET /v1/team`, for anyone signed in) and
-//! what admins do to it: invite, change a role, reset a password, end sign-ins, deactivate and
-//! reactivate. The role is checked here; the desktop only leaves out what it may not offer.
-//! Nobody is ever deleted: a deactivated user's records stay theirs.
+//! what admins do to it: invite, change a role or an ATS ID, reset a password, end sign-ins,
+//! deactivate and reactivate. The role is checked here; the desktop only leaves out what it
+//! may not offer. Nobody is ever deleted: a deactivated user's records stay theirs.
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -9,8 +9,10 @@ use axum::http::StatusCode;
 use talentdesk_domain::DomainError;
 use talentdesk_domain::error::Thing;
 use talentdesk_domain::permission::{Capability, authorize};
-use talentdesk_domain::user::User;
-use talentdesk_sync::wire::{Activation, ErrorBody, Invitation, OneTimePassword, RoleChange, SignInsEnded, TeamMember};
+use talentdesk_domain::validation;
+use talentdesk_sync::wire::{
+    Activation, AtsIdChange, ErrorBody, Invitation, OneTimePassword, RoleChange, SignInsEnded, TeamMember,
+};
 use uuid::Uuid;
 
 use crate::ServerError;
@@ -52,7 +54,7 @@ pub async fn list(State(state): State<AppState>, caller: Caller) -> Result<Json<
     responses(
         (status = 201, description = "The teammate exists; their one-time password is in the answer, and only there", body = OneTimePassword),
         (status = 403, description = "The caller is not an admin", body = ErrorBody),
-        (status = 422, description = "The email has an account already (in this organisation or another), or a value is invalid", body = ErrorBody),
+        (status = 422, description = "The email has an account already (in this organisation or another), another teammate has the ATS ID, or a value is invalid (the ATS ID is digits: the teammate's System ID in iCIMS)", body = ErrorBody),
     )
 )]
 pub async fn invite(
@@ -62,7 +64,8 @@ pub async fn invite(
 ) -> Result<(StatusCode, Json<OneTimePassword>), ServerError> {
     authorize(&caller.user, Capability::ManageTeam)?;
     let password = one_time_password();
-    let person = Person { email: &invitation.email, name: &invitation.name, role: invitation.role, ats_id: None };
+    let ats_id = invitation.ats_id.as_deref();
+    let person = Person { email: &invitation.email, name: &invitation.name, role: invitation.role, ats_id };
     let user = admin::add_user(&state.pool, caller.org, person, &password).await?;
     tracing::info!(admin = %caller.user.id, user = %user.id, role = user.role.code(), "invited a teammate");
     let member = member(&state, caller.org, user.id).await?;
@@ -98,10 +101,44 @@ pub async fn set_role(
             keeps_an_admin(&mut tx, caller.org, id).await?;
         }
         users::set_role(&mut tx, id, change.role).await?;
-        let user = User { role: change.role, ..account.user };
-        admin::announce_user(&mut tx, caller.org, &user).await?;
+        announce_as_now(&mut tx, caller.org, id).await?;
         tx.commit().await?;
         tracing::info!(admin = %caller.user.id, user = %id, role = change.role.code(), "changed a teammate's role");
+    }
+    Ok(Json(member(&state, caller.org, id).await?))
+}
+
+/// `PUT /v1/team/{id}/ats-id`.
+#[utoipa::path(
+    put,
+    path = "/v1/team/{id}/ats-id",
+    tag = "team",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The teammate's user id")),
+    request_body = AtsIdChange,
+    responses(
+        (status = 200, description = "The ATS ID is set, changed or (null or empty) taken away; the user record syncs to the organisation's desktops", body = TeamMember),
+        (status = 403, description = "The caller is not an admin", body = ErrorBody),
+        (status = 404, description = "No such user in the caller's organisation", body = ErrorBody),
+        (status = 422, description = "Not an ATS ID (the teammate's System ID in iCIMS: digits, up to 18), or another teammate of the organisation has it", body = ErrorBody),
+    )
+)]
+pub async fn set_ats_id(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<Uuid>,
+    ApiJson(change): ApiJson<AtsIdChange>,
+) -> Result<Json<TeamMember>, ServerError> {
+    authorize(&caller.user, Capability::ManageTeam)?;
+    let ats_id = validation::ats_id(change.ats_id.as_deref().unwrap_or_default())?;
+    let mut tx = state.pool.begin().await?;
+    let account = teammate(&mut tx, &caller, id).await?;
+    if account.user.ats_id != ats_id {
+        users::set_ats_id(&mut tx, id, ats_id.as_deref()).await?;
+        admin::ats_id_free(&mut tx, caller.org, ats_id.as_deref(), id).await?;
+        announce_as_now(&mut tx, caller.org, id).await?;
+        tx.commit().await?;
+        tracing::info!(admin = %caller.user.id, user = %id, set = ats_id.is_some(), "changed a teammate's ATS ID");
     }
     Ok(Json(member(&state, caller.org, id).await?))
 }
@@ -209,6 +246,15 @@ async fn teammate(conn: &mut sqlx::PgConnection, caller: &Caller, id: Uuid) -> R
         .await?
         .filter(|account| account.org_id == caller.org)
         .ok_or_else(|| DomainError::not_found(Thing::User, id).into())
+}
+
+/// Announces the user's record as their row is now, after a change to it in this
+/// transaction: read again, under the row's lock, so an admin's change of another of the
+/// user's values committed a moment ago goes out with it rather than being undone on the
+/// desktops.
+async fn announce_as_now(tx: &mut sqlx::PgConnection, org: Uuid, id: Uuid) -> Result<(), ServerError> {
+    let account = users::by_id(tx, id).await?.ok_or_else(|| DomainError::not_found(Thing::User, id))?;
+    admin::announce_user(tx, org, &account.user).await
 }
 
 /// Refuses a change that takes `leaving` out of the org's active admins when no other is left.

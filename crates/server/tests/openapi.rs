@@ -34,6 +34,7 @@ async fn the_description_matches_the_routes() {
         ("get", "/v1/team"),
         ("post", "/v1/team/invitations"),
         ("put", "/v1/team/{id}/role"),
+        ("put", "/v1/team/{id}/ats-id"),
         ("put", "/v1/team/{id}/active"),
         ("post", "/v1/team/{id}/password"),
         ("delete", "/v1/team/{id}/sign-ins"),
@@ -42,9 +43,13 @@ async fn the_description_matches_the_routes() {
     .map(|(m, p)| (m.to_owned(), p.to_owned()))
     .collect();
     assert_eq!(operations, expected);
-    for schema in ["PushRequest", "PushResponse", "PullResponse", "ErrorBody", "LoginRequest"] {
+    for schema in
+        ["PushRequest", "PushResponse", "PullResponse", "ErrorBody", "LoginRequest", "Invitation", "AtsIdChange"]
+    {
         assert!(doc["components"]["schemas"][schema].is_object(), "{schema} is described");
     }
+    let invitation = &doc["components"]["schemas"]["Invitation"]["properties"];
+    assert!(invitation["ats_id"].is_object(), "an invitation may carry the ATS ID: {invitation}");
 
     // Every documented operation is served: without a token it is refused, not unknown.
     for (method, path) in &operations {

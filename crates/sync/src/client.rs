@@ -11,8 +11,8 @@ pub use crate::address::server_address;
 pub use crate::snapshot::SnapshotReader;
 
 use crate::wire::{
-    Activation, ErrorBody, Invitation, LoginRequest, LoginResponse, OneTimePassword, PullResponse, PushRequest,
-    PushResponse, PushedMutation, RoleChange, SignInsEnded, SnapshotRecord, TeamMember,
+    Activation, AtsIdChange, ErrorBody, Invitation, LoginRequest, LoginResponse, OneTimePassword, PullResponse,
+    PushRequest, PushResponse, PushedMutation, RoleChange, SignInsEnded, SnapshotRecord, TeamMember,
 };
 
 /// Why a call failed, in the terms the engine acts on.
@@ -324,6 +324,11 @@ impl Client {
 
     pub async fn set_role(&self, user: Uuid, role: Role) -> Result<TeamMember, ClientError> {
         self.server.answer(self.put(&format!("/v1/team/{user}/role")).json(&RoleChange { role })).await
+    }
+
+    /// Sets (or with `None` takes away) a teammate's ATS ID, their System ID in iCIMS.
+    pub async fn set_ats_id(&self, user: Uuid, ats_id: Option<String>) -> Result<TeamMember, ClientError> {
+        self.server.answer(self.put(&format!("/v1/team/{user}/ats-id")).json(&AtsIdChange { ats_id })).await
     }
 
     /// Deactivates (`false`) or reactivates a teammate.

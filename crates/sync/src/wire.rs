@@ -256,6 +256,10 @@ pub struct Invitation {
     pub email: String,
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "recruiter"))]
     pub role: Role,
+    /// Their System ID in iCIMS (digits), which Submit to Job needs; none if left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(example = "4711"))]
+    pub ats_id: Option<String>,
 }
 
 /// A password that lets its holder in until they are given or choose another: shown once to
@@ -277,6 +281,15 @@ pub struct OneTimePassword {
 pub struct RoleChange {
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "recruiter_admin"))]
     pub role: Role,
+}
+
+/// `PUT /v1/team/{id}/ats-id`: the teammate's System ID in iCIMS (digits); `null` or empty
+/// takes it away.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AtsIdChange {
+    #[cfg_attr(feature = "openapi", schema(example = "4711"))]
+    pub ats_id: Option<String>,
 }
 
 /// `PUT /v1/team/{id}/active`.

@@ -67,6 +67,8 @@ const everyKind: { [K in DomainError["kind"]]: Extract<DomainError, { kind: K }>
   not_among: { kind: "not_among", what: "job" },
   admin_only: { kind: "admin_only", capability: "delete_candidate" },
   needs_ats_id: { kind: "needs_ats_id" },
+  not_an_ats_id: { kind: "not_an_ats_id", field: "ats_id" },
+  ats_id_taken: { kind: "ats_id_taken", id: "4711", user: "Nia Okafor" },
   not_yours: { kind: "not_yours", what: "pipeline", id: "0192" },
   status_has_members: { kind: "status_has_members", status: "Screen", count: 1200 },
   not_one_of: { kind: "not_one_of", field: "hiring_status", value: "Archived", allowed: ["Offer", "Hired"] },
@@ -116,6 +118,11 @@ describe("describeRule", () => {
         "Telefon ist keine Telefonnummer: sie hat 3 Ziffern; eine Telefonnummer hat 7 bis 15",
       ],
       [{ kind: "required", field: "custom:shoe_size" }, "shoe size is required", "shoe size muss ausgefüllt sein"],
+      [
+        everyKind.ats_id_taken,
+        "ATS ID 4711 is Nia Okafor's already; each teammate has their own",
+        "Die ATS-ID 4711 hat schon Nia Okafor; jedes Teammitglied hat seine eigene",
+      ],
       [
         everyKind.not_one_of,
         "Hiring status: “Archived” is not one of Offer and Hired",

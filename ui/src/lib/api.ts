@@ -62,8 +62,10 @@ export const api = {
   /** The organisation's people, from the server, or why it cannot be reached. */
   team: () => commands.team(),
   /** Admins: a new teammate, with the one-time password to hand over. */
-  inviteTeammate: (name: string, email: string, role: Role) => commands.inviteTeammate({ name, email, role }),
+  inviteTeammate: (name: string, email: string, role: Role, atsId: string | null) =>
+    commands.inviteTeammate({ name, email, role, atsId }),
   setTeammateRole: (user: string, role: Role) => commands.setTeammateRole({ user, role }),
+  setTeammateAtsId: (user: string, atsId: string | null) => commands.setTeammateAtsId({ user, atsId }),
   setTeammateActive: (user: string, active: boolean) => commands.setTeammateActive({ user, active }),
   resetTeammatePassword: (user: string) => commands.resetTeammatePassword({ user }),
   endTeammateSignIns: (user: string) => commands.endTeammateSignIns({ user }),

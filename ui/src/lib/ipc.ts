@@ -69,6 +69,8 @@ const ruleKeys: Record<DomainError["kind"], MessageKey> = {
   not_among: "problem.not_among",
   admin_only: "problem.admin_only",
   needs_ats_id: "problem.needs_ats_id",
+  not_an_ats_id: "problem.not_an_ats_id",
+  ats_id_taken: "problem.ats_id_taken",
   not_yours: "problem.not_yours",
   not_one_of: "problem.not_one_of",
   already_hired: "problem.already_hired",
@@ -289,6 +291,8 @@ function ruleValues(rule: DomainError): Values {
       return { job: rule.job };
     case "pipeline_archived":
       return { pipeline: rule.pipeline };
+    case "ats_id_taken":
+      return { id: rule.id, user: rule.user };
     case "status_has_members":
       return { status: rule.status, count: rule.count };
     case "no_address":
@@ -302,6 +306,7 @@ function ruleValues(rule: DomainError): Values {
     case "nothing_selected":
     case "repeated_in_selection":
     case "needs_ats_id":
+    case "not_an_ats_id":
     case "last_admin":
     case "unknown_change":
       return {};

@@ -12,6 +12,13 @@ pub async fn by_name(conn: &mut PgConnection, name: &str) -> sqlx::Result<Option
     sqlx::query_scalar("SELECT id FROM orgs WHERE name = $1").bind(name).fetch_optional(conn).await
 }
 
+/// Locks the org's row until the transaction ends: changes to the team that must see each
+/// other (two teammates given the same ATS ID at once) take turns on it.
+pub async fn lock(conn: &mut PgConnection, org: Uuid) -> sqlx::Result<()> {
+    sqlx::query("SELECT 1 FROM orgs WHERE id = $1 FOR UPDATE").bind(org).execute(conn).await?;
+    Ok(())
+}
+
 /// Takes the org's next version. The row stays locked until the transaction ends, so a
 /// transaction with a later version cannot commit before this one.
 pub async fn next_version(conn: &mut PgConnection, org: Uuid) -> sqlx::Result<i64> {

@@ -148,6 +148,26 @@ pub async fn set_role(conn: &mut PgConnection, id: Uuid, role: Role) -> sqlx::Re
     Ok(())
 }
 
+pub async fn set_ats_id(conn: &mut PgConnection, id: Uuid, ats_id: Option<&str>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET ats_id = $2 WHERE id = $1").bind(id).bind(ats_id).execute(conn).await?;
+    Ok(())
+}
+
+/// The name of the org's user other than `except` who has `ats_id`, if anyone does.
+pub async fn ats_id_holder(
+    conn: &mut PgConnection,
+    org: Uuid,
+    ats_id: &str,
+    except: Uuid,
+) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("SELECT name FROM users WHERE org_id = $1 AND ats_id = $2 AND id <> $3 ORDER BY id LIMIT 1")
+        .bind(org)
+        .bind(ats_id)
+        .bind(except)
+        .fetch_optional(conn)
+        .await
+}
+
 /// Deactivates the user as of `at`, or (`None`) reactivates them.
 pub async fn set_deactivated(conn: &mut PgConnection, id: Uuid, at: Option<DateTime<Utc>>) -> sqlx::Result<()> {
     sqlx::query("UPDATE users SET deactivated_at = $2 WHERE id = $1").bind(id).bind(at).execute(conn).await?;

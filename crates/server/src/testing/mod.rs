@@ -3,6 +3,8 @@
 
 pub mod postgres;
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use talentdesk_domain::user::{Role, User};
 
 use crate::admin::{self, NewUser};
@@ -41,9 +43,11 @@ impl Instance {
         Self { config, running: Some(running), url, database_url, _blobs: blobs }
     }
 
-    /// A user of the organisation, with an ATS id so that Submit to Job is theirs to use.
+    /// A user of the organisation, with an ATS ID of their own (a System ID in iCIMS: a whole
+    /// number) so that Submit to Job is theirs to use.
     pub async fn add_user(&self, email: &str, role: Role) -> User {
-        let ats_id = format!("ATS-{email}");
+        static NEXT_ATS_ID: AtomicU64 = AtomicU64::new(1001);
+        let ats_id = NEXT_ATS_ID.fetch_add(1, Ordering::Relaxed).to_string();
         let new = NewUser { org: "Acme", email, name: email, role, ats_id: Some(&ats_id), password: PASSWORD };
         admin::create_user(self.pool(), new).await.unwrap()
     }

@@ -61,19 +61,20 @@ impl TestServer {
         let url = format!("http://{}", server.addr);
         admin::create_org(&server.pool, "Acme").await.unwrap();
         let http = reqwest::Client::new();
-        let this_user = |email: &'static str, role| {
+        // Each with an ATS ID (their System ID in iCIMS) of their own, so Submit to Job is theirs.
+        let this_user = |email: &'static str, role, ats_id: &'static str| {
             let pool = server.pool.clone();
             let http = http.clone();
             let url = url.clone();
             async move {
-                let new = NewUser { org: "Acme", email, name: email, role, ats_id: Some("R-1"), password: PASSWORD };
+                let new = NewUser { org: "Acme", email, name: email, role, ats_id: Some(ats_id), password: PASSWORD };
                 admin::create_user(&pool, new).await.unwrap();
                 login(&http, &url, email, PASSWORD).await
             }
         };
-        let admin = this_user("admin@acme.test", Role::RecruiterAdmin).await;
-        let recruiter = this_user("rita@acme.test", Role::Recruiter).await;
-        let other_recruiter = this_user("omar@acme.test", Role::Recruiter).await;
+        let admin = this_user("admin@acme.test", Role::RecruiterAdmin, "101").await;
+        let recruiter = this_user("rita@acme.test", Role::Recruiter, "102").await;
+        let other_recruiter = this_user("omar@acme.test", Role::Recruiter, "103").await;
         Self { server, url, database_url, http, admin, recruiter, other_recruiter, blobs }
     }
 
@@ -89,7 +90,8 @@ impl TestServer {
             email: "hank@globex.test",
             name: "Hank",
             role: Role::RecruiterAdmin,
-            ats_id: Some("G-1"),
+            // Another iCIMS customer: the same number as Acme's admin is another user there.
+            ats_id: Some("101"),
             password: PASSWORD,
         };
         admin::create_user(&self.server.pool, new).await.unwrap();

@@ -100,9 +100,14 @@ export const commands = {
   keepOffline: (args: { set: OfflineSet; keep: boolean }) => call<void>("keep_offline", args),
   /** Everyone in the organisation, active or not. */
   team: () => call<Team>("team"),
-  /** Adds a teammate; the answer's one-time password is shown once, to hand over. */
-  inviteTeammate: (args: { name: string; email: string; role: Role }) => call<OneTimePassword>("invite_teammate", args),
+  /**
+   * Adds a teammate, with their ATS ID (their System ID in iCIMS) if given; the answer's
+   * one-time password is shown once, to hand over.
+   */
+  inviteTeammate: (args: { name: string; email: string; role: Role; atsId: string | null }) => call<OneTimePassword>("invite_teammate", args),
   setTeammateRole: (args: { user: string; role: Role }) => call<TeamMember>("set_teammate_role", args),
+  /** Sets or changes a teammate's ATS ID, or (`null` or empty) takes it away. */
+  setTeammateAtsId: (args: { user: string; atsId: string | null }) => call<TeamMember>("set_teammate_ats_id", args),
   /** Deactivates (`false`: their sign-ins end, their records stay) or reactivates a teammate. */
   setTeammateActive: (args: { user: string; active: boolean }) => call<TeamMember>("set_teammate_active", args),
   /** A new one-time password for a teammate; their sign-ins end. */

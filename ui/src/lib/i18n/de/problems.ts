@@ -33,6 +33,8 @@ export const problems: Translation<typeof english> = {
   "problem.admin_only": "Nur Recruiter-Admins dürfen {doing}",
   "problem.needs_ats_id":
     "Für „An Stelle übermitteln“ braucht dein Benutzer eine ATS-ID; bitte einen Admin, sie einzutragen",
+  "problem.not_an_ats_id": "Das ist keine ATS-ID: In iCIMS ist die ID eines Benutzers seine System-ID, eine ganze Zahl mit höchstens 18 Ziffern",
+  "problem.ats_id_taken": "Die ATS-ID {id} hat schon {user}; jedes Teammitglied hat seine eigene",
   "problem.status_has_members":
     "{count, plural, one {Ein Kandidat steht} other {# Kandidaten stehen}} auf „{status}“; wählen Sie den Status, zu dem sie wechseln",
   "problem.not_yours": "Dies gehört jemand anderem ({what})",

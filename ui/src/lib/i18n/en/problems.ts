@@ -30,6 +30,8 @@ export const problems = {
     "{what, select, pipeline {The candidate is not in this pipeline} job {The candidate has no application to this job} event {The candidate is not on this event’s list} other {The candidate is not in this {thing}}}",
   "problem.admin_only": "Only recruiter admins may {doing}",
   "problem.needs_ats_id": "Submit to Job needs an ATS ID on your user; ask an admin to add it",
+  "problem.not_an_ats_id": "That is not an ATS ID: in iCIMS a user's ID is their System ID, a whole number of up to 18 digits",
+  "problem.ats_id_taken": "ATS ID {id} is {user}'s already; each teammate has their own",
   "problem.status_has_members":
     "{count, plural, one {One candidate is} other {# candidates are}} at “{status}”; choose the status they move to",
   "problem.not_yours": "This {what} belongs to someone else",
