@@ -1,6 +1,6 @@
 //! A recruiter's whole day in the real window, on an empty organisation signed in to a real
 //! server (issue 19's end-to-end test). The admin sets the organisation up in the window (a
-//! tag, the hired action, a job, an event) and invites Nia; Nia signs in with the one-time
+//! tag, the hired action, a job, an event) and invites Nia with her ATS ID; Nia signs in with the one-time
 //! password, adds a candidate by hand after a duplicate is offered, makes a four-status
 //! pipeline, works its board by mouse and keyboard (one move undone), submits a candidate to
 //! the job and hires them (the hired action visibly unsubscribes them), then uses the command
@@ -17,7 +17,7 @@ use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
 use talentdesk_domain::user::{Role, User};
 use talentdesk_e2e::{
-    Session, err, invite, keys, number, open_profile, pick_action, sign_in, sign_out, synced, tick_tag, workspace,
+    Session, err, invite, keys, number, open_profile, pick_action, sign_in, sign_out, synced, tick_tag, undo_offer, workspace,
 };
 use talentdesk_server::testing::{Instance, PASSWORD};
 use talentdesk_store::Store;
@@ -25,6 +25,7 @@ use talentdesk_sync::engine::{Engine, Replica};
 use uuid::Uuid;
 
 const NIA: &str = "nia@acme.test";
+const NIA_ATS_ID: &str = "4711";
 const TAG: &str = "Shortlist";
 const JOB: &str = "Ward Nurse";
 const EVENT: &str = "Porto Nursing Fair";
@@ -99,11 +100,15 @@ fn option_value(session: &Session, css: &str, label: &str) -> Result<String, Str
     value.as_str().map(str::to_owned).ok_or(format!("no option {label:?} in {css}"))
 }
 
-/// Settings › Team: Nia invited as a recruiter; returns her one-time password.
+/// Settings › Team: Nia invited as a recruiter with her ATS ID (her System ID in iCIMS, which
+/// Submit to Job needs); returns her one-time password.
 fn invite_nia(session: &Session) -> Result<String, String> {
     session.click("[data-testid=rail-settings]")?;
     session.wait_for("the team", |s| s.text("[data-testid=team-table]"))?;
+    session.type_into("[data-testid=team-invite-ats-id]", NIA_ATS_ID)?;
     let password = invite(session, "Nia Okafor", NIA, "recruiter")?;
+    let hers = format!("[data-testid=team-row][data-email='{NIA}'] [data-testid=team-ats-id]");
+    session.wait_for("her ATS ID in the table", |s| Ok(s.text(&hers)?.filter(|t| t == NIA_ATS_ID)))?;
     session
         .script("document.querySelector('[data-testid=team-settings]').scrollIntoView({ block: 'end' });", json!([]))?;
     document(session, "team")?;
@@ -226,7 +231,7 @@ fn work_the_board(session: &Session, pipeline: Uuid, [ana, bea, chen]: [Uuid; 3]
 
     session.drag(&card(ana), &column("Interview"))?;
     is_at(session, ana, "Interview")?;
-    session.wait_for("the undo offer", |s| s.text("[data-testid=undo-toast]"))?;
+    undo_offer(session, "Moved in the pipeline")?;
     session.click("[data-testid=undo-button]")?;
     is_at(session, ana, "Applied")?;
     outcome(session, "Undone: Moved in the pipeline")?;
@@ -335,11 +340,6 @@ fn a_recruiters_whole_day_on_an_empty_organisation() -> Result<(), String> {
     synced(&session)?;
     sign_out(&session)?;
 
-    // Settings › Team invites without an ATS id and has no field for one yet (team.rs gives
-    // None), and Submit to Job needs one: the server's database gives Nia hers.
-    runtime
-        .block_on(sqlx::query("UPDATE users SET ats_id = 'ATS-nia' WHERE email = $1").bind(NIA).execute(server.pool()))
-        .map_err(err)?;
     sign_in(&session, &server.url, NIA, &password)?;
     session.wait_for("the team's three", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| t == "3 results")))?;
     // Ada's last outcome ("Created Porto Nursing Fair") went with her.
