@@ -280,8 +280,11 @@ const label = e => `${e.tagName.toLowerCase()}${e.dataset.testid ? `[data-testid
 const scrolls = e => { for (let p = e.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowY; if ((o === 'auto' || o === 'scroll') && p.scrollHeight > p.clientHeight) return true; } return false; };
 // Behind an open modal dialog nothing can be reached: only the newest dialog's controls count.
 const modal = [...document.querySelectorAll('[aria-modal=true]')].pop();
+// A toast (the Undo offer) floats over the page for seconds by design and goes by itself:
+// what it covers meanwhile is no layout fault.
+const floating = e => { const t = e.closest('[role=status]'); return t && ['absolute', 'fixed'].includes(getComputedStyle(t).position); };
 const controls = [...(modal ?? document).querySelectorAll('button, input:not([type=hidden]), select, textarea, a[href], [role=tab]')]
-  .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[aria-hidden=true], .sr-only') && !scrolls(e));
+  .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[aria-hidden=true], .sr-only') && !scrolls(e) && !floating(e));
 const problems = [];
 const rects = controls.map(e => e.getBoundingClientRect());
 controls.forEach((e, i) => {

@@ -5,7 +5,7 @@
 
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
-use talentdesk_e2e::{DemoDb, Session, admin, axe, err, keys, number};
+use talentdesk_e2e::{DemoDb, Session, admin, axe, err, keys, number, undo_offer};
 use uuid::Uuid;
 
 const STATUSES: [&str; 4] = ["New", "Screening", "Interview", "Offer"];
@@ -81,7 +81,7 @@ fn cards_move_by_mouse_and_keyboard_alone_and_together() -> Result<(), String> {
     counts(&session, "New", 5)?;
     counts(&session, "Screening", 1)?;
     // A move of one card offers its undo: taken, the card is back in New; then moved again.
-    session.wait_for("the undo offer", |s| s.text("[data-testid=undo-toast]"))?;
+    undo_offer(&session, "Moved in the pipeline")?;
     session.click("[data-testid=undo-button]")?;
     is_at(&session, ids[0], "New")?;
     counts(&session, "Screening", 0)?;

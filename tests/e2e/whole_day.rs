@@ -17,7 +17,8 @@ use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
 use talentdesk_domain::user::{Role, User};
 use talentdesk_e2e::{
-    Session, err, invite, keys, number, open_profile, pick_action, sign_in, sign_out, synced, tick_tag, undo_offer, workspace,
+    Session, err, invite, keys, number, open_profile, pick_action, sign_in, sign_out, synced, tick_tag, undo_offer,
+    workspace,
 };
 use talentdesk_server::testing::{Instance, PASSWORD};
 use talentdesk_store::Store;

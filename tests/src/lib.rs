@@ -140,7 +140,15 @@ pub fn tick_tag(session: &Session, tag: &str) -> Result<()> {
     Ok(())
 }
 
-/// The workspace root (this crate lives in `tests/`).
+/// Waits for the Undo offer of the action whose outcome reads `done` ("Moved in the
+/// pipeline"): an earlier action's offer stays up for ten seconds, and taking it would undo
+/// the wrong thing.
+pub fn undo_offer(session: &Session, done: &str) -> Result<String> {
+    session.wait_for(&format!("the offer to undo \"{done}\""), |s| {
+        Ok(s.text("[data-testid=undo-toast]")?.filter(|t| t.contains(done)))
+    })
+}
+
 /// The number in a text, whatever the locale's digit grouping ("29,700", "29.700", "29700").
 pub fn number(text: &str) -> Option<u64> {
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
