@@ -2,13 +2,16 @@
 //! are candidates already here by their email, 20 bad rows) dropped on the window: the
 //! mapping guessed from the header, the preview's counts, the import, the report, the error
 //! file saved where chosen; the same file again creates nothing; a large file chosen with
-//! Import… and cancelled half way keeps whole batches, and Import the rest completes it.
+//! Import… and cancelled half way keeps whole batches, and Import the rest completes it; in a
+//! German window, the organisation's default phone country set in Settings is the import's.
 //! Screenshots: docs/screenshots/import-*.png.
 
 use std::path::Path;
 
 use serde_json::json;
-use talentdesk_e2e::{DemoDb, Session, err, file_dialog, keys, numbers, workspace, xdnd};
+use talentdesk_domain::candidate::{Profile, ProfileType};
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_e2e::{DemoDb, Session, admin, err, file_dialog, keys, numbers, workspace, xdnd};
 
 const HEADER: &str = "First Name,Last Name,E-mail Address,Mobile,Current Company,Tags";
 const GUESSED: [&str; 6] = ["first_name", "last_name", "email", "phone", "current_employer", "tags"];
@@ -134,7 +137,7 @@ fn a_spreadsheet_is_mapped_previewed_imported_once_with_its_error_file() -> Resu
     assert_eq!(to_preview(&session)?, [1830, 150, 0, 0, 0, 20], "create, merge, unchanged, skipped twice, rejected");
     let rejected = session.texts("[data-testid=import-rejected] [data-testid=import-row]")?;
     assert_eq!(rejected.len(), 20);
-    assert!(rejected.iter().any(|r| r.contains("first_name") && r.contains("required")), "{rejected:?}");
+    assert!(rejected.iter().any(|r| r.contains("First name is required")), "{rejected:?}");
     assert!(rejected.iter().any(|r| r.contains("not-an-email")), "{rejected:?}");
     let merged = session.text("[data-testid=import-duplicates] [data-testid=import-row]")?.unwrap_or_default();
     assert!(merged.contains(&format!("Merge into {} {}", existing[0].0, existing[0].1)), "{merged}");
@@ -226,5 +229,62 @@ fn an_import_cancelled_half_way_keeps_whole_batches_and_the_rest_follows() -> Re
     session.click("[data-testid=import-again]")?;
     assert_eq!(report(&session)?.0, ROWS);
     assert_eq!(candidates(&demo)?, before + ROWS);
+    Ok(())
+}
+
+/// In a German window: an admin sets the organisation's default phone country in Settings; an
+/// import's options start with it, so a number written without a country code finds the
+/// candidate whose number has one; a row the rules refuse says why in German.
+#[test]
+fn the_organisations_phone_country_is_the_imports_default_in_german() -> Result<(), String> {
+    let demo = DemoDb::new(40, 22)?;
+    {
+        let mut store = demo.open()?;
+        let admin = admin(&store)?;
+        let profile = Profile {
+            first_name: "Jonas".into(),
+            last_name: "Weberling".into(),
+            phone: Some("+49 30 1234567".into()),
+            ..Profile::default()
+        };
+        let candidate_id = uuid::Uuid::now_v7();
+        let create = Mutation::CandidateCreate { candidate_id, profile, profile_type: ProfileType::RecruiterGenerated };
+        store.apply(&admin, create).map_err(err)?;
+    }
+    let files = tempfile::tempdir().map_err(err)?;
+    let csv = files.path().join("messe.csv");
+    std::fs::write(&csv, "First Name,Last Name,Mobile,Current Company\nJonas,Weberling,030 1234567,Globex\n,Ohnename,030 7654321,\n")
+        .map_err(err)?;
+
+    let admin_email = demo.summary.admin_email.clone();
+    let session = Session::start_with_env(&["--db", demo.arg()?, "--as", &admin_email], &[("TALENTDESK_LOCALE", "de-DE")])?;
+    session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
+    session.click("[data-testid=rail-settings]")?;
+    session.wait_for("the country list read", |s| {
+        Ok(s.attribute("[data-testid=phone-country]", "disabled")?.is_none().then_some(()))
+    })?;
+    session.select("[data-testid=phone-country]", "DE")?;
+    let saved = session.wait_for("saved", |s| s.text("[data-testid=phone-country-settings] [role=status]"))?;
+    assert!(saved.contains("Deutschland"), "{saved}");
+    assert_eq!(demo.open()?.phone_country().map_err(err)?.as_deref(), Some("DE"), "an organisation setting");
+
+    session.click("[data-testid=rail-candidates]")?;
+    session.wait_for("the search page", |s| s.text("[data-testid=result-count]"))?;
+    drop_file(&csv)?;
+    session.wait_for("the mapping", |s| s.text("[data-testid=import-mapping]"))?;
+    session.click("[data-testid=import-next]")?;
+    let chosen = session.wait_for("the options", |s| {
+        s.script("return document.querySelector('[data-testid=import-country]')?.value || null", json!([]))
+            .map(|v| v.as_str().map(str::to_owned))
+    })?;
+    assert_eq!(chosen, "DE", "the organisation's country, chosen for this import");
+    let said = session.text("[data-testid=import-country-org]")?.unwrap_or_default();
+    assert!(said.contains("Deutschland") && said.contains("Vorgabe"), "{said}");
+    session.click("[data-testid=import-preview]")?;
+    session.wait_for("the preview", |s| s.text("[data-testid=import-count]"))?;
+    assert_eq!(counts(&session)?, [0, 1, 0, 0, 0, 1], "030 1234567 read as +49 30 1234567: Jonas merged");
+    let rejected = session.text("[data-testid=import-rejected] [data-testid=import-row]")?.unwrap_or_default();
+    assert!(rejected.contains("Vorname muss ausgefüllt sein"), "{rejected}");
+    session.screenshot("import-phone-country-german")?;
     Ok(())
 }
