@@ -254,3 +254,36 @@ async fn a_waiting_merge_of_three_goes_on_without_one_a_teammate_erased_keeping_
     let on_server = server.candidate(ana).await.candidate.profile;
     assert_eq!((on_server.current_title.as_str(), on_server.email.as_deref()), ("Head nurse", None));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_merged_then_brought_back_and_erased_is_erased_on_a_desktop_that_pulls_it_all_at_once() {
+    let server = TestServer::start().await;
+    let ids = people(&server, &[("Ana", None), ("Ana", None)]).await;
+    let (ana, dup) = (ids[0], ids[1]);
+    let mut desk = Desk::new(&server, &server.recruiter).await;
+    let rita = desk.user();
+    let note =
+        Mutation::NoteAdd { note_id: Uuid::now_v7(), candidate_id: dup, body: "Salary 40k".into(), private: false };
+    desk.store.apply(&rita, note).unwrap();
+
+    // Meanwhile: merged, the merge undone, then the duplicate erased.
+    let mut admin_desk = Desk::new(&server, &server.admin).await;
+    let admin = admin_desk.user();
+    let undo = admin_desk.store.apply(&admin, merge(ana, &[dup], vec![])).unwrap().undo.expect("undoable");
+    admin_desk.store.apply(&admin, undo).unwrap();
+    admin_desk.store.apply(&admin, Mutation::CandidateDelete { selection: Selection::ids([dup]) }).unwrap();
+    let outcomes = admin_desk.push(&server).await;
+    assert!(outcomes.iter().all(|o| matches!(o, PushOutcome::Applied { .. })), "{outcomes:?}");
+
+    // The desktop pulls all of it at once: an erasure, not a merge. The waiting note's text goes
+    // and the duplicate redirects nowhere.
+    desk.pull(&server).await;
+    let waiting = desk.store.pending(10).unwrap();
+    assert_eq!(
+        waiting.iter().map(|e| e.mutation.clone()).collect::<Vec<_>>(),
+        [Mutation::CandidateReview { candidate_id: dup }]
+    );
+    assert_eq!(desk.store.merged_into(dup).unwrap(), None);
+    assert!(desk.store.profile(&rita, dup).is_err());
+    assert!(desk.store.profile(&rita, ana).unwrap().notes.is_empty());
+}

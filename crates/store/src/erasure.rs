@@ -43,6 +43,8 @@ pub(crate) fn erase_candidate(conn: &Connection, cand: i64) -> Result<(), StoreE
         blob_orphans::add(conn, &document.sha256)?;
     }
     remove_from_search(conn, cand)?;
+    // Erased, they redirect nowhere: a merge of them undone before would still name a survivor.
+    merge::forget(conn, candidate_id)?;
     outbox::redact(conn, &erasure)?;
     notices::forget_candidate(conn, candidate_id, &mentions)
 }

@@ -89,8 +89,9 @@ fn went(conn: &Connection, id: Uuid) -> Result<Option<Uuid>, StoreError> {
 }
 
 /// Whether a merge on the server took the candidate: the server's entry of it (not one made
-/// here and waiting) is on their survivor here. A pulled removal of theirs is then that merge's,
-/// not an erasure.
+/// here and waiting) is on their survivor here, and no undo of a merge came after it there. A
+/// pulled removal of theirs is then that merge's, not an erasure. (An undo's entry does not
+/// say whom it parted, so any later one counts: the removal is then erased, which is safe.)
 pub(crate) fn merged_on_server(conn: &Connection, id: Uuid) -> Result<bool, StoreError> {
     let Some(survivor) = went(conn, id)? else {
         return Ok(false);
@@ -99,7 +100,9 @@ pub(crate) fn merged_on_server(conn: &Connection, id: Uuid) -> Result<bool, Stor
     Ok(conn
         .prepare_cached(
             "SELECT 1 FROM history h, json_each(h.detail, '$.candidates') j
-             WHERE h.cand = ?1 AND h.id > 0 AND h.detail LIKE '%\"kind\":\"merged\"%' AND j.value = ?2",
+             WHERE h.cand = ?1 AND h.id > 0 AND h.detail LIKE '%\"kind\":\"merged\"%' AND j.value = ?2
+               AND NOT EXISTS (SELECT 1 FROM history u WHERE u.cand = ?1 AND u.id > h.id
+                               AND u.detail LIKE '%\"kind\":\"merge_undone\"%')",
         )?
         .exists(params![cand, id.to_string()])?)
 }
