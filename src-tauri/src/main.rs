@@ -71,6 +71,18 @@ fn main() {
                     {
                         state.forget_gone_copies();
                     }
+                    // An admin's change to this user (an ATS ID, a role) counts from now on.
+                    if let talentdesk_session::SessionEvent::DataChanged { changed } = &event
+                        && changed.settings
+                    {
+                        let handle = handle.clone();
+                        tauri::async_runtime::spawn_blocking(move || {
+                            let refreshed = handle.try_state::<state::AppState>().map(|state| state.refresh_user());
+                            if let Some(Err(e)) = refreshed {
+                                tracing::warn!("the signed-in user could not be read again: {e}");
+                            }
+                        });
+                    }
                     let _ = handle.emit("session", event);
                 }
             });

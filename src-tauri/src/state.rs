@@ -198,6 +198,27 @@ impl AppState {
         Ok((open.reader.clone(), open.user.clone()))
     }
 
+    /// After a pull that brought users: the signed-in user as the organisation has them now.
+    /// An admin may have given them an ATS ID (or changed their role) while they work; the
+    /// next change made here is then judged as the server judges it, without signing in again.
+    /// Waits for the store: call it off the window's thread.
+    pub fn refresh_user(&self) -> Result<(), AppError> {
+        let (store, user) = self.current()?;
+        let users = store.lock().map_err(|_| poisoned())?.users().map_err(|e| e.to_app_error())?;
+        let Some(now) = users.into_iter().find(|u| u.id == user.id).filter(|now| *now != user) else { return Ok(()) };
+        let mut open = self.open.write().map_err(|_| poisoned())?;
+        // The same user still signed in (not someone who signed in since).
+        if let Some(open) = open.as_mut().filter(|o| o.user.id == now.id) {
+            tracing::info!(
+                role = now.role.code(),
+                ats_id = now.ats_id.is_some(),
+                "the signed-in user changed on the server"
+            );
+            open.user = now;
+        }
+        Ok(())
+    }
+
     /// Tells the session a change was made here, so it is pushed at once; a change that
     /// deleted documents or erased candidates takes their opened copies with it.
     pub fn changed(&self) {

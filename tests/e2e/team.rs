@@ -1,12 +1,24 @@
 //! Settings › Team in the real window against a real server: an admin invites a recruiter with
 //! her ATS ID and is shown the one-time password once, then changes the ATS ID in the table; the
-//! recruiter signs in with it and sees the team read-only. Screenshots: settings-team (the
-//! admin's card with the password), and settings-team-recruiter.
+//! recruiter signs in with it and sees the team read-only. A recruiter invited without one is
+//! refused Submit to Job until an admin gives them theirs, then submits without signing in
+//! again. Screenshots: settings-team (the admin's card with the password), and
+//! settings-team-recruiter.
+
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use serde_json::json;
+use talentdesk_domain::candidate::{Profile, ProfileType};
+use talentdesk_domain::job::Job;
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::new_id;
 use talentdesk_domain::user::Role;
-use talentdesk_e2e::{Session, err, invite, keys, sign_in, sign_out, synced, workspace};
+use talentdesk_e2e::{Session, err, invite, keys, open_profile, pick_action, sign_in, sign_out, synced, workspace};
 use talentdesk_server::testing::{Instance, PASSWORD};
+use talentdesk_sync::client::Client;
+use talentdesk_sync::engine::Replica;
+use talentdesk_sync::wire::Invitation;
 
 fn open_team(session: &Session) -> Result<(), String> {
     session.click("[data-testid=rail-settings]")?;
@@ -179,5 +191,63 @@ fn the_teams_confirmations_keep_the_keyboard_focus() -> Result<(), String> {
     wait_for_focus(&session, "team-reactivate", &rita)?;
     let status = session.text(&format!("[data-testid=team-row][data-email='{rita}'] [data-testid=team-status]"))?;
     assert_eq!(status.as_deref(), Some("Deactivated"));
+    Ok(())
+}
+
+#[test]
+fn an_ats_id_given_while_the_recruiter_works_lets_them_submit_to_a_job_at_once() -> Result<(), String> {
+    const ANA: &str = "ana.souza@mail.test";
+    let runtime = tokio::runtime::Runtime::new().map_err(err)?;
+    let server = runtime.block_on(Instance::start());
+    let ada = runtime.block_on(server.add_user("ada@acme.test", Role::RecruiterAdmin));
+    // Ada's other desktop opens a job and adds Ana; Ada invites Bo without an ATS ID.
+    let desk = tempfile::tempdir().map_err(err)?;
+    let other = runtime
+        .block_on(Replica::sign_in(&desk.path().join("ada.db"), &server.url, &ada.email, PASSWORD))
+        .map_err(err)?;
+    runtime.block_on(other.engine.first_sync(Arc::new(AtomicBool::new(false)), |_| {})).map_err(err)?;
+    let job = Job { id: new_id(), title: "Ward Nurse".into(), location: "Porto".into(), ats_id: None, open: true };
+    let ana = new_id();
+    let profile =
+        Profile { first_name: "Ana".into(), last_name: "Souza".into(), email: Some(ANA.into()), ..Profile::default() };
+    for change in [
+        Mutation::JobCreate { job: job.clone() },
+        Mutation::CandidateCreate { candidate_id: ana, profile, profile_type: ProfileType::RecruiterGenerated },
+    ] {
+        other.store.lock().map_err(err)?.apply(&other.user, change).map_err(err)?;
+    }
+    runtime.block_on(other.engine.sync_once()).map_err(err)?;
+    let (admin, _) = runtime.block_on(Client::login(&server.url, &ada.email, PASSWORD)).map_err(err)?;
+    let bo = Invitation { name: "Bo Li".into(), email: "bo@acme.test".into(), role: Role::Recruiter, ats_id: None };
+    let bo = runtime.block_on(admin.invite(&bo)).map_err(err)?;
+
+    let data = tempfile::tempdir().map_err(err)?;
+    let data_dir = data.path().to_str().ok_or("the temporary path is not UTF-8")?;
+    let session = Session::start_with_env(&[], &[("TALENTDESK_DATA_DIR", data_dir)])?;
+    sign_in(&session, &server.url, &bo.member.user.email, &bo.password)?;
+    synced(&session)?;
+    open_profile(&session, ana, ANA)?;
+    pick_action(&session, "submit_job")?;
+    session.wait_for("the jobs", |s| s.text("[data-testid=list-form]"))?;
+    session.select("[data-testid=list-choice]", &job.id.to_string())?;
+    session.click("[data-testid=dialog-submit]")?;
+    let refusal = session.wait_for("the refusal", |s| s.text("[data-testid=dialog-error]"))?;
+    assert_eq!(refusal, "Submit to Job needs an ATS ID on your user; ask an admin to add it");
+
+    // Ada gives him his while the dialog is still open: once his desktop has pulled it, the
+    // same Submit goes through, without signing in again.
+    runtime.block_on(admin.set_ats_id(bo.member.user.id, Some("815".into()))).map_err(err)?;
+    session.wait_for("Ana submitted once his desktop knows his ATS ID", |s| {
+        if s.text("[data-testid=list-form]")?.is_none() {
+            return Ok(Some(()));
+        }
+        s.click("[data-testid=dialog-submit]")?;
+        Ok(None)
+    })?;
+    synced(&session)?;
+    runtime.block_on(other.engine.sync_once()).map_err(err)?;
+    let profile = other.store.lock().map_err(err)?.profile(&other.user, ana).map_err(err)?;
+    let applied: Vec<&str> = profile.applications.iter().map(|a| a.job_title.as_str()).collect();
+    assert_eq!(applied, ["Ward Nurse"], "the submission reached the server");
     Ok(())
 }
