@@ -39,7 +39,8 @@ fn user(n: u16, name: &str, email: &str, role: Role, ats: bool) -> User {
         email: email.into(),
         name: name.into(),
         role,
-        ats_id: ats.then(|| format!("R-{:04}", 100 + n)),
+        // Their System ID in iCIMS, a whole number, as an admin would give it (validation::ats_id).
+        ats_id: ats.then(|| (1000 + n).to_string()),
     }
 }
 
@@ -188,4 +189,21 @@ pub(crate) fn org(now: Timestamp) -> Org {
 /// The instant demo data is generated "as of": fixed, so the data is the same on every run.
 pub fn reference_time() -> Timestamp {
     Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).single().expect("valid date")
+}
+
+#[cfg(test)]
+mod tests {
+    use talentdesk_domain::validation;
+
+    #[test]
+    fn the_demo_teams_ats_ids_are_icims_system_ids_each_their_own() {
+        let org = super::org(super::reference_time());
+        let ids: Vec<&str> = org.users().filter_map(|u| u.ats_id.as_deref()).collect();
+        assert_eq!(ids.len(), 3, "Jonas has none: Submit to Job tells him to ask an admin");
+        for id in &ids {
+            assert_eq!(validation::ats_id(id), Ok(Some((*id).to_owned())), "an admin could give {id}");
+        }
+        let unique: std::collections::BTreeSet<&&str> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len());
+    }
 }
