@@ -14,7 +14,9 @@ use talentdesk_domain::job::Job;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
 use talentdesk_domain::user::Role;
-use talentdesk_e2e::{Session, err, invite, keys, open_profile, pick_action, sign_in, sign_out, synced, workspace};
+use talentdesk_e2e::{
+    Session, axe, err, invite, keys, open_profile, pick_action, sign_in, sign_out, synced, workspace,
+};
 use talentdesk_server::testing::{Instance, PASSWORD};
 use talentdesk_sync::client::Client;
 use talentdesk_sync::engine::Replica;
@@ -107,6 +109,8 @@ fn an_admin_invites_a_recruiter_who_signs_in_and_reads_the_team() -> Result<(), 
     let in_nia = |testid: &str| format!("[data-testid=team-row][data-email='nia@acme.test'] [data-testid={testid}]");
     session.click(&in_nia("team-ats-edit"))?;
     session.type_into(&in_nia("team-ats-input"), &ada_ats_id)?;
+    let found: Vec<String> = axe::check(&session)?.iter().map(ToString::to_string).collect();
+    assert!(found.is_empty(), "axe finds nothing serious with the ATS ID field open: {found:#?}");
     session.press(keys::ENTER)?;
     let taken = said(&session, "alert", "already")?;
     assert_eq!(taken, format!("ATS ID {ada_ats_id} is {}'s already; each teammate has their own", admin.name));
@@ -119,6 +123,8 @@ fn an_admin_invites_a_recruiter_who_signs_in_and_reads_the_team() -> Result<(), 
     session.press(keys::ESCAPE)?;
     session.wait_for("the field closed", |s| Ok(s.text(&in_nia("team-ats-input"))?.is_none().then_some(())))?;
     assert_eq!(ats_ids(&session)?, [ada_ats_id.clone(), "4712".to_owned()]);
+    let found: Vec<String> = axe::check(&session)?.iter().map(ToString::to_string).collect();
+    assert!(found.is_empty(), "axe finds nothing serious on the team with its ATS IDs: {found:#?}");
 
     // Nia signs in with it and reads the team: no invite form, no role pickers, no actions.
     sign_out(&session)?;
