@@ -15,6 +15,7 @@ use talentdesk_domain::import_mapping::SavedMapping;
 use talentdesk_import::plan::{
     self, Action, Counts as ImportCounts, Duplicate, Options as ImportOptions, PlannedRow, RowChoice as ImportRowChoice,
 };
+use talentdesk_import::read::{ReadAs, RepeatedHeader};
 use talentdesk_import::write::{self, End, Progress, Report as ImportReport};
 use talentdesk_import::{ImportError, ImportProblem, Mapping as ImportMapping, Plan, Table, mapping, read};
 use talentdesk_store::{AppError, Store, StoreError};
@@ -37,14 +38,14 @@ const LISTED_ROWS: usize = 500;
 #[ts(export)]
 pub struct ImportFile {
     pub file: String,
-    /// "CSV, UTF-8, semicolon" or "XLSX, sheet Candidates".
-    pub format: String,
+    /// How it was read: "CSV, UTF-8, semicolon" or "XLSX, sheet Candidates".
+    pub format: ReadAs,
     /// A workbook's sheets (none for CSV), and the one read.
     pub sheets: Vec<String>,
     pub sheet: Option<String>,
     pub headers: Vec<String>,
     /// Repeated header names, told apart.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<RepeatedHeader>,
     /// The first rows' cells, by column.
     pub samples: Vec<Vec<String>>,
     pub guess: ImportMapping,
@@ -138,7 +139,10 @@ pub async fn import_open(
     tauri::async_runtime::spawn_blocking(move || {
         let (table, sheets) = open_table(&path, sheet.as_deref())?;
         let guess = mapping::guess(&table.headers, &custom_fields);
-        let read_sheet = sheets.iter().find(|s| table.format.ends_with(&format!("sheet {s}"))).cloned();
+        let read_sheet = match &table.format {
+            ReadAs::Sheet { sheet, .. } => Some(sheet.clone()),
+            ReadAs::Csv { .. } => None,
+        };
         let (file, format, headers, warnings) =
             (table.file.clone(), table.format.clone(), table.headers.clone(), table.warnings.clone());
         let samples = table.take(SAMPLE_ROWS).map(|r| r.map(|r| r.cells)).collect::<Result<_, _>>()?;

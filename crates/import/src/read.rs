@@ -13,6 +13,9 @@ use std::path::Path;
 use calamine::{Data, Reader};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
+use serde::Serialize;
+use ts_rs::TS;
+
 use crate::{ImportError, ImportProblem};
 
 /// Largest CSV file read (streamed).
@@ -40,9 +43,9 @@ pub struct Table {
     /// Column names, trimmed; an empty one is "Column N", a repeated one "Name (2)".
     pub headers: Vec<String>,
     /// What was noticed about the header (repeated names).
-    pub warnings: Vec<String>,
-    /// "CSV, UTF-8, semicolon" or "XLSX, sheet Candidates".
-    pub format: String,
+    pub warnings: Vec<RepeatedHeader>,
+    /// How the file was read: "CSV, UTF-8, semicolon" or "XLSX, sheet Candidates".
+    pub format: ReadAs,
     rows: Box<dyn Iterator<Item = Result<RawRow, ImportError>>>,
 }
 
@@ -100,8 +103,59 @@ pub fn sheets(path: &Path) -> Result<Vec<String>, ImportError> {
     Ok(workbook.sheet_names())
 }
 
+/// How a file was read (its `Display` is the English the CLI prints: "CSV, UTF-8, semicolon",
+/// "XLSX, sheet Candidates"); the window words it in its language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export, rename = "ImportReadAs")]
+pub enum ReadAs {
+    /// `encoding` as the Encoding Standard names it ("UTF-8", "windows-1252").
+    Csv { encoding: String, delimiter: Delimiter },
+    /// A workbook (`workbook`: "XLSX", "XLS" or "ODS") and the sheet read.
+    Sheet { workbook: String, sheet: String },
+}
+
+/// What separates a CSV file's cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, rename = "ImportDelimiter")]
+pub enum Delimiter {
+    Comma,
+    Semicolon,
+    Tab,
+    Pipe,
+}
+
+impl std::fmt::Display for ReadAs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadAs::Csv { encoding, delimiter } => {
+                let delimiter = match delimiter {
+                    Delimiter::Comma => "comma",
+                    Delimiter::Semicolon => "semicolon",
+                    Delimiter::Tab => "tab",
+                    Delimiter::Pipe => "pipe",
+                };
+                write!(f, "CSV, {encoding}, {delimiter}")
+            }
+            ReadAs::Sheet { workbook, sheet } => write!(f, "{workbook}, sheet {sheet}"),
+        }
+    }
+}
+
+/// A header name the file repeats, told apart as `name` in `column` (counted from 1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("The header \"{header}\" appears more than once; column {column} is \"{name}\"")]
+#[ts(export, rename = "ImportRepeatedHeader")]
+pub struct RepeatedHeader {
+    pub header: String,
+    #[ts(type = "number")]
+    pub column: u64,
+    pub name: String,
+}
+
 /// The cells of a header row as column names.
-fn column_names(cells: Vec<String>) -> (Vec<String>, Vec<String>) {
+fn column_names(cells: Vec<String>) -> (Vec<String>, Vec<RepeatedHeader>) {
     let mut names: Vec<String> = Vec::with_capacity(cells.len());
     let mut warnings = Vec::new();
     for (i, cell) in cells.into_iter().enumerate() {
@@ -114,7 +168,7 @@ fn column_names(cells: Vec<String>) -> (Vec<String>, Vec<String>) {
             name = format!("{base} ({n})");
         }
         if n > 1 {
-            warnings.push(format!("The header \"{base}\" appears more than once; column {} is \"{name}\"", i + 1));
+            warnings.push(RepeatedHeader { header: base.clone(), column: i as u64 + 1, name: name.clone() });
         }
         names.push(name);
     }
@@ -172,11 +226,11 @@ fn open_csv(file: File, name: &str, head: &[u8]) -> Result<Table, ImportError> {
         .ok_or_else(|| ImportError::from(ImportProblem::Empty { file: file.clone() }))?
         .map_err(|e| ImportError::unreadable(&file, e))?;
     let (headers, warnings) = column_names(header.iter().map(str::to_owned).collect());
-    let delimiter_name = match delimiter {
-        b',' => "comma",
-        b';' => "semicolon",
-        b'\t' => "tab",
-        _ => "pipe",
+    let delimiter = match delimiter {
+        b',' => Delimiter::Comma,
+        b';' => Delimiter::Semicolon,
+        b'\t' => Delimiter::Tab,
+        _ => Delimiter::Pipe,
     };
     let rows = records.filter_map(move |record| match record {
         Ok(r) if r.iter().all(|c| c.trim().is_empty()) => None,
@@ -186,15 +240,16 @@ fn open_csv(file: File, name: &str, head: &[u8]) -> Result<Table, ImportError> {
         }
         Err(e) => Some(Err(ImportError::unreadable(&file, e))),
     });
-    finish(name, headers, warnings, format!("CSV, {}, {delimiter_name}", encoding.name()), Box::new(rows))
+    let format = ReadAs::Csv { encoding: encoding.name().to_owned(), delimiter };
+    finish(name, headers, warnings, format, Box::new(rows))
 }
 
 /// Checks there are rows after the header and bounds their number.
 fn finish(
     name: &str,
     headers: Vec<String>,
-    warnings: Vec<String>,
-    format: String,
+    warnings: Vec<RepeatedHeader>,
+    format: ReadAs,
     rows: Box<dyn Iterator<Item = Result<RawRow, ImportError>>>,
 ) -> Result<Table, ImportError> {
     let mut rows = rows.peekable();
@@ -270,7 +325,7 @@ fn open_workbook(path: &Path, name: &str, zipped: bool, sheet: Option<&str>) -> 
     let header = rows.next().ok_or_else(|| ImportError::from(ImportProblem::Empty { file: name.to_owned() }))?;
     let (headers, warnings) = column_names(header.cells);
     let kind = if zipped { path.extension().map(|e| e.to_string_lossy().to_uppercase()) } else { None };
-    let format = format!("{}, sheet {chosen}", kind.unwrap_or_else(|| "XLS".into()));
+    let format = ReadAs::Sheet { workbook: kind.unwrap_or_else(|| "XLS".into()), sheet: chosen };
     finish(name, headers, warnings, format, Box::new(rows.map(Ok)))
 }
 

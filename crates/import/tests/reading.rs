@@ -6,7 +6,7 @@ mod common;
 
 use common::{Encoding, fixture, write_csv, write_xlsx};
 use talentdesk_import::mapping::{self, Target};
-use talentdesk_import::read::{self, RawRow};
+use talentdesk_import::read::{self, RawRow, ReadAs, RepeatedHeader};
 use talentdesk_import::{ImportError, ImportProblem, Table};
 
 fn open(path: &std::path::Path) -> Table {
@@ -62,7 +62,7 @@ fn icims_csv_in_utf8_with_bom_and_a_multi_line_note() {
     ];
     write_csv(&path, &rows_in, b',', Encoding::Utf8Bom);
     let table = open(&path);
-    assert_eq!(table.format, "CSV, UTF-8, comma");
+    assert_eq!(table.format.to_string(), "CSV, UTF-8, comma");
     assert_eq!(table.headers[0], "Person Full Name: First", "the BOM is not part of the first header");
     let g = guessed(&table);
     assert_eq!(target_of(&g, "Person Full Name: First"), Target::FirstName);
@@ -98,7 +98,7 @@ fn greenhouse_csv_in_utf16_with_tabs_and_names_in_many_scripts() {
     ];
     write_csv(&path, &rows_in, b'\t', Encoding::Utf16LeBom);
     let table = open(&path);
-    assert_eq!(table.format, "CSV, UTF-16LE, tab");
+    assert_eq!(table.format.to_string(), "CSV, UTF-16LE, tab");
     let g = guessed(&table);
     assert_eq!(target_of(&g, "Company"), Target::CurrentEmployer);
     assert_eq!(target_of(&g, "Tags"), Target::Tags { separator: ",".into() });
@@ -126,7 +126,7 @@ fn lever_csv_in_windows_1252_with_semicolons() {
     ];
     write_csv(&path, &rows_in, b';', Encoding::Windows1252);
     let table = open(&path);
-    assert_eq!(table.format, "CSV, windows-1252, semicolon");
+    assert_eq!(table.format.to_string(), "CSV, windows-1252, semicolon");
     assert_eq!(target_of(&guessed(&table), "Name"), Target::FullName);
     let rows = rows(table);
     assert_eq!(rows[0].cells[0], "Renée Müller");
@@ -160,7 +160,12 @@ fn workable_xlsx_on_a_chosen_sheet_with_dates_and_numbers() {
     );
     assert_eq!(read::sheets(&path).unwrap(), ["Summary", "Candidates"], "the sheets to choose from");
     let table = read::open(&path, Some("candidates")).unwrap();
-    assert_eq!(table.format, "XLSX, sheet Candidates");
+    assert_eq!(table.format.to_string(), "XLSX, sheet Candidates");
+    assert_eq!(
+        table.format,
+        ReadAs::Sheet { workbook: "XLSX".into(), sheet: "Candidates".into() },
+        "as the window gets it"
+    );
     assert_eq!(target_of(&guessed(&table), "Headline"), Target::CurrentTitle);
     let rows = rows(table);
     assert_eq!(rows[0].line, 2);
@@ -237,7 +242,9 @@ fn repeated_headers_are_told_apart_and_reported() {
     );
     let table = open(&path);
     assert_eq!(table.headers, ["Email", "Name", "Email (2)"]);
-    assert_eq!(table.warnings, ["The header \"Email\" appears more than once; column 3 is \"Email (2)\""]);
+    let said: Vec<String> = table.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(said, ["The header \"Email\" appears more than once; column 3 is \"Email (2)\""]);
+    assert_eq!(table.warnings[0], RepeatedHeader { header: "Email".into(), column: 3, name: "Email (2)".into() });
     let g = guessed(&table);
     assert_eq!(target_of(&g, "Email"), Target::Email);
     assert_eq!(target_of(&g, "Email (2)"), Target::Ignore, "one column per field");

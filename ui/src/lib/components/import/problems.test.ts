@@ -3,6 +3,7 @@ import type { ImportProblem } from "../../bindings/ImportProblem";
 import type { ImportRowProblem } from "../../bindings/ImportRowProblem";
 import { setLocale } from "../../i18n";
 import { asAppError, CommandError, describeImport } from "../../ipc";
+import { readAsText, repeatedText } from "./file";
 import { fateText, reasonText } from "./rows";
 
 // One of each kind Rust sends: a new kind without one here fails `npm run check`.
@@ -80,5 +81,26 @@ describe("an import's problems in the window's language", () => {
     expect(fateText(row)).toBe("Reject: First name is required; Created Date: not a date");
     setLocale("de");
     expect(fateText(row)).toBe("Ablehnen: Vorname muss ausgefüllt sein; Created Date: kein Datum");
+  });
+});
+
+describe("a file as it was read", () => {
+  afterEach(() => setLocale("en"));
+
+  it("says how it was read and which header it repeats, in English and German", () => {
+    const csv = { kind: "csv", encoding: "windows-1252", delimiter: "semicolon" } as const;
+    const sheet = { kind: "sheet", workbook: "XLSX", sheet: "Candidates" } as const;
+    const repeated = { header: "Email", column: 3, name: "Email (2)" };
+    expect([readAsText(csv), readAsText(sheet), repeatedText(repeated)]).toEqual([
+      "CSV, windows-1252, semicolon separated",
+      "XLSX, sheet Candidates",
+      "The header “Email” appears more than once; column 3 is “Email (2)”.",
+    ]);
+    setLocale("de");
+    expect([readAsText(csv), readAsText(sheet), repeatedText(repeated)]).toEqual([
+      "CSV, windows-1252, Semikolon als Trennzeichen",
+      "XLSX, Tabellenblatt Candidates",
+      "Die Überschrift „Email“ kommt mehrfach vor; Spalte 3 heißt „Email (2)“.",
+    ]);
   });
 });
