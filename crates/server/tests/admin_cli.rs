@@ -39,9 +39,18 @@ async fn operators_manage_orgs_users_and_sign_ins_from_the_command_line() {
     let short = admin(db, &user, Some("short"));
     assert!(!short.status.success());
     assert!(text(&short).contains("at least 10 characters"));
-    let made = admin(db, &user, Some("a good long password"));
+    // An ATS ID is an iCIMS System ID (digits) and each user's own in the org.
+    let with_ats_id = |id: &'static str| [&user[..], &["--ats-id", id]].concat();
+    let not_one = admin(db, &with_ats_id("G-1"), Some("a good long password"));
+    assert!(!not_one.status.success());
+    assert!(text(&not_one).contains("is not an ATS ID"), "{}", text(&not_one));
+    let made = admin(db, &with_ats_id("4711"), Some("a good long password"));
     assert!(made.status.success(), "{}", text(&made));
     assert!(text(&made).contains("recruiter_admin hank@globex.test"));
+    let zed = ["create-user", "--org", "Globex", "--email", "zed@globex.test", "--name", "Zed", "--role", "recruiter"];
+    let taken = admin(db, &[&zed[..], &["--ats-id", "4711"]].concat(), Some("a good long password"));
+    assert!(!taken.status.success());
+    assert!(text(&taken).contains("ATS ID 4711 is Hank's already"), "{}", text(&taken));
 
     let hank = server.login("hank@globex.test", "a good long password").await;
     let revoked = admin(db, &["revoke-tokens", "--email", "hank@globex.test"], None);
