@@ -9,15 +9,17 @@ use talentdesk_store::Store;
 use talentdesk_store::duplicates::{DuplicateGroup, Duplicates};
 
 /// Prints every group of likely duplicates, strongest evidence first. `country` (ISO, "PT")
-/// is the one national phone numbers are read in.
+/// is the one national phone numbers are read in (by default the organisation's).
 pub fn duplicates(db: &Path, country: Option<&str>, json: bool) -> anyhow::Result<ExitCode> {
-    let code = country
-        .map(|iso| {
+    let store = Store::open(db)?;
+    let code = match country {
+        Some(iso) => Some(
             talentdesk_domain::dedupe::calling_code(iso)
-                .with_context(|| format!("--country {iso}: not a country whose calling code is known"))
-        })
-        .transpose()?;
-    let found = Store::open(db)?.find_duplicates(code)?;
+                .with_context(|| format!("--country {iso}: not a country whose calling code is known"))?,
+        ),
+        None => store.phone_calling_code()?,
+    };
+    let found = store.find_duplicates(code)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if json {
         serde_json::to_writer_pretty(&mut out, &found)?;

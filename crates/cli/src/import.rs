@@ -56,7 +56,8 @@ pub struct ImportArgs {
     /// Show what would happen; write nothing.
     #[arg(long)]
     dry_run: bool,
-    /// The ISO country of phone numbers written without a country code (e.g. DE).
+    /// The ISO country of phone numbers written without a country code (e.g. DE; default:
+    /// the organisation's default phone country, if an admin set one).
     #[arg(long)]
     country: Option<String>,
     #[arg(long, value_enum, default_value = "merge")]
@@ -94,7 +95,7 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             DifferingArg::Keep => Differing::KeepExisting,
             DifferingArg::Take => Differing::TakeImport,
         },
-        default_country: args.country.clone(),
+        default_country: args.country.clone().map_or_else(|| store.phone_country(), |c| Ok(Some(c)))?,
     };
     let plan = talentdesk_import::plan::plan(&store, &actor, table, &mapping, options)?;
     let errors = args.errors.clone().unwrap_or_else(|| errors_path(&args.file));

@@ -114,7 +114,8 @@ enum Command {
     Duplicates {
         #[arg(long)]
         db: PathBuf,
-        /// The country national phone numbers are read in (ISO code: PT, DE, US…).
+        /// The country national phone numbers are read in (ISO code: PT, DE, US…; default:
+        /// the organisation's default phone country, if an admin set one).
         #[arg(long)]
         country: Option<String>,
         #[arg(long)]

@@ -1,6 +1,7 @@
 //! `talentdesk-cli export` and `import` as a script would run them: a file exported from one
 //! database (CSV or XLSX) imports into another unchanged — exporting that one gives the same
-//! file — and importing it again creates nothing; a dry run writes nothing.
+//! file — and importing it again creates nothing; a dry run writes nothing; numbers without a
+//! country code are read in the organisation's default phone country unless `--country` says.
 
 use std::path::Path;
 use std::process::Command;
@@ -94,4 +95,54 @@ fn a_saved_mapping_is_used_by_its_name() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no mapping saved under that name"));
+}
+
+/// Without `--country`, `import` and `duplicates` read numbers written without a country code
+/// in the organisation's default phone country; `--country` still chooses another.
+#[test]
+fn the_organisations_phone_country_is_the_default() {
+    use talentdesk_domain::candidate::{Profile, ProfileType};
+    use talentdesk_domain::mutation::Mutation;
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    ok(&["demo", "--candidates", "0", "--db", path(&db)]);
+    let mut store = talentdesk_store::Store::open(&db).unwrap();
+    let admin = store.user_by_email(ADMIN).unwrap();
+    // Jonas with an international number; Lena twice, once written as a German number.
+    let people =
+        [("Jonas", "Weber", "+49 30 1234567"), ("Lena", "Berg", "+49 40 5555555"), ("L.", "Berg", "040 5555555")];
+    for (first, last, phone) in people {
+        let profile = Profile {
+            first_name: first.into(),
+            last_name: last.into(),
+            phone: Some(phone.into()),
+            ..Profile::default()
+        };
+        let candidate_id = talentdesk_domain::new_id();
+        let create = Mutation::CandidateCreate { candidate_id, profile, profile_type: ProfileType::RecruiterGenerated };
+        store.apply(&admin, create).unwrap();
+    }
+    let csv = dir.path().join("fair.csv");
+    std::fs::write(&csv, "First Name,Last Name,Mobile,Current Company\nJonas,Weber,030 1234567,Globex\n").unwrap();
+    let merged = |extra: &[&str]| {
+        let mut args = vec!["import", path(&csv), "--db", path(&db), "--as", ADMIN, "--dry-run", "--json"];
+        args.extend_from_slice(extra);
+        report(&ok(&args))["counts"]["merge"].as_u64()
+    };
+    let groups = |extra: &[&str]| {
+        let mut args = vec!["duplicates", "--db", path(&db), "--json"];
+        args.extend_from_slice(extra);
+        report(&ok(&args))["groups"].as_array().map(Vec::len)
+    };
+    assert_eq!((merged(&[]), groups(&[])), (Some(0), Some(0)), "no country: 030… is not +49 30…");
+
+    store.apply(&admin, Mutation::SetPhoneCountry { country: Some("DE".into()) }).unwrap();
+    drop(store);
+    assert_eq!((merged(&[]), groups(&[])), (Some(1), Some(1)), "read as German numbers");
+    assert_eq!(
+        (merged(&["--country", "AT"]), groups(&["--country", "AT"])),
+        (Some(0), Some(0)),
+        "--country still says"
+    );
 }
