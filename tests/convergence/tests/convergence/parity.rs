@@ -94,6 +94,7 @@ async fn every_mutation_gives_the_same_records_on_the_desktop_and_on_the_server(
     same_on_both(&admin, Mutation::SetHiredActions { actions: HiredActions { unsubscribe: true, deactivate: false } })
         .await;
     same_on_both(&admin, Mutation::SetInterests { interests: vec!["Data".into(), "Design".into()] }).await;
+    same_on_both(&admin, Mutation::SetPhoneCountry { country: Some(" pt".into()) }).await;
     for tag in ["Referral", "Night shift"] {
         same_on_both(&admin, Mutation::TagDefine { name: tag.into() }).await;
     }
