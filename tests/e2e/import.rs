@@ -253,11 +253,15 @@ fn the_organisations_phone_country_is_the_imports_default_in_german() -> Result<
     }
     let files = tempfile::tempdir().map_err(err)?;
     let csv = files.path().join("messe.csv");
-    std::fs::write(&csv, "First Name,Last Name,Mobile,Current Company\nJonas,Weberling,030 1234567,Globex\n,Ohnename,030 7654321,\n")
-        .map_err(err)?;
+    std::fs::write(
+        &csv,
+        "First Name,Last Name,Mobile,Current Company\nJonas,Weberling,030 1234567,Globex\n,Ohnename,030 7654321,\n",
+    )
+    .map_err(err)?;
 
     let admin_email = demo.summary.admin_email.clone();
-    let session = Session::start_with_env(&["--db", demo.arg()?, "--as", &admin_email], &[("TALENTDESK_LOCALE", "de-DE")])?;
+    let session =
+        Session::start_with_env(&["--db", demo.arg()?, "--as", &admin_email], &[("TALENTDESK_LOCALE", "de-DE")])?;
     session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
     session.click("[data-testid=rail-settings]")?;
     session.wait_for("the country list read", |s| {
