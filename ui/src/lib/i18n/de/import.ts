@@ -68,7 +68,7 @@ export const importing: Translation<typeof english> = {
   "import.differing": "Wenn beide ein Feld mit verschiedenen Werten haben",
   "import.keep_existing": "Den vorhandenen Wert behalten",
   "import.take_import": "Den Wert aus der Datei übernehmen",
-  "import.country": "Telefonnummern ohne Landesvorwahl sind aus (ISO-Code, z. B. DE)",
+  "import.country": "Telefonnummern ohne Landesvorwahl sind aus",
   "import.country_none": "Keins: so vergleichen, wie sie geschrieben sind",
   "import.country_org": "{country} ist die Vorgabe der Organisation (Einstellungen).",
   "import.duplicates_rule": "Als dieselbe Person gilt, wer dieselbe E-Mail, dasselbe LinkedIn-Profil oder dieselbe Telefonnummer hat, oder denselben Namen mit demselben Arbeitgeber oder derselben Telefonnummer; Wiederholungen in der Datei werden übersprungen.",

@@ -66,7 +66,7 @@ export const importing = {
   "import.differing": "When both have a field, with different values",
   "import.keep_existing": "Keep the existing value",
   "import.take_import": "Take the file’s value",
-  "import.country": "Phone numbers written without a country code are from (ISO code, e.g. DE)",
+  "import.country": "Phone numbers written without a country code are from",
   "import.country_none": "None: compare them as written",
   "import.country_org": "{country} is the organisation’s default (Settings).",
   "import.duplicates_rule": "Someone is taken for the same person by the same email, LinkedIn profile or phone, or the same name with the same employer or phone; repeats within the file are skipped.",
