@@ -104,6 +104,9 @@ pub enum Which {
         db: PathBuf,
         #[arg(long, default_value_t = 100_000)]
         rows: usize,
+        /// Only the whole-database duplicate finder (`dedupe_scan_1m_s`), three times.
+        #[arg(long)]
+        scan_only: bool,
         #[arg(long)]
         json: bool,
     },
@@ -113,6 +116,9 @@ pub enum Which {
     Bulk {
         #[arg(long)]
         db: PathBuf,
+        /// Only the tag and its delete: no export, no profiles (for trying the tag quickly).
+        #[arg(long)]
+        tag_only: bool,
         #[arg(long)]
         json: bool,
     },
@@ -177,8 +183,9 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
         Which::Typing { db, json } => crate::bench_typing::typing(&db, json),
         Which::Palette { db, json } => crate::bench_typing::palette(&db, json),
         Which::Board { db, json } => crate::bench_board::board(&db, json),
-        Which::Bulk { db, json } => crate::bench_bulk::bulk(&db, json),
-        Which::Import { db, rows, json } => crate::bench_import::import(&db, rows, json),
+        Which::Bulk { db, tag_only, json } => crate::bench_bulk::bulk(&db, tag_only, json),
+        Which::Import { db, scan_only: true, json, .. } => crate::bench_import::scans(&db, json),
+        Which::Import { db, rows, json, .. } => crate::bench_import::import(&db, rows, json),
         Which::Resume { queue: Some(count), db, json, .. } => crate::bench_resume::queue(count, db.as_deref(), json),
         Which::Resume { resumes, set: Some(dir), half, json, .. } => {
             crate::bench_resume::set(&dir, half, resumes, json)
@@ -210,7 +217,8 @@ impl Stats {
     pub(crate) fn of(samples: &[Duration]) -> Self {
         let mut s = samples.to_vec();
         s.sort_unstable();
-        let at = |q: f64| s[((s.len() as f64 * q).ceil() as usize).clamp(1, s.len()) - 1];
+        // No samples (nothing timed): zeros.
+        let at = |q: f64| s.get(((s.len() as f64 * q).ceil() as usize).max(1) - 1).copied().unwrap_or_default();
         Self { p50_ms: ms(at(0.50)), p95_ms: ms(at(0.95)), max_ms: ms(*s.last().unwrap_or(&Duration::ZERO)) }
     }
 }

@@ -156,3 +156,38 @@ fn limits_and_roles_are_checked_on_the_whole_selection_before_anything_runs() {
     ));
     assert_eq!(f.store.outbox().unwrap().len(), PEOPLE + 1, "the creations and the tag only");
 }
+
+/// A selection in a search's order, spread over the database, is tagged in batches of
+/// neighbouring rows (so each batch writes to a narrow run of the tables' pages): every batch
+/// is the next thousand in row order, everyone is tagged once, and the plan still gives the ids
+/// in the selection's order (an export writes them so). The first id that does not exist is
+/// named.
+#[test]
+fn a_spread_selection_is_tagged_in_batches_of_neighbouring_rows() {
+    let (mut f, in_rows) = people();
+    let picked: Vec<Uuid> = in_rows.iter().rev().step_by(2).chain(in_rows.iter().step_by(2)).copied().collect();
+    let outbox_before = f.store.outbox().unwrap().len();
+    let plan = f.store.plan_bulk(&f.admin, tag_java(Selection::ids(picked.iter().copied()))).unwrap();
+    assert_eq!(plan.ids(), picked, "the selection's order, for an export");
+    let admin = f.admin.clone();
+    let end = bulk::run(&plan, &AtomicBool::new(false), |m| f.store.apply(&admin, m), |_| {});
+    assert!(matches!(end.end, Some(BulkEnd::Finished)), "{end:?}");
+    assert_eq!((end.done, end.affected, tagged(&f)), (PEOPLE as u64, PEOPLE as u64, PEOPLE as u64));
+    let batches: Vec<Vec<Uuid>> = f.store.outbox().unwrap()[outbox_before..]
+        .iter()
+        .map(|entry| match &entry.mutation {
+            Mutation::TagsAdd { selection: Selection::Ids { ids }, .. } => ids.clone(),
+            other => panic!("not a batch of the tag: {other:?}"),
+        })
+        .collect();
+    let expected: Vec<Vec<Uuid>> = in_rows.chunks(BATCH).map(<[Uuid]>::to_vec).collect();
+    assert_eq!(batches, expected);
+
+    // The first unknown of the selection is named, though the lookups go in the ids' order.
+    let unknown = Uuid::from_u128(u128::MAX - 1);
+    let with_unknown = Selection::ids([in_rows[7], unknown, in_rows[3], Uuid::from_u128(1)]);
+    match f.store.plan_bulk(&f.admin, tag_java(with_unknown)) {
+        Err(StoreError::Domain(DomainError::NotFound { id, .. })) => assert_eq!(id, unknown.to_string()),
+        other => panic!("expected the unknown id named: {other:?}"),
+    }
+}

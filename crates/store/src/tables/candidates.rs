@@ -351,7 +351,19 @@ pub(crate) fn cand_of(conn: &Connection, id: Uuid) -> Result<i64, StoreError> {
 
 /// Row numbers for many ids, in order; fails naming the first id that does not exist.
 pub(crate) fn cands_of(conn: &Connection, ids: &[Uuid]) -> Result<Vec<i64>, StoreError> {
-    ids.iter().map(|id| cand_of(conn, *id)).collect()
+    // Looked up in the id index's order (a uuid's bytes order as its text does): neighbours
+    // share the index's pages, so a page is read once for all its ids instead of once for each
+    // id scattered over a million (100,000 ids of a search's results: a fifth of tagging them).
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_unstable_by_key(|&i| ids[i]);
+    let mut cands = vec![None; ids.len()];
+    for i in order {
+        cands[i] = find(conn, ids[i])?;
+    }
+    ids.iter()
+        .zip(cands)
+        .map(|(id, cand)| cand.ok_or_else(|| DomainError::not_found("candidate", *id).into()))
+        .collect()
 }
 
 pub(crate) fn id_of(conn: &Connection, cand: i64) -> Result<Uuid, StoreError> {
