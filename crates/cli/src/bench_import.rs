@@ -50,6 +50,18 @@ pub fn import(db: &Path, rows: usize, json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The duplicate finder alone, three runs one after another (the first reads the file from
+/// the disk cache as it is, the others from SQLite's and the system's caches).
+pub fn scans(db: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let runs = (0..3).map(|_| dedupe_scan(db)).collect::<anyhow::Result<Vec<f64>>>()?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&json!({ "dedupe_scan_1m_s": runs }))?);
+    } else {
+        println!("duplicate finder over the whole database: {runs:?} s");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Seconds the whole-database duplicate finder takes (national phones read as US numbers).
 fn dedupe_scan(db: &Path) -> anyhow::Result<f64> {
     let store = Store::open(db)?;

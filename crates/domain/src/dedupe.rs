@@ -60,9 +60,67 @@ impl std::fmt::Display for DedupeKind {
     }
 }
 
+impl DedupeKey {
+    /// The key as made with `country` (the calling code, "44") from the key made without one:
+    /// a national phone number, kept as its bare digits, in E.164. So a store keeps each
+    /// candidate's keys once, made without a country, and reads them in any country:
+    /// `keys(p, country)` is `keys(p, None)` read in `country`, key by key.
+    pub fn in_country(self, country: Option<&str>) -> DedupeKey {
+        let Some(code) = country else { return self };
+        match self {
+            DedupeKey::Phone(phone) if is_national(&phone) => DedupeKey::Phone(national_in(&phone, code)),
+            DedupeKey::NameAndPhone(key) => match key.rsplit_once('|') {
+                Some((name, phone)) if is_national(phone) => {
+                    DedupeKey::NameAndPhone(format!("{name}|{}", national_in(phone, code)))
+                }
+                _ => DedupeKey::NameAndPhone(key),
+            },
+            key => key,
+        }
+    }
+
+    /// The keys made without a country that read as this key in `country` (see
+    /// [`DedupeKey::in_country`]): itself and, for a number of that country, the national forms
+    /// it may have been written in ("+14155550132" in "1": "4155550132" and "14155550132").
+    pub fn stored_forms(&self, country: Option<&str>) -> Vec<DedupeKey> {
+        let mut forms = vec![self.clone()];
+        let Some(code) = country else { return forms };
+        let (name, phone) = match self {
+            DedupeKey::Phone(phone) => (None, phone.as_str()),
+            DedupeKey::NameAndPhone(key) => match key.rsplit_once('|') {
+                Some((name, phone)) => (Some(name), phone),
+                None => return forms,
+            },
+            _ => return forms,
+        };
+        let Some(rest) = phone.strip_prefix('+').and_then(|p| p.strip_prefix(code)) else { return forms };
+        for national in [rest.to_owned(), format!("0{rest}"), format!("1{rest}")] {
+            // Only what `phone_key` makes without a country: 7 digits or more, no "00" (that
+            // is an international number).
+            if national.len() < 7 || national.starts_with("00") || national_in(&national, code) != phone {
+                continue;
+            }
+            forms.push(match name {
+                Some(name) => DedupeKey::NameAndPhone(format!("{name}|{national}")),
+                None => DedupeKey::Phone(national),
+            });
+        }
+        forms
+    }
+}
+
 /// The keys of `profile`, strongest first. `country` is the calling code ("44") national
 /// numbers are read in; without it they are compared by their digits alone.
 pub fn keys(profile: &Profile, country: Option<&str>) -> Vec<DedupeKey> {
+    let keys = keys_without_country(profile);
+    match country {
+        None => keys,
+        Some(_) => keys.into_iter().map(|k| k.in_country(country)).collect(),
+    }
+}
+
+/// The keys of `profile` with national numbers as their digits.
+fn keys_without_country(profile: &Profile) -> Vec<DedupeKey> {
     let mut keys = Vec::new();
     if let Some(email) = profile.email.as_deref().and_then(email_key) {
         keys.push(DedupeKey::Email(email));
@@ -74,7 +132,7 @@ pub fn keys(profile: &Profile, country: Option<&str>) -> Vec<DedupeKey> {
             keys.push(DedupeKey::LinkedIn(slug));
         }
     }
-    let phone = profile.phone.as_deref().and_then(|p| phone_key(p, country));
+    let phone = profile.phone.as_deref().and_then(|p| phone_key(p, None));
     if let Some(phone) = &phone {
         keys.push(DedupeKey::Phone(phone.clone()));
     }
@@ -147,15 +205,27 @@ pub fn phone_key(phone: &str, country: Option<&str>) -> Option<String> {
     if let Some(international) = digits.strip_prefix("00") {
         return Some(format!("+{international}"));
     }
-    let Some(code) = country else { return Some(digits) };
+    Some(match country {
+        Some(code) => national_in(&digits, code),
+        None => digits,
+    })
+}
+
+/// Whether a phone key is a national number's digits (made without a country).
+fn is_national(phone: &str) -> bool {
+    !phone.starts_with('+')
+}
+
+/// A national number's digits in E.164 with the calling code `code`.
+fn national_in(digits: &str, code: &str) -> String {
     // A trunk prefix is dialled only inside the country: 0 in most, 1 in the NANP ("1 415 ...").
     let national = match code {
-        "1" if digits.len() == 11 => digits.strip_prefix('1').unwrap_or(&digits),
+        "1" if digits.len() == 11 => digits.strip_prefix('1').unwrap_or(digits),
         // Italy keeps its leading 0 in international form.
-        "39" => &digits,
-        _ => digits.strip_prefix('0').unwrap_or(&digits),
+        "39" => digits,
+        _ => digits.strip_prefix('0').unwrap_or(digits),
     };
-    Some(format!("+{code}{national}"))
+    format!("+{code}{national}")
 }
 
 /// "+44 (0)20 ..." as "+44 20 ...": a bracketed 0 right after the country code is the trunk
@@ -360,5 +430,64 @@ mod tests {
         assert_eq!(phone_key("Phone", None), None);
         assert_eq!(calling_code("de"), Some("49"));
         assert_eq!(calling_code("ZZ"), None);
+    }
+
+    /// Keys stored without a country read in one: a national number gets the country's code
+    /// (NANP's trunk 1, Italy's kept 0, elsewhere trunk 0 dropped), an international one
+    /// stays; and every stored form of a key reads as that key.
+    #[test]
+    fn keys_made_without_a_country_read_in_any() {
+        let cases = [
+            ("(415) 555-0132", "1", "+14155550132"),
+            ("1 415 555 0132", "1", "+14155550132"),
+            ("555 0132 99", "1", "+1555013299"),
+            ("06 1234 5678", "39", "+390612345678"),
+            ("333 123 4567", "39", "+393331234567"),
+            ("030 1234567", "49", "+49301234567"),
+            ("30 1234567", "49", "+49301234567"),
+            ("912 345 678", "351", "+351912345678"),
+            ("+44 20 7946 0958", "49", "+442079460958"),
+            ("0044 20 7946 0958", "1", "+442079460958"),
+        ];
+        for (written, code, e164) in cases {
+            let stored = phone_key(written, None).unwrap();
+            assert_eq!(phone_key(written, Some(code)).as_deref(), Some(e164), "{written} in {code}");
+            assert_eq!(DedupeKey::Phone(stored.clone()).in_country(Some(code)), DedupeKey::Phone(e164.into()));
+            let forms = DedupeKey::Phone(e164.into()).stored_forms(Some(code));
+            assert!(forms.contains(&DedupeKey::Phone(stored.clone())), "{written}: {stored} among {forms:?}");
+            for form in forms {
+                assert_eq!(form.in_country(Some(code)), DedupeKey::Phone(e164.into()), "{written}");
+            }
+        }
+        // The forms are exactly those, so a lookup finds nobody else.
+        let forms = |e164: &str, code| DedupeKey::Phone(e164.into()).stored_forms(Some(code));
+        let phones = |list: &[&str]| list.iter().map(|p| DedupeKey::Phone((*p).into())).collect::<Vec<_>>();
+        assert_eq!(forms("+14155550132", "1"), phones(&["+14155550132", "4155550132", "14155550132"]));
+        assert_eq!(forms("+390612345678", "39"), phones(&["+390612345678", "0612345678"]));
+        assert_eq!(forms("+49301234567", "49"), phones(&["+49301234567", "301234567", "0301234567"]));
+        assert_eq!(forms("+49301234567", "1"), phones(&["+49301234567"]), "not a number of that country");
+        assert_eq!(forms("+49301234567", "4"), phones(&["+49301234567", "9301234567", "09301234567"]));
+
+        let ana = Profile {
+            first_name: "Ana".into(),
+            last_name: "Souza".into(),
+            email: Some("ana@example.com".into()),
+            phone: Some("030 1234567".into()),
+            current_employer: "Acme".into(),
+            ..Profile::default()
+        };
+        for code in [None, Some("49"), Some("1"), Some("39")] {
+            let read: Vec<DedupeKey> = keys(&ana, None).into_iter().map(|k| k.in_country(code)).collect();
+            assert_eq!(read, keys(&ana, code), "{code:?}");
+        }
+        let name_and_phone = DedupeKey::NameAndPhone("ana souza|+49301234567".into());
+        assert!(keys(&ana, Some("49")).contains(&name_and_phone));
+        assert!(
+            name_and_phone.stored_forms(Some("49")).contains(&DedupeKey::NameAndPhone("ana souza|0301234567".into()))
+        );
+        // Nothing else changes with the country.
+        let email = DedupeKey::Email("ana@example.com".into());
+        assert_eq!(email.clone().in_country(Some("49")), email);
+        assert_eq!(email.stored_forms(Some("49")), [email]);
     }
 }

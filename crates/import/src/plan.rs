@@ -205,9 +205,9 @@ impl Known {
         keys: &'k [DedupeKey],
     ) -> Result<Option<(&'k DedupeKey, Uuid, Profile)>, ImportError> {
         for key in keys {
-            let Some(id) = self.stored.get(key) else { continue };
+            let Some(id) = self.stored.get(store, key)? else { continue };
             let profile = store.stored_profile(id)?;
-            // The index holds hashes: the candidate's own keys confirm the match.
+            // The stored keys are kept with every write: the candidate's own keys agree.
             if dedupe::keys(&profile, self.country).contains(key) {
                 return Ok(Some((key, id, profile)));
             }

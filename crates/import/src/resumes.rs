@@ -1,6 +1,6 @@
 //! Who the people of a queue of resumes may already be: each resume's profile keyed by the
-//! domain's dedupe rules (email, LinkedIn, phone, name with employer or phone) and compared
-//! with every candidate in the database in one pass, and with the queue's earlier resumes.
+//! domain's dedupe rules (email, LinkedIn, phone, name with employer or phone) and looked up
+//! in the candidates' stored keys, and compared with the queue's earlier resumes.
 //!
 //! Here, beside the spreadsheet import's deduplication, because both answer the same question
 //! for many people at once with the same keys; the resume crate reads files and knows no
@@ -58,13 +58,18 @@ pub fn matches(store: &Store, profiles: &[Option<Profile>], country: Option<&str
     if wanted.is_empty() {
         return Ok(out);
     }
-    store.identities(|id, profile| {
-        for key in dedupe::keys(&profile, country) {
-            for &i in wanted.get(&key).into_iter().flatten() {
-                offer(&mut out[i].stored, id, &profile, key.kind());
-            }
+    // Point lookups in the stored keys, candidates in the order they were added.
+    let asked: Vec<DedupeKey> = wanted.keys().map(|k| (*k).clone()).collect();
+    let mut read: HashMap<Uuid, Profile> = HashMap::new();
+    for (k, id) in store.holders(&asked, country)? {
+        let profile = match read.entry(id) {
+            std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+            std::collections::hash_map::Entry::Vacant(new) => new.insert(store.stored_profile(id)?),
+        };
+        for &i in &wanted[&asked[k]] {
+            offer(&mut out[i].stored, id, profile, asked[k].kind());
         }
-    })?;
+    }
     for m in &mut out {
         m.stored.sort_by_key(|d| strength(d.evidence));
         m.stored.truncate(MAX_MATCHES);

@@ -24,8 +24,8 @@ use crate::codec::{millis, name_of};
 use crate::replica;
 use crate::tables::candidates::NewCandidate;
 use crate::tables::{
-    candidates, checkin_keys, client_state, documents, engagements, events, jobs, messages, notes, pipelines,
-    search_facts, search_terms, settings, tags, users,
+    candidates, checkin_keys, client_state, dedupe_keys, documents, engagements, events, jobs, messages, notes,
+    pipelines, search_facts, search_terms, settings, tags, users,
 };
 use crate::{Store, StoreError};
 
@@ -175,7 +175,8 @@ impl Store {
             Some(json) => serde_json::from_str(&json)?,
             None => drop_indexes(tx)?,
         };
-        checkin_keys::defer(tx)?;
+        checkin_keys::TABLES.defer(tx)?;
+        dedupe_keys::TABLES.defer(tx)?;
         Ok(BulkLoad { tx, finished: false, dropped_indexes, loaded: 0, tag_ids: HashMap::new() })
     }
 }
@@ -316,7 +317,9 @@ impl BulkLoad<'_> {
         crate::search::rebuild_prefixes(self.tx, crate::search::BROAD_PREFIX)?;
         // After the keyword index, whose peak memory it would otherwise add to.
         progress("building the check-in index");
-        checkin_keys::build(self.tx)?;
+        checkin_keys::TABLES.build(self.tx)?;
+        progress("building the duplicates index");
+        dedupe_keys::TABLES.build(self.tx)?;
         // Statistics for the query planner from a sample: exact counts of a million rows would
         // take seconds and plan no better.
         progress("analyzing");

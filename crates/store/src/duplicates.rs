@@ -1,19 +1,22 @@
 //! The Duplicates page's finder: every candidate compared with every other by their dedupe
 //! keys (crates/domain/src/dedupe.rs), grouped by the union of the keys they share.
 //!
-//! A million candidates in seconds: the first pass keeps a 64-bit hash of each key, not its
-//! text; equal hashes are found by sorting. Only the candidates that turn out to share a key
-//! are read a second time, for the keys' text and what the page shows of them.
+//! A million candidates in seconds: one pass over the stored keys in their order
+//! (tables/dedupe_keys.rs: no candidate row, no JSON) keeps a 64-bit hash of each key as read
+//! in the country asked for, and the text of those that may be shared; equal hashes are found
+//! by sorting. Only the candidates that turn out to share a key are read, for what the page
+//! shows of them.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use serde::Serialize;
-use talentdesk_domain::candidate::Profile;
-use talentdesk_domain::dedupe::{self, DedupeKey, DedupeKind};
+use talentdesk_domain::dedupe::{DedupeKey, DedupeKind};
 use ts_rs::TS;
 use uuid::Uuid;
 
+use crate::tables::dedupe_keys;
 use crate::{Store, StoreError};
 
 /// A key shared by more candidates than this is not one person's (a switchboard number, a
@@ -86,113 +89,133 @@ impl Duplicates {
 
 impl Store {
     /// Finds every group of candidates sharing a dedupe key. `country` is the calling code
-    /// ("351") national phone numbers are read in (see [`dedupe::phone_key`]).
+    /// ("351") national phone numbers are read in (see [`talentdesk_domain::dedupe::phone_key`]).
     pub fn find_duplicates(&self, country: Option<&str>) -> Result<Duplicates, StoreError> {
-        let Hashed { ids, mut keys, linkedin } = self.hashed_keys(country)?;
-        keys.sort_unstable();
+        // One read transaction: every read below sees the pass's data, and SQLite takes its
+        // file locks once instead of at each statement.
+        let read = self.conn().unchecked_transaction()?;
+        let Pass { keys, texts } = self.pass(country)?;
         let (shared, crowded_keys) = shared_keys(&keys);
         drop(keys);
-        let mut sets = Sets::new(ids.len());
+        // The candidates who share a key, by row number, and the groups they join into.
+        let mut cands: Vec<i64> = shared.values().flatten().copied().collect();
+        cands.sort_unstable();
+        cands.dedup();
+        let index = |cand: i64| cands.binary_search(&cand).expect("a sharing candidate") as u32;
+        let mut sets = Sets::new(cands.len());
         for members in shared.values() {
             for m in &members[1..] {
-                sets.join(members[0], *m);
+                sets.join(index(members[0]), index(*m));
             }
         }
-        let index_of: HashMap<Uuid, u32> = shared.values().flatten().map(|&i| (ids[i as usize], i)).collect();
-        // The shared keys' text: LinkedIn's from the first pass (links live in the details),
-        // the others from the second, which reads the candidates table alone.
-        let mut values: HashMap<u64, (DedupeKind, String)> = linkedin
-            .into_iter()
-            .filter(|(h, _)| shared.contains_key(h))
-            .map(|(h, slug)| (h, (DedupeKind::LinkedIn, slug)))
-            .collect();
+        let mut ids = Vec::with_capacity(cands.len());
         let mut groups: HashMap<u32, DuplicateGroup> = HashMap::new();
-        self.contact_fields(|id, profile| {
-            let Some(&index) = index_of.get(&id) else { return };
-            for key in dedupe::keys(&profile, country) {
-                let h = hash(&key);
-                if shared.contains_key(&h) {
-                    values.entry(h).or_insert_with(|| (key.kind(), value_of(key)));
-                }
-            }
-            groups.entry(sets.root(index)).or_insert_with(DuplicateGroup::empty).members.push(member(id, profile));
+        members_of(self.conn(), &cands, |i, member| {
+            ids.push(member.id);
+            groups.entry(sets.root(i as u32)).or_insert_with(DuplicateGroup::empty).members.push(member);
         })?;
+        read.finish()?;
         for (h, members) in &shared {
-            let (Some((kind, value)), Some(group)) = (values.get(h), groups.get_mut(&sets.root(members[0]))) else {
+            let (Some(text), Some(group)) = (texts.get(h), groups.get_mut(&sets.root(index(members[0])))) else {
                 continue;
             };
-            let members = members.iter().map(|&i| ids[i as usize]).collect();
-            group.evidence.push(Evidence { kind: *kind, value: value.clone(), members });
+            let key = dedupe_keys::key_of(text)?;
+            let members = members.iter().map(|cand| ids[index(*cand) as usize]).collect();
+            group.evidence.push(Evidence { kind: key.kind(), value: value_of(key), members });
         }
         let mut groups: Vec<DuplicateGroup> = groups.into_values().map(DuplicateGroup::settled).collect();
         groups.sort_by_cached_key(DuplicateGroup::rank);
         Ok(Duplicates { groups, crowded_keys })
     }
 
-    /// Every candidate's keys as hashes with the candidate's index in `ids`. SQLite reads on
-    /// this thread while another computes the keys (the two take about as long).
-    pub(crate) fn hashed_keys(&self, country: Option<&str>) -> Result<Hashed, StoreError> {
-        const BATCH: usize = 4096;
-        let (send, receive) = std::sync::mpsc::sync_channel::<(u32, Vec<Profile>)>(4);
-        std::thread::scope(|scope| {
-            let worker = scope.spawn(move || {
-                let (mut keys, mut linkedin) = (Vec::new(), HashMap::new());
-                for (first, batch) in receive {
-                    for (i, profile) in batch.iter().enumerate() {
-                        for key in dedupe::keys(profile, country) {
-                            let h = hash(&key);
-                            if let DedupeKey::LinkedIn(slug) = key {
-                                linkedin.entry(h).or_insert(slug);
-                            }
-                            keys.push((h, first + i as u32));
-                        }
-                    }
+    /// One pass over the stored keys in their order: each key as read in `country`, hashed,
+    /// with its candidate. It also keeps the text of every key that may be shared: each that
+    /// more than one candidate has as stored (they come one after another), and each read
+    /// otherwise than stored (a national number read in the country), which is how one stored
+    /// once can still be shared.
+    fn pass(&self, country: Option<&str>) -> Result<Pass, StoreError> {
+        let mut pass = Pass { keys: Vec::new(), texts: HashMap::new() };
+        let mut previous = String::new();
+        dedupe_keys::scan(self.conn(), |code, cand| {
+            let read = dedupe_keys::read_in(code, country)?;
+            let h = hash(&read);
+            pass.keys.push((h, cand));
+            match read {
+                Cow::Owned(text) => {
+                    pass.texts.entry(h).or_insert(text);
                 }
-                (keys, linkedin)
-            });
-            let mut ids = Vec::new();
-            let mut batch = Vec::with_capacity(BATCH);
-            let read = self.identities(|id, profile| {
-                ids.push(id);
-                batch.push(profile);
-                if batch.len() == BATCH {
-                    let first = (ids.len() - BATCH) as u32;
-                    // The worker only stops early by panicking, which the join below reports.
-                    let _ = send.send((first, std::mem::replace(&mut batch, Vec::with_capacity(BATCH))));
+                Cow::Borrowed(code) if code == previous => {
+                    pass.texts.entry(h).or_insert_with(|| code.to_owned());
                 }
-            });
-            let _ = send.send(((ids.len() - batch.len()) as u32, batch));
-            drop(send);
-            let (keys, linkedin) = worker.join().expect("computing dedupe keys panicked");
-            read.map(|()| Hashed { ids, keys, linkedin })
-        })
-    }
-
-    /// Each candidate's id, name, email, phone and employer, from the candidates table alone.
-    fn contact_fields(&self, mut each: impl FnMut(Uuid, Profile)) -> Result<(), StoreError> {
-        let mut stmt =
-            self.conn().prepare("SELECT id, first_name, last_name, email, phone, current_employer FROM candidates")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let profile = Profile {
-                first_name: r.get(1)?,
-                last_name: r.get(2)?,
-                email: r.get(3)?,
-                phone: r.get(4)?,
-                current_employer: r.get(5)?,
-                ..Profile::default()
-            };
-            each(crate::codec::uuid(&r.get::<_, String>(0)?)?, profile);
-        }
-        Ok(())
+                Cow::Borrowed(code) => code.clone_into(&mut previous),
+            }
+            Ok(())
+        })?;
+        pass.keys.sort_unstable();
+        Ok(pass)
     }
 }
 
-/// The first pass: candidates by index, their keys' hashes, and LinkedIn keys' text by hash.
-pub(crate) struct Hashed {
-    pub(crate) ids: Vec<Uuid>,
-    pub(crate) keys: Vec<(u64, u32)>,
-    linkedin: HashMap<u64, String>,
+/// The first pass: every key's hash with its candidate, sorted; the text of the keys that may
+/// be shared, by hash.
+struct Pass {
+    keys: Vec<(u64, i64)>,
+    texts: HashMap<u64, String>,
+}
+
+/// Calls `each` with what the page shows of each candidate of `cands` (row numbers, sorted)
+/// and their place in it, in order. Many are read in one pass over the candidates table
+/// rather than one by one.
+fn members_of(
+    conn: &rusqlite::Connection,
+    cands: &[i64],
+    each: impl FnMut(usize, DuplicateMember),
+) -> Result<(), StoreError> {
+    members_read(conn, cands, 100_000, each)
+}
+
+/// [`members_of`], reading them one by one when there are at most `one_by_one_at_most`.
+fn members_read(
+    conn: &rusqlite::Connection,
+    cands: &[i64],
+    one_by_one_at_most: usize,
+    mut each: impl FnMut(usize, DuplicateMember),
+) -> Result<(), StoreError> {
+    const COLUMNS: &str = "SELECT cand, id, first_name, last_name, email, phone, current_employer FROM candidates";
+    let member = |r: &rusqlite::Row| -> Result<DuplicateMember, StoreError> {
+        Ok(DuplicateMember {
+            id: crate::codec::uuid(&r.get::<_, String>(1)?)?,
+            first_name: r.get(2)?,
+            last_name: r.get(3)?,
+            email: r.get(4)?,
+            phone: r.get(5)?,
+            current_employer: r.get(6)?,
+        })
+    };
+    if cands.len() <= one_by_one_at_most {
+        let mut stmt = conn.prepare_cached(&format!("{COLUMNS} WHERE cand = ?1"))?;
+        for (i, cand) in cands.iter().enumerate() {
+            let mut rows = stmt.query([cand])?;
+            let r = rows.next()?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+            each(i, member(r)?);
+        }
+        return Ok(());
+    }
+    let mut stmt = conn.prepare(&format!("{COLUMNS} WHERE cand >= ?1 ORDER BY cand"))?;
+    let mut rows = stmt.query([cands[0]])?;
+    let mut at = 0;
+    while at < cands.len()
+        && let Some(r) = rows.next()?
+    {
+        if r.get::<_, i64>(0)? == cands[at] {
+            each(at, member(r)?);
+            at += 1;
+        }
+    }
+    match cands.get(at) {
+        None => Ok(()),
+        Some(cand) => Err(StoreError::Corrupt(format!("candidate row {cand} has keys but no row"))),
+    }
 }
 
 impl DuplicateGroup {
@@ -244,32 +267,23 @@ fn value_of(key: DedupeKey) -> String {
     }
 }
 
-fn member(id: Uuid, p: Profile) -> DuplicateMember {
-    DuplicateMember {
-        id,
-        first_name: p.first_name,
-        last_name: p.last_name,
-        email: p.email,
-        phone: p.phone,
-        current_employer: p.current_employer,
-    }
-}
-
-/// The key's kind and text in 64 bits (DefaultHasher's keys are fixed: the same in both passes).
-/// Two different keys colliding is about one in 10^12 at a million candidates' keys.
-pub(crate) fn hash(key: &DedupeKey) -> u64 {
+/// A stored key's code (as read in a country) in 64 bits (DefaultHasher's keys are fixed: the
+/// same in every pass). Two different keys colliding is about one in 10^12 at a million
+/// candidates' keys.
+pub(crate) fn hash(code: &str) -> u64 {
     let mut h = DefaultHasher::new();
-    key.hash(&mut h);
+    code.hash(&mut h);
     h.finish()
 }
 
-/// The keys more than one candidate has (by hash, sorted `hashed`), with their candidates; and
-/// how many were left out as crowded. A candidate listing one key twice counts once.
-fn shared_keys(hashed: &[(u64, u32)]) -> (HashMap<u64, Vec<u32>>, u64) {
+/// The keys more than one candidate has (by hash, sorted `hashed`), with their candidates in
+/// row order; and how many were left out as crowded. A candidate with two stored keys that
+/// read as one (a number stored national and international) counts once.
+fn shared_keys(hashed: &[(u64, i64)]) -> (HashMap<u64, Vec<i64>>, u64) {
     let mut shared = HashMap::new();
     let mut crowded = 0;
     for run in hashed.chunk_by(|a, b| a.0 == b.0) {
-        let mut members: Vec<u32> = run.iter().map(|(_, i)| *i).collect();
+        let mut members: Vec<i64> = run.iter().map(|(_, i)| *i).collect();
         members.dedup();
         match members.len() {
             1 => {}
@@ -314,5 +328,58 @@ impl Sets {
             i = up;
         }
         i
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use talentdesk_domain::candidate::{Profile, ProfileType};
+    use talentdesk_domain::mutation::Mutation;
+    use talentdesk_domain::user::{Role, User};
+
+    use super::*;
+
+    /// Many members are read in one pass over the candidates table, a few one by one: the
+    /// same members either way, in order, and a row missing is an error, not a shorter list.
+    #[test]
+    fn members_read_one_by_one_or_in_one_pass_are_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("t.db")).unwrap();
+        let admin = User {
+            id: Uuid::from_u128(1),
+            email: "rita@acme.test".into(),
+            name: "Rita".into(),
+            role: Role::RecruiterAdmin,
+            ats_id: None,
+        };
+        store.put_user(&admin).unwrap();
+        for i in 0..6 {
+            let profile = Profile { first_name: format!("Ana{i}"), last_name: "Souza".into(), ..Profile::default() };
+            let m = Mutation::CandidateCreate {
+                candidate_id: talentdesk_domain::new_id(),
+                profile,
+                profile_type: ProfileType::Applicant,
+            };
+            store.apply(&admin, m).unwrap();
+        }
+        let cands: Vec<i64> = store
+            .conn()
+            .prepare("SELECT cand FROM candidates ORDER BY cand")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let some = [cands[1], cands[2], cands[4]];
+        let read = |at_most| {
+            let mut out = Vec::new();
+            members_read(store.conn(), &some, at_most, |i, m| out.push((i, m.first_name))).map(|()| out)
+        };
+        let expected = vec![(0, "Ana1".to_owned()), (1, "Ana2".to_owned()), (2, "Ana4".to_owned())];
+        assert_eq!(read(10).unwrap(), expected);
+        assert_eq!(read(0).unwrap(), expected);
+        let missing = [cands[1], cands[5] + 1];
+        assert!(members_read(store.conn(), &missing, 0, |_, _| {}).is_err());
+        assert!(members_read(store.conn(), &missing, 10, |_, _| {}).is_err());
     }
 }

@@ -1,63 +1,66 @@
 //! What duplicate finders compare against: every candidate's identity fields (name, email,
-//! phone, employer, links), read in one pass, and the batched write an import makes.
+//! phone, employer, links), read in one pass; who has a dedupe key, read from the stored keys
+//! (tables/dedupe_keys.rs); and the batched write an import makes.
 
-use talentdesk_domain::candidate::{Link, Profile};
+use talentdesk_domain::candidate::Profile;
 use talentdesk_domain::dedupe::DedupeKey;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::user::User;
 use uuid::Uuid;
 
-use crate::duplicates::{Hashed, hash};
+use crate::tables::{candidates, dedupe_keys};
 use crate::{Applied, Store, StoreError};
 
-/// Every candidate's dedupe keys, as 64-bit hashes sorted: what an import looks each row's
-/// keys up in. A hash names a candidate who very likely has the key; whoever acts on a match
-/// confirms it with the candidate's own keys.
+/// Who has a dedupe key, in the country an import reads national numbers in: what an import
+/// looks each row's keys up in. Point lookups in the stored keys (tables/dedupe_keys.rs): at
+/// 100,000 rows against a million candidates as fast as one pass over every key (BENCHMARKS.md,
+/// 2026-12-05), and far faster for the usual small file.
 pub struct KeyIndex {
-    ids: Vec<Uuid>,
-    /// (hash, index in `ids`), sorted: of the candidates sharing a key, the first read comes first.
-    keys: Vec<(u64, u32)>,
+    country: Option<String>,
 }
 
 impl KeyIndex {
-    /// The first candidate whose keys hash as `key` does.
-    pub fn get(&self, key: &DedupeKey) -> Option<Uuid> {
-        let h = hash(key);
-        let at = self.keys.partition_point(|(k, _)| *k < h);
-        self.keys.get(at).filter(|(k, _)| *k == h).map(|(_, i)| self.ids[*i as usize])
+    /// The first candidate (the longest here) with `key`, made in the index's country.
+    pub fn get(&self, store: &Store, key: &DedupeKey) -> Result<Option<Uuid>, StoreError> {
+        let mut first: Option<i64> = None;
+        for form in key.stored_forms(self.country.as_deref()) {
+            if let Some(cand) = dedupe_keys::first_holder(store.conn(), &dedupe_keys::code(&form))? {
+                first = Some(first.map_or(cand, |f| f.min(cand)));
+            }
+        }
+        first.map(|cand| candidates::id_of(store.conn(), cand)).transpose()
     }
 }
 
 impl Store {
     /// The [`KeyIndex`] of every candidate, `country` the calling code national numbers are
-    /// read in. One pass, the keys computed on a second thread while SQLite reads.
+    /// read in.
     pub fn key_index(&self, country: Option<&str>) -> Result<KeyIndex, StoreError> {
-        let Hashed { ids, mut keys, .. } = self.hashed_keys(country)?;
-        keys.sort_unstable();
-        Ok(KeyIndex { ids, keys })
+        Ok(KeyIndex { country: country.map(str::to_owned) })
+    }
+
+    /// Who has each of `keys` (made with `country`, the calling code national numbers are
+    /// read in): (the key's index in `keys`, the candidate), a candidate once a key, in the
+    /// order candidates were added here. Point lookups in the stored keys.
+    pub fn holders(&self, keys: &[DedupeKey], country: Option<&str>) -> Result<Vec<(usize, Uuid)>, StoreError> {
+        let mut found = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            for form in key.stored_forms(country) {
+                found.extend(dedupe_keys::holders(self.conn(), &dedupe_keys::code(&form))?.into_iter().map(|c| (c, i)));
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter().map(|(cand, i)| Ok((i, candidates::id_of(self.conn(), cand)?))).collect()
     }
 
     /// Calls `each` with every candidate's id and a profile holding only the fields dedupe
     /// keys are made of. One scan, no JSON parsed for candidates without links.
     pub fn identities(&self, mut each: impl FnMut(Uuid, Profile)) -> Result<(), StoreError> {
-        let mut stmt = self.conn().prepare(
-            "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.current_employer,
-                    CASE WHEN instr(d.details, 'linkedin') > 0 THEN json_extract(d.details, '$.links') END
-             FROM candidates c JOIN candidate_details d ON d.cand = c.cand",
-        )?;
+        let mut stmt = self.conn().prepare(&format!("SELECT c.id, {}", dedupe_keys::IDENTITIES))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let links: Option<String> = r.get(6)?;
-            let profile = Profile {
-                first_name: r.get(1)?,
-                last_name: r.get(2)?,
-                email: r.get(3)?,
-                phone: r.get(4)?,
-                current_employer: r.get(5)?,
-                links: links.map(|l| serde_json::from_str::<Vec<Link>>(&l)).transpose()?.unwrap_or_default(),
-                ..Profile::default()
-            };
-            each(crate::codec::uuid(&r.get::<_, String>(0)?)?, profile);
+            each(crate::codec::uuid(&r.get::<_, String>(0)?)?, dedupe_keys::identity(r)?);
         }
         Ok(())
     }

@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0015_pipeline_archived.sql"),
     include_str!("../migrations/0016_sync_early.sql"),
     include_str!("../migrations/0017_merged_into.sql"),
+    include_str!("../migrations/0018_dedupe_keys.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.
@@ -44,6 +45,7 @@ const STEPS: &[(usize, Step)] = &[
     (9, crate::tables::events::fill_codes),
     (11, crate::tables::checkin_keys::fill),
     (13, |conn| crate::search::rebuild_prefixes(conn, crate::search::BROAD_PREFIX)),
+    (18, crate::tables::dedupe_keys::fill),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -433,6 +433,7 @@ fn a_database_from_before_the_redirect_table_finds_its_merges_when_opened() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TRIGGER merged_into_on_merge; DROP TRIGGER merged_into_on_return; DROP TABLE merged_into;
+             DROP TABLE dedupe_people; DROP TABLE dedupe_keys; DROP TABLE dedupe_deferred;
              PRAGMA user_version = 16;",
         )
         .unwrap();

@@ -485,6 +485,7 @@ fn a_store_from_before_the_term_index_gets_one_when_opened() {
              ALTER TABLE history DROP COLUMN summary; ALTER TABLE history DROP COLUMN detail; DROP TABLE history_shared_cands; DROP TABLE history_shared;
              ALTER TABLE messages DROP COLUMN check_in_code;
              DROP TABLE checkin_people; DROP TABLE checkin_deferred; DROP TABLE checkin_keys;
+             DROP TABLE dedupe_people; DROP TABLE dedupe_keys; DROP TABLE dedupe_deferred;
              DROP TABLE search_prefixes;
              DROP INDEX pipeline_members_board; ALTER TABLE pipelines DROP COLUMN archived; DROP TABLE sync_early;
              PRAGMA user_version = 1;",

@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use crate::StoreError;
 use crate::codec::{from_name, millis, name_key, time, uuid};
-use crate::tables::{checkin_keys, search_terms};
+use crate::tables::{checkin_keys, dedupe_keys, search_terms};
 use crate::tokens;
 
 /// The blocks of a profile kept as JSON in `candidate_details.details`: value objects that are
@@ -140,6 +140,7 @@ pub struct NewCandidate {
     text: SearchText,
     resume_text: Option<String>,
     checkin_keys: String,
+    dedupe_keys: String,
     /// Applications and whether the candidate counts as withdrawn, when the load writes their
     /// applications too (see `jobs::insert_rows_of`).
     applications: (usize, bool),
@@ -154,6 +155,7 @@ impl NewCandidate {
             text: SearchText::of(&c.profile),
             resume_text,
             checkin_keys: checkin_keys::encoded(&c.profile)?,
+            dedupe_keys: dedupe_keys::encoded(&c.profile)?,
             applications: (0, false),
         })
     }
@@ -182,7 +184,8 @@ pub(crate) fn insert_new(conn: &Connection, c: &NewCandidate) -> Result<i64, Sto
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![cand, c.details, c.text.experience, c.text.skills, c.text.education, c.resume_text])?;
-    checkin_keys::insert(conn, cand, &c.checkin_keys)?;
+    checkin_keys::TABLES.insert(conn, cand, &c.checkin_keys)?;
+    dedupe_keys::TABLES.insert(conn, cand, &c.dedupe_keys)?;
     Ok(cand)
 }
 
@@ -194,6 +197,7 @@ pub(crate) fn overwrite(conn: &Connection, cand: i64, c: &Candidate) -> Result<(
     conn.prepare_cached(&OVERWRITE)?.execute(params_from_iter(std::iter::once(Value::from(cand)).chain(row(c))))?;
     write_details(conn, cand, &c.profile)?;
     checkin_keys::refresh(conn, cand, &c.profile)?;
+    dedupe_keys::refresh(conn, cand, &c.profile)?;
     reindex(conn, cand, &before)
 }
 
@@ -241,6 +245,7 @@ pub(crate) fn write_profile(conn: &Connection, cand: i64, p: &Profile, at: Times
     ])?;
     write_details(conn, cand, p)?;
     checkin_keys::refresh(conn, cand, p)?;
+    dedupe_keys::refresh(conn, cand, p)?;
     reindex(conn, cand, &before)
 }
 
