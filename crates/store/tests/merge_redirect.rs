@@ -91,6 +91,25 @@ fn a_change_follows_a_chain_of_merges_and_a_deleted_survivor_leaves_it_not_found
 }
 
 #[test]
+fn deleting_a_duplicate_a_merge_took_leaves_their_survivor() {
+    let mut f = fixture();
+    let ana = f.create(Person::default());
+    let dup = f.create(Person::default());
+    let bea = f.create(Person { first: "Bea", ..Person::default() });
+    merge(&mut f, ana, dup);
+    // As a window still open on the duplicate, or a bulk delete picked before the merge, asks.
+    f.admin_applies(Mutation::CandidateDelete { selection: Selection::ids([dup, bea]) });
+    let admin = f.admin.clone();
+    assert!(f.store.profile(&admin, ana).is_ok(), "the survivor stays");
+    assert!(f.store.profile(&admin, bea).is_err(), "the others named are deleted");
+    match f.store.apply(&admin, Mutation::CandidateDelete { selection: Selection::ids([dup]) }) {
+        Err(StoreError::Domain(DomainError::NotFound { id, .. })) => assert_eq!(id, dup.to_string()),
+        other => panic!("expected the merged duplicate not found, got {other:?}"),
+    }
+    assert!(f.store.profile(&admin, ana).is_ok(), "a deletion of the duplicate alone leaves the survivor");
+}
+
+#[test]
 fn a_change_after_the_merge_is_undone_is_the_original_candidates_again() {
     let mut f = fixture();
     let ana = f.create(Person::default());

@@ -65,6 +65,18 @@ pub fn redirect(mutation: Mutation, went: &HashMap<Uuid, Uuid>) -> Result<Redire
         }
     };
     let mut mutation = match mutation.selection() {
+        // A deletion of someone merged away does not follow them: it would delete the survivor,
+        // and with them everyone else merged there (a duplicate deleted as a clean-up while a
+        // teammate merged it). The duplicate is gone already: the deletion leaves them out, and
+        // one of nobody else stays as it was, to be refused as not found.
+        Some(Selection::Ids { ids }) if matches!(mutation, Mutation::CandidateDelete { .. }) => {
+            let kept: Vec<Uuid> = ids.iter().copied().filter(|id| !went.contains_key(id)).collect();
+            if kept.is_empty() || kept.len() == ids.len() {
+                mutation
+            } else {
+                mutation.with_selection(Selection::Ids { ids: kept })
+            }
+        }
         Some(Selection::Ids { ids }) if ids.iter().any(|id| went.contains_key(id)) => {
             let mut ids = ids.clone();
             ids.iter_mut().for_each(&mut follow);
@@ -129,11 +141,8 @@ pub fn apply<R: Records>(
 ) -> Result<Outcome, R::Error> {
     let outcome = effects::apply(records, actor, at, &redirected.mutation, cands)?;
     // A look at a profile is no change to tell of; a merge's own entry names whom it took
-    // (and must stay the survivor's latest for its undo); a deletion leaves nobody to tell.
-    let quiet = matches!(
-        redirected.mutation,
-        Mutation::CandidateReview { .. } | Mutation::CandidateMerge { .. } | Mutation::CandidateDelete { .. }
-    );
+    // (and must stay the survivor's latest for its undo).
+    let quiet = matches!(redirected.mutation, Mutation::CandidateReview { .. } | Mutation::CandidateMerge { .. });
     if outcome.affected > 0 && !quiet && !redirected.redirects.is_empty() {
         let mut survivors: Vec<Uuid> = redirected.redirects.iter().map(|r| r.to).collect();
         survivors.sort_unstable();
@@ -186,6 +195,16 @@ mod tests {
         let Redirected { mutation, redirects } = redirect(tag(vec![id(9), id(1), id(2)]), &went).unwrap();
         assert_eq!(mutation, tag(vec![id(9), id(2)]));
         assert_eq!(redirects.len(), 1);
+    }
+
+    #[test]
+    fn a_deletion_leaves_out_whom_a_merge_took_and_never_reaches_their_survivor() {
+        let went = HashMap::from([(id(1), id(9))]);
+        let delete = |ids: Vec<Uuid>| Mutation::CandidateDelete { selection: Selection::Ids { ids } };
+        let Redirected { mutation, redirects } = redirect(delete(vec![id(1), id(2)]), &went).unwrap();
+        assert_eq!(mutation, delete(vec![id(2)]));
+        assert!(redirects.is_empty());
+        assert_eq!(redirect(delete(vec![id(1)]), &went).unwrap().mutation, delete(vec![id(1)]));
     }
 
     #[test]
