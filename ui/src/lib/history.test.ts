@@ -71,6 +71,16 @@ describe("history entries", () => {
     expect(historySummary(undone)).toBe("Zusammenführung mit Ana Souza rückgängig gemacht");
   });
 
+  it("say in the window's language that a change aimed at a merged duplicate landed here", () => {
+    const redirected = entry({
+      detail: { kind: "change_redirected", mutation: "candidate.update" },
+      summary: "candidate.update made to a candidate since merged into this one was applied here",
+    });
+    expect(historySummary(redirected)).toBe("A change made to a candidate since merged into this one was applied here");
+    setLocale("de-DE");
+    expect(historySummary(redirected)).toBe("Eine Änderung an jemandem, der inzwischen hier zusammengeführt wurde, wurde hier übernommen");
+  });
+
   it("offer the profile as it was only where the profile changed", () => {
     expect(changedProfile(entry({ action: "insert" }))).toBe(true);
     expect(changedProfile(entry({ action: "note", summary: "Note added" }))).toBe(false);

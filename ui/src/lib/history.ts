@@ -91,5 +91,7 @@ function detailText(d: HistoryDetail): string {
       return t("history.merged", { names: formatList(d.names) });
     case "merge_undone":
       return t("history.merge_undone", { names: formatList(d.names) });
+    case "change_redirected":
+      return t("history.change_redirected");
   }
 }

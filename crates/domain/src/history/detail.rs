@@ -131,6 +131,11 @@ pub enum HistoryDetail {
     MergeUndone {
         names: Vec<String>,
     },
+    /// A change made to someone since merged into this candidate, applied here instead: the
+    /// change's mutation ("candidate.update").
+    ChangeRedirected {
+        mutation: String,
+    },
 }
 
 impl HistoryDetail {
@@ -148,9 +153,11 @@ impl HistoryDetail {
             D::SubmittedToJob { .. } | D::HiringStatus { .. } | D::Withdrew { .. } => HistoryAction::Job,
             D::Eligible { .. } | D::Active { .. } | D::Subscribed { .. } | D::Reviewed { .. } => HistoryAction::Status,
             D::DocumentUploaded { .. } | D::DocumentDeleted { .. } => HistoryAction::Document,
-            D::ResumeParsed { .. } | D::Imported { merged: true, .. } | D::Merged { .. } | D::MergeUndone { .. } => {
-                HistoryAction::Update
-            }
+            D::ResumeParsed { .. }
+            | D::Imported { merged: true, .. }
+            | D::Merged { .. }
+            | D::MergeUndone { .. }
+            | D::ChangeRedirected { .. } => HistoryAction::Update,
             D::Imported { merged: false, .. } => HistoryAction::Insert,
             D::MessageQueued { .. } => HistoryAction::Message,
             D::Registered { .. }
@@ -207,6 +214,9 @@ impl HistoryDetail {
             D::Imported { file, merged: true } => format!("Updated from the import of {file}"),
             D::Merged { names, .. } => format!("Merged with {}", names.join(", ")),
             D::MergeUndone { names } => format!("Merge with {} undone", names.join(", ")),
+            D::ChangeRedirected { mutation } => {
+                format!("{mutation} made to a candidate since merged into this one was applied here")
+            }
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::DomainError;
 use crate::Timestamp;
 use crate::aggregate::HistoryDraft;
 use crate::effects::{self, Outcome, Records};
-use crate::history::HistoryAction;
+use crate::history::HistoryDetail;
 use crate::import::ImportWrite;
 use crate::mutation::Mutation;
 use crate::search::Selection;
@@ -155,14 +155,14 @@ pub fn apply<R: Records>(
 
 /// The survivor's entry of a change redirected to them.
 fn entry(actor: &User, at: Timestamp, mutation: &Mutation) -> HistoryDraft {
-    let summary = format!("{} made to a candidate since merged into this one was applied here", mutation.name());
+    let detail = HistoryDetail::ChangeRedirected { mutation: mutation.name() };
     HistoryDraft {
-        action: HistoryAction::Update,
+        action: detail.action(),
         actor_email: actor.email.clone(),
         at,
         changes: Vec::new(),
-        summary: Some(summary),
-        detail: None,
+        summary: Some(detail.describe()),
+        detail: Some(detail),
         visible_to: Some(actor.id),
     }
 }

@@ -233,4 +233,5 @@ export const profile: Translation<typeof english> = {
   "history.imported": "{merged, select, yes {Aus dem Import von {file} aktualisiert} other {Aus {file} importiert}}",
   "history.merged": "Zusammengeführt mit {names}",
   "history.merge_undone": "Zusammenführung mit {names} rückgängig gemacht",
+  "history.change_redirected": "Eine Änderung an jemandem, der inzwischen hier zusammengeführt wurde, wurde hier übernommen",
 };

@@ -238,4 +238,5 @@ export const profile = {
   "history.imported": "{merged, select, yes {Updated from the import of {file}} other {Imported from {file}}}",
   "history.merged": "Merged with {names}",
   "history.merge_undone": "Merge with {names} undone",
+  "history.change_redirected": "A change made to a candidate since merged into this one was applied here",
 } as const;
