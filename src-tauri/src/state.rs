@@ -117,6 +117,9 @@ pub struct AppState {
     pub opened_copies: Arc<OpenCopies>,
     /// Where exports and downloads go unless the user chooses another file.
     pub exports: PathBuf,
+    /// Held through a [`Self::refresh_user`]: two pulls close together each start one, and the
+    /// one that read the users first must not write them last.
+    refreshing_user: Mutex<()>,
 }
 
 impl AppState {
@@ -163,6 +166,7 @@ impl AppState {
                 granted,
                 opened_copies,
                 exports: folders.exports,
+                refreshing_user: Mutex::default(),
             });
         };
         let store = Store::open(&db_path)?;
@@ -181,6 +185,7 @@ impl AppState {
             granted,
             opened_copies,
             exports: folders.exports,
+            refreshing_user: Mutex::default(),
         })
     }
 
@@ -203,6 +208,7 @@ impl AppState {
     /// next change made here is then judged as the server judges it, without signing in again.
     /// Waits for the store: call it off the window's thread.
     pub fn refresh_user(&self) -> Result<(), AppError> {
+        let _one_at_a_time = self.refreshing_user.lock().map_err(|_| poisoned())?;
         let (store, user) = self.current()?;
         let users = store.lock().map_err(|_| poisoned())?.users().map_err(|e| e.to_app_error())?;
         let Some(now) = users.into_iter().find(|u| u.id == user.id).filter(|now| *now != user) else { return Ok(()) };
