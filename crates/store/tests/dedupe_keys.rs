@@ -110,6 +110,10 @@ fn national_numbers_are_read_in_the_country_asked_for() {
     assert_eq!(in_germany.groups.len(), 1);
     assert_eq!(in_germany.groups[0].evidence[0].value, "+49301234567");
     assert!(f.store.find_duplicates(Some("1")).unwrap().groups.is_empty());
+    // The window scans through the read-only connection, in a read transaction of its own.
+    let reader = Store::open_reader(f.store.path()).unwrap();
+    assert_eq!(reader.find_duplicates(Some("49")).unwrap(), in_germany);
+    assert_eq!(holders(&reader, DedupeKey::Phone("+49301234567".into()), Some("49")), [national, international]);
     let index = f.store.key_index(Some("49")).unwrap();
     let name_and_phone = DedupeKey::NameAndPhone("ana souza|+49301234567".into());
     assert_eq!(index.get(&f.store, &name_and_phone).unwrap(), Some(national));
