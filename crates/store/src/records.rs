@@ -249,14 +249,14 @@ impl Records for SqliteRecords<'_> {
     fn add_tag(&self, name: &str, cands: &[i64]) -> Result<Vec<i64>, StoreError> {
         self.keep_cands(cands)?;
         let changed = tags::add(self.tx, self.tag(name)?, cands)?;
-        self.wrote_cands(&changed);
+        self.written.borrow_mut().retagged(&changed);
         Ok(changed)
     }
 
     fn remove_tag(&self, name: &str, cands: &[i64]) -> Result<Vec<i64>, StoreError> {
         self.keep_cands(cands)?;
         let changed = tags::remove(self.tx, self.tag(name)?, cands)?;
-        self.wrote_cands(&changed);
+        self.written.borrow_mut().retagged(&changed);
         Ok(changed)
     }
 

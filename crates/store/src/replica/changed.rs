@@ -127,6 +127,10 @@ impl Changed {
 pub(crate) struct Written {
     /// The candidate rows written (search brings its facts about them up to date).
     pub cands: Vec<i64>,
+    /// Candidates whose tags changed and not their row: named as changed like the others,
+    /// while their search facts stay as they are (re-reading them was a quarter of tagging
+    /// 100,000 candidates).
+    retagged: Vec<i64>,
     changed: Changed,
 }
 
@@ -138,6 +142,11 @@ impl Written {
 
     pub(crate) fn rows(&mut self, cands: &[i64]) {
         self.cands.extend_from_slice(cands);
+    }
+
+    /// Candidates given or relieved of a tag (nothing in their own row changed).
+    pub(crate) fn retagged(&mut self, cands: &[i64]) {
+        self.retagged.extend_from_slice(cands);
     }
 
     /// A candidate named by id: the owner of a note, or one about to be deleted (whose row
@@ -154,7 +163,8 @@ impl Written {
     /// What changed, once the writes are done (the rows still here named by their ids).
     pub(crate) fn changed(&self, conn: &Connection) -> Result<Changed, StoreError> {
         let mut changed = self.changed.clone();
-        changed.name_rows(conn, &self.cands)?;
+        let rows: Vec<i64> = self.cands.iter().chain(&self.retagged).copied().collect();
+        changed.name_rows(conn, &rows)?;
         Ok(changed)
     }
 }
