@@ -1,12 +1,18 @@
 //! A candidate added by hand in the real window: a bad email refused at its field with nothing
 //! lost, the email of someone already here offering them (opened, and the form back as it was
 //! left), a skill picked from the taxonomy by keys and one typed freely, a job and a tag from the
-//! list added, and the new candidate's profile showing it all as Recruiter Generated.
+//! list added, a PDF resume and a cover letter chosen in the system's Open dialog, and the new
+//! candidate's profile showing it all as Recruiter Generated, the two files on its Documents
+//! tab with their kinds, and the resume's words finding them.
+
+use std::path::Path;
 
 use serde_json::json;
 use talentdesk_domain::candidate::ProfileType;
+use talentdesk_domain::document::DocumentKind;
 use talentdesk_domain::search::SearchRequest;
 use talentdesk_e2e::{DemoDb, Session, admin, err, keys};
+use talentdesk_resume_corpus::{FileKind, corpus};
 use talentdesk_store::search::PageRequest;
 
 /// The value of the input matching `css`, once it is not empty.
@@ -14,6 +20,25 @@ fn value(session: &Session, css: &str) -> Result<Option<String>, String> {
     let v =
         session.script("const i = document.querySelector(arguments[0]); return i ? i.value : null", json!([css]))?;
     Ok(v.as_str().filter(|v| !v.is_empty()).map(str::to_owned))
+}
+
+/// Add files… on the form, answered in the system's Open dialog with `path`; the form then lists
+/// `listed` files, the last of them `path` with `kind` guessed from its name.
+fn add_file(session: &Session, path: &Path, listed: usize, kind: &str) -> Result<(), String> {
+    // Scrolled to as a user would: at the foot of the form, the sticky Save bar would cover it.
+    session
+        .script("document.querySelector('[data-testid=new-files]').scrollIntoView({ block: 'center' })", json!([]))?;
+    session.click("[data-testid=new-files]")?;
+    talentdesk_e2e::file_dialog::answer("Files for the new candidate", path)?;
+    let kinds = session.wait_for(&format!("{listed} files on the form"), |s| {
+        let kinds = s.script(
+            "return [...document.querySelectorAll('[data-testid=new-candidate-form] [data-testid=upload-kind]')].map(s => s.value)",
+            json!([]),
+        )?;
+        Ok(kinds.as_array().filter(|k| k.len() == listed).cloned())
+    })?;
+    assert_eq!(kinds.last(), Some(&json!(kind)), "the kind guessed for {}", path.display());
+    Ok(())
 }
 
 fn profile_name(session: &Session, name: &str) -> Result<(), String> {
@@ -30,6 +55,16 @@ fn a_candidate_added_by_hand_after_a_duplicate_was_offered() -> Result<(), Strin
     let existing = page.rows.iter().find(|r| r.email.is_some()).ok_or("no candidate with an email")?;
     let (existing_name, email) = (existing.name.clone(), existing.email.clone().unwrap_or_default());
     drop(store);
+
+    // Their resume, a real PDF (whose text names someone else: typed by hand, the form is not
+    // filled from it), and a cover letter.
+    let sample = corpus(2, 99)?.into_iter().find(|s| s.kind == FileKind::Pdf).ok_or("no PDF in the corpus")?;
+    let resume_name = sample.truth.name.clone().ok_or("the resume names nobody")?;
+    let files = tempfile::tempdir().map_err(err)?;
+    let resume = files.path().join("Ada Nova resume.pdf");
+    std::fs::write(&resume, &sample.file).map_err(err)?;
+    let letter = files.path().join("Cover letter.pdf");
+    std::fs::write(&letter, b"%PDF-1.4 a cover letter").map_err(err)?;
 
     let session = Session::start(&["--db", demo.arg()?])?;
     session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
@@ -87,6 +122,10 @@ fn a_candidate_added_by_hand_after_a_duplicate_was_offered() -> Result<(), Strin
     assert!(offered.contains("Referral"));
     session.press(keys::ENTER)?;
     session.wait_for("the tag", |s| Ok((s.texts("[data-testid=new-tags-chip]")? == ["Referral"]).then_some(())))?;
+
+    // The resume and the letter, each chosen in the system's Open dialog, kinds from their names.
+    add_file(&session, &resume, 1, "resume")?;
+    add_file(&session, &letter, 2, "cover_letter")?;
     session.screenshot("new-candidate")?;
     session.click("[data-testid=dialog-submit]")?;
     profile_name(&session, "Ada Nova")?;
@@ -101,6 +140,26 @@ fn a_candidate_added_by_hand_after_a_duplicate_was_offered() -> Result<(), Strin
     session.wait_for("Recruiter Generated", |s| {
         Ok(s.text("[data-testid=background-additional]")?.filter(|t| t.contains("Recruiter Generated")))
     })?;
+
+    // Both files on their Documents tab, with the kinds they were given.
+    session.click("[data-testid=profile-tabs] [data-tab=documents]")?;
+    let mut rows = session.wait_for("two documents", |s| {
+        let rows = s.script(
+            "return [...document.querySelectorAll('[data-testid=documents] [data-testid=document-row]')]\
+             .map(r => [...r.cells].slice(0, 2).map(c => c.innerText.trim()))",
+            json!([]),
+        )?;
+        Ok(rows.as_array().filter(|r| r.len() == 2).cloned())
+    })?;
+    rows.sort_by_key(|r| r.to_string());
+    assert_eq!(rows, [json!(["Ada Nova resume.pdf", "Resume"]), json!(["Cover letter.pdf", "Cover letter"])]);
+
+    // The resume's words find them: the name it gives is nowhere in what was typed.
+    session.click("[data-testid=profile-back]")?;
+    session.type_into("[data-testid=search-input]", &format!("\"{resume_name}\""))?;
+    session.wait_for("Ada Nova found by the resume's words", |s| {
+        Ok(s.texts("[data-testid=results] td.name .open")?.iter().any(|n| n == "Ada Nova").then_some(()))
+    })?;
     drop(session);
 
     // Stored once, as typed: the duplicate did not stop the save.
@@ -114,5 +173,17 @@ fn a_candidate_added_by_hand_after_a_duplicate_was_offered() -> Result<(), Strin
     assert_eq!(view.candidate.profile.skills, ["Kubernetes", "Glassblowing"]);
     assert_eq!(view.candidate.profile.employment[0].employer, "Vidraria Nova");
     assert_eq!(view.tags, ["Referral"]);
+    let mut documents: Vec<_> = view.documents.iter().map(|d| (d.name.as_str(), d.kind)).collect();
+    documents.sort_by_key(|(name, _)| *name);
+    assert_eq!(
+        documents,
+        [("Ada Nova resume.pdf", DocumentKind::Resume), ("Cover letter.pdf", DocumentKind::CoverLetter)]
+    );
+    assert!(view.has_resume, "a resume on file");
+    let text = view.resume_text.clone().unwrap_or_default().to_lowercase();
+    assert!(text.contains(&resume_name.to_lowercase()), "the resume's text is kept: {text}");
+    let by_resume = SearchRequest { query: format!("\"{resume_name}\""), ..Default::default() };
+    let found = store.search(&by_resume, &PageRequest::default()).map_err(err)?;
+    assert!(found.rows.iter().any(|r| r.id == ada.id), "the resume's words find them");
     Ok(())
 }
