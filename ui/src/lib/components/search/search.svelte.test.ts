@@ -13,11 +13,14 @@ vi.mock("../../opening", () => ({
 // The numbers of the typed searches asked for, by query, and of those the app was told to stop.
 const numbered = new Map<string, number>();
 const superseded: number[] = [];
+// How many rows each typed search asked for.
+const limits: number[] = [];
 let number = 0;
 vi.mock("./api", () => ({
   nextSearchNumber: () => ++number,
-  typedSearch: (request: SearchRequest, n: number) => {
+  typedSearch: (request: SearchRequest, n: number, limit: number) => {
     numbered.set(request.query, n);
+    limits.push(limit);
     return answers.get(request.query)!();
   },
   supersede: (n: number) => superseded.push(n),
@@ -34,10 +37,30 @@ afterEach(() => {
   answers.clear();
   numbered.clear();
   superseded.length = 0;
+  limits.length = 0;
   vi.useRealTimers();
 });
 
 describe("SearchState", () => {
+  it("reads the search shown again as the same search, as far as it was loaded", async () => {
+    const search = new SearchState(() => {});
+    answers.set("python", async () => page("python", 240));
+    answers.set("java", async () => page("java", 12));
+    search.query = "python";
+    await search.run();
+    const shown = search.shownSearch;
+    search.rows = Array.from({ length: 300 }, (_, i) => ({ id: `python-${i}`, name: "python" }) as CandidateRow);
+    // A teammate's change pulled: the same search, so the table stays where it was scrolled.
+    await search.run(true);
+    expect(search.shownSearch).toBe(shown);
+    expect(limits).toEqual([300]);
+    // The words changed before the refresh ran: that is a new search, from its first page.
+    search.query = "java";
+    await search.run(true);
+    expect(search.shownSearch).not.toBe(shown);
+    expect(limits).toEqual([300, 200]);
+  });
+
   it("shows a search's rows and counts, and tells whoever listens", async () => {
     const shown: [string, number][] = [];
     const search = new SearchState((request, total) => shown.push([request.query, total]));

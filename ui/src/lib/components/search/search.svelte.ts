@@ -64,16 +64,20 @@ export class SearchState {
     return this.total === null && this.error === null;
   }
 
-  /** Runs the current request now (a refresh, a new order). */
-  async run() {
+  /** Runs the current request now (a new order). `again`: the results shown changed (a pull,
+   *  a change made here), so the search shown is read again as far as it was loaded and stays
+   *  the same search: the table keeps its scroll position rather than going back to the top. */
+  async run(again = false) {
     const ticket = ++this.#latest;
     const request = this.request();
     this.#supersedeRunning();
     const number = nextSearchNumber();
     this.#running = number;
     const slow = setTimeout(() => ticket === this.#latest && (this.slow = true), SLOW_MS);
+    const same = again && JSON.stringify(request) === JSON.stringify(this.shown);
+    const limit = same ? Math.max(RESULTS_PAGE, this.rows.length) : RESULTS_PAGE;
     try {
-      const page = this.#opened ? await typedSearch(request, number, RESULTS_PAGE) : await firstPage(request);
+      const page = this.#opened ? await typedSearch(request, number, limit) : await firstPage(request);
       this.#opened = true;
       if (page === null) return;
       this.answeredAt = performance.now();
@@ -83,7 +87,7 @@ export class SearchState {
       this.inactiveHidden = page.inactive_hidden;
       this.#next = page.next;
       this.shown = request;
-      this.shownSearch = ticket;
+      if (!same) this.shownSearch = ticket;
       this.error = null;
       this.#onShown(request, page.total);
     } catch (e) {
