@@ -4,6 +4,9 @@
 //! the change within seconds and the note is still there. What the recruiter does in the
 //! profile shows in the preview after Esc; Add to Pipeline at "Contacted" shows Contacted in
 //! the profile and on the Pipelines page; a candidate the teammate deletes meanwhile says so.
+//! Issue 19 item 7: with the search scrolled down and a row previewed, a pipeline's Board and
+//! a job's applicants open, the teammate's tag, move and hiring status show there too, and
+//! the results keep their scroll position.
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -11,13 +14,15 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 use talentdesk_domain::candidate::{Profile, ProfileType};
+use talentdesk_domain::job::Job;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
 use talentdesk_domain::search::Selection;
-use talentdesk_domain::user::Role;
+use talentdesk_domain::user::{Role, User};
 use talentdesk_e2e::{Session, err, keys, sign_in, tick_tag};
 use talentdesk_server::testing::{Instance, PASSWORD};
 use talentdesk_sync::engine::Replica;
+use tempfile::TempDir;
 use uuid::Uuid;
 
 /// How soon a teammate's change must show: the live stream announces it, the window pulls.
@@ -26,28 +31,76 @@ const PROFILE: &str = "[data-testid=profile-page]";
 const DRAFT: &str = "[data-testid=note-draft]";
 
 /// The teammate's desktop: applies a change and sends it to the server at once.
-struct Teammate<'a> {
+struct Teammate {
     replica: Replica,
-    runtime: &'a tokio::runtime::Runtime,
+    runtime: tokio::runtime::Runtime,
 }
 
-impl Teammate<'_> {
+/// A real server with an admin (the teammate, on a headless desktop) and Rita, who uses the
+/// window.
+struct Team {
+    server: Instance,
+    rita: User,
+    teammate: Teammate,
+    _desk: TempDir,
+}
+
+impl Team {
+    fn start() -> Result<Self, String> {
+        let runtime = tokio::runtime::Runtime::new().map_err(err)?;
+        let server = runtime.block_on(Instance::start());
+        let admin = runtime.block_on(server.add_user("admin@acme.test", Role::RecruiterAdmin));
+        let rita = format!("rita+{}@acme.test", std::process::id());
+        let rita = runtime.block_on(server.add_user(&rita, Role::Recruiter));
+        let desk = tempfile::tempdir().map_err(err)?;
+        let replica = runtime
+            .block_on(Replica::sign_in(&desk.path().join("admin.db"), &server.url, &admin.email, PASSWORD))
+            .map_err(err)?;
+        runtime.block_on(replica.engine.first_sync(Arc::new(AtomicBool::new(false)), |_| {})).map_err(err)?;
+        Ok(Self { server, rita, teammate: Teammate { replica, runtime }, _desk: desk })
+    }
+
+    /// The window, signed in as Rita, once the search says `count` (e.g. "2 results"); the
+    /// directory holds its data.
+    fn rita_signs_in(&self, count: &str) -> Result<(Session, TempDir), String> {
+        let data = tempfile::tempdir().map_err(err)?;
+        let data_dir = data.path().to_str().ok_or("the temporary path is not UTF-8")?;
+        let session = Session::start_with_env(&[], &[("TALENTDESK_DATA_DIR", data_dir)])?;
+        sign_in(&session, &self.server.url, &self.rita.email, PASSWORD)?;
+        session
+            .wait_for("the team's candidates", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| t == count)))?;
+        Ok((session, data))
+    }
+}
+
+impl Teammate {
     fn apply(&self, mutation: Mutation) -> Result<(), String> {
-        self.replica.store.lock().map_err(err)?.apply(&self.replica.user, mutation).map_err(err)?;
+        self.apply_all(vec![mutation])
+    }
+
+    /// Applies `mutations` in order, then sends them to the server in one sync.
+    fn apply_all(&self, mutations: Vec<Mutation>) -> Result<(), String> {
+        let mut store = self.replica.store.lock().map_err(err)?;
+        for mutation in mutations {
+            store.apply(&self.replica.user, mutation).map_err(err)?;
+        }
+        drop(store);
         self.runtime.block_on(self.replica.engine.sync_once()).map_err(err)?;
         Ok(())
     }
 
     fn create(&self, first: &str, last: &str) -> Result<Uuid, String> {
-        let id = new_id();
-        let profile = Profile { first_name: first.into(), last_name: last.into(), ..Profile::default() };
-        self.apply(Mutation::CandidateCreate {
-            candidate_id: id,
-            profile,
-            profile_type: ProfileType::RecruiterGenerated,
-        })?;
+        let (id, create) = created(first, last);
+        self.apply(create)?;
         Ok(id)
     }
+}
+
+/// A new candidate's id and the mutation creating them.
+fn created(first: &str, last: &str) -> (Uuid, Mutation) {
+    let id = new_id();
+    let profile = Profile { first_name: first.into(), last_name: last.into(), ..Profile::default() };
+    (id, Mutation::CandidateCreate { candidate_id: id, profile, profile_type: ProfileType::RecruiterGenerated })
 }
 
 fn row(id: Uuid) -> String {
@@ -80,16 +133,8 @@ fn background(session: &Session, sub: &str) -> Result<String, String> {
 
 #[test]
 fn an_open_profile_stays_fresh_and_keeps_what_is_being_typed() -> Result<(), String> {
-    let runtime = tokio::runtime::Runtime::new().map_err(err)?;
-    let server = runtime.block_on(Instance::start());
-    let admin = runtime.block_on(server.add_user("admin@acme.test", Role::RecruiterAdmin));
-    let rita = runtime.block_on(server.add_user(&format!("rita+{}@acme.test", std::process::id()), Role::Recruiter));
-    let desk = tempfile::tempdir().map_err(err)?;
-    let replica = runtime
-        .block_on(Replica::sign_in(&desk.path().join("admin.db"), &server.url, &admin.email, PASSWORD))
-        .map_err(err)?;
-    runtime.block_on(replica.engine.first_sync(Arc::new(AtomicBool::new(false)), |_| {})).map_err(err)?;
-    let teammate = Teammate { replica, runtime: &runtime };
+    let team = Team::start()?;
+    let teammate = &team.teammate;
     for tag in ["Referral", "Python"] {
         teammate.apply(Mutation::TagDefine { name: tag.into() })?;
     }
@@ -104,13 +149,7 @@ fn an_open_profile_stays_fresh_and_keeps_what_is_being_typed() -> Result<(), Str
     let ana = teammate.create("Ana", "Souza")?;
     let bo = teammate.create("Bo", "Lindqvist")?;
 
-    let data = tempfile::tempdir().map_err(err)?;
-    let data_dir = data.path().to_str().ok_or("the temporary path is not UTF-8")?;
-    let session = Session::start_with_env(&[], &[("TALENTDESK_DATA_DIR", data_dir)])?;
-    sign_in(&session, &server.url, &rita.email, PASSWORD)?;
-    session.wait_for("the team's candidates", |s| {
-        Ok(s.text("[data-testid=result-count]")?.filter(|t| t == "2 results"))
-    })?;
+    let (session, _data) = team.rita_signs_in("2 results")?;
 
     // Ana previewed, then opened; a note begun on her Activity tab.
     session.click(&format!("{} td.location", row(ana)))?;
@@ -182,11 +221,7 @@ fn an_open_profile_stays_fresh_and_keeps_what_is_being_typed() -> Result<(), Str
     session.screenshot("freshness-preview-after-the-profile")?;
 
     // The Pipelines page lists her as Contacted, in the pipeline rather than unreviewed.
-    session.click("[data-testid=rail-pipelines]")?;
-    let backend_button = format!("[data-testid=pipelines-page] button[data-id=\"{backend}\"]");
-    session.wait_for("Backend in the pipelines list", |s| s.text(&backend_button))?;
-    session.click(&backend_button)?;
-    session.click("[data-testid=pipeline-tabs] [data-tab=in_pipeline]")?;
+    open_pipeline(&session, backend, "in_pipeline")?;
     let members = session.wait_for("Ana in the pipeline", |s| {
         Ok(s.text("[data-testid=pipeline-members]")?.filter(|t| t.contains("Ana Souza")))
     })?;
@@ -209,5 +244,128 @@ fn an_open_profile_stays_fresh_and_keeps_what_is_being_typed() -> Result<(), Str
         let back = s.text(PROFILE)?.is_none();
         Ok(s.text("[data-testid=result-count]")?.filter(|t| back && t == "1 result"))
     })?;
+    Ok(())
+}
+
+/// Opens the pipeline on the Pipelines page, at its tab `tab`.
+fn open_pipeline(session: &Session, id: Uuid, tab: &str) -> Result<(), String> {
+    session.click("[data-testid=rail-pipelines]")?;
+    let entry = format!("[data-testid=pipelines-page] button[data-id=\"{id}\"]");
+    session.wait_for("the pipeline in the list", |s| s.text(&entry))?;
+    session.click(&entry)?;
+    session.click(&format!("[data-testid=pipeline-tabs] [data-tab={tab}]"))
+}
+
+/// The scroll position of the search results.
+fn results_scroll(session: &Session) -> Result<f64, String> {
+    let top =
+        session.script("return document.querySelector('[data-testid=results]').parentElement.scrollTop", json!([]))?;
+    top.as_f64().ok_or_else(|| format!("no scroll position: {top}"))
+}
+
+/// Issue 19 item 7: the search (scrolled down, a row previewed), a pipeline's Board and a
+/// job's applicants each show a teammate's change pulled from the server within seconds, and
+/// the scrolled results stay where they were.
+#[test]
+fn boards_applicants_and_the_scrolled_search_stay_fresh() -> Result<(), String> {
+    let team = Team::start()?;
+    let teammate = &team.teammate;
+    let people: Vec<(Uuid, Mutation)> = (1..=80).map(|i| created(&format!("Person{i:02}"), "Fresh")).collect();
+    let ana = people[0].0;
+    let backend = new_id();
+    let job = Job { id: new_id(), title: "Ward Nurse".into(), location: "Porto".into(), ats_id: None, open: true };
+    let mut setup = vec![
+        Mutation::TagDefine { name: "Python".into() },
+        Mutation::PipelineCreate {
+            pipeline_id: backend,
+            name: "Backend".into(),
+            statuses: ["New", "Contacted", "Interviewing"].map(String::from).to_vec(),
+            private: false,
+        },
+        Mutation::JobCreate { job: job.clone() },
+    ];
+    setup.extend(people.into_iter().map(|(_, create)| create));
+    setup.push(Mutation::PipelineAdd {
+        selection: Selection::Ids { ids: vec![ana] },
+        pipeline_id: backend,
+        status: Some("New".into()),
+    });
+    setup.push(Mutation::JobSubmit { selection: Selection::Ids { ids: vec![ana] }, job_id: job.id });
+    teammate.apply_all(setup)?;
+    let (session, _data) = team.rita_signs_in("80 results")?;
+
+    // The results scrolled halfway down; a row in view previewed.
+    session.script(
+        "const s = document.querySelector('[data-testid=results]').parentElement; s.scrollTop = s.scrollHeight / 2",
+        json!([]),
+    )?;
+    let seen = session.wait_for("a row in the middle of the scrolled results", |s| {
+        let id = s.script(
+            "const s = document.querySelector('[data-testid=results]').parentElement.getBoundingClientRect();
+             const row = [...document.querySelectorAll('[data-testid=results] tbody tr[data-id]')]
+               .find((r) => { const b = r.getBoundingClientRect(); return b.top > s.top + 120 && b.bottom < s.top + s.height / 2; });
+             return row ? row.dataset.id : null",
+            json!([]),
+        )?;
+        Ok(id.as_str().map(str::to_owned))
+    })?;
+    let seen = Uuid::parse_str(&seen).map_err(err)?;
+    session.click(&format!("{} td.location", row(seen)))?;
+    let name = session.wait_for("the row's preview", |s| {
+        Ok(s.text("[data-testid=preview] [data-testid=profile-name]")?.filter(|t| t.ends_with("Fresh")))
+    })?;
+    let before = results_scroll(&session)?;
+    assert!(before > 100.0, "the results are scrolled down ({before})");
+
+    // The teammate tags that candidate: the preview shows it, the results stay scrolled.
+    teammate.apply(Mutation::TagsAdd { selection: Selection::Ids { ids: vec![seen] }, tags: vec!["Python".into()] })?;
+    let sent = Instant::now();
+    let tags = format!("{} td.tags", row(seen));
+    session.wait_for("the tag in the preview and in the row", |s| {
+        let header = s.text("[data-testid=preview] [data-testid=profile-header]")?.unwrap_or_default();
+        let cell = s.text(&tags)?.unwrap_or_default();
+        let now = results_scroll(s)?;
+        if (now - before).abs() > 4.0 {
+            return Err(format!("the results jumped from {before} to {now}"));
+        }
+        Ok((header.contains("Python") && cell.contains("Python")).then_some(()))
+    })?;
+    assert!(sent.elapsed() < PROMPTLY, "the teammate's tag took {:?} to show", sent.elapsed());
+    let after = results_scroll(&session)?;
+    assert!((after - before).abs() <= 4.0, "the results jumped from {before} to {after}");
+    let previewed = session.text("[data-testid=preview] [data-testid=profile-name]")?;
+    assert_eq!(previewed.as_deref(), Some(name.as_str()), "the same candidate is still previewed");
+    session.screenshot("freshness-scrolled-search-teammate-tag")?;
+
+    // Backend's Board: Ana's card moves to Contacted when the teammate moves her there.
+    open_pipeline(&session, backend, "board")?;
+    let card = |status: &str| format!("[data-testid=pipeline-board] [data-column=\"{status}\"] [data-card=\"{ana}\"]");
+    session.wait_for("Ana's card at New", |s| s.text(&card("New")))?;
+    teammate.apply(Mutation::PipelineSetStatus {
+        candidate_id: ana,
+        pipeline_id: backend,
+        status: "Contacted".into(),
+    })?;
+    let sent = Instant::now();
+    session.wait_for("Ana's card at Contacted", |s| s.text(&card("Contacted")))?;
+    assert!(sent.elapsed() < PROMPTLY, "the teammate's move took {:?} to show", sent.elapsed());
+    assert_eq!(session.text(&card("New"))?, None, "the card left New");
+
+    // The job's applicants: Ana's hiring status follows the teammate's change.
+    session.click("[data-testid=rail-jobs]")?;
+    let entry = format!("[data-testid=jobs-page] button[data-id=\"{}\"]", job.id);
+    session.wait_for("the job in the list", |s| s.text(&entry))?;
+    session.click(&entry)?;
+    let status = format!("[data-testid=job-applicants] tr[data-id=\"{ana}\"] [data-testid=applicant-status]");
+    session.wait_for("Ana as a new submission", |s| Ok(s.text(&status)?.filter(|t| t == "New Submission")))?;
+    teammate.apply(Mutation::ApplicationSetStatus {
+        job_id: job.id,
+        candidate_id: ana,
+        bin: "Interviewing".into(),
+        hiring_status: "Interview".into(),
+    })?;
+    let sent = Instant::now();
+    session.wait_for("Ana at Interview", |s| Ok(s.text(&status)?.filter(|t| t == "Interview")))?;
+    assert!(sent.elapsed() < PROMPTLY, "the teammate's status took {:?} to show", sent.elapsed());
     Ok(())
 }
