@@ -1,9 +1,10 @@
 //! A candidate added by hand in the real window: a bad email refused at its field with nothing
 //! lost, the email of someone already here offering them (opened, and the form back as it was
 //! left), a skill picked from the taxonomy by keys and one typed freely, a job and a tag from the
-//! list added, a PDF resume and a cover letter chosen in the system's Open dialog, and the new
-//! candidate's profile showing it all as Recruiter Generated, the two files on its Documents
-//! tab with their kinds, and the resume's words finding them.
+//! list added, a PDF resume, a cover letter and a password-protected resume chosen in the
+//! system's Open dialog, and the new candidate's profile showing it all as Recruiter Generated:
+//! the outcome naming the resume that could not be read, the files on its Documents tab with
+//! their kinds, and the readable resume's words finding them.
 
 use std::path::Path;
 
@@ -57,7 +58,8 @@ fn a_candidate_added_by_hand_after_a_duplicate_was_offered() -> Result<(), Strin
     drop(store);
 
     // Their resume, a real PDF (whose text names someone else: typed by hand, the form is not
-    // filled from it), and a cover letter.
+    // filled from it), a cover letter, and a resume locked with a password (attached, but its
+    // text cannot be read).
     let sample = corpus(2, 99)?.into_iter().find(|s| s.kind == FileKind::Pdf).ok_or("no PDF in the corpus")?;
     let resume_name = sample.truth.name.clone().ok_or("the resume names nobody")?;
     let files = tempfile::tempdir().map_err(err)?;
@@ -65,6 +67,8 @@ fn a_candidate_added_by_hand_after_a_duplicate_was_offered() -> Result<(), Strin
     std::fs::write(&resume, &sample.file).map_err(err)?;
     let letter = files.path().join("Cover letter.pdf");
     std::fs::write(&letter, b"%PDF-1.4 a cover letter").map_err(err)?;
+    let locked = files.path().join("locked-cv.pdf");
+    std::fs::write(&locked, b"%PDF-1.4\ntrailer << /Root 1 0 R /Encrypt 2 0 R >>\n%%EOF\n").map_err(err)?;
 
     let session = Session::start(&["--db", demo.arg()?])?;
     session.wait_for("the results", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| !t.is_empty())))?;
@@ -123,12 +127,17 @@ fn a_candidate_added_by_hand_after_a_duplicate_was_offered() -> Result<(), Strin
     session.press(keys::ENTER)?;
     session.wait_for("the tag", |s| Ok((s.texts("[data-testid=new-tags-chip]")? == ["Referral"]).then_some(())))?;
 
-    // The resume and the letter, each chosen in the system's Open dialog, kinds from their names.
+    // The files, each chosen in the system's Open dialog, kinds from their names.
     add_file(&session, &resume, 1, "resume")?;
     add_file(&session, &letter, 2, "cover_letter")?;
+    add_file(&session, &locked, 3, "resume")?;
     session.screenshot("new-candidate")?;
     session.click("[data-testid=dialog-submit]")?;
     profile_name(&session, "Ada Nova")?;
+    // Added, with the one thing to know: the locked resume's words are not searchable.
+    let outcome = session.wait_for("the outcome", |s| s.text("[data-testid=run-outcome]"))?;
+    assert!(outcome.starts_with("Added Ada Nova, but not all of it: locked-cv.pdf: attached, but"), "{outcome}");
+    assert!(outcome.contains("protected with a password") && !outcome.contains("resume.pdf"), "{outcome}");
     session.wait_for("the tag on the profile", |s| {
         Ok(s.text("[data-testid=profile-header] [aria-label=Tags]")?.filter(|t| t.contains("Referral")))
     })?;
@@ -141,24 +150,34 @@ fn a_candidate_added_by_hand_after_a_duplicate_was_offered() -> Result<(), Strin
         Ok(s.text("[data-testid=background-additional]")?.filter(|t| t.contains("Recruiter Generated")))
     })?;
 
-    // Both files on their Documents tab, with the kinds they were given.
+    // The files on their Documents tab, with the kinds they were given.
     session.click("[data-testid=profile-tabs] [data-tab=documents]")?;
-    let mut rows = session.wait_for("two documents", |s| {
+    let mut rows = session.wait_for("three documents", |s| {
         let rows = s.script(
             "return [...document.querySelectorAll('[data-testid=documents] [data-testid=document-row]')]\
              .map(r => [...r.cells].slice(0, 2).map(c => c.innerText.trim()))",
             json!([]),
         )?;
-        Ok(rows.as_array().filter(|r| r.len() == 2).cloned())
+        Ok(rows.as_array().filter(|r| r.len() == 3).cloned())
     })?;
     rows.sort_by_key(|r| r.to_string());
-    assert_eq!(rows, [json!(["Ada Nova resume.pdf", "Resume"]), json!(["Cover letter.pdf", "Cover letter"])]);
+    assert_eq!(
+        rows,
+        [
+            json!(["Ada Nova resume.pdf", "Resume"]),
+            json!(["Cover letter.pdf", "Cover letter"]),
+            json!(["locked-cv.pdf", "Resume"])
+        ]
+    );
 
-    // The resume's words find them: the name it gives is nowhere in what was typed.
+    // The readable resume's words find them (the locked one after it took nothing away): the
+    // name it gives is nowhere in what was typed.
     session.click("[data-testid=profile-back]")?;
     session.type_into("[data-testid=search-input]", &format!("\"{resume_name}\""))?;
+    // (Waited for as the one result: before the search runs, the list of everyone has her too.)
     session.wait_for("Ada Nova found by the resume's words", |s| {
-        Ok(s.texts("[data-testid=results] td.name .open")?.iter().any(|n| n == "Ada Nova").then_some(()))
+        let one = s.text("[data-testid=result-count]")?.is_some_and(|t| t.starts_with("1 result"));
+        Ok((one && s.texts("[data-testid=results] td.name .open")? == ["Ada Nova"]).then_some(()))
     })?;
     drop(session);
 
@@ -177,7 +196,11 @@ fn a_candidate_added_by_hand_after_a_duplicate_was_offered() -> Result<(), Strin
     documents.sort_by_key(|(name, _)| *name);
     assert_eq!(
         documents,
-        [("Ada Nova resume.pdf", DocumentKind::Resume), ("Cover letter.pdf", DocumentKind::CoverLetter)]
+        [
+            ("Ada Nova resume.pdf", DocumentKind::Resume),
+            ("Cover letter.pdf", DocumentKind::CoverLetter),
+            ("locked-cv.pdf", DocumentKind::Resume)
+        ]
     );
     assert!(view.has_resume, "a resume on file");
     let text = view.resume_text.clone().unwrap_or_default().to_lowercase();
