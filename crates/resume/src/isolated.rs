@@ -6,7 +6,7 @@
 //! out of its memory costs the parent nothing but a clear error.
 
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -37,10 +37,16 @@ impl Isolated {
         Self { program: program.into(), args: args.iter().map(|a| (*a).to_owned()).collect(), limit: TIME_LIMIT }
     }
 
-    /// This running program, started again with `args`.
+    /// This running program, started again with `args`. On Linux through `/proc/self/exe`,
+    /// which stays this very program after its file was replaced (an update installed while
+    /// the app runs): its path then names a deleted file, and starting that would fail.
     pub fn this_program(args: &[&str]) -> Result<Self, ResumeError> {
-        let program =
-            std::env::current_exe().map_err(|e| ResumeError::Failed(format!("cannot find this program: {e}")))?;
+        let itself = Path::new("/proc/self/exe");
+        let program = if cfg!(target_os = "linux") && itself.exists() {
+            itself.to_path_buf()
+        } else {
+            std::env::current_exe().map_err(|e| ResumeError::Failed(format!("cannot find this program: {e}")))?
+        };
         Ok(Self::new(program, args))
     }
 
