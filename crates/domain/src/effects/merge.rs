@@ -74,12 +74,14 @@ impl<R: Records> Effects<'_, R> {
             self.entry(&[back], HistoryDetail::MergeUndone { names: vec![survivor_name.clone()] }, None)?;
         }
         let mut before = survivor.clone();
-        // A review since the merge (opening the survivor, as anyone does next) is kept; to
-        // the millisecond, as the check above, or the server's finer clock would count the
-        // merge's own time as a later review.
+        // A review since the merge (opening the survivor, as anyone does next) is kept: one
+        // later than every review the merge joined (the survivor took the latest of theirs),
+        // to the millisecond, as the check above, or the server's finer clock would count a
+        // merged candidate's own review as a later one.
         let reviewed = |a: &CandidateAggregate| a.engagement_times.get(&Engagement::RecruiterReviewed).copied();
+        let joined = merged.iter().map(|m| &m.aggregate).chain([&before]).filter_map(reviewed).max();
         if let Some(at) = reviewed(&r.aggregate(kept)?)
-            && Some(at.timestamp_millis()) > reviewed(&before).map(|t| t.timestamp_millis())
+            && Some(at.timestamp_millis()) > joined.map(|t| t.timestamp_millis())
         {
             before.record_engagement(Engagement::RecruiterReviewed, at);
         }
