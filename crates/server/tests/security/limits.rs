@@ -167,7 +167,10 @@ async fn a_snapshot_nobody_reads_ends_once_idle() {
 /// Opens the recruiter's two snapshot downloads and reads none of them; returns once a third
 /// may open (their places freed) within `within`, with the stalled connections.
 async fn two_stalled_snapshots_end(server: &TestServer, within: Duration, never: &str) -> Vec<TcpStream> {
-    fill(server, 120_000).await;
+    // Well beyond what the kernel buffers for a stalled client (the send buffer grows to 4 MiB
+    // on loopback): with 120,000 the whole snapshot sometimes fit, and the download ended by
+    // itself rather than by the stall limit.
+    fill(server, 400_000).await;
     let mut stalled = Vec::new();
     for _ in 0..2 {
         let (status, connection) = idle_snapshot(server.server.addr, &server.recruiter).await;
