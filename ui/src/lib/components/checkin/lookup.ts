@@ -1,6 +1,6 @@
 // Lookup as you type at the door: one lookup runs at a time and the latest input wins, so a
 // fast typist (or a barcode scanner) never sees an older answer replace a newer one, and
-// Enter can wait for the answer to exactly what is in the box before acting on it.
+// every answer says which text it is for.
 
 export interface Answer<T> {
   query: string;
@@ -26,17 +26,16 @@ export class Lookup<T> {
   type(query: string): void {
     this.#wanted = query;
     // Cleared once the promise is settled (an empty box is answered without waiting, so
-    // clearing it inside the run would happen before it is even stored).
-    this.#running ??= this.#run().finally(() => (this.#running = null));
+    // clearing it inside the run would happen before it is even stored). Text typed between
+    // the run's last answer and that moment starts a run of its own.
+    this.#running ??= this.#run().then((answered) => {
+      this.#running = null;
+      if (answered && this.#answered.query !== this.#wanted) this.type(this.#wanted);
+    });
   }
 
-  /** The answer to what the box holds now, once it has arrived (null when it failed). */
-  async settled(): Promise<Answer<T> | null> {
-    while (this.#running) await this.#running;
-    return this.#answered.query === this.#wanted ? this.#answered : null;
-  }
-
-  async #run(): Promise<void> {
+  /** Answers until the answer is to what is wanted; false when a lookup failed. */
+  async #run(): Promise<boolean> {
     try {
       while (this.#answered.query !== this.#wanted) {
         const query = this.#wanted;
@@ -44,8 +43,10 @@ export class Lookup<T> {
         this.#answered = { query, results };
         this.show(this.#answered);
       }
+      return true;
     } catch (e) {
       this.fail(e);
+      return false;
     }
   }
 }
