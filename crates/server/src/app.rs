@@ -24,6 +24,8 @@ use crate::{auth, blobs, connection, db, email, live, openapi, pull, push, snaps
 pub struct AppState {
     pub pool: PgPool,
     pub config: Arc<Config>,
+    /// Where documents' bytes are kept (the folder or S3 bucket the settings choose).
+    pub storage: blobs::storage::Configured,
     /// Version announcements for the live streams.
     pub signals: tokio::sync::broadcast::Sender<live::Signal>,
     /// Where sign-ins queue for their password check.
@@ -119,6 +121,8 @@ pub async fn connect(config: &Config) -> anyhow::Result<PgPool> {
 
 /// Connects to the database (migrating it), binds the listen address and starts serving.
 pub async fn start(config: Config) -> anyhow::Result<Running> {
+    // A setting that cannot make a store (an S3 endpoint that is no URL) stops the start.
+    let storage = blobs::storage::configured(&config)?;
     let pool = connect(&config).await?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
@@ -130,7 +134,7 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
     let listener_task = live::spawn_listener(pool.clone(), signals.clone());
     let config = Arc::new(config);
     let delivery_task = email::delivery::spawn(pool.clone(), config.clone())?;
-    let sweep_task = blobs::sweep::spawn(pool.clone(), config.clone());
+    let sweep_task = blobs::sweep::spawn(pool.clone(), config.clone(), storage.clone());
     let password_checks = auth::PasswordChecks::new();
     let live_streams = StreamLimit::new("live update", config.live_streams_per_user);
     let snapshot_streams = StreamLimit::new("snapshot", config.snapshot_streams_per_user);
@@ -138,6 +142,7 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
     let app = router(AppState {
         pool: pool.clone(),
         config,
+        storage,
         signals: signals.clone(),
         password_checks,
         live_streams,

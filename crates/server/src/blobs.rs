@@ -3,8 +3,10 @@
 //! returns them only to whom a live document refers to them. The bytes are counted
 //! (`db::blobs`) and kept behind one storage interface (`storage`); what nothing holds any
 //! more is removed (`sweep`). One org never reads another's content, even knowing its hash.
+//! A store that cannot be reached refuses the upload or download with a 503 naming it: the
+//! desktop keeps the document queued and sends it again later.
 
-mod storage;
+pub mod storage;
 pub mod sweep;
 
 use axum::body::Bytes;
@@ -15,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use talentdesk_domain::{DomainError, document};
 
-use self::storage::{Folder, Storage};
+use self::storage::Storage;
 use crate::ServerError;
 use crate::app::AppState;
 use crate::auth::Caller;
@@ -38,6 +40,7 @@ fn checked_hash(sha256: &str) -> Result<&str, ServerError> {
         (status = 200, description = "Already stored"),
         (status = 413, description = "Over the size limit", body = talentdesk_sync::wire::ErrorBody),
         (status = 422, description = "The bytes do not match the hash", body = talentdesk_sync::wire::ErrorBody),
+        (status = 503, description = "The document storage cannot be reached; nothing was stored", body = talentdesk_sync::wire::ErrorBody),
         (status = 507, description = "The org's documents would pass its quota (`max_org_blob_bytes`)", body = talentdesk_sync::wire::ErrorBody),
     )
 )]
@@ -74,14 +77,13 @@ pub async fn put(
         )));
     }
     tx.commit().await?;
-    let storage = Folder::new(&state.config.blob_dir);
+    let storage = &state.storage;
     if storage.exists(caller.org, sha256).await.unwrap_or(false) {
         return Ok(StatusCode::OK);
     }
-    storage
-        .put(caller.org, sha256, &bytes)
-        .await
-        .map_err(|e| ServerError::Storage(format!("storing a document: {e}")))?;
+    // Refused as a whole: the reservation only holds the quota until the desktop sends the
+    // document again (or its hold runs out), and nothing is taken as stored.
+    storage.put(caller.org, sha256, &bytes).await.map_err(|e| unavailable(storage, "stored", sha256, e))?;
     tracing::info!(org = %caller.org, sha256, size = bytes.len(), "stored a document");
     Ok(StatusCode::CREATED)
 }
@@ -95,6 +97,7 @@ pub async fn put(
     responses(
         (status = 200, description = "The bytes", content_type = "application/octet-stream"),
         (status = 404, description = "No document the caller may see refers to these bytes", body = talentdesk_sync::wire::ErrorBody),
+        (status = 503, description = "The document storage cannot be reached", body = talentdesk_sync::wire::ErrorBody),
     )
 )]
 pub async fn get(
@@ -112,9 +115,15 @@ pub async fn get(
     if !visible {
         return Err(missing());
     }
-    match Folder::new(&state.config.blob_dir).get(caller.org, sha256).await {
+    match state.storage.get(caller.org, sha256).await {
         Ok(Some(bytes)) => Ok(([(header::CONTENT_TYPE, "application/octet-stream")], bytes).into_response()),
         Ok(None) => Err(missing()),
-        Err(e) => Err(ServerError::Storage(format!("reading a document: {e}"))),
+        Err(e) => Err(unavailable(&state.storage, "read", sha256, e)),
     }
+}
+
+/// The store failed: the details go to the log, the caller is told which store and to retry.
+fn unavailable(storage: &storage::Configured, done: &str, sha256: &str, e: std::io::Error) -> ServerError {
+    tracing::error!(error = %e, sha256, "a document could not be {done}: {storage} failed");
+    ServerError::Storage(format!("{storage} is unavailable, so the document was not {done}; try again later"))
 }

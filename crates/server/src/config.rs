@@ -14,8 +14,11 @@ pub struct Config {
     pub database_url: String,
     /// The most connections this process opens to PostgreSQL.
     pub max_connections: u32,
-    /// Where uploaded documents are kept, by their SHA-256.
+    /// Where uploaded documents are kept, by their SHA-256 (unless `s3` is set).
     pub blob_dir: PathBuf,
+    /// Documents in S3-compatible storage (AWS S3, MinIO, Ceph, Garage, R2) instead of
+    /// `blob_dir`: what several server processes on several machines need.
+    pub s3: Option<S3Settings>,
     /// The SMTP relay email goes out through, e.g. `smtp://127.0.0.1:2525`.
     pub smtp_url: Option<String>,
     /// The sender address of outgoing email; replies go to the recruiter who wrote it.
@@ -69,6 +72,7 @@ impl Default for Config {
             database_url: String::new(),
             max_connections: 16,
             blob_dir: PathBuf::from("blobs"),
+            s3: None,
             smtp_url: None,
             mail_from: "Talentdesk <no-reply@localhost>".into(),
             delivery_interval_ms: 2_000,
@@ -91,13 +95,69 @@ impl Default for Config {
     }
 }
 
-/// Each variable overrides the file's setting of the same name.
+/// The `[s3]` table: a bucket of an S3-compatible service.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct S3Settings {
+    /// The service's URL, e.g. `http://minio.internal:9000`; AWS S3 of `region` when absent.
+    #[serde(default)]
+    pub endpoint: Option<String>,
+    pub bucket: String,
+    #[serde(default = "S3Settings::default_region")]
+    pub region: String,
+    /// Without keys, the credentials of the machine's role (AWS instance metadata) are used.
+    #[serde(default)]
+    pub access_key_id: Option<String>,
+    #[serde(default)]
+    pub secret_access_key: Option<String>,
+    /// Addresses as `endpoint/bucket/key`, which MinIO, Ceph, Garage and moto expect; false
+    /// puts the bucket in the host name (`bucket.endpoint/key`, virtual-hosted style).
+    #[serde(default = "S3Settings::yes")]
+    pub path_style: bool,
+    /// Allows an `http://` endpoint (a store on this host or a private network): without it
+    /// only HTTPS is spoken, so keys and documents never cross a network in the clear.
+    #[serde(default)]
+    pub allow_http: bool,
+}
+
+impl S3Settings {
+    fn default_region() -> String {
+        "us-east-1".into()
+    }
+
+    fn yes() -> bool {
+        true
+    }
+}
+
+// By hand, so the secret key never reaches a log line or an error message.
+impl std::fmt::Debug for S3Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("S3Settings")
+            .field("endpoint", &self.endpoint)
+            .field("bucket", &self.bucket)
+            .field("region", &self.region)
+            .field("access_key_id", &self.access_key_id)
+            .field("secret_access_key", &self.secret_access_key.as_ref().map(|_| "(hidden)"))
+            .field("path_style", &self.path_style)
+            .field("allow_http", &self.allow_http)
+            .finish()
+    }
+}
+
+/// Each variable overrides the file's setting of the same name (`table.key` for a table's).
 const ENV: &[(&str, &str)] = &[
     ("TALENTDESK_LISTEN", "listen"),
     ("TALENTDESK_DATABASE_URL", "database_url"),
     ("TALENTDESK_BLOB_DIR", "blob_dir"),
     ("TALENTDESK_SMTP_URL", "smtp_url"),
     ("TALENTDESK_PUBLIC_URL", "public_url"),
+    ("TALENTDESK_S3_ENDPOINT", "s3.endpoint"),
+    ("TALENTDESK_S3_BUCKET", "s3.bucket"),
+    ("TALENTDESK_S3_REGION", "s3.region"),
+    // The keys are secrets: kept out of a config file that more people can read.
+    ("TALENTDESK_S3_ACCESS_KEY_ID", "s3.access_key_id"),
+    ("TALENTDESK_S3_SECRET_ACCESS_KEY", "s3.secret_access_key"),
 ];
 
 impl Config {
@@ -119,12 +179,33 @@ impl Config {
         };
         for (var, key) in ENV {
             if let Some(value) = env(var) {
-                table.insert((*key).to_owned(), toml::Value::String(value));
+                let (section, key) = match key.split_once('.') {
+                    Some((name, key)) => {
+                        let section = table.entry(name).or_insert_with(|| toml::Table::new().into());
+                        let section = section
+                            .as_table_mut()
+                            .ok_or_else(|| anyhow::anyhow!("configuration: {name} must be a table ([{name}])"))?;
+                        (section, key)
+                    }
+                    None => (&mut table, *key),
+                };
+                section.insert(key.to_owned(), toml::Value::String(value));
             }
         }
         let config: Config = table.try_into().map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
         if config.database_url.is_empty() {
             anyhow::bail!("configuration: database_url is not set (in the file or TALENTDESK_DATABASE_URL)");
+        }
+        if let Some(s3) = &config.s3 {
+            if s3.bucket.is_empty() {
+                anyhow::bail!("configuration: s3.bucket is empty");
+            }
+            if s3.access_key_id.is_some() != s3.secret_access_key.is_some() {
+                anyhow::bail!(
+                    "configuration: s3.access_key_id and s3.secret_access_key go together (in the file or \
+                     TALENTDESK_S3_ACCESS_KEY_ID and TALENTDESK_S3_SECRET_ACCESS_KEY); only one is set"
+                );
+            }
         }
         // Zero would refuse every stream, or end every download at its first wait.
         for (key, value) in [

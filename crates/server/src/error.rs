@@ -38,7 +38,8 @@ pub enum ServerError {
     /// The org's documents would take more than its quota.
     #[error("{0}")]
     QuotaExceeded(String),
-    /// The blob folder failed (full disk, permissions).
+    /// The document store failed (unreachable, a full disk, permissions): a sentence naming
+    /// the store, for the caller, who may try again later.
     #[error("{0}")]
     Storage(String),
 }
@@ -65,7 +66,8 @@ impl ServerError {
             ServerError::ClientReused { .. } => (StatusCode::CONFLICT, "client_reused"),
             ServerError::QuotaExceeded(_) => (StatusCode::INSUFFICIENT_STORAGE, "quota_exceeded"),
             ServerError::Database(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
-            ServerError::Corrupt(_) | ServerError::Storage(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+            ServerError::Storage(_) => (StatusCode::SERVICE_UNAVAILABLE, "storage_unavailable"),
+            ServerError::Corrupt(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
 }
@@ -78,7 +80,7 @@ impl IntoResponse for ServerError {
                 tracing::error!(error = %e, "database error");
                 "the database is unavailable; try again shortly".to_owned()
             }
-            ServerError::Corrupt(e) | ServerError::Storage(e) => {
+            ServerError::Corrupt(e) => {
                 tracing::error!(error = %e, "internal failure");
                 "the server failed to read or store data; the failure is logged".to_owned()
             }

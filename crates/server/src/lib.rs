@@ -9,7 +9,7 @@
 pub mod admin;
 pub mod app;
 mod auth;
-mod blobs;
+pub mod blobs;
 pub mod config;
 mod connection;
 mod db;

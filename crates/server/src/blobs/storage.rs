@@ -1,13 +1,21 @@
 //! Where documents' bytes are kept, behind one small interface (DESIGN.md section 6): the
-//! server decides what to keep (`db::blobs`), storage only keeps bytes. Today a local folder;
-//! an S3-compatible store would implement the same, and erasure and quotas would not change.
+//! server decides what to keep (`db::blobs`), storage only keeps bytes. The server's settings
+//! choose one store ([`configured`]): a local folder (the default) or a bucket of an
+//! S3-compatible service; erasure, quotas and the sweep are the same on both.
 
+mod folder;
+mod s3;
+
+use std::fmt;
 use std::future::Future;
 use std::io;
-use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use uuid::Uuid;
+
+pub use self::folder::Folder;
+pub use self::s3::S3;
+use crate::config::Config;
 
 /// Content kept for an org.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,123 +36,84 @@ pub trait Storage: Send + Sync {
     fn list(&self) -> impl Future<Output = io::Result<Vec<Stored>>> + Send;
     /// Removes what uploads interrupted before `before` left behind; returns how many.
     fn clean_interrupted(&self, before: SystemTime) -> impl Future<Output = io::Result<usize>> + Send;
+    /// Whether the store can be reached, written and listed now (for readiness checks).
+    fn check(&self) -> impl Future<Output = io::Result<()>> + Send;
 }
 
-/// A folder: `<root>/<org>/<first two hex digits>/<sha256>`, one org per folder. An upload is
-/// written to a `.<id>.partial` file beside its target and renamed, so a half-written file
-/// never has the content's name.
+/// The store the server's settings chose. Cheap to clone: clones share one connection pool.
 #[derive(Debug, Clone)]
-pub struct Folder {
-    root: PathBuf,
+pub enum Configured {
+    Folder(Folder),
+    S3(S3),
 }
 
-impl Folder {
-    pub fn new(root: &Path) -> Self {
-        Self { root: root.to_owned() }
-    }
+/// The store the settings choose: the bucket of `s3` when set, else the folder `blob_dir`.
+/// Fails, naming the setting, when the S3 settings cannot make a client (an endpoint that is
+/// not a URL); nothing is contacted yet, so a store that is down does not stop a start.
+pub fn configured(config: &Config) -> anyhow::Result<Configured> {
+    Ok(match &config.s3 {
+        Some(settings) => Configured::S3(S3::new(settings)?),
+        None => Configured::Folder(Folder::new(&config.blob_dir)),
+    })
+}
 
-    fn path(&self, org: Uuid, sha256: &str) -> PathBuf {
-        self.root.join(org.to_string()).join(&sha256[..2]).join(sha256)
-    }
-
-    /// Every file under an org's folders, as (org, file), skipping what is not an org's.
-    fn files(&self) -> io::Result<Vec<(Uuid, PathBuf)>> {
-        let mut files = Vec::new();
-        let orgs = match std::fs::read_dir(&self.root) {
-            Ok(orgs) => orgs,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(files),
-            Err(e) => return Err(e),
-        };
-        for org in orgs {
-            let org = org?;
-            let Some(id) = org.file_name().to_str().and_then(|name| name.parse::<Uuid>().ok()) else { continue };
-            for shard in std::fs::read_dir(org.path())? {
-                let shard = shard?;
-                if shard.file_type()?.is_dir() {
-                    for file in std::fs::read_dir(shard.path())? {
-                        files.push((id, file?.path()));
-                    }
-                }
-            }
+/// What people are told the store is: which kind, and the bucket (not its address or keys).
+impl fmt::Display for Configured {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Configured::Folder(_) => write!(f, "the server's document folder"),
+            Configured::S3(s3) => write!(f, "the document storage (S3 bucket \"{}\")", s3.bucket()),
         }
-        Ok(files)
     }
 }
 
-fn is_partial(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.') && n.ends_with(".partial"))
-}
-
-impl Storage for Folder {
+impl Storage for Configured {
     async fn exists(&self, org: Uuid, sha256: &str) -> io::Result<bool> {
-        tokio::fs::try_exists(self.path(org, sha256)).await
+        match self {
+            Configured::Folder(store) => store.exists(org, sha256).await,
+            Configured::S3(store) => store.exists(org, sha256).await,
+        }
     }
 
     async fn put(&self, org: Uuid, sha256: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = self.path(org, sha256);
-        let dir = path.parent().expect("blob paths have a folder");
-        tokio::fs::create_dir_all(dir).await?;
-        let partial = dir.join(format!(".{}.partial", Uuid::now_v7()));
-        let written = match tokio::fs::write(&partial, bytes).await {
-            Ok(()) => tokio::fs::rename(&partial, &path).await,
-            Err(e) => Err(e),
-        };
-        if written.is_err() {
-            // A full disk must not keep what it could not finish; the sweep catches a crash.
-            let _ = tokio::fs::remove_file(&partial).await;
+        match self {
+            Configured::Folder(store) => store.put(org, sha256, bytes).await,
+            Configured::S3(store) => store.put(org, sha256, bytes).await,
         }
-        written
     }
 
     async fn get(&self, org: Uuid, sha256: &str) -> io::Result<Option<Vec<u8>>> {
-        match tokio::fs::read(self.path(org, sha256)).await {
-            Ok(bytes) => Ok(Some(bytes)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
+        match self {
+            Configured::Folder(store) => store.get(org, sha256).await,
+            Configured::S3(store) => store.get(org, sha256).await,
         }
     }
 
     async fn remove(&self, org: Uuid, sha256: &str) -> io::Result<()> {
-        match tokio::fs::remove_file(self.path(org, sha256)).await {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
+        match self {
+            Configured::Folder(store) => store.remove(org, sha256).await,
+            Configured::S3(store) => store.remove(org, sha256).await,
         }
     }
 
     async fn list(&self) -> io::Result<Vec<Stored>> {
-        let folder = self.clone();
-        let walked = tokio::task::spawn_blocking(move || -> io::Result<Vec<Stored>> {
-            let mut stored = Vec::new();
-            for (org, path) in folder.files()? {
-                let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
-                if talentdesk_domain::document::check_sha256(name).is_err() {
-                    continue;
-                }
-                let size = match std::fs::metadata(&path) {
-                    Ok(meta) => meta.len(),
-                    // Removed meanwhile.
-                    Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
-                    Err(e) => return Err(e),
-                };
-                stored.push(Stored { org, sha256: name.to_owned(), size });
-            }
-            Ok(stored)
-        });
-        walked.await.map_err(io::Error::other)?
+        match self {
+            Configured::Folder(store) => store.list().await,
+            Configured::S3(store) => store.list().await,
+        }
     }
 
     async fn clean_interrupted(&self, before: SystemTime) -> io::Result<usize> {
-        let folder = self.clone();
-        let cleaned = tokio::task::spawn_blocking(move || -> io::Result<usize> {
-            let mut removed = 0;
-            for (_, path) in folder.files()?.into_iter().filter(|(_, p)| is_partial(p)) {
-                let stale = std::fs::metadata(&path).and_then(|m| m.modified()).is_ok_and(|at| at < before);
-                if stale && std::fs::remove_file(&path).is_ok() {
-                    removed += 1;
-                }
-            }
-            Ok(removed)
-        });
-        cleaned.await.map_err(io::Error::other)?
+        match self {
+            Configured::Folder(store) => store.clean_interrupted(before).await,
+            Configured::S3(store) => store.clean_interrupted(before).await,
+        }
+    }
+
+    async fn check(&self) -> io::Result<()> {
+        match self {
+            Configured::Folder(store) => store.check().await,
+            Configured::S3(store) => store.check().await,
+        }
     }
 }

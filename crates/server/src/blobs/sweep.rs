@@ -13,7 +13,7 @@ use sqlx::PgPool;
 use sqlx::postgres::PgListener;
 use uuid::Uuid;
 
-use super::storage::{Folder, Storage};
+use super::storage::{Configured, Storage};
 use crate::ServerError;
 use crate::config::Config;
 use crate::db::blobs::{self, Fate};
@@ -26,9 +26,8 @@ const INTERRUPTED_AFTER: Duration = Duration::from_secs(3600);
 const RETRY: Duration = Duration::from_secs(5);
 
 /// Runs for as long as the server runs.
-pub fn spawn(pool: PgPool, config: Arc<Config>) -> tokio::task::JoinHandle<()> {
+pub fn spawn(pool: PgPool, config: Arc<Config>, storage: Configured) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        let storage = Folder::new(&config.blob_dir);
         let interval = Duration::from_secs(config.blob_sweep_interval_secs.max(1));
         let mut listener: Option<PgListener> = None;
         loop {
@@ -130,5 +129,5 @@ async fn settle(pool: &PgPool, storage: &impl Storage, org: Uuid, sha256: &str) 
 }
 
 fn storage_error(e: std::io::Error) -> ServerError {
-    ServerError::Storage(format!("the blob folder: {e}"))
+    ServerError::Storage(format!("the document store: {e}"))
 }
