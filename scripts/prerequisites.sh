@@ -32,12 +32,16 @@ ensure_apt_packages() {
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# aiosmtpd for the python3 on PATH, when that is not the system's (pyenv and the like).
+# aiosmtpd for the python3 on PATH, when that is not the system's (pyenv and the like), and
+# moto in server mode, the S3-compatible server the document store's tests start, from PyPI.
 ensure_python_packages() {
-    python3 -c "import aiosmtpd" 2>/dev/null && return 0
-    echo "installing the Python package aiosmtpd"
-    python3 -m pip install --quiet --disable-pip-version-check aiosmtpd 2>/dev/null ||
-        python3 -m pip install --quiet --disable-pip-version-check --break-system-packages aiosmtpd
+    local missing=()
+    python3 -c "import aiosmtpd" 2>/dev/null || missing+=(aiosmtpd)
+    python3 -c "import moto.server" 2>/dev/null || missing+=("moto[server]>=5,<6")
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "installing the Python packages ${missing[*]}"
+    python3 -m pip install --quiet --disable-pip-version-check "${missing[@]}" 2>/dev/null ||
+        python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "${missing[@]}"
 }
 
 # The front end's packages, exactly as package-lock.json pins them; skipped when the lock file

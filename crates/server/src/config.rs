@@ -227,6 +227,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn s3_settings_come_from_the_file_with_the_keys_from_the_environment_and_stay_out_of_logs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("server.toml");
+        let no_env = |_: &str| None;
+        std::fs::write(&path, "database_url = \"postgres://x/y\"\n").unwrap();
+        assert!(Config::load_with(Some(&path), no_env).unwrap().s3.is_none(), "the folder by default");
+
+        let file = "database_url = \"postgres://x/y\"\n[s3]\nendpoint = \"http://127.0.0.1:9000\"\nbucket = \"docs\"\n";
+        std::fs::write(&path, format!("{file}allow_http = true\n")).unwrap();
+        let keys = |var: &str| match var {
+            "TALENTDESK_S3_ACCESS_KEY_ID" => Some("AKIDEXAMPLE".to_owned()),
+            "TALENTDESK_S3_SECRET_ACCESS_KEY" => Some("wJalrXUtnFEMI-secret".to_owned()),
+            _ => None,
+        };
+        let config = Config::load_with(Some(&path), keys).unwrap();
+        let s3 = config.s3.as_ref().unwrap();
+        assert_eq!((s3.bucket.as_str(), s3.region.as_str()), ("docs", "us-east-1"));
+        assert!(s3.path_style && s3.allow_http);
+        assert_eq!(s3.secret_access_key.as_deref(), Some("wJalrXUtnFEMI-secret"));
+        assert!(!format!("{config:?}").contains("wJalrXUtnFEMI"), "the secret key is never printed");
+
+        // Only one of the two keys is a mistake, named; so is a typo in the table.
+        let one_key = |var: &str| (var == "TALENTDESK_S3_ACCESS_KEY_ID").then(|| "AKIDEXAMPLE".to_owned());
+        let half = Config::load_with(Some(&path), one_key).unwrap_err().to_string();
+        assert!(half.contains("s3.access_key_id and s3.secret_access_key go together"), "{half}");
+        std::fs::write(&path, format!("{file}path_styel = false\n")).unwrap();
+        let typo = Config::load_with(Some(&path), no_env).unwrap_err().to_string();
+        assert!(typo.contains("path_styel"), "{typo}");
+
+        // A bucket from the environment alone, without a table in the file.
+        std::fs::write(&path, "database_url = \"postgres://x/y\"\n").unwrap();
+        let bucket = |var: &str| (var == "TALENTDESK_S3_BUCKET").then(|| "from-env".to_owned());
+        assert_eq!(Config::load_with(Some(&path), bucket).unwrap().s3.unwrap().bucket, "from-env");
+    }
+
+
+    #[test]
     fn the_file_sets_values_and_names_unknown_keys() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("server.toml");

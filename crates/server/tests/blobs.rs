@@ -1,30 +1,53 @@
 //! Documents' bytes: stored once by their SHA-256, refused when the bytes do not match the
-//! hash or exceed the limit, served through a document, and never to another org.
+//! hash or exceed the limit, served through a document, and never to another org; on both
+//! kinds of document store (a folder, S3). A store that is down refuses uploads and downloads
+//! with a 503 naming it, and takes the same upload once it is back.
 
 mod support;
 
-use reqwest::StatusCode;
+use reqwest::{Response, StatusCode};
 use sha2::{Digest, Sha256};
-use support::TestServer;
+use support::{TestServer, on_each_backend};
 use talentdesk_domain::document::{Document, DocumentKind};
 use talentdesk_domain::mutation::Mutation;
+use talentdesk_server::blobs::storage::Storage;
+use talentdesk_server::testing::Backend;
+use uuid::Uuid;
 
 fn sha256(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn blobs_are_stored_once_checked_and_kept_within_the_org() {
-    let server = TestServer::start_with(|c| talentdesk_server::config::Config { max_blob_bytes: 64 * 1024, ..c }).await;
+async fn put_blob(server: &TestServer, hash: String, bytes: Vec<u8>, token: String) -> Response {
+    let request = server.http.put(format!("{}/v1/blobs/{hash}", server.url)).bearer_auth(token).body(bytes);
+    support::send_racing_early_refusal(request).await
+}
+
+async fn get_blob(server: &TestServer, hash: String, token: String) -> Response {
+    server.http.get(format!("{}/v1/blobs/{hash}", server.url)).bearer_auth(token).send().await.unwrap()
+}
+
+fn attach(candidate_id: Uuid, bytes: &[u8]) -> Mutation {
+    let document = Document {
+        id: Uuid::now_v7(),
+        candidate_id,
+        name: "cv.pdf".into(),
+        kind: DocumentKind::Resume,
+        sha256: sha256(bytes),
+        size: bytes.len() as u64,
+        uploaded_at: chrono::Utc::now(),
+    };
+    Mutation::DocumentAttach { document }
+}
+
+on_each_backend!(blobs_are_stored_once_checked_and_kept_within_the_org);
+
+async fn blobs_are_stored_once_checked_and_kept_within_the_org(backend: Backend) {
+    let server =
+        TestServer::start_on(backend, |c| talentdesk_server::config::Config { max_blob_bytes: 64 * 1024, ..c }).await;
     let rita = &server.recruiter;
-    let put = |hash: String, bytes: Vec<u8>, token: String| {
-        let request = server.http.put(format!("{}/v1/blobs/{hash}", server.url)).bearer_auth(token).body(bytes);
-        support::send_racing_early_refusal(request)
-    };
-    let get = |hash: String, token: String| {
-        let request = server.http.get(format!("{}/v1/blobs/{hash}", server.url)).bearer_auth(token);
-        async move { request.send().await.unwrap() }
-    };
+    let put = |hash: String, bytes: Vec<u8>, token: String| put_blob(&server, hash, bytes, token);
+    let get = |hash: String, token: String| get_blob(&server, hash, token);
     let resume = b"%PDF-1.4 Ana Souza, Nurse".to_vec();
     let hash = sha256(&resume);
 
@@ -35,18 +58,9 @@ async fn blobs_are_stored_once_checked_and_kept_within_the_org() {
         "a repeat is a no-op"
     );
     // Served once a document refers to it (see security::blobs for who may read what).
-    let ana = uuid::Uuid::now_v7();
-    let document = Document {
-        id: uuid::Uuid::now_v7(),
-        candidate_id: ana,
-        name: "cv.pdf".into(),
-        kind: DocumentKind::Resume,
-        sha256: hash.clone(),
-        size: resume.len() as u64,
-        uploaded_at: chrono::Utc::now(),
-    };
-    let attach = [support::create_candidate(ana, "Ana", "Souza", None), Mutation::DocumentAttach { document }];
-    server.push(rita, &support::numbered(1, attach)).await;
+    let ana = Uuid::now_v7();
+    let attached = [support::create_candidate(ana, "Ana", "Souza", None), attach(ana, &resume)];
+    server.push(rita, &support::numbered(1, attached)).await;
     let fetched = get(hash.clone(), server.other_recruiter.token.clone()).await;
     assert_eq!(fetched.status(), StatusCode::OK);
     assert_eq!(fetched.bytes().await.unwrap().to_vec(), resume);
@@ -71,4 +85,43 @@ async fn blobs_are_stored_once_checked_and_kept_within_the_org() {
     // Another org knows the hash but cannot read the file.
     let hank = server.other_org_admin().await;
     assert_eq!(get(hash, hank.token).await.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_store_that_is_down_refuses_with_its_name_and_takes_the_same_upload_when_back() {
+    let mut server = TestServer::start_on(Backend::S3, |c| c).await;
+    let rita = server.recruiter.clone();
+    let ana = Uuid::now_v7();
+    let (resume, letter) = (b"%PDF-1.4 Ana Souza, Nurse".to_vec(), b"Dear hiring team".to_vec());
+    assert_eq!(
+        put_blob(&server, sha256(&resume), resume.clone(), rita.token.clone()).await.status(),
+        StatusCode::CREATED
+    );
+    let attached = [support::create_candidate(ana, "Ana", "Souza", None), attach(ana, &resume)];
+    server.push(&rita, &support::numbered(1, attached)).await;
+
+    server.blobs.moto().unwrap().stop();
+    assert!(server.blobs.storage().check().await.is_err(), "the readiness check sees the store down");
+    let refused = put_blob(&server, sha256(&letter), letter.clone(), rita.token.clone()).await;
+    assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body: serde_json::Value = refused.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "storage_unavailable");
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(message.contains(r#"S3 bucket "talentdesk-test""#) && message.contains("not stored"), "{message}");
+    let unread = get_blob(&server, sha256(&resume), rita.token.clone()).await;
+    assert_eq!(unread.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body: serde_json::Value = unread.json().await.unwrap();
+    assert!(body["error"]["message"].as_str().unwrap().contains("was not read"), "{body}");
+
+    // Back (and empty: moto kept nothing in memory). The refused upload was not taken as
+    // stored: sent again, it is stored now (201, not "already stored"), and served.
+    server.blobs.moto().unwrap().start_again();
+    server.blobs.recreate_bucket();
+    server.blobs.storage().check().await.expect("the store is back");
+    let stored = put_blob(&server, sha256(&letter), letter.clone(), rita.token.clone()).await;
+    assert_eq!(stored.status(), StatusCode::CREATED);
+    server.push(&rita, &support::numbered(3, [attach(ana, &letter)])).await;
+    let fetched = get_blob(&server, sha256(&letter), server.other_recruiter.token.clone()).await;
+    assert_eq!(fetched.status(), StatusCode::OK);
+    assert_eq!(fetched.bytes().await.unwrap().to_vec(), letter);
 }

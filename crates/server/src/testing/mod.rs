@@ -1,7 +1,12 @@
 //! For tests of the server and of its clients (feature `testing`): a throwaway PostgreSQL
-//! cluster from the system's binaries with a fresh database per test, and a server on it.
+//! cluster from the system's binaries with a fresh database per test, and a server on it;
+//! a document store of either kind (a folder, or a bucket on a private S3 server).
 
+pub mod blob_store;
+pub mod moto;
 pub mod postgres;
+
+pub use blob_store::{Backend, TestStore};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -1,7 +1,7 @@
 //! Documents' blobs: served only to whom a live document shows them, deleted when nothing refers to them.
 //! Uploads nothing claims expire, interrupted uploads are cleaned up, and each org has a quota.
+//! Each runs on both kinds of document store, a folder and S3 (moto).
 
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use reqwest::StatusCode;
@@ -9,10 +9,12 @@ use sha2::{Digest, Sha256};
 use talentdesk_domain::document::{Document, DocumentKind};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
+use talentdesk_server::blobs::storage::Storage;
 use talentdesk_server::config::Config;
+use talentdesk_server::testing::Backend;
 use uuid::Uuid;
 
-use crate::support::{Session, TestServer, create_candidate, numbered};
+use crate::support::{Session, TestServer, create_candidate, numbered, on_each_backend, org_id};
 
 pub fn sha256(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
@@ -53,24 +55,9 @@ pub fn attach(candidate_id: Uuid, name: &str, bytes: &[u8]) -> Mutation {
     }
 }
 
-/// Every file under the server's blob folder.
-pub fn files(root: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut folders = vec![root.to_owned()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
-            if entry.file_type().unwrap().is_dir() {
-                folders.push(entry.path());
-            } else {
-                found.push(entry.path());
-            }
-        }
-    }
-    found
-}
-
-pub fn stored(server: &TestServer, sha256: &str) -> bool {
-    files(server.blobs.path()).iter().any(|f| f.file_name().unwrap() == sha256)
+/// Whether any org's copy of the content is kept.
+pub async fn stored(server: &TestServer, sha256: &str) -> bool {
+    server.blobs.contents().await.iter().any(|(kept, _)| kept.sha256 == sha256)
 }
 
 /// Waits (up to 15 s) until `done` holds.
@@ -82,20 +69,20 @@ pub async fn eventually<F: AsyncFnMut() -> bool>(what: &str, mut done: F) {
     }
 }
 
-/// The folder the org Acme's blobs are kept in.
-async fn acme_folder(server: &TestServer) -> PathBuf {
-    let org: Uuid =
-        sqlx::query_scalar("SELECT id FROM orgs WHERE name = 'Acme'").fetch_one(&server.server.pool).await.unwrap();
-    server.blobs.path().join(org.to_string())
-}
-
 fn delete(candidate: Uuid) -> Mutation {
     Mutation::CandidateDelete { selection: Selection::ids([candidate]) }
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_blob_is_served_only_while_a_live_document_of_the_org_refers_to_it() {
-    let server = TestServer::start().await;
+on_each_backend!(
+    a_blob_is_served_only_while_a_live_document_of_the_org_refers_to_it,
+    uploads_nothing_claims_expire_and_interrupted_ones_are_cleaned_up,
+    a_fresh_upload_waits_for_its_document_through_sweeps,
+    an_org_over_its_quota_is_refused_with_the_quota_named,
+    a_deleted_document_takes_its_bytes_with_it,
+);
+
+async fn a_blob_is_served_only_while_a_live_document_of_the_org_refers_to_it(backend: Backend) {
+    let server = TestServer::start_on(backend, |c| c).await;
     let (rita, omar, admin) = (&server.recruiter, &server.other_recruiter, &server.admin);
     let (ana, bo) = (Uuid::now_v7(), Uuid::now_v7());
     let resume = b"%PDF-1.4 Ana Souza, Nurse".to_vec();
@@ -124,25 +111,22 @@ async fn a_blob_is_served_only_while_a_live_document_of_the_org_refers_to_it() {
     server.push(admin, &numbered(1, [delete(ana)])).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(download(&server, omar, &hash).await.0, StatusCode::OK);
-    assert!(stored(&server, &hash));
+    assert!(stored(&server, &hash).await);
 
     // With Bo gone nothing of Acme's does: not served (404, as for content never seen), and
     // the file goes once the deletion commits. Globex's copy is Globex's.
     server.push(admin, &numbered(2, [delete(bo)])).await;
     assert_eq!(download(&server, omar, &hash).await.0, StatusCode::NOT_FOUND);
     assert_eq!(download(&server, admin, &hash).await.0, StatusCode::NOT_FOUND);
-    let acme = acme_folder(&server).await;
-    eventually("the deleted documents' bytes are removed", async || {
-        !files(&acme).iter().any(|f| f.file_name().unwrap() == hash.as_str())
-    })
-    .await;
-    assert!(stored(&server, &hash), "Globex's upload is its own");
+    let (acme, globex) = (org_id(&server, "Acme").await, org_id(&server, "Globex").await);
+    eventually("the deleted documents' bytes are removed", async || !server.blobs.holds(acme, &hash).await).await;
+    assert!(server.blobs.holds(globex, &hash).await, "Globex's upload is its own");
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn uploads_nothing_claims_expire_and_interrupted_ones_are_cleaned_up() {
+async fn uploads_nothing_claims_expire_and_interrupted_ones_are_cleaned_up(backend: Backend) {
     let server =
-        TestServer::start_with(|c| Config { blob_upload_expiry_secs: 1, blob_sweep_interval_secs: 1, ..c }).await;
+        TestServer::start_on(backend, |c| Config { blob_upload_expiry_secs: 1, blob_sweep_interval_secs: 1, ..c })
+            .await;
     let rita = &server.recruiter;
     let ana = Uuid::now_v7();
     let (claimed, unclaimed) = (b"claimed resume".to_vec(), b"never attached".to_vec());
@@ -151,49 +135,53 @@ async fn uploads_nothing_claims_expire_and_interrupted_ones_are_cleaned_up() {
     server.push(rita, &numbered(2, [attach(ana, "cv.pdf", &claimed)])).await;
     assert_eq!(upload(&server, rita, &unclaimed).await.0, StatusCode::CREATED);
 
-    // What an interrupted upload leaves, an hour old and fresh (one under way), and a file a
-    // server before blobs were counted kept without any document.
-    let shard = acme_folder(&server).await.join("ab");
-    std::fs::create_dir_all(&shard).unwrap();
-    let (stale, fresh) = (shard.join(".0190-stale.partial"), shard.join(".0190-fresh.partial"));
-    std::fs::write(&stale, b"half").unwrap();
-    std::fs::write(&fresh, b"half").unwrap();
-    let hours_ago = SystemTime::now() - Duration::from_secs(2 * 3600);
-    std::fs::File::options().write(true).open(&stale).unwrap().set_modified(hours_ago).unwrap();
+    // Content a server before blobs were counted kept without any document, and (a folder's
+    // only) what an interrupted upload leaves, an hour old and fresh (one under way).
+    let acme = org_id(&server, "Acme").await;
     let legacy = b"an old upload".to_vec();
-    let legacy_path = acme_folder(&server).await.join(&sha256(&legacy)[..2]).join(sha256(&legacy));
-    std::fs::create_dir_all(legacy_path.parent().unwrap()).unwrap();
-    std::fs::write(&legacy_path, &legacy).unwrap();
+    server.blobs.storage().put(acme, &sha256(&legacy), &legacy).await.unwrap();
+    let partials = server.blobs.folder().map(|folder| {
+        let shard = folder.join(acme.to_string()).join("ab");
+        std::fs::create_dir_all(&shard).unwrap();
+        let (stale, fresh) = (shard.join(".0190-stale.partial"), shard.join(".0190-fresh.partial"));
+        std::fs::write(&stale, b"half").unwrap();
+        std::fs::write(&fresh, b"half").unwrap();
+        let hours_ago = SystemTime::now() - Duration::from_secs(2 * 3600);
+        std::fs::File::options().write(true).open(&stale).unwrap().set_modified(hours_ago).unwrap();
+        (stale, fresh)
+    });
 
-    let unclaimed_hash = sha256(&unclaimed);
-    eventually("the sweep removes the expired upload, the stale part and the orphan", async || {
-        !stored(&server, &unclaimed_hash) && !stale.exists() && !legacy_path.exists()
+    let (unclaimed_hash, legacy_hash) = (sha256(&unclaimed), sha256(&legacy));
+    eventually("the sweep removes the expired upload, the orphan and the stale part", async || {
+        !server.blobs.holds(acme, &unclaimed_hash).await
+            && !server.blobs.holds(acme, &legacy_hash).await
+            && partials.as_ref().is_none_or(|(stale, _)| !stale.exists())
     })
     .await;
-    assert!(fresh.exists(), "an upload under way is left alone");
-    assert!(stored(&server, &sha256(&claimed)), "a document claimed its upload");
+    if let Some((_, fresh)) = &partials {
+        assert!(fresh.exists(), "an upload under way is left alone");
+    }
+    assert!(server.blobs.holds(acme, &sha256(&claimed)).await, "a document claimed its upload");
     assert_eq!(download(&server, &server.other_recruiter, &sha256(&claimed)).await.0, StatusCode::OK);
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_fresh_upload_waits_for_its_document_through_sweeps() {
+async fn a_fresh_upload_waits_for_its_document_through_sweeps(backend: Backend) {
     // The desktop uploads the bytes, then pushes the document: sweeps in between keep them.
-    let server = TestServer::start_with(|c| Config { blob_sweep_interval_secs: 1, ..c }).await;
+    let server = TestServer::start_on(backend, |c| Config { blob_sweep_interval_secs: 1, ..c }).await;
     let rita = &server.recruiter;
     let ana = Uuid::now_v7();
     let resume = b"uploaded before its document".to_vec();
     assert_eq!(upload(&server, rita, &resume).await.0, StatusCode::CREATED);
     tokio::time::sleep(Duration::from_millis(2500)).await;
-    assert!(stored(&server, &sha256(&resume)));
+    assert!(stored(&server, &sha256(&resume)).await);
     server
         .push(rita, &numbered(1, [create_candidate(ana, "Ana", "Souza", None), attach(ana, "cv.pdf", &resume)]))
         .await;
     assert_eq!(download(&server, &server.other_recruiter, &sha256(&resume)).await, (StatusCode::OK, resume));
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn an_org_over_its_quota_is_refused_with_the_quota_named() {
-    let server = TestServer::start_with(|c| Config { max_org_blob_bytes: 100, ..c }).await;
+async fn an_org_over_its_quota_is_refused_with_the_quota_named(backend: Backend) {
+    let server = TestServer::start_on(backend, |c| Config { max_org_blob_bytes: 100, ..c }).await;
     let rita = &server.recruiter;
     let (first, second) = (vec![1u8; 60], vec![2u8; 60]);
     assert_eq!(upload(&server, rita, &first).await.0, StatusCode::CREATED);
@@ -203,7 +191,7 @@ async fn an_org_over_its_quota_is_refused_with_the_quota_named() {
     assert_eq!(body["error"]["code"], "quota_exceeded");
     let message = body["error"]["message"].as_str().unwrap();
     assert!(message.contains("max_org_blob_bytes") && message.contains("60 of its 100 bytes"), "{message}");
-    assert!(!stored(&server, &sha256(&second)), "nothing of the refused upload is kept");
+    assert!(!stored(&server, &sha256(&second)).await, "nothing of the refused upload is kept");
 
     // Content the org has already takes nothing more; another org counts its own.
     assert_eq!(upload(&server, rita, &first).await.0, StatusCode::OK);
@@ -211,9 +199,8 @@ async fn an_org_over_its_quota_is_refused_with_the_quota_named() {
     assert_eq!(upload(&server, &hank, &second).await.0, StatusCode::CREATED);
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_deleted_document_takes_its_bytes_with_it() {
-    let server = TestServer::start().await;
+async fn a_deleted_document_takes_its_bytes_with_it(backend: Backend) {
+    let server = TestServer::start_on(backend, |c| c).await;
     let rita = &server.recruiter;
     let ana = Uuid::now_v7();
     let resume = b"%PDF-1.4 attached by mistake".to_vec();
@@ -228,5 +215,5 @@ async fn a_deleted_document_takes_its_bytes_with_it() {
 
     server.push(rita, &numbered(3, [Mutation::DocumentDelete { document_id }])).await;
     assert_eq!(download(&server, rita, &hash).await.0, StatusCode::NOT_FOUND);
-    eventually("the bytes are removed", async || !stored(&server, &hash)).await;
+    eventually("the bytes are removed", async || !stored(&server, &hash).await).await;
 }

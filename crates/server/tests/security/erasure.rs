@@ -1,7 +1,8 @@
-//! Erasure that is complete: no trace of a deleted person in any table or the blob folder.
+//! Erasure that is complete: no trace of a deleted person in any table or the document store
+//! (a folder, or S3: the test runs on both).
 //! A candidate is given everything that can hold their data on the server (a note, a resume,
 //! emails sent and put off, a tracked link, refused changes that quote them, a conflict), then
-//! deleted; every text of every table and every file of the blob folder is searched for them.
+//! deleted; every text of every table and every content kept is searched for them.
 
 use std::time::Duration;
 
@@ -12,12 +13,13 @@ use talentdesk_domain::history::FieldChange;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
 use talentdesk_server::config::Config;
+use talentdesk_server::testing::Backend;
 use talentdesk_sync::wire::PushOutcome;
 use uuid::Uuid;
 
-use crate::blobs::{attach, download, eventually, files, sha256, upload};
+use crate::blobs::{attach, download, eventually, sha256, stored, upload};
 use crate::support::smtp::{received, smtp_sink, unfold};
-use crate::support::{TestServer, create_candidate, numbered};
+use crate::support::{TestServer, create_candidate, numbered, on_each_backend};
 
 const FIRST: &str = "Wilhelmina";
 const LAST: &str = "Quorrelsby";
@@ -54,7 +56,7 @@ async fn columns(pool: &PgPool) -> Vec<(String, String, String)> {
         .collect()
 }
 
-/// Where in the database and the blob folder a needle is found, ignoring case.
+/// Where in the database and the document store a needle is found, ignoring case.
 async fn traces(server: &TestServer) -> Vec<String> {
     let mut found = Vec::new();
     for (table, column, text) in columns(&server.server.pool).await {
@@ -67,12 +69,12 @@ async fn traces(server: &TestServer) -> Vec<String> {
             }
         }
     }
-    for file in files(server.blobs.path()) {
-        let bytes = std::fs::read(&file).unwrap().to_ascii_lowercase();
+    for (kept, bytes) in server.blobs.contents().await {
+        let bytes = bytes.to_ascii_lowercase();
         for needle in NEEDLES {
             let lower = needle.to_ascii_lowercase().into_bytes();
             if bytes.windows(lower.len()).any(|w| w == lower) {
-                found.push(format!("blob folder {}: {needle}", file.display()));
+                found.push(format!("document store {}/{}: {needle}", kept.org, kept.sha256));
             }
         }
     }
@@ -96,10 +98,11 @@ fn email_to(candidate: Uuid, body: &str) -> Mutation {
     }
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_deleted_candidate_leaves_no_trace_in_any_table_or_the_blob_folder() {
+on_each_backend!(a_deleted_candidate_leaves_no_trace_in_any_table_or_the_document_store);
+
+async fn a_deleted_candidate_leaves_no_trace_in_any_table_or_the_document_store(backend: Backend) {
     let sink = smtp_sink();
-    let server = TestServer::start_with(|c| Config {
+    let server = TestServer::start_on(backend, |c| Config {
         smtp_url: Some(format!("smtp://127.0.0.1:{}", sink.port)),
         delivery_interval_ms: 50,
         public_url: "http://crm.example".into(),
@@ -200,7 +203,7 @@ async fn a_deleted_candidate_leaves_no_trace_in_any_table_or_the_blob_folder() {
         (LATER_EMAIL, "deliveries.last_error"),
         (THEIR_PHONE, "mutations.outcome"),
         (FULL_NAME, "mutations.outcome"),
-        (LAST, "blob folder"),
+        (LAST, "document store"),
     ] {
         assert!(
             before.iter().any(|t| t.contains(place) && t.ends_with(needle)),
@@ -211,10 +214,7 @@ async fn a_deleted_candidate_leaves_no_trace_in_any_table_or_the_blob_folder() {
     server.push(admin, &numbered(3, [Mutation::CandidateDelete { selection: Selection::ids([person]) }])).await;
 
     let resume_hash = sha256(&resume);
-    eventually("the resume's bytes are removed", async || {
-        !files(server.blobs.path()).iter().any(|f| f.file_name().unwrap() == resume_hash.as_str())
-    })
-    .await;
+    eventually("the resume's bytes are removed", async || !stored(&server, &resume_hash).await).await;
     // Emails put off are not tried again meanwhile (their message is gone).
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(traces(&server).await, Vec::<String>::new(), "no trace after the deletion");

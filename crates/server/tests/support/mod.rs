@@ -13,7 +13,7 @@ use talentdesk_domain::user::{Role, User};
 use talentdesk_server::admin::{self, NewUser};
 use talentdesk_server::app::{self, Running};
 use talentdesk_server::config::Config;
-use talentdesk_server::testing::postgres;
+use talentdesk_server::testing::{Backend, TestStore, postgres};
 use talentdesk_sync::wire::{LoginResponse, PullResponse, PushResponse, PushedMutation};
 use uuid::Uuid;
 
@@ -28,7 +28,7 @@ pub struct TestServer {
     pub recruiter: Session,
     pub other_recruiter: Session,
     /// Where this server keeps documents; removed with it.
-    pub blobs: tempfile::TempDir,
+    pub blobs: TestStore,
 }
 
 /// A signed-in user with one desktop client.
@@ -37,6 +37,32 @@ pub struct Session {
     pub user: User,
     pub token: String,
     pub client_id: Uuid,
+}
+
+/// Runs each named test body, an `async fn(Backend)`, once on each kind of document store:
+/// as the tests `NAME::folder` and `NAME::s3`.
+#[allow(unused_macros)] // As the other helpers: each test file uses its own part.
+macro_rules! on_each_backend {
+    ($($name:ident),+ $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread")]
+            async fn folder() {
+                super::$name(talentdesk_server::testing::Backend::Folder).await
+            }
+
+            #[tokio::test(flavor = "multi_thread")]
+            async fn s3() {
+                super::$name(talentdesk_server::testing::Backend::S3).await
+            }
+        }
+    )+};
+}
+#[allow(unused_imports)]
+pub(crate) use on_each_backend;
+
+/// The id of the org named so.
+pub async fn org_id(server: &TestServer, name: &str) -> Uuid {
+    sqlx::query_scalar("SELECT id FROM orgs WHERE name = $1").bind(name).fetch_one(&server.server.pool).await.unwrap()
 }
 
 pub fn config(database_url: &str) -> Config {
@@ -54,9 +80,14 @@ impl TestServer {
     }
 
     pub async fn start_with(adjust: impl FnOnce(Config) -> Config) -> Self {
+        Self::start_on(Backend::Folder, adjust).await
+    }
+
+    /// A server keeping documents in a store of the kind given.
+    pub async fn start_on(backend: Backend, adjust: impl FnOnce(Config) -> Config) -> Self {
         let database_url = postgres::new_database().await;
-        let blobs = tempfile::tempdir().unwrap();
-        let config = Config { blob_dir: blobs.path().to_owned(), ..config(&database_url) };
+        let blobs = TestStore::new(backend);
+        let config = blobs.configure(config(&database_url));
         let server = app::start(adjust(config)).await.expect("start the server");
         let url = format!("http://{}", server.addr);
         admin::create_org(&server.pool, "Acme").await.unwrap();
