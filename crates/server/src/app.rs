@@ -5,9 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::serve::ListenerExt;
 use sqlx::PgPool;
@@ -18,7 +16,7 @@ use utoipa_axum::routes;
 use crate::ServerError;
 use crate::config::Config;
 use crate::stream_limit::StreamLimit;
-use crate::{auth, blobs, connection, db, email, live, openapi, pull, push, snapshot, team};
+use crate::{auth, blobs, connection, db, email, health, live, metrics, openapi, pull, push, snapshot, team};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -41,7 +39,11 @@ pub struct AppState {
 
 pub fn router(state: AppState) -> Router {
     let (router, api) = api_router(&state.config).split_for_parts();
-    router.route("/v1/openapi.json", get(move || async move { axum::Json(api) })).fallback(not_found).with_state(state)
+    router
+        .route("/v1/openapi.json", get(move || async move { axum::Json(api) }))
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn(metrics::track))
+        .with_state(state)
 }
 
 /// Every documented route; the OpenAPI description comes from the same declarations.
@@ -55,7 +57,9 @@ pub fn api_router(config: &Config) -> OpenApiRouter<AppState> {
         .routes(routes!(blobs::put, blobs::get))
         .layer(DefaultBodyLimit::max(config.max_blob_bytes));
     OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
-        .routes(routes!(health))
+        .routes(routes!(health::health))
+        .routes(routes!(health::ready))
+        .routes(routes!(metrics::metrics))
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
         .routes(routes!(team::list))
@@ -73,24 +77,6 @@ pub fn api_router(config: &Config) -> OpenApiRouter<AppState> {
         .layer(DefaultBodyLimit::max(config.max_small_body_bytes))
         .merge(push)
         .merge(blobs)
-}
-
-/// `GET /health`: up, and whether the database answers.
-#[utoipa::path(
-    get,
-    path = "/health",
-    tag = "operations",
-    responses((status = 200, description = "Up, database reachable"), (status = 503, description = "Database unavailable"))
-)]
-async fn health(State(state): State<AppState>) -> Response {
-    match sqlx::query("SELECT 1").execute(&state.pool).await {
-        Ok(_) => (StatusCode::OK, axum::Json(serde_json::json!({"status": "ok", "database": "ok"}))).into_response(),
-        Err(e) => {
-            tracing::warn!(error = %e, "health check: database unavailable");
-            let body = serde_json::json!({"status": "degraded", "database": "unavailable"});
-            (StatusCode::SERVICE_UNAVAILABLE, axum::Json(body)).into_response()
-        }
-    }
 }
 
 async fn not_found() -> ServerError {
@@ -119,10 +105,14 @@ pub async fn connect(config: &Config) -> anyhow::Result<PgPool> {
     db::connect(&config.database_url, config.max_connections).await
 }
 
-/// Connects to the database (migrating it), binds the listen address and starts serving.
+/// Waits for the database (it may come up after this server), connects and migrates it,
+/// binds the listen address and starts serving.
 pub async fn start(config: Config) -> anyhow::Result<Running> {
     // A setting that cannot make a store (an S3 endpoint that is no URL) stops the start.
     let storage = blobs::storage::configured(&config)?;
+    // Installed before the first request, so that every request is counted.
+    metrics::registry();
+    db::wait_until_reachable(&config.database_url).await?;
     let pool = connect(&config).await?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

@@ -63,6 +63,9 @@ pub struct Config {
     /// Sign-in throttling counts per client address; behind a proxy without this setting,
     /// every client would count as the proxy.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// A secret a scraper sends as a bearer token to read `/metrics` from another machine;
+    /// without it, the metrics are served only to this machine.
+    pub metrics_token: Option<String>,
 }
 
 impl Default for Config {
@@ -91,6 +94,7 @@ impl Default for Config {
             live_recheck_ms: 30_000,
             json_logs: false,
             trusted_proxies: Vec::new(),
+            metrics_token: None,
         }
     }
 }
@@ -152,6 +156,7 @@ const ENV: &[(&str, &str)] = &[
     ("TALENTDESK_BLOB_DIR", "blob_dir"),
     ("TALENTDESK_SMTP_URL", "smtp_url"),
     ("TALENTDESK_PUBLIC_URL", "public_url"),
+    ("TALENTDESK_METRICS_TOKEN", "metrics_token"),
     ("TALENTDESK_S3_ENDPOINT", "s3.endpoint"),
     ("TALENTDESK_S3_BUCKET", "s3.bucket"),
     ("TALENTDESK_S3_REGION", "s3.region"),
@@ -206,6 +211,10 @@ impl Config {
                      TALENTDESK_S3_ACCESS_KEY_ID and TALENTDESK_S3_SECRET_ACCESS_KEY); only one is set"
                 );
             }
+        }
+        // A short secret is guessed; an empty one would let anyone read the metrics.
+        if config.metrics_token.as_ref().is_some_and(|token| token.chars().count() < 16) {
+            anyhow::bail!("configuration: metrics_token must have at least 16 characters");
         }
         // Zero would refuse every stream, or end every download at its first wait.
         for (key, value) in [
@@ -287,5 +296,9 @@ mod tests {
         std::fs::write(&path, "database_url = \"postgres://x/y\"\nsnapshot_idle_ms = 0\n").unwrap();
         let zero = Config::load_with(Some(&path), no_env).unwrap_err().to_string();
         assert!(zero.contains("snapshot_idle_ms must be more than 0"), "{zero}");
+
+        std::fs::write(&path, "database_url = \"postgres://x/y\"\nmetrics_token = \"\"\n").unwrap();
+        let empty = Config::load_with(Some(&path), no_env).unwrap_err().to_string();
+        assert!(empty.contains("metrics_token must have at least 16 characters"), "{empty}");
     }
 }

@@ -42,6 +42,10 @@ pub enum ServerError {
     /// the store, for the caller, who may try again later.
     #[error("{0}")]
     Storage(String),
+    /// The client's cursor is later than this server's data (a restore took it back in time):
+    /// the client must load a snapshot again.
+    #[error("{0}")]
+    ResyncNeeded(String),
 }
 
 impl From<serde_json::Error> for ServerError {
@@ -65,6 +69,7 @@ impl ServerError {
             ServerError::SequenceGap { .. } => (StatusCode::CONFLICT, "sequence_gap"),
             ServerError::ClientReused { .. } => (StatusCode::CONFLICT, "client_reused"),
             ServerError::QuotaExceeded(_) => (StatusCode::INSUFFICIENT_STORAGE, "quota_exceeded"),
+            ServerError::ResyncNeeded(_) => (StatusCode::GONE, "resync_needed"),
             ServerError::Database(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             ServerError::Storage(_) => (StatusCode::SERVICE_UNAVAILABLE, "storage_unavailable"),
             ServerError::Corrupt(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),

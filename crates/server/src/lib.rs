@@ -8,6 +8,7 @@
 
 pub mod admin;
 pub mod app;
+pub mod backup;
 mod auth;
 pub mod blobs;
 pub mod config;
@@ -18,7 +19,9 @@ mod email;
 mod erasure;
 mod error;
 mod extract;
+mod health;
 mod live;
+mod metrics;
 mod openapi;
 mod pull;
 mod push;

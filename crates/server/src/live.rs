@@ -111,7 +111,15 @@ pub async fn live(
     let period = Duration::from_millis(state.config.live_recheck_ms.max(1));
     let mut recheck = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
     recheck.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    let watch = Watch { pool: state.pool.clone(), caller, signals, recheck, first, _permit: permit };
+    let watch = Watch {
+        pool: state.pool.clone(),
+        caller,
+        signals,
+        recheck,
+        first,
+        _permit: permit,
+        _counted: crate::metrics::OpenLiveStream::new(),
+    };
     let stream = futures_util::stream::unfold(watch, |mut watch| async move {
         let version = watch.next_version().await?;
         Some((event(version), watch))
@@ -128,6 +136,8 @@ struct Watch {
     /// The version to send first, read when the stream opened.
     first: Option<i64>,
     _permit: StreamPermit,
+    /// Counts the stream in `/metrics` while it is open.
+    _counted: crate::metrics::OpenLiveStream,
 }
 
 impl Watch {

@@ -11,6 +11,7 @@ use uuid::Uuid;
 use crate::ServerError;
 use crate::app::AppState;
 use crate::auth::Caller;
+use crate::backup::history;
 use crate::db::{clients, mutations, records};
 use crate::visibility::{Delivery, Visibility};
 
@@ -29,10 +30,12 @@ pub struct PullQuery {
     limit: Option<i64>,
 }
 
-/// A place in the (version, kind, id) order. `"V"` means all of version V was seen;
-/// `"V/kind/id"` means a page ended inside version V.
+/// A place in the (version, kind, id) order of one history (see [`history`]). `"V"` means all
+/// of version V was seen; `"V/kind/id"` means a page ended inside version V. A cursor of a
+/// history other than the first starts with its id: `"<history>:V"`.
 #[derive(Debug, Clone, PartialEq)]
 struct Cursor {
+    history: Uuid,
     version: i64,
     within: Option<(String, String)>,
 }
@@ -41,24 +44,29 @@ impl Cursor {
     fn parse(text: &str) -> Result<Self, ServerError> {
         let bad = || ServerError::BadRequest(format!("\"{text}\" is not a cursor this server handed out"));
         if text.is_empty() {
-            return Ok(Cursor { version: 0, within: None });
+            return Ok(Cursor { history: history::FIRST, version: 0, within: None });
         }
-        let mut parts = text.splitn(3, '/');
+        let (history, place) = match text.split_once(':') {
+            Some((history, place)) if !history.contains('/') => (history.parse::<Uuid>().map_err(|_| bad())?, place),
+            _ => (history::FIRST, text),
+        };
+        let mut parts = place.splitn(3, '/');
         let version = parts.next().and_then(|v| v.parse::<i64>().ok()).filter(|v| *v >= 0).ok_or_else(bad)?;
         match (parts.next(), parts.next()) {
-            (None, _) => Ok(Cursor { version, within: None }),
+            (None, _) => Ok(Cursor { history, version, within: None }),
             (Some(kind), Some(id)) if RecordKind::parse(kind).is_some() => {
-                Ok(Cursor { version, within: Some((kind.to_owned(), id.to_owned())) })
+                Ok(Cursor { history, version, within: Some((kind.to_owned(), id.to_owned())) })
             }
             _ => Err(bad()),
         }
     }
 
     fn text(&self) -> String {
-        match &self.within {
+        let place = match &self.within {
             None => self.version.to_string(),
             Some((kind, id)) => format!("{}/{kind}/{id}", self.version),
-        }
+        };
+        if self.history == history::FIRST { place } else { format!("{}:{place}", self.history) }
     }
 
     /// The position rows must sort after.
@@ -80,6 +88,7 @@ impl Cursor {
     responses(
         (status = 200, description = "Changes after the cursor", body = PullResponse),
         (status = 400, description = "Not a cursor this server handed out", body = talentdesk_sync::wire::ErrorBody),
+        (status = 410, description = "The cursor is later than this server's data (it was restored from an older backup): load a snapshot again", body = talentdesk_sync::wire::ErrorBody),
         (status = 401, description = "No live sign-in", body = talentdesk_sync::wire::ErrorBody),
     )
 )]
@@ -102,16 +111,23 @@ pub async fn pull(
         }
         None => (0, None),
     };
+    // Checked before the changes are read: a restore cannot slip in between (it needs an
+    // empty database), and versions only grow within the history.
+    let history = history::check_cursor(&mut conn, caller.org, cursor.history, cursor.version).await?;
     let rows = records::changed_after(&mut conn, caller.org, cursor.after(), limit).await?;
     let visibility = Visibility::of(&mut conn, &caller).await?;
     let more = rows.len() as i64 == limit;
     let next = match rows.last() {
-        Some(last) if more => Cursor { version: last.version, within: Some((last.kind.clone(), last.id.clone())) },
-        Some(last) => Cursor { version: last.version, within: None },
-        None => Cursor { version: cursor.version, within: None },
+        Some(last) if more => {
+            Cursor { history, version: last.version, within: Some((last.kind.clone(), last.id.clone())) }
+        }
+        Some(last) => Cursor { history, version: last.version, within: None },
+        None => Cursor { history, version: cursor.version, within: None },
     };
     let changes = rows.into_iter().filter_map(|row| change(row, &visibility).transpose()).collect::<Result<_, _>>()?;
-    Ok(Json(PullResponse { changes, cursor: next.text(), more, last_seq, last_digest }))
+    let page = PullResponse { changes, cursor: next.text(), more, last_seq, last_digest };
+    crate::metrics::pulled(page.changes.len());
+    Ok(Json(page))
 }
 
 /// The change as this user receives it; `None` for a record they never could see.
@@ -142,5 +158,12 @@ mod tests {
             assert!(Cursor::parse(junk).is_err(), "{junk}");
         }
         assert_eq!(Cursor::parse("5").unwrap().after(), (6, "", ""));
+        // A later history's cursor names it; the first history's do not.
+        let restored = "0192f0c2-0000-7000-8000-000000000002:7/tag/a:b";
+        let cursor = Cursor::parse(restored).unwrap();
+        assert_eq!((cursor.history.to_string().as_str(), cursor.version), ("0192f0c2-0000-7000-8000-000000000002", 7));
+        assert_eq!(cursor.text(), restored);
+        assert_eq!(Cursor::parse("7/tag/a:b").unwrap().history, history::FIRST);
+        assert!(Cursor::parse("nope:7").is_err());
     }
 }

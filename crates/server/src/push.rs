@@ -64,6 +64,7 @@ pub async fn push(
         let mut conn = state.pool.acquire().await?;
         clients::last_seq(&mut conn, request.client_id, caller.user.id).await?
     };
+    let taken_before = last_seq;
     let mut pending = request.mutations.into_iter().peekable();
     while pending.peek().is_some() {
         let chunk = next_chunk(&mut pending);
@@ -76,6 +77,9 @@ pub async fn push(
         last_seq = last_seq.max(seq);
         results.extend(taken);
     }
+    let fresh = results.iter().filter(|r| r.seq > taken_before);
+    let applied = fresh.clone().filter(|r| matches!(r.outcome, PushOutcome::Applied { .. })).count() as u64;
+    crate::metrics::pushed(applied, fresh.count() as u64 - applied);
     Ok(Json(PushResponse { last_seq, results }))
 }
 

@@ -30,6 +30,7 @@ use uuid::Uuid;
 use crate::ServerError;
 use crate::app::AppState;
 use crate::auth::Caller;
+use crate::backup::history;
 use crate::visibility::Visibility;
 
 /// Records read per query, and compressed into one chunk of the response.
@@ -81,7 +82,8 @@ pub async fn snapshot(
     .bind(caller.user.role.is_admin())
     .fetch_one(&mut *segment.tx)
     .await?;
-    let header = SnapshotHeader { version, total: total as u64 };
+    let history = Some(history::current(&mut segment.tx).await?).filter(|h| *h != history::FIRST);
+    let header = SnapshotHeader { version, total: total as u64, history };
 
     let (sender, receiver) = mpsc::channel::<Piece>(4);
     let reader = Reader { pool: state.pool.clone(), caller, segment: Some(segment), after };

@@ -47,6 +47,11 @@ pub enum ClientError {
     /// An address the desktop will not send a password to (see [`server_address`]).
     #[error("{0}")]
     BadAddress(String),
+    /// This replica has seen changes the server no longer has (it was restored from an older
+    /// backup): pulling on would miss what was changed since under the same versions, so the
+    /// replica must be loaded afresh.
+    #[error("{0}")]
+    ResyncNeeded(String),
 }
 
 impl ClientError {
@@ -385,6 +390,7 @@ async fn checked(response: reqwest::Response) -> Result<reqwest::Response, Clien
         (409, Some(seq)) if code == "client_reused" => ClientError::ClientReused { seq },
         (409, Some(expected)) => ClientError::SequenceGap { expected },
         (503, _) => ClientError::Unavailable(message),
+        (410, _) if code == "resync_needed" => ClientError::ResyncNeeded(message),
         (status, _) => ClientError::Refused { status, code, message, rule },
     })
 }

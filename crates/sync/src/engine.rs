@@ -236,10 +236,11 @@ impl Engine {
         let parse = |r: SnapshotRecord| Incoming::parse(r.kind, &r.id, r.data.get());
         let mut reader = self.client.snapshot_prepared(&after, parse).await?;
         let store = self.store.clone();
-        let load = move || -> Result<u64, SyncError> {
+        let load = move || -> Result<(u64, Option<Uuid>), SyncError> {
             let mut store = lock(&store);
             let mut load = store.snapshot_load()?;
             let header = reader.header()?;
+            let history = header.history;
             load.begin(header.version);
             let before = load.loaded_before();
             let total = before + header.total;
@@ -276,11 +277,21 @@ impl Engine {
             }
             progress(&report(FirstSyncPhase::Indexing, loaded));
             load.finish(|_| {})?;
-            Ok(loaded - before)
+            Ok((loaded - before, history))
         };
-        tokio::task::spawn_blocking(load)
+        let (loaded, history) = tokio::task::spawn_blocking(load)
             .await
-            .map_err(|e| StoreError::Corrupt(format!("the first sync's task failed: {e}")))?
+            .map_err(|e| StoreError::Corrupt(format!("the first sync's task failed: {e}")))??;
+        if let Some(history) = history {
+            // The store starts pulls at the snapshot's version; on a server restored from a
+            // backup, versions count in a history of their own, which the cursor names.
+            self.with_store(move |s| {
+                let version = s.cursor()?.unwrap_or_default();
+                s.apply_pull(&[], &format!("{history}:{version}"), 0, false)
+            })
+            .await?;
+        }
+        Ok(loaded)
     }
 
     /// Pushes everything waiting, then pulls until up to date (rebasing what still waits), and
@@ -508,9 +519,11 @@ impl Engine {
     }
 }
 
-/// The version a pull cursor (`V` or `V/kind/id`) stands at.
+/// The version a pull cursor (`V` or `V/kind/id`, after `<history>:` on a restored server)
+/// stands at.
 pub fn cursor_version(cursor: &str) -> i64 {
-    cursor.split('/').next().and_then(|v| v.parse().ok()).unwrap_or(0)
+    let version = cursor.split('/').next().unwrap_or_default();
+    version.rsplit(':').next().and_then(|v| v.parse().ok()).unwrap_or(0)
 }
 
 /// What the user should hear about a push: its rejections and conflicts.

@@ -49,7 +49,9 @@ impl From<&ClientError> for SyncProblemKind {
             ClientError::BadAnswer(_) => SyncProblemKind::BadAnswer,
             ClientError::Insecure(_) => SyncProblemKind::Insecure,
             ClientError::BadAddress(_) => SyncProblemKind::BadAddress,
-            ClientError::SequenceGap { .. } | ClientError::ClientReused { .. } => SyncProblemKind::OutOfStep,
+            ClientError::SequenceGap { .. } | ClientError::ClientReused { .. } | ClientError::ResyncNeeded(_) => {
+                SyncProblemKind::OutOfStep
+            }
         }
     }
 }

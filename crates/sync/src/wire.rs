@@ -200,6 +200,10 @@ pub struct SnapshotHeader {
     pub version: i64,
     /// How many records follow (from the resume point), for the progress bar.
     pub total: u64,
+    /// The history `version` counts in when it is not the first (the server was restored from
+    /// a backup): the pull cursor names it, `"<history>:<version>"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<uuid::Uuid>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -54,6 +54,17 @@ pub async fn claim(
     Ok(claimed)
 }
 
+/// Emails waiting to be sent (in every org), through the queued-email index.
+pub async fn queued(pool: &sqlx::PgPool) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT count(*) FROM records
+         WHERE kind = 'message' AND data IS NOT NULL AND data ->> 'channel' = 'email'
+           AND data ->> 'sent_at' IS NULL AND data ->> 'bounced_at' IS NULL",
+    )
+    .fetch_one(pool)
+    .await
+}
+
 /// A transient failure: try again after `wait_secs`.
 pub async fn retry_later(
     conn: &mut PgConnection,

@@ -8,17 +8,19 @@ pub mod merge;
 pub mod mutations;
 pub mod orgs;
 pub mod records;
+pub(crate) mod startup;
 pub mod tokens;
 pub mod tracking;
 pub mod users;
+
+pub use startup::wait_until_reachable;
 
 use std::time::Duration;
 
 use sqlx::PgPool;
 use sqlx::postgres::PgPoolOptions;
 
-/// Connects and brings the schema up to date. Several servers may start at once: the
-/// migrator takes an advisory lock, so one of them migrates and the others wait.
+/// Connects and brings the schema up to date ([`startup::migrate`]).
 pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<PgPool> {
     let pool = PgPoolOptions::new()
         .max_connections(max_connections)
@@ -26,7 +28,7 @@ pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<PgPool> 
         .connect(url)
         .await
         .map_err(|e| anyhow::anyhow!("cannot connect to PostgreSQL at {}: {e}", redact(url)))?;
-    sqlx::migrate!("./migrations").run(&pool).await.map_err(|e| anyhow::anyhow!("migrating the database: {e}"))?;
+    startup::migrate(&pool).await?;
     Ok(pool)
 }
 
