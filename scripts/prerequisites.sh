@@ -62,6 +62,14 @@ ensure_tauri_driver() {
     cargo install tauri-driver --locked --quiet
 }
 
+# cargo-deb builds the server's Debian package (scripts/package-server.sh).
+ensure_cargo_deb() {
+    cargo deb --version >/dev/null 2>&1 && return 0
+    # Pinned: it packages the debug binary for the package test (--profile dev), which later
+    # versions mean to refuse.
+    cargo install cargo-deb --version 3.8.0 --locked --quiet
+}
+
 # The front end, built into ui/dist, which the app embeds at compile time.
 build_ui() {
     (cd ui && npm run build --silent)

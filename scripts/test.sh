@@ -28,6 +28,9 @@ step "Rust tests"
 # In a D-Bus session of their own with a real keychain (gnome-keyring).
 scripts/with-keychain.sh bash -c "source scripts/prerequisites.sh && rust_tests --workspace --exclude talentdesk-e2e"
 
+step "the server's Debian package (installed, run, upgraded, removed)"
+bash scripts/test-server-package.sh
+
 step "generated TypeScript bindings are current"
 # The tests above regenerate ui/src/lib/bindings (ts-rs); a difference means a Rust type
 # changed without its bindings being committed.
