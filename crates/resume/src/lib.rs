@@ -4,7 +4,7 @@
 //!   and can loop forever on hostile files (see PLATFORM.md), so the app never runs it in its
 //!   own process: [`isolated`] runs it in a child process with a time and a memory limit.
 //! - [`positioned`] lays a PDF's characters out by their positions: rows, and a sidebar read
-//!   after the column beside it.
+//!   after the column beside it; [`rtl`] puts right-to-left lines back in reading order.
 //! - [`limits`] is what reading one file may cost: its size, its text, its DOCX parts.
 //! - [`normalize`] makes that text uniform (NFKC, ligatures, private-use bullets, spaces).
 //! - [`parse`] turns it into fields: name, contact, links, skills, employment, education.
@@ -18,6 +18,7 @@ pub mod limits;
 pub mod normalize;
 pub mod parse;
 mod positioned;
+mod rtl;
 
 pub use extract::Format;
 pub use isolated::Isolated;

@@ -32,6 +32,8 @@ struct Piece {
     y: f64,
     size: f64,
     text: String,
+    /// Read from the right (Arabic, Hebrew): a row of such pieces is read from its right end.
+    rtl: bool,
 }
 
 /// Collects the glyphs of every page.
@@ -159,6 +161,7 @@ fn continues(piece: &Piece, g: &Glyph) -> bool {
 
 /// Joins the glyphs, in the order drawn, into pieces.
 fn pieces(glyphs: &[Glyph]) -> Vec<Piece> {
+    let page_rtl = crate::rtl::mostly_rtl(&glyphs.iter().map(|g| g.text.as_str()).collect::<String>());
     let mut runs: Vec<(Piece, Vec<&Glyph>)> = Vec::new();
     for (order, g) in glyphs.iter().enumerate() {
         let end = g.x + g.width;
@@ -169,12 +172,18 @@ fn pieces(glyphs: &[Glyph]) -> Vec<Piece> {
                 run.push(g);
             }
             _ if g.text.trim().is_empty() => {}
-            _ => runs.push((Piece { order, x0: g.x, x1: end, y: g.y, size: g.size, text: String::new() }, vec![g])),
+            _ => runs.push((
+                Piece { order, x0: g.x, x1: end, y: g.y, size: g.size, text: String::new(), rtl: false },
+                vec![g],
+            )),
         }
     }
     let mut out: Vec<Piece> = runs
         .into_iter()
-        .map(|(piece, run)| Piece { text: spaced(&run, piece.size).trim().to_owned(), ..piece })
+        .map(|(piece, run)| {
+            let (text, rtl) = spaced(&run, piece.size, page_rtl);
+            Piece { text: text.trim().to_owned(), rtl, ..piece }
+        })
         .collect();
     out.retain(|p| !p.text.is_empty());
     out
@@ -183,20 +192,21 @@ fn pieces(glyphs: &[Glyph]) -> Vec<Piece> {
 /// A run's characters with a space where the gap between two is wider than a space's. In
 /// letter-spaced text ("L U C A S   G I R A R D", a banner) every letter stands apart, so a
 /// space is where the gap is wider than the letters' own spacing, and the letters are joined.
-fn spaced(run: &[&Glyph], size: f64) -> String {
+/// Right-to-left text is put in reading order ([`crate::rtl`]; `page_rtl`: the page mostly is).
+fn spaced(run: &[&Glyph], size: f64, page_rtl: bool) -> (String, bool) {
     let gap = |w: &[&Glyph]| w[1].x - (w[0].x + w[0].width);
     let mut gaps: Vec<f64> = run.windows(2).filter(|w| w[0].text != " " && w[1].text != " ").map(gap).collect();
     gaps.sort_by(f64::total_cmp);
     let letters = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0).max(0.0);
     let space = if letters > 0.2 * size { letters + 0.25 * size } else { 0.2 * size };
-    let mut text = String::new();
+    let mut units: Vec<&str> = Vec::with_capacity(run.len());
     for (i, g) in run.iter().enumerate() {
-        if i > 0 && gap(&run[i - 1..=i]) > space && !text.ends_with(' ') && g.text != " " {
-            text.push(' ');
+        if i > 0 && gap(&run[i - 1..=i]) > space && !units.last().is_some_and(|u| u.ends_with(' ')) && g.text != " " {
+            units.push(" ");
         }
-        text.push_str(&g.text);
+        units.push(&g.text);
     }
-    text
+    crate::rtl::reading_order(&units, page_rtl)
 }
 
 /// Pieces on one baseline, left to right.
@@ -217,8 +227,16 @@ fn rows(mut pieces: Vec<Piece>) -> Vec<Row> {
     rows
 }
 
+/// A row's pieces joined, left to right; a right-to-left row's from the right.
 fn row_text(row: &[Piece]) -> String {
-    row.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("  ")
+    let mut texts: Vec<&str> = row.iter().map(|p| p.text.as_str()).collect();
+    // Pieces vote by their direction; numbers alone (a date cell) read either way.
+    let rtl = row.iter().filter(|p| p.rtl).count();
+    let ltr = row.iter().filter(|p| !p.rtl && p.text.chars().any(char::is_alphabetic)).count();
+    if rtl > ltr {
+        texts.reverse();
+    }
+    texts.join("  ")
 }
 
 /// A page's text: its rows top to bottom, except where a gutter splits a run of rows into two
@@ -469,6 +487,18 @@ mod tests {
             "Mar 2020 - Present  Night Manager\nSeaview Lodge\nLed the front office\nCut check-in times\n\
              2016 - 2020  Receptionist\nMarina Inn"
         );
+    }
+
+    #[test]
+    fn an_arabic_page_reads_from_the_right() {
+        // Drawn as seen: each line's glyphs left to right, a table row's cells too.
+        let text = page(&[
+            (300.0, 100.0, "دادح ىليل"),
+            (100.0, 114.0, "laila@ex.jo · ةبساحم"),
+            (100.0, 128.0, "2015 – 2019"),
+            (300.0, 128.0, "ةبساحم"),
+        ]);
+        assert_eq!(text, "ليلى حداد\nمحاسبة · laila@ex.jo\nمحاسبة  2015 – 2019");
     }
 
     #[test]

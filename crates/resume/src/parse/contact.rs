@@ -2,7 +2,8 @@
 
 use talentdesk_domain::validation;
 
-use super::{sections, words};
+use super::sections::{self, Section};
+use super::words;
 
 /// Lines of the top of a resume that are not the name.
 const NOT_NAMES: &[&str] =
@@ -146,6 +147,21 @@ pub fn name_above_a_title(lines: &[&str]) -> Option<String> {
         .map(|(line, _)| title_case(line))
 }
 
+/// Where a second person's resume starts in the same file (two resumes saved as one PDF): the
+/// name line before an email address that is not the top's, in a section of this resume's own
+/// (a referee's address under References is no second resume). `sections` gives each line's
+/// section; None when there is one resume, or no address at the top to tell them apart by.
+pub fn another_resume(lines: &[&str], sections: &[(Section, usize)]) -> Option<usize> {
+    let top: Vec<&str> = sections.iter().filter(|(s, _)| *s == Section::Top).map(|(_, i)| lines[*i]).collect();
+    let own = email(&top.join("\n"))?;
+    let (_, at) = sections.iter().find(|(s, i)| {
+        !matches!(s, Section::Top | Section::Other) && email(lines[*i]).is_some_and(|e| !e.eq_ignore_ascii_case(&own))
+    })?;
+    // The name is set a line or two above the contact line.
+    let name = (at.saturating_sub(3)..*at).rev().find(|i| could_be_a_name(lines[*i]));
+    Some(name.unwrap_or(*at))
+}
+
 /// Labels set before a name ("Name: Anna Schmidt", "Nombre: Lucía Pérez").
 #[rustfmt::skip]
 const NAME_LABELS: &[&str] = &[
@@ -188,6 +204,8 @@ fn could_be_a_name(line: &str) -> bool {
                 || w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
         })
         && !words.first().is_some_and(|w| NAME_PARTICLES.contains(w))
+        // A heading is never a name ("EXPERIENCIA PROFESIONAL" above a job title).
+        && sections::heading(line).is_none()
 }
 
 /// Small words inside a surname ("Sanne de Vries", "Ana dos Santos", "Ludwig van Beek").

@@ -38,7 +38,9 @@ pub struct ParsedResume {
 }
 
 /// How sure a field is, from how it was found: the review screens ask the recruiter to check
-/// a low one.
+/// a low one. It says what is in doubt, not what is missing: every resume has a name and a
+/// work history, so not finding them is doubt, but many have no languages or certifications,
+/// and a resume without such a section surely lists none.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
@@ -90,9 +92,11 @@ fn found_by<T>(sure: Option<T>, other: impl FnOnce() -> Option<T>) -> (Option<T>
     }
 }
 
-/// High for a list read from its own section, low for none.
-fn listed_confidence<T>(items: &[T]) -> Confidence {
-    if items.is_empty() { Confidence::Low } else { Confidence::High }
+/// A list a resume may well not have (languages, certifications): high when read from its
+/// section, or when there is no such section (nothing is in doubt); low when the section is
+/// there and nothing was read from it.
+fn optional_list_confidence<T>(items: &[T], has_section: bool) -> Confidence {
+    if items.is_empty() && has_section { Confidence::Low } else { Confidence::High }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -131,7 +135,7 @@ pub fn parse(text: &str) -> ParsedResume {
     // job title that repeats the headline under the name stays).
     let header: Vec<&str> =
         all.iter().take(3).enumerate().filter(|(i, l)| *i == 0 || l.contains('@')).map(|(_, l)| *l).collect();
-    let lines: Vec<&str> = all
+    let mut lines: Vec<&str> = all
         .iter()
         .enumerate()
         .filter(|(i, l)| *i < 3 || !header.contains(l))
@@ -140,9 +144,17 @@ pub fn parse(text: &str) -> ParsedResume {
             None => vec![*l],
         })
         .collect();
-    let split = sections::split(&lines);
+    let mut split = sections::split(&lines);
+    // Two resumes in one file: the first is read, and who it is is in doubt.
+    let another = contact::another_resume(&lines, &split);
+    if let Some(start) = another {
+        lines.truncate(start);
+        split = sections::split(&lines);
+    }
     let section =
         |wanted: Section| -> Vec<&str> { split.iter().filter(|(s, _)| *s == wanted).map(|(_, i)| lines[*i]).collect() };
+    // A heading counts even when nothing was read under it (its list drawn elsewhere on the page).
+    let headed = |wanted: Section| lines.iter().any(|l| sections::heading(l) == Some(wanted));
     let top = section(Section::Top);
     let (name, name_confidence) = found_by(contact::name(&top), || contact::name_above_a_title(&lines));
     let (phone, phone_confidence) = found_by(contact::phone(&top), || contact::phone(&lines));
@@ -153,7 +165,7 @@ pub fn parse(text: &str) -> ParsedResume {
         (found, confidence)
     } else {
         let listed = skills::listed(&skills_lines);
-        let confidence = listed_confidence(&listed);
+        let confidence = if listed.is_empty() { Confidence::Low } else { Confidence::High };
         (listed, confidence)
     };
     let employment = history::jobs(&section(Section::Experience));
@@ -168,8 +180,8 @@ pub fn parse(text: &str) -> ParsedResume {
     let email = contact::email(text);
     let location = contact::location(&top, name.as_deref());
     let confidence = Confidences {
-        name: name_confidence,
-        email: if email.is_some() { Confidence::High } else { Confidence::Low },
+        name: if another.is_some() { Confidence::Low } else { name_confidence },
+        email: if email.is_some() && another.is_none() { Confidence::High } else { Confidence::Low },
         phone: phone_confidence,
         location: if location.is_some() { Confidence::Medium } else { Confidence::Low },
         skills: skills_confidence,
@@ -179,8 +191,8 @@ pub fn parse(text: &str) -> ParsedResume {
         education: entries_confidence(&education, |e| {
             !e.school.is_empty() && (!e.degree.is_empty() || e.end.is_some())
         }),
-        languages: listed_confidence(&languages),
-        certifications: listed_confidence(&certifications),
+        languages: optional_list_confidence(&languages, headed(Section::Languages) || !languages_lines.is_empty()),
+        certifications: optional_list_confidence(&certifications, headed(Section::Certifications)),
     };
     ParsedResume {
         email,
@@ -401,7 +413,38 @@ Page 1 of 1";
     }
 
     #[test]
+    fn a_section_the_resume_does_not_have_is_not_in_doubt() {
+        // No languages or certifications section: nothing to check there.
+        let p = parse(&crate::normalize::normalize(RESUME));
+        assert!(p.languages.is_empty() && p.certifications.is_empty());
+        assert_eq!((p.confidence.languages, p.confidence.certifications), (Confidence::High, Confidence::High));
+
+        // A languages heading with nothing read under it (its list drawn elsewhere): check it.
+        let p = parse(&crate::normalize::normalize(&format!("{RESUME}\nLANGUAGES\nCERTIFICATIONS\n")));
+        assert_eq!((p.confidence.languages, p.confidence.certifications), (Confidence::Low, Confidence::Low));
+    }
+
+    #[test]
+    fn two_resumes_in_one_file_give_the_first_and_ask_to_check_who_it_is() {
+        let second = "Marek Dvořák\nHGV Driver · Bradford · marek.dvorak@example.com\nEXPERIENCE\n\
+                      Class 1 HGV Driver — Pennine Freight Ltd, Mar 2018 – Present\nSKILLS\nTachograph rules, ADR";
+        let p = parse(&crate::normalize::normalize(&format!("{RESUME}\n{second}")));
+        assert_eq!(p.name.as_deref(), Some("María Fernández"));
+        assert_eq!(p.email.as_deref(), Some("maria.fernandez@example.pt"));
+        assert_eq!(p.skills, ["Python", "SQL", "Apache Spark", "Kubernetes", "Go"], "none of the second's");
+        assert_eq!(p.employment.len(), 2, "{:?}", p.employment);
+        assert_eq!((p.confidence.name, p.confidence.email), (Confidence::Low, Confidence::Low));
+
+        // A referee's address is no second resume.
+        let referee = "REFERENCES\nDr. Ana Costa, Quantum Ledger, ana.costa@example.pt";
+        let p = parse(&crate::normalize::normalize(&format!("{RESUME}\n{referee}")));
+        assert_eq!((p.confidence.name, p.confidence.email), (Confidence::High, Confidence::High));
+    }
+
+    #[test]
     fn an_empty_text_gives_an_empty_parse() {
-        assert_eq!(parse(""), ParsedResume::default());
+        let p = parse("");
+        assert_eq!(ParsedResume { confidence: Confidences::default(), ..p.clone() }, ParsedResume::default());
+        assert_eq!((p.confidence.name, p.confidence.employment), (Confidence::Low, Confidence::Low));
     }
 }

@@ -17,14 +17,35 @@ fn key(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric() || *c == '+' || *c == '#').flat_map(char::to_lowercase).collect()
 }
 
-fn index() -> &'static HashMap<String, &'static str> {
-    static INDEX: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+/// A skill by the key of one of its spellings.
+struct Known {
+    name: &'static str,
+    /// Every spelling with this key is an abbreviation in capitals ("IAM", "CPR"): prose must
+    /// write it so too, or "I am" would be Identity and Access Management.
+    capitals: bool,
+}
+
+fn index() -> &'static HashMap<String, Known> {
+    static INDEX: OnceLock<HashMap<String, Known>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let names = taxonomy().iter().flat_map(|t| {
-            std::iter::once(&t.name).chain(&t.aliases).map(move |spelling| (key(spelling), t.name.as_str()))
-        });
-        names.collect()
+        let mut index: HashMap<String, Known> = HashMap::new();
+        for t in taxonomy() {
+            for spelling in std::iter::once(&t.name).chain(&t.aliases) {
+                let capitals = in_capitals(spelling);
+                index
+                    .entry(key(spelling))
+                    .and_modify(|known| known.capitals &= capitals)
+                    .or_insert(Known { name: t.name.as_str(), capitals });
+            }
+        }
+        index
     })
+}
+
+/// Letters, all of them capitals.
+fn in_capitals(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
 }
 
 /// An item longer than this is a sentence, not a skill.
@@ -91,7 +112,11 @@ pub fn find(text: &str) -> Vec<String> {
                     let phrase = words[i..i + n].join(" ");
                     let k = key(phrase.trim_end_matches('.'));
                     let short = k.chars().count() <= 2;
-                    index.get(&k).filter(|_| !short || phrase.contains(['+', '#'])).map(|name| (n, *name))
+                    index
+                        .get(&k)
+                        .filter(|known| !known.capitals || in_capitals(&phrase))
+                        .filter(|_| !short || phrase.contains(['+', '#']))
+                        .map(|known| (n, known.name))
                 });
                 match matched {
                     Some((n, name)) => {
@@ -156,6 +181,16 @@ mod tests {
                 "GAAP",
                 "IFRS"
             ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_in_capitals_is_not_read_out_of_ordinary_words() {
+        // "I am" has the key of IAM (Identity and Access Management); a cover letter says it.
+        assert_eq!(find("I am writing to apply. I am trained in safeguarding."), ["Safeguarding"]);
+        assert_eq!(
+            find("IAM and child protection for 4,000 users"),
+            ["Identity and Access Management", "Safeguarding"]
         );
     }
 
