@@ -2,6 +2,8 @@
 
 /**
  * How sure a field is, from how it was found: the review screens ask the recruiter to check
- * a low one.
+ * a low one. It says what is in doubt, not what is missing: every resume has a name and a
+ * work history, so not finding them is doubt, but many have no languages or certifications,
+ * and a resume without such a section surely lists none.
  */
 export type Confidence = "low" | "medium" | "high";
