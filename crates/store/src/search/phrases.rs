@@ -7,6 +7,12 @@
 //! found by, and the phrase is checked in their text only: the columns where its rarest exact
 //! word occurs are indexed in a small scratch FTS5 table with the same tokenizer, and the
 //! phrase is asked of that. FTS5 itself decides what the phrase matches, as before.
+//!
+//! Reading and tokenizing that text is the whole cost, so as little is read as can decide the
+//! answer: names and emails first, only of the candidates with a name or email term under the
+//! prefix (the name index's set of a short prefix; from the first letter after the dot that is
+//! a tenth of those with the word), then the other columns of those the names did not match.
+//! A candidate matched by name is matched, whatever their resume says.
 
 use std::collections::BTreeMap;
 
@@ -22,43 +28,79 @@ use crate::tokens::TOKENIZER;
 /// reading their text costs more than FTS5's own query.
 const MAX_CHECKED: u64 = 20_000;
 
-/// The candidates whose text has the phrase `expr` (the exact terms `words`, then a prefix),
-/// anywhere and by name or email; `sets` holds the candidates with each word in the keyword
-/// index and, last, those with the prefix.
-pub(crate) fn matching(
-    conn: &Connection,
-    expr: &str,
-    words: &[String],
-    sets: &[RoaringBitmap],
-) -> Result<Matches, StoreError> {
+/// The words of a phrase ending in a prefix, and the candidates each is found in.
+pub(crate) struct Phrase<'a> {
+    /// Its FTS5 query.
+    pub expr: &'a str,
+    /// The exact terms before the prefix.
+    pub words: &'a [String],
+    /// The candidates with each word in the keyword index and, last, those with the prefix.
+    pub sets: &'a [RoaringBitmap],
+    /// The candidates with a name or email term under the prefix, when the name index keeps
+    /// that set (a broad short prefix); `None` leaves them to the check.
+    pub named: Option<&'a RoaringBitmap>,
+}
+
+/// The candidates whose text has the phrase anywhere, and those who have it by name or email.
+pub(crate) fn matching(conn: &Connection, phrase: &Phrase) -> Result<Matches, StoreError> {
+    let Phrase { expr, words, sets, named } = *phrase;
     let index = Index::Keywords;
-    let names = Index::Names.columns().join(" ");
     let rarest = words.iter().zip(sets).min_by_key(|(_, set)| set.len());
     let Some((anchor, rarest)) = rarest.filter(|(_, set)| set.len() <= MAX_CHECKED) else {
         return Ok(Matches { all: fts(conn, index.table(), expr)?, name: fts(conn, Index::Names.table(), expr)? });
     };
     let within = sets.iter().fold(rarest.clone(), |within, set| within & set);
     let scratch = scratch(conn, index)?;
+    let columns = columns_with(conn, index, anchor, &within)?;
+    let names = columns_named(index, Index::Names.columns());
+    // By name or email: only there, and only where the name index has a term under the prefix.
+    let by_name = columns.iter().filter(|(cand, _)| named.is_none_or(|n| n.contains(**cand)));
+    let name = check(conn, &scratch, expr, by_name.map(|(&cand, &cols)| (cand, cols & names)))?;
+    // Anywhere else, for those not matched by name already.
+    let elsewhere = columns.iter().filter(|(cand, _)| !name.contains(**cand));
+    let elsewhere = check(conn, &scratch, expr, elsewhere.map(|(&cand, &cols)| (cand, cols & !names)))?;
+    Ok(Matches { all: &name | &elsewhere, name })
+}
+
+/// A set of the keyword index's columns, a bit for each in the order of [`Index::columns`].
+type Columns = u32;
+
+/// The set of `index`'s columns `named`.
+fn columns_named(index: Index, named: &[&str]) -> Columns {
+    index.columns().iter().enumerate().filter(|(_, c)| named.contains(c)).fold(0, |set, (at, _)| set | 1 << at)
+}
+
+/// The candidates whose text, in the given columns of each, has `expr`: that text copied into
+/// the scratch table (emptied first) and the phrase asked of it.
+fn check(
+    conn: &Connection,
+    scratch: &str,
+    expr: &str,
+    cands: impl Iterator<Item = (u32, Columns)>,
+) -> Result<RoaringBitmap, StoreError> {
+    let columns = Index::Keywords.columns();
+    let mut by_columns: BTreeMap<Columns, Vec<u32>> = BTreeMap::new();
+    for (cand, set) in cands.filter(|(_, set)| *set != 0) {
+        by_columns.entry(set).or_default().push(cand);
+    }
+    if by_columns.is_empty() {
+        return Ok(RoaringBitmap::new());
+    }
     // Emptied before rather than after: a check that failed halfway must not leave its rows
     // to the next.
     conn.prepare_cached(&format!("INSERT INTO temp.{scratch} ({scratch}) VALUES ('delete-all')"))?.execute([])?;
     // One statement for each set of columns: FTS5 writes a segment for each statement that
     // adds to it, and a query then reads every segment.
-    for (columns, cands) in columns_with(conn, index, anchor, &within)? {
-        let list = columns.join(", ");
+    for (set, cands) in by_columns {
+        let named: Vec<&str> =
+            columns.iter().enumerate().filter(|(at, _)| set & 1 << at != 0).map(|(_, c)| *c).collect();
+        let list = named.join(", ");
         conn.prepare_cached(&format!(
             "INSERT INTO temp.{scratch} (rowid, {list}) SELECT cand, {list} FROM candidate_search_text
              WHERE cand IN (SELECT value FROM json_each(?1))"
         ))?
         .execute([serde_json::to_string(&cands)?])?;
     }
-    // The name index holds the same names and emails, so its matches are those in these columns.
-    let name_expr = format!("{{{names}}} : {expr}");
-    Ok(Matches { all: matched(conn, &scratch, expr)?, name: matched(conn, &scratch, &name_expr)? })
-}
-
-/// The rows of the scratch table `expr` matches.
-fn matched(conn: &Connection, scratch: &str, expr: &str) -> Result<RoaringBitmap, StoreError> {
     let mut found = RoaringBitmap::new();
     let mut stmt = conn.prepare_cached(&format!("SELECT rowid FROM temp.{scratch} WHERE {scratch} MATCH ?1"))?;
     let mut rows = stmt.query([expr])?;
@@ -81,20 +123,19 @@ fn scratch(conn: &Connection, index: Index) -> Result<String, StoreError> {
     Ok(scratch)
 }
 
-/// The candidates of `within` that have `anchor` in `index`, grouped by the columns it is in
+/// The candidates of `within` that have `anchor` in `index`, each with the columns it is in
 /// (only there can the phrase be).
 fn columns_with(
     conn: &Connection,
     index: Index,
     anchor: &str,
     within: &RoaringBitmap,
-) -> Result<BTreeMap<Vec<&'static str>, Vec<u32>>, StoreError> {
+) -> Result<BTreeMap<u32, Columns>, StoreError> {
     let columns = index.columns();
     let mut stmt =
         conn.prepare_cached(&format!("SELECT doc, col FROM temp.{}_instance WHERE term = ?1", index.table()))?;
     let mut rows = stmt.query([anchor])?;
-    // Each candidate's columns as a bit per column of the index.
-    let mut by_cand: BTreeMap<u32, u32> = BTreeMap::new();
+    let mut by_cand: BTreeMap<u32, Columns> = BTreeMap::new();
     while let Some(r) = rows.next()? {
         let cand = r.get::<_, i64>(0)? as u32;
         if !within.contains(cand) {
@@ -107,10 +148,5 @@ fn columns_with(
             .ok_or_else(|| StoreError::Corrupt(format!("{index:?} has no column {col}")))?;
         *by_cand.entry(cand).or_default() |= 1 << at;
     }
-    let mut by_columns: BTreeMap<Vec<&'static str>, Vec<u32>> = BTreeMap::new();
-    for (cand, mask) in by_cand {
-        let named = columns.iter().enumerate().filter(|(at, _)| mask & 1 << at != 0).map(|(_, c)| *c).collect();
-        by_columns.entry(named).or_default().push(cand);
-    }
-    Ok(by_columns)
+    Ok(by_cand)
 }

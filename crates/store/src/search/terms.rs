@@ -111,7 +111,8 @@ impl FrequentTerms {
         {
             let mut sets = words.iter().map(|t| self.term(conn, t)).collect::<Result<Vec<_>, _>>()?;
             sets.push(self.with_prefix(conn, last)?);
-            return phrases::matching(conn, expr, words, &sets);
+            let named = self.name_prefixes.get(last);
+            return phrases::matching(conn, &phrases::Phrase { expr, words, sets: &sets, named });
         }
         let all = match terms.as_slice() {
             [term] if prefix => self.with_prefix(conn, term)?,
