@@ -8,8 +8,8 @@
 
 pub mod admin;
 pub mod app;
-pub mod backup;
 mod auth;
+pub mod backup;
 pub mod blobs;
 pub mod config;
 mod connection;

@@ -6,6 +6,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use talentdesk_domain::user::Role;
 use talentdesk_server::admin::{self, NewUser};
+use talentdesk_server::backup;
 use talentdesk_server::config::Config;
 
 #[derive(Parser)]
@@ -67,6 +68,18 @@ enum AdminCommand {
         #[arg(long)]
         email: String,
     },
+    /// Backs up the database (one consistent snapshot; the server may keep running) and the
+    /// documents it refers to into a new or empty folder, and verifies what was written.
+    Backup {
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Restores a backup into an empty database and the configured document storage, then
+    /// migrates it to this server's schema.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -97,10 +110,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             tracing::info!("shutting down");
             running.stop().await
         }
-        Command::Admin(command) => {
-            let pool = talentdesk_server::app::connect(&config).await?;
-            admin_command(&pool, command).await
-        }
+        Command::Admin(command) => admin_command(&config, command).await,
         Command::Demo { org, candidates, seed } => {
             let pool = talentdesk_server::app::connect(&config).await?;
             demo(&pool, &org, candidates, seed).await
@@ -126,10 +136,12 @@ async fn demo(pool: &sqlx::PgPool, org: &str, candidates: u64, seed: u64) -> any
     Ok(())
 }
 
-async fn admin_command(pool: &sqlx::PgPool, command: AdminCommand) -> anyhow::Result<()> {
+async fn admin_command(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
+    // Backup and restore take the schema as it is; everything else works on a migrated one.
+    let connect = || talentdesk_server::app::connect(config);
     match command {
         AdminCommand::CreateOrg { name } => {
-            let id = admin::create_org(pool, &name).await?;
+            let id = admin::create_org(&connect().await?, &name).await?;
             println!("created org {name} ({id})");
         }
         AdminCommand::CreateUser { org, email, name, role, ats_id } => {
@@ -140,19 +152,40 @@ async fn admin_command(pool: &sqlx::PgPool, command: AdminCommand) -> anyhow::Re
             };
             let new =
                 NewUser { org: &org, email: &email, name: &name, role, ats_id: ats_id.as_deref(), password: &password };
-            let user = admin::create_user(pool, new).await?;
+            let user = admin::create_user(&connect().await?, new).await?;
             println!("created {} {} ({})", user.role.code(), user.email, user.id);
         }
         AdminCommand::ResetPassword { email } => {
-            let revoked = admin::reset_password(pool, &email, &password()?).await?;
+            let revoked = admin::reset_password(&connect().await?, &email, &password()?).await?;
             println!("password of {email} set; {revoked} sign-ins ended");
         }
         AdminCommand::RevokeTokens { email } => {
-            let revoked = admin::revoke_tokens(pool, &email).await?;
+            let revoked = admin::revoke_tokens(&connect().await?, &email).await?;
             println!("{revoked} sign-ins of {email} ended");
+        }
+        AdminCommand::Backup { to } => {
+            let backup = backup::backup(config, &to).await?;
+            println!("backed up into {} and verified: {}", to.display(), described(&backup));
+        }
+        AdminCommand::Restore { from } => {
+            let backup = backup::restore(config, &from).await?;
+            println!("restored the backup of {}: {}", backup.created_at.to_rfc3339(), described(&backup));
         }
     }
     Ok(())
+}
+
+/// What a backup holds, in a line.
+fn described(backup: &backup::Manifest) -> String {
+    let counts = &backup.counts;
+    let missing = match backup.missing_blobs.len() {
+        0 => String::new(),
+        n => format!(" ({n} documents had no bytes in the storage; see missing_blobs in manifest.json)"),
+    };
+    format!(
+        "{} orgs, {} records, {} documents; schema version {}{missing}",
+        counts.orgs, counts.records, counts.blobs, backup.schema_version
+    )
 }
 
 fn password() -> anyhow::Result<String> {

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
+use crate::backup::pg_tools::binary;
+
 /// Set it to use a running server instead, e.g. `postgres://postgres@127.0.0.1:5432`.
 const EXTERNAL: &str = "TALENTDESK_TEST_POSTGRES";
 
@@ -43,7 +45,7 @@ fn start() -> String {
             dir.display()
         );
         let log = dir.join("server.log");
-        run(as_postgres(bin("pg_ctl")).args(["-D", &path(&dir), "-o", &options, "-l", &path(&log), "-w", "start"]));
+        run(as_postgres(binary("pg_ctl")).args(["-D", &path(&dir), "-o", &options, "-l", &path(&log), "-w", "start"]));
     }
     drop(lock);
     format!("postgres://postgres@127.0.0.1:{port}")
@@ -55,7 +57,7 @@ fn init(dir: &Path) {
         // PostgreSQL refuses to run as root; its own system user owns the cluster.
         run(Command::new("chown").args(["-R", "postgres:postgres", &path(dir)]));
     }
-    run(as_postgres(bin("initdb")).args(["-D", &path(dir), "-U", "postgres", "--auth=trust", "-E", "UTF8"]));
+    run(as_postgres(binary("initdb")).args(["-D", &path(dir), "-U", "postgres", "--auth=trust", "-E", "UTF8"]));
 }
 
 fn as_postgres(program: PathBuf) -> Command {
@@ -71,15 +73,6 @@ fn as_postgres(program: PathBuf) -> Command {
 fn running_as_root() -> bool {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(false)
-}
-
-/// The newest installed version's binary, else the one on PATH.
-fn bin(name: &str) -> PathBuf {
-    let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .map(|dir| dir.flatten().map(|e| e.path().join("bin").join(name)).filter(|p| p.exists()).collect())
-        .unwrap_or_default();
-    versions.sort();
-    versions.pop().unwrap_or_else(|| PathBuf::from(name))
 }
 
 fn path(p: &Path) -> String {
