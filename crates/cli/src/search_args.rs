@@ -9,7 +9,7 @@ use talentdesk_domain::activity::{ActivityStatus, Engagement};
 use talentdesk_domain::candidate::ProfileType;
 use talentdesk_domain::event::Participation;
 use talentdesk_domain::search::{
-    DateRange, EventFilter, JobFilter, PipelineFilter, SearchFilters, SearchRequest, SortOrder,
+    DateRange, EventFilter, JobFilter, PipelineFilter, SearchFilters, SearchRequest, SortOrder, YearsRange,
 };
 use talentdesk_store::Store;
 use uuid::Uuid;
@@ -64,10 +64,16 @@ pub struct SearchArgs {
     pub updated_to: Option<NaiveDate>,
     #[arg(long)]
     pub eligible: Option<bool>,
+    /// At least this many whole years of experience (from the employment history).
+    #[arg(long)]
+    pub years_min: Option<u32>,
+    /// At most this many whole years of experience.
+    #[arg(long)]
+    pub years_max: Option<u32>,
     /// Deactivated candidates instead of active ones.
     #[arg(long)]
     pub inactive: bool,
-    /// relevance, name_asc, name_desc, updated_desc, updated_asc.
+    /// relevance, name_asc, name_desc, updated_desc, updated_asc, experience_desc, experience_asc.
     #[arg(long, default_value = "relevance")]
     pub sort: String,
     #[arg(long, default_value_t = 20)]
@@ -153,6 +159,7 @@ impl SearchArgs {
                 created: DateRange { from: self.created_from, to: self.created_to },
                 updated: DateRange { from: self.updated_from, to: self.updated_to },
                 eligible: self.eligible,
+                experience: YearsRange { min: self.years_min, max: self.years_max },
                 active: self.inactive.then_some(false),
             },
         })

@@ -21,6 +21,8 @@ pub enum Column {
     JobApps,
     Activity,
     Updated,
+    /// Years of experience (sortable).
+    Experience,
 }
 
 impl Column {

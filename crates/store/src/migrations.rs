@@ -32,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0016_sync_early.sql"),
     include_str!("../migrations/0017_merged_into.sql"),
     include_str!("../migrations/0018_dedupe_keys.sql"),
+    include_str!("../migrations/0019_experience.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.
@@ -46,6 +47,7 @@ const STEPS: &[(usize, Step)] = &[
     (11, crate::tables::checkin_keys::fill),
     (13, |conn| crate::search::rebuild_prefixes(conn, crate::search::BROAD_PREFIX)),
     (18, crate::tables::dedupe_keys::fill),
+    (19, crate::tables::candidates::fill_experience),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -15,6 +15,8 @@ use talentdesk_domain::message::{Channel, Message};
 use talentdesk_domain::note::Note;
 use talentdesk_domain::permission;
 use talentdesk_domain::pipeline::Pipeline;
+use talentdesk_domain::search::Experience;
+use talentdesk_domain::search::experience::month_index;
 use talentdesk_domain::settings::{ColumnConfig, CustomFieldDef, HiredActions};
 use talentdesk_domain::user::User;
 use ts_rs::TS;
@@ -56,15 +58,18 @@ pub struct CandidateRow {
     pub eligible: bool,
     pub email: Option<String>,
     pub updated_at: Timestamp,
+    /// Months of experience this month (see `talentdesk_domain::search::experience`).
+    pub experience_months: u32,
 }
 
 /// Rows for these candidates, in the order given.
 pub(crate) fn rows_for(conn: &Connection, cands: &[i64]) -> Result<Vec<CandidateRow>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, first_name, last_name, has_resume, city, region, country, current_title, current_employer,
-             highest_education, job_apps, activity, eligible, email, updated_at
+             highest_education, job_apps, activity, eligible, email, updated_at, experience_months, experience_since
          FROM candidates WHERE cand = ?1",
     )?;
+    let now = month_index(chrono::Utc::now().date_naive());
     cands
         .iter()
         .map(|cand| {
@@ -86,6 +91,7 @@ pub(crate) fn rows_for(conn: &Connection, cands: &[i64]) -> Result<Vec<Candidate
                     r.get(12)?,
                     r.get(13)?,
                     r.get::<_, i64>(14)?,
+                    Experience { closed_months: r.get(15)?, open_since: r.get(16)? }.months_at(now),
                 ))
             })?;
             let (
@@ -101,6 +107,7 @@ pub(crate) fn rows_for(conn: &Connection, cands: &[i64]) -> Result<Vec<Candidate
                 eligible,
                 email,
                 updated,
+                experience_months,
             ) = row;
             Ok(CandidateRow {
                 id: uuid(&id)?,
@@ -116,6 +123,7 @@ pub(crate) fn rows_for(conn: &Connection, cands: &[i64]) -> Result<Vec<Candidate
                 eligible,
                 email,
                 updated_at: time(updated),
+                experience_months,
             })
         })
         .collect()

@@ -278,14 +278,15 @@ fn an_older_database_gets_its_index_when_it_opens() {
     drop(f.store);
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(
-            "DROP TRIGGER merged_into_on_merge; DROP TRIGGER merged_into_on_return; DROP TABLE merged_into;
+        conn.execute_batch(&format!(
+            "{}; DROP TRIGGER merged_into_on_merge; DROP TRIGGER merged_into_on_return; DROP TABLE merged_into;
              DROP TABLE checkin_people; DROP TABLE checkin_keys; DROP TABLE checkin_deferred;
              DROP TABLE dedupe_people; DROP TABLE dedupe_keys; DROP TABLE dedupe_deferred;
              ALTER TABLE history DROP COLUMN detail; DROP TABLE history_shared_cands; DROP TABLE history_shared; DROP TABLE search_prefixes;
              DROP INDEX pipeline_members_board; ALTER TABLE pipelines DROP COLUMN archived; DROP TABLE sync_early;
              PRAGMA user_version = 9;",
-        )
+            common::BEFORE_EXPERIENCE
+        ))
         .unwrap();
     }
     let store = Store::open(&path).unwrap();

@@ -224,8 +224,9 @@ fn an_older_database_gets_its_keys_when_it_opens() {
 
 fn as_before_migration_0018(path: &Path) {
     let conn = rusqlite::Connection::open(path).unwrap();
-    conn.execute_batch(
-        "DROP TABLE dedupe_people; DROP TABLE dedupe_keys; DROP TABLE dedupe_deferred; PRAGMA user_version = 17;",
-    )
+    conn.execute_batch(&format!(
+        "{}; DROP TABLE dedupe_people; DROP TABLE dedupe_keys; DROP TABLE dedupe_deferred; PRAGMA user_version = 17;",
+        common::BEFORE_EXPERIENCE
+    ))
     .unwrap();
 }

@@ -431,11 +431,12 @@ fn a_database_from_before_the_redirect_table_finds_its_merges_when_opened() {
     {
         // As the file was before migration 0017.
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(
-            "DROP TRIGGER merged_into_on_merge; DROP TRIGGER merged_into_on_return; DROP TABLE merged_into;
+        conn.execute_batch(&format!(
+            "{}; DROP TRIGGER merged_into_on_merge; DROP TRIGGER merged_into_on_return; DROP TABLE merged_into;
              DROP TABLE dedupe_people; DROP TABLE dedupe_keys; DROP TABLE dedupe_deferred;
              PRAGMA user_version = 16;",
-        )
+            common::BEFORE_EXPERIENCE
+        ))
         .unwrap();
     }
     let store = Store::open(&path).unwrap();

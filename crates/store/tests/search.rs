@@ -467,6 +467,7 @@ fn a_store_from_before_the_term_index_gets_one_when_opened() {
              DROP TABLE blob_orphans; DROP TABLE search_facts; DROP TABLE search_facts_log;
              DROP TRIGGER search_facts_after_insert; DROP TRIGGER search_facts_after_update;
              DROP TRIGGER search_facts_after_delete;
+             ALTER TABLE candidates DROP COLUMN experience_months; ALTER TABLE candidates DROP COLUMN experience_since;
              CREATE INDEX candidates_updated ON candidates (updated_at);
              CREATE INDEX candidates_name ON candidates (name_key);
              CREATE INDEX candidates_activity ON candidates (activity, updated_at);

@@ -41,4 +41,13 @@ describe("filters", () => {
     expect(activeFilterCount(chips.reduce((g, c) => c.without(g), f))).toBe(0);
     expect(filterChips(emptyFilters(), null)).toEqual([]);
   });
+
+  it("counts a years range once and its chip takes both ends away", () => {
+    const f = emptyFilters();
+    f.experience = { min: 3, max: null };
+    expect(activeFilterCount(f)).toBe(1);
+    const [chip] = filterChips(f, null);
+    expect(chip.label).toBe("Experience: 3 – … years");
+    expect(chip.without(f).experience).toEqual({ min: null, max: null });
+  });
 });

@@ -22,6 +22,7 @@ export function emptyFilters(): SearchFilters {
     created: { from: null, to: null },
     updated: { from: null, to: null },
     eligible: null,
+    experience: { min: null, max: null },
     active: null,
   };
 }
@@ -42,6 +43,7 @@ export function activeFilterCount(f: SearchFilters): number {
     f.created.from !== null || f.created.to !== null,
     f.updated.from !== null || f.updated.to !== null,
     f.eligible !== null,
+    f.experience.min !== null || f.experience.max !== null,
     f.active !== null,
   ];
   return used.filter(Boolean).length;
@@ -110,6 +112,10 @@ export function filterChips(f: SearchFilters, choices: FilterChoices | null): Ch
     add("created", t("search.chip.created", ends(f.created)), (g) => (g.created = { from: null, to: null }));
   if (f.updated.from || f.updated.to)
     add("updated", t("search.chip.updated", ends(f.updated)), (g) => (g.updated = { from: null, to: null }));
+  if (f.experience.min !== null || f.experience.max !== null) {
+    const { min, max } = f.experience;
+    add("experience", t("search.chip.experience", { min: min ?? "…", max: max ?? "…" }), (g) => (g.experience = { min: null, max: null }));
+  }
   if (f.eligible !== null)
     add("eligible", f.eligible ? t("search.chip.eligible") : t("search.chip.ineligible"), (g) => (g.eligible = null));
   if (f.active !== null) add("active", f.active ? t("search.chip.active") : t("search.chip.deactivated"), (g) => (g.active = null));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { currentRole, formatDate, formatDateTime, resultsLabel, tagCell } from "./format";
+import { currentRole, formatDate, formatDateTime, formatYears, resultsLabel, tagCell } from "./format";
 import { setLocale } from "./i18n";
 
 describe("format", () => {
@@ -36,5 +36,13 @@ describe("format", () => {
     setLocale("en-US");
     expect(formatDateTime("2026-11-03T10:05:00Z")).toMatch(/^Nov 3, 2026, \d{1,2}:05 [AP]M$/);
     expect(formatDateTime(null)).toBe("");
+  });
+
+  it("shows months of experience as years with one decimal, none as a dash", () => {
+    expect(formatYears(54)).toBe("4.5 yrs");
+    expect(formatYears(120)).toBe("10 yrs");
+    expect(formatYears(0)).toBe("–");
+    setLocale("de-DE");
+    expect(formatYears(54)).toBe("4,5 J.");
   });
 });

@@ -52,6 +52,7 @@ export const columnLabels: Record<Column, string> = labels({
   job_apps: "column.job_apps",
   activity: "column.activity",
   updated: "column.updated",
+  experience: "column.experience",
 });
 
 /** A table cell shows at most two tags, then "+N" for the rest. */
@@ -70,6 +71,13 @@ export function formatDate(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return "";
   return cached("date", (l) => new Intl.DateTimeFormat(l, { year: "numeric", month: "short", day: "numeric" })).format(d);
+}
+
+/** Months of experience as years with one decimal, e.g. "4.5 yrs" ("4,5 J."); "–" for none. */
+export function formatYears(months: number): string {
+  if (months <= 0) return "–";
+  const years = cached("years", (l) => new Intl.NumberFormat(l, { maximumFractionDigits: 1 })).format(months / 12);
+  return t("format.years", { years });
 }
 
 /** A UTC instant as local date and time, e.g. "Nov 3, 2026, 2:05 PM" ("3. Nov. 2026, 14:05"); "" when unknown. */

@@ -2,6 +2,7 @@
 //! The store turns a [`SearchRequest`] into SQL; the same request can name the target of a
 //! bulk action ("all N from this search").
 
+pub mod experience;
 pub mod query;
 
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,7 @@ use crate::activity::{ActivityStatus, Engagement};
 use crate::candidate::ProfileType;
 use crate::event::Participation;
 
+pub use experience::{Experience, YearsRange};
 pub use query::{Query, parse};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -48,6 +50,8 @@ pub struct SearchFilters {
     pub created: DateRange,
     pub updated: DateRange,
     pub eligible: Option<bool>,
+    /// Whole years of experience (see [`experience`]).
+    pub experience: YearsRange,
     /// Deactivated candidates are not searchable: None means active only. Admins may ask for
     /// `Some(false)` to find deactivated ones.
     pub active: Option<bool>,
@@ -102,11 +106,21 @@ pub enum SortOrder {
     NameDesc,
     UpdatedDesc,
     UpdatedAsc,
+    /// Most years of experience first.
+    ExperienceDesc,
+    ExperienceAsc,
 }
 
 impl SortOrder {
-    pub const ALL: [SortOrder; 5] =
-        [SortOrder::Relevance, SortOrder::NameAsc, SortOrder::NameDesc, SortOrder::UpdatedDesc, SortOrder::UpdatedAsc];
+    pub const ALL: [SortOrder; 7] = [
+        SortOrder::Relevance,
+        SortOrder::NameAsc,
+        SortOrder::NameDesc,
+        SortOrder::UpdatedDesc,
+        SortOrder::UpdatedAsc,
+        SortOrder::ExperienceDesc,
+        SortOrder::ExperienceAsc,
+    ];
 
     pub fn parse(name: &str) -> Option<Self> {
         serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()

@@ -10,6 +10,7 @@ pub(crate) enum Cursor {
     Rank { score: u32, at: i64, cand: u32 },
     Name { key: String, cand: u32 },
     Updated { at: i64, cand: u32 },
+    Experience { months: u32, cand: u32 },
 }
 
 pub(crate) fn mismatch() -> StoreError {
@@ -20,7 +21,10 @@ pub(crate) fn mismatch() -> StoreError {
 impl Cursor {
     pub(crate) fn cand(&self) -> u32 {
         match self {
-            Cursor::Rank { cand, .. } | Cursor::Name { cand, .. } | Cursor::Updated { cand, .. } => *cand,
+            Cursor::Rank { cand, .. }
+            | Cursor::Name { cand, .. }
+            | Cursor::Updated { cand, .. }
+            | Cursor::Experience { cand, .. } => *cand,
         }
     }
 
@@ -29,6 +33,7 @@ impl Cursor {
             Cursor::Rank { score, at, cand } => format!("r:{cand}:{score}.{at}"),
             Cursor::Name { key, cand } => format!("n:{cand}:{key}"),
             Cursor::Updated { at, cand } => format!("u:{cand}:{at}"),
+            Cursor::Experience { months, cand } => format!("x:{cand}:{months}"),
         }
     }
 
@@ -46,6 +51,7 @@ impl Cursor {
             }
             "n" => Cursor::Name { key: value.to_owned(), cand },
             "u" => Cursor::Updated { at: value.parse().map_err(|_| bad())?, cand },
+            "x" => Cursor::Experience { months: value.parse().map_err(|_| bad())?, cand },
             _ => return Err(bad()),
         })
     }
@@ -61,10 +67,11 @@ mod tests {
             Cursor::Rank { score: 5, at: -3, cand: 7 },
             Cursor::Name { key: "souza\u{1f}ana:x".into(), cand: 9 },
             Cursor::Updated { at: 1_700_000_000_000, cand: 1 },
+            Cursor::Experience { months: 125, cand: 3 },
         ] {
             assert_eq!(Cursor::parse(&c.encode()).unwrap(), c);
         }
-        for bad in ["", "x", "u:1", "u:one:2", "q:1:2", "r:1:zz", "r:1:2", "u:-1:5"] {
+        for bad in ["", "x", "u:1", "u:one:2", "q:1:2", "r:1:zz", "r:1:2", "u:-1:5", "x:1:-2"] {
             assert!(Cursor::parse(bad).is_err(), "{bad}");
         }
     }

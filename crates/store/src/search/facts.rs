@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use roaring::RoaringBitmap;
 use rusqlite::Connection;
 use talentdesk_domain::candidate::ProfileType;
+use talentdesk_domain::search::Experience;
 
 use crate::StoreError;
 use crate::tables::search_facts;
@@ -27,6 +28,18 @@ pub(crate) struct Fact {
     pub owner: u32,
     pub created: i64,
     pub updated: i64,
+    /// Experience as kept in the row (see `talentdesk_domain::search::experience`): months of
+    /// finished work, and the month ongoing work began (0 when there is none).
+    pub experience_months: u32,
+    pub experience_since: u32,
+}
+
+impl Fact {
+    /// Months of experience in month `now` (a `month_index`).
+    pub(crate) fn experience_at(&self, now: u32) -> u32 {
+        let open_since = (self.experience_since != 0).then_some(self.experience_since);
+        Experience { closed_months: self.experience_months, open_since }.months_at(now)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -45,8 +58,8 @@ pub(crate) struct Facts {
     owners: HashMap<String, u32>,
 }
 
-const COLUMNS: &str =
-    "cand, active, eligible, activity, engagements, profile_type, owner_id, created_at, updated_at, name_key";
+const COLUMNS: &str = "cand, active, eligible, activity, engagements, profile_type, owner_id, created_at, updated_at,
+    name_key, experience_months, experience_since";
 
 /// Above this many changed candidates, re-sorting everything beats moving them one by one.
 const RESORT_AFTER: usize = 2_000;
@@ -192,6 +205,8 @@ impl Facts {
             owner: text(r, 6)?.map_or(0, |o| self.owner_code_or_insert(o)),
             created: r.get(7)?,
             updated: r.get(8)?,
+            experience_months: r.get(10)?,
+            experience_since: r.get::<_, Option<u32>>(11)?.unwrap_or(0),
         };
         self.put_fact(cand, fact);
         self.name_keys.set(cand, text(r, 9)?.unwrap_or_default());
@@ -352,7 +367,7 @@ pub(super) mod tests {
         let conn = Connection::open(dir.path().join("facts.db")).expect("open");
         conn.execute_batch(
             "CREATE TABLE candidates (cand INTEGER PRIMARY KEY, active, eligible, activity, engagements,
-                 profile_type, owner_id, created_at, updated_at, name_key);",
+                 profile_type, owner_id, created_at, updated_at, name_key, experience_months, experience_since);",
         )
         .expect("schema");
         let names = ["vanderberghe-oostermeijer anna", "vanderberghe-oostermeijer ann", "li wei", "zoe", "li wei"];
@@ -360,7 +375,7 @@ pub(super) mod tests {
         conn.execute_batch("BEGIN").expect("begin");
         for cand in 1..=count {
             conn.execute(
-                "INSERT INTO candidates VALUES (?1, ?2, 1, ?3, ?4, 'applicant', ?5, ?6, ?7, ?8)",
+                "INSERT INTO candidates VALUES (?1, ?2, 1, ?3, ?4, 'applicant', ?5, ?6, ?7, ?8, ?9, ?10)",
                 rusqlite::params![
                     cand,
                     cand % 7 != 0,
@@ -371,6 +386,9 @@ pub(super) mod tests {
                     // Many the same: the update order falls back on `cand`.
                     2_000 + cand % 13,
                     names[(cand % 5) as usize],
+                    cand * 7 % 240,
+                    // A third still at work, since some month of 2000-2019.
+                    (cand % 3 == 0).then_some(2000 * 12 + cand % 240),
                 ],
             )
             .expect("insert");

@@ -12,6 +12,7 @@ use talentdesk_domain::DomainError;
 use talentdesk_domain::activity::EngagementSet;
 use talentdesk_domain::event::Participation;
 use talentdesk_domain::job::HIRING_STATUSES;
+use talentdesk_domain::search::experience::month_index;
 use talentdesk_domain::search::{DateRange, Query, SearchRequest, parse};
 
 use super::facts::{Fact, Facts, profile_type_code};
@@ -35,7 +36,13 @@ pub(crate) struct Predicate {
     owner: Option<Option<u32>>,
     created: (i64, i64),
     updated: (i64, i64),
+    /// Months of experience, [start, end); [`ANY_EXPERIENCE`] when not asked.
+    experience: (u32, u32),
+    /// This month (a `month_index`): an ongoing job's experience counts up to it.
+    now: u32,
 }
+
+const ANY_EXPERIENCE: (u32, u32) = (0, u32::MAX);
 
 impl Predicate {
     /// `Some(active)` when whether a candidate is active is all this tests.
@@ -48,7 +55,8 @@ impl Predicate {
             && self.profile_types == 0
             && self.owner.is_none()
             && self.created == everything
-            && self.updated == everything)
+            && self.updated == everything
+            && self.experience == ANY_EXPERIENCE)
             .then_some(self.active)
     }
 
@@ -67,6 +75,8 @@ impl Predicate {
             && self.owner.is_none_or(|o| o.is_some_and(|o| o == f.owner))
             && (self.created.0..self.created.1).contains(&f.created)
             && (self.updated.0..self.updated.1).contains(&f.updated)
+            && (self.experience == ANY_EXPERIENCE
+                || (self.experience.0..self.experience.1).contains(&f.experience_at(self.now)))
     }
 }
 
@@ -184,7 +194,14 @@ fn predicate(conn: &Connection, facts: &Facts, request: &SearchRequest) -> Resul
         owner,
         created: range("created", &f.created)?,
         updated: range("updated", &f.updated)?,
+        experience: f.experience.months()?,
+        now: this_month(),
     })
+}
+
+/// This month as a `month_index`, which experience is counted up to.
+pub(crate) fn this_month() -> u32 {
+    month_index(chrono::Utc::now().date_naive())
 }
 
 /// A date range as [start, end) in epoch milliseconds.

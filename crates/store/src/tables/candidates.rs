@@ -13,6 +13,7 @@ use talentdesk_domain::candidate::{
 };
 use talentdesk_domain::effects::Flag;
 use talentdesk_domain::job::Application;
+use talentdesk_domain::search::Experience;
 use talentdesk_domain::{DomainError, Timestamp};
 use uuid::Uuid;
 
@@ -83,10 +84,14 @@ pub(crate) fn highest_education(p: &Profile) -> String {
 /// The columns of `candidates` a [`Candidate`] sets, in the order [`row`] gives the values.
 const ROW: &str = "first_name, last_name, name_key, email, phone, city, region, country, current_title,
     current_employer, highest_education, ats_id, person_folder, profile_type, engagements, activity, eligible,
-    active, subscribed, owner_id, created_at, updated_at, last_login_at";
+    active, subscribed, owner_id, created_at, updated_at, last_login_at, experience_months, experience_since";
 
-fn row(c: &Candidate) -> [Value; 23] {
+/// How many values [`row`] gives.
+const ROW_LEN: usize = 25;
+
+fn row(c: &Candidate) -> [Value; ROW_LEN] {
     let p = &c.profile;
+    let experience = Experience::of(&p.employment);
     [
         p.first_name.clone().into(),
         p.last_name.clone().into(),
@@ -111,12 +116,14 @@ fn row(c: &Candidate) -> [Value; 23] {
         millis(c.created_at).into(),
         millis(c.updated_at).into(),
         c.last_login_at.map(millis).into(),
+        experience.closed_months.into(),
+        experience.open_since.into(),
     ]
 }
 
 /// `?first, ?first+1, ...` for the values of [`row`].
 fn placeholders(first: usize) -> String {
-    (first..first + 23).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+    (first..first + ROW_LEN).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
 }
 
 /// Built once: a bulk load inserts a million candidates with it.
@@ -135,7 +142,7 @@ static OVERWRITE: LazyLock<String> =
 /// sets the pace, only binds values and steps statements.
 pub struct NewCandidate {
     id: String,
-    row: [Value; 23],
+    row: [Value; ROW_LEN],
     details: String,
     text: SearchText,
     resume_text: Option<String>,
@@ -222,10 +229,11 @@ pub(crate) fn find(conn: &Connection, id: Uuid) -> Result<Option<i64>, StoreErro
 /// Replaces the material profile of `cand` and re-indexes it.
 pub(crate) fn write_profile(conn: &Connection, cand: i64, p: &Profile, at: Timestamp) -> Result<(), StoreError> {
     let before = searchable_text(conn, cand)?;
+    let experience = Experience::of(&p.employment);
     conn.prepare_cached(
         "UPDATE candidates SET first_name = ?2, last_name = ?3, name_key = ?4, email = ?5, phone = ?6, city = ?7,
              region = ?8, country = ?9, current_title = ?10, current_employer = ?11, highest_education = ?12,
-             updated_at = ?13
+             updated_at = ?13, experience_months = ?14, experience_since = ?15
          WHERE cand = ?1",
     )?
     .execute(params![
@@ -242,6 +250,8 @@ pub(crate) fn write_profile(conn: &Connection, cand: i64, p: &Profile, at: Times
         p.current_employer,
         highest_education(p),
         millis(at),
+        experience.closed_months,
+        experience.open_since,
     ])?;
     write_details(conn, cand, p)?;
     checkin_keys::refresh(conn, cand, p)?;
@@ -346,6 +356,28 @@ pub(crate) fn index_all(conn: &Connection) -> Result<(), StoreError> {
          INSERT INTO candidate_name_fts (rowid, name, email) SELECT cand, name, email FROM candidate_search_text;
          INSERT INTO candidate_name_fts (candidate_name_fts) VALUES ('optimize');",
     )?;
+    Ok(())
+}
+
+/// Works out every candidate's experience from their employment (migrations/0019_experience.sql).
+pub(crate) fn fill_experience(conn: &Connection) -> Result<(), StoreError> {
+    #[derive(Deserialize)]
+    struct Jobs {
+        #[serde(default)]
+        employment: Vec<Employment>,
+    }
+    let mut read = conn.prepare("SELECT cand, details FROM candidate_details")?;
+    let mut write =
+        conn.prepare("UPDATE candidates SET experience_months = ?2, experience_since = ?3 WHERE cand = ?1")?;
+    let mut rows = read.query([])?;
+    while let Some(r) = rows.next()? {
+        let cand: i64 = r.get(0)?;
+        let jobs: Jobs = serde_json::from_str(r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?;
+        let experience = Experience::of(&jobs.employment);
+        if experience != Experience::default() {
+            write.execute(params![cand, experience.closed_months, experience.open_since])?;
+        }
+    }
     Ok(())
 }
 

@@ -11,6 +11,17 @@ use talentdesk_store::Store;
 use talentdesk_store::bulk_load::Prepared;
 use uuid::Uuid;
 
+/// Takes a store back to before migration 0019 (years of experience): for tests of opening
+/// older files.
+pub const BEFORE_EXPERIENCE: &str = "
+    DROP TRIGGER search_facts_after_update;
+    ALTER TABLE candidates DROP COLUMN experience_months;
+    ALTER TABLE candidates DROP COLUMN experience_since;
+    CREATE TRIGGER search_facts_after_update
+    AFTER UPDATE OF active, eligible, activity, engagements, profile_type, owner_id, created_at, updated_at, name_key
+    ON candidates WHEN EXISTS (SELECT 1 FROM search_facts)
+    BEGIN INSERT INTO search_facts_log (cand) VALUES (new.cand); END;";
+
 pub struct Fixture {
     pub dir: tempfile::TempDir,
     pub store: Store,

@@ -4,4 +4,8 @@ import type { ActivityStatus } from "./ActivityStatus";
 /**
  * One row of the results table.
  */
-export type CandidateRow = { id: string, name: string, has_resume: boolean, tags: Array<string>, location: string, current_title: string, current_employer: string, highest_education: string, job_apps: number, activity: ActivityStatus, eligible: boolean, email: string | null, updated_at: string, };
+export type CandidateRow = { id: string, name: string, has_resume: boolean, tags: Array<string>, location: string, current_title: string, current_employer: string, highest_education: string, job_apps: number, activity: ActivityStatus, eligible: boolean, email: string | null, updated_at: string, 
+/**
+ * Months of experience this month (see `talentdesk_domain::search::experience`).
+ */
+experience_months: number, };

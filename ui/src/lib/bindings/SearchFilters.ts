@@ -6,6 +6,7 @@ import type { EventFilter } from "./EventFilter";
 import type { JobFilter } from "./JobFilter";
 import type { PipelineFilter } from "./PipelineFilter";
 import type { ProfileType } from "./ProfileType";
+import type { YearsRange } from "./YearsRange";
 
 /**
  * Filters combine with AND; the values inside one list combine with OR.
@@ -35,6 +36,10 @@ engagements_none: Array<Engagement>, pipeline: PipelineFilter | null, event: Eve
  * The recruiter who owns the candidate.
  */
 recruiter: string | null, created: DateRange, updated: DateRange, eligible: boolean | null, 
+/**
+ * Whole years of experience (see [`experience`]).
+ */
+experience: YearsRange, 
 /**
  * Deactivated candidates are not searchable: None means active only. Admins may ask for
  * `Some(false)` to find deactivated ones.

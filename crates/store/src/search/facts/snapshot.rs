@@ -1,4 +1,4 @@
-//! [`Facts`] as bytes and back, for the snapshot kept in `search_facts`: about 60 bytes a
+//! [`Facts`] as bytes and back, for the snapshot kept in `search_facts`: about 70 bytes a
 //! candidate, read back in tens of milliseconds where the rows take a second and a half.
 //!
 //! Little-endian throughout: a header (magic, format, slots, candidates), the owners by code,
@@ -15,12 +15,12 @@ use crate::StoreError;
 
 const MAGIC: &[u8; 8] = b"TDFACTS\0";
 /// Bumped whenever the layout changes; an older snapshot is then read as missing.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 impl Facts {
     pub(crate) fn encode(&self) -> Vec<u8> {
         let count = self.present.len() as usize;
-        let mut out = Vec::with_capacity(64 + count * 60 + self.name_keys.text.len());
+        let mut out = Vec::with_capacity(64 + count * 70 + self.name_keys.text.len());
         out.extend_from_slice(MAGIC);
         put_u32(&mut out, FORMAT);
         put_u32(&mut out, self.facts.len() as u32);
@@ -42,6 +42,8 @@ impl Facts {
             put_u32(&mut out, fact.owner);
             out.extend_from_slice(&fact.created.to_le_bytes());
             out.extend_from_slice(&fact.updated.to_le_bytes());
+            put_u32(&mut out, fact.experience_months);
+            put_u32(&mut out, fact.experience_since);
             put_u32(&mut out, key.len() as u32);
             keys.push_str(key);
         }
@@ -87,6 +89,8 @@ impl Facts {
                 owner: r.u32()?,
                 created: r.i64()?,
                 updated: r.i64()?,
+                experience_months: r.u32()?,
+                experience_since: r.u32()?,
             };
             if fact.owner > owner_count {
                 return Err(corrupt("an owner out of range"));

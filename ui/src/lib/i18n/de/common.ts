@@ -24,6 +24,7 @@ export const common: Translation<typeof english> = {
 
   "format.results": "{count, plural, one {# Ergebnis} other {# Ergebnisse}}{hidden, plural, =0 {} other { · # inaktive ausgeblendet}}",
   "format.role_at": "{title} bei {employer}",
+  "format.years": "{years} J.",
   "activity.unreviewed": "Ungeprüft",
   "activity.reviewed": "Geprüft",
   "activity.contacted": "Kontaktiert",
@@ -37,6 +38,7 @@ export const common: Translation<typeof english> = {
   "column.job_apps": "Bewerbungen",
   "column.activity": "Aktivität",
   "column.updated": "Aktualisiert",
+  "column.experience": "Berufserfahrung",
 
   "app.failed": "Talentdesk konnte seine Daten nicht öffnen",
 

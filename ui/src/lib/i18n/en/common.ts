@@ -23,6 +23,7 @@ export const common = {
   // Values as the tables and badges show them (format.ts)
   "format.results": "{count, plural, one {# result} other {# results}}{hidden, plural, =0 {} other { · # inactive hidden}}",
   "format.role_at": "{title} at {employer}",
+  "format.years": "{years} yrs",
   "activity.unreviewed": "Unreviewed",
   "activity.reviewed": "Reviewed",
   "activity.contacted": "Contacted",
@@ -36,6 +37,7 @@ export const common = {
   "column.job_apps": "Job Apps",
   "column.activity": "Activity",
   "column.updated": "Updated",
+  "column.experience": "Experience",
 
   // The window as a whole
   "app.failed": "Talentdesk could not open its data",
