@@ -1,7 +1,8 @@
 //! Documents' bytes: stored once by their SHA-256, refused when the bytes do not match the
 //! hash or exceed the limit, served through a document, and never to another org; on both
 //! kinds of document store (a folder, S3). A store that is down refuses uploads and downloads
-//! with a 503 naming it, and takes the same upload once it is back.
+//! with a 503 naming it, and takes the same upload once it is back; a desktop keeps the
+//! document queued meanwhile and sends it when the store is back.
 
 mod support;
 
@@ -124,4 +125,38 @@ async fn a_store_that_is_down_refuses_with_its_name_and_takes_the_same_upload_wh
     let fetched = get_blob(&server, sha256(&letter), server.other_recruiter.token.clone()).await;
     assert_eq!(fetched.status(), StatusCode::OK);
     assert_eq!(fetched.bytes().await.unwrap().to_vec(), letter);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_desktop_keeps_a_document_queued_while_the_store_is_down_and_sends_it_when_back() {
+    use talentdesk_sync::engine::Replica;
+
+    let mut server = TestServer::start_on(Backend::S3, |c| c).await;
+    let folder = tempfile::tempdir().unwrap();
+    let desk = Replica::sign_in(&folder.path().join("desk.db"), &server.url, "rita@acme.test", support::PASSWORD)
+        .await
+        .unwrap();
+    desk.engine.sync_once().await.unwrap();
+    let ana = Uuid::now_v7();
+    let resume = b"%PDF-1.4 Ana Souza, Nurse, attached while the store was down".to_vec();
+    {
+        let mut store = desk.store.lock().unwrap();
+        store.apply(&desk.user, support::create_candidate(ana, "Ana", "Souza", None)).unwrap();
+        store.put_blob(&resume).unwrap();
+        store.apply(&desk.user, attach(ana, &resume)).unwrap();
+    }
+
+    server.blobs.moto().unwrap().stop();
+    let refused = desk.engine.sync_once().await.unwrap_err();
+    assert!(refused.is_temporary(), "tried again by itself: {refused}");
+    assert!(refused.to_string().contains(r#"S3 bucket "talentdesk-test""#), "{refused}");
+    assert_eq!(desk.store.lock().unwrap().pending_count().unwrap(), 2, "Ana and her resume wait, in order");
+
+    server.blobs.moto().unwrap().start_again();
+    server.blobs.recreate_bucket();
+    desk.engine.sync_once().await.unwrap();
+    assert_eq!(desk.store.lock().unwrap().pending_count().unwrap(), 0);
+    let fetched = get_blob(&server, sha256(&resume), server.other_recruiter.token.clone()).await;
+    assert_eq!(fetched.status(), StatusCode::OK, "a teammate downloads what the desktop sent");
+    assert_eq!(fetched.bytes().await.unwrap().to_vec(), resume);
 }
