@@ -19,7 +19,8 @@ pub(crate) fn binary(name: &str) -> PathBuf {
 pub(crate) fn dump(url: &str, snapshot: &str, file: &Path) -> anyhow::Result<()> {
     let mut command = Command::new(binary("pg_dump"));
     command.args(["--format=custom", "--no-password"]).arg(format!("--snapshot={snapshot}"));
-    command.arg("--file").arg(file).arg("--dbname").arg(url);
+    command.arg("--file").arg(file);
+    connect_to(&mut command, url);
     run(command, "pg_dump")
 }
 
@@ -36,8 +37,53 @@ pub(crate) fn list(file: &Path) -> anyhow::Result<()> {
 pub(crate) fn restore(url: &str, file: &Path) -> anyhow::Result<()> {
     let mut command = Command::new(binary("pg_restore"));
     command.args(["--exit-on-error", "--single-transaction", "--no-owner", "--no-acl", "--no-password"]);
-    command.arg("--dbname").arg(url).arg(file);
+    connect_to(&mut command, url);
+    command.arg(file);
     run(command, "pg_restore")
+}
+
+/// Points the program at the database: the URL without its password on the command line (which
+/// every user of the machine can read), the password in the program's environment.
+fn connect_to(command: &mut Command, url: &str) {
+    let (url, password) = without_password(url);
+    command.arg("--dbname").arg(url);
+    if let Some(password) = password {
+        command.env("PGPASSWORD", password);
+    }
+}
+
+/// `postgres://user:secret@host/db` as `postgres://user@host/db` and the (percent-decoded)
+/// password.
+fn without_password(url: &str) -> (String, Option<String>) {
+    let Some(start) = url.find("://").map(|scheme| scheme + 3) else { return (url.to_owned(), None) };
+    // The credentials end at the last '@' before the path or the query.
+    let authority = url[start..].find(['/', '?']).map_or(url.len(), |end| start + end);
+    let Some(at) = url[start..authority].rfind('@').map(|at| start + at) else { return (url.to_owned(), None) };
+    let Some((user, password)) = url[start..at].split_once(':') else { return (url.to_owned(), None) };
+    (format!("{}{user}{}", &url[..start], &url[at..]), Some(percent_decoded(password)))
+}
+
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| text.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                decoded.push(byte);
+                i += 3;
+            }
+            None => {
+                decoded.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
 }
 
 fn run(mut command: Command, what: &str) -> anyhow::Result<()> {
@@ -52,4 +98,22 @@ fn run(mut command: Command, what: &str) -> anyhow::Result<()> {
         anyhow::bail!("{what} failed ({}): {}", output.status, String::from_utf8_lossy(&output.stderr).trim());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_password;
+
+    #[test]
+    fn the_password_leaves_the_url() {
+        assert_eq!(
+            without_password("postgres://backup:s%40cr%3At@db.example:5432/talentdesk?sslmode=require"),
+            ("postgres://backup@db.example:5432/talentdesk?sslmode=require".to_owned(), Some("s@cr:t".to_owned()))
+        );
+        assert_eq!(without_password("postgres://backup@db/x"), ("postgres://backup@db/x".to_owned(), None));
+        assert_eq!(
+            without_password("postgres:///x?host=/run/postgresql"),
+            ("postgres:///x?host=/run/postgresql".to_owned(), None)
+        );
+    }
 }
