@@ -78,7 +78,7 @@ pub async fn put(
     }
     tx.commit().await?;
     let storage = &state.storage;
-    if storage.exists(caller.org, sha256).await.unwrap_or(false) {
+    if storage.exists(caller.org, sha256).await.map_err(|e| unavailable(storage, "stored", sha256, e))? {
         return Ok(StatusCode::OK);
     }
     // Refused as a whole: the reservation only holds the quota until the desktop sends the
