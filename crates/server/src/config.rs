@@ -205,6 +205,18 @@ impl Config {
             if s3.bucket.is_empty() {
                 anyhow::bail!("configuration: s3.bucket is empty");
             }
+            // Checked here, not at the first upload: the client would refuse every request.
+            match s3.endpoint.as_deref().map(|url| (url, url.split_once("://").map(|(scheme, _)| scheme))) {
+                None | Some((_, Some("https"))) => {}
+                Some((_, Some("http"))) if s3.allow_http => {}
+                Some((url, Some("http"))) => anyhow::bail!(
+                    "configuration: s3.endpoint {url} is plain http://: use https://, or set s3.allow_http = true \
+                     for a store on this host or a private network"
+                ),
+                Some((url, _)) => {
+                    anyhow::bail!("configuration: s3.endpoint must be an http:// or https:// URL, not {url}")
+                }
+            }
             if s3.access_key_id.is_some() != s3.secret_access_key.is_some() {
                 anyhow::bail!(
                     "configuration: s3.access_key_id and s3.secret_access_key go together (in the file or \
@@ -261,6 +273,12 @@ mod tests {
         let one_key = |var: &str| (var == "TALENTDESK_S3_ACCESS_KEY_ID").then(|| "AKIDEXAMPLE".to_owned());
         let half = Config::load_with(Some(&path), one_key).unwrap_err().to_string();
         assert!(half.contains("s3.access_key_id and s3.secret_access_key go together"), "{half}");
+        std::fs::write(&path, file).unwrap();
+        let http = Config::load_with(Some(&path), no_env).unwrap_err().to_string();
+        assert!(http.contains("plain http://") && http.contains("allow_http"), "{http}");
+        std::fs::write(&path, file.replace("http://127.0.0.1:9000", "minio:9000")).unwrap();
+        let no_scheme = Config::load_with(Some(&path), no_env).unwrap_err().to_string();
+        assert!(no_scheme.contains("must be an http:// or https:// URL, not minio:9000"), "{no_scheme}");
         std::fs::write(&path, format!("{file}path_styel = false\n")).unwrap();
         let typo = Config::load_with(Some(&path), no_env).unwrap_err().to_string();
         assert!(typo.contains("path_styel"), "{typo}");
@@ -270,7 +288,6 @@ mod tests {
         let bucket = |var: &str| (var == "TALENTDESK_S3_BUCKET").then(|| "from-env".to_owned());
         assert_eq!(Config::load_with(Some(&path), bucket).unwrap().s3.unwrap().bucket, "from-env");
     }
-
 
     #[test]
     fn the_file_sets_values_and_names_unknown_keys() {
