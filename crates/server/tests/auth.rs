@@ -69,12 +69,12 @@ async fn an_expired_sign_in_is_refused() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn health_reports_the_database() {
+async fn ready_reports_the_database_and_the_document_store() {
     let server = TestServer::start().await;
-    let response = server.http.get(format!("{}/health", server.url)).send().await.unwrap();
+    let response = server.http.get(format!("{}/ready", server.url)).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     let body: serde_json::Value = response.json().await.unwrap();
-    assert_eq!(body["database"], "ok");
+    assert_eq!((&body["database"], &body["blob_store"]), (&"ok".into(), &"ok".into()), "{body}");
     let missing = server.http.get(format!("{}/v1/nothing", server.url)).send().await.unwrap();
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
 }

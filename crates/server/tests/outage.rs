@@ -36,8 +36,13 @@ async fn an_outage_answers_503_and_recovers_without_losing_or_doubling() {
     let (status, body) = server.push_raw(rita, &second).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
     assert_eq!(body["error"]["code"], "unavailable");
+    // Not ready (a load balancer sends requests elsewhere), yet alive (no restart needed).
+    let ready = server.http.get(format!("{}/ready", server.url)).send().await.unwrap();
+    assert_eq!(ready.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let ready: serde_json::Value = ready.json().await.unwrap();
+    assert_eq!((&ready["database"], &ready["blob_store"]), (&"unavailable".into(), &"ok".into()), "{ready}");
     let health = server.http.get(format!("{}/health", server.url)).send().await.unwrap();
-    assert_eq!(health.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(health.status(), StatusCode::OK);
 
     set_reachable(&server.database_url, true).await;
     // The desktop retries the same push: it is applied once.
