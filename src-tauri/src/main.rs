@@ -14,6 +14,7 @@ mod documents;
 mod duplicates;
 mod events;
 mod import;
+mod insights;
 mod jobs;
 mod locale;
 mod rendering;
@@ -147,6 +148,8 @@ fn main() {
             events::areas_of_interest,
             events::export_event_attendees,
             events::event_badges,
+            insights::insights,
+            insights::export_insights,
             commands::clear_search_cache,
             commands::bench_report,
             chosen::choose_files,

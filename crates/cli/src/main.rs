@@ -8,6 +8,7 @@ mod bench_board;
 mod bench_bulk;
 mod bench_checkin;
 mod bench_import;
+mod bench_insights;
 mod bench_resume;
 mod bench_server;
 mod bench_sync;
@@ -16,6 +17,7 @@ mod commands;
 mod duplicates;
 mod event;
 mod import;
+mod insights;
 mod job;
 mod named;
 mod pipeline;
@@ -55,6 +57,10 @@ enum Command {
     },
     /// Searches candidates: keywords (AND / OR / NOT, "phrases", parentheses) and filters.
     Search(Box<search_args::SearchArgs>),
+    /// The insights charts of a search (its keywords and filters, as for `search`): counts
+    /// and shares by country, city, company, title, skill, school, degree, major, activity
+    /// status, source and years of experience.
+    Insights(Box<insights::InsightsArgs>),
     /// Prints a candidate's full profile.
     Show {
         #[arg(long)]
@@ -150,6 +156,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Demo { candidates, db, seed } => commands::demo(&db, candidates, seed),
         Command::Search(args) => commands::search(&args),
+        Command::Insights(args) => insights::insights(&args),
         Command::Show { db, id, as_user, json } => commands::show(&db, id, as_user.as_deref(), json),
         Command::Mutate { db, as_user } => commands::mutate(&db, &as_user),
         Command::Sync { server, user, db } => sync::run(&server, &user, &db),

@@ -9,7 +9,8 @@ use talentdesk_domain::activity::{ActivityStatus, Engagement};
 use talentdesk_domain::candidate::ProfileType;
 use talentdesk_domain::event::Participation;
 use talentdesk_domain::search::{
-    DateRange, EventFilter, JobFilter, PipelineFilter, SearchFilters, SearchRequest, SortOrder, YearsRange,
+    DateRange, EventFilter, Facet, FacetFilter, JobFilter, PipelineFilter, SearchFilters, SearchRequest, SortOrder,
+    YearsRange,
 };
 use talentdesk_store::Store;
 use uuid::Uuid;
@@ -73,6 +74,13 @@ pub struct SearchArgs {
     /// Deactivated candidates instead of active ones.
     #[arg(long)]
     pub inactive: bool,
+    /// A value as an insights chart shows it, e.g. country=PT, skill=Rust, years=5-9, or
+    /// city= for no city known (repeatable; one facet's values: any of).
+    #[arg(long = "facet", value_name = "FACET=VALUE")]
+    pub facets: Vec<String>,
+    /// Leaves out candidates with this value (repeatable), e.g. company=Contoso.
+    #[arg(long = "not-facet", value_name = "FACET=VALUE")]
+    pub not_facets: Vec<String>,
     /// relevance, name_asc, name_desc, updated_desc, updated_asc, experience_desc, experience_asc.
     #[arg(long, default_value = "relevance")]
     pub sort: String,
@@ -161,7 +169,24 @@ impl SearchArgs {
                 eligible: self.eligible,
                 experience: YearsRange { min: self.years_min, max: self.years_max },
                 active: self.inactive.then_some(false),
+                facets: self.facet_filters()?,
             },
         })
+    }
+}
+
+impl SearchArgs {
+    fn facet_filters(&self) -> anyhow::Result<Vec<FacetFilter>> {
+        let each = |given: &String, exclude: bool| {
+            let Some((facet, value)) = given.split_once('=') else {
+                bail!("--facet {given}: write FACET=VALUE, e.g. country=PT");
+            };
+            let Some(facet) = Facet::parse(facet.trim()) else {
+                bail!("--facet {given}: unknown facet \"{facet}\"; use one of: {}", names(&Facet::ALL));
+            };
+            Ok(FacetFilter { facet, value: value.to_owned(), exclude })
+        };
+        let included = self.facets.iter().map(|f| each(f, false));
+        included.chain(self.not_facets.iter().map(|f| each(f, true))).collect()
     }
 }

@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0017_merged_into.sql"),
     include_str!("../migrations/0018_dedupe_keys.sql"),
     include_str!("../migrations/0019_experience.sql"),
+    include_str!("../migrations/0020_insight_values.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.

@@ -6,6 +6,7 @@ import type { SearchFilters } from "./bindings/SearchFilters";
 import { activityLabels, formatDate } from "./format";
 import { t } from "./i18n";
 import { engagementLabels, profileTypeLabels } from "./profile";
+import { facetChip } from "./components/insights/facets";
 
 export function emptyFilters(): SearchFilters {
   return {
@@ -24,6 +25,7 @@ export function emptyFilters(): SearchFilters {
     eligible: null,
     experience: { min: null, max: null },
     active: null,
+    facets: [],
   };
 }
 
@@ -45,6 +47,7 @@ export function activeFilterCount(f: SearchFilters): number {
     f.eligible !== null,
     f.experience.min !== null || f.experience.max !== null,
     f.active !== null,
+    f.facets.length > 0,
   ];
   return used.filter(Boolean).length;
 }
@@ -119,5 +122,7 @@ export function filterChips(f: SearchFilters, choices: FilterChoices | null): Ch
   if (f.eligible !== null)
     add("eligible", f.eligible ? t("search.chip.eligible") : t("search.chip.ineligible"), (g) => (g.eligible = null));
   if (f.active !== null) add("active", f.active ? t("search.chip.active") : t("search.chip.deactivated"), (g) => (g.active = null));
+  for (const [i, facet] of f.facets.entries())
+    add(`facet-${facet.facet}-${facet.exclude}-${facet.value}`, facetChip(facet), (g) => (g.facets = g.facets.filter((_, j) => j !== i)));
   return chips;
 }

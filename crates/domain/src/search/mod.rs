@@ -55,6 +55,65 @@ pub struct SearchFilters {
     /// Deactivated candidates are not searchable: None means active only. Admins may ask for
     /// `Some(false)` to find deactivated ones.
     pub active: Option<bool>,
+    /// Exact profile values, as an insights chart shows them (a click on a bar adds one).
+    /// Included values of one facet combine with OR, facets with AND; an excluded value takes
+    /// its candidates away.
+    pub facets: Vec<FacetFilter>,
+}
+
+/// A profile value the insights charts count, and a search can ask for exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Facet {
+    /// The location's country (an ISO code, as profiles keep it).
+    Country,
+    City,
+    /// The current employer.
+    Company,
+    /// The current title.
+    Title,
+    Skill,
+    School,
+    Degree,
+    Major,
+    /// The activity status; values are its names (`reviewed`, ...).
+    Activity,
+    /// How the candidate entered (the profile type); values are its names (`applicant`, ...).
+    Source,
+    /// Whole years of experience, in ranges written `5-9` (`20-`: 20 or more).
+    Years,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 11] = [
+        Facet::Country,
+        Facet::City,
+        Facet::Company,
+        Facet::Title,
+        Facet::Skill,
+        Facet::School,
+        Facet::Degree,
+        Facet::Major,
+        Facet::Activity,
+        Facet::Source,
+        Facet::Years,
+    ];
+
+    pub fn parse(name: &str) -> Option<Self> {
+        serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+    }
+}
+
+/// Candidates whose `facet` has `value` (compared trimmed and case-insensitively; an empty
+/// value means none is known), or with `exclude`, those whose `facet` does not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FacetFilter {
+    pub facet: Facet,
+    pub value: String,
+    #[serde(default)]
+    pub exclude: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

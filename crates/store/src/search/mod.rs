@@ -8,6 +8,7 @@
 mod bitset;
 mod cursor;
 mod facts;
+pub mod insights;
 mod phrases;
 mod plan;
 mod prefixes;
@@ -102,6 +103,8 @@ pub enum FactsSource {
 pub(crate) struct Engine {
     loaded: Option<Loaded>,
     cache: SetCache,
+    /// The insights charts' values, loaded on their first use.
+    values: Option<insights::Values>,
 }
 
 struct Loaded {
@@ -151,12 +154,16 @@ impl Engine {
             loaded.facts.refresh(conn, touched)?;
             loaded.terms.catch_up(conn)?;
         }
+        if let Some(values) = &mut self.values {
+            values.refresh(conn, touched)?;
+        }
         Ok(())
     }
 
     /// Forgets everything; the next search reloads.
     pub(crate) fn reset(&mut self) {
         self.loaded = None;
+        self.values = None;
         self.cache.clear();
     }
 
@@ -206,8 +213,9 @@ impl Engine {
 
     fn matching(&mut self, conn: &Connection, request: &SearchRequest) -> Result<(Plan, RoaringBitmap), StoreError> {
         self.ensure_loaded(conn)?;
+        self.ensure_values_for(conn, request)?;
         let Loaded { facts, terms, .. } = self.loaded.as_ref().expect("loaded above");
-        let plan = plan::plan(conn, facts, terms, &mut self.cache, request)?;
+        let plan = plan::plan(conn, facts, self.values.as_ref(), terms, &mut self.cache, request)?;
         Ok(Self::matched(facts, plan))
     }
 
@@ -278,8 +286,9 @@ impl Engine {
         let limit = page.limit.clamp(1, MAX_PAGE) as usize;
         let after = page.after.as_deref().map(Cursor::parse).transpose()?;
         self.ensure_loaded(conn)?;
+        self.ensure_values_for(conn, request)?;
         let Loaded { facts, terms, .. } = self.loaded.as_ref().expect("loaded above");
-        let plan = plan::plan(conn, facts, terms, &mut self.cache, request)?;
+        let plan = plan::plan(conn, facts, self.values.as_ref(), terms, &mut self.cache, request)?;
         if gone() {
             return Ok(None);
         }

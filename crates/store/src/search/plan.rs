@@ -16,6 +16,7 @@ use talentdesk_domain::search::experience::month_index;
 use talentdesk_domain::search::{DateRange, Query, SearchRequest, parse};
 
 use super::facts::{Fact, Facts, profile_type_code};
+use super::insights::{self, Values};
 use super::sets::{Matches, SetCache, literal};
 use super::terms::FrequentTerms;
 use crate::StoreError;
@@ -98,6 +99,7 @@ fn unknown(filter: &str, value: impl std::fmt::Display) -> StoreError {
 pub(crate) fn plan(
     conn: &Connection,
     facts: &Facts,
+    values: Option<&Values>,
     terms: &FrequentTerms,
     cache: &mut SetCache,
     request: &SearchRequest,
@@ -170,6 +172,7 @@ pub(crate) fn plan(
         }
         plan.sets.push(cache.query(conn, format!("job\u{1f}{params:?}"), &sql, &params)?);
     }
+    plan.sets.extend(insights::facet_sets(facts, values, &f.facets)?.into_iter().map(Arc::new));
     // Smallest first: intersecting walks the first set.
     plan.sets.sort_by_key(|s| s.len());
     Ok(plan)

@@ -19,7 +19,7 @@ use uuid::Uuid;
 
 use crate::StoreError;
 use crate::codec::{from_name, millis, name_key, time, uuid};
-use crate::tables::{checkin_keys, dedupe_keys, search_terms};
+use crate::tables::{checkin_keys, dedupe_keys, insight_values, search_terms};
 use crate::tokens;
 
 /// The blocks of a profile kept as JSON in `candidate_details.details`: value objects that are
@@ -148,6 +148,7 @@ pub struct NewCandidate {
     resume_text: Option<String>,
     checkin_keys: String,
     dedupe_keys: String,
+    insight_values: insight_values::Lists,
     /// Applications and whether the candidate counts as withdrawn, when the load writes their
     /// applications too (see `jobs::insert_rows_of`).
     applications: (usize, bool),
@@ -163,6 +164,7 @@ impl NewCandidate {
             resume_text,
             checkin_keys: checkin_keys::encoded(&c.profile)?,
             dedupe_keys: dedupe_keys::encoded(&c.profile)?,
+            insight_values: insight_values::Lists::of(&c.profile),
             applications: (0, false),
         })
     }
@@ -193,6 +195,7 @@ pub(crate) fn insert_new(conn: &Connection, c: &NewCandidate) -> Result<i64, Sto
     .execute(params![cand, c.details, c.text.experience, c.text.skills, c.text.education, c.resume_text])?;
     checkin_keys::TABLES.insert(conn, cand, &c.checkin_keys)?;
     dedupe_keys::TABLES.insert(conn, cand, &c.dedupe_keys)?;
+    insight_values::write(conn, cand, &c.insight_values)?;
     Ok(cand)
 }
 
@@ -205,6 +208,7 @@ pub(crate) fn overwrite(conn: &Connection, cand: i64, c: &Candidate) -> Result<(
     write_details(conn, cand, &c.profile)?;
     checkin_keys::refresh(conn, cand, &c.profile)?;
     dedupe_keys::refresh(conn, cand, &c.profile)?;
+    insight_values::write(conn, cand, &insight_values::Lists::of(&c.profile))?;
     reindex(conn, cand, &before)
 }
 
@@ -256,6 +260,7 @@ pub(crate) fn write_profile(conn: &Connection, cand: i64, p: &Profile, at: Times
     write_details(conn, cand, p)?;
     checkin_keys::refresh(conn, cand, p)?;
     dedupe_keys::refresh(conn, cand, p)?;
+    insight_values::write(conn, cand, &insight_values::Lists::of(p))?;
     reindex(conn, cand, &before)
 }
 

@@ -9,6 +9,7 @@ pub(crate) mod documents;
 pub(crate) mod engagements;
 pub(crate) mod events;
 pub(crate) mod history;
+pub(crate) mod insight_values;
 pub(crate) mod jobs;
 pub(crate) mod messages;
 pub(crate) mod notes;

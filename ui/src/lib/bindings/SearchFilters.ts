@@ -3,6 +3,7 @@ import type { ActivityStatus } from "./ActivityStatus";
 import type { DateRange } from "./DateRange";
 import type { Engagement } from "./Engagement";
 import type { EventFilter } from "./EventFilter";
+import type { FacetFilter } from "./FacetFilter";
 import type { JobFilter } from "./JobFilter";
 import type { PipelineFilter } from "./PipelineFilter";
 import type { ProfileType } from "./ProfileType";
@@ -44,4 +45,10 @@ experience: YearsRange,
  * Deactivated candidates are not searchable: None means active only. Admins may ask for
  * `Some(false)` to find deactivated ones.
  */
-active: boolean | null, };
+active: boolean | null, 
+/**
+ * Exact profile values, as an insights chart shows them (a click on a bar adds one).
+ * Included values of one facet combine with OR, facets with AND; an excluded value takes
+ * its candidates away.
+ */
+facets: Array<FacetFilter>, };

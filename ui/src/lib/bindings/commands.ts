@@ -32,6 +32,7 @@ import type { ImportOptions } from "./ImportOptions";
 import type { ImportPreview } from "./ImportPreview";
 import type { ImportReport } from "./ImportReport";
 import type { ImportRowChoice } from "./ImportRowChoice";
+import type { Insights } from "./Insights";
 import type { JobSummary } from "./JobSummary";
 import type { JobView } from "./JobView";
 import type { KioskEvent } from "./KioskEvent";
@@ -199,6 +200,14 @@ export const commands = {
    * the list as `query` filters it, where the user chose; returns how many badges it holds.
    */
   eventBadges: (args: { event: string; query: MemberQuery; paper: BadgePaper; path: string }) => call<number>("event_badges", args),
+  /** Every chart of `request`, each with its `top` values (10 unless given, at most 50). */
+  insights: (args: { request: SearchRequest; top: number | null }) => call<Insights>("insights", args),
+  /**
+   * Saves the charts of `request` as XLSX where the user chose (the Save dialog, or a new file
+   * in the exports folder), each with up to 50 values; `described` says in words what was
+   * searched, for the summary sheet. Returns how many candidates the charts are of.
+   */
+  exportInsights: (args: { request: SearchRequest; described: string; path: string }) => call<number>("export_insights", args),
   /** Drops search's cached sets, so the next search is timed as a first one (`--bench` only). */
   clearSearchCache: () => call<void>("clear_search_cache"),
   /** Writes what the window measured of itself to the `--bench` file. */

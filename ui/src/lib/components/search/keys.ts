@@ -13,7 +13,7 @@ export type PageCommand =
   | "menu";
 
 export interface PageKeyState {
-  mode: "table" | "resume";
+  mode: "table" | "resume" | "insights";
   /** A row is the keyboard's (and the preview's). */
   hasRow: boolean;
   previewing: boolean;
@@ -38,13 +38,14 @@ export function pageCommand(e: Key, s: PageKeyState): PageCommand | null {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   const text = typing(e.target);
   const table = s.mode === "table";
-  if (!table && !text && (e.key === "ArrowLeft" || e.key === "ArrowRight")) {
+  if (s.mode === "resume" && !text && (e.key === "ArrowLeft" || e.key === "ArrowRight")) {
     return e.key === "ArrowLeft" ? "previous-resume" : "next-resume";
   }
   if (e.key === "/" && !text) return "focus-search";
   if (table && (e.key === "ArrowDown" || (e.key === "j" && !text))) return "down";
   if (table && (e.key === "ArrowUp" || (e.key === "k" && !text))) return "up";
-  if (e.key === "Enter" && s.hasRow && !onControl(e.target)) return "open";
+  // The charts show no rows: Enter there is a bar's (a control of its own) or nothing.
+  if (e.key === "Enter" && s.hasRow && s.mode !== "insights" && !onControl(e.target)) return "open";
   if (e.key === "Escape" && s.previewing) return "close-preview";
   if (table && e.key === "x" && !text && s.hasRow) return "tick";
   if (table && e.key === "." && !text && s.hasRow) return "menu";

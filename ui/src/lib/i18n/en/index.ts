@@ -10,6 +10,7 @@ import { common } from "./common";
 import { duplicates } from "./duplicates";
 import { events } from "./events";
 import { importing } from "./import";
+import { insights } from "./insights";
 import { jobs } from "./jobs";
 import { lists } from "./lists";
 import { palette } from "./palette";
@@ -21,4 +22,4 @@ import { settings } from "./settings";
 import { sync } from "./sync";
 import { templates } from "./templates";
 
-export const en = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...problems, ...resumes, ...duplicates } as const;
+export const en = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates } as const;

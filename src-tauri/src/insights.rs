@@ -1,0 +1,42 @@
+//! The search page's Insights: every chart of the search shown, and the charts saved as a
+//! spreadsheet (one sheet per chart) where the user chose.
+
+use std::path::PathBuf;
+
+use talentdesk_domain::search::SearchRequest;
+use talentdesk_store::search::insights::{Insights, MAX_TOP, TOP};
+use talentdesk_store::{AppError, StoreError};
+use tauri::State;
+
+use crate::commands::with_store;
+use crate::state::AppState;
+
+/// Every chart of `request`, each with its `top` values (10 unless given, at most 50).
+#[tauri::command]
+pub async fn insights(
+    state: State<'_, AppState>,
+    request: SearchRequest,
+    top: Option<u32>,
+) -> Result<Insights, AppError> {
+    let top = top.map_or(TOP, |n| n as usize);
+    with_store(&state, move |store, _| store.insights(&request, top)).await
+}
+
+/// Saves the charts of `request` as XLSX where the user chose (the Save dialog, or a new file
+/// in the exports folder), each with up to 50 values; `described` says in words what was
+/// searched, for the summary sheet. Returns how many candidates the charts are of.
+#[tauri::command]
+pub async fn export_insights(
+    state: State<'_, AppState>,
+    request: SearchRequest,
+    described: String,
+    path: PathBuf,
+) -> Result<u64, AppError> {
+    let path = state.granted.writable(&path).map_err(|e| AppError::Storage { message: e.to_string() })?;
+    with_store(&state, move |store, _| {
+        let insights = store.insights(&request, MAX_TOP)?;
+        insights.save_xlsx(&described, &path)?;
+        Ok::<_, StoreError>(insights.total)
+    })
+    .await
+}
