@@ -46,8 +46,14 @@ const LABELS: &[&str] = &[
     "weitere sprache(n)", "fremdsprachen", "langue(s) maternelle(s)", "autre(s) langue(s)", "autres langues",
     "lengua(s) materna(s)", "otro(s) idioma(s)", "otros idiomas", "lingua madre", "altre lingue",
     "język(i) ojczysty(e)", "inne języki", "língua(s) materna(s)", "outra(s) língua(s)", "moedertaal",
-    "andere talen",
+    "andere talen", "język ojczysty", "muttersprache", "langue maternelle", "lengua materna", "língua materna",
 ];
+
+/// Whether a line is a Europass form's language row: a label, then languages.
+pub fn labelled(line: &str) -> bool {
+    let (rest, _) = without_label(line.trim());
+    rest.len() < line.trim().len() && !rest.trim().is_empty()
+}
 
 /// `item` without a form's label before it; the label, if it names a level, is that level.
 fn without_label(item: &str) -> (&str, Option<&str>) {
@@ -73,7 +79,9 @@ fn is_level(text: &str) -> bool {
 /// The languages of a languages section, in order, each once.
 pub fn spoken(lines: &[&str]) -> Vec<SpokenLanguage> {
     let mut found: Vec<SpokenLanguage> = Vec::new();
-    for line in lines {
+    // A German letter's sign-off under the last section ("Leipzig, 15.01.2025") is no language.
+    let signed = |line: &str| line.split(|c: char| !c.is_ascii_digit()).any(|run| run.len() == 4);
+    for line in lines.iter().filter(|l| !signed(l)) {
         for item in split_outside_parentheses(line) {
             let (item, label_level) =
                 without_label(item.trim_matches(|c: char| c.is_whitespace() || "-*–—•.".contains(c)));
@@ -142,6 +150,7 @@ mod tests {
             "Autres langues  Anglais",
             "Polish B2",
             "Dutch",
+            "Leipzig, 15.01.2025",
         ];
         let own = |l: &str, v: Option<&str>| (l.to_owned(), v.map(str::to_owned));
         assert_eq!(
@@ -156,6 +165,18 @@ mod tests {
                 own("Polish", Some("B2")),
                 own("Dutch", None),
             ]
+        );
+    }
+
+    #[test]
+    fn a_europass_language_row_is_known_by_its_label() {
+        assert!(labelled("Język ojczysty polski"));
+        assert!(labelled("Other languages  English (B2), Polish (B1)"));
+        assert!(!labelled("Mother tongue"), "a label alone");
+        assert!(!labelled("English (C1)"));
+        assert_eq!(
+            pairs(&["Inne języki angielski (B1), niemiecki (A2)"]),
+            [("angielski".to_owned(), Some("B1".to_owned())), ("niemiecki".to_owned(), Some("A2".to_owned()))]
         );
     }
 

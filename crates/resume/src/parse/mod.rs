@@ -158,7 +158,11 @@ pub fn parse(text: &str) -> ParsedResume {
     let top = section(Section::Top);
     let (name, name_confidence) = found_by(contact::name(&top), || contact::name_above_a_title(&lines));
     let (phone, phone_confidence) = found_by(contact::phone(&top), || contact::phone(&lines));
-    let skills_lines = section(Section::Skills);
+    // A languages list run in with its heading inside the skills is languages, read below.
+    let skills_lines: Vec<&str> = section(Section::Skills)
+        .into_iter()
+        .filter(|l| sections::inline_languages(l).is_none() && !languages::labelled(l))
+        .collect();
     let (skills, skills_confidence) = if skills_lines.is_empty() {
         let found = skills::find(&lines.join("\n"));
         let confidence = if found.is_empty() { Confidence::Low } else { Confidence::Medium };
@@ -170,8 +174,18 @@ pub fn parse(text: &str) -> ParsedResume {
     };
     let employment = history::jobs(&section(Section::Experience));
     let education = history::schools(&section(Section::Education));
-    let mut languages_lines = section(Section::Languages);
+    // A sidebar read before the main column ends with its languages, and the main column
+    // starts with the name: the languages end there.
+    let is_name = |l: &&str| name.as_deref().is_some_and(|n| l.to_lowercase() == n.to_lowercase());
+    let mut languages_lines: Vec<&str> = section(Section::Languages).into_iter().take_while(|l| !is_name(l)).collect();
     languages_lines.extend(lines.iter().filter_map(|l| sections::inline_languages(l)));
+    // A Europass form's language rows ("Mother tongue  Russian") under its personal skills.
+    languages_lines.extend(
+        split
+            .iter()
+            .filter(|(s, i)| *s != Section::Languages && languages::labelled(lines[*i]))
+            .map(|(_, i)| lines[*i]),
+    );
     let languages = languages::spoken(&languages_lines);
     let certifications: Vec<String> = skills::listed(&section(Section::Certifications))
         .into_iter()
@@ -410,6 +424,16 @@ Page 1 of 1";
         let p = parse("Senior Welder\nJan Nowak\nSenior Welder\nTIG welding and HACCP audits at the plant.");
         assert_eq!(p.confidence.skills, Confidence::Medium, "{p:?}");
         assert_eq!((p.confidence.email, p.confidence.employment), (Confidence::Low, Confidence::Low));
+    }
+
+    #[test]
+    fn a_sidebars_languages_end_where_the_main_column_starts_with_the_name() {
+        let text = "CONTACT\npieter@example.nl\nLANGUAGES\nDutch\nEnglish\nPieter Bakker\nGeography Teacher\n\
+                    EXPERIENCE\nGeography Teacher — Stedelijk Lyceum, 2015 – Present";
+        let p = parse(&crate::normalize::normalize(text));
+        assert_eq!(p.name.as_deref(), Some("Pieter Bakker"));
+        let spoken: Vec<String> = p.languages.iter().map(SpokenLanguage::written).collect();
+        assert_eq!(spoken, ["Dutch", "English"]);
     }
 
     #[test]

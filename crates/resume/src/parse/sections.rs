@@ -101,10 +101,31 @@ pub fn without_top_heading(line: &str) -> &str {
 }
 
 /// A heading set in the left margin beside its section's first line ("EXPERIENCE  Head Chef —
-/// Harbour Hotel  2019 – Present"): the heading and the rest, apart.
+/// Harbour Hotel  2019 – Present"), or a Europass label run in with its list where the gap
+/// between them was lost ("Umiejętności zawodowe Obsługa wózków widłowych, Inwentaryzacja"):
+/// the heading and the rest, apart.
 pub fn heading_apart(line: &str) -> Option<(&str, &str)> {
-    let (first, rest) = line.split_once("  ")?;
-    (heading(first).is_some() && !rest.trim().is_empty()).then(|| (first, rest.trim()))
+    if let Some((first, rest)) = line.split_once("  ") {
+        return (heading(first).is_some() && !rest.trim().is_empty()).then(|| (first, rest.trim()));
+    }
+    run_in_label(line)
+}
+
+/// A known heading of two words or more at the start of a line that goes on with a list (a
+/// capital, then list separators): "Prawo jazdy B, C". One word would be too loose ("Skills
+/// Python, Go" is rare; "Education Coordinator, …" is a title), and a sentence is no list.
+fn run_in_label(line: &str) -> Option<(&str, &str)> {
+    let lower = line.to_lowercase();
+    let longest = headings()
+        .phrases
+        .keys()
+        .filter(|phrase| phrase.contains(' ') && lower.starts_with(&format!("{phrase} ")))
+        .map(|phrase| phrase.chars().count())
+        .max()?;
+    let (at, _) = line.char_indices().nth(longest)?;
+    let rest = line[at..].trim();
+    let list = rest.chars().next().is_some_and(char::is_uppercase) && rest.contains([',', ';', '•']);
+    list.then(|| (line[..at].trim(), rest))
 }
 
 /// A languages heading run in with its list on one line ("LANGUES : Français, Arabe",
@@ -167,6 +188,13 @@ mod tests {
             Some(("Education", "Leeds Beckett University"))
         );
         assert_eq!(heading_apart("Head Chef  2019 – Present"), None);
+        // A Europass label whose gap to its list was lost.
+        assert_eq!(
+            heading_apart("Umiejętności zawodowe Obsługa wózków widłowych (UDT), Inwentaryzacja"),
+            Some(("Umiejętności zawodowe", "Obsługa wózków widłowych (UDT), Inwentaryzacja"))
+        );
+        assert_eq!(heading_apart("Prawo jazdy B, C"), Some(("Prawo jazdy", "B, C")));
+        assert_eq!(heading_apart("Work experience in hospitals, clinics and homes"), None, "a sentence");
     }
 
     #[test]

@@ -53,12 +53,15 @@ const MOST_ITEM_WORDS: usize = 7;
 const MOST_ITEM_CHARS: usize = 60;
 
 /// The items of a skills section, in order, each once: its lines split at list separators
-/// (not inside parentheses: "Excel (Pivot, SVERWEIS)" is one item), bullets and a leading
-/// label ("Tools: Git, Jira") left out, sentences skipped.
+/// (not inside parentheses: "Excel (Pivot, SVERWEIS)" is one item) and at column gaps (a
+/// table's cells), an item wrapped onto the next line joined again, bullets and a leading
+/// label ("Tools: Git, Jira", a Europass row's "Logiciels  Sage 100, Cegid") left out,
+/// sentences skipped.
 pub fn listed(lines: &[&str]) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
-    for line in lines {
-        for item in split_outside_parentheses(line) {
+    for line in unwrapped(lines) {
+        let items = without_row_label(&line).split("  ").flat_map(split_outside_parentheses);
+        for item in items {
             let item = unlabelled(item.trim_start_matches(['-', '*', '–', '—', '>', ' ']).trim().trim_end_matches('.'));
             let words = item.split_whitespace().count();
             let fits = (1..=MOST_ITEM_WORDS).contains(&words) && item.chars().count() <= MOST_ITEM_CHARS;
@@ -68,6 +71,46 @@ pub fn listed(lines: &[&str]) -> Vec<String> {
         }
     }
     found
+}
+
+/// Whether a line has a list separator outside parentheses.
+fn is_list(line: &str) -> bool {
+    split_outside_parentheses(line).len() > 1
+}
+
+/// The lines with an item wrapped onto the next line joined again: a list line that does not
+/// end with a separator, followed by a line starting in lower case ("… • Soporte vital" over
+/// "avanzado • …"), or a line that leaves a parenthesis open ("TMS (Transporeon," over
+/// "TIMOCOM)").
+fn unwrapped(lines: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in lines {
+        let line = line.trim();
+        let continues = out.last().is_some_and(|last: &String| {
+            let open = last.matches('(').count() > last.matches(')').count();
+            let ends_an_item = last.ends_with([',', ';', '•', '·', '|']);
+            let goes_on = line.chars().next().is_some_and(char::is_lowercase) && is_list(last) && !ends_an_item;
+            open || goes_on
+        });
+        match out.last_mut() {
+            Some(last) if continues => {
+                last.push(' ');
+                last.push_str(line);
+            }
+            _ => out.push(line.to_owned()),
+        }
+    }
+    out
+}
+
+/// A row without its label cell: the first of a row's cells when it is a name and the rest a
+/// list ("Métier  Comptabilité générale, Paie"). A row of single items ("Brazing  Customer
+/// service") keeps every cell.
+fn without_row_label(line: &str) -> &str {
+    match line.split_once("  ") {
+        Some((label, rest)) if !is_list(label) && is_list(rest) => rest.trim(),
+        _ => line,
+    }
 }
 
 /// `line` cut at the list separators that stand outside parentheses.
@@ -150,6 +193,12 @@ mod tests {
             "Jahresabschluss nach HGB, Excel (Pivot, SVERWEIS), DATEV,",
             "Tools: Git; Jira",
             "- Forklift operation",
+            // A table's cells, a row with its label, items wrapped onto the next line.
+            "Refrigerant recovery  Electrical troubleshooting",
+            "Logiciels  Sage 100, Cegid",
+            "Lean • Root cause analysis • Statistical",
+            "process control • TMS (Transporeon,",
+            "TIMOCOM)",
             "Led the migration of our payroll to a new provider across three sites in one year.",
             "trauma care",
         ];
@@ -164,7 +213,15 @@ mod tests {
                 "DATEV",
                 "Git",
                 "Jira",
-                "Forklift operation"
+                "Forklift operation",
+                "Refrigerant recovery",
+                "Electrical troubleshooting",
+                "Sage 100",
+                "Cegid",
+                "Lean",
+                "Root cause analysis",
+                "Statistical process control",
+                "TMS (Transporeon, TIMOCOM)"
             ]
         );
     }
