@@ -160,3 +160,25 @@ async fn a_desktop_keeps_a_document_queued_while_the_store_is_down_and_sends_it_
     assert_eq!(fetched.status(), StatusCode::OK, "a teammate downloads what the desktop sent");
     assert_eq!(fetched.bytes().await.unwrap().to_vec(), resume);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_s3_listing_pages_through_more_than_one_page_of_contents() {
+    use futures_util::StreamExt;
+
+    // S3 answers a listing 1,000 keys at a time: the sweep must see the ones after.
+    let store = talentdesk_server::testing::TestStore::new(Backend::S3);
+    let storage = store.storage();
+    let org = Uuid::now_v7();
+    let puts = futures_util::stream::iter(0..1_010u32).map(|n| {
+        let storage = &storage;
+        async move {
+            let bytes = n.to_le_bytes();
+            storage.put(org, &sha256(&bytes), &bytes).await.unwrap();
+        }
+    });
+    puts.buffer_unordered(16).collect::<Vec<()>>().await;
+    storage.check().await.unwrap();
+    let listed = storage.list().await.unwrap();
+    assert_eq!(listed.len(), 1_010, "every content, and not the readiness check's object");
+    assert!(listed.iter().all(|kept| kept.org == org && kept.size == 4));
+}
