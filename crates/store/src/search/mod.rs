@@ -8,6 +8,8 @@
 mod bitset;
 mod cursor;
 mod facts;
+mod features;
+pub mod for_job;
 pub mod insights;
 mod phrases;
 mod plan;

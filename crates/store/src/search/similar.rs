@@ -1,27 +1,24 @@
 //! Talent Matches: the candidates most like one candidate, by the skills, titles, schools,
 //! majors and city they share, each with why.
 //!
-//! Each of the candidate's features (a skill, a title, ...) is a phrase; the candidates whose
-//! indexed text has all its words are taken to share it. That is looser than a phrase query in
-//! one column, but a phrase query over common words ("senior software engineer") reads hundreds
-//! of thousands of position lists, while the words' sets are bitmaps in memory (the frequent
-//! terms) or small (the rare ones): measured at a million candidates, seconds against
-//! milliseconds. The why shown is exact: it compares the profiles themselves.
+//! Each of the candidate's features (a skill, a title, ...) is a phrase, found as
+//! [`features`](super::features) finds them; the why shown is exact: it compares the profiles
+//! themselves.
 //!
 //! A feature counts for more the fewer candidates have it (inverse document frequency) and by
 //! its kind: a shared rare skill says more than a shared city. Features most candidates have
 //! are skipped: they say almost nothing.
 
-use roaring::RoaringBitmap;
 use rusqlite::Connection;
 use serde::Serialize;
 use talentdesk_domain::candidate::Profile;
 use ts_rs::TS;
 
 use super::Engine;
+use super::features::{Tally, having, rarity};
+use crate::StoreError;
 use crate::tables::candidates;
 use crate::views::{CandidateRow, rows_for};
-use crate::{StoreError, tokens};
 
 /// How many matches Talent Matches shows.
 pub const MATCHES: usize = 20;
@@ -78,41 +75,19 @@ impl Engine {
         let target = candidates::get(conn, cand)?.profile;
         self.ensure_loaded(conn)?;
         let present = &self.loaded.as_ref().expect("loaded above").facts.present;
-        let population = present.len().max(1) as f64;
-        let mut scores = vec![0f32; present.max().map_or(0, |m| m as usize + 1)];
+        let population = present.len();
+        let mut scores = Tally::new(present.max());
         let terms = &self.loaded.as_ref().expect("loaded above").terms;
         for (kind, phrase) in features(&target) {
-            let mut having: Option<RoaringBitmap> = None;
-            for word in tokens::of_text(conn, &phrase)? {
-                let with_word = terms.term(conn, &word)?;
-                having = Some(match having {
-                    Some(set) => set & with_word,
-                    None => with_word,
-                });
-            }
-            let Some(having) = having else { continue };
-            let share = having.len() as f64 / population;
-            if having.len() < 2 || share > TOO_COMMON {
+            let Some(having) = having(conn, terms, &phrase)? else { continue };
+            if having.len() < 2 || having.len() as f64 / population.max(1) as f64 > TOO_COMMON {
                 continue;
             }
-            let weight = (kind.weight() * (1.0 / share).ln()) as f32;
-            for c in having.iter() {
-                scores[c as usize] += weight;
-            }
+            scores.add(&having, (kind.weight() * rarity(having.len(), population)) as f32);
         }
         let facts = &self.loaded.as_ref().expect("loaded above").facts;
-        let mut ranked: Vec<(u32, f32)> = facts
-            .present
-            .iter()
-            .filter(|&c| c as i64 != cand && scores[c as usize] > 0.0 && facts.get(c).active)
-            .map(|c| (c, scores[c as usize]))
-            .collect();
-        let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        if ranked.len() > MATCHES {
-            ranked.select_nth_unstable_by(MATCHES - 1, by_score);
-            ranked.truncate(MATCHES);
-        }
-        ranked.sort_unstable_by(by_score);
+        let others = facts.present.iter().filter(|&c| c as i64 != cand && facts.get(c).active);
+        let ranked = scores.top(others, MATCHES);
         let best = ranked.first().map_or(1.0, |r| f64::from(r.1));
         let cands: Vec<i64> = ranked.iter().map(|r| i64::from(r.0)).collect();
         let rows = rows_for(conn, &cands)?;
