@@ -230,6 +230,15 @@ async fn a_restored_server_keeps_its_desktops_syncing_and_sends_those_ahead_of_i
     let cleo = add_candidate(&before, "Cleo").await;
     fresh.engine.sync_once().await.unwrap();
     assert!(has(&fresh, cleo));
+
+    // Cursors from no history of this server, or beyond its versions (a database put back by
+    // other means), are refused the same way.
+    let client = fresh.engine.client();
+    let history = cursor(&fresh).split(':').next().unwrap().to_owned();
+    for elsewhere in [format!("{history}:999999"), format!("{}:1", Uuid::now_v7()), "999999".to_owned()] {
+        let refused = client.pull(Uuid::now_v7(), &elsewhere).await.unwrap_err();
+        assert!(matches!(refused, ClientError::ResyncNeeded(_)), "{elsewhere}: {refused:?}");
+    }
     new.stop().await;
 }
 
