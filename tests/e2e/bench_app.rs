@@ -32,6 +32,10 @@ fn the_app_benchmark_types_words_and_times_each_keystroke_to_its_page() -> Resul
         // Each word's first letter, as a key the window took in and painted a page for.
         assert_eq!(lengths[0]["keystrokes"].as_u64(), Some(4), "{pace}");
         assert!(pace["overall"]["p95_ms"].as_f64().is_some_and(|ms| ms > 0.0), "{pace}");
+        // Where the time went: to the search's answer, then to the paint (at least a frame).
+        assert!(pace["answer_to_paint"]["max_ms"].as_f64().is_some_and(|ms| ms > 0.0), "{pace}");
+        assert!(pace["input_event_to_answer"]["max_ms"].as_f64().is_some(), "{pace}");
+        assert!(pace["slowest"].as_array().is_some_and(|slow| !slow.is_empty()), "{pace}");
     }
     Ok(())
 }

@@ -40,17 +40,35 @@ const TIMEOUT: Duration = Duration::from_secs(300);
 const WORD_TIMEOUT: Duration = Duration::from_secs(20);
 /// The two paces typed, milliseconds between keys.
 const PACES: [(&str, u64); 2] = [("human", 120), ("fast", 30)];
+/// The slowest keystrokes listed for each pace, to see what to make faster.
+const SLOWEST: usize = 10;
+/// A pace whose first this many words all never show is given up: the window does not take
+/// the keys (or never paints), and every further word would only wait out its timeout.
+const FIRST_WORDS: usize = 3;
+
+/// Says on stderr how far the benchmark got: a run at a million candidates takes minutes, and
+/// the report comes only at its end.
+fn progress(what: std::fmt::Arguments) {
+    eprintln!("bench app: {what}");
+}
 
 pub fn app(db: &Path, app: &Path, words: Option<usize>, cold: bool, json_out: bool) -> anyhow::Result<ExitCode> {
     if !app.is_file() {
         bail!("no app at {}; build it with `cargo build --release -p talentdesk-app`", app.display());
     }
+    progress(format_args!("saving search's facts in {}", db.display()));
     let facts = save_search_facts(db)?;
     // The first launch warms the file cache; the second is timed as a warm start.
+    progress(format_args!("first start of {} (warms the file cache)", app.display()));
     launch(db, app)?;
     let warm = launch(db, app)?;
+    progress(format_args!("first page after a warm start: {} ms", warm.first_page_ms));
     let cold = match cold.then(drop_file_cache) {
-        Some(Ok(())) => json!(launch(db, app)?.first_page_ms),
+        Some(Ok(())) => {
+            let first_page_ms = launch(db, app)?.first_page_ms;
+            progress(format_args!("first page after a cold start: {first_page_ms} ms"));
+            json!(first_page_ms)
+        }
         Some(Err(why)) => json!(format!("not measured: {why:#}")),
         None => json!("not measured (--cold)"),
     };
@@ -77,7 +95,10 @@ pub fn app(db: &Path, app: &Path, words: Option<usize>, cold: bool, json_out: bo
 fn print(out: &Value) {
     println!("search's facts saved {}", out["search_facts"].as_str().unwrap_or_default());
     println!("first page on screen after a warm start: {} ms", out["first_page_warm_ms"]);
-    println!("first page on screen after a cold start: {} ms", out["first_page_cold_ms"]);
+    match &out["first_page_cold_ms"] {
+        Value::String(why) => println!("first page on screen after a cold start: {why}"),
+        ms => println!("first page on screen after a cold start: {ms} ms"),
+    }
     let steps: Vec<String> =
         out["startup"].as_object().into_iter().flatten().map(|(k, v)| format!("{k} {v}")).collect();
     println!("  the window's start, ms after launch: {}", steps.join(", "));
@@ -98,7 +119,15 @@ fn print(out: &Value) {
         }
         line("overall", &pace["overall"]);
         line("from the input event", &pace["from_input_event"]);
+        line("  input → answer", &pace["input_event_to_answer"]);
+        line("  answer → paint", &pace["answer_to_paint"]);
         line("key press → input event", &pace["input_event_after_press"]);
+        for slow in pace["slowest"].as_array().into_iter().flatten() {
+            println!(
+                "  slow: {} painted {} ms after its key (input → answer {} ms, answer → paint {} ms)",
+                slow["typed"], slow["to_paint_ms"], slow["input_event_to_answer_ms"], slow["answer_to_paint_ms"]
+            );
+        }
     }
     let m = &out["memory"];
     println!(
@@ -171,6 +200,9 @@ struct Input {
 #[derive(Deserialize)]
 struct Paint {
     query: String,
+    /// When the store's answer reached the window (absent from windows built before it was noted).
+    #[serde(default)]
+    answered_at: Option<f64>,
     painted_at: f64,
 }
 
@@ -182,11 +214,15 @@ struct Keystroke {
 
 /// A keystroke's timings, in ms.
 struct Timed {
+    typed: String,
     prefix_length: usize,
     /// From the key press to the first painted page that shows its text (or more).
     to_paint: f64,
     /// From the page's input event to that paint, and from the key press to that event.
     from_input: Option<(f64, f64)>,
+    /// Of the time from the input event to the paint: until the search's answer arrived (the
+    /// command, the store and any search it waited for), and from there to the paint.
+    split: Option<(f64, f64)>,
 }
 
 /// Pairs each keystroke with the first painted page that shows its text or a longer one (a
@@ -198,9 +234,11 @@ fn pair(keystrokes: &[Keystroke], noted: &Noted) -> Vec<Timed> {
             let paint = noted.paints.iter().find(|p| p.painted_at >= k.pressed_at && p.query.starts_with(&k.typed))?;
             let input = noted.inputs.iter().find(|i| i.value == k.typed);
             Some(Timed {
+                typed: k.typed.clone(),
                 prefix_length: k.typed.chars().count(),
                 to_paint: paint.painted_at - k.pressed_at,
                 from_input: input.map(|i| (paint.painted_at - i.event_at, i.event_at - k.pressed_at)),
+                split: input.zip(paint.answered_at).map(|(i, at)| (at - i.event_at, paint.painted_at - at)),
             })
         })
         .collect()
@@ -249,14 +287,30 @@ fn type_words(
 ) -> anyhow::Result<Value> {
     let mut by_length: BTreeMap<usize, Vec<Duration>> = BTreeMap::new();
     let (mut from_input, mut input_late) = (Vec::new(), Vec::new());
+    let (mut to_answer, mut to_draw) = (Vec::new(), Vec::new());
     let mut never_shown = 0;
-    for word in words {
+    let mut slowest: Vec<Timed> = Vec::new();
+    for (i, word) in words.iter().enumerate() {
         clear_box(session, keyboard)?;
+        let started = Instant::now();
         let keystrokes = type_word(keyboard, word, interval_ms)?;
         let last = keystrokes.last().map(|k| k.typed.clone()).unwrap_or_default();
         let noted = wait_for_paint(session, &last)?;
-        if !noted.paints.iter().any(|p| p.query == last) {
+        let shown = noted.paints.iter().any(|p| p.query == last);
+        let took = started.elapsed().as_millis();
+        progress(format_args!(
+            "{pace} {}/{}: {last:?} {} {took} ms after its first key",
+            i + 1,
+            words.len(),
+            if shown { "shown" } else { "never shown, given up" }
+        ));
+        if !shown {
             never_shown += 1;
+            anyhow::ensure!(
+                i + 1 != FIRST_WORDS || never_shown < FIRST_WORDS,
+                "the window showed none of the first {FIRST_WORDS} words typed at the {pace} pace: does it have \
+                 the keyboard's focus, and does its search box take keys?"
+            );
         }
         for timed in pair(&keystrokes, &noted) {
             by_length.entry(timed.prefix_length).or_default().push(duration(timed.to_paint));
@@ -264,8 +318,22 @@ fn type_words(
                 from_input.push(duration(to_paint));
                 input_late.push(duration(late));
             }
+            if let Some((answer, draw)) = timed.split {
+                to_answer.push(duration(answer));
+                to_draw.push(duration(draw));
+            }
+            slowest.push(timed);
         }
+        slowest.sort_by(|a, b| b.to_paint.total_cmp(&a.to_paint));
+        slowest.truncate(SLOWEST);
     }
+    let slowest: Vec<Value> = slowest
+        .iter()
+        .map(|t| {
+            let (to_answer, to_draw) = t.split.unzip();
+            json!({ "typed": t.typed, "to_paint_ms": t.to_paint.round(), "input_event_to_answer_ms": to_answer, "answer_to_paint_ms": to_draw })
+        })
+        .collect();
     let all: Vec<Duration> = by_length.values().flatten().copied().collect();
     anyhow::ensure!(!all.is_empty(), "no keystroke showed its results");
     let lengths: Vec<Value> = by_length
@@ -276,6 +344,8 @@ fn type_words(
         "pace": pace, "interval_ms": interval_ms, "words": words.len(), "keystrokes": all.len(),
         "words_never_shown": never_shown, "by_prefix_length": lengths, "overall": Stats::of(&all),
         "from_input_event": Stats::of(&from_input), "input_event_after_press": Stats::of(&input_late),
+        "input_event_to_answer": Stats::of(&to_answer), "answer_to_paint": Stats::of(&to_draw),
+        "slowest": slowest,
     }))
 }
 
