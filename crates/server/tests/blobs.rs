@@ -128,6 +128,24 @@ async fn a_store_that_is_down_refuses_with_its_name_and_takes_the_same_upload_wh
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_document_folder_that_cannot_be_written_refuses_uploads_naming_it() {
+    // A folder below a file (as good as a full disk or a lost mount; root ignores permissions).
+    let file = tempfile::NamedTempFile::new().unwrap();
+    let blob_dir = file.path().join("blobs");
+    let server = TestServer::start_with(|c| talentdesk_server::config::Config { blob_dir, ..c }).await;
+    let resume = b"%PDF-1.4 Ana Souza, Nurse".to_vec();
+    let refused = put_blob(&server, sha256(&resume), resume, server.recruiter.token.clone()).await;
+    assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body: serde_json::Value = refused.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "storage_unavailable");
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("the server's document folder is unavailable") && message.contains("not stored"),
+        "{message}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_desktop_keeps_a_document_queued_while_the_store_is_down_and_sends_it_when_back() {
     use talentdesk_sync::engine::Replica;
 
