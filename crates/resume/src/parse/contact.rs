@@ -149,14 +149,23 @@ pub fn name_above_a_title(lines: &[&str]) -> Option<String> {
 
 /// Where a second person's resume starts in the same file (two resumes saved as one PDF): the
 /// name line before an email address that is not the top's, in a section of this resume's own
-/// (a referee's address under References is no second resume). `sections` gives each line's
-/// section; None when there is one resume, or no address at the top to tell them apart by.
+/// (a referee's address under References is no second resume), with a work history or
+/// education after it as well as before (a second address in a sidebar starts nothing).
+/// `sections` gives each line's section; None when there is one resume, or no address at the
+/// top to tell them apart by.
 pub fn another_resume(lines: &[&str], sections: &[(Section, usize)]) -> Option<usize> {
     let top: Vec<&str> = sections.iter().filter(|(s, _)| *s == Section::Top).map(|(_, i)| lines[*i]).collect();
     let own = email(&top.join("\n"))?;
     let (_, at) = sections.iter().find(|(s, i)| {
         !matches!(s, Section::Top | Section::Other) && email(lines[*i]).is_some_and(|e| !e.eq_ignore_ascii_case(&own))
     })?;
+    let again = [Section::Experience, Section::Education].into_iter().any(|wanted| {
+        let has = |before: bool| sections.iter().any(|(s, i)| *s == wanted && (*i < *at) == before);
+        has(true) && has(false)
+    });
+    if !again {
+        return None;
+    }
     // The name is set a line or two above the contact line.
     let name = (at.saturating_sub(3)..*at).rev().find(|i| could_be_a_name(lines[*i]));
     Some(name.unwrap_or(*at))

@@ -459,10 +459,14 @@ Page 1 of 1";
         assert_eq!(p.employment.len(), 2, "{:?}", p.employment);
         assert_eq!((p.confidence.name, p.confidence.email), (Confidence::Low, Confidence::Low));
 
-        // A referee's address is no second resume.
+        // A referee's address is no second resume, nor is a second address with no work
+        // history after it.
         let referee = "REFERENCES\nDr. Ana Costa, Quantum Ledger, ana.costa@example.pt";
-        let p = parse(&crate::normalize::normalize(&format!("{RESUME}\n{referee}")));
-        assert_eq!((p.confidence.name, p.confidence.email), (Confidence::High, Confidence::High));
+        let work = "LANGUAGES\nPortuguese\nmaria@quantumledger.example";
+        for more in [referee, work] {
+            let p = parse(&crate::normalize::normalize(&format!("{RESUME}\n{more}")));
+            assert_eq!((p.confidence.name, p.confidence.email), (Confidence::High, Confidence::High), "{more}");
+        }
     }
 
     #[test]
