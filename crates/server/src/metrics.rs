@@ -31,6 +31,7 @@ const PULL_PAGES: &str = "talentdesk_pull_pages_total";
 const PULL_CHANGES: &str = "talentdesk_pull_changes_total";
 const LIVE_STREAMS: &str = "talentdesk_live_streams_open";
 const EMAIL_QUEUE: &str = "talentdesk_email_queue_length";
+const EMAILED: &str = "talentdesk_email_attempts_total";
 const CONNECTIONS: &str = "talentdesk_db_connections";
 const CONNECTIONS_MAX: &str = "talentdesk_db_connections_max";
 
@@ -74,6 +75,7 @@ fn describe() {
     describe_counter!(PULL_CHANGES, "Changes sent in pull pages");
     describe_gauge!(LIVE_STREAMS, "Live update streams open in this process");
     describe_gauge!(EMAIL_QUEUE, "Emails waiting to be sent, for every process (read at each scrape)");
+    describe_counter!(EMAILED, "Emails this process tried to send, by outcome (delivered, bounced, retry)");
     describe_gauge!(CONNECTIONS, "This process's PostgreSQL connections, by state (in_use, idle)");
     describe_gauge!(CONNECTIONS_MAX, "The most PostgreSQL connections this process opens");
 }
@@ -108,6 +110,11 @@ pub fn pushed(applied: u64, rejected: u64) {
 pub fn pulled(changes: usize) {
     counter!(PULL_PAGES).increment(1);
     counter!(PULL_CHANGES).increment(changes as u64);
+}
+
+/// This process tried to send an email: `delivered`, `bounced` or `retry` (later).
+pub fn emailed(outcome: &'static str) {
+    counter!(EMAILED, "outcome" => outcome).increment(1);
 }
 
 /// Held by an open live stream: counts it until dropped.

@@ -77,6 +77,14 @@ async fn queued_email_is_sent_once_and_its_fate_syncs() {
     };
     assert!(sent.sent_at.is_some() && sent.bounced_at.is_none());
     assert!(bounced.sent_at.is_some() && bounced.delivered_at.is_none());
+    let metrics = server.http.get(format!("{}/metrics", server.url)).send().await.unwrap().text().await.unwrap();
+    // At least: under `cargo test` the other tests of this file count in the same registry.
+    let counted = |series: &str| {
+        metrics.lines().find_map(|l| l.strip_prefix(series)?.trim().parse::<f64>().ok()).unwrap_or_default()
+    };
+    assert!(counted(r#"talentdesk_email_attempts_total{outcome="delivered"}"#) >= 1.0, "{metrics}");
+    assert!(counted(r#"talentdesk_email_attempts_total{outcome="bounced"}"#) >= 1.0, "{metrics}");
+    assert_eq!(counted("talentdesk_email_queue_length"), 0.0, "{metrics}");
 
     let mail = received(&sink);
     assert_eq!(mail.len(), 1, "one email reached the relay");

@@ -1,6 +1,7 @@
 //! `/metrics` counts what the server did as Prometheus reads it: requests per route template,
 //! pushed mutations applied and rejected (a replay not again), pull pages, live streams while
 //! open, the email queue and the pool; and it is not served to a request a proxy passed on.
+//! (Emails sent, bounced and retried are counted in the email test, which has a relay.)
 //! The registry is the process's: the counts asserted exactly are of series only the first test
 //! touches (nextest runs each test in a process of its own anyway).
 
@@ -36,9 +37,16 @@ async fn the_metrics_count_requests_pushes_pulls_and_live_streams() {
     let batch = numbered(
         1,
         [
-            create_candidate(id, "Ana", "Souza", None),
+            create_candidate(id, "Ana", "Souza", Some("ana@example.com")),
             // Recruiters may not delete candidates: rejected.
             Mutation::CandidateDelete { selection: Selection::ids([id]) },
+            // Queued: this server has no SMTP relay.
+            Mutation::EmailSend {
+                send_id: Uuid::now_v7(),
+                selection: Selection::ids([id]),
+                subject: "A role for you".into(),
+                body: "Hi Ana".into(),
+            },
         ],
     );
     server.push(rita, &batch).await;
@@ -49,7 +57,7 @@ async fn the_metrics_count_requests_pushes_pulls_and_live_streams() {
     assert_eq!(live.status(), StatusCode::OK);
 
     let page = metrics(&server).await;
-    assert_eq!(value(&page, r#"talentdesk_push_mutations_total{outcome="applied"}"#), 1.0, "{page}");
+    assert_eq!(value(&page, r#"talentdesk_push_mutations_total{outcome="applied"}"#), 2.0, "{page}");
     assert_eq!(value(&page, r#"talentdesk_push_mutations_total{outcome="rejected"}"#), 1.0, "{page}");
     assert_eq!(value(&page, "talentdesk_pull_pages_total"), 1.0, "{page}");
     assert_eq!(value(&page, "talentdesk_live_streams_open"), 1.0, "{page}");
@@ -68,7 +76,7 @@ async fn the_metrics_count_requests_pushes_pulls_and_live_streams() {
     assert!(!page.contains("/no/such/"), "a raw path is never a label");
     let timed = r#"talentdesk_http_request_duration_seconds_count{method="POST",route="/v1/sync/push"}"#;
     assert_eq!(value(&page, timed), 2.0, "{page}");
-    assert_eq!(value(&page, "talentdesk_email_queue_length"), 0.0, "{page}");
+    assert_eq!(value(&page, "talentdesk_email_queue_length"), 1.0, "{page}");
     assert!(value(&page, "talentdesk_db_connections_max") >= 1.0, "{page}");
     assert!(page.contains(r#"talentdesk_db_connections{state="in_use"}"#), "{page}");
 

@@ -102,6 +102,11 @@ async fn deliver(
             Err(e) => Fate::Retry(e.to_string()),
         },
     };
+    crate::metrics::emailed(match &fate {
+        Fate::Delivered => "delivered",
+        Fate::Bounced(_) => "bounced",
+        Fate::Retry(_) => "retry",
+    });
     let now = chrono::Utc::now();
     match fate {
         Fate::Delivered => {
