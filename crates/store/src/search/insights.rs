@@ -156,16 +156,16 @@ pub(super) fn facet_sets(
     let mut excluded = RoaringBitmap::new();
     let now = this_month();
     for facet in Facet::ALL {
-        let mut included: Option<RoaringBitmap> = None;
-        for filter in filters.iter().filter(|f| f.facet == facet) {
-            let having = having(facts, values, facet, &filter.value, now)?;
-            if filter.exclude {
-                excluded |= having;
-            } else {
-                *included.get_or_insert_default() |= having;
-            }
+        let of = |exclude: bool| -> Vec<&str> {
+            filters.iter().filter(|f| f.facet == facet && f.exclude == exclude).map(|f| f.value.as_str()).collect()
+        };
+        let (shown, left_out) = (of(false), of(true));
+        if !shown.is_empty() {
+            sets.push(having_any(facts, values, facet, &shown, now)?);
         }
-        sets.extend(included);
+        if !left_out.is_empty() {
+            excluded |= having_any(facts, values, facet, &left_out, now)?;
+        }
     }
     if !excluded.is_empty() {
         sets.push(&facts.present - &excluded);
@@ -173,37 +173,40 @@ pub(super) fn facet_sets(
     Ok(sets)
 }
 
-/// The candidates whose `facet` has `value`.
-fn having(
+/// The candidates whose `facet` has any of `wanted`, found in one pass over the candidates
+/// (a click on four countries' bars is one pass, not four).
+fn having_any(
     facts: &Facts,
     values: Option<&Values>,
     facet: Facet,
-    value: &str,
+    wanted: &[&str],
     now: u32,
 ) -> Result<RoaringBitmap, StoreError> {
     let present = &facts.present;
     let pick = |test: &dyn Fn(u32) -> bool| present.iter().filter(|c| test(*c)).collect();
     Ok(match facet {
         Facet::Activity => {
-            let code = activity_of(value)?.code() as u8;
-            pick(&|c| facts.get(c).activity == code)
+            let codes =
+                wanted.iter().map(|v| Ok(activity_of(v)?.code() as u8)).collect::<Result<Vec<_>, StoreError>>()?;
+            pick(&|c| codes.contains(&facts.get(c).activity))
         }
         Facet::Source => {
-            let code = source_code(value)?;
-            pick(&|c| facts.get(c).profile_type == code)
+            let codes = wanted.iter().map(|v| source_code(v)).collect::<Result<Vec<_>, _>>()?;
+            pick(&|c| codes.contains(&facts.get(c).profile_type))
         }
         Facet::Years => {
-            let (start, end) = years_months(value)?;
-            pick(&|c| (start..end).contains(&facts.get(c).experience_at(now)))
+            let ranges = wanted.iter().map(|v| years_months(v)).collect::<Result<Vec<_>, _>>()?;
+            pick(&|c| {
+                let months = facts.get(c).experience_at(now);
+                ranges.iter().any(|(start, end)| (*start..*end).contains(&months))
+            })
         }
         text => {
             let slot = Slot::of(text).expect("every other facet is text");
             let values = values.ok_or_else(|| StoreError::Corrupt("the charts' values are not loaded".into()))?;
             // A value no candidate ever had (a chart from before a change) matches nobody.
-            match values.dictionaries[slot.index()].code(value) {
-                Some(code) => values.having(slot, code, present),
-                None => RoaringBitmap::new(),
-            }
+            let codes: Vec<u32> = wanted.iter().filter_map(|v| values.dictionaries[slot.index()].code(v)).collect();
+            if codes.is_empty() { RoaringBitmap::new() } else { values.having(slot, &codes, present) }
         }
     })
 }

@@ -207,12 +207,29 @@ impl Values {
             .map(|e| ((e & ((1 << LISTED_BITS) - 1)) as usize, e >> LISTED_BITS))
     }
 
-    /// The candidates among `among` whose `slot` facet has the value `code` (0: none known).
-    pub(crate) fn having(&self, slot: Slot, code: u32, among: &RoaringBitmap) -> RoaringBitmap {
+    /// The candidates among `among` whose `slot` facet has any of `codes` (0: none known).
+    pub(crate) fn having(&self, slot: Slot, codes: &[u32], among: &RoaringBitmap) -> RoaringBitmap {
+        let size = self.dictionaries[slot.index()].len();
+        let mut wanted = vec![false; size];
+        codes.iter().filter(|c| (**c as usize) < size).for_each(|c| wanted[*c as usize] = true);
         match slot {
-            Slot::Single(i) => among.iter().filter(|c| self.single(i, *c) == code).collect(),
-            Slot::Listed(i) if code == 0 => among.iter().filter(|c| !self.listed(*c).any(|(f, _)| f == i)).collect(),
-            Slot::Listed(i) => among.iter().filter(|c| self.listed(*c).any(|e| e == (i, code))).collect(),
+            Slot::Single(i) => among.iter().filter(|c| wanted[self.single(i, *c) as usize]).collect(),
+            Slot::Listed(i) => among
+                .iter()
+                .filter(|c| {
+                    let mut none = true;
+                    for (f, code) in self.listed(*c) {
+                        if f == i {
+                            if wanted[code as usize] {
+                                return true;
+                            }
+                            none = false;
+                        }
+                    }
+                    // Code 0 stands for "none known": a candidate listing none of this facet.
+                    none && wanted[0]
+                })
+                .collect(),
         }
     }
 }
