@@ -19,13 +19,41 @@ pub fn cluster() -> &'static str {
     URL.get_or_init(|| std::env::var(EXTERNAL).unwrap_or_else(|_| start()))
 }
 
-/// A new empty database; returns its URL.
+/// A new empty database; returns its URL. Named after the test process, so that the first
+/// database a process makes can drop those of processes that have ended: the cluster outlives
+/// the runs, and a thousand runs' leftovers filled the disk.
 pub async fn new_database() -> String {
     use sqlx::Connection;
-    let name = format!("t_{}", uuid::Uuid::now_v7().simple());
+    static SWEPT: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+    let name = format!("t_{}_{}", std::process::id(), uuid::Uuid::now_v7().simple());
     let mut admin = sqlx::PgConnection::connect(&format!("{}/postgres", cluster())).await.expect("connect to cluster");
+    SWEPT.get_or_init(|| drop_ended(&mut admin)).await;
     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut admin).await.expect("create db");
     format!("{}/{name}", cluster())
+}
+
+/// Drops the databases of test processes no longer running (on this machine: a cluster given
+/// through `TALENTDESK_TEST_POSTGRES` may serve others, whose databases are left alone).
+async fn drop_ended(admin: &mut sqlx::PgConnection) {
+    if std::env::var_os(EXTERNAL).is_some() {
+        return;
+    }
+    let names: Vec<String> = sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE 't\\_%'")
+        .fetch_all(&mut *admin)
+        .await
+        .expect("list the test databases");
+    for name in names.into_iter().filter(|n| owner_ended(n)) {
+        // A database still in use by a straggler stays; the next sweep takes it.
+        let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}"))).execute(&mut *admin).await;
+    }
+}
+
+/// Whether `t_<pid>_<id>` was made by a process that has ended (an older name has no pid).
+fn owner_ended(name: &str) -> bool {
+    match name.strip_prefix("t_").and_then(|rest| rest.split_once('_')) {
+        Some((pid, _)) => pid.parse::<u32>().is_ok_and(|pid| !Path::new(&format!("/proc/{pid}")).exists()),
+        None => true,
+    }
 }
 
 fn start() -> String {
