@@ -45,6 +45,9 @@ fn insights_chart_a_search_filter_by_a_click_and_export_as_xlsx() -> Result<(), 
     let charts = session.texts("[data-testid=insight-chart] h2")?;
     assert_eq!(charts.len(), Facet::ALL.len(), "every chart: {charts:?}");
     session.screenshot("insights")?;
+    session.script("document.querySelector('[data-testid=insights]').scrollTop = 1e6", json!([]))?;
+    session.screenshot("insights-more")?;
+    session.script("document.querySelector('[data-testid=insights]').scrollTop = 0", json!([]))?;
 
     // A click on the first country's bar: only its candidates, as many as the bar said.
     let first = session.attribute(COUNTRY_BARS, "data-value")?.ok_or("no country bar")?;
