@@ -67,6 +67,16 @@ pub enum Which {
         #[arg(long)]
         json: bool,
     },
+    /// Candidates for a job with ten skills over the database, top 200 with reasons
+    /// (`match_p95_ms`; see bench_match.rs). Opening an older database migrates it: use a copy.
+    Match {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Typing into the search box one character at a time: every prefix (1 to 12 characters)
     /// of names, emails, titles and skills from the database, first page each with the
     /// cached sets dropped as a write drops them; p50 / p95 / max per prefix length.
@@ -192,6 +202,7 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
     match which {
         Which::Search { db, runs, json } => search(&db, runs.max(1), json),
         Which::Insights { db, runs, json } => crate::bench_insights::insights(&db, runs.max(1), json),
+        Which::Match { db, runs, json } => crate::bench_match::bench(&db, runs.max(1), json),
         Which::Typing { db, json } => crate::bench_typing::typing(&db, json),
         Which::Palette { db, json } => crate::bench_typing::palette(&db, json),
         Which::Board { db, json } => crate::bench_board::board(&db, json),

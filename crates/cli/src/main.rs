@@ -9,6 +9,7 @@ mod bench_bulk;
 mod bench_checkin;
 mod bench_import;
 mod bench_insights;
+mod bench_match;
 mod bench_resume;
 mod bench_server;
 mod bench_sync;
@@ -19,6 +20,7 @@ mod event;
 mod import;
 mod insights;
 mod job;
+mod r#match;
 mod named;
 mod pipeline;
 mod search_args;
@@ -61,6 +63,9 @@ enum Command {
     /// and shares by country, city, company, title, skill, school, degree, major, activity
     /// status, source and years of experience.
     Insights(Box<insights::InsightsArgs>),
+    /// Candidates for a job (`--job ID`) or a job description (`--description FILE`), best
+    /// first, each with why: skills, title, years, place, education, applications.
+    Match(Box<r#match::MatchArgs>),
     /// Prints a candidate's full profile.
     Show {
         #[arg(long)]
@@ -157,6 +162,7 @@ fn main() -> ExitCode {
         Command::Demo { candidates, db, seed } => commands::demo(&db, candidates, seed),
         Command::Search(args) => commands::search(&args),
         Command::Insights(args) => insights::insights(&args),
+        Command::Match(args) => r#match::run(&args),
         Command::Show { db, id, as_user, json } => commands::show(&db, id, as_user.as_deref(), json),
         Command::Mutate { db, as_user } => commands::mutate(&db, &as_user),
         Command::Sync { server, user, db } => sync::run(&server, &user, &db),

@@ -7,8 +7,8 @@
 //! Two stages. The first scores every candidate at once with the word bitmaps and rarity
 //! weights Talent Matches uses ([`features`](super::features)): loose (a skill's words
 //! anywhere in the profile or resume) but a few milliseconds at a million candidates. The
-//! best of those, a few times as many as asked for, are then read and scored exactly from
-//! their profiles; that score orders the results and the reasons say what it found.
+//! best of those, twice as many as asked for, are then read and scored exactly from their
+//! profiles; that score orders the results and the reasons say what it found.
 
 use std::collections::{HashMap, HashSet};
 
@@ -106,6 +106,9 @@ impl Default for MatchWeights {
 /// The most results one ranking returns: a long list is read by nobody.
 pub const MOST_RESULTS: usize = 500;
 
+/// The most of those rejected for the job before that are listed apart, best first.
+pub const MOST_REJECTED: usize = 50;
+
 /// How the candidate's place fits the job's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -154,7 +157,7 @@ pub struct JobMatch {
 #[ts(export)]
 pub struct JobMatches {
     pub ranked: Vec<JobMatch>,
-    /// Those rejected for this job before, apart from the ranking.
+    /// Those rejected for this job before, apart from the ranking (the best [`MOST_REJECTED`]).
     pub rejected_here: Vec<JobMatch>,
     /// Left out as already in this job's pipeline.
     #[ts(type = "number")]
@@ -255,9 +258,9 @@ impl Engine {
         if options.exclude_pipeline {
             kept -= &pipeline.current;
         }
-        let shortlist = (limit * 3).max(300);
+        let shortlist = (limit * 2).max(200);
         let best = tally.top(kept.iter(), shortlist);
-        let rejected = tally.top((&pool & &pipeline.rejected).iter(), limit);
+        let rejected = tally.top((&pool & &pipeline.rejected).iter(), limit.min(MOST_REJECTED));
 
         // Stage 2: the shortlist from their profiles.
         let now = this_month();
@@ -278,7 +281,7 @@ impl Engine {
         let in_pipeline = if options.exclude_pipeline { (&pipeline.current & &pool).len() } else { 0 };
         Ok(JobMatches {
             ranked: explained(conn, score(best, limit)?, exact.best)?,
-            rejected_here: explained(conn, score(rejected, limit)?, exact.best)?,
+            rejected_here: explained(conn, score(rejected, MOST_REJECTED)?, exact.best)?,
             in_pipeline,
         })
     }
