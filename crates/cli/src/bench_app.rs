@@ -42,9 +42,10 @@ const WORD_TIMEOUT: Duration = Duration::from_secs(20);
 const PACES: [(&str, u64); 2] = [("human", 120), ("fast", 30)];
 /// The slowest keystrokes listed for each pace, to see what to make faster.
 const SLOWEST: usize = 10;
-/// A pace whose first this many words all never show is given up: the window does not take
-/// the keys (or never paints), and every further word would only wait out its timeout.
-const FIRST_WORDS: usize = 3;
+/// A pace stops typing once this many words in a row never showed: the window no longer takes
+/// the keys or no longer paints new searches, and every further word would only wait out its
+/// timeout (the whole run then took hours and printed nothing). What it measured is reported.
+const GIVE_UP_AFTER: usize = 3;
 
 /// Says on stderr how far the benchmark got: a run at a million candidates takes minutes, and
 /// the report comes only at its end.
@@ -111,6 +112,9 @@ fn print(out: &Value) {
             pace["keystrokes"],
             pace["words_never_shown"]
         );
+        if let Some(why) = pace["stopped"].as_str() {
+            println!("  stopped {why}");
+        }
         let line = |label: &str, s: &Value| {
             println!("  {label:<22} p50 {:>7} ms  p95 {:>7} ms  max {:>7} ms", s["p50_ms"], s["p95_ms"], s["max_ms"]);
         };
@@ -288,7 +292,7 @@ fn type_words(
     let mut by_length: BTreeMap<usize, Vec<Duration>> = BTreeMap::new();
     let (mut from_input, mut input_late) = (Vec::new(), Vec::new());
     let (mut to_answer, mut to_draw) = (Vec::new(), Vec::new());
-    let mut never_shown = 0;
+    let (mut never_shown, mut in_a_row, mut typed) = (0, 0, 0);
     let mut slowest: Vec<Timed> = Vec::new();
     for (i, word) in words.iter().enumerate() {
         clear_box(session, keyboard)?;
@@ -304,13 +308,12 @@ fn type_words(
             words.len(),
             if shown { "shown" } else { "never shown, given up" }
         ));
-        if !shown {
+        typed = i + 1;
+        if shown {
+            in_a_row = 0;
+        } else {
             never_shown += 1;
-            anyhow::ensure!(
-                i + 1 != FIRST_WORDS || never_shown < FIRST_WORDS,
-                "the window showed none of the first {FIRST_WORDS} words typed at the {pace} pace: does it have \
-                 the keyboard's focus, and does its search box take keys?"
-            );
+            in_a_row += 1;
         }
         for timed in pair(&keystrokes, &noted) {
             by_length.entry(timed.prefix_length).or_default().push(duration(timed.to_paint));
@@ -326,6 +329,12 @@ fn type_words(
         }
         slowest.sort_by(|a, b| b.to_paint.total_cmp(&a.to_paint));
         slowest.truncate(SLOWEST);
+        if in_a_row == GIVE_UP_AFTER {
+            progress(format_args!(
+                "{pace}: the window showed none of the last {GIVE_UP_AFTER} words; this pace stops after {typed} words"
+            ));
+            break;
+        }
     }
     let slowest: Vec<Value> = slowest
         .iter()
@@ -341,7 +350,8 @@ fn type_words(
         .map(|(length, samples)| json!({ "prefix_length": length, "keystrokes": samples.len(), "stats": Stats::of(samples) }))
         .collect();
     Ok(json!({
-        "pace": pace, "interval_ms": interval_ms, "words": words.len(), "keystrokes": all.len(),
+        "pace": pace, "interval_ms": interval_ms, "words": typed, "keystrokes": all.len(),
+        "stopped": (typed < words.len()).then_some(format!("after {typed} of {} words: the last {GIVE_UP_AFTER} never showed", words.len())),
         "words_never_shown": never_shown, "by_prefix_length": lengths, "overall": Stats::of(&all),
         "from_input_event": Stats::of(&from_input), "input_event_after_press": Stats::of(&input_late),
         "input_event_to_answer": Stats::of(&to_answer), "answer_to_paint": Stats::of(&to_draw),
