@@ -32,6 +32,10 @@ pub(crate) fn of_texts(
     texts: impl IntoIterator<Item = (i64, String)>,
 ) -> Result<HashMap<i64, Vec<String>>, StoreError> {
     scratch(conn)?;
+    // Emptied before as well as after: a search stopped while it read the terms back (a
+    // superseded typed search) leaves its rows, and the next text's rowids would clash with
+    // them, failing every keyword search on this connection from then on.
+    conn.prepare_cached("DELETE FROM temp.token_scratch")?.execute([])?;
     // All texts by one statement: FTS5 writes a segment for each statement that adds to it.
     let texts: Vec<(i64, String)> = texts.into_iter().collect();
     conn.prepare_cached(
@@ -84,6 +88,17 @@ mod tests {
         assert_eq!(of_text(&conn, "José GARCÍA, C++ & C# (Łódź)").unwrap(), ["jose", "garcia", "c++", "c#", "łodz"]);
         assert_eq!(of_text(&conn, "  ,; ").unwrap(), Vec::<String>::new());
         // The scratch table is emptied after each use.
+        assert_eq!(of_text(&conn, "again").unwrap(), ["again"]);
+    }
+
+    #[test]
+    fn a_read_stopped_halfway_leaves_nothing_to_the_next_text() {
+        let conn = Connection::open_in_memory().unwrap();
+        let long = vec!["word"; 5_000].join(" ");
+        // Stops the read of the terms, as a superseded search's progress handler does.
+        conn.progress_handler(1_000, Some(|| true));
+        assert!(of_text(&conn, &long).is_err());
+        conn.progress_handler(0, None::<fn() -> bool>);
         assert_eq!(of_text(&conn, "again").unwrap(), ["again"]);
     }
 
