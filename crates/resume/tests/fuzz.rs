@@ -5,10 +5,10 @@
 //! the caller's own process, so it must take whatever text comes back, and any text at all,
 //! without a panic. Bounded to seconds in CI; `PROPTEST_CASES=5000` runs it for longer by hand.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use proptest::prelude::*;
-use talentdesk_resume::Isolated;
+use talentdesk_resume::{Isolated, ResumeError};
 
 /// Real files: a Chromium PDF, an Arabic one, a LibreOffice PDF and DOCX, a DOCX with
 /// tracked changes.
@@ -87,13 +87,14 @@ proptest! {
         mutations in proptest::collection::vec(mutation(), 1..4),
     ) {
         let bytes = mutated(seed(which), &mutations);
-        let started = Instant::now();
-        let read = talentdesk_resume::text_of(&reader(), &bytes);
-        prop_assert!(started.elapsed() < Duration::from_secs(8), "{:?}", started.elapsed());
-        match read {
+        match talentdesk_resume::text_of(&reader(), &bytes) {
             Ok(text) => {
                 let _ = talentdesk_resume::parse(&text).to_profile();
             }
+            // A hang is stopped at the reader's limit, and the reader failing to run or to
+            // answer is not a verdict on the file: both are defects. A file the reader stopped
+            // on is what isolation is for, and is reported to the recruiter as damaged.
+            Err(e @ (ResumeError::TimedOut(_) | ResumeError::Failed(_))) => prop_assert!(false, "{e}"),
             Err(e) => prop_assert!(!e.to_string().is_empty()),
         }
     }
