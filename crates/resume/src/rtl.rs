@@ -98,10 +98,12 @@ pub fn reading_order<S: AsRef<str>>(drawn: &[S], page_rtl: bool) -> (String, boo
         // Each right-to-left run (with the numbers inside it) read from its right; its numbers
         // as drawn.
         for (start, end) in runs(&directions, Direction::Rtl, &[Direction::Neutral, Direction::Number]) {
+            // Found as drawn, where the units and their directions still line up.
+            let inside = numbers(&units[start..=end], &directions[start..=end]);
             units[start..=end].reverse();
             turned[start..=end].fill(true);
             // A number at `a..=b` of the run is at `end - b ..= end - a` once it is reversed.
-            for (a, b) in numbers(&units[start..=end], &directions[start..=end]) {
+            for (a, b) in inside {
                 let (a, b) = (end - b, end - a);
                 units[a..=b].reverse();
                 turned[a..=b].fill(false);
