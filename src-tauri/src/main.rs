@@ -150,6 +150,7 @@ fn main() {
             events::event_badges,
             insights::insights,
             insights::export_insights,
+            insights::save_chart_png,
             commands::clear_search_cache,
             commands::bench_report,
             chosen::choose_files,

@@ -1,7 +1,8 @@
 //! Insights on the search page (issue 23 item 2): the charts of the search shown; a click on a
 //! country's bar narrows the search to it and the result count follows, a Shift+click on a
 //! skill's bar leaves those out; the charts saved as XLSX are read back (one sheet per chart,
-//! the numbers the store counts); a search matching nobody says there is nothing to chart.
+//! the numbers the store counts), and one chart as PNG; a search matching nobody says there is
+//! nothing to chart.
 //! Screenshots in the light and the dark theme.
 
 use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
@@ -103,6 +104,14 @@ fn insights_chart_a_search_filter_by_a_click_and_export_as_xlsx() -> Result<(), 
     }
     assert!(rows.iter().all(|(label, _)| *label != skill), "the left-out skill is in no row");
     let _ = std::fs::remove_file(&saved);
+
+    // One chart as a picture, where the Save dialog chose: the chart library's own PNG.
+    let pictures = tempfile::tempdir().map_err(err)?;
+    let png = pictures.path().join("countries.png");
+    session.click("[data-testid=insight-chart][data-facet=country] [data-testid=insight-png]")?;
+    talentdesk_e2e::file_dialog::answer("Save the Country chart as PNG", &png)?;
+    let bytes = session.wait_for("the picture", |_| Ok(std::fs::read(&png).ok().filter(|b| b.len() > 1_000)))?;
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG: {} bytes", bytes.len());
 
     // A search matching nobody: the charts say so instead of drawing empty axes.
     session.script(

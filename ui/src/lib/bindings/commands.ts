@@ -208,6 +208,11 @@ export const commands = {
    * searched, for the summary sheet. Returns how many candidates the charts are of.
    */
   exportInsights: (args: { request: SearchRequest; described: string; path: string }) => call<number>("export_insights", args),
+  /**
+   * Saves one chart's picture (PNG bytes, as the window's chart library exports it) where the
+   * user chose in the Save dialog, whole or not at all. Refuses bytes that are not a PNG.
+   */
+  saveChartPng: (args: { path: string; png: Array<number> }) => call<void>("save_chart_png", args),
   /** Drops search's cached sets, so the next search is timed as a first one (`--bench` only). */
   clearSearchCache: () => call<void>("clear_search_cache"),
   /** Writes what the window measured of itself to the `--bench` file. */

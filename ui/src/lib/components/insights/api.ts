@@ -9,4 +9,6 @@ export const insightsApi = {
   /** Saves the charts as XLSX at `path`; how many candidates they are of. */
   exportXlsx: (request: SearchRequest, described: string, path: string): Promise<number> =>
     commands.exportInsights({ request, described, path }),
+  /** Saves a chart's picture (PNG bytes) at `path`, chosen in the Save dialog. */
+  savePng: (path: string, png: number[]): Promise<void> => commands.saveChartPng({ path, png }),
 };
