@@ -202,6 +202,11 @@ pub struct Profile {
     pub desired_level: Option<JobLevel>,
     pub employment_type: Option<EmploymentType>,
     pub languages: Vec<String>,
+    /// Certifications and licences, each one line: its name, with the issuer or year when known
+    /// ("AWS Certified Data Engineer, 2023"). Absent from profiles saved before it existed
+    /// (history snapshots, other clients' records), which read as none.
+    #[serde(default)]
+    pub certifications: Vec<String>,
     pub preferred_communication: Option<CommunicationMethod>,
     /// Values of admin-defined custom fields, by field key.
     pub custom_fields: BTreeMap<String, String>,
@@ -244,6 +249,7 @@ impl Profile {
             FieldValue::DesiredLevel(self.desired_level),
             FieldValue::EmploymentType(self.employment_type),
             FieldValue::Languages(self.languages.clone()),
+            FieldValue::Certifications(self.certifications.clone()),
             FieldValue::PreferredCommunication(self.preferred_communication),
         ];
         fields.extend(
@@ -281,6 +287,7 @@ impl Profile {
             FieldValue::DesiredLevel(v) => self.desired_level = v,
             FieldValue::EmploymentType(v) => self.employment_type = v,
             FieldValue::Languages(v) => self.languages = v,
+            FieldValue::Certifications(v) => self.certifications = v,
             FieldValue::PreferredCommunication(v) => self.preferred_communication = v,
             FieldValue::CustomField { key, value: Some(v) } => {
                 self.custom_fields.insert(key, v);
@@ -312,6 +319,7 @@ pub enum FieldValue {
     DesiredLevel(Option<JobLevel>),
     EmploymentType(Option<EmploymentType>),
     Languages(Vec<String>),
+    Certifications(Vec<String>),
     PreferredCommunication(Option<CommunicationMethod>),
     CustomField { key: String, value: Option<String> },
 }
@@ -360,6 +368,7 @@ impl FieldValue {
                     .collect::<Result<_, DomainError>>()?,
             ),
             F::Languages(list) => F::Languages(distinct("languages", list, limits::SHORT_TEXT)?),
+            F::Certifications(list) => F::Certifications(distinct("certifications", list, limits::SHORT_TEXT)?),
             F::CustomField { key, value } => {
                 let key = validation::required("custom_field", &key, limits::SHORT_TEXT)?;
                 let value = value.map(|v| validation::text(&format!("custom:{key}"), &v, limits::NOTE)).transpose()?;
@@ -493,6 +502,20 @@ mod tests {
         assert_eq!(p.email.as_deref(), Some("ana@example.com"));
         assert_eq!(p.skills, vec!["Rust", "SQL"]);
 
+        let mut p = profile();
+        p.certifications = vec![" PMP, PMI, 2021 ".into(), "pmp, pmi, 2021".into(), "".into(), "CISSP".into()];
+        assert_eq!(
+            p.validated().unwrap().certifications,
+            ["PMP, PMI, 2021", "CISSP"],
+            "trimmed, repeats and blanks gone"
+        );
+        let mut bad = profile();
+        bad.certifications = vec!["x".repeat(limits::SHORT_TEXT + 1)];
+        assert!(bad.validated().unwrap_err().to_string().starts_with("certifications:"));
+        let mut bad = profile();
+        bad.certifications = (0..=limits::LIST_ITEMS).map(|i| format!("Cert {i}")).collect();
+        assert!(bad.validated().unwrap_err().to_string().starts_with("certifications:"));
+
         let mut bad = profile();
         bad.first_name = " ".into();
         assert_eq!(bad.validated().unwrap_err().to_string(), "first_name: is required");
@@ -505,6 +528,14 @@ mod tests {
             ..Default::default()
         }];
         assert!(bad.validated().unwrap_err().to_string().contains("employment: ends before it starts"));
+    }
+
+    #[test]
+    fn a_profile_saved_before_certifications_existed_reads_as_having_none() {
+        let mut json = serde_json::to_value(profile()).unwrap();
+        json.as_object_mut().unwrap().remove("certifications");
+        let old: Profile = serde_json::from_value(json).unwrap();
+        assert!(old.certifications.is_empty());
     }
 
     #[test]

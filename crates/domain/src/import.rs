@@ -38,7 +38,7 @@ pub enum ImportWrite {
 }
 
 /// `existing` with the row's values merged in: every field the candidate leaves empty takes
-/// the row's value; lists (skills, languages, links) gain the row's entries they lack; a
+/// the row's value; lists (skills, languages, certifications, links) gain the row's entries they lack; a
 /// field both fill differently keeps the candidate's value or takes the row's, as `differing`
 /// says.
 pub fn merged(existing: &Profile, row: &Profile, differing: Differing) -> Profile {
@@ -51,6 +51,9 @@ pub fn merged(existing: &Profile, row: &Profile, differing: Differing) -> Profil
         let next = match (current, value) {
             (FieldValue::Skills(mine), FieldValue::Skills(theirs)) => FieldValue::Skills(union(mine, theirs)),
             (FieldValue::Languages(mine), FieldValue::Languages(theirs)) => FieldValue::Languages(union(mine, theirs)),
+            (FieldValue::Certifications(mine), FieldValue::Certifications(theirs)) => {
+                FieldValue::Certifications(union(mine, theirs))
+            }
             (FieldValue::Links(mine), FieldValue::Links(theirs)) => FieldValue::Links(union(mine, theirs)),
             (current, value) if is_empty(&current) || differing == Differing::TakeImport => value,
             _ => continue,
@@ -78,7 +81,7 @@ pub fn is_empty(value: &FieldValue) -> bool {
         F::Location(l) => l.city.is_empty() && l.region.is_empty() && l.country.is_empty(),
         F::Employment(v) => v.is_empty(),
         F::Education(v) => v.is_empty(),
-        F::Skills(v) | F::Languages(v) => v.is_empty(),
+        F::Skills(v) | F::Languages(v) | F::Certifications(v) => v.is_empty(),
         F::Links(v) => v.is_empty(),
         F::WillingToRelocate(v) => v.is_none(),
         F::DesiredLevel(v) => v.is_none(),
@@ -171,6 +174,7 @@ mod tests {
             email: Some("ana@example.com".into()),
             current_title: "Engineer".into(),
             skills: vec!["Rust".into()],
+            certifications: vec!["PMP, PMI".into()],
             ..Profile::default()
         }
     }
@@ -182,6 +186,7 @@ mod tests {
             phone: Some("+351 912 345 678".into()),
             current_title: "Staff Engineer".into(),
             skills: vec!["SQL".into(), "Rust".into()],
+            certifications: vec!["CISSP, 2022".into(), "PMP, PMI".into()],
             links: vec![Link { kind: LinkKind::LinkedIn, url: "https://linkedin.com/in/ana".into() }],
             ..Profile::default()
         }
@@ -195,10 +200,12 @@ mod tests {
         assert_eq!(kept.email.as_deref(), Some("ana@example.com"), "the row's empty email changes nothing");
         assert_eq!(kept.skills, vec!["Rust", "SQL"], "lists gain what they lack");
         assert_eq!(kept.links.len(), 1);
+        assert_eq!(kept.certifications, ["PMP, PMI", "CISSP, 2022"], "certifications gain what they lack");
 
         let taken = merged(&existing(), &row(), Differing::TakeImport);
         assert_eq!(taken.current_title, "Staff Engineer");
         assert_eq!(taken.email.as_deref(), Some("ana@example.com"));
+        assert_eq!(taken.certifications, ["PMP, PMI", "CISSP, 2022"], "a list gains, whichever side differing takes");
     }
 
     #[test]

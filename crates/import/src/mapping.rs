@@ -37,6 +37,10 @@ pub enum Target {
     Languages {
         separator: String,
     },
+    /// Guessed with ";" between them: a certification's issuer and year follow a comma.
+    Certifications {
+        separator: String,
+    },
     CustomField {
         key: String,
     },
@@ -64,6 +68,7 @@ impl Target {
                 | Target::Website
                 | Target::Skills { .. }
                 | Target::Languages { .. }
+                | Target::Certifications { .. }
                 | Target::Tags { .. }
                 | Target::Note
         )
@@ -202,6 +207,9 @@ const KNOWN: &[Known] = &[
     ),
     (&["skills", "skill", "keywords"], || Target::Skills { separator: ",".into() }),
     (&["languages", "language"], || Target::Languages { separator: ",".into() }),
+    (&["certifications", "certification", "certificates", "licenses", "licences", "licensesandcertifications"], || {
+        Target::Certifications { separator: ";".into() }
+    }),
     (&["tags", "tag", "labels", "label"], || Target::Tags { separator: ",".into() }),
     (&["notes", "note", "comments", "comment", "summary", "recruiternotes"], || Target::Note),
 ];

@@ -146,6 +146,7 @@ impl Rules<'_> {
             }
             Target::Skills { separator } => p.skills.extend(split(value, separator)),
             Target::Languages { separator } => p.languages.extend(split(value, separator)),
+            Target::Certifications { separator } => p.certifications.extend(split(value, separator)),
             Target::CustomField { key } => {
                 let def = self.custom_fields.iter().find(|d| &d.key == key);
                 let value = match def.map(|d| d.kind) {

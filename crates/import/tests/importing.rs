@@ -247,6 +247,33 @@ fn differing_fields_are_kept_or_taken_as_chosen() {
 }
 
 #[test]
+fn a_certifications_column_is_split_at_semicolons_and_merged_into_the_duplicate() {
+    let mut f = fixture();
+    let ana = existing(&mut f, "Ana", "Souza", Some("ana@example.com"), None);
+    let path = f.path("certified.csv");
+    write_csv(
+        &path,
+        &[
+            vec!["Name", "Email", "Licenses and Certifications"],
+            vec!["Ana Souza", "ana@example.com", "PMP, PMI, 2021; CISSP"],
+            vec!["Bo Li", "bo@example.com", "pmp, pmi, 2021;;PMP, PMI, 2021"],
+        ],
+        b',',
+        Encoding::Utf8,
+    );
+    let admin = f.admin.clone();
+    let table = read::open(&path, None).unwrap();
+    let mapping = mapping::guess(&table.headers, &[]);
+    assert_eq!(mapping.columns[2].target, Target::Certifications { separator: ";".into() });
+    let plan = plan::plan(&f.store, &admin, table, &mapping, Options::default()).unwrap();
+    let bo = plan.rows[1].row.as_ref().expect("row 3 is valid");
+    assert_eq!(bo.profile.certifications, ["pmp, pmi, 2021"], "one of each, the blank left out");
+    write_all(&mut f, &plan, &admin);
+    let merged = f.store.profile(&admin, ana).unwrap().candidate.profile;
+    assert_eq!(merged.certifications, ["PMP, PMI, 2021", "CISSP"]);
+}
+
+#[test]
 fn a_recruiter_cannot_bring_tags_that_are_not_on_the_list() {
     let f = fixture();
     let rows = vec![vec!["Bo", "Li", "bo@example.com", "", "", "python, blockchain", "", ""]];

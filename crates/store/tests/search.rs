@@ -455,6 +455,30 @@ fn results_follow_writes_made_after_a_search() {
 }
 
 #[test]
+fn a_certification_is_found_by_its_words_until_it_is_removed() {
+    let mut w = world();
+    let jose = w.jose;
+    let s = |w: &World, query: &str| ids(&w.f.store, &q(query));
+    let change = |from: Vec<String>, to: &[&str]| Mutation::CandidateUpdate {
+        candidate_id: jose,
+        changes: vec![FieldChange {
+            from: FieldValue::Certifications(from),
+            to: FieldValue::Certifications(to.iter().map(|c| (*c).to_owned()).collect()),
+        }],
+    };
+    let added = change(vec![], &["AWS Certified Solutions Architect, 2023", "PMP"]);
+    w.f.admin_applies(added);
+    assert_eq!(s(&w, "\"solutions architect\""), vec![w.jose]);
+    assert_eq!(s(&w, "pmp"), vec![w.jose]);
+    assert_eq!(s(&w, "java AND pmp"), vec![w.jose], "with his skills, as one of them");
+    let kept = w.f.store.profile(&w.f.admin, w.jose).unwrap().candidate.profile.certifications;
+    assert_eq!(kept, ["AWS Certified Solutions Architect, 2023", "PMP"]);
+    w.f.admin_applies(change(kept, &["PMP"]));
+    assert!(s(&w, "architect").is_empty(), "a removed certification is no longer found");
+    assert_eq!(s(&w, "pmp"), vec![w.jose]);
+}
+
+#[test]
 fn a_store_from_before_the_term_index_gets_one_when_opened() {
     let w = world();
     let path = w.f.store.path().to_path_buf();

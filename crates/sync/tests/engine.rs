@@ -219,6 +219,7 @@ async fn whoever_overwrote_a_teammates_value_is_told_and_can_put_it_back() {
         first_name: "Ana".into(),
         last_name: "Souza".into(),
         current_title: "Engineer".into(),
+        certifications: vec!["PMP, PMI, 2021".into()],
         ..Profile::default()
     };
     let create =
@@ -226,6 +227,10 @@ async fn whoever_overwrote_a_teammates_value_is_told_and_can_put_it_back() {
     boss.store.lock().unwrap().apply(&boss.user, create).unwrap();
     boss.engine.sync_once().await.unwrap();
     desk.engine.sync_once().await.unwrap();
+    let certifications = |store: &Arc<Mutex<Store>>, user: &User| {
+        store.lock().unwrap().profile(user, ana).unwrap().candidate.profile.certifications
+    };
+    assert_eq!(certifications(&desk.store, &desk.user), ["PMP, PMI, 2021"], "the server kept the certification");
 
     // Both change the title from "Engineer"; the admin's reaches the server first.
     boss.store.lock().unwrap().apply(&boss.user, retitle(ana, "Engineer", "Designer")).unwrap();
@@ -256,6 +261,7 @@ async fn whoever_overwrote_a_teammates_value_is_told_and_can_put_it_back() {
     boss.engine.sync_once().await.unwrap();
     assert_eq!(title(&boss.store, &boss.user, ana), "Designer");
     assert_eq!(title(&desk.store, &desk.user, ana), "Designer");
+    assert_eq!(certifications(&boss.store, &boss.user), ["PMP, PMI, 2021"], "and every pull since");
 }
 
 #[tokio::test(flavor = "multi_thread")]

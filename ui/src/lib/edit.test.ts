@@ -18,6 +18,7 @@ const ana: Profile = {
   desired_level: null,
   employment_type: null,
   languages: [],
+  certifications: ["PMP"],
   preferred_communication: null,
   custom_fields: { visa: "EU" },
 };
@@ -40,5 +41,13 @@ describe("profileChanges", () => {
       { from: { field: "custom_field", value: { key: "shift", value: null } }, to: { field: "custom_field", value: { key: "shift", value: "Night" } } },
       { from: { field: "custom_field", value: { key: "visa", value: "EU" } }, to: { field: "custom_field", value: { key: "visa", value: null } } },
     ]);
+  });
+
+  it("saves certifications trimmed, without the boxes left empty", () => {
+    const changes = profileChanges(ana, { ...ana, certifications: ["PMP", " CISSP, ISC2, 2022 ", ""] });
+    expect(changes).toEqual([
+      { from: { field: "certifications", value: ["PMP"] }, to: { field: "certifications", value: ["PMP", "CISSP, ISC2, 2022"] } },
+    ]);
+    expect(profileChanges(ana, { ...ana, certifications: ["PMP", "  "] })).toEqual([]);
   });
 });

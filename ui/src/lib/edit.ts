@@ -24,6 +24,7 @@ const PLAIN: PlainField[] = [
   "desired_level",
   "employment_type",
   "languages",
+  "certifications",
   "preferred_communication",
 ];
 
@@ -40,6 +41,7 @@ export function cleaned(p: Profile): Profile {
     phone: optional(p.phone),
     skills: p.skills.map((s) => s.trim()).filter(Boolean),
     languages: p.languages.map((s) => s.trim()).filter(Boolean),
+    certifications: p.certifications.map((s) => s.trim()).filter(Boolean),
     links: p.links.filter((l) => l.url.trim() !== ""),
     custom_fields: Object.fromEntries(Object.entries(p.custom_fields).filter(([, v]) => v?.trim())) as Profile["custom_fields"],
   };

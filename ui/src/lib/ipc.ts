@@ -209,6 +209,7 @@ const fieldKeys: Partial<Record<string, MessageKey>> = {
   skills: "problem.field.skills",
   links: "problem.field.links",
   languages: "problem.field.languages",
+  certifications: "problem.field.certifications",
   tag: "problem.field.tag",
   tags: "problem.field.tags",
   name: "problem.field.name",

@@ -121,6 +121,7 @@ export const fieldLabels: Record<Exclude<FieldValue["field"], "custom_field">, s
   desired_level: "profile.field.desired_level",
   employment_type: "profile.field.employment_type",
   languages: "profile.field.languages",
+  certifications: "profile.field.certifications",
   preferred_communication: "profile.field.preferred_communication",
 });
 

@@ -277,6 +277,7 @@ impl ParsedResume {
                 .collect(),
             skills: self.skills.clone(),
             languages: self.languages.iter().map(SpokenLanguage::written).collect(),
+            certifications: self.certifications.clone(),
             links: self.links.iter().map(|url| Link { kind: link_kind(url), url: url.clone() }).collect(),
             employment,
             ..Profile::default()
@@ -302,6 +303,7 @@ impl ParsedResume {
             education: or_kept(&read.education, &current.education),
             skills: or_kept(&read.skills, &current.skills),
             languages: or_kept(&read.languages, &current.languages),
+            certifications: or_kept(&read.certifications, &current.certifications),
             links: or_kept(&read.links, &current.links),
             ..current.clone()
         }
@@ -389,6 +391,7 @@ Page 1 of 1";
             last_name: "Fernandez".into(),
             phone: Some("+351 000 000 000".into()),
             languages: vec!["Portuguese".into()],
+            certifications: vec!["ITIL Foundation".into()],
             ..Profile::default()
         };
         let read = ParsedResume {
@@ -401,6 +404,13 @@ Page 1 of 1";
         assert_eq!(after.phone, current.phone, "the resume gave no phone");
         assert_eq!(after.languages, ["Portuguese"]);
         assert_eq!(after.skills, ["SQL"]);
+        assert_eq!(after.certifications, ["ITIL Foundation"], "the resume named no certifications");
+
+        let with_certifications =
+            ParsedResume { certifications: vec!["AWS Certified Data Engineer, 2023".into()], ..read };
+        let after = with_certifications.apply_to(&current);
+        assert_eq!(after.certifications, ["AWS Certified Data Engineer, 2023"], "the resume's replace the profile's");
+        assert!(after.validated().is_ok());
     }
 
     #[test]
@@ -413,6 +423,7 @@ Page 1 of 1";
         assert_eq!(spoken, ["Portuguese (native)", "English (C1)"]);
         assert_eq!(p.certifications, ["AWS Certified Data Engineer"]);
         assert_eq!(p.to_profile().languages, ["Portuguese (native)", "English (C1)"]);
+        assert_eq!(p.to_profile().certifications, ["AWS Certified Data Engineer"], "a profile field of its own");
         assert_eq!(
             (p.confidence.name, p.confidence.skills, p.confidence.employment),
             (Confidence::High, Confidence::High, Confidence::High)

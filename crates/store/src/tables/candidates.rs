@@ -35,6 +35,7 @@ struct Details {
     desired_level: Option<JobLevel>,
     employment_type: Option<EmploymentType>,
     languages: Vec<String>,
+    certifications: Vec<String>,
     preferred_communication: Option<CommunicationMethod>,
     custom_fields: BTreeMap<String, String>,
 }
@@ -50,6 +51,7 @@ impl Details {
             desired_level: p.desired_level,
             employment_type: p.employment_type,
             languages: p.languages.clone(),
+            certifications: p.certifications.clone(),
             preferred_communication: p.preferred_communication,
             custom_fields: p.custom_fields.clone(),
         }
@@ -73,7 +75,10 @@ impl SearchText {
             .flat_map(|e| [e.school.as_str(), e.degree.as_str(), e.major.as_str()])
             .collect::<Vec<_>>()
             .join(" ");
-        Self { experience, skills: p.skills.join(" "), education }
+        // Certifications are qualifications a recruiter looks for as they do skills ("PMP",
+        // "forklift licence"), so they are searched in the skills column.
+        let skills = p.skills.iter().chain(&p.certifications).map(String::as_str).collect::<Vec<_>>().join(" ");
+        Self { experience, skills, education }
     }
 }
 
@@ -489,6 +494,7 @@ impl RawCandidate {
                 desired_level: d.desired_level,
                 employment_type: d.employment_type,
                 languages: d.languages,
+                certifications: d.certifications,
                 preferred_communication: d.preferred_communication,
                 custom_fields: d.custom_fields,
             },

@@ -15,7 +15,13 @@ export type Profile = { first_name: string, last_name: string, email: string | n
 /**
  * Terms from the skills taxonomy in `assets/`.
  */
-skills: Array<string>, links: Array<Link>, willing_to_relocate: boolean | null, desired_level: JobLevel | null, employment_type: EmploymentType | null, languages: Array<string>, preferred_communication: CommunicationMethod | null, 
+skills: Array<string>, links: Array<Link>, willing_to_relocate: boolean | null, desired_level: JobLevel | null, employment_type: EmploymentType | null, languages: Array<string>, 
+/**
+ * Certifications and licences, each one line: its name, with the issuer or year when known
+ * ("AWS Certified Data Engineer, 2023"). Absent from profiles saved before it existed
+ * (history snapshots, other clients' records), which read as none.
+ */
+certifications: Array<string>, preferred_communication: CommunicationMethod | null, 
 /**
  * Values of admin-defined custom fields, by field key.
  */

@@ -38,10 +38,12 @@ describe("a walk-in", () => {
       ...emptyProfile(),
       first_name: "Ana",
       skills: ["Rust"],
+      certifications: ["AWS Certified Cloud Practitioner, 2024"],
       education: [{ school: "Universidade de Lisboa", degree: "BSc", major: "", start: null, end: "2025" }],
     };
     const p = profileOf({ ...ana, affiliation: "universidade de lisboa" }, read);
     expect(p.skills).toEqual(["Rust"]);
+    expect(p.certifications).toEqual(["AWS Certified Cloud Practitioner, 2024"]);
     expect(p.education).toHaveLength(1);
     expect(read.first_name).toBe("Ana");
   });

@@ -47,6 +47,7 @@ export function emptyProfile(): Profile {
     desired_level: null,
     employment_type: null,
     languages: [],
+    certifications: [],
     preferred_communication: null,
     custom_fields: {},
   };

@@ -27,6 +27,7 @@ export const profileTargets: Simple[] = [
   "website",
   "skills",
   "languages",
+  "certifications",
 ];
 
 const simpleWords: Record<Simple, MessageKey> = {
@@ -46,15 +47,16 @@ const simpleWords: Record<Simple, MessageKey> = {
   website: "import.target_website",
   skills: "import.target_skills",
   languages: "import.target_languages",
+  certifications: "import.target_certifications",
   tags: "import.target_tags",
   note: "import.target_note",
 };
 
 /** Targets whose values are lists, split at a separator. */
-const listed = new Set(["skills", "languages", "tags"]);
+const listed = new Set(["skills", "languages", "certifications", "tags"]);
 
 /** Targets several columns may share (their values add up). */
-const shared = new Set(["ignore", "website", "skills", "languages", "tags", "note"]);
+const shared = new Set(["ignore", "website", "skills", "languages", "certifications", "tags", "note"]);
 
 /** The names the select shows for custom fields, events and pipelines. */
 export interface Named {
@@ -83,8 +85,8 @@ export function targetOf(choice: string, separator = ","): ImportTarget {
   if (kind === "custom") return { to: "custom_field", key: id };
   if (kind === "event") return { to: "event", event_id: id };
   if (kind === "pipeline") return { to: "pipeline", pipeline_id: id };
-  if (kind === "skills" || kind === "languages" || kind === "tags") return { to: kind, separator };
-  return { to: kind as Exclude<Simple, "skills" | "languages" | "tags"> };
+  if (kind === "skills" || kind === "languages" || kind === "certifications" || kind === "tags") return { to: kind, separator };
+  return { to: kind as Exclude<Simple, "skills" | "languages" | "certifications" | "tags"> };
 }
 
 export function separatorOf(target: ImportTarget): string | null {

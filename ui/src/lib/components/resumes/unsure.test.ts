@@ -11,7 +11,7 @@ const sure: Confidences = {
   employment: "high",
   education: "high",
   languages: "high",
-  certifications: "low",
+  certifications: "high",
 };
 
 describe("the fields a parse asks the recruiter to check", () => {
@@ -20,7 +20,8 @@ describe("the fields a parse asks the recruiter to check", () => {
     expect(unsureFields(null)).toBe("");
   });
 
-  it("names each low-confidence field as one list, location and languages too", () => {
+  it("names each low-confidence field as one list, location, languages and certifications too", () => {
     expect(unsureFields({ ...sure, phone: "low", location: "low", languages: "low" })).toBe("Phone, Location, and Languages");
+    expect(unsureFields({ ...sure, certifications: "low" })).toBe("Certifications");
   });
 });

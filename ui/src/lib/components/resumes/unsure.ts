@@ -13,6 +13,7 @@ const CHECKED: [keyof Confidences, MessageKey][] = [
   ["education", "actions.parse_education"],
   ["skills", "actions.parse_skills"],
   ["languages", "actions.parse_languages"],
+  ["certifications", "actions.parse_certifications"],
 ];
 
 /** The low-confidence fields by their labels, as one list in the window's language ("" for none). */

@@ -44,6 +44,7 @@ export const importing: Translation<typeof english> = {
   "import.target_website": "Website",
   "import.target_skills": "Fähigkeiten",
   "import.target_languages": "Sprachen",
+  "import.target_certifications": "Zertifikate",
   "import.target_tags": "Tags",
   "import.target_note": "Notiz",
   "import.target_custom": "Eigenes Feld: {label}",

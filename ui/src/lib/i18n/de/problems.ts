@@ -184,6 +184,7 @@ export const problems: Translation<typeof english> = {
   "problem.field.skills": "Kenntnisse",
   "problem.field.links": "Links",
   "problem.field.languages": "Sprachen",
+  "problem.field.certifications": "Zertifikate",
   "problem.field.tag": "Tag",
   "problem.field.tags": "Tags",
   "problem.field.name": "Name",

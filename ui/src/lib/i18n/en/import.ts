@@ -42,6 +42,7 @@ export const importing = {
   "import.target_website": "Website",
   "import.target_skills": "Skills",
   "import.target_languages": "Languages",
+  "import.target_certifications": "Certifications",
   "import.target_tags": "Tags",
   "import.target_note": "Note",
   "import.target_custom": "Custom field: {label}",

@@ -179,6 +179,7 @@ export const problems = {
   "problem.field.skills": "Skills",
   "problem.field.links": "Links",
   "problem.field.languages": "Languages",
+  "problem.field.certifications": "Certifications",
   "problem.field.tag": "Tag",
   "problem.field.tags": "Tags",
   "problem.field.name": "Name",
