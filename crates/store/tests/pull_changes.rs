@@ -4,25 +4,15 @@
 
 mod common;
 
-use common::{Fixture, Person, fixture};
+use common::{Person, fixture, laptop};
 use talentdesk_domain::history::{HistoryAction, HistoryEntry};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
 use talentdesk_domain::record::RecordKind;
 use talentdesk_domain::search::Selection;
 use talentdesk_store::Store;
-use talentdesk_store::replica::{Account, Changed, ChangedCandidates, NAMED_AT_MOST, ServerChange};
+use talentdesk_store::replica::{Changed, ChangedCandidates, NAMED_AT_MOST, ServerChange};
 use uuid::Uuid;
-
-/// A laptop bound to the fixture's "server" store, holding what it held so far.
-fn laptop(server: &Fixture) -> Store {
-    let rita = server.recruiter.clone();
-    let mut laptop = Store::open(server.dir.path().join("laptop.db")).unwrap();
-    let account =
-        Account { server: "https://crm.example".into(), org_id: new_id(), user_id: rita.id, email: rita.email.clone() };
-    laptop.bind(&account, &rita).unwrap();
-    laptop
-}
 
 /// Pulls the server's records of `kinds` (ids given: those only) into the laptop.
 fn pull(laptop: &mut Store, server: &Store, kinds: &[RecordKind], only: Option<&str>, cursor: &str) -> Changed {

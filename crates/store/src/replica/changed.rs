@@ -69,6 +69,11 @@ impl ChangedCandidates {
 }
 
 impl Changed {
+    /// Everything: the replica loaded the server's data again (see [`crate::Store::start_over`]).
+    pub fn everything() -> Self {
+        Changed { candidates: ChangedCandidates::Many, lists: true, events: true, settings: true, ..Changed::default() }
+    }
+
     /// Whether anything changed at all.
     pub fn is_empty(&self) -> bool {
         self == &Changed::default()

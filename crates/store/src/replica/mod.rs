@@ -14,6 +14,7 @@ mod early;
 mod events_gone;
 pub(crate) mod records;
 mod snapshot;
+mod start_over;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
@@ -60,7 +61,7 @@ pub struct ServerChange<'a> {
 
 const ACCOUNT: &str = "account";
 pub(crate) const CURSOR: &str = "cursor";
-const LAST_SYNC: &str = "last_sync_at";
+pub(crate) const LAST_SYNC: &str = "last_sync_at";
 
 impl Store {
     /// The server account this store replicates, if it is a replica.
@@ -143,11 +144,7 @@ impl Store {
     pub fn restart_client(&mut self, taken_through: i64) -> Result<PushIdentity, StoreError> {
         let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
         outbox::drop_through(&tx, taken_through)?;
-        let first_waiting = match outbox::first_seq(&tx)? {
-            Some(seq) => seq,
-            None => client_state::last_taken_seq(&tx)? + 1,
-        };
-        let (client_id, seq_base) = client_state::restart(&tx, first_waiting)?;
+        let (client_id, seq_base) = restart_with_waiting(&tx)?;
         tx.commit()?;
         tracing::warn!(%client_id, "another copy of this replica pushed under its client id; pushing under a new one");
         Ok(PushIdentity { client_id, seq_base })
@@ -275,6 +272,15 @@ impl PushIdentity {
     pub fn local(&self, wire: i64) -> i64 {
         wire + self.seq_base
     }
+}
+
+/// A new client id whose first mutation is the first one waiting (or the next one made).
+fn restart_with_waiting(tx: &Connection) -> Result<(Uuid, i64), StoreError> {
+    let first_waiting = match outbox::first_seq(tx)? {
+        Some(seq) => seq,
+        None => client_state::last_taken_seq(tx)? + 1,
+    };
+    client_state::restart(tx, first_waiting)
 }
 
 fn stored_account(conn: &Connection) -> Result<Option<Account>, StoreError> {

@@ -12,7 +12,7 @@ use crate::tables::client_state;
 use crate::{Store, StoreError};
 
 const CHECKPOINT_EVERY: u64 = 50_000;
-const SNAPSHOT: &str = "snapshot";
+pub(super) const SNAPSHOT: &str = "snapshot";
 
 /// How far an interrupted load got.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -66,6 +66,20 @@ impl Default for Person<'_> {
     }
 }
 
+/// A replica ("laptop") bound to the fixture's store as if that were the server.
+pub fn laptop(server: &Fixture) -> Store {
+    let rita = server.recruiter.clone();
+    let mut laptop = Store::open(server.dir.path().join("laptop.db")).unwrap();
+    let account = talentdesk_store::replica::Account {
+        server: "https://crm.example".into(),
+        org_id: talentdesk_domain::new_id(),
+        user_id: rita.id,
+        email: rita.email.clone(),
+    };
+    laptop.bind(&account, &rita).unwrap();
+    laptop
+}
+
 pub fn profile(p: &Person) -> Profile {
     Profile {
         first_name: p.first.into(),
