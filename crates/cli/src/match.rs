@@ -131,16 +131,7 @@ fn wanted(store: &Store, args: &MatchArgs) -> anyhow::Result<JobWanted> {
         wanted.location = job.location;
     }
     if let Some(path) = &args.description {
-        let size = std::fs::metadata(path).with_context(|| format!("--description {}", path.display()))?.len();
-        if size > MOST_DESCRIPTION_BYTES {
-            bail!(
-                "--description {}: {size} bytes; a job description has at most {MOST_DESCRIPTION_BYTES}",
-                path.display()
-            );
-        }
-        let text = std::fs::read_to_string(path).with_context(|| format!("--description {}", path.display()))?;
-        let read = from_description(&text)
-            .with_context(|| format!("--description {}: nothing in it (an empty file?)", path.display()))?;
+        let read = read_description(path)?;
         if wanted.title.is_empty() {
             wanted.title = read.title;
         }
@@ -156,6 +147,16 @@ fn wanted(store: &Store, args: &MatchArgs) -> anyhow::Result<JobWanted> {
     }
     wanted.education = args.education.clone();
     Ok(wanted)
+}
+
+/// The job description in a file: refused when it is too large to be one or has no text.
+fn read_description(path: &std::path::Path) -> anyhow::Result<JobWanted> {
+    let size = std::fs::metadata(path).with_context(|| format!("--description {}", path.display()))?.len();
+    if size > MOST_DESCRIPTION_BYTES {
+        bail!("--description {}: {size} bytes; a job description has at most {MOST_DESCRIPTION_BYTES}", path.display());
+    }
+    let text = std::fs::read_to_string(path).with_context(|| format!("--description {}", path.display()))?;
+    from_description(&text).with_context(|| format!("--description {}: nothing in it (an empty file?)", path.display()))
 }
 
 /// A job description's title (its first line), skills (the resume parser's finder, which
@@ -200,5 +201,21 @@ mod tests {
         assert!(from_description(" \n\t").is_none());
         assert_eq!(years_in("mindestens 3 Jahre Erfahrung"), Some(3));
         assert_eq!(years_in("no number here years"), None);
+    }
+
+    #[test]
+    fn an_empty_a_huge_or_a_missing_description_is_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = dir.path().join("empty.txt");
+        std::fs::write(&empty, "  \n\n").unwrap();
+        let huge = dir.path().join("huge.txt");
+        std::fs::write(&huge, "Rust ".repeat(30_000)).unwrap();
+        let err = |path: &std::path::Path| format!("{:#}", read_description(path).unwrap_err());
+        assert!(err(&empty).contains("nothing in it"), "{}", err(&empty));
+        assert!(err(&huge).contains("at most 100000"), "{}", err(&huge));
+        assert!(err(&dir.path().join("gone.txt")).contains("gone.txt"));
+        let fine = dir.path().join("fine.txt");
+        std::fs::write(&fine, "Welder\nWelding, blueprint reading; 3 years").unwrap();
+        assert_eq!(read_description(&fine).unwrap().title, "Welder");
     }
 }
