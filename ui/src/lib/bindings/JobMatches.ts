@@ -3,7 +3,7 @@ import type { JobMatch } from "./JobMatch";
 
 export type JobMatches = { ranked: Array<JobMatch>, 
 /**
- * Those rejected for this job before, apart from the ranking.
+ * Those rejected for this job before, apart from the ranking (the best [`MOST_REJECTED`]).
  */
 rejected_here: Array<JobMatch>, 
 /**
