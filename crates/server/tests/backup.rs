@@ -1,7 +1,8 @@
 //! `talentdesk-server admin backup` and `restore` as an operator runs them, with desktop
 //! replicas (the sync engine on real SQLite files) on either side of the restore: a desktop the
-//! backup covers pulls on, one that saw later changes is told to load afresh, and a folder, a
-//! database or a backup that is not fit is refused before anything is changed.
+//! backup covers pulls on, one that saw later changes loads the restored server's data again
+//! and sends its unsent work, and a folder, a database or a backup that is not fit is refused
+//! before anything is changed.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -17,8 +18,7 @@ use talentdesk_server::backup;
 use talentdesk_server::config::Config;
 use talentdesk_server::testing::{PASSWORD, postgres};
 use talentdesk_sync::client::ClientError;
-use talentdesk_sync::engine::{Replica, SyncError};
-use talentdesk_sync::problem::{SyncProblem, SyncProblemKind};
+use talentdesk_sync::engine::Replica;
 use uuid::Uuid;
 
 /// A server's database and document folder, and the server while it runs.
@@ -196,9 +196,15 @@ async fn a_restored_server_keeps_its_desktops_syncing_and_sends_those_ahead_of_i
     assert_eq!(manifest["counts"]["blobs"], 1);
     assert_eq!(blob_files(&to).len(), 1);
 
-    // Another desktop syncs a change the backup does not have; then the server is lost.
+    // Another desktop syncs a change the backup does not have, then makes one it cannot send
+    // before the server is lost.
     let lost = add_candidate(&ahead, "Lost").await;
     old.stop().await;
+    let dora = Uuid::now_v7();
+    let profile = Profile { first_name: "Dora".into(), last_name: "Test".into(), ..Profile::default() };
+    let create =
+        Mutation::CandidateCreate { candidate_id: dora, profile, profile_type: ProfileType::RecruiterGenerated };
+    ahead.store.lock().unwrap().apply(&ahead.user, create).unwrap();
 
     let mut new = Site::empty().await;
     new.config.listen = old.config.listen;
@@ -218,13 +224,26 @@ async fn a_restored_server_keeps_its_desktops_syncing_and_sends_those_ahead_of_i
     assert!(has(&before, ada) && has(&before, bea));
     assert_eq!(before.engine.client().get_blob(&sha256).await.unwrap(), resume, "the document's bytes came back");
 
-    // The one that saw "Lost" is told to load afresh instead of missing Bea.
-    let refused = ahead.engine.sync_once().await.unwrap_err();
-    assert!(matches!(refused, SyncError::Client(ClientError::ResyncNeeded(_))), "{refused:?}");
-    let problem = SyncProblem::from(&refused);
-    assert_eq!(problem.kind, SyncProblemKind::OutOfStep);
-    assert!(problem.detail.contains("restored from a backup"), "{}", problem.detail);
-    assert!(has(&ahead, lost) && !has(&ahead, bea));
+    // The one that saw "Lost" (the server lacks a change it accepted from it, and its cursor is
+    // ahead) loads the restored server's data again instead of missing Bea and keeping Lost,
+    // and sends Dora, which waited.
+    let round = ahead.engine.sync_once().await.unwrap();
+    let started_over = round.started_over.expect("the desktop started over");
+    assert_eq!(started_over.kept, 1);
+    assert_eq!(
+        started_over.to_string(),
+        "The server was restored from a backup; this computer loaded its data again. 1 change made here was kept and sent."
+    );
+    assert_eq!(round.pushed, 1);
+    assert!(!has(&ahead, lost) && has(&ahead, ada) && has(&ahead, bea) && has(&ahead, dora));
+    assert_eq!(ahead.store.lock().unwrap().pending_count().unwrap(), 0);
+    // Exactly the restored server's data plus Dora, sent once: a desktop loaded from it agrees.
+    fresh.engine.sync_once().await.unwrap();
+    let records = |desk: &Replica| desk.store.lock().unwrap().export_records().unwrap();
+    assert_eq!(records(&ahead), records(&fresh));
+    let again = ahead.engine.sync_once().await.unwrap();
+    assert!(again.started_over.is_none() && again.pushed == 0, "{again:?}");
+    assert_eq!(records(&ahead), records(&fresh));
 
     // A desktop loaded from the restored server syncs on like any other.
     let cleo = add_candidate(&before, "Cleo").await;

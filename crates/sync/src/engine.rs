@@ -50,17 +50,26 @@ pub enum SyncError {
     #[error("the first sync was stopped; it continues where it stopped next time")]
     Cancelled,
     /// The server lacks mutations this client no longer holds (its database was restored
-    /// from a backup, say). Nothing is resent blindly; an administrator must look.
+    /// from a backup, say). [`Engine::sync_once`] starts over when it sees this; it surfaces
+    /// only when the server is behind even the replica that started over.
     #[error(
         "the server expects this client's change {expected} again, but it was confirmed earlier and is no longer kept here"
     )]
     ServerBehind { expected: i64 },
+    /// A document's bytes could not be uploaded now (the server's document store is down):
+    /// the document and every change after it wait, in order, while the round pushed what came
+    /// before and pulled as usual. `round` is what it did.
+    #[error("{error}")]
+    Held { error: ClientError, round: Box<Round> },
 }
 
 impl SyncError {
     /// Whether trying again later, unchanged, may succeed.
     pub fn is_temporary(&self) -> bool {
-        matches!(self, SyncError::Client(e) if e.is_temporary())
+        match self {
+            SyncError::Client(e) | SyncError::Held { error: e, .. } => e.is_temporary(),
+            _ => false,
+        }
     }
 }
 
@@ -100,6 +109,32 @@ pub struct Round {
     /// Rejections and conflicts the server reported for this client's mutations, and events
     /// this user worked at that were archived or deleted meanwhile.
     pub notices: Vec<Notice>,
+    /// This round loaded the server's data again, because the server went back in time.
+    pub started_over: Option<StartedOver>,
+}
+
+/// The server's database went back in time (restored from a backup): this replica forgot what
+/// it had pulled, loaded the server's data again and sent the changes made here that were
+/// still waiting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct StartedOver {
+    pub at: Timestamp,
+    /// Changes made here that were kept and sent after the load.
+    #[ts(type = "number")]
+    pub kept: u64,
+}
+
+/// The English words of the status (the window has them in the user's language).
+impl std::fmt::Display for StartedOver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("The server was restored from a backup; this computer loaded its data again.")?;
+        match self.kept {
+            0 => Ok(()),
+            1 => f.write_str(" 1 change made here was kept and sent."),
+            n => write!(f, " {n} changes made here were kept and sent."),
+        }
+    }
 }
 
 /// What the status bar shows.
@@ -116,6 +151,8 @@ pub struct SyncStatus {
     pub failing_since: Option<Timestamp>,
     /// The last failure: its kind for the window, its English text for logs.
     pub error: Option<SyncProblem>,
+    /// When this replica last loaded the server's data again (since the app started).
+    pub started_over: Option<StartedOver>,
 }
 
 /// Something the user should hear about from a background round.
@@ -173,6 +210,8 @@ pub struct Engine {
     check_resumes: AtomicBool,
     /// Changes per pull page; the server's default when `None`.
     pull_page: Option<u32>,
+    /// The last start over, for the status.
+    started_over: Mutex<Option<StartedOver>>,
 }
 
 impl Engine {
@@ -184,6 +223,7 @@ impl Engine {
             resume_reader: None,
             check_resumes: AtomicBool::new(true),
             pull_page: None,
+            started_over: Mutex::new(None),
         })
     }
 
@@ -295,16 +335,49 @@ impl Engine {
     }
 
     /// Pushes everything waiting, then pulls until up to date (rebasing what still waits), and
-    /// tells of events archived or deleted under the user's check-ins.
+    /// tells of events archived or deleted under the user's check-ins. When the server went
+    /// back in time, starts over (see [`Engine::start_over`]).
     pub async fn sync_once(&self) -> Result<Round, SyncError> {
+        match self.round().await {
+            Err(SyncError::Client(ClientError::ResyncNeeded(_)) | SyncError::ServerBehind { .. }) => {
+                self.start_over().await
+            }
+            other => other,
+        }
+    }
+
+    /// Loads the server's data again, keeping what waits to be sent, and sends it. Two signs
+    /// that the server's database went back in time lead here: a pull cursor from a later time
+    /// than the server's (410 `resync_needed`), and a push that finds the server lacking
+    /// mutations it accepted from this replica before. Either way this replica holds records
+    /// the server no longer has, which no pull would take away.
+    async fn start_over(&self) -> Result<Round, SyncError> {
+        let kept = self.with_store(|s| s.start_over()).await?;
+        let started_over = StartedOver { at: chrono::Utc::now(), kept };
+        *lock(&self.started_over) = Some(started_over);
+        // The resumes' text went with the records; their bytes stayed, so reading is local.
+        self.check_resumes.store(true, Ordering::Relaxed);
+        let loaded = self.first_sync(Arc::new(AtomicBool::new(false)), |_| {}).await?;
+        let mut round = self.round().await?;
+        round.pulled += loaded as usize;
+        round.changed = Changed::everything();
+        round.started_over = Some(started_over);
+        Ok(round)
+    }
+
+    /// One round: the first sync when not done yet, then pushes and pulls.
+    async fn round(&self) -> Result<Round, SyncError> {
         if self.with_store(|s| s.cursor()).await?.is_none() {
             self.first_sync(Arc::new(AtomicBool::new(false)), |_| {}).await?;
         }
         let mut round = Round::default();
         let mut work = self.with_store(|s| s.event_work()).await?;
-        self.push_all(&mut round, &mut work).await?;
+        let held = self.push_all(&mut round, &mut work).await?;
         self.pull_all(&mut round).await?;
         round.notices.extend(self.with_store(move |s| s.tell_events_gone(work)).await?);
+        if let Some(error) = held {
+            return Err(SyncError::Held { error, round: Box::new(round) });
+        }
         self.fetch_offline_documents().await?;
         if round.pulled > 0 {
             self.check_resumes.store(true, Ordering::Relaxed);
@@ -319,9 +392,11 @@ impl Engine {
     }
 
     /// Uploads the bytes of documents attached here before the mutations that refer to them:
-    /// a teammate who pulls a document can then download it.
-    async fn upload_documents(&self, batch: &[OutboxEntry]) -> Result<(), SyncError> {
-        for entry in batch {
+    /// a teammate who pulls a document can then download it. Returns how many of `batch` may
+    /// go now: all, or those before the first document whose bytes the server cannot take now
+    /// (its document store is down), with that refusal.
+    async fn upload_documents(&self, batch: &[OutboxEntry]) -> Result<(usize, Option<ClientError>), SyncError> {
+        for (index, entry) in batch.iter().enumerate() {
             let Mutation::DocumentAttach { document } = &entry.mutation else { continue };
             let sha256 = document.sha256.clone();
             let local = self.with_store(move |s| Ok(s.blob(&sha256))).await?;
@@ -329,10 +404,14 @@ impl Engine {
             if let Some(path) = local {
                 let bytes =
                     tokio::fs::read(&path).await.map_err(|e| StoreError::Blob(format!("{}: {e}", path.display())))?;
-                self.client.put_blob(&document.sha256, bytes).await?;
+                match self.client.put_blob(&document.sha256, bytes).await {
+                    Ok(()) => {}
+                    Err(e @ ClientError::Unavailable(_)) => return Ok((index, Some(e))),
+                    Err(e) => return Err(e.into()),
+                }
             }
         }
-        Ok(())
+        Ok((batch.len(), None))
     }
 
     /// Downloads the resumes that arrived without their text, reads them, and keeps the text
@@ -382,14 +461,16 @@ impl Engine {
         Ok(())
     }
 
-    /// Pushes everything waiting, counting into `work` what it sends to events.
-    async fn push_all(&self, round: &mut Round, work: &mut EventWork) -> Result<(), SyncError> {
+    /// Pushes everything waiting, counting into `work` what it sends to events. Returns why
+    /// the rest waits, when a document's bytes could not be uploaded now.
+    async fn push_all(&self, round: &mut Round, work: &mut EventWork) -> Result<Option<ClientError>, SyncError> {
         loop {
             let who = self.with_store(|s| s.push_identity()).await?;
-            let batch = self.with_store(|s| s.pending(PUSH_BATCH)).await?;
-            let Some(first) = batch.first().map(|e| e.seq) else { return Ok(()) };
+            let mut batch = self.with_store(|s| s.pending(PUSH_BATCH)).await?;
+            let (ready, held) = self.upload_documents(&batch).await?;
+            batch.truncate(ready);
+            let Some(first) = batch.first().map(|e| e.seq) else { return Ok(held) };
             work.count(&batch);
-            self.upload_documents(&batch).await?;
             let mutations = batch
                 .iter()
                 .map(|e| PushedMutation {
@@ -406,6 +487,9 @@ impl Engine {
                     round.notices.extend(notices.iter().cloned());
                     let last_seq = who.local(answer.last_seq);
                     self.with_store(move |s| s.acknowledge(last_seq, &notices)).await?;
+                    if held.is_some() {
+                        return Ok(held);
+                    }
                 }
                 // The server took some of these already (its answer was lost on the way).
                 Err(ClientError::SequenceGap { expected }) if who.local(expected) > first => {
@@ -465,6 +549,7 @@ impl Engine {
             last_sync_at,
             failing_since: failure.map(|(_, since)| since),
             error: failure.map(|(e, _)| SyncProblem::from(e)),
+            started_over: *lock(&self.started_over),
         })
     }
 
@@ -488,15 +573,13 @@ impl Engine {
                 Ok(round) => {
                     backoff = Duration::ZERO;
                     failing_since = None;
-                    if round.pulled > 0 {
-                        let _ = events.send(SyncEvent::Pulled(round.changed));
-                    }
-                    if !round.notices.is_empty() {
-                        let _ = events.send(SyncEvent::Notices(round.notices));
-                    }
+                    tell(&events, round);
                 }
                 Err(SyncError::Client(ClientError::SignedOut(_))) => return,
-                Err(_) => {
+                held_or_failed => {
+                    if let Err(SyncError::Held { round, .. }) = held_or_failed {
+                        tell(&events, *round);
+                    }
                     online = false;
                     backoff = (backoff * 2).clamp(Duration::from_secs(1), MAX_BACKOFF);
                 }
@@ -516,6 +599,16 @@ impl Engine {
                 _ = tokio::time::sleep(pause) => {}
             }
         }
+    }
+}
+
+/// Tells the window what a round brought in: the views to read again, and the notices.
+fn tell(events: &tokio::sync::mpsc::UnboundedSender<SyncEvent>, round: Round) {
+    if round.pulled > 0 {
+        let _ = events.send(SyncEvent::Pulled(round.changed));
+    }
+    if !round.notices.is_empty() {
+        let _ = events.send(SyncEvent::Notices(round.notices));
     }
 }
 
@@ -561,6 +654,6 @@ fn subject(entry: &OutboxEntry) -> Option<Uuid> {
 }
 
 /// A panic elsewhere must not stop sync for good: SQLite's transactions keep the store whole.
-fn lock(store: &SharedStore) -> std::sync::MutexGuard<'_, Store> {
-    store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+fn lock<T>(shared: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    shared.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }

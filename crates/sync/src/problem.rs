@@ -66,7 +66,7 @@ impl From<&ClientError> for SyncProblem {
 impl From<&SyncError> for SyncProblem {
     fn from(error: &SyncError) -> Self {
         let kind = match error {
-            SyncError::Client(client) => client.into(),
+            SyncError::Client(client) | SyncError::Held { error: client, .. } => client.into(),
             SyncError::ServerBehind { .. } => SyncProblemKind::OutOfStep,
             SyncError::Cancelled => SyncProblemKind::Stopped,
             SyncError::Store(_) => SyncProblemKind::Local,

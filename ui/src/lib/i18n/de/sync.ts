@@ -15,6 +15,8 @@ export const sync: Translation<typeof english> = {
   "sync.last_synced": "Zuletzt synchronisiert {ago}",
   "sync.pending":
     "{count, plural, =0 {Nichts wartet auf das Senden} one {# Änderung wartet auf das Senden} other {# Änderungen warten auf das Senden}}",
+  "sync.started_over":
+    "Der Server wurde aus einer Sicherung wiederhergestellt; dieser Computer hat seine Daten {ago} neu geladen. {count, plural, =0 {} one {# hier gemachte Änderung wurde behalten und gesendet.} other {# hier gemachte Änderungen wurden behalten und gesendet.}}",
   "sync.needs_look": "Bitte ansehen",
   "sync.notice_rejected": "Nicht gespeichert: {name}",
   "sync.notice_event_archived": "{event}: archiviert, während du offline warst; deine Check-ins wurden behalten",

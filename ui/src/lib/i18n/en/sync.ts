@@ -12,6 +12,8 @@ export const sync = {
   "sync.last_synced": "Last synced {ago}",
   "sync.pending":
     "{count, plural, =0 {Nothing waiting to be sent} one {# change waiting to be sent} other {# changes waiting to be sent}}",
+  "sync.started_over":
+    "The server was restored from a backup; this computer loaded its data again {ago}. {count, plural, =0 {} one {# change made here was kept and sent.} other {# changes made here were kept and sent.}}",
   "sync.needs_look": "Needs a look",
   "sync.notice_rejected": "Not saved: {name}",
   "sync.notice_event_archived": "{event}: archived while you were offline; your check-ins were kept",
