@@ -89,8 +89,8 @@ async fn blobs_are_stored_once_checked_and_kept_within_the_org(backend: Backend)
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_store_that_is_down_refuses_with_its_name_and_takes_the_same_upload_when_back() {
-    let mut server = TestServer::start_on(Backend::S3, |c| c).await;
+async fn a_store_that_is_down_refuses_with_its_name_within_10_s_and_takes_the_same_upload_when_back() {
+    let server = TestServer::start_on(Backend::S3, |c| c).await;
     let rita = server.recruiter.clone();
     let ana = Uuid::now_v7();
     let (resume, letter) = (b"%PDF-1.4 Ana Souza, Nurse".to_vec(), b"Dear hiring team".to_vec());
@@ -101,9 +101,12 @@ async fn a_store_that_is_down_refuses_with_its_name_and_takes_the_same_upload_wh
     let attached = [support::create_candidate(ana, "Ana", "Souza", None), attach(ana, &resume)];
     server.push(&rita, &support::numbered(1, attached)).await;
 
-    server.blobs.moto().unwrap().stop();
+    // Down as the worst kind: connections are taken and never answered (no quick refusal).
+    server.blobs.moto().unwrap().pause();
     assert!(server.blobs.storage().check().await.is_err(), "the readiness check sees the store down");
+    let asked = std::time::Instant::now();
     let refused = put_blob(&server, sha256(&letter), letter.clone(), rita.token.clone()).await;
+    assert!(asked.elapsed() < std::time::Duration::from_secs(10), "refused after {:?}", asked.elapsed());
     assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
     let body: serde_json::Value = refused.json().await.unwrap();
     assert_eq!(body["error"]["code"], "storage_unavailable");
@@ -114,11 +117,13 @@ async fn a_store_that_is_down_refuses_with_its_name_and_takes_the_same_upload_wh
     let body: serde_json::Value = unread.json().await.unwrap();
     assert!(body["error"]["message"].as_str().unwrap().contains("was not read"), "{body}");
 
-    // Back (and empty: moto kept nothing in memory). The refused upload was not taken as
-    // stored: sent again, it is stored now (201, not "already stored"), and served.
-    server.blobs.moto().unwrap().start_again();
-    server.blobs.recreate_bucket();
+    // Back, with all it held: the resume is served again, and the refused upload was not
+    // taken as stored: sent again, it is stored now (201, not "already stored"), and served.
+    server.blobs.moto().unwrap().resume();
     server.blobs.storage().check().await.expect("the store is back");
+    let kept = get_blob(&server, sha256(&resume), rita.token.clone()).await;
+    assert_eq!(kept.status(), StatusCode::OK, "what was stored before the outage is still there");
+    assert_eq!(kept.bytes().await.unwrap().to_vec(), resume);
     let stored = put_blob(&server, sha256(&letter), letter.clone(), rita.token.clone()).await;
     assert_eq!(stored.status(), StatusCode::CREATED);
     server.push(&rita, &support::numbered(3, [attach(ana, &letter)])).await;
@@ -149,7 +154,7 @@ async fn a_document_folder_that_cannot_be_written_refuses_uploads_naming_it() {
 async fn a_desktop_keeps_a_document_queued_while_the_store_is_down_and_sends_it_when_back() {
     use talentdesk_sync::engine::Replica;
 
-    let mut server = TestServer::start_on(Backend::S3, |c| c).await;
+    let server = TestServer::start_on(Backend::S3, |c| c).await;
     let folder = tempfile::tempdir().unwrap();
     let desk = Replica::sign_in(&folder.path().join("desk.db"), &server.url, "rita@acme.test", support::PASSWORD)
         .await
@@ -164,14 +169,13 @@ async fn a_desktop_keeps_a_document_queued_while_the_store_is_down_and_sends_it_
         store.apply(&desk.user, attach(ana, &resume)).unwrap();
     }
 
-    server.blobs.moto().unwrap().stop();
+    server.blobs.moto().unwrap().pause();
     let refused = desk.engine.sync_once().await.unwrap_err();
     assert!(refused.is_temporary(), "tried again by itself: {refused}");
     assert!(refused.to_string().contains(r#"S3 bucket "talentdesk-test""#), "{refused}");
     assert_eq!(desk.store.lock().unwrap().pending_count().unwrap(), 2, "Ana and her resume wait, in order");
 
-    server.blobs.moto().unwrap().start_again();
-    server.blobs.recreate_bucket();
+    server.blobs.moto().unwrap().resume();
     desk.engine.sync_once().await.unwrap();
     assert_eq!(desk.store.lock().unwrap().pending_count().unwrap(), 0);
     let fetched = get_blob(&server, sha256(&resume), server.other_recruiter.token.clone()).await;
@@ -184,7 +188,7 @@ async fn the_s3_listing_pages_through_more_than_one_page_of_contents() {
     use futures_util::StreamExt;
 
     // S3 answers a listing 1,000 keys at a time: the sweep must see the ones after.
-    let store = talentdesk_server::testing::TestStore::new(Backend::S3);
+    let store = talentdesk_server::testing::TestStore::new(Backend::S3).await;
     let storage = store.storage();
     let org = Uuid::now_v7();
     let puts = futures_util::stream::iter(0..1_010u32).map(|n| {

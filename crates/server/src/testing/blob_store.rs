@@ -26,14 +26,20 @@ pub enum TestStore {
 }
 
 impl TestStore {
-    pub fn new(backend: Backend) -> Self {
+    pub async fn new(backend: Backend) -> Self {
         match backend {
             Backend::Folder => TestStore::Folder(tempfile::tempdir().unwrap()),
-            Backend::S3 => {
-                let moto = Moto::start();
-                moto.create_bucket(BUCKET);
-                TestStore::S3(moto)
-            }
+            // Starting moto waits on a process and a socket: not on the runtime's threads,
+            // where it would hold up the tasks of the test's server.
+            Backend::S3 => TestStore::S3(
+                tokio::task::spawn_blocking(|| {
+                    let moto = Moto::start();
+                    moto.create_bucket(BUCKET);
+                    moto
+                })
+                .await
+                .expect("start moto"),
+            ),
         }
     }
 
@@ -69,18 +75,11 @@ impl TestStore {
         }
     }
 
-    /// The S3 server, to stop and start it.
-    pub fn moto(&mut self) -> Option<&mut Moto> {
+    /// The S3 server, to pause and resume it.
+    pub fn moto(&self) -> Option<&Moto> {
         match self {
             TestStore::Folder(_) => None,
             TestStore::S3(moto) => Some(moto),
-        }
-    }
-
-    /// After moto was started again: the bucket it lost.
-    pub fn recreate_bucket(&self) {
-        if let TestStore::S3(moto) = self {
-            moto.create_bucket(BUCKET);
         }
     }
 

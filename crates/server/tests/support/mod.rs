@@ -86,7 +86,7 @@ impl TestServer {
     /// A server keeping documents in a store of the kind given.
     pub async fn start_on(backend: Backend, adjust: impl FnOnce(Config) -> Config) -> Self {
         let database_url = postgres::new_database().await;
-        let blobs = TestStore::new(backend);
+        let blobs = TestStore::new(backend).await;
         let config = blobs.configure(config(&database_url));
         let server = app::start(adjust(config)).await.expect("start the server");
         let url = format!("http://{}", server.addr);

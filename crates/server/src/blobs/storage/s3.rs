@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime};
 use futures_util::TryStreamExt;
 use object_store::aws::{AmazonS3, AmazonS3Builder};
 use object_store::path::Path;
-use object_store::{BackoffConfig, ObjectStore, ObjectStoreExt, PutPayload, RetryConfig};
+use object_store::{BackoffConfig, ClientOptions, ObjectStore, ObjectStoreExt, PutPayload, RetryConfig};
 use uuid::Uuid;
 
 use super::{Storage, Stored};
@@ -20,11 +20,23 @@ const CHECK_KEY: &str = "talentdesk-check/ready";
 /// A request is tried a few times over a few seconds, not object_store's default of minutes:
 /// an upload waits for it, and a desktop whose upload is refused keeps the document queued
 /// and sends it again later, while a request hanging for minutes only ties the desktop up.
+/// No retry starts after `retry_timeout`; with [`REQUEST_TIMEOUT`] on each try, a store that
+/// is down is reported within 10 s (at most 3 s + the backoffs, under 1 s, + 5 s).
 const RETRY: RetryConfig = RetryConfig {
     backoff: BackoffConfig { init_backoff: Duration::from_millis(100), max_backoff: Duration::from_secs(2), base: 2.0 },
     max_retries: 3,
-    retry_timeout: Duration::from_secs(10),
+    retry_timeout: Duration::from_secs(3),
 };
+
+/// One request, from connecting to the last byte of the answer. `retry_timeout` does not cut a
+/// try short, and object_store's default is 30 s: without this, a store that takes connections
+/// and never answers (overloaded, or a firewall dropping packets) holds an upload that long.
+/// A whole document (at most 25 MiB) fits in it at 42 Mbit/s: the store is meant to be near.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A store that is up takes a connection within milliseconds; one that is unreachable is
+/// told apart from a slow answer sooner than [`REQUEST_TIMEOUT`].
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
 
 #[derive(Debug, Clone)]
 pub struct S3 {
@@ -35,7 +47,11 @@ pub struct S3 {
 impl S3 {
     /// A client for the bucket; nothing is contacted yet.
     pub fn new(settings: &S3Settings) -> anyhow::Result<Self> {
+        // The client options first: setting them replaces allow_http, which is one of them.
         let mut builder = AmazonS3Builder::new()
+            .with_client_options(
+                ClientOptions::new().with_timeout(REQUEST_TIMEOUT).with_connect_timeout(CONNECT_TIMEOUT),
+            )
             .with_bucket_name(&settings.bucket)
             .with_region(&settings.region)
             .with_virtual_hosted_style_request(!settings.path_style)
