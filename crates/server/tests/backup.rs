@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use sha2::{Digest, Sha256};
+use sqlx::Connection;
 use talentdesk_domain::candidate::{Profile, ProfileType};
 use talentdesk_domain::document::{Document, DocumentKind};
 use talentdesk_domain::mutation::Mutation;
@@ -43,20 +44,14 @@ impl Site {
 
     /// A running server with the org Acme and its admin Ana.
     async fn with_org() -> (Self, User) {
-        let mut site = Self::empty().await;
-        site.start().await;
-        let pool = &site.running.as_ref().unwrap().pool;
-        admin::create_org(pool, "Acme").await.unwrap();
-        let ana = NewUser {
-            org: "Acme",
-            email: "ana@acme.test",
-            name: "Ana",
-            role: Role::RecruiterAdmin,
-            ats_id: None,
-            password: PASSWORD,
-        };
-        let ana = admin::create_user(pool, ana).await.unwrap();
-        (site, ana)
+        Self::empty().await.started_with_org().await
+    }
+
+    /// Starts this server and adds the org Acme and its admin Ana.
+    async fn started_with_org(mut self) -> (Self, User) {
+        self.start().await;
+        let ana = acme_and_ana(&self.running.as_ref().unwrap().pool).await;
+        (self, ana)
     }
 
     async fn start(&mut self) {
@@ -79,26 +74,64 @@ impl Site {
 
     /// `talentdesk-server admin ARGS` on this site's database and document folder.
     fn admin(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_talentdesk-server"))
+        self.admin_command(args).output().expect("run talentdesk-server")
+    }
+
+    fn admin_command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_talentdesk-server"));
+        command
             .arg("admin")
             .args(args)
             .env("TALENTDESK_DATABASE_URL", &self.config.database_url)
-            .env("TALENTDESK_BLOB_DIR", self.blobs.path())
-            .output()
-            .expect("run talentdesk-server")
+            .env("TALENTDESK_BLOB_DIR", self.blobs.path());
+        command
     }
 
-    /// How many tables the database holds (0: nothing was restored into it).
+    /// How many tables the database holds as a restore counts them (0: nothing was restored
+    /// into it).
     async fn tables(&self) -> i64 {
-        let pool = sqlx::PgPool::connect(&self.config.database_url).await.unwrap();
-        let tables = sqlx::query_scalar(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')",
-        )
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-        pool.close().await;
+        let mut conn = sqlx::PgConnection::connect(&self.config.database_url).await.unwrap();
+        let tables = backup::tables_outside_marker(&mut conn).await.unwrap();
+        conn.close().await.unwrap();
         tables
+    }
+
+    /// The file in the document folder holding the bytes of `sha256`, if any.
+    fn stored(&self, sha256: &str) -> Option<PathBuf> {
+        fn find(dir: &Path, name: &str) -> Option<PathBuf> {
+            std::fs::read_dir(dir).unwrap().flatten().find_map(|entry| match entry.file_type().unwrap().is_dir() {
+                true => find(&entry.path(), name),
+                false => (entry.file_name() == name).then(|| entry.path()),
+            })
+        }
+        find(self.blobs.path(), sha256)
+    }
+}
+
+/// The org Acme and its admin Ana, whom the desktops sign in as.
+async fn acme_and_ana(pool: &sqlx::PgPool) -> User {
+    admin::create_org(pool, "Acme").await.unwrap();
+    let ana = NewUser {
+        org: "Acme",
+        email: "ana@acme.test",
+        name: "Ana",
+        role: Role::RecruiterAdmin,
+        ats_id: None,
+        password: PASSWORD,
+    };
+    admin::create_user(pool, ana).await.unwrap()
+}
+
+/// Waits (10 s at most) until `count_sql` counts a row: another session reached a point.
+async fn until_counted(pool: &sqlx::PgPool, what: &str, count_sql: &'static str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let count: i64 = sqlx::query_scalar(count_sql).fetch_one(pool).await.unwrap();
+        if count > 0 {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "waited 10 s for {what}");
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
     }
 }
 
@@ -269,35 +302,30 @@ async fn a_backup_goes_only_into_a_new_or_empty_folder_it_can_write() {
     let used = folder.path().join("used");
     std::fs::create_dir(&used).unwrap();
     std::fs::write(used.join("last-week.dump"), b"keep me").unwrap();
-    let refused = backup::backup(&site.config, &used).await.unwrap_err().to_string();
+    let refused = backup::backup(&site.config, &used, false).await.unwrap_err().to_string();
     assert!(refused.contains("is not empty"), "{refused}");
     assert_eq!(std::fs::read_dir(&used).unwrap().count(), 1, "nothing was added");
     assert_eq!(std::fs::read(used.join("last-week.dump")).unwrap(), b"keep me");
 
     let file = folder.path().join("a-file");
     std::fs::write(&file, b"").unwrap();
-    let refused = backup::backup(&site.config, &file.join("backup")).await.unwrap_err().to_string();
+    let refused = backup::backup(&site.config, &file.join("backup"), false).await.unwrap_err().to_string();
     assert!(refused.contains("cannot use") && refused.contains("Not a directory"), "{refused}");
 
     // Root writes anywhere, whatever the folder's mode says.
-    if !running_as_root() {
+    if !postgres::running_as_root() {
         use std::os::unix::fs::PermissionsExt;
         let locked = folder.path().join("locked");
         std::fs::create_dir(&locked).unwrap();
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o500)).unwrap();
-        let refused = backup::backup(&site.config, &locked).await.unwrap_err().to_string();
+        let refused = backup::backup(&site.config, &locked, false).await.unwrap_err().to_string();
         assert!(refused.contains("is not writable"), "{refused}");
     }
 
     let empty = folder.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
-    let manifest = backup::backup(&site.config, &empty).await.unwrap();
+    let manifest = backup::backup(&site.config, &empty, false).await.unwrap();
     assert_eq!((manifest.counts.orgs, manifest.counts.blobs), (1, 0));
-}
-
-fn running_as_root() -> bool {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(false)
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -309,7 +337,7 @@ async fn a_restore_refuses_a_damaged_or_newer_backup_and_a_database_in_use() {
     attach(&desk, ada, b"%PDF-1.4 Ada's resume").await;
     let folder = tempfile::tempdir().unwrap();
     let good = folder.path().join("good");
-    backup::backup(&site.config, &good).await.unwrap();
+    backup::backup(&site.config, &good, false).await.unwrap();
     let target = Site::empty().await;
 
     let tampered = folder.path().join("tampered");
@@ -356,19 +384,10 @@ async fn a_backup_of_an_older_server_restores_and_is_migrated_forward() {
     let all = sqlx::migrate!("./migrations");
     let older = sqlx::migrate::Migrator::with_migrations(all.iter().filter(|m| m.version < 10).cloned().collect());
     older.run(&pool).await.unwrap();
-    admin::create_org(&pool, "Acme").await.unwrap();
-    let ana = NewUser {
-        org: "Acme",
-        email: "ana@acme.test",
-        name: "Ana",
-        role: Role::RecruiterAdmin,
-        ats_id: None,
-        password: PASSWORD,
-    };
-    admin::create_user(&pool, ana).await.unwrap();
+    acme_and_ana(&pool).await;
     pool.close().await;
     let folder = tempfile::tempdir().unwrap();
-    let manifest = backup::backup(&old.config, &folder.path().join("old")).await.unwrap();
+    let manifest = backup::backup(&old.config, &folder.path().join("old"), false).await.unwrap();
     assert_eq!(manifest.schema_version, 9);
 
     let mut new = Site::empty().await;
@@ -379,5 +398,126 @@ async fn a_backup_of_an_older_server_restores_and_is_migrated_forward() {
     let ada = add_candidate(&desk, "Ada").await;
     assert!(has(&desk, ada));
     assert!(cursor(&desk).contains(':'), "the restore started a history of its own: {}", cursor(&desk));
+    new.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_document_deleted_while_the_backup_runs_is_backed_up_with_its_bytes() {
+    let mut site = Site::empty().await;
+    // Bytes no document holds are removed at once, not a day after their upload.
+    site.config.blob_upload_expiry_secs = 0;
+    let (site, _) = site.started_with_org().await;
+    let desks = tempfile::tempdir().unwrap();
+    let desk = desktop(desks.path(), "desk", &site.url()).await;
+    let ada = add_candidate(&desk, "Ada").await;
+    let resume = b"%PDF-1.4 Ada Test, deleted during the backup".to_vec();
+    let sha256 = attach(&desk, ada, &resume).await;
+    let pool = site.running.as_ref().unwrap().pool.clone();
+    let document: String =
+        sqlx::query_scalar("SELECT id FROM records WHERE kind = 'document'").fetch_one(&pool).await.unwrap();
+
+    // pg_dump is held up (after the snapshot) by a table the deletion does not touch.
+    let mut stall = pool.begin().await.unwrap();
+    sqlx::query("LOCK TABLE login_known_sources IN ACCESS EXCLUSIVE MODE").execute(&mut *stall).await.unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let to = folder.path().join("nightly");
+    let (config, into) = (site.config.clone(), to.clone());
+    let backing_up = tokio::spawn(async move { backup::backup(&config, &into, false).await });
+    let dumping =
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pg_dump' AND wait_event_type = 'Lock'";
+    until_counted(&pool, "pg_dump to wait", dumping).await;
+
+    // The document is deleted meanwhile; the server's removal of its bytes waits for the backup.
+    let delete = Mutation::DocumentDelete { document_id: document.parse().unwrap() };
+    desk.store.lock().unwrap().apply(&desk.user, delete).unwrap();
+    desk.engine.sync_once().await.unwrap();
+    let removing = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%'";
+    until_counted(&pool, "the removal to wait", removing).await;
+    assert!(site.stored(&sha256).is_some());
+    stall.commit().await.unwrap();
+
+    let manifest = backing_up.await.unwrap().unwrap();
+    assert!(manifest.missing_blobs.is_empty(), "{:?}", manifest.missing_blobs);
+    assert_eq!(manifest.counts.blobs, 1);
+    assert_eq!(std::fs::read(&blob_files(&to)[0]).unwrap(), resume, "the backup has the deleted document's bytes");
+    // Then the removal goes ahead.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while site.stored(&sha256).is_some() {
+        assert!(std::time::Instant::now() < deadline, "the deleted document's bytes were never removed");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_backup_missing_a_documents_bytes_fails_and_leaves_no_partial_backup() {
+    let (site, _) = Site::with_org().await;
+    let desks = tempfile::tempdir().unwrap();
+    let desk = desktop(desks.path(), "desk", &site.url()).await;
+    let ada = add_candidate(&desk, "Ada").await;
+    let sha256 = attach(&desk, ada, b"%PDF-1.4 Ada's resume, lost from the disk").await;
+    std::fs::remove_file(site.stored(&sha256).unwrap()).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+
+    let to = folder.path().join("nightly");
+    let failed = site.admin(&["backup", "--to", to.to_str().unwrap()]);
+    assert!(!failed.status.success(), "{}", text(&failed));
+    assert!(text(&failed).contains("1 documents counted in the database have no bytes"), "{}", text(&failed));
+    assert!(text(&failed).contains("--allow-missing-blobs"), "{}", text(&failed));
+    assert!(!to.exists(), "the folder the backup made is gone");
+    // A folder that was there empty is left empty, ready for the next attempt.
+    let empty = folder.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    assert!(!site.admin(&["backup", "--to", empty.to_str().unwrap()]).status.success());
+    assert_eq!(std::fs::read_dir(&empty).unwrap().count(), 0);
+
+    let allowed = site.admin(&["backup", "--to", empty.to_str().unwrap(), "--allow-missing-blobs"]);
+    assert!(allowed.status.success(), "{}", text(&allowed));
+    assert!(text(&allowed).contains("1 documents had no bytes in the storage"), "{}", text(&allowed));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(empty.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["missing_blobs"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_restore_stopped_halfway_keeps_the_server_off_until_run_again() {
+    let (mut old, _) = Site::with_org().await;
+    let desks = tempfile::tempdir().unwrap();
+    let desk = desktop(desks.path(), "desk", &old.url()).await;
+    let ada = add_candidate(&desk, "Ada").await;
+    let folder = tempfile::tempdir().unwrap();
+    let to = folder.path().join("nightly");
+    backup::backup(&old.config, &to, false).await.unwrap();
+    old.stop().await;
+
+    // The restore is stopped in its last step: the database restored and migrated, its new
+    // history not yet started (it waits for the marker, held here, and is killed there).
+    let mut new = Site::empty().await;
+    let watcher = sqlx::PgPool::connect(&new.config.database_url).await.unwrap();
+    let mut restoring = new.admin_command(&["restore", "--from", to.to_str().unwrap()]).spawn().unwrap();
+    let marked = "SELECT count(*) FROM pg_class WHERE oid = to_regclass('talentdesk_restore.marker')";
+    until_counted(&watcher, "the restore's marker", marked).await;
+    let mut hold = watcher.begin().await.unwrap();
+    sqlx::query("LOCK TABLE talentdesk_restore.marker IN ACCESS SHARE MODE").execute(&mut *hold).await.unwrap();
+    let finishing =
+        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'DROP SCHEMA%'";
+    until_counted(&watcher, "the restore's last step", finishing).await;
+    restoring.kill().unwrap();
+    restoring.wait().unwrap();
+    hold.rollback().await.unwrap();
+    watcher.close().await;
+    assert!(new.tables().await > 0, "pg_restore had committed");
+
+    let refused = app::start(new.config.clone()).await.err().expect("the server refuses to start").to_string();
+    assert!(refused.contains("restore that did not finish"), "{refused}");
+    let backup_refused = backup::backup(&new.config, &folder.path().join("half"), false).await.unwrap_err();
+    assert!(backup_refused.to_string().contains("restore that did not finish"), "{backup_refused}");
+
+    // Run again, it finishes instead of calling the database "not empty".
+    let finished = new.admin(&["restore", "--from", to.to_str().unwrap()]);
+    assert!(finished.status.success(), "{}", text(&finished));
+    new.start().await;
+    let fresh = desktop(desks.path(), "fresh", &new.url()).await;
+    assert!(has(&fresh, ada));
+    assert!(cursor(&fresh).contains(':'), "the restore started a history of its own: {}", cursor(&fresh));
     new.stop().await;
 }
