@@ -113,6 +113,8 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
     // Installed before the first request, so that every request is counted.
     metrics::registry();
     db::wait_until_reachable(&config.database_url).await?;
+    // Before migrating: a half-restored database is the restore's to finish.
+    crate::backup::restore_marker::refuse_unfinished(&config.database_url).await?;
     let pool = connect(&config).await?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

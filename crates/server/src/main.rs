@@ -73,6 +73,10 @@ enum AdminCommand {
     Backup {
         #[arg(long)]
         to: PathBuf,
+        /// Finish the backup even when documents the database counts have no bytes in the
+        /// storage (listed in the manifest as missing_blobs); without it such a backup fails.
+        #[arg(long)]
+        allow_missing_blobs: bool,
     },
     /// Restores a backup into an empty database and the configured document storage, then
     /// migrates it to this server's schema.
@@ -165,8 +169,8 @@ async fn admin_command(config: &Config, command: AdminCommand) -> anyhow::Result
             let revoked = admin::revoke_tokens(&connect().await?, &email).await?;
             println!("{revoked} sign-ins of {email} ended");
         }
-        AdminCommand::Backup { to } => {
-            let backup = backup::backup(config, &to).await?;
+        AdminCommand::Backup { to, allow_missing_blobs } => {
+            let backup = backup::backup(config, &to, allow_missing_blobs).await?;
             println!("backed up into {} and verified: {}", to.display(), described(&backup));
         }
         AdminCommand::Restore { from } => {

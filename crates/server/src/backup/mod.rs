@@ -13,6 +13,7 @@
 pub(crate) mod history;
 mod manifest;
 pub(crate) mod pg_tools;
+pub mod restore_marker;
 
 use std::path::Path;
 
@@ -27,16 +28,45 @@ use crate::config::Config;
 use crate::db;
 
 /// Backs up the configured database and storage into `to`, a new or empty folder; returns
-/// what the backup holds. Nothing is read before the folder is known to be usable.
-pub async fn backup(config: &Config, to: &Path) -> anyhow::Result<Manifest> {
-    prepare_folder(to)?;
+/// what the backup holds. Nothing is read before the folder is known to be usable, and a backup
+/// that fails removes what it wrote, so the folder takes the next attempt.
+pub async fn backup(config: &Config, to: &Path, allow_missing_blobs: bool) -> anyhow::Result<Manifest> {
+    let created = prepare_folder(to)?;
+    let result = write_backup(config, to, allow_missing_blobs).await;
+    if result.is_err() {
+        discard(to, created);
+    }
+    result
+}
+
+async fn write_backup(config: &Config, to: &Path, allow_missing_blobs: bool) -> anyhow::Result<Manifest> {
     let storage = storage::configured(config)?;
     let pool = open(config).await?;
+    // The running server removes a document's bytes once its row is gone; removal locks the
+    // row FOR UPDATE first (db::blobs::settle). Every row is locked FOR KEY SHARE before the
+    // snapshot is taken and held until the bytes are copied, so the bytes of every document
+    // the snapshot counts stay. Uploads and releases (no key change) go on meanwhile.
+    let mut locks = pool.begin().await?;
+    let has_blobs = table_exists(&mut locks, "blobs").await?;
+    if has_blobs {
+        lock_blobs(&mut locks).await?;
+    }
     // pg_dump reads the snapshot this transaction exports, so the blobs listed here are
     // exactly those its dump counts. It stays open until pg_dump is done.
     let mut snapshot = pool.begin().await?;
     sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute(&mut *snapshot).await?;
     let exported: String = sqlx::query_scalar("SELECT pg_export_snapshot()").fetch_one(&mut *snapshot).await?;
+    if has_blobs {
+        // Rows committed between the first pass and the snapshot (an upload) are locked too.
+        // One removed in that moment is in the snapshot without its bytes: reported below.
+        lock_blobs(&mut locks).await?;
+    }
+    if restore_marker::exists(&mut snapshot).await? {
+        anyhow::bail!(
+            "the database holds a restore that did not finish: run `talentdesk-server admin restore` again to \
+             finish it before backing it up"
+        );
+    }
     let schema_version = schema_version(&mut snapshot)
         .await?
         .ok_or_else(|| anyhow::anyhow!("the database holds no Talentdesk data: it was never migrated"))?;
@@ -44,7 +74,7 @@ pub async fn backup(config: &Config, to: &Path) -> anyhow::Result<Manifest> {
         true => history::current(&mut snapshot).await?,
         false => history::FIRST,
     };
-    let blobs: Vec<(Uuid, String)> = match table_exists(&mut snapshot, "blobs").await? {
+    let blobs: Vec<(Uuid, String)> = match has_blobs {
         true => {
             sqlx::query_as("SELECT org_id, sha256 FROM blobs ORDER BY org_id, sha256").fetch_all(&mut *snapshot).await?
         }
@@ -58,7 +88,6 @@ pub async fn backup(config: &Config, to: &Path) -> anyhow::Result<Manifest> {
     let dump = to.join(DUMP);
     tokio::task::spawn_blocking(move || pg_tools::dump(&url, &exported, &dump)).await??;
     snapshot.rollback().await?;
-    pool.close().await;
 
     let mut files = vec![Entry::of(to, DUMP)?];
     let mut missing_blobs = Vec::new();
@@ -68,7 +97,18 @@ pub async fn backup(config: &Config, to: &Path) -> anyhow::Result<Manifest> {
             None => missing_blobs.push(format!("{org}/{sha256}")),
         }
     }
+    locks.rollback().await?;
+    pool.close().await;
     if !missing_blobs.is_empty() {
+        if !allow_missing_blobs {
+            anyhow::bail!(
+                "{} documents counted in the database have no bytes in {storage} (the first: {}); the backup stopped \
+                 and was removed. Run it again, or pass --allow-missing-blobs to back up without them (they are \
+                 listed in the manifest as missing_blobs)",
+                missing_blobs.len(),
+                missing_blobs[0]
+            );
+        }
         tracing::warn!(
             "{} documents counted in the database have no bytes in {storage} (listed in the manifest as missing_blobs)",
             missing_blobs.len()
@@ -110,42 +150,71 @@ pub async fn restore(config: &Config, from: &Path) -> anyhow::Result<Manifest> {
     manifest.verify(from)?;
     let storage = storage::configured(config)?;
     let pool = open(config).await?;
-    let tables: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')",
-    )
-    .fetch_one(&pool)
-    .await?;
-    pool.close().await;
-    if tables > 0 {
+    let mut conn = pool.acquire().await?;
+    let tables = tables_outside_marker(&mut conn).await?;
+    let resumed = match restore_marker::read(&mut conn).await? {
+        // The same backup (PostgreSQL keeps the time to the microsecond).
+        Some((history, created_at))
+            if (history, created_at.timestamp_micros())
+                == (manifest.history, manifest.created_at.timestamp_micros()) =>
+        {
+            true
+        }
+        // pg_restore of that backup never committed: nothing of it is in the database.
+        Some(_) if tables == 0 => {
+            restore_marker::drop(&mut conn).await?;
+            false
+        }
+        Some((_, created_at)) => anyhow::bail!(
+            "the database at {} holds an unfinished restore of another backup (made {}): finish that one, or \
+             restore into a new, empty database",
+            db::redact(&config.database_url),
+            created_at.to_rfc3339()
+        ),
+        None => false,
+    };
+    if !resumed && tables > 0 {
         anyhow::bail!(
             "the database at {} is not empty ({tables} tables): a restore goes into a new, empty database, so \
              nothing in it is overwritten. Create one (createdb) and point database_url at it",
             db::redact(&config.database_url)
         );
     }
-    // The bytes first: should the database's restore fail, what was put is only unclaimed
-    // content, which the server's sweep removes.
+    drop(conn);
+    if !resumed {
+        let mut tx = pool.begin().await?;
+        restore_marker::create(&mut tx, manifest.history, manifest.created_at).await?;
+        tx.commit().await?;
+    }
+    pool.close().await;
+    // The bytes first, then the database, which claims them. Should a step fail, the marker
+    // stays and the restore run again puts the bytes again (they are the same) and goes on.
     for entry in &manifest.files {
         let Some((org, sha256)) = entry.blob() else { continue };
         let bytes = std::fs::read(from.join(&entry.path))?;
         storage.put(org, sha256, &bytes).await.map_err(|e| anyhow::anyhow!("{storage}: storing {sha256}: {e}"))?;
     }
-    let url = config.database_url.clone();
-    let dump = from.join(DUMP);
-    tokio::task::spawn_blocking(move || pg_tools::restore(&url, &dump)).await??;
+    // pg_restore runs in one transaction: a database with tables holds the whole dump.
+    if tables == 0 {
+        let url = config.database_url.clone();
+        let dump = from.join(DUMP);
+        tokio::task::spawn_blocking(move || pg_tools::restore(&url, &dump)).await??;
+    }
     // Up to this server's schema (a backup of an older server), then a history of its own.
     let pool = db::connect(&config.database_url, 2).await?;
     let mut tx = pool.begin().await?;
     history::start_after_restore(&mut tx).await?;
+    restore_marker::drop(&mut tx).await?;
     tx.commit().await?;
     pool.close().await;
     Ok(manifest)
 }
 
 /// Makes `dir` a new folder, or accepts an empty one, and checks it takes files; refuses
-/// anything else before any work, so a backup never mixes with other files.
-fn prepare_folder(dir: &Path) -> anyhow::Result<()> {
-    match std::fs::read_dir(dir) {
+/// anything else before any work, so a backup never mixes with other files. Returns whether
+/// it made the folder.
+fn prepare_folder(dir: &Path) -> anyhow::Result<bool> {
+    let created = match std::fs::read_dir(dir) {
         Ok(mut entries) => {
             if entries.next().is_some() {
                 anyhow::bail!(
@@ -154,15 +223,55 @@ fn prepare_folder(dir: &Path) -> anyhow::Result<()> {
                     dir.display()
                 );
             }
+            false
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::fs::create_dir(dir)
-            .map_err(|e| anyhow::anyhow!("cannot create the backup folder {}: {e}", dir.display()))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir(dir)
+                .map_err(|e| anyhow::anyhow!("cannot create the backup folder {}: {e}", dir.display()))?;
+            true
+        }
         Err(e) => anyhow::bail!("cannot use {} as the backup folder: {e}", dir.display()),
-    }
+    };
     let probe = dir.join(".talentdesk-write-check");
-    std::fs::write(&probe, b"")
-        .and_then(|()| std::fs::remove_file(&probe))
-        .map_err(|e| anyhow::anyhow!("the backup folder {} is not writable: {e}", dir.display()))
+    let writable = std::fs::write(&probe, b"").and_then(|()| std::fs::remove_file(&probe));
+    if let Err(e) = writable {
+        discard(dir, created);
+        anyhow::bail!("the backup folder {} is not writable: {e}", dir.display());
+    }
+    Ok(created)
+}
+
+/// Removes what a failed backup wrote into `dir` (it was empty before), and `dir` itself when
+/// the backup made it; a half backup would only block the next one.
+fn discard(dir: &Path, created: bool) {
+    let removed = match created {
+        true => std::fs::remove_dir_all(dir),
+        false => std::fs::read_dir(dir).and_then(|entries| {
+            entries.flatten().try_for_each(|entry| match entry.file_type()?.is_dir() {
+                true => std::fs::remove_dir_all(entry.path()),
+                false => std::fs::remove_file(entry.path()),
+            })
+        }),
+    };
+    if let Err(e) = removed {
+        tracing::warn!("cannot remove the failed backup's files from {}: {e}", dir.display());
+    }
+}
+
+/// Locks every document's row against removal (see [`backup`]); held until `conn` ends.
+async fn lock_blobs(conn: &mut PgConnection) -> sqlx::Result<()> {
+    sqlx::query("SELECT count(*) FROM (SELECT 1 FROM blobs FOR KEY SHARE) locked").execute(conn).await?;
+    Ok(())
+}
+
+/// The tables a restore would clash with: all but the restore marker's and the system's.
+pub async fn tables_outside_marker(conn: &mut PgConnection) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT count(*) FROM information_schema.tables
+         WHERE table_schema NOT IN ('pg_catalog', 'information_schema', 'talentdesk_restore')",
+    )
+    .fetch_one(conn)
+    .await
 }
 
 /// Writes a document's bytes into the backup after checking them against their hash.

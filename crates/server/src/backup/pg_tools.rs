@@ -7,11 +7,26 @@ use std::process::Command;
 /// The newest installed version's program (Debian keeps each version's programs apart), else
 /// the one on PATH. pg_dump must be at least as new as the server it reads.
 pub(crate) fn binary(name: &str) -> PathBuf {
-    let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .map(|dir| dir.flatten().map(|e| e.path().join("bin").join(name)).filter(|p| p.exists()).collect())
-        .unwrap_or_default();
+    let versions = std::fs::read_dir("/usr/lib/postgresql")
+        .map(|dir| {
+            dir.flatten()
+                .filter_map(|e| Some((version(&e.file_name().to_string_lossy())?, e.path().join("bin").join(name))))
+                .filter(|(_, program)| program.exists())
+                .collect()
+        })
+        .unwrap_or_else(|_| Vec::new());
+    newest(versions).unwrap_or_else(|| PathBuf::from(name))
+}
+
+/// A version folder's name as numbers ("9.6" is [9, 6]), so 16 comes after 9.6, as text
+/// would not have it.
+fn version(folder: &str) -> Option<Vec<u32>> {
+    folder.split('.').map(|part| part.parse().ok()).collect()
+}
+
+fn newest(mut versions: Vec<(Vec<u32>, PathBuf)>) -> Option<PathBuf> {
     versions.sort();
-    versions.pop().unwrap_or_else(|| PathBuf::from(name))
+    versions.pop().map(|(_, program)| program)
 }
 
 /// Dumps the database at `url` as it is in `snapshot` (exported by a transaction that stays open
@@ -102,7 +117,16 @@ fn run(mut command: Command, what: &str) -> anyhow::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::without_password;
+    use std::path::PathBuf;
+
+    use super::{newest, version, without_password};
+
+    #[test]
+    fn the_newest_version_is_told_by_number_not_by_text() {
+        let found = ["9.6", "16", "13"].map(|v| (version(v).unwrap(), PathBuf::from(v))).to_vec();
+        assert_eq!(newest(found), Some(PathBuf::from("16")));
+        assert_eq!(version("16beta"), None, "not a version folder");
+    }
 
     #[test]
     fn the_password_leaves_the_url() {
