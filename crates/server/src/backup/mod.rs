@@ -6,9 +6,11 @@
 //! its size and SHA-256, written last and verified by reading everything back.
 //!
 //! A restore goes into an empty database (and any storage): it verifies the whole backup first,
-//! refuses one made with a newer schema than this server's, puts the bytes, restores the
-//! database in one transaction, migrates it forward, and starts a new sync history
-//! ([`history`]), so desktops the backup covers pull on and those it does not load afresh.
+//! refuses one made with a newer schema than this server's, marks the database
+//! ([`restore_marker`]), puts the bytes, restores the database in one transaction, migrates it
+//! forward, and starts a new sync history ([`history`]) as it drops the mark, so desktops the
+//! backup covers pull on and those it does not load afresh. Run again after it stopped, it
+//! picks up where it was.
 
 pub(crate) mod history;
 mod manifest;
