@@ -2,7 +2,8 @@
 //! hash or exceed the limit, served through a document, and never to another org; on both
 //! kinds of document store (a folder, S3). A store that is down refuses uploads and downloads
 //! with a 503 naming it, and takes the same upload once it is back; a desktop keeps the
-//! document queued meanwhile and sends it when the store is back.
+//! document queued meanwhile (sending what came before it, and pulling teammates' changes) and
+//! sends it when the store is back.
 
 mod support;
 
@@ -151,8 +152,8 @@ async fn a_document_folder_that_cannot_be_written_refuses_uploads_naming_it() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_desktop_keeps_a_document_queued_while_the_store_is_down_and_sends_it_when_back() {
-    use talentdesk_sync::engine::Replica;
+async fn a_desktop_keeps_a_document_queued_while_the_store_is_down_pulls_meanwhile_and_sends_it_when_back() {
+    use talentdesk_sync::engine::{Replica, SyncError};
 
     let server = TestServer::start_on(Backend::S3, |c| c).await;
     let folder = tempfile::tempdir().unwrap();
@@ -167,13 +168,23 @@ async fn a_desktop_keeps_a_document_queued_while_the_store_is_down_and_sends_it_
         store.apply(&desk.user, support::create_candidate(ana, "Ana", "Souza", None)).unwrap();
         store.put_blob(&resume).unwrap();
         store.apply(&desk.user, attach(ana, &resume)).unwrap();
+        store.apply(&desk.user, support::create_candidate(Uuid::now_v7(), "Carl", "After", None)).unwrap();
     }
 
     server.blobs.moto().unwrap().pause();
+    // A teammate's change made during the outage reaches the desktop all the same.
+    let bo = Uuid::now_v7();
+    server
+        .push(&server.other_recruiter, &support::numbered(1, [support::create_candidate(bo, "Bo", "Lind", None)]))
+        .await;
     let refused = desk.engine.sync_once().await.unwrap_err();
     assert!(refused.is_temporary(), "tried again by itself: {refused}");
     assert!(refused.to_string().contains(r#"S3 bucket "talentdesk-test""#), "{refused}");
-    assert_eq!(desk.store.lock().unwrap().pending_count().unwrap(), 2, "Ana and her resume wait, in order");
+    let SyncError::Held { round, .. } = &refused else { panic!("the round went on to pull: {refused:?}") };
+    assert_eq!(round.pushed, 1, "Ana, before the resume, went out");
+    assert!(round.pulled > 0);
+    assert!(desk.store.lock().unwrap().profile(&desk.user, bo).is_ok(), "the teammate's Bo arrived");
+    assert_eq!(desk.store.lock().unwrap().pending_count().unwrap(), 2, "the resume and Carl after it wait, in order");
 
     server.blobs.moto().unwrap().resume();
     desk.engine.sync_once().await.unwrap();
