@@ -426,9 +426,11 @@ fn a_required_skill_leaves_out_who_lacks_it_and_reasons_say_what_matched() {
     let all = create(&mut f, "Backend Engineer | Rust, PostgreSQL, Kubernetes | Berlin | n | 5 |", 1);
     let no_k8s = create(&mut f, "Backend Engineer | Rust, PostgreSQL, Docker | Berlin | n | 9 |", 2);
     let go = create(&mut f, "Backend Engineer | Go, Kubernetes | Berlin | n | 9 |", 3);
+    // Kubernetes in the title only: the words are there, the skill is not.
+    let in_title = create(&mut f, "Kubernetes Platform Engineer | Rust, PostgreSQL, Docker | Berlin | n | 9 |", 4);
     let options = MatchOptions { required_skills: vec!["kubernetes".into()], ..MatchOptions::default() };
     let found = f.store.candidates_for_job(&rust_job(), &options).unwrap();
-    assert_eq!(ids(&found.ranked), [all, go], "the one without Kubernetes is left out");
+    assert_eq!(ids(&found.ranked), [all, go], "those without Kubernetes among their skills are left out");
     let best = &found.ranked[0];
     assert_eq!(best.matched_skills, ["Rust", "PostgreSQL", "Kubernetes"]);
     assert_eq!(best.matched_title.as_deref(), Some("Backend Engineer"));
@@ -438,6 +440,7 @@ fn a_required_skill_leaves_out_who_lacks_it_and_reasons_say_what_matched() {
     assert_eq!(found.ranked[1].related_skills, ["Go"], "a programming language for the one lacking Rust");
     let without = f.store.candidates_for_job(&rust_job(), &MatchOptions::default()).unwrap();
     assert!(ids(&without.ranked).contains(&no_k8s));
+    assert!(ids(&without.ranked).contains(&in_title));
 }
 
 #[test]

@@ -258,30 +258,42 @@ impl Engine {
         if options.exclude_pipeline {
             kept -= &pipeline.current;
         }
-        let shortlist = (limit * 2).max(200);
-        let best = tally.top(kept.iter(), shortlist);
-        let rejected = tally.top((&pool & &pipeline.rejected).iter(), limit.min(MOST_REJECTED));
-
-        // Stage 2: the shortlist from their profiles.
+        // Stage 2: the best of stage 1 from their profiles. Stage 1 finds a required skill's
+        // words anywhere (a resume, a title); only a profile's own skills meet it, so the
+        // shortlist widens until enough candidates meet every required skill, or none are left.
         let now = this_month();
         let exact = Exact::new(wanted, &skills, w);
-        let score = |shortlist: Vec<(u32, f32)>, take: usize| -> Result<Vec<(u32, Reasons)>, StoreError> {
-            let mut scored: Vec<(u32, Reasons)> = shortlist
-                .into_iter()
-                .map(|(c, _)| {
+        let required: Vec<String> = options.required_skills.iter().map(|s| canonical(s)).collect();
+        let score = |among: &RoaringBitmap, take: usize| -> Result<Vec<(u32, Reasons)>, StoreError> {
+            let mut size = (take * 2).max(200);
+            loop {
+                let shortlist = tally.top(among.iter(), size);
+                let exhausted = shortlist.len() < size;
+                let mut scored: Vec<(u32, Reasons)> = Vec::new();
+                for (c, _) in shortlist {
                     let candidate = candidates::get(conn, i64::from(c))?;
+                    if !required.iter().all(|r| has_skill(&candidate, r)) {
+                        continue;
+                    }
                     let months = facts.get(c).experience_at(now);
-                    Ok((c, exact.reasons(&candidate, months, pipeline.silver.contains(c))))
-                })
-                .collect::<Result<_, StoreError>>()?;
-            scored.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
-            scored.truncate(take);
-            Ok(scored)
+                    scored.push((c, exact.reasons(&candidate, months, pipeline.silver.contains(c))));
+                }
+                if scored.len() >= take || exhausted {
+                    scored.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+                    scored.truncate(take);
+                    return Ok(scored);
+                }
+                size *= 4;
+            }
         };
         let in_pipeline = if options.exclude_pipeline { (&pipeline.current & &pool).len() } else { 0 };
         Ok(JobMatches {
-            ranked: explained(conn, score(best, limit)?, exact.best)?,
-            rejected_here: explained(conn, score(rejected, MOST_REJECTED)?, exact.best)?,
+            ranked: explained(conn, score(&kept, limit)?, exact.best)?,
+            rejected_here: explained(
+                conn,
+                score(&(&pool & &pipeline.rejected), limit.min(MOST_REJECTED))?,
+                exact.best,
+            )?,
             in_pipeline,
         })
     }
@@ -330,6 +342,11 @@ impl Pipeline {
     }
 }
 
+/// Whether the profile lists the skill (by its taxonomy name, `skill` already canonical).
+fn has_skill(c: &Candidate, skill: &str) -> bool {
+    c.profile.skills.iter().any(|s| canonical(s).eq_ignore_ascii_case(skill))
+}
+
 /// The exact score of one profile and what it found.
 struct Reasons {
     score: f32,
@@ -369,7 +386,7 @@ impl<'a> Exact<'a> {
 
     fn reasons(&self, c: &Candidate, months: u32, silver_medalist: bool) -> Reasons {
         let (p, w) = (&c.profile, self.weights);
-        let has = |skill: &str| p.skills.iter().any(|s| canonical(s).eq_ignore_ascii_case(skill));
+        let has = |skill: &str| has_skill(c, skill);
         let (matched_skills, missing_skills): (Vec<String>, Vec<String>) =
             self.skills.iter().cloned().partition(|s| has(s));
         let mut related_skills = Vec::new();
