@@ -136,9 +136,16 @@ done
 say "$(grep -m1 -o "database at .*" "$work/server.log")"
 mkdir -p "$pg_dir" && as_root chown postgres:postgres "$pg_dir"
 as_root runuser -u postgres -- "$initdb" -D "$pg_dir" -U postgres --auth=trust -E UTF8 >/dev/null
-as_root runuser -u postgres -- "$pg_ctl" -D "$pg_dir" -l "$pg_dir/log" -w \
-    -o "-k $pg_dir -p $db_port -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
-as_root runuser -u postgres -- psql -q -h 127.0.0.1 -p "$db_port" -U postgres -c "CREATE DATABASE talentdesk" postgres
+# The database is made while PostgreSQL listens on its socket only: a server that reached it
+# before it existed would rightly stop ("database does not exist" is no outage).
+pg_start() {
+    as_root runuser -u postgres -- "$pg_ctl" -D "$pg_dir" -l "$pg_dir/log" -w \
+        -o "-k $pg_dir -p $db_port -c listen_addresses=$1 -c fsync=off" start >/dev/null
+}
+pg_start "''"
+as_root runuser -u postgres -- psql -q -h "$pg_dir" -p "$db_port" -U postgres -c "CREATE DATABASE talentdesk" postgres
+as_root runuser -u postgres -- "$pg_ctl" -D "$pg_dir" -w stop >/dev/null
+pg_start 127.0.0.1
 wait_for "http://127.0.0.1:$port/ready" 60 || fail "not ready after PostgreSQL came up: $(tail -20 "$work/server.log")"
 grep -q "migrating an empty database to version" "$work/server.log" || fail "no migration message: $(cat "$work/server.log")"
 say "ready once PostgreSQL was up: $(grep -m1 -o "migrating an empty database.*" "$work/server.log")"
