@@ -17,7 +17,7 @@ use serde::Serialize;
 use talentdesk_domain::DomainError;
 use talentdesk_domain::activity::ActivityStatus;
 use talentdesk_domain::candidate::ProfileType;
-use talentdesk_domain::search::{Facet, FacetFilter, SearchRequest};
+use talentdesk_domain::search::{Facet, FacetFilter, SearchRequest, YearsRange};
 use ts_rs::TS;
 
 use super::Engine;
@@ -102,7 +102,7 @@ fn years_bucket(months: u32) -> usize {
     YEARS.iter().position(|(_, max)| max.is_none_or(|max| years <= max)).unwrap_or(YEARS.len() - 1)
 }
 
-/// A years value (`5-9`, `20-`) as months, [start, end).
+/// A years value (`5-9`, `20-`) as months, [start, end), as the experience filter counts them.
 fn years_months(value: &str) -> Result<(u32, u32), StoreError> {
     let bad = || DomainError::invalid("years", format!("\"{value}\" is not a range of years like 5-9 or 20-"));
     let (min, max) = value.trim().split_once('-').ok_or_else(bad)?;
@@ -111,10 +111,11 @@ fn years_months(value: &str) -> Result<(u32, u32), StoreError> {
         "" => None,
         max => Some(max.parse::<u32>().map_err(|_| bad())?),
     };
+    // Refused here, naming the chart's value, before the range's own check could.
     if max.is_some_and(|max| max < min) {
         return Err(bad().into());
     }
-    Ok((min.saturating_mul(12), max.map_or(u32::MAX, |max| max.saturating_add(1).saturating_mul(12))))
+    Ok(YearsRange { min: Some(min), max }.months()?)
 }
 
 fn activity_of(value: &str) -> Result<ActivityStatus, StoreError> {
