@@ -139,6 +139,7 @@ pub(crate) fn candidate(rng: &mut impl Rng, org: &Org, now: Timestamp, index: u6
         // None, drawing nothing: the same seed still makes the same people as before, so
         // benchmark runs on demo data stay comparable.
         certifications: Vec::new(),
+        interests: Vec::new(),
         preferred_communication: [
             None,
             Some(CommunicationMethod::Email),

@@ -207,6 +207,11 @@ pub struct Profile {
     /// (history snapshots, other clients' records), which read as none.
     #[serde(default)]
     pub certifications: Vec<String>,
+    /// The areas of the organisation's list the person is interested in (Data, Design), as the
+    /// list spells them when chosen. One the admin later takes off the list stays: the person
+    /// chose it. Absent from profiles saved before it existed, which read as none.
+    #[serde(default)]
+    pub interests: Vec<String>,
     pub preferred_communication: Option<CommunicationMethod>,
     /// Values of admin-defined custom fields, by field key.
     pub custom_fields: BTreeMap<String, String>,
@@ -250,6 +255,7 @@ impl Profile {
             FieldValue::EmploymentType(self.employment_type),
             FieldValue::Languages(self.languages.clone()),
             FieldValue::Certifications(self.certifications.clone()),
+            FieldValue::Interests(self.interests.clone()),
             FieldValue::PreferredCommunication(self.preferred_communication),
         ];
         fields.extend(
@@ -288,6 +294,7 @@ impl Profile {
             FieldValue::EmploymentType(v) => self.employment_type = v,
             FieldValue::Languages(v) => self.languages = v,
             FieldValue::Certifications(v) => self.certifications = v,
+            FieldValue::Interests(v) => self.interests = v,
             FieldValue::PreferredCommunication(v) => self.preferred_communication = v,
             FieldValue::CustomField { key, value: Some(v) } => {
                 self.custom_fields.insert(key, v);
@@ -320,6 +327,7 @@ pub enum FieldValue {
     EmploymentType(Option<EmploymentType>),
     Languages(Vec<String>),
     Certifications(Vec<String>),
+    Interests(Vec<String>),
     PreferredCommunication(Option<CommunicationMethod>),
     CustomField { key: String, value: Option<String> },
 }
@@ -369,6 +377,7 @@ impl FieldValue {
             ),
             F::Languages(list) => F::Languages(distinct("languages", list, limits::SHORT_TEXT)?),
             F::Certifications(list) => F::Certifications(distinct("certifications", list, limits::SHORT_TEXT)?),
+            F::Interests(list) => F::Interests(distinct("interests", list, limits::NAME)?),
             F::CustomField { key, value } => {
                 let key = validation::required("custom_field", &key, limits::SHORT_TEXT)?;
                 let value = value.map(|v| validation::text(&format!("custom:{key}"), &v, limits::NOTE)).transpose()?;
@@ -531,11 +540,24 @@ mod tests {
     }
 
     #[test]
-    fn a_profile_saved_before_certifications_existed_reads_as_having_none() {
+    fn a_profile_saved_before_certifications_or_interests_existed_reads_as_having_none() {
         let mut json = serde_json::to_value(profile()).unwrap();
         json.as_object_mut().unwrap().remove("certifications");
+        json.as_object_mut().unwrap().remove("interests");
         let old: Profile = serde_json::from_value(json).unwrap();
         assert!(old.certifications.is_empty());
+        assert!(old.interests.is_empty());
+    }
+
+    #[test]
+    fn interests_are_single_lines_once_each_and_an_edit_of_their_own() {
+        let mut p = profile();
+        p.interests = vec![" Data ".into(), "data".into(), "".into(), "Design".into()];
+        assert_eq!(p.validated().unwrap().interests, ["Data", "Design"], "trimmed, repeats and blanks gone");
+        let mut bad = profile();
+        bad.interests = vec!["Two\nlines".into()];
+        assert!(bad.validated().unwrap_err().to_string().starts_with("interests:"));
+        assert_eq!(FieldValue::Interests(Vec::new()).key(), "interests");
     }
 
     #[test]

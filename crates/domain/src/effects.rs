@@ -484,7 +484,7 @@ impl<R: Records> Effects<'_, R> {
     ) -> Result<R::Cand, R::Error> {
         let r = self.records;
         self.unused_id(RecordKind::Candidate, &id.to_string())?;
-        let profile = self.checked_profile(profile.clone())?;
+        let profile = self.checked_profile(profile.clone(), &[])?;
         // A recruiter looked at what they typed: Recruiter Generated and Recruiter Reviewed.
         // Nobody has looked at an imported row yet: it starts Unreviewed.
         let engagements = match profile_type {
@@ -571,7 +571,7 @@ impl<R: Records> Effects<'_, R> {
         action: HistoryAction,
         detail: Option<HistoryDetail>,
     ) -> Result<u64, R::Error> {
-        let after = self.checked_profile(after)?;
+        let after = self.checked_profile(after, &before.interests)?;
         let changes = history::diff(before, &after);
         if changes.is_empty() {
             return Ok(0);
@@ -583,9 +583,15 @@ impl<R: Records> Effects<'_, R> {
         Ok(1)
     }
 
-    /// Validates the profile, including custom fields against their definitions.
-    fn checked_profile(&self, profile: Profile) -> Result<Profile, R::Error> {
-        let profile = profile.validated()?;
+    /// Validates the profile, including custom fields against their definitions and areas of
+    /// interest against the organisation's list, where the candidate did not already have
+    /// them (`had`).
+    fn checked_profile(&self, profile: Profile, had: &[String]) -> Result<Profile, R::Error> {
+        let mut profile = profile.validated()?;
+        if settings::adds_interests(&profile.interests, had) {
+            profile.interests =
+                settings::profile_interests(&profile.interests, had, &self.records.areas_of_interest()?)?;
+        }
         let defs = self.records.custom_fields()?;
         for (key, value) in &profile.custom_fields {
             let def = defs.iter().find(|d| &d.key == key).ok_or_else(|| {

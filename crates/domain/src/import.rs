@@ -38,7 +38,7 @@ pub enum ImportWrite {
 }
 
 /// `existing` with the row's values merged in: every field the candidate leaves empty takes
-/// the row's value; lists (skills, languages, certifications, links) gain the row's entries they lack; a
+/// the row's value; lists (skills, languages, certifications, interests, links) gain the row's entries they lack; a
 /// field both fill differently keeps the candidate's value or takes the row's, as `differing`
 /// says.
 pub fn merged(existing: &Profile, row: &Profile, differing: Differing) -> Profile {
@@ -54,6 +54,7 @@ pub fn merged(existing: &Profile, row: &Profile, differing: Differing) -> Profil
             (FieldValue::Certifications(mine), FieldValue::Certifications(theirs)) => {
                 FieldValue::Certifications(union(mine, theirs))
             }
+            (FieldValue::Interests(mine), FieldValue::Interests(theirs)) => FieldValue::Interests(union(mine, theirs)),
             (FieldValue::Links(mine), FieldValue::Links(theirs)) => FieldValue::Links(union(mine, theirs)),
             (current, value) if is_empty(&current) || differing == Differing::TakeImport => value,
             _ => continue,
@@ -81,7 +82,7 @@ pub fn is_empty(value: &FieldValue) -> bool {
         F::Location(l) => l.city.is_empty() && l.region.is_empty() && l.country.is_empty(),
         F::Employment(v) => v.is_empty(),
         F::Education(v) => v.is_empty(),
-        F::Skills(v) | F::Languages(v) | F::Certifications(v) => v.is_empty(),
+        F::Skills(v) | F::Languages(v) | F::Certifications(v) | F::Interests(v) => v.is_empty(),
         F::Links(v) => v.is_empty(),
         F::WillingToRelocate(v) => v.is_none(),
         F::DesiredLevel(v) => v.is_none(),

@@ -10,6 +10,7 @@
 //!   survivor's where both were rated by the same recruiter);
 //! - a job both applied to: a live application beats a withdrawn one; of two live ones (or two
 //!   withdrawn), the one further along the hiring statuses, then the one changed last;
+//! - areas of interest on the profile: every one any of them chose, whatever value was picked;
 //! - opted out of campaign email or marked ineligible if either was (neither is lost by a
 //!   merge); active, owner and profile type as the survivor's; created when the first was.
 //!
@@ -204,6 +205,18 @@ fn absorb_event(mine: &mut EventMember, theirs: &EventMember) {
     }
 }
 
+/// Every area of interest on the survivor's and the merged candidates' profiles, the
+/// survivor's first, each once.
+pub fn interests_of<'a>(survivor: &'a Profile, merged: impl IntoIterator<Item = &'a Profile>) -> Vec<String> {
+    let mut all: Vec<String> = Vec::new();
+    for area in std::iter::once(survivor).chain(merged).flat_map(|p| &p.interests) {
+        if !all.iter().any(|a| a.to_lowercase() == area.to_lowercase()) {
+            all.push(area.clone());
+        }
+    }
+    all
+}
+
 /// Which of two applications to the same job is further along (see the module's rules).
 fn later_application(a: &Application, b: &Application) -> Ordering {
     let step = |x: &Application| job::HIRING_STATUSES.iter().position(|s| *s == x.hiring_status);
@@ -249,6 +262,16 @@ mod tests {
         assert!(!a.candidate.subscribed, "an opt-out is never lost");
         assert!(a.candidate.eligible);
         assert_eq!(a.candidate.created_at, t - Duration::days(9));
+    }
+
+    #[test]
+    fn every_area_of_interest_either_chose_is_kept_once() {
+        let (mut a, mut b, mut c) = (person(1), person(2), person(3));
+        a.candidate.profile.interests = vec!["Data".into(), "Sales".into()];
+        b.candidate.profile.interests = vec!["data".into(), "Design".into()];
+        c.candidate.profile.interests = vec!["Marketing".into()];
+        let profiles = [&b, &c].map(|x| &x.candidate.profile);
+        assert_eq!(interests_of(&a.candidate.profile, profiles), ["Data", "Sales", "Design", "Marketing"]);
     }
 
     #[test]

@@ -182,6 +182,30 @@ pub fn chosen_interests(chosen: &[String], offered: &[String]) -> Result<Vec<Str
     Ok(out)
 }
 
+/// A candidate's areas of interest as an edit leaves them. One they already `had` stays as it
+/// is, even when the admin has taken it off the list since: the person chose it, and an edit
+/// (or a merge, or a sign-up that adds another) must not lose it. One added must be on the
+/// organisation's list (`offered`) and takes its spelling; anything else is refused, naming it.
+pub fn profile_interests(wanted: &[String], had: &[String], offered: &[String]) -> Result<Vec<String>, DomainError> {
+    let mut out: Vec<String> = Vec::with_capacity(wanted.len());
+    for want in wanted {
+        let area = match had.iter().find(|h| h.to_lowercase() == want.trim().to_lowercase()) {
+            Some(kept) => kept.clone(),
+            None => chosen_interests(std::slice::from_ref(want), offered)?.remove(0),
+        };
+        if !out.contains(&area) {
+            out.push(area);
+        }
+    }
+    Ok(out)
+}
+
+/// Whether `wanted` holds an area not among those the candidate `had`: only then is the
+/// organisation's list needed to check it.
+pub fn adds_interests(wanted: &[String], had: &[String]) -> bool {
+    wanted.iter().any(|w| !had.iter().any(|h| h.to_lowercase() == w.trim().to_lowercase()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,5 +268,18 @@ mod tests {
         assert_eq!(chosen_interests(&chosen, &offered).unwrap(), offered);
         let err = chosen_interests(&["Sales".to_owned()], &offered).unwrap_err().to_string();
         assert_eq!(err, "interests: \"Sales\" is not one of the organisation's areas of interest");
+    }
+
+    #[test]
+    fn a_profile_keeps_the_areas_it_had_and_adds_only_listed_ones() {
+        let list = |items: &[&str]| items.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        // "Sales" was taken off the organisation's list after the candidate chose it.
+        let (had, offered) = (list(&["Sales", "Data"]), list(&["Data", "Design"]));
+        assert_eq!(profile_interests(&list(&["Sales", "design"]), &had, &offered).unwrap(), list(&["Sales", "Design"]));
+        assert!(!adds_interests(&list(&["sales", "Data"]), &had), "what they had needs no list");
+        assert!(adds_interests(&list(&["Design"]), &had));
+        let err = profile_interests(&list(&["Data", "Marketing"]), &had, &offered).unwrap_err().to_string();
+        assert_eq!(err, "interests: \"Marketing\" is not one of the organisation's areas of interest");
+        assert_eq!(profile_interests(&list(&["DATA", "data"]), &[], &offered).unwrap(), list(&["Data"]));
     }
 }

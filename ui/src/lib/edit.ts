@@ -25,6 +25,7 @@ const PLAIN: PlainField[] = [
   "employment_type",
   "languages",
   "certifications",
+  "interests",
   "preferred_communication",
 ];
 

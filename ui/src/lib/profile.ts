@@ -122,6 +122,7 @@ export const fieldLabels: Record<Exclude<FieldValue["field"], "custom_field">, s
   employment_type: "profile.field.employment_type",
   languages: "profile.field.languages",
   certifications: "profile.field.certifications",
+  interests: "profile.field.interests",
   preferred_communication: "profile.field.preferred_communication",
 });
 

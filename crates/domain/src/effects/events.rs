@@ -170,7 +170,10 @@ impl<R: Records> Effects<'_, R> {
         let event = self.records.event(event_id)?;
         let at = self.door_time(form.at)?;
         let interests = settings::chosen_interests(form.interests, &self.records.areas_of_interest()?)?;
-        let cand = self.insert_new(candidate_id, form.profile, ProfileType::EventAttendee, form.consent, None)?;
+        // What they chose at the door is theirs beyond this event: their profile has it too.
+        let mut profile = form.profile.clone();
+        profile.interests.extend(interests.iter().cloned());
+        let cand = self.insert_new(candidate_id, &profile, ProfileType::EventAttendee, form.consent, None)?;
         if form.consent {
             self.records.record_engagement(cand, Engagement::CandidateOptIn, at)?;
         }

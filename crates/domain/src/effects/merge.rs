@@ -23,7 +23,7 @@ impl<R: Records> Effects<'_, R> {
         let survivor = r.cand(survivor_id)?;
         let mut combined = r.aggregate(survivor)?;
         let before = combined.candidate.profile.clone();
-        let (after, conflicts) = edited(survivor_id, &before, changes)?;
+        let (mut after, conflicts) = edited(survivor_id, &before, changes)?;
         // Each merged one is read before anything is written: one deleted (or merged) by a
         // teammate meanwhile refuses the whole merge, and nothing changes.
         let merged = merged_ids
@@ -36,7 +36,11 @@ impl<R: Records> Effects<'_, R> {
         for (_, other) in &merged {
             merge::absorb(&mut combined, other);
         }
-        combined.candidate.profile = self.checked_profile(after)?;
+        let everyones = merge::interests_of(&before, merged.iter().map(|(_, other)| &other.candidate.profile));
+        // Whichever value the merge picked, every area any of them chose stays (validation
+        // drops the repeats).
+        after.interests.extend(everyones.iter().cloned());
+        combined.candidate.profile = self.checked_profile(after, &everyones)?;
         combined.candidate.updated_at = self.now;
         r.put_aggregate(survivor, &combined)?;
         for (cand, _) in &merged {
@@ -66,7 +70,8 @@ impl<R: Records> Effects<'_, R> {
                 );
             }
             let mut aggregate = part.aggregate.clone();
-            aggregate.candidate.profile = self.checked_profile(aggregate.candidate.profile)?;
+            let had = aggregate.candidate.profile.interests.clone();
+            aggregate.candidate.profile = self.checked_profile(aggregate.candidate.profile, &had)?;
             aggregate.candidate.updated_at = self.now;
             let back = r.insert_candidate(&aggregate.candidate)?;
             r.put_aggregate(back, &aggregate)?;
@@ -85,7 +90,8 @@ impl<R: Records> Effects<'_, R> {
         {
             before.record_engagement(Engagement::RecruiterReviewed, at);
         }
-        before.candidate.profile = self.checked_profile(before.candidate.profile)?;
+        let had = before.candidate.profile.interests.clone();
+        before.candidate.profile = self.checked_profile(before.candidate.profile, &had)?;
         before.candidate.updated_at = self.now;
         // The values the merge picked go back, in the entry's changes like any edit's.
         let changed = history::diff(&r.candidate(kept)?.profile, &before.candidate.profile);

@@ -36,6 +36,7 @@ struct Details {
     employment_type: Option<EmploymentType>,
     languages: Vec<String>,
     certifications: Vec<String>,
+    interests: Vec<String>,
     preferred_communication: Option<CommunicationMethod>,
     custom_fields: BTreeMap<String, String>,
 }
@@ -52,6 +53,7 @@ impl Details {
             employment_type: p.employment_type,
             languages: p.languages.clone(),
             certifications: p.certifications.clone(),
+            interests: p.interests.clone(),
             preferred_communication: p.preferred_communication,
             custom_fields: p.custom_fields.clone(),
         }
@@ -495,6 +497,7 @@ impl RawCandidate {
                 employment_type: d.employment_type,
                 languages: d.languages,
                 certifications: d.certifications,
+                interests: d.interests,
                 preferred_communication: d.preferred_communication,
                 custom_fields: d.custom_fields,
             },

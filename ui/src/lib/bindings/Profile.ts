@@ -21,7 +21,13 @@ skills: Array<string>, links: Array<Link>, willing_to_relocate: boolean | null, 
  * ("AWS Certified Data Engineer, 2023"). Absent from profiles saved before it existed
  * (history snapshots, other clients' records), which read as none.
  */
-certifications: Array<string>, preferred_communication: CommunicationMethod | null, 
+certifications: Array<string>, 
+/**
+ * The areas of the organisation's list the person is interested in (Data, Design), as the
+ * list spells them when chosen. One the admin later takes off the list stays: the person
+ * chose it. Absent from profiles saved before it existed, which read as none.
+ */
+interests: Array<string>, preferred_communication: CommunicationMethod | null, 
 /**
  * Values of admin-defined custom fields, by field key.
  */

@@ -48,6 +48,7 @@ export function emptyProfile(): Profile {
     employment_type: null,
     languages: [],
     certifications: [],
+    interests: [],
     preferred_communication: null,
     custom_fields: {},
   };

@@ -72,6 +72,7 @@ export const profile: Translation<typeof english> = {
   "profile.field.employment_type": "Beschäftigungsart",
   "profile.field.languages": "Sprachen",
   "profile.field.certifications": "Zertifikate",
+  "profile.field.interests": "Interessengebiete",
   "profile.field.preferred_communication": "Bevorzugter Kontakt",
   "profile.yes": "Ja",
   "profile.no": "Nein",

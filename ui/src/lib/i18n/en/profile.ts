@@ -72,6 +72,7 @@ export const profile = {
   "profile.field.employment_type": "Employment type",
   "profile.field.languages": "Languages",
   "profile.field.certifications": "Certifications",
+  "profile.field.interests": "Areas of interest",
   "profile.field.preferred_communication": "Preferred contact",
   "profile.yes": "Yes",
   "profile.no": "No",
