@@ -273,7 +273,15 @@ fn boards_applicants_and_the_scrolled_search_stay_fresh() -> Result<(), String> 
     let people: Vec<(Uuid, Mutation)> = (1..=80).map(|i| created(&format!("Person{i:02}"), "Fresh")).collect();
     let ana = people[0].0;
     let backend = new_id();
-    let job = Job { id: new_id(), title: "Ward Nurse".into(), location: "Porto".into(), ats_id: None, open: true };
+    let job = Job {
+        id: new_id(),
+        title: "Ward Nurse".into(),
+        location: "Porto".into(),
+        ats_id: None,
+        open: true,
+        skills: Vec::new(),
+        description: String::new(),
+    };
     let mut setup = vec![
         Mutation::TagDefine { name: "Python".into() },
         Mutation::PipelineCreate {

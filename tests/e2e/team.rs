@@ -212,7 +212,15 @@ fn an_ats_id_given_while_the_recruiter_works_lets_them_submit_to_a_job_at_once()
         .block_on(Replica::sign_in(&desk.path().join("ada.db"), &server.url, &ada.email, PASSWORD))
         .map_err(err)?;
     runtime.block_on(other.engine.first_sync(Arc::new(AtomicBool::new(false)), |_| {})).map_err(err)?;
-    let job = Job { id: new_id(), title: "Ward Nurse".into(), location: "Porto".into(), ats_id: None, open: true };
+    let job = Job {
+        id: new_id(),
+        title: "Ward Nurse".into(),
+        location: "Porto".into(),
+        ats_id: None,
+        open: true,
+        skills: Vec::new(),
+        description: String::new(),
+    };
     let ana = new_id();
     let profile =
         Profile { first_name: "Ana".into(), last_name: "Souza".into(), email: Some(ANA.into()), ..Profile::default() };

@@ -99,7 +99,15 @@ pub enum JobCommand {
 pub fn run(command: JobCommand) -> anyhow::Result<ExitCode> {
     match command {
         JobCommand::Create { db, as_user, title, location, ats_id } => {
-            let job = Job { id: Uuid::now_v7(), title, location, ats_id, open: true };
+            let job = Job {
+                id: Uuid::now_v7(),
+                title,
+                location,
+                ats_id,
+                open: true,
+                skills: Vec::new(),
+                description: String::new(),
+            };
             let id = job.id;
             apply(&db, &as_user, Mutation::JobCreate { job })?;
             println!("{id}");

@@ -6,12 +6,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use clap::Args;
+use talentdesk_resume::job_description::{self, JobDescription};
 use talentdesk_store::Store;
 use talentdesk_store::search::for_job::{JobMatch, JobWanted, LocationFit, MOST_RESULTS, MatchOptions};
 use uuid::Uuid;
-
-/// A description longer than this is not a job description (a book pasted by mistake).
-const MOST_DESCRIPTION_BYTES: u64 = 100_000;
 
 #[derive(Args)]
 pub struct MatchArgs {
@@ -125,10 +123,8 @@ fn wanted(store: &Store, args: &MatchArgs) -> anyhow::Result<JobWanted> {
     let mut wanted = JobWanted::default();
     if let Some(id) = args.job {
         let job = store.jobs()?.into_iter().find(|j| j.id == id).with_context(|| format!("--job {id}: no such job"))?;
-        wanted.skills = talentdesk_resume::parse(&job.title).skills;
-        wanted.job_id = Some(job.id);
-        wanted.title = job.title;
-        wanted.location = job.location;
+        let read = job_description::of_job(&job);
+        wanted = JobWanted::for_job(&job, read.skills, read.years);
     }
     if let Some(path) = &args.description {
         let read = read_description(path)?;
@@ -149,59 +145,24 @@ fn wanted(store: &Store, args: &MatchArgs) -> anyhow::Result<JobWanted> {
     Ok(wanted)
 }
 
-/// The job description in a file: refused when it is too large to be one or has no text.
-fn read_description(path: &std::path::Path) -> anyhow::Result<JobWanted> {
+/// The job description in a file: refused, naming the file, when it is too large to be one
+/// (checked before reading it) or has no text.
+fn read_description(path: &std::path::Path) -> anyhow::Result<JobDescription> {
     let size = std::fs::metadata(path).with_context(|| format!("--description {}", path.display()))?.len();
-    if size > MOST_DESCRIPTION_BYTES {
-        bail!("--description {}: {size} bytes; a job description has at most {MOST_DESCRIPTION_BYTES}", path.display());
+    if size > job_description::MOST_BYTES as u64 {
+        bail!(
+            "--description {}: {size} bytes; a job description has at most {}",
+            path.display(),
+            job_description::MOST_BYTES
+        );
     }
     let text = std::fs::read_to_string(path).with_context(|| format!("--description {}", path.display()))?;
-    from_description(&text).with_context(|| format!("--description {}: nothing in it (an empty file?)", path.display()))
-}
-
-/// A job description's title (its first line), skills (the resume parser's finder, which
-/// knows the taxonomy's names and their synonyms) and years wanted ("5+ years"); None when
-/// it has no text.
-fn from_description(text: &str) -> Option<JobWanted> {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    // "Registered Nurse, Intensive Care (m/w/d)": the title is before the comma or bracket.
-    let title = line.split([',', '(', '|']).next().unwrap_or(line).trim();
-    let title: String = title.chars().take(120).collect();
-    Some(JobWanted {
-        title,
-        skills: talentdesk_resume::parse(text).skills,
-        years: years_in(text),
-        ..JobWanted::default()
-    })
-}
-
-/// The first "N years" / "N+ years" / "N Jahre" of a text.
-fn years_in(text: &str) -> Option<u32> {
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-    words.windows(2).find_map(|w| {
-        let unit = w[1].trim_matches(|c: char| !c.is_alphabetic());
-        let number = w[0].trim_end_matches(['+', '-']).trim_start_matches('(');
-        (["years", "year", "yrs", "jahre", "jahren"].contains(&unit)).then(|| number.parse().ok()).flatten()
-    })
+    job_description::read(&text).with_context(|| format!("--description {}", path.display()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_description_gives_its_title_skills_and_years() {
-        let text = "\n  Senior Backend Engineer (Rust)\nWe want 5+ years of Rust and PostgreSQL, Kubernetes a plus.\n";
-        let read = from_description(text).unwrap();
-        assert_eq!(read.title, "Senior Backend Engineer");
-        assert_eq!(read.years, Some(5));
-        for skill in ["Rust", "PostgreSQL", "Kubernetes"] {
-            assert!(read.skills.iter().any(|s| s == skill), "{skill} in {:?}", read.skills);
-        }
-        assert!(from_description(" \n\t").is_none());
-        assert_eq!(years_in("mindestens 3 Jahre Erfahrung"), Some(3));
-        assert_eq!(years_in("no number here years"), None);
-    }
 
     #[test]
     fn an_empty_a_huge_or_a_missing_description_is_refused_by_name() {
@@ -211,7 +172,7 @@ mod tests {
         let huge = dir.path().join("huge.txt");
         std::fs::write(&huge, "Rust ".repeat(30_000)).unwrap();
         let err = |path: &std::path::Path| format!("{:#}", read_description(path).unwrap_err());
-        assert!(err(&empty).contains("nothing in it"), "{}", err(&empty));
+        assert!(err(&empty).contains("is empty"), "{}", err(&empty));
         assert!(err(&huge).contains("at most 100000"), "{}", err(&huge));
         assert!(err(&dir.path().join("gone.txt")).contains("gone.txt"));
         let fine = dir.path().join("fine.txt");

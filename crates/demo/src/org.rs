@@ -140,6 +140,8 @@ pub(crate) fn org(now: Timestamp) -> Org {
         ats_id: Some(format!("REQ-{}", 2400 + i)),
         // Every sixth requisition is filled or on hold.
         open: i % 6 != 5,
+        skills: job_skills(title),
+        description: String::new(),
     })
     .collect();
     let tags = vec![
@@ -187,6 +189,15 @@ pub(crate) fn org(now: Timestamp) -> Org {
 }
 
 /// The instant demo data is generated "as of": fixed, so the data is the same on every run.
+/// A demo job's skills: the first six of its job family's core skill category, the skills
+/// the family's demo candidates have most of, so candidates for the job find them.
+fn job_skills(title: &str) -> Vec<String> {
+    let family = crate::words::words().families.iter().find(|f| f.titles.contains(&title));
+    let core = family.and_then(|f| f.skill_categories.first());
+    core.map(|c| talentdesk_domain::skills::in_category(c).take(6).map(|t| t.name.clone()).collect())
+        .unwrap_or_default()
+}
+
 pub fn reference_time() -> Timestamp {
     Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).single().expect("valid date")
 }

@@ -400,7 +400,7 @@ fn bounded<T>(field: &str, list: Vec<T>) -> Result<Vec<T>, DomainError> {
 }
 
 /// Cleans each entry, drops empty ones and case-insensitive repeats, keeping the first spelling.
-fn distinct(field: &str, list: Vec<String>, max_chars: usize) -> Result<Vec<String>, DomainError> {
+pub(crate) fn distinct(field: &str, list: Vec<String>, max_chars: usize) -> Result<Vec<String>, DomainError> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for item in bounded(field, list)? {

@@ -16,11 +16,19 @@ pub struct Job {
     /// The requisition id in the applicant tracking system.
     pub ats_id: Option<String>,
     pub open: bool,
+    /// Skills the job asks for (taxonomy terms or as written); candidates for the job are
+    /// ranked on them. A job saved before jobs had skills reads as having none.
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// The job description as the recruiter pasted it; its skills and years count too.
+    #[serde(default)]
+    pub description: String,
 }
 
 impl Job {
     /// The job with its details checked and cleaned: a title, a one-line location, an ATS id
-    /// that is either a line of text or none (an empty one is none).
+    /// that is either a line of text or none (an empty one is none), skills each once (blanks
+    /// gone), a description of at most [`DESCRIPTION_CHARS`].
     pub fn validated(self) -> Result<Self, DomainError> {
         let ats_id = match self.ats_id.as_deref().map(|id| validation::line("ats_id", id, limits::SHORT_TEXT)) {
             Some(Ok(id)) if id.is_empty() => None,
@@ -30,10 +38,16 @@ impl Job {
             title: validation::required("title", &self.title, limits::SHORT_TEXT)?,
             location: validation::line("location", &self.location, limits::SHORT_TEXT)?,
             ats_id,
+            skills: crate::candidate::distinct("skills", self.skills, limits::SHORT_TEXT)?,
+            description: validation::text("description", &self.description, DESCRIPTION_CHARS)?,
             ..self
         })
     }
 }
+
+/// The longest job description kept: a long posting is a few thousand characters; more is a
+/// pasted document by mistake.
+pub const DESCRIPTION_CHARS: usize = 20_000;
 
 /// The hiring status that means the candidate was hired (triggers the Hired engagement).
 pub const HIRED_STATUS: &str = "Hired";
@@ -111,11 +125,24 @@ mod tests {
             location: "Leeds".into(),
             ats_id: Some(" ".into()),
             open: true,
+            skills: vec![" Rust ".into(), "rust".into(), "".into(), "SQL".into()],
+            description: "  Nurses wanted.\n".into(),
         };
         let clean = job.clone().validated().unwrap();
         assert_eq!((clean.title.as_str(), clean.ats_id), ("Nurse", None));
+        assert_eq!(clean.skills, ["Rust", "SQL"]);
+        let long = Job { description: "x".repeat(DESCRIPTION_CHARS + 1), ..job.clone() };
+        assert!(matches!(long.validated(), Err(DomainError::TooLong { .. })), "a description past the limit");
         let two_lines = Job { ats_id: Some("R-1\nR-2".into()), ..job.clone() };
         assert_eq!(two_lines.validated(), Err(DomainError::NotOneLine { field: "ats_id".into() }));
         assert_eq!(Job { title: "  ".into(), ..job }.validated(), Err(DomainError::Required { field: "title".into() }));
+    }
+
+    #[test]
+    fn a_job_saved_before_skills_and_descriptions_reads_as_having_none() {
+        let old =
+            r#"{"id":"00000000-0000-0000-0000-000000000000","title":"Nurse","location":"","ats_id":null,"open":true}"#;
+        let job: Job = serde_json::from_str(old).unwrap();
+        assert!(job.skills.is_empty() && job.description.is_empty());
     }
 }

@@ -8,12 +8,14 @@
 //! - [`limits`] is what reading one file may cost: its size, its text, its DOCX parts.
 //! - [`normalize`] makes that text uniform (NFKC, ligatures, private-use bullets, spaces).
 //! - [`parse`] turns it into fields: name, contact, links, skills, employment, education.
+//! - [`job_description`] reads a job ad for what candidates for it are ranked on.
 //! - [`batch`] queues many files (folders and .zip archives unpacked safely) and reads them
 //!   several at a time.
 
 pub mod batch;
 pub mod extract;
 pub mod isolated;
+pub mod job_description;
 pub mod limits;
 pub mod normalize;
 pub mod parse;

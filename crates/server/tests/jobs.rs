@@ -42,6 +42,8 @@ async fn two_jobs(server: &TestServer) -> (Uuid, Job, Job) {
         location: "Porto".into(),
         ats_id: None,
         open: true,
+        skills: Vec::new(),
+        description: String::new(),
     };
     let (nurse, chef) = (job("Nurse"), job("Chef"));
     let setup = [

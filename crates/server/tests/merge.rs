@@ -57,7 +57,15 @@ async fn ana_twice(server: &TestServer) -> Pair {
             event: Event::new(p.event, "Fair", EventCategory::CareerFair, chrono::Utc::now(), "Lisbon"),
         },
         Mutation::JobCreate {
-            job: Job { id: p.job, title: "Nurse".into(), location: "Porto".into(), ats_id: None, open: true },
+            job: Job {
+                id: p.job,
+                title: "Nurse".into(),
+                location: "Porto".into(),
+                ats_id: None,
+                open: true,
+                skills: Vec::new(),
+                description: String::new(),
+            },
         },
     ];
     server.push(&server.admin, &numbered(1, lists)).await;

@@ -47,7 +47,15 @@ async fn world(server: &TestServer) -> World {
             event: Event::new(w.event, "Fair", EventCategory::CareerFair, chrono::Utc::now(), "Lisbon"),
         },
         Mutation::JobCreate {
-            job: Job { id: w.job, title: "Nurse".into(), location: "Porto".into(), ats_id: None, open: true },
+            job: Job {
+                id: w.job,
+                title: "Nurse".into(),
+                location: "Porto".into(),
+                ats_id: None,
+                open: true,
+                skills: Vec::new(),
+                description: String::new(),
+            },
         },
         Mutation::CustomFieldDefine {
             field: CustomFieldDef { key: "visa".into(), label: "Visa".into(), kind: CustomFieldKind::Text },
@@ -188,13 +196,23 @@ fn matrix(
                     location: String::new(),
                     ats_id: None,
                     open: true,
+                    skills: Vec::new(),
+                    description: String::new(),
                 },
             },
             false,
         ),
         (
             Mutation::JobUpdate {
-                job: Job { id: w.job, title: "Head nurse".into(), location: "Porto".into(), ats_id: None, open: true },
+                job: Job {
+                    id: w.job,
+                    title: "Head nurse".into(),
+                    location: "Porto".into(),
+                    ats_id: None,
+                    open: true,
+                    skills: Vec::new(),
+                    description: String::new(),
+                },
             },
             false,
         ),

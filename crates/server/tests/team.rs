@@ -246,8 +246,15 @@ async fn submit(server: &TestServer, session: &support::Session, seq: i64, job: 
 async fn an_ats_id_given_at_invitation_or_later_lets_the_teammate_submit_to_jobs() {
     let server = TestServer::start().await;
     let admin = client(&server, &server.admin);
-    let job =
-        Job { id: uuid::Uuid::now_v7(), title: "Nurse".into(), location: "Porto".into(), ats_id: None, open: true };
+    let job = Job {
+        id: uuid::Uuid::now_v7(),
+        title: "Nurse".into(),
+        location: "Porto".into(),
+        ats_id: None,
+        open: true,
+        skills: Vec::new(),
+        description: String::new(),
+    };
     server.push(&server.admin, &support::numbered(1, [Mutation::JobCreate { job: job.clone() }])).await;
 
     // Invited with her System ID in iCIMS (spaces and leading zeros dropped): she submits.

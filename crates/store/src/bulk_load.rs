@@ -405,6 +405,8 @@ mod tests {
                 location: String::new(),
                 ats_id: None,
                 open: true,
+                skills: Vec::new(),
+                description: String::new(),
             })
             .collect();
         let people: Vec<Candidate> = (1..=3).map(candidate).collect();

@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0018_dedupe_keys.sql"),
     include_str!("../migrations/0019_experience.sql"),
     include_str!("../migrations/0020_insight_values.sql"),
+    include_str!("../migrations/0021_job_skills.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.

@@ -236,7 +236,15 @@ fn an_invite_fills_its_merge_fields_for_each_candidate() {
     let mut f = fixture();
     let ana = f.create(Person { first: "Ana", email: Some("ana@example.com"), ..Default::default() });
     let bo = f.create(Person { first: "Bo", email: Some("bo@example.com"), ..Default::default() });
-    let job = Job { id: new_id(), title: "Data Engineer".into(), location: "Lisbon".into(), ats_id: None, open: true };
+    let job = Job {
+        id: new_id(),
+        title: "Data Engineer".into(),
+        location: "Lisbon".into(),
+        ats_id: None,
+        open: true,
+        skills: Vec::new(),
+        description: String::new(),
+    };
     f.admin_applies(Mutation::JobCreate { job: job.clone() });
     let recruiter = f.recruiter.clone();
     let invite = |subject: &str| Mutation::InviteSend {
@@ -263,7 +271,15 @@ fn an_invite_fills_its_merge_fields_for_each_candidate() {
 fn a_deactivated_candidate_is_not_contacted_or_submitted_until_reactivated() {
     let mut f = fixture();
     let id = f.create(Person { first: "Ana", last: "Souza", email: Some("ana@example.com"), ..Default::default() });
-    let job = Job { id: new_id(), title: "Nurse".into(), location: "Porto".into(), ats_id: None, open: true };
+    let job = Job {
+        id: new_id(),
+        title: "Nurse".into(),
+        location: "Porto".into(),
+        ats_id: None,
+        open: true,
+        skills: Vec::new(),
+        description: String::new(),
+    };
     f.admin_applies(Mutation::JobCreate { job: job.clone() });
     f.admin_applies(Mutation::SetActive { candidate_id: id, active: false });
     let email = || Mutation::EmailSend {
@@ -289,7 +305,15 @@ fn a_deactivated_candidate_is_not_contacted_or_submitted_until_reactivated() {
 fn hiring_applies_the_hired_engagement_and_the_automated_actions() {
     let mut f = fixture();
     let id = f.create(Person::default());
-    let job = Job { id: new_id(), title: "Data Engineer".into(), location: "Lisbon".into(), ats_id: None, open: true };
+    let job = Job {
+        id: new_id(),
+        title: "Data Engineer".into(),
+        location: "Lisbon".into(),
+        ats_id: None,
+        open: true,
+        skills: Vec::new(),
+        description: String::new(),
+    };
     f.admin_applies(Mutation::JobCreate { job: job.clone() });
     f.admin_applies(Mutation::SetHiredActions { actions: HiredActions { unsubscribe: true, deactivate: true } });
     f.admin_applies(Mutation::JobSubmit { selection: Selection::ids([id]), job_id: job.id });
@@ -310,7 +334,15 @@ fn hiring_applies_the_hired_engagement_and_the_automated_actions() {
 fn withdrawing_every_application_disengages() {
     let mut f = fixture();
     let id = f.create(Person::default());
-    let job = Job { id: new_id(), title: "QA".into(), location: String::new(), ats_id: None, open: true };
+    let job = Job {
+        id: new_id(),
+        title: "QA".into(),
+        location: String::new(),
+        ats_id: None,
+        open: true,
+        skills: Vec::new(),
+        description: String::new(),
+    };
     f.admin_applies(Mutation::JobCreate { job: job.clone() });
     f.admin_applies(Mutation::JobSubmit { selection: Selection::ids([id]), job_id: job.id });
     f.admin_applies(Mutation::ApplicationWithdraw { job_id: job.id, candidate_id: id });

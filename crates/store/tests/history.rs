@@ -120,7 +120,15 @@ fn applications_record_submission_hiring_statuses_and_the_hired_actions() {
     let mut f = fixture();
     let ana = f.create(Person { email: Some("ana@example.com"), ..Person::default() });
     let bea = f.create(Person::default());
-    let job = Job { id: new_id(), title: "Data Engineer".into(), location: "Lisbon".into(), ats_id: None, open: true };
+    let job = Job {
+        id: new_id(),
+        title: "Data Engineer".into(),
+        location: "Lisbon".into(),
+        ats_id: None,
+        open: true,
+        skills: Vec::new(),
+        description: String::new(),
+    };
     f.admin_applies(Mutation::JobCreate { job: job.clone() });
     f.admin_applies(Mutation::SetHiredActions { actions: HiredActions { unsubscribe: true, deactivate: false } });
     f.admin_applies(Mutation::JobSubmit { selection: Selection::ids([ana, bea]), job_id: job.id });

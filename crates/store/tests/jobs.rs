@@ -25,7 +25,15 @@ fn rule(err: StoreError) -> DomainError {
 }
 
 fn job(f: &mut Fixture, title: &str) -> Job {
-    let job = Job { id: new_id(), title: title.into(), location: "Porto".into(), ats_id: None, open: true };
+    let job = Job {
+        id: new_id(),
+        title: title.into(),
+        location: "Porto".into(),
+        ats_id: None,
+        open: true,
+        skills: Vec::new(),
+        description: String::new(),
+    };
     f.admin_applies(Mutation::JobCreate { job: job.clone() });
     job
 }

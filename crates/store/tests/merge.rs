@@ -45,7 +45,15 @@ fn lists(f: &mut Fixture) -> Lists {
     });
     let fair = Event::new(l.event, "Spring Fair", EventCategory::CareerFair, chrono::Utc::now(), "Lisbon");
     f.admin_applies(Mutation::EventCreate { event: fair });
-    let job = Job { id: l.job, title: "Ward nurse".into(), location: "Porto".into(), ats_id: None, open: true };
+    let job = Job {
+        id: l.job,
+        title: "Ward nurse".into(),
+        location: "Porto".into(),
+        ats_id: None,
+        open: true,
+        skills: Vec::new(),
+        description: String::new(),
+    };
     f.admin_applies(Mutation::JobCreate { job });
     l
 }

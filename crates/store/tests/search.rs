@@ -210,7 +210,15 @@ fn every_filter_narrows_the_results() {
         confirmation: None,
     });
     w.f.admin_applies(Mutation::EventCheckIn { event_id: event.id, candidate_id: w.omar, at: None, kiosk: false });
-    let job = Job { id: new_id(), title: "ML".into(), location: String::new(), ats_id: None, open: true };
+    let job = Job {
+        id: new_id(),
+        title: "ML".into(),
+        location: String::new(),
+        ats_id: None,
+        open: true,
+        skills: Vec::new(),
+        description: String::new(),
+    };
     w.f.admin_applies(Mutation::JobCreate { job: job.clone() });
     w.f.admin_applies(Mutation::JobSubmit { selection: Selection::ids([w.mei, w.omar]), job_id: job.id });
     w.f.admin_applies(Mutation::ApplicationSetStatus {

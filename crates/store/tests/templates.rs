@@ -72,7 +72,15 @@ fn admins_manage_templates_and_bad_ones_are_refused_by_name() {
 fn a_preview_reads_as_the_candidate_would_receive_it() {
     let mut f = fixture();
     let ana = f.create(Person::default());
-    let job = Job { id: new_id(), title: "Data Engineer".into(), location: "Lisbon".into(), ats_id: None, open: true };
+    let job = Job {
+        id: new_id(),
+        title: "Data Engineer".into(),
+        location: "Lisbon".into(),
+        ats_id: None,
+        open: true,
+        skills: Vec::new(),
+        description: String::new(),
+    };
     f.admin_applies(Mutation::JobCreate { job: job.clone() });
     let invite = template(TemplateKind::Invite, "Invite", "{{job_title}}?", "Hi {{full_name}}, from {{sender_name}}");
     let me = f.recruiter.clone();

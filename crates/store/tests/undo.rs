@@ -140,7 +140,15 @@ fn an_admins_edit_of_a_recruiters_note_is_undone_and_the_note_stays_theirs() {
 fn a_move_into_hired_offers_no_undo_and_other_hiring_moves_do() {
     let mut f = fixture();
     let ana = f.create(Person::default());
-    let job = Job { id: new_id(), title: "Nurse".into(), location: "Porto".into(), ats_id: None, open: true };
+    let job = Job {
+        id: new_id(),
+        title: "Nurse".into(),
+        location: "Porto".into(),
+        ats_id: None,
+        open: true,
+        skills: Vec::new(),
+        description: String::new(),
+    };
     f.admin_applies(Mutation::JobCreate { job: job.clone() });
     f.admin_applies(Mutation::SetHiredActions { actions: HiredActions { unsubscribe: true, deactivate: true } });
     f.admin_applies(Mutation::JobSubmit { selection: Selection::ids([ana]), job_id: job.id });

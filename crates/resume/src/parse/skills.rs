@@ -4,49 +4,10 @@
 //! "NodeJS" and "Node.js" are one skill; "C++" and "C#" keep their signs), a synonym or
 //! abbreviation read as its skill's name ("CPR" is "Cardiopulmonary Resuscitation").
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use talentdesk_domain::skills::taxonomy;
+use talentdesk_domain::skills::{by_key, in_capitals, key};
 
 /// Longest skill, in words.
 const MAX_WORDS: usize = 6;
-
-/// The comparison key: lowercase letters, digits, `+` and `#`.
-fn key(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric() || *c == '+' || *c == '#').flat_map(char::to_lowercase).collect()
-}
-
-/// A skill by the key of one of its spellings.
-struct Known {
-    name: &'static str,
-    /// Every spelling with this key is an abbreviation in capitals ("IAM", "CPR"): prose must
-    /// write it so too, or "I am" would be Identity and Access Management.
-    capitals: bool,
-}
-
-fn index() -> &'static HashMap<String, Known> {
-    static INDEX: OnceLock<HashMap<String, Known>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index: HashMap<String, Known> = HashMap::new();
-        for t in taxonomy() {
-            for spelling in std::iter::once(&t.name).chain(&t.aliases) {
-                let capitals = in_capitals(spelling);
-                index
-                    .entry(key(spelling))
-                    .and_modify(|known| known.capitals &= capitals)
-                    .or_insert(Known { name: t.name.as_str(), capitals });
-            }
-        }
-        index
-    })
-}
-
-/// Letters, all of them capitals.
-fn in_capitals(text: &str) -> bool {
-    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
-    letters.peek().is_some() && letters.all(char::is_uppercase)
-}
 
 /// An item longer than this is a sentence, not a skill.
 const MOST_ITEM_WORDS: usize = 7;
@@ -143,7 +104,6 @@ fn unlabelled(item: &str) -> &str {
 /// The taxonomy's skills in `text`, in the order they first appear. One- and two-letter terms
 /// ("C", "R", "Go") are words of prose more often than skills: only "C++" and "C#" count.
 pub fn find(text: &str) -> Vec<String> {
-    let index = index();
     let mut found: Vec<String> = Vec::new();
     for line in text.lines() {
         // Lists are split on their separators; a phrase never crosses one.
@@ -155,11 +115,10 @@ pub fn find(text: &str) -> Vec<String> {
                     let phrase = words[i..i + n].join(" ");
                     let k = key(phrase.trim_end_matches('.'));
                     let short = k.chars().count() <= 2;
-                    index
-                        .get(&k)
+                    by_key(&k)
                         .filter(|known| !known.capitals || in_capitals(&phrase))
                         .filter(|_| !short || phrase.contains(['+', '#']))
-                        .map(|known| (n, known.name))
+                        .map(|known| (n, known.term.name.as_str()))
                 });
                 match matched {
                     Some((n, name)) => {

@@ -46,7 +46,15 @@ async fn admins_records(server: &TestServer) -> Owned {
         Mutation::DocumentAttach { document: document(o.document, o.candidate, "cv.pdf") },
         event(o.event, "Spring fair"),
         Mutation::JobCreate {
-            job: Job { id: o.job, title: "Nurse".into(), location: "Porto".into(), ats_id: None, open: true },
+            job: Job {
+                id: o.job,
+                title: "Nurse".into(),
+                location: "Porto".into(),
+                ats_id: None,
+                open: true,
+                skills: Vec::new(),
+                description: String::new(),
+            },
         },
     ];
     let answer = server.push(&server.admin, &numbered(1, setup)).await;
@@ -118,7 +126,15 @@ async fn a_create_with_an_existing_id_is_refused_and_overwrites_nothing() {
     assert!(matches!(answer.results.remove(5).outcome, PushOutcome::Applied { .. }), "Bo is created");
     // Only admins create jobs: the reuse is tried from another of the admin's desktops.
     let job = Mutation::JobCreate {
-        job: Job { id: o.job, title: "Hacked".into(), location: String::new(), ats_id: None, open: true },
+        job: Job {
+            id: o.job,
+            title: "Hacked".into(),
+            location: String::new(),
+            ats_id: None,
+            open: true,
+            skills: Vec::new(),
+            description: String::new(),
+        },
     };
     let second_desk = Session { client_id: Uuid::now_v7(), ..server.admin.clone() };
     let job_answer = server.push(&second_desk, &numbered(1, [job])).await;

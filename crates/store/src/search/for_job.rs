@@ -18,7 +18,8 @@ use serde::{Deserialize, Serialize};
 use talentdesk_domain::DomainError;
 use talentdesk_domain::activity::Engagement;
 use talentdesk_domain::candidate::{Candidate, Profile};
-use talentdesk_domain::skills::{SkillTerm, taxonomy};
+use talentdesk_domain::job::Job;
+use talentdesk_domain::skills::{SkillTerm, canonical, key, taxonomy, term_of};
 use ts_rs::TS;
 use uuid::Uuid;
 
@@ -57,6 +58,8 @@ pub struct MatchOptions {
     pub weights: MatchWeights,
     /// Skills a candidate must have (each of them); the others are left out.
     pub required_skills: Vec<String>,
+    /// Where a candidate must be, when the job names a place.
+    pub place: PlaceRequired,
     /// Leaves out those already in this job's pipeline (applied, not rejected or withdrawn).
     pub exclude_pipeline: bool,
     /// How many to rank.
@@ -65,7 +68,38 @@ pub struct MatchOptions {
 
 impl Default for MatchOptions {
     fn default() -> Self {
-        Self { weights: MatchWeights::default(), required_skills: Vec::new(), exclude_pipeline: true, limit: 50 }
+        Self {
+            weights: MatchWeights::default(),
+            required_skills: Vec::new(),
+            place: PlaceRequired::Anywhere,
+            exclude_pipeline: true,
+            limit: 50,
+        }
+    }
+}
+
+/// Where a candidate must be. Places are matched by name (city, region or country): profiles
+/// carry no coordinates, so the narrowest radius is the job's own place.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum PlaceRequired {
+    /// Anyone, wherever they are (the place still counts in the ranking).
+    #[default]
+    Anywhere,
+    /// In the job's place, or willing to relocate.
+    HereOrRelocating,
+    /// In the job's place.
+    Here,
+}
+
+impl PlaceRequired {
+    fn allows(self, fit: LocationFit) -> bool {
+        match self {
+            PlaceRequired::Anywhere => true,
+            PlaceRequired::HereOrRelocating => fit != LocationFit::Elsewhere,
+            PlaceRequired::Here => matches!(fit, LocationFit::Here | LocationFit::Anywhere),
+        }
     }
 }
 
@@ -176,6 +210,20 @@ const SENIORITY: [&str; 12] =
 const RELATED_AT_MOST: usize = 60;
 
 impl JobWanted {
+    /// What a job asks for: its title, place and pipeline, with `skills` and `years` read from
+    /// it (its own skills and those its description names; see the resume crate's
+    /// job_description).
+    pub fn for_job(job: &Job, skills: Vec<String>, years: Option<u32>) -> Self {
+        JobWanted {
+            job_id: Some(job.id),
+            title: job.title.clone(),
+            skills,
+            location: job.location.clone(),
+            years,
+            education: Vec::new(),
+        }
+    }
+
     /// The wanted skills under their taxonomy names, each once, blanks dropped.
     fn skill_names(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
@@ -259,8 +307,9 @@ impl Engine {
             kept -= &pipeline.current;
         }
         // Stage 2: the best of stage 1 from their profiles. Stage 1 finds a required skill's
-        // words anywhere (a resume, a title); only a profile's own skills meet it, so the
-        // shortlist widens until enough candidates meet every required skill, or none are left.
+        // words anywhere (a resume, a title); only a profile's own skills meet it, and only the
+        // profile says where someone is, so the shortlist widens until enough candidates meet
+        // every required skill and the place required, or none are left.
         let now = this_month();
         let exact = Exact::new(wanted, &skills, w);
         let required: Vec<String> = options.required_skills.iter().map(|s| canonical(s)).collect();
@@ -272,7 +321,8 @@ impl Engine {
                 let mut scored: Vec<(u32, Reasons)> = Vec::new();
                 for (c, _) in shortlist {
                     let candidate = candidates::get(conn, i64::from(c))?;
-                    if !required.iter().all(|r| has_skill(&candidate, r)) {
+                    let place = location_fit(wanted.place(), &candidate.profile);
+                    if !required.iter().all(|r| has_skill(&candidate, r)) || !options.place.allows(place) {
                         continue;
                     }
                     let months = facts.get(c).experience_at(now);
@@ -503,36 +553,6 @@ fn explained(conn: &Connection, ranked: Vec<(u32, Reasons)>, best: f32) -> Resul
         .collect()
 }
 
-/// A skill under its taxonomy name when it has one (a synonym or another spelling is the same
-/// skill); as written otherwise.
-fn canonical(skill: &str) -> String {
-    let skill = skill.trim();
-    match term_of(skill) {
-        Some(term) => term.name.clone(),
-        None => skill.to_owned(),
-    }
-}
-
-/// The taxonomy's term for a skill, by its name or a synonym, case and punctuation aside.
-fn term_of(skill: &str) -> Option<&'static SkillTerm> {
-    static INDEX: std::sync::OnceLock<HashMap<String, &'static SkillTerm>> = std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut index = HashMap::new();
-        for term in taxonomy() {
-            for spelling in std::iter::once(&term.name).chain(&term.aliases) {
-                index.entry(key(spelling)).or_insert(term);
-            }
-        }
-        index
-    });
-    index.get(&key(skill)).copied()
-}
-
-/// The comparison key of a skill: lowercase letters, digits, `+` and `#`.
-fn key(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric() || *c == '+' || *c == '#').flat_map(char::to_lowercase).collect()
-}
-
 /// The other terms of a term's category, up to [`RELATED_AT_MOST`], leaving out the wanted.
 fn related_terms<'t>(term: &'t SkillTerm, wanted: &[String]) -> impl Iterator<Item = &'static SkillTerm> + 't {
     let wanted: HashSet<String> = wanted.iter().map(|w| key(w)).collect();
@@ -579,9 +599,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn skills_are_named_as_the_taxonomy_names_them_and_titles_lose_their_seniority() {
-        assert_eq!(canonical(" js "), "JavaScript");
-        assert_eq!(canonical("Underwater basket weaving"), "Underwater basket weaving");
+    fn wanted_skills_are_named_once_as_the_taxonomy_names_them_and_titles_lose_their_seniority() {
         let wanted = JobWanted { skills: vec!["JS".into(), "javascript".into(), " ".into()], ..Default::default() };
         assert_eq!(wanted.skill_names(), ["JavaScript"]);
         assert_eq!(core_title("Senior Staff Nurse (m/w/d)"), "nurse m w d");

@@ -12,34 +12,45 @@ use crate::tables::candidates;
 /// Stores the job, replacing an earlier version of it (its applications stay).
 pub(crate) fn put(conn: &Connection, j: &Job) -> Result<(), StoreError> {
     conn.prepare_cached(
-        "INSERT INTO jobs (id, title, location, ats_id, open) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (id) DO UPDATE SET title = ?2, location = ?3, ats_id = ?4, open = ?5",
+        "INSERT INTO jobs (id, title, location, ats_id, open, skills, description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (id) DO UPDATE SET title = ?2, location = ?3, ats_id = ?4, open = ?5, skills = ?6, description = ?7",
     )?
-    .execute(params![j.id.to_string(), j.title, j.location, j.ats_id, j.open])?;
+    .execute(params![
+        j.id.to_string(),
+        j.title,
+        j.location,
+        j.ats_id,
+        j.open,
+        serde_json::to_string(&j.skills)?,
+        j.description
+    ])?;
     Ok(())
 }
 
-type RawJob = (String, String, String, Option<String>, bool);
+const COLUMNS: &str = "id, title, location, ats_id, open, skills, description";
 
-fn decode((id, title, location, ats_id, open): RawJob) -> Result<Job, StoreError> {
-    Ok(Job { id: uuid(&id)?, title, location, ats_id, open })
+type RawJob = (String, String, String, Option<String>, bool, String, String);
+
+fn raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawJob> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+}
+
+fn decode((id, title, location, ats_id, open, skills, description): RawJob) -> Result<Job, StoreError> {
+    Ok(Job { id: uuid(&id)?, title, location, ats_id, open, skills: serde_json::from_str(&skills)?, description })
 }
 
 pub(crate) fn get(conn: &Connection, id: Uuid) -> Result<Job, StoreError> {
     let raw = conn
-        .prepare_cached("SELECT id, title, location, ats_id, open FROM jobs WHERE id = ?1")?
-        .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM jobs WHERE id = ?1"))?
+        .query_row([id.to_string()], raw)
         .optional()?
         .ok_or_else(|| DomainError::not_found("job", id))?;
     decode(raw)
 }
 
 pub(crate) fn all(conn: &Connection) -> Result<Vec<Job>, StoreError> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, title, location, ats_id, open FROM jobs ORDER BY open DESC, title")?;
-    let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
-        .collect::<Result<Vec<RawJob>, _>>()?;
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM jobs ORDER BY open DESC, title"))?;
+    let rows = stmt.query_map([], raw)?.collect::<Result<Vec<RawJob>, _>>()?;
     rows.into_iter().map(decode).collect()
 }
 

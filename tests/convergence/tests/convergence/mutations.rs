@@ -251,7 +251,15 @@ pub fn random(rng: &mut impl Rng, pools: &Pools, user: &User) -> Option<Mutation
             let title = TITLES.choose(rng).unwrap().to_string();
             match rng.random_range(0..4) {
                 0 | 1 => Mutation::JobCreate {
-                    job: Job { id: new_id(), title, location: "Remote".into(), ats_id: None, open: true },
+                    job: Job {
+                        id: new_id(),
+                        title,
+                        location: "Remote".into(),
+                        ats_id: None,
+                        open: true,
+                        skills: Vec::new(),
+                        description: String::new(),
+                    },
                 },
                 // An edit's open state is ignored: only job.set_open changes it.
                 2 => Mutation::JobUpdate {
@@ -261,6 +269,8 @@ pub fn random(rng: &mut impl Rng, pools: &Pools, user: &User) -> Option<Mutation
                         location: "Lisbon".into(),
                         ats_id: Some(format!("R-{}", rng.random_range(100..999))),
                         open: rng.random_bool(0.5),
+                        skills: vec!["Patient Care".into()],
+                        description: String::new(),
                     },
                 },
                 _ => Mutation::JobSetOpen { job_id: *pools.jobs.choose(rng)?, open: rng.random_bool(0.7) },

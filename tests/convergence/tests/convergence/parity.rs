@@ -189,7 +189,15 @@ async fn every_mutation_gives_the_same_records_on_the_desktop_and_on_the_server(
     same_on_both(&admin, Mutation::EventArchive { event_id: fair.id, archived: true }).await;
 
     // A job: submitted, moved to Hired (the organisation's hired actions fire), withdrawn.
-    let job = Job { id: new_id(), title: "Charge Nurse".into(), location: "Leeds".into(), ats_id: None, open: true };
+    let job = Job {
+        id: new_id(),
+        title: "Charge Nurse".into(),
+        location: "Leeds".into(),
+        ats_id: None,
+        open: true,
+        skills: Vec::new(),
+        description: String::new(),
+    };
     same_on_both(&admin, Mutation::JobCreate { job: job.clone() }).await;
     same_on_both(&admin, Mutation::JobSubmit { selection: both(), job_id: job.id }).await;
     let hired = Mutation::ApplicationSetStatus {

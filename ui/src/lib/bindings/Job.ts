@@ -4,4 +4,13 @@ export type Job = { id: string, title: string, location: string,
 /**
  * The requisition id in the applicant tracking system.
  */
-ats_id: string | null, open: boolean, };
+ats_id: string | null, open: boolean, 
+/**
+ * Skills the job asks for (taxonomy terms or as written); candidates for the job are
+ * ranked on them. A job saved before jobs had skills reads as having none.
+ */
+skills: Array<string>, 
+/**
+ * The job description as the recruiter pasted it; its skills and years count too.
+ */
+description: string, };

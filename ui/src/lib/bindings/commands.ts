@@ -33,9 +33,12 @@ import type { ImportPreview } from "./ImportPreview";
 import type { ImportReport } from "./ImportReport";
 import type { ImportRowChoice } from "./ImportRowChoice";
 import type { Insights } from "./Insights";
+import type { JobMatches } from "./JobMatches";
 import type { JobSummary } from "./JobSummary";
 import type { JobView } from "./JobView";
+import type { JobWanted } from "./JobWanted";
 import type { KioskEvent } from "./KioskEvent";
+import type { MatchOptions } from "./MatchOptions";
 import type { MemberQuery } from "./MemberQuery";
 import type { Mutation } from "./Mutation";
 import type { Notice } from "./Notice";
@@ -175,6 +178,21 @@ export const commands = {
   job: (args: { id: string }) => call<JobView>("job", args),
   /** The hiring statuses and bins an application can be moved to. */
   hiringWorkflow: () => call<HiringWorkflow>("hiring_workflow"),
+  /**
+   * What the job asks for (its skills and those its title and description name, the years its
+   * description asks for, its place): what its Candidates tab ranks on.
+   */
+  jobWanted: (args: { id: string }) => call<JobWanted>("job_wanted", args),
+  /**
+   * What a pasted job description asks for ("Find candidates…"); an empty one, or one over
+   * 100 kB, is refused saying so.
+   */
+  readJobDescription: (args: { text: string }) => call<JobWanted>("read_job_description", args),
+  /**
+   * The organisation's candidates for what a job wants, best first, each with why; those
+   * rejected for the job apart (see the store's search/for_job.rs).
+   */
+  candidatesForJob: (args: { wanted: JobWanted; options: MatchOptions }) => call<JobMatches>("candidates_for_job", args),
   /** Every event, archived ones too, with its counts. */
   events: () => call<Array<EventSummary>>("events"),
   /** The counts of the event page's tabs. */

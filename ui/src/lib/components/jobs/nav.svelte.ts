@@ -3,3 +3,7 @@
 import { LinkRequest } from "../../nav.svelte";
 
 export const jobNav = new LinkRequest();
+
+// "Find candidates…" (the palette): App.svelte brings the Jobs page forward and the page shows
+// the pasted-description search.
+export const findNav = new LinkRequest();

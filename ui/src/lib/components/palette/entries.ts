@@ -35,6 +35,8 @@ export interface Sources {
   go: (page: Page) => void;
   /** Starts a new candidate by hand. */
   create: () => void;
+  /** Find candidates… for a pasted job description. */
+  find: () => void;
   show: (group: "pipeline" | "event" | "job", id: string) => void;
   open: (id: string) => void;
 }
@@ -89,9 +91,10 @@ export function entries(s: Sources): Entry[] {
     also: translate("palette.also.new_candidate"),
     run: s.create,
   };
+  const find: Entry = { key: "find:candidates", group: "page", label: t("match.find"), also: translate("palette.also.find_candidates"), run: s.find };
   const named = (group: "pipeline" | "event" | "job", list: { id: string; name: string }[]): Entry[] =>
     list.map(({ id, name }) => ({ key: `${group}:${id}`, group, label: name, run: () => s.show(group, id) }));
-  return [...actions, create, ...pages, ...named("pipeline", s.pipelines), ...named("event", s.events), ...named("job", s.jobs)];
+  return [...actions, create, find, ...pages, ...named("pipeline", s.pipelines), ...named("event", s.events), ...named("job", s.jobs)];
 }
 
 /** The candidates the search found whose name the query matches (the search also finds

@@ -13,6 +13,7 @@ import { importing } from "./import";
 import { insights } from "./insights";
 import { jobs } from "./jobs";
 import { lists } from "./lists";
+import { matching } from "./matching";
 import { palette } from "./palette";
 import { profile } from "./profile";
 import { resumes } from "./resumes";
@@ -22,4 +23,4 @@ import { settings } from "./settings";
 import { sync } from "./sync";
 import { templates } from "./templates";
 
-export const en = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates } as const;
+export const en = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates, ...matching } as const;

@@ -1,0 +1,28 @@
+// Why a candidate fits a job, as the short phrases a result row shows.
+import type { JobMatch } from "../../bindings/JobMatch";
+import { t } from "../../i18n";
+
+export interface Reason {
+  text: string;
+  /** How the phrase is shown: a plus, a minus, or a warning that must not be missed. */
+  tone: "good" | "weak" | "warn";
+}
+
+export function reasons(m: JobMatch): Reason[] {
+  const out: Reason[] = [];
+  if (m.opted_out) out.push({ text: t("match.opted_out"), tone: "warn" });
+  if (m.matched_skills.length) out.push({ text: m.matched_skills.join(", "), tone: "good" });
+  if (m.related_skills.length) out.push({ text: t("match.related", { skills: m.related_skills.join(", ") }), tone: "weak" });
+  if (m.matched_title) out.push({ text: m.matched_title, tone: "good" });
+  out.push({ text: t("match.years", { years: Math.floor(m.experience_months / 12) }), tone: "weak" });
+  if (m.location === "here") out.push({ text: t("match.here"), tone: "good" });
+  else if (m.location === "relocates") out.push({ text: t("match.relocates"), tone: "weak" });
+  if (m.education) out.push({ text: m.education, tone: "weak" });
+  if (m.silver_medalist) out.push({ text: t("match.silver"), tone: "good" });
+  for (const a of m.applications) {
+    const status = a.withdrawn ? t("match.withdrew") : a.hiring_status;
+    out.push({ text: t("match.applied", { job: a.job_title, status }), tone: a.hiring_status === "Rejected" ? "warn" : "weak" });
+  }
+  if (m.missing_skills.length) out.push({ text: t("match.missing", { skills: m.missing_skills.join(", ") }), tone: "weak" });
+  return out;
+}
