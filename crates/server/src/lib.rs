@@ -6,6 +6,7 @@
 //! push is never applied twice. It keeps no state of its own between requests: several
 //! processes can serve one database.
 
+mod actors;
 pub mod admin;
 pub mod app;
 mod auth;

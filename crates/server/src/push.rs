@@ -71,9 +71,10 @@ pub async fn push(
         let pool = state.pool.clone();
         let (user, org, client) = (caller.user.clone(), caller.org, request.client_id);
         let rt = Handle::current();
-        let (taken, seq) = tokio::task::spawn_blocking(move || take(&rt, &pool, &user, org, client, chunk))
-            .await
-            .map_err(|e| ServerError::Corrupt(format!("applying mutations: {e}")))??;
+        let (taken, seq) =
+            tokio::task::spawn_blocking(move || take(&rt, &pool, &user, org, client, Numbered::Pushed(chunk)))
+                .await
+                .map_err(|e| ServerError::Corrupt(format!("applying mutations: {e}")))??;
         last_seq = last_seq.max(seq);
         results.extend(taken);
     }
@@ -118,6 +119,48 @@ fn check_order(mutations: &[PushedMutation]) -> Result<(), ServerError> {
     }
 }
 
+/// Applies `mutations` on behalf of a server-side actor (`crate::actors`: the candidates' own
+/// pages, a partner's key) as a desktop's push would be: the same rules, effects and history,
+/// numbered on the actor's own client after what it took before, in one transaction. Returns
+/// each one's outcome; a rejection is the rules' answer, for the caller to put in words.
+pub async fn take_as(
+    pool: &sqlx::PgPool,
+    org: Uuid,
+    actor: &User,
+    mutations: Vec<Mutation>,
+) -> Result<Vec<PushOutcome>, ServerError> {
+    let (pool, actor, rt) = (pool.clone(), actor.clone(), Handle::current());
+    // One client per actor: its id is the actor's, so no row has to be looked up first.
+    let client = actor.id;
+    let (taken, _) =
+        tokio::task::spawn_blocking(move || take(&rt, &pool, &actor, org, client, Numbered::Next(mutations)))
+            .await
+            .map_err(|e| ServerError::Corrupt(format!("applying mutations: {e}")))??;
+    Ok(taken.into_iter().map(|t| t.outcome).collect())
+}
+
+/// Mutations to take: numbered by the desktop that pushed them, or to be numbered after the
+/// client's last (the server's own actors, whose numbers are only known under the client's lock).
+enum Numbered {
+    Pushed(Vec<PushedMutation>),
+    Next(Vec<Mutation>),
+}
+
+impl Numbered {
+    fn after(self, last_seq: i64) -> Vec<PushedMutation> {
+        match self {
+            Numbered::Pushed(pushed) => pushed,
+            Numbered::Next(mutations) => {
+                let now = chrono::Utc::now();
+                (last_seq + 1..)
+                    .zip(mutations)
+                    .map(|(seq, m)| PushedMutation { seq, mutation: Pushed::Known(m), created_at: now, digest: None })
+                    .collect()
+            }
+        }
+    }
+}
+
 /// Takes consecutive mutations in one transaction (on a blocking thread: the domain's rules
 /// are synchronous), each inside a savepoint so a refused one leaves no trace but its outcome.
 /// They share one version: a pull sees all of them or none. Returns their results and the
@@ -128,15 +171,16 @@ fn take(
     user: &User,
     org: Uuid,
     client: Uuid,
-    chunk: Vec<PushedMutation>,
+    chunk: Numbered,
 ) -> Result<(Vec<PushResult>, i64), ServerError> {
     let mut tx = rt.block_on(pool.begin())?;
     let (owner, mut last_seq) = rt.block_on(clients::lock(&mut tx, client, org, user.id))?;
     if owner != user.id {
         return Err(DomainError::NotYours { what: Thing::Client, id: client.to_string() }.into());
     }
+    let chunk = chunk.after(last_seq);
     let (mut results, mut version, mut applied) = (Vec::with_capacity(chunk.len()), None, false);
-    for pushed in chunk {
+    for pushed in &chunk {
         let seq = pushed.seq;
         if seq <= last_seq {
             let (outcome, digest) = rt
@@ -177,6 +221,7 @@ fn take(
     }
     rt.block_on(clients::set_last_seq(&mut tx, client, last_seq))?;
     if let (true, Some(version)) = (applied, version) {
+        // In this transaction: an event exists exactly when its change does.
         rt.block_on(orgs::announce(&mut tx, org, version))?;
     }
     rt.block_on(tx.commit())?;

@@ -70,10 +70,11 @@ pub async fn insert(conn: &mut PgConnection, account: &Account) -> sqlx::Result<
 }
 
 pub async fn by_email(conn: &mut PgConnection, email: &str) -> sqlx::Result<Option<Account>> {
-    let row: Option<Row> = sqlx::query_as(concat!("SELECT ", columns!(), " FROM users WHERE email = $1"))
-        .bind(email)
-        .fetch_optional(conn)
-        .await?;
+    let row: Option<Row> =
+        sqlx::query_as(concat!("SELECT ", columns!(), " FROM users WHERE email = $1 AND kind = 'person'"))
+            .bind(email)
+            .fetch_optional(conn)
+            .await?;
     Ok(row.map(Account::from))
 }
 
@@ -128,13 +129,14 @@ struct MemberRow {
     last_sign_in: Option<DateTime<Utc>>,
 }
 
-/// Everyone in the org, active or not, by name; or `only` that one of them.
+/// Everyone in the org who signs in, active or not, by name; or `only` that one of them.
 pub async fn members(conn: &mut PgConnection, org: Uuid, only: Option<Uuid>) -> sqlx::Result<Vec<Member>> {
     let rows: Vec<MemberRow> = sqlx::query_as(concat!(
         "SELECT ",
         columns!(),
         ", (SELECT max(created_at) FROM tokens WHERE tokens.user_id = users.id) AS last_sign_in
-         FROM users WHERE org_id = $1 AND ($2::uuid IS NULL OR users.id = $2) ORDER BY lower(name), email"
+         FROM users WHERE org_id = $1 AND kind = 'person' AND ($2::uuid IS NULL OR users.id = $2)
+         ORDER BY lower(name), email"
     ))
     .bind(org)
     .bind(only)
@@ -185,4 +187,46 @@ pub async fn lock_active_admins(conn: &mut PgConnection, org: Uuid) -> sqlx::Res
     .bind(org)
     .fetch_all(conn)
     .await
+}
+
+/// The org's self-service actor (named `label` when it is made, on first use). Two
+/// first uses at once make one: the second waits on the unique index and reads the first's.
+pub async fn self_service_actor(conn: &mut PgConnection, org: Uuid, label: &str) -> sqlx::Result<User> {
+    sqlx::query(
+        "INSERT INTO users (id, org_id, email, name, role, password_hash, kind)
+         VALUES ($1, $2, $3, $3, 'recruiter', '!', 'self_service')
+         ON CONFLICT (org_id) WHERE kind = 'self_service' DO NOTHING",
+    )
+    .bind(talentdesk_domain::new_id())
+    .bind(org)
+    .bind(label)
+    .execute(&mut *conn)
+    .await?;
+    let row: Row =
+        sqlx::query_as(concat!("SELECT ", columns!(), " FROM users WHERE org_id = $1 AND kind = 'self_service'"))
+            .bind(org)
+            .fetch_one(conn)
+            .await?;
+    Ok(Account::from(row).user)
+}
+
+/// A new partner actor named `label`.
+pub async fn insert_partner_actor(conn: &mut PgConnection, org: Uuid, label: &str) -> sqlx::Result<User> {
+    let user = User {
+        id: talentdesk_domain::new_id(),
+        email: label.into(),
+        name: label.into(),
+        role: Role::Recruiter,
+        ats_id: None,
+    };
+    sqlx::query(
+        "INSERT INTO users (id, org_id, email, name, role, password_hash, kind)
+         VALUES ($1, $2, $3, $3, 'recruiter', '!', 'partner')",
+    )
+    .bind(user.id)
+    .bind(org)
+    .bind(label)
+    .execute(conn)
+    .await?;
+    Ok(user)
 }
