@@ -37,6 +37,8 @@ fn job_with(store: &mut Store, title: &str, firsts: &[&str]) -> Result<(Job, Vec
         location: "Porto".into(),
         ats_id: Some("R-204".into()),
         open: true,
+        skills: Vec::new(),
+        description: String::new(),
     };
     let people: Vec<Uuid> = firsts.iter().map(|_| Uuid::now_v7()).collect();
     let mut setup = vec![
