@@ -6,7 +6,7 @@ const base = {
   row: {} as JobMatch["row"],
   fit: 0.8,
   matched_skills: ["Rust", "PostgreSQL"],
-  related_skills: [],
+  related_skills: ["Go"],
   missing_skills: ["Kubernetes"],
   matched_title: "Backend Engineer",
   experience_months: 75,
@@ -18,7 +18,7 @@ const base = {
 } satisfies JobMatch;
 
 describe("why a candidate fits", () => {
-  it("names the matched skills and title, years, relocation, the prior application and what is missing", () => {
+  it("names the matched skills and title, years, relocation, the prior application first, related and missing skills last", () => {
     const said = reasons(base).map((r) => r.text);
     expect(said).toEqual([
       "Rust, PostgreSQL",
@@ -27,6 +27,7 @@ describe("why a candidate fits", () => {
       "would relocate",
       "silver medalist",
       "applied to Platform Engineer: Offer",
+      "related: Go",
       "lacks Kubernetes",
     ]);
   });

@@ -9,20 +9,22 @@ export interface Reason {
 }
 
 export function reasons(m: JobMatch): Reason[] {
+  // Most telling first: a row's cell shows what fits before it is cut short (the whole list is
+  // its tooltip).
   const out: Reason[] = [];
   if (m.opted_out) out.push({ text: t("match.opted_out"), tone: "warn" });
   if (m.matched_skills.length) out.push({ text: m.matched_skills.join(", "), tone: "good" });
-  if (m.related_skills.length) out.push({ text: t("match.related", { skills: m.related_skills.join(", ") }), tone: "weak" });
   if (m.matched_title) out.push({ text: m.matched_title, tone: "good" });
   out.push({ text: t("match.years", { years: Math.floor(m.experience_months / 12) }), tone: "weak" });
   if (m.location === "here") out.push({ text: t("match.here"), tone: "good" });
   else if (m.location === "relocates") out.push({ text: t("match.relocates"), tone: "weak" });
-  if (m.education) out.push({ text: m.education, tone: "weak" });
   if (m.silver_medalist) out.push({ text: t("match.silver"), tone: "good" });
   for (const a of m.applications) {
     const status = a.withdrawn ? t("match.withdrew") : a.hiring_status;
     out.push({ text: t("match.applied", { job: a.job_title, status }), tone: a.hiring_status === "Rejected" ? "warn" : "weak" });
   }
+  if (m.education) out.push({ text: m.education, tone: "weak" });
+  if (m.related_skills.length) out.push({ text: t("match.related", { skills: m.related_skills.join(", ") }), tone: "weak" });
   if (m.missing_skills.length) out.push({ text: t("match.missing", { skills: m.missing_skills.join(", ") }), tone: "weak" });
   return out;
 }

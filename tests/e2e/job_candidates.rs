@@ -1,0 +1,123 @@
+//! Candidates for a job in the real window (issue 23 item 1): a job of the demo opened, its
+//! Candidates tab ranks the organisation's candidates with why each fits (the skills matched
+//! among those the job asks for); a wanted skill clicked becomes required and every candidate
+//! left has it in their profile (checked in the store); the top 20 ticked and added to the
+//! job's pipeline are its applicants in the store and leave the list (the pipeline is left
+//! out), which says so. Find candidates… refuses an empty description. Screenshots.
+
+use std::collections::HashSet;
+
+use talentdesk_domain::skills::canonical;
+use talentdesk_e2e::{DemoDb, Session, admin, err};
+use uuid::Uuid;
+
+const ROWS: &str = "[data-testid=job-candidates] [data-testid=results] tbody tr[data-id]";
+const WHY: &str = "[data-testid=job-candidates] [data-testid=match-why]";
+
+/// The ids of the rows shown, top first.
+fn shown(session: &Session) -> Result<Vec<Uuid>, String> {
+    let ids = session.script(
+        "return [...document.querySelectorAll(arguments[0])].map((r) => r.dataset.id)",
+        serde_json::json!([ROWS]),
+    )?;
+    let ids: Vec<String> = serde_json::from_value(ids).map_err(err)?;
+    ids.iter().map(|id| Uuid::parse_str(id).map_err(err)).collect()
+}
+
+#[test]
+fn a_jobs_candidates_show_why_a_skill_is_required_and_the_top_20_join_its_pipeline() -> Result<(), String> {
+    let demo = DemoDb::new(3_000, 29)?;
+    let store = demo.open()?;
+    // The demo's Staff Software Engineer asks for its family's core skills (programming).
+    let job = store.jobs().map_err(err)?.into_iter().find(|j| j.title == "Staff Software Engineer").ok_or("no job")?;
+    assert!(job.skills.len() >= 5, "the demo job has skills: {:?}", job.skills);
+    let applicants_before = store.job_view(job.id).map_err(err)?.applicants.len();
+    drop(store);
+
+    let session = Session::start(&["--db", demo.arg()?])?;
+    session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
+    session.click("[data-testid=rail-jobs]")?;
+    let entry = format!("[data-testid=jobs-page] button[data-id=\"{}\"]", job.id);
+    session.wait_for("the job in the list", |s| s.text(&entry))?;
+    session.click(&entry)?;
+    session.wait_for("its page", |s| Ok(s.text("[data-testid=job-name]")?.filter(|t| *t == job.title)))?;
+    session.click("[data-testid=job-tabs] [data-tab=candidates]")?;
+    session.wait_for("ranked candidates", |s| Ok(Some(()).filter(|_| s.texts(WHY).is_ok_and(|w| w.len() >= 20))))?;
+
+    // Each of the first rows says which of the job's skills the candidate has.
+    let reasons = session.texts(WHY)?;
+    for why in reasons.iter().take(10) {
+        assert!(job.skills.iter().any(|skill| why.contains(skill.as_str())), "a wanted skill in {why:?}");
+        assert!(why.contains('%'), "the fit: {why}");
+    }
+    session.screenshot("job-candidates")?;
+
+    // Require the job's first skill: everyone left has it in their profile.
+    let required = session.text("[data-testid=require-skill]")?.ok_or("no wanted skill shown")?;
+    let before = shown(&session)?;
+    session.click("[data-testid=require-skill]")?;
+    session.wait_for("the skill pressed", |s| {
+        Ok(s.attribute("[data-testid=require-skill]", "aria-pressed")?.filter(|p| p == "true"))
+    })?;
+    let after = session.wait_for("the list ranked again", |s| {
+        let ids = shown(s)?;
+        Ok(Some(ids).filter(|ids| !ids.is_empty() && *ids != before))
+    })?;
+    let store = demo.open()?;
+    let admin = admin(&store)?;
+    for id in &after {
+        let skills = store.profile(&admin, *id).map_err(err)?.candidate.profile.skills;
+        assert!(skills.iter().any(|s| canonical(s) == required), "{id} has {required}: {skills:?}");
+    }
+    assert!(after.len() >= 20, "enough candidates have {required}: {}", after.len());
+    session.screenshot("job-candidates-required")?;
+
+    // Tick the top 20 and add them to the job's pipeline.
+    let top: Vec<Uuid> = after[..20].to_vec();
+    for id in &top {
+        session.click(&format!("{ROWS}[data-id=\"{id}\"] [data-testid=select-row]"))?;
+    }
+    let button = session.text("[data-testid=match-add-to-job]")?.unwrap_or_default();
+    assert!(button.contains("20"), "the button counts them: {button}");
+    session.click("[data-testid=match-add-to-job]")?;
+    let applicants: HashSet<Uuid> = session.wait_for("the 20 in the pipeline", |_| {
+        let view = store.job_view(job.id).map_err(err)?;
+        let ids: HashSet<Uuid> = view.applicants.iter().map(|a| a.candidate.id).collect();
+        Ok(Some(ids).filter(|ids| ids.len() == applicants_before + 20))
+    })?;
+    assert!(top.iter().all(|id| applicants.contains(id)), "each of the top 20 applied");
+    // The list ranks again without them and says they are in the pipeline.
+    session.wait_for("the top 20 gone from the list", |s| {
+        let ids = shown(s)?;
+        Ok(Some(()).filter(|_| !ids.is_empty() && ids.iter().all(|id| !top.contains(id))))
+    })?;
+    let summary = session.text("[data-testid=match-summary]")?.unwrap_or_default();
+    assert!(summary.contains("in the pipeline left out"), "{summary}");
+    session.screenshot("job-candidates-added")?;
+
+    // Find candidates… with nothing pasted: refused, saying why.
+    session.click("[data-testid=find-candidates-open]")?;
+    session.click("[data-testid=find-submit]")?;
+    let refused = session.wait_for("the refusal", |s| s.text("[data-testid=find-error]"))?;
+    assert!(refused.contains("Paste a job description"), "{refused}");
+    Ok(())
+}
+
+#[test]
+fn find_candidates_ranks_a_pasted_job_description() -> Result<(), String> {
+    let demo = DemoDb::new(1_000, 31)?;
+    let session = Session::start(&["--db", demo.arg()?])?;
+    session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
+    session.click("[data-testid=rail-jobs]")?;
+    session.click("[data-testid=find-candidates-open]")?;
+    let ad = "Registered Nurse (ICU)\nWe look for a nurse with Patient Care, Triage and Wound Care, 3+ years.\n";
+    session.type_into("[data-testid=find-text]", ad)?;
+    session.click("[data-testid=find-submit]")?;
+    let title = session.wait_for("the description read", |s| s.text("[data-testid=find-title]"))?;
+    assert!(title.contains("Registered Nurse"), "{title}");
+    session.wait_for("ranked candidates", |s| Ok(Some(()).filter(|_| s.texts(WHY).is_ok_and(|w| !w.is_empty()))))?;
+    let first = session.texts(WHY)?.into_iter().next().unwrap_or_default();
+    assert!(["Patient Care", "Triage", "Wound Care"].iter().any(|s| first.contains(s)), "{first}");
+    session.screenshot("find-candidates")?;
+    Ok(())
+}
