@@ -16,7 +16,7 @@ use utoipa_axum::routes;
 use crate::ServerError;
 use crate::config::Config;
 use crate::stream_limit::StreamLimit;
-use crate::{auth, blobs, connection, db, email, health, live, metrics, openapi, pull, push, snapshot, team};
+use crate::{auth, blobs, connection, db, email, health, live, metrics, openapi, partner, pull, push, snapshot, team};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -35,6 +35,8 @@ pub struct AppState {
     /// Tracking hits that record something, which wait for the org's version lock: a few at
     /// once, so a long push never has them hold the database's connections.
     pub tracking_writes: Arc<tokio::sync::Semaphore>,
+    /// What each partner API key may still send (`partner_requests_per_minute`).
+    pub partner_rate: Arc<crate::partner::rate::Buckets>,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -55,6 +57,7 @@ pub fn api_router(config: &Config) -> OpenApiRouter<AppState> {
     let push = OpenApiRouter::new().routes(routes!(push::push)).layer(DefaultBodyLimit::max(config.max_body_bytes));
     let blobs = OpenApiRouter::new()
         .routes(routes!(blobs::put, blobs::get))
+        .routes(routes!(partner::writes::document))
         .layer(DefaultBodyLimit::max(config.max_blob_bytes));
     OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .routes(routes!(health::health))
@@ -74,6 +77,13 @@ pub fn api_router(config: &Config) -> OpenApiRouter<AppState> {
         .routes(routes!(snapshot::snapshot))
         .routes(routes!(email::tracking::opened))
         .routes(routes!(email::tracking::clicked))
+        .routes(routes!(partner::keys::create, partner::keys::list))
+        .routes(routes!(partner::keys::revoke))
+        .routes(routes!(partner::reads::candidate))
+        .routes(routes!(partner::reads::by_email))
+        .routes(routes!(partner::writes::note))
+        .routes(routes!(partner::writes::custom_fields))
+        .routes(routes!(partner::writes::workflow_status))
         .layer(DefaultBodyLimit::max(config.max_small_body_bytes))
         .merge(push)
         .merge(blobs)
@@ -131,6 +141,7 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
     let live_streams = StreamLimit::new("live update", config.live_streams_per_user);
     let snapshot_streams = StreamLimit::new("snapshot", config.snapshot_streams_per_user);
     let tracking_writes = Arc::new(tokio::sync::Semaphore::new(email::tracking::CONCURRENT_WRITES));
+    let partner_rate = Arc::new(partner::rate::Buckets::new(config.partner_requests_per_minute, config.partner_burst));
     let app = router(AppState {
         pool: pool.clone(),
         config,
@@ -140,6 +151,7 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
         live_streams,
         snapshot_streams,
         tracking_writes,
+        partner_rate,
     })
     // Sign-in throttling counts per source address.
     .into_make_service_with_connect_info::<SocketAddr>();

@@ -62,13 +62,20 @@ pub async fn put(
         let reason = format!("the bytes hash to {actual}, not {sha256}; the upload was damaged");
         return Err(DomainError::invalid("sha256", reason).into());
     }
+    Ok(if keep(&state, caller.org, sha256, &bytes).await? { StatusCode::CREATED } else { StatusCode::OK })
+}
+
+/// Keeps the org's bytes whose SHA-256 is `sha256` (checked by the caller), held for the
+/// document that will refer to them; true when they were new. Desktop uploads and partners'
+/// documents are kept by this one path, counted against the same quota.
+pub(crate) async fn keep(state: &AppState, org: uuid::Uuid, sha256: &str, bytes: &[u8]) -> Result<bool, ServerError> {
     // Noted (and counted against the quota) before the bytes are written: the sweep never
     // takes a file being written for one nothing holds.
     let held_until = chrono::Utc::now() + chrono::Duration::seconds(state.config.blob_upload_expiry_secs as i64);
     let quota = i64::try_from(state.config.max_org_blob_bytes).unwrap_or(i64::MAX);
     let mut tx = state.pool.begin().await?;
     if let Reserved::OverQuota { used } =
-        blobs::reserve(&mut tx, caller.org, sha256, bytes.len() as i64, quota, held_until).await?
+        blobs::reserve(&mut tx, org, sha256, bytes.len() as i64, quota, held_until).await?
     {
         return Err(ServerError::QuotaExceeded(format!(
             "the org's documents take {used} of its {quota} bytes (max_org_blob_bytes); this one needs {} more. \
@@ -78,14 +85,14 @@ pub async fn put(
     }
     tx.commit().await?;
     let storage = &state.storage;
-    if storage.exists(caller.org, sha256).await.map_err(|e| unavailable(storage, "stored", sha256, e))? {
-        return Ok(StatusCode::OK);
+    if storage.exists(org, sha256).await.map_err(|e| unavailable(storage, "stored", sha256, e))? {
+        return Ok(false);
     }
     // Refused as a whole: the reservation only holds the quota until the desktop sends the
     // document again (or its hold runs out), and nothing is taken as stored.
-    storage.put(caller.org, sha256, &bytes).await.map_err(|e| unavailable(storage, "stored", sha256, e))?;
-    tracing::info!(org = %caller.org, sha256, size = bytes.len(), "stored a document");
-    Ok(StatusCode::CREATED)
+    storage.put(org, sha256, bytes).await.map_err(|e| unavailable(storage, "stored", sha256, e))?;
+    tracing::info!(%org, sha256, size = bytes.len(), "stored a document");
+    Ok(true)
 }
 
 #[utoipa::path(

@@ -66,6 +66,10 @@ pub struct Config {
     /// A secret a scraper sends as a bearer token to read `/metrics` from another machine;
     /// without it, the metrics are served only to this machine.
     pub metrics_token: Option<String>,
+    /// Requests one partner API key may send a minute, on average (per server process).
+    pub partner_requests_per_minute: u32,
+    /// Requests a partner key may send at once before that rate applies.
+    pub partner_burst: u32,
 }
 
 impl Default for Config {
@@ -95,6 +99,8 @@ impl Default for Config {
             json_logs: false,
             trusted_proxies: Vec::new(),
             metrics_token: None,
+            partner_requests_per_minute: 600,
+            partner_burst: 60,
         }
     }
 }
@@ -234,6 +240,8 @@ impl Config {
             ("snapshot_idle_ms", config.snapshot_idle_ms),
             ("live_streams_per_user", config.live_streams_per_user as u64),
             ("live_recheck_ms", config.live_recheck_ms),
+            ("partner_requests_per_minute", u64::from(config.partner_requests_per_minute)),
+            ("partner_burst", u64::from(config.partner_burst)),
         ] {
             if value == 0 {
                 anyhow::bail!("configuration: {key} must be more than 0");

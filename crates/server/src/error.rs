@@ -16,6 +16,10 @@ pub enum ServerError {
     BadRequest(String),
     #[error("{0}")]
     Unauthorized(&'static str),
+    /// Signed in, but not allowed this (a partner key without the route's scope): the
+    /// sentence names what is missing.
+    #[error("{0}")]
+    Forbidden(String),
     #[error("{0}")]
     TooLarge(String),
     /// Too many failed sign-ins: wait `retry_after_secs` (sent as `Retry-After`).
@@ -63,6 +67,7 @@ impl ServerError {
             ServerError::Domain(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
             ServerError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
             ServerError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized"),
+            ServerError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
             ServerError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
             ServerError::Throttled { .. } => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
             ServerError::TooManyStreams(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_streams"),

@@ -24,6 +24,7 @@ mod health;
 mod live;
 mod metrics;
 mod openapi;
+mod partner;
 mod pull;
 mod push;
 mod records;

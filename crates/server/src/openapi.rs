@@ -13,6 +13,13 @@ use utoipa::{Modify, OpenApi};
                        team (admins invite, change roles and ATS IDs, reset passwords, end sign-ins, deactivate). \
                        Every error is a JSON `ErrorBody` with a stable code."
     ),
+    tags(
+        (name = "partner", description = "For partners (a reference-check service, an assessment vendor), with a \
+            partner API key as the bearer token (`partner_key`): read candidates and write results back as notes, \
+            documents, custom field values and workflow statuses. Each route needs its scope (403 names a missing \
+            one); a revoked key gets 401; each key is rate-limited (429 with `Retry-After`). Every write is a change \
+            attributed to the key, in the candidate's history."),
+    ),
     modifiers(&BearerToken)
 )]
 pub struct ApiDoc;
@@ -26,6 +33,19 @@ impl Modify for BearerToken {
         components.add_security_scheme(
             "bearer",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        // The partner routes take a partner API key (an admin creates it) instead of a sign-in.
+        components.add_security_scheme(
+            "partner_key",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A partner API key (`tdpk_...`), created by an admin of the organisation with the scopes \
+                         the partner needs",
+                    ))
+                    .build(),
+            ),
         );
     }
 }

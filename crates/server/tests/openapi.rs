@@ -40,6 +40,15 @@ async fn the_description_matches_the_routes() {
         ("put", "/v1/team/{id}/active"),
         ("post", "/v1/team/{id}/password"),
         ("delete", "/v1/team/{id}/sign-ins"),
+        ("get", "/v1/partner-keys"),
+        ("post", "/v1/partner-keys"),
+        ("delete", "/v1/partner-keys/{id}"),
+        ("get", "/v1/partner/candidates"),
+        ("get", "/v1/partner/candidates/{id}"),
+        ("post", "/v1/partner/candidates/{id}/notes"),
+        ("post", "/v1/partner/candidates/{id}/documents"),
+        ("put", "/v1/partner/candidates/{id}/custom-fields"),
+        ("put", "/v1/partner/candidates/{id}/pipelines/{pipeline_id}/status"),
     ]
     .into_iter()
     .map(|(m, p)| (m.to_owned(), p.to_owned()))

@@ -10,6 +10,8 @@ use uuid::Uuid;
 pub use crate::address::server_address;
 pub use crate::snapshot::SnapshotReader;
 
+use crate::partner::{CreatedPartnerKey, NewPartnerKey, PartnerKey};
+
 use crate::wire::{
     Activation, AtsIdChange, ErrorBody, Invitation, LoginRequest, LoginResponse, OneTimePassword, PullResponse,
     PushRequest, PushResponse, PushedMutation, RoleChange, SignInsEnded, SnapshotRecord, TeamMember,
@@ -351,6 +353,22 @@ impl Client {
         let request = self.server.http.delete(self.server.url(&format!("/v1/team/{user}/sign-ins")));
         let ended: SignInsEnded = self.server.answer(request.bearer_auth(&self.token)).await?;
         Ok(ended.ended)
+    }
+
+    /// The organisation's partner API keys (admins only), never their secrets.
+    pub async fn partner_keys(&self) -> Result<Vec<PartnerKey>, ClientError> {
+        self.server.answer(self.get("/v1/partner-keys")).await
+    }
+
+    /// Creates a partner API key (admins only); the answer is the only place its secret is.
+    pub async fn create_partner_key(&self, new: &NewPartnerKey) -> Result<CreatedPartnerKey, ClientError> {
+        self.server.answer(self.post("/v1/partner-keys").json(new)).await
+    }
+
+    /// Revokes a partner API key (admins only): the partner is refused from then on.
+    pub async fn revoke_partner_key(&self, key: Uuid) -> Result<PartnerKey, ClientError> {
+        let request = self.server.http.delete(self.server.url(&format!("/v1/partner-keys/{key}")));
+        self.server.answer(request.bearer_auth(&self.token)).await
     }
 
     fn get(&self, path: &str) -> reqwest::RequestBuilder {

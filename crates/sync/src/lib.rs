@@ -7,6 +7,7 @@
 mod address;
 pub mod client;
 pub mod engine;
+pub mod partner;
 pub mod problem;
 mod snapshot;
 pub mod wire;
