@@ -69,6 +69,7 @@ capabilities! {
         ManageTeam,
         ManageTemplates,
         MergeCandidates,
+        ManageWebhooks,
     ],
 }
 
@@ -90,6 +91,7 @@ impl Capability {
             Capability::ManageTeam => "manage the team",
             Capability::ManageTemplates => "manage the message templates",
             Capability::MergeCandidates => "merge duplicate candidates",
+            Capability::ManageWebhooks => "manage webhooks",
             Capability::SubmitToJob => "submit candidates to jobs",
             _ => "do this",
         }
@@ -202,7 +204,8 @@ mod tests {
             | ManagePhoneCountry
             | ManageTeam
             | ManageTemplates
-            | MergeCandidates => (false, true),
+            | MergeCandidates
+            | ManageWebhooks => (false, true),
         }
     }
 

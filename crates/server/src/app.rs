@@ -16,7 +16,9 @@ use utoipa_axum::routes;
 use crate::ServerError;
 use crate::config::Config;
 use crate::stream_limit::StreamLimit;
-use crate::{auth, blobs, connection, db, email, health, live, metrics, openapi, partner, pull, push, snapshot, team};
+use crate::{
+    auth, blobs, connection, db, email, health, live, metrics, openapi, partner, pull, push, snapshot, team, webhooks,
+};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -77,6 +79,10 @@ pub fn api_router(config: &Config) -> OpenApiRouter<AppState> {
         .routes(routes!(snapshot::snapshot))
         .routes(routes!(email::tracking::opened))
         .routes(routes!(email::tracking::clicked))
+        .routes(routes!(webhooks::routes::list, webhooks::routes::create))
+        .routes(routes!(webhooks::routes::update, webhooks::routes::delete))
+        .routes(routes!(webhooks::routes::deliveries))
+        .routes(routes!(webhooks::routes::resend))
         .routes(routes!(partner::keys::create, partner::keys::list))
         .routes(routes!(partner::keys::revoke))
         .routes(routes!(partner::reads::candidate))
@@ -137,6 +143,7 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
     let config = Arc::new(config);
     let delivery_task = email::delivery::spawn(pool.clone(), config.clone())?;
     let sweep_task = blobs::sweep::spawn(pool.clone(), config.clone(), storage.clone());
+    let webhook_task = webhooks::delivery::spawn(pool.clone(), config.clone())?;
     let password_checks = auth::PasswordChecks::new();
     let live_streams = StreamLimit::new("live update", config.live_streams_per_user);
     let snapshot_streams = StreamLimit::new("snapshot", config.snapshot_streams_per_user);
@@ -166,6 +173,7 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
             .await;
         listener_task.abort();
         sweep_task.abort();
+        webhook_task.abort();
         if let Some(task) = delivery_task {
             task.abort();
         }

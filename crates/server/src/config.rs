@@ -66,6 +66,20 @@ pub struct Config {
     /// A secret a scraper sends as a bearer token to read `/metrics` from another machine;
     /// without it, the metrics are served only to this machine.
     pub metrics_token: Option<String>,
+    /// Lets webhooks reach loopback, private and link-local addresses (a receiver on the
+    /// team's own network, tests); off, such URLs are refused at save and at send.
+    pub webhooks_allow_private: bool,
+    /// How long a webhook receiver has to answer, in milliseconds.
+    pub webhook_timeout_ms: u64,
+    /// The wait before a webhook's first retry, in milliseconds; it doubles each try (with
+    /// jitter), up to an hour.
+    pub webhook_retry_base_ms: u64,
+    /// How long a delivery is retried before it has failed and its webhook is turned off (the
+    /// org's admins are emailed), in milliseconds.
+    pub webhook_retry_window_ms: u64,
+    /// How often due webhook retries are looked for, in milliseconds (new events wake the
+    /// sender at once).
+    pub webhook_poll_ms: u64,
     /// Requests one partner API key may send a minute, on average (per server process).
     pub partner_requests_per_minute: u32,
     /// Requests a partner key may send at once before that rate applies.
@@ -99,6 +113,11 @@ impl Default for Config {
             json_logs: false,
             trusted_proxies: Vec::new(),
             metrics_token: None,
+            webhooks_allow_private: false,
+            webhook_timeout_ms: 5_000,
+            webhook_retry_base_ms: 10_000,
+            webhook_retry_window_ms: 24 * 3600 * 1000,
+            webhook_poll_ms: 1_000,
             partner_requests_per_minute: 600,
             partner_burst: 60,
         }
@@ -240,6 +259,9 @@ impl Config {
             ("snapshot_idle_ms", config.snapshot_idle_ms),
             ("live_streams_per_user", config.live_streams_per_user as u64),
             ("live_recheck_ms", config.live_recheck_ms),
+            ("webhook_timeout_ms", config.webhook_timeout_ms),
+            ("webhook_retry_base_ms", config.webhook_retry_base_ms),
+            ("webhook_poll_ms", config.webhook_poll_ms),
             ("partner_requests_per_minute", u64::from(config.partner_requests_per_minute)),
             ("partner_burst", u64::from(config.partner_burst)),
         ] {

@@ -3,6 +3,7 @@
 //! the records go (their values are what it looks for):
 //! - stored outcomes: rejections that name them are rewritten (and conflicts about them lose
 //!   their values), so a replay still gets its answer, without the person in it;
+//! - their data in webhook events, and the deliveries still waiting for them;
 //! - the delivery state of their emails (a relay's error quotes the address);
 //! - their emails' tracking, so the links and the pixel lead nowhere;
 //! - their documents' bytes: the deleted documents release them, and they are removed right
@@ -31,6 +32,7 @@ pub async fn erase_traces(conn: &mut PgConnection, org: Uuid, candidates: &[Uuid
     records::lock_of_candidates(conn, org, RecordKind::Message, candidates).await?;
     deliveries::forget_candidates(conn, org, candidates).await?;
     tracking::forget_candidates(conn, org, candidates).await?;
+    crate::webhooks::forget_candidates(conn, org, candidates).await?;
     Ok(())
 }
 

@@ -35,5 +35,6 @@ mod team;
 pub mod testing;
 mod throttle;
 mod visibility;
+mod webhooks;
 
 pub use error::ServerError;

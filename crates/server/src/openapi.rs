@@ -19,6 +19,13 @@ use utoipa::{Modify, OpenApi};
             documents, custom field values and workflow statuses. Each route needs its scope (403 names a missing \
             one); a revoked key gets 401; each key is rate-limited (429 with `Retry-After`). Every write is a change \
             attributed to the key, in the candidate's history."),
+        (name = "webhooks", description = "For admins: outbound webhooks. Each event is POSTed as JSON \
+            `{id, type, time, data}` with `Talentdesk-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \
+            \"<t>.<body>\" keyed with the webhook's secret>` and `Talentdesk-Event-Id` (the same for a retry or a \
+            re-send: receivers drop repeats by it). A non-2xx answer or none within the timeout is retried with \
+            exponential backoff for a day, then the webhook is turned off and the admins are emailed. URLs that \
+            lead to this machine or a private network are refused. Private notes and private pipelines never \
+            leave; an erased candidate is only ever sent as `{id}`."),
     ),
     modifiers(&BearerToken)
 )]

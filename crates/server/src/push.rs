@@ -180,6 +180,7 @@ fn take(
     }
     let chunk = chunk.after(last_seq);
     let (mut results, mut version, mut applied) = (Vec::with_capacity(chunk.len()), None, false);
+    let mut webhooks = crate::webhooks::Outbox::of(org);
     for pushed in &chunk {
         let seq = pushed.seq;
         if seq <= last_seq {
@@ -203,7 +204,9 @@ fn take(
             None => *version.insert(rt.block_on(orgs::next_version(&mut tx, org))?),
         };
         let outcome;
-        (tx, outcome) = apply(rt, tx, user, org, version, &pushed)?;
+        (tx, outcome) = apply(rt, tx, user, org, version, pushed)?;
+        // In this transaction: an event exists exactly when its change does.
+        rt.block_on(webhooks.add(&mut tx, pushed, &outcome))?;
         applied |= matches!(outcome, PushOutcome::Applied { .. });
         let taken = Taken {
             client,
@@ -221,7 +224,6 @@ fn take(
     }
     rt.block_on(clients::set_last_seq(&mut tx, client, last_seq))?;
     if let (true, Some(version)) = (applied, version) {
-        // In this transaction: an event exists exactly when its change does.
         rt.block_on(orgs::announce(&mut tx, org, version))?;
     }
     rt.block_on(tx.commit())?;

@@ -12,6 +12,7 @@ pub use crate::snapshot::SnapshotReader;
 
 use crate::partner::{CreatedPartnerKey, NewPartnerKey, PartnerKey};
 
+use crate::webhooks::{Webhook, WebhookCreated, WebhookDelivery, WebhookSettings};
 use crate::wire::{
     Activation, AtsIdChange, ErrorBody, Invitation, LoginRequest, LoginResponse, OneTimePassword, PullResponse,
     PushRequest, PushResponse, PushedMutation, RoleChange, SignInsEnded, SnapshotRecord, TeamMember,
@@ -369,6 +370,37 @@ impl Client {
     pub async fn revoke_partner_key(&self, key: Uuid) -> Result<PartnerKey, ClientError> {
         let request = self.server.http.delete(self.server.url(&format!("/v1/partner-keys/{key}")));
         self.server.answer(request.bearer_auth(&self.token)).await
+    }
+
+    /// The organisation's webhooks (admins only), never their secrets.
+    pub async fn webhooks(&self) -> Result<Vec<Webhook>, ClientError> {
+        self.server.answer(self.get("/v1/webhooks")).await
+    }
+
+    /// Adds a webhook (admins only); the answer is the only place its signing secret is.
+    pub async fn create_webhook(&self, settings: &WebhookSettings) -> Result<WebhookCreated, ClientError> {
+        self.server.answer(self.post("/v1/webhooks").json(settings)).await
+    }
+
+    /// Changes a webhook's URL, events, filters, or whether it is on.
+    pub async fn update_webhook(&self, id: Uuid, settings: &WebhookSettings) -> Result<Webhook, ClientError> {
+        self.server.answer(self.put(&format!("/v1/webhooks/{id}")).json(settings)).await
+    }
+
+    /// Removes a webhook with its delivery log.
+    pub async fn delete_webhook(&self, id: Uuid) -> Result<(), ClientError> {
+        let request = self.server.http.delete(self.server.url(&format!("/v1/webhooks/{id}"))).bearer_auth(&self.token);
+        self.server.call(request, self.server.timeouts.request).await.map(|_| ())
+    }
+
+    /// A webhook's delivery log, newest first.
+    pub async fn webhook_deliveries(&self, id: Uuid) -> Result<Vec<WebhookDelivery>, ClientError> {
+        self.server.answer(self.get(&format!("/v1/webhooks/{id}/deliveries"))).await
+    }
+
+    /// Queues a delivery's event to its webhook again; the log as it is then.
+    pub async fn resend_webhook_delivery(&self, id: Uuid, delivery: Uuid) -> Result<Vec<WebhookDelivery>, ClientError> {
+        self.server.answer(self.post(&format!("/v1/webhooks/{id}/deliveries/{delivery}/resend"))).await
     }
 
     fn get(&self, path: &str) -> reqwest::RequestBuilder {

@@ -10,4 +10,5 @@ pub mod engine;
 pub mod partner;
 pub mod problem;
 mod snapshot;
+pub mod webhooks;
 pub mod wire;

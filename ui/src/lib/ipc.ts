@@ -189,6 +189,7 @@ const capabilityKeys: Record<Capability, MessageKey> = {
   manage_team: "problem.may.manage_team",
   manage_templates: "problem.may.manage_templates",
   merge_candidates: "problem.may.merge_candidates",
+  manage_webhooks: "problem.may.manage_webhooks",
   manage_phone_country: "problem.may.manage_phone_country",
 };
 

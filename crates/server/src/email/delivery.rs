@@ -46,6 +46,9 @@ pub fn spawn(pool: PgPool, config: Arc<Config>) -> anyhow::Result<Option<tokio::
     Ok(Some(tokio::spawn(async move {
         let interval = Duration::from_millis(config.delivery_interval_ms);
         loop {
+            if let Err(e) = super::notices::send_due(&pool, &relay, &mail_from).await {
+                tracing::warn!(error = %e, "sending notices failed");
+            }
             match round(&pool, &relay, &mail_from, &config).await {
                 Ok(0) => tokio::time::sleep(interval).await,
                 Ok(_) => {}

@@ -4,6 +4,7 @@
 
 mod compose;
 pub mod delivery;
+pub mod notices;
 pub mod tracking;
 
 use talentdesk_domain::message::Message;

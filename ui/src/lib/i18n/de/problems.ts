@@ -168,6 +168,7 @@ export const problems: Translation<typeof english> = {
   "problem.may.manage_team": "das Team verwalten",
   "problem.may.manage_templates": "die Nachrichtenvorlagen verwalten",
   "problem.may.merge_candidates": "doppelte Kandidaten zusammenführen",
+  "problem.may.manage_webhooks": "Webhooks verwalten",
   "problem.may.manage_phone_country": "das Standardland für Telefonnummern festlegen",
 
   "problem.field.first_name": "Vorname",

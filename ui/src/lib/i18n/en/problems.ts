@@ -163,6 +163,7 @@ export const problems = {
   "problem.may.manage_team": "manage the team",
   "problem.may.manage_templates": "manage the message templates",
   "problem.may.merge_candidates": "merge duplicate candidates",
+  "problem.may.manage_webhooks": "manage webhooks",
   "problem.may.manage_phone_country": "set the default phone country",
 
   "problem.field.first_name": "First name",
