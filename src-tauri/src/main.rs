@@ -17,6 +17,7 @@ mod import;
 mod insights;
 mod jobs;
 mod locale;
+mod partner_keys;
 mod rendering;
 mod resumes;
 mod state;
@@ -119,6 +120,9 @@ fn main() {
             team::set_teammate_active,
             team::reset_teammate_password,
             team::end_teammate_sign_ins,
+            partner_keys::partner_keys,
+            partner_keys::create_partner_key,
+            partner_keys::revoke_partner_key,
             commands::app_info,
             locale::locale,
             diagnostics::diagnostics,

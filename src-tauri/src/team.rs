@@ -88,18 +88,18 @@ pub async fn end_teammate_sign_ins(state: State<'_, AppState>, user: Uuid) -> Re
 }
 
 /// The session's connection to its server; `None` on a local database.
-fn server(state: &State<'_, AppState>) -> Result<Option<Client>, AppError> {
+pub(crate) fn server(state: &State<'_, AppState>) -> Result<Option<Client>, AppError> {
     let open = state.open.read().map_err(|_| poisoned())?;
     let open = open.as_ref().ok_or(AppError::Session(SessionProblem::NotSignedIn))?;
     Ok(open.session.as_ref().map(|session| session.server()))
 }
 
-fn signed_in(state: &State<'_, AppState>) -> Result<Client, AppError> {
+pub(crate) fn signed_in(state: &State<'_, AppState>) -> Result<Client, AppError> {
     server(state)?.ok_or(AppError::Session(SessionProblem::NoServer))
 }
 
 /// A rule's refusal in the window's words; anything else keeps the client's English.
-fn refusal(error: ClientError) -> AppError {
+pub(crate) fn refusal(error: ClientError) -> AppError {
     match error {
         ClientError::Refused { rule: Some(rule), .. } => AppError::Rule(*rule),
         other => AppError::Storage { message: other.to_string() },

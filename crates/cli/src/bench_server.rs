@@ -3,7 +3,8 @@
 //! make it — 10 desktops at once pushing their outboxes of reviews, tags and notes, each push
 //! a version of its own — whose throughput counts only the changes the server applied; then 10 clients at once pulling pages of 1,000 changes from random cursors spread
 //! across that history (a demo org is written at a single version: pulls from its cursors
-//! would re-read one page).
+//! would re-read one page). While the desktops push, a workflow status change at a time goes
+//! to a webhook receiver on this machine (`bench_webhook_lag`): its lag, pushed to received.
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -23,6 +24,8 @@ const PULLS_PER_CLIENT: usize = 50;
 /// A desktop's outbox when it pushes: a few minutes of a recruiter's work.
 const MUTATIONS_PER_PUSH: usize = 20;
 const PULL_PAGE: usize = 1000;
+/// Status changes timed to a webhook receiver.
+const WEBHOOK_SAMPLES: usize = 100;
 
 #[derive(Serialize)]
 struct Report {
@@ -46,6 +49,11 @@ struct Report {
     pull_mean_changes: f64,
     pull: Stats,
     pull_p95_ms: f64,
+    /// A status change pushed to a webhook receiver's hands, while the desktops push.
+    webhook_lag: Stats,
+    webhook_lag_p95_ms: f64,
+    /// Status changes whose webhook never arrived (within 10 s).
+    webhook_lost: usize,
 }
 
 pub fn server(url: &str, email: &str, password: &str, pushes: usize, json: bool) -> anyhow::Result<ExitCode> {
@@ -84,6 +92,10 @@ fn print(r: &Report) {
         r.pull.p95_ms,
         r.pull.max_ms
     );
+    println!(
+        "webhook lag (status change pushed to received, {WEBHOOK_SAMPLES} changes while the desktops push): p50 {} ms, p95 {} ms, max {} ms, {} lost",
+        r.webhook_lag.p50_ms, r.webhook_lag.p95_ms, r.webhook_lag.max_ms, r.webhook_lost
+    );
 }
 
 /// What the snapshot holds that the benchmark needs.
@@ -107,9 +119,15 @@ async fn measure(url: &str, email: &str, password: &str, pushes: usize) -> anyho
         "the org has no candidates: fill it with `talentdesk-server demo` first"
     );
 
+    let lag = {
+        let (client, candidate) = (client.clone(), org.candidates[0]);
+        tokio::spawn(async move { crate::bench_webhook_lag::measure(&client, candidate, WEBHOOK_SAMPLES).await })
+    };
     let started = Instant::now();
     let history = make_history(&client, Arc::new(org.candidates.clone()), org.tag.clone(), pushes).await?;
     let push_seconds = started.elapsed().as_secs_f64();
+    let (lags, webhook_lost) = lag.await??;
+    let webhook_lag = Stats::of(&lags);
     let history_to = history.top.max(org.top);
 
     let (pulls, changes) = pull_randomly(&client, org.top, history_to).await?;
@@ -133,6 +151,9 @@ async fn measure(url: &str, email: &str, password: &str, pushes: usize) -> anyho
         pull_mean_changes: (changes as f64 / pulls.len().max(1) as f64).round(),
         pull_p95_ms: pull.p95_ms,
         pull,
+        webhook_lag_p95_ms: webhook_lag.p95_ms,
+        webhook_lag,
+        webhook_lost,
     })
 }
 

@@ -14,6 +14,7 @@ mod bench_resume;
 mod bench_server;
 mod bench_sync;
 mod bench_typing;
+mod bench_webhook_lag;
 mod commands;
 mod duplicates;
 mod event;

@@ -10,6 +10,7 @@ import type { ImportRowChoice } from "./bindings/ImportRowChoice";
 import type { Mutation } from "./bindings/Mutation";
 import type { OfflineSet } from "./bindings/OfflineSet";
 import type { PageRequest } from "./bindings/PageRequest";
+import type { PartnerScope } from "./bindings/PartnerScope";
 import type { Profile } from "./bindings/Profile";
 import type { Role } from "./bindings/Role";
 import type { SearchRequest } from "./bindings/SearchRequest";
@@ -69,6 +70,11 @@ export const api = {
   setTeammateActive: (user: string, active: boolean) => commands.setTeammateActive({ user, active }),
   resetTeammatePassword: (user: string) => commands.resetTeammatePassword({ user }),
   endTeammateSignIns: (user: string) => commands.endTeammateSignIns({ user }),
+  /** Admins: the organisation's partner API keys (never their secrets). */
+  partnerKeys: () => commands.partnerKeys(),
+  /** Admins: a new partner key, with its secret to hand over (shown this once). */
+  createPartnerKey: (name: string, scopes: PartnerScope[]) => commands.createPartnerKey({ name, scopes }),
+  revokePartnerKey: (key: string) => commands.revokePartnerKey({ key }),
   bulkActions: () => commands.bulkActions(),
   talentMatches: (id: string) => commands.talentMatches({ id }),
   hiredActions: () => commands.hiredActions(),

@@ -12,6 +12,7 @@ import type { CheckIn } from "./CheckIn";
 import type { CheckInMatch } from "./CheckInMatch";
 import type { CodeLookup } from "./CodeLookup";
 import type { ColumnConfig } from "./ColumnConfig";
+import type { CreatedPartnerKey } from "./CreatedPartnerKey";
 import type { CustomFieldDef } from "./CustomFieldDef";
 import type { DuplicateGroup } from "./DuplicateGroup";
 import type { DuplicateScan } from "./DuplicateScan";
@@ -45,6 +46,9 @@ import type { Notice } from "./Notice";
 import type { OfflineSet } from "./OfflineSet";
 import type { OneTimePassword } from "./OneTimePassword";
 import type { PageRequest } from "./PageRequest";
+import type { PartnerKey } from "./PartnerKey";
+import type { PartnerKeys } from "./PartnerKeys";
+import type { PartnerScope } from "./PartnerScope";
 import type { PhoneCountry } from "./PhoneCountry";
 import type { PipelineBoard } from "./PipelineBoard";
 import type { PipelineMemberRow } from "./PipelineMemberRow";
@@ -118,6 +122,12 @@ export const commands = {
   resetTeammatePassword: (args: { user: string }) => call<OneTimePassword>("reset_teammate_password", args),
   /** Ends every sign-in of a teammate; returns how many were live. */
   endTeammateSignIns: (args: { user: string }) => call<number>("end_teammate_sign_ins", args),
+  /** The organisation's partner keys, revoked ones too, newest first (admins only). */
+  partnerKeys: () => call<PartnerKeys>("partner_keys"),
+  /** Creates a key with a name and scopes; the answer's secret is shown once, to hand over. */
+  createPartnerKey: (args: { name: string; scopes: Array<PartnerScope> }) => call<CreatedPartnerKey>("create_partner_key", args),
+  /** Revokes a key: the partner is refused from then on; what it wrote stays, attributed to it. */
+  revokePartnerKey: (args: { key: string }) => call<PartnerKey>("revoke_partner_key", args),
   /**
    * Answered without the store: as the app starts, search's loading holds the store, and the
    * window needs this much to draw itself meanwhile.

@@ -14,6 +14,7 @@ import { jobs } from "./jobs";
 import { lists } from "./lists";
 import { matching } from "./matching";
 import { palette } from "./palette";
+import { partners } from "./partners";
 import { profile } from "./profile";
 import { resumes } from "./resumes";
 import { search } from "./search";
@@ -22,4 +23,4 @@ import { settings } from "./settings";
 import { sync } from "./sync";
 import { templates } from "./templates";
 
-export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates, ...matching };
+export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates, ...matching, ...partners };

@@ -15,6 +15,7 @@ import { jobs } from "./jobs";
 import { lists } from "./lists";
 import { matching } from "./matching";
 import { palette } from "./palette";
+import { partners } from "./partners";
 import { profile } from "./profile";
 import { resumes } from "./resumes";
 import { search } from "./search";
@@ -23,4 +24,4 @@ import { settings } from "./settings";
 import { sync } from "./sync";
 import { templates } from "./templates";
 
-export const en = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates, ...matching } as const;
+export const en = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates, ...matching, ...partners } as const;
