@@ -23,6 +23,7 @@ mod resumes;
 mod state;
 mod team;
 mod templates;
+mod webhooks;
 
 use tauri::{Emitter, Manager};
 
@@ -123,6 +124,12 @@ fn main() {
             partner_keys::partner_keys,
             partner_keys::create_partner_key,
             partner_keys::revoke_partner_key,
+            webhooks::webhooks,
+            webhooks::create_webhook,
+            webhooks::update_webhook,
+            webhooks::delete_webhook,
+            webhooks::webhook_deliveries,
+            webhooks::resend_webhook_delivery,
             commands::app_info,
             locale::locale,
             diagnostics::diagnostics,

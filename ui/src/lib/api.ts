@@ -16,6 +16,7 @@ import type { Role } from "./bindings/Role";
 import type { SearchRequest } from "./bindings/SearchRequest";
 import type { Selection } from "./bindings/Selection";
 import type { Upload } from "./bindings/Upload";
+import type { WebhookSettings } from "./bindings/WebhookSettings";
 
 import { CommandError } from "./ipc";
 
@@ -75,6 +76,14 @@ export const api = {
   /** Admins: a new partner key, with its secret to hand over (shown this once). */
   createPartnerKey: (name: string, scopes: PartnerScope[]) => commands.createPartnerKey({ name, scopes }),
   revokePartnerKey: (key: string) => commands.revokePartnerKey({ key }),
+  /** Admins: the organisation's webhooks (never their secrets). */
+  webhooks: () => commands.webhooks(),
+  /** Admins: a new webhook, with its signing secret (shown this once). */
+  createWebhook: (settings: WebhookSettings) => commands.createWebhook({ settings }),
+  updateWebhook: (webhook: string, settings: WebhookSettings) => commands.updateWebhook({ webhook, settings }),
+  deleteWebhook: (webhook: string) => commands.deleteWebhook({ webhook }),
+  webhookDeliveries: (webhook: string) => commands.webhookDeliveries({ webhook }),
+  resendWebhookDelivery: (webhook: string, delivery: string) => commands.resendWebhookDelivery({ webhook, delivery }),
   bulkActions: () => commands.bulkActions(),
   talentMatches: (id: string) => commands.talentMatches({ id }),
   hiredActions: () => commands.hiredActions(),

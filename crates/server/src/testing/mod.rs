@@ -32,14 +32,20 @@ pub struct Instance {
 
 impl Instance {
     pub async fn start() -> Self {
+        Self::start_with(|config| config).await
+    }
+
+    /// [`start`](Self::start) with settings of the test's own (webhooks to a receiver on this
+    /// machine, short retry windows).
+    pub async fn start_with(adjust: impl FnOnce(Config) -> Config) -> Self {
         let database_url = postgres::new_database().await;
         let blobs = tempfile::tempdir().unwrap();
-        let config = Config {
+        let config = adjust(Config {
             listen: "127.0.0.1:0".parse().unwrap(),
             database_url: database_url.clone(),
             blob_dir: blobs.path().to_owned(),
             ..Config::default()
-        };
+        });
         let running = app::start(config.clone()).await.expect("start the server");
         // Later starts take the same address, so clients find it again.
         let config = Config { listen: running.addr, ..config };

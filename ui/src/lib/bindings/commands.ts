@@ -82,6 +82,11 @@ import type { UploadOutcome } from "./UploadOutcome";
 import type { Visitor } from "./Visitor";
 import type { WalkIn } from "./WalkIn";
 import type { WalkedIn } from "./WalkedIn";
+import type { Webhook } from "./Webhook";
+import type { WebhookCreated } from "./WebhookCreated";
+import type { WebhookDelivery } from "./WebhookDelivery";
+import type { WebhookSettings } from "./WebhookSettings";
+import type { Webhooks } from "./Webhooks";
 
 export const commands = {
   sessionState: () => call<SessionState>("session_state"),
@@ -128,6 +133,18 @@ export const commands = {
   createPartnerKey: (args: { name: string; scopes: Array<PartnerScope> }) => call<CreatedPartnerKey>("create_partner_key", args),
   /** Revokes a key: the partner is refused from then on; what it wrote stays, attributed to it. */
   revokePartnerKey: (args: { key: string }) => call<PartnerKey>("revoke_partner_key", args),
+  /** The organisation's webhooks, oldest first (admins only). */
+  webhooks: () => call<Webhooks>("webhooks"),
+  /** Adds a webhook; the answer's signing secret is shown once, for the receiver's owner. */
+  createWebhook: (args: { settings: WebhookSettings }) => call<WebhookCreated>("create_webhook", args),
+  /** Changes a webhook (turned on again, it sends what waited). */
+  updateWebhook: (args: { webhook: string; settings: WebhookSettings }) => call<Webhook>("update_webhook", args),
+  /** Removes a webhook with its delivery log. */
+  deleteWebhook: (args: { webhook: string }) => call<void>("delete_webhook", args),
+  /** A webhook's delivery log, newest first. */
+  webhookDeliveries: (args: { webhook: string }) => call<Array<WebhookDelivery>>("webhook_deliveries", args),
+  /** Sends a delivery's event again; the log as it is then. */
+  resendWebhookDelivery: (args: { webhook: string; delivery: string }) => call<Array<WebhookDelivery>>("resend_webhook_delivery", args),
   /**
    * Answered without the store: as the app starts, search's loading holds the store, and the
    * window needs this much to draw itself meanwhile.

@@ -22,5 +22,6 @@ import { problems } from "./problems";
 import { settings } from "./settings";
 import { sync } from "./sync";
 import { templates } from "./templates";
+import { webhooks } from "./webhooks";
 
-export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates, ...matching, ...partners };
+export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates, ...matching, ...partners, ...webhooks };
