@@ -55,7 +55,7 @@ fn an_admin_creates_a_partner_key_sees_its_secret_once_and_revokes_it() -> Resul
     let read_secret = "const e = document.querySelector('[data-testid=partner-secret-value]'); return e ? e.value : null;";
     let secret = session.wait_for("the secret", |s| Ok(s.script(read_secret, json!([]))?.as_str().map(str::to_owned)))?;
     assert!(secret.starts_with("tdpk_"), "{secret}");
-    let warning = session.text("[data-testid=partner-secret] [role=alert]")?.unwrap_or_default();
+    let warning = session.text("[data-testid=partner-secret] .hint")?.unwrap_or_default();
     assert!(warning.contains("shown only this once"), "{warning}");
     let scopes = session.texts("[data-testid=partner-key-row] .scopes li")?;
     assert_eq!(scopes, ["Read candidates", "Write notes"]);

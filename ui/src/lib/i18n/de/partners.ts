@@ -36,8 +36,4 @@ export const partners: Translation<typeof english> = {
   "partners.created_done": "Schlüssel {name} erstellt.",
   "partners.secret.title": "Der Schlüssel für {name}",
   "partners.secret.warning": "Kopiere ihn jetzt und gib ihn dem Partner über einen sicheren Weg. Er wird nur dieses eine Mal angezeigt: Nach dem Schließen kann ihn niemand mehr sehen. Geht er verloren, widerrufe ihn und erstelle einen neuen.",
-  "partners.secret.copy": "Kopieren",
-  "partners.secret.copied": "Kopiert.",
-  "partners.secret.no_clipboard": "Die Zwischenablage ist nicht verfügbar; markiere den Schlüssel und kopiere ihn.",
-  "partners.secret.done": "Fertig",
 };

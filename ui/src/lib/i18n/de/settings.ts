@@ -113,8 +113,8 @@ export const settings: Translation<typeof english> = {
   "team.reactivated_done": "{name} reaktiviert.",
   "team.password.title": "Einmalpasswort für {name}",
   "team.password.hint": "Gib es {name} ({email}) persönlich oder am Telefon. Es wird nur jetzt angezeigt: Nach dem Schließen kann es niemand mehr sehen.",
-  "team.password.copy": "Kopieren",
-  "team.password.copied": "Kopiert.",
-  "team.password.no_clipboard": "Die Zwischenablage ist nicht verfügbar; markiere das Passwort und kopiere es.",
-  "team.password.done": "Fertig",
+  "shown_once.copy": "Kopieren",
+  "shown_once.copied": "Kopiert.",
+  "shown_once.no_clipboard": "Die Zwischenablage ist nicht verfügbar; markiere es und kopiere es von Hand.",
+  "shown_once.done": "Fertig",
 };

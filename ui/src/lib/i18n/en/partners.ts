@@ -33,8 +33,4 @@ export const partners = {
   "partners.created_done": "Created the key {name}.",
   "partners.secret.title": "The key for {name}",
   "partners.secret.warning": "Copy it now and give it to the partner over a safe channel. It is shown only this once: after you close this, nobody can see it again. If it is lost, revoke it and create another.",
-  "partners.secret.copy": "Copy",
-  "partners.secret.copied": "Copied.",
-  "partners.secret.no_clipboard": "The clipboard is not available; select the key and copy it.",
-  "partners.secret.done": "Done",
 } as const;

@@ -110,8 +110,8 @@ export const settings = {
   "team.reactivated_done": "Reactivated {name}.",
   "team.password.title": "One-time password for {name}",
   "team.password.hint": "Give it to {name} ({email}) in person or by phone. It is shown only now: after you close this, nobody can see it again.",
-  "team.password.copy": "Copy",
-  "team.password.copied": "Copied.",
-  "team.password.no_clipboard": "The clipboard is not available; select the password and copy it.",
-  "team.password.done": "Done",
+  "shown_once.copy": "Copy",
+  "shown_once.copied": "Copied.",
+  "shown_once.no_clipboard": "The clipboard is not available; select it and copy it by hand.",
+  "shown_once.done": "Done",
 } as const;

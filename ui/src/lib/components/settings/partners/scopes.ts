@@ -1,13 +1,15 @@
 // The partner scopes in the order the card offers them, and each one's words.
 import type { PartnerScope } from "../../../bindings/PartnerScope";
-import { t } from "../../../i18n";
+import { t, type MessageKey } from "../../../i18n";
 
-export const SCOPES: PartnerScope[] = [
-  "candidates:read",
-  "notes:write",
-  "documents:write",
-  "custom_fields:write",
-  "workflow:write",
-];
+const LABELS: Record<PartnerScope, MessageKey> = {
+  "candidates:read": "partners.scope.candidates:read",
+  "notes:write": "partners.scope.notes:write",
+  "documents:write": "partners.scope.documents:write",
+  "custom_fields:write": "partners.scope.custom_fields:write",
+  "workflow:write": "partners.scope.workflow:write",
+};
 
-export const scopeLabel = (scope: PartnerScope) => t(`partners.scope.${scope}`);
+export const SCOPES = Object.keys(LABELS) as PartnerScope[];
+
+export const scopeLabel = (scope: PartnerScope) => t(LABELS[scope]);
