@@ -87,10 +87,11 @@ pub async fn by_email(
         return Err(ServerError::BadRequest("the email is empty".into()));
     }
     let mut conn = state.pool.acquire().await?;
+    // The expression of the email index the sign-up page's lookup has (migration 0014).
     let found: Vec<Jsonb<CandidateAggregate>> = sqlx::query_scalar(
         "SELECT data FROM records
          WHERE org_id = $1 AND kind = 'candidate' AND data IS NOT NULL
-           AND lower(trim(data -> 'candidate' -> 'profile' ->> 'email')) = $2
+           AND lower(data #>> '{candidate,profile,email}') = $2
          ORDER BY id LIMIT $3",
     )
     .bind(partner.org)
