@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use talentdesk_domain::skills::canonical;
-use talentdesk_e2e::{DemoDb, Session, admin, err};
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys};
 use uuid::Uuid;
 
 const ROWS: &str = "[data-testid=job-candidates] [data-testid=results] tbody tr[data-id]";
@@ -119,5 +119,46 @@ fn find_candidates_ranks_a_pasted_job_description() -> Result<(), String> {
     let first = session.texts(WHY)?.into_iter().next().unwrap_or_default();
     assert!(["Patient Care", "Triage", "Wound Care"].iter().any(|s| first.contains(s)), "{first}");
     session.screenshot("find-candidates")?;
+    Ok(())
+}
+
+#[test]
+fn a_job_without_skills_says_so_until_its_dialog_gives_it_some() -> Result<(), String> {
+    let demo = DemoDb::new(1_000, 37)?;
+    let store = demo.open()?;
+    // The demo's Senior Backend Engineer names no skill, nor does its title.
+    let job = store.jobs().map_err(err)?.into_iter().find(|j| j.title == "Senior Backend Engineer").ok_or("no job")?;
+    assert!(job.skills.is_empty() && job.description.is_empty());
+    drop(store);
+
+    let session = Session::start(&["--db", demo.arg()?])?;
+    session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
+    session.click("[data-testid=rail-jobs]")?;
+    let entry = format!("[data-testid=jobs-page] button[data-id=\"{}\"]", job.id);
+    session.wait_for("the job in the list", |s| s.text(&entry))?;
+    session.click(&entry)?;
+    session.wait_for("its page", |s| Ok(s.text("[data-testid=job-name]")?.filter(|t| *t == job.title)))?;
+    session.click("[data-testid=job-tabs] [data-tab=candidates]")?;
+    let said = session.wait_for("the message", |s| s.text("[data-testid=match-error]"))?;
+    assert!(said.contains("add skills or a description"), "{said}");
+
+    // Edit job: a skill and a description; the tab ranks on both at once.
+    session.click("[data-testid=job-edit]")?;
+    session.type_into("[data-testid=job-field-skills-input]", &format!("Rust{}", keys::ENTER))?;
+    session.wait_for("the chip", |s| s.text("[data-testid=job-field-skills-chip]"))?;
+    session.type_into("[data-testid=job-field-description]", "Backend work in Rust and PostgreSQL, 4+ years.")?;
+    session.click("[data-testid=dialog-submit]")?;
+    let stored = session.wait_for("the job saved", |_| {
+        let job = demo.open()?.jobs().map_err(err)?.into_iter().find(|j| j.id == job.id);
+        Ok(job.filter(|j| !j.skills.is_empty()))
+    })?;
+    assert_eq!(stored.skills, ["Rust"]);
+    assert!(stored.description.contains("PostgreSQL"), "{}", stored.description);
+    session.wait_for("ranked candidates", |s| Ok(Some(()).filter(|_| s.texts(WHY).is_ok_and(|w| !w.is_empty()))))?;
+    let wanted = session.texts("[data-testid=require-skill]")?;
+    assert_eq!(wanted, ["Rust", "PostgreSQL"], "its own skill, then the description's");
+    let first = session.texts(WHY)?.into_iter().next().unwrap_or_default();
+    assert!(first.contains("Rust") || first.contains("PostgreSQL"), "{first}");
+    session.screenshot("job-dialog-skills")?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! taxonomy's names and synonyms) and the years of experience it asks for ("5+ years").
 
 use talentdesk_domain::job::Job;
+use talentdesk_domain::skills::canonical;
 
 /// A description longer than this is not a job description (a book pasted by mistake).
 pub const MOST_BYTES: usize = 100_000;
@@ -45,11 +46,16 @@ pub fn read(text: &str) -> Result<JobDescription, DescriptionError> {
 }
 
 /// What a job asks for: its own skills first, then those its title and description name,
-/// and the years its description asks for.
+/// each once under its taxonomy name (the window lists them, one chip each), and the years its
+/// description asks for.
 pub fn of_job(job: &Job) -> JobDescription {
     let text = format!("{}\n{}", job.title, job.description);
-    let mut skills = job.skills.clone();
-    skills.extend(crate::parse(&text).skills);
+    let mut skills: Vec<String> = Vec::new();
+    for skill in job.skills.iter().chain(&crate::parse(&text).skills).map(|s| canonical(s)) {
+        if !skill.is_empty() && !skills.iter().any(|s| s.eq_ignore_ascii_case(&skill)) {
+            skills.push(skill);
+        }
+    }
     JobDescription { title: job.title.clone(), skills, years: years_in(&job.description) }
 }
 
@@ -97,12 +103,11 @@ mod tests {
             location: "Leipzig".into(),
             ats_id: None,
             open: true,
-            skills: vec!["Blueprint Reading".into()],
-            description: "MIG welding on site, 3 years at least.".into(),
+            skills: vec!["blueprint reading".into(), "Welding".into()],
+            description: "MIG welding on site, blueprint reading, 3 years at least.".into(),
         };
         let read = of_job(&job);
-        assert_eq!(read.skills[0], "Blueprint Reading");
-        assert!(read.skills.iter().any(|s| s == "Welding"), "{:?}", read.skills);
+        assert_eq!(read.skills, ["Blueprint Reading", "Welding"], "each once, as the taxonomy names it");
         assert_eq!((read.title.as_str(), read.years), ("Welder", Some(3)));
     }
 }
