@@ -49,6 +49,12 @@ async fn the_description_matches_the_routes() {
         ("post", "/v1/partner/candidates/{id}/documents"),
         ("put", "/v1/partner/candidates/{id}/custom-fields"),
         ("put", "/v1/partner/candidates/{id}/pipelines/{pipeline_id}/status"),
+        ("get", "/v1/webhooks"),
+        ("post", "/v1/webhooks"),
+        ("put", "/v1/webhooks/{id}"),
+        ("delete", "/v1/webhooks/{id}"),
+        ("get", "/v1/webhooks/{id}/deliveries"),
+        ("post", "/v1/webhooks/{id}/deliveries/{delivery}/resend"),
     ]
     .into_iter()
     .map(|(m, p)| (m.to_owned(), p.to_owned()))
