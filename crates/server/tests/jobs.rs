@@ -108,12 +108,21 @@ async fn withdrawing_from_every_job_disengages_and_a_withdrawn_application_stays
 async fn an_admin_edits_and_closes_a_job_and_a_closed_job_takes_nobody() {
     let server = TestServer::start().await;
     let (_, nurse, _) = two_jobs(&server).await;
-    let edit = Job { title: "Head Nurse".into(), ats_id: Some("R-9".into()), open: false, ..nurse.clone() };
+    let edit = Job {
+        title: "Head Nurse".into(),
+        ats_id: Some("R-9".into()),
+        open: false,
+        skills: vec!["Triage".into(), " triage ".into()],
+        description: "Leads the ward's nurses.".into(),
+        ..nurse.clone()
+    };
     applies(&server, &server.admin, Mutation::JobUpdate { job: edit }).await;
     applies(&server, &server.admin, Mutation::JobSetOpen { job_id: nurse.id, open: false }).await;
     let jobs: Vec<Job> = server.records(RecordKind::Job).await;
     let stored = jobs.into_iter().find(|j| j.id == nurse.id).unwrap();
     assert_eq!((stored.title.as_str(), stored.ats_id.as_deref(), stored.open), ("Head Nurse", Some("R-9"), false));
+    // Skills and description travel with the job, cleaned by the same rules as on a desktop.
+    assert_eq!((stored.skills, stored.description.as_str()), (vec!["Triage".to_owned()], "Leads the ward's nurses."));
 
     let bo = Uuid::now_v7();
     applies(&server, &server.recruiter, create_candidate(bo, "Bo", "Lee", None)).await;
