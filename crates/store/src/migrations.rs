@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0019_experience.sql"),
     include_str!("../migrations/0020_insight_values.sql"),
     include_str!("../migrations/0021_job_skills.sql"),
+    include_str!("../migrations/0022_texts.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.
@@ -50,9 +51,29 @@ const STEPS: &[(usize, Step)] = &[
     (13, |conn| crate::search::rebuild_prefixes(conn, crate::search::BROAD_PREFIX)),
     (18, crate::tables::dedupe_keys::fill),
     (19, crate::tables::candidates::fill_experience),
+    (22, add_text_columns),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Migration 22: whether a candidate opted out of texts, and why a message was not delivered.
+/// Each column is added only when missing: a file set back to an older version (as tests do)
+/// has them already.
+fn add_text_columns(conn: &Connection) -> Result<(), StoreError> {
+    for (table, column, definition) in
+        [("candidates", "texts_opted_out", "INTEGER NOT NULL DEFAULT 0"), ("messages", "failure", "TEXT")]
+    {
+        let has: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2)",
+            [table, column],
+            |r| r.get(0),
+        )?;
+        if !has {
+            conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {definition}"))?;
+        }
+    }
+    Ok(())
+}
 
 /// Refuses a file that is not ours or is newer than this code, before anything is written.
 pub(crate) fn check(conn: &Connection, path: &Path) -> Result<(), StoreError> {

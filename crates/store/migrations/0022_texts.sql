@@ -1,0 +1,5 @@
+-- Text messages that are really sent (the server's provider; they arrive here by sync): whether
+-- the candidate answered a text with STOP (candidates.texts_opted_out), so texts skip them until
+-- they answer START, and why a message was not delivered, in the provider's words
+-- (messages.failure). Both columns are added by this migration's step
+-- (migrations::add_text_columns), which adds each only when missing.
