@@ -18,6 +18,7 @@ mod insights;
 mod jobs;
 mod locale;
 mod partner_keys;
+mod privacy;
 mod rendering;
 mod resumes;
 mod state;
@@ -160,6 +161,7 @@ fn main() {
             events::event_report,
             events::event_attendee_ids,
             events::areas_of_interest,
+            privacy::erasure_requests,
             events::export_event_attendees,
             events::event_badges,
             insights::insights,

@@ -16,6 +16,7 @@ pub use crate::attendance::EventMember;
 use crate::candidate::Candidate;
 use crate::document::Document;
 use crate::effects::Flag;
+use crate::erasure_request::ErasureRequest;
 use crate::history::{FieldChange, HistoryAction, HistoryDetail, HistoryEntry};
 use crate::job::{self, Application};
 use crate::message::Message;
@@ -41,6 +42,10 @@ pub struct CandidateAggregate {
     pub pipelines: Vec<PipelineMember>,
     pub events: Vec<EventMember>,
     pub applications: Vec<Application>,
+    /// Their request to be forgotten, open or declined (see [`crate::erasure_request`]). Left
+    /// out of the JSON when there is none, so records from before it read and hash as they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erasure_request: Option<ErasureRequest>,
 }
 
 impl CandidateAggregate {
@@ -53,6 +58,7 @@ impl CandidateAggregate {
             pipelines: Vec::new(),
             events: Vec::new(),
             applications: Vec::new(),
+            erasure_request: None,
         }
     }
 
@@ -282,6 +288,8 @@ impl FullCandidate {
             pipelines: self.pipelines.clone(),
             events: self.events.clone(),
             applications: self.applications.clone(),
+            // The bulk paths (demo data, imports) make candidates, who have asked nothing yet.
+            erasure_request: None,
         }
     }
 }

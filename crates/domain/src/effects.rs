@@ -15,6 +15,7 @@ mod events;
 mod jobs;
 mod merge;
 mod pipelines;
+mod requests;
 mod undo;
 
 use crate::activity::{self, Engagement, EngagementSet};
@@ -264,6 +265,9 @@ impl<R: Records> Effects<'_, R> {
             }
             M::SetActive { candidate_id, active } => self.flag(&[r.cand(*candidate_id)?], Flag::Active, *active)?,
             M::SetSubscribed { subscribed, .. } => self.flag(cands, Flag::Subscribed, *subscribed)?,
+            M::CandidateOptOut { candidate_id } => self.opt_out(*candidate_id)?,
+            M::RequestErasure { candidate_id } => self.request_erasure(*candidate_id)?,
+            M::DeclineErasure { candidate_id, reason } => self.decline_erasure(*candidate_id, reason)?,
             M::CandidateDelete { .. } => {
                 for cand in cands {
                     r.delete_candidate(*cand)?;

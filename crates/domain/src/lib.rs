@@ -12,6 +12,7 @@ pub mod dedupe;
 pub mod document;
 pub mod effects;
 pub mod erasure;
+pub mod erasure_request;
 pub mod error;
 pub mod event;
 pub mod history;

@@ -30,6 +30,7 @@ use crate::aggregate::{CandidateAggregate, PipelineMember};
 use crate::attendance::EventMember;
 use crate::candidate::Profile;
 use crate::effects::Records;
+use crate::erasure_request::ErasureRequest;
 use crate::history::FieldChange;
 use crate::job::{self, Application};
 use crate::mutation::Mutation;
@@ -150,6 +151,12 @@ pub fn absorb(survivor: &mut CandidateAggregate, other: &CandidateAggregate) {
             Some(_) => {}
             None => survivor.applications.push(theirs),
         }
+    }
+    // Someone asked to be forgotten under either record and nobody answered yet: merging the
+    // records answers nothing, the request waits on the survivor.
+    let open = |a: &CandidateAggregate| a.erasure_request.as_ref().is_some_and(ErasureRequest::is_open);
+    if open(other) && !open(survivor) {
+        survivor.erasure_request = other.erasure_request.clone();
     }
     let (c, o) = (&mut survivor.candidate, &other.candidate);
     c.subscribed &= o.subscribed;

@@ -46,6 +46,17 @@ pub enum Mutation {
     /// Subscribe / Unsubscribe from campaign emails.
     #[serde(rename = "candidate.set_subscribed")]
     SetSubscribed { selection: Selection, subscribed: bool },
+    /// The candidate unsubscribed themselves (an email's one-click link, their preferences
+    /// page): no more campaign emails, and the Candidate Opt-out engagement.
+    #[serde(rename = "candidate.opt_out")]
+    CandidateOptOut { candidate_id: Uuid },
+    /// The candidate asked to be forgotten: an open request on their record until an admin
+    /// approves it (`candidate.delete`) or declines it. See [`crate::erasure_request`].
+    #[serde(rename = "candidate.request_erasure")]
+    RequestErasure { candidate_id: Uuid },
+    /// An admin declines an open request to be forgotten, saying why.
+    #[serde(rename = "candidate.decline_erasure")]
+    DeclineErasure { candidate_id: Uuid, reason: String },
     /// Delete Candidate / Purge: permanent erasure of personal data.
     #[serde(rename = "candidate.delete")]
     CandidateDelete { selection: Selection },
@@ -268,6 +279,8 @@ impl Mutation {
             M::SetActive { .. } => Capability::Deactivate,
             M::SetSubscribed { .. } => Capability::Subscribe,
             M::CandidateDelete { .. } => Capability::DeleteCandidate,
+            M::CandidateOptOut { .. } | M::RequestErasure { .. } => Capability::RecordCandidateRequest,
+            M::DeclineErasure { .. } => Capability::DecideErasureRequests,
             M::ApplyResume { .. } => Capability::ParseResume,
             M::CandidateMerge { .. } | M::CandidateUnmerge { .. } => Capability::MergeCandidates,
             M::TagsAdd { .. } | M::TagsRemove { .. } => Capability::ManageTags,
@@ -340,6 +353,9 @@ impl Mutation {
             | M::SetEligible { candidate_id, .. }
             | M::SetActive { candidate_id, .. }
             | M::ApplyResume { candidate_id, .. }
+            | M::CandidateOptOut { candidate_id }
+            | M::RequestErasure { candidate_id }
+            | M::DeclineErasure { candidate_id, .. }
             | M::CandidateMerge { survivor_id: candidate_id, .. }
             | M::CandidateImport { candidate_id, .. }
             | M::NoteAdd { candidate_id, .. }

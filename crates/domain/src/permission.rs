@@ -53,6 +53,9 @@ capabilities! {
         Export,
         ViewTalentMatches,
         CreateEvent,
+        // Taking down what a candidate asked for themselves (to hear no more campaigns, to be
+        // forgotten): their own pages do, through the server, and so may a recruiter they told.
+        RecordCandidateRequest,
     ],
     admins: [
         Subscribe,
@@ -69,6 +72,7 @@ capabilities! {
         ManageTeam,
         ManageTemplates,
         MergeCandidates,
+        DecideErasureRequests,
         ManageWebhooks,
     ],
 }
@@ -91,6 +95,7 @@ impl Capability {
             Capability::ManageTeam => "manage the team",
             Capability::ManageTemplates => "manage the message templates",
             Capability::MergeCandidates => "merge duplicate candidates",
+            Capability::DecideErasureRequests => "decide requests to be forgotten",
             Capability::ManageWebhooks => "manage webhooks",
             Capability::SubmitToJob => "submit candidates to jobs",
             _ => "do this",
@@ -190,7 +195,8 @@ mod tests {
             | ManageApplications
             | Export
             | ViewTalentMatches
-            | CreateEvent => (true, true),
+            | CreateEvent
+            | RecordCandidateRequest => (true, true),
             Subscribe
             | Deactivate
             | DeleteCandidate
@@ -205,6 +211,7 @@ mod tests {
             | ManageTeam
             | ManageTemplates
             | MergeCandidates
+            | DecideErasureRequests
             | ManageWebhooks => (false, true),
         }
     }

@@ -55,6 +55,7 @@ pub struct Prepared {
     messages: Vec<Message>,
     documents: Vec<Document>,
     history: Vec<HistoryRow>,
+    erasure_request: Option<talentdesk_domain::erasure_request::ErasureRequest>,
 }
 
 /// A history entry as its row stores it.
@@ -97,6 +98,7 @@ impl Prepared {
             messages: c.messages,
             documents: c.documents,
             history,
+            erasure_request: None,
         })
     }
 
@@ -115,6 +117,7 @@ impl Prepared {
             messages: Vec::new(),
             documents: Vec::new(),
             history: Vec::new(),
+            erasure_request: a.erasure_request,
         })
     }
 }
@@ -243,6 +246,9 @@ impl BulkLoad<'_> {
             tags::add(tx, tag, &[cand])?;
         }
         engagements::insert_of(tx, cand, c.engagements.iter().map(|(e, at)| (e, at)))?;
+        if c.erasure_request.is_some() {
+            crate::tables::erasure_requests::put(tx, cand, c.erasure_request.as_ref())?;
+        }
         jobs::insert_rows_of(tx, cand, &c.applications)?;
         pipelines::insert_of(tx, cand, &c.pipelines)?;
         events::insert_of(tx, cand, c.candidate_id, &c.events)?;

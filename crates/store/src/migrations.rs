@@ -36,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0020_insight_values.sql"),
     include_str!("../migrations/0021_job_skills.sql"),
     include_str!("../migrations/0022_texts.sql"),
+    include_str!("../migrations/0023_erasure_requests.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.

@@ -28,12 +28,14 @@ use crate::tables::{self, candidates, settings};
 use crate::{Store, StoreError};
 
 mod board;
+mod erasure_requests;
 mod events;
 mod import_mappings;
 mod jobs;
 mod templates;
 
 pub use board::{BoardColumn, PipelineBoard};
+pub use erasure_requests::OpenErasureRequest;
 pub use events::{
     EventCounts, EventMemberRow, EventMembersPage, EventMembership, EventReport, EventSummary, MemberFilter,
     MemberQuery,
@@ -188,6 +190,9 @@ pub struct ProfileView {
     /// Oldest first.
     pub history: Vec<HistoryEntry>,
     pub custom_fields: Vec<CustomFieldDef>,
+    /// Their request to be forgotten, open or declined.
+    #[ts(optional)]
+    pub erasure_request: Option<talentdesk_domain::erasure_request::ErasureRequest>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -367,6 +372,7 @@ impl Store {
             pipelines,
             history: tables::history::of(conn, cand, id)?,
             custom_fields: settings::custom_fields(conn)?,
+            erasure_request: tables::erasure_requests::of(conn, cand)?,
             candidate,
         })
     }

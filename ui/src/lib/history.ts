@@ -93,5 +93,9 @@ function detailText(d: HistoryDetail): string {
       return t("history.merge_undone", { names: formatList(d.names) });
     case "change_redirected":
       return t("history.change_redirected");
+    case "erasure_requested":
+      return t("history.erasure_requested");
+    case "erasure_declined":
+      return t("history.erasure_declined", { reason: d.reason });
   }
 }

@@ -189,6 +189,8 @@ const capabilityKeys: Record<Capability, MessageKey> = {
   manage_team: "problem.may.manage_team",
   manage_templates: "problem.may.manage_templates",
   merge_candidates: "problem.may.merge_candidates",
+  record_candidate_request: "problem.may.record_candidate_request",
+  decide_erasure_requests: "problem.may.decide_erasure_requests",
   manage_webhooks: "problem.may.manage_webhooks",
   manage_phone_country: "problem.may.manage_phone_country",
 };

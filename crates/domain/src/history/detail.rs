@@ -136,6 +136,12 @@ pub enum HistoryDetail {
     ChangeRedirected {
         mutation: String,
     },
+    /// They asked to be forgotten (see [`crate::erasure_request`]); an approval erases them,
+    /// history and all, so no entry tells of it.
+    ErasureRequested,
+    ErasureDeclined {
+        reason: String,
+    },
 }
 
 impl HistoryDetail {
@@ -151,7 +157,12 @@ impl HistoryDetail {
                 HistoryAction::Pipeline
             }
             D::SubmittedToJob { .. } | D::HiringStatus { .. } | D::Withdrew { .. } => HistoryAction::Job,
-            D::Eligible { .. } | D::Active { .. } | D::Subscribed { .. } | D::Reviewed { .. } => HistoryAction::Status,
+            D::Eligible { .. }
+            | D::Active { .. }
+            | D::Subscribed { .. }
+            | D::Reviewed { .. }
+            | D::ErasureRequested
+            | D::ErasureDeclined { .. } => HistoryAction::Status,
             D::DocumentUploaded { .. } | D::DocumentDeleted { .. } => HistoryAction::Document,
             D::ResumeParsed { .. }
             | D::Imported { merged: true, .. }
@@ -217,6 +228,8 @@ impl HistoryDetail {
             D::ChangeRedirected { mutation } => {
                 format!("{mutation} made to a candidate since merged into this one was applied here")
             }
+            D::ErasureRequested => "Asked to be forgotten".into(),
+            D::ErasureDeclined { reason } => format!("Request to be forgotten declined: {reason}"),
         }
     }
 }

@@ -109,6 +109,9 @@ fn each_named(mutation: &mut Mutation, mut f: impl FnMut(&mut Uuid)) {
         | M::SetEligible { candidate_id, .. }
         | M::SetActive { candidate_id, .. }
         | M::ApplyResume { candidate_id, .. }
+        | M::CandidateOptOut { candidate_id }
+        | M::RequestErasure { candidate_id }
+        | M::DeclineErasure { candidate_id, .. }
         | M::CandidateImport { candidate_id, write: ImportWrite::Merge { .. }, .. }
         | M::NoteAdd { candidate_id, .. }
         | M::PipelineSetStatus { candidate_id, .. }

@@ -187,6 +187,7 @@ pub(crate) fn aggregate(conn: &Connection, cand: i64) -> Result<CandidateAggrega
         pipelines: pipelines::of(conn, cand)?,
         events: events::of(conn, cand)?,
         applications,
+        erasure_request: crate::tables::erasure_requests::of(conn, cand)?,
     })
 }
 
@@ -230,6 +231,7 @@ pub(crate) fn overwrite_aggregate(conn: &Connection, cand: i64, a: &CandidateAgg
 /// none stored: those of lists this client does not hold are left out (see [`write_candidate`]).
 fn write_parts(conn: &Connection, cand: i64, a: &CandidateAggregate) -> Result<(), StoreError> {
     engagements::insert_of(conn, cand, &a.engagement_times)?;
+    crate::tables::erasure_requests::put(conn, cand, a.erasure_request.as_ref())?;
     for name in &a.tags {
         tags::add(conn, tags::ensure(conn, name)?, &[cand])?;
     }

@@ -7,6 +7,7 @@ pub(crate) mod client_state;
 pub(crate) mod dedupe_keys;
 pub(crate) mod documents;
 pub(crate) mod engagements;
+pub(crate) mod erasure_requests;
 pub(crate) mod events;
 pub(crate) mod history;
 pub(crate) mod insight_values;

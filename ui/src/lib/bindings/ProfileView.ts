@@ -4,6 +4,7 @@ import type { Candidate } from "./Candidate";
 import type { CustomFieldDef } from "./CustomFieldDef";
 import type { Document } from "./Document";
 import type { EngagementAt } from "./EngagementAt";
+import type { ErasureRequest } from "./ErasureRequest";
 import type { EventMembership } from "./EventMembership";
 import type { HistoryEntry } from "./HistoryEntry";
 import type { MessageView } from "./MessageView";
@@ -17,4 +18,8 @@ export type ProfileView = { candidate: Candidate, has_resume: boolean, resume_te
 /**
  * Oldest first.
  */
-history: Array<HistoryEntry>, custom_fields: Array<CustomFieldDef>, };
+history: Array<HistoryEntry>, custom_fields: Array<CustomFieldDef>, 
+/**
+ * Their request to be forgotten, open or declined.
+ */
+erasure_request?: ErasureRequest, };

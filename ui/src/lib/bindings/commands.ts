@@ -45,6 +45,7 @@ import type { Mutation } from "./Mutation";
 import type { Notice } from "./Notice";
 import type { OfflineSet } from "./OfflineSet";
 import type { OneTimePassword } from "./OneTimePassword";
+import type { OpenErasureRequest } from "./OpenErasureRequest";
 import type { PageRequest } from "./PageRequest";
 import type { PartnerKey } from "./PartnerKey";
 import type { PartnerKeys } from "./PartnerKeys";
@@ -235,6 +236,7 @@ export const commands = {
   eventAttendeeIds: (args: { event: string; minRating: number | null }) => call<Array<string>>("event_attendee_ids", args),
   /** The organisation's areas of interest. */
   areasOfInterest: () => call<Array<string>>("areas_of_interest"),
+  erasureRequests: () => call<Array<OpenErasureRequest>>("erasure_requests"),
   /**
    * Saves the list as `query` filters it as CSV (check-in times, who checked in, ratings) where
    * the user chose; returns how many people it holds.

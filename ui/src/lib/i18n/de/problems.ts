@@ -168,6 +168,8 @@ export const problems: Translation<typeof english> = {
   "problem.may.manage_team": "das Team verwalten",
   "problem.may.manage_templates": "die Nachrichtenvorlagen verwalten",
   "problem.may.merge_candidates": "doppelte Kandidaten zusammenführen",
+  "problem.may.record_candidate_request": "festhalten, worum ein Kandidat gebeten hat",
+  "problem.may.decide_erasure_requests": "über Löschanfragen entscheiden",
   "problem.may.manage_webhooks": "Webhooks verwalten",
   "problem.may.manage_phone_country": "das Standardland für Telefonnummern festlegen",
 

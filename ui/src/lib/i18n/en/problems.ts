@@ -163,6 +163,8 @@ export const problems = {
   "problem.may.manage_team": "manage the team",
   "problem.may.manage_templates": "manage the message templates",
   "problem.may.merge_candidates": "merge duplicate candidates",
+  "problem.may.record_candidate_request": "record what a candidate asked for",
+  "problem.may.decide_erasure_requests": "decide requests to be forgotten",
   "problem.may.manage_webhooks": "manage webhooks",
   "problem.may.manage_phone_country": "set the default phone country",
 
