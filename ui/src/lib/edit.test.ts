@@ -19,11 +19,18 @@ const ana: Profile = {
   employment_type: null,
   languages: [],
   certifications: ["PMP"],
+  interests: ["Data"],
   preferred_communication: null,
   custom_fields: { visa: "EU" },
 };
 
 describe("profileChanges", () => {
+  it("saves the areas of interest ticked as one change from those she had", () => {
+    expect(profileChanges(ana, { ...ana, interests: ["Data", "Design"] })).toEqual([
+      { from: { field: "interests", value: ["Data"] }, to: { field: "interests", value: ["Data", "Design"] } },
+    ]);
+  });
+
   it("is empty when nothing changed (blank optional text counts as none)", () => {
     expect(profileChanges(ana, { ...ana, phone: "  ", skills: ["Triage", " "] })).toEqual([]);
   });

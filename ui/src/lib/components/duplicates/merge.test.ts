@@ -12,10 +12,10 @@ function candidate(id: string, updated: string, profile: Partial<Profile>): Cand
 
 // The older record has the email and a visa; the newer one a phone and another title.
 const older = candidate("a", "2026-01-01T00:00:00Z", { email: "ana@old.example", current_title: "Nurse", custom_fields: { visa: "EU" } });
-const newer = candidate("b", "2026-06-01T00:00:00Z", { phone: "+351 912 345 678", current_title: "Head nurse" });
+const newer = candidate("b", "2026-06-01T00:00:00Z", { phone: "+351 912 345 678", current_title: "Head nurse", interests: ["Data"] });
 
 describe("the merge dialog's choices", () => {
-  it("lists the fields anyone has a value for, each with every candidate's value", () => {
+  it("lists the fields anyone has a value for, each with every candidate's value (areas of interest are kept together)", () => {
     const rows = fieldRows([older, newer]);
     expect(rows.map((r) => r.key)).toEqual(["first_name", "last_name", "email", "phone", "current_title", "custom:visa"]);
     expect(rows.find((r) => r.key === "current_title")?.values.map((v) => v.value)).toEqual(["Nurse", "Head nurse"]);

@@ -23,10 +23,14 @@ function valueOf(p: Profile, key: string): FieldValue {
 
 export const isEmpty = (v: FieldValue) => valueText(v) === "—";
 
+/** Fields the merge itself combines (every area of interest any of them chose stays, see
+ *  crates/domain merge.rs): nothing to pick. */
+const COMBINED = new Set(["interests"]);
+
 /** The fields at least one candidate has a value for: the profile's own, then custom fields by key. */
 export function fieldRows(candidates: Candidate[]): FieldRow[] {
   const custom = [...new Set(candidates.flatMap((c) => Object.keys(c.profile.custom_fields)))].sort();
-  const keys = [...Object.keys(fieldLabels), ...custom.map((k) => `custom:${k}`)];
+  const keys = [...Object.keys(fieldLabels).filter((k) => !COMBINED.has(k)), ...custom.map((k) => `custom:${k}`)];
   return keys
     .map((key) => ({ key, values: candidates.map((c) => valueOf(c.profile, key)) }))
     .filter((row) => row.values.some((v) => !isEmpty(v)));

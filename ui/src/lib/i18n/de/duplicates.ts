@@ -23,7 +23,7 @@ export const duplicates: Translation<typeof english> = {
   "duplicates.open": "{name} öffnen",
   "duplicates.merged": "In {name} zusammengeführt.",
   "merge.title": "{count, plural, one {# Kandidaten} other {# Kandidaten}} zusammenführen",
-  "merge.intro": "Wähle für jedes Feld den Wert, der bleibt, und den Kandidaten, der bleibt. Tags, Notizen, Dokumente, Nachrichten, Bewerbungen, Pipelines, Events und Verlauf der anderen gehen auf ihn über; die anderen öffnen danach ihn.",
+  "merge.intro": "Wähle für jedes Feld den Wert, der bleibt, und den Kandidaten, der bleibt. Interessengebiete, Tags, Notizen, Dokumente, Nachrichten, Bewerbungen, Pipelines, Events und Verlauf der anderen gehen auf ihn über; die anderen öffnen danach ihn.",
   "merge.loading": "Profile werden gelesen…",
   "merge.field": "Feld",
   "merge.survivor": "Bleibt",

@@ -24,8 +24,6 @@ export const profile: Translation<typeof english> = {
   "profile.person_folder": "Personenordner {folder}",
   "profile.actions": "Aktionen",
   "profile.deactivated": "Deaktiviert",
-  "profile.erasure_requested": "Bittet um Löschung",
-  "profile.erasure_requested_since": "Bittet seit {date} um Löschung; ein Admin entscheidet unter Einstellungen › Datenschutzanfragen.",
   "profile.tags": "Tags",
 
   "background.sections": "Bereiche des Hintergrunds",
@@ -75,6 +73,10 @@ export const profile: Translation<typeof english> = {
   "profile.field.languages": "Sprachen",
   "profile.field.certifications": "Zertifikate",
   "profile.field.interests": "Interessengebiete",
+  "profile.interests_none_listed": "Die Organisation hat noch keine Interessengebiete (Einstellungen › Interessengebiete).",
+  "profile.interest_unlisted": "Nicht mehr in der Liste der Organisation; bleibt, bis Sie den Haken entfernen",
+  "profile.interest_unlisted_short": "(nicht mehr gelistet)",
+  "blocks.no_interests": "Noch keine Interessengebiete",
   "profile.field.preferred_communication": "Bevorzugter Kontakt",
   "profile.yes": "Ja",
   "profile.no": "Nein",
@@ -239,6 +241,4 @@ export const profile: Translation<typeof english> = {
   "history.merged": "Zusammengeführt mit {names}",
   "history.merge_undone": "Zusammenführung mit {names} rückgängig gemacht",
   "history.change_redirected": "Eine Änderung an jemandem, der inzwischen hier zusammengeführt wurde, wurde hier übernommen",
-  "history.erasure_requested": "Hat um Löschung gebeten",
-  "history.erasure_declined": "Löschanfrage abgelehnt: {reason}",
 };

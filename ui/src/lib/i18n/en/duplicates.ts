@@ -21,7 +21,7 @@ export const duplicates = {
   "duplicates.open": "Open {name}",
   "duplicates.merged": "Merged into {name}.",
   "merge.title": "Merge {count, plural, one {# candidate} other {# candidates}}",
-  "merge.intro": "Pick the value to keep for each field and the candidate who stays. Tags, notes, documents, messages, applications, pipelines, events and history of the others move to them; the others then open the one who stays.",
+  "merge.intro": "Pick the value to keep for each field and the candidate who stays. Areas of interest, tags, notes, documents, messages, applications, pipelines, events and history of the others move to them; the others then open the one who stays.",
   "merge.loading": "Reading the profiles…",
   "merge.field": "Field",
   "merge.survivor": "Stays",

@@ -22,8 +22,6 @@ export const profile = {
   "profile.person_folder": "Person folder {folder}",
   "profile.actions": "Actions",
   "profile.deactivated": "Deactivated",
-  "profile.erasure_requested": "Asked to be forgotten",
-  "profile.erasure_requested_since": "Asked to be forgotten on {date}; an admin decides in Settings › Privacy requests.",
   "profile.tags": "Tags",
 
   // Background and its sections
@@ -75,6 +73,10 @@ export const profile = {
   "profile.field.languages": "Languages",
   "profile.field.certifications": "Certifications",
   "profile.field.interests": "Areas of interest",
+  "profile.interests_none_listed": "The organisation has no areas of interest yet (Settings › Areas of interest).",
+  "profile.interest_unlisted": "No longer on the organisation's list; kept until you untick it",
+  "profile.interest_unlisted_short": "(no longer listed)",
+  "blocks.no_interests": "No areas of interest yet",
   "profile.field.preferred_communication": "Preferred contact",
   "profile.yes": "Yes",
   "profile.no": "No",
@@ -244,6 +246,4 @@ export const profile = {
   "history.merged": "Merged with {names}",
   "history.merge_undone": "Merge with {names} undone",
   "history.change_redirected": "A change made to a candidate since merged into this one was applied here",
-  "history.erasure_requested": "Asked to be forgotten",
-  "history.erasure_declined": "Request to be forgotten declined: {reason}",
 } as const;
