@@ -24,6 +24,8 @@ export const profile: Translation<typeof english> = {
   "profile.person_folder": "Personenordner {folder}",
   "profile.actions": "Aktionen",
   "profile.deactivated": "Deaktiviert",
+  "profile.erasure_requested": "Bittet um Löschung",
+  "profile.erasure_requested_since": "Bittet seit {date} um Löschung; ein Admin entscheidet unter Einstellungen › Datenschutzanfragen.",
   "profile.tags": "Tags",
 
   "background.sections": "Bereiche des Hintergrunds",
@@ -241,4 +243,6 @@ export const profile: Translation<typeof english> = {
   "history.merged": "Zusammengeführt mit {names}",
   "history.merge_undone": "Zusammenführung mit {names} rückgängig gemacht",
   "history.change_redirected": "Eine Änderung an jemandem, der inzwischen hier zusammengeführt wurde, wurde hier übernommen",
+  "history.erasure_requested": "Hat um Löschung gebeten",
+  "history.erasure_declined": "Löschanfrage abgelehnt: {reason}",
 };

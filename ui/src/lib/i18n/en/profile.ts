@@ -22,6 +22,8 @@ export const profile = {
   "profile.person_folder": "Person folder {folder}",
   "profile.actions": "Actions",
   "profile.deactivated": "Deactivated",
+  "profile.erasure_requested": "Asked to be forgotten",
+  "profile.erasure_requested_since": "Asked to be forgotten on {date}; an admin decides in Settings › Privacy requests.",
   "profile.tags": "Tags",
 
   // Background and its sections
@@ -246,4 +248,6 @@ export const profile = {
   "history.merged": "Merged with {names}",
   "history.merge_undone": "Merge with {names} undone",
   "history.change_redirected": "A change made to a candidate since merged into this one was applied here",
+  "history.erasure_requested": "Asked to be forgotten",
+  "history.erasure_declined": "Request to be forgotten declined: {reason}",
 } as const;
