@@ -6,7 +6,8 @@
 # tests start a throwaway cluster from, and aiosmtpd, the SMTP server its email tests use, and
 # a real OS keychain and notification daemon in a D-Bus session (gnome-keyring, dunst), and
 # the fonts badges embed (DejaVu; Droid Sans Fallback for Chinese, Japanese and Korean) and
-# poppler, which the badge tests read their PDFs with, and pip, which installs moto (below).
+# poppler, which the badge tests read their PDFs with, and pip, which installs moto (below),
+# and headless Chromium with its WebDriver, which the server's public pages are tested in.
 TALENTDESK_APT_PACKAGES=(
     build-essential pkg-config curl file libssl-dev libdbus-1-dev
     libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
@@ -14,6 +15,7 @@ TALENTDESK_APT_PACKAGES=(
     postgresql python3-aiosmtpd python3-pip
     dbus gnome-keyring libsecret-tools dunst
     fonts-dejavu-core fonts-droid-fallback poppler-utils
+    chromium chromium-driver
 )
 
 ensure_apt_packages() {

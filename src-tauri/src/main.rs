@@ -21,6 +21,7 @@ mod partner_keys;
 mod privacy;
 mod rendering;
 mod resumes;
+mod signup_page;
 mod state;
 mod team;
 mod templates;
@@ -209,6 +210,7 @@ fn main() {
             import::import_close,
             import::import_mappings,
             import::phone_country,
+            signup_page::consent_text,
             checkin::check_in_lookup,
             checkin::check_in_code,
             checkin::check_in,

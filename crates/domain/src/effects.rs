@@ -15,6 +15,7 @@ mod events;
 mod jobs;
 mod merge;
 mod pipelines;
+mod signup;
 mod requests;
 mod undo;
 
@@ -213,6 +214,8 @@ pub trait Records {
     fn put_areas_of_interest(&self, interests: &[String]) -> Result<(), Self::Error>;
     /// Sets (or, with none, clears) the organisation's default phone country.
     fn put_phone_country(&self, country: Option<&str>) -> Result<(), Self::Error>;
+    /// Sets (or, with none, clears) the sign-up page's consent text.
+    fn put_consent_text(&self, text: Option<&str>) -> Result<(), Self::Error>;
     /// The organisation's message templates, in no particular order.
     fn templates(&self) -> Result<Vec<Template>, Self::Error>;
     /// Stores the template, new or changed.
@@ -434,6 +437,11 @@ impl<R: Records> Effects<'_, R> {
                 r.put_phone_country(settings::phone_country(country.as_deref())?.as_deref())?;
                 1
             }
+            M::SetConsentText { text } => {
+                r.put_consent_text(crate::signup::consent_text(text.as_deref())?.as_deref())?;
+                1
+            }
+            M::SignUp { form } => self.sign_up(form)?,
             M::TemplatePut { template } => {
                 r.put_template(&template.clone().validated(&r.templates()?)?)?;
                 1
@@ -486,15 +494,28 @@ impl<R: Records> Effects<'_, R> {
         subscribed: bool,
         detail: Option<HistoryDetail>,
     ) -> Result<R::Cand, R::Error> {
-        let r = self.records;
-        self.unused_id(RecordKind::Candidate, &id.to_string())?;
-        let profile = self.checked_profile(profile.clone(), &[])?;
         // A recruiter looked at what they typed: Recruiter Generated and Recruiter Reviewed.
         // Nobody has looked at an imported row yet: it starts Unreviewed.
         let engagements = match profile_type {
             ProfileType::Imported => EngagementSet::default(),
             _ => EngagementSet::of(&[Engagement::RecruiterGenerated, Engagement::RecruiterReviewed]),
         };
+        self.insert_engaged(id, profile, profile_type, subscribed, engagements, detail)
+    }
+
+    /// Stores a new candidate with the engagements given (a sign-up's are the candidate's own).
+    fn insert_engaged(
+        &self,
+        id: Uuid,
+        profile: &Profile,
+        profile_type: ProfileType,
+        subscribed: bool,
+        engagements: EngagementSet,
+        detail: Option<HistoryDetail>,
+    ) -> Result<R::Cand, R::Error> {
+        let r = self.records;
+        self.unused_id(RecordKind::Candidate, &id.to_string())?;
+        let profile = self.checked_profile(profile.clone(), &[])?;
         let cand = r.insert_candidate(&Candidate {
             id,
             profile,

@@ -28,6 +28,7 @@ pub mod pipeline;
 pub mod record;
 pub mod search;
 pub mod settings;
+pub mod signup;
 pub mod skills;
 pub mod template;
 pub mod undo;

@@ -21,6 +21,7 @@ use crate::merge::Unmerged;
 use crate::permission::Capability;
 use crate::search::Selection;
 use crate::settings::{ColumnConfig, CustomFieldDef, HiredActions};
+use crate::signup::SignUpForm;
 use crate::template::Template;
 use crate::undo::Expectation;
 
@@ -57,6 +58,10 @@ pub enum Mutation {
     /// An admin declines an open request to be forgotten, saying why.
     #[serde(rename = "candidate.decline_erasure")]
     DeclineErasure { candidate_id: Uuid, reason: String },
+    /// Someone signed up on the organisation's page (only the server's self-service actor
+    /// makes this; see [`crate::signup`] for what it may change of a known candidate).
+    #[serde(rename = "candidate.sign_up")]
+    SignUp { form: SignUpForm },
     /// Delete Candidate / Purge: permanent erasure of personal data.
     #[serde(rename = "candidate.delete")]
     CandidateDelete { selection: Selection },
@@ -229,6 +234,9 @@ pub enum Mutation {
     /// written without a country code are read as its when duplicates are looked for.
     #[serde(rename = "settings.set_phone_country")]
     SetPhoneCountry { country: Option<String> },
+    /// What the sign-up page's consent box says (none to clear it: the page words its own).
+    #[serde(rename = "settings.set_consent_text")]
+    SetConsentText { text: Option<String> },
     /// Creates or replaces one of the organisation's message templates.
     #[serde(rename = "template.put")]
     TemplatePut { template: Template },
@@ -316,6 +324,10 @@ impl Mutation {
             M::SetHiredActions { .. } => Capability::ManageHiredActions,
             M::SetInterests { .. } => Capability::ManageAreasOfInterest,
             M::SetPhoneCountry { .. } => Capability::ManagePhoneCountry,
+            M::SetConsentText { .. } => Capability::ManageSignUpPage,
+            // What a person may do about themselves on the sign-up page; the server refuses it
+            // from desktops (see talentdesk_server's push).
+            M::SignUp { .. } => Capability::CreateCandidate,
             M::TemplatePut { .. } | M::TemplateDelete { .. } => Capability::ManageTemplates,
             // Whoever imports may keep a mapping for the next file.
             M::ImportMappingPut { .. } | M::ImportMappingDelete { .. } => Capability::CreateCandidate,
@@ -367,6 +379,7 @@ impl Mutation {
             | M::ApplicationSetStatus { candidate_id, .. }
             | M::ApplicationWithdraw { candidate_id, .. } => Some(*candidate_id),
             M::DocumentAttach { document } => Some(document.candidate_id),
+            M::SignUp { form } => Some(form.candidate_id),
             _ => None,
         }
     }

@@ -69,6 +69,7 @@ capabilities! {
         ArchiveEvent,
         ManageAreasOfInterest,
         ManagePhoneCountry,
+        ManageSignUpPage,
         ManageTeam,
         ManageTemplates,
         MergeCandidates,
@@ -92,6 +93,7 @@ impl Capability {
             Capability::ArchiveEvent => "archive events",
             Capability::ManageAreasOfInterest => "set the areas of interest",
             Capability::ManagePhoneCountry => "set the default phone country",
+            Capability::ManageSignUpPage => "word the sign-up page's consent",
             Capability::ManageTeam => "manage the team",
             Capability::ManageTemplates => "manage the message templates",
             Capability::MergeCandidates => "merge duplicate candidates",
@@ -208,6 +210,7 @@ mod tests {
             | ArchiveEvent
             | ManageAreasOfInterest
             | ManagePhoneCountry
+            | ManageSignUpPage
             | ManageTeam
             | ManageTemplates
             | MergeCandidates

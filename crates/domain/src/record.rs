@@ -84,6 +84,8 @@ pub const COLUMNS: &str = "columns";
 pub const AREAS_OF_INTEREST: &str = "areas_of_interest";
 /// The organisation's default phone country (an ISO code, or null).
 pub const PHONE_COUNTRY: &str = "phone_country";
+/// The consent text of the organisation's sign-up page (a string, or null for the page's own).
+pub const CONSENT_TEXT: &str = "consent_text";
 
 #[cfg(test)]
 mod tests {

@@ -37,6 +37,8 @@ pub struct AppState {
     /// Tracking hits that record something, which wait for the org's version lock: a few at
     /// once, so a long push never has them hold the database's connections.
     pub tracking_writes: Arc<tokio::sync::Semaphore>,
+    /// Reads the sign-up page's resumes in isolated children, a few at a time.
+    pub resume_reader: crate::signup::Reader,
     /// What each partner API key may still send (`partner_requests_per_minute`).
     pub partner_rate: Arc<crate::partner::rate::Buckets>,
 }
@@ -45,6 +47,7 @@ pub fn router(state: AppState) -> Router {
     let (router, api) = api_router(&state.config).split_for_parts();
     router
         .route("/v1/openapi.json", get(move || async move { axum::Json(api) }))
+        .merge(crate::signup::routes(&state.config))
         .fallback(not_found)
         .layer(axum::middleware::from_fn(metrics::track))
         .with_state(state)
@@ -79,6 +82,7 @@ pub fn api_router(config: &Config) -> OpenApiRouter<AppState> {
         .routes(routes!(snapshot::snapshot))
         .routes(routes!(email::tracking::opened))
         .routes(routes!(email::tracking::clicked))
+        .routes(routes!(crate::signup::address))
         .routes(routes!(webhooks::routes::list, webhooks::routes::create))
         .routes(routes!(webhooks::routes::update, webhooks::routes::delete))
         .routes(routes!(webhooks::routes::deliveries))
@@ -148,6 +152,7 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
     let live_streams = StreamLimit::new("live update", config.live_streams_per_user);
     let snapshot_streams = StreamLimit::new("snapshot", config.snapshot_streams_per_user);
     let tracking_writes = Arc::new(tokio::sync::Semaphore::new(email::tracking::CONCURRENT_WRITES));
+    let resume_reader = crate::signup::Reader::new(&config.signup)?;
     let partner_rate = Arc::new(partner::rate::Buckets::new(config.partner_requests_per_minute, config.partner_burst));
     let app = router(AppState {
         pool: pool.clone(),
@@ -158,6 +163,7 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
         live_streams,
         snapshot_streams,
         tracking_writes,
+        resume_reader,
         partner_rate,
     })
     // Sign-in throttling counts per source address.

@@ -66,6 +66,8 @@ pub struct Config {
     /// A secret a scraper sends as a bearer token to read `/metrics` from another machine;
     /// without it, the metrics are served only to this machine.
     pub metrics_token: Option<String>,
+    /// The talent-community sign-up pages (`[signup]`): rate limits and resume limits.
+    pub signup: crate::signup::Settings,
     /// Lets webhooks reach loopback, private and link-local addresses (a receiver on the
     /// team's own network, tests); off, such URLs are refused at save and at send.
     pub webhooks_allow_private: bool,
@@ -113,6 +115,7 @@ impl Default for Config {
             json_logs: false,
             trusted_proxies: Vec::new(),
             metrics_token: None,
+            signup: crate::signup::Settings::default(),
             webhooks_allow_private: false,
             webhook_timeout_ms: 5_000,
             webhook_retry_base_ms: 10_000,

@@ -36,6 +36,10 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Reads one resume from stdin and writes its text as JSON: the isolated reader the
+    /// sign-up page starts for each resume (talentdesk_resume::isolated), not for people.
+    #[command(hide = true)]
+    ExtractText,
 }
 
 #[derive(Subcommand)]
@@ -94,6 +98,10 @@ enum RoleArg {
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
+    // Before the settings: the reader needs none, and runs where there may be none.
+    if let Command::ExtractText = cli.command {
+        return Ok(talentdesk_resume::isolated::serve(std::io::stdin().lock(), std::io::stdout().lock())?);
+    }
     let config = Config::load(cli.config.as_deref())?;
     init_logs(config.json_logs);
     tokio::runtime::Runtime::new()?.block_on(run(cli.command, config))
@@ -121,6 +129,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             let pool = talentdesk_server::app::connect(&config).await?;
             demo(&pool, &org, candidates, seed).await
         }
+        Command::ExtractText => unreachable!("the reader is served before the settings are read"),
     }
 }
 

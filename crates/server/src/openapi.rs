@@ -14,6 +14,8 @@ use utoipa::{Modify, OpenApi};
                        Every error is a JSON `ErrorBody` with a stable code."
     ),
     tags(
+        (name = "sign-up", description = "The organisation's talent-community sign-up page (`/join/{slug}`, an \
+            HTML form for people, not part of this API): where it is."),
         (name = "partner", description = "For partners (a reference-check service, an assessment vendor), with a \
             partner API key as the bearer token (`partner_key`): read candidates and write results back as notes, \
             documents, custom field values and workflow statuses. Each route needs its scope (403 names a missing \

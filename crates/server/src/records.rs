@@ -612,6 +612,10 @@ impl Records for PgRecords {
         self.put_setting(PHONE_COUNTRY, &country)
     }
 
+    fn put_consent_text(&self, text: Option<&str>) -> Result<(), ServerError> {
+        self.put_setting(talentdesk_domain::record::CONSENT_TEXT, &text)
+    }
+
     fn templates(&self) -> Result<Vec<Template>, ServerError> {
         let settings: Vec<SettingEntry> = self.all(RecordKind::Setting)?;
         let ours = settings.into_iter().filter(|s| s.key.starts_with(template::SETTING_PREFIX));

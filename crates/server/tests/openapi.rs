@@ -40,6 +40,7 @@ async fn the_description_matches_the_routes() {
         ("put", "/v1/team/{id}/active"),
         ("post", "/v1/team/{id}/password"),
         ("delete", "/v1/team/{id}/sign-ins"),
+        ("get", "/v1/sign-up-page"),
         ("get", "/v1/partner-keys"),
         ("post", "/v1/partner-keys"),
         ("delete", "/v1/partner-keys/{id}"),

@@ -468,6 +468,11 @@ impl Records for SqliteRecords<'_> {
         settings::put(self.tx, settings::PHONE_COUNTRY, &country)
     }
 
+    fn put_consent_text(&self, text: Option<&str>) -> Result<(), StoreError> {
+        self.writes(RecordKind::Setting, talentdesk_domain::record::CONSENT_TEXT)?;
+        settings::put(self.tx, talentdesk_domain::record::CONSENT_TEXT, &text)
+    }
+
     fn templates(&self) -> Result<Vec<Template>, StoreError> {
         settings::templates(self.tx)
     }

@@ -476,6 +476,11 @@ impl Store {
         settings::get(self.conn(), settings::PHONE_COUNTRY)
     }
 
+    /// What the sign-up page's consent box says, if an admin worded it.
+    pub fn consent_text(&self) -> Result<Option<String>, StoreError> {
+        settings::get(self.conn(), talentdesk_domain::record::CONSENT_TEXT)
+    }
+
     /// The calling code of the organisation's default phone country ("49"), in which the
     /// duplicate finder and the resumes' matching read numbers without a country code.
     pub fn phone_calling_code(&self) -> Result<Option<&'static str>, StoreError> {

@@ -320,6 +320,11 @@ impl Client {
         Err(ClientError::Unreachable("the live stream ended".into()))
     }
 
+    /// The address of the organisation's sign-up page.
+    pub async fn sign_up_page(&self) -> Result<crate::signup_page::SignUpPage, ClientError> {
+        self.server.answer(self.get("/v1/sign-up-page")).await
+    }
+
     /// Everyone in this user's organisation, active or not.
     pub async fn team(&self) -> Result<Vec<TeamMember>, ClientError> {
         self.server.answer(self.get("/v1/team")).await

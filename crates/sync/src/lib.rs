@@ -9,6 +9,7 @@ pub mod client;
 pub mod engine;
 pub mod partner;
 pub mod problem;
+pub mod signup_page;
 mod snapshot;
 pub mod webhooks;
 pub mod wire;

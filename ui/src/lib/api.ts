@@ -145,6 +145,7 @@ export const api = {
   importMappings: () => commands.importMappings(),
   /** The organisation's default phone country, and the countries it may be. */
   phoneCountry: () => commands.phoneCountry(),
+  consentText: () => commands.consentText(),
 };
 
 /** The field a refused command's rule names ("email", "custom:level"), if it names one. */

@@ -193,6 +193,7 @@ const capabilityKeys: Record<Capability, MessageKey> = {
   decide_erasure_requests: "problem.may.decide_erasure_requests",
   manage_webhooks: "problem.may.manage_webhooks",
   manage_phone_country: "problem.may.manage_phone_country",
+  manage_sign_up_page: "problem.may.manage_sign_up_page",
 };
 
 // Fields are the keys the rules name them by; one without a word here (an admin's custom
@@ -232,6 +233,7 @@ const fieldKeys: Partial<Record<string, MessageKey>> = {
   hiring_status: "problem.field.hiring_status",
   bin: "problem.field.bin",
   phone_country: "problem.field.phone_country",
+  consent_text: "problem.field.consent_text",
   full_name: "problem.field.full_name",
   linked_in: "problem.field.linked_in",
   website: "problem.field.website",

@@ -417,6 +417,8 @@ export const commands = {
    * settings.set_phone_country) and the countries it may be: an import's options start with it.
    */
   phoneCountry: () => call<PhoneCountry>("phone_country"),
+  /** What the sign-up page's consent box says; none while the page words its own. */
+  consentText: () => call<string | null>("consent_text"),
   /**
    * People matching what is typed so far (name, email or phone): the event's registrants
    * first, then everyone else on this computer.

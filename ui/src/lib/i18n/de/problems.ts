@@ -172,6 +172,7 @@ export const problems: Translation<typeof english> = {
   "problem.may.decide_erasure_requests": "über Löschanfragen entscheiden",
   "problem.may.manage_webhooks": "Webhooks verwalten",
   "problem.may.manage_phone_country": "das Standardland für Telefonnummern festlegen",
+  "problem.may.manage_sign_up_page": "den Einwilligungstext der Anmeldeseite formulieren",
 
   "problem.field.first_name": "Vorname",
   "problem.field.last_name": "Nachname",
@@ -207,6 +208,7 @@ export const problems: Translation<typeof english> = {
   "problem.field.hiring_status": "Einstellungsstatus",
   "problem.field.bin": "ATS-Ordner",
   "problem.field.phone_country": "Standardland für Telefonnummern",
+  "problem.field.consent_text": "Einwilligungstext",
   "problem.field.full_name": "Vollständiger Name",
   "problem.field.linked_in": "LinkedIn",
   "problem.field.website": "Website",

@@ -167,6 +167,7 @@ export const problems = {
   "problem.may.decide_erasure_requests": "decide requests to be forgotten",
   "problem.may.manage_webhooks": "manage webhooks",
   "problem.may.manage_phone_country": "set the default phone country",
+  "problem.may.manage_sign_up_page": "word the sign-up page’s consent",
 
   "problem.field.first_name": "First name",
   "problem.field.last_name": "Last name",
@@ -202,6 +203,7 @@ export const problems = {
   "problem.field.hiring_status": "Hiring status",
   "problem.field.bin": "ATS bin",
   "problem.field.phone_country": "Default phone country",
+  "problem.field.consent_text": "Consent text",
   "problem.field.full_name": "Full name",
   "problem.field.linked_in": "LinkedIn",
   "problem.field.website": "Website",
