@@ -208,6 +208,7 @@ pub(crate) fn candidate(rng: &mut impl Rng, org: &Org, now: Timestamp, index: u6
         eligible: !chance(rng, 0.02),
         active: !chance(rng, 0.01),
         subscribed: true,
+        texts_opted_out: false,
         owner_id: owner,
         created_at,
         updated_at,
@@ -487,6 +488,7 @@ fn outreach(rng: &mut impl Rng, c: &mut FullCandidate, org: &Org, record: &mut A
             clicked_at: clicked,
             bounced_at: bounced,
             check_in_code: None,
+            failure: None,
         });
     }
 }

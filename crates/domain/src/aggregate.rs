@@ -80,6 +80,7 @@ impl CandidateAggregate {
             Flag::Eligible => c.eligible = value,
             Flag::Active => c.active = value,
             Flag::Subscribed => c.subscribed = value,
+            Flag::TextsOptedOut => c.texts_opted_out = value,
         }
         c.updated_at = at;
     }

@@ -467,6 +467,11 @@ pub struct Candidate {
     pub active: bool,
     /// Receives campaign emails.
     pub subscribed: bool,
+    /// Answered a text with STOP (or the like): no text message goes to them until they answer
+    /// START. Left out of the JSON when false, so candidates saved before it existed read
+    /// and hash as they did.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub texts_opted_out: bool,
     /// The recruiter who owns the candidate (created or imported them).
     pub owner_id: Option<Uuid>,
     pub created_at: Timestamp,

@@ -49,6 +49,8 @@ pub enum Flag {
     Active,
     Subscribed,
 }
+    /// Opted out of text messages (answered STOP).
+    TextsOptedOut,
 
 /// A profile field that was changed by someone else after this edit read it. The edit still
 /// wins (server order); the value it overwrote is kept so its author can put it back.
@@ -276,6 +278,9 @@ impl<R: Records> Effects<'_, R> {
                     r.delete_candidate(*cand)?;
                 }
                 cands.len() as u64
+            }
+            M::SetTextsOptedOut { candidate_id, opted_out } => {
+                self.flag(&[r.cand(*candidate_id)?], Flag::TextsOptedOut, *opted_out)?
             }
             M::TagsAdd { tags, .. } => self.add_tags(tags, cands)?,
             M::TagsRemove { tags, .. } => self.remove_tags(tags, cands)?,
@@ -548,6 +553,7 @@ impl<R: Records> Effects<'_, R> {
         action: HistoryAction,
         at: Timestamp,
         changes: Vec<FieldChange>,
+            texts_opted_out: false,
         summary: Option<String>,
     ) -> HistoryDraft {
         HistoryDraft {
@@ -718,17 +724,22 @@ impl<R: Records> Effects<'_, R> {
             }
             let message = Message {
                 job_id,
+        let mut queued = Vec::with_capacity(cands.len());
                 subject,
                 body,
                 ..Message::queued(send_id, c.id, self.actor.id, channel, kind, self.now)
+            // They answered STOP: the send goes to the others (the count says how many).
+            if channel == Channel::Text && c.texts_opted_out {
+                continue;
+            }
             };
             self.records.insert_message(&message, *cand)?;
             if let Some(e) = engagement {
                 self.records.record_engagement(*cand, e, self.now)?;
             }
         }
-        self.entry(cands, detail, None)?;
-        Ok(cands.len() as u64)
+        self.entry(&queued, detail, None)?;
+        Ok(queued.len() as u64)
     }
 }
 
@@ -747,6 +758,10 @@ fn edited(id: Uuid, before: &Profile, changes: &[FieldChange]) -> Result<(Profil
         if stored != change.from && stored != change.to {
             conflicts.push(Conflict {
                 candidate_id: id,
+            queued.push(*cand);
+        }
+        if queued.is_empty() {
+            return Err(DomainError::TextsOptedOut { count: cands.len() as u32 }.into());
                 expected: change.from.clone(),
                 overwritten: stored,
                 written: change.to.clone(),

@@ -77,6 +77,12 @@ pub enum DomainError {
     NoAddress { candidate: NamedCandidate, email: bool },
     #[error("{candidate} is deactivated; an admin reactivates them first")]
     Deactivated { candidate: NamedCandidate },
+    /// A text to people who all answered STOP: nothing would be sent.
+    #[error("the {count} chosen opted out of texts; nothing was sent")]
+    TextsOptedOut { count: u32 },
+    /// A text on a server that has no text message provider: it would stay queued forever.
+    #[error("This server cannot send text messages: no provider is configured")]
+    NoTextProvider,
     /// The candidate is not among a pipeline's, a job's (no application) or an event's people.
     #[error("the candidate is not in this {what}")]
     NotAmong { what: Thing },

@@ -160,6 +160,8 @@ pub fn absorb(survivor: &mut CandidateAggregate, other: &CandidateAggregate) {
     }
     let (c, o) = (&mut survivor.candidate, &other.candidate);
     c.subscribed &= o.subscribed;
+    // A STOP sent under either record still holds for the person.
+    c.texts_opted_out |= o.texts_opted_out;
     c.eligible &= o.eligible;
     c.created_at = c.created_at.min(o.created_at);
     c.last_login_at = c.last_login_at.max(o.last_login_at);
@@ -261,12 +263,14 @@ mod tests {
         b.record_engagement(Engagement::RecruiterReviewed, t);
         b.record_engagement(Engagement::SentDirectEmail, t);
         b.candidate.subscribed = false;
+        b.candidate.texts_opted_out = true;
         b.candidate.created_at = t - Duration::days(9);
         absorb(&mut a, &b);
         assert_eq!(a.tags.iter().cloned().collect::<Vec<_>>(), ["fintech", "python"]);
         assert_eq!(a.engagement_times[&Engagement::RecruiterReviewed], t);
         assert!(a.candidate.engagements.iter().any(|e| e == Engagement::SentDirectEmail));
         assert!(!a.candidate.subscribed, "an opt-out is never lost");
+        assert!(a.candidate.texts_opted_out, "nor a STOP");
         assert!(a.candidate.eligible);
         assert_eq!(a.candidate.created_at, t - Duration::days(9));
     }

@@ -52,6 +52,12 @@ pub struct Message {
     /// server's delivery adds to the email as a QR image.
     #[serde(default)]
     pub check_in_code: Option<String>,
+    /// Why it was not delivered, in the provider's words (a text's error code and message),
+    /// when it failed. Left out of the JSON when there is none, so older messages read and
+    /// hash as they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub failure: Option<String>,
 }
 
 impl Message {
@@ -82,6 +88,7 @@ impl Message {
             clicked_at: None,
             bounced_at: None,
             check_in_code: None,
+            failure: None,
         }
     }
 

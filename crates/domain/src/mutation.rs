@@ -59,6 +59,10 @@ pub enum Mutation {
     #[serde(rename = "candidate.decline_erasure")]
     DeclineErasure { candidate_id: Uuid, reason: String },
     /// Someone signed up on the organisation's page (only the server's self-service actor
+    /// The person answered a text with STOP (`opted_out`) or START: text messages skip them
+    /// while they are opted out.
+    #[serde(rename = "candidate.set_texts_opted_out")]
+    SetTextsOptedOut { candidate_id: Uuid, opted_out: bool },
     /// makes this; see [`crate::signup`] for what it may change of a known candidate).
     #[serde(rename = "candidate.sign_up")]
     SignUp { form: SignUpForm },
@@ -287,7 +291,9 @@ impl Mutation {
             M::SetActive { .. } => Capability::Deactivate,
             M::SetSubscribed { .. } => Capability::Subscribe,
             M::CandidateDelete { .. } => Capability::DeleteCandidate,
-            M::CandidateOptOut { .. } | M::RequestErasure { .. } => Capability::RecordCandidateRequest,
+            M::CandidateOptOut { .. } | M::RequestErasure { .. } | M::SetTextsOptedOut { .. } => {
+                Capability::RecordCandidateRequest
+            }
             M::DeclineErasure { .. } => Capability::DecideErasureRequests,
             M::ApplyResume { .. } => Capability::ParseResume,
             M::CandidateMerge { .. } | M::CandidateUnmerge { .. } => Capability::MergeCandidates,
@@ -372,6 +378,7 @@ impl Mutation {
             | M::CandidateImport { candidate_id, .. }
             | M::NoteAdd { candidate_id, .. }
             | M::PipelineSetStatus { candidate_id, .. }
+            | M::SetTextsOptedOut { candidate_id, .. }
             | M::EventCheckIn { candidate_id, .. }
             | M::EventUndoCheckIn { candidate_id, .. }
             | M::EventRate { candidate_id, .. }

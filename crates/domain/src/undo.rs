@@ -438,6 +438,7 @@ pub(crate) mod tests {
             eligible: true,
             active: true,
             subscribed: true,
+            texts_opted_out: false,
             owner_id: None,
             created_at: now,
             updated_at: now,

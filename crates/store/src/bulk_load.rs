@@ -370,6 +370,7 @@ mod tests {
             eligible: true,
             active: true,
             subscribed: true,
+            texts_opted_out: false,
             owner_id: None,
             created_at: at,
             updated_at: at,

@@ -64,6 +64,8 @@ const everyKind: { [K in DomainError["kind"]]: Extract<DomainError, { kind: K }>
   repeated_in_selection: { kind: "repeated_in_selection" },
   no_address: { kind: "no_address", candidate: { id: "0190", name: "Ana Souza" }, email: true },
   deactivated: { kind: "deactivated", candidate: { id: "0190" } },
+  texts_opted_out: { kind: "texts_opted_out", count: 2 },
+  no_text_provider: { kind: "no_text_provider" },
   not_among: { kind: "not_among", what: "job" },
   admin_only: { kind: "admin_only", capability: "delete_candidate" },
   needs_ats_id: { kind: "needs_ats_id" },
@@ -104,6 +106,7 @@ describe("describeRule", () => {
         "Tags verwalten geht mit höchstens 100.000 Kandidaten auf einmal; ausgewählt sind 100.001",
       ],
       [everyKind.no_address, "Ana Souza has no email address", "Ana Souza hat keine E-Mail-Adresse"],
+      [everyKind.texts_opted_out, "All 2 opted out of texts; nothing was sent", "Alle 2 haben SMS abbestellt; nichts wurde gesendet"],
       [
         everyKind.deactivated,
         "A candidate is deactivated; an admin reactivates them first",

@@ -63,6 +63,8 @@ function detailText(d: HistoryDetail): string {
       return t("history.active", { active: yes(d.active) });
     case "subscribed":
       return t("history.subscribed", { subscribed: yes(d.subscribed) });
+    case "texts_opted_out":
+      return t("history.texts_opted_out", { opted_out: yes(d.opted_out) });
     case "reviewed":
       return t("history.reviewed", { from: activityLabels[d.from], to: activityLabels[d.to] });
     case "document_uploaded":

@@ -66,6 +66,8 @@ const ruleKeys: Record<DomainError["kind"], MessageKey> = {
   repeated_in_selection: "problem.repeated_in_selection",
   no_address: "problem.no_address",
   deactivated: "problem.deactivated",
+  texts_opted_out: "problem.texts_opted_out",
+  no_text_provider: "problem.no_text_provider",
   not_among: "problem.not_among",
   admin_only: "problem.admin_only",
   needs_ats_id: "problem.needs_ats_id",
@@ -306,6 +308,8 @@ function ruleValues(rule: DomainError): Values {
     case "deactivated":
       return { name: candidateName(rule.candidate) };
     case "not_among":
+    case "texts_opted_out":
+      return { count: rule.count };
       return { what: rule.what, thing: translate(thingKeys[rule.what]) };
     case "admin_only":
       return { doing: translate(capabilityKeys[rule.capability]) };
@@ -316,6 +320,7 @@ function ruleValues(rule: DomainError): Values {
     case "last_admin":
     case "unknown_change":
       return {};
+    case "no_text_provider":
   }
 }
 

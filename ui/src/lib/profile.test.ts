@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Message } from "./bindings/Message";
-import { atsWord, deliveryState, fileSize, newestResume, period, place, yesNo } from "./profile";
+import { atsWord, deliveryState, deliverySteps, fileSize, newestResume, period, place, yesNo } from "./profile";
 import type { Document } from "./bindings/Document";
 import { setLocale } from "./i18n";
 
@@ -49,6 +49,11 @@ describe("profile formatting", () => {
     expect(deliveryState(message({ sent_at: "x", delivered_at: "y" }))).toBe("Delivered");
     expect(deliveryState(message({ sent_at: "x", opened_at: "y", clicked_at: "z" }))).toBe("Clicked");
     expect(deliveryState(message({ sent_at: "x", bounced_at: "y" }))).toBe("Bounced");
+    // A text is delivered or fails; it is not opened.
+    expect(deliveryState(message({ channel: "text", sent_at: "x" }))).toBe("Sent");
+    expect(deliveryState(message({ channel: "text", sent_at: "x", delivered_at: "y" }))).toBe("Delivered");
+    expect(deliveryState(message({ channel: "text", sent_at: "x", bounced_at: "y", failure: "30003: Unreachable" }))).toBe("Failed");
+    expect(deliverySteps(message({ channel: "text" })).map((s) => s.step)).toEqual(["sent", "delivered", "failed"]);
     setLocale("de-DE");
     expect(deliveryState(message({ sent_at: "x", delivered_at: "y" }))).toBe("Zugestellt");
   });

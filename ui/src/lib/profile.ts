@@ -152,7 +152,7 @@ export function yesNo(value: boolean | null): string {
   return value === null ? t("profile.not_stated") : value ? t("profile.yes") : t("profile.no");
 }
 
-type DeliveryStep = "sent" | "delivered" | "opened" | "clicked" | "bounced";
+type DeliveryStep = "sent" | "delivered" | "opened" | "clicked" | "bounced" | "failed";
 const deliveryLabels: Record<DeliveryStep | "queued", string> = labels({
   queued: "delivery.queued",
   sent: "delivery.sent",
@@ -160,24 +160,38 @@ const deliveryLabels: Record<DeliveryStep | "queued", string> = labels({
   opened: "delivery.opened",
   clicked: "delivery.clicked",
   bounced: "delivery.bounced",
+  failed: "delivery.failed",
 });
 
-/** The delivery steps of a message, in order, with the time each happened (null: not yet). */
+/**
+ * The delivery steps of a message, in order, with the time each happened (null: not yet). A
+ * text is not opened or clicked, and one the provider could not deliver has failed (an email
+ * bounces).
+ */
 export function deliverySteps(m: Message): { step: DeliveryStep; label: string; at: string | null }[] {
-  const steps: [DeliveryStep, string | null][] = [
-    ["sent", m.sent_at],
-    ["delivered", m.delivered_at],
-    ["opened", m.opened_at],
-    ["clicked", m.clicked_at],
-    ["bounced", m.bounced_at],
-  ];
+  const steps: [DeliveryStep, string | null][] =
+    m.channel === "text"
+      ? [
+          ["sent", m.sent_at],
+          ["delivered", m.delivered_at],
+          ["failed", m.bounced_at],
+        ]
+      : [
+          ["sent", m.sent_at],
+          ["delivered", m.delivered_at],
+          ["opened", m.opened_at],
+          ["clicked", m.clicked_at],
+          ["bounced", m.bounced_at],
+        ];
   return steps.map(([step, at]) => ({ step, label: deliveryLabels[step], at }));
 }
 
-/** The furthest step a message reached, for the list: "Bounced", "Opened", ... or "Queued". */
+/** The furthest step a message reached, for the list: "Bounced", "Failed", "Opened", ... or "Queued". */
 export function deliveryState(m: Message): string {
-  if (m.bounced_at) return deliveryLabels.bounced;
-  const reached = deliverySteps(m).filter((s) => s.at !== null && s.step !== "bounced");
+  const steps = deliverySteps(m);
+  const last = steps[steps.length - 1];
+  if (last.at) return last.label;
+  const reached = steps.filter((s) => s.at !== null);
   return reached.length ? reached[reached.length - 1].label : deliveryLabels.queued;
 }
 

@@ -162,6 +162,7 @@ impl<R: Records> Effects<'_, R> {
                 Flag::Eligible => c.eligible,
                 Flag::Active => c.active,
                 Flag::Subscribed => c.subscribed,
+                Flag::TextsOptedOut => c.texts_opted_out,
             };
             self.records.set_flag(*cand, flag, value, self.now)?;
             if before != value {
@@ -172,6 +173,7 @@ impl<R: Records> Effects<'_, R> {
             Flag::Eligible => HistoryDetail::Eligible { eligible: value },
             Flag::Active => HistoryDetail::Active { active: value },
             Flag::Subscribed => HistoryDetail::Subscribed { subscribed: value },
+            Flag::TextsOptedOut => HistoryDetail::TextsOptedOut { opted_out: value },
         };
         self.entry(&changed, detail, None)?;
         Ok(cands.len() as u64)

@@ -67,6 +67,10 @@ pub enum HistoryDetail {
     Subscribed {
         subscribed: bool,
     },
+    /// The person answered a text with STOP (opted out) or START (back in).
+    TextsOptedOut {
+        opted_out: bool,
+    },
     /// The first look that changed the activity status (later opens are not history).
     Reviewed {
         from: ActivityStatus,
@@ -163,6 +167,7 @@ impl HistoryDetail {
             | D::Reviewed { .. }
             | D::ErasureRequested
             | D::ErasureDeclined { .. } => HistoryAction::Status,
+            D::TextsOptedOut { .. } => HistoryAction::Status,
             D::DocumentUploaded { .. } | D::DocumentDeleted { .. } => HistoryAction::Document,
             D::ResumeParsed { .. }
             | D::Imported { merged: true, .. }
@@ -204,6 +209,9 @@ impl HistoryDetail {
             D::Eligible { eligible } => (if *eligible { "Marked eligible" } else { "Marked ineligible" }).into(),
             D::Active { active } => (if *active { "Reactivated" } else { "Deactivated" }).into(),
             D::Subscribed { subscribed } => (if *subscribed { "Subscribed" } else { "Unsubscribed" }).into(),
+            D::TextsOptedOut { opted_out } => {
+                (if *opted_out { "Opted out of text messages" } else { "Opted in to text messages again" }).into()
+            }
             D::Reviewed { from, to } => format!("Reviewed: {} → {}", from.label(), to.label()),
             D::DocumentUploaded { name, document_kind } => format!("{} uploaded: {name}", document_kind.label()),
             D::DocumentDeleted { name, document_kind } => format!("{} deleted: {name}", document_kind.label()),

@@ -108,6 +108,7 @@ fn each_named(mutation: &mut Mutation, mut f: impl FnMut(&mut Uuid)) {
         | M::CandidateReview { candidate_id }
         | M::SetEligible { candidate_id, .. }
         | M::SetActive { candidate_id, .. }
+        | M::SetTextsOptedOut { candidate_id, .. }
         | M::ApplyResume { candidate_id, .. }
         | M::CandidateOptOut { candidate_id }
         | M::RequestErasure { candidate_id }

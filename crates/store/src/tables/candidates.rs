@@ -91,10 +91,11 @@ pub(crate) fn highest_education(p: &Profile) -> String {
 /// The columns of `candidates` a [`Candidate`] sets, in the order [`row`] gives the values.
 const ROW: &str = "first_name, last_name, name_key, email, phone, city, region, country, current_title,
     current_employer, highest_education, ats_id, person_folder, profile_type, engagements, activity, eligible,
-    active, subscribed, owner_id, created_at, updated_at, last_login_at, experience_months, experience_since";
+    active, subscribed, owner_id, created_at, updated_at, last_login_at, experience_months, experience_since,
+    texts_opted_out";
 
 /// How many values [`row`] gives.
-const ROW_LEN: usize = 25;
+const ROW_LEN: usize = 26;
 
 fn row(c: &Candidate) -> [Value; ROW_LEN] {
     let p = &c.profile;
@@ -125,6 +126,7 @@ fn row(c: &Candidate) -> [Value; ROW_LEN] {
         c.last_login_at.map(millis).into(),
         experience.closed_months.into(),
         experience.open_since.into(),
+        c.texts_opted_out.into(),
     ]
 }
 
@@ -423,7 +425,8 @@ pub(crate) fn id_of(conn: &Connection, cand: i64) -> Result<Uuid, StoreError> {
 
 const COLUMNS: &str = "c.id, c.first_name, c.last_name, c.email, c.phone, c.city, c.region, c.country,
     c.current_title, c.current_employer, c.ats_id, c.person_folder, c.profile_type, c.engagements, c.activity,
-    c.eligible, c.active, c.subscribed, c.owner_id, c.created_at, c.updated_at, c.last_login_at, d.details";
+    c.eligible, c.active, c.subscribed, c.owner_id, c.created_at, c.updated_at, c.last_login_at, d.details,
+    c.texts_opted_out";
 
 struct RawCandidate {
     id: String,
@@ -447,6 +450,7 @@ struct RawCandidate {
     updated_at: i64,
     last_login_at: Option<i64>,
     details: String,
+    texts_opted_out: bool,
 }
 
 fn raw(r: &Row) -> rusqlite::Result<RawCandidate> {
@@ -472,6 +476,7 @@ fn raw(r: &Row) -> rusqlite::Result<RawCandidate> {
         updated_at: r.get(20)?,
         last_login_at: r.get(21)?,
         details: r.get(22)?,
+        texts_opted_out: r.get(23)?,
     })
 }
 
@@ -510,6 +515,7 @@ impl RawCandidate {
             eligible: self.eligible,
             active: self.active,
             subscribed: self.subscribed,
+            texts_opted_out: self.texts_opted_out,
             owner_id: self.owner_id.as_deref().map(uuid).transpose()?,
             created_at: time(self.created_at),
             updated_at: time(self.updated_at),
@@ -538,6 +544,7 @@ pub(crate) fn set_flag(conn: &Connection, cand: i64, flag: Flag, value: bool, at
         Flag::Eligible => "eligible",
         Flag::Active => "active",
         Flag::Subscribed => "subscribed",
+        Flag::TextsOptedOut => "texts_opted_out",
     };
     conn.prepare_cached(&format!("UPDATE candidates SET {column} = ?2, updated_at = ?3 WHERE cand = ?1"))?
         .execute(params![cand, value, millis(at)])?;

@@ -10,8 +10,8 @@ use crate::codec::{from_name, millis, name_of, time, uuid};
 pub(crate) fn insert(conn: &Connection, m: &Message, cand: i64) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT OR REPLACE INTO messages (send_id, cand, channel, kind, sender_id, campaign_id, job_id, subject, body,
-             queued_at, sent_at, delivered_at, opened_at, clicked_at, bounced_at, check_in_code)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+             queued_at, sent_at, delivered_at, opened_at, clicked_at, bounced_at, check_in_code, failure)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
         m.send_id.to_string(),
@@ -30,6 +30,7 @@ pub(crate) fn insert(conn: &Connection, m: &Message, cand: i64) -> Result<(), St
         m.clicked_at.map(millis),
         m.bounced_at.map(millis),
         m.check_in_code,
+        m.failure,
     ])?;
     Ok(())
 }
@@ -38,7 +39,7 @@ pub(crate) fn insert(conn: &Connection, m: &Message, cand: i64) -> Result<(), St
 pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec<Message>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT send_id, channel, kind, sender_id, campaign_id, job_id, subject, body, queued_at, sent_at,
-             delivered_at, opened_at, clicked_at, bounced_at, check_in_code
+             delivered_at, opened_at, clicked_at, bounced_at, check_in_code, failure
          FROM messages WHERE cand = ?1 ORDER BY queued_at DESC",
     )?;
     let mut rows = stmt.query([cand])?;
@@ -65,6 +66,7 @@ pub(crate) fn of(conn: &Connection, cand: i64, candidate_id: Uuid) -> Result<Vec
             clicked_at: opt_time(12)?,
             bounced_at: opt_time(13)?,
             check_in_code: r.get(14)?,
+            failure: r.get(15)?,
         });
     }
     Ok(out)

@@ -140,6 +140,7 @@ pub fn imported_candidate(first: &str, last: &str) -> Candidate {
         eligible: true,
         active: true,
         subscribed: true,
+        texts_opted_out: false,
         owner_id: None,
         created_at: now,
         updated_at: now,

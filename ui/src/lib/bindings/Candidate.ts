@@ -25,6 +25,12 @@ active: boolean,
  */
 subscribed: boolean, 
 /**
+ * Answered a text with STOP (or the like): no text message goes to them until they answer
+ * START. Left out of the JSON when false, so candidates saved before it existed read
+ * and hash as they did.
+ */
+texts_opted_out?: boolean, 
+/**
  * The recruiter who owns the candidate (created or imported them).
  */
 owner_id: string | null, created_at: string, updated_at: string, last_login_at: string | null, };

@@ -15,4 +15,10 @@ queued_at: string, sent_at: string | null, delivered_at: string | null, opened_a
  * An event registration's confirmation carries the person's check-in code, which the
  * server's delivery adds to the email as a QR image.
  */
-check_in_code: string | null, };
+check_in_code: string | null, 
+/**
+ * Why it was not delivered, in the provider's words (a text's error code and message),
+ * when it failed. Left out of the JSON when there is none, so older messages read and
+ * hash as they did.
+ */
+failure?: string, };

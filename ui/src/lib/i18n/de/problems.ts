@@ -28,6 +28,9 @@ export const problems: Translation<typeof english> = {
   "problem.no_address":
     "{email, select, yes {{name} hat keine E-Mail-Adresse} other {{name} hat keine Telefonnummer}}",
   "problem.deactivated": "{name} ist deaktiviert; ein Admin muss die Person zuerst wieder aktivieren",
+  "problem.texts_opted_out":
+    "{count, plural, one {Die Person hat SMS abbestellt} other {Alle # haben SMS abbestellt}}; nichts wurde gesendet",
+  "problem.no_text_provider": "Dieser Server kann keine SMS senden: Es ist kein Anbieter eingerichtet",
   "problem.not_among":
     "{what, select, pipeline {Die Person ist nicht in dieser Pipeline} job {Die Person hat sich auf diese Stelle nicht beworben} event {Die Person steht nicht auf der Liste dieser Veranstaltung} other {Die Person gehört nicht dazu ({thing})}}",
   "problem.admin_only": "Nur Recruiter-Admins dürfen {doing}",

@@ -140,6 +140,7 @@ export const profile: Translation<typeof english> = {
   "delivery.opened": "Geöffnet",
   "delivery.clicked": "Geklickt",
   "delivery.bounced": "Unzustellbar",
+  "delivery.failed": "Fehlgeschlagen",
 
   "notes.title": "Notizen",
   "notes.new": "Neue Notiz",
@@ -186,6 +187,7 @@ export const profile: Translation<typeof english> = {
   "messages.emails": "E-Mails",
   "messages.texts": "SMS",
   "messages.no_subject": "(kein Betreff)",
+  "messages.failure": "Nicht zugestellt: {reason}",
   "messages.from": "Von {name}",
   "messages.select": "Wähle eine Nachricht, um sie zu lesen.",
 
@@ -226,6 +228,7 @@ export const profile: Translation<typeof english> = {
   "history.eligible": "{eligible, select, yes {Als geeignet markiert} other {Als ungeeignet markiert}}",
   "history.active": "{active, select, yes {Reaktiviert} other {Deaktiviert}}",
   "history.subscribed": "{subscribed, select, yes {Abonniert} other {Abbestellt}}",
+  "history.texts_opted_out": "{opted_out, select, yes {SMS abbestellt} other {SMS wieder erwünscht}}",
   "history.reviewed": "Gesichtet: {from} → {to}",
   "history.document_uploaded": "{kind} hochgeladen: {name}",
   "history.document_deleted": "{kind} gelöscht: {name}",

@@ -26,6 +26,9 @@ export const problems = {
   "problem.no_address":
     "{email, select, yes {{name} has no email address} other {{name} has no phone number}}",
   "problem.deactivated": "{name} is deactivated; an admin reactivates them first",
+  "problem.texts_opted_out":
+    "{count, plural, one {The candidate opted out of texts} other {All # opted out of texts}}; nothing was sent",
+  "problem.no_text_provider": "This server cannot send text messages: no provider is configured",
   "problem.not_among":
     "{what, select, pipeline {The candidate is not in this pipeline} job {The candidate has no application to this job} event {The candidate is not on this event’s list} other {The candidate is not in this {thing}}}",
   "problem.admin_only": "Only recruiter admins may {doing}",

@@ -141,6 +141,7 @@ export const profile = {
   "delivery.opened": "Opened",
   "delivery.clicked": "Clicked",
   "delivery.bounced": "Bounced",
+  "delivery.failed": "Failed",
 
   // Notes
   "notes.title": "Notes",
@@ -190,6 +191,7 @@ export const profile = {
   "messages.emails": "Emails",
   "messages.texts": "Text messages",
   "messages.no_subject": "(no subject)",
+  "messages.failure": "Not delivered: {reason}",
   "messages.from": "From {name}",
   "messages.select": "Select a message to read it.",
 
@@ -231,6 +233,7 @@ export const profile = {
   "history.eligible": "{eligible, select, yes {Marked eligible} other {Marked ineligible}}",
   "history.active": "{active, select, yes {Reactivated} other {Deactivated}}",
   "history.subscribed": "{subscribed, select, yes {Subscribed} other {Unsubscribed}}",
+  "history.texts_opted_out": "{opted_out, select, yes {Opted out of text messages} other {Opted in to text messages again}}",
   "history.reviewed": "Reviewed: {from} → {to}",
   "history.document_uploaded": "{kind} uploaded: {name}",
   "history.document_deleted": "{kind} deleted: {name}",
