@@ -48,9 +48,9 @@ pub enum Flag {
     Eligible,
     Active,
     Subscribed,
-}
     /// Opted out of text messages (answered STOP).
     TextsOptedOut,
+}
 
 /// A profile field that was changed by someone else after this edit read it. The edit still
 /// wins (server order); the value it overwrote is kept so its author can put it back.
@@ -273,14 +273,14 @@ impl<R: Records> Effects<'_, R> {
             M::CandidateOptOut { candidate_id } => self.opt_out(*candidate_id)?,
             M::RequestErasure { candidate_id } => self.request_erasure(*candidate_id)?,
             M::DeclineErasure { candidate_id, reason } => self.decline_erasure(*candidate_id, reason)?,
+            M::SetTextsOptedOut { candidate_id, opted_out } => {
+                self.flag(&[r.cand(*candidate_id)?], Flag::TextsOptedOut, *opted_out)?
+            }
             M::CandidateDelete { .. } => {
                 for cand in cands {
                     r.delete_candidate(*cand)?;
                 }
                 cands.len() as u64
-            }
-            M::SetTextsOptedOut { candidate_id, opted_out } => {
-                self.flag(&[r.cand(*candidate_id)?], Flag::TextsOptedOut, *opted_out)?
             }
             M::TagsAdd { tags, .. } => self.add_tags(tags, cands)?,
             M::TagsRemove { tags, .. } => self.remove_tags(tags, cands)?,
@@ -532,6 +532,7 @@ impl<R: Records> Effects<'_, R> {
             eligible: true,
             active: true,
             subscribed,
+            texts_opted_out: false,
             owner_id: Some(self.actor.id),
             created_at: self.now,
             updated_at: self.now,
@@ -553,7 +554,6 @@ impl<R: Records> Effects<'_, R> {
         action: HistoryAction,
         at: Timestamp,
         changes: Vec<FieldChange>,
-            texts_opted_out: false,
         summary: Option<String>,
     ) -> HistoryDraft {
         HistoryDraft {
@@ -703,9 +703,14 @@ impl<R: Records> Effects<'_, R> {
         self.unused_send(send_id)?;
         let job_title = job_id.map(|id| self.records.job(id)).transpose()?.map(|job| job.title);
         let detail = HistoryDetail::MessageQueued { channel, message_kind: kind, job: job_title.clone() };
+        let mut queued = Vec::with_capacity(cands.len());
         for cand in cands {
             let c = self.records.candidate(*cand)?;
             still_active(&c)?;
+            // They answered STOP: the send goes to the others (the count says how many).
+            if channel == Channel::Text && c.texts_opted_out {
+                continue;
+            }
             let values = MergeValues {
                 first_name: &c.profile.first_name,
                 last_name: &c.profile.last_name,
@@ -724,19 +729,18 @@ impl<R: Records> Effects<'_, R> {
             }
             let message = Message {
                 job_id,
-        let mut queued = Vec::with_capacity(cands.len());
                 subject,
                 body,
                 ..Message::queued(send_id, c.id, self.actor.id, channel, kind, self.now)
-            // They answered STOP: the send goes to the others (the count says how many).
-            if channel == Channel::Text && c.texts_opted_out {
-                continue;
-            }
             };
             self.records.insert_message(&message, *cand)?;
             if let Some(e) = engagement {
                 self.records.record_engagement(*cand, e, self.now)?;
             }
+            queued.push(*cand);
+        }
+        if queued.is_empty() {
+            return Err(DomainError::TextsOptedOut { count: cands.len() as u32 }.into());
         }
         self.entry(&queued, detail, None)?;
         Ok(queued.len() as u64)
@@ -758,10 +762,6 @@ fn edited(id: Uuid, before: &Profile, changes: &[FieldChange]) -> Result<(Profil
         if stored != change.from && stored != change.to {
             conflicts.push(Conflict {
                 candidate_id: id,
-            queued.push(*cand);
-        }
-        if queued.is_empty() {
-            return Err(DomainError::TextsOptedOut { count: cands.len() as u32 }.into());
                 expected: change.from.clone(),
                 overwritten: stored,
                 written: change.to.clone(),

@@ -58,11 +58,11 @@ pub enum Mutation {
     /// An admin declines an open request to be forgotten, saying why.
     #[serde(rename = "candidate.decline_erasure")]
     DeclineErasure { candidate_id: Uuid, reason: String },
-    /// Someone signed up on the organisation's page (only the server's self-service actor
     /// The person answered a text with STOP (`opted_out`) or START: text messages skip them
     /// while they are opted out.
     #[serde(rename = "candidate.set_texts_opted_out")]
     SetTextsOptedOut { candidate_id: Uuid, opted_out: bool },
+    /// Someone signed up on the organisation's page (only the server's self-service actor
     /// makes this; see [`crate::signup`] for what it may change of a known candidate).
     #[serde(rename = "candidate.sign_up")]
     SignUp { form: SignUpForm },
@@ -370,6 +370,7 @@ impl Mutation {
             | M::CandidateReview { candidate_id }
             | M::SetEligible { candidate_id, .. }
             | M::SetActive { candidate_id, .. }
+            | M::SetTextsOptedOut { candidate_id, .. }
             | M::ApplyResume { candidate_id, .. }
             | M::CandidateOptOut { candidate_id }
             | M::RequestErasure { candidate_id }
@@ -378,7 +379,6 @@ impl Mutation {
             | M::CandidateImport { candidate_id, .. }
             | M::NoteAdd { candidate_id, .. }
             | M::PipelineSetStatus { candidate_id, .. }
-            | M::SetTextsOptedOut { candidate_id, .. }
             | M::EventCheckIn { candidate_id, .. }
             | M::EventUndoCheckIn { candidate_id, .. }
             | M::EventRate { candidate_id, .. }

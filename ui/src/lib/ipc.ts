@@ -307,9 +307,9 @@ function ruleValues(rule: DomainError): Values {
       return { name: candidateName(rule.candidate), email: rule.email ? "yes" : "no" };
     case "deactivated":
       return { name: candidateName(rule.candidate) };
-    case "not_among":
     case "texts_opted_out":
       return { count: rule.count };
+    case "not_among":
       return { what: rule.what, thing: translate(thingKeys[rule.what]) };
     case "admin_only":
       return { doing: translate(capabilityKeys[rule.capability]) };
@@ -319,8 +319,8 @@ function ruleValues(rule: DomainError): Values {
     case "not_an_ats_id":
     case "last_admin":
     case "unknown_change":
-      return {};
     case "no_text_provider":
+      return {};
   }
 }
 
