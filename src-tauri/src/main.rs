@@ -25,6 +25,7 @@ mod signup_page;
 mod state;
 mod team;
 mod templates;
+mod texts;
 mod webhooks;
 
 use tauri::{Emitter, Manager};
@@ -117,6 +118,7 @@ fn main() {
             account::offline_sets,
             account::keep_offline,
             team::team,
+            texts::texts_possible,
             team::invite_teammate,
             team::set_teammate_role,
             team::set_teammate_ats_id,

@@ -17,7 +17,8 @@ use crate::ServerError;
 use crate::config::Config;
 use crate::stream_limit::StreamLimit;
 use crate::{
-    auth, blobs, connection, db, email, health, live, metrics, openapi, partner, pull, push, snapshot, team, webhooks,
+    auth, blobs, connection, db, email, health, live, metrics, openapi, partner, pull, push, sms, snapshot, team,
+    webhooks,
 };
 
 #[derive(Clone)]
@@ -82,6 +83,9 @@ pub fn api_router(config: &Config) -> OpenApiRouter<AppState> {
         .routes(routes!(snapshot::snapshot))
         .routes(routes!(email::tracking::opened))
         .routes(routes!(email::tracking::clicked))
+        .routes(routes!(sms::callbacks::features))
+        .routes(routes!(sms::callbacks::status))
+        .routes(routes!(sms::callbacks::inbound))
         .routes(routes!(crate::signup::address))
         .routes(routes!(webhooks::routes::list, webhooks::routes::create))
         .routes(routes!(webhooks::routes::update, webhooks::routes::delete))
@@ -146,6 +150,7 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
     let listener_task = live::spawn_listener(pool.clone(), signals.clone());
     let config = Arc::new(config);
     let delivery_task = email::delivery::spawn(pool.clone(), config.clone())?;
+    let text_task = sms::delivery::spawn(pool.clone(), config.clone())?;
     let sweep_task = blobs::sweep::spawn(pool.clone(), config.clone(), storage.clone());
     let webhook_task = webhooks::delivery::spawn(pool.clone(), config.clone())?;
     let password_checks = auth::PasswordChecks::new();
@@ -180,7 +185,7 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
         listener_task.abort();
         sweep_task.abort();
         webhook_task.abort();
-        if let Some(task) = delivery_task {
+        for task in [delivery_task, text_task].into_iter().flatten() {
             task.abort();
         }
         served

@@ -21,6 +21,8 @@ pub struct Config {
     pub s3: Option<S3Settings>,
     /// The SMTP relay email goes out through, e.g. `smtp://127.0.0.1:2525`.
     pub smtp_url: Option<String>,
+    /// The text message provider (`[sms]`); without one, `text.send` is refused.
+    pub sms: Option<crate::sms::settings::SmsSettings>,
     /// The sender address of outgoing email; replies go to the recruiter who wrote it.
     pub mail_from: String,
     /// How often queued email is looked for, in milliseconds.
@@ -97,6 +99,7 @@ impl Default for Config {
             blob_dir: PathBuf::from("blobs"),
             s3: None,
             smtp_url: None,
+            sms: None,
             mail_from: "Talentdesk <no-reply@localhost>".into(),
             delivery_interval_ms: 2_000,
             public_url: "http://127.0.0.1:8080".into(),
@@ -191,6 +194,11 @@ const ENV: &[(&str, &str)] = &[
     // The keys are secrets: kept out of a config file that more people can read.
     ("TALENTDESK_S3_ACCESS_KEY_ID", "s3.access_key_id"),
     ("TALENTDESK_S3_SECRET_ACCESS_KEY", "s3.secret_access_key"),
+    ("TALENTDESK_SMS_BASE_URL", "sms.base_url"),
+    ("TALENTDESK_SMS_ACCOUNT_SID", "sms.account_sid"),
+    ("TALENTDESK_SMS_FROM", "sms.from"),
+    // A secret: it signs the provider's callbacks.
+    ("TALENTDESK_SMS_AUTH_TOKEN", "sms.auth_token"),
 ];
 
 impl Config {
@@ -251,6 +259,9 @@ impl Config {
                      TALENTDESK_S3_ACCESS_KEY_ID and TALENTDESK_S3_SECRET_ACCESS_KEY); only one is set"
                 );
             }
+        }
+        if let Some(sms) = &config.sms {
+            sms.check()?;
         }
         // A short secret is guessed; an empty one would let anyone read the metrics.
         if config.metrics_token.as_ref().is_some_and(|token| token.chars().count() < 16) {
@@ -320,6 +331,24 @@ mod tests {
         std::fs::write(&path, "database_url = \"postgres://x/y\"\n").unwrap();
         let bucket = |var: &str| (var == "TALENTDESK_S3_BUCKET").then(|| "from-env".to_owned());
         assert_eq!(Config::load_with(Some(&path), bucket).unwrap().s3.unwrap().bucket, "from-env");
+    }
+
+    #[test]
+    fn sms_settings_take_the_token_from_the_environment_and_keep_it_out_of_logs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("server.toml");
+        let file = "database_url = \"postgres://x/y\"\n[sms]\naccount_sid = \"AC123\"\nfrom = \"+14155550100\"\n";
+        std::fs::write(&path, file).unwrap();
+        let token = |var: &str| (var == "TALENTDESK_SMS_AUTH_TOKEN").then(|| "s3cr3t-sms-token".to_owned());
+        let config = Config::load_with(Some(&path), token).unwrap();
+        let sms = config.sms.as_ref().unwrap();
+        assert_eq!((sms.base_url.as_str(), sms.auth_token.as_str()), ("https://api.twilio.com", "s3cr3t-sms-token"));
+        assert!(!format!("{config:?}").contains("s3cr3t"), "the auth token is never printed");
+        let missing = Config::load_with(Some(&path), |_: &str| None).unwrap_err().to_string();
+        assert!(missing.contains("sms.auth_token"), "{missing}");
+        let empty = |var: &str| (var == "TALENTDESK_SMS_AUTH_TOKEN").then(String::new);
+        let empty = Config::load_with(Some(&path), empty).unwrap_err().to_string();
+        assert!(empty.contains("sms.auth_token is not set"), "{empty}");
     }
 
     #[test]

@@ -30,6 +30,7 @@ mod public_page;
 mod push;
 mod records;
 pub mod signup;
+pub mod sms;
 mod snapshot;
 mod stream_limit;
 mod team;

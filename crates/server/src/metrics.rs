@@ -32,6 +32,7 @@ const PULL_CHANGES: &str = "talentdesk_pull_changes_total";
 const LIVE_STREAMS: &str = "talentdesk_live_streams_open";
 const EMAIL_QUEUE: &str = "talentdesk_email_queue_length";
 const EMAILED: &str = "talentdesk_email_attempts_total";
+const TEXTED: &str = "talentdesk_text_attempts_total";
 const CONNECTIONS: &str = "talentdesk_db_connections";
 const CONNECTIONS_MAX: &str = "talentdesk_db_connections_max";
 
@@ -76,6 +77,7 @@ fn describe() {
     describe_gauge!(LIVE_STREAMS, "Live update streams open in this process");
     describe_gauge!(EMAIL_QUEUE, "Emails waiting to be sent, for every process (read at each scrape)");
     describe_counter!(EMAILED, "Emails this process tried to send, by outcome (delivered, bounced, retry)");
+    describe_counter!(TEXTED, "Texts this process tried to send, by outcome (sent, failed, retry)");
     describe_gauge!(CONNECTIONS, "This process's PostgreSQL connections, by state (in_use, idle)");
     describe_gauge!(CONNECTIONS_MAX, "The most PostgreSQL connections this process opens");
 }
@@ -115,6 +117,11 @@ pub fn pulled(changes: usize) {
 /// This process tried to send an email: `delivered`, `bounced` or `retry` (later).
 pub fn emailed(outcome: &'static str) {
     counter!(EMAILED, "outcome" => outcome).increment(1);
+}
+
+/// This process tried to send a text: `sent`, `failed` or `retry` (later).
+pub fn texted(outcome: &'static str) {
+    counter!(TEXTED, "outcome" => outcome).increment(1);
 }
 
 /// Held by an open live stream: counts it until dropped.

@@ -71,10 +71,12 @@ pub async fn push(
         let pool = state.pool.clone();
         let (user, org, client) = (caller.user.clone(), caller.org, request.client_id);
         let rt = Handle::current();
-        let (taken, seq) =
-            tokio::task::spawn_blocking(move || take(&rt, &pool, &user, org, client, Numbered::Pushed(chunk)))
-                .await
-                .map_err(|e| ServerError::Corrupt(format!("applying mutations: {e}")))??;
+        let can_text = state.config.sms.is_some();
+        let (taken, seq) = tokio::task::spawn_blocking(move || {
+            take(&rt, &pool, &user, org, client, Numbered::Pushed(chunk), can_text)
+        })
+        .await
+        .map_err(|e| ServerError::Corrupt(format!("applying mutations: {e}")))??;
         last_seq = last_seq.max(seq);
         results.extend(taken);
     }
@@ -132,8 +134,10 @@ pub async fn take_as(
     let (pool, actor, rt) = (pool.clone(), actor.clone(), Handle::current());
     // One client per actor: its id is the actor's, so no row has to be looked up first.
     let client = actor.id;
+    // The server's own actors send no texts (no partner scope offers it): one would be refused
+    // rather than queued without anyone asking whether a provider is there.
     let (taken, _) =
-        tokio::task::spawn_blocking(move || take(&rt, &pool, &actor, org, client, Numbered::Next(mutations)))
+        tokio::task::spawn_blocking(move || take(&rt, &pool, &actor, org, client, Numbered::Next(mutations), false))
             .await
             .map_err(|e| ServerError::Corrupt(format!("applying mutations: {e}")))??;
     Ok(taken.into_iter().map(|t| t.outcome).collect())
@@ -172,6 +176,7 @@ fn take(
     org: Uuid,
     client: Uuid,
     chunk: Numbered,
+    can_text: bool,
 ) -> Result<(Vec<PushResult>, i64), ServerError> {
     let mut tx = rt.block_on(pool.begin())?;
     let (owner, mut last_seq) = rt.block_on(clients::lock(&mut tx, client, org, user.id))?;
@@ -204,7 +209,7 @@ fn take(
             None => *version.insert(rt.block_on(orgs::next_version(&mut tx, org))?),
         };
         let outcome;
-        (tx, outcome) = apply(rt, tx, user, org, version, pushed)?;
+        (tx, outcome) = apply(rt, tx, user, org, version, pushed, can_text)?;
         // In this transaction: an event exists exactly when its change does.
         rt.block_on(webhooks.add(&mut tx, pushed, &outcome))?;
         applied |= matches!(outcome, PushOutcome::Applied { .. });
@@ -239,6 +244,7 @@ fn apply(
     org: Uuid,
     version: i64,
     pushed: &PushedMutation,
+    can_text: bool,
 ) -> Result<(Transaction<'static, Postgres>, PushOutcome), ServerError> {
     let mutation = match &pushed.mutation {
         Pushed::Known(mutation) => mutation,
@@ -247,6 +253,10 @@ fn apply(
             return Ok((tx, PushOutcome::Rejected { reason: DomainError::UnknownChange { name: name.clone() } }));
         }
     };
+    // Without a text message provider a text would wait in a queue nobody empties.
+    if !can_text && matches!(mutation, Mutation::TextSend { .. }) {
+        return Ok((tx, PushOutcome::Rejected { reason: DomainError::NoTextProvider }));
+    }
     let mut tx = tx;
     rt.block_on(sqlx::query("SAVEPOINT effects").execute(&mut *tx))?;
     // The moment the recruiter acted, unless their clock runs ahead of the server's.

@@ -1,4 +1,4 @@
 -- A job's skills (a JSON array of strings) and description: what candidates for the job are
--- ranked on. Jobs kept before have none (the domain Job reads a record without them the same).
-ALTER TABLE jobs ADD COLUMN skills TEXT NOT NULL DEFAULT '[]';
-ALTER TABLE jobs ADD COLUMN description TEXT NOT NULL DEFAULT '';
+-- ranked on. The columns are added by the migration's step (migrations.rs, add_job_columns),
+-- which leaves a column a file has already alone (SQLite has no ADD COLUMN IF NOT EXISTS).
+-- Jobs kept before have none (the domain Job reads a record without them the same).

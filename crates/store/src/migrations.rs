@@ -52,18 +52,33 @@ const STEPS: &[(usize, Step)] = &[
     (13, |conn| crate::search::rebuild_prefixes(conn, crate::search::BROAD_PREFIX)),
     (18, crate::tables::dedupe_keys::fill),
     (19, crate::tables::candidates::fill_experience),
+    (21, add_job_columns),
     (22, add_text_columns),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// Migration 21: a job's skills (a JSON array) and description, what candidates for it are
+/// ranked on.
+fn add_job_columns(conn: &Connection) -> Result<(), StoreError> {
+    add_missing_columns(
+        conn,
+        &[("jobs", "skills", "TEXT NOT NULL DEFAULT '[]'"), ("jobs", "description", "TEXT NOT NULL DEFAULT ''")],
+    )
+}
+
 /// Migration 22: whether a candidate opted out of texts, and why a message was not delivered.
-/// Each column is added only when missing: a file set back to an older version (as tests do)
-/// has them already.
 fn add_text_columns(conn: &Connection) -> Result<(), StoreError> {
-    for (table, column, definition) in
-        [("candidates", "texts_opted_out", "INTEGER NOT NULL DEFAULT 0"), ("messages", "failure", "TEXT")]
-    {
+    add_missing_columns(
+        conn,
+        &[("candidates", "texts_opted_out", "INTEGER NOT NULL DEFAULT 0"), ("messages", "failure", "TEXT")],
+    )
+}
+
+/// Adds each (table, column, definition) only when missing: a file set back to an older
+/// version (as tests do) has them already.
+fn add_missing_columns(conn: &Connection, columns: &[(&str, &str, &str)]) -> Result<(), StoreError> {
+    for (table, column, definition) in columns {
         let has: bool = conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2)",
             [table, column],

@@ -1108,3 +1108,33 @@ fn a_job_keeps_its_skills_and_description_and_its_candidates_rank_on_them() {
     assert_eq!(found.ranked[0].matched_skills, ["Intensive Care", "Patient Care"]);
     assert!(found.ranked[1].matched_skills.is_empty());
 }
+
+#[test]
+fn a_store_from_before_jobs_had_skills_reads_its_jobs_with_none_and_opens_again() {
+    let mut f = fixture();
+    let job = Job {
+        id: new_id(),
+        title: "Nurse".into(),
+        location: "Porto".into(),
+        ats_id: None,
+        open: true,
+        skills: vec!["Triage".into()],
+        description: "Nights.".into(),
+    };
+    f.admin_applies(Mutation::JobCreate { job: job.clone() });
+    let path = f.store.path().to_owned();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    // Set back to version 20 with its columns kept (as the upgrade tests leave a file), then
+    // as a version 20 file really was: the job without them.
+    conn.execute_batch("PRAGMA user_version = 20").unwrap();
+    let reopened = talentdesk_store::Store::open(&path).unwrap();
+    assert_eq!(reopened.jobs().unwrap()[0].skills, ["Triage"], "the columns kept, the upgrade passes");
+    drop(reopened);
+    conn.execute_batch(
+        "ALTER TABLE jobs DROP COLUMN skills; ALTER TABLE jobs DROP COLUMN description; PRAGMA user_version = 20",
+    )
+    .unwrap();
+    let reopened = talentdesk_store::Store::open(&path).unwrap();
+    let jobs = reopened.jobs().unwrap();
+    assert_eq!((jobs[0].title.as_str(), jobs[0].skills.len(), jobs[0].description.as_str()), ("Nurse", 0, ""));
+}

@@ -15,7 +15,7 @@ use crate::partner::{CreatedPartnerKey, NewPartnerKey, PartnerKey};
 use crate::webhooks::{Webhook, WebhookCreated, WebhookDelivery, WebhookSettings};
 use crate::wire::{
     Activation, AtsIdChange, ErrorBody, Invitation, LoginRequest, LoginResponse, OneTimePassword, PullResponse,
-    PushRequest, PushResponse, PushedMutation, RoleChange, SignInsEnded, SnapshotRecord, TeamMember,
+    PushRequest, PushResponse, PushedMutation, RoleChange, ServerFeatures, SignInsEnded, SnapshotRecord, TeamMember,
 };
 
 /// Why a call failed, in the terms the engine acts on.
@@ -318,6 +318,15 @@ impl Client {
             }
         }
         Err(ClientError::Unreachable("the live stream ended".into()))
+    }
+
+    /// What the server does beyond sync (whether it sends texts); an older server without the
+    /// route does nothing beyond sync.
+    pub async fn features(&self) -> Result<ServerFeatures, ClientError> {
+        match self.server.answer(self.get("/v1/features")).await {
+            Err(ClientError::Refused { status: 404, .. }) => Ok(ServerFeatures::default()),
+            answer => answer,
+        }
     }
 
     /// The address of the organisation's sign-up page.

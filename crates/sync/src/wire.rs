@@ -237,6 +237,18 @@ pub struct ErrorDetail {
     pub rule: Option<DomainError>,
 }
 
+/// `GET /v1/features`: what this server does beyond the sync protocol, so that a desktop
+/// offers only what works. Unknown to an older server (404): nothing beyond sync.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[ts(export)]
+pub struct ServerFeatures {
+    /// Text messages are sent: a provider is configured. Without one the server refuses
+    /// `text.send`, which would otherwise stay queued forever.
+    #[serde(default)]
+    pub texts: bool,
+}
+
 /// `GET /v1/team`: one person of the caller's organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -63,6 +63,8 @@ export const api = {
   keepOffline: (set: OfflineSet, keep: boolean) => commands.keepOffline({ set, keep }),
   /** The organisation's people, from the server, or why it cannot be reached. */
   team: () => commands.team(),
+  /** Whether the server sends texts: false when it has no provider, null when not known now. */
+  textsPossible: () => commands.textsPossible(),
   /** Admins: a new teammate, with the one-time password to hand over. */
   inviteTeammate: (name: string, email: string, role: Role, atsId: string | null) =>
     commands.inviteTeammate({ name, email, role, atsId }),

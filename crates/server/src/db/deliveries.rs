@@ -1,12 +1,13 @@
-//! `deliveries`: which queued emails a server process is sending, or waiting to retry.
+//! `deliveries`: which queued emails and texts a server process is sending, or waiting to
+//! retry.
 
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use sqlx::types::Json;
-use talentdesk_domain::message::Message;
+use talentdesk_domain::message::{Channel, Message};
 use uuid::Uuid;
 
-/// A queued email taken by this process.
+/// A queued email or text taken by this process.
 pub struct Claimed {
     pub org: Uuid,
     pub id: String,
@@ -14,22 +15,35 @@ pub struct Claimed {
     pub attempts: i32,
 }
 
-/// Takes up to `limit` queued emails nobody else holds, for `hold` seconds.
+/// The query that finds a channel's queued messages, with the channel written in it: only then
+/// can PostgreSQL use the channel's partial index of queued messages.
+macro_rules! claim_sql {
+    ($channel:literal) => {
+        concat!(
+            "SELECT r.org_id, r.id, r.data FROM records r
+             LEFT JOIN deliveries d ON d.org_id = r.org_id AND d.message_id = r.id
+             WHERE r.kind = 'message' AND r.data IS NOT NULL AND r.data ->> 'channel' = '",
+            $channel,
+            "' AND r.data ->> 'sent_at' IS NULL AND r.data ->> 'bounced_at' IS NULL
+               AND (d.claimed_until IS NULL OR d.claimed_until < $2)
+             ORDER BY r.version LIMIT $1
+             FOR UPDATE OF r SKIP LOCKED"
+        )
+    };
+}
+
+/// Takes up to `limit` queued messages of `channel` nobody else holds, for `hold` seconds.
 pub async fn claim(
     conn: &mut PgConnection,
+    channel: Channel,
     limit: i64,
     hold_secs: f64,
     now: DateTime<Utc>,
 ) -> sqlx::Result<Vec<Claimed>> {
-    let rows: Vec<(Uuid, String, Json<Message>)> = sqlx::query_as(
-        "SELECT r.org_id, r.id, r.data FROM records r
-         LEFT JOIN deliveries d ON d.org_id = r.org_id AND d.message_id = r.id
-         WHERE r.kind = 'message' AND r.data IS NOT NULL AND r.data ->> 'channel' = 'email'
-           AND r.data ->> 'sent_at' IS NULL AND r.data ->> 'bounced_at' IS NULL
-           AND (d.claimed_until IS NULL OR d.claimed_until < $2)
-         ORDER BY r.version LIMIT $1
-         FOR UPDATE OF r SKIP LOCKED",
-    )
+    let rows: Vec<(Uuid, String, Json<Message>)> = sqlx::query_as(match channel {
+        Channel::Email => claim_sql!("email"),
+        Channel::Text => claim_sql!("text"),
+    })
     .bind(limit)
     .bind(now)
     .fetch_all(&mut *conn)

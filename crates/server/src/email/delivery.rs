@@ -14,7 +14,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use rand::RngCore;
 use sqlx::PgPool;
 use talentdesk_domain::aggregate::CandidateAggregate;
-use talentdesk_domain::message::Message;
+use talentdesk_domain::message::{Channel, Message};
 use talentdesk_sync::wire::RecordKind;
 
 use super::compose::{QR_CONTENT_ID, compose};
@@ -75,7 +75,7 @@ fn relay(url: &str) -> anyhow::Result<Relay> {
 /// Sends what is queued; returns how many it took.
 async fn round(pool: &PgPool, relay: &Relay, from: &Mailbox, config: &Config) -> Result<usize, ServerError> {
     let mut tx = pool.begin().await?;
-    let claimed = deliveries::claim(&mut tx, BATCH, CLAIM_SECS, chrono::Utc::now()).await?;
+    let claimed = deliveries::claim(&mut tx, Channel::Email, BATCH, CLAIM_SECS, chrono::Utc::now()).await?;
     tx.commit().await?;
     let count = claimed.len();
     for email in claimed {

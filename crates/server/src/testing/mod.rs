@@ -5,6 +5,7 @@
 pub mod blob_store;
 pub mod moto;
 pub mod postgres;
+pub mod text_provider;
 
 pub use blob_store::{Backend, TestStore};
 

@@ -115,6 +115,12 @@ export const commands = {
   /** Everyone in the organisation, active or not. */
   team: () => call<Team>("team"),
   /**
+   * Whether this desktop's server sends text messages: `false` when it says it has no provider
+   * (a text would be refused), `null` when that is not known now (offline, a server too old to
+   * say, or a local database); the text is queued then and the server decides.
+   */
+  textsPossible: () => call<boolean | null>("texts_possible"),
+  /**
    * Adds a teammate, with their ATS ID (their System ID in iCIMS) if given; the answer's
    * one-time password is shown once, to hand over.
    */

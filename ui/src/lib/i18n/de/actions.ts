@@ -105,6 +105,8 @@ export const actions: Translation<typeof english> = {
   "actions.queuing_emails": "E-Mails werden eingereiht",
   "actions.invites_queued": "Einladung zur Bewerbung für {count, plural, one {# Kandidaten} other {# Kandidaten}} eingereiht",
   "actions.texts_queued": "SMS für {count, plural, one {# Kandidaten} other {# Kandidaten}} eingereiht",
+  "actions.texts_queued_some_opted_out":
+    "SMS für {count, plural, one {# Kandidaten} other {# Kandidaten}} eingereiht; {skipped, number} haben SMS abbestellt",
   "actions.emails_queued": "E-Mail für {count, plural, one {# Kandidaten} other {# Kandidaten}} eingereiht",
 
   "actions.pipeline": "Pipeline",

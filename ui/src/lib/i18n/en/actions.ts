@@ -108,6 +108,8 @@ export const actions = {
   "actions.queuing_emails": "Queuing emails",
   "actions.invites_queued": "Invite to apply queued for {count, plural, one {# candidate} other {# candidates}}",
   "actions.texts_queued": "Text queued for {count, plural, one {# candidate} other {# candidates}}",
+  "actions.texts_queued_some_opted_out":
+    "Text queued for {count, plural, one {# candidate} other {# candidates}}; {skipped, number} opted out of texts",
   "actions.emails_queued": "Email queued for {count, plural, one {# candidate} other {# candidates}}",
 
   // Add to / Remove from Pipeline, Submit to Job
