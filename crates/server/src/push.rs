@@ -56,9 +56,17 @@ const CANDIDATES_PER_TRANSACTION: usize = 500;
 pub async fn push(
     State(state): State<AppState>,
     caller: Caller,
-    ApiJson(request): ApiJson<PushRequest>,
+    ApiJson(mut request): ApiJson<PushRequest>,
 ) -> Result<Json<PushResponse>, ServerError> {
     check_order(&request.mutations)?;
+    // A sign-up is the sign-up page's, taken as the org's self-service actor: no desktop may
+    // claim that someone signed themselves up. Refused as a change it does not take.
+    for pushed in &mut request.mutations {
+        if let Pushed::Known(Mutation::SignUp { .. }) = &pushed.mutation {
+            let problem = "only the organisation's sign-up page makes this change".to_owned();
+            pushed.mutation = Pushed::Unknown { name: pushed.mutation.name(), args: serde_json::Value::Null, problem };
+        }
+    }
     let mut results = Vec::with_capacity(request.mutations.len());
     let mut last_seq = {
         let mut conn = state.pool.acquire().await?;

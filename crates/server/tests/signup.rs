@@ -380,9 +380,22 @@ async fn the_page_speaks_german_words_the_admins_consent_and_is_not_found_elsewh
         .unwrap();
     assert!(page.contains("<html lang=\"de\">") && page.contains("Werden Sie Teil unseres Talent-Netzwerks"), "{page}");
     assert!(page.contains("Acme darf mich kontaktieren. &lt;Datenschutz&gt;"), "{page}");
-    // A recruiter may not word it.
-    let refused = server.push(&server.recruiter, &numbered(1, [Mutation::SetConsentText { text: None }])).await;
-    assert!(matches!(refused.results[0].outcome, talentdesk_sync::wire::PushOutcome::Rejected { .. }));
+    // A recruiter may not word it, nor claim from a desktop that someone signed up.
+    let form = talentdesk_domain::signup::SignUpForm {
+        candidate_id: Uuid::now_v7(),
+        profile: talentdesk_domain::candidate::Profile { first_name: "Gus".into(), ..Default::default() },
+        consent: true,
+        event_id: None,
+        resume: None,
+        confirmation: None,
+    };
+    let refused = server
+        .push(&server.recruiter, &numbered(1, [Mutation::SetConsentText { text: None }, Mutation::SignUp { form }]))
+        .await;
+    for result in &refused.results {
+        assert!(matches!(result.outcome, talentdesk_sync::wire::PushOutcome::Rejected { .. }), "{refused:?}");
+    }
+    assert!(candidates(&server).await.is_empty());
 
     // Where the page is, for the admin to publish.
     let address: talentdesk_sync::signup_page::SignUpPage = server
