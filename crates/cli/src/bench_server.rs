@@ -5,6 +5,7 @@
 //! across that history (a demo org is written at a single version: pulls from its cursors
 //! would re-read one page). While the desktops push, a workflow status change at a time goes
 //! to a webhook receiver on this machine (`bench_webhook_lag`): its lag, pushed to received.
+//! Last, 200 people sign up on the org's sign-up page, each with a resume (`bench_signup`).
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -26,6 +27,8 @@ const MUTATIONS_PER_PUSH: usize = 20;
 const PULL_PAGE: usize = 1000;
 /// Status changes timed to a webhook receiver.
 const WEBHOOK_SAMPLES: usize = 100;
+/// People signing up on the org's page, each with a resume.
+const SIGN_UPS: usize = 200;
 
 #[derive(Serialize)]
 struct Report {
@@ -54,6 +57,10 @@ struct Report {
     webhook_lag_p95_ms: f64,
     /// Status changes whose webhook never arrived (within 10 s).
     webhook_lost: usize,
+    /// Sign-up forms with a resume taken a second (read, parsed, stored, a new candidate).
+    signup_per_s: f64,
+    /// One sign-up form sent to its thank-you page, 8 at once.
+    signup_form: Stats,
 }
 
 pub fn server(url: &str, email: &str, password: &str, pushes: usize, json: bool) -> anyhow::Result<ExitCode> {
@@ -96,6 +103,10 @@ fn print(r: &Report) {
         "webhook lag (status change pushed to received, {WEBHOOK_SAMPLES} changes while the desktops push): p50 {} ms, p95 {} ms, max {} ms, {} lost",
         r.webhook_lag.p50_ms, r.webhook_lag.p95_ms, r.webhook_lag.max_ms, r.webhook_lost
     );
+    println!(
+        "sign-up page ({SIGN_UPS} people, each with a resume, 8 at once): {:.1} sign-ups/s; a form: p50 {} ms, p95 {} ms",
+        r.signup_per_s, r.signup_form.p50_ms, r.signup_form.p95_ms
+    );
 }
 
 /// What the snapshot holds that the benchmark needs.
@@ -131,6 +142,7 @@ async fn measure(url: &str, email: &str, password: &str, pushes: usize) -> anyho
     let history_to = history.top.max(org.top);
 
     let (pulls, changes) = pull_randomly(&client, org.top, history_to).await?;
+    let sign_ups = crate::bench_signup::measure(&client, SIGN_UPS).await?;
     let pull = Stats::of(&pulls);
     let pushes = CLIENTS * pushes;
     Ok(Report {
@@ -154,6 +166,8 @@ async fn measure(url: &str, email: &str, password: &str, pushes: usize) -> anyho
         webhook_lag_p95_ms: webhook_lag.p95_ms,
         webhook_lag,
         webhook_lost,
+        signup_per_s: round2(sign_ups.per_s),
+        signup_form: sign_ups.form,
     })
 }
 

@@ -12,6 +12,7 @@ mod bench_insights;
 mod bench_match;
 mod bench_resume;
 mod bench_server;
+mod bench_signup;
 mod bench_sync;
 mod bench_typing;
 mod bench_webhook_lag;
