@@ -85,7 +85,9 @@ if wants server; then
     step "server demo org of ${BENCH_SERVER_CANDIDATES:-100000} candidates"
     target/release/talentdesk-server admin create-org --name Acme
     target/release/talentdesk-server demo --org Acme --candidates "${BENCH_SERVER_CANDIDATES:-100000}"
-    target/release/talentdesk-server serve >"$pg/server.log" 2>&1 &
+    # bench server's webhook receiver listens on this machine, which servers refuse by default.
+    printf 'webhooks_allow_private = true\n' >"$pg/server.toml"
+    target/release/talentdesk-server serve --config "$pg/server.toml" >"$pg/server.log" 2>&1 &
     server_pid=$!
     until curl -s "http://$TALENTDESK_LISTEN/" >/dev/null; do sleep 0.2; done
     step "bench server"

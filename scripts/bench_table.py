@@ -105,6 +105,13 @@ FIGURES = {
         "server",
         lambda r: f"p95 {ms(r['pull_p95_ms'])} (pages of {r['pull_mean_changes']:,.0f} changes on average)",
     ),
+    "server_webhook_lag": (
+        "server",
+        lambda r: f"p95 {ms(r['webhook_lag_idle']['p95_ms'])} with the server otherwise idle; "
+        f"p95 {ms(r['webhook_lag_p95_ms'])} while 10 desktops push (from the commit on: "
+        f"p95 {ms(r['webhook_after_commit']['p95_ms'])}); {r['webhook_lost']} lost"
+        + met(r["webhook_lag_idle"]["p95_ms"] <= 1000 and r["webhook_lost"] == 0),
+    ),
     "server_snapshot": (
         "server",
         lambda r: f"{r['snapshot_seconds']:.1f} s for {r['snapshot_candidates']:,} candidates",

@@ -4,7 +4,9 @@
 //! a version of its own — whose throughput counts only the changes the server applied; then 10 clients at once pulling pages of 1,000 changes from random cursors spread
 //! across that history (a demo org is written at a single version: pulls from its cursors
 //! would re-read one page). While the desktops push, a workflow status change at a time goes
-//! to a webhook receiver on this machine (`bench_webhook_lag`): its lag, pushed to received.
+//! to a webhook receiver on this machine (`bench_webhook_lag`): its lag, pushed to received
+//! (and from the push's answer on, the webhook's own part); after the pulls, again with the
+//! server otherwise idle.
 //! Last, 200 people sign up on the org's sign-up page, each with a resume (`bench_signup`).
 
 use std::process::ExitCode;
@@ -55,6 +57,10 @@ struct Report {
     /// A status change pushed to a webhook receiver's hands, while the desktops push.
     webhook_lag: Stats,
     webhook_lag_p95_ms: f64,
+    /// The same from the push's answer (the change committed) on: the webhook's own part.
+    webhook_after_commit: Stats,
+    /// Status change pushed to received once the desktops have stopped.
+    webhook_lag_idle: Stats,
     /// Status changes whose webhook never arrived (within 10 s).
     webhook_lost: usize,
     /// Sign-up forms with a resume taken a second (read, parsed, stored, a new candidate).
@@ -100,8 +106,17 @@ fn print(r: &Report) {
         r.pull.max_ms
     );
     println!(
-        "webhook lag (status change pushed to received, {WEBHOOK_SAMPLES} changes while the desktops push): p50 {} ms, p95 {} ms, max {} ms, {} lost",
-        r.webhook_lag.p50_ms, r.webhook_lag.p95_ms, r.webhook_lag.max_ms, r.webhook_lost
+        "webhook lag (status change pushed to received, {WEBHOOK_SAMPLES} changes while the desktops push): p50 {} ms, p95 {} ms, max {} ms, {} lost; from the push's answer: p50 {} ms, p95 {} ms",
+        r.webhook_lag.p50_ms,
+        r.webhook_lag.p95_ms,
+        r.webhook_lag.max_ms,
+        r.webhook_lost,
+        r.webhook_after_commit.p50_ms,
+        r.webhook_after_commit.p95_ms
+    );
+    println!(
+        "webhook lag once the desktops stopped: p50 {} ms, p95 {} ms, max {} ms",
+        r.webhook_lag_idle.p50_ms, r.webhook_lag_idle.p95_ms, r.webhook_lag_idle.max_ms
     );
     println!(
         "sign-up page ({SIGN_UPS} people, each with a resume, 8 at once): {:.1} sign-ups/s; a form: p50 {} ms, p95 {} ms",
@@ -137,11 +152,12 @@ async fn measure(url: &str, email: &str, password: &str, pushes: usize) -> anyho
     let started = Instant::now();
     let history = make_history(&client, Arc::new(org.candidates.clone()), org.tag.clone(), pushes).await?;
     let push_seconds = started.elapsed().as_secs_f64();
-    let (lags, webhook_lost) = lag.await??;
-    let webhook_lag = Stats::of(&lags);
+    let lag = lag.await??;
+    let webhook_lag = Stats::of(&lag.from_push);
     let history_to = history.top.max(org.top);
 
     let (pulls, changes) = pull_randomly(&client, org.top, history_to).await?;
+    let idle = crate::bench_webhook_lag::measure(&client, org.candidates[0], WEBHOOK_SAMPLES).await?;
     let sign_ups = crate::bench_signup::measure(&client, SIGN_UPS).await?;
     let pull = Stats::of(&pulls);
     let pushes = CLIENTS * pushes;
@@ -165,7 +181,9 @@ async fn measure(url: &str, email: &str, password: &str, pushes: usize) -> anyho
         pull,
         webhook_lag_p95_ms: webhook_lag.p95_ms,
         webhook_lag,
-        webhook_lost,
+        webhook_after_commit: Stats::of(&lag.from_commit),
+        webhook_lag_idle: Stats::of(&idle.from_push),
+        webhook_lost: lag.lost,
         signup_per_s: round2(sign_ups.per_s),
         signup_form: sign_ups.form,
     })

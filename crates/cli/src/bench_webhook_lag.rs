@@ -59,8 +59,18 @@ impl Arrivals {
     }
 }
 
-/// The lag of each of `samples` status changes, and how many never arrived.
-pub async fn measure(client: &Client, candidate: Uuid, samples: usize) -> anyhow::Result<(Vec<Duration>, usize)> {
+/// What `samples` status changes took to reach the receiver.
+pub struct Lag {
+    /// From the push being sent: what a partner waiting on a recruiter's move sees.
+    pub from_push: Vec<Duration>,
+    /// From the push's answer (the change committed) on: the webhook's own part.
+    pub from_commit: Vec<Duration>,
+    /// Changes whose event never arrived.
+    pub lost: usize,
+}
+
+/// The lag of each of `samples` status changes.
+pub async fn measure(client: &Client, candidate: Uuid, samples: usize) -> anyhow::Result<Lag> {
     let arrivals = Arrivals::default();
     let app = axum::Router::new().route("/hook", axum::routing::post(receive)).with_state(arrivals.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
@@ -69,11 +79,12 @@ pub async fn measure(client: &Client, candidate: Uuid, samples: usize) -> anyhow
 
     let (pipeline, client_id) = (Uuid::now_v7(), Uuid::now_v7());
     let mut seq = 0;
-    let mut push = async |mutation: Mutation| -> anyhow::Result<Instant> {
+    // When the push was sent, and when the server had taken it (committed).
+    let mut push = async |mutation: Mutation| -> anyhow::Result<(Instant, Instant)> {
         seq += 1;
         let started = Instant::now();
         client.push(client_id, vec![PushedMutation::new(seq, mutation, chrono::Utc::now())]).await?;
-        Ok(started)
+        Ok((started, Instant::now()))
     };
     let statuses = ["Sourced", STATUSES[0], STATUSES[1]].map(String::from).to_vec();
     push(Mutation::PipelineCreate {
@@ -99,20 +110,24 @@ pub async fn measure(client: &Client, candidate: Uuid, samples: usize) -> anyhow
         other => other.into(),
     })?;
 
-    let (mut lags, mut lost) = (Vec::with_capacity(samples), 0);
+    let mut lag = Lag { from_push: Vec::with_capacity(samples), from_commit: Vec::with_capacity(samples), lost: 0 };
     for i in 0..samples {
         let status = STATUSES[i % 2];
-        let started =
+        let (started, taken) =
             push(Mutation::PipelineSetStatus { candidate_id: candidate, pipeline_id: pipeline, status: status.into() })
                 .await?;
         match arrivals.wait(&format!("{candidate}:{status}")).await {
-            Some(at) => lags.push(at - started),
-            None => lost += 1,
+            Some(at) => {
+                lag.from_push.push(at - started);
+                // The event may arrive before the push's answer does.
+                lag.from_commit.push(at.saturating_duration_since(taken));
+            }
+            None => lag.lost += 1,
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     client.delete_webhook(webhook.webhook.id).await?;
     push(Mutation::PipelineArchive { pipeline_id: pipeline, archived: true }).await?;
     receiver.abort();
-    Ok((lags, lost))
+    Ok(lag)
 }
