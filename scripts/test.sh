@@ -50,3 +50,7 @@ cargo build --locked -p talentdesk-app
 RUST_TEST_THREADS=1 NEXTEST_TEST_THREADS=1 xvfb-run -a -s "-screen 0 1440x900x24" \
     scripts/with-keychain.sh bash -c "source scripts/prerequisites.sh && rust_tests -p talentdesk-e2e"
 
+step "the desktop app's Debian package (installed, its window shown, removed)"
+# Bundled from the debug binary built above (seconds, no release build); scripts/package.sh
+# makes the release package from the same configuration.
+bash scripts/test-desktop-package.sh
