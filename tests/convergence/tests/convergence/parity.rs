@@ -195,8 +195,9 @@ async fn every_mutation_gives_the_same_records_on_the_desktop_and_on_the_server(
         location: "Leeds".into(),
         ats_id: None,
         open: true,
-        skills: Vec::new(),
-        description: String::new(),
+        // Cleaned the same on both sides: a repeat dropped, the description trimmed.
+        skills: vec!["Triage".into(), " triage".into(), "Patient Care".into()],
+        description: " Nights on a busy ward. ".into(),
     };
     same_on_both(&admin, Mutation::JobCreate { job: job.clone() }).await;
     same_on_both(&admin, Mutation::JobSubmit { selection: both(), job_id: job.id }).await;
