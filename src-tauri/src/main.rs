@@ -21,6 +21,7 @@ mod partner_keys;
 mod privacy;
 mod rendering;
 mod resumes;
+mod saved_searches;
 mod signup_page;
 mod state;
 mod team;
@@ -196,6 +197,8 @@ fn main() {
             actions::bulk_actions,
             actions::talent_matches,
             actions::hired_actions,
+            saved_searches::saved_searches,
+            saved_searches::open_saved_search,
             templates::templates,
             templates::fill_template,
             actions::custom_fields,

@@ -36,6 +36,7 @@ use crate::note::Note;
 use crate::permission;
 use crate::pipeline::{self, Pipeline};
 use crate::record::RecordKind;
+use crate::saved_search::{self, SavedSearch};
 use crate::settings::{self, ColumnConfig, CustomFieldDef, HiredActions};
 use crate::template::Template;
 use crate::user::User;
@@ -227,6 +228,11 @@ pub trait Records {
     fn put_import_mapping(&self, mapping: &SavedMapping) -> Result<(), Self::Error>;
     /// Returns false when no mapping has that name.
     fn delete_import_mapping(&self, name: &str) -> Result<bool, Self::Error>;
+    /// The saved search, if it exists (whoever's it is).
+    fn saved_search(&self, id: Uuid) -> Result<Option<SavedSearch>, Self::Error>;
+    /// Stores the saved search, new or changed.
+    fn put_saved_search(&self, search: &SavedSearch) -> Result<(), Self::Error>;
+    fn delete_saved_search(&self, id: Uuid) -> Result<(), Self::Error>;
 }
 
 /// Applies the effects of an authorised `mutation` by `actor` at `now`. `cands` are the
@@ -460,6 +466,21 @@ impl<R: Records> Effects<'_, R> {
             }
             // Idempotent, like a template's delete.
             M::ImportMappingDelete { name } => u64::from(r.delete_import_mapping(name)?),
+            M::SavedSearchPut { search } => {
+                let wanted = search.clone().validated()?;
+                saved_search::may_put(self.actor, r.saved_search(wanted.id)?.as_ref(), &wanted)?;
+                r.put_saved_search(&wanted)?;
+                1
+            }
+            // Idempotent too: deleting one already gone changes nothing.
+            M::SavedSearchDelete { saved_search_id } => match r.saved_search(*saved_search_id)? {
+                Some(stored) => {
+                    saved_search::may_change(self.actor, &stored)?;
+                    r.delete_saved_search(*saved_search_id)?;
+                    1
+                }
+                None => 0,
+            },
             M::Undo { expect, mutations } => return self.undo(expect, mutations),
         };
         Ok(affected.into())

@@ -232,12 +232,13 @@ pub enum Thing {
     Route,
     TrackingToken,
     Client,
+    SavedSearch,
     /// A kind this version does not know (a newer server's, an older stored text).
     Record,
 }
 
 impl Thing {
-    const ALL: [Thing; 18] = [
+    const ALL: [Thing; 19] = [
         Thing::Candidate,
         Thing::Tag,
         Thing::CustomField,
@@ -255,6 +256,7 @@ impl Thing {
         Thing::Route,
         Thing::TrackingToken,
         Thing::Client,
+        Thing::SavedSearch,
         Thing::Record,
     ];
 
@@ -278,6 +280,7 @@ impl Thing {
             Thing::Route => "route",
             Thing::TrackingToken => "tracking token",
             Thing::Client => "client",
+            Thing::SavedSearch => "saved search",
             Thing::Record => "record",
         }
     }

@@ -26,6 +26,7 @@ pub mod note;
 pub mod permission;
 pub mod pipeline;
 pub mod record;
+pub mod saved_search;
 pub mod search;
 pub mod settings;
 pub mod signup;

@@ -19,6 +19,7 @@ use crate::import_mapping::SavedMapping;
 use crate::job::Job;
 use crate::merge::Unmerged;
 use crate::permission::Capability;
+use crate::saved_search::SavedSearch;
 use crate::search::Selection;
 use crate::settings::{ColumnConfig, CustomFieldDef, HiredActions};
 use crate::signup::SignUpForm;
@@ -251,6 +252,11 @@ pub enum Mutation {
     ImportMappingPut { mapping: SavedMapping },
     #[serde(rename = "import_mapping.delete")]
     ImportMappingDelete { name: String },
+    /// Saves a search under its name, new or changed (see [`crate::saved_search`]).
+    #[serde(rename = "saved_search.put")]
+    SavedSearchPut { search: SavedSearch },
+    #[serde(rename = "saved_search.delete")]
+    SavedSearchDelete { saved_search_id: Uuid },
 
     /// Undo: puts back what an earlier action changed, refused unless what it `expect`s (the
     /// state that action produced) still holds. See [`crate::undo`].
@@ -337,6 +343,8 @@ impl Mutation {
             M::TemplatePut { .. } | M::TemplateDelete { .. } => Capability::ManageTemplates,
             // Whoever imports may keep a mapping for the next file.
             M::ImportMappingPut { .. } | M::ImportMappingDelete { .. } => Capability::CreateCandidate,
+            // Whoever searches may keep a search; whose it is, is checked against the one stored.
+            M::SavedSearchPut { .. } | M::SavedSearchDelete { .. } => Capability::ViewCandidates,
             // Each restoring mutation is authorised again when the undo is applied.
             M::Undo { mutations, .. } => mutations.first().map_or(Capability::ViewCandidates, Mutation::capability),
         }

@@ -23,6 +23,8 @@ pub enum RecordKind {
     /// An organisation setting: `{"key": ..., "value": ...}`.
     Setting,
     User,
+    /// A [`crate::saved_search::SavedSearch`]; a private one reaches its owner alone.
+    SavedSearch,
 }
 
 impl RecordKind {
@@ -40,6 +42,7 @@ impl RecordKind {
             RecordKind::CustomField => "custom_field",
             RecordKind::Setting => "setting",
             RecordKind::User => "user",
+            RecordKind::SavedSearch => "saved_search",
         }
     }
 
@@ -57,6 +60,7 @@ impl RecordKind {
             RecordKind::CustomField,
             RecordKind::Setting,
             RecordKind::User,
+            RecordKind::SavedSearch,
         ]
         .into_iter()
         .find(|k| k.code() == code)
@@ -93,7 +97,7 @@ mod tests {
 
     #[test]
     fn record_kinds_round_trip_their_codes() {
-        for code in ["candidate", "note", "custom_field", "setting", "user"] {
+        for code in ["candidate", "note", "custom_field", "setting", "user", "saved_search"] {
             assert_eq!(RecordKind::parse(code).unwrap().code(), code);
         }
         assert_eq!(RecordKind::parse("nope"), None);

@@ -29,6 +29,7 @@ use talentdesk_domain::pipeline::Pipeline;
 use talentdesk_domain::record::{
     AREAS_OF_INTEREST, COLUMNS, HIRED_ACTIONS, PHONE_COUNTRY, RecordKind, SettingEntry, TagEntry,
 };
+use talentdesk_domain::saved_search::SavedSearch;
 use talentdesk_domain::settings::{ColumnConfig, CustomFieldDef, HiredActions};
 use talentdesk_domain::template::{self, Template};
 use talentdesk_domain::{DomainError, Timestamp};
@@ -636,6 +637,20 @@ impl Records for PgRecords {
 
     fn delete_import_mapping(&self, name: &str) -> Result<bool, ServerError> {
         self.delete(RecordKind::Setting, &import_mapping::setting_key(name))
+    }
+
+    fn saved_search(&self, id: Uuid) -> Result<Option<SavedSearch>, ServerError> {
+        self.get(RecordKind::SavedSearch, &id.to_string())
+    }
+
+    fn put_saved_search(&self, search: &SavedSearch) -> Result<(), ServerError> {
+        // A private one reaches its owner alone (see `visibility`); a shared one everyone.
+        let scope = Scope { candidate_id: None, visible_to: search.private.then_some(search.owner_id) };
+        self.put(RecordKind::SavedSearch, &search.id.to_string(), search, scope)
+    }
+
+    fn delete_saved_search(&self, id: Uuid) -> Result<(), ServerError> {
+        self.delete(RecordKind::SavedSearch, &id.to_string()).map(drop)
     }
 }
 

@@ -73,7 +73,7 @@ pub async fn snapshot(
     // records others hold.
     let total: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM records WHERE org_id = $1 AND data IS NOT NULL AND (kind, id) > ($2, $3)
-         AND (visible_to IS NULL OR visible_to = $4 OR $5)",
+         AND (visible_to IS NULL OR visible_to = $4 OR ($5 AND kind <> 'saved_search'))",
     )
     .bind(caller.org)
     .bind(&after.0)

@@ -1,6 +1,7 @@
 //! What a user may see of a record, for pulls and snapshots alike: records scoped to one
 //! user (private notes, messages, private pipelines) reach that user and the admins; other
-//! recruiters' private pipelines are cut out of candidates' memberships.
+//! recruiters' private pipelines are cut out of candidates' memberships. A private saved
+//! search reaches its owner alone: it is a way of working, not the team's data.
 
 use std::collections::HashSet;
 
@@ -53,7 +54,7 @@ impl Visibility {
         shared_once: bool,
         data: Option<String>,
     ) -> Result<Delivery, ServerError> {
-        if !self.may_see(visible_to) {
+        if !self.may_see(kind, visible_to) {
             return Ok(if shared_once { Delivery::Removal } else { Delivery::Nothing });
         }
         Ok(match self.json(kind, visible_to, data)? {
@@ -62,8 +63,9 @@ impl Visibility {
         })
     }
 
-    fn may_see(&self, visible_to: Option<Uuid>) -> bool {
-        visible_to.is_none_or(|owner| owner == self.user.id || self.user.role.is_admin())
+    fn may_see(&self, kind: RecordKind, visible_to: Option<Uuid>) -> bool {
+        let admin_sees = self.user.role.is_admin() && kind != RecordKind::SavedSearch;
+        visible_to.is_none_or(|owner| owner == self.user.id || admin_sees)
     }
 
     /// The record's JSON as this user may see it (`None`: not at all), unchecked: the
@@ -74,7 +76,7 @@ impl Visibility {
         visible_to: Option<Uuid>,
         data: Option<String>,
     ) -> Result<Option<String>, ServerError> {
-        Ok(match data.filter(|_| self.may_see(visible_to)) {
+        Ok(match data.filter(|_| self.may_see(kind, visible_to)) {
             Some(json) if kind == RecordKind::Candidate && !self.hidden_pipelines.is_empty() => {
                 Some(self.without_hidden_pipelines(&json)?)
             }

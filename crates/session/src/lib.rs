@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use talentdesk_domain::user::User;
 use talentdesk_keychain::{KeychainError, TokenEntry};
 use talentdesk_store::replica::{Account, Changed, Notice, NoticeDetail};
-use talentdesk_store::{Store, StoreError};
+use talentdesk_store::{NewMatches, Store, StoreError};
 use talentdesk_sync::client::{Client, ClientError};
 use talentdesk_sync::engine::{Engine, FirstSyncProgress, Replica, SharedStore, SyncError, SyncEvent, SyncStatus};
 use talentdesk_sync::problem::SyncProblem;
@@ -419,6 +419,7 @@ impl Background {
                             let _ = events.send(SessionEvent::Status { status });
                         }
                         SyncEvent::Pulled(changed) => {
+                            tell_new_matches(&notifier, &changed.new_matches);
                             let _ = events.send(SessionEvent::DataChanged { changed });
                         }
                         SyncEvent::Notices(notices) => {
@@ -530,6 +531,17 @@ fn tell_notices(notifier: &Notifier, notices: &[Notice]) {
             NoticeDetail::EventGone(gone) => (gone.headline(), gone.words()),
         };
         notifier.notify(summary, body);
+    }
+}
+
+/// One notification per watching saved search that heard of new matches in a sync.
+fn tell_new_matches(notifier: &Notifier, heard: &[NewMatches]) {
+    for news in heard {
+        let matches = if news.count == 1 { "new match" } else { "new matches" };
+        notifier.notify(
+            format!("{} {matches} for {}", news.count, news.name),
+            "Open the saved search in Talentdesk to see them.".to_owned(),
+        );
     }
 }
 

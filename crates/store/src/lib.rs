@@ -4,6 +4,7 @@
 //! validates a [`Mutation`], changes the tables, records history and appends to the outbox in
 //! one transaction. Reads return the view models the UI and the CLI show.
 
+mod alerts;
 mod apply;
 mod attach;
 pub mod blobs;
@@ -22,6 +23,7 @@ mod records;
 pub mod replica;
 mod resume_zip;
 mod resumes;
+mod saved_searches;
 pub use resume_zip::ResumesZip;
 pub mod search;
 mod tables;
@@ -35,11 +37,13 @@ use rusqlite::{Connection, OpenFlags};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::user::User;
 
+pub use alerts::{AlertCheck, NewMatches};
 pub use apply::Applied;
 pub use attach::NewDocument;
 pub use error::{AppError, SessionProblem, StoreError};
 pub use identities::KeyIndex;
 pub use migrations::SCHEMA_VERSION;
+pub use saved_searches::{OpenedSearch, SavedSearchEntry};
 pub use tables::outbox::OutboxEntry;
 
 pub struct Store {

@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0021_job_skills.sql"),
     include_str!("../migrations/0022_texts.sql"),
     include_str!("../migrations/0023_erasure_requests.sql"),
+    include_str!("../migrations/0024_saved_searches.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.

@@ -18,6 +18,7 @@ use talentdesk_domain::message::Message;
 use talentdesk_domain::note::Note;
 use talentdesk_domain::pipeline::Pipeline;
 use talentdesk_domain::record::RecordKind;
+use talentdesk_domain::saved_search::SavedSearch;
 use talentdesk_domain::settings::{ColumnConfig, CustomFieldDef, HiredActions};
 use talentdesk_domain::template::{self, Template};
 use talentdesk_domain::{DomainError, Timestamp};
@@ -27,7 +28,8 @@ use crate::StoreError;
 use crate::erasure;
 use crate::replica::{Written, base};
 use crate::tables::{
-    candidates, documents, engagements, events, history, jobs, messages, notes, pipelines, settings, tags,
+    candidates, documents, engagements, events, history, jobs, messages, notes, pipelines, saved_searches, settings,
+    tags,
 };
 
 /// The tables, inside the transaction a mutation is applied in.
@@ -495,5 +497,20 @@ impl Records for SqliteRecords<'_> {
 
     fn delete_import_mapping(&self, name: &str) -> Result<bool, StoreError> {
         self.delete_setting(&import_mapping::setting_key(name))
+    }
+
+    fn saved_search(&self, id: Uuid) -> Result<Option<SavedSearch>, StoreError> {
+        saved_searches::get(self.tx, id)
+    }
+
+    fn put_saved_search(&self, search: &SavedSearch) -> Result<(), StoreError> {
+        self.writes(RecordKind::SavedSearch, search.id)?;
+        saved_searches::put(self.tx, search)
+    }
+
+    fn delete_saved_search(&self, id: Uuid) -> Result<(), StoreError> {
+        self.writes(RecordKind::SavedSearch, id)?;
+        saved_searches::forget_news(self.tx, id)?;
+        saved_searches::delete(self.tx, &id.to_string())
     }
 }

@@ -10,6 +10,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::StoreError;
+use crate::alerts::{self, NewMatches};
 use crate::codec::uuid;
 use crate::tables::candidates;
 
@@ -27,11 +28,13 @@ pub struct Changed {
     pub lists: bool,
     /// Events themselves (name, dates, archived).
     pub events: bool,
-    /// The tag list, custom fields, organisation settings or users.
+    /// The tag list, custom fields, organisation settings, users or saved searches.
     pub settings: bool,
     /// Candidates a mutation made here deleted (also in `candidates`). A pull leaves it empty:
     /// a profile open on someone a teammate deleted says so instead of closing on its own.
     pub deleted: ChangedCandidates,
+    /// What watching saved searches heard in a pull: new matches, each search once.
+    pub new_matches: Vec<NewMatches>,
 }
 
 /// The candidates whose records (profile, tags, memberships, notes, documents, messages,
@@ -86,6 +89,7 @@ impl Changed {
         self.settings |= other.settings;
         self.candidates.merge(other.candidates);
         self.deleted.merge(other.deleted);
+        alerts::merge(&mut self.new_matches, other.new_matches);
     }
 
     /// Notes a record of `kind` changing (its candidate, if any, is named separately).
@@ -93,7 +97,11 @@ impl Changed {
         match kind {
             RecordKind::Pipeline | RecordKind::Job => self.lists = true,
             RecordKind::Event => self.events = true,
-            RecordKind::Tag | RecordKind::CustomField | RecordKind::Setting | RecordKind::User => self.settings = true,
+            RecordKind::Tag
+            | RecordKind::CustomField
+            | RecordKind::Setting
+            | RecordKind::User
+            | RecordKind::SavedSearch => self.settings = true,
             RecordKind::Candidate
             | RecordKind::Note
             | RecordKind::Message

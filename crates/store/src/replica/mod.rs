@@ -219,6 +219,12 @@ impl Store {
         last_seq: i64,
         complete: bool,
     ) -> Result<Changed, StoreError> {
+        // Watching saved searches are news, not the pull: one that cannot be checked is told
+        // nothing this time, and the pull goes in all the same.
+        let alerts = self.alerts_before(changes).unwrap_or_else(|e| {
+            tracing::warn!("saved searches were not checked for new matches: {e}");
+            None
+        });
         let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
         let mut touched = Vec::new();
         let mut changed = Changed::default();
@@ -242,6 +248,12 @@ impl Store {
         changed.name_rows(&tx, &touched)?;
         tx.commit()?;
         self.after_bulk_write(&touched);
+        if let Some(before) = alerts {
+            match self.alerts_after(before) {
+                Ok(heard) => changed.new_matches = heard,
+                Err(e) => tracing::warn!("saved searches were not checked for new matches: {e}"),
+            }
+        }
         let erased =
             changes.iter().any(|c| c.data.is_none() && matches!(c.kind, RecordKind::Candidate | RecordKind::Document));
         if erased {

@@ -14,6 +14,7 @@ use talentdesk_domain::message::Message;
 use talentdesk_domain::note::Note;
 use talentdesk_domain::pipeline::Pipeline;
 use talentdesk_domain::record::{RecordKind, SettingEntry, TagEntry};
+use talentdesk_domain::saved_search::SavedSearch;
 use talentdesk_domain::settings::CustomFieldDef;
 use talentdesk_domain::user::User;
 use uuid::Uuid;
@@ -23,12 +24,13 @@ use crate::codec::uuid;
 use crate::erasure;
 use crate::replica::early;
 use crate::tables::{
-    candidates, documents, engagements, events, history, jobs, messages, notes, pipelines, settings, tags, users,
+    candidates, documents, engagements, events, history, jobs, messages, notes, pipelines, saved_searches, settings,
+    tags, users,
 };
 
 /// The order in which a batch of upserts is written: what others refer to comes first
 /// (deletions go in the reverse order).
-pub(crate) const WRITE_ORDER: [RecordKind; 12] = [
+pub(crate) const WRITE_ORDER: [RecordKind; 13] = [
     RecordKind::User,
     RecordKind::Tag,
     RecordKind::CustomField,
@@ -41,6 +43,7 @@ pub(crate) const WRITE_ORDER: [RecordKind; 12] = [
     RecordKind::Message,
     RecordKind::Document,
     RecordKind::History,
+    RecordKind::SavedSearch,
 ];
 
 pub(crate) fn write_rank(kind: RecordKind) -> usize {
@@ -77,6 +80,7 @@ pub(crate) fn read(conn: &Connection, kind: RecordKind, id: &str) -> Result<Opti
             })
             .transpose()?,
         RecordKind::User => users::by_id(conn, id)?.map(|u| serde_json::to_string(&u)).transpose()?,
+        RecordKind::SavedSearch => saved_searches::raw(conn, id)?,
     };
     Ok(json)
 }
@@ -121,6 +125,7 @@ pub(crate) fn write(conn: &Connection, kind: RecordKind, id: &str, data: &str) -
             none(settings::put(conn, &entry.key, &entry.value))?
         }
         RecordKind::User => none(users::put(conn, &serde_json::from_str::<User>(data)?))?,
+        RecordKind::SavedSearch => none(saved_searches::put(conn, &serde_json::from_str::<SavedSearch>(data)?))?,
     })
 }
 
@@ -153,6 +158,7 @@ pub(crate) fn remove(conn: &Connection, kind: RecordKind, id: &str) -> Result<Op
         RecordKind::CustomField => none(settings::delete_custom_field(conn, id).map(|_| ()))?,
         RecordKind::Setting => none(settings::delete(conn, id))?,
         RecordKind::User => none(users::delete(conn, id))?,
+        RecordKind::SavedSearch => none(saved_searches::delete(conn, id))?,
     })
 }
 
@@ -171,6 +177,7 @@ pub(crate) fn ids(conn: &Connection, kind: RecordKind) -> Result<Vec<String>, St
         RecordKind::CustomField => "SELECT key FROM custom_fields",
         RecordKind::Setting => "SELECT key FROM settings",
         RecordKind::User => "SELECT id FROM users",
+        RecordKind::SavedSearch => return saved_searches::ids(conn),
     };
     let mut stmt = conn.prepare(sql)?;
     Ok(stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?)

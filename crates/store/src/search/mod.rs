@@ -331,6 +331,23 @@ impl Engine {
         Ok(self.matching(conn, request)?.1.len())
     }
 
+    /// The candidates among `among` (row numbers) that the search matches: a few candidates
+    /// (those a sync changed) checked against a saved search without walking all its matches.
+    pub(crate) fn matching_among(
+        &mut self,
+        conn: &Connection,
+        request: &SearchRequest,
+        among: &RoaringBitmap,
+    ) -> Result<RoaringBitmap, StoreError> {
+        self.ensure_loaded(conn)?;
+        self.ensure_values_for(conn, request)?;
+        let Loaded { facts, terms, .. } = self.loaded.as_ref().expect("loaded above");
+        let mut plan = plan::plan(conn, facts, self.values.as_ref(), terms, &mut self.cache, request)?;
+        // First: intersecting walks the first set, so only these candidates are looked at.
+        plan.sets.insert(0, std::sync::Arc::new(among.clone()));
+        Ok(Self::matched(facts, plan).1)
+    }
+
     /// Every candidate the search matches (their row numbers), for bulk actions.
     pub(crate) fn all(&mut self, conn: &Connection, request: &SearchRequest) -> Result<Vec<i64>, StoreError> {
         Ok(self.matching(conn, request)?.1.iter().map(i64::from).collect())

@@ -18,6 +18,7 @@ pub(crate) mod notices;
 pub(crate) mod outbox;
 pub(crate) mod person_keys;
 pub(crate) mod pipelines;
+pub(crate) mod saved_searches;
 pub(crate) mod search_facts;
 pub(crate) mod search_prefixes;
 pub(crate) mod search_terms;

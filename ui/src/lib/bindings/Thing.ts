@@ -3,4 +3,4 @@
 /**
  * The kinds of record an error can name.
  */
-export type Thing = "candidate" | "tag" | "custom_field" | "history_entry" | "note" | "event" | "pipeline" | "job" | "document" | "user" | "conflict" | "send" | "link" | "org" | "route" | "tracking_token" | "client" | "record";
+export type Thing = "candidate" | "tag" | "custom_field" | "history_entry" | "note" | "event" | "pipeline" | "job" | "document" | "user" | "conflict" | "send" | "link" | "org" | "route" | "tracking_token" | "client" | "saved_search" | "record";

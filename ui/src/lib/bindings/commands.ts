@@ -46,6 +46,7 @@ import type { Notice } from "./Notice";
 import type { OfflineSet } from "./OfflineSet";
 import type { OneTimePassword } from "./OneTimePassword";
 import type { OpenErasureRequest } from "./OpenErasureRequest";
+import type { OpenedSearch } from "./OpenedSearch";
 import type { PageRequest } from "./PageRequest";
 import type { PartnerKey } from "./PartnerKey";
 import type { PartnerKeys } from "./PartnerKeys";
@@ -64,6 +65,7 @@ import type { ResumeReview } from "./ResumeReview";
 import type { ResumesZip } from "./ResumesZip";
 import type { Role } from "./Role";
 import type { SavedMapping } from "./SavedMapping";
+import type { SavedSearchEntry } from "./SavedSearchEntry";
 import type { SearchPage } from "./SearchPage";
 import type { SearchRequest } from "./SearchRequest";
 import type { Searched } from "./Searched";
@@ -367,6 +369,13 @@ export const commands = {
   bulkActions: () => call<Array<BulkActionInfo>>("bulk_actions"),
   talentMatches: (args: { id: string }) => call<Array<TalentMatch>>("talent_matches", args),
   hiredActions: () => call<HiredActions>("hired_actions"),
+  /**
+   * The saved searches here, by name, with their new matches and the filter values they name
+   * that are gone.
+   */
+  savedSearches: () => call<Array<SavedSearchEntry>>("saved_searches"),
+  /** Opens a saved search: its new matches are read, and the search to run is returned. */
+  openSavedSearch: (args: { id: string }) => call<OpenedSearch>("open_saved_search", args),
   /** The templates by kind and name, with the merge fields each kind may use. */
   templates: () => call<Templates>("templates"),
   /**
