@@ -23,6 +23,8 @@ pub enum Column {
     Updated,
     /// Years of experience (sortable).
     Experience,
+    /// The areas of interest the candidate chose.
+    Interests,
 }
 
 impl Column {

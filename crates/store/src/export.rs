@@ -48,6 +48,7 @@ pub enum ExportField {
     Employment,
     Education,
     Skills,
+    Interests,
     Links,
     Tags,
     ActivityStatus,
@@ -81,7 +82,7 @@ impl ExportField {
         ExportField::Tags,
     ];
 
-    pub const ALL: [ExportField; 25] = [
+    pub const ALL: [ExportField; 26] = [
         ExportField::Name,
         ExportField::Email,
         ExportField::Phone,
@@ -91,6 +92,7 @@ impl ExportField {
         ExportField::Employment,
         ExportField::Education,
         ExportField::Skills,
+        ExportField::Interests,
         ExportField::Links,
         ExportField::Tags,
         ExportField::ActivityStatus,
@@ -120,6 +122,7 @@ impl ExportField {
             ExportField::Employment => "Employment",
             ExportField::Education => "Education",
             ExportField::Skills => "Skills",
+            ExportField::Interests => "Areas of interest",
             ExportField::Links => "Links",
             ExportField::Tags => "Tags",
             ExportField::ActivityStatus => "Activity status",
@@ -201,6 +204,7 @@ impl ExportField {
                 })
                 .collect(),
             ExportField::Skills => p.skills.clone(),
+            ExportField::Interests => p.interests.clone(),
             ExportField::Links => p.links.iter().map(|l| l.url.clone()).collect(),
             ExportField::Tags => v.tags.clone(),
             ExportField::ActivityStatus => vec![c.activity.label().to_owned()],

@@ -38,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0022_texts.sql"),
     include_str!("../migrations/0023_erasure_requests.sql"),
     include_str!("../migrations/0024_saved_searches.sql"),
+    include_str!("../migrations/0025_interest_values.sql"),
 ];
 
 /// Work a migration's SQL cannot do, run in its transaction.
@@ -55,6 +56,7 @@ const STEPS: &[(usize, Step)] = &[
     (19, crate::tables::candidates::fill_experience),
     (21, add_job_columns),
     (22, add_text_columns),
+    (25, crate::tables::insight_values::add_interests),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -62,6 +62,8 @@ pub struct CandidateRow {
     pub updated_at: Timestamp,
     /// Months of experience this month (see `talentdesk_domain::search::experience`).
     pub experience_months: u32,
+    /// The areas of interest the candidate chose.
+    pub interests: Vec<String>,
 }
 
 /// Rows for these candidates, in the order given.
@@ -126,6 +128,7 @@ pub(crate) fn rows_for(conn: &Connection, cands: &[i64]) -> Result<Vec<Candidate
                 email,
                 updated_at: time(updated),
                 experience_months,
+                interests: tables::insight_values::interests(conn, *cand)?,
             })
         })
         .collect()
@@ -234,6 +237,8 @@ pub struct FilterChoices {
     pub jobs: Vec<Job>,
     pub recruiters: Vec<User>,
     pub hiring_statuses: Vec<String>,
+    /// The organisation's areas of interest.
+    pub interests: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -433,6 +438,7 @@ impl Store {
             jobs: self.jobs()?,
             recruiters: self.users()?,
             hiring_statuses: talentdesk_domain::job::HIRING_STATUSES.iter().map(|s| (*s).to_owned()).collect(),
+            interests: self.areas_of_interest()?,
         })
     }
 

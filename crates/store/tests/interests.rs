@@ -1,7 +1,9 @@
 //! A candidate's areas of interest on a real store: an edit adds only areas from the
 //! organisation's list (spelled as listed) and keeps one the admin has since taken off it; a
 //! walk-in's choices land on the profile; a merge keeps every area either copy had; History
-//! records the change.
+//! records the change. Search filters on them (any of the chosen areas), the results table's
+//! column and the insights chart show them, an email to "all from this search" reaches exactly
+//! those interested, export writes them, and a store from before has them after its upgrade.
 
 mod common;
 
@@ -11,7 +13,10 @@ use talentdesk_domain::event::{Event, EventCategory};
 use talentdesk_domain::history::FieldChange;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
-use talentdesk_store::StoreError;
+use talentdesk_domain::search::{Facet, FacetFilter, SearchFilters, SearchRequest, Selection};
+use talentdesk_store::export::{ExportField, ExportFormat, Exporter};
+use talentdesk_store::search::PageRequest;
+use talentdesk_store::{Store, StoreError};
 use uuid::Uuid;
 
 fn list(items: &[&str]) -> Vec<String> {
@@ -99,4 +104,105 @@ fn a_merge_keeps_every_area_either_copy_chose() {
     };
     f.admin_applies(Mutation::CandidateMerge { survivor_id: ana, merged_ids: vec![dup], changes: vec![pick] });
     assert_eq!(interests(&f, ana), ["Design", "Data", "Sales"]);
+}
+
+/// A search for those interested in any of `areas`.
+fn interested_in(areas: &[&str]) -> SearchRequest {
+    let facets =
+        areas.iter().map(|a| FacetFilter { facet: Facet::Interest, value: (*a).to_owned(), exclude: false }).collect();
+    SearchRequest { filters: SearchFilters { facets, ..Default::default() }, ..Default::default() }
+}
+
+fn found(store: &Store, request: &SearchRequest) -> Vec<String> {
+    let page = store.search(request, &PageRequest { limit: 100, after: None }).unwrap();
+    let mut names: Vec<String> = page.rows.iter().map(|r| r.name.clone()).collect();
+    names.sort();
+    names
+}
+
+/// Ana (Data, Sales), Bo (Design) and Cy (none), on a list of Data, Design and Sales.
+fn three(f: &mut Fixture) -> [Uuid; 3] {
+    set_list(f, &["Data", "Design", "Sales"]);
+    let ana = f.create(Person { first: "Ana", email: Some("ana@example.com"), ..Person::default() });
+    let bo = f.create(Person { first: "Bo", email: Some("bo@example.com"), ..Person::default() });
+    let cy = f.create(Person { first: "Cy", email: Some("cy@example.com"), ..Person::default() });
+    choose(f, ana, &["Data", "Sales"]).unwrap();
+    choose(f, bo, &["Design"]).unwrap();
+    [ana, bo, cy]
+}
+
+#[test]
+fn search_finds_those_interested_in_any_chosen_area_and_the_column_and_chart_show_them() {
+    let mut f = fixture();
+    let [ana, _, _] = three(&mut f);
+    assert_eq!(found(&f.store, &interested_in(&["data"])), ["Ana Souza"], "any case");
+    assert_eq!(found(&f.store, &interested_in(&["Data", "Design"])), ["Ana Souza", "Bo Souza"], "any of them");
+    assert!(found(&f.store, &interested_in(&["Marketing"])).is_empty(), "an area nobody chose finds nobody");
+    assert_eq!(found(&f.store, &SearchRequest::default()).len(), 3, "no filter, everyone");
+
+    let page = f.store.search(&interested_in(&["Sales"]), &PageRequest::default()).unwrap();
+    assert_eq!(page.rows[0].interests, ["Data", "Sales"], "the results table's column");
+
+    let insights = f.store.insights(&SearchRequest::default(), 10).unwrap();
+    let chart = insights.charts.iter().find(|c| c.facet == Facet::Interest).unwrap();
+    let bars: Vec<(&str, u64)> = chart.bars.iter().map(|b| (b.label.as_str(), b.count)).collect();
+    assert_eq!(bars, [("Data", 1), ("Sales", 1), ("Design", 1)], "equal counts as first seen");
+    assert_eq!(chart.unknown, 1, "Cy chose none");
+
+    // Ana drops Data: the filter and the chart follow the edit.
+    choose(&mut f, ana, &["Sales"]).unwrap();
+    assert!(found(&f.store, &interested_in(&["Data"])).is_empty());
+    let insights = f.store.insights(&SearchRequest::default(), 10).unwrap();
+    let chart = insights.charts.iter().find(|c| c.facet == Facet::Interest).unwrap();
+    assert!(chart.bars.iter().all(|b| b.label != "Data"));
+}
+
+#[test]
+fn an_email_to_all_from_the_filter_reaches_exactly_those_interested() {
+    let mut f = fixture();
+    let [ana, bo, cy] = three(&mut f);
+    let send = Mutation::EmailSend {
+        send_id: new_id(),
+        selection: Selection::Search { request: Box::new(interested_in(&["Data", "Design"])) },
+        subject: "Data and design roles".into(),
+        body: "Hi {{first_name}}, we are hiring.".into(),
+    };
+    let recruiter = f.recruiter.clone();
+    let plan = f.store.plan_bulk(&recruiter, send.clone()).unwrap();
+    assert_eq!(plan.total(), 2, "the whole match, counted before it is sent");
+    assert_eq!(f.store.apply(&recruiter, send).unwrap().affected, 2);
+    let emails = |id| f.store.profile(&f.admin, id).unwrap().emails;
+    assert_eq!(emails(ana)[0].message.body, "Hi Ana, we are hiring.");
+    assert_eq!(emails(bo).len(), 1);
+    assert!(emails(cy).is_empty(), "not interested, not emailed");
+}
+
+#[test]
+fn export_writes_the_areas_of_interest() {
+    let mut f = fixture();
+    let [ana, _, cy] = three(&mut f);
+    let mut export =
+        Exporter::new(Vec::new(), ExportFormat::Csv, &[ExportField::Name, ExportField::Interests]).unwrap();
+    for id in [ana, cy] {
+        export.write(&f.store, &f.recruiter, id).unwrap();
+    }
+    let csv = String::from_utf8(export.finish().unwrap()).unwrap();
+    assert_eq!(
+        csv.lines().collect::<Vec<_>>(),
+        ["First name,Last name,Areas of interest", "Ana,Souza,Data; Sales", "Cy,Souza,"]
+    );
+}
+
+#[test]
+fn a_store_from_before_the_interest_filter_gets_it_on_upgrade() {
+    let mut f = fixture();
+    three(&mut f);
+    let path = f.store.path().to_path_buf();
+    drop(f.store);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("ALTER TABLE insight_values DROP COLUMN interests; PRAGMA user_version = 24;").unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(found(&store, &interested_in(&["Sales", "Design"])), ["Ana Souza", "Bo Souza"]);
 }

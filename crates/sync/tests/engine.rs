@@ -220,10 +220,14 @@ async fn whoever_overwrote_a_teammates_value_is_told_and_can_put_it_back() {
         last_name: "Souza".into(),
         current_title: "Engineer".into(),
         certifications: vec!["PMP, PMI, 2021".into()],
+        interests: vec!["data".into()],
         ..Profile::default()
     };
     let create =
         Mutation::CandidateCreate { candidate_id: ana, profile, profile_type: ProfileType::RecruiterGenerated };
+    // The area is checked against the organisation's list here and again on the server.
+    let areas = Mutation::SetInterests { interests: vec!["Data".into(), "Design".into()] };
+    boss.store.lock().unwrap().apply(&boss.user, areas).unwrap();
     boss.store.lock().unwrap().apply(&boss.user, create).unwrap();
     boss.engine.sync_once().await.unwrap();
     desk.engine.sync_once().await.unwrap();
@@ -231,6 +235,8 @@ async fn whoever_overwrote_a_teammates_value_is_told_and_can_put_it_back() {
         store.lock().unwrap().profile(user, ana).unwrap().candidate.profile.certifications
     };
     assert_eq!(certifications(&desk.store, &desk.user), ["PMP, PMI, 2021"], "the server kept the certification");
+    let interests = desk.store.lock().unwrap().profile(&desk.user, ana).unwrap().candidate.profile.interests;
+    assert_eq!(interests, ["Data"], "and the area of interest, as the list spells it");
 
     // Both change the title from "Engineer"; the admin's reaches the server first.
     boss.store.lock().unwrap().apply(&boss.user, retitle(ana, "Engineer", "Designer")).unwrap();

@@ -13,6 +13,7 @@ export const EXPORT_FIELDS: { id: ExportField; label: MessageKey }[] = [
   { id: "employment", label: "export_field.employment" },
   { id: "education", label: "export_field.education" },
   { id: "skills", label: "export_field.skills" },
+  { id: "interests", label: "export_field.interests" },
   { id: "links", label: "export_field.links" },
   { id: "tags", label: "export_field.tags" },
   { id: "activity_status", label: "export_field.activity_status" },

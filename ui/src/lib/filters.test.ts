@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { activeFilterCount, emptyFilters, filterChips, toggled } from "./filters";
+import { activeFilterCount, emptyFilters, filterChips, interestPicked, interestsAskedFor, toggled, withInterest } from "./filters";
+import { selectionLabel } from "./components/actions/target";
 
 describe("filters", () => {
   it("counts nothing when empty, and each filter in use once", () => {
@@ -25,7 +26,7 @@ describe("filters", () => {
     f.tags = ["Veteran", "Referral"];
     f.pipeline = { pipeline_id: "p1", status: "Screened" };
     f.eligible = false;
-    const choices = { tags: [], pipelines: [{ id: "p1", name: "Nurses", statuses: [], owner_id: null, private: false, archived: false }], events: [], jobs: [], recruiters: [], hiring_statuses: [] };
+    const choices = { tags: [], pipelines: [{ id: "p1", name: "Nurses", statuses: [], owner_id: null, private: false, archived: false }], events: [], jobs: [], recruiters: [], hiring_statuses: [], interests: [] };
     const chips = filterChips(f, choices);
     expect(chips.map((c) => c.label)).toEqual([
       "Activity: Contacted",
@@ -49,5 +50,18 @@ describe("filters", () => {
     const [chip] = filterChips(f, null);
     expect(chip.label).toBe("Experience: 3 – … years");
     expect(chip.without(f).experience).toEqual({ min: null, max: null });
+  });
+
+  it("asks for those interested in any area ticked, one chip each, and the dialog says so", () => {
+    let f = withInterest(emptyFilters(), "Data", true);
+    f = withInterest(f, "Design", true);
+    expect(interestsAskedFor(f)).toEqual(["Data", "Design"]);
+    expect(interestPicked(f, "data")).toBe(true);
+    expect(filterChips(f, null).map((c) => c.label)).toEqual(["Areas of interest: Data", "Areas of interest: Design"]);
+    expect(selectionLabel(f, 12)).toBe("12 candidates interested in Data or Design");
+    expect(selectionLabel(null, 12)).toBe("12 candidates");
+    f = withInterest(f, "Data", false);
+    expect(interestsAskedFor(f)).toEqual(["Design"]);
+    expect(selectionLabel(f, 1)).toBe("1 candidate interested in Design");
   });
 });

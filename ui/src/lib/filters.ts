@@ -58,6 +58,22 @@ export function toggled<T>(list: T[], value: T, on: boolean): T[] {
   return on ? [...without, value] : without;
 }
 
+/** Whether the filters ask for candidates interested in `area` (as the panel's box shows it). */
+export function interestPicked(f: SearchFilters, area: string): boolean {
+  return f.facets.some((x) => x.facet === "interest" && !x.exclude && x.value.toLowerCase() === area.toLowerCase());
+}
+
+/** The filters asking for those interested in `area` too (any of the areas ticked), or no longer. */
+export function withInterest(f: SearchFilters, area: string, on: boolean): SearchFilters {
+  const others = f.facets.filter((x) => !(x.facet === "interest" && x.value.toLowerCase() === area.toLowerCase()));
+  return { ...f, facets: on ? [...others, { facet: "interest", value: area, exclude: false }] : others };
+}
+
+/** The areas a search asks for candidates to be interested in (any of them). */
+export function interestsAskedFor(f: SearchFilters): string[] {
+  return f.facets.filter((x) => x.facet === "interest" && !x.exclude).map((x) => x.value);
+}
+
 /** One filter in use, as a chip: what it says, and the filters without it. */
 export type Chip = { key: string; label: string; without: (f: SearchFilters) => SearchFilters };
 

@@ -53,6 +53,7 @@ export const columnLabels: Record<Column, string> = labels({
   activity: "column.activity",
   updated: "column.updated",
   experience: "column.experience",
+  interests: "column.interests",
 });
 
 /** A table cell shows at most two tags, then "+N" for the rest. */
@@ -111,6 +112,11 @@ export function formatAgo(iso: string, now = Date.now()): string {
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return relative.format(-minutes, "minute");
   return relative.format(-Math.round(minutes / 60), "hour");
+}
+
+/** "A, B or C" ("A, B oder C"): alternatives said the locale's way. */
+export function formatAlternatives(items: string[]): string {
+  return cached("alternatives", (l) => new Intl.ListFormat(l, { type: "disjunction" })).format(items);
 }
 
 /** "A, B and C" ("A, B und C"): a list of things said the locale's way. */

@@ -74,6 +74,8 @@ pub enum Facet {
     /// The current title.
     Title,
     Skill,
+    /// An area of interest the candidate chose (from the organisation's list).
+    Interest,
     School,
     Degree,
     Major,
@@ -86,12 +88,13 @@ pub enum Facet {
 }
 
 impl Facet {
-    pub const ALL: [Facet; 11] = [
+    pub const ALL: [Facet; 12] = [
         Facet::Country,
         Facet::City,
         Facet::Company,
         Facet::Title,
         Facet::Skill,
+        Facet::Interest,
         Facet::School,
         Facet::Degree,
         Facet::Major,

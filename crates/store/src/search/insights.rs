@@ -1,6 +1,6 @@
 //! Insights: the shape of any search's results at a glance — how many of its candidates are
-//! in each country and city, at each company, with each title, skill, school, degree and
-//! major, at each activity status, from each source and with how many years of experience.
+//! in each country and city, at each company, with each title, skill, area of interest, school,
+//! degree and major, at each activity status, from each source and with how many years of experience.
 //! Each chart is its top values, with what is left as "other" and those with no value as
 //! "unknown". A chart's value is also a search filter ([`FacetFilter`]), so a click on a bar
 //! narrows the search to it.

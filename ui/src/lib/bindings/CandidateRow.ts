@@ -8,4 +8,8 @@ export type CandidateRow = { id: string, name: string, has_resume: boolean, tags
 /**
  * Months of experience this month (see `talentdesk_domain::search::experience`).
  */
-experience_months: number, };
+experience_months: number, 
+/**
+ * The areas of interest the candidate chose.
+ */
+interests: Array<string>, };

@@ -3,4 +3,4 @@
 /**
  * A column of the candidate results table.
  */
-export type Column = "name" | "tags" | "location" | "current_role" | "highest_education" | "job_apps" | "activity" | "updated" | "experience";
+export type Column = "name" | "tags" | "location" | "current_role" | "highest_education" | "job_apps" | "activity" | "updated" | "experience" | "interests";

@@ -3,4 +3,4 @@
 /**
  * A profile value the insights charts count, and a search can ask for exactly.
  */
-export type Facet = "country" | "city" | "company" | "title" | "skill" | "school" | "degree" | "major" | "activity" | "source" | "years";
+export type Facet = "country" | "city" | "company" | "title" | "skill" | "interest" | "school" | "degree" | "major" | "activity" | "source" | "years";

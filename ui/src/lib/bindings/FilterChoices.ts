@@ -8,4 +8,8 @@ import type { User } from "./User";
 /**
  * Everything the search panel offers to filter by, as `viewer` may see it.
  */
-export type FilterChoices = { tags: Array<TagInfo>, pipelines: Array<Pipeline>, events: Array<Event>, jobs: Array<Job>, recruiters: Array<User>, hiring_statuses: Array<string>, };
+export type FilterChoices = { tags: Array<TagInfo>, pipelines: Array<Pipeline>, events: Array<Event>, jobs: Array<Job>, recruiters: Array<User>, hiring_statuses: Array<string>, 
+/**
+ * The organisation's areas of interest.
+ */
+interests: Array<string>, };

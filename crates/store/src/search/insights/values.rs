@@ -15,7 +15,7 @@ use crate::tables::insight_values;
 /// The facets with one value per candidate, kept in `candidates`, in code order.
 pub(crate) const SINGLE: [Facet; 4] = [Facet::Country, Facet::City, Facet::Company, Facet::Title];
 /// The facets with a list of values per candidate, kept in `insight_values`, in code order.
-pub(crate) const LISTED: [Facet; 4] = [Facet::Skill, Facet::School, Facet::Degree, Facet::Major];
+pub(crate) const LISTED: [Facet; 5] = [Facet::Skill, Facet::Interest, Facet::School, Facet::Degree, Facet::Major];
 
 /// Where a text facet's codes live: its index in [`SINGLE`] or [`LISTED`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +42,7 @@ impl Slot {
 }
 
 const SELECT: &str = "SELECT c.cand, c.country, c.city, c.current_employer, c.current_title,
-        v.skills, v.schools, v.degrees, v.majors
+        v.skills, v.interests, v.schools, v.degrees, v.majors
     FROM candidates c LEFT JOIN insight_values v ON v.cand = c.cand";
 
 /// One facet's values: code 0 is "not known", codes from 1 name a value.
@@ -117,7 +117,7 @@ pub(crate) struct Values {
 }
 
 /// Bits of a listed entry that say which [`LISTED`] facet it is of.
-const LISTED_BITS: u32 = 2;
+const LISTED_BITS: u32 = 3;
 const _: () = assert!(LISTED.len() <= 1 << LISTED_BITS);
 
 impl Values {

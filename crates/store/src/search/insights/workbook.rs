@@ -19,6 +19,7 @@ fn sheet_name(facet: Facet) -> &'static str {
         Facet::Company => "Company",
         Facet::Title => "Title",
         Facet::Skill => "Skills",
+        Facet::Interest => "Areas of interest",
         Facet::School => "School",
         Facet::Degree => "Degree",
         Facet::Major => "Major",

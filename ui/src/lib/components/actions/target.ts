@@ -2,7 +2,10 @@
 import type { BulkProgress } from "../../bindings/BulkProgress";
 import type { Mutation } from "../../bindings/Mutation";
 import type { ProfileView } from "../../bindings/ProfileView";
+import type { SearchFilters } from "../../bindings/SearchFilters";
 import type { Selection } from "../../bindings/Selection";
+import { interestsAskedFor } from "../../filters";
+import { formatAlternatives } from "../../format";
 import { t } from "../../i18n";
 
 export interface Target {
@@ -30,6 +33,13 @@ export type Runner = (
 /** "1 candidate", "1,200 candidates": a count of people, as the subject or object of a sentence. */
 export function people(n: number): string {
   return t("actions.people", { count: n });
+}
+
+/** Whom a bulk action reaches, for its dialog: "12 candidates", or "12 candidates interested
+ *  in Data or Design" when they are every result of a search (`whole`) for those areas. */
+export function selectionLabel(whole: SearchFilters | null, n: number): string {
+  const areas = whole ? interestsAskedFor(whole) : [];
+  return areas.length ? t("actions.people_interested", { count: n, areas: formatAlternatives(areas) }) : people(n);
 }
 
 export function targetOne(id: string, name: string, view?: ProfileView): Target {

@@ -16,6 +16,7 @@ export const facetLabels: Record<Facet, string> = labels({
   company: "insights.facet.company",
   title: "insights.facet.title",
   skill: "insights.facet.skill",
+  interest: "insights.facet.interest",
   school: "insights.facet.school",
   degree: "insights.facet.degree",
   major: "insights.facet.major",

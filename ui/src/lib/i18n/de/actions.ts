@@ -29,6 +29,7 @@ export const actions: Translation<typeof english> = {
   "actions.over_limit":
     "{action} geht für höchstens {limit, number} Kandidaten auf einmal; {count, plural, one {# ist} other {# sind}} ausgewählt",
   "actions.people": "{count, plural, one {# Kandidat} other {# Kandidaten}}",
+  "actions.people_interested": "{count, plural, one {# Kandidat} other {# Kandidaten}} mit Interesse an {areas}",
 
   "actions.subscribing": "Wird abonniert",
   "actions.subscribed": "Kampagnen-E-Mails für {who} abonniert",
@@ -170,6 +171,7 @@ export const actions: Translation<typeof english> = {
   "export_field.employment": "Berufserfahrung",
   "export_field.education": "Ausbildung",
   "export_field.skills": "Fähigkeiten",
+  "export_field.interests": "Interessengebiete",
   "export_field.links": "Links",
   "export_field.tags": "Tags",
   "export_field.activity_status": "Aktivitätsstatus",

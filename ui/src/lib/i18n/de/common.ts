@@ -39,6 +39,7 @@ export const common: Translation<typeof english> = {
   "column.activity": "Aktivität",
   "column.updated": "Aktualisiert",
   "column.experience": "Berufserfahrung",
+  "column.interests": "Interessengebiete",
 
   "app.failed": "Talentdesk konnte seine Daten nicht öffnen",
 

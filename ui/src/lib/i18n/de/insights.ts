@@ -34,6 +34,7 @@ export const insights: Translation<typeof english> = {
   "insights.facet.company": "Aktuelle Firma",
   "insights.facet.title": "Aktueller Titel",
   "insights.facet.skill": "Skills",
+  "insights.facet.interest": "Interessengebiete",
   "insights.facet.school": "Hochschule",
   "insights.facet.degree": "Abschluss",
   "insights.facet.major": "Studienfach",

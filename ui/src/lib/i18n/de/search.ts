@@ -65,6 +65,8 @@ export const search: Translation<typeof english> = {
   "search.filter.location_placeholder": "Ort, Region oder Land",
   "search.filter.location_label": "Ort beginnt mit",
   "search.filter.tags": "Tags",
+  "search.filter.interests": "Interessengebiete",
+  "search.filter.no_interests": "Noch keine Interessengebiete",
   "search.filter.no_tags": "Noch keine Tags",
   "search.filter.pipeline": "Pipeline",
   "search.filter.workflow_status": "Workflow-Status",

@@ -27,6 +27,7 @@ export const actions = {
   "actions.over_limit":
     "{action} works on at most {limit, number} candidates at once; {count, plural, one {# is} other {# are}} selected",
   "actions.people": "{count, plural, one {# candidate} other {# candidates}}",
+  "actions.people_interested": "{count, plural, one {# candidate} other {# candidates}} interested in {areas}",
 
   // Actions that run at once (ActionHost)
   "actions.subscribing": "Subscribing",
@@ -176,6 +177,7 @@ export const actions = {
   "export_field.employment": "Employment",
   "export_field.education": "Education",
   "export_field.skills": "Skills",
+  "export_field.interests": "Areas of interest",
   "export_field.links": "Links",
   "export_field.tags": "Tags",
   "export_field.activity_status": "Activity status",

@@ -38,6 +38,7 @@ export const common = {
   "column.activity": "Activity",
   "column.updated": "Updated",
   "column.experience": "Experience",
+  "column.interests": "Areas of interest",
 
   // The window as a whole
   "app.failed": "Talentdesk could not open its data",

@@ -31,6 +31,7 @@ export const insights = {
   "insights.facet.company": "Current company",
   "insights.facet.title": "Current title",
   "insights.facet.skill": "Skills",
+  "insights.facet.interest": "Areas of interest",
   "insights.facet.school": "School",
   "insights.facet.degree": "Degree",
   "insights.facet.major": "Major",

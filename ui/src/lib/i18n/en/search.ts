@@ -65,6 +65,8 @@ export const search = {
   "search.filter.location_placeholder": "City, region or country",
   "search.filter.location_label": "Location starts with",
   "search.filter.tags": "Tags",
+  "search.filter.interests": "Areas of interest",
+  "search.filter.no_interests": "No areas of interest yet",
   "search.filter.no_tags": "No tags yet",
   "search.filter.pipeline": "Pipeline",
   "search.filter.workflow_status": "Workflow status",

@@ -1,0 +1,4 @@
+-- Candidates' areas of interest among the insights charts' values (src/tables/insight_values.rs),
+-- so that search filters on them and the Areas of interest chart and column read short text.
+-- The column is added and filled by this migration's step (insight_values::add_interests),
+-- which adds it only when missing.
