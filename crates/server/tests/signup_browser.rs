@@ -2,7 +2,8 @@
 //! the form with the keyboard's way of typing, ticks an area of interest and the consent,
 //! chooses their resume file and sends it; they see the thank-you page, and the candidate
 //! reaches a recruiter's desktop with their next sync. The page is photographed at a phone's
-//! and a laptop's width (docs/screenshots).
+//! and a laptop's width into tests/artifacts, like the window's screens (docs/screenshots has
+//! copies).
 
 mod support;
 
@@ -33,7 +34,7 @@ async fn a_person_signs_up_in_a_browser_and_reaches_a_recruiters_desktop() {
     .await;
     let interests = ["Data Science", "Finance", "Engineering", "Sales"].map(str::to_owned).to_vec();
     server.push(&server.admin, &numbered(1, [Mutation::SetInterests { interests }])).await;
-    let screenshots = repository().join("docs/screenshots");
+    let screenshots = repository().join("tests/artifacts");
     std::fs::create_dir_all(&screenshots).unwrap();
 
     let browser = Browser::start(1280, 900).await;
