@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::stream_limit::StreamLimit;
 use crate::{
     auth, blobs, connection, db, email, health, live, metrics, openapi, partner, pull, push, sms, snapshot, team,
-    webhooks,
+    updates, webhooks,
 };
 
 #[derive(Clone)]
@@ -91,6 +91,8 @@ pub fn api_router(config: &Config) -> OpenApiRouter<AppState> {
         .routes(routes!(webhooks::routes::update, webhooks::routes::delete))
         .routes(routes!(webhooks::routes::deliveries))
         .routes(routes!(webhooks::routes::resend))
+        .routes(routes!(updates::routes::latest))
+        .routes(routes!(updates::routes::package))
         .routes(routes!(partner::keys::create, partner::keys::list))
         .routes(routes!(partner::keys::revoke))
         .routes(routes!(partner::reads::candidate))

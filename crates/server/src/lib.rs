@@ -37,6 +37,7 @@ mod team;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod throttle;
+pub mod updates;
 mod visibility;
 mod webhooks;
 

@@ -8,6 +8,7 @@ use talentdesk_domain::user::Role;
 use talentdesk_server::admin::{self, NewUser};
 use talentdesk_server::backup;
 use talentdesk_server::config::Config;
+use talentdesk_server::updates;
 
 #[derive(Parser)]
 #[command(name = "talentdesk-server", about = "The Talentdesk CRM server")]
@@ -87,6 +88,29 @@ enum AdminCommand {
     Restore {
         #[arg(long)]
         from: PathBuf,
+    },
+    /// Makes the key pair desktop updates are signed with: DIR/updater.key (private: keep it,
+    /// only you can read it) and DIR/updater.pub (give it to desktops). Never overwrites a key.
+    UpdaterKeygen {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Signs a desktop package with the updater's private key and publishes it: desktops of the
+    /// platform with an older version are offered it.
+    UpdaterPublish {
+        /// The private key file updater-keygen wrote.
+        #[arg(long)]
+        key: PathBuf,
+        /// The updater's {os}-{arch}: linux-x86_64, windows-x86_64, darwin-aarch64, ...
+        #[arg(long)]
+        platform: String,
+        #[arg(long)]
+        version: String,
+        /// The package the updater installs (.deb or .AppImage, .msi or .exe, .app.tar.gz).
+        #[arg(long)]
+        file: PathBuf,
+        #[arg(long, default_value = "")]
+        notes: String,
     },
 }
 
@@ -185,6 +209,23 @@ async fn admin_command(config: &Config, command: AdminCommand) -> anyhow::Result
         AdminCommand::Restore { from } => {
             let backup = backup::restore(config, &from).await?;
             println!("restored the backup of {}: {}", backup.created_at.to_rfc3339(), described(&backup));
+        }
+        AdminCommand::UpdaterKeygen { out } => {
+            updates::keys::write(&out)?;
+            println!(
+                "wrote {} (keep it private) and {} (for desktops)",
+                out.join(updates::keys::PRIVATE_FILE).display(),
+                out.join(updates::keys::PUBLIC_FILE).display()
+            );
+        }
+        AdminCommand::UpdaterPublish { key, platform, version, file, notes } => {
+            let private = std::fs::read_to_string(&key).with_context(|| format!("read {}", key.display()))?;
+            let package = std::fs::read(&file).with_context(|| format!("read {}", file.display()))?;
+            let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let published =
+                updates::publish(&connect().await?, &private, &platform, &version, &notes, &file_name, &package)
+                    .await?;
+            println!("published {} for {} ({} bytes, signed)", published.version, published.platform, published.bytes);
         }
     }
     Ok(())

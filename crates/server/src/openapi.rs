@@ -28,6 +28,10 @@ use utoipa::{Modify, OpenApi};
             exponential backoff for a day, then the webhook is turned off and the admins are emailed. URLs that \
             lead to this machine or a private network are refused. Private notes and private pipelines never \
             leave; an erased candidate is only ever sent as `{id}`."),
+        (name = "desktop updates", description = "For the desktop app's updater, without a sign-in: whether a \
+            newer version is published for a platform, and its package. Packages are published and signed by an \
+            admin (`talentdesk-server admin updater-keygen`, `updater-publish`); desktops install only what checks \
+            against the admin's public key."),
     ),
     modifiers(&BearerToken)
 )]

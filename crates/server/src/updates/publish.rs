@@ -1,0 +1,69 @@
+//! Publishing a desktop package: signed with the admin's updater key, checked the way desktops
+//! will check it, then kept for every server process to serve.
+
+use anyhow::{Context, bail};
+use sqlx::PgPool;
+
+use super::keys;
+
+/// What was published, for the admin to read back.
+#[derive(Debug)]
+pub struct Published {
+    pub platform: String,
+    pub version: semver::Version,
+    pub bytes: usize,
+}
+
+/// Signs `package` with `private_key` and keeps it as the update to `version` for `platform`
+/// (the updater's `{os}-{arch}`, e.g. `linux-x86_64`, `windows-x86_64`, `darwin-aarch64`).
+/// A version already published for the platform is refused: desktops that installed it would
+/// never see the different package.
+pub async fn publish(
+    pool: &PgPool,
+    private_key: &str,
+    platform: &str,
+    version: &str,
+    notes: &str,
+    file_name: &str,
+    package: &[u8],
+) -> anyhow::Result<Published> {
+    if !is_platform(platform) {
+        bail!(
+            "the platform must be the updater's {{os}}-{{arch}}, such as linux-x86_64 or windows-x86_64, not {platform:?}"
+        );
+    }
+    let version = semver::Version::parse(version)
+        .with_context(|| format!("the version must be a semantic version such as 1.4.0, not {version:?}"))?;
+    if package.is_empty() {
+        bail!("the package {file_name} is empty");
+    }
+    let signature = keys::sign(private_key, package)?;
+    keys::verify(&keys::public_of(private_key)?, package, &signature).context("the signature made does not check")?;
+    let inserted = sqlx::query(
+        "INSERT INTO desktop_updates (platform, version, notes, file_name, signature, package)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+    )
+    .bind(platform)
+    .bind(version.to_string())
+    .bind(notes)
+    .bind(file_name)
+    .bind(&signature)
+    .bind(package)
+    .execute(pool)
+    .await?
+    .rows_affected();
+    if inserted == 0 {
+        bail!("version {version} for {platform} is published already; publish the new package as a newer version");
+    }
+    Ok(Published { platform: platform.to_owned(), version, bytes: package.len() })
+}
+
+/// `{os}-{arch}` with the names the Tauri updater sends.
+pub(super) fn is_platform(platform: &str) -> bool {
+    match platform.split_once('-') {
+        Some((os, arch)) => {
+            ["linux", "windows", "darwin"].contains(&os) && ["x86_64", "aarch64", "i686", "armv7"].contains(&arch)
+        }
+        None => false,
+    }
+}
