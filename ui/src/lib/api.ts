@@ -29,6 +29,10 @@ export const api = {
   columnConfig: () => commands.columnConfig(),
   setColumns: (config: ColumnConfig) => commands.setColumns({ config }),
   filterChoices: () => commands.filterChoices(),
+  /** The saved searches, with the new matches each heard and the filter values gone. */
+  savedSearches: () => commands.savedSearches(),
+  /** Opens a saved search (its new matches are read): the search to run. */
+  openSavedSearch: (id: string) => commands.openSavedSearch({ id }),
   /** Reads a profile without recording anything (the preview). */
   profile: (id: string) => commands.profile({ id }),
   /** Opens the full profile: records the Recruiter Reviewed engagement. */

@@ -139,6 +139,7 @@ const thingKeys: Record<Thing, MessageKey> = {
   route: "problem.thing.route",
   tracking_token: "problem.thing.tracking_token",
   client: "problem.thing.client",
+  saved_search: "problem.thing.saved_search",
   record: "problem.thing.record",
 };
 

@@ -32,7 +32,7 @@ describe("which views a change touches", () => {
   });
 
   it("reads the store's report, 'many' as every candidate, the same for a pull and a change made here", () => {
-    const report = { candidates: { named: [ana] }, lists: true, events: false, settings: false, deleted: { named: [] } };
+    const report = { candidates: { named: [ana] }, lists: true, events: false, settings: false, deleted: { named: [] }, new_matches: [] };
     expect(fromStore(report)).toEqual({ ...nothing, candidates: [ana], lists: true });
     expect(fromStore({ ...report, candidates: "many" }).candidates).toBe("all");
   });
@@ -45,7 +45,7 @@ describe("which views a change touches", () => {
       views.watch([{ kind: "settings" }], () => reads.push("settings")),
       views.watch([{ kind: "pipelines" }], () => reads.push("pipelines")),
     ];
-    const tagged = { candidates: { named: [ana] }, lists: false, events: false, settings: false, deleted: { named: [] } };
+    const tagged = { candidates: { named: [ana] }, lists: false, events: false, settings: false, deleted: { named: [] }, new_matches: [] };
     changedHere({ seq: 1, name: "tags.add", affected: 1, changed: tagged });
     expect(reads).toEqual(["Ana's profile", "pipelines"]);
 

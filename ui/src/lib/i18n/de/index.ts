@@ -17,6 +17,7 @@ import { palette } from "./palette";
 import { partners } from "./partners";
 import { profile } from "./profile";
 import { resumes } from "./resumes";
+import { saved } from "./saved";
 import { search } from "./search";
 import { problems } from "./problems";
 import { settings } from "./settings";
@@ -24,4 +25,4 @@ import { sync } from "./sync";
 import { templates } from "./templates";
 import { webhooks } from "./webhooks";
 
-export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates, ...matching, ...partners, ...webhooks };
+export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates, ...matching, ...saved, ...partners, ...webhooks };

@@ -18,6 +18,7 @@ import { palette } from "./palette";
 import { partners } from "./partners";
 import { profile } from "./profile";
 import { resumes } from "./resumes";
+import { saved } from "./saved";
 import { search } from "./search";
 import { problems } from "./problems";
 import { settings } from "./settings";
@@ -25,4 +26,4 @@ import { sync } from "./sync";
 import { templates } from "./templates";
 import { webhooks } from "./webhooks";
 
-export const en = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates, ...matching, ...partners, ...webhooks } as const;
+export const en = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates, ...matching, ...saved, ...partners, ...webhooks } as const;

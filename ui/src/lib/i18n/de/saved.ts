@@ -1,0 +1,37 @@
+// Deutsch: gespeicherte Suchen (die Liste in der Leiste, „Suche speichern" auf der Suchseite).
+import type { Translation } from "..";
+import type { saved as english } from "../en/saved";
+
+export const saved: Translation<typeof english> = {
+  "problem.thing.saved_search": "gespeicherte Suche",
+  "saved.rail": "Gespeichert",
+  "saved.rail_label": "Gespeicherte Suchen, {count, plural, =0 {keine neuen Treffer} one {# neuer Treffer} other {# neue Treffer}}",
+  "saved.title": "Gespeicherte Suchen",
+  "saved.none": "Noch keine gespeicherten Suchen. Suche und wähle dann auf der Suchseite „Suche speichern“.",
+  "saved.new_matches": "{count, plural, one {# neuer Treffer} other {# neue Treffer}} seit dem letzten Öffnen",
+  "saved.shared": "Mit dem Team geteilt",
+  "saved.private": "Nur für dich",
+  "saved.watching": "Meldet neue Treffer nach jeder Synchronisierung",
+  "saved.open": "{name} öffnen",
+  "saved.rename": "Umbenennen",
+  "saved.rename_label": "Neuer Name für {name}",
+  "saved.delete": "Löschen",
+  "saved.delete_confirm": "Die gespeicherte Suche „{name}“ löschen? Die Suche auf der Suchseite bleibt, wie sie ist.",
+  "saved.gone_filters": "Einige ihrer Filter gibt es nicht mehr",
+  "saved.left_out": "Geöffnet ohne das, was seit dem Speichern gelöscht wurde: {what}.",
+  "saved.gone_tag": "Tag „{name}“",
+  "saved.gone_pipeline": "ihre Pipeline",
+  "saved.gone_event": "ihre Veranstaltung",
+  "saved.gone_job": "ihre Stelle",
+  "saved.gone_recruiter": "ihr Recruiter",
+  "saved.save": "Suche speichern",
+  "saved.save_title": "Diese Suche (Wörter, Filter, Reihenfolge) unter einem Namen in der Leiste behalten",
+  "saved.dialog_title": "Suche speichern",
+  "saved.name": "Name",
+  "saved.share": "Mit dem Team teilen",
+  "saved.share_hint": "Das Team sieht sie in seiner Leiste; ändern können sie nur du und Admins.",
+  "saved.watch": "Neue Treffer melden",
+  "saved.watch_hint": "Zählt nach jeder Synchronisierung die neu passenden Kandidaten und sendet eine Desktop-Benachrichtigung.",
+  "saved.cancel": "Abbrechen",
+  "saved.saved": "„{name}“ gespeichert",
+};
