@@ -141,3 +141,26 @@ fn an_admin_keeps_the_tags_list_custom_fields_and_hired_actions() -> Result<(), 
     session.screenshot("settings-organisation-recruiter")?;
     Ok(())
 }
+
+/// The sign-up page's consent text, worded by an admin in Settings, kept as the organisation's
+/// setting (the server's page shows it once it syncs).
+#[test]
+fn an_admin_words_the_sign_up_pages_consent() -> Result<(), String> {
+    let db = DemoDb::new(20, 5)?;
+    let db_arg = db.arg()?;
+    let text = "Acme may keep my details for two years and contact me about roles. Privacy: acme.example/privacy";
+    {
+        let session = Session::start(&["--db", db_arg, "--as", &db.summary.admin_email])?;
+        session.wait_for("the table", |s| Ok(headings(s)?.first().cloned()))?;
+        session.click("[data-testid=rail-settings]")?;
+        session.wait_for("the sign-up page card", |s| s.text("[data-testid=signup-page-settings]"))?;
+        session.type_into("[data-testid=consent-text]", text)?;
+        session.click("[data-testid=consent-save]")?;
+        session.wait_for("the saved message", |s| {
+            Ok(s.text("[data-testid=signup-page-settings] [role=status]")?.filter(|t| t.starts_with("Saved")))
+        })?;
+        session.screenshot("settings-signup-consent")?;
+    }
+    assert_eq!(db.open()?.consent_text().map_err(err)?.as_deref(), Some(text));
+    Ok(())
+}
