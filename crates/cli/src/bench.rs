@@ -67,6 +67,16 @@ pub enum Which {
         #[arg(long)]
         json: bool,
     },
+    /// What fifty watching saved searches cost a pull of 1,000 changes (`alert_check_ms`; see
+    /// bench_alerts.rs). It WRITES to the database: use a copy of a shared one.
+    Alerts {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 10)]
+        runs: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Candidates for a job with ten skills over the database, top 200 with reasons
     /// (`match_p95_ms`; see bench_match.rs). Opening an older database migrates it: use a copy.
     Match {
@@ -224,6 +234,7 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
     }
 }
 
+        Which::Alerts { db, runs, json } => crate::bench_alerts::alerts(&db, runs.max(1), json),
 pub(crate) fn ms(d: Duration) -> f64 {
     (d.as_secs_f64() * 1000.0 * 100.0).round() / 100.0
 }

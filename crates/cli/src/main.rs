@@ -3,6 +3,7 @@
 
 mod bench;
 mod bench_abuse;
+mod bench_alerts;
 mod bench_app;
 mod bench_board;
 mod bench_bulk;
