@@ -48,6 +48,7 @@ pub fn router(state: AppState) -> Router {
     let (router, api) = api_router(&state.config).split_for_parts();
     router
         .route("/v1/openapi.json", get(move || async move { axum::Json(api) }))
+        .merge(crate::preferences::routes())
         .merge(crate::signup::routes(&state.config))
         .fallback(not_found)
         .layer(axum::middleware::from_fn(metrics::track))

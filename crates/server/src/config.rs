@@ -68,6 +68,12 @@ pub struct Config {
     /// A secret a scraper sends as a bearer token to read `/metrics` from another machine;
     /// without it, the metrics are served only to this machine.
     pub metrics_token: Option<String>,
+    /// The secret that signs the links in emails to candidates (their preferences page, the
+    /// one-click unsubscribe). Unset, one is made once and kept in the database; set it to the
+    /// same value on every server process if you prefer it in the settings.
+    pub link_secret: Option<String>,
+    /// How long a link to a candidate's preferences works, in days from the email it came in.
+    pub preference_link_days: u32,
     /// The talent-community sign-up pages (`[signup]`): rate limits and resume limits.
     pub signup: crate::signup::Settings,
     /// Lets webhooks reach loopback, private and link-local addresses (a receiver on the
@@ -118,6 +124,8 @@ impl Default for Config {
             json_logs: false,
             trusted_proxies: Vec::new(),
             metrics_token: None,
+            link_secret: None,
+            preference_link_days: 180,
             signup: crate::signup::Settings::default(),
             webhooks_allow_private: false,
             webhook_timeout_ms: 5_000,
@@ -188,6 +196,8 @@ const ENV: &[(&str, &str)] = &[
     ("TALENTDESK_SMTP_URL", "smtp_url"),
     ("TALENTDESK_PUBLIC_URL", "public_url"),
     ("TALENTDESK_METRICS_TOKEN", "metrics_token"),
+    // A secret: it signs the links in emails to candidates.
+    ("TALENTDESK_LINK_SECRET", "link_secret"),
     ("TALENTDESK_S3_ENDPOINT", "s3.endpoint"),
     ("TALENTDESK_S3_BUCKET", "s3.bucket"),
     ("TALENTDESK_S3_REGION", "s3.region"),

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use base64::Engine;
 use reqwest::StatusCode;
-use support::smtp::{SmtpSink, received, smtp_sink, unfold};
+use support::smtp::{received, sending_to, smtp_sink, unfold};
 use support::{TestServer, create_candidate, numbered};
 use talentdesk_domain::event::{self, Event, EventCategory};
 use talentdesk_domain::message::Message;
@@ -27,21 +27,10 @@ async fn messages(server: &TestServer) -> Vec<Message> {
     latest.into_values().flatten().collect()
 }
 
-/// A server whose delivery sends to `sink` every 50 ms.
-async fn server_sending_to(sink: &SmtpSink) -> TestServer {
-    TestServer::start_with(|c| talentdesk_server::config::Config {
-        smtp_url: Some(format!("smtp://127.0.0.1:{}", sink.port)),
-        delivery_interval_ms: 50,
-        public_url: "http://crm.example".into(),
-        ..c
-    })
-    .await
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn queued_email_is_sent_once_and_its_fate_syncs() {
     let sink = smtp_sink();
-    let server = server_sending_to(&sink).await;
+    let server = TestServer::start_with(sending_to(&sink)).await;
     let rita = &server.recruiter;
     let (ana, gone) = (Uuid::now_v7(), Uuid::now_v7());
     let body = "Hi Ana,\nsee https://acme.example/jobs/1 <script>alert(1)</script>";
@@ -131,7 +120,7 @@ fn part_body(eml: &str, header: &str) -> (String, Vec<u8>) {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_registration_confirmation_shows_the_check_in_code_and_its_qr_image() {
     let sink = smtp_sink();
-    let server = server_sending_to(&sink).await;
+    let server = TestServer::start_with(sending_to(&sink)).await;
     let ana = Uuid::now_v7();
     let fair = Event::new(Uuid::now_v7(), "Lisbon Career Fair", EventCategory::CareerFair, chrono::Utc::now(), "FIL");
     let confirmation = Confirmation {

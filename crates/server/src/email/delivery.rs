@@ -8,7 +8,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use rand::RngCore;
@@ -33,6 +33,9 @@ const CLAIM_SECS: f64 = 120.0;
 const MAX_WAIT_SECS: f64 = 3_600.0;
 
 type Relay = AsyncSmtpTransport<Tokio1Executor>;
+
+const LIST_UNSUBSCRIBE: HeaderName = HeaderName::new_from_ascii_str("List-Unsubscribe");
+const LIST_UNSUBSCRIBE_POST: HeaderName = HeaderName::new_from_ascii_str("List-Unsubscribe-Post");
 
 /// Starts the worker when an SMTP relay is configured.
 pub fn spawn(pool: PgPool, config: Arc<Config>) -> anyhow::Result<Option<tokio::task::JoinHandle<()>>> {
@@ -173,13 +176,20 @@ async fn build(
         rand::rng().fill_bytes(&mut bytes);
         hex::encode(bytes)
     };
-    let composed = compose(&m.body, &config.public_url, &token, m.check_in_code.as_deref());
+    let links = crate::preferences::links(&mut conn, config, email.org, m.candidate_id).await?;
+    let composed = compose(&m.body, &config.public_url, &token, m.check_in_code.as_deref(), &links.page);
     let body = match body(composed.text, composed.html, m.check_in_code.as_deref()) {
         Ok(body) => body,
         Err(reason) => return Ok(Err(reason)),
     };
     tracking::insert(&mut conn, &token, email.org, &email.id, &composed.links).await?;
-    let mut builder = lettre::Message::builder().from(from.clone()).to(to).subject(m.subject.clone());
+    // RFC 8058: mail providers offer an Unsubscribe button that POSTs the address, no page between.
+    let mut builder = lettre::Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(m.subject.clone())
+        .raw_header(HeaderValue::new(LIST_UNSUBSCRIBE, format!("<{}>", links.one_click)))
+        .raw_header(HeaderValue::new(LIST_UNSUBSCRIBE_POST, "List-Unsubscribe=One-Click".into()));
     // Replies go to the recruiter who wrote the email.
     if let Some(sender) = sender
         && let Ok(address) = sender.user.email.parse()

@@ -41,6 +41,32 @@ pub fn received(sink: &SmtpSink) -> Vec<String> {
         .collect()
 }
 
+/// Settings for a server whose delivery sends to `sink` every 50 ms, its links to
+/// `http://crm.example` (a test points them at itself).
+pub fn sending_to(
+    sink: &SmtpSink,
+) -> impl FnOnce(talentdesk_server::config::Config) -> talentdesk_server::config::Config {
+    let smtp_url = Some(format!("smtp://127.0.0.1:{}", sink.port));
+    move |c| talentdesk_server::config::Config {
+        smtp_url,
+        delivery_interval_ms: 50,
+        public_url: "http://crm.example".into(),
+        ..c
+    }
+}
+
+/// The first email `sink` received, unfolded, waiting up to 20 s for one.
+pub async fn first_email(sink: &SmtpSink) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        if let Some(mail) = received(sink).pop() {
+            return unfold(&mail);
+        }
+        assert!(std::time::Instant::now() < deadline, "no email reached the relay");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 /// Decodes the quoted-printable soft line breaks and escapes lettre writes.
 pub fn unfold(eml: &str) -> String {
     let joined = eml.replace("=\r\n", "").replace("=\n", "");
