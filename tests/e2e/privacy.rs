@@ -43,7 +43,10 @@ fn an_admin_declines_one_request_and_approves_the_other_which_erases_them() -> R
         let listed = session.wait_for("both requests", |s| {
             Ok(Some(s.texts(&format!("{card} [data-testid=privacy-request]"))?).filter(|l| l.len() == 2))
         })?;
-        assert!(listed.iter().any(|l| l.contains(&keep.2)) && listed.iter().any(|l| l.contains(&erase.2)), "{listed:?}");
+        assert!(
+            listed.iter().any(|l| l.contains(&keep.2)) && listed.iter().any(|l| l.contains(&erase.2)),
+            "{listed:?}"
+        );
         session.screenshot("privacy-requests")?;
 
         // Declining needs a reason; the request leaves the list.
