@@ -126,6 +126,10 @@ fn main() -> anyhow::Result<()> {
     if let Command::ExtractText = cli.command {
         return Ok(talentdesk_resume::isolated::serve(std::io::stdin().lock(), std::io::stdout().lock())?);
     }
+    // Making a key pair needs no database: it runs wherever the admin keeps the key.
+    if let Command::Admin(AdminCommand::UpdaterKeygen { out }) = &cli.command {
+        return updater_keygen(out);
+    }
     let config = Config::load(cli.config.as_deref())?;
     init_logs(config.json_logs);
     tokio::runtime::Runtime::new()?.block_on(run(cli.command, config))
@@ -210,14 +214,7 @@ async fn admin_command(config: &Config, command: AdminCommand) -> anyhow::Result
             let backup = backup::restore(config, &from).await?;
             println!("restored the backup of {}: {}", backup.created_at.to_rfc3339(), described(&backup));
         }
-        AdminCommand::UpdaterKeygen { out } => {
-            updates::keys::write(&out)?;
-            println!(
-                "wrote {} (keep it private) and {} (for desktops)",
-                out.join(updates::keys::PRIVATE_FILE).display(),
-                out.join(updates::keys::PUBLIC_FILE).display()
-            );
-        }
+        AdminCommand::UpdaterKeygen { .. } => unreachable!("a key pair is made before the settings are read"),
         AdminCommand::UpdaterPublish { key, platform, version, file, notes } => {
             let private = std::fs::read_to_string(&key).with_context(|| format!("read {}", key.display()))?;
             let package = std::fs::read(&file).with_context(|| format!("read {}", file.display()))?;
@@ -228,6 +225,16 @@ async fn admin_command(config: &Config, command: AdminCommand) -> anyhow::Result
             println!("published {} for {} ({} bytes, signed)", published.version, published.platform, published.bytes);
         }
     }
+    Ok(())
+}
+
+fn updater_keygen(out: &std::path::Path) -> anyhow::Result<()> {
+    updates::keys::write(out)?;
+    println!(
+        "wrote {} (keep it private) and {} (for desktops)",
+        out.join(updates::keys::PRIVATE_FILE).display(),
+        out.join(updates::keys::PUBLIC_FILE).display()
+    );
     Ok(())
 }
 

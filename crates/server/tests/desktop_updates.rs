@@ -107,3 +107,41 @@ async fn bad_keys_versions_and_platforms_are_refused_and_say_why() {
     let missing = server.http.get(format!("{}/v1/desktop-updates/{PLATFORM}/9.9.9/package", server.url)).send().await;
     assert_eq!(missing.unwrap().status(), StatusCode::NOT_FOUND);
 }
+
+/// The admin's commands: a key pair made without any settings (wherever the admin keeps it),
+/// then a package published with it to the server's database, offered to an older desktop.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_admin_makes_a_key_and_publishes_from_the_command_line() {
+    let server = TestServer::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let keys_dir = dir.path().join("keys");
+    let admin = |args: &[&str], database: bool| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_talentdesk-server"));
+        command.arg("admin").args(args).env_remove("TALENTDESK_DATABASE_URL");
+        if database {
+            command.env("TALENTDESK_DATABASE_URL", &server.database_url);
+        }
+        let output = command.output().unwrap();
+        (
+            output.status.success(),
+            format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)),
+        )
+    };
+    let keygen = ["updater-keygen", "--out", keys_dir.to_str().unwrap()];
+    let (ok, said) = admin(&keygen, false);
+    assert!(ok, "{said}");
+    let (ok, said) = admin(&keygen, false);
+    assert!(!ok && said.contains("never replaced"), "{said}");
+
+    let package = dir.path().join("Talentdesk_0.3.0_amd64.deb");
+    std::fs::write(&package, b"package of 0.3.0").unwrap();
+    let key = keys_dir.join(keys::PRIVATE_FILE);
+    let publish = ["updater-publish", "--key", key.to_str().unwrap(), "--platform", PLATFORM, "--version", "0.3.0"];
+    let (ok, said) = admin(&[&publish[..], &["--file", package.to_str().unwrap()]].concat(), true);
+    assert!(ok && said.contains("published 0.3.0 for linux-x86_64"), "{said}");
+
+    let (status, update) = ask(&server, PLATFORM, "0.1.0").await;
+    assert_eq!((status, &update["version"]), (StatusCode::OK, &Value::from("0.3.0")));
+    let public = std::fs::read_to_string(keys_dir.join(keys::PUBLIC_FILE)).unwrap();
+    keys::verify(&public, b"package of 0.3.0", update["signature"].as_str().unwrap()).unwrap();
+}
