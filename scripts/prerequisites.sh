@@ -7,7 +7,8 @@
 # a real OS keychain and notification daemon in a D-Bus session (gnome-keyring, dunst), and
 # the fonts badges embed (DejaVu; Droid Sans Fallback for Chinese, Japanese and Korean) and
 # poppler, which the badge tests read their PDFs with, and pip, which installs moto (below),
-# and headless Chromium with its WebDriver, which the server's public pages are tested in.
+# and headless Chromium with its WebDriver, which the server's public pages are tested in, and
+# nginx, which the tests put in front of several server processes.
 TALENTDESK_APT_PACKAGES=(
     build-essential pkg-config curl file libssl-dev libdbus-1-dev
     libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
@@ -15,7 +16,7 @@ TALENTDESK_APT_PACKAGES=(
     postgresql python3-aiosmtpd python3-pip
     dbus gnome-keyring libsecret-tools dunst
     fonts-dejavu-core fonts-droid-fallback poppler-utils
-    chromium chromium-driver
+    chromium chromium-driver nginx
 )
 
 ensure_apt_packages() {

@@ -1,15 +1,24 @@
 //! Two server processes on one database: both start (migrating once), a change pushed to one
-//! reaches a live stream held by the other within moments, and SIGTERM stops a server cleanly.
+//! reaches a live stream held by the other within moments, and SIGTERM stops a server cleanly;
+//! behind nginx, their delivery workers share one queue and send each email and webhook event
+//! once.
 
 mod support;
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use std::sync::{Arc, Mutex};
+
+use support::smtp::{received, smtp_sink};
 use support::{PASSWORD, create_candidate, numbered};
+use talentdesk_domain::mutation::Mutation;
+use talentdesk_domain::search::Selection;
 use talentdesk_domain::user::Role;
 use talentdesk_server::admin::{self, NewUser};
+use talentdesk_server::testing::balanced::{self, Balanced};
 use talentdesk_sync::client::Client;
+use talentdesk_sync::webhooks::{WebhookEvent, WebhookSettings};
 use uuid::Uuid;
 
 /// A `talentdesk-server serve` process, killed if the test ends early.
@@ -122,4 +131,81 @@ async fn two_processes_share_one_database_and_its_live_versions() {
         }
     }
     assert!(stream.chunk().await.map(|c| c.is_none()).unwrap_or(true), "the stream ended");
+}
+
+/// A webhook receiver on loopback that keeps every body it is sent; its URL.
+async fn receiver() -> (Arc<Mutex<Vec<String>>>, String) {
+    let bodies = Arc::new(Mutex::new(Vec::new()));
+    let kept = bodies.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move |body: String| async move {
+            kept.lock().unwrap().push(body);
+            axum::http::StatusCode::NO_CONTENT
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (bodies, url)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_processes_behind_nginx_send_each_email_and_webhook_event_once() {
+    const PEOPLE: usize = 40;
+    let sink = smtp_sink();
+    let (events, hook) = receiver().await;
+    // Both workers look for work every 20 ms, so they meet on the same rows all the time.
+    let settings = format!(
+        "smtp_url = \"smtp://127.0.0.1:{}\"\ndelivery_interval_ms = 20\nwebhooks_allow_private = true",
+        sink.port
+    );
+    let binary = std::path::Path::new(env!("CARGO_BIN_EXE_talentdesk-server"));
+    let servers = Balanced::start_with(balanced::executable(binary), 2, &settings).await;
+    servers.add_user("admin@acme.test", Role::RecruiterAdmin).await;
+    let (admin, _) = Client::login(&servers.url, "admin@acme.test", PASSWORD).await.unwrap();
+    let wanted = vec![WebhookEvent::CandidateCreated];
+    let webhook = WebhookSettings { url: hook, events: wanted, pipeline_id: None, status: None, enabled: true };
+    admin.create_webhook(&webhook).await.unwrap();
+
+    let people: Vec<Uuid> = (0..PEOPLE).map(|_| Uuid::now_v7()).collect();
+    let mut mutations: Vec<Mutation> = people
+        .iter()
+        .enumerate()
+        .map(|(i, id)| create_candidate(*id, "Ana", &format!("Souza{i}"), Some(&format!("ana{i}@example.com"))))
+        .collect();
+    mutations.push(Mutation::EmailSend {
+        send_id: Uuid::now_v7(),
+        selection: Selection::ids(people.clone()),
+        subject: "A role for you".into(),
+        body: "Hello".into(),
+    });
+    admin.push(Uuid::now_v7(), numbered(1, mutations)).await.unwrap();
+
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while received(&sink).len() < PEOPLE || events.lock().unwrap().len() < PEOPLE {
+        assert!(
+            Instant::now() < deadline,
+            "{} emails and {} events of {PEOPLE} arrived",
+            received(&sink).len(),
+            events.lock().unwrap().len()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // However long the workers go on looking, nothing comes twice.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let mail = received(&sink);
+    let mut recipients: Vec<String> =
+        mail.iter().filter_map(|eml| eml.lines().find(|l| l.starts_with("To: ")).map(str::to_owned)).collect();
+    recipients.sort();
+    recipients.dedup();
+    assert_eq!((mail.len(), recipients.len()), (PEOPLE, PEOPLE), "each person emailed once");
+    let events = events.lock().unwrap().clone();
+    let mut ids: Vec<String> = events
+        .iter()
+        .map(|body| serde_json::from_str::<serde_json::Value>(body).unwrap()["id"].as_str().unwrap().to_owned())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!((events.len(), ids.len()), (PEOPLE, PEOPLE), "each event delivered once");
 }

@@ -11,8 +11,8 @@ pub use crate::address::server_address;
 pub use crate::snapshot::SnapshotReader;
 
 use crate::partner::{CreatedPartnerKey, NewPartnerKey, PartnerKey};
-
 use crate::webhooks::{Webhook, WebhookCreated, WebhookDelivery, WebhookSettings};
+
 use crate::wire::{
     Activation, AtsIdChange, ErrorBody, Invitation, LoginRequest, LoginResponse, OneTimePassword, PullResponse,
     PushRequest, PushResponse, PushedMutation, RoleChange, ServerFeatures, SignInsEnded, SnapshotRecord, TeamMember,
@@ -454,6 +454,9 @@ async fn checked(response: reqwest::Response) -> Result<reqwest::Response, Clien
         (409, Some(seq)) if code == "client_reused" => ClientError::ClientReused { seq },
         (409, Some(expected)) => ClientError::SequenceGap { expected },
         (503, _) => ClientError::Unavailable(message),
+        // A gateway in front of several server processes (nginx) found none that answered, or
+        // lost the one serving this call: the servers are away, as if the network were.
+        (502 | 504, _) if code.is_empty() => ClientError::Unreachable(format!("{origin}: {message}")),
         (410, _) if code == "resync_needed" => ClientError::ResyncNeeded(message),
         (status, _) => ClientError::Refused { status, code, message, rule },
     })

@@ -150,3 +150,27 @@ async fn logout_ends_that_token_on_the_server_and_no_other() {
     assert!(matches!(again, ClientError::SignedOut(_)), "an ended token cannot end again: {again:?}");
     desktop.pull(Uuid::now_v7(), "").await.expect("the other sign-in goes on");
 }
+
+/// Behind a load balancer, a server process that is down or killed mid-call shows as the
+/// gateway's 502 or 504 page: the desktop waits and tries again, as when offline, instead of
+/// taking it for the server's refusal of its change.
+#[tokio::test]
+async fn a_gateway_without_a_server_behind_it_counts_as_unreachable() {
+    for status in ["502 Bad Gateway", "504 Gateway Time-out"] {
+        let page = format!(
+            "HTTP/1.1 {status}\r\ncontent-type: text/html\r\ncontent-length: 24\r\nconnection: close\r\n\r\n<html>{}</html>",
+            &status[..11]
+        );
+        let url = listen(move |mut stream| {
+            let page = page.clone();
+            async move {
+                let _ = stream.write_all(page.as_bytes()).await;
+            }
+        })
+        .await;
+        let client = Client::with_token(&url, "token").unwrap();
+        let error = client.pull(Uuid::now_v7(), "").await.unwrap_err();
+        assert!(matches!(error, ClientError::Unreachable(_)), "{status}: {error:?}");
+        assert!(error.is_temporary());
+    }
+}

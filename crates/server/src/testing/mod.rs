@@ -2,6 +2,7 @@
 //! cluster from the system's binaries with a fresh database per test, and a server on it;
 //! a document store of either kind (a folder, or a bucket on a private S3 server).
 
+pub mod balanced;
 pub mod blob_store;
 pub mod moto;
 pub mod postgres;

@@ -65,7 +65,7 @@ async fn two_offline_laptops_at_one_fair_converge() {
         ("omar", "omar@acme.test", Role::Recruiter),
     ] {
         let user = server.add_user(email, role).await;
-        desktops.push(Desktop::sign_in(&server, dir.path(), name, &user).await);
+        desktops.push(Desktop::sign_in(&server.url, dir.path(), name, &user).await);
     }
     let (admin, rita, omar) = (&desktops[0], &desktops[1], &desktops[2]);
 

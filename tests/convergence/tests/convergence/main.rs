@@ -1,7 +1,8 @@
 //! Convergence of sync, end to end: a real server on a throwaway PostgreSQL and three desktop
 //! clients (a store and the sync engine each; an admin and two recruiters) making random
 //! mutations drawn from the whole vocabulary, with random offline periods, server restarts
-//! and clients killed (SIGKILL) in the middle of a sync. At the end every client holds exactly
+//! and clients killed (SIGKILL) in the middle of a sync; and the same world synced through two
+//! server processes behind nginx, one of them killed (SIGKILL) and started again. At the end every client holds exactly
 //! what a fresh first sync of its user gets from the server, and every mutation made on a
 //! client reached the server exactly once: applied, or rejected with a recorded reason.
 //!
@@ -31,14 +32,17 @@ use rand_chacha::ChaCha8Rng;
 use talentdesk_domain::history::{HistoryAction, HistoryEntry};
 use talentdesk_domain::record::RecordKind;
 use talentdesk_domain::user::Role;
+use talentdesk_server::config::Config;
 use talentdesk_store::Store;
 use talentdesk_sync::client::Client;
 use talentdesk_sync::engine::Engine;
-use world::{Desktop, PASSWORD, Server};
+use world::{Desktop, PASSWORD, Server, Servers};
 
 const DEFAULT_MUTATIONS: usize = 1_500;
 /// Set for the child process: the database, server URL and email it syncs, one per line.
 const CHILD: &str = "TALENTDESK_CONVERGENCE_CHILD";
+/// Set for a server process of the world behind nginx: its configuration file.
+const SERVER_CHILD: &str = "TALENTDESK_CONVERGENCE_SERVER";
 
 fn env_number(name: &str) -> Option<u64> {
     std::env::var(name).ok().map(|v| v.parse().unwrap_or_else(|_| panic!("{name} must be a number")))
@@ -61,16 +65,31 @@ async fn clients_converge_and_every_mutation_reaches_the_server_exactly_once() {
         _ => env_number("TALENTDESK_CONVERGENCE_SEED").map_or(CI_SEEDS.to_vec(), |seed| vec![seed]),
     };
     for seed in seeds {
-        converge(seed, target).await;
+        converge(seed, target, Servers::One(Box::new(Server::start().await))).await;
     }
 }
 
+/// The same world synced through two server processes behind nginx (as the server package's
+/// example configures it), one of them killed mid-request and started again, over and over:
+/// the server keeps nothing of its own, so nothing is lost, doubled or told apart.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn clients_converge_through_two_server_processes_behind_nginx() {
+    let target = env_number("TALENTDESK_CONVERGENCE_MUTATIONS").map_or(DEFAULT_MUTATIONS, |n| n as usize);
+    let seed = env_number("TALENTDESK_CONVERGENCE_SEED").unwrap_or(CI_SEEDS[0]);
+    let processes = Servers::balanced(Box::new(|config| {
+        let mut command = child_test::command("child_server");
+        command.env(SERVER_CHILD, config);
+        command
+    }))
+    .await;
+    converge(seed, target, processes).await;
+}
+
 /// One world of three desktops and a server, driven by `seed` through `target` mutations.
-async fn converge(seed: u64, target: usize) {
+async fn converge(seed: u64, target: usize, mut server: Servers) {
     println!("convergence: seed {seed}, {target} mutations");
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
 
-    let mut server = Server::start().await;
     let users = [
         server.add_user("admin@acme.test", Role::RecruiterAdmin).await,
         server.add_user("rita@acme.test", Role::Recruiter).await,
@@ -79,7 +98,7 @@ async fn converge(seed: u64, target: usize) {
     let dir = tempfile::tempdir().unwrap();
     let mut desktops = Vec::new();
     for (i, user) in users.iter().enumerate() {
-        desktops.push(Desktop::sign_in(&server, dir.path(), &format!("client{i}"), user).await);
+        desktops.push(Desktop::sign_in(server.url(), dir.path(), &format!("client{i}"), user).await);
     }
 
     let mut made = [0usize; 3];
@@ -109,15 +128,11 @@ async fn converge(seed: u64, target: usize) {
             }
             60..=84 => desktop.sync().await.unwrap_or_else(|e| panic!("{} could not sync: {e}", desktop.name)),
             85..=91 => {
-                kill_mid_sync(desktop, &server.url, rng.random_range(0..400)).await;
+                kill_mid_sync(desktop, server.url(), rng.random_range(0..400)).await;
                 kills += 1;
             }
             92..=97 => {
-                if server.is_up() {
-                    server.stop().await;
-                } else {
-                    server.start_again().await;
-                }
+                server.disrupt(&mut rng).await;
                 restarts += 1;
             }
             // This client stays offline a while: it does nothing now.
@@ -125,7 +140,7 @@ async fn converge(seed: u64, target: usize) {
         }
     }
 
-    server.start_again().await;
+    server.recover().await;
     for _ in 0..3 {
         for desktop in &desktops {
             desktop.engine.sync_once().await.unwrap_or_else(|e| panic!("{} could not sync: {e}", desktop.name));
@@ -137,7 +152,8 @@ async fn converge(seed: u64, target: usize) {
 
     // Every client holds what the server gives its user now.
     for desktop in &desktops {
-        let witness = Desktop::sign_in(&server, dir.path(), &format!("witness-{}", desktop.name), &desktop.user).await;
+        let witness =
+            Desktop::sign_in(server.url(), dir.path(), &format!("witness-{}", desktop.name), &desktop.user).await;
         let held = desktop.store().export_records().unwrap();
         let truth = witness.store().export_records().unwrap();
         assert!(truth.len() > 10, "the server holds almost nothing: {truth:?}");
@@ -156,7 +172,7 @@ async fn converge(seed: u64, target: usize) {
     }
 
     // Exactly once: the server took every sequence number of every client once, with an outcome.
-    let pool = sqlx::PgPool::connect(&server.database_url).await.unwrap();
+    let pool = sqlx::PgPool::connect(server.database_url()).await.unwrap();
     let (mut applied, mut rejected) = (0i64, 0i64);
     for (i, desktop) in desktops.iter().enumerate() {
         let client_id = desktop.store().client_id().unwrap();
@@ -187,7 +203,7 @@ async fn converge(seed: u64, target: usize) {
     println!(
         "convergence: {total} mutations made on 3 clients ({refused_locally} more refused locally, never queued); \
          server: {applied} applied, {rejected} rejected with a reason, {lost} lost, 0 applied twice; \
-         {kills} clients killed mid-sync, {restarts} server stops and starts; all 3 clients match the server"
+         {kills} clients killed mid-sync, {restarts} server outages and returns; all 3 clients match the server"
     );
     assert_eq!(lost, 0);
 }
@@ -207,6 +223,18 @@ async fn kill_mid_sync(desktop: &Desktop, server: &str, after_ms: u64) {
     tokio::time::sleep(Duration::from_millis(after_ms)).await;
     child.kill().expect("kill the child");
     child.wait().unwrap();
+}
+
+/// A server process of [`clients_converge_through_two_server_processes_behind_nginx`], with
+/// the configuration file [`SERVER_CHILD`] names, until it is killed; does nothing when run on
+/// its own.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "run by the convergence test as a server process it kills"]
+async fn child_server() {
+    let Ok(config) = std::env::var(SERVER_CHILD) else { return };
+    let config = Config::load(Some(std::path::Path::new(&config))).unwrap();
+    let _running = talentdesk_server::app::start(config).await.unwrap();
+    std::future::pending::<()>().await;
 }
 
 /// The child process of [`kill_mid_sync`]; does nothing when run on its own.

@@ -86,7 +86,7 @@ async fn every_mutation_gives_the_same_records_on_the_desktop_and_on_the_server(
     let server = Server::start().await;
     let dir = tempfile::tempdir().unwrap();
     let admin = server.add_user("admin@acme.test", Role::RecruiterAdmin).await;
-    let admin = Desktop::sign_in(&server, dir.path(), "admin", &admin).await;
+    let admin = Desktop::sign_in(&server.url, dir.path(), "admin", &admin).await;
     let (ana, bo) = (new_id(), new_id());
     let both = || Selection::Ids { ids: vec![ana, bo] };
 
