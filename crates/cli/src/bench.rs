@@ -173,6 +173,27 @@ pub enum Which {
     /// the other (p50 / p95), and how long 10,000 mutations made offline take to reach the
     /// server (see bench_sync.rs). Changes the org: run it on a demo org.
     Sync(Account),
+    /// A team at once: every desktop pushing a change then pulling, as fast as the server lets
+    /// it, for a while; then live fan-out to all of them (see bench_scale.rs). Run by
+    /// scripts/bench-scale.sh against one or more server processes behind nginx.
+    Scale {
+        /// e.g. http://127.0.0.1:8080
+        #[arg(long)]
+        server: String,
+        /// The desktops' users, with {} for their number: desk{}@bench.test.
+        #[arg(long)]
+        email: String,
+        /// Or TALENTDESK_PASSWORD.
+        #[arg(long, env = "TALENTDESK_PASSWORD", hide_env_values = true)]
+        password: String,
+        #[arg(long, default_value_t = 200)]
+        desktops: usize,
+        /// How long the desktops push and pull.
+        #[arg(long, default_value_t = 20)]
+        seconds: u64,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check-in at a career fair on a copy of the database: 500 registrants, 200 of them typed
     /// by email and name one character at a time, then checked in (see bench_checkin.rs).
     Checkin {
@@ -213,6 +234,7 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
         Which::Search { db, runs, json } => search(&db, runs.max(1), json),
         Which::Insights { db, runs, json } => crate::bench_insights::insights(&db, runs.max(1), json),
         Which::Match { db, runs, json } => crate::bench_match::bench(&db, runs.max(1), json),
+        Which::Alerts { db, runs, json } => crate::bench_alerts::alerts(&db, runs.max(1), json),
         Which::Typing { db, json } => crate::bench_typing::typing(&db, json),
         Which::Palette { db, json } => crate::bench_typing::palette(&db, json),
         Which::Board { db, json } => crate::bench_board::board(&db, json),
@@ -230,11 +252,13 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
             crate::bench_server::server(&a.server, &a.email, &a.password, pushes.max(1), a.json)
         }
         Which::Sync(a) => crate::bench_sync::sync(&a.server, &a.email, &a.password, a.json),
+        Which::Scale { server, email, password, desktops, seconds, json } => {
+            crate::bench_scale::scale(&server, &email, &password, desktops.max(1), seconds.max(1), json)
+        }
         Which::Abuse(a) => crate::bench_abuse::abuse(&a.server, &a.email, &a.password, a.json),
     }
 }
 
-        Which::Alerts { db, runs, json } => crate::bench_alerts::alerts(&db, runs.max(1), json),
 pub(crate) fn ms(d: Duration) -> f64 {
     (d.as_secs_f64() * 1000.0 * 100.0).round() / 100.0
 }

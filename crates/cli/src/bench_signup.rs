@@ -18,8 +18,6 @@ const AT_ONCE: usize = 8;
 const RESUMES: usize = 10;
 
 pub struct SignUps {
-    pub count: usize,
-    pub seconds: f64,
     pub per_s: f64,
     /// One form sent to its thank-you page.
     pub form: Stats,
@@ -78,5 +76,5 @@ pub async fn measure(client: &Client, count: usize) -> anyhow::Result<SignUps> {
         timings.extend(task.await??);
     }
     let seconds = started.elapsed().as_secs_f64();
-    Ok(SignUps { count, seconds, per_s: count as f64 / seconds, form: Stats::of(&timings) })
+    Ok(SignUps { per_s: count as f64 / seconds, form: Stats::of(&timings) })
 }

@@ -12,6 +12,7 @@ mod bench_import;
 mod bench_insights;
 mod bench_match;
 mod bench_resume;
+mod bench_scale;
 mod bench_server;
 mod bench_signup;
 mod bench_sync;
