@@ -283,6 +283,17 @@ impl Mutation {
             .unwrap_or_default()
     }
 
+    /// Whether only the candidate may make this change, on the server's own pages (as the
+    /// self-service actor): that they signed up themselves, or took back a STOP to texts. A
+    /// desktop pushing one, also inside an undo, is refused.
+    pub fn is_self_service_only(&self) -> bool {
+        match self {
+            Mutation::SignUp { .. } | Mutation::SetTextsOptedOut { opted_out: false, .. } => true,
+            Mutation::Undo { mutations, .. } => mutations.iter().any(Mutation::is_self_service_only),
+            _ => false,
+        }
+    }
+
     /// What the user needs to be allowed to do for this mutation.
     pub fn capability(&self) -> Capability {
         use Mutation as M;

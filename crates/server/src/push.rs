@@ -59,11 +59,14 @@ pub async fn push(
     ApiJson(mut request): ApiJson<PushRequest>,
 ) -> Result<Json<PushResponse>, ServerError> {
     check_order(&request.mutations)?;
-    // A sign-up is the sign-up page's, taken as the org's self-service actor: no desktop may
-    // claim that someone signed themselves up. Refused as a change it does not take.
+    // A sign-up, or a STOP to texts taken back, is the candidate's own, taken from the
+    // server's pages as the org's self-service actor: no desktop may claim it, also not inside
+    // an undo. Refused as a change the server does not take from it.
     for pushed in &mut request.mutations {
-        if let Pushed::Known(Mutation::SignUp { .. }) = &pushed.mutation {
-            let problem = "only the organisation's sign-up page makes this change".to_owned();
+        if let Pushed::Known(mutation) = &pushed.mutation
+            && mutation.is_self_service_only()
+        {
+            let problem = "only the candidate makes this change, on the organisation's own pages".to_owned();
             pushed.mutation = Pushed::Unknown { name: pushed.mutation.name(), args: serde_json::Value::Null, problem };
         }
     }

@@ -343,7 +343,7 @@ async fn sign_up(
         consent: checked.consent,
         event_id: place.event.as_ref().map(|e| e.id),
         resume,
-        confirmation: Some(confirmation(lang, place, checked, known.is_some())),
+        confirmation: Some(confirmation(lang, place, known.is_some())),
     };
     let outcome = crate::push::take_as(&state.pool, org, &actor, vec![Mutation::SignUp { form }]).await?;
     match outcome.into_iter().next() {
@@ -382,13 +382,15 @@ async fn keep_resume(
 
 /// The confirmation email, in the language of the page: a welcome to someone new; to a known
 /// address, word that someone used it, without anything of what is stored about them.
-fn confirmation(lang: Lang, place: &Place, checked: &Checked, known: bool) -> SignUpConfirmation {
+fn confirmation(lang: Lang, place: &Place, known: bool) -> SignUpConfirmation {
     let t = texts::of(lang);
     let org = &place.org.name;
     let (subject, mut body) = if known {
         (t.mail_known_subject.replace("{org}", org), t.mail_known_body.replace("{org}", org))
     } else {
-        (t.mail_subject.replace("{org}", org), t.mail_body.replace("{org}", org).replace("{name}", &checked.first_name))
+        // Nothing the form's sender typed goes into it: the address may be a stranger's, and
+        // a typed name (or a link in it) would let anyone send the org's email to anyone.
+        (t.mail_subject.replace("{org}", org), t.mail_body.replace("{org}", org))
     };
     if let Some(event) = &place.event {
         let when = event.starts_at.format("%Y-%m-%d %H:%M UTC").to_string();

@@ -111,6 +111,14 @@ fn facts(mutation: &Mutation, out: &mut Vec<Fact>) {
             out.push(Fact::CheckIn { candidate: *candidate_id, event: *event_id });
         }
         M::NoteAdd { note_id, private: false, .. } => out.push(Fact::Note { note: *note_id }),
+        // What candidates do on the server's pages: a sign-up (someone new or known: the record
+        // goes out either way, for a receiver keeping copies to upsert), an unsubscribe, a STOP
+        // to texts, a request to be forgotten and its decline.
+        M::SignUp { form } => out.push(updated(form.candidate_id)),
+        M::CandidateOptOut { candidate_id }
+        | M::SetTextsOptedOut { candidate_id, .. }
+        | M::RequestErasure { candidate_id }
+        | M::DeclineErasure { candidate_id, .. } => out.push(updated(*candidate_id)),
         M::Undo { mutations, .. } => mutations.iter().for_each(|m| facts(m, out)),
         _ => {}
     }
@@ -349,5 +357,15 @@ mod tests {
         let set = Mutation::PipelineSetStatus { candidate_id: cand, pipeline_id: pipeline, status: "Offer".into() };
         facts(&Mutation::Undo { expect: vec![], mutations: vec![set] }, &mut out);
         assert_eq!(out, vec![Fact::Status { candidate: cand, pipeline }]);
+    }
+
+    #[test]
+    fn what_candidates_do_on_the_servers_pages_is_an_update_of_them() {
+        let cand = Uuid::now_v7();
+        let mut out = Vec::new();
+        facts(&Mutation::CandidateOptOut { candidate_id: cand }, &mut out);
+        facts(&Mutation::SetTextsOptedOut { candidate_id: cand, opted_out: true }, &mut out);
+        facts(&Mutation::RequestErasure { candidate_id: cand }, &mut out);
+        assert_eq!(out, vec![Fact::Candidate(WebhookEvent::CandidateUpdated, cand); 3]);
     }
 }
