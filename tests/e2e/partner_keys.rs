@@ -52,8 +52,10 @@ fn an_admin_creates_a_partner_key_sees_its_secret_once_and_revokes_it() -> Resul
     session.click("[data-testid=partner-create-scope][data-scope='candidates:read']")?;
     session.click("[data-testid=partner-create-scope][data-scope='notes:write']")?;
     session.click(send)?;
-    let read_secret = "const e = document.querySelector('[data-testid=partner-secret-value]'); return e ? e.value : null;";
-    let secret = session.wait_for("the secret", |s| Ok(s.script(read_secret, json!([]))?.as_str().map(str::to_owned)))?;
+    let read_secret =
+        "const e = document.querySelector('[data-testid=partner-secret-value]'); return e ? e.value : null;";
+    let secret =
+        session.wait_for("the secret", |s| Ok(s.script(read_secret, json!([]))?.as_str().map(str::to_owned)))?;
     assert!(secret.starts_with("tdpk_"), "{secret}");
     let warning = session.text("[data-testid=partner-secret] .hint")?.unwrap_or_default();
     assert!(warning.contains("shown only this once"), "{warning}");

@@ -15,8 +15,8 @@ mod events;
 mod jobs;
 mod merge;
 mod pipelines;
-mod signup;
 mod requests;
+mod signup;
 mod undo;
 
 use crate::activity::{self, Engagement, EngagementSet};

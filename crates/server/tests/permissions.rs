@@ -335,7 +335,10 @@ async fn run(server: &TestServer, w: &World, session: &Session, other: &Session)
 
 #[tokio::test(flavor = "multi_thread")]
 async fn each_role_may_do_what_the_rules_say_and_nothing_else() {
-    let server = TestServer::start().await;
+    // A server that can send texts: without a provider it refuses text.send to everyone alike.
+    let provider = talentdesk_server::testing::text_provider::TextProvider::start().await;
+    let sms = Some(provider.settings());
+    let server = TestServer::start_with(move |c| talentdesk_server::config::Config { sms, ..c }).await;
     let w = world(&server).await;
     let mut wrong = run(&server, &w, &server.recruiter, &server.other_recruiter).await;
     let admin = Session { client_id: Uuid::now_v7(), ..server.admin.clone() };

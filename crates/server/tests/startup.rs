@@ -208,8 +208,9 @@ fn the_packaged_settings_file_shows_the_defaults() {
     let expected = talentdesk_server::config::Config {
         database_url: "postgres://db/talentdesk".into(),
         blob_dir: "/var/lib/talentdesk/blobs".into(),
-        // Examples, not defaults: no relay and no token unless set.
+        // Examples, not defaults: no relay and no secrets unless set.
         smtp_url: Some("smtp://127.0.0.1:25".into()),
+        link_secret: Some("...".into()),
         ..Default::default()
     };
     assert_eq!(format!("{read:?}"), format!("{expected:?}"), "{uncommented}");
