@@ -1,7 +1,7 @@
 //! Two server processes on one database: both start (migrating once), a change pushed to one
 //! reaches a live stream held by the other within moments, and SIGTERM stops a server cleanly;
 //! behind nginx, their delivery workers share one queue and send each email and webhook event
-//! once.
+//! once, and a first sync cut off by its process dying resumes on the other.
 
 mod support;
 
@@ -208,4 +208,67 @@ async fn two_processes_behind_nginx_send_each_email_and_webhook_event_once() {
     ids.sort();
     ids.dedup();
     assert_eq!((events.len(), ids.len()), (PEOPLE, PEOPLE), "each event delivered once");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_first_sync_cut_off_by_its_process_dying_resumes_on_the_other() {
+    let binary = std::path::Path::new(env!("CARGO_BIN_EXE_talentdesk-server"));
+    let mut servers = Balanced::start(balanced::executable(binary), 2).await;
+    // A snapshot of some megabytes: more than the connections between here and the server hold.
+    let options = talentdesk_demo::DemoOptions { candidates: 20_000, seed: 3 };
+    let demo =
+        talentdesk_server::demo::fill_org(servers.pool(), "Acme", options, PASSWORD.into(), |_| {}).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (url, email) = (servers.url.clone(), demo.admin_email.clone());
+    let sign_in = |name: &str| {
+        let (path, url, email) = (dir.path().join(name), url.clone(), email.clone());
+        async move { talentdesk_sync::engine::Replica::sign_in(&path, &url, &email, PASSWORD).await.unwrap() }
+    };
+
+    // Only process 0 is up when the download starts, so it is the one serving it.
+    servers.kill(1);
+    let desk = sign_in("desk.db").await;
+    let (paused_tx, paused) = std::sync::mpsc::channel::<()>();
+    let (resume, resume_rx) = std::sync::mpsc::channel::<()>();
+    let resume_rx = Mutex::new(resume_rx);
+    let mut paused_once = false;
+    let download = desk.engine.first_sync(Arc::new(std::sync::atomic::AtomicBool::new(false)), move |p| {
+        // Part-way through, the download waits while the test kills its process.
+        if p.loaded >= 2_000 && !paused_once {
+            paused_once = true;
+            paused_tx.send(()).unwrap();
+            resume_rx.lock().unwrap().recv().unwrap();
+        }
+    });
+    let kill_its_process = async {
+        tokio::task::spawn_blocking(move || paused.recv().unwrap()).await.unwrap();
+        servers.start_again(1).await;
+        servers.kill(0);
+        resume.send(()).unwrap();
+    };
+    let (cut, ()) = tokio::join!(download, kill_its_process);
+    assert!(cut.is_err(), "the download went on after its process died: {cut:?}");
+    assert!(desk.store.lock().unwrap().snapshot_interrupted().unwrap());
+
+    // Again, as the app does after a pause: nginx sends it to process 1 (once it stops
+    // counting that process as failed, a few seconds), which goes on after what arrived.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let rest = loop {
+        match desk.engine.first_sync(Arc::new(std::sync::atomic::AtomicBool::new(false)), |_| {}).await {
+            Ok(rest) => break rest,
+            Err(e) if e.is_temporary() && Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(500)).await
+            }
+            Err(e) => panic!("the download did not resume: {e}"),
+        }
+    };
+    assert!(rest > 0, "nothing was left to download");
+    desk.engine.sync_once().await.unwrap();
+    let witness = sign_in("witness.db").await;
+    witness.engine.first_sync(Arc::new(std::sync::atomic::AtomicBool::new(false)), |_| {}).await.unwrap();
+    witness.engine.sync_once().await.unwrap();
+    let held = desk.store.lock().unwrap().export_records().unwrap();
+    let truth = witness.store.lock().unwrap().export_records().unwrap();
+    assert!(held.len() > 20_000, "{} records", held.len());
+    assert!(held == truth, "the resumed desktop differs from a fresh one");
 }

@@ -90,6 +90,11 @@ impl Balanced {
         admin::create_user(&self.pool, new).await.unwrap()
     }
 
+    /// The database, for admin commands (the demo data, users).
+    pub fn pool(&self) -> &sqlx::PgPool {
+        &self.pool
+    }
+
     pub fn is_up(&self, process: usize) -> bool {
         self.processes[process].is_some()
     }

@@ -73,7 +73,9 @@ fn start() -> String {
             dir.display()
         );
         let log = dir.join("server.log");
-        run(as_postgres(binary("pg_ctl")).args(["-D", &path(&dir), "-o", &options, "-l", &path(&log), "-w", "start"]));
+        let mut pg_ctl = as_postgres(binary("pg_ctl"));
+        pg_ctl.args(["-D", &path(&dir), "-o", &options, "-l", &path(&log), "-w", "start"]);
+        run(&mut without_inherited_files(&pg_ctl));
     }
     drop(lock);
     format!("postgres://postgres@127.0.0.1:{port}")
@@ -86,6 +88,17 @@ fn init(dir: &Path) {
         run(Command::new("chown").args(["-R", "postgres:postgres", &path(dir)]));
     }
     run(as_postgres(binary("initdb")).args(["-D", &path(dir), "-U", "postgres", "--auth=trust", "-E", "UTF8"]));
+}
+
+/// `command` run with only standard input, output and error of what this process inherited.
+/// The cluster outlives this test run; a file it inherited stays open as long as it runs. A test
+/// run under `flock LOCKFILE cargo test` would hand the cluster the lock, held then for good.
+fn without_inherited_files(command: &Command) -> Command {
+    let close_the_rest =
+        r#"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; exec "$@""#;
+    let mut wrapped = Command::new("bash");
+    wrapped.args(["-c", close_the_rest, "bash"]).arg(command.get_program()).args(command.get_args());
+    wrapped
 }
 
 fn as_postgres(program: PathBuf) -> Command {
