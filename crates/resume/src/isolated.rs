@@ -62,6 +62,11 @@ impl Isolated {
         }
         let mut child = Command::new(&self.program)
             .args(&self.args)
+            // The reader reads a stranger's file: it gets none of this process's settings
+            // (a server's database URL and secrets live in its environment), only where
+            // programs are.
+            .env_clear()
+            .envs(std::env::var_os("PATH").map(|path| ("PATH", path)))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

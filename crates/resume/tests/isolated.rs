@@ -114,6 +114,18 @@ fn a_hanging_reader_is_stopped_at_the_limit_and_a_crashing_one_is_reported() {
     assert!(missing.to_string().contains("cannot start the reader"), "{missing}");
 }
 
+#[test]
+fn the_reader_sees_none_of_this_processs_settings() {
+    // Any variable of this process but PATH (a server keeps its database URL and secrets in
+    // such): a reader that finds it crashes (Damaged); one that does not waits for the limit.
+    let (name, _) = std::env::vars()
+        .find(|(k, v)| k != "PATH" && !v.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .expect("this test runs with some variable set besides PATH");
+    let probe = format!("test -n \"${{{name}}}\" && kill -SEGV $$; sleep 30");
+    let seen = Isolated::new("sh", &["-c", &probe]).with_limit(Duration::from_millis(500)).text_of(b"x").unwrap_err();
+    assert_eq!(seen, ResumeError::TimedOut(1), "the reader saw {name}");
+}
+
 /// A raw deflate stream that inflates to `mib` MiB of zeros, made in moments: one MiB
 /// compressed with a full flush (so it refers to nothing before it), repeated, then an empty
 /// final block.

@@ -77,7 +77,9 @@ impl Keys {
     }
 }
 
-fn source_prefix(ip: IpAddr) -> String {
+/// What counts as one client's address: an IPv4 address (also written IPv4-mapped, as a server
+/// listening on `[::]` sees IPv4 clients), or an IPv6 /64, which one client usually holds whole.
+pub fn source_prefix(ip: IpAddr) -> String {
     match ip {
         IpAddr::V4(v4) => v4.to_string(),
         IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
@@ -204,6 +206,16 @@ mod tests {
             row = counted(rule(), row, at).unwrap();
         }
         assert_eq!(row.blocked_until, Some(at + Duration::seconds(MAX_DELAY_SECS)), "never longer than the cap");
+    }
+
+    #[test]
+    fn an_ipv4_client_counts_as_itself_however_the_listener_writes_it() {
+        let v4: IpAddr = "203.0.113.7".parse().unwrap();
+        let mapped: IpAddr = "::ffff:203.0.113.7".parse().unwrap();
+        assert_eq!(source_prefix(mapped), source_prefix(v4));
+        assert_ne!(source_prefix("::ffff:203.0.113.8".parse().unwrap()), source_prefix(v4));
+        let one: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        assert_eq!(source_prefix(one), source_prefix("2001:db8:1:2:bbbb::9".parse().unwrap()), "one /64");
     }
 
     #[test]

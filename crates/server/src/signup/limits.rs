@@ -44,22 +44,15 @@ fn digest(kind: &str, value: &str) -> String {
     format!("{kind}:{}", hex::encode(Sha256::digest(value.as_bytes())))
 }
 
-/// Counts a form from `source` for the org; false when the address sent too many. IPv6
-/// addresses count per /64, which one client usually holds whole.
+/// Counts a form from `source` for the org; false when the address sent too many. Addresses
+/// count as sign-in throttling counts them (an IPv6 /64 as one client).
 pub async fn address_within(
     pool: &PgPool,
     org: uuid::Uuid,
     source: Option<IpAddr>,
     limit: u32,
 ) -> Result<bool, ServerError> {
-    let source = match source {
-        Some(IpAddr::V6(v6)) => {
-            let s = v6.segments();
-            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
-        }
-        Some(v4) => v4.to_string(),
-        None => "unknown".into(),
-    };
+    let source = source.map_or_else(|| "unknown".to_owned(), crate::throttle::source_prefix);
     count(pool, &digest("address", &format!("{org}/{source}")), limit, Utc::now()).await
 }
 

@@ -26,10 +26,12 @@ pub struct Accepted {
 #[derive(Debug, thiserror::Error)]
 pub enum SendError {
     /// The provider refused this text for good (a 4xx: a number it cannot reach, a body it
-    /// will not take): sending it again would be refused again.
+    /// will not take), or it may have gone out without the provider saying so: sending it
+    /// again would be refused again, or send it twice.
     #[error("{0}")]
     Refused(String),
-    /// The provider or the network failed (a 5xx, a timeout, no connection): try again later.
+    /// The provider said it failed (a 5xx, a 429) or could not be reached: nothing was sent,
+    /// try again later.
     #[error("{0}")]
     Temporary(String),
 }
@@ -112,10 +114,20 @@ impl TextProvider for Twilio {
             .form(&form)
             .send()
             .await
-            .map_err(|e| SendError::Temporary(format!("the text message provider could not be reached: {e}")))?;
+            .map_err(|e| {
+                // Only a connection never made sent nothing: anything later (a timeout, a
+                // connection cut while waiting) may have sent the text, and a second try would
+                // send it twice.
+                if e.is_connect() {
+                    SendError::Temporary(format!("the text message provider could not be reached: {e}"))
+                } else {
+                    SendError::Refused(format!("the provider did not answer ({e}); the text may have gone out"))
+                }
+            })?;
         let status = response.status();
-        let body =
-            response.text().await.map_err(|e| SendError::Temporary(format!("the provider's answer broke off: {e}")))?;
+        let body = response.text().await.map_err(|e| {
+            SendError::Refused(format!("the provider's answer broke off ({e}); the text may have gone out"))
+        })?;
         let answer: Option<Answer> = serde_json::from_str(&body).ok();
         if status.is_server_error() || status == reqwest::StatusCode::TOO_MANY_REQUESTS {
             let reason = answer.map_or_else(|| format!("the provider answered {status}"), |a| a.reason(status));

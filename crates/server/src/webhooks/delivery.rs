@@ -41,6 +41,8 @@ pub fn spawn(pool: PgPool, config: Arc<Config>) -> anyhow::Result<tokio::task::J
         // A redirect could lead anywhere, past the address check: the receiver's answer stands.
         .redirect(reqwest::redirect::Policy::none())
         .dns_resolver(guard::Resolver::shared(config.webhooks_allow_private))
+        // A proxy from the environment would resolve the receiver's name itself, past the check.
+        .no_proxy()
         .user_agent(concat!("Talentdesk-Webhooks/", env!("CARGO_PKG_VERSION")))
         .build()?;
     Ok(tokio::spawn(async move {

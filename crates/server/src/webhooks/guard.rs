@@ -41,10 +41,27 @@ fn internal_v4(ip: Ipv4Addr) -> bool {
         // Carrier-grade NAT (100.64.0.0/10) and benchmarking (198.18.0.0/15): not the internet.
         || (a == 100 && (64..128).contains(&b))
         || (a == 198 && (18..20).contains(&b))
+        // IETF protocol assignments (192.0.0.0/24) and the reserved 240.0.0.0/4.
+        || (a == 192 && b == 0 && ip.octets()[2] == 0)
+        || a >= 240
 }
 
 fn internal_v6(ip: Ipv6Addr) -> bool {
-    let first = ip.segments()[0];
+    let s = ip.segments();
+    let first = s[0];
+    // Addresses that carry an IPv4 address, which a gateway on the way may reach: NAT64
+    // (64:ff9b::/96), 6to4 (2002::/16), the old IPv4-compatible ::a.b.c.d. Judged by it.
+    let embedded = |high: u16, low: u16| Ipv4Addr::from((u32::from(high) << 16) | u32::from(low));
+    let carried = match s {
+        [0x64, 0xff9b, 0, 0, 0, 0, high, low] | [0, 0, 0, 0, 0, 0, high, low] if (high, low) != (0, 0) => {
+            Some(embedded(high, low))
+        }
+        [0x2002, high, low, ..] => Some(embedded(high, low)),
+        _ => None,
+    };
+    if let Some(v4) = carried {
+        return internal_v4(v4);
+    }
     ip.is_loopback()
         || ip.is_unspecified()
         || ip.is_multicast()
@@ -52,6 +69,10 @@ fn internal_v6(ip: Ipv6Addr) -> bool {
         || (first & 0xfe00) == 0xfc00
         || (first & 0xffc0) == 0xfe80
         || (first & 0xffc0) == 0xfec0
+        // Local-use NAT64 (64:ff9b:1::/48) and Teredo tunnels (2001::/32): gateways to
+        // addresses this check cannot see.
+        || (first == 0x64 && s[1] == 0xff9b && s[2] == 1)
+        || (first == 0x2001 && s[1] == 0)
 }
 
 /// Parses a webhook URL and checks its form: http or https, a host, no credentials in it.
@@ -89,10 +110,11 @@ pub async fn check(url: &str, allow_private: bool) -> Result<Url, Refused> {
         }
         None => Vec::new(),
     };
-    if let Some(ip) = addresses.iter().find(|ip| internal(**ip)) {
+    if addresses.iter().any(|ip| internal(*ip)) {
         let host = parsed.host_str().unwrap_or_default();
+        // Which address is not said: the server's own network is not the org admin's to map.
         return Err(Refused(format!(
-            "{host} leads to {ip}, an address inside a private network or this machine: webhooks go to public \
+            "{host} leads to an address inside a private network or this machine: webhooks go to public \
              addresses only (a server admin can allow private ones with webhooks_allow_private = true)"
         )));
     }
@@ -144,10 +166,21 @@ mod tests {
             "fe80::1",
             "::ffff:127.0.0.1",
             "::ffff:10.0.0.1",
+            "64:ff9b::7f00:1",
+            "64:ff9b::a9fe:a9fe",
+            "2002:7f00:1::1",
+            "2002:a00:1::1",
+            "::127.0.0.1",
+            "64:ff9b:1::1",
+            "2001:0:4136:e378::1",
+            "192.0.0.8",
+            "240.0.0.1",
         ] {
             assert!(internal(ip.parse().unwrap()), "{ip} is internal");
         }
-        for ip in ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111", "100.128.0.1"] {
+        for ip in
+            ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111", "100.128.0.1", "64:ff9b::808:808", "2002:808:808::1"]
+        {
             assert!(!internal(ip.parse().unwrap()), "{ip} is public");
         }
     }
