@@ -10,7 +10,6 @@ export const saved: Translation<typeof english> = {
   "saved.none": "Noch keine gespeicherten Suchen. Suche und wähle dann auf der Suchseite „Suche speichern“.",
   "saved.new_matches": "{count, plural, one {# neuer Treffer} other {# neue Treffer}} seit dem letzten Öffnen",
   "saved.shared": "Mit dem Team geteilt",
-  "saved.private": "Nur für dich",
   "saved.watching": "Meldet neue Treffer nach jeder Synchronisierung",
   "saved.open": "{name} öffnen",
   "saved.rename": "Umbenennen",

@@ -7,7 +7,6 @@ export const saved = {
   "saved.none": "No saved searches yet. Search, then Save search on the search page.",
   "saved.new_matches": "{count, plural, one {# new match} other {# new matches}} since you last opened it",
   "saved.shared": "Shared with the team",
-  "saved.private": "Only you",
   "saved.watching": "Tells you of new matches after each sync",
   "saved.open": "Open {name}",
   "saved.rename": "Rename",
