@@ -265,8 +265,9 @@ fn keyboard_journey(session: &Session, tag: &str) -> Result<(), String> {
     let heard = session.text("[data-testid=run-announcer]")?.unwrap_or_default();
     assert!(heard.contains(tag), "a screen reader hears how the bulk action ended: {heard:?}");
 
-    // Settings: back through the page to the rail.
-    tab_to(session, "[data-testid=rail-settings]", true, 80)?;
+    // Settings: back through the page (the filter panel's boxes, one per area of interest,
+    // activity status and more) to the rail.
+    tab_to(session, "[data-testid=rail-settings]", true, 160)?;
     session.press(keys::ENTER)?;
     session.wait_for("the settings", |s| shown(s, "[data-testid=settings-page]"))?;
     assert!(!name.is_empty(), "the profile showed a name");
