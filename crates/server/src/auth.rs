@@ -84,14 +84,17 @@ impl PasswordChecks {
     }
 }
 
-/// A new bearer token: 32 random bytes, hex.
-fn new_token() -> String {
+/// A new bearer token: 32 random bytes, hex. Also the body of the other secrets the server
+/// hands out once (partner keys, webhook signing secrets), behind a prefix of their own.
+pub(crate) fn new_token() -> String {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     hex::encode(bytes)
 }
 
-fn token_hash(token: &str) -> Vec<u8> {
+/// What is kept of a token or a partner key: its SHA-256 (each is random and long, so a slow
+/// hash would add nothing but cost on every request).
+pub(crate) fn token_hash(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
 

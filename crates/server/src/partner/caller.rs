@@ -9,9 +9,10 @@ use talentdesk_domain::user::User;
 use talentdesk_sync::partner::PartnerScope;
 use uuid::Uuid;
 
-use super::{secret_hash, table};
+use super::table;
 use crate::ServerError;
 use crate::app::AppState;
+use crate::auth::token_hash;
 
 /// How stale `last_used_at` may be: written at most this often per key, not on every request.
 const LAST_USED_GRANULARITY: chrono::Duration = chrono::Duration::minutes(1);
@@ -52,7 +53,7 @@ impl FromRequestParts<AppState> for Partner {
                 "send the partner key as \"Authorization: Bearer <key>\" (an admin creates keys in Settings)",
             ))?;
         let mut conn = state.pool.acquire().await?;
-        let presented = table::by_secret(&mut conn, &secret_hash(secret))
+        let presented = table::by_secret(&mut conn, &token_hash(secret))
             .await?
             .ok_or(ServerError::Unauthorized("this partner key is not valid"))?;
         if presented.revoked {

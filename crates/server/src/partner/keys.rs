@@ -13,11 +13,11 @@ use talentdesk_sync::partner::{CreatedPartnerKey, NewPartnerKey, PartnerKey, Par
 use talentdesk_sync::wire::ErrorBody;
 use uuid::Uuid;
 
-use super::{new_secret, secret_hash, table};
+use super::{new_secret, table};
 use crate::ServerError;
 use crate::actors::{self, ActorKind};
 use crate::app::AppState;
-use crate::auth::Caller;
+use crate::auth::{Caller, token_hash};
 use crate::extract::ApiJson;
 
 /// `POST /v1/partner-keys`.
@@ -50,7 +50,7 @@ pub async fn create(
     let (id, secret, now) = (Uuid::now_v7(), new_secret(), chrono::Utc::now());
     let mut tx = state.pool.begin().await?;
     let actor = actors::create(&mut tx, caller.org, ActorKind::Partner, &name).await?;
-    let hash = secret_hash(&secret);
+    let hash = token_hash(&secret);
     let row = table::NewRow {
         id,
         org: caller.org,

@@ -14,19 +14,8 @@ pub mod writes;
 
 pub use caller::Partner;
 
-use rand::RngCore;
-use sha2::{Digest, Sha256};
-
-/// A new key's secret: 32 random bytes in hex behind a prefix that tells it from a sign-in
-/// token (in a leaked log line or a secret scanner's rule).
+/// A new key's secret: a token behind a prefix that tells it from a sign-in token (in a leaked
+/// log line or a secret scanner's rule).
 fn new_secret() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    format!("tdpk_{}", hex::encode(bytes))
-}
-
-/// What is kept of a secret: its SHA-256, like sign-in tokens (the secret is random and long,
-/// so a slow hash would add nothing but cost on every request).
-fn secret_hash(secret: &str) -> Vec<u8> {
-    Sha256::digest(secret.as_bytes()).to_vec()
+    format!("tdpk_{}", crate::auth::new_token())
 }

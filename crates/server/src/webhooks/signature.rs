@@ -19,10 +19,7 @@ pub fn sign(secret: &str, t: i64, body: &[u8]) -> String {
 
 /// A new secret: 32 random bytes, hex, with a prefix that says what it is when found in a file.
 pub fn new_secret() -> String {
-    use rand::RngCore;
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    format!("whsec_{}", hex::encode(bytes))
+    format!("whsec_{}", crate::auth::new_token())
 }
 
 #[cfg(test)]
