@@ -314,3 +314,27 @@ pub async fn lock_of_candidates(
     .await?;
     Ok(())
 }
+
+/// The live candidates whose email address is `email_key` (lower-cased, as
+/// `auth::email_key` makes it), earliest first, at most `limit`. The one query of its kind:
+/// its expression is the email index's (migration 0014), which the sign-up page and the
+/// partner API both need.
+pub async fn candidates_with_email<T: DeserializeOwned + Send + Unpin + 'static>(
+    conn: &mut PgConnection,
+    org: Uuid,
+    email_key: &str,
+    limit: i64,
+) -> sqlx::Result<Vec<T>> {
+    let found: Vec<Json<T>> = sqlx::query_scalar(
+        "SELECT data FROM records
+         WHERE org_id = $1 AND kind = 'candidate' AND data IS NOT NULL
+           AND lower(data #>> '{candidate,profile,email}') = $2
+         ORDER BY id LIMIT $3",
+    )
+    .bind(org)
+    .bind(email_key)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    Ok(found.into_iter().map(|Json(t)| t).collect())
+}

@@ -20,6 +20,7 @@ use super::Partner;
 use crate::ServerError;
 use crate::app::AppState;
 use crate::auth::email_key;
+use crate::db::records;
 
 /// `GET /v1/partner/candidates/{id}`.
 #[utoipa::path(
@@ -87,21 +88,11 @@ pub async fn by_email(
         return Err(ServerError::BadRequest("the email is empty".into()));
     }
     let mut conn = state.pool.acquire().await?;
-    // The expression of the email index the sign-up page's lookup has (migration 0014).
-    let found: Vec<Jsonb<CandidateAggregate>> = sqlx::query_scalar(
-        "SELECT data FROM records
-         WHERE org_id = $1 AND kind = 'candidate' AND data IS NOT NULL
-           AND lower(data #>> '{candidate,profile,email}') = $2
-         ORDER BY id LIMIT $3",
-    )
-    .bind(partner.org)
-    .bind(&email)
-    .bind(PartnerMatches::LIMIT as i64)
-    .fetch_all(&mut *conn)
-    .await?;
+    let found: Vec<CandidateAggregate> =
+        records::candidates_with_email(&mut conn, partner.org, &email, PartnerMatches::LIMIT as i64).await?;
     let candidates = found
         .into_iter()
-        .map(|Jsonb(a)| {
+        .map(|a| {
             let p = a.candidate.profile;
             PartnerMatch { id: a.candidate.id, first_name: p.first_name, last_name: p.last_name, email: p.email }
         })
@@ -111,8 +102,8 @@ pub async fn by_email(
 
 /// The live candidate `id` of the org, or a 404 naming the id.
 pub(super) async fn existing(conn: &mut PgConnection, org: Uuid, id: Uuid) -> Result<CandidateAggregate, ServerError> {
-    let key = crate::db::records::Key { kind: RecordKind::Candidate, id: &id.to_string() };
-    crate::db::records::get(conn, org, key).await?.ok_or_else(|| DomainError::not_found("candidate", id).into())
+    let key = records::Key { kind: RecordKind::Candidate, id: &id.to_string() };
+    records::get(conn, org, key).await?.ok_or_else(|| DomainError::not_found("candidate", id).into())
 }
 
 /// The candidate's records of a kind that everyone in the organisation may see.

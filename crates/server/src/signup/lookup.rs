@@ -2,6 +2,7 @@
 //! and the candidate an email address belongs to.
 
 use sqlx::PgConnection;
+use talentdesk_domain::aggregate::CandidateAggregate;
 use talentdesk_domain::event::Event;
 use talentdesk_domain::record::{AREAS_OF_INTEREST, CONSENT_TEXT, SettingEntry};
 use talentdesk_sync::wire::RecordKind;
@@ -59,15 +60,7 @@ async fn setting<T: serde::de::DeserializeOwned + Default>(
 /// The live candidate whose email address is `email` (compared without regard to case), the
 /// earliest when several share it.
 pub async fn candidate_with_email(conn: &mut PgConnection, org: Uuid, email: &str) -> sqlx::Result<Option<Uuid>> {
-    let id: Option<String> = sqlx::query_scalar(
-        "SELECT id FROM records
-         WHERE org_id = $1 AND kind = 'candidate' AND data IS NOT NULL
-           AND lower(data #>> '{candidate,profile,email}') = $2
-         ORDER BY id LIMIT 1",
-    )
-    .bind(org)
-    .bind(crate::auth::email_key(email))
-    .fetch_optional(conn)
-    .await?;
-    Ok(id.and_then(|id| id.parse().ok()))
+    let found: Vec<CandidateAggregate> =
+        records::candidates_with_email(conn, org, &crate::auth::email_key(email), 1).await?;
+    Ok(found.first().map(|a| a.candidate.id))
 }
