@@ -31,15 +31,7 @@ impl Visibility {
         let hidden_pipelines = if caller.user.role.is_admin() {
             HashSet::new()
         } else {
-            let ids: Vec<String> = sqlx::query_scalar(
-                "SELECT id FROM records WHERE org_id = $1 AND kind = 'pipeline' AND data IS NOT NULL
-                 AND visible_to IS NOT NULL AND visible_to <> $2",
-            )
-            .bind(caller.org)
-            .bind(caller.user.id)
-            .fetch_all(conn)
-            .await?;
-            ids.iter().filter_map(|id| id.parse().ok()).collect()
+            crate::db::records::private_pipelines(conn, caller.org, Some(caller.user.id)).await?
         };
         Ok(Self { user: caller.user.clone(), hidden_pipelines })
     }

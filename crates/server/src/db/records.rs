@@ -338,3 +338,21 @@ pub async fn candidates_with_email<T: DeserializeOwned + Send + Unpin + 'static>
     .await?;
     Ok(found.into_iter().map(|Json(t)| t).collect())
 }
+
+/// The org's private pipelines (each a recruiter's own), but those of `except` (who may see
+/// their own): what a recruiter's pull, a partner or a webhook must not be told of.
+pub async fn private_pipelines(
+    conn: &mut PgConnection,
+    org: Uuid,
+    except: Option<Uuid>,
+) -> sqlx::Result<std::collections::HashSet<Uuid>> {
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT id FROM records WHERE org_id = $1 AND kind = 'pipeline' AND data IS NOT NULL
+         AND visible_to IS NOT NULL AND ($2::uuid IS NULL OR visible_to <> $2)",
+    )
+    .bind(org)
+    .bind(except)
+    .fetch_all(conn)
+    .await?;
+    Ok(ids.iter().filter_map(|id| id.parse().ok()).collect())
+}

@@ -45,7 +45,8 @@ pub async fn candidate(
     partner.require(PartnerScope::CandidatesRead)?;
     let mut conn = state.pool.acquire().await?;
     let mut aggregate = existing(&mut conn, partner.org, id).await?;
-    let private = private_pipelines(&mut conn, partner.org).await?;
+    // A recruiter's own pipelines, which no partner sees.
+    let private = records::private_pipelines(&mut conn, partner.org, None).await?;
     aggregate.pipelines.retain(|m| !private.contains(&m.pipeline_id));
     let notes: Vec<Note> = shared_of(&mut conn, partner.org, RecordKind::Note, id).await?;
     let documents: Vec<Document> = shared_of(&mut conn, partner.org, RecordKind::Document, id).await?;
@@ -123,15 +124,4 @@ async fn shared_of<T: serde::de::DeserializeOwned + Send + Unpin + 'static>(
     .fetch_all(conn)
     .await?;
     Ok(rows.into_iter().map(|Jsonb(t)| t).collect())
-}
-
-/// The org's private pipelines: a recruiter's own, which no partner sees.
-async fn private_pipelines(conn: &mut PgConnection, org: Uuid) -> sqlx::Result<Vec<Uuid>> {
-    let ids: Vec<String> = sqlx::query_scalar(
-        "SELECT id FROM records WHERE org_id = $1 AND kind = 'pipeline' AND data IS NOT NULL AND visible_to IS NOT NULL",
-    )
-    .bind(org)
-    .fetch_all(conn)
-    .await?;
-    Ok(ids.iter().filter_map(|id| id.parse().ok()).collect())
 }

@@ -191,14 +191,7 @@ impl Reader {
 
     async fn private_pipelines(&mut self, conn: &mut PgConnection) -> Result<&HashSet<Uuid>, ServerError> {
         if self.private_pipelines.is_none() {
-            let ids: Vec<String> = sqlx::query_scalar(
-                "SELECT id FROM records WHERE org_id = $1 AND kind = 'pipeline' AND data IS NOT NULL
-                 AND visible_to IS NOT NULL",
-            )
-            .bind(self.org)
-            .fetch_all(&mut *conn)
-            .await?;
-            self.private_pipelines = Some(ids.iter().filter_map(|id| id.parse().ok()).collect());
+            self.private_pipelines = Some(crate::db::records::private_pipelines(conn, self.org, None).await?);
         }
         Ok(self.private_pipelines.as_ref().expect("just read"))
     }
