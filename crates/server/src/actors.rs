@@ -13,23 +13,14 @@ use crate::db::users;
 /// How history names what candidates did themselves.
 pub const SELF_SERVICE_LABEL: &str = "Candidate (self-service)";
 
-/// The kinds of actor that are not people signing in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ActorKind {
-    /// A partner's API key: one actor per key, named after it.
-    Partner,
-}
-
 /// The org's self-service actor: what candidates do on the server's pages is theirs.
 pub async fn self_service(conn: &mut PgConnection, org: Uuid) -> sqlx::Result<User> {
     users::self_service_actor(conn, org, SELF_SERVICE_LABEL).await
 }
 
-/// A new actor of `kind` named `name` (a partner key's: "Crosschq (partner)").
-pub async fn create(conn: &mut PgConnection, org: Uuid, kind: ActorKind, name: &str) -> sqlx::Result<User> {
-    match kind {
-        ActorKind::Partner => users::insert_partner_actor(conn, org, &format!("{name} (partner)")).await,
-    }
+/// A new partner key's actor, named after the key ("Crosschq (partner)"): one per key.
+pub async fn partner(conn: &mut PgConnection, org: Uuid, name: &str) -> sqlx::Result<User> {
+    users::insert_partner_actor(conn, org, &format!("{name} (partner)")).await
 }
 
 #[cfg(test)]
@@ -85,9 +76,9 @@ mod tests {
         let pool = crate::db::connect(&crate::testing::postgres::new_database().await, 4).await.unwrap();
         let org = crate::admin::create_org(&pool, "Acme").await.unwrap();
         let mut conn = pool.acquire().await.unwrap();
-        let one = create(&mut conn, org, ActorKind::Partner, "Crosschq").await.unwrap();
+        let one = partner(&mut conn, org, "Crosschq").await.unwrap();
         // Two keys may carry the same name; each is its own actor.
-        let two = create(&mut conn, org, ActorKind::Partner, "Crosschq").await.unwrap();
+        let two = partner(&mut conn, org, "Crosschq").await.unwrap();
         assert_ne!(one.id, two.id);
         assert_eq!(one.email, "Crosschq (partner)");
         assert!(users::members(&mut conn, org, None).await.unwrap().is_empty());

@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use super::{new_secret, table};
 use crate::ServerError;
-use crate::actors::{self, ActorKind};
+use crate::actors;
 use crate::app::AppState;
 use crate::auth::{Caller, token_hash};
 use crate::extract::ApiJson;
@@ -49,7 +49,7 @@ pub async fn create(
     }
     let (id, secret, now) = (Uuid::now_v7(), new_secret(), chrono::Utc::now());
     let mut tx = state.pool.begin().await?;
-    let actor = actors::create(&mut tx, caller.org, ActorKind::Partner, &name).await?;
+    let actor = actors::partner(&mut tx, caller.org, &name).await?;
     let hash = token_hash(&secret);
     let row = table::NewRow {
         id,
