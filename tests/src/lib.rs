@@ -371,16 +371,27 @@ impl Session {
         Err(format!("timed out waiting for {what} (last: {:?}); the window then: {shot}", last.map(|v| v.is_some())))
     }
 
-    /// The WebDriver id of the first element matching `css`.
+    /// The WebDriver id of the first element matching `css`, waiting a moment for it as a person
+    /// waits for a button to show: a part rendered after a store read or a refresh is not there
+    /// the instant the click before it returns. Fails naming `css`, with a screenshot
+    /// (`tests/artifacts/no-element.png`).
     fn element(&self, css: &str) -> Result<String> {
-        let found =
-            self.post(&format!("/session/{}/element", self.id), &json!({ "using": "css selector", "value": css }))?;
-        found["value"]
-            .as_object()
-            .and_then(|o| o.values().next())
-            .and_then(Value::as_str)
-            .map(str::to_owned)
-            .ok_or(format!("no element {css}"))
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let found =
+                self.post(&format!("/session/{}/element", self.id), &json!({ "using": "css selector", "value": css }));
+            let id =
+                found.as_ref().ok().and_then(|f| f["value"].as_object()?.values().next()?.as_str().map(str::to_owned));
+            match (id, found) {
+                (Some(id), _) => return Ok(id),
+                (None, found) if Instant::now() >= deadline => {
+                    let shot = self.screenshot("no-element").map(|p| p.display().to_string()).unwrap_or_default();
+                    let why = found.err().unwrap_or_default();
+                    return Err(format!("no element {css} within 10 s ({why}); the window then: {shot}"));
+                }
+                _ => std::thread::sleep(Duration::from_millis(100)),
+            }
+        }
     }
 
     /// Clicks the first element matching `css`, as a user would (WebDriver element click).
