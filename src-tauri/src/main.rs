@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod about;
 mod account;
 mod actions;
 mod candidates;
@@ -136,6 +137,7 @@ fn main() {
             webhooks::webhook_deliveries,
             webhooks::resend_webhook_delivery,
             commands::app_info,
+            about::about,
             locale::locale,
             diagnostics::diagnostics,
             commands::apply,

@@ -6,6 +6,7 @@
 //! and says so ([`Session::keychain_problem`]); it is simply not remembered after the app
 //! closes.
 
+mod about;
 mod diagnostics;
 mod granted;
 mod logging;
@@ -29,6 +30,7 @@ use talentdesk_sync::problem::SyncProblem;
 use tokio::sync::{Notify, mpsc, watch};
 use ts_rs::TS;
 
+pub use about::About;
 pub use diagnostics::{Connection, Diagnostics, LOG_LINES};
 pub use granted::{GrantedPaths, NotGranted};
 pub use logging::Log;

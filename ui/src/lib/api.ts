@@ -57,6 +57,8 @@ export const api = {
   signOut: () => commands.signOut(),
   /** Version, system, data folder, sync and the log's last lines, for whoever helps (no token). */
   diagnostics: () => commands.diagnostics(),
+  /** This build: its version, build date and commit. */
+  about: () => commands.about(),
   /** Pauses (false) or continues (true) the first sync. */
   runFirstSync: (run: boolean) => commands.runFirstSync({ run }),
   notices: (candidate: string | null) => commands.notices({ candidate }),

@@ -2,6 +2,7 @@
 // the argument keys and types its command takes. Generated from the Rust source by
 // crates/commands-ts (`cargo test -p talentdesk-commands-ts`); do not edit.
 import { call } from "../ipc";
+import type { About } from "./About";
 import type { AppInfo } from "./AppInfo";
 import type { Applied } from "./Applied";
 import type { BadgePaper } from "./BadgePaper";
@@ -159,6 +160,8 @@ export const commands = {
    * window needs this much to draw itself meanwhile.
    */
   appInfo: () => call<AppInfo>("app_info"),
+  /** This build's version, build date and commit. */
+  about: () => call<About>("about"),
   /** A BCP 47 tag such as `de-DE`; the UI picks the nearest catalogue and falls back to English. */
   locale: () => call<string>("locale"),
   /** Async, so that reading the log runs off the window's thread. */

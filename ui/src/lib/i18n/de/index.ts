@@ -1,6 +1,7 @@
 // The German catalogue: every English key (each area's type says so), the same arguments (the
 // completeness test says so). Du-Form for the recruiter, Sie-Form for visitors at the kiosk.
 import type { Catalogue } from "..";
+import { about } from "./about";
 import { actions } from "./actions";
 import { board } from "./board";
 import { candidate } from "./candidate";
@@ -25,4 +26,4 @@ import { sync } from "./sync";
 import { templates } from "./templates";
 import { webhooks } from "./webhooks";
 
-export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates, ...matching, ...saved, ...partners, ...webhooks };
+export const de: Catalogue = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates, ...matching, ...saved, ...partners, ...webhooks, ...about };

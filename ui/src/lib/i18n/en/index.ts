@@ -2,6 +2,7 @@
 // One file per area of the window, so each screen's words sit together (and the German beside
 // them in ../de). ICU message syntax: {name} fills in a value, {count, plural, one {…} other {…}}
 // picks the plural form, {n, number} groups digits the locale's way. Keys are "area.what".
+import { about } from "./about";
 import { actions } from "./actions";
 import { board } from "./board";
 import { candidate } from "./candidate";
@@ -26,4 +27,4 @@ import { sync } from "./sync";
 import { templates } from "./templates";
 import { webhooks } from "./webhooks";
 
-export const en = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates, ...matching, ...saved, ...partners, ...webhooks } as const;
+export const en = { ...common, ...sync, ...settings, ...templates, ...checkin, ...candidate, ...profile, ...lists, ...jobs, ...board, ...palette, ...actions, ...events, ...search, ...importing, ...insights, ...problems, ...resumes, ...duplicates, ...matching, ...saved, ...partners, ...webhooks, ...about } as const;
