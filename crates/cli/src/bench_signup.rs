@@ -4,11 +4,19 @@
 //! candidate through the mutation path. Every sign-up is someone new (a fresh email address).
 //! All come from this machine's address: the server must allow that many
 //! (`[signup] per_address_per_hour`).
+//!
+//! The page thanks a person as soon as it has checked and kept their form; the server's
+//! sign-up worker makes the candidate moments later. So a sign-up counts when its candidate is
+//! there, as a recruiter's pull sees it, and the rate is of sign-ups applied, not of forms
+//! answered.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use talentdesk_sync::client::Client;
+use talentdesk_sync::wire::RecordKind;
+use uuid::Uuid;
 
 use crate::bench::Stats;
 
@@ -16,15 +24,22 @@ use crate::bench::Stats;
 const AT_ONCE: usize = 8;
 /// Different resumes sent in turn.
 const RESUMES: usize = 10;
+/// How long after the last form its candidates may take to appear.
+const APPLIED_WITHIN: Duration = Duration::from_secs(120);
 
 pub struct SignUps {
+    /// Sign-ups applied (their candidate made) a second, from the first form sent.
     pub per_s: f64,
+    /// Candidates made of the forms sent.
+    pub applied: usize,
     /// One form sent to its thank-you page.
     pub form: Stats,
 }
 
-pub async fn measure(client: &Client, count: usize) -> anyhow::Result<SignUps> {
+/// Sends `count` forms; `from` is a version before them (the pull for their candidates starts there).
+pub async fn measure(client: &Client, count: usize, from: i64) -> anyhow::Result<SignUps> {
     let page = client.sign_up_page().await?.url;
+    let mut pulls = Pulls::new(client, from).await?;
     let resumes = tokio::task::spawn_blocking(|| talentdesk_resume_corpus::corpus(RESUMES, 7))
         .await?
         .map_err(anyhow::Error::msg)?;
@@ -75,6 +90,58 @@ pub async fn measure(client: &Client, count: usize) -> anyhow::Result<SignUps> {
     for task in tasks {
         timings.extend(task.await??);
     }
+    let applied = pulls.until_signed_up(&format!("bench-{run}-"), count).await?;
     let seconds = started.elapsed().as_secs_f64();
-    Ok(SignUps { per_s: count as f64 / seconds, form: Stats::of(&timings) })
+    Ok(SignUps { per_s: applied as f64 / seconds, applied, form: Stats::of(&timings) })
+}
+
+/// A recruiter's pulls, watching for the candidates the forms make.
+struct Pulls<'a> {
+    client: &'a Client,
+    id: Uuid,
+    cursor: String,
+}
+
+impl<'a> Pulls<'a> {
+    /// Pulls from `from` to the present, so only what comes after is looked at.
+    async fn new(client: &'a Client, from: i64) -> anyhow::Result<Self> {
+        let mut pulls = Self { client, id: Uuid::now_v7(), cursor: from.to_string() };
+        while pulls.page().await?.1 {}
+        Ok(pulls)
+    }
+
+    /// The candidates of the next page (their emails), and whether more pages wait.
+    async fn page(&mut self) -> anyhow::Result<(Vec<String>, bool)> {
+        let page = self.client.pull(self.id, &self.cursor).await?;
+        self.cursor = page.cursor;
+        let emails = page
+            .changes
+            .iter()
+            .filter(|c| c.kind == RecordKind::Candidate)
+            .filter_map(|c| serde_json::from_str::<serde_json::Value>(c.data.as_ref()?.get()).ok())
+            .filter_map(|v| v["candidate"]["profile"]["email"].as_str().map(str::to_owned))
+            .collect();
+        Ok((emails, page.more))
+    }
+
+    /// Pulls until `count` candidates whose email starts with `prefix` came; how many came
+    /// within [`APPLIED_WITHIN`] (an error when not all did: forms were answered, not applied).
+    async fn until_signed_up(&mut self, prefix: &str, count: usize) -> anyhow::Result<usize> {
+        let deadline = Instant::now() + APPLIED_WITHIN;
+        let mut seen = HashSet::new();
+        while seen.len() < count {
+            let (emails, more) = self.page().await?;
+            seen.extend(emails.into_iter().filter(|e| e.starts_with(prefix)));
+            anyhow::ensure!(
+                Instant::now() < deadline,
+                "{} of {count} sign-ups were applied within {} s of their forms' answers",
+                seen.len(),
+                APPLIED_WITHIN.as_secs()
+            );
+            if !more && seen.len() < count {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+        Ok(seen.len())
+    }
 }

@@ -162,7 +162,7 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
     let tracking_writes = Arc::new(tokio::sync::Semaphore::new(email::tracking::CONCURRENT_WRITES));
     let resume_reader = crate::signup::Reader::new(&config.signup)?;
     let partner_rate = Arc::new(partner::rate::Buckets::new(config.partner_requests_per_minute, config.partner_burst));
-    let app = router(AppState {
+    let state = AppState {
         pool: pool.clone(),
         config,
         storage,
@@ -173,9 +173,11 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
         tracking_writes,
         resume_reader,
         partner_rate,
-    })
-    // Sign-in throttling counts per source address.
-    .into_make_service_with_connect_info::<SocketAddr>();
+    };
+    let signup_task = crate::signup::worker::spawn(state.clone());
+    let app = router(state)
+        // Sign-in throttling counts per source address.
+        .into_make_service_with_connect_info::<SocketAddr>();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let served = axum::serve(listener, app)
@@ -188,6 +190,7 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
         listener_task.abort();
         sweep_task.abort();
         webhook_task.abort();
+        signup_task.abort();
         for task in [delivery_task, text_task].into_iter().flatten() {
             task.abort();
         }

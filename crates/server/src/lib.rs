@@ -40,6 +40,7 @@ pub mod testing;
 mod throttle;
 pub mod updates;
 mod visibility;
+mod wakeup;
 mod webhooks;
 
 pub use error::ServerError;

@@ -45,6 +45,11 @@ impl Lang {
             Lang::De => "de",
         }
     }
+
+    /// The language a [`code`](Self::code) names; English for any other.
+    pub fn from_code(code: &str) -> Self {
+        if code == Lang::De.code() { Lang::De } else { Lang::En }
+    }
 }
 
 /// Text made safe to put in HTML, in an element or an attribute value.

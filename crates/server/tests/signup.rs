@@ -94,8 +94,16 @@ impl Form {
     }
 }
 
-/// Sends the form to `path` (`/join/acme` and the like); the status and page.
+/// Sends the form to `path` (`/join/acme` and the like) and waits until what it took is
+/// applied; the status and page.
 async fn send(server: &TestServer, path: &str, form: &Form) -> (StatusCode, String) {
+    let answer = send_only(server, path, form).await;
+    server.sign_ups_applied().await;
+    answer
+}
+
+/// Sends the form; the status and page, as soon as the page answers.
+async fn send_only(server: &TestServer, path: &str, form: &Form) -> (StatusCode, String) {
     let (content_type, body) = form.body();
     let request = server
         .http
@@ -244,6 +252,44 @@ async fn a_known_address_gets_the_same_page_and_an_email_and_keeps_its_profile()
     let [mail] = &to_ana[..] else { panic!("one email to Ana: {messages:?}") };
     assert_eq!(mail.subject, "Your sign-up with Acme");
     assert!(mail.body.contains("someone, probably you") && !mail.body.contains("Mallory"), "{}", mail.body);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_answer_does_not_depend_on_whether_the_address_is_known_even_when_a_resume_cannot_be_kept() {
+    // The org's documents are at their quota: a new person's resume cannot be stored, a known
+    // person's is never stored. The page must not tell the two apart by that either.
+    let server = TestServer::start_with(|c| Config {
+        max_org_blob_bytes: 1_000,
+        signup: talentdesk_server::signup::Settings {
+            resume_reader: Some(env!("CARGO_BIN_EXE_talentdesk-server").into()),
+            ..c.signup.clone()
+        },
+        ..c
+    })
+    .await;
+    let ana = Uuid::now_v7();
+    server
+        .push(&server.recruiter, &numbered(1, [create_candidate(ana, "Ana", "Souza", Some("ana@example.com"))]))
+        .await;
+
+    let form = |email: &str| Form::new("Mallory Evil", email).with("consent", "yes").resume(RESUME, resume_bytes());
+    let (known_status, known_page) = send_only(&server, "/join/acme", &form("ana@example.com")).await;
+    let (new_status, new_page) = send_only(&server, "/join/acme", &form("mallory@example.com")).await;
+    assert_eq!((known_status, new_status), (StatusCode::OK, StatusCode::OK), "{new_page}");
+    assert_eq!(known_page.as_bytes(), new_page.as_bytes(), "the same bytes for a known and a new address");
+    assert!(new_page.contains(THANKS), "{new_page}");
+
+    // And the work is done: Mallory is a candidate (without the document the quota refused),
+    // Ana is told someone used her address.
+    server.sign_ups_applied().await;
+    let [mallory] = &with_email(&server, "mallory@example.com").await[..] else { panic!("one new candidate") };
+    let documents: Vec<Document> = server.records(RecordKind::Document).await;
+    assert!(documents.is_empty(), "{documents:?}");
+    let messages: Vec<Message> = server.records(RecordKind::Message).await;
+    let subjects =
+        |id: Uuid| messages.iter().filter(|m| m.candidate_id == id).map(|m| m.subject.clone()).collect::<Vec<_>>();
+    assert_eq!(subjects(ana), ["Your sign-up with Acme"]);
+    assert_eq!(subjects(mallory.id()), ["Welcome to the Acme talent community"]);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -61,6 +61,7 @@ async fn a_person_signs_up_in_a_browser_and_reaches_a_recruiters_desktop() {
     assert!(browser.text().await.contains("A confirmation is on its way"));
     browser.screenshot_whole(390, &screenshots.join("signup-thanks-390.png")).await;
     browser.close().await;
+    server.sign_ups_applied().await;
 
     // A recruiter's desktop syncs and has her, as she told it and as her resume says.
     let dir = tempfile::tempdir().unwrap();

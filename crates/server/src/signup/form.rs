@@ -136,8 +136,8 @@ pub struct Problem {
     pub message: String,
 }
 
-/// What the person told about themselves, checked.
-#[derive(Debug, Clone)]
+/// What the person told about themselves, checked (kept with the form until it is applied).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Checked {
     pub first_name: String,
     pub last_name: String,

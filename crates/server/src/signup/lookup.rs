@@ -27,11 +27,19 @@ pub async fn slug(conn: &mut PgConnection, org: Uuid) -> sqlx::Result<String> {
     sqlx::query_scalar("SELECT slug FROM orgs WHERE id = $1").bind(org).fetch_one(conn).await
 }
 
+/// The org's name.
+pub async fn org_name(conn: &mut PgConnection, org: Uuid) -> sqlx::Result<String> {
+    sqlx::query_scalar("SELECT name FROM orgs WHERE id = $1").bind(org).fetch_one(conn).await
+}
+
+/// The org's event, archived or not.
+pub async fn event(conn: &mut PgConnection, org: Uuid, id: Uuid) -> sqlx::Result<Option<Event>> {
+    records::get(conn, org, Key { kind: RecordKind::Event, id: &id.to_string() }).await
+}
+
 /// The org's event, unless it is unknown or archived (no longer open for registration).
 pub async fn open_event(conn: &mut PgConnection, org: Uuid, id: Uuid) -> sqlx::Result<Option<Event>> {
-    let key = Key { kind: RecordKind::Event, id: &id.to_string() };
-    let event: Option<Event> = records::get(conn, org, key).await?;
-    Ok(event.filter(|e| !e.archived))
+    Ok(event(conn, org, id).await?.filter(|e| !e.archived))
 }
 
 /// What the page shows from the org's settings.

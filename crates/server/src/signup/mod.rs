@@ -3,6 +3,8 @@
 //! creates or updates the candidate through the one write path — `candidate.sign_up`, taken by
 //! [`crate::push::take_as`] as the org's self-service actor, so the candidate, their resume,
 //! their registration and the confirmation email reach every desktop by sync like any change.
+//! The page checks the form and reads its resume, keeps it ([`queue`]) and thanks the person;
+//! the [`worker`] applies it moments later.
 //!
 //! Against abuse: sign-ups per client address and per email address are counted
 //! ([`limits`]), a honeypot field catches form-filling robots, bodies and resumes have size
@@ -14,8 +16,10 @@ mod form;
 mod limits;
 mod lookup;
 mod page;
+mod queue;
 mod reading;
 mod texts;
+pub mod worker;
 
 use std::path::PathBuf;
 
@@ -26,19 +30,15 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use talentdesk_domain::candidate::Profile;
-use talentdesk_domain::document::{Document, DocumentKind};
 use talentdesk_domain::event::Event;
-use talentdesk_domain::mutation::Mutation;
-use talentdesk_domain::signup::{SignUpConfirmation, SignUpForm};
 use talentdesk_sync::signup_page::SignUpPage;
-use talentdesk_sync::wire::PushOutcome;
 use uuid::Uuid;
 
-use self::form::{Checked, Problem, Sent, Unreadable, field};
+use self::form::{Problem, Sent, Unreadable, Upload, field};
 use self::lookup::Org;
 use self::page::{Shown, Target};
+use self::queue::Submission;
 pub use self::reading::Reader;
 use self::texts::Texts;
 use crate::ServerError;
@@ -212,7 +212,7 @@ async fn serve_form(state: &AppState, lang: Lang, slug: &str, event: Option<&str
     Ok(respond(StatusCode::OK, page::form(lang, texts::of(lang), &place.target(), &Shown::default())))
 }
 
-/// A sent form: counted, read, checked, its resume read, then taken as the self-service actor.
+/// A sent form: counted, read, checked and its resume read, then kept for the worker to apply.
 async fn take(
     state: &AppState,
     lang: Lang,
@@ -267,20 +267,12 @@ async fn take(
         tracing::info!(org = %place.org.id, "dropped a sign-up: its email address was given too often");
         return Ok(respond(StatusCode::OK, page::thanks(lang, t, &place.org.name, place.event.as_ref())));
     }
-    match sign_up(state, lang, &place, &checked, resume).await? {
-        Ok(()) => Ok(respond(StatusCode::OK, page::thanks(lang, t, &place.org.name, place.event.as_ref()))),
-        Err(reason) => {
-            let general = Some(t.not_saved.replace("{reason}", &reason));
-            again(StatusCode::UNPROCESSABLE_ENTITY, Shown { typed: Some(&sent.typed), problems: &[], general })
-        }
-    }
-}
-
-/// A resume read: its bytes, name and what it says.
-struct ReadResume {
-    file_name: String,
-    bytes: Vec<u8>,
-    profile: Profile,
+    // Whether the address is known is looked up after the answer, by the worker: the page
+    // says and takes the same for everyone.
+    let (resume_profile, resume) = resume.unzip();
+    let submission = Submission { checked, resume_profile };
+    queue::submit(&state.pool, place.org.id, lang, place.event.as_ref().map(|e| e.id), &submission, resume).await?;
+    Ok(respond(StatusCode::OK, page::thanks(lang, t, &place.org.name, place.event.as_ref())))
 }
 
 async fn read_resume(
@@ -289,7 +281,7 @@ async fn read_resume(
     sent: &Sent,
     place: &Place,
     problems: &mut Vec<Problem>,
-) -> Option<ReadResume> {
+) -> Option<(Profile, Upload)> {
     if sent.resume_too_large {
         let message = t.resume_too_large.replace("{mb}", &place.max_resume_mb.to_string());
         problems.push(Problem { field: field::RESUME, message });
@@ -297,7 +289,7 @@ async fn read_resume(
     }
     let upload = sent.resume.as_ref()?;
     match state.resume_reader.profile_of(upload.bytes.clone()).await {
-        Ok(profile) => Some(ReadResume { file_name: upload.file_name.clone(), bytes: upload.bytes.clone(), profile }),
+        Ok(profile) => Some((profile, Upload { file_name: upload.file_name.clone(), bytes: upload.bytes.clone() })),
         Err(e) => {
             tracing::info!(error = %e, "a sign-up's resume could not be read");
             problems.push(Problem {
@@ -307,97 +299,4 @@ async fn read_resume(
             None
         }
     }
-}
-
-/// Creates or updates the candidate; `Err` carries the rules' refusal in words.
-async fn sign_up(
-    state: &AppState,
-    lang: Lang,
-    place: &Place,
-    checked: &Checked,
-    resume: Option<ReadResume>,
-) -> Result<Result<(), String>, ServerError> {
-    let org = place.org.id;
-    let (actor, known) = {
-        let mut conn = state.pool.acquire().await?;
-        let actor = crate::actors::self_service(&mut conn, org).await?;
-        (actor, lookup::candidate_with_email(&mut conn, org, &checked.email).await?)
-    };
-    let candidate_id = known.unwrap_or_else(talentdesk_domain::new_id);
-    let (profile, resume) = match resume {
-        // A known candidate's resume is not taken: whoever sent it may not be them.
-        Some(read) if known.is_none() => {
-            let document = keep_resume(state, org, candidate_id, &read).await?;
-            // A resume whose fields break a rule (an over-long line) still counts as a
-            // document; the profile then holds what was typed.
-            let profile = checked.profile(read.profile);
-            let profile =
-                if profile.clone().validated().is_ok() { profile } else { checked.profile(Profile::default()) };
-            (profile, Some(document))
-        }
-        _ => (checked.profile(Profile::default()), None),
-    };
-    let form = SignUpForm {
-        candidate_id,
-        profile,
-        consent: checked.consent,
-        event_id: place.event.as_ref().map(|e| e.id),
-        resume,
-        confirmation: Some(confirmation(lang, place, known.is_some())),
-    };
-    let outcome = crate::push::take_as(&state.pool, org, &actor, vec![Mutation::SignUp { form }]).await?;
-    match outcome.into_iter().next() {
-        Some(PushOutcome::Applied { .. }) => {
-            tracing::info!(%org, known = known.is_some(), "a candidate signed up");
-            Ok(Ok(()))
-        }
-        Some(PushOutcome::Rejected { reason }) => {
-            tracing::info!(%org, %reason, "a sign-up was refused");
-            Ok(Err(reason.to_string()))
-        }
-        None => Err(ServerError::Corrupt("a sign-up was taken without an outcome".into())),
-    }
-}
-
-/// Stores the resume's bytes the way a desktop's upload is stored, for the document.
-async fn keep_resume(
-    state: &AppState,
-    org: Uuid,
-    candidate_id: Uuid,
-    read: &ReadResume,
-) -> Result<Document, ServerError> {
-    let sha256 = hex::encode(Sha256::digest(&read.bytes));
-    crate::blobs::keep(state, org, &sha256, &read.bytes).await?;
-    let name = talentdesk_domain::document::sanitize_name(&read.file_name).unwrap_or_else(|_| "resume".into());
-    Ok(Document {
-        id: talentdesk_domain::new_id(),
-        candidate_id,
-        name,
-        kind: DocumentKind::Resume,
-        sha256,
-        size: read.bytes.len() as u64,
-        uploaded_at: chrono::Utc::now(),
-    })
-}
-
-/// The confirmation email, in the language of the page: a welcome to someone new; to a known
-/// address, word that someone used it, without anything of what is stored about them.
-fn confirmation(lang: Lang, place: &Place, known: bool) -> SignUpConfirmation {
-    let t = texts::of(lang);
-    let org = &place.org.name;
-    let (subject, mut body) = if known {
-        (t.mail_known_subject.replace("{org}", org), t.mail_known_body.replace("{org}", org))
-    } else {
-        // Nothing the form's sender typed goes into it: the address may be a stranger's, and
-        // a typed name (or a link in it) would let anyone send the org's email to anyone.
-        (t.mail_subject.replace("{org}", org), t.mail_body.replace("{org}", org))
-    };
-    if let Some(event) = &place.event {
-        let when = event.starts_at.format("%Y-%m-%d %H:%M UTC").to_string();
-        let said =
-            t.mail_event.replace("{event}", &event.name).replace("{when}", &when).replace("{where}", &event.location);
-        body.push_str("\n\n");
-        body.push_str(&said);
-    }
-    SignUpConfirmation { send_id: talentdesk_domain::new_id(), subject, body }
 }

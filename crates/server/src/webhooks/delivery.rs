@@ -16,7 +16,6 @@ use chrono::{DateTime, Utc};
 use futures_util::future::join_all;
 use rand::Rng;
 use sqlx::PgPool;
-use sqlx::postgres::PgListener;
 use uuid::Uuid;
 
 use super::events::CHANNEL;
@@ -45,39 +44,11 @@ pub fn spawn(pool: PgPool, config: Arc<Config>) -> anyhow::Result<tokio::task::J
         .no_proxy()
         .user_agent(concat!("Talentdesk-Webhooks/", env!("CARGO_PKG_VERSION")))
         .build()?;
+    let poll = Duration::from_millis(config.webhook_poll_ms);
     Ok(tokio::spawn(async move {
-        let poll = Duration::from_millis(config.webhook_poll_ms);
-        let mut listener = None;
-        loop {
-            if listener.is_none() {
-                listener = listen(&pool)
-                    .await
-                    .inspect_err(|e| tracing::warn!(error = %e, "webhooks cannot listen for new events; polling"))
-                    .ok();
-            }
-            match round(&pool, &client, &config).await {
-                Ok(n) if n > 0 => continue,
-                Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "webhook delivery round failed"),
-            }
-            // Woken by a notification, or after `poll` for retries that came due.
-            let Some(l) = listener.as_mut() else {
-                tokio::time::sleep(poll).await;
-                continue;
-            };
-            if let Ok(Err(e)) = tokio::time::timeout(poll, l.recv()).await {
-                tracing::warn!(error = %e, "webhook listener lost; connecting again");
-                listener = None;
-                tokio::time::sleep(poll).await;
-            }
-        }
+        let work = || round(&pool, &client, &config);
+        crate::wakeup::run(pool.clone(), CHANNEL, poll, "webhook delivery", work).await
     }))
-}
-
-async fn listen(pool: &PgPool) -> sqlx::Result<PgListener> {
-    let mut listener = PgListener::connect_with(pool).await?;
-    listener.listen(CHANNEL).await?;
-    Ok(listener)
 }
 
 /// Sends what is due; returns how many it took.

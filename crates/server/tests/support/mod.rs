@@ -177,6 +177,23 @@ impl TestServer {
             .collect()
     }
 
+    /// Waits until the sign-up worker applied every form the page took (the page answers
+    /// before that); panics after 30 s with what still waits.
+    pub async fn sign_ups_applied(&self) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let waiting: i64 = sqlx::query_scalar("SELECT count(*) FROM signup_submissions WHERE refused IS NULL")
+                .fetch_one(&self.server.pool)
+                .await
+                .unwrap();
+            if waiting == 0 {
+                return;
+            }
+            assert!(std::time::Instant::now() < deadline, "{waiting} sign-ups still wait after 30 s");
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
     /// The candidate as the admin pulls them (their latest version).
     pub async fn candidate(&self, id: Uuid) -> talentdesk_domain::aggregate::CandidateAggregate {
         let all: Vec<talentdesk_domain::aggregate::CandidateAggregate> =
