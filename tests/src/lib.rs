@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 pub mod axe;
 pub mod file_dialog;
 pub mod keyboard;
+pub mod notifications;
 pub mod xdnd;
 
 use base64::Engine;
