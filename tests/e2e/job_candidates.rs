@@ -3,7 +3,8 @@
 //! among those the job asks for); a wanted skill clicked becomes required and every candidate
 //! left has it in their profile (checked in the store); the top 20 ticked and added to the
 //! job's pipeline are its applicants in the store and leave the list (the pipeline is left
-//! out), which says so. Find candidates… refuses an empty description. Screenshots.
+//! out), which says so. Invite to Apply from the tab starts on the job (another may be
+//! chosen). Find candidates… refuses an empty description. Screenshots.
 
 use std::collections::HashSet;
 
@@ -22,6 +23,16 @@ fn shown(session: &Session) -> Result<Vec<Uuid>, String> {
     )?;
     let ids: Vec<String> = serde_json::from_value(ids).map_err(err)?;
     ids.iter().map(|id| Uuid::parse_str(id).map_err(err)).collect()
+}
+
+/// The Invite to Apply dialog's job field: the job's id and the words shown for it.
+fn job_field(session: &Session) -> Result<Option<(String, String)>, String> {
+    let field = session.script(
+        "const s = document.querySelector('[data-testid=compose-job]'); \
+         return s ? [s.value, s.selectedOptions[0]?.textContent ?? ''] : null;",
+        serde_json::json!([]),
+    )?;
+    serde_json::from_value(field).map_err(err)
 }
 
 #[test]
@@ -94,6 +105,25 @@ fn a_jobs_candidates_show_why_a_skill_is_required_and_the_top_20_join_its_pipeli
     let summary = session.text("[data-testid=match-summary]")?.unwrap_or_default();
     assert!(summary.contains("in the pipeline left out"), "{summary}");
     session.screenshot("job-candidates-added")?;
+
+    // Invite to Apply from the tab starts on this job, and another may still be chosen.
+    let first = shown(&session)?.into_iter().next().ok_or("no candidate left")?;
+    session.click(&format!("{ROWS}[data-id=\"{first}\"] [data-testid=select-row]"))?;
+    session.click("[data-testid=job-candidates] [data-testid=bulk-invite]")?;
+    let (value, label) = session.wait_for("the job field", job_field)?;
+    assert_eq!(value, job.id.to_string(), "the job field starts on the job: {label}");
+    assert!(label.starts_with(&job.title), "{label}");
+    session.screenshot("job-candidates-invite")?;
+    let other = session.script(
+        "return [...document.querySelectorAll('[data-testid=compose-job] option')].map((o) => o.value).find((v) => v !== arguments[0]) ?? null",
+        serde_json::json!([job.id]),
+    )?;
+    let other = other.as_str().ok_or("only one open job")?.to_owned();
+    session.select("[data-testid=compose-job]", &other)?;
+    let (value, _) = job_field(&session)?.ok_or("the job field left")?;
+    assert_eq!(value, other, "another job may be chosen");
+    session.press(keys::ESCAPE)?;
+    session.wait_for("the dialog closed", |s| Ok(s.text("[data-testid=compose]")?.is_none().then_some(())))?;
 
     // Find candidates… with nothing pasted: refused, saying why.
     session.click("[data-testid=find-candidates-open]")?;

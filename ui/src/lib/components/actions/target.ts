@@ -15,6 +15,9 @@ export interface Target {
   label: string;
   /** The full profile, when the action is on one candidate from their profile. */
   view?: ProfileView;
+  /** The job the action was started from (a job's Candidates tab): a form asking for a job
+   *  starts on it, so the recruiter does not pick it again. */
+  job?: string;
 }
 
 /**
@@ -44,4 +47,10 @@ export function selectionLabel(whole: SearchFilters | null, n: number): string {
 
 export function targetOne(id: string, name: string, view?: ProfileView): Target {
   return { selection: { kind: "ids", ids: [id] }, count: 1, label: name, view };
+}
+
+/** The job a form asking for one starts on: the job the action came from when it is among
+ *  those offered (open ones), else the first offered, else none. */
+export function startingJob(offered: { id: string }[], from?: string): string {
+  return offered.find((j) => j.id === from)?.id ?? offered[0]?.id ?? "";
 }
