@@ -8,7 +8,7 @@ use anyhow::{Context, bail};
 use clap::Args;
 use talentdesk_resume::job_description::{self, JobDescription};
 use talentdesk_store::Store;
-use talentdesk_store::search::for_job::{JobMatch, JobWanted, LocationFit, MOST_RESULTS, MatchOptions};
+use talentdesk_store::search::for_job::{JobMatch, JobWanted, LocationFit, MOST_RESULTS, MatchOptions, PlaceRequired};
 use uuid::Uuid;
 
 #[derive(Args)]
@@ -30,6 +30,13 @@ pub struct MatchArgs {
     pub required: Vec<String>,
     #[arg(long)]
     pub location: Option<String>,
+    /// Leaves out those farther than this many km from the job's city (by name where the
+    /// gazetteer does not know a place).
+    #[arg(long)]
+    pub within: Option<u32>,
+    /// With --within: keeps those willing to relocate too.
+    #[arg(long, requires = "within")]
+    pub or_relocating: bool,
     /// Years of experience wanted at least.
     #[arg(long)]
     pub years: Option<u32>,
@@ -53,6 +60,10 @@ pub fn run(args: &MatchArgs) -> anyhow::Result<ExitCode> {
     }
     let options = MatchOptions {
         required_skills: args.required.clone(),
+        place: match args.within {
+            Some(km) => PlaceRequired::Within { km, or_relocating: args.or_relocating },
+            None => PlaceRequired::Anywhere,
+        },
         exclude_pipeline: !args.include_pipeline,
         limit: args.limit,
         ..MatchOptions::default()
@@ -88,15 +99,15 @@ fn line(m: &JobMatch) -> String {
         why.push(format!("title {title}"));
     }
     why.push(format!("{:.1} years", f64::from(m.experience_months) / 12.0));
-    why.push(
-        match m.location {
-            LocationFit::Here => "here",
-            LocationFit::Relocates => "would relocate",
-            LocationFit::Elsewhere => "elsewhere",
-            LocationFit::Anywhere => "",
-        }
-        .to_owned(),
-    );
+    let place = match (m.location, m.distance_km) {
+        (LocationFit::Anywhere, _) => String::new(),
+        (LocationFit::Here, _) => "here".to_owned(),
+        (LocationFit::Relocates, Some(km)) => format!("would relocate ({km} km)"),
+        (LocationFit::Relocates, None) => "would relocate".to_owned(),
+        (LocationFit::Near | LocationFit::Elsewhere, Some(km)) => format!("{km} km away"),
+        (LocationFit::Near | LocationFit::Elsewhere, None) => "elsewhere".to_owned(),
+    };
+    why.push(if m.place_by_name && !place.is_empty() { format!("{place} (by name)") } else { place });
     if let Some(e) = &m.education {
         why.push(e.clone());
     }

@@ -1,5 +1,6 @@
 //! Candidates for a job: the ranking's quality on a held-out labelled set, and each signal on
-//! its own (a required skill, relocation, silver medalists, the job's own pipeline).
+//! its own (a required skill, relocation, a radius around the job's city, silver medalists, the
+//! job's own pipeline).
 //!
 //! The labelled set: thirty job descriptions written for this test across professions (software,
 //! care, trades, logistics, finance, law, hospitality, teaching...), each with twelve candidate
@@ -14,7 +15,7 @@ mod common;
 
 use common::{Fixture, Person, fixture, profile};
 use talentdesk_domain::activity::{Engagement, EngagementSet};
-use talentdesk_domain::candidate::{Education, Employment, ProfileType};
+use talentdesk_domain::candidate::{Education, Employment, Profile, ProfileType};
 use talentdesk_domain::job::Job;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::new_id;
@@ -852,6 +853,11 @@ fn cases() -> Vec<Case> {
 /// A candidate from a `title | skills | city | relocates | years | degree, major` line: the
 /// title held as a current job for `years`, a country none of the cities share.
 fn create(f: &mut Fixture, line: &str, n: usize) -> Uuid {
+    create_with(f, line, n, |_| {})
+}
+
+/// [`create`], the profile then changed by `edit`.
+fn create_with(f: &mut Fixture, line: &str, n: usize, edit: impl FnOnce(&mut Profile)) -> Uuid {
     let parts: Vec<&str> = line.split('|').map(str::trim).collect();
     let [title, skills, city, relocates, years, degree] = parts[..] else { panic!("a bad line: {line}") };
     let skills: Vec<&str> = skills.split(',').map(str::trim).collect();
@@ -879,6 +885,7 @@ fn create(f: &mut Fixture, line: &str, n: usize) -> Uuid {
             end: None,
         }];
     }
+    edit(&mut p);
     let id = new_id();
     let recruiter = f.recruiter.clone();
     f.store
@@ -1059,12 +1066,100 @@ fn a_place_required_leaves_out_those_elsewhere_and_relocating_counts_when_asked(
         ids(&f.store.candidates_for_job(&rust_job(), &options).unwrap().ranked)
     };
     assert_eq!(rank(&f, PlaceRequired::Anywhere), [there, moves, stays]);
-    assert_eq!(rank(&f, PlaceRequired::HereOrRelocating), [there, moves]);
-    assert_eq!(rank(&f, PlaceRequired::Here), [there]);
+    assert_eq!(rank(&f, PlaceRequired::Here { or_relocating: true }), [there, moves]);
+    assert_eq!(rank(&f, PlaceRequired::Here { or_relocating: false }), [there]);
     // A description without a place: nobody is left out for where they are.
     let anywhere = JobWanted { location: String::new(), ..rust_job() };
-    let options = MatchOptions { place: PlaceRequired::Here, ..MatchOptions::default() };
-    assert_eq!(f.store.candidates_for_job(&anywhere, &options).unwrap().ranked.len(), 3);
+    for place in [PlaceRequired::Here { or_relocating: false }, PlaceRequired::Within { km: 10, or_relocating: false }]
+    {
+        let options = MatchOptions { place, ..MatchOptions::default() };
+        assert_eq!(f.store.candidates_for_job(&anywhere, &options).unwrap().ranked.len(), 3);
+    }
+}
+
+#[test]
+fn a_radius_keeps_those_near_the_job_and_those_willing_to_relocate_when_asked_and_results_say_how_far() {
+    let mut f = fixture();
+    let line =
+        |city: &str, moves: &str| format!("Backend Engineer | Rust, PostgreSQL, Kubernetes | {city} | {moves} | 5 |");
+    let berliner = create(&mut f, &line("Berlin", "n"), 1);
+    let potsdam = create(&mut f, &line("Potsdam", "n"), 2);
+    let hamburg = create(&mut f, &line("Hamburg", "n"), 3);
+    let hamburg_moves = create(&mut f, &line("Hamburg", "y"), 4);
+    let within = |km, or_relocating| MatchOptions {
+        place: PlaceRequired::Within { km, or_relocating },
+        ..MatchOptions::default()
+    };
+    let found = f.store.candidates_for_job(&rust_job(), &within(50, false)).unwrap();
+    assert_eq!(ids(&found.ranked), [berliner, potsdam], "Hamburg is some 255 km away");
+    let km: Vec<Option<u32>> = found.ranked.iter().map(|m| m.distance_km).collect();
+    assert_eq!(km[0], Some(0));
+    assert!(km[1].is_some_and(|d| (20..35).contains(&d)), "Potsdam is about 27 km from Berlin: {km:?}");
+    assert_eq!(found.ranked[1].location, LocationFit::Near, "near, not elsewhere");
+    assert!(!found.ranked[1].place_by_name);
+
+    let found = f.store.candidates_for_job(&rust_job(), &within(50, true)).unwrap();
+    assert_eq!(ids(&found.ranked), [berliner, potsdam, hamburg_moves], "willing to relocate passes the radius");
+    assert_eq!(found.ranked[2].location, LocationFit::Relocates);
+    assert!(found.ranked[2].distance_km.is_some_and(|d| (250..265).contains(&d)));
+    assert_eq!(ids(&f.store.candidates_for_job(&rust_job(), &within(300, false)).unwrap().ranked).len(), 4);
+
+    // Unasked, nearness still ranks: 27 km away beats willing to move, which beats staying put.
+    let found = f.store.candidates_for_job(&rust_job(), &MatchOptions::default()).unwrap();
+    assert_eq!(ids(&found.ranked), [berliner, potsdam, hamburg_moves, hamburg]);
+    assert_eq!(found.ranked[3].location, LocationFit::Elsewhere);
+}
+
+#[test]
+fn a_place_the_gazetteer_does_not_know_is_compared_by_name_and_said_to_be() {
+    let mut f = fixture();
+    let line = |city: &str| format!("Backend Engineer | Rust, PostgreSQL, Kubernetes | {city} | n | 5 |");
+    let berliner = create(&mut f, &line("Berlin"), 1);
+    // A village too small for the gazetteer, in the region the job names.
+    let village = create_with(&mut f, &line("Kleinwusterwitz"), 2, |p| p.location.region = "Berlin".into());
+    let elsewhere = create(&mut f, &line("Nowhere Springs"), 3);
+    let radius =
+        MatchOptions { place: PlaceRequired::Within { km: 25, or_relocating: false }, ..MatchOptions::default() };
+    let found = f.store.candidates_for_job(&rust_job(), &radius).unwrap();
+    assert_eq!(ids(&found.ranked), [berliner, village], "named alike, not left out for being off the map");
+    assert_eq!((found.ranked[1].location, found.ranked[1].distance_km), (LocationFit::Here, None));
+    assert!(found.ranked[1].place_by_name && !found.ranked[0].place_by_name);
+    let found = f.store.candidates_for_job(&rust_job(), &MatchOptions::default()).unwrap();
+    let last = found.ranked.iter().find(|m| m.row.id == elsewhere).expect("ranked, not dropped");
+    assert_eq!((last.location, last.distance_km, last.place_by_name), (LocationFit::Elsewhere, None, true));
+
+    // A job somewhere the gazetteer does not know: its place by name only.
+    let remote = JobWanted { location: "Kleinwusterwitz".into(), ..rust_job() };
+    let found = f.store.candidates_for_job(&remote, &radius).unwrap();
+    assert_eq!(ids(&found.ranked), [village]);
+    assert!(found.ranked[0].place_by_name);
+}
+
+#[test]
+fn a_name_several_cities_have_is_the_most_populous_ones_unless_the_region_or_country_says_otherwise() {
+    let mut f = fixture();
+    let line = |city: &str| format!("Backend Engineer | Rust, PostgreSQL, Kubernetes | {city} | n | 5 |");
+    let in_place = |region: &'static str, country: &'static str| {
+        move |p: &mut Profile| {
+            p.location.region = region.into();
+            p.location.country = country.into();
+        }
+    };
+    let oregon = create_with(&mut f, &line("Portland"), 1, in_place("OR", "US"));
+    let maine = create_with(&mut f, &line("Portland"), 2, in_place("Maine", "USA"));
+    let paris = create_with(&mut f, &line("Paris"), 3, in_place("", "France"));
+    let texas = create_with(&mut f, &line("Paris"), 4, in_place("TX", "US"));
+    let here =
+        MatchOptions { place: PlaceRequired::Within { km: 50, or_relocating: false }, ..MatchOptions::default() };
+    let at = |location: &str| {
+        let wanted = JobWanted { location: location.into(), ..rust_job() };
+        ids(&f.store.candidates_for_job(&wanted, &here).unwrap().ranked)
+    };
+    assert_eq!(at("Portland"), [oregon], "the larger Portland, and its namesake 4,000 km away left out");
+    assert_eq!(at("Portland, ME"), [maine]);
+    assert_eq!(at("Portland, Maine, US"), [maine]);
+    assert_eq!(at("Paris"), [paris]);
+    assert_eq!(at("Paris, TX"), [texas]);
 }
 
 #[test]

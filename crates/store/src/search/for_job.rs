@@ -9,6 +9,10 @@
 //! anywhere in the profile or resume) but a few milliseconds at a million candidates. The
 //! best of those, twice as many as asked for, are then read and scored exactly from their
 //! profiles; that score orders the results and the reasons say what it found.
+//!
+//! Places are found in the gazetteer (`talentdesk_geo`): a candidate 30 km from the job is
+//! near it, and a radius can be required. A place the gazetteer does not know ("Remote", a
+//! village) is compared by name, as the result says.
 
 use std::collections::{HashMap, HashSet};
 
@@ -20,13 +24,14 @@ use talentdesk_domain::activity::Engagement;
 use talentdesk_domain::candidate::{Candidate, Profile};
 use talentdesk_domain::job::Job;
 use talentdesk_domain::skills::{SkillTerm, canonical, key, taxonomy, term_of};
+use talentdesk_geo::{City, distance_km};
 use ts_rs::TS;
 use uuid::Uuid;
 
 use super::Engine;
 use super::features::{Tally, having, rarity};
 use super::plan::this_month;
-use super::sets::{fts, literal};
+use super::sets::literal;
 use crate::StoreError;
 use crate::tables::{candidates, jobs};
 use crate::views::{CandidateRow, rows_for};
@@ -41,8 +46,8 @@ pub struct JobWanted {
     pub job_id: Option<Uuid>,
     pub title: String,
     pub skills: Vec<String>,
-    /// A place ("Berlin" or "Berlin, DE"): its first part is matched to the candidate's city,
-    /// region or country.
+    /// A place ("Berlin", "Berlin, DE", "Portland, OR"), found in the gazetteer; when it is
+    /// not there, its first part is compared with the candidate's city, region or country.
     pub location: String,
     /// Years of experience wanted at least.
     pub years: Option<u32>,
@@ -78,27 +83,40 @@ impl Default for MatchOptions {
     }
 }
 
-/// Where a candidate must be. Places are matched by name (city, region or country): profiles
-/// carry no coordinates, so the narrowest radius is the job's own place.
+/// Where a candidate must be, when the job names a place. Where the job's or the candidate's
+/// place is not in the gazetteer, "within" means named alike (city, region or country).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
 pub enum PlaceRequired {
     /// Anyone, wherever they are (the place still counts in the ranking).
     #[default]
     Anywhere,
-    /// In the job's place, or willing to relocate.
-    HereOrRelocating,
-    /// In the job's place.
-    Here,
+    /// In the job's city, or willing to relocate if `or_relocating`.
+    Here { or_relocating: bool },
+    /// Within `km` of the job's city, or willing to relocate if `or_relocating`.
+    Within { km: u32, or_relocating: bool },
 }
 
 impl PlaceRequired {
-    fn allows(self, fit: LocationFit) -> bool {
+    fn allows(self, place: &PlaceFit) -> bool {
+        let (radius, or_relocating) = match self {
+            PlaceRequired::Anywhere => return true,
+            PlaceRequired::Here { or_relocating } => (0, or_relocating),
+            PlaceRequired::Within { km, or_relocating } => (km, or_relocating),
+        };
+        matches!(place.fit, LocationFit::Anywhere | LocationFit::Here)
+            || place.distance_km.is_some_and(|d| d <= f64::from(radius))
+            || (or_relocating && place.relocates)
+    }
+
+    /// How far from the job's city a candidate must be, unless they may be anywhere (willing to
+    /// relocate counts). None when anywhere goes.
+    fn radius_km(self) -> Option<u32> {
         match self {
-            PlaceRequired::Anywhere => true,
-            PlaceRequired::HereOrRelocating => fit != LocationFit::Elsewhere,
-            PlaceRequired::Here => matches!(fit, LocationFit::Here | LocationFit::Anywhere),
+            PlaceRequired::Here { or_relocating: false } => Some(0),
+            PlaceRequired::Within { km, or_relocating: false } => Some(km),
+            _ => None,
         }
     }
 }
@@ -150,11 +168,18 @@ pub const MOST_REJECTED: usize = 50;
 pub enum LocationFit {
     /// The job names no place.
     Anywhere,
+    /// The job's city (or, by name, its place).
     Here,
-    /// Elsewhere, but willing to relocate.
+    /// Another city within [`NEAR_KM`] of the job's.
+    Near,
+    /// Farther (or elsewhere by name), but willing to relocate.
     Relocates,
     Elsewhere,
 }
+
+/// How far from the job a candidate is near it: nearness counts for less with each km, and
+/// nothing from here on (a long commute, or a move).
+pub const NEAR_KM: u32 = 100;
 
 /// An application of the candidate's, as a reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -180,6 +205,10 @@ pub struct JobMatch {
     pub matched_title: Option<String>,
     pub experience_months: u32,
     pub location: LocationFit,
+    /// How far the candidate's city is from the job's, when the gazetteer has both.
+    pub distance_km: Option<u32>,
+    /// The places were compared by name: the job's or the candidate's is not in the gazetteer.
+    pub place_by_name: bool,
     pub education: Option<String>,
     pub applications: Vec<PriorApplication>,
     pub silver_medalist: bool,
@@ -264,6 +293,14 @@ impl Engine {
         }
         let limit = options.limit.clamp(1, MOST_RESULTS);
         let pipeline = Pipeline::read(conn, wanted.job_id)?;
+        let job_place = JobPlace::of(wanted);
+        // Those whose location names a place near the job (loose: by the places' names), and
+        // those a required radius may hold; the same for every ranking until the next write.
+        let near = job_place.named_within(NEAR_KM).map(|expr| self.cache.fts_set(conn, &expr)).transpose()?;
+        let within = match options.place.radius_km().and_then(|km| job_place.named_within(km)) {
+            Some(expr) => Some(self.cache.fts_set(conn, &expr)?),
+            None => None,
+        };
         self.ensure_loaded(conn)?;
         let loaded = self.loaded.as_ref().expect("loaded above");
         let (facts, terms) = (&loaded.facts, &loaded.terms);
@@ -275,6 +312,11 @@ impl Engine {
         let mut pool = &facts.present - &facts.inactive;
         for required in &options.required_skills {
             pool &= having(conn, terms, &canonical(required))?.unwrap_or_default();
+        }
+        // Everyone a required radius holds is named as a place within it (or as the job's
+        // place); the profiles below say who really is.
+        if let Some(within) = &within {
+            pool &= within.as_ref();
         }
         let mut related_of: HashMap<&str, RoaringBitmap> = HashMap::new();
         for skill in &skills {
@@ -297,9 +339,8 @@ impl Engine {
                 tally.add(&with, w.title * share);
             }
         }
-        if !wanted.place().is_empty() && wanted.place().chars().any(char::is_alphanumeric) {
-            let here = fts(conn, "candidate_fts", &format!("location : {}*", literal(wanted.place())))?;
-            tally.add(&here, w.location);
+        if let Some(near) = &near {
+            tally.add(near, w.location);
         }
         tally.add(&pipeline.silver, w.silver_medalist);
         let mut kept = &pool - &pipeline.rejected;
@@ -321,12 +362,12 @@ impl Engine {
                 let mut scored: Vec<(u32, Reasons)> = Vec::new();
                 for (c, _) in shortlist {
                     let candidate = candidates::get(conn, i64::from(c))?;
-                    let place = location_fit(wanted.place(), &candidate.profile);
-                    if !required.iter().all(|r| has_skill(&candidate, r)) || !options.place.allows(place) {
+                    let place = job_place.fit(&candidate.profile);
+                    if !required.iter().all(|r| has_skill(&candidate, r)) || !options.place.allows(&place) {
                         continue;
                     }
                     let months = facts.get(c).experience_at(now);
-                    scored.push((c, exact.reasons(&candidate, months, pipeline.silver.contains(c))));
+                    scored.push((c, exact.reasons(&candidate, months, place, pipeline.silver.contains(c))));
                 }
                 if scored.len() >= take || exhausted {
                     scored.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
@@ -405,7 +446,7 @@ struct Reasons {
     missing_skills: Vec<String>,
     matched_title: Option<String>,
     experience_months: u32,
-    location: LocationFit,
+    place: PlaceFit,
     education: Option<String>,
     silver_medalist: bool,
     opted_out: bool,
@@ -434,7 +475,7 @@ impl<'a> Exact<'a> {
         Self { wanted, skills, weights, core_title, best: best.max(f32::EPSILON) }
     }
 
-    fn reasons(&self, c: &Candidate, months: u32, silver_medalist: bool) -> Reasons {
+    fn reasons(&self, c: &Candidate, months: u32, place: PlaceFit, silver_medalist: bool) -> Reasons {
         let (p, w) = (&c.profile, self.weights);
         let has = |skill: &str| has_skill(c, skill);
         let (matched_skills, missing_skills): (Vec<String>, Vec<String>) =
@@ -475,13 +516,7 @@ impl<'a> Exact<'a> {
             score += w.years;
         }
 
-        let location = location_fit(self.wanted.place(), p);
-        score += w.location
-            * match location {
-                LocationFit::Here => 1.0,
-                LocationFit::Relocates => w.relocation,
-                LocationFit::Anywhere | LocationFit::Elsewhere => 0.0,
-            };
+        score += w.location * place.share(w.relocation);
 
         let education = p.education.iter().find_map(|e| {
             let text = format!("{} {}", e.degree, e.major).to_lowercase();
@@ -507,7 +542,7 @@ impl<'a> Exact<'a> {
             missing_skills,
             matched_title,
             experience_months: months,
-            location,
+            place,
             education,
             silver_medalist,
             opted_out: c.engagements.contains(Engagement::CandidateOptOut),
@@ -543,7 +578,9 @@ fn explained(conn: &Connection, ranked: Vec<(u32, Reasons)>, best: f32) -> Resul
                 missing_skills: r.missing_skills,
                 matched_title: r.matched_title,
                 experience_months: r.experience_months,
-                location: r.location,
+                location: r.place.fit,
+                distance_km: r.place.distance_km.map(|d| d.round() as u32),
+                place_by_name: r.place.by_name,
                 education: r.education,
                 applications,
                 silver_medalist: r.silver_medalist,
@@ -581,16 +618,91 @@ fn same_words(text: &str, wanted: &str) -> bool {
     !want.is_empty() && want.iter().all(|w| have.contains(w))
 }
 
-fn location_fit(place: &str, p: &Profile) -> LocationFit {
-    if place.is_empty() {
-        return LocationFit::Anywhere;
+/// The job's place, looked up once.
+struct JobPlace<'a> {
+    /// Its first part ("Berlin" of "Berlin, DE"), to compare by name; empty when it has none.
+    name: &'a str,
+    city: Option<&'static City>,
+}
+
+/// How a candidate's place fits the job's.
+#[derive(Debug, Clone, Copy)]
+struct PlaceFit {
+    fit: LocationFit,
+    distance_km: Option<f64>,
+    /// Compared by name: the job's or the candidate's place is not in the gazetteer.
+    by_name: bool,
+    /// Willing to relocate.
+    relocates: bool,
+}
+
+impl PlaceFit {
+    /// How much of the place's weight the candidate earns: all in the job's city, less with
+    /// each km up to [`NEAR_KM`], `relocation` when willing to move (if that is more).
+    fn share(&self, relocation: f32) -> f32 {
+        let near = match (self.fit, self.distance_km) {
+            (LocationFit::Here, _) => 1.0,
+            (LocationFit::Near, Some(d)) => (1.0 - d / f64::from(NEAR_KM)).max(0.0) as f32,
+            _ => 0.0,
+        };
+        if self.relocates { near.max(relocation) } else { near }
     }
-    let l = &p.location;
-    let here = [&l.city, &l.region, &l.country].iter().any(|part| !part.is_empty() && part.eq_ignore_ascii_case(place));
-    match (here, p.willing_to_relocate) {
-        (true, _) => LocationFit::Here,
-        (false, Some(true)) => LocationFit::Relocates,
-        _ => LocationFit::Elsewhere,
+}
+
+impl<'a> JobPlace<'a> {
+    fn of(wanted: &'a JobWanted) -> Self {
+        let name = wanted.place();
+        let named = name.chars().any(char::is_alphanumeric);
+        JobPlace {
+            name: if named { name } else { "" },
+            city: named.then(|| talentdesk_geo::find(&wanted.location)).flatten(),
+        }
+    }
+
+    fn fit(&self, p: &Profile) -> PlaceFit {
+        let relocates = p.willing_to_relocate == Some(true);
+        let elsewhere = if relocates { LocationFit::Relocates } else { LocationFit::Elsewhere };
+        if self.name.is_empty() {
+            return PlaceFit { fit: LocationFit::Anywhere, distance_km: None, by_name: false, relocates };
+        }
+        let l = &p.location;
+        let theirs = (!l.city.trim().is_empty())
+            .then(|| talentdesk_geo::find_in(&l.city, [l.region.as_str(), l.country.as_str()]))
+            .flatten();
+        if let (Some(job), Some(theirs)) = (self.city, theirs) {
+            let d = distance_km(job, theirs);
+            let fit = if std::ptr::eq(job, theirs) {
+                LocationFit::Here
+            } else if d <= f64::from(NEAR_KM) {
+                LocationFit::Near
+            } else {
+                elsewhere
+            };
+            return PlaceFit { fit, distance_km: Some(d), by_name: false, relocates };
+        }
+        let here = [&l.city, &l.region, &l.country]
+            .iter()
+            .any(|part| !part.is_empty() && part.trim().eq_ignore_ascii_case(self.name));
+        PlaceFit { fit: if here { LocationFit::Here } else { elsewhere }, distance_km: None, by_name: true, relocates }
+    }
+
+    /// An FTS5 expression for the candidates whose location names a city within `km` of the
+    /// job's (by any of its names), or the job's place itself; none when the job has no place.
+    /// Loose (a name several places share, a word of a longer name): a superset the profiles
+    /// then decide on.
+    fn named_within(&self, km: u32) -> Option<String> {
+        if self.name.is_empty() {
+            return None;
+        }
+        let mut seen = HashSet::new();
+        let mut names = vec![format!("{}*", literal(self.name))];
+        let around = self.city.map(|c| talentdesk_geo::near(c, f64::from(km))).unwrap_or_default();
+        for name in around.iter().flat_map(|(city, _)| city.names()) {
+            if seen.insert(name.to_lowercase()) {
+                names.push(literal(name));
+            }
+        }
+        Some(format!("location : ({})", names.join(" OR ")))
     }
 }
 

@@ -14,7 +14,15 @@ fit: number, matched_skills: Array<string>,
 /**
  * The candidate's skills related to a wanted one they lack.
  */
-related_skills: Array<string>, missing_skills: Array<string>, matched_title: string | null, experience_months: number, location: LocationFit, education: string | null, applications: Array<PriorApplication>, silver_medalist: boolean, 
+related_skills: Array<string>, missing_skills: Array<string>, matched_title: string | null, experience_months: number, location: LocationFit, 
+/**
+ * How far the candidate's city is from the job's, when the gazetteer has both.
+ */
+distance_km: number | null, 
+/**
+ * The places were compared by name: the job's or the candidate's is not in the gazetteer.
+ */
+place_by_name: boolean, education: string | null, applications: Array<PriorApplication>, silver_medalist: boolean, 
 /**
  * Asked not to be contacted: shown, never hidden, so nobody is missed or mailed by mistake.
  */

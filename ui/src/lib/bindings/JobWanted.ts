@@ -10,8 +10,8 @@ export type JobWanted = {
  */
 job_id: string | null, title: string, skills: Array<string>, 
 /**
- * A place ("Berlin" or "Berlin, DE"): its first part is matched to the candidate's city,
- * region or country.
+ * A place ("Berlin", "Berlin, DE", "Portland, OR"), found in the gazetteer; when it is
+ * not there, its first part is compared with the candidate's city, region or country.
  */
 location: string, 
 /**

@@ -3,4 +3,4 @@
 /**
  * How the candidate's place fits the job's.
  */
-export type LocationFit = "anywhere" | "here" | "relocates" | "elsewhere";
+export type LocationFit = "anywhere" | "here" | "near" | "relocates" | "elsewhere";

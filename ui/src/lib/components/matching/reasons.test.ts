@@ -11,6 +11,8 @@ const base = {
   matched_title: "Backend Engineer",
   experience_months: 75,
   location: "relocates",
+  distance_km: null,
+  place_by_name: false,
   education: null,
   applications: [{ job_id: "j", job_title: "Platform Engineer", hiring_status: "Offer", withdrawn: false }],
   silver_medalist: true,
@@ -30,6 +32,17 @@ describe("why a candidate fits", () => {
       "related: Go",
       "lacks Kubernetes",
     ]);
+  });
+
+  it("says how far someone near is, how far someone willing to move lives, and when the place was only compared by name", () => {
+    const place = (m: Partial<JobMatch>) => reasons({ ...base, ...m })[3].text;
+    expect(place({ location: "near", distance_km: 27 })).toBe("27 km");
+    expect(place({ location: "relocates", distance_km: 1255 })).toBe("would relocate (1,255 km)");
+    expect(place({ location: "elsewhere", distance_km: 255 })).toBe("255 km");
+    expect(place({ location: "here", distance_km: 0 })).toBe("lives there");
+    expect(place({ location: "here", place_by_name: true })).toBe("lives there (by name: a place not on the map)");
+    // Elsewhere, off the map: nothing to say about the place, the next reason follows.
+    expect(place({ location: "elsewhere", place_by_name: true })).toBe("silver medalist");
   });
 
   it("says first, as a warning, that the candidate opted out", () => {

@@ -16,8 +16,8 @@ export function reasons(m: JobMatch): Reason[] {
   if (m.matched_skills.length) out.push({ text: m.matched_skills.join(", "), tone: "good" });
   if (m.matched_title) out.push({ text: m.matched_title, tone: "good" });
   out.push({ text: t("match.years", { years: Math.floor(m.experience_months / 12) }), tone: "weak" });
-  if (m.location === "here") out.push({ text: t("match.here"), tone: "good" });
-  else if (m.location === "relocates") out.push({ text: t("match.relocates"), tone: "weak" });
+  const place = where(m);
+  if (place) out.push(place);
   if (m.silver_medalist) out.push({ text: t("match.silver"), tone: "good" });
   for (const a of m.applications) {
     const status = a.withdrawn ? t("match.withdrew") : a.hiring_status;
@@ -27,4 +27,18 @@ export function reasons(m: JobMatch): Reason[] {
   if (m.related_skills.length) out.push({ text: t("match.related", { skills: m.related_skills.join(", ") }), tone: "weak" });
   if (m.missing_skills.length) out.push({ text: t("match.missing", { skills: m.missing_skills.join(", ") }), tone: "weak" });
   return out;
+}
+
+/** Where the candidate is from the job: there, so many km, willing to move; and whether that
+ * was judged by the places' names (one of them is not in the gazetteer). Nothing to say when
+ * the job names no place, or someone elsewhere is not on the map. */
+function where(m: JobMatch): Reason | null {
+  const km = m.distance_km;
+  let said: Reason | null = null;
+  if (m.location === "here") said = { text: t("match.here"), tone: "good" };
+  else if (m.location === "near" && km !== null) said = { text: t("match.km", { km }), tone: "good" };
+  else if (m.location === "relocates") said = { text: km === null ? t("match.relocates") : t("match.relocates_km", { km }), tone: "weak" };
+  else if (m.location === "elsewhere" && km !== null) said = { text: t("match.km", { km }), tone: "weak" };
+  if (said && m.place_by_name) said.text = t("match.by_name", { reason: said.text });
+  return said;
 }
