@@ -52,6 +52,47 @@ impl Lang {
     }
 }
 
+/// Whether a form's `POST` came from a page of this server rather than from another site
+/// (cross-site request forgery: a page elsewhere that sends the sign-up form with someone's
+/// address, or a preferences form with a leaked link). A browser says where a request comes
+/// from in `Sec-Fetch-Site` (only `same-origin`, or `none` for an address typed or bookmarked,
+/// is ours) and, on every cross-origin `POST` even where it is too old for that header, in
+/// `Origin`, which must then be the server's public address or the one the request was sent
+/// to. A request with neither comes from no browser (a script, a mail provider), which no
+/// other site can make someone's browser send, and is taken.
+pub fn from_own_page(headers: &HeaderMap, public_url: &str) -> bool {
+    let value = |name| headers.get(name).map(|v| v.to_str().unwrap_or_default());
+    if let Some(site) = value("sec-fetch-site")
+        && !matches!(site, "same-origin" | "none")
+    {
+        return false;
+    }
+    let Some(origin) = value(header::ORIGIN.as_str()) else {
+        return true;
+    };
+    let public = url::Url::parse(public_url).map(|u| u.origin().ascii_serialization()).ok();
+    let sent_to = value(header::HOST.as_str());
+    public.as_deref() == Some(origin)
+        || sent_to.is_some_and(|host| origin.split_once("://").is_some_and(|(_, at)| at.eq_ignore_ascii_case(host)))
+}
+
+/// The page a form sent from another site gets (nothing of it was taken).
+pub fn cross_site(lang: Lang) -> Response {
+    let (title, said) = match lang {
+        Lang::En => (
+            "This form was sent from another site",
+            "For your safety this page only takes forms sent from its own address, and nothing was changed. \
+             Please open the page itself and send the form there.",
+        ),
+        Lang::De => (
+            "Dieses Formular kam von einer anderen Website",
+            "Zu Ihrer Sicherheit nimmt diese Seite nur Formulare an, die von ihrer eigenen Adresse gesendet wurden; \
+             es wurde nichts geändert. Bitte öffnen Sie die Seite selbst und senden Sie das Formular dort.",
+        ),
+    };
+    respond(StatusCode::FORBIDDEN, page(lang, "", title, &format!("<p>{}</p>", escape(said))))
+}
+
 /// Text made safe to put in HTML, in an element or an attribute value.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -83,7 +124,9 @@ pub fn page(lang: Lang, org: &str, title: &str, body: &str) -> String {
 }
 
 /// The page as a response: no script may run on it, it may not be framed (clickjacking), and
-/// it never leaves the address it was reached at in another site's logs.
+/// it never leaves the address it was reached at in another site's logs. (`same-origin`, not
+/// `no-referrer`: under that, a browser sends its own page's forms with `Origin: null`, which
+/// [`from_own_page`] cannot tell from another site's.)
 pub fn respond(status: StatusCode, html: String) -> Response {
     let mut response = (status, html).into_response();
     let headers = response.headers_mut();
@@ -95,7 +138,7 @@ pub fn respond(status: StatusCode, html: String) -> Response {
         ),
     );
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }

@@ -31,6 +31,17 @@ async fn token_for(server: &TestServer, candidate: Uuid) -> String {
     link.rsplit_once("/preferences/").unwrap().1.to_owned()
 }
 
+/// A mail provider's RFC 8058 one-click POST of the link's `/unsubscribe` address.
+async fn one_click(server: &TestServer, token: &str) -> reqwest::Response {
+    browser()
+        .post(format!("{}/unsubscribe/{token}", server.url))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap()
+}
+
 async fn history_of(server: &TestServer, candidate: Uuid) -> Vec<HistoryEntry> {
     let all: Vec<HistoryEntry> = server.records(RecordKind::History).await;
     all.into_iter().filter(|h| h.candidate_id == candidate).collect()
@@ -71,13 +82,7 @@ async fn every_email_carries_a_one_click_unsubscribe_that_works_without_a_page()
     assert!(server.candidate(ana).await.candidate.subscribed);
 
     // The mail provider's POST, as RFC 8058 has it: unsubscribed, no page in between.
-    let one_click = http
-        .post(format!("{}/unsubscribe/{token}", server.url))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("List-Unsubscribe=One-Click")
-        .send()
-        .await
-        .unwrap();
+    let one_click = one_click(&server, token).await;
     assert_eq!(one_click.status(), StatusCode::OK);
     assert!(one_click.text().await.unwrap().contains("You are unsubscribed"));
     let after = server.candidate(ana).await;
@@ -215,4 +220,52 @@ async fn a_person_chooses_areas_and_asks_to_be_forgotten_which_reaches_a_desktop
     assert_eq!(gone.status(), StatusCode::GONE);
     let html = gone.text().await.unwrap();
     assert!(html.contains("Nothing to manage") && !html.contains("Ana"), "{html}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_preferences_form_sent_from_another_site_is_refused_and_the_one_click_post_still_works() {
+    let server = TestServer::start().await;
+    let ana = Uuid::now_v7();
+    server
+        .push(&server.recruiter, &numbered(1, [create_candidate(ana, "Ana", "Souza", Some("ana@example.com"))]))
+        .await;
+    let token = token_for(&server, ana).await;
+    let http = browser();
+    let unsubscribe = |headers: &[(&str, &str)]| {
+        let mut request = http
+            .post(format!("{}/preferences/{token}", server.url))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("action=unsubscribe");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send()
+    };
+
+    // A page on another site that posts the form with a leaked link: refused, nothing changed,
+    // whether the browser says so in Sec-Fetch-Site or (an older one) only in Origin.
+    for headers in [
+        &[("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")][..],
+        &[("sec-fetch-site", "same-site"), ("origin", "https://other.crm.example")][..],
+        &[("origin", "https://evil.example")][..],
+        &[("origin", "null")][..],
+    ] {
+        let refused = unsubscribe(headers).await.unwrap();
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN, "{headers:?}");
+        assert!(refused.text().await.unwrap().contains("This form was sent from another site"), "{headers:?}");
+        assert!(server.candidate(ana).await.candidate.subscribed, "{headers:?}: nothing changed");
+    }
+
+    // The page itself, as a browser sends its form: taken.
+    let origin = server.url.clone();
+    let taken = unsubscribe(&[("sec-fetch-site", "same-origin"), ("origin", &origin)]).await.unwrap();
+    assert_eq!(taken.status(), StatusCode::SEE_OTHER);
+    assert!(!server.candidate(ana).await.candidate.subscribed);
+
+    // A mail provider's RFC 8058 POST comes from its own servers, with no Origin: it still works.
+    let bo = Uuid::now_v7();
+    server.push(&server.recruiter, &numbered(2, [create_candidate(bo, "Bo", "Berg", Some("bo@example.com"))])).await;
+    let one_click = one_click(&server, &token_for(&server, bo).await).await;
+    assert_eq!(one_click.status(), StatusCode::OK);
+    assert!(!server.candidate(bo).await.candidate.subscribed);
 }

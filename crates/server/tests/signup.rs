@@ -104,13 +104,21 @@ async fn send(server: &TestServer, path: &str, form: &Form) -> (StatusCode, Stri
 
 /// Sends the form; the status and page, as soon as the page answers.
 async fn send_only(server: &TestServer, path: &str, form: &Form) -> (StatusCode, String) {
+    send_with(server, path, form, &[]).await
+}
+
+/// Sends the form with the headers given (where a browser says it comes from).
+async fn send_with(server: &TestServer, path: &str, form: &Form, headers: &[(&str, &str)]) -> (StatusCode, String) {
     let (content_type, body) = form.body();
-    let request = server
+    let mut request = server
         .http
         .post(format!("{}{path}", server.url))
         .header(reqwest::header::CONTENT_TYPE, content_type)
         .header(reqwest::header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9")
         .body(body);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
     let response = support::send_racing_early_refusal(request).await;
     let status = response.status();
     (status, response.text().await.unwrap())
@@ -290,6 +298,37 @@ async fn the_answer_does_not_depend_on_whether_the_address_is_known_even_when_a_
         |id: Uuid| messages.iter().filter(|m| m.candidate_id == id).map(|m| m.subject.clone()).collect::<Vec<_>>();
     assert_eq!(subjects(ana), ["Your sign-up with Acme"]);
     assert_eq!(subjects(mallory.id()), ["Welcome to the Acme talent community"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_form_sent_from_another_site_is_refused_and_nothing_is_kept() {
+    let server = server().await;
+    let form = Form::new("Ivy Lane", "ivy@example.com");
+    for headers in [
+        &[("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")][..],
+        &[("sec-fetch-site", "same-site")][..],
+        &[("origin", "https://evil.example")][..],
+    ] {
+        let (status, page) = send_with(&server, "/join/acme", &form, headers).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{headers:?}: {page}");
+        assert!(
+            page.contains("This form was sent from another site") && page.contains("nothing was changed"),
+            "{page}"
+        );
+    }
+    server.sign_ups_applied().await;
+    assert!(candidates(&server).await.is_empty(), "nothing kept");
+    let waiting: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM signup_submissions").fetch_one(&server.server.pool).await.unwrap();
+    assert_eq!(waiting, 0);
+
+    // From the page itself: taken.
+    let origin = server.url.clone();
+    let (status, page) =
+        send_with(&server, "/join/acme", &form, &[("sec-fetch-site", "same-origin"), ("origin", &origin)]).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    server.sign_ups_applied().await;
+    assert_eq!(with_email(&server, "ivy@example.com").await.len(), 1);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -34,7 +34,7 @@ use crate::ServerError;
 use crate::app::AppState;
 use crate::config::Config;
 use crate::db::records::{self, Key};
-use crate::public_page::{Lang, respond};
+use crate::public_page::{Lang, cross_site, from_own_page, respond};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -169,6 +169,10 @@ async fn change(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
     let lang = Lang::of(&headers);
+    if !from_own_page(&headers, &state.config.public_url) {
+        tracing::info!("refused a preferences form sent from another site");
+        return cross_site(lang);
+    }
     answer(lang, take(&state, lang, &token, &fields).await)
 }
 
@@ -212,7 +216,8 @@ fn values<'a>(fields: &'a [(String, String)], name: &'a str) -> impl Iterator<It
 }
 
 /// RFC 8058: the mail provider's `POST` unsubscribes, whatever its body; the answer is a page
-/// for those who show it.
+/// for those who show it. It is not asked where it comes from: providers send it from their
+/// own servers, and it only ever does what the link's holder asked by following it.
 async fn one_click(State(state): State<AppState>, Path(token): Path<String>, headers: HeaderMap) -> Response {
     let lang = Lang::of(&headers);
     answer(lang, unsubscribe(&state, lang, &token).await)

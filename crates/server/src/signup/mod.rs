@@ -44,7 +44,7 @@ use self::texts::Texts;
 use crate::ServerError;
 use crate::app::AppState;
 use crate::auth::{Caller, Source};
-use crate::public_page::{Lang, respond};
+use crate::public_page::{Lang, cross_site, from_own_page, respond};
 
 /// The `[signup]` settings.
 #[derive(Debug, Clone, Deserialize)]
@@ -128,6 +128,10 @@ async fn send(
     body: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let lang = Lang::of(&headers);
+    if !from_own_page(&headers, &state.config.public_url) {
+        tracing::info!(%slug, "refused a sign-up form sent from another site");
+        return cross_site(lang);
+    }
     answer(lang, take(&state, lang, &slug, None, source, body).await)
 }
 
@@ -139,6 +143,10 @@ async fn send_event(
     body: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let lang = Lang::of(&headers);
+    if !from_own_page(&headers, &state.config.public_url) {
+        tracing::info!(%slug, "refused a sign-up form sent from another site");
+        return cross_site(lang);
+    }
     answer(lang, take(&state, lang, &slug, Some(&event), source, body).await)
 }
 
