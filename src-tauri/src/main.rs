@@ -28,6 +28,7 @@ mod state;
 mod team;
 mod templates;
 mod texts;
+mod updates;
 mod webhooks;
 
 use tauri::{Emitter, Manager};
@@ -50,6 +51,8 @@ fn main() {
     }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_updater::Builder::new().build())
+        .manage(updates::Updates::default())
         .manage(checkin::kiosk::Kiosk::default())
         .manage(import::Imports::default())
         .manage(duplicates::Found::default())
@@ -138,6 +141,9 @@ fn main() {
             webhooks::resend_webhook_delivery,
             commands::app_info,
             about::about,
+            updates::check_for_update,
+            updates::download_update,
+            updates::restart_to_update,
             locale::locale,
             diagnostics::diagnostics,
             commands::apply,

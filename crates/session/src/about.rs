@@ -4,6 +4,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::updates::UpdateSource;
+
 /// This build of the desktop app.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -15,17 +17,19 @@ pub struct About {
     pub built: String,
     /// The git commit it was built from, or "unknown" when built outside a git checkout.
     pub commit: String,
+    /// Where updates come from.
+    pub updates: UpdateSource,
 }
 
 impl About {
     /// `built_at` is seconds since 1970 (UTC), as the build script stamps it.
-    pub fn new(version: impl Into<String>, built_at: &str, commit: impl Into<String>) -> Self {
+    pub fn new(version: impl Into<String>, built_at: &str, commit: impl Into<String>, updates: UpdateSource) -> Self {
         let built = built_at
             .parse::<i64>()
             .ok()
             .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
             .map_or_else(|| "unknown".to_owned(), |at| at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
-        About { version: version.into(), built, commit: commit.into() }
+        About { version: version.into(), built, commit: commit.into(), updates }
     }
 }
 
@@ -35,7 +39,7 @@ mod tests {
 
     #[test]
     fn the_build_time_reads_as_a_utc_date() {
-        let about = About::new("0.1.0", "1764936000", "485bc9c0a1b2");
+        let about = About::new("0.1.0", "1764936000", "485bc9c0a1b2", UpdateSource::NoKey);
         assert_eq!(about.built, "2025-12-05T12:00:00Z");
         assert_eq!(about.version, "0.1.0");
         assert_eq!(about.commit, "485bc9c0a1b2");
@@ -43,6 +47,6 @@ mod tests {
 
     #[test]
     fn an_unreadable_build_time_says_unknown() {
-        assert_eq!(About::new("0.1.0", "soon", "unknown").built, "unknown");
+        assert_eq!(About::new("0.1.0", "soon", "unknown", UpdateSource::NoKey).built, "unknown");
     }
 }

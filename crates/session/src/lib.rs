@@ -13,6 +13,7 @@ mod logging;
 mod notifier;
 mod open_copies;
 mod search_upkeep;
+pub mod updates;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -1,7 +1,9 @@
 // The window's calls into the Tauri commands, by what they do. Each goes through the typed
 // call generated from the Rust command (bindings/commands.ts), so a renamed command or
 // argument fails the type check; errors arrive as a CommandError carrying the AppError.
+import type { Channel } from "@tauri-apps/api/core";
 import { commands } from "./bindings/commands";
+import type { DownloadProgress } from "./bindings/DownloadProgress";
 import type { ColumnConfig } from "./bindings/ColumnConfig";
 import type { ExportRequest } from "./bindings/ExportRequest";
 import type { ImportMapping } from "./bindings/ImportMapping";
@@ -59,6 +61,12 @@ export const api = {
   diagnostics: () => commands.diagnostics(),
   /** This build: its version, build date and commit. */
   about: () => commands.about(),
+  /** Asks the signed-in server for a newer version (null: this is the newest). */
+  checkForUpdate: () => commands.checkForUpdate(),
+  /** Downloads the update found, its signature checked against the team's key. */
+  downloadUpdate: (progress: Channel<DownloadProgress>) => commands.downloadUpdate({ progress }),
+  /** Installs the downloaded update and starts the new version. */
+  restartToUpdate: () => commands.restartToUpdate(),
   /** Pauses (false) or continues (true) the first sync. */
   runFirstSync: (run: boolean) => commands.runFirstSync({ run }),
   notices: (candidate: string | null) => commands.notices({ candidate }),

@@ -9,12 +9,15 @@ import type { BadgePaper } from "./BadgePaper";
 import type { BulkActionInfo } from "./BulkActionInfo";
 import type { BulkProgress } from "./BulkProgress";
 import type { CandidateRow } from "./CandidateRow";
+import type { Channel } from "@tauri-apps/api/core";
 import type { CheckIn } from "./CheckIn";
 import type { CheckInMatch } from "./CheckInMatch";
 import type { CodeLookup } from "./CodeLookup";
 import type { ColumnConfig } from "./ColumnConfig";
 import type { CreatedPartnerKey } from "./CreatedPartnerKey";
 import type { CustomFieldDef } from "./CustomFieldDef";
+import type { DownloadProgress } from "./DownloadProgress";
+import type { Downloaded } from "./Downloaded";
 import type { DuplicateGroup } from "./DuplicateGroup";
 import type { DuplicateScan } from "./DuplicateScan";
 import type { EventMemberRow } from "./EventMemberRow";
@@ -81,6 +84,7 @@ import type { Team } from "./Team";
 import type { TeamMember } from "./TeamMember";
 import type { Template } from "./Template";
 import type { Templates } from "./Templates";
+import type { UpdateFound } from "./UpdateFound";
 import type { Upload } from "./Upload";
 import type { UploadOutcome } from "./UploadOutcome";
 import type { Visitor } from "./Visitor";
@@ -160,8 +164,20 @@ export const commands = {
    * window needs this much to draw itself meanwhile.
    */
   appInfo: () => call<AppInfo>("app_info"),
-  /** This build's version, build date and commit. */
+  /** This build's version, build date and commit, and where its updates come from. */
   about: () => call<About>("about"),
+  /** Asks the signed-in server whether a newer version is published for this platform. */
+  checkForUpdate: () => call<UpdateFound | null>("check_for_update"),
+  /**
+   * Downloads the update the last check found, telling `progress` as it goes, and keeps it only
+   * when its signature checks against the team's key.
+   */
+  downloadUpdate: (args: { progress: Channel<DownloadProgress> }) => call<Downloaded>("download_update", args),
+  /**
+   * Installs the downloaded update (the package manager asks for the right to, where it must)
+   * and starts the new version.
+   */
+  restartToUpdate: () => call<void>("restart_to_update"),
   /** A BCP 47 tag such as `de-DE`; the UI picks the nearest catalogue and falls back to English. */
   locale: () => call<string>("locale"),
   /** Async, so that reading the log runs off the window's thread. */
