@@ -3,6 +3,7 @@
 # package in ui/node_modules; it downloads nothing for a .deb):
 #   bash scripts/package.sh                 # release build, then target/release/bundle/deb/Talentdesk_<version>_<arch>.deb
 #   bash scripts/package.sh --no-build      # package the release binary already built
+#   UPDATER_PUBKEY=DIR/updater.pub bash scripts/package.sh   # with the team's updater key
 #   BUNDLES=deb,appimage bash scripts/package.sh   # AppImage too: the bundler downloads linuxdeploy
 #                                           # from GitHub for it, so it is not built by default
 # On Windows and macOS the same tauri.conf.json gives .msi and .dmg: `npx tauri build` in a
@@ -19,6 +20,13 @@ args=()
 for arg in "$@"; do
     if [ "$arg" = "--no-build" ]; then build=0; else args+=("$arg"); fi
 done
+# The team's updater key, the updater.pub `talentdesk-server admin updater-keygen` wrote: the
+# app then installs only updates signed with its private key (README "Desktop updates").
+if [ -n "${UPDATER_PUBKEY:-}" ]; then
+    [ $build -eq 1 ] || { echo "UPDATER_PUBKEY is built into the app: leave out --no-build" >&2; exit 1; }
+    TAURI_CONFIG=$(python3 -c 'import json, sys; print(json.dumps({"plugins": {"updater": {"pubkey": open(sys.argv[1]).read().strip()}}}))' "$UPDATER_PUBKEY")
+    export TAURI_CONFIG
+fi
 if [ $build -eq 1 ]; then
     build_ui
     # A plain cargo build: build.rs reads the config at the repository root, and the release

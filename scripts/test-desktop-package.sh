@@ -37,9 +37,13 @@ cargo build --locked -q -p talentdesk-app
 # The bundler writes a marker into the binary it packages: it gets a copy in a target folder of
 # its own, so a window test running the shared binary is neither changed nor in the way.
 mkdir -p "$work/target/debug"
-cp target/debug/talentdesk "$work/target/debug/"
-CARGO_TARGET_DIR="$work/target" bash scripts/package.sh --no-build --debug >"$work/bundle.log" 2>&1 ||
-    { cat "$work/bundle.log"; fail "tauri bundle"; }
+cp target/debug/talentdesk "$work/talentdesk"
+bundle() { # [bundler arguments]: packages the copy as it was built
+    cp "$work/talentdesk" "$work/target/debug/talentdesk"
+    CARGO_TARGET_DIR="$work/target" bash scripts/package.sh --no-build --debug "$@" >"$work/bundle.log" 2>&1 ||
+        { cat "$work/bundle.log"; fail "tauri bundle"; }
+}
+bundle
 deb=$(ls "$work"/target/debug/bundle/deb/*.deb)
 info=$(dpkg-deb --info "$deb")
 grep -q "Depends: .*libwebkit2gtk-4.1-0" <<<"$info" || fail "no WebKitGTK dependency declared: $info"
@@ -89,6 +93,28 @@ LAUNCH
 window=$(xvfb-run -a -s "-screen 0 1440x900x24" scripts/with-keychain.sh bash "$work/launch.sh" "$work/home" | tail -n1) ||
     fail "the installed app showed no window"
 say "window: $window"
+
+echo "== update to the next version"
+# The same package as version N+1 (the bundler's --config sets the package's version), published
+# by a test server signed with a new updater key; the installed app (a debug build, so it may be
+# given the key in its environment) finds it, downloads it, checks its signature and, at
+# "Restart to update", installs it through the package manager and starts again. The updater
+# runs `pkexec dpkg -i`, else asks for a password (zenity, kdialog) for `sudo -S`, else runs
+# `sudo dpkg -i`: as root, sudo asks nothing, so sudo must be there.
+command -v sudo >/dev/null || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=120 sudo >/dev/null
+version=$(dpkg-deb --field "$deb" Version)
+next=$(python3 -c 'import sys; v = sys.argv[1].split("."); v[-1] = str(int(v[-1]) + 1); print(".".join(v))' "$version")
+mkdir -p "$work/next"
+bundle --config "{\"version\": \"$next\"}"
+mv "$work"/target/debug/bundle/deb/*_"$next"_*.deb "$work/next/"
+next_deb=$(ls "$work"/next/*.deb)
+[ "$(dpkg-deb --field "$next_deb" Version)" = "$next" ] || fail "the next package is not version $next"
+TALENTDESK_APP=/usr/bin/talentdesk TALENTDESK_UPDATE_DEB="$next_deb" RUST_TEST_THREADS=1 NEXTEST_TEST_THREADS=1 \
+    xvfb-run -a -s "-screen 0 1440x900x24" scripts/with-keychain.sh \
+    cargo nextest run --locked -p talentdesk-e2e --test about --run-ignored only >"$work/update.log" 2>&1 ||
+    { cat "$work/update.log"; fail "the installed app did not update itself"; }
+[ "$(dpkg-query -W -f='${Version}' talentdesk)" = "$next" ] || fail "dpkg does not have talentdesk $next installed"
+say "updated from $version to $next by the app"
 
 echo "== remove"
 as_root env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq talentdesk >/dev/null
