@@ -1,13 +1,9 @@
-//! Who the resume is about and how to reach them: name, email, phone, location, links.
+//! How to reach the person: email, phone, location, links (the name is in `name`).
 
 use talentdesk_domain::validation;
 
-use super::sections::{self, Section};
-use super::words;
-
-/// Lines of the top of a resume that are not the name.
-const NOT_NAMES: &[&str] =
-    &["resume", "résumé", "curriculum vitae", "cv", "lebenslauf", "page", "contact", "europass", "currículum vitae"];
+use super::name::could_be_a_name;
+use super::sections::Section;
 
 /// The first email address in the text, as the domain's rules clean it. An address is read
 /// outwards from its `@` over the characters an address may hold, letters of any script
@@ -104,49 +100,6 @@ fn looks_like_years(s: &str) -> bool {
         && !s.starts_with('+')
 }
 
-/// The name: one of the first lines, of two to five words that start with a capital letter
-/// (or a letter of a script without case), without digits or contact details; a line that
-/// names a job ("Chartered Accountant", set above the name in some banners) only when no
-/// other line will do.
-pub fn name(top: &[&str]) -> Option<String> {
-    let lines: Vec<String> = top.iter().take(8).map(|l| without_label(&letters_joined(l))).collect();
-    // A given name alone on the first line, the surname on the next (a narrow banner).
-    let split_name = match lines.as_slice() {
-        [given, family, ..]
-            if given.split_whitespace().count() == 1 && could_be_a_name(&format!("{given} {family}")) =>
-        {
-            Some(format!("{given} {family}"))
-        }
-        _ => None,
-    };
-    let plausible: Vec<&str> = lines
-        .iter()
-        .map(|l| sections::without_top_heading(l))
-        .flat_map(|l| l.split(['|', '•', '—', '–']))
-        .flat_map(|l| l.split(" - "))
-        .flat_map(|l| l.split("  "))
-        .map(|l| without_credentials(without_parenthesis(l.trim())))
-        .filter(|line| could_be_a_name(line))
-        .collect();
-    let best = split_name
-        .as_deref()
-        .or_else(|| plausible.iter().find(|line| !words::names_a_job(line)).copied())
-        .or(plausible.first().copied());
-    best.map(title_case)
-}
-
-/// The name where the top of the page has none (a sidebar of contact details read first): a
-/// line that could be a name with a job title on the line after it ("Pieter Bakker",
-/// "Docent aardrijkskunde"), among the first lines.
-pub fn name_above_a_title(lines: &[&str]) -> Option<String> {
-    lines
-        .iter()
-        .take(60)
-        .zip(lines.iter().skip(1))
-        .find(|(line, next)| could_be_a_name(line) && !words::names_a_job(line) && words::names_a_job(next))
-        .map(|(line, _)| title_case(line))
-}
-
 /// Where a second person's resume starts in the same file (two resumes saved as one PDF): the
 /// name line before an email address that is not the top's, in a section of this resume's own
 /// (a referee's address under References is no second resume), with a work history or
@@ -169,94 +122,6 @@ pub fn another_resume(lines: &[&str], sections: &[(Section, usize)]) -> Option<u
     // The name is set a line or two above the contact line.
     let name = (at.saturating_sub(3)..*at).rev().find(|i| could_be_a_name(lines[*i]));
     Some(name.unwrap_or(*at))
-}
-
-/// Labels set before a name ("Name: Anna Schmidt", "Nombre: Lucía Pérez").
-#[rustfmt::skip]
-const NAME_LABELS: &[&str] = &[
-    "name", "full name", "nombre", "nombre y apellidos", "nombre completo", "nom", "nom et prénom", "nom complet",
-    "nome", "nome e cognome", "nome completo", "naam", "volledige naam", "imię i nazwisko", "vorname name",
-    "vor- und nachname",
-];
-
-fn without_label(line: &str) -> String {
-    match line.split_once(':') {
-        // "Name / Surname: …", "Nome / Cognome: …": a label of two.
-        Some((label, name)) if label.split('/').any(|l| NAME_LABELS.contains(&l.trim().to_lowercase().as_str())) => {
-            name.trim().to_owned()
-        }
-        _ => line.to_owned(),
-    }
-}
-
-/// "J O H N   S M I T H" as "JOHN SMITH": a line of letters standing apart, its words set
-/// apart by wider gaps (two spaces or more).
-fn letters_joined(line: &str) -> String {
-    let words: Vec<&str> = line.split("  ").map(str::trim).filter(|w| !w.is_empty()).collect();
-    let spaced = |w: &&str| w.split(' ').count() >= 2 && w.split(' ').all(|c| c.chars().count() == 1);
-    if words.is_empty() || !words.iter().all(spaced) {
-        return line.to_owned();
-    }
-    words.iter().map(|w| w.replace(' ', "")).collect::<Vec<_>>().join(" ")
-}
-
-fn could_be_a_name(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let lower = line.to_lowercase();
-    let particles = words.iter().filter(|w| NAME_PARTICLES.contains(w)).count();
-    (2..=5).contains(&(words.len() - particles))
-        && line.chars().count() <= 60
-        && !line.chars().any(|c| c.is_ascii_digit() || "@/:,".contains(c))
-        && !NOT_NAMES.iter().any(|n| lower == *n || lower.starts_with(&format!("{n} ")))
-        && words.iter().all(|w| {
-            NAME_PARTICLES.contains(w)
-                || w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
-        })
-        && !words.first().is_some_and(|w| NAME_PARTICLES.contains(w))
-        // A heading is never a name ("EXPERIENCIA PROFESIONAL" above a job title).
-        && sections::heading(line).is_none()
-}
-
-/// Small words inside a surname ("Sanne de Vries", "Ana dos Santos", "Ludwig van Beek").
-const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "ten",
-    "zu", "y", "e", "al", "bin", "ibn",
-];
-
-/// "Dmitri Volkov (Дмитрий Волков)" as "Dmitri Volkov": the name in another script, or a
-/// nickname, in parentheses after it.
-fn without_parenthesis(line: &str) -> &str {
-    match line.split_once(" (") {
-        Some((name, rest)) if rest.ends_with(')') => name.trim(),
-        _ => line,
-    }
-}
-
-/// "Rosa Delgado, RN, BSN" as "Rosa Delgado": letters after a name, each a short
-/// abbreviation with capitals (ACA, MBA, PhD), or a job title ("Sofia Rossi, Receptionist").
-fn without_credentials(line: &str) -> &str {
-    let mut pieces = line.split(", ");
-    let name = pieces.next().unwrap_or(line);
-    let credential = |p: &str| {
-        (p.chars().count() <= 5 && !p.contains(' ') && p.chars().filter(|c| c.is_uppercase()).count() >= 2)
-            || words::names_a_job(p)
-    };
-    let mut rest = pieces.peekable();
-    if rest.peek().is_some() && rest.all(credential) { name.trim() } else { line }
-}
-
-/// "ANA SOUZA" as "Ana Souza"; a name already in mixed case stays as written.
-fn title_case(name: &str) -> String {
-    if name.chars().any(|c| c.is_lowercase()) {
-        return name.to_owned();
-    }
-    name.split(' ')
-        .map(|w| {
-            let mut chars = w.chars();
-            chars.next().map(|f| f.to_string() + &chars.as_str().to_lowercase()).unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// "City, Country" (or "City, Region, Country") near the top, or after "Location:".
@@ -314,7 +179,6 @@ mod tests {
             "Madrid, Spain | jose.garcia@example.es | +34 612 345 678",
             "linkedin.com/in/josegarcia",
         ];
-        assert_eq!(name(&top).as_deref(), Some("José García López"));
         assert_eq!(email(&top.join("\n")).as_deref(), Some("jose.garcia@example.es"));
         assert_eq!(phone(&top).as_deref(), Some("+34 612 345 678"));
         assert_eq!(location(&top, Some("José García López")).as_deref(), Some("Madrid, Spain"));
@@ -322,52 +186,8 @@ mod tests {
     }
 
     #[test]
-    fn names_in_other_scripts_and_years_that_are_not_phones() {
-        assert_eq!(name(&["Γιώργος Βλάχος", "Athens, Greece"]).as_deref(), Some("Γιώργος Βλάχος"));
-        assert_eq!(name(&["王 小明", "Beijing, China"]).as_deref(), Some("王 小明"));
-    }
-
-    #[test]
-    fn letters_after_a_name_are_not_part_of_it() {
-        assert_eq!(name(&["Priya Raghunathan, ACA", "Manchester"]).as_deref(), Some("Priya Raghunathan"));
-        assert_eq!(name(&["Rosa Delgado, RN, BSN"]).as_deref(), Some("Rosa Delgado"));
-        assert_eq!(name(&["Sofia Rossi, Receptionist"]).as_deref(), Some("Sofia Rossi"));
-        assert_eq!(name(&["Ana Souza, Lisbon"]).as_deref(), None);
-    }
-
-    #[test]
-    fn a_job_title_above_the_name_is_not_the_name() {
-        assert_eq!(name(&["CHEF DE RÉCEPTION", "LUCAS GIRARD", "Paris"]).as_deref(), Some("Lucas Girard"));
-        // A title alone is still better than nothing.
-        assert_eq!(name(&["Chartered Accountant", "London"]).as_deref(), Some("Chartered Accountant"));
+    fn years_are_not_a_phone_number() {
         assert_eq!(phone(&["Acme 2015 - 2019"]), None);
         assert_eq!(phone(&["Tel: (415) 555-2671"]).as_deref(), Some("(415) 555-2671"));
-    }
-
-    #[test]
-    fn a_letter_spaced_banner_a_label_and_a_name_over_two_lines() {
-        assert_eq!(name(&["J O H A N N A   B E R G E R", "Pflegefachfrau"]).as_deref(), Some("Johanna Berger"));
-        assert_eq!(
-            name(&["Lebenslauf", "Name: Jonas Weber", "Geburtsdatum: 02.03.1991"]).as_deref(),
-            Some("Jonas Weber")
-        );
-        assert_eq!(name(&["Marta", "Ruiz Castillo", "Enfermera"]).as_deref(), Some("Marta Ruiz Castillo"));
-        assert_eq!(name(&["Nome e cognome: Chiara Bianchi"]).as_deref(), Some("Chiara Bianchi"));
-        assert_eq!(
-            name(&["Nombre / Apellidos: Ana María de la Fuente Ortega"]).as_deref(),
-            Some("Ana María de la Fuente Ortega")
-        );
-        // Cells of a header row: the name beside a title, a place and the contact details.
-        let row = "Amara Osei  Site Supervisor  Leeds, UK  0113 496 0000  amara@example.com";
-        assert_eq!(name(&[row]).as_deref(), Some("Amara Osei"));
-        assert_eq!(name(&["München", "Bahnhofstraße 4"]), None);
-    }
-
-    #[test]
-    fn a_name_after_a_sidebar_is_the_one_above_a_title() {
-        let lines =
-            ["CONTACT", "Utrecht", "+31 6 12345678", "TALEN", "Nederlands", "Sanne de Vries", "Verpleegkundige"];
-        assert_eq!(name_above_a_title(&lines).as_deref(), Some("Sanne de Vries"));
-        assert_eq!(name_above_a_title(&["Nederlands", "Engels"]), None);
     }
 }

@@ -5,6 +5,7 @@ mod dates;
 mod history;
 mod labelled;
 mod languages;
+mod name;
 mod sections;
 mod skills;
 mod words;
@@ -156,7 +157,7 @@ pub fn parse(text: &str) -> ParsedResume {
     // A heading counts even when nothing was read under it (its list drawn elsewhere on the page).
     let headed = |wanted: Section| lines.iter().any(|l| sections::heading(l) == Some(wanted));
     let top = section(Section::Top);
-    let (name, name_confidence) = found_by(contact::name(&top), || contact::name_above_a_title(&lines));
+    let (name, name_confidence) = found_by(name::name(&top), || name::name_above_a_title(&lines));
     let (phone, phone_confidence) = found_by(contact::phone(&top), || contact::phone(&lines));
     // A languages list run in with its heading inside the skills is languages, read below.
     let skills_lines: Vec<&str> = section(Section::Skills)
@@ -194,7 +195,13 @@ pub fn parse(text: &str) -> ParsedResume {
     let email = contact::email(text);
     let location = contact::location(&top, name.as_deref());
     let confidence = Confidences {
-        name: if another.is_some() { Confidence::Low } else { name_confidence },
+        // A job title taken for want of a name ("Warehouse Lead" where the name was an image)
+        // is shown for checking, as is the name of a file that holds two resumes.
+        name: if another.is_some() || name.as_deref().is_some_and(words::names_a_job) {
+            Confidence::Low
+        } else {
+            name_confidence
+        },
         email: if email.is_some() && another.is_none() { Confidence::High } else { Confidence::Low },
         phone: phone_confidence,
         location: if location.is_some() { Confidence::Medium } else { Confidence::Low },
@@ -445,6 +452,30 @@ Page 1 of 1";
         assert_eq!(p.name.as_deref(), Some("Pieter Bakker"));
         let spoken: Vec<String> = p.languages.iter().map(SpokenLanguage::written).collect();
         assert_eq!(spoken, ["Dutch", "English"]);
+    }
+
+    #[test]
+    fn a_europass_form_gives_the_given_name_and_the_surname_a_recruiter_would_type() {
+        let text = "europass Lebenslauf\nANGABEN ZUR PERSON\nNachname(n) / Vorname(n)  HARTMANN, Lea Sophie\n\
+                    Telefon  +49 351 555 0101\nE-Mail  lea.hartmann@example.de\nBERUFSERFAHRUNG\n\
+                    seit 2019  Filialleiterin, Bäckerei Sonne GmbH";
+        let p = parse(&crate::normalize::normalize(text));
+        assert_eq!(p.name.as_deref(), Some("Lea Sophie Hartmann"));
+        assert_eq!(p.confidence.name, Confidence::High);
+        let profile = p.to_profile();
+        assert_eq!((profile.first_name.as_str(), profile.last_name.as_str()), ("Lea Sophie", "Hartmann"));
+    }
+
+    #[test]
+    fn a_job_title_where_the_name_should_be_is_shown_for_checking() {
+        // The name was an image: the headline is all the top has.
+        let text = "Warehouse Lead\nSeattle, WA · (206) 555-0100 · jh@example.com\nEXPERIENCE\n\
+                    Warehouse Lead — Cascade Freight Inc., 2019 – Present";
+        let p = parse(&crate::normalize::normalize(text));
+        assert_eq!((p.name.as_deref(), p.confidence.name), (Some("Warehouse Lead"), Confidence::Low));
+        let p =
+            parse(&crate::normalize::normalize(&text.replacen("Warehouse Lead\n", "Ji-hoon Kim\nWarehouse Lead\n", 1)));
+        assert_eq!((p.name.as_deref(), p.confidence.name), (Some("Ji-hoon Kim"), Confidence::High));
     }
 
     #[test]

@@ -1,0 +1,500 @@
+//! Who the resume is about: the person's name, as a recruiter would write it on a card.
+//!
+//! The name is looked for in the top of the resume (before its first section heading), in
+//! this order: a form's label ("Nachname(n) / Vorname(n)  Schneider, Jonas", Europass), a given
+//! name and a surname set on two lines (a banner), then the first line that could be a name.
+//! Photo placeholders and monograms are not words of it; a section heading, a label and a job
+//! title are not names; capitals are undone where that is safe.
+
+use std::sync::OnceLock;
+
+use super::sections;
+use super::words;
+
+/// Lines of the top of a resume that are not the name.
+const NOT_NAMES: &[&str] =
+    &["resume", "résumé", "curriculum vitae", "cv", "lebenslauf", "page", "contact", "europass", "currículum vitae"];
+
+/// The text a template leaves where the photo goes ("PHOTO", "Foto", "[Zdjęcie]"): read in
+/// beside or between the lines of a banner name, never a word of it.
+const PHOTO_PLACEHOLDERS: &[&str] = &[
+    "photo",
+    "foto",
+    "photograph",
+    "picture",
+    "image",
+    "your photo",
+    "photo here",
+    "bild",
+    "lichtbild",
+    "passbild",
+    "passfoto",
+    "bewerbungsfoto",
+    "fotografía",
+    "fotografia",
+    "foto tessera",
+    "pasfoto",
+    "zdjęcie",
+    "photo d'identité",
+];
+
+/// First words of place names, never of a person's ("San Sebastián", "Den Haag", "New
+/// Jersey", "Bad Homburg"): a town on a line of its own in the contact details is no name.
+const PLACE_STARTS: &[&str] = &[
+    "san", "santa", "santo", "são", "los", "las", "den", "new", "saint", "st.", "sankt", "bad", "nueva", "fort",
+    "port", "mount", "lake", "north", "south", "east", "west", "city",
+];
+
+/// Small words inside a surname ("Sanne de Vries", "Ana dos Santos", "Ludwig van Beek").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "ten",
+    "zu", "y", "e", "al", "bin", "ibn",
+];
+
+/// The name: a form's labelled name first, else a banner's given name and surname on two
+/// lines, else the first of the first lines of two to five words that start with a capital
+/// letter (or a letter of a script without case), without digits or contact details; a line
+/// that names a job ("Chartered Accountant", set above the name in some banners) only when no
+/// other line will do.
+pub fn name(top: &[&str]) -> Option<String> {
+    if let Some(labelled) = labelled(top) {
+        return Some(labelled);
+    }
+    let lines: Vec<String> = without_photo_and_monogram(top).iter().take(8).map(|l| letters_joined(l)).collect();
+    let plausible: Vec<&str> = lines
+        .iter()
+        .map(|l| sections::without_top_heading(l))
+        .flat_map(|l| l.split(['|', '•', '—', '–']))
+        .flat_map(|l| l.split(" - "))
+        .flat_map(|l| l.split("  "))
+        .map(|l| without_title_after(without_credentials(without_parenthesis(l.trim()))))
+        .filter(|line| could_be_a_name(line))
+        .collect();
+    let best = over_two_lines(&lines)
+        .or_else(|| plausible.iter().find(|line| !words::names_a_job(line)).map(|l| (*l).to_owned()))
+        .or_else(|| plausible.first().map(|l| (*l).to_owned()));
+    best.map(|n| natural_case(&n))
+}
+
+/// The name where the top of the page has none (a sidebar of contact details read first): a
+/// line that could be a name with a job title on the line after it ("Pieter Bakker",
+/// "Docent aardrijkskunde"), among the first lines.
+pub fn name_above_a_title(lines: &[&str]) -> Option<String> {
+    lines
+        .iter()
+        .take(60)
+        .zip(lines.iter().skip(1))
+        .find(|(line, next)| could_be_a_name(line) && !words::names_a_job(line) && words::names_a_job(next))
+        .map(|(line, _)| natural_case(line))
+}
+
+/// Whether a line could be a name: two to five words (not counting particles) that start
+/// with a capital or a letter of a script without case, no digits or contact marks, and not a
+/// heading, a form's label or the word on a resume's title page.
+pub(super) fn could_be_a_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let lower = line.to_lowercase();
+    let particles = words.iter().filter(|w| NAME_PARTICLES.contains(w)).count();
+    (2..=5).contains(&(words.len() - particles))
+        && line.chars().count() <= 60
+        && !line.chars().any(|c| c.is_ascii_digit() || "@/:,".contains(c))
+        && !NOT_NAMES.iter().any(|n| lower == *n || lower.starts_with(&format!("{n} ")))
+        && words.iter().all(|w| {
+            NAME_PARTICLES.contains(w)
+                || w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+        })
+        && !words.first().is_some_and(|w| NAME_PARTICLES.contains(w) || PLACE_STARTS.contains(&w.to_lowercase().as_str()))
+        // A heading is never a name ("EXPERIENCIA PROFESIONAL" above a job title), nor is the
+        // label that stands before one ("Cognome e Nome").
+        && sections::heading(line).is_none()
+        && label_at_start(line).is_none_or(|(_, rest)| !rest.is_empty())
+}
+
+/// Which way round a form's label wants the name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    SurnameFirst,
+    GivenFirst,
+}
+
+/// The table of name labels (see the file's own comment), longest first so that "nom et
+/// prénom" is found before "nom".
+fn labels() -> &'static [(String, Order)] {
+    static LABELS: OnceLock<Vec<(String, Order)>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        let mut labels: Vec<(String, Order)> = include_str!("../../../../assets/resume/name-labels.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|line| match line.split_once('\t') {
+                Some(("surname-first", label)) => (label.to_owned(), Order::SurnameFirst),
+                Some(("given-first", label)) => (label.to_owned(), Order::GivenFirst),
+                _ => panic!("name-labels.tsv: {line:?} is not an order and a label"),
+            })
+            .collect();
+        labels.sort_by_key(|(label, _)| std::cmp::Reverse(label.chars().count()));
+        labels
+    })
+}
+
+/// "Nachname(n) / Vorname(n)" as "Nachname/Vorname": the form a label has in the table.
+fn label_form(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        // A plural mark of a letter or two in parentheses right after a word: "(s)", "(n)", "(en)".
+        let mark = rest
+            .strip_prefix('(')
+            .and_then(|r| r.split_once(')'))
+            .filter(|(inner, _)| (1..=2).contains(&inner.chars().count()) && inner.chars().all(char::is_alphabetic));
+        match mark {
+            Some((_, after)) if out.chars().last().is_some_and(char::is_alphabetic) => rest = after,
+            _ => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out.replace(" / ", "/").replace("/ ", "/").replace(" /", "/")
+}
+
+/// A name label at the start of a line and what follows it (without the colon or gap after the
+/// label); None when the line does not start with one, or the label runs on into a longer word
+/// ("Namensänderung").
+fn label_at_start(line: &str) -> Option<(Order, String)> {
+    let form = label_form(line.trim());
+    let lower = form.to_lowercase();
+    labels().iter().find_map(|(label, order)| {
+        let rest = lower.strip_prefix(label.as_str())?;
+        if rest.chars().next().is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        // The same characters in the line as written (lower case keeps these labels' lengths).
+        let written = form.get(label.len()..)?;
+        Some((*order, written.trim_start_matches([':', ' ', '\t']).trim().to_owned()))
+    })
+}
+
+/// The name on a form, after its label: on the label's line ("Name: Jonas Weber",
+/// "Nachname(n) / Vorname(n)  Schneider, Jonas") or on the line after a label alone, in the
+/// order it is said ("Jonas Schneider").
+fn labelled(top: &[&str]) -> Option<String> {
+    top.iter().take(16).enumerate().find_map(|(i, line)| {
+        let line = sections::without_top_heading(line);
+        let (order, value) = label_at_start(line)?;
+        let value = if value.is_empty() { (*top.get(i + 1)?).to_owned() } else { value };
+        let name = in_the_order_said(&value, order)?;
+        could_be_a_name(&name).then(|| natural_case(&name))
+    })
+}
+
+/// A form's value as the name is said: "Schneider, Jonas" and "ROSSI Mario" (the surname
+/// marked by its capitals) as "Jonas Schneider" and "Mario Rossi". Without a comma or capitals
+/// to tell the surname, the words stay in the order written: guessing would swap as many right
+/// names as it mends. None when a comma leaves more than two parts (an address).
+fn in_the_order_said(value: &str, order: Order) -> Option<String> {
+    let parts: Vec<&str> = value.split(',').map(str::trim).collect();
+    match parts.as_slice() {
+        [surname, given] if !surname.is_empty() && !given.is_empty() => return Some(format!("{given} {surname}")),
+        [_] => {}
+        _ => return None,
+    }
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let surname: Vec<&str> = words.iter().copied().filter(|w| in_capitals(w)).collect();
+    let given: Vec<&str> = words.iter().copied().filter(|w| !in_capitals(w)).collect();
+    let marked = !surname.is_empty() && !given.is_empty() && words.first().is_some_and(|w| in_capitals(w));
+    Some(if order == Order::SurnameFirst && marked {
+        format!("{} {}", given.join(" "), surname.join(" "))
+    } else {
+        value.trim().to_owned()
+    })
+}
+
+/// A word of two letters or more, all capitals ("DUBOIS"; not "Ewa", not "J.").
+fn in_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
+}
+
+/// The top's lines without a photo placeholder (a line of its own, or a cell at either end of
+/// a line: "ZDJĘCIE  Tomasz Wójcik", "FOTO INÈS") and without a monogram (the initials of the
+/// name on the next line, set in a circle: "AO" above "Amara Okafor").
+fn without_photo_and_monogram(top: &[&str]) -> Vec<String> {
+    let is_photo = |s: &str| {
+        let s = s.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        PHOTO_PLACEHOLDERS.contains(&s.as_str())
+    };
+    let mut lines: Vec<String> = Vec::with_capacity(top.len());
+    for line in top {
+        let mut words: Vec<&str> = line.split(' ').collect();
+        while words.first().is_some_and(|w| is_photo(w)) {
+            words.remove(0);
+        }
+        while words.last().is_some_and(|w| is_photo(w)) {
+            words.pop();
+        }
+        let line = words.join(" ");
+        if !line.trim().is_empty() && !is_photo(&line) {
+            lines.push(line.trim().to_owned());
+        }
+    }
+    let initials = |line: &str| -> String {
+        line.split_whitespace().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect()
+    };
+    let monogram = |i: usize| {
+        let mark: String = lines[i].chars().filter(|c| !" .".contains(*c)).collect();
+        (2..=3).contains(&mark.chars().count())
+            && mark.chars().all(char::is_uppercase)
+            && lines.get(i + 1).is_some_and(|next| initials(&letters_joined(next)) == mark)
+    };
+    let keep: Vec<bool> = (0..lines.len()).map(|i| !monogram(i)).collect();
+    lines.into_iter().zip(keep).filter(|(_, keep)| *keep).map(|(l, _)| l).collect()
+}
+
+/// A given name alone on one line and the surname on the next, as a narrow or large banner
+/// sets them ("MARTA" over "RUIZ CASTILLO"), among the first lines before any line that is a
+/// name by itself; not a word above a job title ("Rosalind" over "Head Baker" is no name).
+fn over_two_lines(lines: &[String]) -> Option<String> {
+    let before_a_whole_name = lines.iter().take(4).take_while(|l| !could_be_a_name(l));
+    before_a_whole_name.zip(lines.iter().skip(1)).find_map(|(given, family)| {
+        let name = format!("{given} {family}");
+        let one_word = given.split_whitespace().count() == 1;
+        (one_word && could_be_a_name(&name) && !words::names_a_job(family) && !words::names_a_job(given))
+            .then_some(name)
+    })
+}
+
+/// "LENA FISCHER Registered Nurse" as "LENA FISCHER": a job title set on the name's line with
+/// no mark between them (a banner's two pieces of text on one baseline), told from the name
+/// by its case (one in capitals, the other not). Without that sign the line stays whole: which
+/// words are the title's ("Sous", "Registered") cannot be told from a surname.
+fn without_title_after(line: &str) -> &str {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let starts: Vec<usize> = words.iter().map(|w| w.as_ptr() as usize - line.as_ptr() as usize).collect();
+    let capitals = |ws: &[&str]| ws.iter().all(|w| in_capitals(w));
+    let mixed = |ws: &[&str]| ws.iter().all(|w| !in_capitals(w));
+    (2..words.len())
+        .find(|&k| {
+            let (head, tail) = words.split_at(k);
+            ((capitals(head) && mixed(tail)) || (mixed(head) && capitals(tail)))
+                && words::names_a_job(&tail.join(" "))
+                && could_be_a_name(line[..starts[k]].trim_end())
+        })
+        .map_or(line, |k| line[..starts[k]].trim_end())
+}
+
+/// "J O H N   S M I T H" as "JOHN SMITH": a line of letters standing apart, its words set
+/// apart by wider gaps (two spaces or more).
+fn letters_joined(line: &str) -> String {
+    let words: Vec<&str> = line.split("  ").map(str::trim).filter(|w| !w.is_empty()).collect();
+    let spaced = |w: &&str| w.split(' ').count() >= 2 && w.split(' ').all(|c| c.chars().count() == 1);
+    if words.is_empty() || !words.iter().all(spaced) {
+        return line.to_owned();
+    }
+    words.iter().map(|w| w.replace(' ', "")).collect::<Vec<_>>().join(" ")
+}
+
+/// "Dmitri Volkov (Дмитрий Волков)" as "Dmitri Volkov": the name in another script, or a
+/// nickname, in parentheses after it.
+fn without_parenthesis(line: &str) -> &str {
+    match line.split_once(" (") {
+        Some((name, rest)) if rest.ends_with(')') => name.trim(),
+        _ => line,
+    }
+}
+
+/// "Rosa Delgado, RN, BSN" as "Rosa Delgado": letters after a name, each a short
+/// abbreviation with capitals (ACA, MBA, PhD), or a job title ("Sofia Rossi, Receptionist").
+fn without_credentials(line: &str) -> &str {
+    let mut pieces = line.split(", ");
+    let name = pieces.next().unwrap_or(line);
+    let credential = |p: &str| {
+        (p.chars().count() <= 5 && !p.contains(' ') && p.chars().filter(|c| c.is_uppercase()).count() >= 2)
+            || words::names_a_job(p)
+    };
+    let mut rest = pieces.peekable();
+    if rest.peek().is_some() && rest.all(credential) { name.trim() } else { line }
+}
+
+/// A name in capitals as it is written otherwise: "MARÍA GARCÍA" as "María García", "SANNE
+/// DE VRIES" as "Sanne de Vries" (a particle inside a name in small letters), "PATRICK
+/// O'NEILL" and "ANNA-LENA WEBER-KRAUSE" with a capital after the apostrophe and the hyphen,
+/// and a surname in capitals beside a given name ("Claire DUBOIS", as French forms set it) as
+/// "Claire Dubois". A word with a small letter is as its owner spells it and stays ("Ludwig
+/// van Beek", "McKenzie"); so do scripts without case.
+fn natural_case(name: &str) -> String {
+    name.split(' ')
+        .enumerate()
+        .map(|(i, word)| {
+            if !in_capitals(word) {
+                return word.to_owned();
+            }
+            let lower = word.to_lowercase();
+            if i > 0 && NAME_PARTICLES.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut out = String::with_capacity(word.len());
+            let mut capital = true;
+            for c in lower.chars() {
+                if capital {
+                    out.extend(c.to_uppercase())
+                } else {
+                    out.push(c)
+                }
+                // A new part of the name starts after a hyphen, and after an apostrophe that
+                // follows one letter ("O'Neill", "D'Angelo"; not "Jean-Pierre's").
+                let apostrophe = c == '\'' || c == '’';
+                capital = c == '-' || (apostrophe && out.chars().filter(|c| c.is_alphabetic()).count() == 1);
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contact_lines_and_a_title_page_word_are_not_the_name() {
+        let top = [
+            "RESUME",
+            "JOSÉ GARCÍA LÓPEZ",
+            "Madrid, Spain | jose.garcia@example.es | +34 612 345 678",
+            "linkedin.com/in/josegarcia",
+        ];
+        assert_eq!(name(&top).as_deref(), Some("José García López"));
+    }
+
+    #[test]
+    fn names_in_other_scripts() {
+        assert_eq!(name(&["Γιώργος Βλάχος", "Athens, Greece"]).as_deref(), Some("Γιώργος Βλάχος"));
+        assert_eq!(name(&["王 小明", "Beijing, China"]).as_deref(), Some("王 小明"));
+    }
+
+    #[test]
+    fn letters_after_a_name_are_not_part_of_it() {
+        assert_eq!(name(&["Priya Raghunathan, ACA", "Manchester"]).as_deref(), Some("Priya Raghunathan"));
+        assert_eq!(name(&["Rosa Delgado, RN, BSN"]).as_deref(), Some("Rosa Delgado"));
+        assert_eq!(name(&["Sofia Rossi, Receptionist"]).as_deref(), Some("Sofia Rossi"));
+        assert_eq!(name(&["Ana Souza, Lisbon"]).as_deref(), None);
+    }
+
+    #[test]
+    fn a_job_title_above_the_name_is_not_the_name() {
+        assert_eq!(name(&["CHEF DE RÉCEPTION", "LUCAS GIRARD", "Paris"]).as_deref(), Some("Lucas Girard"));
+        // A title alone is still better than nothing.
+        assert_eq!(name(&["Chartered Accountant", "London"]).as_deref(), Some("Chartered Accountant"));
+    }
+
+    #[test]
+    fn a_letter_spaced_banner_a_label_and_a_name_over_two_lines() {
+        assert_eq!(name(&["J O H A N N A   B E R G E R", "Pflegefachfrau"]).as_deref(), Some("Johanna Berger"));
+        assert_eq!(
+            name(&["Lebenslauf", "Name: Jonas Weber", "Geburtsdatum: 02.03.1991"]).as_deref(),
+            Some("Jonas Weber")
+        );
+        assert_eq!(name(&["Marta", "Ruiz Castillo", "Enfermera"]).as_deref(), Some("Marta Ruiz Castillo"));
+        assert_eq!(name(&["Nome e cognome: Chiara Bianchi"]).as_deref(), Some("Chiara Bianchi"));
+        assert_eq!(
+            name(&["Nombre / Apellidos: Ana María de la Fuente Ortega"]).as_deref(),
+            Some("Ana María de la Fuente Ortega")
+        );
+        // Cells of a header row: the name beside a title, a place and the contact details.
+        let row = "Amara Osei  Site Supervisor  Leeds, UK  0113 496 0000  amara@example.com";
+        assert_eq!(name(&[row]).as_deref(), Some("Amara Osei"));
+        assert_eq!(name(&["München", "Bahnhofstraße 4"]), None);
+    }
+
+    #[test]
+    fn a_banner_name_beside_a_photo_placeholder_or_a_monogram() {
+        // Letter-spaced given name and surname read as two lines, the placeholder's text
+        // between them (a photo circle beside the banner).
+        assert_eq!(name(&["SOLÈNE", "PHOTO", "VASSEUR", "Cheffe de rang"]).as_deref(), Some("Solène Vasseur"));
+        assert_eq!(name(&["FOTO SOLÈNE", "VASSEUR"]).as_deref(), Some("Solène Vasseur"));
+        // A table row: the placeholder cell, then the name.
+        assert_eq!(name(&["ZDJĘCIE  KAROL MAZUR", "Spawacz"]).as_deref(), Some("Karol Mazur"));
+        assert_eq!(name(&["[Photo] Dara Whitfield", "Line Cook"]).as_deref(), Some("Dara Whitfield"));
+        // Initials in a circle above the name are not a given name.
+        assert_eq!(name(&["EV", "ELIN VIK", "Lagerarbetare"]).as_deref(), Some("Elin Vik"));
+        assert_eq!(name(&["E V", "E L I N   V I K"]).as_deref(), Some("Elin Vik"));
+    }
+
+    #[test]
+    fn a_banner_name_over_two_lines_after_a_title_page_word_but_not_a_word_over_a_title() {
+        assert_eq!(
+            name(&["Lebenslauf", "Björn", "Lindqvist Haugen", "Lagerleiter"]).as_deref(),
+            Some("Björn Lindqvist Haugen")
+        );
+        // A first name alone over the job title is not a name with the title as its surname.
+        assert_ne!(name(&["Rosalind", "Head Baker", "Denver, CO"]).as_deref(), Some("Rosalind Head Baker"));
+        // A name on one line goes before any pair of lines after it (a place over its region).
+        assert_eq!(name(&["Jane Okafor", "Portland", "Oregon"]).as_deref(), Some("Jane Okafor"));
+    }
+
+    #[test]
+    fn a_europass_form_gives_the_name_after_its_label_in_the_order_said() {
+        let form = ["europass Lebenslauf", "Angaben zur Person", "Nachname(n) / Vorname(n) Hartmann, Lea Sophie"];
+        assert_eq!(name(&form).as_deref(), Some("Lea Sophie Hartmann"));
+        assert_eq!(name(&["Nom(s) / Prénom(s)  DUBREUIL, Anne-Laure"]).as_deref(), Some("Anne-Laure Dubreuil"));
+        assert_eq!(
+            name(&["Apellido(s) / Nombre(s)", "Castaño Vidal, Marina"]).as_deref(),
+            Some("Marina Castaño Vidal")
+        );
+        assert_eq!(
+            name(&["Apelido(s) / Nome(s) próprio(s):  Serrano, Inês Matos"]).as_deref(),
+            Some("Inês Matos Serrano")
+        );
+        assert_eq!(name(&["Nazwisko / Imię: KRÓL, Ewa"]).as_deref(), Some("Ewa Król"));
+        assert_eq!(
+            name(&["PERSONAL INFORMATION Surname(s) / First name(s) Okoro, Chidi"]).as_deref(),
+            Some("Chidi Okoro")
+        );
+        // The surname told by its capitals; without a sign of which word is which, as written.
+        assert_eq!(name(&["Cognome e Nome  BENEDETTI Lorenzo"]).as_deref(), Some("Lorenzo Benedetti"));
+        assert_eq!(name(&["Cognome e Nome  BENEDETTI LORENZO"]).as_deref(), Some("Benedetti Lorenzo"));
+        // The label itself, alone on its line, is never the name.
+        assert_eq!(name(&["INFORMAZIONI PERSONALI", "Cognome e Nome", "Indirizzo  Via Roma 1"]), None);
+        // A label that is only the start of a longer word, and an address after a name label.
+        assert_eq!(name(&["Namensänderung 2019", "Greta Lund"]).as_deref(), Some("Greta Lund"));
+        assert_eq!(name(&["Nombre: Calle Mayor, 4, Madrid", "Irene Solís"]).as_deref(), Some("Irene Solís"));
+    }
+
+    #[test]
+    fn a_title_on_the_names_line_and_a_town_are_not_the_name() {
+        assert_eq!(name(&["LENA FISCHER Registered Nurse", "Hamburg"]).as_deref(), Some("Lena Fischer"));
+        assert_eq!(name(&["Tomás Ibarra SOUS CHEF"]).as_deref(), Some("Tomás Ibarra"));
+        // Without a change of case the title cannot be told from the name's words.
+        assert_eq!(name(&["Tomás Ibarra Sous Chef", "Bilbao"]).as_deref(), Some("Tomás Ibarra Sous Chef"));
+        // A surname that is also a trade stays whole.
+        assert_eq!(name(&["John Baker", "Leeds"]).as_deref(), Some("John Baker"));
+        // The contact column read first: a town on its own line, then the name.
+        assert_eq!(
+            name(&["Calle Urbieta 12", "San Sebastián", "Nerea Goikoetxea"]).as_deref(),
+            Some("Nerea Goikoetxea")
+        );
+        assert_eq!(name(&["Den Haag", "NEW JERSEY"]), None);
+    }
+
+    #[test]
+    fn capitals_are_undone_where_that_is_safe() {
+        assert_eq!(natural_case("MARÍA GARCÍA"), "María García");
+        assert_eq!(natural_case("SANNE DE VRIES"), "Sanne de Vries");
+        assert_eq!(natural_case("PATRICK O'NEILL"), "Patrick O'Neill");
+        assert_eq!(natural_case("ANNA-LENA WEBER-KRAUSE"), "Anna-Lena Weber-Krause");
+        assert_eq!(natural_case("ΓΙΏΡΓΟΣ ΠΑΠΑΔΌΠΟΥΛΟΣ"), "Γιώργος Παπαδόπουλος");
+        assert_eq!(natural_case("DE LUCA MARCO"), "De Luca Marco", "a particle that starts the name keeps its capital");
+        assert_eq!(natural_case("Claire DUBOIS"), "Claire Dubois");
+        // Mixed case is the owner's own spelling.
+        assert_eq!(natural_case("Ludwig van Beek"), "Ludwig van Beek");
+        assert_eq!(natural_case("Fiona McKenzie"), "Fiona McKenzie");
+        assert_eq!(natural_case("王 小明"), "王 小明");
+    }
+
+    #[test]
+    fn a_name_after_a_sidebar_is_the_one_above_a_title() {
+        let lines =
+            ["CONTACT", "Utrecht", "+31 6 12345678", "TALEN", "Nederlands", "Sanne de Vries", "Verpleegkundige"];
+        assert_eq!(name_above_a_title(&lines).as_deref(), Some("Sanne de Vries"));
+        assert_eq!(name_above_a_title(&["Nederlands", "Engels"]), None);
+    }
+}
