@@ -269,3 +269,29 @@ async fn a_preferences_form_sent_from_another_site_is_refused_and_the_one_click_
     assert_eq!(one_click.status(), StatusCode::OK);
     assert!(!server.candidate(bo).await.candidate.subscribed);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_link_of_a_candidate_merged_since_leads_to_the_one_they_were_merged_into() {
+    let server = TestServer::start().await;
+    let (ana, ana_twin) = (Uuid::now_v7(), Uuid::now_v7());
+    let people = [
+        create_candidate(ana, "Ana", "Souza", Some("ana@example.com")),
+        create_candidate(ana_twin, "Anna", "Souza", Some("ana.souza@example.com")),
+    ];
+    server.push(&server.recruiter, &numbered(1, people)).await;
+    // An email went to the duplicate; then an admin merged the duplicate into Ana.
+    let token = token_for(&server, ana_twin).await;
+    let merge = Mutation::CandidateMerge { survivor_id: ana, merged_ids: vec![ana_twin], changes: Vec::new() };
+    let merged = server.push(&server.admin, &numbered(1, [merge])).await;
+    assert!(matches!(merged.results[0].outcome, talentdesk_sync::wire::PushOutcome::Applied { .. }), "{merged:?}");
+
+    // The page is Ana's, and the email's one-click unsubscribe unsubscribes Ana.
+    let page = browser().get(format!("{}/preferences/{token}", server.url)).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.unwrap().contains("Hello Ana"));
+    let one_click = one_click(&server, &token).await;
+    assert_eq!(one_click.status(), StatusCode::OK, "{:?}", one_click.text().await);
+    assert!(!server.candidate(ana).await.candidate.subscribed, "the survivor is unsubscribed");
+    let entry = history_of(&server, ana).await.into_iter().last().unwrap();
+    assert_eq!(entry.summary.as_deref(), Some("Unsubscribed"));
+}

@@ -125,12 +125,29 @@ async fn visit(state: &AppState, lang: Lang, token: &str) -> Result<Result<Visit
     };
     let org_name: String =
         sqlx::query_scalar("SELECT name FROM orgs WHERE id = $1").bind(holder.org).fetch_one(&mut *conn).await?;
-    let key = Key { kind: RecordKind::Candidate, id: &holder.candidate.to_string() };
-    let Some(candidate) = records::get::<CandidateAggregate>(&mut conn, holder.org, key).await? else {
-        // Erased (or merged away): nothing of theirs is left to show.
+    let Some(candidate) = candidate_or_survivor(&mut conn, holder.org, holder.candidate).await? else {
+        // Erased (or merged into someone since deleted): nothing of theirs is left to show.
         return Ok(Err(respond(StatusCode::GONE, page::message(lang, &org_name, t.gone_title, t.gone))));
     };
     Ok(Ok(Visit { org: holder.org, org_name, candidate }))
+}
+
+/// The link's candidate, or, when a merge took them, the candidate they were merged into (who
+/// has their address and what they asked for): a link in an email sent before the merge
+/// still works.
+async fn candidate_or_survivor(
+    conn: &mut PgConnection,
+    org: Uuid,
+    id: Uuid,
+) -> sqlx::Result<Option<CandidateAggregate>> {
+    if let Some(found) = records::get(&mut *conn, org, Key { kind: RecordKind::Candidate, id: &id.to_string() }).await?
+    {
+        return Ok(Some(found));
+    }
+    let Some(survivor) = crate::db::merge::survivors(&mut *conn, org, &[id]).await?.remove(&id) else {
+        return Ok(None);
+    };
+    records::get(conn, org, Key { kind: RecordKind::Candidate, id: &survivor.to_string() }).await
 }
 
 async fn areas(conn: &mut PgConnection, org: Uuid) -> sqlx::Result<Vec<String>> {
