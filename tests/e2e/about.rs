@@ -1,7 +1,7 @@
 //! Settings › About in the real window: the version shown is the package's (what the installed
-//! package and the updater go by), with the build's date and commit; and updates from the
-//! team's server: a newer version found, downloaded with its progress and its signature
-//! checked, a tampered package refused.
+//! package and the updater go by), with the build's date and commit and the credit for GeoNames'
+//! data; and updates from the team's server: a newer version found, downloaded with its progress
+//! and its signature checked, a tampered package refused.
 
 use std::path::Path;
 use std::process::Command;
@@ -40,6 +40,9 @@ fn about_shows_the_package_version_build_date_and_commit() -> Result<(), String>
         .status()
         .map_err(err)?;
     assert!(known.success(), "{commit:?} is not a commit of this repository");
+    // The app ships GeoNames' places, which CC BY 4.0 asks to credit.
+    let notices = session.text("[data-testid=about-notices]")?.unwrap_or_default();
+    assert!(notices.contains("GeoNames") && notices.contains("CC BY 4.0"), "{notices}");
     session.script(SHOW_ABOUT, serde_json::json!([]))?;
     session.screenshot("settings-about")?;
     Ok(())

@@ -7,6 +7,8 @@ export const about: Translation<typeof english> = {
   "about.version": "Version",
   "about.built": "Erstellt",
   "about.commit": "Commit",
+  "about.geonames":
+    "Orte (Städte, Länder, US-Bundesstaaten) stammen von GeoNames (geonames.org), lizenziert unter CC BY 4.0 (creativecommons.org/licenses/by/4.0).",
   "about.unknown": "unbekannt",
   "about.updates_no_key":
     "Diese Kopie von Talentdesk wurde ohne den Update-Schlüssel deines Teams erstellt und sucht deshalb nicht nach Updates: Neue Versionen bringt, wer Talentdesk für dein Team installiert.",

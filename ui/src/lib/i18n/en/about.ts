@@ -4,6 +4,8 @@ export const about = {
   "about.version": "Version",
   "about.built": "Built",
   "about.commit": "Commit",
+  "about.geonames":
+    "Places (cities, countries, US states) are GeoNames data (geonames.org), licensed under CC BY 4.0 (creativecommons.org/licenses/by/4.0).",
   "about.unknown": "unknown",
   "about.updates_no_key":
     "This copy of Talentdesk was built without your team's update key, so it does not look for updates: whoever installs Talentdesk for your team brings new versions.",
