@@ -149,7 +149,14 @@ fn read(glyphs: Vec<Glyph>) -> String {
             _ => pages.push((g.page, vec![g])),
         }
     }
-    let texts: Vec<String> = pages.into_iter().map(|(_, glyphs)| page_text(pieces(&glyphs))).collect();
+    let texts: Vec<String> = pages
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, glyphs))| {
+            let pieces = pieces(&glyphs);
+            page_text(if i == 0 { name_on_one_line(pieces) } else { pieces })
+        })
+        .collect();
     texts.join("\n\n")
 }
 
@@ -187,6 +194,50 @@ fn pieces(glyphs: &[Glyph]) -> Vec<Piece> {
         .collect();
     out.retain(|p| !p.text.is_empty());
     out
+}
+
+/// The largest text of the first page set on two or three lines one under the other (a
+/// banner's "MARIA JOSÉ" over "FERREIRA DA SILVA", or a long name the page wrapped), as one
+/// piece: the name is one line to the parser. Only when that size stands well above the
+/// page's usual size (a name, not a heading among headings), the lines follow closely and
+/// overlap across, are in one script, and hold no digits or addresses.
+fn name_on_one_line(mut pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut sizes: Vec<f64> = pieces.iter().map(|p| p.size).collect();
+    sizes.sort_by(f64::total_cmp);
+    let (Some(&usual), Some(&largest)) = (sizes.get(sizes.len() / 2), sizes.last()) else {
+        return pieces;
+    };
+    let mut big: Vec<usize> = (0..pieces.len()).filter(|&i| pieces[i].size >= 0.95 * largest).collect();
+    big.sort_by(|&a, &b| pieces[a].y.total_cmp(&pieces[b].y));
+    let a_name = |p: &Piece| !p.text.chars().any(|c| c.is_ascii_digit() || c == '@');
+    let follows =
+        |a: &Piece, b: &Piece| b.y - a.y > 0.5 * largest && b.y - a.y < 1.6 * largest && a.x0 < b.x1 && b.x0 < a.x1;
+    // A name over its transliteration ("كريم منصور" over "Karim Mansour") is one name twice.
+    let latin = |p: &Piece| {
+        p.text.chars().filter(|c| c.is_alphabetic()).all(|c| c < '\u{250}' || ('\u{1e00}'..='\u{1eff}').contains(&c))
+    };
+    let one_name = largest >= 1.5 * usual
+        && (2..=3).contains(&big.len())
+        && big.iter().all(|&i| a_name(&pieces[i]))
+        && big.iter().all(|&i| latin(&pieces[i]) == latin(&pieces[big[0]]))
+        && big.windows(2).all(|w| follows(&pieces[w[0]], &pieces[w[1]]));
+    if !one_name {
+        return pieces;
+    }
+    let text = big.iter().fold(String::new(), |text, &i| {
+        let joint = if text.is_empty() || text.ends_with('-') { "" } else { " " };
+        format!("{text}{joint}{}", pieces[i].text)
+    });
+    let (x0, x1) = big.iter().fold((f64::MAX, f64::MIN), |(x0, x1), &i| (x0.min(pieces[i].x0), x1.max(pieces[i].x1)));
+    let first = big[0];
+    pieces[first] = Piece { text, x0, x1, ..pieces[first].clone() };
+    let rest: Vec<usize> = big[1..].to_vec();
+    let mut i = 0;
+    pieces.retain(|_| {
+        i += 1;
+        !rest.contains(&(i - 1))
+    });
+    pieces
 }
 
 /// A run's characters with a space where the gap between two is wider than a space's. In
@@ -511,6 +562,39 @@ mod tests {
         }
         glyphs.extend(line(20.0, 60.0, "Nice"));
         assert_eq!(read(glyphs), "LUCAS GIRARD\nNice");
+    }
+
+    /// Glyphs of `text` at `size` pt, each 0.6 of the size wide, from `x` on baseline `y`.
+    fn large(x: f64, y: f64, size: f64, text: &str) -> Vec<Glyph> {
+        let w = 0.6 * size;
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph { page: 1, x: x + w * i as f64, y, width: w, size, text: c.into() })
+            .collect()
+    }
+
+    #[test]
+    fn a_banner_name_on_two_lines_reads_as_one_line() {
+        let body = [(20.0, 140.0, "Enfermeira"), (20.0, 154.0, "Lisboa"), (20.0, 168.0, "EXPERIÊNCIA")];
+        let mut glyphs = large(20.0, 40.0, 30.0, "MARIA JOSÉ");
+        glyphs.extend(large(20.0, 75.0, 30.0, "FERREIRA DA SILVA"));
+        glyphs.extend(body.iter().flat_map(|(x, y, t)| line(*x, *y, t)));
+        assert_eq!(read(glyphs), "MARIA JOSÉ FERREIRA DA SILVA\nEnfermeira\nLisboa\nEXPERIÊNCIA");
+        // A long name the page wrapped after a hyphen.
+        let mut glyphs = large(20.0, 40.0, 36.0, "WIEBKE JÄRVINEN-");
+        glyphs.extend(large(20.0, 82.0, 36.0, "LUND"));
+        glyphs.extend(body.iter().flat_map(|(x, y, t)| line(*x, *y, t)));
+        assert!(read(glyphs).starts_with("WIEBKE JÄRVINEN-LUND\n"));
+        // A name over its transliteration is the same name twice, not one name.
+        let mut glyphs = large(20.0, 40.0, 30.0, "Ирина Соколова");
+        glyphs.extend(large(20.0, 75.0, 30.0, "Irina Sokolova"));
+        glyphs.extend(body.iter().flat_map(|(x, y, t)| line(*x, *y, t)));
+        assert!(read(glyphs).starts_with("Ирина Соколова\nIrina Sokolova\n"));
+        // Large lines far apart (a name and a heading of the same size) stay apart.
+        let mut glyphs = large(20.0, 40.0, 30.0, "Ana Lima");
+        glyphs.extend(large(20.0, 120.0, 30.0, "Experiência"));
+        glyphs.extend(line(20.0, 140.0, "Enfermeira"));
+        assert_eq!(read(glyphs), "Ana Lima\nExperiência\nEnfermeira");
     }
 
     #[test]
