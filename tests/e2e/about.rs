@@ -121,6 +121,13 @@ fn a_newer_version_on_the_server_is_found_downloaded_and_checked_and_a_tampered_
     let server = update_server(&runtime)?;
     let admin = runtime.block_on(server.add_user("admin@acme.test", Role::RecruiterAdmin));
     let keys = keys::generate().map_err(err)?;
+    let data = tempfile::tempdir().map_err(err)?;
+    let session = signed_in(&app_binary()?, &server, &admin.email, &keys.public, data.path())?;
+    // Nothing published yet: this is the newest version.
+    session.click("[data-testid=check-for-updates]")?;
+    let newest = session.wait_for("the answer", |s| Ok(Some(update_status(s)?).filter(|t| t.contains("newest"))))?;
+    assert!(newest.contains(&format!("Talentdesk {} is the newest version", package_version()?)), "{newest}");
+
     let dir = tempfile::tempdir().map_err(err)?;
     let next = next_version(&package_version()?)?;
     let package = small_deb(dir.path(), &next)?;
@@ -139,9 +146,6 @@ fn a_newer_version_on_the_server_is_found_downloaded_and_checked_and_a_tampered_
     // The package changed on the server after it was signed: a server's attacker cannot sign.
     let tamper = "UPDATE desktop_updates SET package = package || '\\x00'::bytea";
     runtime.block_on(sqlx::query(tamper).execute(server.pool())).map_err(err)?;
-
-    let data = tempfile::tempdir().map_err(err)?;
-    let session = signed_in(&app_binary()?, &server, &admin.email, &keys.public, data.path())?;
     let refused = check_and_download(&session)?;
     assert!(refused.contains(&format!("version {next} is not signed with your team's update key")), "{refused}");
     assert!(session.text("[data-testid=restart-to-update]")?.is_none(), "nothing to install");
