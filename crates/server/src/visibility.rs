@@ -14,6 +14,18 @@ use uuid::Uuid;
 use crate::ServerError;
 use crate::auth::Caller;
 
+/// The candidate as someone outside the organisation receives them (a webhook's receiver, a
+/// partner's read): as anyone in the org sees them, without the pipelines of `private` (its
+/// recruiters' own), and without the team's internal word about them — the reason an admin
+/// gave for declining their request to be forgotten (left empty: that it was declined, and
+/// when, is theirs to know).
+pub fn for_outside(aggregate: &mut CandidateAggregate, private: &HashSet<Uuid>) {
+    aggregate.pipelines.retain(|m| !private.contains(&m.pipeline_id));
+    if let Some(declined) = aggregate.erasure_request.as_mut().and_then(|r| r.declined.as_mut()) {
+        declined.reason.clear();
+    }
+}
+
 /// What a pull sends of one changed record.
 pub enum Delivery {
     Data(Box<RawValue>),

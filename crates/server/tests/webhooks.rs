@@ -527,3 +527,45 @@ async fn urls_into_this_machine_or_a_private_network_are_refused_and_only_admins
     assert!(lines[0]["error"].as_str().unwrap().contains("private network"), "{lines:#?}");
     assert!(receiver.requests().is_empty(), "the receiver on this machine got nothing");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_reason_an_admin_declined_an_erasure_request_never_leaves_in_a_webhook_or_a_partner_read() {
+    let server = server_with(|c| c).await;
+    let (receiver, url) = receiver().await;
+    add_webhook(&server, json!({"url": url, "events": ["candidate.updated"]})).await;
+    let ana = Uuid::now_v7();
+    let asked = [
+        create_candidate(ana, "Ana", "Souza", Some("ana@example.com")),
+        Mutation::RequestErasure { candidate_id: ana },
+    ];
+    server.push(&server.recruiter, &numbered(1, asked)).await;
+    let reason = "Legal hold until the Meyer audit ends";
+    let decline = Mutation::DeclineErasure { candidate_id: ana, reason: reason.into() };
+    let declined = server.push(&server.admin, &numbered(1, [decline])).await;
+    assert!(matches!(declined.results[0].outcome, talentdesk_sync::wire::PushOutcome::Applied { .. }), "{declined:?}");
+
+    // The receiver hears that it was declined, and when, but not the admin's words.
+    let is_decline = |r: &Request| !r.json()["data"]["erasure_request"]["declined"].is_null();
+    let requests = receiver.wait_for("the decline's event", |r| r.iter().any(is_decline)).await;
+    let decline = requests.iter().find(|r| is_decline(r)).unwrap().json();
+    let said = &decline["data"]["erasure_request"]["declined"];
+    assert!(said["at"].is_string() && said["reason"] == "", "{said}");
+    for request in &requests {
+        assert!(!request.body.contains("Meyer"), "the reason left in {}", request.body);
+    }
+
+    // Nor does a partner reading Ana.
+    let new = json!({"name": "Crosschq", "scopes": ["candidates:read"]});
+    let (status, created) = call(&server, &server.admin, reqwest::Method::POST, "/v1/partner-keys", Some(new)).await;
+    assert_eq!(status, Status::CREATED, "{created}");
+    let read = server
+        .http
+        .get(format!("{}/v1/partner/candidates/{ana}", server.url))
+        .bearer_auth(created["secret"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(read.status(), Status::OK);
+    let body = read.text().await.unwrap();
+    assert!(body.contains("\"declined\"") && !body.contains("Meyer"), "{body}");
+}

@@ -45,9 +45,9 @@ pub async fn candidate(
     partner.require(PartnerScope::CandidatesRead)?;
     let mut conn = state.pool.acquire().await?;
     let mut aggregate = existing(&mut conn, partner.org, id).await?;
-    // A recruiter's own pipelines, which no partner sees.
+    // Without recruiters' own pipelines and the team's internal word.
     let private = records::private_pipelines(&mut conn, partner.org, None).await?;
-    aggregate.pipelines.retain(|m| !private.contains(&m.pipeline_id));
+    crate::visibility::for_outside(&mut aggregate, &private);
     let notes: Vec<Note> = shared_of(&mut conn, partner.org, RecordKind::Note, id).await?;
     let documents: Vec<Document> = shared_of(&mut conn, partner.org, RecordKind::Document, id).await?;
     let notes = notes.into_iter().filter(|n| !n.private).collect();

@@ -196,7 +196,7 @@ impl Reader {
         Ok(self.private_pipelines.as_ref().expect("just read"))
     }
 
-    /// The candidate as anyone in the org sees them (private pipelines cut out), as the
+    /// The candidate as the outside sees them ([`crate::visibility::for_outside`]), as the
     /// mutation left them; `None` when they are gone.
     async fn candidate(
         &mut self,
@@ -209,8 +209,7 @@ impl Reader {
                 records::get(&mut *conn, self.org, Key { kind: RecordKind::Candidate, id: &key }).await?;
             let value = match found {
                 Some(mut aggregate) => {
-                    let hidden = self.private_pipelines(conn).await?;
-                    aggregate.pipelines.retain(|m| !hidden.contains(&m.pipeline_id));
+                    crate::visibility::for_outside(&mut aggregate, self.private_pipelines(conn).await?);
                     Some(serde_json::to_value(&aggregate)?)
                 }
                 None => None,
