@@ -67,13 +67,15 @@ pub fn name(top: &[&str]) -> Option<String> {
         .flat_map(|l| l.split(['|', '•', '—', '–']))
         .flat_map(|l| l.split(" - "))
         .flat_map(|l| l.split("  "))
-        .map(|l| without_title_after(without_credentials(without_parenthesis(l.trim()))))
+        .map(|l| without_honorifics(without_title_page_word(l.trim())))
+        .map(|l| without_title_after(without_credentials(without_parenthesis(l))))
         .filter(|line| could_be_a_name(line))
         .collect();
     let best = over_two_lines(&lines)
         .or_else(|| plausible.iter().find(|line| !words::names_a_job(line)).map(|l| (*l).to_owned()))
         .or_else(|| plausible.first().map(|l| (*l).to_owned()));
-    best.map(|n| natural_case(&n))
+    // "DUBOIS Claire": the surname set first in capitals, as French and Italian resumes do.
+    best.map(|n| natural_case(&in_the_order_said(&n, Order::SurnameFirst).unwrap_or(n)))
 }
 
 /// The name where the top of the page has none (a sidebar of contact details read first): a
@@ -260,6 +262,71 @@ fn over_two_lines(lines: &[String]) -> Option<String> {
         (one_word && could_be_a_name(&name) && !words::names_a_job(family) && !words::names_a_job(given))
             .then_some(name)
     })
+}
+
+/// Titles set before a name that are no part of what a recruiter types as it ("Dr. Anna
+/// Weber", "Dipl.-Ing. Jan Nowak", "Mgr Ewa Lis", "Dott.ssa Giulia Bianchi").
+const HONORIFICS: &[&str] = &[
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "mx",
+    "dipl.-ing.",
+    "dipl.-kfm.",
+    "dipl.",
+    "ing.",
+    "mag.",
+    "mgr",
+    "mgr.",
+    "inż.",
+    "lic.",
+    "dott.",
+    "dott.ssa",
+    "avv.",
+    "sr.",
+    "sra.",
+    "dña.",
+    "mme",
+    "m.",
+    "drs.",
+    "ir.",
+    "mr.drs.",
+];
+
+fn without_honorifics(line: &str) -> &str {
+    let mut rest = line;
+    while let Some((first, after)) = rest.split_once(' ') {
+        if !HONORIFICS.contains(&first.to_lowercase().as_str()) {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest
+}
+
+/// "Lebenslauf von Anna Weber", "Curriculum vitae de Ana Pérez", "CV of Tom Hale": the name
+/// after the words of a title page.
+fn without_title_page_word(line: &str) -> &str {
+    let lower = line.to_lowercase();
+    let longest = NOT_NAMES
+        .iter()
+        .filter_map(|word| {
+            let rest = lower.strip_prefix(word)?.strip_prefix(' ')?;
+            let of = ["of ", "von ", "de ", "di ", "van ", "do ", "da "].iter().find(|of| rest.starts_with(*of));
+            Some(word.len() + 1 + of.map_or(0, |of| of.len()))
+        })
+        .max();
+    match longest.and_then(|at| line.get(at..)) {
+        Some(rest) if !rest.trim().is_empty() => rest.trim(),
+        _ => line,
+    }
 }
 
 /// "LENA FISCHER Registered Nurse" as "LENA FISCHER": a job title set on the name's line with
@@ -473,6 +540,25 @@ mod tests {
             Some("Nerea Goikoetxea")
         );
         assert_eq!(name(&["Den Haag", "NEW JERSEY"]), None);
+    }
+
+    #[test]
+    fn titles_and_title_page_words_before_a_name_are_not_part_of_it() {
+        assert_eq!(name(&["Dr. Anna Weber", "Fachärztin"]).as_deref(), Some("Anna Weber"));
+        assert_eq!(name(&["Dipl.-Ing. Jan Nowak"]).as_deref(), Some("Jan Nowak"));
+        assert_eq!(name(&["Mgr inż. Ewa Lis"]).as_deref(), Some("Ewa Lis"));
+        assert_eq!(name(&["Lebenslauf von Anna Weber"]).as_deref(), Some("Anna Weber"));
+        assert_eq!(name(&["CURRICULUM VITAE DE ANA PÉREZ"]).as_deref(), Some("Ana Pérez"));
+        assert_eq!(name(&["Resume", "Tom Hale"]).as_deref(), Some("Tom Hale"));
+    }
+
+    #[test]
+    fn a_surname_set_first_in_capitals_goes_after_the_given_name() {
+        assert_eq!(name(&["DUBOIS Claire", "Infirmière"]).as_deref(), Some("Claire Dubois"));
+        assert_eq!(name(&["DE LUCA Marco"]).as_deref(), Some("Marco de Luca"));
+        // All in capitals, or the capitals after: which word is the surname is not marked.
+        assert_eq!(name(&["MARCO DE LUCA"]).as_deref(), Some("Marco de Luca"));
+        assert_eq!(name(&["Claire DUBOIS"]).as_deref(), Some("Claire Dubois"));
     }
 
     #[test]
