@@ -17,6 +17,7 @@ TALENTDESK_APT_PACKAGES=(
     dbus gnome-keyring libsecret-tools dunst
     fonts-dejavu-core fonts-droid-fallback poppler-utils
     chromium chromium-driver nginx
+    sudo  # the desktop's updater installs a .deb through it (test-desktop-package.sh)
 )
 
 ensure_apt_packages() {

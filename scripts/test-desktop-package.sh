@@ -100,8 +100,7 @@ echo "== update to the next version"
 # given the key in its environment) finds it, downloads it, checks its signature and, at
 # "Restart to update", installs it through the package manager and starts again. The updater
 # runs `pkexec dpkg -i`, else asks for a password (zenity, kdialog) for `sudo -S`, else runs
-# `sudo dpkg -i`: as root, sudo asks nothing, so sudo must be there.
-command -v sudo >/dev/null || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=120 sudo >/dev/null
+# `sudo dpkg -i`: as root, sudo asks nothing (prerequisites.sh installs it).
 version=$(dpkg-deb --field "$deb" Version)
 next=$(python3 -c 'import sys; v = sys.argv[1].split("."); v[-1] = str(int(v[-1]) + 1); print(".".join(v))' "$version")
 mkdir -p "$work/next"
