@@ -4,12 +4,17 @@
 //! left has it in their profile (checked in the store); the top 20 ticked and added to the
 //! job's pipeline are its applicants in the store and leave the list (the pipeline is left
 //! out), which says so. Invite to Apply from the tab starts on the job (another may be
-//! chosen). Find candidates… refuses an empty description. Screenshots.
+//! chosen). Find candidates… refuses an empty description. A radius around the job's city keeps
+//! a candidate 27 km away (the reason says how far) and leaves one 255 km away out.
+//! Screenshots.
 
 use std::collections::HashSet;
 
+use talentdesk_domain::candidate::{Location, Profile, ProfileType};
+use talentdesk_domain::job::Job;
+use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::skills::canonical;
-use talentdesk_e2e::{DemoDb, Session, admin, err, keys};
+use talentdesk_e2e::{DemoDb, Session, admin, err, keys, open_job};
 use uuid::Uuid;
 
 const ROWS: &str = "[data-testid=job-candidates] [data-testid=results] tbody tr[data-id]";
@@ -23,6 +28,20 @@ fn shown(session: &Session) -> Result<Vec<Uuid>, String> {
     )?;
     let ids: Vec<String> = serde_json::from_value(ids).map_err(err)?;
     ids.iter().map(|id| Uuid::parse_str(id).map_err(err)).collect()
+}
+
+/// From the candidates page to the job's page and its Candidates tab.
+fn open_candidates(session: &Session, job: &Job) -> Result<(), String> {
+    open_job(session, job)?;
+    session.click("[data-testid=job-tabs] [data-tab=candidates]")?;
+    Ok(())
+}
+
+/// The distance a row's reasons say ("27 km"; the reasons' text runs together, "5 years27 km").
+fn km_said(why: &str) -> Option<u32> {
+    let before = &why[..why.find(" km")?];
+    let digits: String = before.chars().rev().take_while(|c| c.is_ascii_digit() || *c == ',').collect();
+    digits.chars().rev().filter(char::is_ascii_digit).collect::<String>().parse().ok()
 }
 
 /// The Invite to Apply dialog's job field: the job's id and the words shown for it.
@@ -46,13 +65,7 @@ fn a_jobs_candidates_show_why_a_skill_is_required_and_the_top_20_join_its_pipeli
     drop(store);
 
     let session = Session::start(&["--db", demo.arg()?])?;
-    session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
-    session.click("[data-testid=rail-jobs]")?;
-    let entry = format!("[data-testid=jobs-page] button[data-id=\"{}\"]", job.id);
-    session.wait_for("the job in the list", |s| s.text(&entry))?;
-    session.click(&entry)?;
-    session.wait_for("its page", |s| Ok(s.text("[data-testid=job-name]")?.filter(|t| *t == job.title)))?;
-    session.click("[data-testid=job-tabs] [data-tab=candidates]")?;
+    open_candidates(&session, &job)?;
     session.wait_for("ranked candidates", |s| Ok(Some(()).filter(|_| s.texts(WHY).is_ok_and(|w| w.len() >= 20))))?;
 
     // Each of the first rows says which of the job's skills the candidate has.
@@ -162,13 +175,7 @@ fn a_job_without_skills_says_so_until_its_dialog_gives_it_some() -> Result<(), S
     drop(store);
 
     let session = Session::start(&["--db", demo.arg()?])?;
-    session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
-    session.click("[data-testid=rail-jobs]")?;
-    let entry = format!("[data-testid=jobs-page] button[data-id=\"{}\"]", job.id);
-    session.wait_for("the job in the list", |s| s.text(&entry))?;
-    session.click(&entry)?;
-    session.wait_for("its page", |s| Ok(s.text("[data-testid=job-name]")?.filter(|t| *t == job.title)))?;
-    session.click("[data-testid=job-tabs] [data-tab=candidates]")?;
+    open_candidates(&session, &job)?;
     let said = session.wait_for("the message", |s| s.text("[data-testid=match-error]"))?;
     assert!(said.contains("add skills or a description"), "{said}");
 
@@ -190,5 +197,70 @@ fn a_job_without_skills_says_so_until_its_dialog_gives_it_some() -> Result<(), S
     let first = session.texts(WHY)?.into_iter().next().unwrap_or_default();
     assert!(first.contains("Rust") || first.contains("PostgreSQL"), "{first}");
     session.screenshot("job-dialog-skills")?;
+    Ok(())
+}
+
+#[test]
+fn a_radius_keeps_the_candidates_near_the_job_says_how_far_and_leaves_the_far_out() -> Result<(), String> {
+    let demo = DemoDb::new(1_000, 41)?;
+    let mut store = demo.open()?;
+    // The demo's Staff Software Engineer is in Berlin; two who fit it well are planted, one in
+    // Potsdam (about 27 km away), two in Hamburg (about 255 km), one of them willing to move.
+    let job = store.jobs().map_err(err)?.into_iter().find(|j| j.title == "Staff Software Engineer").ok_or("no job")?;
+    assert_eq!(job.location, "Berlin, DE");
+    let admin_user = admin(&store)?;
+    let plant = |store: &mut talentdesk_store::Store, first: &str, city: &str, moves: bool| -> Result<Uuid, String> {
+        let id = talentdesk_domain::new_id();
+        let profile = Profile {
+            first_name: first.into(),
+            last_name: "Planted".into(),
+            current_title: job.title.clone(),
+            skills: job.skills.clone(),
+            location: Location { city: city.into(), region: String::new(), country: "DE".into() },
+            willing_to_relocate: Some(moves),
+            ..Profile::default()
+        };
+        let create =
+            Mutation::CandidateCreate { candidate_id: id, profile, profile_type: ProfileType::RecruiterGenerated };
+        store.apply(&admin_user, create).map_err(err)?;
+        Ok(id)
+    };
+    let near = plant(&mut store, "Nahe", "Potsdam", false)?;
+    let far = plant(&mut store, "Ferne", "Hamburg", false)?;
+    let mover = plant(&mut store, "Umzug", "Hamburg", true)?;
+    drop(store);
+
+    let session = Session::start(&["--db", demo.arg()?])?;
+    open_candidates(&session, &job)?;
+    let anywhere = session.wait_for("both planted ranked", |s| {
+        let ids = shown(s)?;
+        Ok(Some(ids).filter(|ids| [near, far, mover].iter().all(|id| ids.contains(id))))
+    })?;
+
+    session.select("[data-testid=match-place]", "50")?;
+    let within = session.wait_for("the list ranked again", |s| {
+        let ids = shown(s)?;
+        Ok(Some(ids).filter(|ids| !ids.is_empty() && *ids != anywhere))
+    })?;
+    assert!(within.contains(&near), "Potsdam is within 50 km of Berlin");
+    assert!(!within.contains(&far) && !within.contains(&mover), "Hamburg is not");
+    let why = |id: Uuid| session.text(&format!("{ROWS}[data-id=\"{id}\"] [data-testid=match-why]"));
+    let near_why = why(near)?.ok_or("no reason for the Potsdam candidate")?;
+    assert!(km_said(&near_why).is_some_and(|km| (20..35).contains(&km)), "the distance shown: {near_why}");
+    // Everyone else kept is in Berlin itself (the demo's other places are far away).
+    for id in within.iter().filter(|id| **id != near) {
+        let said = why(*id)?.unwrap_or_default();
+        assert!(said.contains("lives there"), "{said}");
+    }
+    session.screenshot("job-candidates-radius")?;
+
+    // Or willing to relocate: the Hamburg candidate who would move comes back, saying so and
+    // how far; the one who would not stays out.
+    session.click("[data-testid=match-or-relocating]")?;
+    let relocating =
+        session.wait_for("the mover ranked", |s| Ok(Some(shown(s)?).filter(|ids| ids.contains(&mover))))?;
+    assert!(!relocating.contains(&far));
+    let mover_why = why(mover)?.unwrap_or_default();
+    assert!(mover_why.contains("would relocate (2"), "{mover_why}");
     Ok(())
 }

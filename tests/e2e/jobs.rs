@@ -11,7 +11,7 @@ use talentdesk_domain::job::Job;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
 use talentdesk_domain::settings::HiredActions;
-use talentdesk_e2e::{DemoDb, Session, admin, axe, err};
+use talentdesk_e2e::{DemoDb, Session, admin, axe, err, open_job};
 use talentdesk_store::Store;
 use uuid::Uuid;
 
@@ -63,17 +63,6 @@ fn job_with(store: &mut Store, title: &str, firsts: &[&str]) -> Result<(Job, Vec
         store.apply(&admin, m).map_err(err)?;
     }
     Ok((job, people))
-}
-
-/// From the candidates page, opens the job's page from the Jobs list.
-fn open_job(session: &Session, job: &Job) -> Result<(), String> {
-    session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
-    session.click("[data-testid=rail-jobs]")?;
-    let entry = format!("[data-testid=jobs-page] button[data-id=\"{}\"]", job.id);
-    session.wait_for("the job in the list", |s| s.text(&entry))?;
-    session.click(&entry)?;
-    session.wait_for("its page", |s| Ok(s.text("[data-testid=job-name]")?.filter(|t| *t == job.title)))?;
-    Ok(())
 }
 
 #[test]

@@ -71,6 +71,17 @@ pub fn open_event(session: &Session, event: uuid::Uuid) -> Result<()> {
     Ok(())
 }
 
+/// From the candidates page, opens the job's page from the Jobs list.
+pub fn open_job(session: &Session, job: &talentdesk_domain::job::Job) -> Result<()> {
+    session.wait_for("the candidates page", |s| s.text("[data-testid=result-count]"))?;
+    session.click("[data-testid=rail-jobs]")?;
+    let entry = format!("[data-testid=jobs-page] button[data-id=\"{}\"]", job.id);
+    session.wait_for("the job in the list", |s| s.text(&entry))?;
+    session.click(&entry)?;
+    session.wait_for("its page", |s| Ok(s.text("[data-testid=job-name]")?.filter(|t| *t == job.title)))?;
+    Ok(())
+}
+
 /// Signs the window in to `server` from the sign-in page. Waits for the page to put the focus
 /// in the server field first: typing before that move would lose keystrokes to it.
 pub fn sign_in(session: &Session, server: &str, email: &str, password: &str) -> Result<()> {

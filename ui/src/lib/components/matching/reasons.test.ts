@@ -20,13 +20,13 @@ const base = {
 } satisfies JobMatch;
 
 describe("why a candidate fits", () => {
-  it("names the matched skills and title, years, relocation, the prior application first, related and missing skills last", () => {
+  it("names relocation, the matched skills and title, years, the prior application first, related and missing skills last", () => {
     const said = reasons(base).map((r) => r.text);
     expect(said).toEqual([
+      "would relocate",
       "Rust, PostgreSQL",
       "Backend Engineer",
       "6 years",
-      "would relocate",
       "silver medalist",
       "applied to Platform Engineer: Offer",
       "related: Go",
@@ -35,14 +35,15 @@ describe("why a candidate fits", () => {
   });
 
   it("says how far someone near is, how far someone willing to move lives, and when the place was only compared by name", () => {
-    const place = (m: Partial<JobMatch>) => reasons({ ...base, ...m })[3].text;
+    const place = (m: Partial<JobMatch>) => reasons({ ...base, ...m })[0].text;
     expect(place({ location: "near", distance_km: 27 })).toBe("27 km");
     expect(place({ location: "relocates", distance_km: 1255 })).toBe("would relocate (1,255 km)");
-    expect(place({ location: "elsewhere", distance_km: 255 })).toBe("255 km");
+    // Someone who stays 255 km away: said after the years, not before the skills.
+    expect(reasons({ ...base, location: "elsewhere", distance_km: 255 }).map((r) => r.text).slice(2, 4)).toEqual(["6 years", "255 km"]);
     expect(place({ location: "here", distance_km: 0 })).toBe("lives there");
     expect(place({ location: "here", place_by_name: true })).toBe("lives there (by name: a place not on the map)");
-    // Elsewhere, off the map: nothing to say about the place, the next reason follows.
-    expect(place({ location: "elsewhere", place_by_name: true })).toBe("silver medalist");
+    // Elsewhere, off the map: nothing to say about the place, the skills come first.
+    expect(place({ location: "elsewhere", place_by_name: true })).toBe("Rust, PostgreSQL");
   });
 
   it("says first, as a warning, that the candidate opted out", () => {

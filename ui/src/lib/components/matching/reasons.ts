@@ -10,14 +10,18 @@ export interface Reason {
 
 export function reasons(m: JobMatch): Reason[] {
   // Most telling first: a row's cell shows what fits before it is cut short (the whole list is
-  // its tooltip).
+  // its tooltip). Where the candidate is comes before the skills when it speaks for them
+  // ("27 km", "would relocate"): it is short, and what a recruiter who set a radius looks for;
+  // how far someone who stays elsewhere lives comes after the years.
   const out: Reason[] = [];
   if (m.opted_out) out.push({ text: t("match.opted_out"), tone: "warn" });
+  const place = where(m);
+  const placeFirst = m.location !== "elsewhere";
+  if (place && placeFirst) out.push(place);
   if (m.matched_skills.length) out.push({ text: m.matched_skills.join(", "), tone: "good" });
   if (m.matched_title) out.push({ text: m.matched_title, tone: "good" });
   out.push({ text: t("match.years", { years: Math.floor(m.experience_months / 12) }), tone: "weak" });
-  const place = where(m);
-  if (place) out.push(place);
+  if (place && !placeFirst) out.push(place);
   if (m.silver_medalist) out.push({ text: t("match.silver"), tone: "good" });
   for (const a of m.applications) {
     const status = a.withdrawn ? t("match.withdrew") : a.hiring_status;
