@@ -90,7 +90,7 @@ pub struct Config {
     /// How often due webhook retries are looked for, in milliseconds (new events wake the
     /// sender at once).
     pub webhook_poll_ms: u64,
-    /// Requests one partner API key may send a minute, on average (per server process).
+    /// Requests one partner API key may send a minute, on average (all server processes together).
     pub partner_requests_per_minute: u32,
     /// Requests a partner key may send at once before that rate applies.
     pub partner_burst: u32,

@@ -371,6 +371,32 @@ async fn a_key_over_its_rate_is_told_when_to_come_back_and_other_keys_go_on() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_keys_rate_holds_across_server_processes_on_one_database() {
+    let limits = |c: talentdesk_server::config::Config| talentdesk_server::config::Config {
+        partner_requests_per_minute: 1,
+        partner_burst: 3,
+        ..c
+    };
+    let server = TestServer::start_with(limits).await;
+    // A second process on the same database, as behind a balancer.
+    let other = talentdesk_server::app::start(limits(support::config(&server.database_url))).await.unwrap();
+    let org = org(&server).await;
+    let busy = partner(&server, &key(&server, "Busy", &[PartnerScope::CandidatesRead]).await);
+    let path = format!("/candidates/{}", org.ada);
+    let at = |base: &str| format!("{base}/v1/partner{path}");
+    let other_url = format!("http://{}", other.addr);
+    let mut answers = Vec::new();
+    for base in [&server.url, &other_url, &server.url, &other_url] {
+        let response = server.http.get(at(base)).bearer_auth(&busy.secret).send().await.unwrap();
+        answers.push(response.status());
+    }
+    // Its burst of 3 in all, not 3 at each process.
+    assert_eq!(answers, [StatusCode::OK, StatusCode::OK, StatusCode::OK, StatusCode::TOO_MANY_REQUESTS]);
+    let again = server.http.get(at(&server.url)).bearer_auth(&busy.secret).send().await.unwrap();
+    assert_eq!(again.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_partner_routes_are_documented_with_their_own_scheme() {
     let server = TestServer::start().await;
     let api: Value =

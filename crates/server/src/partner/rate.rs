@@ -1,50 +1,67 @@
 //! A token bucket per partner key: a partner may send a burst, then as many requests as the
-//! bucket refills (`partner_requests_per_minute`). Kept in this process's memory: with several
-//! server processes behind a balancer, each allows the rate, which bounds a partner's load on
-//! each process, the thing this protects.
+//! bucket refills (`partner_requests_per_minute`). Kept in the database (`partner_rate`), so
+//! that with several server processes behind a balancer the key has its rate in all, not in
+//! each; a request takes its token under the bucket's row lock, so two processes never take
+//! the same one.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use sqlx::PgPool;
 use uuid::Uuid;
+
+use crate::ServerError;
 
 pub struct Buckets {
     per_second: f64,
     burst: f64,
-    buckets: Mutex<HashMap<Uuid, Bucket>>,
-}
-
-#[derive(Clone, Copy)]
-struct Bucket {
-    tokens: f64,
-    at: Instant,
 }
 
 impl Buckets {
     pub fn new(per_minute: u32, burst: u32) -> Self {
-        Self { per_second: f64::from(per_minute) / 60.0, burst: f64::from(burst.max(1)), buckets: Mutex::default() }
+        Self { per_second: f64::from(per_minute) / 60.0, burst: f64::from(burst.max(1)) }
     }
 
     /// Takes a token of `key`'s bucket, or says how long until one is there.
-    pub fn take(&self, key: Uuid) -> Result<(), Duration> {
-        self.take_at(key, Instant::now())
+    pub async fn take(&self, pool: &PgPool, key: Uuid) -> Result<Result<(), Duration>, ServerError> {
+        let mut tx = pool.begin().await?;
+        // The database's clock, so processes on machines whose clocks differ refill alike.
+        sqlx::query(
+            "INSERT INTO partner_rate (key_id, tokens, at) VALUES ($1, $2, clock_timestamp())
+             ON CONFLICT (key_id) DO NOTHING",
+        )
+        .bind(key)
+        .bind(self.burst)
+        .execute(&mut *tx)
+        .await?;
+        let (tokens, elapsed, now): (f64, f64, chrono::DateTime<chrono::Utc>) = sqlx::query_as(
+            "SELECT tokens, GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - at))::float8, clock_timestamp()
+             FROM partner_rate WHERE key_id = $1 FOR UPDATE",
+        )
+        .bind(key)
+        .fetch_one(&mut *tx)
+        .await?;
+        let (left, taken) = self.take_from(tokens, Duration::from_secs_f64(elapsed));
+        sqlx::query("UPDATE partner_rate SET tokens = $2, at = $3 WHERE key_id = $1")
+            .bind(key)
+            .bind(left)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(taken)
     }
 
-    fn take_at(&self, key: Uuid, now: Instant) -> Result<(), Duration> {
-        let mut buckets = self.buckets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let bucket = buckets.entry(key).or_insert(Bucket { tokens: self.burst, at: now });
-        let refilled = now.saturating_duration_since(bucket.at).as_secs_f64() * self.per_second;
-        bucket.tokens = (bucket.tokens + refilled).min(self.burst);
-        bucket.at = now;
-        if bucket.tokens >= 1.0 {
-            bucket.tokens -= 1.0;
-            return Ok(());
+    /// A bucket that held `tokens` `elapsed` ago: what it holds after this request, and whether
+    /// the request took a token (or how long until one is there).
+    fn take_from(&self, tokens: f64, elapsed: Duration) -> (f64, Result<(), Duration>) {
+        let tokens = (tokens + elapsed.as_secs_f64() * self.per_second).min(self.burst);
+        if tokens >= 1.0 {
+            return (tokens - 1.0, Ok(()));
         }
         if self.per_second <= 0.0 {
-            return Err(Duration::from_secs(60));
+            return (tokens, Err(Duration::from_secs(60)));
         }
-        Err(Duration::from_secs_f64((1.0 - bucket.tokens) / self.per_second))
+        (tokens, Err(Duration::from_secs_f64((1.0 - tokens) / self.per_second)))
     }
 }
 
@@ -53,23 +70,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_key_sends_its_burst_then_waits_for_the_refill_and_keys_are_apart() {
+    fn a_key_sends_its_burst_then_waits_for_the_refill() {
         let buckets = Buckets::new(60, 3);
-        let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
-        let start = Instant::now();
+        let mut tokens = 3.0;
         for _ in 0..3 {
-            buckets.take_at(a, start).unwrap();
+            let (left, taken) = buckets.take_from(tokens, Duration::ZERO);
+            assert!(taken.is_ok());
+            tokens = left;
         }
-        let wait = buckets.take_at(a, start).unwrap_err();
+        let (_, refused) = buckets.take_from(tokens, Duration::ZERO);
+        let wait = refused.unwrap_err();
         assert!(wait > Duration::from_millis(900) && wait <= Duration::from_secs(1), "{wait:?}");
-        buckets.take_at(b, start).expect("another key has its own bucket");
-        buckets.take_at(a, start + Duration::from_secs(1)).expect("one token a second at 60 a minute");
-        assert!(buckets.take_at(a, start + Duration::from_secs(1)).is_err());
+        let (left, taken) = buckets.take_from(tokens, Duration::from_secs(1));
+        assert!(taken.is_ok(), "one token a second at 60 a minute");
+        assert!(buckets.take_from(left, Duration::ZERO).1.is_err());
         // A long pause fills the bucket to its burst, no more.
-        let later = start + Duration::from_secs(3600);
-        for _ in 0..3 {
-            buckets.take_at(a, later).unwrap();
-        }
-        assert!(buckets.take_at(a, later).is_err());
+        let (left, _) = buckets.take_from(0.0, Duration::from_secs(3600));
+        assert_eq!(left, 2.0);
     }
 }
