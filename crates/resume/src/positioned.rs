@@ -196,10 +196,12 @@ fn pieces(glyphs: &[Glyph]) -> Vec<Piece> {
     out
 }
 
-/// The largest text of the first page set on two or three lines one under the other (a
-/// banner's "MARIA JOSÉ" over "FERREIRA DA SILVA", or a long name the page wrapped), as one
-/// piece: the name is one line to the parser. Only when that size stands well above the
-/// page's usual size (a name, not a heading among headings), the lines follow closely and
+/// The largest text of the first page broken over lines where a name cannot end: after a
+/// hyphen ("WIEBKE JÄRVINEN-" over "LUND", a long letter-spaced name the page wrapped) or after
+/// an initial ("ANNA K." over "BERGSTRÖM"), as one piece: the name is one line to the parser.
+/// Two whole lines of that size stay apart, since a name over a job title or a town in the
+/// same type ("Margaret Thornton" over "Registered Nurse") reads the same to a layout. Only
+/// when that size stands well above the page's usual one, the lines follow closely and
 /// overlap across, are in one script, and hold no digits or addresses.
 fn name_on_one_line(mut pieces: Vec<Piece>) -> Vec<Piece> {
     let mut sizes: Vec<f64> = pieces.iter().map(|p| p.size).collect();
@@ -216,8 +218,13 @@ fn name_on_one_line(mut pieces: Vec<Piece>) -> Vec<Piece> {
     let latin = |p: &Piece| {
         p.text.chars().filter(|c| c.is_alphabetic()).all(|c| c < '\u{250}' || ('\u{1e00}'..='\u{1eff}').contains(&c))
     };
+    let unfinished = |p: &Piece| {
+        let last = p.text.split_whitespace().last().unwrap_or_default();
+        p.text.ends_with('-') || (last.chars().count() == 2 && last.ends_with('.'))
+    };
     let one_name = largest >= 1.5 * usual
         && (2..=3).contains(&big.len())
+        && big[..big.len() - 1].iter().all(|&i| unfinished(&pieces[i]))
         && big.iter().all(|&i| a_name(&pieces[i]))
         && big.iter().all(|&i| latin(&pieces[i]) == latin(&pieces[big[0]]))
         && big.windows(2).all(|w| follows(&pieces[w[0]], &pieces[w[1]]));
@@ -574,27 +581,31 @@ mod tests {
     }
 
     #[test]
-    fn a_banner_name_on_two_lines_reads_as_one_line() {
+    fn a_banner_name_the_page_wrapped_reads_as_one_line() {
         let body = [(20.0, 140.0, "Enfermeira"), (20.0, 154.0, "Lisboa"), (20.0, 168.0, "EXPERIÊNCIA")];
-        let mut glyphs = large(20.0, 40.0, 30.0, "MARIA JOSÉ");
-        glyphs.extend(large(20.0, 75.0, 30.0, "FERREIRA DA SILVA"));
-        glyphs.extend(body.iter().flat_map(|(x, y, t)| line(*x, *y, t)));
-        assert_eq!(read(glyphs), "MARIA JOSÉ FERREIRA DA SILVA\nEnfermeira\nLisboa\nEXPERIÊNCIA");
-        // A long name the page wrapped after a hyphen.
+        let with_body = |mut glyphs: Vec<Glyph>| {
+            glyphs.extend(body.iter().flat_map(|(x, y, t)| line(*x, *y, t)));
+            read(glyphs)
+        };
         let mut glyphs = large(20.0, 40.0, 36.0, "WIEBKE JÄRVINEN-");
         glyphs.extend(large(20.0, 82.0, 36.0, "LUND"));
-        glyphs.extend(body.iter().flat_map(|(x, y, t)| line(*x, *y, t)));
-        assert!(read(glyphs).starts_with("WIEBKE JÄRVINEN-LUND\n"));
+        assert!(with_body(glyphs).starts_with("WIEBKE JÄRVINEN-LUND\n"));
+        let mut glyphs = large(20.0, 40.0, 36.0, "ANNA K.");
+        glyphs.extend(large(20.0, 82.0, 36.0, "BERGSTRÖM"));
+        assert!(with_body(glyphs).starts_with("ANNA K. BERGSTRÖM\n"));
+        // A whole name over a title or a town in the same type stays two lines.
+        let mut glyphs = large(20.0, 40.0, 30.0, "Margaret Thornton");
+        glyphs.extend(large(20.0, 75.0, 30.0, "Registered Nurse"));
+        assert!(with_body(glyphs).starts_with("Margaret Thornton\nRegistered Nurse\n"));
         // A name over its transliteration is the same name twice, not one name.
-        let mut glyphs = large(20.0, 40.0, 30.0, "Ирина Соколова");
+        let mut glyphs = large(20.0, 40.0, 30.0, "Ирина Соколо-");
         glyphs.extend(large(20.0, 75.0, 30.0, "Irina Sokolova"));
-        glyphs.extend(body.iter().flat_map(|(x, y, t)| line(*x, *y, t)));
-        assert!(read(glyphs).starts_with("Ирина Соколова\nIrina Sokolova\n"));
+        assert!(with_body(glyphs).starts_with("Ирина Соколо-\nIrina Sokolova\n"));
         // Large lines far apart (a name and a heading of the same size) stay apart.
-        let mut glyphs = large(20.0, 40.0, 30.0, "Ana Lima");
+        let mut glyphs = large(20.0, 40.0, 30.0, "Ana Lima-");
         glyphs.extend(large(20.0, 120.0, 30.0, "Experiência"));
         glyphs.extend(line(20.0, 140.0, "Enfermeira"));
-        assert_eq!(read(glyphs), "Ana Lima\nExperiência\nEnfermeira");
+        assert_eq!(read(glyphs), "Ana Lima-\nExperiência\nEnfermeira");
     }
 
     #[test]

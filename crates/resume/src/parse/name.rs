@@ -13,7 +13,7 @@ use super::words;
 
 /// Lines of the top of a resume that are not the name.
 const NOT_NAMES: &[&str] =
-    &["resume", "résumé", "curriculum vitae", "cv", "lebenslauf", "page", "contact", "europass", "currículum vitae"];
+    &["resume", "résumé", "curriculum vitae", "cv", "lebenslauf", "contact", "europass", "currículum vitae"];
 
 /// The text a template leaves where the photo goes ("PHOTO", "Foto", "[Zdjęcie]"): read in
 /// beside or between the lines of a banner name, never a word of it.
@@ -41,8 +41,8 @@ const PHOTO_PLACEHOLDERS: &[&str] = &[
 /// First words of place names, never of a person's ("San Sebastián", "Den Haag", "New
 /// Jersey", "Bad Homburg"): a town on a line of its own in the contact details is no name.
 const PLACE_STARTS: &[&str] = &[
-    "san", "santa", "santo", "são", "los", "las", "den", "new", "saint", "st.", "sankt", "bad", "nueva", "fort",
-    "port", "mount", "lake", "north", "south", "east", "west", "city",
+    "san", "santa", "são", "los", "las", "den", "new", "saint", "st.", "sankt", "bad", "nueva", "fort", "port",
+    "mount", "lake", "north", "south", "east", "west", "city",
 ];
 
 /// Small words inside a surname ("Sanne de Vries", "Ana dos Santos", "Ludwig van Beek").
@@ -201,9 +201,12 @@ fn in_the_order_said(value: &str, order: Order) -> Option<String> {
         _ => return None,
     }
     let words: Vec<&str> = value.split_whitespace().collect();
-    let surname: Vec<&str> = words.iter().copied().filter(|w| in_capitals(w)).collect();
-    let given: Vec<&str> = words.iter().copied().filter(|w| !in_capitals(w)).collect();
-    let marked = !surname.is_empty() && !given.is_empty() && words.first().is_some_and(|w| in_capitals(w));
+    // The surname: the words in capitals that lead; the given names after it each written in
+    // small letters with a capital ("ROSSI Mario"; not "ANNA K. BERG", whose initial tells
+    // nothing).
+    let lead = words.iter().take_while(|w| in_capitals(w)).count();
+    let (surname, given) = words.split_at(lead);
+    let marked = !surname.is_empty() && !given.is_empty() && given.iter().all(|w| w.chars().any(char::is_lowercase));
     Some(if order == Order::SurnameFirst && marked {
         format!("{} {}", given.join(" "), surname.join(" "))
     } else {
@@ -266,38 +269,11 @@ fn over_two_lines(lines: &[String]) -> Option<String> {
 
 /// Titles set before a name that are no part of what a recruiter types as it ("Dr. Anna
 /// Weber", "Dipl.-Ing. Jan Nowak", "Mgr Ewa Lis", "Dott.ssa Giulia Bianchi").
+#[rustfmt::skip]
 const HONORIFICS: &[&str] = &[
-    "dr",
-    "dr.",
-    "prof",
-    "prof.",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "mx",
-    "dipl.-ing.",
-    "dipl.-kfm.",
-    "dipl.",
-    "ing.",
-    "mag.",
-    "mgr",
-    "mgr.",
-    "inż.",
-    "lic.",
-    "dott.",
-    "dott.ssa",
-    "avv.",
-    "sr.",
-    "sra.",
-    "dña.",
-    "mme",
-    "m.",
-    "drs.",
-    "ir.",
-    "mr.drs.",
+    "dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "dipl.-ing.",
+    "dipl.-kfm.", "dipl.", "ing.", "mag.", "mgr", "mgr.", "inż.", "lic.", "dott.", "dott.ssa", "avv.", "sr.",
+    "sra.", "dña.", "mme", "drs.", "ir.", "mr.drs.",
 ];
 
 fn without_honorifics(line: &str) -> &str {
@@ -540,6 +516,11 @@ mod tests {
             Some("Nerea Goikoetxea")
         );
         assert_eq!(name(&["Den Haag", "NEW JERSEY"]), None);
+        // Given names that start like places, a title page's word or a placeholder stay names.
+        assert_eq!(name(&["Santo Bellini", "Cuoco"]).as_deref(), Some("Santo Bellini"));
+        assert_eq!(name(&["Page Mitchell", "Teacher"]).as_deref(), Some("Page Mitchell"));
+        assert_eq!(name(&["M. Carmen Ortiz", "Contable"]).as_deref(), Some("M. Carmen Ortiz"));
+        assert_eq!(name(&["Image Consultant", "Margaret Thornton"]).as_deref(), Some("Margaret Thornton"));
     }
 
     #[test]
@@ -559,6 +540,7 @@ mod tests {
         // All in capitals, or the capitals after: which word is the surname is not marked.
         assert_eq!(name(&["MARCO DE LUCA"]).as_deref(), Some("Marco de Luca"));
         assert_eq!(name(&["Claire DUBOIS"]).as_deref(), Some("Claire Dubois"));
+        assert_eq!(name(&["WIEBKE Ø. JÄRVINEN-LUND"]).as_deref(), Some("Wiebke Ø. Järvinen-Lund"));
     }
 
     #[test]
