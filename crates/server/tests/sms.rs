@@ -165,14 +165,35 @@ async fn texts_are_sent_and_delivered_failed_or_retried_as_the_provider_says() {
 
 /// An answer from `from` to the organisation's number, as the provider posts it.
 async fn answer(server: &TestServer, from: &str, body: &str) -> StatusCode {
+    answer_to(server, from, FROM, body).await
+}
+
+/// A text from `from` to the number `to`, as the provider posts it.
+async fn answer_to(server: &TestServer, from: &str, to: &str, body: &str) -> StatusCode {
     let url = format!("{}/v1/sms/inbound", server.url);
     let form = [
         ("MessageSid", format!("SM{}", Uuid::now_v7().simple())),
         ("From", from.into()),
-        ("To", FROM.into()),
+        ("To", to.into()),
         ("Body", body.into()),
     ];
     post_form(&url, &form, Some(AUTH_TOKEN)).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stop_sent_to_another_number_of_the_account_changes_nothing_and_is_not_retried() {
+    let recorder = TextProvider::start().await;
+    let server = server_texting(Some(&recorder)).await;
+    let ana = Uuid::now_v7();
+    push(&server, &server.admin, 1, vec![candidate(ana, "Ana", DELIVERED)]).await;
+    // Signed by the provider, but sent to a number this server does not text from.
+    assert_eq!(answer_to(&server, DELIVERED, "+14155550777", "STOP").await, StatusCode::OK);
+    assert!(!server.candidate(ana).await.candidate.texts_opted_out, "not a STOP to our texts");
+    // The same to our number opts her out.
+    assert_eq!(answer(&server, DELIVERED, "STOP").await, StatusCode::OK);
+    assert!(server.candidate(ana).await.candidate.texts_opted_out);
+    assert_eq!(answer_to(&server, DELIVERED, "+14155550777", "START").await, StatusCode::OK);
+    assert!(server.candidate(ana).await.candidate.texts_opted_out, "nor is a START to another number");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -108,14 +108,22 @@ pub async fn status(State(state): State<AppState>, headers: HeaderMap, body: Byt
     request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "Twilio's incoming message webhook: `From`, `To`, `Body`"),
     params(("X-Twilio-Signature" = String, Header, description = "The provider's signature of the URL and the form")),
     responses(
-        (status = 200, description = "An empty TwiML answer (the provider sends its own opt-out confirmation). STOP, STOPALL, UNSUBSCRIBE, CANCEL, END or QUIT opts the sender's candidates out of texts; START or UNSTOP back in; any other text changes nothing", content_type = "text/xml"),
+        (status = 200, description = "An empty TwiML answer (the provider sends its own opt-out confirmation). STOP, STOPALL, UNSUBSCRIBE, CANCEL, END or QUIT sent to this server's sending number (`sms.from`, or a number of its messaging service) opts the sender's candidates out of texts; START or UNSTOP back in; any other text, or one to another number, changes nothing", content_type = "text/xml"),
         (status = 401, description = "Not signed by the provider (or no provider is configured)", body = ErrorBody),
     )
 )]
 pub async fn inbound(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, ServerError> {
     let params = signed(&state, INBOUND_PATH, &headers, &body)?;
     let from = param(&params, "From").unwrap_or_default();
-    if let Some(reply) = param(&params, "Body").and_then(keywords::reply) {
+    let to = param(&params, "To").unwrap_or_default();
+    let ours = state.config.sms.as_ref().is_some_and(|s| s.is_ours(to, param(&params, "MessagingServiceSid")));
+    let reply = param(&params, "Body").and_then(keywords::reply);
+    if reply.is_some() && !ours {
+        // Another number of the same provider account (its webhook pointed here by mistake):
+        // its STOP is not about our texts. Answered 200 all the same, so it is not sent again.
+        tracing::warn!(%to, "ignored an opt-out keyword sent to a number that is not this server's sending number");
+    }
+    if let Some(reply) = reply.filter(|_| ours) {
         let opted_out = reply == Reply::OptOut;
         let mut conn = state.pool.acquire().await?;
         let people = phones::candidates_with(&mut conn, from).await?;

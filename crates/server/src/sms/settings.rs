@@ -46,6 +46,21 @@ impl SmsSettings {
     }
 }
 
+impl SmsSettings {
+    /// Whether a text that came in was sent to this server's sending number: `to` is its `To`,
+    /// `service` its `MessagingServiceSid` (when [`from`](Self::from) names a messaging
+    /// service, its numbers are the provider's to choose, and the service says it is ours).
+    /// Numbers compare by their digits, so "+1 (415) 555-0100" is "+14155550100".
+    pub fn is_ours(&self, to: &str, service: Option<&str>) -> bool {
+        let from = self.from.trim();
+        if from.starts_with("MG") {
+            return service.is_some_and(|s| s.trim() == from);
+        }
+        let digits = |n: &str| n.chars().filter(char::is_ascii_digit).collect::<String>();
+        !digits(from).is_empty() && digits(from) == digits(to)
+    }
+}
+
 // By hand, so the auth token never reaches a log line or an error message.
 impl std::fmt::Debug for SmsSettings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -55,5 +70,32 @@ impl std::fmt::Debug for SmsSettings {
             .field("auth_token", &"(hidden)")
             .field("from", &self.from)
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sending(from: &str) -> SmsSettings {
+        SmsSettings {
+            base_url: SmsSettings::default_base_url(),
+            account_sid: "AC1".into(),
+            auth_token: "t".into(),
+            from: from.into(),
+        }
+    }
+
+    #[test]
+    fn a_text_is_ours_when_sent_to_our_number_or_our_messaging_service() {
+        let number = sending("+14155550100");
+        assert!(number.is_ours("+14155550100", None));
+        assert!(number.is_ours("+1 (415) 555-0100", None));
+        assert!(!number.is_ours("+14155550199", None));
+        assert!(!number.is_ours("", None));
+        let service = sending("MG0123456789abcdef0123456789abcdef");
+        assert!(service.is_ours("+14155550100", Some("MG0123456789abcdef0123456789abcdef")));
+        assert!(!service.is_ours("+14155550100", Some("MGother")));
+        assert!(!service.is_ours("+14155550100", None));
     }
 }
