@@ -40,6 +40,10 @@ fn about_shows_the_package_version_build_date_and_commit() -> Result<(), String>
         .status()
         .map_err(err)?;
     assert!(known.success(), "{commit:?} is not a commit of this repository");
+    // Built without the team's update key (as this test build is), it looks for no updates.
+    let updates = session.text("[data-testid=about-updates]")?.unwrap_or_default();
+    assert!(updates.contains("built without your team's update key"), "{updates}");
+    assert!(session.text("[data-testid=check-for-updates]")?.is_none(), "no Check for updates without a key");
     // The app ships GeoNames' places, which CC BY 4.0 asks to credit.
     let notices = session.text("[data-testid=about-notices]")?.unwrap_or_default();
     assert!(notices.contains("GeoNames") && notices.contains("CC BY 4.0"), "{notices}");
