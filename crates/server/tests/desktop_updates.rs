@@ -77,6 +77,37 @@ async fn a_newer_signed_package_is_offered_and_checks_and_a_tampered_one_does_no
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_package_larger_than_a_read_arrives_whole_with_its_length() {
+    let server = TestServer::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    keys::write(dir.path()).unwrap();
+    let private = std::fs::read_to_string(dir.path().join(keys::PRIVATE_FILE)).unwrap();
+    // Two and a half megabytes that repeat nowhere (as a compressed package), and an odd size,
+    // so the download is read in several parts and the last is short.
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let package: Vec<u8> = (0..(5 << 19) + 7)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
+        })
+        .collect();
+    let pool = &server.server.pool;
+    updates::publish(pool, &private, PLATFORM, "0.4.0", "", "Talentdesk_0.4.0_amd64.deb", &package).await.unwrap();
+
+    let url = format!("{}/v1/desktop-updates/{PLATFORM}/0.4.0/package", server.url);
+    let response = server.http.get(&url).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.content_length(), Some(package.len() as u64), "the length is said before the bytes");
+    let disposition = response.headers()["content-disposition"].to_str().unwrap().to_owned();
+    assert_eq!(disposition, "attachment; filename=\"Talentdesk_0.4.0_amd64.deb\"");
+    let downloaded = response.bytes().await.unwrap();
+    assert_eq!(downloaded.len(), package.len());
+    assert!(downloaded[..] == package[..], "the bytes arrive intact and in order");
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn bad_keys_versions_and_platforms_are_refused_and_say_why() {
     let server = TestServer::start().await;
     let pool = &server.server.pool;

@@ -3,6 +3,7 @@
 //! `{server}/v1/desktop-updates/{{target}}-{{arch}}/{{current_version}}`.
 
 use axum::Json;
+use axum::body::{Body, Bytes};
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -90,21 +91,64 @@ pub async fn package(
     State(state): State<AppState>,
     Path((platform, version)): Path<(String, String)>,
 ) -> Result<Response, ServerError> {
-    let version = parsed(&platform, &version)?;
-    let found: Option<(String, Vec<u8>)> =
-        sqlx::query_as("SELECT file_name, package FROM desktop_updates WHERE platform = $1 AND version = $2")
-            .bind(&platform)
-            .bind(version.to_string())
-            .fetch_optional(&state.pool)
-            .await?;
-    let (file_name, bytes) =
+    let version = parsed(&platform, &version)?.to_string();
+    let found: Option<(String, i64)> = sqlx::query_as(
+        "SELECT file_name, octet_length(package)::bigint FROM desktop_updates WHERE platform = $1 AND version = $2",
+    )
+    .bind(&platform)
+    .bind(&version)
+    .fetch_optional(&state.pool)
+    .await?;
+    let (file_name, size) =
         found.ok_or_else(|| DomainError::not_found("document", format!("desktop update {version} for {platform}")))?;
     let disposition = format!("attachment; filename=\"{}\"", file_name.replace(['"', '\\'], "_"));
+    let chunks = chunks(state.pool.clone(), platform, version, size);
     Ok((
-        [(header::CONTENT_TYPE, "application/octet-stream".to_owned()), (header::CONTENT_DISPOSITION, disposition)],
-        bytes,
+        [
+            (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CONTENT_LENGTH, size.to_string()),
+        ],
+        Body::from_stream(chunks),
     )
         .into_response())
+}
+
+/// How much of a package one read takes from the database.
+const CHUNK: i64 = 1024 * 1024;
+
+/// The package's bytes, a chunk at a time: a package of a hundred megabytes, downloaded by
+/// every desktop of an organisation at once, is never held whole in the server's memory. (A
+/// package is never changed once published, so the chunks are of one package.)
+fn chunks(
+    pool: sqlx::PgPool,
+    platform: String,
+    version: String,
+    size: i64,
+) -> impl futures_util::Stream<Item = Result<Bytes, sqlx::Error>> {
+    futures_util::stream::try_unfold(0i64, move |offset| {
+        let (pool, platform, version) = (pool.clone(), platform.clone(), version.clone());
+        async move {
+            if offset >= size {
+                return Ok(None);
+            }
+            let chunk: Vec<u8> = sqlx::query_scalar(
+                "SELECT substring(package FROM $3::int FOR $4::int) FROM desktop_updates WHERE platform = $1 AND version = $2",
+            )
+            .bind(&platform)
+            .bind(&version)
+            .bind(offset + 1)
+            .bind(CHUNK)
+            .fetch_one(&pool)
+            .await?;
+            if chunk.is_empty() {
+                // Shorter than when the download began: the connection is ended, not padded.
+                return Err(sqlx::Error::RowNotFound);
+            }
+            let next = offset + chunk.len() as i64;
+            Ok(Some((Bytes::from(chunk), next)))
+        }
+    })
 }
 
 fn parsed(platform: &str, version: &str) -> Result<semver::Version, ServerError> {
