@@ -983,6 +983,26 @@ fn a_required_skill_leaves_out_who_lacks_it_and_reasons_say_what_matched() {
 }
 
 #[test]
+fn a_required_skill_held_only_far_down_the_first_ranking_is_still_found_each_once() {
+    let mut f = fixture();
+    // 230 with Kubernetes in their title only (the first stage cannot tell it from a skill)
+    // and every other wanted skill, above the 5 who have it as a skill: the shortlist of 200
+    // widens to reach them.
+    for n in 0..230 {
+        create(&mut f, "Kubernetes Platform Engineer | Rust, PostgreSQL, Docker | Berlin | n | 9 |", n);
+    }
+    let holders: Vec<Uuid> =
+        (0..5).map(|n| create(&mut f, "Engineer | Kubernetes | Lisbon | n | 1 |", 300 + n)).collect();
+    let options = MatchOptions { required_skills: vec!["Kubernetes".into()], ..MatchOptions::default() };
+    let found = f.store.candidates_for_job(&rust_job(), &options).unwrap();
+    let mut ranked = ids(&found.ranked);
+    ranked.sort();
+    let mut expected = holders.clone();
+    expected.sort();
+    assert_eq!(ranked, expected);
+}
+
+#[test]
 fn willing_to_relocate_counts_for_part_of_being_there() {
     let mut f = fixture();
     let stays = create(&mut f, "Backend Engineer | Rust, PostgreSQL, Kubernetes | Munich | n | 5 |", 1);

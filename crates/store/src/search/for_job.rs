@@ -356,11 +356,15 @@ impl Engine {
         let required: Vec<String> = options.required_skills.iter().map(|s| canonical(s)).collect();
         let score = |among: &RoaringBitmap, take: usize| -> Result<Vec<(u32, Reasons)>, StoreError> {
             let mut size = (take * 2).max(200);
+            let mut scored: Vec<(u32, Reasons)> = Vec::new();
+            let mut read = 0;
             loop {
                 let shortlist = tally.top(among.iter(), size);
                 let exhausted = shortlist.len() < size;
-                let mut scored: Vec<(u32, Reasons)> = Vec::new();
-                for (c, _) in shortlist {
+                // A wider shortlist begins with the narrower one (the same order, ties by row):
+                // only the profiles new to it are read.
+                let already = std::mem::replace(&mut read, shortlist.len());
+                for (c, _) in shortlist.into_iter().skip(already) {
                     let candidate = candidates::get(conn, i64::from(c))?;
                     let place = job_place.fit(&candidate.profile);
                     if !required.iter().all(|r| has_skill(&candidate, r)) || !options.place.allows(&place) {
