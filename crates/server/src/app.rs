@@ -16,6 +16,7 @@ use utoipa_axum::routes;
 use crate::ServerError;
 use crate::config::Config;
 use crate::stream_limit::StreamLimit;
+use crate::wakeup::Wakeups;
 use crate::{
     auth, blobs, connection, db, email, health, live, metrics, openapi, partner, pull, push, sms, snapshot, team,
     updates, webhooks,
@@ -150,12 +151,15 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
     let stall = Duration::from_millis(config.client_stall_ms);
     let listener = listener.tap_io(move |connection| connection::drop_when_stalled(connection, stall));
     let (signals, _) = tokio::sync::broadcast::channel(1024);
-    let listener_task = live::spawn_listener(pool.clone(), signals.clone());
+    // One listener for the process: each channel's announcements wake whoever takes them.
+    let channels = &[live::CHANNEL, blobs::sweep::CHANNEL, webhooks::CHANNEL, crate::signup::CHANNEL];
+    let (wakeups, listener_task) = Wakeups::spawn(pool.clone(), channels);
+    let forwarder_task = live::spawn_forwarder(wakeups.subscribe(), signals.clone());
     let config = Arc::new(config);
     let delivery_task = email::delivery::spawn(pool.clone(), config.clone())?;
     let text_task = sms::delivery::spawn(pool.clone(), config.clone())?;
-    let sweep_task = blobs::sweep::spawn(pool.clone(), config.clone(), storage.clone());
-    let webhook_task = webhooks::delivery::spawn(pool.clone(), config.clone())?;
+    let sweep_task = blobs::sweep::spawn(wakeups.subscribe(), pool.clone(), config.clone(), storage.clone());
+    let webhook_task = webhooks::delivery::spawn(wakeups.clone(), pool.clone(), config.clone())?;
     let password_checks = auth::PasswordChecks::new();
     let live_streams = StreamLimit::new("live update", config.live_streams_per_user);
     let snapshot_streams = StreamLimit::new("snapshot", config.snapshot_streams_per_user);
@@ -174,7 +178,7 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
         resume_reader,
         partner_rate,
     };
-    let signup_task = crate::signup::worker::spawn(state.clone());
+    let signup_task = crate::signup::worker::spawn(wakeups, state.clone());
     let app = router(state)
         // Sign-in throttling counts per source address.
         .into_make_service_with_connect_info::<SocketAddr>();
@@ -188,6 +192,7 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
             })
             .await;
         listener_task.abort();
+        forwarder_task.abort();
         sweep_task.abort();
         webhook_task.abort();
         signup_task.abort();

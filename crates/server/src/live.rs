@@ -19,7 +19,6 @@ use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::Stream;
 use sqlx::PgPool;
-use sqlx::postgres::PgListener;
 use tokio::sync::broadcast;
 use uuid::Uuid;
 
@@ -28,6 +27,7 @@ use crate::app::AppState;
 use crate::auth::Caller;
 use crate::db::tokens::{self, TokenState};
 use crate::stream_limit::StreamPermit;
+use crate::wakeup::{Heard, Subscription};
 
 pub const CHANNEL: &str = "talentdesk_versions";
 
@@ -44,36 +44,21 @@ pub enum Signal {
     Shutdown,
 }
 
-/// Listens for version announcements for as long as the server runs, reconnecting as needed.
-pub fn spawn_listener(pool: PgPool, signals: broadcast::Sender<Signal>) -> tokio::task::JoinHandle<()> {
+/// Turns the version announcements the process's listener hears into signals for the streams,
+/// for as long as the server runs.
+pub fn spawn_forwarder(mut heard: Subscription, signals: broadcast::Sender<Signal>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
-            if let Err(e) = listen(&pool, &signals).await {
-                tracing::warn!(error = %e, "live updates: lost the database; retrying");
+            let signal = match heard.next().await {
+                Heard::Notification { channel, payload } if channel == CHANNEL => parse(&payload),
+                Heard::Notification { .. } => None,
+                Heard::Missed => Some(Signal::Resync),
+            };
+            if let Some(signal) = signal {
+                let _ = signals.send(signal);
             }
-            let _ = signals.send(Signal::Resync);
-            tokio::time::sleep(Duration::from_secs(1)).await;
         }
     })
-}
-
-async fn listen(pool: &PgPool, signals: &broadcast::Sender<Signal>) -> sqlx::Result<()> {
-    let mut listener = PgListener::connect_with(pool).await?;
-    listener.listen(CHANNEL).await?;
-    // Anything announced before this point was missed.
-    let _ = signals.send(Signal::Resync);
-    loop {
-        match listener.try_recv().await? {
-            Some(notification) => {
-                if let Some(signal) = parse(notification.payload()) {
-                    let _ = signals.send(signal);
-                }
-            }
-            None => {
-                let _ = signals.send(Signal::Resync);
-            }
-        }
-    }
 }
 
 /// `"<org>:<version>"`, as `orgs::announce` writes it.

@@ -10,65 +10,50 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use sqlx::PgPool;
-use sqlx::postgres::PgListener;
 use uuid::Uuid;
 
 use super::storage::{Configured, Storage};
 use crate::ServerError;
 use crate::config::Config;
 use crate::db::blobs::{self, Fate};
+use crate::wakeup::{Heard, Subscription};
 
 /// Where the deleting transactions announce a release (the migration's trigger).
-const CHANNEL: &str = "talentdesk_blobs_released";
+pub const CHANNEL: &str = "talentdesk_blobs_released";
 /// A `.partial` file this old belongs to an upload that was interrupted, not one under way.
 const INTERRUPTED_AFTER: Duration = Duration::from_secs(3600);
-/// How soon to try again when the database cannot be reached.
-const RETRY: Duration = Duration::from_secs(5);
 
-/// Runs for as long as the server runs.
-pub fn spawn(pool: PgPool, config: Arc<Config>, storage: Configured) -> tokio::task::JoinHandle<()> {
+/// Runs for as long as the server runs, hearing releases through `heard` (subscribed before
+/// the first sweep, so a release committed during it is heard too).
+pub fn spawn(
+    mut heard: Subscription,
+    pool: PgPool,
+    config: Arc<Config>,
+    storage: Configured,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let interval = Duration::from_secs(config.blob_sweep_interval_secs.max(1));
-        let mut listener: Option<PgListener> = None;
         loop {
-            if listener.is_none() {
-                // Listening first: a release committed during the sweep is then heard too.
-                listener = listen(&pool)
-                    .await
-                    .inspect_err(|e| tracing::warn!(error = %e, "blob releases: cannot listen"))
-                    .ok();
-            }
             if let Err(e) = sweep(&pool, &storage).await {
                 tracing::warn!(error = %e, "blob sweep failed; trying again later");
             }
-            let next = tokio::time::Instant::now() + if listener.is_some() { interval } else { RETRY.min(interval) };
-            while let Some(heard) = listener.as_mut() {
-                tokio::select! {
+            let next = tokio::time::Instant::now() + interval;
+            loop {
+                let org = tokio::select! {
                     _ = tokio::time::sleep_until(next) => break,
-                    notification = heard.recv() => match notification {
-                        Ok(n) => {
-                            if let Err(e) = settle_released(&pool, &storage, n.payload().parse().ok()).await {
-                                tracing::warn!(error = %e, "removing released blobs failed; the sweep tries again");
-                            }
-                        }
-                        // Releases announced meanwhile are lost: the sweep right after finds them.
-                        Err(e) => {
-                            tracing::warn!(error = %e, "blob releases: lost the database");
-                            listener = None;
-                        }
+                    heard = heard.next() => match heard {
+                        Heard::Notification { channel, payload } if channel == CHANNEL => payload.parse().ok(),
+                        Heard::Notification { .. } => continue,
+                        // Releases announced meanwhile: every org's are looked at.
+                        Heard::Missed => None,
                     },
+                };
+                if let Err(e) = settle_released(&pool, &storage, org).await {
+                    tracing::warn!(error = %e, "removing released blobs failed; the sweep tries again");
                 }
             }
-            // A lost listener is connected again soon, not at the next sweep.
-            tokio::time::sleep_until(next.min(tokio::time::Instant::now() + RETRY)).await;
         }
     })
-}
-
-async fn listen(pool: &PgPool) -> sqlx::Result<PgListener> {
-    let mut listener = PgListener::connect_with(pool).await?;
-    listener.listen(CHANNEL).await?;
-    Ok(listener)
 }
 
 /// Everything the sweep looks at, once.

@@ -21,6 +21,9 @@ mod reading;
 mod texts;
 pub mod worker;
 
+/// The channel a taken form's commit wakes the sign-up workers on.
+pub use queue::CHANNEL;
+
 use std::path::PathBuf;
 
 use axum::extract::multipart::MultipartRejection;

@@ -24,6 +24,7 @@ use super::{lookup, texts};
 use crate::ServerError;
 use crate::app::AppState;
 use crate::public_page::Lang;
+use crate::wakeup::Wakeups;
 
 /// Forms applied at once by one process.
 const BATCH: i64 = 8;
@@ -35,10 +36,8 @@ const POLL: Duration = Duration::from_secs(2);
 const MAX_WAIT_SECS: i64 = 3_600;
 
 /// Starts the worker.
-pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(
-        async move { crate::wakeup::run(state.pool.clone(), CHANNEL, POLL, "sign-ups", || round(&state)).await },
-    )
+pub fn spawn(wakeups: Wakeups, state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move { wakeups.run(CHANNEL, POLL, "sign-ups", || round(&state)).await })
 }
 
 /// Applies what is due; returns how many forms it took.

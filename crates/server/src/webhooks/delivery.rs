@@ -24,6 +24,7 @@ use super::{guard, signature};
 use crate::ServerError;
 use crate::config::Config;
 use crate::email::notices;
+use crate::wakeup::Wakeups;
 
 /// Deliveries sent at once by one process.
 const BATCH: i64 = 20;
@@ -33,7 +34,7 @@ const CLAIM_SECS: f64 = 120.0;
 const MAX_WAIT: Duration = Duration::from_secs(3_600);
 
 /// Starts the worker.
-pub fn spawn(pool: PgPool, config: Arc<Config>) -> anyhow::Result<tokio::task::JoinHandle<()>> {
+pub fn spawn(wakeups: Wakeups, pool: PgPool, config: Arc<Config>) -> anyhow::Result<tokio::task::JoinHandle<()>> {
     let client = reqwest::Client::builder()
         .timeout(Duration::from_millis(config.webhook_timeout_ms))
         .connect_timeout(Duration::from_millis(config.webhook_timeout_ms))
@@ -47,7 +48,7 @@ pub fn spawn(pool: PgPool, config: Arc<Config>) -> anyhow::Result<tokio::task::J
     let poll = Duration::from_millis(config.webhook_poll_ms);
     Ok(tokio::spawn(async move {
         let work = || round(&pool, &client, &config);
-        crate::wakeup::run(pool.clone(), CHANNEL, poll, "webhook delivery", work).await
+        wakeups.run(CHANNEL, poll, "webhook delivery", work).await
     }))
 }
 

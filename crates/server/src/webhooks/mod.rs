@@ -18,6 +18,9 @@ pub mod routes;
 mod signature;
 mod store;
 
+/// The channel an event's commit wakes the delivery workers on.
+pub use events::CHANNEL;
+
 use sqlx::PgConnection;
 use talentdesk_sync::wire::{PushOutcome, Pushed, PushedMutation};
 use uuid::Uuid;
