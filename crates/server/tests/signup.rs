@@ -301,6 +301,62 @@ async fn the_answer_does_not_depend_on_whether_the_address_is_known_even_when_a_
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn two_processes_apply_each_form_once_and_one_left_by_a_dead_process_is_not_applied_twice() {
+    let server = server().await;
+    // A second process on the same database, as behind a balancer: both workers claim forms.
+    let other = talentdesk_server::app::start(support::config(&server.database_url)).await.unwrap();
+    let other_url = format!("http://{}", other.addr);
+    let mut sent = Vec::new();
+    for n in 0..12 {
+        let form = Form::new(&format!("Person Number{n}"), &format!("p{n}@example.com"));
+        let (content_type, body) = form.body();
+        let base = if n % 2 == 0 { &server.url } else { &other_url };
+        let request = server
+            .http
+            .post(format!("{base}/join/acme"))
+            .header(reqwest::header::CONTENT_TYPE, content_type)
+            .body(body);
+        sent.push(tokio::spawn(request.send()));
+    }
+    for answer in sent {
+        assert_eq!(answer.await.unwrap().unwrap().status(), StatusCode::OK);
+    }
+    server.sign_ups_applied().await;
+    let all = candidates(&server).await;
+    assert_eq!(all.len(), 12, "each once");
+    let messages: Vec<Message> = server.records(RecordKind::Message).await;
+    assert_eq!(messages.len(), 12, "one confirmation each");
+
+    // A process died after applying a form but before forgetting it: its claim runs out, a
+    // worker takes the form again, sees its confirmation there, and applies nothing twice.
+    let applied = &messages[0];
+    sqlx::query(
+        "INSERT INTO signup_submissions
+             (id, org_id, received_at, lang, form, send_id, candidate_id, attempts, next_attempt_at, claimed_until)
+         SELECT $1, org_id, now(), 'en', $2, $3, $4, 1, now(), now() - interval '1 second'
+         FROM records WHERE kind = 'message' LIMIT 1",
+    )
+    .bind(Uuid::now_v7())
+    .bind(serde_json::json!({"checked": {
+        "first_name": "Person", "last_name": "Again", "email": "p0@example.com", "phone": null,
+        "location": {"city": "", "region": "", "country": ""}, "linkedin": null, "interests": [], "consent": false
+    }, "resume_profile": null}))
+    .bind(applied.send_id)
+    .bind(Uuid::now_v7())
+    .execute(&server.server.pool)
+    .await
+    .unwrap();
+    server.sign_ups_applied().await;
+    assert_eq!(candidates(&server).await.len(), 12);
+    let messages: Vec<Message> = server.records(RecordKind::Message).await;
+    assert_eq!(messages.len(), 12, "no second confirmation");
+    // Seen as done, not tried and refused.
+    let left: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM signup_submissions").fetch_one(&server.server.pool).await.unwrap();
+    assert_eq!(left, 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_form_sent_from_another_site_is_refused_and_nothing_is_kept() {
     let server = server().await;
     let form = Form::new("Ivy Lane", "ivy@example.com");
