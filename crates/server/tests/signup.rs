@@ -354,6 +354,26 @@ async fn two_processes_apply_each_form_once_and_one_left_by_a_dead_process_is_no
     let left: i64 =
         sqlx::query_scalar("SELECT count(*) FROM signup_submissions").fetch_one(&server.server.pool).await.unwrap();
     assert_eq!(left, 0);
+
+    // A kept form this server cannot read (written by another version) is set aside with the
+    // reason, and the forms after it are applied all the same.
+    sqlx::query(
+        "INSERT INTO signup_submissions (id, org_id, received_at, lang, form, send_id, candidate_id, next_attempt_at)
+         SELECT $1, id, now(), 'en', '{\"checked\": 42}', $2, $3, now() FROM orgs WHERE slug = 'acme'",
+    )
+    .bind(Uuid::now_v7())
+    .bind(Uuid::now_v7())
+    .bind(Uuid::now_v7())
+    .execute(&server.server.pool)
+    .await
+    .unwrap();
+    send(&server, "/join/acme", &Form::new("Late Comer", "late@example.com")).await;
+    assert_eq!(with_email(&server, "late@example.com").await.len(), 1);
+    let refused: Vec<String> = sqlx::query_scalar("SELECT refused FROM signup_submissions WHERE refused IS NOT NULL")
+        .fetch_all(&server.server.pool)
+        .await
+        .unwrap();
+    assert!(matches!(&refused[..], [reason] if reason.contains("cannot be read")), "{refused:?}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -60,7 +60,9 @@ pub struct Claimed {
     pub org_id: Uuid,
     pub lang: String,
     pub event_id: Option<Uuid>,
-    pub form: Json<Submission>,
+    /// A [`Submission`], read by the worker: one written by an older server that no longer
+    /// reads is refused alone instead of stopping every claim.
+    pub form: Json<serde_json::Value>,
     pub resume_name: Option<String>,
     pub resume: Option<Vec<u8>>,
     pub send_id: Uuid,

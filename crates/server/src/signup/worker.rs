@@ -19,7 +19,7 @@ use talentdesk_domain::signup::{SignUpConfirmation, SignUpForm};
 use talentdesk_sync::wire::PushOutcome;
 use uuid::Uuid;
 
-use super::queue::{self, CHANNEL, Claimed};
+use super::queue::{self, CHANNEL, Claimed, Submission};
 use super::{lookup, texts};
 use crate::ServerError;
 use crate::app::AppState;
@@ -78,6 +78,10 @@ async fn settle(state: &AppState, claimed: Claimed) -> Result<(), ServerError> {
 /// Creates or updates the candidate; `Ok(Err)` carries the rules' refusal in words.
 async fn apply(state: &AppState, c: Claimed) -> Result<Result<(), String>, ServerError> {
     let org = c.org_id;
+    let submission: Submission = match serde_json::from_value(c.form.0) {
+        Ok(submission) => submission,
+        Err(e) => return Ok(Err(format!("the kept form cannot be read: {e}"))),
+    };
     let (actor, known, org_name, event) = {
         let mut conn = state.pool.acquire().await?;
         // Applied before a crash kept this process from forgetting it: its confirmation is there.
@@ -85,16 +89,16 @@ async fn apply(state: &AppState, c: Claimed) -> Result<Result<(), String>, Serve
             return Ok(Ok(()));
         }
         let actor = crate::actors::self_service(&mut conn, org).await?;
-        let known = lookup::candidate_with_email(&mut conn, org, &c.form.checked.email).await?;
+        let known = lookup::candidate_with_email(&mut conn, org, &submission.checked.email).await?;
         let event = match c.event_id {
             Some(id) => lookup::event(&mut conn, org, id).await?,
             None => None,
         };
         (actor, known, lookup::org_name(&mut conn, org).await?, event)
     };
-    let checked = &c.form.checked;
+    let checked = &submission.checked;
     let candidate_id = known.unwrap_or(c.candidate_id);
-    let resume = match (&c.form.resume_profile, c.resume_name, c.resume) {
+    let resume = match (&submission.resume_profile, c.resume_name, c.resume) {
         // A known candidate's resume is not taken: whoever sent it may not be them.
         (Some(read), Some(name), Some(bytes)) if known.is_none() => {
             keep_resume(state, org, candidate_id, &name, &bytes).await?.map(|doc| (read.clone(), doc))
