@@ -56,13 +56,15 @@ async fn a_newer_signed_package_is_offered_and_checks_and_a_tampered_one_does_no
     assert_eq!(&downloaded[..], &package[..]);
     let signature = update["signature"].as_str().unwrap();
     keys::verify(&pair.public, &downloaded, signature).expect("the published package checks");
+    // The signature vouches for the version announced: desktops require the two to agree.
+    assert_eq!(keys::signed_version(signature).unwrap().as_deref(), Some(update["version"].as_str().unwrap()));
 
     // A package changed on the way, or signed with a key the desktop does not trust, is refused.
     let mut tampered = downloaded.to_vec();
     tampered[100] ^= 1;
     assert!(keys::verify(&pair.public, &tampered, signature).is_err(), "a tampered package must not check");
     let stranger = keys::generate().unwrap();
-    let forged = keys::sign(&stranger.private, &tampered).unwrap();
+    let forged = keys::sign(&stranger.private, &tampered, "Talentdesk.deb", &"0.2.0".parse().unwrap()).unwrap();
     assert!(keys::verify(&pair.public, &tampered, &forged).is_err(), "another key's signature must not check");
 
     // The desktop that has it, or another platform, is offered nothing.

@@ -50,12 +50,24 @@ pub fn write(dir: &Path) -> anyhow::Result<KeyPair> {
     Ok(pair)
 }
 
-/// Signs a package with the private key (as [`generate`] wrote it); the signature checks
-/// against its public key with the updater's verification ([`verify`]).
-pub fn sign(private: &str, package: &[u8]) -> anyhow::Result<String> {
+/// Signs a package of `version` with the private key (as [`generate`] wrote it); the signature
+/// checks against its public key with the updater's verification ([`verify`]). Its trusted
+/// comment names the version as the Tauri CLI writes it (`version:1.4.0`), and desktops require
+/// it to equal the version the server announces (`requireSignedVersion`): the announcement is
+/// not signed, so without it whoever controls the server could offer an older genuine package,
+/// with a known flaw, as a newer version.
+pub fn sign(private: &str, package: &[u8], file_name: &str, version: &semver::Version) -> anyhow::Result<String> {
     let key = secret_key(private)?;
-    let signature = minisign::sign(None, &key, package, None, None).context("sign the package")?;
+    let comment = format!("timestamp:{}\tfile:{file_name}\tversion:{version}", chrono::Utc::now().timestamp());
+    let signature = minisign::sign(None, &key, package, Some(&comment), None).context("sign the package")?;
     Ok(STANDARD.encode(signature.into_string()))
+}
+
+/// The version a signature vouches for (its trusted comment's `version:`), if it names one.
+pub fn signed_version(signature: &str) -> anyhow::Result<Option<String>> {
+    let signature = minisign_verify::Signature::decode(&decoded(signature).context("the signature is not base64")?)
+        .map_err(|e| anyhow::anyhow!("the signature cannot be read: {e}"))?;
+    Ok(signature.trusted_comment().split('\t').find_map(|field| field.strip_prefix("version:")).map(str::to_owned))
 }
 
 /// Whether `signature` is the public key's signature of `package`, checked the way the Tauri

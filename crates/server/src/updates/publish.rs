@@ -37,7 +37,7 @@ pub async fn publish(
     if package.is_empty() {
         bail!("the package {file_name} is empty");
     }
-    let signature = keys::sign(private_key, package)?;
+    let signature = keys::sign(private_key, package, file_name, &version)?;
     keys::verify(&keys::public_of(private_key)?, package, &signature).context("the signature made does not check")?;
     let inserted = sqlx::query(
         "INSERT INTO desktop_updates (platform, version, notes, file_name, signature, package)
