@@ -56,16 +56,16 @@ impl Lang {
 /// (cross-site request forgery: a page elsewhere that sends the sign-up form with someone's
 /// address, or a preferences form with a leaked link). A browser says where a request comes
 /// from in `Sec-Fetch-Site` (only `same-origin`, or `none` for an address typed or bookmarked,
-/// is ours) and, on every cross-origin `POST` even where it is too old for that header, in
-/// `Origin`, which must then be the server's public address or the one the request was sent
-/// to. A request with neither comes from no browser (a script, a mail provider), which no
-/// other site can make someone's browser send, and is taken.
+/// is ours), and where the browser says so that settles it: behind a proxy the address the
+/// request was sent to, or an alias of the public one, need not be the page's own origin. A
+/// browser too old for that header still sends `Origin` on every cross-origin `POST`, which must
+/// then be the server's public address or the one the request was sent to. A request with
+/// neither comes from no browser (a script, a mail provider), which no other site can make
+/// someone's browser send, and is taken.
 pub fn from_own_page(headers: &HeaderMap, public_url: &str) -> bool {
     let value = |name| headers.get(name).map(|v| v.to_str().unwrap_or_default());
-    if let Some(site) = value("sec-fetch-site")
-        && !matches!(site, "same-origin" | "none")
-    {
-        return false;
+    if let Some(site) = value("sec-fetch-site") {
+        return matches!(site, "same-origin" | "none");
     }
     let Some(origin) = value(header::ORIGIN.as_str()) else {
         return true;
@@ -191,6 +191,29 @@ mod tests {
         assert_eq!(of("en, de"), Lang::En);
         assert_eq!(of("fr"), Lang::En);
         assert_eq!(Lang::of(&HeaderMap::new()), Lang::En);
+    }
+
+    #[test]
+    fn a_form_is_ours_by_what_the_browser_says_even_behind_a_proxy() {
+        let sent = |pairs: &[(&'static str, &'static str)]| {
+            let mut headers = HeaderMap::new();
+            for (name, value) in pairs {
+                headers.insert(*name, HeaderValue::from_static(value));
+            }
+            from_own_page(&headers, "https://jobs.acme.example")
+        };
+        // The page itself, reached through an alias the proxy forwards to 127.0.0.1:8080.
+        let via_alias =
+            [("sec-fetch-site", "same-origin"), ("origin", "https://careers.acme.example"), ("host", "127.0.0.1:8080")];
+        assert!(sent(&via_alias));
+        assert!(sent(&[("sec-fetch-site", "same-origin"), ("origin", "null")]));
+        assert!(!sent(&[("sec-fetch-site", "cross-site"), ("origin", "https://jobs.acme.example")]));
+        assert!(!sent(&[("sec-fetch-site", "same-site"), ("origin", "https://blog.acme.example")]));
+        // A browser too old for Sec-Fetch-Site: its Origin decides.
+        assert!(sent(&[("origin", "https://jobs.acme.example")]));
+        assert!(!sent(&[("origin", "https://evil.example"), ("host", "jobs.acme.example")]));
+        // No browser at all (a mail provider's one-click POST, a script).
+        assert!(sent(&[]));
     }
 
     #[test]

@@ -76,6 +76,11 @@ async fn a_newer_signed_package_is_offered_and_checks_and_a_tampered_one_does_no
         updates::publish(pool, &private, PLATFORM, version, "", "Talentdesk.deb", &package).await.unwrap();
     }
     assert_eq!(ask(&server, PLATFORM, "0.2.0").await.1["version"], "0.10.0");
+
+    // A file name that would forge a field of the signed comment is refused, and nothing is kept.
+    let forging = updates::publish(pool, &private, PLATFORM, "0.11.0", "", "x.deb\tversion:9.9.9", &package).await;
+    assert!(forging.unwrap_err().to_string().contains("without tabs or line breaks"));
+    assert_eq!(ask(&server, PLATFORM, "0.2.0").await.1["version"], "0.10.0");
 }
 
 #[tokio::test(flavor = "multi_thread")]

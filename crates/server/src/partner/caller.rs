@@ -60,7 +60,7 @@ impl FromRequestParts<AppState> for Partner {
             tracing::info!(key = %presented.id, "partner request refused: the key was revoked");
             return Err(ServerError::Unauthorized("this partner key was revoked; ask the organisation for a new one"));
         }
-        if let Err(wait) = state.partner_rate.take(&state.pool, presented.id).await? {
+        if let Err(wait) = state.partner_rate.take(&mut conn, presented.id).await? {
             let secs = wait.as_millis().max(1).div_ceil(1000) as u64;
             tracing::warn!(key = %presented.id, retry_after_secs = secs, "partner request throttled");
             return Err(ServerError::Throttled {

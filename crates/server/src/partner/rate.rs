@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use sqlx::PgPool;
+use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
 
 use crate::ServerError;
@@ -21,9 +21,11 @@ impl Buckets {
         Self { per_second: f64::from(per_minute) / 60.0, burst: f64::from(burst.max(1)) }
     }
 
-    /// Takes a token of `key`'s bucket, or says how long until one is there.
-    pub async fn take(&self, pool: &PgPool, key: Uuid) -> Result<Result<(), Duration>, ServerError> {
-        let mut tx = pool.begin().await?;
+    /// Takes a token of `key`'s bucket, or says how long until one is there. On the request's
+    /// own connection: a second one taken while the first is held lets a burst of partner
+    /// requests hold every connection of the pool while each waits for another.
+    pub async fn take(&self, conn: &mut PgConnection, key: Uuid) -> Result<Result<(), Duration>, ServerError> {
+        let mut tx = conn.begin().await?;
         // The database's clock, so processes on machines whose clocks differ refill alike.
         sqlx::query(
             "INSERT INTO partner_rate (key_id, tokens, at) VALUES ($1, $2, clock_timestamp())
@@ -41,6 +43,12 @@ impl Buckets {
         .fetch_one(&mut *tx)
         .await?;
         let (left, taken) = self.take_from(tokens, Duration::from_secs_f64(elapsed));
+        if taken.is_err() {
+            // Nothing to keep: the next request refills from the same point, so a flood of
+            // refused requests writes nothing (no WAL flush each) and holds the row briefly.
+            tx.rollback().await?;
+            return Ok(taken);
+        }
         sqlx::query("UPDATE partner_rate SET tokens = $2, at = $3 WHERE key_id = $1")
             .bind(key)
             .bind(left)

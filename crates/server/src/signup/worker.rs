@@ -9,7 +9,6 @@
 
 use std::time::Duration;
 
-use futures_util::future::join_all;
 use sha2::{Digest, Sha256};
 use talentdesk_domain::candidate::Profile;
 use talentdesk_domain::document::{Document, DocumentKind};
@@ -49,8 +48,10 @@ async fn round(state: &AppState) -> Result<usize, ServerError> {
         claimed
     };
     let count = claimed.len();
-    for result in join_all(claimed.into_iter().map(|c| settle(state, c))).await {
-        result?;
+    // One after another: every form of an org waits for its self-service actor's lock anyway,
+    // and forms applied at once would each hold a connection while they wait.
+    for c in claimed {
+        settle(state, c).await?;
     }
     Ok(count)
 }
@@ -76,12 +77,28 @@ async fn settle(state: &AppState, claimed: Claimed) -> Result<(), ServerError> {
 }
 
 /// Creates or updates the candidate; `Ok(Err)` carries the rules' refusal in words.
-async fn apply(state: &AppState, c: Claimed) -> Result<Result<(), String>, ServerError> {
+async fn apply(state: &AppState, mut c: Claimed) -> Result<Result<(), String>, ServerError> {
     let org = c.org_id;
-    let submission: Submission = match serde_json::from_value(c.form.0) {
+    let submission: Submission = match serde_json::from_value(c.form.0.take()) {
         Ok(submission) => submission,
         Err(e) => return Ok(Err(format!("the kept form cannot be read: {e}"))),
     };
+    // Two forms with one new address (a double submit, or two processes each taking one) must
+    // not both find it unknown and make two candidates: the address is looked up and the form
+    // applied under a lock of its own, held by a transaction that ends right after.
+    let mut address_lock = state.pool.begin().await?;
+    sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+        .bind(format!("signup:{org}:{}", submission.checked.email))
+        .execute(&mut *address_lock)
+        .await?;
+    let applied = apply_locked(state, c, submission).await;
+    address_lock.rollback().await?;
+    applied
+}
+
+/// [`apply`] under the address's lock.
+async fn apply_locked(state: &AppState, c: Claimed, submission: Submission) -> Result<Result<(), String>, ServerError> {
+    let org = c.org_id;
     let (actor, known, org_name, event) = {
         let mut conn = state.pool.acquire().await?;
         // Applied before a crash kept this process from forgetting it: its confirmation is there.

@@ -37,6 +37,11 @@ pub async fn publish(
     if package.is_empty() {
         bail!("the package {file_name} is empty");
     }
+    // The name goes into the signature's trusted comment, whose fields a tab or a line break
+    // would forge (a `version:` of another's choosing) or break.
+    if file_name.is_empty() || file_name.chars().any(char::is_control) {
+        bail!("the package's file name must be a plain name without tabs or line breaks, not {file_name:?}");
+    }
     let signature = keys::sign(private_key, package, file_name, &version)?;
     keys::verify(&keys::public_of(private_key)?, package, &signature).context("the signature made does not check")?;
     let inserted = sqlx::query(
