@@ -118,7 +118,11 @@ fn an_admin_adds_a_webhook_reads_its_delivery_log_and_sees_why_it_was_turned_off
     let secret =
         session.wait_for("the secret", |s| Ok(s.script(read_secret, json!([]))?.as_str().map(str::to_owned)))?;
     assert!(secret.starts_with("whsec_"), "{secret}");
-    let chips = session.texts("[data-testid=webhook-row] .chips li")?;
+    // The list is read again after the save: the new row may come a moment after the secret.
+    let chips = session.wait_for("the new webhook's row", |s| {
+        let chips = s.texts("[data-testid=webhook-row] .chips li")?;
+        Ok((!chips.is_empty()).then_some(chips))
+    })?;
     assert_eq!(chips, ["Candidate created", "Workflow status changed"]);
     assert_eq!(session.texts("[data-testid=webhook-state]")?, ["On"]);
     let found: Vec<String> = axe::check(&session)?.iter().map(ToString::to_string).collect();
