@@ -36,7 +36,8 @@ fn every_resume_has_its_truth_and_its_file_in_one_half() {
     }
 }
 
-/// What a source says, as plain words: tags, styles and entities gone, spaces collapsed.
+/// What a source says, as plain words: tags, styles and entities gone, letters typed apart
+/// joined, spaces collapsed.
 fn source_words(case: &set::Case) -> String {
     let extension = if case.truth.render == "text" { "txt" } else { "html" };
     let source = std::fs::read_to_string(dir().join("sources").join(format!("{}.{extension}", case.id))).unwrap();
@@ -55,6 +56,9 @@ fn source_words(case: &set::Case) -> String {
         }
     }
     let text = text.replace("&amp;", "&").replace("&nbsp;", " ");
+    // Letters typed apart ("M A X I M I L I A N   K R Ü G E R") say their words.
+    let text: Vec<String> = text.lines().map(|l| normalize::letters_joined(&l.replace('\t', "  "))).collect();
+    let text = text.join("\n");
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 

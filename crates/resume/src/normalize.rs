@@ -54,7 +54,32 @@ fn clean_line(line: &str) -> String {
             squeezed.push(c);
         }
     }
-    squeezed
+    letters_joined(&squeezed)
+}
+
+/// "E X P E R I Ê N C I A  P R O F I S S I O N A L" as "EXPERIÊNCIA PROFISSIONAL": letters
+/// typed apart (a letter-spaced heading or name in a text file or a word processor), each
+/// cell of them joined, the cells set apart by the wider gap (two spaces) as words. A line
+/// is joined when one of its cells has three letters apart or more, or when all its cells are
+/// letters apart; a cell of one letter is no word apart ("B  C", a driving licence's classes,
+/// stays).
+pub fn letters_joined(line: &str) -> String {
+    let spaced = |cell: &str| {
+        let units: Vec<&str> = cell.split(' ').collect();
+        units.len() >= 2 && units.iter().all(|u| u.chars().count() == 1 && !u.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let cells: Vec<&str> = line.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect();
+    let long =
+        |cell: &&str| spaced(cell) && cell.split(' ').filter(|u| u.chars().all(char::is_alphabetic)).count() >= 3;
+    // A line of letters apart only ("E V", a monogram) is joined too: no list is written so.
+    let all_spaced = !cells.is_empty() && cells.iter().all(|c| spaced(c));
+    if !all_spaced && !cells.iter().any(long) {
+        return line.to_owned();
+    }
+    let joined: Vec<String> =
+        cells.iter().map(|cell| if spaced(cell) { cell.replace(' ', "") } else { (*cell).to_owned() }).collect();
+    // Joined words read as words: one space between them, as between a name's parts.
+    joined.join(if all_spaced { " " } else { "  " })
 }
 
 #[cfg(test)]
@@ -65,6 +90,17 @@ mod tests {
     fn ligatures_bullets_and_invisible_characters() {
         let raw = "\u{FEFF}E\u{FB03}cient   o\u{FB03}ce\r\n\u{F0B7}\tPython\u{00A0}& \u{200B}SQL\n\n\n\n\u{F0A7} Kubernetes \u{E001}\n";
         assert_eq!(normalize(raw), "Efficient  office\n•  Python & SQL\n\n• Kubernetes");
+    }
+
+    #[test]
+    fn letters_typed_apart_are_joined() {
+        assert_eq!(normalize("M A X I M I L I A N   K R Ü G E R"), "MAXIMILIAN KRÜGER");
+        assert_eq!(normalize("E X P E R I Ê N C I A \u{a0} P R O F I S S I O N A L"), "EXPERIÊNCIA PROFISSIONAL");
+        assert_eq!(normalize("S K I L L S  Python, Go"), "SKILLS  Python, Go");
+        assert_eq!(normalize("A N A  L I"), "ANA LI");
+        assert_eq!(normalize("Driving licence  B  C"), "Driving licence  B  C");
+        assert_eq!(normalize("Igbo  C2  B2  C2"), "Igbo  C2  B2  C2");
+        assert_eq!(normalize("1 2 3 4 5"), "1 2 3 4 5");
     }
 
     #[test]

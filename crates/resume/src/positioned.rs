@@ -256,7 +256,10 @@ fn spaced(run: &[&Glyph], size: f64, page_rtl: bool) -> (String, bool) {
     let mut gaps: Vec<f64> = run.windows(2).filter(|w| w[0].text != " " && w[1].text != " ").map(gap).collect();
     gaps.sort_by(f64::total_cmp);
     let letters = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0).max(0.0);
-    let space = if letters > 0.2 * size { letters + 0.25 * size } else { 0.2 * size };
+    // A word's gap is a space's width (about a quarter of the size) more than the letters'
+    // own: tracked-out type whose letters stand a fifth of the size apart must not come apart
+    // letter by letter ("S IOBHAN"), as a fixed threshold let it.
+    let space = (letters + 0.15 * size).max(0.2 * size);
     let mut units: Vec<&str> = Vec::with_capacity(run.len());
     for (i, g) in run.iter().enumerate() {
         if i > 0 && gap(&run[i - 1..=i]) > space && !units.last().is_some_and(|u| u.ends_with(' ')) && g.text != " " {
@@ -569,6 +572,24 @@ mod tests {
         }
         glyphs.extend(line(20.0, 60.0, "Nice"));
         assert_eq!(read(glyphs), "LUCAS GIRARD\nNice");
+    }
+
+    #[test]
+    fn type_tracked_out_a_little_keeps_its_words_whole() {
+        // Letters 6 pt wide at 10 pt, tracked about a fifth of the size apart (1.7 to 2.3 pt,
+        // as glyph widths and kerning vary), the word gap a space (2.8 pt) more.
+        let mut glyphs = Vec::new();
+        let mut x = 20.0;
+        for (i, c) in "SIOBHAN GALLAGHER".chars().enumerate() {
+            if c == ' ' {
+                x += 2.8;
+                continue;
+            }
+            glyphs.push(Glyph { page: 1, x, y: 40.0, width: 6.0, size: 10.0, text: c.into() });
+            x += 6.0 + if i % 2 == 0 { 1.7 } else { 2.3 };
+        }
+        glyphs.extend(line(20.0, 60.0, "Nice"));
+        assert_eq!(read(glyphs), "SIOBHAN GALLAGHER\nNice");
     }
 
     /// Glyphs of `text` at `size` pt, each 0.6 of the size wide, from `x` on baseline `y`.

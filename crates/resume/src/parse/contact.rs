@@ -50,17 +50,23 @@ pub fn links(text: &str) -> Vec<String> {
     out
 }
 
+/// Words that label a phone number, in lower case ("Tel.:", "Mobil", "Móvil", "Telefone",
+/// "Telemóvel", "Cellulare", "kom."); "tel" is in most of them.
+const PHONE_LABELS: &[&str] =
+    &["phone", "tel", "mobil", "móvil", "movil", "cell", "celular", "handy", "gsm", "kom.", "tlf", "puhelin"];
+
 /// The first phone number: a run of 7 to 15 digits with the usual separators, which is not a
-/// range of years or a date.
+/// range of years, a date or a postcode.
 pub fn phone(lines: &[&str]) -> Option<String> {
     // A labelled number first ("Phone:", "Tel", "Mobile"), else the first that looks like one.
     let labelled = lines.iter().filter(|l| {
         let l = l.to_lowercase();
-        ["phone", "tel", "mobile", "cell", "telefon", "téléphone", "teléfono"].iter().any(|k| l.contains(k))
+        PHONE_LABELS.iter().any(|k| l.contains(k))
     });
     labelled.chain(lines.iter()).find_map(|line| number_in(line))
 }
 
+/// The first number in a line that is a phone number, with its extension ("ext. 12").
 fn number_in(line: &str) -> Option<String> {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut i = 0;
@@ -72,17 +78,23 @@ fn number_in(line: &str) -> Option<String> {
             let mut end = start;
             while j < chars.len() {
                 let (at, d) = chars[j];
+                // Two spaces are a gap between cells: "06 12 34 56 78    04 78 90 12 34" is
+                // two numbers, not one of twenty digits.
+                let gap = d == ' ' && chars.get(j + 1).is_some_and(|(_, n)| n.is_whitespace());
                 if d.is_ascii_digit() {
                     digits += 1;
                     end = at + 1;
-                } else if !(" -.()/+".contains(d)) || (d == '+' && j != i) {
+                } else if gap || !(" -.()/+".contains(d)) || (d == '+' && j != i) {
                     break;
                 }
                 j += 1;
             }
             let candidate = line[start..end].trim();
-            if (7..=15).contains(&digits) && !looks_like_years(candidate) {
-                return validation::phone(candidate).ok().map(|_| candidate.to_owned());
+            if (7..=15).contains(&digits) && !looks_like_years(candidate) && !is_postcode(candidate, &line[end..]) {
+                let number = format!("{candidate}{}", extension(&line[end..]));
+                if validation::phone(&number).is_ok() {
+                    return Some(number);
+                }
             }
             i = j.max(i + 1);
         } else {
@@ -90,6 +102,28 @@ fn number_in(line: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The extension written after a number (" ext. 12", " x12", " extension 4"), or nothing.
+fn extension(after: &str) -> &str {
+    let lower = after.to_lowercase();
+    let Some(word) = ["extension", "ext.", "ext", "x"].iter().find(|w| lower.trim_start().starts_with(**w)) else {
+        return "";
+    };
+    let lead = lower.len() - lower.trim_start().len();
+    let digits_from = lead + word.len();
+    let rest = &after[digits_from..];
+    let skipped = rest.len() - rest.trim_start_matches([' ', ':', '.']).len();
+    let digits = rest[skipped..].chars().take_while(char::is_ascii_digit).count();
+    if (1..=6).contains(&digits) { &after[..digits_from + skipped + digits] } else { "" }
+}
+
+/// "4000-442 Porto": two groups of digits joined by a hyphen with a town's name right after
+/// them are a postcode and its town, not a phone number.
+fn is_postcode(candidate: &str, after: &str) -> bool {
+    let groups = candidate.split('-').count();
+    let town_follows = after.strip_prefix(' ').and_then(|a| a.chars().next()).is_some_and(char::is_uppercase);
+    groups == 2 && candidate.chars().all(|c| c.is_ascii_digit() || c == '-') && town_follows
 }
 
 /// "2015 - 2019", "2019.04 2021.06": years, not a phone number.
@@ -189,5 +223,24 @@ mod tests {
     fn years_are_not_a_phone_number() {
         assert_eq!(phone(&["Acme 2015 - 2019"]), None);
         assert_eq!(phone(&["Tel: (415) 555-2671"]).as_deref(), Some("(415) 555-2671"));
+    }
+
+    #[test]
+    fn phone_numbers_as_people_in_many_countries_write_them() {
+        let cases = [
+            (&["06 12 34 56 78    04 78 90 12 34"][..], "06 12 34 56 78"),
+            (&["Phone: (555) 123-4567 ext. 12 (work) / (555) 987-6543 (cell)"][..], "(555) 123-4567 ext. 12"),
+            (&["Cell (312) 555-0148 · Work (312) 555-0190 x12"][..], "(312) 555-0148"),
+            (&["Work (312) 555-0190 x12"][..], "(312) 555-0190 x12"),
+            (&["Rua das Flores 7", "4000-442 Porto", "+351 912 876 543"][..], "+351 912 876 543"),
+            (&["Telefon +49 (0)30 1234 5678  Mobil: +49 (0)171 234 5678"][..], "+49 (0)30 1234 5678"),
+            (&["Telefono(i) 0039 081 552 3344"][..], "0039 081 552 3344"),
+            (&["Calle Feria 45, 41003 Sevilla", "Móvil: +34 654 321 987"][..], "+34 654 321 987"),
+            (&["Telefon +48 600-123-456"][..], "+48 600-123-456"),
+            (&["Tel.: 0221 / 987 65 43     Mobil: 0157 123 456 78"][..], "0221 / 987 65 43"),
+        ];
+        for (lines, want) in cases {
+            assert_eq!(phone(lines).as_deref(), Some(want), "{lines:?}");
+        }
     }
 }

@@ -73,6 +73,12 @@ const PRESENT: &[&str] = &[
     "hoy",
     "teraz",
     "ongoing",
+    // The Europass editor's "Huidig" (Dutch), and "bis dato", "laufend", "hoje", "aktualnie".
+    "huidig",
+    "dato",
+    "laufend",
+    "hoje",
+    "aktualnie",
 ];
 
 /// Two words that together mean "to the present" ("à ce jour", "in corso").
@@ -236,13 +242,24 @@ fn year(word: &str) -> Option<u32> {
     (1950..=2039).contains(&y).then_some(y)
 }
 
-/// "2019", "2019-04", "2019/04", "2019.04", "04/2019", "4/2019", "04.2019", "04-2019".
+/// "2019", "2019-04", "2019/04", "2019.04", "04/2019", "4/2019", "04.2019", "04-2019"; a
+/// whole day as the Europass editor writes it ("01/05/2019", "01.05.2019", "2019-05-01") by
+/// its month.
 fn numeric(word: &str) -> Option<String> {
     if let Some(y) = year(word) {
         return Some(y.to_string());
     }
-    let (a, b) = word.split_once(['/', '.', '-'])?;
     let month = |m: &str| m.parse::<u32>().ok().filter(|n| (1..=12).contains(n) && (1..=2).contains(&m.len()));
+    let day = |d: &str| d.parse::<u32>().ok().filter(|n| (1..=31).contains(n) && (1..=2).contains(&d.len()));
+    let parts: Vec<&str> = word.split(['/', '.', '-']).collect();
+    if let [a, b, c] = parts.as_slice() {
+        return match (year(a), year(c)) {
+            (Some(y), None) => month(b).filter(|_| day(c).is_some()).map(|m| format!("{y}-{m:02}")),
+            (None, Some(y)) => month(b).filter(|_| day(a).is_some()).map(|m| format!("{y}-{m:02}")),
+            _ => None,
+        };
+    }
+    let (a, b) = word.split_once(['/', '.', '-'])?;
     match (year(a), year(b)) {
         (Some(y), None) => month(b).map(|m| format!("{y}-{m:02}")),
         (None, Some(y)) => month(a).map(|m| format!("{y}-{m:02}")),
@@ -273,6 +290,9 @@ mod tests {
         assert_eq!(s("März 2020 – heute"), some("2020-03", None));
         assert_eq!(s("since 2020"), some("2020", None));
         assert_eq!(s("2010.09 — 2014.06"), some("2010-09", Some("2014-06")));
+        assert_eq!(s("[ 01/05/2019 – Huidig ]"), some("2019-05", None));
+        assert_eq!(s("01.09.2014 - 30.04.2019"), some("2014-09", Some("2019-04")));
+        assert_eq!(s("2014-09-01 – 2019-04-30"), some("2014-09", Some("2019-04")));
         assert_eq!(s("Data Engineer   2019 - now"), some("2019", None));
         assert_eq!(s("Aug 2018–Jul 2022"), some("2018-08", Some("2022-07")));
         assert_eq!(s("09/2020 – à ce jour"), some("2020-09", None));

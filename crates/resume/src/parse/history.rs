@@ -48,7 +48,10 @@ fn is_prose(cell: &str) -> bool {
     let named = organisation(cell);
     let words: Vec<&str> = named.split_whitespace().collect();
     let lower = words.iter().filter(|w| !w.chars().next().is_some_and(char::is_uppercase)).count();
-    is_sentence(cell) || (words.len() >= 4 && 2 * lower > words.len())
+    // A title in a language that writes its later words small ("Técnica de asesoría
+    // jurídica") starts with a title's word.
+    let a_title = words.first().is_some_and(|w| names_a_job(w));
+    is_sentence(cell) || (words.len() >= 4 && 2 * lower > words.len() && !a_title)
 }
 
 /// A table's header row ("Position  Facility  From  To"): three or more short cells of words.
@@ -140,8 +143,32 @@ fn ends_mid_name(line: &str) -> bool {
 /// "2020 –  Enfermera" over "actualidad  Hospital La Fe": the range's first cell ends on one
 /// line and goes on at the start of the next; as "2020 – actualidad  Enfermera" and "Hospital
 /// La Fe".
+///
+/// A table row whose every cell wrapped ("09/2019 –  Ayuntamiento de  Técnica de asesoría"
+/// over "actualidad  Alcobendas  jurídica") is joined cell by cell when both lines have as
+/// many cells.
 fn joined_range(line: &str, next: &str) -> Option<(String, Option<String>)> {
     let (cell, rest) = line.split_once("  ").unwrap_or((line, ""));
+    let row: Vec<&str> = line.split("  ").map(str::trim).collect();
+    let next_row: Vec<&str> = next.split("  ").map(str::trim).collect();
+    // With fewer cells on the next line, they go to the cells that were cut: the first (the
+    // range), one that ends where a name cannot ("Bufete Ortega y" over "Asociados S.L.P."),
+    // and the last (a description), when there are just as many.
+    let cut: Vec<usize> = (0..row.len()).filter(|&k| k == 0 || k + 1 == row.len() || ends_mid_name(row[k])).collect();
+    let targets: Option<Vec<usize>> = if row.len() == next_row.len() {
+        Some((0..row.len()).collect())
+    } else {
+        (cut.len() == next_row.len()).then_some(cut)
+    };
+    if let Some(targets) = targets.filter(|_| row.len() > 2 && dates::span(line).is_none()) {
+        let mut joined: Vec<String> = row.iter().map(|c| (*c).to_owned()).collect();
+        for (k, more) in targets.iter().zip(&next_row) {
+            joined[*k] = format!("{} {more}", joined[*k]);
+        }
+        if dates::span(&joined[0]).is_some() {
+            return Some((joined.join("  "), None));
+        }
+    }
     let (next_cell, next_rest) = next.split_once("  ").unwrap_or((next, ""));
     let range = format!("{} {}", cell.trim(), next_cell.trim());
     let ends_open = dates::span(line).is_none() && dates::single(cell).is_some();
@@ -240,10 +267,54 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
         .collect()
 }
 
+/// Words a street's name starts with, in the languages here, lower case ("Alameda Prof.
+/// Hernâni Monteiro", "ul. Żeromskiego"): an address part even without a house number.
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "road",
+    "lane",
+    "avenue",
+    "rue",
+    "boulevard",
+    "chemin",
+    "allée",
+    "quai",
+    "calle",
+    "avenida",
+    "plaza",
+    "paseo",
+    "camino",
+    "via",
+    "viale",
+    "piazza",
+    "corso",
+    "rua",
+    "alameda",
+    "praça",
+    "largo",
+    "travessa",
+    "ul.",
+    "al.",
+    "aleja",
+    "plac",
+    "straat",
+    "laan",
+    "plein",
+    "gracht",
+    "kade",
+];
+
 /// "Grand Harbour Hotel, 12 Marina Street, Valletta": the name, before the first part with a
-/// number (a street, a postcode).
+/// number (a street, a postcode), that starts like a street's name, or that starts in lower
+/// case (the form's "name and type": "Leicester College, further education college").
 fn name_of_address(text: &str) -> String {
-    let parts: Vec<&str> = text.split(", ").take_while(|p| !p.chars().any(|c| c.is_ascii_digit())).collect();
+    let street = |p: &str| {
+        let first = p.split_whitespace().next().unwrap_or_default().to_lowercase();
+        p.chars().any(|c| c.is_ascii_digit())
+            || STREET_WORDS.contains(&first.as_str())
+            || p.starts_with(char::is_lowercase)
+    };
+    let parts: Vec<&str> = text.split(", ").take_while(|p| !street(p)).collect();
     if parts.is_empty() { text.to_owned() } else { parts.join(", ") }
 }
 
@@ -336,11 +407,16 @@ const TOWN_PARTICLES: &[&str] = &["de", "do", "da", "del", "la", "le", "sur", "a
 /// not an abbreviation of three capitals or more ("SROC", "AFTRAL"), which names an
 /// organisation.
 fn is_town(text: &str) -> bool {
+    // "Lyon (France)", "Sevilla (España)": a town and its country, as the Europass form has them.
+    if let Some((town, country)) = text.strip_suffix(')').and_then(|t| t.split_once(" (")) {
+        return is_town(town) && is_town(country);
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let acronym = words.iter().any(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase));
     let particles = words.iter().filter(|w| TOWN_PARTICLES.contains(w)).count();
     let named = words.len() - particles;
-    ((1..=2).contains(&named) && particles == 0 || named == 3 && particles > 0)
+    // "Brandenburg an der Havel", "Frankfurt am Main": two names with particles between.
+    ((1..=2).contains(&named) || named == 3 && particles > 0)
         && !acronym
         && text.chars().all(|c| c.is_alphabetic() || " .'-".contains(c))
         && text.chars().next().is_some_and(char::is_uppercase)
@@ -579,6 +655,16 @@ mod tests {
             ("Commis de cuisine", "Brasserie des Quais"),
         ];
         assert_eq!(who(&lines), pairs(&want));
+
+        let got = jobs(&["03/2018 – actualidad  Jefe de partida", "Restaurante Azahar del Sur, Sevilla (España)"]);
+        assert_eq!(
+            (got[0].title.as_str(), got[0].employer.as_str()),
+            ("Jefe de partida", "Restaurante Azahar del Sur")
+        );
+        assert_eq!(
+            name_of_address("Centro Hospitalar de São João, Alameda Prof. Hernâni Monteiro, Porto"),
+            "Centro Hospitalar de São João"
+        );
     }
 
     #[test]
@@ -625,6 +711,24 @@ mod tests {
         let lines =
             ["Year  Degree  School", "2017  BTS Logistique  Lycée Jean Perrin", "2015 : CACES R489, FORMAPRO Nantes"];
         assert_eq!(names(&lines), ["Lycée Jean Perrin", "FORMAPRO Nantes"]);
+    }
+
+    #[test]
+    fn a_table_row_whose_every_cell_wrapped() {
+        let lines = [
+            "09/2019 –  Ayuntamiento de  Técnica de asesoría  Informes jurídicos, contratación pública,",
+            "actualidad  Alcobendas  jurídica  expedientes sancionadores.",
+            "01/2016 –  Bufete Ortega y  Abogada asociada  Derecho administrativo y contencioso; vistas ante",
+            "08/2019  Asociados S.L.P.  juzgados de Madrid.",
+            "10/2014 –  Notaría de Chamberí  Oficial de notaría  Escrituras de compraventa y poderes.",
+            "12/2015",
+        ];
+        let want = [
+            ("Técnica de asesoría jurídica", "Ayuntamiento de Alcobendas"),
+            ("Abogada asociada", "Bufete Ortega y Asociados S.L.P."),
+            ("Oficial de notaría", "Notaría de Chamberí"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
     }
 
     #[test]

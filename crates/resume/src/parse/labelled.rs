@@ -2,6 +2,8 @@
 //! in the left column ("Dates", "Occupation or position held", "Name and address of
 //! employer") beside its value, in every EU language.
 
+use std::sync::OnceLock;
+
 use super::dates;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,36 +13,36 @@ enum Field {
     Employer,
     Degree,
     School,
+    /// A field read into nothing (activities, sector, subjects, level).
+    Other,
 }
 
-/// The form's labels, as the form writes them, in lower case (sources: the Europass CV
-/// template of 2004–2012 in each language, labels written out for this table).
-#[rustfmt::skip]
-const LABELS: &[(&str, Field)] = &[
-    ("dates", Field::Dates), ("occupation or position held", Field::Title),
-    ("name and address of employer", Field::Employer), ("title of qualification awarded", Field::Degree),
-    ("name and type of organisation providing education and training", Field::School),
-    ("zeitraum", Field::Dates), ("beruf oder funktion", Field::Title),
-    ("name und adresse des arbeitgebers", Field::Employer),
-    ("bezeichnung der erworbenen qualifikation", Field::Degree),
-    ("name und art der bildungs- oder ausbildungseinrichtung", Field::School),
-    ("fonction ou poste occupé", Field::Title), ("nom et adresse de l'employeur", Field::Employer),
-    ("intitulé du certificat ou diplôme délivré", Field::Degree),
-    ("nom et type de l'établissement d'enseignement ou de formation", Field::School),
-    ("fechas", Field::Dates), ("profesión o cargo desempeñado", Field::Title),
-    ("nombre y dirección de la empresa o empleador", Field::Employer), ("cualificación obtenida", Field::Degree),
-    ("nombre y tipo del centro de estudios", Field::School),
-    ("date", Field::Dates), ("lavoro o posizione ricoperti", Field::Title),
-    ("nome e indirizzo del datore di lavoro", Field::Employer), ("titolo della qualifica rilasciata", Field::Degree),
-    ("nome e tipo d'organizzazione erogatrice dell'istruzione e formazione", Field::School),
-    ("datas", Field::Dates), ("função ou cargo ocupado", Field::Title),
-    ("nome e morada do empregador", Field::Employer), ("designação da qualificação atribuída", Field::Degree),
-    ("nome e tipo da organização de ensino ou formação", Field::School),
-    ("data", Field::Dates), ("functie of positie", Field::Title), ("naam en adres van de werkgever", Field::Employer),
-    ("benaming van de opleiding/kwalificatie", Field::Degree), ("naam en type van de opleidingsinstelling", Field::School),
-    ("okres", Field::Dates), ("zajmowane stanowisko", Field::Title), ("nazwa i adres pracodawcy", Field::Employer),
-    ("nazwa otrzymanego dyplomu", Field::Degree), ("nazwa i rodzaj instytucji", Field::School),
-];
+/// The form's labels in lower case, longest first so that the longest that fits is found
+/// first (the table and its sources: assets/resume/europass-labels.tsv).
+fn labels() -> &'static [(String, Field)] {
+    static LABELS: OnceLock<Vec<(String, Field)>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        let mut labels: Vec<(String, Field)> = include_str!("../../../../assets/resume/europass-labels.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|line| {
+                let (field, label) = line.split_once('\t').unwrap_or_default();
+                let field = match field {
+                    "dates" => Field::Dates,
+                    "title" => Field::Title,
+                    "employer" => Field::Employer,
+                    "degree" => Field::Degree,
+                    "school" => Field::School,
+                    "other" => Field::Other,
+                    _ => panic!("europass-labels.tsv: {line:?} is not a field and a label"),
+                };
+                (label.to_owned(), field)
+            })
+            .collect();
+        labels.sort_by_key(|(label, _)| std::cmp::Reverse(label.chars().count()));
+        labels
+    })
+}
 
 /// One entry's fields: its dates' line and its values by field.
 #[derive(Debug, Default)]
@@ -67,23 +69,83 @@ impl Fields {
     }
 }
 
+/// Whether `lower` starts with `label` as whole words.
+fn starts_with_words(lower: &str, label: &str) -> bool {
+    lower.starts_with(label) && !lower[label.len()..].starts_with(char::is_alphanumeric)
+}
+
 /// The label a line starts with (the longest that fits) and the value after it.
 fn labelled(line: &str) -> Option<(Field, &str)> {
     let lower = line.to_lowercase();
-    let (label, field) = LABELS
-        .iter()
-        .filter(|(label, _)| lower.starts_with(label) && !lower[label.len()..].starts_with(char::is_alphanumeric))
-        .max_by_key(|(label, _)| label.len())?;
+    let (label, field) = labels().iter().find(|(label, _)| starts_with_words(&lower, label))?;
     // Lower-casing keeps these labels' lengths (no letter changes its width in UTF-8 here).
     Some((*field, line.get(label.len()..)?.trim_matches([' ', ':', '\t'])))
+}
+
+/// A label wrapped in its narrow column: the line starts with the label's first words and one
+/// of the next two lines with the rest ("Name and type of organisation providing  Leicester
+/// College" over "education and training"; an office suite's PDF may set the value's line
+/// between the two). Gives the field, the value on this line, and the later line's number with
+/// what follows the label's end on it.
+fn wrapped<'a>(lines: &[&'a str], i: usize) -> Option<(Field, &'a str, usize, &'a str)> {
+    let lower = lines[i].to_lowercase();
+    labels().iter().find_map(|(label, field)| {
+        let words: Vec<&str> = label.split(' ').collect();
+        if !lower.starts_with(words[0]) {
+            return None;
+        }
+        (1..words.len()).rev().find_map(|k| {
+            let head = words[..k].join(" ");
+            // A word or two alone ("Name", "Date of") would start too many lines.
+            if head.chars().count() < 12 || !starts_with_words(&lower, &head) {
+                return None;
+            }
+            let tail = words[k..].join(" ");
+            (i + 1..lines.len().min(i + 3)).find_map(|j| {
+                let next = lines[j].to_lowercase();
+                starts_with_words(next.trim_start(), &tail).then(|| {
+                    let indent = lines[j].len() - lines[j].trim_start().len();
+                    let value = lines[i].get(head.len()..).unwrap_or_default().trim_matches([' ', ':', '\t']);
+                    let after = lines[j].get(indent + tail.len()..).unwrap_or_default().trim_matches([' ', ':', '\t']);
+                    (*field, value, j, after)
+                })
+            })
+        })
+    })
+}
+
+/// Whether `line` is the end of a form's label that `before` starts ("education and training"
+/// under "Name and type of organisation providing  Leicester College").
+pub fn ends_a_label(before: &str, line: &str) -> bool {
+    wrapped(&[before, line], 0).is_some()
 }
 
 /// The entries of a section written as labelled fields; empty when it is not.
 pub fn entries(lines: &[&str]) -> Vec<Fields> {
     let mut out: Vec<Fields> = Vec::new();
     let mut pending: Option<Field> = None; // a label alone on its line: its value is the next
-    for line in lines {
-        let (field, value) = match (labelled(line), pending.take()) {
+    // A wrapped label's end, on a later line: what follows it there is read in its place.
+    let mut label_end: Option<(usize, &str)> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let line = match label_end {
+            Some((j, after)) if j == i => {
+                label_end = None;
+                if after.is_empty() {
+                    continue;
+                }
+                after
+            }
+            _ => *line,
+        };
+        let found = labelled(line).or_else(|| {
+            if label_end.is_some() {
+                return None; // a wrapped label's value line, before the label's end
+            }
+            let (field, value, j, after) = wrapped(lines, i)?;
+            label_end = Some((j, after));
+            Some((field, value))
+        });
+        let (field, value) = match (found, pending.take()) {
             (Some((field, "")), _) => {
                 pending = Some(field);
                 continue;
@@ -92,6 +154,9 @@ pub fn entries(lines: &[&str]) -> Vec<Fields> {
             (None, Some(field)) => (field, line.trim()),
             (None, None) => continue,
         };
+        if field == Field::Other {
+            continue;
+        }
         let starts_entry =
             field == Field::Dates || out.last().is_none_or(|e| e.values.iter().any(|(f, _)| *f == field));
         if starts_entry {
@@ -132,5 +197,38 @@ mod tests {
             ("Night Auditor".into(), "Grand Harbour Hotel, Valletta".into())
         );
         assert!(entries(&["Head Chef — Harbour Hotel  2019 – Present"]).is_empty());
+    }
+
+    #[test]
+    fn labels_wrapped_in_their_narrow_column() {
+        // As Chromium prints the form: the label's last words on the next line.
+        let lines = [
+            "Dates  09/2016 – 07/2017",
+            "Title of qualification awarded  Level 3 Diploma in Health and Social Care",
+            "Principal subjects / occupational skills  Safeguarding, dementia care",
+            "covered",
+            "Name and type of organisation providing  Leicester College, further education college",
+            "education and training",
+        ];
+        let got = entries(&lines);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].school(), "Leicester College, further education college");
+        assert_eq!(got[0].degree(), "Level 3 Diploma in Health and Social Care");
+        // As an office suite's PDF sets it: the value's line between the label's two lines,
+        // and an activity's first line before its label.
+        let lines = [
+            "Date 2008 – 2013",
+            "Titolo della qualifica rilasciata Laurea magistrale in Economia aziendale",
+            "Principali tematiche/competenze professionali",
+            "Ragioneria, diritto tributario, controllo di gestione",
+            "possedute",
+            "Nome e tipo d'organizzazione erogatrice",
+            "Università degli Studi di Napoli Federico II",
+            "dell'istruzione e formazione",
+        ];
+        let got = entries(&lines);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].school(), "Università degli Studi di Napoli Federico II");
+        assert_eq!(got[0].degree(), "Laurea magistrale in Economia aziendale");
     }
 }

@@ -145,6 +145,7 @@ pub fn parse(text: &str) -> ParsedResume {
             None => vec![*l],
         })
         .collect();
+    sections::centred_labels_first(&mut lines);
     let mut split = sections::split(&lines);
     // Two resumes in one file: the first is read, and who it is is in doubt.
     let another = contact::another_resume(&lines, &split);

@@ -60,7 +60,8 @@ pub fn name(top: &[&str]) -> Option<String> {
     if let Some(labelled) = labelled(top) {
         return Some(labelled);
     }
-    let lines: Vec<String> = without_photo_and_monogram(top).iter().take(8).map(|l| letters_joined(l)).collect();
+    let lines: Vec<String> =
+        without_photo_and_monogram(top).iter().take(8).map(|l| crate::normalize::letters_joined(l)).collect();
     let plausible: Vec<&str> = lines
         .iter()
         .map(|l| sections::without_top_heading(l))
@@ -248,7 +249,7 @@ fn without_photo_and_monogram(top: &[&str]) -> Vec<String> {
         let mark: String = lines[i].chars().filter(|c| !" .".contains(*c)).collect();
         (2..=3).contains(&mark.chars().count())
             && mark.chars().all(char::is_uppercase)
-            && lines.get(i + 1).is_some_and(|next| initials(&letters_joined(next)) == mark)
+            && lines.get(i + 1).is_some_and(|next| initials(&crate::normalize::letters_joined(next)) == mark)
     };
     let keep: Vec<bool> = (0..lines.len()).map(|i| !monogram(i)).collect();
     lines.into_iter().zip(keep).filter(|(_, keep)| *keep).map(|(l, _)| l).collect()
@@ -322,17 +323,6 @@ fn without_title_after(line: &str) -> &str {
                 && could_be_a_name(line[..starts[k]].trim_end())
         })
         .map_or(line, |k| line[..starts[k]].trim_end())
-}
-
-/// "J O H N   S M I T H" as "JOHN SMITH": a line of letters standing apart, its words set
-/// apart by wider gaps (two spaces or more).
-fn letters_joined(line: &str) -> String {
-    let words: Vec<&str> = line.split("  ").map(str::trim).filter(|w| !w.is_empty()).collect();
-    let spaced = |w: &&str| w.split(' ').count() >= 2 && w.split(' ').all(|c| c.chars().count() == 1);
-    if words.is_empty() || !words.iter().all(spaced) {
-        return line.to_owned();
-    }
-    words.iter().map(|w| w.replace(' ', "")).collect::<Vec<_>>().join(" ")
 }
 
 /// "Dmitri Volkov (Дмитрий Волков)" as "Dmitri Volkov": the name in another script, or a

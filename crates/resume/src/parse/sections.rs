@@ -60,6 +60,7 @@ fn headings() -> &'static Headings {
 /// short line set as a heading (in capitals, or ending in a colon) that starts or ends with a
 /// word known to head a section ("CLINICAL SKILLS", "Compétences techniques :").
 pub fn heading(line: &str) -> Option<Section> {
+    let line = &without_plural_marks(line);
     let words: Vec<String> = line
         .trim()
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
@@ -81,6 +82,31 @@ pub fn heading(line: &str) -> Option<Section> {
         return None;
     }
     [words.first(), words.last()].into_iter().flatten().find_map(|w| table.words.get(w).copied())
+}
+
+/// "Führerschein(e)", "Language(s)" as "Führerschein", "Language": a form's plural mark, a
+/// letter or two in parentheses right after a word, is no part of the heading.
+fn without_plural_marks(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find('(') {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let mark = from[1..].split_once(')').filter(|(inner, _)| {
+            (1..=2).contains(&inner.chars().count())
+                && inner.chars().all(char::is_alphabetic)
+                && before.ends_with(char::is_alphabetic)
+        });
+        match mark {
+            Some((_, after)) => rest = after,
+            None => {
+                out.push('(');
+                rest = &from[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A line that starts with a heading of the name-and-contact section, without it: a Europass
@@ -108,7 +134,7 @@ pub fn heading_apart(line: &str) -> Option<(&str, &str)> {
     if let Some((first, rest)) = line.split_once("  ") {
         return (heading(first).is_some() && !rest.trim().is_empty()).then(|| (first, rest.trim()));
     }
-    run_in_label(line)
+    run_in_label(line).or_else(|| run_in_licence(line))
 }
 
 /// A known heading of two words or more at the start of a line that goes on with a list (a
@@ -128,6 +154,34 @@ fn run_in_label(line: &str) -> Option<(&str, &str)> {
     list.then(|| (line[..at].trim(), rest))
 }
 
+/// A driving licence's label run in with its classes ("Patente B", "Führerschein B, C1E"): a
+/// one-word heading is safe here, since classes are no words.
+fn run_in_licence(line: &str) -> Option<(&str, &str)> {
+    let (label, classes) = line.split_once(' ')?;
+    let class = |t: &str| t.len() <= 3 && t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '+');
+    let tokens: Vec<&str> = classes.split([',', ';', ' ', '/']).filter(|t| !t.is_empty()).collect();
+    let all_classes = !tokens.is_empty() && tokens.iter().all(|t| class(t));
+    (all_classes && heading(label) == Some(Section::Other)).then(|| (label, classes.trim()))
+}
+
+/// Puts a form's label back before its value where an office suite centred the label in its
+/// cell beside a value of three lines, so that the value's first line came out above it
+/// ("Contabilità generale, …, Riconciliazioni" / "Capacità e competenze tecniche" /
+/// "bancarie, Controllo di gestione"). Only for a heading of three words or more (a form's
+/// label, not "SKILLS"), after a list line that a wrap cut inside an item and before a line
+/// that goes on in lower case.
+pub fn centred_labels_first(lines: &mut [&str]) {
+    for i in 1..lines.len().saturating_sub(1) {
+        let (before, label, after) = (lines[i - 1], lines[i], lines[i + 1]);
+        let long = label.split_whitespace().count() >= 3;
+        let cut = before.contains([',', ';']) && !before.trim_end().ends_with([',', ';', '.', ':']);
+        let goes_on = after.starts_with(char::is_lowercase);
+        if long && cut && goes_on && heading(label).is_some() && heading(before).is_none() {
+            lines.swap(i - 1, i);
+        }
+    }
+}
+
 /// A languages heading run in with its list on one line ("LANGUES : Français, Arabe",
 /// "LANGUAGES English (fluent), Tamil (native)"): the list.
 pub fn inline_languages(line: &str) -> Option<&str> {
@@ -140,7 +194,10 @@ pub fn split(lines: &[&str]) -> Vec<(Section, usize)> {
     let mut section = Section::Top;
     let mut out = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
-        match heading(line) {
+        // "Name and type of organisation providing  Leicester College" over "education and
+        // training": the end of a form's label, not the heading it reads as.
+        let label_end = i > 0 && super::labelled::ends_a_label(lines[i - 1], line);
+        match heading(line).filter(|_| !label_end) {
             Some(s) => section = s,
             None => out.push((section, i)),
         }
@@ -170,6 +227,18 @@ mod tests {
         assert_eq!(heading("Experiência profissional"), Some(Section::Experience));
         assert_eq!(heading("LICENSURE & CERTIFICATIONS"), Some(Section::Certifications));
         assert_eq!(heading("Prawo jazdy"), Some(Section::Other));
+        assert_eq!(heading("Führerschein(e)"), Some(Section::Other));
+        assert_eq!(heading_apart("Patente B"), Some(("Patente", "B")));
+        assert_eq!(
+            heading_apart("Führerschein(e)  B, C, CE; Fahrerkarte"),
+            Some(("Führerschein(e)", "B, C, CE; Fahrerkarte"))
+        );
+        let form = [
+            "Education and training",
+            "Name and type of organisation providing  Leicester College",
+            "education and training",
+        ];
+        assert_eq!(split(&form), [(Section::Education, 1), (Section::Education, 2)]);
         assert_eq!(heading("Lingue"), Some(Section::Languages));
         assert_eq!(heading("TRAINING"), Some(Section::Education));
         // A job title that starts with a section's word is not a heading; nor is a date line.
@@ -203,6 +272,25 @@ mod tests {
         assert_eq!(inline_languages("LANGUAGES English (fluent)"), Some("English (fluent)"));
         assert_eq!(inline_languages("Languages"), None);
         assert_eq!(inline_languages("German: C1"), None);
+    }
+
+    #[test]
+    fn a_label_centred_beside_its_value_goes_back_before_it() {
+        let mut lines = vec![
+            "Altra(e) lingua(e) Inglese (B2)",
+            "Contabilità generale, Bilancio d'esercizio, Riconciliazioni",
+            "Capacità e competenze tecniche",
+            "bancarie, Controllo di gestione",
+        ];
+        centred_labels_first(&mut lines);
+        assert_eq!(
+            lines[1..3],
+            ["Capacità e competenze tecniche", "Contabilità generale, Bilancio d'esercizio, Riconciliazioni"]
+        );
+        // A short heading after a finished list stays where it is.
+        let mut lines = vec!["Python, Go, Rust", "LANGUAGES", "english, german"];
+        centred_labels_first(&mut lines);
+        assert_eq!(lines, ["Python, Go, Rust", "LANGUAGES", "english, german"]);
     }
 
     #[test]

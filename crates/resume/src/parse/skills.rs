@@ -85,6 +85,12 @@ pub(super) fn split_outside_parentheses(line: &str) -> Vec<&str> {
                 items.push(&line[start..i]);
                 start = i + c.len_utf8();
             }
+            // A dash with a space on each side, as a word processor sets a list
+            // ("Plan HACCP – Management d'équipe"); a hyphen inside a word is no separator.
+            '–' | '—' if depth == 0 && line[..i].ends_with(' ') && line[i + c.len_utf8()..].starts_with(' ') => {
+                items.push(&line[start..i]);
+                start = i + c.len_utf8();
+            }
             _ => {}
         }
     }

@@ -18,6 +18,7 @@ const TITLE_WORDS: &[&str] = &[
     "lpn", "cna", "aide", "caregiver", "mechanic", "inspector", "foreman", "educator", "counselor", "secretary",
     "bookkeeper", "solicitor", "barrister", "waiter", "bartender", "housekeeper", "porter", "commis", "trainee",
     "volunteer", "fellow", "coder", "midwife", "paramedic", "dentist", "surgeon", "clinician", "caseworker", "steward",
+    "carer",
     // German
     "leiter", "leiterin", "ingenieur", "ingenieurin", "lehrer", "lehrerin", "studienrat", "studienrätin",
     "referendar", "referendarin", "fachkraft", "hilfskraft", "mitarbeiter", "mitarbeiterin", "assistent",
@@ -25,6 +26,7 @@ const TITLE_WORDS: &[&str] = &[
     "elektronikerin", "elektroniker", "monteur", "entwickler", "entwicklerin", "berater", "beraterin", "verkäufer",
     "verkäuferin", "auszubildender", "auszubildende", "praktikant", "praktikantin", "werkstudent", "meister",
     "techniker", "kauffrau", "kaufmann", "referent", "referentin", "geschäftsführer", "koch", "köchin",
+    "erzieher", "erzieherin", "tischler", "tischlerin", "geselle", "gesellin", "gruppenleitung",
     // French
     "infirmière", "infirmier", "professeur", "professeure", "enseignant", "enseignante", "comptable", "juriste",
     "avocat", "avocate", "stagiaire", "responsable", "directeur", "directrice", "assistante", "chargé", "chargée",
@@ -32,12 +34,14 @@ const TITLE_WORDS: &[&str] = &[
     "ingénieure", "technicienne", "conseiller", "conseillère", "vendeur", "vendeuse", "cuisinier", "cuisinière",
     "serveur", "serveuse", "gestionnaire", "employé", "employée", "secrétaire", "magasinier", "cariste", "rédacteur",
     "rédactrice", "chef", "adjoint", "adjointe", "attaché", "attachée", "commercial", "commerciale",
+    "éducateur", "éducatrice", "sous-chef",
     // Spanish
     "enfermera", "enfermero", "profesor", "profesora", "abogado", "abogada", "jefe", "jefa", "directora",
     "asistente", "técnico", "técnica", "auxiliar", "electricista", "cocinero", "cocinera", "administrativo",
     "administrativa", "coordinador", "coordinadora", "ingeniero", "ingeniera", "contable", "gerente", "analista",
     "desarrollador", "desarrolladora", "vendedor", "vendedora", "becario", "becaria", "operario", "operaria",
     "repartidor", "conductor", "camarero", "camarera", "recepcionista", "especialista", "consultor", "consultora",
+    "ayudante", "oficial", "educador", "educadora",
     // Portuguese
     "enfermeira", "enfermeiro", "professora", "contabilista", "estagiário", "estagiária", "cozinheiro",
     "cozinheira", "desenvolvedor", "engenheiro", "engenheira", "coordenador", "coordenadora", "chefe",
@@ -46,16 +50,17 @@ const TITLE_WORDS: &[&str] = &[
     "avvocato", "avvocata", "ingegnere", "impiegato", "impiegata", "responsabile", "praticante", "tirocinante",
     "addetto", "addetta", "insegnante", "infermiere", "infermiera", "cuoco", "cuoca", "commesso", "commessa",
     "direttore", "direttrice", "contabile", "sviluppatore", "tecnico", "consulente", "segretaria", "assistente",
+    "educatore", "educatrice", "supplente",
     // Dutch
     "docent", "verpleegkundige", "medewerker", "medewerkster", "leraar", "lerares", "adviseur", "ontwikkelaar",
     "teamleider", "leidinggevende", "stagiair", "verkoper", "chauffeur", "boekhouder", "mentor", "onderwijsassistent",
-    "magazijnmedewerker", "kok", "beheerder",
+    "magazijnmedewerker", "kok", "beheerder", "opvoeder",
     // Polish
     "kierownik", "kierowniczka", "magazynier", "magazynierka", "księgowa", "księgowy", "specjalista",
     "specjalistka", "programista", "programistka", "inżynier", "nauczyciel", "nauczycielka", "pielęgniarka",
     "pielęgniarz", "asystent", "asystentka", "stażysta", "stażystka", "praktykant", "praktykantka", "kierowca",
     "sprzedawca", "doradca", "elektryk", "kucharz", "kucharka", "dyrektor", "starszy", "starsza", "młodszy", "młodsza",
-    "główny", "główna", "referentka", "operatorka", "radca", "aplikant", "aplikantka",
+    "główny", "główna", "referentka", "operatorka", "radca", "aplikant", "aplikantka", "kontroler", "kontrolerka",
 ];
 
 /// Endings of German and Dutch compound titles ("Schichtleiter", "Bilanzbuchhalterin",
@@ -65,7 +70,8 @@ const TITLE_ENDINGS: &[&str] = &[
     "leiter", "leiterin", "ingenieur", "ingenieurin", "buchhalter", "buchhalterin", "lehrer", "lehrerin", "kraft",
     "assistent", "assistentin", "entwickler", "entwicklerin", "berater", "beraterin", "arbeiter", "arbeiterin",
     "pfleger", "pflegerin", "referent", "referentin", "meister", "meisterin", "techniker", "technikerin", "lagerist",
-    "medewerker", "kundige", "elektriker", "manager", "managerin", "fachmann", "fachfrau",
+    "medewerker", "kundige", "elektriker", "manager", "managerin", "fachmann", "fachfrau", "fahrer", "fahrerin",
+    "monteur", "praktikantin", "praktikant", "geselle", "leitung",
 ];
 
 /// Words that make a phrase an organisation: legal forms, and kinds of places people work.
@@ -84,6 +90,7 @@ const EMPLOYER_WORDS: &[&str] = &[
     "seminar", "institut", "hospital", "clínica", "centro", "grupo", "ayuntamiento", "agencia", "universidad",
     "colegio", "hospitale", "ospedale", "gruppo", "studio", "comune", "scuola", "ziekenhuis", "gemeente", "college",
     "centrum", "szpital", "zakłady", "spółdzielnia", "hurtownia", "biuro", "grupa", "santa", "casa", "gabinete",
+    "istituto", "cooperativa", "kita", "bufete", "notaría", "spedition",
 ];
 
 #[rustfmt::skip]
@@ -95,6 +102,9 @@ const SCHOOL_WORDS: &[&str] = &[
     "lycee", "iut", "inspé", "inspe", "ifsi", "gymnasium", "gesamtschule", "realschule", "berufsschule", "seminar",
     "ihk", "kammer", "liceo", "colegio", "escola", "faculdade", "szkoła", "szkół", "politechnika", "akademia",
     "liceum", "technikum", "centre", "center", "centro", "coláiste", "solas", "aftral", "icaew", "acca", "cima",
+    // Apprentices' and vocational schools: "CFA de la Chambre de Métiers", "IFAS", "IES Heliópolis",
+    // "Berufsbildende Schulen", "Oberstufenzentrum Holztechnik".
+    "cfa", "ifas", "ies", "schulen", "berufsbildende", "oberstufenzentrum", "berufskolleg",
 ];
 
 /// Endings of compound school names ("Rijksuniversiteit", "Berufsschule", "Basisschool").
