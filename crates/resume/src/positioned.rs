@@ -367,7 +367,10 @@ fn is_table(band: &[Row], gutter: f64) -> bool {
     let mut drawn: Vec<&Piece> = band.iter().flatten().collect();
     drawn.sort_by_key(|p| p.order);
     let switches = drawn.windows(2).filter(|w| is_left(w[0], gutter) != is_left(w[1], gutter)).count();
-    2 * both >= left.min(right) && switches >= both
+    // A form's label column beside its values (a Europass CV in a grid) is drawn label, value,
+    // label, value...: as often from side to side as the shorter side has rows, even where a
+    // smaller label does not share its value's baseline. Columns are drawn whole.
+    (2 * both >= left.min(right) && switches >= both) || switches >= left.min(right)
 }
 
 /// Runs of rows between the rows of one piece that spans the gutter (a banner, a full-width

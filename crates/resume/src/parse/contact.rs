@@ -89,7 +89,16 @@ fn number_in(line: &str) -> Option<String> {
                 }
                 j += 1;
             }
-            let candidate = line[start..end].trim();
+            let mut candidate = line[start..end].trim();
+            // "963 45 67 89 / 654 98 76 54": two numbers set apart by a slash (a slash inside
+            // one, "0221 / 987 65 43", leaves it at 15 digits or fewer).
+            if digits > 15
+                && let Some((first, _)) = candidate.split_once(" / ")
+            {
+                candidate = first.trim();
+                end = start + candidate.len();
+                digits = candidate.chars().filter(char::is_ascii_digit).count();
+            }
             if (7..=15).contains(&digits) && !looks_like_years(candidate) && !is_postcode(candidate, &line[end..]) {
                 let number = format!("{candidate}{}", extension(&line[end..]));
                 if validation::phone(&number).is_ok() {
@@ -238,6 +247,7 @@ mod tests {
             (&["Calle Feria 45, 41003 Sevilla", "Móvil: +34 654 321 987"][..], "+34 654 321 987"),
             (&["Telefon +48 600-123-456"][..], "+48 600-123-456"),
             (&["Tel.: 0221 / 987 65 43     Mobil: 0157 123 456 78"][..], "0221 / 987 65 43"),
+            (&["Valencia · Tlf.: 963 45 67 89 / 654 98 76 54 · s@example.es"][..], "963 45 67 89"),
         ];
         for (lines, want) in cases {
             assert_eq!(phone(lines).as_deref(), Some(want), "{lines:?}");

@@ -19,6 +19,8 @@ enum Item {
     Present,
     Connector,
     Since,
+    /// "from", "von", "da": before a range's start, no part of it.
+    From,
     Other,
 }
 
@@ -44,6 +46,9 @@ const MONTHS: &[(&str, u32)] = &[
     ("czerwca", 6), ("lipiec", 7), ("lipca", 7), ("sierpień", 8), ("sierpnia", 8), ("wrzesień", 9),
     ("września", 9), ("październik", 10), ("października", 10), ("listopad", 11), ("listopada", 11),
     ("grudzień", 12), ("grudnia", 12),
+    // Roman numerals, as Polish (and some Italian) resumes write months: "IX 2016 – VI 2020".
+    ("i", 1), ("ii", 2), ("iii", 3), ("iv", 4), ("v", 5), ("vi", 6), ("vii", 7), ("viii", 8), ("ix", 9), ("x", 10),
+    ("xi", 11), ("xii", 12),
 ];
 
 const PRESENT: &[&str] = &[
@@ -93,21 +98,32 @@ const PRESENT_PAIRS: &[(&str, &str)] = &[
     ("ao", "momento"),
     ("la", "fecha"),
 ];
-const CONNECTORS: &[&str] =
-    &["-", "–", "—", "to", "until", "till", "through", "bis", "à", "a", "au", "hasta", "al", "~", "do", "tot", "até"];
+const CONNECTORS: &[&str] = &[
+    "-", "–", "—", "to", "until", "till", "through", "bis", "à", "a", "au", "hasta", "al", "~", "do", "tot", "até",
+    // A timeline's arrows: "2016 → 2021".
+    "→", "->", "⟶", "›", "»",
+];
 const SINCE: &[&str] = &["since", "seit", "depuis", "desde", "dal", "od", "sinds"];
+const FROM: &[&str] = &["from", "von", "vom", "du", "de", "da", "dalla", "van"];
 
 /// The first span of time in `line`.
 pub fn span(line: &str) -> Option<Span> {
     let items = items(line);
     for i in 0..items.len() {
         let (Item::Date(start), from) = (&items[i].0, items[i].1.start) else {
+            // "since 2020" is open; "Dal 03/2019 a oggi" is the range after it.
             if items[i].0 == Item::Since
                 && let Some((Item::Date(start), at)) = items.get(i + 1)
+                && !matches!(items.get(i + 2), Some((Item::Connector, _)))
             {
                 return Some(Span { start: start.clone(), end: None, at: items[i].1.start..at.end });
             }
             continue;
+        };
+        // "from 2015 to 2019", "Da 09/2012 a 02/2019": the word before the range is its own.
+        let from = match i.checked_sub(1).map(|k| &items[k]) {
+            Some((Item::Since | Item::From, at)) => at.start,
+            _ => from,
         };
         let mut j = i + 1;
         while matches!(items.get(j), Some((Item::Connector, _))) {
@@ -175,6 +191,8 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
             Item::Connector
         } else if SINCE.contains(&key.as_str()) {
             Item::Since
+        } else if FROM.contains(&key.as_str()) {
+            Item::From
         } else {
             Item::Other
         };
@@ -291,6 +309,12 @@ mod tests {
         assert_eq!(s("since 2020"), some("2020", None));
         assert_eq!(s("2010.09 — 2014.06"), some("2010-09", Some("2014-06")));
         assert_eq!(s("[ 01/05/2019 – Huidig ]"), some("2019-05", None));
+        assert_eq!(s("Dal 03/2019 a oggi"), some("2019-03", None));
+        assert_eq!(s("Da 09/2012 a 02/2019"), some("2012-09", Some("2019-02")));
+        assert_eq!(s("from 2015 to 2019"), some("2015", Some("2019")));
+        assert_eq!(s("sept. 2014 → juin 2016"), some("2014-09", Some("2016-06")));
+        assert_eq!(s("IX 2016 – obecnie"), some("2016-09", None));
+        assert_eq!(s("VII 2012 – VIII 2013"), some("2012-07", Some("2013-08")));
         assert_eq!(s("01.09.2014 - 30.04.2019"), some("2014-09", Some("2019-04")));
         assert_eq!(s("2014-09-01 – 2019-04-30"), some("2014-09", Some("2019-04")));
         assert_eq!(s("Data Engineer   2019 - now"), some("2019", None));

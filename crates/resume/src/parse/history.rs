@@ -24,9 +24,17 @@ type Dated = (Option<String>, Option<String>, std::ops::Range<usize>);
 /// heading of an entry.
 fn is_description(line: &str) -> bool {
     let line = line.trim();
-    line.starts_with(['•', '*', '-', '–', '>'])
+    (line.starts_with(['•', '*', '-', '–', '>']) && !is_marked_title(line))
         || line.chars().next().is_some_and(char::is_lowercase)
         || is_sentence(line)
+}
+
+/// A timeline's dot before a job title, in a cell of its own ("•  Charge Nurse, Acute Medical
+/// Unit"): a short phrase that names a job, after the dot and a cell gap. A bullet of a
+/// description is a sentence or names no job.
+fn is_marked_title(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('•').and_then(|r| r.strip_prefix("  ")) else { return false };
+    rest.split_whitespace().count() <= 8 && !is_sentence(rest) && names_a_job(rest)
 }
 
 /// A phrase that reads as a sentence or part of one: it ends like one, has figures of money or
@@ -104,7 +112,11 @@ fn without(line: &str, span: &std::ops::Range<usize>) -> String {
 fn prepared(lines: &[&str]) -> Vec<String> {
     let cleaned: Vec<String> = lines
         .iter()
-        .map(|l| unglue(l).replace("──", "–").replace('─', "").trim_start_matches(['│', '┃', ' ']).to_owned())
+        .map(|l| {
+            let l = without_marker(&unglue(l));
+            let l = l.replace("──", "–").replace('─', "");
+            l.trim_start_matches(['│', '┃', ' ']).to_owned()
+        })
         .filter(|l| !l.trim().is_empty() && !is_table_header(l))
         .collect();
     let mut out = Vec::with_capacity(cleaned.len());
@@ -125,6 +137,30 @@ fn prepared(lines: &[&str]) -> Vec<String> {
         } else {
             out.push(cleaned[i].clone());
             i += 1;
+        }
+    }
+    out
+}
+
+/// "2019 ──•── heden": a timeline's dot on its drawn line between two dates, as a dash.
+fn without_marker(line: &str) -> String {
+    let drawn = |c: char| "─━═•●○◆◇".contains(c);
+    let mut out = String::with_capacity(line.len());
+    let mut run = String::new();
+    for c in line.chars().chain(std::iter::once('\n')) {
+        if drawn(c) {
+            run.push(c);
+            continue;
+        }
+        // A run that draws a line ("──•──", "─●─") is one dash; a lone dot (a bullet) stays.
+        if run.contains(['─', '━', '═']) && run.chars().count() >= 2 {
+            out.push('–');
+        } else {
+            out.push_str(&run);
+        }
+        run.clear();
+        if c != '\n' {
+            out.push(c);
         }
     }
     out
@@ -153,8 +189,10 @@ fn joined_range(line: &str, next: &str) -> Option<(String, Option<String>)> {
     let next_row: Vec<&str> = next.split("  ").map(str::trim).collect();
     // With fewer cells on the next line, they go to the cells that were cut: the first (the
     // range), one that ends where a name cannot ("Bufete Ortega y" over "Asociados S.L.P."),
-    // and the last (a description), when there are just as many.
-    let cut: Vec<usize> = (0..row.len()).filter(|&k| k == 0 || k + 1 == row.len() || ends_mid_name(row[k])).collect();
+    // and the last when it is a description, when there are just as many.
+    let cut: Vec<usize> = (0..row.len())
+        .filter(|&k| k == 0 || (k + 1 == row.len() && is_prose(row[k])) || ends_mid_name(row[k]))
+        .collect();
     let targets: Option<Vec<usize>> = if row.len() == next_row.len() {
         Some((0..row.len()).collect())
     } else {
@@ -334,11 +372,11 @@ fn comma_pieces(piece: &str) -> Vec<String> {
     }
     match parts.as_slice() {
         [_, b] if !b.starts_with(char::is_uppercase) => vec![piece.to_owned()],
-        [a, b] if names_a_job(a) => vec![(*a).to_owned(), (*b).to_owned()],
+        [a, b] if names_a_job(a) => vec![(*a).to_owned(), without_town(b)],
         [a, b] if is_town(b) => vec![(*a).to_owned()],
         // "Douro Vinhos, Lda.", "Norte Auditores, SROC": a legal form after the name.
         [_, b] if !b.contains(' ') => vec![piece.to_owned()],
-        [a, rest @ ..] if !rest.is_empty() => vec![(*a).to_owned(), rest.join(", ")],
+        [a, rest @ ..] if !rest.is_empty() => vec![(*a).to_owned(), without_town(&rest.join(", "))],
         _ => vec![piece.to_owned()],
     }
 }
@@ -346,10 +384,13 @@ fn comma_pieces(piece: &str) -> Vec<String> {
 /// "Clinique du Parc, Lyon" as "Clinique du Parc".
 fn without_town(piece: &str) -> String {
     let mut piece = piece.trim();
-    while let Some((name, town)) = piece.rsplit_once(", ")
-        && is_town(town)
-    {
-        piece = name.trim();
+    loop {
+        // "Clinique du Parc, Lyon", and "Pizzería Napoli Bella (Burjassot)".
+        let town = piece.rsplit_once(", ").or_else(|| piece.strip_suffix(')').and_then(|p| p.rsplit_once(" (")));
+        match town {
+            Some((name, town)) if is_town(town) => piece = name.trim(),
+            _ => break,
+        }
     }
     piece.to_owned()
 }
@@ -488,7 +529,7 @@ fn education(entry: Entry) -> Option<ParsedEducation> {
         .or_else(|| entry.pieces.iter().find(|p| !p.contains(school.as_str())))
         .map(|p| degree_and_major(p))
         .unwrap_or_default();
-    Some(ParsedEducation { school: school.clone(), degree, major, start: entry.start, end: entry.end })
+    Some(ParsedEducation { school: without_town(school), degree, major, start: entry.start, end: entry.end })
 }
 
 /// "Master of Science in Computer Science" → ("Master of Science", "Computer Science");
@@ -711,6 +752,35 @@ mod tests {
         let lines =
             ["Year  Degree  School", "2017  BTS Logistique  Lycée Jean Perrin", "2015 : CACES R489, FORMAPRO Nantes"];
         assert_eq!(names(&lines), ["Lycée Jean Perrin", "FORMAPRO Nantes"]);
+    }
+
+    #[test]
+    fn timeline_marks_dots_and_arrows() {
+        let lines = [
+            "2019 ──•── heden",
+            "│  Senior transportplanner",
+            "│  Van Dalen Logistics B.V., Tilburg",
+            "2015 ──•── 2019",
+            "│  Transportplanner",
+            "│  Brabant Koeltransport, Oosterhout",
+        ];
+        let want =
+            [("Senior transportplanner", "Van Dalen Logistics B.V."), ("Transportplanner", "Brabant Koeltransport")];
+        assert_eq!(who(&lines), pairs(&want));
+        let lines = [
+            "•  Charge Nurse, Acute Medical Unit",
+            "Manchester Royal Infirmary",
+            "June 2019 – now",
+            "Shift leadership for 28 beds.",
+            "•  Healthcare Assistant",
+            "Stockport NHS Foundation Trust (Stockport)",
+            "March 2013 – August 2016",
+        ];
+        let want = [
+            ("Charge Nurse, Acute Medical Unit", "Manchester Royal Infirmary"),
+            ("Healthcare Assistant", "Stockport NHS Foundation Trust"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
     }
 
     #[test]

@@ -136,13 +136,18 @@ pub fn parse(text: &str) -> ParsedResume {
     // job title that repeats the headline under the name stays).
     let header: Vec<&str> =
         all.iter().take(3).enumerate().filter(|(i, l)| *i == 0 || l.contains('@')).map(|(_, l)| *l).collect();
-    let mut lines: Vec<&str> = all
+    let unheaded: Vec<&str> =
+        all.iter().enumerate().filter(|(i, l)| *i < 3 || !header.contains(l)).map(|(_, l)| *l).collect();
+    // A heading a narrow column wrapped is read whole where it starts.
+    let wrapped = sections::wrapped_headings(&unheaded);
+    let mut lines: Vec<&str> = unheaded
         .iter()
         .enumerate()
-        .filter(|(i, l)| *i < 3 || !header.contains(l))
-        .flat_map(|(_, l)| match sections::heading_apart(l) {
+        .filter(|(i, _)| !wrapped.iter().any(|(_, end, _)| end == i))
+        .map(|(i, l)| wrapped.iter().find(|(start, _, _)| *start == i).map_or(*l, |(_, _, whole)| whole.as_str()))
+        .flat_map(|l| match sections::heading_apart(l) {
             Some((heading, rest)) => vec![heading, rest],
-            None => vec![*l],
+            None => vec![l],
         })
         .collect();
     sections::centred_labels_first(&mut lines);

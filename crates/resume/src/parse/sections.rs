@@ -157,11 +157,52 @@ fn run_in_label(line: &str) -> Option<(&str, &str)> {
 /// A driving licence's label run in with its classes ("Patente B", "Führerschein B, C1E"): a
 /// one-word heading is safe here, since classes are no words.
 fn run_in_licence(line: &str) -> Option<(&str, &str)> {
-    let (label, classes) = line.split_once(' ')?;
     let class = |t: &str| t.len() <= 3 && t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '+');
-    let tokens: Vec<&str> = classes.split([',', ';', ' ', '/']).filter(|t| !t.is_empty()).collect();
-    let all_classes = !tokens.is_empty() && tokens.iter().all(|t| class(t));
-    (all_classes && heading(label) == Some(Section::Other)).then(|| (label, classes.trim()))
+    // The label may be of several words ("Patente di guida B"): each space is tried.
+    line.match_indices(' ').find_map(|(at, _)| {
+        let (label, classes) = (&line[..at], &line[at..]);
+        let tokens: Vec<&str> = classes.split([',', ';', ' ', '/']).filter(|t| !t.is_empty()).collect();
+        let all_classes = !tokens.is_empty() && tokens.iter().all(|t| class(t));
+        (all_classes && heading(label) == Some(Section::Other)).then(|| (label, classes.trim()))
+    })
+}
+
+/// Headings a narrow column wrapped over two lines ("SCHUL- UND" over "BERUFSBILDUNG", a
+/// name's line between "ANGABEN ZUR" and "PERSON"; "Berufsbezogene  Finanzbuchhaltung, …" over
+/// "Kompetenzen  Rechnungswesen"): for each, the line it starts on, the line it ends on (one
+/// or two further) and the line to read in their place, the heading whole with the values
+/// beside its two parts joined. Only where the two first cells make a phrase of the heading
+/// table that the first is not alone.
+pub fn wrapped_headings(lines: &[&str]) -> Vec<(usize, usize, String)> {
+    let first_cell = |l: &str| {
+        let (cell, rest) = l.split_once("  ").unwrap_or((l, ""));
+        (cell.trim().to_owned(), rest.trim().to_owned())
+    };
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    for i in 0..lines.len() {
+        if out.iter().any(|(a, b, _)| *a == i || *b == i) || heading(lines[i]).is_some() {
+            continue;
+        }
+        let (head, rest) = first_cell(lines[i]);
+        let short = |t: &str| (1..=3).contains(&t.split_whitespace().count());
+        if !short(&head) || head.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        for j in (i + 1..lines.len()).take(2) {
+            let (tail, more) = first_cell(lines[j]);
+            let joined = format!("{head} {tail}");
+            // A phrase of the table only: by a word alone, a title over a heading would do
+            // ("ADVANCED PARAMEDIC" over "EXPERIENCE").
+            if short(&tail) && headings().phrases.contains_key(&joined.to_lowercase()) {
+                let glue = if rest.ends_with('-') || more.is_empty() { "" } else { " " };
+                let values = format!("{rest}{glue}{more}");
+                let line = if values.trim().is_empty() { joined } else { format!("{joined}  {}", values.trim()) };
+                out.push((i, j, line));
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// Puts a form's label back before its value where an office suite centred the label in its
@@ -229,6 +270,7 @@ mod tests {
         assert_eq!(heading("Prawo jazdy"), Some(Section::Other));
         assert_eq!(heading("Führerschein(e)"), Some(Section::Other));
         assert_eq!(heading_apart("Patente B"), Some(("Patente", "B")));
+        assert_eq!(heading_apart("Patente di guida B"), Some(("Patente di guida", "B")));
         assert_eq!(
             heading_apart("Führerschein(e)  B, C, CE; Fahrerkarte"),
             Some(("Führerschein(e)", "B, C, CE; Fahrerkarte"))
@@ -272,6 +314,19 @@ mod tests {
         assert_eq!(inline_languages("LANGUAGES English (fluent)"), Some("English (fluent)"));
         assert_eq!(inline_languages("Languages"), None);
         assert_eq!(inline_languages("German: C1"), None);
+    }
+
+    #[test]
+    fn headings_a_narrow_column_wrapped() {
+        let lines = ["ANGABEN ZUR", "Svenja Hoffmann", "PERSON", "SCHUL- UND", "BERUFSBILDUNG", "2013 – 2016"];
+        let got = wrapped_headings(&lines);
+        assert_eq!(got, [(0, 2, "ANGABEN ZUR PERSON".to_owned()), (3, 4, "SCHUL- UND BERUFSBILDUNG".to_owned())]);
+        let lines = ["Berufsbezogene  Finanzbuchhaltung, DATEV Kanzlei-", "Kompetenzen  Rechnungswesen"];
+        let want = "Berufsbezogene Kompetenzen  Finanzbuchhaltung, DATEV Kanzlei-Rechnungswesen";
+        assert_eq!(wrapped_headings(&lines), [(0, 1, want.to_owned())]);
+        // A name over a title is no heading, nor a title over a heading.
+        assert!(wrapped_headings(&["Anna Weber", "Pflegefachfrau"]).is_empty());
+        assert!(wrapped_headings(&["ADVANCED PARAMEDIC", "Galway", "EXPERIENCE"]).is_empty());
     }
 
     #[test]

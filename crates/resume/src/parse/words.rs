@@ -71,7 +71,7 @@ const TITLE_ENDINGS: &[&str] = &[
     "assistent", "assistentin", "entwickler", "entwicklerin", "berater", "beraterin", "arbeiter", "arbeiterin",
     "pfleger", "pflegerin", "referent", "referentin", "meister", "meisterin", "techniker", "technikerin", "lagerist",
     "medewerker", "kundige", "elektriker", "manager", "managerin", "fachmann", "fachfrau", "fahrer", "fahrerin",
-    "monteur", "praktikantin", "praktikant", "geselle", "leitung",
+    "monteur", "praktikantin", "praktikant", "geselle", "leitung", "angestellte", "angestellter",
 ];
 
 /// Words that make a phrase an organisation: legal forms, and kinds of places people work.
@@ -91,6 +91,8 @@ const EMPLOYER_WORDS: &[&str] = &[
     "colegio", "hospitale", "ospedale", "gruppo", "studio", "comune", "scuola", "ziekenhuis", "gemeente", "college",
     "centrum", "szpital", "zakłady", "spółdzielnia", "hurtownia", "biuro", "grupa", "santa", "casa", "gabinete",
     "istituto", "cooperativa", "kita", "bufete", "notaría", "spedition",
+    // A hospital's ward or unit after a title ("Staff Nurse, Respiratory Ward") is no town.
+    "ward", "unit", "department",
 ];
 
 #[rustfmt::skip]
@@ -104,7 +106,7 @@ const SCHOOL_WORDS: &[&str] = &[
     "liceum", "technikum", "centre", "center", "centro", "coláiste", "solas", "aftral", "icaew", "acca", "cima",
     // Apprentices' and vocational schools: "CFA de la Chambre de Métiers", "IFAS", "IES Heliópolis",
     // "Berufsbildende Schulen", "Oberstufenzentrum Holztechnik".
-    "cfa", "ifas", "ies", "schulen", "berufsbildende", "oberstufenzentrum", "berufskolleg",
+    "cfa", "ifas", "ies", "schulen", "berufsbildende", "oberstufenzentrum", "berufskolleg", "schulzentrum",
 ];
 
 /// Endings of compound school names ("Rijksuniversiteit", "Berufsschule", "Basisschool").
@@ -148,7 +150,13 @@ pub(super) fn names_an_employer(text: &str) -> bool {
     has_word(text, EMPLOYER_WORDS) || text.contains(" & ") || text.contains("Sp. z o.o")
 }
 
+/// A trailing aside does not make a school: "Steuerfachangestellte (IHK)" is a qualification the
+/// chamber examined, not the chamber.
 pub(super) fn names_a_school(text: &str) -> bool {
+    let text = match text.trim_end().strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
+        Some((before, _)) => before,
+        None => text,
+    };
     has_word(text, SCHOOL_WORDS) || has_ending(text, SCHOOL_ENDINGS)
 }
 
