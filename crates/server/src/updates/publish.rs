@@ -5,6 +5,7 @@ use anyhow::{Context, bail};
 use sqlx::PgPool;
 
 use super::keys;
+use super::store::{self, NewPackage};
 
 /// What was published, for the admin to read back.
 #[derive(Debug)]
@@ -44,20 +45,8 @@ pub async fn publish(
     }
     let signature = keys::sign(private_key, package, file_name, &version)?;
     keys::verify(&keys::public_of(private_key)?, package, &signature).context("the signature made does not check")?;
-    let inserted = sqlx::query(
-        "INSERT INTO desktop_updates (platform, version, notes, file_name, signature, package)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
-    )
-    .bind(platform)
-    .bind(version.to_string())
-    .bind(notes)
-    .bind(file_name)
-    .bind(&signature)
-    .bind(package)
-    .execute(pool)
-    .await?
-    .rows_affected();
-    if inserted == 0 {
+    let new = NewPackage { platform, version: &version.to_string(), notes, file_name, signature: &signature, package };
+    if !store::insert(pool, &new).await? {
         bail!("version {version} for {platform} is published already; publish the new package as a newer version");
     }
     Ok(Published { platform: platform.to_owned(), version, bytes: package.len() })

@@ -13,6 +13,7 @@ use talentdesk_sync::wire::ErrorBody;
 use utoipa::ToSchema;
 
 use super::publish::is_platform;
+use super::store;
 use crate::ServerError;
 use crate::app::AppState;
 
@@ -52,23 +53,24 @@ pub async fn latest(
     Path((platform, current_version)): Path<(String, String)>,
 ) -> Result<Response, ServerError> {
     let current = parsed(&platform, &current_version)?;
-    let published: Vec<(String, String, chrono::DateTime<chrono::Utc>, String)> =
-        sqlx::query_as("SELECT version, notes, published_at, signature FROM desktop_updates WHERE platform = $1")
-            .bind(&platform)
-            .fetch_all(&state.pool)
-            .await?;
-    // Versions are compared as semantic versions (1.10.0 after 1.9.0), which SQL cannot do.
-    let newest = published
+    let newest = store::releases(&state.pool, &platform)
+        .await?
         .into_iter()
-        .filter_map(|row| Some((semver::Version::parse(&row.0).ok()?, row)))
+        .filter_map(|release| Some((semver::Version::parse(&release.version).ok()?, release)))
         .filter(|(version, _)| *version > current)
         .max_by(|a, b| a.0.cmp(&b.0));
-    let Some((version, (_, notes, published_at, signature))) = newest else {
+    let Some((version, release)) = newest else {
         return Ok(StatusCode::NO_CONTENT.into_response());
     };
     let url =
         format!("{}/v1/desktop-updates/{platform}/{version}/package", state.config.public_url.trim_end_matches('/'));
-    let update = Update { version: version.to_string(), notes, pub_date: published_at.to_rfc3339(), url, signature };
+    let update = Update {
+        version: version.to_string(),
+        notes: release.notes,
+        pub_date: release.published_at.to_rfc3339(),
+        url,
+        signature: release.signature,
+    };
     Ok(Json(update).into_response())
 }
 
@@ -92,15 +94,9 @@ pub async fn package(
     Path((platform, version)): Path<(String, String)>,
 ) -> Result<Response, ServerError> {
     let version = parsed(&platform, &version)?.to_string();
-    let found: Option<(String, i64)> = sqlx::query_as(
-        "SELECT file_name, octet_length(package)::bigint FROM desktop_updates WHERE platform = $1 AND version = $2",
-    )
-    .bind(&platform)
-    .bind(&version)
-    .fetch_optional(&state.pool)
-    .await?;
-    let (file_name, size) =
-        found.ok_or_else(|| DomainError::not_found("document", format!("desktop update {version} for {platform}")))?;
+    let (file_name, size) = store::package_file(&state.pool, &platform, &version)
+        .await?
+        .ok_or_else(|| DomainError::not_found("document", format!("desktop update {version} for {platform}")))?;
     let disposition = format!("attachment; filename=\"{}\"", file_name.replace(['"', '\\'], "_"));
     let chunks = chunks(state.pool.clone(), platform, version, size);
     Ok((
@@ -118,8 +114,7 @@ pub async fn package(
 const CHUNK: i64 = 1024 * 1024;
 
 /// The package's bytes, a chunk at a time: a package of a hundred megabytes, downloaded by
-/// every desktop of an organisation at once, is never held whole in the server's memory. (A
-/// package is never changed once published, so the chunks are of one package.)
+/// every desktop of an organisation at once, is never held whole in the server's memory.
 fn chunks(
     pool: sqlx::PgPool,
     platform: String,
@@ -132,15 +127,7 @@ fn chunks(
             if offset >= size {
                 return Ok(None);
             }
-            let chunk: Vec<u8> = sqlx::query_scalar(
-                "SELECT substring(package FROM $3::int FOR $4::int) FROM desktop_updates WHERE platform = $1 AND version = $2",
-            )
-            .bind(&platform)
-            .bind(&version)
-            .bind(offset + 1)
-            .bind(CHUNK)
-            .fetch_one(&pool)
-            .await?;
+            let chunk = store::package_chunk(&pool, &platform, &version, offset, CHUNK).await?;
             if chunk.is_empty() {
                 // Shorter than when the download began: the connection is ended, not padded.
                 return Err(sqlx::Error::RowNotFound);
