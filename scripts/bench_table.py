@@ -114,9 +114,10 @@ FIGURES = {
     ),
     "signup": (
         "server",
-        lambda r: f"{r['signup_per_s']:,.0f}/s applied ({r['signup_applied']} of 200 forms, 8 at once; a form answered "
+        lambda r: f"{r['signup_per_s']:,.0f}/s applied ({r['signup_applied']} of {r['signup_sent']} forms, "
+        f"{r['signup_at_once']} at once; a form answered "
         f"p50 {ms(r['signup_form']['p50_ms'])}, p95 {ms(r['signup_form']['p95_ms'])})"
-        + met(r["signup_per_s"] >= 50 and r["signup_applied"] == 200),
+        + met(r["signup_per_s"] >= 50 and r["signup_applied"] == r["signup_sent"]),
     ),
     "server_snapshot": (
         "server",

@@ -21,7 +21,7 @@ use uuid::Uuid;
 use crate::bench::Stats;
 
 /// Forms sent at once: a burst of people after a campaign's link went out.
-const AT_ONCE: usize = 8;
+pub const AT_ONCE: usize = 8;
 /// Different resumes sent in turn.
 const RESUMES: usize = 10;
 /// How long after the last form its candidates may take to appear.

@@ -50,6 +50,7 @@ async fn server_pulls_from_cursors_across_a_history_it_pushed() {
     assert!(report["signup_per_s"].as_f64().unwrap() > 0.0, "{report}");
     // Counted when their candidates were made, not when the page thanked them.
     assert_eq!(report["signup_applied"].as_u64(), Some(200), "{report}");
+    assert_eq!((report["signup_sent"].as_u64(), report["signup_at_once"].as_u64()), (Some(200), Some(8)), "{report}");
     assert!(report["push_applied_per_s"].as_f64().unwrap() > 0.0);
     // Most cursors lie far enough from the end for a page of up to 1,000 changes of 300 people.
     assert!(report["pull_mean_changes"].as_f64().unwrap() > 100.0, "{report}");
