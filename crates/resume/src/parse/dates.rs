@@ -183,7 +183,10 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
             i += 2;
             continue;
         }
-        let item = if let Some(date) = numeric(&key) {
+        // "jan/2020", "set/2013": a month's name and its year with a slash, as Portuguese and
+        // Brazilian resumes write them.
+        let month_year = key.split_once('/').and_then(|(m, y)| Some(format!("{}-{:02}", year(y)?, month(m)?)));
+        let item = if let Some(date) = numeric(&key).or(month_year) {
             Item::Date(date)
         } else if PRESENT.contains(&key.as_str()) {
             Item::Present
@@ -225,8 +228,19 @@ fn words(line: &str) -> Vec<(String, Range<usize>)> {
     out
 }
 
-/// Splits "2015–2019" into "2015", "–", "2019" (and "2019-04" stays whole: a month).
+/// Splits "2015–2019" into "2015", "–", "2019" (and "2019-04" stays whole: a month); an
+/// academic year's slash too ("2015/2019", "2019/oggi"), between two years or before the present.
 fn split_range(word: &str, offset: usize, out: &mut Vec<(String, Range<usize>)>) {
+    if let Some((left, right)) = word.split_once('/')
+        && let Some(from) = year(left)
+        && (year(right).is_some_and(|to| to >= from) || PRESENT.contains(&right.to_lowercase().as_str()))
+    {
+        let at = offset + left.len();
+        out.push((left.to_owned(), offset..at));
+        out.push(("–".to_owned(), at..at + 1));
+        out.push((right.to_owned(), at + 1..offset + word.len()));
+        return;
+    }
     for dash in ['–', '—', '-'] {
         if let Some(at) = word.find(dash) {
             let (left, right) = (&word[..at], &word[at + dash.len_utf8()..]);
@@ -315,6 +329,11 @@ mod tests {
         assert_eq!(s("sept. 2014 → juin 2016"), some("2014-09", Some("2016-06")));
         assert_eq!(s("IX 2016 – obecnie"), some("2016-09", None));
         assert_eq!(s("VII 2012 – VIII 2013"), some("2012-07", Some("2013-08")));
+        assert_eq!(s("jan/2020 – atual"), some("2020-01", None));
+        assert_eq!(s("set/2013 – fev/2016"), some("2013-09", Some("2016-02")));
+        assert_eq!(s("2015/2019     ○  Capo turno"), some("2015", Some("2019")));
+        assert_eq!(s("2019/oggi"), some("2019", None));
+        assert_eq!(s("2019/04 – 2020/01"), some("2019-04", Some("2020-01")));
         assert_eq!(s("01.09.2014 - 30.04.2019"), some("2014-09", Some("2019-04")));
         assert_eq!(s("2014-09-01 – 2019-04-30"), some("2014-09", Some("2019-04")));
         assert_eq!(s("Data Engineer   2019 - now"), some("2019", None));

@@ -87,7 +87,10 @@ fn heading_cells(line: &str) -> Vec<String> {
     let legal_form = |c: &str| c.rsplit_once(", ").is_some_and(|(_, form)| !form.contains(' '));
     let after_employer = cells.first().is_some_and(|c| (names_an_employer(c) || legal_form(c)) && !names_a_job(c));
     let keep = |n: usize, c: &str| n == 0 || !after_employer || !is_town(c);
-    cells.iter().enumerate().filter(|(n, c)| keep(*n, c)).map(|(_, c)| (*c).to_owned()).collect()
+    // A town with its country beside the dates ("Nürnberg (Deutschland)", as the Europass
+    // form sets it under them) is where, not who: no title or employer.
+    let place = |c: &str| c.split_whitespace().count() <= 4 && c.ends_with(')') && is_town(c);
+    cells.iter().enumerate().filter(|(n, c)| keep(*n, c) && !place(c)).map(|(_, c)| (*c).to_owned()).collect()
 }
 
 /// How many phrases the pieces make once a lone one is split at its commas ("Warehouse
@@ -277,6 +280,20 @@ fn entries(lines: &[String], dated: impl Fn(&str) -> Option<Dated>, phrases: fn(
     out
 }
 
+/// A timeline that marks each job by the year it began ("2021 • Técnica de enfermagem —
+/// Hospital da Luz"), without a range anywhere: each line that starts with a year is an entry,
+/// which ended when the one above it (later) began.
+fn by_start_years(lines: &[String]) -> Vec<Entry> {
+    let at_start = |l: &str| dates::single(l).filter(|(_, at)| at.start == 0).map(|(year, at)| (Some(year), None, at));
+    let mut found = entries(lines, at_start, phrases);
+    for n in 1..found.len() {
+        if found[n - 1].start >= found[n].start {
+            found[n].end = found[n - 1].start.clone();
+        }
+    }
+    found
+}
+
 fn span_of(line: &str) -> Option<Dated> {
     dates::span(line).map(|Span { start, end, at }| (Some(start), end, at))
 }
@@ -296,7 +313,12 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
             })
             .collect();
     }
-    entries(&prepared(lines), span_of, phrases)
+    let lines = prepared(lines);
+    let mut found = entries(&lines, span_of, phrases);
+    if found.is_empty() {
+        found = by_start_years(&lines);
+    }
+    found
         .into_iter()
         .filter_map(|entry| {
             let (title, employer) = title_and_employer(entry.pieces);
@@ -398,6 +420,13 @@ fn without_town(piece: &str) -> String {
 /// The title and the employer among an entry's phrases: the title is the one more like a
 /// title ("Financial Controller" after "Northbridge Retail Group plc"), else the first.
 fn title_and_employer(pieces: Vec<String>) -> (String, String) {
+    // "01/03/2018 – CURRENT  Nottingham, United Kingdom" over "HGV CLASS 1 DRIVER MIDLANDS
+    // HAULAGE LTD": beside a phrase that holds both title and employer, a place is only where.
+    let pieces = match pieces.as_slice() {
+        [a, b] if is_place(a) && split_after_title(b).is_some() => vec![b.clone()],
+        [a, b] if is_place(b) && split_after_title(a).is_some() => vec![a.clone()],
+        _ => pieces,
+    };
     let mut pieces = if let [one] = pieces.as_slice() {
         comma_pieces(one)
     } else {
@@ -779,6 +808,39 @@ mod tests {
         let want = [
             ("Charge Nurse, Acute Medical Unit", "Manchester Royal Infirmary"),
             ("Healthcare Assistant", "Stockport NHS Foundation Trust"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn a_timeline_of_start_years_and_places_beside_the_dates() {
+        let lines = [
+            "2021 • Técnica de enfermagem — Hospital da Luz Lisboa",
+            "Bloco operatório; preparação de material cirúrgico.",
+            "2018 • Auxiliar de ação médica — Centro Hospitalar Lisboa Norte",
+        ];
+        let got = jobs(&lines);
+        assert_eq!(
+            who(&lines),
+            pairs(&[
+                ("Técnica de enfermagem", "Hospital da Luz Lisboa"),
+                ("Auxiliar de ação médica", "Centro Hospitalar Lisboa Norte")
+            ])
+        );
+        assert_eq!(
+            (got[0].end.as_deref(), got[1].start.as_deref(), got[1].end.as_deref()),
+            (None, Some("2018"), Some("2021"))
+        );
+        let lines = [
+            "01/03/2018 – CURRENT  Nottingham, United Kingdom",
+            "HGV CLASS 1 DRIVER MIDLANDS HAULAGE LTD",
+            "seit 04/2020",
+            "Nürnberg (Deutschland)  Pflegefachkraft",
+            "Seniorenzentrum Am Wöhrder See gGmbH",
+        ];
+        let want = [
+            ("HGV CLASS 1 DRIVER", "MIDLANDS HAULAGE LTD"),
+            ("Pflegefachkraft", "Seniorenzentrum Am Wöhrder See gGmbH"),
         ];
         assert_eq!(who(&lines), pairs(&want));
     }

@@ -107,6 +107,7 @@ const SCHOOL_WORDS: &[&str] = &[
     // Apprentices' and vocational schools: "CFA de la Chambre de Métiers", "IFAS", "IES Heliópolis",
     // "Berufsbildende Schulen", "Oberstufenzentrum Holztechnik".
     "cfa", "ifas", "ies", "schulen", "berufsbildende", "oberstufenzentrum", "berufskolleg", "schulzentrum",
+    "bildungszentrum", "ausbildungszentrum",
 ];
 
 /// Endings of compound school names ("Rijksuniversiteit", "Berufsschule", "Basisschool").
