@@ -13,7 +13,7 @@ use talentdesk_domain::settings::ColumnConfig;
 use talentdesk_domain::user::User;
 use talentdesk_session::KeychainProblem;
 use talentdesk_store::replica::Account;
-use talentdesk_store::search::{PageRequest, SearchPage, SearchTickets, Searched};
+use talentdesk_store::search::{Counted, PageRequest, SearchPage, SearchTickets, Searched};
 use talentdesk_store::views::{
     FilterChoices, JobSummary, PipelineBoard, PipelineMemberRow, PipelineSummary, ProfileView,
 };
@@ -120,6 +120,19 @@ pub async fn typed_search(
 ) -> Result<Searched, AppError> {
     let ticket = TYPED.ticket(ticket);
     with_store(&state, move |store, _| store.search_unless_superseded(&request, &page, &ticket)).await
+}
+
+/// The exact total of the typed search shown, when its page was answered before counting
+/// (`counted` false); numbered `ticket` like a typed search, and stopped as one is: `None`
+/// once superseded.
+#[tauri::command]
+pub async fn typed_total(
+    state: State<'_, AppState>,
+    request: SearchRequest,
+    ticket: u64,
+) -> Result<Option<Counted>, AppError> {
+    let ticket = TYPED.ticket(ticket);
+    with_store(&state, move |store, _| store.count_unless_superseded(&request, &ticket)).await
 }
 
 /// The typed search numbered `ticket` is no longer wanted: it stops wherever it is (or as it

@@ -149,6 +149,7 @@ fn main() {
             commands::apply,
             commands::search,
             commands::typed_search,
+            commands::typed_total,
             commands::supersede_search,
             commands::column_config,
             commands::set_columns,

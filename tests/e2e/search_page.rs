@@ -5,11 +5,13 @@
 //! the count says how many inactive candidates are hidden; cut values carry their whole text;
 //! badges are never cut; the grid moves its focus with the keys; a right-click opens the row's
 //! own menu where the pointer is, the keyboard's menu key beside the row's ⋯ button. One window
-//! over one demo database.
+//! over one demo database. An email typed past its dot shows its page before its count, then
+//! the count.
 
 use std::collections::HashSet;
 
 use serde_json::{Value, json};
+use talentdesk_domain::candidate::{Profile, ProfileType};
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::{SearchFilters, SearchRequest};
 use talentdesk_e2e::{DemoDb, Session, admin, err, keys, number, numbers, shows_count, tick_tag};
@@ -358,5 +360,50 @@ fn the_preview_shows_recent_engagements_and_keeps_the_height_it_was_given() -> R
     session.wait_for("the preview again", |s| s.text("[data-testid=preview]"))?;
     let again = preview_height(&session)?;
     assert!((again - stepped).abs() <= 1.0, "remembered {stepped}, shown {again}");
+    Ok(())
+}
+
+/// More namesakes than a page holds share the start of an email, and one stranger works for a
+/// firm of that name: typed as far as a letter past the dot, the page of namesakes shows at
+/// once, and the count that includes the firm's employee follows (the window asks for it after
+/// the page, `typed_total`).
+#[test]
+fn an_email_typed_past_its_dot_shows_its_page_then_the_whole_count() -> Result<(), String> {
+    const NAMESAKES: u64 = 230;
+    let demo = DemoDb::new(300, 9)?;
+    let mut store = demo.open()?;
+    let boss = admin(&store)?;
+    let profile = |first: &str, last: &str, email: String, employer: &str| Profile {
+        first_name: first.into(),
+        last_name: last.into(),
+        email: Some(email),
+        current_title: "Staff nurse".into(),
+        current_employer: employer.into(),
+        ..Profile::default()
+    };
+    let mut planted = Vec::new();
+    for n in 0..NAMESAKES {
+        planted.push(profile("Quilla", "Ivarsson", format!("quilla.ivarsson{n}@planted.example"), "Acme"));
+    }
+    planted.push(profile("Bram", "Okafor", "bram.okafor@planted.example".into(), "Quilla Ivarsson Care"));
+    for profile in planted {
+        let candidate_id = talentdesk_domain::new_id();
+        let create = Mutation::CandidateCreate { candidate_id, profile, profile_type: ProfileType::RecruiterGenerated };
+        store.apply(&boss, create).map_err(err)?;
+    }
+    let typed = SearchRequest { query: "quilla.i".into(), ..Default::default() };
+    let total = store.search(&typed, &PageRequest::default()).map_err(err)?.total;
+    assert_eq!(total, NAMESAKES + 1, "the namesakes and the firm's employee");
+    drop(store);
+
+    let session = Session::start(&["--db", demo.arg()?])?;
+    session.wait_for("the first page", |s| s.text("[data-testid=result-count]"))?;
+    // Key by key, each prefix searched as it is typed.
+    session.type_into("[data-testid=search-input]", "quilla.i")?;
+    let count = shows_count(&session, "[data-testid=result-count]", total)?;
+    assert!(!count.contains('+'), "counted: {count}");
+    // The rows in sight (the table draws only those): namesakes, matched by name, rank first.
+    let rows = session.texts(ROWS)?;
+    assert!(rows.len() > 10 && rows.iter().all(|r| r.contains("Quilla Ivarsson")), "{rows:?}");
     Ok(())
 }

@@ -1,7 +1,9 @@
 //! `bench typing`: the store's search as a recruiter types into the search box, one character
 //! at a time. Words are drawn from the database itself (first and last names, emails, current
 //! titles and skills of candidates spread over it) and every prefix of each, from the first
-//! character up to twelve, asks for the first page by relevance. Before each keystroke the
+//! character up to twelve, asks for the first page by relevance as the search box does (a typed
+//! search: an email typed past its dot may answer before counting every match, and its count
+//! is then timed apart, as the window asks it after painting the page). Before each keystroke the
 //! search's cached sets are dropped, as any write (a review, a teammate's pull) drops them, so
 //! no prefix is answered from the one before it. SQLite's page cache and the operating
 //! system's file cache are warm: the window's own first page has read them.
@@ -19,7 +21,7 @@ use serde::Serialize;
 use serde_json::json;
 use talentdesk_domain::search::SearchRequest;
 use talentdesk_store::Store;
-use talentdesk_store::search::PageRequest;
+use talentdesk_store::search::{PageRequest, SearchTickets, Searched};
 
 use crate::bench::{Stats, ms};
 
@@ -33,21 +35,32 @@ struct Typing {
     /// Only first and last names (what the palette finds candidates by).
     names_only: bool,
     page: PageRequest,
+    /// Asked as the search box asks (a typed search, its total counted after when it came
+    /// without it), not as a plain search.
+    typed: bool,
     /// What each keystroke does, for the report.
     asks: &'static str,
 }
 
 pub fn typing(db: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let asks = "first page by relevance";
-    time_keystrokes(db, json, &Typing { names_only: false, page: PageRequest::default(), asks })
+    let page = PageRequest { limit: SEARCH_BOX_PAGE, after: None };
+    time_keystrokes(db, json, &Typing { names_only: false, page, typed: true, asks })
 }
+
+/// The search box asks for this many rows (RESULTS_PAGE in ui/src/lib/opening.ts).
+const SEARCH_BOX_PAGE: u32 = 200;
 
 /// The palette asks for this many candidates per keystroke (ui/src/lib/components/palette).
 const PALETTE_HITS: u32 = 5;
 
 pub fn palette(db: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let page = PageRequest { limit: PALETTE_HITS, after: None };
-    time_keystrokes(db, json, &Typing { names_only: true, page, asks: "the palette's five hits by relevance" })
+    time_keystrokes(
+        db,
+        json,
+        &Typing { names_only: true, page, typed: false, asks: "the palette's five hits by relevance" },
+    )
 }
 
 /// One search: what was typed, of which kind of word, how long it took and how many matched.
@@ -56,6 +69,8 @@ struct Keystroke {
     typed: String,
     took: Duration,
     total: u64,
+    /// When the page came before its total: how long counting it took then.
+    counting: Option<Duration>,
 }
 
 fn time_keystrokes(db: &Path, json: bool, typing: &Typing) -> anyhow::Result<ExitCode> {
@@ -64,21 +79,35 @@ fn time_keystrokes(db: &Path, json: bool, typing: &Typing) -> anyhow::Result<Exi
     // The first search loads the facts and term bitmaps, as the window's first page does.
     store.search(&SearchRequest::default(), &PageRequest::default())?;
     let mut keystrokes = Vec::new();
+    // Never superseded: each keystroke's search runs to its end.
+    let tickets = SearchTickets::default();
     for (kind, word) in &words {
         for end in word.char_indices().map(|(at, c)| at + c.len_utf8()).take(LONGEST) {
             let typed = &word[..end];
             store.clear_search_cache();
             let request = SearchRequest { query: typed.to_owned(), ..SearchRequest::default() };
             let started = Instant::now();
-            let page = store.search(&request, &typing.page)?;
-            keystrokes.push(Keystroke {
-                kind: *kind,
-                typed: typed.to_owned(),
-                took: started.elapsed(),
-                total: page.total,
-            });
+            let ticket = tickets.ticket(keystrokes.len() as u64 + 1);
+            let page = if typing.typed {
+                match store.search_unless_superseded(&request, &typing.page, &ticket)? {
+                    Searched::Page(page) => page,
+                    Searched::Superseded => anyhow::bail!("{typed:?} was superseded, though nothing superseded it"),
+                }
+            } else {
+                store.search(&request, &typing.page)?
+            };
+            let took = started.elapsed();
+            let (total, counting) = if page.counted {
+                (page.total, None)
+            } else {
+                let started = Instant::now();
+                let counted = store.count_unless_superseded(&request, &ticket)?.context("a count was superseded")?;
+                (counted.total, Some(started.elapsed()))
+            };
+            keystrokes.push(Keystroke { kind: *kind, typed: typed.to_owned(), took, total, counting });
         }
     }
+    let counts: Vec<Duration> = keystrokes.iter().filter_map(|k| k.counting).collect();
     let by_length = group(&keystrokes, |k| k.typed.chars().count());
     let by_kind = group(&keystrokes, |k| k.kind);
     let all: Vec<Duration> = keystrokes.iter().map(|k| k.took).collect();
@@ -95,12 +124,16 @@ fn time_keystrokes(db: &Path, json: bool, typing: &Typing) -> anyhow::Result<Exi
             .collect();
         let slowest: Vec<_> = slowest
             .iter()
-            .map(|k| json!({ "ms": ms(k.took), "typed": k.typed, "kind": k.kind, "total": k.total }))
+            .map(|k| {
+                let counted_after = k.counting.map(ms);
+                json!({ "ms": ms(k.took), "typed": k.typed, "kind": k.kind, "total": k.total, "counted_after_ms": counted_after })
+            })
             .collect();
         let out = json!({
             "candidates": store.candidate_count()?, "words": words.len(),
             "by_prefix_length": groups("prefix_length", &by_length), "by_kind": groups("kind", &by_kind),
             "by_kind_and_length": by_kind_and_length, "overall": Stats::of(&all), "slowest": slowest,
+            "answered_before_counted": counts.len(), "counting_after": Stats::of(&counts),
         });
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
@@ -112,6 +145,9 @@ fn time_keystrokes(db: &Path, json: bool, typing: &Typing) -> anyhow::Result<Exi
             print_line(&format!("{kind:<12}"), samples);
         }
         print_line("overall     ", &all);
+        if !counts.is_empty() {
+            print_line("then counted", &counts);
+        }
         for k in slowest {
             println!("slow: {:?} ({}) in {:.2} ms ({} results)", k.typed, k.kind, ms(k.took), k.total);
         }

@@ -30,4 +30,6 @@ fn typing_reports_every_prefix_length_of_words_from_the_database() {
     let kinds: Vec<&str> = report["by_kind"].as_array().unwrap().iter().map(|k| k["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["first_name", "last_name", "email", "title", "skill"]);
     assert!(report["slowest"].as_array().unwrap().iter().all(|s| s["typed"].is_string()));
+    // Asked as the search box asks: how many first pages came before their count is said.
+    assert!(report["answered_before_counted"].as_u64().is_some(), "{report}");
 }

@@ -285,7 +285,9 @@ impl Store {
 
     /// [`Store::search`] for a search typed in the window: it stops as soon as `ticket` is
     /// superseded (from any thread, see [`crate::search::SearchTickets`]) and then answers
-    /// [`crate::search::Searched::Superseded`]; otherwise its page is exactly [`Store::search`]'s.
+    /// [`crate::search::Searched::Superseded`]; otherwise its rows are exactly
+    /// [`Store::search`]'s, and so is its total when the page says it is `counted` (else ask
+    /// [`Store::count_unless_superseded`]).
     pub fn search_unless_superseded(
         &self,
         request: &talentdesk_domain::search::SearchRequest,
@@ -293,6 +295,16 @@ impl Store {
         ticket: &crate::search::Ticket,
     ) -> Result<crate::search::Searched, StoreError> {
         self.engine.borrow_mut().search_unless_superseded(self.conn(), request, page, ticket)
+    }
+
+    /// The exact total of a typed search whose first page was answered before counting; `None`
+    /// once `ticket` is superseded (the next keystroke stops it as it stops a typed search).
+    pub fn count_unless_superseded(
+        &self,
+        request: &talentdesk_domain::search::SearchRequest,
+        ticket: &crate::search::Ticket,
+    ) -> Result<Option<crate::search::Counted>, StoreError> {
+        self.engine.borrow_mut().count_unless_superseded(self.conn(), request, ticket)
     }
 
     /// Talent Matches: the candidates most like candidate `id`, each with what they share.

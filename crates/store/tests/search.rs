@@ -15,7 +15,7 @@ use talentdesk_domain::new_id;
 use talentdesk_domain::search::{
     DateRange, EventFilter, JobFilter, PipelineFilter, SearchFilters, SearchRequest, Selection, SortOrder,
 };
-use talentdesk_store::search::PageRequest;
+use talentdesk_store::search::{PageRequest, SearchTickets, Searched};
 use talentdesk_store::{Store, StoreError};
 use uuid::Uuid;
 
@@ -656,7 +656,8 @@ fn one_and_two_letter_prefixes_page_through_every_match_once() {
 /// the candidates with every word). Every such prefix of every email pages through each match
 /// once, with the matches and total a brute-force look at each column's words gives, name and
 /// email matches first: with every term and prefix answered by FTS5, with bitmaps and prefix
-/// sets for all, and after an email changes.
+/// sets for all, and after an email changes. Typed in the search box, each answers the same
+/// first page, some before counting what only the employer column matches.
 #[test]
 fn email_prefixes_match_their_phrase_in_one_column_and_page_once() {
     let mut f = fixture();
@@ -681,6 +682,17 @@ fn email_prefixes_match_their_phrase_in_one_column_and_page_once() {
         let columns = [vec![first, last], vec![&email], vec!["Data Engineer"], vec![&employer], skills.to_vec()];
         people.push((id, columns.iter().map(|c| words(c)).collect()));
     }
+    // Three namesakes of the firm the first works for: their email typed past its dot matches
+    // more people by name than a page of one holds, and the firm besides.
+    for n in 0..3 {
+        let (first, last) = (FIRST[1], LAST[0]);
+        let email = format!("{}.{}.{n}@mail.example", first.to_lowercase(), last.to_lowercase());
+        let person =
+            Person { first, last, email: Some(&email), title: "Data Engineer", employer: "Acme", ..Person::default() };
+        let id = f.create(person);
+        let columns = [vec![first, last], vec![&email], vec!["Data Engineer"], vec!["Acme"], vec![]];
+        people.push((id, columns.iter().map(|c| words(c)).collect()));
+    }
     let typed = |people: &[(Uuid, Vec<Vec<String>>)]| {
         let mut typed: Vec<String> = people.iter().flat_map(|(_, columns)| email_prefixes(&columns[1])).collect();
         typed.sort();
@@ -689,7 +701,8 @@ fn email_prefixes_match_their_phrase_in_one_column_and_page_once() {
     };
     for (frequent_from, broad_prefix) in [(u64::MAX, usize::MAX), (2, 0)] {
         f.store.rebuild_term_index(frequent_from, broad_prefix).unwrap();
-        phrases_match_brute_force(&f.store, &people, &typed(&people));
+        let early = phrases_match_brute_force(&f.store, &people, &typed(&people));
+        assert!(early > 0, "some first pages came before every match was counted");
     }
 
     let old = "ana.almeida0@mail.example";
@@ -713,8 +726,10 @@ fn email_prefixes(email: &[String]) -> Vec<String> {
 }
 
 /// Each typed phrase finds, page after page, exactly those with its words side by side in one
-/// column (the last as a prefix), name and email matches first.
-fn phrases_match_brute_force(store: &Store, people: &[(Uuid, Vec<Vec<String>>)], typed: &[String]) {
+/// column (the last as a prefix), name and email matches first. How many first pages typed
+/// in the search box came before matches they had not counted.
+fn phrases_match_brute_force(store: &Store, people: &[(Uuid, Vec<Vec<String>>)], typed: &[String]) -> usize {
+    let mut early = 0;
     for t in typed {
         let words = words(&[t]);
         let (last, exact) = words.split_last().unwrap();
@@ -729,7 +744,36 @@ fn phrases_match_brute_force(store: &Store, people: &[(Uuid, Vec<Vec<String>>)],
         assert_eq!(found.len(), set(&found).len(), "{t:?}: a candidate on two pages");
         assert_eq!(set(&found), anywhere, "{t:?}");
         assert_eq!(set(&found[..by_name.len()]), by_name, "{t:?}: name and email matches first");
+        for limit in [1, 7] {
+            let typed_total = typed_first_page_is_the_searchs(store, t, limit, anywhere.len());
+            assert!(typed_total >= by_name.len(), "{t:?}: at least the name and email matches are counted");
+            early += usize::from(typed_total < anywhere.len());
+        }
     }
+    early
+}
+
+/// Typed (numbered, stoppable), the first page of `query` has the rows and cursor of the plain
+/// search's; when it says it was not `counted`, its total is at most the search's `total` and
+/// counting then gives exactly that. The total the page said.
+fn typed_first_page_is_the_searchs(store: &Store, query: &str, limit: u32, total: usize) -> usize {
+    let first = PageRequest { limit, after: None };
+    let plain = store.search(&q(query), &first).unwrap();
+    let tickets = SearchTickets::default();
+    store.clear_search_cache();
+    let Searched::Page(typed) = store.search_unless_superseded(&q(query), &first, &tickets.ticket(1)).unwrap() else {
+        panic!("{query:?}: superseded, though nobody superseded it");
+    };
+    let ids = |rows: &[talentdesk_store::views::CandidateRow]| rows.iter().map(|r| r.id).collect::<Vec<_>>();
+    assert_eq!((ids(&typed.rows), &typed.next), (ids(&plain.rows), &plain.next), "{query:?}, pages of {limit}");
+    if typed.counted {
+        assert_eq!(typed.total as usize, total, "{query:?}");
+    } else {
+        assert!((typed.total as usize) <= total, "{query:?}: a total not yet counted is a lower bound");
+        let counted = store.count_unless_superseded(&q(query), &tickets.ticket(2)).unwrap().expect("not superseded");
+        assert_eq!((counted.total as usize, counted.inactive_hidden), (total, plain.inactive_hidden), "{query:?}");
+    }
+    typed.total as usize
 }
 
 /// Lower-case words, diacritics folded as the index's tokenizer folds these (Ł stays).

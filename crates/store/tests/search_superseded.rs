@@ -117,6 +117,48 @@ fn a_search_superseded_from_another_thread_stops_promptly_and_the_next_is_right(
     assert_eq!(ids(&later), ids(&store.search(&broad_query(), &second).unwrap()));
 }
 
+/// Counting a typed search's total (its first page came without it) stops as the search does
+/// when the next keystroke supersedes it, and a count after it is whole.
+#[test]
+fn a_count_superseded_stops_promptly_and_the_next_is_whole() {
+    let f = slow_store(20_000);
+    let store = &f.store;
+    let tickets = SearchTickets::default();
+    let count = |number: u64| {
+        store.clear_search_cache();
+        let start = Instant::now();
+        let counted = store.count_unless_superseded(&broad_query(), &tickets.ticket(number)).unwrap();
+        (counted.map(|c| c.total), start.elapsed())
+    };
+    count(1);
+    let (total, whole) = count(2);
+    assert_eq!(total, Some(20_000));
+    assert!(
+        whole >= Duration::from_millis(20),
+        "the count must take a while for this test to mean anything: {whole:?}"
+    );
+
+    let (counted, stopped_after) = std::thread::scope(|scope| {
+        let other = tickets.clone();
+        let superseder = scope.spawn(move || {
+            std::thread::sleep(whole / 5);
+            other.supersede(3);
+            Instant::now()
+        });
+        let counted = count(3).0;
+        (counted, Instant::now().saturating_duration_since(superseder.join().unwrap()))
+    });
+    assert_eq!(counted, None, "the count ran to its end");
+    assert!(
+        stopped_after < whole / 2,
+        "stopped {stopped_after:?} after being superseded; the whole count takes {whole:?}"
+    );
+
+    tickets.supersede(4);
+    assert_eq!(count(4).0, None, "superseded before it starts, it does not start");
+    assert_eq!(count(5).0, Some(20_000));
+}
+
 /// The check is there only while a search runs: a write after a superseded search, whose
 /// ticket stays superseded, runs to its end, and so does a plain search.
 #[test]

@@ -23,6 +23,8 @@ describe("format", () => {
     expect(resultsLabel(12408)).toMatch(/^12.408 results$/);
     expect(resultsLabel(12408, 1)).toMatch(/^12.408 results · 1 inactive hidden$/);
     expect(resultsLabel(1, 0)).toBe("1 result");
+    // Not counted yet (an email typed past its dot): a lower bound, said as one.
+    expect(resultsLabel(888, 2, false)).toBe("888+ results");
   });
 
   it("shows a bad date as nothing rather than 'Invalid Date'", () => {

@@ -23,8 +23,9 @@ export function formatCount(n: number): string {
 }
 
 /** "1,200 results", and how many inactive candidates the search left out when it did. */
-export function resultsLabel(total: number, inactiveHidden = 0): string {
-  return t("format.results", { count: total, hidden: inactiveHidden });
+/** `counted` false: `total` is only a lower bound (the count is on its way). */
+export function resultsLabel(total: number, inactiveHidden = 0, counted = true): string {
+  return counted ? t("format.results", { count: total, hidden: inactiveHidden }) : t("format.results_at_least", { count: total });
 }
 
 /** A record whose values are looked up when read, so `labels[x]` in a template follows the language. */

@@ -368,7 +368,7 @@ impl Engine {
         top: usize,
     ) -> Result<Insights, StoreError> {
         self.ensure_values(conn)?;
-        let (_, matched) = self.matching(conn, request)?;
+        let (_, matched) = self.matching(conn, request, super::sets::Reach::Everywhere)?;
         let facts = &self.loaded.as_ref().expect("loaded by the search").facts;
         let values = self.values.as_ref().expect("loaded above");
         Ok(count(facts, values, &matched, top.clamp(1, MAX_TOP), this_month()))

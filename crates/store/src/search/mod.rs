@@ -32,7 +32,7 @@ use bitset::BitSet;
 use cursor::Cursor;
 use facts::Facts;
 use plan::{Plan, Scorer};
-use sets::SetCache;
+use sets::{Reach, SetCache};
 pub(crate) use sets::{fts, literal};
 pub use similar::{MATCHES, TalentMatch};
 use stop::Watch;
@@ -79,15 +79,29 @@ pub const MAX_PAGE: u32 = 500;
 #[ts(export)]
 pub struct SearchPage {
     pub rows: Vec<CandidateRow>,
-    /// How many candidates match the whole search.
+    /// How many candidates match the whole search (at least this many when not `counted`).
     #[ts(type = "number")]
     pub total: u64,
     /// How many more would match if inactive candidates were not left out (0 when the search
     /// asks for inactive ones), so the window can say they are hidden.
     #[ts(type = "number")]
     pub inactive_hidden: u64,
+    /// False when a typed search answered its first page before counting every match (see
+    /// [`Engine::search_unless_superseded`]): `total` and `inactive_hidden` are then lower
+    /// bounds, and `Store::count_unless_superseded` gives both.
+    pub counted: bool,
     /// Pass as `after` for the next page; None on the last page.
     pub next: Option<String>,
+}
+
+/// A search's total, counted after its first page was answered without it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Counted {
+    #[ts(type = "number")]
+    pub total: u64,
+    #[ts(type = "number")]
+    pub inactive_hidden: u64,
 }
 
 /// Where search read its in-memory facts from.
@@ -213,11 +227,16 @@ impl Engine {
         Ok(())
     }
 
-    fn matching(&mut self, conn: &Connection, request: &SearchRequest) -> Result<(Plan, RoaringBitmap), StoreError> {
+    fn matching(
+        &mut self,
+        conn: &Connection,
+        request: &SearchRequest,
+        reach: Reach,
+    ) -> Result<(Plan, RoaringBitmap), StoreError> {
         self.ensure_loaded(conn)?;
         self.ensure_values_for(conn, request)?;
         let Loaded { facts, terms, .. } = self.loaded.as_ref().expect("loaded above");
-        let plan = plan::plan(conn, facts, self.values.as_ref(), terms, &mut self.cache, request)?;
+        let plan = plan::plan(conn, facts, self.values.as_ref(), terms, &mut self.cache, request, reach)?;
         Ok(Self::matched(facts, plan))
     }
 
@@ -244,13 +263,22 @@ impl Engine {
         request: &SearchRequest,
         page: &PageRequest,
     ) -> Result<SearchPage, StoreError> {
-        Ok(self.search_until(conn, request, page, None)?.expect("only a ticket stops a search"))
+        Ok(self.search_until(conn, request, page, None, Reach::Everywhere)?.expect("only a ticket stops a search"))
     }
 
     /// [`Engine::search`], stopped as soon as `ticket` is superseded: in SQLite's statements
     /// (a progress handler, there only while this search runs) and between the steps in
     /// memory. Loading the facts (a first search) is never stopped half-way: the next search
     /// would only start it over.
+    ///
+    /// Its rows and `next` are always exactly [`Engine::search`]'s; its total may not be
+    /// (`counted` false). An email typed past its dot ("maria.i") is a phrase that only
+    /// reading the texts of every candidate with its first word can check, most of them
+    /// résumés that merely repeat the person's name: a few hundred milliseconds at a
+    /// million candidates, for matches that rank below every match by name or email. So a
+    /// first page by relevance whose only scoring keyword is such a phrase is answered from
+    /// the name and email matches alone when they fill it, and counting the rest is left to
+    /// [`Engine::count_unless_superseded`], which the next keystroke can stop.
     pub(crate) fn search_unless_superseded(
         &mut self,
         conn: &Connection,
@@ -262,9 +290,13 @@ impl Engine {
             return Ok(Searched::Superseded);
         }
         self.ensure_loaded(conn)?;
+        let reach = match (request.sort, &page.after) {
+            (SortOrder::Relevance, None) => Reach::NamesFirst,
+            _ => Reach::Everywhere,
+        };
         let outcome = {
             let _watch = Watch::install(conn, ticket);
-            self.search_until(conn, request, page, Some(ticket))
+            self.search_until(conn, request, page, Some(ticket), reach)
         };
         match outcome {
             Ok(Some(page)) => Ok(Searched::Page(page)),
@@ -276,28 +308,27 @@ impl Engine {
         }
     }
 
-    /// The search's page, or `None` once `ticket` is superseded.
+    /// The search's page, or `None` once `ticket` is superseded. With [`Reach::NamesFirst`],
+    /// see [`Engine::search_unless_superseded`].
     fn search_until(
         &mut self,
         conn: &Connection,
         request: &SearchRequest,
         page: &PageRequest,
         ticket: Option<&Ticket>,
+        reach: Reach,
     ) -> Result<Option<SearchPage>, StoreError> {
         let gone = || ticket.is_some_and(Ticket::superseded);
         let limit = page.limit.clamp(1, MAX_PAGE) as usize;
         let after = page.after.as_deref().map(Cursor::parse).transpose()?;
-        self.ensure_loaded(conn)?;
-        self.ensure_values_for(conn, request)?;
-        let Loaded { facts, terms, .. } = self.loaded.as_ref().expect("loaded above");
-        let plan = plan::plan(conn, facts, self.values.as_ref(), terms, &mut self.cache, request)?;
+        let (plan, matches) = self.matching(conn, request, reach)?;
         if gone() {
             return Ok(None);
         }
-        let (plan, matches) = Self::matched(facts, plan);
-        if gone() {
-            return Ok(None);
+        if plan.partial && !names_fill_page(&plan, &matches, limit) {
+            return self.search_until(conn, request, page, ticket, Reach::Everywhere);
         }
+        let Loaded { facts, .. } = self.loaded.as_ref().expect("loaded by matching");
         let inactive_hidden = inactive_hidden(facts, &plan);
         let sort = match request.sort {
             SortOrder::Relevance if plan.scorers.is_empty() => SortOrder::UpdatedDesc,
@@ -324,11 +355,39 @@ impl Engine {
             None
         };
         let cands: Vec<i64> = keys.iter().map(|k| i64::from(k.cand())).collect();
-        Ok(Some(SearchPage { rows: rows_for(conn, &cands)?, total: matches.len(), inactive_hidden, next }))
+        let rows = rows_for(conn, &cands)?;
+        Ok(Some(SearchPage { rows, total: matches.len(), inactive_hidden, next, counted: !plan.partial }))
     }
 
     pub(crate) fn count(&mut self, conn: &Connection, request: &SearchRequest) -> Result<u64, StoreError> {
-        Ok(self.matching(conn, request)?.1.len())
+        Ok(self.matching(conn, request, Reach::Everywhere)?.1.len())
+    }
+
+    /// The search's exact total and inactive candidates hidden, for a page answered before
+    /// they were counted; `None` once `ticket` is superseded (stopped as a typed search is).
+    pub(crate) fn count_unless_superseded(
+        &mut self,
+        conn: &Connection,
+        request: &SearchRequest,
+        ticket: &Ticket,
+    ) -> Result<Option<Counted>, StoreError> {
+        if ticket.superseded() {
+            return Ok(None);
+        }
+        self.ensure_loaded(conn)?;
+        let outcome = {
+            let _watch = Watch::install(conn, ticket);
+            self.matching(conn, request, Reach::Everywhere)
+        };
+        match outcome {
+            Ok(_) if ticket.superseded() => Ok(None),
+            Ok((plan, matches)) => {
+                let Loaded { facts, .. } = self.loaded.as_ref().expect("loaded above");
+                Ok(Some(Counted { total: matches.len(), inactive_hidden: inactive_hidden(facts, &plan) }))
+            }
+            Err(_) if ticket.superseded() => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// The candidates among `among` (row numbers) that the search matches: a few candidates
@@ -342,7 +401,8 @@ impl Engine {
         self.ensure_loaded(conn)?;
         self.ensure_values_for(conn, request)?;
         let Loaded { facts, terms, .. } = self.loaded.as_ref().expect("loaded above");
-        let mut plan = plan::plan(conn, facts, self.values.as_ref(), terms, &mut self.cache, request)?;
+        let mut plan =
+            plan::plan(conn, facts, self.values.as_ref(), terms, &mut self.cache, request, Reach::Everywhere)?;
         // First: intersecting walks the first set, so only these candidates are looked at.
         plan.sets.insert(0, std::sync::Arc::new(among.clone()));
         Ok(Self::matched(facts, plan).1)
@@ -350,7 +410,18 @@ impl Engine {
 
     /// Every candidate the search matches (their row numbers), for bulk actions.
     pub(crate) fn all(&mut self, conn: &Connection, request: &SearchRequest) -> Result<Vec<i64>, StoreError> {
-        Ok(self.matching(conn, request)?.1.iter().map(i64::from).collect())
+        Ok(self.matching(conn, request, Reach::Everywhere)?.1.iter().map(i64::from).collect())
+    }
+}
+
+/// Whether a plan whose only scoring keyword was matched by name and email alone gives the
+/// whole search's first page: every match by name or email scores above every other match
+/// of that keyword (see [`by_score`]), so when more of them match than the page holds (it
+/// takes one more, for `next`), the page and its cursor are the same as the full plan's.
+fn names_fill_page(plan: &Plan, matches: &RoaringBitmap, limit: usize) -> bool {
+    match plan.scorers.as_slice() {
+        [only] => matches.intersection_len(&only.name) > limit as u64,
+        _ => false,
     }
 }
 
@@ -578,8 +649,8 @@ mod tests {
         let (_dir, conn) = facts::tests::database(12_000);
         let (facts, ()) = Facts::load(&conn, None, || Ok(())).unwrap();
         let set = |keep: fn(u32) -> bool| -> RoaringBitmap { facts.present.iter().filter(|c| keep(*c)).collect() };
-        let broad = Matches { all: set(|c| c % 3 != 0), name: set(|c| c % 9 == 1) };
-        let narrow = Matches { all: set(|c| c % 50 < 3), name: set(|c| c % 100 == 1) };
+        let broad = Matches { all: set(|c| c % 3 != 0), name: set(|c| c % 9 == 1), partial: false };
+        let narrow = Matches { all: set(|c| c % 50 < 3), name: set(|c| c % 100 == 1), partial: false };
         let scorers: Vec<Scorer> = vec![Arc::new(broad), Arc::new(narrow)];
         let matches = set(|c| c % 3 != 0 || c % 50 < 3 || c % 7 == 0);
         let score = |c| scorers.iter().map(|m| u32::from(m.all.contains(c)) + u32::from(m.name.contains(c))).sum();

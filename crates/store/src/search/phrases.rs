@@ -12,7 +12,8 @@
 //! answer: names and emails first, only of the candidates with a name or email term under the
 //! prefix (the name index's set of a short prefix; from the first letter after the dot that is
 //! a tenth of those with the word), then the other columns of those the names did not match.
-//! A candidate matched by name is matched, whatever their resume says.
+//! A candidate matched by name is matched, whatever their resume says. With
+//! [`Reach::NamesFirst`] the other columns are not read at all.
 
 use std::collections::BTreeMap;
 
@@ -20,7 +21,7 @@ use roaring::RoaringBitmap;
 use rusqlite::Connection;
 
 use super::prefixes::Index;
-use super::sets::{Matches, fts};
+use super::sets::{Matches, Reach, fts};
 use crate::StoreError;
 use crate::tokens::TOKENIZER;
 
@@ -41,13 +42,19 @@ pub(crate) struct Phrase<'a> {
     pub named: Option<&'a RoaringBitmap>,
 }
 
-/// The candidates whose text has the phrase anywhere, and those who have it by name or email.
-pub(crate) fn matching(conn: &Connection, phrase: &Phrase) -> Result<Matches, StoreError> {
+/// The candidates whose text has the phrase anywhere (with [`Reach::NamesFirst`]: by name or
+/// email only, a partial answer), and those who have it by name or email.
+pub(crate) fn matching(conn: &Connection, phrase: &Phrase, reach: Reach) -> Result<Matches, StoreError> {
     let Phrase { expr, words, sets, named } = *phrase;
     let index = Index::Keywords;
+    let names_only = |name: RoaringBitmap| Matches { all: name.clone(), name, partial: true };
     let rarest = words.iter().zip(sets).min_by_key(|(_, set)| set.len());
     let Some((anchor, rarest)) = rarest.filter(|(_, set)| set.len() <= MAX_CHECKED) else {
-        return Ok(Matches { all: fts(conn, index.table(), expr)?, name: fts(conn, Index::Names.table(), expr)? });
+        let name = fts(conn, Index::Names.table(), expr)?;
+        return Ok(match reach {
+            Reach::NamesFirst => names_only(name),
+            Reach::Everywhere => Matches { all: fts(conn, index.table(), expr)?, name, partial: false },
+        });
     };
     let within = sets.iter().fold(rarest.clone(), |within, set| within & set);
     let scratch = scratch(conn, index)?;
@@ -56,10 +63,13 @@ pub(crate) fn matching(conn: &Connection, phrase: &Phrase) -> Result<Matches, St
     // By name or email: only there, and only where the name index has a term under the prefix.
     let by_name = columns.iter().filter(|(cand, _)| named.is_none_or(|n| n.contains(**cand)));
     let name = check(conn, &scratch, expr, by_name.map(|(&cand, &cols)| (cand, cols & names)))?;
+    if reach == Reach::NamesFirst {
+        return Ok(names_only(name));
+    }
     // Anywhere else, for those not matched by name already.
     let elsewhere = columns.iter().filter(|(cand, _)| !name.contains(**cand));
     let elsewhere = check(conn, &scratch, expr, elsewhere.map(|(&cand, &cols)| (cand, cols & !names)))?;
-    Ok(Matches { all: &name | &elsewhere, name })
+    Ok(Matches { all: &name | &elsewhere, name, partial: false })
 }
 
 /// A set of the keyword index's columns, a bit for each in the order of [`Index::columns`].

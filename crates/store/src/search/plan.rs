@@ -17,7 +17,7 @@ use talentdesk_domain::search::{DateRange, Query, SearchRequest, parse};
 
 use super::facts::{Fact, Facts, profile_type_code};
 use super::insights::{self, Values};
-use super::sets::{Matches, SetCache, literal};
+use super::sets::{Matches, Reach, SetCache, literal};
 use super::terms::FrequentTerms;
 use crate::StoreError;
 use crate::tables::{events, jobs, pipelines, tags, users};
@@ -90,6 +90,9 @@ pub(crate) struct Plan {
     pub predicate: Predicate,
     /// The keywords a match is scored on (those not under a NOT); empty without keywords.
     pub scorers: Vec<Scorer>,
+    /// Some scoring keyword was matched by name and email only ([`Reach::NamesFirst`]): the
+    /// plan may match fewer candidates than the search does.
+    pub partial: bool,
 }
 
 fn unknown(filter: &str, value: impl std::fmt::Display) -> StoreError {
@@ -103,14 +106,17 @@ pub(crate) fn plan(
     terms: &FrequentTerms,
     cache: &mut SetCache,
     request: &SearchRequest,
+    reach: Reach,
 ) -> Result<Plan, StoreError> {
     let f = &request.filters;
-    let mut plan = Plan { sets: Vec::new(), predicate: predicate(conn, facts, request)?, scorers: Vec::new() };
+    let predicate = predicate(conn, facts, request)?;
+    let mut plan = Plan { sets: Vec::new(), predicate, scorers: Vec::new(), partial: false };
 
     if let Some(query) = parse(&request.query)? {
         let all_tags = tags::all(conn)?;
-        let mut eval = Evaluator { conn, facts, terms, cache, all_tags: &all_tags, scorers: Vec::new() };
+        let mut eval = Evaluator { conn, facts, terms, cache, all_tags: &all_tags, reach, scorers: Vec::new() };
         let set = eval.eval(&query, true)?;
+        plan.partial = eval.scorers.iter().any(|s| s.partial);
         plan.scorers = eval.scorers;
         plan.sets.push(Arc::new(set));
     }
@@ -234,6 +240,8 @@ struct Evaluator<'a> {
     terms: &'a FrequentTerms,
     cache: &'a mut SetCache,
     all_tags: &'a [tags::TagName],
+    /// Only for keywords that score: under a NOT, fewer matches would mean more results.
+    reach: Reach,
     scorers: Vec<Scorer>,
 }
 
@@ -251,7 +259,9 @@ impl Evaluator<'_> {
                 let tag_ids = tags::matching(self.all_tags, word, !prefix);
                 let extra = if tag_ids.is_empty() { None } else { Some(tagged(self.conn, self.cache, &tag_ids)?) };
                 let (conn, terms) = (self.conn, self.terms);
-                let matches = self.cache.keyword(&expr, extra, || terms.matches(conn, word, prefix, &expr))?;
+                let reach = if positive { self.reach } else { Reach::Everywhere };
+                let matches =
+                    self.cache.keyword(&expr, extra, reach, || terms.matches(conn, word, prefix, &expr, reach))?;
                 let all = matches.all.clone();
                 if positive {
                     self.scorers.push(matches);

@@ -16,6 +16,20 @@ use crate::StoreError;
 pub(crate) struct Matches {
     pub all: RoaringBitmap,
     pub name: RoaringBitmap,
+    /// `all` holds only the matches by name or email (and by tag): the keyword's other texts
+    /// were not read ([`Reach::NamesFirst`]), so it may match more.
+    pub partial: bool,
+}
+
+/// How far a keyword's matches are looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reach {
+    /// Every match.
+    Everywhere,
+    /// A phrase ending in a prefix (an email typed past its dot) is looked for in names and
+    /// emails only, where reading every other text that has its first words would cost most
+    /// of the search: its name matches rank first, so they alone may already fill a first page.
+    NamesFirst,
 }
 
 /// Sets computed since the last write, by a key naming what they hold.
@@ -36,14 +50,22 @@ impl SetCache {
 
     /// The candidates one keyword matches (`expr`, an FTS5 phrase, possibly a prefix), as
     /// `compute` finds them; `extra` adds candidates with a tag it names.
+    /// Whole matches cached serve either reach; those of names only serve only that one.
     pub(crate) fn keyword(
         &mut self,
         expr: &str,
         extra: Option<Arc<RoaringBitmap>>,
+        reach: Reach,
         compute: impl FnOnce() -> Result<Matches, StoreError>,
     ) -> Result<Arc<Matches>, StoreError> {
         let key = format!("{expr}\u{1f}{}", extra.as_ref().map_or(0, |e| e.len()));
+        let names_key = format!("{key}\u{1f}names");
         if let Some(hit) = self.matches.get(&key) {
+            return Ok(hit.clone());
+        }
+        if reach == Reach::NamesFirst
+            && let Some(hit) = self.matches.get(&names_key)
+        {
             return Ok(hit.clone());
         }
         let mut m = compute()?;
@@ -54,7 +76,7 @@ impl SetCache {
             self.matches.clear();
         }
         let m = Arc::new(m);
-        self.matches.insert(key, m.clone());
+        self.matches.insert(if m.partial { names_key } else { key }, m.clone());
         Ok(m)
     }
 

@@ -12,7 +12,7 @@ use rusqlite::Connection;
 
 use super::phrases;
 use super::prefixes::{Index, PrefixSets};
-use super::sets::{Matches, fts, literal};
+use super::sets::{Matches, Reach, fts, literal};
 use crate::tables::search_terms;
 use crate::{StoreError, tokens};
 
@@ -102,6 +102,7 @@ impl FrequentTerms {
         word: &str,
         prefix: bool,
         expr: &str,
+        reach: Reach,
     ) -> Result<Matches, StoreError> {
         let terms = tokens::of_text(conn, word)?;
         // Several terms ("grace.s") make a phrase, here the last a prefix.
@@ -112,7 +113,7 @@ impl FrequentTerms {
             let mut sets = words.iter().map(|t| self.term(conn, t)).collect::<Result<Vec<_>, _>>()?;
             sets.push(self.with_prefix(conn, last)?);
             let named = self.name_prefixes.get(last);
-            return phrases::matching(conn, &phrases::Phrase { expr, words, sets: &sets, named });
+            return phrases::matching(conn, &phrases::Phrase { expr, words, sets: &sets, named }, reach);
         }
         let all = match terms.as_slice() {
             [term] if prefix => self.with_prefix(conn, term)?,
@@ -124,7 +125,7 @@ impl FrequentTerms {
             [term] if prefix && let Some(set) = self.name_prefixes.get(term) => set.clone(),
             _ => fts(conn, "candidate_name_fts", expr)?,
         };
-        Ok(Matches { all, name })
+        Ok(Matches { all, name, partial: false })
     }
 
     /// The candidates with a term in the keyword index that starts with `term` (a term as

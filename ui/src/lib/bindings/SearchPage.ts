@@ -3,7 +3,7 @@ import type { CandidateRow } from "./CandidateRow";
 
 export type SearchPage = { rows: Array<CandidateRow>, 
 /**
- * How many candidates match the whole search.
+ * How many candidates match the whole search (at least this many when not `counted`).
  */
 total: number, 
 /**
@@ -11,6 +11,12 @@ total: number,
  * asks for inactive ones), so the window can say they are hidden.
  */
 inactive_hidden: number, 
+/**
+ * False when a typed search answered its first page before counting every match (see
+ * [`Engine::search_unless_superseded`]): `total` and `inactive_hidden` are then lower
+ * bounds, and `Store::count_unless_superseded` gives both.
+ */
+counted: boolean, 
 /**
  * Pass as `after` for the next page; None on the last page.
  */

@@ -14,6 +14,7 @@ import type { CheckIn } from "./CheckIn";
 import type { CheckInMatch } from "./CheckInMatch";
 import type { CodeLookup } from "./CodeLookup";
 import type { ColumnConfig } from "./ColumnConfig";
+import type { Counted } from "./Counted";
 import type { CreatedPartnerKey } from "./CreatedPartnerKey";
 import type { CustomFieldDef } from "./CustomFieldDef";
 import type { DownloadProgress } from "./DownloadProgress";
@@ -194,6 +195,12 @@ export const commands = {
    * search took its place (`supersede_search`), so the store is free for that one at once.
    */
   typedSearch: (args: { request: SearchRequest; page: PageRequest; ticket: number }) => call<Searched>("typed_search", args),
+  /**
+   * The exact total of the typed search shown, when its page was answered before counting
+   * (`counted` false); numbered `ticket` like a typed search, and stopped as one is: `None`
+   * once superseded.
+   */
+  typedTotal: (args: { request: SearchRequest; ticket: number }) => call<Counted | null>("typed_total", args),
   /**
    * The typed search numbered `ticket` is no longer wanted: it stops wherever it is (or as it
    * starts). Answered at once, without the store that search holds.

@@ -1,6 +1,7 @@
 // The search box's calls (src-tauri/src/commands.rs), over the generated typed commands: a
 // typed search the window can stop once a newer keystroke makes it useless.
 import { commands } from "../../bindings/commands";
+import type { Counted } from "../../bindings/Counted";
 import type { SearchPage } from "../../bindings/SearchPage";
 import type { SearchRequest } from "../../bindings/SearchRequest";
 
@@ -18,6 +19,12 @@ export function nextSearchNumber(): number {
 export async function typedSearch(request: SearchRequest, number: number, limit: number): Promise<SearchPage | null> {
   const answer = await commands.typedSearch({ request, page: { limit, after: null }, ticket: number });
   return answer === "superseded" ? null : answer.page;
+}
+
+/** The exact total of `request`, whose first page came before it was counted, asked as typed
+ *  search `number` (superseded as one is); null when it was superseded. */
+export async function typedTotal(request: SearchRequest, number: number): Promise<Counted | null> {
+  return commands.typedTotal({ request, ticket: number });
 }
 
 /** Search `number` is no longer wanted: the app stops it (its answer is then null). */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CandidateRow } from "../../bindings/CandidateRow";
+import type { Counted } from "../../bindings/Counted";
 import type { SearchPage } from "../../bindings/SearchPage";
 import type { SearchRequest } from "../../bindings/SearchRequest";
 
@@ -15,6 +16,9 @@ const numbered = new Map<string, number>();
 const superseded: number[] = [];
 // How many rows each typed search asked for.
 const limits: number[] = [];
+// Each count asked for a page answered before its total, by query, and the number it was asked as.
+const totals = new Map<string, () => Promise<Counted | null>>();
+const counting = new Map<string, number>();
 let number = 0;
 vi.mock("./api", () => ({
   nextSearchNumber: () => ++number,
@@ -23,19 +27,25 @@ vi.mock("./api", () => ({
     limits.push(limit);
     return answers.get(request.query)!();
   },
+  typedTotal: (request: SearchRequest, n: number) => {
+    counting.set(request.query, n);
+    return totals.get(request.query)!();
+  },
   supersede: (n: number) => superseded.push(n),
 }));
 
 const { SearchState, SLOW_MS } = await import("./search.svelte");
 
-function page(query: string, total: number, inactive = 0): SearchPage {
+function page(query: string, total: number, inactive = 0, counted = true): SearchPage {
   const rows = [{ id: `${query}-1`, name: query } as CandidateRow];
-  return { rows, total, inactive_hidden: inactive, next: null };
+  return { rows, total, inactive_hidden: inactive, next: null, counted };
 }
 
 afterEach(() => {
   answers.clear();
   numbered.clear();
+  totals.clear();
+  counting.clear();
   superseded.length = 0;
   limits.length = 0;
   vi.useRealTimers();
@@ -174,5 +184,47 @@ describe("SearchState", () => {
     answer(page("kub", 48));
     await running;
     expect(search.slow).toBe(false);
+  });
+
+  it("shows a page that came before its total as 'at least', then the count", async () => {
+    const shown: [string, number][] = [];
+    const search = new SearchState((request, total) => shown.push([request.query, total]));
+    answers.set("", async () => page("", 990000));
+    await search.run();
+    let count!: (c: Counted | null) => void;
+    answers.set("maria.i", async () => page("maria.i", 850, 2, false));
+    totals.set("maria.i", () => new Promise((resolve) => (count = resolve)));
+    search.query = "maria.i";
+    const typing = search.changed();
+    await vi.waitFor(() => expect(search.rows[0]?.id).toBe("maria.i-1"));
+    expect([search.total, search.counted]).toEqual([850, false]);
+    count({ total: 888, inactive_hidden: 3 });
+    await typing;
+    expect([search.total, search.inactiveHidden, search.counted]).toEqual([888, 3, true]);
+    expect(shown).toEqual([
+      ["", 990000],
+      ["maria.i", 850],
+      ["maria.i", 888],
+    ]);
+  });
+
+  it("stops counting when the next key is typed, and never shows that count", async () => {
+    const search = new SearchState(() => {});
+    answers.set("", async () => page("", 990000));
+    await search.run();
+    let count!: (c: Counted | null) => void;
+    answers.set("maria.i", async () => page("maria.i", 850, 0, false));
+    totals.set("maria.i", () => new Promise((resolve) => (count = resolve)));
+    search.query = "maria.i";
+    const typing = search.changed();
+    await vi.waitFor(() => expect(counting.has("maria.i")).toBe(true));
+    answers.set("maria.iv", async () => page("maria.iv", 40));
+    search.query = "maria.iv";
+    await search.changed();
+    expect(superseded).toEqual([counting.get("maria.i")]);
+    // The app answered the count anyway (it had just finished): it belongs to a search no longer shown.
+    count({ total: 888, inactive_hidden: 0 });
+    await typing;
+    expect([search.shown?.query, search.total, search.counted]).toEqual(["maria.iv", 40, true]);
   });
 });

@@ -3,7 +3,9 @@
 // runs at a time, and while it runs only the latest change waits (a search at a million
 // candidates takes tens of ms; a short prefix's first, hundreds) and the running one is
 // superseded: the app stops it where it is, so the latest does not wait for it, and whatever it
-// answers is dropped unpainted. A search that fails — a malformed query such as `python AND (` — leaves
+// answers is dropped unpainted. An email typed past its dot may answer its first page before
+// every match is counted: its total then shows as "at least", and is counted right after, as a
+// search of its own the next keystroke supersedes. A search that fails — a malformed query such as `python AND (` — leaves
 // the last good results and their count on screen, with the error beside the box.
 import { api, failureText } from "../../api";
 import type { CandidateRow } from "../../bindings/CandidateRow";
@@ -11,7 +13,7 @@ import type { SearchRequest } from "../../bindings/SearchRequest";
 import type { SortOrder } from "../../bindings/SortOrder";
 import { emptyFilters } from "../../filters";
 import { firstPage, RESULTS_PAGE } from "../../opening";
-import { nextSearchNumber, supersede, typedSearch } from "./api";
+import { nextSearchNumber, supersede, typedSearch, typedTotal } from "./api";
 
 /** A search that has not answered after this long shows that it is working. */
 export const SLOW_MS = 150;
@@ -26,6 +28,8 @@ export class SearchState {
   /** Null until the first answer. */
   total = $state<number | null>(null);
   inactiveHidden = $state(0);
+  /** False while `total` (and `inactiveHidden`) only say "at least": the count is on its way. */
+  counted = $state(true);
   /** The request whose rows are shown. */
   shown = $state.raw<SearchRequest | null>(null);
   /** Changes with every new search shown (not with more pages of the same one). */
@@ -85,6 +89,7 @@ export class SearchState {
       this.rows = page.rows;
       this.total = page.total;
       this.inactiveHidden = page.inactive_hidden;
+      this.counted = page.counted;
       this.#next = page.next;
       this.shown = request;
       if (!same) this.shownSearch = ticket;
@@ -95,6 +100,25 @@ export class SearchState {
     } finally {
       clearTimeout(slow);
       if (ticket === this.#latest) this.slow = false;
+      if (this.#running === number) this.#running = null;
+    }
+    if (!this.counted && ticket === this.#latest) await this.#count(request, ticket);
+  }
+
+  /** Counts the search shown, whose page came before its total: the next search supersedes it. */
+  async #count(request: SearchRequest, ticket: number) {
+    const number = nextSearchNumber();
+    this.#running = number;
+    try {
+      const counted = await typedTotal(request, number);
+      if (counted === null || ticket !== this.#latest) return;
+      this.total = counted.total;
+      this.inactiveHidden = counted.inactive_hidden;
+      this.counted = true;
+      this.#onShown(request, counted.total);
+    } catch (e) {
+      if (ticket === this.#latest) this.error = failureText(e);
+    } finally {
       if (this.#running === number) this.#running = null;
     }
   }

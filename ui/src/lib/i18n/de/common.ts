@@ -23,6 +23,7 @@ export const common: Translation<typeof english> = {
   "field.country": "Land",
 
   "format.results": "{count, plural, one {# Ergebnis} other {# Ergebnisse}}{hidden, plural, =0 {} other { · # inaktive ausgeblendet}}",
+  "format.results_at_least": "{count, plural, other {#+ Ergebnisse}}",
   "format.role_at": "{title} bei {employer}",
   "format.years": "{years} J.",
   "activity.unreviewed": "Ungeprüft",

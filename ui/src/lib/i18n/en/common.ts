@@ -22,6 +22,7 @@ export const common = {
 
   // Values as the tables and badges show them (format.ts)
   "format.results": "{count, plural, one {# result} other {# results}}{hidden, plural, =0 {} other { · # inactive hidden}}",
+  "format.results_at_least": "{count, plural, other {#+ results}}",
   "format.role_at": "{title} at {employer}",
   "format.years": "{years} yrs",
   "activity.unreviewed": "Unreviewed",
