@@ -14,6 +14,10 @@ struct Entry {
     pieces: Vec<String>,
     start: Option<String>,
     end: Option<String>,
+    /// A later role at the employer named above an earlier one ("Acme Ltd" over "Store
+    /// Manager  2020 – now" and "Assistant Store Manager  2017 – 2020"): with headings before
+    /// the dates, its dated line holds a title alone and no line around it adds to it.
+    same_employer: bool,
 }
 
 /// The dates found in a line: start (None for a lone year), end (None: to the present) and
@@ -253,6 +257,7 @@ fn entries(lines: &[String], dated: impl Fn(&str) -> Option<Dated>, phrases: fn(
             n_cell += 1;
             !(is_sentence(p) || (n_cell > 1 && is_prose(p)))
         });
+        let own = pieces.len();
         let before: Vec<usize> = (free..*i).rev().collect();
         let after: Vec<usize> = (i + 1..anchors.get(n + 1).map_or(lines.len(), |a| a.0)).collect();
         let sides = if heading_first { [(before, true), (after, false)] } else { [(after, false), (before, true)] };
@@ -275,7 +280,8 @@ fn entries(lines: &[String], dated: impl Fn(&str) -> Option<Dated>, phrases: fn(
                 break;
             }
         }
-        out.push(Entry { pieces, start: start.clone(), end: end.clone() });
+        let same_employer = heading_first && n > 0 && pieces.len() == 1 && own == 1;
+        out.push(Entry { pieces, start: start.clone(), end: end.clone(), same_employer });
     }
     out
 }
@@ -318,13 +324,19 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
     if found.is_empty() {
         found = by_start_years(&lines);
     }
-    found
-        .into_iter()
-        .filter_map(|entry| {
-            let (title, employer) = title_and_employer(entry.pieces);
-            (!title.is_empty()).then_some(ParsedJob { title, employer, start: entry.start, end: entry.end })
-        })
-        .collect()
+    found.into_iter().fold(Vec::new(), |mut out: Vec<ParsedJob>, entry| {
+        let (title, mut employer) = title_and_employer(entry.pieces);
+        if employer.is_empty()
+            && entry.same_employer
+            && let Some(before) = out.last()
+        {
+            employer = before.employer.clone();
+        }
+        if !title.is_empty() {
+            out.push(ParsedJob { title, employer, start: entry.start, end: entry.end });
+        }
+        out
+    })
 }
 
 /// Words a street's name starts with, in the languages here, lower case ("Alameda Prof.
@@ -467,7 +479,9 @@ fn split_after_title(text: &str) -> Option<(String, String)> {
             && !modifiers.contains(&words[i].to_lowercase().as_str())
             && words[i + 1].chars().next().is_some_and(char::is_uppercase)
     })?;
-    Some((words[..=at].join(" "), words[at + 1..].join(" ")))
+    let (title, employer) = (words[..=at].join(" "), words[at + 1..].join(" "));
+    // "Assistant Store Manager" is one title, not "Assistant" at "Store Manager".
+    (!names_a_job(&employer)).then_some((title, employer))
 }
 
 /// Small words inside a town's name ("Vila Nova de Gaia", "Frankfurt am Main").
@@ -529,7 +543,12 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
         entries = lines
             .iter()
             .filter(|l| !is_description(l) && names_a_school(l))
-            .map(|l| Entry { pieces: cells(l).map(str::to_owned).collect(), start: None, end: None })
+            .map(|l| Entry {
+                pieces: cells(l).map(str::to_owned).collect(),
+                start: None,
+                end: None,
+                same_employer: false,
+            })
             .collect();
     }
     entries.into_iter().filter_map(education).collect()
@@ -841,6 +860,27 @@ mod tests {
         let want = [
             ("HGV CLASS 1 DRIVER", "MIDLANDS HAULAGE LTD"),
             ("Pflegefachkraft", "Seniorenzentrum Am Wöhrder See gGmbH"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn several_roles_at_one_employer() {
+        let lines = [
+            "Peachtree Home & Garden Inc., Atlanta, GA",
+            "Store Manager  Mar 2020 – Present",
+            "P&L for a $14M store, 45 associates; shrink down 0.6 points.",
+            "Assistant Store Manager  Jun 2017 – Feb 2020",
+            "Scheduling, merchandising resets, inventory counts.",
+            "Southern Outfitters, Decatur, GA",
+            "Department Supervisor  Aug 2014 – May 2017",
+            "Sales Associate  Sep 2012 – Jul 2014",
+        ];
+        let want = [
+            ("Store Manager", "Peachtree Home & Garden Inc."),
+            ("Assistant Store Manager", "Peachtree Home & Garden Inc."),
+            ("Department Supervisor", "Southern Outfitters"),
+            ("Sales Associate", "Southern Outfitters"),
         ];
         assert_eq!(who(&lines), pairs(&want));
     }

@@ -91,8 +91,8 @@ const EMPLOYER_WORDS: &[&str] = &[
     "colegio", "hospitale", "ospedale", "gruppo", "studio", "comune", "scuola", "ziekenhuis", "gemeente", "college",
     "centrum", "szpital", "zakłady", "spółdzielnia", "hurtownia", "biuro", "grupa", "santa", "casa", "gabinete",
     "istituto", "cooperativa", "kita", "bufete", "notaría", "spedition",
-    // A hospital's ward or unit after a title ("Staff Nurse, Respiratory Ward") is no town.
-    "ward", "unit", "department",
+    // A hospital's ward after a title ("Staff Nurse, Respiratory Ward") is no town.
+    "ward",
 ];
 
 #[rustfmt::skip]
