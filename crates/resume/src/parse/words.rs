@@ -108,6 +108,9 @@ const SCHOOL_WORDS: &[&str] = &[
     // "Berufsbildende Schulen", "Oberstufenzentrum Holztechnik".
     "cfa", "ifas", "ies", "schulen", "berufsbildende", "oberstufenzentrum", "berufskolleg", "schulzentrum",
     "bildungszentrum", "ausbildungszentrum",
+    // Kinds of school in the other languages: "Istituto Tecnico …", "Scuola di …", "Faculté de …".
+    "istituto", "scuola", "accademia", "conservatorio", "ateneo", "facoltà", "faculté", "facultad", "wydział",
+    "academie", "fachhochschule", "collège", "colégio", "roc",
 ];
 
 /// Endings of compound school names ("Rijksuniversiteit", "Berufsschule", "Basisschool").
