@@ -97,6 +97,8 @@ const PRESENT_PAIRS: &[(&str, &str)] = &[
     ("o", "momento"),
     ("ao", "momento"),
     ("la", "fecha"),
+    // The old Polish form's "do chwili obecnej" (to the present moment).
+    ("chwili", "obecnej"),
 ];
 const CONNECTORS: &[&str] = &[
     "-", "–", "—", "to", "until", "till", "through", "bis", "à", "a", "au", "hasta", "al", "~", "do", "tot", "até",
@@ -343,6 +345,7 @@ mod tests {
         assert_eq!(s("Fev. 2019 – Atual"), some("2019-02", None));
         assert_eq!(s("od września 2019 do obecnie"), some("2019-09", None));
         assert_eq!(s("01.2019 – obecnie"), some("2019-01", None));
+        assert_eq!(s("od 04.2018 do chwili obecnej"), some("2018-04", None));
         assert_eq!(s("gen 2019 – in corso"), some("2019-01", None));
         assert_eq!(s("2017 – en cours"), some("2017", None));
         assert_eq!(s("marzo de 2018 – enero de 2021"), some("2018-03", Some("2021-01")));

@@ -2,8 +2,11 @@
 //! employer (or school and degree) are on that line and the lines next to it: before the dates
 //! or after them, as the section's first entry has it (a resume sets all its entries alike).
 
+use std::sync::OnceLock;
+
 use super::dates::{self, Span};
 use super::labelled;
+use super::name::natural_case;
 use super::words::{names_a_degree, names_a_job, names_a_school, names_an_employer};
 use super::{ParsedEducation, ParsedJob};
 
@@ -99,8 +102,15 @@ fn heading_cells(line: &str) -> Vec<String> {
 
 /// How many phrases the pieces make once a lone one is split at its commas ("Warehouse
 /// Supervisor, Midwest Grocers, Columbus OH" is two).
+///
+/// A town with its country is where, no phrase ("01/03/2016 – 30/09/2019 Moncalieri, Italia"
+/// over "FISIOTERAPISTA DI REPARTO" over "RSA VILLA SERENA"); a title run together with an
+/// employer that says it is one ("HGV CLASS 1 DRIVER MIDLANDS HAULAGE LTD", as the Europass
+/// editor sets them in capitals) is two.
 fn phrases(pieces: &[String]) -> usize {
-    match pieces {
+    let pieces: Vec<&String> = pieces.iter().filter(|p| !is_town_in_country(p)).collect();
+    match pieces.as_slice() {
+        [one] if split_after_title(one).is_some_and(|(_, employer)| names_an_employer(&employer)) => 2,
         [one] => comma_pieces(one).len(),
         _ => pieces.len(),
     }
@@ -219,7 +229,18 @@ fn joined_range(line: &str, next: &str) -> Option<(String, Option<String>)> {
     let ends_open = dates::span(line).is_none() && dates::single(cell).is_some();
     let cell_len = cell.trim().len();
     let joined = ends_open && dates::span(&range).is_some_and(|s| s.at.start < cell_len && s.at.end > cell_len);
-    joined.then(|| (format!("{range}  {}", rest.trim()), Some(next_rest.trim().to_owned()).filter(|r| !r.is_empty())))
+    let next_rest = Some(next_rest.trim().to_owned()).filter(|r| !r.is_empty());
+    if joined {
+        return Some((format!("{range}  {}", rest.trim()), next_rest));
+    }
+    // A timeline's gutter with the start over the end and nothing between them ("2019" over
+    // "now", "08/2017" over "03/2020"): a range, when the two cells are dates and nothing else
+    // and the later one is not before the other (a timeline of start years runs backwards).
+    let stacked = format!("{} – {}", cell.trim(), next_cell.trim());
+    let whole = dates::span(&stacked)
+        .is_some_and(|s| s.at == (0..stacked.len()) && s.end.as_ref().is_none_or(|end| *end >= s.start));
+    (whole && dates::span(line).is_none() && dates::span(next).is_none())
+        .then(|| (format!("{stacked}  {}", rest.trim()), next_rest))
 }
 
 /// Words a PDF ran together where table cells met ("MathematicsAalto"), split again: a long
@@ -246,7 +267,11 @@ fn entries(lines: &[String], dated: impl Fn(&str) -> Option<Dated>, phrases: fn(
     let anchors: Vec<(usize, Dated)> = lines.iter().enumerate().filter_map(|(i, l)| Some((i, dated(l)?))).collect();
     let Some((first, _)) = anchors.first() else { return Vec::new() };
     let is_heading = |i: usize| !is_description(&lines[i]) && dated(&lines[i]).is_none();
-    let heading_first = *first > 0 && is_heading(first - 1);
+    // An office suite centres a dates cell beside a taller cell, so the first dates may come
+    // out after a line or two of the first entry's description ("Verzorgende IG" /
+    // "Zorggroep IJsselheem" / "• Persoonlijke verzorging…" / "01/02/2019–heden"): the
+    // headings are still before the dates.
+    let heading_first = (first.saturating_sub(3)..*first).any(is_heading);
     let mut out = Vec::new();
     let mut free = 0; // the first line no earlier entry took
     for (n, (i, (start, end, at))) in anchors.iter().enumerate() {
@@ -264,7 +289,20 @@ fn entries(lines: &[String], dated: impl Fn(&str) -> Option<Dated>, phrases: fn(
         free = i + 1;
         for (near, is_before) in sides {
             let found = pieces.len();
+            let mut skipped = 0;
             for j in near {
+                // Before dates centred beside it, a line or two of description may come
+                // between the dates and their headings; nothing before them is another entry's.
+                if is_before
+                    && heading_first
+                    && own == 0
+                    && pieces.is_empty()
+                    && skipped < 2
+                    && is_description(&lines[j])
+                {
+                    skipped += 1;
+                    continue;
+                }
                 if phrases(&pieces) >= 2 || !is_heading(j) {
                     break;
                 }
@@ -376,16 +414,21 @@ const STREET_WORDS: &[&str] = &[
     "kade",
 ];
 
-/// "Grand Harbour Hotel, 12 Marina Street, Valletta": the name, before the first part with a
-/// number (a street, a postcode), that starts like a street's name, or that starts in lower
-/// case (the form's "name and type": "Leicester College, further education college").
+/// A part of an address: it has a number (a street's, a postcode) or starts like a street's
+/// name ("Rua da Fábrica 12", "ul. Grodzka 21", "Industriestraße 40, 38446 Wolfsburg").
+pub(super) fn is_address(part: &str) -> bool {
+    let first = part.split_whitespace().next().unwrap_or_default().to_lowercase();
+    part.chars().any(|c| c.is_ascii_digit())
+        || STREET_WORDS.contains(&first.as_str())
+        || first.ends_with("straße")
+        || first.ends_with("strasse")
+}
+
+/// "Grand Harbour Hotel, 12 Marina Street, Valletta": the name, before the first part of an
+/// address, or that starts in lower case (the form's "name and type": "Leicester College,
+/// further education college").
 fn name_of_address(text: &str) -> String {
-    let street = |p: &str| {
-        let first = p.split_whitespace().next().unwrap_or_default().to_lowercase();
-        p.chars().any(|c| c.is_ascii_digit())
-            || STREET_WORDS.contains(&first.as_str())
-            || p.starts_with(char::is_lowercase)
-    };
+    let street = |p: &str| is_address(p) || p.starts_with(char::is_lowercase);
     let parts: Vec<&str> = text.split(", ").take_while(|p| !street(p)).collect();
     if parts.is_empty() { text.to_owned() } else { parts.join(", ") }
 }
@@ -432,13 +475,11 @@ fn without_town(piece: &str) -> String {
 /// The title and the employer among an entry's phrases: the title is the one more like a
 /// title ("Financial Controller" after "Northbridge Retail Group plc"), else the first.
 fn title_and_employer(pieces: Vec<String>) -> (String, String) {
+    // Beside others, a town with its country is where ("PHARMACIE DU PARC – LYON, FRANCE";
     // "01/03/2018 – CURRENT  Nottingham, United Kingdom" over "HGV CLASS 1 DRIVER MIDLANDS
-    // HAULAGE LTD": beside a phrase that holds both title and employer, a place is only where.
-    let pieces = match pieces.as_slice() {
-        [a, b] if is_place(a) && split_after_title(b).is_some() => vec![b.clone()],
-        [a, b] if is_place(b) && split_after_title(a).is_some() => vec![a.clone()],
-        _ => pieces,
-    };
+    // HAULAGE LTD", which holds both title and employer).
+    let pieces =
+        if pieces.len() > 1 { pieces.into_iter().filter(|p| !is_town_in_country(p)).collect() } else { pieces };
     let mut pieces = if let [one] = pieces.as_slice() {
         comma_pieces(one)
     } else {
@@ -456,8 +497,9 @@ fn title_and_employer(pieces: Vec<String>) -> (String, String) {
     match pieces.as_slice() {
         [] => (String::new(), String::new()),
         [one] => (one.clone(), String::new()),
-        [a, b, ..] if titleness(b) > titleness(a) => (b.clone(), organisation(a)),
-        [a, b, ..] => (a.clone(), organisation(b)),
+        // "Têxteis do Ave, S.A., Rua da Fábrica 12, 4760-108 Famalicão": the name before its address.
+        [a, b, ..] if titleness(b) > titleness(a) => (b.clone(), name_of_address(&organisation(a))),
+        [a, b, ..] => (a.clone(), name_of_address(&organisation(b))),
     }
 }
 
@@ -480,8 +522,10 @@ fn split_after_title(text: &str) -> Option<(String, String)> {
             && words[i + 1].chars().next().is_some_and(char::is_uppercase)
     })?;
     let (title, employer) = (words[..=at].join(" "), words[at + 1..].join(" "));
-    // "Assistant Store Manager" is one title, not "Assistant" at "Store Manager".
-    (!names_a_job(&employer)).then_some((title, employer))
+    // "Assistant Store Manager" is one title, not "Assistant" at "Store Manager"; nor is
+    // "FISIOTERAPISTA DI REPARTO" a title at "DI REPARTO": no name starts with "di".
+    let joined = JOINING_WORDS.contains(&words[at + 1].to_lowercase().as_str());
+    (!names_a_job(&employer) && !joined).then_some((title, employer))
 }
 
 /// Small words inside a town's name ("Vila Nova de Gaia", "Frankfurt am Main").
@@ -509,9 +553,38 @@ fn is_town(text: &str) -> bool {
         && !names_a_school(text)
 }
 
+/// "Lyon, France", "LYON, FRANCE": a town and what it is in. A place in capitals is read in
+/// natural case, or its town would pass for an abbreviation.
 fn is_place(text: &str) -> bool {
+    let text = natural_case(text);
     let pieces: Vec<&str> = text.split(", ").collect();
     pieces.len() == 2 && pieces.iter().all(|p| is_town(p))
+}
+
+/// The countries a town is followed by (assets/resume/countries.txt), lower case.
+fn countries() -> &'static [&'static str] {
+    static COUNTRIES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    COUNTRIES.get_or_init(|| {
+        include_str!("../../../../assets/resume/countries.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// A town and its country, "Torino, Italia" or "Nürnberg (Deutschland)", as the Europass
+/// forms set them beside every entry's dates: where, never the title or the employer (unlike
+/// "Quantum Ledger, Berlin", which may be an employer and its town).
+fn is_town_in_country(text: &str) -> bool {
+    let text = natural_case(text.trim());
+    let (town, country) = match text.strip_suffix(')').and_then(|t| t.split_once(" (")) {
+        Some(pair) => pair,
+        None => match text.rsplit_once(", ") {
+            Some(pair) => pair,
+            None => return false,
+        },
+    };
+    countries().contains(&country.to_lowercase().as_str()) && is_town(town)
 }
 
 /// The schools in the lines of an education section: entries as for jobs, anchored on a range
@@ -684,6 +757,51 @@ mod tests {
         ];
         let want = [("Kommissionierer", "Nordhafen Distribution GmbH"), ("Lagerhelfer", "Weserland Getränke KG")];
         assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn dates_centred_beside_their_entry_and_stacked_in_a_gutter() {
+        // An office suite centred the dates' cell beside a taller cell of the entry.
+        let lines = [
+            "Verzorgende IG",
+            "Zorggroep IJsselheem, Zwolle (Nederland)",
+            "• Persoonlijke verzorging van cliënten met dementie",
+            "01/02/2019–heden",
+            "• Medicatie aanreiken en aftekenen",
+            "Helpende Zorg en Welzijn",
+            "Thuiszorg Salland, Deventer (Nederland)",
+            "01/09/2015–31/01/2019",
+        ];
+        assert_eq!(
+            who(&lines),
+            pairs(&[("Verzorgende IG", "Zorggroep IJsselheem"), ("Helpende Zorg en Welzijn", "Thuiszorg Salland")])
+        );
+        // A gutter with the start over the end, title and employer in either order beside them.
+        let lines = [
+            "2019  Senior Quantity Surveyor",
+            "now  Aire Valley Construction Ltd",
+            "Cost plans and valuations for school and hospital projects up to £40m",
+            "2015  Pennine Cost Consultants LLP",
+            "2019  Quantity Surveyor",
+        ];
+        let got = jobs(&lines);
+        let want = [
+            job("Senior Quantity Surveyor", "Aire Valley Construction Ltd", "2019", None),
+            job("Quantity Surveyor", "Pennine Cost Consultants LLP", "2015", Some("2019")),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_town_and_its_country_is_where_not_who() {
+        let lines = [
+            "PHARMACIE DU PARC – LYON, FRANCE",
+            "PHARMACIENNE ADJOINTE – 15/09/2016 – ACTUEL",
+            "Dispensation des ordonnances et conseil officinal",
+        ];
+        assert_eq!(who(&lines), pairs(&[("PHARMACIENNE ADJOINTE", "PHARMACIE DU PARC")]));
+        let lines = ["01/03/2016 – 30/09/2019 Moncalieri, Italia", "FISIOTERAPISTA DI REPARTO", "RSA VILLA SERENA"];
+        assert_eq!(who(&lines), pairs(&[("FISIOTERAPISTA DI REPARTO", "RSA VILLA SERENA")]));
     }
 
     #[test]

@@ -120,8 +120,26 @@ pub fn ends_a_label(before: &str, line: &str) -> bool {
     wrapped(&[before, line], 0).is_some()
 }
 
+/// A line without the bullet the "European format" CV sets before each label ("• Date (da –
+/// a)").
+fn without_bullet(line: &str) -> &str {
+    line.trim_start().trim_start_matches(['•', '▪', '◦', '·']).trim_start()
+}
+
+/// Whether an employer's label alone on its line sits in the middle of its value, as an
+/// office suite centres it beside a name and an address of two lines ("Allerwerk Fahrzeugbau
+/// GmbH" / the label / "Industriestraße 40, 38446 Wolfsburg"): the line after is an address
+/// and the line before is no label's and no value taken.
+fn centred_on_its_value(lines: &[&str], i: usize, taken: Option<usize>) -> bool {
+    let (Some(before), Some(after)) = (i.checked_sub(1), lines.get(i + 1)) else { return false };
+    taken != Some(before) && labelled(lines[before]).is_none() && super::history::is_address(after)
+}
+
 /// The entries of a section written as labelled fields; empty when it is not.
 pub fn entries(lines: &[&str]) -> Vec<Fields> {
+    let lines: Vec<&str> = lines.iter().map(|l| without_bullet(l)).collect();
+    let lines = lines.as_slice();
+    let mut taken: Option<usize> = None; // the last line read as a value
     let mut out: Vec<Fields> = Vec::new();
     let mut pending: Option<Field> = None; // a label alone on its line: its value is the next
     // A wrapped label's end, on a later line: what follows it there is read in its place.
@@ -146,12 +164,18 @@ pub fn entries(lines: &[&str]) -> Vec<Fields> {
             Some((field, value))
         });
         let (field, value) = match (found, pending.take()) {
+            (Some((Field::Employer, "")), _) if centred_on_its_value(lines, i, taken) => {
+                (Field::Employer, lines[i - 1].trim())
+            }
             (Some((field, "")), _) => {
                 pending = Some(field);
                 continue;
             }
             (Some((field, value)), _) => (field, value),
-            (None, Some(field)) => (field, line.trim()),
+            (None, Some(field)) => {
+                taken = Some(i);
+                (field, line.trim())
+            }
             (None, None) => continue,
         };
         if field == Field::Other {
@@ -197,6 +221,31 @@ mod tests {
             ("Night Auditor".into(), "Grand Harbour Hotel, Valletta".into())
         );
         assert!(entries(&["Head Chef — Harbour Hotel  2019 – Present"]).is_empty());
+    }
+
+    #[test]
+    fn the_european_formats_bulleted_labels_and_a_label_centred_on_its_value() {
+        let lines = [
+            "• Date (da – a)  Settembre 2018 – in corso",
+            "• Nome e indirizzo del datore di lavoro  Cooperativa Sociale Il Sole",
+            "Via Roma 150",
+            "• Tipo di azienda o settore  Servizi educativi",
+            "• Tipo di impiego  EDUCATRICE",
+        ];
+        let got = entries(&lines);
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].title(), got[0].employer()), ("EDUCATRICE".into(), "Cooperativa Sociale Il Sole".into()));
+        assert_eq!(got[0].dates.as_ref().map(|d| d.start.as_str()), Some("2018-09"));
+        // An office suite's PDF: the label beside the middle line of name, street and town.
+        let lines = [
+            "Zeitraum seit 09/2019",
+            "Beruf oder Funktion INSTANDHALTER",
+            "Einweisung neuer Kollegen",
+            "Nordwerk Fahrzeugbau GmbH",
+            "Name und Adresse des Arbeitgebers",
+            "Industriestraße 40, 38446 Wolfsburg",
+        ];
+        assert_eq!(entries(&lines)[0].employer(), "Nordwerk Fahrzeugbau GmbH");
     }
 
     #[test]

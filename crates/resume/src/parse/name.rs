@@ -353,7 +353,7 @@ fn without_credentials(line: &str) -> &str {
 /// and a surname in capitals beside a given name ("Claire DUBOIS", as French forms set it) as
 /// "Claire Dubois". A word with a small letter is as its owner spells it and stays ("Ludwig
 /// van Beek", "McKenzie"); so do scripts without case.
-fn natural_case(name: &str) -> String {
+pub(super) fn natural_case(name: &str) -> String {
     name.split(' ')
         .enumerate()
         .map(|(i, word)| {

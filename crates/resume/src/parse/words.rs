@@ -18,7 +18,10 @@ const TITLE_WORDS: &[&str] = &[
     "lpn", "cna", "aide", "caregiver", "mechanic", "inspector", "foreman", "educator", "counselor", "secretary",
     "bookkeeper", "solicitor", "barrister", "waiter", "bartender", "housekeeper", "porter", "commis", "trainee",
     "volunteer", "fellow", "coder", "midwife", "paramedic", "dentist", "surgeon", "clinician", "caseworker", "steward",
-    "carer",
+    "carer", "physiotherapist", "hygienist", "surveyor", "estimator", "radiographer", "optician", "veterinarian",
+    "groundsman", "cleaner", "baker", "butcher", "fabricator", "fitter", "labourer", "laborer", "storekeeper",
+    // A student on a placement ("Étudiante en pharmacie (stage)"), in every language here.
+    "student", "studentin", "étudiant", "étudiante", "estudiante", "estudante", "studente", "studentessa",
     // German
     "leiter", "leiterin", "ingenieur", "ingenieurin", "lehrer", "lehrerin", "studienrat", "studienrätin",
     "referendar", "referendarin", "fachkraft", "hilfskraft", "mitarbeiter", "mitarbeiterin", "assistent",
@@ -27,6 +30,8 @@ const TITLE_WORDS: &[&str] = &[
     "verkäuferin", "auszubildender", "auszubildende", "praktikant", "praktikantin", "werkstudent", "meister",
     "techniker", "kauffrau", "kaufmann", "referent", "referentin", "geschäftsführer", "koch", "köchin",
     "erzieher", "erzieherin", "tischler", "tischlerin", "geselle", "gesellin", "gruppenleitung",
+    "mechatroniker", "mechatronikerin", "physiotherapeut", "physiotherapeutin", "apotheker", "apothekerin",
+    "hotelfachfrau", "hotelfachmann", "bäcker", "bäckerin", "friseur", "friseurin",
     // French
     "infirmière", "infirmier", "professeur", "professeure", "enseignant", "enseignante", "comptable", "juriste",
     "avocat", "avocate", "stagiaire", "responsable", "directeur", "directrice", "assistante", "chargé", "chargée",
@@ -35,6 +40,8 @@ const TITLE_WORDS: &[&str] = &[
     "serveur", "serveuse", "gestionnaire", "employé", "employée", "secrétaire", "magasinier", "cariste", "rédacteur",
     "rédactrice", "chef", "adjoint", "adjointe", "attaché", "attachée", "commercial", "commerciale",
     "éducateur", "éducatrice", "sous-chef",
+    "pharmacien", "pharmacienne", "kinésithérapeute", "interne", "conducteur", "conductrice", "agent", "ouvrier",
+    "ouvrière", "électricien", "électricienne", "plombier", "boulanger", "boulangère",
     // Spanish
     "enfermera", "enfermero", "profesor", "profesora", "abogado", "abogada", "jefe", "jefa", "directora",
     "asistente", "técnico", "técnica", "auxiliar", "electricista", "cocinero", "cocinera", "administrativo",
@@ -42,25 +49,31 @@ const TITLE_WORDS: &[&str] = &[
     "desarrollador", "desarrolladora", "vendedor", "vendedora", "becario", "becaria", "operario", "operaria",
     "repartidor", "conductor", "camarero", "camarera", "recepcionista", "especialista", "consultor", "consultora",
     "ayudante", "oficial", "educador", "educadora",
+    "farmacéutico", "farmacéutica", "fisioterapeuta", "fontanero", "soldador", "mecánico", "limpiador", "limpiadora",
     // Portuguese
     "enfermeira", "enfermeiro", "professora", "contabilista", "estagiário", "estagiária", "cozinheiro",
     "cozinheira", "desenvolvedor", "engenheiro", "engenheira", "coordenador", "coordenadora", "chefe",
     "rececionista", "advogado", "advogada", "gestor", "gestora",
+    "eletricista", "farmacêutico", "farmacêutica", "motorista", "canalizador", "soldador", "mecânico",
     // Italian
     "avvocato", "avvocata", "ingegnere", "impiegato", "impiegata", "responsabile", "praticante", "tirocinante",
     "addetto", "addetta", "insegnante", "infermiere", "infermiera", "cuoco", "cuoca", "commesso", "commessa",
     "direttore", "direttrice", "contabile", "sviluppatore", "tecnico", "consulente", "segretaria", "assistente",
     "educatore", "educatrice", "supplente",
+    "fisioterapista", "farmacista", "autista", "elettricista", "idraulico", "saldatore", "magazziniere",
+    "cameriere", "cameriera", "receptionist", "operaio", "operaia", "geometra",
     // Dutch
     "docent", "verpleegkundige", "medewerker", "medewerkster", "leraar", "lerares", "adviseur", "ontwikkelaar",
     "teamleider", "leidinggevende", "stagiair", "verkoper", "chauffeur", "boekhouder", "mentor", "onderwijsassistent",
     "magazijnmedewerker", "kok", "beheerder", "opvoeder",
+    "verzorgende", "helpende", "fysiotherapeut", "apotheker", "monteur", "loodgieter", "lasser", "schoonmaker",
     // Polish
     "kierownik", "kierowniczka", "magazynier", "magazynierka", "księgowa", "księgowy", "specjalista",
     "specjalistka", "programista", "programistka", "inżynier", "nauczyciel", "nauczycielka", "pielęgniarka",
     "pielęgniarz", "asystent", "asystentka", "stażysta", "stażystka", "praktykant", "praktykantka", "kierowca",
     "sprzedawca", "doradca", "elektryk", "kucharz", "kucharka", "dyrektor", "starszy", "starsza", "młodszy", "młodsza",
     "główny", "główna", "referentka", "operatorka", "radca", "aplikant", "aplikantka", "kontroler", "kontrolerka",
+    "fizjoterapeuta", "farmaceuta", "spawacz", "mechanik", "kelner", "kelnerka", "recepcjonistka",
 ];
 
 /// Endings of German and Dutch compound titles ("Schichtleiter", "Bilanzbuchhalterin",
