@@ -39,7 +39,7 @@ const MONTHS: &[(&str, u32)] = &[
     ("december", 12), ("dec", 12), ("dezember", 12), ("dez", 12), ("décembre", 12), ("déc", 12), ("diciembre", 12),
     ("dic", 12), ("dicembre", 12),
     // Dutch, Portuguese, Polish (the nominative and the genitive: "maj 2019", "od maja 2019")
-    ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8), ("janeiro", 1), ("fevereiro", 2),
+    ("januari", 1), ("februari", 2), ("maart", 3), ("mrt", 3), ("mei", 5), ("augustus", 8), ("janeiro", 1), ("fevereiro", 2),
     ("fev", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7), ("setembro", 9), ("outubro", 10),
     ("out", 10), ("novembro", 11), ("dezembro", 12), ("styczeń", 1), ("stycznia", 1), ("luty", 2), ("lutego", 2),
     ("marzec", 3), ("marca", 3), ("kwiecień", 4), ("kwietnia", 4), ("maj", 5), ("maja", 5), ("czerwiec", 6),
@@ -346,6 +346,7 @@ mod tests {
         assert_eq!(s("od września 2019 do obecnie"), some("2019-09", None));
         assert_eq!(s("01.2019 – obecnie"), some("2019-01", None));
         assert_eq!(s("od 04.2018 do chwili obecnej"), some("2018-04", None));
+        assert_eq!(s("mrt 2014 – dec 2018"), some("2014-03", Some("2018-12")));
         assert_eq!(s("gen 2019 – in corso"), some("2019-01", None));
         assert_eq!(s("2017 – en cours"), some("2017", None));
         assert_eq!(s("marzo de 2018 – enero de 2021"), some("2018-03", Some("2021-01")));

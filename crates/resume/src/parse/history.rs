@@ -97,7 +97,12 @@ fn heading_cells(line: &str) -> Vec<String> {
     // A town with its country beside the dates ("Nürnberg (Deutschland)", as the Europass
     // form sets it under them) is where, not who: no title or employer.
     let place = |c: &str| c.split_whitespace().count() <= 4 && c.ends_with(')') && is_town(c);
-    cells.iter().enumerate().filter(|(n, c)| keep(*n, c) && !place(c)).map(|(_, c)| (*c).to_owned()).collect()
+    cells
+        .iter()
+        .enumerate()
+        .filter(|(n, c)| keep(*n, c) && !place(c) && !is_address_line(c))
+        .map(|(_, c)| (*c).to_owned())
+        .collect()
 }
 
 /// How many phrases the pieces make once a lone one is split at its commas ("Warehouse
@@ -119,7 +124,8 @@ fn phrases(pieces: &[String]) -> usize {
 /// The line without the span of its dates, and the separators left around it.
 fn without(line: &str, span: &std::ops::Range<usize>) -> String {
     let rest = format!("{}  {}", &line[..span.start], &line[span.end..]);
-    let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|,:–—-•".contains(c));
+    // "Kirkstall Community Pharmacy [ 01/2019 – Current ]": the Europass editor's brackets too.
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|,:–—-•[]".contains(c));
     rest.trim_start_matches(['(', ' ']).trim_end_matches(['(', ' ']).to_owned()
 }
 
@@ -134,7 +140,7 @@ fn prepared(lines: &[&str]) -> Vec<String> {
             let l = l.replace("──", "–").replace('─', "");
             l.trim_start_matches(['│', '┃', ' ']).to_owned()
         })
-        .filter(|l| !l.trim().is_empty() && !is_table_header(l))
+        .filter(|l| !l.trim().is_empty() && !is_table_header(l) && !is_address_line(l))
         .collect();
     let mut out = Vec::with_capacity(cleaned.len());
     let mut i = 0;
@@ -422,6 +428,26 @@ pub(super) fn is_address(part: &str) -> bool {
         || STREET_WORDS.contains(&first.as_str())
         || first.ends_with("straße")
         || first.ends_with("strasse")
+}
+
+/// A line that is an employer's street address or web site, as the Europass forms set them
+/// under its name ("Calle Doctor Fedriani 3, 41009 Sevilla (España)", "27 Canal Street, …",
+/// "www.hospitalmacarena.es"): never a title or an employer, and in the way of finding them.
+/// A line that starts with a name and goes on to its address ("Têxteis do Ave, S.A., Rua da
+/// Fábrica 12") is not one.
+fn is_address_line(line: &str) -> bool {
+    let line = line.trim();
+    let first = line.split_whitespace().next().unwrap_or_default().to_lowercase();
+    let head = line.split(", ").next().unwrap_or_default();
+    let web = first.starts_with("www.") || first.starts_with("http://") || first.starts_with("https://");
+    // A street's word and a number: "Plaza Hotel, Madrid" is a name.
+    let street = head.split_whitespace().count() >= 2
+        && line.chars().any(|c| c.is_ascii_digit())
+        && (STREET_WORDS.contains(&first.as_str())
+            || first.ends_with("straße")
+            || first.ends_with("strasse")
+            || (first.chars().all(|c| c.is_ascii_digit()) && line.contains(", ")));
+    (web || street) && dates::span(line).is_none() && dates::single(line).is_none_or(|(_, at)| at.start > 0)
 }
 
 /// "Grand Harbour Hotel, 12 Marina Street, Valletta": the name, before the first part of an
@@ -790,6 +816,23 @@ mod tests {
             job("Quantity Surveyor", "Pennine Cost Consultants LLP", "2015", Some("2019")),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn an_employers_address_web_site_and_brackets_are_not_who() {
+        let lines = [
+            "Técnica superior en imagen para el diagnóstico",
+            "Hospital Universitario Virgen Macarena",
+            "Calle Doctor Fedriani 3, 41009 Sevilla (España)",
+            "05/2018–Actualidad  www.hospitalmacarena.es",
+            "• Radiología convencional y TC en urgencias",
+        ];
+        assert_eq!(
+            who(&lines),
+            pairs(&[("Técnica superior en imagen para el diagnóstico", "Hospital Universitario Virgen Macarena")])
+        );
+        let lines = ["PHARMACIST MANAGER", "Kirkstall Community Pharmacy [ 01/2019 – Current ]", "City: Leeds"];
+        assert_eq!(who(&lines), pairs(&[("PHARMACIST MANAGER", "Kirkstall Community Pharmacy")]));
     }
 
     #[test]

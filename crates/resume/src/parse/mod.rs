@@ -179,7 +179,11 @@ pub fn parse(text: &str) -> ParsedResume {
         let confidence = if listed.is_empty() { Confidence::Low } else { Confidence::High };
         (listed, confidence)
     };
-    let employment = history::jobs(&section(Section::Experience));
+    // Jobs under a banner with no heading are looked for only in a resume with headings of
+    // its own (a text whose headings are all unknown, in a script the table lacks, says its
+    // jobs and its schools alike without one), and are less sure.
+    let unheaded = !headed(Section::Experience) && split.iter().any(|(s, _)| *s != Section::Top);
+    let employment = if unheaded { jobs_under_the_banner(&top) } else { history::jobs(&section(Section::Experience)) };
     let education = history::schools(&section(Section::Education));
     // A sidebar read before the main column ends with its languages, and the main column
     // starts with the name: the languages end there.
@@ -212,9 +216,12 @@ pub fn parse(text: &str) -> ParsedResume {
         phone: phone_confidence,
         location: if location.is_some() { Confidence::Medium } else { Confidence::Low },
         skills: skills_confidence,
-        employment: entries_confidence(&employment, |j| {
+        employment: match entries_confidence(&employment, |j| {
             !j.title.is_empty() && !j.employer.is_empty() && j.start.is_some()
-        }),
+        }) {
+            Confidence::High if unheaded => Confidence::Medium,
+            sure => sure,
+        },
         education: entries_confidence(&education, |e| {
             !e.school.is_empty() && (!e.degree.is_empty() || e.end.is_some())
         }),
@@ -324,6 +331,14 @@ impl ParsedResume {
 }
 
 /// The new list, or the old one when the resume gave none.
+/// With no experience heading anywhere, a banner's resume may set its jobs right under the
+/// name and contacts: the jobs from the first line with a range of dates on, and only those
+/// that name both a title and an employer (a line of the header is neither).
+fn jobs_under_the_banner(top: &[&str]) -> Vec<ParsedJob> {
+    let Some(first) = top.iter().position(|l| dates::span(l).is_some()) else { return Vec::new() };
+    history::jobs(&top[first..]).into_iter().filter(|j| !j.title.is_empty() && !j.employer.is_empty()).collect()
+}
+
 fn or_kept<T: Clone>(new: &[T], old: &[T]) -> Vec<T> {
     if new.is_empty() { old.to_vec() } else { new.to_vec() }
 }
@@ -367,6 +382,23 @@ MSc in Computer Science
 SKILLS
 Python, SQL, Apache Spark, Kubernetes, Go
 Page 1 of 1";
+
+    #[test]
+    fn jobs_right_under_a_banner_with_no_heading_before_them() {
+        let text = "FEDERICA COLOMBO\nResponsabile di negozio · Retail moda\n\
+            Via Paolo Sarpi 19, Milano · +39 340 771 2286 · federica.colombo@example.it\n\
+            Store Manager  03/2020 – oggi\nMaison Brera Abbigliamento S.r.l., Milano\n\
+            Addetta alle vendite  06/2013 – 08/2016\nCalzature Meroni, Monza\n\
+            FORMAZIONE\nDiploma di Tecnico dei servizi commerciali  2008 – 2013\nIstituto Professionale Carlo Porta";
+        let p = parse(&crate::normalize::normalize(text));
+        let who: Vec<(&str, &str)> = p.employment.iter().map(|j| (j.title.as_str(), j.employer.as_str())).collect();
+        assert_eq!(
+            who,
+            [("Store Manager", "Maison Brera Abbigliamento S.r.l."), ("Addetta alle vendite", "Calzature Meroni")]
+        );
+        assert_eq!(p.name.as_deref(), Some("Federica Colombo"));
+        assert_eq!(p.confidence.employment, Confidence::Medium, "found without a heading: to check");
+    }
 
     #[test]
     fn a_whole_resume() {
