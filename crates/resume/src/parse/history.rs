@@ -21,6 +21,9 @@ struct Entry {
     /// Manager  2020 – now" and "Assistant Store Manager  2017 – 2020"): with headings before
     /// the dates, its dated line holds a title alone and no line around it adds to it.
     same_employer: bool,
+    /// A table's row whose employer's cell is merged with the row above: its one cell is the
+    /// title, whole.
+    merged: bool,
 }
 
 /// The dates found in a line: start (None for a lone year), end (None: to the present) and
@@ -224,7 +227,14 @@ fn joined_range(line: &str, next: &str) -> Option<(String, Option<String>)> {
     if let Some(targets) = targets.filter(|_| row.len() > 2 && dates::span(line).is_none()) {
         let mut joined: Vec<String> = row.iter().map(|c| (*c).to_owned()).collect();
         for (k, more) in targets.iter().zip(&next_row) {
-            joined[*k] = format!("{} {more}", joined[*k]);
+            // A row of a table with merged cells under the wrapped one: a town under its
+            // employer ("Entrepôts du Nord" over "Lesquin") stays apart for `without_town`,
+            // and the job's description under its title is no part of the title.
+            if *k > 0 && is_town(more) && !ends_mid_name(&joined[*k]) {
+                joined[*k] = format!("{}, {more}", joined[*k]);
+            } else if !(*k > 0 && is_prose(more) && !is_prose(&joined[*k])) {
+                joined[*k] = format!("{} {more}", joined[*k]);
+            }
         }
         if dates::span(&joined[0]).is_some() {
             return Some((joined.join("  "), None));
@@ -269,7 +279,15 @@ fn unglue(line: &str) -> String {
 /// The entries of a section: each dated line with the heading lines that go with it, up to
 /// two `phrases` (a title and an employer; a school and a degree) in all. They are looked for on the side of the dates
 /// the first entry has them, and on the other side when that side has none.
-fn entries(lines: &[String], dated: impl Fn(&str) -> Option<Dated>, phrases: fn(&[String]) -> usize) -> Vec<Entry> {
+///
+/// With `merged_rows` (jobs), a table's row with one cell under a row with all of them has the
+/// employer's cell merged down (`Entry::merged`).
+fn entries(
+    lines: &[String],
+    dated: impl Fn(&str) -> Option<Dated>,
+    phrases: fn(&[String]) -> usize,
+    merged_rows: bool,
+) -> Vec<Entry> {
     let anchors: Vec<(usize, Dated)> = lines.iter().enumerate().filter_map(|(i, l)| Some((i, dated(l)?))).collect();
     let Some((first, _)) = anchors.first() else { return Vec::new() };
     let is_heading = |i: usize| !is_description(&lines[i]) && dated(&lines[i]).is_none();
@@ -280,6 +298,7 @@ fn entries(lines: &[String], dated: impl Fn(&str) -> Option<Dated>, phrases: fn(
     let heading_first = (first.saturating_sub(3)..*first).any(is_heading);
     let mut out = Vec::new();
     let mut free = 0; // the first line no earlier entry took
+    let mut row_cells = 0; // the phrases on the dated line of the last row with all its cells
     for (n, (i, (start, end, at))) in anchors.iter().enumerate() {
         let rest = without(&lines[*i], at);
         let mut pieces = heading_cells(&rest);
@@ -289,6 +308,17 @@ fn entries(lines: &[String], dated: impl Fn(&str) -> Option<Dated>, phrases: fn(
             !(is_sentence(p) || (n_cell > 1 && is_prose(p)))
         });
         let own = pieces.len();
+        // "2016 – 2020  Cariste CACES 1, 3 et 5" under "Depuis mars 2020  Entrepôts du Nord
+        // Logistique  Chef d'équipe préparation": the employer's cell is merged down, and
+        // the lines after the row are its description.
+        let merged =
+            merged_rows && n > 0 && own == 1 && phrases(&pieces) == 1 && row_cells >= 2 && lines[*i].contains("  ");
+        if merged {
+            free = i + 1;
+            out.push(Entry { pieces, start: start.clone(), end: end.clone(), same_employer: true, merged });
+            continue;
+        }
+        row_cells = own;
         let before: Vec<usize> = (free..*i).rev().collect();
         let after: Vec<usize> = (i + 1..anchors.get(n + 1).map_or(lines.len(), |a| a.0)).collect();
         let sides = if heading_first { [(before, true), (after, false)] } else { [(after, false), (before, true)] };
@@ -325,7 +355,7 @@ fn entries(lines: &[String], dated: impl Fn(&str) -> Option<Dated>, phrases: fn(
             }
         }
         let same_employer = heading_first && n > 0 && pieces.len() == 1 && own == 1;
-        out.push(Entry { pieces, start: start.clone(), end: end.clone(), same_employer });
+        out.push(Entry { pieces, start: start.clone(), end: end.clone(), same_employer, merged: false });
     }
     out
 }
@@ -335,7 +365,7 @@ fn entries(lines: &[String], dated: impl Fn(&str) -> Option<Dated>, phrases: fn(
 /// which ended when the one above it (later) began.
 fn by_start_years(lines: &[String]) -> Vec<Entry> {
     let at_start = |l: &str| dates::single(l).filter(|(_, at)| at.start == 0).map(|(year, at)| (Some(year), None, at));
-    let mut found = entries(lines, at_start, phrases);
+    let mut found = entries(lines, at_start, phrases, true);
     for n in 1..found.len() {
         if found[n - 1].start >= found[n].start {
             found[n].end = found[n - 1].start.clone();
@@ -364,12 +394,15 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
             .collect();
     }
     let lines = prepared(lines);
-    let mut found = entries(&lines, span_of, phrases);
+    let mut found = entries(&lines, span_of, phrases, true);
     if found.is_empty() {
         found = by_start_years(&lines);
     }
     found.into_iter().fold(Vec::new(), |mut out: Vec<ParsedJob>, entry| {
-        let (title, mut employer) = title_and_employer(entry.pieces);
+        let (title, mut employer) = match entry.pieces.as_slice() {
+            [title] if entry.merged => (title.clone(), String::new()),
+            _ => title_and_employer(entry.pieces),
+        };
         if employer.is_empty()
             && entry.same_employer
             && let Some(before) = out.last()
@@ -637,7 +670,7 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
     let phrases = |p: &[String]| {
         if p.iter().any(|p| names_a_school(p) && !names_a_degree(p)) { p.len().max(2) } else { p.len().min(1) }
     };
-    let mut entries = entries(&lines, dated, phrases);
+    let mut entries = entries(&lines, dated, phrases, false);
     if entries.is_empty() {
         entries = lines
             .iter()
@@ -647,6 +680,7 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
                 start: None,
                 end: None,
                 same_employer: false,
+                merged: false,
             })
             .collect();
     }
@@ -833,6 +867,29 @@ mod tests {
         );
         let lines = ["PHARMACIST MANAGER", "Kirkstall Community Pharmacy [ 01/2019 – Current ]", "City: Leeds"];
         assert_eq!(who(&lines), pairs(&[("PHARMACIST MANAGER", "Kirkstall Community Pharmacy")]));
+    }
+
+    #[test]
+    fn a_table_with_merged_cells() {
+        // The first row wrapped, its town and description in the next line's cells; the
+        // second row's employer cell is merged with the first's.
+        let lines = [
+            "Depuis mars  Entrepôts du Nord Logistique  Chef d'équipe préparation",
+            "2020  Lesquin  Animation d'une équipe de 12 préparateurs, suivi de la",
+            "productivité",
+            "2016 – 2020  Cariste CACES 1, 3 et 5",
+            "Réception, mise en stock, inventaires tournants",
+            "2012 – 2016  Flandres Distribution SAS  Préparateur de commandes",
+            "Roubaix  Préparation vocale, chargement des quais",
+        ];
+        assert_eq!(
+            who(&lines),
+            pairs(&[
+                ("Chef d'équipe préparation", "Entrepôts du Nord Logistique"),
+                ("Cariste CACES 1, 3 et 5", "Entrepôts du Nord Logistique"),
+                ("Préparateur de commandes", "Flandres Distribution SAS"),
+            ])
+        );
     }
 
     #[test]
