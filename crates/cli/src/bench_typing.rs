@@ -43,7 +43,7 @@ struct Typing {
 }
 
 pub fn typing(db: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let asks = "first page by relevance";
+    let asks = "first page of 200 by relevance, asked as the search box asks (a count after it timed apart)";
     let page = PageRequest { limit: SEARCH_BOX_PAGE, after: None };
     time_keystrokes(db, json, &Typing { names_only: false, page, typed: true, asks })
 }

@@ -699,10 +699,31 @@ fn email_prefixes_match_their_phrase_in_one_column_and_page_once() {
         typed.dedup();
         typed
     };
+    // One namesake inactive from here on: hidden, and said to be.
+    f.admin_applies(Mutation::SetActive { candidate_id: people[61].0, active: false });
+    people.remove(61);
+    // The newest of all works for the firm and knows Python: asked for the email or Python,
+    // she scores as the namesakes do and, newer, ranks before them.
+    let firm = format!("{} {} Lda", FIRST[1], LAST[0]);
+    let email = "zoe.newman@mail.example";
+    let skills = ["Python"];
+    let newest = Person {
+        first: "Zoe",
+        last: "Newman",
+        email: Some(email),
+        title: "Data Engineer",
+        employer: &firm,
+        skills: &skills,
+        ..Person::default()
+    };
+    let id = f.create(newest);
+    let columns = [vec!["Zoe", "Newman"], vec![email], vec!["Data Engineer"], vec![&firm], skills.to_vec()];
+    people.push((id, columns.iter().map(|c| words(c)).collect()));
     for (frequent_from, broad_prefix) in [(u64::MAX, usize::MAX), (2, 0)] {
         f.store.rebuild_term_index(frequent_from, broad_prefix).unwrap();
         let early = phrases_match_brute_force(&f.store, &people, &typed(&people));
         assert!(early > 0, "some first pages came before every match was counted");
+        typed_combinations_page_as_the_search_does(&f.store);
     }
 
     let old = "ana.almeida0@mail.example";
@@ -751,6 +772,32 @@ fn phrases_match_brute_force(store: &Store, people: &[(Uuid, Vec<Vec<String>>)],
         }
     }
     early
+}
+
+/// The namesakes' email typed past its dot, in every way a query can hold it (twice, under one
+/// or two NOTs, ORed, beside another word, with filters' worth of NOT): typed, each first page
+/// of one to three rows is the plain search's, and some come before counting.
+fn typed_combinations_page_as_the_search_does(store: &Store) {
+    let t = format!("{}.{}", FIRST[1].to_lowercase(), &LAST[0][..1].to_lowercase());
+    let queries = [
+        t.clone(),
+        format!("{t} {t}"),
+        format!("-(-{t})"),
+        format!("{t} -{t}"),
+        format!("{t} OR python"),
+        format!("data -{t}"),
+        format!("{t} -crm"),
+        format!("-(acme -{t})"),
+        format!("{t} data"),
+    ];
+    let mut early = 0;
+    for query in &queries {
+        for limit in 1..=3 {
+            let total = store.search(&q(query), &PageRequest { limit, after: None }).unwrap().total as usize;
+            early += usize::from(typed_first_page_is_the_searchs(store, query, limit, total) < total);
+        }
+    }
+    assert!(early > 0, "some of {queries:?} came before every match was counted");
 }
 
 /// Typed (numbered, stoppable), the first page of `query` has the rows and cursor of the plain

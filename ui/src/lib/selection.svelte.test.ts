@@ -41,6 +41,9 @@ describe("Picked", () => {
     p.searched(search("python "), 925);
     p.searched(search("python", "name_asc"), 930);
     expect(p.wholeSearch?.total).toBe(930);
+    // Refreshed again, its page came before its count: the total it had stays until counted.
+    p.searched(search("python"), null);
+    expect(p.wholeSearch?.total).toBe(930);
     expect(p.count).toBe(930);
     expect(p.notice).toBeNull();
     expect(p.selection()).toEqual({ kind: "search", request: search("python", "name_asc") });

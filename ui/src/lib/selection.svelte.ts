@@ -122,12 +122,13 @@ export class Picked {
     this.#search = null;
   }
 
-  /** A search's results arrived: see the rules at the top. */
-  searched(request: SearchRequest, total: number) {
+  /** A search's results arrived: see the rules at the top. `total` is null while not yet
+   *  counted (the whole search keeps the total it had). */
+  searched(request: SearchRequest, total: number | null) {
     const whole = this.#search;
     if (!whole) return;
     if (whole.key === searchKey(request)) {
-      if (whole.total !== total) this.#search = { ...whole, request, total };
+      if (total !== null && whole.total !== total) this.#search = { ...whole, request, total };
       return;
     }
     this.#search = null;

@@ -291,7 +291,7 @@ impl Engine {
         }
         self.ensure_loaded(conn)?;
         let reach = match (request.sort, &page.after) {
-            (SortOrder::Relevance, None) => Reach::NamesFirst,
+            (SortOrder::Relevance, None) => Reach::NamesOnly { more_than: u64::from(page.limit.clamp(1, MAX_PAGE)) },
             _ => Reach::Everywhere,
         };
         let outcome = {
@@ -308,7 +308,7 @@ impl Engine {
         }
     }
 
-    /// The search's page, or `None` once `ticket` is superseded. With [`Reach::NamesFirst`],
+    /// The search's page, or `None` once `ticket` is superseded. With [`Reach::NamesOnly`],
     /// see [`Engine::search_unless_superseded`].
     fn search_until(
         &mut self,
@@ -321,12 +321,14 @@ impl Engine {
         let gone = || ticket.is_some_and(Ticket::superseded);
         let limit = page.limit.clamp(1, MAX_PAGE) as usize;
         let after = page.after.as_deref().map(Cursor::parse).transpose()?;
-        let (plan, matches) = self.matching(conn, request, reach)?;
+        let (mut plan, mut matches) = self.matching(conn, request, reach)?;
+        if plan.partial && !names_fill_page(&plan, &matches, limit) && !gone() {
+            // The filters left too few of the name matches: every match is needed after all.
+            (plan, matches) = self.matching(conn, request, Reach::Everywhere)?;
+            debug_assert!(!plan.partial, "a search everywhere is whole");
+        }
         if gone() {
             return Ok(None);
-        }
-        if plan.partial && !names_fill_page(&plan, &matches, limit) {
-            return self.search_until(conn, request, page, ticket, Reach::Everywhere);
         }
         let Loaded { facts, .. } = self.loaded.as_ref().expect("loaded by matching");
         let inactive_hidden = inactive_hidden(facts, &plan);

@@ -13,7 +13,8 @@
 //! prefix (the name index's set of a short prefix; from the first letter after the dot that is
 //! a tenth of those with the word), then the other columns of those the names did not match.
 //! A candidate matched by name is matched, whatever their resume says. With
-//! [`Reach::NamesFirst`] the other columns are not read at all.
+//! [`Reach::NamesOnly`] the other columns are not read at all when the name matches alone
+//! could fill the page.
 
 use std::collections::BTreeMap;
 
@@ -21,7 +22,7 @@ use roaring::RoaringBitmap;
 use rusqlite::Connection;
 
 use super::prefixes::Index;
-use super::sets::{Matches, Reach, fts};
+use super::sets::{Matches, Reach, fts, literal};
 use crate::StoreError;
 use crate::tokens::TOKENIZER;
 
@@ -42,8 +43,8 @@ pub(crate) struct Phrase<'a> {
     pub named: Option<&'a RoaringBitmap>,
 }
 
-/// The candidates whose text has the phrase anywhere (with [`Reach::NamesFirst`]: by name or
-/// email only, a partial answer), and those who have it by name or email.
+/// The candidates whose text has the phrase anywhere, and those who have it by name or email;
+/// with [`Reach::NamesOnly`], only the latter when there are enough of them (a partial answer).
 pub(crate) fn matching(conn: &Connection, phrase: &Phrase, reach: Reach) -> Result<Matches, StoreError> {
     let Phrase { expr, words, sets, named } = *phrase;
     let index = Index::Keywords;
@@ -51,22 +52,27 @@ pub(crate) fn matching(conn: &Connection, phrase: &Phrase, reach: Reach) -> Resu
     let rarest = words.iter().zip(sets).min_by_key(|(_, set)| set.len());
     let Some((anchor, rarest)) = rarest.filter(|(_, set)| set.len() <= MAX_CHECKED) else {
         let name = fts(conn, Index::Names.table(), expr)?;
-        return Ok(match reach {
-            Reach::NamesFirst => names_only(name),
-            Reach::Everywhere => Matches { all: fts(conn, index.table(), expr)?, name, partial: false },
-        });
+        if reach.served_by(&name) {
+            return Ok(names_only(name));
+        }
+        return Ok(Matches { all: fts(conn, index.table(), expr)?, name, partial: false });
     };
     let within = sets.iter().fold(rarest.clone(), |within, set| within & set);
     let scratch = scratch(conn, index)?;
-    let columns = columns_with(conn, index, anchor, &within)?;
+    // By name or email: only where the name index has the rarest word and, when it keeps that
+    // set, a term under the prefix.
+    let mut by_name = fts(conn, Index::Names.table(), &literal(anchor))? & &within;
+    if let Some(named) = named {
+        by_name &= named;
+    }
     let names = columns_named(index, Index::Names.columns());
-    // By name or email: only there, and only where the name index has a term under the prefix.
-    let by_name = columns.iter().filter(|(cand, _)| named.is_none_or(|n| n.contains(**cand)));
-    let name = check(conn, &scratch, expr, by_name.map(|(&cand, &cols)| (cand, cols & names)))?;
-    if reach == Reach::NamesFirst {
+    let name = check(conn, &scratch, expr, by_name.iter().map(|cand| (cand, names)))?;
+    if reach.served_by(&name) {
         return Ok(names_only(name));
     }
-    // Anywhere else, for those not matched by name already.
+    // Anywhere else, for those not matched by name already: only in the columns that have the
+    // rarest word.
+    let columns = columns_with(conn, index, anchor, &within)?;
     let elsewhere = columns.iter().filter(|(cand, _)| !name.contains(**cand));
     let elsewhere = check(conn, &scratch, expr, elsewhere.map(|(&cand, &cols)| (cand, cols & !names)))?;
     Ok(Matches { all: &name | &elsewhere, name, partial: false })

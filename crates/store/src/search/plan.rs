@@ -90,8 +90,8 @@ pub(crate) struct Plan {
     pub predicate: Predicate,
     /// The keywords a match is scored on (those not under a NOT); empty without keywords.
     pub scorers: Vec<Scorer>,
-    /// Some scoring keyword was matched by name and email only ([`Reach::NamesFirst`]): the
-    /// plan may match fewer candidates than the search does.
+    /// Some keyword was matched by name and email only ([`Reach::NamesOnly`]): the plan may
+    /// match fewer candidates than the search does.
     pub partial: bool,
 }
 
@@ -114,9 +114,10 @@ pub(crate) fn plan(
 
     if let Some(query) = parse(&request.query)? {
         let all_tags = tags::all(conn)?;
-        let mut eval = Evaluator { conn, facts, terms, cache, all_tags: &all_tags, reach, scorers: Vec::new() };
+        let mut eval =
+            Evaluator { conn, facts, terms, cache, all_tags: &all_tags, reach, scorers: Vec::new(), partial: false };
         let set = eval.eval(&query, true)?;
-        plan.partial = eval.scorers.iter().any(|s| s.partial);
+        plan.partial = eval.partial;
         plan.scorers = eval.scorers;
         plan.sets.push(Arc::new(set));
     }
@@ -243,6 +244,8 @@ struct Evaluator<'a> {
     /// Only for keywords that score: under a NOT, fewer matches would mean more results.
     reach: Reach,
     scorers: Vec<Scorer>,
+    /// Some keyword's matches were partial.
+    partial: bool,
 }
 
 impl Evaluator<'_> {
@@ -262,6 +265,7 @@ impl Evaluator<'_> {
                 let reach = if positive { self.reach } else { Reach::Everywhere };
                 let matches =
                     self.cache.keyword(&expr, extra, reach, || terms.matches(conn, word, prefix, &expr, reach))?;
+                self.partial |= matches.partial;
                 let all = matches.all.clone();
                 if positive {
                     self.scorers.push(matches);

@@ -17,7 +17,7 @@ pub(crate) struct Matches {
     pub all: RoaringBitmap,
     pub name: RoaringBitmap,
     /// `all` holds only the matches by name or email (and by tag): the keyword's other texts
-    /// were not read ([`Reach::NamesFirst`]), so it may match more.
+    /// were not read ([`Reach::NamesOnly`]), so it may match more.
     pub partial: bool,
 }
 
@@ -28,8 +28,17 @@ pub(crate) enum Reach {
     Everywhere,
     /// A phrase ending in a prefix (an email typed past its dot) is looked for in names and
     /// emails only, where reading every other text that has its first words would cost most
-    /// of the search: its name matches rank first, so they alone may already fill a first page.
-    NamesFirst,
+    /// of the search, when it matches more than `more_than` there: its name matches rank
+    /// first, so they alone may fill a first page of `more_than` rows (the page and one).
+    /// With fewer, everywhere, as they cannot.
+    NamesOnly { more_than: u64 },
+}
+
+impl Reach {
+    /// Whether a keyword's matches by name or email alone answer it.
+    pub(crate) fn served_by(self, by_name: &RoaringBitmap) -> bool {
+        matches!(self, Reach::NamesOnly { more_than } if by_name.len() > more_than)
+    }
 }
 
 /// Sets computed since the last write, by a key naming what they hold.
@@ -63,7 +72,7 @@ impl SetCache {
         if let Some(hit) = self.matches.get(&key) {
             return Ok(hit.clone());
         }
-        if reach == Reach::NamesFirst
+        if matches!(reach, Reach::NamesOnly { .. })
             && let Some(hit) = self.matches.get(&names_key)
         {
             return Ok(hit.clone());

@@ -24,9 +24,11 @@ pub enum Searched {
     Superseded,
 }
 
-/// The last search said to be superseded, shared by whoever runs searches and whoever
-/// supersedes them. Searches are numbered by the caller; a number is never reused while the
-/// tickets live (the window counts up from the time it loaded).
+/// The newest search said to be superseded, shared by whoever runs searches and whoever
+/// supersedes them. Searches are numbered by the caller, counting up (the window counts from
+/// the time it loaded), and a number is never reused while the tickets live: a search older
+/// than one superseded is superseded too (a typed search's count, numbered after it, must not
+/// bring back the search before it by being superseded in turn).
 #[derive(Debug, Clone, Default)]
 pub struct SearchTickets {
     superseded: Arc<AtomicU64>,
@@ -36,7 +38,7 @@ impl SearchTickets {
     /// Search `number` is no longer wanted: if it runs, it stops; if it has not started yet, it
     /// stops as it starts.
     pub fn supersede(&self, number: u64) {
-        self.superseded.store(number, Ordering::Relaxed);
+        self.superseded.fetch_max(number, Ordering::Relaxed);
     }
 
     /// The ticket of search `number`, for the search to check.
@@ -54,7 +56,7 @@ pub struct Ticket {
 
 impl Ticket {
     pub fn superseded(&self) -> bool {
-        self.superseded.load(Ordering::Relaxed) == self.number
+        self.number <= self.superseded.load(Ordering::Relaxed)
     }
 }
 
@@ -80,5 +82,20 @@ impl<'c> Watch<'c> {
 impl Drop for Watch<'_> {
     fn drop(&mut self) {
         self.conn.progress_handler(0, None::<fn() -> bool>);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_older_than_one_superseded_is_superseded_and_a_newer_one_is_not() {
+        let tickets = SearchTickets::default();
+        let (typed, its_count, next) = (tickets.ticket(5), tickets.ticket(6), tickets.ticket(7));
+        tickets.supersede(6);
+        tickets.supersede(4);
+        assert!(typed.superseded() && its_count.superseded(), "an older number never comes back");
+        assert!(!next.superseded());
     }
 }

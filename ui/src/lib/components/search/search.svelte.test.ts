@@ -72,7 +72,7 @@ describe("SearchState", () => {
   });
 
   it("shows a search's rows and counts, and tells whoever listens", async () => {
-    const shown: [string, number][] = [];
+    const shown: [string, number | null][] = [];
     const search = new SearchState((request, total) => shown.push([request.query, total]));
     expect(search.loading).toBe(true);
     answers.set("python", async () => page("python", 240, 4));
@@ -187,7 +187,7 @@ describe("SearchState", () => {
   });
 
   it("shows a page that came before its total as 'at least', then the count", async () => {
-    const shown: [string, number][] = [];
+    const shown: [string, number | null][] = [];
     const search = new SearchState((request, total) => shown.push([request.query, total]));
     answers.set("", async () => page("", 990000));
     await search.run();
@@ -203,7 +203,7 @@ describe("SearchState", () => {
     expect([search.total, search.inactiveHidden, search.counted]).toEqual([888, 3, true]);
     expect(shown).toEqual([
       ["", 990000],
-      ["maria.i", 850],
+      ["maria.i", null],
       ["maria.i", 888],
     ]);
   });
@@ -226,5 +226,22 @@ describe("SearchState", () => {
     count({ total: 888, inactive_hidden: 0 });
     await typing;
     expect([search.shown?.query, search.total, search.counted]).toEqual(["maria.iv", 40, true]);
+  });
+
+  it("never counts a search that failed, though the page shown was still uncounted", async () => {
+    const search = new SearchState(() => {});
+    answers.set("", async () => page("", 990000));
+    await search.run();
+    answers.set("maria.i", async () => page("maria.i", 850, 0, false));
+    totals.set("maria.i", () => new Promise(() => {}));
+    search.query = "maria.i";
+    void search.changed();
+    await vi.waitFor(() => expect(counting.has("maria.i")).toBe(true));
+    answers.set("maria.i AND (", async () => Promise.reject(new Error("the query ends where a term was expected")));
+    search.query = "maria.i AND (";
+    await search.run();
+    expect(search.error).toContain("term was expected");
+    expect(counting.has("maria.i AND (")).toBe(false);
+    expect([search.shown?.query, search.total, search.counted]).toEqual(["maria.i", 850, false]);
   });
 });

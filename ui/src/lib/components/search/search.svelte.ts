@@ -52,10 +52,11 @@ export class SearchState {
   #running: number | null = null;
   // The first search takes the opening page asked for as the window loaded (opening.ts).
   #opened = false;
-  #onShown: (request: SearchRequest, total: number) => void;
+  #onShown: (request: SearchRequest, total: number | null) => void;
 
-  /** `onShown` hears of every first page shown (selection rules depend on it). */
-  constructor(onShown: (request: SearchRequest, total: number) => void) {
+  /** `onShown` hears of every first page shown (selection rules depend on it), with its total
+   *  once counted (null before: see `counted`). */
+  constructor(onShown: (request: SearchRequest, total: number | null) => void) {
     this.#onShown = onShown;
   }
 
@@ -80,6 +81,8 @@ export class SearchState {
     const slow = setTimeout(() => ticket === this.#latest && (this.slow = true), SLOW_MS);
     const same = again && JSON.stringify(request) === JSON.stringify(this.shown);
     const limit = same ? Math.max(RESULTS_PAGE, this.rows.length) : RESULTS_PAGE;
+    // The page shown came without its total: counted right after it.
+    let uncounted = false;
     try {
       const page = this.#opened ? await typedSearch(request, number, limit) : await firstPage(request);
       this.#opened = true;
@@ -90,11 +93,12 @@ export class SearchState {
       this.total = page.total;
       this.inactiveHidden = page.inactive_hidden;
       this.counted = page.counted;
+      uncounted = !page.counted;
       this.#next = page.next;
       this.shown = request;
       if (!same) this.shownSearch = ticket;
       this.error = null;
-      this.#onShown(request, page.total);
+      this.#onShown(request, page.counted ? page.total : null);
     } catch (e) {
       if (ticket === this.#latest) this.error = failureText(e);
     } finally {
@@ -102,10 +106,12 @@ export class SearchState {
       if (ticket === this.#latest) this.slow = false;
       if (this.#running === number) this.#running = null;
     }
-    if (!this.counted && ticket === this.#latest) await this.#count(request, ticket);
+    if (uncounted && ticket === this.#latest) await this.#count(request, ticket);
   }
 
-  /** Counts the search shown, whose page came before its total: the next search supersedes it. */
+  /** Counts the search shown, whose page came before its total: the next search supersedes it.
+   *  A count that fails leaves the lower bound shown: the rows are right, and the next search
+   *  or refresh counts again. */
   async #count(request: SearchRequest, ticket: number) {
     const number = nextSearchNumber();
     this.#running = number;
@@ -116,8 +122,8 @@ export class SearchState {
       this.inactiveHidden = counted.inactive_hidden;
       this.counted = true;
       this.#onShown(request, counted.total);
-    } catch (e) {
-      if (ticket === this.#latest) this.error = failureText(e);
+    } catch {
+      // Said nowhere: the "+" stays, and nothing the user asked for failed.
     } finally {
       if (this.#running === number) this.#running = null;
     }
