@@ -368,9 +368,11 @@ fn is_table(band: &[Row], gutter: f64) -> bool {
     drawn.sort_by_key(|p| p.order);
     let switches = drawn.windows(2).filter(|w| is_left(w[0], gutter) != is_left(w[1], gutter)).count();
     // A form's label column beside its values (a Europass CV in a grid) is drawn label, value,
-    // label, value...: as often from side to side as the shorter side has rows, even where a
-    // smaller label does not share its value's baseline. Columns are drawn whole.
-    (2 * both >= left.min(right) && switches >= both) || switches >= left.min(right)
+    // label, value...: from side to side about as often as the shorter side has rows, even
+    // where a smaller label does not share its value's baseline, and half as often where its
+    // labels wrap over two rows ("EXPÉRIENCE" over "PROFESSIONNELLE") and its dates sit
+    // centred beside a tall cell. Columns are drawn whole: a switch or three.
+    (2 * both >= left.min(right) && switches >= both) || switches >= left.min(right).div_ceil(2).max(4)
 }
 
 /// Runs of rows between the rows of one piece that spans the gutter (a banner, a full-width

@@ -37,6 +37,7 @@ fn is_description(line: &str) -> bool {
     (line.starts_with(['•', '*', '-', '–', '>']) && !is_marked_title(line))
         || line.chars().next().is_some_and(char::is_lowercase)
         || is_sentence(line)
+        || labelled::is_other_field(line)
 }
 
 /// A timeline's dot before a job title, in a cell of its own ("•  Charge Nurse, Acute Medical
@@ -93,7 +94,18 @@ fn cells(line: &str) -> impl Iterator<Item = &str> {
 /// Lda. — Porto", "Norte Auditores, SROC — Porto"; after anything else, "Quantum Ledger" may
 /// be the employer).
 fn heading_cells(line: &str) -> Vec<String> {
-    let cells: Vec<&str> = cells(line).collect();
+    // A cell after a dash that starts in lower case goes on with the one before it
+    // ("Secrétaire médicale – accueil et facturation"): no name starts so.
+    let mut cells: Vec<&str> = Vec::new();
+    for cell in self::cells(line) {
+        match cells.last_mut() {
+            Some(last) if cell.starts_with(char::is_lowercase) && line.contains(&format!("{last} – {cell}")) => {
+                let start = line.find(*last).unwrap_or_default();
+                *last = &line[start..start + last.len() + " – ".len() + cell.len()];
+            }
+            _ => cells.push(cell),
+        }
+    }
     let legal_form = |c: &str| c.rsplit_once(", ").is_some_and(|(_, form)| !form.contains(' '));
     let after_employer = cells.first().is_some_and(|c| (names_an_employer(c) || legal_form(c)) && !names_a_job(c));
     let keep = |n: usize, c: &str| n == 0 || !after_employer || !is_town(c);
@@ -303,9 +315,12 @@ fn entries(
         let rest = without(&lines[*i], at);
         let mut pieces = heading_cells(&rest);
         let mut n_cell = 0;
+        // With the headings before the dates, the dates' line holds no heading: a line of the
+        // description beside dates centred in their cell ("09/2018–aujourd'hui  Facturation
+        // des actes, tiers payant et relances") is prose even in its first cell.
         pieces.retain(|p| {
             n_cell += 1;
-            !(is_sentence(p) || (n_cell > 1 && is_prose(p)))
+            !(is_sentence(p) || ((n_cell > 1 || heading_first) && is_prose(p)))
         });
         let own = pieces.len();
         // "2016 – 2020  Cariste CACES 1, 3 et 5" under "Depuis mars 2020  Entrepôts du Nord
@@ -318,7 +333,6 @@ fn entries(
             out.push(Entry { pieces, start: start.clone(), end: end.clone(), same_employer: true, merged });
             continue;
         }
-        row_cells = own;
         let before: Vec<usize> = (free..*i).rev().collect();
         let after: Vec<usize> = (i + 1..anchors.get(n + 1).map_or(lines.len(), |a| a.0)).collect();
         let sides = if heading_first { [(before, true), (after, false)] } else { [(after, false), (before, true)] };
@@ -355,6 +369,8 @@ fn entries(
             }
         }
         let same_employer = heading_first && n > 0 && pieces.len() == 1 && own == 1;
+        // A table's row is whole on its dated line; an entry that took other lines is none.
+        row_cells = if pieces.len() == own { own } else { 0 };
         out.push(Entry { pieces, start: start.clone(), end: end.clone(), same_employer, merged: false });
     }
     out
@@ -612,10 +628,7 @@ fn is_town(text: &str) -> bool {
         && !names_a_school(text)
 }
 
-/// "Lyon, France", "LYON, FRANCE": a town and what it is in. A place in capitals is read in
-/// natural case, or its town would pass for an abbreviation.
 fn is_place(text: &str) -> bool {
-    let text = natural_case(text);
     let pieces: Vec<&str> = text.split(", ").collect();
     pieces.len() == 2 && pieces.iter().all(|p| is_town(p))
 }
@@ -867,6 +880,29 @@ mod tests {
         );
         let lines = ["PHARMACIST MANAGER", "Kirkstall Community Pharmacy [ 01/2019 – Current ]", "City: Leeds"];
         assert_eq!(who(&lines), pairs(&[("PHARMACIST MANAGER", "Kirkstall Community Pharmacy")]));
+    }
+
+    #[test]
+    fn an_office_suites_form_with_its_dates_centred_beside_long_activities() {
+        let lines = [
+            "Secrétaire médicale – accueil et facturation",
+            "Clinique Pasteur, Toulouse (France)",
+            "Accueil physique et téléphonique des patients – prise de rendez-vous",
+            "09/2018–aujourd'hui  Facturation des actes, tiers payant et relances des mutuelles",
+            "Frappe des comptes rendus opératoires",
+            "Type ou secteur d'activité Santé humaine",
+            "Assistante administrative",
+            "Mairie de Blagnac, Blagnac (France)",
+            "01/2014–08/2018",
+            "Type ou secteur d'activité Administration publique",
+        ];
+        assert_eq!(
+            who(&lines),
+            pairs(&[
+                ("Secrétaire médicale – accueil et facturation", "Clinique Pasteur"),
+                ("Assistante administrative", "Mairie de Blagnac"),
+            ])
+        );
     }
 
     #[test]

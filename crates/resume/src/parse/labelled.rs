@@ -82,6 +82,13 @@ fn labelled(line: &str) -> Option<(Field, &str)> {
     Some((*field, line.get(label.len()..)?.trim_matches([' ', ':', '\t'])))
 }
 
+/// Whether a line is one of the form's fields that are read into nothing (activities, the
+/// sector: "Type ou secteur d'activité Administration publique"): description, never an
+/// entry's title or employer, wherever it stands.
+pub fn is_other_field(line: &str) -> bool {
+    labelled(without_bullet(line)).is_some_and(|(field, _)| field == Field::Other)
+}
+
 /// A label wrapped in its narrow column: the line starts with the label's first words and one
 /// of the next two lines with the rest ("Name and type of organisation providing  Leicester
 /// College" over "education and training"; an office suite's PDF may set the value's line
@@ -128,11 +135,17 @@ fn without_bullet(line: &str) -> &str {
 
 /// Whether an employer's label alone on its line sits in the middle of its value, as an
 /// office suite centres it beside a name and an address of two lines ("Allerwerk Fahrzeugbau
-/// GmbH" / the label / "Industriestraße 40, 38446 Wolfsburg"): the line after is an address
-/// and the line before is no label's and no value taken.
+/// GmbH" / the label / "Industriestraße 40, 38446 Wolfsburg"): the line after starts with the
+/// address (no name before it: "Elmhurst Residential Home, 14 Elm Road" under the label is
+/// the whole value, and the line above it the end of the activities), and the line before is
+/// no label's, no value taken and no continuation of one (it starts in capitals).
 fn centred_on_its_value(lines: &[&str], i: usize, taken: Option<usize>) -> bool {
     let (Some(before), Some(after)) = (i.checked_sub(1), lines.get(i + 1)) else { return false };
-    taken != Some(before) && labelled(lines[before]).is_none() && super::history::is_address(after)
+    let street_first = super::history::is_address(after.split(", ").next().unwrap_or_default());
+    taken != Some(before)
+        && labelled(lines[before]).is_none()
+        && lines[before].trim_start().starts_with(char::is_uppercase)
+        && street_first
 }
 
 /// The entries of a section written as labelled fields; empty when it is not.
@@ -246,6 +259,16 @@ mod tests {
             "Industriestraße 40, 38446 Wolfsburg",
         ];
         assert_eq!(entries(&lines)[0].employer(), "Nordwerk Fahrzeugbau GmbH");
+        // Copied as text: activities over lines before the label, the whole value after it.
+        let lines = [
+            "Occupation or position held   Care Assistant",
+            "Main activities and responsibilities",
+            "Home visits, washing and dressing, meal preparation",
+            "and keeping visit records",
+            "Name and address of employer",
+            "Thames Valley Homecare Ltd, 3 Market Place, Wokingham",
+        ];
+        assert_eq!(entries(&lines)[0].employer(), "Thames Valley Homecare Ltd, 3 Market Place, Wokingham");
     }
 
     #[test]

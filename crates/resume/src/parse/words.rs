@@ -19,7 +19,7 @@ const TITLE_WORDS: &[&str] = &[
     "bookkeeper", "solicitor", "barrister", "waiter", "bartender", "housekeeper", "porter", "commis", "trainee",
     "volunteer", "fellow", "coder", "midwife", "paramedic", "dentist", "surgeon", "clinician", "caseworker", "steward",
     "carer", "physiotherapist", "hygienist", "surveyor", "estimator", "radiographer", "optician", "veterinarian",
-    "groundsman", "cleaner", "baker", "butcher", "fabricator", "fitter", "labourer", "laborer", "storekeeper",
+    "groundsman", "cleaner", "fabricator", "labourer", "laborer", "storekeeper",
     // A student on a placement ("Étudiante en pharmacie (stage)"), in every language here.
     "student", "studentin", "étudiant", "étudiante", "estudiante", "estudante", "studente", "studentessa",
     // German
@@ -40,7 +40,7 @@ const TITLE_WORDS: &[&str] = &[
     "serveur", "serveuse", "gestionnaire", "employé", "employée", "secrétaire", "magasinier", "cariste", "rédacteur",
     "rédactrice", "chef", "adjoint", "adjointe", "attaché", "attachée", "commercial", "commerciale",
     "éducateur", "éducatrice", "sous-chef",
-    "pharmacien", "pharmacienne", "kinésithérapeute", "interne", "conducteur", "conductrice", "agent", "ouvrier",
+    "pharmacien", "pharmacienne", "kinésithérapeute", "conducteur", "conductrice", "ouvrier",
     "ouvrière", "électricien", "électricienne", "plombier", "boulanger", "boulangère",
     // Spanish
     "enfermera", "enfermero", "profesor", "profesora", "abogado", "abogada", "jefe", "jefa", "directora",
