@@ -26,8 +26,8 @@ fn the_window_shows_the_stores_candidates_and_searches_them() -> Result<(), Stri
     let session = Session::start(&["--db", demo.arg()?])?;
     let expected = said(everyone.total, everyone.inactive_hidden);
     session.wait_for("the result count", |s| Ok(s.text("[data-testid=result-count]")?.filter(|t| *t == expected)))?;
-    let first = session.text("[data-testid=results] tbody tr td.name .open")?;
-    assert_eq!(first.as_deref(), Some(everyone.rows[0].name.as_str()), "the first row is the store's first result");
+    let first = session.wait_for("the first row", |s| s.text("[data-testid=results] tbody tr td.name .open"))?;
+    assert_eq!(first, everyone.rows[0].name, "the first row is the store's first result");
     let path = session.screenshot("smoke-candidates")?;
     eprintln!("screenshot: {}", path.display());
 

@@ -235,6 +235,9 @@ pub mod keys {
 /// The key WebDriver names an element by, in an action's origin.
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
+/// WebDriver's answers to a click on an element that a moment later takes it.
+const MOMENTARY: [&str; 3] = ["element not interactable", "element click intercepted", "stale element reference"];
+
 /// A running tauri-driver with one WebDriver session on the app.
 pub struct Session {
     driver: Child,
@@ -407,15 +410,25 @@ impl Session {
     }
 
     /// Clicks the first element matching `css`, as a user would (WebDriver element click).
-    /// A failed click names the element and saves the window as it was
-    /// (`tests/artifacts/click-failed.png`).
+    /// Covered for a moment (a dialog fading out over it) or drawn again since it was found,
+    /// it is clicked again for up to 10 s, as a person waits for it. A failed click names the
+    /// element and saves the window as it was (`tests/artifacts/click-failed.png`).
     pub fn click(&self, css: &str) -> Result<()> {
-        let element = self.element(css)?;
-        self.post(&format!("/session/{}/element/{element}/click", self.id), &json!({})).map_err(|e| {
-            let shot = self.screenshot("click-failed").map(|p| p.display().to_string()).unwrap_or_default();
-            format!("clicking {css}: {e}; the window then: {shot}")
-        })?;
-        Ok(())
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let element = self.element(css)?;
+            let clicked = self.post(&format!("/session/{}/element/{element}/click", self.id), &json!({}));
+            match clicked {
+                Ok(_) => return Ok(()),
+                Err(e) if Instant::now() < deadline && MOMENTARY.iter().any(|m| e.contains(m)) => {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                Err(e) => {
+                    let shot = self.screenshot("click-failed").map(|p| p.display().to_string()).unwrap_or_default();
+                    return Err(format!("clicking {css}: {e}; the window then: {shot}"));
+                }
+            }
+        }
     }
 
     /// Chooses the option with `value` in the `<select>` matching `css`, as a user would: the
