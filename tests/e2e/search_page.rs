@@ -415,5 +415,6 @@ fn an_email_typed_past_its_dot_shows_its_page_then_the_whole_count() -> Result<(
     // The rows in sight (the table draws only those): namesakes, matched by name, rank first.
     let rows = session.texts(ROWS)?;
     assert!(rows.len() > 10 && rows.iter().all(|r| r.contains("Quilla Ivarsson")), "{rows:?}");
+    session.screenshot("search-email-past-dot")?;
     Ok(())
 }

@@ -266,10 +266,8 @@ impl Engine {
         Ok(self.search_until(conn, request, page, None, Reach::Everywhere)?.expect("only a ticket stops a search"))
     }
 
-    /// [`Engine::search`], stopped as soon as `ticket` is superseded: in SQLite's statements
-    /// (a progress handler, there only while this search runs) and between the steps in
-    /// memory. Loading the facts (a first search) is never stopped half-way: the next search
-    /// would only start it over.
+    /// [`Engine::search`], stopped as soon as `ticket` is superseded (see
+    /// [`Engine::unless_superseded`]).
     ///
     /// Its rows and `next` are always exactly [`Engine::search`]'s; its total may not be
     /// (`counted` false). An email typed past its dot ("maria.i") is a phrase that only
@@ -286,25 +284,38 @@ impl Engine {
         page: &PageRequest,
         ticket: &Ticket,
     ) -> Result<Searched, StoreError> {
-        if ticket.superseded() {
-            return Ok(Searched::Superseded);
-        }
-        self.ensure_loaded(conn)?;
         let reach = match (request.sort, &page.after) {
             (SortOrder::Relevance, None) => Reach::NamesOnly { more_than: u64::from(page.limit.clamp(1, MAX_PAGE)) },
             _ => Reach::Everywhere,
         };
+        let page = self
+            .unless_superseded(conn, ticket, |engine| engine.search_until(conn, request, page, Some(ticket), reach))?;
+        Ok(page.map_or(Searched::Superseded, Searched::Page))
+    }
+
+    /// Runs `work` on the loaded engine, stopped as soon as `ticket` is superseded (SQLite's
+    /// statements through a progress handler there only meanwhile, `work`'s own steps by
+    /// answering `None`); `None` when it was. Loading the facts is never stopped half-way:
+    /// the next search would only start it over.
+    fn unless_superseded<T>(
+        &mut self,
+        conn: &Connection,
+        ticket: &Ticket,
+        work: impl FnOnce(&mut Self) -> Result<Option<T>, StoreError>,
+    ) -> Result<Option<T>, StoreError> {
+        if ticket.superseded() {
+            return Ok(None);
+        }
+        self.ensure_loaded(conn)?;
         let outcome = {
             let _watch = Watch::install(conn, ticket);
-            self.search_until(conn, request, page, Some(ticket), reach)
+            work(self)
         };
         match outcome {
-            Ok(Some(page)) => Ok(Searched::Page(page)),
             // A statement stopped by the handler fails (SQLITE_INTERRUPT); any other failure of
-            // a search superseded meanwhile is no one's concern either.
-            Ok(None) => Ok(Searched::Superseded),
-            Err(_) if ticket.superseded() => Ok(Searched::Superseded),
-            Err(e) => Err(e),
+            // work superseded meanwhile is no one's concern either.
+            Err(_) if ticket.superseded() => Ok(None),
+            outcome => outcome,
         }
     }
 
@@ -373,23 +384,11 @@ impl Engine {
         request: &SearchRequest,
         ticket: &Ticket,
     ) -> Result<Option<Counted>, StoreError> {
-        if ticket.superseded() {
-            return Ok(None);
-        }
-        self.ensure_loaded(conn)?;
-        let outcome = {
-            let _watch = Watch::install(conn, ticket);
-            self.matching(conn, request, Reach::Everywhere)
-        };
-        match outcome {
-            Ok(_) if ticket.superseded() => Ok(None),
-            Ok((plan, matches)) => {
-                let Loaded { facts, .. } = self.loaded.as_ref().expect("loaded above");
-                Ok(Some(Counted { total: matches.len(), inactive_hidden: inactive_hidden(facts, &plan) }))
-            }
-            Err(_) if ticket.superseded() => Ok(None),
-            Err(e) => Err(e),
-        }
+        self.unless_superseded(conn, ticket, |engine| {
+            let (plan, matches) = engine.matching(conn, request, Reach::Everywhere)?;
+            let Loaded { facts, .. } = engine.loaded.as_ref().expect("loaded by matching");
+            Ok(Some(Counted { total: matches.len(), inactive_hidden: inactive_hidden(facts, &plan) }))
+        })
     }
 
     /// The candidates among `among` (row numbers) that the search matches: a few candidates
