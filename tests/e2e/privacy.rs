@@ -82,7 +82,8 @@ fn an_admin_declines_one_request_and_approves_the_other_which_erases_them() -> R
     // A recruiter is not offered the card.
     let recruiter = demo.recruiter_emails.first().ok_or("no recruiter")?;
     let session = Session::start(&["--db", db.arg()?, "--as", recruiter])?;
-    session.wait_for("the window", |s| s.text("[data-testid=rail-settings]"))?;
+    // The first page drawn: the rail no longer moves under the pointer as the window fills in.
+    session.wait_for("the first page", |s| s.text("[data-testid=result-count]"))?;
     session.click("[data-testid=rail-settings]")?;
     session.wait_for("the settings", |s| s.text("[data-testid=column-settings]"))?;
     assert_eq!(session.text("[data-testid=privacy-requests]")?, None);
