@@ -335,6 +335,7 @@ fn entries(
         }
         let before: Vec<usize> = (free..*i).rev().collect();
         let after: Vec<usize> = (i + 1..anchors.get(n + 1).map_or(lines.len(), |a| a.0)).collect();
+        let after_first = after.first().copied();
         let sides = if heading_first { [(before, true), (after, false)] } else { [(after, false), (before, true)] };
         free = i + 1;
         for (near, is_before) in sides {
@@ -367,6 +368,17 @@ fn entries(
             if pieces.len() > found || phrases(&pieces) >= 2 {
                 break;
             }
+        }
+        // "Employée de bureau" / "06/2011–12/2013" / "Transports Garonne Express, Colomiers
+        // (France)": an office suite may set a form's dates cell between the entry's two lines.
+        // The line right after the dates completes the entry only when it names where it is,
+        // as the next entry's first line never does.
+        if heading_first
+            && phrases(&pieces) == 1
+            && let Some(j) = after_first.filter(|j| is_heading(*j) && is_named_place(&lines[*j]))
+        {
+            pieces.extend(heading_cells(&lines[j]));
+            free = j + 1;
         }
         let same_employer = heading_first && n > 0 && pieces.len() == 1 && own == 1;
         // A table's row is whole on its dated line; an entry that took other lines is none.
@@ -659,6 +671,14 @@ fn is_town_in_country(text: &str) -> bool {
     countries().contains(&country.to_lowercase().as_str()) && is_town(town)
 }
 
+/// "Transports Garonne Express, Colomiers (France)", "IES Ramón Carande, Sevilla (España)": a
+/// name followed by its town and country.
+fn is_named_place(line: &str) -> bool {
+    line.rsplit_once(", ").is_some_and(|(name, place)| {
+        name.chars().next().is_some_and(char::is_uppercase) && !name.contains(", ") && is_town_in_country(place)
+    })
+}
+
 /// The schools in the lines of an education section: entries as for jobs, anchored on a range
 /// or a lone year (when it ended); without dates, each line naming a school.
 pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
@@ -703,7 +723,8 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
 /// An education entry from its phrases: the school is the phrase (or the part between commas)
 /// that names one, else the first that is not a degree or a place; the degree the first that
 /// names one; the major what follows the degree.
-fn education(entry: Entry) -> Option<ParsedEducation> {
+fn education(mut entry: Entry) -> Option<ParsedEducation> {
+    entry.pieces = entry.pieces.iter().flat_map(|p| degree_then_school(p)).collect();
     let parts: Vec<String> = entry.pieces.iter().flat_map(|p| p.split(", ")).map(|p| p.trim().to_owned()).collect();
     // The first of the best: "IHK zu Leipzig" after "Geprüfte Bilanzbuchhalterin (IHK)"; between
     // equals, one ending on its kind ("Maryvale High School", not "High School Diploma").
@@ -724,6 +745,25 @@ fn education(entry: Entry) -> Option<ParsedEducation> {
         .map(|p| degree_and_major(p))
         .unwrap_or_default();
     Some(ParsedEducation { school: without_town(school), degree, major, start: entry.start, end: entry.end })
+}
+
+/// "LAUREA IN FISIOTERAPIA Università degli Studi di Torino", "VOCATIONAL DIPLOMA IN MOTOR
+/// VEHICLE MECHANICS ZESPÓŁ SZKÓŁ SAMOCHODOWYCH": a degree run together with its school, as the
+/// Europass editor sets them on one line, apart at the first word that names a school and
+/// starts a name of two words or more. A degree that itself names a school ("High School
+/// Diploma"), one that ends on a kind of school ("Studium Lehramt Gymnasium, Mathematik") and
+/// a school named by its last word ("… Cardiff University") are left whole.
+fn degree_then_school(piece: &str) -> Vec<String> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let split = (1..words.len().saturating_sub(1))
+        .find(|&k| names_a_school(words[k]) && !piece.contains(','))
+        .map(|k| words.split_at(k));
+    match split {
+        Some((degree, school)) if names_a_degree(&degree.join(" ")) && !names_a_school(&degree.join(" ")) => {
+            vec![degree.join(" "), school.join(" ")]
+        }
+        _ => vec![piece.to_owned()],
+    }
 }
 
 /// "Master of Science in Computer Science" → ("Master of Science", "Computer Science");
@@ -895,12 +935,25 @@ mod tests {
             "Mairie de Blagnac, Blagnac (France)",
             "01/2014–08/2018",
             "Type ou secteur d'activité Administration publique",
+            // The dates between the title and the employer: the line after them says where it is.
+            "Employée de bureau",
+            "06/2011–12/2013",
+            "Transports Garonne Express, Colomiers (France)",
+            // An entry without an employer does not take the next entry's title for one.
+            "Standardiste",
+            "01/2010–05/2011",
+            "Aide-comptable",
+            "Garage Central SARL, Muret (France)",
+            "01/2009–12/2009",
         ];
         assert_eq!(
             who(&lines),
             pairs(&[
                 ("Secrétaire médicale – accueil et facturation", "Clinique Pasteur"),
                 ("Assistante administrative", "Mairie de Blagnac"),
+                ("Employée de bureau", "Transports Garonne Express"),
+                ("Standardiste", ""),
+                ("Aide-comptable", "Garage Central SARL"),
             ])
         );
     }
@@ -1054,6 +1107,31 @@ mod tests {
         let lines =
             ["Year  Degree  School", "2017  BTS Logistique  Lycée Jean Perrin", "2015 : CACES R489, FORMAPRO Nantes"];
         assert_eq!(names(&lines), ["Lycée Jean Perrin", "FORMAPRO Nantes"]);
+        // The Europass editor's degree run together with its school; a degree naming a kind of
+        // school and a school named by its last word stay whole.
+        let lines = [
+            "01/10/2012 – 15/11/2015 Torino, Italia",
+            "LAUREA IN FISIOTERAPIA Università degli Studi di Torino",
+            "01/09/2001 – 30/06/2005  Poznań, Poland",
+            "VOCATIONAL DIPLOMA IN MOTOR VEHICLE MECHANICS ZESPÓŁ SZKÓŁ SAMOCHODOWYCH W POZNANIU",
+            "2011 – 2017  Studium Lehramt Gymnasium, Mathematik und Physik",
+            "Karlsruher Institut für Technologie (KIT)",
+            "2008 – 2011  BA (Hons) Primary Education Cardiff University",
+        ];
+        let got = schools(&lines);
+        assert_eq!(
+            got.iter().map(|e| (e.school.as_str(), e.degree.as_str())).collect::<Vec<_>>(),
+            [
+                ("Università degli Studi di Torino", "LAUREA IN FISIOTERAPIA"),
+                ("ZESPÓŁ SZKÓŁ SAMOCHODOWYCH W POZNANIU", "VOCATIONAL DIPLOMA IN MOTOR VEHICLE MECHANICS"),
+                ("Karlsruher Institut für Technologie (KIT)", "Studium Lehramt Gymnasium"),
+                ("BA (Hons) Primary Education Cardiff University", ""),
+            ]
+        );
+        // An office suite set the form's dates between the degree and the school with its town.
+        let lines =
+            ["Técnico Superior en Imagen para el Diagnóstico", "2012–2014", "IES Ramón Carande, Sevilla (España)"];
+        assert_eq!(names(&lines), ["IES Ramón Carande"]);
     }
 
     #[test]

@@ -180,11 +180,13 @@ pub fn wrapped_headings(lines: &[&str]) -> Vec<(usize, usize, String)> {
     };
     let mut out: Vec<(usize, usize, String)> = Vec::new();
     for i in 0..lines.len() {
-        if out.iter().any(|(a, b, _)| *a == i || *b == i) || heading(lines[i]).is_some() {
+        if out.iter().any(|(a, b, _)| *a == i || *b == i) {
             continue;
         }
         let (head, rest) = first_cell(lines[i]);
-        let short = |t: &str| (1..=3).contains(&t.split_whitespace().count());
+        // A form's label may wrap after four words ("Competencias relacionadas con el" over
+        // "empleo"); the joined phrase must still be in the table.
+        let short = |t: &str| (1..=4).contains(&t.split_whitespace().count());
         if !short(&head) || head.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
@@ -192,8 +194,11 @@ pub fn wrapped_headings(lines: &[&str]) -> Vec<(usize, usize, String)> {
             let (tail, more) = first_cell(lines[j]);
             let joined = format!("{head} {tail}");
             // A phrase of the table only: by a word alone, a title over a heading would do
-            // ("ADVANCED PARAMEDIC" over "EXPERIENCE").
-            if short(&tail) && headings().phrases.contains_key(&joined.to_lowercase()) {
+            // ("ADVANCED PARAMEDIC" over "EXPERIENCE"). A heading that is one alone too
+            // ("COMPETENCIAS" over "PERSONALES") is read whole, unless the next is a heading
+            // of its own.
+            let own_headings = heading(lines[i]).is_some() && heading(lines[j]).is_some();
+            if short(&tail) && !own_headings && headings().phrases.contains_key(&joined.to_lowercase()) {
                 let glue = if rest.ends_with('-') || more.is_empty() { "" } else { " " };
                 let values = format!("{rest}{glue}{more}");
                 let line = if values.trim().is_empty() { joined } else { format!("{joined}  {}", values.trim()) };
@@ -210,14 +215,17 @@ pub fn wrapped_headings(lines: &[&str]) -> Vec<(usize, usize, String)> {
 /// ("Contabilità generale, …, Riconciliazioni" / "Capacità e competenze tecniche" /
 /// "bancarie, Controllo di gestione"). Only for a heading of three words or more (a form's
 /// label, not "SKILLS"), after a list line that a wrap cut inside an item and before a line
-/// that goes on in lower case.
+/// that goes on in lower case, or after one that ends on the list's separator ("…, Hydraulik,
+/// Pneumatik," / "Technische Fähigkeiten und Kompetenzen" / "SAP PM").
 pub fn centred_labels_first(lines: &mut [&str]) {
     for i in 1..lines.len().saturating_sub(1) {
         let (before, label, after) = (lines[i - 1], lines[i], lines[i + 1]);
         let long = label.split_whitespace().count() >= 3;
-        let cut = before.contains([',', ';']) && !before.trim_end().ends_with([',', ';', '.', ':']);
-        let goes_on = after.starts_with(char::is_lowercase);
-        if long && cut && goes_on && heading(label).is_some() && heading(before).is_none() {
+        let list = before.contains([',', ';']);
+        let cut_inside = list && !before.trim_end().ends_with([',', ';', '.', ':']);
+        let cut_after = list && before.trim_end().ends_with([',', ';']) && heading(after).is_none();
+        let goes_on = (cut_inside && after.starts_with(char::is_lowercase)) || cut_after;
+        if long && goes_on && heading(label).is_some() && heading(before).is_none() {
             lines.swap(i - 1, i);
         }
     }
@@ -327,6 +335,18 @@ mod tests {
         // A name over a title is no heading, nor a title over a heading.
         assert!(wrapped_headings(&["Anna Weber", "Pflegefachfrau"]).is_empty());
         assert!(wrapped_headings(&["ADVANCED PARAMEDIC", "Galway", "EXPERIENCE"]).is_empty());
+        // A label wrapped after four words, and a heading that is one alone over the rest of a
+        // longer one; two headings of their own stay two.
+        let lines = ["COMPETENCIAS", "PERSONALES", "Competencias relacionadas con el", "empleo", "Radiología, PACS"];
+        let got = wrapped_headings(&lines);
+        let want = [
+            (0, 1, "COMPETENCIAS PERSONALES".to_owned()),
+            (2, 3, "Competencias relacionadas con el empleo".to_owned()),
+        ];
+        assert_eq!(got, want);
+        assert_eq!(heading(&got[0].2), Some(Section::Other));
+        assert_eq!(heading(&got[1].2), Some(Section::Skills));
+        assert!(wrapped_headings(&["EXPERIENCE", "EDUCATION"]).is_empty());
     }
 
     #[test]
@@ -342,6 +362,14 @@ mod tests {
             lines[1..3],
             ["Capacità e competenze tecniche", "Contabilità generale, Bilancio d'esercizio, Riconciliazioni"]
         );
+        // A list that wrapped at its separator goes on after the label, in any case.
+        let mut lines = vec![
+            "SPS-Programmierung Siemens S7, Robotertechnik KUKA, Hydraulik, Pneumatik,",
+            "Technische Fähigkeiten und Kompetenzen",
+            "SAP PM",
+        ];
+        centred_labels_first(&mut lines);
+        assert_eq!(lines[0], "Technische Fähigkeiten und Kompetenzen");
         // A short heading after a finished list stays where it is.
         let mut lines = vec!["Python, Go, Rust", "LANGUAGES", "english, german"];
         centred_labels_first(&mut lines);

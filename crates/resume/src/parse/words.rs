@@ -121,6 +121,8 @@ const SCHOOL_WORDS: &[&str] = &[
     // "Berufsbildende Schulen", "Oberstufenzentrum Holztechnik".
     "cfa", "ifas", "ies", "schulen", "berufsbildende", "oberstufenzentrum", "berufskolleg", "schulzentrum",
     "bildungszentrum", "ausbildungszentrum",
+    // "Zespół Szkół Samochodowych": a Polish group of schools.
+    "zespół",
     // Kinds of school in the other languages: "Istituto Tecnico …", "Scuola di …", "Faculté de …".
     "istituto", "scuola", "accademia", "conservatorio", "ateneo", "facoltà", "faculté", "facultad", "wydział",
     "academie", "fachhochschule", "collège", "colégio", "roc",
