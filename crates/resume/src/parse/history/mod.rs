@@ -1,14 +1,19 @@
 //! Employment and education entries. Each is anchored on a line with its dates; its title and
 //! employer (or school and degree) are on that line and the lines next to it: before the dates
 //! or after them, as the section's first entry has it (a resume sets all its entries alike).
+//! Jobs are read here, schools in `schools`; what names a place beside them is in `places`.
 
-use std::sync::OnceLock;
+mod places;
+mod schools;
 
+pub use schools::schools;
+
+use super::ParsedJob;
 use super::dates::{self, Span};
 use super::labelled;
-use super::name::natural_case;
-use super::words::{names_a_degree, names_a_job, names_a_school, names_an_employer};
-use super::{ParsedEducation, ParsedJob};
+use super::words::{names_a_job, names_an_employer};
+pub(super) use places::is_address;
+use places::{is_address_line, is_named_place, is_place, is_town, is_town_in_country, name_of_address, without_town};
 
 /// An entry: the phrases of its heading (title, employer, school, degree...) in order, and
 /// its dates.
@@ -444,82 +449,6 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
     })
 }
 
-/// Words a street's name starts with, in the languages here, lower case ("Alameda Prof.
-/// Hernâni Monteiro", "ul. Żeromskiego"): an address part even without a house number.
-const STREET_WORDS: &[&str] = &[
-    "street",
-    "road",
-    "lane",
-    "avenue",
-    "rue",
-    "boulevard",
-    "chemin",
-    "allée",
-    "quai",
-    "calle",
-    "avenida",
-    "plaza",
-    "paseo",
-    "camino",
-    "via",
-    "viale",
-    "piazza",
-    "corso",
-    "rua",
-    "alameda",
-    "praça",
-    "largo",
-    "travessa",
-    "ul.",
-    "al.",
-    "aleja",
-    "plac",
-    "straat",
-    "laan",
-    "plein",
-    "gracht",
-    "kade",
-];
-
-/// A part of an address: it has a number (a street's, a postcode) or starts like a street's
-/// name ("Rua da Fábrica 12", "ul. Grodzka 21", "Industriestraße 40, 38446 Wolfsburg").
-pub(super) fn is_address(part: &str) -> bool {
-    let first = part.split_whitespace().next().unwrap_or_default().to_lowercase();
-    part.chars().any(|c| c.is_ascii_digit())
-        || STREET_WORDS.contains(&first.as_str())
-        || first.ends_with("straße")
-        || first.ends_with("strasse")
-}
-
-/// A line that is an employer's street address or web site, as the Europass forms set them
-/// under its name ("Calle Doctor Fedriani 3, 41009 Sevilla (España)", "27 Canal Street, …",
-/// "www.hospitalmacarena.es"): never a title or an employer, and in the way of finding them.
-/// A line that starts with a name and goes on to its address ("Têxteis do Ave, S.A., Rua da
-/// Fábrica 12") is not one.
-fn is_address_line(line: &str) -> bool {
-    let line = line.trim();
-    let first = line.split_whitespace().next().unwrap_or_default().to_lowercase();
-    let head = line.split(", ").next().unwrap_or_default();
-    let web = first.starts_with("www.") || first.starts_with("http://") || first.starts_with("https://");
-    // A street's word and a number: "Plaza Hotel, Madrid" is a name.
-    let street = head.split_whitespace().count() >= 2
-        && line.chars().any(|c| c.is_ascii_digit())
-        && (STREET_WORDS.contains(&first.as_str())
-            || first.ends_with("straße")
-            || first.ends_with("strasse")
-            || (first.chars().all(|c| c.is_ascii_digit()) && line.contains(", ")));
-    (web || street) && dates::span(line).is_none() && dates::single(line).is_none_or(|(_, at)| at.start > 0)
-}
-
-/// "Grand Harbour Hotel, 12 Marina Street, Valletta": the name, before the first part of an
-/// address, or that starts in lower case (the form's "name and type": "Leicester College,
-/// further education college").
-fn name_of_address(text: &str) -> String {
-    let street = |p: &str| is_address(p) || p.starts_with(char::is_lowercase);
-    let parts: Vec<&str> = text.split(", ").take_while(|p| !street(p)).collect();
-    if parts.is_empty() { text.to_owned() } else { parts.join(", ") }
-}
-
 /// "Title, Employer, Town" on one line when nothing else split it: the title and the
 /// employer without the town; "Employer, Town" as the employer alone; a comma that does not
 /// start an organisation's name ("Professeur des écoles, classe de CM1") splits nothing.
@@ -543,20 +472,6 @@ fn comma_pieces(piece: &str) -> Vec<String> {
         [a, rest @ ..] if !rest.is_empty() => vec![(*a).to_owned(), without_town(&rest.join(", "))],
         _ => vec![piece.to_owned()],
     }
-}
-
-/// "Clinique du Parc, Lyon" as "Clinique du Parc".
-fn without_town(piece: &str) -> String {
-    let mut piece = piece.trim();
-    loop {
-        // "Clinique du Parc, Lyon", and "Pizzería Napoli Bella (Burjassot)".
-        let town = piece.rsplit_once(", ").or_else(|| piece.strip_suffix(')').and_then(|p| p.rsplit_once(" (")));
-        match town {
-            Some((name, town)) if is_town(town) => piece = name.trim(),
-            _ => break,
-        }
-    }
-    piece.to_owned()
 }
 
 /// The title and the employer among an entry's phrases: the title is the one more like a
@@ -613,172 +528,6 @@ fn split_after_title(text: &str) -> Option<(String, String)> {
     // "FISIOTERAPISTA DI REPARTO" a title at "DI REPARTO": no name starts with "di".
     let joined = JOINING_WORDS.contains(&words[at + 1].to_lowercase().as_str());
     (!names_a_job(&employer) && !joined).then_some((title, employer))
-}
-
-/// Small words inside a town's name ("Vila Nova de Gaia", "Frankfurt am Main").
-const TOWN_PARTICLES: &[&str] = &["de", "do", "da", "del", "la", "le", "sur", "am", "an", "der", "en", "aan"];
-
-/// "Lyon", "Columbus OH", "Vila Nova de Gaia": a town (and state) after an employer's name;
-/// not an abbreviation of three capitals or more ("SROC", "AFTRAL"), which names an
-/// organisation.
-fn is_town(text: &str) -> bool {
-    // "Lyon (France)", "Sevilla (España)": a town and its country, as the Europass form has them.
-    if let Some((town, country)) = text.strip_suffix(')').and_then(|t| t.split_once(" (")) {
-        return is_town(town) && is_town(country);
-    }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let acronym = words.iter().any(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase));
-    let particles = words.iter().filter(|w| TOWN_PARTICLES.contains(w)).count();
-    let named = words.len() - particles;
-    // "Brandenburg an der Havel", "Frankfurt am Main": two names with particles between.
-    ((1..=2).contains(&named) || named == 3 && particles > 0)
-        && !acronym
-        && text.chars().all(|c| c.is_alphabetic() || " .'-".contains(c))
-        && text.chars().next().is_some_and(char::is_uppercase)
-        && !names_a_job(text)
-        && !names_an_employer(text)
-        && !names_a_school(text)
-}
-
-fn is_place(text: &str) -> bool {
-    let pieces: Vec<&str> = text.split(", ").collect();
-    pieces.len() == 2 && pieces.iter().all(|p| is_town(p))
-}
-
-/// The countries a town is followed by (assets/resume/countries.txt), lower case.
-fn countries() -> &'static [&'static str] {
-    static COUNTRIES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    COUNTRIES.get_or_init(|| {
-        include_str!("../../../../assets/resume/countries.txt")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-}
-
-/// A town and its country, "Torino, Italia" or "Nürnberg (Deutschland)", as the Europass
-/// forms set them beside every entry's dates: where, never the title or the employer (unlike
-/// "Quantum Ledger, Berlin", which may be an employer and its town).
-fn is_town_in_country(text: &str) -> bool {
-    let text = natural_case(text.trim());
-    let (town, country) = match text.strip_suffix(')').and_then(|t| t.split_once(" (")) {
-        Some(pair) => pair,
-        None => match text.rsplit_once(", ") {
-            Some(pair) => pair,
-            None => return false,
-        },
-    };
-    countries().contains(&country.to_lowercase().as_str()) && is_town(town)
-}
-
-/// "Transports Garonne Express, Colomiers (France)", "IES Ramón Carande, Sevilla (España)": a
-/// name followed by its town and country.
-fn is_named_place(line: &str) -> bool {
-    line.rsplit_once(", ").is_some_and(|(name, place)| {
-        name.chars().next().is_some_and(char::is_uppercase) && !name.contains(", ") && is_town_in_country(place)
-    })
-}
-
-/// The schools in the lines of an education section: entries as for jobs, anchored on a range
-/// or a lone year (when it ended); without dates, each line naming a school.
-pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
-    let form = labelled::entries(lines);
-    if form.iter().any(|f| !f.school().is_empty()) {
-        return form
-            .into_iter()
-            .filter(|f| !f.school().is_empty())
-            .map(|f| ParsedEducation {
-                school: without_town(&name_of_address(&f.school())),
-                degree: f.degree(),
-                major: String::new(),
-                start: f.dates.as_ref().map(|d| d.start.clone()),
-                end: f.dates.and_then(|d| d.end),
-            })
-            .collect();
-    }
-    let lines = prepared(lines);
-    let dated = |l: &str| span_of(l).or_else(|| dates::single(l).map(|(year, at)| (None, Some(year), at)));
-    // An entry's lines are taken until one names a school and not a degree (a degree wrapped
-    // over two lines; "Studium Lehramt Gymnasium" above its university).
-    let phrases = |p: &[String]| {
-        if p.iter().any(|p| names_a_school(p) && !names_a_degree(p)) { p.len().max(2) } else { p.len().min(1) }
-    };
-    let mut entries = entries(&lines, dated, phrases, false);
-    if entries.is_empty() {
-        entries = lines
-            .iter()
-            .filter(|l| !is_description(l) && names_a_school(l))
-            .map(|l| Entry {
-                pieces: cells(l).map(str::to_owned).collect(),
-                start: None,
-                end: None,
-                same_employer: false,
-                merged: false,
-            })
-            .collect();
-    }
-    entries.into_iter().filter_map(education).collect()
-}
-
-/// An education entry from its phrases: the school is the phrase (or the part between commas)
-/// that names one, else the first that is not a degree or a place; the degree the first that
-/// names one; the major what follows the degree.
-fn education(mut entry: Entry) -> Option<ParsedEducation> {
-    entry.pieces = entry.pieces.iter().flat_map(|p| degree_then_school(p)).collect();
-    let parts: Vec<String> = entry.pieces.iter().flat_map(|p| p.split(", ")).map(|p| p.trim().to_owned()).collect();
-    // The first of the best: "IHK zu Leipzig" after "Geprüfte Bilanzbuchhalterin (IHK)"; between
-    // equals, one ending on its kind ("Maryvale High School", not "High School Diploma").
-    let ends_on_school = |p: &str| p.split_whitespace().last().is_some_and(names_a_school);
-    let school_score = |p: &str| {
-        let score = 2 * i32::from(names_a_school(p)) - i32::from(names_a_degree(p)) - i32::from(names_a_job(p));
-        (score, ends_on_school(p))
-    };
-    let school =
-        parts.iter().rev().filter(|p| names_a_school(p)).max_by_key(|p| school_score(p)).or_else(|| {
-            parts.iter().find(|p| !names_a_degree(p) && !is_town(p) && p.starts_with(char::is_uppercase))
-        })?;
-    let (degree, major) = entry
-        .pieces
-        .iter()
-        .find(|p| !p.contains(school.as_str()) && names_a_degree(p))
-        .or_else(|| entry.pieces.iter().find(|p| !p.contains(school.as_str())))
-        .map(|p| degree_and_major(p))
-        .unwrap_or_default();
-    Some(ParsedEducation { school: without_town(school), degree, major, start: entry.start, end: entry.end })
-}
-
-/// "LAUREA IN FISIOTERAPIA Università degli Studi di Torino", "VOCATIONAL DIPLOMA IN MOTOR
-/// VEHICLE MECHANICS ZESPÓŁ SZKÓŁ SAMOCHODOWYCH": a degree run together with its school, as the
-/// Europass editor sets them on one line, apart at the first word that names a school and
-/// starts a name of two words or more. A degree that itself names a school ("High School
-/// Diploma"), one that ends on a kind of school ("Studium Lehramt Gymnasium, Mathematik") and
-/// a school named by its last word ("… Cardiff University") are left whole.
-fn degree_then_school(piece: &str) -> Vec<String> {
-    let words: Vec<&str> = piece.split_whitespace().collect();
-    let split = (1..words.len().saturating_sub(1))
-        .find(|&k| names_a_school(words[k]) && !piece.contains(','))
-        .map(|k| words.split_at(k));
-    match split {
-        Some((degree, school)) if names_a_degree(&degree.join(" ")) && !names_a_school(&degree.join(" ")) => {
-            vec![degree.join(" "), school.join(" ")]
-        }
-        _ => vec![piece.to_owned()],
-    }
-}
-
-/// "Master of Science in Computer Science" → ("Master of Science", "Computer Science");
-/// "BSc, Biology" → ("BSc", "Biology").
-fn degree_and_major(piece: &str) -> (String, String) {
-    let clean = |s: &str| s.trim().trim_end_matches([',', ';', ':']).trim().to_owned();
-    for sep in [" in ", ", ", " - ", ": "] {
-        if let Some((degree, major)) = piece.split_once(sep)
-            && names_a_degree(degree)
-            && !names_a_school(major)
-        {
-            return (clean(degree), clean(major));
-        }
-    }
-    (clean(piece), String::new())
 }
 
 #[cfg(test)]
@@ -1061,77 +810,6 @@ mod tests {
             name_of_address("Centro Hospitalar de São João, Alameda Prof. Hernâni Monteiro, Porto"),
             "Centro Hospitalar de São João"
         );
-    }
-
-    #[test]
-    fn schools_with_degrees_majors_and_years() {
-        let lines = [
-            "University of Toronto",
-            "Bachelor of Engineering in Civil Engineering",
-            "2003 – 2007",
-            "MSc, Data Science | Universidad de Chile | 2012",
-        ];
-        let got = schools(&lines);
-        assert_eq!(got.len(), 2, "{got:?}");
-        assert_eq!(
-            (got[0].school.as_str(), got[0].degree.as_str(), got[0].major.as_str()),
-            ("University of Toronto", "Bachelor of Engineering", "Civil Engineering")
-        );
-        assert_eq!((got[0].start.as_deref(), got[0].end.as_deref()), (Some("2003"), Some("2007")));
-        assert_eq!(
-            (got[1].school.as_str(), got[1].degree.as_str(), got[1].major.as_str()),
-            ("Universidad de Chile", "MSc", "Data Science")
-        );
-        assert_eq!(got[1].end.as_deref(), Some("2012"));
-    }
-
-    #[test]
-    fn schools_in_every_shape() {
-        let names = |lines: &[&str]| schools(lines).into_iter().map(|e| e.school).collect::<Vec<_>>();
-        // Degree, school and years on one line, in either order.
-        let lines = [
-            "PGCE Primary Education, University of Leeds, 2015 – 2016",
-            "Brookfield High School - High School Diploma, 2009",
-            "Fachabitur • Berufskolleg Mitte • 2010",
-        ];
-        assert_eq!(names(&lines), ["University of Leeds", "Brookfield High School", "Berufskolleg Mitte"]);
-        // A timeline: years first, then degree and school on the next line.
-        let lines = [
-            "2016 – 2018  Master Leraar Biologie",
-            "Rijksuniversiteit Utrecht",
-            "2012 – 2016  Bachelor Biologie",
-            "Hogeschool Arnhem",
-        ];
-        assert_eq!(names(&lines), ["Rijksuniversiteit Utrecht", "Hogeschool Arnhem"]);
-        // A table, and a school without any of the usual words beside a degree.
-        let lines =
-            ["Year  Degree  School", "2017  BTS Logistique  Lycée Jean Perrin", "2015 : CACES R489, FORMAPRO Nantes"];
-        assert_eq!(names(&lines), ["Lycée Jean Perrin", "FORMAPRO Nantes"]);
-        // The Europass editor's degree run together with its school; a degree naming a kind of
-        // school and a school named by its last word stay whole.
-        let lines = [
-            "01/10/2012 – 15/11/2015 Torino, Italia",
-            "LAUREA IN FISIOTERAPIA Università degli Studi di Torino",
-            "01/09/2001 – 30/06/2005  Poznań, Poland",
-            "VOCATIONAL DIPLOMA IN MOTOR VEHICLE MECHANICS ZESPÓŁ SZKÓŁ SAMOCHODOWYCH W POZNANIU",
-            "2011 – 2017  Studium Lehramt Gymnasium, Mathematik und Physik",
-            "Karlsruher Institut für Technologie (KIT)",
-            "2008 – 2011  BA (Hons) Primary Education Cardiff University",
-        ];
-        let got = schools(&lines);
-        assert_eq!(
-            got.iter().map(|e| (e.school.as_str(), e.degree.as_str())).collect::<Vec<_>>(),
-            [
-                ("Università degli Studi di Torino", "LAUREA IN FISIOTERAPIA"),
-                ("ZESPÓŁ SZKÓŁ SAMOCHODOWYCH W POZNANIU", "VOCATIONAL DIPLOMA IN MOTOR VEHICLE MECHANICS"),
-                ("Karlsruher Institut für Technologie (KIT)", "Studium Lehramt Gymnasium"),
-                ("BA (Hons) Primary Education Cardiff University", ""),
-            ]
-        );
-        // An office suite set the form's dates between the degree and the school with its town.
-        let lines =
-            ["Técnico Superior en Imagen para el Diagnóstico", "2012–2014", "IES Ramón Carande, Sevilla (España)"];
-        assert_eq!(names(&lines), ["IES Ramón Carande"]);
     }
 
     #[test]

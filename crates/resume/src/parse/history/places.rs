@@ -1,0 +1,163 @@
+//! Where an entry was, as resumes write it beside an employer or a school: a town, a town
+//! with its country ("Sevilla (España)", "Torino, Italia"), a street address or a web site.
+//! Where is never who: these are taken off titles, employers and schools.
+
+use std::sync::OnceLock;
+
+use crate::parse::dates;
+use crate::parse::name::natural_case;
+use crate::parse::words::{names_a_job, names_a_school, names_an_employer};
+
+/// Words a street's name starts with, in the languages here, lower case ("Alameda Prof.
+/// Hernâni Monteiro", "ul. Żeromskiego"): an address part even without a house number.
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "road",
+    "lane",
+    "avenue",
+    "rue",
+    "boulevard",
+    "chemin",
+    "allée",
+    "quai",
+    "calle",
+    "avenida",
+    "plaza",
+    "paseo",
+    "camino",
+    "via",
+    "viale",
+    "piazza",
+    "corso",
+    "rua",
+    "alameda",
+    "praça",
+    "largo",
+    "travessa",
+    "ul.",
+    "al.",
+    "aleja",
+    "plac",
+    "straat",
+    "laan",
+    "plein",
+    "gracht",
+    "kade",
+];
+
+/// A part of an address: it has a number (a street's, a postcode) or starts like a street's
+/// name ("Rua da Fábrica 12", "ul. Grodzka 21", "Industriestraße 40, 38446 Wolfsburg").
+pub(in crate::parse) fn is_address(part: &str) -> bool {
+    let first = part.split_whitespace().next().unwrap_or_default().to_lowercase();
+    part.chars().any(|c| c.is_ascii_digit())
+        || STREET_WORDS.contains(&first.as_str())
+        || first.ends_with("straße")
+        || first.ends_with("strasse")
+}
+
+/// A line that is an employer's street address or web site, as the Europass forms set them
+/// under its name ("Calle Doctor Fedriani 3, 41009 Sevilla (España)", "27 Canal Street, …",
+/// "www.hospitalmacarena.es"): never a title or an employer, and in the way of finding them.
+/// A line that starts with a name and goes on to its address ("Têxteis do Ave, S.A., Rua da
+/// Fábrica 12") is not one.
+pub(super) fn is_address_line(line: &str) -> bool {
+    let line = line.trim();
+    let first = line.split_whitespace().next().unwrap_or_default().to_lowercase();
+    let head = line.split(", ").next().unwrap_or_default();
+    let web = first.starts_with("www.") || first.starts_with("http://") || first.starts_with("https://");
+    // A street's word and a number: "Plaza Hotel, Madrid" is a name.
+    let street = head.split_whitespace().count() >= 2
+        && line.chars().any(|c| c.is_ascii_digit())
+        && (STREET_WORDS.contains(&first.as_str())
+            || first.ends_with("straße")
+            || first.ends_with("strasse")
+            || (first.chars().all(|c| c.is_ascii_digit()) && line.contains(", ")));
+    (web || street) && dates::span(line).is_none() && dates::single(line).is_none_or(|(_, at)| at.start > 0)
+}
+
+/// "Grand Harbour Hotel, 12 Marina Street, Valletta": the name, before the first part of an
+/// address, or that starts in lower case (the form's "name and type": "Leicester College,
+/// further education college").
+pub(super) fn name_of_address(text: &str) -> String {
+    let street = |p: &str| is_address(p) || p.starts_with(char::is_lowercase);
+    let parts: Vec<&str> = text.split(", ").take_while(|p| !street(p)).collect();
+    if parts.is_empty() { text.to_owned() } else { parts.join(", ") }
+}
+
+/// "Clinique du Parc, Lyon" as "Clinique du Parc".
+pub(super) fn without_town(piece: &str) -> String {
+    let mut piece = piece.trim();
+    loop {
+        // "Clinique du Parc, Lyon", and "Pizzería Napoli Bella (Burjassot)".
+        let town = piece.rsplit_once(", ").or_else(|| piece.strip_suffix(')').and_then(|p| p.rsplit_once(" (")));
+        match town {
+            Some((name, town)) if is_town(town) => piece = name.trim(),
+            _ => break,
+        }
+    }
+    piece.to_owned()
+}
+
+/// Small words inside a town's name ("Vila Nova de Gaia", "Frankfurt am Main").
+const TOWN_PARTICLES: &[&str] = &["de", "do", "da", "del", "la", "le", "sur", "am", "an", "der", "en", "aan"];
+
+/// "Lyon", "Columbus OH", "Vila Nova de Gaia": a town (and state) after an employer's name;
+/// not an abbreviation of three capitals or more ("SROC", "AFTRAL"), which names an
+/// organisation.
+pub(super) fn is_town(text: &str) -> bool {
+    // "Lyon (France)", "Sevilla (España)": a town and its country, as the Europass form has them.
+    if let Some((town, country)) = text.strip_suffix(')').and_then(|t| t.split_once(" (")) {
+        return is_town(town) && is_town(country);
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let acronym = words.iter().any(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase));
+    let particles = words.iter().filter(|w| TOWN_PARTICLES.contains(w)).count();
+    let named = words.len() - particles;
+    // "Brandenburg an der Havel", "Frankfurt am Main": two names with particles between.
+    ((1..=2).contains(&named) || named == 3 && particles > 0)
+        && !acronym
+        && text.chars().all(|c| c.is_alphabetic() || " .'-".contains(c))
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && !names_a_job(text)
+        && !names_an_employer(text)
+        && !names_a_school(text)
+}
+
+pub(super) fn is_place(text: &str) -> bool {
+    let pieces: Vec<&str> = text.split(", ").collect();
+    pieces.len() == 2 && pieces.iter().all(|p| is_town(p))
+}
+
+/// The countries a town is followed by (assets/resume/countries.txt), lower case.
+fn countries() -> &'static [&'static str] {
+    static COUNTRIES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    COUNTRIES.get_or_init(|| {
+        include_str!("../../../../../assets/resume/countries.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// A town and its country, "Torino, Italia" or "Nürnberg (Deutschland)", as the Europass
+/// forms set them beside every entry's dates: where, never the title or the employer (unlike
+/// "Quantum Ledger, Berlin", which may be an employer and its town).
+pub(super) fn is_town_in_country(text: &str) -> bool {
+    let text = natural_case(text.trim());
+    let (town, country) = match text.strip_suffix(')').and_then(|t| t.split_once(" (")) {
+        Some(pair) => pair,
+        None => match text.rsplit_once(", ") {
+            Some(pair) => pair,
+            None => return false,
+        },
+    };
+    countries().contains(&country.to_lowercase().as_str()) && is_town(town)
+}
+
+/// "Transports Garonne Express, Colomiers (France)", "IES Ramón Carande, Sevilla (España)": a
+/// name followed by its town and country.
+pub(super) fn is_named_place(line: &str) -> bool {
+    line.rsplit_once(", ").is_some_and(|(name, place)| {
+        name.chars().next().is_some_and(char::is_uppercase) && !name.contains(", ") && is_town_in_country(place)
+    })
+}

@@ -1,0 +1,186 @@
+//! Education entries: school, degree and major with their dates, in the shapes job entries
+//! come in, and the Europass form's labelled ones.
+
+use super::places::{is_town, name_of_address, without_town};
+use super::{Entry, cells, entries, is_description, prepared, span_of};
+use crate::parse::labelled;
+use crate::parse::words::{names_a_degree, names_a_job, names_a_school};
+use crate::parse::{ParsedEducation, dates};
+
+/// The schools in the lines of an education section: entries as for jobs, anchored on a range
+/// or a lone year (when it ended); without dates, each line naming a school.
+pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
+    let form = labelled::entries(lines);
+    if form.iter().any(|f| !f.school().is_empty()) {
+        return form
+            .into_iter()
+            .filter(|f| !f.school().is_empty())
+            .map(|f| ParsedEducation {
+                school: without_town(&name_of_address(&f.school())),
+                degree: f.degree(),
+                major: String::new(),
+                start: f.dates.as_ref().map(|d| d.start.clone()),
+                end: f.dates.and_then(|d| d.end),
+            })
+            .collect();
+    }
+    let lines = prepared(lines);
+    let dated = |l: &str| span_of(l).or_else(|| dates::single(l).map(|(year, at)| (None, Some(year), at)));
+    // An entry's lines are taken until one names a school and not a degree (a degree wrapped
+    // over two lines; "Studium Lehramt Gymnasium" above its university).
+    let phrases = |p: &[String]| {
+        if p.iter().any(|p| names_a_school(p) && !names_a_degree(p)) { p.len().max(2) } else { p.len().min(1) }
+    };
+    let mut entries = entries(&lines, dated, phrases, false);
+    if entries.is_empty() {
+        entries = lines
+            .iter()
+            .filter(|l| !is_description(l) && names_a_school(l))
+            .map(|l| Entry {
+                pieces: cells(l).map(str::to_owned).collect(),
+                start: None,
+                end: None,
+                same_employer: false,
+                merged: false,
+            })
+            .collect();
+    }
+    entries.into_iter().filter_map(education).collect()
+}
+
+/// An education entry from its phrases: the school is the phrase (or the part between commas)
+/// that names one, else the first that is not a degree or a place; the degree the first that
+/// names one; the major what follows the degree.
+fn education(mut entry: Entry) -> Option<ParsedEducation> {
+    entry.pieces = entry.pieces.iter().flat_map(|p| degree_then_school(p)).collect();
+    let parts: Vec<String> = entry.pieces.iter().flat_map(|p| p.split(", ")).map(|p| p.trim().to_owned()).collect();
+    // The first of the best: "IHK zu Leipzig" after "Geprüfte Bilanzbuchhalterin (IHK)"; between
+    // equals, one ending on its kind ("Maryvale High School", not "High School Diploma").
+    let ends_on_school = |p: &str| p.split_whitespace().last().is_some_and(names_a_school);
+    let school_score = |p: &str| {
+        let score = 2 * i32::from(names_a_school(p)) - i32::from(names_a_degree(p)) - i32::from(names_a_job(p));
+        (score, ends_on_school(p))
+    };
+    let school =
+        parts.iter().rev().filter(|p| names_a_school(p)).max_by_key(|p| school_score(p)).or_else(|| {
+            parts.iter().find(|p| !names_a_degree(p) && !is_town(p) && p.starts_with(char::is_uppercase))
+        })?;
+    let (degree, major) = entry
+        .pieces
+        .iter()
+        .find(|p| !p.contains(school.as_str()) && names_a_degree(p))
+        .or_else(|| entry.pieces.iter().find(|p| !p.contains(school.as_str())))
+        .map(|p| degree_and_major(p))
+        .unwrap_or_default();
+    Some(ParsedEducation { school: without_town(school), degree, major, start: entry.start, end: entry.end })
+}
+
+/// "LAUREA IN FISIOTERAPIA Università degli Studi di Torino", "VOCATIONAL DIPLOMA IN MOTOR
+/// VEHICLE MECHANICS ZESPÓŁ SZKÓŁ SAMOCHODOWYCH": a degree run together with its school, as the
+/// Europass editor sets them on one line, apart at the first word that names a school and
+/// starts a name of two words or more. A degree that itself names a school ("High School
+/// Diploma"), one that ends on a kind of school ("Studium Lehramt Gymnasium, Mathematik") and
+/// a school named by its last word ("… Cardiff University") are left whole.
+fn degree_then_school(piece: &str) -> Vec<String> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let split = (1..words.len().saturating_sub(1))
+        .find(|&k| names_a_school(words[k]) && !piece.contains(','))
+        .map(|k| words.split_at(k));
+    match split {
+        Some((degree, school)) if names_a_degree(&degree.join(" ")) && !names_a_school(&degree.join(" ")) => {
+            vec![degree.join(" "), school.join(" ")]
+        }
+        _ => vec![piece.to_owned()],
+    }
+}
+
+/// "Master of Science in Computer Science" → ("Master of Science", "Computer Science");
+/// "BSc, Biology" → ("BSc", "Biology").
+fn degree_and_major(piece: &str) -> (String, String) {
+    let clean = |s: &str| s.trim().trim_end_matches([',', ';', ':']).trim().to_owned();
+    for sep in [" in ", ", ", " - ", ": "] {
+        if let Some((degree, major)) = piece.split_once(sep)
+            && names_a_degree(degree)
+            && !names_a_school(major)
+        {
+            return (clean(degree), clean(major));
+        }
+    }
+    (clean(piece), String::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schools_with_degrees_majors_and_years() {
+        let lines = [
+            "University of Toronto",
+            "Bachelor of Engineering in Civil Engineering",
+            "2003 – 2007",
+            "MSc, Data Science | Universidad de Chile | 2012",
+        ];
+        let got = schools(&lines);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            (got[0].school.as_str(), got[0].degree.as_str(), got[0].major.as_str()),
+            ("University of Toronto", "Bachelor of Engineering", "Civil Engineering")
+        );
+        assert_eq!((got[0].start.as_deref(), got[0].end.as_deref()), (Some("2003"), Some("2007")));
+        assert_eq!(
+            (got[1].school.as_str(), got[1].degree.as_str(), got[1].major.as_str()),
+            ("Universidad de Chile", "MSc", "Data Science")
+        );
+        assert_eq!(got[1].end.as_deref(), Some("2012"));
+    }
+
+    #[test]
+    fn schools_in_every_shape() {
+        let names = |lines: &[&str]| schools(lines).into_iter().map(|e| e.school).collect::<Vec<_>>();
+        // Degree, school and years on one line, in either order.
+        let lines = [
+            "PGCE Primary Education, University of Leeds, 2015 – 2016",
+            "Brookfield High School - High School Diploma, 2009",
+            "Fachabitur • Berufskolleg Mitte • 2010",
+        ];
+        assert_eq!(names(&lines), ["University of Leeds", "Brookfield High School", "Berufskolleg Mitte"]);
+        // A timeline: years first, then degree and school on the next line.
+        let lines = [
+            "2016 – 2018  Master Leraar Biologie",
+            "Rijksuniversiteit Utrecht",
+            "2012 – 2016  Bachelor Biologie",
+            "Hogeschool Arnhem",
+        ];
+        assert_eq!(names(&lines), ["Rijksuniversiteit Utrecht", "Hogeschool Arnhem"]);
+        // A table, and a school without any of the usual words beside a degree.
+        let lines =
+            ["Year  Degree  School", "2017  BTS Logistique  Lycée Jean Perrin", "2015 : CACES R489, FORMAPRO Nantes"];
+        assert_eq!(names(&lines), ["Lycée Jean Perrin", "FORMAPRO Nantes"]);
+        // The Europass editor's degree run together with its school; a degree naming a kind of
+        // school and a school named by its last word stay whole.
+        let lines = [
+            "01/10/2012 – 15/11/2015 Torino, Italia",
+            "LAUREA IN FISIOTERAPIA Università degli Studi di Torino",
+            "01/09/2001 – 30/06/2005  Poznań, Poland",
+            "VOCATIONAL DIPLOMA IN MOTOR VEHICLE MECHANICS ZESPÓŁ SZKÓŁ SAMOCHODOWYCH W POZNANIU",
+            "2011 – 2017  Studium Lehramt Gymnasium, Mathematik und Physik",
+            "Karlsruher Institut für Technologie (KIT)",
+            "2008 – 2011  BA (Hons) Primary Education Cardiff University",
+        ];
+        let got = schools(&lines);
+        assert_eq!(
+            got.iter().map(|e| (e.school.as_str(), e.degree.as_str())).collect::<Vec<_>>(),
+            [
+                ("Università degli Studi di Torino", "LAUREA IN FISIOTERAPIA"),
+                ("ZESPÓŁ SZKÓŁ SAMOCHODOWYCH W POZNANIU", "VOCATIONAL DIPLOMA IN MOTOR VEHICLE MECHANICS"),
+                ("Karlsruher Institut für Technologie (KIT)", "Studium Lehramt Gymnasium"),
+                ("BA (Hons) Primary Education Cardiff University", ""),
+            ]
+        );
+        // An office suite set the form's dates between the degree and the school with its town.
+        let lines =
+            ["Técnico Superior en Imagen para el Diagnóstico", "2012–2014", "IES Ramón Carande, Sevilla (España)"];
+        assert_eq!(names(&lines), ["IES Ramón Carande"]);
+    }
+}
