@@ -153,7 +153,8 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
     let (signals, _) = tokio::sync::broadcast::channel(1024);
     // One listener for the process: each channel's announcements wake whoever takes them.
     let channels = &[live::CHANNEL, blobs::sweep::CHANNEL, webhooks::CHANNEL, crate::signup::CHANNEL];
-    let (wakeups, listener_task) = Wakeups::spawn(pool.clone(), channels);
+    let heartbeat = Duration::from_millis(config.listener_heartbeat_ms);
+    let (wakeups, listener_task) = Wakeups::spawn(pool.clone(), channels, heartbeat);
     let forwarder_task = live::spawn_forwarder(wakeups.subscribe(), signals.clone());
     let config = Arc::new(config);
     let delivery_task = email::delivery::spawn(pool.clone(), config.clone())?;

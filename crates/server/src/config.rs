@@ -58,6 +58,10 @@ pub struct Config {
     /// How often a live stream checks that its sign-in is still valid, in milliseconds (it
     /// also checks before every event).
     pub live_recheck_ms: u64,
+    /// How often the server sends itself a heartbeat on its database listener, in
+    /// milliseconds; a listener that hears nothing for three of them connects again (a NAT
+    /// or firewall may have dropped its idle connection without a word).
+    pub listener_heartbeat_ms: u64,
     /// Log lines as JSON objects (for a log collector) instead of text.
     pub json_logs: bool,
     /// Reverse proxies (TLS terminators) in front of this server: for a request from one of
@@ -121,6 +125,7 @@ impl Default for Config {
             snapshot_idle_ms: 30_000,
             live_streams_per_user: 4,
             live_recheck_ms: 30_000,
+            listener_heartbeat_ms: 10_000,
             json_logs: false,
             trusted_proxies: Vec::new(),
             metrics_token: None,
@@ -283,6 +288,7 @@ impl Config {
             ("snapshot_idle_ms", config.snapshot_idle_ms),
             ("live_streams_per_user", config.live_streams_per_user as u64),
             ("live_recheck_ms", config.live_recheck_ms),
+            ("listener_heartbeat_ms", config.listener_heartbeat_ms),
             ("webhook_timeout_ms", config.webhook_timeout_ms),
             ("webhook_retry_base_ms", config.webhook_retry_base_ms),
             ("webhook_poll_ms", config.webhook_poll_ms),

@@ -9,6 +9,12 @@
 //! while there is work, then waits for a notification on its channel (sent by whoever wrote a
 //! row) or for `poll` (rows whose retry came due, or notifications missed while the listener
 //! was away).
+//!
+//! A listening connection can die without a word: a NAT or a firewall between the server and
+//! the database drops an idle connection's state, and the socket then waits forever for
+//! notifications that no longer come. So the process sends itself a heartbeat notification
+//! every `heartbeat`, and a listener that hears nothing at all for three of them connects again
+//! (and says [`Heard::Missed`]) instead of trusting the silence.
 
 use std::future::Future;
 use std::time::Duration;
@@ -39,20 +45,32 @@ pub struct Wakeups {
 const BACKLOG: usize = 1024;
 /// How soon a lost listener connects again.
 const RECONNECT: Duration = Duration::from_secs(1);
+/// The channel of the process's heartbeat, heard by every listener and handed to nobody.
+const HEARTBEAT: &str = "talentdesk_heartbeat";
+/// How many heartbeats a listener may miss before it takes its connection for dead.
+const SILENT_BEATS: u32 = 3;
 
 impl Wakeups {
-    /// Starts listening on `channels` for as long as the server runs.
-    pub fn spawn(pool: PgPool, channels: &'static [&'static str]) -> (Self, tokio::task::JoinHandle<()>) {
+    /// Starts listening on `channels` for as long as the server runs, sending the heartbeat
+    /// every `heartbeat`.
+    pub fn spawn(
+        pool: PgPool,
+        channels: &'static [&'static str],
+        heartbeat: Duration,
+    ) -> (Self, tokio::task::JoinHandle<()>) {
         let (heard, _) = broadcast::channel(BACKLOG);
         let sender = heard.clone();
         let task = tokio::spawn(async move {
-            loop {
-                if let Err(e) = listen(&pool, channels, &sender).await {
-                    tracing::warn!(error = %e, "notifications: lost the database; connecting again");
+            let listening = async {
+                loop {
+                    if let Err(e) = listen(&pool, channels, heartbeat * SILENT_BEATS, &sender).await {
+                        tracing::warn!(error = %e, "notifications: lost the database; connecting again");
+                    }
+                    let _ = sender.send(Heard::Missed);
+                    tokio::time::sleep(RECONNECT).await;
                 }
-                let _ = sender.send(Heard::Missed);
-                tokio::time::sleep(RECONNECT).await;
-            }
+            };
+            tokio::join!(listening, beat(&pool, heartbeat));
         });
         (Self { heard }, task)
     }
@@ -106,17 +124,46 @@ impl Subscription {
     }
 }
 
-async fn listen(pool: &PgPool, channels: &[&str], heard: &broadcast::Sender<Heard>) -> sqlx::Result<()> {
-    let mut listener = PgListener::connect_with(pool).await?;
-    listener.listen_all(channels.iter().copied()).await?;
+/// Listens until the connection fails or stays silent for `silence`; a silent listener is
+/// dropped whole (never asked again after a wait was cut short).
+async fn listen(
+    pool: &PgPool,
+    channels: &[&str],
+    silence: Duration,
+    heard: &broadcast::Sender<Heard>,
+) -> sqlx::Result<()> {
+    let silent = || {
+        let message = format!("nothing heard for {silence:?}");
+        sqlx::Error::Io(std::io::Error::new(std::io::ErrorKind::TimedOut, message))
+    };
+    let connecting = async {
+        let mut listener = PgListener::connect_with(pool).await?;
+        listener.listen_all(channels.iter().copied().chain([HEARTBEAT])).await?;
+        Ok::<_, sqlx::Error>(listener)
+    };
+    let mut listener = tokio::time::timeout(silence, connecting).await.map_err(|_| silent())??;
     // Anything announced before this point was missed.
     let _ = heard.send(Heard::Missed);
     loop {
-        let heard_now = match listener.try_recv().await? {
+        let heard_now = match tokio::time::timeout(silence, listener.try_recv()).await.map_err(|_| silent())?? {
+            Some(n) if n.channel() == HEARTBEAT => continue,
             Some(n) => Heard::Notification { channel: n.channel().to_owned(), payload: n.payload().to_owned() },
             // The connection was lost; the next call connects again and listens anew.
             None => Heard::Missed,
         };
         let _ = heard.send(heard_now);
+    }
+}
+
+/// Sends the heartbeat every `every` through the pool, as any writer's notification goes: a
+/// beat that fails (the database away) is simply the next one's to send.
+async fn beat(pool: &PgPool, every: Duration) {
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        if let Err(e) = sqlx::query("SELECT pg_notify($1, '')").bind(HEARTBEAT).execute(pool).await {
+            tracing::debug!(error = %e, "notifications: the heartbeat was not sent");
+        }
     }
 }

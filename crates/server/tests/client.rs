@@ -5,7 +5,7 @@ mod support;
 
 use std::time::Duration;
 
-use support::{PASSWORD, TestServer, create_candidate, numbered};
+use support::{PASSWORD, TestServer, create_candidate, next_live_version, numbered};
 use talentdesk_sync::client::{Client, ClientError};
 use talentdesk_sync::wire::{PushOutcome, RecordKind};
 use uuid::Uuid;
@@ -41,12 +41,7 @@ async fn the_client_signs_in_pushes_pulls_snapshots_and_hears_versions() {
     // (the engine would otherwise wait for its 30 s poll). Watching the raw stream is what
     // proves it: a client whose request reached the server after the change would be told the
     // newer version on opening, NOTIFY or not.
-    let mut raw = reqwest::Client::new()
-        .get(format!("{}/v1/sync/live", server.url))
-        .bearer_auth(&server.recruiter.token)
-        .send()
-        .await
-        .unwrap();
+    let mut raw = server.open_live(&server.recruiter).await;
     let mut seen = String::new();
     assert_eq!(next_live_version(&mut raw, &mut seen).await, version, "a stream opens with the current version");
     let omar = Client::with_token(&server.url, &server.other_recruiter.token).unwrap();
@@ -69,22 +64,6 @@ async fn the_client_signs_in_pushes_pulls_snapshots_and_hears_versions() {
     // The client's own wait hears it too.
     let newer = tokio::time::timeout(Duration::from_secs(5), listening).await.unwrap().unwrap().unwrap();
     assert_eq!(newer, version + 1);
-}
-
-/// The next `version` event of a live stream; `seen` holds what was read after it.
-async fn next_live_version(stream: &mut reqwest::Response, seen: &mut String) -> i64 {
-    loop {
-        if let Some(end) = seen.find("\n\n") {
-            let event: String = seen.drain(..end + 2).collect();
-            if let Some(data) = event.lines().find_map(|l| l.strip_prefix("data: ")) {
-                let data: serde_json::Value = serde_json::from_str(data).unwrap();
-                return data["version"].as_i64().unwrap();
-            }
-            continue;
-        }
-        let chunk = stream.chunk().await.unwrap().expect("the live stream ended");
-        seen.push_str(&String::from_utf8_lossy(&chunk));
-    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

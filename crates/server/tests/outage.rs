@@ -5,7 +5,11 @@ mod support;
 
 use reqwest::StatusCode;
 use sqlx::Connection;
-use support::{TestServer, create_candidate, numbered};
+use std::time::Duration;
+
+use support::silent_network::SilentNetwork;
+use support::{TestServer, create_candidate, next_live_version, numbered};
+use talentdesk_server::config::Config;
 use uuid::Uuid;
 
 async fn set_reachable(database_url: &str, reachable: bool) {
@@ -53,4 +57,65 @@ async fn an_outage_answers_503_and_recovers_without_losing_or_doubling() {
     let (changes, _) = server.pull_all(rita, String::new()).await;
     let wei = changes.iter().filter(|c| c.data.as_ref().is_some_and(|d| d.get().contains("\"Wei\""))).count();
     assert_eq!(wei, 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_listener_the_network_silenced_is_replaced_and_teammates_changes_still_arrive() {
+    // The server reaches PostgreSQL through a network that can drop a connection silently; its
+    // live streams do not check by themselves within the test, so only a notification, or the
+    // listener noticing it hears none, can tell a stream of a teammate's change.
+    let mut network = None;
+    let server = TestServer::start_with(|config| {
+        let through = SilentNetwork::in_front_of(&config.database_url);
+        let config = Config {
+            database_url: through.database_url.clone(),
+            listener_heartbeat_ms: 200,
+            live_recheck_ms: 600_000,
+            ..config
+        };
+        network = Some(through);
+        config
+    })
+    .await;
+    let network = network.unwrap();
+    let mut live = server.open_live(&server.recruiter).await;
+    let mut seen = String::new();
+    let version = next_live_version(&mut live, &mut seen).await;
+    let rita = &server.recruiter;
+    let omar = &server.other_recruiter;
+    server.push(omar, &numbered(1, [create_candidate(Uuid::now_v7(), "Ana", "Souza", None)])).await;
+    let heard = tokio::time::timeout(Duration::from_secs(5), next_live_version(&mut live, &mut seen)).await;
+    assert_eq!(heard.expect("a teammate's change arrives while the network is fine"), version + 1);
+
+    // The network drops the listening connection without telling either end.
+    assert_eq!(network.silence_listeners(), 1, "the server listens on one connection");
+    server.push(omar, &numbered(2, [create_candidate(Uuid::now_v7(), "Li", "Wei", None)])).await;
+    let heard = tokio::time::timeout(Duration::from_secs(5), next_live_version(&mut live, &mut seen)).await;
+    assert_eq!(
+        heard.expect("the change made while the listener was silenced arrives once it is replaced"),
+        version + 2
+    );
+    // Found silent, the listener is replaced by one on a new connection, which hears at once.
+    let replaced = tokio::time::timeout(Duration::from_secs(5), async {
+        while network.listening() < 2 {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await;
+    assert!(replaced.is_ok(), "the silenced listener was not replaced");
+    server.push(omar, &numbered(3, [create_candidate(Uuid::now_v7(), "Kofi", "Mensah", None)])).await;
+    // (A listener that connects again has the streams read the version again: the same one
+    // may come twice.)
+    let newer = async {
+        loop {
+            let heard = next_live_version(&mut live, &mut seen).await;
+            if heard > version + 2 {
+                return heard;
+            }
+        }
+    };
+    let heard = tokio::time::timeout(Duration::from_secs(2), newer).await;
+    assert_eq!(heard.expect("the next change arrives through the new listener"), version + 3);
+    let (changes, _) = server.pull_all(rita, String::new()).await;
+    assert_eq!(changes.iter().filter(|c| c.data.as_ref().is_some_and(|d| d.get().contains("Mensah"))).count(), 1);
 }

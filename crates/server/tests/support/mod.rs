@@ -4,6 +4,7 @@
 #![allow(dead_code)] // Each test file uses its own part of the helpers.
 
 pub mod browser;
+pub mod silent_network;
 pub mod smtp;
 
 use reqwest::StatusCode;
@@ -108,6 +109,12 @@ impl TestServer {
         let recruiter = this_user("rita@acme.test", Role::Recruiter, "102").await;
         let other_recruiter = this_user("omar@acme.test", Role::Recruiter, "103").await;
         Self { server, url, database_url, http, admin, recruiter, other_recruiter, blobs }
+    }
+
+    /// A live stream opened as `session`, read raw with [`next_live_version`].
+    pub async fn open_live(&self, session: &Session) -> reqwest::Response {
+        let url = format!("{}/v1/sync/live", self.url);
+        self.http.get(url).bearer_auth(&session.token).send().await.unwrap()
     }
 
     pub async fn login(&self, email: &str, password: &str) -> Session {
@@ -294,5 +301,21 @@ impl TestServer {
             .collect();
         desk.apply_pull(&changes, &next, 0, true).unwrap();
         next
+    }
+}
+
+/// The next `version` event of a live stream; `seen` holds what was read after it.
+pub async fn next_live_version(stream: &mut reqwest::Response, seen: &mut String) -> i64 {
+    loop {
+        if let Some(end) = seen.find("\n\n") {
+            let event: String = seen.drain(..end + 2).collect();
+            if let Some(data) = event.lines().find_map(|l| l.strip_prefix("data: ")) {
+                let data: serde_json::Value = serde_json::from_str(data).unwrap();
+                return data["version"].as_i64().unwrap();
+            }
+            continue;
+        }
+        let chunk = stream.chunk().await.unwrap().expect("the live stream ended");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
     }
 }
