@@ -199,8 +199,9 @@ fn pieces(glyphs: &[Glyph]) -> Vec<Piece> {
 /// The largest text of the first page broken over lines where a name cannot end: after a
 /// hyphen ("WIEBKE JÄRVINEN-" over "LUND", a long letter-spaced name the page wrapped) or after
 /// an initial ("ANNA K." over "BERGSTRÖM"), as one piece: the name is one line to the parser.
-/// Two whole lines of that size stay apart, since a name over a job title or a town in the
-/// same type ("Margaret Thornton" over "Registered Nurse") reads the same to a layout. Only
+/// A given name and a surname on two lines of their own ("Kwame" over "Asante-Boateng") are one
+/// name too. Other whole lines of that size stay apart, since a name over a job title or a town
+/// in the same type ("Margaret Thornton" over "Registered Nurse") reads the same to a layout. Only
 /// when that size stands well above the page's usual one, the lines follow closely and
 /// overlap across, are in one script, and hold no digits or addresses.
 fn name_on_one_line(mut pieces: Vec<Piece>) -> Vec<Piece> {
@@ -222,9 +223,24 @@ fn name_on_one_line(mut pieces: Vec<Piece>) -> Vec<Piece> {
         let last = p.text.split_whitespace().last().unwrap_or_default();
         p.text.ends_with('-') || (last.chars().count() == 2 && last.ends_with('.'))
     };
+    // "Kwame" over "Asante-Boateng", "Marta Giménez" over "Roldán": a design that sets the given
+    // name and the surname on lines of their own, in capitalised words, four at most.
+    let words = |p: &Piece| p.text.split_whitespace().count();
+    let capitalised = |p: &Piece| {
+        p.text.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c))
+        })
+    };
+    // One of the two is a single word, and neither names a job ("Anna Weber" over
+    // "Pflegefachfrau" is a name over a title).
+    let given_and_surname = big.len() == 2
+        && big.iter().all(|&i| capitalised(&pieces[i]) && !crate::parse::names_a_job(&pieces[i].text))
+        && big.iter().any(|&i| words(&pieces[i]) == 1)
+        && big.iter().map(|&i| words(&pieces[i])).sum::<usize>() <= 4;
     let one_name = largest >= 1.5 * usual
         && (2..=3).contains(&big.len())
-        && big[..big.len() - 1].iter().all(|&i| unfinished(&pieces[i]))
+        && (given_and_surname || big[..big.len() - 1].iter().all(|&i| unfinished(&pieces[i])))
         && big.iter().all(|&i| a_name(&pieces[i]))
         && big.iter().all(|&i| latin(&pieces[i]) == latin(&pieces[big[0]]))
         && big.windows(2).all(|w| follows(&pieces[w[0]], &pieces[w[1]]));
@@ -613,20 +629,24 @@ mod tests {
             glyphs.extend(body.iter().flat_map(|(x, y, t)| line(*x, *y, t)));
             read(glyphs)
         };
-        let mut glyphs = large(20.0, 40.0, 36.0, "WIEBKE JÄRVINEN-");
-        glyphs.extend(large(20.0, 82.0, 36.0, "LUND"));
-        assert!(with_body(glyphs).starts_with("WIEBKE JÄRVINEN-LUND\n"));
-        let mut glyphs = large(20.0, 40.0, 36.0, "ANNA K.");
-        glyphs.extend(large(20.0, 82.0, 36.0, "BERGSTRÖM"));
-        assert!(with_body(glyphs).starts_with("ANNA K. BERGSTRÖM\n"));
+        // Two lines of large type, the second `gap` points under the first, over the body.
+        let two = |size: f64, gap: f64, first: &str, second: &str| {
+            let mut glyphs = large(20.0, 40.0, size, first);
+            glyphs.extend(large(20.0, 40.0 + gap, size, second));
+            with_body(glyphs)
+        };
+        assert!(two(36.0, 42.0, "WIEBKE JÄRVINEN-", "LUND").starts_with("WIEBKE JÄRVINEN-LUND\n"));
+        assert!(two(36.0, 42.0, "ANNA K.", "BERGSTRÖM").starts_with("ANNA K. BERGSTRÖM\n"));
         // A whole name over a title or a town in the same type stays two lines.
-        let mut glyphs = large(20.0, 40.0, 30.0, "Margaret Thornton");
-        glyphs.extend(large(20.0, 75.0, 30.0, "Registered Nurse"));
-        assert!(with_body(glyphs).starts_with("Margaret Thornton\nRegistered Nurse\n"));
+        let over_title = two(30.0, 35.0, "Margaret Thornton", "Registered Nurse");
+        assert!(over_title.starts_with("Margaret Thornton\nRegistered Nurse\n"));
+        assert!(two(30.0, 35.0, "Anna Weber", "Pflegefachfrau").starts_with("Anna Weber\nPflegefachfrau\n"));
+        // A given name and a surname set on lines of their own are one name.
+        assert!(two(30.0, 35.0, "Marta Giménez", "Roldán").starts_with("Marta Giménez Roldán\n"));
+        assert!(two(30.0, 35.0, "Kwame", "Asante-Boateng").starts_with("Kwame Asante-Boateng\n"));
         // A name over its transliteration is the same name twice, not one name.
-        let mut glyphs = large(20.0, 40.0, 30.0, "Ирина Соколо-");
-        glyphs.extend(large(20.0, 75.0, 30.0, "Irina Sokolova"));
-        assert!(with_body(glyphs).starts_with("Ирина Соколо-\nIrina Sokolova\n"));
+        let twice = two(30.0, 35.0, "Ирина Соколо-", "Irina Sokolova");
+        assert!(twice.starts_with("Ирина Соколо-\nIrina Sokolova\n"));
         // Large lines far apart (a name and a heading of the same size) stay apart.
         let mut glyphs = large(20.0, 40.0, 30.0, "Ana Lima-");
         glyphs.extend(large(20.0, 120.0, 30.0, "Experiência"));

@@ -1,5 +1,6 @@
 //! From a resume's normalised text to profile fields.
 
+mod assessment;
 mod contact;
 mod dates;
 mod history;
@@ -9,6 +10,9 @@ mod name;
 mod sections;
 mod skills;
 mod words;
+
+/// The reader keeps a job title apart from a name set over it in the same type.
+pub(crate) use words::names_a_job;
 
 use serde::{Deserialize, Serialize};
 use talentdesk_domain::candidate::{Education, Employment, Link, LinkKind, Location, Profile};
@@ -166,7 +170,7 @@ pub fn parse(text: &str) -> ParsedResume {
     let (name, name_confidence) = found_by(name::name(&top), || name::name_above_a_title(&lines));
     let (phone, phone_confidence) = found_by(contact::phone(&top), || contact::phone(&lines));
     // A languages list run in with its heading inside the skills is languages, read below.
-    let skills_lines: Vec<&str> = section(Section::Skills)
+    let skills_lines: Vec<&str> = assessment::without_grids(&section(Section::Skills))
         .into_iter()
         .filter(|l| sections::inline_languages(l).is_none() && !languages::labelled(l))
         .collect();

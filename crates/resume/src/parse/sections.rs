@@ -68,12 +68,13 @@ pub fn heading(line: &str) -> Option<Section> {
         .map(str::to_lowercase)
         .collect();
     let key = words.join(" ");
-    if key.is_empty() || key.chars().count() > 40 {
-        return None;
-    }
     let table = headings();
     if let Some(section) = table.phrases.get(&key) {
         return Some(*section);
+    }
+    // A longer line that is no heading of the table is text, not a heading set apart.
+    if key.is_empty() || key.chars().count() > 40 {
+        return None;
     }
     let letters = line.chars().filter(|c| c.is_alphabetic());
     let shouted = letters.clone().next().is_some() && letters.clone().all(|c| !c.is_lowercase());
@@ -265,6 +266,7 @@ mod tests {
         assert_eq!(heading("— Skills & Tools —"), Some(Section::Skills));
         assert_eq!(heading("Berufserfahrung"), Some(Section::Experience));
         assert_eq!(heading("Experienced nurse with ten years"), None);
+        assert_eq!(heading("Organisatorische Fähigkeiten und Kompetenzen"), Some(Section::Skills));
     }
 
     #[test]

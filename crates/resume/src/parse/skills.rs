@@ -9,9 +9,12 @@ use talentdesk_domain::skills::{by_key, in_capitals, key};
 /// Longest skill, in words.
 const MAX_WORDS: usize = 6;
 
-/// An item longer than this is a sentence, not a skill.
-const MOST_ITEM_WORDS: usize = 7;
-const MOST_ITEM_CHARS: usize = 60;
+/// An item longer than this is a sentence, not a skill ("Escucha activa y trato cercano con
+/// personas mayores y con demencia", as a Europass form's social skills list one, is a skill).
+const MOST_ITEM_WORDS: usize = 12;
+const MOST_ITEM_CHARS: usize = 90;
+/// An item of more words than this that ends in a full stop is a sentence.
+const MOST_SENTENCE_WORDS: usize = 7;
 
 /// The items of a skills section, in order, each once: its lines split at list separators
 /// (not inside parentheses: "Excel (Pivot, SVERWEIS)" is one item) and at column gaps (a
@@ -23,9 +26,12 @@ pub fn listed(lines: &[&str]) -> Vec<String> {
     for line in unwrapped(lines) {
         let items = without_row_label(&line).split("  ").flat_map(split_outside_parentheses);
         for item in items {
+            let sentence = item.trim_end().ends_with('.');
             let item = unlabelled(item.trim_start_matches(['-', '*', '–', '—', '>', ' ']).trim().trim_end_matches('.'));
             let words = item.split_whitespace().count();
-            let fits = (1..=MOST_ITEM_WORDS).contains(&words) && item.chars().count() <= MOST_ITEM_CHARS;
+            let fits = (1..=MOST_ITEM_WORDS).contains(&words)
+                && item.chars().count() <= MOST_ITEM_CHARS
+                && !(sentence && words > MOST_SENTENCE_WORDS);
             if fits && !found.iter().any(|f| f.eq_ignore_ascii_case(item)) {
                 found.push(item.to_owned());
             }
@@ -41,8 +47,9 @@ fn is_list(line: &str) -> bool {
 
 /// The lines with an item wrapped onto the next line joined again: a list line that does not
 /// end with a separator, followed by a line starting in lower case ("… • Soporte vital" over
-/// "avanzado • …"), or a line that leaves a parenthesis open ("TMS (Transporeon," over
-/// "TIMOCOM)").
+/// "avanzado • …"), a line that leaves a parenthesis open ("TMS (Transporeon," over
+/// "TIMOCOM)"), or a line that is only a parenthesis ("Aprendizaje basado en proyectos" over
+/// "(ABP)", a narrow sidebar's wrap).
 fn unwrapped(lines: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in lines {
@@ -51,7 +58,8 @@ fn unwrapped(lines: &[&str]) -> Vec<String> {
             let open = last.matches('(').count() > last.matches(')').count();
             let ends_an_item = last.ends_with([',', ';', '•', '·', '|']);
             let goes_on = line.chars().next().is_some_and(char::is_lowercase) && is_list(last) && !ends_an_item;
-            open || goes_on
+            let aside = line.starts_with('(') && line.ends_with(')') && !ends_an_item;
+            open || goes_on || aside
         });
         match out.last_mut() {
             Some(last) if continues => {
@@ -164,6 +172,10 @@ mod tests {
             "Lean • Root cause analysis • Statistical",
             "process control • TMS (Transporeon,",
             "TIMOCOM)",
+            "Aprendizaje basado en proyectos",
+            "(ABP)",
+            "Escucha activa y trato cercano con personas mayores y con demencia",
+            "Trained the new starters on the scanners and kept the shift rota.",
             "Led the migration of our payroll to a new provider across three sites in one year.",
             "trauma care",
         ];
@@ -186,7 +198,9 @@ mod tests {
                 "Lean",
                 "Root cause analysis",
                 "Statistical process control",
-                "TMS (Transporeon, TIMOCOM)"
+                "TMS (Transporeon, TIMOCOM)",
+                "Aprendizaje basado en proyectos (ABP)",
+                "Escucha activa y trato cercano con personas mayores y con demencia"
             ]
         );
     }

@@ -104,6 +104,9 @@ const EMPLOYER_WORDS: &[&str] = &[
     "colegio", "hospitale", "ospedale", "gruppo", "studio", "comune", "scuola", "ziekenhuis", "gemeente", "college",
     "centrum", "szpital", "zakłady", "spółdzielnia", "hurtownia", "biuro", "grupa", "santa", "casa", "gabinete",
     "istituto", "cooperativa", "kita", "bufete", "notaría", "spedition",
+    // Public bodies: "Departamento de Educación, Gobierno de Aragón", "Landesregierung".
+    "government", "gobierno", "gouvernement", "governo", "regierung", "landesregierung", "ministerio", "ministère",
+    "ministero", "ministerium", "ministerstwo", "ministerie", "departamento", "département", "urząd", "rijksoverheid",
     // A hospital's ward after a title ("Staff Nurse, Respiratory Ward") is no town.
     "ward",
 ];
@@ -160,7 +163,7 @@ fn has_ending(text: &str, endings: &[&str]) -> bool {
 }
 
 /// Whether `text` has a word of a job title.
-pub(super) fn names_a_job(text: &str) -> bool {
+pub(crate) fn names_a_job(text: &str) -> bool {
     has_word(text, TITLE_WORDS) || has_ending(text, TITLE_ENDINGS)
 }
 

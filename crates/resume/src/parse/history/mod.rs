@@ -13,7 +13,10 @@ use super::dates::{self, Span};
 use super::labelled;
 use super::words::{names_a_job, names_an_employer};
 pub(super) use places::is_address;
-use places::{is_address_line, is_named_place, is_place, is_town, is_town_in_country, name_of_address, without_town};
+use places::{
+    is_address_line, is_named_place, is_place, is_town, is_town_in_capitals, is_town_in_country, is_town_in_region,
+    name_of_address, without_town,
+};
 
 /// An entry: the phrases of its heading (title, employer, school, degree...) in order, and
 /// its dates.
@@ -117,10 +120,13 @@ fn heading_cells(line: &str) -> Vec<String> {
     // A town with its country beside the dates ("Nürnberg (Deutschland)", as the Europass
     // form sets it under them) is where, not who: no title or employer.
     let place = |c: &str| c.split_whitespace().count() <= 4 && c.ends_with(')') && is_town(c);
+    // "… Inc. — Columbus, OH  Apr 2020 – Present": the last cell a town and its state.
+    let last = cells.len().saturating_sub(1);
+    let state = |n: usize, c: &str| n > 0 && n == last && is_town_in_region(c);
     cells
         .iter()
         .enumerate()
-        .filter(|(n, c)| keep(*n, c) && !place(c) && !is_address_line(c))
+        .filter(|(n, c)| keep(*n, c) && !place(c) && !state(*n, c) && !is_address_line(c))
         .map(|(_, c)| (*c).to_owned())
         .collect()
 }
@@ -327,6 +333,10 @@ fn entries(
             n_cell += 1;
             !(is_sentence(p) || ((n_cell > 1 || heading_first) && is_prose(p)))
         });
+        // "SEPTIEMBRE 2019 – ACTUALIDAD • ZARAGOZA": a town in capitals beside the dates is where
+        // the job was, unless the lines around give no title and employer without it.
+        let (places, kept): (Vec<String>, Vec<String>) = pieces.into_iter().partition(|p| is_town_in_capitals(p));
+        let mut pieces = kept;
         let own = pieces.len();
         // "2016 – 2020  Cariste CACES 1, 3 et 5" under "Depuis mars 2020  Entrepôts du Nord
         // Logistique  Chef d'équipe préparation": the employer's cell is merged down, and
@@ -384,6 +394,10 @@ fn entries(
         {
             pieces.extend(heading_cells(&lines[j]));
             free = j + 1;
+        }
+        if phrases(&pieces) < 2 && !places.is_empty() {
+            let at = if heading_first { pieces.len() } else { 0 };
+            pieces.splice(at..at, places);
         }
         let same_employer = heading_first && n > 0 && pieces.len() == 1 && own == 1;
         // A table's row is whole on its dated line; an entry that took other lines is none.
@@ -705,6 +719,34 @@ mod tests {
                 ("Aide-comptable", "Garage Central SARL"),
             ])
         );
+    }
+
+    #[test]
+    fn where_the_job_was_beside_its_dates_or_its_employer() {
+        // A timeline's town in capitals beside the dates, the title and employer below.
+        let lines = [
+            "SEPTIEMBRE 2019 – ACTUALIDAD • ZARAGOZA",
+            "Maestra de Primaria y tutora",
+            "Colegio Los Olivos",
+            "SEPTIEMBRE 2016 – JUNIO 2019 • HUESCA Y ZARAGOZA",
+            "Maestra interina",
+            "Departamento de Educación, Gobierno de Aragón",
+            "OCTUBRE 2015 – MAYO 2016 • LEEDS (REINO UNIDO)",
+            "Auxiliar de conversación de español",
+            "Holybrook Primary School",
+        ];
+        let want = [
+            ("Maestra de Primaria y tutora", "Colegio Los Olivos"),
+            ("Maestra interina", "Departamento de Educación, Gobierno de Aragón"),
+            ("Auxiliar de conversación de español", "Holybrook Primary School"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+        // A name in its own case beside the dates is the employer when nothing else is.
+        let lines = ["2019 – 2021  Quantum Ledger", "Data Analyst"];
+        assert_eq!(who(&lines), pairs(&[("Data Analyst", "Quantum Ledger")]));
+        // "Title, Employer, Inc. — Town, ST  dates": the town and its state are where.
+        let lines = ["Territory Sales Manager, Midwest Fastening Systems, Inc. — Columbus, OH  Apr 2020 – Present"];
+        assert_eq!(who(&lines), pairs(&[("Territory Sales Manager", "Midwest Fastening Systems, Inc.")]));
     }
 
     #[test]

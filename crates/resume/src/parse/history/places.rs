@@ -154,6 +154,34 @@ pub(super) fn is_town_in_country(text: &str) -> bool {
     countries().contains(&country.to_lowercase().as_str()) && is_town(town)
 }
 
+/// Words between two towns' names ("Huesca y Zaragoza", "Lyon et Villeurbanne").
+const BETWEEN_TOWNS: &[&str] = &[" y ", " e ", " i ", " et ", " and ", " und ", " en ", " & ", " / "];
+
+/// "ZARAGOZA", "HUESCA Y ZARAGOZA", "LEEDS (REINO UNIDO)": where a job was, as a timeline sets
+/// it in capitals beside the dates. In capitals only: a name in its own case beside dates
+/// may be the employer ("2019 – 2021  Quantum Ledger").
+pub(super) fn is_town_in_capitals(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic());
+    if letters.clone().next().is_none() || letters.clone().any(char::is_lowercase) {
+        return false;
+    }
+    let text = natural_case(text.trim());
+    let lower = text.to_lowercase();
+    let towns = BETWEEN_TOWNS.iter().find(|w| lower.contains(*w)).map_or(vec![text.as_str()], |w| {
+        let at = lower.find(w).unwrap_or_default();
+        vec![&text[..at], &text[at + w.len()..]]
+    });
+    towns.iter().all(|t| is_town_in_country(t) || is_town(t))
+}
+
+/// "Columbus, OH", "Parramatta, NSW": a town and the code of its state or province, as
+/// resumes in the United States, Canada and Australia set them after an employer.
+pub(super) fn is_town_in_region(text: &str) -> bool {
+    text.rsplit_once(", ").is_some_and(|(town, region)| {
+        (2..=3).contains(&region.len()) && region.chars().all(|c| c.is_ascii_uppercase()) && is_town(town)
+    })
+}
+
 /// "Transports Garonne Express, Colomiers (France)", "IES Ramón Carande, Sevilla (España)": a
 /// name followed by its town and country.
 pub(super) fn is_named_place(line: &str) -> bool {
