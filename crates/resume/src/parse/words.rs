@@ -129,6 +129,10 @@ const SCHOOL_WORDS: &[&str] = &[
     // Kinds of school in the other languages: "Istituto Tecnico …", "Scuola di …", "Faculté de …".
     "istituto", "scuola", "accademia", "conservatorio", "ateneo", "facoltà", "faculté", "facultad", "wydział",
     "academie", "fachhochschule", "collège", "colégio", "roc",
+    // Italian state schools by their initials: "ITIS Benedetto Castelli", "IPSIA", "IIS".
+    "itis", "itc", "itg", "ipsia", "ipssar", "iis", "isis", "itt",
+    // Training providers: "AFPA Lyon", "Fundación Laboral de la Construcción", "Instytut …".
+    "afpa", "greta", "fundación", "instytut",
 ];
 
 /// Endings of compound school names ("Rijksuniversiteit", "Berufsschule", "Basisschool").
@@ -143,12 +147,26 @@ const DEGREE_WORDS: &[&str] = &[
     "licence", "baccalauréat", "bac", "caces", "grado", "máster", "título", "técnico", "bacharelado", "especialização",
     "mestrado", "licenciado", "laurea", "diploma di", "magister", "inżynier", "licencjat", "technik", "mbo", "hbo",
     "wo", "certificat", "certificado", "programme", "program", "apprenticeship", "leaving certificate",
+    // Vocational titles, certificates and courses: "Titre professionnel …", "Brevet professionnel
+    // Maçon", "Attestato di …", "Certyfikat …", "Curso de …", "Industriemeister Metall (IHK)".
+    "titre", "brevet", "cap", "bep", "attestato", "attestation", "certyfikat", "certificaat", "zertifikat", "curso",
+    "corso", "kurs", "cursus", "dyplom", "świadectwo", "meister", "industriemeister", "meisterprüfung",
 ];
 
+/// The words of `text`, lower case; a hyphenated compound also gives its parts
+/// ("IHK-Bildungszentrum" is "ihk-bildungszentrum", "ihk" and "bildungszentrum").
 fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-' && c != '\'')
         .map(|w| w.trim_matches(['.', '-', '\'']).to_lowercase())
         .filter(|w| !w.is_empty())
+        .flat_map(|w| {
+            let parts: Vec<String> = if w.contains('-') {
+                w.split('-').filter(|p| p.len() > 1).map(str::to_owned).collect()
+            } else {
+                vec![]
+            };
+            std::iter::once(w).chain(parts)
+        })
 }
 
 /// Whether `text` has one of `words` (a word, or a phrase of several).

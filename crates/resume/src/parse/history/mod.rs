@@ -107,7 +107,12 @@ fn heading_cells(line: &str) -> Vec<String> {
     let mut cells: Vec<&str> = Vec::new();
     for cell in self::cells(line) {
         match cells.last_mut() {
-            Some(last) if cell.starts_with(char::is_lowercase) && line.contains(&format!("{last} – {cell}")) => {
+            // A grade after a dash is no part of the name ("… Reggio Emilia – voto 106/110").
+            Some(last)
+                if cell.starts_with(char::is_lowercase)
+                    && !cell.contains(|c: char| c.is_ascii_digit())
+                    && line.contains(&format!("{last} – {cell}")) =>
+            {
                 let start = line.find(*last).unwrap_or_default();
                 *last = &line[start..start + last.len() + " – ".len() + cell.len()];
             }

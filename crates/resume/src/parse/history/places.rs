@@ -105,6 +105,14 @@ const TOWN_PARTICLES: &[&str] = &["de", "do", "da", "del", "la", "le", "sur", "a
 /// not an abbreviation of three capitals or more ("SROC", "AFTRAL"), which names an
 /// organisation.
 pub(super) fn is_town(text: &str) -> bool {
+    // "Annecy (74)", "Ajaccio (2A)": a French town with its département's number.
+    if let Some((town, number)) = text.strip_suffix(')').and_then(|t| t.rsplit_once(" ("))
+        && (1..=3).contains(&number.len())
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && number.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        return is_town(town);
+    }
     // "Lyon (France)", "Sevilla (España)": a town and its country, as the Europass form has them.
     if let Some((town, country)) = text.strip_suffix(')').and_then(|t| t.split_once(" (")) {
         return is_town(town) && is_town(country);

@@ -178,6 +178,24 @@ mod tests {
                 ("BA (Hons) Primary Education Cardiff University", ""),
             ]
         );
+        // Vocational titles, certificates and courses beside their provider; a grade after a dash.
+        let lines = [
+            "Titre professionnel Chef de chantier gros œuvre",
+            "AFPA Lyon [ 09/2016 – 06/2017 ]",
+            "09/2018–07/2020  Industriemeister Metall (IHK), berufsbegleitend – IHK-Bildungszentrum Schweinfurt",
+            "2014 – 2018  Università degli Studi di Modena e Reggio Emilia – voto 106/110",
+            "2009  Diploma di Perito Industriale  Livello QEQ 4",
+            "ITIS Benedetto Castelli, Brescia",
+        ];
+        assert_eq!(
+            names(&lines),
+            [
+                "AFPA Lyon",
+                "IHK-Bildungszentrum Schweinfurt",
+                "Università degli Studi di Modena e Reggio Emilia",
+                "ITIS Benedetto Castelli"
+            ]
+        );
         // An office suite set the form's dates between the degree and the school with its town.
         let lines =
             ["Técnico Superior en Imagen para el Diagnóstico", "2012–2014", "IES Ramón Carande, Sevilla (España)"];
