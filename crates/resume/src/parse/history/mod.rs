@@ -98,21 +98,33 @@ fn cells(line: &str) -> impl Iterator<Item = &str> {
         .filter(|p| p.chars().any(char::is_alphabetic))
 }
 
+/// Whether `cell`, after `last` and a dash, goes on with it as one phrase:
+/// - a cell that starts in lower case ("Secrétaire médicale – accueil et facturation"): no name
+///   starts so; a grade is not one ("… Reggio Emilia – voto 106/110");
+/// - a part of an organisation after its name ("Comune di Parma – Settore Lavori Pubblici",
+///   "Studio Associato Conti & Ferraresi – Consulenti del Lavoro"): neither names a job, and
+///   the part is no town.
+fn goes_on_after_dash(last: &str, cell: &str) -> bool {
+    let figures = cell.contains(|c: char| c.is_ascii_digit());
+    let lower = cell.starts_with(char::is_lowercase);
+    let part_of_organisation = names_an_employer(last)
+        && !names_a_job(last)
+        && !names_a_job(cell)
+        && !is_town(cell)
+        && !is_place(cell)
+        && !is_town_in_country(cell)
+        && !is_town_in_region(cell);
+    !figures && (lower || part_of_organisation)
+}
+
 /// The heading phrases of a line: its cells, less a town after an organisation ("Douro Vinhos,
 /// Lda. — Porto", "Norte Auditores, SROC — Porto"; after anything else, "Quantum Ledger" may
 /// be the employer).
 fn heading_cells(line: &str) -> Vec<String> {
-    // A cell after a dash that starts in lower case goes on with the one before it
-    // ("Secrétaire médicale – accueil et facturation"): no name starts so.
     let mut cells: Vec<&str> = Vec::new();
     for cell in self::cells(line) {
         match cells.last_mut() {
-            // A grade after a dash is no part of the name ("… Reggio Emilia – voto 106/110").
-            Some(last)
-                if cell.starts_with(char::is_lowercase)
-                    && !cell.contains(|c: char| c.is_ascii_digit())
-                    && line.contains(&format!("{last} – {cell}")) =>
-            {
+            Some(last) if goes_on_after_dash(last, cell) && line.contains(&format!("{last} – {cell}")) => {
                 let start = line.find(*last).unwrap_or_default();
                 *last = &line[start..start + last.len() + " – ".len() + cell.len()];
             }
@@ -342,12 +354,39 @@ fn entries(
         // the job was, unless the lines around give no title and employer without it.
         let (places, kept): (Vec<String>, Vec<String>) = pieces.into_iter().partition(|p| is_town_in_capitals(p));
         let mut pieces = kept;
+        let named_below = lines
+            .get(i + 1)
+            .is_some_and(|next| is_heading(i + 1) && names_an_employer(next.split(", ").next().unwrap_or_default()));
+        // "HR Specialist – Amministrazione del personale  Marzo 2021 – oggi" over "Ceramiche
+        // Emiliane S.p.A.": with the employer named below, the dash is inside the title.
+        if !heading_first
+            && named_below
+            && let [title, more] = pieces.as_slice()
+            && !names_an_employer(title)
+            && !names_an_employer(more)
+            && let Some(whole) = rest.find(title.as_str()).and_then(|at| {
+                let end = rest.find(more.as_str())? + more.len();
+                (end > at).then(|| rest[at..end].to_owned())
+            })
+            // Joined by a dash, not a table's cell gap ("Comptable unique  Vignobles Castel-Roux").
+            && !whole.contains("  ")
+            && [" – ", " - ", " — "].iter().any(|dash| whole.contains(dash))
+        {
+            pieces = vec![whole];
+        }
         let own = pieces.len();
         // "2016 – 2020  Cariste CACES 1, 3 et 5" under "Depuis mars 2020  Entrepôts du Nord
         // Logistique  Chef d'équipe préparation": the employer's cell is merged down, and
         // the lines after the row are its description.
-        let merged =
-            merged_rows && n > 0 && own == 1 && phrases(&pieces) == 1 && row_cells >= 2 && lines[*i].contains("  ");
+        // A row whose next line names who ("Addetta paghe  2016 – 2021" over "Studio Associato
+        // Conti & Ferraresi") is an entry with its dates on the right, not a merged row.
+        let merged = merged_rows
+            && n > 0
+            && own == 1
+            && phrases(&pieces) == 1
+            && row_cells >= 2
+            && lines[*i].contains("  ")
+            && !named_below;
         if merged {
             free = i + 1;
             out.push(Entry { pieces, start: start.clone(), end: end.clone(), same_employer: true, merged });
@@ -755,6 +794,23 @@ mod tests {
     }
 
     #[test]
+    fn dates_on_the_right_of_a_title_with_a_dash_and_the_employer_below() {
+        let lines = [
+            "HR Specialist – Amministrazione del personale  Marzo 2021 – oggi",
+            "Ceramiche Emiliane S.p.A., Casalecchio di Reno (BO)",
+            "- Gestione paghe in outsourcing",
+            "Addetta paghe e contributi  Settembre 2016 – Febbraio 2021",
+            "Studio Associato Conti & Ferraresi, Bologna",
+            "- Elaborazione cedolini",
+        ];
+        let want = [
+            ("HR Specialist – Amministrazione del personale", "Ceramiche Emiliane S.p.A."),
+            ("Addetta paghe e contributi", "Studio Associato Conti & Ferraresi"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
     fn a_table_with_merged_cells() {
         // The first row wrapped, its town and description in the next line's cells; the
         // second row's employer cell is merged with the first's.
@@ -840,11 +896,20 @@ mod tests {
             "Depuis 2019",
             "Commis de cuisine, Brasserie des Quais (cuisine du marché), Bordeaux",
             "2014 – 2016",
+            // A part of the organisation after a dash is kept; its town is not.
+            "Istruttore tecnico",
+            "Comune di Parma – Settore Lavori Pubblici",
+            "2010 – 2014",
+            "Infirmier",
+            "Clinique Saint-Roch – Montpellier",
+            "2008 – 2010",
         ];
         let want = [
             ("Infirmière de nuit", "Clinique du Parc"),
             ("Infirmière", "Hospices Civils de Lyon, Hôpital Louis Pradel"),
             ("Commis de cuisine", "Brasserie des Quais"),
+            ("Istruttore tecnico", "Comune di Parma – Settore Lavori Pubblici"),
+            ("Infirmier", "Clinique Saint-Roch"),
         ];
         assert_eq!(who(&lines), pairs(&want));
 

@@ -99,7 +99,8 @@ pub(super) fn without_town(piece: &str) -> String {
 }
 
 /// Small words inside a town's name ("Vila Nova de Gaia", "Frankfurt am Main").
-const TOWN_PARTICLES: &[&str] = &["de", "do", "da", "del", "la", "le", "sur", "am", "an", "der", "en", "aan"];
+const TOWN_PARTICLES: &[&str] =
+    &["de", "do", "da", "del", "la", "le", "sur", "am", "an", "der", "en", "aan", "di", "sul", "nad", "sous", "lès"];
 
 /// "Lyon", "Columbus OH", "Vila Nova de Gaia": a town (and state) after an employer's name;
 /// not an abbreviation of three capitals or more ("SROC", "AFTRAL"), which names an
