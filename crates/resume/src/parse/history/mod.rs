@@ -81,9 +81,12 @@ fn is_prose(cell: &str) -> bool {
     is_sentence(cell) || (words.len() >= 4 && 2 * lower > words.len() && !a_title)
 }
 
-/// A table's header row ("Position  Facility  From  To"): three or more short cells of words.
+/// A table's header row ("Position  Facility  From  To", "Role | Employer | Dates"): three
+/// or more short cells of words, apart by cell gaps or bars (a bullet or a dash joins the
+/// phrases of one cell: "Present  Northbridge Building Society • Manchester (hybrid)").
 fn is_table_header(line: &str) -> bool {
-    let cells: Vec<&str> = cells(line).collect();
+    let cells: Vec<&str> =
+        line.split('|').flat_map(|p| p.split("  ")).map(str::trim).filter(|c| !c.is_empty()).collect();
     cells.len() >= 3
         && !line.chars().any(|c| c.is_ascii_digit())
         && cells.iter().all(|c| c.split_whitespace().count() <= 3 && c.chars().next().is_some_and(char::is_uppercase))
@@ -808,6 +811,20 @@ mod tests {
             ("Addetta paghe e contributi", "Studio Associato Conti & Ferraresi"),
         ];
         assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn a_range_wrapped_in_a_timelines_gutter_before_a_line_of_three_phrases() {
+        let lines = [
+            "Mar 2021 –  Senior Talent Acquisition Partner",
+            "Present  Northbridge Building Society • Manchester (hybrid)",
+            "Own hiring for Finance, Risk and Member Services",
+        ];
+        let got = jobs(&lines);
+        assert_eq!(got, [job("Senior Talent Acquisition Partner", "Northbridge Building Society", "2021-03", None)]);
+        // A table's header row is still left out, by gaps or bars.
+        assert!(is_table_header("Position  Facility  From  To"));
+        assert!(is_table_header("Role | Employer | Dates"));
     }
 
     #[test]
