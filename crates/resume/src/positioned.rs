@@ -317,16 +317,54 @@ fn row_text(row: &[Piece]) -> String {
 }
 
 /// A page's text: its rows top to bottom, except where a gutter splits a run of rows into two
-/// columns, each read whole, left first.
+/// columns, each read whole, left first. Two sections set side by side under full-width text
+/// ("EDUCATION  SKILLS" under a work history) are two columns of their own.
 fn page_text(pieces: Vec<Piece>) -> String {
-    let Some(gutter) = gutter(&pieces) else {
-        return rows(pieces).iter().map(|r| row_text(r)).collect::<Vec<_>>().join("\n");
-    };
-    let mut lines = Vec::new();
-    for band in bands(rows(pieces), gutter) {
-        lines.extend(band_lines(band, gutter));
+    let mut rows = rows(pieces);
+    let side_by_side = side_by_side(&rows);
+    let below = side_by_side.map(|(from, _)| rows.split_off(from)).unwrap_or_default();
+    let mut lines = columns(rows);
+    if let Some((_, gutter)) = side_by_side {
+        for band in bands(below, gutter) {
+            lines.extend(band_lines(band, gutter));
+        }
     }
     lines.join("\n")
+}
+
+/// Rows' lines, read in columns where a gutter splits them.
+fn columns(rows: Vec<Row>) -> Vec<String> {
+    let pieces: Vec<Piece> = rows.iter().flatten().cloned().collect();
+    let Some(gutter) = gutter(&pieces) else {
+        return rows.iter().map(|r| row_text(r)).collect();
+    };
+    bands(rows, gutter).into_iter().flat_map(|band| band_lines(band, gutter)).collect()
+}
+
+/// Where two sections set side by side start under full-width text: the first row of two
+/// short pieces far apart (their headings) under rows that often run across the gap between
+/// them (a work history, not a sidebar under a banner), with a gutter in that gap for the rest
+/// of the page; that row and the gutter.
+fn side_by_side(rows: &[Row]) -> Option<(usize, f64)> {
+    let mut sizes: Vec<f64> = rows.iter().flatten().map(|p| p.size).collect();
+    sizes.sort_by(f64::total_cmp);
+    let usual = sizes.get(sizes.len() / 2).copied()?;
+    // A heading: a few words, larger than the page's usual text or in capitals.
+    let heading = |p: &Piece| {
+        let capitals = p.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        p.text.split_whitespace().count() <= 4 && (p.size > 1.05 * usual || capitals)
+    };
+    (1..rows.len().saturating_sub(3)).find_map(|k| {
+        let [left, right] = rows[k].as_slice() else { return None };
+        let alike = (left.size - right.size).abs() <= 0.05 * left.size;
+        if !heading(left) || !heading(right) || !alike || right.x0 - left.x1 < 3.0 * left.size {
+            return None;
+        }
+        let below: Vec<Piece> = rows[k..].iter().flatten().cloned().collect();
+        let gutter = gutter_within(&below, left.x1, right.x0)?;
+        let across = rows[..k].iter().filter(|r| r.iter().any(|p| crosses(p, gutter))).count();
+        (rows[k - 1].iter().any(|p| crosses(p, gutter)) && across >= 3 && 3 * across >= k).then_some((k, gutter))
+    })
 }
 
 fn crosses(p: &Piece, x: f64) -> bool {
@@ -349,10 +387,15 @@ fn is_left(p: &Piece, gutter: f64) -> bool {
 fn gutter(pieces: &[Piece]) -> Option<f64> {
     let left = pieces.iter().map(|p| p.x0).fold(f64::INFINITY, f64::min);
     let right = pieces.iter().map(|p| p.x1).fold(f64::NEG_INFINITY, f64::max);
+    gutter_within(pieces, left + 0.15 * (right - left), right - 0.15 * (right - left))
+}
+
+/// [`gutter`] among the gaps between `from` and `to`.
+fn gutter_within(pieces: &[Piece], from: f64, to: f64) -> Option<f64> {
     let allowed = (pieces.len() / 8).max(2);
     let mut best: Option<(usize, usize, f64)> = None;
     for candidate in pieces.iter().map(|p| p.x1 + 1.0) {
-        if candidate <= left + 0.15 * (right - left) || candidate >= right - 0.15 * (right - left) {
+        if candidate <= from || candidate >= to {
             continue;
         }
         let across = pieces.iter().filter(|p| crosses(p, candidate)).count();
@@ -477,6 +520,39 @@ mod tests {
         assert_eq!(
             text,
             "CONTACT\njo@example.com\nSKILLS\nTriage\nEXPERIENCE\nStaff Nurse\nLeeds General Infirmary\nJune 2021 - Present"
+        );
+    }
+
+    #[test]
+    fn two_sections_side_by_side_under_a_full_width_history_are_read_one_after_the_other() {
+        // Each column drawn whole, the left first, sharing baselines with the other.
+        let text = page(&[
+            (20.0, 100.0, "EXPERIENCE"),
+            (20.0, 114.0, "Senior Talent Acquisition Partner at Northbridge Building Society"),
+            (20.0, 128.0, "Own hiring for Finance, Risk and Member Services across the north west"),
+            (20.0, 142.0, "Moved the society from spreadsheets to Workday Recruiting in one year"),
+            (20.0, 156.0, "EDUCATION"),
+            (20.0, 170.0, "2019  CIPD Diploma"),
+            (20.0, 184.0, "Salford City College"),
+            (20.0, 198.0, "2014  BA Business"),
+            (300.0, 156.0, "SKILLS"),
+            (300.0, 170.0, "Boolean sourcing"),
+            (300.0, 184.0, "Workday Recruiting"),
+            (300.0, 198.0, "Offer negotiation"),
+        ]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[4..],
+            [
+                "EDUCATION",
+                "2019  CIPD Diploma",
+                "Salford City College",
+                "2014  BA Business",
+                "SKILLS",
+                "Boolean sourcing",
+                "Workday Recruiting",
+                "Offer negotiation"
+            ]
         );
     }
 
