@@ -108,6 +108,19 @@ fn wrapped<'a>(lines: &[&'a str], i: usize) -> Option<(Field, &'a str, usize, &'
                 return None;
             }
             let tail = words[k..].join(" ");
+            // The rest on the next line or the one after, or over both ("Name and type of" /
+            // "organisation providing" / "education and training").
+            let over_two = lines.get(i + 2).and_then(|end| {
+                let middle = lines[i + 1].trim().to_lowercase();
+                let last = tail.strip_prefix(middle.as_str())?.strip_prefix(' ').filter(|l| !l.is_empty())?;
+                starts_with_words(&end.trim_start().to_lowercase(), last).then_some((*end, last.len()))
+            });
+            if let Some((end, last)) = over_two {
+                let value = lines[i].get(head.len()..).unwrap_or_default().trim_matches([' ', ':', '\t']);
+                let indent = end.len() - end.trim_start().len();
+                let after = end.get(indent + last..).unwrap_or_default().trim_matches([' ', ':', '\t']);
+                return Some((*field, value, i + 2, after));
+            }
             (i + 1..lines.len().min(i + 3)).find_map(|j| {
                 let next = lines[j].to_lowercase();
                 starts_with_words(next.trim_start(), &tail).then(|| {
@@ -121,10 +134,16 @@ fn wrapped<'a>(lines: &[&'a str], i: usize) -> Option<(Field, &'a str, usize, &'
     })
 }
 
-/// Whether `line` is the end of a form's label that `before` starts ("education and training"
-/// under "Name and type of organisation providing  Leicester College").
-pub fn ends_a_label(before: &str, line: &str) -> bool {
-    wrapped(&[before, line], 0).is_some()
+/// Whether `line` is the end of a form's label that one of the lines `before` it starts
+/// ("education and training" under "Name and type of organisation providing  Leicester
+/// College", or under "Name and type of  University College Cork" and "organisation
+/// providing").
+pub fn ends_a_label(before: &[&str], line: &str) -> bool {
+    (1..=before.len().min(2)).any(|back| {
+        let mut lines = before[before.len() - back..].to_vec();
+        lines.push(line);
+        wrapped(&lines, 0).is_some_and(|(_, _, end, _)| end == back)
+    })
 }
 
 /// A line without the bullet the "European format" CV sets before each label ("• Date (da –
@@ -302,5 +321,24 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].school(), "Università degli Studi di Napoli Federico II");
         assert_eq!(got[0].degree(), "Laurea magistrale in Economia aziendale");
+        // Copied out of a PDF as text: a label over three lines, its value on the first.
+        let lines = [
+            "Dates  2006 - 2009",
+            "Title of qualification  Bachelor of Arts in Applied Social Studies",
+            "awarded",
+            "Name and type of  Cork Institute of Technology",
+            "organisation providing",
+            "education and training",
+            "Level in national or  NFQ Level 7",
+            "international classification",
+        ];
+        let got = entries(&lines);
+        assert_eq!(
+            (got[0].school(), got[0].degree()),
+            ("Cork Institute of Technology".into(), "Bachelor of Arts in Applied Social Studies".into())
+        );
+        // Nor is the label's last line a heading of its own.
+        assert!(ends_a_label(&lines[3..5], lines[5]));
+        assert!(!ends_a_label(&lines[1..3], "Education and training"));
     }
 }

@@ -246,7 +246,7 @@ pub fn split(lines: &[&str]) -> Vec<(Section, usize)> {
     for (i, line) in lines.iter().enumerate() {
         // "Name and type of organisation providing  Leicester College" over "education and
         // training": the end of a form's label, not the heading it reads as.
-        let label_end = i > 0 && super::labelled::ends_a_label(lines[i - 1], line);
+        let label_end = super::labelled::ends_a_label(&lines[i.saturating_sub(2)..i], line);
         match heading(line).filter(|_| !label_end) {
             Some(s) => section = s,
             None => out.push((section, i)),

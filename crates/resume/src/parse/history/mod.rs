@@ -588,7 +588,10 @@ fn split_after_title(text: &str) -> Option<(String, String)> {
     // "Assistant Store Manager" is one title, not "Assistant" at "Store Manager"; nor is
     // "FISIOTERAPISTA DI REPARTO" a title at "DI REPARTO": no name starts with "di".
     let joined = JOINING_WORDS.contains(&words[at + 1].to_lowercase().as_str());
-    (!names_a_job(&employer) && !joined).then_some((title, employer))
+    // "Farmacêutica Clínica" is a clinical pharmacist: a lone word of an organisation's kind
+    // qualifies the title, it names no employer.
+    let kind_alone = at + 2 == words.len() && names_an_employer(&employer);
+    (!names_a_job(&employer) && !joined && !kind_alone).then_some((title, employer))
 }
 
 #[cfg(test)]
@@ -822,6 +825,10 @@ mod tests {
         ];
         let got = jobs(&lines);
         assert_eq!(got, [job("Senior Talent Acquisition Partner", "Northbridge Building Society", "2021-03", None)]);
+        // The employer over "Title — dates"; a lone word of an organisation's kind after a
+        // title qualifies it ("Farmacêutica Clínica", a clinical pharmacist).
+        let lines = ["Hospital Santa Clara de Curitiba", "Farmacêutica Clínica — Mar/2020 – atualmente", "• Validação"];
+        assert_eq!(who(&lines), pairs(&[("Farmacêutica Clínica", "Hospital Santa Clara de Curitiba")]));
         // A table's header row is still left out, by gaps or bars.
         assert!(is_table_header("Position  Facility  From  To"));
         assert!(is_table_header("Role | Employer | Dates"));
