@@ -70,6 +70,13 @@ fn without_label(item: &str) -> (&str, Option<&str>) {
 /// Column headings of the Europass self-assessment grid, which are not languages.
 const GRID_WORDS: &[&str] = &["understanding", "speaking", "writing", "listening", "reading", "spoken", "levels"];
 
+/// Whether `text` is a level and nothing else ("vloeiend", "B2", "Muttersprache").
+pub(super) fn is_level_word(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let cefr = matches!(lower.as_bytes(), [b'a' | b'b' | b'c', b'1' | b'2']);
+    cefr || LEVELS.contains(&lower.as_str())
+}
+
 fn is_level(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     let cefr = |w: &str| matches!(w.as_bytes(), [b'a' | b'b' | b'c', b'1' | b'2', ..]);

@@ -169,10 +169,18 @@ pub fn parse(text: &str) -> ParsedResume {
     let top = section(Section::Top);
     let (name, name_confidence) = found_by(name::name(&top), || name::name_above_a_title(&lines));
     let (phone, phone_confidence) = found_by(contact::phone(&top), || contact::phone(&lines));
-    // A languages list run in with its heading inside the skills is languages, read below.
+    // A languages list run in with its heading inside the skills is languages, read below,
+    // unless the skills taxonomy knows every one of them ("Languages: Go, Java, SQL").
+    fn programming(l: &str) -> Option<&str> {
+        sections::inline_languages(l).filter(|list| skills::all_known(list))
+    }
+    fn spoken(l: &str) -> Option<&str> {
+        sections::inline_languages(l).filter(|list| !skills::all_known(list))
+    }
     let skills_lines: Vec<&str> = assessment::without_grids(&section(Section::Skills))
         .into_iter()
-        .filter(|l| sections::inline_languages(l).is_none() && !languages::labelled(l))
+        .filter(|l| spoken(l).is_none() && !languages::labelled(l))
+        .map(|l| programming(l).unwrap_or(l))
         .collect();
     let (skills, skills_confidence) = if skills_lines.is_empty() {
         let found = skills::find(&lines.join("\n"));
@@ -193,7 +201,7 @@ pub fn parse(text: &str) -> ParsedResume {
     // starts with the name: the languages end there.
     let is_name = |l: &&str| name.as_deref().is_some_and(|n| l.to_lowercase() == n.to_lowercase());
     let mut languages_lines: Vec<&str> = section(Section::Languages).into_iter().take_while(|l| !is_name(l)).collect();
-    languages_lines.extend(lines.iter().filter_map(|l| sections::inline_languages(l)));
+    languages_lines.extend(lines.iter().filter_map(|l| spoken(l)));
     // A Europass form's language rows ("Mother tongue  Russian") under its personal skills.
     languages_lines.extend(
         split
@@ -478,6 +486,13 @@ Page 1 of 1";
             (Confidence::High, Confidence::High, Confidence::High)
         );
         assert_eq!(p.confidence.location, Confidence::Medium, "a place is a guess from the contact line");
+
+        // In a skills section, programming languages under a "Languages:" label are skills;
+        // spoken ones are languages.
+        let p = parse("Ola Nordmann\nSKILLS\nLanguages: Go, Java, SQL\nLanguages: German (C1), Polish\n");
+        assert_eq!(p.skills, ["Go", "Java", "SQL"]);
+        let spoken: Vec<String> = p.languages.iter().map(SpokenLanguage::written).collect();
+        assert_eq!(spoken, ["German (C1)", "Polish"]);
 
         // Without a top or a skills section: the name above a title and skills from prose are
         // less sure; what is missing is low.

@@ -24,12 +24,25 @@ const MOST_SENTENCE_WORDS: usize = 7;
 pub fn listed(lines: &[&str]) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for line in unwrapped(lines) {
-        let items = without_row_label(&line).split("  ").flat_map(split_outside_parentheses);
-        for item in items {
+        let line = without_ratings(&line);
+        let cells: Vec<&str> = without_row_label(&line).split("  ").flat_map(split_outside_parentheses).collect();
+        // A language and its level beside the skills ("Budgettering  Nederlands  moedertaal")
+        // are the languages', not skills.
+        let spoken = |k: usize| {
+            let level = |k: usize| cells.get(k).is_some_and(|c| super::languages::is_level_word(c));
+            level(k) || level(k + 1)
+        };
+        for (k, item) in cells.iter().enumerate() {
+            if spoken(k) {
+                continue;
+            }
             let sentence = item.trim_end().ends_with('.');
             let item = unlabelled(item.trim_start_matches(['-', '*', '–', '—', '>', ' ']).trim().trim_end_matches('.'));
             let words = item.split_whitespace().count();
-            let fits = (1..=MOST_ITEM_WORDS).contains(&words)
+            // A label the line starts with ("Berufliche Fähigkeiten • Wohngeldrecht") is no item.
+            let label = super::sections::heading(item) == Some(super::sections::Section::Skills);
+            let fits = !label
+                && (1..=MOST_ITEM_WORDS).contains(&words)
                 && item.chars().count() <= MOST_ITEM_CHARS
                 && !(sentence && words > MOST_SENTENCE_WORDS);
             if fits && !found.iter().any(|f| f.eq_ignore_ascii_case(item)) {
@@ -38,6 +51,26 @@ pub fn listed(lines: &[&str]) -> Vec<String> {
         }
     }
     found
+}
+
+/// A line without the dots or stars that rate each skill ("Power BI  ••••○"): a run of two
+/// or more of them is a rating, not separators.
+fn without_ratings(line: &str) -> String {
+    let rating = |c: char| "•●○◦★☆■□▪".contains(c);
+    let mut out = String::with_capacity(line.len());
+    let chars: Vec<char> = line.chars().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let run = chars[k..].iter().take_while(|c| rating(**c)).count();
+        if run >= 2 {
+            out.push_str("  ");
+            k += run;
+        } else {
+            out.push(chars[k]);
+            k += 1;
+        }
+    }
+    out
 }
 
 /// Whether a line has a list separator outside parentheses.
@@ -77,6 +110,8 @@ fn unwrapped(lines: &[&str]) -> Vec<String> {
 /// service") keeps every cell.
 fn without_row_label(line: &str) -> &str {
     match line.split_once("  ") {
+        // "Trans.eu  |  Timocom": a separator right after the gap makes the first cell an item.
+        Some((_, rest)) if rest.trim_start().starts_with(['|', '•', '·', ',', ';']) => line,
         Some((label, rest)) if !is_list(label) && is_list(rest) => rest.trim(),
         _ => line,
     }
@@ -89,6 +124,13 @@ pub(super) fn split_outside_parentheses(line: &str) -> Vec<&str> {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = (depth - 1).max(0),
+            // A comma after a word cut at its hyphen joins the parts of a German compound
+            // ("Pass-, Personalausweis- und Melderecht"); a bar between two letters is part of
+            // a product's name ("VOIS|MESO").
+            ',' if depth == 0 && line[..i].ends_with('-') => {}
+            '|' if depth == 0
+                && line[..i].ends_with(char::is_alphanumeric)
+                && line[i + 1..].starts_with(char::is_alphanumeric) => {}
             ',' | ';' | '|' | '•' | '·' | '●' | '▪' | '◦' | '\t' if depth == 0 => {
                 items.push(&line[start..i]);
                 start = i + c.len_utf8();
@@ -107,12 +149,20 @@ pub(super) fn split_outside_parentheses(line: &str) -> Vec<&str> {
 }
 
 /// An item without a short label before a colon ("Tools: Git" is "Git"); a label alone is
-/// nothing.
+/// nothing, and so is what a label of another section heads ("Hobby's: hardlopen").
 fn unlabelled(item: &str) -> &str {
+    use super::sections::{Section, heading};
     match item.split_once(':') {
+        Some((label, _)) if heading(label).is_some_and(|s| s != Section::Skills) => "",
         Some((label, rest)) if label.split_whitespace().count() <= 3 => rest.trim(),
         _ => item,
     }
+}
+
+/// Whether every item of a list is a skill the taxonomy knows ("Go, Java, TypeScript").
+pub fn all_known(list: &str) -> bool {
+    let items = split_outside_parentheses(list);
+    !items.is_empty() && items.iter().all(|item| by_key(&key(item)).is_some())
 }
 
 /// The taxonomy's skills in `text`, in the order they first appear. One- and two-letter terms
@@ -174,6 +224,10 @@ mod tests {
             "TIMOCOM)",
             "Aprendizaje basado en proyectos",
             "(ABP)",
+            "Berufliche Fähigkeiten • Pass-, Personalausweis- und Melderecht (BMG) • VOIS|MESO",
+            "Trans.eu  |  Timocom",
+            "Power BI  ••••○  Engels  vloeiend",
+            "Hobby's: hardlopen (Marathon Eindhoven 2023)",
             "Escucha activa y trato cercano con personas mayores y con demencia",
             "Trained the new starters on the scanners and kept the shift rota.",
             "Led the migration of our payroll to a new provider across three sites in one year.",
@@ -200,6 +254,11 @@ mod tests {
                 "Statistical process control",
                 "TMS (Transporeon, TIMOCOM)",
                 "Aprendizaje basado en proyectos (ABP)",
+                "Pass-, Personalausweis- und Melderecht (BMG)",
+                "VOIS|MESO",
+                "Trans.eu",
+                "Timocom",
+                "Power BI",
                 "Escucha activa y trato cercano con personas mayores y con demencia"
             ]
         );

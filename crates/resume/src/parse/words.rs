@@ -104,7 +104,8 @@ const EMPLOYER_WORDS: &[&str] = &[
     "colegio", "hospitale", "ospedale", "gruppo", "studio", "comune", "scuola", "ziekenhuis", "gemeente", "college",
     "centrum", "szpital", "zakłady", "spółdzielnia", "hurtownia", "biuro", "grupa", "santa", "casa", "gabinete",
     "istituto", "cooperativa", "kita", "bufete", "notaría", "spedition",
-    // Public bodies: "Departamento de Educación, Gobierno de Aragón", "Landesregierung".
+    // Public bodies: "Departamento de Educación, Gobierno de Aragón", "Landkreis Schaumburg".
+    "landkreis", "kreisverwaltung", "stadtverwaltung", "bezirksamt", "gemeinde", "behörde",
     "government", "gobierno", "gouvernement", "governo", "regierung", "landesregierung", "ministerio", "ministère",
     "ministero", "ministerium", "ministerstwo", "ministerie", "departamento", "département", "urząd", "rijksoverheid",
     // A hospital's ward after a title ("Staff Nurse, Respiratory Ward") is no town.

@@ -362,6 +362,7 @@ fn entries(
             .is_some_and(|next| is_heading(i + 1) && names_an_employer(next.split(", ").next().unwrap_or_default()));
         // "HR Specialist – Amministrazione del personale  Marzo 2021 – oggi" over "Ceramiche
         // Emiliane S.p.A.": with the employer named below, the dash is inside the title.
+        let mut employer_below = false;
         if !heading_first
             && named_below
             && let [title, more] = pieces.as_slice()
@@ -376,8 +377,13 @@ fn entries(
             && [" – ", " - ", " — "].iter().any(|dash| whole.contains(dash))
         {
             pieces = vec![whole];
+            employer_below = true;
         }
         let own = pieces.len();
+        // The employer below is taken now: the title may have a comma of its own.
+        if employer_below {
+            pieces.extend(heading_cells(&lines[i + 1]));
+        }
         // "2016 – 2020  Cariste CACES 1, 3 et 5" under "Depuis mars 2020  Entrepôts du Nord
         // Logistique  Chef d'équipe préparation": the employer's cell is merged down, and
         // the lines after the row are its description.
@@ -400,6 +406,9 @@ fn entries(
         let after_first = after.first().copied();
         let sides = if heading_first { [(before, true), (after, false)] } else { [(after, false), (before, true)] };
         free = i + 1;
+        if employer_below {
+            free = i + 2;
+        }
         for (near, is_before) in sides {
             let found = pieces.len();
             let mut skipped = 0;
@@ -547,7 +556,7 @@ fn title_and_employer(pieces: Vec<String>) -> (String, String) {
         comma_pieces(one)
     } else {
         // A place is left out beside two others; of two, one may be "Employer, Town".
-        pieces.iter().filter(|p| pieces.len() == 2 || !is_place(p)).map(|p| without_town(p)).collect()
+        pieces.iter().filter(|p| pieces.len() == 2 || !is_place(p)).cloned().collect()
     };
     // "UI Engineer Tailspin Toys": a table row whose cells ran together. The title ends at
     // its last title word that is followed by more capitalised words.
@@ -561,8 +570,9 @@ fn title_and_employer(pieces: Vec<String>) -> (String, String) {
         [] => (String::new(), String::new()),
         [one] => (one.clone(), String::new()),
         // "Têxteis do Ave, S.A., Rua da Fábrica 12, 4760-108 Famalicão": the name before its address.
-        [a, b, ..] if titleness(b) > titleness(a) => (b.clone(), name_of_address(&organisation(a))),
-        [a, b, ..] => (a.clone(), name_of_address(&organisation(b))),
+        // The employer without its town; a title keeps its aside ("Servicekraft (Minijob)").
+        [a, b, ..] if titleness(b) > titleness(a) => (b.clone(), name_of_address(&organisation(&without_town(a)))),
+        [a, b, ..] => (a.clone(), name_of_address(&organisation(&without_town(b)))),
     }
 }
 
@@ -812,6 +822,19 @@ mod tests {
         let want = [
             ("HR Specialist – Amministrazione del personale", "Ceramiche Emiliane S.p.A."),
             ("Addetta paghe e contributi", "Studio Associato Conti & Ferraresi"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+        // A title with a comma and a dash over its employer; a title keeps its aside.
+        let lines = [
+            "08/2015–03/2020 Verwaltungsfachangestellte, Fachdienst Soziales – Wohngeld",
+            "Landkreis Schaumburg, Stadthagen",
+            "• Prüfung von Wohngeldanträgen",
+            "05/2011–07/2012 Servicekraft (Minijob)",
+            "Café Lindenblüte, Hannover",
+        ];
+        let want = [
+            ("Verwaltungsfachangestellte, Fachdienst Soziales – Wohngeld", "Landkreis Schaumburg"),
+            ("Servicekraft (Minijob)", "Café Lindenblüte"),
         ];
         assert_eq!(who(&lines), pairs(&want));
     }
