@@ -152,6 +152,8 @@ const DEGREE_WORDS: &[&str] = &[
     // Maçon", "Attestato di …", "Certyfikat …", "Curso de …", "Industriemeister Metall (IHK)".
     "titre", "brevet", "cap", "bep", "attestato", "attestation", "certyfikat", "certificaat", "zertifikat", "curso",
     "corso", "kurs", "cursus", "dyplom", "świadectwo", "meister", "industriemeister", "meisterprüfung",
+    // Dutch secondary schooling: "VMBO kaderberoepsgerichte leerweg", "HAVO", "VWO".
+    "vmbo", "havo", "vwo",
 ];
 
 /// The words of `text`, lower case; a hyphenated compound also gives its parts

@@ -5,18 +5,20 @@
 
 mod places;
 mod schools;
+mod table;
 
 pub use schools::schools;
 
 use super::ParsedJob;
 use super::dates::{self, Span};
 use super::labelled;
-use super::words::{names_a_job, names_an_employer};
+use super::words::{names_a_job, names_a_school, names_an_employer};
 pub(super) use places::is_address;
 use places::{
     is_address_line, is_named_place, is_place, is_town, is_town_in_capitals, is_town_in_country, is_town_in_region,
     name_of_address, without_town,
 };
+use table::Column;
 
 /// An entry: the phrases of its heading (title, employer, school, degree...) in order, and
 /// its dates.
@@ -104,13 +106,13 @@ fn cells(line: &str) -> impl Iterator<Item = &str> {
 /// Whether `cell`, after `last` and a dash, goes on with it as one phrase:
 /// - a cell that starts in lower case ("Secrétaire médicale – accueil et facturation"): no name
 ///   starts so; a grade is not one ("… Reggio Emilia – voto 106/110");
-/// - a part of an organisation after its name ("Comune di Parma – Settore Lavori Pubblici",
-///   "Studio Associato Conti & Ferraresi – Consulenti del Lavoro"): neither names a job, and
-///   the part is no town.
+/// - a part of an organisation or a school after its name ("Comune di Parma – Settore Lavori
+///   Pubblici", "Università degli Studi di Firenze – Scuola di Economia e Management"):
+///   neither names a job, and the part is no town.
 fn goes_on_after_dash(last: &str, cell: &str) -> bool {
     let figures = cell.contains(|c: char| c.is_ascii_digit());
     let lower = cell.starts_with(char::is_lowercase);
-    let part_of_organisation = names_an_employer(last)
+    let part_of_organisation = (names_an_employer(last) || names_a_school(last))
         && !names_a_job(last)
         && !names_a_job(cell)
         && !is_town(cell)
@@ -496,7 +498,23 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
             })
             .collect();
     }
+    let raw = lines;
     let lines = prepared(lines);
+    if let Some(rows) = table::rows(raw, &lines) {
+        let by_column: Vec<ParsedJob> = rows
+            .iter()
+            .filter(|r| !r.get(Column::Title).is_empty())
+            .map(|r| ParsedJob {
+                title: r.get(Column::Title).to_owned(),
+                employer: without_town(&organisation(r.get(Column::Employer))),
+                start: r.start.clone(),
+                end: r.end.clone(),
+            })
+            .collect();
+        if by_column.iter().any(|j| !j.employer.is_empty()) {
+            return by_column;
+        }
+    }
     let mut found = entries(&lines, span_of, phrases, true);
     if found.is_empty() {
         found = by_start_years(&lines);

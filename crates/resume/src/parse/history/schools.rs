@@ -2,7 +2,8 @@
 //! come in, and the Europass form's labelled ones.
 
 use super::places::{is_town, name_of_address, without_town};
-use super::{Entry, cells, entries, is_description, prepared, span_of};
+use super::table::{self, Column};
+use super::{Entry, cells, entries, is_description, organisation, prepared, span_of};
 use crate::parse::labelled;
 use crate::parse::words::{names_a_degree, names_a_job, names_a_school};
 use crate::parse::{ParsedEducation, dates};
@@ -16,7 +17,7 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
             .into_iter()
             .filter(|f| !f.school().is_empty())
             .map(|f| ParsedEducation {
-                school: without_town(&name_of_address(&f.school())),
+                school: without_town(&organisation(&name_of_address(&f.school()))),
                 degree: f.degree(),
                 major: String::new(),
                 start: f.dates.as_ref().map(|d| d.start.clone()),
@@ -24,7 +25,26 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
             })
             .collect();
     }
+    let raw = lines;
     let lines = prepared(lines);
+    if let Some(rows) = table::rows(raw, &lines)
+        && rows.iter().any(|r| !r.get(Column::School).is_empty())
+    {
+        return rows
+            .iter()
+            .filter(|r| !r.get(Column::School).is_empty())
+            .map(|r| {
+                let (degree, major) = degree_and_major(r.get(Column::Degree));
+                ParsedEducation {
+                    school: without_town(&organisation(r.get(Column::School))),
+                    degree,
+                    major,
+                    start: r.start.clone(),
+                    end: r.end.clone(),
+                }
+            })
+            .collect();
+    }
     let dated = |l: &str| span_of(l).or_else(|| dates::single(l).map(|(year, at)| (None, Some(year), at)));
     // An entry's lines are taken until one names a school and not a degree (a degree wrapped
     // over two lines; "Studium Lehramt Gymnasium" above its university).
@@ -72,7 +92,13 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         .or_else(|| entry.pieces.iter().find(|p| !p.contains(school.as_str())))
         .map(|p| degree_and_major(p))
         .unwrap_or_default();
-    Some(ParsedEducation { school: without_town(school), degree, major, start: entry.start, end: entry.end })
+    Some(ParsedEducation {
+        school: without_town(&organisation(school)),
+        degree,
+        major,
+        start: entry.start,
+        end: entry.end,
+    })
 }
 
 /// "LAUREA IN FISIOTERAPIA Università degli Studi di Torino", "VOCATIONAL DIPLOMA IN MOTOR

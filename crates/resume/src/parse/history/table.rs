@@ -1,0 +1,135 @@
+//! A work history or an education laid out as a table under a header row ("Periode
+//! Opleiding  Instituut  Diploma", "PÉRIODE  POSTE  ENTREPRISE  MISSIONS"): each row that
+//! lines up with the header is read by its columns, which says which cell is the school and
+//! which the degree where the words alone cannot ("Het Element" names no kind of school).
+//! The headings and their roles: assets/resume/table-columns.tsv.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::parse::dates;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Column {
+    Dates,
+    Title,
+    Employer,
+    School,
+    Degree,
+    /// Read into nothing: tasks, results, a grade, a town.
+    Other,
+}
+
+fn headings() -> &'static HashMap<String, Column> {
+    static HEADINGS: OnceLock<HashMap<String, Column>> = OnceLock::new();
+    HEADINGS.get_or_init(|| {
+        include_str!("../../../../../assets/resume/table-columns.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|line| {
+                let (role, heading) = line.split_once('\t').unwrap_or_default();
+                let column = match role {
+                    "dates" => Column::Dates,
+                    "title" => Column::Title,
+                    "employer" => Column::Employer,
+                    "school" => Column::School,
+                    "degree" => Column::Degree,
+                    "other" => Column::Other,
+                    _ => panic!("table-columns.tsv: {line:?} is not a role and a heading"),
+                };
+                (heading.to_owned(), column)
+            })
+            .collect()
+    })
+}
+
+/// A row's cells: apart by gaps of two spaces or more, or by bars.
+fn cells(line: &str) -> Vec<&str> {
+    line.split('|').flat_map(|p| p.split("  ")).map(str::trim).filter(|c| !c.is_empty()).collect()
+}
+
+/// The columns of a header row: every cell a known heading, and a dates column with two
+/// others that say who or what.
+fn header(line: &str) -> Option<Vec<Column>> {
+    let columns: Vec<Column> = cells(line)
+        .iter()
+        .map(|c| headings().get(&c.trim_end_matches(':').to_lowercase()).copied())
+        .collect::<Option<_>>()?;
+    let named = columns.iter().filter(|c| !matches!(c, Column::Dates | Column::Other)).count();
+    (columns.contains(&Column::Dates) && named >= 2).then_some(columns)
+}
+
+/// One row read by its columns.
+pub(super) struct Row {
+    pub start: Option<String>,
+    pub end: Option<String>,
+    cells: Vec<(Column, String)>,
+}
+
+impl Row {
+    /// The first cell of `column`, or nothing.
+    pub fn get(&self, column: Column) -> &str {
+        self.cells.iter().find(|(c, _)| *c == column).map_or("", |(_, text)| text.as_str())
+    }
+}
+
+/// The rows of a table with a header among `raw` (the section's lines as written), read from
+/// `prepared` (the same lines with wrapped rows joined): `None` unless there is a header and
+/// every dated line after it lines up with it, so that a table read otherwise stays so.
+pub(super) fn rows(raw: &[&str], prepared: &[String]) -> Option<Vec<Row>> {
+    let columns = raw.iter().find_map(|l| header(l))?;
+    let dates_at = columns.iter().position(|c| *c == Column::Dates)?;
+    let mut rows = Vec::new();
+    for line in prepared {
+        let cells = cells(line);
+        let dated = dates::span(line).is_some() || dates::single(line).is_some();
+        if cells.len() != columns.len() {
+            if dated && header(line).is_none() {
+                return None;
+            }
+            continue;
+        }
+        let when = cells[dates_at];
+        let (start, end) = match dates::span(when) {
+            Some(span) => (Some(span.start), span.end),
+            None => match dates::single(when) {
+                Some((year, _)) => (None, Some(year)),
+                None => continue,
+            },
+        };
+        let cells = columns.iter().zip(cells).map(|(c, text)| (*c, text.to_owned())).collect();
+        rows.push(Row { start, end, cells });
+    }
+    (!rows.is_empty()).then_some(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_header_row_says_which_cell_is_which() {
+        let raw = [
+            "Periode  Opleiding  Instituut  Diploma",
+            "2011 – 2014  MBO niveau 3 Eerste Monteur  ROC Midden Nederland, Utrecht  Ja",
+            "2007 – 2011  VMBO kaderberoepsgerichte leerweg  Het Element, Amersfoort  Ja",
+        ];
+        let prepared: Vec<String> = raw.iter().map(|l| (*l).to_owned()).collect();
+        let rows = rows(&raw, &prepared).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].get(Column::School), "Het Element, Amersfoort");
+        assert_eq!(rows[1].get(Column::Degree), "VMBO kaderberoepsgerichte leerweg");
+        assert_eq!((rows[1].start.as_deref(), rows[1].end.as_deref()), (Some("2007"), Some("2011")));
+    }
+
+    #[test]
+    fn a_table_whose_rows_do_not_line_up_is_not_read_by_its_header() {
+        let raw =
+            ["Year  Degree  School", "2017  BTS Logistique  Lycée Jean Perrin", "2015 : CACES R489, FORMAPRO Nantes"];
+        let prepared: Vec<String> = raw.iter().map(|l| (*l).to_owned()).collect();
+        assert!(rows(&raw, &prepared).is_none());
+        // No header: no table.
+        assert!(rows(&raw[1..], &prepared[1..]).is_none());
+        assert!(header("Position  Facility  From  To").is_none(), "from and to are not known alone");
+    }
+}
