@@ -17,14 +17,12 @@ fn grid() -> &'static Grid {
     static GRID: OnceLock<Grid> = OnceLock::new();
     GRID.get_or_init(|| {
         let mut grid = Grid { starts: Vec::new(), words: HashSet::new() };
-        for line in include_str!("../../../../assets/resume/europass-grid.tsv")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        {
-            match line.split_once('\t') {
-                Some(("start", text)) => grid.starts.push(text.to_owned()),
-                Some(("cell", text)) => grid.words.extend(words(text)),
-                _ => panic!("europass-grid.tsv: {line:?} is not a kind and a text"),
+        let file = "europass-grid.tsv";
+        for (kind, text) in super::data::pairs(include_str!("../../../../assets/resume/europass-grid.tsv"), file) {
+            match kind {
+                "start" => grid.starts.push(text.to_owned()),
+                "cell" => grid.words.extend(words(text)),
+                _ => panic!("{file}: no kind {kind:?}"),
             }
         }
         grid

@@ -22,23 +22,22 @@ enum Field {
 fn labels() -> &'static [(String, Field)] {
     static LABELS: OnceLock<Vec<(String, Field)>> = OnceLock::new();
     LABELS.get_or_init(|| {
-        let mut labels: Vec<(String, Field)> = include_str!("../../../../assets/resume/europass-labels.tsv")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .map(|line| {
-                let (field, label) = line.split_once('\t').unwrap_or_default();
-                let field = match field {
-                    "dates" => Field::Dates,
-                    "title" => Field::Title,
-                    "employer" => Field::Employer,
-                    "degree" => Field::Degree,
-                    "school" => Field::School,
-                    "other" => Field::Other,
-                    _ => panic!("europass-labels.tsv: {line:?} is not a field and a label"),
-                };
-                (label.to_owned(), field)
-            })
-            .collect();
+        let file = "europass-labels.tsv";
+        let mut labels: Vec<(String, Field)> =
+            super::data::pairs(include_str!("../../../../assets/resume/europass-labels.tsv"), file)
+                .map(|(field, label)| {
+                    let field = match field {
+                        "dates" => Field::Dates,
+                        "title" => Field::Title,
+                        "employer" => Field::Employer,
+                        "degree" => Field::Degree,
+                        "school" => Field::School,
+                        "other" => Field::Other,
+                        _ => panic!("{file}: no field {field:?}"),
+                    };
+                    (label.to_owned(), field)
+                })
+                .collect();
         labels.sort_by_key(|(label, _)| std::cmp::Reverse(label.chars().count()));
         labels
     })

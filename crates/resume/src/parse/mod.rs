@@ -2,6 +2,7 @@
 
 mod assessment;
 mod contact;
+mod data;
 mod dates;
 mod history;
 mod labelled;

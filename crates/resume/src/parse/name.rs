@@ -125,15 +125,15 @@ enum Order {
 fn labels() -> &'static [(String, Order)] {
     static LABELS: OnceLock<Vec<(String, Order)>> = OnceLock::new();
     LABELS.get_or_init(|| {
-        let mut labels: Vec<(String, Order)> = include_str!("../../../../assets/resume/name-labels.tsv")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .map(|line| match line.split_once('\t') {
-                Some(("surname-first", label)) => (label.to_owned(), Order::SurnameFirst),
-                Some(("given-first", label)) => (label.to_owned(), Order::GivenFirst),
-                _ => panic!("name-labels.tsv: {line:?} is not an order and a label"),
-            })
-            .collect();
+        let file = "name-labels.tsv";
+        let mut labels: Vec<(String, Order)> =
+            super::data::pairs(include_str!("../../../../assets/resume/name-labels.tsv"), file)
+                .map(|(order, label)| match order {
+                    "surname-first" => (label.to_owned(), Order::SurnameFirst),
+                    "given-first" => (label.to_owned(), Order::GivenFirst),
+                    _ => panic!("{file}: no order {order:?}"),
+                })
+                .collect();
         labels.sort_by_key(|(label, _)| std::cmp::Reverse(label.chars().count()));
         labels
     })

@@ -33,7 +33,7 @@ fn headings() -> &'static Headings {
     static HEADINGS: OnceLock<Headings> = OnceLock::new();
     HEADINGS.get_or_init(|| {
         let mut table = Headings { phrases: HashMap::new(), words: HashMap::new() };
-        for line in TABLE.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        for line in super::data::lines(TABLE) {
             let mut fields = line.split('\t');
             let (Some(section), Some(how), Some(text)) = (fields.next(), fields.next(), fields.next()) else {
                 panic!("headings.tsv: {line:?} is not section, how and text");

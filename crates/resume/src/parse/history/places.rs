@@ -140,12 +140,8 @@ pub(super) fn is_place(text: &str) -> bool {
 /// The countries a town is followed by (assets/resume/countries.txt), lower case.
 fn countries() -> &'static [&'static str] {
     static COUNTRIES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    COUNTRIES.get_or_init(|| {
-        include_str!("../../../../../assets/resume/countries.txt")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    COUNTRIES
+        .get_or_init(|| crate::parse::data::lines(include_str!("../../../../../assets/resume/countries.txt")).collect())
 }
 
 /// A town and its country, "Torino, Italia" or "Nürnberg (Deutschland)", as the Europass

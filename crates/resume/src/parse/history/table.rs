@@ -23,11 +23,9 @@ pub(super) enum Column {
 fn headings() -> &'static HashMap<String, Column> {
     static HEADINGS: OnceLock<HashMap<String, Column>> = OnceLock::new();
     HEADINGS.get_or_init(|| {
-        include_str!("../../../../../assets/resume/table-columns.tsv")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .map(|line| {
-                let (role, heading) = line.split_once('\t').unwrap_or_default();
+        let file = "table-columns.tsv";
+        crate::parse::data::pairs(include_str!("../../../../../assets/resume/table-columns.tsv"), file)
+            .map(|(role, heading)| {
                 let column = match role {
                     "dates" => Column::Dates,
                     "title" => Column::Title,
@@ -35,7 +33,7 @@ fn headings() -> &'static HashMap<String, Column> {
                     "school" => Column::School,
                     "degree" => Column::Degree,
                     "other" => Column::Other,
-                    _ => panic!("table-columns.tsv: {line:?} is not a role and a heading"),
+                    _ => panic!("{file}: no role {role:?}"),
                 };
                 (heading.to_owned(), column)
             })
