@@ -4,10 +4,47 @@
 //! "NodeJS" and "Node.js" are one skill; "C++" and "C#" keep their signs), a synonym or
 //! abbreviation read as its skill's name ("CPR" is "Cardiopulmonary Resuscitation").
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use talentdesk_domain::skills::{by_key, in_capitals, key};
 
 /// Longest skill, in words.
 const MAX_WORDS: usize = 6;
+
+/// Phrases of a driving licence ("Full UK driving licence", "Führerschein Klasse B"): a
+/// licence, not a skill.
+const LICENCES: &[&str] = &[
+    "driving licence",
+    "driving license",
+    "driver's license",
+    "drivers license",
+    "driver's licence",
+    "führerschein",
+    "fahrerlaubnis",
+    "permis de conduire",
+    "permis b",
+    "carné de conducir",
+    "carnet de conducir",
+    "permiso de conducir",
+    "patente di guida",
+    "patente b",
+    "rijbewijs",
+    "prawo jazdy",
+    "carta de condução",
+    "carteira de habilitação",
+];
+
+/// Whether an item is a spoken language, with or without its level ("English (fluent)",
+/// "Deutsch – C1"; assets/resume/language-names.txt), or a driving licence: not a skill.
+fn is_language_or_licence(item: &str) -> bool {
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let names = NAMES
+        .get_or_init(|| super::data::lines(include_str!("../../../../assets/resume/language-names.txt")).collect());
+    let lower = item.to_lowercase();
+    let name = lower.split(['(', ':', '–', '—', '-', ',']).next().unwrap_or_default().trim();
+    names.contains(name) || LICENCES.iter().any(|l| lower.contains(l))
+}
 
 /// An item longer than this is a sentence, not a skill ("Escucha activa y trato cercano con
 /// personas mayores y con demencia", as a Europass form's social skills list one, is a skill).
@@ -25,7 +62,12 @@ pub fn listed(lines: &[&str]) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for line in unwrapped(lines) {
         let line = without_ratings(&line);
-        let cells: Vec<&str> = without_row_label(&line).split("  ").flat_map(split_outside_parentheses).collect();
+        let detailed = is_detailed_skill(&line);
+        let cells: Vec<&str> = if detailed {
+            vec![line.as_str()]
+        } else {
+            without_row_label(&line).split("  ").flat_map(split_outside_parentheses).collect()
+        };
         // A language and its level beside the skills ("Budgettering  Nederlands  moedertaal")
         // are the languages', not skills.
         let spoken = |k: usize| {
@@ -37,11 +79,13 @@ pub fn listed(lines: &[&str]) -> Vec<String> {
                 continue;
             }
             let sentence = item.trim_end().ends_with('.');
-            let item = unlabelled(item.trim_start_matches(['-', '*', '–', '—', '>', ' ']).trim().trim_end_matches('.'));
+            let trimmed = item.trim_start_matches(['-', '*', '–', '—', '>', ' ']).trim().trim_end_matches('.');
+            let item = if detailed { trimmed } else { unlabelled(trimmed) };
             let words = item.split_whitespace().count();
             // A label the line starts with ("Berufliche Fähigkeiten • Wohngeldrecht") is no item.
             let label = super::sections::heading(item) == Some(super::sections::Section::Skills);
             let fits = !label
+                && !is_language_or_licence(item)
                 && (1..=MOST_ITEM_WORDS).contains(&words)
                 && item.chars().count() <= MOST_ITEM_CHARS
                 && !(sentence && words > MOST_SENTENCE_WORDS);
@@ -78,6 +122,66 @@ fn is_list(line: &str) -> bool {
     split_outside_parentheses(line).len() > 1
 }
 
+/// Small words an item does not end on, in the languages here: a line that ends on one was
+/// wrapped.
+const JOINING_WORDS: &[&str] = &[
+    "and", "of", "for", "with", "in", "to", "und", "für", "nach", "mit", "von", "der", "die", "des", "et", "de", "du",
+    "des", "pour", "avec", "y", "e", "con", "para", "del", "di", "della", "per", "en", "van", "voor", "met", "i", "w",
+    "z", "na", "dla", "do", "da", "das", "dos", "com",
+];
+
+/// Category words a list's label may be ("Tools: Git, Jira", "Logiciels : Sage, Cegid"): the
+/// items after it are the skills. Any other label is a skill of its own with its details after
+/// it ("Administration du personnel : contrats, DPAE, mutuelle"), one item.
+const CATEGORIES: &[&str] = &[
+    "tools",
+    "software",
+    "programs",
+    "programmes",
+    "languages",
+    "programming languages",
+    "frameworks",
+    "databases",
+    "platforms",
+    "systems",
+    "technologies",
+    "tech stack",
+    "stack",
+    "cloud",
+    "methods",
+    "it",
+    "office",
+    "computer skills",
+    "werkzeuge",
+    "programme",
+    "sprachen",
+    "systeme",
+    "edv",
+    "it-kenntnisse",
+    "logiciels",
+    "outils",
+    "langages",
+    "informatique",
+    "méthodes",
+    "herramientas",
+    "programas",
+    "lenguajes",
+    "informática",
+    "strumenti",
+    "linguaggi",
+    "programmi",
+    "informatica",
+    "ferramentas",
+    "linguagens",
+    "programma's",
+    "systemen",
+    "narzędzia",
+    "oprogramowanie",
+    "programy",
+    "języki",
+    "systemy",
+];
+
 /// The lines with an item wrapped onto the next line joined again: a list line that does not
 /// end with a separator, followed by a line starting in lower case ("… • Soporte vital" over
 /// "avanzado • …"), a line that leaves a parenthesis open ("TMS (Transporeon," over
@@ -92,7 +196,10 @@ fn unwrapped(lines: &[&str]) -> Vec<String> {
             let ends_an_item = last.ends_with([',', ';', '•', '·', '|']);
             let goes_on = line.chars().next().is_some_and(char::is_lowercase) && is_list(last) && !ends_an_item;
             let aside = line.starts_with('(') && line.ends_with(')') && !ends_an_item;
-            open || goes_on || aside
+            // "Stakeholdermanagement en" over "participatie": no item ends on a joining word.
+            let joined = last.split_whitespace().count() >= 2
+                && last.split_whitespace().last().is_some_and(|w| JOINING_WORDS.contains(&w.to_lowercase().as_str()));
+            open || goes_on || aside || joined
         });
         match out.last_mut() {
             Some(last) if continues => {
@@ -153,10 +260,30 @@ pub(super) fn split_outside_parentheses(line: &str) -> Vec<&str> {
 fn unlabelled(item: &str) -> &str {
     use super::sections::{Section, heading};
     match item.split_once(':') {
+        // A colon inside parentheses labels nothing ("Pack Office (Excel : RECHERCHEV)").
+        Some((label, _)) if label.contains('(') => item,
         Some((label, _)) if heading(label).is_some_and(|s| s != Section::Skills) => "",
         Some((label, rest)) if label.split_whitespace().count() <= 3 => rest.trim(),
         _ => item,
     }
+}
+
+/// A line that is one skill with its details after a colon ("Administration du personnel :
+/// contrats, DPAE, mutuelle"), as against a category's list ("Tools: Git, Jira", "Cloud &
+/// DevOps: AWS, Terraform, Docker"): its label is no category word and the taxonomy knows
+/// fewer than half of the items after it.
+fn is_detailed_skill(line: &str) -> bool {
+    let Some((label, rest)) = line.split_once(':') else { return false };
+    let label = label.trim().trim_start_matches(['-', '*', '•', '–', ' ']).trim();
+    let items = split_outside_parentheses(rest);
+    let known = items.iter().filter(|item| by_key(&key(item.split('(').next().unwrap_or_default())).is_some()).count();
+    !label.contains('(')
+        && !rest.trim().is_empty()
+        && (1..=4).contains(&label.split_whitespace().count())
+        && !CATEGORIES.contains(&label.to_lowercase().as_str())
+        && super::sections::heading(label).is_none()
+        && 2 * known < items.len()
+        && line.split_whitespace().count() <= MOST_ITEM_WORDS
 }
 
 /// Whether every item of a list is a skill the taxonomy knows ("Go, Java, TypeScript").
@@ -228,6 +355,12 @@ mod tests {
             "Trans.eu  |  Timocom",
             "Power BI  ••••○  Engels  vloeiend",
             "Hobby's: hardlopen (Marathon Eindhoven 2023)",
+            "English (fluent) • Deutsch – C1 • Full UK driving licence • Führerschein Klasse B",
+            "Administration du personnel : contrats, DPAE, mutuelle",
+            "Pack Office (Excel : RECHERCHEV, TCD)",
+            "Cloud & DevOps: Terraform, Docker",
+            "Stakeholdermanagement en",
+            "participatie",
             "Escucha activa y trato cercano con personas mayores y con demencia",
             "Trained the new starters on the scanners and kept the shift rota.",
             "Led the migration of our payroll to a new provider across three sites in one year.",
@@ -259,6 +392,11 @@ mod tests {
                 "Trans.eu",
                 "Timocom",
                 "Power BI",
+                "Administration du personnel : contrats, DPAE, mutuelle",
+                "Pack Office (Excel : RECHERCHEV, TCD)",
+                "Terraform",
+                "Docker",
+                "Stakeholdermanagement en participatie",
                 "Escucha activa y trato cercano con personas mayores y con demencia"
             ]
         );
