@@ -85,6 +85,7 @@ pub fn listed(lines: &[&str]) -> Vec<String> {
             // A label the line starts with ("Berufliche Fähigkeiten • Wohngeldrecht") is no item.
             let label = super::sections::heading(item) == Some(super::sections::Section::Skills);
             let fits = !label
+                && item.chars().any(char::is_alphanumeric)
                 && !is_language_or_licence(item)
                 && (1..=MOST_ITEM_WORDS).contains(&words)
                 && item.chars().count() <= MOST_ITEM_CHARS
@@ -195,7 +196,10 @@ fn unwrapped(lines: &[&str]) -> Vec<String> {
             let open = last.matches('(').count() > last.matches(')').count();
             let ends_an_item = last.ends_with([',', ';', '•', '·', '|']);
             let goes_on = line.chars().next().is_some_and(char::is_lowercase) && is_list(last) && !ends_an_item;
-            let aside = line.starts_with('(') && line.ends_with(')') && !ends_an_item;
+            // A narrow column's wrap: a parenthesis on a line of its own ("Naliczanie
+            // wynagrodzeń" over "(umowy o pracę i" over "cywilnoprawne)"), a word cut at its
+            // hyphen ("Dienstplanung (SP-" over "Expert)").
+            let aside = line.starts_with('(') && !ends_an_item;
             // "Stakeholdermanagement en" over "participatie": no item ends on a joining word.
             let joined = last.split_whitespace().count() >= 2
                 && last.split_whitespace().last().is_some_and(|w| JOINING_WORDS.contains(&w.to_lowercase().as_str()));
@@ -203,7 +207,9 @@ fn unwrapped(lines: &[&str]) -> Vec<String> {
         });
         match out.last_mut() {
             Some(last) if continues => {
-                last.push(' ');
+                if !(last.ends_with('-') && last.matches('(').count() > last.matches(')').count()) {
+                    last.push(' ');
+                }
                 last.push_str(line);
             }
             _ => out.push(line.to_owned()),
@@ -359,6 +365,12 @@ mod tests {
             "Administration du personnel : contrats, DPAE, mutuelle",
             "Pack Office (Excel : RECHERCHEV, TCD)",
             "Cloud & DevOps: Terraform, Docker",
+            "Naliczanie wynagrodzeń",
+            "(umowy o pracę i",
+            "cywilnoprawne)",
+            "Dienstplanung (SP-",
+            "Expert)",
+            "============",
             "Stakeholdermanagement en",
             "participatie",
             "Escucha activa y trato cercano con personas mayores y con demencia",
@@ -396,6 +408,8 @@ mod tests {
                 "Pack Office (Excel : RECHERCHEV, TCD)",
                 "Terraform",
                 "Docker",
+                "Naliczanie wynagrodzeń (umowy o pracę i cywilnoprawne)",
+                "Dienstplanung (SP-Expert)",
                 "Stakeholdermanagement en participatie",
                 "Escucha activa y trato cercano con personas mayores y con demencia"
             ]

@@ -8,6 +8,8 @@ const TITLE_WORDS: &[&str] = &[
     // English
     "engineer", "developer", "manager", "analyst", "designer", "nurse", "director", "lead", "specialist",
     "consultant", "scientist", "architect", "officer", "coordinator", "assistant", "intern", "administrator",
+    // "Crew Member", "Team Member": retail and food service.
+    "member",
     "technician", "representative", "associate", "head", "vp", "president", "accountant", "teacher", "recruiter",
     "programmer", "owner", "partner", "advisor", "executive", "supervisor", "therapist", "physician", "editor",
     "writer", "researcher", "professor", "lecturer", "tester", "strategist", "planner", "buyer", "agent", "clerk",
@@ -154,6 +156,8 @@ const DEGREE_WORDS: &[&str] = &[
     "corso", "kurs", "cursus", "dyplom", "świadectwo", "meister", "industriemeister", "meisterprüfung",
     // Dutch secondary schooling: "VMBO kaderberoepsgerichte leerweg", "HAVO", "VWO".
     "vmbo", "havo", "vwo",
+    // "Software Development Bootcamp (16 weeks)" at Northcoders.
+    "bootcamp",
 ];
 
 /// The words of `text`, lower case; a hyphenated compound also gives its parts

@@ -103,6 +103,27 @@ fn cells(line: &str) -> impl Iterator<Item = &str> {
         .filter(|p| p.chars().any(char::is_alphabetic))
 }
 
+/// Whether a line names an organisation by its first phrase ("Ceramiche Emiliane S.p.A.,
+/// Casalecchio di Reno (BO)").
+fn names_an_organisation(line: &str) -> bool {
+    names_an_employer(line.split(", ").next().unwrap_or_default())
+}
+
+/// Two phrases of `line` joined by a dash, neither naming an organisation, as one title
+/// ("Cariste – Préparateur de commandes"): for an entry whose employer is named on a line of
+/// its own. Not two cells of a table ("Comptable unique  Vignobles Castel-Roux").
+fn dash_title(cells: &[String], line: &str) -> Option<String> {
+    let [title, more] = cells else { return None };
+    if names_an_employer(title) || names_an_employer(more) {
+        return None;
+    }
+    let at = line.find(title.as_str())?;
+    let end = line.find(more.as_str())? + more.len();
+    let whole = line.get(at..end)?;
+    let dashed = [" – ", " - ", " — "].iter().any(|dash| whole.contains(dash));
+    (end > at && dashed && !whole.contains("  ")).then(|| whole.to_owned())
+}
+
 /// Whether `cell`, after `last` and a dash, goes on with it as one phrase:
 /// - a cell that starts in lower case ("Secrétaire médicale – accueil et facturation"): no name
 ///   starts so; a grade is not one ("… Reggio Emilia – voto 106/110");
@@ -127,7 +148,7 @@ fn goes_on_after_dash(last: &str, cell: &str) -> bool {
 /// be the employer).
 fn heading_cells(line: &str) -> Vec<String> {
     let mut cells: Vec<&str> = Vec::new();
-    for cell in self::cells(line) {
+    for cell in self::cells(line).map(table::without_field_label) {
         match cells.last_mut() {
             Some(last) if goes_on_after_dash(last, cell) && line.contains(&format!("{last} – {cell}")) => {
                 let start = line.find(*last).unwrap_or_default();
@@ -357,26 +378,18 @@ fn entries(
         });
         // "SEPTIEMBRE 2019 – ACTUALIDAD • ZARAGOZA": a town in capitals beside the dates is where
         // the job was, unless the lines around give no title and employer without it.
-        let (places, kept): (Vec<String>, Vec<String>) = pieces.into_iter().partition(|p| is_town_in_capitals(p));
+        // So is a town with its state or country ("Minneapolis, MN  •  March 2022 – Present").
+        let where_ = |p: &String| is_town_in_capitals(p) || is_town_in_region(p) || is_town_in_country(p);
+        let (places, kept): (Vec<String>, Vec<String>) = pieces.into_iter().partition(where_);
         let mut pieces = kept;
-        let named_below = lines
-            .get(i + 1)
-            .is_some_and(|next| is_heading(i + 1) && names_an_employer(next.split(", ").next().unwrap_or_default()));
+        let names_below =
+            |j: usize| lines.get(j + 1).is_some_and(|next| is_heading(j + 1) && names_an_organisation(next));
         // "HR Specialist – Amministrazione del personale  Marzo 2021 – oggi" over "Ceramiche
         // Emiliane S.p.A.": with the employer named below, the dash is inside the title.
         let mut employer_below = false;
         if !heading_first
-            && named_below
-            && let [title, more] = pieces.as_slice()
-            && !names_an_employer(title)
-            && !names_an_employer(more)
-            && let Some(whole) = rest.find(title.as_str()).and_then(|at| {
-                let end = rest.find(more.as_str())? + more.len();
-                (end > at).then(|| rest[at..end].to_owned())
-            })
-            // Joined by a dash, not a table's cell gap ("Comptable unique  Vignobles Castel-Roux").
-            && !whole.contains("  ")
-            && [" – ", " - ", " — "].iter().any(|dash| whole.contains(dash))
+            && names_below(*i)
+            && let Some(whole) = dash_title(&pieces, &rest)
         {
             pieces = vec![whole];
             employer_below = true;
@@ -397,7 +410,7 @@ fn entries(
             && phrases(&pieces) == 1
             && row_cells >= 2
             && lines[*i].contains("  ")
-            && !named_below;
+            && !names_below(*i);
         if merged {
             free = i + 1;
             out.push(Entry { pieces, start: start.clone(), end: end.clone(), same_employer: true, merged });
@@ -430,7 +443,13 @@ fn entries(
                 if phrases(&pieces) >= 2 || !is_heading(j) {
                     break;
                 }
-                let more = heading_cells(&lines[j]);
+                let mut more = heading_cells(&lines[j]);
+                // "CARISTE – PRÉPARATEUR DE COMMANDES" over "Entrepôts Loiret Distribution" (or
+                // over the dated line that names it): a title with a dash in it.
+                let employer_next = names_below(j) || (is_before && pieces.iter().any(|p| names_an_organisation(p)));
+                if employer_next && let Some(whole) = dash_title(&more, &lines[j]) {
+                    more = vec![whole];
+                }
                 if is_before {
                     pieces.splice(0..0, more);
                 } else {

@@ -57,6 +57,17 @@ fn header(line: &str) -> Option<Vec<Column>> {
     (columns.contains(&Column::Dates) && named >= 2).then_some(columns)
 }
 
+/// A cell without the field's label before a colon ("Ruolo: Area Manager", "Azienda:
+/// Fratelli Gualdi Utensili S.r.l."), as a resume typed without a table labels each line.
+pub(super) fn without_field_label(cell: &str) -> &str {
+    match cell.split_once(':') {
+        Some((label, rest)) if !rest.trim().is_empty() && headings().contains_key(&label.trim().to_lowercase()) => {
+            rest.trim()
+        }
+        _ => cell,
+    }
+}
+
 /// One row read by its columns.
 pub(super) struct Row {
     pub start: Option<String>,
@@ -129,5 +140,12 @@ mod tests {
         // No header: no table.
         assert!(rows(&raw[1..], &prepared[1..]).is_none());
         assert!(header("Position  Facility  From  To").is_none(), "from and to are not known alone");
+    }
+
+    #[test]
+    fn a_fields_label_comes_off_its_value() {
+        assert_eq!(without_field_label("Ruolo: Area Manager Lombardia"), "Area Manager Lombardia");
+        assert_eq!(without_field_label("Azienda: Fratelli Gualdi S.r.l."), "Fratelli Gualdi S.r.l.");
+        assert_eq!(without_field_label("Projektleitung: Umbau"), "Projektleitung: Umbau");
     }
 }
