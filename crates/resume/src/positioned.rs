@@ -320,25 +320,25 @@ fn row_text(row: &[Piece]) -> String {
 /// columns, each read whole, left first. Two sections set side by side under full-width text
 /// ("EDUCATION  SKILLS" under a work history) are two columns of their own.
 fn page_text(pieces: Vec<Piece>) -> String {
+    // The page's own gutter is found on all its pieces, so that the rows above two sections
+    // side by side read as they would without them.
+    let page_gutter = gutter(&pieces);
     let mut rows = rows(pieces);
     let side_by_side = side_by_side(&rows);
     let below = side_by_side.map(|(from, _)| rows.split_off(from)).unwrap_or_default();
-    let mut lines = columns(rows);
+    let mut lines = columns(rows, page_gutter);
     if let Some((_, gutter)) = side_by_side {
-        for band in bands(below, gutter) {
-            lines.extend(band_lines(band, gutter));
-        }
+        lines.extend(columns(below, Some(gutter)));
     }
     lines.join("\n")
 }
 
-/// Rows' lines, read in columns where a gutter splits them.
-fn columns(rows: Vec<Row>) -> Vec<String> {
-    let pieces: Vec<Piece> = rows.iter().flatten().cloned().collect();
-    let Some(gutter) = gutter(&pieces) else {
-        return rows.iter().map(|r| row_text(r)).collect();
-    };
-    bands(rows, gutter).into_iter().flat_map(|band| band_lines(band, gutter)).collect()
+/// Rows' lines, read in columns at `gutter` where there is one.
+fn columns(rows: Vec<Row>, gutter: Option<f64>) -> Vec<String> {
+    match gutter {
+        Some(gutter) => bands(rows, gutter).into_iter().flat_map(|band| band_lines(band, gutter)).collect(),
+        None => rows.iter().map(|r| row_text(r)).collect(),
+    }
 }
 
 /// Where two sections set side by side start under full-width text: the first row of two
@@ -363,7 +363,7 @@ fn side_by_side(rows: &[Row]) -> Option<(usize, f64)> {
         let below: Vec<Piece> = rows[k..].iter().flatten().cloned().collect();
         let gutter = gutter_within(&below, left.x1, right.x0)?;
         let across = rows[..k].iter().filter(|r| r.iter().any(|p| crosses(p, gutter))).count();
-        (rows[k - 1].iter().any(|p| crosses(p, gutter)) && across >= 3 && 3 * across >= k).then_some((k, gutter))
+        (across >= 3 && 3 * across >= k).then_some((k, gutter))
     })
 }
 
@@ -470,10 +470,17 @@ fn is_margin_headings(band: &[Row], gutter: f64) -> bool {
     left.len() >= 2 && right.len() >= 3 * left.len() && short && median_gap(&left) >= 3.0 * median_gap(&right)
 }
 
-/// A band's lines: row by row when it is a table or has its headings in the margin, else as
-/// two columns, left first.
+/// Whether one side of a band holds nothing but dates: a column of the entries' dates beside
+/// them ("SEPT. 2022 – AUJOURD'HUI" at the right of "Brasserie Saint-Aubin"), drawn apart.
+fn is_dates_column(band: &[Row], gutter: f64) -> bool {
+    let side = |left: bool| band.iter().flatten().filter(move |p| is_left(p, gutter) == left);
+    [true, false].into_iter().any(|left| side(left).count() >= 2 && side(left).all(|p| crate::parse::is_dates(&p.text)))
+}
+
+/// A band's lines: row by row when it is a table, has its headings in the margin or a column
+/// of dates, else as two columns, left first.
 fn band_lines(band: Vec<Row>, gutter: f64) -> Vec<String> {
-    if is_table(&band, gutter) || is_margin_headings(&band, gutter) {
+    if is_table(&band, gutter) || is_margin_headings(&band, gutter) || is_dates_column(&band, gutter) {
         return band.iter().map(|r| row_text(r)).collect();
     }
     let side = |keep: &dyn Fn(&Piece) -> bool| -> Vec<String> {
@@ -554,6 +561,27 @@ mod tests {
                 "Offer negotiation"
             ]
         );
+    }
+
+    #[test]
+    fn a_column_of_dates_drawn_apart_stays_beside_its_entries() {
+        // The entries drawn first, then the dates at the right margin on their baselines.
+        let text = page(&[
+            (20.0, 100.0, "Brasserie Saint-Aubin, Lyon"),
+            (20.0, 114.0, "Chef de rang"),
+            (20.0, 128.0, "Responsable d'un rang de 30 couverts"),
+            (20.0, 142.0, "Hôtel du Parc, Annecy"),
+            (20.0, 156.0, "Commis de salle"),
+            (20.0, 170.0, "Mise en place et service des banquets"),
+            (20.0, 184.0, "Camping Les Pins Dorés, Argelès-sur-Mer"),
+            (20.0, 198.0, "Serveur"),
+            (420.0, 100.0, "SEPT. 2022 – AUJOURD'HUI"),
+            (420.0, 142.0, "AVRIL 2020 – AOÛT 2022"),
+            (420.0, 184.0, "JUIN 2019 – SEPT. 2019"),
+        ]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "Brasserie Saint-Aubin, Lyon  SEPT. 2022 – AUJOURD'HUI");
+        assert_eq!(lines[3], "Hôtel du Parc, Annecy  AVRIL 2020 – AOÛT 2022");
     }
 
     #[test]

@@ -15,6 +15,14 @@ mod words;
 /// The reader keeps a job title apart from a name set over it in the same type.
 pub(crate) use words::names_a_job;
 
+/// Whether a piece of text is dates and nothing else ("SEPT. 2022 – AUJOURD'HUI", "2017"):
+/// the reader keeps a column of them beside the entries they date.
+pub(crate) fn is_dates(text: &str) -> bool {
+    let text = text.trim();
+    let whole = |at: &std::ops::Range<usize>| at.start == 0 && text[at.end..].trim().is_empty();
+    dates::span(text).is_some_and(|s| whole(&s.at)) || dates::single(text).is_some_and(|(_, at)| whole(&at))
+}
+
 use serde::{Deserialize, Serialize};
 use talentdesk_domain::candidate::{Education, Employment, Link, LinkKind, Location, Profile};
 use ts_rs::TS;

@@ -106,6 +106,13 @@ const TOWN_PARTICLES: &[&str] =
 /// not an abbreviation of three capitals or more ("SROC", "AFTRAL"), which names an
 /// organisation.
 pub(super) fn is_town(text: &str) -> bool {
+    // "Lyon 2e", "Paris 16ème": a town with its arrondissement.
+    if let Some((town, district)) = text.rsplit_once(' ')
+        && district.starts_with(|c: char| c.is_ascii_digit())
+        && ["e", "er", "ème", "eme"].contains(&district.trim_start_matches(|c: char| c.is_ascii_digit()))
+    {
+        return is_town(town);
+    }
     // "Annecy (74)", "Ajaccio (2A)": a French town with its département's number.
     if let Some((town, number)) = text.strip_suffix(')').and_then(|t| t.rsplit_once(" ("))
         && (1..=3).contains(&number.len())
