@@ -142,9 +142,32 @@ fn is_furniture(line: &str) -> bool {
         && lower.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Whether a line is a full date ("12.11.2026", "12/11/2026").
+fn is_full_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.trim().trim_end_matches('.').split(['.', '/', '-']).collect();
+    matches!(parts.as_slice(), [d, m, y] if (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) && y.len() == 4
+        && [d, m, y].iter().all(|p| p.chars().all(|c| c.is_ascii_digit())))
+}
+
+/// The lines before a signature at the end ("Kassel, 12.11.2026" over "T. Brandner", as a
+/// German Lebenslauf ends): place and date, then the name, are no skill or job. Only in the
+/// last third of the text.
+fn without_signature<'a>(lines: Vec<&'a str>) -> Vec<&'a str> {
+    let signed = |line: &str| {
+        let date = line.rsplit_once(", ").map_or(line, |(_, date)| date);
+        line.split_whitespace().count() <= 5 && is_full_date(date)
+    };
+    let from = 2 * lines.len() / 3;
+    match (from..lines.len()).find(|&i| signed(lines[i])) {
+        Some(at) => lines[..at].to_vec(),
+        None => lines,
+    }
+}
+
 /// Reads the fields of a resume's (normalised) text.
 pub fn parse(text: &str) -> ParsedResume {
     let all: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !is_furniture(l)).collect();
+    let all = without_signature(all);
     // A running header repeats the name and contact line on every page: later copies go (a
     // job title that repeats the headline under the name stays).
     let header: Vec<&str> =
@@ -575,6 +598,13 @@ Page 1 of 1";
             let p = parse(&crate::normalize::normalize(&format!("{RESUME}\n{more}")));
             assert_eq!((p.confidence.name, p.confidence.email), (Confidence::High, Confidence::High), "{more}");
         }
+    }
+
+    #[test]
+    fn a_signature_at_the_end_is_no_skill() {
+        let p = parse("Tobias Brandner\nKENNTNISSE\nSPS-Programmierung\nDGUV V3\nKassel, 12.11.2026\nT. Brandner\n");
+        assert_eq!(p.skills, ["SPS-Programmierung", "DGUV V3"]);
+        assert!(is_full_date("12.11.2026") && is_full_date("01/02/2025") && !is_full_date("2019 – 2021"));
     }
 
     #[test]

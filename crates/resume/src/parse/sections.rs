@@ -69,7 +69,7 @@ pub fn heading(line: &str) -> Option<Section> {
         .collect();
     let key = words.join(" ");
     let table = headings();
-    if let Some(section) = table.phrases.get(&key) {
+    if let Some(section) = spellings(&key).iter().find_map(|k| table.phrases.get(k)) {
         return Some(*section);
     }
     // A longer line that is no heading of the table is text, not a heading set apart.
@@ -83,6 +83,31 @@ pub fn heading(line: &str) -> Option<Section> {
         return None;
     }
     [words.first(), words.last()].into_iter().flatten().find_map(|w| table.words.get(w).copied())
+}
+
+/// Words a heading joins its parts with, in the languages here, that an ampersand stands for.
+const AND: &[&str] = &["and", "und", "et", "y", "e", "en", "i"];
+
+/// A heading's key, and the same with "&" for its "and" or the other way round ("education
+/// and qualifications" is "education & qualifications").
+fn spellings(key: &str) -> Vec<String> {
+    let mut keys = vec![key.to_owned()];
+    let words: Vec<&str> = key.split(' ').collect();
+    for (i, word) in words.iter().enumerate() {
+        let others: Vec<&str> = if *word == "&" {
+            AND.to_vec()
+        } else if AND.contains(word) {
+            vec!["&"]
+        } else {
+            continue;
+        };
+        for other in others {
+            let mut spelled = words.clone();
+            spelled[i] = other;
+            keys.push(spelled.join(" "));
+        }
+    }
+    keys
 }
 
 /// "Führerschein(e)", "Language(s)" as "Führerschein", "Language": a form's plural mark, a
@@ -267,6 +292,7 @@ mod tests {
         assert_eq!(heading("Berufserfahrung"), Some(Section::Experience));
         assert_eq!(heading("Experienced nurse with ten years"), None);
         assert_eq!(heading("Organisatorische Fähigkeiten und Kompetenzen"), Some(Section::Skills));
+        assert_eq!(heading("Education and Qualifications"), Some(Section::Education));
     }
 
     #[test]

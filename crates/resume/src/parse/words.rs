@@ -187,6 +187,41 @@ fn has_ending(text: &str, endings: &[&str]) -> bool {
     words_of(text).any(|w| endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e)))
 }
 
+/// Time between jobs that a history lists like one ("July 2017 – August 2018: Career break",
+/// "2020 – 2021  Elternzeit"), lower case.
+const GAPS: &[&str] = &[
+    "career break",
+    "parental leave",
+    "maternity leave",
+    "paternity leave",
+    "sabbatical",
+    "gap year",
+    "elternzeit",
+    "mutterschutz",
+    "familienzeit",
+    "berufliche auszeit",
+    "congé parental",
+    "congé maternité",
+    "année sabbatique",
+    "excedencia",
+    "baja por maternidad",
+    "congedo parentale",
+    "congedo di maternità",
+    "ouderschapsverlof",
+    "zwangerschapsverlof",
+    "urlop rodzicielski",
+    "urlop macierzyński",
+    "urlop wychowawczy",
+    "licença parental",
+    "licença de maternidade",
+];
+
+/// Whether a title is time between jobs rather than a job.
+pub(super) fn names_a_gap(title: &str) -> bool {
+    let lower = title.trim().to_lowercase();
+    GAPS.iter().any(|gap| lower.starts_with(gap))
+}
+
 /// Whether `text` has a word of a job title.
 pub(crate) fn names_a_job(text: &str) -> bool {
     has_word(text, TITLE_WORDS) || has_ending(text, TITLE_ENDINGS)

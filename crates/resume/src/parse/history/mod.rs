@@ -12,7 +12,7 @@ pub use schools::schools;
 use super::ParsedJob;
 use super::dates::{self, Span};
 use super::labelled;
-use super::words::{names_a_job, names_a_school, names_an_employer};
+use super::words::{names_a_gap, names_a_job, names_a_school, names_an_employer};
 pub(super) use places::is_address;
 use places::{
     is_address_line, is_named_place, is_place, is_town, is_town_in_capitals, is_town_in_country, is_town_in_region,
@@ -549,7 +549,7 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
         {
             employer = before.employer.clone();
         }
-        if !title.is_empty() {
+        if !title.is_empty() && !names_a_gap(&title) {
             out.push(ParsedJob { title, employer, start: entry.start, end: entry.end });
         }
         out
@@ -724,10 +724,13 @@ mod tests {
             "Kommissionierer",
             "Nordhafen Distribution GmbH, Bremen",
             "Kommissionierung nach Pick-by-Voice, Verladung.",
+            "03.2020 – 04.2020",
+            "Elternzeit",
             "10.2017 – 03.2020",
             "Lagerhelfer",
             "Weserland Getränke KG, Bremen",
         ];
+        // Time between jobs is no job.
         let want = [("Kommissionierer", "Nordhafen Distribution GmbH"), ("Lagerhelfer", "Weserland Getränke KG")];
         assert_eq!(who(&lines), pairs(&want));
     }
