@@ -152,7 +152,7 @@ fn is_full_date(text: &str) -> bool {
 /// The lines before a signature at the end ("Kassel, 12.11.2026" over "T. Brandner", as a
 /// German Lebenslauf ends): place and date, then the name, are no skill or job. Only in the
 /// last third of the text.
-fn without_signature<'a>(lines: Vec<&'a str>) -> Vec<&'a str> {
+fn without_signature(lines: Vec<&str>) -> Vec<&str> {
     let signed = |line: &str| {
         let date = line.rsplit_once(", ").map_or(line, |(_, date)| date);
         line.split_whitespace().count() <= 5 && is_full_date(date)
