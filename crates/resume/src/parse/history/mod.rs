@@ -871,10 +871,14 @@ mod tests {
             "• Prüfung von Wohngeldanträgen",
             "05/2011–07/2012 Servicekraft (Minijob)",
             "Café Lindenblüte, Hannover",
+            "Harmon Home Center | Columbus, OH",
+            "Stocker (Part-Time)",
+            "2009 – 2011",
         ];
         let want = [
             ("Verwaltungsfachangestellte, Fachdienst Soziales – Wohngeld", "Landkreis Schaumburg"),
             ("Servicekraft (Minijob)", "Café Lindenblüte"),
+            ("Stocker (Part-Time)", "Harmon Home Center"),
         ];
         assert_eq!(who(&lines), pairs(&want));
     }

@@ -121,9 +121,11 @@ pub(super) fn is_town(text: &str) -> bool {
     {
         return is_town(town);
     }
-    // "Lyon (France)", "Sevilla (España)": a town and its country, as the Europass form has them.
+    // "Lyon (France)", "Sevilla (España)": a town and its country, as the Europass form has them,
+    // or its province ("Casalecchio di Reno (BO)"). Not a title's aside ("Stocker (Part-Time)").
     if let Some((town, country)) = text.strip_suffix(')').and_then(|t| t.split_once(" (")) {
-        return is_town(town) && is_town(country);
+        let province = (2..=3).contains(&country.len()) && country.chars().all(|c| c.is_ascii_uppercase());
+        return is_town(town) && (province || countries().contains(&country.to_lowercase().as_str()));
     }
     let words: Vec<&str> = text.split_whitespace().collect();
     let acronym = words.iter().any(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase));
