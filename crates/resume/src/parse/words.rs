@@ -55,7 +55,9 @@ const TITLE_WORDS: &[&str] = &[
     // Portuguese
     "enfermeira", "enfermeiro", "professora", "contabilista", "estagiário", "estagiária", "cozinheiro",
     "cozinheira", "desenvolvedor", "engenheiro", "engenheira", "coordenador", "coordenadora", "chefe",
-    "rececionista", "advogado", "advogada", "gestor", "gestora",
+    "executivo", "executiva", "promotor", "promotora", "gestor", "gestora", "operador", "operadora",
+    "rececionista", "advogado", "advogada", "gestor", "gestora", "executivo", "executiva", "promotor", "promotora",
+    "operador", "operadora",
     "eletricista", "farmacêutico", "farmacêutica", "motorista", "canalizador", "soldador", "mecânico",
     // Italian
     "avvocato", "avvocata", "ingegnere", "impiegato", "impiegata", "responsabile", "praticante", "tirocinante",
@@ -106,8 +108,15 @@ const EMPLOYER_WORDS: &[&str] = &[
     "colegio", "hospitale", "ospedale", "gruppo", "studio", "comune", "scuola", "ziekenhuis", "gemeente", "college",
     "centrum", "szpital", "zakłady", "spółdzielnia", "hurtownia", "biuro", "grupa", "santa", "casa", "gabinete",
     "istituto", "cooperativa", "kita", "bufete", "notaría", "spedition",
+    // Trading names of the Iberian languages: "Distribuidora Paulista de Bebidas", "Mercantil
+    // São Jorge", "Transportes Ebro Norte".
+    "distribuidora", "mercantil", "transportes", "construtora", "constructora",
+    // Trading names of the Iberian languages: "Distribuidora Paulista de Bebidas", "Mercantil
+    // São Jorge", "Transportes Ebro Norte".
+    "distribuidora", "mercantil", "transportes", "construtora", "constructora", "comercial",
     // Public bodies: "Departamento de Educación, Gobierno de Aragón", "Landkreis Schaumburg".
-    "landkreis", "kreisverwaltung", "stadtverwaltung", "bezirksamt", "gemeinde", "behörde",
+    "landkreis", "kreisverwaltung", "stadtverwaltung", "bezirksamt", "gemeinde", "behörde", "conseil", "mairie",
+    "préfecture", "communauté",
     "government", "gobierno", "gouvernement", "governo", "regierung", "landesregierung", "ministerio", "ministère",
     "ministero", "ministerium", "ministerstwo", "ministerie", "departamento", "département", "urząd", "rijksoverheid",
     // A hospital's ward after a title ("Staff Nurse, Respiratory Ward") is no town.
@@ -139,7 +148,8 @@ const SCHOOL_WORDS: &[&str] = &[
 ];
 
 /// Endings of compound school names ("Rijksuniversiteit", "Berufsschule", "Basisschool").
-const SCHOOL_ENDINGS: &[&str] = &["universiteit", "universität", "schule", "school", "hogeschool", "kammer", "kolleg"];
+const SCHOOL_ENDINGS: &[&str] =
+    &["universiteit", "universität", "schule", "school", "hogeschool", "kammer", "kolleg", "institut", "akademie"];
 
 #[rustfmt::skip]
 const DEGREE_WORDS: &[&str] = &[

@@ -148,7 +148,7 @@ fn goes_on_after_dash(last: &str, cell: &str) -> bool {
 /// be the employer).
 fn heading_cells(line: &str) -> Vec<String> {
     let mut cells: Vec<&str> = Vec::new();
-    for cell in self::cells(line).map(table::without_field_label) {
+    for cell in self::cells(line).filter_map(table::field_value) {
         match cells.last_mut() {
             Some(last) if goes_on_after_dash(last, cell) && line.contains(&format!("{last} – {cell}")) => {
                 let start = line.find(*last).unwrap_or_default();
@@ -783,6 +783,15 @@ mod tests {
         );
         let lines = ["PHARMACIST MANAGER", "Kirkstall Community Pharmacy [ 01/2019 – Current ]", "City: Leeds"];
         assert_eq!(who(&lines), pairs(&[("PHARMACIST MANAGER", "Kirkstall Community Pharmacy")]));
+        // The editor's place beside the dates, in French; a title with a dash over its employer.
+        let lines = [
+            "ASSISTANTE DE SERVICE SOCIAL – POLYVALENCE DE SECTEUR",
+            "Conseil départemental du Nord",
+            "[ 01/09/2019 – Actuel ]  Ville : Lille | Pays : France",
+            "Suivi d'environ 90 ménages",
+        ];
+        let want = [("ASSISTANTE DE SERVICE SOCIAL – POLYVALENCE DE SECTEUR", "Conseil départemental du Nord")];
+        assert_eq!(who(&lines), pairs(&want));
     }
 
     #[test]

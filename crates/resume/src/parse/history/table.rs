@@ -58,13 +58,16 @@ fn header(line: &str) -> Option<Vec<Column>> {
 }
 
 /// A cell without the field's label before a colon ("Ruolo: Area Manager", "Azienda:
-/// Fratelli Gualdi Utensili S.r.l."), as a resume typed without a table labels each line.
-pub(super) fn without_field_label(cell: &str) -> &str {
-    match cell.split_once(':') {
-        Some((label, rest)) if !rest.trim().is_empty() && headings().contains_key(&label.trim().to_lowercase()) => {
-            rest.trim()
-        }
-        _ => cell,
+/// Fratelli Gualdi Utensili S.r.l."), as a resume typed without a table labels each line;
+/// nothing for a field read into nothing ("Ville : Lille", "Pays : France").
+pub(super) fn field_value(cell: &str) -> Option<&str> {
+    let Some((label, rest)) = cell.split_once(':').filter(|(_, rest)| !rest.trim().is_empty()) else {
+        return Some(cell);
+    };
+    match headings().get(&label.trim().to_lowercase()) {
+        Some(Column::Other) => None,
+        Some(_) => Some(rest.trim()),
+        None => Some(cell),
     }
 }
 
@@ -144,8 +147,10 @@ mod tests {
 
     #[test]
     fn a_fields_label_comes_off_its_value() {
-        assert_eq!(without_field_label("Ruolo: Area Manager Lombardia"), "Area Manager Lombardia");
-        assert_eq!(without_field_label("Azienda: Fratelli Gualdi S.r.l."), "Fratelli Gualdi S.r.l.");
-        assert_eq!(without_field_label("Projektleitung: Umbau"), "Projektleitung: Umbau");
+        assert_eq!(field_value("Ruolo: Area Manager Lombardia"), Some("Area Manager Lombardia"));
+        assert_eq!(field_value("Azienda: Fratelli Gualdi S.r.l."), Some("Fratelli Gualdi S.r.l."));
+        assert_eq!(field_value("Projektleitung: Umbau"), Some("Projektleitung: Umbau"));
+        assert_eq!(field_value("Ville : Lille"), None);
+        assert_eq!(field_value("Pays : France"), None);
     }
 }
