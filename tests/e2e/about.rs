@@ -26,6 +26,9 @@ fn package_version() -> Result<String, String> {
 fn about_shows_the_package_version_build_date_and_commit() -> Result<(), String> {
     let db = DemoDb::new(10, 1)?;
     let session = Session::start(&["--db", db.arg()?, "--as", &db.summary.admin_email])?;
+    // The first page drawn, as a person sees the window before reaching for Settings (CI run 16
+    // clicked while it was still filling in, and Settings did not open).
+    session.wait_for("the first page", |s| s.text("[data-testid=result-count]"))?;
     session.click("[data-testid=rail-settings]")?;
     let version = session.wait_for("the version in About", |s| s.text("[data-testid=about-version]"))?;
     assert_eq!(version, package_version()?);
