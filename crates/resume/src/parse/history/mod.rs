@@ -45,9 +45,20 @@ type Dated = (Option<String>, Option<String>, std::ops::Range<usize>);
 fn is_description(line: &str) -> bool {
     let line = line.trim();
     (line.starts_with(['•', '*', '-', '–', '>']) && !is_marked_title(line))
-        || line.chars().next().is_some_and(char::is_lowercase)
+        || (line.chars().next().is_some_and(char::is_lowercase) && employer_after_connector(line).is_none())
         || is_sentence(line)
         || labelled::is_other_field(line)
+}
+
+/// Words that introduce an employer at the start of its line ("bei Hochbau Zettl, Friedberg",
+/// "presso Comune di Perugia", "at Northbridge Building Society").
+const CONNECTORS: &[&str] = &["at", "bei", "presso", "chez", "bij", "en", "w", "na", "em", "para"];
+
+/// "bei Hochbau Zettl, Friedberg" as "Hochbau Zettl, Friedberg": a line that starts with a
+/// connector and goes on with a capitalised name.
+fn employer_after_connector(line: &str) -> Option<&str> {
+    let (first, rest) = line.trim().split_once(' ')?;
+    (CONNECTORS.contains(&first) && rest.starts_with(char::is_uppercase)).then_some(rest.trim())
 }
 
 /// A timeline's dot before a job title, in a cell of its own ("•  Charge Nurse, Acute Medical
@@ -147,6 +158,7 @@ fn goes_on_after_dash(last: &str, cell: &str) -> bool {
 /// Lda. — Porto", "Norte Auditores, SROC — Porto"; after anything else, "Quantum Ledger" may
 /// be the employer).
 fn heading_cells(line: &str) -> Vec<String> {
+    let line = employer_after_connector(line).unwrap_or(line);
     let mut cells: Vec<&str> = Vec::new();
     for cell in self::cells(line).filter_map(table::field_value) {
         match cells.last_mut() {
@@ -367,6 +379,13 @@ fn entries(
     let mut row_cells = 0; // the phrases on the dated line of the last row with all its cells
     for (n, (i, (start, end, at))) in anchors.iter().enumerate() {
         let rest = without(&lines[*i], at);
+        // "giugno 2020 – oggi (contratto a tempo indeterminato, cat. D)": a note in parentheses
+        // beside the dates says nothing of who.
+        let after = lines[*i].get(at.end..).unwrap_or_default().trim();
+        let noted = lines[*i].get(..at.start).unwrap_or_default().trim().is_empty()
+            && after.starts_with('(')
+            && after.ends_with(')');
+        let rest = if noted { String::new() } else { rest };
         let mut pieces = heading_cells(&rest);
         let mut n_cell = 0;
         // With the headings before the dates, the dates' line holds no heading: a line of the
@@ -908,6 +927,22 @@ mod tests {
         // A table's header row is still left out, by gaps or bars.
         assert!(is_table_header("Position  Facility  From  To"));
         assert!(is_table_header("Role | Employer | Dates"));
+    }
+
+    #[test]
+    fn an_employer_after_a_connector_on_its_own_line() {
+        let lines = [
+            "Maurergeselle",
+            "bei Hochbau Zettl, Friedberg",
+            "09/2013 – 07/2016",
+            "Sanierung von Altbauten",
+            "Istruttore amministrativo",
+            "presso Comune di Corciano",
+            "marzo 2016 – maggio 2020 (cat. C)",
+            "Ufficio protocollo e segreteria generale",
+        ];
+        let want = [("Maurergeselle", "Hochbau Zettl"), ("Istruttore amministrativo", "Comune di Corciano")];
+        assert_eq!(who(&lines), pairs(&want));
     }
 
     #[test]
