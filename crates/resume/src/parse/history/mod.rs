@@ -107,11 +107,30 @@ fn is_table_header(line: &str) -> bool {
 
 /// The phrases of a line: what separators (" | ", " — ", " • ", " - ", a cell gap) set apart.
 fn cells(line: &str) -> impl Iterator<Item = &str> {
-    line.split(['|', '—', '–', '•'])
+    separated(line)
+        .into_iter()
         .flat_map(|p| p.split("  "))
         .flat_map(|p| p.split(" - "))
         .map(|p| p.trim().trim_matches([',', ':', '*', '/']).trim())
         .filter(|p| p.chars().any(char::is_alphabetic))
+}
+
+/// `line` cut at its bars, bullets and dashes; a dash between two figures is a range inside a
+/// phrase ("Onderwijsassistent groep 3–5"), not a separator.
+fn separated(line: &str) -> Vec<&str> {
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        let dash = matches!(c, '–' | '—');
+        let range = dash && digit(line[..i].chars().last()) && digit(line[i + c.len_utf8()..].chars().next());
+        if (matches!(c, '|' | '•') || dash) && !range {
+            pieces.push(&line[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    pieces.push(&line[start..]);
+    pieces
 }
 
 /// Whether a line names an organisation by its first phrase ("Ceramiche Emiliane S.p.A.,
@@ -125,7 +144,9 @@ fn names_an_organisation(line: &str) -> bool {
 /// its own. Not two cells of a table ("Comptable unique  Vignobles Castel-Roux").
 fn dash_title(cells: &[String], line: &str) -> Option<String> {
     let [title, more] = cells else { return None };
-    if names_an_employer(title) || names_an_employer(more) {
+    // By its words: an ampersand names no organisation here ("Wales & South West").
+    let organisation = |t: &str| names_an_employer(&t.replace(" & ", " "));
+    if organisation(title) || organisation(more) {
         return None;
     }
     let at = line.find(title.as_str())?;
@@ -942,6 +963,20 @@ mod tests {
             "Ufficio protocollo e segreteria generale",
         ];
         let want = [("Maurergeselle", "Hochbau Zettl"), ("Istruttore amministrativo", "Comune di Corciano")];
+        assert_eq!(who(&lines), pairs(&want));
+        // A dash between figures is inside the title; an ampersand names no organisation.
+        let lines = [
+            "Feb 2022 – present",
+            "Regional Sales Manager – Wales & South West",
+            "Kestrel Packaging Ltd, Newport",
+            "2019 – 2022",
+            "Onderwijsassistent groep 3–5",
+            "Het Element, Amersfoort",
+        ];
+        let want = [
+            ("Regional Sales Manager – Wales & South West", "Kestrel Packaging Ltd"),
+            ("Onderwijsassistent groep 3–5", "Het Element"),
+        ];
         assert_eq!(who(&lines), pairs(&want));
     }
 
