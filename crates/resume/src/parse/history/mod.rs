@@ -293,8 +293,10 @@ fn without_marker(line: &str) -> String {
 
 /// Small words a name does not end on: a line ending on one was wrapped ("Universidad
 /// Nacional Autónoma de" over "México").
-const JOINING_WORDS: &[&str] =
-    &["de", "of", "and", "for", "für", "und", "et", "y", "e", "da", "do", "di", "del", "des", "la", "van", "the", "in"];
+const JOINING_WORDS: &[&str] = &[
+    "de", "of", "and", "for", "für", "und", "et", "y", "e", "da", "do", "di", "del", "des", "la", "les", "los", "las",
+    "van", "the", "in",
+];
 
 fn ends_mid_name(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -657,6 +659,13 @@ fn title_and_employer(pieces: Vec<String>) -> (String, String) {
 /// Rive *****". A short name in parentheses stays ("Karlsruher Institut für Technologie (KIT)").
 fn organisation(piece: &str) -> String {
     let piece = piece.trim_end_matches(['*', ' ']);
+    // "Lycée professionnel hôtelier de Dinard (35)": a French département's number.
+    let piece = match piece.strip_suffix(')').and_then(|p| p.rsplit_once(" (")) {
+        Some((name, number)) if (1..=3).contains(&number.len()) && number.starts_with(|c: char| c.is_ascii_digit()) => {
+            name
+        }
+        _ => piece,
+    };
     match piece.split_once(" (") {
         Some((name, aside)) if aside.ends_with(')') && aside.contains(' ') => name.trim().to_owned(),
         _ => piece.to_owned(),

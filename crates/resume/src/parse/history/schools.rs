@@ -85,6 +85,7 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         parts.iter().rev().filter(|p| names_a_school(p)).max_by_key(|p| school_score(p)).or_else(|| {
             parts.iter().find(|p| !names_a_degree(p) && !is_town(p) && p.starts_with(char::is_uppercase))
         })?;
+    let school = with_faculty(&entry.pieces, school);
     let (degree, major) = entry
         .pieces
         .iter()
@@ -93,12 +94,44 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         .map(|p| degree_and_major(p))
         .unwrap_or_default();
     Some(ParsedEducation {
-        school: without_town(&organisation(school)),
+        school: without_town(&organisation(&school)),
         degree,
         major,
         start: entry.start,
         end: entry.end,
     })
+}
+
+/// Words a faculty or a school within a university starts with, lower case.
+const FACULTIES: &[&str] = &[
+    "faculty",
+    "college of",
+    "school of",
+    "department of",
+    "facultad",
+    "faculdade",
+    "faculté",
+    "fakultät",
+    "facoltà",
+    "wydział",
+    "collegium",
+    "escuela de",
+    "escola de",
+    "scuola di",
+    "departamento de",
+    "instituto de",
+];
+
+/// A university with its faculty after a comma, as the resume names them together
+/// ("Universidad de Zaragoza, Facultad de Educación", "Ohio University, College of Business").
+fn with_faculty(pieces: &[String], school: &str) -> String {
+    let whole = pieces.iter().find_map(|p| {
+        let at = p.find(school)?;
+        let after = p[at + school.len()..].strip_prefix(", ")?;
+        let lower = after.to_lowercase();
+        FACULTIES.iter().any(|f| lower.starts_with(f)).then(|| p[at..].to_owned())
+    });
+    whole.unwrap_or_else(|| school.to_owned())
 }
 
 /// "LAUREA IN FISIOTERAPIA Università degli Studi di Torino", "VOCATIONAL DIPLOMA IN MOTOR
@@ -222,6 +255,12 @@ mod tests {
                 "ITIS Benedetto Castelli"
             ]
         );
+        // A university with its faculty after a comma, and its town after them.
+        let lines = [
+            "2011 – 2015  Grado en Magisterio en Educación Primaria",
+            "Universidad de Zaragoza, Facultad de Educación, Zaragoza",
+        ];
+        assert_eq!(names(&lines), ["Universidad de Zaragoza, Facultad de Educación"]);
         // An office suite set the form's dates between the degree and the school with its town.
         let lines =
             ["Técnico Superior en Imagen para el Diagnóstico", "2012–2014", "IES Ramón Carande, Sevilla (España)"];
