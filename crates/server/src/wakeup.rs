@@ -162,8 +162,12 @@ async fn beat(pool: &PgPool, every: Duration) {
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticks.tick().await;
-        if let Err(e) = sqlx::query("SELECT pg_notify($1, '')").bind(HEARTBEAT).execute(pool).await {
-            tracing::debug!(error = %e, "notifications: the heartbeat was not sent");
+        // A beat waits for a connection no longer than until the next is due.
+        let sent = tokio::time::timeout(every, sqlx::query("SELECT pg_notify($1, '')").bind(HEARTBEAT).execute(pool));
+        match sent.await {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::debug!(error = %e, "notifications: the heartbeat was not sent"),
+            Err(_) => tracing::debug!("notifications: the heartbeat found no connection in time"),
         }
     }
 }

@@ -69,7 +69,7 @@ async fn a_listener_the_network_silenced_is_replaced_and_teammates_changes_still
         let through = SilentNetwork::in_front_of(&config.database_url);
         let config = Config {
             database_url: through.database_url.clone(),
-            listener_heartbeat_ms: 200,
+            listener_heartbeat_ms: 400,
             live_recheck_ms: 600_000,
             ..config
         };
@@ -88,7 +88,8 @@ async fn a_listener_the_network_silenced_is_replaced_and_teammates_changes_still
     assert_eq!(heard.expect("a teammate's change arrives while the network is fine"), version + 1);
 
     // The network drops the listening connection without telling either end.
-    assert_eq!(network.silence_listeners(), 1, "the server listens on one connection");
+    let silenced = network.silence_listeners();
+    assert!(silenced >= 1, "the server listens");
     server.push(omar, &numbered(2, [create_candidate(Uuid::now_v7(), "Li", "Wei", None)])).await;
     let heard = tokio::time::timeout(Duration::from_secs(5), next_live_version(&mut live, &mut seen)).await;
     assert_eq!(
@@ -97,7 +98,7 @@ async fn a_listener_the_network_silenced_is_replaced_and_teammates_changes_still
     );
     // Found silent, the listener is replaced by one on a new connection, which hears at once.
     let replaced = tokio::time::timeout(Duration::from_secs(5), async {
-        while network.listening() < 2 {
+        while network.listening() <= silenced {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     })
@@ -114,8 +115,11 @@ async fn a_listener_the_network_silenced_is_replaced_and_teammates_changes_still
             }
         }
     };
-    let heard = tokio::time::timeout(Duration::from_secs(2), newer).await;
+    let listening = network.listening();
+    // Well within the silence that would replace a listener again (1.2 s): it hears at once.
+    let heard = tokio::time::timeout(Duration::from_millis(800), newer).await;
     assert_eq!(heard.expect("the next change arrives through the new listener"), version + 3);
+    assert_eq!(network.listening(), listening, "no other listener was needed");
     let (changes, _) = server.pull_all(rita, String::new()).await;
     assert_eq!(changes.iter().filter(|c| c.data.as_ref().is_some_and(|d| d.get().contains("Mensah"))).count(), 1);
 }

@@ -171,7 +171,8 @@ async fn a_teammates_document_is_downloaded_when_wanted() {
     let b =
         Session::sign_in(omar_data.path(), &server.url, &omar.email, PASSWORD, tx, Notifier::default()).await.unwrap();
     // Omar's first sync is done before Rita writes: a change made during it arrives in its
-    // snapshot, with no pull to tell of it (CI run 15 waited for one in vain).
+    // snapshot, with no pull to tell of it (CI run 15 waited for one in vain). The org's users
+    // are records of that snapshot, so it is never empty and its end is told.
     until(&mut omar_events, |e| matches!(e, SessionEvent::FirstSyncDone { .. })).await;
 
     let (ana, letter_id) = (new_id(), new_id());

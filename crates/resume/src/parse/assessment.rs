@@ -52,9 +52,12 @@ pub fn without_grids<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     let starts = &grid().starts;
     let mut out = Vec::with_capacity(lines.len());
     let mut in_grid = false;
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         let lower = line.to_lowercase();
-        if starts.iter().any(|s| lower.contains(s.as_str())) {
+        // The grid's label, with the grid under it ("Reflective practice and self-assessment"
+        // in a list is a skill).
+        let grid_below = lines.get(i + 1).is_some_and(|next| is_grid_row(next));
+        if grid_below && starts.iter().any(|s| lower.contains(s.as_str())) {
             in_grid = true;
             continue;
         }
@@ -82,6 +85,8 @@ mod tests {
             "Comunicación",
         ];
         assert_eq!(without_grids(&lines), ["• ResiPlus (registro asistencial)", "Comunicación"]);
+        let lines = ["Reflective practice and self-assessment", "Wound care, Triage"];
+        assert_eq!(without_grids(&lines), lines);
     }
 
     #[test]

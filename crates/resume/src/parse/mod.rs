@@ -149,19 +149,24 @@ fn is_full_date(text: &str) -> bool {
         && [d, m, y].iter().all(|p| p.chars().all(|c| c.is_ascii_digit())))
 }
 
-/// The lines before a signature at the end ("Kassel, 12.11.2026" over "T. Brandner", as a
-/// German Lebenslauf ends): place and date, then the name, are no skill or job. Only in the
-/// last third of the text.
+/// The lines without a signature near the end ("Kassel, 12.11.2026" over "T. Brandner", as a
+/// German Lebenslauf ends; a sidebar may put it before the main column's last lines): the place
+/// and date, and the name under them, are no skill or job. Only those lines go; a
+/// certificate's date in a list ("First Aid at Work, 12.05.2023") names no place of one to
+/// three words and is kept.
 fn without_signature(lines: Vec<&str>) -> Vec<&str> {
     let signed = |line: &str| {
-        let date = line.rsplit_once(", ").map_or(line, |(_, date)| date);
-        line.split_whitespace().count() <= 5 && is_full_date(date)
+        let Some((place, date)) = line.rsplit_once(", ") else { return false };
+        (1..=3).contains(&place.split_whitespace().count())
+            && place.starts_with(char::is_uppercase)
+            && !place.contains(|c: char| c.is_ascii_digit())
+            && is_full_date(date)
     };
-    let from = 2 * lines.len() / 3;
-    match (from..lines.len()).find(|&i| signed(lines[i])) {
-        Some(at) => lines[..at].to_vec(),
-        None => lines,
-    }
+    let name_under =
+        |line: &str| line.split_whitespace().count() <= 3 && !line.contains(|c: char| c.is_ascii_digit() || c == '@');
+    let Some(at) = (2 * lines.len() / 3..lines.len()).find(|&i| signed(lines[i])) else { return lines };
+    let end = if lines.get(at + 1).is_some_and(|l| name_under(l)) { at + 2 } else { at + 1 };
+    lines[..at].iter().chain(&lines[end..]).copied().collect()
 }
 
 /// Reads the fields of a resume's (normalised) text.
@@ -241,6 +246,9 @@ pub fn parse(text: &str) -> ParsedResume {
             .filter(|(s, i)| *s != Section::Languages && languages::labelled(lines[*i]))
             .map(|(_, i)| lines[*i]),
     );
+    // A language listed among the skills is the candidate's language.
+    let among_skills = skills::languages_among(&skills_lines);
+    languages_lines.extend(among_skills.iter().map(String::as_str));
     let languages = languages::spoken(&languages_lines);
     let certifications: Vec<String> = skills::listed(&section(Section::Certifications))
         .into_iter()
@@ -525,6 +533,11 @@ Page 1 of 1";
         assert_eq!(p.skills, ["Go", "Java", "SQL"]);
         let spoken: Vec<String> = p.languages.iter().map(SpokenLanguage::written).collect();
         assert_eq!(spoken, ["German (C1)", "Polish"]);
+        // A language among the skills, with its level in the next cell, is a language.
+        let p = parse("Ola Nordmann\nSKILLS\nBudgettering  Nederlands  moedertaal\nPower BI  Engels  vloeiend\n");
+        assert_eq!(p.skills, ["Budgettering", "Power BI"]);
+        let spoken: Vec<String> = p.languages.iter().map(SpokenLanguage::written).collect();
+        assert_eq!(spoken, ["Nederlands (moedertaal)", "Engels (vloeiend)"]);
 
         // Without a top or a skills section: the name above a title and skills from prose are
         // less sure; what is missing is low.
@@ -604,6 +617,15 @@ Page 1 of 1";
     fn a_signature_at_the_end_is_no_skill() {
         let p = parse("Tobias Brandner\nKENNTNISSE\nSPS-Programmierung\nDGUV V3\nKassel, 12.11.2026\nT. Brandner\n");
         assert_eq!(p.skills, ["SPS-Programmierung", "DGUV V3"]);
+        // A sidebar read first may put the signature before the last lines: only it goes.
+        let p = parse("Jane Doe\nSKILLS\nWound care\nIV therapy\nKassel, 12.11.2026\nJ. Doe\nTriage\n");
+        assert_eq!(p.skills, ["Wound care", "IV therapy", "Triage"]);
+        // A certificate's date near the end is no signature: what follows it is kept.
+        let text =
+            "Jane Doe\nCERTIFICATIONS\nFirst Aid at Work, 12.05.2023\nManual Handling\nLANGUAGES\nEnglish (native)\n";
+        let p = parse(text);
+        assert_eq!(p.certifications, ["First Aid at Work", "Manual Handling"]);
+        assert_eq!(p.languages.len(), 1);
         assert!(is_full_date("12.11.2026") && is_full_date("01/02/2025") && !is_full_date("2019 – 2021"));
     }
 

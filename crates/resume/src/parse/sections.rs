@@ -27,12 +27,14 @@ const MOST_WORDS: usize = 4;
 struct Headings {
     phrases: HashMap<String, Section>,
     words: HashMap<String, Section>,
+    /// The longest phrase, in bytes.
+    longest: usize,
 }
 
 fn headings() -> &'static Headings {
     static HEADINGS: OnceLock<Headings> = OnceLock::new();
     HEADINGS.get_or_init(|| {
-        let mut table = Headings { phrases: HashMap::new(), words: HashMap::new() };
+        let mut table = Headings { phrases: HashMap::new(), words: HashMap::new(), longest: 0 };
         for line in super::data::lines(TABLE) {
             let mut fields = line.split('\t');
             let (Some(section), Some(how), Some(text)) = (fields.next(), fields.next(), fields.next()) else {
@@ -49,6 +51,7 @@ fn headings() -> &'static Headings {
                 "other" => Section::Other,
                 _ => panic!("headings.tsv: no section {section:?}"),
             };
+            table.longest = table.longest.max(text.len());
             let into = if how == "word" { &mut table.words } else { &mut table.phrases };
             into.insert(text.to_owned(), section);
         }
@@ -69,11 +72,15 @@ pub fn heading(line: &str) -> Option<Section> {
         .collect();
     let key = words.join(" ");
     let table = headings();
+    // A line longer than every heading of the table is text (and is not spelled out again).
+    if key.is_empty() || key.len() > table.longest {
+        return None;
+    }
     if let Some(section) = spellings(&key).iter().find_map(|k| table.phrases.get(k)) {
         return Some(*section);
     }
     // A longer line that is no heading of the table is text, not a heading set apart.
-    if key.is_empty() || key.chars().count() > 40 {
+    if key.chars().count() > 40 {
         return None;
     }
     let letters = line.chars().filter(|c| c.is_alphabetic());
@@ -221,10 +228,8 @@ pub fn wrapped_headings(lines: &[&str]) -> Vec<(usize, usize, String)> {
             let joined = format!("{head} {tail}");
             // A phrase of the table only: by a word alone, a title over a heading would do
             // ("ADVANCED PARAMEDIC" over "EXPERIENCE"). A heading that is one alone too
-            // ("COMPETENCIAS" over "PERSONALES") is read whole, unless the next is a heading
-            // of its own.
-            let own_headings = heading(lines[i]).is_some() && heading(lines[j]).is_some();
-            if short(&tail) && !own_headings && headings().phrases.contains_key(&joined.to_lowercase()) {
+            // ("COMPETENCIAS" over "PERSONALES") is read whole.
+            if short(&tail) && headings().phrases.contains_key(&joined.to_lowercase()) {
                 let glue = if rest.ends_with('-') || more.is_empty() { "" } else { " " };
                 let values = format!("{rest}{glue}{more}");
                 let line = if values.trim().is_empty() { joined } else { format!("{joined}  {}", values.trim()) };
@@ -293,6 +298,9 @@ mod tests {
         assert_eq!(heading("Experienced nurse with ten years"), None);
         assert_eq!(heading("Organisatorische Fähigkeiten und Kompetenzen"), Some(Section::Skills));
         assert_eq!(heading("Education and Qualifications"), Some(Section::Education));
+        // A long line is no heading, and is read at once however many "and"s it has.
+        let long = "Sales y Marketing ".repeat(3000);
+        assert_eq!(heading(&long), None);
     }
 
     #[test]

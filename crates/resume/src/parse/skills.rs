@@ -38,12 +38,36 @@ const LICENCES: &[&str] = &[
 /// Whether an item is a spoken language, with or without its level ("English (fluent)",
 /// "Deutsch – C1"; assets/resume/language-names.txt), or a driving licence: not a skill.
 fn is_language_or_licence(item: &str) -> bool {
+    is_language_name(item) || LICENCES.iter().any(|l| item.to_lowercase().contains(l))
+}
+
+/// Whether an item is a spoken language, with or without its level after it.
+fn is_language_name(item: &str) -> bool {
     static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let names = NAMES
         .get_or_init(|| super::data::lines(include_str!("../../../../assets/resume/language-names.txt")).collect());
     let lower = item.to_lowercase();
-    let name = lower.split(['(', ':', '–', '—', '-', ',']).next().unwrap_or_default().trim();
-    names.contains(name) || LICENCES.iter().any(|l| lower.contains(l))
+    names.contains(lower.split(['(', ':', '–', '—', '-', ',']).next().unwrap_or_default().trim())
+}
+
+/// The spoken languages a skills list names among its items ("English (fluent)", "Nederlands
+/// (moedertaal)" from "Nederlands  moedertaal"), for the languages to read.
+pub fn languages_among(lines: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in unwrapped(lines) {
+        let line = without_ratings(&line);
+        let cells: Vec<&str> = line.split("  ").flat_map(split_outside_parentheses).map(str::trim).collect();
+        for (k, cell) in cells.iter().enumerate() {
+            if !is_language_name(cell) {
+                continue;
+            }
+            match cells.get(k + 1).filter(|c| super::languages::is_level_word(c)) {
+                Some(level) => found.push(format!("{cell} ({level})")),
+                None => found.push((*cell).to_owned()),
+            }
+        }
+    }
+    found
 }
 
 /// An item longer than this is a sentence, not a skill ("Escucha activa y trato cercano con
@@ -69,13 +93,12 @@ pub fn listed(lines: &[&str]) -> Vec<String> {
             without_row_label(&line).split("  ").flat_map(split_outside_parentheses).collect()
         };
         // A language and its level beside the skills ("Budgettering  Nederlands  moedertaal")
-        // are the languages', not skills.
-        let spoken = |k: usize| {
-            let level = |k: usize| cells.get(k).is_some_and(|c| super::languages::is_level_word(c));
-            level(k) || level(k + 1)
-        };
+        // are the languages' (`languages_among`), not skills; a skill's level ("Microsoft Excel
+        // Advanced") is no item of its own.
+        let language = |k: usize| cells.get(k).is_some_and(|c| is_language_name(c));
+        let level = |k: usize| cells.get(k).is_some_and(|c| super::languages::is_level_word(c));
         for (k, item) in cells.iter().enumerate() {
-            if spoken(k) {
+            if level(k) || (language(k) && level(k + 1)) {
                 continue;
             }
             let sentence = item.trim_end().ends_with('.');
@@ -84,7 +107,10 @@ pub fn listed(lines: &[&str]) -> Vec<String> {
             let words = item.split_whitespace().count();
             // A label the line starts with ("Berufliche Fähigkeiten • Wohngeldrecht") is no item.
             let label = super::sections::heading(item) == Some(super::sections::Section::Skills);
+            // A category's word alone ("Fachlich", "EDV" beside its items) labels them.
+            let category = CATEGORIES.contains(&item.to_lowercase().as_str());
             let fits = !label
+                && !category
                 && item.chars().any(char::is_alphanumeric)
                 && !is_language_or_licence(item)
                 && (1..=MOST_ITEM_WORDS).contains(&words)
@@ -127,8 +153,8 @@ fn is_list(line: &str) -> bool {
 /// wrapped.
 const JOINING_WORDS: &[&str] = &[
     "and", "of", "for", "with", "in", "to", "und", "für", "nach", "mit", "von", "der", "die", "des", "et", "de", "du",
-    "des", "pour", "avec", "y", "e", "con", "para", "del", "di", "della", "per", "en", "van", "voor", "met", "i", "w",
-    "z", "na", "dla", "do", "da", "das", "dos", "com",
+    "pour", "avec", "y", "e", "con", "para", "del", "di", "della", "per", "en", "van", "voor", "met", "i", "w", "z",
+    "na", "dla", "do", "da", "das", "dos", "com",
 ];
 
 /// Category words a list's label may be ("Tools: Git, Jira", "Logiciels : Sage, Cegid"): the
@@ -181,6 +207,10 @@ const CATEGORIES: &[&str] = &[
     "programy",
     "języki",
     "systemy",
+    "fachlich",
+    "persönlich",
+    "methodisch",
+    "sozial",
 ];
 
 /// The lines with an item wrapped onto the next line joined again: a list line that does not
@@ -239,11 +269,13 @@ pub(super) fn split_outside_parentheses(line: &str) -> Vec<&str> {
             ')' | ']' => depth = (depth - 1).max(0),
             // A comma after a word cut at its hyphen joins the parts of a German compound
             // ("Pass-, Personalausweis- und Melderecht"); a bar between two letters is part of
-            // a product's name ("VOIS|MESO").
+            // a product's name ("VOIS|MESO") where the list has other separators ("Python|SQL"
+            // alone is a list).
             ',' if depth == 0 && line[..i].ends_with('-') => {}
             '|' if depth == 0
                 && line[..i].ends_with(char::is_alphanumeric)
-                && line[i + 1..].starts_with(char::is_alphanumeric) => {}
+                && line[i + 1..].starts_with(char::is_alphanumeric)
+                && line.contains([',', ';', '•', '·']) => {}
             ',' | ';' | '|' | '•' | '·' | '●' | '▪' | '◦' | '\t' if depth == 0 => {
                 items.push(&line[start..i]);
                 start = i + c.len_utf8();
@@ -285,7 +317,9 @@ fn is_detailed_skill(line: &str) -> bool {
     let known = items.iter().filter(|item| by_key(&key(item.split('(').next().unwrap_or_default())).is_some()).count();
     !label.contains('(')
         && !rest.trim().is_empty()
-        && (1..=4).contains(&label.split_whitespace().count())
+        // One word is a category's ("Equipment:", "Maschinen:"); a skill with its details is
+        // named by more ("Administration du personnel").
+        && (2..=4).contains(&label.split_whitespace().count())
         && !CATEGORIES.contains(&label.to_lowercase().as_str())
         && super::sections::heading(label).is_none()
         && 2 * known < items.len()
@@ -365,6 +399,9 @@ mod tests {
             "Administration du personnel : contrats, DPAE, mutuelle",
             "Pack Office (Excel : RECHERCHEV, TCD)",
             "Cloud & DevOps: Terraform, Docker",
+            "Microsoft Excel  Advanced",
+            "Python|SQL|Tableau",
+            "Equipment: counterbalance forklift, reach truck",
             "Naliczanie wynagrodzeń",
             "(umowy o pracę i",
             "cywilnoprawne)",
@@ -408,6 +445,12 @@ mod tests {
                 "Pack Office (Excel : RECHERCHEV, TCD)",
                 "Terraform",
                 "Docker",
+                "Microsoft Excel",
+                "Python",
+                "SQL",
+                "Tableau",
+                "counterbalance forklift",
+                "reach truck",
                 "Naliczanie wynagrodzeń (umowy o pracę i cywilnoprawne)",
                 "Dienstplanung (SP-Expert)",
                 "Stakeholdermanagement en participatie",

@@ -10,6 +10,8 @@ const TITLE_WORDS: &[&str] = &[
     "consultant", "scientist", "architect", "officer", "coordinator", "assistant", "intern", "administrator",
     // "Crew Member", "Team Member": retail and food service.
     "member",
+    // Teachers in the other languages: "Maestro de Educación Primaria", "Docente", "Professoressa".
+    "maestro", "maestra", "docente", "professore", "professoressa",
     "technician", "representative", "associate", "head", "vp", "president", "accountant", "teacher", "recruiter",
     "programmer", "owner", "partner", "advisor", "executive", "supervisor", "therapist", "physician", "editor",
     "writer", "researcher", "professor", "lecturer", "tester", "strategist", "planner", "buyer", "agent", "clerk",
@@ -56,8 +58,7 @@ const TITLE_WORDS: &[&str] = &[
     "enfermeira", "enfermeiro", "professora", "contabilista", "estagiário", "estagiária", "cozinheiro",
     "cozinheira", "desenvolvedor", "engenheiro", "engenheira", "coordenador", "coordenadora", "chefe",
     "executivo", "executiva", "promotor", "promotora", "gestor", "gestora", "operador", "operadora",
-    "rececionista", "advogado", "advogada", "gestor", "gestora", "executivo", "executiva", "promotor", "promotora",
-    "operador", "operadora",
+    "rececionista", "advogado", "advogada",
     "eletricista", "farmacêutico", "farmacêutica", "motorista", "canalizador", "soldador", "mecânico",
     // Italian
     "avvocato", "avvocata", "ingegnere", "impiegato", "impiegata", "responsabile", "praticante", "tirocinante",
@@ -111,9 +112,6 @@ const EMPLOYER_WORDS: &[&str] = &[
     // Trading names of the Iberian languages: "Distribuidora Paulista de Bebidas", "Mercantil
     // São Jorge", "Transportes Ebro Norte".
     "distribuidora", "mercantil", "transportes", "construtora", "constructora",
-    // Trading names of the Iberian languages: "Distribuidora Paulista de Bebidas", "Mercantil
-    // São Jorge", "Transportes Ebro Norte".
-    "distribuidora", "mercantil", "transportes", "construtora", "constructora", "comercial",
     // Public bodies: "Departamento de Educación, Gobierno de Aragón", "Landkreis Schaumburg".
     "landkreis", "kreisverwaltung", "stadtverwaltung", "bezirksamt", "gemeinde", "behörde", "conseil", "mairie",
     "préfecture", "communauté",

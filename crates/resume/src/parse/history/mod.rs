@@ -180,14 +180,13 @@ fn goes_on_after_dash(last: &str, cell: &str) -> bool {
 /// be the employer).
 fn heading_cells(line: &str) -> Vec<String> {
     let line = employer_after_connector(line).unwrap_or(line);
-    let mut cells: Vec<&str> = Vec::new();
+    let mut cells: Vec<String> = Vec::new();
     for cell in self::cells(line).filter_map(table::field_value) {
         match cells.last_mut() {
             Some(last) if goes_on_after_dash(last, cell) && line.contains(&format!("{last} – {cell}")) => {
-                let start = line.find(*last).unwrap_or_default();
-                *last = &line[start..start + last.len() + " – ".len() + cell.len()];
+                *last = format!("{last} – {cell}");
             }
-            _ => cells.push(cell),
+            _ => cells.push(cell.to_owned()),
         }
     }
     let legal_form = |c: &str| c.rsplit_once(", ").is_some_and(|(_, form)| !form.contains(' '));
@@ -987,6 +986,15 @@ mod tests {
             ("Onderwijsassistent groep 3–5", "Het Element"),
         ];
         assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn a_repeated_phrase_with_letters_of_several_bytes_is_read_whole() {
+        // The same phrase twice before a dash: the joined cell is built, not cut from the line.
+        let lines = ["Responsabile Comune di Ávila – Comune – Sección Económica Ñandú", "2019 – 2021"];
+        assert_eq!(jobs(&lines).len(), 1);
+        let cells = heading_cells("Impiegata Comune Área – Comune – Settore Lavori Pubblici");
+        assert!(cells.iter().all(|c| !c.ends_with("Settor")), "{cells:?}");
     }
 
     #[test]

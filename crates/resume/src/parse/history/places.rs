@@ -180,11 +180,13 @@ pub(super) fn is_town_in_capitals(text: &str) -> bool {
         return false;
     }
     let text = natural_case(text.trim());
-    let lower = text.to_lowercase();
-    let towns = BETWEEN_TOWNS.iter().find(|w| lower.contains(*w)).map_or(vec![text.as_str()], |w| {
-        let at = lower.find(w).unwrap_or_default();
-        vec![&text[..at], &text[at + w.len()..]]
-    });
+    // Found in the text itself, not in a lower-cased copy whose offsets may differ.
+    let between = |w: &str| {
+        (0..text.len().saturating_sub(w.len()))
+            .find(|&i| text.is_char_boundary(i) && text.get(i..i + w.len()).is_some_and(|t| t.eq_ignore_ascii_case(w)))
+            .map(|i| (&text[..i], &text[i + w.len()..]))
+    };
+    let towns = BETWEEN_TOWNS.iter().find_map(|w| between(w)).map_or(vec![text.as_str()], |(a, b)| vec![a, b]);
     towns.iter().all(|t| is_town_in_country(t) || is_town(t))
 }
 
