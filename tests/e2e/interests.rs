@@ -53,8 +53,12 @@ fn an_area_set_on_a_profile_is_shown_filtered_on_and_emailed() -> Result<(), Str
     session.type_into("[data-testid=search-input]", &format!("x{BACKSPACE}"))?;
     session.click(&format!("[data-testid=filter-interest][data-area=\"{area}\"]"))?;
     shows_count(&session, "[data-testid=result-count]", 3)?;
-    let rows = session.texts("[data-testid=results] tbody tr td.name")?;
-    assert!(rows.iter().any(|r| r.contains(&subject.name)), "{rows:?}");
+    // The filtered rows, not the three the name search before had (CI run 17 read those: the
+    // count was 3 both times).
+    session.wait_for("the interested in the rows", |s| {
+        let rows = s.texts("[data-testid=results] tbody tr td.name")?;
+        Ok(rows.iter().any(|r| r.contains(&subject.name)).then_some(()))
+    })?;
     let chips = session.text("[data-testid=filter-chips]")?.unwrap_or_default();
     assert!(chips.contains(&format!("Areas of interest: {area}")), "{chips}");
     session.screenshot("interests-filter")?;
