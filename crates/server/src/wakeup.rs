@@ -20,7 +20,7 @@ use std::future::Future;
 use std::time::Duration;
 
 use sqlx::PgPool;
-use sqlx::postgres::PgListener;
+use sqlx::postgres::{PgListener, PgPoolOptions};
 use tokio::sync::broadcast;
 
 use crate::ServerError;
@@ -136,8 +136,12 @@ async fn listen(
         let message = format!("nothing heard for {silence:?}");
         sqlx::Error::Io(std::io::Error::new(std::io::ErrorKind::TimedOut, message))
     };
+    // A pool of its own for each listener: dropped, a listener sends `UNLISTEN *` before it
+    // lets its connection go, which on a connection the network dropped waits until TCP gives
+    // up; it then holds only this one, not a slot the requests need.
+    let own = PgPoolOptions::new().max_connections(1).connect_lazy_with((*pool.connect_options()).clone());
     let connecting = async {
-        let mut listener = PgListener::connect_with(pool).await?;
+        let mut listener = PgListener::connect_with(&own).await?;
         listener.listen_all(channels.iter().copied().chain([HEARTBEAT])).await?;
         Ok::<_, sqlx::Error>(listener)
     };

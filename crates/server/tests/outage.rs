@@ -104,6 +104,12 @@ async fn a_listener_the_network_silenced_is_replaced_and_teammates_changes_still
     })
     .await;
     assert!(replaced.is_ok(), "the silenced listener was not replaced");
+    // The silenced listener, dropped, holds no connection the requests need: all of the pool's
+    // connections can be had at once.
+    let pool = &server.server.pool;
+    let all = (0..pool.options().get_max_connections()).map(|_| pool.acquire()).collect::<Vec<_>>();
+    let held = tokio::time::timeout(Duration::from_secs(3), futures_util::future::join_all(all)).await;
+    assert!(held.is_ok_and(|r| r.iter().all(Result::is_ok)), "a connection of the pool is held");
     server.push(omar, &numbered(3, [create_candidate(Uuid::now_v7(), "Kofi", "Mensah", None)])).await;
     // (A listener that connects again has the streams read the version again: the same one
     // may come twice.)
