@@ -33,17 +33,11 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').filter(|w| !w.is_empty()).map(str::to_lowercase)
 }
 
-/// A CEFR level ("B2") or a level's number, as the languages grid fills its cells.
-fn is_level(word: &str) -> bool {
-    let mut chars = word.chars();
-    matches!((chars.next(), chars.next(), chars.next()), (Some('a' | 'b' | 'c'), Some('1' | '2'), None))
-}
-
 /// Whether a line is a row of a grid: only its headings' and levels' words.
 fn is_grid_row(line: &str) -> bool {
     let grid = grid();
     let mut words = words(line).peekable();
-    words.peek().is_some() && words.all(|w| grid.words.contains(&w) || is_level(&w))
+    words.peek().is_some() && words.all(|w| grid.words.contains(&w) || super::languages::is_cefr(&w))
 }
 
 /// The lines without the self-assessment grids: each line that holds a grid's label, and the

@@ -73,14 +73,19 @@ const GRID_WORDS: &[&str] = &["understanding", "speaking", "writing", "listening
 /// Whether `text` is a level and nothing else ("vloeiend", "B2", "Muttersprache").
 pub(super) fn is_level_word(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
-    let cefr = matches!(lower.as_bytes(), [b'a' | b'b' | b'c', b'1' | b'2']);
-    cefr || LEVELS.contains(&lower.as_str())
+    is_cefr(&lower) || LEVELS.contains(&lower.as_str())
+}
+
+/// A CEFR level ("b2"), in lower case.
+pub(super) fn is_cefr(word: &str) -> bool {
+    matches!(word.as_bytes(), [b'a' | b'b' | b'c', b'1' | b'2'])
 }
 
 fn is_level(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
-    let cefr = |w: &str| matches!(w.as_bytes(), [b'a' | b'b' | b'c', b'1' | b'2', ..]);
-    lower.split_whitespace().next().is_some_and(cefr) || LEVELS.iter().any(|l| lower.starts_with(l))
+    let first = lower.split_whitespace().next().unwrap_or_default();
+    // "B2", "B2/C1", "C1 (Cambridge Advanced)": a level first.
+    is_cefr(first.get(..2).unwrap_or_default()) || LEVELS.iter().any(|l| lower.starts_with(l))
 }
 
 /// The languages of a languages section, in order, each once.

@@ -149,14 +149,6 @@ fn is_list(line: &str) -> bool {
     split_outside_parentheses(line).len() > 1
 }
 
-/// Small words an item does not end on, in the languages here: a line that ends on one was
-/// wrapped.
-const JOINING_WORDS: &[&str] = &[
-    "and", "of", "for", "with", "in", "to", "und", "für", "nach", "mit", "von", "der", "die", "des", "et", "de", "du",
-    "pour", "avec", "y", "e", "con", "para", "del", "di", "della", "per", "en", "van", "voor", "met", "i", "w", "z",
-    "na", "dla", "do", "da", "das", "dos", "com",
-];
-
 /// Category words a list's label may be ("Tools: Git, Jira", "Logiciels : Sage, Cegid"): the
 /// items after it are the skills. Any other label is a skill of its own with its details after
 /// it ("Administration du personnel : contrats, DPAE, mutuelle"), one item.
@@ -232,7 +224,10 @@ fn unwrapped(lines: &[&str]) -> Vec<String> {
             let aside = line.starts_with('(') && !ends_an_item;
             // "Stakeholdermanagement en" over "participatie": no item ends on a joining word.
             let joined = last.split_whitespace().count() >= 2
-                && last.split_whitespace().last().is_some_and(|w| JOINING_WORDS.contains(&w.to_lowercase().as_str()));
+                && last
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| super::words::JOINING_WORDS.contains(&w.to_lowercase().as_str()));
             open || goes_on || aside || joined
         });
         match out.last_mut() {

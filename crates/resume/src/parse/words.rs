@@ -195,6 +195,15 @@ fn has_ending(text: &str, endings: &[&str]) -> bool {
     words_of(text).any(|w| endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e)))
 }
 
+/// Small words a name or a list's item does not end on, in the languages here: a line that
+/// ends on one was wrapped ("Universidad Nacional Autónoma de" over "México", "Stakeholder-
+/// management en" over "participatie"), and no name starts with one ("FISIOTERAPISTA DI REPARTO").
+pub(super) const JOINING_WORDS: &[&str] = &[
+    "and", "of", "for", "with", "in", "to", "the", "und", "für", "nach", "mit", "von", "der", "die", "des", "et", "de",
+    "du", "pour", "avec", "la", "les", "y", "e", "con", "para", "del", "di", "della", "per", "los", "las", "en", "van",
+    "voor", "met", "i", "w", "z", "na", "dla", "do", "da", "das", "dos", "com",
+];
+
 /// Time between jobs that a history lists like one ("July 2017 – August 2018: Career break",
 /// "2020 – 2021  Elternzeit"), lower case.
 const GAPS: &[&str] = &[

@@ -12,7 +12,7 @@ pub use schools::schools;
 use super::ParsedJob;
 use super::dates::{self, Span};
 use super::labelled;
-use super::words::{names_a_gap, names_a_job, names_a_school, names_an_employer};
+use super::words::{JOINING_WORDS, names_a_gap, names_a_job, names_a_school, names_an_employer};
 pub(super) use places::is_address;
 use places::{
     is_address_line, is_named_place, is_place, is_town, is_town_in_capitals, is_town_in_country, is_town_in_region,
@@ -290,13 +290,8 @@ fn without_marker(line: &str) -> String {
     out
 }
 
-/// Small words a name does not end on: a line ending on one was wrapped ("Universidad
-/// Nacional Autónoma de" over "México").
-const JOINING_WORDS: &[&str] = &[
-    "de", "of", "and", "for", "für", "und", "et", "y", "e", "da", "do", "di", "del", "des", "la", "les", "los", "las",
-    "van", "the", "in",
-];
-
+/// A line that ends on a small word a name does not end on: wrapped ("Universidad Nacional
+/// Autónoma de" over "México").
 fn ends_mid_name(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     words.len() >= 2 && words.last().is_some_and(|w| JOINING_WORDS.contains(w))
