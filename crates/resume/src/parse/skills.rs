@@ -92,13 +92,10 @@ pub fn listed(lines: &[&str]) -> Vec<String> {
         } else {
             without_row_label(&line).split("  ").flat_map(split_outside_parentheses).collect()
         };
-        // A language and its level beside the skills ("Budgettering  Nederlands  moedertaal")
-        // are the languages' (`languages_among`), not skills; a skill's level ("Microsoft Excel
-        // Advanced") is no item of its own.
-        let language = |k: usize| cells.get(k).is_some_and(|c| is_language_name(c));
-        let level = |k: usize| cells.get(k).is_some_and(|c| super::languages::is_level_word(c));
-        for (k, item) in cells.iter().enumerate() {
-            if level(k) || (language(k) && level(k + 1)) {
+        for item in &cells {
+            // A level is no item of its own ("Microsoft Excel  Advanced"); a language beside the
+            // skills goes to the languages (`languages_among`) and is left out below.
+            if super::languages::is_level_word(item) {
                 continue;
             }
             let sentence = item.trim_end().ends_with('.');
