@@ -204,6 +204,17 @@ pub(super) const JOINING_WORDS: &[&str] = &[
     "voor", "met", "i", "w", "z", "na", "dla", "do", "da", "das", "dos", "com",
 ];
 
+/// A line that ends on a small word a name does not end on: wrapped ("Universidad Nacional
+/// Autónoma de" over "México", "Lycée professionnel Les" over "Canuts"). A capital letter
+/// alone is no such word ("Professora de Educação Básica I").
+pub(crate) fn ends_on_joining_word(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 2
+        && words.last().is_some_and(|w| {
+            JOINING_WORDS.contains(w) || (w.chars().count() >= 2 && JOINING_WORDS.contains(&w.to_lowercase().as_str()))
+        })
+}
+
 /// Time between jobs that a history lists like one ("July 2017 – August 2018: Career break",
 /// "2020 – 2021  Elternzeit"), lower case.
 const GAPS: &[&str] = &[

@@ -8,6 +8,8 @@
 //! pdf-extract's own text follows the content stream: two columns come out interleaved or one
 //! after the other depending on how the PDF was written, and a table's cells lose their gaps.
 
+mod table;
+
 use pdf_extract::{Document, MediaBox, Object, OutputDev, OutputError, Transform};
 
 /// One character as drawn: its left edge, its baseline measured down from the page's top, its
@@ -322,7 +324,7 @@ fn page_text(pieces: Vec<Piece>) -> String {
     // The page's own gutter is found on all its pieces, so that the rows above two sections
     // side by side read as they would without them.
     let page_gutter = gutter(&pieces);
-    let mut rows = rows(pieces);
+    let mut rows = table::rebuilt(rows(pieces));
     let side_by_side = side_by_side(&rows);
     let below = side_by_side.map(|(from, _)| rows.split_off(from)).unwrap_or_default();
     let mut lines = columns(rows, page_gutter);
@@ -511,7 +513,7 @@ mod tests {
             .collect()
     }
 
-    fn page(lines: &[(f64, f64, &str)]) -> String {
+    pub(super) fn page(lines: &[(f64, f64, &str)]) -> String {
         read(lines.iter().flat_map(|(x, y, t)| line(*x, *y, t)).collect())
     }
 

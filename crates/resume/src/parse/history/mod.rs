@@ -7,15 +7,17 @@ mod places;
 mod schools;
 mod table;
 
+pub(crate) use places::is_town;
 pub use schools::schools;
+pub(crate) use table::{Column as TableColumn, header_columns};
 
 use super::ParsedJob;
 use super::dates::{self, Span};
 use super::labelled;
-use super::words::{JOINING_WORDS, names_a_gap, names_a_job, names_a_school, names_an_employer};
+use super::words::{JOINING_WORDS, ends_on_joining_word, names_a_gap, names_a_job, names_a_school, names_an_employer};
 pub(super) use places::is_address;
 use places::{
-    is_address_line, is_named_place, is_place, is_town, is_town_in_capitals, is_town_in_country, is_town_in_region,
+    is_address_line, is_named_place, is_place, is_town_in_capitals, is_town_in_country, is_town_in_region,
     name_of_address, without_town,
 };
 use table::Column;
@@ -253,7 +255,7 @@ fn prepared(lines: &[&str]) -> Vec<String> {
             out.extend(rest);
             i += 2;
         } else if let Some(next) = cleaned.get(i + 1)
-            && ends_mid_name(&cleaned[i])
+            && ends_on_joining_word(&cleaned[i])
             && dates::span(next).is_none()
         {
             out.push(format!("{} {next}", cleaned[i]));
@@ -290,13 +292,6 @@ fn without_marker(line: &str) -> String {
     out
 }
 
-/// A line that ends on a small word a name does not end on: wrapped ("Universidad Nacional
-/// Autónoma de" over "México").
-fn ends_mid_name(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    words.len() >= 2 && words.last().is_some_and(|w| JOINING_WORDS.contains(w))
-}
-
 /// "2020 –  Enfermera" over "actualidad  Hospital La Fe": the range's first cell ends on one
 /// line and goes on at the start of the next; as "2020 – actualidad  Enfermera" and "Hospital
 /// La Fe".
@@ -312,7 +307,7 @@ fn joined_range(line: &str, next: &str) -> Option<(String, Option<String>)> {
     // range), one that ends where a name cannot ("Bufete Ortega y" over "Asociados S.L.P."),
     // and the last when it is a description, when there are just as many.
     let cut: Vec<usize> = (0..row.len())
-        .filter(|&k| k == 0 || (k + 1 == row.len() && is_prose(row[k])) || ends_mid_name(row[k]))
+        .filter(|&k| k == 0 || (k + 1 == row.len() && is_prose(row[k])) || ends_on_joining_word(row[k]))
         .collect();
     let targets: Option<Vec<usize>> = if row.len() == next_row.len() {
         Some((0..row.len()).collect())
@@ -325,7 +320,7 @@ fn joined_range(line: &str, next: &str) -> Option<(String, Option<String>)> {
             // A row of a table with merged cells under the wrapped one: a town under its
             // employer ("Entrepôts du Nord" over "Lesquin") stays apart for `without_town`,
             // and the job's description under its title is no part of the title.
-            if *k > 0 && is_town(more) && !ends_mid_name(&joined[*k]) {
+            if *k > 0 && is_town(more) && !ends_on_joining_word(&joined[*k]) {
                 joined[*k] = format!("{}, {more}", joined[*k]);
             } else if !(*k > 0 && is_prose(more) && !is_prose(&joined[*k])) {
                 joined[*k] = format!("{} {more}", joined[*k]);
@@ -560,8 +555,9 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
             .iter()
             .filter(|r| !r.get(Column::Title).is_empty())
             .map(|r| ParsedJob {
-                title: r.get(Column::Title).to_owned(),
-                employer: without_town(&organisation(r.get(Column::Employer))),
+                title: title_of_cell(r.get(Column::Title)).to_owned(),
+                // Where one worked may be headed as an institution ("Instituição").
+                employer: without_town(&organisation(r.either(Column::Employer, Column::School))),
                 start: r.start.clone(),
                 end: r.end.clone(),
             })
@@ -590,6 +586,17 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
         }
         out
     })
+}
+
+/// A table's title cell that goes on into the job's tasks after a dash ("Professora de
+/// Educação Básica I – rede municipal de Campinas; regência de turma…"): the title before it.
+/// A short aside stays ("Secrétaire médicale – accueil et facturation").
+fn title_of_cell(cell: &str) -> &str {
+    [" – ", " — ", " - "]
+        .iter()
+        .find_map(|dash| cell.split_once(dash))
+        .filter(|(_, rest)| is_sentence(rest))
+        .map_or(cell, |(title, _)| title.trim())
 }
 
 /// "Title, Employer, Town" on one line when nothing else split it: the title and the

@@ -105,7 +105,7 @@ const TOWN_PARTICLES: &[&str] =
 /// "Lyon", "Columbus OH", "Vila Nova de Gaia": a town (and state) after an employer's name;
 /// not an abbreviation of three capitals or more ("SROC", "AFTRAL"), which names an
 /// organisation.
-pub(super) fn is_town(text: &str) -> bool {
+pub(crate) fn is_town(text: &str) -> bool {
     // "Lyon 2e", "Paris 16ème": a town with its arrondissement.
     if let Some((town, district)) = text.rsplit_once(' ')
         && district.starts_with(|c: char| c.is_ascii_digit())

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use crate::parse::dates;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Column {
+pub(crate) enum Column {
     Dates,
     Title,
     Employer,
@@ -46,15 +46,28 @@ fn cells(line: &str) -> Vec<&str> {
     line.split('|').flat_map(|p| p.split("  ")).map(str::trim).filter(|c| !c.is_empty()).collect()
 }
 
-/// The columns of a header row: every cell a known heading, and a dates column with two
-/// others that say who or what.
-fn header(line: &str) -> Option<Vec<Column>> {
-    let columns: Vec<Column> = cells(line)
-        .iter()
-        .map(|c| headings().get(&c.trim_end_matches(':').to_lowercase()).copied())
-        .collect::<Option<_>>()?;
+/// What a column heading names. Two headings joined ("Cargo e atividades", "Position and
+/// tasks") name what the first does: the cell starts with it.
+fn role(heading: &str) -> Option<Column> {
+    let heading = heading.trim().trim_end_matches(':').trim().to_lowercase();
+    headings().get(&heading).copied().or_else(|| {
+        [" and ", " & ", " / ", " und ", " et ", " e ", " y ", " i ", " en "]
+            .iter()
+            .find_map(|and| heading.split_once(and))
+            .and_then(|(first, second)| headings().get(second.trim()).and(headings().get(first.trim())).copied())
+    })
+}
+
+/// The columns of a header row whose cells are `cells`: every cell a known heading, and a
+/// dates column with two others that say who or what.
+pub(crate) fn header_columns<'a>(cells: impl IntoIterator<Item = &'a str>) -> Option<Vec<Column>> {
+    let columns: Vec<Column> = cells.into_iter().map(role).collect::<Option<_>>()?;
     let named = columns.iter().filter(|c| !matches!(c, Column::Dates | Column::Other)).count();
     (columns.contains(&Column::Dates) && named >= 2).then_some(columns)
+}
+
+fn header(line: &str) -> Option<Vec<Column>> {
+    header_columns(cells(line))
 }
 
 /// A cell without the field's label before a colon ("Ruolo: Area Manager", "Azienda:
@@ -82,6 +95,11 @@ impl Row {
     /// The first cell of `column`, or nothing.
     pub fn get(&self, column: Column) -> &str {
         self.cells.iter().find(|(c, _)| *c == column).map_or("", |(_, text)| text.as_str())
+    }
+
+    /// The first cell of `column`, else of `or`, or nothing.
+    pub fn either(&self, column: Column, or: Column) -> &str {
+        Some(self.get(column)).filter(|t| !t.is_empty()).unwrap_or_else(|| self.get(or))
     }
 }
 
@@ -143,6 +161,17 @@ mod tests {
         // No header: no table.
         assert!(rows(&raw[1..], &prepared[1..]).is_none());
         assert!(header("Position  Facility  From  To").is_none(), "from and to are not known alone");
+    }
+
+    #[test]
+    fn two_headings_joined_name_what_the_first_does() {
+        assert_eq!(
+            header("Período  Instituição  Cargo e atividades"),
+            Some(vec![Column::Dates, Column::School, Column::Title])
+        );
+        assert_eq!(role("Position and tasks"), Some(Column::Title));
+        // Both must be headings: "Kenntnisse und Fähigkeiten" is a section, not a column.
+        assert_eq!(role("Lieux et dates"), None);
     }
 
     #[test]

@@ -1,0 +1,369 @@
+//! A table drawn by an office suite or a browser under a header row of column headings
+//! ("Zeitraum  Tätigkeit  Arbeitgeber"), rebuilt row by row. Its cells hold several lines (a
+//! title over its tasks, a school's name wrapped before its town) set at the top or in the
+//! middle of the row, so one line of the page holds pieces of different cells' lines:
+//! "02/2022 – heute  Modehaus Kersting, Dortmund" between a title's second and third lines.
+//! Each row of the table becomes one line of cells, which the parser reads by its header
+//! (`parse::history::table`).
+//!
+//! One table row is told from the next by the space between them (a cell's padding and
+//! border make it wider than the space between a cell's lines) and, where rows are set closer
+//! than that, by their dates: each row has one range.
+
+use super::{Piece, Row};
+use crate::parse::{TableColumn, ends_on_joining_word, header_columns, is_heading, is_town};
+
+/// The rows with each table under a header row rebuilt, one line of cells per table row. A
+/// table whose cells cannot be told apart (text runs across a column's edge) stays as it was.
+pub(super) fn rebuilt(rows: Vec<Row>) -> Vec<Row> {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut i = 0;
+    while i < rows.len() {
+        if let Some(columns) = header(&rows[i])
+            && let Some((table, used)) = read(&rows[i], &rows[i + 1..i + 1 + extent(&rows, i)], &columns)
+        {
+            out.push(rows[i].clone());
+            out.extend(table);
+            i += 1 + used;
+        } else {
+            out.push(rows[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The roles of a header row's cells, when every cell is a column heading.
+fn header(row: &Row) -> Option<Vec<TableColumn>> {
+    if row.len() < 3 {
+        return None;
+    }
+    header_columns(row.iter().map(|p| p.text.as_str()))
+}
+
+/// How many rows after the header at `at` may be the table's: up to a section's heading,
+/// another header, larger type, or a wide space.
+fn extent(rows: &[Row], at: usize) -> usize {
+    let size = rows[at].iter().map(|p| p.size).fold(0.0, f64::max);
+    let mut above = rows[at][0].y;
+    let mut count = 0;
+    for row in &rows[at + 1..] {
+        let larger = row.iter().any(|p| p.size > 1.15 * size);
+        if larger || row[0].y - above > 4.0 * size || is_heading(&super::row_text(row)) || header(row).is_some() {
+            break;
+        }
+        above = row[0].y;
+        count += 1;
+    }
+    count
+}
+
+/// The table under `header` among `body`: its rebuilt rows, and how many of `body`'s rows they
+/// took. None when no row has dates in the dates column, or the columns cannot be told apart.
+fn read(header: &Row, body: &[Row], columns: &[TableColumn]) -> Option<(Vec<Row>, usize)> {
+    let edges = edges(header, body);
+    let size = header.iter().map(|p| p.size).fold(0.0, f64::max);
+    // A piece across a column's edge is no cell: the table ended above it (a heading in the
+    // table's first column, a paragraph under it).
+    let across = |row: &Row| row.iter().any(|p| edges.iter().any(|&e| p.x0 < e - 0.3 * size && p.x1 > e + 0.3 * size));
+    let used = body.iter().position(across).unwrap_or(body.len());
+    let body = &body[..used];
+    let column = |p: &Piece| edges.iter().filter(|&&e| (p.x0 + p.x1) / 2.0 > e).count();
+    let dates_at = columns.iter().position(|c| *c == TableColumn::Dates)?;
+    let mut rows = Vec::new();
+    for group in groups(body, &column, dates_at) {
+        let cells: Vec<Vec<Vec<&Piece>>> =
+            (0..columns.len()).map(|k| lines(group.iter().copied().flatten().filter(|p| column(p) == k))).collect();
+        rows.extend(rebuilt_row(&cells, columns));
+    }
+    let dated = rows.iter().any(|r| r.iter().any(|p| crate::parse::is_dates(&p.text)));
+    dated.then_some((rows, used))
+}
+
+/// Where one column ends and the next starts: between two headings, the x that the fewest of
+/// the table's pieces run across, most often at a cell's left edge.
+fn edges(header: &Row, body: &[Row]) -> Vec<f64> {
+    let pieces: Vec<&Piece> = body.iter().flatten().collect();
+    let centre = |p: &Piece| (p.x0 + p.x1) / 2.0;
+    header
+        .windows(2)
+        .map(|pair| {
+            let (from, to) = (centre(&pair[0]), centre(&pair[1]));
+            let candidates = pieces.iter().map(|p| p.x0 - 0.5).chain([pair[1].x0 - 0.5]);
+            let crossing = |x: f64| pieces.iter().filter(|p| p.x0 < x && p.x1 > x).count();
+            let starting = |x: f64| pieces.iter().filter(|p| (p.x0 - 0.5 - x).abs() < 1.0).count();
+            candidates
+                .filter(|&x| x > from && x < to)
+                .min_by_key(|&x| (crossing(x), usize::MAX - starting(x)))
+                .unwrap_or((pair[0].x1 + pair[1].x0) / 2.0)
+        })
+        .collect()
+}
+
+/// The table's rows of the page grouped by table row: apart where the white space between
+/// them is wider than between a cell's own lines (a row's padding and border), and between
+/// two dates where a group holds more than one row's dates.
+fn groups<'a>(body: &'a [Row], column: &dyn Fn(&Piece) -> usize, dates_at: usize) -> Vec<Vec<&'a Row>> {
+    // The white space between a cell's lines: the least between two lines of one column.
+    // Lines of different cells are not compared, as a cell set in the middle of its row sits
+    // between the lines of the cells beside it.
+    let columns = body.iter().flatten().map(column).max().unwrap_or(0);
+    let mut inner = f64::INFINITY;
+    for k in 0..=columns {
+        let lines: Vec<Vec<&Piece>> = body.iter().map(|r| r.iter().filter(|p| column(p) == k).collect()).collect();
+        let lines: Vec<&Vec<&Piece>> = lines.iter().filter(|l| !l.is_empty()).collect();
+        inner = lines.windows(2).map(|w| top(w[1]) - bottom(w[0])).fold(inner, f64::min);
+    }
+    let size = median(body.iter().flatten().map(|p| p.size).collect());
+    let apart = (0.45 * size).max(1.5 * inner.max(0.0));
+    let mut groups: Vec<Vec<&Row>> = Vec::new();
+    let mut lowest = f64::NEG_INFINITY;
+    for row in body {
+        let pieces: Vec<&Piece> = row.iter().collect();
+        match groups.last_mut() {
+            Some(group) if top(&pieces) - lowest <= apart => group.push(row),
+            _ => groups.push(vec![row]),
+        }
+        lowest = lowest.max(bottom(&pieces));
+    }
+    groups.into_iter().flat_map(|g| by_dates(g, column, dates_at)).collect()
+}
+
+/// The top of a line's tallest letters and the bottom of its lowest: a font's ascent and
+/// descent are about four fifths and one fifth of its size.
+fn top(line: &[&Piece]) -> f64 {
+    line.iter().map(|p| p.y - 0.8 * p.size).fold(f64::INFINITY, f64::min)
+}
+
+fn bottom(line: &[&Piece]) -> f64 {
+    line.iter().map(|p| p.y + 0.2 * p.size).fold(f64::NEG_INFINITY, f64::max)
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or_default()
+}
+
+/// A group split at its dates when it holds more than one row's (rows set without space
+/// between them): each line goes with the nearest dates.
+fn by_dates<'a>(group: Vec<&'a Row>, column: &dyn Fn(&Piece) -> usize, dates_at: usize) -> Vec<Vec<&'a Row>> {
+    let dates = lines(group.iter().copied().flatten().filter(|p| column(p) == dates_at));
+    // A line with a year starts a row's dates, unless it ends a range the line above left
+    // open ("janv. 2018 – août" over "2020").
+    let anchors: Vec<f64> = (0..dates.len())
+        .filter(|&k| has_year(&text(&dates[k..=k])) && (k == 0 || !open_range(&text(&dates[k - 1..k]))))
+        .map(|k| dates[k][0].y)
+        .collect();
+    if anchors.len() < 2 {
+        return vec![group];
+    }
+    let mut out: Vec<Vec<&Row>> = vec![Vec::new(); anchors.len()];
+    for row in group {
+        let distance = |a: &f64| (a - row[0].y).abs();
+        let nearest = (0..anchors.len()).min_by(|&a, &b| distance(&anchors[a]).total_cmp(&distance(&anchors[b])));
+        out[nearest.unwrap_or(0)].push(row);
+    }
+    out.retain(|g| !g.is_empty());
+    out
+}
+
+fn has_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4)
+}
+
+/// A range whose end is still to come: no year after its dash ("sept. 2020 –", "mars 2016 –
+/// déc."), where the end is no word for now ("03/2019 – atual" is whole).
+fn open_range(text: &str) -> bool {
+    !crate::parse::is_dates(text)
+        && text.rsplit_once(['–', '—', '-']).is_some_and(|(from, to)| has_year(from) && !has_year(to))
+}
+
+/// A cell's pieces as its lines, top to bottom, each left to right.
+fn lines<'a>(pieces: impl Iterator<Item = &'a Piece>) -> Vec<Vec<&'a Piece>> {
+    let mut pieces: Vec<&Piece> = pieces.collect();
+    pieces.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut lines: Vec<Vec<&Piece>> = Vec::new();
+    for p in pieces {
+        match lines.last_mut() {
+            Some(line) if (line[0].y - p.y).abs() < 0.3 * p.size => line.push(p),
+            _ => lines.push(vec![p]),
+        }
+    }
+    lines
+}
+
+fn text(lines: &[Vec<&Piece>]) -> String {
+    let words: Vec<&str> = lines.iter().flatten().map(|p| p.text.as_str()).collect();
+    words.join(" ")
+}
+
+/// A cell's lines as the phrases they hold: a line goes on the one before when that one
+/// cannot end there (a dash, a comma, a small joining word: "Especialização em Alfabetização
+/// e" over "Letramento") or it starts in lower case, or with a bracket where `brackets` ("(EAD)"
+/// under a school; under a title, "(intérim)" on a line of its own is a note of its own).
+fn segments<'a, 'p>(lines: &'a [Vec<&'p Piece>], brackets: bool) -> Vec<&'a [Vec<&'p Piece>]> {
+    let mut out: Vec<&[Vec<&Piece>]> = Vec::new();
+    let mut from = 0;
+    for k in 1..=lines.len() {
+        if k < lines.len() && goes_on(&text(&lines[k - 1..k]), &text(&lines[k..=k]), brackets) {
+            continue;
+        }
+        out.push(&lines[from..k]);
+        from = k;
+    }
+    out
+}
+
+fn goes_on(line: &str, next: &str, brackets: bool) -> bool {
+    let unfinished = line.ends_with(['-', '–', '—', ',', '(', '/', '&', '+']) || ends_on_joining_word(line);
+    let continuing = next.starts_with(|c: char| c.is_lowercase() || "–-/&".contains(c) || (brackets && c == '('));
+    unfinished || continuing
+}
+
+/// One table row as rows of the page: its cells on one line. A title's, an employer's or a
+/// school's cell stands for its first phrase, an employer's or a school's with the town under
+/// it ("Robert-Bosch-Berufskolleg," over "Dortmund"); what else these cells hold (the job's
+/// tasks under its title or its employer) goes on lines of its own after the row. The other
+/// cells (dates, degree, notes) are read whole.
+fn rebuilt_row(cells: &[Vec<Vec<&Piece>>], columns: &[TableColumn]) -> Vec<Row> {
+    let top = cells.iter().flatten().flatten().map(|p| p.y).fold(f64::INFINITY, f64::min);
+    let piece = |lines: &[Vec<&Piece>], y: f64| -> Piece {
+        let all: Vec<&Piece> = lines.iter().flatten().copied().collect();
+        Piece {
+            order: all.iter().map(|p| p.order).min().unwrap_or_default(),
+            x0: all.iter().map(|p| p.x0).fold(f64::INFINITY, f64::min),
+            x1: all.iter().map(|p| p.x1).fold(f64::NEG_INFINITY, f64::max),
+            y,
+            size: all.iter().map(|p| p.size).fold(0.0, f64::max),
+            text: text(lines),
+            rtl: all.iter().any(|p| p.rtl),
+        }
+    };
+    let mut row = Vec::new();
+    let mut after = Vec::new();
+    for (lines, role) in cells.iter().zip(columns) {
+        if lines.is_empty() {
+            continue;
+        }
+        if !matches!(role, TableColumn::Title | TableColumn::Employer | TableColumn::School) {
+            row.push(piece(lines, top));
+            continue;
+        }
+        let phrases = segments(lines, *role != TableColumn::Title);
+        let mut cell = piece(phrases[0], top);
+        for phrase in &phrases[1..] {
+            let more = piece(phrase, phrase[0][0].y);
+            if *role != TableColumn::Title && is_town(&more.text) {
+                cell.text = format!("{}, {}", cell.text.trim_end_matches(','), more.text);
+            } else {
+                after.push(vec![more]);
+            }
+        }
+        row.push(cell);
+    }
+    if row.is_empty() {
+        return Vec::new();
+    }
+    let mut rows = vec![row];
+    rows.extend(after);
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::page;
+
+    #[test]
+    fn a_tables_cells_of_several_lines_are_read_as_one_row_each() {
+        // LibreOffice's table: dates and employer set in the middle of the row, beside the
+        // title over its tasks; rows apart by their padding.
+        let text = page(&[
+            (60.0, 300.0, "Zeitraum"),
+            (180.0, 300.0, "Tätigkeit"),
+            (420.0, 300.0, "Arbeitgeber"),
+            (180.0, 319.3, "Stellvertretende Filialleiterin"),
+            (180.0, 330.8, "Dienstplanung für 9 Mitarbeiterinnen,"),
+            (60.0, 336.5, "02/2022 – heute"),
+            (420.0, 336.5, "Modehaus Kersting, Dortmund"),
+            (180.0, 342.3, "Kassenabrechnung"),
+            (180.0, 371.5, "Verkäuferin"),
+            (60.0, 377.0, "08/2018 – 01/2022"),
+            (420.0, 377.0, "Modehaus Kersting,"),
+            (180.0, 383.0, "Kundenberatung Damenmode"),
+            (420.0, 388.5, "Dortmund"),
+        ]);
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            [
+                "Zeitraum  Tätigkeit  Arbeitgeber",
+                "02/2022 – heute  Stellvertretende Filialleiterin  Modehaus Kersting, Dortmund",
+                "Dienstplanung für 9 Mitarbeiterinnen, Kassenabrechnung",
+                "08/2018 – 01/2022  Verkäuferin  Modehaus Kersting, Dortmund",
+                "Kundenberatung Damenmode",
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_set_without_space_between_are_told_apart_by_their_dates() {
+        // A range broken over two lines ("mars 2016 – déc." over "2017") is one row's dates.
+        let text = page(&[
+            (60.0, 100.0, "Période"),
+            (180.0, 100.0, "Poste"),
+            (400.0, 100.0, "Entreprise"),
+            (60.0, 112.0, "mars 2016 – déc."),
+            (180.0, 112.0, "Préparateur de commandes"),
+            (400.0, 112.0, "Logistique Lyon Est SAS"),
+            (60.0, 124.0, "2017"),
+            (180.0, 124.0, "(intérim)"),
+            (60.0, 136.0, "2013 – 2016"),
+            (180.0, 136.0, "Magasinier"),
+            (400.0, 136.0, "Aftral"),
+        ]);
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            [
+                "Période  Poste  Entreprise",
+                "mars 2016 – déc. 2017  Préparateur de commandes  Logistique Lyon Est SAS",
+                "(intérim)",
+                "2013 – 2016  Magasinier  Aftral",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_across_the_columns_ends_the_table_and_a_school_keeps_its_wrapped_name() {
+        let text = page(&[
+            (60.0, 100.0, "Année"),
+            (180.0, 100.0, "Diplôme"),
+            (400.0, 100.0, "Établissement"),
+            (60.0, 118.0, "2013"),
+            (180.0, 118.0, "CAP Opérateur logistique"),
+            (400.0, 112.0, "Lycée professionnel Les"),
+            (400.0, 124.0, "Canuts, Vaulx-en-Velin"),
+            (60.0, 160.0, "Conduite de chariots élévateurs et gerbeurs"),
+            (60.0, 172.0, "Gestion des stocks"),
+        ]);
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            [
+                "Année  Diplôme  Établissement",
+                "2013  CAP Opérateur logistique  Lycée professionnel Les Canuts, Vaulx-en-Velin",
+                "Conduite de chariots élévateurs et gerbeurs",
+                "Gestion des stocks",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_of_headings_without_dates_under_it_is_no_table() {
+        let lines = [
+            (60.0, 100.0, "Période"),
+            (180.0, 100.0, "Poste"),
+            (400.0, 100.0, "Entreprise"),
+            (60.0, 112.0, "Voir ci-dessous"),
+            (180.0, 124.0, "Cariste"),
+        ];
+        assert_eq!(page(&lines).lines().count(), 3);
+    }
+}
