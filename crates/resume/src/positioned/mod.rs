@@ -8,6 +8,7 @@
 //! pdf-extract's own text follows the content stream: two columns come out interleaved or one
 //! after the other depending on how the PDF was written, and a table's cells lose their gaps.
 
+mod name;
 mod table;
 
 use pdf_extract::{Document, MediaBox, Object, OutputDev, OutputError, Transform};
@@ -156,7 +157,12 @@ fn read(glyphs: Vec<Glyph>) -> String {
         .enumerate()
         .map(|(i, (_, glyphs))| {
             let pieces = pieces(&glyphs);
-            page_text(if i == 0 { name_on_one_line(pieces) } else { pieces })
+            if i > 0 {
+                return page_text(pieces);
+            }
+            let pieces = name::on_one_line(pieces);
+            let banner = name::banner(&pieces);
+            name::first(page_text(pieces), banner.as_deref())
         })
         .collect();
     texts.join("\n\n")
@@ -196,72 +202,6 @@ fn pieces(glyphs: &[Glyph]) -> Vec<Piece> {
         .collect();
     out.retain(|p| !p.text.is_empty());
     out
-}
-
-/// The largest text of the first page broken over lines where a name cannot end: after a
-/// hyphen ("WIEBKE JÄRVINEN-" over "LUND", a long letter-spaced name the page wrapped) or after
-/// an initial ("ANNA K." over "BERGSTRÖM"), as one piece: the name is one line to the parser.
-/// A given name alone over the surname ("Kwame" over "Asante-Boateng") is one name too. Other
-/// whole lines of that size stay apart, since a name over a job title or a town in the same
-/// type ("Margaret Thornton" over "Registered Nurse") reads the same to a layout. Only
-/// when that size stands well above the page's usual one, the lines follow closely and
-/// overlap across, are in one script, and hold no digits or addresses.
-fn name_on_one_line(mut pieces: Vec<Piece>) -> Vec<Piece> {
-    let mut sizes: Vec<f64> = pieces.iter().map(|p| p.size).collect();
-    sizes.sort_by(f64::total_cmp);
-    let (Some(&usual), Some(&largest)) = (sizes.get(sizes.len() / 2), sizes.last()) else {
-        return pieces;
-    };
-    let mut big: Vec<usize> = (0..pieces.len()).filter(|&i| pieces[i].size >= 0.95 * largest).collect();
-    big.sort_by(|&a, &b| pieces[a].y.total_cmp(&pieces[b].y));
-    let a_name = |p: &Piece| !p.text.chars().any(|c| c.is_ascii_digit() || c == '@');
-    let follows =
-        |a: &Piece, b: &Piece| b.y - a.y > 0.5 * largest && b.y - a.y < 1.6 * largest && a.x0 < b.x1 && b.x0 < a.x1;
-    // A name over its transliteration ("كريم منصور" over "Karim Mansour") is one name twice.
-    let latin = |p: &Piece| {
-        p.text.chars().filter(|c| c.is_alphabetic()).all(|c| c < '\u{250}' || ('\u{1e00}'..='\u{1eff}').contains(&c))
-    };
-    let unfinished = |p: &Piece| {
-        let last = p.text.split_whitespace().last().unwrap_or_default();
-        p.text.ends_with('-') || (last.chars().count() == 2 && last.ends_with('.'))
-    };
-    // "Kwame" over "Asante-Boateng": a design that sets the given name alone on a line and the
-    // surname (or two) on the next, in capitalised words, neither naming a job. Two words over
-    // one stay apart: a name over a town or a title in the same type reads the same.
-    let words = |p: &Piece| p.text.split_whitespace().count();
-    let capitalised = |p: &Piece| {
-        p.text.split_whitespace().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c))
-        })
-    };
-    let given_and_surname = big.len() == 2
-        && big.iter().all(|&i| capitalised(&pieces[i]) && !crate::parse::names_a_job(&pieces[i].text))
-        && words(&pieces[big[0]]) == 1
-        && (1..=2).contains(&words(&pieces[big[1]]));
-    let one_name = largest >= 1.5 * usual
-        && (2..=3).contains(&big.len())
-        && (given_and_surname || big[..big.len() - 1].iter().all(|&i| unfinished(&pieces[i])))
-        && big.iter().all(|&i| a_name(&pieces[i]))
-        && big.iter().all(|&i| latin(&pieces[i]) == latin(&pieces[big[0]]))
-        && big.windows(2).all(|w| follows(&pieces[w[0]], &pieces[w[1]]));
-    if !one_name {
-        return pieces;
-    }
-    let text = big.iter().fold(String::new(), |text, &i| {
-        let joint = if text.is_empty() || text.ends_with('-') { "" } else { " " };
-        format!("{text}{joint}{}", pieces[i].text)
-    });
-    let (x0, x1) = big.iter().fold((f64::MAX, f64::MIN), |(x0, x1), &i| (x0.min(pieces[i].x0), x1.max(pieces[i].x1)));
-    let first = big[0];
-    pieces[first] = Piece { text, x0, x1, ..pieces[first].clone() };
-    let rest: Vec<usize> = big[1..].to_vec();
-    let mut i = 0;
-    pieces.retain(|_| {
-        i += 1;
-        !rest.contains(&(i - 1))
-    });
-    pieces
 }
 
 /// A run's characters with a space where the gap between two is wider than a space's. In
@@ -733,6 +673,23 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_the_main_column_beside_a_sidebar_is_read_first() {
+        // The sidebar (contact, languages) read first as a column, the name at the top of the
+        // main column in large type.
+        let mut glyphs = large(220.0, 60.0, 25.0, "Marta Giménez");
+        for (i, text) in ["FOTO", "CONTACTO", "+34 676 31 82 45", "Zaragoza", "IDIOMAS", "Español"].iter().enumerate()
+        {
+            glyphs.extend(line(20.0, 100.0 + 14.0 * i as f64, text));
+        }
+        for (i, text) in ["Maestra de Primaria", "EXPERIENCIA", "Maestra", "Colegio Santa Ana"].iter().enumerate() {
+            glyphs.extend(line(220.0, 100.0 + 14.0 * i as f64, text));
+        }
+        let text = read(glyphs);
+        assert!(text.starts_with("Marta Giménez\nFOTO\nCONTACTO\n"), "{text}");
+        assert_eq!(text.matches("Marta Giménez").count(), 1);
+    }
+
+    #[test]
     fn a_banner_name_the_page_wrapped_reads_as_one_line() {
         let body = [(20.0, 140.0, "Enfermeira"), (20.0, 154.0, "Lisboa"), (20.0, 168.0, "EXPERIÊNCIA")];
         let with_body = |mut glyphs: Vec<Glyph>| {
@@ -754,6 +711,9 @@ mod tests {
         // A given name alone over the surname is one name; a name over a town stays apart.
         assert!(two(30.0, 35.0, "Kwame", "Asante-Boateng").starts_with("Kwame Asante-Boateng\n"));
         assert!(two(30.0, 35.0, "Margaret Thornton", "London").starts_with("Margaret Thornton\nLondon\n"));
+        // Two words over one set as one block, closer than lines of text: a name and its
+        // second surname.
+        assert!(two(25.0, 27.5, "Marta Giménez", "Roldán").starts_with("Marta Giménez Roldán\n"));
         // A name over its transliteration is the same name twice, not one name.
         let twice = two(30.0, 35.0, "Ирина Соколо-", "Irina Sokolova");
         assert!(twice.starts_with("Ирина Соколо-\nIrina Sokolova\n"));
