@@ -299,8 +299,21 @@ fn same_employer(found: &str, truth: &str) -> bool {
     }
 }
 
+/// The title as written, with or without an aside in brackets at its end ("Stocker
+/// (part-time)", "Magazziniere (in somministrazione)"): writers keep it or leave it out, and a
+/// recruiter reads the same job either way.
+fn same_title(found: &str, truth: &str) -> bool {
+    let bare = |t: &str| {
+        let t = plain(t);
+        t.strip_suffix(')')
+            .and_then(|t| t.rsplit_once(" ("))
+            .map_or(t.clone(), |(title, _)| title.trim_end().to_owned())
+    };
+    same(found, truth) || bare(found) == plain(truth) || plain(found) == bare(truth)
+}
+
 fn same_job(found: &ParsedJob, truth: &ParsedJob) -> bool {
-    same(&found.title, &truth.title) && same_employer(&found.employer, &truth.employer)
+    same_title(&found.title, &truth.title) && same_employer(&found.employer, &truth.employer)
 }
 
 #[cfg(test)]
@@ -379,5 +392,14 @@ mod tests {
         assert!(same_employer("Munster Build Ltd", "Munster Build Ltd."));
         assert!(same_employer("Douro Vinhos, Lda. — Porto", "Douro Vinhos, Lda."));
         assert!(!same_employer("Munster Builders", "Munster Build"));
+    }
+
+    #[test]
+    fn a_titles_aside_in_brackets_may_be_kept_or_left_out() {
+        assert!(same_title("Stocker (part-time)", "Stocker"));
+        assert!(same_title("Magazziniere", "Magazziniere (in somministrazione)"));
+        assert!(same_title("Sachgebietsleiter Bürgerbüro (Stadtamtmann, A 11)", "Sachgebietsleiter Bürgerbüro"));
+        assert!(!same_title("Stocker (part-time)", "Stock Clerk"));
+        assert!(!same_title("Nurse", "Nurse Practitioner"));
     }
 }

@@ -10,10 +10,28 @@ const BULLETS: &[char] = &[
     '‣', '∙', '·',
 ];
 
+/// Characters NFKC would change into others that say something else: the ordinal indicators
+/// of Spanish and Portuguese ("Oficial de 1ª", "6º ano") are no letters a and o.
+const KEPT: &[char] = &['º', 'ª'];
+
+/// NFKC, but for [`KEPT`].
+fn compatible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(KEPT) {
+        out.extend(rest[..at].nfkc());
+        let kept = rest[at..].chars().next().unwrap_or_default();
+        out.push(kept);
+        rest = &rest[at + kept.len_utf8()..];
+    }
+    out.extend(rest.nfkc());
+    out
+}
+
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank_run = 0;
-    for line in text.nfkc().collect::<String>().replace("\r\n", "\n").replace('\r', "\n").lines() {
+    for line in compatible(text).replace("\r\n", "\n").replace('\r', "\n").lines() {
         let cleaned = clean_line(line);
         if cleaned.is_empty() {
             blank_run += 1;
@@ -107,5 +125,7 @@ mod tests {
     fn compatibility_forms_become_plain() {
         assert_eq!(normalize("ＡＢＣ ２０１９ ½"), "ABC 2019 1⁄2");
         assert_eq!(normalize("Jos\u{0065}\u{0301}"), "José");
+        // Ordinal indicators say "first", "sixth": not the letters a and o.
+        assert_eq!(normalize("Oficial de 1ª ﬁ 6º ano"), "Oficial de 1ª fi 6º ano");
     }
 }
