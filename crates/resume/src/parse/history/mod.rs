@@ -164,7 +164,7 @@ fn dash_title(cells: &[String], line: &str) -> Option<String> {
 /// - a part of an organisation or a school after its name ("Comune di Parma – Settore Lavori
 ///   Pubblici", "Università degli Studi di Firenze – Scuola di Economia e Management"):
 ///   neither names a job, and the part is no town.
-fn goes_on_after_dash(last: &str, cell: &str) -> bool {
+fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> bool {
     let figures = cell.contains(|c: char| c.is_ascii_digit());
     let lower = cell.starts_with(char::is_lowercase);
     let part_of_organisation = (names_an_employer(last) || names_a_school(last))
@@ -174,7 +174,12 @@ fn goes_on_after_dash(last: &str, cell: &str) -> bool {
         && !is_place(cell)
         && !is_town_in_country(cell)
         && !is_town_in_region(cell);
-    !figures && (lower || part_of_organisation)
+    // "AUXILIAR DE LIMPEZA  LIMPOMONDEGO – SERVIÇOS DE HIGIENE, LDA.": after the title's
+    // cell, the part after the dash ends the employer's name with its legal form. First on
+    // its line, the part before the dash may be the title ("Zerspanungsmechaniker –
+    // Wälzlagertechnik Main-Rhön GmbH").
+    let named_on = after_a_cell && names_an_employer(cell) && !names_a_job(last) && !names_a_job(cell);
+    !figures && (lower || part_of_organisation || named_on)
 }
 
 /// The heading phrases of a line: its cells, less a town after an organisation ("Douro Vinhos,
@@ -184,8 +189,11 @@ fn heading_cells(line: &str) -> Vec<String> {
     let line = employer_after_connector(line).unwrap_or(line);
     let mut cells: Vec<String> = Vec::new();
     for cell in self::cells(line).filter_map(table::field_value) {
+        let after_a_cell = cells.len() > 1;
         match cells.last_mut() {
-            Some(last) if goes_on_after_dash(last, cell) && line.contains(&format!("{last} – {cell}")) => {
+            Some(last)
+                if goes_on_after_dash(last, cell, after_a_cell) && line.contains(&format!("{last} – {cell}")) =>
+            {
                 *last = format!("{last} – {cell}");
             }
             _ => cells.push(cell.to_owned()),
@@ -370,13 +378,14 @@ fn unglue(line: &str) -> String {
 /// two `phrases` (a title and an employer; a school and a degree) in all. They are looked for on the side of the dates
 /// the first entry has them, and on the other side when that side has none.
 ///
-/// With `merged_rows` (jobs), a table's row with one cell under a row with all of them has the
-/// employer's cell merged down (`Entry::merged`).
+/// With `jobs` (a work history, not an education), a table's row with one cell under a row
+/// with all of them has the employer's cell merged down (`Entry::merged`), and a title over
+/// its employer's line may hold a dash.
 fn entries(
     lines: &[String],
     dated: impl Fn(&str) -> Option<Dated>,
     phrases: fn(&[String]) -> usize,
-    merged_rows: bool,
+    jobs: bool,
 ) -> Vec<Entry> {
     let anchors: Vec<(usize, Dated)> = lines.iter().enumerate().filter_map(|(i, l)| Some((i, dated(l)?))).collect();
     let Some((first, _)) = anchors.first() else { return Vec::new() };
@@ -416,26 +425,53 @@ fn entries(
         let names_below =
             |j: usize| lines.get(j + 1).is_some_and(|next| is_heading(j + 1) && names_an_organisation(next));
         // "HR Specialist – Amministrazione del personale  Marzo 2021 – oggi" over "Ceramiche
-        // Emiliane S.p.A.": with the employer named below, the dash is inside the title.
+        // Emiliane S.p.A.": with the employer on the line below, the dash is inside the title.
+        // In a work history the line below is the employer also when it is a name that is
+        // neither a job, a place nor prose ("Warehouse Lead - 2nd Shift" over "Midwest Parcel
+        // Fulfillment, Columbus, OH"). A comma is inside the title only over an organisation
+        // by its words ("Senior Paralegal, Commercial Property" over "Hartley Brooke LLP"): a
+        // title and its employer are often set so ("Dental Nurse, Bedminster Family Dentistry"
+        // over the practice's kind).
+        let name_below = || {
+            let Some(next) = lines.get(i + 1) else { return false };
+            let first = next.split(", ").next().unwrap_or_default();
+            jobs && is_heading(i + 1)
+                && dated(next).is_none()
+                && first.split_whitespace().count() <= 6
+                && first.starts_with(char::is_uppercase)
+                && !names_a_job(first)
+                && !is_place(first)
+                && !is_town(first)
+                && !is_prose(first)
+        };
         let mut employer_below = false;
-        if !heading_first
-            && names_below(*i)
-            && let Some(whole) = dash_title(&pieces, &rest)
-        {
-            pieces = vec![whole];
-            employer_below = true;
+        if !heading_first && (names_below(*i) || name_below()) {
+            if let Some(whole) = dash_title(&pieces, &rest) {
+                pieces = vec![whole];
+                employer_below = true;
+            } else if let [one] = pieces.as_slice()
+                && jobs
+                && names_below(*i)
+                && lines[i + 1].rsplit_once(", ").is_some_and(|(_, town)| is_town(town))
+                && comma_pieces(one).len() == 2
+                && !names_an_employer(one)
+            {
+                employer_below = true;
+            }
         }
         let own = pieces.len();
         // The employer below is taken now: the title may have a comma of its own.
+        // Its line is the employer's alone: a dash in it is in the name ("LogiTejo –
+        // Operadores Logísticos, S.A., Azambuja").
         if employer_below {
-            pieces.extend(heading_cells(&lines[i + 1]));
+            pieces.push(heading_cells(&lines[i + 1]).join(" – "));
         }
         // "2016 – 2020  Cariste CACES 1, 3 et 5" under "Depuis mars 2020  Entrepôts du Nord
         // Logistique  Chef d'équipe préparation": the employer's cell is merged down, and
         // the lines after the row are its description.
         // A row whose next line names who ("Addetta paghe  2016 – 2021" over "Studio Associato
         // Conti & Ferraresi") is an entry with its dates on the right, not a merged row.
-        let merged = merged_rows
+        let merged = jobs
             && n > 0
             && own == 1
             && phrases(&pieces) == 1
@@ -938,6 +974,40 @@ mod tests {
             ("Verwaltungsfachangestellte, Fachdienst Soziales – Wohngeld", "Landkreis Schaumburg"),
             ("Servicekraft (Minijob)", "Café Lindenblüte"),
             ("Stocker (Part-Time)", "Harmon Home Center"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+        // Over a line that is a name (not a job, a place or prose), the dash is in the title
+        // and the employer's line keeps its own dash; a comma only over an organisation and
+        // its town.
+        let lines = [
+            "Warehouse Lead - 2nd Shift  Jan 2020 - Present",
+            "Midwest Parcel Fulfillment, Columbus, OH",
+            "- Led a team of 14",
+            "Chefe de Equipa – Receção e Expedição  janeiro 2018 – dezembro 2019",
+            "LogiTejo – Operadores Logísticos, S.A., Azambuja",
+            "- Coordenação de uma equipa",
+            "Senior Paralegal, Commercial Property  Sept 2015 – Dec 2017",
+            "Hartley Brooke LLP, Manchester",
+            "Dental Nurse, Bedminster Family Dentistry  2012 – 2015",
+            "NHS and Private General Practice",
+        ];
+        let want = [
+            ("Warehouse Lead - 2nd Shift", "Midwest Parcel Fulfillment"),
+            ("Chefe de Equipa – Receção e Expedição", "LogiTejo – Operadores Logísticos, S.A."),
+            ("Senior Paralegal, Commercial Property", "Hartley Brooke LLP"),
+            ("Dental Nurse", "Bedminster Family Dentistry"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+        // After the title's cell, a dash goes on into the employer's legal form; first on its
+        // line, it ends the title.
+        let lines = [
+            "01/09/2014 – 31/05/2015",
+            "AUXILIAR DE LIMPEZA HOSPITALAR  LIMPOMONDEGO – SERVIÇOS DE HIGIENE, LDA.",
+            "02/2012–02/2017  Zerspanungsmechaniker – Wälzlagertechnik Main-Rhön GmbH, Schweinfurt",
+        ];
+        let want = [
+            ("AUXILIAR DE LIMPEZA HOSPITALAR", "LIMPOMONDEGO – SERVIÇOS DE HIGIENE, LDA."),
+            ("Zerspanungsmechaniker", "Wälzlagertechnik Main-Rhön GmbH"),
         ];
         assert_eq!(who(&lines), pairs(&want));
     }
