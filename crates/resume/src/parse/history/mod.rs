@@ -407,7 +407,10 @@ fn entries(
             && after.starts_with('(')
             && after.ends_with(')');
         let rest = if noted { String::new() } else { rest };
-        let mut pieces = heading_cells(&rest);
+        // "jan/2019 – atual • Campinas – SP": the rest is where, as a whole, before its dash
+        // splits it.
+        let where_whole = is_town_in_region(&rest) || is_town_in_country(&rest);
+        let mut pieces = if where_whole { Vec::new() } else { heading_cells(&rest) };
         let mut n_cell = 0;
         // With the headings before the dates, the dates' line holds no heading: a line of the
         // description beside dates centred in their cell ("09/2018–aujourd'hui  Facturation
@@ -420,7 +423,10 @@ fn entries(
         // the job was, unless the lines around give no title and employer without it.
         // So is a town with its state or country ("Minneapolis, MN  •  March 2022 – Present").
         let where_ = |p: &String| is_town_in_capitals(p) || is_town_in_region(p) || is_town_in_country(p);
-        let (places, kept): (Vec<String>, Vec<String>) = pieces.into_iter().partition(where_);
+        let (mut places, kept): (Vec<String>, Vec<String>) = pieces.into_iter().partition(where_);
+        if where_whole {
+            places.push(rest.clone());
+        }
         let mut pieces = kept;
         let names_below =
             |j: usize| lines.get(j + 1).is_some_and(|next| is_heading(j + 1) && names_an_organisation(next));
@@ -483,7 +489,8 @@ fn entries(
             out.push(Entry { pieces, start: start.clone(), end: end.clone(), same_employer: true, merged });
             continue;
         }
-        let before: Vec<usize> = (free..*i).rev().collect();
+        let untaken = free;
+        let before: Vec<usize> = (untaken..*i).rev().collect();
         let after: Vec<usize> = (i + 1..anchors.get(n + 1).map_or(lines.len(), |a| a.0)).collect();
         let after_first = after.first().copied();
         let sides = if heading_first { [(before, true), (after, false)] } else { [(after, false), (before, true)] };
@@ -516,6 +523,28 @@ fn entries(
                 let employer_next = names_below(j) || (is_before && pieces.iter().any(|p| names_an_organisation(p)));
                 if employer_next && let Some(whole) = dash_title(&more, &lines[j]) {
                     more = vec![whole];
+                }
+                // "Encargada de turno" / "Tostado Norte Café de Especialidad — Palermo Soho" /
+                // dates: a line of two phrases over the dates that names no job is the
+                // employer and where it is, under the title (a short phrase that names no
+                // organisation).
+                let title_above = (is_before && j > untaken && is_heading(j - 1))
+                    .then(|| heading_cells(&lines[j - 1]))
+                    .and_then(|above| <[String; 1]>::try_from(above).ok())
+                    .map(|[title]| title)
+                    .filter(|title| {
+                        title.split_whitespace().count() <= 6
+                            && !names_an_employer(title)
+                            && !is_prose(title)
+                            && !is_place(title)
+                            && phrases(std::slice::from_ref(title)) == 1
+                    });
+                if let Some(title) = title_above
+                    && pieces.is_empty()
+                    && phrases(&more) >= 2
+                    && !more.iter().flat_map(|p| comma_pieces(p)).any(|p| names_a_job(&p))
+                {
+                    more = vec![title, more[0].clone()];
                 }
                 if is_before {
                     pieces.splice(0..0, more);
@@ -1008,6 +1037,27 @@ mod tests {
         let want = [
             ("AUXILIAR DE LIMPEZA HOSPITALAR", "LIMPOMONDEGO – SERVIÇOS DE HIGIENE, LDA."),
             ("Zerspanungsmechaniker", "Wälzlagertechnik Main-Rhön GmbH"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn title_over_employer_and_where_over_the_dates() {
+        // The employer's line has where it is after a dash or a comma; the title is the line
+        // above it, and a town and its state beside the dates is no phrase.
+        let lines = [
+            "Encargada de turno",
+            "Tostado Norte Café de Especialidad — Palermo Soho",
+            "mar. 2021 – actualidad",
+            "Apertura y cierre del local, arqueo de caja y reportes diarios.",
+            "Motorista Carreteiro",
+            "Transportadora Rodomar Ltda.",
+            "jan/2019 – fev/2021 • Campinas – SP",
+            "Viagens de longa distância com carreta LS e bitrem.",
+        ];
+        let want = [
+            ("Encargada de turno", "Tostado Norte Café de Especialidad"),
+            ("Motorista Carreteiro", "Transportadora Rodomar Ltda."),
         ];
         assert_eq!(who(&lines), pairs(&want));
     }

@@ -190,10 +190,11 @@ pub(super) fn is_town_in_capitals(text: &str) -> bool {
     towns.iter().all(|t| is_town_in_country(t) || is_town(t))
 }
 
-/// "Columbus, OH", "Parramatta, NSW": a town and the code of its state or province, as
-/// resumes in the United States, Canada and Australia set them after an employer.
+/// "Columbus, OH", "Parramatta, NSW", "Campinas – SP", "Sumaré/SP": a town and the code of
+/// its state or province, as resumes in the United States, Canada, Australia and Brazil set
+/// them after an employer or beside the dates.
 pub(super) fn is_town_in_region(text: &str) -> bool {
-    text.rsplit_once(", ").is_some_and(|(town, region)| {
+    [", ", " – ", " - ", "/"].iter().filter_map(|sep| text.rsplit_once(sep)).any(|(town, region)| {
         (2..=3).contains(&region.len()) && region.chars().all(|c| c.is_ascii_uppercase()) && is_town(town)
     })
 }
