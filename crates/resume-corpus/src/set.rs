@@ -218,7 +218,7 @@ impl Counts {
         let found = self.jobs.add(&p.employment, &truth.jobs, same_job);
         self.dated += found.iter().filter(|(f, t)| f.start == t.start && f.end == t.end).count();
         let schools: Vec<String> = p.education.iter().map(|e| e.school.clone()).collect();
-        self.schools.add(&schools, &school_names(truth), |a, b| same(a, b));
+        self.schools.add(&schools, &school_names(truth), |a, b| same_school(a, b));
     }
 
     fn scores(&self) -> Scores {
@@ -297,6 +297,20 @@ fn same_employer(found: &str, truth: &str) -> bool {
         Some(rest) => rest.trim_start_matches(['.', ' ']).starts_with([',', '-', '–', '—', '|', '(', '·']),
         None => false,
     }
+}
+
+/// The school as written, with or without the part of it named after a separator: its
+/// faculty ("Universidad de Zaragoza, Facultad de Ciencias Sociales"), its kind ("ISCAP –
+/// Ensino Superior Politécnico") or its town. Writers keep the part or leave it out.
+fn same_school(found: &str, truth: &str) -> bool {
+    let (found, truth) = (plain(found), plain(truth));
+    let part_after = |longer: &str, shorter: &str| {
+        longer
+            .strip_prefix(shorter)
+            .is_some_and(|rest| rest.trim_start_matches(['.', ')', ' ']).starts_with([',', '-', '–', '—', '|', '(']))
+    };
+    found == truth
+        || (!truth.is_empty() && !found.is_empty() && (part_after(&found, &truth) || part_after(&truth, &found)))
 }
 
 /// The title as written, with or without an aside in brackets at its end ("Stocker
@@ -392,6 +406,16 @@ mod tests {
         assert!(same_employer("Munster Build Ltd", "Munster Build Ltd."));
         assert!(same_employer("Douro Vinhos, Lda. — Porto", "Douro Vinhos, Lda."));
         assert!(!same_employer("Munster Builders", "Munster Build"));
+    }
+
+    #[test]
+    fn a_schools_faculty_or_kind_after_a_separator_may_be_kept_or_left_out() {
+        assert!(same_school("Universidad de Zaragoza, Facultad de Ciencias Sociales", "Universidad de Zaragoza"));
+        assert!(same_school("Università di Bologna", "Università di Bologna – Scuola di Medicina"));
+        assert!(same_school("ISCAP) – Ensino Superior Politécnico", "ISCAP"));
+        assert!(!same_school("Stedelijk College", "Stedelijk College Eindhoven"));
+        assert!(!same_school("Universidad", "Universidad de Zaragoza"));
+        assert!(!same_school("", "Universidad de Zaragoza"));
     }
 
     #[test]
