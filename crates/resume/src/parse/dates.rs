@@ -216,7 +216,9 @@ fn words(line: &str) -> Vec<(String, Range<usize>)> {
         split_range(&line[from..to], from, out);
     };
     for (i, c) in line.char_indices() {
-        if c.is_whitespace() || c == '|' || c == '(' || c == ')' || c == ',' {
+        // Brackets around a range are no part of its dates: "[01/09/2021 – ACTUEL]", as the
+        // Europass editor writes them.
+        if c.is_whitespace() || matches!(c, '|' | '(' | ')' | '[' | ']' | ',') {
             if let Some(s) = start.take() {
                 flush(&mut out, s, i);
             }
@@ -325,6 +327,7 @@ mod tests {
         assert_eq!(s("since 2020"), some("2020", None));
         assert_eq!(s("2010.09 — 2014.06"), some("2010-09", Some("2014-06")));
         assert_eq!(s("[ 01/05/2019 – Huidig ]"), some("2019-05", None));
+        assert_eq!(s("[01/03/2017 – 31/08/2021]  Villeurbanne, France"), some("2017-03", Some("2021-08")));
         assert_eq!(s("Dal 03/2019 a oggi"), some("2019-03", None));
         assert_eq!(s("Da 09/2012 a 02/2019"), some("2012-09", Some("2019-02")));
         assert_eq!(s("from 2015 to 2019"), some("2015", Some("2019")));
