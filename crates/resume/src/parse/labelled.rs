@@ -175,6 +175,7 @@ pub fn entries(lines: &[&str]) -> Vec<Fields> {
     let mut pending: Option<Field> = None; // a label alone on its line: its value is the next
     // A wrapped label's end, on a later line: what follows it there is read in its place.
     let mut label_end: Option<(usize, &str)> = None;
+    let mut value_at: Option<usize> = None; // the line the last value was read from
     for (i, line) in lines.iter().enumerate() {
         let line = match label_end {
             Some((j, after)) if j == i => {
@@ -207,7 +208,19 @@ pub fn entries(lines: &[&str]) -> Vec<Fields> {
                 taken = Some(i);
                 (field, line.trim())
             }
-            (None, None) => continue,
+            (None, None) => {
+                // "Beruf oder Funktion  Sachbearbeiter Ausländerbehörde (Stadtinspektor," over
+                // "ab 2018 Stadtoberinspektor)": a value that does not end where its line does
+                // goes on on the next line, under it, without a label.
+                if value_at == Some(i.wrapping_sub(1))
+                    && let Some((_, value)) = out.last_mut().and_then(|e| e.values.last_mut())
+                    && goes_on(value)
+                {
+                    *value = format!("{value} {}", line.trim());
+                    value_at = Some(i);
+                }
+                continue;
+            }
         };
         if field == Field::Other {
             continue;
@@ -220,11 +233,21 @@ pub fn entries(lines: &[&str]) -> Vec<Fields> {
         if let Some(entry) = out.last_mut() {
             match field {
                 Field::Dates => entry.dates = dates::span(value),
-                _ => entry.values.push((field, value.to_owned())),
+                _ => {
+                    entry.values.push((field, value.to_owned()));
+                    value_at = Some(i);
+                }
             }
         }
     }
     out
+}
+
+/// A value cut where its line ends: inside brackets, or after a comma or a small joining word.
+fn goes_on(value: &str) -> bool {
+    value.matches('(').count() > value.matches(')').count()
+        || value.ends_with(',')
+        || super::words::ends_on_joining_word(value)
 }
 
 #[cfg(test)]
@@ -287,6 +310,22 @@ mod tests {
             "Thames Valley Homecare Ltd, 3 Market Place, Wokingham",
         ];
         assert_eq!(entries(&lines)[0].employer(), "Thames Valley Homecare Ltd, 3 Market Place, Wokingham");
+    }
+
+    #[test]
+    fn a_value_cut_where_its_line_ends_goes_on_under_it() {
+        // A plain-text copy of the form: the value wraps under itself, without a label.
+        let lines = [
+            "Zeitraum  09/2015 - 12/2020",
+            "Beruf oder Funktion  Sachbearbeiter Ausländerbehörde (Stadtinspektor,",
+            "ab 2018 Stadtoberinspektor)",
+            "Name und Adresse des Arbeitgebers  Magistrat der Universitätsstadt Gießen",
+            "Berliner Platz 1, 35390 Gießen",
+        ];
+        let got = entries(&lines);
+        assert_eq!(got[0].title(), "Sachbearbeiter Ausländerbehörde (Stadtinspektor, ab 2018 Stadtoberinspektor)");
+        // A value that ended stays as it is: the address under it is no part of the name.
+        assert_eq!(got[0].employer(), "Magistrat der Universitätsstadt Gießen");
     }
 
     #[test]

@@ -1152,6 +1152,20 @@ mod tests {
         assert_eq!(who(&lines), pairs(&[("PHARMACIENNE ADJOINTE", "PHARMACIE DU PARC")]));
         let lines = ["01/03/2016 – 30/09/2019 Moncalieri, Italia", "FISIOTERAPISTA DI REPARTO", "RSA VILLA SERENA"];
         assert_eq!(who(&lines), pairs(&[("FISIOTERAPISTA DI REPARTO", "RSA VILLA SERENA")]));
+        // A legal form's initials are no town, and an industrial estate is an address.
+        let lines = [
+            "Fechas  Octubre de 2016 – enero de 2020",
+            "Profesión o cargo desempeñado  Administrativa de Personal",
+            "Nombre y dirección de la empresa o empleador  Asesoría Laboral Moncayo, S.L.P., Paseo de Sagasta, 12, 50008 Zaragoza",
+            "Fechas  Febrero de 2020 – actualidad",
+            "Profesión o cargo desempeñado  Técnica de Nóminas",
+            "Nombre y dirección de la empresa o empleador  Grupo Ebrolac Alimentación, S.A., Polígono Industrial Malpica, calle E",
+        ];
+        let want = [
+            ("Administrativa de Personal", "Asesoría Laboral Moncayo, S.L.P."),
+            ("Técnica de Nóminas", "Grupo Ebrolac Alimentación, S.A."),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
     }
 
     #[test]

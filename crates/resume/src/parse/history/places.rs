@@ -43,6 +43,15 @@ const STREET_WORDS: &[&str] = &[
     "plein",
     "gracht",
     "kade",
+    "polígono",
+    "poligono",
+    "carretera",
+    "ronda",
+    "travesía",
+    "carrer",
+    "avinguda",
+    "estrada",
+    "rodovia",
 ];
 
 /// A part of an address: it has a number (a street's, a postcode) or starts like a street's
@@ -129,11 +138,14 @@ pub(crate) fn is_town(text: &str) -> bool {
     }
     let words: Vec<&str> = text.split_whitespace().collect();
     let acronym = words.iter().any(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase));
+    // "S.L.P.", "S.A.": a legal form's letters with their stops, no town.
+    let initials = words.iter().any(|w| w.trim_end_matches('.').contains('.'));
     let particles = words.iter().filter(|w| TOWN_PARTICLES.contains(w)).count();
     let named = words.len() - particles;
     // "Brandenburg an der Havel", "Frankfurt am Main": two names with particles between.
     ((1..=2).contains(&named) || named == 3 && particles > 0)
         && !acronym
+        && !initials
         && text.chars().all(|c| c.is_alphabetic() || " .'-".contains(c))
         && text.chars().next().is_some_and(char::is_uppercase)
         && !names_a_job(text)
