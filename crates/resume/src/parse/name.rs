@@ -185,7 +185,10 @@ fn labelled(top: &[&str]) -> Option<String> {
         let line = sections::without_top_heading(line);
         let (order, value) = label_at_start(line)?;
         let value = if value.is_empty() { (*top.get(i + 1)?).to_owned() } else { value };
-        let name = in_the_order_said(&value, order)?;
+        // "Name  Reto Gämperle  Foto": the photo's box in the form's next cell.
+        let cells: Vec<&str> = value.split("  ").map(str::trim).collect();
+        let value = cells.iter().filter(|c| !PHOTO_PLACEHOLDERS.contains(&c.to_lowercase().as_str())).copied();
+        let name = in_the_order_said(&value.collect::<Vec<_>>().join("  "), order)?;
         could_be_a_name(&name).then(|| natural_case(&name))
     })
 }
@@ -478,6 +481,8 @@ mod tests {
             Some("Inês Matos Serrano")
         );
         assert_eq!(name(&["Nazwisko / Imię: KRÓL, Ewa"]).as_deref(), Some("Ewa Król"));
+        // A table's photo box beside the name is no part of it.
+        assert_eq!(name(&["Lebenslauf", "Name  Reto Gämperle  Foto"]).as_deref(), Some("Reto Gämperle"));
         assert_eq!(
             name(&["PERSONAL INFORMATION Surname(s) / First name(s) Okoro, Chidi"]).as_deref(),
             Some("Chidi Okoro")

@@ -714,6 +714,8 @@ mod tests {
         // Two words over one set as one block, closer than lines of text: a name and its
         // second surname.
         assert!(two(25.0, 27.5, "Marta Giménez", "Roldán").starts_with("Marta Giménez Roldán\n"));
+        assert!(two(26.0, 27.0, "EDSON APARECIDO", "DOS SANTOS").starts_with("EDSON APARECIDO DOS SANTOS\n"));
+        assert!(two(26.0, 27.0, "Margaret Thornton", "Staff Nurse").starts_with("Margaret Thornton\nStaff Nurse\n"));
         // A name over its transliteration is the same name twice, not one name.
         let twice = two(30.0, 35.0, "Ирина Соколо-", "Irina Sokolova");
         assert!(twice.starts_with("Ирина Соколо-\nIrina Sokolova\n"));

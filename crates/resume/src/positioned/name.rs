@@ -33,8 +33,9 @@ pub(super) fn on_one_line(mut pieces: Vec<Piece>) -> Vec<Piece> {
     };
     // "Kwame" over "Asante-Boateng": a design that sets the given name alone on a line and the
     // surname (or two) on the next, in capitalised words, neither naming a job. Two words over
-    // one ("Marta Giménez" over "Roldán") only when set closer than lines of text are (the
-    // name's own block): a name over a town in the same type reads the same otherwise.
+    // one or two ("Marta Giménez" over "Roldán", "EDSON APARECIDO" over "DOS SANTOS") only
+    // when set closer than lines of text are (the name's own block): a name over a town in
+    // the same type reads the same otherwise.
     let words = |p: &Piece| p.text.split_whitespace().count();
     let capitalised = |p: &Piece| {
         p.text.split_whitespace().all(|w| {
@@ -46,7 +47,7 @@ pub(super) fn on_one_line(mut pieces: Vec<Piece>) -> Vec<Piece> {
         && big.iter().all(|&i| capitalised(&pieces[i]) && !crate::parse::names_a_job(&pieces[i].text))
         && match (words(&pieces[big[0]]), words(&pieces[big[1]])) {
             (1, 1..=2) => true,
-            (2, 1) => pieces[big[1]].y - pieces[big[0]].y < 1.15 * largest,
+            (2, 1..=2) => pieces[big[1]].y - pieces[big[0]].y < 1.15 * largest,
             _ => false,
         };
     let one_name = largest >= 1.5 * usual
