@@ -46,10 +46,61 @@ type Dated = (Option<String>, Option<String>, std::ops::Range<usize>);
 /// heading of an entry.
 fn is_description(line: &str) -> bool {
     let line = line.trim();
-    (line.starts_with(['•', '*', '-', '–', '>']) && !is_marked_title(line))
+    is_duration(line)
+        || (line.starts_with(['•', '*', '-', '–', '>']) && !is_marked_title(line))
         || (line.chars().next().is_some_and(char::is_lowercase) && employer_after_connector(line).is_none())
         || is_sentence(line)
         || labelled::is_other_field(line)
+}
+
+/// Words of a time's length, lower case ("6 years 7 months", "2 yrs 3 mos", "1 Jahr 2 Monate").
+const DURATION_WORDS: &[&str] = &[
+    "year",
+    "years",
+    "yr",
+    "yrs",
+    "month",
+    "months",
+    "mo",
+    "mos",
+    "jahr",
+    "jahre",
+    "monat",
+    "monate",
+    "an",
+    "ans",
+    "mois",
+    "año",
+    "años",
+    "mes",
+    "meses",
+    "anno",
+    "anni",
+    "mese",
+    "mesi",
+    "ano",
+    "anos",
+    "jaar",
+    "maand",
+    "maanden",
+    "rok",
+    "lata",
+    "lat",
+    "miesiąc",
+    "miesiące",
+    "miesięcy",
+];
+
+/// How long a time lasted, alone on its line, as a LinkedIn profile sets it under an employer
+/// with several roles ("6 years 7 months"): no title or employer.
+fn is_duration(line: &str) -> bool {
+    let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words.chunks(2).all(|pair| match pair {
+            [n, unit] => n.chars().all(|c| c.is_ascii_digit()) && DURATION_WORDS.contains(&unit.as_str()),
+            _ => false,
+        })
 }
 
 /// Words that introduce an employer at the start of its line ("bei Hochbau Zettl, Friedberg",
@@ -241,7 +292,7 @@ fn without(line: &str, span: &std::ops::Range<usize>) -> String {
 }
 
 /// The lines of a section made ready: words a PDF ran together split again, a timeline's
-/// rules taken off, a table's header row left out, a range broken over two lines ("2020 –"
+/// rules and dots taken off, a table's header row left out, a range broken over two lines ("2020 –"
 /// over "actualidad", a table cell's wrap) joined.
 fn prepared(lines: &[&str]) -> Vec<String> {
     let cleaned: Vec<String> = lines
@@ -249,7 +300,10 @@ fn prepared(lines: &[&str]) -> Vec<String> {
         .map(|l| {
             let l = without_marker(&unglue(l));
             let l = l.replace("──", "–").replace('─', "");
-            l.trim_start_matches(['│', '┃', ' ']).to_owned()
+            // A timeline typed in plain text: "04/2020 - heute  o  Schichtleiter Montage" over
+            // "|  Voss Antriebstechnik GmbH", a letter o for its dot and bars for its rule.
+            let l = l.replace("  o  ", "  ");
+            l.trim_start_matches(['│', '┃', '|', ' ']).to_owned()
         })
         .filter(|l| !l.trim().is_empty() && !is_table_header(l) && !is_address_line(l))
         .collect();
@@ -514,6 +568,11 @@ fn entries(
                     skipped += 1;
                     continue;
                 }
+                // "Lonestar Health Systems" / "6 years 7 months" / "Senior Software Engineer":
+                // an employer's time in all, between it and its first role.
+                if is_duration(&lines[j]) {
+                    continue;
+                }
                 if phrases(&pieces) >= 2 || !is_heading(j) {
                     break;
                 }
@@ -572,7 +631,10 @@ fn entries(
             let at = if heading_first { pieces.len() } else { 0 };
             pieces.splice(at..at, places);
         }
-        let same_employer = heading_first && n > 0 && pieces.len() == 1 && own == 1;
+        // One phrase for an entry under an earlier one: a role at the same employer, on the
+        // dated line ("2016 – 2018  Sous-chef") or, as a LinkedIn profile lists an employer's
+        // roles, a job's title alone above its dates.
+        let same_employer = heading_first && n > 0 && pieces.len() == 1 && (own == 1 || names_a_job(&pieces[0]));
         // A table's row is whole on its dated line; an entry that took other lines is none.
         row_cells = if pieces.len() == own { own } else { 0 };
         out.push(Entry { pieces, start: start.clone(), end: end.clone(), same_employer, merged: false });
@@ -753,7 +815,14 @@ fn split_after_title(text: &str) -> Option<(String, String)> {
     // "Farmacêutica Clínica" is a clinical pharmacist: a lone word of an organisation's kind
     // qualifies the title, it names no employer.
     let kind_alone = at + 2 == words.len() && names_an_employer(&employer);
-    (!names_a_job(&employer) && !joined && !kind_alone).then_some((title, employer))
+    // "Software Engineer II", "Nurse Band 6": a grade after the title is no employer.
+    let grade = words[at + 1..].iter().all(|w| is_grade(w)) || words[at + 1].eq_ignore_ascii_case("band");
+    (!names_a_job(&employer) && !joined && !kind_alone && !grade).then_some((title, employer))
+}
+
+/// A title's grade: a roman numeral ("II", "IV") or a figure ("3").
+fn is_grade(word: &str) -> bool {
+    word.chars().all(|c| "IVX".contains(c)) || word.chars().all(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -1037,6 +1106,48 @@ mod tests {
         let want = [
             ("AUXILIAR DE LIMPEZA HOSPITALAR", "LIMPOMONDEGO – SERVIÇOS DE HIGIENE, LDA."),
             ("Zerspanungsmechaniker", "Wälzlagertechnik Main-Rhön GmbH"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn a_linkedin_profiles_roles_under_their_employer() {
+        let lines = [
+            "Lonestar Health Systems",
+            "6 years 7 months",
+            "Senior Software Engineer",
+            "March 2022 - Present (4 years 10 months)",
+            "Austin, Texas, United States",
+            "Tech lead for the claims adjudication platform.",
+            "Software Engineer II",
+            "June 2020 - February 2022 (1 year 9 months)",
+            "Austin, Texas, United States",
+            "Pecan Street Payments",
+            "Software Engineer",
+            "July 2017 - May 2020 (2 years 11 months)",
+        ];
+        let want = [
+            ("Senior Software Engineer", "Lonestar Health Systems"),
+            ("Software Engineer II", "Lonestar Health Systems"),
+            ("Software Engineer", "Pecan Street Payments"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+        assert!(is_duration("2 yrs 3 mos") && is_duration("1 Jahr 2 Monate") && !is_duration("2 Shift Leads"));
+    }
+
+    #[test]
+    fn a_timeline_typed_with_a_letter_o_and_bars() {
+        let lines = [
+            "04/2020 - heute  o  Schichtleiter Montage",
+            "|  Voss Antriebstechnik GmbH, Heilbronn",
+            "|  - Verantwortung für Stückzahl und Qualität",
+            "|",
+            "09/2016 - 03/2020  o  Anlagenführer Spritzguss",
+            "|  Kunststofftechnik Neckar GmbH, Neckarsulm",
+        ];
+        let want = [
+            ("Schichtleiter Montage", "Voss Antriebstechnik GmbH"),
+            ("Anlagenführer Spritzguss", "Kunststofftechnik Neckar GmbH"),
         ];
         assert_eq!(who(&lines), pairs(&want));
     }
