@@ -86,9 +86,10 @@ fn the_truth_is_what_the_resume_says() {
 }
 
 /// Whether the words of `value` come in `text` in order, each within three words of the one
-/// before.
+/// before; a word of the text may end with a comma the value does not have ("und Sicherheit,
+/// Abteilung Gießen").
 fn in_order_nearly(text: &str, value: &str) -> bool {
-    let text: Vec<&str> = text.split_whitespace().collect();
+    let text: Vec<&str> = text.split_whitespace().map(|w| w.trim_end_matches([',', ';'])).collect();
     let value: Vec<String> = value.split_whitespace().map(str::to_lowercase).collect();
     let Some(first) = value.first() else { return false };
     (0..text.len()).filter(|&i| text[i] == first).any(|start| {
