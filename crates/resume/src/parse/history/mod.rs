@@ -192,6 +192,18 @@ fn names_an_organisation(line: &str) -> bool {
     names_an_employer(line.split(", ").next().unwrap_or_default())
 }
 
+/// A line that starts with a name (before any comma): a few capitalised words that name no
+/// job or place and are no prose ("Midwest Parcel Fulfillment, Columbus, OH").
+fn starts_with_a_name(line: &str) -> bool {
+    let first = line.split(", ").next().unwrap_or_default();
+    first.split_whitespace().count() <= 6
+        && first.starts_with(char::is_uppercase)
+        && !names_a_job(first)
+        && !is_place(first)
+        && !is_town(first)
+        && !is_prose(first)
+}
+
 /// Two phrases of `line` joined by a dash, neither naming an organisation, as one title
 /// ("Cariste – Préparateur de commandes"): for an entry whose employer is named on a line of
 /// its own. Not two cells of a table ("Comptable unique  Vignobles Castel-Roux").
@@ -460,7 +472,8 @@ fn entries(
         let noted = lines[*i].get(..at.start).unwrap_or_default().trim().is_empty()
             && after.starts_with('(')
             && after.ends_with(')');
-        let rest = if noted { String::new() } else { rest };
+        // "Período: fevereiro/2019 – atualmente": the dates' own label says nothing of who.
+        let rest = if noted || table::is_dates_label(&rest) { String::new() } else { rest };
         // "jan/2019 – atual • Campinas – SP": the rest is where, as a whole, before its dash
         // splits it.
         let where_whole = is_town_in_region(&rest) || is_town_in_country(&rest);
@@ -494,15 +507,7 @@ fn entries(
         // over the practice's kind).
         let name_below = || {
             let Some(next) = lines.get(i + 1) else { return false };
-            let first = next.split(", ").next().unwrap_or_default();
-            jobs && is_heading(i + 1)
-                && dated(next).is_none()
-                && first.split_whitespace().count() <= 6
-                && first.starts_with(char::is_uppercase)
-                && !names_a_job(first)
-                && !is_place(first)
-                && !is_town(first)
-                && !is_prose(first)
+            jobs && is_heading(i + 1) && dated(next).is_none() && starts_with_a_name(next)
         };
         let mut employer_below = false;
         if !heading_first && (names_below(*i) || name_below()) {
@@ -579,7 +584,11 @@ fn entries(
                 let mut more = heading_cells(&lines[j]);
                 // "CARISTE – PRÉPARATEUR DE COMMANDES" over "Entrepôts Loiret Distribution" (or
                 // over the dated line that names it): a title with a dash in it.
-                let employer_next = names_below(j) || (is_before && pieces.iter().any(|p| names_an_organisation(p)));
+                // So over a name and its town ("Warehouse Lead - 2nd Shift" over "Midwest Parcel
+                // Fulfillment, Groveport, OH" over the dates), in a work history.
+                let employer_next = names_below(j)
+                    || (is_before && pieces.iter().any(|p| names_an_organisation(p)))
+                    || (is_before && jobs && pieces.len() == 1 && own == 0 && starts_with_a_name(&pieces[0]));
                 if employer_next && let Some(whole) = dash_title(&more, &lines[j]) {
                     more = vec![whole];
                 }
@@ -772,7 +781,9 @@ fn title_and_employer(pieces: Vec<String>) -> (String, String) {
     {
         pieces = vec![title, employer];
     }
-    let titleness = |p: &str| i32::from(names_a_job(p)) - i32::from(names_an_employer(p));
+    // A school is an employer too, a teacher's ("Escola Estadual Professora Maria Cândida de
+    // Oliveira" names a job's word in its patron's title).
+    let titleness = |p: &str| i32::from(names_a_job(p)) - i32::from(names_an_employer(p) || names_a_school(p));
     match pieces.as_slice() {
         [] => (String::new(), String::new()),
         [one] => (one.clone(), String::new()),
@@ -1133,6 +1144,25 @@ mod tests {
         ];
         assert_eq!(who(&lines), pairs(&want));
         assert!(is_duration("2 yrs 3 mos") && is_duration("1 Jahr 2 Monate") && !is_duration("2 Shift Leads"));
+    }
+
+    #[test]
+    fn a_title_with_a_dash_over_a_name_and_its_town_and_labelled_lines() {
+        let lines = [
+            "Warehouse Lead - 2nd Shift",
+            "Midwest Parcel Fulfillment, Groveport, OH",
+            "March 2021 - Present",
+            "- Lead a crew of 14 associates",
+            "Escola Estadual Professora Maria Cândida de Oliveira – Contagem/MG",
+            "Cargo: Professora de Língua Portuguesa (designada)",
+            "Período: março/2015 – dezembro/2018",
+            "Principais atividades: aulas para o Ensino Fundamental II e EJA.",
+        ];
+        let want = [
+            ("Warehouse Lead - 2nd Shift", "Midwest Parcel Fulfillment"),
+            ("Professora de Língua Portuguesa (designada)", "Escola Estadual Professora Maria Cândida de Oliveira"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
     }
 
     #[test]

@@ -58,6 +58,11 @@ fn role(heading: &str) -> Option<Column> {
     })
 }
 
+/// Whether `text` is the label of a dates field or column ("Período:", "Zeitraum").
+pub(super) fn is_dates_label(text: &str) -> bool {
+    headings().get(&text.trim().trim_end_matches(':').trim().to_lowercase()) == Some(&Column::Dates)
+}
+
 /// The columns of a header row whose cells are `cells`: every cell a known heading, and a
 /// dates column with two others that say who or what.
 pub(crate) fn header_columns<'a>(cells: impl IntoIterator<Item = &'a str>) -> Option<Vec<Column>> {
