@@ -143,11 +143,27 @@ const SCHOOL_WORDS: &[&str] = &[
     "itis", "itc", "itg", "ipsia", "ipssar", "iis", "isis", "itt",
     // Training providers: "AFPA Lyon", "Fundación Laboral de la Construcción", "Instytut …".
     "afpa", "greta", "fundación", "instytut",
+    // Dutch and Flemish kinds: "Instituut Sint-Vincentius", "Fontys Hogescholen", "Stedelijk
+    // Lyceum", "Koninklijk Atheneum", a "scholengemeenschap".
+    "instituut", "hogescholen", "lyceum", "atheneum", "athenaeum", "scholengemeenschap",
+    // National training bodies: France's Cnam, Austria's WIFI and BFI.
+    "cnam", "wifi", "bfi",
 ];
 
 /// Endings of compound school names ("Rijksuniversiteit", "Berufsschule", "Basisschool").
-const SCHOOL_ENDINGS: &[&str] =
-    &["universiteit", "universität", "schule", "school", "hogeschool", "kammer", "kolleg", "institut", "akademie"];
+const SCHOOL_ENDINGS: &[&str] = &[
+    "universiteit",
+    "universität",
+    "schule",
+    "school",
+    "hogeschool",
+    "kammer",
+    "kolleg",
+    "institut",
+    "akademie",
+    "college",
+    "lyceum",
+];
 
 #[rustfmt::skip]
 const DEGREE_WORDS: &[&str] = &[

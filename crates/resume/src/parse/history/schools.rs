@@ -81,9 +81,24 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         let score = 2 * i32::from(names_a_school(p)) - i32::from(names_a_degree(p)) - i32::from(names_a_job(p));
         (score, ends_on_school(p))
     };
-    let school =
-        parts.iter().rev().filter(|p| names_a_school(p)).max_by_key(|p| school_score(p)).or_else(|| {
-            parts.iter().find(|p| !names_a_degree(p) && !is_town(p) && p.starts_with(char::is_uppercase))
+    // Else the first that names no degree; else, of a degree and a line of its own, that
+    // line ("MBO niveau 3 Eerste monteur" over "MBO Amersfoort": a school named by its level
+    // and town).
+    let named = |p: &&String| !is_town(p) && p.starts_with(char::is_uppercase);
+    let school = parts
+        .iter()
+        .rev()
+        .filter(|p| names_a_school(p))
+        .max_by_key(|p| school_score(p))
+        .or_else(|| parts.iter().filter(named).find(|p| !names_a_degree(p)))
+        .or_else(|| {
+            entry
+                .pieces
+                .get(1)
+                .and_then(|p| p.split(", ").next())
+                .filter(|_| parts.len() >= 2)
+                .and_then(|p| parts.iter().find(|q| q.as_str() == p))
+                .filter(named)
         })?;
     let school = with_faculty(&entry.pieces, school);
     let (degree, major) = entry
@@ -204,6 +219,16 @@ mod tests {
             "Fachabitur • Berufskolleg Mitte • 2010",
         ];
         assert_eq!(names(&lines), ["University of Leeds", "Brookfield High School", "Berufskolleg Mitte"]);
+        // Dutch and Flemish schools by their kind or their level and town.
+        let lines = [
+            "2011 - 2014  MBO niveau 3 Eerste monteur installatietechniek (BBL)",
+            "MBO Amersfoort - diploma behaald",
+            "2007 - 2011  VMBO kaderberoepsgerichte leerweg",
+            "Eemlandcollege Noord, Amersfoort - diploma behaald",
+            "2010 – 2016  Verzorging (BSO)",
+            "Instituut Sint-Vincentius, Gent",
+        ];
+        assert_eq!(names(&lines), ["MBO Amersfoort", "Eemlandcollege Noord", "Instituut Sint-Vincentius"]);
         // A timeline: years first, then degree and school on the next line.
         let lines = [
             "2016 – 2018  Master Leraar Biologie",
