@@ -14,9 +14,9 @@ mod words;
 
 /// The reader rebuilds a table under a header row of column headings by its columns.
 pub(crate) use history::{TableColumn, header_columns, is_town};
-pub(crate) use words::ends_on_joining_word;
 /// The reader keeps a job title apart from a name set over it in the same type.
 pub(crate) use words::names_a_job;
+pub(crate) use words::{ends_on_joining_word, names_an_employer};
 
 /// Whether a line is a section's heading: where a table drawn under a header row ends.
 pub(crate) fn is_heading(line: &str) -> bool {

@@ -272,7 +272,7 @@ pub(crate) fn names_a_job(text: &str) -> bool {
 }
 
 /// Whether `text` has a word of an organisation's name (a legal form, "Hospital", "Lycée").
-pub(super) fn names_an_employer(text: &str) -> bool {
+pub(crate) fn names_an_employer(text: &str) -> bool {
     has_word(text, EMPLOYER_WORDS) || text.contains(" & ") || text.contains("Sp. z o.o")
 }
 

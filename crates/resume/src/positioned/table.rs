@@ -11,7 +11,7 @@
 //! than that, by their dates: each row has one range.
 
 use super::{Piece, Row};
-use crate::parse::{TableColumn, ends_on_joining_word, header_columns, is_heading, is_town};
+use crate::parse::{TableColumn, ends_on_joining_word, header_columns, is_heading, is_town, names_an_employer};
 
 /// The rows with each table under a header row rebuilt, one line of cells per table row. A
 /// table whose cells cannot be told apart (text runs across a column's edge) stays as it was.
@@ -197,15 +197,21 @@ fn text(lines: &[Vec<&Piece>]) -> String {
     words.join(" ")
 }
 
-/// A cell's lines as the phrases they hold: a line goes on the one before when that one
-/// cannot end there (a dash, a comma, a small joining word: "Especialização em Alfabetização
-/// e" over "Letramento") or it starts in lower case, or with a bracket where `brackets` ("(EAD)"
-/// under a school; under a title, "(intérim)" on a line of its own is a note of its own).
-fn segments<'a, 'p>(lines: &'a [Vec<&'p Piece>], brackets: bool) -> Vec<&'a [Vec<&'p Piece>]> {
+/// A cell's lines as the phrases they hold. A line goes on the one before when that one
+/// cannot end there (a dash, a comma, an open bracket, a small joining word: "Especialização em
+/// Alfabetização e" over "Letramento") or it starts in lower case or with a dash. Then by what
+/// the cell holds:
+/// - an employer's or a school's name goes on over its lines ("Morganstone" over "Construction
+///   Ltd, Cardiff", "(EAD)" under a school) until its legal form, but for a town of its own
+///   ("Dortmund") and the tasks written under it;
+/// - a title goes on over a word or two that name a job ("Assistant Site" over "Manager");
+///   what else is under it is the job's tasks, and "(intérim)" on a line of its own a note of
+///   its own.
+fn segments<'a, 'p>(lines: &'a [Vec<&'p Piece>], role: TableColumn) -> Vec<&'a [Vec<&'p Piece>]> {
     let mut out: Vec<&[Vec<&Piece>]> = Vec::new();
     let mut from = 0;
     for k in 1..=lines.len() {
-        if k < lines.len() && goes_on(&text(&lines[k - 1..k]), &text(&lines[k..=k]), brackets) {
+        if k < lines.len() && goes_on(&text(&lines[k - 1..k]), &text(&lines[k..=k]), role) {
             continue;
         }
         out.push(&lines[from..k]);
@@ -214,10 +220,36 @@ fn segments<'a, 'p>(lines: &'a [Vec<&'p Piece>], brackets: bool) -> Vec<&'a [Vec
     out
 }
 
-fn goes_on(line: &str, next: &str, brackets: bool) -> bool {
-    let unfinished = line.ends_with(['-', '–', '—', ',', '(', '/', '&', '+']) || ends_on_joining_word(line);
-    let continuing = next.starts_with(|c: char| c.is_lowercase() || "–-/&".contains(c) || (brackets && c == '('));
-    unfinished || continuing
+fn goes_on(line: &str, next: &str, role: TableColumn) -> bool {
+    let open = line.matches('(').count() > line.matches(')').count();
+    let unfinished = open || line.ends_with(['-', '–', '—', ',', '(', '/', '&', '+']) || ends_on_joining_word(line);
+    let continuing = next.starts_with(|c: char| c.is_lowercase() || "–-/&".contains(c));
+    let by_role = match role {
+        // The title's last word or two, naming a job ("Manager"): not a task's noun
+        // ("Kundenberatung Damenmode" under "Verkäuferin").
+        TableColumn::Title => {
+            let words: Vec<&str> = next.split_whitespace().collect();
+            words.len() <= 2
+                && words.iter().all(|w| w.starts_with(char::is_uppercase))
+                && !next.ends_with([',', '.', ';', ')'])
+                && crate::parse::names_a_job(next)
+        }
+        // A name that ended on its legal form ("Castlefield Engineering Ltd") goes on no more.
+        _ => {
+            let ended = line.split_whitespace().last().is_some_and(names_an_employer);
+            !ended && !is_town(next) && !is_prose(next)
+        }
+    };
+    unfinished || continuing || by_role
+}
+
+/// Sentences, not a name: three words or more mostly in lower case, or a sentence's marks
+/// ("Consolidation, intercompany reconciliations, statutory" under "Castlefield Engineering
+/// Ltd").
+fn is_prose(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower = words.iter().filter(|w| w.starts_with(char::is_lowercase)).count();
+    text.contains(';') || text.ends_with('.') || (words.len() >= 3 && 2 * lower > words.len())
 }
 
 /// One table row as rows of the page: its cells on one line. A title's, an employer's or a
@@ -249,7 +281,7 @@ fn rebuilt_row(cells: &[Vec<Vec<&Piece>>], columns: &[TableColumn]) -> Vec<Row> 
             row.push(piece(lines, top));
             continue;
         }
-        let phrases = segments(lines, *role != TableColumn::Title);
+        let phrases = segments(lines, *role);
         let mut cell = piece(phrases[0], top);
         for phrase in &phrases[1..] {
             let more = piece(phrase, phrase[0][0].y);
@@ -351,6 +383,35 @@ mod tests {
                 "2013  CAP Opérateur logistique  Lycée professionnel Les Canuts, Vaulx-en-Velin",
                 "Conduite de chariots élévateurs et gerbeurs",
                 "Gestion des stocks",
+            ]
+        );
+    }
+
+    #[test]
+    fn names_wrapped_in_narrow_cells_are_whole_and_tasks_under_them_are_not_part_of_them() {
+        let text = page(&[
+            (60.0, 100.0, "Dates"),
+            (200.0, 100.0, "Position"),
+            (340.0, 100.0, "Employer"),
+            (60.0, 116.0, "May 2017 – Dec"),
+            (200.0, 116.0, "Assistant Site"),
+            (340.0, 116.0, "Llewellyn Homes (South"),
+            (60.0, 128.0, "2020"),
+            (200.0, 128.0, "Manager"),
+            (340.0, 128.0, "Wales) Ltd, Bridgend"),
+            (60.0, 156.0, "Oct 2015 – Jan 2017"),
+            (200.0, 156.0, "Accountant"),
+            (340.0, 156.0, "Castlefield Ltd"),
+            (340.0, 168.0, "Consolidation, intercompany"),
+            (340.0, 180.0, "reconciliations."),
+        ]);
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            [
+                "Dates  Position  Employer",
+                "May 2017 – Dec 2020  Assistant Site Manager  Llewellyn Homes (South Wales) Ltd, Bridgend",
+                "Oct 2015 – Jan 2017  Accountant  Castlefield Ltd",
+                "Consolidation, intercompany reconciliations.",
             ]
         );
     }
