@@ -148,6 +148,8 @@ const SCHOOL_WORDS: &[&str] = &[
     "instituut", "hogescholen", "lyceum", "atheneum", "athenaeum", "scholengemeenschap",
     // National training bodies: France's Cnam, Austria's WIFI and BFI.
     "cnam", "wifi", "bfi",
+    // Brazilian state schools by their initials: "EMEF Jardim Esperança", "ETEC".
+    "emef", "etec",
 ];
 
 /// Endings of compound school names ("Rijksuniversiteit", "Berufsschule", "Basisschool").
@@ -172,7 +174,7 @@ const DEGREE_WORDS: &[&str] = &[
     "certificate", "high school", "pgce", "aca", "cpa", "pharmd", "degree", "diplom", "diplôme", "ausbildung",
     "staatsexamen", "studium", "abitur", "fachabitur", "fachoberschulreife", "mittlere reife", "bts", "dut", "dcg", "dscg",
     "licence", "baccalauréat", "bac", "caces", "grado", "máster", "título", "técnico", "bacharelado", "especialização",
-    "mestrado", "licenciado", "laurea", "diploma di", "magister", "inżynier", "licencjat", "technik", "mbo", "hbo",
+    "mestrado", "licenciado", "laurea", "qualifica", "bachelier", "diploma di", "magister", "inżynier", "licencjat", "technik", "mbo", "hbo",
     "wo", "certificat", "certificado", "programme", "program", "apprenticeship", "leaving certificate",
     // Vocational titles, certificates and courses: "Titre professionnel …", "Brevet professionnel
     // Maçon", "Attestato di …", "Certyfikat …", "Curso de …", "Industriemeister Metall (IHK)".

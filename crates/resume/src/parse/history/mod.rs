@@ -14,7 +14,9 @@ pub(crate) use table::{Column as TableColumn, header_columns};
 use super::ParsedJob;
 use super::dates::{self, Span};
 use super::labelled;
-use super::words::{JOINING_WORDS, ends_on_joining_word, names_a_gap, names_a_job, names_a_school, names_an_employer};
+use super::words::{
+    JOINING_WORDS, ends_on_joining_word, names_a_degree, names_a_gap, names_a_job, names_a_school, names_an_employer,
+};
 pub(super) use places::is_address;
 use places::{
     is_address_line, is_named_place, is_place, is_town_in_capitals, is_town_in_country, is_town_in_region,
@@ -242,7 +244,13 @@ fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> bool {
     // its line, the part before the dash may be the title ("Zerspanungsmechaniker –
     // Wälzlagertechnik Main-Rhön GmbH").
     let named_on = after_a_cell && names_an_employer(cell) && !names_a_job(last) && !names_a_job(cell);
-    !figures && (lower || part_of_organisation || named_on)
+    // "Alma Mater Studiorum – Università di Bologna": a name before the school it is, not a
+    // degree or a title before its school.
+    let name =
+        |t: &str| t.split_whitespace().count() <= 3 && t.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    let school_named =
+        names_a_school(cell) && !names_a_school(last) && !names_a_degree(last) && !names_a_job(last) && name(last);
+    !figures && (lower || part_of_organisation || named_on || school_named)
 }
 
 /// The heading phrases of a line: its cells, less a town after an organisation ("Douro Vinhos,

@@ -229,6 +229,17 @@ mod tests {
             "Instituut Sint-Vincentius, Gent",
         ];
         assert_eq!(names(&lines), ["MBO Amersfoort", "Eemlandcollege Noord", "Instituut Sint-Vincentius"]);
+        // A name before the school it is stays with it; a degree before its school does not.
+        let lines = [
+            "Laurea in Infermieristica – 110/110 e lode  2015 – 2018",
+            "Alma Mater Studiorum – Università di Bologna",
+            "2012 – 2015",
+            "BACHELIER EN COMPTABILITÉ – HAUTE ÉCOLE DE LA PROVINCE DE LIÈGE",
+        ];
+        assert_eq!(
+            names(&lines),
+            ["Alma Mater Studiorum – Università di Bologna", "HAUTE ÉCOLE DE LA PROVINCE DE LIÈGE"]
+        );
         // A timeline: years first, then degree and school on the next line.
         let lines = [
             "2016 – 2018  Master Leraar Biologie",
