@@ -130,9 +130,12 @@ fn is_sentence(text: &str) -> bool {
     let last_word = text.split_whitespace().last().unwrap_or_default().trim_end_matches('.');
     let words: Vec<&str> = text.split_whitespace().collect();
     let lower = words.iter().filter(|w| !w.chars().next().is_some_and(char::is_uppercase)).count();
+    // "de-escalation." ends a sentence as "reviews." does.
+    let lower_word = last_word.chars().filter(|c| *c != '-').all(char::is_lowercase);
     text.ends_with(';')
+        || (text.contains("; ") && words.len() >= 6)
         || (text.ends_with(',') && words.len() >= 6)
-        || (text.ends_with('.') && last_word.chars().count() > 3 && last_word.chars().all(char::is_lowercase))
+        || (text.ends_with('.') && last_word.chars().count() > 3 && lower_word)
         || text.contains(['%', '$', '€', '£'])
         || (words.len() > 9 && 3 * lower >= 2 * words.len())
 }
@@ -637,9 +640,17 @@ fn entries(
         // (France)": an office suite may set a form's dates cell between the entry's two lines.
         // The line right after the dates completes the entry only when it names where it is,
         // as the next entry's first line never does.
+        // So does a work history's employer, named by its words or a name that is no job or
+        // place ("Koordynatorka ds. marketingu" / "marzec 2021 – obecnie" / "Bonavita Kosmetyki
+        // Sp. z o.o., Kraków"; "Agencja Reklamowa Pixel House, Kraków"), but not a LinkedIn
+        // role's town ("Austin, Texas, United States").
+        let completes = |line: &str| {
+            is_named_place(line)
+                || (jobs && (names_an_organisation(line) || starts_with_a_name(line)) && !names_a_job(line))
+        };
         if heading_first
             && phrases(&pieces) == 1
-            && let Some(j) = after_first.filter(|j| is_heading(*j) && is_named_place(&lines[*j]))
+            && let Some(j) = after_first.filter(|j| is_heading(*j) && completes(&lines[*j]))
         {
             pieces.extend(heading_cells(&lines[j]));
             free = j + 1;
