@@ -16,7 +16,7 @@ mod words;
 pub(crate) use history::{TableColumn, header_columns, is_town};
 /// The reader keeps a job title apart from a name set over it in the same type.
 pub(crate) use words::names_a_job;
-pub(crate) use words::{ends_on_joining_word, names_an_employer};
+pub(crate) use words::{ends_on_joining_word, names_a_school, names_an_employer};
 
 /// Whether a line is a section's heading: where a table drawn under a header row ends.
 pub(crate) fn is_heading(line: &str) -> bool {

@@ -146,8 +146,8 @@ const SCHOOL_WORDS: &[&str] = &[
     // Dutch and Flemish kinds: "Instituut Sint-Vincentius", "Fontys Hogescholen", "Stedelijk
     // Lyceum", "Koninklijk Atheneum", a "scholengemeenschap".
     "instituut", "hogescholen", "lyceum", "atheneum", "athenaeum", "scholengemeenschap",
-    // National training bodies: France's Cnam, Austria's WIFI and BFI.
-    "cnam", "wifi", "bfi",
+    // France's national training body, the Cnam.
+    "cnam",
     // Brazilian state schools by their initials: "EMEF Jardim Esperança", "ETEC".
     "emef", "etec",
 ];
@@ -223,13 +223,20 @@ pub(super) const JOINING_WORDS: &[&str] = &[
 ];
 
 /// A line that ends on a small word a name does not end on: wrapped ("Universidad Nacional
-/// Autónoma de" over "México", "Lycée professionnel Les" over "Canuts"). A capital letter
-/// alone is no such word ("Professora de Educação Básica I").
+/// Autónoma de" over "México", "Lycée professionnel Les" over "Canuts"). Capitalised only as a
+/// name's first letter: a capital letter alone ("Professora de Educação Básica I") and a
+/// state's code ("New Orleans, LA", "Indianapolis, IN") are no such word.
 pub(crate) fn ends_on_joining_word(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
+    let capitalised = |w: &str| {
+        let mut letters = w.chars();
+        letters.next().is_some_and(char::is_uppercase)
+            && letters.clone().count() >= 1
+            && letters.all(char::is_lowercase)
+    };
     words.len() >= 2
         && words.last().is_some_and(|w| {
-            JOINING_WORDS.contains(w) || (w.chars().count() >= 2 && JOINING_WORDS.contains(&w.to_lowercase().as_str()))
+            JOINING_WORDS.contains(w) || (capitalised(w) && JOINING_WORDS.contains(&w.to_lowercase().as_str()))
         })
 }
 
@@ -280,7 +287,7 @@ pub(crate) fn names_an_employer(text: &str) -> bool {
 
 /// A trailing aside does not make a school: "Steuerfachangestellte (IHK)" is a qualification the
 /// chamber examined, not the chamber.
-pub(super) fn names_a_school(text: &str) -> bool {
+pub(crate) fn names_a_school(text: &str) -> bool {
     let text = match text.trim_end().strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
         Some((before, _)) => before,
         None => text,

@@ -11,7 +11,9 @@
 //! than that, by their dates: each row has one range.
 
 use super::{Piece, Row};
-use crate::parse::{TableColumn, ends_on_joining_word, header_columns, is_heading, is_town, names_an_employer};
+use crate::parse::{
+    TableColumn, ends_on_joining_word, header_columns, is_heading, is_town, names_a_school, names_an_employer,
+};
 
 /// The rows with each table under a header row rebuilt, one line of cells per table row. A
 /// table whose cells cannot be told apart (text runs across a column's edge) stays as it was.
@@ -70,14 +72,21 @@ fn read(header: &Row, body: &[Row], columns: &[TableColumn]) -> Option<(Vec<Row>
     let body = &body[..used];
     let column = |p: &Piece| edges.iter().filter(|&&e| (p.x0 + p.x1) / 2.0 > e).count();
     let dates_at = columns.iter().position(|c| *c == TableColumn::Dates)?;
+    let mut groups = groups(body, &column, dates_at);
+    // The table ends with its last dated row: short lines under it ("Permis B" over "CACES 1,
+    // 3 et 5") are the page's again.
+    let dated = |group: &Vec<&Row>| group.iter().copied().flatten().any(|p| column(p) == dates_at);
+    let last = groups.iter().rposition(dated)?;
+    groups.truncate(last + 1);
+    let end = groups[last].last().and_then(|row| body.iter().position(|r| std::ptr::eq(r, *row)))?;
     let mut rows = Vec::new();
-    for group in groups(body, &column, dates_at) {
+    for group in groups {
         let cells: Vec<Vec<Vec<&Piece>>> =
             (0..columns.len()).map(|k| lines(group.iter().copied().flatten().filter(|p| column(p) == k))).collect();
         rows.extend(rebuilt_row(&cells, columns));
     }
     let dated = rows.iter().any(|r| r.iter().any(|p| crate::parse::is_dates(&p.text)));
-    dated.then_some((rows, used))
+    dated.then_some((rows, end + 1))
 }
 
 /// Where one column ends and the next starts: between two headings, the x that the fewest of
@@ -197,16 +206,8 @@ fn text(lines: &[Vec<&Piece>]) -> String {
     words.join(" ")
 }
 
-/// A cell's lines as the phrases they hold. A line goes on the one before when that one
-/// cannot end there (a dash, a comma, an open bracket, a small joining word: "Especialização em
-/// Alfabetização e" over "Letramento") or it starts in lower case or with a dash. Then by what
-/// the cell holds:
-/// - an employer's or a school's name goes on over its lines ("Morganstone" over "Construction
-///   Ltd, Cardiff", "(EAD)" under a school) until its legal form, but for a town of its own
-///   ("Dortmund") and the tasks written under it;
-/// - a title goes on over a word or two that name a job ("Assistant Site" over "Manager");
-///   what else is under it is the job's tasks, and "(intérim)" on a line of its own a note of
-///   its own.
+/// A cell's lines as the phrases they hold: a line goes on the one before where [`goes_on`]
+/// says so.
 fn segments<'a, 'p>(lines: &'a [Vec<&'p Piece>], role: TableColumn) -> Vec<&'a [Vec<&'p Piece>]> {
     let mut out: Vec<&[Vec<&Piece>]> = Vec::new();
     let mut from = 0;
@@ -220,36 +221,40 @@ fn segments<'a, 'p>(lines: &'a [Vec<&'p Piece>], role: TableColumn) -> Vec<&'a [
     out
 }
 
+/// Whether `next` goes on the phrase `line` ends: always after a line that cannot end there
+/// (a dash, a comma, an open bracket, a small joining word: "Especialização em Alfabetização
+/// e" over "Letramento"); else by what the cell holds.
 fn goes_on(line: &str, next: &str, role: TableColumn) -> bool {
     let open = line.matches('(').count() > line.matches(')').count();
     let unfinished = open || line.ends_with(['-', '–', '—', ',', '(', '/', '&', '+']) || ends_on_joining_word(line);
-    let continuing = next.starts_with(|c: char| c.is_lowercase() || "–-/&".contains(c));
-    let by_role = match role {
-        // The title's last word or two, naming a job ("Manager"): not a task's noun
-        // ("Kundenberatung Damenmode" under "Verkäuferin").
+    let lower = next.starts_with(char::is_lowercase);
+    match role {
+        // A title goes on in lower case only from a line that ends mid-phrase ("Professora de
+        // Educação Básica I – rede" over "municipal de Campinas"), and over its last word or two
+        // when they name a job ("Assistant Site" over "Manager"); not over a task's line
+        // ("- Picking and packing", "Kundenberatung Damenmode").
         TableColumn::Title => {
             let words: Vec<&str> = next.split_whitespace().collect();
-            words.len() <= 2
+            let mid_phrase = line.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_lowercase));
+            let last_words = words.len() <= 2
                 && words.iter().all(|w| w.starts_with(char::is_uppercase))
                 && !next.ends_with([',', '.', ';', ')'])
-                && crate::parse::names_a_job(next)
+                && crate::parse::names_a_job(next);
+            !next.starts_with(['-', '–', '•', '*']) && (unfinished || (lower && mid_phrase) || last_words)
         }
-        // A name that ended on its legal form ("Castlefield Engineering Ltd") goes on no more.
+        // A name goes on in lower case, after a dash, in brackets ("(EAD)" under a school), and
+        // to its legal form or its kind ("Morganstone" over "Construction Ltd, Cardiff") or to a
+        // town after a comma ("T. Evans & Sons" over "Builders, Caerphilly"); not once it ended
+        // on its legal form, nor over the tasks under it ("Inventory Control").
         _ => {
+            let head = next.split(", ").next().unwrap_or_default();
             let ended = line.split_whitespace().last().is_some_and(names_an_employer);
-            !ended && !is_town(next) && !is_prose(next)
+            let named = names_an_employer(head)
+                || names_a_school(head)
+                || next.rsplit_once(", ").is_some_and(|(_, town)| is_town(town));
+            unfinished || lower || next.starts_with(['–', '-', '(']) || (!ended && named)
         }
-    };
-    unfinished || continuing || by_role
-}
-
-/// Sentences, not a name: three words or more mostly in lower case, or a sentence's marks
-/// ("Consolidation, intercompany reconciliations, statutory" under "Castlefield Engineering
-/// Ltd").
-fn is_prose(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let lower = words.iter().filter(|w| w.starts_with(char::is_lowercase)).count();
-    text.contains(';') || text.ends_with('.') || (words.len() >= 3 && 2 * lower > words.len())
+    }
 }
 
 /// One table row as rows of the page: its cells on one line. A title's, an employer's or a
@@ -283,9 +288,10 @@ fn rebuilt_row(cells: &[Vec<Vec<&Piece>>], columns: &[TableColumn]) -> Vec<Row> 
         }
         let phrases = segments(lines, *role);
         let mut cell = piece(phrases[0], top);
-        for phrase in &phrases[1..] {
+        for (k, phrase) in phrases[1..].iter().enumerate() {
             let more = piece(phrase, phrase[0][0].y);
-            if *role != TableColumn::Title && is_town(&more.text) {
+            // Only the line right under the name may be its town.
+            if k == 0 && *role != TableColumn::Title && is_town(&more.text) {
                 cell.text = format!("{}, {}", cell.text.trim_end_matches(','), more.text);
             } else {
                 after.push(vec![more]);
@@ -412,6 +418,34 @@ mod tests {
                 "May 2017 – Dec 2020  Assistant Site Manager  Llewellyn Homes (South Wales) Ltd, Bridgend",
                 "Oct 2015 – Jan 2017  Accountant  Castlefield Ltd",
                 "Consolidation, intercompany reconciliations.",
+            ]
+        );
+    }
+
+    #[test]
+    fn tasks_under_a_title_or_an_employer_and_lines_after_the_table_stay_apart() {
+        let text = page(&[
+            (60.0, 100.0, "Dates"),
+            (200.0, 100.0, "Position"),
+            (340.0, 100.0, "Employer"),
+            (60.0, 116.0, "2019 – 2021"),
+            (200.0, 116.0, "Warehouse Operative"),
+            (340.0, 116.0, "Aftral"),
+            (200.0, 128.0, "- Picking and packing"),
+            (340.0, 128.0, "Inventory Control"),
+            (340.0, 140.0, "Forklift Operations"),
+            (60.0, 170.0, "Permis B"),
+            (60.0, 200.0, "CACES 1, 3 et 5"),
+        ]);
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            [
+                "Dates  Position  Employer",
+                "2019 – 2021  Warehouse Operative  Aftral, Inventory Control",
+                "- Picking and packing",
+                "Forklift Operations",
+                "Permis B",
+                "CACES 1, 3 et 5",
             ]
         );
     }

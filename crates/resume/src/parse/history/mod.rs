@@ -19,8 +19,8 @@ use super::words::{
 };
 pub(super) use places::is_address;
 use places::{
-    is_address_line, is_named_place, is_place, is_town_in_capitals, is_town_in_country, is_town_in_region,
-    name_of_address, without_town,
+    is_address_line, is_named_place, is_place, is_town_and_state, is_town_in_capitals, is_town_in_country,
+    is_town_in_region, name_of_address, without_town,
 };
 use table::Column;
 
@@ -281,7 +281,7 @@ fn heading_cells(line: &str) -> Vec<String> {
     let place = |c: &str| c.split_whitespace().count() <= 4 && c.ends_with(')') && is_town(c);
     // "… Inc. — Columbus, OH  Apr 2020 – Present": the last cell a town and its state.
     let last = cells.len().saturating_sub(1);
-    let state = |n: usize, c: &str| n > 0 && n == last && is_town_in_region(c);
+    let state = |n: usize, c: &str| n > 0 && n == last && is_town_and_state(c);
     cells
         .iter()
         .enumerate()
@@ -325,7 +325,10 @@ fn prepared(lines: &[&str]) -> Vec<String> {
             let l = l.replace("──", "–").replace('─', "");
             // A timeline typed in plain text: "04/2020 - heute  o  Schichtleiter Montage" over
             // "|  Voss Antriebstechnik GmbH", a letter o for its dot and bars for its rule.
-            let l = l.replace("  o  ", "  ");
+            let l = match (l.find("  o  "), dates::span(&l)) {
+                (Some(at), Some(span)) if span.at.end <= at => format!("{}{}", &l[..at], &l[at + 3..]),
+                _ => l,
+            };
             l.trim_start_matches(['│', '┃', '|', ' ']).to_owned()
         })
         .filter(|l| !l.trim().is_empty() && !is_table_header(l) && !is_address_line(l))
@@ -472,6 +475,8 @@ fn entries(
     // "Zorggroep IJsselheem" / "• Persoonlijke verzorging…" / "01/02/2019–heden"): the
     // headings are still before the dates.
     let heading_first = (first.saturating_sub(3)..*first).any(is_heading);
+    // A LinkedIn profile's history: an employer's time in all on a line of its own.
+    let linkedin = lines.iter().any(|l| is_duration(l));
     let mut out = Vec::new();
     let mut free = 0; // the first line no earlier entry took
     let mut row_cells = 0; // the phrases on the dated line of the last row with all its cells
@@ -487,7 +492,7 @@ fn entries(
         let rest = if noted || table::is_dates_label(&rest) { String::new() } else { rest };
         // "jan/2019 – atual • Campinas – SP": the rest is where, as a whole, before its dash
         // splits it.
-        let where_whole = is_town_in_region(&rest) || is_town_in_country(&rest);
+        let where_whole = is_town_and_state(&rest) || is_town_in_country(&rest);
         let mut pieces = if where_whole { Vec::new() } else { heading_cells(&rest) };
         let mut n_cell = 0;
         // With the headings before the dates, the dates' line holds no heading: a line of the
@@ -618,9 +623,20 @@ fn entries(
                             && !is_place(title)
                             && phrases(std::slice::from_ref(title)) == 1
                     });
+                // The line must be an employer's by its words, or a name of two words or more
+                // beside a town or an address ("Focus Ireland, Dublin 8"): "Disponent – Dachser"
+                // under a description's last line is a title and its employer.
+                let employer_first = more.first().is_some_and(|first| {
+                    let mut parts = first.split(", ");
+                    let name = parts.next().unwrap_or_default();
+                    let place = |p: &str| is_town(p) || is_address(p);
+                    let beside = more.get(1).map(String::as_str).or_else(|| parts.last()).is_some_and(place);
+                    names_an_employer(name) || (name.split_whitespace().count() >= 2 && beside)
+                });
                 if let Some(title) = title_above
                     && pieces.is_empty()
                     && phrases(&more) >= 2
+                    && employer_first
                     && !more.iter().flat_map(|p| comma_pieces(p)).any(|p| names_a_job(&p))
                 {
                     more = vec![title, more[0].clone()];
@@ -662,7 +678,8 @@ fn entries(
         // One phrase for an entry under an earlier one: a role at the same employer, on the
         // dated line ("2016 – 2018  Sous-chef") or, as a LinkedIn profile lists an employer's
         // roles, a job's title alone above its dates.
-        let same_employer = heading_first && n > 0 && pieces.len() == 1 && (own == 1 || names_a_job(&pieces[0]));
+        let same_employer =
+            heading_first && n > 0 && pieces.len() == 1 && (own == 1 || (linkedin && names_a_job(&pieces[0])));
         // A table's row is whole on its dated line; an entry that took other lines is none.
         row_cells = if pieces.len() == own { own } else { 0 };
         out.push(Entry { pieces, start: start.clone(), end: end.clone(), same_employer, merged: false });
@@ -846,7 +863,8 @@ fn split_after_title(text: &str) -> Option<(String, String)> {
     // qualifies the title, it names no employer.
     let kind_alone = at + 2 == words.len() && names_an_employer(&employer);
     // "Software Engineer II", "Nurse Band 6": a grade after the title is no employer.
-    let grade = words[at + 1..].iter().all(|w| is_grade(w)) || words[at + 1].eq_ignore_ascii_case("band");
+    let band = words[at + 1].eq_ignore_ascii_case("band") && words[at + 2..].iter().all(|w| is_grade(w));
+    let grade = words[at + 1..].iter().all(|w| is_grade(w)) || band;
     (!names_a_job(&employer) && !joined && !kind_alone && !grade).then_some((title, employer))
 }
 
@@ -1138,6 +1156,55 @@ mod tests {
             ("Zerspanungsmechaniker", "Wälzlagertechnik Main-Rhön GmbH"),
         ];
         assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn rules_for_one_layout_leave_the_others_alone() {
+        // A state's code in capitals ends no line mid-name: the employer's line stays whole.
+        let lines = [
+            "Forklift Operator  Mar 2017 – Dec 2019",
+            "Ochsner Health, New Orleans, LA",
+            "Moved pallets between docks",
+        ];
+        assert_eq!(who(&lines), pairs(&[("Forklift Operator", "Ochsner Health")]));
+        // A description's last line is no title over "title – employer".
+        let lines = [
+            "Kommissionierer – Lidl Logistik",
+            "2015 – 2018",
+            "Staplerschein vorhanden",
+            "Disponent – Dachser",
+            "2018 – 2020",
+        ];
+        assert_eq!(who(&lines), pairs(&[("Kommissionierer", "Lidl Logistik"), ("Disponent", "Dachser")]));
+        // Outside a LinkedIn profile, a title alone takes no employer from the entry above.
+        let lines = ["Filialleiterin", "Modehaus Kersting", "2020 – heute", "Verkäuferin", "2018 – 2020"];
+        assert_eq!(who(&lines), pairs(&[("Filialleiterin", "Modehaus Kersting"), ("Verkäuferin", "")]));
+        // A grade after a title is part of it; an employer after the grade is not.
+        assert_eq!(
+            split_after_title("Nurse Band 6 NHS Lothian"),
+            Some(("Nurse".to_owned(), "Band 6 NHS Lothian".to_owned()))
+        );
+        assert_eq!(split_after_title("Software Engineer II"), None);
+        assert_eq!(split_after_title("Staff Nurse Band 5"), None);
+    }
+
+    #[test]
+    fn a_table_title_cell_that_goes_on_into_its_tasks() {
+        assert_eq!(
+            title_of_cell("Professora de Educação Básica I – rede municipal de Campinas; regência de turma do 2.º ano"),
+            "Professora de Educação Básica I"
+        );
+        assert_eq!(
+            title_of_cell("Secrétaire médicale – accueil et facturation"),
+            "Secrétaire médicale – accueil et facturation"
+        );
+        // An experience table's institution is the employer.
+        let lines = [
+            "Período  Instituição  Cargo",
+            "2017 – 2020  Colégio Arco-Íris  Professora de Educação Infantil",
+            "2015 – 2016  Colégio Arco-Íris  Auxiliar de classe",
+        ];
+        assert_eq!(who(&lines)[0], ("Professora de Educação Infantil".to_owned(), "Colégio Arco-Íris".to_owned()));
     }
 
     #[test]

@@ -138,8 +138,10 @@ pub(crate) fn is_town(text: &str) -> bool {
     }
     let words: Vec<&str> = text.split_whitespace().collect();
     let acronym = words.iter().any(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase));
-    // "S.L.P.", "S.A.": a legal form's letters with their stops, no town.
-    let initials = words.iter().any(|w| w.trim_end_matches('.').contains('.'));
+    // "S.L.P.", "S.A.": a legal form's capitals with their stops, no town ("Frankfurt a.M." is).
+    let initials = words.iter().any(|w| {
+        w.trim_end_matches('.').contains('.') && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    });
     let particles = words.iter().filter(|w| TOWN_PARTICLES.contains(w)).count();
     let named = words.len() - particles;
     // "Brandenburg an der Havel", "Frankfurt am Main": two names with particles between.
@@ -202,11 +204,21 @@ pub(super) fn is_town_in_capitals(text: &str) -> bool {
     towns.iter().all(|t| is_town_in_country(t) || is_town(t))
 }
 
-/// "Columbus, OH", "Parramatta, NSW", "Campinas – SP", "Sumaré/SP": a town and the code of
-/// its state or province, as resumes in the United States, Canada, Australia and Brazil set
-/// them after an employer or beside the dates.
+/// "Columbus, OH", "Parramatta, NSW": a town and the code of its state or province, as
+/// resumes in the United States, Canada and Australia set them after an employer.
 pub(super) fn is_town_in_region(text: &str) -> bool {
-    [", ", " – ", " - ", "/"].iter().filter_map(|sep| text.rsplit_once(sep)).any(|(town, region)| {
+    in_region(text, ", ")
+}
+
+/// A town and its state written as Brazilian resumes do ("Campinas – SP", "Sumaré/SP") or as
+/// [`is_town_in_region`]: beside the dates only, since elsewhere "Marketing/PR" or "PwC - UK"
+/// read the same.
+pub(super) fn is_town_and_state(text: &str) -> bool {
+    [", ", " – ", " - ", "/"].iter().any(|sep| in_region(text, sep))
+}
+
+fn in_region(text: &str, separator: &str) -> bool {
+    text.rsplit_once(separator).is_some_and(|(town, region)| {
         (2..=3).contains(&region.len()) && region.chars().all(|c| c.is_ascii_uppercase()) && is_town(town)
     })
 }
@@ -217,4 +229,22 @@ pub(super) fn is_named_place(line: &str) -> bool {
     line.rsplit_once(", ").is_some_and(|(name, place)| {
         name.chars().next().is_some_and(char::is_uppercase) && !name.contains(", ") && is_town_in_country(place)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn towns_their_states_and_legal_forms() {
+        assert!(is_town("Frankfurt a.M.") && is_town("Lyon"));
+        assert!(!is_town("S.L.P.") && !is_town("S.A."));
+        assert!(is_town_in_region("Columbus, OH") && !is_town_in_region("Campinas – SP"));
+        // Beside the dates a Brazilian town and state are where; elsewhere such text is not.
+        assert!(
+            is_town_and_state("Campinas – SP") && is_town_and_state("Sumaré/SP") && is_town_and_state("Columbus, OH")
+        );
+        assert!(!is_town_in_region("Marketing/PR"));
+        assert!(is_address("Polígono Industrial Malpica"));
+    }
 }

@@ -91,15 +91,7 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         .filter(|p| names_a_school(p))
         .max_by_key(|p| school_score(p))
         .or_else(|| parts.iter().filter(named).find(|p| !names_a_degree(p)))
-        .or_else(|| {
-            entry
-                .pieces
-                .get(1)
-                .and_then(|p| p.split(", ").next())
-                .filter(|_| parts.len() >= 2)
-                .and_then(|p| parts.iter().find(|q| q.as_str() == p))
-                .filter(named)
-        })?;
+        .or_else(|| parts.iter().skip(1).find(|p| level_and_town(p)))?;
     let school = with_faculty(&entry.pieces, school);
     let (degree, major) = entry
         .pieces
@@ -115,6 +107,11 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         start: entry.start,
         end: entry.end,
     })
+}
+
+/// "MBO Amersfoort": a school named by the level it teaches and its town.
+fn level_and_town(part: &str) -> bool {
+    part.split_once(' ').is_some_and(|(level, town)| names_a_degree(level) && is_town(town))
 }
 
 /// Words a faculty or a school within a university starts with, lower case.
@@ -229,6 +226,10 @@ mod tests {
             "Instituut Sint-Vincentius, Gent",
         ];
         assert_eq!(names(&lines), ["MBO Amersfoort", "Eemlandcollege Noord", "Instituut Sint-Vincentius"]);
+        // A second degree is no school: only a level and a town name one ("MBO Amersfoort").
+        let lines =
+            ["2012 – 2014  Abitur", "Allgemeine Hochschulreife", "2008 – 2012  Bachelor of Science", "Master of Arts"];
+        assert!(names(&lines).iter().all(|school| !school.contains("Master") && !school.contains("Bachelor")));
         // A name before the school it is stays with it; a degree before its school does not.
         let lines = [
             "Laurea in Infermieristica – 110/110 e lode  2015 – 2018",
