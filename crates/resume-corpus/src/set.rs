@@ -176,6 +176,11 @@ pub struct Scores {
     pub dates: f64,
     /// The school's name right.
     pub schools: FieldScore,
+    /// Jobs and schools compared whole, as the scorer did before it took a title with or
+    /// without its aside and a school with or without its faculty: the same ruler as the
+    /// figures recorded before 2026-12-05 19:00.
+    pub jobs_whole: FieldScore,
+    pub schools_whole: FieldScore,
 }
 
 /// The measures over all the resumes, and by layout, language and how the file was made.
@@ -199,6 +204,8 @@ struct Counts {
     jobs: Tally,
     dated: usize,
     schools: Tally,
+    jobs_whole: Tally,
+    schools_whole: Tally,
 }
 
 impl Counts {
@@ -209,6 +216,8 @@ impl Counts {
             self.skills.add::<String>(&[], &truth.skills, |_, _| false);
             self.jobs.add::<ParsedJob>(&[], &truth.jobs, |_, _| false);
             self.schools.add::<String>(&[], &school_names(truth), |_, _| false);
+            self.jobs_whole.add::<ParsedJob>(&[], &truth.jobs, |_, _| false);
+            self.schools_whole.add::<String>(&[], &school_names(truth), |_, _| false);
             return;
         };
         self.name += right(&p.name, &truth.name, &truth.name_also, same);
@@ -219,6 +228,10 @@ impl Counts {
         self.dated += found.iter().filter(|(f, t)| f.start == t.start && f.end == t.end).count();
         let schools: Vec<String> = p.education.iter().map(|e| e.school.clone()).collect();
         self.schools.add(&schools, &school_names(truth), |a, b| same_school(a, b));
+        let whole_job =
+            |f: &ParsedJob, t: &ParsedJob| same(&f.title, &t.title) && same_employer(&f.employer, &t.employer);
+        self.jobs_whole.add(&p.employment, &truth.jobs, whole_job);
+        self.schools_whole.add(&schools, &school_names(truth), |a, b| same(a, b));
     }
 
     fn scores(&self) -> Scores {
@@ -233,6 +246,8 @@ impl Counts {
             jobs: self.jobs.score(),
             dates: share(self.dated, self.jobs.right),
             schools: self.schools.score(),
+            jobs_whole: self.jobs_whole.score(),
+            schools_whole: self.schools_whole.score(),
         }
     }
 }
@@ -291,26 +306,28 @@ fn digits(s: &str) -> String {
 /// Brisbane"; "Douro Vinhos, Lda. — Porto").
 fn same_employer(found: &str, truth: &str) -> bool {
     let (found, truth) = (plain(found), plain(truth));
-    match found.strip_prefix(&truth) {
-        Some("") => true,
-        // The truth's own final full stop ("Lda.") was trimmed from it, not from the find.
-        Some(rest) => rest.trim_start_matches(['.', ' ']).starts_with([',', '-', '–', '—', '|', '(', '·']),
-        None => false,
-    }
+    // The truth's own final full stop ("Lda.") was trimmed from it, not from the find.
+    found == truth || extended(&truth, &found).is_some()
 }
 
 /// The school as written, with or without the part of it named after a separator: its
 /// faculty ("Universidad de Zaragoza, Facultad de Ciencias Sociales"), its kind ("ISCAP –
-/// Ensino Superior Politécnico") or its town. Writers keep the part or leave it out.
+/// Ensino Superior Politécnico") or its town. Writers keep the part or leave it out. A part
+/// found beyond the truth must be a name (capitalised, no figures), not a degree's words or a
+/// year ("Hogeschool Utrecht - diploma behaald", "…, 2015").
 fn same_school(found: &str, truth: &str) -> bool {
     let (found, truth) = (plain(found), plain(truth));
-    let part_after = |longer: &str, shorter: &str| {
-        longer
-            .strip_prefix(shorter)
-            .is_some_and(|rest| rest.trim_start_matches(['.', ')', ' ']).starts_with([',', '-', '–', '—', '|', '(']))
-    };
+    let named = |part: &str| !part.contains(|c: char| c.is_ascii_digit());
     found == truth
-        || (!truth.is_empty() && !found.is_empty() && (part_after(&found, &truth) || part_after(&truth, &found)))
+        || (!found.is_empty() && extended(&found, &truth).is_some())
+        || (!truth.is_empty() && extended(&truth, &found).is_some_and(named))
+}
+
+/// What `longer` has after `shorter` and a separator, when it starts with it so.
+fn extended<'a>(shorter: &str, longer: &'a str) -> Option<&'a str> {
+    let rest = longer.strip_prefix(shorter)?.trim_start_matches(['.', ' ']);
+    let part = rest.strip_prefix([',', '-', '–', '—', '|', '(', '·'])?;
+    Some(part.trim())
 }
 
 /// The title as written, with or without an aside in brackets at its end ("Stocker
@@ -412,7 +429,10 @@ mod tests {
     fn a_schools_faculty_or_kind_after_a_separator_may_be_kept_or_left_out() {
         assert!(same_school("Universidad de Zaragoza, Facultad de Ciencias Sociales", "Universidad de Zaragoza"));
         assert!(same_school("Università di Bologna", "Università di Bologna – Scuola di Medicina"));
-        assert!(same_school("ISCAP) – Ensino Superior Politécnico", "ISCAP"));
+        assert!(same_school("ISCAP (Porto) – Ensino Superior Politécnico", "ISCAP (Porto)"));
+        // A broken value is no school, nor are a degree's words or a year after one.
+        assert!(!same_school("ISCAP) – Ensino Superior Politécnico", "ISCAP"));
+        assert!(!same_school("Universidad de Zaragoza, Grado en Derecho, 2015", "Universidad de Zaragoza"));
         assert!(!same_school("Stedelijk College", "Stedelijk College Eindhoven"));
         assert!(!same_school("Universidad", "Universidad de Zaragoza"));
         assert!(!same_school("", "Universidad de Zaragoza"));
