@@ -282,8 +282,27 @@ pub(crate) fn names_a_job(text: &str) -> bool {
 
 /// Whether `text` has a word of an organisation's name (a legal form, "Hospital", "Lycée").
 pub(crate) fn names_an_employer(text: &str) -> bool {
-    has_word(text, EMPLOYER_WORDS) || text.contains(" & ") || text.contains("Sp. z o.o")
+    has_word(text, EMPLOYER_WORDS)
+        || has_ending(text, EMPLOYER_ENDINGS)
+        || text.contains(" & ")
+        || text.contains("Sp. z o.o")
 }
+
+/// Endings of German compound employers' names ("Parkhotel Brunnenhof", "Stadtklinikum",
+/// "Getränkemarkt Krüger", "Stahlwerk", "Kreissparkasse").
+const EMPLOYER_ENDINGS: &[&str] = &[
+    "hotel",
+    "klinik",
+    "klinikum",
+    "krankenhaus",
+    "werk",
+    "werke",
+    "markt",
+    "gruppe",
+    "apotheke",
+    "spedition",
+    "sparkasse",
+];
 
 /// A trailing aside does not make a school: "Steuerfachangestellte (IHK)" is a qualification the
 /// chamber examined, not the chamber.

@@ -197,11 +197,13 @@ fn names_an_organisation(line: &str) -> bool {
     names_an_employer(line.split(", ").next().unwrap_or_default())
 }
 
-/// A line that starts with a name (before any comma): a few capitalised words that name no
-/// job or place and are no prose ("Midwest Parcel Fulfillment, Columbus, OH").
+/// A line that starts with a name (before any comma): a few capitalised words without figures
+/// that name no job or place and are no prose ("Midwest Parcel Fulfillment, Columbus, OH"; not
+/// "Führung eines Teams von 6 Disponenten", a German task).
 fn starts_with_a_name(line: &str) -> bool {
     let first = line.split(", ").next().unwrap_or_default();
     first.split_whitespace().count() <= 6
+        && !first.contains(|c: char| c.is_ascii_digit())
         && first.starts_with(char::is_uppercase)
         && !names_a_job(first)
         && !is_place(first)
@@ -594,7 +596,15 @@ fn entries(
                 if is_duration(&lines[j]) {
                     continue;
                 }
-                if phrases(&pieces) >= 2 || !is_heading(j) {
+                // "Fenmarsh Foods Ltd, Wisbech" over "Shift Maintenance Electrician, Packing Hall
+                // dates": under an organisation's line, a comma is inside the dated title.
+                let comma_title = is_before
+                    && jobs
+                    && own == 1
+                    && pieces.len() == 1
+                    && names_an_organisation(&lines[j])
+                    && !names_an_organisation(&pieces[0]);
+                if (phrases(&pieces) >= 2 && !comma_title) || !is_heading(j) {
                     break;
                 }
                 let mut more = heading_cells(&lines[j]);
@@ -742,8 +752,21 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
     if found.is_empty() {
         found = by_start_years(&lines);
     }
-    found.into_iter().fold(Vec::new(), |mut out: Vec<ParsedJob>, entry| {
-        let (title, mut employer) = match entry.pieces.as_slice() {
+    let mut out: Vec<ParsedJob> = Vec::new();
+    // "09/2018 – heute  Hansekontor Spedition GmbH & Co. KG, Bremen" over its roles, each with
+    // dates of its own within: the employer's years over the roles held there.
+    let mut over: Option<(String, Option<String>)> = None;
+    for entry in found {
+        if let [only] = entry.pieces.as_slice()
+            && !entry.merged
+            && comma_pieces(only).len() == 1
+            && names_an_employer(only)
+            && !names_a_job(only)
+        {
+            over = Some((without_town(&organisation(only)), entry.start));
+            continue;
+        }
+        let (mut title, mut employer) = match entry.pieces.as_slice() {
             [title] if entry.merged => (title.clone(), String::new()),
             _ => title_and_employer(entry.pieces),
         };
@@ -753,11 +776,22 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
         {
             employer = before.employer.clone();
         }
+        // A role under it names no other employer: a part after a dash is the title's
+        // ("Teamleiterin Disposition – Nahverkehr").
+        if let Some((name, since)) = &over
+            && entry.start.as_ref().zip(since.as_ref()).is_some_and(|(start, since)| start >= since)
+            && !names_an_employer(&employer)
+        {
+            if !employer.is_empty() {
+                title = format!("{title} – {employer}");
+            }
+            employer = name.clone();
+        }
         if !title.is_empty() && !names_a_gap(&title) {
             out.push(ParsedJob { title, employer, start: entry.start, end: entry.end });
         }
-        out
-    })
+    }
+    out
 }
 
 /// A table's title cell that goes on into the job's tasks after a dash ("Professora de
@@ -1186,6 +1220,40 @@ mod tests {
         );
         assert_eq!(split_after_title("Software Engineer II"), None);
         assert_eq!(split_after_title("Staff Nurse Band 5"), None);
+    }
+
+    #[test]
+    fn roles_under_their_employer_named_once() {
+        // The employer's line over "title, department  dates", and each later role alone.
+        let lines = [
+            "Fenmarsh Foods Ltd, Wisbech",
+            "Shift Maintenance Electrician, Packing Hall  Mar 2020 - Present",
+            "- Fault-finding on packing lines",
+            "Maintenance Technician  Jun 2017 - Feb 2020",
+            "- Breakdown cover across three production lines",
+        ];
+        let want = [
+            ("Shift Maintenance Electrician, Packing Hall", "Fenmarsh Foods Ltd"),
+            ("Maintenance Technician", "Fenmarsh Foods Ltd"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+        // The employer with its own years over roles dated within them.
+        let lines = [
+            "09/2018 – heute  Hansekontor Spedition GmbH & Co. KG, Bremen",
+            "04/2022 – heute  Teamleiterin Disposition – Nahverkehr",
+            "Führung eines Teams von 6 Disponenten, Planung von 45 eigenen Fahrzeugen",
+            "09/2018 – 03/2022  Disponentin Nahverkehr",
+            "08/2014 – 08/2018  Disponentin, Weser Logistik Nord, Achim",
+        ];
+        let want = [
+            ("Teamleiterin Disposition – Nahverkehr", "Hansekontor Spedition GmbH & Co. KG"),
+            ("Disponentin Nahverkehr", "Hansekontor Spedition GmbH & Co. KG"),
+            ("Disponentin", "Weser Logistik Nord"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+        // A German compound names its employer's kind.
+        let lines = ["Commis de Rang – Bankett  Aug. 2018 – Sept. 2019", "Parkhotel Brunnenhof, Lenggries"];
+        assert_eq!(who(&lines), pairs(&[("Commis de Rang – Bankett", "Parkhotel Brunnenhof")]));
     }
 
     #[test]
