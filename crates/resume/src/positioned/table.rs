@@ -71,7 +71,7 @@ fn read(header: &Row, body: &[Row], columns: &[TableColumn]) -> Option<(Vec<Row>
     let used = body.iter().position(across).unwrap_or(body.len());
     let body = &body[..used];
     let column = |p: &Piece| edges.iter().filter(|&&e| (p.x0 + p.x1) / 2.0 > e).count();
-    let dates_at = columns.iter().position(|c| *c == TableColumn::Dates)?;
+    let dates_at = columns.iter().position(|c| matches!(c, TableColumn::Dates | TableColumn::From))?;
     let mut groups = groups(body, &column, dates_at);
     // The table ends with its last dated row: short lines under it ("Permis B" over "CACES 1,
     // 3 et 5") are the page's again.
@@ -166,11 +166,19 @@ fn by_dates<'a>(group: Vec<&'a Row>, column: &dyn Fn(&Piece) -> usize, dates_at:
     if anchors.len() < 2 {
         return vec![group];
     }
+    // Cells set at the top of their row start on the dates' line, so nothing comes above the
+    // first dates: each line then goes with the dates at or above it. Cells set in the middle
+    // go with the nearest dates.
+    let top_aligned = group.first().is_some_and(|r| r[0].y >= anchors[0] - 1.0);
     let mut out: Vec<Vec<&Row>> = vec![Vec::new(); anchors.len()];
     for row in group {
         let distance = |a: &f64| (a - row[0].y).abs();
-        let nearest = (0..anchors.len()).min_by(|&a, &b| distance(&anchors[a]).total_cmp(&distance(&anchors[b])));
-        out[nearest.unwrap_or(0)].push(row);
+        let at = if top_aligned {
+            anchors.iter().rposition(|a| *a <= row[0].y + 1.0)
+        } else {
+            (0..anchors.len()).min_by(|&a, &b| distance(&anchors[a]).total_cmp(&distance(&anchors[b])))
+        };
+        out[at.unwrap_or(0)].push(row);
     }
     out.retain(|g| !g.is_empty());
     out
@@ -240,7 +248,10 @@ fn goes_on(line: &str, next: &str, role: TableColumn) -> bool {
                 && words.iter().all(|w| w.starts_with(char::is_uppercase))
                 && !next.ends_with([',', '.', ';', ')'])
                 && crate::parse::names_a_job(next);
-            !next.starts_with(['-', '–', '•', '*']) && (unfinished || (lower && mid_phrase) || last_words)
+            // A wrapped title's lower-case rest is short ("Menuisier" over "agenceur chef
+            // d'équipe").
+            let short_rest = lower && words.len() <= 3 && !next.ends_with([',', '.', ';']);
+            !next.starts_with(['-', '–', '•', '*']) && (unfinished || (lower && mid_phrase) || short_rest || last_words)
         }
         // A name goes on in lower case, after a dash, in brackets ("(EAD)" under a school), and
         // to its legal form or its kind ("Morganstone" over "Construction Ltd, Cardiff") or to a
@@ -248,11 +259,13 @@ fn goes_on(line: &str, next: &str, role: TableColumn) -> bool {
         // on its legal form, nor over the tasks under it ("Inventory Control").
         _ => {
             let head = next.split(", ").next().unwrap_or_default();
-            let ended = line.split_whitespace().last().is_some_and(names_an_employer);
-            let named = names_an_employer(head)
-                || names_a_school(head)
-                || next.rsplit_once(", ").is_some_and(|(_, town)| is_town(town));
-            unfinished || lower || next.starts_with(['–', '-', '(']) || (!ended && named)
+            let with_town = |t: &str| t.rsplit_once(", ").is_some_and(|(_, town)| is_town(town));
+            // Ended on its legal form or its town ("Wawel Meble sp. z o.o., Kraków").
+            let ended = line.split_whitespace().last().is_some_and(names_an_employer) || with_town(line);
+            let named = names_an_employer(head) || names_a_school(head) || with_town(next);
+            // In lower case, a name's short rest ("de Campinas"), not the tasks under it.
+            let rest = lower && next.split_whitespace().count() <= 3;
+            unfinished || (!ended && (rest || next.starts_with(['–', '-', '(']) || named))
         }
     }
 }
@@ -365,6 +378,38 @@ mod tests {
                 "mars 2016 – déc. 2017  Préparateur de commandes  Logistique Lyon Est SAS",
                 "(intérim)",
                 "2013 – 2016  Magasinier  Aftral",
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_set_close_with_cells_in_their_middle_go_with_the_nearest_dates() {
+        let text = page(&[
+            (60.0, 100.0, "Période"),
+            (160.0, 100.0, "Poste"),
+            (280.0, 100.0, "Entreprise"),
+            (400.0, 100.0, "Missions"),
+            (400.0, 112.0, "Pose de fenêtres"),
+            (160.0, 124.0, "Menuisier"),
+            (400.0, 124.0, "lecture de plans"),
+            (60.0, 130.0, "2018 – 2020"),
+            (280.0, 130.0, "Bois Nantais SARL"),
+            (160.0, 136.0, "agenceur"),
+            (400.0, 136.0, "usinage sur CN"),
+            (400.0, 148.0, "encadrement"),
+            (400.0, 160.0, "Escaliers"),
+            (60.0, 172.0, "2016 – 2018"),
+            (160.0, 172.0, "Apprenti"),
+            (280.0, 172.0, "Le Floch SARL"),
+            (400.0, 172.0, "placards"),
+            (400.0, 184.0, "finitions"),
+        ]);
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            [
+                "Période  Poste  Entreprise  Missions",
+                "2018 – 2020  Menuisier agenceur  Bois Nantais SARL  Pose de fenêtres lecture de plans usinage sur CN encadrement",
+                "2016 – 2018  Apprenti  Le Floch SARL  Escaliers placards finitions",
             ]
         );
     }

@@ -333,7 +333,7 @@ fn prepared(lines: &[&str]) -> Vec<String> {
             };
             l.trim_start_matches(['│', '┃', '|', ' ']).to_owned()
         })
-        .filter(|l| !l.trim().is_empty() && !is_table_header(l) && !is_address_line(l))
+        .filter(|l| !l.trim().is_empty() && !is_table_header(l) && !table::is_header(l) && !is_address_line(l))
         .collect();
     let mut out = Vec::with_capacity(cleaned.len());
     let mut i = 0;

@@ -12,6 +12,9 @@ use crate::parse::dates;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Column {
     Dates,
+    /// A range's start and end in columns of their own ("De  Até", "Von  Bis").
+    From,
+    To,
     Title,
     Employer,
     School,
@@ -28,6 +31,8 @@ fn headings() -> &'static HashMap<String, Column> {
             .map(|(role, heading)| {
                 let column = match role {
                     "dates" => Column::Dates,
+                    "from" => Column::From,
+                    "to" => Column::To,
                     "title" => Column::Title,
                     "employer" => Column::Employer,
                     "school" => Column::School,
@@ -67,12 +72,21 @@ pub(super) fn is_dates_label(text: &str) -> bool {
 /// dates column with two others that say who or what.
 pub(crate) fn header_columns<'a>(cells: impl IntoIterator<Item = &'a str>) -> Option<Vec<Column>> {
     let columns: Vec<Column> = cells.into_iter().map(role).collect::<Option<_>>()?;
-    let named = columns.iter().filter(|c| !matches!(c, Column::Dates | Column::Other)).count();
-    (columns.contains(&Column::Dates) && named >= 2).then_some(columns)
+    let named = columns
+        .iter()
+        .filter(|c| matches!(c, Column::Title | Column::Employer | Column::School | Column::Degree))
+        .count();
+    let dated = columns.contains(&Column::Dates) || (columns.contains(&Column::From) && columns.contains(&Column::To));
+    (dated && named >= 2).then_some(columns)
 }
 
 fn header(line: &str) -> Option<Vec<Column>> {
     header_columns(cells(line))
+}
+
+/// Whether `line` is a table's header row of known column headings.
+pub(super) fn is_header(line: &str) -> bool {
+    header(line).is_some()
 }
 
 /// A cell without the field's label before a colon ("Ruolo: Area Manager", "Azienda:
@@ -113,7 +127,7 @@ impl Row {
 /// every dated line after it lines up with it, so that a table read otherwise stays so.
 pub(super) fn rows(raw: &[&str], prepared: &[String]) -> Option<Vec<Row>> {
     let columns = raw.iter().find_map(|l| header(l))?;
-    let dates_at = columns.iter().position(|c| *c == Column::Dates)?;
+    let at = |column: Column| columns.iter().position(|c| *c == column);
     let mut rows = Vec::new();
     for line in prepared {
         let cells = cells(line);
@@ -124,7 +138,12 @@ pub(super) fn rows(raw: &[&str], prepared: &[String]) -> Option<Vec<Row>> {
             }
             continue;
         }
-        let when = cells[dates_at];
+        let when = match (at(Column::Dates), at(Column::From), at(Column::To)) {
+            (Some(dates), _, _) => cells[dates].to_owned(),
+            (None, Some(from), Some(to)) => format!("{} – {}", cells[from], cells[to]),
+            _ => return None,
+        };
+        let when = when.as_str();
         let (start, end) = match dates::span(when) {
             Some(span) => (Some(span.start), span.end),
             None => match dates::single(when) {
@@ -165,7 +184,22 @@ mod tests {
         assert!(rows(&raw, &prepared).is_none());
         // No header: no table.
         assert!(rows(&raw[1..], &prepared[1..]).is_none());
-        assert!(header("Position  Facility  From  To").is_none(), "from and to are not known alone");
+        // A range's ends in columns of their own date the rows as one column does.
+        assert_eq!(
+            header("Position  Facility  From  To"),
+            Some(vec![Column::Title, Column::Employer, Column::From, Column::To])
+        );
+        assert!(header("Position  Facility  From").is_none(), "a start alone dates nothing");
+    }
+
+    #[test]
+    fn a_range_in_two_columns_of_its_own() {
+        let raw =
+            ["De  Até  Entidade empregadora  Função", "Fev. 2016  Atualmente  Tavares & Pires, Lda.  Canalizador"];
+        let prepared: Vec<String> = raw.iter().map(|l| (*l).to_owned()).collect();
+        let rows = rows(&raw, &prepared).unwrap();
+        assert_eq!((rows[0].start.as_deref(), rows[0].end.as_deref()), (Some("2016-02"), None));
+        assert_eq!(rows[0].get(Column::Employer), "Tavares & Pires, Lda.");
     }
 
     #[test]
