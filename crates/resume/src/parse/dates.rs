@@ -99,10 +99,13 @@ const PRESENT_PAIRS: &[(&str, &str)] = &[
     ("la", "fecha"),
     // The old Polish form's "do chwili obecnej" (to the present moment).
     ("chwili", "obecnej"),
+    // The Italian Europass editor's "alla data attuale", the Portuguese "até à data".
+    ("data", "attuale"),
+    ("à", "data"),
 ];
 const CONNECTORS: &[&str] = &[
-    "-", "–", "—", "to", "until", "till", "through", "bis", "à", "a", "au", "hasta", "al", "~", "do", "tot", "até",
-    // A timeline's arrows: "2016 → 2021".
+    "-", "–", "—", "to", "until", "till", "through", "bis", "à", "a", "au", "hasta", "al", "alla", "~", "do", "tot",
+    "até", // A timeline's arrows: "2016 → 2021".
     "→", "->", "⟶", "›", "»",
 ];
 const SINCE: &[&str] = &["since", "seit", "depuis", "desde", "dal", "od", "sinds"];
@@ -250,9 +253,11 @@ fn split_range(word: &str, offset: usize, out: &mut Vec<(String, Range<usize>)>)
             let (left, right) = (&word[..at], &word[at + dash.len_utf8()..]);
             let whole = numeric(&word.to_lowercase()).is_some();
             let right_key = right.trim_end_matches('.').to_lowercase();
+            // "01/06/2019–alla data attuale": the words for now may start after the dash.
             let right_ok = numeric(right).is_some()
                 || right.is_empty()
                 || PRESENT.contains(&right_key.as_str())
+                || CONNECTORS.contains(&right_key.as_str())
                 || month(&right_key).is_some();
             if !whole && (numeric(left).is_some() || left.is_empty()) && right_ok {
                 if !left.is_empty() {
@@ -328,6 +333,8 @@ mod tests {
         assert_eq!(s("2010.09 — 2014.06"), some("2010-09", Some("2014-06")));
         assert_eq!(s("[ 01/05/2019 – Huidig ]"), some("2019-05", None));
         assert_eq!(s("[01/03/2017 – 31/08/2021]  Villeurbanne, France"), some("2017-03", Some("2021-08")));
+        assert_eq!(s("01/06/2019–alla data attuale Operatrice Socio Sanitaria"), some("2019-06", None));
+        assert_eq!(s("03/2015 até à data"), some("2015-03", None));
         assert_eq!(s("Dal 03/2019 a oggi"), some("2019-03", None));
         assert_eq!(s("Da 09/2012 a 02/2019"), some("2012-09", Some("2019-02")));
         assert_eq!(s("from 2015 to 2019"), some("2015", Some("2019")));

@@ -547,7 +547,7 @@ fn entries(
         // Its line is the employer's alone: a dash in it is in the name ("LogiTejo –
         // Operadores Logísticos, S.A., Azambuja").
         if employer_below {
-            pieces.push(heading_cells(&lines[i + 1]).join(" – "));
+            pieces.push(lines[i + 1].trim().to_owned());
         }
         // "2016 – 2020  Cariste CACES 1, 3 et 5" under "Depuis mars 2020  Entrepôts du Nord
         // Logistique  Chef d'équipe préparation": the employer's cell is merged down, and
@@ -578,6 +578,8 @@ fn entries(
         for (near, is_before) in sides {
             let found = pieces.len();
             let mut skipped = 0;
+            // The employer's line under a title with a dash, after the dates: taken whole.
+            let mut employer_whole = false;
             for j in near {
                 // Before dates centred beside it, a line or two of description may come
                 // between the dates and their headings; nothing before them is another entry's.
@@ -608,15 +610,26 @@ fn entries(
                     break;
                 }
                 let mut more = heading_cells(&lines[j]);
+                if employer_whole {
+                    more = vec![lines[j].trim().to_owned()];
+                }
                 // "CARISTE – PRÉPARATEUR DE COMMANDES" over "Entrepôts Loiret Distribution" (or
                 // over the dated line that names it): a title with a dash in it.
                 // So over a name and its town ("Warehouse Lead - 2nd Shift" over "Midwest Parcel
                 // Fulfillment, Groveport, OH" over the dates), in a work history.
+                // After the dates, the line below names the employer by its words or is a name
+                // that is no job or place ("Eletricista de Manutenção Industrial - Turno
+                // rotativo" over "Sadofibra - Fábrica de Papel, Setúbal").
+                let name_next = |j: usize| {
+                    jobs && lines.get(j + 1).is_some_and(|next| is_heading(j + 1) && starts_with_a_name(next))
+                };
                 let employer_next = names_below(j)
+                    || (!is_before && name_next(j))
                     || (is_before && pieces.iter().any(|p| names_an_organisation(p)))
                     || (is_before && jobs && pieces.len() == 1 && own == 0 && starts_with_a_name(&pieces[0]));
                 if employer_next && let Some(whole) = dash_title(&more, &lines[j]) {
                     more = vec![whole];
+                    employer_whole = !is_before;
                 }
                 // "Encargada de turno" / "Tostado Norte Café de Especialidad — Palermo Soho" /
                 // dates: a line of two phrases over the dates that names no job is the
@@ -1254,6 +1267,34 @@ mod tests {
         // A German compound names its employer's kind.
         let lines = ["Commis de Rang – Bankett  Aug. 2018 – Sept. 2019", "Parkhotel Brunnenhof, Lenggries"];
         assert_eq!(who(&lines), pairs(&[("Commis de Rang – Bankett", "Parkhotel Brunnenhof")]));
+    }
+
+    #[test]
+    fn a_title_with_a_dash_after_its_dates_over_its_employer() {
+        // Dates on a line of their own, then "title - qualifier" over "employer - kind, town".
+        let lines = [
+            "04/2019 - atualmente",
+            "Eletricista de Manutenção Industrial - Turno rotativo",
+            "Sadofibra - Fábrica de Papel, Setúbal",
+            "- Manutenção preventiva e corretiva de motores",
+        ];
+        assert_eq!(
+            who(&lines),
+            pairs(&[("Eletricista de Manutenção Industrial - Turno rotativo", "Sadofibra - Fábrica de Papel")])
+        );
+        // The Europass editor's sector line is no title of the next entry.
+        let lines = [
+            "01/06/2019–alla data attuale Operatrice Socio Sanitaria – Reparto di Geriatria",
+            "Casa di Cura Villa delle Ginestre, Napoli",
+            "Attività o settore: Sanità privata accreditata",
+            "03/2014–05/2019 Operatrice Socio Sanitaria",
+            "Cooperativa Sociale Il Girasole, Pozzuoli (NA)",
+        ];
+        let want = [
+            ("Operatrice Socio Sanitaria – Reparto di Geriatria", "Casa di Cura Villa delle Ginestre"),
+            ("Operatrice Socio Sanitaria", "Cooperativa Sociale Il Girasole"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
     }
 
     #[test]
