@@ -132,7 +132,7 @@ const SCHOOL_WORDS: &[&str] = &[
     "liceum", "technikum", "centre", "center", "centro", "coláiste", "solas", "aftral", "icaew", "acca", "cima",
     // Apprentices' and vocational schools: "CFA de la Chambre de Métiers", "IFAS", "IES Heliópolis",
     // "Berufsbildende Schulen", "Oberstufenzentrum Holztechnik".
-    "cfa", "ifas", "ies", "schulen", "berufsbildende", "oberstufenzentrum", "berufskolleg", "schulzentrum",
+    "cfa", "ifas", "ies", "schule", "schulen", "berufsbildende", "oberstufenzentrum", "berufskolleg", "schulzentrum",
     "bildungszentrum", "ausbildungszentrum",
     // "Zespół Szkół Samochodowych": a Polish group of schools.
     "zespół",

@@ -239,6 +239,7 @@ fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> bool {
     let lower = cell.starts_with(char::is_lowercase);
     let part_of_organisation = (names_an_employer(last) || names_a_school(last))
         && !names_a_job(last)
+        && !names_a_degree(last)
         && !names_a_job(cell)
         && !is_town(cell)
         && !is_place(cell)

@@ -72,14 +72,15 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
 /// that names one, else the first that is not a degree or a place; the degree the first that
 /// names one; the major what follows the degree.
 fn education(mut entry: Entry) -> Option<ParsedEducation> {
-    entry.pieces = entry.pieces.iter().flat_map(|p| degree_then_school(p)).collect();
+    entry.pieces = entry.pieces.iter().map(|p| without_kind_label(p)).flat_map(|p| degree_then_school(p)).collect();
     let parts: Vec<String> = entry.pieces.iter().flat_map(|p| p.split(", ")).map(|p| p.trim().to_owned()).collect();
     // The first of the best: "IHK zu Leipzig" after "Geprüfte Bilanzbuchhalterin (IHK)"; between
     // equals, one ending on its kind ("Maryvale High School", not "High School Diploma").
     let ends_on_school = |p: &str| p.split_whitespace().last().is_some_and(names_a_school);
     let school_score = |p: &str| {
         let score = 2 * i32::from(names_a_school(p)) - i32::from(names_a_degree(p)) - i32::from(names_a_job(p));
-        (score, ends_on_school(p))
+        // A name starts with a capital ("Liceo Statale", not a degree's "liceo delle scienze").
+        (score, p.starts_with(char::is_uppercase), ends_on_school(p))
     };
     // Else the first that names no degree; else, of a degree and a line of its own, that
     // line ("MBO niveau 3 Eerste monteur" over "MBO Amersfoort": a school named by its level
@@ -107,6 +108,15 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         start: entry.start,
         end: entry.end,
     })
+}
+
+/// A school without the kind of school written as its label ("Berufsschule: Technische
+/// Schule Heidenheim").
+fn without_kind_label(piece: &str) -> &str {
+    match piece.split_once(": ") {
+        Some((label, school)) if !label.contains(' ') && names_a_school(label) && names_a_school(school) => school,
+        _ => piece,
+    }
 }
 
 /// "MBO Amersfoort": a school named by the level it teaches and its town.
@@ -226,6 +236,9 @@ mod tests {
             "Instituut Sint-Vincentius, Gent",
         ];
         assert_eq!(names(&lines), ["MBO Amersfoort", "Eemlandcollege Noord", "Instituut Sint-Vincentius"]);
+        // A school's kind as its label is no part of its name.
+        let lines = ["2011 – 2014  Industriemechanikerin", "Berufsschule: Technische Schule Heidenheim"];
+        assert_eq!(names(&lines), ["Technische Schule Heidenheim"]);
         // A second degree is no school: only a level and a town name one ("MBO Amersfoort").
         let lines =
             ["2012 – 2014  Abitur", "Allgemeine Hochschulreife", "2008 – 2012  Bachelor of Science", "Master of Arts"];
