@@ -72,7 +72,7 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
 /// that names one, else the first that is not a degree or a place; the degree the first that
 /// names one; the major what follows the degree.
 fn education(mut entry: Entry) -> Option<ParsedEducation> {
-    entry.pieces = entry.pieces.iter().map(|p| without_kind_label(p)).flat_map(|p| degree_then_school(p)).collect();
+    entry.pieces = entry.pieces.iter().map(|p| without_kind_label(p)).flat_map(degree_then_school).collect();
     let parts: Vec<String> = entry.pieces.iter().flat_map(|p| p.split(", ")).map(|p| p.trim().to_owned()).collect();
     // The first of the best: "IHK zu Leipzig" after "Geprüfte Bilanzbuchhalterin (IHK)"; between
     // equals, one ending on its kind ("Maryvale High School", not "High School Diploma").
