@@ -267,6 +267,12 @@ const GAPS: &[&str] = &[
     "urlop wychowawczy",
     "licença parental",
     "licença de maternidade",
+    "ano sabático",
+    "año sabático",
+    "anno sabbatico",
+    "sabbatjaar",
+    "przerwa w zatrudnieniu",
+    "przerwa zawodowa",
 ];
 
 /// Whether a title is time between jobs rather than a job.

@@ -801,7 +801,8 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
             }
             employer = name.clone();
         }
-        if !title.is_empty() && !names_a_gap(&title) {
+        // Time between jobs, whichever phrase it was read into ("Elternzeit", "Ano sabático").
+        if !title.is_empty() && !names_a_gap(&title) && !names_a_gap(&employer) {
             out.push(ParsedJob { title, employer, start: entry.start, end: entry.end });
         }
     }
@@ -1013,6 +1014,9 @@ mod tests {
         // Time between jobs is no job.
         let want = [("Kommissionierer", "Nordhafen Distribution GmbH"), ("Lagerhelfer", "Weserland Getränke KG")];
         assert_eq!(who(&lines), pairs(&want));
+        // Nor when it was read as the employer beside a line of the description above it.
+        let lines = ["Ano sabático  09/2019 – 08/2020", "Técnica de RH  2016 – 2019", "Têxteis Cávado, Barcelos"];
+        assert_eq!(who(&lines), pairs(&[("Técnica de RH", "Têxteis Cávado")]));
     }
 
     #[test]
