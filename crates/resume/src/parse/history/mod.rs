@@ -665,7 +665,18 @@ fn entries(
                 {
                     more = vec![title, more[0].clone()];
                 }
-                if is_before {
+                // "Talleres Deusto Motor (concesionario oficial) — Bilbao" over "Jefe de Taller
+                // dates": an employer and its town over the dated title; the town is where, and
+                // the title stays first.
+                let employer_and_town = is_before
+                    && own == 1
+                    && pieces.len() == 1
+                    && matches!(more.as_slice(), [name, town] if is_town(town) && !is_town_in_country(name)
+                        && (names_a_job(&pieces[0]) || !names_a_job(name)));
+                if employer_and_town {
+                    more.truncate(1);
+                    pieces.extend(more);
+                } else if is_before {
                     pieces.splice(0..0, more);
                 } else {
                     pieces.extend(more);
@@ -1267,6 +1278,21 @@ mod tests {
             ("Teamleiterin Disposition – Nahverkehr", "Hansekontor Spedition GmbH & Co. KG"),
             ("Disponentin Nahverkehr", "Hansekontor Spedition GmbH & Co. KG"),
             ("Disponentin", "Weser Logistik Nord"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+        // An employer and its town over the dated title; a later role alone keeps it.
+        let lines = [
+            "Talleres Deusto Motor (concesionario oficial) — Bilbao",
+            "Jefe de Taller  Febrero 2021 – Actualidad",
+            "• Organización del trabajo de 8 mecánicos",
+            "Mecánico Oficial de 1ª  Mayo 2016 – Enero 2021",
+            "Neumáticos Txurdinaga — Bilbao",
+            "Ayudante de mecánico  Junio 2013 – Abril 2016",
+        ];
+        let want = [
+            ("Jefe de Taller", "Talleres Deusto Motor"),
+            ("Mecánico Oficial de 1ª", "Talleres Deusto Motor"),
+            ("Ayudante de mecánico", "Neumáticos Txurdinaga"),
         ];
         assert_eq!(who(&lines), pairs(&want));
         // A German compound names its employer's kind.
