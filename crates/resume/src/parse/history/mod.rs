@@ -1286,6 +1286,7 @@ mod tests {
             "Jefe de Taller  Febrero 2021 – Actualidad",
             "• Organización del trabajo de 8 mecánicos",
             "Mecánico Oficial de 1ª  Mayo 2016 – Enero 2021",
+            "• Diagnosis electrónica y mantenimiento de motores",
             "Neumáticos Txurdinaga — Bilbao",
             "Ayudante de mecánico  Junio 2013 – Abril 2016",
         ];
