@@ -214,7 +214,11 @@ fn unwrapped(lines: &[&str]) -> Vec<String> {
         let continues = out.last().is_some_and(|last: &String| {
             let open = last.matches('(').count() > last.matches(')').count();
             let ends_an_item = last.ends_with([',', ';', '•', '·', '|']);
-            let goes_on = line.chars().next().is_some_and(char::is_lowercase) && is_list(last) && !ends_an_item;
+            // In lower case after a list, or after an item that starts with a capital (a narrow
+            // column's wrap: "Gestione accessi venosi" over "periferici e PICC").
+            let capitalised = last.chars().next().is_some_and(char::is_uppercase) && !last.ends_with('.');
+            let goes_on =
+                line.chars().next().is_some_and(char::is_lowercase) && (is_list(last) || capitalised) && !ends_an_item;
             // A narrow column's wrap: a parenthesis on a line of its own ("Naliczanie
             // wynagrodzeń" over "(umowy o pracę i" over "cywilnoprawne)"), a word cut at its
             // hyphen ("Dienstplanung (SP-" over "Expert)").
@@ -402,6 +406,8 @@ mod tests {
             "============",
             "Stakeholdermanagement en",
             "participatie",
+            "Gestione accessi venosi",
+            "periferici e PICC",
             "Escucha activa y trato cercano con personas mayores y con demencia",
             "Trained the new starters on the scanners and kept the shift rota.",
             "Led the migration of our payroll to a new provider across three sites in one year.",
@@ -446,6 +452,7 @@ mod tests {
                 "Naliczanie wynagrodzeń (umowy o pracę i cywilnoprawne)",
                 "Dienstplanung (SP-Expert)",
                 "Stakeholdermanagement en participatie",
+                "Gestione accessi venosi periferici e PICC",
                 "Escucha activa y trato cercano con personas mayores y con demencia"
             ]
         );
