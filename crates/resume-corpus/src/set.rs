@@ -177,8 +177,8 @@ pub struct Scores {
     /// The school's name right.
     pub schools: FieldScore,
     /// Jobs and schools compared whole, as the scorer did before it took a title with or
-    /// without its aside and a school with or without its faculty: the same ruler as the
-    /// figures recorded before 2026-12-05 19:00.
+    /// without its aside, an employer with or without its site and a school with or without
+    /// its faculty: the same ruler as the figures recorded before 2026-12-05 19:00.
     pub jobs_whole: FieldScore,
     pub schools_whole: FieldScore,
 }
@@ -228,8 +228,10 @@ impl Counts {
         self.dated += found.iter().filter(|(f, t)| f.start == t.start && f.end == t.end).count();
         let schools: Vec<String> = p.education.iter().map(|e| e.school.clone()).collect();
         self.schools.add(&schools, &school_names(truth), |a, b| same_school(a, b));
+        // As before 19:00: the employer found may go on to its town, never stop short.
+        let whole_employer = |f: &str, t: &str| plain(f) == plain(t) || extended(&plain(t), &plain(f)).is_some();
         let whole_job =
-            |f: &ParsedJob, t: &ParsedJob| same(&f.title, &t.title) && same_employer(&f.employer, &t.employer);
+            |f: &ParsedJob, t: &ParsedJob| same(&f.title, &t.title) && whole_employer(&f.employer, &t.employer);
         self.jobs_whole.add(&p.employment, &truth.jobs, whole_job);
         self.schools_whole.add(&schools, &school_names(truth), |a, b| same(a, b));
     }
@@ -306,8 +308,10 @@ fn digits(s: &str) -> String {
 /// Brisbane"; "Douro Vinhos, Lda. — Porto").
 fn same_employer(found: &str, truth: &str) -> bool {
     let (found, truth) = (plain(found), plain(truth));
-    // The truth's own final full stop ("Lda.") was trimmed from it, not from the find.
-    found == truth || extended(&truth, &found).is_some()
+    // The truth's own final full stop ("Lda.") was trimmed from it, not from the find. The
+    // site or branch after a separator ("Bupa Aged Care Australia Pty Ltd – Bupa Blackburn",
+    // "Boost Juice (Retail Zoo Pty Ltd)") writers keep or leave out, as a school's faculty.
+    found == truth || extended(&truth, &found).is_some() || (!found.is_empty() && extended(&found, &truth).is_some())
 }
 
 /// The school as written, with or without the part of it named after a separator: its
@@ -423,6 +427,9 @@ mod tests {
         assert!(same_employer("Munster Build Ltd", "Munster Build Ltd."));
         assert!(same_employer("Douro Vinhos, Lda. — Porto", "Douro Vinhos, Lda."));
         assert!(!same_employer("Munster Builders", "Munster Build"));
+        assert!(same_employer("Boost Juice", "Boost Juice (Retail Zoo Pty Ltd)"));
+        assert!(!same_employer("Bupa", "Bupa Aged Care Australia Pty Ltd"));
+        assert!(!same_employer("", "Bupa Aged Care Australia Pty Ltd"));
     }
 
     #[test]

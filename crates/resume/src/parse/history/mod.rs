@@ -326,6 +326,8 @@ fn prepared(lines: &[&str]) -> Vec<String> {
         .map(|l| {
             let l = without_marker(&unglue(l));
             let l = l.replace("──", "–").replace('─', "");
+            // A numbered entry: "1) Sr. Accounts Assistant", "2. Accounts Assistant".
+            let l = numbered(&l).unwrap_or(&l).to_owned();
             // A timeline typed in plain text: "04/2020 - heute  o  Schichtleiter Montage" over
             // "|  Voss Antriebstechnik GmbH", a letter o for its dot and bars for its rule.
             let l = match (l.find("  o  "), dates::span(&l)) {
@@ -357,6 +359,18 @@ fn prepared(lines: &[&str]) -> Vec<String> {
         }
     }
     out
+}
+
+/// A line without the number it starts with as an entry of a list ("1) Sr. Accounts
+/// Assistant", "2. Billing Executive"): not a year ("2019. …") or a figure of a sentence.
+fn numbered(line: &str) -> Option<&str> {
+    let (number, rest) = line.split_once(' ')?;
+    let digits = number.strip_suffix([')', '.'])?;
+    (!digits.is_empty()
+        && digits.len() <= 2
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && rest.starts_with(char::is_uppercase))
+    .then_some(rest.trim_start())
 }
 
 /// "2019 ──•── heden": a timeline's dot on its drawn line between two dates, as a dash.
@@ -1390,6 +1404,22 @@ mod tests {
             ("Professora de Língua Portuguesa (designada)", "Escola Estadual Professora Maria Cândida de Oliveira"),
         ];
         assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn a_numbered_entry_is_its_title() {
+        let lines = [
+            "1) Sr. Accounts Assistant  Apr 2021 – Present",
+            "M/s. Shree Balaji Polymers Pvt. Ltd., Vasai",
+            "2. Accounts Assistant  Jun 2018 – Mar 2021",
+            "Reliance Retail Ltd., Thane",
+        ];
+        let want = [
+            ("Sr. Accounts Assistant", "M/s. Shree Balaji Polymers Pvt. Ltd."),
+            ("Accounts Assistant", "Reliance Retail Ltd."),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+        assert_eq!(numbered("2019. Started at Acme"), None);
     }
 
     #[test]
