@@ -290,10 +290,11 @@ pub fn score(cases: &[Case], parses: &[Option<ParsedResume>]) -> SetReport {
 }
 
 /// A text as compared: normalised as the parser normalises, lower case, spaces collapsed,
-/// punctuation at its ends gone.
+/// punctuation and stars at its ends gone.
 fn plain(s: &str) -> String {
     let words = normalize(s).to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
-    words.trim_matches(|c: char| c.is_whitespace() || ".,;:|·•-–—".contains(c)).to_owned()
+    // A hotel's stars are no part of its name: writers keep them or not ("Hotel Cala Blava ****").
+    words.trim_matches(|c: char| c.is_whitespace() || ".,;:|·•-–—*★☆".contains(c)).to_owned()
 }
 
 fn same(a: &str, b: &str) -> bool {

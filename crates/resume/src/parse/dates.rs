@@ -66,6 +66,8 @@ const PRESENT: &[&str] = &[
     "oggi",
     "présent",
     "aujourd'hui",
+    // With the typographic apostrophe word processors put in.
+    "aujourd’hui",
     "atual",
     "atualmente",
     "actual",
@@ -335,6 +337,7 @@ mod tests {
         assert_eq!(s("[01/03/2017 – 31/08/2021]  Villeurbanne, France"), some("2017-03", Some("2021-08")));
         assert_eq!(s("01/06/2019–alla data attuale Operatrice Socio Sanitaria"), some("2019-06", None));
         assert_eq!(s("03/2015 até à data"), some("2015-03", None));
+        assert_eq!(s("janv. 2025 – aujourd’hui"), some("2025-01", None));
         assert_eq!(s("Dal 03/2019 a oggi"), some("2019-03", None));
         assert_eq!(s("Da 09/2012 a 02/2019"), some("2012-09", Some("2019-02")));
         assert_eq!(s("from 2015 to 2019"), some("2015", Some("2019")));

@@ -907,7 +907,8 @@ fn title_and_employer(pieces: Vec<String>) -> (String, String) {
 /// An employer without what follows its name: "Bright Basket (online grocery)", "Hôtel Belle
 /// Rive *****". A short name in parentheses stays ("Karlsruher Institut für Technologie (KIT)").
 fn organisation(piece: &str) -> String {
-    let piece = piece.trim_end_matches(['*', ' ']);
+    // A hotel's stars ("Hotel Douro Palace ★★★★", "Hôtel Belle Rive *****").
+    let piece = piece.trim_end_matches(['*', '★', '☆', ' ']);
     // "Lycée professionnel hôtelier de Dinard (35)": a French département's number.
     let piece = match piece.strip_suffix(')').and_then(|p| p.rsplit_once(" (")) {
         Some((name, number)) if (1..=3).contains(&number.len()) && number.starts_with(|c: char| c.is_ascii_digit()) => {
