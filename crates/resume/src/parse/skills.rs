@@ -223,17 +223,19 @@ fn unwrapped(lines: &[&str]) -> Vec<String> {
             // wynagrodzeń" over "(umowy o pracę i" over "cywilnoprawne)"), a word cut at its
             // hyphen ("Dienstplanung (SP-" over "Expert)").
             let aside = line.starts_with('(') && !ends_an_item;
+            // "DATEV Kanzlei-" over "Rechnungswesen": a compound broken at its hyphen.
+            let hyphen = last.ends_with('-') && last.chars().rev().nth(1).is_some_and(char::is_alphabetic);
             // "Stakeholdermanagement en" over "participatie": no item ends on a joining word.
             let joined = last.split_whitespace().count() >= 2
                 && last
                     .split_whitespace()
                     .last()
                     .is_some_and(|w| super::words::JOINING_WORDS.contains(&w.to_lowercase().as_str()));
-            open || goes_on || aside || joined
+            open || goes_on || aside || joined || hyphen
         });
         match out.last_mut() {
             Some(last) if continues => {
-                if !(last.ends_with('-') && last.matches('(').count() > last.matches(')').count()) {
+                if !last.ends_with('-') {
                     last.push(' ');
                 }
                 last.push_str(line);
@@ -403,6 +405,8 @@ mod tests {
             "cywilnoprawne)",
             "Dienstplanung (SP-",
             "Expert)",
+            "DATEV Kanzlei-",
+            "Rechnungswesen",
             "============",
             "Stakeholdermanagement en",
             "participatie",
@@ -451,6 +455,7 @@ mod tests {
                 "reach truck",
                 "Naliczanie wynagrodzeń (umowy o pracę i cywilnoprawne)",
                 "Dienstplanung (SP-Expert)",
+                "DATEV Kanzlei-Rechnungswesen",
                 "Stakeholdermanagement en participatie",
                 "Gestione accessi venosi periferici e PICC",
                 "Escucha activa y trato cercano con personas mayores y con demencia"
