@@ -1,0 +1,306 @@
+//! A section's lines made ready to read as entries: what is description and what a heading,
+//! a line's phrases, a range or a name wrapped over two lines joined, a timeline's rules and
+//! dots and a list's numbers taken off.
+
+use super::*;
+
+/// A line that is a bullet, a sentence or a sentence's continuation: description, not the
+/// heading of an entry.
+pub(super) fn is_description(line: &str) -> bool {
+    let line = line.trim();
+    is_duration(line)
+        || (line.starts_with(['•', '*', '-', '–', '>']) && !is_marked_title(line))
+        || (line.chars().next().is_some_and(char::is_lowercase) && employer_after_connector(line).is_none())
+        || is_sentence(line)
+        || labelled::is_other_field(line)
+}
+
+/// Words of a time's length, lower case ("6 years 7 months", "2 yrs 3 mos", "1 Jahr 2 Monate").
+pub(super) const DURATION_WORDS: &[&str] = &[
+    "year",
+    "years",
+    "yr",
+    "yrs",
+    "month",
+    "months",
+    "mo",
+    "mos",
+    "jahr",
+    "jahre",
+    "monat",
+    "monate",
+    "an",
+    "ans",
+    "mois",
+    "año",
+    "años",
+    "mes",
+    "meses",
+    "anno",
+    "anni",
+    "mese",
+    "mesi",
+    "ano",
+    "anos",
+    "jaar",
+    "maand",
+    "maanden",
+    "rok",
+    "lata",
+    "lat",
+    "miesiąc",
+    "miesiące",
+    "miesięcy",
+];
+
+/// How long a time lasted, alone on its line, as a LinkedIn profile sets it under an employer
+/// with several roles ("6 years 7 months"): no title or employer.
+pub(super) fn is_duration(line: &str) -> bool {
+    let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words.chunks(2).all(|pair| match pair {
+            [n, unit] => n.chars().all(|c| c.is_ascii_digit()) && DURATION_WORDS.contains(&unit.as_str()),
+            _ => false,
+        })
+}
+
+/// Words that introduce an employer at the start of its line ("bei Hochbau Zettl, Friedberg",
+/// "presso Comune di Perugia", "at Northbridge Building Society").
+pub(super) const CONNECTORS: &[&str] = &["at", "bei", "presso", "chez", "bij", "en", "w", "na", "em", "para"];
+
+/// "bei Hochbau Zettl, Friedberg" as "Hochbau Zettl, Friedberg": a line that starts with a
+/// connector and goes on with a capitalised name.
+pub(super) fn employer_after_connector(line: &str) -> Option<&str> {
+    let (first, rest) = line.trim().split_once(' ')?;
+    (CONNECTORS.contains(&first) && rest.starts_with(char::is_uppercase)).then_some(rest.trim())
+}
+
+/// A timeline's dot before a job title, in a cell of its own ("•  Charge Nurse, Acute Medical
+/// Unit"): a short phrase that names a job, after the dot and a cell gap. A bullet of a
+/// description is a sentence or names no job.
+pub(super) fn is_marked_title(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('•').and_then(|r| r.strip_prefix("  ")) else { return false };
+    rest.split_whitespace().count() <= 8 && !is_sentence(rest) && names_a_job(rest)
+}
+
+/// A phrase that reads as a sentence or part of one: it ends like one, has figures of money or
+/// shares, or is long and two thirds in lower case (a name is mostly capitalised words).
+pub(super) fn is_sentence(text: &str) -> bool {
+    let last_word = text.split_whitespace().last().unwrap_or_default().trim_end_matches('.');
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower = words.iter().filter(|w| !w.chars().next().is_some_and(char::is_uppercase)).count();
+    // "de-escalation." ends a sentence as "reviews." does.
+    let lower_word = last_word.chars().filter(|c| *c != '-').all(char::is_lowercase);
+    text.ends_with(';')
+        || (text.contains("; ") && words.len() >= 6)
+        || (text.ends_with(',') && words.len() >= 6)
+        || (text.ends_with('.') && last_word.chars().count() > 3 && lower_word)
+        || text.contains(['%', '$', '€', '£'])
+        || (words.len() > 9 && 3 * lower >= 2 * words.len())
+}
+
+/// A cell after the first of a dated line that is description ("Feb 2022 – Present  Financial
+/// Controller  Month-end close in 5 days"): four words or more, mostly in lower case.
+pub(super) fn is_prose(cell: &str) -> bool {
+    let named = organisation(cell);
+    let words: Vec<&str> = named.split_whitespace().collect();
+    let lower = words.iter().filter(|w| !w.chars().next().is_some_and(char::is_uppercase)).count();
+    // A title in a language that writes its later words small ("Técnica de asesoría
+    // jurídica") starts with a title's word.
+    let a_title = words.first().is_some_and(|w| names_a_job(w));
+    is_sentence(cell) || (words.len() >= 4 && 2 * lower > words.len() && !a_title)
+}
+
+/// A table's header row ("Position  Facility  From  To", "Role | Employer | Dates"): three
+/// or more short cells of words, apart by cell gaps or bars (a bullet or a dash joins the
+/// phrases of one cell: "Present  Northbridge Building Society • Manchester (hybrid)").
+pub(super) fn is_table_header(line: &str) -> bool {
+    let cells: Vec<&str> =
+        line.split('|').flat_map(|p| p.split("  ")).map(str::trim).filter(|c| !c.is_empty()).collect();
+    cells.len() >= 3
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && cells.iter().all(|c| c.split_whitespace().count() <= 3 && c.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The phrases of a line: what separators (" | ", " — ", " • ", " - ", a cell gap) set apart.
+pub(super) fn cells(line: &str) -> impl Iterator<Item = &str> {
+    separated(line)
+        .into_iter()
+        .flat_map(|p| p.split("  "))
+        .flat_map(|p| p.split(" - "))
+        .map(|p| p.trim().trim_matches([',', ':', '*', '/']).trim())
+        .filter(|p| p.chars().any(char::is_alphabetic))
+}
+
+/// `line` cut at its bars, bullets and dashes; a dash between two figures is a range inside a
+/// phrase ("Onderwijsassistent groep 3–5"), not a separator.
+pub(super) fn separated(line: &str) -> Vec<&str> {
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        let dash = matches!(c, '–' | '—');
+        let range = dash && digit(line[..i].chars().last()) && digit(line[i + c.len_utf8()..].chars().next());
+        if (matches!(c, '|' | '•') || dash) && !range {
+            pieces.push(&line[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    pieces.push(&line[start..]);
+    pieces
+}
+
+/// The lines of a section made ready: words a PDF ran together split again, a timeline's
+/// rules and dots taken off, a table's header row left out, a range broken over two lines ("2020 –"
+/// over "actualidad", a table cell's wrap) joined.
+pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
+    let cleaned: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let l = without_marker(&unglue(l));
+            let l = l.replace("──", "–").replace('─', "");
+            // A numbered entry: "1) Sr. Accounts Assistant", "2. Accounts Assistant".
+            let l = numbered(&l).unwrap_or(&l).to_owned();
+            // A timeline typed in plain text: "04/2020 - heute  o  Schichtleiter Montage" over
+            // "|  Voss Antriebstechnik GmbH", a letter o for its dot and bars for its rule.
+            let l = match (l.find("  o  "), dates::span(&l)) {
+                (Some(at), Some(span)) if span.at.end <= at => format!("{}{}", &l[..at], &l[at + 3..]),
+                _ => l,
+            };
+            l.trim_start_matches(['│', '┃', '|', ' ']).to_owned()
+        })
+        .filter(|l| !l.trim().is_empty() && !is_table_header(l) && !table::is_header(l) && !is_address_line(l))
+        .collect();
+    let mut out = Vec::with_capacity(cleaned.len());
+    let mut i = 0;
+    while i < cleaned.len() {
+        if let Some(next) = cleaned.get(i + 1)
+            && let Some((joined, rest)) = joined_range(&cleaned[i], next)
+        {
+            out.push(joined);
+            out.extend(rest);
+            i += 2;
+        } else if let Some(next) = cleaned.get(i + 1)
+            && ends_on_joining_word(&cleaned[i])
+            && dates::span(next).is_none()
+        {
+            out.push(format!("{} {next}", cleaned[i]));
+            i += 2;
+        } else {
+            out.push(cleaned[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A line without the number it starts with as an entry of a list ("1) Sr. Accounts
+/// Assistant", "2. Billing Executive"): not a year ("2019. …") or a figure of a sentence.
+pub(super) fn numbered(line: &str) -> Option<&str> {
+    let (number, rest) = line.split_once(' ')?;
+    let digits = number.strip_suffix([')', '.'])?;
+    (!digits.is_empty()
+        && digits.len() <= 2
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && rest.starts_with(char::is_uppercase))
+    .then_some(rest.trim_start())
+}
+
+/// "2019 ──•── heden": a timeline's dot on its drawn line between two dates, as a dash.
+pub(super) fn without_marker(line: &str) -> String {
+    let drawn = |c: char| "─━═•●○◆◇".contains(c);
+    let mut out = String::with_capacity(line.len());
+    let mut run = String::new();
+    for c in line.chars().chain(std::iter::once('\n')) {
+        if drawn(c) {
+            run.push(c);
+            continue;
+        }
+        // A run that draws a line ("──•──", "─●─") is one dash; a lone dot (a bullet) stays.
+        if run.contains(['─', '━', '═']) && run.chars().count() >= 2 {
+            out.push('–');
+        } else {
+            out.push_str(&run);
+        }
+        run.clear();
+        if c != '\n' {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// "2020 –  Enfermera" over "actualidad  Hospital La Fe": the range's first cell ends on one
+/// line and goes on at the start of the next; as "2020 – actualidad  Enfermera" and "Hospital
+/// La Fe".
+///
+/// A table row whose every cell wrapped ("09/2019 –  Ayuntamiento de  Técnica de asesoría"
+/// over "actualidad  Alcobendas  jurídica") is joined cell by cell when both lines have as
+/// many cells.
+pub(super) fn joined_range(line: &str, next: &str) -> Option<(String, Option<String>)> {
+    let (cell, rest) = line.split_once("  ").unwrap_or((line, ""));
+    let row: Vec<&str> = line.split("  ").map(str::trim).collect();
+    let next_row: Vec<&str> = next.split("  ").map(str::trim).collect();
+    // With fewer cells on the next line, they go to the cells that were cut: the first (the
+    // range), one that ends where a name cannot ("Bufete Ortega y" over "Asociados S.L.P."),
+    // and the last when it is a description, when there are just as many.
+    let cut: Vec<usize> = (0..row.len())
+        .filter(|&k| k == 0 || (k + 1 == row.len() && is_prose(row[k])) || ends_on_joining_word(row[k]))
+        .collect();
+    let targets: Option<Vec<usize>> = if row.len() == next_row.len() {
+        Some((0..row.len()).collect())
+    } else {
+        (cut.len() == next_row.len()).then_some(cut)
+    };
+    if let Some(targets) = targets.filter(|_| row.len() > 2 && dates::span(line).is_none()) {
+        let mut joined: Vec<String> = row.iter().map(|c| (*c).to_owned()).collect();
+        for (k, more) in targets.iter().zip(&next_row) {
+            // A row of a table with merged cells under the wrapped one: a town under its
+            // employer ("Entrepôts du Nord" over "Lesquin") stays apart for `without_town`,
+            // and the job's description under its title is no part of the title.
+            if *k > 0 && is_town(more) && !ends_on_joining_word(&joined[*k]) {
+                joined[*k] = format!("{}, {more}", joined[*k]);
+            } else if !(*k > 0 && is_prose(more) && !is_prose(&joined[*k])) {
+                joined[*k] = format!("{} {more}", joined[*k]);
+            }
+        }
+        if dates::span(&joined[0]).is_some() {
+            return Some((joined.join("  "), None));
+        }
+    }
+    let (next_cell, next_rest) = next.split_once("  ").unwrap_or((next, ""));
+    let range = format!("{} {}", cell.trim(), next_cell.trim());
+    let ends_open = dates::span(line).is_none() && dates::single(cell).is_some();
+    let cell_len = cell.trim().len();
+    let joined = ends_open && dates::span(&range).is_some_and(|s| s.at.start < cell_len && s.at.end > cell_len);
+    let next_rest = Some(next_rest.trim().to_owned()).filter(|r| !r.is_empty());
+    if joined {
+        return Some((format!("{range}  {}", rest.trim()), next_rest));
+    }
+    // A timeline's gutter with the start over the end and nothing between them ("2019" over
+    // "now", "08/2017" over "03/2020"): a range, when the two cells are dates and nothing else
+    // and the later one is not before the other (a timeline of start years runs backwards).
+    let stacked = format!("{} – {}", cell.trim(), next_cell.trim());
+    let whole = dates::span(&stacked)
+        .is_some_and(|s| s.at == (0..stacked.len()) && s.end.as_ref().is_none_or(|end| *end >= s.start));
+    (whole && dates::span(line).is_none() && dates::span(next).is_none())
+        .then(|| (format!("{stacked}  {}", rest.trim()), next_rest))
+}
+
+/// Words a PDF ran together where table cells met ("MathematicsAalto"), split again: a long
+/// run of lowercase letters followed by a capital does not happen inside a word.
+pub(super) fn unglue(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 4);
+    let (mut lower_run, mut digit_run) = (0, 0);
+    for c in line.chars() {
+        // "…November 2022Group Product Manager": a year glued to the cell after it, too.
+        if c.is_uppercase() && (lower_run >= 6 || digit_run == 4) {
+            out.push(' ');
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+        digit_run = if c.is_ascii_digit() { digit_run + 1 } else { 0 };
+        out.push(c);
+    }
+    out
+}
