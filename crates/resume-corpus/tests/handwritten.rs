@@ -43,16 +43,21 @@ fn source_words(case: &set::Case) -> String {
     let source = std::fs::read_to_string(dir().join("sources").join(format!("{}.{extension}", case.id))).unwrap();
     let body = source.split("</style>").last().unwrap_or(&source);
     let mut text = String::new();
-    let mut in_tag = false;
+    let mut tag: Option<String> = None;
     for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                text.push(' ');
+        match (c, tag.as_mut()) {
+            ('<', _) => tag = Some(String::new()),
+            ('>', Some(name)) => {
+                // An inline tag is inside a word ("M<small>ARCUS</small>", faked small capitals);
+                // any other ends one.
+                let name = name.trim_start_matches('/').split_whitespace().next().unwrap_or_default().to_lowercase();
+                if !["small", "b", "strong", "i", "em", "u", "sup", "sub"].contains(&name.as_str()) {
+                    text.push(' ');
+                }
+                tag = None;
             }
-            c if !in_tag => text.push(c),
-            _ => {}
+            (c, Some(name)) => name.push(c),
+            (c, None) => text.push(c),
         }
     }
     let text = text.replace("&amp;", "&").replace("&nbsp;", " ");
