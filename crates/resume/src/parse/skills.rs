@@ -226,11 +226,7 @@ fn unwrapped(lines: &[&str]) -> Vec<String> {
             // "DATEV Kanzlei-" over "Rechnungswesen": a compound broken at its hyphen.
             let hyphen = last.ends_with('-') && last.chars().rev().nth(1).is_some_and(char::is_alphabetic);
             // "Stakeholdermanagement en" over "participatie": no item ends on a joining word.
-            let joined = last.split_whitespace().count() >= 2
-                && last
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|w| super::words::JOINING_WORDS.contains(&w.to_lowercase().as_str()));
+            let joined = super::words::ends_on_joining_word(last);
             open || goes_on || aside || joined || hyphen
         });
         match out.last_mut() {

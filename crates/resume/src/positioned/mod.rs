@@ -210,9 +210,8 @@ fn pieces(glyphs: &[Glyph]) -> Vec<Piece> {
 /// Right-to-left text is put in reading order ([`crate::rtl`]; `page_rtl`: the page mostly is).
 fn spaced(run: &[&Glyph], size: f64, page_rtl: bool) -> (String, bool) {
     let gap = |w: &[&Glyph]| w[1].x - (w[0].x + w[0].width);
-    let mut gaps: Vec<f64> = run.windows(2).filter(|w| w[0].text != " " && w[1].text != " ").map(gap).collect();
-    gaps.sort_by(f64::total_cmp);
-    let letters = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0).max(0.0);
+    let gaps = run.windows(2).filter(|w| w[0].text != " " && w[1].text != " ").map(gap);
+    let letters = median(gaps).unwrap_or(0.0).max(0.0);
     // A word's gap is a space's width (about a quarter of the size) more than the letters'
     // own: tracked-out type whose letters stand a fifth of the size apart must not come apart
     // letter by letter ("S IOBHAN"), as a fixed threshold let it.
@@ -225,6 +224,19 @@ fn spaced(run: &[&Glyph], size: f64, page_rtl: bool) -> (String, bool) {
         units.push(&g.text);
     }
     crate::rtl::reading_order(&units, page_rtl)
+}
+
+/// The middle value (the upper one of an even count), None of none.
+fn median(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let mut values: Vec<f64> = values.collect();
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied()
+}
+
+/// The page's usual type size (the median) and its largest.
+fn usual_and_largest(pieces: &[Piece]) -> Option<(f64, f64)> {
+    let largest = pieces.iter().map(|p| p.size).max_by(f64::total_cmp)?;
+    Some((median(pieces.iter().map(|p| p.size))?, largest))
 }
 
 /// Pieces on one baseline, left to right.
@@ -287,9 +299,7 @@ fn columns(rows: Vec<Row>, gutter: Option<f64>) -> Vec<String> {
 /// them (a work history, not a sidebar under a banner), with a gutter in that gap for the rest
 /// of the page; that row and the gutter.
 fn side_by_side(rows: &[Row]) -> Option<(usize, f64)> {
-    let mut sizes: Vec<f64> = rows.iter().flatten().map(|p| p.size).collect();
-    sizes.sort_by(f64::total_cmp);
-    let usual = sizes.get(sizes.len() / 2).copied()?;
+    let usual = median(rows.iter().flatten().map(|p| p.size))?;
     // A heading: a few words, larger than the page's usual text or in capitals.
     let heading = |p: &Piece| {
         let capitals = p.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
@@ -407,11 +417,7 @@ fn is_margin_headings(band: &[Row], gutter: f64) -> bool {
         band.iter().filter(|r| r.iter().any(|p| is_left(p, gutter) == left)).map(|r| r[0].y).collect()
     };
     let (left, right) = (baselines(true), baselines(false));
-    let median_gap = |ys: &[f64]| {
-        let mut gaps: Vec<f64> = ys.windows(2).map(|w| w[1] - w[0]).collect();
-        gaps.sort_by(f64::total_cmp);
-        gaps.get(gaps.len() / 2).copied().unwrap_or(0.0)
-    };
+    let median_gap = |ys: &[f64]| median(ys.windows(2).map(|w| w[1] - w[0])).unwrap_or(0.0);
     let short = band.iter().flatten().filter(|p| is_left(p, gutter)).all(|p| p.text.split_whitespace().count() <= 5);
     left.len() >= 2 && right.len() >= 3 * left.len() && short && median_gap(&left) >= 3.0 * median_gap(&right)
 }

@@ -2,7 +2,7 @@
 //! top. Set over two lines it is made one; read after a sidebar it is put first, where the
 //! parser looks for it.
 
-use super::Piece;
+use super::{Piece, usual_and_largest};
 
 /// The largest text of the first page broken over lines where a name cannot end: after a
 /// hyphen ("WIEBKE JÄRVINEN-" over "LUND", a long letter-spaced name the page wrapped) or after
@@ -13,11 +13,7 @@ use super::Piece;
 /// when that size stands well above the page's usual one, the lines follow closely and
 /// overlap across, are in one script, and hold no digits or addresses.
 pub(super) fn on_one_line(mut pieces: Vec<Piece>) -> Vec<Piece> {
-    let mut sizes: Vec<f64> = pieces.iter().map(|p| p.size).collect();
-    sizes.sort_by(f64::total_cmp);
-    let (Some(&usual), Some(&largest)) = (sizes.get(sizes.len() / 2), sizes.last()) else {
-        return pieces;
-    };
+    let Some((usual, largest)) = usual_and_largest(&pieces) else { return pieces };
     let mut big: Vec<usize> = (0..pieces.len()).filter(|&i| pieces[i].size >= 0.95 * largest).collect();
     big.sort_by(|&a, &b| pieces[a].y.total_cmp(&pieces[b].y));
     let a_name = |p: &Piece| !p.text.chars().any(|c| c.is_ascii_digit() || c == '@');
@@ -79,9 +75,7 @@ pub(super) fn on_one_line(mut pieces: Vec<Piece>) -> Vec<Piece> {
 /// above the page's usual one and the piece sits in the top third of the page and could be a
 /// name (words, no digits or addresses): a banner's or a main column's name.
 pub(super) fn banner(pieces: &[Piece]) -> Option<String> {
-    let mut sizes: Vec<f64> = pieces.iter().map(|p| p.size).collect();
-    sizes.sort_by(f64::total_cmp);
-    let (&usual, &largest) = (sizes.get(sizes.len() / 2)?, sizes.last()?);
+    let (usual, largest) = usual_and_largest(pieces)?;
     let [name] = pieces.iter().filter(|p| p.size >= 0.95 * largest).collect::<Vec<_>>()[..] else { return None };
     let (top, bottom) = pieces.iter().fold((f64::MAX, f64::MIN), |(t, b), p| (t.min(p.y), b.max(p.y)));
     let words = name.text.split_whitespace().count();

@@ -10,7 +10,7 @@
 //! border make it wider than the space between a cell's lines) and, where rows are set closer
 //! than that, by their dates: each row has one range.
 
-use super::{Piece, Row};
+use super::{Piece, Row, median};
 use crate::parse::{
     TableColumn, ends_on_joining_word, header_columns, is_heading, is_town, names_a_school, names_an_employer,
 };
@@ -123,7 +123,7 @@ fn groups<'a>(body: &'a [Row], column: &dyn Fn(&Piece) -> usize, dates_at: usize
         let lines: Vec<&Vec<&Piece>> = lines.iter().filter(|l| !l.is_empty()).collect();
         inner = lines.windows(2).map(|w| top(w[1]) - bottom(w[0])).fold(inner, f64::min);
     }
-    let size = median(body.iter().flatten().map(|p| p.size).collect());
+    let size = median(body.iter().flatten().map(|p| p.size)).unwrap_or_default();
     let apart = (0.45 * size).max(1.5 * inner.max(0.0));
     let mut groups: Vec<Vec<&Row>> = Vec::new();
     let mut lowest = f64::NEG_INFINITY;
@@ -146,11 +146,6 @@ fn top(line: &[&Piece]) -> f64 {
 
 fn bottom(line: &[&Piece]) -> f64 {
     line.iter().map(|p| p.y + 0.2 * p.size).fold(f64::NEG_INFINITY, f64::max)
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values.get(values.len() / 2).copied().unwrap_or_default()
 }
 
 /// A group split at its dates when it holds more than one row's (rows set without space
