@@ -11,6 +11,8 @@
 mod name;
 mod table;
 
+use std::borrow::Borrow;
+
 use pdf_extract::{Document, MediaBox, Object, OutputDev, OutputError, Transform};
 
 /// One character as drawn: its left edge, its baseline measured down from the page's top, its
@@ -242,19 +244,28 @@ fn usual_and_largest(pieces: &[Piece]) -> Option<(f64, f64)> {
 /// Pieces on one baseline, left to right.
 type Row = Vec<Piece>;
 
-fn rows(mut pieces: Vec<Piece>) -> Vec<Row> {
-    pieces.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-    let mut rows: Vec<Row> = Vec::new();
+/// Pieces (owned, or borrowed as a table's cell's) grouped by baseline, top to bottom, each
+/// group left to right.
+fn rows<P: Borrow<Piece>>(mut pieces: Vec<P>) -> Vec<Vec<P>> {
+    pieces.sort_by(|a, b| {
+        let (a, b) = (a.borrow(), b.borrow());
+        a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0))
+    });
+    let mut rows: Vec<Vec<P>> = Vec::new();
     for p in pieces {
         match rows.last_mut() {
-            Some(row) if (row[0].y - p.y).abs() < 0.3 * row[0].size.min(p.size) => row.push(p),
+            Some(row) if same_baseline(row[0].borrow(), p.borrow()) => row.push(p),
             _ => rows.push(vec![p]),
         }
     }
     for row in &mut rows {
-        row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        row.sort_by(|a, b| a.borrow().x0.total_cmp(&b.borrow().x0));
     }
     rows
+}
+
+fn same_baseline(a: &Piece, b: &Piece) -> bool {
+    (a.y - b.y).abs() < 0.3 * a.size.min(b.size)
 }
 
 /// A row's pieces joined, left to right; a right-to-left row's from the right.

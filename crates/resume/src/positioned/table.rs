@@ -192,16 +192,7 @@ fn open_range(text: &str) -> bool {
 
 /// A cell's pieces as its lines, top to bottom, each left to right.
 fn lines<'a>(pieces: impl Iterator<Item = &'a Piece>) -> Vec<Vec<&'a Piece>> {
-    let mut pieces: Vec<&Piece> = pieces.collect();
-    pieces.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-    let mut lines: Vec<Vec<&Piece>> = Vec::new();
-    for p in pieces {
-        match lines.last_mut() {
-            Some(line) if (line[0].y - p.y).abs() < 0.3 * p.size => line.push(p),
-            _ => lines.push(vec![p]),
-        }
-    }
-    lines
+    super::rows(pieces.collect())
 }
 
 fn text(lines: &[Vec<&Piece>]) -> String {
