@@ -92,13 +92,13 @@ const TITLE_ENDINGS: &[&str] = &[
     "monteur", "praktikantin", "praktikant", "geselle", "leitung", "angestellte", "angestellter",
 ];
 
-/// Words that make a phrase an organisation: legal forms, and kinds of places people work.
+/// Words that make a phrase an organisation: kinds of places people work (legal forms are
+/// `LEGAL_FORMS`).
 #[rustfmt::skip]
 const EMPLOYER_WORDS: &[&str] = &[
-    "inc", "ltd", "llc", "llp", "gmbh", "ag", "sa", "s.a", "corp", "corporation", "company", "co", "group", "bank",
-    "labs", "technologies", "solutions", "systems", "hospital", "clinic", "university", "partners", "consulting", "bv",
-    "b.v", "nv", "n.v", "plc", "oy", "ab", "as", "srl", "s.r.l", "spa", "s.p.a", "kg", "se", "sas", "sarl", "s.l",
-    "slu", "lda", "ltda", "sp", "studio", "agency", "foundation", "institute", "services", "contractors",
+    "company", "group", "bank",
+    "labs", "technologies", "solutions", "systems", "hospital", "clinic", "university", "partners", "consulting",
+    "studio", "agency", "foundation", "institute", "services", "contractors",
     "installations", "pharmacy", "school", "academy", "college", "centre", "center", "council", "county",
     "ministry", "hotel", "restaurant", "foods", "beverages", "works", "industries", "joinery", "trust", "nhs",
     "snacks", "grocers",
@@ -286,9 +286,23 @@ pub(crate) fn names_a_job(text: &str) -> bool {
     has_word(text, TITLE_WORDS) || has_ending(text, TITLE_ENDINGS)
 }
 
+/// A company's legal form, or a public body's that its name carries ("NHS Trust").
+#[rustfmt::skip]
+const LEGAL_FORMS: &[&str] = &[
+    "inc", "ltd", "llc", "llp", "plc", "pty", "corp", "corporation", "co", "gmbh", "ggmbh", "ag", "kg", "sa", "s.a",
+    "bv", "b.v", "nv", "n.v", "oy", "ab", "as", "srl", "s.r.l", "spa", "s.p.a", "se", "sas", "sarl", "s.l", "slu", "lda",
+    "ltda", "sp", "nhs trust", "foundation trust",
+];
+
+/// Whether `text` names a legal form: the surest sign of an organisation's name.
+pub(crate) fn names_a_legal_form(text: &str) -> bool {
+    has_word(text, LEGAL_FORMS)
+}
+
 /// Whether `text` has a word of an organisation's name (a legal form, "Hospital", "Lycée").
 pub(crate) fn names_an_employer(text: &str) -> bool {
     has_word(text, EMPLOYER_WORDS)
+        || names_a_legal_form(text)
         || has_ending(text, EMPLOYER_ENDINGS)
         || text.contains(" & ")
         || text.contains("Sp. z o.o")

@@ -34,13 +34,19 @@ pub(super) fn names_an_organisation(line: &str) -> bool {
 /// that name no job or place and are no prose ("Midwest Parcel Fulfillment, Columbus, OH"; not
 /// "Führung eines Teams von 6 Disponenten", a German task).
 pub(super) fn starts_with_a_name(line: &str) -> bool {
-    let first = line.split(", ").next().unwrap_or_default();
+    let (first, rest) = line.split_once(", ").unwrap_or((line, ""));
+    // A name's shape is a town's too: in capitals before a part that is no place ("Fidal,
+    // direction régionale Rhône-Alpes – Lyon") it is the name; a task is not ("Report entry,
+    // public records requests").
+    let capitalised = first.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    let before_no_place = !rest.is_empty() && !is_place(rest) && !is_town(rest) && !is_town_in_country(rest);
+    let a_town = is_town(first) && !(capitalised && before_no_place);
     first.split_whitespace().count() <= 6
         && !first.contains(|c: char| c.is_ascii_digit())
         && first.starts_with(char::is_uppercase)
         && !names_a_job(first)
         && !is_place(first)
-        && !is_town(first)
+        && !a_town
         && !is_prose(first)
 }
 
@@ -190,6 +196,9 @@ pub(super) fn entries(
         // splits it.
         let where_whole = is_town_and_state(&rest) || is_town_in_country(&rest);
         let mut pieces = if where_whole { Vec::new() } else { heading_cells(&rest) };
+        // Prose after a title's dash may be its ward or field ("Infirmière – Soins de suite et
+        // de réadaptation" over "Clinique Sainte-Odile, Haguenau"): kept for the title below.
+        let titled: Vec<String> = pieces.iter().filter(|p| !is_sentence(p)).cloned().collect();
         let mut n_cell = 0;
         // With the headings before the dates, the dates' line holds no heading: a line of the
         // description beside dates centred in their cell ("09/2018–aujourd'hui  Facturation
@@ -214,22 +223,24 @@ pub(super) fn entries(
         // In a work history the line below is the employer also when it is a name that is
         // neither a job, a place nor prose ("Warehouse Lead - 2nd Shift" over "Midwest Parcel
         // Fulfillment, Columbus, OH"). A comma is inside the title only over an organisation
-        // by its words ("Senior Paralegal, Commercial Property" over "Hartley Brooke LLP"): a
-        // title and its employer are often set so ("Dental Nurse, Bedminster Family Dentistry"
-        // over the practice's kind).
+        // with its town or its legal form ("Senior Paralegal, Commercial Property" over
+        // "Hartley Brooke LLP, Manchester"; "Account Executive, SMB" over "Telus
+        // Communications Inc."): a title and its employer are often set so ("Dental Nurse,
+        // Bedminster Family Dentistry" over the practice's kind).
         let name_below = || {
             let Some(next) = lines.get(i + 1) else { return false };
             jobs && is_heading(i + 1) && dated(next).is_none() && starts_with_a_name(next)
         };
         let mut employer_below = false;
         if !heading_first && (names_below(*i) || name_below()) {
-            if let Some(whole) = dash_title(&pieces, &rest) {
+            if let Some(whole) = dash_title(&pieces, &rest).or_else(|| dash_title(&titled, &rest)) {
                 pieces = vec![whole];
                 employer_below = true;
             } else if let [one] = pieces.as_slice()
                 && jobs
                 && names_below(*i)
-                && lines[i + 1].rsplit_once(", ").is_some_and(|(_, town)| is_town(town))
+                && (lines[i + 1].rsplit_once(", ").is_some_and(|(_, town)| is_town(town))
+                    || names_a_legal_form(&lines[i + 1]))
                 && comma_pieces(one).len() == 2
                 && !names_an_employer(one)
             {
@@ -241,7 +252,7 @@ pub(super) fn entries(
         // Its line is the employer's alone: a dash in it is in the name ("LogiTejo –
         // Operadores Logísticos, S.A., Azambuja").
         if employer_below {
-            pieces.push(lines[i + 1].trim().to_owned());
+            pieces.push(without_place_after_dash(&lines[i + 1]).to_owned());
         }
         // "2016 – 2020  Cariste CACES 1, 3 et 5" under "Depuis mars 2020  Entrepôts du Nord
         // Logistique  Chef d'équipe préparation": the employer's cell is merged down, and
@@ -317,9 +328,12 @@ pub(super) fn entries(
                 let name_next = |j: usize| {
                     jobs && lines.get(j + 1).is_some_and(|next| is_heading(j + 1) && starts_with_a_name(next))
                 };
+                // Under an organisation's line after the dates, likewise ("Studio Legale
+                // Bernasconi Ferrario & Partners, Milano" over "Senior Associate – Dipartimento
+                // Diritto del Lavoro").
                 let employer_next = names_below(j)
                     || (!is_before && name_next(j))
-                    || (is_before && pieces.iter().any(|p| names_an_organisation(p)))
+                    || pieces.iter().any(|p| names_an_organisation(p))
                     || (is_before && jobs && pieces.len() == 1 && own == 0 && starts_with_a_name(&pieces[0]));
                 if employer_next && let Some(whole) = dash_title(&more, &lines[j]) {
                     more = vec![whole];

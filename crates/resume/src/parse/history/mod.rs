@@ -19,14 +19,15 @@ use super::ParsedJob;
 use super::dates::{self, Span};
 use super::labelled;
 use super::words::{
-    JOINING_WORDS, ends_on_joining_word, names_a_degree, names_a_gap, names_a_job, names_a_school, names_an_employer,
+    JOINING_WORDS, ends_on_joining_word, names_a_degree, names_a_gap, names_a_job, names_a_legal_form, names_a_school,
+    names_an_employer,
 };
 use entries::*;
 use lines::*;
 pub(super) use places::is_address;
 use places::{
     is_address_line, is_named_place, is_place, is_town_and_state, is_town_in_capitals, is_town_in_country,
-    is_town_in_region, name_of_address, without_town,
+    is_town_in_region, name_of_address, without_place_after_dash, without_town,
 };
 use table::Column;
 
@@ -1053,5 +1054,43 @@ mod tests {
         ];
         let got = schools(&lines);
         assert_eq!((got[0].school.as_str(), got[0].degree.as_str()), ("Universidad de Málaga", "Grado en Turismo"));
+    }
+
+    #[test]
+    fn a_department_after_the_title_over_the_employers_line() {
+        let lines = [
+            "Infirmière en chirurgie digestive  sept. 2020 – aujourd'hui",
+            "Hôpitaux Universitaires de Strasbourg",
+            "Tutrice référente des étudiants IFSI",
+            "Infirmière – Soins de suite et de réadaptation  mars 2017 – août 2020",
+            "Clinique Sainte-Odile, Haguenau",
+            "Coordination avec kinésithérapeutes et ergothérapeutes",
+            "Juriste – Pôle social  Janv. 2017 – août 2019",
+            "Fidal, direction régionale Rhône-Alpes – Lyon",
+            "Audits sociaux, rédaction de consultations",
+            "Account Executive, SMB  06/2017 – 12/2020",
+            "Telus Communications Inc. — Calgary, AB",
+            "Full-cycle B2B sales of business internet and mobility plans",
+            "Senior Paralegal, Real Estate Department  Jan 2022 – Present",
+            "Mason Hayes Whitford LLP, Dublin 2",
+            "Oct 2009 – Aug 2012  Staff Nurse, Care of the Elderly",
+            "University Hospitals of the East Midlands NHS Trust",
+            "Records Technician — City of South Tucson Police Department • June 2013 to Sept 2015",
+            "Report entry, public records requests, warrant confirmation via ACJIS",
+            "Settembre 2019 – oggi",
+            "Studio Legale Bernasconi Ferrario & Partners, Milano",
+            "Senior Associate – Dipartimento Diritto del Lavoro",
+        ];
+        let want = [
+            ("Infirmière en chirurgie digestive", "Hôpitaux Universitaires de Strasbourg"),
+            ("Infirmière – Soins de suite et de réadaptation", "Clinique Sainte-Odile"),
+            ("Juriste – Pôle social", "Fidal"),
+            ("Account Executive, SMB", "Telus Communications Inc."),
+            ("Senior Paralegal, Real Estate Department", "Mason Hayes Whitford LLP"),
+            ("Staff Nurse, Care of the Elderly", "University Hospitals of the East Midlands NHS Trust"),
+            ("Records Technician", "City of South Tucson Police Department"),
+            ("Senior Associate – Dipartimento Diritto del Lavoro", "Studio Legale Bernasconi Ferrario & Partners"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
     }
 }
