@@ -277,7 +277,10 @@ pub fn split(lines: &[&str]) -> Vec<(Section, usize)> {
         // "Name and type of organisation providing  Leicester College" over "education and
         // training": the end of a form's label, not the heading it reads as.
         let label_end = super::labelled::ends_a_label(&lines[i.saturating_sub(2)..i], line);
-        match heading(line).filter(|_| !label_end) {
+        // "•  Coordino 4 receptionist e 2 portieri notturni, turni e" over "formazione": the
+        // end of a wrapped line, not a heading.
+        let wrapped = i > 0 && super::words::ends_on_joining_word(lines[i - 1]) && line.starts_with(char::is_lowercase);
+        match heading(line).filter(|_| !label_end && !wrapped) {
             Some(s) => section = s,
             None => out.push((section, i)),
         }
@@ -325,6 +328,8 @@ mod tests {
             "education and training",
         ];
         assert_eq!(split(&form), [(Section::Education, 1), (Section::Education, 2)]);
+        let wrapped = ["Esperienze professionali", "•  Coordino 4 receptionist, turni e", "formazione", "Receptionist"];
+        assert_eq!(split(&wrapped), [(Section::Experience, 1), (Section::Experience, 2), (Section::Experience, 3)]);
         assert_eq!(heading("Lingue"), Some(Section::Languages));
         assert_eq!(heading("TRAINING"), Some(Section::Education));
         // A job title that starts with a section's word is not a heading; nor is a date line.

@@ -72,7 +72,7 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
 /// that names one, else the first that is not a degree or a place; the degree the first that
 /// names one; the major what follows the degree.
 fn education(mut entry: Entry) -> Option<ParsedEducation> {
-    entry.pieces = entry.pieces.iter().map(|p| without_kind_label(p)).flat_map(degree_then_school).collect();
+    entry.pieces = with_quoted_names(entry.pieces.iter().map(|p| without_kind_label(p)).flat_map(degree_then_school));
     let parts: Vec<String> = entry.pieces.iter().flat_map(|p| p.split(", ")).map(|p| p.trim().to_owned()).collect();
     // The first of the best: "IHK zu Leipzig" after "Geprüfte Bilanzbuchhalterin (IHK)"; between
     // equals, one ending on its kind ("Maryvale High School", not "High School Diploma").
@@ -117,6 +117,23 @@ fn without_kind_label(piece: &str) -> &str {
         Some((label, school)) if !label.contains(' ') && names_a_school(label) && names_a_school(school) => school,
         _ => piece,
     }
+}
+
+/// A school's name in quotes under its kind, as a narrow column wraps it ("Istituto Tecnico
+/// Turistico" over "\"Francesca da Rimini\""): one piece.
+fn with_quoted_names(pieces: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for piece in pieces {
+        let quoted = piece.starts_with(['"', '“', '«', '„']) && piece.ends_with(['"', '”', '»', '“']);
+        match out.last_mut() {
+            Some(school) if quoted && names_a_school(school) && !names_a_degree(school) => {
+                school.push(' ');
+                school.push_str(&piece);
+            }
+            _ => out.push(piece),
+        }
+    }
+    out
 }
 
 /// "MBO Amersfoort": a school named by the level it teaches and its town.
@@ -239,6 +256,10 @@ mod tests {
         // A school's kind as its label is no part of its name.
         let lines = ["2011 – 2014  Industriemechanikerin", "Berufsschule: Technische Schule Heidenheim"];
         assert_eq!(names(&lines), ["Technische Schule Heidenheim"]);
+        // A name in quotes under its kind, wrapped in a narrow column.
+        let lines =
+            ["Diploma di Tecnico del Turismo", "Istituto Tecnico Turistico", "\"Francesca da Rimini\"", "2011 – 2016"];
+        assert_eq!(names(&lines), ["Istituto Tecnico Turistico \"Francesca da Rimini\""]);
         // A second degree is no school: only a level and a town name one ("MBO Amersfoort").
         let lines =
             ["2012 – 2014  Abitur", "Allgemeine Hochschulreife", "2008 – 2012  Bachelor of Science", "Master of Arts"];
