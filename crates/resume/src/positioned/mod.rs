@@ -8,6 +8,7 @@
 //! pdf-extract's own text follows the content stream: two columns come out interleaved or one
 //! after the other depending on how the PDF was written, and a table's cells lose their gaps.
 
+mod grid;
 mod name;
 mod table;
 
@@ -301,7 +302,7 @@ fn page_text(pieces: Vec<Piece>) -> String {
 fn columns(rows: Vec<Row>, gutter: Option<f64>) -> Vec<String> {
     match gutter {
         Some(gutter) => bands(rows, gutter).into_iter().flat_map(|band| band_lines(band, gutter)).collect(),
-        None => rows.iter().map(|r| row_text(r)).collect(),
+        None => grid::lines(rows),
     }
 }
 
@@ -447,11 +448,12 @@ fn band_lines(band: Vec<Row>, gutter: f64) -> Vec<String> {
         return band.iter().map(|r| row_text(r)).collect();
     }
     let side = |keep: &dyn Fn(&Piece) -> bool| -> Vec<String> {
-        band.iter()
-            .map(|r| r.iter().filter(|p| keep(p)).cloned().collect::<Vec<_>>())
-            .filter(|r| !r.is_empty())
-            .map(|r| row_text(&r))
-            .collect()
+        grid::lines(
+            band.iter()
+                .map(|r| r.iter().filter(|p| keep(p)).cloned().collect::<Row>())
+                .filter(|r| !r.is_empty())
+                .collect(),
+        )
     };
     let mut lines = side(&|p| is_left(p, gutter));
     lines.extend(side(&|p| !is_left(p, gutter)));
@@ -463,7 +465,7 @@ mod tests {
     use super::*;
 
     /// A line of text as glyphs 6 pt wide at 10 pt, starting at `x` on baseline `y`.
-    fn line(x: f64, y: f64, text: &str) -> Vec<Glyph> {
+    pub(super) fn line(x: f64, y: f64, text: &str) -> Vec<Glyph> {
         text.chars()
             .enumerate()
             .map(|(i, c)| Glyph { page: 1, x: x + 6.0 * i as f64, y, width: 6.0, size: 10.0, text: c.into() })

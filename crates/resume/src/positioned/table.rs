@@ -179,13 +179,13 @@ fn by_dates<'a>(group: Vec<&'a Row>, column: &dyn Fn(&Piece) -> usize, dates_at:
     out
 }
 
-fn has_year(text: &str) -> bool {
+pub(super) fn has_year(text: &str) -> bool {
     text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4)
 }
 
 /// A range whose end is still to come: no year after its dash ("sept. 2020 –", "mars 2016 –
 /// déc."), where the end is no word for now ("03/2019 – atual" is whole).
-fn open_range(text: &str) -> bool {
+pub(super) fn open_range(text: &str) -> bool {
     !crate::parse::is_dates(text)
         && text.rsplit_once(['–', '—', '-']).is_some_and(|(from, to)| has_year(from) && !has_year(to))
 }
@@ -218,7 +218,7 @@ fn segments<'a, 'p>(lines: &'a [Vec<&'p Piece>], role: TableColumn) -> Vec<&'a [
 /// Whether `next` goes on the phrase `line` ends: always after a line that cannot end there
 /// (a dash, a comma, an open bracket, a small joining word: "Especialização em Alfabetização
 /// e" over "Letramento"); else by what the cell holds.
-fn goes_on(line: &str, next: &str, role: TableColumn) -> bool {
+pub(super) fn goes_on(line: &str, next: &str, role: TableColumn) -> bool {
     let open = line.matches('(').count() > line.matches(')').count();
     let unfinished = open || line.ends_with(['-', '–', '—', ',', '(', '/', '&', '+']) || ends_on_joining_word(line);
     let lower = next.starts_with(char::is_lowercase);
