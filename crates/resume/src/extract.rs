@@ -132,11 +132,13 @@ fn parts_too_large() -> ResumeError {
 /// tags is enough: the text of a document part is only ever in `w:t`. A table row whose cells
 /// hold one paragraph each is one line, cells apart by a tab (a dates / title / employer row);
 /// a row of cells holding many paragraphs (a two-column layout) gives each cell's lines in turn.
+/// A table inside a cell (the work history's table in a layout table's main column) gives its
+/// lines to that cell.
 fn word_xml_text(xml: &str) -> String {
-    let mut out = String::new();
-    // The current row: its cells' paragraphs, the current cell's, and the current paragraph.
-    let mut row: Option<Vec<Vec<String>>> = None;
-    let mut cell: Vec<String> = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    // The rows being read, outermost first: each one's finished cells and its current cell's
+    // paragraphs.
+    let mut rows: Vec<(Vec<Vec<String>>, Vec<String>)> = Vec::new();
     let mut paragraph = String::new();
     let mut rest = xml;
     while let Some(open) = rest.find('<') {
@@ -154,36 +156,40 @@ fn word_xml_text(xml: &str) -> String {
             ("w:br" | "w:cr", false) => paragraph.push('\n'),
             ("w:p", true) => {
                 let text = std::mem::take(&mut paragraph);
-                if row.is_some() {
-                    cell.push(text);
-                } else {
-                    out.push_str(&text);
-                    out.push('\n');
+                match rows.last_mut() {
+                    Some((_, cell)) => cell.push(text),
+                    None => out.push(text),
                 }
             }
-            ("w:tr", false) => row = Some(Vec::new()),
+            ("w:tr", false) => rows.push((Vec::new(), Vec::new())),
             ("w:tc", true) => {
-                if let Some(cells) = row.as_mut() {
-                    cells.push(std::mem::take(&mut cell));
+                if let Some((cells, cell)) = rows.last_mut() {
+                    cells.push(std::mem::take(cell));
                 }
             }
             ("w:tr", true) => {
-                let cells = row.take().unwrap_or_default();
-                if cells.iter().all(|c| c.len() <= 1) {
-                    let line: Vec<&str> = cells.iter().map(|c| c.first().map_or("", String::as_str)).collect();
-                    out.push_str(&line.join("\t"));
-                    out.push('\n');
-                } else {
-                    for line in cells.iter().flatten() {
-                        out.push_str(line);
-                        out.push('\n');
-                    }
+                let Some((cells, _)) = rows.pop() else { continue };
+                let lines = row_lines(cells);
+                match rows.last_mut() {
+                    Some((_, cell)) => cell.extend(lines),
+                    None => out.extend(lines),
                 }
             }
             _ => {}
         }
     }
-    out
+    out.iter().map(|line| format!("{line}\n")).collect()
+}
+
+/// A table row's lines: one, its cells apart by a tab, when each cell holds a paragraph at
+/// most; else each cell's paragraphs in turn.
+fn row_lines(cells: Vec<Vec<String>>) -> Vec<String> {
+    if cells.iter().all(|c| c.len() <= 1) {
+        let line: Vec<&str> = cells.iter().map(|c| c.first().map_or("", String::as_str)).collect();
+        vec![line.join("\t")]
+    } else {
+        cells.into_iter().flatten().collect()
+    }
 }
 
 /// XML's entities and character references.
@@ -313,6 +319,12 @@ mod tests {
             cell(&["Experience", "Nurse"])
         );
         assert_eq!(word_xml_text(&columns), "Contact\na@b.example\nExperience\nNurse\n");
+        // A table of dated rows inside the layout table's main column: the sidebar's cell stays.
+        let nested = format!(
+            "<w:tbl><w:tr>{}<w:tc><w:p><w:r><w:t>Experience</w:t></w:r></w:p>{rows}</w:tc></w:tr></w:tbl>",
+            cell(&["Contact", "a@b.example"]),
+        );
+        assert_eq!(word_xml_text(&nested), "Contact\na@b.example\nExperience\n2019\tNurse\n2020\tChef\n");
     }
 
     #[test]
