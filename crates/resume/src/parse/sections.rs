@@ -332,6 +332,7 @@ mod tests {
         assert_eq!(split(&wrapped), [(Section::Experience, 1), (Section::Experience, 2), (Section::Experience, 3)]);
         assert_eq!(heading("Lingue"), Some(Section::Languages));
         assert_eq!(heading("Persönliche Angaben"), Some(Section::Top));
+        assert_eq!(heading("UPRAWNIENIA"), Some(Section::Certifications));
         assert_eq!(heading("TRAINING"), Some(Section::Education));
         // A job title that starts with a section's word is not a heading; nor is a date line.
         assert_eq!(heading("Education Coordinator"), None);

@@ -101,14 +101,15 @@ const EMPLOYER_WORDS: &[&str] = &[
     "studio", "agency", "foundation", "institute", "services", "contractors",
     "installations", "pharmacy", "school", "academy", "college", "centre", "center", "council", "county",
     "ministry", "hotel", "restaurant", "foods", "beverages", "works", "industries", "joinery", "trust", "nhs",
-    "snacks", "grocers",
+    "snacks", "grocers", "association",
     // Other languages
     "hôpital", "hospices", "clinique", "cabinet", "groupe", "mutuelle", "hôtel", "brasserie", "ville", "lycée",
     "école", "ehpad", "entrepôts", "associés", "klinik", "klinikum", "krankenhaus", "gymnasium", "schule", "stadt",
     "seminar", "institut", "hospital", "clínica", "centro", "grupo", "ayuntamiento", "agencia", "universidad",
     "colegio", "hospitale", "ospedale", "gruppo", "studio", "comune", "scuola", "ziekenhuis", "gemeente", "college",
     "centrum", "szpital", "zakłady", "spółdzielnia", "hurtownia", "biuro", "grupa", "santa", "casa", "gabinete",
-    "istituto", "cooperativa", "kita", "bufete", "notaría", "spedition",
+    "istituto", "cooperativa", "kita", "bufete", "notaría", "spedition", "asociación", "associação",
+    "associazione", "vereniging", "verein", "stowarzyszenie",
     // Trading names of the Iberian languages: "Distribuidora Paulista de Bebidas", "Mercantil
     // São Jorge", "Transportes Ebro Norte".
     "distribuidora", "mercantil", "transportes", "construtora", "constructora",

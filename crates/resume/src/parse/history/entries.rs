@@ -311,7 +311,15 @@ pub(super) fn entries(
                     && pieces.len() == 1
                     && names_an_organisation(&lines[j])
                     && !names_an_organisation(&pieces[0]);
-                if (phrases(&pieces) >= 2 && !comma_title) || !is_heading(j) {
+                // Above the entry's headings, a task's line without its bullet (a browser draws
+                // list markers, not text) is long prose: "Introduced monthly HR dashboards for
+                // absence, turnover and overtime" over "Airedale Housing Association" and dates.
+                let task_above = is_before
+                    && !pieces.is_empty()
+                    && lines[j].split_whitespace().count() >= 7
+                    && is_prose(&lines[j])
+                    && !names_an_organisation(&lines[j]);
+                if (phrases(&pieces) >= 2 && !comma_title) || !is_heading(j) || task_above {
                     break;
                 }
                 let mut more = heading_cells(&lines[j]);
@@ -402,9 +410,13 @@ pub(super) fn entries(
         // place ("Koordynatorka ds. marketingu" / "marzec 2021 – obecnie" / "Bonavita Kosmetyki
         // Sp. z o.o., Kraków"; "Agencja Reklamowa Pixel House, Kraków"), but not a LinkedIn
         // role's town ("Austin, Texas, United States").
+        // So does the title under an employer named over the dates ("Northgate Care Homes
+        // Ltd" / "Feb 2021 – Present" / "HR Manager").
+        let employer_over = jobs && !pieces.is_empty() && pieces.iter().all(|p| names_an_organisation(p));
         let completes = |line: &str| {
             is_named_place(line)
                 || (jobs && (names_an_organisation(line) || starts_with_a_name(line)) && !names_a_job(line))
+                || (employer_over && names_a_job(line) && !names_an_organisation(line) && !is_prose(line))
         };
         if heading_first
             && phrases(&pieces) == 1

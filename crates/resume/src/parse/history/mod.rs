@@ -1093,4 +1093,28 @@ mod tests {
         ];
         assert_eq!(who(&lines), pairs(&want));
     }
+
+    #[test]
+    fn the_employer_over_the_dates_and_the_title_under_them() {
+        let lines = [
+            "Northgate Care Homes Ltd",
+            "Feb 2021 – Present",
+            "HR Manager",
+            "Lead a team of 4 covering 11 homes and 620 staff across West Yorkshire",
+            "Managed the TUPE transfer of two acquired homes (140 staff)",
+            "Pennine Foods Group plc",
+            "Jul 2017 – Jan 2021",
+            "HR Business Partner",
+            "Introduced monthly HR dashboards for absence, turnover and overtime",
+            "Airedale Housing Association",
+            "Sep 2014 – Jun 2017",
+            "HR Advisor",
+        ];
+        let want = [
+            ("HR Manager", "Northgate Care Homes Ltd"),
+            ("HR Business Partner", "Pennine Foods Group plc"),
+            ("HR Advisor", "Airedale Housing Association"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
 }
