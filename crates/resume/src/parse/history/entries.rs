@@ -209,8 +209,14 @@ pub(super) fn entries(
         });
         // "SEPTIEMBRE 2019 – ACTUALIDAD • ZARAGOZA": a town in capitals beside the dates is where
         // the job was, unless the lines around give no title and employer without it.
-        // So is a town with its state or country ("Minneapolis, MN  •  March 2022 – Present").
-        let where_ = |p: &String| is_town_in_capitals(p) || is_town_in_region(p) || is_town_in_country(p);
+        // So is a town with its state or country ("Minneapolis, MN  •  March 2022 – Present"),
+        // and a town's name alone after the dates ("Octubre 2021 – Actualidad • Sevilla").
+        let town_after = lines[*i][..at.start].trim().is_empty()
+            && lines[*i][at.end..].trim_start().starts_with(['•', '·', '|'])
+            && pieces.len() == 1;
+        let where_ = |p: &String| {
+            is_town_in_capitals(p) || is_town_in_region(p) || is_town_in_country(p) || (town_after && is_town(p))
+        };
         let (mut places, kept): (Vec<String>, Vec<String>) = pieces.into_iter().partition(where_);
         if where_whole {
             places.push(rest.clone());

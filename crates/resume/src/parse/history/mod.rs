@@ -1117,4 +1117,21 @@ mod tests {
         ];
         assert_eq!(who(&lines), pairs(&want));
     }
+
+    #[test]
+    fn a_town_alone_after_the_dates_is_where() {
+        let lines = [
+            "Encargada de tienda | Calzados Triana",
+            "Octubre 2021 – Actualidad • Sevilla",
+            "Gestión de una tienda de calzado de 180 m2 con un equipo de 5",
+            "Cajera-reponedora | Supermercados Aljarafe",
+            "Julio 2016 – Octubre 2017 • Mairena del Aljarafe",
+            "Caja, reposición de lineales y atención al cliente.",
+        ];
+        let want = [("Encargada de tienda", "Calzados Triana"), ("Cajera-reponedora", "Supermercados Aljarafe")];
+        assert_eq!(who(&lines), pairs(&want));
+        // Beside a title alone, the name after the dates is its employer.
+        let lines = ["Store Manager", "2016 – 2019 • Lidl", "Ran a team of twelve."];
+        assert_eq!(who(&lines), pairs(&[("Store Manager", "Lidl")]));
+    }
 }
