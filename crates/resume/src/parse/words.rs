@@ -323,6 +323,7 @@ const EMPLOYER_ENDINGS: &[&str] = &[
     "apotheke",
     "spedition",
     "sparkasse",
+    "verwaltung",
 ];
 
 /// A trailing aside does not make a school: "Steuerfachangestellte (IHK)" is a qualification the
@@ -352,6 +353,10 @@ mod tests {
         assert!(names_an_employer("Ruhrlogistik Müller GmbH"));
         assert!(names_an_employer("Douro Vinhos, Lda."));
         assert!(names_an_employer("Bałtyckie Centrum Dystrybucji Sp. z o.o."));
+        assert!(names_an_employer("Gemeindeverwaltung Fuldatal"));
+        assert!(names_an_employer("Airedale Housing Association"));
+        assert!(names_a_legal_form("Telus Communications Inc."));
+        assert!(!names_a_legal_form("Clinique Sainte-Odile"));
         assert!(names_a_school("Rijksuniversiteit Groningen"));
         assert!(names_a_school("Lycée Ampère"));
         assert!(!names_a_school("Bachelor Sociale Geografie"));

@@ -332,6 +332,24 @@ pub(super) fn entries(
                 if employer_whole {
                     more = vec![lines[j].trim().to_owned()];
                 }
+                // "Développeur back-end Java  dates" / "La Défense" / "Ingenia Consulting (ESN)":
+                // after the dates, a town's line over a line that names the employer is where.
+                let employer_next = |next: &str| {
+                    let first = next.split(", ").next().unwrap_or_default();
+                    // Not a label's line ("Stationen: Bürgerbüro, Kämmerei").
+                    let labelled = next.contains(": ");
+                    names_an_organisation(next) || (starts_with_a_name(next) && !is_town(first) && !labelled)
+                };
+                if !is_before
+                    && jobs
+                    && pieces.len() == 1
+                    && let [town] = more.as_slice()
+                    && is_town(town)
+                    && lines.get(j + 1).is_some_and(|next| is_heading(j + 1) && employer_next(next))
+                {
+                    places.push(town.clone());
+                    continue;
+                }
                 // "CARISTE – PRÉPARATEUR DE COMMANDES" over "Entrepôts Loiret Distribution" (or
                 // over the dated line that names it): a title with a dash in it.
                 // So over a name and its town ("Warehouse Lead - 2nd Shift" over "Midwest Parcel

@@ -193,6 +193,11 @@ fn organisation(piece: &str) -> String {
         }
         _ => piece,
     };
+    // "Ingenia Consulting (ESN) – mission longue chez un assureur": a note after a dash.
+    let piece = [" – ", " — ", " - "]
+        .iter()
+        .find_map(|dash| piece.split_once(dash).filter(|(_, note)| note.starts_with(char::is_lowercase)))
+        .map_or(piece, |(name, _)| name.trim());
     match piece.split_once(" (") {
         Some((name, aside)) if aside.ends_with(')') && aside.contains(' ') => name.trim().to_owned(),
         _ => piece.to_owned(),
@@ -1129,6 +1134,22 @@ mod tests {
             "Caja, reposición de lineales y atención al cliente.",
         ];
         let want = [("Encargada de tienda", "Calzados Triana"), ("Cajera-reponedora", "Supermercados Aljarafe")];
+        assert_eq!(who(&lines), pairs(&want));
+        // A town's line between the dated title and its employer's.
+        let lines = [
+            "sept. 2018 – févr. 2022  Développeur back-end Java",
+            "La Défense",
+            "Ingenia Consulting (ESN) – mission longue chez un assureur",
+            "API de souscription et de gestion des sinistres (Java 11, Spring Boot, Oracle)",
+            "sept. 2016 – août 2018  Développeur web en alternance",
+            "Montreuil",
+            "Atelier Numérique Montreuillois",
+            "Sites et intranets pour des associations",
+        ];
+        let want = [
+            ("Développeur back-end Java", "Ingenia Consulting (ESN)"),
+            ("Développeur web en alternance", "Atelier Numérique Montreuillois"),
+        ];
         assert_eq!(who(&lines), pairs(&want));
         // Beside a title alone, the name after the dates is its employer.
         let lines = ["Store Manager", "2016 – 2019 • Lidl", "Ran a team of twelve."];
