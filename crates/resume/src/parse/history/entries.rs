@@ -54,12 +54,17 @@ pub(super) fn starts_with_a_name(line: &str) -> bool {
 /// ("Cariste – Préparateur de commandes"): for an entry whose employer is named on a line of
 /// its own. Not two cells of a table ("Comptable unique  Vignobles Castel-Roux").
 pub(super) fn dash_title(cells: &[String], line: &str) -> Option<String> {
-    let [title, more] = cells else { return None };
     // By its words: an ampersand names no organisation here ("Wales & South West").
     let organisation = |t: &str| names_an_employer(&t.replace(" & ", " "));
-    if organisation(title) || organisation(more) {
+    if cells.iter().any(|c| organisation(c)) {
         return None;
     }
+    dashed(cells, line)
+}
+
+/// Two phrases of `line` joined by a dash (no cell gap between them), as one.
+fn dashed(cells: &[String], line: &str) -> Option<String> {
+    let [title, more] = cells else { return None };
     let at = line.find(title.as_str())?;
     let end = line.find(more.as_str())? + more.len();
     let whole = line.get(at..end)?;
@@ -239,7 +244,14 @@ pub(super) fn entries(
         };
         let mut employer_below = false;
         if !heading_first && (names_below(*i) || name_below()) {
-            if let Some(whole) = dash_title(&pieces, &rest).or_else(|| dash_title(&titled, &rest)) {
+            // Over an employer named by its legal form, a department after the dash is the
+            // title's even where it names a body ("Técnico de logística – Departamento de
+            // Tráfico" over "Distribuciones Moncayo S.A., Zaragoza").
+            let legal_below = names_a_legal_form(&lines[i + 1]) && !pieces.iter().any(|p| names_a_legal_form(p));
+            let whole = dash_title(&pieces, &rest)
+                .or_else(|| dash_title(&titled, &rest))
+                .or_else(|| legal_below.then(|| dashed(&pieces, &rest)).flatten());
+            if let Some(whole) = whole {
                 pieces = vec![whole];
                 employer_below = true;
             } else if let [one] = pieces.as_slice()
@@ -291,6 +303,8 @@ pub(super) fn entries(
             let mut skipped = 0;
             // The employer's line under a title with a dash, after the dates: taken whole.
             let mut employer_whole = false;
+            // A title with a comma of its own, after the dates, over its employer's line.
+            let mut comma_whole = false;
             for j in near {
                 // Before dates centred beside it, a line or two of description may come
                 // between the dates and their headings; nothing before them is another entry's.
@@ -325,7 +339,8 @@ pub(super) fn entries(
                     && lines[j].split_whitespace().count() >= 7
                     && is_prose(&lines[j])
                     && !names_an_organisation(&lines[j]);
-                if (phrases(&pieces) >= 2 && !comma_title) || !is_heading(j) || task_above {
+                let whole_title = comma_whole && pieces.len() == 1;
+                if (phrases(&pieces) >= 2 && !comma_title && !whole_title) || !is_heading(j) || task_above {
                     break;
                 }
                 let mut more = heading_cells(&lines[j]);
@@ -334,7 +349,7 @@ pub(super) fn entries(
                 }
                 // "Développeur back-end Java  dates" / "La Défense" / "Ingenia Consulting (ESN)":
                 // after the dates, a town's line over a line that names the employer is where.
-                let employer_next = |next: &str| {
+                let names_the_employer = |next: &str| {
                     let first = next.split(", ").next().unwrap_or_default();
                     // Not a label's line ("Stationen: Bürgerbüro, Kämmerei").
                     let labelled = next.contains(": ");
@@ -345,7 +360,7 @@ pub(super) fn entries(
                     && pieces.len() == 1
                     && let [town] = more.as_slice()
                     && is_town(town)
-                    && lines.get(j + 1).is_some_and(|next| is_heading(j + 1) && employer_next(next))
+                    && lines.get(j + 1).is_some_and(|next| is_heading(j + 1) && names_the_employer(next))
                 {
                     places.push(town.clone());
                     continue;
@@ -363,13 +378,33 @@ pub(super) fn entries(
                 // Under an organisation's line after the dates, likewise ("Studio Legale
                 // Bernasconi Ferrario & Partners, Milano" over "Senior Associate – Dipartimento
                 // Diritto del Lavoro").
+                // Under the employer's line before the dates too ("Mendes, Tavares & Prado
+                // Advogados" over "Advogada Sênior – Contencioso Cível" over the dates).
+                let employer_above = is_before
+                    && j > untaken
+                    && is_heading(j - 1)
+                    && names_an_employer(&lines[j - 1])
+                    && !names_a_job(&lines[j - 1]);
                 let employer_next = names_below(j)
                     || (!is_before && name_next(j))
                     || pieces.iter().any(|p| names_an_organisation(p))
-                    || (is_before && jobs && pieces.len() == 1 && own == 0 && starts_with_a_name(&pieces[0]));
+                    || (is_before && jobs && pieces.len() == 1 && own == 0 && starts_with_a_name(&pieces[0]))
+                    || (jobs && employer_above);
                 if employer_next && let Some(whole) = dash_title(&more, &lines[j]) {
                     more = vec![whole];
                     employer_whole = !is_before;
+                }
+                // "Administrativo, Área de Urbanismo (funcionario de carrera)" after the dates,
+                // over "Ayuntamiento de Utebo (Zaragoza)": a comma inside the title.
+                if !is_before
+                    && jobs
+                    && pieces.is_empty()
+                    && let [one] = more.as_slice()
+                    && comma_pieces(one).len() == 2
+                    && !names_an_employer(one)
+                    && names_below(j)
+                {
+                    comma_whole = true;
                 }
                 // "Encargada de turno" / "Tostado Norte Café de Especialidad — Palermo Soho" /
                 // dates: a line of two phrases over the dates that names no job is the

@@ -1155,4 +1155,32 @@ mod tests {
         let lines = ["Store Manager", "2016 – 2019 • Lidl", "Ran a team of twelve."];
         assert_eq!(who(&lines), pairs(&[("Store Manager", "Lidl")]));
     }
+
+    #[test]
+    fn a_department_in_the_title_beside_the_employer_named_on_another_line() {
+        // Each resume sets its entries alike: three resumes, three shapes.
+        let lines = [
+            "Mendes, Tavares & Prado Advogados",
+            "Advogada Sênior – Contencioso Cível",
+            "mar/2021 – atualmente",
+            "• Condução de carteira de aproximadamente 300 processos",
+        ];
+        assert_eq!(who(&lines), pairs(&[("Advogada Sênior – Contencioso Cível", "Mendes, Tavares & Prado Advogados")]));
+        let lines = [
+            "Técnico de logística – Departamento de Tráfico  Sept. 2017 – Feb. 2021",
+            "Distribuciones Moncayo S.A., Zaragoza",
+            "•  Planificación de rutas de reparto regional.",
+        ];
+        let want = [("Técnico de logística – Departamento de Tráfico", "Distribuciones Moncayo S.A.")];
+        assert_eq!(who(&lines), pairs(&want));
+        let lines = [
+            "Marzo de 2019 – Actualidad",
+            "Administrativo, Área de Urbanismo (funcionario de carrera, subgrupo C1)",
+            "Ayuntamiento de Utebo (Zaragoza)",
+            "• Tramitación de licencias de obra.",
+        ];
+        let want =
+            [("Administrativo, Área de Urbanismo (funcionario de carrera, subgrupo C1)", "Ayuntamiento de Utebo")];
+        assert_eq!(who(&lines), pairs(&want));
+    }
 }
