@@ -103,7 +103,7 @@ const EMPLOYER_WORDS: &[&str] = &[
     "ministry", "hotel", "restaurant", "foods", "beverages", "works", "industries", "joinery", "trust", "nhs",
     "snacks", "grocers", "association",
     // Other languages
-    "hôpital", "hospices", "clinique", "cabinet", "groupe", "mutuelle", "hôtel", "brasserie", "ville", "lycée",
+    "hôpital", "hôpitaux", "hospices", "clinique", "cabinet", "groupe", "mutuelle", "hôtel", "brasserie", "ville", "lycée",
     "école", "ehpad", "entrepôts", "associés", "klinik", "klinikum", "krankenhaus", "gymnasium", "schule", "stadt",
     "seminar", "institut", "hospital", "clínica", "centro", "grupo", "ayuntamiento", "agencia", "universidad",
     "colegio", "hospitale", "ospedale", "gruppo", "studio", "comune", "scuola", "ziekenhuis", "gemeente", "college",
@@ -292,7 +292,7 @@ pub(crate) fn names_a_job(text: &str) -> bool {
 const LEGAL_FORMS: &[&str] = &[
     "inc", "ltd", "llc", "llp", "plc", "pty", "corp", "corporation", "co", "gmbh", "ggmbh", "ag", "kg", "sa", "s.a",
     "bv", "b.v", "nv", "n.v", "oy", "ab", "as", "srl", "s.r.l", "spa", "s.p.a", "se", "sas", "sarl", "s.l", "slu", "lda",
-    "ltda", "sp", "nhs trust", "foundation trust",
+    "ltda", "sp", "slp", "s.l.p", "nhs trust", "foundation trust",
 ];
 
 /// Whether `text` names a legal form: the surest sign of an organisation's name.

@@ -100,7 +100,11 @@ pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> 
         |t: &str| t.split_whitespace().count() <= 3 && t.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
     let school_named =
         names_a_school(cell) && !names_a_school(last) && !names_a_degree(last) && !names_a_job(last) && name(last);
-    !figures && (lower || part_of_organisation || named_on || school_named)
+    // "CAF – Construcciones y Auxiliar de Ferrocarriles, S.A.": an organisation's initials
+    // before its name, which has a legal form (and may have a job's word: "Auxiliar").
+    let acronym = (2..=6).contains(&last.chars().count()) && last.chars().all(|c| c.is_uppercase());
+    let spelled_out = acronym && names_a_legal_form(cell);
+    !figures && (lower || part_of_organisation || named_on || school_named || spelled_out)
 }
 
 /// The heading phrases of a line: its cells, less a town after an organisation ("Douro Vinhos,
@@ -215,10 +219,17 @@ pub(super) fn entries(
         // "SEPTIEMBRE 2019 – ACTUALIDAD • ZARAGOZA": a town in capitals beside the dates is where
         // the job was, unless the lines around give no title and employer without it.
         // So is a town with its state or country ("Minneapolis, MN  •  March 2022 – Present"),
-        // and a town's name alone after the dates ("Octubre 2021 – Actualidad • Sevilla").
-        let town_after = lines[*i][..at.start].trim().is_empty()
-            && lines[*i][at.end..].trim_start().starts_with(['•', '·', '|'])
-            && pieces.len() == 1;
+        // and a town's name alone beside the dates after a bullet ("Octubre 2021 – Actualidad •
+        // Sevilla").
+        let (before_dates, after_dates) = (lines[*i][..at.start].trim(), lines[*i][at.end..].trim());
+        let bullet = ['•', '·', '|'];
+        // Or before them ("Maia • maio de 2019 – atualmente").
+        // Before them, a town of one word only: "Kawiarnia Ziarno • wrzesień 2018" is the
+        // employer.
+        let one_word = pieces.first().is_some_and(|p| !p.contains(' '));
+        let town_after = pieces.len() == 1
+            && ((before_dates.is_empty() && after_dates.starts_with(bullet))
+                || (after_dates.is_empty() && before_dates.ends_with(bullet) && one_word));
         let where_ = |p: &String| {
             is_town_in_capitals(p) || is_town_in_region(p) || is_town_in_country(p) || (town_after && is_town(p))
         };

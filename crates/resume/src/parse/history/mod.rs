@@ -138,10 +138,12 @@ fn comma_pieces(piece: &str) -> Vec<String> {
     }
     match parts.as_slice() {
         [_, b] if !b.starts_with(char::is_uppercase) => vec![piece.to_owned()],
+        // "Douro Vinhos, Lda.", "Norte Auditores, SROC": a legal form after the name, maybe
+        // with its town in brackets ("Talleres Mecánicos Urola, S.L. (Azpeitia)"), even where
+        // the name has a job's word ("Construcciones y Auxiliar de Ferrocarriles, S.A.").
+        [_, b] if !without_town(b).contains(' ') && !is_town(b) => vec![piece.to_owned()],
         [a, b] if names_a_job(a) => vec![(*a).to_owned(), without_town(b)],
         [a, b] if is_town(b) => vec![(*a).to_owned()],
-        // "Douro Vinhos, Lda.", "Norte Auditores, SROC": a legal form after the name.
-        [_, b] if !b.contains(' ') => vec![piece.to_owned()],
         [a, rest @ ..] if !rest.is_empty() => vec![(*a).to_owned(), without_town(&rest.join(", "))],
         _ => vec![piece.to_owned()],
     }
@@ -1134,6 +1136,26 @@ mod tests {
             "Caja, reposición de lineales y atención al cliente.",
         ];
         let want = [("Encargada de tienda", "Calzados Triana"), ("Cajera-reponedora", "Supermercados Aljarafe")];
+        assert_eq!(who(&lines), pairs(&want));
+        // Or before them, a town of one word; a name of two is the employer.
+        let lines = [
+            "Sonae Indústria, S.A.",
+            "Chefe de secção de contabilidade",
+            "Maia • maio de 2019 – atualmente",
+            "Coordenação de equipa de 5 técnicos.",
+            "Baristka",
+            "Kawiarnia Ziarno • wrzesień 2018 – luty 2020",
+            "Przygotowanie kawy speciality.",
+        ];
+        let want = [("Chefe de secção de contabilidade", "Sonae Indústria, S.A."), ("Baristka", "Kawiarnia Ziarno")];
+        assert_eq!(who(&lines), pairs(&want));
+        // An organisation's initials before its name with its legal form, whatever its words.
+        let lines = [
+            "Feb. 2016 – actualidad  CAF – Construcciones y Auxiliar de Ferrocarriles, S.A. (Beasain)",
+            "Mecánico de mantenimiento industrial",
+            "Mantenimiento preventivo y correctivo de líneas de mecanizado.",
+        ];
+        let want = [("Mecánico de mantenimiento industrial", "CAF – Construcciones y Auxiliar de Ferrocarriles, S.A.")];
         assert_eq!(who(&lines), pairs(&want));
         // A town's line between the dated title and its employer's.
         let lines = [

@@ -97,11 +97,13 @@ pub(super) fn name_of_address(text: &str) -> String {
 pub(super) fn without_town(piece: &str) -> String {
     let mut piece = piece.trim();
     loop {
-        // "Clinique du Parc, Lyon", and "Pizzería Napoli Bella (Burjassot)".
-        let town = piece.rsplit_once(", ").or_else(|| piece.strip_suffix(')').and_then(|p| p.rsplit_once(" (")));
+        // "Clinique du Parc, Lyon", "Pizzería Napoli Bella (Burjassot)", and "Talleres Urola,
+        // S.L. (Azpeitia)".
+        let bracketed = piece.strip_suffix(')').and_then(|p| p.rsplit_once(" ("));
+        let town = [bracketed, piece.rsplit_once(", ")].into_iter().flatten().find(|(_, town)| is_town(town));
         match town {
-            Some((name, town)) if is_town(town) => piece = name.trim(),
-            _ => break,
+            Some((name, _)) => piece = name.trim(),
+            None => break,
         }
     }
     piece.to_owned()
