@@ -46,7 +46,7 @@ const PLACE_STARTS: &[&str] = &[
 ];
 
 /// Small words inside a surname ("Sanne de Vries", "Ana dos Santos", "Ludwig van Beek").
-const NAME_PARTICLES: &[&str] = &[
+pub(crate) const NAME_PARTICLES: &[&str] = &[
     "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "ten",
     "zu", "y", "e", "al", "bin", "ibn",
 ];
@@ -103,7 +103,9 @@ pub(super) fn could_be_a_name(line: &str) -> bool {
         && !line.chars().any(|c| c.is_ascii_digit() || "@/:,".contains(c))
         && !NOT_NAMES.iter().any(|n| lower == *n || lower.starts_with(&format!("{n} ")))
         && words.iter().all(|w| {
-            NAME_PARTICLES.contains(w)
+            // An elided particle before a name ("d'Orbessan", "d’ORBESSAN").
+            let w = w.strip_prefix("d'").or_else(|| w.strip_prefix("d’")).unwrap_or(w);
+            NAME_PARTICLES.contains(&w)
                 || w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
         })
         && !words.first().is_some_and(|w| NAME_PARTICLES.contains(w) || PLACE_STARTS.contains(&w.to_lowercase().as_str()))
@@ -210,7 +212,12 @@ fn in_the_order_said(value: &str, order: Order) -> Option<String> {
     // nothing).
     let lead = words.iter().take_while(|w| in_capitals(w)).count();
     let (surname, given) = words.split_at(lead);
-    let marked = !surname.is_empty() && !given.is_empty() && given.iter().all(|w| w.chars().any(char::is_lowercase));
+    // A given name is mostly small letters: "McALLISTER-REID" after "CALLUM" is a surname.
+    let small = |w: &&str| {
+        let lower = w.chars().filter(|c| c.is_lowercase()).count();
+        lower > w.chars().filter(|c| c.is_uppercase()).count()
+    };
+    let marked = !surname.is_empty() && !given.is_empty() && given.iter().all(small);
     Some(if order == Order::SurnameFirst && marked {
         format!("{} {}", given.join(" "), surname.join(" "))
     } else {
@@ -360,6 +367,14 @@ pub(super) fn natural_case(name: &str) -> String {
     name.split(' ')
         .enumerate()
         .map(|(i, word)| {
+            // "McALLISTER-REID", "d'ORBESSAN": a prefix, or an elided particle, before a
+            // surname in capitals.
+            if let Some((prefix, rest)) =
+                ["Mc", "Mac", "d'", "d’"].iter().find_map(|p| Some((*p, word.strip_prefix(p)?)))
+                && in_capitals(rest)
+            {
+                return format!("{prefix}{}", natural_case(rest));
+            }
             if !in_capitals(word) {
                 return word.to_owned();
             }
@@ -531,6 +546,8 @@ mod tests {
     #[test]
     fn a_surname_set_first_in_capitals_goes_after_the_given_name() {
         assert_eq!(name(&["DUBOIS Claire", "Infirmière"]).as_deref(), Some("Claire Dubois"));
+        assert_eq!(name(&["CALLUM McALLISTER-REID", "Joiner"]).as_deref(), Some("Callum McAllister-Reid"));
+        assert_eq!(name(&["Antoine d'ORBESSAN  33000 Bordeaux"]).as_deref(), Some("Antoine d'Orbessan"));
         assert_eq!(name(&["DE LUCA Marco"]).as_deref(), Some("Marco de Luca"));
         // All in capitals, or the capitals after: which word is the surname is not marked.
         assert_eq!(name(&["MARCO DE LUCA"]).as_deref(), Some("Marco de Luca"));
@@ -542,6 +559,9 @@ mod tests {
     fn capitals_are_undone_where_that_is_safe() {
         assert_eq!(natural_case("MARÍA GARCÍA"), "María García");
         assert_eq!(natural_case("SANNE DE VRIES"), "Sanne de Vries");
+        assert_eq!(natural_case("McALLISTER-REID"), "McAllister-Reid");
+        assert_eq!(natural_case("McKenzie"), "McKenzie");
+        assert_eq!(natural_case("Antoine d'ORBESSAN"), "Antoine d'Orbessan");
         assert_eq!(natural_case("PATRICK O'NEILL"), "Patrick O'Neill");
         assert_eq!(natural_case("ANNA-LENA WEBER-KRAUSE"), "Anna-Lena Weber-Krause");
         assert_eq!(natural_case("ΓΙΏΡΓΟΣ ΠΑΠΑΔΌΠΟΥΛΟΣ"), "Γιώργος Παπαδόπουλος");

@@ -735,6 +735,10 @@ mod tests {
         assert!(two(25.0, 27.5, "Marta Giménez", "Roldán").starts_with("Marta Giménez Roldán\n"));
         assert!(two(26.0, 27.0, "EDSON APARECIDO", "DOS SANTOS").starts_with("EDSON APARECIDO DOS SANTOS\n"));
         assert!(two(26.0, 27.0, "Margaret Thornton", "Staff Nurse").starts_with("Margaret Thornton\nStaff Nurse\n"));
+        // A surname that starts with its particle goes on the given names at a text line's
+        // spacing, which a town or a title never starts with.
+        assert!(two(16.0, 22.0, "Rui Miguel", "da Costa Lopes").starts_with("Rui Miguel da Costa Lopes\n"));
+        assert!(two(16.0, 22.0, "Rui Miguel", "Costa Lopes").starts_with("Rui Miguel\nCosta Lopes\n"));
         // A name over its transliteration is the same name twice, not one name.
         let twice = two(30.0, 35.0, "Ирина Соколо-", "Irina Sokolova");
         assert!(twice.starts_with("Ирина Соколо-\nIrina Sokolova\n"));

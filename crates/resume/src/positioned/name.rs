@@ -3,6 +3,7 @@
 //! parser looks for it.
 
 use super::{Piece, usual_and_largest};
+use crate::parse::NAME_PARTICLES;
 
 /// The largest text of the first page broken over lines where a name cannot end: after a
 /// hyphen ("WIEBKE JÄRVINEN-" over "LUND", a long letter-spaced name the page wrapped) or after
@@ -32,17 +33,23 @@ pub(super) fn on_one_line(mut pieces: Vec<Piece>) -> Vec<Piece> {
     // one or two ("Marta Giménez" over "Roldán", "EDSON APARECIDO" over "DOS SANTOS") only
     // when set closer than lines of text are (the name's own block): a name over a town in
     // the same type reads the same otherwise.
+    // A surname may start with its particle ("Rui Miguel" over "da Costa Lopes"), which no
+    // town or title does: then the lines may be set as far apart as text lines.
     let words = |p: &Piece| p.text.split_whitespace().count();
+    let particle = |w: &str| NAME_PARTICLES.contains(&w);
     let capitalised = |p: &Piece| {
         p.text.split_whitespace().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
+            (w.chars().next().is_some_and(char::is_uppercase) || particle(w))
                 && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c))
         })
     };
+    let with_particle = |p: &Piece| p.text.split_whitespace().next().is_some_and(particle);
     let given_and_surname = big.len() == 2
         && big.iter().all(|&i| capitalised(&pieces[i]) && !crate::parse::names_a_job(&pieces[i].text))
+        && !with_particle(&pieces[big[0]])
         && match (words(&pieces[big[0]]), words(&pieces[big[1]])) {
             (1, 1..=2) => true,
+            (1..=2, 1..=3) if with_particle(&pieces[big[1]]) => true,
             (2, 1..=2) => pieces[big[1]].y - pieces[big[0]].y < 1.15 * largest,
             _ => false,
         };
