@@ -103,8 +103,10 @@ pub(super) fn could_be_a_name(line: &str) -> bool {
         && !line.chars().any(|c| c.is_ascii_digit() || "@/:,".contains(c))
         && !NOT_NAMES.iter().any(|n| lower == *n || lower.starts_with(&format!("{n} ")))
         && words.iter().all(|w| {
-            // An elided particle before a name ("d'Orbessan", "d’ORBESSAN").
+            // An elided particle before a name ("d'Orbessan", "d’ORBESSAN"); a nickname in
+            // brackets between the names ("Jean-François (JF) Tremblay").
             let w = w.strip_prefix("d'").or_else(|| w.strip_prefix("d’")).unwrap_or(w);
+            let w = w.strip_prefix('(').and_then(|w| w.strip_suffix(')')).unwrap_or(w);
             NAME_PARTICLES.contains(&w)
                 || w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
         })
@@ -349,10 +351,15 @@ fn without_parenthesis(line: &str) -> &str {
 fn without_credentials(line: &str) -> &str {
     let mut pieces = line.split(", ");
     let name = pieces.next().unwrap_or(line);
-    let credential = |p: &str| {
-        (p.chars().count() <= 5 && !p.contains(' ') && p.chars().filter(|c| c.is_uppercase()).count() >= 2)
-            || words::names_a_job(p)
+    let abbreviation = |w: &str| w.chars().count() <= 6 && w.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    // A membership of a word or three around an abbreviation ("Assoc CIPD", "Chartered MCIPD").
+    let membership = |p: &str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (2..=3).contains(&words.len())
+            && words.iter().any(|w| abbreviation(w))
+            && words.iter().all(|w| w.chars().count() <= 9 && w.starts_with(char::is_uppercase))
     };
+    let credential = |p: &str| (abbreviation(p) && !p.contains(' ')) || membership(p) || words::names_a_job(p);
     let mut rest = pieces.peekable();
     if rest.peek().is_some() && rest.all(credential) { name.trim() } else { line }
 }
@@ -374,6 +381,10 @@ pub(super) fn natural_case(name: &str) -> String {
                 && in_capitals(rest)
             {
                 return format!("{prefix}{}", natural_case(rest));
+            }
+            // A nickname in brackets: initials stay ("(JF)"), a word is cased as the others.
+            if let Some(inner) = word.strip_prefix('(').and_then(|w| w.strip_suffix(')')) {
+                return if inner.chars().count() <= 3 { word.to_owned() } else { format!("({})", natural_case(inner)) };
             }
             if !in_capitals(word) {
                 return word.to_owned();
@@ -426,6 +437,9 @@ mod tests {
     fn letters_after_a_name_are_not_part_of_it() {
         assert_eq!(name(&["Priya Raghunathan, ACA", "Manchester"]).as_deref(), Some("Priya Raghunathan"));
         assert_eq!(name(&["Rosa Delgado, RN, BSN"]).as_deref(), Some("Rosa Delgado"));
+        assert_eq!(name(&["PRIYA NAIR, Assoc CIPD", "HR Advisor"]).as_deref(), Some("Priya Nair"));
+        let nickname = ["JEAN-FRANÇOIS (JF) TREMBLAY", "Red Seal Welder"];
+        assert_eq!(name(&nickname).as_deref(), Some("Jean-François (JF) Tremblay"));
         assert_eq!(name(&["Sofia Rossi, Receptionist"]).as_deref(), Some("Sofia Rossi"));
         assert_eq!(name(&["Ana Souza, Lisbon"]).as_deref(), None);
     }
