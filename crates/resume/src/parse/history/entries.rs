@@ -159,7 +159,8 @@ pub(super) fn phrases(pieces: &[String]) -> usize {
 
 /// The line without the span of its dates, and the separators left around it.
 pub(super) fn without(line: &str, span: &std::ops::Range<usize>) -> String {
-    let rest = format!("{}  {}", &line[..span.start], &line[span.end..]);
+    // "CNFPT Nord-Pas-de-Calais (2002)": the dates' brackets go with them.
+    let rest = format!("{}  {}", &line[..span.start], &line[span.end..]).replace("(  )", "").replace("[  ]", "");
     // "Kirkstall Community Pharmacy [ 01/2019 – Current ]": the Europass editor's brackets too.
     let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|,:–—-•[]".contains(c));
     rest.trim_start_matches(['(', ' ']).trim_end_matches(['(', ' ']).to_owned()

@@ -281,10 +281,14 @@ pub(super) fn joined_range(line: &str, next: &str) -> Option<(String, Option<Str
     // A timeline's gutter with the start over the end and nothing between them ("2019" over
     // "now", "08/2017" over "03/2020"): a range, when the two cells are dates and nothing else
     // and the later one is not before the other (a timeline of start years runs backwards).
+    // Two lines that each hold a whole entry beside its year ("2013  Título de Técnico - IES
+    // Satafi" over "2019  Curso de Operador - Fundación Laboral") are two entries.
+    let entry = |t: &str| [" – ", " - ", " — "].iter().any(|dash| t.contains(dash));
+    let two_entries = entry(rest) && next_rest.as_deref().is_some_and(entry);
     let stacked = format!("{} – {}", cell.trim(), next_cell.trim());
     let whole = dates::span(&stacked)
         .is_some_and(|s| s.at == (0..stacked.len()) && s.end.as_ref().is_none_or(|end| *end >= s.start));
-    (whole && dates::span(line).is_none() && dates::span(next).is_none())
+    (whole && !two_entries && dates::span(line).is_none() && dates::span(next).is_none())
         .then(|| (format!("{stacked}  {}", rest.trim()), next_rest))
 }
 

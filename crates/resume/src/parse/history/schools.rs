@@ -5,7 +5,7 @@ use super::places::{is_town, name_of_address, without_town};
 use super::table::{self, Column};
 use super::{Entry, cells, entries, is_description, organisation, prepared, span_of};
 use crate::parse::labelled;
-use crate::parse::words::{names_a_degree, names_a_job, names_a_school};
+use crate::parse::words::{JOINING_WORDS, names_a_degree, names_a_job, names_a_school};
 use crate::parse::{ParsedEducation, dates};
 
 /// The schools in the lines of an education section: entries as for jobs, anchored on a range
@@ -86,11 +86,15 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
     // line ("MBO niveau 3 Eerste monteur" over "MBO Amersfoort": a school named by its level
     // and town).
     let named = |p: &&String| !is_town(p) && p.starts_with(char::is_uppercase);
+    // Of those, a name before a course's description ("CNFPT Nord-Pas-de-Calais" after
+    // "Préparation au concours d'adjoint administratif").
+    let a_name = |p: &&String| !mostly_small_words(p);
     let school = parts
         .iter()
         .rev()
         .filter(|p| names_a_school(p))
         .max_by_key(|p| school_score(p))
+        .or_else(|| parts.iter().filter(named).filter(a_name).find(|p| !names_a_degree(p)))
         .or_else(|| parts.iter().filter(named).find(|p| !names_a_degree(p)))
         .or_else(|| parts.iter().skip(1).find(|p| level_and_town(p)))?;
     let school = with_faculty(&entry.pieces, school);
@@ -108,6 +112,13 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         start: entry.start,
         end: entry.end,
     })
+}
+
+/// Whether most of a phrase's words (small joining words aside) start in lower case: a
+/// description, not a name.
+fn mostly_small_words(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().filter(|w| !JOINING_WORDS.contains(w)).collect();
+    2 * words.iter().filter(|w| w.starts_with(char::is_lowercase)).count() > words.len()
 }
 
 /// A school without the kind of school written as its label ("Berufsschule: Technische
@@ -256,6 +267,23 @@ mod tests {
         // A school's kind as its label is no part of its name.
         let lines = ["2011 – 2014  Industriemechanikerin", "Berufsschule: Technische Schule Heidenheim"];
         assert_eq!(names(&lines), ["Technische Schule Heidenheim"]);
+        // Each line an entry beside its year; of a course and its provider, neither named by
+        // its kind, the provider is the one named as a name.
+        let lines = [
+            "2013  Título de Técnico en Actividades Comerciales - IES Satafi, Getafe",
+            "2019  Curso de Operador de carretillas elevadoras (20 h) - Fundación Laboral, Madrid",
+            "Préparation au concours d'adjoint administratif – CNFPT Nord-Pas-de-Calais (2002)",
+        ];
+        let got = schools(&lines);
+        let found: Vec<_> = got.iter().map(|e| (e.school.as_str(), e.end.as_deref())).collect();
+        assert_eq!(
+            found,
+            [
+                ("IES Satafi", Some("2013")),
+                ("Fundación Laboral", Some("2019")),
+                ("CNFPT Nord-Pas-de-Calais", Some("2002"))
+            ]
+        );
         // A name in quotes under its kind, wrapped in a narrow column.
         let lines =
             ["Diploma di Tecnico del Turismo", "Istituto Tecnico Turistico", "\"Francesca da Rimini\"", "2011 – 2016"];
