@@ -295,6 +295,25 @@ const LEGAL_FORMS: &[&str] = &[
     "ltda", "sp", "slp", "s.l.p", "nhs trust", "foundation trust",
 ];
 
+/// `text` without an abbreviation in brackets ("(IHK)"): a qualification's examiner, not the
+/// school.
+fn without_abbreviations_in_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once('(') {
+        out.push_str(before);
+        match after.split_once(')') {
+            Some((inner, next)) if inner.chars().all(|c| c.is_uppercase()) => rest = next,
+            _ => {
+                out.push('(');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Whether `text` names a legal form: the surest sign of an organisation's name.
 pub(crate) fn names_a_legal_form(text: &str) -> bool {
     has_word(text, LEGAL_FORMS)
@@ -330,10 +349,11 @@ const EMPLOYER_ENDINGS: &[&str] = &[
 /// chamber examined, not the chamber.
 pub(crate) fn names_a_school(text: &str) -> bool {
     let text = match text.trim_end().strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
-        Some((before, _)) => before,
-        None => text,
+        Some((before, _)) => before.to_owned(),
+        // Nor one inside: "Geprüfter Verkehrsfachwirt (IHK), berufsbegleitend".
+        None => without_abbreviations_in_brackets(text),
     };
-    has_word(text, SCHOOL_WORDS) || has_ending(text, SCHOOL_ENDINGS)
+    has_word(&text, SCHOOL_WORDS) || has_ending(&text, SCHOOL_ENDINGS)
 }
 
 pub(super) fn names_a_degree(text: &str) -> bool {

@@ -89,7 +89,12 @@ pub(super) fn is_marked_title(line: &str) -> bool {
 pub(super) fn is_sentence(text: &str) -> bool {
     let last_word = text.split_whitespace().last().unwrap_or_default().trim_end_matches('.');
     let words: Vec<&str> = text.split_whitespace().collect();
-    let lower = words.iter().filter(|w| !w.chars().next().is_some_and(char::is_uppercase)).count();
+    // Words in small letters; figures and dashes are neither ("CILEx Law School (distance
+    // learning) — 3 of 6 units passed" is a school's line).
+    let lower = words
+        .iter()
+        .filter(|w| w.trim_start_matches(['(', '"', '“', '«']).chars().next().is_some_and(char::is_lowercase))
+        .count();
     // "de-escalation." ends a sentence as "reviews." does.
     let lower_word = last_word.chars().filter(|c| *c != '-').all(char::is_lowercase);
     text.ends_with(';')

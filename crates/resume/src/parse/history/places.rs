@@ -74,9 +74,12 @@ pub(super) fn is_address_line(line: &str) -> bool {
     let first = line.split_whitespace().next().unwrap_or_default().to_lowercase();
     let head = line.split(", ").next().unwrap_or_default();
     let web = first.starts_with("www.") || first.starts_with("http://") || first.starts_with("https://");
-    // A street's word and a number: "Plaza Hotel, Madrid" is a name.
+    // A street's word and its number: "Plaza Hotel, Madrid" is a name, and so is "Road
+    // Haulage Training Centre, Leicester - … (35 hrs)", whose figures are no house number.
+    let second = line.split(", ").nth(1).unwrap_or_default();
+    let numbered = head.chars().any(|c| c.is_ascii_digit()) || second.starts_with(|c: char| c.is_ascii_digit());
     let street = head.split_whitespace().count() >= 2
-        && line.chars().any(|c| c.is_ascii_digit())
+        && numbered
         && (STREET_WORDS.contains(&first.as_str())
             || first.ends_with("straße")
             || first.ends_with("strasse")

@@ -284,6 +284,17 @@ mod tests {
                 ("CNFPT Nord-Pas-de-Calais", Some("2002"))
             ]
         );
+        // A training centre whose name starts with a street's word; a school's line with
+        // figures after its dash; a qualification with its examiner in brackets over the school.
+        let lines = ["Road Haulage Training Centre, Leicester - Driver CPC periodic training (35 hrs), 2023"];
+        assert_eq!(names(&lines), ["Road Haulage Training Centre"]);
+        let lines = [
+            "CILEx Level 6 Diploma in Law and Practice  2024 – present",
+            "CILEx Law School (distance learning) — 3 of 6 units passed",
+        ];
+        assert_eq!(names(&lines), ["CILEx Law School"]);
+        let lines = ["09/2021 – 06/2023  Geprüfter Verkehrsfachwirt (IHK), berufsbegleitend", "Handelskammer Hamburg"];
+        assert_eq!(names(&lines), ["Handelskammer Hamburg"]);
         // A name in quotes under its kind, wrapped in a narrow column.
         let lines =
             ["Diploma di Tecnico del Turismo", "Istituto Tecnico Turistico", "\"Francesca da Rimini\"", "2011 – 2016"];
