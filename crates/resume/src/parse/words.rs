@@ -149,6 +149,11 @@ const SCHOOL_WORDS: &[&str] = &[
     "instituut", "hogescholen", "lyceum", "atheneum", "athenaeum", "scholengemeenschap",
     // France's national training body, the Cnam.
     "cnam",
+    // Chambers and professional orders that train and examine: "Camera di Commercio di
+    // Bergamo", "Okręgowa Izba Radców Prawnych", "Ordine dei Consulenti del Lavoro"; Wales's
+    // further education colleges ("Coleg Gwent").
+    "camera di commercio", "cámara de comercio", "chambre de commerce", "chambre de métiers", "chamber of commerce",
+    "izba", "ordine", "coleg",
     // Brazilian state schools by their initials: "EMEF Jardim Esperança", "ETEC".
     "emef", "etec",
 ];
@@ -379,6 +384,8 @@ mod tests {
         assert!(!names_a_legal_form("Clinique Sainte-Odile"));
         assert!(names_a_school("Rijksuniversiteit Groningen"));
         assert!(names_a_school("Lycée Ampère"));
+        assert!(names_a_school("Camera di Commercio di Bergamo"));
+        assert!(names_a_school("Coleg Gwent"));
         assert!(!names_a_school("Bachelor Sociale Geografie"));
         assert!(names_a_degree("B.S. Biology"));
     }
