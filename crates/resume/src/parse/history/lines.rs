@@ -187,7 +187,7 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
             out.extend(rest);
             i += 2;
         } else if let Some(next) = cleaned.get(i + 1)
-            && ends_on_joining_word(&cleaned[i])
+            && (ends_on_joining_word(&cleaned[i]) || wrapped_in_capitals(&cleaned[i], next))
             && dates::span(next).is_none()
         {
             out.push(format!("{} {next}", cleaned[i]));
@@ -198,6 +198,22 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
         }
     }
     out
+}
+
+/// A long line in capitals and a single word in capitals under it: a name the line wrapped,
+/// as the Europass editor sets entries ("… – INSTYTUT TRANSPORTU" over "SAMOCHODOWEGO").
+fn wrapped_in_capitals(line: &str, next: &str) -> bool {
+    let capitals = |t: &str| {
+        let mut letters = t.chars().filter(|c| c.is_alphabetic()).peekable();
+        letters.peek().is_some() && letters.all(char::is_uppercase)
+    };
+    let word = next.trim();
+    line.split_whitespace().count() >= 3
+        && capitals(line)
+        && !word.contains(' ')
+        && word.chars().count() >= 4
+        && capitals(word)
+        && !line.trim_end().ends_with(['.', ',', ';', ':'])
 }
 
 /// A line without the number it starts with as an entry of a list ("1) Sr. Accounts

@@ -295,6 +295,13 @@ mod tests {
         assert_eq!(names(&lines), ["CILEx Law School"]);
         let lines = ["09/2021 – 06/2023  Geprüfter Verkehrsfachwirt (IHK), berufsbegleitend", "Handelskammer Hamburg"];
         assert_eq!(names(&lines), ["Handelskammer Hamburg"]);
+        // A name in capitals the line wrapped.
+        let lines = [
+            "2017  Warszawa, Polska",
+            "CERTYFIKAT KOMPETENCJI ZAWODOWYCH W TRANSPORCIE DROGOWYM RZECZY – INSTYTUT TRANSPORTU",
+            "SAMOCHODOWEGO",
+        ];
+        assert_eq!(names(&lines), ["INSTYTUT TRANSPORTU SAMOCHODOWEGO"]);
         // A name in quotes under its kind, wrapped in a narrow column.
         let lines =
             ["Diploma di Tecnico del Turismo", "Istituto Tecnico Turistico", "\"Francesca da Rimini\"", "2011 – 2016"];

@@ -209,6 +209,8 @@ mod tests {
             Some(vec![Column::Dates, Column::School, Column::Title])
         );
         assert_eq!(role("Position and tasks"), Some(Column::Title));
+        // The body that gave a course is its school: "Ano  Curso  Entidade formadora".
+        assert_eq!(header("Ano  Curso  Entidade formadora"), Some(vec![Column::Dates, Column::Degree, Column::School]));
         // Both must be headings: "Kenntnisse und Fähigkeiten" is a section, not a column.
         assert_eq!(role("Lieux et dates"), None);
     }
