@@ -228,6 +228,14 @@ pub fn parse(text: &str) -> ParsedResume {
         .filter(|l| spoken(l).is_none() && !languages::labelled(l))
         .map(|l| programming(l).unwrap_or(l))
         .collect();
+    // Without a skills section, a skills label run in with its list anywhere ("Skills:
+    // Patrol operations, …" among the education's lines); with one, such a line in a job's
+    // lines is that job's tools, not the resume's list.
+    let skills_lines = if skills_lines.is_empty() {
+        lines.iter().filter_map(|l| sections::inline_skills(l)).collect()
+    } else {
+        skills_lines
+    };
     let (skills, skills_confidence) = if skills_lines.is_empty() {
         let found = skills::find(&lines.join("\n"));
         let confidence = if found.is_empty() { Confidence::Low } else { Confidence::Medium };

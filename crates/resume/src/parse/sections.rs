@@ -269,6 +269,14 @@ pub fn inline_languages(line: &str) -> Option<&str> {
     (heading(head) == Some(Section::Languages) && !rest.trim().is_empty()).then(|| rest.trim())
 }
 
+/// A skills heading run in with its list after a colon ("Skills: Patrol operations, Crisis
+/// intervention"): the list. A list of items, not a sentence.
+pub fn inline_skills(line: &str) -> Option<&str> {
+    let (head, rest) = line.split_once(": ")?;
+    let listed = rest.contains([',', ';', '•', '|']);
+    (heading(head) == Some(Section::Skills) && listed).then(|| rest.trim())
+}
+
 /// Each line with the section it is in; headings themselves are left out.
 pub fn split(lines: &[&str]) -> Vec<(Section, usize)> {
     let mut section = Section::Top;
@@ -331,6 +339,14 @@ mod tests {
         let wrapped = ["Esperienze professionali", "•  Coordino 4 receptionist, turni e", "formazione", "Receptionist"];
         assert_eq!(split(&wrapped), [(Section::Experience, 1), (Section::Experience, 2), (Section::Experience, 3)]);
         assert_eq!(heading("Lingue"), Some(Section::Languages));
+        assert_eq!(
+            inline_skills("Skills: Patrol operations, Report writing"),
+            Some("Patrol operations, Report writing")
+        );
+        assert_eq!(inline_skills("Skills: I am a fast learner"), None);
+        assert_eq!(heading("EDV- UND FACHKENNTNISSE"), Some(Section::Skills));
+        assert_eq!(heading("Qualifikationen & Kenntnisse"), Some(Section::Skills));
+        assert_eq!(heading("CONHECIMENTOS"), Some(Section::Skills));
         assert_eq!(heading("Persönliche Angaben"), Some(Section::Top));
         assert_eq!(heading("UPRAWNIENIA"), Some(Section::Certifications));
         assert_eq!(heading("TRAINING"), Some(Section::Education));

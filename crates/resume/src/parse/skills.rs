@@ -270,13 +270,28 @@ pub(super) fn split_outside_parentheses(line: &str) -> Vec<&str> {
                 && line[..i].ends_with(char::is_alphanumeric)
                 && line[i + 1..].starts_with(char::is_alphanumeric)
                 && line.contains([',', ';', '•', '·']) => {}
-            ',' | ';' | '|' | '•' | '·' | '●' | '▪' | '◦' | '\t' if depth == 0 => {
+            ',' | ';' | '|' | '•' | '·' | '●' | '▪' | '◦' | '▸' | '►' | '‣' | '◆' | '■' | '✓' | '✔' | '➢' | '\t'
+                if depth == 0 =>
+            {
                 items.push(&line[start..i]);
                 start = i + c.len_utf8();
             }
-            // A dash with a space on each side, as a word processor sets a list
-            // ("Plan HACCP – Management d'équipe"); a hyphen inside a word is no separator.
-            '–' | '—' if depth == 0 && line[..i].ends_with(' ') && line[i + c.len_utf8()..].starts_with(' ') => {
+            // A dash or a star with a space on each side, as a word processor sets a list
+            // ("Plan HACCP – Management d'équipe", "Clio * Docketing"); a hyphen inside a word
+            // is no separator. So is a slash, where it parts three phrases or more ("Soins
+            // d'hygiène / Prise des constantes / …"); between single words it names one skill
+            // ("SQL / PostgreSQL", "SMAW / FCAW / GMAW (all positions)").
+            '–' | '—' | '*' if depth == 0 && line[..i].ends_with(' ') && line[i + c.len_utf8()..].starts_with(' ') =>
+            {
+                items.push(&line[start..i]);
+                start = i + c.len_utf8();
+            }
+            '/' if depth == 0
+                && line.matches(" / ").count() >= 2
+                && line.split(" / ").all(|part| part.split_whitespace().count() >= 2)
+                && line[..i].ends_with(' ')
+                && line[i + 1..].starts_with(' ') =>
+            {
                 items.push(&line[start..i]);
                 start = i + c.len_utf8();
             }
@@ -457,6 +472,25 @@ mod tests {
                 "Escucha activa y trato cercano con personas mayores y con demencia"
             ]
         );
+        // Bullets of every shape, stars and slashes between phrases part items; a slash
+        // between single words names one.
+        let lines = [
+            "▸ Territory planning ▸ Consultative selling",
+            "Clio * Docketing and calendaring",
+            "Soins d'hygiène et de confort / Prise des constantes / Prévention des escarres",
+            "SMAW / FCAW / GMAW (all positions)",
+        ];
+        let want = [
+            "Territory planning",
+            "Consultative selling",
+            "Clio",
+            "Docketing and calendaring",
+            "Soins d'hygiène et de confort",
+            "Prise des constantes",
+            "Prévention des escarres",
+            "SMAW / FCAW / GMAW (all positions)",
+        ];
+        assert_eq!(listed(&lines), want);
     }
 
     #[test]
