@@ -108,9 +108,10 @@ fn print_table(report: &SetReport, generated: &Scores) {
     row("generated corpus", generated);
     let f1 = |f: talentdesk_resume_corpus::FieldScore| f.f1;
     println!(
-        "compared whole (titles with their asides, employers with their sites, schools with their faculties; the scorer before 2026-12-05 19:00): jobs F1 {:.2}, schools F1 {:.2}",
+        "compared whole (titles with their asides, employers with their sites, schools with their faculties: the scorer before 2026-12-05 19:00; a skill's list as one item: before 22:00): jobs F1 {:.2}, schools F1 {:.2}, skills F1 {:.2}",
         f1(report.all.jobs_whole),
-        f1(report.all.schools_whole)
+        f1(report.all.schools_whole),
+        f1(report.all.skills_whole)
     );
 }
 

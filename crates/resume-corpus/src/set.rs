@@ -169,6 +169,8 @@ pub struct Scores {
     pub name: f64,
     pub email: f64,
     pub phone: f64,
+    /// Skills compared by the items of each list: a line of items kept as one skill
+    /// ("Jira, Xray, TestRail") or listed one by one counts the same (see [`list_items`]).
     pub skills: FieldScore,
     /// Title and employer both right.
     pub jobs: FieldScore,
@@ -181,6 +183,9 @@ pub struct Scores {
     /// its faculty: the same ruler as the figures recorded before 2026-12-05 19:00.
     pub jobs_whole: FieldScore,
     pub schools_whole: FieldScore,
+    /// Skills compared as written, a list kept whole as one item: the ruler before 2026-12-05
+    /// 22:00.
+    pub skills_whole: FieldScore,
 }
 
 /// The measures over all the resumes, and by layout, language and how the file was made.
@@ -206,6 +211,7 @@ struct Counts {
     schools: Tally,
     jobs_whole: Tally,
     schools_whole: Tally,
+    skills_whole: Tally,
 }
 
 impl Counts {
@@ -218,12 +224,14 @@ impl Counts {
             self.schools.add::<String>(&[], &school_names(truth), |_, _| false);
             self.jobs_whole.add::<ParsedJob>(&[], &truth.jobs, |_, _| false);
             self.schools_whole.add::<String>(&[], &school_names(truth), |_, _| false);
+            self.skills_whole.add::<String>(&[], &truth.skills, |_, _| false);
             return;
         };
         self.name += right(&p.name, &truth.name, &truth.name_also, same);
         self.email += right(&p.email, &truth.email, &[], |a, b| a.eq_ignore_ascii_case(b));
         self.phone += right(&p.phone, &truth.phone, &truth.phone_also, |a, b| digits(a) == digits(b));
-        self.skills.add(&p.skills, &truth.skills, |a, b| same(a, b));
+        self.skills.add(&list_items(&p.skills), &list_items(&truth.skills), |a, b| same(a, b));
+        self.skills_whole.add(&p.skills, &truth.skills, |a, b| same(a, b));
         let found = self.jobs.add(&p.employment, &truth.jobs, same_job);
         self.dated += found.iter().filter(|(f, t)| f.start == t.start && f.end == t.end).count();
         let schools: Vec<String> = p.education.iter().map(|e| e.school.clone()).collect();
@@ -250,6 +258,7 @@ impl Counts {
             schools: self.schools.score(),
             jobs_whole: self.jobs_whole.score(),
             schools_whole: self.schools_whole.score(),
+            skills_whole: self.skills_whole.score(),
         }
     }
 }
@@ -264,6 +273,31 @@ fn right(found: &Option<String>, truth: &str, also: &[String], same: impl Fn(&st
         }
     };
     usize::from(right)
+}
+
+/// Skills as the items of their lists: each at its commas and semicolons outside brackets
+/// ("Comarch ERP Optima, Symfonia, SAP FI" is three; "Excel (Pivot, SVERWEIS)" one). Writers
+/// keep a line of a category's items as one skill or list them one by one, and a recruiter
+/// reads the same skills either way; found and truth are split alike.
+fn list_items(skills: &[String]) -> Vec<String> {
+    let mut items = Vec::new();
+    for skill in skills {
+        let (mut depth, mut start) = (0i32, 0);
+        for (i, c) in skill.char_indices() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = (depth - 1).max(0),
+                ',' | ';' if depth == 0 => {
+                    items.push(skill[start..i].trim().to_owned());
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        items.push(skill[start..].trim().to_owned());
+    }
+    items.retain(|item| !item.is_empty());
+    items
 }
 
 fn round(x: f64) -> f64 {
@@ -444,6 +478,31 @@ mod tests {
         assert!(!same_school("Stedelijk College", "Stedelijk College Eindhoven"));
         assert!(!same_school("Universidad", "Universidad de Zaragoza"));
         assert!(!same_school("", "Universidad de Zaragoza"));
+    }
+
+    #[test]
+    fn a_skills_list_kept_whole_or_listed_item_by_item_is_the_same_skills() {
+        let whole = Truth {
+            skills: vec!["Comarch ERP Optima, Symfonia; SAP FI".into(), "Excel (Pivot, SVERWEIS)".into()],
+            ..truth()
+        };
+        let listed = ParsedResume {
+            skills: vec![
+                "Comarch ERP Optima".into(),
+                "Symfonia".into(),
+                "SAP FI".into(),
+                "Excel (Pivot, SVERWEIS)".into(),
+            ],
+            ..ParsedResume::default()
+        };
+        let s = score(&[Case { id: "x".into(), truth: whole, file: Vec::new() }], &[Some(listed)]).all;
+        assert_eq!((s.skills.precision, s.skills.recall), (1.0, 1.0));
+        assert_eq!((s.skills_whole.precision, s.skills_whole.recall), (0.25, 0.5));
+        // Some of a list's items found are some of them, not all.
+        let partly = ParsedResume { skills: vec!["Symfonia".into(), "Excel".into()], ..ParsedResume::default() };
+        let whole = Truth { skills: vec!["Comarch ERP Optima, Symfonia, SAP FI".into()], ..truth() };
+        let s = score(&[Case { id: "x".into(), truth: whole, file: Vec::new() }], &[Some(partly)]).all;
+        assert_eq!((s.skills.precision, s.skills.recall), (0.5, 0.333));
     }
 
     #[test]
