@@ -115,7 +115,7 @@ const EMPLOYER_WORDS: &[&str] = &[
     "distribuidora", "mercantil", "transportes", "construtora", "constructora",
     // Public bodies: "Departamento de Educación, Gobierno de Aragón", "Landkreis Schaumburg".
     "landkreis", "kreisverwaltung", "stadtverwaltung", "bezirksamt", "gemeinde", "behörde", "conseil", "mairie",
-    "préfecture", "communauté",
+    "préfecture", "communauté", "diputación", "junta", "generalitat", "xunta", "cabildo", "consejería", "conselleria",
     "government", "gobierno", "gouvernement", "governo", "regierung", "landesregierung", "ministerio", "ministère",
     "ministero", "ministerium", "ministerstwo", "ministerie", "departamento", "département", "urząd", "rijksoverheid",
     // A hospital's ward after a title ("Staff Nurse, Respiratory Ward") is no town.

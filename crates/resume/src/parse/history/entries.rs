@@ -256,13 +256,15 @@ pub(super) fn entries(
         };
         let mut employer_below = false;
         if !heading_first && (names_below(*i) || name_below()) {
-            // Over an employer named by its legal form, a department after the dash is the
-            // title's even where it names a body ("Técnico de logística – Departamento de
-            // Tráfico" over "Distribuciones Moncayo S.A., Zaragoza").
-            let legal_below = names_a_legal_form(&lines[i + 1]) && !pieces.iter().any(|p| names_a_legal_form(p));
+            // Over an employer named by its legal form or its kind, a department after the dash
+            // is the title's even where it names a body or a ward ("Técnico de logística –
+            // Departamento de Tráfico" over "Distribuciones Moncayo S.A., Zaragoza", "Técnica
+            // de Enfermagem – Clínica Médica" over "Hospital Santa Luzia da Mooca").
+            let named_below =
+                (names_a_legal_form(&lines[i + 1]) || names_below(*i)) && !pieces.iter().any(|p| names_a_legal_form(p));
             let whole = dash_title(&pieces, &rest)
                 .or_else(|| dash_title(&titled, &rest))
-                .or_else(|| legal_below.then(|| dashed(&pieces, &rest)).flatten());
+                .or_else(|| named_below.then(|| dashed(&pieces, &rest)).flatten());
             if let Some(whole) = whole {
                 pieces = vec![whole];
                 employer_below = true;

@@ -1196,6 +1196,19 @@ mod tests {
         let want = [("Técnico de logística – Departamento de Tráfico", "Distribuciones Moncayo S.A.")];
         assert_eq!(who(&lines), pairs(&want));
         let lines = [
+            "jan/2019 – fev/2021  Técnica de Enfermagem – Clínica Médica",
+            "Hospital Santa Luzia da Mooca",
+            "Administração de medicamentos, sinais vitais, curativos.",
+            "2018 - 2021  Auxiliar Administrativo - Registro General",
+            "Diputación Provincial de Sevilla",
+            "Registro de entrada y salida, compulsa y digitalización.",
+        ];
+        let want = [
+            ("Técnica de Enfermagem – Clínica Médica", "Hospital Santa Luzia da Mooca"),
+            ("Auxiliar Administrativo - Registro General", "Diputación Provincial de Sevilla"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+        let lines = [
             "Marzo de 2019 – Actualidad",
             "Administrativo, Área de Urbanismo (funcionario de carrera, subgrupo C1)",
             "Ayuntamiento de Utebo (Zaragoza)",
