@@ -284,7 +284,7 @@ pub(super) fn entries(
         // Its line is the employer's alone: a dash in it is in the name ("LogiTejo –
         // Operadores Logísticos, S.A., Azambuja").
         if employer_below {
-            pieces.push(without_place_after_dash(&lines[i + 1]).to_owned());
+            pieces.push(without_place_after_separator(&lines[i + 1]).to_owned());
         }
         // "2016 – 2020  Cariste CACES 1, 3 et 5" under "Depuis mars 2020  Entrepôts du Nord
         // Logistique  Chef d'équipe préparation": the employer's cell is merged down, and

@@ -192,12 +192,36 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
         {
             out.push(format!("{} {next}", cleaned[i]));
             i += 2;
+        } else if let Some(next) = cleaned.get(i + 1)
+            && let Some(title) = title_wrapped_beside_dates(&cleaned[i], next)
+        {
+            out.push(title);
+            i += 2;
         } else {
             out.push(cleaned[i].clone());
             i += 1;
         }
     }
     out
+}
+
+/// A title cut at its dash beside its dates, its end on the next line ("Técnico de Recursos
+/// Humanos –  jan. 2021 – atualmente" over "Recrutamento e Formação"): the title whole, then
+/// the dates.
+fn title_wrapped_beside_dates(line: &str, next: &str) -> Option<String> {
+    let span = dates::span(line)?;
+    // The dates in a cell of their own, apart from the cut: "– septembre 1998 à mars 2003"
+    // after an employer is a separator, not a cut.
+    let before = line[..span.at.start].strip_suffix("  ")?.trim_end();
+    let cut = before.strip_suffix(['–', '—', '-'])?.trim_end();
+    let words = next.split_whitespace().count();
+    let end = !cut.is_empty()
+        && line[span.at.end..].trim().is_empty()
+        && dates::span(next).is_none()
+        && (1..=5).contains(&words)
+        && !is_description(next)
+        && !is_address_line(next);
+    end.then(|| format!("{cut} – {}  {}", next.trim(), &line[span.at.start..span.at.end]))
 }
 
 /// A long line in capitals and a single word in capitals under it: a name the line wrapped,

@@ -27,7 +27,7 @@ use lines::*;
 pub(super) use places::is_address;
 use places::{
     is_address_line, is_named_place, is_place, is_town_and_state, is_town_in_capitals, is_town_in_country,
-    is_town_in_region, name_of_address, without_place_after_dash, without_town,
+    is_town_in_region, name_of_address, without_place_after_separator, without_town,
 };
 use table::Column;
 
@@ -1194,6 +1194,15 @@ mod tests {
             "•  Planificación de rutas de reparto regional.",
         ];
         let want = [("Técnico de logística – Departamento de Tráfico", "Distribuciones Moncayo S.A.")];
+        assert_eq!(who(&lines), pairs(&want));
+        // A title cut at its dash beside its dates goes on under them.
+        let lines = [
+            "Técnico de Recursos Humanos –  jan. 2021 – atualmente",
+            "Recrutamento e Formação",
+            "Minhometal Componentes, S.A. • Braga",
+            "Recrutamento de operadores, técnicos de manutenção e administrativos.",
+        ];
+        let want = [("Técnico de Recursos Humanos – Recrutamento e Formação", "Minhometal Componentes, S.A.")];
         assert_eq!(who(&lines), pairs(&want));
         let lines = [
             "jan/2019 – fev/2021  Técnica de Enfermagem – Clínica Médica",

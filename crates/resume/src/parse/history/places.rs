@@ -112,12 +112,12 @@ pub(super) fn without_town(piece: &str) -> String {
     piece.to_owned()
 }
 
-/// An employer's line without the place after its last dash ("Telus Communications Inc. —
-/// Calgary, AB"); a dash before anything else is in the name ("LogiTejo – Operadores
-/// Logísticos, S.A.").
-pub(super) fn without_place_after_dash(line: &str) -> &str {
+/// An employer's line without the place after its last dash or bullet ("Telus Communications
+/// Inc. — Calgary, AB", "Minhometal Componentes, S.A. • Braga"); a dash before anything else
+/// is in the name ("LogiTejo – Operadores Logísticos, S.A.").
+pub(super) fn without_place_after_separator(line: &str) -> &str {
     let line = line.trim();
-    [" – ", " — ", " - "]
+    [" – ", " — ", " - ", " • ", " · ", " | "]
         .iter()
         .filter_map(|dash| line.rsplit_once(dash))
         .find(|(_, place)| is_town(place) || is_town_and_state(place) || is_town_in_country(place))
