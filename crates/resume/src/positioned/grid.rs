@@ -5,7 +5,7 @@
 //! médecine…"). Here each entry is read as one line of its title and its left cell's phrases
 //! (wrapped lines joined), as a table's row, then the rest of the right cell.
 
-use super::table::{goes_on, has_year, open_range};
+use super::table::{goes_on, has_year, header, open_range};
 use super::{Piece, Row, row_text};
 use crate::parse::{TableColumn, is_heading};
 
@@ -14,7 +14,9 @@ const NARROW: f64 = 0.35;
 
 /// A column's lines: entries set as a grid entry by entry, every other row as it is.
 pub(super) fn lines(rows: Vec<Row>) -> Vec<String> {
-    let Some(gutter) = gutter(&rows) else {
+    // A table under a header row was rebuilt row by row already (`table`).
+    let headed = rows.iter().any(|r| header(r).is_some());
+    let Some(gutter) = gutter(&rows).filter(|_| !headed) else {
         return rows.iter().map(|r| row_text(r)).collect();
     };
     let mut out = Vec::with_capacity(rows.len());
@@ -86,8 +88,8 @@ fn texts<'a>(pieces: &[&'a Piece]) -> Vec<&'a str> {
 }
 
 /// Where each entry of a run starts (a row index), when its left cells are an entry grid's:
-/// blocks of lines apart by more than a line's space, two or more of them dated, and at least
-/// half of those wrapped over two lines or more (a left column of one-line dates beside each
+/// blocks of lines apart by more than a line's space, some of them dated, and at least half
+/// of those wrapped over two lines or more (a left column of one-line dates beside each
 /// entry is read well row by row). An entry starts with its left block's first line, or with
 /// the right cell's title set a little higher.
 fn entries(run: &[Row], gutter: f64) -> Option<Vec<usize>> {
@@ -115,7 +117,9 @@ fn entries(run: &[Row], gutter: f64) -> Option<Vec<usize>> {
     }
     let dated: Vec<&Vec<&Piece>> = blocks.iter().filter(|b| b.iter().any(|p| has_year(&p.text))).collect();
     let wrapped = dated.iter().filter(|b| b.len() >= 2).count();
-    if dated.len() < 2 || 2 * wrapped < dated.len() {
+    // One entry alone (a band of the page cut off by a long line) is a grid's when its cell
+    // wrapped.
+    if dated.is_empty() || 2 * wrapped < dated.len() || (dated.len() == 1 && wrapped == 0) {
         return None;
     }
     let first_dated = blocks.iter().position(|b| b.iter().any(|p| has_year(&p.text)))?;
@@ -191,6 +195,29 @@ mod tests {
             "• Toilettes, aide à la prise des repas",
         ];
         assert_eq!(text, want.join("\n"));
+    }
+
+    #[test]
+    fn one_entry_alone_is_a_grids_when_its_cell_wrapped() {
+        // A band of the page that a long line cut off holds one entry only.
+        let text = column(&[
+            (20.0, 100.0, "Brabant"),
+            (180.0, 100.0, "Senior Accountmanager"),
+            (20.0, 112.0, "Kantoorinrichting B.V."),
+            (190.0, 114.0, "Verantwoordelijk voor 85 zakelijke klanten"),
+            (20.0, 124.0, "maart 2022 – heden"),
+            (190.0, 126.0, "in Zuidoost-Brabant en Limburg"),
+        ]);
+        let want = [
+            "Senior Accountmanager  Brabant Kantoorinrichting B.V.  maart 2022 – heden",
+            "Verantwoordelijk voor 85 zakelijke klanten",
+            "in Zuidoost-Brabant en Limburg",
+        ];
+        assert_eq!(text, want.join("\n"));
+        // One line of dates beside a title is a row.
+        let text =
+            column(&[(20.0, 100.0, "2019 – 2021"), (140.0, 100.0, "Store Manager"), (140.0, 114.0, "Lidl, Leeds")]);
+        assert_eq!(text, "2019 – 2021  Store Manager\nLidl, Leeds");
     }
 
     #[test]

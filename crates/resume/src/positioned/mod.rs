@@ -445,7 +445,7 @@ fn is_dates_column(band: &[Row], gutter: f64) -> bool {
 /// of dates, else as two columns, left first.
 fn band_lines(band: Vec<Row>, gutter: f64) -> Vec<String> {
     if is_table(&band, gutter) || is_margin_headings(&band, gutter) || is_dates_column(&band, gutter) {
-        return band.iter().map(|r| row_text(r)).collect();
+        return grid::lines(band);
     }
     let side = |keep: &dyn Fn(&Piece) -> bool| -> Vec<String> {
         grid::lines(

@@ -36,7 +36,7 @@ pub(super) fn rebuilt(rows: Vec<Row>) -> Vec<Row> {
 }
 
 /// The roles of a header row's cells, when every cell is a column heading.
-fn header(row: &Row) -> Option<Vec<TableColumn>> {
+pub(super) fn header(row: &Row) -> Option<Vec<TableColumn>> {
     if row.len() < 3 {
         return None;
     }
