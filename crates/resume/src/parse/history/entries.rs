@@ -363,11 +363,20 @@ pub(super) fn entries(
                 }
                 // "Développeur back-end Java  dates" / "La Défense" / "Ingenia Consulting (ESN)":
                 // after the dates, a town's line over a line that names the employer is where.
+                // The line must start with a name: not a label's line ("Stationen: Bürgerbüro",
+                // "Client: Barclays Bank plc") nor a phrase ("Placed at DHL Supply Chain Ltd",
+                // under an agency's name that reads like a town: "Adecco").
                 let names_the_employer = |next: &str| {
                     let first = next.split(", ").next().unwrap_or_default();
-                    // Not a label's line ("Stationen: Bürgerbüro, Kämmerei").
+                    let mut words = next.split_whitespace().skip(1);
+                    let a_name = words.next().is_none_or(|w| {
+                        w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
+                            || crate::parse::NAME_PARTICLES.contains(&w)
+                    });
                     let labelled = next.contains(": ");
-                    names_an_organisation(next) || (starts_with_a_name(next) && !is_town(first) && !labelled)
+                    a_name
+                        && !labelled
+                        && (names_an_organisation(next) || (starts_with_a_name(next) && !is_town(first)))
                 };
                 if !is_before
                     && jobs

@@ -1173,6 +1173,17 @@ mod tests {
             ("Développeur web en alternance", "Atelier Numérique Montreuillois"),
         ];
         assert_eq!(who(&lines), pairs(&want));
+        // An agency's or a consultancy's one-word name over where its people were placed is
+        // the employer.
+        let lines = [
+            "2019 – 2021  Warehouse Operative",
+            "Adecco",
+            "Placed at DHL Supply Chain Ltd",
+            "2018 – 2019  Business Analyst",
+            "Accenture",
+            "Client: Barclays Bank plc",
+        ];
+        assert_eq!(who(&lines), pairs(&[("Warehouse Operative", "Adecco"), ("Business Analyst", "Accenture")]));
         // Beside a title alone, the name after the dates is its employer.
         let lines = ["Store Manager", "2016 – 2019 • Lidl", "Ran a team of twelve."];
         assert_eq!(who(&lines), pairs(&[("Store Manager", "Lidl")]));
