@@ -321,7 +321,26 @@ fn without_abbreviations_in_brackets(text: &str) -> String {
 
 /// Whether `text` names a legal form: the surest sign of an organisation's name.
 pub(crate) fn names_a_legal_form(text: &str) -> bool {
-    has_word(text, LEGAL_FORMS)
+    let lower = text.to_lowercase();
+    if lower.contains("sp. z o.o") || LEGAL_FORMS.iter().any(|f| f.contains(' ') && lower.contains(f)) {
+        return true;
+    }
+    // As written, not inside a word or a hyphenated one ("Co-ordinator"): with a capital
+    // ("Ltd", "GmbH", "S.A."), a short one in capitals or with its stop ("AB", "Co.", not the
+    // "As" that starts a sentence), and not the English word "Spa" ("Hotel & Spa").
+    text.split(|c: char| c.is_whitespace() || ",()".contains(c)).filter(|w| !w.is_empty() && !w.contains('-')).any(
+        |w| {
+            let bare = w.trim_end_matches('.');
+            let key = bare.replace('.', "").to_lowercase();
+            let capital = bare.starts_with(char::is_uppercase) || key.chars().count() >= 4;
+            let short = key.chars().count() <= 2;
+            let marked = !bare.chars().any(char::is_lowercase) || w.ends_with('.') || bare.contains('.');
+            capital
+                && (!short || marked)
+                && bare != "Spa"
+                && LEGAL_FORMS.iter().any(|f| !f.contains(' ') && f.replace('.', "") == key)
+        },
+    )
 }
 
 /// Whether `text` has a word of an organisation's name (a legal form, "Hospital", "Lycée").
@@ -382,6 +401,18 @@ mod tests {
         assert!(names_an_employer("Airedale Housing Association"));
         assert!(names_a_legal_form("Telus Communications Inc."));
         assert!(!names_a_legal_form("Clinique Sainte-Odile"));
+        for form in [
+            "Brabant Kantoorinrichting B.V.",
+            "Wawel Meble sp. z o.o.",
+            "Garrigós & Peña, S.L.P.",
+            "Volvo AB",
+            "Lamb & Co.",
+        ] {
+            assert!(names_a_legal_form(form), "{form}");
+        }
+        for phrase in ["Project Co-ordinator", "Worked as part of a team", "As a team lead", "Hotel & Spa"] {
+            assert!(!names_a_legal_form(phrase), "{phrase}");
+        }
         assert!(names_a_school("Rijksuniversiteit Groningen"));
         assert!(names_a_school("Lycée Ampère"));
         assert!(names_a_school("Camera di Commercio di Bergamo"));

@@ -403,10 +403,11 @@ pub(super) fn entries(
                 // Diritto del Lavoro").
                 // Under the employer's line before the dates too ("Mendes, Tavares & Prado
                 // Advogados" over "Advogada Sênior – Contencioso Cível" over the dates).
+                // A school is a teacher's employer ("Colégio Jardim das Acácias - São Paulo/SP").
                 let employer_above = is_before
                     && j > untaken
                     && is_heading(j - 1)
-                    && names_an_employer(&lines[j - 1])
+                    && (names_an_employer(&lines[j - 1]) || names_a_school(&lines[j - 1]))
                     && !names_a_job(&lines[j - 1]);
                 let employer_next = names_below(j)
                     || (!is_before && name_next(j))
