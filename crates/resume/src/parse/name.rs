@@ -214,10 +214,11 @@ fn in_the_order_said(value: &str, order: Order) -> Option<String> {
     // nothing).
     let lead = words.iter().take_while(|w| in_capitals(w)).count();
     let (surname, given) = words.split_at(lead);
-    // A given name is mostly small letters: "McALLISTER-REID" after "CALLUM" is a surname.
+    // A given name is as many small letters as capitals or more ("Claire", "Yu"):
+    // "McALLISTER-REID" after "CALLUM" is a surname.
     let small = |w: &&str| {
         let lower = w.chars().filter(|c| c.is_lowercase()).count();
-        lower > w.chars().filter(|c| c.is_uppercase()).count()
+        lower >= w.chars().filter(|c| c.is_uppercase()).count()
     };
     let marked = !surname.is_empty() && !given.is_empty() && given.iter().all(small);
     Some(if order == Order::SurnameFirst && marked {
@@ -382,9 +383,10 @@ pub(super) fn natural_case(name: &str) -> String {
             {
                 return format!("{prefix}{}", natural_case(rest));
             }
-            // A nickname in brackets: initials stay ("(JF)"), a word is cased as the others.
+            // A nickname in brackets: initials stay ("(JF)"), a name is cased as the others
+            // ("(BOB)" as "(Bob)").
             if let Some(inner) = word.strip_prefix('(').and_then(|w| w.strip_suffix(')')) {
-                return if inner.chars().count() <= 3 { word.to_owned() } else { format!("({})", natural_case(inner)) };
+                return if inner.chars().count() <= 2 { word.to_owned() } else { format!("({})", natural_case(inner)) };
             }
             if !in_capitals(word) {
                 return word.to_owned();
@@ -561,6 +563,8 @@ mod tests {
     fn a_surname_set_first_in_capitals_goes_after_the_given_name() {
         assert_eq!(name(&["DUBOIS Claire", "Infirmière"]).as_deref(), Some("Claire Dubois"));
         assert_eq!(name(&["CALLUM McALLISTER-REID", "Joiner"]).as_deref(), Some("Callum McAllister-Reid"));
+        assert_eq!(name(&["ZHANG Yu", "Accountant"]).as_deref(), Some("Yu Zhang"));
+        assert_eq!(name(&["ROBERT (BOB) McNEIL"]).as_deref(), Some("Robert (Bob) McNeil"));
         assert_eq!(name(&["Antoine d'ORBESSAN  33000 Bordeaux"]).as_deref(), Some("Antoine d'Orbessan"));
         assert_eq!(name(&["DE LUCA Marco"]).as_deref(), Some("Marco de Luca"));
         // All in capitals, or the capitals after: which word is the surname is not marked.

@@ -308,7 +308,8 @@ fn without_abbreviations_in_brackets(text: &str) -> String {
     while let Some((before, after)) = rest.split_once('(') {
         out.push_str(before);
         match after.split_once(')') {
-            Some((inner, next)) if inner.chars().all(|c| c.is_uppercase()) => rest = next,
+            // Not empty brackets.
+            Some((inner, next)) if !inner.is_empty() && inner.chars().all(|c| c.is_uppercase()) => rest = next,
             _ => {
                 out.push('(');
                 rest = after;
@@ -417,6 +418,7 @@ mod tests {
         assert!(names_a_school("Lycée Ampère"));
         assert!(names_a_school("Camera di Commercio di Bergamo"));
         assert!(names_a_school("Coleg Gwent"));
+        assert!(!names_a_school("Geprüfter Verkehrsfachwirt (IHK), berufsbegleitend"));
         assert!(!names_a_school("Bachelor Sociale Geografie"));
         assert!(names_a_degree("B.S. Biology"));
     }

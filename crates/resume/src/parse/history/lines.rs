@@ -89,12 +89,7 @@ pub(super) fn is_marked_title(line: &str) -> bool {
 pub(super) fn is_sentence(text: &str) -> bool {
     let last_word = text.split_whitespace().last().unwrap_or_default().trim_end_matches('.');
     let words: Vec<&str> = text.split_whitespace().collect();
-    // Words in small letters; figures and dashes are neither ("CILEx Law School (distance
-    // learning) — 3 of 6 units passed" is a school's line).
-    let lower = words
-        .iter()
-        .filter(|w| w.trim_start_matches(['(', '"', '“', '«']).chars().next().is_some_and(char::is_lowercase))
-        .count();
+    let (lower, lettered) = small_words(&words);
     // "de-escalation." ends a sentence as "reviews." does.
     let lower_word = last_word.chars().filter(|c| *c != '-').all(char::is_lowercase);
     text.ends_with(';')
@@ -102,7 +97,19 @@ pub(super) fn is_sentence(text: &str) -> bool {
         || (text.ends_with(',') && words.len() >= 6)
         || (text.ends_with('.') && last_word.chars().count() > 3 && lower_word)
         || text.contains(['%', '$', '€', '£'])
-        || (words.len() > 9 && 3 * lower >= 2 * words.len())
+        || (words.len() > 9 && 3 * lower >= 2 * lettered)
+}
+
+/// How many of `words` start in small letters, and how many have letters at all: figures and
+/// dashes are neither ("CILEx Law School (distance learning) — 3 of 6 units passed" is a
+/// school's line; "Fleet of 40 HGVs – 12 vans – 3 depots" a sentence's).
+fn small_words(words: &[&str]) -> (usize, usize) {
+    let lettered: Vec<&&str> = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let small = lettered
+        .iter()
+        .filter(|w| w.trim_start_matches(['(', '"', '“', '«']).chars().next().is_some_and(char::is_lowercase))
+        .count();
+    (small, lettered.len())
 }
 
 /// A cell after the first of a dated line that is description ("Feb 2022 – Present  Financial
@@ -110,11 +117,11 @@ pub(super) fn is_sentence(text: &str) -> bool {
 pub(super) fn is_prose(cell: &str) -> bool {
     let named = organisation(cell);
     let words: Vec<&str> = named.split_whitespace().collect();
-    let lower = words.iter().filter(|w| !w.chars().next().is_some_and(char::is_uppercase)).count();
+    let (lower, lettered) = small_words(&words);
     // A title in a language that writes its later words small ("Técnica de asesoría
     // jurídica") starts with a title's word.
     let a_title = words.first().is_some_and(|w| names_a_job(w));
-    is_sentence(cell) || (words.len() >= 4 && 2 * lower > words.len() && !a_title)
+    is_sentence(cell) || (words.len() >= 4 && 2 * lower > lettered && !a_title)
 }
 
 /// A table's header row ("Position  Facility  From  To", "Role | Employer | Dates"): three
