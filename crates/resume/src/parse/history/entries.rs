@@ -68,7 +68,7 @@ fn dashed(cells: &[String], line: &str) -> Option<String> {
     let at = line.find(title.as_str())?;
     let end = line.find(more.as_str())? + more.len();
     let whole = line.get(at..end)?;
-    let dashed = [" – ", " - ", " — "].iter().any(|dash| whole.contains(dash));
+    let dashed = DASHES.iter().any(|dash| whole.contains(dash));
     (end > at && dashed && !whole.contains("  ")).then(|| whole.to_owned())
 }
 
@@ -159,8 +159,17 @@ pub(super) fn phrases(pieces: &[String]) -> usize {
 
 /// The line without the span of its dates, and the separators left around it.
 pub(super) fn without(line: &str, span: &std::ops::Range<usize>) -> String {
-    // "CNFPT Nord-Pas-de-Calais (2002)": the dates' brackets go with them.
-    let rest = format!("{}  {}", &line[..span.start], &line[span.end..]).replace("(  )", "").replace("[  ]", "");
+    // "CNFPT Nord-Pas-de-Calais (2002)", "( 2002 )": the dates' brackets go with them, and
+    // dates in brackets were an aside inside one phrase ("various jobs (1993 - 1999), incl.
+    // van driver"), not a cell between two.
+    let (mut before, mut after) = (line[..span.start].trim_end(), line[span.end..].trim_start());
+    let mut gap = "  ";
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        if let (Some(b), Some(a)) = (before.strip_suffix(open), after.strip_prefix(close)) {
+            (before, after, gap) = (b.trim_end(), a, " ");
+        }
+    }
+    let rest = format!("{before}{gap}{after}");
     // "Kirkstall Community Pharmacy [ 01/2019 – Current ]": the Europass editor's brackets too.
     let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|,:–—-•[]".contains(c));
     rest.trim_start_matches(['(', ' ']).trim_end_matches(['(', ' ']).to_owned()

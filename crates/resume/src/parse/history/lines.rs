@@ -335,7 +335,7 @@ pub(super) fn joined_range(line: &str, next: &str) -> Option<(String, Option<Str
     // and the later one is not before the other (a timeline of start years runs backwards).
     // Two lines that each hold a whole entry beside its year ("2013  Título de Técnico - IES
     // Satafi" over "2019  Curso de Operador - Fundación Laboral") are two entries.
-    let entry = |t: &str| [" – ", " - ", " — "].iter().any(|dash| t.contains(dash));
+    let entry = |t: &str| DASHES.iter().any(|dash| t.contains(dash));
     let two_entries = entry(rest) && next_rest.as_deref().is_some_and(entry);
     let stacked = format!("{} – {}", cell.trim(), next_cell.trim());
     let whole = dates::span(&stacked)

@@ -31,6 +31,9 @@ use places::{
 };
 use table::Column;
 
+/// A dash between two phrases, with a space on each side, as resumes set it.
+const DASHES: [&str; 3] = [" – ", " — ", " - "];
+
 /// The jobs in the lines of an experience section.
 pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
     let form = labelled::entries(lines);
@@ -115,7 +118,7 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
 /// Educação Básica I – rede municipal de Campinas; regência de turma…"): the title before it.
 /// A short aside stays ("Secrétaire médicale – accueil et facturation").
 fn title_of_cell(cell: &str) -> &str {
-    [" – ", " — ", " - "]
+    DASHES
         .iter()
         .find_map(|dash| cell.split_once(dash))
         .filter(|(_, rest)| is_sentence(rest))
@@ -196,7 +199,7 @@ fn organisation(piece: &str) -> String {
         _ => piece,
     };
     // "Ingenia Consulting (ESN) – mission longue chez un assureur": a note after a dash.
-    let piece = [" – ", " — ", " - "]
+    let piece = DASHES
         .iter()
         .find_map(|dash| piece.split_once(dash).filter(|(_, note)| note.starts_with(char::is_lowercase)))
         .map_or(piece, |(name, _)| name.trim());

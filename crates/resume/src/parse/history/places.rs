@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use super::DASHES;
 use crate::parse::dates;
 use crate::parse::name::natural_case;
 use crate::parse::words::{names_a_job, names_a_school, names_an_employer};
@@ -117,8 +118,9 @@ pub(super) fn without_town(piece: &str) -> String {
 /// is in the name ("LogiTejo – Operadores Logísticos, S.A.").
 pub(super) fn without_place_after_separator(line: &str) -> &str {
     let line = line.trim();
-    [" – ", " — ", " - ", " • ", " · ", " | "]
+    DASHES
         .iter()
+        .chain(&[" • ", " · ", " | "])
         .filter_map(|dash| line.rsplit_once(dash))
         .find(|(_, place)| is_town(place) || is_town_and_state(place) || is_town_in_country(place))
         .map_or(line, |(name, _)| name.trim())
