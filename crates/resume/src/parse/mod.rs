@@ -652,4 +652,15 @@ Page 1 of 1";
         assert_eq!(ParsedResume { confidence: Confidences::default(), ..p.clone() }, ParsedResume::default());
         assert_eq!((p.confidence.name, p.confidence.employment), (Confidence::Low, Confidence::Low));
     }
+
+    #[test]
+    fn a_skills_label_run_in_with_its_list_counts_only_without_a_skills_section() {
+        let text = "Rosa Delgado\nrosa@example.com\nEDUCATION\nB.S. Criminal Justice, Arizona State University, 2020\n\
+                    Skills: Patrol operations, Report writing, Community policing\n";
+        assert_eq!(parse(text).skills, ["Patrol operations", "Report writing", "Community policing"]);
+        // With a skills section, a job's tools line is that job's, not the resume's list.
+        let text = "Rosa Delgado\nrosa@example.com\nEXPERIENCE\nAnalyst  2019 – 2021\nAcme Ltd\n\
+                    Skills: Jira, Confluence\nSKILLS\nBudgeting\nForecasting\n";
+        assert_eq!(parse(text).skills, ["Budgeting", "Forecasting"]);
+    }
 }

@@ -123,12 +123,13 @@ fn entries(run: &[Row], gutter: f64) -> Option<Vec<usize>> {
         return None;
     }
     let first_dated = blocks.iter().position(|b| b.iter().any(|p| has_year(&p.text)))?;
-    let starts: Vec<usize> = blocks[first_dated..]
-        .iter()
-        .filter_map(|b| run.iter().position(|r| r[0].y >= b[0].y - 0.9 * b[0].size))
-        .collect();
-    let ordered = starts.windows(2).all(|w| w[0] < w[1]);
-    ordered.then_some(starts)
+    // Blocks lie apart by more than a line's space, so their starts come in order.
+    Some(
+        blocks[first_dated..]
+            .iter()
+            .filter_map(|b| run.iter().position(|r| r[0].y >= b[0].y - 0.9 * b[0].size))
+            .collect(),
+    )
 }
 
 /// A cell's lines with each wrapped phrase joined: a name's lower-case rest or its part after a

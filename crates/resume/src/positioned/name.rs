@@ -46,7 +46,6 @@ pub(super) fn on_one_line(mut pieces: Vec<Piece>) -> Vec<Piece> {
     let with_particle = |p: &Piece| p.text.split_whitespace().next().is_some_and(particle);
     let given_and_surname = big.len() == 2
         && big.iter().all(|&i| capitalised(&pieces[i]) && !crate::parse::names_a_job(&pieces[i].text))
-        && !with_particle(&pieces[big[0]])
         && match (words(&pieces[big[0]]), words(&pieces[big[1]])) {
             (1, 1..=2) => true,
             (1..=2, 1..=3) if with_particle(&pieces[big[1]]) => true,

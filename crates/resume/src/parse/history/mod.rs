@@ -1146,11 +1146,17 @@ mod tests {
             "Chefe de secção de contabilidade",
             "Maia • maio de 2019 – atualmente",
             "Coordenação de equipa de 5 técnicos.",
+        ];
+        assert_eq!(who(&lines), pairs(&[("Chefe de secção de contabilidade", "Sonae Indústria, S.A.")]));
+        let lines = [
+            "Kelnerka / barmanka",
+            "Hotel Oliwski Dwór • marzec 2020 – maj 2022",
+            "Obsługa bankietów do 250 osób",
             "Baristka",
             "Kawiarnia Ziarno • wrzesień 2018 – luty 2020",
             "Przygotowanie kawy speciality.",
         ];
-        let want = [("Chefe de secção de contabilidade", "Sonae Indústria, S.A."), ("Baristka", "Kawiarnia Ziarno")];
+        let want = [("Kelnerka / barmanka", "Hotel Oliwski Dwór"), ("Baristka", "Kawiarnia Ziarno")];
         assert_eq!(who(&lines), pairs(&want));
         // An organisation's initials before its name with its legal form, whatever its words.
         let lines = [
