@@ -35,12 +35,17 @@ pub(super) fn names_an_organisation(line: &str) -> bool {
 /// "Führung eines Teams von 6 Disponenten", a German task).
 pub(super) fn starts_with_a_name(line: &str) -> bool {
     let (first, rest) = line.split_once(", ").unwrap_or((line, ""));
-    // A name's shape is a town's too: in capitals before a part that is no place ("Fidal,
-    // direction régionale Rhône-Alpes – Lyon") it is the name; a task is not ("Report entry,
-    // public records requests").
+    // A name's shape is a town's too: in capitals before a branch that ends on its town or a
+    // legal form ("Fidal, direction régionale Rhône-Alpes – Lyon", "Minhometal Componentes,
+    // S.A. • Braga") it is the name; a task is not ("Report
+    // entry, public records requests", "Triage, wound care and medication rounds").
     let capitalised = first.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
-    let before_no_place = !rest.is_empty() && !is_place(rest) && !is_town(rest) && !is_town_in_country(rest);
-    let a_town = is_town(first) && !(capitalised && before_no_place);
+    let ends_on_town = DASHES
+        .iter()
+        .chain(&[", ", " • ", " · ", " | "])
+        .any(|dash| rest.rsplit_once(dash).is_some_and(|(_, town)| is_town(town)));
+    let branch = !is_place(rest) && !is_town(rest) && (ends_on_town || names_a_legal_form(rest));
+    let a_town = is_town(first) && !(capitalised && branch);
     first.split_whitespace().count() <= 6
         && !first.contains(|c: char| c.is_ascii_digit())
         && first.starts_with(char::is_uppercase)

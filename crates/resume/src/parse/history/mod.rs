@@ -1193,6 +1193,13 @@ mod tests {
             "Client: Barclays Bank plc",
         ];
         assert_eq!(who(&lines), pairs(&[("Warehouse Operative", "Adecco"), ("Business Analyst", "Accenture")]));
+        // A task under a dated title is no employer's name, whatever its first word.
+        let lines = [
+            "Staff Nurse – Night Shifts  2019 – 2022",
+            "Triage, wound care and medication rounds",
+            "Royal Infirmary, Edinburgh",
+        ];
+        assert!(who(&lines).iter().all(|(_, employer)| employer != "Triage"));
         // Beside a title alone, the name after the dates is its employer.
         let lines = ["Store Manager", "2016 – 2019 • Lidl", "Ran a team of twelve."];
         assert_eq!(who(&lines), pairs(&[("Store Manager", "Lidl")]));
