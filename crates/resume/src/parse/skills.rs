@@ -257,6 +257,11 @@ fn without_row_label(line: &str) -> &str {
 /// `line` cut at the list separators that stand outside parentheses.
 pub(super) fn split_outside_parentheses(line: &str) -> Vec<&str> {
     let (mut items, mut depth, mut start) = (Vec::new(), 0i32, 0);
+    // Slashes part a line's items when they stand between three phrases or more, each of two
+    // words or more; one short part keeps the line whole ("SQL / PostgreSQL", "SMAW / FCAW /
+    // GMAW (all positions)").
+    let slashed =
+        line.matches(" / ").count() >= 2 && line.split(" / ").all(|part| part.split_whitespace().count() >= 2);
     for (i, c) in line.char_indices() {
         match c {
             '(' | '[' => depth += 1,
@@ -278,20 +283,14 @@ pub(super) fn split_outside_parentheses(line: &str) -> Vec<&str> {
             }
             // A dash or a star with a space on each side, as a word processor sets a list
             // ("Plan HACCP – Management d'équipe", "Clio * Docketing"); a hyphen inside a word
-            // is no separator. So is a slash, where it parts three phrases or more ("Soins
-            // d'hygiène / Prise des constantes / …"); between single words it names one skill
-            // ("SQL / PostgreSQL", "SMAW / FCAW / GMAW (all positions)").
+            // is no separator. So is a slash in a `slashed` line ("Soins d'hygiène / Prise des
+            // constantes / …").
             '–' | '—' | '*' if depth == 0 && line[..i].ends_with(' ') && line[i + c.len_utf8()..].starts_with(' ') =>
             {
                 items.push(&line[start..i]);
                 start = i + c.len_utf8();
             }
-            '/' if depth == 0
-                && line.matches(" / ").count() >= 2
-                && line.split(" / ").all(|part| part.split_whitespace().count() >= 2)
-                && line[..i].ends_with(' ')
-                && line[i + 1..].starts_with(' ') =>
-            {
+            '/' if depth == 0 && slashed && line[..i].ends_with(' ') && line[i + 1..].starts_with(' ') => {
                 items.push(&line[start..i]);
                 start = i + c.len_utf8();
             }
