@@ -180,6 +180,66 @@ pub(super) fn without(line: &str, span: &std::ops::Range<usize>) -> String {
     rest.trim_start_matches(['(', ' ']).trim_end_matches(['(', ' ']).to_owned()
 }
 
+/// What a dated line says beside its dates.
+struct DatedLine {
+    /// The line without its dates.
+    rest: String,
+    /// Its heading phrases (no prose, no place).
+    pieces: Vec<String>,
+    /// Its phrases with prose kept, for a title with a ward or a field after its dash.
+    titled: Vec<String>,
+    /// The places among them: where the job was.
+    places: Vec<String>,
+}
+
+/// A dated line read beside its dates `at`; `heading_first`: the section sets its headings
+/// before the dates.
+fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first: bool) -> DatedLine {
+    let rest = without(line, at);
+    // "giugno 2020 – oggi (contratto a tempo indeterminato, cat. D)": a note in parentheses
+    // beside the dates says nothing of who.
+    let after = line.get(at.end..).unwrap_or_default().trim();
+    let noted =
+        line.get(..at.start).unwrap_or_default().trim().is_empty() && after.starts_with('(') && after.ends_with(')');
+    // "Período: fevereiro/2019 – atualmente": the dates' own label says nothing of who.
+    let rest = if noted || table::is_dates_label(&rest) { String::new() } else { rest };
+    // "jan/2019 – atual • Campinas – SP": the rest is where, as a whole, before its dash
+    // splits it.
+    let where_whole = is_town_and_state(&rest) || is_town_in_country(&rest);
+    let mut pieces = if where_whole { Vec::new() } else { heading_cells(&rest) };
+    // Prose after a title's dash may be its ward or field ("Infirmière – Soins de suite et
+    // de réadaptation" over "Clinique Sainte-Odile, Haguenau"): kept for the title below.
+    let titled: Vec<String> = pieces.iter().filter(|p| !is_sentence(p)).cloned().collect();
+    let mut n_cell = 0;
+    // With the headings before the dates, the dates' line holds no heading: a line of the
+    // description beside dates centred in their cell ("09/2018–aujourd'hui  Facturation
+    // des actes, tiers payant et relances") is prose even in its first cell.
+    pieces.retain(|p| {
+        n_cell += 1;
+        !(is_sentence(p) || ((n_cell > 1 || heading_first) && is_prose(p)))
+    });
+    // "SEPTIEMBRE 2019 – ACTUALIDAD • ZARAGOZA": a town in capitals beside the dates is where
+    // the job was, unless the lines around give no title and employer without it. So is a town
+    // with its state or country ("Minneapolis, MN  •  March 2022 – Present"), and a town's name
+    // alone beside the dates after a bullet ("Octubre 2021 – Actualidad • Sevilla"), or before
+    // them when it is one word ("Maia • maio de 2019"; "Kawiarnia Ziarno • wrzesień 2018" is
+    // the employer).
+    let (before_dates, after_dates) = (line[..at.start].trim(), line[at.end..].trim());
+    let bullet = ['•', '·', '|'];
+    let one_word = pieces.first().is_some_and(|p| !p.contains(' '));
+    let town_after = pieces.len() == 1
+        && ((before_dates.is_empty() && after_dates.starts_with(bullet))
+            || (after_dates.is_empty() && before_dates.ends_with(bullet) && one_word));
+    let where_ = |p: &String| {
+        is_town_in_capitals(p) || is_town_in_region(p) || is_town_in_country(p) || (town_after && is_town(p))
+    };
+    let (mut places, kept): (Vec<String>, Vec<String>) = pieces.into_iter().partition(where_);
+    if where_whole {
+        places.push(rest.clone());
+    }
+    DatedLine { rest, pieces: kept, titled, places }
+}
+
 /// The entries of a section: each dated line with the heading lines that go with it, up to
 /// two `phrases` (a title and an employer; a school and a degree) in all. They are looked for on the side of the dates
 /// the first entry has them, and on the other side when that side has none.
@@ -207,52 +267,7 @@ pub(super) fn entries(
     let mut free = 0; // the first line no earlier entry took
     let mut row_cells = 0; // the phrases on the dated line of the last row with all its cells
     for (n, (i, (start, end, at))) in anchors.iter().enumerate() {
-        let rest = without(&lines[*i], at);
-        // "giugno 2020 – oggi (contratto a tempo indeterminato, cat. D)": a note in parentheses
-        // beside the dates says nothing of who.
-        let after = lines[*i].get(at.end..).unwrap_or_default().trim();
-        let noted = lines[*i].get(..at.start).unwrap_or_default().trim().is_empty()
-            && after.starts_with('(')
-            && after.ends_with(')');
-        // "Período: fevereiro/2019 – atualmente": the dates' own label says nothing of who.
-        let rest = if noted || table::is_dates_label(&rest) { String::new() } else { rest };
-        // "jan/2019 – atual • Campinas – SP": the rest is where, as a whole, before its dash
-        // splits it.
-        let where_whole = is_town_and_state(&rest) || is_town_in_country(&rest);
-        let mut pieces = if where_whole { Vec::new() } else { heading_cells(&rest) };
-        // Prose after a title's dash may be its ward or field ("Infirmière – Soins de suite et
-        // de réadaptation" over "Clinique Sainte-Odile, Haguenau"): kept for the title below.
-        let titled: Vec<String> = pieces.iter().filter(|p| !is_sentence(p)).cloned().collect();
-        let mut n_cell = 0;
-        // With the headings before the dates, the dates' line holds no heading: a line of the
-        // description beside dates centred in their cell ("09/2018–aujourd'hui  Facturation
-        // des actes, tiers payant et relances") is prose even in its first cell.
-        pieces.retain(|p| {
-            n_cell += 1;
-            !(is_sentence(p) || ((n_cell > 1 || heading_first) && is_prose(p)))
-        });
-        // "SEPTIEMBRE 2019 – ACTUALIDAD • ZARAGOZA": a town in capitals beside the dates is where
-        // the job was, unless the lines around give no title and employer without it.
-        // So is a town with its state or country ("Minneapolis, MN  •  March 2022 – Present"),
-        // and a town's name alone beside the dates after a bullet ("Octubre 2021 – Actualidad •
-        // Sevilla").
-        let (before_dates, after_dates) = (lines[*i][..at.start].trim(), lines[*i][at.end..].trim());
-        let bullet = ['•', '·', '|'];
-        // Or before them ("Maia • maio de 2019 – atualmente").
-        // Before them, a town of one word only: "Kawiarnia Ziarno • wrzesień 2018" is the
-        // employer.
-        let one_word = pieces.first().is_some_and(|p| !p.contains(' '));
-        let town_after = pieces.len() == 1
-            && ((before_dates.is_empty() && after_dates.starts_with(bullet))
-                || (after_dates.is_empty() && before_dates.ends_with(bullet) && one_word));
-        let where_ = |p: &String| {
-            is_town_in_capitals(p) || is_town_in_region(p) || is_town_in_country(p) || (town_after && is_town(p))
-        };
-        let (mut places, kept): (Vec<String>, Vec<String>) = pieces.into_iter().partition(where_);
-        if where_whole {
-            places.push(rest.clone());
-        }
-        let mut pieces = kept;
+        let DatedLine { rest, mut pieces, titled, mut places } = dated_line(&lines[*i], at, heading_first);
         let names_below =
             |j: usize| lines.get(j + 1).is_some_and(|next| is_heading(j + 1) && names_an_organisation(next));
         // "HR Specialist – Amministrazione del personale  Marzo 2021 – oggi" over "Ceramiche
