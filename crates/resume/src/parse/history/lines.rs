@@ -163,6 +163,9 @@ pub(super) fn separated(line: &str) -> Vec<&str> {
     pieces
 }
 
+/// Marks a layout sets before an entry's first line, not before its tasks.
+const ENTRY_MARKS: &[&str] = &[">>", "»", "✚", "✦", "➤", "▶"];
+
 /// The lines of a section made ready: words a PDF ran together split again, a timeline's
 /// rules and dots taken off, a table's header row left out, a range broken over two lines ("2020 –"
 /// over "actualidad", a table cell's wrap) joined.
@@ -171,6 +174,12 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
         .iter()
         .map(|l| {
             let l = without_marker(&unglue(l));
+            // An entry's icon or arrow before its title (">> Técnica de Selección", "✚  Pharmacien
+            // adjoint"): a mark of the layout, where a task's bullet is a single sign.
+            let l = ENTRY_MARKS
+                .iter()
+                .find_map(|m| l.strip_prefix(m))
+                .map_or(l.clone(), |rest| rest.trim_start().to_owned());
             let l = l.replace("──", "–").replace('─', "");
             // A numbered entry: "1) Sr. Accounts Assistant", "2. Accounts Assistant".
             let l = numbered(&l).unwrap_or(&l).to_owned();
@@ -319,6 +328,16 @@ pub(super) fn joined_range(line: &str, next: &str) -> Option<(String, Option<Str
         }
         if dates::span(&joined[0]).is_some() {
             return Some((joined.join("  "), None));
+        }
+    }
+    // "Pharmacien adjoint  Octobre 2020 –" over "Pharmacie des Chartrons, Bordeaux
+    // aujourd'hui": a range in the last cell goes on in the next line's last cell; the next
+    // line keeps its other cells.
+    if let (Some((head, last)), Some((next_head, next_last))) = (line.rsplit_once("  "), next.rsplit_once("  ")) {
+        let range = format!("{} {}", last.trim(), next_last.trim());
+        let open = dates::span(line).is_none() && dates::single(last).is_some();
+        if open && dates::span(&range).is_some_and(|s| s.at == (0..range.len())) && !next_head.trim().is_empty() {
+            return Some((format!("{}  {range}", head.trim_end()), Some(next_head.trim().to_owned())));
         }
     }
     let (next_cell, next_rest) = next.split_once("  ").unwrap_or((next, ""));

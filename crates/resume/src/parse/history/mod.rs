@@ -1254,4 +1254,32 @@ mod tests {
             [("Administrativo, Área de Urbanismo (funcionario de carrera, subgrupo C1)", "Ayuntamiento de Utebo")];
         assert_eq!(who(&lines), pairs(&want));
     }
+
+    #[test]
+    fn an_entrys_mark_and_a_range_wrapped_in_its_last_cell() {
+        let lines = [
+            "✚  Pharmacien adjoint  Octobre 2020 –",
+            "Pharmacie des Chartrons, Bordeaux  aujourd'hui",
+            "Dispensation, analyse d'ordonnances, entretiens pharmaceutiques.",
+            "✚  Interne en pharmacie  Mai 2018 –",
+            "Pharmacie du Marché, Pessac  Octobre 2018",
+        ];
+        let got = jobs(&lines);
+        assert_eq!(
+            got,
+            [
+                job("Pharmacien adjoint", "Pharmacie des Chartrons", "2020-10", None),
+                job("Interne en pharmacie", "Pharmacie du Marché", "2018-05", Some("2018-10"))
+            ]
+        );
+        let lines = [
+            ">> Técnica de Selección y Desarrollo",
+            "Aeroestructuras del Guadalquivir, S.A.  |  marzo 2020 – actualidad",
+            "- Gestión integral de 150 procesos de selección al año",
+        ];
+        assert_eq!(
+            who(&lines),
+            pairs(&[("Técnica de Selección y Desarrollo", "Aeroestructuras del Guadalquivir, S.A.")])
+        );
+    }
 }
