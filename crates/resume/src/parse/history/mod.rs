@@ -1222,6 +1222,14 @@ mod tests {
         ];
         let want = [("Técnico de logística – Departamento de Tráfico", "Distribuciones Moncayo S.A.")];
         assert_eq!(who(&lines), pairs(&want));
+        // Under the dated employer's line with its legal form, likewise.
+        let lines = [
+            "Sado Bebidas Distribuição, S.A.  jan. 2020 – atualmente",
+            "Key Account Manager — Canal HORECA",
+            "Gestão de 85 clientes-chave (hotéis, restaurantes, grupos de cafetaria)",
+        ];
+        let want = [("Key Account Manager — Canal HORECA", "Sado Bebidas Distribuição, S.A.")];
+        assert_eq!(who(&lines), pairs(&want));
         // A title cut at its dash beside its dates goes on under them.
         let lines = [
             "Técnico de Recursos Humanos –  jan. 2021 – atualmente",
