@@ -308,6 +308,19 @@ pub(super) fn entries(
                 employer_below = true;
             }
         }
+        // "Cabinet Vial-Berthier Avocats, Lyon" over "Avocate collaboratrice – Département
+        // Corporate — novembre 2016 à août 2019": with the employer on the line above, the
+        // dash is inside the title.
+        if jobs
+            && heading_first
+            && *i > free
+            && is_heading(i - 1)
+            && names_an_organisation(&lines[i - 1])
+            && !names_a_job(&lines[i - 1])
+            && let Some(whole) = dashed(&pieces, &rest)
+        {
+            pieces = vec![whole];
+        }
         let own = pieces.len();
         // The employer below is taken now: the title may have a comma of its own.
         // Its line is the employer's alone: a dash in it is in the name ("LogiTejo –

@@ -1222,6 +1222,14 @@ mod tests {
         ];
         let want = [("Técnico de logística – Departamento de Tráfico", "Distribuciones Moncayo S.A.")];
         assert_eq!(who(&lines), pairs(&want));
+        // Under the employer's line, a dated title with its department.
+        let lines = [
+            "Cabinet Vial-Berthier Avocats, Lyon",
+            "Avocate collaboratrice – Département Corporate — novembre 2016 à août 2019",
+            "• Opérations de fusions-acquisitions de PME",
+        ];
+        let want = [("Avocate collaboratrice – Département Corporate", "Cabinet Vial-Berthier Avocats")];
+        assert_eq!(who(&lines), pairs(&want));
         // Under the dated employer's line with its legal form, likewise.
         let lines = [
             "Sado Bebidas Distribuição, S.A.  jan. 2020 – atualmente",
