@@ -17,7 +17,7 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
             .into_iter()
             .filter(|f| !f.school().is_empty())
             .map(|f| ParsedEducation {
-                school: without_town(&organisation(&name_of_address(&f.school()))),
+                school: without_town(&organisation(&name_of_address(without_kind_label(&f.school())))),
                 degree: f.degree(),
                 major: String::new(),
                 start: f.dates.as_ref().map(|d| d.start.clone()),
@@ -72,7 +72,9 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
 /// that names one, else the first that is not a degree or a place; the degree the first that
 /// names one; the major what follows the degree.
 fn education(mut entry: Entry) -> Option<ParsedEducation> {
-    entry.pieces = with_quoted_names(entry.pieces.iter().map(|p| without_kind_label(p)).flat_map(degree_then_school));
+    entry.pieces = with_quoted_names(
+        entry.pieces.iter().map(|p| the_school_of_two(without_kind_label(p))).flat_map(degree_then_school),
+    );
     let parts: Vec<String> = entry.pieces.iter().flat_map(|p| p.split(", ")).map(|p| p.trim().to_owned()).collect();
     // The first of the best: "IHK zu Leipzig" after "Geprüfte Bilanzbuchhalterin (IHK)"; between
     // equals, one ending on its kind ("Maryvale High School", not "High School Diploma").
@@ -119,6 +121,17 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
 fn mostly_small_words(phrase: &str) -> bool {
     let words: Vec<&str> = phrase.split_whitespace().filter(|w| !JOINING_WORDS.contains(w)).collect();
     2 * words.iter().filter(|w| w.starts_with(char::is_lowercase)).count() > words.len()
+}
+
+/// Of a training company and a school set apart by a slash, as an apprenticeship names both
+/// ("Staatliche Berufsschule Neusäß / Ausbildungsbetrieb Hochbau Zettl"), the school: the one
+/// part that names a school.
+fn the_school_of_two(piece: &str) -> &str {
+    let parts: Vec<&str> = piece.split(" / ").map(str::trim).collect();
+    match parts.iter().filter(|p| names_a_school(p)).collect::<Vec<_>>()[..] {
+        [school] if parts.len() == 2 => school,
+        _ => piece,
+    }
 }
 
 /// A school without the kind of school written as its label ("Berufsschule: Technische
@@ -264,6 +277,10 @@ mod tests {
             "Instituut Sint-Vincentius, Gent",
         ];
         assert_eq!(names(&lines), ["MBO Amersfoort", "Eemlandcollege Noord", "Instituut Sint-Vincentius"]);
+        // Of an apprenticeship's company and school, the school.
+        let lines =
+            ["2013 – 2016  Ausbildung zum Maurer", "Staatliche Berufsschule Neusäß / Ausbildungsbetrieb Hochbau Zettl"];
+        assert_eq!(names(&lines), ["Staatliche Berufsschule Neusäß"]);
         // A school's kind as its label is no part of its name.
         let lines = ["2011 – 2014  Industriemechanikerin", "Berufsschule: Technische Schule Heidenheim"];
         assert_eq!(names(&lines), ["Technische Schule Heidenheim"]);
