@@ -54,6 +54,8 @@ const TITLE_WORDS: &[&str] = &[
     "repartidor", "conductor", "camarero", "camarera", "recepcionista", "especialista", "consultor", "consultora",
     "ayudante", "oficial", "educador", "educadora",
     "farmacéutico", "farmacéutica", "fisioterapeuta", "fontanero", "soldador", "mecánico", "limpiador", "limpiadora",
+    "cajero", "cajera", "dependiente", "dependienta", "reponedor", "reponedora", "mozo", "peón", "encargado",
+    "encargada", "gerocultor", "gerocultora", "celador", "celadora", "socorrista", "monitor", "monitora",
     // Portuguese
     "enfermeira", "enfermeiro", "professora", "contabilista", "estagiário", "estagiária", "cozinheiro",
     "cozinheira", "desenvolvedor", "engenheiro", "engenheira", "coordenador", "coordenadora", "chefe",
@@ -394,6 +396,7 @@ mod tests {
         assert!(names_a_job("Fachkraft für Lagerlogistik"));
         assert!(names_a_job("Schichtleiter Lager"));
         assert!(names_a_job("Kierownik zmiany magazynowej"));
+        assert!(names_a_job("Cajera y atención al público"));
         assert!(!names_a_job("Ruhrlogistik Müller GmbH"));
         assert!(names_an_employer("Ruhrlogistik Müller GmbH"));
         assert!(names_an_employer("Douro Vinhos, Lda."));
