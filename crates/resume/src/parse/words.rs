@@ -38,7 +38,7 @@ const TITLE_WORDS: &[&str] = &[
     "hotelfachfrau", "hotelfachmann", "bäcker", "bäckerin", "friseur", "friseurin",
     // French
     "infirmière", "infirmier", "professeur", "professeure", "enseignant", "enseignante", "comptable", "juriste",
-    "avocat", "avocate", "stagiaire", "responsable", "directeur", "directrice", "assistante", "chargé", "chargée",
+    "avocat", "avocate", "stagiaire", "interne", "responsable", "directeur", "directrice", "assistante", "chargé", "chargée",
     "animateur", "animatrice", "réceptionniste", "préparateur", "préparatrice", "aide-soignante", "aide-soignant",
     "ingénieure", "technicienne", "conseiller", "conseillère", "vendeur", "vendeuse", "cuisinier", "cuisinière",
     "serveur", "serveuse", "gestionnaire", "employé", "employée", "secrétaire", "magasinier", "cariste", "rédacteur",
@@ -112,6 +112,10 @@ const EMPLOYER_WORDS: &[&str] = &[
     "centrum", "szpital", "zakłady", "spółdzielnia", "hurtownia", "biuro", "grupa", "santa", "casa", "gabinete",
     "istituto", "cooperativa", "kita", "bufete", "notaría", "spedition", "asociación", "associação",
     "associazione", "vereniging", "verein", "stowarzyszenie",
+    // Shops by their trade: "Panadería Hermanos Ruiz", "Boulangerie Martin", "Farmacia Comunale".
+    "panadería", "pastelería", "confitería", "cafetería", "carnicería", "peluquería", "ferretería", "farmacia",
+    "supermercado", "supermercados", "almacenes", "chiringuito", "hostal", "apartahotel", "bakery", "boulangerie",
+    "pâtisserie", "pharmacie", "panificio", "pasticceria", "padaria", "pastelaria", "farmácia",
     // Trading names of the Iberian languages: "Distribuidora Paulista de Bebidas", "Mercantil
     // São Jorge", "Transportes Ebro Norte".
     "distribuidora", "mercantil", "transportes", "construtora", "constructora",
@@ -403,6 +407,7 @@ mod tests {
         assert!(names_an_employer("Bałtyckie Centrum Dystrybucji Sp. z o.o."));
         assert!(names_an_employer("Gemeindeverwaltung Fuldatal"));
         assert!(names_an_employer("Airedale Housing Association"));
+        assert!(names_an_employer("Panadería Hermanos Ruiz"));
         assert!(names_a_legal_form("Telus Communications Inc."));
         assert!(!names_a_legal_form("Clinique Sainte-Odile"));
         for form in [
