@@ -540,6 +540,9 @@ pub(super) fn entries(
         let employer_over = jobs && !pieces.is_empty() && pieces.iter().all(|p| names_an_organisation(p));
         let completes = |line: &str| {
             is_named_place(line)
+                // An education's school under its dates ("VMBO Kader" / "2010 – 2014" /
+                // "Zuid-West College, Den Haag").
+                || (!jobs && names_a_school(line) && !names_a_degree(line))
                 || (jobs && (names_an_organisation(line) || starts_with_a_name(line)) && !names_a_job(line))
                 || (employer_over && names_a_job(line) && !names_an_organisation(line) && !is_prose(line))
         };

@@ -203,10 +203,14 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
             out.extend(rest);
             i += 2;
         } else if let Some(next) = cleaned.get(i + 1)
-            && (ends_on_joining_word(&cleaned[i]) || wrapped_in_capitals(&cleaned[i], next))
+            && (ends_on_joining_word(&cleaned[i])
+                || wrapped_in_capitals(&cleaned[i], next)
+                || wrapped_name(&cleaned[i], next))
             && dates::span(next).is_none()
         {
-            out.push(format!("{} {next}", cleaned[i]));
+            // A word broken at its hyphen goes on without a space ("Sainte-" over "Anne").
+            let joint = if cleaned[i].ends_with('-') { "" } else { " " };
+            out.push(format!("{}{joint}{next}", cleaned[i]));
             i += 2;
         } else if let Some(next) = cleaned.get(i + 1)
             && let Some(title) = title_wrapped_beside_dates(&cleaned[i], next)
@@ -238,6 +242,16 @@ fn title_wrapped_beside_dates(line: &str, next: &str) -> Option<String> {
         && !is_description(next)
         && !is_address_line(next);
     end.then(|| format!("{cut} – {}  {}", next.trim(), &line[span.at.start..span.at.end]))
+}
+
+/// A school's name a narrow column wrapped: after its kind, in small letters ("… – Lycée" over
+/// "hôtelier Sainte-Anne"), or inside a hyphenated name ("Lycée hôtelier Sainte-" over
+/// "Anne, Saint-Nazaire").
+fn wrapped_name(line: &str, next: &str) -> bool {
+    let last = line.split_whitespace().last().unwrap_or_default();
+    let hyphenated = last.len() > 2 && last.ends_with('-') && last.starts_with(char::is_uppercase);
+    let kind = names_a_school(last) && !line.contains("  ");
+    (hyphenated && next.starts_with(char::is_uppercase)) || (kind && next.starts_with(char::is_lowercase))
 }
 
 /// A long line in capitals and a single word in capitals under it: a name the line wrapped,

@@ -312,6 +312,17 @@ mod tests {
         assert_eq!(names(&lines), ["CILEx Law School"]);
         let lines = ["09/2021 – 06/2023  Geprüfter Verkehrsfachwirt (IHK), berufsbegleitend", "Handelskammer Hamburg"];
         assert_eq!(names(&lines), ["Handelskammer Hamburg"]);
+        // A school under its dates; a school's name a narrow column wrapped.
+        let lines = [
+            "VMBO Kader, afdeling Horeca",
+            "2010 – 2014",
+            "Zuid-West College, Den Haag",
+            "BTS Management en Hôtellerie-Restauration – Lycée",
+            "hôtelier Sainte-Anne, Saint-Nazaire – 2014",
+            "Baccalauréat technologique STHR – Lycée hôtelier Sainte-",
+            "Anne, Saint-Nazaire – 2012",
+        ];
+        assert_eq!(names(&lines), ["Zuid-West College", "Lycée hôtelier Sainte-Anne", "Lycée hôtelier Sainte-Anne"]);
         // A name in capitals the line wrapped.
         let lines = [
             "2017  Warszawa, Polska",
