@@ -160,8 +160,9 @@ const SCHOOL_WORDS: &[&str] = &[
     // further education colleges ("Coleg Gwent").
     "camera di commercio", "cámara de comercio", "chambre de commerce", "chambre de métiers", "chamber of commerce",
     "izba", "ordine", "coleg",
-    // Brazilian state schools by their initials: "EMEF Jardim Esperança", "ETEC".
-    "emef", "etec",
+    // Brazilian and Argentine state schools by their initials: "EMEF Jardim Esperança", "ETEC",
+    // "E.E. Professor Adalberto Nascimento", "E.E.S. N.º 5"; Mexico's "Tecnológico de Monterrey".
+    "emef", "etec", "e.e", "e.e.s", "tecnológico", "puc",
 ];
 
 /// Endings of compound school names ("Rijksuniversiteit", "Berufsschule", "Basisschool").
@@ -192,8 +193,9 @@ const DEGREE_WORDS: &[&str] = &[
     // Maçon", "Attestato di …", "Certyfikat …", "Curso de …", "Industriemeister Metall (IHK)".
     "titre", "brevet", "cap", "bep", "attestato", "attestation", "certyfikat", "certificaat", "zertifikat", "curso",
     "corso", "kurs", "cursus", "dyplom", "świadectwo", "meister", "industriemeister", "meisterprüfung",
-    // Dutch secondary schooling: "VMBO kaderberoepsgerichte leerweg", "HAVO", "VWO".
-    "vmbo", "havo", "vwo",
+    // Dutch secondary schooling: "VMBO kaderberoepsgerichte leerweg", "HAVO", "VWO"; the
+    // Iberian and Latin American school-leaving levels.
+    "vmbo", "havo", "vwo", "ensino médio", "ensino fundamental", "ensino secundário", "bachillerato", "bachiller",
     // "Software Development Bootcamp (16 weeks)" at Northcoders.
     "bootcamp",
 ];
@@ -426,6 +428,8 @@ mod tests {
         assert!(names_a_school("Lycée Ampère"));
         assert!(names_a_school("Camera di Commercio di Bergamo"));
         assert!(names_a_school("Coleg Gwent"));
+        assert!(names_a_school("E.E. Jardim Campos Elíseos"));
+        assert!(names_a_degree("Ensino Médio Completo"));
         assert!(!names_a_school("Geprüfter Verkehrsfachwirt (IHK), berufsbegleitend"));
         assert!(!names_a_school("Bachelor Sociale Geografie"));
         assert!(names_a_degree("B.S. Biology"));
