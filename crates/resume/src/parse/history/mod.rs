@@ -1142,12 +1142,13 @@ mod tests {
         assert_eq!(who(&lines), pairs(&want));
         // Or before them, a town of one word; a name of two is the employer.
         let lines = [
-            "Sonae Indústria, S.A.",
+            "Sonae Indústria – Serviços Partilhados, S.A.",
             "Chefe de secção de contabilidade",
             "Maia • maio de 2019 – atualmente",
             "Coordenação de equipa de 5 técnicos.",
         ];
-        assert_eq!(who(&lines), pairs(&[("Chefe de secção de contabilidade", "Sonae Indústria, S.A.")]));
+        let want = [("Chefe de secção de contabilidade", "Sonae Indústria – Serviços Partilhados, S.A.")];
+        assert_eq!(who(&lines), pairs(&want));
         let lines = [
             "Kelnerka / barmanka",
             "Hotel Oliwski Dwór • marzec 2020 – maj 2022",
