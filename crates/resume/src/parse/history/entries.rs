@@ -456,7 +456,7 @@ pub(super) fn entries(
                     && !names_a_job(&lines[j - 1]);
                 let employer_next = names_below(j)
                     || (!is_before && name_next(j))
-                    || pieces.iter().any(|p| names_an_organisation(p) || names_a_legal_form(p))
+                    || pieces.iter().any(|p| names_an_organisation(p) || (names_an_employer(p) && !names_a_job(p)))
                     || (is_before && jobs && pieces.len() == 1 && own == 0 && starts_with_a_name(&pieces[0]))
                     || (jobs && employer_above);
                 if employer_next && let Some(whole) = dash_title(&more, &lines[j]) {

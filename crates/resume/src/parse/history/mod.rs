@@ -139,8 +139,15 @@ fn comma_pieces(piece: &str) -> Vec<String> {
     while parts.len() > 2 && parts.last().is_some_and(|p| is_town(p)) {
         parts.pop();
     }
+    // "Barbosa, Lacerda e Nogueira Advogados": partners' names listed before the firm's kind.
+    let partners = |a: &str, b: &str| {
+        !a.contains(' ')
+            && [" e ", " y ", " & ", " and ", " et ", " und "].iter().any(|and| b.contains(and))
+            && names_an_employer(b)
+    };
     match parts.as_slice() {
         [_, b] if !b.starts_with(char::is_uppercase) => vec![piece.to_owned()],
+        [a, b] if partners(a, b) => vec![piece.to_owned()],
         // "Douro Vinhos, Lda.", "Norte Auditores, SROC": a legal form after the name, maybe
         // with its town in brackets ("Talleres Mecánicos Urola, S.L. (Azpeitia)"), even where
         // the name has a job's word ("Construcciones y Auxiliar de Ferrocarriles, S.A.").
@@ -1222,6 +1229,14 @@ mod tests {
             "•  Planificación de rutas de reparto regional.",
         ];
         let want = [("Técnico de logística – Departamento de Tráfico", "Distribuciones Moncayo S.A.")];
+        assert_eq!(who(&lines), pairs(&want));
+        // A firm named by its partners, a comma between them.
+        let lines = [
+            "Barbosa, Lacerda e Nogueira Advogados  jun/2019 – atual",
+            "Advogada Associada – Área Tributária",
+            "• Condução de carteira de 150 processos judiciais",
+        ];
+        let want = [("Advogada Associada – Área Tributária", "Barbosa, Lacerda e Nogueira Advogados")];
         assert_eq!(who(&lines), pairs(&want));
         // Under the employer's line, a dated title with its department.
         let lines = [
