@@ -15,6 +15,11 @@ use super::words;
 const NOT_NAMES: &[&str] =
     &["resume", "résumé", "curriculum vitae", "cv", "lebenslauf", "contact", "europass", "currículum vitae"];
 
+/// Whether a line is a resume's title-page word ("Curriculum Vitae", "RÉSUMÉ"), never a name.
+pub(crate) fn is_title_page_word(line: &str) -> bool {
+    NOT_NAMES.contains(&line.trim().to_lowercase().as_str())
+}
+
 /// The text a template leaves where the photo goes ("PHOTO", "Foto", "[Zdjęcie]"): read in
 /// beside or between the lines of a banner name, never a word of it.
 const PHOTO_PLACEHOLDERS: &[&str] = &[
@@ -47,8 +52,25 @@ const PLACE_STARTS: &[&str] = &[
 
 /// Small words inside a surname ("Sanne de Vries", "Ana dos Santos", "Ludwig van Beek").
 pub(crate) const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "ten",
-    "zu", "y", "e", "al", "bin", "ibn",
+    "de", "da", "das", "do", "dos", "del", "della", "dela", "di", "du", "la", "le", "van", "von", "der", "den", "ter",
+    "ten", "'t", "’t", "zu", "y", "e", "al", "bin", "ibn",
+];
+
+/// A nickname in brackets or quotes between a name's words ("(JF)", "\"JM\"", "“Bobby”"): the
+/// word inside.
+fn nickname(word: &str) -> Option<&str> {
+    [('(', ')'), ('"', '"'), ('“', '”'), ('\'', '\'')]
+        .iter()
+        .find_map(|(open, close)| word.strip_prefix(*open)?.strip_suffix(*close))
+        .filter(|inner| !inner.is_empty())
+}
+
+/// Letters after a name without a comma ("DELA CRUZ-SANTOS RPN"), and a generation's suffix
+/// ("III", "Jr."): what a recruiter would not type as the name, or types as written.
+#[rustfmt::skip]
+const POST_NOMINALS: &[&str] = &[
+    "rn", "rpn", "lpn", "bsn", "msn", "np", "cna", "cpa", "cma", "acca", "aca", "cfa", "mba", "phd", "md", "pmp",
+    "mcipd", "chrp", "cphr", "esq", "esq.",
 ];
 
 /// The name: a form's labelled name first, else a banner's given name and surname on two
@@ -104,9 +126,9 @@ pub(super) fn could_be_a_name(line: &str) -> bool {
         && !NOT_NAMES.iter().any(|n| lower == *n || lower.starts_with(&format!("{n} ")))
         && words.iter().all(|w| {
             // An elided particle before a name ("d'Orbessan", "d’ORBESSAN"); a nickname in
-            // brackets between the names ("Jean-François (JF) Tremblay").
+            // brackets or quotes between the names ("Jean-François (JF) Tremblay").
             let w = w.strip_prefix("d'").or_else(|| w.strip_prefix("d’")).unwrap_or(w);
-            let w = w.strip_prefix('(').and_then(|w| w.strip_suffix(')')).unwrap_or(w);
+            let w = nickname(w).unwrap_or(w);
             NAME_PARTICLES.contains(&w)
                 || w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
         })
@@ -350,6 +372,7 @@ fn without_parenthesis(line: &str) -> &str {
 /// "Rosa Delgado, RN, BSN" as "Rosa Delgado": letters after a name, each a short
 /// abbreviation with capitals (ACA, MBA, PhD), or a job title ("Sofia Rossi, Receptionist").
 fn without_credentials(line: &str) -> &str {
+    let line = without_trailing_post_nominals(line);
     let mut pieces = line.split(", ");
     let name = pieces.next().unwrap_or(line);
     let abbreviation = |w: &str| w.chars().count() <= 6 && w.chars().filter(|c| c.is_uppercase()).count() >= 2;
@@ -363,6 +386,18 @@ fn without_credentials(line: &str) -> &str {
     let credential = |p: &str| (abbreviation(p) && !p.contains(' ')) || membership(p) || words::names_a_job(p);
     let mut rest = pieces.peekable();
     if rest.peek().is_some() && rest.all(credential) { name.trim() } else { line }
+}
+
+/// "MARIA DELA CRUZ-SANTOS RPN" without its post-nominal letters set after a space.
+fn without_trailing_post_nominals(line: &str) -> &str {
+    let mut line = line.trim_end();
+    while let Some((name, last)) = line.rsplit_once(' ')
+        && POST_NOMINALS.contains(&last.trim_end_matches(',').to_lowercase().as_str())
+        && name.split_whitespace().count() >= 2
+    {
+        line = name.trim_end_matches([',', ' ']);
+    }
+    line
 }
 
 /// A name in capitals as it is written otherwise: "MARÍA GARCÍA" as "María García", "SANNE
@@ -383,10 +418,17 @@ pub(super) fn natural_case(name: &str) -> String {
             {
                 return format!("{prefix}{}", natural_case(rest));
             }
-            // A nickname in brackets: initials stay ("(JF)"), a name is cased as the others
-            // ("(BOB)" as "(Bob)").
-            if let Some(inner) = word.strip_prefix('(').and_then(|w| w.strip_suffix(')')) {
-                return if inner.chars().count() <= 2 { word.to_owned() } else { format!("({})", natural_case(inner)) };
+            // A nickname: initials stay ("(JF)"), a name is cased as the others ("(BOB)" as
+            // "(Bob)", "\"BILL\"" as "\"Bill\""); a generation's numeral stays ("III").
+            if let Some(inner) = nickname(word) {
+                return if inner.chars().count() <= 2 {
+                    word.to_owned()
+                } else {
+                    word.replace(inner, &natural_case(inner))
+                };
+            }
+            if i > 0 && ["II", "III", "IV"].contains(&word) {
+                return word.to_owned();
             }
             if !in_capitals(word) {
                 return word.to_owned();
@@ -565,6 +607,11 @@ mod tests {
         assert_eq!(name(&["CALLUM McALLISTER-REID", "Joiner"]).as_deref(), Some("Callum McAllister-Reid"));
         assert_eq!(name(&["ZHANG Yu", "Accountant"]).as_deref(), Some("Yu Zhang"));
         assert_eq!(name(&["ROBERT (BOB) McNEIL"]).as_deref(), Some("Robert (Bob) McNeil"));
+        assert_eq!(name(&["WILLIAM T. \"BILL\" KOWALCZYK JR."]).as_deref(), Some("William T. \"Bill\" Kowalczyk Jr."));
+        assert_eq!(name(&["Jean-Marc \"JM\" Tremblay-Gagnon"]).as_deref(), Some("Jean-Marc \"JM\" Tremblay-Gagnon"));
+        assert_eq!(name(&["ROBERT J. WHITFIELD III", "CPA"]).as_deref(), Some("Robert J. Whitfield III"));
+        assert_eq!(name(&["Maria Theresa DELA CRUZ-SANTOS RPN"]).as_deref(), Some("Maria Theresa dela Cruz-Santos"));
+        assert_eq!(name(&["Naam  Pieter-Jan van 't Hoff"]).as_deref(), Some("Pieter-Jan van 't Hoff"));
         assert_eq!(name(&["Antoine d'ORBESSAN  33000 Bordeaux"]).as_deref(), Some("Antoine d'Orbessan"));
         assert_eq!(name(&["DE LUCA Marco"]).as_deref(), Some("Marco de Luca"));
         // All in capitals, or the capitals after: which word is the surname is not marked.

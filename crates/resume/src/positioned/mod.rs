@@ -739,6 +739,31 @@ mod tests {
         // spacing, which a town or a title never starts with.
         assert!(two(16.0, 22.0, "Rui Miguel", "da Costa Lopes").starts_with("Rui Miguel da Costa Lopes\n"));
         assert!(two(16.0, 22.0, "Rui Miguel", "Costa Lopes").starts_with("Rui Miguel\nCosta Lopes\n"));
+        assert!(two(16.0, 22.0, "Maria Theresa", "DELA CRUZ-SANTOS").starts_with("Maria Theresa DELA CRUZ-SANTOS\n"));
+        // Over three or four lines of a narrow column, wrapped where a name cannot end.
+        // (A page of more body text than large type.)
+        let lines = |big: &[&str]| {
+            let mut glyphs: Vec<Glyph> =
+                big.iter().enumerate().flat_map(|(k, t)| large(20.0, 40.0 + 28.0 * k as f64, 24.0, t)).collect();
+            for k in 0..6 {
+                glyphs.extend(line(20.0, 200.0 + 14.0 * k as f64, "Teamleitung Station"));
+            }
+            read(glyphs)
+        };
+        let got = lines(&["Dr.", "Katharina", "Müller-", "Lüdenscheidt"]);
+        assert!(got.starts_with("Dr. Katharina Müller-Lüdenscheidt\n"), "{got}");
+        let got = lines(&["Robert J.", "“Bobby”", "WHITFIELD III"]);
+        assert!(got.starts_with("Robert J. “Bobby” WHITFIELD III\n"), "{got}");
+        // A given name set smaller over the surname in the largest type.
+        let mut glyphs = large(20.0, 40.0, 16.0, "Maria Theresa");
+        glyphs.extend(large(20.0, 62.0, 24.0, "DELA CRUZ-SANTOS"));
+        for k in 0..6 {
+            glyphs.extend(line(20.0, 200.0 + 14.0 * k as f64, "Registered Practical Nurse"));
+        }
+        let got = read(glyphs);
+        assert!(got.starts_with("Maria Theresa DELA CRUZ-SANTOS\n"), "{got}");
+        // Three large lines that end on a title are no name.
+        assert!(lines(&["Anna", "Weber", "Pflegefachfrau"]).starts_with("Anna\nWeber\nPflegefachfrau\n"));
         // A name over its transliteration is the same name twice, not one name.
         let twice = two(30.0, 35.0, "Ирина Соколо-", "Irina Sokolova");
         assert!(twice.starts_with("Ирина Соколо-\nIrina Sokolova\n"));
