@@ -16,6 +16,14 @@ pub fn email(text: &str) -> Option<String> {
         let domain_len: usize =
             text[at + 1..].chars().take_while(|&c| c.is_alphanumeric() || ".-".contains(c)).map(char::len_utf8).sum();
         let local = text[local_start..at].trim_start_matches('.');
+        // An address a narrow column wrapped after a hyphen or a dot ("k.mueller-" over
+        // "luedenscheidt@example.de"): the line before goes on into it.
+        let wrapped = text[..local_start]
+            .strip_suffix('\n')
+            .and_then(|before| before.rsplit(char::is_whitespace).next())
+            .filter(|cut| cut.ends_with(['-', '.', '_']) && cut.chars().all(in_local_part))
+            .unwrap_or_default();
+        let local = format!("{wrapped}{local}");
         let domain = text[at + 1..at + 1 + domain_len].trim_end_matches(['.', '-']);
         validation::email(&format!("{local}@{domain}")).ok()
     })
@@ -206,6 +214,9 @@ mod tests {
             ("(mailto:ana@example.pt).", "ana@example.pt"),
             ("用户@例子.广告", "用户@例子.广告"),
             ("Ölçüm: jörg.müller@beispiel.de.", "jörg.müller@beispiel.de"),
+            // Wrapped after a hyphen in a narrow column; a whole address under a name stays whole.
+            ("✉ k.mueller-\nluedenscheidt@example.de", "k.mueller-luedenscheidt@example.de"),
+            ("Anna Weber\nanna@example.de", "anna@example.de"),
         ];
         for (text, want) in cases {
             let got = email(text).map(|e| e.to_lowercase());
