@@ -59,7 +59,11 @@ fn an_admin_creates_a_partner_key_sees_its_secret_once_and_revokes_it() -> Resul
     assert!(secret.starts_with("tdpk_"), "{secret}");
     let warning = session.text("[data-testid=partner-secret] .hint")?.unwrap_or_default();
     assert!(warning.contains("shown only this once"), "{warning}");
-    let scopes = session.texts("[data-testid=partner-key-row] .scopes li")?;
+    // The list is read again after the secret is shown: its new row may come a moment later.
+    let scopes = session.wait_for("the new key's row", |s| {
+        let scopes = s.texts("[data-testid=partner-key-row] .scopes li")?;
+        Ok((!scopes.is_empty()).then_some(scopes))
+    })?;
     assert_eq!(scopes, ["Read candidates", "Write notes"]);
     assert_eq!(session.texts("[data-testid=partner-key-status]")?, ["Active"]);
     assert_eq!(partner_status(&server.url, &secret), 200, "the secret shown is the key");
