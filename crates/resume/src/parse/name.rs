@@ -82,8 +82,12 @@ pub fn name(top: &[&str]) -> Option<String> {
     if let Some(labelled) = labelled(top) {
         return Some(labelled);
     }
-    let lines: Vec<String> =
-        without_photo_and_monogram(top).iter().take(8).map(|l| crate::normalize::letters_joined(l)).collect();
+    let lines: Vec<String> = without_photo_and_monogram(top)
+        .iter()
+        .take(8)
+        .map(|l| crate::normalize::letters_joined(l))
+        .map(|l| spaced_capitals_joined(unframed(&l)))
+        .collect();
     let plausible: Vec<&str> = lines
         .iter()
         .map(|l| sections::without_top_heading(l))
@@ -301,6 +305,20 @@ fn over_two_lines(lines: &[String]) -> Option<String> {
         (one_word && could_be_a_name(&name) && !words::names_a_job(family) && !words::names_a_job(given))
             .then_some(name)
     })
+}
+
+/// A line without the frame a plain-text banner draws around it ("#  KRZYSZTOF … #", "║ … ║").
+fn unframed(line: &str) -> &str {
+    line.trim_matches(|c: char| c.is_whitespace() || "#*|=║│".contains(c))
+}
+
+/// Words in capitals set a cell's gap apart, and nothing else on the line ("KRZYSZTOF
+/// WIŚNIEWSKI-NOWAK" in a text banner): one phrase, as a name typed wide.
+fn spaced_capitals_joined(line: &str) -> String {
+    let cells: Vec<&str> = line.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect();
+    let capitals =
+        |c: &&str| !c.contains(' ') && c.chars().any(char::is_alphabetic) && !c.chars().any(char::is_lowercase);
+    if (2..=3).contains(&cells.len()) && cells.iter().all(capitals) { cells.join(" ") } else { line.to_owned() }
 }
 
 /// Titles set before a name that are no part of what a recruiter types as it ("Dr. Anna
@@ -612,6 +630,8 @@ mod tests {
         assert_eq!(name(&["ROBERT J. WHITFIELD III", "CPA"]).as_deref(), Some("Robert J. Whitfield III"));
         assert_eq!(name(&["Maria Theresa DELA CRUZ-SANTOS RPN"]).as_deref(), Some("Maria Theresa dela Cruz-Santos"));
         assert_eq!(name(&["Naam  Pieter-Jan van 't Hoff"]).as_deref(), Some("Pieter-Jan van 't Hoff"));
+        let framed = ["##########", "#  KRZYSZTOF  WIŚNIEWSKI-NOWAK  #", "#  Spawacz MIG/MAG i TIG  #"];
+        assert_eq!(name(&framed).as_deref(), Some("Krzysztof Wiśniewski-Nowak"));
         assert_eq!(name(&["Antoine d'ORBESSAN  33000 Bordeaux"]).as_deref(), Some("Antoine d'Orbessan"));
         assert_eq!(name(&["DE LUCA Marco"]).as_deref(), Some("Marco de Luca"));
         // All in capitals, or the capitals after: which word is the surname is not marked.
