@@ -15,7 +15,7 @@ mod words;
 /// The reader rebuilds a table under a header row of column headings by its columns.
 pub(crate) use history::{TableColumn, header_columns, is_town};
 /// The reader keeps a job title apart from a name set over it in the same type.
-pub(crate) use name::{NAME_PARTICLES, is_title_page_word};
+pub(crate) use name::{NAME_PARTICLES, is_title_page_word, nickname};
 pub(crate) use words::names_a_job;
 pub(crate) use words::{ends_on_joining_word, names_a_school, names_an_employer};
 

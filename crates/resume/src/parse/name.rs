@@ -58,7 +58,7 @@ pub(crate) const NAME_PARTICLES: &[&str] = &[
 
 /// A nickname in brackets or quotes between a name's words ("(JF)", "\"JM\"", "“Bobby”"): the
 /// word inside.
-fn nickname(word: &str) -> Option<&str> {
+pub(crate) fn nickname(word: &str) -> Option<&str> {
     [('(', ')'), ('"', '"'), ('“', '”'), ('\'', '\'')]
         .iter()
         .find_map(|(open, close)| word.strip_prefix(*open)?.strip_suffix(*close))

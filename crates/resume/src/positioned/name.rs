@@ -28,7 +28,7 @@ pub(super) fn on_one_line(mut pieces: Vec<Piece>) -> Vec<Piece> {
     // quotes ("Robert J." over "“Bobby”" over "WHITFIELD III").
     let unfinished = |p: &Piece| {
         let last = p.text.split_whitespace().last().unwrap_or_default();
-        let quoted = p.text.starts_with(['"', '“', '(']) && p.text.ends_with(['"', '”', ')']);
+        let quoted = crate::parse::nickname(&p.text).is_some();
         let title = !p.text.contains(' ') && p.text.ends_with('.') && p.text.chars().count() <= 5;
         p.text.ends_with('-') || (last.chars().count() == 2 && last.ends_with('.')) || quoted || title
     };
