@@ -118,6 +118,10 @@ pub enum Which {
         /// Which half of the set to score.
         #[arg(long, value_enum, default_value = "held-out")]
         half: crate::bench_resume::HalfArg,
+        /// Instead of the scores, what each resume's parse got wrong, field by field (the
+        /// tuning half only: the held-out half only reports).
+        #[arg(long, requires = "set")]
+        misses: bool,
         /// Instead: this many resumes dropped at once (a folder), through the app's parallel
         /// queue (`queue_s`: read one reader per core, deduplicated).
         #[arg(long)]
@@ -242,6 +246,7 @@ pub fn run(which: Which) -> anyhow::Result<ExitCode> {
         Which::Import { db, scan_only: true, json, .. } => crate::bench_import::scans(&db, json),
         Which::Import { db, rows, json, .. } => crate::bench_import::import(&db, rows, json),
         Which::Resume { queue: Some(count), db, json, .. } => crate::bench_resume::queue(count, db.as_deref(), json),
+        Which::Resume { set: Some(dir), half, misses: true, json, .. } => crate::bench_resume::misses(&dir, half, json),
         Which::Resume { resumes, set: Some(dir), half, json, .. } => {
             crate::bench_resume::set(&dir, half, resumes, json)
         }

@@ -130,6 +130,53 @@ fn row(label: &str, s: &Scores) {
     );
 }
 
+/// What the parse of each resume of the tuning half got wrong, by the scorer's rulers; resumes
+/// parsed right are left out. The held-out half is refused: its resumes are never looked at.
+pub fn misses(dir: &Path, half: HalfArg, json: bool) -> anyhow::Result<ExitCode> {
+    anyhow::ensure!(
+        matches!(half, HalfArg::Tuning),
+        "misses are shown for the tuning half only (--half tuning): the held-out half only reports its totals"
+    );
+    let cases = set::load(dir, Half::Tuning).map_err(anyhow::Error::msg)?;
+    let (parses, _) = read_all(cases.iter().map(|c| c.file.as_slice()))?;
+    let wrong: Vec<set::Misses> =
+        cases.iter().zip(&parses).map(|(c, p)| set::misses(c, p.as_ref())).filter(|m| !m.none()).collect();
+    if json {
+        println!("{}", serde_json::to_string_pretty(&wrong)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for m in &wrong {
+        print_misses(m);
+    }
+    println!("{} of {} resumes with a miss", wrong.len(), cases.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_misses(m: &set::Misses) {
+    println!("{} ({})", m.id, m.layout);
+    let pairs = [("name", &m.name), ("email", &m.email), ("phone", &m.phone)];
+    for (field, (found, truth)) in pairs.into_iter().filter_map(|(f, v)| Some((f, v.as_ref()?))) {
+        println!("  {field}: found {found:?}, the resume says {truth:?}");
+    }
+    let lists = [
+        ("job missed", &m.jobs_missed),
+        ("job found beside", &m.jobs_extra),
+        ("dates", &m.dates),
+        ("school missed", &m.schools_missed),
+        ("school found beside", &m.schools_extra),
+    ];
+    for (what, items) in lists {
+        for item in items {
+            println!("  {what}: {item}");
+        }
+    }
+    for (what, items) in [("skills missed", &m.skills_missed), ("skills found beside", &m.skills_extra)] {
+        if !items.is_empty() {
+            println!("  {what}: {}", items.join(" ¦ "));
+        }
+    }
+}
+
 /// The generated corpus alone, in the report of issue 5.
 pub fn generated(count: usize, json: bool) -> anyhow::Result<ExitCode> {
     let samples = talentdesk_resume_corpus::corpus(count, 7).map_err(anyhow::Error::msg)?;

@@ -19,7 +19,10 @@ use serde::{Deserialize, Serialize};
 use talentdesk_resume::{ParsedJob, ParsedResume, normalize::normalize};
 
 use crate::score::{FieldScore, Tally};
+
+mod misses;
 use crate::{FileKind, Sample};
+pub use misses::{Misses, misses};
 
 /// What a resume says (see tests/resumes/README.md).
 #[derive(Debug, Clone, Default, Deserialize)]
