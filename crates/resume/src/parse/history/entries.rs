@@ -45,7 +45,10 @@ pub(super) fn starts_with_a_name(line: &str) -> bool {
         .chain(&[", ", " • ", " · ", " | "])
         .any(|dash| rest.rsplit_once(dash).is_some_and(|(_, town)| is_town(town)));
     let branch = !is_place(rest) && !is_town(rest) && (ends_on_town || names_a_legal_form(rest));
-    let a_town = is_town(first) && !(capitalised && branch);
+    // Two capitalised words or more that the gazetteer does not know are a name ("Buurtzorg
+    // Nederland • Utrecht"); one word may be a small town or a task's first word.
+    let unknown_name = capitalised && first.split_whitespace().count() >= 2 && !is_known_town(first);
+    let a_town = is_town(first) && !(capitalised && branch) && !unknown_name;
     first.split_whitespace().count() <= 6
         && !first.contains(|c: char| c.is_ascii_digit())
         && first.starts_with(char::is_uppercase)
@@ -219,7 +222,7 @@ fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first: bool) -> D
     // des actes, tiers payant et relances") is prose even in its first cell.
     pieces.retain(|p| {
         n_cell += 1;
-        !(is_sentence(p) || ((n_cell > 1 || heading_first) && is_prose(p)))
+        !(is_sentence(p) || is_working_hours(p) || ((n_cell > 1 || heading_first) && is_prose(p)))
     });
     // "SEPTIEMBRE 2019 – ACTUALIDAD • ZARAGOZA": a town in capitals beside the dates is where
     // the job was, unless the lines around give no title and employer without it. So is a town
@@ -236,7 +239,12 @@ fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first: bool) -> D
     let where_ = |p: &String| {
         is_town_in_capitals(p) || is_town_in_region(p) || is_town_in_country(p) || (town_after && is_town(p))
     };
-    let (mut places, kept): (Vec<String>, Vec<String>) = pieces.into_iter().partition(where_);
+    // "Careyn • Utrecht • sep 2012 – jan 2016" under its title: of several phrases, one after
+    // the first that the gazetteer knows as a town is where.
+    let (mut places, mut kept) = (Vec::new(), Vec::new());
+    for (k, piece) in pieces.into_iter().enumerate() {
+        if where_(&piece) || (k > 0 && is_known_town(&piece)) { places.push(piece) } else { kept.push(piece) }
+    }
     if where_whole {
         places.push(rest.clone());
     }
@@ -458,6 +466,14 @@ pub(super) fn entries(
                     || (!is_before && name_next(j))
                     || pieces.iter().any(|p| names_an_organisation(p) || (names_an_employer(p) && !names_a_job(p)))
                     || (is_before && jobs && pieces.len() == 1 && own == 0 && starts_with_a_name(&pieces[0]))
+                    // "Wijkverpleegkundige – Team Zuilen-Noord" over "Buurtzorg Nederland •
+                    // Utrecht • sep 2020 – heden": over a dated line naming who, no job.
+                    || (is_before
+                        && jobs
+                        && own == 1
+                        && pieces.len() == 1
+                        && starts_with_a_name(&pieces[0])
+                        && !names_a_job(&pieces[0]))
                     || (jobs && employer_above);
                 if employer_next && let Some(whole) = dash_title(&more, &lines[j]) {
                     more = vec![whole];

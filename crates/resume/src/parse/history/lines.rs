@@ -124,6 +124,21 @@ pub(super) fn is_prose(cell: &str) -> bool {
     is_sentence(cell) || (words.len() >= 4 && 2 * lower > lettered && !a_title)
 }
 
+/// Words of working hours after their number, lower case ("32 uur", "20 hrs/week", "38,5
+/// Std./Woche", "24 heures par semaine").
+const HOURS_WORDS: &[&str] =
+    &["uur", "u", "hours", "hrs", "h", "std", "stunden", "wochenstunden", "heures", "horas", "ore", "godz", "godzin"];
+
+/// A cell that says how many hours a week the job took, beside its dates ("Buurtzorg
+/// Nederland • Utrecht • sep 2020 – heden • 32 uur"): neither title nor employer.
+pub(super) fn is_working_hours(cell: &str) -> bool {
+    let lower = cell.trim().to_lowercase();
+    let Some(unit) = lower.strip_prefix(|c: char| c.is_ascii_digit()) else { return false };
+    let unit = unit.trim_start_matches(|c: char| c.is_ascii_digit() || ",.-–".contains(c)).trim_start();
+    let word = unit.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+    HOURS_WORDS.contains(&word) && unit.split_whitespace().count() <= 4
+}
+
 /// A table's header row ("Position  Facility  From  To", "Role | Employer | Dates"): three
 /// or more short cells of words, apart by cell gaps or bars (a bullet or a dash joins the
 /// phrases of one cell: "Present  Northbridge Building Society • Manchester (hybrid)").
@@ -217,6 +232,11 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
         {
             out.push(title);
             i += 2;
+        } else if let Some(next) = cleaned.get(i + 1)
+            && let Some(whole) = aside_closed_below(&cleaned[i], next)
+        {
+            out.push(whole);
+            i += 2;
         } else {
             out.push(cleaned[i].clone());
             i += 1;
@@ -242,6 +262,25 @@ fn title_wrapped_beside_dates(line: &str, next: &str) -> Option<String> {
         && !is_description(next)
         && !is_address_line(next);
     end.then(|| format!("{cut} – {}  {}", next.trim(), &line[span.at.start..span.at.end]))
+}
+
+/// A cell's aside in brackets wrapped to the next line, which only closes it ("Business
+/// Intelligence Analyst (part-time, 3 days a" over "week)"; in a table's row, "Line Cook
+/// (part-time during  Lou Mitchell's, Chicago" over "school)"): the line with the aside whole
+/// in its cell.
+fn aside_closed_below(line: &str, next: &str) -> Option<String> {
+    let unclosed = |t: &str| t.matches('(').count() > t.matches(')').count();
+    let rest = next.trim();
+    let (closing, after) = rest.split_once(')')?;
+    let short = (1..=4).contains(&closing.split_whitespace().count()) && after.trim().is_empty();
+    if !short || closing.contains('(') || dates::span(rest).is_some() {
+        return None;
+    }
+    let cells: Vec<&str> = line.split("  ").collect();
+    let at = cells.iter().position(|c| unclosed(c))?;
+    let mut cells: Vec<String> = cells.into_iter().map(str::to_owned).collect();
+    cells[at] = format!("{} {rest}", cells[at].trim_end());
+    Some(cells.join("  "))
 }
 
 /// A school's name a narrow column wrapped: after its kind, in small letters ("… – Lycée" over

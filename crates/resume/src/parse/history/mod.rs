@@ -26,8 +26,8 @@ use entries::*;
 use lines::*;
 pub(super) use places::is_address;
 use places::{
-    is_address_line, is_named_place, is_place, is_town_and_state, is_town_in_capitals, is_town_in_country,
-    is_town_in_region, name_of_address, without_place_after_separator, without_town,
+    is_address_line, is_known_town, is_named_place, is_place, is_town_and_state, is_town_in_capitals,
+    is_town_in_country, is_town_in_region, name_of_address, without_place_after_separator, without_town,
 };
 use table::Column;
 
@@ -1284,6 +1284,46 @@ mod tests {
         ];
         let want =
             [("Administrativo, Área de Urbanismo (funcionario de carrera, subgrupo C1)", "Ayuntamiento de Utebo")];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn a_title_over_its_employer_its_town_and_its_dates_after_bullets() {
+        // The gazetteer tells the town from the employer, both names by their shape; the hours
+        // a week are neither; a title's dash is inside it over a line that names who.
+        let lines = [
+            "Wijkverpleegkundige – Team Zuilen-Noord",
+            "Buurtzorg Nederland • Utrecht • sep 2020 – heden • 32 uur",
+            "Indicatiestelling en zorgplannen (Omaha System) voor ca. 60 cliënten",
+            "Leerling-verpleegkundige (BBL)",
+            "Careyn • Utrecht • sep 2012 – jan 2016",
+            "Werkend leren in thuiszorg en verpleeghuis, 4 dagen werken, 1 dag school",
+        ];
+        let want = [
+            ("Wijkverpleegkundige – Team Zuilen-Noord", "Buurtzorg Nederland"),
+            ("Leerling-verpleegkundige (BBL)", "Careyn"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn an_aside_in_brackets_wrapped_to_the_next_line() {
+        let lines = [
+            "Business Intelligence Analyst (part-time, 3 days a",
+            "week)",
+            "Focus Ireland • Dublin • September 2020 – February 2022",
+            "Reporting on housing outcomes for funders and the HSE;",
+        ];
+        let want = [("Business Intelligence Analyst (part-time, 3 days a week)", "Focus Ireland")];
+        assert_eq!(who(&lines), pairs(&want));
+        // In a table's row, the aside goes back to its own cell.
+        let lines = [
+            "06/2016 – 02/2018  Chef de Partie  Ember & Oak, Chicago",
+            "09/2013 – 05/2016  Line Cook (part-time during  Lou Mitchell's, Chicago",
+            "school)",
+            "•  Breakfast and lunch line, 500+ covers on weekends",
+        ];
+        let want = [("Chef de Partie", "Ember & Oak"), ("Line Cook (part-time during school)", "Lou Mitchell's")];
         assert_eq!(who(&lines), pairs(&want));
     }
 

@@ -126,6 +126,13 @@ pub(super) fn without_place_after_separator(line: &str) -> &str {
         .map_or(line, |(name, _)| name.trim())
 }
 
+/// A town by its shape that the gazetteer (the world's cities of 15,000 people or more) knows
+/// by that name: where, when a line holds another phrase that could be a name too ("Careyn •
+/// Utrecht • sep 2012 – jan 2016"). Shape alone cannot tell "Careyn" from "Utrecht".
+pub(crate) fn is_known_town(text: &str) -> bool {
+    is_town(text) && talentdesk_geo::find_in(text, []).is_some()
+}
+
 /// Small words inside a town's name ("Vila Nova de Gaia", "Frankfurt am Main").
 const TOWN_PARTICLES: &[&str] =
     &["de", "do", "da", "del", "la", "le", "sur", "am", "an", "der", "en", "aan", "di", "sul", "nad", "sous", "lès"];
@@ -253,6 +260,13 @@ pub(super) fn is_named_place(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_gazetteer_knows_towns_their_shape_does_not_tell_from_names() {
+        assert!(is_known_town("Utrecht") && is_known_town("Belo Horizonte"));
+        assert!(is_town("Careyn") && !is_known_town("Careyn"));
+        assert!(!is_known_town("Buurtzorg Nederland"));
+    }
 
     #[test]
     fn towns_their_states_and_legal_forms() {
