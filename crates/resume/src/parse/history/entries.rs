@@ -70,6 +70,24 @@ pub(super) fn dash_title(cells: &[String], line: &str) -> Option<String> {
     dashed(cells, line)
 }
 
+/// The phrases of a dated line with those before the one naming the employer joined again
+/// when a dash joins them in one cell: a title with its specialism ("Lead Pipefitter –
+/// Offshore Hook-up, Wood Group UK Ltd"; "Leading Hand Electrician - Commercial Projects |
+/// Barwon Electrical Group").
+fn title_before_employer(pieces: &[String], rest: &str) -> Option<Vec<String>> {
+    let pieces: Vec<String> = pieces.iter().flat_map(|p| comma_pieces(p)).collect();
+    let at = pieces.iter().position(|p| names_an_employer(p) && !names_a_job(p))?;
+    if at < 2 {
+        return None;
+    }
+    let start = rest.find(pieces[0].as_str())?;
+    let end = rest.find(pieces[at - 1].as_str())? + pieces[at - 1].len();
+    let title = rest.get(start..end)?;
+    let one_cell = !title.contains("  ") && !title.contains(" | ");
+    let dashed = DASHES.iter().any(|dash| title.contains(dash));
+    (one_cell && dashed).then(|| std::iter::once(title.to_owned()).chain(pieces[at..].iter().cloned()).collect())
+}
+
 /// Two phrases of `line` joined by a dash (no cell gap between them), as one.
 fn dashed(cells: &[String], line: &str) -> Option<String> {
     let [title, more] = cells else { return None };
@@ -279,6 +297,9 @@ pub(super) fn entries(
     let mut row_cells = 0; // the phrases on the dated line of the last row with all its cells
     for (n, (i, (start, end, at))) in anchors.iter().enumerate() {
         let DatedLine { rest, mut pieces, titled, mut places } = dated_line(&lines[*i], at, heading_first);
+        if jobs && let Some(whole) = title_before_employer(&pieces, &rest) {
+            pieces = whole;
+        }
         let names_below =
             |j: usize| lines.get(j + 1).is_some_and(|next| is_heading(j + 1) && names_an_organisation(next));
         // "HR Specialist – Amministrazione del personale  Marzo 2021 – oggi" over "Ceramiche

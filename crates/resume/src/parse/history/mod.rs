@@ -1307,6 +1307,21 @@ mod tests {
     }
 
     #[test]
+    fn a_title_with_its_specialism_after_a_dash_before_the_employer_on_its_dated_line() {
+        let lines = [
+            "Lead Pipefitter – Offshore Hook-up, Wood Group UK Ltd  Jan 2021 – Present",
+            "Lead a crew of six fitters on platform brownfield modifications",
+            "Leading Hand Electrician - Commercial Projects | Barwon Electrical Group | Feb 2016 - Dec 2020",
+            "- Run crews of 3-5 on office and retail fit-outs",
+        ];
+        let want = [
+            ("Lead Pipefitter – Offshore Hook-up", "Wood Group UK Ltd"),
+            ("Leading Hand Electrician - Commercial Projects", "Barwon Electrical Group"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
     fn an_aside_in_brackets_wrapped_to_the_next_line() {
         let lines = [
             "Business Intelligence Analyst (part-time, 3 days a",
