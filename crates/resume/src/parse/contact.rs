@@ -107,7 +107,11 @@ fn number_in(line: &str) -> Option<String> {
                 end = start + candidate.len();
                 digits = candidate.chars().filter(char::is_ascii_digit).count();
             }
-            if (7..=15).contains(&digits) && !looks_like_years(candidate) && !is_postcode(candidate, &line[end..]) {
+            if (7..=15).contains(&digits)
+                && !looks_like_years(candidate)
+                && !is_postcode(candidate, &line[end..])
+                && !is_registration(&line[end..])
+            {
                 let number = format!("{candidate}{}", extension(&line[end..]));
                 if validation::phone(&number).is_ok() {
                     return Some(number);
@@ -135,6 +139,12 @@ fn extension(after: &str) -> &str {
     if (1..=6).contains(&digits) { &after[..digits_from + skipped + digits] } else { "" }
 }
 
+/// "COREN-RJ 1.234.567-TE": a number with letters glued to its end by a hyphen is a
+/// registration's, not a phone's.
+fn is_registration(after: &str) -> bool {
+    after.strip_prefix('-').and_then(|a| a.chars().next()).is_some_and(char::is_alphabetic)
+}
+
 /// "4000-442 Porto": two groups of digits joined by a hyphen with a town's name right after
 /// them are a postcode and its town, not a phone number.
 fn is_postcode(candidate: &str, after: &str) -> bool {
@@ -143,11 +153,13 @@ fn is_postcode(candidate: &str, after: &str) -> bool {
     groups == 2 && candidate.chars().all(|c| c.is_ascii_digit() || c == '-') && town_follows
 }
 
-/// "2015 - 2019", "2019.04 2021.06": years, not a phone number.
+/// "2015 - 2019", "2019.04 2021.06": years, not a phone number ("0157 3381 2046" is one: its
+/// groups of four are not all years).
 fn looks_like_years(s: &str) -> bool {
     let groups: Vec<&str> = s.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
-    groups.iter().any(|g| g.len() == 4 && (g.starts_with("19") || g.starts_with("20")))
-        && groups.iter().all(|g| g.len() == 4 || g.len() <= 2)
+    let year = |g: &&str| g.starts_with("19") || g.starts_with("20");
+    groups.iter().any(|g| g.len() == 4)
+        && groups.iter().all(|g| (g.len() == 4 && year(g)) || g.len() <= 2)
         && !s.starts_with('+')
 }
 
@@ -243,6 +255,15 @@ mod tests {
     fn years_are_not_a_phone_number() {
         assert_eq!(phone(&["Acme 2015 - 2019"]), None);
         assert_eq!(phone(&["Tel: (415) 555-2671"]).as_deref(), Some("(415) 555-2671"));
+        // Groups of four that are not all years are a number.
+        let line = "Berufskraftfahrer CE | Hafenstr. 88, 68159 Mannheim | Mobil 0157 3381 2046 | d.p@gmx.de";
+        assert_eq!(phone(&[line]).as_deref(), Some("0157 3381 2046"));
+    }
+
+    #[test]
+    fn a_registration_number_is_not_a_phone_number() {
+        let lines = ["Técnica de Enfermagem • COREN-RJ 1.234.567-TE", "Rio de Janeiro – RJ • (21) 99384-5127"];
+        assert_eq!(phone(&lines).as_deref(), Some("(21) 99384-5127"));
     }
 
     #[test]

@@ -50,10 +50,11 @@ const PLACE_STARTS: &[&str] = &[
     "mount", "lake", "north", "south", "east", "west", "city",
 ];
 
-/// Small words inside a surname ("Sanne de Vries", "Ana dos Santos", "Ludwig van Beek").
+/// Small words inside a surname ("Sanne de Vries", "Ana dos Santos", "Ludwig van Beek",
+/// "Rhiannon ap Gwilym").
 pub(crate) const NAME_PARTICLES: &[&str] = &[
     "de", "da", "das", "do", "dos", "del", "della", "dela", "di", "du", "la", "le", "van", "von", "der", "den", "ter",
-    "ten", "'t", "’t", "zu", "y", "e", "al", "bin", "ibn",
+    "ten", "'t", "’t", "zu", "y", "e", "al", "bin", "ibn", "ap", "ab",
 ];
 
 /// A nickname in brackets or quotes between a name's words ("(JF)", "\"JM\"", "“Bobby”"): the
@@ -101,8 +102,14 @@ pub fn name(top: &[&str]) -> Option<String> {
     let best = over_two_lines(&lines)
         .or_else(|| plausible.iter().find(|line| !words::names_a_job(line)).map(|l| (*l).to_owned()))
         .or_else(|| plausible.first().map(|l| (*l).to_owned()));
-    // "DUBOIS Claire": the surname set first in capitals, as French and Italian resumes do.
-    best.map(|n| natural_case(&in_the_order_said(&n, Order::SurnameFirst).unwrap_or(n)))
+    // "DUBOIS Claire": the surname set first in capitals, as French and Italian resumes do; a
+    // name written beside its Chinese, Japanese or Korean form keeps that order, its own
+    // ("CHEN Jiahui (陈佳慧)" is Chen Jiahui).
+    best.map(|n| {
+        let own_order = lines.iter().any(|l| l.contains(n.as_str()) && east_asian(l));
+        let n = if own_order { n } else { in_the_order_said(&n, Order::SurnameFirst).unwrap_or(n) };
+        natural_case(&n)
+    })
 }
 
 /// The name where the top of the page has none (a sidebar of contact details read first): a
@@ -302,8 +309,24 @@ fn over_two_lines(lines: &[String]) -> Option<String> {
     before_a_whole_name.zip(lines.iter().skip(1)).find_map(|(given, family)| {
         let name = format!("{given} {family}");
         let one_word = given.split_whitespace().count() == 1;
-        (one_word && could_be_a_name(&name) && !words::names_a_job(family) && !words::names_a_job(given))
+        // "박지우" over "Ji-woo Park" is one name twice, in two scripts.
+        let one_script = latin(given) == latin(family);
+        (one_word && one_script && could_be_a_name(&name) && !words::names_a_job(family) && !words::names_a_job(given))
             .then_some(name)
+    })
+}
+
+/// Whether a text's letters are all Latin (with diacritics).
+fn latin(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).all(|c| c < '\u{250}' || ('\u{1e00}'..='\u{1eff}').contains(&c))
+}
+
+/// Whether a line holds Chinese, Japanese or Korean letters ("CHEN Jiahui (陈佳慧)").
+fn east_asian(line: &str) -> bool {
+    line.chars().any(|c| {
+        ('\u{3040}'..='\u{30ff}').contains(&c)
+            || ('\u{3400}'..='\u{9fff}').contains(&c)
+            || ('\u{ac00}'..='\u{d7af}').contains(&c)
     })
 }
 
@@ -344,6 +367,12 @@ fn without_honorifics(line: &str) -> &str {
 /// "Lebenslauf von Anna Weber", "Curriculum vitae de Ana Pérez", "CV of Tom Hale": the name
 /// after the words of a title page.
 fn without_title_page_word(line: &str) -> &str {
+    // "Curriculum vitae Europass de Lucía García Ortega": such words one after another.
+    let rest = without_one_title_page_word(line);
+    if rest.len() < line.len() { without_title_page_word(rest) } else { line }
+}
+
+fn without_one_title_page_word(line: &str) -> &str {
     let lower = line.to_lowercase();
     let longest = NOT_NAMES
         .iter()
@@ -638,6 +667,22 @@ mod tests {
         assert_eq!(name(&["MARCO DE LUCA"]).as_deref(), Some("Marco de Luca"));
         assert_eq!(name(&["Claire DUBOIS"]).as_deref(), Some("Claire Dubois"));
         assert_eq!(name(&["WIEBKE Ø. JÄRVINEN-LUND"]).as_deref(), Some("Wiebke Ø. Järvinen-Lund"));
+        // Beside its Chinese form, a name keeps the order it is written in.
+        let top = ["CHEN Jiahui (陈佳慧)", "Procurement & Supply Chain Specialist  •  MCIPS"];
+        assert_eq!(name(&top).as_deref(), Some("Chen Jiahui"));
+    }
+
+    #[test]
+    fn a_welsh_particle_a_name_over_its_transliteration_and_title_page_words_in_a_row() {
+        let top = ["Canton, Cardiff CF5", "Rhiannon Mair ap Gwilym", "07700 900781 • 029 2018 0433"];
+        assert_eq!(name(&top).as_deref(), Some("Rhiannon Mair ap Gwilym"));
+        assert_eq!(name(&["박지우", "Ji-woo Park", "ESOL / ELL Teacher, Grades"]).as_deref(), Some("Ji-woo Park"));
+        let top = [
+            "Curriculum vitae Europass de Lucía García Ortega",
+            "INFORMACIÓN PERSONAL García Ortega, Lucía",
+            "PUESTO SOLICITADO Matrona – Unidad de Partos / Atención Primaria",
+        ];
+        assert_eq!(name(&top).as_deref(), Some("Lucía García Ortega"));
     }
 
     #[test]
