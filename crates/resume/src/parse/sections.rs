@@ -63,13 +63,16 @@ fn headings() -> &'static Headings {
 /// short line set as a heading (in capitals, or ending in a colon) that starts or ends with a
 /// word known to head a section ("CLINICAL SKILLS", "Compétences techniques :").
 pub fn heading(line: &str) -> Option<Section> {
+    // "PROFESSIONAL EXPERIENCE (6+ years)", "Work Experience (selected)": a known heading with
+    // an aside in brackets after it.
+    if let Some((head, _)) = line.trim_end().strip_suffix(')').and_then(|l| l.rsplit_once(" ("))
+        && !head.contains('(')
+        && let Some(section) = known_heading(head)
+    {
+        return Some(section);
+    }
     let line = &without_plural_marks(line);
-    let words: Vec<String> = line
-        .trim()
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .collect();
+    let words = key_words(line);
     let key = words.join(" ");
     let table = headings();
     // A line longer than every heading of the table is text (and is not spelled out again).
@@ -90,6 +93,21 @@ pub fn heading(line: &str) -> Option<Section> {
         return None;
     }
     [words.first(), words.last()].into_iter().flatten().find_map(|w| table.words.get(w).copied())
+}
+
+/// The section of a line that is a heading of the table as a whole.
+fn known_heading(line: &str) -> Option<Section> {
+    let table = headings();
+    spellings(&key_words(line).join(" ")).iter().find_map(|k| table.phrases.get(k)).copied()
+}
+
+/// A line's words as the heading table has them: lower case, the marks around them gone.
+fn key_words(line: &str) -> Vec<String> {
+    line.trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Words a heading joins its parts with, in the languages here, that an ampersand stands for.
@@ -309,6 +327,10 @@ mod tests {
         assert_eq!(heading("Experienced nurse with ten years"), None);
         assert_eq!(heading("Organisatorische Fähigkeiten und Kompetenzen"), Some(Section::Skills));
         assert_eq!(heading("Education and Qualifications"), Some(Section::Education));
+        // An aside in brackets after a known heading.
+        assert_eq!(heading("PROFESSIONAL EXPERIENCE (6+ years)"), Some(Section::Experience));
+        assert_eq!(heading("Work Experience (selected)"), Some(Section::Experience));
+        assert_eq!(heading("Stocker (part-time)"), None);
         // A long line is no heading, and is read at once however many "and"s it has.
         let long = "Sales y Marketing ".repeat(3000);
         assert_eq!(heading(&long), None);

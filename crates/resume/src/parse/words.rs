@@ -99,9 +99,9 @@ const TITLE_ENDINGS: &[&str] = &[
 #[rustfmt::skip]
 const EMPLOYER_WORDS: &[&str] = &[
     "company", "group", "bank",
-    "labs", "technologies", "solutions", "systems", "hospital", "clinic", "university", "partners", "consulting",
+    "labs", "technologies", "solutions", "systems", "hospital", "hospitals", "clinic", "clinics", "university", "partners", "consulting",
     "studio", "agency", "foundation", "institute", "services", "contractors",
-    "installations", "pharmacy", "school", "academy", "college", "centre", "center", "council", "county",
+    "installations", "pharmacy", "school", "schools", "hotels", "academy", "college", "centre", "center", "council", "county",
     "ministry", "hotel", "restaurant", "foods", "beverages", "works", "industries", "joinery", "trust", "nhs",
     "snacks", "grocers", "association", "solicitors",
     // Other languages

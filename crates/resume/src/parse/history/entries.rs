@@ -427,8 +427,18 @@ pub(super) fn entries(
                     && lines[j].split_whitespace().count() >= 7
                     && is_prose(&lines[j])
                     && !names_an_organisation(&lines[j]);
+                // Under a dated title, a list of tasks in prose is its first line of
+                // description ("Clinical Pharmacist (Aug 2020 – May 2023)" over "Medication
+                // reconciliation, drug interaction checks"), not its employer.
+                let task_below = !is_before
+                    && jobs
+                    && !pieces.is_empty()
+                    && is_task_list(&lines[j])
+                    && !names_an_organisation(&lines[j])
+                    && !starts_with_a_name(&lines[j]);
                 let whole_title = comma_whole && pieces.len() == 1;
-                if (phrases(&pieces) >= 2 && !comma_title && !whole_title) || !is_heading(j) || task_above {
+                if (phrases(&pieces) >= 2 && !comma_title && !whole_title) || !is_heading(j) || task_above || task_below
+                {
                     break;
                 }
                 let mut more = heading_cells(&lines[j]);

@@ -139,6 +139,17 @@ pub(super) fn is_working_hours(cell: &str) -> bool {
     HOURS_WORDS.contains(&word) && unit.split_whitespace().count() <= 4
 }
 
+/// A line of tasks in prose, its items apart by commas ("Medication reconciliation, drug
+/// interaction checks, antibiotic stewardship audits"): one cell, two commas or a long one
+/// with a comma, mostly small words. A phrase of small words without a comma may be a name
+/// ("Chambre de métiers et de l’artisanat d’Ille-et-Vilaine"), a title may have a comma and
+/// its town ("Orderpicker koel- en vriesvers, Waalwijk"), and a cell gap sets a town apart.
+pub(super) fn is_task_list(line: &str) -> bool {
+    let commas = line.matches(", ").count();
+    let words = line.split_whitespace().count();
+    !line.contains("  ") && (commas >= 2 || (commas == 1 && words >= 7)) && is_prose(line)
+}
+
 /// A table's header row ("Position  Facility  From  To", "Role | Employer | Dates"): three
 /// or more short cells of words, apart by cell gaps or bars (a bullet or a dash joins the
 /// phrases of one cell: "Present  Northbridge Building Society • Manchester (hybrid)").

@@ -1322,6 +1322,27 @@ mod tests {
     }
 
     #[test]
+    fn roles_under_a_numbered_employer_with_their_tasks_in_prose_below() {
+        let lines = [
+            "1. Manipal Hospitals, Old Airport Road, Bengaluru",
+            "Senior Clinical Pharmacist – Oncology  (Jun 2023 – Till date)",
+            "Chemotherapy order verification and dose calculation for day-care and wards",
+            "Clinical Pharmacist  (Aug 2020 – May 2023)",
+            "Medication reconciliation, drug interaction checks, antibiotic stewardship audits",
+            "2. Apollo Pharmacy, Jayanagar, Bengaluru",
+            "Pharmacist (Retail)  (Jul 2018 – Jul 2020)",
+        ];
+        let got: Vec<(String, String)> = who(&lines).into_iter().map(|(t, e)| (t, organisation(&e))).collect();
+        assert_eq!(got[1].0, "Clinical Pharmacist");
+        assert!(got[1].1.starts_with("Manipal Hospitals"), "{got:?}");
+        assert_eq!(got[0].0, "Senior Clinical Pharmacist – Oncology");
+        assert!(got[2].1.starts_with("Apollo Pharmacy"), "{got:?}");
+        // A title with its town after a comma is no list of tasks.
+        assert!(!is_task_list("Orderpicker koel- en vriesvers, Waalwijk"));
+        assert!(is_task_list("Medication reconciliation, drug interaction checks, antibiotic stewardship audits"));
+    }
+
+    #[test]
     fn an_aside_in_brackets_wrapped_to_the_next_line() {
         let lines = [
             "Business Intelligence Analyst (part-time, 3 days a",
