@@ -12,8 +12,19 @@ use super::sections;
 use super::words;
 
 /// Lines of the top of a resume that are not the name.
-const NOT_NAMES: &[&str] =
-    &["resume", "résumé", "curriculum vitae", "cv", "lebenslauf", "contact", "europass", "currículum vitae"];
+const NOT_NAMES: &[&str] = &[
+    "resume",
+    "résumé",
+    "curriculum vitae",
+    "cv",
+    "lebenslauf",
+    "contact",
+    "europass",
+    "currículum vitae",
+    "currículo",
+    "curriculo",
+    "curriculum",
+];
 
 /// Whether a line is a resume's title-page word ("Curriculum Vitae", "RÉSUMÉ"), never a name.
 pub(crate) fn is_title_page_word(line: &str) -> bool {
@@ -130,7 +141,8 @@ pub fn name_above_a_title(lines: &[&str]) -> Option<String> {
 pub(super) fn could_be_a_name(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let lower = line.to_lowercase();
-    let particles = words.iter().filter(|w| NAME_PARTICLES.contains(w)).count();
+    // In capitals too: "MARÍA JOSÉ GIL DE LA FUENTE" has four names.
+    let particles = words.iter().filter(|w| NAME_PARTICLES.contains(&w.to_lowercase().as_str())).count();
     (2..=5).contains(&(words.len() - particles))
         && line.chars().count() <= 60
         && !line.chars().any(|c| c.is_ascii_digit() || "@/:,".contains(c))
@@ -665,6 +677,9 @@ mod tests {
         assert_eq!(name(&["DE LUCA Marco"]).as_deref(), Some("Marco de Luca"));
         // All in capitals, or the capitals after: which word is the surname is not marked.
         assert_eq!(name(&["MARCO DE LUCA"]).as_deref(), Some("Marco de Luca"));
+        assert_eq!(name(&["MARÍA JOSÉ GIL DE LA FUENTE", "Abogada"]).as_deref(), Some("María José Gil de la Fuente"));
+        let top = ["CURRÍCULO", "ANA PAULA DE OLIVEIRA SANTOS", "Brasileira, casada, 34 anos"];
+        assert_eq!(name(&top).as_deref(), Some("Ana Paula de Oliveira Santos"));
         assert_eq!(name(&["Claire DUBOIS"]).as_deref(), Some("Claire Dubois"));
         assert_eq!(name(&["WIEBKE Ø. JÄRVINEN-LUND"]).as_deref(), Some("Wiebke Ø. Järvinen-Lund"));
         // Beside its Chinese form, a name keeps the order it is written in.

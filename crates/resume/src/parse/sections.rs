@@ -88,6 +88,17 @@ pub fn heading(line: &str) -> Option<Section> {
     }
     let letters = line.chars().filter(|c| c.is_alphabetic());
     let shouted = letters.clone().next().is_some() && letters.clone().all(|c| !c.is_lowercase());
+    // "Teaching Experience", "Clinical Experience": two or three capitalised words on a line of
+    // their own that end on a work history's word head one, however they are set.
+    // Not a title with its field after a comma ("Solicitor, Employment").
+    let capitalised = line.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+        && line.trim().chars().all(|c| c.is_alphabetic() || c == ' ');
+    if (2..=3).contains(&words.len())
+        && capitalised
+        && words.last().and_then(|w| table.words.get(w)) == Some(&Section::Experience)
+    {
+        return Some(Section::Experience);
+    }
     let set_apart = shouted || line.trim_end().ends_with(':');
     if !set_apart || words.len() > MOST_WORDS || line.chars().any(|c| c.is_ascii_digit() || c == '@') {
         return None;
@@ -331,6 +342,10 @@ mod tests {
         assert_eq!(heading("PROFESSIONAL EXPERIENCE (6+ years)"), Some(Section::Experience));
         assert_eq!(heading("Work Experience (selected)"), Some(Section::Experience));
         assert_eq!(heading("Stocker (part-time)"), None);
+        // A work history's word after a qualifier, in capitalised words.
+        assert_eq!(heading("Teaching Experience"), Some(Section::Experience));
+        assert_eq!(heading("Teaching experience with ten years"), None);
+        assert_eq!(heading("Solicitor, Employment"), None);
         // A long line is no heading, and is read at once however many "and"s it has.
         let long = "Sales y Marketing ".repeat(3000);
         assert_eq!(heading(&long), None);
