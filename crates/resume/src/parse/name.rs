@@ -442,7 +442,14 @@ fn without_credentials(line: &str) -> &str {
             && words.iter().any(|w| abbreviation(w))
             && words.iter().all(|w| w.chars().count() <= 9 && w.starts_with(char::is_uppercase))
     };
-    let credential = |p: &str| (abbreviation(p) && !p.contains(' ')) || membership(p) || words::names_a_job(p);
+    // A credential's name in words after its letters ("CFA Level III Candidate").
+    let named_after_letters = |p: &str| {
+        let first = p.split_whitespace().next().unwrap_or_default().to_lowercase();
+        POST_NOMINALS.contains(&first.as_str()) && p.split_whitespace().count() <= 4
+    };
+    let credential = |p: &str| {
+        (abbreviation(p) && !p.contains(' ')) || membership(p) || named_after_letters(p) || words::names_a_job(p)
+    };
     let mut rest = pieces.peekable();
     if rest.peek().is_some() && rest.all(credential) { name.trim() } else { line }
 }
@@ -678,6 +685,7 @@ mod tests {
         // All in capitals, or the capitals after: which word is the surname is not marked.
         assert_eq!(name(&["MARCO DE LUCA"]).as_deref(), Some("Marco de Luca"));
         assert_eq!(name(&["MARÍA JOSÉ GIL DE LA FUENTE", "Abogada"]).as_deref(), Some("María José Gil de la Fuente"));
+        assert_eq!(name(&["OWEN CASTELLANOS, CFA LEVEL III CANDIDATE"]).as_deref(), Some("Owen Castellanos"));
         let top = ["CURRÍCULO", "ANA PAULA DE OLIVEIRA SANTOS", "Brasileira, casada, 34 anos"];
         assert_eq!(name(&top).as_deref(), Some("Ana Paula de Oliveira Santos"));
         assert_eq!(name(&["Claire DUBOIS"]).as_deref(), Some("Claire Dubois"));

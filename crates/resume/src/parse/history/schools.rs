@@ -48,8 +48,13 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
     let dated = |l: &str| span_of(l).or_else(|| dates::single(l).map(|(year, at)| (None, Some(year), at)));
     // An entry's lines are taken until one names a school and not a degree (a degree wrapped
     // over two lines; "Studium Lehramt Gymnasium" above its university).
+    // A kind's word alone names no school ("Berufsschule, Fachklasse Zerspanungsmechanik" over
+    // "Technische Schule Aalen").
     let phrases = |p: &[String]| {
-        if p.iter().any(|p| names_a_school(p) && !names_a_degree(p)) { p.len().max(2) } else { p.len().min(1) }
+        let parts = p.iter().flat_map(|p| p.split(", "));
+        let named = parts.clone().any(|p| names_a_school(p) && !names_a_degree(p) && !is_bare_kind(p))
+            || (p.iter().any(|p| names_a_school(p) && !names_a_degree(p)) && !parts.clone().any(is_bare_kind));
+        if named { p.len().max(2) } else { p.len().min(1) }
     };
     let mut entries = entries(&lines, dated, phrases, false);
     if entries.is_empty() {
@@ -81,8 +86,9 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
     let ends_on_school = |p: &str| p.split_whitespace().last().is_some_and(names_a_school);
     let school_score = |p: &str| {
         let score = 2 * i32::from(names_a_school(p)) - i32::from(names_a_degree(p)) - i32::from(names_a_job(p));
-        // A name starts with a capital ("Liceo Statale", not a degree's "liceo delle scienze").
-        (score, p.starts_with(char::is_uppercase), ends_on_school(p))
+        // A name starts with a capital ("Liceo Statale", not a degree's "liceo delle scienze");
+        // a kind's word alone is the last resort.
+        (score, !is_bare_kind(p), p.starts_with(char::is_uppercase), ends_on_school(p))
     };
     // Else the first that names no degree; else, of a degree and a line of its own, that
     // line ("MBO niveau 3 Eerste monteur" over "MBO Amersfoort": a school named by its level
@@ -114,6 +120,13 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         start: entry.start,
         end: entry.end,
     })
+}
+
+/// A school's kind as one word and nothing else ("Berufsschule", "Gymnasium", "University"):
+/// what a school is, not which. Initials are a name ("ETH", "IHK", "AFTRAL").
+fn is_bare_kind(phrase: &str) -> bool {
+    let phrase = phrase.trim();
+    !phrase.contains(' ') && phrase.chars().any(char::is_lowercase) && names_a_school(phrase)
 }
 
 /// Whether most of a phrase's words (small joining words aside) start in lower case: a
@@ -284,6 +297,14 @@ mod tests {
         // A school's kind as its label is no part of its name.
         let lines = ["2011 – 2014  Industriemechanikerin", "Berufsschule: Technische Schule Heidenheim"];
         assert_eq!(names(&lines), ["Technische Schule Heidenheim"]);
+        // A school's kind alone is no name.
+        let lines = [
+            "2013 – 2017  Berufsschule, Fachklasse Zerspanungsmechanik",
+            "Technische Schule Aalen",
+            "2007 – 2013  Mittlere Reife",
+            "Realschule Ellwangen",
+        ];
+        assert_eq!(names(&lines), ["Technische Schule Aalen", "Realschule Ellwangen"]);
         // Each line an entry beside its year; of a course and its provider, neither named by
         // its kind, the provider is the one named as a name.
         let lines = [

@@ -84,9 +84,13 @@ fn header(line: &str) -> Option<Vec<Column>> {
     header_columns(cells(line))
 }
 
-/// Whether `line` is a table's header row of known column headings.
+/// Whether `line` is a table's header row of known column headings: one that can be read by
+/// (see [`header_columns`]), or a dates column and one other ("Zeitraum  Arbeitgeber /
+/// Tätigkeit", whose rows are read as entries), which is no entry's line either.
 pub(super) fn is_header(line: &str) -> bool {
-    header(line).is_some()
+    let cells = cells(line);
+    let roles: Option<Vec<Column>> = cells.iter().map(|c| role(c)).collect();
+    header(line).is_some() || roles.is_some_and(|r| r.len() >= 2 && r.contains(&Column::Dates))
 }
 
 /// A cell without the field's label before a colon ("Ruolo: Area Manager", "Azienda:
@@ -174,6 +178,12 @@ mod tests {
         assert_eq!(rows[1].get(Column::School), "Het Element, Amersfoort");
         assert_eq!(rows[1].get(Column::Degree), "VMBO kaderberoepsgerichte leerweg");
         assert_eq!((rows[1].start.as_deref(), rows[1].end.as_deref()), (Some("2007"), Some("2011")));
+    }
+
+    #[test]
+    fn a_header_of_dates_and_one_other_column_is_a_header_still() {
+        assert!(is_header("Zeitraum  Arbeitgeber / Tätigkeit"));
+        assert!(!is_header("Zeitraum  Lippe Tiefbau GmbH"));
     }
 
     #[test]
