@@ -125,6 +125,26 @@ fn title_of_cell(cell: &str) -> &str {
         .map_or(cell, |(title, _)| title.trim())
 }
 
+/// The parts of a phrase apart by commas outside brackets ("Customer Adviser (part-time,
+/// during university)" is one).
+fn commas_outside_brackets(piece: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in piece.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            ',' if depth == 0 && piece[i + 1..].starts_with(' ') => {
+                parts.push(piece[start..i].trim());
+                start = i + 2;
+            }
+            _ => {}
+        }
+    }
+    parts.push(piece[start..].trim());
+    parts
+}
+
 /// "Title, Employer, Town" on one line when nothing else split it: the title and the
 /// employer without the town; "Employer, Town" as the employer alone; a comma that does not
 /// start an organisation's name ("Professeur des écoles, classe de CM1") splits nothing.
@@ -135,7 +155,7 @@ fn comma_pieces(piece: &str) -> Vec<String> {
     {
         return vec![title.trim().to_owned(), without_town(employer)];
     }
-    let mut parts: Vec<&str> = piece.split(", ").map(str::trim).collect();
+    let mut parts: Vec<&str> = commas_outside_brackets(piece);
     while parts.len() > 2 && parts.last().is_some_and(|p| is_town(p)) {
         parts.pop();
     }
@@ -152,7 +172,9 @@ fn comma_pieces(piece: &str) -> Vec<String> {
         // with its town in brackets ("Talleres Mecánicos Urola, S.L. (Azpeitia)"), even where
         // the name has a job's word ("Construcciones y Auxiliar de Ferrocarriles, S.A.").
         [_, b] if !without_town(b).contains(' ') && !is_town(b) => vec![piece.to_owned()],
-        [a, b] if names_a_job(a) => vec![(*a).to_owned(), without_town(b)],
+        // "Reed Specialist Recruitment, Manchester": a name with a job's word before a town
+        // the gazetteer knows is an employer and where.
+        [a, b] if names_a_job(a) && !is_known_town(b) => vec![(*a).to_owned(), without_town(b)],
         [a, b] if is_town(b) => vec![(*a).to_owned()],
         [a, rest @ ..] if !rest.is_empty() => vec![(*a).to_owned(), without_town(&rest.join(", "))],
         _ => vec![piece.to_owned()],
@@ -182,7 +204,14 @@ fn title_and_employer(pieces: Vec<String>) -> (String, String) {
     }
     // A school is an employer too, a teacher's ("Escola Estadual Professora Maria Cândida de
     // Oliveira" names a job's word in its patron's title).
-    let titleness = |p: &str| i32::from(names_a_job(p)) - i32::from(names_an_employer(p) || names_a_school(p));
+    // A job's word in a phrase with its town after a comma is a name's ("Reed Specialist
+    // Recruitment, Manchester" is who and where); a title may have its town too
+    // ("Reachtruckchauffeur, Tilburg").
+    let with_town = |p: &str| p.rsplit_once(", ").is_some_and(|(_, town)| is_known_town(town));
+    let titleness = |p: &str| {
+        let job = names_a_job(p);
+        i32::from(job) - i32::from(names_an_employer(p) || names_a_school(p) || (job && with_town(p)))
+    };
     match pieces.as_slice() {
         [] => (String::new(), String::new()),
         [one] => (one.clone(), String::new()),
@@ -1340,6 +1369,14 @@ mod tests {
         // A title with its town after a comma is no list of tasks.
         assert!(!is_task_list("Orderpicker koel- en vriesvers, Waalwijk"));
         assert!(is_task_list("Medication reconciliation, drug interaction checks, antibiotic stewardship audits"));
+    }
+
+    #[test]
+    fn an_employer_with_a_jobs_word_and_its_town_under_the_title() {
+        let lines = ["Recruitment Resourcer", "Reed Specialist Recruitment, Manchester", "July 2015 - May 2016"];
+        assert_eq!(who(&lines), pairs(&[("Recruitment Resourcer", "Reed Specialist Recruitment")]));
+        // A comma inside brackets parts nothing.
+        assert_eq!(commas_outside_brackets("Customer Adviser (part-time, during university), Boots UK").len(), 2);
     }
 
     #[test]
