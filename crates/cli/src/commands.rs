@@ -128,36 +128,50 @@ pub fn parse_resume(file: &Path, json: bool, as_text: bool) -> anyhow::Result<Ex
     let reader = talentdesk_resume::Isolated::this_program(&["extract-text"])?;
     let text = talentdesk_resume::text_of(&reader, &bytes).with_context(|| file.display().to_string())?;
     if as_text {
-        println!("{text}");
+        print_quietly(&text)?;
         return Ok(ExitCode::SUCCESS);
     }
     let parsed = talentdesk_resume::parse(&text);
     if json {
-        println!("{}", serde_json::to_string_pretty(&parsed)?);
+        print_quietly(&serde_json::to_string_pretty(&parsed)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
-    println!("Name:      {}", or_dash(&parsed.name));
-    println!("Email:     {}", or_dash(&parsed.email));
-    println!("Phone:     {}", or_dash(&parsed.phone));
-    println!("Location:  {}", or_dash(&parsed.location));
-    println!("Links:     {}", parsed.links.join(", "));
-    println!("Skills:    {}", parsed.skills.join(", "));
+    let mut out = String::new();
+    use std::fmt::Write as _;
+    writeln!(out, "Name:      {}", or_dash(&parsed.name))?;
+    writeln!(out, "Email:     {}", or_dash(&parsed.email))?;
+    writeln!(out, "Phone:     {}", or_dash(&parsed.phone))?;
+    writeln!(out, "Location:  {}", or_dash(&parsed.location))?;
+    writeln!(out, "Links:     {}", parsed.links.join(", "))?;
+    writeln!(out, "Skills:    {}", parsed.skills.join(", "))?;
     for job in &parsed.employment {
         let end = job.end.clone().unwrap_or_else(|| "present".into());
-        println!("Job:       {} — {} ({} – {end})", job.title, job.employer, or_dash(&job.start));
+        writeln!(out, "Job:       {} — {} ({} – {end})", job.title, job.employer, or_dash(&job.start))?;
     }
     for school in &parsed.education {
-        println!(
+        writeln!(
+            out,
             "Education: {} {}, {} ({} – {})",
             school.degree,
             school.major,
             school.school,
             or_dash(&school.start),
             or_dash(&school.end)
-        );
+        )?;
     }
+    print_quietly(out.trim_end())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints `text` and a newline. A reader that stops reading (`… | head`) ends the output
+/// quietly, as command-line tools do, instead of a panic on the closed pipe.
+fn print_quietly(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        done => done,
+    }
 }
 
 /// The isolated reader's side (see talentdesk_resume::isolated).
