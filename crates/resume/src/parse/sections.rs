@@ -75,12 +75,11 @@ pub fn heading(line: &str) -> Option<Section> {
     let words = key_words(line);
     let key = words.join(" ");
     let table = headings();
-    // A line longer than every heading of the table is text (and is not spelled out again).
     if key.is_empty() || key.len() > table.longest {
         return None;
     }
-    if let Some(section) = spellings(&key).iter().find_map(|k| table.phrases.get(k)) {
-        return Some(*section);
+    if let Some(section) = known_heading(line) {
+        return Some(section);
     }
     // A longer line that is no heading of the table is text, not a heading set apart.
     if key.chars().count() > 40 {
@@ -106,10 +105,16 @@ pub fn heading(line: &str) -> Option<Section> {
     [words.first(), words.last()].into_iter().flatten().find_map(|w| table.words.get(w).copied())
 }
 
-/// The section of a line that is a heading of the table as a whole.
+/// The section of a line that is a heading of the table as a whole. A line longer than every
+/// heading of the table is text, and is not spelled out again (its "and"s would make as many
+/// keys as it has).
 fn known_heading(line: &str) -> Option<Section> {
     let table = headings();
-    spellings(&key_words(line).join(" ")).iter().find_map(|k| table.phrases.get(k)).copied()
+    let key = key_words(line).join(" ");
+    if key.len() > table.longest {
+        return None;
+    }
+    spellings(&key).iter().find_map(|k| table.phrases.get(k)).copied()
 }
 
 /// A line's words as the heading table has them: lower case, the marks around them gone.
