@@ -215,9 +215,12 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
                 (Some(at), Some(span)) if span.at.end <= at => format!("{}{}", &l[..at], &l[at + 3..]),
                 _ => l,
             };
-            l.trim_start_matches(['│', '┃', '|', ' ']).to_owned()
+            l.trim_matches(['│', '┃', '|', ' ']).to_owned()
         })
-        .filter(|l| !l.trim().is_empty() && !is_table_header(l) && !table::is_header(l) && !is_address_line(l))
+        // A rule of a table typed in plain text ("+------+------+", "|======|") has neither
+        // letters nor figures: it would pass for a heading line before the first dates.
+        .filter(|l| l.chars().any(char::is_alphanumeric))
+        .filter(|l| !is_table_header(l) && !table::is_header(l) && !is_address_line(l))
         .collect();
     let mut out = Vec::with_capacity(cleaned.len());
     let mut i = 0;

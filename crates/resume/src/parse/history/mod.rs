@@ -1427,4 +1427,27 @@ mod tests {
             pairs(&[("Técnica de Selección y Desarrollo", "Aeroestructuras del Guadalquivir, S.A.")])
         );
     }
+
+    #[test]
+    fn a_table_typed_in_plain_text_with_its_rules() {
+        let lines = [
+            "+-----------------+----------------------------------------+",
+            "| Dates           | Position / Employer                    |",
+            "+-----------------+----------------------------------------+",
+            "| 05/2019 - today | Owner - heating and plumbing engineer  |",
+            "|                 | Kowalczyk Heating (sole trader), Leeds |",
+            "|                 | - boiler installs and servicing        |",
+            "+-----------------+----------------------------------------+",
+            "| 02/2015 - 04/2019 | Gas engineer (via Hays)              |",
+            "|                 | Northern Gas Services, Bradford        |",
+            "+=================+========================================+",
+        ];
+        assert_eq!(
+            who(&lines),
+            pairs(&[
+                ("Owner - heating and plumbing engineer", "Kowalczyk Heating"),
+                ("Gas engineer (via Hays)", "Northern Gas Services")
+            ])
+        );
+    }
 }
