@@ -362,6 +362,20 @@ pub(crate) fn names_an_employer(text: &str) -> bool {
         || text.contains("Sp. z o.o")
 }
 
+/// Words of a part of an organisation: a hospital's ward, a firm's department ("Orthopaedic
+/// Ward", "Service de cardiologie", "Abteilung Einkauf", "Oddział Kardiologii").
+#[rustfmt::skip]
+const DEPARTMENT_WORDS: &[&str] = &[
+    "ward", "unit", "department", "dept", "division", "team", "service", "pôle", "unité", "abteilung", "station",
+    "bereich", "servicio", "unidad", "reparto", "divisione", "afdeling", "oddział", "dział", "setor", "serviço",
+];
+
+/// Whether `text` names a part of an organisation: a word of one ("Acute Medical Unit") or a
+/// German compound ending on one ("Intensivstation").
+pub(crate) fn names_a_department(text: &str) -> bool {
+    has_word(text, DEPARTMENT_WORDS) || has_ending(text, &["station", "abteilung"])
+}
+
 /// Endings of German compound employers' names ("Parkhotel Brunnenhof", "Stadtklinikum",
 /// "Getränkemarkt Krüger", "Stahlwerk", "Kreissparkasse").
 const EMPLOYER_ENDINGS: &[&str] = &[

@@ -462,6 +462,29 @@ pub(super) fn entries(
                         && !labelled
                         && (names_an_organisation(next) || (starts_with_a_name(next) && !is_town(first)))
                 };
+                // "10/2022 – heute  Stellvertretende Stationsleitung" over "Interdisziplinäre
+                // Intensivstation" over "Klinikum Nord-Elbe gGmbH, Hamburg": under a dated
+                // title, a ward or department over the line naming the organisation is neither.
+                let department = !is_before
+                    && jobs
+                    && own == 1
+                    && pieces.len() == 1
+                    && (!names_an_organisation(&lines[j]) || names_a_department(&lines[j]))
+                    && !names_a_legal_form(&lines[j])
+                    && !names_a_job(&lines[j])
+                    && lines[j].rsplit_once(", ").is_none_or(|(_, town)| !is_town(town))
+                    && lines.get(j + 1).is_some_and(|next| {
+                        // Not a line that says how ("Placed at DHL Supply Chain Ltd").
+                        let connected = next.split_whitespace().take(3).any(|w| CONNECTORS.contains(&w));
+                        is_heading(j + 1)
+                            && !connected
+                            && !next.contains(": ")
+                            && names_an_organisation(next)
+                            && !names_a_job(next)
+                    });
+                if department {
+                    continue;
+                }
                 if !is_before
                     && jobs
                     && pieces.len() == 1

@@ -19,8 +19,8 @@ use super::ParsedJob;
 use super::dates::{self, Span};
 use super::labelled;
 use super::words::{
-    JOINING_WORDS, ends_on_joining_word, names_a_degree, names_a_gap, names_a_job, names_a_legal_form, names_a_school,
-    names_an_employer,
+    JOINING_WORDS, ends_on_joining_word, names_a_degree, names_a_department, names_a_gap, names_a_job,
+    names_a_legal_form, names_a_school, names_an_employer,
 };
 use entries::*;
 use lines::*;
@@ -1449,5 +1449,23 @@ mod tests {
                 ("Gas engineer (via Hays)", "Northern Gas Services")
             ])
         );
+    }
+
+    #[test]
+    fn a_ward_between_a_dated_title_and_its_employer() {
+        let lines = [
+            "03/2021 – present  Charge Nurse",
+            "Acute Medical Unit (32 beds)",
+            "Royal Devon University Healthcare NHS Foundation Trust, Exeter",
+            "– rostering and safe staffing for a team of 40",
+            "06/2017 – 02/2021  Staff Nurse",
+            "Orthopaedic Ward",
+            "Torbay and South Devon NHS Foundation Trust, Torquay",
+        ];
+        let want = [
+            ("Charge Nurse", "Royal Devon University Healthcare NHS Foundation Trust"),
+            ("Staff Nurse", "Torbay and South Devon NHS Foundation Trust"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
     }
 }
