@@ -140,6 +140,9 @@ fn word_xml_text(xml: &str) -> String {
     // paragraphs.
     let mut rows: Vec<(Vec<Vec<String>>, Vec<String>)> = Vec::new();
     let mut paragraph = String::new();
+    // Whether the paragraph is a list's item: Word keeps the bullet in the numbering, not in
+    // the text, and a task without its bullet reads like an entry's heading.
+    let mut listed = false;
     let mut rest = xml;
     while let Some(open) = rest.find('<') {
         let Some(close) = rest[open..].find('>') else { break };
@@ -152,10 +155,16 @@ fn word_xml_text(xml: &str) -> String {
                 paragraph.push_str(&unescape(&rest[..end]));
                 rest = &rest[end..];
             }
+            ("w:p", false) => listed = false,
+            // Number 0 is "no list", as a style's list is switched off for one paragraph.
+            ("w:numId", false) => listed = !tag.contains("w:val=\"0\""),
             ("w:tab", false) => paragraph.push('\t'),
             ("w:br" | "w:cr", false) => paragraph.push('\n'),
             ("w:p", true) => {
-                let text = std::mem::take(&mut paragraph);
+                let mut text = std::mem::take(&mut paragraph);
+                if listed && !text.trim().is_empty() {
+                    text.insert_str(0, "• ");
+                }
                 match rows.last_mut() {
                     Some((_, cell)) => cell.push(text),
                     None => out.push(text),
@@ -295,6 +304,24 @@ mod tests {
     fn word_xml_gives_runs_tabs_and_paragraphs() {
         let xml = r#"<w:document><w:body><w:p><w:r><w:t>Ana</w:t></w:r><w:r><w:t xml:space="preserve"> Souza &amp; Co</w:t></w:r></w:p><w:p><w:r><w:t>2019</w:t><w:tab/><w:t>&#x2013; now</w:t></w:r></w:p></w:body></w:document>"#;
         assert_eq!(word_xml_text(xml), "Ana Souza & Co\n2019\t– now\n");
+    }
+
+    #[test]
+    fn a_list_items_bullet_from_its_numbering() {
+        let item = |num: &str, text: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+            )
+        };
+        let xml = format!(
+            "<w:body><w:p><w:r><w:t>Staff Nurse</w:t></w:r></w:p>{}{}<w:p><w:r><w:t>Healthcare Assistant</w:t></w:r></w:p></w:body>",
+            item("3", "Scrubbed for general and trauma lists"),
+            item("0", "Not a list item")
+        );
+        assert_eq!(
+            word_xml_text(&xml),
+            "Staff Nurse\n• Scrubbed for general and trauma lists\nNot a list item\nHealthcare Assistant\n"
+        );
     }
 
     #[test]
