@@ -381,7 +381,16 @@ pub(super) fn entries(
         let before: Vec<usize> = (untaken..*i).rev().collect();
         let after: Vec<usize> = (i + 1..anchors.get(n + 1).map_or(lines.len(), |a| a.0)).collect();
         let after_first = after.first().copied();
-        let sides = if heading_first { [(before, true), (after, false)] } else { [(after, false), (before, true)] };
+        // "Sep 2018 – Feb 2021" over "Staff Nurse (Scrub)", with only the last entry's tasks
+        // above: where headings come before the dates, an entry with none before them has its
+        // title after them (a Word table's row of an employer's later role).
+        let read_after =
+            heading_first && own == 0 && before.iter().all(|j| !is_heading(*j)) && after_first.is_some_and(is_heading);
+        let sides = if heading_first && !read_after {
+            [(before, true), (after, false)]
+        } else {
+            [(after, false), (before, true)]
+        };
         free = i + 1;
         if employer_below {
             free = i + 2;
@@ -619,8 +628,11 @@ pub(super) fn entries(
                 || (jobs && (names_an_organisation(line) || starts_with_a_name(line)) && !names_a_job(line))
                 || (employer_over && names_a_job(line) && !names_an_organisation(line) && !is_prose(line))
         };
+        // An organisation's line with its site ("Kingsmead Hospitals NHS Trust, St Aldhelm's
+        // Hospital") is two phrases, and the title under the dates is still the entry's.
+        let one_phrase = phrases(&pieces) == 1 || (employer_over && pieces.len() == 1);
         if heading_first
-            && phrases(&pieces) == 1
+            && one_phrase
             && let Some(j) = after_first.filter(|j| is_heading(*j) && completes(&lines[*j]))
         {
             pieces.extend(heading_cells(&lines[j]));
@@ -633,8 +645,10 @@ pub(super) fn entries(
         // One phrase for an entry under an earlier one: a role at the same employer, on the
         // dated line ("2016 – 2018  Sous-chef") or, as a LinkedIn profile lists an employer's
         // roles, a job's title alone above its dates.
-        let same_employer =
-            heading_first && n > 0 && pieces.len() == 1 && (own == 1 || (linkedin && names_a_job(&pieces[0])));
+        let same_employer = heading_first
+            && n > 0
+            && pieces.len() == 1
+            && (own == 1 || ((linkedin || read_after) && names_a_job(&pieces[0])));
         // A table's row is whole on its dated line; an entry that took other lines is none.
         row_cells = if pieces.len() == own { own } else { 0 };
         out.push(Entry { pieces, start: start.clone(), end: end.clone(), same_employer, merged: false });

@@ -1468,4 +1468,31 @@ mod tests {
         ];
         assert_eq!(who(&lines), pairs(&want));
     }
+
+    #[test]
+    fn an_employer_over_the_dates_and_each_roles_title_under_its_own() {
+        // A Word table: the employer with its site over the first dates, each role's title
+        // under its dates, a later role's employer under its title.
+        let lines = [
+            "Kingsmead Hospitals NHS Trust, St Aldhelm's Hospital",
+            "Mar 2021 – Present",
+            "Senior Staff Nurse (Recovery)",
+            "• Band 6 practitioner covering emergency and trauma lists",
+            "• Practice assessor for students and new starters",
+            "Sep 2018 – Feb 2021",
+            "Staff Nurse (Scrub)",
+            "• Scrubbed for general, vascular and trauma surgery",
+            "• Kept instrument tracking and swab counts in line with local policy",
+            "Oct 2016 – Aug 2018",
+            "Staff Nurse",
+            "Wessex University Hospitals NHS Trust, Queen's Infirmary",
+            "• Surgical admissions ward of 28 beds; pre- and post-operative care",
+        ];
+        let want = [
+            ("Senior Staff Nurse (Recovery)", "Kingsmead Hospitals NHS Trust, St Aldhelm's Hospital"),
+            ("Staff Nurse (Scrub)", "Kingsmead Hospitals NHS Trust, St Aldhelm's Hospital"),
+            ("Staff Nurse", "Wessex University Hospitals NHS Trust"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
 }
