@@ -112,6 +112,7 @@ pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> 
         && !names_a_degree(last)
         && !names_a_job(cell)
         && !is_town(cell)
+        && !is_town_in_capitals(cell)
         && !is_place(cell)
         && !is_town_in_country(cell)
         && !is_town_in_region(cell);
@@ -254,14 +255,20 @@ fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first: bool) -> D
     let town_after = pieces.len() == 1
         && ((before_dates.is_empty() && after_dates.starts_with(bullet))
             || (after_dates.is_empty() && before_dates.ends_with(bullet) && one_word));
-    let where_ = |p: &String| {
-        is_town_in_capitals(p) || is_town_in_region(p) || is_town_in_country(p) || (town_after && is_town(p))
+    // A phrase in capitals before another is a town only when the gazetteer knows it: "MAISON
+    // VERDIER — LYON 2E" is an employer and its town, both shaped like towns.
+    let count = pieces.len();
+    let in_capitals = |k: usize, p: &String| {
+        is_town_in_capitals(p) && (k + 1 == count || is_known_town(&crate::parse::name::natural_case(p)))
+    };
+    let where_ = |k: usize, p: &String| {
+        in_capitals(k, p) || is_town_in_region(p) || is_town_in_country(p) || (town_after && is_town(p))
     };
     // "Careyn • Utrecht • sep 2012 – jan 2016" under its title: of several phrases, one after
     // the first that the gazetteer knows as a town is where.
     let (mut places, mut kept) = (Vec::new(), Vec::new());
     for (k, piece) in pieces.into_iter().enumerate() {
-        if where_(&piece) || (k > 0 && is_known_town(&piece)) { places.push(piece) } else { kept.push(piece) }
+        if where_(k, &piece) || (k > 0 && is_known_town(&piece)) { places.push(piece) } else { kept.push(piece) }
     }
     if where_whole {
         places.push(rest.clone());
@@ -418,6 +425,31 @@ pub(super) fn entries(
                 // "Lonestar Health Systems" / "6 years 7 months" / "Senior Software Engineer":
                 // an employer's time in all, between it and its first role.
                 if is_duration(&lines[j]) {
+                    continue;
+                }
+                // "THE LEDBURY • London" / "Two-Michelin-starred restaurant in Notting Hill" /
+                // "Head Sommelier  dates", or the employer's line dated over its description
+                // and the title: the line between says what the employer is.
+                let described = jobs
+                    && describes_an_employer(&lines[j])
+                    && if is_before {
+                        own == 1
+                            && pieces.len() == 1
+                            && j > untaken
+                            && is_heading(j - 1)
+                            && is_employers_line(&lines[j - 1])
+                            && !is_employers_line(&pieces[0])
+                    } else {
+                        pieces.len() == 1
+                            && pieces.iter().all(|p| is_employers_line(p))
+                            && lines.get(j + 1).is_some_and(|next| {
+                                // A title: by its words, or short, without a comma or figures.
+                                let short = next.split_whitespace().count() <= 5
+                                    && !next.contains(|c: char| c == ',' || c.is_ascii_digit());
+                                is_heading(j + 1) && (names_a_job(next) || short) && !is_employers_line(next)
+                            })
+                    };
+                if described {
                     continue;
                 }
                 // "Fenmarsh Foods Ltd, Wisbech" over "Shift Maintenance Electrician, Packing Hall

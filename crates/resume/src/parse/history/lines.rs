@@ -124,6 +124,34 @@ pub(super) fn is_prose(cell: &str) -> bool {
     is_sentence(cell) || (words.len() >= 4 && 2 * lower > lettered && !a_title)
 }
 
+/// A line that says what an employer is, under its name ("Two-Michelin-starred restaurant in
+/// Notting Hill", "Chaîne de cavistes, plus de 500 boutiques en France"): four words or more,
+/// some of them small words that join nothing, naming no job and no dates.
+pub(super) fn describes_an_employer(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let small = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_lowercase) && !JOINING_WORDS.contains(&w.trim_end_matches(',')))
+        .count();
+    words.len() >= 4
+        && small >= 1
+        && line.starts_with(char::is_uppercase)
+        && !names_a_job(line)
+        && dates::span(line).is_none()
+        && dates::single(line).is_none()
+}
+
+/// An employer's line as a designed resume sets it over a line describing it: its name in
+/// capitals or by its words, and no job ("THE LEDBURY • London", "NORTHWESTERN ENERGY,
+/// Bozeman, MT").
+pub(super) fn is_employers_line(line: &str) -> bool {
+    let name = separated(line).into_iter().next().unwrap_or_default();
+    let name = name.split(", ").next().unwrap_or_default().trim();
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+    (capitals || names_an_organisation(line)) && !names_a_job(line) && !is_prose(line)
+}
+
 /// Words of working hours after their number, lower case ("32 uur", "20 hrs/week", "38,5
 /// Std./Woche", "24 heures par semaine").
 const HOURS_WORDS: &[&str] =

@@ -263,7 +263,10 @@ fn split_after_title(text: &str) -> Option<(String, String)> {
     // "Software Engineer II", "Nurse Band 6": a grade after the title is no employer.
     let band = words[at + 1].eq_ignore_ascii_case("band") && words[at + 2..].iter().all(|w| is_grade(w));
     let grade = words[at + 1..].iter().all(|w| is_grade(w)) || band;
-    (!names_a_job(&employer) && !joined && !kind_alone && !grade).then_some((title, employer))
+    // "Apprentice Lineman": one word after a title's word goes on with the title, unless it is
+    // in capitals ("Analyst IBM").
+    let one_word = at + 2 == words.len() && words[at + 1].chars().any(char::is_lowercase);
+    (!names_a_job(&employer) && !joined && !kind_alone && !grade && !one_word).then_some((title, employer))
 }
 
 /// A title's grade: a roman numeral ("II", "IV") or a figure ("3").
@@ -1494,5 +1497,29 @@ mod tests {
             ("Staff Nurse", "Wessex University Hospitals NHS Trust"),
         ];
         assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn a_line_describing_the_employer_between_its_name_and_the_title() {
+        let lines = [
+            "THE GREEN HERON • Bristol",
+            "Award-winning seafood restaurant on the harbourside",
+            "Head Chef  Mar 2020 – Present",
+            "Raised food GP from 64% to 70% in a year",
+            "HARBOUR ROW HOTELS • Bath",
+            "Boutique hotel group, 12 properties in the South West",
+            "Apprentice Chef  Sep 2016 – Feb 2020",
+        ];
+        let want = [("Head Chef", "THE GREEN HERON"), ("Apprentice Chef", "HARBOUR ROW HOTELS")];
+        assert_eq!(who(&lines), pairs(&want));
+        // The employer's dated line over its description and then the title; a town with its
+        // arrondissement in capitals is where.
+        let lines = [
+            "MAISON VERDIER — LYON 2E  Depuis mars 2021",
+            "Épicerie fine, trois boutiques dans le Rhône",
+            "Responsable de boutique",
+            "Gestion d’une boutique de 80 m2",
+        ];
+        assert_eq!(who(&lines), pairs(&[("Responsable de boutique", "MAISON VERDIER")]));
     }
 }

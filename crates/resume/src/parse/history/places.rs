@@ -144,7 +144,8 @@ pub(crate) fn is_town(text: &str) -> bool {
     // "Lyon 2e", "Paris 16ème": a town with its arrondissement.
     if let Some((town, district)) = text.rsplit_once(' ')
         && district.starts_with(|c: char| c.is_ascii_digit())
-        && ["e", "er", "ème", "eme"].contains(&district.trim_start_matches(|c: char| c.is_ascii_digit()))
+        && ["e", "er", "ème", "eme"]
+            .contains(&district.trim_start_matches(|c: char| c.is_ascii_digit()).to_lowercase().as_str())
     {
         return is_town(town);
     }
