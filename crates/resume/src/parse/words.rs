@@ -124,7 +124,7 @@ const EMPLOYER_WORDS: &[&str] = &[
     "landkreis", "kreisverwaltung", "stadtverwaltung", "bezirksamt", "gemeinde", "behörde", "conseil", "mairie",
     "préfecture", "communauté", "diputación", "junta", "generalitat", "xunta", "cabildo", "consejería", "conselleria",
     "government", "gobierno", "gouvernement", "governo", "regierung", "landesregierung", "ministerio", "ministère",
-    "ministero", "ministerium", "ministerstwo", "ministerie", "departamento", "département", "urząd", "rijksoverheid",
+    "ministero", "ministerium", "ministerstwo", "ministerie", "departamento", "département", "department of", "department for", "urząd", "rijksoverheid",
     // A hospital's ward after a title ("Staff Nurse, Respiratory Ward") is no town.
     "ward",
 ];

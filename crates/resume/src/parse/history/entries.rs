@@ -372,13 +372,18 @@ pub(super) fn entries(
         // the lines after the row are its description.
         // A row whose next line names who ("Addetta paghe  2016 – 2021" over "Studio Associato
         // Conti & Ferraresi") is an entry with its dates on the right, not a merged row.
+        // Nor is one under its employer's line ("Department of Social Protection, Intreo
+        // Centre" over "Clerical Officer (Grade III)  Feb 2015 - Aug 2018").
+        let named_above =
+            *i > free && is_heading(i - 1) && names_an_organisation(&lines[i - 1]) && !names_a_job(&lines[i - 1]);
         let merged = jobs
             && n > 0
             && own == 1
             && phrases(&pieces) == 1
             && row_cells >= 2
             && lines[*i].contains("  ")
-            && !names_below(*i);
+            && !names_below(*i)
+            && !named_above;
         if merged {
             free = i + 1;
             out.push(Entry { pieces, start: start.clone(), end: end.clone(), same_employer: true, merged });

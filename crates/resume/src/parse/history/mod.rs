@@ -1522,4 +1522,28 @@ mod tests {
         ];
         assert_eq!(who(&lines), pairs(&[("Responsable de boutique", "MAISON VERDIER")]));
     }
+
+    #[test]
+    fn a_dated_title_under_its_employers_line_is_no_merged_table_row() {
+        let lines = [
+            "Mayo County Council, Áras an Chontae, Castlebar",
+            "Administrative Officer (Grade V) - Planning Department  May 2021 - Present",
+            "o Manage the validation team for planning applications (approx. 3,000 per year)",
+            "o Handle FOI requests and elected members' representations",
+            "Staff Officer (Grade IV) - Motor Tax and Housing  Sept 2018 - April 2021",
+            "o Supervised 6 clerical staff; processed housing grant applications",
+            "Department of Social Protection, Intreo Centre, Castlebar",
+            "Clerical Officer (Grade III)  Feb 2015 - Aug 2018",
+            "o Jobseeker's claims, PPSN allocation and public counter",
+            "Dunnes Stores, Castlebar Shopping Centre",
+            "Sales Assistant (part-time)  2011 - 2015",
+        ];
+        let got = who(&lines);
+        let want = pairs(&[
+            ("Clerical Officer (Grade III)", "Department of Social Protection, Intreo Centre"),
+            ("Sales Assistant (part-time)", "Dunnes Stores, Castlebar Shopping Centre"),
+        ]);
+        assert_eq!(got[2..], want[..]);
+        assert_eq!(got[0].1, "Mayo County Council");
+    }
 }
