@@ -191,8 +191,8 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
             continue;
         }
         // "jan/2020", "set/2013": a month's name and its year with a slash, as Portuguese and
-        // Brazilian resumes write them.
-        let month_year = key.split_once('/').and_then(|(m, y)| Some(format!("{}-{:02}", year(y)?, month(m)?)));
+        // Brazilian resumes write them; "Apr-2022" with a hyphen, as Indian ones do.
+        let month_year = key.split_once(['/', '-']).and_then(|(m, y)| Some(format!("{}-{:02}", year(y)?, month(m)?)));
         let item = if let Some(date) = numeric(&key).or(month_year) {
             Item::Date(date)
         } else if PRESENT.contains(&key.as_str()) {
@@ -346,6 +346,8 @@ mod tests {
         assert_eq!(s("VII 2012 – VIII 2013"), some("2012-07", Some("2013-08")));
         assert_eq!(s("jan/2020 – atual"), some("2020-01", None));
         assert_eq!(s("set/2013 – fev/2016"), some("2013-09", Some("2016-02")));
+        assert_eq!(s("Area Manager (Apr-2022 to Till Date)"), some("2022-04", None));
+        assert_eq!(s("(Jul-2014 to Jul-2015)"), some("2014-07", Some("2015-07")));
         assert_eq!(s("2015/2019     ○  Capo turno"), some("2015", Some("2019")));
         assert_eq!(s("2019/oggi"), some("2019", None));
         assert_eq!(s("2019/04 – 2020/01"), some("2019-04", Some("2020-01")));

@@ -362,6 +362,8 @@ mod tests {
         assert_eq!(heading("Umiejętności zawodowe"), Some(Section::Skills));
         assert_eq!(heading("CLINICAL SKILLS"), Some(Section::Skills));
         assert_eq!(heading("NURSING EXPERIENCE"), Some(Section::Experience));
+        assert_eq!(heading("EDUCATIONAL QUALIFICATION:"), Some(Section::Education));
+        assert_eq!(heading("Academic Qualifications"), Some(Section::Education));
         assert_eq!(heading("Experiência profissional"), Some(Section::Experience));
         assert_eq!(heading("LICENSURE & CERTIFICATIONS"), Some(Section::Certifications));
         assert_eq!(heading("Prawo jazdy"), Some(Section::Other));

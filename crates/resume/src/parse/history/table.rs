@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::lines::is_prose;
 use crate::parse::dates;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,7 +138,8 @@ pub(super) fn rows(raw: &[&str], prepared: &[String]) -> Option<Vec<Row>> {
         let cells = cells(line);
         let dated = dates::span(line).is_some() || dates::single(line).is_some();
         if cells.len() != columns.len() {
-            if dated && header(line).is_none() {
+            // A row's task that names a year ("zero lost-time injuries since 2019") is no row.
+            if dated && header(line).is_none() && !is_prose(line) {
                 return None;
             }
             continue;
@@ -200,6 +202,25 @@ mod tests {
             Some(vec![Column::Title, Column::Employer, Column::From, Column::To])
         );
         assert!(header("Position  Facility  From").is_none(), "a start alone dates nothing");
+    }
+
+    #[test]
+    fn a_rows_task_naming_a_year_leaves_the_table_whole() {
+        let raw = [
+            "Dates  Employer  Position",
+            "Jun 2019 – Present  Harbour Terminals  Straddle Carrier Operator",
+            "Averaged 24 moves an hour on vessel work; no lost-time injuries since 2019",
+            "Feb 2016 – May 2019  Bayside Stevedoring  Stevedore – Casual",
+        ];
+        let prepared: Vec<String> = raw.iter().map(|l| (*l).to_owned()).collect();
+        let rows = rows(&raw, &prepared).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].get(Column::Employer), "Bayside Stevedoring");
+        // The Indian form's education table.
+        assert_eq!(
+            header("Qualification  Board/University  Year  Marks"),
+            Some(vec![Column::Degree, Column::School, Column::Dates, Column::Other])
+        );
     }
 
     #[test]
