@@ -75,11 +75,16 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
     // "09/2018 – heute  Hansekontor Spedition GmbH & Co. KG, Bremen" over its roles, each with
     // dates of its own within: the employer's years over the roles held there.
     let mut over: Option<(String, Option<String>)> = None;
-    for entry in found {
+    let mut found = found.into_iter().peekable();
+    while let Some(entry) = found.next() {
+        // "BIG W, Chermside  Mar 2017 - Jan 2023" over "Assistant Store Manager  Aug 2019 -
+        // Jan 2023": a name whose years hold the next entry's, which has no employer of its own.
+        let holds_next = found
+            .peek()
+            .is_some_and(|next| next.pieces.len() == 1 && phrases(&next.pieces) == 1 && within(next, &entry));
         if let [only] = entry.pieces.as_slice()
             && !entry.merged
-            && comma_pieces(only).len() == 1
-            && names_an_employer(only)
+            && ((comma_pieces(only).len() == 1 && names_an_employer(only)) || holds_next)
             && !names_a_job(only)
         {
             over = Some((without_town(&organisation(only)), entry.start));
@@ -112,6 +117,25 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
         }
     }
     out
+}
+
+/// Whether `inner`'s time lies within `outer`'s, each date compared to the precision both
+/// have ("2019" holds "2019-08").
+fn within(inner: &entries::Entry, outer: &entries::Entry) -> bool {
+    let not_after = |a: &str, b: &str| {
+        let n = a.len().min(b.len());
+        a[..n] <= b[..n]
+    };
+    let starts_within = match (&outer.start, &inner.start) {
+        (Some(outer), Some(inner)) => not_after(outer, inner),
+        _ => false,
+    };
+    let ends_within = match (&inner.end, &outer.end) {
+        (_, None) => true,
+        (Some(inner), Some(outer)) => not_after(inner, outer),
+        (None, Some(_)) => false,
+    };
+    starts_within && ends_within
 }
 
 /// A table's title cell that goes on into the job's tasks after a dash ("Professora de
@@ -1545,5 +1569,28 @@ mod tests {
         ]);
         assert_eq!(got[2..], want[..]);
         assert_eq!(got[0].1, "Mayo County Council");
+    }
+
+    #[test]
+    fn an_employers_years_over_the_roles_held_there() {
+        let lines = [
+            "Field Merchandiser  Feb 2023 - current",
+            "MERCHWORKS, Sunshine Coast territory",
+            "* Service 28 supermarkets across the coast",
+            "BIG W, Chermside  Mar 2017 - Jan 2023",
+            "Assistant Store Manager  Aug 2019 - Jan 2023",
+            "* Opened and closed store, cash handling and banking",
+            "Visual Merchandiser  Mar 2017 - Jul 2019",
+            "* Floor moves and seasonal sets",
+            "Retail Assistant (casual)  Nov 2013 - Feb 2017",
+            "JAY JAYS, Westfield Chermside",
+        ];
+        let want = [
+            ("Field Merchandiser", "MERCHWORKS, Sunshine Coast territory"),
+            ("Assistant Store Manager", "BIG W"),
+            ("Visual Merchandiser", "BIG W"),
+            ("Retail Assistant (casual)", "JAY JAYS"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
     }
 }
