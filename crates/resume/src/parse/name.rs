@@ -83,7 +83,14 @@ pub(crate) fn nickname(word: &str) -> Option<&str> {
 const POST_NOMINALS: &[&str] = &[
     "rn", "rpn", "lpn", "bsn", "msn", "np", "cna", "cpa", "cma", "acca", "aca", "cfa", "mba", "phd", "md", "pmp",
     "mcipd", "chrp", "cphr", "esq", "esq.",
+    // Degrees and chartered memberships set after a British or Irish name ("Gareth Moss BEng
+    // CEng MIET", "Priya Shah FIA").
+    "beng", "meng", "ceng", "ieng", "bsc", "msc", "llb", "llm", "fia", "fca", "fcca", "acma", "fcma", "miet",
+    "mimeche", "mice", "mirse", "mciob", "rgn", "rmn", "mcsp", "(hons)",
 ];
+
+/// Words of a credential's name, never of a person's ("AWS Certified Solutions Architect").
+const CREDENTIAL_WORDS: &[&str] = &["certified", "certificate", "certification", "accredited", "licensed"];
 
 /// The name: a form's labelled name first, else a banner's given name and surname on two
 /// lines, else the first of the first lines of two to five words that start with a capital
@@ -159,6 +166,7 @@ pub(super) fn could_be_a_name(line: &str) -> bool {
         // A heading is never a name ("EXPERIENCIA PROFESIONAL" above a job title), nor is the
         // label that stands before one ("Cognome e Nome").
         && sections::heading(line).is_none()
+        && !words.iter().any(|w| CREDENTIAL_WORDS.contains(&w.to_lowercase().as_str()))
         && label_at_start(line).is_none_or(|(_, rest)| !rest.is_empty())
 }
 
@@ -238,7 +246,9 @@ fn labelled(top: &[&str]) -> Option<String> {
         let cells: Vec<&str> = value.split("  ").map(str::trim).collect();
         let value = cells.iter().filter(|c| !PHOTO_PLACEHOLDERS.contains(&c.to_lowercase().as_str())).copied();
         let name = in_the_order_said(&value.collect::<Vec<_>>().join("  "), order)?;
-        could_be_a_name(&name).then(|| natural_case(&name))
+        // "Name:  CHIAMAKA EZE (Mrs)": a form's value keeps no aside and no letters after it.
+        let name = without_credentials(without_parenthesis(&name));
+        could_be_a_name(name).then(|| natural_case(name))
     })
 }
 
@@ -455,10 +465,20 @@ fn without_credentials(line: &str) -> &str {
 }
 
 /// "MARIA DELA CRUZ-SANTOS RPN" without its post-nominal letters set after a space.
+/// Beside a name in small letters, letters as a degree sets them are one too: two capitals
+/// or more and as many small letters at most ("BEng", "PhD"; not "McKay", "DeShawn", and not
+/// a surname in capitals, "Claire DUBOIS").
 fn without_trailing_post_nominals(line: &str) -> &str {
     let mut line = line.trim_end();
+    let cased = |t: &str| t.chars().any(char::is_lowercase);
+    let letters = |w: &str| {
+        let upper = w.chars().filter(|c| c.is_uppercase()).count();
+        let lower = w.chars().filter(|c| c.is_lowercase()).count();
+        upper >= 2 && lower >= 1 && upper >= lower && w.chars().all(char::is_alphabetic)
+    };
     while let Some((name, last)) = line.rsplit_once(' ')
-        && POST_NOMINALS.contains(&last.trim_end_matches(',').to_lowercase().as_str())
+        && (POST_NOMINALS.contains(&last.trim_end_matches(',').to_lowercase().as_str())
+            || (cased(name) && letters(last.trim_end_matches(','))))
         && name.split_whitespace().count() >= 2
     {
         line = name.trim_end_matches([',', ' ']);
@@ -677,6 +697,17 @@ mod tests {
         assert_eq!(name(&["Jean-Marc \"JM\" Tremblay-Gagnon"]).as_deref(), Some("Jean-Marc \"JM\" Tremblay-Gagnon"));
         assert_eq!(name(&["ROBERT J. WHITFIELD III", "CPA"]).as_deref(), Some("Robert J. Whitfield III"));
         assert_eq!(name(&["Maria Theresa DELA CRUZ-SANTOS RPN"]).as_deref(), Some("Maria Theresa dela Cruz-Santos"));
+        assert_eq!(
+            name(&["Curriculum Vitae", "Owain Pritchard-Lloyd BEng MEng CEng MIET"]).as_deref(),
+            Some("Owain Pritchard-Lloyd")
+        );
+        assert_eq!(name(&["Priya Oyelowo-Hart FIA"]).as_deref(), Some("Priya Oyelowo-Hart"));
+        assert_eq!(name(&["Aoife Ní Bhriain BSc (Hons) MCSP"]).as_deref(), Some("Aoife Ní Bhriain"));
+        assert_eq!(name(&["PERSONAL DATA", "Name:  NGOZI OKEKE (Mrs)"]).as_deref(), Some("Ngozi Okeke"));
+        assert_eq!(name(&["Claire DUBOIS"]).as_deref(), Some("Claire Dubois"));
+        assert_eq!(name(&["Ewan McKay"]).as_deref(), Some("Ewan McKay"));
+        // A credential's name is never a person's.
+        assert!(!could_be_a_name("AWS Certified Solutions"));
         assert_eq!(name(&["Naam  Pieter-Jan van 't Hoff"]).as_deref(), Some("Pieter-Jan van 't Hoff"));
         let framed = ["##########", "#  KRZYSZTOF  WIŚNIEWSKI-NOWAK  #", "#  Spawacz MIG/MAG i TIG  #"];
         assert_eq!(name(&framed).as_deref(), Some("Krzysztof Wiśniewski-Nowak"));
