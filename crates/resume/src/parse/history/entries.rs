@@ -360,6 +360,36 @@ pub(super) fn entries(
         {
             pieces = vec![whole];
         }
+        // "Executive Team Leader – Merchandising  June 2017 – March 2020" under the tasks of a
+        // role over it: where headings come before the dates and no line here names an
+        // employer or a title, the entry is a later role at the same employer, and its dash is
+        // inside the title. Not "Aushilfe Lager – Globus SB-Warenhaus, Ludwigshafen": a name
+        // with its town.
+        let a_title =
+            |l: &str| names_a_job(l) && l.split_whitespace().count() <= 5 && !l.contains(|c: char| c.is_ascii_digit());
+        let who_above = |j: usize| {
+            is_heading(j) && (names_an_organisation(&lines[j]) || is_employers_line(&lines[j]) || a_title(&lines[j]))
+        };
+        let with_town = rest.rsplit_once(", ").is_some_and(|(_, town)| is_town(town));
+        if jobs
+            && heading_first
+            && n > 0
+            && !with_town
+            && !(free..*i).any(who_above)
+            && let Some(whole) = dash_title(&pieces, &rest)
+        {
+            // Whole on its dated line: the lines above are the last role's tasks.
+            free = i + 1;
+            row_cells = 0;
+            out.push(Entry {
+                pieces: vec![whole],
+                start: start.clone(),
+                end: end.clone(),
+                same_employer: true,
+                merged: false,
+            });
+            continue;
+        }
         let own = pieces.len();
         // The employer below is taken now: the title may have a comma of its own.
         // Its line is the employer's alone: a dash in it is in the name ("LogiTejo –

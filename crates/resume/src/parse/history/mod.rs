@@ -91,7 +91,11 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
             continue;
         }
         let (mut title, mut employer) = match entry.pieces.as_slice() {
-            [title] if entry.merged => (title.clone(), String::new()),
+            // A later role's title with its dash, joined above: whole ("Executive Team Leader
+            // – Merchandising").
+            [title] if entry.merged || (entry.same_employer && DASHES.iter().any(|d| title.contains(d))) => {
+                (title.clone(), String::new())
+            }
             _ => title_and_employer(entry.pieces),
         };
         if employer.is_empty()
@@ -1590,6 +1594,28 @@ mod tests {
             ("Assistant Store Manager", "BIG W"),
             ("Visual Merchandiser", "BIG W"),
             ("Retail Assistant (casual)", "JAY JAYS"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn a_later_roles_title_with_its_dash_under_the_tasks_of_the_one_above() {
+        let lines = [
+            "Saguaro Home Stores – Mesa, AZ",
+            "Store Manager  April 2020 – Present",
+            "Lead a store of 140 team members",
+            "Executive Team Leader – Merchandising  June 2017 – March 2020",
+            "Owned replenishment, planogram execution and backroom flow",
+            "BHARAT GENERAL INSURANCE CO. LTD., MUMBAI",
+            "Senior Underwriter  Apr 2021 – Present",
+            "Mentor 4 deputy managers",
+            "Deputy Manager – Underwriting  Jun 2018 – Mar 2021",
+        ];
+        let want = [
+            ("Store Manager", "Saguaro Home Stores"),
+            ("Executive Team Leader – Merchandising", "Saguaro Home Stores"),
+            ("Senior Underwriter", "BHARAT GENERAL INSURANCE CO. LTD."),
+            ("Deputy Manager – Underwriting", "BHARAT GENERAL INSURANCE CO. LTD."),
         ];
         assert_eq!(who(&lines), pairs(&want));
     }

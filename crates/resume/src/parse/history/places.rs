@@ -104,7 +104,10 @@ pub(super) fn without_town(piece: &str) -> String {
         // "Clinique du Parc, Lyon", "Pizzería Napoli Bella (Burjassot)", and "Talleres Urola,
         // S.L. (Azpeitia)".
         let bracketed = piece.strip_suffix(')').and_then(|p| p.rsplit_once(" ("));
-        let town = [bracketed, piece.rsplit_once(", ")].into_iter().flatten().find(|(_, town)| is_town(town));
+        // After a comma in capitals too ("THE NEW INDIA ASSURANCE CO. LTD., PUNE"; "(KIT)" is
+        // the institute's initials).
+        let comma = piece.rsplit_once(", ").filter(|(_, town)| is_town(town) || is_town_in_capitals(town));
+        let town = bracketed.filter(|(_, town)| is_town(town)).or(comma);
         match town {
             Some((name, _)) => piece = name.trim(),
             None => break,
