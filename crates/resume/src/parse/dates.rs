@@ -142,7 +142,10 @@ pub fn span(line: &str) -> Option<Span> {
             let gap = &line[items[i].1.end..next.start];
             gap.contains("  ") || gap.contains('\t')
         };
-        if j == i + 1 && !items.get(j).is_some_and(|(_, at)| cells_apart(at)) {
+        // "May 2019 to date": the words for now may hold the connector.
+        let connected_now =
+            |(item, at): &(Item, Range<usize>)| *item == Item::Present && line[at.clone()].contains(' ');
+        if j == i + 1 && !items.get(j).is_some_and(|next| cells_apart(&next.1) || connected_now(next)) {
             continue;
         }
         match items.get(j) {
@@ -347,6 +350,7 @@ mod tests {
         assert_eq!(s("jan/2020 – atual"), some("2020-01", None));
         assert_eq!(s("set/2013 – fev/2016"), some("2013-09", Some("2016-02")));
         assert_eq!(s("Area Manager (Apr-2022 to Till Date)"), some("2022-04", None));
+        assert_eq!(s("May 2019 to date"), some("2019-05", None));
         assert_eq!(s("(Jul-2014 to Jul-2015)"), some("2014-07", Some("2015-07")));
         assert_eq!(s("2015/2019     ○  Capo turno"), some("2015", Some("2019")));
         assert_eq!(s("2019/oggi"), some("2019", None));

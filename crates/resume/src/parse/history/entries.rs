@@ -30,6 +30,18 @@ pub(super) fn names_an_organisation(line: &str) -> bool {
     names_an_employer(line.split(", ").next().unwrap_or_default())
 }
 
+/// Whether a line names an employer as a line of its own does: by its words, in capitals, or
+/// as capitalised words with their town ("Giraffe Childcare, Kilkenny").
+pub(super) fn names_who(line: &str) -> bool {
+    let named_with_town = line.split_once(", ").is_some_and(|(name, town)| {
+        name.split_whitespace().count() >= 2
+            && name.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+            && (is_town(town) || is_town_in_region(town))
+            && !names_a_job(name)
+    });
+    names_an_organisation(line) || is_employers_line(line) || named_with_town
+}
+
 /// A line that starts with a name (before any comma): a few capitalised words without figures
 /// that name no job or place and are no prose ("Midwest Parcel Fulfillment, Columbus, OH"; not
 /// "Führung eines Teams von 6 Disponenten", a German task).
@@ -354,7 +366,7 @@ pub(super) fn entries(
             && heading_first
             && *i > free
             && is_heading(i - 1)
-            && names_an_organisation(&lines[i - 1])
+            && names_who(&lines[i - 1])
             && !names_a_job(&lines[i - 1])
             && let Some(whole) = dashed(&pieces, &rest)
         {
@@ -404,8 +416,7 @@ pub(super) fn entries(
         // Conti & Ferraresi") is an entry with its dates on the right, not a merged row.
         // Nor is one under its employer's line ("Department of Social Protection, Intreo
         // Centre" over "Clerical Officer (Grade III)  Feb 2015 - Aug 2018").
-        let named_above =
-            *i > free && is_heading(i - 1) && names_an_organisation(&lines[i - 1]) && !names_a_job(&lines[i - 1]);
+        let named_above = *i > free && is_heading(i - 1) && names_who(&lines[i - 1]) && !names_a_job(&lines[i - 1]);
         let merged = jobs
             && n > 0
             && own == 1

@@ -246,6 +246,11 @@ fn title_and_employer(pieces: Vec<String>) -> (String, String) {
         // "Têxteis do Ave, S.A., Rua da Fábrica 12, 4760-108 Famalicão": the name before its address.
         // The employer without its town; a title keeps its aside ("Servicekraft (Minijob)").
         [a, b, ..] if titleness(b) > titleness(a) => (b.clone(), name_of_address(&organisation(&without_town(a)))),
+        // Alike by their words, the phrase with its town is who ("Little Acorns Montessori,
+        // Carlow" over "Room Leader – Montessori Room").
+        [a, b, ..] if titleness(b) == titleness(a) && with_town(a) && !with_town(b) && !b.contains(", ") => {
+            (b.clone(), name_of_address(&organisation(&without_town(a))))
+        }
         [a, b, ..] => (a.clone(), name_of_address(&organisation(&without_town(b)))),
     }
 }
@@ -1616,6 +1621,27 @@ mod tests {
             ("Executive Team Leader – Merchandising", "Saguaro Home Stores"),
             ("Senior Underwriter", "BHARAT GENERAL INSURANCE CO. LTD."),
             ("Deputy Manager – Underwriting", "BHARAT GENERAL INSURANCE CO. LTD."),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn employers_with_their_towns_over_titles_dated_to_date() {
+        let lines = [
+            "Little Owls Montessori, Carlow",
+            "Room Leader – Montessori Room  Sept 2021 to date",
+            "- Plan and deliver the ECCE programme for 22 children",
+            "Hopscotch Childcare, Kilkenny",
+            "Early Years Educator  Jan 2019 to Aug 2021",
+            "- Toddler and preschool rooms",
+            "Storeman",
+            "Timber Yard Supplies, Underwood QLD",
+            "Aug 2014 - Dec 2016",
+        ];
+        let want = [
+            ("Room Leader – Montessori Room", "Little Owls Montessori"),
+            ("Early Years Educator", "Hopscotch Childcare"),
+            ("Storeman", "Timber Yard Supplies"),
         ];
         assert_eq!(who(&lines), pairs(&want));
     }

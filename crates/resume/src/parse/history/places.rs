@@ -144,6 +144,13 @@ const TOWN_PARTICLES: &[&str] =
 /// not an abbreviation of three capitals or more ("SROC", "AFTRAL"), which names an
 /// organisation.
 pub(crate) fn is_town(text: &str) -> bool {
+    // "Underwood QLD", "Port Botany NSW": an Australian town with its state's letters, as
+    // Australian resumes write it without a comma.
+    if let Some((town, state)) = text.rsplit_once(' ')
+        && ["NSW", "QLD", "VIC", "TAS", "ACT", "WA", "SA", "NT"].contains(&state)
+    {
+        return is_town(town);
+    }
     // "Lyon 2e", "Paris 16ème": a town with its arrondissement.
     if let Some((town, district)) = text.rsplit_once(' ')
         && district.starts_with(|c: char| c.is_ascii_digit())
@@ -270,6 +277,7 @@ mod tests {
         assert!(is_known_town("Utrecht") && is_known_town("Belo Horizonte"));
         assert!(is_town("Careyn") && !is_known_town("Careyn"));
         assert!(!is_known_town("Buurtzorg Nederland"));
+        assert!(is_town("Underwood QLD") && is_town("Port Botany NSW"));
     }
 
     #[test]
