@@ -122,10 +122,15 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
     })
 }
 
-/// A school's kind as one word and nothing else ("Berufsschule", "Gymnasium", "University"):
-/// what a school is, not which. Initials are a name ("ETH", "IHK", "AFTRAL").
+/// A school's kind as one word and nothing else ("Berufsschule", "Gymnasium", "University"),
+/// an aside in brackets aside ("Berufsschule (Fachklasse Steuerfachangestellte)"): what a
+/// school is, not which. Initials are a name ("ETH", "IHK", "AFTRAL").
 fn is_bare_kind(phrase: &str) -> bool {
     let phrase = phrase.trim();
+    let phrase = match phrase.strip_suffix(')').and_then(|p| p.split_once(" (")) {
+        Some((kind, _)) => kind.trim(),
+        None => phrase,
+    };
     !phrase.contains(' ') && phrase.chars().any(char::is_lowercase) && names_a_school(phrase)
 }
 
@@ -305,6 +310,9 @@ mod tests {
             "Realschule Ellwangen",
         ];
         assert_eq!(names(&lines), ["Technische Schule Aalen", "Realschule Ellwangen"]);
+        // With its class in brackets, likewise.
+        let lines = ["2013 – 2016", "Berufsschule (Fachklasse Steuerfachangestellte)", "Lambert-Berufskolleg Münster"];
+        assert_eq!(names(&lines), ["Lambert-Berufskolleg Münster"]);
         // Each line an entry beside its year; of a course and its provider, neither named by
         // its kind, the provider is the one named as a name.
         let lines = [
