@@ -146,7 +146,7 @@ const SCHOOL_WORDS: &[&str] = &[
     "zespół",
     // Kinds of school in the other languages: "Istituto Tecnico …", "Scuola di …", "Faculté de …".
     "istituto", "scuola", "accademia", "conservatorio", "ateneo", "facoltà", "faculté", "facultad", "wydział",
-    "academie", "fachhochschule", "collège", "colégio", "roc",
+    "academie", "akademie", "fachhochschule", "collège", "colégio", "roc",
     // Italian state schools by their initials: "ITIS Benedetto Castelli", "IPSIA", "IIS".
     "itis", "itc", "itg", "ipsia", "ipssar", "iis", "isis", "itt",
     // Training providers: "AFPA Lyon", "Fundación Laboral de la Construcción", "Instytut …".
@@ -441,6 +441,7 @@ mod tests {
         }
         assert!(names_a_school("Rijksuniversiteit Groningen"));
         assert!(names_a_school("Lycée Ampère"));
+        assert!(names_a_school("Akademie für Gesundheitsberufe Hamburg"));
         assert!(names_a_school("Camera di Commercio di Bergamo"));
         assert!(names_a_school("Coleg Gwent"));
         assert!(names_a_school("E.E. Jardim Campos Elíseos"));
