@@ -117,7 +117,20 @@ pub fn name(top: &[&str]) -> Option<String> {
         .map(|l| without_title_after(without_credentials(without_parenthesis(l))))
         .filter(|line| could_be_a_name(line))
         .collect();
+    // "INFORMACIÓN PERSONAL  Almansa Quesada, Rocío": the Europass form's name beside its
+    // section's heading, surname first before a comma.
+    let beside_the_heading = lines.iter().enumerate().find_map(|(i, l)| {
+        let rest = sections::without_top_heading(l);
+        // The form's heading may have been read as a line of its own, or left out of the top:
+        // then the line above is the title page's word.
+        let under = i.checked_sub(1).is_some_and(|above| {
+            sections::heading(&lines[above]) == Some(sections::Section::Top) || is_title_page_word(&lines[above])
+        });
+        let surname_first = (rest.len() < l.len() || under) && rest.matches(',').count() == 1;
+        surname_first.then(|| in_the_order_said(rest, Order::SurnameFirst)).flatten().filter(|n| could_be_a_name(n))
+    });
     let best = over_two_lines(&lines)
+        .or(beside_the_heading)
         .or_else(|| plausible.iter().find(|line| !words::names_a_job(line)).map(|l| (*l).to_owned()))
         .or_else(|| plausible.first().map(|l| (*l).to_owned()));
     // "DUBOIS Claire": the surname set first in capitals, as French and Italian resumes do; a
@@ -704,7 +717,24 @@ mod tests {
         assert_eq!(name(&["Priya Oyelowo-Hart FIA"]).as_deref(), Some("Priya Oyelowo-Hart"));
         assert_eq!(name(&["Aoife Ní Bhriain BSc (Hons) MCSP"]).as_deref(), Some("Aoife Ní Bhriain"));
         assert_eq!(name(&["PERSONAL DATA", "Name:  NGOZI OKEKE (Mrs)"]).as_deref(), Some("Ngozi Okeke"));
-        assert_eq!(name(&["Claire DUBOIS"]).as_deref(), Some("Claire Dubois"));
+        assert_eq!(
+            name(&[
+                "Europass",
+                "Curriculum Vitae",
+                "INFORMACIÓN PERSONAL  Ortega Ruiz, Marta",
+                "Calle Mayor 4, Granada"
+            ])
+            .as_deref(),
+            Some("Marta Ortega Ruiz")
+        );
+        assert_eq!(
+            name(&["Europass", "INFORMACIÓN PERSONAL", "Ortega Ruiz, Marta", "Calle Mayor 4, Granada"]).as_deref(),
+            Some("Marta Ortega Ruiz")
+        );
+        assert_eq!(
+            name(&["Europass", "Curriculum Vitae", "Ortega Ruiz, Marta", "Calle Mayor 4, Granada"]).as_deref(),
+            Some("Marta Ortega Ruiz")
+        );
         assert_eq!(name(&["Ewan McKay"]).as_deref(), Some("Ewan McKay"));
         // A credential's name is never a person's.
         assert!(!could_be_a_name("AWS Certified Solutions"));
