@@ -131,6 +131,7 @@ pub fn name(top: &[&str]) -> Option<String> {
     });
     let best = over_two_lines(&lines)
         .or(beside_the_heading)
+        .or_else(|| last_word_wrapped(&lines))
         .or_else(|| plausible.iter().find(|line| !words::names_a_job(line)).map(|l| (*l).to_owned()))
         .or_else(|| plausible.first().map(|l| (*l).to_owned()));
     // "DUBOIS Claire": the surname set first in capitals, as French and Italian resumes do; a
@@ -339,6 +340,28 @@ fn without_photo_and_monogram(top: &[&str]) -> Vec<String> {
 /// A given name alone on one line and the surname on the next, as a narrow or large banner
 /// sets them ("MARTA" over "RUIZ CASTILLO"), among the first lines before any line that is a
 /// name by itself; not a word above a job title ("Rosalind" over "Head Baker" is no name).
+/// A name whose last surname wrapped to a line of its own in a narrow banner ("Lucía
+/// Fernández" over "Ortega"): the first line a name, the second one word in small letters with
+/// a capital that is no job, heading, title-page word or town, and a job title or a heading
+/// after them.
+fn last_word_wrapped(lines: &[String]) -> Option<String> {
+    let at = lines.iter().take(4).position(|l| could_be_a_name(l))?;
+    let (name, word) = (&lines[at], lines.get(at + 1)?);
+    let after = lines.get(at + 2).map(String::as_str).unwrap_or_default();
+    let one_word = !word.contains(' ') && word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase);
+    let titled = words::names_a_job(after) || sections::heading(after).is_some();
+    let joined = format!("{name} {word}");
+    (one_word
+        && titled
+        && latin(name) == latin(word)
+        && !words::names_a_job(word)
+        && sections::heading(word).is_none()
+        && !is_title_page_word(word)
+        && !crate::parse::history::is_known_town(word)
+        && could_be_a_name(&joined))
+    .then_some(joined)
+}
+
 fn over_two_lines(lines: &[String]) -> Option<String> {
     let before_a_whole_name = lines.iter().take(4).take_while(|l| !could_be_a_name(l));
     before_a_whole_name.zip(lines.iter().skip(1)).find_map(|(given, family)| {
@@ -731,6 +754,11 @@ mod tests {
             name(&["Europass", "INFORMACIÓN PERSONAL", "Ortega Ruiz, Marta", "Calle Mayor 4, Granada"]).as_deref(),
             Some("Marta Ortega Ruiz")
         );
+        assert_eq!(
+            name(&["Inés Navarro", "Ortega", "CAMARERA • JEFA DE SALA"]).as_deref(),
+            Some("Inés Navarro Ortega")
+        );
+        assert_eq!(name(&["Inés Navarro", "Granada", "CAMARERA • JEFA DE SALA"]).as_deref(), Some("Inés Navarro"));
         assert_eq!(
             name(&["Europass", "Curriculum Vitae", "Ortega Ruiz, Marta", "Calle Mayor 4, Granada"]).as_deref(),
             Some("Marta Ortega Ruiz")

@@ -11,7 +11,7 @@ mod places;
 mod schools;
 mod table;
 
-pub(crate) use places::is_town;
+pub(crate) use places::{is_known_town, is_town};
 pub use schools::schools;
 pub(crate) use table::{Column as TableColumn, header_columns};
 
@@ -26,8 +26,8 @@ use entries::*;
 use lines::*;
 pub(super) use places::is_address;
 use places::{
-    is_address_line, is_known_town, is_named_place, is_place, is_town_and_state, is_town_in_capitals,
-    is_town_in_country, is_town_in_region, name_of_address, without_place_after_separator, without_town,
+    is_address_line, is_named_place, is_place, is_town_and_state, is_town_in_capitals, is_town_in_country,
+    is_town_in_region, name_of_address, without_place_after_separator, without_town,
 };
 use table::Column;
 
