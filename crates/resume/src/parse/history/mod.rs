@@ -177,9 +177,11 @@ fn commas_outside_brackets(piece: &str) -> Vec<&str> {
 /// employer without the town; "Employer, Town" as the employer alone; a comma that does not
 /// start an organisation's name ("Professeur des écoles, classe de CM1") splits nothing.
 fn comma_pieces(piece: &str) -> Vec<String> {
-    // "Projektleiter bei Rheinwerk AG", "Avvocato presso Studio Legale Conti".
+    // "Projektleiter bei Rheinwerk AG", "Avvocato presso Studio Legale Conti"; a name with the
+    // word in it is no title and its employer ("Pets at Home, Wembley").
     if let Some((title, employer)) =
         [" at ", " @ ", " bei ", " presso ", " chez ", " bij "].iter().find_map(|at| piece.split_once(at))
+        && (names_a_job(title) || title.split_whitespace().count() >= 2)
     {
         return vec![title.trim().to_owned(), without_town(employer)];
     }
@@ -1643,6 +1645,16 @@ mod tests {
             ("Early Years Educator", "Hopscotch Childcare"),
             ("Storeman", "Timber Yard Supplies"),
         ];
+        assert_eq!(who(&lines), pairs(&want));
+        // A town with how one worked there; a name with "at" in it.
+        let lines = [
+            "Accounts Assistant – Purchase Ledger",
+            "Hartwell Group, Leatherhead (hybrid)  Sep 2021 – Present",
+            "•  Process supplier invoices in SAP",
+            "Sales Ledger Clerk",
+            "Pets at Home, Wembley  Feb 2019 – Aug 2021",
+        ];
+        let want = [("Accounts Assistant – Purchase Ledger", "Hartwell Group"), ("Sales Ledger Clerk", "Pets at Home")];
         assert_eq!(who(&lines), pairs(&want));
     }
 }

@@ -159,6 +159,13 @@ pub(crate) fn is_town(text: &str) -> bool {
     {
         return is_town(town);
     }
+    // "Leatherhead (hybrid)": a town with the way one worked there.
+    if let Some((town, how)) = text.strip_suffix(')').and_then(|t| t.rsplit_once(" ("))
+        && ["hybrid", "remote", "on-site", "onsite", "télétravail", "remoto", "híbrido", "hybride"]
+            .contains(&how.to_lowercase().as_str())
+    {
+        return is_town(town);
+    }
     // "Annecy (74)", "Ajaccio (2A)": a French town with its département's number.
     if let Some((town, number)) = text.strip_suffix(')').and_then(|t| t.rsplit_once(" ("))
         && (1..=3).contains(&number.len())
@@ -278,6 +285,7 @@ mod tests {
         assert!(is_town("Careyn") && !is_known_town("Careyn"));
         assert!(!is_known_town("Buurtzorg Nederland"));
         assert!(is_town("Underwood QLD") && is_town("Port Botany NSW"));
+        assert!(is_town("Leatherhead (hybrid)"));
     }
 
     #[test]
