@@ -200,11 +200,7 @@ fn a_recruiter_gets_the_recruiter_menus_and_the_bulk_limits() -> Result<(), Stri
     let last_name = last_name.as_str().ok_or("no last row")?.to_owned();
     // Typed by script: WebDriver's typing may click the box, and a click elsewhere closes a
     // menu anyway.
-    session.script(
-        "const box = document.querySelector('[data-testid=search-input]');
-         box.value = arguments[0]; box.dispatchEvent(new Event('input', { bubbles: true }));",
-        json!([format!("\"{last_name}\"")]),
-    )?;
+    session.paste_search(&format!("\"{last_name}\""))?;
     session.wait_for("other results", |s| Ok((s.attribute(first_row, "data-id")? != first_id).then_some(())))?;
     assert_eq!(session.text("[data-testid=row-actions-list]")?, None, "the open menu closed with its candidate");
     session.script(

@@ -114,11 +114,7 @@ fn insights_chart_a_search_filter_by_a_click_and_export_as_xlsx() -> Result<(), 
     assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG: {} bytes", bytes.len());
 
     // A search matching nobody: the charts say so instead of drawing empty axes.
-    session.script(
-        "const box = document.querySelector('[data-testid=search-input]');
-         box.value = arguments[0]; box.dispatchEvent(new Event('input', { bubbles: true }));",
-        json!(["zzqxnobodyhasthis"]),
-    )?;
+    session.paste_search("zzqxnobodyhasthis")?;
     let empty = session.wait_for("the empty state", |s| s.text("[data-testid=insights-empty]"))?;
     assert!(empty.contains("nothing to chart"), "{empty}");
     assert!(numbers(&session.text("[data-testid=insights-total]")?.unwrap_or_default()).first() == Some(&0));

@@ -18,16 +18,6 @@ use talentdesk_e2e::{DemoDb, Session, err, shows_count, sign_in, synced};
 use talentdesk_server::testing::{Instance, PASSWORD};
 use talentdesk_sync::engine::Replica;
 
-/// Types the words into the search box as a user's typing arrives (an input event).
-fn search_for(session: &Session, words: &str) -> Result<(), String> {
-    session.script(
-        "const box = document.querySelector('[data-testid=search-input]');
-         box.value = arguments[0]; box.dispatchEvent(new Event('input', { bubbles: true }));",
-        json!([words]),
-    )?;
-    Ok(())
-}
-
 #[test]
 fn a_saved_search_is_listed_in_the_rail_and_opens_again() -> Result<(), String> {
     let demo = DemoDb::new(2_000, 23)?;
@@ -39,14 +29,14 @@ fn a_saved_search_is_listed_in_the_rail_and_opens_again() -> Result<(), String> 
 
     let session = Session::start(&["--db", demo.arg()?])?;
     shows_count(&session, "[data-testid=result-count]", everyone)?;
-    search_for(&session, "engineer")?;
+    session.paste_search("engineer")?;
     shows_count(&session, "[data-testid=result-count]", wanted)?;
     session.click("[data-testid=save-search-button]")?;
     session.type_into("[data-testid=save-search-name]", "Engineers")?;
     session.screenshot("saved-search-dialog")?;
     session.click("[data-testid=save-search-submit]")?;
 
-    search_for(&session, "nurse")?;
+    session.paste_search("nurse")?;
     session.click("[data-testid=rail-saved]")?;
     session.wait_for("the saved search in the rail", |s| {
         Ok(s.texts("[data-testid=saved-search]")?.into_iter().find(|t| t.contains("Engineers")))
@@ -103,7 +93,7 @@ fn a_teammates_new_candidate_who_matches_a_watching_saved_search_is_counted_and_
     synced(&session)?;
 
     // Rita searches for Rust in Berlin and saves it, watching (the dialog's default).
-    search_for(&session, "rust")?;
+    session.paste_search("rust")?;
     session.type_into("[data-testid=filter-location]", "Berlin")?;
     shows_count(&session, "[data-testid=result-count]", 1)?;
     session.click("[data-testid=save-search-button]")?;
@@ -123,7 +113,7 @@ fn a_teammates_new_candidate_who_matches_a_watching_saved_search_is_counted_and_
     assert_eq!(total, "1");
     daemon.wait_for("1 new match for Senior Rust, Berlin", Duration::from_secs(10))?;
     // Rita has searched on meanwhile: the saved search is not what the page shows.
-    search_for(&session, "nurse")?;
+    session.paste_search("nurse")?;
     shows_count(&session, "[data-testid=result-count]", 0)?;
     session.click("[data-testid=rail-saved]")?;
     let entry = session.wait_for("the saved search", |s| s.text("[data-testid=saved-search]"))?;

@@ -40,17 +40,6 @@ fn bulk_count(session: &Session) -> Result<Option<u64>, String> {
     Ok(session.text("[data-testid=bulk-count]")?.and_then(|t| number(&t)))
 }
 
-/// Puts `query` in the search box at once, as a paste would (typed key by key, the states in
-/// between would be searched too).
-fn paste_query(session: &Session, query: &str) -> Result<(), String> {
-    session.script(
-        "const box = document.querySelector('[data-testid=search-input]');
-         box.value = arguments[0]; box.dispatchEvent(new Event('input', { bubbles: true }));",
-        json!([query]),
-    )?;
-    Ok(())
-}
-
 #[test]
 fn the_search_page_shows_the_truth_about_selection_results_and_cut_values() -> Result<(), String> {
     let demo = DemoDb::new(3_000, 27)?;
@@ -281,10 +270,10 @@ fn the_search_page_shows_the_truth_about_selection_results_and_cut_values() -> R
     assert_eq!(ticked(&session)?.1, 0);
 
     // A malformed query keeps the last good results and their count, with the error beside.
-    paste_query(&session, "python")?;
+    session.paste_search("python")?;
     shows_count(&session, "[data-testid=result-count]", pythonistas.total)?;
     let first = session.attribute(ROWS, "data-id")?;
-    paste_query(&session, "python AND (")?;
+    session.paste_search("python AND (")?;
     let error = session
         .wait_for("the error", |s| Ok(s.text("[data-testid=search-error]")?.filter(|t| !t.trim().is_empty())))?;
     assert!(error.contains("python"), "the line says which results stay: {error}");

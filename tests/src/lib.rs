@@ -532,6 +532,19 @@ impl Session {
         Ok(())
     }
 
+    /// Puts `words` in the search box at once, as a paste would (typed key by key, the states
+    /// in between would be searched too; WebDriver's typing may also click the box). Waits for
+    /// the box first: after a sign-in the search page mounts a moment after the sync status
+    /// says "Synced" (CI run 31).
+    pub fn paste_search(&self, words: &str) -> Result<()> {
+        let paste = "const box = document.querySelector('[data-testid=search-input]');
+             if (!box) return false;
+             box.value = arguments[0]; box.dispatchEvent(new Event('input', { bubbles: true }));
+             return true;";
+        self.wait_for("the search box", |s| Ok(s.script(paste, json!([words]))?.as_bool().filter(|pasted| *pasted)))
+            .map(|_| ())
+    }
+
     /// Types into the element matching `css` (replacing its value).
     pub fn type_into(&self, css: &str, text: &str) -> Result<()> {
         let element = self.element(css)?;
