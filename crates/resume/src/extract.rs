@@ -143,6 +143,9 @@ fn word_xml_text(xml: &str) -> String {
     // Whether the paragraph is a list's item: Word keeps the bullet in the numbering, not in
     // the text, and a task without its bullet reads like an entry's heading.
     let mut listed = false;
+    // A heading's numbering ("1. Work Experience") is no bullet; the properties a tracked
+    // change replaced (`w:pPrChange`) are not the paragraph's.
+    let (mut heading, mut replaced) = (false, false);
     let mut rest = xml;
     while let Some(open) = rest.find('<') {
         let Some(close) = rest[open..].find('>') else { break };
@@ -155,14 +158,19 @@ fn word_xml_text(xml: &str) -> String {
                 paragraph.push_str(&unescape(&rest[..end]));
                 rest = &rest[end..];
             }
-            ("w:p", false) => listed = false,
+            ("w:p", false) => (listed, heading) = (false, false),
+            ("w:pPrChange", closing) => replaced = !closing,
+            ("w:pStyle", false) if !replaced => {
+                heading =
+                    ["Heading", "Title", "berschrift", "Titre"].iter().any(|h| tag.contains(&format!("w:val=\"{h}")));
+            }
             // Number 0 is "no list", as a style's list is switched off for one paragraph.
-            ("w:numId", false) => listed = !tag.contains("w:val=\"0\""),
+            ("w:numId", false) if !replaced => listed = !tag.contains("w:val=\"0\""),
             ("w:tab", false) => paragraph.push('\t'),
             ("w:br" | "w:cr", false) => paragraph.push('\n'),
             ("w:p", true) => {
                 let mut text = std::mem::take(&mut paragraph);
-                if listed && !text.trim().is_empty() {
+                if listed && !heading && !text.trim().is_empty() {
                     text.insert_str(0, "• ");
                 }
                 match rows.last_mut() {
@@ -322,6 +330,10 @@ mod tests {
             word_xml_text(&xml),
             "Staff Nurse\n• Scrubbed for general and trauma lists\nNot a list item\nHealthcare Assistant\n"
         );
+        // A numbered heading, and a paragraph whose list only a tracked change removed.
+        let heading = r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>Work Experience</w:t></w:r></w:p>"#;
+        let changed = r#"<w:p><w:pPr><w:pPrChange w:id="1"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>Staff Nurse</w:t></w:r></w:p>"#;
+        assert_eq!(word_xml_text(&format!("<w:body>{heading}{changed}</w:body>")), "Work Experience\nStaff Nurse\n");
     }
 
     #[test]

@@ -126,13 +126,19 @@ pub fn name(top: &[&str]) -> Option<String> {
         let under = i.checked_sub(1).is_some_and(|above| {
             sections::heading(&lines[above]) == Some(sections::Section::Top) || is_title_page_word(&lines[above])
         });
-        let surname_first = (rest.len() < l.len() || under) && rest.matches(',').count() == 1;
+        // Not a town and its country or state ("Leeds, UK" under "CONTACT"), nor a name and
+        // its credential ("Jane Smith, RN").
+        let place_or_letters = rest.split(',').map(str::trim).any(|part| {
+            crate::parse::history::is_known_town(part)
+                || crate::parse::history::is_country(part)
+                || part.split_whitespace().any(|w| w.chars().count() <= 3 && w.chars().all(|c| c.is_uppercase()))
+        });
+        let surname_first = (rest.len() < l.len() || under) && rest.matches(',').count() == 1 && !place_or_letters;
         surname_first.then(|| in_the_order_said(rest, Order::SurnameFirst)).flatten().filter(|n| could_be_a_name(n))
     });
     let best = over_two_lines(&lines)
-        .or(beside_the_heading)
-        .or_else(|| last_word_wrapped(&lines))
         .or_else(|| plausible.iter().find(|line| !words::names_a_job(line)).map(|l| (*l).to_owned()))
+        .or(beside_the_heading)
         .or_else(|| plausible.first().map(|l| (*l).to_owned()));
     // "DUBOIS Claire": the surname set first in capitals, as French and Italian resumes do; a
     // name written beside its Chinese, Japanese or Korean form keeps that order, its own
@@ -340,28 +346,6 @@ fn without_photo_and_monogram(top: &[&str]) -> Vec<String> {
 /// A given name alone on one line and the surname on the next, as a narrow or large banner
 /// sets them ("MARTA" over "RUIZ CASTILLO"), among the first lines before any line that is a
 /// name by itself; not a word above a job title ("Rosalind" over "Head Baker" is no name).
-/// A name whose last surname wrapped to a line of its own in a narrow banner ("Lucía
-/// Fernández" over "Ortega"): the first line a name, the second one word in small letters with
-/// a capital that is no job, heading, title-page word or town, and a job title or a heading
-/// after them.
-fn last_word_wrapped(lines: &[String]) -> Option<String> {
-    let at = lines.iter().take(4).position(|l| could_be_a_name(l))?;
-    let (name, word) = (&lines[at], lines.get(at + 1)?);
-    let after = lines.get(at + 2).map(String::as_str).unwrap_or_default();
-    let one_word = !word.contains(' ') && word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase);
-    let titled = words::names_a_job(after) || sections::heading(after).is_some();
-    let joined = format!("{name} {word}");
-    (one_word
-        && titled
-        && latin(name) == latin(word)
-        && !words::names_a_job(word)
-        && sections::heading(word).is_none()
-        && !is_title_page_word(word)
-        && !crate::parse::history::is_known_town(word)
-        && could_be_a_name(&joined))
-    .then_some(joined)
-}
-
 fn over_two_lines(lines: &[String]) -> Option<String> {
     let before_a_whole_name = lines.iter().take(4).take_while(|l| !could_be_a_name(l));
     before_a_whole_name.zip(lines.iter().skip(1)).find_map(|(given, family)| {
@@ -755,14 +739,13 @@ mod tests {
             Some("Marta Ortega Ruiz")
         );
         assert_eq!(
-            name(&["Inés Navarro", "Ortega", "CAMARERA • JEFA DE SALA"]).as_deref(),
-            Some("Inés Navarro Ortega")
-        );
-        assert_eq!(name(&["Inés Navarro", "Granada", "CAMARERA • JEFA DE SALA"]).as_deref(), Some("Inés Navarro"));
-        assert_eq!(
             name(&["Europass", "Curriculum Vitae", "Ortega Ruiz, Marta", "Calle Mayor 4, Granada"]).as_deref(),
             Some("Marta Ortega Ruiz")
         );
+        // Not a town and its country under the contact heading, nor a name and its letters.
+        assert_eq!(name(&["Jane Smith", "CONTACT", "Leeds, UK"]).as_deref(), Some("Jane Smith"));
+        assert_eq!(name(&["CONTACT", "Leeds, UK"]), None);
+        assert_eq!(name(&["RESUME", "Smith, RN"]), None);
         assert_eq!(name(&["Ewan McKay"]).as_deref(), Some("Ewan McKay"));
         // A credential's name is never a person's.
         assert!(!could_be_a_name("AWS Certified Solutions"));

@@ -363,6 +363,8 @@ mod tests {
         assert_eq!(heading("CLINICAL SKILLS"), Some(Section::Skills));
         assert_eq!(heading("NURSING EXPERIENCE"), Some(Section::Experience));
         assert_eq!(heading("EDUCATIONAL QUALIFICATION:"), Some(Section::Education));
+        assert_eq!(heading("EDUCATIONAL QUALIFICATIONS WITH DATES"), Some(Section::Education));
+        assert_eq!(heading("EDUCATIONAL PSYCHOLOGIST"), None);
         assert_eq!(heading("Academic Qualifications"), Some(Section::Education));
         assert_eq!(heading("Experiência profissional"), Some(Section::Experience));
         assert_eq!(heading("LICENSURE & CERTIFICATIONS"), Some(Section::Certifications));

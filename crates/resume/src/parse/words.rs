@@ -124,7 +124,7 @@ const EMPLOYER_WORDS: &[&str] = &[
     "landkreis", "kreisverwaltung", "stadtverwaltung", "bezirksamt", "gemeinde", "behörde", "conseil", "mairie",
     "préfecture", "communauté", "diputación", "junta", "generalitat", "xunta", "cabildo", "consejería", "conselleria",
     "government", "gobierno", "gouvernement", "governo", "regierung", "landesregierung", "ministerio", "ministère",
-    "ministero", "ministerium", "ministerstwo", "ministerie", "departamento", "département", "department of", "department for", "urząd", "rijksoverheid",
+    "ministero", "ministerium", "ministerstwo", "ministerie", "departamento", "département", "department of ", "department for ", "urząd", "rijksoverheid",
     // A hospital's ward after a title ("Staff Nurse, Respiratory Ward") is no town.
     "ward",
 ];
@@ -442,6 +442,8 @@ mod tests {
         assert!(names_a_school("Rijksuniversiteit Groningen"));
         assert!(names_a_school("Lycée Ampère"));
         assert!(names_a_school("Akademie für Gesundheitsberufe Hamburg"));
+        assert!(names_an_employer("Department of Social Protection"));
+        assert!(!names_an_employer("Department Officer"));
         assert!(names_a_school("Camera di Commercio di Bergamo"));
         assert!(names_a_school("Coleg Gwent"));
         assert!(names_a_school("E.E. Jardim Campos Elíseos"));

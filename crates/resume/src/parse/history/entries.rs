@@ -359,15 +359,14 @@ pub(super) fn entries(
                 employer_below = true;
             }
         }
+        // The line right above names the employer.
+        let named_above = *i > free && is_heading(i - 1) && names_who(&lines[i - 1]) && !names_a_job(&lines[i - 1]);
         // "Cabinet Vial-Berthier Avocats, Lyon" over "Avocate collaboratrice – Département
         // Corporate — novembre 2016 à août 2019": with the employer on the line above, the
         // dash is inside the title.
         if jobs
             && heading_first
-            && *i > free
-            && is_heading(i - 1)
-            && names_who(&lines[i - 1])
-            && !names_a_job(&lines[i - 1])
+            && named_above
             && let Some(whole) = dashed(&pieces, &rest)
         {
             pieces = vec![whole];
@@ -379,9 +378,7 @@ pub(super) fn entries(
         // with its town.
         let a_title =
             |l: &str| names_a_job(l) && l.split_whitespace().count() <= 5 && !l.contains(|c: char| c.is_ascii_digit());
-        let who_above = |j: usize| {
-            is_heading(j) && (names_an_organisation(&lines[j]) || is_employers_line(&lines[j]) || a_title(&lines[j]))
-        };
+        let who_above = |j: usize| is_heading(j) && (names_who(&lines[j]) || a_title(&lines[j]));
         let with_town = rest.rsplit_once(", ").is_some_and(|(_, town)| is_town(town));
         if jobs
             && heading_first
@@ -416,7 +413,6 @@ pub(super) fn entries(
         // Conti & Ferraresi") is an entry with its dates on the right, not a merged row.
         // Nor is one under its employer's line ("Department of Social Protection, Intreo
         // Centre" over "Clerical Officer (Grade III)  Feb 2015 - Aug 2018").
-        let named_above = *i > free && is_heading(i - 1) && names_who(&lines[i - 1]) && !names_a_job(&lines[i - 1]);
         let merged = jobs
             && n > 0
             && own == 1
@@ -487,7 +483,7 @@ pub(super) fn entries(
                             && !is_employers_line(&pieces[0])
                     } else {
                         pieces.len() == 1
-                            && pieces.iter().all(|p| is_employers_line(p))
+                            && is_employers_line(&pieces[0])
                             && lines.get(j + 1).is_some_and(|next| {
                                 // A title: by its words, or short, without a comma or figures.
                                 let short = next.split_whitespace().count() <= 5
@@ -556,7 +552,7 @@ pub(super) fn entries(
                     && jobs
                     && own == 1
                     && pieces.len() == 1
-                    && (!names_an_organisation(&lines[j]) || names_a_department(&lines[j]))
+                    && names_a_department(&lines[j])
                     && !names_a_legal_form(&lines[j])
                     && !names_a_job(&lines[j])
                     && lines[j].rsplit_once(", ").is_none_or(|(_, town)| !is_town(town))

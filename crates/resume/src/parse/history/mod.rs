@@ -11,7 +11,7 @@ mod places;
 mod schools;
 mod table;
 
-pub(crate) use places::{is_known_town, is_town};
+pub(crate) use places::{is_country, is_known_town, is_town};
 pub use schools::schools;
 pub(crate) use table::{Column as TableColumn, header_columns};
 
@@ -173,6 +173,13 @@ fn commas_outside_brackets(piece: &str) -> Vec<&str> {
     parts
 }
 
+/// Whether a phrase starts with an article, as a name may ("The Inn at Whitewell") and a
+/// title does not.
+fn starts_with_an_article(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or_default();
+    ["The", "La", "Le", "Les", "El", "Il", "Lo", "Die", "Der", "Das", "De", "Het"].contains(&first)
+}
+
 /// "Title, Employer, Town" on one line when nothing else split it: the title and the
 /// employer without the town; "Employer, Town" as the employer alone; a comma that does not
 /// start an organisation's name ("Professeur des écoles, classe de CM1") splits nothing.
@@ -181,7 +188,7 @@ fn comma_pieces(piece: &str) -> Vec<String> {
     // word in it is no title and its employer ("Pets at Home, Wembley").
     if let Some((title, employer)) =
         [" at ", " @ ", " bei ", " presso ", " chez ", " bij "].iter().find_map(|at| piece.split_once(at))
-        && (names_a_job(title) || title.split_whitespace().count() >= 2)
+        && (names_a_job(title) || (title.split_whitespace().count() >= 2 && !starts_with_an_article(title)))
     {
         return vec![title.trim().to_owned(), without_town(employer)];
     }
@@ -298,9 +305,9 @@ fn split_after_title(text: &str) -> Option<(String, String)> {
     // "Software Engineer II", "Nurse Band 6": a grade after the title is no employer.
     let band = words[at + 1].eq_ignore_ascii_case("band") && words[at + 2..].iter().all(|w| is_grade(w));
     let grade = words[at + 1..].iter().all(|w| is_grade(w)) || band;
-    // "Apprentice Lineman": one word after a title's word goes on with the title, unless it is
-    // in capitals ("Analyst IBM").
-    let one_word = at + 2 == words.len() && words[at + 1].chars().any(char::is_lowercase);
+    // "Apprentice Lineman", "Head Barista": one word after a title of one word goes on with
+    // it, unless it is in capitals ("Analyst IBM"); after longer titles it may be a name.
+    let one_word = at == 0 && words.len() == 2 && words[1].chars().any(char::is_lowercase);
     (!names_a_job(&employer) && !joined && !kind_alone && !grade && !one_word).then_some((title, employer))
 }
 
@@ -1656,5 +1663,7 @@ mod tests {
         ];
         let want = [("Accounts Assistant – Purchase Ledger", "Hartwell Group"), ("Sales Ledger Clerk", "Pets at Home")];
         assert_eq!(who(&lines), pairs(&want));
+        let lines = ["Head Chef", "The Inn at Whitewell, Clitheroe  2019 – 2022"];
+        assert_eq!(who(&lines), pairs(&[("Head Chef", "The Inn at Whitewell")]));
     }
 }

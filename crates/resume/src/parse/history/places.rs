@@ -146,8 +146,9 @@ const TOWN_PARTICLES: &[&str] =
 pub(crate) fn is_town(text: &str) -> bool {
     // "Underwood QLD", "Port Botany NSW": an Australian town with its state's letters, as
     // Australian resumes write it without a comma.
+    // Not "SA", a legal form too ("Nestlé SA").
     if let Some((town, state)) = text.rsplit_once(' ')
-        && ["NSW", "QLD", "VIC", "TAS", "ACT", "WA", "SA", "NT"].contains(&state)
+        && ["NSW", "QLD", "VIC", "TAS", "ACT", "WA", "NT"].contains(&state)
     {
         return is_town(town);
     }
@@ -205,6 +206,11 @@ pub(super) fn is_place(text: &str) -> bool {
 }
 
 /// The countries a town is followed by (assets/resume/countries.txt), lower case.
+/// Whether `text` is a country's name ("UK", "España").
+pub(crate) fn is_country(text: &str) -> bool {
+    countries().contains(&text.trim().to_lowercase().as_str())
+}
+
 fn countries() -> &'static [&'static str] {
     static COUNTRIES: OnceLock<Vec<&'static str>> = OnceLock::new();
     COUNTRIES
@@ -286,6 +292,7 @@ mod tests {
         assert!(!is_known_town("Buurtzorg Nederland"));
         assert!(is_town("Underwood QLD") && is_town("Port Botany NSW"));
         assert!(is_town("Leatherhead (hybrid)"));
+        assert!(!is_town("Nestlé SA") && !is_town("Orange Polska SA"));
     }
 
     #[test]
