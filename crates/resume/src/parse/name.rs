@@ -126,12 +126,13 @@ pub fn name(top: &[&str]) -> Option<String> {
         let under = i.checked_sub(1).is_some_and(|above| {
             sections::heading(&lines[above]) == Some(sections::Section::Top) || is_title_page_word(&lines[above])
         });
-        // Not a town and its country or state ("Leeds, UK" under "CONTACT"), nor a name and
-        // its credential ("Jane Smith, RN").
-        let place_or_letters = rest.split(',').map(str::trim).any(|part| {
-            crate::parse::history::is_known_town(part)
-                || crate::parse::history::is_country(part)
-                || part.split_whitespace().any(|w| w.chars().count() <= 3 && w.chars().all(|c| c.is_uppercase()))
+        // Not a town and its country or state ("Leeds, UK", "Columbus, OH" under "CONTACT"),
+        // nor a name and its credential ("Jane Smith, RN"); the gazetteer is no help, as it
+        // knows "Li" and "Wei" as towns.
+        let place_or_letters = rest.split_once(',').is_some_and(|(_, after)| {
+            let after = after.trim();
+            let code = (2..=3).contains(&after.chars().count()) && after.chars().all(|c| c.is_ascii_uppercase());
+            crate::parse::history::is_country(after) || POST_NOMINALS.contains(&after.to_lowercase().as_str()) || code
         });
         let surname_first = (rest.len() < l.len() || under) && rest.matches(',').count() == 1 && !place_or_letters;
         surname_first.then(|| in_the_order_said(rest, Order::SurnameFirst)).flatten().filter(|n| could_be_a_name(n))
@@ -746,6 +747,8 @@ mod tests {
         assert_eq!(name(&["Jane Smith", "CONTACT", "Leeds, UK"]).as_deref(), Some("Jane Smith"));
         assert_eq!(name(&["CONTACT", "Leeds, UK"]), None);
         assert_eq!(name(&["RESUME", "Smith, RN"]), None);
+        // A short surname in capitals is a surname still.
+        assert_eq!(name(&["Europass", "PERSONAL INFORMATION", "LI, Wei"]).as_deref(), Some("Wei Li"));
         assert_eq!(name(&["Ewan McKay"]).as_deref(), Some("Ewan McKay"));
         // A credential's name is never a person's.
         assert!(!could_be_a_name("AWS Certified Solutions"));

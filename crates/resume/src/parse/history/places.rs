@@ -205,12 +205,12 @@ pub(super) fn is_place(text: &str) -> bool {
     pieces.len() == 2 && pieces.iter().all(|p| is_town(p))
 }
 
-/// The countries a town is followed by (assets/resume/countries.txt), lower case.
 /// Whether `text` is a country's name ("UK", "España").
 pub(crate) fn is_country(text: &str) -> bool {
     countries().contains(&text.trim().to_lowercase().as_str())
 }
 
+/// The countries a town is followed by (assets/resume/countries.txt), lower case.
 fn countries() -> &'static [&'static str] {
     static COUNTRIES: OnceLock<Vec<&'static str>> = OnceLock::new();
     COUNTRIES
