@@ -1,0 +1,92 @@
+//! A dated line read beside its dates: the phrases it holds (who, what) and the places (where).
+
+use super::*;
+
+/// The line without the span of its dates, and the separators left around it.
+fn without(line: &str, span: &std::ops::Range<usize>) -> String {
+    // "CNFPT Nord-Pas-de-Calais (2002)", "( 2002 )": the dates' brackets go with them, and
+    // dates in brackets were an aside inside one phrase ("various jobs (1993 - 1999), incl.
+    // van driver"), not a cell between two.
+    let (mut before, mut after) = (line[..span.start].trim_end(), line[span.end..].trim_start());
+    let mut gap = "  ";
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        if let (Some(b), Some(a)) = (before.strip_suffix(open), after.strip_prefix(close)) {
+            (before, after, gap) = (b.trim_end(), a, " ");
+        }
+    }
+    let rest = format!("{before}{gap}{after}");
+    // "Kirkstall Community Pharmacy [ 01/2019 – Current ]": the Europass editor's brackets too.
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|,:–—-•[]".contains(c));
+    rest.trim_start_matches(['(', ' ']).trim_end_matches(['(', ' ']).to_owned()
+}
+
+/// What a dated line says beside its dates.
+pub(super) struct DatedLine {
+    /// The line without its dates.
+    pub(super) rest: String,
+    /// Its heading phrases (no prose, no place).
+    pub(super) pieces: Vec<String>,
+    /// Its phrases with prose kept, for a title with a ward or a field after its dash.
+    pub(super) titled: Vec<String>,
+    /// The places among them: where the job was.
+    pub(super) places: Vec<String>,
+}
+
+/// A dated line read beside its dates `at`; `heading_first`: the section sets its headings
+/// before the dates.
+pub(super) fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first: bool) -> DatedLine {
+    let rest = without(line, at);
+    // "giugno 2020 – oggi (contratto a tempo indeterminato, cat. D)": a note in parentheses
+    // beside the dates says nothing of who.
+    let after = line.get(at.end..).unwrap_or_default().trim();
+    let noted =
+        line.get(..at.start).unwrap_or_default().trim().is_empty() && after.starts_with('(') && after.ends_with(')');
+    // "Período: fevereiro/2019 – atualmente": the dates' own label says nothing of who.
+    let rest = if noted || table::is_dates_label(&rest) { String::new() } else { rest };
+    // "jan/2019 – atual • Campinas – SP": the rest is where, as a whole, before its dash
+    // splits it.
+    let where_whole = is_town_and_state(&rest) || is_town_in_country(&rest);
+    let mut pieces = if where_whole { Vec::new() } else { heading_cells(&rest) };
+    // Prose after a title's dash may be its ward or field ("Infirmière – Soins de suite et
+    // de réadaptation" over "Clinique Sainte-Odile, Haguenau"): kept for the title below.
+    let titled: Vec<String> = pieces.iter().filter(|p| !is_sentence(p)).cloned().collect();
+    let mut n_cell = 0;
+    // With the headings before the dates, the dates' line holds no heading: a line of the
+    // description beside dates centred in their cell ("09/2018–aujourd'hui  Facturation
+    // des actes, tiers payant et relances") is prose even in its first cell.
+    pieces.retain(|p| {
+        n_cell += 1;
+        !(is_sentence(p) || is_working_hours(p) || ((n_cell > 1 || heading_first) && is_prose(p)))
+    });
+    // "SEPTIEMBRE 2019 – ACTUALIDAD • ZARAGOZA": a town in capitals beside the dates is where
+    // the job was, unless the lines around give no title and employer without it. So is a town
+    // with its state or country ("Minneapolis, MN  •  March 2022 – Present"), and a town's name
+    // alone beside the dates after a bullet ("Octubre 2021 – Actualidad • Sevilla"), or before
+    // them when it is one word ("Maia • maio de 2019"; "Kawiarnia Ziarno • wrzesień 2018" is
+    // the employer).
+    let (before_dates, after_dates) = (line[..at.start].trim(), line[at.end..].trim());
+    let bullet = ['•', '·', '|'];
+    let one_word = pieces.first().is_some_and(|p| !p.contains(' '));
+    let town_after = pieces.len() == 1
+        && ((before_dates.is_empty() && after_dates.starts_with(bullet))
+            || (after_dates.is_empty() && before_dates.ends_with(bullet) && one_word));
+    // A phrase in capitals before another is a town only when the gazetteer knows it: "MAISON
+    // VERDIER — LYON 2E" is an employer and its town, both shaped like towns.
+    let count = pieces.len();
+    let in_capitals = |k: usize, p: &String| {
+        is_town_in_capitals(p) && (k + 1 == count || is_known_town(&crate::parse::name::natural_case(p)))
+    };
+    let where_ = |k: usize, p: &String| {
+        in_capitals(k, p) || is_town_in_region(p) || is_town_in_country(p) || (town_after && is_town(p))
+    };
+    // "Careyn • Utrecht • sep 2012 – jan 2016" under its title: of several phrases, one after
+    // the first that the gazetteer knows as a town is where.
+    let (mut places, mut kept) = (Vec::new(), Vec::new());
+    for (k, piece) in pieces.into_iter().enumerate() {
+        if where_(k, &piece) || (k > 0 && is_known_town(&piece)) { places.push(piece) } else { kept.push(piece) }
+    }
+    if where_whole {
+        places.push(rest.clone());
+    }
+    DatedLine { rest, pieces: kept, titled, places }
+}

@@ -1,0 +1,252 @@
+//! Entries anchored on their dates: each dated line with the heading lines around it, up to a
+//! title and an employer (or a school and a degree), read on the side of the dates the first
+//! entry has them. What a dated line holds is read in `dated_line`; a section's entries one by
+//! one in `section`, the lines on one side of the dates in `near`; the phrase rules they share
+//! are here.
+
+use super::*;
+use dated_line::{DatedLine, dated_line};
+use section::{Cursor, Section};
+
+mod dated_line;
+mod near;
+mod section;
+
+/// An entry: the phrases of its heading (title, employer, school, degree...) in order, and
+/// its dates.
+#[derive(Debug)]
+pub(super) struct Entry {
+    pub(super) pieces: Vec<String>,
+    pub(super) start: Option<String>,
+    pub(super) end: Option<String>,
+    /// A later role at the employer named above an earlier one ("Acme Ltd" over "Store
+    /// Manager  2020 – now" and "Assistant Store Manager  2017 – 2020"): with headings before
+    /// the dates, its dated line holds a title alone and no line around it adds to it.
+    pub(super) same_employer: bool,
+    /// A table's row whose employer's cell is merged with the row above: its one cell is the
+    /// title, whole.
+    pub(super) merged: bool,
+}
+
+/// The dates found in a line: start (None for a lone year), end (None: to the present) and
+/// where they are.
+pub(super) type Dated = (Option<String>, Option<String>, std::ops::Range<usize>);
+
+/// Whether a line names an organisation by its first phrase ("Ceramiche Emiliane S.p.A.,
+/// Casalecchio di Reno (BO)").
+pub(super) fn names_an_organisation(line: &str) -> bool {
+    names_an_employer(line.split(", ").next().unwrap_or_default())
+}
+
+/// Whether a line names an employer as a line of its own does: by its words, in capitals, or
+/// as capitalised words with their town ("Giraffe Childcare, Kilkenny").
+pub(super) fn names_who(line: &str) -> bool {
+    let named_with_town = line.split_once(", ").is_some_and(|(name, town)| {
+        name.split_whitespace().count() >= 2
+            && name.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+            && (is_town(town) || is_town_in_region(town))
+            && !names_a_job(name)
+    });
+    names_an_organisation(line) || is_employers_line(line) || named_with_town
+}
+
+/// A line that starts with a name (before any comma): a few capitalised words without figures
+/// that name no job or place and are no prose ("Midwest Parcel Fulfillment, Columbus, OH"; not
+/// "Führung eines Teams von 6 Disponenten", a German task).
+pub(super) fn starts_with_a_name(line: &str) -> bool {
+    let (first, rest) = line.split_once(", ").unwrap_or((line, ""));
+    // A name's shape is a town's too: in capitals before a branch that ends on its town or a
+    // legal form ("Fidal, direction régionale Rhône-Alpes – Lyon", "Minhometal Componentes,
+    // S.A. • Braga") it is the name; a task is not ("Report
+    // entry, public records requests", "Triage, wound care and medication rounds").
+    let capitalised = first.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    let ends_on_town = DASHES
+        .iter()
+        .chain(&[", ", " • ", " · ", " | "])
+        .any(|dash| rest.rsplit_once(dash).is_some_and(|(_, town)| is_town(town)));
+    let branch = !is_place(rest) && !is_town(rest) && (ends_on_town || names_a_legal_form(rest));
+    // Two capitalised words or more that the gazetteer does not know are a name ("Buurtzorg
+    // Nederland • Utrecht"); one word may be a small town or a task's first word.
+    let unknown_name = capitalised && first.split_whitespace().count() >= 2 && !is_known_town(first);
+    let a_town = is_town(first) && !(capitalised && branch) && !unknown_name;
+    first.split_whitespace().count() <= 6
+        && !first.contains(|c: char| c.is_ascii_digit())
+        && first.starts_with(char::is_uppercase)
+        && !names_a_job(first)
+        && !is_place(first)
+        && !a_town
+        && !is_prose(first)
+}
+
+/// Two phrases of `line` joined by a dash, neither naming an organisation, as one title
+/// ("Cariste – Préparateur de commandes"): for an entry whose employer is named on a line of
+/// its own. Not two cells of a table ("Comptable unique  Vignobles Castel-Roux").
+pub(super) fn dash_title(cells: &[String], line: &str) -> Option<String> {
+    // By its words: an ampersand names no organisation here ("Wales & South West").
+    let organisation = |t: &str| names_an_employer(&t.replace(" & ", " "));
+    if cells.iter().any(|c| organisation(c)) {
+        return None;
+    }
+    dashed(cells, line)
+}
+
+/// The phrases of a dated line with those before the one naming the employer joined again
+/// when a dash joins them in one cell: a title with its specialism ("Lead Pipefitter –
+/// Offshore Hook-up, Wood Group UK Ltd"; "Leading Hand Electrician - Commercial Projects |
+/// Barwon Electrical Group").
+fn title_before_employer(pieces: &[String], rest: &str) -> Option<Vec<String>> {
+    let pieces: Vec<String> = pieces.iter().flat_map(|p| comma_pieces(p)).collect();
+    let at = pieces.iter().position(|p| names_an_employer(p) && !names_a_job(p))?;
+    if at < 2 {
+        return None;
+    }
+    let start = rest.find(pieces[0].as_str())?;
+    let end = rest.find(pieces[at - 1].as_str())? + pieces[at - 1].len();
+    let title = rest.get(start..end)?;
+    let one_cell = !title.contains("  ") && !title.contains(" | ");
+    let dashed = DASHES.iter().any(|dash| title.contains(dash));
+    (one_cell && dashed).then(|| std::iter::once(title.to_owned()).chain(pieces[at..].iter().cloned()).collect())
+}
+
+/// Two phrases of `line` joined by a dash (no cell gap between them), as one.
+fn dashed(cells: &[String], line: &str) -> Option<String> {
+    let [title, more] = cells else { return None };
+    let at = line.find(title.as_str())?;
+    let end = line.find(more.as_str())? + more.len();
+    let whole = line.get(at..end)?;
+    let dashed = DASHES.iter().any(|dash| whole.contains(dash));
+    (end > at && dashed && !whole.contains("  ")).then(|| whole.to_owned())
+}
+
+/// Whether `cell`, after `last` and a dash, goes on with it as one phrase:
+/// - a cell that starts in lower case ("Secrétaire médicale – accueil et facturation"): no name
+///   starts so; a grade is not one ("… Reggio Emilia – voto 106/110");
+/// - a part of an organisation or a school after its name ("Comune di Parma – Settore Lavori
+///   Pubblici", "Università degli Studi di Firenze – Scuola di Economia e Management"):
+///   neither names a job, and the part is no town.
+pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> bool {
+    let figures = cell.contains(|c: char| c.is_ascii_digit());
+    let lower = cell.starts_with(char::is_lowercase);
+    let part_of_organisation = (names_an_employer(last) || names_a_school(last))
+        && !names_a_job(last)
+        && !names_a_degree(last)
+        && !names_a_job(cell)
+        && !is_town(cell)
+        && !is_town_in_capitals(cell)
+        && !is_place(cell)
+        && !is_town_in_country(cell)
+        && !is_town_in_region(cell);
+    // "AUXILIAR DE LIMPEZA  LIMPOMONDEGO – SERVIÇOS DE HIGIENE, LDA.": after the title's
+    // cell, the part after the dash ends the employer's name with its legal form. First on
+    // its line, the part before the dash may be the title ("Zerspanungsmechaniker –
+    // Wälzlagertechnik Main-Rhön GmbH"), unless it is a name of two words or more and the part
+    // after it ends on a legal form ("Sonae Indústria – Serviços Partilhados, S.A.").
+    let legal_end = cell.rsplit_once(", ").is_some_and(|(_, form)| names_a_legal_form(form))
+        && last.split_whitespace().count() >= 2;
+    let named_on = (after_a_cell || legal_end) && names_an_employer(cell) && !names_a_job(last) && !names_a_job(cell);
+    // "Alma Mater Studiorum – Università di Bologna": a name before the school it is, not a
+    // degree or a title before its school.
+    let name =
+        |t: &str| t.split_whitespace().count() <= 3 && t.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    let school_named =
+        names_a_school(cell) && !names_a_school(last) && !names_a_degree(last) && !names_a_job(last) && name(last);
+    // "CAF – Construcciones y Auxiliar de Ferrocarriles, S.A.": an organisation's initials
+    // before its name, which has a legal form (and may have a job's word: "Auxiliar").
+    let acronym = (2..=6).contains(&last.chars().count()) && last.chars().all(|c| c.is_uppercase());
+    let spelled_out = acronym && names_a_legal_form(cell);
+    !figures && (lower || part_of_organisation || named_on || school_named || spelled_out)
+}
+
+/// The heading phrases of a line: its cells, less a town after an organisation ("Douro Vinhos,
+/// Lda. — Porto", "Norte Auditores, SROC — Porto"; after anything else, "Quantum Ledger" may
+/// be the employer).
+pub(super) fn heading_cells(line: &str) -> Vec<String> {
+    let line = employer_after_connector(line).unwrap_or(line);
+    let mut cells: Vec<String> = Vec::new();
+    for cell in self::cells(line).filter_map(table::field_value) {
+        let after_a_cell = cells.len() > 1;
+        match cells.last_mut() {
+            Some(last)
+                if goes_on_after_dash(last, cell, after_a_cell) && line.contains(&format!("{last} – {cell}")) =>
+            {
+                *last = format!("{last} – {cell}");
+            }
+            _ => cells.push(cell.to_owned()),
+        }
+    }
+    let legal_form = |c: &str| c.rsplit_once(", ").is_some_and(|(_, form)| !form.contains(' '));
+    let after_employer = cells.first().is_some_and(|c| (names_an_employer(c) || legal_form(c)) && !names_a_job(c));
+    let keep = |n: usize, c: &str| n == 0 || !after_employer || !is_town(c);
+    // A town with its country beside the dates ("Nürnberg (Deutschland)", as the Europass
+    // form sets it under them) is where, not who: no title or employer.
+    let place = |c: &str| c.split_whitespace().count() <= 4 && c.ends_with(')') && is_town(c);
+    // "… Inc. — Columbus, OH  Apr 2020 – Present": the last cell a town and its state.
+    let last = cells.len().saturating_sub(1);
+    let state = |n: usize, c: &str| n > 0 && n == last && is_town_and_state(c);
+    cells
+        .iter()
+        .enumerate()
+        .filter(|(n, c)| keep(*n, c) && !place(c) && !state(*n, c) && !is_address_line(c))
+        .map(|(_, c)| (*c).to_owned())
+        .collect()
+}
+
+/// How many phrases the pieces make once a lone one is split at its commas ("Warehouse
+/// Supervisor, Midwest Grocers, Columbus OH" is two).
+///
+/// A town with its country is where, no phrase ("01/03/2016 – 30/09/2019 Moncalieri, Italia"
+/// over "FISIOTERAPISTA DI REPARTO" over "RSA VILLA SERENA"); a title run together with an
+/// employer that says it is one ("HGV CLASS 1 DRIVER MIDLANDS HAULAGE LTD", as the Europass
+/// editor sets them in capitals) is two.
+pub(super) fn phrases(pieces: &[String]) -> usize {
+    let pieces: Vec<&String> = pieces.iter().filter(|p| !is_town_in_country(p)).collect();
+    match pieces.as_slice() {
+        [one] if split_after_title(one).is_some_and(|(_, employer)| names_an_employer(&employer)) => 2,
+        [one] => comma_pieces(one).len(),
+        _ => pieces.len(),
+    }
+}
+
+/// The entries of a section: each dated line with the heading lines that go with it, up to
+/// two `phrases` (a title and an employer; a school and a degree) in all. They are looked for
+/// on the side of the dates the first entry has them, and on the other side when that side has
+/// none.
+///
+/// With `jobs` (a work history, not an education), a table's row with one cell under a row
+/// with all of them has the employer's cell merged down (`Entry::merged`), and a title over
+/// its employer's line may hold a dash.
+pub(super) fn entries(
+    lines: &[String],
+    dated: impl Fn(&str) -> Option<Dated>,
+    phrases: fn(&[String]) -> usize,
+    jobs: bool,
+) -> Vec<Entry> {
+    let anchors: Vec<(usize, Dated)> = lines.iter().enumerate().filter_map(|(i, l)| Some((i, dated(l)?))).collect();
+    let Some(&(first, _)) = anchors.first() else { return Vec::new() };
+    let section = Section::new(lines, dated, phrases, jobs, first);
+    let mut cursor = Cursor::default();
+    let ends = anchors.iter().skip(1).map(|(i, _)| *i).chain([lines.len()]);
+    anchors
+        .iter()
+        .zip(ends)
+        .enumerate()
+        .map(|(n, ((i, dates), next))| section.entry(n, *i, dates, next, &mut cursor))
+        .collect()
+}
+/// A timeline that marks each job by the year it began ("2021 • Técnica de enfermagem —
+/// Hospital da Luz"), without a range anywhere: each line that starts with a year is an entry,
+/// which ended when the one above it (later) began.
+pub(super) fn by_start_years(lines: &[String]) -> Vec<Entry> {
+    let at_start = |l: &str| dates::single(l).filter(|(_, at)| at.start == 0).map(|(year, at)| (Some(year), None, at));
+    let mut found = entries(lines, at_start, phrases, true);
+    for n in 1..found.len() {
+        if found[n - 1].start >= found[n].start {
+            found[n].end = found[n - 1].start.clone();
+        }
+    }
+    found
+}
+
+pub(super) fn span_of(line: &str) -> Option<Dated> {
+    dates::span(line).map(|Span { start, end, at }| (Some(start), end, at))
+}
