@@ -16,17 +16,43 @@ pub fn email(text: &str) -> Option<String> {
         let domain_len: usize =
             text[at + 1..].chars().take_while(|&c| c.is_alphanumeric() || ".-".contains(c)).map(char::len_utf8).sum();
         let local = text[local_start..at].trim_start_matches('.');
-        // An address a narrow column wrapped after a hyphen or a dot ("k.mueller-" over
-        // "luedenscheidt@example.de"): the line before goes on into it.
-        let wrapped = text[..local_start]
-            .strip_suffix('\n')
-            .and_then(|before| before.rsplit(char::is_whitespace).next())
-            .filter(|cut| cut.ends_with(['-', '.', '_']) && cut.chars().all(in_local_part))
-            .unwrap_or_default();
-        let local = format!("{wrapped}{local}");
+        let local = format!("{}{local}", local_wrapped(&text[..local_start]));
         let domain = text[at + 1..at + 1 + domain_len].trim_end_matches(['.', '-']);
+        let domain = format!("{domain}{}", domain_wrapped(domain, &text[at + 1 + domain_len..]));
         validation::email(&format!("{local}@{domain}")).ok()
     })
+}
+
+/// The start of an address's local part that a narrow column wrapped onto the line before
+/// (`before` ends with it): after a hyphen, a dot or an underscore ("k.mueller-" over
+/// "luedenscheidt@example.de"), or anywhere when the line is a mail icon's or label's alone
+/// ("✉ joseantonio.ruizcam" over "pos@hotmail.es"); not a name's line ("Anna Weber" over
+/// "anna@example.de").
+fn local_wrapped(before: &str) -> &str {
+    let Some(line) = before.strip_suffix('\n').map(|b| b.rsplit('\n').next().unwrap_or(b)) else { return "" };
+    let cut = line.rsplit(char::is_whitespace).next().unwrap_or_default();
+    if cut.is_empty() || !cut.chars().all(in_local_part) {
+        return "";
+    }
+    // A mail icon or a one-word mail label, not a phone's ("Tel.: 0151…" over an address).
+    let lead = line[..line.len() - cut.len()].trim().to_lowercase();
+    let icon = ["✉", "📧", "🖂", "📨"].iter().any(|i| lead.trim_end_matches('\u{fe0f}') == *i);
+    let label = lead.strip_suffix(':').is_some_and(|word| MAIL_LABELS.iter().any(|l| word.contains(l)));
+    let mailed = (icon || label) && cut.contains(char::is_alphabetic) && !cut.contains(char::is_uppercase);
+    if cut.ends_with(['-', '.', '_']) || mailed { cut } else { "" }
+}
+
+/// Words of a label before an e-mail address, in the languages the sections are read in.
+const MAIL_LABELS: [&str; 5] = ["mail", "correo", "courriel", "posta", "poczta"];
+
+/// The rest of an address's domain that a narrow column wrapped onto the next line (`after`
+/// follows the domain read so far): "joseantonio.ruizcampos@ho" over "tmail.es". Only a
+/// domain without its dot yet, no address as it stands, goes on.
+fn domain_wrapped<'a>(domain: &str, after: &'a str) -> &'a str {
+    let Some(next) = after.strip_prefix('\n') else { return "" };
+    let len: usize = next.chars().take_while(|&c| c.is_alphanumeric() || ".-".contains(c)).map(char::len_utf8).sum();
+    let rest = next[..len].trim_end_matches(['.', '-']);
+    if domain.contains('.') || !rest.contains('.') || rest.starts_with('.') { "" } else { rest }
 }
 
 /// Letters and digits of any script and the ASCII marks RFC 5322 allows in a local part, less
@@ -229,6 +255,17 @@ mod tests {
             // Wrapped after a hyphen in a narrow column; a whole address under a name stays whole.
             ("✉ k.mueller-\nluedenscheidt@example.de", "k.mueller-luedenscheidt@example.de"),
             ("Anna Weber\nanna@example.de", "anna@example.de"),
+            // Wrapped anywhere in a narrow column: in the domain, or in the local part after
+            // a mail icon or label; a heading or a label alone over an address stays apart.
+            ("✉ joseantonio.ruizcampos@ho\ntmail.es\n⌂ Alcalá", "joseantonio.ruizcampos@hotmail.es"),
+            ("ana.lopez@\ngmail.com", "ana.lopez@gmail.com"),
+            ("✉ joseantonio.ruizcam\npos@hotmail.es", "joseantonio.ruizcampos@hotmail.es"),
+            ("E-mail: jan.kowal\nski@wp.pl", "jan.kowalski@wp.pl"),
+            ("Kontakt\nanna@example.de", "anna@example.de"),
+            ("E-mail:\nanna@example.de", "anna@example.de"),
+            ("Tel.: 01512345678\nanna@example.de", "anna@example.de"),
+            ("⌂ sevilla\nanna@example.de", "anna@example.de"),
+            ("anna@example.de\nwww.anna.de", "anna@example.de"),
         ];
         for (text, want) in cases {
             let got = email(text).map(|e| e.to_lowercase());

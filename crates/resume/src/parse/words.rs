@@ -121,7 +121,8 @@ const EMPLOYER_WORDS: &[&str] = &[
     // São Jorge", "Transportes Ebro Norte".
     "distribuidora", "mercantil", "transportes", "construtora", "constructora",
     // Public bodies: "Departamento de Educación, Gobierno de Aragón", "Landkreis Schaumburg".
-    "landkreis", "kreisverwaltung", "stadtverwaltung", "bezirksamt", "gemeinde", "behörde", "conseil", "mairie",
+    "landkreis", "kreisverwaltung", "stadtverwaltung", "bezirksamt", "gemeinde", "behörde", "landratsamt", "finanzamt",
+    "jugendamt", "ordnungsamt", "landesamt", "bundesamt", "hauptzollamt", "landeshauptstadt", "jobcenter", "conseil", "mairie",
     "préfecture", "communauté", "diputación", "junta", "generalitat", "xunta", "cabildo", "consejería", "conselleria",
     "government", "gobierno", "gouvernement", "governo", "regierung", "landesregierung", "ministerio", "ministère",
     "ministero", "ministerium", "ministerstwo", "ministerie", "departamento", "département", "department of ", "department for ", "urząd", "rijksoverheid",
@@ -423,6 +424,8 @@ mod tests {
         assert!(names_an_employer("Douro Vinhos, Lda."));
         assert!(names_an_employer("Bałtyckie Centrum Dystrybucji Sp. z o.o."));
         assert!(names_an_employer("Gemeindeverwaltung Fuldatal"));
+        assert!(names_an_employer("Landratsamt Meißen"));
+        assert!(names_an_employer("Landeshauptstadt Dresden, Bürgeramt"));
         assert!(names_an_employer("Airedale Housing Association"));
         assert!(names_an_employer("Panadería Hermanos Ruiz"));
         assert!(names_a_legal_form("Telus Communications Inc."));

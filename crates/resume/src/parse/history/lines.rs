@@ -262,7 +262,8 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
         } else if let Some(next) = cleaned.get(i + 1)
             && (ends_on_joining_word(&cleaned[i])
                 || wrapped_in_capitals(&cleaned[i], next)
-                || wrapped_name(&cleaned[i], next))
+                || wrapped_name(&cleaned[i], next)
+                || town_wrapped(&cleaned[i], next))
             && dates::span(next).is_none()
         {
             // A word broken at its hyphen goes on without a space ("Sainte-" over "Anne").
@@ -333,6 +334,16 @@ fn wrapped_name(line: &str, next: &str) -> bool {
     let hyphenated = last.len() > 2 && last.ends_with('-') && last.starts_with(char::is_uppercase);
     let kind = names_a_school(last) && !line.contains("  ");
     (hyphenated && next.starts_with(char::is_uppercase)) || (kind && next.starts_with(char::is_lowercase))
+}
+
+/// A name whose town a narrow column wrapped after its comma ("Wojewódzki Szpital
+/// Specjalistyczny im. Stefana Kardynała Wyszyńskiego," over "Lublin"): a town the gazetteer
+/// knows, not a name shaped like one ("…poli Dermatologie," over "Flevoziekenhuis").
+fn town_wrapped(line: &str, next: &str) -> bool {
+    let next = next.trim();
+    line.ends_with(',')
+        && !line.starts_with(['•', '*', '-', '–'])
+        && (is_known_town(next) || is_town_in_country(next) || is_town_and_state(next))
 }
 
 /// A long line in capitals and a single word in capitals under it: a name the line wrapped,

@@ -1666,4 +1666,31 @@ mod tests {
         let lines = ["Head Chef", "The Inn at Whitewell, Clitheroe  2019 – 2022"];
         assert_eq!(who(&lines), pairs(&[("Head Chef", "The Inn at Whitewell")]));
     }
+
+    #[test]
+    fn an_employers_town_wrapped_after_its_comma_and_a_public_office() {
+        // A narrow column wrapped the employer's town to its own line.
+        let lines = [
+            "Pielęgniarka odcinkowa  03.2019 – obecnie",
+            "Samodzielny Publiczny Szpital Kliniczny Nr 4 w Lublinie",
+            "Wdrażanie nowych pracowników i praktykantek",
+            "Pielęgniarka  10.2015 – 02.2019",
+            "Wojewódzki Szpital Specjalistyczny im. Stefana Kardynała Wyszyńskiego,",
+            "Lublin",
+            "Praca na Oddziale Chorób Wewnętrznych w systemie 12-godzinnym",
+        ];
+        let want = [
+            ("Pielęgniarka odcinkowa", "Samodzielny Publiczny Szpital Kliniczny Nr 4 w Lublinie"),
+            ("Pielęgniarka", "Wojewódzki Szpital Specjalistyczny im. Stefana Kardynała Wyszyńskiego"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+        // A German public office by its name, not a town's shape.
+        let lines = [
+            "09/2013 – 01/2018",
+            "Sachbearbeiterin Ordnungswidrigkeiten",
+            "Landratsamt Meißen",
+            "Bearbeitung von Bußgeldverfahren im ruhenden Verkehr",
+        ];
+        assert_eq!(who(&lines), pairs(&[("Sachbearbeiterin Ordnungswidrigkeiten", "Landratsamt Meißen")]));
+    }
 }
