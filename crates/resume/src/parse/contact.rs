@@ -86,8 +86,38 @@ pub fn links(text: &str) -> Vec<String> {
 
 /// Words that label a phone number, in lower case ("Tel.:", "Mobil", "Móvil", "Telefone",
 /// "Telemóvel", "Cellulare", "kom."); "tel" is in most of them.
-const PHONE_LABELS: &[&str] =
-    &["phone", "tel", "mobil", "móvil", "movil", "cell", "celular", "handy", "gsm", "kom.", "tlf", "puhelin"];
+const PHONE_LABELS: &[&str] = &[
+    "phone", "tel", "mobil", "móvil", "movil", "cell", "cel.", "cel:", "celular", "handy", "gsm", "kom.", "tlf",
+    "puhelin",
+];
+
+/// Labels of an identity's or a licence's number, lower case and without their stops
+/// ("Cédula Profesional 10458273", "C.C. 1.036.642.118", "DNI 12345678Z", "PESEL 90010112345"):
+/// no phone number follows them.
+const IDENTITY_LABELS: &[&str] = &[
+    "cédula",
+    "cedula",
+    "cc",
+    "dni",
+    "nie",
+    "nif",
+    "curp",
+    "rfc",
+    "rut",
+    "pesel",
+    "nip",
+    "bsn",
+    "cpf",
+    "rg",
+    "matrícula",
+    "matricula",
+    "colegiado",
+    "colegiada",
+    "licence",
+    "license",
+    "registration",
+    "ssn",
+];
 
 /// The first phone number: a run of 7 to 15 digits with the usual separators, which is not a
 /// range of years, a date or a postcode.
@@ -137,6 +167,7 @@ fn number_in(line: &str) -> Option<String> {
                 && !looks_like_years(candidate)
                 && !is_postcode(candidate, &line[end..])
                 && !is_registration(&line[end..])
+                && !is_identity(&line[..start])
             {
                 let number = format!("{candidate}{}", extension(&line[end..]));
                 if validation::phone(&number).is_ok() {
@@ -169,6 +200,15 @@ fn extension(after: &str) -> &str {
 /// registration's, not a phone's.
 fn is_registration(after: &str) -> bool {
     after.strip_prefix('-').and_then(|a| a.chars().next()).is_some_and(char::is_alphabetic)
+}
+
+/// Whether the text before a number ends on an identity's or a licence's label (one of its
+/// last two words, "Cédula Profesional", "C.C.", "Nº colegiado:").
+fn is_identity(before: &str) -> bool {
+    before.split_whitespace().rev().take(2).any(|word| {
+        let word: String = word.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        IDENTITY_LABELS.contains(&word.as_str())
+    })
 }
 
 /// "4000-442 Porto": two groups of digits joined by a hyphen with a town's name right after
@@ -301,6 +341,13 @@ mod tests {
     fn a_registration_number_is_not_a_phone_number() {
         let lines = ["Técnica de Enfermagem • COREN-RJ 1.234.567-TE", "Rio de Janeiro – RJ • (21) 99384-5127"];
         assert_eq!(phone(&lines).as_deref(), Some("(21) 99384-5127"));
+        // An identity's or a licence's number labelled before it; "Cel." labels a phone.
+        let lines =
+            ["Contadora Pública • Cédula Profesional 10458273", "Querétaro, Qro., C.P. 76000", "Cel. 442 187 6350"];
+        assert_eq!(phone(&lines).as_deref(), Some("442 187 6350"));
+        let lines = ["C.C. 1.036.642.118 de Itagüí", "Calle 48 Sur # 52-31, Itagüí", "312 745 8890"];
+        assert_eq!(phone(&lines).as_deref(), Some("312 745 8890"));
+        assert_eq!(phone(&["Tel. 0151 2345 6789"]).as_deref(), Some("0151 2345 6789"));
     }
 
     #[test]

@@ -17,6 +17,7 @@ const NOT_NAMES: &[&str] = &[
     "résumé",
     "curriculum vitae",
     "cv",
+    "hoja de vida",
     "lebenslauf",
     "contact",
     "europass",
@@ -116,6 +117,9 @@ pub fn name(top: &[&str]) -> Option<String> {
         .map(|l| without_honorifics(without_title_page_word(l.trim())))
         .map(|l| without_title_after(without_credentials(without_parenthesis(l))))
         .filter(|line| could_be_a_name(line))
+        // A school's name from a sidebar read early ("Koning Willem I College") is no person's:
+        // its last word says so (a first word may be a given name: "Greta" is a school too).
+        .filter(|line| !line.split_whitespace().last().is_some_and(words::names_a_school))
         .collect();
     // "INFORMACIÓN PERSONAL  Almansa Quesada, Rocío": the Europass form's name beside its
     // section's heading, surname first before a comma.
@@ -344,14 +348,17 @@ fn without_photo_and_monogram(top: &[&str]) -> Vec<String> {
     lines.into_iter().zip(keep).filter(|(_, keep)| *keep).map(|(l, _)| l).collect()
 }
 
-/// A given name alone on one line and the surname on the next, as a narrow or large banner
-/// sets them ("MARTA" over "RUIZ CASTILLO"), among the first lines before any line that is a
+/// A given name alone on one line (with the surname's particles) and the surname on the next,
+/// as a narrow or large banner sets them ("MARTA" over "RUIZ CASTILLO", "Joris van der" over
+/// "Linden"), among the first lines before any line that is a
 /// name by itself; not a word above a job title ("Rosalind" over "Head Baker" is no name).
 fn over_two_lines(lines: &[String]) -> Option<String> {
     let before_a_whole_name = lines.iter().take(4).take_while(|l| !could_be_a_name(l));
     before_a_whole_name.zip(lines.iter().skip(1)).find_map(|(given, family)| {
         let name = format!("{given} {family}");
-        let one_word = given.split_whitespace().count() == 1;
+        // "Joris van der" over "Linden": the given name with the surname's particles.
+        let one_word =
+            given.split_whitespace().filter(|w| !NAME_PARTICLES.contains(&w.to_lowercase().as_str())).count() == 1;
         // "박지우" over "Ji-woo Park" is one name twice, in two scripts.
         let one_script = latin(given) == latin(family);
         (one_word && one_script && could_be_a_name(&name) && !words::names_a_job(family) && !words::names_a_job(given))
@@ -645,6 +652,15 @@ mod tests {
         assert_ne!(name(&["Rosalind", "Head Baker", "Denver, CO"]).as_deref(), Some("Rosalind Head Baker"));
         // A name on one line goes before any pair of lines after it (a place over its region).
         assert_eq!(name(&["Jane Okafor", "Portland", "Oregon"]).as_deref(), Some("Jane Okafor"));
+        // The surname's particles wrapped with the given name; a school read in from a sidebar
+        // and a title page's Spanish words are no name.
+        let top = ["Joris van der", "Linden", "Binnendienst Verkoper B2B", "Koning Willem I College"];
+        assert_eq!(name(&top).as_deref(), Some("Joris van der Linden"));
+        assert_ne!(name(&["Koning Willem I College", "Jan Bos"]).as_deref(), Some("Koning Willem I College"));
+        assert_eq!(
+            name(&["HOJA DE VIDA", "JHON FREDY CASTAÑO RESTREPO"]).as_deref(),
+            Some("Jhon Fredy Castaño Restrepo")
+        );
     }
 
     #[test]

@@ -111,7 +111,7 @@ const EMPLOYER_WORDS: &[&str] = &[
     "colegio", "hospitale", "ospedale", "gruppo", "studio", "comune", "scuola", "ziekenhuis", "gemeente", "college",
     "centrum", "szpital", "zakłady", "spółdzielnia", "hurtownia", "biuro", "grupa", "santa", "casa", "gabinete",
     "istituto", "cooperativa", "kita", "bufete", "notaría", "spedition", "asociación", "associação", "chu", "chru",
-    "advogados", "abogados", "avocats", "avvocati", "rechtsanwälte", "advocaten",
+    "advogados", "abogados", "asociados", "despacho", "avocats", "avvocati", "rechtsanwälte", "advocaten",
     "associazione", "vereniging", "verein", "stowarzyszenie",
     // Shops by their trade: "Panadería Hermanos Ruiz", "Boulangerie Martin", "Farmacia Comunale".
     "panadería", "pastelería", "confitería", "cafetería", "carnicería", "peluquería", "ferretería", "farmacia",
@@ -307,8 +307,17 @@ pub(crate) fn names_a_job(text: &str) -> bool {
 const LEGAL_FORMS: &[&str] = &[
     "inc", "ltd", "llc", "llp", "plc", "pty", "corp", "corporation", "co", "gmbh", "ggmbh", "ag", "kg", "sa", "s.a",
     "bv", "b.v", "nv", "n.v", "oy", "ab", "as", "srl", "s.r.l", "spa", "s.p.a", "se", "sas", "sarl", "s.l", "slu", "lda",
-    "ltda", "sp", "slp", "s.l.p", "nhs trust", "foundation trust",
+    "ltda", "sp", "slp", "s.l.p", "nhs trust", "foundation trust", "s.a. de c.v.", "s. de r.l.",
 ];
+
+/// Whether `text` is a legal form alone ("S.A.", "Lda.", "S.A. de C.V.", "S. de R.L. de C.V."),
+/// as it follows a name after a comma.
+pub(crate) fn is_a_legal_form(text: &str) -> bool {
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    ["s.a. de c.v.", "s. de r.l. de c.v.", "s. de r.l.", "s.a.b. de c.v."].contains(&lower.as_str())
+        || (!text.contains(' ') && names_a_legal_form(text))
+}
 
 /// `text` without an abbreviation in brackets ("(IHK)"): a qualification's examiner, not the
 /// school.
@@ -429,6 +438,8 @@ mod tests {
         assert!(names_an_employer("Airedale Housing Association"));
         assert!(names_an_employer("Panadería Hermanos Ruiz"));
         assert!(names_a_legal_form("Telus Communications Inc."));
+        assert!(names_an_employer("Kellogg Company México, S. de R.L. de C.V."));
+        assert!(is_a_legal_form("S.A. de C.V.") && is_a_legal_form("Lda.") && !is_a_legal_form("Columbia, SC"));
         assert!(!names_a_legal_form("Clinique Sainte-Odile"));
         for form in [
             "Brabant Kantoorinrichting B.V.",

@@ -276,7 +276,7 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
             out.push(title);
             i += 2;
         } else if let Some(next) = cleaned.get(i + 1)
-            && let Some(whole) = aside_closed_below(&cleaned[i], next)
+            && let Some(whole) = aside_closed_below(&cleaned[i], next).or_else(|| legal_form_below(&cleaned[i], next))
         {
             out.push(whole);
             i += 2;
@@ -324,6 +324,23 @@ fn aside_closed_below(line: &str, next: &str) -> Option<String> {
     let mut cells: Vec<String> = cells.into_iter().map(str::to_owned).collect();
     cells[at] = format!("{} {rest}", cells[at].trim_end());
     Some(cells.join("  "))
+}
+
+/// A table row's employer cell wrapped before its legal form, which is alone on the next line
+/// ("Senior QA Engineer  Credit Agricole Bank  11.2022 – obecnie  Framework E2E…" over "Polska
+/// S.A."): the row with the cell that names an organisation whole.
+fn legal_form_below(line: &str, next: &str) -> Option<String> {
+    let rest = next.trim();
+    let short = (1..=3).contains(&rest.split_whitespace().count()) && !rest.contains("  ");
+    if !short || !names_a_legal_form(rest) || dates::span(rest).is_some() || dates::span(line).is_none() {
+        return None;
+    }
+    let mut cells: Vec<String> = line.split("  ").map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect();
+    let at = cells.iter().position(|c| names_an_employer(c) && !names_a_legal_form(c) && dates::span(c).is_none())?;
+    (cells.len() >= 3).then(|| {
+        cells[at] = format!("{} {rest}", cells[at]);
+        cells.join("  ")
+    })
 }
 
 /// A school's name a narrow column wrapped: after its kind, in small letters ("… – Lycée" over

@@ -19,7 +19,7 @@ use super::ParsedJob;
 use super::dates::{self, Span};
 use super::labelled;
 use super::words::{
-    JOINING_WORDS, ends_on_joining_word, names_a_degree, names_a_department, names_a_gap, names_a_job,
+    JOINING_WORDS, ends_on_joining_word, is_a_legal_form, names_a_degree, names_a_department, names_a_gap, names_a_job,
     names_a_legal_form, names_a_school, names_an_employer,
 };
 use entries::*;
@@ -209,6 +209,8 @@ fn comma_pieces(piece: &str) -> Vec<String> {
         // with its town in brackets ("Talleres Mecánicos Urola, S.L. (Azpeitia)"), even where
         // the name has a job's word ("Construcciones y Auxiliar de Ferrocarriles, S.A.").
         [_, b] if !without_town(b).contains(' ') && !is_town(b) => vec![piece.to_owned()],
+        // "Bombardier Aerospace México, S.A. de C.V.": a legal form of several words.
+        [_, b] if is_a_legal_form(b) => vec![piece.to_owned()],
         // "Reed Specialist Recruitment, Manchester": a name with a job's word before a town
         // the gazetteer knows is an employer and where.
         [a, b] if names_a_job(a) && !is_known_town(b) => vec![(*a).to_owned(), without_town(b)],
@@ -1692,5 +1694,36 @@ mod tests {
             "Bearbeitung von Bußgeldverfahren im ruhenden Verkehr",
         ];
         assert_eq!(who(&lines), pairs(&[("Sachbearbeiterin Ordnungswidrigkeiten", "Landratsamt Meißen")]));
+    }
+
+    #[test]
+    fn legal_forms_of_several_words_and_one_wrapped_below_its_row() {
+        let lines = [
+            "Periodo  Empresa  Puesto y funciones",
+            "Ene 2022 – a la fecha",
+            "Bombardier Aerospace México, S.A. de C.V.",
+            "Supervisora de Contabilidad",
+            "•  Cierre contable mensual y reportes a corporativo (US GAAP)",
+            "Mar 2018 – Dic 2021",
+            "Kellogg Company México, S. de R.L. de C.V.",
+            "Analista Contable Sr.",
+            "•  Determinación de pagos provisionales de ISR e IVA",
+        ];
+        let want = [
+            ("Supervisora de Contabilidad", "Bombardier Aerospace México, S.A. de C.V."),
+            ("Analista Contable Sr.", "Kellogg Company México, S. de R.L. de C.V."),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+        let lines = [
+            "Stanowisko  Firma  Okres  Zakres obowiązków",
+            "Senior QA Automation Engineer  Credit Agricole Bank  11.2022 – obecnie  Framework E2E w Playwright",
+            "Polska S.A.",
+            "QA Engineer  Nokia Solutions and Networks Sp. z o.o.  03.2020 – 10.2022  Testy API (Python, pytest)",
+        ];
+        let want = [
+            ("Senior QA Automation Engineer", "Credit Agricole Bank Polska S.A."),
+            ("QA Engineer", "Nokia Solutions and Networks Sp. z o.o."),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
     }
 }
