@@ -437,7 +437,10 @@ pub(super) fn joined_range(line: &str, next: &str) -> Option<(String, Option<Str
     } else {
         (cut.len() == next_row.len()).then_some(cut)
     };
-    if let Some(targets) = targets.filter(|_| row.len() > 2 && dates::span(line).is_none()) {
+    // Not a row dated by one year over a row with its own range ("2023  Diplomatura…" over
+    // "1998 – 2003  Bachiller…"): two rows.
+    let next_dated = next_row.first().is_some_and(|c| dates::span(c).is_some());
+    if let Some(targets) = targets.filter(|_| row.len() > 2 && dates::span(line).is_none() && !next_dated) {
         let mut joined: Vec<String> = row.iter().map(|c| (*c).to_owned()).collect();
         for (k, more) in targets.iter().zip(&next_row) {
             // A row of a table with merged cells under the wrapped one: a town under its

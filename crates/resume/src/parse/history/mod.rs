@@ -1726,4 +1726,35 @@ mod tests {
         ];
         assert_eq!(who(&lines), pairs(&want));
     }
+
+    #[test]
+    fn a_row_dated_by_one_year_over_a_row_with_its_range() {
+        let lines = [
+            "Año  Título  Institución",
+            "2008 – 2011  Técnico Superior en Hotelería  Instituto Superior de Enseñanza Hotelera (ISEH)",
+            "2023  Diplomatura en Gestión de Experiencia del Huésped  Universidad de Palermo",
+            "1998 – 2003  Bachiller con orientación en Economía  Colegio Nacional N.° 2 Domingo Faustino Sarmiento",
+        ];
+        let found: Vec<String> = schools(&lines).into_iter().map(|s| s.school).collect();
+        assert_eq!(
+            found,
+            [
+                "Instituto Superior de Enseñanza Hotelera (ISEH)",
+                "Universidad de Palermo",
+                "Colegio Nacional N.° 2 Domingo Faustino Sarmiento"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_with_its_specialism_in_the_cell_before_the_employers_over_the_dates() {
+        let lines = [
+            "Infirmière – Unité de soins continus de cardiologie  |  Hospices Civils de Lyon – Hôpital Louis Pradel, Bron",
+            "Septembre 2019 – aujourd'hui",
+            "• Prise en charge de patients post-infarctus",
+        ];
+        let want =
+            [("Infirmière – Unité de soins continus de cardiologie", "Hospices Civils de Lyon – Hôpital Louis Pradel")];
+        assert_eq!(who(&lines), pairs(&want));
+    }
 }

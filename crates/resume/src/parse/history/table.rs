@@ -72,7 +72,16 @@ pub(super) fn is_dates_label(text: &str) -> bool {
 /// The columns of a header row whose cells are `cells`: every cell a known heading, and a
 /// dates column with two others that say who or what.
 pub(crate) fn header_columns<'a>(cells: impl IntoIterator<Item = &'a str>) -> Option<Vec<Column>> {
-    let columns: Vec<Column> = cells.into_iter().map(role).collect::<Option<_>>()?;
+    let cells: Vec<&str> = cells.into_iter().collect();
+    let mut columns: Vec<Column> = cells.iter().map(|c| role(c)).collect::<Option<_>>()?;
+    // "Qualification  Board / University  Institution  Year": the examining board is the
+    // school only where no other column names one.
+    let schools = columns.iter().filter(|c| **c == Column::School).count();
+    for (column, cell) in columns.iter_mut().zip(&cells) {
+        if schools > 1 && cell.to_lowercase().contains("board") {
+            *column = Column::Other;
+        }
+    }
     let named = columns
         .iter()
         .filter(|c| matches!(c, Column::Title | Column::Employer | Column::School | Column::Degree))
@@ -220,6 +229,10 @@ mod tests {
         assert_eq!(
             header("Qualification  Board/University  Year  Marks"),
             Some(vec![Column::Degree, Column::School, Column::Dates, Column::Other])
+        );
+        assert_eq!(
+            header("Qualification  Board / University  Institution  Year  Percentage"),
+            Some(vec![Column::Degree, Column::Other, Column::School, Column::Dates, Column::Other])
         );
     }
 

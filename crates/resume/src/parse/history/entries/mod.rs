@@ -94,7 +94,7 @@ pub(super) fn dash_title(cells: &[String], line: &str) -> Option<String> {
 /// when a dash joins them in one cell: a title with its specialism ("Lead Pipefitter –
 /// Offshore Hook-up, Wood Group UK Ltd"; "Leading Hand Electrician - Commercial Projects |
 /// Barwon Electrical Group").
-fn title_before_employer(pieces: &[String], rest: &str) -> Option<Vec<String>> {
+pub(super) fn title_before_employer(pieces: &[String], rest: &str) -> Option<Vec<String>> {
     let pieces: Vec<String> = pieces.iter().flat_map(|p| comma_pieces(p)).collect();
     let at = pieces.iter().position(|p| names_an_employer(p) && !names_a_job(p))?;
     if at < 2 {

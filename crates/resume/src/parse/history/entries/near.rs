@@ -38,6 +38,15 @@ impl<D: Fn(&str) -> Option<Dated>> Section<'_, D> {
                 break;
             }
             let mut more = if employer_whole { vec![line.trim().to_owned()] } else { heading_cells(line) };
+            // "Infirmière – Unité de soins continus de cardiologie  |  Hospices Civils de Lyon
+            // – Hôpital Louis Pradel, Bron" over the dates: a title with its specialism in the
+            // cell before the employer's, as on a dated line.
+            if self.jobs
+                && !employer_whole
+                && let Some(whole) = title_before_employer(&more, line)
+            {
+                more = whole;
+            }
             if !before && self.department_over_employer(j, draft) {
                 continue;
             }
