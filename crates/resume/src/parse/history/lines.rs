@@ -248,12 +248,28 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
         // A rule of a table typed in plain text ("+------+------+", "|======|") has neither
         // letters nor figures: it would pass for a heading line before the first dates.
         .filter(|l| l.chars().any(char::is_alphanumeric))
-        .filter(|l| !is_table_header(l) && !table::is_header(l) && !is_address_line(l))
+        .collect();
+    // A header row of headings the table does not know comes before the first row; after it, a
+    // row of short cells is a row ("Territory Sales Representative  Reece Plumbing  Logan").
+    let first_dated = cleaned.iter().position(|l| dates::span(l).is_some() || dates::single(l).is_some());
+    let cleaned: Vec<String> = cleaned
+        .into_iter()
+        .enumerate()
+        .filter(|(k, l)| {
+            let header = is_table_header(l) && first_dated.is_none_or(|first| *k < first);
+            !header && !table::is_header(l) && !is_address_line(l)
+        })
+        .map(|(_, l)| l)
         .collect();
     let mut out = Vec::with_capacity(cleaned.len());
     let mut i = 0;
     while i < cleaned.len() {
-        if let Some(next) = cleaned.get(i + 1)
+        if let (Some(middle), Some(below)) = (cleaned.get(i + 1), cleaned.get(i + 2))
+            && let Some(row) = range_around(&cleaned[i], middle, below)
+        {
+            out.push(row);
+            i += 3;
+        } else if let Some(next) = cleaned.get(i + 1)
             && let Some((joined, rest)) = joined_range(&cleaned[i], next)
         {
             out.push(joined);
@@ -286,6 +302,18 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
         }
     }
     out
+}
+
+/// A range a table's cell wrapped around the row's middle line, where an office suite centres
+/// the other cells ("Feb 2018 – Jun" / "Territory Sales Representative  Reece Plumbing" /
+/// "2021"): the row with its range whole, first.
+fn range_around(line: &str, middle: &str, below: &str) -> Option<String> {
+    let end = below.trim();
+    let range = format!("{} {end}", line.trim());
+    let whole = dates::span(&range).is_some_and(|s| s.at == (0..range.len()));
+    let year = end.len() == 4 && end.chars().all(|c| c.is_ascii_digit());
+    let row = middle.contains("  ") && dates::span(middle).is_none() && dates::single(middle).is_none();
+    (whole && year && row && dates::span(line).is_none()).then(|| format!("{range}  {}", middle.trim()))
 }
 
 /// A title cut at its dash beside its dates, its end on the next line ("Técnico de Recursos

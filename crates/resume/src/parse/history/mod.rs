@@ -1757,4 +1757,23 @@ mod tests {
             [("Infirmière – Unité de soins continus de cardiologie", "Hospices Civils de Lyon – Hôpital Louis Pradel")];
         assert_eq!(who(&lines), pairs(&want));
     }
+
+    #[test]
+    fn a_range_wrapped_around_its_rows_centred_cells() {
+        let lines = [
+            "Dates  Position  Company  Location",
+            "Feb 2018 – Jun",
+            "Territory Sales Representative  Reece Plumbing  Logan / Ipswich",
+            "2021",
+            "Mar 2016 – Jan",
+            "Trade Sales Specialist  Bunnings Group Limited  Underwood",
+            "2018",
+        ];
+        let want = [
+            ("Territory Sales Representative", "Reece Plumbing"),
+            ("Trade Sales Specialist", "Bunnings Group Limited"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+        assert_eq!(jobs(&lines)[0].end.as_deref(), Some("2021-06"));
+    }
 }
