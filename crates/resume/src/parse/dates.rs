@@ -112,6 +112,12 @@ const CONNECTORS: &[&str] = &[
 ];
 const SINCE: &[&str] = &["since", "seit", "depuis", "desde", "dal", "od", "sinds"];
 const FROM: &[&str] = &["from", "von", "vom", "du", "de", "da", "dalla", "van"];
+/// Seasons before a range of years ("Étés 2012 – 2014", "Summers 2016 – 2018"): part of the
+/// range, as "from" is.
+const SEASONS: &[&str] = &[
+    "summer", "summers", "été", "étés", "sommer", "verano", "veranos", "verão", "verões", "estate", "estati", "zomer",
+    "zomers", "lato", "winter", "hiver", "invierno", "inverno",
+];
 
 /// The first span of time in `line`.
 pub fn span(line: &str) -> Option<Span> {
@@ -204,7 +210,7 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
             Item::Connector
         } else if SINCE.contains(&key.as_str()) {
             Item::Since
-        } else if FROM.contains(&key.as_str()) {
+        } else if FROM.contains(&key.as_str()) || SEASONS.contains(&key.as_str()) {
             Item::From
         } else {
             Item::Other
@@ -389,5 +395,9 @@ mod tests {
         let line = "Nurse — St. Mary's  Jan 2018 – Present";
         let at = span(line).unwrap().at;
         assert_eq!(&line[at], "Jan 2018 – Present");
+        // A season before the range is the range's.
+        let line = "Aide-soignante (emplois d'été)  Étés 2012 – 2014";
+        let at = span(line).unwrap().at;
+        assert_eq!(&line[at], "Étés 2012 – 2014");
     }
 }

@@ -259,7 +259,14 @@ fn title_and_employer(pieces: Vec<String>) -> (String, String) {
         [a, b, ..] if titleness(b) > titleness(a) => (b.clone(), name_of_address(&organisation(&without_town(a)))),
         // Alike by their words, the phrase with its town is who ("Little Acorns Montessori,
         // Carlow" over "Room Leader – Montessori Room").
-        [a, b, ..] if titleness(b) == titleness(a) && with_town(a) && !with_town(b) && !b.contains(", ") => {
+        // So is a name in capitals with its place ("PIKE ELECTRIC, Mount Airy, NC (traveling)"
+        // over "Groundman", a title the word lists do not know).
+        [a, b, ..]
+            if titleness(b) == titleness(a)
+                && (with_town(a) || (is_employers_line(a) && a.contains(", ")))
+                && !with_town(b)
+                && !b.contains(", ") =>
+        {
             (b.clone(), name_of_address(&organisation(&without_town(a))))
         }
         [a, b, ..] => (a.clone(), name_of_address(&organisation(&without_town(b)))),
@@ -1664,6 +1671,14 @@ mod tests {
             "Pets at Home, Wembley  Feb 2019 – Aug 2021",
         ];
         let want = [("Accounts Assistant – Purchase Ledger", "Hartwell Group"), ("Sales Ledger Clerk", "Pets at Home")];
+        assert_eq!(who(&lines), pairs(&want));
+        let lines = [
+            "PIKE ELECTRIC, Mount Airy, NC (traveling)",
+            "Groundman  June 2013 – April 2015",
+            "MADISON VALLEY RANCH, Ennis, MT",
+            "Ranch Hand (seasonal)  Summers 2009 – 2012",
+        ];
+        let want = [("Groundman", "PIKE ELECTRIC"), ("Ranch Hand (seasonal)", "MADISON VALLEY RANCH")];
         assert_eq!(who(&lines), pairs(&want));
         let lines = ["Head Chef", "The Inn at Whitewell, Clitheroe  2019 – 2022"];
         assert_eq!(who(&lines), pairs(&[("Head Chef", "The Inn at Whitewell")]));

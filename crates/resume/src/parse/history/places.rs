@@ -160,10 +160,21 @@ pub(crate) fn is_town(text: &str) -> bool {
     {
         return is_town(town);
     }
-    // "Leatherhead (hybrid)": a town with the way one worked there.
+    // "Leatherhead (hybrid)", "NC (traveling)": a town with the way one worked there.
     if let Some((town, how)) = text.strip_suffix(')').and_then(|t| t.rsplit_once(" ("))
-        && ["hybrid", "remote", "on-site", "onsite", "télétravail", "remoto", "híbrido", "hybride"]
-            .contains(&how.to_lowercase().as_str())
+        && [
+            "hybrid",
+            "remote",
+            "on-site",
+            "onsite",
+            "traveling",
+            "travelling",
+            "télétravail",
+            "remoto",
+            "híbrido",
+            "hybride",
+        ]
+        .contains(&how.to_lowercase().as_str())
     {
         return is_town(town);
     }
