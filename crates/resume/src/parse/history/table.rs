@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use super::lines::is_prose;
 use crate::parse::dates;
+use crate::parse::words::names_a_job;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Column {
@@ -144,8 +145,11 @@ pub(super) fn rows(raw: &[&str], prepared: &[String]) -> Option<Vec<Row>> {
     let at = |column: Column| columns.iter().position(|c| *c == column);
     let mut rows = Vec::new();
     for line in prepared {
-        let cells = cells(line);
+        let mut cells: Vec<String> = cells(line).into_iter().map(str::to_owned).collect();
         let dated = dates::span(line).is_some() || dates::single(line).is_some();
+        if cells.len() + 1 == columns.len() {
+            cells = employer_run_into_title(cells, &columns);
+        }
         if cells.len() != columns.len() {
             // A row's task that names a year ("zero lost-time injuries since 2019") is no row.
             if dated && header(line).is_none() && !is_prose(line) {
@@ -154,7 +158,7 @@ pub(super) fn rows(raw: &[&str], prepared: &[String]) -> Option<Vec<Row>> {
             continue;
         }
         let when = match (at(Column::Dates), at(Column::From), at(Column::To)) {
-            (Some(dates), _, _) => cells[dates].to_owned(),
+            (Some(dates), _, _) => cells[dates].clone(),
             (None, Some(from), Some(to)) => format!("{} – {}", cells[from], cells[to]),
             _ => return None,
         };
@@ -166,10 +170,35 @@ pub(super) fn rows(raw: &[&str], prepared: &[String]) -> Option<Vec<Row>> {
                 None => continue,
             },
         };
-        let cells = columns.iter().zip(cells).map(|(c, text)| (*c, text.to_owned())).collect();
+        let cells = columns.iter().zip(cells).map(|(c, text)| (*c, text)).collect();
         rows.push(Row { start, end, cells });
     }
     (!rows.is_empty()).then_some(rows)
+}
+
+/// A row typed in plain text whose employer's cell ran into the title's with one space
+/// ("Ferretería Eléctrica El Bombillo Ayudante eléctrico  ene. 2013  jun. 2014" under "EMPRESA
+/// CARGO  DESDE  HASTA"): the cell split where the words of a title start, the rest left as
+/// they were.
+fn employer_run_into_title(mut cells: Vec<String>, columns: &[Column]) -> Vec<String> {
+    let Some(at) = columns.windows(2).position(|pair| pair == [Column::Employer, Column::Title]) else {
+        return cells;
+    };
+    let Some(cell) = cells.get(at) else { return cells };
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    let split = (1..words.len()).find(|&k| {
+        let (employer, title) = (words[..k].join(" "), words[k..].join(" "));
+        // The title starts with a job's word: "Eléctrica El Bombillo" is still the name.
+        words[k].starts_with(char::is_uppercase)
+            && names_a_job(words[k])
+            && names_a_job(&title)
+            && !names_a_job(&employer)
+    });
+    if let Some(k) = split {
+        let (employer, title) = (words[..k].join(" "), words[k..].join(" "));
+        cells.splice(at..=at, [employer, title]);
+    }
+    cells
 }
 
 #[cfg(test)]
@@ -189,6 +218,20 @@ mod tests {
         assert_eq!(rows[1].get(Column::School), "Het Element, Amersfoort");
         assert_eq!(rows[1].get(Column::Degree), "VMBO kaderberoepsgerichte leerweg");
         assert_eq!((rows[1].start.as_deref(), rows[1].end.as_deref()), (Some("2007"), Some("2011")));
+    }
+
+    #[test]
+    fn an_employers_cell_run_into_the_titles_with_one_space() {
+        let raw = [
+            "EMPRESA  CARGO  DESDE  HASTA",
+            "Montajes Eléctricos JR S.A.S.  Oficial electricista  jul. 2014  feb. 2017",
+            "Ferretería Eléctrica El Bombillo Ayudante eléctrico  ene. 2013  jun. 2014",
+        ];
+        let prepared: Vec<String> = raw.iter().map(|l| (*l).to_owned()).collect();
+        let rows = rows(&raw, &prepared).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].get(Column::Employer), "Ferretería Eléctrica El Bombillo");
+        assert_eq!(rows[1].get(Column::Title), "Ayudante eléctrico");
     }
 
     #[test]
