@@ -183,7 +183,9 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
         let key = word.trim_end_matches(['.', ',', ')', ':', ';']).trim_start_matches('(').to_lowercase();
         // "March 2019", and "marzo de 2019", "janeiro de 2019", "March of 2019".
         let of = usize::from(words.get(i + 1).is_some_and(|(w, _)| ["de", "del", "of"].contains(&w.as_str())));
-        if let Some(month) = month(&key)
+        // A month closes no bracket before its year: "(Angestelltenlehrgang II)  2008" is no
+        // February ("II 2008" is, as Polish forms write it).
+        if let Some(month) = month(&key).filter(|_| !line[at.end..].starts_with(')'))
             && let Some((next, next_at)) = words.get(i + 1 + of)
             && let Some(year) = year(next.trim_end_matches([',', ')', '.', ';']))
         {
@@ -395,6 +397,7 @@ mod tests {
         let line = "Nurse — St. Mary's  Jan 2018 – Present";
         let at = span(line).unwrap().at;
         assert_eq!(&line[at], "Jan 2018 – Present");
+        assert_eq!(span("Verwaltungsfachwirtin (Angestelltenlehrgang II)  2008 – 2010").unwrap().start, "2008");
         // A season before the range is the range's.
         let line = "Aide-soignante (emplois d'été)  Étés 2012 – 2014";
         let at = span(line).unwrap().at;

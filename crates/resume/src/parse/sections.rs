@@ -366,6 +366,7 @@ mod tests {
         assert_eq!(heading("EDUCATIONAL QUALIFICATIONS WITH DATES"), Some(Section::Education));
         assert_eq!(heading("EDUCATIONAL PSYCHOLOGIST"), None);
         assert_eq!(heading("Academic Qualifications"), Some(Section::Education));
+        assert_eq!(heading("AUS- UND FORTBILDUNG"), Some(Section::Education));
         assert_eq!(heading("Experiência profissional"), Some(Section::Experience));
         assert_eq!(heading("LICENSURE & CERTIFICATIONS"), Some(Section::Certifications));
         assert_eq!(heading("Prawo jazdy"), Some(Section::Other));

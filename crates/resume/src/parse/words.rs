@@ -180,6 +180,7 @@ const SCHOOL_ENDINGS: &[&str] = &[
     "akademie",
     "college",
     "lyceum",
+    "gymnasium",
 ];
 
 #[rustfmt::skip]
@@ -456,6 +457,7 @@ mod tests {
         assert!(names_a_school("Rijksuniversiteit Groningen"));
         assert!(names_a_school("Lycée Ampère"));
         assert!(names_a_school("Akademie für Gesundheitsberufe Hamburg"));
+        assert!(names_a_school("Friedrichsgymnasium"));
         assert!(names_an_employer("Department of Social Protection"));
         assert!(!names_an_employer("Department Officer"));
         assert!(names_a_school("Camera di Commercio di Bergamo"));

@@ -151,8 +151,10 @@ pub(super) fn rows(raw: &[&str], prepared: &[String]) -> Option<Vec<Row>> {
             cells = employer_run_into_title(cells, &columns);
         }
         if cells.len() != columns.len() {
-            // A row's task that names a year ("zero lost-time injuries since 2019") is no row.
-            if dated && header(line).is_none() && !is_prose(line) {
+            // A row's task that names a year ("zero lost-time injuries since 2019", "•  Curso
+            // PRL (renovado 2024)") is no row.
+            let task = is_prose(line) || line.starts_with(['•', '*', '-', '–']);
+            if dated && header(line).is_none() && !task {
                 return None;
             }
             continue;
@@ -232,6 +234,21 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1].get(Column::Employer), "Ferretería Eléctrica El Bombillo");
         assert_eq!(rows[1].get(Column::Title), "Ayudante eléctrico");
+    }
+
+    #[test]
+    fn a_bullet_naming_a_year_under_the_table_is_no_row_of_it() {
+        let raw = [
+            "Periode  Opleiding  Instelling  Diploma",
+            "2024 – heden  Vervolgopleiding CCU-verpleegkundige  UMCG Opleidingscentrum  nee (loopt)",
+            "2014 – 2018  HBO-V (Bachelor of Nursing)  Hanzehogeschool Groningen  ja",
+            "•  ALS-provider (European Resuscitation Council), 2023",
+        ];
+        let prepared: Vec<String> = raw.iter().map(|l| (*l).to_owned()).collect();
+        let rows = rows(&raw, &prepared).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].get(Column::School), "UMCG Opleidingscentrum");
+        assert_eq!(rows[0].get(Column::Degree), "Vervolgopleiding CCU-verpleegkundige");
     }
 
     #[test]
