@@ -9,6 +9,8 @@
 use std::sync::OnceLock;
 
 use super::sections;
+use unicode_normalization::UnicodeNormalization;
+
 use super::words;
 
 /// Lines of the top of a resume that are not the name.
@@ -143,6 +145,7 @@ pub fn name(top: &[&str]) -> Option<String> {
     });
     let best = over_two_lines(&lines)
         .or_else(|| plausible.iter().find(|line| !words::names_a_job(line)).map(|l| (*l).to_owned()))
+        .map(|n| with_surname_below(&lines, n, top))
         .or(beside_the_heading)
         .or_else(|| plausible.first().map(|l| (*l).to_owned()));
     // "DUBOIS Claire": the surname set first in capitals, as French and Italian resumes do; a
@@ -364,6 +367,24 @@ fn over_two_lines(lines: &[String]) -> Option<String> {
         (one_word && one_script && could_be_a_name(&name) && !words::names_a_job(family) && !words::names_a_job(given))
             .then_some(name)
     })
+}
+
+/// The name with the last surname a narrow banner wrapped to the line under it ("Thiago
+/// Nascimento" over "Barbosa"), when the e-mail address in the `top` holds that word
+/// ("thiago.nbarbosa@…"): a capitalised word alone under a name may be anything else.
+fn with_surname_below(lines: &[String], name: String, top: &[&str]) -> String {
+    let Some(at) = lines.iter().position(|l| l.trim() == name) else { return name };
+    let Some(next) = lines.get(at + 1).map(|l| l.trim()) else { return name };
+    let one_word = !next.contains(' ') && next.chars().count() >= 3 && next.chars().all(char::is_alphabetic);
+    let capitalised = next.starts_with(char::is_uppercase);
+    let address = super::contact::email(&top.join("\n")).unwrap_or_default().to_lowercase();
+    let local = address.split('@').next().unwrap_or_default();
+    let folded: String = next.nfd().filter(char::is_ascii_alphabetic).collect::<String>().to_lowercase();
+    if one_word && capitalised && !local.is_empty() && local.contains(&folded) && !name.contains(next) {
+        format!("{name} {next}")
+    } else {
+        name
+    }
 }
 
 /// Whether a text's letters are all Latin (with diacritics).
@@ -661,6 +682,11 @@ mod tests {
             name(&["HOJA DE VIDA", "JHON FREDY CASTAÑO RESTREPO"]).as_deref(),
             Some("Jhon Fredy Castaño Restrepo")
         );
+        // The last surname wrapped under the name, which the e-mail address holds; not a town.
+        let top = ["Thiago Nascimento", "Barbosa", "Analista de Sistemas", "thiago.nbarbosa@outlook.com"];
+        assert_eq!(name(&top).as_deref(), Some("Thiago Nascimento Barbosa"));
+        let top = ["Thiago Nascimento", "Curitiba", "thiago.nascimento@outlook.com"];
+        assert_eq!(name(&top).as_deref(), Some("Thiago Nascimento"));
     }
 
     #[test]

@@ -367,6 +367,8 @@ mod tests {
         assert_eq!(heading("EDUCATIONAL PSYCHOLOGIST"), None);
         assert_eq!(heading("Academic Qualifications"), Some(Section::Education));
         assert_eq!(heading("AUS- UND FORTBILDUNG"), Some(Section::Education));
+        assert_eq!(heading("FORMATIONS COMPLÉMENTAIRES"), Some(Section::Certifications));
+        assert_eq!(heading("Fortbildungen"), Some(Section::Certifications));
         assert_eq!(heading("Experiência profissional"), Some(Section::Experience));
         assert_eq!(heading("LICENSURE & CERTIFICATIONS"), Some(Section::Certifications));
         assert_eq!(heading("Prawo jazdy"), Some(Section::Other));
