@@ -213,7 +213,9 @@ pub fn parse(text: &str) -> ParsedResume {
     // A heading counts even when nothing was read under it (its list drawn elsewhere on the page).
     let headed = |wanted: Section| lines.iter().any(|l| sections::heading(l) == Some(wanted));
     let top = section(Section::Top);
+    let email = contact::email(text);
     let (name, name_confidence) = found_by(name::name(&top), || name::name_above_a_title(&lines));
+    let name = name.map(|n| name::with_surname_below(&top, n, email.as_deref()));
     let (phone, phone_confidence) = found_by(contact::phone(&top), || contact::phone(&lines));
     // A languages list run in with its heading inside the skills is languages, read below,
     // unless the skills taxonomy knows every one of them ("Languages: Go, Java, SQL").
@@ -271,7 +273,6 @@ pub fn parse(text: &str) -> ParsedResume {
         .into_iter()
         .filter(|c| c.chars().any(char::is_alphabetic))
         .collect();
-    let email = contact::email(text);
     let location = contact::location(&top, name.as_deref());
     let confidence = Confidences {
         // A job title taken for want of a name ("Warehouse Lead" where the name was an image)

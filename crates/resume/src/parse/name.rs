@@ -145,7 +145,6 @@ pub fn name(top: &[&str]) -> Option<String> {
     });
     let best = over_two_lines(&lines)
         .or_else(|| plausible.iter().find(|line| !words::names_a_job(line)).map(|l| (*l).to_owned()))
-        .map(|n| with_surname_below(&lines, n, top))
         .or(beside_the_heading)
         .or_else(|| plausible.first().map(|l| (*l).to_owned()));
     // "DUBOIS Claire": the surname set first in capitals, as French and Italian resumes do; a
@@ -370,18 +369,20 @@ fn over_two_lines(lines: &[String]) -> Option<String> {
 }
 
 /// The name with the last surname a narrow banner wrapped to the line under it ("Thiago
-/// Nascimento" over "Barbosa"), when the e-mail address in the `top` holds that word
-/// ("thiago.nbarbosa@…"): a capitalised word alone under a name may be anything else.
-fn with_surname_below(lines: &[String], name: String, top: &[&str]) -> String {
-    let Some(at) = lines.iter().position(|l| l.trim() == name) else { return name };
-    let Some(next) = lines.get(at + 1).map(|l| l.trim()) else { return name };
+/// Nascimento" over "Barbosa"), when the e-mail address holds that word ("thiago.nbarbosa@…",
+/// wherever the page has it): a capitalised word alone under a name may be anything else.
+pub fn with_surname_below(top: &[&str], name: String, email: Option<&str>) -> String {
+    let Some(at) = top.iter().position(|l| l.trim().eq_ignore_ascii_case(&name) || natural_case(l.trim()) == name)
+    else {
+        return name;
+    };
+    let Some(next) = top.get(at + 1).map(|l| l.trim()) else { return name };
     let one_word = !next.contains(' ') && next.chars().count() >= 3 && next.chars().all(char::is_alphabetic);
     let capitalised = next.starts_with(char::is_uppercase);
-    let address = super::contact::email(&top.join("\n")).unwrap_or_default().to_lowercase();
-    let local = address.split('@').next().unwrap_or_default();
+    let local = email.and_then(|e| e.split('@').next()).unwrap_or_default().to_lowercase();
     let folded: String = next.nfd().filter(char::is_ascii_alphabetic).collect::<String>().to_lowercase();
     if one_word && capitalised && !local.is_empty() && local.contains(&folded) && !name.contains(next) {
-        format!("{name} {next}")
+        format!("{name} {}", natural_case(next))
     } else {
         name
     }
@@ -683,10 +684,14 @@ mod tests {
             Some("Jhon Fredy Castaño Restrepo")
         );
         // The last surname wrapped under the name, which the e-mail address holds; not a town.
-        let top = ["Thiago Nascimento", "Barbosa", "Analista de Sistemas", "thiago.nbarbosa@outlook.com"];
-        assert_eq!(name(&top).as_deref(), Some("Thiago Nascimento Barbosa"));
-        let top = ["Thiago Nascimento", "Curitiba", "thiago.nascimento@outlook.com"];
-        assert_eq!(name(&top).as_deref(), Some("Thiago Nascimento"));
+        let top = ["Thiago Nascimento", "Barbosa", "Analista de Sistemas"];
+        let found = name(&top).unwrap();
+        let email = Some("thiago.nbarbosa@outlook.com");
+        assert_eq!(with_surname_below(&top, found.clone(), email), "Thiago Nascimento Barbosa");
+        let top = ["THIAGO NASCIMENTO", "BARBOSA", "Analista de Sistemas"];
+        assert_eq!(with_surname_below(&top, name(&top).unwrap(), email), "Thiago Nascimento Barbosa");
+        let top = ["Thiago Nascimento", "Curitiba"];
+        assert_eq!(with_surname_below(&top, found, Some("thiago.nascimento@outlook.com")), "Thiago Nascimento");
     }
 
     #[test]
