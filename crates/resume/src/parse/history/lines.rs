@@ -145,11 +145,15 @@ pub(super) fn describes_an_employer(line: &str) -> bool {
 /// capitals or by its words, and no job ("THE LEDBURY • London", "NORTHWESTERN ENERGY,
 /// Bozeman, MT").
 pub(super) fn is_employers_line(line: &str) -> bool {
-    let name = separated(line).into_iter().next().unwrap_or_default();
+    let parts = separated(line);
+    let name = parts.first().copied().unwrap_or_default();
     let name = name.split(", ").next().unwrap_or_default().trim();
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
     let capitals = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
-    (capitals || names_an_organisation(line)) && !names_a_job(line) && !is_prose(line)
+    // "OBS De Regenboog | Utrecht", "Parkhotel Oberstdorf • Oberstdorf": a name and its town
+    // after a bar or a bullet, as designed resumes set the employer over its roles.
+    let with_town = parts.len() == 2 && is_town(parts[1].trim()) && starts_with_a_name(name);
+    (capitals || with_town || names_an_organisation(line)) && !names_a_job(line) && !is_prose(line)
 }
 
 /// Words of working hours after their number, lower case ("32 uur", "20 hrs/week", "38,5

@@ -1791,4 +1791,26 @@ mod tests {
         assert_eq!(who(&lines), pairs(&want));
         assert_eq!(jobs(&lines)[0].end.as_deref(), Some("2021-06"));
     }
+
+    #[test]
+    fn an_employer_and_its_town_over_its_description_and_roles_with_tasks_unmarked() {
+        // A designed page: the employer and its town after a bar, a line saying what it is,
+        // each role's title with its dates, and tasks whose bullets the browser drew.
+        let lines = [
+            "OBS De Regenboog | Utrecht",
+            "Openbare basisschool, 380 leerlingen, onderdeel van stichting PCOU Willibrord",
+            "Bouwcoördinator bovenbouw  aug. 2023 – heden",
+            "Aansturen van team groep 6–8 (9 leerkrachten)",
+            "Leerkracht groep 7  aug. 2018 – jul. 2023",
+            "Invoering van Snappet in de bovenbouw",
+            "Coördinatie van de rekenmethode",
+            "Leerkracht groep 5 (0,6 fte)  aug. 2016 – jul. 2018",
+        ];
+        let want = [
+            ("Bouwcoördinator bovenbouw", "OBS De Regenboog"),
+            ("Leerkracht groep 7", "OBS De Regenboog"),
+            ("Leerkracht groep 5 (0,6 fte)", "OBS De Regenboog"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
 }

@@ -139,11 +139,17 @@ impl<D: Fn(&str) -> Option<Dated>> Section<'_, D> {
             && names_an_organisation(line)
             && !names_an_organisation(&pieces[0]);
         // Above the entry's headings, a task's line without its bullet (a browser draws list
-        // markers, not text) is long prose: "Introduced monthly HR dashboards for absence,
-        // turnover and overtime" over "Airedale Housing Association" and dates.
+        // markers, not text) is prose: "Introduced monthly HR dashboards for absence, turnover
+        // and overtime" over "Airedale Housing Association" and dates. A short one names no
+        // job and ends on no town ("Coördinatie van de rekenmethode" over "Leerkracht groep 5
+        // dates"; not "Tribunal de commerce de Lyon"), under an earlier entry (the first
+        // entry's "Istruttore amministrativo (cat. C1), tempo indeterminato" is its title).
+        let words = line.split_whitespace().count();
+        let on_town = line.rsplit(' ').next().is_some_and(is_known_town);
+        let short_task = words >= 4 && draft.untaken > 0 && !names_a_job(line) && !on_town;
         let task_above = before
             && !pieces.is_empty()
-            && line.split_whitespace().count() >= 7
+            && (words >= 7 || short_task)
             && is_prose(line)
             && !names_an_organisation(line);
         // Under a dated title, a list of tasks in prose is its first line of description

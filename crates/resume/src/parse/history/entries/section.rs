@@ -133,6 +133,15 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
             && before.iter().all(|j| !self.is_heading(*j))
             && after_first.is_some_and(|j| self.is_heading(j));
         let sides = if self.heading_first && !read_after {
+            // A later role's title on its dated line under the last one's tasks: what follows
+            // the dates is its own description ("Leerkracht groep 7  aug. 2018 – jul. 2023"
+            // over "Invoering van Snappet in de bovenbouw"), unless it names who and where
+            // ("Leroy Merlin France – mission d'intérim via Adecco, Lezennes").
+            let who_below = after_first.is_some_and(|j| {
+                let line = &self.lines[j];
+                names_who(line) || line.rsplit_once(", ").is_some_and(|(_, town)| is_town(town))
+            });
+            let after = if n > 0 && own == 1 && !who_below { Vec::new() } else { after };
             [(before, true), (after, false)]
         } else {
             [(after, false), (before, true)]
