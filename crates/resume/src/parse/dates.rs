@@ -86,6 +86,8 @@ const PRESENT: &[&str] = &[
     "laufend",
     "hoje",
     "aktualnie",
+    // Abbreviated: "2022 – auj.".
+    "auj",
 ];
 
 /// Two words that together mean "to the present" ("à ce jour", "in corso").
@@ -398,6 +400,7 @@ mod tests {
         let at = span(line).unwrap().at;
         assert_eq!(&line[at], "Jan 2018 – Present");
         assert_eq!(span("Verwaltungsfachwirtin (Angestelltenlehrgang II)  2008 – 2010").unwrap().start, "2008");
+        assert_eq!(span("2022 – auj.  Boulangerie Au Pain de Camille • Nantes").unwrap().end, None);
         // A season before the range is the range's.
         let line = "Aide-soignante (emplois d'été)  Étés 2012 – 2014";
         let at = span(line).unwrap().at;

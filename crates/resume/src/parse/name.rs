@@ -93,7 +93,21 @@ const POST_NOMINALS: &[&str] = &[
 ];
 
 /// Words of a credential's name, never of a person's ("AWS Certified Solutions Architect").
-const CREDENTIAL_WORDS: &[&str] = &["certified", "certificate", "certification", "accredited", "licensed"];
+/// So are a driving licence's ("Permis B", "Führerschein Klasse B", "Rijbewijs B").
+const CREDENTIAL_WORDS: &[&str] = &[
+    "certified",
+    "certificate",
+    "certification",
+    "accredited",
+    "licensed",
+    "permis",
+    "führerschein",
+    "rijbewijs",
+    "carnet",
+    "carné",
+    "licence",
+    "license",
+];
 
 /// The name: a form's labelled name first, else a banner's given name and surname on two
 /// lines, else the first of the first lines of two to five words that start with a capital
@@ -683,6 +697,8 @@ mod tests {
             name(&["HOJA DE VIDA", "JHON FREDY CASTAÑO RESTREPO"]).as_deref(),
             Some("Jhon Fredy Castaño Restrepo")
         );
+        // A driving licence in a sidebar read before the name is no name.
+        assert_eq!(name(&["Permis B", "Nadège Bouvier"]).as_deref(), Some("Nadège Bouvier"));
         // The last surname wrapped under the name, which the e-mail address holds; not a town.
         let top = ["Thiago Nascimento", "Barbosa", "Analista de Sistemas"];
         let found = name(&top).unwrap();
