@@ -310,13 +310,15 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
 
 /// A range a table's cell wrapped around the row's middle line, where an office suite centres
 /// the other cells ("Feb 2018 – Jun" / "Territory Sales Representative  Reece Plumbing" /
-/// "2021"): the row with its range whole, first.
+/// "2021"; "September 2014 –" / "Customer Services Adviser" / "December 2016"): the row with
+/// its range whole, first.
 fn range_around(line: &str, middle: &str, below: &str) -> Option<String> {
     let end = below.trim();
     let range = format!("{} {end}", line.trim());
     let whole = dates::span(&range).is_some_and(|s| s.at == (0..range.len()));
-    let year = end.len() == 4 && end.chars().all(|c| c.is_ascii_digit());
-    let row = middle.contains("  ") && dates::span(middle).is_none() && dates::single(middle).is_none();
+    // The part below is a year or a whole date ("2021", "December 2016").
+    let year = dates::single(end).is_some_and(|(_, at)| at == (0..end.len()));
+    let row = !is_description(middle) && dates::span(middle).is_none() && dates::single(middle).is_none();
     (whole && year && row && dates::span(line).is_none()).then(|| format!("{range}  {}", middle.trim()))
 }
 

@@ -1813,4 +1813,34 @@ mod tests {
         ];
         assert_eq!(who(&lines), pairs(&want));
     }
+
+    #[test]
+    fn a_career_break_on_its_dated_line_takes_no_employer_and_a_range_wrapped_around_a_title() {
+        let lines = [
+            "Steuerfachangestellte (Teilzeit 30 Std.)  seit 01/2022",
+            "Petersen und Partner Steuerberatungsgesellschaft mbB – Kiel",
+            "•  Finanzbuchhaltung und USt-Voranmeldungen",
+            "Elternzeit  04/2019 – 12/2021",
+            "ETL ADVISA Steuerberatungsgesellschaft mbH – Rendsburg",
+            "Steuerfachangestellte  08/2013 – 03/2019",
+            "•  Lohnabrechnungen für 300 Arbeitnehmer",
+        ];
+        let want = [
+            ("Steuerfachangestellte (Teilzeit 30 Std.)", "Petersen und Partner Steuerberatungsgesellschaft mbB"),
+            ("Steuerfachangestellte", "ETL ADVISA Steuerberatungsgesellschaft mbH"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+        let lines = [
+            "Birmingham City Council – Birmingham",
+            "Senior Licensing Officer  April 2022 – present",
+            "•  Supervise three licensing assistants",
+            "September 2014 –",
+            "Customer Services Adviser",
+            "December 2016",
+            "Sandwell Metropolitan Borough Council – Oldbury",
+        ];
+        let found = jobs(&lines);
+        assert_eq!(found[1].title, "Customer Services Adviser");
+        assert_eq!((found[1].start.as_deref(), found[1].end.as_deref()), (Some("2014-09"), Some("2016-12")));
+    }
 }

@@ -111,6 +111,13 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
             return entry(vec![title], true, false);
         }
         let own = pieces.len();
+        // Time between jobs on its dated line ("Elternzeit  04/2019 – 12/2021") takes no line
+        // around it: the next employer's line below is the next entry's.
+        if self.jobs && pieces.iter().any(|p| names_a_gap(p)) {
+            cursor.free = i + 1;
+            cursor.row_cells = 0;
+            return entry(pieces, false, false);
+        }
         // The employer below is taken now: the title may have a comma of its own.
         // Its line is the employer's alone: a dash in it is in the name ("LogiTejo –
         // Operadores Logísticos, S.A., Azambuja").
