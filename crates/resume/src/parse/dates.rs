@@ -203,6 +203,16 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
             i += 2;
             continue;
         }
+        // "od października 2019 r. do chwili obecnej": the Polish "r." (rok, year) after a
+        // date is the date's.
+        if key == "r"
+            && word.ends_with('.')
+            && let Some((Item::Date(_), last)) = out.last_mut()
+        {
+            last.end = at.end;
+            i += 1;
+            continue;
+        }
         // "jan/2020", "set/2013": a month's name and its year with a slash, as Portuguese and
         // Brazilian resumes write them; "Apr-2022" with a hyphen, as Indian ones do.
         let month_year = key.split_once(['/', '-']).and_then(|(m, y)| Some(format!("{}-{:02}", year(y)?, month(m)?)));
@@ -401,6 +411,8 @@ mod tests {
         assert_eq!(&line[at], "Jan 2018 – Present");
         assert_eq!(span("Verwaltungsfachwirtin (Angestelltenlehrgang II)  2008 – 2010").unwrap().start, "2008");
         assert_eq!(span("2022 – auj.  Boulangerie Au Pain de Camille • Nantes").unwrap().end, None);
+        let line = "od października 2019 r. do chwili obecnej";
+        assert_eq!(&line[span(line).unwrap().at], line);
         // A season before the range is the range's.
         let line = "Aide-soignante (emplois d'été)  Étés 2012 – 2014";
         let at = span(line).unwrap().at;

@@ -1843,4 +1843,23 @@ mod tests {
         assert_eq!(found[1].title, "Customer Services Adviser");
         assert_eq!((found[1].start.as_deref(), found[1].end.as_deref()), (Some("2014-09"), Some("2016-12")));
     }
+
+    #[test]
+    fn a_title_in_small_letters_on_its_dated_line_under_its_employer_and_what_it_is() {
+        let lines = [
+            "Hotel Santa Caterina – Amalfi",
+            "Hotel 5 stelle lusso, ristorante gourmet",
+            "Capo partita primi (stagionale)  Apr 2022 – Ott 2025",
+            "Gestione della partita primi per 120 coperti",
+            "Formazione di due commis",
+            "Rosa Alpina – San Cassiano (BZ)",
+            "Hotel e ristorante nelle Dolomiti",
+            "Cuoco capo partita (stagione invernale)  Dic 2022 – Mar 2025",
+        ];
+        let want = [
+            ("Capo partita primi (stagionale)", "Hotel Santa Caterina"),
+            ("Cuoco capo partita (stagione invernale)", "Rosa Alpina"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
 }

@@ -51,12 +51,16 @@ pub(super) fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first:
     // de réadaptation" over "Clinique Sainte-Odile, Haguenau"): kept for the title below.
     let titled: Vec<String> = pieces.iter().filter(|p| !is_sentence(p)).cloned().collect();
     let mut n_cell = 0;
-    // With the headings before the dates, the dates' line holds no heading: a line of the
-    // description beside dates centred in their cell ("09/2018–aujourd'hui  Facturation
-    // des actes, tiers payant et relances") is prose even in its first cell.
+    // With the headings before the dates, a line of the description beside dates centred in
+    // their cell ("09/2018–aujourd'hui  Facturation des actes, tiers payant et relances") is
+    // prose even in its first cell; a title in small letters is not ("Capo partita primi
+    // (stagionale)  Apr 2022 – Ott 2025" under its employer): a list or a long phrase is.
+    let described =
+        |p: &str| is_prose(p) && (p.contains(", ") || p.ends_with('.') || p.split_whitespace().count() >= 6);
     pieces.retain(|p| {
         n_cell += 1;
-        !(is_sentence(p) || is_working_hours(p) || ((n_cell > 1 || heading_first) && is_prose(p)))
+        let prose = if n_cell > 1 { is_prose(p) } else { heading_first && described(p) };
+        !(is_sentence(p) || is_working_hours(p) || prose)
     });
     // "SEPTIEMBRE 2019 – ACTUALIDAD • ZARAGOZA": a town in capitals beside the dates is where
     // the job was, unless the lines around give no title and employer without it. So is a town
