@@ -133,9 +133,13 @@ pub(super) fn describes_an_employer(line: &str) -> bool {
         .iter()
         .filter(|w| w.starts_with(char::is_lowercase) && !JOINING_WORDS.contains(&w.trim_end_matches(',')))
         .count();
+    // German sets its nouns in capitals: a figure and a joining word say it instead
+    // ("4-Sterne-Superior-Ferienhotel mit 112 Zimmern und Wellnessbereich").
+    let counted = words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit() || ".,".contains(c)))
+        && words.iter().any(|w| JOINING_WORDS.contains(w));
     words.len() >= 4
-        && small >= 1
-        && line.starts_with(char::is_uppercase)
+        && (small >= 1 || counted)
+        && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !names_a_job(line)
         && dates::span(line).is_none()
         && dates::single(line).is_none()
@@ -153,7 +157,10 @@ pub(super) fn is_employers_line(line: &str) -> bool {
     // "OBS De Regenboog | Utrecht", "Parkhotel Oberstdorf • Oberstdorf": a name and its town
     // after a bar or a bullet, as designed resumes set the employer over its roles.
     let with_town = parts.len() == 2 && is_town(parts[1].trim()) && starts_with_a_name(name);
-    (capitals || with_town || names_an_organisation(line)) && !names_a_job(line) && !is_prose(line)
+    (capitals || with_town || names_an_organisation(line))
+        && !names_a_job(line)
+        && !is_prose(line)
+        && !(names_an_organisation(line) && describes_an_employer(line))
 }
 
 /// Words of working hours after their number, lower case ("32 uur", "20 hrs/week", "38,5

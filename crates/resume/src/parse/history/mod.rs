@@ -1862,4 +1862,15 @@ mod tests {
         ];
         assert_eq!(who(&lines), pairs(&want));
     }
+
+    #[test]
+    fn a_german_line_saying_what_the_employer_is_between_it_and_the_title() {
+        let lines = [
+            "Parkhotel Oberstdorf • Oberstdorf",
+            "4-Sterne-Superior-Ferienhotel mit 112 Zimmern und Wellnessbereich",
+            "Stellv. Empfangschefin  04/2023 – heute",
+            "Dienstplanung für 7 Mitarbeitende an der Rezeption",
+        ];
+        assert_eq!(who(&lines), pairs(&[("Stellv. Empfangschefin", "Parkhotel Oberstdorf")]));
+    }
 }
