@@ -86,14 +86,17 @@ pub fn links(text: &str) -> Vec<String> {
 
 /// Words that label a phone number, in lower case ("Tel.:", "Mobil", "Móvil", "Telefone",
 /// "Telemóvel", "Cellulare", "kom."); "tel" is in most of them.
-const PHONE_LABELS: &[&str] = &[
-    "phone", "tel", "mobil", "móvil", "movil", "cell", "cel.", "cel:", "celular", "handy", "gsm", "kom.", "tlf",
-    "puhelin",
-];
+const PHONE_LABELS: &[&str] =
+    &["phone", "tel", "mobil", "móvil", "movil", "cell", "celular", "handy", "gsm", "kom.", "tlf", "puhelin"];
 
-/// Labels of an identity's or a licence's number, lower case and without their stops
-/// ("Cédula Profesional 10458273", "C.C. 1.036.642.118", "DNI 12345678Z", "PESEL 90010112345"):
-/// no phone number follows them.
+/// Short labels that end other words too ("Excel:", "marcel.dupont@…"): a label only as a word
+/// of its own ("Cel. 442 187 6350").
+const SHORT_PHONE_LABELS: &[&str] = &["cel.", "cel:"];
+
+/// Labels of an identity's or a professional licence's number, lower case and without their
+/// stops ("Cédula Profesional 10458273", "C.C. 1.036.642.118", "DNI 12345678Z", "PESEL
+/// 90010112345"): no phone number follows them. Not "licence": "Full UK driving licence |
+/// 07700 900123" has the phone after it.
 const IDENTITY_LABELS: &[&str] = &[
     "cédula",
     "cedula",
@@ -113,9 +116,6 @@ const IDENTITY_LABELS: &[&str] = &[
     "matricula",
     "colegiado",
     "colegiada",
-    "licence",
-    "license",
-    "registration",
     "ssn",
 ];
 
@@ -125,7 +125,8 @@ pub fn phone(lines: &[&str]) -> Option<String> {
     // A labelled number first ("Phone:", "Tel", "Mobile"), else the first that looks like one.
     let labelled = lines.iter().filter(|l| {
         let l = l.to_lowercase();
-        PHONE_LABELS.iter().any(|k| l.contains(k))
+        let word = |k: &str| l.match_indices(k).any(|(at, _)| !l[..at].ends_with(char::is_alphabetic));
+        PHONE_LABELS.iter().any(|k| l.contains(k)) || SHORT_PHONE_LABELS.iter().any(|k| word(k))
     });
     labelled.chain(lines.iter()).find_map(|line| number_in(line))
 }
@@ -348,6 +349,11 @@ mod tests {
         let lines = ["C.C. 1.036.642.118 de Itagüí", "Calle 48 Sur # 52-31, Itagüí", "312 745 8890"];
         assert_eq!(phone(&lines).as_deref(), Some("312 745 8890"));
         assert_eq!(phone(&["Tel. 0151 2345 6789"]).as_deref(), Some("0151 2345 6789"));
+        // A driving licence beside the phone; "Excel:" labels nothing.
+        let lines = ["Full UK driving licence | 07700 900123"];
+        assert_eq!(phone(&lines).as_deref(), Some("07700 900123"));
+        let lines = ["Excel: 2019 – 2021 reports 123456789", "Mobile 0612 345 678"];
+        assert_eq!(phone(&lines).as_deref(), Some("0612 345 678"));
     }
 
     #[test]

@@ -115,10 +115,12 @@ const CONNECTORS: &[&str] = &[
 const SINCE: &[&str] = &["since", "seit", "depuis", "desde", "dal", "od", "sinds"];
 const FROM: &[&str] = &["from", "von", "vom", "du", "de", "da", "dalla", "van"];
 /// Seasons before a range of years ("Étés 2012 – 2014", "Summers 2016 – 2018"): part of the
-/// range, as "from" is.
+/// range, as "from" is, when a single space sets them before a year ("Autohaus Sommer  2015 –
+/// 2019" is a name beside its dates). Not the Italian "estate" and "lato", English and Italian
+/// words too.
 const SEASONS: &[&str] = &[
-    "summer", "summers", "été", "étés", "sommer", "verano", "veranos", "verão", "verões", "estate", "estati", "zomer",
-    "zomers", "lato", "winter", "hiver", "invierno", "inverno",
+    "summer", "summers", "été", "étés", "sommer", "verano", "veranos", "verão", "verões", "estati", "zomer", "zomers",
+    "winter", "hiver", "invierno", "inverno",
 ];
 
 /// The first span of time in `line`.
@@ -205,9 +207,9 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
         }
         // "od października 2019 r. do chwili obecnej": the Polish "r." (rok, year) after a
         // date is the date's.
-        if key == "r"
-            && word.ends_with('.')
+        if word == "r."
             && let Some((Item::Date(_), last)) = out.last_mut()
+            && line[last.end..at.start] == *" "
         {
             last.end = at.end;
             i += 1;
@@ -224,7 +226,9 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
             Item::Connector
         } else if SINCE.contains(&key.as_str()) {
             Item::Since
-        } else if FROM.contains(&key.as_str()) || SEASONS.contains(&key.as_str()) {
+        } else if FROM.contains(&key.as_str())
+            || (SEASONS.contains(&key.as_str()) && before_a_year(line, at, &words, i))
+        {
             Item::From
         } else {
             Item::Other
@@ -233,6 +237,13 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
         i += 1;
     }
     out
+}
+
+/// Whether word `i` of `words` (at `at` in `line`) stands right before a year, one space apart.
+fn before_a_year(line: &str, at: &Range<usize>, words: &[(String, Range<usize>)], i: usize) -> bool {
+    words.get(i + 1).is_some_and(|(next, next_at)| {
+        line[at.end..next_at.start] == *" " && year(next.trim_end_matches([',', ')', '.', ';'])).is_some()
+    })
 }
 
 /// Words with their byte ranges; dashes between dates ("2015–2019", "04/2019-06/2021") are
@@ -413,7 +424,13 @@ mod tests {
         assert_eq!(span("2022 – auj.  Boulangerie Au Pain de Camille • Nantes").unwrap().end, None);
         let line = "od października 2019 r. do chwili obecnej";
         assert_eq!(&line[span(line).unwrap().at], line);
-        // A season before the range is the range's.
+        // A season before the range is the range's; a name like one beside the dates is not.
+        let line = "Autohaus Sommer  2015 – 2019";
+        assert_eq!(&line[span(line).unwrap().at], "2015 – 2019");
+        let line = "Negotiator, Foxtons Real Estate  2018 – 2021";
+        assert_eq!(&line[span(line).unwrap().at], "2018 – 2021");
+        let line = "2015 – 2018  R. Martínez y Asociados";
+        assert_eq!(&line[span(line).unwrap().at], "2015 – 2018");
         let line = "Aide-soignante (emplois d'été)  Étés 2012 – 2014";
         let at = span(line).unwrap().at;
         assert_eq!(&line[at], "Étés 2012 – 2014");

@@ -92,6 +92,25 @@ const POST_NOMINALS: &[&str] = &[
     "mimeche", "mice", "mirse", "mciob", "rgn", "rmn", "mcsp", "(hons)",
 ];
 
+/// The kinds of school a school's name ends on and no surname is.
+const SCHOOL_KINDS: &[&str] = &[
+    "college",
+    "school",
+    "university",
+    "academy",
+    "institute",
+    "gymnasium",
+    "lyceum",
+    "lycée",
+    "universität",
+    "universiteit",
+    "hochschule",
+    "hogeschool",
+    "realschule",
+    "gesamtschule",
+    "berufsschule",
+];
+
 /// Words of a credential's name, never of a person's ("AWS Certified Solutions Architect").
 /// So are a driving licence's ("Permis B", "Führerschein Klasse B", "Rijbewijs B").
 const CREDENTIAL_WORDS: &[&str] = &[
@@ -134,8 +153,12 @@ pub fn name(top: &[&str]) -> Option<String> {
         .map(|l| without_title_after(without_credentials(without_parenthesis(l))))
         .filter(|line| could_be_a_name(line))
         // A school's name from a sidebar read early ("Koning Willem I College") is no person's:
-        // its last word says so (a first word may be a given name: "Greta" is a school too).
-        .filter(|line| !line.split_whitespace().last().is_some_and(words::names_a_school))
+        // its last word is a school's kind, which no surname is (the school words also hold
+        // "Kammer", "Cima", "Centro", surnames too).
+        .filter(|line| {
+            let last = line.split_whitespace().last().unwrap_or_default().to_lowercase();
+            !SCHOOL_KINDS.contains(&last.as_str())
+        })
         .collect();
     // "INFORMACIÓN PERSONAL  Almansa Quesada, Rocío": the Europass form's name beside its
     // section's heading, surname first before a comma.
@@ -395,7 +418,9 @@ pub fn with_surname_below(top: &[&str], name: String, email: Option<&str>) -> St
     let capitalised = next.starts_with(char::is_uppercase);
     let local = email.and_then(|e| e.split('@').next()).unwrap_or_default().to_lowercase();
     let folded: String = next.nfd().filter(char::is_ascii_alphabetic).collect::<String>().to_lowercase();
-    if one_word && capitalised && !local.is_empty() && local.contains(&folded) && !name.contains(next) {
+    // Latin letters only: a word of another script folds to nothing, which every address holds.
+    let latin = folded.chars().count() >= 3;
+    if one_word && capitalised && latin && !local.is_empty() && local.contains(&folded) && !name.contains(next) {
         format!("{name} {}", natural_case(next))
     } else {
         name
@@ -693,6 +718,7 @@ mod tests {
         let top = ["Joris van der", "Linden", "Binnendienst Verkoper B2B", "Koning Willem I College"];
         assert_eq!(name(&top).as_deref(), Some("Joris van der Linden"));
         assert_ne!(name(&["Koning Willem I College", "Jan Bos"]).as_deref(), Some("Koning Willem I College"));
+        assert_eq!(name(&["Thomas Kammer", "Kaufmann"]).as_deref(), Some("Thomas Kammer"));
         assert_eq!(
             name(&["HOJA DE VIDA", "JHON FREDY CASTAÑO RESTREPO"]).as_deref(),
             Some("Jhon Fredy Castaño Restrepo")
@@ -706,6 +732,8 @@ mod tests {
         assert_eq!(with_surname_below(&top, found.clone(), email), "Thiago Nascimento Barbosa");
         let top = ["THIAGO NASCIMENTO", "BARBOSA", "Analista de Sistemas"];
         assert_eq!(with_surname_below(&top, name(&top).unwrap(), email), "Thiago Nascimento Barbosa");
+        let top = ["Иван Петров", "Программист"];
+        assert_eq!(with_surname_below(&top, "Иван Петров".into(), Some("ivan.petrov@mail.ru")), "Иван Петров");
         let top = ["Thiago Nascimento", "Curitiba"];
         assert_eq!(with_surname_below(&top, found, Some("thiago.nascimento@outlook.com")), "Thiago Nascimento");
     }

@@ -308,7 +308,8 @@ pub(crate) fn names_a_job(text: &str) -> bool {
 const LEGAL_FORMS: &[&str] = &[
     "inc", "ltd", "llc", "llp", "plc", "pty", "corp", "corporation", "co", "gmbh", "ggmbh", "ag", "kg", "sa", "s.a",
     "bv", "b.v", "nv", "n.v", "oy", "ab", "as", "srl", "s.r.l", "spa", "s.p.a", "se", "sas", "sarl", "s.l", "slu", "lda",
-    "ltda", "sp", "slp", "s.l.p", "nhs trust", "foundation trust", "s.a. de c.v.", "s. de r.l.",
+    "ltda", "sp", "slp", "s.l.p", "nhs trust", "foundation trust", "s.a. de c.v.", "s.a.b. de c.v.", "s. de r.l.",
+    "s. de r.l. de c.v.",
 ];
 
 /// Whether `text` is a legal form alone ("S.A.", "Lda.", "S.A. de C.V.", "S. de R.L. de C.V."),
@@ -316,8 +317,7 @@ const LEGAL_FORMS: &[&str] = &[
 pub(crate) fn is_a_legal_form(text: &str) -> bool {
     let text = text.trim();
     let lower = text.to_lowercase();
-    ["s.a. de c.v.", "s. de r.l. de c.v.", "s. de r.l.", "s.a.b. de c.v."].contains(&lower.as_str())
-        || (!text.contains(' ') && names_a_legal_form(text))
+    LEGAL_FORMS.iter().any(|f| f.contains(' ') && *f == lower) || (!text.contains(' ') && names_a_legal_form(text))
 }
 
 /// `text` without an abbreviation in brackets ("(IHK)"): a qualification's examiner, not the

@@ -154,9 +154,13 @@ pub(super) fn is_employers_line(line: &str) -> bool {
     let name = name.split(", ").next().unwrap_or_default().trim();
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
     let capitals = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
-    // "OBS De Regenboog | Utrecht", "Parkhotel Oberstdorf • Oberstdorf": a name and its town
-    // after a bar or a bullet, as designed resumes set the employer over its roles.
-    let with_town = parts.len() == 2 && is_town(parts[1].trim()) && starts_with_a_name(name);
+    // "OBS De Regenboog | Utrecht", "Parkhotel Oberstdorf • Oberstdorf": a name and a town the
+    // gazetteer knows after a bar or a bullet, as designed resumes set the employer over its
+    // roles (not a tools line: "Microsoft Excel | Power BI"), maybe with its province ("Rosa
+    // Alpina – San Cassiano (BZ)").
+    let town = parts.get(1).map_or("", |t| t.trim());
+    let in_region = town.ends_with(')') && is_town(town);
+    let with_town = parts.len() == 2 && (is_known_town(town) || in_region) && starts_with_a_name(name);
     (capitals || with_town || names_an_organisation(line))
         && !names_a_job(line)
         && !is_prose(line)

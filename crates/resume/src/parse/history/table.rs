@@ -182,7 +182,7 @@ pub(super) fn rows(raw: &[&str], prepared: &[String]) -> Option<Vec<Row>> {
 /// ("Ferretería Eléctrica El Bombillo Ayudante eléctrico  ene. 2013  jun. 2014" under "EMPRESA
 /// CARGO  DESDE  HASTA"): the cell split where the words of a title start, the rest left as
 /// they were.
-fn employer_run_into_title(mut cells: Vec<String>, columns: &[Column]) -> Vec<String> {
+fn employer_run_into_title(cells: Vec<String>, columns: &[Column]) -> Vec<String> {
     let Some(at) = columns.windows(2).position(|pair| pair == [Column::Employer, Column::Title]) else {
         return cells;
     };
@@ -196,11 +196,15 @@ fn employer_run_into_title(mut cells: Vec<String>, columns: &[Column]) -> Vec<St
             && names_a_job(&title)
             && !names_a_job(&employer)
     });
-    if let Some(k) = split {
-        let (employer, title) = (words[..k].join(" "), words[k..].join(" "));
-        cells.splice(at..=at, [employer, title]);
-    }
-    cells
+    let Some(k) = split else { return cells };
+    let mut split_cells = cells.clone();
+    split_cells.splice(at..=at, [words[..k].join(" "), words[k..].join(" ")]);
+    // Only where the dates then fall in their column: a row one cell short for want of its
+    // end date ("Apex Support Services Ltd  Técnico  jul. 2019") is no run-together cell.
+    let dated = columns.iter().zip(&split_cells).all(|(column, cell)| {
+        !matches!(column, Column::Dates | Column::From | Column::To) || dates::single(cell).is_some()
+    });
+    if dated { split_cells } else { cells }
 }
 
 #[cfg(test)]
@@ -234,6 +238,11 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1].get(Column::Employer), "Ferretería Eléctrica El Bombillo");
         assert_eq!(rows[1].get(Column::Title), "Ayudante eléctrico");
+        // A row one cell short for want of its end date is not split.
+        let raw = ["EMPRESA  CARGO  DESDE  HASTA", "Apex Support Services Ltd  Técnico  jul. 2019"];
+        let prepared: Vec<String> = raw.iter().map(|l| (*l).to_owned()).collect();
+        let read = super::rows(&raw, &prepared);
+        assert!(read.is_none_or(|r| r.iter().all(|row| row.get(Column::Employer) != "Apex")));
     }
 
     #[test]

@@ -143,13 +143,17 @@ impl<D: Fn(&str) -> Option<Dated>> Section<'_, D> {
         // and overtime" over "Airedale Housing Association" and dates. A short one names no
         // job and ends on no town ("Coördinatie van de rekenmethode" over "Leerkracht groep 5
         // dates"; not "Tribunal de commerce de Lyon"), under an earlier entry (the first
-        // entry's "Istruttore amministrativo (cat. C1), tempo indeterminato" is its title).
-        let words = line.split_whitespace().count();
-        let on_town = line.rsplit(' ').next().is_some_and(is_known_town);
-        let short_task = words >= 4 && draft.untaken > 0 && !names_a_job(line) && !on_town;
+        // entry's "Istruttore amministrativo (cat. C1), tempo indeterminato" is its title),
+        // over a dated title: over a dated employer ("Carrefour Market  2019 – 2021") the line
+        // is the title ("Hôtesse de caisse et accueil").
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let last_two = words.len().saturating_sub(2);
+        let on_town = (last_two..words.len()).any(|k| is_known_town(&words[k..].join(" ")));
+        let under_a_title = pieces.first().is_some_and(|p| names_a_job(p) || !starts_with_a_name(p));
+        let short_task = words.len() >= 4 && draft.untaken > 0 && under_a_title && !names_a_job(line) && !on_town;
         let task_above = before
             && !pieces.is_empty()
-            && (words >= 7 || short_task)
+            && (words.len() >= 7 || short_task)
             && is_prose(line)
             && !names_an_organisation(line);
         // Under a dated title, a list of tasks in prose is its first line of description

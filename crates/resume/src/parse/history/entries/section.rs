@@ -25,6 +25,14 @@ pub(super) struct Cursor {
     row_cells: usize,
 }
 
+impl Cursor {
+    /// Past an entry whole on its dated line `i`, which is no table row.
+    fn close_at(&mut self, i: usize) {
+        self.free = i + 1;
+        self.row_cells = 0;
+    }
+}
+
 /// An entry being read: its phrases so far and where the job was.
 pub(super) struct Draft {
     pub(super) pieces: Vec<String>,
@@ -106,16 +114,14 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
             && let Some(title) = self.later_role(i, &pieces, &rest, cursor.free)
         {
             // Whole on its dated line: the lines above are the last role's tasks.
-            cursor.free = i + 1;
-            cursor.row_cells = 0;
+            cursor.close_at(i);
             return entry(vec![title], true, false);
         }
         let own = pieces.len();
         // Time between jobs on its dated line ("Elternzeit  04/2019 – 12/2021") takes no line
         // around it: the next employer's line below is the next entry's.
         if self.jobs && pieces.iter().any(|p| names_a_gap(p)) {
-            cursor.free = i + 1;
-            cursor.row_cells = 0;
+            cursor.close_at(i);
             return entry(pieces, false, false);
         }
         // The employer below is taken now: the title may have a comma of its own.
@@ -142,8 +148,8 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         let sides = if self.heading_first && !read_after {
             // A later role's title on its dated line under the last one's tasks: what follows
             // the dates is its own description ("Leerkracht groep 7  aug. 2018 – jul. 2023"
-            // over "Invoering van Snappet in de bovenbouw"), unless it names who and where
-            // ("Leroy Merlin France – mission d'intérim via Adecco, Lezennes").
+            // over "Invoering van Snappet in de bovenbouw"), unless it names who or ends on
+            // where ("Leroy Merlin France – mission d'intérim via Adecco, Lezennes").
             let who_below = after_first.is_some_and(|j| {
                 let line = &self.lines[j];
                 names_who(line) || line.rsplit_once(", ").is_some_and(|(_, town)| is_town(town))
