@@ -125,19 +125,28 @@ fn is_date(d: &str) -> bool {
 #[test]
 fn every_file_is_read_and_parsed_without_a_crash_or_a_hang() {
     let cases = set::load(&dir(), Half::All).unwrap();
-    let mut parses = Vec::new();
-    for case in &cases {
-        let (tx, rx) = mpsc::channel();
-        let file = case.file.clone();
-        // In a thread of its own: a panic is an Err from the channel, a hang a timeout.
-        std::thread::spawn(move || {
-            let _ = tx.send(extract::text(&file).map(|t| parse(&normalize::normalize(&t))));
-        });
-        let read = rx.recv_timeout(PER_FILE).unwrap_or_else(|e| panic!("{}: {e}", case.id));
-        let parsed: ParsedResume = read.unwrap_or_else(|e| panic!("{}: {e}", case.id));
-        parses.push(Some(parsed));
-    }
+    // The set grows with every writer: its files are read on every core, in order.
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let parses: Vec<Option<ParsedResume>> = std::thread::scope(|scope| {
+        let readers: Vec<_> = cases
+            .chunks(cases.len().div_ceil(workers).max(1))
+            .map(|chunk| scope.spawn(move || chunk.iter().map(|case| Some(read(case))).collect::<Vec<_>>()))
+            .collect();
+        readers.into_iter().flat_map(|reader| reader.join().expect("a file's read panicked")).collect()
+    });
     let report = set::score(&cases, &parses);
     assert_eq!((report.all.resumes, report.all.unreadable), (cases.len(), 0));
     assert!(report.by_layout.len() >= 8 && report.by_language.len() >= 5, "{report:?}");
+}
+
+/// One file read and parsed in a thread of its own: a panic is an Err from the channel, a hang
+/// a timeout; either fails the test with the resume's id.
+fn read(case: &set::Case) -> ParsedResume {
+    let (tx, rx) = mpsc::channel();
+    let file = case.file.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(extract::text(&file).map(|t| parse(&normalize::normalize(&t))));
+    });
+    let read = rx.recv_timeout(PER_FILE).unwrap_or_else(|e| panic!("{}: {e}", case.id));
+    read.unwrap_or_else(|e| panic!("{}: {e}", case.id))
 }
