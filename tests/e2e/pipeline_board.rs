@@ -3,6 +3,7 @@
 //! Pipeline tab then have the new statuses, and the tab's rows have the bulk bar. A move the
 //! store refuses (the status went away meanwhile) puts the card back, saying why.
 
+use serde_json::json;
 use talentdesk_domain::mutation::Mutation;
 use talentdesk_domain::search::Selection;
 use talentdesk_e2e::{DemoDb, Session, admin, axe, err, keys, number, undo_offer};
@@ -30,6 +31,15 @@ fn is_at(session: &Session, id: Uuid, status: &str) -> Result<(), String> {
     let css = format!("{} [data-card=\"{id}\"]", column(status));
     session.wait_for(&format!("the card in {status}"), |s| s.text(&css))?;
     Ok(())
+}
+
+/// Waits until the card `id` has the keyboard's focus: after a move by the keys the focus
+/// follows the card into its new column, where the next key acts on it.
+fn has_focus(session: &Session, id: Uuid) -> Result<(), String> {
+    session.wait_for("the moved card focused", |s| {
+        let focused = s.script("return document.activeElement?.getAttribute('data-card') ?? null;", json!([]))?;
+        Ok((focused.as_str() == Some(id.to_string().as_str())).then_some(()))
+    })
 }
 
 #[test]
@@ -92,6 +102,7 @@ fn cards_move_by_mouse_and_keyboard_alone_and_together() -> Result<(), String> {
     session.click(&card(ids[1]))?;
     session.chord(&[keys::SHIFT, keys::ARROW_RIGHT])?;
     is_at(&session, ids[1], "Screening")?;
+    has_focus(&session, ids[1])?;
     // `m` then a column's number: from Screening to the fourth column.
     session.press("m")?;
     session.wait_for("the column question", |s| s.text("[data-testid=board-choose]"))?;
