@@ -177,6 +177,8 @@ pub fn entries(lines: &[&str]) -> Vec<Fields> {
     let mut label_end: Option<(usize, &str)> = None;
     let mut value_at: Option<usize> = None; // the line the last value was read from
     for (i, line) in lines.iter().enumerate() {
+        // Text beside a wrapped label's end is its value's column, wrapped with it.
+        let beside_label_end = matches!(label_end, Some((j, _)) if j == i);
         let line = match label_end {
             Some((j, after)) if j == i => {
                 label_end = None;
@@ -211,10 +213,12 @@ pub fn entries(lines: &[&str]) -> Vec<Fields> {
             (None, None) => {
                 // "Beruf oder Funktion  Sachbearbeiter Ausländerbehörde (Stadtinspektor," over
                 // "ab 2018 Stadtoberinspektor)": a value that does not end where its line does
-                // goes on on the next line, under it, without a label.
+                // goes on on the next line, under it, without a label; beside a label wrapped
+                // with it, always ("Name und Art der Bildungs-  Hessische Hochschule für
+                // öffentliches Management" over "oder Ausbildungseinrichtung  und Sicherheit").
                 if value_at == Some(i.wrapping_sub(1))
                     && let Some((_, value)) = out.last_mut().and_then(|e| e.values.last_mut())
-                    && goes_on(value)
+                    && (beside_label_end || goes_on(value))
                 {
                     *value = format!("{value} {}", line.trim());
                     value_at = Some(i);
@@ -378,5 +382,18 @@ mod tests {
         // Nor is the label's last line a heading of its own.
         assert!(ends_a_label(&lines[3..5], lines[5]));
         assert!(!ends_a_label(&lines[1..3], "Education and training"));
+        // The value wrapped beside its wrapped label goes on there.
+        let lines = [
+            "Zeitraum  10/2009 – 09/2012",
+            "Bezeichnung der erworbenen  Diplom-Verwaltungswirt (FH)",
+            "Qualifikation",
+            "Name und Art der Bildungs-  Hessische Hochschule für öffentliches Management",
+            "oder Ausbildungseinrichtung  und Sicherheit, Abteilung Gießen",
+        ];
+        let got = entries(&lines);
+        assert_eq!(
+            got[0].school(),
+            "Hessische Hochschule für öffentliches Management und Sicherheit, Abteilung Gießen"
+        );
     }
 }

@@ -165,6 +165,9 @@ const SCHOOL_WORDS: &[&str] = &[
     // Brazilian and Argentine state schools by their initials: "EMEF Jardim Esperança", "ETEC",
     // "E.E. Professor Adalberto Nascimento", "E.E.S. N.º 5"; Mexico's "Tecnológico de Monterrey".
     "emef", "etec", "e.e", "e.e.s", "tecnológico", "puc",
+    // Australia's vocational colleges ("TAFE Queensland"), Wales's schools ("Ysgol Gyfun
+    // Gymraeg Glantaf"), India's ("Kendriya Vidyalaya", "Sri Vidya Mandir").
+    "tafe", "ysgol", "vidyalaya", "vidyalayam", "mahavidyalaya", "vidyapeeth", "vidyapith", "vidya mandir",
 ];
 
 /// Endings of compound school names ("Rijksuniversiteit", "Berufsschule", "Basisschool").
@@ -201,6 +204,12 @@ const DEGREE_WORDS: &[&str] = &[
     "vmbo", "havo", "vwo", "ensino médio", "ensino fundamental", "ensino secundário", "bachillerato", "bachiller",
     // "Software Development Bootcamp (16 weeks)" at Northcoders.
     "bootcamp",
+    // India's school-leaving certificates and the boards that award them ("HSC - Kendriya
+    // Vidyalaya Ashok Nagar", "Class X  Kendriya Vidyalaya  CBSE"): what was passed, not where.
+    "hsc", "ssc", "sslc", "cbse", "icse",
+    // A qualification's level or award ("WSET Level 3 Award in Wines", "Nivel 2 MECU",
+    // "Sommelier - 1° e 2° livello", "A Levels: Law"), Italy's licences ("Patentino F-gas").
+    "award", "level", "levels", "nivel", "niveau", "livello", "poziom", "patentino",
 ];
 
 /// The words of `text`, lower case; a hyphenated compound also gives its parts

@@ -389,14 +389,31 @@ fn legal_form_below(line: &str, next: &str) -> Option<String> {
 }
 
 /// A school's name a narrow column wrapped: after its kind, in small letters ("… – Lycée" over
-/// "hôtelier Sainte-Anne"), or inside a hyphenated name ("Lycée hôtelier Sainte-" over
-/// "Anne, Saint-Nazaire").
+/// "hôtelier Sainte-Anne"), inside a hyphenated name ("Lycée hôtelier Sainte-" over "Anne,
+/// Saint-Nazaire"), after an ampersand ("Humber College – Faculty of Social &" over
+/// "Community Services"), or before the small word that goes on with it ("Akademia
+/// Górniczo-Hutnicza" over "w Krakowie", "Hessische Hochschule für öffentliches Management"
+/// over "und Sicherheit").
 fn wrapped_name(line: &str, next: &str) -> bool {
     let last = line.split_whitespace().last().unwrap_or_default();
     let hyphenated = last.len() > 2 && last.ends_with('-') && last.starts_with(char::is_uppercase);
+    let one_cell = !line.contains("  ") && !next.contains("  ");
     let kind = names_a_school(last) && !line.contains("  ");
-    (hyphenated && next.starts_with(char::is_uppercase)) || (kind && next.starts_with(char::is_lowercase))
+    let ampersand = line.ends_with(" &") && one_cell && !is_description(line);
+    let small_word = next.split_whitespace().next().is_some_and(|w| GOES_ON_WITH.contains(&w));
+    let school_goes_on = small_word && one_cell && names_a_school(line) && !is_description(line);
+    (hyphenated && next.starts_with(char::is_uppercase))
+        || (kind && next.starts_with(char::is_lowercase))
+        || ampersand
+        || school_goes_on
 }
+
+/// Small words a school's name goes on with after a break, and that start no line of their
+/// own in an education section: its town's ("w Krakowie", "we Wrocławiu", "of London"), its
+/// second part's ("und Sicherheit", "für Pflegeberufe").
+const GOES_ON_WITH: &[&str] = &[
+    "of", "und", "für", "w", "we", "im", "am", "zu", "de", "di", "du", "des", "del", "della", "da", "do", "van", "von",
+];
 
 /// A name whose town a narrow column wrapped after its comma ("Wojewódzki Szpital
 /// Specjalistyczny im. Stefana Kardynała Wyszyńskiego," over "Lublin"): a town the gazetteer

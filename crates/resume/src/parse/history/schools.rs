@@ -88,7 +88,10 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         let score = 2 * i32::from(names_a_school(p)) - i32::from(names_a_degree(p)) - i32::from(names_a_job(p));
         // A name starts with a capital ("Liceo Statale", not a degree's "liceo delle scienze");
         // a kind's word alone is the last resort.
-        (score, !is_bare_kind(p), p.starts_with(char::is_uppercase), ends_on_school(p))
+        // Of a name and the same name with more ("Liceo Linguistico" from the degree's line,
+        // "Liceo Linguistico Carlo Sigonio" on the school's), the whole.
+        let cut = parts.iter().any(|q| q.len() > p.len() && q.starts_with(p));
+        (score, !is_bare_kind(p), p.starts_with(char::is_uppercase), ends_on_school(p), !cut)
     };
     // Else the first that names no degree; else, of a degree and a line of its own, that
     // line ("MBO niveau 3 Eerste monteur" over "MBO Amersfoort": a school named by its level
@@ -106,6 +109,7 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         .or_else(|| parts.iter().filter(named).find(|p| !names_a_degree(p)))
         .or_else(|| parts.iter().skip(1).find(|p| level_and_town(p)))?;
     let school = with_faculty(&entry.pieces, school);
+    let school = with_institute_before(&entry.pieces, &school);
     let (degree, major) = entry
         .pieces
         .iter()
@@ -213,6 +217,49 @@ fn with_faculty(pieces: &[String], school: &str) -> String {
         FACULTIES.iter().any(|f| lower.starts_with(f)).then(|| p[at..].to_owned())
     });
     whole.unwrap_or_else(|| school.to_owned())
+}
+
+/// A university's institute or faculty named before it ("ICLON, Universiteit Leiden",
+/// "IGR-IAE Rennes, Université de Rennes 1", "College of Nursing, Government Medical College"):
+/// both, as the resume names them together. Initials name an institute only before a
+/// university: before a college they are the degree ("HND, Edinburgh College").
+fn with_institute_before(pieces: &[String], school: &str) -> String {
+    let whole = pieces.iter().find_map(|p| {
+        let at = p.find(school)?;
+        let before = p[..at].strip_suffix(", ")?;
+        let head = before.rsplit(", ").next()?;
+        let lower = head.to_lowercase();
+        let faculty = FACULTIES.iter().any(|f| lower.starts_with(f));
+        let institute = initials_and_town(head) && !names_a_degree(head) && names_a_university(school);
+        (faculty || institute).then(|| p[at - 2 - head.len()..at + school.len()].to_owned())
+    });
+    whole.unwrap_or_else(|| school.to_owned())
+}
+
+/// "ICLON", "IGR-IAE Rennes": initials, and a town's name at most.
+fn initials_and_town(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace();
+    let initials = words.next().is_some_and(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-')
+    });
+    let rest: Vec<&str> = words.collect();
+    initials && rest.len() <= 1 && rest.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Whether a school's name starts with the word for a university, in a language here.
+fn names_a_university(school: &str) -> bool {
+    let first = school.split_whitespace().next().unwrap_or_default().to_lowercase();
+    [
+        "university",
+        "université",
+        "universiteit",
+        "universität",
+        "università",
+        "universidad",
+        "universidade",
+        "uniwersytet",
+    ]
+    .contains(&first.as_str())
 }
 
 /// "LAUREA IN FISIOTERAPIA Università degli Studi di Torino", "VOCATIONAL DIPLOMA IN MOTOR
@@ -439,5 +486,46 @@ mod tests {
         let lines =
             ["Técnico Superior en Imagen para el Diagnóstico", "2012–2014", "IES Ramón Carande, Sevilla (España)"];
         assert_eq!(names(&lines), ["IES Ramón Carande"]);
+    }
+
+    #[test]
+    fn schools_a_narrow_column_wrapped_or_named_with_their_institute() {
+        let names = |lines: &[&str]| schools(lines).into_iter().map(|e| e.school).collect::<Vec<_>>();
+        // Wrapped after an ampersand, before the small word its name goes on with.
+        let lines = [
+            "Law Clerk Diploma (Ontario College Diploma)",
+            "Humber College – Faculty of Social &",
+            "Community Services",
+            "2016 – 2018",
+            "Magister inżynier – Informatyka",
+            "Akademia Górniczo-Hutnicza",
+            "w Krakowie",
+            "2012 – 2017",
+        ];
+        assert_eq!(
+            names(&lines),
+            ["Humber College – Faculty of Social & Community Services", "Akademia Górniczo-Hutnicza w Krakowie"]
+        );
+        // An institute before its university; a faculty before its college.
+        let lines = [
+            "2019 – 2020  Eerstegraads lerarenopleiding Nederlands",
+            "ICLON, Universiteit Leiden",
+            "2013 – 2017  B.Sc. Nursing – 78%",
+            "College of Nursing, Government Medical College, Kottayam",
+        ];
+        assert_eq!(names(&lines), ["ICLON, Universiteit Leiden", "College of Nursing, Government Medical College"]);
+        // A qualification's level, award and board are no school; of a school named on the
+        // degree's line and again whole on its own, the whole.
+        let lines = [
+            "2021  WSET Level 3 Award in Wines",
+            "Wine & Spirit Education Trust",
+            "HSC - Kendriya Vidyalaya Ashok Nagar, 2014 - 92.6%",
+            "2006 – 2011  Diploma di Liceo Linguistico",
+            "Liceo Linguistico Carlo Sigonio, Modena",
+        ];
+        assert_eq!(
+            names(&lines),
+            ["Wine & Spirit Education Trust", "Kendriya Vidyalaya Ashok Nagar", "Liceo Linguistico Carlo Sigonio"]
+        );
     }
 }
