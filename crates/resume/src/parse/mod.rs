@@ -13,7 +13,7 @@ mod skills;
 mod words;
 
 /// The reader rebuilds a table under a header row of column headings by its columns.
-pub(crate) use history::{TableColumn, header_columns, is_town};
+pub(crate) use history::{TableColumn, header_columns, is_known_town, is_town};
 /// The reader keeps a job title apart from a name set over it in the same type.
 pub(crate) use name::{NAME_PARTICLES, is_title_page_word, nickname};
 pub(crate) use words::names_a_job;
@@ -216,6 +216,11 @@ pub fn parse(text: &str) -> ParsedResume {
     let email = contact::email(text);
     let (name, name_confidence) = found_by(name::name(&top), || name::name_above_a_title(&lines));
     let name = name.map(|n| name::with_surname_below(&top, n, email.as_deref()));
+    // A name only the e-mail address vouches for, over the one the top gave, is checked.
+    let (name, name_confidence) = match name::agreeing_with_email(&lines, name.as_deref(), email.as_deref()) {
+        Some(agreeing) => (Some(agreeing), Confidence::Medium),
+        None => (name, name_confidence),
+    };
     let (phone, phone_confidence) = found_by(contact::phone(&top), || contact::phone(&lines));
     // A languages list run in with its heading inside the skills is languages, read below,
     // unless the skills taxonomy knows every one of them ("Languages: Go, Java, SQL").

@@ -126,6 +126,8 @@ const CREDENTIAL_WORDS: &[&str] = &[
     "carné",
     "licence",
     "license",
+    "patente",
+    "patentino",
 ];
 
 /// The name: a form's labelled name first, else a banner's given name and surname on two
@@ -425,6 +427,31 @@ pub fn with_surname_below(top: &[&str], name: String, email: Option<&str>) -> St
     } else {
         name
     }
+}
+
+/// The name where the one found says nothing of the e-mail address and another line does:
+/// a sidebar's skill read first ("Rostering (Vcare)") over "Mereana Tipene-Walsh
+/// mereana.tw@xtra.co.nz" further down. A line agrees when a word of it of four letters or
+/// more, folded to plain Latin letters, is in the address's local part. None keeps the name
+/// found.
+pub fn agreeing_with_email(lines: &[&str], found: Option<&str>, email: Option<&str>) -> Option<String> {
+    let local: String = email?.split('@').next()?.to_lowercase().chars().filter(char::is_ascii_alphabetic).collect();
+    let agrees = |text: &str| {
+        text.split(|c: char| c.is_whitespace() || c == '-').any(|w| {
+            let folded: String = w.nfd().filter(char::is_ascii_alphabetic).collect::<String>().to_lowercase();
+            folded.chars().count() >= 4 && local.contains(&folded)
+        })
+    };
+    if found.is_some_and(agrees) {
+        return None;
+    }
+    lines
+        .iter()
+        .take(80)
+        .flat_map(|l| l.split(['|', '•']).flat_map(|c| c.split("  ")))
+        .map(|cell| without_honorifics(cell.trim()))
+        .find(|cell| could_be_a_name(cell) && !words::names_a_job(cell) && agrees(cell))
+        .map(natural_case)
 }
 
 /// Whether a text's letters are all Latin (with diacritics).
@@ -898,5 +925,25 @@ mod tests {
             ["CONTACT", "Utrecht", "+31 6 12345678", "TALEN", "Nederlands", "Sanne de Vries", "Verpleegkundige"];
         assert_eq!(name_above_a_title(&lines).as_deref(), Some("Sanne de Vries"));
         assert_eq!(name_above_a_title(&["Nederlands", "Engels"]), None);
+    }
+
+    #[test]
+    fn a_name_the_email_address_vouches_for_over_one_it_does_not() {
+        let lines = ["Rostering (Vcare)", "Staff supervision", "Mereana Tipene-Walsh  mereana.tw@xtra.co.nz"];
+        let email = Some("mereana.tw@xtra.co.nz");
+        let got = agreeing_with_email(&lines, Some("Rostering (Vcare)"), email);
+        assert_eq!(got.as_deref(), Some("Mereana Tipene-Walsh"));
+        // Capitals and diacritics fold; a name that agrees already stays.
+        let lines = ["Patente B e C", "SALVATORE INGRASSIA", "Magazziniere carrellista"];
+        let email = Some("salvo.ingrassia82@gmail.com");
+        assert_eq!(agreeing_with_email(&lines, None, email).as_deref(), Some("Salvatore Ingrassia"));
+        assert_eq!(agreeing_with_email(&lines, Some("Salvatore Ingrassia"), email), None);
+        let lines = ["Lucía Fernández Ortega"];
+        assert_eq!(
+            agreeing_with_email(&lines, None, Some("lucia.fernandez@example.es")).as_deref(),
+            Some("Lucía Fernández Ortega")
+        );
+        // An address that names nobody changes nothing.
+        assert_eq!(agreeing_with_email(&["Anna Weber"], Some("Team Lead"), Some("info@example.de")), None);
     }
 }

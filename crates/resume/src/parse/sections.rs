@@ -78,7 +78,7 @@ pub fn heading(line: &str) -> Option<Section> {
     if key.is_empty() || key.len() > table.longest {
         return None;
     }
-    if let Some(section) = known_heading(line) {
+    if let Some(section) = known_heading(line).or_else(|| known_heading_and_more(line, &words)) {
         return Some(section);
     }
     // A longer line that is no heading of the table is text, not a heading set apart.
@@ -115,6 +115,20 @@ fn known_heading(line: &str) -> Option<Section> {
         return None;
     }
     spellings(&key).iter().find_map(|k| table.phrases.get(k)).copied()
+}
+
+/// "Formação académica e profissional", "Berufserfahrung und Praktika": a known heading
+/// followed by its "and" and a word or two more, on a short line that starts with a capital.
+fn known_heading_and_more(line: &str, words: &[String]) -> Option<Section> {
+    let at = words.iter().position(|w| AND.contains(&w.as_str()) || w == "&")?;
+    let plain = !line.contains(|c: char| c.is_ascii_digit() || matches!(c, '@' | '.' | ',' | ';'));
+    let short = at > 0 && (1..=2).contains(&(words.len() - at - 1));
+    // Not a title that starts like a heading ("Education and Training Officer").
+    let job = super::words::names_a_job(&words[at + 1..].join(" "));
+    if !plain || !short || job || !line.trim_start().starts_with(char::is_uppercase) {
+        return None;
+    }
+    known_heading(&words[..at].join(" "))
 }
 
 /// A line's words as the heading table has them: lower case, the marks around them gone.
@@ -319,9 +333,11 @@ pub fn split(lines: &[&str]) -> Vec<(Section, usize)> {
         // "Name and type of organisation providing  Leicester College" over "education and
         // training": the end of a form's label, not the heading it reads as.
         let label_end = super::labelled::ends_a_label(&lines[i.saturating_sub(2)..i], line);
-        // "•  Coordino 4 receptionist e 2 portieri notturni, turni e" over "formazione": the
-        // end of a wrapped line, not a heading.
-        let wrapped = i > 0 && super::words::ends_on_joining_word(lines[i - 1]) && line.starts_with(char::is_lowercase);
+        // "•  Coordino 4 receptionist e 2 portieri notturni, turni e" over "formazione", a
+        // sidebar's "Google Workspace for" over "Education": the end of a wrapped line, not a
+        // heading. A heading in capitals stands on its own.
+        let capitals = line.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let wrapped = i > 0 && super::words::ends_on_joining_word(lines[i - 1]) && !capitals;
         match heading(line).filter(|_| !label_end && !wrapped) {
             Some(s) => section = s,
             None => out.push((section, i)),
@@ -387,7 +403,14 @@ mod tests {
         assert_eq!(split(&form), [(Section::Education, 1), (Section::Education, 2)]);
         let wrapped = ["Esperienze professionali", "•  Coordino 4 receptionist, turni e", "formazione", "Receptionist"];
         assert_eq!(split(&wrapped), [(Section::Experience, 1), (Section::Experience, 2), (Section::Experience, 3)]);
+        let wrapped = ["COMPETENCIAS", "Google Workspace for", "Education", "Pizarra digital", "FORMACIÓN"];
+        assert_eq!(split(&wrapped), [(Section::Skills, 1), (Section::Skills, 2), (Section::Skills, 3)]);
         assert_eq!(heading("Lingue"), Some(Section::Languages));
+        // A known heading with "and" one or two words more.
+        assert_eq!(heading("Formação académica e profissional"), Some(Section::Education));
+        assert_eq!(heading("Berufserfahrung und Praktika"), Some(Section::Experience));
+        assert_eq!(heading("Berufserfahrung und Praktika bei Siemens in Erlangen"), None);
+        assert_eq!(heading("Education and Training Officer"), None);
         assert_eq!(
             inline_skills("Skills: Patrol operations, Report writing"),
             Some("Patrol operations, Report writing")

@@ -12,7 +12,8 @@
 
 use super::{Piece, Row, median};
 use crate::parse::{
-    TableColumn, ends_on_joining_word, header_columns, is_heading, is_town, names_a_school, names_an_employer,
+    TableColumn, ends_on_joining_word, header_columns, is_heading, is_known_town, is_town, names_a_school,
+    names_an_employer,
 };
 
 /// The rows with each table under a header row rebuilt, one line of cells per table row. A
@@ -251,7 +252,17 @@ pub(super) fn goes_on(line: &str, next: &str, role: TableColumn) -> bool {
             let named = names_an_employer(head) || names_a_school(head) || with_town(next);
             // In lower case, a name's short rest ("de Campinas"), not the tasks under it.
             let rest = lower && next.split_whitespace().count() <= 3;
-            unfinished || (!ended && (rest || next.starts_with(['–', '-', '(']) || named))
+            // A school's name goes on in its second part ("Università degli Studi di Napoli"
+            // over "Federico II", "Liceo Scientifico Statale" over "\"Giuseppe Mercalli\""): a
+            // short capitalised line that is no town and names nothing of its own.
+            let second_part = role == TableColumn::School
+                && next.starts_with(|c: char| c.is_uppercase() || "\"“„«".contains(c))
+                && next.split_whitespace().count() <= 3
+                && !is_known_town(next)
+                && !named
+                && !next.ends_with([',', '.', ';']);
+            let quoted = next.starts_with(['"', '“', '„', '«']);
+            unfinished || (!ended && (rest || next.starts_with(['–', '-', '(']) || quoted || named || second_part))
         }
     }
 }
@@ -420,6 +431,36 @@ mod tests {
                 "2013  CAP Opérateur logistique  Lycée professionnel Les Canuts, Vaulx-en-Velin",
                 "Conduite de chariots élévateurs et gerbeurs",
                 "Gestion des stocks",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_schools_name_wrapped_into_its_second_part_is_whole() {
+        let text = page(&[
+            (60.0, 100.0, "Anno"),
+            (160.0, 100.0, "Istituto"),
+            (400.0, 100.0, "Titolo"),
+            (60.0, 118.0, "2019"),
+            (160.0, 118.0, "Università degli Studi di Napoli"),
+            (400.0, 118.0, "Master di I livello in Area Critica"),
+            (160.0, 130.0, "Federico II"),
+            (60.0, 154.0, "2010"),
+            (160.0, 154.0, "Liceo Scientifico Statale"),
+            (400.0, 154.0, "Diploma di maturità scientifica"),
+            (160.0, 166.0, "\"Giuseppe Mercalli\""),
+            (60.0, 190.0, "2008"),
+            (160.0, 190.0, "Istituto Comprensivo Vomero,"),
+            (400.0, 190.0, "Licenza media"),
+            (160.0, 202.0, "Napoli"),
+        ]);
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            [
+                "Anno  Istituto  Titolo",
+                "2019  Università degli Studi di Napoli Federico II  Master di I livello in Area Critica",
+                "2010  Liceo Scientifico Statale \"Giuseppe Mercalli\"  Diploma di maturità scientifica",
+                "2008  Istituto Comprensivo Vomero, Napoli  Licenza media",
             ]
         );
     }

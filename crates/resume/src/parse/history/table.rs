@@ -54,15 +54,28 @@ fn cells(line: &str) -> Vec<&str> {
 }
 
 /// What a column heading names. Two headings joined ("Cargo e atividades", "Position and
-/// tasks") name what the first does: the cell starts with it.
+/// tasks") name what the first does: the cell starts with it. A start's and an end's heading
+/// joined by a dash ("Dal – al", "Od - do") name the dates. A heading of several words that
+/// the table does not know, and that joins no two, names what its last word does, else its
+/// first ("Principais atividades", "Nome da empresa", "Dates of employment").
 fn role(heading: &str) -> Option<Column> {
     let heading = heading.trim().trim_end_matches(':').trim().to_lowercase();
-    headings().get(&heading).copied().or_else(|| {
-        [" and ", " & ", " / ", " und ", " et ", " e ", " y ", " i ", " en "]
-            .iter()
-            .find_map(|and| heading.split_once(and))
-            .and_then(|(first, second)| headings().get(second.trim()).and(headings().get(first.trim())).copied())
-    })
+    let known = |h: &str| headings().get(h.trim()).copied();
+    const AND: [&str; 9] = [" and ", " & ", " / ", " und ", " et ", " e ", " y ", " i ", " en "];
+    let joined = || {
+        AND.iter().find_map(|and| heading.split_once(and)).and_then(|(first, second)| known(second).and(known(first)))
+    };
+    let range = || {
+        let (from, to) = heading.split_once(" – ").or_else(|| heading.split_once(" - "))?;
+        (known(from)? == Column::From && known(to)? == Column::To).then_some(Column::Dates)
+    };
+    // Not two headings joined, of which one is unknown ("Organisation and results").
+    let by_a_word = || {
+        let words: Vec<&str> = heading.split_whitespace().collect();
+        let two = AND.iter().any(|and| heading.contains(and));
+        (words.len() >= 2 && !two).then(|| words.last().and_then(|w| known(w)).or_else(|| known(words[0]))).flatten()
+    };
+    known(&heading).or_else(joined).or_else(range).or_else(by_a_word)
 }
 
 /// Whether `text` is the label of a dates field or column ("Período:", "Zeitraum").
@@ -224,6 +237,18 @@ mod tests {
         assert_eq!(rows[1].get(Column::School), "Het Element, Amersfoort");
         assert_eq!(rows[1].get(Column::Degree), "VMBO kaderberoepsgerichte leerweg");
         assert_eq!((rows[1].start.as_deref(), rows[1].end.as_deref()), (Some("2007"), Some("2011")));
+    }
+
+    #[test]
+    fn headings_the_table_does_not_know_whole() {
+        // A start's and an end's heading joined; a heading by its last word, or its first.
+        assert_eq!(role("Dal – al"), Some(Column::Dates));
+        assert_eq!(role("Principais atividades"), Some(Column::Other));
+        assert_eq!(role("Nome da empresa"), Some(Column::Employer));
+        assert_eq!(role("Dates of employment"), Some(Column::Dates));
+        assert_eq!(role("Kellnerin im Service"), None);
+        let header = ["Cargo", "Empresa", "Principais atividades", "Período"];
+        assert_eq!(header_columns(header), Some(vec![Column::Title, Column::Employer, Column::Other, Column::Dates]));
     }
 
     #[test]
