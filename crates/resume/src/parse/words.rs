@@ -246,6 +246,10 @@ pub(super) const JOINING_WORDS: &[&str] = &[
     "and", "of", "for", "with", "in", "to", "the", "und", "für", "nach", "mit", "von", "der", "die", "des", "et", "de",
     "du", "pour", "avec", "la", "les", "y", "e", "con", "para", "del", "di", "della", "per", "los", "las", "en", "van",
     "voor", "met", "i", "w", "z", "na", "dla", "do", "da", "das", "dos", "com",
+    // German contractions ("Ausbildung im" over "Einzelhandel"); the abbreviations a Polish
+    // name of an institution puts before the person it is named after ("Szpital
+    // Specjalistyczny im." over "Ludwika Rydygiera", "św.", "gen.", "prof.").
+    "im", "am", "zum", "zur", "beim", "vom", "im.", "św.", "gen.", "prof.",
 ];
 
 /// A line that ends on a small word a name does not end on: wrapped ("Universidad Nacional
@@ -431,6 +435,15 @@ pub(super) fn names_a_degree(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_ending_on_a_small_word_or_a_namesakes_abbreviation_was_wrapped() {
+        assert!(ends_on_joining_word("Universidad Nacional Autónoma de"));
+        assert!(ends_on_joining_word("Szpital Specjalistyczny im."));
+        assert!(ends_on_joining_word("Kauffrau im Groß- und Außenhandel, Ausbildung im"));
+        assert!(!ends_on_joining_word("Indianapolis, IN"));
+        assert!(!ends_on_joining_word("Frankfurt am Main"));
+    }
 
     #[test]
     fn titles_organisations_and_schools_in_several_languages() {
