@@ -966,6 +966,22 @@ mod tests {
     }
 
     #[test]
+    fn an_employers_name_with_a_dash_over_its_title() {
+        let lines = [
+            "09/2008 - 04/2012  STCP - Sociedade de Transportes Coletivos do Porto",
+            "Motorista de serviço público",
+            "Linhas urbanas 200 e 500",
+            "01/2003 - 08/2008  Construções Gabriel A.S. Couto, S.A.",
+            "Manobrador / motorista de obra",
+        ];
+        let want = [
+            ("Motorista de serviço público", "STCP - Sociedade de Transportes Coletivos do Porto"),
+            ("Manobrador / motorista de obra", "Construções Gabriel A.S. Couto, S.A."),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
     fn a_table_with_a_row_per_job() {
         let lines = [
             "Role  Employer  From  To",

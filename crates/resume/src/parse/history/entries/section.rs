@@ -94,6 +94,12 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         {
             pieces = whole;
         }
+        if self.jobs
+            && !self.heading_first
+            && let Some(whole) = self.over_its_title(i, &pieces, &rest)
+        {
+            pieces = vec![whole];
+        }
         let employer_below = !self.heading_first && self.over_its_employer(i, &mut pieces, &titled, &rest);
         // The line right above names the employer.
         let named_above = i > cursor.free
@@ -179,6 +185,16 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         // A table's row is whole on its dated line; an entry that took other lines is none.
         cursor.row_cells = if pieces.len() == own { own } else { 0 };
         entry(pieces, same_employer, false)
+    }
+
+    /// The dated line `i`'s name whole where a dash split it and the line below is the title
+    /// ("09/2008 - 04/2012  STCP - Sociedade de Transportes Coletivos do Porto" over "Motorista
+    /// de serviço público"): neither part names a job, the line below does.
+    fn over_its_title(&self, i: usize, pieces: &[String], rest: &str) -> Option<String> {
+        let below = self.lines.get(i + 1).filter(|_| self.is_heading(i + 1))?;
+        let title_below = names_a_job(below) && !names_an_organisation(below);
+        let no_title_here = pieces.iter().all(|p| !names_a_job(p));
+        if title_below && no_title_here { dashed(pieces, rest) } else { None }
     }
 
     /// Whether the dated line `i` (`pieces` beside its dates, `rest` the line without them) is a
