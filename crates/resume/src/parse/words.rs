@@ -392,6 +392,7 @@ pub(crate) fn names_an_employer(text: &str) -> bool {
 const DEPARTMENT_WORDS: &[&str] = &[
     "ward", "unit", "department", "dept", "division", "team", "service", "pôle", "unité", "abteilung", "station",
     "bereich", "servicio", "unidad", "reparto", "divisione", "afdeling", "oddział", "dział", "setor", "serviço",
+    "departamento", "département", "dipartimento", "departement", "sección", "secção", "services",
 ];
 
 /// Whether `text` names a part of an organisation: a word of one ("Acute Medical Unit") or a

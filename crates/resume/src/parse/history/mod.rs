@@ -982,6 +982,22 @@ mod tests {
     }
 
     #[test]
+    fn a_department_after_the_titles_dash_is_part_of_the_title() {
+        let lines = [
+            "Senior Engineer – Technical Services, Bharat Petroleum Corporation Ltd.  Jul 2015 – Mar 2019",
+            "•  Troubleshooting of crude and vacuum distillation units",
+            "Asociada sénior – Departamento Laboral",
+            "Sagardoy Abogados, Madrid • Enero 2018 – Actualidad",
+            "•  Dirección letrada en más de 200 procedimientos de despido.",
+        ];
+        let want = [
+            ("Senior Engineer – Technical Services", "Bharat Petroleum Corporation Ltd."),
+            ("Asociada sénior – Departamento Laboral", "Sagardoy Abogados"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
     fn a_table_with_a_row_per_job() {
         let lines = [
             "Role  Employer  From  To",

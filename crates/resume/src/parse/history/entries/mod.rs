@@ -84,7 +84,9 @@ pub(super) fn starts_with_a_name(line: &str) -> bool {
 pub(super) fn dash_title(cells: &[String], line: &str) -> Option<String> {
     // By its words: an ampersand names no organisation here ("Wales & South West").
     let organisation = |t: &str| names_an_employer(&t.replace(" & ", " "));
-    if cells.iter().any(|c| organisation(c)) {
+    // A department after the title's dash is part of the title ("Asociada sénior –
+    // Departamento Laboral" over "Sagardoy Abogados, Madrid • Enero 2018 – Actualidad").
+    if cells.iter().enumerate().any(|(k, c)| organisation(c) && !(k > 0 && names_a_department(c))) {
         return None;
     }
     dashed(cells, line)
@@ -96,7 +98,17 @@ pub(super) fn dash_title(cells: &[String], line: &str) -> Option<String> {
 /// Barwon Electrical Group").
 pub(super) fn title_before_employer(pieces: &[String], rest: &str) -> Option<Vec<String>> {
     let pieces: Vec<String> = pieces.iter().flat_map(|p| comma_pieces(p)).collect();
-    let at = pieces.iter().position(|p| names_an_employer(p) && !names_a_job(p))?;
+    let employer = |p: &String| names_an_employer(p) && !names_a_job(p);
+    let mut at = pieces.iter().position(employer)?;
+    // A department right after the title, with an employer that is none after it, is the
+    // title's specialism ("Senior Engineer – Technical Services, Bharat Petroleum Corporation
+    // Ltd."), not the employer.
+    if at == 1
+        && names_a_department(&pieces[1])
+        && let Some(later) = pieces.iter().skip(2).position(|p| employer(p) && !names_a_department(p))
+    {
+        at = later + 2;
+    }
     if at < 2 {
         return None;
     }
