@@ -12,6 +12,8 @@ mod sections;
 mod skills;
 mod words;
 
+use std::collections::HashSet;
+
 /// The reader rebuilds a table under a header row of column headings by its columns.
 pub(crate) use history::{TableColumn, header_columns, is_known_town, is_town};
 /// The reader keeps a job title apart from a name set over it in the same type.
@@ -208,6 +210,10 @@ pub fn parse(text: &str) -> ParsedResume {
         lines.truncate(start);
         split = sections::split(&lines);
     }
+    // Lines after a blank one start a block of the page, as text copied out of it keeps them.
+    let raw: Vec<&str> = text.lines().map(str::trim).collect();
+    let after_blank: HashSet<&str> = raw.windows(2).filter(|w| w[0].is_empty()).map(|w| w[1]).collect();
+    sections::interleaved_entries_back(&lines, &mut split, |i| after_blank.contains(lines[i]));
     let section =
         |wanted: Section| -> Vec<&str> { split.iter().filter(|(s, _)| *s == wanted).map(|(_, i)| lines[*i]).collect() };
     // A heading counts even when nothing was read under it (its list drawn elsewhere on the page).

@@ -346,6 +346,60 @@ pub fn split(lines: &[&str]) -> Vec<(Section, usize)> {
     out
 }
 
+/// Entries of a work history or an education that text copied out of a two-column page set
+/// under the side column's headings: each block of the main column follows the side column's
+/// block beside it, so a job lands in "SPRACHEN" or "WEITERBILDUNG" ("Servicekraft (Saison)" /
+/// "Strandhotel Ahlbeck, Usedom" / "05/2016 – 10/2016" under "Jungsommelière (IHK), 2019").
+/// A block there (lines from one after a blank line, `starts_block`, to the next) with a date
+/// range, a job's or a school's line and no qualification goes back to the history section
+/// read last. Languages, interests and skills have no ranges; a certificate's validity
+/// ("CACES R489 – 2019 – 2024") names its qualification.
+pub fn interleaved_entries_back(lines: &[&str], split: &mut [(Section, usize)], starts_block: impl Fn(usize) -> bool) {
+    let side =
+        |s: Section| matches!(s, Section::Languages | Section::Skills | Section::Other | Section::Certifications);
+    let mut history = None;
+    let mut k = 0;
+    while k < split.len() {
+        let (section, i) = split[k];
+        if matches!(section, Section::Experience | Section::Education) {
+            history = Some(section);
+        }
+        let (Some(to), true) = (history, side(section)) else {
+            k += 1;
+            continue;
+        };
+        // The block: from a line after a blank one, at most three lines above the dates, to the
+        // next such line, in this section and on consecutive lines.
+        let within =
+            |a: usize, b: usize| split[a].0 == section && split[b].0 == section && split[b].1 == split[a].1 + 1;
+        // A range as an entry dates itself, not inside a sentence ("Member of the Royal Town
+        // Planning Institute since 2014.").
+        let ranged = super::dates::span(lines[i]).is_some_and(|span| {
+            let rest = format!("{} {}", &lines[i][..span.at.start], &lines[i][span.at.end..]);
+            rest.split_whitespace().count() <= 6 && !lines[i].trim_end().ends_with('.')
+        });
+        let from =
+            (k.saturating_sub(3)..=k).rev().find(|&f| (f..k).all(|x| within(x, x + 1)) && starts_block(split[f].1));
+        let (Some(from), true) = (from, ranged) else {
+            k += 1;
+            continue;
+        };
+        let mut end = k + 1;
+        while end < split.len() && within(end - 1, end) && !starts_block(split[end].1) {
+            end += 1;
+        }
+        let block = || split[from..end].iter().map(|(_, j)| lines[*j]);
+        let names = block().any(|l| super::words::names_a_job(l) || super::words::names_a_school(l));
+        let qualification = block().any(|l| super::words::names_a_degree(l) && !super::words::names_a_job(l));
+        if from < k && names && !qualification {
+            for entry in &mut split[from..end] {
+                entry.0 = to;
+            }
+        }
+        k = end;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,6 +507,35 @@ mod tests {
         assert_eq!(inline_languages("LANGUAGES English (fluent)"), Some("English (fluent)"));
         assert_eq!(inline_languages("Languages"), None);
         assert_eq!(inline_languages("German: C1"), None);
+    }
+
+    #[test]
+    fn a_main_columns_entries_copied_under_the_side_columns_headings_go_back() {
+        let lines = [
+            "BERUFSERFAHRUNG",
+            "Chef de Rang",
+            "Hotel Bayerischer Hof, München",
+            "05/2021 – heute",
+            "WEITERBILDUNG",
+            "Jungsommelière (IHK), 2019",
+            "HACCP-Schulung, jährlich",
+            "Servicekraft (Saison)",
+            "Strandhotel Ahlbeck, Usedom",
+            "05/2016 – 10/2016",
+            "SPRACHEN",
+            "Englisch",
+            "sehr gut (C1)",
+            "Staplerschein (2019 – 2024)",
+        ];
+        let blocks = [1, 5, 7, 11, 13];
+        let mut got = split(&lines);
+        interleaved_entries_back(&lines, &mut got, |i| blocks.contains(&i));
+        let section_of = |line: &str| got.iter().find(|(_, i)| lines[*i] == line).map(|(s, _)| *s);
+        assert_eq!(section_of("Servicekraft (Saison)"), Some(Section::Experience));
+        assert_eq!(section_of("05/2016 – 10/2016"), Some(Section::Experience));
+        assert_eq!(section_of("HACCP-Schulung, jährlich"), Some(Section::Certifications));
+        // A qualification's validity is no job.
+        assert_eq!(section_of("Staplerschein (2019 – 2024)"), Some(Section::Languages));
     }
 
     #[test]
