@@ -81,6 +81,55 @@ const TITLE_WORDS: &[&str] = &[
     "sprzedawca", "doradca", "elektryk", "kucharz", "kucharka", "dyrektor", "starszy", "starsza", "młodszy", "młodsza",
     "główny", "główna", "referentka", "operatorka", "radca", "aplikant", "aplikantka", "kontroler", "kontrolerka",
     "fizjoterapeuta", "farmaceuta", "spawacz", "mechanik", "kelner", "kelnerka", "recepcjonistka",
+    // More trades, care, hospitality, office and public service titles in each language,
+    // written for this list from the usual occupations of such resumes; not those that are
+    // common surnames too ("Bakker", "Baker", "Maurer", "Piekarz", "Tokarz").
+    // English
+    "leader", "coach", "adviser", "counsellor", "waitress", "barman", "barista", "sergeant", "temp", "sonographer",
+    "hostess", "attendant", "courier", "loader", "merchandiser", "scaffolder", "plasterer",
+    "bricklayer", "roofer", "decorator", "glazier", "tiler", "nanny", "childminder", "dietitian",
+    "psychologist", "firefighter", "boilermaker", "pipefitter", "millwright", "lineman", "rigger",
+    "sommelier", "hairdresser", "stylist", "underwriter", "translator", "interpreter", "librarian", "journalist",
+    // German
+    "rezeptionist", "rezeptionistin", "empfangschef", "empfangschefin", "maurerin",
+    "dachdecker", "lackierer", "lackiererin", "schweißer", "fliesenleger", "polier", "einrichter",
+    "einrichterin", "disponent", "disponentin", "kommissionierer", "kommissioniererin", "betreuer", "betreuerin",
+    "hebamme", "sekretärin", "rechtsanwalt", "rechtsanwältin", "polizist", "polizistin", "beamter", "beamtin",
+    "inspektor", "inspektorin", "servicekraft",
+    // French
+    "menuisier", "menuisière", "plaquiste", "maçon", "peintre", "carreleur", "couvreur", "charpentier", "soudeur",
+    "soudeuse", "chaudronnier", "mécanicien", "mécanicienne", "technicien", "saisonnier", "saisonnière", "cheffe",
+    "ambulancier", "ambulancière", "caissier", "caissière", "hôtesse", "opérateur", "opératrice", "manutentionnaire",
+    "livreur", "livreuse", "auxiliaire", "puéricultrice", "sage-femme", "orthophoniste", "ergothérapeute",
+    "psychologue", "notaire", "greffier", "greffière", "pâtissier", "pâtissière", "boucher", "bouchère", "caviste",
+    "sommelière", "plongeur", "gouvernante", "veilleur", "veilleuse", "surveillant", "surveillante",
+    "développeur", "développeuse", "informaticien", "informaticienne", "standardiste",
+    // Spanish
+    "delegado", "delegada", "tcae", "carretillero", "carretillera", "albañil", "frigorista",
+    "jardinero", "cuidador", "cuidadora", "azafata", "procurador", "procuradora", "notario", "sumiller", "pastelero",
+    "pastelera", "panadera", "visitador", "visitadora", "teleoperador", "teleoperadora",
+    "vigilante", "conserje", "transportista", "camionero", "repartidora", "chófer",
+    // Portuguese
+    "atendente", "balconista", "repositor", "repositora", "pedreiro", "carpinteiro", "serralheiro", "garçom",
+    "garçonete", "empregado", "empregada", "ajudante", "manobrador", "psicólogo", "psicóloga", "nutricionista",
+    "pedagogo", "pedagoga", "solicitador", "solicitadora", "escriturário", "escriturária", "aprendiz",
+    // Italian
+    "bagnino", "bagnina", "scaffalista", "carrellista", "operatore", "operatrice", "barista", "pizzaiolo",
+    "lavapiatti", "cassiere", "cassiera", "carpentiere", "manutentore", "programmatore",
+    "programmatrice", "progettista", "ragioniere", "ragioniera", "logopedista", "ostetrica", "psicologo",
+    "psicologa", "rappresentante", "venditore", "venditrice", "portiere", "caposquadra", "capoturno",
+    "capocantiere", "capocuoco",
+    // Dutch
+    "orderpicker", "verzorger", "begeleider", "begeleidster", 
+    "stukadoor", "installateur", "elektricien", "ambtenaar", "secretaresse",
+    "receptioniste", "consulent", "coördinator", "vakkenvuller", "bezorger", "koerier", "leerling",
+    // Polish
+    "geodeta", "monter", "hydraulik", "przedstawiciel",
+    "przedstawicielka", "handlowiec", "konsultant", "konsultantka", "kasjer", "kasjerka", "opiekun", "opiekunka",
+    "położna", "ratownik", "ratowniczka", "lekarz", "pracownik", "pracowniczka", "cukiernik", "fryzjer",
+    "fryzjerka", "wychowawca", "wychowawczyni", "urzędnik", "urzędniczka", "sekretarka", "recepcjonista",
+    "logistyk", "spedytor", "dyspozytor", "dyspozytorka", "brygadzista", "zastępca", "zastępczyni", "analityk",
+    "testerka",
 ];
 
 /// Endings of German and Dutch compound titles ("Schichtleiter", "Bilanzbuchhalterin",
@@ -92,6 +141,10 @@ const TITLE_ENDINGS: &[&str] = &[
     "pfleger", "pflegerin", "referent", "referentin", "meister", "meisterin", "techniker", "technikerin", "lagerist",
     "medewerker", "kundige", "elektriker", "manager", "managerin", "fachmann", "fachfrau", "fahrer", "fahrerin",
     "monteur", "praktikantin", "praktikant", "geselle", "leitung", "angestellte", "angestellter",
+    // "Schichtführer", "Maschinenführerin", "Küchenchefin", "Zerspanungsmechaniker",
+    // "Produktionshelfer", "Reachtruckchauffeur", "Salarisadministrateur".
+    "führer", "führerin", "chefin", "mechaniker", "mechanikerin", "elektroniker", "elektronikerin", "helfer",
+    "helferin", "chauffeur", "administrateur",
 ];
 
 /// Words that make a phrase an organisation: kinds of places people work (legal forms are
@@ -449,6 +502,11 @@ mod tests {
     #[test]
     fn titles_organisations_and_schools_in_several_languages() {
         assert!(names_a_job("Fachkraft für Lagerlogistik"));
+        for title in ["Menuisier", "Team Leader", "Rezeptionistin", "Schichtführer Spritzguss", "Reachtruckchauffeur"]
+        {
+            assert!(names_a_job(title), "{title}");
+        }
+        assert!(!names_a_job("Lena Hofbauer"));
         assert!(names_a_job("Schichtleiter Lager"));
         assert!(names_a_job("Kierownik zmiany magazynowej"));
         assert!(names_a_job("Cajera y atención al público"));
