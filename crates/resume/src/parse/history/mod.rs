@@ -115,6 +115,16 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
             }
             employer = name.clone();
         }
+        // A title with the town it was held in after its comma ("Teamleider Inbound, Tilburg"):
+        // where, not what; an area's role keeps its territory ("Area Sales Manager, Munster").
+        let territorial = ["area", "regional", "territory", "district", "country"];
+        if let Some((what, town)) = title.rsplit_once(", ")
+            && is_known_town(town)
+            && names_a_job(what)
+            && !what.split_whitespace().any(|w| territorial.contains(&w.to_lowercase().as_str()))
+        {
+            title = what.to_owned();
+        }
         // Time between jobs, whichever phrase it was read into ("Elternzeit", "Ano sabático").
         if !title.is_empty() && !names_a_gap(&title) && !names_a_gap(&employer) {
             out.push(ParsedJob { title, employer, start: entry.start, end: entry.end });
@@ -977,6 +987,21 @@ mod tests {
         let want = [
             ("Motorista de serviço público", "STCP - Sociedade de Transportes Coletivos do Porto"),
             ("Manobrador / motorista de obra", "Construções Gabriel A.S. Couto, S.A."),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn a_titles_town_after_its_comma_is_where_an_areas_is_its_territory() {
+        let lines = [
+            "Teamleider Inbound, Tilburg",
+            "Brabant Distributie Centrum  mrt. 2021 – heden",
+            "Area Sales Manager, Munster",
+            "Emerald Drinks Distribution Ltd.  2015 – 2021",
+        ];
+        let want = [
+            ("Teamleider Inbound", "Brabant Distributie Centrum"),
+            ("Area Sales Manager, Munster", "Emerald Drinks Distribution Ltd."),
         ];
         assert_eq!(who(&lines), pairs(&want));
     }
