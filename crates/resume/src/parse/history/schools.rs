@@ -17,7 +17,7 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
             .into_iter()
             .filter(|f| !f.school().is_empty())
             .map(|f| ParsedEducation {
-                school: without_town(&organisation(&name_of_address(without_kind_label(&f.school())))),
+                school: without_town(&organisation(&name_of_address(without_kind_label(&f.school(), false)))),
                 degree: f.degree(),
                 major: String::new(),
                 start: f.dates.as_ref().map(|d| d.start.clone()),
@@ -78,7 +78,7 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
 /// names one; the major what follows the degree.
 fn education(mut entry: Entry) -> Option<ParsedEducation> {
     entry.pieces = with_quoted_names(
-        entry.pieces.iter().map(|p| the_school_of_two(without_kind_label(p))).flat_map(degree_then_school),
+        entry.pieces.iter().map(|p| the_school_of_two(without_kind_label(p, false))).flat_map(degree_then_school),
     );
     let parts: Vec<String> = entry.pieces.iter().flat_map(|p| p.split(", ")).map(|p| p.trim().to_owned()).collect();
     // The first of the best: "IHK zu Leipzig" after "Geprüfte Bilanzbuchhalterin (IHK)"; between
@@ -118,7 +118,7 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         .map(|p| degree_and_major(p))
         .unwrap_or_default();
     Some(ParsedEducation {
-        school: without_town(&organisation(&school)),
+        school: without_town(&organisation(without_kind_label(&school, true))),
         degree,
         major,
         start: entry.start,
@@ -157,10 +157,17 @@ fn the_school_of_two(piece: &str) -> &str {
 }
 
 /// A school without the kind of school written as its label ("Berufsschule: Technische
-/// Schule Heidenheim").
-fn without_kind_label(piece: &str) -> &str {
+/// Schule Heidenheim"). `named`: the label goes before any name ("Berufsschule: BBS
+/// Haarentor"), once the label has said which line is the school.
+fn without_kind_label(piece: &str, named: bool) -> &str {
     match piece.split_once(": ") {
-        Some((label, school)) if !label.contains(' ') && names_a_school(label) && names_a_school(school) => school,
+        Some((label, school))
+            if !label.contains(' ')
+                && names_a_school(label)
+                && (names_a_school(school) || (named && school.starts_with(char::is_uppercase))) =>
+        {
+            school
+        }
         _ => piece,
     }
 }
@@ -527,5 +534,13 @@ mod tests {
             names(&lines),
             ["Wine & Spirit Education Trust", "Kendriya Vidyalaya Ashok Nagar", "Liceo Linguistico Carlo Sigonio"]
         );
+        // A school's kind as its label says which line is the school, and goes.
+        let lines = [
+            "08/2007 - 07/2010",
+            "Ausbildung zur Steuerfachangestellten",
+            "Ausbildungskanzlei: Kanzlei Dr. Harms Steuerberatung, Bad Zwischenahn",
+            "Berufsschule: BBS Haarentor, Oldenburg",
+        ];
+        assert_eq!(names(&lines), ["BBS Haarentor"]);
     }
 }
