@@ -265,6 +265,15 @@ const DEGREE_WORDS: &[&str] = &[
     "award", "level", "levels", "nivel", "niveau", "livello", "poziom", "patentino",
 ];
 
+/// Words of a course: what was learnt, not where ("Immediate Life Support", "Manual
+/// Handling", "Lexcel client care training"), unless a school's kind names the place ("Hunter
+/// Safety Training Academy", "Zentrum für berufliche Weiterbildung").
+#[rustfmt::skip]
+const COURSE_WORDS: &[&str] = &[
+    "training", "course", "awareness", "first aid", "life support", "handling", "safeguarding", "masterclass",
+    "workshop", "schulung", "lehrgang", "fortbildung", "weiterbildung", "szkolenie", "formation",
+];
+
 /// The words of `text`, lower case; a hyphenated compound also gives its parts
 /// ("IHK-Bildungszentrum" is "ihk-bildungszentrum", "ihk" and "bildungszentrum").
 fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -483,7 +492,17 @@ pub(crate) fn names_a_school(text: &str) -> bool {
 }
 
 pub(super) fn names_a_degree(text: &str) -> bool {
+    has_word(text, DEGREE_WORDS) || names_a_course(text)
+}
+
+/// Whether `text` has a degree's word, a course's aside.
+pub(super) fn has_degree_word(text: &str) -> bool {
     has_word(text, DEGREE_WORDS)
+}
+
+/// Whether `text` names a course (see `COURSE_WORDS`).
+pub(super) fn names_a_course(text: &str) -> bool {
+    has_word(text, COURSE_WORDS)
 }
 
 #[cfg(test)]

@@ -5,7 +5,9 @@ use super::places::{is_town, name_of_address, without_town};
 use super::table::{self, Column};
 use super::{Entry, cells, entries, is_description, organisation, prepared, span_of};
 use crate::parse::labelled;
-use crate::parse::words::{JOINING_WORDS, names_a_degree, names_a_job, names_a_school};
+use crate::parse::words::{
+    JOINING_WORDS, has_degree_word, names_a_course, names_a_degree, names_a_job, names_a_school,
+};
 use crate::parse::{ParsedEducation, dates};
 
 /// The schools in the lines of an education section: entries as for jobs, anchored on a range
@@ -85,7 +87,9 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
     // equals, one ending on its kind ("Maryvale High School", not "High School Diploma").
     let ends_on_school = |p: &str| p.split_whitespace().last().is_some_and(names_a_school);
     let school_score = |p: &str| {
-        let score = 2 * i32::from(names_a_school(p)) - i32::from(names_a_degree(p)) - i32::from(names_a_job(p));
+        // A course's word in a school's name is the school's ("Hunter Safety Training Academy").
+        let degree = names_a_degree(p) && !(names_a_school(p) && names_a_course(p) && !has_degree_word(p));
+        let score = 2 * i32::from(names_a_school(p)) - i32::from(degree) - i32::from(names_a_job(p));
         // A name starts with a capital ("Liceo Statale", not a degree's "liceo delle scienze");
         // a kind's word alone is the last resort.
         // Of a name and the same name with more ("Liceo Linguistico" from the degree's line,
@@ -281,7 +285,8 @@ fn degree_then_school(piece: &str) -> Vec<String> {
         .find(|&k| names_a_school(words[k]) && !piece.contains(','))
         .map(|k| words.split_at(k));
     match split {
-        Some((degree, school)) if names_a_degree(&degree.join(" ")) && !names_a_school(&degree.join(" ")) => {
+        // A degree's word, not a course's ("Hunter Safety Training Academy" is one name).
+        Some((degree, school)) if has_degree_word(&degree.join(" ")) && !names_a_school(&degree.join(" ")) => {
             vec![degree.join(" "), school.join(" ")]
         }
         _ => vec![piece.to_owned()],
@@ -542,5 +547,12 @@ mod tests {
             "Berufsschule: BBS Haarentor, Oldenburg",
         ];
         assert_eq!(names(&lines), ["BBS Haarentor"]);
+        // A course is no school; a school named for the training it gives is one.
+        let lines = [
+            "2021  Immediate Life Support",
+            "2020  Certificate IV in Work Health and Safety (BSB41419)",
+            "Hunter Safety Training Academy (RTO 91234)",
+        ];
+        assert_eq!(names(&lines), ["Hunter Safety Training Academy"]);
     }
 }
