@@ -302,6 +302,12 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
             out.push(format!("{}{joint}{next}", cleaned[i]));
             i += 2;
         } else if let Some(next) = cleaned.get(i + 1)
+            && bracket_closed_below(&cleaned[i], next)
+        {
+            // Dates on the closing line are the whole line's.
+            out.push(format!("{} {}", cleaned[i], next.trim_start()));
+            i += 2;
+        } else if let Some(next) = cleaned.get(i + 1)
             && let Some(title) = title_wrapped_beside_dates(&cleaned[i], next)
         {
             out.push(title);
@@ -414,6 +420,15 @@ fn wrapped_name(line: &str, next: &str) -> bool {
 const GOES_ON_WITH: &[&str] = &[
     "of", "und", "für", "w", "we", "im", "am", "zu", "de", "di", "du", "des", "del", "della", "da", "do", "van", "von",
 ];
+
+/// A line of one cell whose bracket the next line closes ("Máster Universitario en
+/// Profesorado (especialidad Procesos" over "Sanitarios) – Universidad de Sevilla,
+/// 2013–2014"): one line wrapped.
+fn bracket_closed_below(line: &str, next: &str) -> bool {
+    let open = line.matches('(').count() > line.matches(')').count();
+    let closes = next.find(')').is_some_and(|at| next.find('(').is_none_or(|o| at < o));
+    open && closes && !line.contains("  ") && !next.trim_start().starts_with(['•', '-', '*', '–'])
+}
 
 /// A name whose town a narrow column wrapped after its comma ("Wojewódzki Szpital
 /// Specjalistyczny im. Stefana Kardynała Wyszyńskiego," over "Lublin"): a town the gazetteer

@@ -554,5 +554,11 @@ mod tests {
             "Hunter Safety Training Academy (RTO 91234)",
         ];
         assert_eq!(names(&lines), ["Hunter Safety Training Academy"]);
+        // A bracket the next line closes, with the dates on it.
+        let lines = [
+            "Máster Universitario en Profesorado de Educación Secundaria (especialidad Procesos",
+            "Sanitarios) – Universidad de Sevilla, 2013–2014",
+        ];
+        assert_eq!(names(&lines), ["Universidad de Sevilla"]);
     }
 }
