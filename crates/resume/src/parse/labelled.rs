@@ -395,5 +395,17 @@ mod tests {
             got[0].school(),
             "Hessische Hochschule für öffentliches Management und Sicherheit, Abteilung Gießen"
         );
+        // The Polish form's wording as editors vary it.
+        let lines = [
+            "Daty  10.2011 – 06.2013",
+            "Nazwa uzyskanego dyplomu / świadectwa  Magister fizjoterapii",
+            "Główne przedmioty / kwalifikacje zawodowe  Fizjoterapia w neurologii",
+            "Nazwa i rodzaj organizacji zapewniającej edukację i szkolenia  Akademia Wychowania Fizycznego",
+        ];
+        let got = entries(&lines);
+        assert_eq!(
+            (got[0].school(), got[0].degree()),
+            ("Akademia Wychowania Fizycznego".into(), "Magister fizjoterapii".into())
+        );
     }
 }

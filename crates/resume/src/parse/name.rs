@@ -432,26 +432,47 @@ pub fn with_surname_below(top: &[&str], name: String, email: Option<&str>) -> St
 /// The name where the one found says nothing of the e-mail address and another line does:
 /// a sidebar's skill read first ("Rostering (Vcare)") over "Mereana Tipene-Walsh
 /// mereana.tw@xtra.co.nz" further down. A line agrees when a word of it of four letters or
-/// more, folded to plain Latin letters, is in the address's local part. None keeps the name
-/// found.
+/// more, folded to plain Latin letters ("Müller" as "muller" or "mueller"), is in the
+/// address's local part: on the address's own line or the three around it (the contact
+/// block), anywhere else only by its last word (a referee "Alex Turner" does not agree with
+/// "alex.s1990@…"). None keeps the name found.
 pub fn agreeing_with_email(lines: &[&str], found: Option<&str>, email: Option<&str>) -> Option<String> {
-    let local: String = email?.split('@').next()?.to_lowercase().chars().filter(char::is_ascii_alphabetic).collect();
-    let agrees = |text: &str| {
-        text.split(|c: char| c.is_whitespace() || c == '-').any(|w| {
-            let folded: String = w.nfd().filter(char::is_ascii_alphabetic).collect::<String>().to_lowercase();
-            folded.chars().count() >= 4 && local.contains(&folded)
-        })
-    };
-    if found.is_some_and(agrees) {
+    let email = email?;
+    let local: String = email.split('@').next()?.to_lowercase().chars().filter(char::is_ascii_alphabetic).collect();
+    let in_local = |w: &str| folded(w).iter().any(|f| f.chars().count() >= 4 && local.contains(f.as_str()));
+    let words = |text: &str| text.split(|c: char| c.is_whitespace() || c == '-').map(str::to_owned).collect::<Vec<_>>();
+    if found.is_some_and(|n| words(n).iter().any(|w| in_local(w))) {
         return None;
     }
-    lines
-        .iter()
-        .take(80)
-        .flat_map(|l| l.split(['|', '•']).flat_map(|c| c.split("  ")))
-        .map(|cell| without_honorifics(cell.trim()))
-        .find(|cell| could_be_a_name(cell) && !words::names_a_job(cell) && agrees(cell))
-        .map(natural_case)
+    let at = lines.iter().position(|l| l.contains(email));
+    lines.iter().enumerate().take(80).find_map(|(i, l)| {
+        let near = at.is_some_and(|a| a.abs_diff(i) <= 3);
+        l.split(['|', '•'])
+            .flat_map(|c| c.split("  "))
+            .map(|cell| without_honorifics(cell.trim()))
+            .filter(|cell| could_be_a_name(cell) && !words::names_a_job(cell))
+            .find(|cell| {
+                let ws = words(cell);
+                if near { ws.iter().any(|w| in_local(w)) } else { ws.last().is_some_and(|w| in_local(w)) }
+            })
+            .map(natural_case)
+    })
+}
+
+/// A word in plain Latin lower-case letters, as an address spells it: diacritics dropped
+/// ("müller"), or German umlauts and ß spelled out ("mueller", "strauss").
+fn folded(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let plain: String = lower.nfd().filter(char::is_ascii_alphabetic).collect();
+    let spelled: String = lower
+        .replace('ä', "ae")
+        .replace('ö', "oe")
+        .replace('ü', "ue")
+        .replace('ß', "ss")
+        .nfd()
+        .filter(char::is_ascii_alphabetic)
+        .collect();
+    if spelled == plain { vec![plain] } else { vec![plain, spelled] }
 }
 
 /// Whether a text's letters are all Latin (with diacritics).
@@ -752,6 +773,7 @@ mod tests {
         );
         // A driving licence in a sidebar read before the name is no name.
         assert_eq!(name(&["Permis B", "Nadège Bouvier"]).as_deref(), Some("Nadège Bouvier"));
+        assert_eq!(name(&["Patente B e C", "Salvatore Ingrassia"]).as_deref(), Some("Salvatore Ingrassia"));
         // The last surname wrapped under the name, which the e-mail address holds; not a town.
         let top = ["Thiago Nascimento", "Barbosa", "Analista de Sistemas"];
         let found = name(&top).unwrap();
@@ -938,12 +960,18 @@ mod tests {
         let email = Some("salvo.ingrassia82@gmail.com");
         assert_eq!(agreeing_with_email(&lines, None, email).as_deref(), Some("Salvatore Ingrassia"));
         assert_eq!(agreeing_with_email(&lines, Some("Salvatore Ingrassia"), email), None);
-        let lines = ["Lucía Fernández Ortega"];
+        let lines = ["Lucía Fernández Ortega", "lucia.fernandez@example.es"];
         assert_eq!(
             agreeing_with_email(&lines, None, Some("lucia.fernandez@example.es")).as_deref(),
             Some("Lucía Fernández Ortega")
         );
         // An address that names nobody changes nothing.
         assert_eq!(agreeing_with_email(&["Anna Weber"], Some("Team Lead"), Some("info@example.de")), None);
+        // Umlauts spelled out agree; a referee far from the address, by a given name, does not.
+        let email = Some("juergen.mueller@example.de");
+        assert_eq!(agreeing_with_email(&["Jürgen Müller"], Some("Jürgen Müller"), email), None);
+        let mut lines = vec!["Alexander Schmidt", "alex.s1990@gmail.com"];
+        lines.extend(["Python", "SQL", "Docker", "Kubernetes", "REFERENCES", "Alex Turner", "Head of Data"]);
+        assert_eq!(agreeing_with_email(&lines, Some("Alexander Schmidt"), Some("alex.s1990@gmail.com")), None);
     }
 }

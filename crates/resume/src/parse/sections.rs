@@ -128,7 +128,11 @@ fn known_heading_and_more(line: &str, words: &[String]) -> Option<Section> {
     if !plain || !short || job || !line.trim_start().starts_with(char::is_uppercase) {
         return None;
     }
-    known_heading(&words[..at].join(" "))
+    // Only a history's or courses' ("Courses and CPD"): a skills list's subheading
+    // ("Languages & Frameworks") or a skill ("Training and Development") heads nothing.
+    let head = words[..at].join(" ");
+    let kind = |s: &Section| matches!(s, Section::Experience | Section::Education | Section::Certifications);
+    known_heading(&head).filter(|s| kind(s) && head != "training")
 }
 
 /// A line's words as the heading table has them: lower case, the marks around them gone.
@@ -352,11 +356,11 @@ pub fn split(lines: &[&str]) -> Vec<(Section, usize)> {
 /// "Strandhotel Ahlbeck, Usedom" / "05/2016 – 10/2016" under "Jungsommelière (IHK), 2019").
 /// A block there (lines from one after a blank line, `starts_block`, to the next) with a date
 /// range, a job's or a school's line and no qualification goes back to the history section
-/// read last. Languages, interests and skills have no ranges; a certificate's validity
-/// ("CACES R489 – 2019 – 2024") names its qualification.
+/// read last. Languages and skills have no ranges; a certificate's validity ("CACES R489 –
+/// 2019 – 2024") names its qualification.
 pub fn interleaved_entries_back(lines: &[&str], split: &mut [(Section, usize)], starts_block: impl Fn(usize) -> bool) {
-    let side =
-        |s: Section| matches!(s, Section::Languages | Section::Skills | Section::Other | Section::Certifications);
+    // Not "Other": volunteering and projects are entries of their own with ranges.
+    let side = |s: Section| matches!(s, Section::Languages | Section::Skills | Section::Certifications);
     let mut history = None;
     let mut k = 0;
     while k < split.len() {
@@ -465,6 +469,8 @@ mod tests {
         assert_eq!(heading("Berufserfahrung und Praktika"), Some(Section::Experience));
         assert_eq!(heading("Berufserfahrung und Praktika bei Siemens in Erlangen"), None);
         assert_eq!(heading("Education and Training Officer"), None);
+        assert_eq!(heading("Languages & Frameworks"), None);
+        assert_eq!(heading("Training and Development"), None);
         assert_eq!(
             inline_skills("Skills: Patrol operations, Report writing"),
             Some("Patrol operations, Report writing")
@@ -536,6 +542,20 @@ mod tests {
         assert_eq!(section_of("HACCP-Schulung, jährlich"), Some(Section::Certifications));
         // A qualification's validity is no job.
         assert_eq!(section_of("Staplerschein (2019 – 2024)"), Some(Section::Languages));
+        // Volunteering is an entry of its own.
+        let lines = [
+            "EXPERIENCE",
+            "Nurse",
+            "St James's Hospital",
+            "2019 – 2023",
+            "VOLUNTEERING",
+            "Volunteer Coordinator",
+            "Oxfam, Leeds",
+            "2018 – 2020",
+        ];
+        let mut got = split(&lines);
+        interleaved_entries_back(&lines, &mut got, |i| [1, 5].contains(&i));
+        assert!(got.iter().filter(|(_, i)| *i >= 5).all(|(s, _)| *s == Section::Other));
     }
 
     #[test]

@@ -83,11 +83,11 @@ const TITLE_WORDS: &[&str] = &[
     "fizjoterapeuta", "farmaceuta", "spawacz", "mechanik", "kelner", "kelnerka", "recepcjonistka",
     // More trades, care, hospitality, office and public service titles in each language,
     // written for this list from the usual occupations of such resumes; not those that are
-    // common surnames too ("Bakker", "Baker", "Maurer", "Piekarz", "Tokarz").
+    // common surnames too ("Bakker", "Baker", "Maurer", "Boucher", "Charpentier", "Piekarz").
     // English
-    "leader", "coach", "adviser", "counsellor", "waitress", "barman", "barista", "sergeant", "temp", "sonographer",
-    "hostess", "attendant", "courier", "loader", "merchandiser", "scaffolder", "plasterer",
-    "bricklayer", "roofer", "decorator", "glazier", "tiler", "nanny", "childminder", "dietitian",
+    "leader", "coach", "adviser", "counsellor", "waitress", "barista", "sergeant", "temp", "sonographer",
+    "hostess", "attendant", "loader", "merchandiser", "scaffolder", "plasterer",
+    "bricklayer", "roofer", "decorator", "tiler", "nanny", "childminder", "dietitian",
     "psychologist", "firefighter", "boilermaker", "pipefitter", "millwright", "lineman", "rigger",
     "sommelier", "hairdresser", "stylist", "underwriter", "translator", "interpreter", "librarian", "journalist",
     // German
@@ -97,11 +97,11 @@ const TITLE_WORDS: &[&str] = &[
     "hebamme", "sekretärin", "rechtsanwalt", "rechtsanwältin", "polizist", "polizistin", "beamter", "beamtin",
     "inspektor", "inspektorin", "servicekraft",
     // French
-    "menuisier", "menuisière", "plaquiste", "maçon", "peintre", "carreleur", "couvreur", "charpentier", "soudeur",
+    "menuisier", "menuisière", "plaquiste", "peintre", "carreleur", "soudeur",
     "soudeuse", "chaudronnier", "mécanicien", "mécanicienne", "technicien", "saisonnier", "saisonnière", "cheffe",
     "ambulancier", "ambulancière", "caissier", "caissière", "hôtesse", "opérateur", "opératrice", "manutentionnaire",
     "livreur", "livreuse", "auxiliaire", "puéricultrice", "sage-femme", "orthophoniste", "ergothérapeute",
-    "psychologue", "notaire", "greffier", "greffière", "pâtissier", "pâtissière", "boucher", "bouchère", "caviste",
+    "psychologue", "notaire", "greffier", "greffière", "pâtissier", "pâtissière", "bouchère", "caviste",
     "sommelière", "plongeur", "gouvernante", "veilleur", "veilleuse", "surveillant", "surveillante",
     "développeur", "développeuse", "informaticien", "informaticienne", "standardiste",
     // Spanish
@@ -110,7 +110,7 @@ const TITLE_WORDS: &[&str] = &[
     "pastelera", "panadera", "visitador", "visitadora", "teleoperador", "teleoperadora",
     "vigilante", "conserje", "transportista", "camionero", "repartidora", "chófer",
     // Portuguese
-    "atendente", "balconista", "repositor", "repositora", "pedreiro", "carpinteiro", "serralheiro", "garçom",
+    "atendente", "balconista", "repositor", "repositora", "pedreiro", "garçom",
     "garçonete", "empregado", "empregada", "ajudante", "manobrador", "psicólogo", "psicóloga", "nutricionista",
     "pedagogo", "pedagoga", "solicitador", "solicitadora", "escriturário", "escriturária", "aprendiz",
     // Italian
@@ -454,7 +454,7 @@ pub(crate) fn names_an_employer(text: &str) -> bool {
 const DEPARTMENT_WORDS: &[&str] = &[
     "ward", "unit", "department", "dept", "division", "team", "service", "pôle", "unité", "abteilung", "station",
     "bereich", "servicio", "unidad", "reparto", "divisione", "afdeling", "oddział", "dział", "setor", "serviço",
-    "departamento", "département", "dipartimento", "departement", "sección", "secção", "services",
+    "departamento", "département", "dipartimento", "departement", "sección", "secção",
 ];
 
 /// Whether `text` names a part of an organisation: a word of one ("Acute Medical Unit") or a
@@ -492,16 +492,11 @@ pub(crate) fn names_a_school(text: &str) -> bool {
 }
 
 pub(super) fn names_a_degree(text: &str) -> bool {
-    has_word(text, DEGREE_WORDS) || names_a_course(text)
-}
-
-/// Whether `text` has a degree's word, a course's aside.
-pub(super) fn has_degree_word(text: &str) -> bool {
     has_word(text, DEGREE_WORDS)
 }
 
 /// Whether `text` names a course (see `COURSE_WORDS`).
-pub(super) fn names_a_course(text: &str) -> bool {
+pub(crate) fn names_a_course(text: &str) -> bool {
     has_word(text, COURSE_WORDS)
 }
 
@@ -526,6 +521,12 @@ mod tests {
             assert!(names_a_job(title), "{title}");
         }
         assert!(!names_a_job("Lena Hofbauer"));
+        // Trades that are common surnames name no job.
+        for name in ["Marie Boucher", "Pierre Charpentier", "Pieter Bakker", "Anna Piekarz", "Rahul Barman"] {
+            assert!(!names_a_job(name), "{name}");
+        }
+        assert!(names_a_school("TAFE Queensland") && names_a_school("Ysgol Gyfun Gymraeg Glantaf"));
+        assert!(names_a_school("Kendriya Vidyalaya Hebbal"));
         assert!(names_a_job("Schichtleiter Lager"));
         assert!(names_a_job("Kierownik zmiany magazynowej"));
         assert!(names_a_job("Cajera y atención al público"));

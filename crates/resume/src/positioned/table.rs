@@ -216,6 +216,10 @@ fn segments<'a, 'p>(lines: &'a [Vec<&'p Piece>], role: TableColumn) -> Vec<&'a [
     out
 }
 
+/// Marks a name in quotes starts with ("Liceo Scientifico Statale" over "\"Giuseppe
+/// Mercalli\"").
+const OPENING_QUOTES: [char; 4] = ['"', '“', '„', '«'];
+
 /// Whether `next` goes on the phrase `line` ends: always after a line that cannot end there
 /// (a dash, a comma, an open bracket, a small joining word: "Especialização em Alfabetização
 /// e" over "Letramento"); else by what the cell holds.
@@ -255,13 +259,13 @@ pub(super) fn goes_on(line: &str, next: &str, role: TableColumn) -> bool {
             // A school's name goes on in its second part ("Università degli Studi di Napoli"
             // over "Federico II", "Liceo Scientifico Statale" over "\"Giuseppe Mercalli\""): a
             // short capitalised line that is no town and names nothing of its own.
+            let quoted = next.starts_with(OPENING_QUOTES);
             let second_part = role == TableColumn::School
-                && next.starts_with(|c: char| c.is_uppercase() || "\"“„«".contains(c))
+                && (next.starts_with(char::is_uppercase) || quoted)
                 && next.split_whitespace().count() <= 3
                 && !is_known_town(next)
                 && !named
                 && !next.ends_with([',', '.', ';']);
-            let quoted = next.starts_with(['"', '“', '„', '«']);
             unfinished || (!ended && (rest || next.starts_with(['–', '-', '(']) || quoted || named || second_part))
         }
     }

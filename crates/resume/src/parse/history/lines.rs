@@ -406,7 +406,12 @@ fn wrapped_name(line: &str, next: &str) -> bool {
     let one_cell = !line.contains("  ") && !next.contains("  ");
     let kind = names_a_school(last) && !line.contains("  ");
     let ampersand = line.ends_with(" &") && one_cell && !is_description(line);
-    let small_word = next.split_whitespace().next().is_some_and(|w| GOES_ON_WITH.contains(&w));
+    // The rest of a name is short and ends on a name's word ("w Krakowie"), not a sentence
+    // ("im Rahmen der dualen Ausbildung").
+    let words: Vec<&str> = next.split_whitespace().collect();
+    let small_word = words.first().is_some_and(|w| GOES_ON_WITH.contains(w))
+        && words.len() <= 4
+        && words.last().is_some_and(|w| w.starts_with(char::is_uppercase));
     let school_goes_on = small_word && one_cell && names_a_school(line) && !is_description(line);
     (hyphenated && next.starts_with(char::is_uppercase))
         || (kind && next.starts_with(char::is_lowercase))
@@ -427,7 +432,10 @@ const GOES_ON_WITH: &[&str] = &[
 fn bracket_closed_below(line: &str, next: &str) -> bool {
     let open = line.matches('(').count() > line.matches(')').count();
     let closes = next.find(')').is_some_and(|at| next.find('(').is_none_or(|o| at < o));
-    open && closes && !line.contains("  ") && !next.trim_start().starts_with(['•', '-', '*', '–'])
+    // Not a list's item numbered by a bracket ("Obowiązki (m.in.:" over "a) obsługa klienta").
+    let next = next.trim_start();
+    let numbered = next.find(')').is_some_and(|at| at <= 2 && next[..at].chars().all(|c| c.is_alphanumeric()));
+    open && closes && !numbered && !line.contains("  ") && !next.starts_with(['•', '-', '*', '–'])
 }
 
 /// A name whose town a narrow column wrapped after its comma ("Wojewódzki Szpital
@@ -581,4 +589,20 @@ pub(super) fn unglue(line: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_goes_on_below_only_where_it_was_wrapped() {
+        assert!(wrapped_name("Akademia Górniczo-Hutnicza", "w Krakowie"));
+        assert!(wrapped_name("Humber College – Faculty of Social &", "Community Services"));
+        assert!(!wrapped_name("Berufsschule Hamburg", "im Rahmen der dualen Ausbildung"));
+        assert!(!wrapped_name("Humber College  2016 – 2018 &", "Community Services"));
+        assert!(bracket_closed_below("Máster (especialidad Procesos", "Sanitarios) – Universidad de Sevilla"));
+        assert!(!bracket_closed_below("Obowiązki (m.in.:", "a) obsługa klienta"));
+        assert!(!bracket_closed_below("Kellnerin (Saison", "• Service)"));
+    }
 }

@@ -115,15 +115,8 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
             }
             employer = name.clone();
         }
-        // A title with the town it was held in after its comma ("Teamleider Inbound, Tilburg"):
-        // where, not what; an area's role keeps its territory ("Area Sales Manager, Munster").
-        let territorial = ["area", "regional", "territory", "district", "country"];
-        if let Some((what, town)) = title.rsplit_once(", ")
-            && is_known_town(town)
-            && names_a_job(what)
-            && !what.split_whitespace().any(|w| territorial.contains(&w.to_lowercase().as_str()))
-        {
-            title = what.to_owned();
+        if let Some(what) = without_town_held(&title) {
+            title = what;
         }
         // Time between jobs, whichever phrase it was read into ("Elternzeit", "Ano sabático").
         if !title.is_empty() && !names_a_gap(&title) && !names_a_gap(&employer) {
@@ -131,6 +124,44 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
         }
     }
     out
+}
+
+/// Words of a role that covers a territory, in the languages here: its place is part of the
+/// title ("Area Sales Manager, Munster", "Gerente de Zona, Sevilla").
+const TERRITORIAL: &[&str] = &[
+    "area",
+    "regional",
+    "region",
+    "territory",
+    "district",
+    "country",
+    "zona",
+    "zone",
+    "région",
+    "régional",
+    "regione",
+    "regionale",
+    "regio",
+    "regionu",
+    "bezirk",
+    "gebiet",
+    "gebietsleiter",
+    "área",
+    "territoire",
+    "territorio",
+    "distrito",
+    "distretto",
+    "rejonu",
+    "obszaru",
+];
+
+/// A title without the town it was held in after its comma ("Teamleider Inbound, Tilburg"):
+/// where, not what. A town's name of four letters or more the gazetteer knows; a territory's
+/// role keeps it.
+fn without_town_held(title: &str) -> Option<String> {
+    let (what, town) = title.rsplit_once(", ")?;
+    let territorial = what.split_whitespace().any(|w| TERRITORIAL.contains(&w.to_lowercase().as_str()));
+    (town.chars().count() >= 4 && is_known_town(town) && names_a_job(what) && !territorial).then(|| what.to_owned())
 }
 
 /// Whether `inner`'s time lies within `outer`'s, each date compared to the precision both
@@ -1004,6 +1035,7 @@ mod tests {
             ("Area Sales Manager, Munster", "Emerald Drinks Distribution Ltd."),
         ];
         assert_eq!(who(&lines), pairs(&want));
+        assert_eq!(without_town_held("Gerente de Zona, Sevilla"), None);
     }
 
     #[test]

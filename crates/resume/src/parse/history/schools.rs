@@ -5,9 +5,7 @@ use super::places::{is_town, name_of_address, without_town};
 use super::table::{self, Column};
 use super::{Entry, cells, entries, is_description, organisation, prepared, span_of};
 use crate::parse::labelled;
-use crate::parse::words::{
-    JOINING_WORDS, has_degree_word, names_a_course, names_a_degree, names_a_job, names_a_school,
-};
+use crate::parse::words::{JOINING_WORDS, names_a_course, names_a_degree, names_a_job, names_a_school};
 use crate::parse::{ParsedEducation, dates};
 
 /// The schools in the lines of an education section: entries as for jobs, anchored on a range
@@ -19,7 +17,7 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
             .into_iter()
             .filter(|f| !f.school().is_empty())
             .map(|f| ParsedEducation {
-                school: without_town(&organisation(&name_of_address(without_kind_label(&f.school(), false)))),
+                school: without_town(&organisation(&name_of_address(without_kind_label(&f.school())))),
                 degree: f.degree(),
                 major: String::new(),
                 start: f.dates.as_ref().map(|d| d.start.clone()),
@@ -80,7 +78,7 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
 /// names one; the major what follows the degree.
 fn education(mut entry: Entry) -> Option<ParsedEducation> {
     entry.pieces = with_quoted_names(
-        entry.pieces.iter().map(|p| the_school_of_two(without_kind_label(p, false))).flat_map(degree_then_school),
+        entry.pieces.iter().map(|p| the_school_of_two(without_kind_label(p))).flat_map(degree_then_school),
     );
     let parts: Vec<String> = entry.pieces.iter().flat_map(|p| p.split(", ")).map(|p| p.trim().to_owned()).collect();
     // The first of the best: "IHK zu Leipzig" after "Geprüfte Bilanzbuchhalterin (IHK)"; between
@@ -88,7 +86,7 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
     let ends_on_school = |p: &str| p.split_whitespace().last().is_some_and(names_a_school);
     let school_score = |p: &str| {
         // A course's word in a school's name is the school's ("Hunter Safety Training Academy").
-        let degree = names_a_degree(p) && !(names_a_school(p) && names_a_course(p) && !has_degree_word(p));
+        let degree = names_a_degree(p) || (names_a_course(p) && !names_a_school(p));
         let score = 2 * i32::from(names_a_school(p)) - i32::from(degree) - i32::from(names_a_job(p));
         // A name starts with a capital ("Liceo Statale", not a degree's "liceo delle scienze");
         // a kind's word alone is the last resort.
@@ -109,25 +107,30 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         .rev()
         .filter(|p| names_a_school(p))
         .max_by_key(|p| school_score(p))
-        .or_else(|| parts.iter().filter(named).filter(a_name).find(|p| !names_a_degree(p)))
-        .or_else(|| parts.iter().filter(named).find(|p| !names_a_degree(p)))
+        .or_else(|| parts.iter().filter(named).filter(a_name).find(|p| !names_a_qualification(p)))
+        .or_else(|| parts.iter().filter(named).find(|p| !names_a_qualification(p)))
         .or_else(|| parts.iter().skip(1).find(|p| level_and_town(p)))?;
     let school = with_faculty(&entry.pieces, school);
     let school = with_institute_before(&entry.pieces, &school);
     let (degree, major) = entry
         .pieces
         .iter()
-        .find(|p| !p.contains(school.as_str()) && names_a_degree(p))
+        .find(|p| !p.contains(school.as_str()) && names_a_qualification(p))
         .or_else(|| entry.pieces.iter().find(|p| !p.contains(school.as_str())))
         .map(|p| degree_and_major(p))
         .unwrap_or_default();
     Some(ParsedEducation {
-        school: without_town(&organisation(without_kind_label(&school, true))),
+        school: without_town(&organisation(without_kind_label_once_chosen(&school))),
         degree,
         major,
         start: entry.start,
         end: entry.end,
     })
+}
+
+/// Whether a phrase names what was learnt: a degree or a course ("Immediate Life Support").
+fn names_a_qualification(phrase: &str) -> bool {
+    names_a_degree(phrase) || names_a_course(phrase)
 }
 
 /// A school's kind as one word and nothing else ("Berufsschule", "Gymnasium", "University"),
@@ -161,19 +164,23 @@ fn the_school_of_two(piece: &str) -> &str {
 }
 
 /// A school without the kind of school written as its label ("Berufsschule: Technische
-/// Schule Heidenheim"). `named`: the label goes before any name ("Berufsschule: BBS
-/// Haarentor"), once the label has said which line is the school.
-fn without_kind_label(piece: &str, named: bool) -> &str {
-    match piece.split_once(": ") {
-        Some((label, school))
-            if !label.contains(' ')
-                && names_a_school(label)
-                && (names_a_school(school) || (named && school.starts_with(char::is_uppercase))) =>
-        {
-            school
-        }
+/// Schule Heidenheim"), where the rest names a school too.
+fn without_kind_label(piece: &str) -> &str {
+    match kind_label(piece) {
+        Some(school) if names_a_school(school) => school,
         _ => piece,
     }
+}
+
+/// The school chosen, without a kind's label before any name ("Berufsschule: BBS
+/// Haarentor"): the label said which line is the school.
+fn without_kind_label_once_chosen(school: &str) -> &str {
+    kind_label(school).filter(|name| name.starts_with(char::is_uppercase)).unwrap_or(school)
+}
+
+/// What follows a kind of school's word and a colon.
+fn kind_label(piece: &str) -> Option<&str> {
+    piece.split_once(": ").filter(|(label, _)| !label.contains(' ') && names_a_school(label)).map(|(_, rest)| rest)
 }
 
 /// A school's name in quotes under its kind, as a narrow column wraps it ("Istituto Tecnico
@@ -286,7 +293,7 @@ fn degree_then_school(piece: &str) -> Vec<String> {
         .map(|k| words.split_at(k));
     match split {
         // A degree's word, not a course's ("Hunter Safety Training Academy" is one name).
-        Some((degree, school)) if has_degree_word(&degree.join(" ")) && !names_a_school(&degree.join(" ")) => {
+        Some((degree, school)) if names_a_degree(&degree.join(" ")) && !names_a_school(&degree.join(" ")) => {
             vec![degree.join(" "), school.join(" ")]
         }
         _ => vec![piece.to_owned()],

@@ -53,15 +53,22 @@ fn cells(line: &str) -> Vec<&str> {
     line.split('|').flat_map(|p| p.split("  ")).map(str::trim).filter(|c| !c.is_empty()).collect()
 }
 
+/// Words two headings are joined with.
+const AND: [&str; 9] = [" and ", " & ", " / ", " und ", " et ", " e ", " y ", " i ", " en "];
+
+fn known(heading: &str) -> Option<Column> {
+    headings().get(heading.trim()).copied()
+}
+
+fn bare(heading: &str) -> String {
+    heading.trim().trim_end_matches(':').trim().to_lowercase()
+}
+
 /// What a column heading names. Two headings joined ("Cargo e atividades", "Position and
 /// tasks") name what the first does: the cell starts with it. A start's and an end's heading
-/// joined by a dash ("Dal – al", "Od - do") name the dates. A heading of several words that
-/// the table does not know, and that joins no two, names what its last word does, else its
-/// first ("Principais atividades", "Nome da empresa", "Dates of employment").
+/// joined by a dash ("Dal – al", "Od - do") name the dates.
 fn role(heading: &str) -> Option<Column> {
-    let heading = heading.trim().trim_end_matches(':').trim().to_lowercase();
-    let known = |h: &str| headings().get(h.trim()).copied();
-    const AND: [&str; 9] = [" and ", " & ", " / ", " und ", " et ", " e ", " y ", " i ", " en "];
+    let heading = bare(heading);
     let joined = || {
         AND.iter().find_map(|and| heading.split_once(and)).and_then(|(first, second)| known(second).and(known(first)))
     };
@@ -69,13 +76,23 @@ fn role(heading: &str) -> Option<Column> {
         let (from, to) = heading.split_once(" – ").or_else(|| heading.split_once(" - "))?;
         (known(from)? == Column::From && known(to)? == Column::To).then_some(Column::Dates)
     };
-    // Not two headings joined, of which one is unknown ("Organisation and results").
-    let by_a_word = || {
-        let words: Vec<&str> = heading.split_whitespace().collect();
-        let two = AND.iter().any(|and| heading.contains(and));
-        (words.len() >= 2 && !two).then(|| words.last().and_then(|w| known(w)).or_else(|| known(words[0]))).flatten()
-    };
-    known(&heading).or_else(joined).or_else(range).or_else(by_a_word)
+    known(&heading).or_else(joined).or_else(range)
+}
+
+/// What a heading of several words the table does not know names, beside others it knows in
+/// a header row: what its last word does, else its first ("Principais atividades", "Nome da
+/// empresa", "Dates of employment"). Not two headings joined, of which one is unknown
+/// ("Organisation and results"), nor a row's cell with figures or a title ("Year 10 Form
+/// Tutor").
+fn guessed_role(heading: &str) -> Option<Column> {
+    let heading = bare(heading);
+    let words: Vec<&str> = heading.split_whitespace().collect();
+    let two = AND.iter().any(|and| heading.contains(and));
+    let figures = heading.contains(|c: char| c.is_ascii_digit());
+    if words.len() < 2 || two || figures || names_a_job(&heading) {
+        return None;
+    }
+    words.last().and_then(|w| known(w)).or_else(|| known(words[0]))
 }
 
 /// Whether `text` is the label of a dates field or column ("Período:", "Zeitraum").
@@ -87,7 +104,9 @@ pub(super) fn is_dates_label(text: &str) -> bool {
 /// dates column with two others that say who or what.
 pub(crate) fn header_columns<'a>(cells: impl IntoIterator<Item = &'a str>) -> Option<Vec<Column>> {
     let cells: Vec<&str> = cells.into_iter().collect();
-    let mut columns: Vec<Column> = cells.iter().map(|c| role(c)).collect::<Option<_>>()?;
+    // A heading is guessed from its words only among three or more.
+    let guess = |c: &str| if cells.len() >= 3 { guessed_role(c) } else { None };
+    let mut columns: Vec<Column> = cells.iter().map(|c| role(c).or_else(|| guess(c))).collect::<Option<_>>()?;
     // "Qualification  Board / University  Institution  Year": the examining board is the
     // school only where no other column names one.
     let schools = columns.iter().filter(|c| **c == Column::School).count();
@@ -243,10 +262,26 @@ mod tests {
     fn headings_the_table_does_not_know_whole() {
         // A start's and an end's heading joined; a heading by its last word, or its first.
         assert_eq!(role("Dal – al"), Some(Column::Dates));
-        assert_eq!(role("Principais atividades"), Some(Column::Other));
-        assert_eq!(role("Nome da empresa"), Some(Column::Employer));
-        assert_eq!(role("Dates of employment"), Some(Column::Dates));
-        assert_eq!(role("Kellnerin im Service"), None);
+        assert_eq!(guessed_role("Principais atividades"), Some(Column::Other));
+        assert_eq!(guessed_role("Nome da empresa"), Some(Column::Employer));
+        assert_eq!(guessed_role("Dates of employment"), Some(Column::Dates));
+        assert_eq!(guessed_role("Kellnerin im Service"), None);
+        // A row's cells are no headings: a title, figures; nor is a line of two cells a header.
+        assert_eq!(guessed_role("Year 10 Form Tutor"), None);
+        assert!(!is_header("Data Analyst  Acme Company"));
+        // More headings: a row's number, an Indian table's, a Polish, an Italian one.
+        assert_eq!(
+            header_columns(["Sr. No.", "Examination", "Board / University", "College / School", "Year of Passing"]),
+            Some(vec![Column::Other, Column::Degree, Column::Other, Column::School, Column::Dates])
+        );
+        assert_eq!(
+            header("Okres  Uczelnia  Kierunek i tytuł"),
+            Some(vec![Column::Dates, Column::School, Column::Degree])
+        );
+        assert_eq!(
+            header("Dal – al  Struttura  Ruolo e attività"),
+            Some(vec![Column::Dates, Column::Employer, Column::Title])
+        );
         let header = ["Cargo", "Empresa", "Principais atividades", "Período"];
         assert_eq!(header_columns(header), Some(vec![Column::Title, Column::Employer, Column::Other, Column::Dates]));
     }

@@ -78,15 +78,20 @@ pub(super) fn starts_with_a_name(line: &str) -> bool {
         && !is_prose(first)
 }
 
-/// Two phrases of `line` joined by a dash, neither naming an organisation, as one title
-/// ("Cariste – Préparateur de commandes"): for an entry whose employer is named on a line of
-/// its own. Not two cells of a table ("Comptable unique  Vignobles Castel-Roux").
+/// Two phrases of `line` joined by a dash, neither naming an organisation (a department
+/// after the dash aside), as one title ("Cariste – Préparateur de commandes"): for an entry
+/// whose employer is named on a line of its own. Not two cells of a table ("Comptable unique  Vignobles Castel-Roux").
 pub(super) fn dash_title(cells: &[String], line: &str) -> Option<String> {
     // By its words: an ampersand names no organisation here ("Wales & South West").
     let organisation = |t: &str| names_an_employer(&t.replace(" & ", " "));
     // A department after the title's dash is part of the title ("Asociada sénior –
-    // Departamento Laboral" over "Sagardoy Abogados, Madrid • Enero 2018 – Actualidad").
-    if cells.iter().enumerate().any(|(k, c)| organisation(c) && !(k > 0 && names_a_department(c))) {
+    // Departamento Laboral" over "Sagardoy Abogados, Madrid • Enero 2018 – Actualidad"): a
+    // cell that starts with a department's word and has no legal form.
+    let department = |c: &str| {
+        let first = c.split_whitespace().next().unwrap_or_default();
+        names_a_department(first) && !names_a_legal_form(c)
+    };
+    if cells.iter().enumerate().any(|(k, c)| organisation(c) && !(k > 0 && department(c))) {
         return None;
     }
     dashed(cells, line)
@@ -100,12 +105,13 @@ pub(super) fn title_before_employer(pieces: &[String], rest: &str) -> Option<Vec
     let pieces: Vec<String> = pieces.iter().flat_map(|p| comma_pieces(p)).collect();
     let employer = |p: &String| names_an_employer(p) && !names_a_job(p);
     let mut at = pieces.iter().position(employer)?;
-    // A department right after the title, with an employer that is none after it, is the
-    // title's specialism ("Senior Engineer – Technical Services, Bharat Petroleum Corporation
-    // Ltd."), not the employer.
+    // A department right after the title, with a company's name after it, is the title's
+    // specialism ("Senior Engineer – Technical Services, Bharat Petroleum Corporation Ltd."),
+    // not the employer ("Senior Analyst – Tata Consultancy Services" is).
+    let department = |p: &str| (names_a_department(p) || p.ends_with(" Services")) && !names_a_legal_form(p);
     if at == 1
-        && names_a_department(&pieces[1])
-        && let Some(later) = pieces.iter().skip(2).position(|p| employer(p) && !names_a_department(p))
+        && department(&pieces[1])
+        && let Some(later) = pieces.iter().skip(2).position(|p| names_a_legal_form(p) && !names_a_department(p))
     {
         at = later + 2;
     }
