@@ -2,6 +2,9 @@
 //! degree. In the languages of the heading table (assets/resume/headings.tsv): English,
 //! German, French, Spanish, Portuguese, Italian, Dutch, Polish.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::{Mutex, OnceLock};
+
 /// Words of a job title ("Chartered Accountant", "Chef de réception", "Kierownik zmiany").
 #[rustfmt::skip]
 const TITLE_WORDS: &[&str] = &[
@@ -291,10 +294,29 @@ fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Whether `text` has one of `words` (a word, or a phrase of several).
-pub(super) fn has_word(text: &str, words: &[&str]) -> bool {
+pub(super) fn has_word(text: &str, words: &'static [&'static str]) -> bool {
+    let list = indexed(words);
+    if words_of(text).any(|w| list.words.contains(&w.replace('.', ""))) {
+        return true;
+    }
     let lower = text.to_lowercase();
-    words_of(text).map(|w| w.replace('.', "")).any(|w| words.iter().any(|k| k.replace('.', "") == w))
-        || words.iter().any(|k| k.contains(' ') && lower.contains(k))
+    list.phrases.iter().any(|k| lower.contains(k))
+}
+
+/// A word list as looked up: its single words without their stops, in a set, and its
+/// phrases. Built once per list: the parser asks these lists for every phrase of a resume.
+struct Indexed {
+    words: HashSet<String>,
+    phrases: Vec<&'static str>,
+}
+
+fn indexed(words: &'static [&'static str]) -> &'static Indexed {
+    static LISTS: OnceLock<Mutex<HashMap<usize, &'static Indexed>>> = OnceLock::new();
+    let mut lists = LISTS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    lists.entry(words.as_ptr() as usize).or_insert_with(|| {
+        let (phrases, single): (Vec<&'static str>, Vec<&'static str>) = words.iter().partition(|k| k.contains(' '));
+        Box::leak(Box::new(Indexed { words: single.iter().map(|k| k.replace('.', "")).collect(), phrases }))
+    })
 }
 
 fn has_ending(text: &str, endings: &[&str]) -> bool {
