@@ -68,7 +68,8 @@ const PLACE_STARTS: &[&str] = &[
 /// "Rhiannon ap Gwilym").
 pub(crate) const NAME_PARTICLES: &[&str] = &[
     "de", "da", "das", "do", "dos", "del", "della", "dela", "di", "du", "la", "le", "van", "von", "der", "den", "ter",
-    "ten", "'t", "’t", "zu", "y", "e", "al", "bin", "ibn", "ap", "ab",
+    "ten", "'t", "’t", "zu", "y", "e", "al", "bin", "ibn", "ap", "ab", "el", "ben", "bint", "abu", "des", "dei",
+    "degli", "op", "vom", "zum", "zur", "af",
 ];
 
 /// A nickname in brackets or quotes between a name's words ("(JF)", "\"JM\"", "“Bobby”"): the
@@ -89,7 +90,8 @@ const POST_NOMINALS: &[&str] = &[
     // Degrees and chartered memberships set after a British or Irish name ("Gareth Moss BEng
     // CEng MIET", "Priya Shah FIA").
     "beng", "meng", "ceng", "ieng", "bsc", "msc", "llb", "llm", "fia", "fca", "fcca", "acma", "fcma", "miet",
-    "mimeche", "mice", "mirse", "mciob", "rgn", "rmn", "mcsp", "(hons)",
+    "mimeche", "mice", "mirse", "mciob", "rgn", "rmn", "mcsp", "(hons)", "ma", "ba", "mphil", "dphil", "mres",
+    "mrics", "frics", "pgce", "fhea", "cmgr", "mcips", "pgdip",
 ];
 
 /// The kinds of school a school's name ends on and no surname is.
@@ -198,14 +200,24 @@ pub fn name(top: &[&str]) -> Option<String> {
 
 /// The name where the top of the page has none (a sidebar of contact details read first): a
 /// line that could be a name with a job title on the line after it ("Pieter Bakker",
-/// "Docent aardrijkskunde"), among the first lines.
+/// "Docent aardrijkskunde"), among the first lines; or such a name wrapped after its
+/// particles ("Konstantin von der" over "Heyde").
 pub fn name_above_a_title(lines: &[&str]) -> Option<String> {
-    lines
-        .iter()
-        .take(60)
-        .zip(lines.iter().skip(1))
-        .find(|(line, next)| could_be_a_name(line) && !words::names_a_job(line) && words::names_a_job(next))
-        .map(|(line, _)| natural_case(line))
+    let lines = &lines[..lines.len().min(61)];
+    (0..lines.len()).find_map(|i| {
+        let (name, title) = match lines.get(i + 1) {
+            Some(next) if ends_on_a_particle(lines[i]) => (format!("{} {}", lines[i], next.trim()), lines.get(i + 2)),
+            _ => (lines[i].to_owned(), lines.get(i + 1)),
+        };
+        (could_be_a_name(&name) && !words::names_a_job(&name) && title.is_some_and(|t| words::names_a_job(t)))
+            .then(|| natural_case(&name))
+    })
+}
+
+/// Whether a line ends on a surname's particle ("Muhammad Haziq bin", "Joris van der"): a
+/// name that goes on below.
+fn ends_on_a_particle(line: &str) -> bool {
+    line.split_whitespace().last().is_some_and(|w| NAME_PARTICLES.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether a line could be a name: two to five words (not counting particles) that start
@@ -215,7 +227,8 @@ pub(super) fn could_be_a_name(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let lower = line.to_lowercase();
     // In capitals too: "MARÍA JOSÉ GIL DE LA FUENTE" has four names.
-    let particles = words.iter().filter(|w| NAME_PARTICLES.contains(&w.to_lowercase().as_str())).count();
+    // The first word is a given name, whatever a particle it spells ("Ben Okoro", "El Sayed").
+    let particles = words.iter().skip(1).filter(|w| NAME_PARTICLES.contains(&w.to_lowercase().as_str())).count();
     (2..=5).contains(&(words.len() - particles))
         && line.chars().count() <= 60
         && !line.chars().any(|c| c.is_ascii_digit() || "@/:,".contains(c))
@@ -355,8 +368,9 @@ fn in_capitals(word: &str) -> bool {
 }
 
 /// The top's lines without a photo placeholder (a line of its own, or a cell at either end of
-/// a line: "ZDJĘCIE  Tomasz Wójcik", "FOTO INÈS") and without a monogram (the initials of the
-/// name on the next line, set in a circle: "AO" above "Amara Okafor").
+/// a line: "ZDJĘCIE  Tomasz Wójcik", "FOTO INÈS"), without a title on a line of its own above
+/// the name ("DR.") and without a monogram (the initials of the name on the next line, set in a
+/// circle: "AO" above "Amara Okafor").
 fn without_photo_and_monogram(top: &[&str]) -> Vec<String> {
     let is_photo = |s: &str| {
         let s = s.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
@@ -372,7 +386,7 @@ fn without_photo_and_monogram(top: &[&str]) -> Vec<String> {
             words.pop();
         }
         let line = words.join(" ");
-        if !line.trim().is_empty() && !is_photo(&line) {
+        if !line.trim().is_empty() && !is_photo(&line) && !only_honorifics(&line) {
             lines.push(line.trim().to_owned());
         }
     }
@@ -409,23 +423,31 @@ fn over_two_lines(lines: &[String]) -> Option<String> {
 
 /// The name with the last surname a narrow banner wrapped to the line under it ("Thiago
 /// Nascimento" over "Barbosa"), when the e-mail address holds that word ("thiago.nbarbosa@…",
-/// wherever the page has it): a capitalised word alone under a name may be anything else.
+/// wherever the page has it): a capitalised word alone under a name may be anything else. A
+/// name that ends on a particle goes on for certain: its surname may be read a few lines
+/// further, beside the contact details ("Muhammad Haziq bin" … "Rahman  haziq.rahman@…").
 pub fn with_surname_below(top: &[&str], name: String, email: Option<&str>) -> String {
     let Some(at) = top.iter().position(|l| l.trim().eq_ignore_ascii_case(&name) || natural_case(l.trim()) == name)
     else {
         return name;
     };
-    let Some(next) = top.get(at + 1).map(|l| l.trim()) else { return name };
-    let one_word = !next.contains(' ') && next.chars().count() >= 3 && next.chars().all(char::is_alphabetic);
-    let capitalised = next.starts_with(char::is_uppercase);
     let local = email.and_then(|e| e.split('@').next()).unwrap_or_default().to_lowercase();
-    let folded: String = next.nfd().filter(char::is_ascii_alphabetic).collect::<String>().to_lowercase();
-    // Latin letters only: a word of another script folds to nothing, which every address holds.
-    let latin = folded.chars().count() >= 3;
-    if one_word && capitalised && latin && !local.is_empty() && local.contains(&folded) && !name.contains(next) {
-        format!("{name} {}", natural_case(next))
+    let surname = |word: &str| {
+        let one_word = !word.contains(' ') && word.chars().count() >= 3 && word.chars().all(char::is_alphabetic);
+        let folded: String = word.nfd().filter(char::is_ascii_alphabetic).collect::<String>().to_lowercase();
+        // Latin letters only: a word of another script folds to nothing, which every address holds.
+        let latin = folded.chars().count() >= 3;
+        one_word && word.starts_with(char::is_uppercase) && latin && local.contains(&folded) && !name.contains(word)
+    };
+    let below = top.iter().skip(at + 1).map(|l| l.trim());
+    let found = if ends_on_a_particle(&name) {
+        below.take(4).map(|l| l.split("  ").next().unwrap_or(l)).find(|w| surname(w))
     } else {
-        name
+        below.take(1).find(|w| surname(w))
+    };
+    match found {
+        Some(word) if !local.is_empty() => format!("{name} {}", natural_case(word)),
+        _ => name,
     }
 }
 
@@ -509,8 +531,15 @@ fn spaced_capitals_joined(line: &str) -> String {
 const HONORIFICS: &[&str] = &[
     "dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "dipl.-ing.",
     "dipl.-kfm.", "dipl.", "ing.", "mag.", "mgr", "mgr.", "inż.", "lic.", "dott.", "dott.ssa", "avv.", "sr.",
-    "sra.", "dña.", "mme", "drs.", "ir.", "mr.drs.",
+    "sra.", "dña.", "mme", "drs.", "ir.", "mr.drs.", "geom.", "enf.", "enf.ª", "arq.", "arq.ª", "eng.", "eng.º",
+    "eng.ª", "dra.", "dr.ª", "arch.", "rag.", "prof.ssa", "dr.-ing.", "dr.med.", "hab.", "mag.a",
 ];
+
+/// A line that is only titles ("DR.", "DIPL.-ING.", "ARQ."), set above a banner's name.
+fn only_honorifics(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    !words.is_empty() && words.iter().all(|w| HONORIFICS.contains(&w.to_lowercase().as_str()))
+}
 
 fn without_honorifics(line: &str) -> &str {
     let mut rest = line;
@@ -598,29 +627,59 @@ fn without_credentials(line: &str) -> &str {
         (abbreviation(p) && !p.contains(' ')) || membership(p) || named_after_letters(p) || words::names_a_job(p)
     };
     let mut rest = pieces.peekable();
-    if rest.peek().is_some() && rest.all(credential) { name.trim() } else { line }
+    // "Niamh O'Rourke MA, PhD": the first letters stand before the comma.
+    if rest.peek().is_some() && rest.all(credential) { without_trailing_post_nominals(name.trim()) } else { line }
 }
 
 /// "MARIA DELA CRUZ-SANTOS RPN" without its post-nominal letters set after a space.
 /// Beside a name in small letters, letters as a degree sets them are one too: two capitals
 /// or more and as many small letters at most ("BEng", "PhD"; not "McKay", "DeShawn", and not
-/// a surname in capitals, "Claire DUBOIS").
+/// a surname in capitals, "Claire DUBOIS"). A word in capitals after known letters is one
+/// more ("BSc (Hons) MRICS", "MBA CMBE"): a surname is never set after a degree.
 fn without_trailing_post_nominals(line: &str) -> &str {
-    let mut line = line.trim_end();
+    let line = line.trim_end();
     let cased = |t: &str| t.chars().any(char::is_lowercase);
     let letters = |w: &str| {
         let upper = w.chars().filter(|c| c.is_uppercase()).count();
         let lower = w.chars().filter(|c| c.is_lowercase()).count();
         upper >= 2 && lower >= 1 && upper >= lower && w.chars().all(char::is_alphabetic)
     };
-    while let Some((name, last)) = line.rsplit_once(' ')
-        && (POST_NOMINALS.contains(&last.trim_end_matches(',').to_lowercase().as_str())
-            || (cased(name) && letters(last.trim_end_matches(','))))
-        && name.split_whitespace().count() >= 2
-    {
-        line = name.trim_end_matches([',', ' ']);
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let known = |w: &str| POST_NOMINALS.contains(&w.to_lowercase().as_str()) || letters(w);
+    let capitals = |w: &str| (2..=6).contains(&w.chars().count()) && w.chars().all(char::is_uppercase);
+    // The letters at the end, each known or in capitals after a known one.
+    let mut keep = words.len();
+    let mut after_known = false;
+    for (i, word) in words.iter().enumerate().skip(2) {
+        let w = word.trim_end_matches(',');
+        let head = words[..i].join(" ");
+        if (known(w) && (cased(&head) || POST_NOMINALS.contains(&w.to_lowercase().as_str())))
+            || (after_known && capitals(w))
+        {
+            keep = keep.min(i);
+            after_known = true;
+        } else {
+            keep = words.len();
+            after_known = false;
+        }
     }
-    line
+    let end = words.get(keep).map_or(line.len(), |w| w.as_ptr() as usize - line.as_ptr() as usize);
+    without_glued_letters(line[..end].trim_end_matches([',', ' ']))
+}
+
+/// "Mary-Kate O'SullivanRN": letters a PDF's text ran into the surname, split off when they
+/// are known letters after a small one.
+fn without_glued_letters(line: &str) -> &str {
+    let last = line.rsplit(' ').next().unwrap_or(line);
+    let cut = last.char_indices().find(|&(i, c)| {
+        c.is_uppercase()
+            && last[..i].ends_with(char::is_lowercase)
+            && POST_NOMINALS.contains(&last[i..].to_lowercase().as_str())
+    });
+    match cut {
+        Some((i, _)) if line.split_whitespace().count() >= 2 => &line[..line.len() - last.len() + i],
+        _ => line,
+    }
 }
 
 /// A name in capitals as it is written otherwise: "MARÍA GARCÍA" as "María García", "SANNE
@@ -657,7 +716,8 @@ pub(super) fn natural_case(name: &str) -> String {
                 return word.to_owned();
             }
             let lower = word.to_lowercase();
-            if i > 0 && NAME_PARTICLES.contains(&lower.as_str()) {
+            // Arabic and Hebrew particles keep their capital ("Karim Ben Salah", "El Amrani").
+            if i > 0 && NAME_PARTICLES.contains(&lower.as_str()) && !["ben", "el", "abu"].contains(&lower.as_str()) {
                 return lower;
             }
             let mut out = String::with_capacity(word.len());
@@ -709,6 +769,23 @@ mod tests {
         assert_eq!(name(&nickname).as_deref(), Some("Jean-François (JF) Tremblay"));
         assert_eq!(name(&["Sofia Rossi, Receptionist"]).as_deref(), Some("Sofia Rossi"));
         assert_eq!(name(&["Ana Souza, Lisbon"]).as_deref(), None);
+    }
+
+    #[test]
+    fn degrees_and_memberships_after_a_name_however_they_are_set_are_not_part_of_it() {
+        let surveyor = ["Kwame Mensah-Bonsu BSc (Hons) MRICS", "Manchester"];
+        assert_eq!(name(&surveyor).as_deref(), Some("Kwame Mensah-Bonsu"));
+        assert_eq!(name(&["Dr Niamh O'Rourke MA, PhD, RMARA"]).as_deref(), Some("Niamh O'Rourke"));
+        // Letters a PDF ran into the surname.
+        assert_eq!(name(&["Mary-Kate O'SullivanRN, BSc (Hons)"]).as_deref(), Some("Mary-Kate O'Sullivan"));
+        assert_eq!(name(&["Jean DUPONT MBA CMBE"]).as_deref(), Some("Jean Dupont"));
+        // A surname in capitals with no known letters before it stays ("DUBOIS", "KOWALSKA").
+        assert_eq!(name(&["Claire DUBOIS"]).as_deref(), Some("Claire Dubois"));
+        assert_eq!(name(&["ANNA MARIA KOWALSKA"]).as_deref(), Some("Anna Maria Kowalska"));
+        assert_eq!(name(&["Hugo McKAY"]).as_deref(), Some("Hugo McKay"));
+        // A given name that spells a particle is a given name.
+        assert_eq!(name(&["BEN OKORO", "Lagos"]).as_deref(), Some("Ben Okoro"));
+        assert_eq!(name(&["KARIM BEN SALAH"]).as_deref(), Some("Karim Ben Salah"));
     }
 
     #[test]
@@ -947,6 +1024,33 @@ mod tests {
             ["CONTACT", "Utrecht", "+31 6 12345678", "TALEN", "Nederlands", "Sanne de Vries", "Verpleegkundige"];
         assert_eq!(name_above_a_title(&lines).as_deref(), Some("Sanne de Vries"));
         assert_eq!(name_above_a_title(&["Nederlands", "Engels"]), None);
+        let wrapped = ["SPRACHEN", "Deutsch", "Konstantin von der", "Heyde", "Orgelbaumeister"];
+        assert_eq!(name_above_a_title(&wrapped).as_deref(), Some("Konstantin von der Heyde"));
+        assert_eq!(name_above_a_title(&["Yasmina el Amrani", "Verpleegkundige"]).as_deref(), Some("Yasmina el Amrani"));
+    }
+
+    #[test]
+    fn a_title_on_a_line_of_its_own_above_a_banner_name_is_not_part_of_it() {
+        assert_eq!(name(&["DR.", "HAMZA BIN RASHID", "FIA • CERA"]).as_deref(), Some("Hamza bin Rashid"));
+        let engineer = ["DIPL.-ING.", "KONSTANTIN VON DER", "HEYDE", "Verfahrenstechniker"];
+        assert_eq!(name(&engineer).as_deref(), Some("Konstantin von der Heyde"));
+        assert_eq!(
+            name(&["ARQ.", "Ana Beatriz da Silva Albuquerque"]).as_deref(),
+            Some("Ana Beatriz da Silva Albuquerque")
+        );
+        assert_eq!(name(&["Geom. Marco Di Stefano"]).as_deref(), Some("Marco Di Stefano"));
+        assert_eq!(name(&["Enf. Rui Miguel dos Santos Ferreira"]).as_deref(), Some("Rui Miguel dos Santos Ferreira"));
+    }
+
+    #[test]
+    fn a_name_that_ends_on_a_particle_takes_its_surname_from_further_down() {
+        let top = ["Muhammad Haziq bin", "Singapore 529536", "+65 8765 2210", "Rahman  haziq.rahman.dev@example.sg"];
+        let email = Some("haziq.rahman.dev@example.sg");
+        let found = name(&top).unwrap();
+        assert_eq!(with_surname_below(&top, found.clone(), email), "Muhammad Haziq bin Rahman");
+        // Without the particle a word three lines down is no surname.
+        let top = ["Muhammad Haziq", "Singapore 529536", "+65 8765 2210", "Rahman  haziq.rahman.dev@example.sg"];
+        assert_eq!(with_surname_below(&top, "Muhammad Haziq".into(), email), "Muhammad Haziq");
     }
 
     #[test]
