@@ -117,6 +117,18 @@ const IDENTITY_LABELS: &[&str] = &[
     "colegiado",
     "colegiada",
     "ssn",
+    // Registers of health professions ("BIG 59034712817", "NMC PIN 09I4572E", "GMC 7012345").
+    "big",
+    "pin",
+    "nmc",
+    "gmc",
+    "hcpc",
+    "gphc",
+    "agb",
+    // A law cited in a consent clause ("D. Lgs. 196/2003", "art. 13").
+    "lgs",
+    "dlgs",
+    "art",
 ];
 
 /// The first phone number: a run of 7 to 15 digits with the usual separators, which is not a
@@ -166,6 +178,7 @@ fn number_in(line: &str) -> Option<String> {
             }
             if (7..=15).contains(&digits)
                 && !looks_like_years(candidate)
+                && !is_a_citation(candidate)
                 && !is_postcode(candidate, &line[end..])
                 && !is_registration(&line[end..])
                 && !is_identity(&line[..start])
@@ -228,6 +241,15 @@ fn looks_like_years(s: &str) -> bool {
     groups.iter().any(|g| g.len() == 4)
         && groups.iter().all(|g| (g.len() == 4 && year(g)) || g.len() <= 2)
         && !s.starts_with('+')
+}
+
+/// "196/2003", "2016/679": a law's or a regulation's number and its year, cited in a consent
+/// clause, not a phone number (a slash inside one has more digits after it: "0221/9876543").
+fn is_a_citation(s: &str) -> bool {
+    let Some((a, b)) = s.split_once('/') else { return false };
+    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+    let year = |g: &str| g.len() == 4 && (g.starts_with("19") || g.starts_with("20"));
+    digits(a) && digits(b) && (year(a) || year(b)) && a.len() + b.len() <= 8
 }
 
 /// Where a second person's resume starts in the same file (two resumes saved as one PDF): the
@@ -370,6 +392,13 @@ mod tests {
             (&["Telefon +48 600-123-456"][..], "+48 600-123-456"),
             (&["Tel.: 0221 / 987 65 43     Mobil: 0157 123 456 78"][..], "0221 / 987 65 43"),
             (&["Valencia · Tlf.: 963 45 67 89 / 654 98 76 54 · s@example.es"][..], "963 45 67 89"),
+            (&["Tel. 0171/5832904"][..], "0171/5832904"),
+            // A register's number before the phone, and a consent clause's laws before it.
+            (&["Openbaar apotheker • BIG 59034712817", "Kerkrade • 045 - 535 71 20"][..], "045 - 535 71 20"),
+            (
+                &["ai sensi del D. Lgs. 196/2003 e del Regolamento UE 2016/679.", "+39 340 718 2256"][..],
+                "+39 340 718 2256",
+            ),
         ];
         for (lines, want) in cases {
             assert_eq!(phone(lines).as_deref(), Some(want), "{lines:?}");
