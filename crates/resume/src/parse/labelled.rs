@@ -317,6 +317,18 @@ mod tests {
     }
 
     #[test]
+    fn a_german_form_filled_in_by_hand_names_the_job_its_own_way() {
+        let lines = [
+            "Zeitraum  Seit 03/2020",
+            "Beruflicher Werdegang oder Funktion  Zahntechnikermeister, stellv. Laborleiter",
+            "Name und Adresse des Arbeitgebers  Dentallabor Kühnle und Partner GmbH, Stuttgart-Vaihingen",
+        ];
+        let got = entries(&lines);
+        assert_eq!(got[0].title(), "Zahntechnikermeister, stellv. Laborleiter");
+        assert_eq!(got[0].employer(), "Dentallabor Kühnle und Partner GmbH, Stuttgart-Vaihingen");
+    }
+
+    #[test]
     fn a_value_cut_where_its_line_ends_goes_on_under_it() {
         // A plain-text copy of the form: the value wraps under itself, without a label.
         let lines = [

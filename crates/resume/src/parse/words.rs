@@ -71,7 +71,7 @@ const TITLE_WORDS: &[&str] = &[
     "direttore", "direttrice", "contabile", "sviluppatore", "tecnico", "consulente", "segretaria", "assistente",
     "educatore", "educatrice", "supplente", "tirocinio",
     "fisioterapista", "farmacista", "autista", "elettricista", "idraulico", "saldatore", "magazziniere",
-    "cameriere", "cameriera", "receptionist", "operaio", "operaia", "geometra",
+    "cameriere", "cameriera", "receptionist", "operaio", "operaia", "geometra", "dirigente", "fisico",
     // Dutch
     "docent", "verpleegkundige", "medewerker", "medewerkster", "leraar", "lerares", "adviseur", "ontwikkelaar",
     "teamleider", "leidinggevende", "stagiair", "verkoper", "chauffeur", "boekhouder", "mentor", "onderwijsassistent",

@@ -1023,6 +1023,21 @@ mod tests {
     }
 
     #[test]
+    fn a_task_under_a_title_and_its_employer_is_no_title() {
+        let lines = [
+            "01/2019 – oggi  Dirigente Fisico – Azienda Ospedaliera Universitaria Città della Salute di Torino",
+            "Responsabile QA per 3 LINAC (Elekta Versa HD) e TomoTherapy",
+            "11/2015 – 12/2018  Fisico Medico – Istituto di Candiolo FPO-IRCCS",
+            "Medicina nucleare e PET/CT: dosimetria per terapia radiometabolica",
+        ];
+        let want = [
+            ("Dirigente Fisico", "Azienda Ospedaliera Universitaria Città della Salute di Torino"),
+            ("Fisico Medico", "Istituto di Candiolo FPO-IRCCS"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
     fn a_titles_town_after_its_comma_is_where_an_areas_is_its_territory() {
         let lines = [
             "Teamleider Inbound, Tilburg",

@@ -189,10 +189,13 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
 
     /// The dated line `i`'s name whole where a dash split it and the line below is the title
     /// ("09/2008 - 04/2012  STCP - Sociedade de Transportes Coletivos do Porto" over "Motorista
-    /// de serviço público"): neither part names a job, the line below does.
+    /// de serviço público"): neither part names a job, the line below does, as a title is set:
+    /// a few words without figures or a colon (not a task, "Responsabile QA per 3 LINAC").
     fn over_its_title(&self, i: usize, pieces: &[String], rest: &str) -> Option<String> {
         let below = self.lines.get(i + 1).filter(|_| self.is_heading(i + 1))?;
-        let title_below = names_a_job(below) && !names_an_organisation(below);
+        let set_as_a_title =
+            below.split_whitespace().count() <= 6 && !below.contains(|c: char| c.is_ascii_digit() || c == ':');
+        let title_below = set_as_a_title && names_a_job(below) && !names_an_organisation(below);
         let no_title_here = pieces.iter().all(|p| !names_a_job(p));
         if title_below && no_title_here { dashed(pieces, rest) } else { None }
     }
