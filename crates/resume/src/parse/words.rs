@@ -263,6 +263,11 @@ const DEGREE_WORDS: &[&str] = &[
     // India's school-leaving certificates and the boards that award them ("HSC - Kendriya
     // Vidyalaya Ashok Nagar", "Class X  Kendriya Vidyalaya  CBSE"): what was passed, not where.
     "hsc", "ssc", "sslc", "cbse", "icse",
+    // School-leaving certificates elsewhere and postgraduate diplomas, named by their initials
+    // before the school ("VCE - Belmont High School", "OSSD - Chinguacousy Secondary School",
+    // "Graduado en ESO — IES Pablo Serrano", "PgDip Medical Ultrasound - University of …").
+    "vce", "ossd", "eso", "ged", "gcse", "gcses", "a-level", "a-levels", "matura", "maturità", "wace", "ncea", "spm",
+    "stpm", "wassce", "pgdip", "pgcert", "graduado", "pós-graduação", "a.a.s", "aas",
     // A qualification's level or award ("WSET Level 3 Award in Wines", "Nivel 2 MECU",
     // "Sommelier - 1° e 2° livello", "A Levels: Law"), Italy's licences ("Patentino F-gas").
     "award", "level", "levels", "nivel", "niveau", "livello", "poziom", "patentino",

@@ -937,6 +937,19 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphen_or_an_em_dash_joins_an_organisations_or_a_schools_name_only() {
+        let whole = |line: &str| heading_cells(line) == [line];
+        assert!(whole("CEPRA - Centro de Formação Profissional da Reparação Automóvel"));
+        assert!(whole("Alma Mater Studiorum - Università di Bologna"));
+        assert!(whole("ISCAP — Instituto Superior de Contabilidade e Administração do Porto"));
+        // A note, a town with its province, a qualification's initials, an aside's end.
+        assert_eq!(heading_cells("MBO Amersfoort - diploma behaald"), ["MBO Amersfoort", "diploma behaald"]);
+        assert!(!whole("Telus Communications Inc. — Calgary, AB"));
+        assert!(!whole("VCE - Belmont High School"));
+        assert!(!whole("Instrumentation (part-way) - Bendigo Kangan Institute"));
+    }
+
+    #[test]
     fn a_table_with_merged_cells() {
         // The first row wrapped, its town and description in the next line's cells; the
         // second row's employer cell is merged with the first's.

@@ -161,7 +161,12 @@ pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> 
     // after it ends on a legal form ("Sonae Indústria – Serviços Partilhados, S.A.").
     let legal_end = cell.rsplit_once(", ").is_some_and(|(_, form)| names_a_legal_form(form))
         && last.split_whitespace().count() >= 2;
-    let named_on = (after_a_cell || legal_end) && names_an_employer(cell) && !names_a_job(last) && !names_a_job(cell);
+    // Not after an aside ("Instrumentation (part-way, 2 of 4 units) - Bendigo Kangan Institute").
+    let named_on = (after_a_cell || legal_end)
+        && names_an_employer(cell)
+        && !names_a_job(last)
+        && !names_a_job(cell)
+        && !last.contains(['(', ')']);
     // "Alma Mater Studiorum – Università di Bologna": a name before the school it is, not a
     // degree or a title before its school.
     let name =
@@ -184,10 +189,19 @@ pub(super) fn heading_cells(line: &str) -> Vec<String> {
     for cell in self::cells(line).filter_map(table::field_value) {
         let after_a_cell = cells.len() > 1;
         match cells.last_mut() {
+            // Other dashes than the en dash join only an organisation's or a school's name
+            // ("CEPRA - Centro de Formação Profissional", "Alma Mater Studiorum - Università di
+            // Bologna"), not a note ("MBO Amersfoort - diploma behaald") nor a town ("Telus
+            // Communications Inc. — Calgary, AB", whose province reads as a legal form).
             Some(last)
-                if goes_on_after_dash(last, cell, after_a_cell) && line.contains(&format!("{last} – {cell}")) =>
+                if let Some(dash) =
+                    [" – ", " — ", " - "].iter().find(|d| line.contains(&format!("{last}{d}{cell}")))
+                    && (*dash == " – "
+                        || names_a_school(cell)
+                        || (names_an_employer(cell) && !names_a_legal_form(cell)))
+                    && goes_on_after_dash(last, cell, after_a_cell) =>
             {
-                *last = format!("{last} – {cell}");
+                *last = format!("{last}{dash}{cell}");
             }
             _ => cells.push(cell.to_owned()),
         }
