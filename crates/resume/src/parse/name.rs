@@ -69,7 +69,24 @@ const PLACE_STARTS: &[&str] = &[
 pub(crate) const NAME_PARTICLES: &[&str] = &[
     "de", "da", "das", "do", "dos", "del", "della", "dela", "di", "du", "la", "le", "van", "von", "der", "den", "ter",
     "ten", "'t", "’t", "zu", "y", "e", "al", "bin", "ibn", "ap", "ab", "el", "ben", "bint", "abu", "des", "dei",
-    "degli", "op", "vom", "zum", "zur", "af",
+    "degli", "op", "vom", "zum", "zur", "af", "i",
+];
+
+/// Labels of a form's personal data whose value reads like a name ("Nacionalidade
+/// Portuguesa", "Nationality British"): a line that starts with one is none.
+const PERSONAL_DATA_LABELS: &[&str] = &[
+    "nationality",
+    "nationalité",
+    "nacionalidad",
+    "nacionalidade",
+    "nazionalità",
+    "cittadinanza",
+    "staatsangehörigkeit",
+    "nationalität",
+    "nationaliteit",
+    "obywatelstwo",
+    "narodowość",
+    "citizenship",
 ];
 
 /// A nickname in brackets or quotes between a name's words ("(JF)", "\"JM\"", "“Bobby”"): the
@@ -185,8 +202,8 @@ pub fn name(top: &[&str]) -> Option<String> {
         surname_first.then(|| in_the_order_said(rest, Order::SurnameFirst)).flatten().filter(|n| could_be_a_name(n))
     });
     let best = over_two_lines(&lines)
-        .or_else(|| plausible.iter().find(|line| !words::names_a_job(line)).map(|l| (*l).to_owned()))
         .or(beside_the_heading)
+        .or_else(|| plausible.iter().find(|line| !words::names_a_job(line)).map(|l| (*l).to_owned()))
         .or_else(|| plausible.first().map(|l| (*l).to_owned()));
     // "DUBOIS Claire": the surname set first in capitals, as French and Italian resumes do; a
     // name written beside its Chinese, Japanese or Korean form keeps that order, its own
@@ -233,6 +250,7 @@ pub(super) fn could_be_a_name(line: &str) -> bool {
         && line.chars().count() <= 60
         && !line.chars().any(|c| c.is_ascii_digit() || "@/:,".contains(c))
         && !NOT_NAMES.iter().any(|n| lower == *n || lower.starts_with(&format!("{n} ")))
+        && !PERSONAL_DATA_LABELS.iter().any(|n| lower.starts_with(&format!("{n} ")) || lower.starts_with(&format!("{n}:")))
         && words.iter().all(|w| {
             // An elided particle before a name ("d'Orbessan", "d’ORBESSAN"); a nickname in
             // brackets or quotes between the names ("Jean-François (JF) Tremblay").
@@ -786,6 +804,9 @@ mod tests {
         // A given name that spells a particle is a given name.
         assert_eq!(name(&["BEN OKORO", "Lagos"]).as_deref(), Some("Ben Okoro"));
         assert_eq!(name(&["KARIM BEN SALAH"]).as_deref(), Some("Karim Ben Salah"));
+        // A Catalan name's "i" between its two surnames.
+        let catalan = ["Jordi Ferrer i Montagut", "Delegado Comercial • Sector cerámico"];
+        assert_eq!(name(&catalan).as_deref(), Some("Jordi Ferrer i Montagut"));
     }
 
     #[test]
@@ -886,6 +907,14 @@ mod tests {
         );
         // The surname told by its capitals; without a sign of which word is which, as written.
         assert_eq!(name(&["Cognome e Nome  BENEDETTI Lorenzo"]).as_deref(), Some("Lorenzo Benedetti"));
+        // The name beside the form's heading, over a nationality that reads like a name.
+        let form = [
+            "Europass",
+            "Curriculum Vitae",
+            "INFORMAÇÃO PESSOAL Pinto, Rui Manuel Tavares",
+            "Nacionalidade Portuguesa",
+        ];
+        assert_eq!(name(&form).as_deref(), Some("Rui Manuel Tavares Pinto"));
         assert_eq!(name(&["Cognome e Nome  BENEDETTI LORENZO"]).as_deref(), Some("Benedetti Lorenzo"));
         // The label itself, alone on its line, is never the name.
         assert_eq!(name(&["INFORMAZIONI PERSONALI", "Cognome e Nome", "Indirizzo  Via Roma 1"]), None);
