@@ -176,6 +176,12 @@ fn number_in(line: &str) -> Option<String> {
                 end = start + candidate.len();
                 digits = candidate.chars().filter(char::is_ascii_digit).count();
             }
+            // "Quimper (29) - 07 68 14 52 09": a French department's number after the town,
+            // then the phone after a dash.
+            if let Some(rest) = department_before(candidate) {
+                candidate = rest;
+                digits = candidate.chars().filter(char::is_ascii_digit).count();
+            }
             if (7..=15).contains(&digits)
                 && !looks_like_years(candidate)
                 && !is_a_citation(candidate)
@@ -241,6 +247,15 @@ fn looks_like_years(s: &str) -> bool {
     groups.iter().any(|g| g.len() == 4)
         && groups.iter().all(|g| (g.len() == 4 && year(g)) || g.len() <= 2)
         && !s.starts_with('+')
+}
+
+/// The number after a bracketed département's of one to three figures and a dash ("(29) -
+/// 07 68 14 52 09").
+fn department_before(s: &str) -> Option<&str> {
+    let close = s.find(") - ")?;
+    let inner = s.strip_prefix('(')?.get(..close - 1)?;
+    (1..=3).contains(&inner.len()).then_some(())?;
+    inner.chars().all(|c| c.is_ascii_digit()).then(|| s[close + 4..].trim())
 }
 
 /// "196/2003", "2016/679": a law's or a regulation's number and its year, cited in a consent
@@ -393,6 +408,8 @@ mod tests {
             (&["Tel.: 0221 / 987 65 43     Mobil: 0157 123 456 78"][..], "0221 / 987 65 43"),
             (&["Valencia · Tlf.: 963 45 67 89 / 654 98 76 54 · s@example.es"][..], "963 45 67 89"),
             (&["Tel. 0171/5832904"][..], "0171/5832904"),
+            (&["Quimper (29) - 07 68 14 52 09 - kevin.legoff29@example.fr"][..], "07 68 14 52 09"),
+            (&["Phone (555) 123-4567"][..], "(555) 123-4567"),
             // A register's number before the phone, and a consent clause's laws before it.
             (&["Openbaar apotheker • BIG 59034712817", "Kerkrade • 045 - 535 71 20"][..], "045 - 535 71 20"),
             (

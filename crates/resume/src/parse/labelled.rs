@@ -317,7 +317,7 @@ mod tests {
     }
 
     #[test]
-    fn a_german_form_filled_in_by_hand_names_the_job_its_own_way() {
+    fn forms_filled_in_by_hand_word_their_labels_their_own_way() {
         let lines = [
             "Zeitraum  Seit 03/2020",
             "Beruflicher Werdegang oder Funktion  Zahntechnikermeister, stellv. Laborleiter",
@@ -326,6 +326,15 @@ mod tests {
         let got = entries(&lines);
         assert_eq!(got[0].title(), "Zahntechnikermeister, stellv. Laborleiter");
         assert_eq!(got[0].employer(), "Dentallabor Kühnle und Partner GmbH, Stuttgart-Vaihingen");
+        for label in ["Nom et type de l'établissement", "Nom et type de l'établissement d'enseignement"] {
+            let lines = [
+                "Dates 2009 – 2011".to_owned(),
+                "Intitulé du certificat ou diplôme délivré BTS Assistant de gestion PME-PMI".to_owned(),
+                format!("{label} Lycée Gaston Berger"),
+            ];
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            assert_eq!(entries(&lines)[0].school(), "Lycée Gaston Berger", "{label}");
+        }
     }
 
     #[test]
