@@ -276,6 +276,14 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
         })
         .map(|(_, l)| l)
         .collect();
+    // One line wrapped onto the next: a wrap carries no dates unless a school's name was cut.
+    let wraps = |line: &str, next: &str| {
+        let wrapped = ends_on_joining_word(line)
+            || wrapped_in_capitals(line, next)
+            || wrapped_name(line, next)
+            || town_wrapped(line, next);
+        (wrapped && dates::span(next).is_none()) || school_cut_at_line_end(line, next)
+    };
     let mut out = Vec::with_capacity(cleaned.len());
     let mut i = 0;
     while i < cleaned.len() {
@@ -291,11 +299,7 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
             out.extend(rest);
             i += 2;
         } else if let Some(next) = cleaned.get(i + 1)
-            && (ends_on_joining_word(&cleaned[i])
-                || wrapped_in_capitals(&cleaned[i], next)
-                || wrapped_name(&cleaned[i], next)
-                || town_wrapped(&cleaned[i], next))
-            && dates::span(next).is_none()
+            && wraps(&cleaned[i], next)
         {
             // A word broken at its hyphen goes on without a space ("Sainte-" over "Anne").
             let joint = if cleaned[i].ends_with('-') { "" } else { " " };
@@ -417,6 +421,26 @@ fn wrapped_name(line: &str, next: &str) -> bool {
         || (kind && next.starts_with(char::is_lowercase))
         || ampersand
         || school_goes_on
+}
+
+/// A line of prose width cut inside the school's name at its end, its dates on the next
+/// ("B.E. Computer Science, PSG College of" over "Technology, Coimbatore — 2011 – 2015";
+/// "Class XII (State Board), Sri Vidya Mandir Higher Secondary" over "School, Salem — 2011").
+fn school_cut_at_line_end(line: &str, next: &str) -> bool {
+    let last = line.split_whitespace().last().unwrap_or_default();
+    let named_last = line.rsplit(", ").next().unwrap_or(line);
+    let after_small_word = GOES_ON_WITH.contains(&last) && names_a_school(named_last);
+    let first = next.split_whitespace().next().unwrap_or_default();
+    let kind_first = first
+        .strip_suffix(',')
+        .is_some_and(|kind| ["School", "College", "University", "Institute", "Academy", "Polytechnic"].contains(&kind))
+        && last.starts_with(char::is_uppercase);
+    let one_cell = !line.contains("  ") && !next.contains("  ");
+    one_cell
+        && (after_small_word || kind_first)
+        && next.starts_with(char::is_uppercase)
+        && dates::span(line).is_none()
+        && !is_description(line)
 }
 
 /// Small words a school's name goes on with after a break, and that start no line of their
@@ -601,6 +625,12 @@ mod tests {
         assert!(wrapped_name("Humber College – Faculty of Social &", "Community Services"));
         assert!(!wrapped_name("Berufsschule Hamburg", "im Rahmen der dualen Ausbildung"));
         assert!(!wrapped_name("Humber College  2016 – 2018 &", "Community Services"));
+        let (degree, rest) = ("B.E. Computer Science, PSG College of", "Technology, Coimbatore — 2011 – 2015");
+        assert!(school_cut_at_line_end(degree, rest));
+        assert!(school_cut_at_line_end("Class XII, Sri Vidya Mandir Higher Secondary", "School, Salem — 2011"));
+        // A school's own name on the next line is no cut ("Mittlerer Schulabschluss" over it).
+        assert!(!school_cut_at_line_end("Mittlerer Schulabschluss", "Hans-Böckler-Schule, Fürth"));
+        assert!(!school_cut_at_line_end("Bachelor of Commerce", "University of Mumbai, 2015"));
         assert!(bracket_closed_below("Máster (especialidad Procesos", "Sanitarios) – Universidad de Sevilla"));
         assert!(!bracket_closed_below("Obowiązki (m.in.:", "a) obsługa klienta"));
         assert!(!bracket_closed_below("Kellnerin (Saison", "• Service)"));
