@@ -240,6 +240,8 @@ const SCHOOL_ENDINGS: &[&str] = &[
     "college",
     "lyceum",
     "gymnasium",
+    // Flanders' secondary schools ("Sint-Bavohumaniora").
+    "humaniora",
 ];
 
 #[rustfmt::skip]
@@ -268,6 +270,9 @@ const DEGREE_WORDS: &[&str] = &[
     // "Graduado en ESO — IES Pablo Serrano", "PgDip Medical Ultrasound - University of …").
     "vce", "ossd", "eso", "ged", "gcse", "gcses", "a-level", "a-levels", "matura", "maturità", "wace", "ncea", "spm",
     "stpm", "wassce", "pgdip", "pgcert", "graduado", "pós-graduação", "a.a.s", "aas",
+    // Flanders' secondary streams and postgraduate year, Switzerland's apprenticeship
+    // certificate ("ASO Humane Wetenschappen", "Postgraduaat Zorgverbreding", "CFC d'installateur").
+    "aso", "tso", "bso", "kso", "postgraduaat", "cfc",
     // A qualification's level or award ("WSET Level 3 Award in Wines", "Nivel 2 MECU",
     // "Sommelier - 1° e 2° livello", "A Levels: Law"), Italy's licences ("Patentino F-gas").
     "award", "level", "levels", "nivel", "niveau", "livello", "poziom", "patentino",

@@ -429,7 +429,11 @@ fn wrapped_name(line: &str, next: &str) -> bool {
 fn school_cut_at_line_end(line: &str, next: &str) -> bool {
     let last = line.split_whitespace().last().unwrap_or_default();
     let named_last = line.rsplit(", ").next().unwrap_or(line);
-    let after_small_word = GOES_ON_WITH.contains(&last) && names_a_school(named_last);
+    // After a small word the rest may start small too ("… pour le développement de la" over
+    // "communication • 2017 – 2018").
+    let small =
+        GOES_ON_WITH.contains(&last) || ["la", "le", "les", "for", "and", "the", "et", "y", "e"].contains(&last);
+    let after_small_word = small && names_a_school(named_last);
     let first = next.split_whitespace().next().unwrap_or_default();
     let kind_first = first
         .strip_suffix(',')
@@ -437,8 +441,7 @@ fn school_cut_at_line_end(line: &str, next: &str) -> bool {
         && last.starts_with(char::is_uppercase);
     let one_cell = !line.contains("  ") && !next.contains("  ");
     one_cell
-        && (after_small_word || kind_first)
-        && next.starts_with(char::is_uppercase)
+        && (after_small_word || (kind_first && next.starts_with(char::is_uppercase)))
         && dates::span(line).is_none()
         && !is_description(line)
 }
@@ -631,6 +634,8 @@ mod tests {
         // A school's own name on the next line is no cut ("Mittlerer Schulabschluss" over it).
         assert!(!school_cut_at_line_end("Mittlerer Schulabschluss", "Hans-Böckler-Schule, Fürth"));
         assert!(!school_cut_at_line_end("Bachelor of Commerce", "University of Mumbai, 2015"));
+        let academy = "SAWI – Académie suisse pour le développement de la";
+        assert!(school_cut_at_line_end(academy, "communication • 2017 – 2018"));
         assert!(bracket_closed_below("Máster (especialidad Procesos", "Sanitarios) – Universidad de Sevilla"));
         assert!(!bracket_closed_below("Obowiązki (m.in.:", "a) obsługa klienta"));
         assert!(!bracket_closed_below("Kellnerin (Saison", "• Service)"));
