@@ -203,7 +203,7 @@ const SCHOOL_WORDS: &[&str] = &[
     "zespół",
     // Kinds of school in the other languages: "Istituto Tecnico …", "Scuola di …", "Faculté de …".
     "istituto", "scuola", "accademia", "conservatorio", "ateneo", "facoltà", "faculté", "facultad", "wydział",
-    "academie", "akademie", "fachhochschule", "collège", "colégio", "roc",
+    "academie", "académie", "academia", "akademie", "fachhochschule", "collège", "colégio", "roc",
     // Italian state schools by their initials: "ITIS Benedetto Castelli", "IPSIA", "IIS".
     "itis", "itc", "itg", "ipsia", "ipssar", "iis", "isis", "itt",
     // Training providers: "AFPA Lyon", "Fundación Laboral de la Construcción", "Instytut …".
