@@ -282,7 +282,7 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
             || wrapped_in_capitals(line, next)
             || wrapped_name(line, next)
             || town_wrapped(line, next);
-        (wrapped && dates::span(next).is_none()) || school_cut_at_line_end(line, next)
+        (wrapped && dates::span(next).is_none()) || school_cut_at_line_end(line, next) || range_cut(line, next)
     };
     let mut out = Vec::with_capacity(cleaned.len());
     let mut i = 0;
@@ -421,6 +421,18 @@ fn wrapped_name(line: &str, next: &str) -> bool {
         || (kind && next.starts_with(char::is_lowercase))
         || ampersand
         || school_goes_on
+}
+
+/// A range cut after its dash at the end of an entry's line, its end on the next ("Cardiff
+/// and Vale University Health Board  |  March 2019 –" over "present").
+fn range_cut(line: &str, next: &str) -> bool {
+    let tail = line.rsplit(['|', '•']).next().unwrap_or(line);
+    let tail = tail.rsplit("  ").next().unwrap_or(tail).trim();
+    let next = next.trim();
+    let short = next.split_whitespace().count() <= 3 && !next.contains("  ");
+    let after_dash = tail.ends_with(['–', '-', '—']) && dates::single(tail).is_some() && dates::span(tail).is_none();
+    // The range read over both reaches into the next line's words.
+    short && after_dash && dates::span(&format!("{tail} {next}")).is_some_and(|span| span.at.end > tail.len() + 1)
 }
 
 /// A line of prose width cut inside the school's name at its end, its dates on the next
@@ -634,6 +646,11 @@ mod tests {
         // A school's own name on the next line is no cut ("Mittlerer Schulabschluss" over it).
         assert!(!school_cut_at_line_end("Mittlerer Schulabschluss", "Hans-Böckler-Schule, Fürth"));
         assert!(!school_cut_at_line_end("Bachelor of Commerce", "University of Mumbai, 2015"));
+        let board = "Cardiff and Vale University Health Board, University Hospital of Wales  |  March 2019 –";
+        assert!(range_cut(board, "present"));
+        assert!(range_cut("Hywel Dda University Health Board  |  October 2013 –", "August 2016"));
+        assert!(!range_cut("Staff Nurse – Recovery (PACU)", "2016 – 2019"));
+        assert!(!range_cut("Staff Nurse  |  2016 – 2019", "Hywel Dda University Health Board"));
         let academy = "SAWI – Académie suisse pour le développement de la";
         assert!(school_cut_at_line_end(academy, "communication • 2017 – 2018"));
         assert!(bracket_closed_below("Máster (especialidad Procesos", "Sanitarios) – Universidad de Sevilla"));

@@ -1036,6 +1036,31 @@ mod tests {
     }
 
     #[test]
+    fn a_title_over_its_employer_and_site_with_a_range_wrapped_after_its_dash() {
+        let lines = [
+            "Senior Staff Nurse – Anaesthetics (Band 6)",
+            "Cardiff and Vale University Health Board, University Hospital of Wales  |  March 2019 –",
+            "present",
+            "Anaesthetic nurse for major trauma, neuro and emergency lists",
+            "ESL Teacher",
+            "Fort Lee High School, Fort Lee Public Schools  |  September 2013 – Present",
+            "Teach ELD levels 1–4",
+            "ESL Teacher",
+            "Hackensack Middle School  |  September 2010 – June 2013",
+        ];
+        // The site stays beside its employer, as written.
+        let want = [
+            (
+                "Senior Staff Nurse – Anaesthetics (Band 6)",
+                "Cardiff and Vale University Health Board, University Hospital of Wales",
+            ),
+            ("ESL Teacher", "Fort Lee High School, Fort Lee Public Schools"),
+            ("ESL Teacher", "Hackensack Middle School"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
     fn a_task_under_a_title_and_its_employer_is_no_title() {
         let lines = [
             "01/2019 – oggi  Dirigente Fisico – Azienda Ospedaliera Universitaria Città della Salute di Torino",

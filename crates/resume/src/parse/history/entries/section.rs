@@ -94,6 +94,15 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         {
             pieces = whole;
         }
+        // A title from the line above makes the entry no table's row (whose merged cells the
+        // next row would share).
+        let mut titled_above = false;
+        if self.jobs
+            && let Some(title) = self.title_over_employer_and_site(i, cursor.free, &pieces)
+        {
+            pieces = vec![title, pieces[0].clone()];
+            titled_above = true;
+        }
         if self.jobs
             && !self.heading_first
             && let Some(whole) = self.over_its_title(i, &pieces, &rest)
@@ -183,8 +192,20 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
             && pieces.len() == 1
             && (own == 1 || ((self.linkedin || read_after) && names_a_job(&pieces[0])));
         // A table's row is whole on its dated line; an entry that took other lines is none.
-        cursor.row_cells = if pieces.len() == own { own } else { 0 };
+        cursor.row_cells = if pieces.len() == own && !titled_above { own } else { 0 };
         entry(pieces, same_employer, false)
+    }
+
+    /// The title on the line above the dated line `i` whose phrases are an employer and its
+    /// site ("Senior Staff Nurse – Anaesthetics (Band 6)" over "Cardiff and Vale University
+    /// Health Board, University Hospital of Wales  |  March 2019 –"): both name organisations,
+    /// neither a job, and the line above names one.
+    fn title_over_employer_and_site(&self, i: usize, free: usize, pieces: &[String]) -> Option<String> {
+        let parts: Vec<String> = pieces.iter().flat_map(|p| comma_pieces(p)).collect();
+        let employer_and_site = parts.len() == 2 && parts.iter().all(|p| names_an_organisation(p) && !names_a_job(p));
+        let above = i.checked_sub(1).filter(|&j| j >= free && self.is_heading(j)).map(|j| self.lines[j].trim())?;
+        let a_title = names_a_job(above) && !names_an_organisation(above) && above.split_whitespace().count() <= 8;
+        (employer_and_site && a_title).then(|| above.to_owned())
     }
 
     /// The dated line `i`'s name whole where a dash split it and the line below is the title
