@@ -807,6 +807,29 @@ mod tests {
     }
 
     #[test]
+    fn a_linkedin_title_keeps_its_comma() {
+        let lines = [
+            "Stryker",
+            "7 years 3 months",
+            "Territory Manager, Orthopedics",
+            "January 2022 - Present (4 years 11 months)",
+            "Columbus, Ohio",
+            "Case coverage in the OR, inventory management, in-service training.",
+            "Associate Sales Representative",
+            "January 2019 - December 2021 (3 years)",
+            "Cintas",
+            "Account Executive, First Aid and Safety",
+            "June 2017 - September 2019 (2 years 4 months)",
+        ];
+        let want = [
+            ("Territory Manager, Orthopedics", "Stryker"),
+            ("Associate Sales Representative", "Stryker"),
+            ("Account Executive, First Aid and Safety", "Cintas"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
     fn a_title_with_a_dash_over_a_name_and_its_town_and_labelled_lines() {
         let lines = [
             "Warehouse Lead - 2nd Shift",

@@ -37,7 +37,17 @@ impl<D: Fn(&str) -> Option<Dated>> Section<'_, D> {
             if !self.is_heading(j) || self.ends_the_heading(j, before, draft, whole_title) {
                 break;
             }
-            let mut more = if employer_whole { vec![line.trim().to_owned()] } else { heading_cells(line) };
+            // A LinkedIn export sets the title alone right above its dates, a comma and all
+            // ("Territory Manager, Orthopedics" under "Stryker" and its time there).
+            let linkedin_title = self.linkedin
+                && before
+                && draft.own == 0
+                && draft.pieces.is_empty()
+                && names_a_job(line)
+                && !names_an_employer(line);
+            comma_whole |= linkedin_title && comma_pieces(line).len() == 2;
+            let mut more =
+                if employer_whole || linkedin_title { vec![line.trim().to_owned()] } else { heading_cells(line) };
             // "Infirmière – Unité de soins continus de cardiologie  |  Hospices Civils de Lyon
             // – Hôpital Louis Pradel, Bron" over the dates: a title with its specialism in the
             // cell before the employer's, as on a dated line.

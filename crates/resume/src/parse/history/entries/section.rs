@@ -13,7 +13,7 @@ pub(super) struct Section<'a, D> {
     /// The section sets its headings before its dates.
     pub(super) heading_first: bool,
     /// A LinkedIn profile's history: an employer's time in all on a line of its own.
-    linkedin: bool,
+    pub(super) linkedin: bool,
 }
 
 /// Where the reading stands between two entries.
