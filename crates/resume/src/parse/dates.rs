@@ -131,7 +131,7 @@ pub fn span(line: &str) -> Option<Span> {
             // "since 2020" is open; "Dal 03/2019 a oggi" is the range after it.
             if items[i].0 == Item::Since
                 && let Some((Item::Date(start), at)) = items.get(i + 1)
-                && !matches!(items.get(i + 2), Some((Item::Connector, _)))
+                && !matches!(items.get(i + 2), Some((Item::Connector | Item::Present, _)))
             {
                 return Some(Span { start: start.clone(), end: None, at: items[i].1.start..at.end });
             }
@@ -180,7 +180,7 @@ pub fn single(line: &str) -> Option<(String, Range<usize>)> {
 /// The line read as dates, present-words, connectors and other words, with their places.
 fn items(line: &str) -> Vec<(Item, Range<usize>)> {
     let words = words(line);
-    let mut out = Vec::new();
+    let mut out: Vec<(Item, Range<usize>)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let (word, at) = &words[i];
@@ -193,7 +193,16 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
             && let Some((next, next_at)) = words.get(i + 1 + of)
             && let Some(year) = year(next.trim_end_matches([',', ')', '.', ';']))
         {
-            out.push((Item::Date(format!("{year}-{month:02}")), at.start..next_at.end));
+            // "dal 1° settembre 2012", "31 agosto 2012": the day before the month is the date's.
+            let mut start = at.start;
+            if let Some((Item::Other, day_at)) = out.last()
+                && is_day(&line[day_at.clone()])
+                && line[day_at.end..at.start] == *" "
+            {
+                start = day_at.start;
+                out.pop();
+            }
+            out.push((Item::Date(format!("{year}-{month:02}")), start..next_at.end));
             i += 2 + of;
             continue;
         }
@@ -237,6 +246,16 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
         i += 1;
     }
     out
+}
+
+/// A day of the month as written before its month's name: "1", "1°", "1º", "1.", "1er", "21st".
+fn is_day(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| !c.is_ascii_digit());
+    let suffix = &word[digits.len()..];
+    !digits.is_empty()
+        && digits.len() <= 2
+        && digits.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+        && ["", "°", "º", ".", "er", "st", "nd", "rd", "th"].contains(&suffix)
 }
 
 /// Whether word `i` of `words` (at `at` in `line`) stands right before a year, one space apart.
@@ -434,5 +453,19 @@ mod tests {
         let line = "Aide-soignante (emplois d'été)  Étés 2012 – 2014";
         let at = span(line).unwrap().at;
         assert_eq!(&line[at], "Étés 2012 – 2014");
+    }
+
+    #[test]
+    fn a_day_before_the_month_is_the_dates() {
+        let line = "Docente di sostegno — dal 1° settembre 2012 ad oggi";
+        assert_eq!(s(line), some("2012-09", None));
+        assert_eq!(&line[span(line).unwrap().at], "dal 1° settembre 2012 ad oggi");
+        let line = "dal 1° settembre 2006 al 31 agosto 2012";
+        assert_eq!(s(line), some("2006-09", Some("2012-08")));
+        assert_eq!(&line[span(line).unwrap().at], line);
+        // A number set apart from the month is the title's, not a day: "groep 7", "Lyon 5".
+        let line = "Leerkracht groep 7  aug. 2018 – jul. 2023";
+        assert_eq!(&line[span(line).unwrap().at], "aug. 2018 – jul. 2023");
+        assert!(!is_day("32") && !is_day("7a") && is_day("21st") && is_day("1er"));
     }
 }
