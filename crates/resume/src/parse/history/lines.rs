@@ -276,7 +276,7 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
         })
         .map(|(_, l)| l)
         .collect();
-    // One line wrapped onto the next: a wrap carries no dates unless a school's name was cut.
+    // One line wrapped onto the next: a wrap carries no dates unless a school's name or a range was cut.
     let wraps = |line: &str, next: &str| {
         let wrapped = ends_on_joining_word(line)
             || wrapped_in_capitals(line, next)
@@ -423,16 +423,25 @@ fn wrapped_name(line: &str, next: &str) -> bool {
         || school_goes_on
 }
 
-/// A range cut after its dash at the end of an entry's line, its end on the next ("Cardiff
-/// and Vale University Health Board  |  March 2019 –" over "present").
+/// A range cut at the end of an entry's line and going on with the next: after its dash
+/// ("Cardiff and Vale University Health Board  |  March 2019 –" over "present"), or inside its
+/// start ("…, University Hospital Llandough  |  September" over "2016 – February 2019").
 fn range_cut(line: &str, next: &str) -> bool {
     let tail = line.rsplit(['|', '•']).next().unwrap_or(line);
     let tail = tail.rsplit("  ").next().unwrap_or(tail).trim();
     let next = next.trim();
+    let joined = format!("{tail} {next}");
+    // The range read over both reaches into the next line's words.
+    let Some(span) = dates::span(&joined).filter(|span| span.at.end > tail.len() + 1) else {
+        return false;
+    };
     let short = next.split_whitespace().count() <= 3 && !next.contains("  ");
     let after_dash = tail.ends_with(['–', '-', '—']) && dates::single(tail).is_some() && dates::span(tail).is_none();
-    // The range read over both reaches into the next line's words.
-    short && after_dash && dates::span(&format!("{tail} {next}")).is_some_and(|span| span.at.end > tail.len() + 1)
+    // Cut inside its start: the cell before the cut is the range's start and nothing else (no
+    // name's last word that a month could be, "Universitat Jaume I," over "2001 – 2006"), the
+    // next line the range's rest.
+    let inside_start = span.at == (0..joined.len()) && dates::single(tail).is_none();
+    (short && after_dash) || inside_start
 }
 
 /// A line of prose width cut inside the school's name at its end, its dates on the next
@@ -650,6 +659,12 @@ mod tests {
         assert!(range_cut(board, "present"));
         assert!(range_cut("Hywel Dda University Health Board  |  October 2013 –", "August 2016"));
         assert!(!range_cut("Staff Nurse – Recovery (PACU)", "2016 – 2019"));
+        let hospital = "Cardiff and Vale University Health Board, University Hospital Llandough  |  September";
+        assert!(range_cut(hospital, "2016 – February 2019"));
+        assert!(!range_cut(hospital, "2016 – February 2019, then bank shifts"));
+        assert!(!range_cut("Staff Nurse  |  Cardiff", "2016 – 2019"));
+        assert!(!range_cut("Licenciatura – Universitat Jaume I,", "2001 – 2006"));
+        assert!(!range_cut("- spawanie kadłubów i konstrukcji okrętowych MAG", "2005 – 2011"));
         assert!(!range_cut("Staff Nurse  |  2016 – 2019", "Hywel Dda University Health Board"));
         let academy = "SAWI – Académie suisse pour le développement de la";
         assert!(school_cut_at_line_end(academy, "communication • 2017 – 2018"));

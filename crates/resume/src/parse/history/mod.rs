@@ -1084,6 +1084,33 @@ mod tests {
     }
 
     #[test]
+    fn a_title_with_its_ward_over_the_employer_is_whole() {
+        let lines = [
+            "Community Staff Nurse – Leg Ulcer Clinic (Band 6)",
+            "Cwm Taf Morgannwg University Health Board • September 2015 – February 2019",
+            "Ran nurse-led leg ulcer clinics in Pontypridd and Merthyr.",
+            "Staff Nurse, Vascular Surgery Ward",
+            "Royal Gwent Hospital, Aneurin Bevan UHB • August 2011 – August 2015",
+            "Post-operative care after amputation and bypass surgery.",
+            "Staff Nurse – Recovery (PACU)",
+            "Cardiff and Vale University Health Board, University Hospital Llandough  |  September",
+            "2009 – July 2011",
+            "Theatre Nurse",
+            "St James's University Hospital  |  Leeds Teaching Hospitals NHS Trust  |  2007 – 2009",
+        ];
+        let want = [
+            ("Community Staff Nurse – Leg Ulcer Clinic (Band 6)", "Cwm Taf Morgannwg University Health Board"),
+            ("Staff Nurse, Vascular Surgery Ward", "Royal Gwent Hospital, Aneurin Bevan UHB"),
+            (
+                "Staff Nurse – Recovery (PACU)",
+                "Cardiff and Vale University Health Board, University Hospital Llandough",
+            ),
+            ("Theatre Nurse", "St James's University Hospital, Leeds Teaching Hospitals NHS Trust"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
     fn a_task_under_a_title_and_its_employer_is_no_title() {
         let lines = [
             "01/2019 – oggi  Dirigente Fisico – Azienda Ospedaliera Universitaria Città della Salute di Torino",

@@ -100,7 +100,7 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         if self.jobs
             && let Some(title) = self.title_over_employer_and_site(i, cursor.free, &pieces)
         {
-            pieces = vec![title, pieces[0].clone()];
+            pieces = vec![title, pieces.join(", ")];
             titled_above = true;
         }
         if self.jobs
@@ -196,15 +196,24 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         entry(pieces, same_employer, false)
     }
 
-    /// The title on the line above the dated line `i` whose phrases are an employer and its
-    /// site ("Senior Staff Nurse – Anaesthetics (Band 6)" over "Cardiff and Vale University
-    /// Health Board, University Hospital of Wales  |  March 2019 –"): both name organisations,
-    /// neither a job, and the line above names one.
+    /// The title, whole, on the line above the dated line `i` whose phrases are an employer
+    /// and maybe its site ("Senior Staff Nurse – Anaesthetics (Band 6)" over "Cardiff and Vale
+    /// University Health Board, University Hospital of Wales  |  March 2019 –"; "Staff Nurse,
+    /// Vascular Surgery Ward" over "Royal Gwent Hospital, Aneurin Bevan UHB • August 2011 –
+    /// August 2015"; "Community Staff Nurse – Leg Ulcer Clinic (Band 6)" over "Cwm Taf Morgannwg
+    /// University Health Board • …"): the first names an organisation, none a job, and the line
+    /// above names one.
     fn title_over_employer_and_site(&self, i: usize, free: usize, pieces: &[String]) -> Option<String> {
         let parts: Vec<String> = pieces.iter().flat_map(|p| comma_pieces(p)).collect();
-        let employer_and_site = parts.len() == 2 && parts.iter().all(|p| names_an_organisation(p) && !names_a_job(p));
+        let employer_and_site =
+            (1..=2).contains(&parts.len()) && names_an_organisation(&parts[0]) && parts.iter().all(|p| !names_a_job(p));
         let above = i.checked_sub(1).filter(|&j| j >= free && self.is_heading(j)).map(|j| self.lines[j].trim())?;
-        let a_title = names_a_job(above) && !names_an_organisation(above) && above.split_whitespace().count() <= 8;
+        // What a dash sets after the title is its ward or clinic, not who ("Community Staff
+        // Nurse – Leg Ulcer Clinic (Band 6)").
+        let head = DASHES.iter().find_map(|dash| above.split_once(dash)).map_or(above, |(head, _)| head);
+        let a_title = names_a_job(head)
+            && !names_an_organisation(head)
+            && above.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() <= 8;
         (employer_and_site && a_title).then(|| above.to_owned())
     }
 
