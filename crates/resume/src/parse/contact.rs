@@ -117,18 +117,14 @@ const IDENTITY_LABELS: &[&str] = &[
     "colegiado",
     "colegiada",
     "ssn",
-    // Registers of health professions ("BIG 59034712817", "NMC PIN 09I4572E", "GMC 7012345").
-    "big",
+    // Registers of health professions ("NMC PIN 09I4572E", "GMC 7012345"; the Dutch BIG
+    // register is told by its capitals, below).
     "pin",
     "nmc",
     "gmc",
     "hcpc",
     "gphc",
     "agb",
-    // A law cited in a consent clause ("D. Lgs. 196/2003", "art. 13").
-    "lgs",
-    "dlgs",
-    "art",
 ];
 
 /// The first phone number: a run of 7 to 15 digits with the usual separators, which is not a
@@ -226,8 +222,10 @@ fn is_registration(after: &str) -> bool {
 /// last two words, "Cédula Profesional", "C.C.", "Nº colegiado:").
 fn is_identity(before: &str) -> bool {
     before.split_whitespace().rev().take(2).any(|word| {
-        let word: String = word.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-        IDENTITY_LABELS.contains(&word.as_str())
+        let word: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+        // "BIG 59034712817", "BIG-nummer": the Dutch register of health professions, in
+        // capitals, where "Big Data Engineer" is no label.
+        IDENTITY_LABELS.contains(&word.to_lowercase().as_str()) || word.starts_with("BIG")
     })
 }
 
@@ -250,12 +248,13 @@ fn looks_like_years(s: &str) -> bool {
 }
 
 /// The number after a bracketed département's of one to three figures and a dash ("(29) -
-/// 07 68 14 52 09").
+/// 07 68 14 52 09"), whole without it (where "(555) - 123-4567" is an area code and its number).
 fn department_before(s: &str) -> Option<&str> {
     let close = s.find(") - ")?;
     let inner = s.strip_prefix('(')?.get(..close - 1)?;
-    (1..=3).contains(&inner.len()).then_some(())?;
-    inner.chars().all(|c| c.is_ascii_digit()).then(|| s[close + 4..].trim())
+    let rest = s[close + 4..].trim();
+    let whole = rest.chars().filter(char::is_ascii_digit).count() >= 9;
+    ((1..=3).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_digit()) && whole).then_some(rest)
 }
 
 /// "196/2003", "2016/679": a law's or a regulation's number and its year, cited in a consent
@@ -410,6 +409,11 @@ mod tests {
             (&["Tel. 0171/5832904"][..], "0171/5832904"),
             (&["Quimper (29) - 07 68 14 52 09 - kevin.legoff29@example.fr"][..], "07 68 14 52 09"),
             (&["Phone (555) 123-4567"][..], "(555) 123-4567"),
+            (&["Phone (555) - 123-4567"][..], "(555) - 123-4567"),
+            // A word of a degree or a title is no register's label.
+            (&["BA (Hons) Fine Art  |  07700 900123"][..], "07700 900123"),
+            (&["Big Data Engineer  |  +44 7700 900123"][..], "+44 7700 900123"),
+            (&["Verpleegkundige, BIG-nummer 19054378230", "Tel. 06 1234 5678"][..], "06 1234 5678"),
             // A register's number before the phone, and a consent clause's laws before it.
             (&["Openbaar apotheker • BIG 59034712817", "Kerkrade • 045 - 535 71 20"][..], "045 - 535 71 20"),
             (

@@ -128,12 +128,17 @@ pub fn span(line: &str) -> Option<Span> {
     let items = items(line);
     for i in 0..items.len() {
         let (Item::Date(start), from) = (&items[i].0, items[i].1.start) else {
-            // "since 2020" is open; "Dal 03/2019 a oggi" is the range after it.
+            // "since 2020" is open, to the words for now after it if any ("Since 2021 (current)",
+            // "dal 1° settembre 2012 ad oggi"); "Dal 03/2019 a oggi" is the range after it.
             if items[i].0 == Item::Since
                 && let Some((Item::Date(start), at)) = items.get(i + 1)
-                && !matches!(items.get(i + 2), Some((Item::Connector | Item::Present, _)))
+                && !matches!(items.get(i + 2), Some((Item::Connector, _)))
             {
-                return Some(Span { start: start.clone(), end: None, at: items[i].1.start..at.end });
+                let end = match items.get(i + 2) {
+                    Some((Item::Present, now)) => now.end,
+                    _ => at.end,
+                };
+                return Some(Span { start: start.clone(), end: None, at: items[i].1.start..end });
             }
             continue;
         };
@@ -198,6 +203,7 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
             if let Some((Item::Other, day_at)) = out.last()
                 && is_day(&line[day_at.clone()])
                 && line[day_at.end..at.start] == *" "
+                && starts_a_date(line, day_at, out.len().checked_sub(2).map(|k| &out[k].0))
             {
                 start = day_at.start;
                 out.pop();
@@ -246,6 +252,19 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
         i += 1;
     }
     out
+}
+
+/// Whether the day-like word at `at` starts a date rather than ends a title ("groep 7 augustus
+/// 2018", "Band 5 March 2018"): marked as a day ("1°", "21st"), or a bare number after "since",
+/// "from" or a connector, or at the start of the line or of a cell.
+fn starts_a_date(line: &str, at: &Range<usize>, before: Option<&Item>) -> bool {
+    let word = &line[at.clone()];
+    let marked = !word.chars().all(|c| c.is_ascii_digit());
+    let led = matches!(before, Some(Item::Since | Item::From | Item::Connector));
+    let head = &line[..at.start];
+    let cell_start =
+        head.trim_end().is_empty() || head.ends_with("  ") || head.trim_end().ends_with(['|', '•', '(', ',', ':']);
+    marked || led || cell_start
 }
 
 /// A day of the month as written before its month's name: "1", "1°", "1º", "1.", "1er", "21st".
@@ -460,12 +479,20 @@ mod tests {
         let line = "Docente di sostegno — dal 1° settembre 2012 ad oggi";
         assert_eq!(s(line), some("2012-09", None));
         assert_eq!(&line[span(line).unwrap().at], "dal 1° settembre 2012 ad oggi");
+        assert_eq!(s("Since 2021 (current)"), some("2021", None));
+        assert_eq!(s("seit 2019 aktuell"), some("2019", None));
         let line = "dal 1° settembre 2006 al 31 agosto 2012";
         assert_eq!(s(line), some("2006-09", Some("2012-08")));
         assert_eq!(&line[span(line).unwrap().at], line);
         // A number set apart from the month is the title's, not a day: "groep 7", "Lyon 5".
         let line = "Leerkracht groep 7  aug. 2018 – jul. 2023";
         assert_eq!(&line[span(line).unwrap().at], "aug. 2018 – jul. 2023");
+        let line = "Leerkracht groep 7 augustus 2018 – juli 2023";
+        assert_eq!(&line[span(line).unwrap().at], "augustus 2018 – juli 2023");
+        let line = "Staff Nurse Band 5 March 2018 – June 2020";
+        assert_eq!(&line[span(line).unwrap().at], "March 2018 – June 2020");
+        let line = "Staff Nurse  |  12 March 2018 – 30 June 2020";
+        assert_eq!(&line[span(line).unwrap().at], "12 March 2018 – 30 June 2020");
         assert!(!is_day("32") && !is_day("7a") && is_day("21st") && is_day("1er"));
     }
 }

@@ -111,6 +111,9 @@ const POST_NOMINALS: &[&str] = &[
     "mrics", "frics", "pgce", "fhea", "cmgr", "mcips", "pgdip",
 ];
 
+/// Particles written with a capital inside a name, in capitals or not (see `natural_case`).
+const CAPITAL_PARTICLES: &[&str] = &["ben", "el", "abu"];
+
 /// The kinds of school a school's name ends on and no surname is.
 const SCHOOL_KINDS: &[&str] = &[
     "college",
@@ -158,7 +161,7 @@ pub fn name(top: &[&str]) -> Option<String> {
     if let Some(labelled) = labelled(top) {
         return Some(labelled);
     }
-    let lines: Vec<String> = without_photo_and_monogram(top)
+    let lines: Vec<String> = without_photo_title_and_monogram(top)
         .iter()
         .take(8)
         .map(|l| crate::normalize::letters_joined(l))
@@ -198,12 +201,22 @@ pub fn name(top: &[&str]) -> Option<String> {
             let code = (2..=3).contains(&after.chars().count()) && after.chars().all(|c| c.is_ascii_uppercase());
             crate::parse::history::is_country(after) || POST_NOMINALS.contains(&after.to_lowercase().as_str()) || code
         });
-        let surname_first = (rest.len() < l.len() || under) && rest.matches(',').count() == 1 && !place_or_letters;
-        surname_first.then(|| in_the_order_said(rest, Order::SurnameFirst)).flatten().filter(|n| could_be_a_name(n))
+        let on_its_line = rest.len() < l.len();
+        let surname_first = (on_its_line || under) && rest.matches(',').count() == 1 && !place_or_letters;
+        let name = surname_first.then(|| in_the_order_said(rest, Order::SurnameFirst)).flatten();
+        name.filter(|n| could_be_a_name(n)).map(|n| (n, on_its_line))
     });
+    // On the heading's own line it is the form's name field; on the line under a heading it
+    // may be a town and its region ("Melbourne, Victoria" under "CONTACT"), after any other.
+    let (on_the_heading, under_the_heading) = match beside_the_heading {
+        Some((name, true)) => (Some(name), None),
+        Some((name, false)) => (None, Some(name)),
+        None => (None, None),
+    };
     let best = over_two_lines(&lines)
-        .or(beside_the_heading)
+        .or(on_the_heading)
         .or_else(|| plausible.iter().find(|line| !words::names_a_job(line)).map(|l| (*l).to_owned()))
+        .or(under_the_heading)
         .or_else(|| plausible.first().map(|l| (*l).to_owned()));
     // "DUBOIS Claire": the surname set first in capitals, as French and Italian resumes do; a
     // name written beside its Chinese, Japanese or Korean form keeps that order, its own
@@ -220,6 +233,7 @@ pub fn name(top: &[&str]) -> Option<String> {
 /// "Docent aardrijkskunde"), among the first lines; or such a name wrapped after its
 /// particles ("Konstantin von der" over "Heyde").
 pub fn name_above_a_title(lines: &[&str]) -> Option<String> {
+    // Among the first sixty lines, a name wrapped on the sixtieth too.
     let lines = &lines[..lines.len().min(61)];
     (0..lines.len()).find_map(|i| {
         let (name, title) = match lines.get(i + 1) {
@@ -244,13 +258,19 @@ pub(super) fn could_be_a_name(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let lower = line.to_lowercase();
     // In capitals too: "MARÍA JOSÉ GIL DE LA FUENTE" has four names.
-    // The first word is a given name, whatever a particle it spells ("Ben Okoro", "El Sayed").
-    let particles = words.iter().skip(1).filter(|w| NAME_PARTICLES.contains(&w.to_lowercase().as_str())).count();
+    // A first word that is a given name too is one ("Ben Okoro", "Abu Bakar"); an article is
+    // no name ("La Rochelle", "Le Havre", "El Paso" are towns).
+    let given = |w: &str| ["ben", "abu"].contains(&w.to_lowercase().as_str());
+    let particles = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| NAME_PARTICLES.contains(&w.to_lowercase().as_str()) && !(*i == 0 && given(w)))
+        .count();
     (2..=5).contains(&(words.len() - particles))
         && line.chars().count() <= 60
         && !line.chars().any(|c| c.is_ascii_digit() || "@/:,".contains(c))
         && !NOT_NAMES.iter().any(|n| lower == *n || lower.starts_with(&format!("{n} ")))
-        && !PERSONAL_DATA_LABELS.iter().any(|n| lower.starts_with(&format!("{n} ")) || lower.starts_with(&format!("{n}:")))
+        && !PERSONAL_DATA_LABELS.iter().any(|n| lower.starts_with(&format!("{n} ")))
         && words.iter().all(|w| {
             // An elided particle before a name ("d'Orbessan", "d’ORBESSAN"); a nickname in
             // brackets or quotes between the names ("Jean-François (JF) Tremblay").
@@ -389,7 +409,7 @@ fn in_capitals(word: &str) -> bool {
 /// a line: "ZDJĘCIE  Tomasz Wójcik", "FOTO INÈS"), without a title on a line of its own above
 /// the name ("DR.") and without a monogram (the initials of the name on the next line, set in a
 /// circle: "AO" above "Amara Okafor").
-fn without_photo_and_monogram(top: &[&str]) -> Vec<String> {
+fn without_photo_title_and_monogram(top: &[&str]) -> Vec<String> {
     let is_photo = |s: &str| {
         let s = s.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         PHOTO_PLACEHOLDERS.contains(&s.as_str())
@@ -464,8 +484,8 @@ pub fn with_surname_below(top: &[&str], name: String, email: Option<&str>) -> St
         below.take(1).find(|w| surname(w))
     };
     match found {
-        Some(word) if !local.is_empty() => format!("{name} {}", natural_case(word)),
-        _ => name,
+        Some(word) => format!("{name} {}", natural_case(word)),
+        None => name,
     }
 }
 
@@ -645,7 +665,7 @@ fn without_credentials(line: &str) -> &str {
         (abbreviation(p) && !p.contains(' ')) || membership(p) || named_after_letters(p) || words::names_a_job(p)
     };
     let mut rest = pieces.peekable();
-    // "Niamh O'Rourke MA, PhD": the first letters stand before the comma.
+    // "Rosa Delgado MSc, Registered Nurse": the first letters stand before the comma.
     if rest.peek().is_some() && rest.all(credential) { without_trailing_post_nominals(name.trim()) } else { line }
 }
 
@@ -663,7 +683,13 @@ fn without_trailing_post_nominals(line: &str) -> &str {
         upper >= 2 && lower >= 1 && upper >= lower && w.chars().all(char::is_alphabetic)
     };
     let words: Vec<&str> = line.split_whitespace().collect();
-    let known = |w: &str| POST_NOMINALS.contains(&w.to_lowercase().as_str()) || letters(w);
+    // "Ma" and "Ba" are surnames too ("Wei Ming Ma", "Tran Van Ba"): degrees only in capitals
+    // beside a name in small letters ("Niamh O'Rourke MA").
+    let surname_too = |w: &str| ["ma", "ba"].contains(&w.to_lowercase().as_str());
+    let known = |w: &str, head: &str| {
+        let listed = POST_NOMINALS.contains(&w.to_lowercase().as_str());
+        if surname_too(w) { w.chars().all(char::is_uppercase) && cased(head) } else { listed || letters(w) }
+    };
     let capitals = |w: &str| (2..=6).contains(&w.chars().count()) && w.chars().all(char::is_uppercase);
     // The letters at the end, each known or in capitals after a known one.
     let mut keep = words.len();
@@ -671,7 +697,7 @@ fn without_trailing_post_nominals(line: &str) -> &str {
     for (i, word) in words.iter().enumerate().skip(2) {
         let w = word.trim_end_matches(',');
         let head = words[..i].join(" ");
-        if (known(w) && (cased(&head) || POST_NOMINALS.contains(&w.to_lowercase().as_str())))
+        if (known(w, &head) && (cased(&head) || POST_NOMINALS.contains(&w.to_lowercase().as_str())))
             || (after_known && capitals(w))
         {
             keep = keep.min(i);
@@ -734,8 +760,10 @@ pub(super) fn natural_case(name: &str) -> String {
                 return word.to_owned();
             }
             let lower = word.to_lowercase();
-            // Arabic and Hebrew particles keep their capital ("Karim Ben Salah", "El Amrani").
-            if i > 0 && NAME_PARTICLES.contains(&lower.as_str()) && !["ben", "el", "abu"].contains(&lower.as_str()) {
+            // A particle inside a name is in small letters ("Sanne de Vries", "Hamza bin Rashid"),
+            // but for those North African and Levantine names write with a capital ("Karim Ben
+            // Salah", "Yasmine El Amrani", "Omar Abu Zaid").
+            if i > 0 && NAME_PARTICLES.contains(&lower.as_str()) && !CAPITAL_PARTICLES.contains(&lower.as_str()) {
                 return lower;
             }
             let mut out = String::with_capacity(word.len());
@@ -797,6 +825,10 @@ mod tests {
         // Letters a PDF ran into the surname.
         assert_eq!(name(&["Mary-Kate O'SullivanRN, BSc (Hons)"]).as_deref(), Some("Mary-Kate O'Sullivan"));
         assert_eq!(name(&["Jean DUPONT MBA CMBE"]).as_deref(), Some("Jean Dupont"));
+        // A surname that spells a degree is the surname.
+        assert_eq!(name(&["Wei Ming Ma", "Shanghai"]).as_deref(), Some("Wei Ming Ma"));
+        assert_eq!(name(&["Tran Van Ba"]).as_deref(), Some("Tran Van Ba"));
+        assert_eq!(name(&["Siobhan Kelly BA"]).as_deref(), Some("Siobhan Kelly"));
         // A surname in capitals with no known letters before it stays ("DUBOIS", "KOWALSKA").
         assert_eq!(name(&["Claire DUBOIS"]).as_deref(), Some("Claire Dubois"));
         assert_eq!(name(&["ANNA MARIA KOWALSKA"]).as_deref(), Some("Anna Maria Kowalska"));
@@ -915,6 +947,12 @@ mod tests {
             "Nacionalidade Portuguesa",
         ];
         assert_eq!(name(&form).as_deref(), Some("Rui Manuel Tavares Pinto"));
+        // On the heading's line it comes before a line that only looks like a name; under a
+        // heading, "Town, Region" is where, and the name is the line that looks like one.
+        let form = ["Europass", "Hotelaria e Turismo", "INFORMAÇÃO PESSOAL Pinto, Rui Manuel Tavares"];
+        assert_eq!(name(&form).as_deref(), Some("Rui Manuel Tavares Pinto"));
+        let contact = ["Emma Clarke", "Registered Nurse", "CONTACT", "Melbourne, Victoria"];
+        assert_eq!(name(&contact).as_deref(), Some("Emma Clarke"));
         assert_eq!(name(&["Cognome e Nome  BENEDETTI LORENZO"]).as_deref(), Some("Benedetti Lorenzo"));
         // The label itself, alone on its line, is never the name.
         assert_eq!(name(&["INFORMAZIONI PERSONALI", "Cognome e Nome", "Indirizzo  Via Roma 1"]), None);
@@ -998,6 +1036,8 @@ mod tests {
         assert_eq!(name(&["Ewan McKay"]).as_deref(), Some("Ewan McKay"));
         // A credential's name is never a person's.
         assert!(!could_be_a_name("AWS Certified Solutions"));
+        assert!(!could_be_a_name("La Rochelle") && !could_be_a_name("Le Havre") && !could_be_a_name("El Paso"));
+        assert!(could_be_a_name("Ben Okoro") && could_be_a_name("Karim Ben Salah"));
         assert_eq!(name(&["Naam  Pieter-Jan van 't Hoff"]).as_deref(), Some("Pieter-Jan van 't Hoff"));
         let framed = ["##########", "#  KRZYSZTOF  WIŚNIEWSKI-NOWAK  #", "#  Spawacz MIG/MAG i TIG  #"];
         assert_eq!(name(&framed).as_deref(), Some("Krzysztof Wiśniewski-Nowak"));

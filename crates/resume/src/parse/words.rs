@@ -269,7 +269,7 @@ const DEGREE_WORDS: &[&str] = &[
     // before the school ("VCE - Belmont High School", "OSSD - Chinguacousy Secondary School",
     // "Graduado en ESO — IES Pablo Serrano", "PgDip Medical Ultrasound - University of …").
     "vce", "ossd", "eso", "ged", "gcse", "gcses", "a-level", "a-levels", "matura", "maturità", "wace", "ncea", "spm",
-    "stpm", "wassce", "pgdip", "pgcert", "graduado", "pós-graduação", "a.a.s", "aas",
+    "stpm", "wassce", "pgdip", "pgcert", "pós-graduação", "a.a.s", "aas",
     // Flanders' secondary streams and postgraduate year, Switzerland's apprenticeship
     // certificate ("ASO Humane Wetenschappen", "Postgraduaat Zorgverbreding", "CFC d'installateur").
     "aso", "tso", "bso", "kso", "postgraduaat", "cfc",
@@ -278,13 +278,44 @@ const DEGREE_WORDS: &[&str] = &[
     "award", "level", "levels", "nivel", "niveau", "livello", "poziom", "patentino",
 ];
 
+/// Fields of study, in the languages here: "Computer Science – University of Toronto" is what
+/// was studied and where, where "Alma Mater Studiorum – Università di Bologna" is one name.
+#[rustfmt::skip]
+const FIELD_WORDS: &[&str] = &[
+    "science", "sciences", "studies", "engineering", "administration", "management", "economics", "nursing", "arts",
+    "law", "mathematics", "physics", "chemistry", "biology", "psychology", "education", "marketing", "finance",
+    "accounting", "informatics", "medicine", "pharmacy", "architecture", "history", "philosophy", "linguistics",
+    "communication", "communications", "journalism", "sociology", "geography", "statistics", "agriculture",
+    "informatik", "betriebswirtschaftslehre", "betriebswirtschaft", "maschinenbau", "elektrotechnik", "pädagogik",
+    "psychologie", "rechtswissenschaft", "rechtswissenschaften", "wirtschaftswissenschaften", "pflegewissenschaft",
+    "informatique", "droit", "gestion", "économie", "comptabilité", "médecine", "pharmacie", "chimie", "physique",
+    "mathématiques", "lettres", "informática", "derecho", "economía", "administración", "enfermería", "ingeniería",
+    "psicología", "contabilidad", "magisterio", "enfermagem", "direito", "economia", "gestão", "engenharia",
+    "contabilidade", "psicologia", "informatica", "giurisprudenza", "ingegneria", "infermieristica", "lettere",
+    "architettura", "scienze", "verpleegkunde", "rechten", "bedrijfskunde", "bedrijfseconomie", "pedagogiek",
+    "informatyka", "prawo", "ekonomia", "pielęgniarstwo", "zarządzanie", "rachunkowość", "budownictwo",
+];
+
 /// Words of a course: what was learnt, not where ("Immediate Life Support", "Manual
 /// Handling", "Lexcel client care training"), unless a school's kind names the place ("Hunter
 /// Safety Training Academy", "Zentrum für berufliche Weiterbildung").
 #[rustfmt::skip]
 const COURSE_WORDS: &[&str] = &[
-    "training", "course", "awareness", "first aid", "life support", "handling", "safeguarding", "masterclass",
-    "workshop", "schulung", "lehrgang", "fortbildung", "weiterbildung", "szkolenie", "formation",
+    "training",
+    "course",
+    "awareness",
+    "first aid",
+    "life support",
+    "handling",
+    "safeguarding",
+    "masterclass",
+    "workshop",
+    "schulung",
+    "lehrgang",
+    "fortbildung",
+    "weiterbildung",
+    "szkolenie",
+    "formation",
 ];
 
 /// The words of `text`, lower case; a hyphenated compound also gives its parts
@@ -338,8 +369,8 @@ fn has_ending(text: &str, endings: &[&str]) -> bool {
 /// management en" over "participatie"), and no name starts with one ("FISIOTERAPISTA DI REPARTO").
 pub(super) const JOINING_WORDS: &[&str] = &[
     "and", "of", "for", "with", "in", "to", "the", "und", "für", "nach", "mit", "von", "der", "die", "des", "et", "de",
-    "du", "pour", "avec", "la", "les", "y", "e", "con", "para", "del", "di", "della", "per", "los", "las", "en", "van",
-    "voor", "met", "i", "w", "z", "na", "dla", "do", "da", "das", "dos", "com",
+    "du", "pour", "avec", "la", "le", "les", "y", "e", "con", "para", "del", "di", "della", "per", "los", "las", "en",
+    "van", "voor", "met", "i", "w", "z", "na", "dla", "do", "da", "das", "dos", "com",
     // German contractions ("Ausbildung im" over "Einzelhandel"); the abbreviations a Polish
     // name of an institution puts before the person it is named after ("Szpital
     // Specjalistyczny im." over "Ludwika Rydygiera", "św.", "gen.", "prof.").
@@ -525,6 +556,11 @@ pub(crate) fn names_a_school(text: &str) -> bool {
 
 pub(super) fn names_a_degree(text: &str) -> bool {
     has_word(text, DEGREE_WORDS)
+}
+
+/// Whether `text` names a field of study (see `FIELD_WORDS`).
+pub(crate) fn names_a_field(text: &str) -> bool {
+    has_word(text, FIELD_WORDS)
 }
 
 /// Whether `text` names a course (see `COURSE_WORDS`).

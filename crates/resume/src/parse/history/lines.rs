@@ -452,8 +452,7 @@ fn school_cut_at_line_end(line: &str, next: &str) -> bool {
     let named_last = line.rsplit(", ").next().unwrap_or(line);
     // After a small word the rest may start small too ("… pour le développement de la" over
     // "communication • 2017 – 2018").
-    let small =
-        GOES_ON_WITH.contains(&last) || ["la", "le", "les", "for", "and", "the", "et", "y", "e"].contains(&last);
+    let small = GOES_ON_WITH.contains(&last) || JOINING_WORDS.contains(&last);
     let after_small_word = small && names_a_school(named_last);
     let first = next.split_whitespace().next().unwrap_or_default();
     let kind_first = first
@@ -461,10 +460,7 @@ fn school_cut_at_line_end(line: &str, next: &str) -> bool {
         .is_some_and(|kind| ["School", "College", "University", "Institute", "Academy", "Polytechnic"].contains(&kind))
         && last.starts_with(char::is_uppercase);
     let one_cell = !line.contains("  ") && !next.contains("  ");
-    one_cell
-        && (after_small_word || (kind_first && next.starts_with(char::is_uppercase)))
-        && dates::span(line).is_none()
-        && !is_description(line)
+    one_cell && (after_small_word || kind_first) && dates::span(line).is_none() && !is_description(line)
 }
 
 /// Small words a school's name goes on with after a break, and that start no line of their

@@ -19,8 +19,8 @@ use super::ParsedJob;
 use super::dates::{self, Span};
 use super::labelled;
 use super::words::{
-    JOINING_WORDS, ends_on_joining_word, is_a_legal_form, names_a_degree, names_a_department, names_a_gap, names_a_job,
-    names_a_legal_form, names_a_school, names_an_employer,
+    JOINING_WORDS, ends_on_joining_word, is_a_legal_form, names_a_degree, names_a_department, names_a_field,
+    names_a_gap, names_a_job, names_a_legal_form, names_a_school, names_an_employer,
 };
 use entries::*;
 use lines::*;
@@ -969,7 +969,10 @@ mod tests {
         assert_eq!(heading_cells("MBO Amersfoort - diploma behaald"), ["MBO Amersfoort", "diploma behaald"]);
         assert!(!whole("Telus Communications Inc. — Calgary, AB"));
         assert!(!whole("VCE - Belmont High School"));
-        assert!(!whole("Instrumentation (part-way) - Bendigo Kangan Institute"));
+        // After two cells, a name goes on after a dash, but not after an aside.
+        let cells =
+            heading_cells("Apprentice  Electrotechnology  Instrumentation (part-way) - Bendigo Kangan Institute");
+        assert_eq!(cells.last().map(String::as_str), Some("Bendigo Kangan Institute"), "{cells:?}");
     }
 
     #[test]

@@ -444,6 +444,12 @@ mod tests {
             names(&lines),
             ["Alma Mater Studiorum – Università di Bologna", "HAUTE ÉCOLE DE LA PROVINCE DE LIÈGE"]
         );
+        // A field of study before its school is no part of its name.
+        for line in
+            ["Computer Science – University of Toronto, 2019", "Computer Science - University of Toronto  2015 – 2019"]
+        {
+            assert_eq!(names(&[line]), ["University of Toronto"], "{line}");
+        }
         // A timeline: years first, then degree and school on the next line.
         let lines = [
             "2016 – 2018  Master Leraar Biologie",

@@ -168,11 +168,15 @@ pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> 
         && !names_a_job(cell)
         && !last.contains(['(', ')']);
     // "Alma Mater Studiorum – Università di Bologna": a name before the school it is, not a
-    // degree or a title before its school.
+    // degree, a field of study or a title before its school.
     let name =
         |t: &str| t.split_whitespace().count() <= 3 && t.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
-    let school_named =
-        names_a_school(cell) && !names_a_school(last) && !names_a_degree(last) && !names_a_job(last) && name(last);
+    let school_named = names_a_school(cell)
+        && !names_a_school(last)
+        && !names_a_degree(last)
+        && !names_a_field(last)
+        && !names_a_job(last)
+        && name(last);
     // "CAF – Construcciones y Auxiliar de Ferrocarriles, S.A.": an organisation's initials
     // before its name, which has a legal form (and may have a job's word: "Auxiliar").
     let acronym = (2..=6).contains(&last.chars().count()) && last.chars().all(|c| c.is_uppercase());
@@ -188,21 +192,9 @@ pub(super) fn heading_cells(line: &str) -> Vec<String> {
     let mut cells: Vec<String> = Vec::new();
     for cell in self::cells(line).filter_map(table::field_value) {
         let after_a_cell = cells.len() > 1;
-        match cells.last_mut() {
-            // Other dashes than the en dash join only an organisation's or a school's name
-            // ("CEPRA - Centro de Formação Profissional", "Alma Mater Studiorum - Università di
-            // Bologna"), not a note ("MBO Amersfoort - diploma behaald") nor a town ("Telus
-            // Communications Inc. — Calgary, AB", whose province reads as a legal form).
-            Some(last)
-                if let Some(dash) =
-                    [" – ", " — ", " - "].iter().find(|d| line.contains(&format!("{last}{d}{cell}")))
-                    && (*dash == " – "
-                        || names_a_school(cell)
-                        || (names_an_employer(cell) && !names_a_legal_form(cell)))
-                    && goes_on_after_dash(last, cell, after_a_cell) =>
-            {
-                *last = format!("{last}{dash}{cell}");
-            }
+        let dash = cells.last().and_then(|last| dash_joining(line, last, cell, after_a_cell));
+        match (cells.last_mut(), dash) {
+            (Some(last), Some(dash)) => *last = format!("{last}{dash}{cell}"),
             _ => cells.push(cell.to_owned()),
         }
     }
@@ -221,6 +213,17 @@ pub(super) fn heading_cells(line: &str) -> Vec<String> {
         .filter(|(n, c)| keep(*n, c) && !place(c) && !state(*n, c) && !is_address_line(c))
         .map(|(_, c)| (*c).to_owned())
         .collect()
+}
+
+/// The dash in `line` that joins `cell` to the cell before it as one name. Other dashes than
+/// the en dash join only an organisation's or a school's name ("CEPRA - Centro de Formação
+/// Profissional", "Alma Mater Studiorum - Università di Bologna"), not a note ("MBO
+/// Amersfoort - diploma behaald") nor a town ("Telus Communications Inc. — Calgary, AB", whose
+/// province reads as a legal form).
+fn dash_joining(line: &str, last: &str, cell: &str, after_a_cell: bool) -> Option<&'static str> {
+    let dash = DASHES.iter().find(|d| line.contains(&format!("{last}{d}{cell}")))?;
+    let names_one = *dash == " – " || names_a_school(cell) || (names_an_employer(cell) && !names_a_legal_form(cell));
+    (names_one && goes_on_after_dash(last, cell, after_a_cell)).then_some(*dash)
 }
 
 /// How many phrases the pieces make once a lone one is split at its commas ("Warehouse

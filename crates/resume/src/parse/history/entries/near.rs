@@ -12,7 +12,8 @@ impl<D: Fn(&str) -> Option<Dated>> Section<'_, D> {
         let mut skipped = 0;
         // The employer's line under a title with a dash, after the dates: taken whole.
         let mut employer_whole = false;
-        // A title with a comma of its own, after the dates, over its employer's line.
+        // A title with a comma of its own: after the dates, over its employer's line, or a
+        // LinkedIn export's right above them.
         let mut comma_whole = false;
         for &j in near {
             let line = &self.lines[j];
