@@ -199,6 +199,10 @@ const SCHOOL_WORDS: &[&str] = &[
     // "Berufsbildende Schulen", "Oberstufenzentrum Holztechnik".
     "cfa", "ifas", "ies", "schule", "schulen", "berufsbildende", "oberstufenzentrum", "berufskolleg", "schulzentrum",
     "bildungszentrum", "ausbildungszentrum",
+    // A Basque school ("Ikastola Orixe"), a driving school ("Autoescuela Triana"), vocational
+    // schools by their initials ("IPSSEOA", "RBZ Wirtschaft", "NMS Wels-Pernau", "IFTS
+    // Échirolles"), a French business school and teacher college ("IAE Lille", "ESPE de Bretagne").
+    "ikastola", "autoescuela", "ipsseoa", "rbz", "nms", "ifts", "iae", "espe",
     // "Zespół Szkół Samochodowych": a Polish group of schools.
     "zespół",
     // Kinds of school in the other languages: "Istituto Tecnico …", "Scuola di …", "Faculté de …".
@@ -242,6 +246,12 @@ const SCHOOL_ENDINGS: &[&str] = &[
     "gymnasium",
     // Flanders' secondary schools ("Sint-Bavohumaniora").
     "humaniora",
+    // "Regionales Berufsbildungszentrum", "Handelslehranstalt Hameln", "Hessischer
+    // Verwaltungsschulverband", "Verwaltungsseminar Kassel".
+    "bildungszentrum",
+    "lehranstalt",
+    "schulverband",
+    "seminar",
 ];
 
 #[rustfmt::skip]
@@ -595,6 +605,14 @@ mod tests {
         }
         assert!(names_a_school("TAFE Queensland") && names_a_school("Ysgol Gyfun Gymraeg Glantaf"));
         assert!(names_a_school("Kendriya Vidyalaya Hebbal"));
+        for school in
+            ["Ikastola Orixe", "Handelslehranstalt Hameln", "Regionales Berufsbildungszentrum Wirtschaft Kiel"]
+        {
+            assert!(names_a_school(school), "{school}");
+        }
+        assert!(names_a_school("Hessischer Verwaltungsschulverband") && names_a_school("Verwaltungsseminar Kassel"));
+        // An Irish Bachelor of Business Studies is no school.
+        assert!(!names_a_school("BBS Business Studies"));
         assert!(names_a_job("Schichtleiter Lager"));
         assert!(names_a_job("Kierownik zmiany magazynowej"));
         assert!(names_a_job("Cajera y atención al público"));
