@@ -528,6 +528,8 @@ const DEPARTMENT_WORDS: &[&str] = &[
     "ward", "unit", "department", "dept", "division", "team", "service", "pôle", "unité", "abteilung", "station",
     "bereich", "servicio", "unidad", "reparto", "divisione", "afdeling", "oddział", "dział", "setor", "serviço",
     "departamento", "département", "dipartimento", "departement", "sección", "secção",
+    // A bank's divisions ("Corporate Banking", "Business Banking").
+    "banking",
 ];
 
 /// Whether `text` names a part of an organisation: a word of one ("Acute Medical Unit") or a

@@ -1114,6 +1114,28 @@ mod tests {
     }
 
     #[test]
+    fn a_title_with_its_department_after_a_comma_over_its_employer_is_whole() {
+        let lines = [
+            "Senior Credit Analyst, Corporate Banking  Apr 2021 – Present",
+            "Bank of Ireland",
+            "Portfolio of 45 corporate relationships",
+            "Oct 2013 – Aug 2016",
+            "Staff Nurse, Surgical Ward",
+            "Cork University Hospital",
+            "Post-operative care on a 30-bed general surgery ward",
+            "Sep 2010 – Sep 2013",
+            "Dental Nurse, Bedminster Family Dentistry",
+            "NHS and private general practice",
+        ];
+        let want = [
+            ("Senior Credit Analyst, Corporate Banking", "Bank of Ireland"),
+            ("Staff Nurse, Surgical Ward", "Cork University Hospital"),
+            ("Dental Nurse", "Bedminster Family Dentistry"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
     fn a_task_under_a_title_and_its_employer_is_no_title() {
         let lines = [
             "01/2019 – oggi  Dirigente Fisico – Azienda Ospedaliera Universitaria Città della Salute di Torino",

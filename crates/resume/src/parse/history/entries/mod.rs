@@ -184,6 +184,16 @@ pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> 
     !figures && (lower || part_of_organisation || named_on || school_named || spelled_out)
 }
 
+/// Whether a phrase is a title and, after its comma, something else than who: a title's
+/// specialism or its department ("Administrativo, Área de Urbanismo", "Staff Nurse, Surgical
+/// Ward", "Asociada sénior, Departamento Laboral"), which a line naming the employer may follow.
+pub(super) fn title_and_department(phrase: &str) -> bool {
+    match comma_pieces(phrase).as_slice() {
+        [title, after] => !names_an_employer(phrase) || (names_a_department(after) && !names_an_employer(title)),
+        _ => false,
+    }
+}
+
 /// The heading phrases of a line: its cells, less a town after an organisation ("Douro Vinhos,
 /// Lda. — Porto", "Norte Auditores, SROC — Porto"; after anything else, "Quantum Ledger" may
 /// be the employer).

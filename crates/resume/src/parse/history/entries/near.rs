@@ -77,9 +77,9 @@ impl<D: Fn(&str) -> Option<Dated>> Section<'_, D> {
                 && self.jobs
                 && draft.pieces.is_empty()
                 && let [one] = more.as_slice()
-                && comma_pieces(one).len() == 2
-                && !names_an_employer(one)
+                && title_and_department(one)
                 && self.names_below(j)
+                && self.name_next(j)
             {
                 comma_whole = true;
             }

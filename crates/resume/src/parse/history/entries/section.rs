@@ -262,10 +262,16 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
             *pieces = vec![whole];
             return true;
         }
-        matches!(pieces.as_slice(), [one] if comma_pieces(one).len() == 2 && !names_an_employer(one))
-            && self.jobs
-            && self.names_below(i)
-            && (below.rsplit_once(", ").is_some_and(|(_, town)| is_town(town)) || names_a_legal_form(below))
+        // "Senior Credit Analyst, Corporate Banking" over "Bank of Ireland": what the comma sets
+        // after the title is its department where the line below is who, by its town, its
+        // legal form, or a name by its words under a department ("Dental Nurse, Bedminster
+        // Family Dentistry" over "NHS and Private General Practice" is who and what it is).
+        let [one] = pieces.as_slice() else { return false };
+        let department = matches!(comma_pieces(one).as_slice(), [_, after] if names_a_department(after));
+        let who_below = below.rsplit_once(", ").is_some_and(|(_, town)| is_town(town))
+            || names_a_legal_form(below)
+            || (department && names_an_organisation(below) && starts_with_a_name(below));
+        title_and_department(one) && self.jobs && self.names_below(i) && who_below
     }
 
     /// A later role's title at the employer above, whole on its dated line `i`.
