@@ -1136,6 +1136,18 @@ mod tests {
     }
 
     #[test]
+    fn an_employer_with_its_service_in_small_words_after_the_title_is_who() {
+        let lines = [
+            "• 2016-2019 : Aide-soignante – CHU de Nantes, service de gériatrie (CDD puis titularisation)",
+            "Toilettes, prévention des escarres, aide aux repas",
+            "Jan 2013 – Jul 2014  Teaching Assistant  1:1 and small-group numeracy support",
+            "Heol Fawr Primary School, Caerphilly",
+        ];
+        let want = [("Aide-soignante", "CHU de Nantes"), ("Teaching Assistant", "Heol Fawr Primary School")];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
     fn a_task_under_a_title_and_its_employer_is_no_title() {
         let lines = [
             "01/2019 – oggi  Dirigente Fisico – Azienda Ospedaliera Universitaria Città della Salute di Torino",

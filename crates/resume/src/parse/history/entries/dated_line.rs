@@ -57,9 +57,16 @@ pub(super) fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first:
     // (stagionale)  Apr 2022 – Ott 2025" under its employer): a list or a long phrase is.
     let described =
         |p: &str| is_prose(p) && (p.contains(", ") || p.ends_with('.') || p.split_whitespace().count() >= 6);
+    // A later cell that starts with an organisation's name is who, whatever its small words
+    // after the comma ("Aide-soignante – CHU de Nantes, service de gériatrie (CDD puis
+    // titularisation)").
     pieces.retain(|p| {
         n_cell += 1;
-        let prose = if n_cell > 1 { is_prose(p) } else { heading_first && described(p) };
+        let prose = if n_cell > 1 {
+            is_prose(p) && !(starts_with_a_name(p) && names_an_organisation(p))
+        } else {
+            heading_first && described(p)
+        };
         !(is_sentence(p) || is_working_hours(p) || prose)
     });
     // "SEPTIEMBRE 2019 – ACTUALIDAD • ZARAGOZA": a town in capitals beside the dates is where
