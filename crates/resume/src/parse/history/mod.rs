@@ -1148,6 +1148,26 @@ mod tests {
     }
 
     #[test]
+    fn time_between_jobs_leaves_the_next_employer_to_the_next_entry() {
+        let lines = [
+            "Conselleria de Educación, Cultura y Deporte",
+            "Auxiliar Administrativa (funcionaria interina)",
+            "Marzo 2010 – Agosto 2016",
+            "- Registro de entrada y salida, digitalización de documentos",
+            "Excedencia por cuidado de hijos",
+            "Enero 2008 – Febrero 2010",
+            "Gestoría Turia Asesores S.L.",
+            "Administrativa",
+            "Junio 2002 – Diciembre 2007",
+        ];
+        let want = [
+            ("Auxiliar Administrativa (funcionaria interina)", "Conselleria de Educación, Cultura y Deporte"),
+            ("Administrativa", "Gestoría Turia Asesores S.L."),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
     fn a_task_under_a_title_and_its_employer_is_no_title() {
         let lines = [
             "01/2019 – oggi  Dirigente Fisico – Azienda Ospedaliera Universitaria Città della Salute di Torino",

@@ -339,8 +339,12 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         // An organisation's line with its site ("Kingsmead Hospitals NHS Trust, St Aldhelm's
         // Hospital") is two phrases, and the title under the dates is still the entry's.
         let one_phrase = (self.phrases)(&draft.pieces) == 1 || (employer_over && draft.pieces.len() == 1);
+        // Time between jobs has no employer: the name under its dates is the next entry's
+        // ("Excedencia por cuidado de hijos" / dates / "Gestoría Turia Asesores S.L.").
+        let gap = jobs && draft.pieces.iter().any(|p| names_a_gap(p));
         if self.heading_first
             && one_phrase
+            && !gap
             && let Some(j) = after_first.filter(|j| self.is_heading(*j) && completes(&self.lines[*j]))
         {
             draft.pieces.extend(heading_cells(&self.lines[j]));
