@@ -77,9 +77,15 @@ pub fn schools(lines: &[&str]) -> Vec<ParsedEducation> {
 /// that names one, else the first that is not a degree or a place; the degree the first that
 /// names one; the major what follows the degree.
 fn education(mut entry: Entry) -> Option<ParsedEducation> {
-    entry.pieces = with_quoted_names(
-        entry.pieces.iter().map(|p| the_school_of_two(without_kind_label(p))).flat_map(degree_then_school),
-    );
+    // The schools named inside a degree's line ("Diploma di Liceo delle Scienze Umane"): a
+    // kind of school by its subjects, where a line of its own may name the school itself.
+    let mut in_a_degree = Vec::new();
+    entry.pieces =
+        with_quoted_names(entry.pieces.iter().map(|p| the_school_of_two(without_kind_label(p))).flat_map(|p| {
+            let split = degree_then_school(p);
+            in_a_degree.extend(split.get(1).cloned());
+            split
+        }));
     let parts: Vec<String> = entry.pieces.iter().flat_map(|p| p.split(", ")).map(|p| p.trim().to_owned()).collect();
     // The first of the best: "IHK zu Leipzig" after "Geprüfte Bilanzbuchhalterin (IHK)"; between
     // equals, one ending on its kind ("Maryvale High School", not "High School Diploma").
@@ -91,9 +97,14 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         // A name starts with a capital ("Liceo Statale", not a degree's "liceo delle scienze");
         // a kind's word alone is the last resort.
         // Of a name and the same name with more ("Liceo Linguistico" from the degree's line,
-        // "Liceo Linguistico Carlo Sigonio" on the school's), the whole.
-        let cut = parts.iter().any(|q| q.len() > p.len() && q.starts_with(p));
-        (score, !is_bare_kind(p), p.starts_with(char::is_uppercase), ends_on_school(p), !cut)
+        // "Liceo Linguistico Carlo Sigonio" on the school's), the whole, in capitals or not
+        // ("LICEO SCIENTIFICO" over "Liceo Scientifico Alfredo Oriani").
+        let lower = p.to_lowercase();
+        let cut = parts.iter().any(|q| q.len() > p.len() && q.to_lowercase().starts_with(&lower));
+        // Between equals, one on a line of its own ("Liceo Laura Bassi" under "Diploma di Liceo
+        // delle Scienze Umane").
+        let own_line = !in_a_degree.iter().any(|d| d == p);
+        (score, !is_bare_kind(p), p.starts_with(char::is_uppercase), ends_on_school(p), !cut, own_line)
     };
     // Else the first that names no degree; else, of a degree and a line of its own, that
     // line ("MBO niveau 3 Eerste monteur" over "MBO Amersfoort": a school named by its level
@@ -444,6 +455,13 @@ mod tests {
             names(&lines),
             ["Alma Mater Studiorum – Università di Bologna", "HAUTE ÉCOLE DE LA PROVINCE DE LIÈGE"]
         );
+        // The school on a line of its own over the kind of school a degree's line names, in
+        // capitals or not.
+        let lines = ["Diploma di Liceo delle Scienze Umane  2008 – 2013", "Liceo Laura Bassi"];
+        assert_eq!(names(&lines), ["Liceo Laura Bassi"]);
+        let lines =
+            ["2006 – 2011  Ravenna, Italia", "DIPLOMA DI LICEO SCIENTIFICO", "Liceo Scientifico Alfredo Oriani"];
+        assert_eq!(names(&lines), ["Liceo Scientifico Alfredo Oriani"]);
         // A field of study before its school is no part of its name.
         for line in
             ["Computer Science – University of Toronto, 2019", "Computer Science - University of Toronto  2015 – 2019"]
