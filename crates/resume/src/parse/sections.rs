@@ -413,6 +413,9 @@ mod tests {
         assert_eq!(heading("WORK EXPERIENCE"), Some(Section::Experience));
         assert_eq!(heading("Education:"), Some(Section::Education));
         assert_eq!(heading("— Skills & Tools —"), Some(Section::Skills));
+        // A LinkedIn PDF's sidebar, in English and German.
+        assert_eq!(heading("Top Skills"), Some(Section::Skills));
+        assert_eq!(heading("Top-Kenntnisse"), Some(Section::Skills));
         assert_eq!(heading("Berufserfahrung"), Some(Section::Experience));
         assert_eq!(heading("Experienced nurse with ten years"), None);
         assert_eq!(heading("Organisatorische Fähigkeiten und Kompetenzen"), Some(Section::Skills));
