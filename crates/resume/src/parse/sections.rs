@@ -416,6 +416,9 @@ mod tests {
         // A LinkedIn PDF's sidebar, in English and German.
         assert_eq!(heading("Top Skills"), Some(Section::Skills));
         assert_eq!(heading("Top-Kenntnisse"), Some(Section::Skills));
+        for computer in ["EDV-Kenntnisse", "COMPUTER PROFICIENCY", "TECH STACK", "FACHKOMPETENZEN"] {
+            assert_eq!(heading(computer), Some(Section::Skills), "{computer}");
+        }
         assert_eq!(heading("Berufserfahrung"), Some(Section::Experience));
         assert_eq!(heading("Experienced nurse with ten years"), None);
         assert_eq!(heading("Organisatorische Fähigkeiten und Kompetenzen"), Some(Section::Skills));

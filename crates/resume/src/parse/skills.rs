@@ -113,8 +113,11 @@ pub fn listed(lines: &[&str]) -> Vec<String> {
                 && (1..=MOST_ITEM_WORDS).contains(&words)
                 && item.chars().count() <= MOST_ITEM_CHARS
                 && !(sentence && words > MOST_SENTENCE_WORDS);
-            if fits && !found.iter().any(|f| f.eq_ignore_ascii_case(item)) {
-                found.push(item.to_owned());
+            let items = run_of_known(item).unwrap_or_else(|| vec![item.to_owned()]);
+            for item in items.into_iter().filter(|_| fits) {
+                if !found.iter().any(|f| f.eq_ignore_ascii_case(&item)) {
+                    found.push(item);
+                }
             }
         }
     }
@@ -350,16 +353,7 @@ pub fn find(text: &str) -> Vec<String> {
             let words: Vec<&str> = chunk.split_whitespace().collect();
             let mut i = 0;
             while i < words.len() {
-                let matched = (1..=MAX_WORDS.min(words.len() - i)).rev().find_map(|n| {
-                    let phrase = words[i..i + n].join(" ");
-                    let k = key(phrase.trim_end_matches('.'));
-                    let short = k.chars().count() <= 2;
-                    by_key(&k)
-                        .filter(|known| !known.capitals || in_capitals(&phrase))
-                        .filter(|_| !short || phrase.contains(['+', '#']))
-                        .map(|known| (n, known.term.name.as_str()))
-                });
-                match matched {
+                match known_at(&words, i) {
                     Some((n, name)) => {
                         if !found.iter().any(|f| f == name) {
                             found.push(name.to_owned());
@@ -372,6 +366,43 @@ pub fn find(text: &str) -> Vec<String> {
         }
     }
     found
+}
+
+/// The longest skill the taxonomy knows starting at word `i` of `words`: how many words it
+/// takes and its name.
+fn known_at(words: &[&str], i: usize) -> Option<(usize, &'static str)> {
+    (1..=MAX_WORDS.min(words.len() - i)).rev().find_map(|n| {
+        let phrase = words[i..i + n].join(" ");
+        let k = key(phrase.trim_end_matches('.'));
+        let short = k.chars().count() <= 2;
+        by_key(&k)
+            .filter(|known| !known.capitals || in_capitals(&phrase))
+            .filter(|_| !short || phrase.contains(['+', '#']))
+            .map(|known| (n, known.term.name.as_str()))
+    })
+}
+
+/// "React TypeScript Next.js GraphQL": a list set apart by spaces alone, every word of it
+/// in a skill the taxonomy knows, as its items in the words written. None when a word is no
+/// known skill's ("Customer Service Excellence" is one item), a word in small letters or a
+/// sign between them ("HACCP food safety", "BLS & ACLS", "Sage 50 Payroll" are one each).
+fn run_of_known(item: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = item.split_whitespace().collect();
+    let named = |w: &&str| {
+        w.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
+            && w.chars().all(|c| c.is_alphanumeric() || ".+#-".contains(c))
+    };
+    if words.len() < 3 || !words.iter().all(named) {
+        return None;
+    }
+    let mut items = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (n, _) = known_at(&words, i)?;
+        items.push(words[i..i + n].join(" "));
+        i += n;
+    }
+    (items.len() >= 3).then_some(items)
 }
 
 #[cfg(test)]
@@ -490,6 +521,10 @@ mod tests {
             "SMAW / FCAW / GMAW (all positions)",
         ];
         assert_eq!(listed(&lines), want);
+        // Known skills set apart by spaces alone are items; a phrase with a word no skill has
+        // is one.
+        let lines = ["React TypeScript Next.js GraphQL", "Customer service excellence"];
+        assert_eq!(listed(&lines), ["React", "TypeScript", "Next.js", "GraphQL", "Customer service excellence"]);
     }
 
     #[test]
