@@ -288,9 +288,12 @@ fn title_and_employer(pieces: Vec<String>) -> (String, String) {
     // Recruitment, Manchester" is who and where); a title may have its town too
     // ("Reachtruckchauffeur, Tilburg").
     let with_town = |p: &str| p.rsplit_once(", ").is_some_and(|(_, town)| is_known_town(town));
+    // An aside in brackets at the end says how the job was held, not who ("Class 1 Driver
+    // (agency)", "Lagermitarbeiterin (Arbeitnehmerüberlassung)").
     let titleness = |p: &str| {
         let job = names_a_job(p);
-        i32::from(job) - i32::from(names_an_employer(p) || names_a_school(p) || (job && with_town(p)))
+        let named = p.strip_suffix(')').and_then(|p| p.rsplit_once(" (")).map_or(p, |(head, _)| head);
+        i32::from(job) - i32::from(names_an_employer(named) || names_a_school(named) || (job && with_town(p)))
     };
     match pieces.as_slice() {
         [] => (String::new(), String::new()),
@@ -1163,6 +1166,26 @@ mod tests {
         let want = [
             ("Auxiliar Administrativa (funcionaria interina)", "Conselleria de Educación, Cultura y Deporte"),
             ("Administrativa", "Gestoría Turia Asesores S.L."),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn how_a_job_was_held_is_no_employer() {
+        // An aside after the title, and a note after a bullet beside the dates.
+        let lines = [
+            "Roadline Recruitment",
+            "Class 1 Driver (agency)",
+            "Jan 2018 – Apr 2020",
+            "•  Regular assignments at a supermarket RDC in Haydock",
+            "Hôtel Le Chamois d'Or – Val Thorens",
+            "Chef de rang, restaurant gastronomique",
+            "Déc. 2024 – avr. 2025 • saison d'hiver",
+            "Rang de 30 couverts, service en anglais",
+        ];
+        let want = [
+            ("Class 1 Driver (agency)", "Roadline Recruitment"),
+            ("Chef de rang, restaurant gastronomique", "Hôtel Le Chamois d'Or"),
         ];
         assert_eq!(who(&lines), pairs(&want));
     }

@@ -60,6 +60,11 @@ pub(super) fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first:
     // A later cell that starts with an organisation's name is who, whatever its small words
     // after the comma ("Aide-soignante – CHU de Nantes, service de gériatrie (CDD puis
     // titularisation)").
+    // "Déc. 2024 – avr. 2025 • saison d'hiver": a note after a bullet beside the dates, in
+    // small letters, says when or how, not who or what.
+    let after_dates = line.get(at.end..).unwrap_or_default().trim_start();
+    let noted_after = after_dates.starts_with(['•', '·']);
+    pieces.retain(|p| !(noted_after && p.starts_with(char::is_lowercase)));
     pieces.retain(|p| {
         n_cell += 1;
         let prose = if n_cell > 1 {
