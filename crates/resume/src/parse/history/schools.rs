@@ -1,7 +1,7 @@
 //! Education entries: school, degree and major with their dates, in the shapes job entries
 //! come in, and the Europass form's labelled ones.
 
-use super::places::{is_town, name_of_address, without_town};
+use super::places::{is_known_town, is_town, name_of_address, without_town};
 use super::table::{self, Column};
 use super::{Entry, cells, entries, is_description, organisation, prepared, span_of};
 use crate::parse::labelled;
@@ -110,6 +110,17 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
     // line ("MBO niveau 3 Eerste monteur" over "MBO Amersfoort": a school named by its level
     // and town).
     let named = |p: &&String| !is_town(p) && p.starts_with(char::is_uppercase);
+    // Last, beside a degree, a name only shaped like a town the gazetteer does not know
+    // ("Albeda" over "MBO 3 Kraamverzorgende (BBL)"), nor a country or a heading.
+    let unknown_place = |p: &&String| {
+        p.chars().count() >= 3
+            && !is_known_town(p)
+            && !super::is_country(p)
+            && crate::parse::sections::heading(p).is_none()
+            && p.starts_with(char::is_uppercase)
+            && !names_a_qualification(p)
+    };
+    let beside_a_degree = parts.iter().any(|p| names_a_degree(p));
     // Of those, a name before a course's description ("CNFPT Nord-Pas-de-Calais" after
     // "Préparation au concours d'adjoint administratif").
     let a_name = |p: &&String| !mostly_small_words(p);
@@ -120,7 +131,8 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         .max_by_key(|p| school_score(p))
         .or_else(|| parts.iter().filter(named).filter(a_name).find(|p| !names_a_qualification(p)))
         .or_else(|| parts.iter().filter(named).find(|p| !names_a_qualification(p)))
-        .or_else(|| parts.iter().skip(1).find(|p| level_and_town(p)))?;
+        .or_else(|| parts.iter().skip(1).find(|p| level_and_town(p)))
+        .or_else(|| parts.iter().filter(|_| beside_a_degree).find(unknown_place))?;
     let school = with_faculty(&entry.pieces, school);
     let school = with_institute_before(&entry.pieces, &school);
     let (degree, major) = entry
@@ -462,6 +474,11 @@ mod tests {
         let lines =
             ["2006 – 2011  Ravenna, Italia", "DIPLOMA DI LICEO SCIENTIFICO", "Liceo Scientifico Alfredo Oriani"];
         assert_eq!(names(&lines), ["Liceo Scientifico Alfredo Oriani"]);
+        // Beside a degree, a name the gazetteer does not know as a town is the school's; a
+        // country is not.
+        let lines = ["Albeda", "MBO 3 Kraamverzorgende (BBL)", "2016 – 2018 • diploma"];
+        assert_eq!(names(&lines), ["Albeda"]);
+        assert!(names(&["Portugal", "Licenciatura em Gestão", "2010 – 2013"]).is_empty());
         // A field of study before its school is no part of its name.
         for line in
             ["Computer Science – University of Toronto, 2019", "Computer Science - University of Toronto  2015 – 2019"]
