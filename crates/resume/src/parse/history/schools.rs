@@ -246,6 +246,11 @@ const FACULTIES: &[&str] = &[
     "scuola di",
     "departamento de",
     "instituto de",
+    "dipartimento di",
+    "escuela politécnica",
+    "escuela técnica superior",
+    "escuela universitaria",
+    "escola superior",
 ];
 
 /// A university with its faculty after a comma, as the resume names them together
@@ -261,7 +266,8 @@ fn with_faculty(pieces: &[String], school: &str) -> String {
 }
 
 /// A university's institute or faculty named before it ("ICLON, Universiteit Leiden",
-/// "IGR-IAE Rennes, Université de Rennes 1", "College of Nursing, Government Medical College"):
+/// "IGR-IAE Rennes, Université de Rennes 1", "College of Nursing, Government Medical College",
+/// "USAL, Escuela Politécnica Superior de Ávila"):
 /// both, as the resume names them together. Initials name an institute only before a
 /// university: before a college they are the degree ("HND, Edinburgh College").
 fn with_institute_before(pieces: &[String], school: &str) -> String {
@@ -271,7 +277,10 @@ fn with_institute_before(pieces: &[String], school: &str) -> String {
         let head = before.rsplit(", ").next()?;
         let lower = head.to_lowercase();
         let faculty = FACULTIES.iter().any(|f| lower.starts_with(f));
-        let institute = initials_and_town(head) && !names_a_degree(head) && names_a_university(school);
+        // Or the university's initials before its faculty ("USAL, Escuela Politécnica Superior
+        // de Ávila").
+        let within = FACULTIES.iter().any(|f| school.to_lowercase().starts_with(f));
+        let institute = initials_and_town(head) && !names_a_degree(head) && (names_a_university(school) || within);
         (faculty || institute).then(|| p[at - 2 - head.len()..at + school.len()].to_owned())
     });
     whole.unwrap_or_else(|| school.to_owned())
@@ -476,6 +485,9 @@ mod tests {
         assert_eq!(names(&lines), ["Liceo Scientifico Alfredo Oriani"]);
         // Beside a degree, a name the gazetteer does not know as a town is the school's; a
         // country is not.
+        // A university's initials before its school within it.
+        let lines = ["Grado en Ingeniería Geomática", "USAL, Escuela Politécnica Superior de Ávila", "2014 – 2018"];
+        assert_eq!(names(&lines), ["USAL, Escuela Politécnica Superior de Ávila"]);
         let lines = ["Albeda", "MBO 3 Kraamverzorgende (BBL)", "2016 – 2018 • diploma"];
         assert_eq!(names(&lines), ["Albeda"]);
         assert!(names(&["Portugal", "Licenciatura em Gestão", "2010 – 2013"]).is_empty());
