@@ -87,6 +87,16 @@ pub(super) fn is_marked_title(line: &str) -> bool {
 /// A phrase that reads as a sentence or part of one: it ends like one, has figures of money or
 /// shares, or is long and two thirds in lower case (a name is mostly capitalised words).
 pub(super) fn is_sentence(text: &str) -> bool {
+    // "TEMPORIS ETT - puesto a disposición en una plataforma de Illescas": an employer's name,
+    // then a note on the job in small letters, names who.
+    let named_with_a_note = DASHES.iter().find_map(|dash| text.split_once(dash)).is_some_and(|(head, note)| {
+        let letters = head.chars().filter(|c| c.is_alphabetic());
+        let in_capitals = letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase);
+        note.starts_with(char::is_lowercase) && (in_capitals || names_an_employer(head)) && !head.contains(',')
+    });
+    if named_with_a_note {
+        return false;
+    }
     let last_word = text.split_whitespace().last().unwrap_or_default().trim_end_matches('.');
     let words: Vec<&str> = text.split_whitespace().collect();
     let (lower, lettered) = small_words(&words);
@@ -638,6 +648,16 @@ pub(super) fn unglue(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_employer_with_a_note_in_small_letters_is_no_sentence() {
+        assert!(!is_sentence(
+            "TEMPORIS ETT - puesto a disposición en una plataforma de comercio electrónico de Illescas"
+        ));
+        assert!(is_sentence(
+            "Recepción - etiquetado y devoluciones de pedidos en la plataforma logística de la empresa"
+        ));
+    }
 
     #[test]
     fn a_line_goes_on_below_only_where_it_was_wrapped() {
