@@ -416,7 +416,7 @@ mod tests {
         // A LinkedIn PDF's sidebar, in English and German.
         assert_eq!(heading("Top Skills"), Some(Section::Skills));
         assert_eq!(heading("Top-Kenntnisse"), Some(Section::Skills));
-        for computer in ["EDV-Kenntnisse", "COMPUTER PROFICIENCY", "TECH STACK", "FACHKOMPETENZEN"] {
+        for computer in ["EDV-Kenntnisse", "COMPUTER PROFICIENCY", "FACHKOMPETENZEN", "Fachkompetenzen"] {
             assert_eq!(heading(computer), Some(Section::Skills), "{computer}");
         }
         assert_eq!(heading("Berufserfahrung"), Some(Section::Experience));

@@ -113,10 +113,11 @@ pub fn listed(lines: &[&str]) -> Vec<String> {
                 && (1..=MOST_ITEM_WORDS).contains(&words)
                 && item.chars().count() <= MOST_ITEM_CHARS
                 && !(sentence && words > MOST_SENTENCE_WORDS);
-            let items = run_of_known(item).unwrap_or_else(|| vec![item.to_owned()]);
-            for item in items.into_iter().filter(|_| fits) {
-                if !found.iter().any(|f| f.eq_ignore_ascii_case(&item)) {
-                    found.push(item);
+            if fits {
+                for item in run_of_known(item).unwrap_or_else(|| vec![item.to_owned()]) {
+                    if !found.iter().any(|f| f.eq_ignore_ascii_case(&item)) {
+                        found.push(item);
+                    }
                 }
             }
         }
@@ -523,8 +524,8 @@ mod tests {
         assert_eq!(listed(&lines), want);
         // Known skills set apart by spaces alone are items; a phrase with a word no skill has
         // is one.
-        let lines = ["React TypeScript Next.js GraphQL", "Customer service excellence"];
-        assert_eq!(listed(&lines), ["React", "TypeScript", "Next.js", "GraphQL", "Customer service excellence"]);
+        let lines = ["React TypeScript Next.js GraphQL", "Customer Service Excellence"];
+        assert_eq!(listed(&lines), ["React", "TypeScript", "Next.js", "GraphQL", "Customer Service Excellence"]);
     }
 
     #[test]

@@ -198,11 +198,12 @@ const SCHOOL_WORDS: &[&str] = &[
     // Apprentices' and vocational schools: "CFA de la Chambre de Métiers", "IFAS", "IES Heliópolis",
     // "Berufsbildende Schulen", "Oberstufenzentrum Holztechnik".
     "cfa", "ifas", "ies", "schule", "schulen", "berufsbildende", "oberstufenzentrum", "berufskolleg", "schulzentrum",
-    "bildungszentrum", "ausbildungszentrum",
+    "bildungszentrum",
     // A Basque school ("Ikastola Orixe"), a driving school ("Autoescuela Triana"), vocational
-    // schools by their initials ("IPSSEOA", "RBZ Wirtschaft", "NMS Wels-Pernau", "IFTS
-    // Échirolles"), a French business school and teacher college ("IAE Lille", "ESPE de Bretagne").
-    "ikastola", "autoescuela", "ipsseoa", "rbz", "nms", "ifts", "iae", "espe",
+    // schools by their initials ("IPSSEOA", "RBZ Wirtschaft", "IFTS Échirolles"), a French
+    // business school and teacher college ("IAE Lille", "ESPE de Bretagne"), Germany's teacher
+    // and civil-service seminars ("Studienseminar Kassel", "Verwaltungsseminar Kassel").
+    "ikastola", "autoescuela", "ipsseoa", "rbz", "ifts", "iae", "espe", "studienseminar", "verwaltungsseminar",
     // "Zespół Szkół Samochodowych": a Polish group of schools.
     "zespół",
     // Kinds of school in the other languages: "Istituto Tecnico …", "Scuola di …", "Faculté de …".
@@ -247,11 +248,10 @@ const SCHOOL_ENDINGS: &[&str] = &[
     // Flanders' secondary schools ("Sint-Bavohumaniora").
     "humaniora",
     // "Regionales Berufsbildungszentrum", "Handelslehranstalt Hameln", "Hessischer
-    // Verwaltungsschulverband", "Verwaltungsseminar Kassel".
+    // Verwaltungsschulverband".
     "bildungszentrum",
     "lehranstalt",
     "schulverband",
-    "seminar",
 ];
 
 #[rustfmt::skip]
@@ -528,8 +528,9 @@ const DEPARTMENT_WORDS: &[&str] = &[
     "ward", "unit", "department", "dept", "division", "team", "service", "pôle", "unité", "abteilung", "station",
     "bereich", "servicio", "unidad", "reparto", "divisione", "afdeling", "oddział", "dział", "setor", "serviço",
     "departamento", "département", "dipartimento", "departement", "sección", "secção",
-    // A bank's divisions ("Corporate Banking", "Business Banking").
-    "banking",
+    // A bank's divisions ("Corporate Banking"; not "Lloyds Banking Group").
+    "corporate banking", "business banking", "retail banking", "private banking", "commercial banking",
+    "investment banking",
 ];
 
 /// Whether `text` names a part of an organisation: a word of one ("Acute Medical Unit") or a
@@ -613,8 +614,8 @@ mod tests {
             assert!(names_a_school(school), "{school}");
         }
         assert!(names_a_school("Hessischer Verwaltungsschulverband") && names_a_school("Verwaltungsseminar Kassel"));
-        // An Irish Bachelor of Business Studies is no school.
-        assert!(!names_a_school("BBS Business Studies"));
+        // A seminar course is no school; telecoms' network management is none.
+        assert!(!names_a_school("Verkaufsseminar") && !names_a_school("NMS Engineer"));
         assert!(names_a_job("Schichtleiter Lager"));
         assert!(names_a_job("Kierownik zmiany magazynowej"));
         assert!(names_a_job("Cajera y atención al público"));

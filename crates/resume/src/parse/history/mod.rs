@@ -292,7 +292,9 @@ fn title_and_employer(pieces: Vec<String>) -> (String, String) {
     // (agency)", "Lagermitarbeiterin (Arbeitnehmerüberlassung)").
     let titleness = |p: &str| {
         let job = names_a_job(p);
-        let named = p.strip_suffix(')').and_then(|p| p.rsplit_once(" (")).map_or(p, |(head, _)| head);
+        // Only after a title: "National Health Service (NHS)" is who by its whole.
+        let aside = p.strip_suffix(')').and_then(|p| p.rsplit_once(" ("));
+        let named = aside.filter(|_| job).map_or(p, |(head, _)| head);
         i32::from(job) - i32::from(names_an_employer(named) || names_a_school(named) || (job && with_town(p)))
     };
     match pieces.as_slice() {

@@ -132,7 +132,12 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         .or_else(|| parts.iter().filter(named).filter(a_name).find(|p| !names_a_qualification(p)))
         .or_else(|| parts.iter().filter(named).find(|p| !names_a_qualification(p)))
         .or_else(|| parts.iter().skip(1).find(|p| level_and_town(p)))
-        .or_else(|| parts.iter().filter(|_| beside_a_degree).find(unknown_place))?;
+        // The first part of a line of its own, not one after the degree's comma ("MSc Data
+        // Science, Distinction" gives no school; "Noorderpoort, Groningen" gives one).
+        .or_else(|| {
+            let own_lines = entry.pieces.iter().filter(|p| beside_a_degree && !names_a_degree(p));
+            own_lines.filter_map(|p| parts.iter().find(|q| p.starts_with(q.as_str()))).find(unknown_place)
+        })?;
     let school = with_faculty(&entry.pieces, school);
     let school = with_institute_before(&entry.pieces, &school);
     let (degree, major) = entry
@@ -483,14 +488,15 @@ mod tests {
         let lines =
             ["2006 – 2011  Ravenna, Italia", "DIPLOMA DI LICEO SCIENTIFICO", "Liceo Scientifico Alfredo Oriani"];
         assert_eq!(names(&lines), ["Liceo Scientifico Alfredo Oriani"]);
-        // Beside a degree, a name the gazetteer does not know as a town is the school's; a
-        // country is not.
         // A university's initials before its school within it.
         let lines = ["Grado en Ingeniería Geomática", "USAL, Escuela Politécnica Superior de Ávila", "2014 – 2018"];
         assert_eq!(names(&lines), ["USAL, Escuela Politécnica Superior de Ávila"]);
+        // Beside a degree, a name the gazetteer does not know as a town is the school's; a
+        // country or a grade is not.
         let lines = ["Albeda", "MBO 3 Kraamverzorgende (BBL)", "2016 – 2018 • diploma"];
         assert_eq!(names(&lines), ["Albeda"]);
         assert!(names(&["Portugal", "Licenciatura em Gestão", "2010 – 2013"]).is_empty());
+        assert!(names(&["MSc Data Science, Distinction  2019 – 2020"]).is_empty());
         // A field of study before its school is no part of its name.
         for line in
             ["Computer Science – University of Toronto, 2019", "Computer Science - University of Toronto  2015 – 2019"]

@@ -57,21 +57,24 @@ pub(super) fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first:
     // (stagionale)  Apr 2022 – Ott 2025" under its employer): a list or a long phrase is.
     let described =
         |p: &str| is_prose(p) && (p.contains(", ") || p.ends_with('.') || p.split_whitespace().count() >= 6);
-    // A later cell that starts with an organisation's name is who, whatever its small words
-    // after the comma ("Aide-soignante – CHU de Nantes, service de gériatrie (CDD puis
-    // titularisation)").
-    // "Déc. 2024 – avr. 2025 • saison d'hiver": a note after a bullet beside the dates, in
-    // small letters, says when or how, not who or what.
-    let after_dates = line.get(at.end..).unwrap_or_default().trim_start();
-    let noted_after = after_dates.starts_with(['•', '·']);
-    pieces.retain(|p| !(noted_after && p.starts_with(char::is_lowercase)));
+    // "Déc. 2024 – avr. 2025 • saison d'hiver": the first cell after a bullet beside the
+    // dates, in small letters, is a note on when or how, not who or what ("… • bol.com", a
+    // name set in small letters, is who only with more after it).
+    let note = after.strip_prefix(['•', '·']).map(|n| n.trim_start().split("  ").next().unwrap_or_default().trim());
+    if let Some(note) = note.filter(|n| n.starts_with(char::is_lowercase) && n.contains(' ')) {
+        pieces.retain(|p| p != note);
+    }
+    // A later cell that starts with an organisation's name, its words capitalised, is who,
+    // whatever its small words after the comma ("Aide-soignante – CHU de Nantes, service de
+    // gériatrie (CDD puis titularisation)"; not "Bank reconciliations, VAT returns").
+    let named = |p: &str| {
+        let first = p.split(", ").next().unwrap_or_default();
+        names_an_organisation(p)
+            && first.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || JOINING_WORDS.contains(&w))
+    };
     pieces.retain(|p| {
         n_cell += 1;
-        let prose = if n_cell > 1 {
-            is_prose(p) && !(starts_with_a_name(p) && names_an_organisation(p))
-        } else {
-            heading_first && described(p)
-        };
+        let prose = if n_cell > 1 { is_prose(p) && !named(p) } else { heading_first && described(p) };
         !(is_sentence(p) || is_working_hours(p) || prose)
     });
     // "SEPTIEMBRE 2019 – ACTUALIDAD • ZARAGOZA": a town in capitals beside the dates is where

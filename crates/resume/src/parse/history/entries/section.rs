@@ -241,8 +241,9 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
     /// Fulfillment, Columbus, OH"). A comma is inside the title only over an organisation
     /// with its town or its legal form ("Senior Paralegal, Commercial Property" over
     /// "Hartley Brooke LLP, Manchester"; "Account Executive, SMB" over "Telus
-    /// Communications Inc."): a title and its employer are often set so ("Dental Nurse,
-    /// Bedminster Family Dentistry" over the practice's kind).
+    /// Communications Inc."), or a department's over a name ("Senior Credit Analyst, Corporate
+    /// Banking" over "Bank of Ireland"): a title and its employer are often set so ("Dental
+    /// Nurse, Bedminster Family Dentistry" over the practice's kind).
     fn over_its_employer(&self, i: usize, pieces: &mut Vec<String>, titled: &[String], rest: &str) -> bool {
         let Some(below) = self.lines.get(i + 1) else { return false };
         let name_below = self.jobs && self.is_heading(i + 1) && starts_with_a_name(below);
@@ -268,9 +269,10 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         // Family Dentistry" over "NHS and Private General Practice" is who and what it is).
         let [one] = pieces.as_slice() else { return false };
         let department = matches!(comma_pieces(one).as_slice(), [_, after] if names_a_department(after));
+        // (`names_below` has checked that the line below names an organisation.)
         let who_below = below.rsplit_once(", ").is_some_and(|(_, town)| is_town(town))
             || names_a_legal_form(below)
-            || (department && names_an_organisation(below) && starts_with_a_name(below));
+            || (department && starts_with_a_name(below));
         title_and_department(one) && self.jobs && self.names_below(i) && who_below
     }
 
