@@ -269,11 +269,11 @@ fn starts_a_date(line: &str, at: &Range<usize>, before: Option<&Item>) -> bool {
 
 /// A day of the month as written before its month's name: "1", "1°", "1º", "1.", "1er", "21st".
 fn is_day(word: &str) -> bool {
-    let digits = word.trim_end_matches(|c: char| !c.is_ascii_digit());
-    let suffix = &word[digits.len()..];
-    !digits.is_empty()
-        && digits.len() <= 2
-        && digits.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+    let number = word.trim_end_matches(|c: char| !c.is_ascii_digit());
+    let suffix = &word[number.len()..];
+    !number.is_empty()
+        && number.len() <= 2
+        && number.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
         && ["", "°", "º", ".", "er", "st", "nd", "rd", "th"].contains(&suffix)
 }
 

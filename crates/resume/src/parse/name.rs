@@ -114,6 +114,10 @@ const POST_NOMINALS: &[&str] = &[
 /// Particles written with a capital inside a name, in capitals or not (see `natural_case`).
 const CAPITAL_PARTICLES: &[&str] = &["ben", "el", "abu"];
 
+/// Particles that are given names too when they come first ("Ben Okoro", "Abu Bakar"), where
+/// an article first is a town's ("El Paso", "La Rochelle").
+const GIVEN_NAME_PARTICLES: &[&str] = &["ben", "abu"];
+
 /// The kinds of school a school's name ends on and no surname is.
 const SCHOOL_KINDS: &[&str] = &[
     "college",
@@ -258,9 +262,8 @@ pub(super) fn could_be_a_name(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let lower = line.to_lowercase();
     // In capitals too: "MARÍA JOSÉ GIL DE LA FUENTE" has four names.
-    // A first word that is a given name too is one ("Ben Okoro", "Abu Bakar"); an article is
-    // no name ("La Rochelle", "Le Havre", "El Paso" are towns).
-    let given = |w: &str| ["ben", "abu"].contains(&w.to_lowercase().as_str());
+    // A first word that is a given name too counts as a name.
+    let given = |w: &str| GIVEN_NAME_PARTICLES.contains(&w.to_lowercase().as_str());
     let particles = words
         .iter()
         .enumerate()

@@ -89,9 +89,7 @@ pub(super) fn is_marked_title(line: &str) -> bool {
 pub(super) fn is_sentence(text: &str) -> bool {
     // "TEMPORIS ETT - puesto a disposición en una plataforma de Illescas": an employer's name,
     // then a note on the job in small letters and no full stop, names who however long.
-    let first_dash = DASHES.iter().filter_map(|dash| text.find(dash).map(|at| (at, dash.len()))).min();
-    let named_with_a_note = first_dash.is_some_and(|(at, len)| {
-        let (head, note) = (&text[..at], &text[at + len..]);
+    let named_with_a_note = at_first_dash(text).is_some_and(|(head, note)| {
         let letters = head.chars().filter(|c| c.is_alphabetic());
         let in_capitals = letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase);
         note.starts_with(char::is_lowercase)

@@ -34,6 +34,12 @@ use table::Column;
 /// A dash between two phrases, with a space on each side, as resumes set it.
 const DASHES: [&str; 3] = [" – ", " — ", " - "];
 
+/// The text before and after its first dash between two phrases, whichever dash it is.
+fn at_first_dash(text: &str) -> Option<(&str, &str)> {
+    let (at, dash) = DASHES.iter().filter_map(|dash| text.find(dash).map(|at| (at, dash))).min()?;
+    Some((&text[..at], &text[at + dash.len()..]))
+}
+
 /// The jobs in the lines of an experience section.
 pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
     let form = labelled::entries(lines);
@@ -962,6 +968,15 @@ mod tests {
         assert_eq!(jobs(&lines).len(), 1);
         let cells = heading_cells("Impiegata Comune Área – Comune – Settore Lavori Pubblici");
         assert!(cells.iter().all(|c| !c.ends_with("Settor")), "{cells:?}");
+    }
+
+    #[test]
+    fn the_first_dash_in_the_text_splits_it_whichever_dash_it_is() {
+        assert_eq!(
+            at_first_dash("Warehouse Lead - 2nd Shift – Honeywell"),
+            Some(("Warehouse Lead", "2nd Shift – Honeywell"))
+        );
+        assert_eq!(at_first_dash("Cariste–Préparateur"), None);
     }
 
     #[test]

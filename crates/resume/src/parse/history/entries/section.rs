@@ -210,7 +210,7 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         let above = i.checked_sub(1).filter(|&j| j >= free && self.is_heading(j)).map(|j| self.lines[j].trim())?;
         // What a dash sets after the title is its ward or clinic, not who ("Community Staff
         // Nurse – Leg Ulcer Clinic (Band 6)").
-        let head = DASHES.iter().find_map(|dash| above.split_once(dash)).map_or(above, |(head, _)| head);
+        let head = at_first_dash(above).map_or(above, |(head, _)| head);
         let a_title = names_a_job(head)
             && !names_an_organisation(head)
             && above.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() <= 8;
