@@ -173,6 +173,11 @@ fn word_xml_text(xml: &str) -> String {
                 if listed && !heading && !text.trim().is_empty() {
                     text.insert_str(0, "• ");
                 }
+                // A heading's style sets it apart as its capitals would; a job's title may
+                // have a heading's style too, so one that names a job stays as it is.
+                if let Some(shouted) = heading.then(|| crate::parse::as_heading(&text, false)).flatten() {
+                    text = shouted;
+                }
                 match rows.last_mut() {
                     Some((_, cell)) => cell.push(text),
                     None => out.push(text),
@@ -334,6 +339,13 @@ mod tests {
         let heading = r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>Work Experience</w:t></w:r></w:p>"#;
         let changed = r#"<w:p><w:pPr><w:pPrChange w:id="1"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>Staff Nurse</w:t></w:r></w:p>"#;
         assert_eq!(word_xml_text(&format!("<w:body>{heading}{changed}</w:body>")), "Work Experience\nStaff Nurse\n");
+        // A heading's style sets a heading in sentence case apart as capitals would; a title in
+        // a heading's style stays as written.
+        let styled = |text: &str| {
+            format!(r#"<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+        };
+        let xml = format!("<w:body>{}{}</w:body>", styled("Compétences clés"), styled("Education Assistant"));
+        assert_eq!(word_xml_text(&xml), "COMPÉTENCES CLÉS\nEducation Assistant\n");
     }
 
     #[test]

@@ -19,11 +19,17 @@ pub(crate) use history::{TableColumn, header_columns, is_known_town, is_town};
 /// The reader keeps a job title apart from a name set over it in the same type.
 pub(crate) use name::{NAME_PARTICLES, is_title_page_word, nickname};
 pub(crate) use words::names_a_job;
-pub(crate) use words::{ends_on_joining_word, names_a_school, names_an_employer};
+pub(crate) use words::{ends_on_joining_word, names_a_department, names_a_school, names_an_employer};
 
 /// Whether a line is a section's heading: where a table drawn under a header row ends.
 pub(crate) fn is_heading(line: &str) -> bool {
     sections::heading(line).is_some()
+}
+
+/// A line the reader sees set apart by its type, as the parser reads a heading (see
+/// [`sections::set_apart`]).
+pub(crate) fn as_heading(line: &str, as_headings: bool) -> Option<String> {
+    sections::set_apart(line, as_headings)
 }
 
 /// Whether a piece of text is dates and nothing else ("SEPT. 2022 – AUJOURD'HUI", "2017"):

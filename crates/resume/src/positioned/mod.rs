@@ -9,6 +9,7 @@
 //! after the other depending on how the PDF was written, and a table's cells lose their gaps.
 
 mod grid;
+mod headings;
 mod name;
 mod table;
 
@@ -289,6 +290,7 @@ fn page_text(pieces: Vec<Piece>) -> String {
     // side by side read as they would without them.
     let page_gutter = gutter(&pieces);
     let mut rows = table::rebuilt(rows(pieces));
+    headings::set_apart(&mut rows);
     let side_by_side = side_by_side(&rows);
     let below = side_by_side.map(|(from, _)| rows.split_off(from)).unwrap_or_default();
     let mut lines = columns(rows, page_gutter);
@@ -683,7 +685,7 @@ mod tests {
     }
 
     /// Glyphs of `text` at `size` pt, each 0.6 of the size wide, from `x` on baseline `y`.
-    fn large(x: f64, y: f64, size: f64, text: &str) -> Vec<Glyph> {
+    pub(super) fn large(x: f64, y: f64, size: f64, text: &str) -> Vec<Glyph> {
         let w = 0.6 * size;
         text.chars()
             .enumerate()

@@ -12,8 +12,8 @@
 
 use super::{Piece, Row, median};
 use crate::parse::{
-    TableColumn, ends_on_joining_word, header_columns, is_heading, is_known_town, is_town, names_a_school,
-    names_an_employer,
+    TableColumn, ends_on_joining_word, header_columns, is_heading, is_known_town, is_town, names_a_department,
+    names_a_school, names_an_employer,
 };
 
 /// The rows with each table under a header row rebuilt, one line of cells per table row. A
@@ -216,6 +216,63 @@ fn segments<'a, 'p>(lines: &'a [Vec<&'p Piece>], role: TableColumn) -> Vec<&'a [
     out
 }
 
+/// Whether a cell's line cannot end a phrase: it ends on a dash, a comma, an open bracket or a
+/// small joining word.
+fn unfinished(line: &str) -> bool {
+    let open = line.matches('(').count() > line.matches(')').count();
+    open || line.ends_with(['-', '–', '—', ',', '(', '/', '&', '+']) || ends_on_joining_word(line)
+}
+
+/// Words for a part of an organisation that come before its name ("Oddział Chorób
+/// Wewnętrznych", "Abteilung Einkauf", "Servicio de Urgencias"): a line ending on one goes
+/// on with the name.
+const PARTS_BEFORE_THEIR_NAME: [&str; 17] = [
+    "oddział",
+    "dział",
+    "abteilung",
+    "servicio",
+    "unidad",
+    "reparto",
+    "afdeling",
+    "setor",
+    "serviço",
+    "departamento",
+    "département",
+    "dipartimento",
+    "departement",
+    "sección",
+    "secção",
+    "unité",
+    "pôle",
+];
+
+/// Where the second name starts in a cell of a title and its employer one under the other
+/// (`role` says which comes first). The employer's name starts on the first line after a
+/// finished line, in capitals, whose phrase names an employer and that is no part of the
+/// title (its ward: "Staff Nurse (Band 5), Acute" over "Medical Unit – Ward 11"); failing
+/// one, or for a title under its employer, the second name starts after the first's phrase.
+fn second_name_at(lines: &[Vec<&Piece>], role: TableColumn) -> usize {
+    let line = |k: usize| text(&lines[k..=k]);
+    let before_its_name = |l: &str| {
+        l.split_whitespace().last().is_some_and(|w| PARTS_BEFORE_THEIR_NAME.contains(&w.to_lowercase().as_str()))
+    };
+    let employer_at = |k: usize| {
+        let (above, here) = (line(k - 1), line(k));
+        let name = text(segments(&lines[k..], TableColumn::Employer)[0]);
+        !unfinished(&above)
+            && !before_its_name(&above)
+            && here.starts_with(char::is_uppercase)
+            && names_an_employer(&name)
+            && !names_a_department(&here)
+    };
+    let under_title = role == TableColumn::TitleThenEmployer;
+    let first = if under_title { TableColumn::Title } else { TableColumn::Employer };
+    under_title
+        .then(|| (1..lines.len()).find(|&k| employer_at(k)))
+        .flatten()
+        .unwrap_or_else(|| segments(lines, first)[0].len())
+}
+
 /// Marks a name in quotes starts with ("Liceo Scientifico Statale" over "\"Giuseppe
 /// Mercalli\"").
 const OPENING_QUOTES: [char; 4] = ['"', '“', '„', '«'];
@@ -224,8 +281,7 @@ const OPENING_QUOTES: [char; 4] = ['"', '“', '„', '«'];
 /// (a dash, a comma, an open bracket, a small joining word: "Especialização em Alfabetização
 /// e" over "Letramento"); else by what the cell holds.
 pub(super) fn goes_on(line: &str, next: &str, role: TableColumn) -> bool {
-    let open = line.matches('(').count() > line.matches(')').count();
-    let unfinished = open || line.ends_with(['-', '–', '—', ',', '(', '/', '&', '+']) || ends_on_joining_word(line);
+    let unfinished = unfinished(line);
     let lower = next.starts_with(char::is_lowercase);
     match role {
         // A title goes on in lower case only from a line that ends mid-phrase ("Professora de
@@ -292,26 +348,38 @@ fn rebuilt_row(cells: &[Vec<Vec<&Piece>>], columns: &[TableColumn]) -> Vec<Row> 
     };
     let mut row = Vec::new();
     let mut after = Vec::new();
-    for (lines, role) in cells.iter().zip(columns) {
-        if lines.is_empty() {
-            continue;
-        }
-        if !matches!(role, TableColumn::Title | TableColumn::Employer | TableColumn::School) {
-            row.push(piece(lines, top));
-            continue;
-        }
-        let phrases = segments(lines, *role);
+    let mut name = |lines: &[Vec<&Piece>], role: TableColumn, row: &mut Row| {
+        let phrases = segments(lines, role);
         let mut cell = piece(phrases[0], top);
         for (k, phrase) in phrases[1..].iter().enumerate() {
             let more = piece(phrase, phrase[0][0].y);
             // Only the line right under the name may be its town.
-            if k == 0 && *role != TableColumn::Title && is_town(&more.text) {
+            if k == 0 && role != TableColumn::Title && is_town(&more.text) {
                 cell.text = format!("{}, {}", cell.text.trim_end_matches(','), more.text);
             } else {
                 after.push(vec![more]);
             }
         }
         row.push(cell);
+    };
+    for (lines, role) in cells.iter().zip(columns) {
+        match role {
+            _ if lines.is_empty() => {}
+            TableColumn::Title | TableColumn::Employer | TableColumn::School => name(lines, *role, &mut row),
+            // The title and the employer as two cells, as the parser reads the column.
+            TableColumn::TitleThenEmployer | TableColumn::EmployerThenTitle => {
+                let second =
+                    if *role == TableColumn::TitleThenEmployer { TableColumn::Employer } else { TableColumn::Title };
+                // The lines above the second name are all the first's ("Staff Nurse (Band
+                // 5), Acute" over "Medical Unit – Ward 11").
+                let at = second_name_at(lines, *role);
+                row.push(piece(&lines[..at], top));
+                if at < lines.len() {
+                    name(&lines[at..], second, &mut row);
+                }
+            }
+            _ => row.push(piece(lines, top)),
+        }
     }
     if row.is_empty() {
         return Vec::new();
@@ -523,6 +591,54 @@ mod tests {
                 "Permis B",
                 "CACES 1, 3 et 5",
             ]
+        );
+    }
+
+    #[test]
+    fn a_title_over_its_employer_in_one_cell_is_two_cells() {
+        // The title wraps (into its ward) and the employer's name too; the hospital under it
+        // is the tasks' and the page's. Without the employer's name, the title is all there is.
+        let text = page(&[
+            (30.0, 100.0, "Dates"),
+            (160.0, 100.0, "Post & Employer"),
+            (420.0, 100.0, "Main duties"),
+            (30.0, 116.0, "Sep 2017 –"),
+            (160.0, 116.0, "Staff Nurse (Band 5), Acute"),
+            (420.0, 116.0, "Admission and care planning"),
+            (30.0, 128.0, "Feb 2021"),
+            (160.0, 128.0, "Medical Unit – Ward 11"),
+            (160.0, 140.0, "Belfast Health and Social Care"),
+            (160.0, 152.0, "Trust"),
+            (160.0, 164.0, "Royal Victoria Hospital"),
+            (30.0, 188.0, "Jun 2013 – Sep 2013"),
+            (160.0, 188.0, "Care Assistant – summer post"),
+            (420.0, 188.0, "Personal care for 40 residents"),
+        ]);
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            [
+                "Dates  Post & Employer  Main duties",
+                "Sep 2017 – Feb 2021  Staff Nurse (Band 5), Acute Medical Unit – Ward 11  Belfast Health and Social Care Trust  Admission and care planning",
+                "Royal Victoria Hospital",
+                "Jun 2013 – Sep 2013  Care Assistant – summer post  Personal care for 40 residents",
+            ]
+        );
+        // A department named after its word goes on the title: "Oddział" over its name.
+        let text = page(&[
+            (30.0, 100.0, "Okres"),
+            (160.0, 100.0, "Stanowisko / pracodawca"),
+            (420.0, 100.0, "Zakres obowiązków"),
+            (30.0, 116.0, "02.2021 – obecnie"),
+            (160.0, 116.0, "Opiekunka medyczna – Oddział"),
+            (420.0, 116.0, "karmienie"),
+            (160.0, 128.0, "Chorób Wewnętrznych"),
+            (160.0, 140.0, "Szpital Wojewódzki w Opolu Sp. z o.o."),
+        ]);
+        assert_eq!(
+            text.lines().nth(1),
+            Some(
+                "02.2021 – obecnie  Opiekunka medyczna – Oddział Chorób Wewnętrznych  Szpital Wojewódzki w Opolu Sp. z o.o.  karmienie"
+            )
         );
     }
 

@@ -4,6 +4,7 @@
 //! which the degree where the words alone cannot ("Het Element" names no kind of school).
 //! The headings and their roles: assets/resume/table-columns.tsv.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -19,10 +20,42 @@ pub(crate) enum Column {
     To,
     Title,
     Employer,
+    /// A title and its employer in one cell, one under the other ("Post & Employer",
+    /// "Stanowisko / pracodawca"; "Arbeitgeber / Tätigkeit"): read as the two cells the
+    /// reader makes of it, or not by the header at all.
+    TitleThenEmployer,
+    EmployerThenTitle,
     School,
     Degree,
     /// Read into nothing: tasks, results, a grade, a town.
     Other,
+}
+
+impl Column {
+    /// How many of who and what the column names: a title, an employer, a school, a degree.
+    fn names(self) -> usize {
+        match self {
+            Column::Title | Column::Employer | Column::School | Column::Degree => 1,
+            Column::TitleThenEmployer | Column::EmployerThenTitle => 2,
+            Column::Dates | Column::From | Column::To | Column::Other => 0,
+        }
+    }
+
+    /// The columns a cell of this column is read as, once the reader made two of it.
+    fn as_read(self) -> &'static [Column] {
+        match self {
+            Column::TitleThenEmployer => &[Column::Title, Column::Employer],
+            Column::EmployerThenTitle => &[Column::Employer, Column::Title],
+            Column::Dates => &[Column::Dates],
+            Column::From => &[Column::From],
+            Column::To => &[Column::To],
+            Column::Title => &[Column::Title],
+            Column::Employer => &[Column::Employer],
+            Column::School => &[Column::School],
+            Column::Degree => &[Column::Degree],
+            Column::Other => &[Column::Other],
+        }
+    }
 }
 
 fn headings() -> &'static HashMap<String, Column> {
@@ -65,12 +98,18 @@ fn bare(heading: &str) -> String {
 }
 
 /// What a column heading names. Two headings joined ("Cargo e atividades", "Position and
-/// tasks") name what the first does: the cell starts with it. A start's and an end's heading
-/// joined by a dash ("Dal – al", "Od - do") name the dates.
+/// tasks") name what the first does: the cell starts with it; a title's and an employer's
+/// name both. A start's and an end's heading joined by a dash ("Dal – al", "Od - do") name
+/// the dates.
 fn role(heading: &str) -> Option<Column> {
     let heading = bare(heading);
     let joined = || {
-        AND.iter().find_map(|and| heading.split_once(and)).and_then(|(first, second)| known(second).and(known(first)))
+        let (first, second) = AND.iter().find_map(|and| heading.split_once(and))?;
+        match (known(first)?, known(second)?) {
+            (Column::Title, Column::Employer) => Some(Column::TitleThenEmployer),
+            (Column::Employer, Column::Title) => Some(Column::EmployerThenTitle),
+            (first, _) => Some(first),
+        }
     };
     let range = || {
         let (from, to) = heading.split_once(" – ").or_else(|| heading.split_once(" - "))?;
@@ -115,10 +154,7 @@ pub(crate) fn header_columns<'a>(cells: impl IntoIterator<Item = &'a str>) -> Op
             *column = Column::Other;
         }
     }
-    let named = columns
-        .iter()
-        .filter(|c| matches!(c, Column::Title | Column::Employer | Column::School | Column::Degree))
-        .count();
+    let named = columns.iter().map(|c| c.names()).sum::<usize>();
     let dated = columns.contains(&Column::Dates) || (columns.contains(&Column::From) && columns.contains(&Column::To));
     (dated && named >= 2).then_some(columns)
 }
@@ -150,6 +186,19 @@ pub(super) fn field_value(cell: &str) -> Option<&str> {
     }
 }
 
+/// A line that starts with a field's label set apart from its value by a gap ("Cargo:
+/// Marceneiro Líder", the value at a tab stop), with the gap closed, so that the two make one
+/// cell that [`field_value`] reads.
+pub(super) fn label_closed_up(line: &str) -> Cow<'_, str> {
+    let Some((label, value)) = line.split_once(':') else { return Cow::Borrowed(line) };
+    let gap = value.starts_with("  ") && !value.trim().is_empty();
+    if gap && headings().contains_key(&label.trim().to_lowercase()) {
+        Cow::Owned(format!("{label}: {}", value.trim_start()))
+    } else {
+        Cow::Borrowed(line)
+    }
+}
+
 /// One row read by its columns.
 pub(super) struct Row {
     pub start: Option<String>,
@@ -173,7 +222,10 @@ impl Row {
 /// `prepared` (the same lines with wrapped rows joined): `None` unless there is a header and
 /// every dated line after it lines up with it, so that a table read otherwise stays so.
 pub(super) fn rows(raw: &[&str], prepared: &[String]) -> Option<Vec<Row>> {
-    let columns = raw.iter().find_map(|l| header(l))?;
+    // A cell of a title and its employer is read as the reader makes it: two cells. Typed
+    // as one ("Lagerist, Müller GmbH"), its row does not line up, and the table is read as
+    // entries.
+    let columns: Vec<Column> = raw.iter().find_map(|l| header(l))?.iter().flat_map(|c| c.as_read()).copied().collect();
     let at = |column: Column| columns.iter().position(|c| *c == column);
     let mut rows = Vec::new();
     for line in prepared {
@@ -384,6 +436,25 @@ mod tests {
         assert_eq!(role("Position and tasks"), Some(Column::Title));
         // The body that gave a course is its school: "Ano  Curso  Entidade formadora".
         assert_eq!(header("Ano  Curso  Entidade formadora"), Some(vec![Column::Dates, Column::Degree, Column::School]));
+        // A title's and an employer's heading joined name both, in their order; a row is read
+        // as the two cells the reader makes of such a cell.
+        assert_eq!(
+            header("Dates  Post & Employer  Main duties"),
+            Some(vec![Column::Dates, Column::TitleThenEmployer, Column::Other])
+        );
+        assert_eq!(role("Arbeitgeber / Tätigkeit"), Some(Column::EmployerThenTitle));
+        let raw = [
+            "Dates  Post & Employer  Main duties",
+            "Mar 2021 – present  Charge Nurse (Band 6)  Belfast Health and Social Care Trust  Nurse in charge",
+        ];
+        let prepared: Vec<String> = raw.iter().map(|l| (*l).to_owned()).collect();
+        let rows = rows(&raw, &prepared).unwrap();
+        assert_eq!(rows[0].get(Column::Title), "Charge Nurse (Band 6)");
+        assert_eq!(rows[0].get(Column::Employer), "Belfast Health and Social Care Trust");
+        // Typed in one cell, the row does not line up: no table.
+        let raw = ["Dates  Post & Employer  Main duties", "2019 – 2021  Staff Nurse, Ward 11  Admissions"];
+        let prepared: Vec<String> = raw.iter().map(|l| (*l).to_owned()).collect();
+        assert!(super::rows(&raw, &prepared).is_none());
         // Both must be headings: "Kenntnisse und Fähigkeiten" is a section, not a column.
         assert_eq!(role("Lieux et dates"), None);
     }
@@ -395,5 +466,8 @@ mod tests {
         assert_eq!(field_value("Projektleitung: Umbau"), Some("Projektleitung: Umbau"));
         assert_eq!(field_value("Ville : Lille"), None);
         assert_eq!(field_value("Pays : France"), None);
+        // A label apart from its value by a gap is closed up to it; a cell that is no label not.
+        assert_eq!(label_closed_up("Cargo:  Marceneiro Líder"), "Cargo: Marceneiro Líder");
+        assert_eq!(label_closed_up("Leitung:  Umbau Nord"), "Leitung:  Umbau Nord");
     }
 }
