@@ -5,6 +5,7 @@ use std::io::Read;
 
 use crate::ResumeError;
 use crate::limits::{MAX_DOCX_PARTS, MAX_INFLATED_BYTES, MAX_PART_BYTES, MAX_TEXT_BYTES, mb, too_large};
+use crate::word_table::Table;
 
 /// The kinds of files a resume can come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,16 +130,16 @@ fn parts_too_large() -> ResumeError {
 }
 
 /// The text of WordprocessingML: runs (`w:t`), tabs, breaks and paragraph ends. A scan of the
-/// tags is enough: the text of a document part is only ever in `w:t`. A table row whose cells
-/// hold one paragraph each is one line, cells apart by a tab (a dates / title / employer row);
-/// a row of cells holding many paragraphs (a two-column layout) gives each cell's lines in turn.
-/// A table inside a cell (the work history's table in a layout table's main column) gives its
-/// lines to that cell.
+/// tags is enough: the text of a document part is only ever in `w:t`. A table's rows are read
+/// as [`Table`] says; a table inside a cell (the work history's table in a layout table's main
+/// column) gives its lines to that cell.
 fn word_xml_text(xml: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     // The rows being read, outermost first: each one's finished cells and its current cell's
     // paragraphs.
     let mut rows: Vec<(Vec<Vec<String>>, Vec<String>)> = Vec::new();
+    // The tables being read, outermost first.
+    let mut tables: Vec<Table> = Vec::new();
     let mut paragraph = String::new();
     // Whether the paragraph is a list's item: Word keeps the bullet in the numbering, not in
     // the text, and a task without its bullet reads like an entry's heading.
@@ -183,6 +184,8 @@ fn word_xml_text(xml: &str) -> String {
                     None => out.push(text),
                 }
             }
+            ("w:tbl", false) => tables.push(Table::default()),
+            ("w:tbl", true) => _ = tables.pop(),
             ("w:tr", false) => rows.push((Vec::new(), Vec::new())),
             ("w:tc", true) => {
                 if let Some((cells, cell)) = rows.last_mut() {
@@ -191,7 +194,10 @@ fn word_xml_text(xml: &str) -> String {
             }
             ("w:tr", true) => {
                 let Some((cells, _)) = rows.pop() else { continue };
-                let lines = row_lines(cells);
+                let lines = match tables.last_mut() {
+                    Some(table) => table.row_lines(cells),
+                    None => Table::default().row_lines(cells),
+                };
                 match rows.last_mut() {
                     Some((_, cell)) => cell.extend(lines),
                     None => out.extend(lines),
@@ -201,17 +207,6 @@ fn word_xml_text(xml: &str) -> String {
         }
     }
     out.iter().map(|line| format!("{line}\n")).collect()
-}
-
-/// A table row's lines: one, its cells apart by a tab, when each cell holds a paragraph at
-/// most; else each cell's paragraphs in turn.
-fn row_lines(cells: Vec<Vec<String>>) -> Vec<String> {
-    if cells.iter().all(|c| c.len() <= 1) {
-        let line: Vec<&str> = cells.iter().map(|c| c.first().map_or("", String::as_str)).collect();
-        vec![line.join("\t")]
-    } else {
-        cells.into_iter().flatten().collect()
-    }
 }
 
 /// XML's entities and character references.

@@ -629,13 +629,14 @@ pub(super) fn joined_range(line: &str, next: &str) -> Option<(String, Option<Str
 }
 
 /// Words a PDF ran together where table cells met ("MathematicsAalto"), split again: a long
-/// run of lowercase letters followed by a capital does not happen inside a word.
+/// run of lowercase letters followed by a capital does not happen inside a word. A brand's
+/// capital comes after a shorter run ("ArcelorMittal", "FrieslandCampina", "BelastingTelefoon").
 pub(super) fn unglue(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 4);
     let (mut lower_run, mut digit_run) = (0, 0);
     for c in line.chars() {
         // "…November 2022Group Product Manager": a year glued to the cell after it, too.
-        if c.is_uppercase() && (lower_run >= 6 || digit_run == 4) {
+        if c.is_uppercase() && (lower_run >= 9 || digit_run == 4) {
             out.push(' ');
         }
         lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
@@ -648,6 +649,15 @@ pub(super) fn unglue(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_run_together_are_split_and_brands_are_not() {
+        assert_eq!(unglue("MSc MathematicsAalto University"), "MSc Mathematics Aalto University");
+        assert_eq!(unglue("November 2022Group Product Manager"), "November 2022 Group Product Manager");
+        assert_eq!(unglue("ArcelorMittal Poland S.A."), "ArcelorMittal Poland S.A.");
+        assert_eq!(unglue("ElektroMax S.A."), "ElektroMax S.A.");
+        assert_eq!(unglue("FrieslandCampina"), "FrieslandCampina");
+    }
 
     #[test]
     fn an_employer_with_a_note_in_small_letters_is_no_sentence() {

@@ -1,0 +1,128 @@
+//! A table in a DOCX, row by row. A row whose cells hold a paragraph each is one line, cells
+//! apart by a tab (a dates / title / employer row). A table under a header row of column
+//! headings ("Periode  Werkgever  Functie en werkzaamheden") is read as the reader reads one
+//! in a PDF (`positioned::table`): each row one line of cells whose names are their cell's
+//! first paragraph, the rest of the cells (tasks under a title) on lines after it. Any other
+//! row of cells holding many paragraphs (a two-column layout) gives each cell's lines in turn.
+
+use crate::parse::{TableColumn, header_columns, is_town};
+
+/// A table's rows as they end: its header's columns, once a row was one.
+#[derive(Default)]
+pub(crate) struct Table {
+    columns: Option<Vec<TableColumn>>,
+}
+
+impl Table {
+    /// The lines of a row of `cells`, each a cell's paragraphs.
+    pub(crate) fn row_lines(&mut self, cells: Vec<Vec<String>>) -> Vec<String> {
+        // A cell's lines: its paragraphs, and the lines a break starts within one.
+        let one_line_each = cells.iter().all(|c| c.iter().map(|p| p.lines().count()).sum::<usize>() <= 1);
+        if let Some(columns) = self.columns.as_deref().filter(|c| c.len() == cells.len() && !one_line_each) {
+            return by_columns(&cells, columns);
+        }
+        if cells.iter().any(|c| c.len() > 1) {
+            return cells.into_iter().flatten().collect();
+        }
+        let line: Vec<&str> = cells.iter().map(|c| c.first().map_or("", String::as_str)).collect();
+        if self.columns.is_none() {
+            self.columns = header_columns(line.iter().copied()).filter(|c| c.len() >= 3);
+        }
+        vec![line.join("\t")]
+    }
+}
+
+/// A row under a header as the parser reads one: a name's cell stands for its first line, an
+/// employer's or a school's with its town under it; a title's and its employer's cell for
+/// its first two lines; other cells (dates, a degree, tasks) whole. What else the names'
+/// cells hold goes on lines after the row.
+fn by_columns(cells: &[Vec<String>], columns: &[TableColumn]) -> Vec<String> {
+    let mut row: Vec<String> = Vec::new();
+    let mut after: Vec<String> = Vec::new();
+    for (cell, role) in cells.iter().zip(columns) {
+        let lines: Vec<&str> = cell.iter().flat_map(|p| p.lines()).map(str::trim).filter(|l| !l.is_empty()).collect();
+        let Some((first, rest)) = lines.split_first() else { continue };
+        let names = match role {
+            TableColumn::TitleThenEmployer | TableColumn::EmployerThenTitle => 2,
+            TableColumn::Title | TableColumn::Employer | TableColumn::School => 1,
+            // One space between words: a bullet's gap would read as a cell's.
+            _ => {
+                row.push(lines.iter().flat_map(|l| l.split_whitespace()).collect::<Vec<_>>().join(" "));
+                continue;
+            }
+        };
+        let mut rest = rest.iter();
+        row.push((*first).to_owned());
+        if names == 2 {
+            row.extend(rest.next().map(|l| (*l).to_owned()));
+        }
+        let mut rest = rest.peekable();
+        let town = *role != TableColumn::Title && names == 1;
+        if let Some(town) = rest.next_if(|l| town && is_town(l)) {
+            let name = row.last_mut().expect("pushed above");
+            *name = format!("{}, {town}", name.trim_end_matches(','));
+        }
+        after.extend(rest.map(|l| (*l).to_owned()));
+    }
+    let mut lines = vec![row.join("\t")];
+    lines.extend(after);
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(cells: &[&[&str]]) -> Vec<Vec<String>> {
+        cells.iter().map(|c| c.iter().map(|p| (*p).to_owned()).collect()).collect()
+    }
+
+    #[test]
+    fn rows_under_a_header_are_read_by_its_columns() {
+        let mut table = Table::default();
+        let header = table.row_lines(cells(&[&["Periode"], &["Werkgever"], &["Functie en werkzaamheden"]]));
+        assert_eq!(header, ["Periode\tWerkgever\tFunctie en werkzaamheden"]);
+        let row = table.row_lines(cells(&[
+            &["sep 2021 – heden"],
+            &["Twentse Bank N.V.\nEnschede"],
+            &["Hypotheekadviseur, Particulieren", "• Adviesgesprekken met starters", "• HDN-aanvragen"],
+        ]));
+        assert_eq!(
+            row,
+            [
+                "sep 2021 – heden\tTwentse Bank N.V., Enschede\tHypotheekadviseur, Particulieren",
+                "• Adviesgesprekken met starters",
+                "• HDN-aanvragen"
+            ]
+        );
+        // A range over two paragraphs is read whole.
+        let row =
+            table.row_lines(cells(&[&["feb – mei 2014", "en feb – mei 2015"], &["Belastingdienst"], &["Medewerker"]]));
+        assert_eq!(row, ["feb – mei 2014 en feb – mei 2015\tBelastingdienst\tMedewerker"]);
+    }
+
+    #[test]
+    fn a_title_over_its_employer_in_one_cell_is_two_cells() {
+        let mut table = Table::default();
+        table.row_lines(cells(&[&["Dates"], &["Post & Employer"], &["Main duties"]]));
+        let row = table.row_lines(cells(&[
+            &["Mar 2021 – present"],
+            &["Charge Nurse (Band 6)\nBelfast Health and Social Care Trust", "Royal Victoria Hospital"],
+            &["Nurse in charge"],
+        ]));
+        assert_eq!(
+            row,
+            [
+                "Mar 2021 – present\tCharge Nurse (Band 6)\tBelfast Health and Social Care Trust\tNurse in charge",
+                "Royal Victoria Hospital"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_layout_table_without_a_header_gives_its_cells_in_turn() {
+        let mut table = Table::default();
+        let row = table.row_lines(cells(&[&["Contact", "a@b.example"], &["Experience", "Nurse"]]));
+        assert_eq!(row, ["Contact", "a@b.example", "Experience", "Nurse"]);
+    }
+}
