@@ -86,6 +86,9 @@ const PRESENT: &[&str] = &[
     "laufend",
     "hoje",
     "aktualnie",
+    // Polish "dziś" (today), "nadal" (still).
+    "dziś",
+    "nadal",
     // Abbreviated: "2022 – auj.".
     "auj",
 ];
@@ -433,6 +436,7 @@ mod tests {
         assert_eq!(s("Fev. 2019 – Atual"), some("2019-02", None));
         assert_eq!(s("od września 2019 do obecnie"), some("2019-09", None));
         assert_eq!(s("01.2019 – obecnie"), some("2019-01", None));
+        assert_eq!(s("2018 – dziś"), some("2018", None));
         assert_eq!(s("od 04.2018 do chwili obecnej"), some("2018-04", None));
         assert_eq!(s("mrt 2014 – dec 2018"), some("2014-03", Some("2018-12")));
         assert_eq!(s("gen 2019 – in corso"), some("2019-01", None));

@@ -499,6 +499,7 @@ mod tests {
         assert_eq!(heading("CONHECIMENTOS"), Some(Section::Skills));
         assert_eq!(heading("Persönliche Angaben"), Some(Section::Top));
         assert_eq!(heading("UPRAWNIENIA"), Some(Section::Certifications));
+        assert_eq!(heading("PRZEBIEG PRACY"), Some(Section::Experience));
         assert_eq!(heading("TRAINING"), Some(Section::Education));
         // A job title that starts with a section's word is not a heading; nor is a date line.
         assert_eq!(heading("Education Coordinator"), None);
