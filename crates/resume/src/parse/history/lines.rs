@@ -77,9 +77,18 @@ pub(super) fn employer_after_connector(line: &str) -> Option<&str> {
 }
 
 /// A timeline's dot before a job title, in a cell of its own ("•  Charge Nurse, Acute Medical
-/// Unit"): a short phrase that names a job, after the dot and a cell gap. A bullet of a
-/// description is a sentence or names no job.
+/// Unit"): a short phrase that names a job, after the dot and a cell gap. Or a list's mark
+/// before a title and who, apart by a bar ("* Dependienta | Mango (Calle Tetuán)"), as a
+/// typed resume marks its entries apart from their tasks ("- Atención al cliente"). A bullet
+/// of a description is a sentence or names no job.
 pub(super) fn is_marked_title(line: &str) -> bool {
+    let title_and_who = line
+        .strip_prefix(['•', '*'])
+        .and_then(|rest| rest.split_once(" | "))
+        .is_some_and(|(title, _)| title.split_whitespace().count() <= 6 && !is_sentence(line) && names_a_job(title));
+    if title_and_who {
+        return true;
+    }
     let Some(rest) = line.strip_prefix('•').and_then(|r| r.strip_prefix("  ")) else { return false };
     rest.split_whitespace().count() <= 8 && !is_sentence(rest) && names_a_job(rest)
 }
@@ -649,6 +658,14 @@ pub(super) fn unglue(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_marked_title_and_who_heads_an_entry_and_a_marked_task_does_not() {
+        assert!(!is_description("* Dependienta | Mango (Calle Tetuán)"));
+        assert!(!is_description("•  Charge Nurse, Acute Medical Unit"));
+        assert!(is_description("- Atención al cliente en probadores y caja"));
+        assert!(is_description("* Python | Django and Flask"), "no job named before the bar");
+    }
 
     #[test]
     fn words_run_together_are_split_and_brands_are_not() {
