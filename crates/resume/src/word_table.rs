@@ -5,7 +5,8 @@
 //! first paragraph, the rest of the cells (tasks under a title) on lines after it. Any other
 //! row of cells holding many paragraphs (a two-column layout) gives each cell's lines in turn.
 
-use crate::parse::{TableColumn, header_columns, is_town};
+use crate::cells;
+use crate::parse::{TableColumn, header_columns};
 
 /// A table's rows as they end: its header's columns, once a row was one.
 #[derive(Default)]
@@ -17,52 +18,39 @@ impl Table {
     /// The lines of a row of `cells`, each a cell's paragraphs.
     pub(crate) fn row_lines(&mut self, cells: Vec<Vec<String>>) -> Vec<String> {
         // A cell's lines: its paragraphs, and the lines a break starts within one.
-        let one_line_each = cells.iter().all(|c| c.iter().map(|p| p.lines().count()).sum::<usize>() <= 1);
-        if let Some(columns) = self.columns.as_deref().filter(|c| c.len() == cells.len() && !one_line_each) {
+        let lines = |c: &Vec<String>| c.iter().flat_map(|p| p.lines()).filter(|l| !l.trim().is_empty()).count();
+        if cells.iter().all(|c| lines(c) <= 1) {
+            let line: Vec<&str> =
+                cells.iter().map(|c| c.iter().map(|p| p.trim()).find(|p| !p.is_empty()).unwrap_or_default()).collect();
+            // A header row starts a table's rows, or the next table's in the same Word table
+            // (the education's under the work history's).
+            if let Some(columns) = header_columns(line.iter().copied()).filter(|c| c.len() >= 3) {
+                self.columns = Some(columns);
+            }
+            return vec![line.join("\t")];
+        }
+        if let Some(columns) = self.columns.as_deref().filter(|c| c.len() == cells.len()) {
             return by_columns(&cells, columns);
         }
         if cells.iter().any(|c| c.len() > 1) {
             return cells.into_iter().flatten().collect();
         }
         let line: Vec<&str> = cells.iter().map(|c| c.first().map_or("", String::as_str)).collect();
-        if self.columns.is_none() {
-            self.columns = header_columns(line.iter().copied()).filter(|c| c.len() >= 3);
-        }
         vec![line.join("\t")]
     }
 }
 
-/// A row under a header as the parser reads one: a name's cell stands for its first line, an
-/// employer's or a school's with its town under it; a title's and its employer's cell for
-/// its first two lines; other cells (dates, a degree, tasks) whole. What else the names'
-/// cells hold goes on lines after the row.
+/// A row under a header as the parser reads one (see [`cells::read`]): its cells' names and
+/// other cells on one line, the rest of the names' cells on lines after it.
 fn by_columns(cells: &[Vec<String>], columns: &[TableColumn]) -> Vec<String> {
     let mut row: Vec<String> = Vec::new();
     let mut after: Vec<String> = Vec::new();
     for (cell, role) in cells.iter().zip(columns) {
-        let lines: Vec<&str> = cell.iter().flat_map(|p| p.lines()).map(str::trim).filter(|l| !l.is_empty()).collect();
-        let Some((first, rest)) = lines.split_first() else { continue };
-        let names = match role {
-            TableColumn::TitleThenEmployer | TableColumn::EmployerThenTitle => 2,
-            TableColumn::Title | TableColumn::Employer | TableColumn::School => 1,
-            // One space between words: a bullet's gap would read as a cell's.
-            _ => {
-                row.push(lines.iter().flat_map(|l| l.split_whitespace()).collect::<Vec<_>>().join(" "));
-                continue;
-            }
-        };
-        let mut rest = rest.iter();
-        row.push((*first).to_owned());
-        if names == 2 {
-            row.extend(rest.next().map(|l| (*l).to_owned()));
-        }
-        let mut rest = rest.peekable();
-        let town = *role != TableColumn::Title && names == 1;
-        if let Some(town) = rest.next_if(|l| town && is_town(l)) {
-            let name = row.last_mut().expect("pushed above");
-            *name = format!("{}, {town}", name.trim_end_matches(','));
-        }
-        after.extend(rest.map(|l| (*l).to_owned()));
+        let lines: Vec<String> =
+            cell.iter().flat_map(|p| p.lines()).map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+        let reading = cells::read(&lines, *role);
+        row.extend(reading.in_row.into_iter().map(|(_, text)| text));
+        after.extend(reading.after.into_iter().map(|p| lines[p].join(" ")));
     }
     let mut lines = vec![row.join("\t")];
     lines.extend(after);
@@ -117,6 +105,16 @@ mod tests {
                 "Royal Victoria Hospital"
             ]
         );
+    }
+
+    #[test]
+    fn a_second_header_in_the_same_table_reads_the_rows_under_it() {
+        let mut table = Table::default();
+        table.row_lines(cells(&[&["Period"], &["Employer"], &["Position"]]));
+        table.row_lines(cells(&[&["", "Period"], &["Institution"], &["Degree"]]));
+        let row =
+            table.row_lines(cells(&[&["2014 – 2017"], &["Queen's University", "Belfast"], &["BSc Nursing", "2:1"]]));
+        assert_eq!(row, ["2014 – 2017\tQueen's University, Belfast\tBSc Nursing 2:1"]);
     }
 
     #[test]

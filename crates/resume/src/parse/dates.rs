@@ -86,12 +86,16 @@ const PRESENT: &[&str] = &[
     "laufend",
     "hoje",
     "aktualnie",
-    // Polish "dziś" (today), "nadal" (still).
+    // Polish "dziś" (today), "nadal" (still; in small letters only, see `LOWER_CASE_ONLY`).
     "dziś",
     "nadal",
     // Abbreviated: "2022 – auj.".
     "auj",
 ];
+
+/// Present-words that with a capital are something else: "Nadal" is Christmas in Catalan, and a
+/// surname.
+const LOWER_CASE_ONLY: &[&str] = &["nadal"];
 
 /// Two words that together mean "to the present" ("à ce jour", "in corso").
 const PRESENT_PAIRS: &[(&str, &str)] = &[
@@ -238,7 +242,9 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
         let month_year = key.split_once(['/', '-']).and_then(|(m, y)| Some(format!("{}-{:02}", year(y)?, month(m)?)));
         let item = if let Some(date) = numeric(&key).or(month_year) {
             Item::Date(date)
-        } else if PRESENT.contains(&key.as_str()) {
+        } else if PRESENT.contains(&key.as_str())
+            && (!LOWER_CASE_ONLY.contains(&key.as_str()) || word.starts_with(char::is_lowercase))
+        {
             Item::Present
         } else if CONNECTORS.contains(&key.as_str()) {
             Item::Connector
@@ -437,6 +443,8 @@ mod tests {
         assert_eq!(s("od września 2019 do obecnie"), some("2019-09", None));
         assert_eq!(s("01.2019 – obecnie"), some("2019-01", None));
         assert_eq!(s("2018 – dziś"), some("2018", None));
+        assert_eq!(s("03.2019 – nadal"), some("2019-03", None));
+        assert_eq!(s("2019 – Nadal"), None, "a name, not 'still'");
         assert_eq!(s("od 04.2018 do chwili obecnej"), some("2018-04", None));
         assert_eq!(s("mrt 2014 – dec 2018"), some("2014-03", Some("2018-12")));
         assert_eq!(s("gen 2019 – in corso"), some("2019-01", None));

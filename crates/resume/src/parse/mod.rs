@@ -15,11 +15,13 @@ mod words;
 use std::collections::HashSet;
 
 /// The reader rebuilds a table under a header row of column headings by its columns.
-pub(crate) use history::{TableColumn, header_columns, is_known_town, is_town};
+pub(crate) use history::{EMPTY_CELL, TableColumn, header_columns, is_known_town, is_town};
 /// The reader keeps a job title apart from a name set over it in the same type.
 pub(crate) use name::{NAME_PARTICLES, is_title_page_word, nickname};
 pub(crate) use words::names_a_job;
-pub(crate) use words::{ends_on_joining_word, names_a_department, names_a_school, names_an_employer};
+pub(crate) use words::{
+    ends_on_joining_word, names_a_department, names_a_school, names_an_employer, part_before_its_name,
+};
 
 /// Whether a line is a section's heading: where a table drawn under a header row ends.
 pub(crate) fn is_heading(line: &str) -> bool {
@@ -27,9 +29,9 @@ pub(crate) fn is_heading(line: &str) -> bool {
 }
 
 /// A line the reader sees set apart by its type, as the parser reads a heading (see
-/// [`sections::set_apart`]).
+/// [`sections::heading_by_type`]).
 pub(crate) fn as_heading(line: &str, as_headings: bool) -> Option<String> {
-    sections::set_apart(line, as_headings)
+    sections::heading_by_type(line, as_headings)
 }
 
 /// Whether a piece of text is dates and nothing else ("SEPT. 2022 – AUJOURD'HUI", "2017"):

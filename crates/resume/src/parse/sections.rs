@@ -196,14 +196,16 @@ fn without_plural_marks(line: &str) -> String {
 
 /// A line set apart by its type (larger than the text around it, or in a word processor's
 /// heading style) as the parser reads a heading: in capitals, where so it heads a section and
-/// as written it does not ("Experiencia docente", "Formación"). Sentence case is how most
-/// languages but English set a heading, and only the type tells it from a line of text. A job
-/// title may be set large too ("Education Assistant"): unless the line is set as the page's
-/// other headings are (`as_headings`), one that names a job is none.
-pub fn set_apart(line: &str, as_headings: bool) -> Option<String> {
+/// as written it does not ("Experiencia docente", "Formación complementaria"). Sentence case is
+/// how most languages but English set a heading, and only the type tells it from a line of
+/// text. An employer is never one ("Skills Development Scotland"); a job title may be set large
+/// too ("Education Assistant"), so unless the line is set as the page's other headings are
+/// (`as_headings`), one that names a job is none.
+pub fn heading_by_type(line: &str, as_headings: bool) -> Option<String> {
     let shouted = line.to_uppercase();
     let heads = heading(line).is_none() && heading(&shouted).is_some();
-    (heads && (as_headings || !super::words::names_a_job(line))).then_some(shouted)
+    let job = !as_headings && super::words::names_a_job(line);
+    (heads && !job && !super::words::names_an_employer(line)).then_some(shouted)
 }
 
 /// A line that starts with a heading of the name-and-contact section, without it: a Europass

@@ -525,18 +525,32 @@ pub(crate) fn names_an_employer(text: &str) -> bool {
 /// Ward", "Service de cardiologie", "Abteilung Einkauf", "Oddział Kardiologii").
 #[rustfmt::skip]
 const DEPARTMENT_WORDS: &[&str] = &[
-    "ward", "unit", "department", "dept", "division", "team", "service", "pôle", "unité", "abteilung", "station",
-    "bereich", "servicio", "unidad", "reparto", "divisione", "afdeling", "oddział", "dział", "setor", "serviço",
-    "departamento", "département", "dipartimento", "departement", "sección", "secção",
+    "ward", "unit", "department", "dept", "division", "team", "service", "station", "bereich", "divisione",
     // A bank's divisions ("Corporate Banking"; not "Lloyds Banking Group").
     "corporate banking", "business banking", "retail banking", "private banking", "commercial banking",
     "investment banking",
 ];
 
+/// Words of a part of an organisation that come before its name ("Oddział Chorób
+/// Wewnętrznych", "Abteilung Einkauf", "Servicio de Urgencias").
+#[rustfmt::skip]
+const PARTS_BEFORE_THEIR_NAME: &[&str] = &[
+    "oddział", "dział", "abteilung", "servicio", "unidad", "reparto", "afdeling", "setor", "serviço", "departamento",
+    "département", "dipartimento", "departement", "sección", "secção", "unité", "pôle",
+];
+
 /// Whether `text` names a part of an organisation: a word of one ("Acute Medical Unit") or a
 /// German compound ending on one ("Intensivstation").
 pub(crate) fn names_a_department(text: &str) -> bool {
-    has_word(text, DEPARTMENT_WORDS) || has_ending(text, &["station", "abteilung"])
+    has_word(text, DEPARTMENT_WORDS)
+        || has_word(text, PARTS_BEFORE_THEIR_NAME)
+        || has_ending(text, &["station", "abteilung"])
+}
+
+/// Whether a line ends on the word of a part of an organisation that comes before its name
+/// ("Opiekunka medyczna – Oddział" over "Chorób Wewnętrznych"): the name is on the next line.
+pub(crate) fn part_before_its_name(line: &str) -> bool {
+    line.split_whitespace().last().is_some_and(|w| PARTS_BEFORE_THEIR_NAME.contains(&w.to_lowercase().as_str()))
 }
 
 /// Endings of German compound employers' names ("Parkhotel Brunnenhof", "Stadtklinikum",

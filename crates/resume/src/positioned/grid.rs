@@ -5,8 +5,9 @@
 //! médecine…"). Here each entry is read as one line of its title and its left cell's phrases
 //! (wrapped lines joined), as a table's row, then the rest of the right cell.
 
-use super::table::{goes_on, has_year, header, open_range};
+use super::table::{has_year, header, open_range};
 use super::{Piece, Row, row_text};
+use crate::cells::goes_on;
 use crate::parse::{TableColumn, is_heading};
 
 /// The most of a column's width a left cell takes.

@@ -12,7 +12,7 @@ const LARGER: f64 = 1.2;
 /// The rows with each piece set larger than the page's usual type that names a section in
 /// capitals. A piece set in the size of the page's headings known by their words ("Sobre mí")
 /// is one however it reads; another only when it names no job (a title set large).
-pub(super) fn set_apart(rows: &mut [Row]) {
+pub(super) fn by_size(rows: &mut [Row]) {
     // The size most of the page's letters are set in: headings are few pieces, but short.
     let letters = rows.iter().flatten().flat_map(|p| std::iter::repeat_n(p.size, p.text.chars().count()));
     let Some(usual) = median(letters) else { return };
@@ -58,8 +58,9 @@ mod tests {
 
     #[test]
     fn a_line_in_the_texts_own_size_is_no_heading_by_its_type() {
-        let mut glyphs = line(40.0, 40.0, "Formación");
-        glyphs.extend(line(40.0, 55.0, "Universitat de València, 2014 – 2018"));
-        assert!(read(glyphs).starts_with("Formación\n"));
+        let mut glyphs = large(40.0, 20.0, 14.0, "Sobre mí");
+        glyphs.extend(line(40.0, 40.0, "Experiencia docente"));
+        glyphs.extend(line(40.0, 55.0, "CEIP Les Arenes, Valencia • 2021 – actualidad"));
+        assert_eq!(read(glyphs).lines().nth(1), Some("Experiencia docente"));
     }
 }

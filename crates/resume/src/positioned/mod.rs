@@ -290,7 +290,7 @@ fn page_text(pieces: Vec<Piece>) -> String {
     // side by side read as they would without them.
     let page_gutter = gutter(&pieces);
     let mut rows = table::rebuilt(rows(pieces));
-    headings::set_apart(&mut rows);
+    headings::by_size(&mut rows);
     let side_by_side = side_by_side(&rows);
     let below = side_by_side.map(|(from, _)| rows.split_off(from)).unwrap_or_default();
     let mut lines = columns(rows, page_gutter);

@@ -11,10 +11,7 @@
 //! than that, by their dates: each row has one range.
 
 use super::{Piece, Row, median};
-use crate::parse::{
-    TableColumn, ends_on_joining_word, header_columns, is_heading, is_known_town, is_town, names_a_department,
-    names_a_school, names_an_employer,
-};
+use crate::parse::{TableColumn, header_columns, is_heading};
 
 /// The rows with each table under a header row rebuilt, one line of cells per table row. A
 /// table whose cells cannot be told apart (text runs across a column's edge) stays as it was.
@@ -201,137 +198,14 @@ fn text(lines: &[Vec<&Piece>]) -> String {
     words.join(" ")
 }
 
-/// A cell's lines as the phrases they hold: a line goes on the one before where [`goes_on`]
-/// says so.
-fn segments<'a, 'p>(lines: &'a [Vec<&'p Piece>], role: TableColumn) -> Vec<&'a [Vec<&'p Piece>]> {
-    let mut out: Vec<&[Vec<&Piece>]> = Vec::new();
-    let mut from = 0;
-    for k in 1..=lines.len() {
-        if k < lines.len() && goes_on(&text(&lines[k - 1..k]), &text(&lines[k..=k]), role) {
-            continue;
-        }
-        out.push(&lines[from..k]);
-        from = k;
-    }
-    out
+/// A cell's lines' texts.
+fn texts(lines: &[Vec<&Piece>]) -> Vec<String> {
+    lines.iter().map(|l| text(std::slice::from_ref(l))).collect()
 }
 
-/// Whether a cell's line cannot end a phrase: it ends on a dash, a comma, an open bracket or a
-/// small joining word.
-fn unfinished(line: &str) -> bool {
-    let open = line.matches('(').count() > line.matches(')').count();
-    open || line.ends_with(['-', '–', '—', ',', '(', '/', '&', '+']) || ends_on_joining_word(line)
-}
-
-/// Words for a part of an organisation that come before its name ("Oddział Chorób
-/// Wewnętrznych", "Abteilung Einkauf", "Servicio de Urgencias"): a line ending on one goes
-/// on with the name.
-const PARTS_BEFORE_THEIR_NAME: [&str; 17] = [
-    "oddział",
-    "dział",
-    "abteilung",
-    "servicio",
-    "unidad",
-    "reparto",
-    "afdeling",
-    "setor",
-    "serviço",
-    "departamento",
-    "département",
-    "dipartimento",
-    "departement",
-    "sección",
-    "secção",
-    "unité",
-    "pôle",
-];
-
-/// Where the second name starts in a cell of a title and its employer one under the other
-/// (`role` says which comes first). The employer's name starts on the first line after a
-/// finished line, in capitals, whose phrase names an employer and that is no part of the
-/// title (its ward: "Staff Nurse (Band 5), Acute" over "Medical Unit – Ward 11"); failing
-/// one, or for a title under its employer, the second name starts after the first's phrase.
-fn second_name_at(lines: &[Vec<&Piece>], role: TableColumn) -> usize {
-    let line = |k: usize| text(&lines[k..=k]);
-    let before_its_name = |l: &str| {
-        l.split_whitespace().last().is_some_and(|w| PARTS_BEFORE_THEIR_NAME.contains(&w.to_lowercase().as_str()))
-    };
-    let employer_at = |k: usize| {
-        let (above, here) = (line(k - 1), line(k));
-        let name = text(segments(&lines[k..], TableColumn::Employer)[0]);
-        !unfinished(&above)
-            && !before_its_name(&above)
-            && here.starts_with(char::is_uppercase)
-            && names_an_employer(&name)
-            && !names_a_department(&here)
-    };
-    let under_title = role == TableColumn::TitleThenEmployer;
-    let first = if under_title { TableColumn::Title } else { TableColumn::Employer };
-    under_title
-        .then(|| (1..lines.len()).find(|&k| employer_at(k)))
-        .flatten()
-        .unwrap_or_else(|| segments(lines, first)[0].len())
-}
-
-/// Marks a name in quotes starts with ("Liceo Scientifico Statale" over "\"Giuseppe
-/// Mercalli\"").
-const OPENING_QUOTES: [char; 4] = ['"', '“', '„', '«'];
-
-/// Whether `next` goes on the phrase `line` ends: always after a line that cannot end there
-/// (a dash, a comma, an open bracket, a small joining word: "Especialização em Alfabetização
-/// e" over "Letramento"); else by what the cell holds.
-pub(super) fn goes_on(line: &str, next: &str, role: TableColumn) -> bool {
-    let unfinished = unfinished(line);
-    let lower = next.starts_with(char::is_lowercase);
-    match role {
-        // A title goes on in lower case only from a line that ends mid-phrase ("Professora de
-        // Educação Básica I – rede" over "municipal de Campinas"), and over its last word or two
-        // when they name a job ("Assistant Site" over "Manager"); not over a task's line
-        // ("- Picking and packing", "Kundenberatung Damenmode").
-        TableColumn::Title => {
-            let words: Vec<&str> = next.split_whitespace().collect();
-            let mid_phrase = line.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_lowercase));
-            let last_words = words.len() <= 2
-                && words.iter().all(|w| w.starts_with(char::is_uppercase))
-                && !next.ends_with([',', '.', ';', ')'])
-                && crate::parse::names_a_job(next);
-            // A wrapped title's lower-case rest is short ("Menuisier" over "agenceur chef
-            // d'équipe").
-            let short_rest = lower && words.len() <= 3 && !next.ends_with([',', '.', ';']);
-            !next.starts_with(['-', '–', '•', '*']) && (unfinished || (lower && mid_phrase) || short_rest || last_words)
-        }
-        // A name goes on in lower case, after a dash, in brackets ("(EAD)" under a school), and
-        // to its legal form or its kind ("Morganstone" over "Construction Ltd, Cardiff") or to a
-        // town after a comma ("T. Evans & Sons" over "Builders, Caerphilly"); not once it ended
-        // on its legal form, nor over the tasks under it ("Inventory Control").
-        _ => {
-            let head = next.split(", ").next().unwrap_or_default();
-            let with_town = |t: &str| t.rsplit_once(", ").is_some_and(|(_, town)| is_town(town));
-            // Ended on its legal form or its town ("Wawel Meble sp. z o.o., Kraków").
-            let ended = line.split_whitespace().last().is_some_and(names_an_employer) || with_town(line);
-            let named = names_an_employer(head) || names_a_school(head) || with_town(next);
-            // In lower case, a name's short rest ("de Campinas"), not the tasks under it.
-            let rest = lower && next.split_whitespace().count() <= 3;
-            // A school's name goes on in its second part ("Università degli Studi di Napoli"
-            // over "Federico II", "Liceo Scientifico Statale" over "\"Giuseppe Mercalli\""): a
-            // short capitalised line that is no town and names nothing of its own.
-            let quoted = next.starts_with(OPENING_QUOTES);
-            let second_part = role == TableColumn::School
-                && (next.starts_with(char::is_uppercase) || quoted)
-                && next.split_whitespace().count() <= 3
-                && !is_known_town(next)
-                && !named
-                && !next.ends_with([',', '.', ';']);
-            unfinished || (!ended && (rest || next.starts_with(['–', '-', '(']) || quoted || named || second_part))
-        }
-    }
-}
-
-/// One table row as rows of the page: its cells on one line. A title's, an employer's or a
-/// school's cell stands for its first phrase, an employer's or a school's with the town under
-/// it ("Robert-Bosch-Berufskolleg," over "Dortmund"); what else these cells hold (the job's
-/// tasks under its title or its employer) goes on lines of its own after the row. The other
-/// cells (dates, degree, notes) are read whole.
+/// One table row as rows of the page: its cells on one line, as [`crate::cells::read`] reads
+/// them, and what else the names' cells hold (the job's tasks under its title or its
+/// employer) on lines of their own after the row.
 fn rebuilt_row(cells: &[Vec<Vec<&Piece>>], columns: &[TableColumn]) -> Vec<Row> {
     let top = cells.iter().flatten().flatten().map(|p| p.y).fold(f64::INFINITY, f64::min);
     let piece = |lines: &[Vec<&Piece>], y: f64| -> Piece {
@@ -348,38 +222,12 @@ fn rebuilt_row(cells: &[Vec<Vec<&Piece>>], columns: &[TableColumn]) -> Vec<Row> 
     };
     let mut row = Vec::new();
     let mut after = Vec::new();
-    let mut name = |lines: &[Vec<&Piece>], role: TableColumn, row: &mut Row| {
-        let phrases = segments(lines, role);
-        let mut cell = piece(phrases[0], top);
-        for (k, phrase) in phrases[1..].iter().enumerate() {
-            let more = piece(phrase, phrase[0][0].y);
-            // Only the line right under the name may be its town.
-            if k == 0 && role != TableColumn::Title && is_town(&more.text) {
-                cell.text = format!("{}, {}", cell.text.trim_end_matches(','), more.text);
-            } else {
-                after.push(vec![more]);
-            }
-        }
-        row.push(cell);
-    };
     for (lines, role) in cells.iter().zip(columns) {
-        match role {
-            _ if lines.is_empty() => {}
-            TableColumn::Title | TableColumn::Employer | TableColumn::School => name(lines, *role, &mut row),
-            // The title and the employer as two cells, as the parser reads the column.
-            TableColumn::TitleThenEmployer | TableColumn::EmployerThenTitle => {
-                let second =
-                    if *role == TableColumn::TitleThenEmployer { TableColumn::Employer } else { TableColumn::Title };
-                // The lines above the second name are all the first's ("Staff Nurse (Band
-                // 5), Acute" over "Medical Unit – Ward 11").
-                let at = second_name_at(lines, *role);
-                row.push(piece(&lines[..at], top));
-                if at < lines.len() {
-                    name(&lines[at..], second, &mut row);
-                }
-            }
-            _ => row.push(piece(lines, top)),
+        let reading = crate::cells::read(&texts(lines), *role);
+        for (at, text) in reading.in_row {
+            row.push(Piece { text, ..piece(&lines[at], top) });
         }
+        after.extend(reading.after.into_iter().map(|p| vec![piece(&lines[p.clone()], lines[p.start][0].y)]));
     }
     if row.is_empty() {
         return Vec::new();
@@ -597,7 +445,8 @@ mod tests {
     #[test]
     fn a_title_over_its_employer_in_one_cell_is_two_cells() {
         // The title wraps (into its ward) and the employer's name too; the hospital under it
-        // is the tasks' and the page's. Without the employer's name, the title is all there is.
+        // is the tasks' and the page's. Without the employer's name, the title is all there is
+        // and the employer's cell is marked empty.
         let text = page(&[
             (30.0, 100.0, "Dates"),
             (160.0, 100.0, "Post & Employer"),
@@ -620,7 +469,7 @@ mod tests {
                 "Dates  Post & Employer  Main duties",
                 "Sep 2017 – Feb 2021  Staff Nurse (Band 5), Acute Medical Unit – Ward 11  Belfast Health and Social Care Trust  Admission and care planning",
                 "Royal Victoria Hospital",
-                "Jun 2013 – Sep 2013  Care Assistant – summer post  Personal care for 40 residents",
+                "Jun 2013 – Sep 2013  Care Assistant – summer post  –  Personal care for 40 residents",
             ]
         );
         // A department named after its word goes on the title: "Oddział" over its name.

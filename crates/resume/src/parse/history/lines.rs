@@ -639,13 +639,15 @@ pub(super) fn joined_range(line: &str, next: &str) -> Option<(String, Option<Str
 
 /// Words a PDF ran together where table cells met ("MathematicsAalto"), split again: a long
 /// run of lowercase letters followed by a capital does not happen inside a word. A brand's
-/// capital comes after a shorter run ("ArcelorMittal", "FrieslandCampina", "BelastingTelefoon").
+/// capital comes after a shorter run ("ArcelorMittal", "FrieslandCampina", "BelastingTelefoon"),
+/// so a shorter run is split only after a job's word ("Software EngineerGoogle").
 pub(super) fn unglue(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 4);
     let (mut lower_run, mut digit_run) = (0, 0);
     for c in line.chars() {
+        let job_word = || names_a_job(out.rsplit(' ').next().unwrap_or_default());
         // "…November 2022Group Product Manager": a year glued to the cell after it, too.
-        if c.is_uppercase() && (lower_run >= 9 || digit_run == 4) {
+        if c.is_uppercase() && (lower_run >= 9 || digit_run == 4 || (lower_run >= 5 && job_word())) {
             out.push(' ');
         }
         lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
@@ -674,6 +676,8 @@ mod tests {
         assert_eq!(unglue("ArcelorMittal Poland S.A."), "ArcelorMittal Poland S.A.");
         assert_eq!(unglue("ElektroMax S.A."), "ElektroMax S.A.");
         assert_eq!(unglue("FrieslandCampina"), "FrieslandCampina");
+        assert_eq!(unglue("Software EngineerGoogle"), "Software Engineer Google");
+        assert_eq!(unglue("Project ManagerAcme Ltd"), "Project Manager Acme Ltd");
     }
 
     #[test]

@@ -13,7 +13,7 @@ mod table;
 
 pub(crate) use places::{is_country, is_known_town, is_town};
 pub use schools::schools;
-pub(crate) use table::{Column as TableColumn, header_columns};
+pub(crate) use table::{Column as TableColumn, EMPTY_CELL, header_columns};
 
 use super::ParsedJob;
 use super::dates::{self, Span};

@@ -133,7 +133,9 @@ pub(super) fn without_place_after_separator(line: &str) -> &str {
 /// by that name: where, when a line holds another phrase that could be a name too ("Careyn •
 /// Utrecht • sep 2012 – jan 2016"). Shape alone cannot tell "Careyn" from "Utrecht".
 pub(crate) fn is_known_town(text: &str) -> bool {
-    is_town(text) && talentdesk_geo::find_in(text, []).is_some()
+    // "Annecy (74)": a French town with its département's number.
+    let town = text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")).map_or(text, |(town, _)| town);
+    is_town(text) && talentdesk_geo::find_in(town, []).is_some()
 }
 
 /// Small words inside a town's name ("Vila Nova de Gaia", "Frankfurt am Main").
@@ -301,6 +303,7 @@ mod tests {
         assert!(is_known_town("Utrecht") && is_known_town("Belo Horizonte"));
         assert!(is_town("Careyn") && !is_known_town("Careyn"));
         assert!(!is_known_town("Buurtzorg Nederland"));
+        assert!(is_known_town("Annecy (74)"), "a French town with its département");
         assert!(is_town("Underwood QLD") && is_town("Port Botany NSW"));
         assert!(is_town("Leatherhead (hybrid)"));
         assert!(!is_town("Nestlé SA") && !is_town("Orange Polska SA"));

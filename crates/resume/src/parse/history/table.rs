@@ -154,7 +154,9 @@ pub(crate) fn header_columns<'a>(cells: impl IntoIterator<Item = &'a str>) -> Op
             *column = Column::Other;
         }
     }
-    let named = columns.iter().map(|c| c.names()).sum::<usize>();
+    // A cell of both names counts as both only among three columns or more: "Zeitraum
+    // Arbeitgeber / Tätigkeit" is a header still (see [`is_header`]), its rows read as entries.
+    let named: usize = columns.iter().map(|c| if columns.len() < 3 { c.names().min(1) } else { c.names() }).sum();
     let dated = columns.contains(&Column::Dates) || (columns.contains(&Column::From) && columns.contains(&Column::To));
     (dated && named >= 2).then_some(columns)
 }
@@ -186,18 +188,33 @@ pub(super) fn field_value(cell: &str) -> Option<&str> {
     }
 }
 
-/// A line that starts with a field's label set apart from its value by a gap ("Cargo:
-/// Marceneiro Líder", the value at a tab stop), with the gap closed, so that the two make one
-/// cell that [`field_value`] reads.
-pub(super) fn label_closed_up(line: &str) -> Cow<'_, str> {
-    let Some((label, value)) = line.split_once(':') else { return Cow::Borrowed(line) };
-    let gap = value.starts_with("  ") && !value.trim().is_empty();
-    if gap && headings().contains_key(&label.trim().to_lowercase()) {
-        Cow::Owned(format!("{label}: {}", value.trim_start()))
-    } else {
-        Cow::Borrowed(line)
+/// A line whose fields' labels are set apart from their values by a gap ("Cargo:  Marceneiro
+/// Líder", the value at a tab stop), with each gap closed, so that a label and its value make
+/// one cell that [`field_value`] reads.
+pub(super) fn labels_closed_up(line: &str) -> Cow<'_, str> {
+    let cells: Vec<&str> = line.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect();
+    let label = |c: &str| c.strip_suffix(':').is_some_and(|l| headings().contains_key(&l.trim().to_lowercase()));
+    if !cells.iter().any(|c| label(c)) {
+        return Cow::Borrowed(line);
     }
+    let mut out: Vec<String> = Vec::with_capacity(cells.len());
+    let mut rest = cells.iter();
+    while let Some(cell) = rest.next() {
+        match rest.clone().next() {
+            Some(value) if label(cell) && !label(value) => {
+                out.push(format!("{cell} {value}"));
+                rest.next();
+            }
+            _ => out.push((*cell).to_owned()),
+        }
+    }
+    Cow::Owned(out.join("  "))
 }
+
+/// What a reader puts for a cell with nothing in it, so that the row's other cells stay under
+/// their headings (a title with no employer under it in a cell of both); a dash alone, as a
+/// person types an empty cell too.
+pub(crate) const EMPTY_CELL: &str = "–";
 
 /// One row read by its columns.
 pub(super) struct Row {
@@ -229,7 +246,8 @@ pub(super) fn rows(raw: &[&str], prepared: &[String]) -> Option<Vec<Row>> {
     let at = |column: Column| columns.iter().position(|c| *c == column);
     let mut rows = Vec::new();
     for line in prepared {
-        let mut cells: Vec<String> = cells(line).into_iter().map(str::to_owned).collect();
+        let mut cells: Vec<String> =
+            cells(line).into_iter().map(|c| if c == EMPTY_CELL { String::new() } else { c.to_owned() }).collect();
         let dated = dates::span(line).is_some() || dates::single(line).is_some();
         if cells.len() + 1 == columns.len() {
             cells = employer_run_into_title(cells, &columns);
@@ -451,6 +469,11 @@ mod tests {
         let rows = rows(&raw, &prepared).unwrap();
         assert_eq!(rows[0].get(Column::Title), "Charge Nurse (Band 6)");
         assert_eq!(rows[0].get(Column::Employer), "Belfast Health and Social Care Trust");
+        // A cell the reader marked empty is read so, the row still in line.
+        let raw = ["Dates  Post & Employer  Main duties", "2013 – 2014  Care Assistant  –  Personal care"];
+        let prepared: Vec<String> = raw.iter().map(|l| (*l).to_owned()).collect();
+        let rows = super::rows(&raw, &prepared).unwrap();
+        assert_eq!((rows[0].get(Column::Title), rows[0].get(Column::Employer)), ("Care Assistant", ""));
         // Typed in one cell, the row does not line up: no table.
         let raw = ["Dates  Post & Employer  Main duties", "2019 – 2021  Staff Nurse, Ward 11  Admissions"];
         let prepared: Vec<String> = raw.iter().map(|l| (*l).to_owned()).collect();
@@ -467,7 +490,11 @@ mod tests {
         assert_eq!(field_value("Ville : Lille"), None);
         assert_eq!(field_value("Pays : France"), None);
         // A label apart from its value by a gap is closed up to it; a cell that is no label not.
-        assert_eq!(label_closed_up("Cargo:  Marceneiro Líder"), "Cargo: Marceneiro Líder");
-        assert_eq!(label_closed_up("Leitung:  Umbau Nord"), "Leitung:  Umbau Nord");
+        assert_eq!(labels_closed_up("Cargo:  Marceneiro Líder"), "Cargo: Marceneiro Líder");
+        assert_eq!(
+            labels_closed_up("Cargo:  Marceneiro  Empresa:   Móveis Silva"),
+            "Cargo: Marceneiro  Empresa: Móveis Silva"
+        );
+        assert_eq!(labels_closed_up("Leitung:  Umbau Nord"), "Leitung:  Umbau Nord");
     }
 }

@@ -199,7 +199,7 @@ pub(super) fn title_and_department(phrase: &str) -> bool {
 /// be the employer).
 pub(super) fn heading_cells(line: &str) -> Vec<String> {
     let line = employer_after_connector(line).unwrap_or(line);
-    let line = &*table::label_closed_up(line);
+    let line = &*table::labels_closed_up(line);
     let mut cells: Vec<String> = Vec::new();
     for cell in self::cells(line).filter_map(table::field_value) {
         let after_a_cell = cells.len() > 1;
