@@ -1396,6 +1396,28 @@ mod tests {
     }
 
     #[test]
+    fn a_later_role_alone_over_its_dates_and_bullets_is_at_the_employer_above() {
+        let lines = [
+            "Esselunga S.p.A. – Centro di distribuzione di Pioltello",
+            "Addetto al magazzino",
+            "09/2016 – 12/2020",
+            "- Ricevimento merce e stoccaggio reparto freschi",
+            "Scaffalista (part-time)",
+            "05/2014 – 08/2016",
+            "- Rifornimento scaffali nel punto vendita",
+            "Tirocinante ex art. 73",
+            "10/2012 – 09/2013",
+            "Tribunale di Bologna – Sezione specializzata in materia di impresa",
+        ];
+        let jobs = jobs(&lines);
+        assert_eq!(jobs[1].title, "Scaffalista (part-time)");
+        assert!(jobs[1].employer.starts_with("Esselunga S.p.A."), "{:?}", jobs[1]);
+        // A line under the dates that is no bullet may be the role's own employer: not the one
+        // above.
+        assert!(!jobs[2].employer.starts_with("Esselunga"), "{:?}", jobs[2]);
+    }
+
+    #[test]
     fn a_table_row_whose_every_cell_wrapped() {
         let lines = [
             "09/2019 –  Ayuntamiento de  Técnica de asesoría  Informes jurídicos, contratación pública,",

@@ -187,10 +187,22 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         // One phrase for an entry under an earlier one: a role at the same employer, on the
         // dated line ("2016 – 2018  Sous-chef") or, as a LinkedIn profile lists an employer's
         // roles, a job's title alone above its dates.
+        // Or a title alone on the line right above its dates, under the last role's tasks and
+        // over its own bullets ("Scaffalista (part-time)" over "05/2014 – 08/2016" and "-
+        // Rifornimento scaffali"); not one with another line under its dates (its employer,
+        // which the entry did not take: "Tribunale di Bologna – Sezione specializzata in
+        // materia di impresa") or none, nor one with a dash (its employer in it: "Altenpfleger
+        // – ambulante Pflege bei Pflegedienst Sonnenschein").
+        let alone_above = || {
+            i > 0
+                && self.lines[i - 1].trim() == pieces[0]
+                && after_first.is_some_and(|j| self.lines[j].trim_start().starts_with(['•', '*', '-', '–', '>']))
+                && !DASHES.iter().any(|d| pieces[0].contains(d))
+        };
         let same_employer = self.heading_first
             && n > 0
             && pieces.len() == 1
-            && (own == 1 || ((self.linkedin || read_after) && names_a_job(&pieces[0])));
+            && (own == 1 || ((self.linkedin || read_after || alone_above()) && names_a_job(&pieces[0])));
         // A table's row is whole on its dated line; an entry that took other lines is none.
         cursor.row_cells = if pieces.len() == own && !titled_above { own } else { 0 };
         entry(pieces, same_employer, false)
