@@ -1,6 +1,7 @@
 //! Uniform text for parsing and for the keyword index: NFKC (which also splits the ligatures
 //! U+FB00..FB06 PDFs keep), one bullet for the many (Word's private-use U+F0B7 among them), no
-//! invisible characters, plain spaces, trimmed lines, at most one blank line in a row.
+//! invisible characters, plain spaces, a typed dash as the dash it stands for, trimmed lines,
+//! at most one blank line in a row.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -72,7 +73,9 @@ fn clean_line(line: &str) -> String {
             squeezed.push(c);
         }
     }
-    letters_joined(&squeezed)
+    // Two hyphens between words are a typewriter's dash ("Hartwell's Home & Garden --
+    // Columbus, OH").
+    letters_joined(&squeezed.replace(" -- ", " — "))
 }
 
 /// "E X P E R I Ê N C I A  P R O F I S S I O N A L" as "EXPERIÊNCIA PROFISSIONAL": letters
@@ -108,6 +111,7 @@ mod tests {
     fn ligatures_bullets_and_invisible_characters() {
         let raw = "\u{FEFF}E\u{FB03}cient   o\u{FB03}ce\r\n\u{F0B7}\tPython\u{00A0}& \u{200B}SQL\n\n\n\n\u{F0A7} Kubernetes \u{E001}\n";
         assert_eq!(normalize(raw), "Efficient  office\n•  Python & SQL\n\n• Kubernetes");
+        assert_eq!(normalize("Hartwell's -- Columbus, OH  --help"), "Hartwell's — Columbus, OH  --help");
     }
 
     #[test]
