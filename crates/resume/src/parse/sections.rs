@@ -128,11 +128,13 @@ fn known_heading_and_more(line: &str, words: &[String]) -> Option<Section> {
     if !plain || !short || job || !line.trim_start().starts_with(char::is_uppercase) {
         return None;
     }
-    // Only a history's or courses' ("Courses and CPD"): a skills list's subheading
-    // ("Languages & Frameworks") or a skill ("Training and Development") heads nothing.
+    // Only a history's or courses' ("Courses and CPD"), or two headings of what is not read
+    // joined ("Projetos e voluntariado"): a skills list's subheading ("Languages & Frameworks") or a skill
+    // ("Training and Development") heads nothing.
     let head = words[..at].join(" ");
     let kind = |s: &Section| matches!(s, Section::Experience | Section::Education | Section::Certifications);
-    known_heading(&head).filter(|s| kind(s) && head != "training")
+    let both = known_heading(&words[at + 1..].join(" ")).is_some();
+    known_heading(&head).filter(|s| (kind(s) || (both && *s == Section::Other)) && head != "training")
 }
 
 /// A line's words as the heading table has them: lower case, the marks around them gone.
@@ -502,6 +504,8 @@ mod tests {
         assert_eq!(heading("Persönliche Angaben"), Some(Section::Top));
         assert_eq!(heading("UPRAWNIENIA"), Some(Section::Certifications));
         assert_eq!(heading("PRZEBIEG PRACY"), Some(Section::Experience));
+        assert_eq!(heading("PROJETOS E VOLUNTARIADO"), Some(Section::Other));
+        assert_eq!(heading("Languages & Frameworks"), None);
         assert_eq!(heading("TRAINING"), Some(Section::Education));
         // A job title that starts with a section's word is not a heading; nor is a date line.
         assert_eq!(heading("Education Coordinator"), None);

@@ -15,6 +15,7 @@ const NARROW: f64 = 0.35;
 
 /// A column's lines: entries set as a grid entry by entry, every other row as it is.
 pub(super) fn lines(rows: Vec<Row>) -> Vec<String> {
+    let rows = super::reflow::paragraphs(rows);
     // A table under a header row was rebuilt row by row already (`table`).
     let headed = rows.iter().any(|r| header(r).is_some());
     let Some(gutter) = gutter(&rows).filter(|_| !headed) else {

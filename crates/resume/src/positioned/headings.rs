@@ -3,7 +3,7 @@
 //! cannot tell from a line of text by its words alone. Such a piece goes on in capitals, as
 //! the parser reads a heading.
 
-use super::{Row, median};
+use super::{Row, text_size};
 use crate::parse::{as_heading, is_heading};
 
 /// How much larger than the page's usual type a heading is set, at the least.
@@ -13,9 +13,7 @@ const LARGER: f64 = 1.2;
 /// capitals. A piece set in the size of the page's headings known by their words ("Sobre mí")
 /// is one however it reads; another only when it names no job (a title set large).
 pub(super) fn by_size(rows: &mut [Row]) {
-    // The size most of the page's letters are set in: headings are few pieces, but short.
-    let letters = rows.iter().flatten().flat_map(|p| std::iter::repeat_n(p.size, p.text.chars().count()));
-    let Some(usual) = median(letters) else { return };
+    let Some(usual) = text_size(rows) else { return };
     let larger = |size: f64| size >= LARGER * usual;
     let heading_sizes: Vec<f64> =
         rows.iter().flatten().filter(|p| larger(p.size) && is_heading(&p.text)).map(|p| p.size).collect();

@@ -11,6 +11,7 @@
 mod grid;
 mod headings;
 mod name;
+mod reflow;
 mod table;
 
 use std::borrow::Borrow;
@@ -241,6 +242,12 @@ fn median(values: impl Iterator<Item = f64>) -> Option<f64> {
 fn usual_and_largest(pieces: &[Piece]) -> Option<(f64, f64)> {
     let largest = pieces.iter().map(|p| p.size).max_by(f64::total_cmp)?;
     Some((median(pieces.iter().map(|p| p.size))?, largest))
+}
+
+/// The size most of the rows' letters are set in: their text's, however many short pieces
+/// (headings, a name) are set larger.
+fn text_size(rows: &[Row]) -> Option<f64> {
+    median(rows.iter().flatten().flat_map(|p| std::iter::repeat_n(p.size, p.text.chars().count())))
 }
 
 /// Pieces on one baseline, left to right.
