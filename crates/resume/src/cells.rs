@@ -204,11 +204,12 @@ pub(crate) fn second_name_at(lines: &[String], role: TableColumn) -> usize {
             return k;
         }
         if !titles_own(k) {
-            break;
+            return title_end;
         }
         k += 1;
     }
-    title_end
+    // The title's own lines to the end: no employer in the cell.
+    lines.len()
 }
 
 #[cfg(test)]
@@ -236,8 +237,10 @@ mod tests {
         assert_eq!(second_name_at(&cell, TableColumn::TitleThenEmployer), 1);
         let cell = lines(&["Cashier", "Lidl", "Tesco Stores Ltd (weekends)"]);
         assert_eq!(second_name_at(&cell, TableColumn::TitleThenEmployer), 1);
-        // A title alone: nothing after it.
+        // A title alone, or with its own lines only: no employer in the cell.
         assert_eq!(second_name_at(&lines(&["Care Assistant"]), TableColumn::TitleThenEmployer), 1);
+        let cell = lines(&["Opiekunka osób starszych", "(opieka 24h w Niemczech)"]);
+        assert_eq!(second_name_at(&cell, TableColumn::TitleThenEmployer), 2);
     }
 
     #[test]

@@ -1,14 +1,15 @@
-//! A table in a DOCX, row by row. A row whose cells hold a paragraph each is one line, cells
-//! apart by a tab (a dates / title / employer row). A table under a header row of column
-//! headings ("Periode  Werkgever  Functie en werkzaamheden") is read as the reader reads one
-//! in a PDF (`positioned::table`): each row one line of cells whose names are their cell's
-//! first paragraph, the rest of the cells (tasks under a title) on lines after it. Any other
-//! row of cells holding many paragraphs (a two-column layout) gives each cell's lines in turn.
+//! A table in a DOCX, row by row. A table under a header row of column headings ("Periode
+//! Werkgever  Functie en werkzaamheden") is read as the reader reads one in a PDF
+//! (`positioned::table`, both by [`cells::read`]): each row one line of its cells' names and
+//! other cells, the rest of the names' cells (tasks under a title) on lines after it. Without
+//! a header, a row whose cells hold a line each is one line, cells apart by a tab (a dates /
+//! title / employer row), and a row of cells holding many paragraphs (a two-column layout)
+//! gives each cell's lines in turn.
 
 use crate::cells;
 use crate::parse::{TableColumn, header_columns};
 
-/// A table's rows as they end: its header's columns, once a row was one.
+/// A table's rows as they end: the columns of its last header row.
 #[derive(Default)]
 pub(crate) struct Table {
     columns: Option<Vec<TableColumn>>,
@@ -19,18 +20,20 @@ impl Table {
     pub(crate) fn row_lines(&mut self, cells: Vec<Vec<String>>) -> Vec<String> {
         // A cell's lines: its paragraphs, and the lines a break starts within one.
         let lines = |c: &Vec<String>| c.iter().flat_map(|p| p.lines()).filter(|l| !l.trim().is_empty()).count();
-        if cells.iter().all(|c| lines(c) <= 1) {
-            let line: Vec<&str> =
-                cells.iter().map(|c| c.iter().map(|p| p.trim()).find(|p| !p.is_empty()).unwrap_or_default()).collect();
-            // A header row starts a table's rows, or the next table's in the same Word table
-            // (the education's under the work history's).
-            if let Some(columns) = header_columns(line.iter().copied()).filter(|c| c.len() >= 3) {
-                self.columns = Some(columns);
-            }
-            return vec![line.join("\t")];
+        let one_line_each = cells.iter().all(|c| lines(c) <= 1);
+        let first_lines: Vec<&str> =
+            cells.iter().map(|c| c.iter().map(|p| p.trim()).find(|p| !p.is_empty()).unwrap_or_default()).collect();
+        // A header row starts a table's rows, or the next table's in the same Word table (the
+        // education's under the work history's).
+        if let Some(columns) = header_columns(first_lines.iter().copied()).filter(|c| c.len() >= 3 && one_line_each) {
+            self.columns = Some(columns);
+            return vec![first_lines.join("\t")];
         }
         if let Some(columns) = self.columns.as_deref().filter(|c| c.len() == cells.len()) {
             return by_columns(&cells, columns);
+        }
+        if one_line_each {
+            return vec![first_lines.join("\t")];
         }
         if cells.iter().any(|c| c.len() > 1) {
             return cells.into_iter().flatten().collect();

@@ -133,8 +133,8 @@ fn known_heading_and_more(line: &str, words: &[String]) -> Option<Section> {
     // ("Training and Development") heads nothing.
     let head = words[..at].join(" ");
     let kind = |s: &Section| matches!(s, Section::Experience | Section::Education | Section::Certifications);
-    let both = known_heading(&words[at + 1..].join(" ")).is_some();
-    known_heading(&head).filter(|s| (kind(s) || (both && *s == Section::Other)) && head != "training")
+    let both_other = known_heading(&words[at + 1..].join(" ")) == Some(Section::Other);
+    known_heading(&head).filter(|s| (kind(s) || (both_other && *s == Section::Other)) && head != "training")
 }
 
 /// A line's words as the heading table has them: lower case, the marks around them gone.
@@ -207,7 +207,9 @@ pub fn heading_by_type(line: &str, as_headings: bool) -> Option<String> {
     let shouted = line.to_uppercase();
     let heads = heading(line).is_none() && heading(&shouted).is_some();
     let job = !as_headings && super::words::names_a_job(line);
-    (heads && !job && !super::words::names_an_employer(line)).then_some(shouted)
+    // By an employer's words: an ampersand joins two headings too ("Kenntnisse & Fähigkeiten").
+    let employer = super::words::names_an_employer(&line.replace(" & ", " "));
+    (heads && !job && !employer).then_some(shouted)
 }
 
 /// A line that starts with a heading of the name-and-contact section, without it: a Europass
@@ -492,6 +494,7 @@ mod tests {
         assert_eq!(heading("Berufserfahrung und Praktika bei Siemens in Erlangen"), None);
         assert_eq!(heading("Education and Training Officer"), None);
         assert_eq!(heading("Languages & Frameworks"), None);
+        assert_ne!(heading("Projects and Experience"), Some(Section::Other), "its jobs are read");
         assert_eq!(heading("Training and Development"), None);
         assert_eq!(
             inline_skills("Skills: Patrol operations, Report writing"),

@@ -644,8 +644,13 @@ pub(super) fn joined_range(line: &str, next: &str) -> Option<(String, Option<Str
 pub(super) fn unglue(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 4);
     let (mut lower_run, mut digit_run) = (0, 0);
-    for c in line.chars() {
-        let job_word = || names_a_job(out.rsplit(' ').next().unwrap_or_default());
+    for (at, c) in line.char_indices() {
+        // Not a German title's gender ending ("LehrerIn", "PflegerInnen").
+        let gender = || {
+            let rest: String = line[at..].chars().take_while(|c| c.is_alphabetic()).collect();
+            rest == "In" || rest == "Innen"
+        };
+        let job_word = || !gender() && names_a_job(out.rsplit(' ').next().unwrap_or_default());
         // "…November 2022Group Product Manager": a year glued to the cell after it, too.
         if c.is_uppercase() && (lower_run >= 9 || digit_run == 4 || (lower_run >= 5 && job_word())) {
             out.push(' ');
@@ -678,6 +683,7 @@ mod tests {
         assert_eq!(unglue("FrieslandCampina"), "FrieslandCampina");
         assert_eq!(unglue("Software EngineerGoogle"), "Software Engineer Google");
         assert_eq!(unglue("Project ManagerAcme Ltd"), "Project Manager Acme Ltd");
+        assert_eq!(unglue("LehrerIn für Mathematik"), "LehrerIn für Mathematik");
     }
 
     #[test]

@@ -1415,6 +1415,17 @@ mod tests {
         // A line under the dates that is no bullet may be the role's own employer: not the one
         // above.
         assert!(!jobs[2].employer.starts_with("Esselunga"), "{:?}", jobs[2]);
+        // Under a role whose employer was under its title, a title alone is at no employer.
+        let lines = [
+            "Kitchen Assistant",
+            "Boots UK",
+            "2018 – 2020",
+            "- Served breakfasts and lunches",
+            "Kitchen Porter",
+            "2015 – 2018",
+            "- Washed up and cleaned the kitchen",
+        ];
+        assert_eq!(super::jobs(&lines)[1].employer, "");
     }
 
     #[test]

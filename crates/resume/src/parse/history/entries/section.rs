@@ -23,6 +23,9 @@ pub(super) struct Cursor {
     free: usize,
     /// The phrases on the dated line of the last table row with all its cells.
     row_cells: usize,
+    /// Whether the last employer was named on a line over its first role's title
+    /// ("Esselunga S.p.A." over "Addetto al magazzino"), as over several roles.
+    employer_over_title: bool,
 }
 
 impl Cursor {
@@ -187,14 +190,15 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         // One phrase for an entry under an earlier one: a role at the same employer, on the
         // dated line ("2016 – 2018  Sous-chef") or, as a LinkedIn profile lists an employer's
         // roles, a job's title alone above its dates.
-        // Or a title alone on the line right above its dates, under the last role's tasks and
-        // over its own bullets ("Scaffalista (part-time)" over "05/2014 – 08/2016" and "-
+        // Or a title alone on the line right above its dates, under an employer named over its
+        // first role's title and the last role's tasks, and over its own bullets ("Scaffalista (part-time)" over "05/2014 – 08/2016" and "-
         // Rifornimento scaffali"); not one with another line under its dates (its employer,
         // which the entry did not take: "Tribunale di Bologna – Sezione specializzata in
         // materia di impresa") or none, nor one with a dash (its employer in it: "Altenpfleger
         // – ambulante Pflege bei Pflegedienst Sonnenschein").
         let alone_above = || {
             i > 0
+                && cursor.employer_over_title
                 && self.lines[i - 1].trim() == pieces[0]
                 && after_first.is_some_and(|j| self.lines[j].trim_start().starts_with(['•', '*', '-', '–', '>']))
                 && !DASHES.iter().any(|d| pieces[0].contains(d))
@@ -205,6 +209,11 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
             && (own == 1 || ((self.linkedin || read_after || alone_above()) && names_a_job(&pieces[0])));
         // A table's row is whole on its dated line; an entry that took other lines is none.
         cursor.row_cells = if pieces.len() == own && !titled_above { own } else { 0 };
+        if !same_employer {
+            cursor.employer_over_title = self.heading_first
+                && pieces.first().is_some_and(|p| names_who(p))
+                && pieces.iter().skip(1).any(|p| !names_who(p));
+        }
         entry(pieces, same_employer, false)
     }
 
