@@ -50,9 +50,11 @@ pub(crate) fn goes_on(line: &str, next: &str, role: TableColumn) -> bool {
         // on its legal form, nor over the tasks under it ("Inventory Control").
         _ => {
             let head = next.split(", ").next().unwrap_or_default();
-            // Not a town with its state ("Comfort Air Mechanical" over "Phoenix, AZ").
-            let with_town =
-                |t: &str| t.rsplit_once(", ").is_some_and(|(name, town)| is_town(town) && !is_known_town(name));
+            // Not a town with its state ("Comfort Air Mechanical" over "Phoenix, AZ"). Only a
+            // short name is looked up: the gazetteer costs a PDF's whole reading time to load
+            // and to search a long line, and a task's line with a comma is no town.
+            let a_town = |name: &str| name.split_whitespace().count() <= 3 && is_known_town(name);
+            let with_town = |t: &str| t.rsplit_once(", ").is_some_and(|(name, town)| is_town(town) && !a_town(name));
             // Ended on its legal form or its town ("Wawel Meble sp. z o.o., Kraków").
             let ended = line.split_whitespace().last().is_some_and(names_an_employer) || with_town(line);
             let named = names_an_employer(head) || names_a_school(head) || with_town(next);
