@@ -79,7 +79,7 @@ pub(crate) fn goes_on(line: &str, next: &str, role: TableColumn) -> bool {
 
 /// A cell's lines as the phrases they hold, as ranges of its lines: a line goes on the one
 /// before where [`goes_on`] says so.
-pub(crate) fn phrases(lines: &[String], role: TableColumn) -> Vec<Range<usize>> {
+fn phrases(lines: &[String], role: TableColumn) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;
     for k in 1..=lines.len() {
@@ -95,13 +95,20 @@ pub(crate) fn phrases(lines: &[String], role: TableColumn) -> Vec<Range<usize>> 
 /// A name's cell (a title's, an employer's, a school's): the lines of its name, and of the
 /// other phrases under it. An employer's or a school's town right under it is the name's
 /// ("Robert-Bosch-Berufskolleg," over "Dortmund"), joined with a comma.
-pub(crate) struct Named {
-    pub name: Range<usize>,
-    pub town: Option<usize>,
-    pub rest: Vec<Range<usize>>,
+struct Named {
+    name: Range<usize>,
+    town: Option<usize>,
+    rest: Vec<Range<usize>>,
 }
 
-pub(crate) fn named(lines: &[String], role: TableColumn) -> Named {
+impl Named {
+    /// Where the name ends, with its town.
+    fn end(&self) -> usize {
+        self.town.map_or(self.name.end, |town| town + 1)
+    }
+}
+
+fn named(lines: &[String], role: TableColumn) -> Named {
     let mut phrases = phrases(lines, role).into_iter();
     let name = phrases.next().unwrap_or(0..0);
     let mut rest: Vec<Range<usize>> = phrases.collect();
@@ -114,7 +121,7 @@ pub(crate) fn named(lines: &[String], role: TableColumn) -> Named {
 }
 
 /// The name a [`Named`] stands for, its town after a comma.
-pub(crate) fn name_text(lines: &[String], named: &Named) -> String {
+fn name_text(lines: &[String], named: &Named) -> String {
     let name = lines[named.name.clone()].join(" ");
     match named.town {
         Some(town) => format!("{}, {}", name.trim_end_matches(','), lines[town]),
@@ -140,8 +147,7 @@ pub(crate) fn read(lines: &[String], role: TableColumn) -> Reading {
     let name = |from: usize, to: usize, role: TableColumn, reading: &mut Reading| {
         let named = named(&lines[from..to], role);
         let shift = |r: &Range<usize>| r.start + from..r.end + from;
-        let end = named.town.map_or(named.name.end, |town| town + 1);
-        reading.in_row.push((from..end + from, name_text(&lines[from..to], &named)));
+        reading.in_row.push((from..from + named.end(), name_text(&lines[from..to], &named)));
         reading.after.extend(named.rest.iter().map(shift));
     };
     match role {
@@ -180,10 +186,9 @@ pub(crate) fn read(lines: &[String], role: TableColumn) -> Reading {
 /// after its word: "Opiekunka medyczna – Oddział" over "Chorób Wewnętrznych") at the first
 /// line that starts a name of an employer. Under an employer, the title starts after the
 /// employer's name and its town.
-pub(crate) fn second_name_at(lines: &[String], role: TableColumn) -> usize {
+fn second_name_at(lines: &[String], role: TableColumn) -> usize {
     if role == TableColumn::EmployerThenTitle {
-        let named = named(lines, TableColumn::Employer);
-        return named.town.map_or(named.name.end, |town| town + 1);
+        return named(lines, TableColumn::Employer).end();
     }
     let title_end = phrases(lines, TableColumn::Title).first().map_or(lines.len(), |p| p.end);
     let employer_at = |k: usize| {

@@ -1,9 +1,9 @@
 //! Resumes: their text, and the profile fields in it.
 //!
 //! - [`extract`] gets the text of a PDF, DOCX or plain-text resume (a DOCX's tables row by
-//!   row: `word_table`; a table cell's phrases: `cells`). PDF extraction can panic and can loop forever on hostile files (see
-//!   PLATFORM.md), so the app never runs it in its own process: [`isolated`] runs it in a
-//!   child process with a time and a memory limit.
+//!   row: `word_table`; a table cell's phrases: `cells`). PDF extraction can panic and can
+//!   loop forever on hostile files (see PLATFORM.md), so the app never runs it in its own
+//!   process: [`isolated`] runs it in a child process with a time and a memory limit.
 //! - [`positioned`] lays a PDF's characters out by their positions: rows, and a sidebar read
 //!   after the column beside it; [`rtl`] puts right-to-left lines back in reading order.
 //! - [`limits`] is what reading one file may cost: its size, its text, its DOCX parts.

@@ -55,9 +55,8 @@ fn wraps_onto(above: &Row, row: &Row, (last_y, last_x1): (f64, f64), right: f64)
     let word = (b.x1 - b.x0) / letters * (first.chars().count() as f64 + 1.0);
     let full = last_x1 + word > right - 0.5 * b.size;
     // Mid-sentence: the line above ends on a small joining word, a comma or a dash, or this
-    // one starts in small letters after a line that ended no sentence or
-    // item (a list's items in Polish or Italian start in small letters too, each ending on
-    // a semicolon or a full stop).
+    // one starts in small letters after a line that ended no sentence or item (a list's items
+    // in Polish or Italian start in small letters too, each ending on a semicolon or a stop).
     let ended = a.text.ends_with(['.', ';', ':', '!', '?']);
     let mid_sentence = ends_on_joining_word(&a.text)
         || a.text.ends_with([',', '-', '–', '—'])

@@ -42,18 +42,11 @@ impl Column {
     }
 
     /// The columns a cell of this column is read as, once the reader made two of it.
-    fn as_read(self) -> &'static [Column] {
+    fn as_read(self) -> Vec<Column> {
         match self {
-            Column::TitleThenEmployer => &[Column::Title, Column::Employer],
-            Column::EmployerThenTitle => &[Column::Employer, Column::Title],
-            Column::Dates => &[Column::Dates],
-            Column::From => &[Column::From],
-            Column::To => &[Column::To],
-            Column::Title => &[Column::Title],
-            Column::Employer => &[Column::Employer],
-            Column::School => &[Column::School],
-            Column::Degree => &[Column::Degree],
-            Column::Other => &[Column::Other],
+            Column::TitleThenEmployer => vec![Column::Title, Column::Employer],
+            Column::EmployerThenTitle => vec![Column::Employer, Column::Title],
+            one => vec![one],
         }
     }
 }
@@ -242,7 +235,7 @@ pub(super) fn rows(raw: &[&str], prepared: &[String]) -> Option<Vec<Row>> {
     // A cell of a title and its employer is read as the reader makes it: two cells. Typed
     // as one ("Lagerist, Müller GmbH"), its row does not line up, and the table is read as
     // entries.
-    let columns: Vec<Column> = raw.iter().find_map(|l| header(l))?.iter().flat_map(|c| c.as_read()).copied().collect();
+    let columns: Vec<Column> = raw.iter().find_map(|l| header(l))?.into_iter().flat_map(Column::as_read).collect();
     let at = |column: Column| columns.iter().position(|c| *c == column);
     let mut rows = Vec::new();
     for line in prepared {
