@@ -140,6 +140,7 @@ pub fn span(line: &str) -> Option<Span> {
             if items[i].0 == Item::Since
                 && let Some((Item::Date(start), at)) = items.get(i + 1)
                 && !matches!(items.get(i + 2), Some((Item::Connector, _)))
+                && !in_a_note(line, items[i].1.start)
             {
                 let end = match items.get(i + 2) {
                     Some((Item::Present, now)) => now.end,
@@ -171,7 +172,9 @@ pub fn span(line: &str) -> Option<Span> {
             continue;
         }
         match items.get(j) {
-            Some((Item::Date(end), at)) => {
+            // "Zimmerer (Vorarbeiter ab 1999)   September 1991 – Dezember 2004": a year that
+            // ends before it starts is no range, but a note's year beside the real one.
+            Some((Item::Date(end), at)) if !earlier(end, start) => {
                 return Some(Span { start: start.clone(), end: Some(end.clone()), at: from..at.end });
             }
             Some((Item::Present, at)) => return Some(Span { start: start.clone(), end: None, at: from..at.end }),
@@ -179,6 +182,20 @@ pub fn span(line: &str) -> Option<Span> {
         }
     }
     None
+}
+
+/// Whether the word at byte `at` stands inside a bracket after words of its own: a note within
+/// a title ("Spawacz-monter (brygadzista od 2022)", a promotion), not the entry's dates, which
+/// "(since 2021)" alone would be.
+fn in_a_note(line: &str, at: usize) -> bool {
+    let head = &line[..at];
+    head.rfind('(').is_some_and(|open| !head[open..].contains(')') && !head[open + 1..].trim().is_empty())
+}
+
+/// Whether date `a` is before date `b`, both `YYYY` or `YYYY-MM`; a year alone is compared by
+/// its year only.
+fn earlier(a: &str, b: &str) -> bool {
+    if a.len() == b.len() { a < b } else { a[..4] < b[..4] }
 }
 
 /// A single date standing alone in `line` (a graduation year), with where it is.
@@ -463,6 +480,16 @@ mod tests {
         assert_eq!(s("Call +1 415 555 2671"), None);
         assert_eq!(s("2019 2020"), None);
         assert_eq!(single("Class of 2015"), Some(("2015".into(), 9..13)));
+        assert_eq!(s("Spawacz-monter (brygadzista od 2022)"), None, "a promotion noted in the title");
+        assert_eq!(s("Pflegefachkraft (seit 2021)"), some("2021", None), "the bracket holds only the dates");
+    }
+
+    #[test]
+    fn a_year_in_a_note_is_not_the_start() {
+        assert_eq!(
+            s("Zimmerer (Vorarbeiter ab 1999)    September 1991 – Dezember 2004"),
+            some("1991-09", Some("2004-12"))
+        );
     }
 
     #[test]
