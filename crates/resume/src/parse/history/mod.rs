@@ -297,7 +297,9 @@ fn title_and_employer(pieces: Vec<String>) -> (String, String) {
     // An aside in brackets at the end says how the job was held, not who ("Class 1 Driver
     // (agency)", "Lagermitarbeiterin (Arbeitnehmerüberlassung)").
     let titleness = |p: &str| {
-        let job = names_a_job(p);
+        // A phrase led by an article names a place or a firm, whatever its words ("The Brazen
+        // Head", "Le Chef du Village"): no title starts so.
+        let job = names_a_job(p) && !starts_with_an_article(p);
         // Only after a title: "National Health Service (NHS)" is who by its whole.
         let aside = p.strip_suffix(')').and_then(|p| p.rsplit_once(" ("));
         let named = aside.filter(|_| job).map_or(p, |(head, _)| head);
@@ -531,6 +533,13 @@ mod tests {
         ];
         let want = [("ASSISTANTE DE SERVICE SOCIAL – POLYVALENCE DE SECTEUR", "Conseil départemental du Nord")];
         assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn a_name_led_by_an_article_is_who_whatever_its_words() {
+        // "Head" is a title's word, but no title starts with "The".
+        let lines = ["2011 - 2013", "Barman (part-time) - The Brazen Head, Dublin 8"];
+        assert_eq!(who(&lines), pairs(&[("Barman (part-time)", "The Brazen Head")]));
     }
 
     #[test]
