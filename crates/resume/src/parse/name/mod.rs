@@ -5,13 +5,24 @@
 //! name and a surname set on two lines (a banner), then the first line that could be a name.
 //! Photo placeholders and monograms are not words of it; a section heading, a label and a job
 //! title are not names; capitals are undone where that is safe.
+//!
+//! A form's labels are read in `form`, what stands around a name (titles, credentials, a title
+//! page's words) is taken off in `around`, and capitals are undone in `case`.
 
-use std::sync::OnceLock;
+mod around;
+mod case;
+mod form;
 
-use super::sections;
 use unicode_normalization::UnicodeNormalization;
 
-use super::words;
+use super::{sections, words};
+use around::{
+    POST_NOMINALS, only_honorifics, without_credentials, without_honorifics, without_parenthesis, without_title_after,
+    without_title_page_word,
+};
+use case::in_capitals;
+pub(crate) use case::natural_case;
+use form::{Order, in_the_order_said, label_at_start, labelled};
 
 /// Lines of the top of a resume that are not the name.
 const NOT_NAMES: &[&str] = &[
@@ -97,22 +108,6 @@ pub(crate) fn nickname(word: &str) -> Option<&str> {
         .find_map(|(open, close)| word.strip_prefix(*open)?.strip_suffix(*close))
         .filter(|inner| !inner.is_empty())
 }
-
-/// Letters after a name without a comma ("DELA CRUZ-SANTOS RPN"), and a generation's suffix
-/// ("III", "Jr."): what a recruiter would not type as the name, or types as written.
-#[rustfmt::skip]
-const POST_NOMINALS: &[&str] = &[
-    "rn", "rpn", "lpn", "bsn", "msn", "np", "cna", "cpa", "cma", "acca", "aca", "cfa", "mba", "phd", "md", "pmp",
-    "mcipd", "chrp", "cphr", "esq", "esq.",
-    // Degrees and chartered memberships set after a British or Irish name ("Gareth Moss BEng
-    // CEng MIET", "Priya Shah FIA").
-    "beng", "meng", "ceng", "ieng", "bsc", "msc", "llb", "llm", "fia", "fca", "fcca", "acma", "fcma", "miet",
-    "mimeche", "mice", "mirse", "mciob", "rgn", "rmn", "mcsp", "(hons)", "ma", "ba", "mphil", "dphil", "mres",
-    "mrics", "frics", "pgce", "fhea", "cmgr", "mcips", "pgdip",
-];
-
-/// Particles written with a capital inside a name, in capitals or not (see `natural_case`).
-const CAPITAL_PARTICLES: &[&str] = &["ben", "el", "abu"];
 
 /// Particles that are given names too when they come first ("Ben Okoro", "Abu Bakar"), where
 /// an article first is a town's ("El Paso", "La Rochelle").
@@ -290,124 +285,6 @@ pub(super) fn could_be_a_name(line: &str) -> bool {
         && label_at_start(line).is_none_or(|(_, rest)| !rest.is_empty())
 }
 
-/// Which way round a form's label wants the name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Order {
-    SurnameFirst,
-    GivenFirst,
-}
-
-/// The table of name labels (see the file's own comment), longest first so that "nom et
-/// prénom" is found before "nom".
-fn labels() -> &'static [(String, Order)] {
-    static LABELS: OnceLock<Vec<(String, Order)>> = OnceLock::new();
-    LABELS.get_or_init(|| {
-        let file = "name-labels.tsv";
-        let mut labels: Vec<(String, Order)> =
-            super::data::pairs(include_str!("../../../../assets/resume/name-labels.tsv"), file)
-                .map(|(order, label)| match order {
-                    "surname-first" => (label.to_owned(), Order::SurnameFirst),
-                    "given-first" => (label.to_owned(), Order::GivenFirst),
-                    _ => panic!("{file}: no order {order:?}"),
-                })
-                .collect();
-        labels.sort_by_key(|(label, _)| std::cmp::Reverse(label.chars().count()));
-        labels
-    })
-}
-
-/// "Nachname(n) / Vorname(n)" as "Nachname/Vorname": the form a label has in the table.
-fn label_form(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(c) = rest.chars().next() {
-        // A plural mark of a letter or two in parentheses right after a word: "(s)", "(n)", "(en)".
-        let mark = rest
-            .strip_prefix('(')
-            .and_then(|r| r.split_once(')'))
-            .filter(|(inner, _)| (1..=2).contains(&inner.chars().count()) && inner.chars().all(char::is_alphabetic));
-        match mark {
-            Some((_, after)) if out.chars().last().is_some_and(char::is_alphabetic) => rest = after,
-            _ => {
-                out.push(c);
-                rest = &rest[c.len_utf8()..];
-            }
-        }
-    }
-    out.replace(" / ", "/").replace("/ ", "/").replace(" /", "/")
-}
-
-/// A name label at the start of a line and what follows it (without the colon or gap after the
-/// label); None when the line does not start with one, or the label runs on into a longer word
-/// ("Namensänderung").
-fn label_at_start(line: &str) -> Option<(Order, String)> {
-    let form = label_form(line.trim());
-    let lower = form.to_lowercase();
-    labels().iter().find_map(|(label, order)| {
-        let rest = lower.strip_prefix(label.as_str())?;
-        if rest.chars().next().is_some_and(char::is_alphanumeric) {
-            return None;
-        }
-        // The same characters in the line as written (lower case keeps these labels' lengths).
-        let written = form.get(label.len()..)?;
-        Some((*order, written.trim_start_matches([':', ' ', '\t']).trim().to_owned()))
-    })
-}
-
-/// The name on a form, after its label: on the label's line ("Name: Jonas Weber",
-/// "Nachname(n) / Vorname(n)  Schneider, Jonas") or on the line after a label alone, in the
-/// order it is said ("Jonas Schneider").
-fn labelled(top: &[&str]) -> Option<String> {
-    top.iter().take(16).enumerate().find_map(|(i, line)| {
-        let line = sections::without_top_heading(line);
-        let (order, value) = label_at_start(line)?;
-        let value = if value.is_empty() { (*top.get(i + 1)?).to_owned() } else { value };
-        // "Name  Reto Gämperle  Foto": the photo's box in the form's next cell.
-        let cells: Vec<&str> = value.split("  ").map(str::trim).collect();
-        let value = cells.iter().filter(|c| !PHOTO_PLACEHOLDERS.contains(&c.to_lowercase().as_str())).copied();
-        let name = in_the_order_said(&value.collect::<Vec<_>>().join("  "), order)?;
-        // "Name:  CHIAMAKA EZE (Mrs)": a form's value keeps no aside and no letters after it.
-        let name = without_credentials(without_parenthesis(&name));
-        could_be_a_name(name).then(|| natural_case(name))
-    })
-}
-
-/// A form's value as the name is said: "Schneider, Jonas" and "ROSSI Mario" (the surname
-/// marked by its capitals) as "Jonas Schneider" and "Mario Rossi". Without a comma or capitals
-/// to tell the surname, the words stay in the order written: guessing would swap as many right
-/// names as it mends. None when a comma leaves more than two parts (an address).
-fn in_the_order_said(value: &str, order: Order) -> Option<String> {
-    let parts: Vec<&str> = value.split(',').map(str::trim).collect();
-    match parts.as_slice() {
-        [surname, given] if !surname.is_empty() && !given.is_empty() => return Some(format!("{given} {surname}")),
-        [_] => {}
-        _ => return None,
-    }
-    let words: Vec<&str> = value.split_whitespace().collect();
-    // The surname: the words in capitals that lead; the given names after it each written in
-    // small letters with a capital ("ROSSI Mario"; not "ANNA K. BERG", whose initial tells
-    // nothing).
-    let lead = words.iter().take_while(|w| in_capitals(w)).count();
-    let (surname, given) = words.split_at(lead);
-    // A given name is as many small letters as capitals or more ("Claire", "Yu"):
-    // "McALLISTER-REID" after "CALLUM" is a surname.
-    let small = |w: &&str| {
-        let lower = w.chars().filter(|c| c.is_lowercase()).count();
-        lower >= w.chars().filter(|c| c.is_uppercase()).count()
-    };
-    let marked = !surname.is_empty() && !given.is_empty() && given.iter().all(small);
-    Some(if order == Order::SurnameFirst && marked {
-        format!("{} {}", given.join(" "), surname.join(" "))
-    } else {
-        value.trim().to_owned()
-    })
-}
-
-/// A word of two letters or more, all capitals ("DUBOIS"; not "Ewa", not "J.").
-fn in_capitals(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
-}
-
 /// The top's lines without a photo placeholder (a line of its own, or a cell at either end of
 /// a line: "ZDJĘCIE  Tomasz Wójcik", "FOTO INÈS"), without a title on a line of its own above
 /// the name ("DR.") and without a monogram (the initials of the name on the next line, set in a
@@ -564,228 +441,6 @@ fn spaced_capitals_joined(line: &str) -> String {
     let capitals =
         |c: &&str| !c.contains(' ') && c.chars().any(char::is_alphabetic) && !c.chars().any(char::is_lowercase);
     if (2..=3).contains(&cells.len()) && cells.iter().all(capitals) { cells.join(" ") } else { line.to_owned() }
-}
-
-/// Titles set before a name that are no part of what a recruiter types as it ("Dr. Anna
-/// Weber", "Dipl.-Ing. Jan Nowak", "Mgr Ewa Lis", "Dott.ssa Giulia Bianchi").
-#[rustfmt::skip]
-const HONORIFICS: &[&str] = &[
-    "dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "dipl.-ing.",
-    "dipl.-kfm.", "dipl.", "ing.", "mag.", "mgr", "mgr.", "inż.", "lic.", "dott.", "dott.ssa", "avv.", "sr.",
-    "sra.", "dña.", "mme", "drs.", "ir.", "mr.drs.", "geom.", "enf.", "enf.ª", "arq.", "arq.ª", "eng.", "eng.º",
-    "eng.ª", "dra.", "dr.ª", "arch.", "rag.", "prof.ssa", "dr.-ing.", "dr.med.", "hab.", "mag.a",
-];
-
-/// A line that is only titles ("DR.", "DIPL.-ING.", "ARQ."), set above a banner's name.
-fn only_honorifics(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    !words.is_empty() && words.iter().all(|w| HONORIFICS.contains(&w.to_lowercase().as_str()))
-}
-
-fn without_honorifics(line: &str) -> &str {
-    let mut rest = line;
-    while let Some((first, after)) = rest.split_once(' ') {
-        if !HONORIFICS.contains(&first.to_lowercase().as_str()) {
-            break;
-        }
-        rest = after.trim_start();
-    }
-    rest
-}
-
-/// "Lebenslauf von Anna Weber", "Curriculum vitae de Ana Pérez", "CV of Tom Hale": the name
-/// after the words of a title page.
-fn without_title_page_word(line: &str) -> &str {
-    // "Curriculum vitae Europass de Lucía García Ortega": such words one after another.
-    let rest = without_one_title_page_word(line);
-    if rest.len() < line.len() { without_title_page_word(rest) } else { line }
-}
-
-fn without_one_title_page_word(line: &str) -> &str {
-    let lower = line.to_lowercase();
-    let longest = NOT_NAMES
-        .iter()
-        .filter_map(|word| {
-            let rest = lower.strip_prefix(word)?.strip_prefix(' ')?;
-            let of = ["of ", "von ", "de ", "di ", "van ", "do ", "da "].iter().find(|of| rest.starts_with(*of));
-            Some(word.len() + 1 + of.map_or(0, |of| of.len()))
-        })
-        .max();
-    match longest.and_then(|at| line.get(at..)) {
-        Some(rest) if !rest.trim().is_empty() => rest.trim(),
-        _ => line,
-    }
-}
-
-/// "LENA FISCHER Registered Nurse" as "LENA FISCHER": a job title set on the name's line with
-/// no mark between them (a banner's two pieces of text on one baseline), told from the name
-/// by its case (one in capitals, the other not). Without that sign the line stays whole: which
-/// words are the title's ("Sous", "Registered") cannot be told from a surname.
-fn without_title_after(line: &str) -> &str {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let starts: Vec<usize> = words.iter().map(|w| w.as_ptr() as usize - line.as_ptr() as usize).collect();
-    let capitals = |ws: &[&str]| ws.iter().all(|w| in_capitals(w));
-    let mixed = |ws: &[&str]| ws.iter().all(|w| !in_capitals(w));
-    (2..words.len())
-        .find(|&k| {
-            let (head, tail) = words.split_at(k);
-            ((capitals(head) && mixed(tail)) || (mixed(head) && capitals(tail)))
-                && words::names_a_job(&tail.join(" "))
-                && could_be_a_name(line[..starts[k]].trim_end())
-        })
-        .map_or(line, |k| line[..starts[k]].trim_end())
-}
-
-/// "Dmitri Volkov (Дмитрий Волков)" as "Dmitri Volkov": the name in another script, or a
-/// nickname, in parentheses after it.
-fn without_parenthesis(line: &str) -> &str {
-    match line.split_once(" (") {
-        Some((name, rest)) if rest.ends_with(')') => name.trim(),
-        _ => line,
-    }
-}
-
-/// "Rosa Delgado, RN, BSN" as "Rosa Delgado": letters after a name, each a short
-/// abbreviation with capitals (ACA, MBA, PhD), or a job title ("Sofia Rossi, Receptionist").
-fn without_credentials(line: &str) -> &str {
-    let line = without_trailing_post_nominals(line);
-    let mut pieces = line.split(", ");
-    let name = pieces.next().unwrap_or(line);
-    let abbreviation = |w: &str| w.chars().count() <= 6 && w.chars().filter(|c| c.is_uppercase()).count() >= 2;
-    // A membership of a word or three around an abbreviation ("Assoc CIPD", "Chartered MCIPD").
-    let membership = |p: &str| {
-        let words: Vec<&str> = p.split_whitespace().collect();
-        (2..=3).contains(&words.len())
-            && words.iter().any(|w| abbreviation(w))
-            && words.iter().all(|w| w.chars().count() <= 9 && w.starts_with(char::is_uppercase))
-    };
-    // A credential's name in words after its letters ("CFA Level III Candidate").
-    let named_after_letters = |p: &str| {
-        let first = p.split_whitespace().next().unwrap_or_default().to_lowercase();
-        POST_NOMINALS.contains(&first.as_str()) && p.split_whitespace().count() <= 4
-    };
-    let credential = |p: &str| {
-        (abbreviation(p) && !p.contains(' ')) || membership(p) || named_after_letters(p) || words::names_a_job(p)
-    };
-    let mut rest = pieces.peekable();
-    // "Rosa Delgado MSc, Registered Nurse": the first letters stand before the comma.
-    if rest.peek().is_some() && rest.all(credential) { without_trailing_post_nominals(name.trim()) } else { line }
-}
-
-/// "MARIA DELA CRUZ-SANTOS RPN" without its post-nominal letters set after a space.
-/// Beside a name in small letters, letters as a degree sets them are one too: two capitals
-/// or more and as many small letters at most ("BEng", "PhD"; not "McKay", "DeShawn", and not
-/// a surname in capitals, "Claire DUBOIS"). A word in capitals after known letters is one
-/// more ("BSc (Hons) MRICS", "MBA CMBE"): a surname is never set after a degree.
-fn without_trailing_post_nominals(line: &str) -> &str {
-    let line = line.trim_end();
-    let cased = |t: &str| t.chars().any(char::is_lowercase);
-    let letters = |w: &str| {
-        let upper = w.chars().filter(|c| c.is_uppercase()).count();
-        let lower = w.chars().filter(|c| c.is_lowercase()).count();
-        upper >= 2 && lower >= 1 && upper >= lower && w.chars().all(char::is_alphabetic)
-    };
-    let words: Vec<&str> = line.split_whitespace().collect();
-    // "Ma" and "Ba" are surnames too ("Wei Ming Ma", "Tran Van Ba"): degrees only in capitals
-    // beside a name in small letters ("Niamh O'Rourke MA").
-    let surname_too = |w: &str| ["ma", "ba"].contains(&w.to_lowercase().as_str());
-    let known = |w: &str, head: &str| {
-        let listed = POST_NOMINALS.contains(&w.to_lowercase().as_str());
-        if surname_too(w) { w.chars().all(char::is_uppercase) && cased(head) } else { listed || letters(w) }
-    };
-    let capitals = |w: &str| (2..=6).contains(&w.chars().count()) && w.chars().all(char::is_uppercase);
-    // The letters at the end, each known or in capitals after a known one.
-    let mut keep = words.len();
-    let mut after_known = false;
-    for (i, word) in words.iter().enumerate().skip(2) {
-        let w = word.trim_end_matches(',');
-        let head = words[..i].join(" ");
-        if (known(w, &head) && (cased(&head) || POST_NOMINALS.contains(&w.to_lowercase().as_str())))
-            || (after_known && capitals(w))
-        {
-            keep = keep.min(i);
-            after_known = true;
-        } else {
-            keep = words.len();
-            after_known = false;
-        }
-    }
-    let end = words.get(keep).map_or(line.len(), |w| w.as_ptr() as usize - line.as_ptr() as usize);
-    without_glued_letters(line[..end].trim_end_matches([',', ' ']))
-}
-
-/// "Mary-Kate O'SullivanRN": letters a PDF's text ran into the surname, split off when they
-/// are known letters after a small one.
-fn without_glued_letters(line: &str) -> &str {
-    let last = line.rsplit(' ').next().unwrap_or(line);
-    let cut = last.char_indices().find(|&(i, c)| {
-        c.is_uppercase()
-            && last[..i].ends_with(char::is_lowercase)
-            && POST_NOMINALS.contains(&last[i..].to_lowercase().as_str())
-    });
-    match cut {
-        Some((i, _)) if line.split_whitespace().count() >= 2 => &line[..line.len() - last.len() + i],
-        _ => line,
-    }
-}
-
-/// A name in capitals as it is written otherwise: "MARÍA GARCÍA" as "María García", "SANNE
-/// DE VRIES" as "Sanne de Vries" (a particle inside a name in small letters), "PATRICK
-/// O'NEILL" and "ANNA-LENA WEBER-KRAUSE" with a capital after the apostrophe and the hyphen,
-/// and a surname in capitals beside a given name ("Claire DUBOIS", as French forms set it) as
-/// "Claire Dubois". A word with a small letter is as its owner spells it and stays ("Ludwig
-/// van Beek", "McKenzie"); so do scripts without case.
-pub(super) fn natural_case(name: &str) -> String {
-    name.split(' ')
-        .enumerate()
-        .map(|(i, word)| {
-            // "McALLISTER-REID", "d'ORBESSAN": a prefix, or an elided particle, before a
-            // surname in capitals.
-            if let Some((prefix, rest)) =
-                ["Mc", "Mac", "d'", "d’"].iter().find_map(|p| Some((*p, word.strip_prefix(p)?)))
-                && in_capitals(rest)
-            {
-                return format!("{prefix}{}", natural_case(rest));
-            }
-            // A nickname: initials stay ("(JF)"), a name is cased as the others ("(BOB)" as
-            // "(Bob)", "\"BILL\"" as "\"Bill\""); a generation's numeral stays ("III").
-            if let Some(inner) = nickname(word) {
-                return if inner.chars().count() <= 2 {
-                    word.to_owned()
-                } else {
-                    word.replace(inner, &natural_case(inner))
-                };
-            }
-            if i > 0 && ["II", "III", "IV"].contains(&word) {
-                return word.to_owned();
-            }
-            if !in_capitals(word) {
-                return word.to_owned();
-            }
-            let lower = word.to_lowercase();
-            // A particle inside a name is in small letters ("Sanne de Vries", "Hamza bin Rashid"),
-            // but for those North African and Levantine names write with a capital ("Karim Ben
-            // Salah", "Yasmine El Amrani", "Omar Abu Zaid").
-            if i > 0 && NAME_PARTICLES.contains(&lower.as_str()) && !CAPITAL_PARTICLES.contains(&lower.as_str()) {
-                return lower;
-            }
-            let mut out = String::with_capacity(word.len());
-            let mut capital = true;
-            for c in lower.chars() {
-                if capital {
-                    out.extend(c.to_uppercase())
-                } else {
-                    out.push(c)
-                }
-                // A new part of the name starts after a hyphen, and after an apostrophe that
-                // follows one letter ("O'Neill", "D'Angelo"; not "Jean-Pierre's").
-                let apostrophe = c == '\'' || c == '’';
-                capital = c == '-' || (apostrophe && out.chars().filter(|c| c.is_alphabetic()).count() == 1);
-            }
-            out
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]
