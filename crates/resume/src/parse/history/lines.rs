@@ -159,9 +159,40 @@ pub(super) fn describes_an_employer(line: &str) -> bool {
     words.len() >= 4
         && (small >= 1 || counted)
         && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        && !names_a_job(line)
+        && (!names_a_job(line) || counts_its_staff(&words))
         && dates::span(line).is_none()
         && dates::single(line).is_none()
+}
+
+/// Words for a firm's staff after their number ("ca. 650 Mitarbeiter", "1,200 employees").
+const STAFF: &[&str] = &[
+    "mitarbeiter",
+    "mitarbeitende",
+    "mitarbeitenden",
+    "beschäftigte",
+    "employees",
+    "staff",
+    "people",
+    "salariés",
+    "collaborateurs",
+    "empleados",
+    "trabajadores",
+    "funcionários",
+    "colaboradores",
+    "dipendenti",
+    "medewerkers",
+    "werknemers",
+    "pracowników",
+    "osób",
+];
+
+/// Whether a line counts a firm's staff ("Sondermaschinenbau, ca. 650 Mitarbeiter"): a
+/// figure before a word for them, which is a job's word too.
+fn counts_its_staff(words: &[&str]) -> bool {
+    words.windows(2).any(|pair| {
+        pair[0].trim_start_matches(['(', '+', '~']).starts_with(|c: char| c.is_ascii_digit())
+            && STAFF.contains(&pair[1].trim_end_matches([',', '.', ')', ';']).to_lowercase().as_str())
+    })
 }
 
 /// An employer's line as a designed resume sets it over a line describing it: its name in

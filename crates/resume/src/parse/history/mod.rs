@@ -536,6 +536,28 @@ mod tests {
     }
 
     #[test]
+    fn a_line_saying_what_the_employer_is_between_it_and_the_title() {
+        // A headcount's word is a job's word too; a short phrase under the name says what it is.
+        let lines = [
+            "Kessler Verpackungstechnik GmbH, Augsburg",
+            "Sondermaschinenbau für die Lebensmittelindustrie, ca. 650 Mitarbeiter",
+            "Schichtführerin Instandhaltung Elektrik  seit 04/2021",
+            "•  Leitung einer Schicht mit 6 Elektrikern",
+            "Stadtwerke Friedberg",
+            "Kommunaler Energieversorger",
+            "Auszubildende Elektronikerin für Betriebstechnik  09/2012 – 07/2016",
+            "•  Wartung von Umspannstationen",
+        ];
+        assert_eq!(
+            who(&lines),
+            pairs(&[
+                ("Schichtführerin Instandhaltung Elektrik", "Kessler Verpackungstechnik GmbH"),
+                ("Auszubildende Elektronikerin für Betriebstechnik", "Stadtwerke Friedberg"),
+            ])
+        );
+    }
+
+    #[test]
     fn a_name_led_by_an_article_is_who_whatever_its_words() {
         // "Head" is a title's word, but no title starts with "The".
         let lines = ["2011 - 2013", "Barman (part-time) - The Brazen Head, Dublin 8"];

@@ -115,17 +115,19 @@ impl<D: Fn(&str) -> Option<Dated>> Section<'_, D> {
     /// dates", or the employer's line dated over its description and the title.
     fn describes_the_employer(&self, j: usize, before: bool, draft: &Draft) -> bool {
         let lines = self.lines;
-        if !self.jobs || !describes_an_employer(&lines[j]) || draft.pieces.len() != 1 {
+        if !self.jobs || draft.pieces.len() != 1 {
             return false;
         }
         if before {
-            return draft.own == 1
+            let under_employer = draft.own == 1
                 && j > draft.untaken
                 && self.is_heading(j - 1)
                 && is_employers_line(&lines[j - 1])
                 && !is_employers_line(&draft.pieces[0]);
+            return under_employer && (describes_an_employer(&lines[j]) || says_what(&lines[j], &draft.pieces[0]));
         }
-        is_employers_line(&draft.pieces[0])
+        describes_an_employer(&lines[j])
+            && is_employers_line(&draft.pieces[0])
             && lines.get(j + 1).is_some_and(|next| {
                 // A title: by its words, or short, without a comma or figures.
                 let short =
@@ -262,6 +264,24 @@ impl<D: Fn(&str) -> Option<Dated>> Section<'_, D> {
                     && (self.phrases)(std::slice::from_ref(title)) == 1
             })
     }
+}
+
+/// Whether `line`, between an employer's line and a dated title (`title`) that names a job, is
+/// a short phrase saying what the employer is ("Stadtwerke Friedberg" / "Kommunaler
+/// Energieversorger" / "Auszubildende Elektronikerin  09/2012 – 07/2016"), or the department
+/// the title was held in: a phrase of its own, neither a job, a name nor a place. Either way the
+/// employer is the line above.
+fn says_what(line: &str, title: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=4).contains(&words)
+        && names_a_job(title)
+        && heading_cells(line).len() == 1
+        && !names_a_job(line)
+        && !names_an_employer(line)
+        && !names_a_school(line)
+        && !names_an_organisation(line)
+        && !is_known_town(line)
+        && !line.contains(|c: char| c.is_ascii_digit())
 }
 
 /// Whether a line names the employer after a town's line: it starts with a name, or names an
