@@ -220,7 +220,7 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
         // February ("II 2008" is, as Polish forms write it).
         if let Some(month) = month(&key).filter(|_| !line[at.end..].starts_with(')'))
             && let Some((next, next_at)) = words.get(i + 1 + of)
-            && let Some(year) = year(next.trim_end_matches([',', ')', '.', ';']))
+            && let Some(year) = year(next.trim_end_matches([',', ')', '.', ';', ':']))
         {
             // "dal 1° settembre 2012", "31 agosto 2012": the day before the month is the date's.
             let mut start = at.start;
@@ -238,7 +238,7 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
         }
         if let Some((next, next_at)) = words.get(i + 1)
             && PRESENT_PAIRS
-                .contains(&(key.as_str(), next.trim_end_matches([',', ')', '.', ';']).to_lowercase().as_str()))
+                .contains(&(key.as_str(), next.trim_end_matches([',', ')', '.', ';', ':']).to_lowercase().as_str()))
         {
             out.push((Item::Present, at.start..next_at.end));
             i += 2;
@@ -306,7 +306,7 @@ fn is_day(word: &str) -> bool {
 /// Whether word `i` of `words` (at `at` in `line`) stands right before a year, one space apart.
 fn before_a_year(line: &str, at: &Range<usize>, words: &[(String, Range<usize>)], i: usize) -> bool {
     words.get(i + 1).is_some_and(|(next, next_at)| {
-        line[at.end..next_at.start] == *" " && year(next.trim_end_matches([',', ')', '.', ';'])).is_some()
+        line[at.end..next_at.start] == *" " && year(next.trim_end_matches([',', ')', '.', ';', ':'])).is_some()
     })
 }
 
@@ -469,6 +469,7 @@ mod tests {
         assert_eq!(s("marzo de 2018 – enero de 2021"), some("2018-03", Some("2021-01")));
         assert_eq!(s("Septiembre de 2021 - a la fecha"), some("2021-09", None));
         assert_eq!(s("January 2025–February 2026"), some("2025-01", Some("2026-02")));
+        assert_eq!(s("Junio 2024 – Septiembre 2024: Camarera de sala"), some("2024-06", Some("2024-09")));
         // A table's From and To cells.
         assert_eq!(s("Telemetry RN  Mission Valley Hospital  02/2017  07/2019"), some("2017-02", Some("2019-07")));
         assert_eq!(s("Emergency Department RN  Pacific Coast  08/2019  Present"), some("2019-08", None));

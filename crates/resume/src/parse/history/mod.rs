@@ -239,6 +239,9 @@ fn comma_pieces(piece: &str) -> Vec<String> {
     {
         return vec![title.trim().to_owned(), without_town(employer)];
     }
+    if let Some((title, employer)) = title_en_employer(piece) {
+        return vec![title.to_owned(), without_town(employer)];
+    }
     let mut parts: Vec<&str> = commas_outside_brackets(piece);
     while parts.len() > 2 && parts.last().is_some_and(|p| is_town(p)) {
         parts.pop();
@@ -265,6 +268,44 @@ fn comma_pieces(piece: &str) -> Vec<String> {
         [a, rest @ ..] if !rest.is_empty() => vec![(*a).to_owned(), without_town(&rest.join(", "))],
         _ => vec![piece.to_owned()],
     }
+}
+
+/// Spanish titles that name a field after "en", never an employer ("Técnico en Farmacia",
+/// "Grado en Turismo").
+const TITLES_OF_A_FIELD: &[&str] = &[
+    "técnico",
+    "técnica",
+    "tecnico",
+    "tecnica",
+    "grado",
+    "graduado",
+    "graduada",
+    "licenciado",
+    "licenciada",
+    "diplomado",
+    "diplomada",
+    "máster",
+    "master",
+    "especialista",
+    "experto",
+    "experta",
+    "doctor",
+    "doctora",
+];
+
+/// "Camarera de sala en Hotel Marina Playa": a title and its employer joined by the Spanish
+/// "en", where the title names a job and what follows is a name the words call an employer's,
+/// set with a capital, and no field of the title ("Técnico en Farmacia").
+fn title_en_employer(piece: &str) -> Option<(&str, &str)> {
+    let (title, employer) = piece.split_once(" en ")?;
+    let field = title.split_whitespace().last().is_some_and(|w| TITLES_OF_A_FIELD.contains(&w.to_lowercase().as_str()));
+    (names_a_job(title)
+        && !field
+        && employer.starts_with(char::is_uppercase)
+        && employer.split_whitespace().count() >= 2
+        && names_an_employer(employer)
+        && !names_a_job(employer))
+    .then_some((title.trim(), employer.trim()))
 }
 
 /// The title and the employer among an entry's phrases: the title is the one more like a
@@ -555,6 +596,42 @@ mod tests {
                 ("Auszubildende Elektronikerin für Betriebstechnik", "Stadtwerke Friedberg"),
             ])
         );
+    }
+
+    #[test]
+    fn one_line_per_job_in_sentences_as_a_word_processor_list() {
+        let lines = [
+            "•\tJunio 2024 – Septiembre 2024: Camarera de sala en Hotel Marina Playa (temporada de verano). Servicio de desayunos y cenas en buffet y a la carta.",
+            "•\tJulio 2022 – Septiembre 2022: Camarera de barra en Chiringuito Es Racó. Preparación de bebidas y cócteles, cobro en caja.",
+            // A field after "Técnico en" is the title's, and an abbreviation's stop ends no headline.
+            "•\t2019 – 2021: Técnico en Farmacia y Parafarmacia, Farmacia Ortiz Pvt. Ltd.",
+        ];
+        assert_eq!(
+            who(&lines),
+            pairs(&[
+                ("Camarera de sala", "Hotel Marina Playa"),
+                ("Camarera de barra", "Chiringuito Es Racó"),
+                ("Técnico en Farmacia y Parafarmacia", "Farmacia Ortiz Pvt. Ltd."),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_dated_sentence_after_a_colon_is_a_note_between_entries() {
+        let lines = [
+            "Staff Nurse (Band 5)",
+            "Pennine Vale Hospitals NHS Foundation Trust",
+            "September 2018 – Present",
+            "• Medication rounds for 28 patients.",
+            "July 2017 – August 2018: Career break – full-time carer for a family member.",
+            "Staff Nurse",
+            "Elmbank Nursing Home, Brighouse",
+            "October 2015 – June 2017",
+            "• Responsible for 24 residents.",
+        ];
+        let found = jobs(&lines);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1], job("Staff Nurse", "Elmbank Nursing Home", "2015-10", Some("2017-06")));
     }
 
     #[test]

@@ -20,6 +20,35 @@ fn without(line: &str, span: &std::ops::Range<usize>) -> String {
     rest.trim_start_matches(['(', ' ']).trim_end_matches(['(', ' ']).to_owned()
 }
 
+/// Words shortened with a full stop that a phrase goes on after ("GCSEs x 5 incl. Maths",
+/// "Petrofac Engineering India Pvt. Ltd.").
+const ABBREVIATIONS: &[&str] =
+    &["incl", "approx", "pvt", "ltd", "inc", "corp", "bros", "dept", "resp", "avda", "nr", "str", "esp", "etc"];
+
+/// The headline of a dated line that goes on in sentences, as a one-line-per-job list in a
+/// word processor has it ("Camarera de sala en Hotel Marina Playa (temporada de verano).
+/// Servicio de desayunos y cenas…"): the text before the first full stop that ends a word of
+/// three letters or more (not an abbreviation's, "S.L.", "LTD.") with a capital after it, when
+/// a sentence of four words or more follows; the line whole otherwise.
+fn headline(rest: &str) -> &str {
+    let ends_a_word = |head: &str| {
+        let word = head.rsplit(' ').next().unwrap_or_default().trim_end_matches([')', '"', '”', '»']);
+        word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !word.contains('.')
+            && word.chars().any(char::is_lowercase)
+            && !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    };
+    rest.match_indices(". ")
+        .map(|(at, _)| (&rest[..at], rest[at + 2..].trim_start()))
+        .find(|(head, after)| {
+            head.split_whitespace().count() >= 2
+                && ends_a_word(head)
+                && after.starts_with(char::is_uppercase)
+                && is_prose(after)
+        })
+        .map_or(rest, |(head, _)| head)
+}
+
 /// What a dated line says beside its dates.
 pub(super) struct DatedLine {
     /// The line without its dates.
@@ -46,7 +75,7 @@ pub(super) fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first:
     // "jan/2019 – atual • Campinas – SP": the rest is where, as a whole, before its dash
     // splits it.
     let where_whole = is_town_and_state(&rest) || is_town_in_country(&rest);
-    let mut pieces = if where_whole { Vec::new() } else { heading_cells(&rest) };
+    let mut pieces = if where_whole { Vec::new() } else { heading_cells(headline(&rest)) };
     // Prose after a title's dash may be its ward or field ("Infirmière – Soins de suite et
     // de réadaptation" over "Clinique Sainte-Odile, Haguenau"): kept for the title below.
     let titled: Vec<String> = pieces.iter().filter(|p| !is_sentence(p)).cloned().collect();

@@ -135,6 +135,13 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
             cursor.close_at(i);
             return entry(vec![title], true, false);
         }
+        // "March 2021 – March 2022: Full-time student using the GI Bill to finish my degree.":
+        // a dated sentence after its colon is a note on that time, with no heading lines of
+        // its own; the lines around it are the entries' around it.
+        if self.jobs && pieces.is_empty() && self.dated_note(i, at) {
+            cursor.close_at(i);
+            return entry(Vec::new(), false, false);
+        }
         let own = pieces.len();
         // Time between jobs on its dated line ("Elternzeit  04/2019 – 12/2021") takes no line
         // around it: the next employer's line below is the next entry's.
@@ -313,6 +320,19 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
             return None;
         }
         dash_title(pieces, rest)
+    }
+
+    /// Whether the dated line `i` (its dates `at`) is a note: the dates first, a colon, and a
+    /// sentence of six words or more.
+    fn dated_note(&self, i: usize, at: &std::ops::Range<usize>) -> bool {
+        let line = &self.lines[i];
+        let first = line
+            .get(..at.start)
+            .is_some_and(|b| b.trim_matches(|c: char| c.is_whitespace() || "•*-".contains(c)).is_empty());
+        // The colon may be read as the last date's ("2018:").
+        let after = line.get(at.end..).unwrap_or_default().trim_start();
+        let said = after.strip_prefix(':').or_else(|| line[..at.end].ends_with(':').then_some(after)).map(str::trim);
+        first && said.is_some_and(|s| s.split_whitespace().count() >= 6 && is_sentence(s))
     }
 
     /// Whether the dated line `i`, with `own` phrases of its own, is a table's row whose
