@@ -50,10 +50,21 @@ const MAIL_LABELS: [&str; 5] = ["mail", "correo", "courriel", "posta", "poczta"]
 /// domain without its dot yet, no address as it stands, goes on.
 fn domain_wrapped<'a>(domain: &str, after: &'a str) -> &'a str {
     let Some(next) = after.strip_prefix('\n') else { return "" };
+    // "mdelacroix.welds@example.c" over "om", as a LinkedIn export wraps its contact column:
+    // a line of a letter or three alone that makes the last label a common top-level domain.
+    let alone = next.split('\n').next().unwrap_or_default().trim_end();
+    let last = domain.rsplit('.').next().unwrap_or_default();
+    let tail = alone.len() <= 3 && !alone.is_empty() && alone.chars().all(|c| c.is_ascii_lowercase());
+    if domain.contains('.') && tail && WRAPPED_DOMAINS.contains(&format!("{last}{alone}").as_str()) {
+        return alone;
+    }
     let len: usize = next.chars().take_while(|&c| c.is_alphanumeric() || ".-".contains(c)).map(char::len_utf8).sum();
     let rest = next[..len].trim_end_matches(['.', '-']);
     if domain.contains('.') || !rest.contains('.') || rest.starts_with('.') { "" } else { rest }
 }
+
+/// Top-level domains long enough to be wrapped, as an address's last label.
+const WRAPPED_DOMAINS: &[&str] = &["com", "org", "net", "edu", "gov", "info"];
 
 /// Letters and digits of any script and the ASCII marks RFC 5322 allows in a local part, less
 /// the slash and colon that labels put before an address ("Tel/Mail:").
@@ -263,7 +274,14 @@ fn is_a_citation(s: &str) -> bool {
     let Some((a, b)) = s.split_once('/') else { return false };
     let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
     let year = |g: &str| g.len() == 4 && (g.starts_with("19") || g.starts_with("20"));
-    digits(a) && digits(b) && (year(a) || year(b)) && a.len() + b.len() <= 8
+    // "14.523/2016": a register's number with its thousands set apart, and its year.
+    let thousands = |g: &str| {
+        let mut groups = g.split('.');
+        groups.next().is_some_and(|head| digits(head) && head.len() <= 3)
+            && g.contains('.')
+            && groups.all(|group| group.len() == 3 && digits(group))
+    };
+    (digits(a) && digits(b) && (year(a) || year(b)) && a.len() + b.len() <= 8) || (thousands(a) && year(b))
 }
 
 /// Where a second person's resume starts in the same file (two resumes saved as one PDF): the
@@ -343,6 +361,9 @@ mod tests {
             ("Tel.: 01512345678\nanna@example.de", "anna@example.de"),
             ("⌂ sevilla\nanna@example.de", "anna@example.de"),
             ("anna@example.de\nwww.anna.de", "anna@example.de"),
+            // A LinkedIn export's contact column wraps the top-level domain; "co" is one too.
+            ("mdelacroix.welds@example.c\nom\nwww.linkedin.com/in/marcus", "mdelacroix.welds@example.com"),
+            ("ana@example.co\nBogotá", "ana@example.co"),
         ];
         for (text, want) in cases {
             let got = email(text).map(|e| e.to_lowercase());
@@ -419,6 +440,11 @@ mod tests {
             (
                 &["ai sensi del D. Lgs. 196/2003 e del Regolamento UE 2016/679.", "+39 340 718 2256"][..],
                 "+39 340 718 2256",
+            ),
+            // A professional licence's number and year, wrapped under its label.
+            (
+                &["Técnico Superior de Segurança no Trabalho · CAP n.º", "14.523/2016", "+351 913 807 224"][..],
+                "+351 913 807 224",
             ),
         ];
         for (lines, want) in cases {

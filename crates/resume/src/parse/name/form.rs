@@ -38,11 +38,15 @@ fn label_form(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(c) = rest.chars().next() {
-        // A plural mark of a letter or two in parentheses right after a word: "(s)", "(n)", "(en)".
-        let mark = rest
-            .strip_prefix('(')
-            .and_then(|r| r.split_once(')'))
-            .filter(|(inner, _)| (1..=2).contains(&inner.chars().count()) && inner.chars().all(char::is_alphabetic));
+        // A plural mark of a letter or two in parentheses right after a word: "(s)", "(n)",
+        // "(en)"; the old Polish Europass form's ending after a hyphen: "(-a)", "(-iona)".
+        let plural = |inner: &str| {
+            let ending = inner.strip_prefix('-');
+            let letters = ending.unwrap_or(inner);
+            let most = if ending.is_some() { 6 } else { 2 };
+            (1..=most).contains(&letters.chars().count()) && letters.chars().all(char::is_alphabetic)
+        };
+        let mark = rest.strip_prefix('(').and_then(|r| r.split_once(')')).filter(|(inner, _)| plural(inner));
         match mark {
             Some((_, after)) if out.chars().last().is_some_and(char::is_alphabetic) => rest = after,
             _ => {

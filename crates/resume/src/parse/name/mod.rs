@@ -166,6 +166,7 @@ pub fn name(top: &[&str]) -> Option<String> {
         .map(|l| crate::normalize::letters_joined(l))
         .map(|l| spaced_capitals_joined(unframed(&l)))
         .collect();
+    let lines = without_wrapped_heading(lines);
     let plausible: Vec<&str> = lines
         .iter()
         .map(|l| sections::without_top_heading(l))
@@ -216,7 +217,8 @@ pub fn name(top: &[&str]) -> Option<String> {
         .or(on_the_heading)
         .or_else(|| plausible.iter().find(|line| !words::names_a_job(line)).map(|l| (*l).to_owned()))
         .or(under_the_heading)
-        .or_else(|| plausible.first().map(|l| (*l).to_owned()));
+        .or_else(|| plausible.first().map(|l| (*l).to_owned()))
+        .map(|n| fuller(&n, &plausible).unwrap_or(n));
     // "DUBOIS Claire": the surname set first in capitals, as French and Italian resumes do; a
     // name written beside its Chinese, Japanese or Korean form keeps that order, its own
     // ("CHEN Jiahui (陈佳慧)" is Chen Jiahui).
@@ -225,6 +227,81 @@ pub fn name(top: &[&str]) -> Option<String> {
         let n = if own_order { n } else { in_the_order_said(&n, Order::SurnameFirst).unwrap_or(n) };
         natural_case(&n)
     })
+}
+
+/// The name with more of its words, where another line of the top starts with it ("Joaquín
+/// Ruiz" signing a cover note over the resume's "JOAQUÍN RUIZ BENÍTEZ").
+fn fuller(name: &str, plausible: &[&str]) -> Option<String> {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    plausible
+        .iter()
+        .find(|line| {
+            let theirs: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+            theirs.len() > words.len() && theirs.starts_with(&words)
+        })
+        .map(|line| (*line).to_owned())
+}
+
+/// How a cover note ends before the writer's name ("Pozdrawiam" over "Tomasz Mazur"), in the
+/// languages here, lower case.
+const CLOSINGS: &[&str] = &[
+    "regards",
+    "kind regards",
+    "best regards",
+    "best wishes",
+    "best",
+    "many thanks",
+    "thanks",
+    "cheers",
+    "sincerely",
+    "yours sincerely",
+    "yours faithfully",
+    "mit freundlichen grüßen",
+    "freundliche grüße",
+    "viele grüße",
+    "beste grüße",
+    "cordialement",
+    "bien cordialement",
+    "bien à vous",
+    "saludos",
+    "un saludo",
+    "saludos cordiales",
+    "atentamente",
+    "cumprimentos",
+    "atenciosamente",
+    "com os melhores cumprimentos",
+    "cordiali saluti",
+    "distinti saluti",
+    "saluti",
+    "met vriendelijke groet",
+    "met vriendelijke groeten",
+    "vriendelijke groet",
+    "groeten",
+    "pozdrawiam",
+    "z poważaniem",
+    "z wyrazami szacunku",
+];
+
+/// Whether a line is a cover note's closing, never a word of the name under it.
+fn is_a_closing(line: &str) -> bool {
+    let lower = line.trim().trim_end_matches([',', '.', '!']).to_lowercase();
+    CLOSINGS.contains(&lower.as_str())
+}
+
+/// The lines without a heading of the top that a form's narrow label column wrapped over two
+/// lines ("INFORMATIONS" over "PERSONNELLES Julien GIRAUDEAU"): the first line goes, the second
+/// keeps what follows the heading.
+fn without_wrapped_heading(mut lines: Vec<String>) -> Vec<String> {
+    let Some(k) = (1..lines.len()).find(|&k| {
+        let joined = format!("{} {}", lines[k - 1], lines[k]);
+        !lines[k - 1].contains(' ') && sections::without_top_heading(&joined).len() < lines[k].len()
+    }) else {
+        return lines;
+    };
+    let joined = format!("{} {}", lines[k - 1], lines[k]);
+    lines[k] = sections::without_top_heading(&joined).to_owned();
+    lines.remove(k - 1);
+    lines
 }
 
 /// The name where the top of the page has none (a sidebar of contact details read first): a
@@ -304,7 +381,7 @@ fn without_photo_title_and_monogram(top: &[&str]) -> Vec<String> {
             words.pop();
         }
         let line = words.join(" ");
-        if !line.trim().is_empty() && !is_photo(&line) && !only_honorifics(&line) {
+        if !line.trim().is_empty() && !is_photo(&line) && !only_honorifics(&line) && !is_a_closing(&line) {
             lines.push(line.trim().to_owned());
         }
     }
@@ -576,6 +653,16 @@ mod tests {
     }
 
     #[test]
+    fn a_cover_notes_closing_is_no_word_of_the_name_under_it() {
+        let top = ["Dzień dobry,", "w odpowiedzi na ogłoszenie przesyłam swoje CV.", "Pozdrawiam", "Tomasz Mazur"];
+        assert_eq!(name(&top).as_deref(), Some("Tomasz Mazur"));
+        assert_eq!(name(&["Kind regards,", "Aoife Byrne"]).as_deref(), Some("Aoife Byrne"));
+        // The signature's short form, and the resume's own with a second surname.
+        let top = ["Un saludo,", "Joaquín Ruiz", "_____", "JOAQUÍN RUIZ BENÍTEZ", "C/ Sierra de Aracena 12"];
+        assert_eq!(name(&top).as_deref(), Some("Joaquín Ruiz Benítez"));
+    }
+
+    #[test]
     fn a_europass_form_gives_the_name_after_its_label_in_the_order_said() {
         let form = ["europass Lebenslauf", "Angaben zur Person", "Nachname(n) / Vorname(n) Hartmann, Lea Sophie"];
         assert_eq!(name(&form).as_deref(), Some("Lea Sophie Hartmann"));
@@ -589,6 +676,13 @@ mod tests {
             Some("Inês Matos Serrano")
         );
         assert_eq!(name(&["Nazwisko / Imię: KRÓL, Ewa"]).as_deref(), Some("Ewa Król"));
+        // The form's heading wrapped in its narrow label column.
+        let form =
+            ["Curriculum vitae", "europass", "INFORMATIONS", "PERSONNELLES Julien GIRAUDEAU", "14 rue Bressigny"];
+        assert_eq!(name(&form).as_deref(), Some("Julien Giraudeau"));
+        // The old Polish form's endings after a hyphen; no sign of the surname, so as written.
+        let form = ["Informacje osobiste", "Nazwisko(-a) / Imię(-iona) Zalewski Michał"];
+        assert_eq!(name(&form).as_deref(), Some("Zalewski Michał"));
         // A table's photo box beside the name is no part of it.
         assert_eq!(name(&["Lebenslauf", "Name  Reto Gämperle  Foto"]).as_deref(), Some("Reto Gämperle"));
         assert_eq!(
