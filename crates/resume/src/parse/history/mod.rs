@@ -393,6 +393,9 @@ fn organisation(piece: &str) -> String {
 
 fn split_after_title(text: &str) -> Option<(String, String)> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    if let Some(at) = organisation_in_capitals(&words) {
+        return Some((words[..at].join(" "), words[at..].join(" ")));
+    }
     let modifiers = ["product", "sales", "support", "senior", "junior", "principal", "staff", "chief"];
     let at = (0..words.len().saturating_sub(1)).rev().find(|&i| {
         names_a_job(words[i])
@@ -413,6 +416,24 @@ fn split_after_title(text: &str) -> Option<(String, String)> {
     // it, unless it is in capitals ("Analyst IBM"); after longer titles it may be a name.
     let one_word = at == 0 && words.len() == 2 && words[1].chars().any(char::is_lowercase);
     (!names_a_job(&employer) && !joined && !kind_alone && !grade && !one_word).then_some((title, employer))
+}
+
+/// Where the employer starts in a title and an employer run together in capitals, as text
+/// copied from the Europass editor's PDF gives them ("NAUCZYCIELKA EDUKACJI WCZESNOSZKOLNEJ
+/// SZKOŁA PODSTAWOWA NR 44", "POMOC NAUCZYCIELA (STAŻ) NIEPUBLICZNE PRZEDSZKOLE"): case tells
+/// nothing there, so at the first word of a school's name (a teacher's employer), or after the
+/// title's aside in brackets, where what comes before names a job and what comes after none.
+fn organisation_in_capitals(words: &[&str]) -> Option<usize> {
+    let capitals = words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if !capitals {
+        return None;
+    }
+    (1..words.len().saturating_sub(1)).find(|&k| {
+        let word = words[k].trim_start_matches(['„', '"', '“', '«']);
+        // A school's word: an employer's ("PHARMACIE", "SPEDITION") is a field's in titles too.
+        let starts = names_a_school(word) || words[k - 1].ends_with(')');
+        starts && names_a_job(&words[..k].join(" ")) && !names_a_job(&words[k..].join(" "))
+    })
 }
 
 /// A title's grade: a roman numeral ("II", "IV") or a figure ("3").
@@ -632,6 +653,25 @@ mod tests {
         let found = jobs(&lines);
         assert_eq!(found.len(), 2);
         assert_eq!(found[1], job("Staff Nurse", "Elmbank Nursing Home", "2015-10", Some("2017-06")));
+    }
+
+    #[test]
+    fn a_title_and_a_school_run_together_in_capitals() {
+        let lines = [
+            "01/09/2017 – OBECNIE Katowice, Polska",
+            "NAUCZYCIELKA EDUKACJI WCZESNOSZKOLNEJ SZKOŁA PODSTAWOWA NR 44 IM. JANA BRZECHWY",
+            "– wychowawczyni klas I–III",
+            // An employer's word is a field's in a title: no split at "PHARMACIE".
+            "09/2015 – 06/2016 Lyon, France",
+            "INTERNE EN PHARMACIE HOSPITALIÈRE",
+        ];
+        assert_eq!(
+            who(&lines),
+            pairs(&[
+                ("NAUCZYCIELKA EDUKACJI WCZESNOSZKOLNEJ", "SZKOŁA PODSTAWOWA NR 44 IM. JANA BRZECHWY"),
+                ("INTERNE EN PHARMACIE HOSPITALIÈRE", ""),
+            ])
+        );
     }
 
     #[test]
