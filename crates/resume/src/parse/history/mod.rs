@@ -675,6 +675,22 @@ mod tests {
     }
 
     #[test]
+    fn an_employer_dated_over_its_description_and_its_dated_roles() {
+        let lines = [
+            "08/2003 – 09/2015\tMetzgerei Brandl, Würzburg",
+            "Landmetzgerei mit eigener Schlachtung und 4 Filialen",
+            "01/2010 – 09/2015\tFilialleiterin",
+            "–\tVerantwortung für Umsatz und 6 Verkäuferinnen",
+            "08/2003 – 12/2009\tFleischergeselle",
+            "–\tSchlachtung, Zerlegung von Schwein und Rind",
+        ];
+        assert_eq!(
+            who(&lines),
+            pairs(&[("Filialleiterin", "Metzgerei Brandl"), ("Fleischergeselle", "Metzgerei Brandl")])
+        );
+    }
+
+    #[test]
     fn a_name_led_by_an_article_is_who_whatever_its_words() {
         // "Head" is a title's word, but no title starts with "The".
         let lines = ["2011 - 2013", "Barman (part-time) - The Brazen Head, Dublin 8"];

@@ -32,6 +32,10 @@ impl<D: Fn(&str) -> Option<Dated>> Section<'_, D> {
             // "Lonestar Health Systems" / "6 years 7 months" / "Senior Software Engineer": an
             // employer's time in all, between it and its first role.
             if is_duration(line) || self.describes_the_employer(j, before, draft) {
+                // Passed over after the dates, the line is this entry's, no later one's.
+                if !before {
+                    *free = j + 1;
+                }
                 continue;
             }
             let whole_title = comma_whole && draft.pieces.len() == 1;
@@ -126,14 +130,20 @@ impl<D: Fn(&str) -> Option<Dated>> Section<'_, D> {
                 && !is_employers_line(&draft.pieces[0]);
             return under_employer && (describes_an_employer(&lines[j]) || says_what(&lines[j], &draft.pieces[0]));
         }
+        // Or the employer's line dated over its description and its roles, each dated within
+        // ("08/2003 – 09/2015  Metzgerei Brandl, Würzburg" / "Landmetzgerei mit eigener
+        // Schlachtung und 4 Filialen" / "01/2010 – 09/2015  Filialleiter").
+        let role_next = self.is_dated(j + 1);
+        let employer = &draft.pieces[0];
         describes_an_employer(&lines[j])
-            && is_employers_line(&draft.pieces[0])
-            && lines.get(j + 1).is_some_and(|next| {
-                // A title: by its words, or short, without a comma or figures.
-                let short =
-                    next.split_whitespace().count() <= 5 && !next.contains(|c: char| c == ',' || c.is_ascii_digit());
-                self.is_heading(j + 1) && (names_a_job(next) || short) && !is_employers_line(next)
-            })
+            && ((role_next && !names_a_job(employer)) || is_employers_line(employer))
+            && (role_next
+                || lines.get(j + 1).is_some_and(|next| {
+                    // A title: by its words, or short, without a comma or figures.
+                    let short = next.split_whitespace().count() <= 5
+                        && !next.contains(|c: char| c == ',' || c.is_ascii_digit());
+                    self.is_heading(j + 1) && (names_a_job(next) || short) && !is_employers_line(next)
+                }))
     }
 
     /// Whether line `j`, a heading's line, belongs to no heading of this entry: the entry has

@@ -67,7 +67,12 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
 
     /// Whether line `i` may be a heading's: no description, no dates.
     pub(super) fn is_heading(&self, i: usize) -> bool {
-        !is_description(&self.lines[i]) && (self.dated)(&self.lines[i]).is_none()
+        !is_description(&self.lines[i]) && !self.is_dated(i)
+    }
+
+    /// Whether line `i` has dates: another entry's line.
+    pub(super) fn is_dated(&self, i: usize) -> bool {
+        self.lines.get(i).is_some_and(|line| (self.dated)(line).is_some())
     }
 
     /// Whether the line after `j` is a heading that names an organisation.
