@@ -393,7 +393,7 @@ fn organisation(piece: &str) -> String {
 
 fn split_after_title(text: &str) -> Option<(String, String)> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    if let Some(at) = organisation_in_capitals(&words) {
+    if let Some(at) = organisation_in_capitals(&words).or_else(|| case_changes(&words)) {
         return Some((words[..at].join(" "), words[at..].join(" ")));
     }
     let modifiers = ["product", "sales", "support", "senior", "junior", "principal", "staff", "chief"];
@@ -434,6 +434,22 @@ fn organisation_in_capitals(words: &[&str]) -> Option<usize> {
         let starts = names_a_school(word) || words[k - 1].ends_with(')');
         starts && names_a_job(&words[..k].join(" ")) && !names_a_job(&words[k..].join(" "))
     })
+}
+
+/// Where a title in capitals gives way to a name in its own case on one line, as the Europass
+/// editor's bold title and its employer come out of its PDF ("PRÉPARATRICE DE COMMANDES
+/// (INTÉRIM) Agilis Intérim"): the capitals name a job, two words or more, and the name after
+/// them no job.
+fn case_changes(words: &[&str]) -> Option<usize> {
+    let capitals = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.is_empty() || (letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()))
+    };
+    let at = words.iter().position(|w| !capitals(w))?;
+    let cased = words[at].starts_with(char::is_uppercase) && words[at].chars().any(char::is_lowercase);
+    let title = words[..at].join(" ");
+    let rest = words[at..].join(" ");
+    (at >= 2 && cased && names_a_job(&title) && !names_a_job(&rest)).then_some(at)
 }
 
 /// A title's grade: a roman numeral ("II", "IV") or a figure ("3").
@@ -664,12 +680,16 @@ mod tests {
             // An employer's word is a field's in a title: no split at "PHARMACIE".
             "09/2015 – 06/2016 Lyon, France",
             "INTERNE EN PHARMACIE HOSPITALIÈRE",
+            // A title in capitals, then its employer in its own case.
+            "03/2019 – 08/2021",
+            "PRÉPARATRICE DE COMMANDES (INTÉRIM) Agilis Intérim",
         ];
         assert_eq!(
             who(&lines),
             pairs(&[
                 ("NAUCZYCIELKA EDUKACJI WCZESNOSZKOLNEJ", "SZKOŁA PODSTAWOWA NR 44 IM. JANA BRZECHWY"),
                 ("INTERNE EN PHARMACIE HOSPITALIÈRE", ""),
+                ("PRÉPARATRICE DE COMMANDES (INTÉRIM)", "Agilis Intérim"),
             ])
         );
     }
