@@ -37,7 +37,7 @@ pub fn text(bytes: &[u8]) -> Result<String, ResumeError> {
     let text = match detect(bytes)? {
         Format::Pdf => pdf(bytes)?,
         Format::Docx => docx(bytes)?,
-        Format::Text => plain(bytes),
+        Format::Text => crate::text_columns::apart(&plain(bytes)),
     };
     within_text_limit(text.len())?;
     Ok(text)

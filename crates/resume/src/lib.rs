@@ -6,6 +6,8 @@
 //!   process: [`isolated`] runs it in a child process with a time and a memory limit.
 //! - [`positioned`] lays a PDF's characters out by their positions: rows, and a sidebar read
 //!   after the column beside it; [`rtl`] puts right-to-left lines back in reading order.
+//! - `text_columns` reads plain text laid out in two columns with spaces one column after the
+//!   other.
 //! - [`limits`] is what reading one file may cost: its size, its text, its DOCX parts.
 //! - [`normalize`] makes that text uniform (NFKC, ligatures, private-use bullets, spaces).
 //! - [`parse`] turns it into fields: name, contact, links, skills, employment, education.
@@ -23,6 +25,7 @@ pub mod normalize;
 pub mod parse;
 mod positioned;
 mod rtl;
+mod text_columns;
 mod word_table;
 
 pub use extract::Format;
