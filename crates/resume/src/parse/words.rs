@@ -122,6 +122,14 @@ const TITLE_WORDS: &[&str] = &[
     "programmatrice", "progettista", "ragioniere", "ragioniera", "logopedista", "ostetrica", "psicologo",
     "psicologa", "rappresentante", "venditore", "venditrice", "portiere", "caposquadra", "capoturno",
     "capocantiere", "capocuoco",
+    // An intern ("Stagista – Istituto di bellezza Chic").
+    "stagista",
+    // Hair and beauty, in the languages here ("Estetista – Centro Estetico Venere"); not the
+    // trades that are surnames too ("Kapper", "Fryzjer", "Friseur", "Barber").
+    "estetista", "parrucchiere", "parrucchiera", "acconciatore", "acconciatrice", "fornaio", "fornaia",
+    "panettiere", "panettiera", "pasticcere", "pasticcera", "kosmetikerin", "kosmetiker", "esthéticienne",
+    "coiffeuse", "coiffeur", "peluquera", "peluquero", "esteticista", "cabeleireira", "cabeleireiro",
+    "schoonheidsspecialiste", "kosmetyczka", "manicurist", "beautician",
     // Dutch
     "orderpicker", "verzorger", "begeleider", "begeleidster", 
     "stukadoor", "installateur", "elektricien", "ambtenaar", "secretaresse",
