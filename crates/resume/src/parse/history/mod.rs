@@ -247,9 +247,12 @@ fn comma_pieces(piece: &str) -> Vec<String> {
         parts.pop();
     }
     // "Barbosa, Lacerda e Nogueira Advogados": partners' names listed before the firm's kind.
+    // Each partner one word ("Bakkerij Bosch & Zn." after "Broodbakker" is a firm's name).
     let partners = |a: &str, b: &str| {
         !a.contains(' ')
-            && [" e ", " y ", " & ", " and ", " et ", " und "].iter().any(|and| b.contains(and))
+            && [" e ", " y ", " & ", " and ", " et ", " und "]
+                .iter()
+                .any(|and| b.split_once(and).is_some_and(|(partner, _)| !partner.trim().contains(' ')))
             && names_an_employer(b)
     };
     match parts.as_slice() {
@@ -715,6 +718,9 @@ mod tests {
         // "Head" is a title's word, but no title starts with "The".
         let lines = ["2011 - 2013", "Barman (part-time) - The Brazen Head, Dublin 8"];
         assert_eq!(who(&lines), pairs(&[("Barman (part-time)", "The Brazen Head")]));
+        // A firm's name with "&" after a title and a comma is no list of partners.
+        let lines = ["2013 – 2019  Broodbakker, Bakkerij Bosch & Zn."];
+        assert_eq!(who(&lines), pairs(&[("Broodbakker", "Bakkerij Bosch & Zn.")]));
     }
 
     #[test]
