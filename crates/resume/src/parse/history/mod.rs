@@ -714,6 +714,37 @@ mod tests {
     }
 
     #[test]
+    fn the_next_employers_line_over_its_dated_role_is_no_later_roles() {
+        let lines = [
+            "Cherokee Hills Country Club  Madison, WI",
+            "Assistant Superintendent  Mar 2013 – Mar 2016",
+            "o  Daily course setup, greens mowing and rolling",
+            "Greenskeeper  Apr 2010 – Feb 2013",
+            "Four Seasons Lawn & Landscape LLC  Sun Prairie, WI",
+            "Landscape Crew Member  May 2007 – Mar 2010",
+        ];
+        let found = who(&lines);
+        assert_eq!(found[1], ("Greenskeeper".to_owned(), "Cherokee Hills Country Club".to_owned()));
+        assert_eq!(found[2].1, "Four Seasons Lawn & Landscape LLC");
+        // A LinkedIn role's place with its country is where, not who.
+        let lines = [
+            "Corrib Payroll Services Ltd",
+            "5 years 4 months",
+            "Senior Payroll Administrator",
+            "June 2019 - March 2022 (2 years 10 months)",
+            "Galway, County Galway, Ireland",
+            "Portfolio of 35 bureau clients, from 5 to 400 employees. Reviewed",
+            "payrolls prepared by two administrators, handled client queries and",
+            "Revenue correspondence.",
+            "Payroll Administrator",
+            "December 2016 - May 2019 (2 years 6 months)",
+            "Galway, County Galway, Ireland",
+        ];
+        let found = who(&lines);
+        assert_eq!(found[1], ("Payroll Administrator".to_owned(), "Corrib Payroll Services Ltd".to_owned()));
+    }
+
+    #[test]
     fn a_name_led_by_an_article_is_who_whatever_its_words() {
         // "Head" is a title's word, but no title starts with "The".
         let lines = ["2011 - 2013", "Barman (part-time) - The Brazen Head, Dublin 8"];

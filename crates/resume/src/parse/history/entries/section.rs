@@ -75,6 +75,15 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         self.lines.get(i).is_some_and(|line| (self.dated)(line).is_some())
     }
 
+    /// Whether line `i` is a dated title ("Landscape Crew Member  May 2007 – Mar 2010"): dates
+    /// with words beside them, not dates alone ("2011 – 2015  2019 – 2021", a sidebar's).
+    fn is_dated_title(&self, i: usize) -> bool {
+        let Some(line) = self.lines.get(i) else { return false };
+        let Some((_, _, at)) = (self.dated)(line) else { return false };
+        let rest = format!("{} {}", &line[..at.start], &line[at.end..]);
+        rest.chars().any(char::is_alphabetic) && !crate::parse::is_dates(&rest)
+    }
+
     /// Whether the line after `j` is a heading that names an organisation.
     pub(super) fn names_below(&self, j: usize) -> bool {
         self.lines.get(j + 1).is_some_and(|next| self.is_heading(j + 1) && names_an_organisation(next))
@@ -180,9 +189,14 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
             // the dates is its own description ("Leerkracht groep 7  aug. 2018 – jul. 2023"
             // over "Invoering van Snappet in de bovenbouw"), unless it names who or ends on
             // where ("Leroy Merlin France – mission d'intérim via Adecco, Lezennes").
+            // Not the next employer's line over its first dated role ("Greenskeeper  Apr 2010 –
+            // Feb 2013" over "Four Seasons Lawn & Landscape LLC  Sun Prairie, WI" over
+            // "Landscape Crew Member  May 2007 – Mar 2010").
             let who_below = after_first.is_some_and(|j| {
                 let line = &self.lines[j];
-                names_who(line) || line.rsplit_once(", ").is_some_and(|(_, town)| is_town(town))
+                (names_who(line) || line.rsplit_once(", ").is_some_and(|(_, town)| is_town(town)))
+                    && !self.is_dated_title(j + 1)
+                    && !in_a_country(line)
             });
             let after = if n > 0 && own == 1 && !who_below { Vec::new() } else { after };
             [(before, true), (after, false)]
@@ -381,7 +395,10 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
                 // An education's school under its dates ("VMBO Kader" / "2010 – 2014" /
                 // "Zuid-West College, Den Haag").
                 || (!jobs && names_a_school(line) && !names_a_degree(line))
-                || (jobs && (names_an_organisation(line) || starts_with_a_name(line)) && !names_a_job(line))
+                || (jobs
+                    && (names_an_organisation(line) || starts_with_a_name(line))
+                    && !names_a_job(line)
+                    && !in_a_country(line))
                 || (employer_over && names_a_job(line) && !names_an_organisation(line) && !is_prose(line))
         };
         // An organisation's line with its site ("Kingsmead Hospitals NHS Trust, St Aldhelm's
@@ -393,7 +410,9 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         if self.heading_first
             && one_phrase
             && !gap
-            && let Some(j) = after_first.filter(|j| self.is_heading(*j) && completes(&self.lines[*j]))
+            // Not a name over the next dated line: the next entry's employer over its title.
+            && let Some(j) = after_first
+                .filter(|j| self.is_heading(*j) && completes(&self.lines[*j]) && !(jobs && self.is_dated_title(*j + 1)))
         {
             draft.pieces.extend(heading_cells(&self.lines[j]));
             *free = j + 1;
@@ -404,4 +423,10 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
             draft.pieces.splice(at..at, places);
         }
     }
+}
+
+/// Whether a line ends on a country after a comma: where a LinkedIn role was ("Galway, County
+/// Galway, Ireland"), never who.
+fn in_a_country(line: &str) -> bool {
+    line.rsplit_once(", ").is_some_and(|(_, country)| crate::parse::history::is_country(country))
 }
