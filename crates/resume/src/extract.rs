@@ -37,7 +37,12 @@ pub fn text(bytes: &[u8]) -> Result<String, ResumeError> {
     let text = match detect(bytes)? {
         Format::Pdf => pdf(bytes)?,
         Format::Docx => docx(bytes)?,
-        Format::Text => crate::text_columns::apart(&plain(bytes)),
+        // Refused before its columns are looked for: that reads it many times.
+        Format::Text => {
+            let text = plain(bytes);
+            within_text_limit(text.len())?;
+            crate::text_columns::apart(&text)
+        }
     };
     within_text_limit(text.len())?;
     Ok(text)

@@ -161,9 +161,11 @@ pub fn span(line: &str) -> Option<Span> {
         }
         // Two dates need something between them to be a range: a connector, or the gap between
         // two cells of a table (its From and To columns).
+        // Not from a year that closes a bracket: "Zimmerer (Lehre ab 1988)   September 1991 –
+        // 2004" is a note's year beside the range.
         let cells_apart = |next: &Range<usize>| {
             let gap = &line[items[i].1.end..next.start];
-            gap.contains("  ") || gap.contains('\t')
+            (gap.contains("  ") || gap.contains('\t')) && !gap.starts_with(')')
         };
         // "May 2019 to date": the words for now may hold the connector.
         let connected_now =
@@ -184,12 +186,12 @@ pub fn span(line: &str) -> Option<Span> {
     None
 }
 
-/// Whether the word at byte `at` stands inside a bracket after words of its own: a note within
-/// a title ("Spawacz-monter (brygadzista od 2022)", a promotion), not the entry's dates, which
-/// "(since 2021)" alone would be.
+/// Whether the word at byte `at` stands inside a bracket after a job's title: a note within a
+/// title ("Spawacz-monter (brygadzista od 2022)", a promotion), not the entry's dates, which
+/// "(since 2021)" alone or "(Vollzeit, seit 2021)" are.
 fn in_a_note(line: &str, at: usize) -> bool {
     let head = &line[..at];
-    head.rfind('(').is_some_and(|open| !head[open..].contains(')') && !head[open + 1..].trim().is_empty())
+    head.rfind('(').is_some_and(|open| !head[open..].contains(')') && super::words::names_a_job(&head[open + 1..]))
 }
 
 /// Whether date `a` is before date `b`, both `YYYY` or `YYYY-MM`; a year alone is compared by
@@ -483,6 +485,7 @@ mod tests {
         assert_eq!(single("Class of 2015"), Some(("2015".into(), 9..13)));
         assert_eq!(s("Spawacz-monter (brygadzista od 2022)"), None, "a promotion noted in the title");
         assert_eq!(s("Pflegefachkraft (seit 2021)"), some("2021", None), "the bracket holds only the dates");
+        assert_eq!(s("Pflegefachkraft (Vollzeit, seit 2021)"), some("2021", None), "no title before 'seit'");
     }
 
     #[test]
@@ -491,6 +494,7 @@ mod tests {
             s("Zimmerer (Vorarbeiter ab 1999)    September 1991 – Dezember 2004"),
             some("1991-09", Some("2004-12"))
         );
+        assert_eq!(s("Zimmerer (Lehre ab 1988)    September 1991 – 2004"), some("1991-09", Some("2004")));
     }
 
     #[test]

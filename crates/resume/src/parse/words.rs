@@ -125,11 +125,13 @@ const TITLE_WORDS: &[&str] = &[
     // An intern ("Stagista – Istituto di bellezza Chic").
     "stagista",
     // Hair and beauty, in the languages here ("Estetista – Centro Estetico Venere"); not the
-    // trades that are surnames too ("Kapper", "Fryzjer", "Friseur", "Barber").
-    "estetista", "parrucchiere", "parrucchiera", "acconciatore", "acconciatrice", "fornaio", "fornaia",
-    "panettiere", "panettiera", "pasticcere", "pasticcera", "kosmetikerin", "kosmetiker", "esthéticienne",
-    "coiffeuse", "coiffeur", "peluquera", "peluquero", "esteticista", "cabeleireira", "cabeleireiro",
-    "schoonheidsspecialiste", "kosmetyczka", "manicurist", "beautician",
+    // trades that are surnames too ("Kapper", "Fryzjer", "Friseur", "Barber"), nor the words
+    // that lead a salon's name ("Coiffeur Bernadette", "Parrucchiere Da Mario").
+    "estetista", "parrucchiera", "acconciatore", "acconciatrice", "kosmetikerin", "kosmetiker", "esthéticienne",
+    "coiffeuse", "peluquera", "peluquero", "esteticista", "cabeleireira", "cabeleireiro", "schoonheidsspecialiste",
+    "kosmetyczka", "manicurist", "beautician",
+    // Bakers and pastry cooks, in Italian.
+    "fornaio", "fornaia", "panettiere", "panettiera", "pasticcere", "pasticcera",
     // Dutch
     "orderpicker", "verzorger", "begeleider", "begeleidster", 
     "stukadoor", "installateur", "elektricien", "ambtenaar", "secretaresse",

@@ -159,7 +159,7 @@ pub(super) fn describes_an_employer(line: &str) -> bool {
     words.len() >= 4
         && (small >= 1 || counted)
         && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        && (!names_a_job(line) || counts_its_staff(&words))
+        && (!names_a_job(line) || counts_its_staff(&words).is_some_and(|k| !names_a_job(&without_word(&words, k))))
         && dates::span(line).is_none()
         && dates::single(line).is_none()
 }
@@ -186,13 +186,22 @@ const STAFF: &[&str] = &[
     "osób",
 ];
 
-/// Whether a line counts a firm's staff ("Sondermaschinenbau, ca. 650 Mitarbeiter"): a
-/// figure before a word for them, which is a job's word too.
-fn counts_its_staff(words: &[&str]) -> bool {
-    words.windows(2).any(|pair| {
-        pair[0].trim_start_matches(['(', '+', '~']).starts_with(|c: char| c.is_ascii_digit())
-            && STAFF.contains(&pair[1].trim_end_matches([',', '.', ')', ';']).to_lowercase().as_str())
-    })
+/// Where a line counts a firm's staff ("Sondermaschinenbau, ca. 650 Mitarbeiter"): the word
+/// for them after a figure, which is a job's word too. Only where no other word names a job
+/// does the line describe the firm ("Head Chef – brigade of 14 staff" is a title).
+fn counts_its_staff(words: &[&str]) -> Option<usize> {
+    words
+        .windows(2)
+        .position(|pair| {
+            pair[0].trim_start_matches(['(', '+', '~']).starts_with(|c: char| c.is_ascii_digit())
+                && STAFF.contains(&pair[1].trim_end_matches([',', '.', ')', ';']).to_lowercase().as_str())
+        })
+        .map(|k| k + 1)
+}
+
+/// The words joined again without word `k`.
+fn without_word(words: &[&str], k: usize) -> String {
+    words.iter().enumerate().filter(|(i, _)| *i != k).map(|(_, w)| *w).collect::<Vec<_>>().join(" ")
 }
 
 /// An employer's line as a designed resume sets it over a line describing it: its name in
@@ -696,6 +705,12 @@ pub(super) fn unglue(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_firms_headcount_describes_it_a_titles_team_does_not() {
+        assert!(describes_an_employer("Sondermaschinenbau für die Lebensmittelindustrie, ca. 650 Mitarbeiter"));
+        assert!(!describes_an_employer("Head Chef – brigade of 14 staff"));
+    }
 
     #[test]
     fn a_marked_title_and_who_heads_an_entry_and_a_marked_task_does_not() {

@@ -275,35 +275,26 @@ fn comma_pieces(piece: &str) -> Vec<String> {
 
 /// Spanish titles that name a field after "en", never an employer ("Técnico en Farmacia",
 /// "Grado en Turismo").
+#[rustfmt::skip]
 const TITLES_OF_A_FIELD: &[&str] = &[
-    "técnico",
-    "técnica",
-    "tecnico",
-    "tecnica",
-    "grado",
-    "graduado",
-    "graduada",
-    "licenciado",
-    "licenciada",
-    "diplomado",
-    "diplomada",
-    "máster",
-    "master",
-    "especialista",
-    "experto",
-    "experta",
-    "doctor",
-    "doctora",
+    "técnico", "técnica", "tecnico", "tecnica", "grado", "graduado", "graduada", "licenciado", "licenciada",
+    "diplomado", "diplomada", "máster", "master", "especialista", "experto", "experta", "doctor", "doctora",
+    "superior", "auxiliar", "ingeniero", "ingeniera", "interno", "interna", "interne",
 ];
 
 /// "Camarera de sala en Hotel Marina Playa": a title and its employer joined by the Spanish
-/// "en", where the title names a job and what follows is a name the words call an employer's,
-/// set with a capital, and no field of the title ("Técnico en Farmacia").
+/// "en", where the title names a job (no field's title: "Técnico Superior en Farmacia",
+/// "Interne en Pharmacie", and no comma: "Dependienta, Mango en Centro Comercial") and what
+/// follows is a name led by an employer's kind, set with a capital.
 fn title_en_employer(piece: &str) -> Option<(&str, &str)> {
     let (title, employer) = piece.split_once(" en ")?;
-    let field = title.split_whitespace().last().is_some_and(|w| TITLES_OF_A_FIELD.contains(&w.to_lowercase().as_str()));
+    let field = title.split_whitespace().any(|w| TITLES_OF_A_FIELD.contains(&w.to_lowercase().as_str()));
+    // The employer's name starts with its kind ("Hotel Marina Playa", "Restaurante Zuberoa").
+    let kind_first = employer.split_whitespace().next().is_some_and(names_an_employer);
     (names_a_job(title)
         && !field
+        && !title.contains(',')
+        && kind_first
         && employer.starts_with(char::is_uppercase)
         && employer.split_whitespace().count() >= 2
         && names_an_employer(employer)
@@ -396,14 +387,15 @@ fn organisation(piece: &str) -> String {
 
 fn split_after_title(text: &str) -> Option<(String, String)> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    if let Some(at) = organisation_in_capitals(&words).or_else(|| case_changes(&words)) {
-        return Some((words[..at].join(" "), words[at..].join(" ")));
-    }
     let modifiers = ["product", "sales", "support", "senior", "junior", "principal", "staff", "chief"];
-    let at = (0..words.len().saturating_sub(1)).rev().find(|&i| {
-        names_a_job(words[i])
-            && !modifiers.contains(&words[i].to_lowercase().as_str())
-            && words[i + 1].chars().next().is_some_and(char::is_uppercase)
+    // The title's last word: before the employer's first where case or a school's word tells.
+    let told = organisation_in_capitals(&words).or_else(|| case_changes(&words)).map(|start| start - 1);
+    let at = told.or_else(|| {
+        (0..words.len().saturating_sub(1)).rev().find(|&i| {
+            names_a_job(words[i])
+                && !modifiers.contains(&words[i].to_lowercase().as_str())
+                && words[i + 1].chars().next().is_some_and(char::is_uppercase)
+        })
     })?;
     let (title, employer) = (words[..=at].join(" "), words[at + 1..].join(" "));
     // "Assistant Store Manager" is one title, not "Assistant" at "Store Manager"; nor is
@@ -418,7 +410,11 @@ fn split_after_title(text: &str) -> Option<(String, String)> {
     // "Apprentice Lineman", "Head Barista": one word after a title of one word goes on with
     // it, unless it is in capitals ("Analyst IBM"); after longer titles it may be a name.
     let one_word = at == 0 && words.len() == 2 && words[1].chars().any(char::is_lowercase);
-    (!names_a_job(&employer) && !joined && !kind_alone && !grade && !one_word).then_some((title, employer))
+    // "HEAD CHEF Manchester": a town after the title is where; "HEAD OF" is no title.
+    let town = employer.split_whitespace().count() <= 3 && is_known_town(&employer);
+    let open = ends_on_joining_word(&title.to_lowercase());
+    (!names_a_job(&employer) && !joined && !kind_alone && !grade && !one_word && !town && !open)
+        .then_some((title, employer))
 }
 
 /// Where the employer starts in a title and an employer run together in capitals, as text
@@ -657,6 +653,21 @@ mod tests {
     }
 
     #[test]
+    fn what_no_title_and_employer_split_takes_apart() {
+        assert_eq!(title_en_employer("Técnico Superior en Farmacia y Parafarmacia"), None);
+        assert_eq!(title_en_employer("Interne en Pharmacie Hospitalière"), None);
+        assert_eq!(title_en_employer("Dependienta, Mango en Centro Comercial La Maquinista"), None);
+        assert_eq!(
+            title_en_employer("Camarera de sala en Hotel Marina Playa"),
+            Some(("Camarera de sala", "Hotel Marina Playa"))
+        );
+        // A grade, a town, or a title cut before its end is no employer.
+        assert_eq!(split_after_title("STAFF NURSE Band 5"), None);
+        assert_eq!(split_after_title("HEAD CHEF Manchester"), None);
+        assert_eq!(split_after_title("HEAD OF SCHOOL OPERATIONS"), None);
+    }
+
+    #[test]
     fn a_dated_sentence_after_a_colon_is_a_note_between_entries() {
         let lines = [
             "Staff Nurse (Band 5)",
@@ -672,6 +683,9 @@ mod tests {
         let found = jobs(&lines);
         assert_eq!(found.len(), 2);
         assert_eq!(found[1], job("Staff Nurse", "Elmbank Nursing Home", "2015-10", Some("2017-06")));
+        // Under its job's heading the dated sentence is that job's description.
+        let lines = ["Barista — Starbucks", "March 2019 – June 2021: Served customers and trained four new starters."];
+        assert_eq!(who(&lines), pairs(&[("Barista", "Starbucks")]));
     }
 
     #[test]

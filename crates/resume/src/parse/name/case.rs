@@ -17,7 +17,7 @@ pub(super) fn in_capitals(word: &str) -> bool {
 /// and a surname in capitals beside a given name ("Claire DUBOIS", as French forms set it) as
 /// "Claire Dubois". A word with a small letter is as its owner spells it and stays ("Ludwig
 /// van Beek", "McKenzie"); so do scripts without case.
-pub(crate) fn natural_case(name: &str) -> String {
+pub(in crate::parse) fn natural_case(name: &str) -> String {
     name.split(' ')
         .enumerate()
         .map(|(i, word)| {

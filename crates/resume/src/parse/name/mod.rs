@@ -21,7 +21,7 @@ use around::{
     without_title_page_word,
 };
 use case::in_capitals;
-pub(crate) use case::natural_case;
+pub(in crate::parse) use case::natural_case;
 use form::{Order, in_the_order_said, label_at_start, labelled};
 
 /// Lines of the top of a resume that are not the name.
@@ -243,13 +243,12 @@ fn fuller(name: &str, plausible: &[&str]) -> Option<String> {
 }
 
 /// How a cover note ends before the writer's name ("Pozdrawiam" over "Tomasz Mazur"), in the
-/// languages here, lower case.
+/// languages here, lower case; not a word that is a surname too ("Best").
 const CLOSINGS: &[&str] = &[
     "regards",
     "kind regards",
     "best regards",
     "best wishes",
-    "best",
     "many thanks",
     "thanks",
     "cheers",

@@ -22,14 +22,17 @@ fn without(line: &str, span: &std::ops::Range<usize>) -> String {
 
 /// Words shortened with a full stop that a phrase goes on after ("GCSEs x 5 incl. Maths",
 /// "Petrofac Engineering India Pvt. Ltd.").
-const ABBREVIATIONS: &[&str] =
-    &["incl", "approx", "pvt", "ltd", "inc", "corp", "bros", "dept", "resp", "avda", "nr", "str", "esp", "etc"];
+#[rustfmt::skip]
+const ABBREVIATIONS: &[&str] = &[
+    "incl", "approx", "pvt", "ltd", "inc", "corp", "bros", "dept", "resp", "avda", "nr", "str", "esp", "etc", "asst",
+    "mgr", "admin", "exec", "coord", "supv", "tech", "intl", "univ", "assoc", "govt", "mfg",
+];
 
 /// The headline of a dated line that goes on in sentences, as a one-line-per-job list in a
 /// word processor has it ("Camarera de sala en Hotel Marina Playa (temporada de verano).
 /// Servicio de desayunos y cenas…"): the text before the first full stop that ends a word of
-/// three letters or more (not an abbreviation's, "S.L.", "LTD.") with a capital after it, when
-/// a sentence of four words or more follows; the line whole otherwise.
+/// three letters or more (not an abbreviation's, "S.L.", "LTD.", "Mgr.") with a capital after
+/// it, when the next sentence is prose; the line whole otherwise.
 fn headline(rest: &str) -> &str {
     let ends_a_word = |head: &str| {
         let word = head.rsplit(' ').next().unwrap_or_default().trim_end_matches([')', '"', '”', '»']);
@@ -41,10 +44,12 @@ fn headline(rest: &str) -> &str {
     rest.match_indices(". ")
         .map(|(at, _)| (&rest[..at], rest[at + 2..].trim_start()))
         .find(|(head, after)| {
-            head.split_whitespace().count() >= 2
+            // Only the next sentence is read, so that a long line costs no more than its length.
+            let next = after.split(". ").next().unwrap_or_default();
+            head.split_whitespace().nth(1).is_some()
                 && ends_a_word(head)
                 && after.starts_with(char::is_uppercase)
-                && is_prose(after)
+                && is_prose(next)
         })
         .map_or(rest, |(head, _)| head)
 }
@@ -137,4 +142,19 @@ pub(super) fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first:
         places.push(rest.clone());
     }
     DatedLine { rest, pieces: kept, titled, places }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dated_lines_headline_ends_at_a_sentences_stop_not_an_abbreviations() {
+        let line =
+            "Camarera de sala en Hotel Marina Playa (temporada de verano). Servicio de desayunos y cenas en buffet.";
+        assert_eq!(headline(line), "Camarera de sala en Hotel Marina Playa (temporada de verano)");
+        let line = "Sr. Mgr. Walmart Stores Inc. Managed a team of 12 associates.";
+        assert_eq!(headline(line), line);
+        assert_eq!(headline("GCSEs x 5 incl. Maths and English"), "GCSEs x 5 incl. Maths and English");
+    }
 }

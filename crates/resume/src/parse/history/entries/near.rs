@@ -130,9 +130,10 @@ impl<D: Fn(&str) -> Option<Dated>> Section<'_, D> {
                 && !is_employers_line(&draft.pieces[0]);
             return under_employer && (describes_an_employer(&lines[j]) || says_what(&lines[j], &draft.pieces[0]));
         }
-        // Or the employer's line dated over its description and its roles, each dated within
-        // ("08/2003 – 09/2015  Metzgerei Brandl, Würzburg" / "Landmetzgerei mit eigener
-        // Schlachtung und 4 Filialen" / "01/2010 – 09/2015  Filialleiter").
+        // Or the employer's line dated over its description and a dated line right after it,
+        // its first role ("08/2003 – 09/2015  Metzgerei Brandl, Würzburg" / "Landmetzgerei mit
+        // eigener Schlachtung und 4 Filialen" / "01/2010 – 09/2015  Filialleiter"): the line
+        // is no title, whatever the dates.
         let role_next = self.is_dated(j + 1);
         let employer = &draft.pieces[0];
         describes_an_employer(&lines[j])

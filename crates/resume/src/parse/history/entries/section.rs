@@ -152,7 +152,7 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         // "March 2021 – March 2022: Full-time student using the GI Bill to finish my degree.":
         // a dated sentence after its colon is a note on that time, with no heading lines of
         // its own; the lines around it are the entries' around it.
-        if self.jobs && pieces.is_empty() && self.dated_note(i, at) {
+        if self.jobs && pieces.is_empty() && self.dated_note(i, at, cursor.free) {
             cursor.close_at(i);
             return entry(Vec::new(), false, false);
         }
@@ -196,7 +196,7 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
                 let line = &self.lines[j];
                 (names_who(line) || line.rsplit_once(", ").is_some_and(|(_, town)| is_town(town)))
                     && !self.is_dated_title(j + 1)
-                    && !in_a_country(line)
+                    && !(self.linkedin && in_a_country(line))
             });
             let after = if n > 0 && own == 1 && !who_below { Vec::new() } else { after };
             [(before, true), (after, false)]
@@ -342,8 +342,10 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
     }
 
     /// Whether the dated line `i` (its dates `at`) is a note: the dates first, a colon, and a
-    /// sentence of six words or more.
-    fn dated_note(&self, i: usize, at: &std::ops::Range<usize>) -> bool {
+    /// sentence of six words or more, which names time between jobs or stands under no
+    /// heading of its own since `free` (a title or a name: "Barista — Starbucks" over "March
+    /// 2019 – June 2021: Served customers and trained four new starters." is that job's).
+    fn dated_note(&self, i: usize, at: &std::ops::Range<usize>, free: usize) -> bool {
         let line = &self.lines[i];
         let first = line
             .get(..at.start)
@@ -351,7 +353,12 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         // The colon may be read as the last date's ("2018:").
         let after = line.get(at.end..).unwrap_or_default().trim_start();
         let said = after.strip_prefix(':').or_else(|| line[..at.end].ends_with(':').then_some(after)).map(str::trim);
-        first && said.is_some_and(|s| s.split_whitespace().count() >= 6 && is_sentence(s))
+        let headed = (free..i).any(|j| {
+            let above = &self.lines[j];
+            self.is_heading(j) && (names_a_job(above) || names_who(above)) && !is_prose(above)
+        });
+        first
+            && said.is_some_and(|s| s.split_whitespace().count() >= 6 && is_sentence(s) && (names_a_gap(s) || !headed))
     }
 
     /// Whether the dated line `i`, with `own` phrases of its own, is a table's row whose
@@ -398,7 +405,7 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
                 || (jobs
                     && (names_an_organisation(line) || starts_with_a_name(line))
                     && !names_a_job(line)
-                    && !in_a_country(line))
+                    && !(self.linkedin && in_a_country(line)))
                 || (employer_over && names_a_job(line) && !names_an_organisation(line) && !is_prose(line))
         };
         // An organisation's line with its site ("Kingsmead Hospitals NHS Trust, St Aldhelm's
@@ -425,8 +432,9 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
     }
 }
 
-/// Whether a line ends on a country after a comma: where a LinkedIn role was ("Galway, County
-/// Galway, Ireland"), never who.
+/// Whether a line ends on a country after a comma: in a LinkedIn export, where a role was
+/// ("Galway, County Galway, Ireland"), never who (elsewhere an employer may have its town and
+/// country: "Hotel Adlon Kempinski, Berlin, Germany").
 fn in_a_country(line: &str) -> bool {
     line.rsplit_once(", ").is_some_and(|(_, country)| crate::parse::history::is_country(country))
 }
