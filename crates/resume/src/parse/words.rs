@@ -293,6 +293,9 @@ const DEGREE_WORDS: &[&str] = &[
     // Flanders' secondary streams and postgraduate year, Switzerland's apprenticeship
     // certificate ("ASO Humane Wetenschappen", "Postgraduaat Zorgverbreding", "CFC d'installateur").
     "aso", "tso", "bso", "kso", "postgraduaat", "cfc",
+    // Dutch university degrees and state exams ("Doctoraal Farmacie – Rijksuniversiteit
+    // Groningen", "Apothekersexamen – …").
+    "doctoraal", "propedeuse", "apothekersexamen", "artsexamen",
     // A qualification's level or award ("WSET Level 3 Award in Wines", "Nivel 2 MECU",
     // "Sommelier - 1° e 2° livello", "A Levels: Law"), Italy's licences ("Patentino F-gas").
     "award", "level", "levels", "nivel", "niveau", "livello", "poziom", "patentino",

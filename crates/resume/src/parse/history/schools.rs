@@ -476,10 +476,15 @@ mod tests {
             "Alma Mater Studiorum – Università di Bologna",
             "2012 – 2015",
             "BACHELIER EN COMPTABILITÉ – HAUTE ÉCOLE DE LA PROVINCE DE LIÈGE",
+            "Apothekersexamen – Rijksuniversiteit Groningen, 2002",
         ];
         assert_eq!(
             names(&lines),
-            ["Alma Mater Studiorum – Università di Bologna", "HAUTE ÉCOLE DE LA PROVINCE DE LIÈGE"]
+            [
+                "Alma Mater Studiorum – Università di Bologna",
+                "HAUTE ÉCOLE DE LA PROVINCE DE LIÈGE",
+                "Rijksuniversiteit Groningen"
+            ]
         );
         // The school on a line of its own over the kind of school a degree's line names, in
         // capitals or not.
