@@ -111,12 +111,15 @@ pub(super) fn is_sentence(text: &str) -> bool {
     let (lower, lettered) = small_words(&words);
     // "de-escalation." ends a sentence as "reviews." does.
     let lower_word = last_word.chars().filter(|c| *c != '-').all(char::is_lowercase);
+    // A degree's long name in small words is a name, no sentence ("Diploma di Tecnico dei
+    // servizi di enogastronomia e ospitalità alberghiera").
+    let degree_led = words.first().is_some_and(|w| names_a_degree(w));
     text.ends_with(';')
         || (text.contains("; ") && words.len() >= 6)
         || (text.ends_with(',') && words.len() >= 6)
         || (text.ends_with('.') && last_word.chars().count() > 3 && lower_word)
         || text.contains(['%', '$', '€', '£'])
-        || (words.len() > 9 && 3 * lower >= 2 * lettered && !named_with_a_note)
+        || (words.len() > 9 && 3 * lower >= 2 * lettered && !named_with_a_note && !degree_led)
 }
 
 /// How many of `words` start in small letters, and how many have letters at all: figures and
@@ -340,7 +343,8 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
         let wrapped = ends_on_joining_word(line)
             || wrapped_in_capitals(line, next)
             || wrapped_name(line, next)
-            || town_wrapped(line, next);
+            || town_wrapped(line, next)
+            || degree_aside_below(line, next);
         (wrapped && dates::span(next).is_none()) || school_cut_at_line_end(line, next) || range_cut(line, next)
     };
     let mut out = Vec::with_capacity(cleaned.len());
@@ -480,6 +484,13 @@ fn wrapped_name(line: &str, next: &str) -> bool {
         || (kind && next.starts_with(char::is_lowercase))
         || ampersand
         || school_goes_on
+}
+
+/// A degree's aside on the line under it ("Diploma di Tecnico dei servizi di enogastronomia"
+/// over "(articolazione Sala e vendita) - voto 82/100"): one phrase, so that the school under
+/// both is the entry's next.
+fn degree_aside_below(line: &str, next: &str) -> bool {
+    next.starts_with('(') && names_a_degree(line) && !names_a_school(next) && !line.ends_with(['.', ';', ':'])
 }
 
 /// A range cut at the end of an entry's line and going on with the next: after its dash
@@ -750,6 +761,8 @@ mod tests {
         assert!(wrapped_name("Humber College – Faculty of Social &", "Community Services"));
         assert!(!wrapped_name("Berufsschule Hamburg", "im Rahmen der dualen Ausbildung"));
         assert!(!wrapped_name("Humber College  2016 – 2018 &", "Community Services"));
+        assert!(degree_aside_below("Diploma di Tecnico dei servizi", "(articolazione Sala e vendita) - voto 82/100"));
+        assert!(!degree_aside_below("Staff Nurse", "(agency)"));
         let (degree, rest) = ("B.E. Computer Science, PSG College of", "Technology, Coimbatore — 2011 – 2015");
         assert!(school_cut_at_line_end(degree, rest));
         assert!(school_cut_at_line_end("Class XII, Sri Vidya Mandir Higher Secondary", "School, Salem — 2011"));

@@ -486,6 +486,15 @@ mod tests {
                 "Rijksuniversiteit Groningen"
             ]
         );
+        // A degree's long name in small words, and its aside on the line under it, are no
+        // description: the school under them is the entry's.
+        let lines = [
+            "2008 - 2013",
+            "Diploma di Tecnico dei servizi di enogastronomia e ospitalità alberghiera",
+            "(articolazione Sala e vendita) - voto 82/100",
+            "IPSSEOA \"Savioli\", Riccione",
+        ];
+        assert_eq!(names(&lines), ["IPSSEOA \"Savioli\""]);
         // The school on a line of its own over the kind of school a degree's line names, in
         // capitals or not.
         let lines = ["Diploma di Liceo delle Scienze Umane  2008 – 2013", "Liceo Laura Bassi"];
