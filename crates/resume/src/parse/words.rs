@@ -239,6 +239,10 @@ const SCHOOL_WORDS: &[&str] = &[
     // Australia's vocational colleges ("TAFE Queensland"), Wales's schools ("Ysgol Gyfun
     // Gymraeg Glantaf"), India's ("Kendriya Vidyalaya", "Sri Vidya Mandir").
     "tafe", "ysgol", "vidyalaya", "vidyalayam", "mahavidyalaya", "vidyapeeth", "vidyapith", "vidya mandir",
+    // Course providers of the trades and of adult education: a guild's school ("Bäcker-Innung
+    // Südpfalz"), Austria's BFI and WIFI, Flanders' Syntra, VDAB and CVO, an Italian driving
+    // school, a church's or a charity's training centre ("Evangelisches Kita-Bildungswerk").
+    "innung", "bfi", "wifi", "syntra", "vdab", "cvo", "autoscuola", "bildungswerk",
 ];
 
 /// Endings of compound school names ("Rijksuniversiteit", "Berufsschule", "Basisschool").
