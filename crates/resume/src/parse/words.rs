@@ -243,6 +243,10 @@ const SCHOOL_WORDS: &[&str] = &[
     // Südpfalz"), Austria's BFI and WIFI, Flanders' Syntra, VDAB and CVO, an Italian driving
     // school, a church's or a charity's training centre ("Evangelisches Kita-Bildungswerk").
     "innung", "bfi", "wifi", "syntra", "vdab", "cvo", "autoscuola", "bildungswerk",
+    // Brazil's and Portugal's vocational bodies, Brazil's public schools by their initials
+    // ("E.E.E.F.M. Professora Maria Ortiz"), Italy's regional training centres; not the Dutch
+    // "onderwijs", a level of schooling as often as a school board's name.
+    "senai", "sesi", "senac", "iefp", "eeefm", "cfp", "enaip",
 ];
 
 /// Endings of compound school names ("Rijksuniversiteit", "Berufsschule", "Basisschool").
@@ -256,6 +260,8 @@ const SCHOOL_ENDINGS: &[&str] = &[
     "kolleg",
     "institut",
     "akademie",
+    // Dutch compounds ("Ondernemersacademie").
+    "academie",
     "college",
     "lyceum",
     "gymnasium",
