@@ -404,6 +404,9 @@ pub(super) const JOINING_WORDS: &[&str] = &[
     "and", "of", "for", "with", "in", "to", "the", "und", "für", "nach", "mit", "von", "der", "die", "des", "et", "de",
     "du", "pour", "avec", "la", "le", "les", "y", "e", "con", "para", "del", "di", "della", "per", "los", "las", "en",
     "van", "voor", "met", "i", "w", "z", "na", "dla", "do", "da", "das", "dos", "com",
+    // Portuguese articles after a preposition ("Centro de Formação Profissional para o" over
+    // "Setor Alimentar").
+    "o", "ao", "à", "no",
     // German contractions ("Ausbildung im" over "Einzelhandel"); the abbreviations a Polish
     // name of an institution puts before the person it is named after ("Szpital
     // Specjalistyczny im." over "Ludwika Rydygiera", "św.", "gen.", "prof.").
