@@ -477,13 +477,16 @@ mod tests {
             "2012 – 2015",
             "BACHELIER EN COMPTABILITÉ – HAUTE ÉCOLE DE LA PROVINCE DE LIÈGE",
             "Apothekersexamen – Rijksuniversiteit Groningen, 2002",
+            // A kind of school said in words before the named one.
+            "2014 – 2017  Berufsschule (Fachklasse Kfz-Mechatronik) – Berufskolleg Königstraße",
         ];
         assert_eq!(
             names(&lines),
             [
                 "Alma Mater Studiorum – Università di Bologna",
                 "HAUTE ÉCOLE DE LA PROVINCE DE LIÈGE",
-                "Rijksuniversiteit Groningen"
+                "Rijksuniversiteit Groningen",
+                "Berufskolleg Königstraße"
             ]
         );
         // A degree's long name in small words, and its aside on the line under it, are no

@@ -145,7 +145,11 @@ fn dashed(cells: &[String], line: &str) -> Option<String> {
 pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> bool {
     let figures = cell.contains(|c: char| c.is_ascii_digit());
     let lower = cell.starts_with(char::is_lowercase);
+    // "Berufsschule im dualen System – Berufskolleg Ems-Dalke": a kind of school said in
+    // words before the named one is two phrases.
+    let kind_before_a_school = generic_kind(last) && names_a_school(cell);
     let part_of_organisation = (names_an_employer(last) || names_a_school(last))
+        && !kind_before_a_school
         && !names_a_job(last)
         && !names_a_degree(last)
         && !names_a_job(cell)
@@ -182,6 +186,22 @@ pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> 
     let acronym = (2..=6).contains(&last.chars().count()) && last.chars().all(|c| c.is_uppercase());
     let spelled_out = acronym && names_a_legal_form(cell);
     !figures && (lower || part_of_organisation || named_on || school_named || spelled_out)
+}
+
+/// Whether a phrase is a kind of school and words about it, no name: its first word names a
+/// school, its others outside brackets start small ("Berufsschule im dualen System",
+/// "Berufsschule (Fachklasse Kfz-Mechatronik)"; not "Università degli Studi di Firenze").
+fn generic_kind(phrase: &str) -> bool {
+    let mut depth = 0i32;
+    let mut outside = Vec::new();
+    for word in phrase.split_whitespace() {
+        if depth == 0 && !word.starts_with('(') {
+            outside.push(word);
+        }
+        depth += word.matches('(').count() as i32 - word.matches(')').count() as i32;
+    }
+    outside.first().is_some_and(|first| names_a_school(first))
+        && outside.iter().skip(1).all(|w| w.starts_with(char::is_lowercase))
 }
 
 /// Whether a phrase is a title and, after its comma, something else than who: a title's
