@@ -480,7 +480,11 @@ fn wrapped_name(line: &str, next: &str) -> bool {
         && words.len() <= 4
         && words.last().is_some_and(|w| w.starts_with(char::is_uppercase));
     let school_goes_on = small_word && one_cell && names_a_school(line) && !is_description(line);
+    // A school's kind or initials at the line's end, its patron's name in quotes below ("… –
+    // I.P.S.S.E.O.A." over "\"Giovanni Piranesi\", Capaccio Paestum").
+    let patron_below = names_a_school(last) && next.starts_with(['"', '“', '„', '«']) && !next.contains("  ");
     (hyphenated && next.starts_with(char::is_uppercase))
+        || patron_below
         || (kind && next.starts_with(char::is_lowercase))
         || ampersand
         || school_goes_on
@@ -761,6 +765,7 @@ mod tests {
         assert!(wrapped_name("Humber College – Faculty of Social &", "Community Services"));
         assert!(!wrapped_name("Berufsschule Hamburg", "im Rahmen der dualen Ausbildung"));
         assert!(!wrapped_name("Humber College  2016 – 2018 &", "Community Services"));
+        assert!(wrapped_name("2008 – 2013  Diploma di Tecnico – I.P.S.S.E.O.A.", "\"Giovanni Piranesi\", Capaccio"));
         assert!(degree_aside_below("Diploma di Tecnico dei servizi", "(articolazione Sala e vendita) - voto 82/100"));
         assert!(!degree_aside_below("Staff Nurse", "(agency)"));
         let (degree, rest) = ("B.E. Computer Science, PSG College of", "Technology, Coimbatore — 2011 – 2015");
