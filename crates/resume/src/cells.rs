@@ -7,8 +7,8 @@
 use std::ops::Range;
 
 use crate::parse::{
-    EMPTY_CELL, TableColumn, ends_on_joining_word, is_known_town, is_town, names_a_department, names_a_job,
-    names_a_school, names_an_employer, part_before_its_name,
+    EMPTY_CELL, OPENING_QUOTES, TableColumn, ends_on_joining_word, is_known_town, is_town, names_a_department,
+    names_a_job, names_a_school, names_an_employer, part_before_its_name,
 };
 
 /// Whether a line cannot end a phrase: it ends on a dash, a comma, an open bracket or a small
@@ -17,10 +17,6 @@ fn unfinished(line: &str) -> bool {
     let open = line.matches('(').count() > line.matches(')').count();
     open || line.ends_with(['-', '–', '—', ',', '(', '/', '&', '+']) || ends_on_joining_word(line)
 }
-
-/// Marks a name in quotes starts with ("Liceo Scientifico Statale" over "\"Giuseppe
-/// Mercalli\"").
-const OPENING_QUOTES: [char; 4] = ['"', '“', '„', '«'];
 
 /// Whether `next` goes on the phrase `line` ends: always after a line that cannot end there;
 /// else by what the cell holds.

@@ -241,12 +241,13 @@ const SCHOOL_WORDS: &[&str] = &[
     "tafe", "ysgol", "vidyalaya", "vidyalayam", "mahavidyalaya", "vidyapeeth", "vidyapith", "vidya mandir",
     // Course providers of the trades and of adult education: a guild's school ("Bäcker-Innung
     // Südpfalz"), Austria's BFI and WIFI, Flanders' Syntra, VDAB and CVO, an Italian driving
-    // school, a church's or a charity's training centre ("Evangelisches Kita-Bildungswerk").
-    "innung", "bfi", "wifi", "syntra", "vdab", "cvo", "autoscuola", "bildungswerk",
+    // school, a church's or a charity's training centre ("Evangelisches Kita-Bildungswerk"); not
+    // "WIFI" (a network's too) nor "CFP" (a financial planner's letters).
+    "innung", "bfi", "syntra", "vdab", "cvo", "autoscuola", "bildungswerk",
     // Brazil's and Portugal's vocational bodies, Brazil's public schools by their initials
-    // ("E.E.E.F.M. Professora Maria Ortiz"), Italy's regional training centres; not the Dutch
+    // ("E.E.E.F.M. Professora Maria Ortiz"), Italy's ENAIP; not the Dutch
     // "onderwijs", a level of schooling as often as a school board's name.
-    "senai", "sesi", "senac", "iefp", "eeefm", "cfp", "enaip",
+    "senai", "sesi", "senac", "iefp", "eeefm", "enaip",
 ];
 
 /// Endings of compound school names ("Rijksuniversiteit", "Berufsschule", "Basisschool").
@@ -397,6 +398,10 @@ fn has_ending(text: &str, endings: &[&str]) -> bool {
     words_of(text).any(|w| endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e)))
 }
 
+/// Marks a name in quotes starts with ("Liceo Scientifico Statale" over "\"Giuseppe
+/// Mercalli\"", "I.P.S.S.E.O.A. \"Giovanni Piranesi\"").
+pub(crate) const OPENING_QUOTES: [char; 4] = ['"', '“', '„', '«'];
+
 /// Small words a name or a list's item does not end on, in the languages here: a line that
 /// ends on one was wrapped ("Universidad Nacional Autónoma de" over "México", "Stakeholder-
 /// management en" over "participatie"), and no name starts with one ("FISIOTERAPISTA DI REPARTO").
@@ -404,9 +409,9 @@ pub(super) const JOINING_WORDS: &[&str] = &[
     "and", "of", "for", "with", "in", "to", "the", "und", "für", "nach", "mit", "von", "der", "die", "des", "et", "de",
     "du", "pour", "avec", "la", "le", "les", "y", "e", "con", "para", "del", "di", "della", "per", "los", "las", "en",
     "van", "voor", "met", "i", "w", "z", "na", "dla", "do", "da", "das", "dos", "com",
-    // Portuguese articles after a preposition ("Centro de Formação Profissional para o" over
-    // "Setor Alimentar").
-    "o", "ao", "à", "no",
+    // Portuguese contractions of a preposition and an article ("Centro de Formação Profissional
+    // ao" over …); not "o" and "no", words of their own elsewhere ("Automunita: no").
+    "ao", "à",
     // German contractions ("Ausbildung im" over "Einzelhandel"); the abbreviations a Polish
     // name of an institution puts before the person it is named after ("Szpital
     // Specjalistyczny im." over "Ludwika Rydygiera", "św.", "gen.", "prof.").

@@ -3,6 +3,7 @@
 //! dots and a list's numbers taken off.
 
 use super::*;
+use crate::parse::OPENING_QUOTES;
 
 /// A line that is a bullet, a sentence or a sentence's continuation: description, not the
 /// heading of an entry.
@@ -113,7 +114,7 @@ pub(super) fn is_sentence(text: &str) -> bool {
     let lower_word = last_word.chars().filter(|c| *c != '-').all(char::is_lowercase);
     // A degree's long name in small words is a name, no sentence ("Diploma di Tecnico dei
     // servizi di enogastronomia e ospitalità alberghiera").
-    let degree_led = words.first().is_some_and(|w| names_a_degree(w));
+    let degree_led = degree_led(text);
     text.ends_with(';')
         || (text.contains("; ") && words.len() >= 6)
         || (text.ends_with(',') && words.len() >= 6)
@@ -482,7 +483,7 @@ fn wrapped_name(line: &str, next: &str) -> bool {
     let school_goes_on = small_word && one_cell && names_a_school(line) && !is_description(line);
     // A school's kind or initials at the line's end, its patron's name in quotes below ("… –
     // I.P.S.S.E.O.A." over "\"Giovanni Piranesi\", Capaccio Paestum").
-    let patron_below = names_a_school(last) && next.starts_with(['"', '“', '„', '«']) && !next.contains("  ");
+    let patron_below = names_a_school(last) && patron(next) && !next.contains("  ");
     (hyphenated && next.starts_with(char::is_uppercase))
         || patron_below
         || (kind && next.starts_with(char::is_lowercase))
@@ -491,10 +492,34 @@ fn wrapped_name(line: &str, next: &str) -> bool {
 }
 
 /// A degree's aside on the line under it ("Diploma di Tecnico dei servizi di enogastronomia"
-/// over "(articolazione Sala e vendita) - voto 82/100"): one phrase, so that the school under
-/// both is the entry's next.
+/// over "(articolazione Sala e vendita) - voto 82/100"): one phrase with the degree's line, so
+/// that the line after both, the school, is read as the entry's next phrase.
 fn degree_aside_below(line: &str, next: &str) -> bool {
-    next.starts_with('(') && names_a_degree(line) && !names_a_school(next) && !line.ends_with(['.', ';', ':'])
+    let short = next.split_whitespace().count() <= 10;
+    next.starts_with('(') && short && degree_led(line) && !line.contains("  ") && !names_a_school(next)
+}
+
+/// Whether a line starts with a degree's name in words: a degree's word (not one that starts
+/// tasks too: "Program management of the roll-out …", "Level 2 support for …"), a small word
+/// that goes on with it as its second or third ("Diploma di …", "Master of …", "Diploma
+/// professionale di …"), and no full stop at its end.
+fn degree_led(line: &str) -> bool {
+    const TASK_WORDS_TOO: &[&str] = &["program", "programme", "level", "levels", "associate", "award", "cap", "ms"];
+    let words: Vec<&str> = line.split_whitespace().take(3).collect();
+    let first =
+        words.first().is_some_and(|w| names_a_degree(w) && !TASK_WORDS_TOO.contains(&w.to_lowercase().as_str()));
+    let joined = words.iter().skip(1).any(|w| JOINING_WORDS.contains(w));
+    first && joined && !line.trim_end().ends_with(['.', ';', ':'])
+}
+
+/// Whether a line starts with a name in quotes that closes within its first four words, each
+/// capitalised ("\"Giovanni Piranesi\", Capaccio"; not "“Outstanding” – Ofsted 2019" after a
+/// school, whose one word in quotes is no patron's name).
+fn patron(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix(OPENING_QUOTES) else { return false };
+    let Some(close) = rest.find(['"', '”', '»', '“']) else { return false };
+    let words: Vec<&str> = rest[..close].split_whitespace().collect();
+    (2..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// A range cut at the end of an entry's line and going on with the next: after its dash
@@ -768,6 +793,13 @@ mod tests {
         assert!(wrapped_name("2008 – 2013  Diploma di Tecnico – I.P.S.S.E.O.A.", "\"Giovanni Piranesi\", Capaccio"));
         assert!(degree_aside_below("Diploma di Tecnico dei servizi", "(articolazione Sala e vendita) - voto 82/100"));
         assert!(!degree_aside_below("Staff Nurse", "(agency)"));
+        assert!(!degree_aside_below("Head of Level 2 Support", "(remote, contract)"));
+        // A task led by a degree's word stays a sentence; a degree's long name is none.
+        assert!(is_sentence("Program management of the roll-out of new tills across all stores in the region"));
+        assert!(!is_sentence("Diploma di Tecnico dei servizi di enogastronomia e ospitalità alberghiera"));
+        // A patron's name in quotes goes on a school's line; a quoted word of praise does not.
+        assert!(!wrapped_name("Teacher – St Mary's School", "“Outstanding” – Ofsted 2019"));
+        assert!(!ends_on_joining_word("Automunita: no"));
         let (degree, rest) = ("B.E. Computer Science, PSG College of", "Technology, Coimbatore — 2011 – 2015");
         assert!(school_cut_at_line_end(degree, rest));
         assert!(school_cut_at_line_end("Class XII, Sri Vidya Mandir Higher Secondary", "School, Salem — 2011"));

@@ -428,7 +428,7 @@ fn organisation_in_capitals(words: &[&str]) -> Option<usize> {
         return None;
     }
     (1..words.len().saturating_sub(1)).find(|&k| {
-        let word = words[k].trim_start_matches(['„', '"', '“', '«']);
+        let word = words[k].trim_start_matches(crate::parse::OPENING_QUOTES);
         // A school's word: an employer's ("PHARMACIE", "SPEDITION") is a field's in titles too.
         let starts = names_a_school(word) || words[k - 1].ends_with(')');
         starts && names_a_job(&words[..k].join(" ")) && !names_a_job(&words[k..].join(" "))

@@ -192,16 +192,17 @@ pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> 
 /// school, its others outside brackets start small ("Berufsschule im dualen System",
 /// "Berufsschule (Fachklasse Kfz-Mechatronik)"; not "Università degli Studi di Firenze").
 fn generic_kind(phrase: &str) -> bool {
-    let mut depth = 0i32;
+    let mut depth = 0usize;
     let mut outside = Vec::new();
     for word in phrase.split_whitespace() {
         if depth == 0 && !word.starts_with('(') {
             outside.push(word);
         }
-        depth += word.matches('(').count() as i32 - word.matches(')').count() as i32;
+        depth = (depth + word.matches('(').count()).saturating_sub(word.matches(')').count());
     }
-    outside.first().is_some_and(|first| names_a_school(first))
-        && outside.iter().skip(1).all(|w| w.starts_with(char::is_lowercase))
+    // A kind in words ("Berufsschule", "Gymnasium"), not a body's initials ("IEFP", "IHK").
+    let kind = |first: &&str| names_a_school(first) && first.chars().any(char::is_lowercase);
+    outside.first().is_some_and(kind) && outside.iter().skip(1).all(|w| w.starts_with(char::is_lowercase))
 }
 
 /// Whether a phrase is a title and, after its comma, something else than who: a title's
