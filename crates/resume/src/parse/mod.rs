@@ -20,7 +20,8 @@ pub(crate) use history::{EMPTY_CELL, TableColumn, header_columns, is_known_town,
 pub(crate) use name::{NAME_PARTICLES, is_title_page_word, nickname};
 pub(crate) use words::names_a_job;
 pub(crate) use words::{
-    OPENING_QUOTES, ends_on_joining_word, names_a_department, names_a_school, names_an_employer, part_before_its_name,
+    CLOSING_QUOTES, OPENING_QUOTES, ends_on_joining_word, names_a_department, names_a_school, names_an_employer,
+    part_before_its_name,
 };
 
 /// Whether a line is a section's heading: where a table drawn under a header row ends.

@@ -402,6 +402,9 @@ fn has_ending(text: &str, endings: &[&str]) -> bool {
 /// Mercalli\"", "I.P.S.S.E.O.A. \"Giovanni Piranesi\"").
 pub(crate) const OPENING_QUOTES: [char; 4] = ['"', '“', '„', '«'];
 
+/// Marks a name in quotes ends with (the German low-high pair closes on '“').
+pub(crate) const CLOSING_QUOTES: [char; 4] = ['"', '”', '»', '“'];
+
 /// Small words a name or a list's item does not end on, in the languages here: a line that
 /// ends on one was wrapped ("Universidad Nacional Autónoma de" over "México", "Stakeholder-
 /// management en" over "participatie"), and no name starts with one ("FISIOTERAPISTA DI REPARTO").

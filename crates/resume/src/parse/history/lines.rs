@@ -3,7 +3,7 @@
 //! dots and a list's numbers taken off.
 
 use super::*;
-use crate::parse::OPENING_QUOTES;
+use crate::parse::{CLOSING_QUOTES, OPENING_QUOTES};
 
 /// A line that is a bullet, a sentence or a sentence's continuation: description, not the
 /// heading of an entry.
@@ -517,7 +517,7 @@ fn degree_led(line: &str) -> bool {
 /// school, whose one word in quotes is no patron's name).
 fn patron(line: &str) -> bool {
     let Some(rest) = line.strip_prefix(OPENING_QUOTES) else { return false };
-    let Some(close) = rest.find(['"', '”', '»', '“']) else { return false };
+    let Some(close) = rest.find(CLOSING_QUOTES) else { return false };
     let words: Vec<&str> = rest[..close].split_whitespace().collect();
     (2..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
 }

@@ -440,10 +440,8 @@ fn organisation_in_capitals(words: &[&str]) -> Option<usize> {
 /// (INTÉRIM) Agilis Intérim"): the capitals name a job, two words or more, and the name after
 /// them no job.
 fn case_changes(words: &[&str]) -> Option<usize> {
-    let capitals = |w: &str| {
-        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.is_empty() || (letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()))
-    };
+    // A word without letters ("–", "(2)") goes with the capitals.
+    let capitals = |w: &&str| !w.chars().any(char::is_alphabetic) || crate::parse::name::in_capitals(w);
     let at = words.iter().position(|w| !capitals(w))?;
     let cased = words[at].starts_with(char::is_uppercase) && words[at].chars().any(char::is_lowercase);
     let title = words[..at].join(" ");

@@ -216,7 +216,7 @@ fn kind_label(piece: &str) -> Option<&str> {
 fn with_quoted_names(pieces: impl Iterator<Item = String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for piece in pieces {
-        let quoted = piece.starts_with(crate::parse::OPENING_QUOTES) && piece.ends_with(['"', '”', '»', '“']);
+        let quoted = piece.starts_with(crate::parse::OPENING_QUOTES) && piece.ends_with(crate::parse::CLOSING_QUOTES);
         match out.last_mut() {
             Some(school) if quoted && names_a_school(school) && !names_a_degree(school) => {
                 school.push(' ');

@@ -7,7 +7,7 @@ use super::{NAME_PARTICLES, nickname};
 const CAPITAL_PARTICLES: &[&str] = &["ben", "el", "abu"];
 
 /// A word of two letters or more, all capitals ("DUBOIS"; not "Ewa", not "J.").
-pub(super) fn in_capitals(word: &str) -> bool {
+pub(in crate::parse) fn in_capitals(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
 }
 

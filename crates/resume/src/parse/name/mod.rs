@@ -20,7 +20,7 @@ use around::{
     POST_NOMINALS, only_honorifics, without_credentials, without_honorifics, without_parenthesis, without_title_after,
     without_title_page_word,
 };
-use case::in_capitals;
+pub(in crate::parse) use case::in_capitals;
 pub(in crate::parse) use case::natural_case;
 use form::{Order, in_the_order_said, label_at_start, labelled};
 
