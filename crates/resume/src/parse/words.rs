@@ -414,7 +414,8 @@ pub(super) const JOINING_WORDS: &[&str] = &[
     "van", "voor", "met", "i", "w", "z", "na", "dla", "do", "da", "das", "dos", "com",
     // Portuguese contractions of a preposition and an article ("Centro de Formação Profissional
     // ao" over …); not "o" and "no", words of their own elsewhere ("Automunita: no").
-    "ao", "à",
+    "ao", "à", // Italian ones ("Ordine dei Dottori Commercialisti e degli" over "Esperti Contabili").
+    "dei", "degli", "delle", "dello", "dal", "dalla", "nel", "nella", "nelle", "al", "alla", "sul", "sulla",
     // German contractions ("Ausbildung im" over "Einzelhandel"); the abbreviations a Polish
     // name of an institution puts before the person it is named after ("Szpital
     // Specjalistyczny im." over "Ludwika Rydygiera", "św.", "gen.", "prof.").
@@ -433,11 +434,17 @@ pub(crate) fn ends_on_joining_word(line: &str) -> bool {
             && letters.clone().count() >= 1
             && letters.all(char::is_lowercase)
     };
+    let joining =
+        |w: &str| JOINING_WORDS.contains(&w) || (capitalised(w) && JOINING_WORDS.contains(&w.to_lowercase().as_str()));
+    // An article is a joining word only after a preposition ("Centro de Formação Profissional
+    // para o" over "Setor Alimentar"): alone, "o" and "a" are words of their own ("Plan A").
+    let article_after_preposition = |at: usize| ARTICLES.contains(&words[at]) && joining(words[at - 1]);
     words.len() >= 2
-        && words.last().is_some_and(|w| {
-            JOINING_WORDS.contains(w) || (capitalised(w) && JOINING_WORDS.contains(&w.to_lowercase().as_str()))
-        })
+        && (joining(words[words.len() - 1]) || (words.len() >= 3 && article_after_preposition(words.len() - 1)))
 }
+
+/// Articles that go on with the next word only after a preposition ("para o", "per il").
+const ARTICLES: &[&str] = &["o", "a", "os", "as", "il", "lo", "el"];
 
 /// Time between jobs that a history lists like one ("July 2017 – August 2018: Career break",
 /// "2020 – 2021  Elternzeit"), lower case.
@@ -640,6 +647,11 @@ mod tests {
         assert!(ends_on_joining_word("Kauffrau im Groß- und Außenhandel, Ausbildung im"));
         assert!(!ends_on_joining_word("Indianapolis, IN"));
         assert!(!ends_on_joining_word("Frankfurt am Main"));
+        // An article after a preposition, and Italian's prepositions with their article.
+        assert!(ends_on_joining_word("IEFP – Centro de Formação Profissional para o"));
+        assert!(ends_on_joining_word("Ordine dei Dottori Commercialisti e degli"));
+        assert!(!ends_on_joining_word("Contingency Plan A"));
+        assert!(!ends_on_joining_word("Curso de Inglês nível A"));
     }
 
     #[test]

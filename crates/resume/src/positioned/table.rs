@@ -44,7 +44,10 @@ pub(super) fn header(row: &Row) -> Option<Vec<TableColumn>> {
 /// How many rows after the header at `at` may be the table's: up to a section's heading,
 /// another header, larger type, or a wide space.
 fn extent(rows: &[Row], at: usize) -> usize {
-    let size = rows[at].iter().map(|p| p.size).fold(0.0, f64::max);
+    // A header row may be set smaller than the rows under it ("ANNO  TITOLO  ISTITUTO" at 8.5
+    // points over rows at 10): the type to compare with is the larger of it and the first row's.
+    let largest = |row: &Row| row.iter().map(|p| p.size).fold(0.0, f64::max);
+    let size = largest(&rows[at]).max(rows.get(at + 1).map_or(0.0, largest));
     let mut above = rows[at][0].y;
     let mut count = 0;
     for row in &rows[at + 1..] {
@@ -351,6 +354,33 @@ mod tests {
                 "2013  CAP Opérateur logistique  Lycée professionnel Les Canuts, Vaulx-en-Velin",
                 "Conduite de chariots élévateurs et gerbeurs",
                 "Gestion des stocks",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_set_smaller_than_its_rows_heads_them_still() {
+        use super::super::{read, tests::large};
+        // Headings at 8.5 points over rows at 10; the school wraps after "degli".
+        let rows: &[(f64, f64, f64, &str)] = &[
+            (60.0, 100.0, 8.5, "Anno"),
+            (150.0, 100.0, 8.5, "Titolo conseguito"),
+            (330.0, 100.0, 8.5, "Istituto"),
+            (60.0, 118.0, 10.0, "2023"),
+            (150.0, 118.0, 10.0, "Corso paghe e contributi"),
+            (330.0, 118.0, 10.0, "Ordine dei Consulenti degli"),
+            (330.0, 130.0, 10.0, "Esperti di Palermo"),
+            (60.0, 150.0, 10.0, "2008 – 2013"),
+            (150.0, 150.0, 10.0, "Diploma di Ragioniere"),
+            (330.0, 150.0, 10.0, "I.T.E.T. Pio La Torre"),
+        ];
+        let text = read(rows.iter().flat_map(|(x, y, size, t)| large(*x, *y, *size, t)).collect());
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            [
+                "Anno  Titolo conseguito  Istituto",
+                "2023  Corso paghe e contributi  Ordine dei Consulenti degli Esperti di Palermo",
+                "2008 – 2013  Diploma di Ragioniere  I.T.E.T. Pio La Torre",
             ]
         );
     }
