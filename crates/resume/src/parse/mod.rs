@@ -272,7 +272,11 @@ pub fn parse(text: &str) -> ParsedResume {
     // jobs and its schools alike without one), and are less sure.
     let unheaded = !headed(Section::Experience) && split.iter().any(|(s, _)| *s != Section::Top);
     let employment = if unheaded { jobs_under_the_banner(&top) } else { history::jobs(&section(Section::Experience)) };
-    let education = history::schools(&section(Section::Education));
+    // A history of jobs and schooling in one ("Trayectoria y formación") read as jobs gives
+    // its schooling back.
+    let (employment, schooling) = history::schooling_apart(employment);
+    let mut education = history::schools(&section(Section::Education));
+    education.extend(schooling);
     // A sidebar read before the main column ends with its languages, and the main column
     // starts with the name: the languages end there.
     let is_name = |l: &&str| name.as_deref().is_some_and(|n| l.to_lowercase() == n.to_lowercase());

@@ -482,8 +482,10 @@ fn wrapped_name(line: &str, next: &str) -> bool {
         && words.last().is_some_and(|w| w.starts_with(char::is_uppercase));
     let school_goes_on = small_word && one_cell && names_a_school(line) && !is_description(line);
     // A school's kind or initials at the line's end, its patron's name in quotes below ("… –
-    // I.P.S.S.E.O.A." over "\"Giovanni Piranesi\", Capaccio Paestum").
-    let patron_below = names_a_school(last) && patron(next) && !next.contains("  ");
+    // I.P.S.S.E.O.A." over "\"Giovanni Piranesi\", Capaccio Paestum"; "… — Istituto Tecnico
+    // Commerciale" over "«Antonio Meucci», Carpi").
+    let last_phrase = at_last_dash(line).unwrap_or(line);
+    let patron_below = names_a_school(last_phrase) && patron(next) && !next.contains("  ");
     (hyphenated && next.starts_with(char::is_uppercase))
         || patron_below
         || (kind && next.starts_with(char::is_lowercase))
@@ -503,7 +505,7 @@ fn degree_aside_below(line: &str, next: &str) -> bool {
 /// tasks too: "Program management of the roll-out …", "Level 2 support for …"), a small word
 /// that goes on with it as its second or third ("Diploma di …", "Master of …", "Diploma
 /// professionale di …"), and no full stop at its end.
-fn degree_led(line: &str) -> bool {
+pub(super) fn degree_led(line: &str) -> bool {
     const TASK_WORDS_TOO: &[&str] = &["program", "programme", "level", "levels", "associate", "award", "cap", "ms"];
     let words: Vec<&str> = line.split_whitespace().take(3).collect();
     let first =
@@ -791,6 +793,10 @@ mod tests {
         assert!(!wrapped_name("Berufsschule Hamburg", "im Rahmen der dualen Ausbildung"));
         assert!(!wrapped_name("Humber College  2016 – 2018 &", "Community Services"));
         assert!(wrapped_name("2008 – 2013  Diploma di Tecnico – I.P.S.S.E.O.A.", "\"Giovanni Piranesi\", Capaccio"));
+        assert!(wrapped_name(
+            "1989 – 1994  Diploma di Ragioniere — Istituto Tecnico Commerciale",
+            "«Antonio Meucci», Carpi"
+        ));
         assert!(degree_aside_below("Diploma di Tecnico dei servizi", "(articolazione Sala e vendita) - voto 82/100"));
         assert!(!degree_aside_below("Staff Nurse", "(agency)"));
         assert!(!degree_aside_below("Head of Level 2 Support", "(remote, contract)"));

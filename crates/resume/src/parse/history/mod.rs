@@ -8,10 +8,12 @@
 mod entries;
 mod lines;
 mod places;
+mod schooling;
 mod schools;
 mod table;
 
 pub(crate) use places::{is_country, is_known_town, is_town};
+pub use schooling::schooling_apart;
 pub use schools::schools;
 pub(crate) use table::{Column as TableColumn, EMPTY_CELL, header_columns};
 
@@ -38,6 +40,12 @@ const DASHES: [&str; 3] = [" – ", " — ", " - "];
 fn at_first_dash(text: &str) -> Option<(&str, &str)> {
     let (at, dash) = DASHES.iter().filter_map(|dash| text.find(dash).map(|at| (at, dash))).min()?;
     Some((&text[..at], &text[at + dash.len()..]))
+}
+
+/// The text after its last dash between two phrases, whichever dash it is.
+fn at_last_dash(text: &str) -> Option<&str> {
+    let (at, dash) = DASHES.iter().filter_map(|dash| text.rfind(dash).map(|at| (at, dash))).max()?;
+    Some(&text[at + dash.len()..])
 }
 
 /// The jobs in the lines of an experience section.

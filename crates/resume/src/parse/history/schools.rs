@@ -339,7 +339,7 @@ fn degree_then_school(piece: &str) -> Vec<String> {
 
 /// "Master of Science in Computer Science" → ("Master of Science", "Computer Science");
 /// "BSc, Biology" → ("BSc", "Biology").
-fn degree_and_major(piece: &str) -> (String, String) {
+pub(super) fn degree_and_major(piece: &str) -> (String, String) {
     let clean = |s: &str| s.trim().trim_end_matches([',', ';', ':']).trim().to_owned();
     for sep in [" in ", ", ", " - ", ": "] {
         if let Some((degree, major)) = piece.split_once(sep)
