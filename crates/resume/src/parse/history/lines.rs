@@ -668,8 +668,10 @@ pub(super) fn joined_range(line: &str, next: &str) -> Option<(String, Option<Str
         (cut.len() == next_row.len()).then_some(cut)
     };
     // Not a row dated by one year over a row with its own range ("2023  Diplomatura…" over
-    // "1998 – 2003  Bachiller…"): two rows.
-    let next_dated = next_row.first().is_some_and(|c| dates::span(c).is_some());
+    // "1998 – 2003  Bachiller…") or its own year ("2017  Centrum Szkoleniowe…" over "2022
+    // Polski Czerwony Krzyż…", both cells a date and no more): two rows.
+    let a_date = |c: &str| dates::single(c).is_some_and(|(_, at)| at == (0..c.len()));
+    let next_dated = next_row.first().is_some_and(|c| dates::span(c).is_some() || (a_date(cell.trim()) && a_date(c)));
     if let Some(targets) = targets.filter(|_| row.len() > 2 && dates::span(line).is_none() && !next_dated) {
         let mut joined: Vec<String> = row.iter().map(|c| (*c).to_owned()).collect();
         for (k, more) in targets.iter().zip(&next_row) {
@@ -710,8 +712,13 @@ pub(super) fn joined_range(line: &str, next: &str) -> Option<(String, Option<Str
     // and the later one is not before the other (a timeline of start years runs backwards).
     // Two lines that each hold a whole entry beside its year ("2013  Título de Técnico - IES
     // Satafi" over "2019  Curso de Operador - Fundación Laboral") are two entries.
+    // So are two rows of a table with as many cells beside their years ("2017  Centrum
+    // Szkoleniowe Senior-Care  Kurs…" over "2022  Polski Czerwony Krzyż  Kurs…").
     let entry = |t: &str| DASHES.iter().any(|dash| t.contains(dash));
-    let two_entries = entry(rest) && next_rest.as_deref().is_some_and(entry);
+    let cells = |t: &str| t.split("  ").filter(|c| !c.trim().is_empty()).count();
+    let dated_alike = a_date(cell.trim()) && a_date(next_cell.trim());
+    let rows = dated_alike && cells(rest) >= 2 && next_rest.as_deref().is_some_and(|r| cells(r) == cells(rest));
+    let two_entries = (entry(rest) && next_rest.as_deref().is_some_and(entry)) || rows;
     let stacked = format!("{} – {}", cell.trim(), next_cell.trim());
     let whole = dates::span(&stacked)
         .is_some_and(|s| s.at == (0..stacked.len()) && s.end.as_ref().is_none_or(|end| *end >= s.start));

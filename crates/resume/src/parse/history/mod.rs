@@ -2325,6 +2325,23 @@ mod tests {
     }
 
     #[test]
+    fn rows_dated_by_one_year_each_are_two_rows() {
+        let lines = [
+            "LATA  SZKOŁA / ORGANIZATOR  KIERUNEK / KWALIFIKACJA",
+            "2017  Centrum Szkoleniowe Senior-Care, Łódź  Kurs opiekunki osób starszych (120 godz.)",
+            "2022  Polski Czerwony Krzyż – Okręg Łódzki  Kurs pierwszej pomocy przedmedycznej",
+        ];
+        let found: Vec<(String, Option<String>)> = schools(&lines).into_iter().map(|s| (s.school, s.end)).collect();
+        assert_eq!(
+            found,
+            [
+                ("Centrum Szkoleniowe Senior-Care".to_owned(), Some("2017".to_owned())),
+                ("Polski Czerwony Krzyż – Okręg Łódzki".to_owned(), Some("2022".to_owned()))
+            ]
+        );
+    }
+
+    #[test]
     fn a_title_with_its_specialism_in_the_cell_before_the_employers_over_the_dates() {
         let lines = [
             "Infirmière – Unité de soins continus de cardiologie  |  Hospices Civils de Lyon – Hôpital Louis Pradel, Bron",
