@@ -116,9 +116,26 @@ fn named(lines: &[String], role: TableColumn) -> Named {
     Named { name, town, rest }
 }
 
+/// A cell's lines as one text, one space between words. A line that ends on a word's hyphen
+/// goes on without one ("Zakład Opiekuńczo-" over "Leczniczy", "Sprzedawca-" over "kasjer"):
+/// a compound the cell's width broke, as neither browsers nor office suites hyphenate a word
+/// of their own.
+fn joined(lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let words = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let compound = out.strip_suffix('-').is_some_and(|t| t.ends_with(char::is_alphabetic));
+        if !out.is_empty() && !compound && !words.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&words);
+    }
+    out
+}
+
 /// The name a [`Named`] stands for, its town after a comma.
 fn name_text(lines: &[String], named: &Named) -> String {
-    let name = lines[named.name.clone()].join(" ");
+    let name = joined(&lines[named.name.clone()]);
     match named.town {
         Some(town) => format!("{}, {}", name.trim_end_matches(','), lines[town]),
         None => name,
@@ -151,7 +168,7 @@ pub(crate) fn read(lines: &[String], role: TableColumn) -> Reading {
         TableColumn::Title | TableColumn::Employer | TableColumn::School => name(0, lines.len(), role, &mut reading),
         TableColumn::TitleThenEmployer => {
             let at = second_name_at(lines, role);
-            reading.in_row.push((0..at, lines[..at].join(" ")));
+            reading.in_row.push((0..at, joined(&lines[..at])));
             if at < lines.len() {
                 name(at, lines.len(), TableColumn::Employer, &mut reading);
             } else {
@@ -167,10 +184,7 @@ pub(crate) fn read(lines: &[String], role: TableColumn) -> Reading {
                 reading.in_row.push((0..at, EMPTY_CELL.to_owned()));
             }
         }
-        _ => {
-            let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
-            reading.in_row.push((0..lines.len(), words.join(" ")));
-        }
+        _ => reading.in_row.push((0..lines.len(), joined(lines))),
     }
     reading
 }

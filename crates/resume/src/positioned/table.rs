@@ -386,6 +386,27 @@ mod tests {
     }
 
     #[test]
+    fn a_compound_broken_at_its_hyphen_is_whole_again() {
+        let text = page(&[
+            (60.0, 100.0, "Okres"),
+            (190.0, 100.0, "Stanowisko"),
+            (300.0, 100.0, "Pracodawca"),
+            (60.0, 118.0, "04.2021 – obecnie"),
+            (190.0, 118.0, "Sprzedawca-"),
+            (190.0, 130.0, "kasjer"),
+            (300.0, 118.0, "Zakład Opiekuńczo-"),
+            (300.0, 130.0, "Leczniczy „Jesień Życia”"),
+        ]);
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            [
+                "Okres  Stanowisko  Pracodawca",
+                "04.2021 – obecnie  Sprzedawca-kasjer  Zakład Opiekuńczo-Leczniczy „Jesień Życia”"
+            ]
+        );
+    }
+
+    #[test]
     fn a_schools_name_wrapped_into_its_second_part_is_whole() {
         let text = page(&[
             (60.0, 100.0, "Anno"),
