@@ -409,17 +409,87 @@ pub(crate) const CLOSING_QUOTES: [char; 4] = ['"', '”', '»', '“'];
 /// ends on one was wrapped ("Universidad Nacional Autónoma de" over "México", "Stakeholder-
 /// management en" over "participatie"), and no name starts with one ("FISIOTERAPISTA DI REPARTO").
 pub(super) const JOINING_WORDS: &[&str] = &[
-    "and", "of", "for", "with", "in", "to", "the", "und", "für", "nach", "mit", "von", "der", "die", "des", "et", "de",
-    "du", "pour", "avec", "la", "le", "les", "y", "e", "con", "para", "del", "di", "della", "per", "los", "las", "en",
-    "van", "voor", "met", "i", "w", "z", "na", "dla", "do", "da", "das", "dos", "com",
+    "and",
+    "of",
+    "for",
+    "with",
+    "in",
+    "to",
+    "the",
+    "und",
+    "für",
+    "nach",
+    "mit",
+    "von",
+    "der",
+    "die",
+    "des",
+    "et",
+    "de",
+    "du",
+    "pour",
+    "avec",
+    "la",
+    "le",
+    "les",
+    "y",
+    "e",
+    "con",
+    "para",
+    "del",
+    "di",
+    "della",
+    "per",
+    "los",
+    "las",
+    "en",
+    "van",
+    "voor",
+    "met",
+    "i",
+    "w",
+    "z",
+    "na",
+    "dla",
+    "do",
+    "da",
+    "das",
+    "dos",
+    "com",
     // Portuguese contractions of a preposition and an article ("Centro de Formação Profissional
     // ao" over …); not "o" and "no", words of their own elsewhere ("Automunita: no").
-    "ao", "à", // Italian ones ("Ordine dei Dottori Commercialisti e degli" over "Esperti Contabili").
-    "dei", "degli", "delle", "dello", "dal", "dalla", "nel", "nella", "nelle", "al", "alla", "sul", "sulla",
+    "ao",
+    "à", // Italian ones ("Ordine dei Dottori Commercialisti e degli" over "Esperti Contabili").
+    "dei",
+    "degli",
+    "delle",
+    "dello",
+    "dal",
+    "dalla",
+    "nel",
+    "nella",
+    "nelle",
+    "al",
+    "alla",
+    "sul",
+    "sulla",
     // German contractions ("Ausbildung im" over "Einzelhandel"); the abbreviations a Polish
     // name of an institution puts before the person it is named after ("Szpital
     // Specjalistyczny im." over "Ludwika Rydygiera", "św.", "gen.", "prof.").
-    "im", "am", "zum", "zur", "beim", "vom", "im.", "św.", "gen.", "prof.",
+    "im",
+    "am",
+    "zum",
+    "zur",
+    "beim",
+    "vom",
+    "im.",
+    "św.",
+    "gen.",
+    "prof.",
+    // Brothers before their surname ("Timmerbedrijf Gebr." over "Swinkels").
+    "Gebr.",
+    "Gebrs.",
+    "Gebrüder",
 ];
 
 /// A line that ends on a small word a name does not end on: wrapped ("Universidad Nacional
@@ -609,6 +679,9 @@ const EMPLOYER_ENDINGS: &[&str] = &[
     "spedition",
     "sparkasse",
     "verwaltung",
+    // Dutch compounds: "Uitzendbureau", "Ingenieursbureau", "Timmerbedrijf", "Bouwbedrijf".
+    "bureau",
+    "bedrijf",
 ];
 
 /// A trailing aside does not make a school: "Steuerfachangestellte (IHK)" is a qualification the
@@ -650,6 +723,7 @@ mod tests {
         // An article after a preposition, and Italian's prepositions with their article.
         assert!(ends_on_joining_word("IEFP – Centro de Formação Profissional para o"));
         assert!(ends_on_joining_word("Ordine dei Dottori Commercialisti e degli"));
+        assert!(ends_on_joining_word("Timmerbedrijf Gebr."));
         assert!(!ends_on_joining_word("Contingency Plan A"));
         assert!(!ends_on_joining_word("Curso de Inglês nível A"));
     }
