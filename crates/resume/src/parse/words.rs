@@ -679,9 +679,11 @@ const EMPLOYER_ENDINGS: &[&str] = &[
     "spedition",
     "sparkasse",
     "verwaltung",
-    // Dutch compounds: "Uitzendbureau", "Ingenieursbureau", "Timmerbedrijf", "Bouwbedrijf".
+    // Dutch compounds: "Uitzendbureau", "Ingenieursbureau", "Timmerbedrijf", "Bouwbedrijf",
+    // "Zorggroep".
     "bureau",
     "bedrijf",
+    "groep",
 ];
 
 /// A trailing aside does not make a school: "Steuerfachangestellte (IHK)" is a qualification the

@@ -2325,6 +2325,16 @@ mod tests {
     }
 
     #[test]
+    fn a_note_after_the_dash_that_starts_with_a_number_run_into_a_word_is_no_employer() {
+        let lines = [
+            "2012 – 2019  Verpleegkundige Interne Geneeskunde, Martini Zuid Ziekenhuis, Groningen – 32-urige werkweek, ook",
+            "avond- en nachtdiensten",
+        ];
+        let want = [("Verpleegkundige Interne Geneeskunde", "Martini Zuid Ziekenhuis")];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
     fn rows_dated_by_one_year_each_are_two_rows() {
         let lines = [
             "LATA  SZKOŁA / ORGANIZATOR  KIERUNEK / KWALIFIKACJA",

@@ -137,14 +137,20 @@ fn dashed(cells: &[String], line: &str) -> Option<String> {
 }
 
 /// Whether `cell`, after `last` and a dash, goes on with it as one phrase:
-/// - a cell that starts in lower case ("Secrétaire médicale – accueil et facturation"): no name
-///   starts so; a grade is not one ("… Reggio Emilia – voto 106/110");
+/// - a cell that starts in lower case ("Secrétaire médicale – accueil et facturation", "… –
+///   32-urige werkweek"): no name starts so; a grade is not one ("… Reggio Emilia – voto
+///   106/110");
 /// - a part of an organisation or a school after its name ("Comune di Parma – Settore Lavori
 ///   Pubblici", "Università degli Studi di Firenze – Scuola di Economia e Management"):
 ///   neither names a job, and the part is no town.
 pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> bool {
-    let figures = cell.contains(|c: char| c.is_ascii_digit());
-    let lower = cell.starts_with(char::is_lowercase);
+    // "32-urige werkweek, ook …": a number run into a word in small letters starts small.
+    let first = cell.split_whitespace().next().unwrap_or_default();
+    let counted = first.split_once('-').is_some_and(|(number, word)| {
+        !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) && word.starts_with(char::is_lowercase)
+    });
+    let figures = cell.contains(|c: char| c.is_ascii_digit()) && !counted;
+    let lower = cell.starts_with(char::is_lowercase) || counted;
     // "Berufsschule im dualen System – Berufskolleg Ems-Dalke": a kind of school said in
     // words before the named one is two phrases.
     let kind_before_a_school = generic_kind(last) && names_a_school(cell);
