@@ -568,7 +568,7 @@ const LEGAL_FORMS: &[&str] = &[
     "inc", "ltd", "llc", "llp", "plc", "pty", "corp", "corporation", "co", "gmbh", "ggmbh", "ag", "kg", "sa", "s.a",
     "bv", "b.v", "nv", "n.v", "oy", "ab", "as", "srl", "s.r.l", "spa", "s.p.a", "se", "sas", "sarl", "s.l", "slu", "lda",
     "ltda", "sp", "slp", "s.l.p", "nhs trust", "foundation trust", "s.a. de c.v.", "s.a.b. de c.v.", "s. de r.l.",
-    "s. de r.l. de c.v.",
+    "s. de r.l. de c.v.", "unipessoal lda", "unipessoal lda.", "unipessoal, lda", "unipessoal, lda.",
 ];
 
 /// Whether `text` is a legal form alone ("S.A.", "Lda.", "S.A. de C.V.", "S. de R.L. de C.V."),
@@ -767,6 +767,7 @@ mod tests {
         assert!(names_a_legal_form("Telus Communications Inc."));
         assert!(names_an_employer("Kellogg Company México, S. de R.L. de C.V."));
         assert!(is_a_legal_form("S.A. de C.V.") && is_a_legal_form("Lda.") && !is_a_legal_form("Columbia, SC"));
+        assert!(is_a_legal_form("Unipessoal Lda") && is_a_legal_form("Unipessoal, Lda."));
         assert!(!names_a_legal_form("Clinique Sainte-Odile"));
         for form in [
             "Brabant Kantoorinrichting B.V.",

@@ -270,8 +270,9 @@ fn comma_pieces(piece: &str) -> Vec<String> {
         // with its town in brackets ("Talleres Mecánicos Urola, S.L. (Azpeitia)"), even where
         // the name has a job's word ("Construcciones y Auxiliar de Ferrocarriles, S.A.").
         [_, b] if !without_town(b).contains(' ') && !is_town(b) => vec![piece.to_owned()],
-        // "Bombardier Aerospace México, S.A. de C.V.": a legal form of several words.
-        [_, b] if is_a_legal_form(b) => vec![piece.to_owned()],
+        // "Bombardier Aerospace México, S.A. de C.V.", "Eletro Lis, Unipessoal Lda (Batalha)": a
+        // legal form of several words, maybe with its town.
+        [_, b] if is_a_legal_form(&without_town(b)) => vec![piece.to_owned()],
         // "Reed Specialist Recruitment, Manchester": a name with a job's word before a town
         // the gazetteer knows is an employer and where.
         [a, b] if names_a_job(a) && !is_known_town(b) => vec![(*a).to_owned(), without_town(b)],
@@ -2292,6 +2293,8 @@ mod tests {
             ("Analista Contable Sr.", "Kellogg Company México, S. de R.L. de C.V."),
         ];
         assert_eq!(who(&lines), pairs(&want));
+        let lines = ["2010-2012   Ajudante de eletricista - Eletro Lis, Unipessoal Lda (Batalha)"];
+        assert_eq!(who(&lines), pairs(&[("Ajudante de eletricista", "Eletro Lis, Unipessoal Lda")]));
         let lines = [
             "Stanowisko  Firma  Okres  Zakres obowiązków",
             "Senior QA Automation Engineer  Credit Agricole Bank  11.2022 – obecnie  Framework E2E w Playwright",
