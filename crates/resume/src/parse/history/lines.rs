@@ -547,7 +547,8 @@ fn range_cut(line: &str, next: &str) -> bool {
 
 /// A line of prose width cut inside the school's name at its end, its dates on the next
 /// ("B.E. Computer Science, PSG College of" over "Technology, Coimbatore — 2011 – 2015";
-/// "Class XII (State Board), Sri Vidya Mandir Higher Secondary" over "School, Salem — 2011").
+/// "Class XII (State Board), Sri Vidya Mandir Higher Secondary" over "School, Salem — 2011";
+/// "Level 3 Diploma in Pharmaceutical Science · Leicester" over "College").
 fn school_cut_at_line_end(line: &str, next: &str) -> bool {
     let last = line.split_whitespace().last().unwrap_or_default();
     let named_last = line.rsplit(", ").next().unwrap_or(line);
@@ -555,9 +556,11 @@ fn school_cut_at_line_end(line: &str, next: &str) -> bool {
     // "communication • 2017 – 2018").
     let small = GOES_ON_WITH.contains(&last) || JOINING_WORDS.contains(&last);
     let after_small_word = small && names_a_school(named_last);
+    // The kind's word with the town after its comma, or alone ("… · Leicester" over "College").
     let first = next.split_whitespace().next().unwrap_or_default();
-    let kind_first = first
-        .strip_suffix(',')
+    let alone = next.split_whitespace().count() == 1;
+    let kind = first.strip_suffix(',').filter(|_| !alone).or(Some(first).filter(|_| alone));
+    let kind_first = kind
         .is_some_and(|kind| ["School", "College", "University", "Institute", "Academy", "Polytechnic"].contains(&kind))
         && last.starts_with(char::is_uppercase);
     let one_cell = !line.contains("  ") && !next.contains("  ");
@@ -816,6 +819,8 @@ mod tests {
         let (degree, rest) = ("B.E. Computer Science, PSG College of", "Technology, Coimbatore — 2011 – 2015");
         assert!(school_cut_at_line_end(degree, rest));
         assert!(school_cut_at_line_end("Class XII, Sri Vidya Mandir Higher Secondary", "School, Salem — 2011"));
+        assert!(school_cut_at_line_end("Level 3 Diploma in Pharmaceutical Science · Leicester", "College"));
+        assert!(!school_cut_at_line_end("Level 3 Diploma · Leicester", "College of Nursing"));
         // A school's own name on the next line is no cut ("Mittlerer Schulabschluss" over it).
         assert!(!school_cut_at_line_end("Mittlerer Schulabschluss", "Hans-Böckler-Schule, Fürth"));
         assert!(!school_cut_at_line_end("Bachelor of Commerce", "University of Mumbai, 2015"));
