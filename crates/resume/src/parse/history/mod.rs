@@ -2338,6 +2338,17 @@ mod tests {
     }
 
     #[test]
+    fn a_title_set_small_after_the_employer_and_its_town() {
+        let lines = [
+            "Restauracja „Pod Żurawiem”, Gdańsk – kucharka (od maja 2016 do dziś)",
+            "przygotowywanie dań kuchni polskiej i kaszubskiej, wydawanie do 250 obiadów dziennie,",
+            "Szkoła Podstawowa nr 45 w Gdańsku – kucharka (wrzesień 2011 – kwiecień 2016)",
+        ];
+        let want = [("kucharka", "Restauracja „Pod Żurawiem”"), ("kucharka", "Szkoła Podstawowa nr 45 w Gdańsku")];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
     fn rows_dated_by_one_year_each_are_two_rows() {
         let lines = [
             "LATA  SZKOŁA / ORGANIZATOR  KIERUNEK / KWALIFIKACJA",

@@ -139,7 +139,7 @@ fn dashed(cells: &[String], line: &str) -> Option<String> {
 /// Whether `cell`, after `last` and a dash, goes on with it as one phrase:
 /// - a cell that starts in lower case ("Secrétaire médicale – accueil et facturation", "… –
 ///   32-urige werkweek"): no name starts so; a grade is not one ("… Reggio Emilia – voto
-///   106/110");
+///   106/110"), nor a title after a name ("…, Gdańsk – kucharka");
 /// - a part of an organisation or a school after its name ("Comune di Parma – Settore Lavori
 ///   Pubblici", "Università degli Studi di Firenze – Scuola di Economia e Management"):
 ///   neither names a job, and the part is no town.
@@ -150,7 +150,13 @@ pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> 
         !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) && word.starts_with(char::is_lowercase)
     });
     let figures = cell.contains(|c: char| c.is_ascii_digit()) && !counted;
-    let lower = cell.starts_with(char::is_lowercase) || counted;
+    // After a name (with its town), a job's title set small is the title ("Restauracja „Pod
+    // Żurawiem”, Gdańsk – kucharka", "Szkoła Podstawowa nr 45 w Gdańsku – kucharka", as
+    // Polish writes titles).
+    let after_its_town = last.rsplit_once(", ").is_some_and(|(_, town)| is_town(town));
+    let after_a_name = after_its_town || names_an_employer(last) || names_a_school(last);
+    let titled = after_a_name && names_a_job(cell) && !names_an_employer(cell);
+    let lower = (cell.starts_with(char::is_lowercase) || counted) && !titled;
     // "Berufsschule im dualen System – Berufskolleg Ems-Dalke": a kind of school said in
     // words before the named one is two phrases.
     let kind_before_a_school = generic_kind(last) && names_a_school(cell);
