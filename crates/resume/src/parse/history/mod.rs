@@ -2349,6 +2349,15 @@ mod tests {
     }
 
     #[test]
+    fn a_course_with_its_hours_before_the_school_that_gave_it() {
+        let lines = [
+            "2019       Automação industrial com PLC (50 h) - IEFP Centro de Emprego e Formação Profissional de Leiria",
+        ];
+        let found: Vec<String> = schools(&lines).into_iter().map(|s| s.school).collect();
+        assert_eq!(found, ["IEFP Centro de Emprego e Formação Profissional de Leiria"]);
+    }
+
+    #[test]
     fn rows_dated_by_one_year_each_are_two_rows() {
         let lines = [
             "LATA  SZKOŁA / ORGANIZATOR  KIERUNEK / KWALIFIKACJA",

@@ -160,8 +160,12 @@ pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> 
     // "Berufsschule im dualen System – Berufskolleg Ems-Dalke": a kind of school said in
     // words before the named one is two phrases.
     let kind_before_a_school = generic_kind(last) && names_a_school(cell);
+    // "Automação industrial com PLC (50 h) - IEFP …": a course with its hours is no
+    // organisation, whatever reads as a legal form in it.
+    let course_hours = last.rsplit_once(" (").is_some_and(|(_, aside)| is_working_hours(aside.trim_end_matches(')')));
     let part_of_organisation = (names_an_employer(last) || names_a_school(last))
         && !kind_before_a_school
+        && !course_hours
         && !names_a_job(last)
         && !names_a_degree(last)
         && !names_a_job(cell)
