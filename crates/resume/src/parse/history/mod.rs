@@ -81,7 +81,7 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
             return by_column;
         }
     }
-    let mut found = entries(&lines, span_of, phrases, true);
+    let mut found = entries(&lines, span_or_year_of, phrases, true);
     if found.is_empty() {
         found = by_start_years(&lines);
     }
@@ -2355,6 +2355,23 @@ mod tests {
         ];
         let found: Vec<String> = schools(&lines).into_iter().map(|s| s.school).collect();
         assert_eq!(found, ["IEFP Centro de Emprego e Formação Profissional de Leiria"]);
+    }
+
+    #[test]
+    fn a_job_within_one_year_under_ranges_and_a_note_after_the_employers_dash() {
+        let lines = [
+            "2016 – auj. Infirmier, EPSM de Loire-Atlantique – unité d'admission. Entretiens infirmiers, visites à domicile.",
+            "2014 – 2016 Infirmier, Clinique du Parc, Saint-Nazaire – service de soins de suite et réadaptation (SSR), nuits en alternance.",
+            "2013 (été) Agent de service hospitalier (ASH), EHPAD Les Tilleuls, Pornichet.",
+        ];
+        let want = [
+            ("Infirmier", "EPSM de Loire-Atlantique"),
+            ("Infirmier", "Clinique du Parc"),
+            ("Agent de service hospitalier (ASH)", "EHPAD Les Tilleuls"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+        let last = jobs(&lines).pop().map(|j| (j.start, j.end));
+        assert_eq!(last, Some((Some("2013".to_owned()), Some("2013".to_owned()))));
     }
 
     #[test]

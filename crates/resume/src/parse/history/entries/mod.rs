@@ -139,7 +139,7 @@ fn dashed(cells: &[String], line: &str) -> Option<String> {
 /// Whether `cell`, after `last` and a dash, goes on with it as one phrase:
 /// - a cell that starts in lower case ("Secrétaire médicale – accueil et facturation", "… –
 ///   32-urige werkweek"): no name starts so; a grade is not one ("… Reggio Emilia – voto
-///   106/110"), nor a title after a name ("…, Gdańsk – kucharka");
+///   106/110"), nor a title or a sentence after a name ("…, Gdańsk – kucharka");
 /// - a part of an organisation or a school after its name ("Comune di Parma – Settore Lavori
 ///   Pubblici", "Università degli Studi di Firenze – Scuola di Economia e Management"):
 ///   neither names a job, and the part is no town.
@@ -156,7 +156,10 @@ pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> 
     let after_its_town = last.rsplit_once(", ").is_some_and(|(_, town)| is_town(town));
     let after_a_name = after_its_town || names_an_employer(last) || names_a_school(last);
     let titled = after_a_name && names_a_job(cell) && !names_an_employer(cell);
-    let lower = (cell.starts_with(char::is_lowercase) || counted) && !titled;
+    // Nor a sentence about the job there ("Clinique du Parc, Saint-Nazaire – service de soins de
+    // suite et réadaptation (SSR), nuits en alternance.").
+    let noted = after_a_name && is_sentence(cell);
+    let lower = (cell.starts_with(char::is_lowercase) || counted) && !titled && !noted;
     // "Berufsschule im dualen System – Berufskolleg Ems-Dalke": a kind of school said in
     // words before the named one is two phrases.
     let kind_before_a_school = generic_kind(last) && names_a_school(cell);
@@ -332,4 +335,25 @@ pub(super) fn by_start_years(lines: &[String]) -> Vec<Entry> {
 
 pub(super) fn span_of(line: &str) -> Option<Dated> {
     dates::span(line).map(|Span { start, end, at }| (Some(start), end, at))
+}
+
+/// A job's dates: its range, or one year alone at the start of a line that says the job in
+/// one phrase with its commas, a job within that year ("2013 (été) Agent de service
+/// hospitalier (ASH), EHPAD Les Tilleuls, Pornichet." under ranges); not a year beside a cell
+/// ("2021  EHPAD Les Jardins de la Vilaine" under "Depuis janv.", a course's year in a table).
+pub(super) fn span_or_year_of(line: &str) -> Option<Dated> {
+    span_of(line).or_else(|| {
+        let (year, mut at) = dates::single(line).filter(|(year, at)| at.start == 0 && year.len() == 4)?;
+        let rest = line[at.end..].trim_start();
+        // A season's note in brackets after the year is the dates' ("2013 (été)").
+        if let Some(note) = rest.strip_prefix('(')
+            && let Some(close) = note.find(')').filter(|&close| note[..close].split_whitespace().count() <= 2)
+        {
+            at.end = line.len() - note.len() + close + 1;
+        }
+        let rest = line[at.end..].trim_start();
+        let one_phrase = !line[at.end..].starts_with("  ") && !rest.contains("  ") && !rest.contains('\t');
+        let goes_on = one_phrase && rest.contains(", ") && rest.starts_with(char::is_uppercase);
+        goes_on.then(|| (Some(year.clone()), Some(year), at))
+    })
 }
