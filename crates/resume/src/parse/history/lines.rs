@@ -563,8 +563,13 @@ fn school_cut_at_line_end(line: &str, next: &str) -> bool {
     let kind_first = kind
         .is_some_and(|kind| ["School", "College", "University", "Institute", "Academy", "Polytechnic"].contains(&kind))
         && last.starts_with(char::is_uppercase);
+    // A kind alone ends the last cell of a line of several ("2013  SQA Highers — Liberton High"
+    // over "School").
     let one_cell = !line.contains("  ") && !next.contains("  ");
-    one_cell && (after_small_word || kind_first) && dates::span(line).is_none() && !is_description(line)
+    (one_cell || (alone && kind_first))
+        && (after_small_word || kind_first)
+        && dates::span(line).is_none()
+        && !is_description(line)
 }
 
 /// Small words a school's name goes on with after a break, and that start no line of their

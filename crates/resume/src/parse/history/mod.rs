@@ -2375,6 +2375,39 @@ mod tests {
     }
 
     #[test]
+    fn notes_and_tasks_after_the_jobs_phrases_are_neither_title_nor_employer() {
+        let lines = [
+            "seit 08/2019  Fachlagerist, Rheinport Kontraktlogistik GmbH, Duisburg – Wareneingang, Einlagerung im",
+            "Hochregal, SAP-Buchungen, Einarbeitung neuer Kollegen, Vertretung des Schichtführers",
+            "Aug 2017 – Jan 2021  Dental Nurse, Leith Walk Dental Practice (NHS and private), Edinburgh — four-handed",
+            "dentistry, X-ray processing, patient reception cover",
+            "2019 – 2022  Rececionista — Guest House Flores do Porto. Reservas Booking e Airbnb, faturação,",
+            "coordenação da limpeza.",
+            "03/2016 - 08/2020  Carrellista / Magazziniere - Logistica Padana Soc. Coop., Piacenza",
+        ];
+        let want = [
+            ("Fachlagerist", "Rheinport Kontraktlogistik GmbH"),
+            ("Dental Nurse", "Leith Walk Dental Practice"),
+            ("Rececionista", "Guest House Flores do Porto"),
+            ("Carrellista / Magazziniere", "Logistica Padana Soc. Coop."),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
+    fn a_schools_town_after_a_bullet_and_its_kind_wrapped_under_a_dated_line() {
+        let lines = [
+            "2014",
+            "Baccalauréat ES — mention Bien",
+            "Lycée Dominique Villars · Gap",
+            "2013  SQA Highers: Human Biology (B), English (C) — Liberton High",
+            "School",
+        ];
+        let found: Vec<String> = schools(&lines).into_iter().map(|s| s.school).collect();
+        assert_eq!(found, ["Lycée Dominique Villars", "Liberton High School"]);
+    }
+
+    #[test]
     fn rows_dated_by_one_year_each_are_two_rows() {
         let lines = [
             "LATA  SZKOŁA / ORGANIZATOR  KIERUNEK / KWALIFIKACJA",

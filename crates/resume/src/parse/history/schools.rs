@@ -1,7 +1,7 @@
 //! Education entries: school, degree and major with their dates, in the shapes job entries
 //! come in, and the Europass form's labelled ones.
 
-use super::places::{is_known_town, is_town, name_of_address, without_town};
+use super::places::{is_known_town, is_town, name_of_address, without_place_after_separator, without_town};
 use super::table::{self, Column};
 use super::{Entry, cells, entries, is_description, organisation, prepared, span_of};
 use crate::parse::labelled;
@@ -148,7 +148,8 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         .map(|p| degree_and_major(p))
         .unwrap_or_default();
     Some(ParsedEducation {
-        school: without_town(&organisation(without_kind_label_once_chosen(&school))),
+        // "Lycée Dominique Villars · Gap": the town after a bullet is where.
+        school: without_town(without_place_after_separator(&organisation(without_kind_label_once_chosen(&school)))),
         degree,
         major,
         start: entry.start,

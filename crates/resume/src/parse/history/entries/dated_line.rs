@@ -32,7 +32,8 @@ const ABBREVIATIONS: &[&str] = &[
 /// word processor has it ("Camarera de sala en Hotel Marina Playa (temporada de verano).
 /// Servicio de desayunos y cenas…"): the text before the first full stop that ends a word of
 /// three letters or more (not an abbreviation's, "S.L.", "LTD.", "Mgr.") with a capital after
-/// it, when the next sentence is prose; the line whole otherwise.
+/// it, when the next sentence is prose or a list ("Guest House Flores do Porto. Reservas Booking
+/// e Airbnb, faturação,"); the line whole otherwise.
 fn headline(rest: &str) -> &str {
     let ends_a_word = |head: &str| {
         let word = head.rsplit(' ').next().unwrap_or_default().trim_end_matches([')', '"', '”', '»']);
@@ -49,9 +50,15 @@ fn headline(rest: &str) -> &str {
             head.split_whitespace().nth(1).is_some()
                 && ends_a_word(head)
                 && after.starts_with(char::is_uppercase)
-                && is_prose(next)
+                && (is_prose(next) || listed_small(next))
         })
         .map_or(rest, |(head, _)| head)
+}
+
+/// A list whose later items start small ("Reservas Booking e Airbnb, faturação,"): tasks, not
+/// a name and its town ("Coop., Piacenza", "Salvatore Giambrone, Bagheria").
+fn listed_small(text: &str) -> bool {
+    text.split_once(", ").is_some_and(|(_, more)| more.starts_with(char::is_lowercase))
 }
 
 /// What a dated line says beside its dates.
@@ -91,6 +98,15 @@ pub(super) fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first:
     // (stagionale)  Apr 2022 – Ott 2025" under its employer): a list or a long phrase is.
     let described =
         |p: &str| is_prose(p) && (p.contains(", ") || p.ends_with('.') || p.split_whitespace().count() >= 6);
+    // Tasks listed after the job's phrases, however they are cased ("Wareneingang, Einlagerung
+    // im Hochregal, SAP-Buchungen, Einarbeitung neuer Kollegen"): four items or more, no name.
+    let listed = |p: &str| p.matches(", ").count() >= 3 && !names_an_organisation(p);
+    // A note in small letters after a name and its town ("Dental Nurse, Leith Walk Dental
+    // Practice, Edinburgh — four-handed"): no job's title, as Polish sets them small.
+    let noted_after = |before: Option<&String>, p: &str| {
+        let after_town = before.and_then(|b| b.rsplit_once(", ")).is_some_and(|(_, town)| is_town(town));
+        after_town && p.starts_with(char::is_lowercase) && !names_a_job(p)
+    };
     // "Déc. 2024 – avr. 2025 • saison d'hiver": the first cell after a bullet beside the
     // dates, in small letters, is a note on when or how, not who or what ("… • bol.com", a
     // name set in small letters, is who only with more after it).
@@ -106,10 +122,13 @@ pub(super) fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first:
         names_an_organisation(p)
             && first.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || JOINING_WORDS.contains(&w))
     };
+    let mut before: Option<String> = None;
     pieces.retain(|p| {
         n_cell += 1;
         let prose = if n_cell > 1 { is_prose(p) && !named(p) } else { heading_first && described(p) };
-        !(is_sentence(p) || is_working_hours(p) || prose)
+        let note = n_cell > 1 && (listed(p) || noted_after(before.as_ref(), p));
+        before = Some(p.clone());
+        !(is_sentence(p) || is_working_hours(p) || prose || note)
     });
     // "SEPTIEMBRE 2019 – ACTUALIDAD • ZARAGOZA": a town in capitals beside the dates is where
     // the job was, unless the lines around give no title and employer without it. So is a town
