@@ -486,8 +486,12 @@ fn wrapped_name(line: &str, next: &str) -> bool {
     // Commerciale" over "«Antonio Meucci», Carpi").
     let last_phrase = at_last_dash(line).unwrap_or(line);
     let patron_below = names_a_school(last_phrase) && patron(next) && !next.contains("  ");
+    // A Polish school's patron after "im." (named after) on the next line ("… w Zespole Szkół
+    // Zawodowych nr 2" over "im. Jana Pawła II w Bielsku-Białej").
+    let named_after = next.starts_with("im. ") && names_a_school(line) && !next.contains("  ");
     (hyphenated && next.starts_with(char::is_uppercase))
         || patron_below
+        || named_after
         || (kind && next.starts_with(char::is_lowercase))
         || ampersand
         || school_goes_on
@@ -808,6 +812,8 @@ mod tests {
         assert!(!wrapped_name("Berufsschule Hamburg", "im Rahmen der dualen Ausbildung"));
         assert!(!wrapped_name("Humber College  2016 – 2018 &", "Community Services"));
         assert!(wrapped_name("2008 – 2013  Diploma di Tecnico – I.P.S.S.E.O.A.", "\"Giovanni Piranesi\", Capaccio"));
+        let school = "2017 – 2020  Branżowa Szkoła I stopnia nr 2 w Zespole Szkół Zawodowych nr 2";
+        assert!(wrapped_name(school, "im. Jana Pawła II w Bielsku-Białej"));
         assert!(wrapped_name(
             "1989 – 1994  Diploma di Ragioniere — Istituto Tecnico Commerciale",
             "«Antonio Meucci», Carpi"
