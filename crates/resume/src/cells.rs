@@ -7,8 +7,8 @@
 use std::ops::Range;
 
 use crate::parse::{
-    EMPTY_CELL, OPENING_QUOTES, TableColumn, ends_on_joining_word, is_known_town, is_town, names_a_department,
-    names_a_job, names_a_school, names_an_employer, part_before_its_name,
+    EMPTY_CELL, OPENING_QUOTES, TableColumn, compound_goes_on, ends_on_joining_word, is_known_town, is_town,
+    names_a_department, names_a_job, names_a_school, names_an_employer, part_before_its_name,
 };
 
 /// Whether a line cannot end a phrase: it ends on a dash, a comma, an open bracket or a small
@@ -116,16 +116,14 @@ fn named(lines: &[String], role: TableColumn) -> Named {
     Named { name, town, rest }
 }
 
-/// A cell's lines as one text, one space between words. A line that ends on a word's hyphen
-/// goes on without one ("Zakład Opiekuńczo-" over "Leczniczy", "Sprzedawca-" over "kasjer"):
-/// a compound the cell's width broke, as neither browsers nor office suites hyphenate a word
-/// of their own.
+/// A cell's lines as one text, one space between words. A compound the cell's width broke at
+/// its hyphen goes on without one ("Zakład Opiekuńczo-" over "Leczniczy"): resumes are rarely
+/// hyphenated by the typesetter, and a word cut so ("Ausbil-" over "dung") is left as it is.
 fn joined(lines: &[String]) -> String {
     let mut out = String::new();
     for line in lines {
         let words = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        let compound = out.strip_suffix('-').is_some_and(|t| t.ends_with(char::is_alphabetic));
-        if !out.is_empty() && !compound && !words.is_empty() {
+        if !out.is_empty() && !compound_goes_on(&out, &words) && !words.is_empty() {
             out.push(' ');
         }
         out.push_str(&words);

@@ -20,8 +20,8 @@ pub(crate) use history::{EMPTY_CELL, TableColumn, header_columns, is_known_town,
 pub(crate) use name::{NAME_PARTICLES, is_title_page_word, nickname};
 pub(crate) use words::names_a_job;
 pub(crate) use words::{
-    CLOSING_QUOTES, OPENING_QUOTES, ends_on_joining_word, names_a_department, names_a_school, names_an_employer,
-    part_before_its_name,
+    CLOSING_QUOTES, OPENING_QUOTES, compound_goes_on, ends_on_broken_word, ends_on_joining_word, names_a_department,
+    names_a_school, names_an_employer, part_before_its_name,
 };
 
 /// Whether a line is a section's heading: where a table drawn under a header row ends.
@@ -272,8 +272,8 @@ pub fn parse(text: &str) -> ParsedResume {
     // jobs and its schools alike without one), and are less sure.
     let unheaded = !headed(Section::Experience) && split.iter().any(|(s, _)| *s != Section::Top);
     let employment = if unheaded { jobs_under_the_banner(&top) } else { history::jobs(&section(Section::Experience)) };
-    // A history of jobs and schooling in one ("Trayectoria y formación") read as jobs gives
-    // its schooling back.
+    // Schooling read as jobs gives its schools back: a history of both in one ("Trayectoria y
+    // formación"), a degree listed among the jobs.
     let (employment, schooling) = history::schooling_apart(employment);
     let mut education = history::schools(&section(Section::Education));
     education.extend(schooling);

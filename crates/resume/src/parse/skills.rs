@@ -228,7 +228,7 @@ fn unwrapped(lines: &[&str]) -> Vec<String> {
             // hyphen ("Dienstplanung (SP-" over "Expert)").
             let aside = line.starts_with('(') && !ends_an_item;
             // "DATEV Kanzlei-" over "Rechnungswesen": a compound broken at its hyphen.
-            let hyphen = last.ends_with('-') && last.chars().rev().nth(1).is_some_and(char::is_alphabetic);
+            let hyphen = super::words::ends_on_broken_word(last);
             // "Stakeholdermanagement en" over "participatie": no item ends on a joining word.
             let joined = super::words::ends_on_joining_word(last);
             open || goes_on || aside || joined || hyphen

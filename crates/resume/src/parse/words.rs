@@ -398,6 +398,37 @@ fn has_ending(text: &str, endings: &[&str]) -> bool {
     words_of(text).any(|w| endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e)))
 }
 
+/// Dutch compounds that name a firm by their end ("Uitzendbureau", "Timmerbedrijf",
+/// "Zorggroep"), capitalised only: Dutch sets common nouns small, and then they name a desk or
+/// a group of a job ("Medewerker bedrijfsbureau", "Begeleider woongroep").
+const DUTCH_EMPLOYER_ENDINGS: &[&str] = &["bureau", "bedrijf", "groep"];
+
+/// Whether a capitalised word of `text` ends on one of `endings`, longer than it.
+fn has_capitalised_ending(text: &str, endings: &[&str]) -> bool {
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| w.starts_with(char::is_uppercase)).any(|w| {
+        let lower = w.to_lowercase();
+        endings.iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
+    })
+}
+
+/// Whether `line` ends on a word broken at its hyphen ("Sainte-", "Opiekuńczo-"), not on a
+/// dash set apart.
+pub(crate) fn ends_on_broken_word(line: &str) -> bool {
+    line.strip_suffix('-').is_some_and(|t| t.ends_with(char::is_alphabetic))
+}
+
+/// Conjunctions after a compound's first half that shares its end with the next ("Gesundheits-"
+/// over "und Krankenpflegerin", "koel-" over "en vriesvers"): the hyphen stays apart.
+const SHARED_END: &[&str] =
+    &["und", "oder", "bzw.", "sowie", "en", "of", "i", "oraz", "lub", "e", "et", "y", "o", "ou"];
+
+/// Whether a word broken at the end of `line` goes on at the start of `next`, without a space
+/// ("Zakład Opiekuńczo-" over "Leczniczy", "Sprzedawca-" over "kasjer").
+pub(crate) fn compound_goes_on(line: &str, next: &str) -> bool {
+    let first = next.split_whitespace().next().unwrap_or_default();
+    ends_on_broken_word(line) && !SHARED_END.contains(&first) && !next.starts_with(',')
+}
+
 /// Marks a name in quotes starts with ("Liceo Scientifico Statale" over "\"Giuseppe
 /// Mercalli\"", "I.P.S.S.E.O.A. \"Giovanni Piranesi\"").
 pub(crate) const OPENING_QUOTES: [char; 4] = ['"', '“', '„', '«'];
@@ -408,89 +439,31 @@ pub(crate) const CLOSING_QUOTES: [char; 4] = ['"', '”', '»', '“'];
 /// Small words a name or a list's item does not end on, in the languages here: a line that
 /// ends on one was wrapped ("Universidad Nacional Autónoma de" over "México", "Stakeholder-
 /// management en" over "participatie"), and no name starts with one ("FISIOTERAPISTA DI REPARTO").
+#[rustfmt::skip]
 pub(super) const JOINING_WORDS: &[&str] = &[
-    "and",
-    "of",
-    "for",
-    "with",
-    "in",
-    "to",
-    "the",
-    "und",
-    "für",
-    "nach",
-    "mit",
-    "von",
-    "der",
-    "die",
-    "des",
-    "et",
-    "de",
-    "du",
-    "pour",
-    "avec",
-    "la",
-    "le",
-    "les",
-    "y",
-    "e",
-    "con",
-    "para",
-    "del",
-    "di",
-    "della",
-    "per",
-    "los",
-    "las",
-    "en",
-    "van",
-    "voor",
-    "met",
-    "i",
-    "w",
-    "z",
-    "na",
-    "dla",
-    "do",
-    "da",
-    "das",
-    "dos",
-    "com",
+    "and", "of", "for", "with", "in", "to", "the", "und", "für", "nach", "mit", "von", "der", "die", "des", "et", "de",
+    "du", "pour", "avec", "la", "le", "les", "y", "e", "con", "para", "del", "di", "della", "per", "los", "las", "en",
+    "van", "voor", "met", "i", "w", "z", "na", "dla", "do", "da", "das", "dos", "com",
     // Portuguese contractions of a preposition and an article ("Centro de Formação Profissional
     // ao" over …); not "o" and "no", words of their own elsewhere ("Automunita: no").
-    "ao",
-    "à", // Italian ones ("Ordine dei Dottori Commercialisti e degli" over "Esperti Contabili").
-    "dei",
-    "degli",
-    "delle",
-    "dello",
-    "dal",
-    "dalla",
-    "nel",
-    "nella",
-    "nelle",
-    "al",
-    "alla",
-    "sul",
-    "sulla",
+    "ao", "à",
     // German contractions ("Ausbildung im" over "Einzelhandel"); the abbreviations a Polish
     // name of an institution puts before the person it is named after ("Szpital
     // Specjalistyczny im." over "Ludwika Rydygiera", "św.", "gen.", "prof.").
-    "im",
-    "am",
-    "zum",
-    "zur",
-    "beim",
-    "vom",
-    "im.",
-    "św.",
-    "gen.",
-    "prof.",
-    // Brothers before their surname ("Timmerbedrijf Gebr." over "Swinkels").
-    "Gebr.",
-    "Gebrs.",
-    "Gebrüder",
+    "im", "am", "zum", "zur", "beim", "vom", "im.", "św.", "gen.", "prof.",
+    // Italian prepositions with their article ("Ordine dei Dottori Commercialisti e degli" over
+    // "Esperti Contabili"): small letters only, see `SMALL_ONLY`.
+    "dei", "degli", "delle", "dello", "dal", "dalla", "nel", "nella", "nelle", "al", "alla", "sul", "sulla",
 ];
+
+/// Joining words that are one only in small letters: capitalised, they are surnames ("Johan
+/// Nel", "Hamid Al").
+const SMALL_ONLY: &[&str] =
+    &["dei", "degli", "delle", "dello", "dal", "dalla", "nel", "nella", "nelle", "al", "alla", "sul", "sulla"];
+
+/// Words a firm's name sets before the family's surname ("Timmerbedrijf Gebr." over
+/// "Swinkels"): a line does not end on one.
+const BEFORE_A_SURNAME: &[&str] = &["Gebr.", "Gebrs.", "Gebrüder"];
 
 /// A line that ends on a small word a name does not end on: wrapped ("Universidad Nacional
 /// Autónoma de" over "México", "Lycée professionnel Les" over "Canuts"). Capitalised only as a
@@ -504,13 +477,19 @@ pub(crate) fn ends_on_joining_word(line: &str) -> bool {
             && letters.clone().count() >= 1
             && letters.all(char::is_lowercase)
     };
-    let joining =
-        |w: &str| JOINING_WORDS.contains(&w) || (capitalised(w) && JOINING_WORDS.contains(&w.to_lowercase().as_str()));
+    let joining = |w: &str| {
+        let lower = w.to_lowercase();
+        JOINING_WORDS.contains(&w)
+            || (capitalised(w) && JOINING_WORDS.contains(&lower.as_str()) && !SMALL_ONLY.contains(&lower.as_str()))
+    };
     // An article is a joining word only after a preposition ("Centro de Formação Profissional
-    // para o" over "Setor Alimentar"): alone, "o" and "a" are words of their own ("Plan A").
+    // para o" over "Setor Alimentar"): alone, "o" and "a" are words of their own ("turma a").
     let article_after_preposition = |at: usize| ARTICLES.contains(&words[at]) && joining(words[at - 1]);
+    let Some(&last) = words.last() else { return false };
     words.len() >= 2
-        && (joining(words[words.len() - 1]) || (words.len() >= 3 && article_after_preposition(words.len() - 1)))
+        && (joining(last)
+            || BEFORE_A_SURNAME.contains(&last)
+            || (words.len() >= 3 && article_after_preposition(words.len() - 1)))
 }
 
 /// Articles that go on with the next word only after a preposition ("para o", "per il").
@@ -568,7 +547,7 @@ const LEGAL_FORMS: &[&str] = &[
     "inc", "ltd", "llc", "llp", "plc", "pty", "corp", "corporation", "co", "gmbh", "ggmbh", "ag", "kg", "sa", "s.a",
     "bv", "b.v", "nv", "n.v", "oy", "ab", "as", "srl", "s.r.l", "spa", "s.p.a", "se", "sas", "sarl", "s.l", "slu", "lda",
     "ltda", "sp", "slp", "s.l.p", "nhs trust", "foundation trust", "s.a. de c.v.", "s.a.b. de c.v.", "s. de r.l.",
-    "s. de r.l. de c.v.", "unipessoal lda", "unipessoal lda.", "unipessoal, lda", "unipessoal, lda.",
+    "s. de r.l. de c.v.", "unipessoal lda", "unipessoal lda.",
 ];
 
 /// Whether `text` is a legal form alone ("S.A.", "Lda.", "S.A. de C.V.", "S. de R.L. de C.V."),
@@ -628,6 +607,7 @@ pub(crate) fn names_an_employer(text: &str) -> bool {
     has_word(text, EMPLOYER_WORDS)
         || names_a_legal_form(text)
         || has_ending(text, EMPLOYER_ENDINGS)
+        || has_capitalised_ending(text, DUTCH_EMPLOYER_ENDINGS)
         || text.contains(" & ")
         || text.contains("Sp. z o.o")
 }
@@ -679,11 +659,6 @@ const EMPLOYER_ENDINGS: &[&str] = &[
     "spedition",
     "sparkasse",
     "verwaltung",
-    // Dutch compounds: "Uitzendbureau", "Ingenieursbureau", "Timmerbedrijf", "Bouwbedrijf",
-    // "Zorggroep".
-    "bureau",
-    "bedrijf",
-    "groep",
 ];
 
 /// A trailing aside does not make a school: "Steuerfachangestellte (IHK)" is a qualification the
@@ -726,8 +701,15 @@ mod tests {
         assert!(ends_on_joining_word("IEFP – Centro de Formação Profissional para o"));
         assert!(ends_on_joining_word("Ordine dei Dottori Commercialisti e degli"));
         assert!(ends_on_joining_word("Timmerbedrijf Gebr."));
-        assert!(!ends_on_joining_word("Contingency Plan A"));
-        assert!(!ends_on_joining_word("Curso de Inglês nível A"));
+        assert!(compound_goes_on("Zakład Opiekuńczo-", "Leczniczy „Jesień Życia”"));
+        assert!(!compound_goes_on("Gesundheits-", "und Krankenpflegerin"));
+        assert!(!compound_goes_on("Bilingue -", "Cabinet Martin"));
+        assert!(names_an_employer("Bouw Select Uitzendbureau") && names_an_employer("Zorggroep Noorderhaven"));
+        assert!(!names_an_employer("Medewerker bedrijfsbureau") && !names_an_employer("Begeleider woongroep"));
+        assert!(ends_on_joining_word("Corso di specializzazione per il"));
+        assert!(!ends_on_joining_word("Escola Secundária de Barcelos, turma a"));
+        // Capitalised, the Italian ones are surnames.
+        assert!(!ends_on_joining_word("Referee: Johan Nel"));
     }
 
     #[test]
@@ -767,7 +749,7 @@ mod tests {
         assert!(names_a_legal_form("Telus Communications Inc."));
         assert!(names_an_employer("Kellogg Company México, S. de R.L. de C.V."));
         assert!(is_a_legal_form("S.A. de C.V.") && is_a_legal_form("Lda.") && !is_a_legal_form("Columbia, SC"));
-        assert!(is_a_legal_form("Unipessoal Lda") && is_a_legal_form("Unipessoal, Lda."));
+        assert!(is_a_legal_form("Unipessoal Lda") && is_a_legal_form("Unipessoal Lda."));
         assert!(!names_a_legal_form("Clinique Sainte-Odile"));
         for form in [
             "Brabant Kantoorinrichting B.V.",

@@ -7,7 +7,7 @@
 //! so it stays alone.
 
 use super::{Row, text_size};
-use crate::parse::{ends_on_joining_word, is_dates, is_heading};
+use crate::parse::{compound_goes_on, ends_on_broken_word, ends_on_joining_word, is_dates, is_heading};
 
 /// The rows with each wrapped line joined to the line it goes on.
 pub(super) fn paragraphs(rows: Vec<Row>) -> Vec<Row> {
@@ -27,7 +27,7 @@ pub(super) fn paragraphs(rows: Vec<Row>) -> Vec<Row> {
                 // half after one ("Medicatieverstrekking en -" over "controle"); a dash set
                 // apart before a name does not ("bilingue -" over "Cabinet Martin").
                 let half = piece.text.ends_with(" -") && next.text.starts_with(char::is_lowercase);
-                let space = if broken_word(&piece.text) || half { "" } else { " " };
+                let space = if compound_goes_on(&piece.text, &next.text) || half { "" } else { " " };
                 piece.text = format!("{}{space}{}", piece.text, next.text);
                 piece.x1 = piece.x1.max(next.x1);
             }
@@ -36,11 +36,6 @@ pub(super) fn paragraphs(rows: Vec<Row>) -> Vec<Row> {
         last = Some((y, x1));
     }
     out
-}
-
-/// Whether a line ends on a word broken at its hyphen ("Sainte-"), not on a dash set apart.
-fn broken_word(line: &str) -> bool {
-    line.strip_suffix('-').is_some_and(|t| t.ends_with(char::is_alphabetic))
 }
 
 /// Whether `row` is the next line of the paragraph `above`, whose last line is on baseline
@@ -64,7 +59,7 @@ fn wraps_onto(above: &Row, row: &Row, (last_y, last_x1): (f64, f64), right: f64)
     // An address is a line of its own (an email, a web address), but for its broken half.
     let address = |w: &str| w.contains('@') || (w.contains('.') && w.contains('/')) || w.starts_with("www.");
     let last_word = a.text.rsplit(' ').next().unwrap_or_default();
-    let addresses = address(last_word) || (address(first) && !broken_word(&a.text));
+    let addresses = address(last_word) || (address(first) && !ends_on_broken_word(&a.text));
     // A line in another script is another line: a name over its transliteration ("Ирина
     // Соколо-" over "Irina Sokolova").
     let latin = |c: Option<char>| c.map(|c| (c as u32) < 0x250 || (0x1E00..0x1F00).contains(&(c as u32)));

@@ -45,9 +45,11 @@ pub(super) fn header(row: &Row) -> Option<Vec<TableColumn>> {
 /// another header, larger type, or a wide space.
 fn extent(rows: &[Row], at: usize) -> usize {
     // A header row may be set smaller than the rows under it ("ANNO  TITOLO  ISTITUTO" at 8.5
-    // points over rows at 10): the type to compare with is the larger of it and the first row's.
-    let largest = |row: &Row| row.iter().map(|p| p.size).fold(0.0, f64::max);
-    let size = largest(&rows[at]).max(rows.get(at + 1).map_or(0.0, largest));
+    // points over rows at 10): the type to compare with is the larger of it and the rows'
+    // usual type, the median of the first few (one of them may be a larger sub-heading).
+    let heading_size = rows[at].iter().map(|p| p.size).fold(0.0, f64::max);
+    let below = median(rows[at + 1..].iter().take(3).flatten().map(|p| p.size)).unwrap_or_default();
+    let size = heading_size.max(below);
     let mut above = rows[at][0].y;
     let mut count = 0;
     for row in &rows[at + 1..] {

@@ -330,6 +330,8 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
     // A header row of headings the table does not know comes before the first row; after it, a
     // row of short cells is a row ("Territory Sales Representative  Reece Plumbing  Logan").
     let first_dated = cleaned.iter().position(|l| dates::span(l).is_some() || dates::single(l).is_some());
+    // Rows under a table's header are rows, whatever their dates (see [`joined_range`]).
+    let tabled = cleaned.iter().any(|l| table::is_header(l));
     let cleaned: Vec<String> = cleaned
         .into_iter()
         .enumerate()
@@ -357,7 +359,7 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
             out.push(row);
             i += 3;
         } else if let Some(next) = cleaned.get(i + 1)
-            && let Some((joined, rest)) = joined_range(&cleaned[i], next)
+            && let Some((joined, rest)) = joined_range(&cleaned[i], next, tabled)
         {
             out.push(joined);
             out.extend(rest);
@@ -482,10 +484,13 @@ fn wrapped_name(line: &str, next: &str) -> bool {
         && words.last().is_some_and(|w| w.starts_with(char::is_uppercase));
     let school_goes_on = small_word && one_cell && names_a_school(line) && !is_description(line);
     // A school's kind or initials at the line's end, its patron's name in quotes below ("… –
-    // I.P.S.S.E.O.A." over "\"Giovanni Piranesi\", Capaccio Paestum"; "… — Istituto Tecnico
-    // Commerciale" over "«Antonio Meucci», Carpi").
+    // I.P.S.S.E.O.A." over "\"Giovanni Piranesi\", Capaccio Paestum"); or a school named
+    // after the line's last dash, when the name in quotes ends the line or comes before its
+    // town ("… — Istituto Tecnico Commerciale" over "«Antonio Meucci», Carpi"; not a thesis's
+    // title: "“Credit Risk Modelling”, dissertation").
     let last_phrase = at_last_dash(line).unwrap_or(line);
-    let patron_below = names_a_school(last_phrase) && patron(next) && !next.contains("  ");
+    let school_at_end = names_a_school(last) || (names_a_school(last_phrase) && patron_then_town(next));
+    let patron_below = school_at_end && patron(next) && !next.contains("  ");
     // A Polish school's patron after "im." (named after) on the next line ("… w Zespole Szkół
     // Zawodowych nr 2" over "im. Jana Pawła II w Bielsku-Białej").
     let named_after = next.starts_with("im. ") && names_a_school(line) && !next.contains("  ");
@@ -526,6 +531,14 @@ fn patron(line: &str) -> bool {
     let Some(close) = rest.find(CLOSING_QUOTES) else { return false };
     let words: Vec<&str> = rest[..close].split_whitespace().collect();
     (2..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Whether a name in quotes ends `line` or comes before its town alone.
+fn patron_then_town(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix(OPENING_QUOTES) else { return false };
+    let Some(close) = rest.find(CLOSING_QUOTES) else { return false };
+    let after = rest[close..].trim_start_matches(CLOSING_QUOTES).trim();
+    after.is_empty() || after.strip_prefix(", ").is_some_and(is_town)
 }
 
 /// A range cut at the end of an entry's line and going on with the next: after its dash
@@ -664,7 +677,7 @@ pub(super) fn without_marker(line: &str) -> String {
 /// A table row whose every cell wrapped ("09/2019 –  Ayuntamiento de  Técnica de asesoría"
 /// over "actualidad  Alcobendas  jurídica") is joined cell by cell when both lines have as
 /// many cells.
-pub(super) fn joined_range(line: &str, next: &str) -> Option<(String, Option<String>)> {
+pub(super) fn joined_range(line: &str, next: &str, tabled: bool) -> Option<(String, Option<String>)> {
     let (cell, rest) = line.split_once("  ").unwrap_or((line, ""));
     let row: Vec<&str> = line.split("  ").map(str::trim).collect();
     let next_row: Vec<&str> = next.split("  ").map(str::trim).collect();
@@ -680,10 +693,8 @@ pub(super) fn joined_range(line: &str, next: &str) -> Option<(String, Option<Str
         (cut.len() == next_row.len()).then_some(cut)
     };
     // Not a row dated by one year over a row with its own range ("2023  Diplomatura…" over
-    // "1998 – 2003  Bachiller…") or its own year ("2017  Centrum Szkoleniowe…" over "2022
-    // Polski Czerwony Krzyż…", both cells a date and no more): two rows.
-    let a_date = |c: &str| dates::single(c).is_some_and(|(_, at)| at == (0..c.len()));
-    let next_dated = next_row.first().is_some_and(|c| dates::span(c).is_some() || (a_date(cell.trim()) && a_date(c)));
+    // "1998 – 2003  Bachiller…"): two rows.
+    let next_dated = next_row.first().is_some_and(|c| dates::span(c).is_some());
     if let Some(targets) = targets.filter(|_| row.len() > 2 && dates::span(line).is_none() && !next_dated) {
         let mut joined: Vec<String> = row.iter().map(|c| (*c).to_owned()).collect();
         for (k, more) in targets.iter().zip(&next_row) {
@@ -724,12 +735,16 @@ pub(super) fn joined_range(line: &str, next: &str) -> Option<(String, Option<Str
     // and the later one is not before the other (a timeline of start years runs backwards).
     // Two lines that each hold a whole entry beside its year ("2013  Título de Técnico - IES
     // Satafi" over "2019  Curso de Operador - Fundación Laboral") are two entries.
-    // So are two rows of a table with as many cells beside their years ("2017  Centrum
-    // Szkoleniowe Senior-Care  Kurs…" over "2022  Polski Czerwony Krzyż  Kurs…").
+    // So are two rows under a table's header with as many cells beside their years ("2017
+    // Centrum Szkoleniowe Senior-Care  Kurs…" over "2022  Polski Czerwony Krzyż  Kurs…"); a
+    // timeline's gutter may hold two cells a line ("2016  Staff Nurse  Leeds" over "2019  St
+    // James's University Hospital  Full-time").
     let entry = |t: &str| DASHES.iter().any(|dash| t.contains(dash));
     let cells = |t: &str| t.split("  ").filter(|c| !c.trim().is_empty()).count();
+    let a_date = |c: &str| dates::single(c).is_some_and(|(_, at)| at == (0..c.len()));
     let dated_alike = a_date(cell.trim()) && a_date(next_cell.trim());
-    let rows = dated_alike && cells(rest) >= 2 && next_rest.as_deref().is_some_and(|r| cells(r) == cells(rest));
+    let rows =
+        tabled && dated_alike && cells(rest) >= 2 && next_rest.as_deref().is_some_and(|r| cells(r) == cells(rest));
     let two_entries = (entry(rest) && next_rest.as_deref().is_some_and(entry)) || rows;
     let stacked = format!("{} – {}", cell.trim(), next_cell.trim());
     let whole = dates::span(&stacked)
@@ -812,6 +827,10 @@ mod tests {
         assert!(!wrapped_name("Berufsschule Hamburg", "im Rahmen der dualen Ausbildung"));
         assert!(!wrapped_name("Humber College  2016 – 2018 &", "Community Services"));
         assert!(wrapped_name("2008 – 2013  Diploma di Tecnico – I.P.S.S.E.O.A.", "\"Giovanni Piranesi\", Capaccio"));
+        assert!(!wrapped_name("MSc Finance — University of Leeds", "“Credit Risk Modelling”, dissertation"));
+        // Two rows of a table dated by a year each; a timeline's gutter, the start over the end.
+        let (above, below) = ("2016  Staff Nurse  Leeds", "2019  St James's University Hospital  Full-time");
+        assert!(joined_range(above, below, false).is_some() && joined_range(above, below, true).is_none());
         let school = "2017 – 2020  Branżowa Szkoła I stopnia nr 2 w Zespole Szkół Zawodowych nr 2";
         assert!(wrapped_name(school, "im. Jana Pawła II w Bielsku-Białej"));
         assert!(wrapped_name(

@@ -81,7 +81,10 @@ pub fn jobs(lines: &[&str]) -> Vec<ParsedJob> {
             return by_column;
         }
     }
-    let mut found = entries(&lines, span_or_year_of, phrases, true);
+    // One year alone dates a job only among ranges: a timeline of start years alone is read
+    // by them below.
+    let ranged = lines.iter().any(|l| span_of(l).is_some());
+    let mut found = if ranged { entries(&lines, span_or_year_of, phrases, true) } else { Vec::new() };
     if found.is_empty() {
         found = by_start_years(&lines);
     }
@@ -2384,12 +2387,15 @@ mod tests {
             "2019 – 2022  Rececionista — Guest House Flores do Porto. Reservas Booking e Airbnb, faturação,",
             "coordenação da limpeza.",
             "03/2016 - 08/2020  Carrellista / Magazziniere - Logistica Padana Soc. Coop., Piacenza",
+            "2014 – 2016  Store Assistant, Tesco, Leeds, West Yorkshire, UK",
+            "2021 Promoted to Shift Supervisor, team of 8",
         ];
         let want = [
             ("Fachlagerist", "Rheinport Kontraktlogistik GmbH"),
             ("Dental Nurse", "Leith Walk Dental Practice"),
             ("Rececionista", "Guest House Flores do Porto"),
             ("Carrellista / Magazziniere", "Logistica Padana Soc. Coop."),
+            ("Store Assistant", "Tesco"),
         ];
         assert_eq!(who(&lines), pairs(&want));
     }
@@ -2405,6 +2411,9 @@ mod tests {
         ];
         let found: Vec<String> = schools(&lines).into_iter().map(|s| s.school).collect();
         assert_eq!(found, ["Lycée Dominique Villars", "Liberton High School"]);
+        let lines = ["2010 – 2015  Diploma di maturità scientifica — Liceo Scientifico · Galileo Galilei"];
+        let found: Vec<String> = schools(&lines).into_iter().map(|s| s.school).collect();
+        assert_eq!(found, ["Liceo Scientifico · Galileo Galilei"]);
     }
 
     #[test]

@@ -23,13 +23,30 @@ pub fn schooling_apart(jobs: Vec<ParsedJob>) -> (Vec<ParsedJob>, Vec<ParsedEduca
 
 /// A degree's name where the title would be, at a school: a degree named (not led by a job's
 /// word, "Técnico de laboratorio" at a university is a job), in words ("Diploma di Ragioniere
-/// e Perito Commerciale") or ending on no job's word ("PhD Researcher" is a job).
+/// e Perito Commerciale") or ending on no job's word ("PhD Researcher" is a job; "Foundation
+/// Doctor" and "Scrum Master" are jobs whose last word names a degree too). Not at a workplace
+/// that a school's word is part of ("University Hospital of Wales", "Riverside Medical
+/// Centre").
 fn is_schooling(job: &ParsedJob) -> bool {
     let words: Vec<&str> = job.title.split_whitespace().filter(|w| !w.starts_with('(')).collect();
     let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
-    let degree = names_a_degree(&job.title) && !names_a_job(first) && (degree_led(&job.title) || !names_a_job(last));
-    degree && names_a_school(&job.employer)
+    let job_last = names_a_job(last) || JOBS_NAMED_BY_A_DEGREE.contains(&last.to_lowercase().as_str());
+    let degree = names_a_degree(&job.title) && !names_a_job(first) && (degree_led(&job.title) || !job_last);
+    let workplace = job.employer.split_whitespace().any(|w| WORKPLACES.contains(&w.to_lowercase().as_str()));
+    degree && names_a_school(&job.employer) && !workplace
 }
+
+/// Degrees' words that end a job's title: "Foundation Doctor", "Scrum Master".
+const JOBS_NAMED_BY_A_DEGREE: &[&str] = &["doctor", "master", "doktor", "docteur", "doctora", "médico"];
+
+/// Words of a workplace whose name has a school's word too ("University Hospital", "Medical
+/// Centre", "Research Institute").
+#[rustfmt::skip]
+const WORKPLACES: &[&str] = &[
+    "hospital", "hospitals", "medical", "health", "clinic", "research", "laboratory", "laboratories", "nhs",
+    "hôpital", "clinique", "klinik", "klinikum", "krankenhaus", "ospedale", "clinica", "clínica", "szpital",
+    "ziekenhuis", "forschungszentrum",
+];
 
 #[cfg(test)]
 mod tests {
@@ -58,16 +75,17 @@ mod tests {
     }
 
     #[test]
-    fn work_at_a_school_or_a_degree_at_work_stays_a_job() {
+    fn work_at_a_school_or_at_a_workplace_named_like_one_stays_a_job() {
         let kept = [
             job("Profesora de Formación Profesional", "IES Velázquez"),
             job("PhD Researcher", "University of Leeds"),
-            job("Master Electrician", "Sparks Electrical Ltd"),
-            job("Bachelor Thesis Student", "Siemens AG"),
             job("Técnico de laboratorio", "Universidad de Sevilla"),
+            job("Foundation Doctor", "University Hospital of Wales"),
+            job("Scrum Master", "Leeds College of Building"),
+            job("Bachelor of Nursing placement", "Riverside Medical Centre"),
         ];
         let (jobs, schools) = schooling_apart(kept.to_vec());
-        assert_eq!(jobs.len(), kept.len());
+        assert_eq!(jobs.len(), kept.len(), "{schools:?}");
         assert!(schools.is_empty());
     }
 }

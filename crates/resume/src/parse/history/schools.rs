@@ -1,7 +1,7 @@
 //! Education entries: school, degree and major with their dates, in the shapes job entries
 //! come in, and the Europass form's labelled ones.
 
-use super::places::{is_known_town, is_town, name_of_address, without_place_after_separator, without_town};
+use super::places::{is_known_town, is_town, name_of_address, without_town};
 use super::table::{self, Column};
 use super::{Entry, cells, entries, is_description, organisation, prepared, span_of};
 use crate::parse::labelled;
@@ -148,8 +148,7 @@ fn education(mut entry: Entry) -> Option<ParsedEducation> {
         .map(|p| degree_and_major(p))
         .unwrap_or_default();
     Some(ParsedEducation {
-        // "Lycée Dominique Villars · Gap": the town after a bullet is where.
-        school: without_town(without_place_after_separator(&organisation(without_kind_label_once_chosen(&school)))),
+        school: without_town(without_town_after_bullet(&organisation(without_kind_label_once_chosen(&school)))),
         degree,
         major,
         start: entry.start,
@@ -336,6 +335,16 @@ fn degree_then_school(piece: &str) -> Vec<String> {
         }
         _ => vec![piece.to_owned()],
     }
+}
+
+/// A school's name without the town after its bullet ("Lycée Dominique Villars · Gap"): one the
+/// gazetteer knows, as a school's second name has a town's shape ("Liceo Scientifico · Galileo
+/// Galilei").
+fn without_town_after_bullet(school: &str) -> &str {
+    [" · ", " • "]
+        .iter()
+        .find_map(|bullet| school.rsplit_once(bullet).filter(|(_, town)| is_known_town(town)))
+        .map_or(school, |(name, _)| name.trim())
 }
 
 /// "Master of Science in Computer Science" → ("Master of Science", "Computer Science");

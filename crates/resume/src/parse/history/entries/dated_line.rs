@@ -26,6 +26,9 @@ fn without(line: &str, span: &std::ops::Range<usize>) -> String {
 const ABBREVIATIONS: &[&str] = &[
     "incl", "approx", "pvt", "ltd", "inc", "corp", "bros", "dept", "resp", "avda", "nr", "str", "esp", "etc", "asst",
     "mgr", "admin", "exec", "coord", "supv", "tech", "intl", "univ", "assoc", "govt", "mfg",
+    // Before a name: "Farmacia Dott. Rossi", "Clínica Dental Dra. García", "Timmerbedrijf
+    // Gebr. Swinkels"; a firm's form: "Logistica Padana Soc. Coop.", "Miele & Cie. KG".
+    "dott", "dr", "dra", "sta", "sto", "prof", "ing", "avv", "geom", "gebr", "soc", "coop", "cie", "stv",
 ];
 
 /// The headline of a dated line that goes on in sentences, as a one-line-per-job list in a
@@ -55,10 +58,11 @@ fn headline(rest: &str) -> &str {
         .map_or(rest, |(head, _)| head)
 }
 
-/// A list whose later items start small ("Reservas Booking e Airbnb, faturação,"): tasks, not
-/// a name and its town ("Coop., Piacenza", "Salvatore Giambrone, Bagheria").
+/// A list whose later items all start small ("Reservas Booking e Airbnb, faturação,"): tasks,
+/// not a name and its town ("Coop., Piacenza", "Salvatore Giambrone, Bagheria").
 fn listed_small(text: &str) -> bool {
-    text.split_once(", ").is_some_and(|(_, more)| more.starts_with(char::is_lowercase))
+    let mut later = text.split(", ").skip(1).map(str::trim).filter(|i| !i.is_empty()).peekable();
+    later.peek().is_some() && later.all(|i| i.starts_with(char::is_lowercase))
 }
 
 /// What a dated line says beside its dates.
@@ -99,8 +103,14 @@ pub(super) fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first:
     let described =
         |p: &str| is_prose(p) && (p.contains(", ") || p.ends_with('.') || p.split_whitespace().count() >= 6);
     // Tasks listed after the job's phrases, however they are cased ("Wareneingang, Einlagerung
-    // im Hochregal, SAP-Buchungen, Einarbeitung neuer Kollegen"): four items or more, no name.
-    let listed = |p: &str| p.matches(", ").count() >= 3 && !names_an_organisation(p);
+    // im Hochregal, SAP-Buchungen, Einarbeitung neuer Kollegen"): four items or more besides
+    // where (a name with its town, region and country is no list: "Tesco, Leeds, West
+    // Yorkshire, UK"), no organisation's name.
+    let listed = |p: &str| {
+        let place = |i: &str| is_known_town(i) || is_country(i) || i.contains(|c: char| c.is_ascii_digit());
+        let items = p.split(", ").filter(|i| !place(i));
+        items.count() >= 4 && !names_an_organisation(p)
+    };
     // A note in small letters after a name and its town ("Dental Nurse, Leith Walk Dental
     // Practice, Edinburgh — four-handed"): no job's title, as Polish sets them small.
     let noted_after = |before: Option<&String>, p: &str| {

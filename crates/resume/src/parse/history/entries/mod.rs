@@ -155,7 +155,8 @@ pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> 
     // Polish writes titles).
     let after_its_town = last.rsplit_once(", ").is_some_and(|(_, town)| is_town(town));
     let after_a_name = after_its_town || names_an_employer(last) || names_a_school(last);
-    let titled = after_a_name && names_a_job(cell) && !names_an_employer(cell);
+    let job_first = cell.split_whitespace().next().is_some_and(names_a_job);
+    let titled = after_a_name && job_first && !names_an_employer(cell);
     // Nor a sentence about the job there ("Clinique du Parc, Saint-Nazaire – service de soins de
     // suite et réadaptation (SSR), nuits en alternance.").
     let noted = after_a_name && is_sentence(cell);
@@ -337,10 +338,12 @@ pub(super) fn span_of(line: &str) -> Option<Dated> {
     dates::span(line).map(|Span { start, end, at }| (Some(start), end, at))
 }
 
-/// A job's dates: its range, or one year alone at the start of a line that says the job in
-/// one phrase with its commas, a job within that year ("2013 (été) Agent de service
-/// hospitalier (ASH), EHPAD Les Tilleuls, Pornichet." under ranges); not a year beside a cell
-/// ("2021  EHPAD Les Jardins de la Vilaine" under "Depuis janv.", a course's year in a table).
+/// A job's dates among ranges: its range, or one year alone at the start of a line that says
+/// the job in one phrase, a title and a name after its comma, a job within that year ("2013
+/// (été) Agent de service hospitalier (ASH), EHPAD Les Tilleuls, Pornichet."); not a year
+/// beside a cell ("2021  EHPAD Les Jardins de la Vilaine" under "Depuis janv.", a course's
+/// year in a table), nor a task that names a year ("2021 Promoted to Shift Supervisor, team
+/// of 8").
 pub(super) fn span_or_year_of(line: &str) -> Option<Dated> {
     span_of(line).or_else(|| {
         let (year, mut at) = dates::single(line).filter(|(year, at)| at.start == 0 && year.len() == 4)?;
@@ -353,7 +356,10 @@ pub(super) fn span_or_year_of(line: &str) -> Option<Dated> {
         }
         let rest = line[at.end..].trim_start();
         let one_phrase = !line[at.end..].starts_with("  ") && !rest.contains("  ") && !rest.contains('\t');
-        let goes_on = one_phrase && rest.contains(", ") && rest.starts_with(char::is_uppercase);
+        let titled = rest.split_once(", ").is_some_and(|(title, name)| {
+            names_a_job(title) && name.starts_with(char::is_uppercase) && !names_a_job(name)
+        });
+        let goes_on = one_phrase && titled && rest.starts_with(char::is_uppercase);
         goes_on.then(|| (Some(year.clone()), Some(year), at))
     })
 }
