@@ -120,7 +120,11 @@ pub(super) fn is_sentence(text: &str) -> bool {
         || (text.ends_with(',') && words.len() >= 6)
         || (text.ends_with('.') && last_word.chars().count() > 3 && lower_word)
         || text.contains(['%', '$', '€', '£'])
-        || (words.len() > 9 && 3 * lower >= 2 * lettered && !named_with_a_note && !degree_led)
+        || (words.len() > 9
+            && 3 * lower >= 2 * lettered
+            && !named_with_a_note
+            && !degree_led
+            && !capitalised_name(&words))
 }
 
 /// How many of `words` start in small letters, and how many have letters at all: figures and
@@ -144,7 +148,20 @@ pub(super) fn is_prose(cell: &str) -> bool {
     // A title in a language that writes its later words small ("Técnica de asesoría
     // jurídica") starts with a title's word.
     let a_title = words.first().is_some_and(|w| names_a_job(w));
-    is_sentence(cell) || (words.len() >= 4 && 2 * lower > lettered && !a_title)
+    is_sentence(cell) || (words.len() >= 4 && 2 * lower > lettered && !a_title && !capitalised_name(&words))
+}
+
+/// Whether every word of a phrase but its joining words is capitalised, an elided article's
+/// too: a name, however many small words join it ("CFA de la Chambre de Métiers et de
+/// l'Artisanat du Finistère").
+fn capitalised_name(words: &[&str]) -> bool {
+    let capitalised = |w: &str| {
+        let w =
+            w.split_once(['\'', '’']).filter(|(article, _)| article.chars().count() <= 4).map_or(w, |(_, rest)| rest);
+        w.starts_with(char::is_uppercase) || !w.chars().any(char::is_alphabetic)
+    };
+    words.first().is_some_and(|w| capitalised(w))
+        && words.iter().filter(|w| !JOINING_WORDS.contains(w)).all(|w| capitalised(w))
 }
 
 /// A line that says what an employer is, under its name ("Two-Michelin-starred restaurant in
@@ -843,6 +860,9 @@ mod tests {
         // A task led by a degree's word stays a sentence; a degree's long name is none.
         assert!(is_sentence("Program management of the roll-out of new tills across all stores in the region"));
         assert!(!is_sentence("Diploma di Tecnico dei servizi di enogastronomia e ospitalità alberghiera"));
+        assert!(!is_prose("CFA de la Chambre de Métiers et de l'Artisanat du Finistère"));
+        assert!(!is_sentence("CFA de la Chambre de Métiers et de l'Artisanat de la Gironde"));
+        assert!(is_prose("préparation des commandes et de la Marchandise"));
         // A patron's name in quotes goes on a school's line; a quoted word of praise does not.
         assert!(!wrapped_name("Teacher – St Mary's School", "“Outstanding” – Ofsted 2019"));
         assert!(!ends_on_joining_word("Automunita: no"));
