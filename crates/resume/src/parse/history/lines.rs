@@ -109,7 +109,12 @@ pub(super) fn is_sentence(text: &str) -> bool {
     });
     let last_word = text.split_whitespace().last().unwrap_or_default().trim_end_matches('.');
     let words: Vec<&str> = text.split_whitespace().collect();
-    let (lower, lettered) = small_words(&words);
+    // Long and in small letters outside its asides: a title's note in brackets makes no
+    // sentence of it ("Aprendiz de mecánico (contrato para la formación – FP Dual)"); a note
+    // on time off is one still ("Cuidado de un familiar dependiente (excedencia voluntaria)").
+    let titled = words.first().is_some_and(|w| names_a_job(w));
+    let outside = if titled { outside_brackets(&words) } else { words.clone() };
+    let (lower, lettered) = small_words(&outside);
     // "de-escalation." ends a sentence as "reviews." does.
     let lower_word = last_word.chars().filter(|c| *c != '-').all(char::is_lowercase);
     // A degree's long name in small words is a name, no sentence ("Diploma di Tecnico dei
@@ -120,11 +125,25 @@ pub(super) fn is_sentence(text: &str) -> bool {
         || (text.ends_with(',') && words.len() >= 6)
         || (text.ends_with('.') && last_word.chars().count() > 3 && lower_word)
         || text.contains(['%', '$', '€', '£'])
-        || (words.len() > 9
+        || (outside.len() > 9
             && 3 * lower >= 2 * lettered
             && !named_with_a_note
             && !degree_led
             && !capitalised_name(&words))
+}
+
+/// The words outside brackets.
+pub(super) fn outside_brackets<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let mut depth = 0usize;
+    let mut out = Vec::with_capacity(words.len());
+    for word in words {
+        let opened = depth + word.matches('(').count();
+        if depth == 0 && !word.starts_with('(') {
+            out.push(*word);
+        }
+        depth = opened.saturating_sub(word.matches(')').count());
+    }
+    out
 }
 
 /// How many of `words` start in small letters, and how many have letters at all: figures and
@@ -295,13 +314,20 @@ pub(super) fn cells(line: &str) -> impl Iterator<Item = &str> {
 }
 
 /// `line` cut at its bars, bullets and dashes; a dash between two figures is a range inside a
-/// phrase ("Onderwijsassistent groep 3–5"), not a separator.
+/// phrase ("Onderwijsassistent groep 3–5"), and one inside brackets is the aside's ("(grades
+/// A–C)"), not a separator.
 pub(super) fn separated(line: &str) -> Vec<&str> {
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
     let mut pieces = Vec::new();
     let mut start = 0;
+    let mut depth = 0usize;
     for (i, c) in line.char_indices() {
-        let dash = matches!(c, '–' | '—');
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let dash = matches!(c, '–' | '—') && depth == 0;
         let range = dash && digit(line[..i].chars().last()) && digit(line[i + c.len_utf8()..].chars().next());
         if (matches!(c, '|' | '•') || dash) && !range {
             pieces.push(&line[start..i]);
@@ -862,6 +888,7 @@ mod tests {
         assert!(!is_sentence("Diploma di Tecnico dei servizi di enogastronomia e ospitalità alberghiera"));
         assert!(!is_prose("CFA de la Chambre de Métiers et de l'Artisanat du Finistère"));
         assert!(!is_sentence("CFA de la Chambre de Métiers et de l'Artisanat de la Gironde"));
+        assert!(!is_sentence("Aprendiz de mecánico (contrato para la formación – FP Dual)"));
         assert!(is_prose("préparation des commandes et de la Marchandise"));
         // A patron's name in quotes goes on a school's line; a quoted word of praise does not.
         assert!(!wrapped_name("Teacher – St Mary's School", "“Outstanding” – Ofsted 2019"));

@@ -212,14 +212,8 @@ pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> 
 /// school, its others outside brackets start small ("Berufsschule im dualen System",
 /// "Berufsschule (Fachklasse Kfz-Mechatronik)"; not "Università degli Studi di Firenze").
 fn generic_kind(phrase: &str) -> bool {
-    let mut depth = 0usize;
-    let mut outside = Vec::new();
-    for word in phrase.split_whitespace() {
-        if depth == 0 && !word.starts_with('(') {
-            outside.push(word);
-        }
-        depth = (depth + word.matches('(').count()).saturating_sub(word.matches(')').count());
-    }
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let outside = outside_brackets(&words);
     // A kind in words ("Berufsschule", "Gymnasium"), not a body's initials ("IEFP", "IHK").
     let kind = |first: &&str| names_a_school(first) && first.chars().any(char::is_lowercase);
     outside.first().is_some_and(kind) && outside.iter().skip(1).all(|w| w.starts_with(char::is_lowercase))
