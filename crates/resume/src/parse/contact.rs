@@ -136,11 +136,14 @@ const IDENTITY_LABELS: &[&str] = &[
     "hcpc",
     "gphc",
     "agb",
+    // A job board's or an agency's reference ("Candidate ID 4471-0932").
+    "id",
 ];
 
 /// The first phone number: a run of 7 to 15 digits with the usual separators, which is not a
 /// range of years, a date or a postcode.
 pub fn phone(lines: &[&str]) -> Option<String> {
+    let lines = numbers_whole(lines);
     // A labelled number first ("Phone:", "Tel", "Mobile"), else the first that looks like one.
     let labelled = lines.iter().filter(|l| {
         let l = l.to_lowercase();
@@ -148,6 +151,23 @@ pub fn phone(lines: &[&str]) -> Option<String> {
         PHONE_LABELS.iter().any(|k| l.contains(k)) || SHORT_PHONE_LABELS.iter().any(|k| word(k))
     });
     labelled.chain(lines.iter()).find_map(|line| number_in(line))
+}
+
+/// The lines with a number a narrow column broke at its hyphen joined again ("Cel./WhatsApp:
+/// (11) 98765-" over "4321").
+fn numbers_whole(lines: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let broken = out.last().is_some_and(|l| {
+            l.strip_suffix('-').is_some_and(|l| l.ends_with(|c: char| c.is_ascii_digit()))
+                && line.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        });
+        match out.last_mut() {
+            Some(last) if broken => last.push_str(line.trim_start()),
+            _ => out.push((*line).to_owned()),
+        }
+    }
+    out
 }
 
 /// The first number in a line that is a phone number, with its extension ("ext. 12").
@@ -393,6 +413,14 @@ mod tests {
         // Groups of four that are not all years are a number.
         let line = "Berufskraftfahrer CE | Hafenstr. 88, 68159 Mannheim | Mobil 0157 3381 2046 | d.p@gmx.de";
         assert_eq!(phone(&[line]).as_deref(), Some("0157 3381 2046"));
+    }
+
+    #[test]
+    fn a_reference_is_no_phone_and_a_number_broken_at_its_hyphen_is_whole() {
+        let top = ["JobHarbor — Candidate Resume  Candidate ID 4471-0932", "Tulsa, OK 74104", "+1 918 555 0136"];
+        assert_eq!(phone(&top).as_deref(), Some("+1 918 555 0136"));
+        let sidebar = ["CONTATO", "✆ Cel./WhatsApp: (11) 98765-", "4321", "☎ Tel. recado: (11) 3456-7890"];
+        assert_eq!(phone(&sidebar).as_deref(), Some("(11) 98765-4321"));
     }
 
     #[test]
