@@ -2296,6 +2296,11 @@ mod tests {
             ("Analista Contable Sr.", "Kellogg Company México, S. de R.L. de C.V."),
         ];
         assert_eq!(who(&lines), pairs(&want));
+        let lines = ["Contabilista Certificado", "Minhocontas – Gabinete de Contabilidade, Lda.", "Jan. 2019 – atual"];
+        assert_eq!(
+            who(&lines),
+            pairs(&[("Contabilista Certificado", "Minhocontas – Gabinete de Contabilidade, Lda.")])
+        );
         let lines = ["2010-2012   Ajudante de eletricista - Eletro Lis, Unipessoal Lda (Batalha)"];
         assert_eq!(who(&lines), pairs(&[("Ajudante de eletricista", "Eletro Lis, Unipessoal Lda")]));
         let lines = [
