@@ -269,7 +269,7 @@ fn items(line: &str) -> Vec<(Item, Range<usize>)> {
             Item::Connector
         } else if SINCE.contains(&key.as_str()) {
             Item::Since
-        } else if FROM.contains(&key.as_str())
+        } else if (FROM.contains(&key.as_str()) && !line[at.end..].starts_with("  "))
             || (SEASONS.contains(&key.as_str()) && before_a_year(line, at, &words, i))
         {
             Item::From

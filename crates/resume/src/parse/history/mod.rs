@@ -2296,6 +2296,9 @@ mod tests {
             ("Analista Contable Sr.", "Kellogg Company México, S. de R.L. de C.V."),
         ];
         assert_eq!(who(&lines), pairs(&want));
+        // "DE" (diplômé d'État) before a cell gap ends the title; no "de" that leads the dates.
+        let lines = ["Ambulancier DE  sept. 2016 – déc. 2020", "Taxis Ambulances de l'Erdre, Carquefou"];
+        assert_eq!(who(&lines), pairs(&[("Ambulancier DE", "Taxis Ambulances de l'Erdre")]));
         let lines = ["Contabilista Certificado", "Minhocontas – Gabinete de Contabilidade, Lda.", "Jan. 2019 – atual"];
         assert_eq!(
             who(&lines),
