@@ -136,8 +136,6 @@ const IDENTITY_LABELS: &[&str] = &[
     "hcpc",
     "gphc",
     "agb",
-    // A job board's or an agency's reference ("Candidate ID 4471-0932").
-    "id",
 ];
 
 /// The first phone number: a run of 7 to 15 digits with the usual separators, which is not a
@@ -145,29 +143,37 @@ const IDENTITY_LABELS: &[&str] = &[
 pub fn phone(lines: &[&str]) -> Option<String> {
     let lines = numbers_whole(lines);
     // A labelled number first ("Phone:", "Tel", "Mobile"), else the first that looks like one.
-    let labelled = lines.iter().filter(|l| {
-        let l = l.to_lowercase();
-        let word = |k: &str| l.match_indices(k).any(|(at, _)| !l[..at].ends_with(char::is_alphabetic));
-        PHONE_LABELS.iter().any(|k| l.contains(k)) || SHORT_PHONE_LABELS.iter().any(|k| word(k))
-    });
+    let labelled = lines.iter().filter(|l| has_phone_label(l));
     labelled.chain(lines.iter()).find_map(|line| number_in(line))
 }
 
-/// The lines with a number a narrow column broke at its hyphen joined again ("Cel./WhatsApp:
-/// (11) 98765-" over "4321").
+/// The lines with a labelled number a narrow column broke at its hyphen joined again
+/// ("Cel./WhatsApp: (11) 98765-" over "4321"; not a postcode's "CEP 01310-" over "100").
 fn numbers_whole(lines: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     for line in lines {
         let broken = out.last().is_some_and(|l| {
-            l.strip_suffix('-').is_some_and(|l| l.ends_with(|c: char| c.is_ascii_digit()))
+            let l = l.trim_end();
+            l.strip_suffix(['-', '‐', '\u{ad}']).is_some_and(|l| l.ends_with(|c: char| c.is_ascii_digit()))
+                && has_phone_label(l)
                 && line.trim_start().starts_with(|c: char| c.is_ascii_digit())
         });
         match out.last_mut() {
-            Some(last) if broken => last.push_str(line.trim_start()),
+            Some(last) if broken => {
+                last.truncate(last.trim_end().len());
+                last.push_str(line.trim_start());
+            }
             _ => out.push((*line).to_owned()),
         }
     }
     out
+}
+
+/// Whether a line has a phone's label ("Phone:", "Tel", "Cel.").
+fn has_phone_label(line: &str) -> bool {
+    let l = line.to_lowercase();
+    let word = |k: &str| l.match_indices(k).any(|(at, _)| !l[..at].ends_with(char::is_alphabetic));
+    PHONE_LABELS.iter().any(|k| l.contains(k)) || SHORT_PHONE_LABELS.iter().any(|k| word(k))
 }
 
 /// The first number in a line that is a phone number, with its extension ("ext. 12").
@@ -252,12 +258,15 @@ fn is_registration(after: &str) -> bool {
 /// Whether the text before a number ends on an identity's or a licence's label (one of its
 /// last two words, "Cédula Profesional", "C.C.", "Nº colegiado:").
 fn is_identity(before: &str) -> bool {
-    before.split_whitespace().rev().take(2).any(|word| {
-        let word: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-        // "BIG 59034712817", "BIG-nummer": the Dutch register of health professions, in
-        // capitals, where "Big Data Engineer" is no label.
-        IDENTITY_LABELS.contains(&word.to_lowercase().as_str()) || word.starts_with("BIG")
-    })
+    // A job board's or an agency's reference right before it ("Candidate ID 4471-0932").
+    let reference = before.split_whitespace().next_back().is_some_and(|w| w.trim_end_matches([':', '.', '#']) == "ID");
+    reference
+        || before.split_whitespace().rev().take(2).any(|word| {
+            let word: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+            // "BIG 59034712817", "BIG-nummer": the Dutch register of health professions, in
+            // capitals, where "Big Data Engineer" is no label.
+            IDENTITY_LABELS.contains(&word.to_lowercase().as_str()) || word.starts_with("BIG")
+        })
 }
 
 /// "4000-442 Porto": two groups of digits joined by a hyphen with a town's name right after
@@ -421,6 +430,9 @@ mod tests {
         assert_eq!(phone(&top).as_deref(), Some("+1 918 555 0136"));
         let sidebar = ["CONTATO", "✆ Cel./WhatsApp: (11) 98765-", "4321", "☎ Tel. recado: (11) 3456-7890"];
         assert_eq!(phone(&sidebar).as_deref(), Some("(11) 98765-4321"));
+        // A reference beside the phone on one line; a postcode broken at its hyphen.
+        assert_eq!(phone(&["Candidate ID: 4471-0932  +1 918 555 0136"]).as_deref(), Some("+1 918 555 0136"));
+        assert_eq!(phone(&["Av. Paulista 1000, CEP 01310-", "100 – São Paulo/SP"]), None);
     }
 
     #[test]

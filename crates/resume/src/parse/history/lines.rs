@@ -110,10 +110,14 @@ pub(super) fn is_sentence(text: &str) -> bool {
     let last_word = text.split_whitespace().last().unwrap_or_default().trim_end_matches('.');
     let words: Vec<&str> = text.split_whitespace().collect();
     // Long and in small letters outside its asides: a title's note in brackets makes no
-    // sentence of it ("Aprendiz de mecánico (contrato para la formación – FP Dual)"); a note
-    // on time off is one still ("Cuidado de un familiar dependiente (excedencia voluntaria)").
-    let titled = words.first().is_some_and(|w| names_a_job(w));
-    let outside = if titled { outside_brackets(&words) } else { words.clone() };
+    // sentence of it ("Aprendiz de mecánico (contrato para la formación – FP Dual)"), where
+    // what is outside is a title's few words; a task that starts with a word a title has is
+    // one still ("Support the Head Chef (menu costing, stock rotation, allergen records)").
+    let bare = outside_brackets(&words);
+    let article_second = bare.get(1).is_some_and(|w| ARTICLES_AFTER_A_VERB.contains(&w.to_lowercase().as_str()));
+    let few = bare.iter().filter(|w| w.chars().any(char::is_alphabetic)).count() <= 8;
+    let titled = bare.first().is_some_and(|w| names_a_job(w)) && few && !article_second;
+    let outside = if titled { bare } else { words.clone() };
     let (lower, lettered) = small_words(&outside);
     // "de-escalation." ends a sentence as "reviews." does.
     let lower_word = last_word.chars().filter(|c| *c != '-').all(char::is_lowercase);
@@ -170,18 +174,33 @@ pub(super) fn is_prose(cell: &str) -> bool {
     is_sentence(cell) || (words.len() >= 4 && 2 * lower > lettered && !a_title && !capitalised_name(&words))
 }
 
-/// Whether every word of a phrase but its joining words is capitalised, an elided article's
-/// too: a name, however many small words join it ("CFA de la Chambre de Métiers et de
-/// l'Artisanat du Finistère").
+/// Whether a phrase is an organisation's name however many small words join it ("CFA de la
+/// Chambre de Métiers et de l'Artisanat du Finistère"): every word but its joining words
+/// capitalised (an elided article's word too, "l'Artisanat"), and an organisation's word or
+/// initials in it (not a task set in capitals: "Gestión de la Red de Distribución de la Zona").
 fn capitalised_name(words: &[&str]) -> bool {
     let capitalised = |w: &str| {
-        let w =
-            w.split_once(['\'', '’']).filter(|(article, _)| article.chars().count() <= 4).map_or(w, |(_, rest)| rest);
+        // "l'Artisanat", "dell'Università"; not a possessive ("St John's").
+        let elided = w.split_once(['\'', '’']).filter(|(article, rest)| article.chars().count() <= 4 && *rest != "s");
+        let w = elided.map_or(w, |(_, rest)| rest);
         w.starts_with(char::is_uppercase) || !w.chars().any(char::is_alphabetic)
     };
-    words.first().is_some_and(|w| capitalised(w))
+    let initials =
+        |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase());
+    let phrase = words.join(" ");
+    let organisation = names_an_employer(&phrase) || names_a_school(&phrase) || words.iter().any(initials);
+    organisation
+        && words.first().is_some_and(|w| capitalised(w))
         && words.iter().filter(|w| !JOINING_WORDS.contains(w)).all(|w| capitalised(w))
 }
+
+/// Articles after a task's verb ("Support the Head Chef", "Gérer les stocks"); not "de", a
+/// title's preposition too ("Aprendiz de mecánico").
+#[rustfmt::skip]
+const ARTICLES_AFTER_A_VERB: &[&str] = &[
+    "the", "a", "an", "le", "la", "les", "el", "los", "las", "die", "der", "das", "den", "il", "lo", "o", "os", "het",
+    "een",
+];
 
 /// A line that says what an employer is, under its name ("Two-Michelin-starred restaurant in
 /// Notting Hill", "Chaîne de cavistes, plus de 500 boutiques en France"): four words or more,
@@ -305,29 +324,30 @@ pub(super) fn is_table_header(line: &str) -> bool {
 
 /// The phrases of a line: what separators (" | ", " — ", " • ", " - ", a cell gap) set apart.
 pub(super) fn cells(line: &str) -> impl Iterator<Item = &str> {
-    separated(line)
+    split_at_separators(line, true)
         .into_iter()
         .flat_map(|p| p.split("  "))
-        .flat_map(|p| p.split(" - "))
         .map(|p| p.trim().trim_matches([',', ':', '*', '/']).trim())
         .filter(|p| p.chars().any(char::is_alphabetic))
 }
 
 /// `line` cut at its bars, bullets and dashes; a dash between two figures is a range inside a
 /// phrase ("Onderwijsassistent groep 3–5"), and one inside brackets is the aside's ("(grades
-/// A–C)"), not a separator.
+/// A–C)", "(contrato para la formación - FP Dual)"), not a separator.
 pub(super) fn separated(line: &str) -> Vec<&str> {
+    split_at_separators(line, false)
+}
+
+/// `line` cut at its separators (see [`separated`]), and at a hyphen with a space on each
+/// side where `hyphens` says so.
+fn split_at_separators(line: &str, hyphens: bool) -> Vec<&str> {
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let inside = inside_brackets(line);
     let mut pieces = Vec::new();
     let mut start = 0;
-    let mut depth = 0usize;
     for (i, c) in line.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        let dash = matches!(c, '–' | '—') && depth == 0;
+        let hyphen = hyphens && c == '-' && line[..i].ends_with(' ') && line[i + 1..].starts_with(' ');
+        let dash = (matches!(c, '–' | '—') || hyphen) && !inside(i);
         let range = dash && digit(line[..i].chars().last()) && digit(line[i + c.len_utf8()..].chars().next());
         if (matches!(c, '|' | '•') || dash) && !range {
             pieces.push(&line[start..i]);
@@ -336,6 +356,25 @@ pub(super) fn separated(line: &str) -> Vec<&str> {
     }
     pieces.push(&line[start..]);
     pieces
+}
+
+/// Whether the byte at an offset of `line` is inside brackets; where they do not close (a
+/// typo, a line that wrapped inside its aside), nothing is.
+fn inside_brackets(line: &str) -> impl Fn(usize) -> bool {
+    let mut depth = 0usize;
+    let mut inside = Vec::new();
+    for (i, c) in line.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 {
+            inside.push(i);
+        }
+    }
+    let balanced = depth == 0;
+    move |at| balanced && inside.binary_search(&at).is_ok()
 }
 
 /// Marks a layout sets before an entry's first line, not before its tasks.
@@ -889,7 +928,8 @@ mod tests {
         assert!(!is_prose("CFA de la Chambre de Métiers et de l'Artisanat du Finistère"));
         assert!(!is_sentence("CFA de la Chambre de Métiers et de l'Artisanat de la Gironde"));
         assert!(!is_sentence("Aprendiz de mecánico (contrato para la formación – FP Dual)"));
-        assert!(is_prose("préparation des commandes et de la Marchandise"));
+        assert!(is_prose("Gestión de la Red de Distribución de la Zona de Levante"));
+        assert!(is_sentence("Support the Head Chef (menu costing, stock rotation, allergen records and deep cleans)"));
         // A patron's name in quotes goes on a school's line; a quoted word of praise does not.
         assert!(!wrapped_name("Teacher – St Mary's School", "“Outstanding” – Ofsted 2019"));
         assert!(!ends_on_joining_word("Automunita: no"));

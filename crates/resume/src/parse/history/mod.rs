@@ -2299,11 +2299,6 @@ mod tests {
         // "DE" (diplômé d'État) before a cell gap ends the title; no "de" that leads the dates.
         let lines = ["Ambulancier DE  sept. 2016 – déc. 2020", "Taxis Ambulances de l'Erdre, Carquefou"];
         assert_eq!(who(&lines), pairs(&[("Ambulancier DE", "Taxis Ambulances de l'Erdre")]));
-        let lines = ["Contabilista Certificado", "Minhocontas – Gabinete de Contabilidade, Lda.", "Jan. 2019 – atual"];
-        assert_eq!(
-            who(&lines),
-            pairs(&[("Contabilista Certificado", "Minhocontas – Gabinete de Contabilidade, Lda.")])
-        );
         let lines = ["2010-2012   Ajudante de eletricista - Eletro Lis, Unipessoal Lda (Batalha)"];
         assert_eq!(who(&lines), pairs(&[("Ajudante de eletricista", "Eletro Lis, Unipessoal Lda")]));
         let lines = [

@@ -181,11 +181,10 @@ pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> 
     // "AUXILIAR DE LIMPEZA  LIMPOMONDEGO – SERVIÇOS DE HIGIENE, LDA.": after the title's
     // cell, the part after the dash ends the employer's name with its legal form. First on
     // its line, the part before the dash may be the title ("Zerspanungsmechaniker –
-    // Wälzlagertechnik Main-Rhön GmbH"), unless it is a name (of two words or more, or of one
-    // that names no job: "Minhocontas") and the part after it ends on a legal form ("Sonae
-    // Indústria – Serviços Partilhados, S.A.", "Minhocontas – Gabinete de Contabilidade, Lda.").
+    // Wälzlagertechnik Main-Rhön GmbH"), unless it is a name of two words or more and the part
+    // after it ends on a legal form ("Sonae Indústria – Serviços Partilhados, S.A.").
     let legal_end = cell.rsplit_once(", ").is_some_and(|(_, form)| names_a_legal_form(form))
-        && (last.split_whitespace().count() >= 2 || !names_a_job(last));
+        && last.split_whitespace().count() >= 2;
     // Not after an aside ("Instrumentation (part-way, 2 of 4 units) - Bendigo Kangan Institute").
     let named_on = (after_a_cell || legal_end)
         && names_an_employer(cell)
