@@ -484,9 +484,12 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
 fn range_around(line: &str, middle: &str, below: &str) -> Option<String> {
     let end = below.trim();
     let range = format!("{} {end}", line.trim());
-    let whole = dates::span(&range).is_some_and(|s| s.at == (0..range.len()));
-    // The part below is a year or a whole date ("2021", "December 2016").
-    let year = dates::single(end).is_some_and(|(_, at)| at == (0..end.len()));
+    let span = dates::span(&range).filter(|s| s.at == (0..range.len()));
+    // The part below is a year or a whole date ("2021", "December 2016"), or a word for now
+    // ("janv. 2021 –" / "Gestionnaire de paie senior" / "aujourd’hui").
+    let now = span.as_ref().is_some_and(|s| s.end.is_none()) && end.split_whitespace().count() <= 3;
+    let whole = span.is_some();
+    let year = dates::single(end).is_some_and(|(_, at)| at == (0..end.len())) || now;
     let row = !is_description(middle) && dates::span(middle).is_none() && dates::single(middle).is_none();
     (whole && year && row && dates::span(line).is_none()).then(|| format!("{range}  {}", middle.trim()))
 }

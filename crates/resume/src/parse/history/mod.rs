@@ -2517,6 +2517,11 @@ mod tests {
         let found = jobs(&lines);
         assert_eq!(found[1].title, "Customer Services Adviser");
         assert_eq!((found[1].start.as_deref(), found[1].end.as_deref()), (Some("2014-09"), Some("2016-12")));
+        // A range open to now, its word for now under the title.
+        let lines = ["Fiducial Expertise – Toulouse", "janv. 2021 –", "Gestionnaire de paie senior", "aujourd’hui"];
+        let found = jobs(&lines);
+        assert_eq!(found[0].title, "Gestionnaire de paie senior");
+        assert_eq!((found[0].start.as_deref(), found[0].end.as_deref()), (Some("2021-01"), None));
     }
 
     #[test]
