@@ -440,7 +440,7 @@ pub(crate) const CLOSING_QUOTES: [char; 4] = ['"', '”', '»', '“'];
 /// ends on one was wrapped ("Universidad Nacional Autónoma de" over "México", "Stakeholder-
 /// management en" over "participatie"), and no name starts with one ("FISIOTERAPISTA DI REPARTO").
 #[rustfmt::skip]
-pub(super) const JOINING_WORDS: &[&str] = &[
+const JOINING_WORDS: &[&str] = &[
     "and", "of", "for", "with", "in", "to", "the", "und", "für", "nach", "mit", "von", "der", "die", "des", "et", "de",
     "du", "pour", "avec", "la", "le", "les", "y", "e", "con", "para", "del", "di", "della", "per", "los", "las", "en",
     "van", "voor", "met", "i", "w", "z", "na", "dla", "do", "da", "das", "dos", "com",
@@ -451,15 +451,20 @@ pub(super) const JOINING_WORDS: &[&str] = &[
     // name of an institution puts before the person it is named after ("Szpital
     // Specjalistyczny im." over "Ludwika Rydygiera", "św.", "gen.", "prof.").
     "im", "am", "zum", "zur", "beim", "vom", "im.", "św.", "gen.", "prof.",
-    // Italian prepositions with their article ("Ordine dei Dottori Commercialisti e degli" over
-    // "Esperti Contabili"): small letters only, see `SMALL_ONLY`.
+];
+
+/// Joining words that are one only in small letters, Italian prepositions with their article
+/// ("Ordine dei Dottori Commercialisti e degli" over "Esperti Contabili"): capitalised, they are
+/// surnames ("Johan Nel", "Hamid Al").
+#[rustfmt::skip]
+const SMALL_ONLY: &[&str] = &[
     "dei", "degli", "delle", "dello", "dal", "dalla", "nel", "nella", "nelle", "al", "alla", "sul", "sulla",
 ];
 
-/// Joining words that are one only in small letters: capitalised, they are surnames ("Johan
-/// Nel", "Hamid Al").
-const SMALL_ONLY: &[&str] =
-    &["dei", "degli", "delle", "dello", "dal", "dalla", "nel", "nella", "nelle", "al", "alla", "sul", "sulla"];
+/// Whether `word` is a joining word as written (see [`JOINING_WORDS`], [`SMALL_ONLY`]).
+pub(crate) fn is_joining_word(word: &str) -> bool {
+    JOINING_WORDS.contains(&word) || SMALL_ONLY.contains(&word)
+}
 
 /// Words a firm's name sets before the family's surname ("Timmerbedrijf Gebr." over
 /// "Swinkels"): a line does not end on one.
@@ -477,11 +482,8 @@ pub(crate) fn ends_on_joining_word(line: &str) -> bool {
             && letters.clone().count() >= 1
             && letters.all(char::is_lowercase)
     };
-    let joining = |w: &str| {
-        let lower = w.to_lowercase();
-        JOINING_WORDS.contains(&w)
-            || (capitalised(w) && JOINING_WORDS.contains(&lower.as_str()) && !SMALL_ONLY.contains(&lower.as_str()))
-    };
+    let joining =
+        |w: &str| is_joining_word(w) || (capitalised(w) && JOINING_WORDS.contains(&w.to_lowercase().as_str()));
     // An article is a joining word only after a preposition ("Centro de Formação Profissional
     // para o" over "Setor Alimentar"): alone, "o" and "a" are words of their own ("turma a").
     let article_after_preposition = |at: usize| ARTICLES.contains(&words[at]) && joining(words[at - 1]);

@@ -191,7 +191,7 @@ fn capitalised_name(words: &[&str]) -> bool {
     let organisation = names_an_employer(&phrase) || names_a_school(&phrase) || words.iter().any(initials);
     organisation
         && words.first().is_some_and(|w| capitalised(w))
-        && words.iter().filter(|w| !JOINING_WORDS.contains(w)).all(|w| capitalised(w))
+        && words.iter().filter(|w| !is_joining_word(w)).all(|w| capitalised(w))
 }
 
 /// Articles after a task's verb ("Support the Head Chef", "Gérer les stocks"); not "de", a
@@ -207,14 +207,12 @@ const ARTICLES_AFTER_A_VERB: &[&str] = &[
 /// some of them small words that join nothing, naming no job and no dates.
 pub(super) fn describes_an_employer(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    let small = words
-        .iter()
-        .filter(|w| w.starts_with(char::is_lowercase) && !JOINING_WORDS.contains(&w.trim_end_matches(',')))
-        .count();
+    let small =
+        words.iter().filter(|w| w.starts_with(char::is_lowercase) && !is_joining_word(w.trim_end_matches(','))).count();
     // German sets its nouns in capitals: a figure and a joining word say it instead
     // ("4-Sterne-Superior-Ferienhotel mit 112 Zimmern und Wellnessbereich").
     let counted = words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit() || ".,".contains(c)))
-        && words.iter().any(|w| JOINING_WORDS.contains(w));
+        && words.iter().any(|w| is_joining_word(w));
     words.len() >= 4
         && (small >= 1 || counted)
         && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
@@ -604,7 +602,7 @@ pub(super) fn degree_led(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().take(3).collect();
     let first =
         words.first().is_some_and(|w| names_a_degree(w) && !TASK_WORDS_TOO.contains(&w.to_lowercase().as_str()));
-    let joined = words.iter().skip(1).any(|w| JOINING_WORDS.contains(w));
+    let joined = words.iter().skip(1).any(|w| is_joining_word(w));
     first && joined && !line.trim_end().ends_with(['.', ';', ':'])
 }
 
@@ -656,7 +654,7 @@ fn school_cut_at_line_end(line: &str, next: &str) -> bool {
     let named_last = line.rsplit(", ").next().unwrap_or(line);
     // After a small word the rest may start small too ("… pour le développement de la" over
     // "communication • 2017 – 2018").
-    let small = GOES_ON_WITH.contains(&last) || JOINING_WORDS.contains(&last);
+    let small = GOES_ON_WITH.contains(&last) || is_joining_word(last);
     let after_small_word = small && names_a_school(named_last);
     // The kind's word with the town after its comma, or alone ("… · Leicester" over "College").
     let first = next.split_whitespace().next().unwrap_or_default();

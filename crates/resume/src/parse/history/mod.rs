@@ -21,15 +21,15 @@ use super::ParsedJob;
 use super::dates::{self, Span};
 use super::labelled;
 use super::words::{
-    JOINING_WORDS, ends_on_joining_word, is_a_legal_form, names_a_degree, names_a_department, names_a_field,
+    ends_on_joining_word, is_a_legal_form, is_joining_word, names_a_degree, names_a_department, names_a_field,
     names_a_gap, names_a_job, names_a_legal_form, names_a_school, names_an_employer,
 };
 use entries::*;
 use lines::*;
 pub(super) use places::is_address;
 use places::{
-    is_address_line, is_named_place, is_place, is_town_and_state, is_town_in_capitals, is_town_in_country,
-    is_town_in_region, name_of_address, without_place_after_separator, without_town,
+    ends_on_a_town, is_address_line, is_named_place, is_place, is_town_and_state, is_town_in_capitals,
+    is_town_in_country, is_town_in_region, name_of_address, without_place_after_separator, without_town,
 };
 use table::Column;
 
@@ -412,7 +412,7 @@ fn split_after_title(text: &str) -> Option<(String, String)> {
     let (title, employer) = (words[..=at].join(" "), words[at + 1..].join(" "));
     // "Assistant Store Manager" is one title, not "Assistant" at "Store Manager"; nor is
     // "FISIOTERAPISTA DI REPARTO" a title at "DI REPARTO": no name starts with "di".
-    let joined = JOINING_WORDS.contains(&words[at + 1].to_lowercase().as_str());
+    let joined = is_joining_word(&words[at + 1].to_lowercase());
     // "Farmacêutica Clínica" is a clinical pharmacist: a lone word of an organisation's kind
     // qualifies the title, it names no employer.
     let kind_alone = at + 2 == words.len() && names_an_employer(&employer);

@@ -129,6 +129,12 @@ pub(super) fn without_place_after_separator(line: &str) -> &str {
         .map_or(line, |(name, _)| name.trim())
 }
 
+/// Whether a phrase ends on a town after its comma ("Clinique du Parc, Saint-Nazaire",
+/// "Restauracja „Pod Żurawiem”, Gdańsk"): a name and where.
+pub(super) fn ends_on_a_town(phrase: &str) -> bool {
+    phrase.rsplit_once(", ").is_some_and(|(_, town)| is_town(town))
+}
+
 /// A town by its shape that the gazetteer (the world's cities of 15,000 people or more) knows
 /// by that name: where, when a line holds another phrase that could be a name too ("Careyn •
 /// Utrecht • sep 2012 – jan 2016"). Shape alone cannot tell "Careyn" from "Utrecht".

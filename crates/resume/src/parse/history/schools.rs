@@ -5,7 +5,7 @@ use super::places::{is_known_town, is_town, name_of_address, without_town};
 use super::table::{self, Column};
 use super::{Entry, cells, entries, is_description, organisation, prepared, span_of};
 use crate::parse::labelled;
-use crate::parse::words::{JOINING_WORDS, names_a_course, names_a_degree, names_a_job, names_a_school};
+use crate::parse::words::{is_joining_word, names_a_course, names_a_degree, names_a_job, names_a_school};
 use crate::parse::{ParsedEducation, dates};
 
 /// The schools in the lines of an education section: entries as for jobs, anchored on a range
@@ -176,7 +176,7 @@ fn is_bare_kind(phrase: &str) -> bool {
 /// Whether most of a phrase's words (small joining words aside) start in lower case: a
 /// description, not a name.
 fn mostly_small_words(phrase: &str) -> bool {
-    let words: Vec<&str> = phrase.split_whitespace().filter(|w| !JOINING_WORDS.contains(w)).collect();
+    let words: Vec<&str> = phrase.split_whitespace().filter(|w| !is_joining_word(w)).collect();
     2 * words.iter().filter(|w| w.starts_with(char::is_lowercase)).count() > words.len()
 }
 

@@ -114,7 +114,7 @@ pub(super) fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first:
     // A note in small letters after a name and its town ("Dental Nurse, Leith Walk Dental
     // Practice, Edinburgh — four-handed"): no job's title, as Polish sets them small.
     let noted_after = |before: Option<&String>, p: &str| {
-        let after_town = before.and_then(|b| b.rsplit_once(", ")).is_some_and(|(_, town)| is_town(town));
+        let after_town = before.is_some_and(|b| ends_on_a_town(b));
         after_town && p.starts_with(char::is_lowercase) && !names_a_job(p)
     };
     // "Déc. 2024 – avr. 2025 • saison d'hiver": the first cell after a bullet beside the
@@ -130,7 +130,7 @@ pub(super) fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first:
     let named = |p: &str| {
         let first = p.split(", ").next().unwrap_or_default();
         names_an_organisation(p)
-            && first.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || JOINING_WORDS.contains(&w))
+            && first.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || is_joining_word(w))
     };
     let mut before: Option<String> = None;
     pieces.retain(|p| {

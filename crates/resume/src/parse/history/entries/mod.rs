@@ -153,7 +153,7 @@ pub(super) fn goes_on_after_dash(last: &str, cell: &str, after_a_cell: bool) -> 
     // After a name (with its town), a job's title set small is the title ("Restauracja „Pod
     // Żurawiem”, Gdańsk – kucharka", "Szkoła Podstawowa nr 45 w Gdańsku – kucharka", as
     // Polish writes titles).
-    let after_its_town = last.rsplit_once(", ").is_some_and(|(_, town)| is_town(town));
+    let after_its_town = ends_on_a_town(last);
     let after_a_name = after_its_town || names_an_employer(last) || names_a_school(last);
     let job_first = cell.split_whitespace().next().is_some_and(names_a_job);
     let titled = after_a_name && job_first && !names_an_employer(cell);

@@ -194,7 +194,7 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
             // "Landscape Crew Member  May 2007 – Mar 2010").
             let who_below = after_first.is_some_and(|j| {
                 let line = &self.lines[j];
-                (names_who(line) || line.rsplit_once(", ").is_some_and(|(_, town)| is_town(town)))
+                (names_who(line) || ends_on_a_town(line))
                     && !self.is_dated_title(j + 1)
                     && !(self.linkedin && in_a_country(line))
             });
@@ -317,9 +317,7 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         let [one] = pieces.as_slice() else { return false };
         let department = matches!(comma_pieces(one).as_slice(), [_, after] if names_a_department(after));
         // (`names_below` has checked that the line below names an organisation.)
-        let who_below = below.rsplit_once(", ").is_some_and(|(_, town)| is_town(town))
-            || names_a_legal_form(below)
-            || (department && starts_with_a_name(below));
+        let who_below = ends_on_a_town(below) || names_a_legal_form(below) || (department && starts_with_a_name(below));
         title_and_department(one) && self.jobs && self.names_below(i) && who_below
     }
 
@@ -334,7 +332,7 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         let a_title =
             |l: &str| names_a_job(l) && l.split_whitespace().count() <= 5 && !l.contains(|c: char| c.is_ascii_digit());
         let who_above = |j: usize| self.is_heading(j) && (names_who(&self.lines[j]) || a_title(&self.lines[j]));
-        let with_town = rest.rsplit_once(", ").is_some_and(|(_, town)| is_town(town));
+        let with_town = ends_on_a_town(rest);
         if !self.jobs || !self.heading_first || with_town || (free..i).any(who_above) {
             return None;
         }
