@@ -307,6 +307,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn headings_of_years_courses_towns_and_bodies_in_several_languages() {
+        use Column::*;
+        let header = |line: &str| header_columns(cells(line));
+        assert_eq!(header("Jaren  Opleiding / cursus  Instituut  Diploma"), Some(vec![Dates, Degree, School, Degree]));
+        assert_eq!(header("Grau / Curso  Instituição  Local  Anos"), Some(vec![Degree, School, Other, Dates]));
+        assert_eq!(header("LATA  SZKOŁA / ORGANIZATOR  KIERUNEK / KWALIFIKACJA"), Some(vec![Dates, School, Degree]));
+        assert_eq!(header("Years  Institution  Credential"), Some(vec![Dates, School, Degree]));
+    }
+
+    #[test]
     fn a_header_row_says_which_cell_is_which() {
         let raw = [
             "Periode  Opleiding  Instituut  Diploma",
