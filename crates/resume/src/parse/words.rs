@@ -466,6 +466,15 @@ pub(crate) fn is_joining_word(word: &str) -> bool {
     JOINING_WORDS.contains(&word) || SMALL_ONLY.contains(&word)
 }
 
+/// Whether a word of a name is capitalised as a name sets it: after an elided article too
+/// ("l'Artisanat", "dell'Università"; a possessive's "s" is no word: "St John's" is the
+/// saint's), or with no letter at all ("&", "-").
+pub(crate) fn is_capitalised_word(word: &str) -> bool {
+    let elided = word.split_once(['\'', '’']).filter(|(article, rest)| article.chars().count() <= 4 && *rest != "s");
+    let word = elided.map_or(word, |(_, rest)| rest);
+    word.starts_with(char::is_uppercase) || !word.chars().any(char::is_alphabetic)
+}
+
 /// Words a firm's name sets before the family's surname ("Timmerbedrijf Gebr." over
 /// "Swinkels"): a line does not end on one.
 const BEFORE_A_SURNAME: &[&str] = &["Gebr.", "Gebrs.", "Gebrüder"];
@@ -691,6 +700,17 @@ pub(crate) fn names_a_course(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_after_an_elided_article_is_capitalised_as_its_own() {
+        assert!(is_capitalised_word("l'Artisanat"));
+        assert!(is_capitalised_word("dell’Università"));
+        assert!(is_capitalised_word("&"));
+        assert!(!is_capitalised_word("d'entretien"));
+        // A possessive is the word it follows: "John's" is capitalised, "chef's" is not.
+        assert!(is_capitalised_word("John's"));
+        assert!(!is_capitalised_word("chef's"));
+    }
 
     #[test]
     fn a_line_ending_on_a_small_word_or_a_namesakes_abbreviation_was_wrapped() {

@@ -179,19 +179,13 @@ pub(super) fn is_prose(cell: &str) -> bool {
 /// capitalised (an elided article's word too, "l'Artisanat"), and an organisation's word or
 /// initials in it (not a task set in capitals: "Gestión de la Red de Distribución de la Zona").
 fn capitalised_name(words: &[&str]) -> bool {
-    let capitalised = |w: &str| {
-        // "l'Artisanat", "dell'Università"; not a possessive ("St John's").
-        let elided = w.split_once(['\'', '’']).filter(|(article, rest)| article.chars().count() <= 4 && *rest != "s");
-        let w = elided.map_or(w, |(_, rest)| rest);
-        w.starts_with(char::is_uppercase) || !w.chars().any(char::is_alphabetic)
-    };
     let initials =
         |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase());
     let phrase = words.join(" ");
     let organisation = names_an_employer(&phrase) || names_a_school(&phrase) || words.iter().any(initials);
     organisation
-        && words.first().is_some_and(|w| capitalised(w))
-        && words.iter().filter(|w| !is_joining_word(w)).all(|w| capitalised(w))
+        && words.first().is_some_and(|w| is_capitalised_word(w))
+        && words.iter().filter(|w| !is_joining_word(w)).all(|w| is_capitalised_word(w))
 }
 
 /// Articles after a task's verb ("Support the Head Chef", "Gérer les stocks"); not "de", a

@@ -21,8 +21,8 @@ use super::ParsedJob;
 use super::dates::{self, Span};
 use super::labelled;
 use super::words::{
-    ends_on_joining_word, is_a_legal_form, is_joining_word, names_a_degree, names_a_department, names_a_field,
-    names_a_gap, names_a_job, names_a_legal_form, names_a_school, names_an_employer,
+    ends_on_joining_word, is_a_legal_form, is_capitalised_word, is_joining_word, names_a_degree, names_a_department,
+    names_a_field, names_a_gap, names_a_job, names_a_legal_form, names_a_school, names_an_employer,
 };
 use entries::*;
 use lines::*;

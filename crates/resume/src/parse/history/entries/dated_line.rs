@@ -129,8 +129,7 @@ pub(super) fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first:
     // gériatrie (CDD puis titularisation)"; not "Bank reconciliations, VAT returns").
     let named = |p: &str| {
         let first = p.split(", ").next().unwrap_or_default();
-        names_an_organisation(p)
-            && first.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || is_joining_word(w))
+        names_an_organisation(p) && first.split_whitespace().all(|w| is_capitalised_word(w) || is_joining_word(w))
     };
     let mut before: Option<String> = None;
     pieces.retain(|p| {
