@@ -169,10 +169,17 @@ fn numbers_whole(lines: &[&str]) -> Vec<String> {
     out
 }
 
-/// Whether a line has a phone's label ("Phone:", "Tel", "Cel.").
+/// Whether a line has a phone's label ("Phone:", "Tel", "Cel."). A short label before a
+/// capitalised word is a title in a street's name ("Rua Cel. Irineu Castro", the colonel's).
 fn has_phone_label(line: &str) -> bool {
     let l = line.to_lowercase();
-    let word = |k: &str| l.match_indices(k).any(|(at, _)| !l[..at].ends_with(char::is_alphabetic));
+    let word = |k: &str| {
+        l.match_indices(k).any(|(at, _)| {
+            let named =
+                line.get(at + k.len()..).is_some_and(|after| after.trim_start().starts_with(char::is_uppercase));
+            !l[..at].ends_with(char::is_alphabetic) && !named
+        })
+    };
     PHONE_LABELS.iter().any(|k| l.contains(k)) || SHORT_PHONE_LABELS.iter().any(|k| word(k))
 }
 
@@ -221,6 +228,7 @@ fn number_in(line: &str) -> Option<String> {
                 && !is_postcode(candidate, &line[end..])
                 && !is_registration(&line[end..])
                 && !is_identity(&line[..start])
+                && !is_house_number(&line[..start], digits)
             {
                 let number = format!("{candidate}{}", extension(&line[end..]));
                 if validation::phone(&number).is_ok() {
@@ -267,6 +275,21 @@ fn is_identity(before: &str) -> bool {
             // capitals, where "Big Data Engineer" is no label.
             IDENTITY_LABELS.contains(&word.to_lowercase().as_str()) || word.starts_with("BIG")
         })
+}
+
+/// Labels of a postcode, lower case without their stops ("CEP 29162-000", "Código postal
+/// 4000-442"): a postcode of seven or eight figures is shaped like a phone number.
+const POSTCODE_LABELS: &[&str] = &["cep", "postal", "cp", "zip", "postcode"];
+
+/// Whether the number after `before` is a house's or a postcode's: right after a word of a
+/// street's name that labels no phone ("Boulevard 1945 288  ·  7511 AE Enschede"), or after
+/// a postcode's label. Seven or eight figures only: a phone written after a name or a title
+/// without a label is longer ("Big Data Engineer +44 7700 900123").
+fn is_house_number(before: &str, digits: usize) -> bool {
+    let Some(word) = before.split_whitespace().next_back() else { return false };
+    let bare: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let after_a_word = before.trim_end().ends_with(char::is_alphabetic) && !has_phone_label(word);
+    digits <= 8 && (after_a_word || POSTCODE_LABELS.contains(&bare.to_lowercase().as_str()))
 }
 
 /// "4000-442 Porto": two groups of digits joined by a hyphen with a town's name right after
@@ -433,6 +456,12 @@ mod tests {
         // A reference beside the phone on one line; a postcode broken at its hyphen.
         assert_eq!(phone(&["Candidate ID: 4471-0932  +1 918 555 0136"]).as_deref(), Some("+1 918 555 0136"));
         assert_eq!(phone(&["Av. Paulista 1000, CEP 01310-", "100 – São Paulo/SP"]), None);
+        // A colonel in a street's name labels no phone; a postcode is none, labelled or after
+        // a street's name.
+        let top = ["Endereço: Rua Cel. Irineu Castro, 450 – Serra/ES – CEP 29162-000", "Recado: (27) 3251-7719"];
+        assert_eq!(phone(&top).as_deref(), Some("(27) 3251-7719"));
+        let top = ["Boulevard 1945 288  ·  7511 AE Enschede  ·  06 41 73 20 95  ·  r.tenbrinke@example.nl"];
+        assert_eq!(phone(&top).as_deref(), Some("06 41 73 20 95"));
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub(super) const POST_NOMINALS: &[&str] = &[
     "beng", "meng", "ceng", "ieng", "bsc", "msc", "llb", "llm", "fia", "fca", "fcca", "acma", "fcma", "miet",
     "mimeche", "mice", "mirse", "mciob", "rgn", "rmn", "mcsp", "(hons)", "ma", "ba", "mphil", "dphil", "mres",
     "mrics", "frics", "pgce", "fhea", "cmgr", "mcips", "pgdip",
+    // Veterinary, computing, insurance and tax registers ("Kirsty MacAulay RVN").
+    "rvn", "mrcvs", "frcvs", "bvsc", "bvms", "mbcs", "acii", "cta", "mcmi",
 ];
 
 /// Titles set before a name that are no part of what a recruiter types as it ("Dr. Anna

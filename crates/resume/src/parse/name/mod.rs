@@ -431,7 +431,15 @@ pub fn with_surname_below(top: &[&str], name: String, email: Option<&str>) -> St
         let folded: String = word.nfd().filter(char::is_ascii_alphabetic).collect::<String>().to_lowercase();
         // Latin letters only: a word of another script folds to nothing, which every address holds.
         let latin = folded.chars().count() >= 3;
-        one_word && word.starts_with(char::is_uppercase) && latin && local.contains(&folded) && !name.contains(word)
+        // A name set in capitals wraps in capitals: "JOSÉ CARLOS DOS SANTOS" over "Pedreiro"
+        // (his trade, in his address too) is a name and a title.
+        let cased_alike = top[at].chars().any(char::is_lowercase) || !word.chars().any(char::is_lowercase);
+        one_word
+            && word.starts_with(char::is_uppercase)
+            && latin
+            && cased_alike
+            && local.contains(&folded)
+            && !name.contains(word)
     };
     let below = top.iter().skip(at + 1).map(|l| l.trim());
     let found = if ends_on_a_particle(&name) {
@@ -556,6 +564,7 @@ mod tests {
         let surveyor = ["Kwame Mensah-Bonsu BSc (Hons) MRICS", "Manchester"];
         assert_eq!(name(&surveyor).as_deref(), Some("Kwame Mensah-Bonsu"));
         assert_eq!(name(&["Dr Niamh O'Rourke MA, PhD, RMARA"]).as_deref(), Some("Niamh O'Rourke"));
+        assert_eq!(name(&["Kirsty MacAulay RVN  kirsty.macaulay@example.co.uk"]).as_deref(), Some("Kirsty MacAulay"));
         // Letters a PDF ran into the surname.
         assert_eq!(name(&["Mary-Kate O'SullivanRN, BSc (Hons)"]).as_deref(), Some("Mary-Kate O'Sullivan"));
         assert_eq!(name(&["Jean DUPONT MBA CMBE"]).as_deref(), Some("Jean Dupont"));
@@ -649,6 +658,10 @@ mod tests {
         assert_eq!(with_surname_below(&top, "Иван Петров".into(), Some("ivan.petrov@mail.ru")), "Иван Петров");
         let top = ["Thiago Nascimento", "Curitiba"];
         assert_eq!(with_surname_below(&top, found, Some("thiago.nascimento@outlook.com")), "Thiago Nascimento");
+        // A name in capitals over a word in small letters: the trade, which the address holds.
+        let top = ["JOSÉ CARLOS DOS SANTOS", "Pedreiro"];
+        let email = Some("josecarlos.pedreiro@example.com.br");
+        assert_eq!(with_surname_below(&top, name(&top).unwrap(), email), "José Carlos dos Santos");
     }
 
     #[test]
