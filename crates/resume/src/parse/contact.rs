@@ -52,10 +52,15 @@ fn domain_wrapped<'a>(domain: &str, after: &'a str) -> &'a str {
     let Some(next) = after.strip_prefix('\n') else { return "" };
     // "mdelacroix.welds@example.c" over "om", as a LinkedIn export wraps its contact column:
     // a line of a letter or three alone that makes the last label a common top-level domain.
+    // So is a country's code after it ("darren@example.c" over "o.uk").
     let alone = next.split('\n').next().unwrap_or_default().trim_end();
     let last = domain.rsplit('.').next().unwrap_or_default();
-    let tail = alone.len() <= 3 && !alone.is_empty() && alone.chars().all(|c| c.is_ascii_lowercase());
-    if domain.contains('.') && tail && WRAPPED_DOMAINS.contains(&format!("{last}{alone}").as_str()) {
+    let (label, country) = alone.split_once('.').unwrap_or((alone, ""));
+    let letters = |s: &str| s.chars().all(|c| c.is_ascii_lowercase());
+    let tail = (1..=3).contains(&label.len())
+        && letters(label)
+        && (country.is_empty() || (country.len() == 2 && letters(country)));
+    if domain.contains('.') && tail && WRAPPED_DOMAINS.contains(&format!("{last}{label}").as_str()) {
         return alone;
     }
     let len: usize = next.chars().take_while(|&c| c.is_alphanumeric() || ".-".contains(c)).map(char::len_utf8).sum();
@@ -64,7 +69,7 @@ fn domain_wrapped<'a>(domain: &str, after: &'a str) -> &'a str {
 }
 
 /// Top-level domains long enough to be wrapped, as an address's last label.
-const WRAPPED_DOMAINS: &[&str] = &["com", "org", "net", "edu", "gov", "info"];
+const WRAPPED_DOMAINS: &[&str] = &["com", "org", "net", "edu", "gov", "info", "co", "ac"];
 
 /// Letters and digits of any script and the ASCII marks RFC 5322 allows in a local part, less
 /// the slash and colon that labels put before an address ("Tel/Mail:").
@@ -136,6 +141,23 @@ const IDENTITY_LABELS: &[&str] = &[
     "hcpc",
     "gphc",
     "agb",
+    // A job board's or an agency's reference for the candidate or the offer ("Réf. candidat :
+    // 4512987A", "ID oferty: 1009876543", "Numer CV: 8841-2290", "Profil-ID").
+    "id",
+    "ref",
+    "réf",
+    "referenz",
+    "referenznummer",
+    "código",
+    "codigo",
+    "codice",
+    "candidat",
+    "candidato",
+    "kandydata",
+    "oferty",
+    "kandidaatnummer",
+    "cv",
+    "profilid",
 ];
 
 /// The first phone number: a run of 7 to 15 digits with the usual separators, which is not a
@@ -148,25 +170,47 @@ pub fn phone(lines: &[&str]) -> Option<String> {
 }
 
 /// The lines with a labelled number a narrow column broke at its hyphen joined again
-/// ("Cel./WhatsApp: (11) 98765-" over "4321"; not a postcode's "CEP 01310-" over "100").
+/// ("Cel./WhatsApp: (11) 98765-" over "4321"; not a postcode's "CEP 01310-" over "100"), and a
+/// number under its label joined to it: a form's label over its value ("Teléfono" over "+34
+/// 633 48 21 90", "ID kandydata:" over "55120398"), or a row of labels over a row of values
+/// ("Tél. portable :  Tél. fixe :" over "06 12 34 56 78  04 78 62 15 30").
 fn numbers_whole(lines: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     for line in lines {
+        let numbered = line.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '(');
         let broken = out.last().is_some_and(|l| {
             let l = l.trim_end();
             l.strip_suffix(['-', '‐', '\u{ad}']).is_some_and(|l| l.ends_with(|c: char| c.is_ascii_digit()))
                 && has_phone_label(l)
                 && line.trim_start().starts_with(|c: char| c.is_ascii_digit())
         });
+        let labelled = out.last().is_some_and(|l| numbered && ends_on_a_label(l));
         match out.last_mut() {
             Some(last) if broken => {
                 last.truncate(last.trim_end().len());
+                last.push_str(line.trim_start());
+            }
+            Some(last) if labelled => {
+                last.truncate(last.trim_end().len());
+                last.push(' ');
                 last.push_str(line.trim_start());
             }
             _ => out.push((*line).to_owned()),
         }
     }
     out
+}
+
+/// Whether a line ends on a label with no value after it: a colon, or a phone's or an
+/// identity's label word ("Teléfono", "Handy", "PESEL").
+fn ends_on_a_label(line: &str) -> bool {
+    let line = line.trim_end();
+    let last = line.split_whitespace().next_back().unwrap_or_default();
+    let word: String = last.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let labels_a_phone = PHONE_LABELS.iter().any(|k| word.starts_with(k.trim_end_matches('.')));
+    !line.is_empty()
+        && !line.ends_with(|c: char| c.is_ascii_digit())
+        && (line.ends_with(':') || labels_a_phone || IDENTITY_LABELS.contains(&word.as_str()))
 }
 
 /// Whether a line has a phone's label ("Phone:", "Tel", "Cel."). A short label before a
@@ -228,6 +272,7 @@ fn number_in(line: &str) -> Option<String> {
                 && !is_postcode(candidate, &line[end..])
                 && !is_registration(&line[end..])
                 && !is_identity(&line[..start])
+                && !is_glued_to_letters(&line[..start], &line[end..])
                 && !is_house_number(&line[..start], digits)
             {
                 let number = format!("{candidate}{}", extension(&line[end..]));
@@ -265,16 +310,23 @@ fn is_registration(after: &str) -> bool {
 
 /// Whether the text before a number ends on an identity's or a licence's label (one of its
 /// last two words, "Cédula Profesional", "C.C.", "Nº colegiado:").
+/// A number after another ("Candidate ID: 4471-0932  +1 918 555 0136") has no label of its own.
 fn is_identity(before: &str) -> bool {
-    // A job board's or an agency's reference right before it ("Candidate ID 4471-0932").
-    let reference = before.split_whitespace().next_back().is_some_and(|w| w.trim_end_matches([':', '.', '#']) == "ID");
-    reference
-        || before.split_whitespace().rev().take(2).any(|word| {
-            let word: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-            // "BIG 59034712817", "BIG-nummer": the Dutch register of health professions, in
-            // capitals, where "Big Data Engineer" is no label.
-            IDENTITY_LABELS.contains(&word.to_lowercase().as_str()) || word.starts_with("BIG")
-        })
+    let label = before.split_whitespace().rev().take(2).take_while(|w| !w.contains(|c: char| c.is_ascii_digit()));
+    label.into_iter().any(|word| {
+        let word: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+        // "BIG 59034712817", "BIG-nummer": the Dutch register of health professions, in
+        // capitals, where "Big Data Engineer" is no label.
+        IDENTITY_LABELS.contains(&word.to_lowercase().as_str()) || word.starts_with("BIG")
+    })
+}
+
+/// A reference's number with letters glued to it ("CND-77812054", "IT-5582014", "4512987A"):
+/// a phone's number is set apart from words.
+fn is_glued_to_letters(before: &str, after: &str) -> bool {
+    let prefixed = before.strip_suffix('-').is_some_and(|b| b.ends_with(char::is_alphabetic));
+    let suffixed = after.starts_with(char::is_alphabetic) && extension(after).is_empty();
+    prefixed || suffixed
 }
 
 /// Labels of a postcode, lower case without their stops ("CEP 29162-000", "Código postal
@@ -415,6 +467,7 @@ mod tests {
             ("anna@example.de\nwww.anna.de", "anna@example.de"),
             // A LinkedIn export's contact column wraps the top-level domain; "co" is one too.
             ("mdelacroix.welds@example.c\nom\nwww.linkedin.com/in/marcus", "mdelacroix.welds@example.com"),
+            ("darren.oc@example.c\no.uk\nwww.linkedin.com/in/darren-", "darren.oc@example.co.uk"),
             ("ana@example.co\nBogotá", "ana@example.co"),
         ];
         for (text, want) in cases {
@@ -462,6 +515,24 @@ mod tests {
         assert_eq!(phone(&top).as_deref(), Some("(27) 3251-7719"));
         let top = ["Boulevard 1945 288  ·  7511 AE Enschede  ·  06 41 73 20 95  ·  r.tenbrinke@example.nl"];
         assert_eq!(phone(&top).as_deref(), Some("06 41 73 20 95"));
+    }
+
+    #[test]
+    fn a_job_boards_reference_is_no_phone_and_a_number_under_its_label_is_labelled() {
+        let top = ["Código de candidato", "CND-77812054", "Teléfono", "+34 633 48 21 90"];
+        assert_eq!(phone(&top).as_deref(), Some("+34 633 48 21 90"));
+        let top = [
+            "emploi-sante.example.fr · CV en ligne  Réf. candidat : 4512987A · mis à jour le 30/09/2024",
+            "Tél. portable :  Tél. fixe :  E-mail :",
+            "06 12 34 56 78  04 78 62 15 30  samira@example.fr",
+        ];
+        assert_eq!(phone(&top).as_deref(), Some("06 12 34 56 78"));
+        let top = ["Chiara Bellandi  Codice candidato: IT-5582014", "chiara@example.it|347 123 4567|Bologna (BO)"];
+        assert_eq!(phone(&top).as_deref(), Some("347 123 4567"));
+        let top = ["Aplikacja: Operator (ID oferty: 1009876543) · ID kandydata:", "55120398", "Numer CV: 8841-2290"];
+        assert_eq!(phone(&top), None);
+        // Under a label of something else, a number is still a phone.
+        assert_eq!(phone(&["Geburtsdatum:", "0171 2345678"]).as_deref(), Some("0171 2345678"));
     }
 
     #[test]
