@@ -54,16 +54,53 @@ pub(super) const DURATION_WORDS: &[&str] = &[
     "miesięcy",
 ];
 
+/// Words that join a time's parts ("2 años y 6 meses", "1 Jahr und 3 Monate").
+const DURATION_JOINS: &[&str] = &["and", "y", "e", "et", "und", "en", "i"];
+
 /// How long a time lasted, alone on its line, as a LinkedIn profile sets it under an employer
 /// with several roles ("6 years 7 months"): no title or employer.
 pub(super) fn is_duration(line: &str) -> bool {
-    let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = line
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(',').to_lowercase())
+        .filter(|w| !DURATION_JOINS.contains(&w.as_str()))
+        .collect();
     !words.is_empty()
         && words.len() <= 4
         && words.chunks(2).all(|pair| match pair {
             [n, unit] => n.chars().all(|c| c.is_ascii_digit()) && DURATION_WORDS.contains(&unit.as_str()),
             _ => false,
         })
+}
+
+/// A line without the lengths of time a job board sets beside an entry's dates or its name:
+/// in brackets ("junio 2021 – octubre 2021 (5 meses)", "(2 años y 6 meses)  Grupo Hostelero
+/// Malagueta S.L.") or as a cell after a separator ("feb. 2023 - Actualmente · 1 año 9
+/// meses"). A line that is only a length stays: a LinkedIn profile's says that its employer
+/// had several roles.
+fn without_durations(line: &str) -> String {
+    let mut out = line.to_owned();
+    while let Some(range) = bracketed_duration(&out) {
+        out.replace_range(range, " ");
+    }
+    for separator in [" · ", " • ", " | ", "  "] {
+        if let Some((before, after)) = out.rsplit_once(separator)
+            && is_duration(after.trim())
+            && before.contains(char::is_alphanumeric)
+        {
+            out.truncate(before.len());
+        }
+    }
+    if out == line { out } else { out.trim().to_owned() }
+}
+
+/// Where a length of time in brackets is in `line`, with the spaces after it.
+fn bracketed_duration(line: &str) -> Option<std::ops::Range<usize>> {
+    line.match_indices('(').find_map(|(open, _)| {
+        let close = open + line[open..].find(')')?;
+        let rest = line[close + 1..].len() - line[close + 1..].trim_start().len();
+        is_duration(&line[open + 1..close]).then_some(open..close + 1 + rest)
+    })
 }
 
 /// Words that introduce an employer at the start of its line ("bei Hochbau Zettl, Friedberg",
@@ -379,7 +416,7 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
     let cleaned: Vec<String> = lines
         .iter()
         .map(|l| {
-            let l = without_marker(&unglue(l));
+            let l = without_marker(&without_durations(&unglue(l)));
             // An entry's icon or arrow before its title (">> Técnica de Selección", "✚  Pharmacien
             // adjoint"): a mark of the layout, where a task's bullet is a single sign.
             let l = ENTRY_MARKS

@@ -1063,6 +1063,27 @@ mod tests {
     }
 
     #[test]
+    fn a_job_boards_lengths_of_time_are_neither_title_nor_employer() {
+        let lines = [
+            "abril 2022 – Actualmente  Ayudante de cocina",
+            "(2 años y 6 meses)  Grupo Hostelero Malagueta S.L.",
+            "Partida de cuarto frío y guarniciones en restaurante de 120 cubiertos.",
+            "Auxiliar de cocina (temporada de verano)  junio 2021 – octubre 2021 (5 meses)",
+            "Hotel Costa Sol Torremolinos",
+            "Reponedora (fines de semana)",
+            "Supermercados Giralda Express",
+            "feb. 2023 - Actualmente · 1 año 9 meses",
+        ];
+        let want = [
+            ("Ayudante de cocina", "Grupo Hostelero Malagueta S.L."),
+            ("Auxiliar de cocina (temporada de verano)", "Hotel Costa Sol Torremolinos"),
+            ("Reponedora (fines de semana)", "Supermercados Giralda Express"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+        assert!(is_duration("2 años y 6 meses") && !is_duration("y 6"));
+    }
+
+    #[test]
     fn a_linkedin_title_keeps_its_comma() {
         let lines = [
             "Stryker",
