@@ -59,6 +59,9 @@ const TITLE_WORDS: &[&str] = &[
     "farmacéutico", "farmacéutica", "fisioterapeuta", "fontanero", "soldador", "mecánico", "limpiador", "limpiadora",
     "prácticas", "cajero", "cajera", "dependiente", "dependienta", "reponedor", "reponedora", "mozo", "peón", "encargado",
     "encargada", "gerocultor", "gerocultora", "celador", "celadora", "socorrista", "monitor", "monitora",
+    "preparador", "preparadora", "carretillero", "carretillera", "teleoperador", "teleoperadora", "repartidora",
+    "vigilante", "conserje", "panadero", "panadera", "carnicero", "carnicera", "peluquero", "peluquera", "cuidador",
+    "cuidadora",
     // Portuguese
     "enfermeira", "enfermeiro", "professora", "contabilista", "estagiário", "estagiária", "cozinheiro",
     "cozinheira", "desenvolvedor", "engenheiro", "engenheira", "coordenador", "coordenadora", "chefe",

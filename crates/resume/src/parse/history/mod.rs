@@ -1084,6 +1084,25 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_before_the_dates_under_a_title_and_its_employer_is_where() {
+        let lines = [
+            "Mozo de almacén / carretillero",
+            "Logística Ebro Norte S.A.",
+            "Plataforma Logística PLAZA, Zaragoza · 03/2015 – actualidad",
+            "Carga y descarga de tráileres, ubicación de palés en altura con retráctil.",
+            "Preparador de pedidos",
+            "Distribuciones Cierzo S.L.",
+            "Cuarte de Huerva · 01/2011 – 02/2015 (contratado a través de ETT hasta 2012)",
+            "Picking de alimentación seca y congelados, filmado y etiquetado de palés.",
+        ];
+        let want = [
+            ("Mozo de almacén / carretillero", "Logística Ebro Norte S.A."),
+            ("Preparador de pedidos", "Distribuciones Cierzo S.L."),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
     fn a_linkedin_title_keeps_its_comma() {
         let lines = [
             "Stryker",

@@ -84,6 +84,17 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
         rest.chars().any(char::is_alphabetic) && !crate::parse::is_dates(&rest)
     }
 
+    /// Whether the two lines above the dated line `i` (after `free`) are a job's title over its
+    /// employer, both headings.
+    fn title_and_employer_above(&self, i: usize, free: usize) -> bool {
+        i >= free + 2
+            && self.is_heading(i - 1)
+            && self.is_heading(i - 2)
+            && names_a_job(&self.lines[i - 2])
+            && names_who(&self.lines[i - 1])
+            && !names_a_job(&self.lines[i - 1])
+    }
+
     /// Whether the line after `j` is a heading that names an organisation.
     pub(super) fn names_below(&self, j: usize) -> bool {
         self.lines.get(j + 1).is_some_and(|next| self.is_heading(j + 1) && names_an_organisation(next))
@@ -105,7 +116,14 @@ impl<'a, D: Fn(&str) -> Option<Dated>> Section<'a, D> {
             same_employer,
             merged,
         };
-        let DatedLine { rest, mut pieces, titled, places } = dated_line(&self.lines[i], at, self.heading_first);
+        let DatedLine { rest, mut pieces, titled, mut places } = dated_line(&self.lines[i], at, self.heading_first);
+        // "Mozo de almacén / carretillero" over "Distribuciones Cierzo S.L." over "Cuarte de
+        // Huerva · 01/2011 – 02/2015": with its title and employer on the two lines above, the
+        // one phrase set before the dates and a bullet is where.
+        let before_a_bullet = self.lines[i][..at.start].trim_end().ends_with(['•', '·', '|']);
+        if self.jobs && pieces.len() == 1 && before_a_bullet && self.title_and_employer_above(i, cursor.free) {
+            places.append(&mut pieces);
+        }
         if self.jobs
             && let Some(whole) = title_before_employer(&pieces, &rest)
         {
