@@ -609,6 +609,18 @@ mod tests {
         assert_eq!(heading(&got[0].2), Some(Section::Other));
         assert_eq!(heading(&got[1].2), Some(Section::Skills));
         assert!(wrapped_headings(&["EXPERIENCE", "EDUCATION"]).is_empty());
+        // The Spanish form's labels as people fill it in ("competencias" for "aptitudes"),
+        // run in with their list, wrapped, and a licence's label with its class.
+        let line = "Capacidades y competencias técnicas Instrumentación quirúrgica; Enfermera circulante;";
+        let (label, list) = heading_apart(line).unwrap();
+        assert_eq!(
+            (heading(label), list),
+            (Some(Section::Skills), "Instrumentación quirúrgica; Enfermera circulante;")
+        );
+        let got = wrapped_headings(&["Capacidades y competencias  Paquete Office; Orion Clinic", "informáticas"]);
+        assert_eq!(got[0].2, "Capacidades y competencias informáticas  Paquete Office; Orion Clinic");
+        assert_eq!(heading_apart(&got[0].2).map(|(l, _)| heading(l)), Some(Some(Section::Skills)));
+        assert_eq!(heading_apart("Permiso(s) de conducción B").map(|(l, _)| heading(l)), Some(Some(Section::Other)));
     }
 
     #[test]
