@@ -73,19 +73,34 @@ pub(super) fn is_duration(line: &str) -> bool {
         })
 }
 
-/// A line without the lengths of time a job board sets beside an entry's dates or its name:
-/// in brackets ("junio 2021 – octubre 2021 (5 meses)", "(2 años y 6 meses)  Grupo Hostelero
-/// Malagueta S.L.") or as a cell after a separator ("feb. 2023 - Actualmente · 1 año 9
-/// meses"). A line that is only a length stays: a LinkedIn profile's says that its employer
-/// had several roles.
-fn without_durations(line: &str) -> String {
+/// Kinds of contract, lower case, as a job board or a resume sets them in a cell of their own
+/// after the employer or the dates ("Boutique Mademoiselle Rosa · CDI"). Not a kind that is a
+/// title too ("Stage", "Apprentice", "Freelance").
+#[rustfmt::skip]
+const CONTRACT_KINDS: &[&str] = &[
+    "cdi", "cdd", "intérim", "interim", "temps plein", "temps partiel", "vollzeit", "teilzeit", "befristet",
+    "unbefristet", "minijob", "full-time", "full time", "part-time", "part time", "permanent", "temporary",
+    "fixed-term", "fixed term", "contrato indefinido", "contrato temporal", "jornada completa", "media jornada",
+    "jornada parcial", "tempo pieno", "tempo parziale", "tempo indeterminato", "tempo determinato", "fulltime",
+    "parttime", "vast contract", "tijdelijk contract", "umowa o pracę", "umowa zlecenie", "contrato sem termo",
+    "contrato a termo", "clt", "tempo integral", "meio período",
+];
+
+/// A line without the notes a job board sets beside an entry's dates or its name: lengths of
+/// time in brackets ("junio 2021 – octubre 2021 (5 meses)", "(2 años y 6 meses)  Grupo
+/// Hostelero Malagueta S.L.") or as a cell after a separator ("feb. 2023 - Actualmente · 1 año
+/// 9 meses"), and the kind of contract as such a cell ("Boutique Mademoiselle Rosa · CDI"). A
+/// line that is only a length stays: a LinkedIn profile's says that its employer had several
+/// roles.
+fn without_notes(line: &str) -> String {
     let mut out = line.to_owned();
     while let Some(range) = bracketed_duration(&out) {
         out.replace_range(range, " ");
     }
+    let note = |cell: &str| is_duration(cell) || CONTRACT_KINDS.contains(&cell.to_lowercase().as_str());
     for separator in [" · ", " • ", " | ", "  "] {
         if let Some((before, after)) = out.rsplit_once(separator)
-            && is_duration(after.trim())
+            && note(after.trim())
             && before.contains(char::is_alphanumeric)
         {
             out.truncate(before.len());
@@ -416,7 +431,7 @@ pub(super) fn prepared(lines: &[&str]) -> Vec<String> {
     let cleaned: Vec<String> = lines
         .iter()
         .map(|l| {
-            let l = without_marker(&without_durations(&unglue(l)));
+            let l = without_marker(&without_notes(&unglue(l)));
             // An entry's icon or arrow before its title (">> Técnica de Selección", "✚  Pharmacien
             // adjoint"): a mark of the layout, where a task's bullet is a single sign.
             let l = ENTRY_MARKS

@@ -1063,7 +1063,7 @@ mod tests {
     }
 
     #[test]
-    fn a_job_boards_lengths_of_time_are_neither_title_nor_employer() {
+    fn a_job_boards_lengths_of_time_and_kinds_of_contract_are_neither_title_nor_employer() {
         let lines = [
             "abril 2022 – Actualmente  Ayudante de cocina",
             "(2 años y 6 meses)  Grupo Hostelero Malagueta S.L.",
@@ -1073,11 +1073,16 @@ mod tests {
             "Reponedora (fines de semana)",
             "Supermercados Giralda Express",
             "feb. 2023 - Actualmente · 1 año 9 meses",
+            "Reposición de lineales de alimentación y droguería, rotación de producto.",
+            "Vendeuse conseil",
+            "Boutique Mademoiselle Rosa · CDI",
+            "mars 2021 - aujourd'hui",
         ];
         let want = [
             ("Ayudante de cocina", "Grupo Hostelero Malagueta S.L."),
             ("Auxiliar de cocina (temporada de verano)", "Hotel Costa Sol Torremolinos"),
             ("Reponedora (fines de semana)", "Supermercados Giralda Express"),
+            ("Vendeuse conseil", "Boutique Mademoiselle Rosa"),
         ];
         assert_eq!(who(&lines), pairs(&want));
         assert!(is_duration("2 años y 6 meses") && !is_duration("y 6"));
