@@ -334,7 +334,9 @@ fn side_by_side(rows: &[Row]) -> Option<(usize, f64)> {
         }
         // First the cheap test, at the gap's middle: the rows above must run across it.
         let across = |x: f64| rows[..k].iter().filter(|r| r.iter().any(|p| crosses(p, x))).count();
-        let often = |n: usize| n >= 3 && 3 * n >= k;
+        // A quarter of them: a compact page sets many short rows above (titles beside their
+        // dates, a job board's grid of details), which a sidebar under a banner has none of.
+        let often = |n: usize| n >= 3 && 4 * n >= k;
         if !often(across((left.x1 + right.x0) / 2.0)) {
             return None;
         }
@@ -533,6 +535,51 @@ mod tests {
                 "Boolean sourcing",
                 "Workday Recruiting",
                 "Offer negotiation"
+            ]
+        );
+    }
+
+    #[test]
+    fn two_sections_side_by_side_under_a_compact_page_of_short_cells_are_read_apart() {
+        // A job board's export: short lines at the top and titles beside their dates, only a
+        // quarter of the rows above running across the gap.
+        let mut lines = vec![
+            (20.0, 86.0, "Chiara Bellandi"),
+            (20.0, 100.0, "chiara@example.it"),
+            (20.0, 114.0, "Bologna (BO)"),
+            (20.0, 128.0, "ESPERIENZE LAVORATIVE"),
+        ];
+        for (k, (title, dates)) in
+            [("Barista", "05/2022 – oggi"), ("Cameriera", "06/2021 – 09/2021"), ("Commessa", "2018")]
+                .into_iter()
+                .enumerate()
+        {
+            let y = 142.0 + 28.0 * k as f64;
+            lines.extend([(20.0, y, title), (450.0, y, dates)]);
+            lines.push((20.0, y + 14.0, "Caffetteria espresso e latte art, aperitivi e cocktail base, chiusura cassa"));
+        }
+        // Each column drawn whole, the left first.
+        lines.extend([
+            (20.0, 240.0, "COMPETENZE"),
+            (20.0, 254.0, "Latte art"),
+            (20.0, 268.0, "Gestione cassa e POS"),
+            (20.0, 282.0, "HACCP"),
+            (300.0, 240.0, "LINGUE"),
+            (300.0, 254.0, "Italiano – madrelingua"),
+            (300.0, 268.0, "Inglese – B1"),
+        ]);
+        let text = page(&lines);
+        let tail: Vec<&str> = text.lines().skip_while(|l| *l != "COMPETENZE").collect();
+        assert_eq!(
+            tail,
+            [
+                "COMPETENZE",
+                "Latte art",
+                "Gestione cassa e POS",
+                "HACCP",
+                "LINGUE",
+                "Italiano – madrelingua",
+                "Inglese – B1"
             ]
         );
     }
