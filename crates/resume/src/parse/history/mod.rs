@@ -2535,6 +2535,21 @@ mod tests {
     }
 
     #[test]
+    fn time_without_work_and_a_career_break_in_more_languages_are_no_jobs() {
+        let lines = [
+            "09/2022 – heden  Pedagogisch medewerker BSO, Kinderopvang De Zonnewijzer, Utrecht",
+            "2019 – 2022  Loopbaanonderbreking: zorg voor mijn twee jonge kinderen",
+            "03/2014 – 06/2019  Pedagogisch medewerker kinderdagverblijf, Kinderdagverblijf Het Kikkerfort, Nieuwegein",
+            "2013 – 2014  Desempleo. Curso de certificado de profesionalidad (ver formación).",
+        ];
+        let want = [
+            ("Pedagogisch medewerker BSO", "Kinderopvang De Zonnewijzer"),
+            ("Pedagogisch medewerker kinderdagverblijf", "Kinderdagverblijf Het Kikkerfort"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
+    }
+
+    #[test]
     fn a_career_break_on_its_dated_line_takes_no_employer_and_a_range_wrapped_around_a_title() {
         let lines = [
             "Steuerfachangestellte (Teilzeit 30 Std.)  seit 01/2022",
