@@ -2446,6 +2446,19 @@ mod tests {
             ("Store Assistant", "Tesco"),
         ];
         assert_eq!(who(&lines), pairs(&want));
+        // A site in small letters after the employer's name is where.
+        let lines = [
+            "Helpende Zorg & Welzijn (BBL-leerling)",
+            "Zorggroep Maasoever • locatie De Lindehof, Rotterdam • sep 2023 – heden",
+            "ADL-ondersteuning van 12 bewoners op een psychogeriatrische afdeling.",
+            "Verkoopmedewerker / eerste kracht",
+            "Drogisterij De Gezonde Hoek • Barendrecht • mei 2017 – aug 2023",
+        ];
+        let want = [
+            ("Helpende Zorg & Welzijn (BBL-leerling)", "Zorggroep Maasoever"),
+            ("Verkoopmedewerker / eerste kracht", "Drogisterij De Gezonde Hoek"),
+        ];
+        assert_eq!(who(&lines), pairs(&want));
     }
 
     #[test]

@@ -112,10 +112,11 @@ pub(super) fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first:
         items.count() >= 4 && !names_an_organisation(p)
     };
     // A note in small letters after a name and its town ("Dental Nurse, Leith Walk Dental
-    // Practice, Edinburgh — four-handed"): no job's title, as Polish sets them small.
+    // Practice, Edinburgh — four-handed") or after an organisation's name ("Zorggroep
+    // Maasoever · locatie De Lindehof, Rotterdam"): no job's title, as Polish sets them small.
     let noted_after = |before: Option<&String>, p: &str| {
-        let after_town = before.is_some_and(|b| ends_on_a_town(b));
-        after_town && p.starts_with(char::is_lowercase) && !names_a_job(p)
+        let after_a_name = before.is_some_and(|b| ends_on_a_town(b) || names_an_organisation(b));
+        after_a_name && p.starts_with(char::is_lowercase) && !names_a_job(p)
     };
     // "Déc. 2024 – avr. 2025 • saison d'hiver": the first cell after a bullet beside the
     // dates, in small letters, is a note on when or how, not who or what ("… • bol.com", a
