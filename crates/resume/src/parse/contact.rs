@@ -142,8 +142,8 @@ const IDENTITY_LABELS: &[&str] = &[
     "gphc",
     "agb",
     // A job board's or an agency's reference for the candidate or the offer ("Réf. candidat :
-    // 4512987A", "ID oferty: 1009876543", "Numer CV: 8841-2290", "Profil-ID").
-    "id",
+    // 4512987A", "ID oferty: 1009876543", "Numer CV: 8841-2290", "Profil-ID"; "Candidate ID"
+    // is read apart, see [`is_identity`]).
     "ref",
     "réf",
     "referenz",
@@ -184,17 +184,13 @@ fn numbers_whole(lines: &[&str]) -> Vec<String> {
                 && has_phone_label(l)
                 && line.trim_start().starts_with(|c: char| c.is_ascii_digit())
         });
-        let labelled = out.last().is_some_and(|l| numbered && ends_on_a_label(l));
-        match out.last_mut() {
-            Some(last) if broken => {
+        let labelled = out.last().filter(|l| numbered && ends_on_a_label(l)).and_then(|l| under_labels(l, line));
+        match (out.last_mut(), labelled) {
+            (Some(last), _) if broken => {
                 last.truncate(last.trim_end().len());
                 last.push_str(line.trim_start());
             }
-            Some(last) if labelled => {
-                last.truncate(last.trim_end().len());
-                last.push(' ');
-                last.push_str(line.trim_start());
-            }
+            (Some(last), Some(pairs)) => *last = pairs,
             _ => out.push((*line).to_owned()),
         }
     }
@@ -202,28 +198,50 @@ fn numbers_whole(lines: &[&str]) -> Vec<String> {
 }
 
 /// Whether a line ends on a label with no value after it: a colon, or a phone's or an
-/// identity's label word ("Teléfono", "Handy", "PESEL").
+/// identity's label word ("Teléfono", "Handy", "PESEL"). An identity's word of three or four
+/// letters is one in capitals only: "12 chemin du Pin" ends on a street's name.
 fn ends_on_a_label(line: &str) -> bool {
     let line = line.trim_end();
     let last = line.split_whitespace().next_back().unwrap_or_default();
-    let word: String = last.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let letters: String = last.chars().filter(|c| c.is_alphabetic()).collect();
+    let word = letters.to_lowercase();
     let labels_a_phone = PHONE_LABELS.iter().any(|k| word.starts_with(k.trim_end_matches('.')));
+    let shouted = letters.chars().all(char::is_uppercase);
+    let identity = IDENTITY_LABELS.contains(&word.as_str()) && (shouted || letters.chars().count() > 4);
     !line.is_empty()
         && !line.ends_with(|c: char| c.is_ascii_digit())
-        && (line.ends_with(':') || labels_a_phone || IDENTITY_LABELS.contains(&word.as_str()))
+        && (line.ends_with(':') || labels_a_phone || identity)
+}
+
+/// The line of labels `labels` with the values under them beside each: one label before the
+/// whole line, or a row of labels over a row of as many values, cell by cell ("Teléfono:
+/// DNI:" over "+34 612 345 678  12345678Z" is "Teléfono: +34 612 345 678  DNI: 12345678Z").
+/// None where the cells do not pair.
+fn under_labels(labels: &str, values: &str) -> Option<String> {
+    let cells = |l: &str| l.split("  ").map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect::<Vec<_>>();
+    let (labels, values) = (cells(labels), cells(values));
+    match labels.len() {
+        1 => Some(format!("{} {}", labels[0], values.join("  "))),
+        n if n == values.len() => {
+            Some(labels.iter().zip(&values).map(|(l, v)| format!("{l} {v}")).collect::<Vec<_>>().join("  "))
+        }
+        _ => None,
+    }
 }
 
 /// Whether a line has a phone's label ("Phone:", "Tel", "Cel."). A short label before a
 /// capitalised word is a title in a street's name ("Rua Cel. Irineu Castro", the colonel's).
 fn has_phone_label(line: &str) -> bool {
     let l = line.to_lowercase();
-    let word = |k: &str| {
-        l.match_indices(k).any(|(at, _)| {
-            let named =
-                line.get(at + k.len()..).is_some_and(|after| after.trim_start().starts_with(char::is_uppercase));
-            !l[..at].ends_with(char::is_alphabetic) && !named
-        })
+    // A capitalised word after the label that labels nothing itself ("Irineu", not "Personal:"
+    // or "WhatsApp:"). Read on the line as written where lower case kept its length.
+    let named = |at: usize| {
+        let after = if l.len() == line.len() { line.get(at..) } else { None };
+        let next = after.and_then(|a| a.split_whitespace().next()).unwrap_or_default();
+        next.starts_with(char::is_uppercase) && !next.ends_with(':') && !next.contains(|c: char| c.is_ascii_digit())
     };
+    let word =
+        |k: &str| l.match_indices(k).any(|(at, _)| !l[..at].ends_with(char::is_alphabetic) && !named(at + k.len()));
     PHONE_LABELS.iter().any(|k| l.contains(k)) || SHORT_PHONE_LABELS.iter().any(|k| word(k))
 }
 
@@ -312,20 +330,30 @@ fn is_registration(after: &str) -> bool {
 /// last two words, "Cédula Profesional", "C.C.", "Nº colegiado:").
 /// A number after another ("Candidate ID: 4471-0932  +1 918 555 0136") has no label of its own.
 fn is_identity(before: &str) -> bool {
+    // A reference right before it ("Candidate ID 4471-0932"), but not Idaho after its town
+    // ("Boise, ID (208) 555-0147").
+    let mut words = before.split_whitespace().rev();
+    let reference = words.next().is_some_and(|w| w.trim_end_matches([':', '.', '#']) == "ID")
+        && words.next().is_none_or(|w| !w.ends_with(','));
     let label = before.split_whitespace().rev().take(2).take_while(|w| !w.contains(|c: char| c.is_ascii_digit()));
-    label.into_iter().any(|word| {
-        let word: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-        // "BIG 59034712817", "BIG-nummer": the Dutch register of health professions, in
-        // capitals, where "Big Data Engineer" is no label.
-        IDENTITY_LABELS.contains(&word.to_lowercase().as_str()) || word.starts_with("BIG")
-    })
+    reference
+        || label.into_iter().any(|word| {
+            let word: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+            // "BIG 59034712817", "BIG-nummer": the Dutch register of health professions, in
+            // capitals, where "Big Data Engineer" is no label.
+            IDENTITY_LABELS.contains(&word.to_lowercase().as_str()) || word.starts_with("BIG")
+        })
 }
 
 /// A reference's number with letters glued to it ("CND-77812054", "IT-5582014", "4512987A"):
 /// a phone's number is set apart from words.
 fn is_glued_to_letters(before: &str, after: &str) -> bool {
     let prefixed = before.strip_suffix('-').is_some_and(|b| b.ends_with(char::is_alphabetic));
-    let suffixed = after.starts_with(char::is_alphabetic) && extension(after).is_empty();
+    // A check letter alone ("12345678Z"), not a word run on where cells met ("900123London").
+    let mut letters = after.chars();
+    let suffixed = letters.next().is_some_and(char::is_alphabetic)
+        && !letters.next().is_some_and(char::is_alphabetic)
+        && extension(after).is_empty();
     prefixed || suffixed
 }
 
@@ -333,15 +361,27 @@ fn is_glued_to_letters(before: &str, after: &str) -> bool {
 /// 4000-442"): a postcode of seven or eight figures is shaped like a phone number.
 const POSTCODE_LABELS: &[&str] = &["cep", "postal", "cp", "zip", "postcode"];
 
+/// Words of a street's name, lower case: a number right after one is the street's or the
+/// house's ("Boulevard 1945 288").
+#[rustfmt::skip]
+const STREET_WORDS: &[&str] = &[
+    "boulevard", "avenue", "avenida", "rua", "calle", "via", "viale", "ulica", "rue", "chemin", "road", "street",
+    "lane", "piazza", "praça", "plaza",
+];
+
+/// How the words of a street's name end where a language writes them as one word with the
+/// name ("Kerkstraat", "Hauptstraße", "Dorpsplein").
+const STREET_ENDINGS: &[&str] = &["straat", "weg", "laan", "plein", "straße", "strasse", "gasse", "platz"];
+
 /// Whether the number after `before` is a house's or a postcode's: right after a word of a
-/// street's name that labels no phone ("Boulevard 1945 288  ·  7511 AE Enschede"), or after
-/// a postcode's label. Seven or eight figures only: a phone written after a name or a title
-/// without a label is longer ("Big Data Engineer +44 7700 900123").
+/// street's name ("Boulevard 1945 288  ·  7511 AE Enschede"), or after a postcode's label
+/// ("CEP 29162-000"). Seven or eight figures only, as a phone may have.
 fn is_house_number(before: &str, digits: usize) -> bool {
     let Some(word) = before.split_whitespace().next_back() else { return false };
-    let bare: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-    let after_a_word = before.trim_end().ends_with(char::is_alphabetic) && !has_phone_label(word);
-    digits <= 8 && (after_a_word || POSTCODE_LABELS.contains(&bare.to_lowercase().as_str()))
+    let bare: String = word.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let named = STREET_WORDS.contains(&bare.as_str()) || STREET_ENDINGS.iter().any(|s| bare.ends_with(s));
+    let street = before.trim_end().ends_with(char::is_alphabetic) && named;
+    digits <= 8 && (street || POSTCODE_LABELS.contains(&bare.as_str()))
 }
 
 /// "4000-442 Porto": two groups of digits joined by a hyphen with a town's name right after
@@ -506,6 +546,8 @@ mod tests {
         assert_eq!(phone(&top).as_deref(), Some("+1 918 555 0136"));
         let sidebar = ["CONTATO", "✆ Cel./WhatsApp: (11) 98765-", "4321", "☎ Tel. recado: (11) 3456-7890"];
         assert_eq!(phone(&sidebar).as_deref(), Some("(11) 98765-4321"));
+        let sidebar = ["Cel. WhatsApp: (11) 98765-", "4321"];
+        assert_eq!(phone(&sidebar).as_deref(), Some("(11) 98765-4321"));
         // A reference beside the phone on one line; a postcode broken at its hyphen.
         assert_eq!(phone(&["Candidate ID: 4471-0932  +1 918 555 0136"]).as_deref(), Some("+1 918 555 0136"));
         assert_eq!(phone(&["Av. Paulista 1000, CEP 01310-", "100 – São Paulo/SP"]), None);
@@ -531,6 +573,20 @@ mod tests {
         assert_eq!(phone(&top).as_deref(), Some("347 123 4567"));
         let top = ["Aplikacja: Operator (ID oferty: 1009876543) · ID kandydata:", "55120398", "Numer CV: 8841-2290"];
         assert_eq!(phone(&top), None);
+        // A row of labels pairs with its row of values, cell by cell.
+        let top = ["Teléfono:  DNI:", "+34 612 345 678  12345678Z"];
+        assert_eq!(phone(&top).as_deref(), Some("+34 612 345 678"));
+        // Idaho after its town is no reference; a street's name at a line's end is no label.
+        let top = ["Boise, ID | (208) 555-0147 | jane@example.com"];
+        assert_eq!(phone(&top).as_deref(), Some("(208) 555-0147"));
+        assert_eq!(phone(&["Boise, ID", "(208) 555-0147"]).as_deref(), Some("(208) 555-0147"));
+        assert_eq!(phone(&["12 chemin du Pin", "+33 6 12 34 56 78"]).as_deref(), Some("+33 6 12 34 56 78"));
+        // Eight figures after a name or a word that labels nothing are a phone (Denmark,
+        // Singapore); a word run on where cells met is no check letter.
+        let top = ["Mette Nielsen  22 33 44 55  mette@example.dk"];
+        assert_eq!(phone(&top).as_deref(), Some("22 33 44 55"));
+        assert_eq!(phone(&["Mobile No 9123 4567"]).as_deref(), Some("9123 4567"));
+        assert_eq!(phone(&["+44 7700 900123London"]).as_deref(), Some("+44 7700 900123"));
         // Under a label of something else, a number is still a phone.
         assert_eq!(phone(&["Geburtsdatum:", "0171 2345678"]).as_deref(), Some("0171 2345678"));
     }

@@ -13,6 +13,9 @@ enum Field {
     Employer,
     Degree,
     School,
+    /// A school's or an employer's, as a label shortened by hand says either ("Nombre de la
+    /// organización"): the entry's section tells which.
+    Organisation,
     /// A field read into nothing (activities, sector, subjects, level).
     Other,
 }
@@ -32,6 +35,7 @@ fn labels() -> &'static [(String, Field)] {
                         "employer" => Field::Employer,
                         "degree" => Field::Degree,
                         "school" => Field::School,
+                        "organisation" => Field::Organisation,
                         "other" => Field::Other,
                         _ => panic!("{file}: no field {field:?}"),
                     };
@@ -58,13 +62,13 @@ impl Fields {
         self.get(Field::Title)
     }
     pub fn employer(&self) -> String {
-        self.get(Field::Employer)
+        Some(self.get(Field::Employer)).filter(|e| !e.is_empty()).unwrap_or_else(|| self.get(Field::Organisation))
     }
     pub fn degree(&self) -> String {
         self.get(Field::Degree)
     }
     pub fn school(&self) -> String {
-        self.get(Field::School)
+        Some(self.get(Field::School)).filter(|s| !s.is_empty()).unwrap_or_else(|| self.get(Field::Organisation))
     }
 }
 
@@ -335,6 +339,11 @@ mod tests {
             let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
             assert_eq!(entries(&lines)[0].school(), "Lycée Gaston Berger", "{label}");
         }
+        // A label shortened to what a school and an employer share answers for either.
+        let lines = ["Fechas 2014 – 2015", "Nombre de la organización Universitat de València"];
+        assert_eq!(entries(&lines)[0].school(), "Universitat de València");
+        let lines = ["Fechas 2016 – 2019", "Nombre de la organización Cruz Roja Española"];
+        assert_eq!(entries(&lines)[0].employer(), "Cruz Roja Española");
     }
 
     #[test]

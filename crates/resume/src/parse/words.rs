@@ -60,8 +60,7 @@ const TITLE_WORDS: &[&str] = &[
     "prácticas", "cajero", "cajera", "dependiente", "dependienta", "reponedor", "reponedora", "mozo", "peón", "encargado",
     "encargada", "gerocultor", "gerocultora", "celador", "celadora", "socorrista", "monitor", "monitora",
     "preparador", "preparadora", "carretillero", "carretillera", "teleoperador", "teleoperadora", "repartidora",
-    "vigilante", "conserje", "panadero", "panadera", "carnicero", "carnicera", "peluquero", "peluquera", "cuidador",
-    "cuidadora",
+    "vigilante", "conserje", "peluquero", "peluquera", "cuidador", "cuidadora",
     // Portuguese
     "enfermeira", "enfermeiro", "professora", "contabilista", "estagiário", "estagiária", "cozinheiro",
     "cozinheira", "desenvolvedor", "engenheiro", "engenheira", "coordenador", "coordenadora", "chefe",
@@ -548,7 +547,12 @@ const GAPS: &[&str] = &[
     "pausa professionale",
     "licença-maternidade",
     "licença maternidade",
-    // Time without work, as a history lists it ("2013 – 2015  Desempleo. Curso de …").
+];
+
+/// Time without work, as a history lists it ("2013 – 2015  Desempleo. Curso de …"), lower
+/// case: a gap only as a word of its own, since such words start titles and names too
+/// ("Unemployment Insurance Claims Examiner", "Arbeitslosenkasse Unia").
+const WITHOUT_WORK: &[&str] = &[
     "unemployed",
     "unemployment",
     "arbeitslos",
@@ -575,8 +579,12 @@ const GAPS: &[&str] = &[
 
 /// Whether a title is time between jobs rather than a job.
 pub(super) fn names_a_gap(title: &str) -> bool {
-    let lower = title.trim().to_lowercase();
-    GAPS.iter().any(|gap| lower.starts_with(gap))
+    let lower = title.trim().to_lowercase().replace('’', "'");
+    // A leave's phrase may go on ("Excedencia por cuidado de hijos"), not into a longer word.
+    let phrase = |rest: &str| !rest.starts_with(char::is_alphanumeric);
+    let alone = |rest: &str| phrase(rest) && !rest.trim_start().starts_with(char::is_alphabetic);
+    GAPS.iter().any(|gap| lower.strip_prefix(gap).is_some_and(phrase))
+        || WITHOUT_WORK.iter().any(|gap| lower.strip_prefix(gap).is_some_and(alone))
 }
 
 /// Whether `text` has a word of a job title.
@@ -742,6 +750,15 @@ mod tests {
         // A possessive is the word it follows: "John's" is capitalised, "chef's" is not.
         assert!(is_capitalised_word("John's"));
         assert!(!is_capitalised_word("chef's"));
+    }
+
+    #[test]
+    fn time_without_work_is_a_gap_only_as_a_word_of_its_own() {
+        assert!(names_a_gap("Desempleo. Curso de certificado de profesionalidad"));
+        assert!(names_a_gap("Demandeuse d’emploi (formation AFPA)"));
+        assert!(names_a_gap("Excedencia por cuidado de hijos"));
+        assert!(!names_a_gap("Unemployment Insurance Claims Examiner"));
+        assert!(!names_a_gap("Arbeitslosenkasse Unia"));
     }
 
     #[test]

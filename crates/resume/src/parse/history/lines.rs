@@ -95,7 +95,12 @@ const CONTRACT_KINDS: &[&str] = &[
 fn without_notes(line: &str) -> String {
     let mut out = line.to_owned();
     while let Some(range) = bracketed_duration(&out) {
-        out.replace_range(range, " ");
+        let mut without = out.clone();
+        without.replace_range(range, " ");
+        if !without.contains(char::is_alphanumeric) {
+            break;
+        }
+        out = without;
     }
     let note = |cell: &str| is_duration(cell) || CONTRACT_KINDS.contains(&cell.to_lowercase().as_str());
     for separator in [" · ", " • ", " | ", "  "] {

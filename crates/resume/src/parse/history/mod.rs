@@ -2459,6 +2459,10 @@ mod tests {
             ("Verkoopmedewerker / eerste kracht", "Drogisterij De Gezonde Hoek"),
         ];
         assert_eq!(who(&lines), pairs(&want));
+        // A title in small letters after the employer is none of its sites.
+        let lines = ["Edilizia Rossi S.r.l. • muratore • 2015 – 2020", "Carrefour Market SAS • équipier • 2012 – 2015"];
+        let want = [("muratore", "Edilizia Rossi S.r.l."), ("équipier", "Carrefour Market SAS")];
+        assert_eq!(who(&lines), pairs(&want));
     }
 
     #[test]

@@ -431,21 +431,16 @@ pub fn with_surname_below(top: &[&str], name: String, email: Option<&str>) -> St
         let folded: String = word.nfd().filter(char::is_ascii_alphabetic).collect::<String>().to_lowercase();
         // Latin letters only: a word of another script folds to nothing, which every address holds.
         let latin = folded.chars().count() >= 3;
-        // A name set in capitals wraps in capitals: "JOSÉ CARLOS DOS SANTOS" over "Pedreiro"
-        // (his trade, in his address too) is a name and a title.
-        let cased_alike = top[at].chars().any(char::is_lowercase) || !word.chars().any(char::is_lowercase);
-        one_word
-            && word.starts_with(char::is_uppercase)
-            && latin
-            && cased_alike
-            && local.contains(&folded)
-            && !name.contains(word)
+        one_word && word.starts_with(char::is_uppercase) && latin && local.contains(&folded) && !name.contains(word)
     };
+    // A name set in capitals wraps in capitals: "JOSÉ CARLOS DOS SANTOS" over "Pedreiro" (his
+    // trade, in his address too) is a name and a title.
+    let cased_alike = |word: &str| top[at].chars().any(char::is_lowercase) || !word.chars().any(char::is_lowercase);
     let below = top.iter().skip(at + 1).map(|l| l.trim());
     let found = if ends_on_a_particle(&name) {
         below.take(4).map(|l| l.split("  ").next().unwrap_or(l)).find(|w| surname(w))
     } else {
-        below.take(1).find(|w| surname(w))
+        below.take(1).find(|w| surname(w) && cased_alike(w))
     };
     match found {
         Some(word) => format!("{name} {}", natural_case(word)),
@@ -658,6 +653,12 @@ mod tests {
         assert_eq!(with_surname_below(&top, "Иван Петров".into(), Some("ivan.petrov@mail.ru")), "Иван Петров");
         let top = ["Thiago Nascimento", "Curitiba"];
         assert_eq!(with_surname_below(&top, found, Some("thiago.nascimento@outlook.com")), "Thiago Nascimento");
+        // A name in capitals ending on a particle goes on, in whatever case.
+        let top = ["MUHAMMAD HAZIQ BIN", "Rahman  haziq.rahman@example.sg"];
+        let email = Some("haziq.rahman@example.sg");
+        assert_eq!(with_surname_below(&top, name(&top).unwrap(), email), "Muhammad Haziq bin Rahman");
+        // A surname that is a trade too.
+        assert_eq!(name(&["Lucía Panadero Gil", "Cocinera"]).as_deref(), Some("Lucía Panadero Gil"));
         // A name in capitals over a word in small letters: the trade, which the address holds.
         let top = ["JOSÉ CARLOS DOS SANTOS", "Pedreiro"];
         let email = Some("josecarlos.pedreiro@example.com.br");

@@ -58,6 +58,14 @@ fn headline(rest: &str) -> &str {
         .map_or(rest, |(head, _)| head)
 }
 
+/// Words that start the name of an employer's site in small letters ("locatie De Lindehof",
+/// "sede di Bologna", "site de Vénissieux").
+#[rustfmt::skip]
+const SITE_WORDS: &[&str] = &[
+    "locatie", "vestiging", "site", "sede", "filiale", "oddział", "standort", "unidade", "établissement", "location",
+    "branch", "agence", "sucursal", "delegación", "planta", "campus",
+];
+
 /// A list whose later items all start small ("Reservas Booking e Airbnb, faturação,"): tasks,
 /// not a name and its town ("Coop., Piacenza", "Salvatore Giambrone, Bagheria").
 fn listed_small(text: &str) -> bool {
@@ -112,10 +120,13 @@ pub(super) fn dated_line(line: &str, at: &std::ops::Range<usize>, heading_first:
         items.count() >= 4 && !names_an_organisation(p)
     };
     // A note in small letters after a name and its town ("Dental Nurse, Leith Walk Dental
-    // Practice, Edinburgh — four-handed") or after an organisation's name ("Zorggroep
-    // Maasoever · locatie De Lindehof, Rotterdam"): no job's title, as Polish sets them small.
+    // Practice, Edinburgh — four-handed"): no job's title, as Polish sets them small. After
+    // an organisation's name, only its site ("Zorggroep Maasoever · locatie De Lindehof,
+    // Rotterdam"): a title in small letters follows an employer too ("Edilizia Rossi S.r.l. ·
+    // muratore").
     let noted_after = |before: Option<&String>, p: &str| {
-        let after_a_name = before.is_some_and(|b| ends_on_a_town(b) || names_an_organisation(b));
+        let site = p.split_whitespace().next().is_some_and(|w| SITE_WORDS.contains(&w));
+        let after_a_name = before.is_some_and(|b| ends_on_a_town(b) || (names_an_organisation(b) && site));
         after_a_name && p.starts_with(char::is_lowercase) && !names_a_job(p)
     };
     // "Déc. 2024 – avr. 2025 • saison d'hiver": the first cell after a bullet beside the
