@@ -267,8 +267,8 @@ pub async fn read_resume_file(state: State<'_, AppState>, path: PathBuf) -> Resu
 }
 
 fn reading(store: &Store, reader: &Isolated, bytes: &[u8]) -> Result<ResumeReading, StoreError> {
-    let text = talentdesk_resume::text_of(reader, bytes).map_err(|e| DomainError::invalid("file", e.to_string()))?;
-    let parsed = talentdesk_resume::parse(&text);
+    let (_, parsed) =
+        talentdesk_resume::parse_file(reader, bytes).map_err(|e| DomainError::invalid("file", e.to_string()))?;
     let profile = parsed.to_profile();
     let duplicates = store.possible_duplicates(&profile)?;
     Ok(ResumeReading { parsed, profile, duplicates })

@@ -50,7 +50,7 @@ fn read_all<'a>(files: impl Iterator<Item = &'a [u8]>) -> anyhow::Result<(Vec<Op
     let parses = files
         .map(|file| {
             let started = Instant::now();
-            let parse = talentdesk_resume::text_of(&reader, file).ok().map(|t| talentdesk_resume::parse(&t));
+            let parse = talentdesk_resume::parse_file(&reader, file).ok().map(|(_, parsed)| parsed);
             timings.push(started.elapsed());
             parse
         })

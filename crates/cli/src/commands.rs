@@ -126,12 +126,11 @@ pub fn mutate(db: &Path, as_user: &str) -> anyhow::Result<ExitCode> {
 pub fn parse_resume(file: &Path, json: bool, as_text: bool) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let reader = talentdesk_resume::Isolated::this_program(&["extract-text"])?;
-    let text = talentdesk_resume::text_of(&reader, &bytes).with_context(|| file.display().to_string())?;
+    let (text, parsed) = talentdesk_resume::parse_file(&reader, &bytes).with_context(|| file.display().to_string())?;
     if as_text {
         print_quietly(&text)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let parsed = talentdesk_resume::parse(&text);
     if json {
         print_quietly(&serde_json::to_string_pretty(&parsed)?)?;
         return Ok(ExitCode::SUCCESS);

@@ -269,5 +269,5 @@ pub fn read_one(reader: &Isolated, path: &Path) -> Result<ParsedResume, ResumeEr
         return Err(crate::isolated::too_large_file());
     }
     let bytes = std::fs::read(path).map_err(failed)?;
-    Ok(crate::parse(&crate::text_of(reader, &bytes)?))
+    Ok(crate::parse_file(reader, &bytes)?.1)
 }

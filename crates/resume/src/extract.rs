@@ -32,20 +32,33 @@ pub fn detect(bytes: &[u8]) -> Result<Format, ResumeError> {
     Err(ResumeError::Unsupported("not a PDF, Word or text file".into()))
 }
 
+/// What a file gives: its text, and the title its document information gives (a PDF's).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Extracted {
+    pub text: String,
+    /// The PDF's title, else its author: a name may be said only there.
+    pub title: Option<String>,
+}
+
 /// The file's text, as the format gives it; refused when larger than [`MAX_TEXT_BYTES`].
 pub fn text(bytes: &[u8]) -> Result<String, ResumeError> {
-    let text = match detect(bytes)? {
+    Ok(read(bytes)?.text)
+}
+
+/// The file's text and title; refused when the text is larger than [`MAX_TEXT_BYTES`].
+pub fn read(bytes: &[u8]) -> Result<Extracted, ResumeError> {
+    let (text, title) = match detect(bytes)? {
         Format::Pdf => pdf(bytes)?,
-        Format::Docx => docx(bytes)?,
+        Format::Docx => (docx(bytes)?, None),
         // Refused before its columns are looked for: that reads it many times.
         Format::Text => {
             let text = plain(bytes);
             within_text_limit(text.len())?;
-            crate::text_columns::apart(&text)
+            (crate::text_columns::apart(&text), None)
         }
     };
     within_text_limit(text.len())?;
-    Ok(text)
+    Ok(Extracted { text, title })
 }
 
 fn within_text_limit(len: usize) -> Result<(), ResumeError> {
@@ -55,18 +68,18 @@ fn within_text_limit(len: usize) -> Result<(), ResumeError> {
     Ok(())
 }
 
-fn pdf(bytes: &[u8]) -> Result<String, ResumeError> {
+fn pdf(bytes: &[u8]) -> Result<(String, Option<String>), ResumeError> {
     // A password-protected PDF names its encryption in the trailer; its text cannot be read
     // without the password (and pdf-extract gives "" rather than saying so).
     if bytes.windows(8).any(|w| w == b"/Encrypt") {
         return Err(ResumeError::Protected);
     }
-    let text = crate::positioned::text(bytes).map_err(|e| ResumeError::Damaged(e.to_string()))?;
+    let (text, title) = crate::positioned::text(bytes).map_err(|e| ResumeError::Damaged(e.to_string()))?;
     if text.trim().is_empty() {
         // Scanned resumes are pictures of text.
         return Err(ResumeError::Unsupported("a PDF without text, probably a scan".into()));
     }
-    Ok(text)
+    Ok((text, title))
 }
 
 /// A DOCX is a zip of XML parts: the body, and the headers and footers (where the name and

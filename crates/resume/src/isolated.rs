@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use crate::ResumeError;
+use crate::extract::Extracted;
 
 /// Long enough for a 40-page PDF on a slow laptop; a typical resume takes milliseconds.
 pub const TIME_LIMIT: Duration = Duration::from_secs(10);
@@ -27,7 +28,7 @@ pub struct Isolated {
 
 #[derive(Serialize, Deserialize)]
 enum Answer {
-    Text(String),
+    Read(Extracted),
     Error(ResumeError),
 }
 
@@ -57,6 +58,11 @@ impl Isolated {
 
     /// The raw text of the file, read by a child.
     pub fn text_of(&self, bytes: &[u8]) -> Result<String, ResumeError> {
+        Ok(self.read_of(bytes)?.text)
+    }
+
+    /// The raw text of the file and its title, read by a child.
+    pub fn read_of(&self, bytes: &[u8]) -> Result<Extracted, ResumeError> {
         if bytes.len() as u64 > crate::MAX_BYTES {
             return Err(too_large_file());
         }
@@ -105,7 +111,7 @@ impl Isolated {
             return Err(ResumeError::Damaged("the reader stopped on it (the file is malformed)".into()));
         }
         match serde_json::from_slice::<Answer>(&out) {
-            Ok(Answer::Text(text)) => Ok(text),
+            Ok(Answer::Read(read)) => Ok(read),
             Ok(Answer::Error(e)) => Err(e),
             Err(e) => Err(ResumeError::Failed(format!("the reader's answer was unreadable: {e}"))),
         }
@@ -132,14 +138,14 @@ pub(crate) fn too_large_file() -> ResumeError {
 /// process, which the parent reports as a damaged file.
 pub fn serve(mut input: impl Read, mut output: impl Write) -> std::io::Result<()> {
     let answer = match read_capped(&mut input) {
-        Ok(text) => Answer::Text(text),
+        Ok(read) => Answer::Read(read),
         Err(e) => Answer::Error(e),
     };
     serde_json::to_writer(&mut output, &answer)?;
     output.flush()
 }
 
-fn read_capped(input: &mut impl Read) -> Result<String, ResumeError> {
+fn read_capped(input: &mut impl Read) -> Result<Extracted, ResumeError> {
     crate::limits::cap_memory().map_err(|e| ResumeError::Failed(format!("cannot limit the reader's memory: {e}")))?;
     let mut bytes = Vec::new();
     let read = input.by_ref().take(crate::MAX_BYTES + 1).read_to_end(&mut bytes);
@@ -147,5 +153,5 @@ fn read_capped(input: &mut impl Read) -> Result<String, ResumeError> {
     if bytes.len() as u64 > crate::MAX_BYTES {
         return Err(too_large_file());
     }
-    crate::extract::text(&bytes)
+    crate::extract::read(&bytes)
 }

@@ -28,9 +28,10 @@ mod rtl;
 mod text_columns;
 mod word_table;
 
+pub use extract::Extracted;
 pub use extract::Format;
 pub use isolated::Isolated;
-pub use parse::{ParsedEducation, ParsedJob, ParsedResume, parse};
+pub use parse::{ParsedEducation, ParsedJob, ParsedResume, parse, parse_with_title};
 
 /// The largest file read (the documents' size limit).
 pub const MAX_BYTES: u64 = talentdesk_domain::document::MAX_DOCUMENT_BYTES;
@@ -58,4 +59,17 @@ pub enum ResumeError {
 /// The text of a resume file, normalised, read in isolation.
 pub fn text_of(isolated: &Isolated, bytes: &[u8]) -> Result<String, ResumeError> {
     Ok(normalize::normalize(&isolated.text_of(bytes)?))
+}
+
+/// The text of a resume file, normalised, and its title, read in isolation.
+pub fn read_of(isolated: &Isolated, bytes: &[u8]) -> Result<Extracted, ResumeError> {
+    let Extracted { text, title } = isolated.read_of(bytes)?;
+    Ok(Extracted { text: normalize::normalize(&text), title: title.map(|t| normalize::normalize(&t)) })
+}
+
+/// What a resume file says, read in isolation: its text and the fields in it.
+pub fn parse_file(isolated: &Isolated, bytes: &[u8]) -> Result<(String, ParsedResume), ResumeError> {
+    let Extracted { text, title } = read_of(isolated, bytes)?;
+    let parsed = parse_with_title(&text, title.as_deref());
+    Ok((text, parsed))
 }

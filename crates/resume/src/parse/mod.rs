@@ -189,6 +189,20 @@ fn without_signature(lines: Vec<&str>) -> Vec<&str> {
     lines[..at].iter().chain(&lines[end..]).copied().collect()
 }
 
+/// Reads the fields of a resume's (normalised) text and the title its file gave: where the
+/// page names nobody, a name the title gives ("Tomás Herrera Vidal" in a PDF's document
+/// information), for the recruiter to check.
+pub fn parse_with_title(text: &str, title: Option<&str>) -> ParsedResume {
+    let mut parsed = parse(text);
+    if parsed.name.is_none()
+        && let Some(name) = title.and_then(name::from_title)
+    {
+        parsed.name = Some(name);
+        parsed.confidence.name = Confidence::Low;
+    }
+    parsed
+}
+
 /// Reads the fields of a resume's (normalised) text.
 pub fn parse(text: &str) -> ParsedResume {
     let all: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !is_furniture(l)).collect();

@@ -99,13 +99,29 @@ impl OutputDev for Collector {
     }
 }
 
-/// The text of a PDF, page by page in reading order.
-pub fn text(bytes: &[u8]) -> Result<String, OutputError> {
+/// The text of a PDF, page by page in reading order, and what its document information says
+/// of it: its title, else its author (a resume made from a page whose title was the person's
+/// name says it only there).
+pub fn text(bytes: &[u8]) -> Result<(String, Option<String>), OutputError> {
     let mut doc = Document::load_mem(bytes)?;
     widths_as_lists(&mut doc);
     let mut collector = Collector::default();
     pdf_extract::output_doc(&doc, &mut collector)?;
-    Ok(read(collector.glyphs))
+    Ok((read(collector.glyphs), described(&doc)))
+}
+
+/// The document information's title, else its author, as text; None where neither is set.
+fn described(doc: &Document) -> Option<String> {
+    let info = doc.trailer.get(b"Info").ok()?;
+    let info = match info {
+        Object::Reference(id) => doc.get_object(*id).ok()?,
+        other => other,
+    };
+    let info = info.as_dict().ok()?;
+    [b"Title".as_slice(), b"Author"].iter().find_map(|key| {
+        let said = pdf_extract::decode_text_string(info.get(key).ok()?).ok()?;
+        Some(said.trim().to_owned()).filter(|s| !s.is_empty())
+    })
 }
 
 /// The most characters one range of a font's widths is written out for (a CID font has at

@@ -35,8 +35,8 @@ impl Reader {
         let _slot = self.slots.acquire().await.map_err(|_| ResumeError::Failed("the server is stopping".into()))?;
         let isolated = self.isolated.clone();
         tokio::task::spawn_blocking(move || {
-            let text = talentdesk_resume::text_of(&isolated, &bytes)?;
-            Ok::<_, ResumeError>(talentdesk_resume::parse(&text).to_profile())
+            let (_, parsed) = talentdesk_resume::parse_file(&isolated, &bytes)?;
+            Ok::<_, ResumeError>(parsed.to_profile())
         })
         .await
         .map_err(|e| ResumeError::Failed(e.to_string()))?

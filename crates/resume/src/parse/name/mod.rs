@@ -320,6 +320,40 @@ pub fn name_above_a_title(lines: &[&str]) -> Option<String> {
     })
 }
 
+/// Words a document's title sets around a name ("CV Tomás Herrera", "Lebenslauf – Anna
+/// Weber"), lower case.
+#[rustfmt::skip]
+const TITLE_WORDS_AROUND: &[&str] = &[
+    "cv", "resume", "résumé", "curriculum", "vitae", "currículum", "currículo", "curriculo", "lebenslauf", "życiorys",
+];
+
+/// What makes a document's title no person's: the program or the file it came from
+/// ("Microsoft Word - CV_final.docx", "Untitled document", "Canva design").
+#[rustfmt::skip]
+const PRODUCERS: &[&str] = &[
+    "microsoft", "word", "untitled", "document", "documento", "dokument", "sans titre", "senza titolo", "sin título",
+    "canva", "google", "pdf", "docx", "libreoffice", "writer", "template", "vorlage", "modèle", "plantilla",
+];
+
+/// A name in a PDF's title or author (its document information), where the page says none:
+/// the part of the title that could be a name and is no heading, title or program's word
+/// ("Tomás Herrera Vidal", "CV – Ana Souza"), in its natural case.
+pub fn from_title(title: &str) -> Option<String> {
+    let lower = title.to_lowercase();
+    if PRODUCERS.iter().any(|p| lower.contains(p)) {
+        return None;
+    }
+    title.split(['|', '_', '–', '—', '(', ')', ',']).flat_map(|p| p.split(" - ")).find_map(|part| {
+        let words: Vec<&str> = part
+            .split_whitespace()
+            .filter(|w| !TITLE_WORDS_AROUND.contains(&w.trim_matches(['.', ':']).to_lowercase().as_str()))
+            .collect();
+        let name = words.join(" ");
+        let plain = could_be_a_name(&name) && !words::names_a_job(&name) && sections::heading(&name).is_none();
+        plain.then(|| natural_case(&name))
+    })
+}
+
 /// Whether a line ends on a surname's particle ("Muhammad Haziq bin", "Joris van der"): a
 /// name that goes on below.
 fn ends_on_a_particle(line: &str) -> bool {
@@ -874,6 +908,18 @@ mod tests {
         );
         assert_eq!(name(&["Geom. Marco Di Stefano"]).as_deref(), Some("Marco Di Stefano"));
         assert_eq!(name(&["Enf. Rui Miguel dos Santos Ferreira"]).as_deref(), Some("Rui Miguel dos Santos Ferreira"));
+    }
+
+    #[test]
+    fn a_documents_title_gives_a_name_but_not_a_programs_or_a_headings() {
+        assert_eq!(from_title("Tomás Herrera Vidal").as_deref(), Some("Tomás Herrera Vidal"));
+        assert_eq!(from_title("CV – ANA SOUZA").as_deref(), Some("Ana Souza"));
+        assert_eq!(from_title("Lebenslauf_Anna_Weber").as_deref(), None, "one word a part");
+        assert_eq!(from_title("Microsoft Word - CV Jan Nowak.docx"), None);
+        assert_eq!(from_title("Curriculum Vitae"), None);
+        assert_eq!(from_title("Experiencia Profesional"), None);
+        assert_eq!(from_title("Registered Nurse"), None);
+        assert_eq!(from_title("jdoe"), None);
     }
 
     #[test]
