@@ -99,3 +99,20 @@ fn a_docx_with_tracked_changes_and_comments_reads_as_accepted_without_comments()
     assert_eq!(jobs(&p), [("Head Pastry Chef", "Hotel Marselisborg"), ("Pastry Chef", "Restaurant Havnehuset")]);
     assert_eq!(p.skills, ["Laminated doughs", "Chocolate tempering", "HACCP", "Menu costing"]);
 }
+
+#[test]
+fn a_resume_in_several_languages_is_read_section_by_section() {
+    // A Swiss CV: headings in German, English, French and Italian, entries in French and German.
+    let (_, p) = read("mixed-languages.pdf").unwrap();
+    assert_eq!(p.name.as_deref(), Some("Luca Brunner"));
+    assert_eq!(p.phone.as_deref(), Some("+41 79 412 55 83"));
+    assert_eq!(
+        jobs(&p),
+        [("Logisticien", "Transports Jura-Seeland SA"), ("Lagermitarbeiter", "Migros-Verteilbetrieb Neuendorf AG")]
+    );
+    assert_eq!(p.education.iter().map(|e| e.school.as_str()).collect::<Vec<_>>(), ["Berufsfachschule Biel"]);
+    assert_eq!(p.skills, ["Staplerfahren", "Kommissionierung", "SAP MM", "Inventory control", "Gestion des stocks"]);
+    let languages: Vec<&str> = p.languages.iter().map(|l| l.language.as_str()).collect();
+    assert_eq!(languages, ["Deutsch", "Français", "English", "Italiano"]);
+    assert_eq!(p.confidence.employment, Confidence::High);
+}
