@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use talentdesk_resume::{ParsedResume, extract, normalize, parse};
+use talentdesk_resume::{ParsedResume, extract, normalize, parse_extracted};
 use talentdesk_resume_corpus::set::{self, Half};
 
 /// Far above what one resume takes (milliseconds); below it a loop in the reader shows.
@@ -151,7 +151,7 @@ fn read(case: &set::Case) -> ParsedResume {
     let (tx, rx) = mpsc::channel();
     let file = case.file.clone();
     std::thread::spawn(move || {
-        let _ = tx.send(extract::text(&file).map(|t| parse(&normalize::normalize(&t))));
+        let _ = tx.send(extract::read(&file).map(|e| parse_extracted(e).1));
     });
     let read = rx.recv_timeout(PER_FILE).unwrap_or_else(|e| panic!("{}: {e}", case.id));
     read.unwrap_or_else(|e| panic!("{}: {e}", case.id))

@@ -29,6 +29,8 @@ pub struct Isolated {
 #[derive(Serialize, Deserialize)]
 enum Answer {
     Read(Extracted),
+    /// What a reader installed apart from an older release answers: the text alone.
+    Text(String),
     Error(ResumeError),
 }
 
@@ -112,6 +114,7 @@ impl Isolated {
         }
         match serde_json::from_slice::<Answer>(&out) {
             Ok(Answer::Read(read)) => Ok(read),
+            Ok(Answer::Text(text)) => Ok(Extracted { text, title: None }),
             Ok(Answer::Error(e)) => Err(e),
             Err(e) => Err(ResumeError::Failed(format!("the reader's answer was unreadable: {e}"))),
         }
@@ -134,7 +137,7 @@ pub(crate) fn too_large_file() -> ResumeError {
 }
 
 /// The child's side, in a process of its own (it caps that process's memory): reads one file
-/// from stdin, writes its text (or why not) to stdout. A panic inside the extraction ends this
+/// from stdin, writes its text and title (or why not) to stdout. A panic inside the extraction ends this
 /// process, which the parent reports as a damaged file.
 pub fn serve(mut input: impl Read, mut output: impl Write) -> std::io::Result<()> {
     let answer = match read_capped(&mut input) {

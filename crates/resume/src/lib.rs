@@ -61,15 +61,15 @@ pub fn text_of(isolated: &Isolated, bytes: &[u8]) -> Result<String, ResumeError>
     Ok(normalize::normalize(&isolated.text_of(bytes)?))
 }
 
-/// The text of a resume file, normalised, and its title, read in isolation.
-pub fn read_of(isolated: &Isolated, bytes: &[u8]) -> Result<Extracted, ResumeError> {
-    let Extracted { text, title } = isolated.read_of(bytes)?;
-    Ok(Extracted { text: normalize::normalize(&text), title: title.map(|t| normalize::normalize(&t)) })
+/// What a resume file says, read in isolation: its text, normalised, and the fields in it.
+pub fn parse_file(isolated: &Isolated, bytes: &[u8]) -> Result<(String, ParsedResume), ResumeError> {
+    Ok(parse_extracted(isolated.read_of(bytes)?))
 }
 
-/// What a resume file says, read in isolation: its text and the fields in it.
-pub fn parse_file(isolated: &Isolated, bytes: &[u8]) -> Result<(String, ParsedResume), ResumeError> {
-    let Extracted { text, title } = read_of(isolated, bytes)?;
+/// What an extracted file says: its text, normalised, and the fields in it and its title.
+pub fn parse_extracted(extracted: Extracted) -> (String, ParsedResume) {
+    let text = normalize::normalize(&extracted.text);
+    let title = extracted.title.map(|t| normalize::normalize(&t));
     let parsed = parse_with_title(&text, title.as_deref());
-    Ok((text, parsed))
+    (text, parsed)
 }

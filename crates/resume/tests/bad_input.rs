@@ -105,6 +105,7 @@ fn a_resume_in_several_languages_is_read_section_by_section() {
     // A Swiss CV: headings in German, English, French and Italian, entries in French and German.
     let (_, p) = read("mixed-languages.pdf").unwrap();
     assert_eq!(p.name.as_deref(), Some("Luca Brunner"));
+    assert_eq!(p.email.as_deref(), Some("luca.brunner@example.ch"));
     assert_eq!(p.phone.as_deref(), Some("+41 79 412 55 83"));
     assert_eq!(
         jobs(&p),

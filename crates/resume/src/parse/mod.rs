@@ -189,8 +189,8 @@ fn without_signature(lines: Vec<&str>) -> Vec<&str> {
     lines[..at].iter().chain(&lines[end..]).copied().collect()
 }
 
-/// Reads the fields of a resume's (normalised) text and the title its file gave: where the
-/// page names nobody, a name the title gives ("Tomás Herrera Vidal" in a PDF's document
+/// Reads the fields of a resume's (normalised) text and the title its file gave: where no name
+/// was found on the page, a name the title gives ("Tomás Herrera Vidal" in a PDF's document
 /// information), for the recruiter to check.
 pub fn parse_with_title(text: &str, title: Option<&str>) -> ParsedResume {
     let mut parsed = parse(text);
@@ -622,6 +622,15 @@ Page 1 of 1";
         assert_eq!(p.confidence.name, Confidence::High);
         let profile = p.to_profile();
         assert_eq!((profile.first_name.as_str(), profile.last_name.as_str()), ("Lea Sophie", "Hartmann"));
+    }
+
+    #[test]
+    fn a_documents_title_names_the_person_only_where_the_page_does_not() {
+        let page = "Experiencia Profesional\nAuxiliar administrativo  2019 – 2022\ntomas@example.es";
+        let p = parse_with_title(page, Some("Tomás Herrera Vidal"));
+        assert_eq!((p.name.as_deref(), p.confidence.name), (Some("Tomás Herrera Vidal"), Confidence::Low));
+        let p = parse_with_title(RESUME, Some("Tomás Herrera Vidal"));
+        assert_eq!((p.name.as_deref(), p.confidence.name), (Some("María Fernández"), Confidence::High));
     }
 
     #[test]

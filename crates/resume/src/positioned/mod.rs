@@ -99,9 +99,9 @@ impl OutputDev for Collector {
     }
 }
 
-/// The text of a PDF, page by page in reading order, and what its document information says
-/// of it: its title, else its author (a resume made from a page whose title was the person's
-/// name says it only there).
+/// The text of a PDF, page by page in reading order, and its document information's title (a
+/// resume printed from a page whose title was the person's name says it only there). Not its
+/// author: that is whoever owns the office suite ("Windows User", a company).
 pub fn text(bytes: &[u8]) -> Result<(String, Option<String>), OutputError> {
     let mut doc = Document::load_mem(bytes)?;
     widths_as_lists(&mut doc);
@@ -110,18 +110,26 @@ pub fn text(bytes: &[u8]) -> Result<(String, Option<String>), OutputError> {
     Ok((read(collector.glyphs), described(&doc)))
 }
 
-/// The document information's title, else its author, as text; None where neither is set.
+/// The longest title kept: a name's is short, and the title crosses to the parent process.
+const TITLE_BYTES: usize = 200;
+
+/// The document information's title, as text; None where it is not set or longer than a
+/// title is.
 fn described(doc: &Document) -> Option<String> {
-    let info = doc.trailer.get(b"Info").ok()?;
-    let info = match info {
-        Object::Reference(id) => doc.get_object(*id).ok()?,
-        other => other,
+    let info = doc.trailer.get(b"Info").and_then(|info| doc.dereference(info)).ok()?.1.as_dict().ok()?;
+    let title = doc.dereference(info.get(b"Title").ok()?).ok()?.1;
+    let bytes = title.as_str().ok()?;
+    if bytes.len() > TITLE_BYTES {
+        return None;
+    }
+    // Many programs write UTF-8 without the mark the standard asks for; read as
+    // PDFDocEncoding it would be "TomÃ¡s".
+    let unmarked = !bytes.starts_with(b"\xFE\xFF") && !bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.is_ascii();
+    let said = match std::str::from_utf8(bytes) {
+        Ok(text) if unmarked => text.to_owned(),
+        _ => pdf_extract::decode_text_string(title).ok()?,
     };
-    let info = info.as_dict().ok()?;
-    [b"Title".as_slice(), b"Author"].iter().find_map(|key| {
-        let said = pdf_extract::decode_text_string(info.get(key).ok()?).ok()?;
-        Some(said.trim().to_owned()).filter(|s| !s.is_empty())
-    })
+    Some(said.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
 /// The most characters one range of a font's widths is written out for (a CID font has at
@@ -844,6 +852,24 @@ mod tests {
         glyphs.extend(large(20.0, 120.0, 30.0, "Experiência"));
         glyphs.extend(line(20.0, 140.0, "Enfermeira"));
         assert_eq!(read(glyphs), "Ana Lima-\nExperiência\nEnfermeira");
+    }
+
+    #[test]
+    fn a_documents_title_is_read_in_utf8_or_as_the_standard_marks_it_and_only_when_short() {
+        let titled = |title: &[u8]| {
+            let mut doc = Document::with_version("1.5");
+            let info = pdf_extract::dictionary! { "Title" => Object::string_literal(title.to_vec()) };
+            let id = doc.add_object(info);
+            doc.trailer.set("Info", Object::Reference(id));
+            described(&doc)
+        };
+        assert_eq!(titled("Tomás Herrera Vidal".as_bytes()).as_deref(), Some("Tomás Herrera Vidal"));
+        let utf16: Vec<u8> =
+            [0xFE, 0xFF].into_iter().chain("Łucja Nowak".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(titled(&utf16).as_deref(), Some("Łucja Nowak"));
+        assert_eq!(titled(b"  "), None);
+        assert_eq!(titled("x".repeat(TITLE_BYTES + 1).as_bytes()), None);
+        assert_eq!(described(&Document::with_version("1.5")), None, "no document information");
     }
 
     #[test]

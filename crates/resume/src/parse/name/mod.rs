@@ -321,26 +321,34 @@ pub fn name_above_a_title(lines: &[&str]) -> Option<String> {
 }
 
 /// Words a document's title sets around a name ("CV Tomás Herrera", "Lebenslauf – Anna
-/// Weber"), lower case.
+/// Weber", "Bewerbung Anna Schmidt"), lower case.
 #[rustfmt::skip]
 const TITLE_WORDS_AROUND: &[&str] = &[
     "cv", "resume", "résumé", "curriculum", "vitae", "currículum", "currículo", "curriculo", "lebenslauf", "życiorys",
+    "bewerbung", "application", "candidate", "candidato", "candidata", "candidat", "candidature", "portfolio",
+    "profile", "profil", "perfil", "final", "new", "neu", "nuevo", "nouveau",
 ];
 
-/// What makes a document's title no person's: the program or the file it came from
-/// ("Microsoft Word - CV_final.docx", "Untitled document", "Canva design").
+/// Words of a program or a file that make a document's title no person's ("Microsoft Word -
+/// CV_final", "Untitled document", "Canva design"), lower case; a phrase of them is looked for
+/// whole.
 #[rustfmt::skip]
 const PRODUCERS: &[&str] = &[
     "microsoft", "word", "untitled", "document", "documento", "dokument", "sans titre", "senza titolo", "sin título",
-    "canva", "google", "pdf", "docx", "libreoffice", "writer", "template", "vorlage", "modèle", "plantilla",
+    "canva", "google", "libreoffice", "template", "vorlage", "modèle", "plantilla",
 ];
 
-/// A name in a PDF's title or author (its document information), where the page says none:
-/// the part of the title that could be a name and is no heading, title or program's word
-/// ("Tomás Herrera Vidal", "CV – Ana Souza"), in its natural case.
+/// A name in a PDF's title (its document information), where the parser found none on the
+/// page: the part of the title that could be a name and is no heading, job title, employer or
+/// program's or file's word ("Tomás Herrera Vidal", "CV – Ana Souza"), in its natural case.
 pub fn from_title(title: &str) -> Option<String> {
     let lower = title.to_lowercase();
-    if PRODUCERS.iter().any(|p| lower.contains(p)) {
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    let produced = PRODUCERS.iter().any(|p| if p.contains(' ') { lower.contains(p) } else { words.contains(p) });
+    // A file's name: letters on both sides of a dot ("Anna Schmidt CV.doc").
+    let filed =
+        title.as_bytes().windows(3).any(|w| w[1] == b'.' && w[0].is_ascii_alphabetic() && w[2].is_ascii_alphabetic());
+    if produced || filed {
         return None;
     }
     title.split(['|', '_', '–', '—', '(', ')', ',']).flat_map(|p| p.split(" - ")).find_map(|part| {
@@ -349,7 +357,11 @@ pub fn from_title(title: &str) -> Option<String> {
             .filter(|w| !TITLE_WORDS_AROUND.contains(&w.trim_matches(['.', ':']).to_lowercase().as_str()))
             .collect();
         let name = words.join(" ");
-        let plain = could_be_a_name(&name) && !words::names_a_job(&name) && sections::heading(&name).is_none();
+        let plain = could_be_a_name(&name)
+            && !words::names_a_job(&name)
+            && !words::names_an_employer(&name)
+            && !words::names_a_legal_form(&name)
+            && sections::heading(&name).is_none();
         plain.then(|| natural_case(&name))
     })
 }
@@ -920,6 +932,10 @@ mod tests {
         assert_eq!(from_title("Experiencia Profesional"), None);
         assert_eq!(from_title("Registered Nurse"), None);
         assert_eq!(from_title("jdoe"), None);
+        assert_eq!(from_title("Anna Schmidt CV.doc"), None);
+        assert_eq!(from_title("Bewerbung Anna Schmidt").as_deref(), Some("Anna Schmidt"));
+        assert_eq!(from_title("Anna Schmidt – Technical Writer").as_deref(), Some("Anna Schmidt"));
+        assert_eq!(from_title("Siemens AG"), None);
     }
 
     #[test]
