@@ -36,7 +36,7 @@ pub fn detect(bytes: &[u8]) -> Result<Format, ResumeError> {
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Extracted {
     pub text: String,
-    /// The PDF's title, else its author: a name may be said only there.
+    /// A PDF's document-information title: a name may be said only there.
     pub title: Option<String>,
 }
 

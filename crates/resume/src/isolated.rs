@@ -137,8 +137,8 @@ pub(crate) fn too_large_file() -> ResumeError {
 }
 
 /// The child's side, in a process of its own (it caps that process's memory): reads one file
-/// from stdin, writes its text and title (or why not) to stdout. A panic inside the extraction ends this
-/// process, which the parent reports as a damaged file.
+/// from stdin, writes its text and title (or why not) to stdout. A panic inside the extraction
+/// ends this process, which the parent reports as a damaged file.
 pub fn serve(mut input: impl Read, mut output: impl Write) -> std::io::Result<()> {
     let answer = match read_capped(&mut input) {
         Ok(read) => Answer::Read(read),

@@ -327,8 +327,8 @@ fn is_registration(after: &str) -> bool {
 }
 
 /// Whether the text before a number ends on an identity's or a licence's label (one of its
-/// last two words, "Cédula Profesional", "C.C.", "Nº colegiado:").
-/// A number after another ("Candidate ID: 4471-0932  +1 918 555 0136") has no label of its own.
+/// last two words, "Cédula Profesional", "C.C.", "Nº colegiado:"). The label of a number
+/// before it is not this one's ("Candidate ID: 4471-0932  +1 918 555 0136").
 fn is_identity(before: &str) -> bool {
     // A reference right before it ("Candidate ID 4471-0932"), but not Idaho after its town
     // ("Boise, ID (208) 555-0147").

@@ -343,8 +343,8 @@ const PRODUCERS: &[&str] = &[
 /// program's or file's word ("Tomás Herrera Vidal", "CV – Ana Souza"), in its natural case.
 pub fn from_title(title: &str) -> Option<String> {
     let lower = title.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
-    let produced = PRODUCERS.iter().any(|p| if p.contains(' ') { lower.contains(p) } else { words.contains(p) });
+    let said: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    let produced = PRODUCERS.iter().any(|p| if p.contains(' ') { lower.contains(p) } else { said.contains(p) });
     // A file's name: letters on both sides of a dot ("Anna Schmidt CV.doc").
     let filed =
         title.as_bytes().windows(3).any(|w| w[1] == b'.' && w[0].is_ascii_alphabetic() && w[2].is_ascii_alphabetic());
@@ -352,11 +352,11 @@ pub fn from_title(title: &str) -> Option<String> {
         return None;
     }
     title.split(['|', '_', '–', '—', '(', ')', ',']).flat_map(|p| p.split(" - ")).find_map(|part| {
-        let words: Vec<&str> = part
+        let kept: Vec<&str> = part
             .split_whitespace()
             .filter(|w| !TITLE_WORDS_AROUND.contains(&w.trim_matches(['.', ':']).to_lowercase().as_str()))
             .collect();
-        let name = words.join(" ");
+        let name = kept.join(" ");
         let plain = could_be_a_name(&name)
             && !words::names_a_job(&name)
             && !words::names_an_employer(&name)
